@@ -1,0 +1,99 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+/**
+ * Files that are allowed to do I/O: adapters, entry points and the composition root.
+ * Everything else under src/ is domain core and must stay pure (see docs/architecture.md).
+ */
+const adapterFiles = [
+  'src/app.ts',
+  'src/cli/**',
+  'src/http/**',
+  'src/platform/database/**',
+  'src/platform/http/**',
+  'src/platform/logging/**',
+  'src/platform/config/**',
+  'src/**/*.pg.ts',
+  'src/**/*.http.ts',
+  'src/**/*.routes.ts',
+  'src/**/*.cli.ts',
+  'src/**/*.node.ts',
+  'src/**/*.repository.ts',
+  'src/**/*.test.ts',
+  'src/**/*.test-support.ts',
+];
+
+const ioModules = [
+  'pg',
+  'pg-*',
+  '@electric-sql/*',
+  'fs',
+  'fs/*',
+  'node:fs',
+  'node:fs/*',
+  'http',
+  'https',
+  'net',
+  'node:http',
+  'node:https',
+  'node:http2',
+  'node:net',
+  'node:dgram',
+  'node:child_process',
+  'node:readline',
+  'node:worker_threads',
+  'fastify',
+  '@fastify/*',
+  'pino',
+  'commander',
+  'cli-progress',
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', '.credence/**', 'console/dist/**', 'bench/out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'separate-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: adapterFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ioModules,
+              message: 'Domain core must stay pure: do I/O in an adapter (*.pg.ts, *.http.ts, *.routes.ts, src/cli, src/http) behind a port.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration in src/platform/config and pass it in.' },
+        { object: 'Date', property: 'now', message: 'Take the time from the Clock port.' },
+        { object: 'Math', property: 'random', message: 'Take randomness from an injected source (ids, seeded RNG).' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Take the time from the Clock port.',
+        },
+      ],
+    },
+  },
+);

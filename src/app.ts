@@ -1,0 +1,128 @@
+import { randomFillSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { registerPlatformRoutes } from './http/platform.routes.ts';
+import { createPgApiKeyStore } from './platform/auth/api-keys.pg.ts';
+import type { ApiKeyStore } from './platform/auth/api-keys.ts';
+import type { Config } from './platform/config/config.ts';
+import type { Database } from './platform/database/database.ts';
+import { migrate, migrationStatus } from './platform/database/migrate.ts';
+import { openDatabase } from './platform/database/open.ts';
+import { createIdGenerator, type IdGenerator } from './platform/ids/ids.ts';
+import { createHttpServer, type HttpServer, type ReadinessReport } from './platform/http/server.ts';
+import { createLogger, type Logger } from './platform/logging/logger.ts';
+import type { Clock } from './platform/time/clock.ts';
+import { systemClock } from './platform/time/system-clock.node.ts';
+
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+/** Everything the contexts offer, built once here and shared by the HTTP routes and the CLI. */
+export interface Services {
+  readonly apiKeys: ApiKeyStore;
+}
+
+export interface App {
+  readonly config: Config;
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly logger: Logger;
+  readonly services: Services;
+  readonly http: HttpServer;
+  readonly version: string;
+  /** Starts listening; resolves with the base URL. */
+  start(): Promise<string>;
+  /** Stops listening and closes the database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface CreateAppOptions {
+  readonly config: Config;
+  /** Injected by tests; otherwise opened from the config. The app closes it on stop. */
+  readonly db?: Database;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  readonly logger?: Logger;
+  /** Apply pending migrations at start (default true). */
+  readonly migrate?: boolean;
+}
+
+/** The composition root: reads nothing but the config it is given, builds adapters, wires the contexts. */
+export async function createApp(options: CreateAppOptions): Promise<App> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? createIdGenerator(clock, (length) => randomFillSync(new Uint8Array(length)));
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const db = options.db ?? (await openDatabase(config));
+  try {
+    if (options.migrate !== false) await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+
+  const services: Services = {
+    apiKeys: createPgApiKeyStore(db, ids, clock),
+  };
+
+  const readiness = async (): Promise<ReadinessReport> => {
+    const checks: Record<string, { ok: boolean; detail?: string }> = {};
+    try {
+      await db.ping();
+      checks.database = { ok: true, detail: db.dialect };
+    } catch (error) {
+      checks.database = { ok: false, detail: error instanceof Error ? error.message : 'unreachable' };
+      return { ready: false, checks };
+    }
+    try {
+      const status = await migrationStatus(db);
+      const current = status.pending.length === 0 && status.changed.length === 0;
+      checks.migrations = {
+        ok: current,
+        detail: current
+          ? `${status.applied.length} applied`
+          : `pending: ${status.pending.join(', ') || 'none'}; changed: ${status.changed.join(', ') || 'none'}`,
+      };
+    } catch (error) {
+      checks.migrations = { ok: false, detail: error instanceof Error ? error.message : 'unknown' };
+    }
+    return { ready: Object.values(checks).every((check) => check.ok), checks };
+  };
+
+  const http = await createHttpServer({
+    logger,
+    ids,
+    clock,
+    apiKeys: services.apiKeys,
+    readiness,
+    bodyLimit: config.bodyLimit,
+    version: VERSION,
+  });
+  registerRoutes(http, services);
+
+  let stopped = false;
+  return {
+    config,
+    db,
+    clock,
+    ids,
+    logger,
+    services,
+    http,
+    version: VERSION,
+    async start() {
+      return http.listen({ port: config.port, host: config.host });
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await http.close();
+      await db.close();
+    },
+  };
+}
+
+function registerRoutes(http: HttpServer, services: Services): void {
+  registerPlatformRoutes(http, services);
+}

@@ -1,0 +1,44 @@
+import { Command, CommanderError } from 'commander';
+import { registerKeysCommand } from './commands/keys.cli.ts';
+import { registerMigrateCommand } from './commands/migrate.cli.ts';
+import { registerServeCommand } from './commands/serve.cli.ts';
+import { reportFailure } from './runtime.ts';
+
+/** Builds the `credence` program; each context contributes its commands. */
+export function buildProgram(): Command {
+  const program = new Command('credence')
+    .description('Credence — consumer-credit decisions with reasons, recourse, appeals and exact servicing.')
+    .option('--json', 'print machine-readable JSON')
+    .option('--data-dir <dir>', 'embedded database directory (default: CREDENCE_DATA_DIR or ./.credence)')
+    .option('--database-url <url>', 'use PostgreSQL at this URL instead of the embedded database')
+    .showHelpAfterError()
+    .exitOverride();
+  registerServeCommand(program);
+  registerMigrateCommand(program);
+  registerKeysCommand(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/**
+ * Runs the CLI and returns the exit code: 0 success, 1 unexpected fault, 2 usage error, 3 invalid input,
+ * 4 not allowed, 5 not found, 6 conflict, 7 cannot be carried out, 8 database migration problem,
+ * 9 a dependency is unavailable.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version print and exit 0; usage errors were already explained by commander.
+      return error.exitCode === 0 ||
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version'
+        ? 0
+        : 2;
+    }
+    return reportFailure(error, argv.includes('--json'));
+  }
+}

@@ -1,0 +1,81 @@
+import type { Command } from 'commander';
+import { createApp, type App } from '../app.ts';
+import { loadConfig, type Config } from '../platform/config/config.ts';
+import { AppError, exitCodeOf, isAppError } from '../platform/errors/app-error.ts';
+import { toJson } from '../platform/database/database.ts';
+import { createLogger } from '../platform/logging/logger.ts';
+
+/** Options every command understands (declared on the root program). */
+export interface GlobalOptions {
+  json?: boolean;
+  dataDir?: string;
+  databaseUrl?: string;
+}
+
+export function globalOptions(command: Command): GlobalOptions {
+  return command.optsWithGlobals<GlobalOptions>();
+}
+
+/** Config from the environment, with `--data-dir` / `--database-url` taking precedence. */
+export function configFor(options: GlobalOptions): Config {
+  return loadConfig({
+    ...process.env,
+    ...(options.dataDir ? { CREDENCE_DATA_DIR: options.dataDir } : {}),
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+  });
+}
+
+/**
+ * Builds the application (database opened and migrated, nothing listening), runs `work`, and always
+ * closes it. CLI commands log only warnings to stderr, so stdout stays clean for their output.
+ */
+export async function withApp<T>(options: GlobalOptions, work: (app: App) => Promise<T>): Promise<T> {
+  const config = configFor(options);
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });
+  const app = await createApp({ config, logger });
+  try {
+    return await work(app);
+  } finally {
+    await app.stop();
+  }
+}
+
+/** Prints a result: JSON (bigints as strings) with `--json`, else the human text. */
+export function output(options: GlobalOptions, value: unknown, human: () => string): void {
+  if (options.json) process.stdout.write(`${toJson(value)}\n`);
+  else process.stdout.write(`${human()}\n`);
+}
+
+/** Raised by commands to end with a specific exit code and message, without a stack trace. */
+export class CliExit extends Error {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Maps a failure to an exit code and a message on stderr (JSON with `--json`). */
+export function reportFailure(error: unknown, json: boolean): number {
+  if (error instanceof CliExit) {
+    if (error.message) process.stderr.write(`${error.message}\n`);
+    return error.exitCode;
+  }
+  const appError = isAppError(error)
+    ? error
+    : new AppError('INTERNAL', error instanceof Error ? error.message : String(error));
+  if (json) {
+    process.stderr.write(
+      `${toJson({ error: { code: appError.code, message: appError.message, errors: appError.issues } })}\n`,
+    );
+  } else {
+    process.stderr.write(`error [${appError.code}]: ${appError.message}\n`);
+    for (const issue of appError.issues)
+      process.stderr.write(`  - ${issue.field}: ${issue.message} (${issue.rule})\n`);
+    if (!isAppError(error) && error instanceof Error && error.stack && process.env.CREDENCE_DEBUG) {
+      process.stderr.write(`${error.stack}\n`);
+    }
+  }
+  return exitCodeOf(appError.code);
+}

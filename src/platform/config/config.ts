@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppError } from '../errors/app-error.ts';
+
+/** A key for encrypting PII at rest; `id` is stored beside each ciphertext so keys can rotate. */
+export interface PiiKey {
+  readonly id: string;
+  readonly key: Buffer; // 32 bytes, AES-256-GCM
+}
+
+export interface PiiConfig {
+  /** The key new values are encrypted with. */
+  readonly activeKey: PiiKey;
+  /** Every key that may still be needed to decrypt (includes the active one). */
+  readonly keys: readonly PiiKey[];
+  /** HMAC-SHA-256 key for blind indexes (lookups by ID/phone/card without decrypting). Never rotates silently. */
+  readonly blindIndexKey: Buffer;
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Embedded database directory (PGlite) and local secrets. */
+  readonly dataDir: string;
+  /** When set, PostgreSQL is the store instead of the embedded PGlite. */
+  readonly databaseUrl: string | undefined;
+  readonly logLevel: string;
+  /** Maximum request body in bytes. */
+  readonly bodyLimit: number;
+  readonly pii: PiiConfig;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw AppError.invalid('PORT', 'port-number', `"${value}" is not a TCP port (0–65535)`);
+  }
+  return port;
+}
+
+function parseKey(field: string, text: string): Buffer {
+  const key = Buffer.from(text, 'base64');
+  if (key.length !== 32)
+    throw AppError.invalid(field, 'aes-256-key', 'keys must be 32 bytes, base64-encoded');
+  return key;
+}
+
+/**
+ * `CREDENCE_PII_KEYS="k2:<base64>,k1:<base64>"` — the first key encrypts, all decrypt.
+ * `CREDENCE_BLIND_INDEX_KEY=<base64>`.
+ */
+function piiFromEnv(env: Env): PiiConfig | undefined {
+  const keysText = env.CREDENCE_PII_KEYS;
+  const blindText = env.CREDENCE_BLIND_INDEX_KEY;
+  if (!keysText && !blindText) return undefined;
+  if (!keysText || !blindText) {
+    throw AppError.invalid(
+      keysText ? 'CREDENCE_BLIND_INDEX_KEY' : 'CREDENCE_PII_KEYS',
+      'required-together',
+      'CREDENCE_PII_KEYS and CREDENCE_BLIND_INDEX_KEY must be set together',
+    );
+  }
+  const keys = keysText.split(',').map((entry, index) => {
+    const [id, material] = entry.split(':');
+    if (!id || !material || !/^[a-z0-9-]{1,32}$/.test(id)) {
+      throw AppError.invalid(
+        `CREDENCE_PII_KEYS[${index}]`,
+        'key-entry',
+        'each entry is "<key id>:<base64 key>"',
+      );
+    }
+    return { id, key: parseKey(`CREDENCE_PII_KEYS[${index}]`, material) };
+  });
+  const [activeKey] = keys;
+  if (!activeKey) throw AppError.invalid('CREDENCE_PII_KEYS', 'non-empty', 'at least one key is required');
+  return { activeKey, keys, blindIndexKey: parseKey('CREDENCE_BLIND_INDEX_KEY', blindText) };
+}
+
+interface LocalSecrets {
+  piiKeyId: string;
+  piiKey: string;
+  blindIndexKey: string;
+}
+
+/**
+ * For the embedded default only: keys generated once and kept in `<dataDir>/secrets.json` (mode 0600), so
+ * `npm start` works on a fresh machine. A real deployment passes keys in the environment.
+ */
+function localPii(dataDir: string): PiiConfig {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, 'secrets.json');
+  if (!existsSync(path)) {
+    const fresh: LocalSecrets = {
+      piiKeyId: 'local-1',
+      piiKey: randomBytes(32).toString('base64'),
+      blindIndexKey: randomBytes(32).toString('base64'),
+    };
+    writeFileSync(path, JSON.stringify(fresh, null, 2), { mode: 0o600 });
+  }
+  const secrets = JSON.parse(readFileSync(path, 'utf8')) as LocalSecrets;
+  const activeKey = { id: secrets.piiKeyId, key: parseKey('secrets.json piiKey', secrets.piiKey) };
+  return {
+    activeKey,
+    keys: [activeKey],
+    blindIndexKey: parseKey('secrets.json blindIndexKey', secrets.blindIndexKey),
+  };
+}
+
+/** Reads configuration once, at start-up, from the environment. */
+export function loadConfig(env: Env = process.env): Config {
+  const dataDir = resolve(env.CREDENCE_DATA_DIR || './.credence');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const pii = piiFromEnv(env);
+  if (!pii && databaseUrl && env.CREDENCE_ALLOW_LOCAL_KEYS !== '1') {
+    throw AppError.invalid(
+      'CREDENCE_PII_KEYS',
+      'required-with-postgres',
+      'set CREDENCE_PII_KEYS and CREDENCE_BLIND_INDEX_KEY when DATABASE_URL is used (or CREDENCE_ALLOW_LOCAL_KEYS=1 for development)',
+    );
+  }
+  const bodyLimit = env.CREDENCE_BODY_LIMIT ? Number(env.CREDENCE_BODY_LIMIT) : 1_048_576;
+  if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) {
+    throw AppError.invalid('CREDENCE_BODY_LIMIT', 'min-1024', 'body limit must be an integer ≥ 1024 bytes');
+  }
+  return {
+    port: parsePort(env.PORT),
+    host: env.HOST || '127.0.0.1',
+    dataDir,
+    databaseUrl,
+    logLevel: env.LOG_LEVEL || 'info',
+    bodyLimit,
+    pii: pii ?? localPii(dataDir),
+  };
+}
+
+/** Keys for tests: fixed, never used outside them. */
+export function testPiiConfig(): PiiConfig {
+  const activeKey = { id: 'test-1', key: Buffer.alloc(32, 7) };
+  return { activeKey, keys: [activeKey], blindIndexKey: Buffer.alloc(32, 9) };
+}

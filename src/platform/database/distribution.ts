@@ -1,0 +1,13 @@
+/**
+ * The distribution rule: every table that belongs to a customer carries `customer_id`, and every primary
+ * key and unique constraint of such a table includes `customer_id`, so the schema can be distributed by
+ * customer (Citus `create_distributed_table(..., 'customer_id')`) without a redesign. Foreign keys between
+ * customer tables include `customer_id` too.
+ *
+ * Tables without `customer_id` are global (reference) tables and must be listed here with the reason;
+ * `test/platform/schema-distribution.test.ts` checks the catalog against this list.
+ */
+export const GLOBAL_TABLES: Readonly<Record<string, string>> = {
+  schema_migrations: 'migration bookkeeping',
+  api_keys: 'credentials of lender systems and staff, not of customers',
+};

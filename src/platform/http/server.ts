@@ -1,0 +1,225 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { hashApiKey, roleAllows, type ApiKeyStore, type Principal, type Role } from '../auth/api-keys.ts';
+import { toJson } from '../database/database.ts';
+import { AppError, isAppError } from '../errors/app-error.ts';
+import type { IdGenerator } from '../ids/ids.ts';
+import type { Clock } from '../time/clock.ts';
+import { issuesFromAjv, problemOf } from './problem.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Roles allowed to call the route (admin always may). Omitted: admin only. */
+    roles?: readonly Role[];
+    /** No API key needed (health, docs). */
+    public?: boolean;
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+export type HttpServer = FastifyInstance<
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface ReadinessReport {
+  readonly ready: boolean;
+  readonly checks: Readonly<Record<string, { ok: boolean; detail?: string }>>;
+}
+
+export interface HttpServerDeps {
+  readonly logger: Logger;
+  readonly ids: IdGenerator;
+  readonly clock: Clock;
+  readonly apiKeys: ApiKeyStore;
+  readonly readiness: () => Promise<ReadinessReport>;
+  readonly bodyLimit: number;
+  readonly version: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function bearerSecret(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(value);
+  return match ? match[1] : value.trim();
+}
+
+/**
+ * The HTTP shell: fastify with TypeBox schemas, OpenAPI 3.1 at /openapi.json and a docs page at /docs,
+ * RFC 9457 problem+json for every error, API-key authentication with roles, request ids, unknown
+ * fields rejected, body size limit. Contexts add their routes before `ready()`.
+ */
+export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: deps.bodyLimit,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : deps.ids.next('request');
+    },
+    ajv: {
+      customOptions: {
+        // Strict input: unknown fields are errors, nothing is coerced ("12" is not 12, 12 is not "12").
+        removeAdditional: false,
+        coerceTypes: false,
+        useDefaults: true,
+        allErrors: true,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // JSON only: a text/plain body is refused with 415 rather than half-parsed.
+  app.removeContentTypeParser('text/plain');
+
+  // Responses may carry bigint (fen); they are written as decimal strings.
+  app.setSerializerCompiler(() => (data) => toJson(data));
+  app.setReplySerializer((payload) => toJson(payload));
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Credence API',
+        version: deps.version,
+        description:
+          'Consumer-credit decisions with reasons and recourse, identity, customer data, appeals and servicing. ' +
+          'Amounts are strings: decimal yuan ("1234.56") or, where a field says so, integer fen ("123456"). ' +
+          'Errors are RFC 9457 problem+json documents naming the field and the rule.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API key from `credence keys create --role R`.',
+          },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  // Every non-public route documents its security and roles in the OpenAPI output.
+  app.addHook('onRoute', (route) => {
+    const config = (route.config ?? {}) as { public?: boolean; roles?: readonly Role[] };
+    if (config.public || route.url.startsWith('/docs')) return;
+    const roles = config.roles ?? [];
+    const schema = (route.schema ?? {}) as Record<string, unknown>;
+    const note = `Roles: ${['admin', ...roles.filter((role) => role !== 'admin')].join(', ')}.`;
+    route.schema = {
+      ...schema,
+      security: [{ apiKey: [] }],
+      description: schema.description ? `${String(schema.description)}\n\n${note}` : note,
+    };
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    if (config.public || request.url.startsWith('/docs') || request.routeOptions.url === undefined) return;
+    const secret = bearerSecret(request.headers.authorization) ?? bearerSecret(request.headers['x-api-key']);
+    if (!secret)
+      throw new AppError('UNAUTHENTICATED', 'an API key is required: send "Authorization: Bearer <key>"');
+    const record = await deps.apiKeys.findActiveByHash(hashApiKey(secret));
+    if (!record) throw new AppError('UNAUTHENTICATED', 'the API key is unknown or revoked');
+    request.principal = { keyId: record.id, name: record.name, role: record.role };
+    const allowed = config.roles ?? [];
+    if (!roleAllows(record.role, allowed)) {
+      throw new AppError('FORBIDDEN', `role "${record.role}" may not call this endpoint`, {
+        details: { requiredRoles: ['admin', ...allowed] },
+      });
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    const appError = toAppError(error);
+    const problem = problemOf(appError, request.url, request.id);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: appError.code, status: problem.status }, 'request refused');
+    void reply.status(problem.status).type('application/problem+json').send(problem);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const problem = problemOf(
+      new AppError('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`),
+      request.url,
+      request.id,
+    );
+    void reply.status(404).type('application/problem+json').send(problem);
+  });
+
+  app.get(
+    '/healthz',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness: the process is up.',
+        response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String() }) },
+      },
+    },
+    async () => ({ status: 'ok' as const, version: deps.version }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['platform'],
+        summary: 'Readiness: the database answers and its migrations are current.',
+      },
+    },
+    async (_request, reply) => {
+      const report = await deps.readiness();
+      return reply.status(report.ready ? 200 : 503).send(report);
+    },
+  );
+
+  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  return app;
+}
+
+function toAppError(error: FastifyError | AppError | Error): AppError {
+  if (isAppError(error)) return error;
+  const fastifyError = error as FastifyError & { validationContext?: string };
+  if (fastifyError.validation) {
+    const issues = issuesFromAjv(fastifyError.validation, fastifyError.validationContext);
+    const summary = issues.map((issue) => `${issue.field} ${issue.message}`).join('; ');
+    return new AppError('VALIDATION_FAILED', summary, { issues });
+  }
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', 'the request body is larger than the limit');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('BAD_REQUEST', 'the body is empty but the content type says JSON');
+    default:
+      break;
+  }
+  if (fastifyError.statusCode === 400)
+    return new AppError('BAD_REQUEST', `malformed request: ${error.message}`);
+  if (fastifyError.statusCode === 413)
+    return new AppError('PAYLOAD_TOO_LARGE', 'the request body is too large');
+  if (fastifyError.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', error.message);
+  if (fastifyError.statusCode === 404) return new AppError('NOT_FOUND', error.message);
+  return new AppError('INTERNAL', 'unexpected error', { cause: error });
+}

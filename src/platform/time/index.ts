@@ -1,0 +1,3 @@
+export * from './local-date.ts';
+export * from './clock.ts';
+export * from './business-calendar.ts';

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../src/platform/errors/app-error.ts';
+import {
+  checksumOf,
+  loadMigrations,
+  migrate,
+  migrationStatus,
+  type MigrationFile,
+} from '../../src/platform/database/migrate.ts';
+import { storesUnderTest } from '../support/stores.ts';
+
+function file(version: string, name: string, sql: string): MigrationFile {
+  return { version, name: `${version}_${name}.sql`, checksum: checksumOf(sql), sql };
+}
+
+async function tableExists(
+  db: { query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }> },
+  table: string,
+) {
+  const result = await db.query(
+    'select 1 from information_schema.tables where table_schema = current_schema() and table_name = $1',
+    [table],
+  );
+  return result.rows.length > 0;
+}
+
+for (const store of storesUnderTest()) {
+  describe(`storage on ${store.name}`, () => {
+    it('applies every migration once; applying again is a no-op', async () => {
+      const db = await store.fresh({ migrate: false });
+      const files = await loadMigrations();
+      const first = await migrate(db);
+      expect(first).toEqual(files.map((f) => f.name));
+      expect(await migrate(db)).toEqual([]);
+      const status = await migrationStatus(db);
+      expect(status.pending).toEqual([]);
+      expect(status.applied.length).toBe(files.length);
+    });
+
+    it('refuses an applied migration whose file changed, before applying anything', async () => {
+      const db = await store.fresh({ migrate: false });
+      const one = file('0001', 'one', 'create table t_one (id int primary key);');
+      await migrate(db, { files: [one] });
+      const edited = file('0001', 'one', 'create table t_one (id int primary key, extra text);');
+      const two = file('0002', 'two', 'create table t_two (id int primary key);');
+      const error = await migrate(db, { files: [edited, two] }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('MIGRATION_CHECKSUM_MISMATCH');
+      expect((error as AppError).message).toMatch(/0001_one\.sql/);
+      expect(await tableExists(db, 't_two')).toBe(false);
+    });
+
+    it('rolls a broken migration back completely: no partial schema, no bookkeeping row', async () => {
+      const db = await store.fresh({ migrate: false });
+      const good = file('0001', 'good', 'create table t_good (id int primary key);');
+      const broken = file(
+        '0002',
+        'broken',
+        'create table t_half (id int primary key);\ncreate tabel oops (x int);',
+      );
+      const error = await migrate(db, { files: [good, broken] }).catch((e: unknown) => e);
+      expect((error as AppError).code).toBe('MIGRATION_FAILED');
+      expect((error as AppError).message).toMatch(/0002_broken\.sql/);
+      expect(await tableExists(db, 't_good')).toBe(true);
+      expect(await tableExists(db, 't_half')).toBe(false);
+      const status = await migrationStatus(db, [good, broken]);
+      expect(status.applied).toEqual(['0001_good.sql']);
+      expect(status.pending).toEqual(['0002_broken.sql']);
+    });
+
+    it('returns int8 as bigint, numeric as string, date as YYYY-MM-DD and timestamptz as Date', async () => {
+      const db = await store.fresh({ migrate: false });
+      const result = await db.query<{ big: bigint; num: string; day: string; at: Date; arr: bigint[] }>(
+        `select $1::int8 as big, 0.1825::numeric as num, '2028-02-29'::date as day,
+                '2026-11-22T00:00:00Z'::timestamptz as at, array[1, 9223372036854775807]::int8[] as arr`,
+        [9_007_199_254_740_993n],
+      );
+      const [row] = result.rows;
+      expect(row?.big).toBe(9_007_199_254_740_993n);
+      expect(row?.num).toBe('0.1825');
+      expect(row?.day).toBe('2028-02-29');
+      expect(row?.at).toBeInstanceOf(Date);
+      expect(row?.at.toISOString()).toBe('2026-11-22T00:00:00.000Z');
+      expect(row?.arr).toEqual([1n, 9_223_372_036_854_775_807n]);
+    });
+
+    it('commits a transaction that resolves and rolls back one that throws', async () => {
+      const db = await store.fresh({ migrate: false });
+      await db.exec('create table t_tx (id int primary key)');
+      await db.transaction(async (tx) => {
+        await tx.query('insert into t_tx values (1)');
+      });
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.query('insert into t_tx values (2)');
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      const rows = await db.query<{ id: number }>('select id from t_tx order by id');
+      expect(rows.rows.map((r) => r.id)).toEqual([1]);
+    });
+  });
+}

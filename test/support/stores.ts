@@ -1,0 +1,69 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { afterAll } from 'vitest';
+import type { Database } from '../../src/platform/database/database.ts';
+import { migrate } from '../../src/platform/database/migrate.ts';
+import { createPgliteInstance, openPglite } from '../../src/platform/database/pglite.ts';
+import { openPostgres } from '../../src/platform/database/postgres.ts';
+
+/**
+ * The stores every storage suite runs on: PGlite always, PostgreSQL too when `DATABASE_URL` is set (CI sets
+ * it when a server answers on 127.0.0.1:5432). Each `fresh()` returns a database in a new schema with all
+ * migrations applied, so tests never see each other's rows. One PGlite instance is shared per test file
+ * (it takes seconds to start); schemas are dropped when the file ends.
+ */
+export interface StoreUnderTest {
+  readonly name: 'pglite' | 'postgres';
+  /** A new, migrated, empty schema. */
+  fresh(options?: { migrate?: boolean; poolSize?: number }): Promise<Database>;
+}
+
+let sharedPglite: Promise<PGlite> | undefined;
+const cleanups: Array<() => Promise<void>> = [];
+let counter = 0;
+
+function schemaName(): string {
+  counter += 1;
+  return `t_${process.pid}_${Date.now().toString(36)}_${counter}`;
+}
+
+afterAll(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+  if (sharedPglite) {
+    const instance = await sharedPglite;
+    sharedPglite = undefined;
+    await instance.close();
+  }
+});
+
+export const pgliteStore: StoreUnderTest = {
+  name: 'pglite',
+  async fresh(options = {}) {
+    sharedPglite ??= createPgliteInstance();
+    const instance = await sharedPglite;
+    const db = await openPglite({ instance, schema: schemaName() });
+    if (options.migrate !== false) await migrate(db);
+    return db;
+  },
+};
+
+export function postgresStore(url: string): StoreUnderTest {
+  return {
+    name: 'postgres',
+    async fresh(options = {}) {
+      const schema = schemaName();
+      const db = await openPostgres({ connectionString: url, schema, max: options.poolSize ?? 5 });
+      cleanups.push(async () => {
+        await db.exec(`drop schema if exists "${schema}" cascade`);
+        await db.close();
+      });
+      if (options.migrate !== false) await migrate(db);
+      return db;
+    },
+  };
+}
+
+/** PGlite, plus PostgreSQL when DATABASE_URL is set. */
+export function storesUnderTest(): StoreUnderTest[] {
+  const url = process.env.DATABASE_URL;
+  return url ? [pgliteStore, postgresStore(url)] : [pgliteStore];
+}
