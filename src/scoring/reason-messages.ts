@@ -1,0 +1,96 @@
+import {
+  defineMessages,
+  render,
+  type LocalizedText,
+  type MessageTemplate,
+} from '../platform/i18n/localized.ts';
+import { formatNumber, type BinRule } from './binning.ts';
+
+/**
+ * Customer-facing wording of bins and reasons, zh-CN and en, from typed parameters. A reason's text
+ * depends only on the characteristic, its bin and the points lost, so the scorer renders each once when
+ * it is built and every scored row shares it: reasons cost no string work on the hot path.
+ */
+
+/** The bin in words: "130 to under 250" / "130 至 250（不含 250）", "missing" / "缺失", … */
+export function binPhrase(rule: BinRule): LocalizedText {
+  switch (rule.kind) {
+    case 'interval': {
+      const { lower, upper } = rule;
+      if (lower === null && upper === null) return { zh: '任意值', en: 'any value' };
+      if (lower === null)
+        return { zh: `低于 ${formatNumber(upper ?? 0)}`, en: `below ${formatNumber(upper ?? 0)}` };
+      if (upper === null)
+        return { zh: `${formatNumber(lower)} 及以上`, en: `${formatNumber(lower)} or more` };
+      return {
+        zh: `${formatNumber(lower)} 至 ${formatNumber(upper)}（不含 ${formatNumber(upper)}）`,
+        en: `${formatNumber(lower)} to under ${formatNumber(upper)}`,
+      };
+    }
+    case 'special':
+      return {
+        zh: `特殊值 ${formatNumber(rule.value)}`,
+        en: `the special value ${formatNumber(rule.value)}`,
+      };
+    case 'missing':
+      return { zh: '缺失', en: 'missing' };
+    case 'categories':
+      return {
+        zh: `${rule.categories.join('、')}${rule.rare ? '（含少见类别）' : ''}`,
+        en: `${rule.categories.join(', ')}${rule.rare ? ' (with rare categories)' : ''}`,
+      };
+    case 'unknown':
+      return { zh: '未见过的类别', en: 'a category not seen before' };
+  }
+}
+
+/** Parameters of every reason text. */
+export interface ReasonTextParams {
+  /** What the characteristic is called, e.g. { zh: '月收入', en: 'monthly income' }. */
+  readonly label: LocalizedText;
+  /** The applicant's bin in words (`binPhrase`). */
+  readonly bin: LocalizedText;
+  /** Points below the best bin of the characteristic (> 0). */
+  readonly pointsLost: number;
+}
+
+const pointsEn = (n: number): string => (n === 1 ? '1 point' : `${n} points`);
+
+export const REASON_MESSAGES = defineMessages({
+  interval: {
+    zh: (p: ReasonTextParams) => `您的${p.label.zh}为${p.bin.zh}，比最佳区间少 ${p.pointsLost} 分。`,
+    en: (p: ReasonTextParams) =>
+      `Your ${p.label.en} is ${p.bin.en}, ${pointsEn(p.pointsLost)} below the best range.`,
+  },
+  special: {
+    zh: (p: ReasonTextParams) => `您的${p.label.zh}为${p.bin.zh}，比最佳区间少 ${p.pointsLost} 分。`,
+    en: (p: ReasonTextParams) =>
+      `Your ${p.label.en} has ${p.bin.en}, ${pointsEn(p.pointsLost)} below the best range.`,
+  },
+  missing: {
+    zh: (p: ReasonTextParams) => `我们没有您的${p.label.zh}信息，因此比最佳情况少 ${p.pointsLost} 分。`,
+    en: (p: ReasonTextParams) =>
+      `We have no information on your ${p.label.en}, which scores ${pointsEn(p.pointsLost)} below the best.`,
+  },
+  categories: {
+    zh: (p: ReasonTextParams) => `您的${p.label.zh}属于“${p.bin.zh}”，比最佳类别少 ${p.pointsLost} 分。`,
+    en: (p: ReasonTextParams) =>
+      `Your ${p.label.en} (${p.bin.en}) scores ${pointsEn(p.pointsLost)} below the best group.`,
+  },
+  unknown: {
+    zh: (p: ReasonTextParams) => `您的${p.label.zh}是模型未见过的类别，比最佳类别少 ${p.pointsLost} 分。`,
+    en: (p: ReasonTextParams) =>
+      `Your ${p.label.en} is a category the model has not seen before, ${pointsEn(p.pointsLost)} below the best group.`,
+  },
+} satisfies Record<BinRule['kind'], MessageTemplate<ReasonTextParams>>);
+
+/** The rendered reason text for a bin kind. */
+export function reasonText(kind: BinRule['kind'], params: ReasonTextParams): LocalizedText {
+  return render(REASON_MESSAGES[kind], params);
+}
+
+/** The default label of a feature: its name with separators as spaces (`ontime_rate_12m` → "ontime rate 12m"). */
+export function defaultLabel(feature: string): LocalizedText {
+  const words = feature.replace(/[_\-.]+/g, ' ').trim();
+  return { zh: words, en: words };
+}
