@@ -12,6 +12,13 @@ import { createHttpServer, type HttpServer, type ReadinessReport } from './platf
 import { createLogger, type Logger } from './platform/logging/logger.ts';
 import type { Clock } from './platform/time/clock.ts';
 import { systemClock } from './platform/time/system-clock.node.ts';
+import { createDayEndService, type DayEndService } from './lending/eod/day-end.ts';
+import { createPgDayEndRunLog } from './lending/eod/day-end-runs.pg.ts';
+import { createFacilityService, type FacilityService } from './lending/facilities/facility-service.ts';
+import { DEFAULT_LOAN_PRODUCT } from './lending/loans/loan-contract.ts';
+import { createLoanDayEndProcessor } from './lending/loans/loan-day-end.ts';
+import { createLoanService, type LoanService } from './lending/loans/loan-service.ts';
+import { registerLoanRoutes } from './lending/loans/loans.routes.ts';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -20,6 +27,12 @@ const VERSION = (
 /** Everything the contexts offer, built once here and shared by the HTTP routes and the CLI. */
 export interface Services {
   readonly apiKeys: ApiKeyStore;
+  /** Credit facilities: a customer's limit per product, opened and adjusted by approved decisions. */
+  readonly facilities: FacilityService;
+  /** Cash loans: drawdown, repayment, write-off, payoff quotes, schedules and statements. */
+  readonly loans: LoanService;
+  /** The day-end batch over every product's processor (credit lines add theirs here). */
+  readonly dayEnd: DayEndService;
 }
 
 export interface App {
@@ -64,6 +77,15 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
   const services: Services = {
     apiKeys: createPgApiKeyStore(db, ids, clock),
+    facilities: createFacilityService(db, { clock, ids }),
+    loans: createLoanService({ db, clock, ids, product: DEFAULT_LOAN_PRODUCT }),
+    dayEnd: createDayEndService({
+      db,
+      clock,
+      runs: createPgDayEndRunLog(),
+      processors: [createLoanDayEndProcessor({ clock, ids })],
+      elapsed: () => performance.now(),
+    }),
   };
 
   const readiness = async (): Promise<ReadinessReport> => {
@@ -125,4 +147,5 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
 function registerRoutes(http: HttpServer, services: Services): void {
   registerPlatformRoutes(http, services);
+  registerLoanRoutes(http, services);
 }

@@ -27,6 +27,7 @@ export const ID_PREFIXES = {
   transaction: 'txn',
   loan: 'ln',
   line: 'cl',
+  facility: 'fac',
   statement: 'stm',
   purchase: 'pur',
   instalmentPlan: 'ipl',

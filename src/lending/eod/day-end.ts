@@ -1,0 +1,187 @@
+import type { Database, Queryable } from '../../platform/database/database.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { Clock } from '../../platform/time/clock.ts';
+import { addDays, type LocalDate } from '../../platform/time/local-date.ts';
+
+/**
+ * The day-end batch (日终批处理): for each business date, every product brings each of its items (loans,
+ * credit lines, …) up to that date — accrual, billing, due and overdue marking, penalty, buckets,
+ * statements — exactly once per (item, date).
+ *
+ * How "exactly once" and "crash-safe" are kept: each item carries its own watermark (the last date it was
+ * processed through), and a processor advances an item's watermark in the same transaction as the item's
+ * postings, after locking the item and re-checking the watermark. Killing the batch at any point leaves
+ * every item either fully processed for a date or not at all; running again picks up the items still
+ * behind. Running twice finds none behind and changes nothing. Dates are caught up in order, and the run
+ * log (`day_end_runs`) records which dates completed.
+ */
+
+/** One item a processor looks after. */
+export interface DayEndItem {
+  readonly customerId: string;
+  readonly id: string;
+}
+
+/**
+ * A product's part of the day-end batch. Credit lines plug in by implementing this and being listed in
+ * the composition root next to the loan processor.
+ */
+export interface DayEndProcessor {
+  /** A short name, also the run log's key: `cash-loan`, `credit-line`. */
+  readonly product: string;
+  /** The first date some item still needs when no run has been recorded; undefined when none does. */
+  earliestPending(q: Queryable): Promise<LocalDate | undefined>;
+  /** How many items are behind `date` (for progress; may be approximate). */
+  countBehind(q: Queryable, date: LocalDate): Promise<number>;
+  /** Items whose watermark is before `date`, after `afterId` in id order, at most `limit`. */
+  listBehind(q: Queryable, date: LocalDate, afterId: string, limit: number): Promise<DayEndItem[]>;
+  /**
+   * Brings the items up to `date` inside `tx`: locks them (in a fixed order), skips any that are no longer
+   * behind, books every missing day once and advances their watermarks. Returns how many it advanced.
+   * Must only touch the database through `tx` — the runner retries the whole chunk on a deadlock.
+   */
+  advance(tx: Queryable, items: readonly DayEndItem[], date: LocalDate): Promise<number>;
+}
+
+/** The run log's storage port (`day-end-runs.pg.ts`). */
+export interface DayEndRunLog {
+  lastCompleted(q: Queryable, product: string): Promise<LocalDate | undefined>;
+  markStarted(q: Queryable, product: string, date: LocalDate, at: Date): Promise<void>;
+  markCompleted(q: Queryable, product: string, date: LocalDate, items: number, at: Date): Promise<void>;
+}
+
+export interface DayEndProgress {
+  readonly product: string;
+  readonly date: LocalDate;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface DayEndOptions {
+  /** The last business date to process (inclusive); not after today. */
+  readonly through: LocalDate;
+  /** Items per transaction (default 500). */
+  readonly chunkSize?: number;
+  /** Transactions in flight at once (default 1; the PostgreSQL pool must be at least this large). */
+  readonly concurrency?: number;
+  readonly onProgress?: (progress: DayEndProgress) => void;
+}
+
+export interface DayEndDateReport {
+  readonly product: string;
+  readonly date: LocalDate;
+  readonly items: number;
+  readonly milliseconds: number;
+}
+
+export interface DayEndReport {
+  readonly through: LocalDate;
+  readonly dates: readonly DayEndDateReport[];
+  /** True when nothing was behind (e.g. the second run of the same date). */
+  readonly upToDate: boolean;
+}
+
+export interface DayEndDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly runs: DayEndRunLog;
+  readonly processors: readonly DayEndProcessor[];
+  /** Monotonic milliseconds, for the report's timings (performance.now in production). */
+  readonly elapsed: () => number;
+}
+
+/**
+ * Runs the day-end batch for every date from each product's first pending date through `through`, dates
+ * in order, products in the order given.
+ */
+export async function runDayEnd(deps: DayEndDeps, options: DayEndOptions): Promise<DayEndReport> {
+  const { db, clock, runs, processors } = deps;
+  const today = clock.today();
+  if (options.through > today) {
+    throw AppError.invalid(
+      'date',
+      'not-after-today',
+      `the day-end of ${options.through} cannot run before that day (today is ${today})`,
+    );
+  }
+  const chunkSize = options.chunkSize ?? 500;
+  const concurrency = options.concurrency ?? 1;
+  if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > 10_000) {
+    throw AppError.invalid('chunkSize', 'range', 'chunk size must be 1–10000');
+  }
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
+    throw AppError.invalid('concurrency', 'range', 'concurrency must be 1–32');
+  }
+  const starts = new Map<string, LocalDate>();
+  for (const processor of processors) {
+    const last = await runs.lastCompleted(db, processor.product);
+    const pending = await processor.earliestPending(db);
+    const afterLast = last ? addDays(last, 1) : undefined;
+    const start = afterLast && pending ? (afterLast < pending ? afterLast : pending) : (afterLast ?? pending);
+    if (start && start <= options.through) starts.set(processor.product, start);
+  }
+  const dates: DayEndDateReport[] = [];
+  const first = [...starts.values()].sort()[0];
+  if (!first) return { through: options.through, dates, upToDate: true };
+  for (let date = first; date <= options.through; date = addDays(date, 1)) {
+    for (const processor of processors) {
+      const start = starts.get(processor.product);
+      if (!start || date < start) continue;
+      const began = deps.elapsed();
+      const items = await runDate(deps, processor, date, chunkSize, concurrency, options.onProgress);
+      dates.push({ product: processor.product, date, items, milliseconds: deps.elapsed() - began });
+    }
+  }
+  return { through: options.through, dates, upToDate: dates.every((d) => d.items === 0) };
+}
+
+async function runDate(
+  deps: DayEndDeps,
+  processor: DayEndProcessor,
+  date: LocalDate,
+  chunkSize: number,
+  concurrency: number,
+  onProgress: DayEndOptions['onProgress'],
+): Promise<number> {
+  const { db, clock, runs } = deps;
+  await runs.markStarted(db, processor.product, date, clock.now());
+  const total = await processor.countBehind(db, date);
+  let done = 0;
+  let afterId = '';
+  onProgress?.({ product: processor.product, date, done, total });
+  for (;;) {
+    const page = await processor.listBehind(db, date, afterId, chunkSize * concurrency);
+    if (page.length === 0) break;
+    afterId = (page[page.length - 1] as DayEndItem).id;
+    const chunks: DayEndItem[][] = [];
+    for (let index = 0; index < page.length; index += chunkSize)
+      chunks.push(page.slice(index, index + chunkSize));
+    const advanced = await Promise.all(
+      chunks.map((chunk) =>
+        db
+          .transaction((tx) => processor.advance(tx, chunk, date), { retries: 5 })
+          .then((count) => {
+            done += count;
+            onProgress?.({ product: processor.product, date, done, total: Math.max(total, done) });
+            return count;
+          }),
+      ),
+    );
+    void advanced;
+  }
+  await runs.markCompleted(db, processor.product, date, done, clock.now());
+  return done;
+}
+
+/** The batch as a service: the composition root lists the products' processors once. */
+export interface DayEndService {
+  run(options: DayEndOptions): Promise<DayEndReport>;
+  readonly products: readonly string[];
+}
+
+export function createDayEndService(deps: DayEndDeps): DayEndService {
+  return {
+    run: (options) => runDayEnd(deps, options),
+    products: deps.processors.map((processor) => processor.product),
+  };
+}

@@ -1,0 +1,73 @@
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { Money } from '../../platform/money/money.ts';
+import type { Rate } from '../../platform/money/rate.ts';
+
+/**
+ * A credit facility: the limit an approved decision grants a customer for one product, and how much of it
+ * is in use. It is the one source of "available credit" for cash loans and credit lines alike.
+ */
+export const FACILITY_PRODUCTS = ['cash-loan', 'credit-line'] as const;
+export type FacilityProduct = (typeof FACILITY_PRODUCTS)[number];
+
+/**
+ * `active`: may be drawn on; `frozen`: no new drawing (risk hold, limit review), repayments continue;
+ * `suspended`: no new drawing because of the customer's own delinquency; `closed`: ended.
+ */
+export const FACILITY_STATUSES = ['active', 'frozen', 'suspended', 'closed'] as const;
+export type FacilityStatus = (typeof FACILITY_STATUSES)[number];
+
+export interface Facility {
+  readonly id: string;
+  readonly customerId: string;
+  readonly product: FacilityProduct;
+  readonly status: FacilityStatus;
+  readonly limit: Money;
+  /** Principal drawn and not yet repaid. */
+  readonly used: Money;
+  /** The contract rate new drawings get. */
+  readonly apr: Rate;
+  /** The decision that last set the limit and rate. */
+  readonly decisionId: string;
+  readonly statusReason: string | null;
+  readonly version: number;
+  readonly openedAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** limit − used while active, never below zero (a lowered limit can leave used above it). */
+export function availableCredit(facility: Pick<Facility, 'status' | 'limit' | 'used'>): Money {
+  if (facility.status !== 'active') return 0n as Money;
+  const left = facility.limit - facility.used;
+  return (left > 0n ? left : 0n) as Money;
+}
+
+/** Why a drawing cannot go ahead — an expected outcome, returned as a value. */
+export type DrawRefusal =
+  | { readonly reason: 'facility-not-active'; readonly status: FacilityStatus }
+  | {
+      readonly reason: 'insufficient-available-credit';
+      readonly available: Money;
+      readonly requested: Money;
+    };
+
+/** Whether `amount` may be drawn now; `undefined` means yes. */
+export function checkDraw(facility: Facility, amount: Money): DrawRefusal | undefined {
+  if (facility.status !== 'active') return { reason: 'facility-not-active', status: facility.status };
+  const available = availableCredit(facility);
+  if (amount > available) return { reason: 'insufficient-available-credit', available, requested: amount };
+  return undefined;
+}
+
+export function parseFacilityProduct(value: string, field = 'product'): FacilityProduct {
+  if (!(FACILITY_PRODUCTS as readonly string[]).includes(value)) {
+    throw AppError.invalid(field, 'one-of', `product must be one of ${FACILITY_PRODUCTS.join(', ')}`);
+  }
+  return value as FacilityProduct;
+}
+
+export function parseFacilityStatus(value: string, field = 'status'): FacilityStatus {
+  if (!(FACILITY_STATUSES as readonly string[]).includes(value)) {
+    throw AppError.invalid(field, 'one-of', `status must be one of ${FACILITY_STATUSES.join(', ')}`);
+  }
+  return value as FacilityStatus;
+}

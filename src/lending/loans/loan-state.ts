@@ -1,0 +1,143 @@
+import type { Money } from '../../platform/money/money.ts';
+import type { LocalDate } from '../../platform/time/local-date.ts';
+
+export type LoanStatus = 'active' | 'closed' | 'written_off';
+
+/** A billed instalment (one that has fallen due): what it asked for and what has been paid of it. */
+export interface Instalment {
+  readonly period: number;
+  readonly dueDate: LocalDate;
+  readonly principal: Money;
+  readonly interest: Money;
+  principalPaid: Money;
+  interestPaid: Money;
+  /** Penalty interest accrued so far, exact: numerator over the contract's penalty denominator. */
+  penaltyExact: bigint;
+  /** Penalty accrued, the exact amount rounded half up (cumulative, so daily roundings never drift). */
+  penalty: Money;
+  penaltyPaid: Money;
+  /** The day it was paid in full; null while anything of it is owed. */
+  settledOn: LocalDate | null;
+}
+
+/**
+ * Running totals since the drawdown, every one in fen. The loan's ledger balances are a fixed function of
+ * them (`loanBalances`), so a journal is the difference between the counters before and after an
+ * operation — and two histories that end with the same counters have the same books.
+ */
+export interface LoanCounters {
+  disbursed: Money;
+  upfrontFee: Money;
+  interestAccrued: Money;
+  penaltyAccrued: Money;
+  cashReceived: Money;
+  principalRepaid: Money;
+  interestRepaid: Money;
+  penaltyRepaid: Money;
+  /** Cash beyond what was owed, held for the customer. */
+  overpaid: Money;
+  /** Held money later used to pay what fell due. */
+  overpaymentApplied: Money;
+  principalWrittenOff: Money;
+  interestWrittenOff: Money;
+  penaltyWrittenOff: Money;
+  /** Cash received on written-off amounts. */
+  recovered: Money;
+}
+
+/** A loan's servicing state as of `processedThrough` (the last business date whose day-end it has had). */
+export interface LoanState {
+  processedThrough: LocalDate;
+  status: LoanStatus;
+  /** The next period to bill (1-based); term + 1 once every instalment has been billed. */
+  nextPeriod: number;
+  /** Principal not yet billed (falls due in later instalments). */
+  unbilledPrincipal: Money;
+  /** Planned principal of each period (index = period − 1); re-planned after a partial early repayment. */
+  principalPlan: Money[];
+  /** Interest of the current period so far, exact: numerator over the period's denominator. */
+  periodExact: bigint;
+  /** …rounded half up: what has been accrued on the books for the current period. */
+  periodPosted: Money;
+  /** Part of `periodPosted` paid early (interest up to the day of an early repayment). */
+  periodPaid: Money;
+  instalments: Instalment[];
+  counters: LoanCounters;
+  closedOn: LocalDate | null;
+  writtenOffOn: LocalDate | null;
+}
+
+export const REPAYMENT_INTENTS = ['scheduled', 'prepayment'] as const;
+/**
+ * `scheduled`: pays what is due; anything more is held for the customer and used when the next instalment
+ * falls due. `prepayment`: pays what is due, then the interest accrued up to today, then principal early
+ * (the later instalments shrink, the term stays); anything beyond the whole debt is held.
+ */
+export type RepaymentIntent = (typeof REPAYMENT_INTENTS)[number];
+
+/** What happens to a loan, in the order of `effectiveDate` then `seq` (arrival). */
+export type LoanEvent =
+  | {
+      readonly seq: number;
+      readonly kind: 'repayment';
+      readonly effectiveDate: LocalDate;
+      readonly amount: Money;
+      readonly intent: RepaymentIntent;
+    }
+  | { readonly seq: number; readonly kind: 'write-off'; readonly effectiveDate: LocalDate };
+
+export function compareEvents(a: LoanEvent, b: LoanEvent): number {
+  if (a.effectiveDate !== b.effectiveDate) return a.effectiveDate < b.effectiveDate ? -1 : 1;
+  return a.seq - b.seq;
+}
+
+export function zeroCounters(): LoanCounters {
+  const zero = 0n as Money;
+  return {
+    disbursed: zero,
+    upfrontFee: zero,
+    interestAccrued: zero,
+    penaltyAccrued: zero,
+    cashReceived: zero,
+    principalRepaid: zero,
+    interestRepaid: zero,
+    penaltyRepaid: zero,
+    overpaid: zero,
+    overpaymentApplied: zero,
+    principalWrittenOff: zero,
+    interestWrittenOff: zero,
+    penaltyWrittenOff: zero,
+    recovered: zero,
+  };
+}
+
+export function cloneState(state: LoanState): LoanState {
+  return {
+    ...state,
+    principalPlan: [...state.principalPlan],
+    instalments: state.instalments.map((instalment) => ({ ...instalment })),
+    counters: { ...state.counters },
+  };
+}
+
+/** What the customer owes now, by component, and what is held for them. */
+export interface Outstanding {
+  readonly principal: Money;
+  readonly interest: Money;
+  readonly penalty: Money;
+  /** Held for the customer (overpayment), not yet used. */
+  readonly overpayment: Money;
+  /** Written off and not recovered (owed, but off the books). */
+  readonly writtenOff: Money;
+}
+
+export function outstandingOf(state: LoanState): Outstanding {
+  const c = state.counters;
+  return {
+    principal: (c.disbursed - c.principalRepaid - c.principalWrittenOff) as Money,
+    interest: (c.interestAccrued - c.interestRepaid - c.interestWrittenOff) as Money,
+    penalty: (c.penaltyAccrued - c.penaltyRepaid - c.penaltyWrittenOff) as Money,
+    overpayment: (c.overpaid - c.overpaymentApplied) as Money,
+    writtenOff: (c.principalWrittenOff + c.interestWrittenOff + c.penaltyWrittenOff - c.recovered) as Money,
+  };
+}

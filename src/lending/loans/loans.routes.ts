@@ -1,0 +1,672 @@
+import { Type, type Static } from 'typebox';
+import type { Services } from '../../app.ts';
+import { ACCOUNT_KINDS } from '../../ledger/account.ts';
+import type { ContractBalances } from '../../ledger/journal.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import {
+  DateString,
+  IdString,
+  MoneyString,
+  ProblemSchema,
+  RateString,
+  StringEnum,
+} from '../../platform/http/schemas.ts';
+import type { HttpServer } from '../../platform/http/server.ts';
+import { parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
+import { parseRate, toExactRateString } from '../../platform/money/rate.ts';
+import { parseLocalDate } from '../../platform/time/local-date.ts';
+import { formatReportedRate } from '../shared/irr.ts';
+import {
+  availableCredit,
+  FACILITY_PRODUCTS,
+  FACILITY_STATUSES,
+  type Facility,
+} from '../facilities/facility.ts';
+import { REPAYMENT_INTENTS, type Outstanding } from './loan-state.ts';
+import type { DrawdownRefusal, LoanStatement, LoanView, RepaymentReceipt } from './loan-service.ts';
+import { generateSchedule, INTEREST_BASES, REPAYMENT_METHODS, type Schedule } from './schedule.ts';
+import { BUCKETS, type PayoffQuote } from './servicing.ts';
+
+/**
+ * `/v1/loans…`: drawdown, repayment, payoff quote, schedule, statement of account; `/v1/customers/:id/…`
+ * for a customer's loans and facilities. Money commands need an `Idempotency-Key` header. Amounts are
+ * decimal yuan strings; rates decimal fraction strings; dates YYYY-MM-DD.
+ */
+
+const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.String({
+    minLength: 1,
+    maxLength: 200,
+    pattern: '^[\\x21-\\x7e]+$',
+    description:
+      'A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result.',
+  }),
+});
+
+const ScheduleLineDto = Type.Object({
+  period: Type.Integer(),
+  dueDate: Type.String(),
+  days: Type.Integer(),
+  principal: Type.String(),
+  interest: Type.String(),
+  payment: Type.String(),
+  balance: Type.String(),
+});
+
+const ScheduleDto = Type.Object({
+  method: StringEnum(REPAYMENT_METHODS),
+  basis: StringEnum(INTEREST_BASES),
+  lines: Type.Array(ScheduleLineDto),
+  totalInterest: Type.String(),
+  totalPayment: Type.String(),
+  apr: Type.String({ description: 'Annualised rate by IRR (periodic IRR × 12), fees included.' }),
+});
+
+const OutstandingDto = Type.Object({
+  principal: Type.String(),
+  interest: Type.String(),
+  penalty: Type.String(),
+  heldForCustomer: Type.String(),
+  writtenOff: Type.String(),
+});
+
+const InstalmentDto = Type.Object({
+  period: Type.Integer(),
+  dueDate: Type.String(),
+  status: StringEnum(['paid', 'due', 'overdue', 'upcoming', 'written-off'] as const),
+  principal: Type.String(),
+  interest: Type.String(),
+  penalty: Type.String(),
+  paid: Type.String(),
+  owed: Type.String(),
+  daysPastDue: Type.Integer(),
+  settledOn: Type.Union([Type.String(), Type.Null()]),
+});
+
+const LoanDto = Type.Object({
+  id: Type.String(),
+  customerId: Type.String(),
+  facilityId: Type.String(),
+  status: StringEnum(['active', 'closed', 'written_off'] as const),
+  principal: Type.String(),
+  upfrontFee: Type.String(),
+  apr: Type.String({ description: 'Contract rate, a decimal fraction.' }),
+  aprByIrr: Type.String({
+    description: 'Annualised rate by IRR over the contract cash flows, fees included.',
+  }),
+  term: Type.Integer(),
+  method: StringEnum(REPAYMENT_METHODS),
+  basis: StringEnum(INTEREST_BASES),
+  startDate: Type.String(),
+  asOf: Type.String({ description: 'The last business date the loan has been processed through.' }),
+  daysPastDue: Type.Integer(),
+  bucket: StringEnum(BUCKETS),
+  outstanding: OutstandingDto,
+  nextDue: Type.Union([Type.Object({ dueDate: Type.String(), amount: Type.String() }), Type.Null()]),
+  instalments: Type.Array(InstalmentDto),
+  closedOn: Type.Union([Type.String(), Type.Null()]),
+  writtenOffOn: Type.Union([Type.String(), Type.Null()]),
+});
+
+const RepaymentDto = Type.Object({
+  loanId: Type.String(),
+  seq: Type.Integer(),
+  amount: Type.String(),
+  intent: StringEnum(REPAYMENT_INTENTS),
+  effectiveDate: Type.String(),
+  restated: Type.Boolean({
+    description: 'The value date was in the past and the books were restated from it.',
+  }),
+  allocation: Type.Object({
+    principal: Type.String(),
+    interest: Type.String(),
+    penalty: Type.String(),
+    recovered: Type.String(),
+    held: Type.String({ description: 'Held for the customer (net).' }),
+  }),
+  accrualChange: Type.Object({ interest: Type.String(), penalty: Type.String() }),
+  outstanding: OutstandingDto,
+  status: StringEnum(['active', 'closed', 'written_off'] as const),
+  journalIds: Type.Array(Type.String()),
+});
+
+const BalancesDto = Type.Record(Type.String(), Type.String());
+
+const StatementDto = Type.Object({
+  loan: LoanDto,
+  from: Type.String(),
+  to: Type.String(),
+  opening: BalancesDto,
+  closing: BalancesDto,
+  entries: Type.Array(
+    Type.Object({
+      journalId: Type.String(),
+      date: Type.String(),
+      kind: Type.String(),
+      description: Type.String(),
+      lines: Type.Array(Type.Object({ account: Type.String(), side: Type.String(), amount: Type.String() })),
+    }),
+  ),
+});
+
+const FacilityDto = Type.Object({
+  id: Type.String(),
+  customerId: Type.String(),
+  product: StringEnum(FACILITY_PRODUCTS),
+  status: StringEnum(FACILITY_STATUSES),
+  limit: Type.String(),
+  used: Type.String(),
+  available: Type.String(),
+  apr: Type.String(),
+  decisionId: Type.String(),
+  statusReason: Type.Union([Type.String(), Type.Null()]),
+  version: Type.Integer(),
+});
+
+const LoanParams = Type.Object({ loanId: IdString('loan') });
+const CustomerParams = Type.Object({ customerId: IdString('customer') });
+const FacilityParams = Type.Object({
+  customerId: IdString('customer'),
+  product: StringEnum(FACILITY_PRODUCTS),
+});
+
+const s = (amount: Money) => toDecimalString(amount);
+
+function outstandingDto(o: Outstanding): Static<typeof OutstandingDto> {
+  return {
+    principal: s(o.principal),
+    interest: s(o.interest),
+    penalty: s(o.penalty),
+    heldForCustomer: s(o.overpayment),
+    writtenOff: s(o.writtenOff),
+  };
+}
+
+function scheduleDto(schedule: Schedule): Static<typeof ScheduleDto> {
+  return {
+    method: schedule.terms.method,
+    basis: schedule.terms.basis,
+    lines: schedule.lines.map((line) => ({
+      period: line.period,
+      dueDate: line.dueDate,
+      days: line.days,
+      principal: s(line.principal),
+      interest: s(line.interest),
+      payment: s(line.payment),
+      balance: s(line.balance),
+    })),
+    totalInterest: s(schedule.totalInterest),
+    totalPayment: s(schedule.totalPayment),
+    apr: formatReportedRate(schedule.apr),
+  };
+}
+
+function loanDto(view: LoanView): Static<typeof LoanDto> {
+  const c = view.contract;
+  return {
+    id: c.loanId,
+    customerId: c.customerId,
+    facilityId: c.facilityId,
+    status: view.status,
+    principal: s(c.principal),
+    upfrontFee: s(c.upfrontFee),
+    apr: toExactRateString(c.apr),
+    aprByIrr: formatReportedRate(view.aprByIrr),
+    term: c.term,
+    method: c.method,
+    basis: c.basis,
+    startDate: c.startDate,
+    asOf: view.asOf,
+    daysPastDue: view.daysPastDue,
+    bucket: view.bucket,
+    outstanding: outstandingDto(view.outstanding),
+    nextDue: view.nextDue ? { dueDate: view.nextDue.dueDate, amount: s(view.nextDue.amount) } : null,
+    instalments: view.instalments.map((i) => ({
+      period: i.period,
+      dueDate: i.dueDate,
+      status: i.status,
+      principal: s(i.principal),
+      interest: s(i.interest),
+      penalty: s(i.penalty),
+      paid: s(i.paid),
+      owed: s(i.owed),
+      daysPastDue: i.daysPastDue,
+      settledOn: i.settledOn,
+    })),
+    closedOn: view.closedOn,
+    writtenOffOn: view.writtenOffOn,
+  };
+}
+
+function repaymentDto(receipt: RepaymentReceipt): Static<typeof RepaymentDto> {
+  const a = receipt.allocation;
+  return {
+    loanId: receipt.loanId,
+    seq: receipt.seq,
+    amount: s(receipt.amount),
+    intent: receipt.intent,
+    effectiveDate: receipt.effectiveDate,
+    restated: receipt.restated,
+    allocation: {
+      principal: s(a.principal),
+      interest: s(a.interest),
+      penalty: s(a.penalty),
+      recovered: s(a.recovered),
+      held: s(a.held),
+    },
+    accrualChange: { interest: s(receipt.accrualChange.interest), penalty: s(receipt.accrualChange.penalty) },
+    outstanding: outstandingDto(receipt.outstanding),
+    status: receipt.status,
+    journalIds: [...receipt.journalIds],
+  };
+}
+
+function balancesDto(balances: ContractBalances): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const kind of ACCOUNT_KINDS) {
+    const value = balances[kind];
+    if (value !== undefined && value !== 0n) out[kind] = s(value);
+  }
+  return out;
+}
+
+function statementDto(statement: LoanStatement): Static<typeof StatementDto> {
+  return {
+    loan: loanDto(statement.loan),
+    from: statement.from,
+    to: statement.to,
+    opening: balancesDto(statement.opening),
+    closing: balancesDto(statement.closing),
+    entries: statement.entries.map((entry) => ({
+      journalId: entry.journalId,
+      date: entry.date,
+      kind: entry.kind,
+      description: entry.description,
+      lines: entry.lines.map((line) => ({ account: line.kind, side: line.side, amount: s(line.amount) })),
+    })),
+  };
+}
+
+function facilityDto(facility: Facility): Static<typeof FacilityDto> {
+  return {
+    id: facility.id,
+    customerId: facility.customerId,
+    product: facility.product,
+    status: facility.status,
+    limit: s(facility.limit),
+    used: s(facility.used),
+    available: s(availableCredit(facility)),
+    apr: toExactRateString(facility.apr),
+    decisionId: facility.decisionId,
+    statusReason: facility.statusReason,
+    version: facility.version,
+  };
+}
+
+function quoteDto(quote: PayoffQuote) {
+  return {
+    date: quote.date,
+    principal: s(quote.principal),
+    interest: s(quote.interest),
+    penalty: s(quote.penalty),
+    heldForCustomer: s(quote.heldForCustomer),
+    total: s(quote.total),
+  };
+}
+
+function declined(refusal: DrawdownRefusal): AppError {
+  const details: Record<string, unknown> = { reason: refusal.reason };
+  if (refusal.reason === 'insufficient-available-credit') {
+    details.available = s(refusal.available);
+    details.requested = s(refusal.requested);
+  }
+  if (refusal.reason === 'facility-not-active') details.facilityStatus = refusal.status;
+  const message =
+    refusal.reason === 'insufficient-available-credit'
+      ? `the amount is above the available credit of ${s(refusal.available)}`
+      : refusal.reason === 'no-facility'
+        ? 'the customer has no approved cash-loan limit'
+        : refusal.reason === 'facility-not-active'
+          ? `the cash-loan limit is ${refusal.status}`
+          : 'a loan is past due or written off';
+  return new AppError('UNPROCESSABLE', message, { details });
+}
+
+const errors = { 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
+
+export function registerLoanRoutes(http: HttpServer, services: Pick<Services, 'loans' | 'facilities'>): void {
+  const { loans, facilities } = services;
+
+  http.post(
+    '/v1/loans',
+    {
+      config: { roles: ['app'] },
+      schema: {
+        tags: ['loans'],
+        summary: "Draw down a cash loan within the customer's available credit.",
+        headers: IdempotencyHeaders,
+        body: Type.Object(
+          {
+            customerId: IdString('customer'),
+            amount: MoneyString('Principal in yuan.'),
+            term: Type.Integer({ minimum: 1, maximum: 360, description: 'Months: 3, 6 or 12 by default.' }),
+            method: StringEnum(REPAYMENT_METHODS),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({
+            loan: LoanDto,
+            schedule: ScheduleDto,
+            paidOut: Type.String(),
+            availableAfter: Type.String(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await loans.drawdown({
+        customerId: request.body.customerId,
+        amount: parseMoney(request.body.amount, 'amount'),
+        term: request.body.term,
+        method: request.body.method,
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      if (result.outcome === 'declined') throw declined(result.refusal);
+      const view = await loans.getLoan(result.receipt.loanId);
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send({
+        loan: loanDto(view),
+        schedule: scheduleDto(result.receipt.schedule),
+        paidOut: s(result.receipt.paidOut),
+        availableAfter: s(result.receipt.availableAfter),
+      });
+    },
+  );
+
+  http.get(
+    '/v1/loans/:loanId',
+    {
+      config: { roles: ['app', 'reviewer', 'analyst'] },
+      schema: {
+        tags: ['loans'],
+        summary: 'A loan: status, buckets, what is owed.',
+        params: LoanParams,
+        response: { 200: LoanDto, 404: ProblemSchema },
+      },
+    },
+    async (request) => loanDto(await loans.getLoan(request.params.loanId)),
+  );
+
+  http.get(
+    '/v1/customers/:customerId/loans',
+    {
+      config: { roles: ['app', 'reviewer', 'analyst'] },
+      schema: {
+        tags: ['loans'],
+        summary: "A customer's loans.",
+        params: CustomerParams,
+        response: { 200: Type.Object({ loans: Type.Array(LoanDto) }) },
+      },
+    },
+    async (request) => ({ loans: (await loans.listLoans(request.params.customerId)).map(loanDto) }),
+  );
+
+  http.post(
+    '/v1/loans/:loanId/repayments',
+    {
+      config: { roles: ['app', 'reviewer'] },
+      schema: {
+        tags: ['loans'],
+        summary:
+          'Repay: what is due (scheduled) or early (prepayment); a past value date restates the books.',
+        params: LoanParams,
+        headers: IdempotencyHeaders,
+        body: Type.Object(
+          {
+            amount: MoneyString('Amount received, in yuan.'),
+            intent: Type.Optional(StringEnum(REPAYMENT_INTENTS, { default: 'scheduled' })),
+            effectiveDate: Type.Optional(DateString('Value date; today when omitted.')),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: RepaymentDto, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await loans.repay({
+        loanId: request.params.loanId,
+        amount: parseMoney(request.body.amount, 'amount'),
+        intent: request.body.intent ?? 'scheduled',
+        effectiveDate:
+          request.body.effectiveDate === undefined
+            ? undefined
+            : parseLocalDate(request.body.effectiveDate, 'effectiveDate'),
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(repaymentDto(result.receipt));
+    },
+  );
+
+  http.post(
+    '/v1/loans/:loanId/write-off',
+    {
+      config: { roles: ['reviewer'] },
+      schema: {
+        tags: ['loans'],
+        summary: 'Write a loan off today (its receivables go to write-off expense).',
+        params: LoanParams,
+        headers: IdempotencyHeaders,
+        response: { 201: RepaymentDto, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await loans.writeOff({
+        loanId: request.params.loanId,
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(repaymentDto(result.receipt));
+    },
+  );
+
+  http.get(
+    '/v1/loans/:loanId/payoff-quote',
+    {
+      config: { roles: ['app', 'reviewer', 'analyst'] },
+      schema: {
+        tags: ['loans'],
+        summary: 'What paying off on a date takes (interest up to and including that day).',
+        params: LoanParams,
+        querystring: Type.Object({ date: Type.Optional(DateString()) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            date: Type.String(),
+            principal: Type.String(),
+            interest: Type.String(),
+            penalty: Type.String(),
+            heldForCustomer: Type.String(),
+            total: Type.String(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const date = request.query.date === undefined ? undefined : parseLocalDate(request.query.date, 'date');
+      return quoteDto(await loans.payoffQuote(request.params.loanId, date));
+    },
+  );
+
+  http.get(
+    '/v1/loans/:loanId/schedule',
+    {
+      config: { roles: ['app', 'reviewer', 'analyst'] },
+      schema: {
+        tags: ['loans'],
+        summary: 'The contract schedule and every instalment as it stands.',
+        params: LoanParams,
+        response: {
+          200: Type.Object({
+            loanId: Type.String(),
+            contract: ScheduleDto,
+            instalments: Type.Array(InstalmentDto),
+          }),
+          404: ProblemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const view = await loans.getLoan(request.params.loanId);
+      const c = view.contract;
+      const contract = generateSchedule({
+        principal: c.principal,
+        apr: c.apr,
+        term: c.term,
+        method: c.method,
+        basis: c.basis,
+        startDate: c.startDate,
+        upfrontFee: c.upfrontFee,
+      });
+      return { loanId: c.loanId, contract: scheduleDto(contract), instalments: loanDto(view).instalments };
+    },
+  );
+
+  http.get(
+    '/v1/loans/:loanId/statement',
+    {
+      config: { roles: ['app', 'reviewer', 'analyst'] },
+      schema: {
+        tags: ['loans'],
+        summary: 'Statement of account: opening and closing balances and every entry between two dates.',
+        params: LoanParams,
+        querystring: Type.Object(
+          { from: Type.Optional(DateString()), to: Type.Optional(DateString()) },
+          { additionalProperties: false },
+        ),
+        response: { 200: StatementDto, ...errors },
+      },
+    },
+    async (request) => {
+      const from = request.query.from === undefined ? undefined : parseLocalDate(request.query.from, 'from');
+      const to = request.query.to === undefined ? undefined : parseLocalDate(request.query.to, 'to');
+      return statementDto(await loans.statement(request.params.loanId, { from, to }));
+    },
+  );
+
+  http.post(
+    '/v1/loan-schedules',
+    {
+      config: { roles: ['app', 'analyst', 'reviewer'] },
+      schema: {
+        tags: ['loans'],
+        summary: 'Preview a repayment schedule (nothing is stored).',
+        body: Type.Object(
+          {
+            principal: MoneyString(),
+            apr: RateString(),
+            term: Type.Integer({ minimum: 1, maximum: 360 }),
+            method: StringEnum(REPAYMENT_METHODS),
+            basis: StringEnum(INTEREST_BASES),
+            start: DateString(),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ScheduleDto, 422: ProblemSchema },
+      },
+    },
+    async (request) =>
+      scheduleDto(
+        generateSchedule({
+          principal: parseMoney(request.body.principal, 'principal'),
+          apr: parseRate(request.body.apr, 'apr'),
+          term: request.body.term,
+          method: request.body.method,
+          basis: request.body.basis,
+          startDate: parseLocalDate(request.body.start, 'start'),
+        }),
+      ),
+  );
+
+  http.get(
+    '/v1/customers/:customerId/facilities',
+    {
+      config: { roles: ['app', 'reviewer', 'analyst'] },
+      schema: {
+        tags: ['facilities'],
+        summary: "A customer's credit facilities: limit, used, available.",
+        params: CustomerParams,
+        response: { 200: Type.Object({ facilities: Type.Array(FacilityDto) }) },
+      },
+    },
+    async (request) => ({
+      facilities: (await facilities.listFacilities(request.params.customerId)).map(facilityDto),
+    }),
+  );
+
+  http.put(
+    '/v1/customers/:customerId/facilities/:product',
+    {
+      config: { roles: [] },
+      schema: {
+        tags: ['facilities'],
+        summary: 'Open or adjust a facility as an approved decision says (decisions do this in-process).',
+        params: FacilityParams,
+        body: Type.Object(
+          { limit: MoneyString(), apr: RateString(), decisionId: IdString('decision') },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ facility: FacilityDto, change: Type.String(), replayed: Type.Boolean() }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const outcome = await facilities.openOrAdjustFacility({
+        customerId: request.params.customerId,
+        product: request.params.product,
+        limit: parseMoney(request.body.limit, 'limit'),
+        apr: parseRate(request.body.apr, 'apr'),
+        decisionId: request.body.decisionId,
+      });
+      return { facility: facilityDto(outcome.facility), change: outcome.change, replayed: outcome.replayed };
+    },
+  );
+
+  for (const action of ['freeze', 'reactivate'] as const) {
+    http.post(
+      `/v1/customers/:customerId/facilities/:product/${action}`,
+      {
+        config: { roles: ['reviewer'] },
+        schema: {
+          tags: ['facilities'],
+          summary:
+            action === 'freeze'
+              ? 'Freeze a facility: no new drawing.'
+              : 'Reactivate a frozen or suspended facility.',
+          params: FacilityParams,
+          body: Type.Object(
+            { reason: Type.String({ minLength: 1, maxLength: 200 }) },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Object({ facility: FacilityDto }), ...errors },
+        },
+      },
+      async (request) => {
+        const input = {
+          customerId: request.params.customerId,
+          product: request.params.product,
+          reason: request.body.reason,
+        };
+        const facility =
+          action === 'freeze'
+            ? await facilities.freezeFacility(input)
+            : await facilities.reactivateFacility(input);
+        return { facility: facilityDto(facility) };
+      },
+    );
+  }
+}

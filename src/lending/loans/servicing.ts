@@ -1,0 +1,551 @@
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { Money } from '../../platform/money/money.ts';
+import { divRound } from '../../platform/money/rounding.ts';
+import { addDays, daysBetween, type LocalDate } from '../../platform/time/local-date.ts';
+import type { LoanContract, RepaymentComponent } from './loan-contract.ts';
+import {
+  cloneState,
+  compareEvents,
+  outstandingOf,
+  zeroCounters,
+  type Instalment,
+  type LoanCounters,
+  type LoanEvent,
+  type LoanState,
+  type RepaymentIntent,
+} from './loan-state.ts';
+import { amortise } from './schedule.ts';
+
+/**
+ * Loan servicing as pure functions of (contract, state, date, events): the same core runs the day-end
+ * batch, the repayment commands, the replay of back-dated events and the in-memory simulation.
+ *
+ * The business day D of a loan ("day step") runs in this order:
+ * 1. interest for day D on the principal not yet billed (APR/365 a day on the daily basis; on the monthly
+ *    basis APR/12 spread evenly over the period's days, so a whole period accrues exactly APR/12);
+ * 2. penalty interest for day D on billed principal whose due date is before D (from the day after the due
+ *    date), at the penalty multiple × APR/365;
+ * 3. if D is a due date, the instalment is billed: its planned principal (the last takes all that is left)
+ *    and the interest accrued over its period; money held for the customer is used on it at once;
+ * 4. write-off once days past due exceed the product's limit; closing once nothing is owed.
+ * Events dated D (repayments, a manual write-off) come after the day step of D, in arrival order. So a
+ * payoff quote for D includes interest for day D, and paying it on D leaves nothing owed.
+ *
+ * Exact amounts accumulate as fractions and are rounded half up cumulatively (per period for interest,
+ * per instalment for penalty): the books are always the rounded exact figure, never a sum of roundings.
+ */
+
+/** The denominator of the current period's exact interest. */
+function periodDenominator(contract: LoanContract, period: number): bigint {
+  if (contract.basis === 'daily') return 365n * contract.apr.den;
+  const start = period === 1 ? contract.startDate : (contract.dueDates[period - 2] as LocalDate);
+  const end = contract.dueDates[period - 1] as LocalDate;
+  return 12n * contract.apr.den * BigInt(daysBetween(start, end));
+}
+
+function penaltyDenominator(contract: LoanContract): bigint {
+  return 365n * contract.apr.den * contract.penaltyMultiple.den;
+}
+
+function penaltyNumerator(contract: LoanContract): bigint {
+  return contract.apr.num * contract.penaltyMultiple.num;
+}
+
+/** The state of a loan on its drawdown date, before any day step. */
+export function initialState(contract: LoanContract): LoanState {
+  const plan = amortise({
+    principal: contract.principal,
+    apr: contract.apr,
+    method: contract.method,
+    basis: contract.basis,
+    periodStart: contract.startDate,
+    dueDates: contract.dueDates,
+  }).map((line) => line.principal);
+  const counters = zeroCounters();
+  counters.disbursed = contract.principal;
+  counters.upfrontFee = contract.upfrontFee;
+  return {
+    processedThrough: contract.startDate,
+    status: 'active',
+    nextPeriod: 1,
+    unbilledPrincipal: contract.principal,
+    principalPlan: plan,
+    periodExact: 0n,
+    periodPosted: 0n as Money,
+    periodPaid: 0n as Money,
+    instalments: [],
+    counters,
+    closedOn: null,
+    writtenOffOn: null,
+  };
+}
+
+function isSettled(instalment: Instalment): boolean {
+  return (
+    instalment.principalPaid === instalment.principal &&
+    instalment.interestPaid === instalment.interest &&
+    instalment.penaltyPaid === instalment.penalty
+  );
+}
+
+/** Days past due on `date`: since the oldest due date with anything unpaid (0 when none is overdue). */
+export function daysPastDue(state: LoanState, date: LocalDate): number {
+  if (state.status !== 'active') return 0;
+  for (const instalment of state.instalments) {
+    if (instalment.settledOn !== null) continue;
+    return instalment.dueDate < date ? daysBetween(instalment.dueDate, date) : 0;
+  }
+  return 0;
+}
+
+export const BUCKETS = ['M0', 'M1', 'M2', 'M3+'] as const;
+export type Bucket = (typeof BUCKETS)[number];
+
+/** M0 current; M1 up to the first bound (30); M2 up to the second (60); M3+ beyond. */
+export function bucketOf(dpd: number, bounds: readonly [number, number]): Bucket {
+  if (dpd <= 0) return 'M0';
+  if (dpd <= bounds[0]) return 'M1';
+  if (dpd <= bounds[1]) return 'M2';
+  return 'M3+';
+}
+
+/** Pays `amount` of one component of one instalment; returns what is left of the amount. */
+function payComponent(
+  state: LoanState,
+  instalment: Instalment,
+  component: RepaymentComponent,
+  amount: bigint,
+): bigint {
+  if (amount === 0n) return 0n;
+  const c = state.counters;
+  if (component === 'principal') {
+    const pay = min(amount, instalment.principal - instalment.principalPaid);
+    instalment.principalPaid = (instalment.principalPaid + pay) as Money;
+    c.principalRepaid = (c.principalRepaid + pay) as Money;
+    return amount - pay;
+  }
+  if (component === 'interest') {
+    const pay = min(amount, instalment.interest - instalment.interestPaid);
+    instalment.interestPaid = (instalment.interestPaid + pay) as Money;
+    c.interestRepaid = (c.interestRepaid + pay) as Money;
+    return amount - pay;
+  }
+  const pay = min(amount, instalment.penalty - instalment.penaltyPaid);
+  instalment.penaltyPaid = (instalment.penaltyPaid + pay) as Money;
+  c.penaltyRepaid = (c.penaltyRepaid + pay) as Money;
+  return amount - pay;
+}
+
+function min(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
+}
+
+/** Pays billed instalments by the contract's allocation policy; returns what is left of `amount`. */
+function payDues(contract: LoanContract, state: LoanState, amount: bigint, date: LocalDate): bigint {
+  let left = amount;
+  const open = state.instalments.filter((instalment) => instalment.settledOn === null);
+  if (open.length === 0 || left === 0n) return left;
+  const { order, mode } = contract.allocation;
+  if (mode === 'by-component') {
+    for (const component of order) {
+      for (const instalment of open) left = payComponent(state, instalment, component, left);
+    }
+  } else {
+    for (const instalment of open) {
+      for (const component of order) left = payComponent(state, instalment, component, left);
+    }
+  }
+  for (const instalment of open) if (isSettled(instalment)) instalment.settledOn = date;
+  return left;
+}
+
+/** Re-plans the principal of the periods not yet billed after principal was repaid early. */
+function replan(contract: LoanContract, state: LoanState): void {
+  const first = state.nextPeriod;
+  if (first > contract.term || state.unbilledPrincipal === 0n) {
+    for (let period = first; period <= contract.term; period += 1)
+      state.principalPlan[period - 1] = 0n as Money;
+    return;
+  }
+  const lines = amortise({
+    principal: state.unbilledPrincipal,
+    apr: contract.apr,
+    method: contract.method,
+    basis: contract.basis,
+    periodStart: first === 1 ? contract.startDate : (contract.dueDates[first - 2] as LocalDate),
+    dueDates: contract.dueDates.slice(first - 1),
+  });
+  for (const line of lines) state.principalPlan[first - 2 + line.period] = line.principal;
+}
+
+/** Pays early: the current period's accrued interest, then principal not yet billed. Returns what is left. */
+function payEarly(contract: LoanContract, state: LoanState, amount: bigint): bigint {
+  let left = amount;
+  const interest = min(left, state.periodPosted - state.periodPaid);
+  state.periodPaid = (state.periodPaid + interest) as Money;
+  state.counters.interestRepaid = (state.counters.interestRepaid + interest) as Money;
+  left -= interest;
+  const principal = min(left, state.unbilledPrincipal);
+  if (principal > 0n) {
+    state.unbilledPrincipal = (state.unbilledPrincipal - principal) as Money;
+    state.counters.principalRepaid = (state.counters.principalRepaid + principal) as Money;
+    left -= principal;
+    replan(contract, state);
+  }
+  return left;
+}
+
+/** Uses money held for the customer on what is owed (`dues`, or also early with `prepay`). */
+function useHeldMoney(
+  contract: LoanContract,
+  state: LoanState,
+  date: LocalDate,
+  how: 'dues' | 'prepay',
+): void {
+  const c = state.counters;
+  const held = c.overpaid - c.overpaymentApplied;
+  if (held <= 0n) return;
+  let left = payDues(contract, state, held, date);
+  if (how === 'prepay') left = payEarly(contract, state, left);
+  c.overpaymentApplied = (c.overpaymentApplied + (held - left)) as Money;
+}
+
+function maybeClose(state: LoanState, date: LocalDate): void {
+  if (
+    state.status !== 'active' ||
+    state.unbilledPrincipal !== 0n ||
+    state.periodPosted !== state.periodPaid
+  ) {
+    return;
+  }
+  for (const instalment of state.instalments) if (instalment.settledOn === null) return;
+  state.status = 'closed';
+  state.closedOn = date;
+}
+
+function writeOff(state: LoanState, date: LocalDate): void {
+  const c = state.counters;
+  const owed = outstandingOf(state);
+  c.principalWrittenOff = (c.principalWrittenOff + owed.principal) as Money;
+  c.interestWrittenOff = (c.interestWrittenOff + owed.interest) as Money;
+  c.penaltyWrittenOff = (c.penaltyWrittenOff + owed.penalty) as Money;
+  state.status = 'written_off';
+  state.writtenOffOn = date;
+}
+
+/**
+ * The day step of `date` (which must be the day after `processedThrough`), in place. Callers use
+ * `advance`, which clones first.
+ */
+function stepDay(contract: LoanContract, state: LoanState, date: LocalDate): void {
+  state.processedThrough = date;
+  if (state.status !== 'active') return;
+  const c = state.counters;
+  const period = state.nextPeriod;
+  if (period <= contract.term && state.unbilledPrincipal > 0n) {
+    state.periodExact += state.unbilledPrincipal * contract.apr.num;
+    const posted = divRound(state.periodExact, periodDenominator(contract, period), 'halfUp') as Money;
+    c.interestAccrued = (c.interestAccrued + (posted - state.periodPosted)) as Money;
+    state.periodPosted = posted;
+  }
+  let penaltyNum = -1n;
+  for (const instalment of state.instalments) {
+    if (instalment.settledOn !== null || instalment.dueDate >= date) continue;
+    const overdue = instalment.principal - instalment.principalPaid;
+    if (overdue === 0n) continue;
+    if (penaltyNum < 0n) penaltyNum = penaltyNumerator(contract);
+    instalment.penaltyExact += overdue * penaltyNum;
+    const penalty = divRound(instalment.penaltyExact, penaltyDenominator(contract), 'halfUp') as Money;
+    c.penaltyAccrued = (c.penaltyAccrued + (penalty - instalment.penalty)) as Money;
+    instalment.penalty = penalty;
+  }
+  if (period <= contract.term && contract.dueDates[period - 1] === date) {
+    const planned = state.principalPlan[period - 1] ?? 0n;
+    const principal = (
+      period === contract.term ? state.unbilledPrincipal : min(planned, state.unbilledPrincipal)
+    ) as Money;
+    const instalment: Instalment = {
+      period,
+      dueDate: date,
+      principal,
+      interest: state.periodPosted,
+      principalPaid: 0n as Money,
+      interestPaid: state.periodPaid,
+      penaltyExact: 0n,
+      penalty: 0n as Money,
+      penaltyPaid: 0n as Money,
+      settledOn: null,
+    };
+    if (isSettled(instalment)) instalment.settledOn = date;
+    state.instalments.push(instalment);
+    state.unbilledPrincipal = (state.unbilledPrincipal - principal) as Money;
+    state.periodExact = 0n;
+    state.periodPosted = 0n as Money;
+    state.periodPaid = 0n as Money;
+    state.nextPeriod = period + 1;
+    useHeldMoney(contract, state, date, 'dues');
+  }
+  if (contract.writeOffAfterDpd !== null && daysPastDue(state, date) > contract.writeOffAfterDpd) {
+    writeOff(state, date);
+    return;
+  }
+  maybeClose(state, date);
+}
+
+/** One booked change: the counters before and after, as the journal of a day or of an event. */
+export interface BookedChange {
+  readonly cause: 'day-end' | 'repayment' | 'write-off' | 'restatement';
+  readonly effectiveDate: LocalDate;
+  /** The event's arrival number for repayments and write-offs. */
+  readonly seq?: number;
+  readonly before: LoanCounters;
+  readonly after: LoanCounters;
+}
+
+/**
+ * Runs the day steps after `processedThrough` up to and including `through`, on a copy. Returns the new
+ * state and one change per day whose books moved (a day with nothing to accrue books nothing).
+ */
+export function advance(
+  contract: LoanContract,
+  state: LoanState,
+  through: LocalDate,
+): { state: LoanState; changes: BookedChange[] } {
+  const next = cloneState(state);
+  const changes: BookedChange[] = [];
+  for (let date = addDays(next.processedThrough, 1); date <= through; date = addDays(date, 1)) {
+    const before = { ...next.counters };
+    stepDay(contract, next, date);
+    if (countersDiffer(before, next.counters)) {
+      changes.push({ cause: 'day-end', effectiveDate: date, before, after: { ...next.counters } });
+    }
+    if (next.status !== 'active') {
+      next.processedThrough = through; // nothing more can happen on its own
+      break;
+    }
+  }
+  return { state: next, changes };
+}
+
+export function countersDiffer(a: LoanCounters, b: LoanCounters): boolean {
+  for (const key of Object.keys(a) as (keyof LoanCounters)[]) if (a[key] !== b[key]) return true;
+  return false;
+}
+
+function applyRepayment(
+  contract: LoanContract,
+  state: LoanState,
+  amount: Money,
+  intent: RepaymentIntent,
+  date: LocalDate,
+): void {
+  const c = state.counters;
+  c.cashReceived = (c.cashReceived + amount) as Money;
+  if (state.status === 'written_off') {
+    const recoverable = c.principalWrittenOff + c.interestWrittenOff + c.penaltyWrittenOff - c.recovered;
+    const recovered = min(amount, recoverable);
+    c.recovered = (c.recovered + recovered) as Money;
+    c.overpaid = (c.overpaid + (amount - recovered)) as Money;
+    return;
+  }
+  if (state.status === 'closed') {
+    c.overpaid = (c.overpaid + amount) as Money;
+    return;
+  }
+  if (intent === 'prepayment') useHeldMoney(contract, state, date, 'prepay');
+  let left: bigint = payDues(contract, state, amount, date);
+  if (intent === 'prepayment') left = payEarly(contract, state, left);
+  c.overpaid = (c.overpaid + left) as Money;
+  maybeClose(state, date);
+}
+
+/** Applies one event to a state that has had the day step of the event's date, in place. */
+function applyEventInPlace(contract: LoanContract, state: LoanState, event: LoanEvent): void {
+  if (event.kind === 'repayment') {
+    applyRepayment(contract, state, event.amount, event.intent, event.effectiveDate);
+  } else if (state.status === 'active') {
+    writeOff(state, event.effectiveDate);
+  }
+}
+
+/**
+ * The state after every event, from the drawdown, through `through`: day steps and events interleaved by
+ * date, events of one date in arrival order. This is the definition of a loan's books; the incremental
+ * paths (day-end, a repayment dated today) are this function computed one day at a time.
+ */
+export function replay(contract: LoanContract, events: readonly LoanEvent[], through: LocalDate): LoanState {
+  const sorted = [...events].sort(compareEvents);
+  const state = initialState(contract);
+  let index = 0;
+  while (index < sorted.length && (sorted[index] as LoanEvent).effectiveDate <= contract.startDate) {
+    applyEventInPlace(contract, state, sorted[index] as LoanEvent);
+    index += 1;
+  }
+  for (let date = addDays(contract.startDate, 1); date <= through; date = addDays(date, 1)) {
+    stepDay(contract, state, date);
+    while (index < sorted.length && (sorted[index] as LoanEvent).effectiveDate === date) {
+      applyEventInPlace(contract, state, sorted[index] as LoanEvent);
+      index += 1;
+    }
+    if (state.status !== 'active' && index >= sorted.length) {
+      state.processedThrough = through;
+      break;
+    }
+  }
+  return state;
+}
+
+/**
+ * Takes in a new event as it arrives. Dated after the loan's last processed day: the missing day steps run
+ * first (booked as that day's day-end, so the batch will not book them again), then the event. Dated on
+ * that day: applied directly. Dated earlier (back-dated): the books are recomputed from the drawdown with
+ * every event in date order (`replay`), and the difference is booked as one restatement — reversing what
+ * no longer applies (penalty that would not have accrued) and adding what now does. Either way the result
+ * equals `replay` of all events, so arrival order never changes the books.
+ */
+export function receiveEvent(
+  contract: LoanContract,
+  state: LoanState,
+  earlierEvents: readonly LoanEvent[],
+  event: LoanEvent,
+): { state: LoanState; changes: BookedChange[] } {
+  if (event.effectiveDate < contract.startDate) {
+    throw AppError.invalid('effectiveDate', 'not-before-drawdown', 'an event cannot predate the drawdown');
+  }
+  if (event.effectiveDate >= state.processedThrough) {
+    const { state: advanced, changes } = advance(contract, state, event.effectiveDate);
+    const before = { ...advanced.counters };
+    applyEventInPlace(contract, advanced, event);
+    changes.push({
+      cause: event.kind === 'repayment' ? 'repayment' : 'write-off',
+      effectiveDate: event.effectiveDate,
+      seq: event.seq,
+      before,
+      after: { ...advanced.counters },
+    });
+    return { state: advanced, changes };
+  }
+  const restated = replay(contract, [...earlierEvents, event], state.processedThrough);
+  return {
+    state: restated,
+    changes: [
+      {
+        cause: 'restatement',
+        effectiveDate: state.processedThrough,
+        seq: event.seq,
+        before: { ...state.counters },
+        after: { ...restated.counters },
+      },
+    ],
+  };
+}
+
+/** What paying everything off on `date` takes, by component. */
+export interface PayoffQuote {
+  readonly date: LocalDate;
+  readonly principal: Money;
+  /** Interest billed and unpaid plus interest accrued up to and including `date`. */
+  readonly interest: Money;
+  readonly penalty: Money;
+  /** Money held for the customer, used first. */
+  readonly heldForCustomer: Money;
+  /** What to pay with intent `prepayment` on `date` to owe nothing. */
+  readonly total: Money;
+}
+
+/** The payoff quote for `date` (on or after the last processed day). */
+export function payoffQuote(contract: LoanContract, state: LoanState, date: LocalDate): PayoffQuote {
+  if (date < state.processedThrough) {
+    throw AppError.invalid('date', 'not-in-the-past', `quotes start from ${state.processedThrough}`);
+  }
+  const { state: at } = advance(contract, state, date);
+  const owed = outstandingOf(at);
+  const principal = at.status === 'written_off' ? 0n : owed.principal;
+  const interest = at.status === 'written_off' ? 0n : owed.interest;
+  const penalty = at.status === 'written_off' ? 0n : owed.penalty;
+  const debt = principal + interest + penalty + (at.status === 'written_off' ? owed.writtenOff : 0n);
+  const total = debt > owed.overpayment ? debt - owed.overpayment : 0n;
+  return {
+    date,
+    principal: principal as Money,
+    interest: interest as Money,
+    penalty: penalty as Money,
+    heldForCustomer: owed.overpayment,
+    total: total as Money,
+  };
+}
+
+/** One instalment as the customer sees it on a date. */
+export interface InstalmentView {
+  readonly period: number;
+  readonly dueDate: LocalDate;
+  readonly status: 'paid' | 'due' | 'overdue' | 'upcoming' | 'written-off';
+  readonly principal: Money;
+  /** Billed interest; for upcoming periods the interest projected on today's plan. */
+  readonly interest: Money;
+  readonly penalty: Money;
+  readonly paid: Money;
+  readonly owed: Money;
+  readonly daysPastDue: number;
+  readonly settledOn: LocalDate | null;
+}
+
+/** Every instalment — billed ones as they stand, later ones as currently planned — on `asOf`. */
+export function instalmentViews(contract: LoanContract, state: LoanState, asOf: LocalDate): InstalmentView[] {
+  const views: InstalmentView[] = state.instalments.map((instalment) => {
+    const paid = instalment.principalPaid + instalment.interestPaid + instalment.penaltyPaid;
+    const due = instalment.principal + instalment.interest + instalment.penalty;
+    const dpd =
+      instalment.settledOn === null && instalment.dueDate < asOf ? daysBetween(instalment.dueDate, asOf) : 0;
+    const status: InstalmentView['status'] =
+      state.status === 'written_off' && instalment.settledOn === null
+        ? 'written-off'
+        : instalment.settledOn !== null
+          ? 'paid'
+          : dpd > 0
+            ? 'overdue'
+            : 'due';
+    return {
+      period: instalment.period,
+      dueDate: instalment.dueDate,
+      status,
+      principal: instalment.principal,
+      interest: instalment.interest,
+      penalty: instalment.penalty,
+      paid: paid as Money,
+      owed: (due - paid) as Money,
+      daysPastDue: dpd,
+      settledOn: instalment.settledOn,
+    };
+  });
+  if (state.status !== 'active' || state.nextPeriod > contract.term || state.unbilledPrincipal === 0n)
+    return views;
+  const first = state.nextPeriod;
+  const projected = amortise({
+    principal: state.unbilledPrincipal,
+    apr: contract.apr,
+    method: contract.method,
+    basis: contract.basis,
+    periodStart: first === 1 ? contract.startDate : (contract.dueDates[first - 2] as LocalDate),
+    dueDates: contract.dueDates.slice(first - 1),
+  });
+  for (const line of projected) {
+    const period = first - 1 + line.period;
+    const principal = state.principalPlan[period - 1] ?? line.principal;
+    // The current period's interest is what has accrued plus the projection for the days left.
+    const interest = line.interest;
+    views.push({
+      period,
+      dueDate: line.dueDate,
+      status: 'upcoming',
+      principal,
+      interest,
+      penalty: 0n as Money,
+      paid: (period === first ? state.periodPaid : 0n) as Money,
+      owed: (principal + interest - (period === first ? state.periodPaid : 0n)) as Money,
+      daysPastDue: 0,
+      settledOn: null,
+    });
+  }
+  return views;
+}
