@@ -2,6 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { registerKeysCommand } from './commands/keys.cli.ts';
 import { registerMigrateCommand } from './commands/migrate.cli.ts';
 import { registerServeCommand } from './commands/serve.cli.ts';
+import { registerLedgerCommand } from '../ledger/ledger.cli.ts';
+import { registerDayEndCommand } from '../lending/eod/day-end.cli.ts';
+import { registerLoanCommands } from '../lending/loans/loans.cli.ts';
 import { reportFailure } from './runtime.ts';
 
 /** Builds the `credence` program; each context contributes its commands. */
@@ -16,6 +19,9 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerMigrateCommand(program);
   registerKeysCommand(program);
+  registerLoanCommands(program);
+  registerDayEndCommand(program);
+  registerLedgerCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

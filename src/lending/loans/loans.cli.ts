@@ -1,0 +1,339 @@
+import type { Command } from 'commander';
+import { globalOptions, output, withApp } from '../../cli/runtime.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
+import { parseRate } from '../../platform/money/rate.ts';
+import { systemClock } from '../../platform/time/system-clock.node.ts';
+import { parseLocalDate } from '../../platform/time/local-date.ts';
+import { parseFacilityProduct } from '../facilities/facility.ts';
+import { flatFeeInstalmentPlan } from '../shared/instalment-apr.ts';
+import { formatReportedRate } from '../shared/irr.ts';
+import { REPAYMENT_INTENTS, type RepaymentIntent } from './loan-state.ts';
+import type { LoanView, RepaymentReceipt } from './loan-service.ts';
+import {
+  generateSchedule,
+  INTEREST_BASES,
+  REPAYMENT_METHODS,
+  type InterestBasis,
+  type RepaymentMethod,
+} from './schedule.ts';
+
+/** `credence loan …`: schedules and APR (no database), drawdown, repayment, quotes, statements, facilities. */
+
+function integer(value: string, field: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw AppError.invalid(field, 'integer-range', `${field} must be a whole number from ${min} to ${max}`);
+  }
+  return Number(value);
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string, field: string): T {
+  if (!(values as readonly string[]).includes(value)) {
+    throw AppError.invalid(field, 'one-of', `${field} must be one of ${values.join(', ')}`);
+  }
+  return value as T;
+}
+
+const d = (amount: Money) => toDecimalString(amount);
+
+function loanText(view: LoanView): string {
+  const c = view.contract;
+  const o = view.outstanding;
+  return [
+    `${c.loanId}  ${view.status}  ${view.bucket} (${view.daysPastDue} days past due)  as of ${view.asOf}`,
+    `  ${d(c.principal)} at ${formatReportedRate(Number(c.apr.num) / Number(c.apr.den))} over ${c.term} months, ${c.method}, ${c.basis} basis, drawn ${c.startDate}`,
+    `  owed: principal ${d(o.principal)}, interest ${d(o.interest)}, penalty ${d(o.penalty)}; held for the customer ${d(o.overpayment)}`,
+    ...view.instalments.map(
+      (i) =>
+        `  ${String(i.period).padStart(3)}  ${i.dueDate}  ${i.status.padEnd(11)} principal ${d(i.principal).padStart(12)}  interest ${d(i.interest).padStart(10)}  penalty ${d(i.penalty).padStart(8)}  owed ${d(i.owed).padStart(12)}`,
+    ),
+  ].join('\n');
+}
+
+function receiptText(receipt: RepaymentReceipt): string {
+  const a = receipt.allocation;
+  return [
+    `repayment ${receipt.seq} of ${d(receipt.amount)} on ${receipt.effectiveDate}${receipt.restated ? ' (back-dated: books restated)' : ''}`,
+    `  principal ${d(a.principal)}, interest ${d(a.interest)}, penalty ${d(a.penalty)}, recovered ${d(a.recovered)}, held ${d(a.held)}`,
+    `  loan is ${receipt.status}; owed principal ${d(receipt.outstanding.principal)}, interest ${d(receipt.outstanding.interest)}, penalty ${d(receipt.outstanding.penalty)}`,
+  ].join('\n');
+}
+
+export function registerLoanCommands(program: Command): void {
+  const loan = program
+    .command('loan')
+    .description('Cash loans: schedules, APR, drawdown, repayment, statements.');
+
+  loan
+    .command('schedule')
+    .description('Print a repayment schedule (needs no database).')
+    .requiredOption('--principal <yuan>', 'principal in yuan, e.g. 10000.00')
+    .requiredOption('--apr <fraction>', 'annual rate as a decimal fraction: 0.1825 is 18.25%')
+    .requiredOption('--term <months>', 'number of monthly instalments')
+    .option('--method <method>', REPAYMENT_METHODS.join(' | '), 'equal-installment')
+    .option('--basis <basis>', `${INTEREST_BASES.join(' | ')}: APR/12 a period or APR/365 a day`, 'monthly')
+    .option('--start <date>', 'drawdown date YYYY-MM-DD (default: today)')
+    .action(
+      (
+        options: {
+          principal: string;
+          apr: string;
+          term: string;
+          method: string;
+          basis: string;
+          start?: string;
+        },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        const schedule = generateSchedule({
+          principal: parseMoney(options.principal, '--principal'),
+          apr: parseRate(options.apr, '--apr'),
+          term: integer(options.term, '--term', 1, 360),
+          method: oneOf<RepaymentMethod>(REPAYMENT_METHODS, options.method, '--method'),
+          basis: oneOf<InterestBasis>(INTEREST_BASES, options.basis, '--basis'),
+          startDate: options.start ? parseLocalDate(options.start, '--start') : systemClock.today(),
+        });
+        const lines = schedule.lines.map((line) => ({
+          period: line.period,
+          dueDate: line.dueDate,
+          principal: d(line.principal),
+          interest: d(line.interest),
+          payment: d(line.payment),
+          balance: d(line.balance),
+        }));
+        output(
+          global,
+          { lines, totalInterest: d(schedule.totalInterest), apr: formatReportedRate(schedule.apr) },
+          () =>
+            [
+              `${schedule.terms.method}, ${schedule.terms.basis} basis (interest rounded half up per period; remainder on the last instalment)`,
+              'period  due date     principal      interest       payment       balance',
+              ...lines.map(
+                (l) =>
+                  `${String(l.period).padStart(6)}  ${l.dueDate}  ${l.principal.padStart(10)}  ${l.interest.padStart(12)}  ${l.payment.padStart(12)}  ${l.balance.padStart(12)}`,
+              ),
+              `total interest ${d(schedule.totalInterest)}; annualised rate by IRR ${formatReportedRate(schedule.apr)}`,
+            ].join('\n'),
+        );
+      },
+    );
+
+  loan
+    .command('apr')
+    .description(
+      'Annualised rate by IRR of a flat-fee instalment plan (principal in equal parts, a fee each period).',
+    )
+    .requiredOption('--principal <yuan>', 'amount converted or lent, in yuan')
+    .requiredOption('--term <months>', 'number of monthly periods')
+    .requiredOption(
+      '--fee-per-period <fraction>',
+      'fee each period as a fraction of the principal: 0.0075 is 0.75%',
+    )
+    .action((options: { principal: string; term: string; feePerPeriod: string }, command: Command) => {
+      const global = globalOptions(command);
+      const plan = flatFeeInstalmentPlan({
+        principal: parseMoney(options.principal, '--principal'),
+        term: integer(options.term, '--term', 1, 360),
+        feePerPeriod: parseRate(options.feePerPeriod, '--fee-per-period'),
+      });
+      const apr = formatReportedRate(plan.apr);
+      output(
+        global,
+        { apr },
+        () =>
+          `annualised rate by IRR: ${apr} (fee ${d(plan.feePerPeriod)} a period, ${d(plan.totalFees)} in all)`,
+      );
+    });
+
+  loan
+    .command('drawdown')
+    .description("Draw a cash loan within the customer's available credit.")
+    .requiredOption('--customer <id>', 'customer id (cus_…)')
+    .requiredOption('--amount <yuan>', 'principal in yuan')
+    .requiredOption('--term <months>', 'term in months')
+    .option('--method <method>', REPAYMENT_METHODS.join(' | '), 'equal-installment')
+    .requiredOption('--idempotency-key <key>', 'a key unique to this drawdown')
+    .action(
+      async (
+        options: { customer: string; amount: string; term: string; method: string; idempotencyKey: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        await withApp(global, async (app) => {
+          const result = await app.services.loans.drawdown({
+            customerId: options.customer,
+            amount: parseMoney(options.amount, '--amount'),
+            term: integer(options.term, '--term', 1, 360),
+            method: oneOf<RepaymentMethod>(REPAYMENT_METHODS, options.method, '--method'),
+            idempotencyKey: options.idempotencyKey,
+          });
+          if (result.outcome === 'declined') {
+            throw new AppError('UNPROCESSABLE', `drawdown declined: ${result.refusal.reason}`, {
+              details: { ...result.refusal },
+            });
+          }
+          const view = await app.services.loans.getLoan(result.receipt.loanId);
+          output(
+            global,
+            {
+              loanId: view.contract.loanId,
+              replayed: result.replayed,
+              available: d(result.receipt.availableAfter),
+            },
+            () =>
+              `${result.replayed ? '(repeat of an earlier request) ' : ''}${loanText(view)}\navailable credit now ${d(result.receipt.availableAfter)}`,
+          );
+        });
+      },
+    );
+
+  loan
+    .command('repay')
+    .description('Record a repayment (a past --date restates the books from that day).')
+    .argument('<loanId>', 'the loan (ln_…)')
+    .requiredOption('--amount <yuan>', 'amount received')
+    .option('--intent <intent>', REPAYMENT_INTENTS.join(' | '), 'scheduled')
+    .option('--date <date>', 'value date YYYY-MM-DD (default: today)')
+    .requiredOption('--idempotency-key <key>', 'a key unique to this repayment')
+    .action(
+      async (
+        loanId: string,
+        options: { amount: string; intent: string; date?: string; idempotencyKey: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        await withApp(global, async (app) => {
+          const result = await app.services.loans.repay({
+            loanId,
+            amount: parseMoney(options.amount, '--amount'),
+            intent: oneOf<RepaymentIntent>(REPAYMENT_INTENTS, options.intent, '--intent'),
+            effectiveDate: options.date ? parseLocalDate(options.date, '--date') : undefined,
+            idempotencyKey: options.idempotencyKey,
+          });
+          output(global, { ...result.receipt, replayed: result.replayed }, () => receiptText(result.receipt));
+        });
+      },
+    );
+
+  loan
+    .command('show')
+    .description('A loan: status, bucket, instalments, what is owed.')
+    .argument('<loanId>', 'the loan (ln_…)')
+    .action(async (loanId: string, _options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const view = await app.services.loans.getLoan(loanId);
+        output(global, view, () => loanText(view));
+      });
+    });
+
+  loan
+    .command('quote')
+    .description('Payoff quote: what settles the loan on a date.')
+    .argument('<loanId>', 'the loan (ln_…)')
+    .option('--date <date>', 'YYYY-MM-DD (default: today)')
+    .action(async (loanId: string, options: { date?: string }, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const quote = await app.services.loans.payoffQuote(
+          loanId,
+          options.date ? parseLocalDate(options.date, '--date') : undefined,
+        );
+        output(
+          global,
+          quote,
+          () =>
+            `payoff on ${quote.date}: ${d(quote.total)} (principal ${d(quote.principal)}, interest ${d(quote.interest)}, penalty ${d(quote.penalty)}, less ${d(quote.heldForCustomer)} held)`,
+        );
+      });
+    });
+
+  loan
+    .command('statement')
+    .description('Statement of account: balances and every entry.')
+    .argument('<loanId>', 'the loan (ln_…)')
+    .option('--from <date>', 'YYYY-MM-DD')
+    .option('--to <date>', 'YYYY-MM-DD')
+    .action(async (loanId: string, options: { from?: string; to?: string }, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const statement = await app.services.loans.statement(loanId, {
+          from: options.from ? parseLocalDate(options.from, '--from') : undefined,
+          to: options.to ? parseLocalDate(options.to, '--to') : undefined,
+        });
+        output(global, statement, () =>
+          [
+            `statement of ${loanId}, ${statement.from} to ${statement.to}`,
+            ...statement.entries.map(
+              (entry) =>
+                `${entry.date}  ${entry.kind.padEnd(11)} ${entry.lines.map((l) => `${l.side} ${l.kind} ${d(l.amount)}`).join('; ')}`,
+            ),
+            `closing: ${Object.entries(statement.closing)
+              .map(([kind, value]) => `${kind} ${d(value)}`)
+              .join(', ')}`,
+          ].join('\n'),
+        );
+      });
+    });
+
+  const facility = loan
+    .command('facility')
+    .description('Credit facilities (limits) — normally set by decisions.');
+
+  facility
+    .command('set')
+    .description("Open or adjust a customer's facility as an approved decision says.")
+    .requiredOption('--customer <id>', 'customer id (cus_…)')
+    .option('--product <product>', 'cash-loan | credit-line', 'cash-loan')
+    .requiredOption('--limit <yuan>', 'approved limit')
+    .requiredOption('--apr <fraction>', 'contract rate as a decimal fraction')
+    .requiredOption('--decision <id>', 'the approving decision')
+    .action(
+      async (
+        options: { customer: string; product: string; limit: string; apr: string; decision: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        await withApp(global, async (app) => {
+          const outcome = await app.services.facilities.openOrAdjustFacility({
+            customerId: options.customer,
+            product: parseFacilityProduct(options.product, '--product'),
+            limit: parseMoney(options.limit, '--limit'),
+            apr: parseRate(options.apr, '--apr'),
+            decisionId: options.decision,
+          });
+          output(
+            global,
+            { ...outcome.facility, available: outcome.available, change: outcome.change },
+            () =>
+              `${outcome.change} ${outcome.facility.id}: limit ${d(outcome.facility.limit)}, used ${d(outcome.facility.used)}, available ${d(outcome.available)}`,
+          );
+        });
+      },
+    );
+
+  for (const action of ['freeze', 'reactivate'] as const) {
+    facility
+      .command(action)
+      .description(action === 'freeze' ? 'Freeze a facility (no new drawing).' : 'Reactivate a facility.')
+      .requiredOption('--customer <id>', 'customer id (cus_…)')
+      .option('--product <product>', 'cash-loan | credit-line', 'cash-loan')
+      .requiredOption('--reason <text>', 'why')
+      .action(async (options: { customer: string; product: string; reason: string }, command: Command) => {
+        const global = globalOptions(command);
+        await withApp(global, async (app) => {
+          const input = {
+            customerId: options.customer,
+            product: parseFacilityProduct(options.product, '--product'),
+            reason: options.reason,
+          };
+          const result =
+            action === 'freeze'
+              ? await app.services.facilities.freezeFacility(input)
+              : await app.services.facilities.reactivateFacility(input);
+          output(global, result, () => `${result.id} is ${result.status}`);
+        });
+      });
+  }
+}
