@@ -6,7 +6,7 @@ import type { ProviderAnswer, VerificationProvider } from './verification.ts';
  *
  * | element | test value | answer |
  * | --- | --- | --- |
- * | ID number | sequence digits (positions 15–17) `999`, e.g. `110105199001019994` | ID not registered to this name (`ID_NAME_MISMATCH`) |
+ * | ID number | sequence digits (positions 15–17) `999`, e.g. `110105199001019998` | ID not registered to this name (`ID_NAME_MISMATCH`) |
  * | phone | starts with `170` | registered to someone else (`PHONE_NOT_OWNED_BY_ID_HOLDER`) |
  * | phone | starts with `174` | the operator is unreachable (`PROVIDER_UNAVAILABLE`) |
  * | card | ends with `0000` | issued in another name (`CARD_NAME_MISMATCH`) |

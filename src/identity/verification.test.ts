@@ -46,7 +46,7 @@ describe('verification levels through the sandbox provider', () => {
   it('L0 with ID_NAME_MISMATCH for the sequence 999', async () => {
     const result = await verifySubject(sandbox, {
       ...person,
-      idNumber: '110105199001019994',
+      idNumber: '110105199001019998',
       cards: [goodCard],
     });
     expect(result).toMatchObject({ level: 0, failures: ['ID_NAME_MISMATCH'] });

@@ -1,0 +1,665 @@
+import { checkCardNumber } from '../identity/bank-card.ts';
+import { consentsAt, isDataSource, type ConsentState, type DataSource } from '../identity/consent.ts';
+import { checkIdNumber } from '../identity/id-number.ts';
+import { checkName, maskName } from '../identity/person-name.ts';
+import { checkPhone } from '../identity/phone.ts';
+import type { PiiVault } from '../identity/pii-vault.ts';
+import {
+  verifySubject,
+  type VerificationFailure,
+  type VerificationLevel,
+  type VerificationProvider,
+} from '../identity/verification.ts';
+import type { Database, Queryable } from '../platform/database/database.ts';
+import { AppError } from '../platform/errors/app-error.ts';
+import type { IdGenerator } from '../platform/ids/ids.ts';
+import { maskCard, maskIdNumber, maskPhone } from '../platform/pii/mask.ts';
+import type { Clock } from '../platform/time/clock.ts';
+import { businessDateOf, type LocalDate } from '../platform/time/local-date.ts';
+import {
+  appendEvents,
+  countCustomers,
+  eventFingerprint,
+  existingCustomerIds,
+  findCustomer,
+  findCustomersByExternalId,
+  findCustomersByIdNumberIndex,
+  findStoredEvents,
+  insertCards,
+  insertCustomers,
+  listCards,
+  listCustomers,
+  loadEvents,
+  loadEventsOf,
+  lockKey,
+  customersNotUnderKey,
+  updateCustomerPii,
+  cardsNotUnderKey,
+  updateCardPii,
+  type CardRecord,
+  type CustomerRecord,
+} from './customers.repository.ts';
+import {
+  INTERNAL_SOURCE,
+  parseEvent,
+  typeFields,
+  type CustomerEvent,
+  type VerificationEvent,
+} from './events/customer-event.ts';
+import type { RiskHold } from './features/abnormal-behaviour.ts';
+import {
+  createFeatureComputer,
+  createFeatureVector,
+  labelBad,
+  planAsOf,
+  toFeatureRecord,
+  type FeatureRecord,
+  type FeatureVector,
+} from './features/compute.ts';
+import { FEATURES } from './features/definitions.ts';
+import { createEventColumns, encodeEvents } from './features/event-columns.ts';
+import { labelEndOf, type LabelWindow } from './features/feature-table.ts';
+import { decayExpiries } from './features/recourse.ts';
+
+/** What decisions need to know about a customer at an instant (see `CustomerService.getSnapshot`). */
+export interface CustomerSnapshot {
+  readonly customerId: string;
+  readonly asOf: Date;
+  /** The business date of `asOf` (Asia/Shanghai). */
+  readonly asOfDate: LocalDate;
+  /** When the account here was opened. */
+  readonly openedAt: Date;
+  /** The latest verification at or before `asOf` (level 0 and no provider when none). */
+  readonly verification: {
+    readonly level: VerificationLevel;
+    readonly failures: readonly VerificationFailure[];
+    readonly provider: string | null;
+    readonly verifiedAt: Date | null;
+  };
+  /** Whole years on the as-of business date. */
+  readonly age: number;
+  readonly profile: {
+    readonly occupation: string | null;
+    readonly residenceCity: string | null;
+    readonly incomeBand: string | null;
+    readonly education: string | null;
+  };
+  /** Every feature of the catalogue by name (see `FEATURES` for units and recourse). */
+  readonly features: FeatureRecord;
+  /** Risk holds in force at `asOf`, with reason code and expiry. */
+  readonly holds: readonly RiskHold[];
+  /** Consent per data source in force at `asOf`. */
+  readonly consents: readonly ConsentState[];
+  /**
+   * For each time-decaying feature with a value above zero: the instants its counted units stop counting
+   * (ascending). `dateValueDropsTo(decay[name], target)` gives the date it will be at most `target`.
+   */
+  readonly decay: Readonly<Record<string, readonly Date[]>>;
+}
+
+export interface NewCustomer {
+  readonly externalId: string;
+  readonly name: string;
+  readonly idNumber: string;
+  readonly phone: string;
+  /** Profile fields (`occupation`, `residenceCity`, `incomeBand`, `education`, `socialInsurance`, `housingFund`). */
+  readonly profile?: Readonly<Record<string, unknown>>;
+  /** Data sources the customer authorised at sign-up. */
+  readonly consents?: readonly string[];
+}
+
+/** A customer for display: identifiers masked, never in clear. */
+export interface CustomerView {
+  readonly customerId: string;
+  readonly externalId: string;
+  readonly name: string;
+  readonly idNumber: string;
+  readonly phone: string;
+  readonly birthDate: LocalDate;
+  readonly sex: 'male' | 'female';
+  readonly regionCode: string;
+  readonly createdAt: Date;
+  readonly cards: readonly CardView[];
+}
+
+export interface CardView {
+  readonly cardId: string;
+  readonly cardNumber: string;
+  readonly issuer: string | null;
+  readonly addedAt: Date;
+}
+
+export interface VerificationRecord {
+  readonly verificationId: string;
+  readonly level: VerificationLevel;
+  readonly failures: readonly VerificationFailure[];
+  readonly provider: string;
+  readonly verifiedAt: Date;
+}
+
+/** The outcome of a batch of events: good rows are kept, each bad row is reported by its position. */
+export interface IngestReport {
+  /** Rows now stored: new, or replays identical to what was stored. */
+  readonly accepted: number;
+  /** Of the accepted rows, those that were already stored (idempotent replays). */
+  readonly duplicates: number;
+  readonly rejected: ReadonlyArray<{
+    readonly index: number;
+    readonly field: string;
+    readonly reason: string;
+  }>;
+}
+
+export interface TrainingRowSink {
+  (customerId: string, vector: FeatureVector, bad: 0 | 1): void | Promise<void>;
+}
+
+export interface CustomerServiceDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly vault: PiiVault;
+  readonly verifier: VerificationProvider;
+}
+
+/**
+ * The customers context's use cases: customers with verified identity, consent, the event store, the
+ * point-in-time snapshot decisions are made on, and training tables built by the same feature pass.
+ */
+export interface CustomerService {
+  /** Creates a customer (or returns the existing one for a replay of the same external id and ID number) and verifies it. */
+  createCustomer(
+    input: NewCustomer,
+  ): Promise<{ customer: CustomerView; verification: VerificationRecord; created: boolean }>;
+  getCustomer(customerId: string): Promise<CustomerView>;
+  /** Binds a bank card (validated: 16–19 digits, Luhn). Run `verify` to take it into account. */
+  addCard(customerId: string, cardNumber: string): Promise<CardView>;
+  /** Runs the four-element verification through the provider and records the result. */
+  verify(customerId: string): Promise<VerificationRecord>;
+  /** Grants or withdraws consent to a data source, now. */
+  recordConsent(customerId: string, dataSource: string, granted: boolean): Promise<ConsentState[]>;
+  /**
+   * Validates and appends a batch of raw events in one transaction; good rows are kept, bad ones reported.
+   * Rows are numbered by their index, or by `positions[i]` (line numbers of a file) when given.
+   */
+  ingestEvents(rows: readonly unknown[], options?: { positions?: readonly number[] }): Promise<IngestReport>;
+  /** Everything decisions need, as of an instant: verification, age, profile, features, holds, consents. */
+  getSnapshot(customerId: string, asOf: Date): Promise<CustomerSnapshot>;
+  /**
+   * Computes the training table from the database: for every customer opened by `asOf`, the feature vector
+   * as of `asOf` and the label over `window`; rows go to `sink` in customer id order.
+   */
+  trainingRows(
+    asOf: Date,
+    window: LabelWindow,
+    sink: TrainingRowSink,
+    options?: { pageSize?: number; onProgress?: (done: number, total: number) => void },
+  ): Promise<number>;
+  /** Re-seals every PII value not under the active key; returns how many rows were rewritten. */
+  reencryptPii(options?: { batchSize?: number; onProgress?: (done: number) => void }): Promise<number>;
+}
+
+/** Sources Credence writes its own events under, with the kind of fact as a suffix. */
+const INTERNAL = INTERNAL_SOURCE;
+
+export function createCustomerService(deps: CustomerServiceDeps): CustomerService {
+  const { db, clock, ids, vault, verifier } = deps;
+
+  const view = (record: CustomerRecord, cards: readonly CardRecord[]): CustomerView => ({
+    customerId: record.customerId,
+    externalId: record.externalId,
+    name: maskName(vault.decrypt('name', record.name, record.customerId)),
+    idNumber: maskIdNumber(vault.decrypt('id_number', record.idNumber, record.customerId)),
+    phone: maskPhone(vault.decrypt('phone', record.phone, record.customerId)),
+    birthDate: record.birthDate,
+    sex: record.sex,
+    regionCode: record.regionCode,
+    createdAt: record.createdAt,
+    cards: cards.map(cardView),
+  });
+
+  const cardView = (card: CardRecord): CardView => ({
+    cardId: card.cardId,
+    cardNumber: maskCard(card.last4),
+    issuer: card.issuer,
+    addedAt: card.addedAt,
+  });
+
+  const mustFind = async (q: Queryable, customerId: string): Promise<CustomerRecord> => {
+    const record = await findCustomer(q, customerId);
+    if (!record) throw AppError.notFound('customer', customerId);
+    return record;
+  };
+
+  const internalEvent = (
+    customerId: string,
+    occurredAt: Date,
+    fields: Record<string, unknown>,
+  ): CustomerEvent => {
+    const parsed = parseEvent(
+      { eventId: ids.next('event'), customerId, source: INTERNAL, occurredAt, ...fields },
+      { now: occurredAt, trusted: true },
+    );
+    if (!parsed.ok) throw AppError.invalid(parsed.rejection.field, 'event', parsed.rejection.reason);
+    return parsed.event;
+  };
+
+  async function verify(customerId: string): Promise<VerificationRecord> {
+    const record = await mustFind(db, customerId);
+    const cards = await listCards(db, customerId);
+    const outcome = await verifySubject(verifier, {
+      name: vault.decrypt('name', record.name, customerId),
+      idNumber: vault.decrypt('id_number', record.idNumber, customerId),
+      phone: vault.decrypt('phone', record.phone, customerId),
+      cards: [...cards]
+        .reverse()
+        .map((card) => ({
+          cardId: card.cardId,
+          cardNumber: vault.decrypt('card_number', card.card, customerId),
+        })),
+    });
+    const verifiedAt = clock.now();
+    const event = internalEvent(customerId, verifiedAt, {
+      type: 'verification',
+      level: outcome.level,
+      failures: [...outcome.failures],
+      provider: outcome.provider,
+      checks: [...outcome.checks],
+    });
+    await appendEvents(db, [event], verifiedAt);
+    return {
+      verificationId: event.eventId,
+      level: outcome.level,
+      failures: outcome.failures,
+      provider: outcome.provider,
+      verifiedAt,
+    };
+  }
+
+  async function snapshotFrom(
+    record: CustomerRecord,
+    events: readonly CustomerEvent[],
+    asOf: Date,
+  ): Promise<CustomerSnapshot> {
+    const columns = encodeEvents(events);
+    const plan = planAsOf(asOf);
+    const vector = createFeatureVector();
+    createFeatureComputer().compute(
+      columns,
+      0,
+      columns.length,
+      { openedAtMs: record.createdAt.getTime(), birthDate: record.birthDate },
+      plan,
+      vector,
+    );
+    const features = toFeatureRecord(vector);
+    let latest: VerificationEvent | undefined;
+    const consentChanges = [];
+    for (const event of events) {
+      if (event.occurredAt.getTime() > asOf.getTime()) continue;
+      if (event.type === 'verification') latest = event;
+      else if (event.type === 'consent')
+        consentChanges.push({ dataSource: event.dataSource, granted: event.granted, at: event.occurredAt });
+    }
+    const decay: Record<string, Date[]> = {};
+    for (const feature of FEATURES) {
+      if (!feature.recourse.decay) continue;
+      const expiries = decayExpiries(columns, 0, columns.length, asOf.getTime(), feature.name);
+      if (expiries.length > 0) decay[feature.name] = expiries.map((ms) => new Date(ms));
+    }
+    const text = (name: string): string | null => {
+      const value = features[name];
+      return typeof value === 'string' ? value : null;
+    };
+    return {
+      customerId: record.customerId,
+      asOf,
+      asOfDate: plan.asOfDate,
+      openedAt: record.createdAt,
+      verification: latest
+        ? {
+            level: latest.level,
+            failures: latest.failures,
+            provider: latest.provider,
+            verifiedAt: latest.occurredAt,
+          }
+        : { level: 0, failures: [], provider: null, verifiedAt: null },
+      age: Number(features.age_years ?? 0),
+      profile: {
+        occupation: text('occupation'),
+        residenceCity: text('residence_city'),
+        incomeBand: text('income_band'),
+        education: text('education'),
+      },
+      features,
+      holds: vector.holds,
+      consents: consentsAt(consentChanges, asOf),
+      decay,
+    };
+  }
+
+  return {
+    async createCustomer(input) {
+      const now = clock.now();
+      const name = checkName(input.name);
+      if (!name.valid) throw AppError.invalid('name', name.reason, name.message);
+      const idNumber = checkIdNumber(input.idNumber, businessDateOf(now));
+      if (!idNumber.valid) throw AppError.invalid('idNumber', idNumber.reason, idNumber.message);
+      const phone = checkPhone(input.phone);
+      if (!phone.valid) throw AppError.invalid('phone', phone.reason, phone.message);
+      if (typeof input.externalId !== 'string' || !/^[A-Za-z0-9_.:-]{1,128}$/.test(input.externalId)) {
+        throw AppError.invalid('externalId', 'format', 'an external id has 1–128 letters, digits or _.:-');
+      }
+      for (const [index, source] of (input.consents ?? []).entries()) {
+        if (!isDataSource(source))
+          throw AppError.invalid(
+            `consents[${index}]`,
+            'data-source',
+            `"${String(source)}" is not a data source`,
+          );
+      }
+      const idIndex = vault.blindIndex('id_number', idNumber.normalized);
+      const customerId = ids.next('customer');
+      const extraEvents: CustomerEvent[] = [];
+      if (input.profile && Object.keys(input.profile).length > 0) {
+        const parsed = parseEvent(
+          {
+            ...input.profile,
+            eventId: ids.next('event'),
+            customerId,
+            source: INTERNAL,
+            type: 'profile',
+            occurredAt: now,
+          },
+          { now, trusted: true },
+        );
+        if (!parsed.ok)
+          throw AppError.invalid(`profile.${parsed.rejection.field}`, 'profile', parsed.rejection.reason);
+        extraEvents.push(parsed.event);
+      }
+      for (const source of input.consents ?? []) {
+        extraEvents.push(
+          internalEvent(customerId, now, { type: 'consent', dataSource: source, granted: true }),
+        );
+      }
+
+      const existing = await db.transaction(async (tx) => {
+        await lockKey(tx, `customers:external:${input.externalId}`);
+        await lockKey(tx, `customers:id:${idIndex}`);
+        const [sameExternal] = await findCustomersByExternalId(tx, input.externalId);
+        if (sameExternal) {
+          if (sameExternal.idNumberIndex !== idIndex) {
+            throw new AppError(
+              'CONFLICT',
+              `externalId ${input.externalId} already belongs to a customer with another ID number`,
+              {
+                details: { customerId: sameExternal.customerId },
+              },
+            );
+          }
+          return sameExternal;
+        }
+        const [sameId] = await findCustomersByIdNumberIndex(tx, idIndex);
+        if (sameId) {
+          throw new AppError('CONFLICT', 'this ID number is already registered to another customer', {
+            details: { customerId: sameId.customerId },
+          });
+        }
+        await insertCustomers(tx, [
+          {
+            customerId,
+            externalId: input.externalId,
+            name: vault.encrypt('name', name.normalized, customerId),
+            idNumber: vault.encrypt('id_number', idNumber.normalized, customerId),
+            idNumberIndex: idIndex,
+            phone: vault.encrypt('phone', phone.normalized, customerId),
+            phoneIndex: vault.blindIndex('phone', phone.normalized),
+            birthDate: idNumber.birthDate,
+            sex: idNumber.sex,
+            regionCode: idNumber.normalized.slice(0, 6),
+            createdAt: now,
+          },
+        ]);
+        await appendEvents(tx, extraEvents, now);
+        return undefined;
+      });
+      const id = existing?.customerId ?? customerId;
+      const verification = await verify(id);
+      const record = await mustFind(db, id);
+      return {
+        customer: view(record, await listCards(db, id)),
+        verification,
+        created: existing === undefined,
+      };
+    },
+
+    async getCustomer(customerId) {
+      const record = await mustFind(db, customerId);
+      return view(record, await listCards(db, customerId));
+    },
+
+    async addCard(customerId, cardNumber) {
+      const check = checkCardNumber(cardNumber);
+      if (!check.valid) throw AppError.invalid('cardNumber', check.reason, check.message);
+      const index = vault.blindIndex('card_number', check.normalized);
+      return db.transaction(async (tx) => {
+        await mustFind(tx, customerId);
+        const bound = await listCards(tx, customerId);
+        const same = bound.find((card) => card.cardIndex === index);
+        if (same) return cardView(same);
+        const now = clock.now();
+        const card: CardRecord = {
+          customerId,
+          cardId: ids.next('card'),
+          card: vault.encrypt('card_number', check.normalized, customerId),
+          cardIndex: index,
+          last4: check.last4,
+          issuer: check.issuer?.code ?? null,
+          addedAt: now,
+          removedAt: null,
+        };
+        await insertCards(tx, [card]);
+        await appendEvents(
+          tx,
+          [
+            internalEvent(customerId, now, {
+              type: 'card_bound',
+              cardId: card.cardId,
+              issuer: card.issuer,
+              last4: card.last4,
+            }),
+          ],
+          now,
+        );
+        return cardView(card);
+      });
+    },
+
+    verify,
+
+    async recordConsent(customerId, dataSource, granted) {
+      if (!isDataSource(dataSource))
+        throw AppError.invalid('dataSource', 'data-source', `"${dataSource}" is not a data source`);
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        await mustFind(tx, customerId);
+        await appendEvents(
+          tx,
+          [
+            internalEvent(customerId, now, {
+              type: 'consent',
+              dataSource: dataSource as DataSource,
+              granted,
+            }),
+          ],
+          now,
+        );
+      });
+      const events = await loadEvents(db, customerId, now);
+      return consentsAt(
+        events.flatMap((event) =>
+          event.type === 'consent'
+            ? [{ dataSource: event.dataSource, granted: event.granted, at: event.occurredAt }]
+            : [],
+        ),
+        now,
+      );
+    },
+
+    async ingestEvents(rows, options = {}) {
+      const now = clock.now();
+      const rejected: Array<{ index: number; field: string; reason: string }> = [];
+      const candidates: Array<{ index: number; event: CustomerEvent; fingerprint: string }> = [];
+      const inBatch = new Map<string, { index: number; customerId: string; fingerprint: string }>();
+      let duplicates = 0;
+      for (const [offset, raw] of rows.entries()) {
+        const index = options.positions?.[offset] ?? offset;
+        const parsed = parseEvent(raw, { now });
+        if (!parsed.ok) {
+          rejected.push({ index, ...parsed.rejection });
+          continue;
+        }
+        const event = parsed.event;
+        const fingerprint = eventFingerprint(event.type, event.occurredAt, typeFields(event));
+        const key = `${event.source}\u0000${event.eventId}`;
+        const earlier = inBatch.get(key);
+        if (earlier) {
+          if (earlier.customerId === event.customerId && earlier.fingerprint === fingerprint) duplicates += 1;
+          else
+            rejected.push({
+              index,
+              field: 'eventId',
+              reason: `repeats the event id of row ${earlier.index} with different content`,
+            });
+          continue;
+        }
+        inBatch.set(key, { index, customerId: event.customerId, fingerprint });
+        candidates.push({ index, event, fingerprint });
+      }
+      const stored = await db.transaction(async (tx) => {
+        const known = await existingCustomerIds(
+          tx,
+          candidates.map((c) => c.event.customerId),
+        );
+        const present = await findStoredEvents(
+          tx,
+          candidates.map((c) => ({ source: c.event.source, eventId: c.event.eventId })),
+        );
+        const storedByKey = new Map(present.map((p) => [`${p.source}\u0000${p.eventId}`, p]));
+        const fresh: typeof candidates = [];
+        for (const candidate of candidates) {
+          const { event } = candidate;
+          if (!known.has(event.customerId)) {
+            rejected.push({ index: candidate.index, field: 'customerId', reason: 'is not a known customer' });
+            continue;
+          }
+          const already = storedByKey.get(`${event.source}\u0000${event.eventId}`);
+          if (already) {
+            if (already.customerId !== event.customerId) {
+              rejected.push({
+                index: candidate.index,
+                field: 'eventId',
+                reason: 'this source already used the event id for another customer',
+              });
+            } else if (already.fingerprint !== candidate.fingerprint) {
+              rejected.push({
+                index: candidate.index,
+                field: 'eventId',
+                reason: 'an event with this source and id was already recorded with different content',
+              });
+            } else duplicates += 1;
+            continue;
+          }
+          fresh.push(candidate);
+        }
+        const inserted = await appendEvents(
+          tx,
+          fresh.map((c) => c.event),
+          now,
+        );
+        // A concurrent batch may have stored the same key in the meantime: it then counts as a replay.
+        duplicates += fresh.length - inserted.size;
+        return inserted.size;
+      });
+      rejected.sort((a, b) => a.index - b.index);
+      return { accepted: stored + duplicates, duplicates, rejected };
+    },
+
+    async getSnapshot(customerId, asOf) {
+      if (!(asOf instanceof Date) || Number.isNaN(asOf.getTime()))
+        throw AppError.invalid('asOf', 'instant', 'asOf must be a valid instant');
+      const record = await mustFind(db, customerId);
+      return snapshotFrom(record, await loadEvents(db, customerId, asOf), asOf);
+    },
+
+    async trainingRows(asOf, window, sink, options = {}) {
+      const pageSize = options.pageSize ?? 500;
+      const plan = planAsOf(asOf);
+      const labelEnd = labelEndOf(asOf, window);
+      const total = await countCustomers(db);
+      const computer = createFeatureComputer();
+      const vector = createFeatureVector();
+      let after = '';
+      let done = 0;
+      let written = 0;
+      for (;;) {
+        const page = await listCustomers(db, after, pageSize);
+        if (page.length === 0) break;
+        after = page[page.length - 1]?.customerId ?? after;
+        const opened = page.filter((customer) => customer.createdAt.getTime() <= plan.asOfMs);
+        const events = await loadEventsOf(
+          db,
+          opened.map((customer) => customer.customerId),
+          labelEnd,
+        );
+        for (const customer of opened) {
+          const columns = encodeEvents(events.get(customer.customerId) ?? [], createEventColumns(64));
+          const subject = { openedAtMs: customer.createdAt.getTime(), birthDate: customer.birthDate };
+          computer.compute(columns, 0, columns.length, subject, plan, vector);
+          await sink(customer.customerId, vector, labelBad(columns, 0, columns.length, plan, labelEnd));
+          written += 1;
+        }
+        done += page.length;
+        options.onProgress?.(done, total);
+      }
+      return written;
+    },
+
+    async reencryptPii(options = {}) {
+      const batchSize = options.batchSize ?? 500;
+      let rewritten = 0;
+      let after = '';
+      for (;;) {
+        const batch = await customersNotUnderKey(db, vault.activeKeyId, after, batchSize);
+        if (batch.length === 0) break;
+        after = batch[batch.length - 1]?.customerId ?? after;
+        await db.transaction(async (tx) => {
+          for (const customer of batch) {
+            await updateCustomerPii(tx, {
+              ...customer,
+              name: vault.reencrypt('name', customer.name, customer.customerId),
+              idNumber: vault.reencrypt('id_number', customer.idNumber, customer.customerId),
+              phone: vault.reencrypt('phone', customer.phone, customer.customerId),
+            });
+          }
+        });
+        rewritten += batch.length;
+        options.onProgress?.(rewritten);
+      }
+      for (;;) {
+        const cards = await cardsNotUnderKey(db, vault.activeKeyId, batchSize);
+        if (cards.length === 0) break;
+        await db.transaction(async (tx) => {
+          for (const card of cards)
+            await updateCardPii(tx, {
+              ...card,
+              card: vault.reencrypt('card_number', card.card, card.customerId),
+            });
+        });
+        rewritten += cards.length;
+        options.onProgress?.(rewritten);
+      }
+      return rewritten;
+    },
+  };
+}

@@ -1,0 +1,433 @@
+import type { Queryable } from '../platform/database/database.ts';
+import { toJson } from '../platform/database/database.ts';
+import { AppError } from '../platform/errors/app-error.ts';
+import type { LocalDate } from '../platform/time/local-date.ts';
+import { parseEvent, typeFields, type CustomerEvent } from './events/customer-event.ts';
+
+/**
+ * Storage of customers, cards and events. Functions take the executor (database or transaction); the use
+ * case owns the transaction. Rows (`*Row`, snake_case) are mapped to domain values here and never leave.
+ */
+
+/** A customer as stored: PII only as ciphertexts with their key ids. */
+export interface CustomerRecord {
+  readonly customerId: string;
+  readonly externalId: string;
+  readonly name: Sealed;
+  readonly idNumber: Sealed;
+  readonly idNumberIndex: string;
+  readonly phone: Sealed;
+  readonly phoneIndex: string;
+  readonly birthDate: LocalDate;
+  readonly sex: 'male' | 'female';
+  readonly regionCode: string;
+  readonly createdAt: Date;
+}
+
+export interface Sealed {
+  readonly keyId: string;
+  readonly ciphertext: Uint8Array;
+}
+
+export interface CardRecord {
+  readonly customerId: string;
+  readonly cardId: string;
+  readonly card: Sealed;
+  readonly cardIndex: string;
+  readonly last4: string;
+  readonly issuer: string | null;
+  readonly addedAt: Date;
+  readonly removedAt: Date | null;
+}
+
+interface CustomerRow {
+  customer_id: string;
+  external_id: string;
+  name_enc: Uint8Array;
+  name_key_id: string;
+  id_number_enc: Uint8Array;
+  id_number_key_id: string;
+  id_number_bidx: string;
+  phone_enc: Uint8Array;
+  phone_key_id: string;
+  phone_bidx: string;
+  birth_date: string;
+  sex: string;
+  region_code: string;
+  created_at: Date;
+}
+
+interface CardRow {
+  customer_id: string;
+  card_id: string;
+  card_enc: Uint8Array;
+  card_key_id: string;
+  card_bidx: string;
+  last4: string;
+  issuer: string | null;
+  added_at: Date;
+  removed_at: Date | null;
+}
+
+interface EventRow {
+  customer_id: string;
+  source: string;
+  event_id: string;
+  type: string;
+  occurred_at: Date;
+  payload: Record<string, unknown>;
+}
+
+const CUSTOMER_COLUMNS =
+  'customer_id, external_id, name_enc, name_key_id, id_number_enc, id_number_key_id, id_number_bidx, phone_enc, phone_key_id, phone_bidx, birth_date, sex, region_code, created_at';
+
+function toCustomer(row: CustomerRow): CustomerRecord {
+  if (row.sex !== 'male' && row.sex !== 'female')
+    throw new AppError('INTERNAL', `customer ${row.customer_id} has sex "${row.sex}"`);
+  return {
+    customerId: row.customer_id,
+    externalId: row.external_id,
+    name: { keyId: row.name_key_id, ciphertext: row.name_enc },
+    idNumber: { keyId: row.id_number_key_id, ciphertext: row.id_number_enc },
+    idNumberIndex: row.id_number_bidx,
+    phone: { keyId: row.phone_key_id, ciphertext: row.phone_enc },
+    phoneIndex: row.phone_bidx,
+    birthDate: row.birth_date as LocalDate,
+    sex: row.sex,
+    regionCode: row.region_code,
+    createdAt: row.created_at,
+  };
+}
+
+function toCard(row: CardRow): CardRecord {
+  return {
+    customerId: row.customer_id,
+    cardId: row.card_id,
+    card: { keyId: row.card_key_id, ciphertext: row.card_enc },
+    cardIndex: row.card_bidx,
+    last4: row.last4,
+    issuer: row.issuer,
+    addedAt: row.added_at,
+    removedAt: row.removed_at,
+  };
+}
+
+const bytes = (value: Uint8Array): Buffer => Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+
+/** Inserts customers in one statement; an existing customer id is left as it is (idempotent bulk loads). */
+export async function insertCustomers(q: Queryable, customers: readonly CustomerRecord[]): Promise<number> {
+  if (customers.length === 0) return 0;
+  const params: unknown[] = [];
+  const rows = customers.map((c) => {
+    const base = params.length;
+    params.push(
+      c.customerId,
+      c.externalId,
+      bytes(c.name.ciphertext),
+      c.name.keyId,
+      bytes(c.idNumber.ciphertext),
+      c.idNumber.keyId,
+      c.idNumberIndex,
+      bytes(c.phone.ciphertext),
+      c.phone.keyId,
+      c.phoneIndex,
+      c.birthDate,
+      c.sex,
+      c.regionCode,
+      c.createdAt,
+    );
+    return `(${Array.from({ length: 14 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+  });
+  const result = await q.query(
+    `insert into customers (${CUSTOMER_COLUMNS}) values ${rows.join(', ')} on conflict (customer_id) do nothing`,
+    params,
+  );
+  return result.rowCount;
+}
+
+export async function findCustomer(q: Queryable, customerId: string): Promise<CustomerRecord | undefined> {
+  const result = await q.query<CustomerRow>(
+    `select ${CUSTOMER_COLUMNS} from customers where customer_id = $1`,
+    [customerId],
+  );
+  const [row] = result.rows;
+  return row ? toCustomer(row) : undefined;
+}
+
+/** Customers with this external id (at most one, by the use case's rule). */
+export async function findCustomersByExternalId(q: Queryable, externalId: string): Promise<CustomerRecord[]> {
+  const result = await q.query<CustomerRow>(
+    `select ${CUSTOMER_COLUMNS} from customers where external_id = $1`,
+    [externalId],
+  );
+  return result.rows.map(toCustomer);
+}
+
+/** Customers whose ID number has this blind index. */
+export async function findCustomersByIdNumberIndex(q: Queryable, index: string): Promise<CustomerRecord[]> {
+  const result = await q.query<CustomerRow>(
+    `select ${CUSTOMER_COLUMNS} from customers where id_number_bidx = $1`,
+    [index],
+  );
+  return result.rows.map(toCustomer);
+}
+
+/**
+ * Serialises check-then-insert on a key (an external id, an ID number's blind index) until the
+ * transaction ends: the distribution rule rules out a unique index without customer_id, so the use case
+ * takes this lock instead.
+ */
+export async function lockKey(q: Queryable, key: string): Promise<void> {
+  await q.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+}
+
+/** Which of these ids are customers. */
+export async function existingCustomerIds(
+  q: Queryable,
+  customerIds: readonly string[],
+): Promise<Set<string>> {
+  if (customerIds.length === 0) return new Set();
+  const result = await q.query<{ customer_id: string }>(
+    'select customer_id from customers where customer_id = any($1::text[])',
+    [[...new Set(customerIds)]],
+  );
+  return new Set(result.rows.map((row) => row.customer_id));
+}
+
+/** Customer ids after `after` in id order (keyset pagination), with their opening instant and birth date. */
+export async function listCustomers(
+  q: Queryable,
+  after: string,
+  limit: number,
+): Promise<Array<{ customerId: string; createdAt: Date; birthDate: LocalDate }>> {
+  const result = await q.query<{ customer_id: string; created_at: Date; birth_date: string }>(
+    'select customer_id, created_at, birth_date from customers where customer_id > $1 order by customer_id limit $2',
+    [after, limit],
+  );
+  return result.rows.map((row) => ({
+    customerId: row.customer_id,
+    createdAt: row.created_at,
+    birthDate: row.birth_date as LocalDate,
+  }));
+}
+
+export async function countCustomers(q: Queryable): Promise<number> {
+  const result = await q.query<{ count: bigint }>('select count(*)::int8 as count from customers');
+  return Number(result.rows[0]?.count ?? 0n);
+}
+
+/** Customers whose PII is sealed with a key other than `activeKeyId`, in id order after `after`. */
+export async function customersNotUnderKey(
+  q: Queryable,
+  activeKeyId: string,
+  after: string,
+  limit: number,
+): Promise<CustomerRecord[]> {
+  const result = await q.query<CustomerRow>(
+    `select ${CUSTOMER_COLUMNS} from customers
+      where customer_id > $2 and (name_key_id <> $1 or id_number_key_id <> $1 or phone_key_id <> $1)
+      order by customer_id limit $3`,
+    [activeKeyId, after, limit],
+  );
+  return result.rows.map(toCustomer);
+}
+
+export async function updateCustomerPii(q: Queryable, customer: CustomerRecord): Promise<void> {
+  await q.query(
+    `update customers set name_enc = $2, name_key_id = $3, id_number_enc = $4, id_number_key_id = $5,
+            phone_enc = $6, phone_key_id = $7 where customer_id = $1`,
+    [
+      customer.customerId,
+      bytes(customer.name.ciphertext),
+      customer.name.keyId,
+      bytes(customer.idNumber.ciphertext),
+      customer.idNumber.keyId,
+      bytes(customer.phone.ciphertext),
+      customer.phone.keyId,
+    ],
+  );
+}
+
+export async function insertCards(q: Queryable, cards: readonly CardRecord[]): Promise<void> {
+  if (cards.length === 0) return;
+  const params: unknown[] = [];
+  const rows = cards.map((card) => {
+    const base = params.length;
+    params.push(
+      card.customerId,
+      card.cardId,
+      bytes(card.card.ciphertext),
+      card.card.keyId,
+      card.cardIndex,
+      card.last4,
+      card.issuer,
+      card.addedAt,
+    );
+    return `(${Array.from({ length: 8 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+  });
+  await q.query(
+    `insert into customer_cards (customer_id, card_id, card_enc, card_key_id, card_bidx, last4, issuer, added_at)
+     values ${rows.join(', ')} on conflict (customer_id, card_id) do nothing`,
+    params,
+  );
+}
+
+/** Bound cards (not removed), oldest first. */
+export async function listCards(q: Queryable, customerId: string): Promise<CardRecord[]> {
+  const result = await q.query<CardRow>(
+    `select customer_id, card_id, card_enc, card_key_id, card_bidx, last4, issuer, added_at, removed_at
+       from customer_cards where customer_id = $1 and removed_at is null order by added_at, card_id`,
+    [customerId],
+  );
+  return result.rows.map(toCard);
+}
+
+/** Cards of the given customers sealed under another key (re-encryption). */
+export async function cardsNotUnderKey(
+  q: Queryable,
+  activeKeyId: string,
+  limit: number,
+): Promise<CardRecord[]> {
+  const result = await q.query<CardRow>(
+    `select customer_id, card_id, card_enc, card_key_id, card_bidx, last4, issuer, added_at, removed_at
+       from customer_cards where card_key_id <> $1 order by customer_id, card_id limit $2`,
+    [activeKeyId, limit],
+  );
+  return result.rows.map(toCard);
+}
+
+export async function updateCardPii(q: Queryable, card: CardRecord): Promise<void> {
+  await q.query(
+    'update customer_cards set card_enc = $3, card_key_id = $4 where customer_id = $1 and card_id = $2',
+    [card.customerId, card.cardId, bytes(card.card.ciphertext), card.card.keyId],
+  );
+}
+
+/** What is already stored under some (source, event id) pairs, whichever customer it belongs to. */
+export interface StoredEventKey {
+  readonly customerId: string;
+  readonly source: string;
+  readonly eventId: string;
+  /** Canonical JSON of type, instant and payload, to tell a replay from a different event. */
+  readonly fingerprint: string;
+}
+
+/** Canonical JSON (sorted keys), so jsonb's key order does not matter when comparing. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return toJson(value);
+}
+
+export function eventFingerprint(type: string, occurredAt: Date, payload: unknown): string {
+  return canonicalJson({ type, occurredAt: occurredAt.toISOString(), payload });
+}
+
+export async function findStoredEvents(
+  q: Queryable,
+  keys: ReadonlyArray<{ source: string; eventId: string }>,
+): Promise<StoredEventKey[]> {
+  if (keys.length === 0) return [];
+  const result = await q.query<EventRow>(
+    `select e.customer_id, e.source, e.event_id, e.type, e.occurred_at, e.payload
+       from unnest($1::text[], $2::text[]) as k(source, event_id)
+       join customer_events e on e.source = k.source and e.event_id = k.event_id`,
+    [keys.map((key) => key.source), keys.map((key) => key.eventId)],
+  );
+  return result.rows.map((row) => ({
+    customerId: row.customer_id,
+    source: row.source,
+    eventId: row.event_id,
+    fingerprint: eventFingerprint(row.type, row.occurred_at, row.payload),
+  }));
+}
+
+/**
+ * Appends events in one statement (a batch of parallel arrays). An event whose (customer, source, event id)
+ * is already stored is skipped; the keys actually inserted are returned as `customer|source|event`.
+ */
+export async function appendEvents(
+  q: Queryable,
+  events: readonly CustomerEvent[],
+  receivedAt: Date,
+): Promise<Set<string>> {
+  if (events.length === 0) return new Set();
+  const customerIds: string[] = [];
+  const sources: string[] = [];
+  const eventIds: string[] = [];
+  const types: string[] = [];
+  const instants: string[] = [];
+  const payloads: string[] = [];
+  for (const event of events) {
+    customerIds.push(event.customerId);
+    sources.push(event.source);
+    eventIds.push(event.eventId);
+    types.push(event.type);
+    instants.push(event.occurredAt.toISOString());
+    payloads.push(toJson(typeFields(event)));
+  }
+  const result = await q.query<{ customer_id: string; source: string; event_id: string }>(
+    `insert into customer_events (customer_id, source, event_id, type, occurred_at, received_at, payload)
+     select u.customer_id, u.source, u.event_id, u.type, u.occurred_at::timestamptz, $7, u.payload::jsonb
+       from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+            with ordinality as u(customer_id, source, event_id, type, occurred_at, payload, n)
+      order by u.n
+     on conflict (customer_id, source, event_id) do nothing
+     returning customer_id, source, event_id`,
+    [customerIds, sources, eventIds, types, instants, payloads, receivedAt],
+  );
+  return new Set(result.rows.map((row) => `${row.customer_id}|${row.source}|${row.event_id}`));
+}
+
+function rowToEvent(row: EventRow, now: Date): CustomerEvent {
+  const parsed = parseEvent(
+    {
+      ...row.payload,
+      eventId: row.event_id,
+      customerId: row.customer_id,
+      source: row.source,
+      type: row.type,
+      occurredAt: row.occurred_at,
+    },
+    { now, trusted: true },
+  );
+  if (!parsed.ok) {
+    throw new AppError(
+      'INTERNAL',
+      `stored event ${row.source}/${row.event_id} no longer parses: ${parsed.rejection.field} ${parsed.rejection.reason}`,
+    );
+  }
+  return parsed.event;
+}
+
+/** One customer's events up to `until` (inclusive), in time then arrival order. */
+export async function loadEvents(q: Queryable, customerId: string, until: Date): Promise<CustomerEvent[]> {
+  const result = await q.query<EventRow>(
+    `select customer_id, source, event_id, type, occurred_at, payload from customer_events
+      where customer_id = $1 and occurred_at <= $2 order by occurred_at, seq`,
+    [customerId, until],
+  );
+  return result.rows.map((row) => rowToEvent(row, until));
+}
+
+/** Several customers' events up to `until`, grouped by customer, each in time then arrival order. */
+export async function loadEventsOf(
+  q: Queryable,
+  customerIds: readonly string[],
+  until: Date,
+): Promise<Map<string, CustomerEvent[]>> {
+  const grouped = new Map<string, CustomerEvent[]>(customerIds.map((id) => [id, []]));
+  if (customerIds.length === 0) return grouped;
+  const result = await q.query<EventRow>(
+    `select customer_id, source, event_id, type, occurred_at, payload from customer_events
+      where customer_id = any($1::text[]) and occurred_at <= $2 order by customer_id, occurred_at, seq`,
+    [customerIds, until],
+  );
+  for (const row of result.rows) grouped.get(row.customer_id)?.push(rowToEvent(row, until));
+  return grouped;
+}
