@@ -12,6 +12,11 @@ import { createHttpServer, type HttpServer, type ReadinessReport } from './platf
 import { createLogger, type Logger } from './platform/logging/logger.ts';
 import type { Clock } from './platform/time/clock.ts';
 import { systemClock } from './platform/time/system-clock.node.ts';
+import { createCustomerService, type CustomerService } from './customers/index.ts';
+import { registerCustomerRoutes } from './customers/customers.routes.ts';
+import { createPiiVault } from './identity/pii-vault.ts';
+import { createSandboxVerificationProvider } from './identity/sandbox-verification-provider.ts';
+import type { VerificationProvider } from './identity/verification.ts';
 import { createDayEndService, type DayEndService } from './lending/eod/day-end.ts';
 import { createPgDayEndRunLog } from './lending/eod/day-end-runs.pg.ts';
 import { createFacilityService, type FacilityService } from './lending/facilities/facility-service.ts';
@@ -27,6 +32,8 @@ const VERSION = (
 /** Everything the contexts offer, built once here and shared by the HTTP routes and the CLI. */
 export interface Services {
   readonly apiKeys: ApiKeyStore;
+  /** Customers, identity verification, consent, events and point-in-time snapshots (`getSnapshot`). */
+  readonly customers: CustomerService;
   /** Credit facilities: a customer's limit per product, opened and adjusted by approved decisions. */
   readonly facilities: FacilityService;
   /** Cash loans: drawdown, repayment, write-off, payoff quotes, schedules and statements. */
@@ -57,6 +64,8 @@ export interface CreateAppOptions {
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly logger?: Logger;
+  /** Identity verification; the deterministic sandbox unless a real provider's adapter is passed. */
+  readonly verifier?: VerificationProvider;
   /** Apply pending migrations at start (default true). */
   readonly migrate?: boolean;
 }
@@ -77,6 +86,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
   const services: Services = {
     apiKeys: createPgApiKeyStore(db, ids, clock),
+    customers: createCustomerService({
+      db,
+      clock,
+      ids,
+      vault: createPiiVault(config.pii),
+      verifier: options.verifier ?? createSandboxVerificationProvider(),
+    }),
     facilities: createFacilityService(db, { clock, ids }),
     loans: createLoanService({ db, clock, ids, product: DEFAULT_LOAN_PRODUCT }),
     dayEnd: createDayEndService({
@@ -147,5 +163,6 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
 function registerRoutes(http: HttpServer, services: Services): void {
   registerPlatformRoutes(http, services);
+  registerCustomerRoutes(http, services);
   registerLoanRoutes(http, services);
 }

@@ -183,8 +183,11 @@ export interface CustomerService {
    * Rows are numbered by their index, or by `positions[i]` (line numbers of a file) when given.
    */
   ingestEvents(rows: readonly unknown[], options?: { positions?: readonly number[] }): Promise<IngestReport>;
-  /** Everything decisions need, as of an instant: verification, age, profile, features, holds, consents. */
-  getSnapshot(customerId: string, asOf: Date): Promise<CustomerSnapshot>;
+  /**
+   * Everything decisions need, as of an instant (default: now): verification, age, profile, features,
+   * holds, consents. Only events at or before `asOf` are read.
+   */
+  getSnapshot(customerId: string, asOf?: Date): Promise<CustomerSnapshot>;
   /**
    * Computes the training table from the database: for every customer opened by `asOf`, the feature vector
    * as of `asOf` and the label over `window`; rows go to `sink` in customer id order.
@@ -251,12 +254,10 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
       name: vault.decrypt('name', record.name, customerId),
       idNumber: vault.decrypt('id_number', record.idNumber, customerId),
       phone: vault.decrypt('phone', record.phone, customerId),
-      cards: [...cards]
-        .reverse()
-        .map((card) => ({
-          cardId: card.cardId,
-          cardNumber: vault.decrypt('card_number', card.card, customerId),
-        })),
+      cards: [...cards].reverse().map((card) => ({
+        cardId: card.cardId,
+        cardNumber: vault.decrypt('card_number', card.card, customerId),
+      })),
     });
     const verifiedAt = clock.now();
     const event = internalEvent(customerId, verifiedAt, {
@@ -585,7 +586,7 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
       return { accepted: stored + duplicates, duplicates, rejected };
     },
 
-    async getSnapshot(customerId, asOf) {
+    async getSnapshot(customerId, asOf = clock.now()) {
       if (!(asOf instanceof Date) || Number.isNaN(asOf.getTime()))
         throw AppError.invalid('asOf', 'instant', 'asOf must be a valid instant');
       const record = await mustFind(db, customerId);

@@ -1,0 +1,419 @@
+import { Type } from 'typebox';
+import { DATA_SOURCES } from '../identity/consent.ts';
+import { VERIFICATION_FAILURES } from '../identity/verification.ts';
+import { AppError } from '../platform/errors/app-error.ts';
+import { DateString, IdString, InstantString, StringEnum } from '../platform/http/schemas.ts';
+import type { HttpServer } from '../platform/http/server.ts';
+import {
+  isLocalDate,
+  parseLocalDate,
+  startOfBusinessDate,
+  type LocalDate,
+} from '../platform/time/local-date.ts';
+import type {
+  CardView,
+  CustomerService,
+  CustomerSnapshot,
+  CustomerView,
+  VerificationRecord,
+} from './customer-service.ts';
+import { EDUCATION_LEVELS, INCOME_BANDS, EXTERNAL_EVENT_TYPES } from './events/customer-event.ts';
+import { HOLD_REASONS } from './features/abnormal-behaviour.ts';
+import { FEATURES } from './features/definitions.ts';
+
+const CardDto = Type.Object({
+  cardId: IdString('card'),
+  cardNumber: Type.String({ description: 'Masked: **** 1234.' }),
+  issuer: Type.Union([Type.String(), Type.Null()]),
+  addedAt: InstantString(),
+});
+
+const CustomerDto = Type.Object({
+  customerId: IdString('customer'),
+  externalId: Type.String(),
+  name: Type.String({ description: 'Masked: the first character only.' }),
+  idNumber: Type.String({ description: 'Masked: 110105********002X.' }),
+  phone: Type.String({ description: 'Masked: 138****5678.' }),
+  birthDate: DateString(),
+  sex: StringEnum(['male', 'female'] as const),
+  regionCode: Type.String(),
+  createdAt: InstantString(),
+  cards: Type.Array(CardDto),
+});
+
+const VerificationDto = Type.Object({
+  verificationId: Type.String(),
+  level: Type.Integer({
+    minimum: 0,
+    maximum: 3,
+    description: 'L0 none, L1 ID+name, L2 +phone, L3 +bank card.',
+  }),
+  failures: Type.Array(StringEnum(VERIFICATION_FAILURES)),
+  provider: Type.String(),
+  verifiedAt: InstantString(),
+});
+
+const ProfileInput = Type.Object(
+  {
+    occupation: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    residenceCity: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    incomeBand: Type.Optional(StringEnum(INCOME_BANDS)),
+    education: Type.Optional(StringEnum(EDUCATION_LEVELS)),
+    socialInsurance: Type.Optional(Type.Boolean()),
+    housingFund: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+const ConsentDto = Type.Object({
+  dataSource: StringEnum(DATA_SOURCES),
+  granted: Type.Boolean(),
+  since: Type.Union([InstantString(), Type.Null()]),
+});
+
+const FeatureValueDto = Type.Object({
+  name: Type.String(),
+  unit: Type.String(),
+  value: Type.Union([Type.String(), Type.Number(), Type.Null()], {
+    description:
+      'Amounts (unit fen) as strings of integer fen; categories as strings; other units as numbers; null when unknown.',
+  }),
+});
+
+const HoldDto = Type.Object({
+  reasonCode: StringEnum(HOLD_REASONS),
+  triggeredAt: InstantString(),
+  expiresAt: InstantString(),
+  observed: Type.Integer(),
+  threshold: Type.Integer(),
+});
+
+const SnapshotDto = Type.Object({
+  customerId: IdString('customer'),
+  asOf: InstantString(),
+  asOfDate: DateString(),
+  verification: Type.Object({
+    level: Type.Integer({ minimum: 0, maximum: 3 }),
+    failures: Type.Array(StringEnum(VERIFICATION_FAILURES)),
+    provider: Type.Union([Type.String(), Type.Null()]),
+    verifiedAt: Type.Union([InstantString(), Type.Null()]),
+  }),
+  age: Type.Integer(),
+  features: Type.Array(FeatureValueDto),
+  holds: Type.Array(HoldDto),
+  consents: Type.Array(ConsentDto),
+  decay: Type.Record(Type.String(), Type.Array(InstantString()), {
+    description: 'For time-decaying counts: when each counted unit stops counting (see dateValueDropsTo).',
+  }),
+});
+
+const EventBatch = Type.Array(Type.Record(Type.String(), Type.Unknown()), {
+  minItems: 1,
+  maxItems: 5000,
+  description:
+    `Events {eventId, customerId, source, type, occurredAt, ...fields of the type}; types: ${EXTERNAL_EVENT_TYPES.join(', ')}. ` +
+    'Each row is validated on its own (see docs/customers.md), so one bad row does not refuse the batch: good rows are ' +
+    'stored, bad ones come back in `rejected` with their index and reason. Amounts are decimal strings.',
+});
+
+const IngestDto = Type.Object({
+  accepted: Type.Integer({
+    description: 'Rows stored now or already stored identically (idempotent replays).',
+  }),
+  duplicates: Type.Integer({ description: 'Of the accepted rows, those that were already stored.' }),
+  rejected: Type.Array(Type.Object({ index: Type.Integer(), field: Type.String(), reason: Type.String() })),
+});
+
+const CustomerParams = Type.Object({ id: IdString('customer') }, { additionalProperties: false });
+
+function cardDto(card: CardView) {
+  return { ...card, addedAt: card.addedAt.toISOString() };
+}
+
+function customerDto(customer: CustomerView) {
+  return { ...customer, createdAt: customer.createdAt.toISOString(), cards: customer.cards.map(cardDto) };
+}
+
+function verificationDto(verification: VerificationRecord) {
+  return {
+    ...verification,
+    failures: [...verification.failures],
+    verifiedAt: verification.verifiedAt.toISOString(),
+  };
+}
+
+function snapshotDto(snapshot: CustomerSnapshot) {
+  return {
+    customerId: snapshot.customerId,
+    asOf: snapshot.asOf.toISOString(),
+    asOfDate: snapshot.asOfDate,
+    verification: {
+      level: snapshot.verification.level,
+      failures: [...snapshot.verification.failures],
+      provider: snapshot.verification.provider,
+      verifiedAt: snapshot.verification.verifiedAt?.toISOString() ?? null,
+    },
+    age: snapshot.age,
+    features: FEATURES.map((feature) => {
+      const value = snapshot.features[feature.name] ?? null;
+      return {
+        name: feature.name,
+        unit: feature.unit,
+        // Money stays out of JSON numbers: integer fen as a string, like every amount in the API.
+        value: feature.unit === 'fen' && typeof value === 'number' ? String(value) : value,
+      };
+    }),
+    holds: snapshot.holds.map((hold) => ({
+      ...hold,
+      triggeredAt: hold.triggeredAt.toISOString(),
+      expiresAt: hold.expiresAt.toISOString(),
+    })),
+    consents: snapshot.consents.map((consent) => ({
+      ...consent,
+      since: consent.since?.toISOString() ?? null,
+    })),
+    decay: Object.fromEntries(
+      Object.entries(snapshot.decay).map(([name, dates]) => [name, dates.map((d) => d.toISOString())]),
+    ),
+  };
+}
+
+/**
+ * `asOf` as the API takes it: an RFC 3339 instant, or a business date meaning the end of that day
+ * (everything that happened on it counts). Absent: undefined (the service takes now from its clock).
+ */
+export function parseAsOf(text: string | undefined): Date | undefined {
+  if (text === undefined || text === '') return undefined;
+  if (isLocalDate(text)) {
+    const date: LocalDate = parseLocalDate(text, 'asOf');
+    return new Date(startOfBusinessDate(date).getTime() + 86_400_000 - 1);
+  }
+  const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/.test(text)
+    ? new Date(text)
+    : undefined;
+  if (!instant || Number.isNaN(instant.getTime())) {
+    throw AppError.invalid(
+      'asOf',
+      'instant',
+      'asOf is an RFC 3339 instant (2026-11-22T10:00:00+08:00) or a date YYYY-MM-DD',
+    );
+  }
+  return instant;
+}
+
+/** Customers, cards, verification, consent, events and features. */
+export function registerCustomerRoutes(
+  http: HttpServer,
+  services: { readonly customers: CustomerService },
+): void {
+  const { customers } = services;
+
+  http.post(
+    '/v1/customers',
+    {
+      config: { roles: ['app'] },
+      schema: {
+        tags: ['customers'],
+        summary: 'Create a customer and verify the identity (idempotent on externalId).',
+        body: Type.Object(
+          {
+            externalId: Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_.:-]+$' }),
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            idNumber: Type.String({
+              minLength: 1,
+              maxLength: 32,
+              description: '18-character resident ID (15-digit legacy numbers are upgraded).',
+            }),
+            phone: Type.String({
+              minLength: 1,
+              maxLength: 32,
+              description: 'Mainland mobile; +86, spaces and dashes allowed.',
+            }),
+            profile: Type.Optional(ProfileInput),
+            consents: Type.Optional(Type.Array(StringEnum(DATA_SOURCES), { uniqueItems: true })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ customer: CustomerDto, verification: VerificationDto }),
+          201: Type.Object({ customer: CustomerDto, verification: VerificationDto }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await customers.createCustomer(request.body);
+      return reply
+        .status(result.created ? 201 : 200)
+        .send({ customer: customerDto(result.customer), verification: verificationDto(result.verification) });
+    },
+  );
+
+  http.get(
+    '/v1/customers/:id',
+    {
+      config: { roles: ['app', 'reviewer', 'analyst'] },
+      schema: {
+        tags: ['customers'],
+        summary: 'A customer, identifiers masked.',
+        params: CustomerParams,
+        response: { 200: Type.Object({ customer: CustomerDto }) },
+      },
+    },
+    async (request) => ({ customer: customerDto(await customers.getCustomer(request.params.id)) }),
+  );
+
+  http.post(
+    '/v1/customers/:id/cards',
+    {
+      config: { roles: ['app'] },
+      schema: {
+        tags: ['customers'],
+        summary: 'Bind a bank card (16–19 digits, Luhn). Verify again to reach L3.',
+        params: CustomerParams,
+        body: Type.Object(
+          { cardNumber: Type.String({ minLength: 1, maxLength: 32 }) },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ card: CardDto }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send({ card: cardDto(await customers.addCard(request.params.id, request.body.cardNumber)) }),
+  );
+
+  http.post(
+    '/v1/customers/:id/verify',
+    {
+      config: { roles: ['app', 'reviewer'] },
+      schema: {
+        tags: ['customers'],
+        summary:
+          'Verify the four elements (name, ID, phone, card) and record the level with any failure codes.',
+        params: CustomerParams,
+        response: { 200: Type.Object({ verification: VerificationDto }) },
+      },
+    },
+    async (request) => ({ verification: verificationDto(await customers.verify(request.params.id)) }),
+  );
+
+  http.post(
+    '/v1/customers/:id/consents',
+    {
+      config: { roles: ['app'] },
+      schema: {
+        tags: ['customers'],
+        summary: 'Grant or withdraw consent to a data source, from now on.',
+        params: CustomerParams,
+        body: Type.Object(
+          { dataSource: StringEnum(DATA_SOURCES), granted: Type.Boolean() },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ consents: Type.Array(ConsentDto) }) },
+      },
+    },
+    async (request) => {
+      const states = await customers.recordConsent(
+        request.params.id,
+        request.body.dataSource,
+        request.body.granted,
+      );
+      return { consents: states.map((state) => ({ ...state, since: state.since?.toISOString() ?? null })) };
+    },
+  );
+
+  http.post(
+    '/v1/events',
+    {
+      config: { roles: ['app'] },
+      schema: {
+        tags: ['customers'],
+        summary: 'Append a batch of customer events (idempotent by source and eventId).',
+        body: EventBatch,
+        response: { 200: IngestDto },
+      },
+    },
+    async (request) => {
+      const report = await customers.ingestEvents(request.body);
+      return { ...report, rejected: [...report.rejected] };
+    },
+  );
+
+  http.get(
+    '/v1/customers/:id/features',
+    {
+      config: { roles: ['app', 'reviewer', 'analyst'] },
+      schema: {
+        tags: ['customers'],
+        summary: 'The customer snapshot as of an instant: verification, features, risk holds, consents.',
+        params: CustomerParams,
+        querystring: Type.Object(
+          {
+            asOf: Type.Optional(
+              Type.String({
+                description:
+                  'RFC 3339 instant, or a date YYYY-MM-DD (end of that business day); default now.',
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: SnapshotDto },
+      },
+    },
+    async (request) =>
+      snapshotDto(await customers.getSnapshot(request.params.id, parseAsOf(request.query.asOf))),
+  );
+
+  http.get(
+    '/v1/features/definitions',
+    {
+      config: { roles: ['app', 'reviewer', 'analyst'] },
+      schema: {
+        tags: ['customers'],
+        summary: 'The feature catalogue with units, sources and recourse metadata.',
+        response: {
+          200: Type.Object({
+            features: Type.Array(
+              Type.Object({
+                name: Type.String(),
+                unit: Type.String(),
+                source: Type.String(),
+                window: Type.Union([Type.String(), Type.Null()]),
+                description: Type.Object({ zh: Type.String(), en: Type.String() }),
+                recourse: Type.Object({
+                  mutable: Type.Boolean(),
+                  actionable: Type.Boolean(),
+                  direction: Type.Union([StringEnum(['increase', 'decrease'] as const), Type.Null()]),
+                  cost: Type.String(),
+                  decayWindowHours: Type.Union([Type.Number(), Type.Null()]),
+                  decayCounts: Type.Union([Type.String(), Type.Null()]),
+                  action: Type.Union([Type.Object({ zh: Type.String(), en: Type.String() }), Type.Null()]),
+                }),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => ({
+      features: FEATURES.map((feature) => ({
+        name: feature.name,
+        unit: feature.unit,
+        source: feature.source,
+        window: feature.window ?? null,
+        description: feature.description,
+        recourse: {
+          mutable: feature.recourse.mutable,
+          actionable: feature.recourse.actionable,
+          direction: feature.recourse.direction,
+          cost: feature.recourse.cost,
+          decayWindowHours: feature.recourse.decay ? feature.recourse.decay.windowMs / 3_600_000 : null,
+          decayCounts: feature.recourse.decay?.counts ?? null,
+          action: feature.recourse.action ?? null,
+        },
+      })),
+    }),
+  );
+}
