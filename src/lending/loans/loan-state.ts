@@ -75,7 +75,12 @@ export const REPAYMENT_INTENTS = ['scheduled', 'prepayment'] as const;
  */
 export type RepaymentIntent = (typeof REPAYMENT_INTENTS)[number];
 
-/** What happens to a loan, in the order of `effectiveDate` then `seq` (arrival). */
+/**
+ * What happens to a loan. The canonical order is by `effectiveDate`, then by kind within a day (scheduled
+ * repayments, then prepayments, then a write-off — `sameDayRank`), then by `seq` (arrival). Events of one
+ * kind on one day commute (their amounts add), so this order makes the books independent of the order in
+ * which events arrive.
+ */
 export type LoanEvent =
   | {
       readonly seq: number;
@@ -86,9 +91,16 @@ export type LoanEvent =
     }
   | { readonly seq: number; readonly kind: 'write-off'; readonly effectiveDate: LocalDate };
 
+/** 0 scheduled repayment, 1 prepayment, 2 write-off. */
+export function sameDayRank(event: LoanEvent): number {
+  if (event.kind === 'write-off') return 2;
+  return event.intent === 'scheduled' ? 0 : 1;
+}
+
 export function compareEvents(a: LoanEvent, b: LoanEvent): number {
   if (a.effectiveDate !== b.effectiveDate) return a.effectiveDate < b.effectiveDate ? -1 : 1;
-  return a.seq - b.seq;
+  const rank = sameDayRank(a) - sameDayRank(b);
+  return rank !== 0 ? rank : a.seq - b.seq;
 }
 
 export function zeroCounters(): LoanCounters {

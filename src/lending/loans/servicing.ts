@@ -313,16 +313,19 @@ export function advance(
 ): { state: LoanState; changes: BookedChange[] } {
   const next = cloneState(state);
   const changes: BookedChange[] = [];
+  if (next.status !== 'active') {
+    // A closed or written-off loan has no days of its own; only an event moves its date on.
+    if (through > next.processedThrough) next.processedThrough = through;
+    return { state: next, changes };
+  }
   for (let date = addDays(next.processedThrough, 1); date <= through; date = addDays(date, 1)) {
     const before = { ...next.counters };
     stepDay(contract, next, date);
     if (countersDiffer(before, next.counters)) {
       changes.push({ cause: 'day-end', effectiveDate: date, before, after: { ...next.counters } });
     }
-    if (next.status !== 'active') {
-      next.processedThrough = through; // nothing more can happen on its own
-      break;
-    }
+    // The watermark of a loan that closed or was written off stays on that day.
+    if (next.status !== 'active') break;
   }
   return { state: next, changes };
 }
@@ -356,6 +359,11 @@ function applyRepayment(
   let left: bigint = payDues(contract, state, amount, date);
   if (intent === 'prepayment') left = payEarly(contract, state, left);
   c.overpaid = (c.overpaid + left) as Money;
+  // Money held that now covers everything owed pays the loan off rather than waiting for due dates.
+  const owed = outstandingOf(state);
+  if (owed.overpayment > 0n && owed.overpayment >= owed.principal + owed.interest + owed.penalty) {
+    useHeldMoney(contract, state, date, 'prepay');
+  }
   maybeClose(state, date);
 }
 
@@ -387,10 +395,7 @@ export function replay(contract: LoanContract, events: readonly LoanEvent[], thr
       applyEventInPlace(contract, state, sorted[index] as LoanEvent);
       index += 1;
     }
-    if (state.status !== 'active' && index >= sorted.length) {
-      state.processedThrough = through;
-      break;
-    }
+    if (state.status !== 'active' && index >= sorted.length) break;
   }
   return state;
 }
@@ -398,7 +403,7 @@ export function replay(contract: LoanContract, events: readonly LoanEvent[], thr
 /**
  * Takes in a new event as it arrives. Dated after the loan's last processed day: the missing day steps run
  * first (booked as that day's day-end, so the batch will not book them again), then the event. Dated on
- * that day: applied directly. Dated earlier (back-dated): the books are recomputed from the drawdown with
+ * that day: applied directly. Dated earlier (back-dated), or due before an event already applied that day: the books are recomputed from the drawdown with
  * every event in date order (`replay`), and the difference is booked as one restatement — reversing what
  * no longer applies (penalty that would not have accrued) and adding what now does. Either way the result
  * equals `replay` of all events, so arrival order never changes the books.
@@ -412,7 +417,13 @@ export function receiveEvent(
   if (event.effectiveDate < contract.startDate) {
     throw AppError.invalid('effectiveDate', 'not-before-drawdown', 'an event cannot predate the drawdown');
   }
-  if (event.effectiveDate >= state.processedThrough) {
+  // Same day as the last processed one, but due before an event already applied that day: restate.
+  const outOfOrder =
+    event.effectiveDate === state.processedThrough &&
+    earlierEvents.some(
+      (earlier) => earlier.effectiveDate === event.effectiveDate && compareEvents(event, earlier) < 0,
+    );
+  if (event.effectiveDate >= state.processedThrough && !outOfOrder) {
     const { state: advanced, changes } = advance(contract, state, event.effectiveDate);
     const before = { ...advanced.counters };
     applyEventInPlace(contract, advanced, event);
