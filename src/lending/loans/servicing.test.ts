@@ -63,7 +63,7 @@ describe('accrual and billing', () => {
       pay(book, 'ln_1', due, amount);
       payments.push(amount);
       const instalment = book.state('ln_1').instalments[index];
-      expect(instalment?.principal + (instalment?.interest ?? 0n)).toBe(amount);
+      expect((instalment?.principal ?? 0n) + (instalment?.interest ?? 0n)).toBe(amount);
       expect(instalment?.settledOn).toBe(due);
     }
     const state = book.state('ln_1');
@@ -174,7 +174,7 @@ describe('early repayment and payoff', () => {
     expect(outstandingOf(book.state('ln_1')).overpayment).toBe(8_320n);
     book.dayEnd(D('2026-03-15'));
     const second = book.state('ln_1').instalments[1];
-    expect(second?.principalPaid + (second?.interestPaid ?? 0n)).toBe(8_320n);
+    expect((second?.principalPaid ?? 0n) + (second?.interestPaid ?? 0n)).toBe(8_320n);
     expect(outstandingOf(book.state('ln_1')).overpayment).toBe(0n);
     expect(book.violations()).toEqual([]);
   });
