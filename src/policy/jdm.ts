@@ -111,6 +111,8 @@ interface NodeBase {
 
 export interface InputNode extends NodeBase {
   readonly kind: 'input';
+  /** The request must satisfy this (zen-engine refuses a request that does not), when the file gives one. */
+  readonly schema: InputSchema | null;
   /** Field path (`subScores.identity`) → domain, from the optional JSON schema of the input node. */
   readonly domains: ReadonlyMap<string, FieldDomain>;
 }
@@ -212,40 +214,192 @@ function syntaxMessage(error: unknown, text: string): string {
   throw error;
 }
 
-function parseDomains(content: Json, issues: IssueList, where: { nodeId: string; nodeName: string }) {
-  const domains = new Map<string, FieldDomain>();
-  const raw = content.schema;
-  if (raw === undefined || raw === null || raw === '') return domains;
-  let schema: unknown = raw;
-  if (typeof raw === 'string') {
-    try {
-      schema = JSON.parse(raw);
-    } catch {
-      issues.error('input-schema', 'the input schema is not valid JSON', where);
-      return domains;
+/**
+ * The JSON-schema subset an input node may carry (zen-engine validates the request against it and fails
+ * the evaluation when it does not hold, so Credence does the same): `type` (one or a list), `properties`,
+ * `required`, `enum`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, plus `description`
+ * and `title`.
+ */
+export interface InputSchema {
+  readonly types: readonly string[] | null;
+  readonly properties: ReadonlyMap<string, InputSchema>;
+  readonly required: readonly string[];
+  readonly enumValues: readonly unknown[] | null;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+}
+
+const SCHEMA_KEYWORDS = new Set([
+  'type',
+  'properties',
+  'required',
+  'enum',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'description',
+  'title',
+  '$schema',
+]);
+const SCHEMA_TYPES = new Set(['object', 'string', 'number', 'integer', 'boolean', 'null', 'array']);
+
+function parseSchemaNode(node: unknown, path: string, problems: string[]): InputSchema {
+  if (!isRecord(node)) {
+    problems.push(`${path || 'schema'}: must be an object`);
+    return { types: null, properties: new Map(), required: [], enumValues: null };
+  }
+  for (const key of Object.keys(node)) {
+    if (!SCHEMA_KEYWORDS.has(key))
+      problems.push(`${path || 'schema'}: keyword "${key}" is outside the subset`);
+  }
+  const rawTypes = node.type === undefined ? null : Array.isArray(node.type) ? node.type : [node.type];
+  for (const type of rawTypes ?? []) {
+    if (typeof type !== 'string' || !SCHEMA_TYPES.has(type))
+      problems.push(`${path || 'schema'}: unknown type ${JSON.stringify(type)}`);
+  }
+  const properties = new Map<string, InputSchema>();
+  if (node.properties !== undefined) {
+    if (!isRecord(node.properties)) problems.push(`${path || 'schema'}: properties must be an object`);
+    else {
+      for (const [name, property] of Object.entries(node.properties)) {
+        if (RESERVED.has(name)) problems.push(`${path}.${name}: reserved name`);
+        properties.set(name, parseSchemaNode(property, path ? `${path}.${name}` : name, problems));
+      }
     }
   }
-  const visit = (node: unknown, prefix: string): void => {
-    if (!isRecord(node)) return;
-    const properties = node.properties;
-    if (!isRecord(properties)) return;
-    for (const [name, property] of Object.entries(properties)) {
-      if (!isRecord(property)) continue;
+  const required = Array.isArray(node.required)
+    ? node.required.filter((name): name is string => typeof name === 'string')
+    : [];
+  const numberKeyword = (key: string): number | undefined => {
+    const value = node[key];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'number') problems.push(`${path || 'schema'}: ${key} must be a number`);
+    return typeof value === 'number' ? value : undefined;
+  };
+  const minimum = numberKeyword('minimum');
+  const maximum = numberKeyword('maximum');
+  const exclusiveMinimum = numberKeyword('exclusiveMinimum');
+  const exclusiveMaximum = numberKeyword('exclusiveMaximum');
+  return {
+    types: rawTypes as string[] | null,
+    properties,
+    required,
+    enumValues: Array.isArray(node.enum) ? node.enum : null,
+    ...(minimum !== undefined ? { minimum } : {}),
+    ...(maximum !== undefined ? { maximum } : {}),
+    ...(exclusiveMinimum !== undefined ? { exclusiveMinimum } : {}),
+    ...(exclusiveMaximum !== undefined ? { exclusiveMaximum } : {}),
+  };
+}
+
+function typeMatches(type: string, value: unknown): boolean {
+  switch (type) {
+    case 'object':
+      return isRecord(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'null':
+      return value === null;
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number';
+    default:
+      return typeof value === type;
+  }
+}
+
+/** The first way `value` breaks the schema, as a field and a rule, or undefined when it holds. */
+export function schemaViolation(
+  schema: InputSchema,
+  value: unknown,
+  path = '',
+): { field: string; rule: string; message: string } | undefined {
+  const field = path || 'input';
+  if (schema.types && !schema.types.some((type) => typeMatches(type, value))) {
+    return { field, rule: 'type', message: `must be ${schema.types.join(' or ')}` };
+  }
+  if (schema.enumValues && !schema.enumValues.some((allowed) => allowed === value)) {
+    return {
+      field,
+      rule: 'enum',
+      message: `must be one of ${schema.enumValues.map((v) => JSON.stringify(v)).join(', ')}`,
+    };
+  }
+  if (typeof value === 'number') {
+    if (schema.minimum !== undefined && value < schema.minimum)
+      return { field, rule: 'minimum', message: `must be at least ${schema.minimum}` };
+    if (schema.maximum !== undefined && value > schema.maximum)
+      return { field, rule: 'maximum', message: `must be at most ${schema.maximum}` };
+    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) {
+      return { field, rule: 'exclusiveMinimum', message: `must be above ${schema.exclusiveMinimum}` };
+    }
+    if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) {
+      return { field, rule: 'exclusiveMaximum', message: `must be below ${schema.exclusiveMaximum}` };
+    }
+  }
+  if (isRecord(value)) {
+    for (const name of schema.required) {
+      if (!Object.hasOwn(value, name))
+        return { field: path ? `${path}.${name}` : name, rule: 'required', message: 'is required' };
+    }
+    for (const [name, property] of schema.properties) {
+      if (!Object.hasOwn(value, name)) continue;
+      const problem = schemaViolation(property, value[name], path ? `${path}.${name}` : name);
+      if (problem) return problem;
+    }
+  }
+  return undefined;
+}
+
+function parseInputSchema(content: Json, issues: IssueList, where: { nodeId: string; nodeName: string }) {
+  const domains = new Map<string, FieldDomain>();
+  const raw = content.schema;
+  if (raw === undefined || raw === null || raw === '') return { schema: null, domains };
+  let document: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      document = JSON.parse(raw);
+    } catch {
+      issues.error('input-schema', 'the input schema is not valid JSON', where);
+      return { schema: null, domains };
+    }
+  }
+  const problems: string[] = [];
+  const schema = parseSchemaNode(document, '', problems);
+  for (const problem of problems) issues.error('input-schema', problem, where);
+  const visit = (node: InputSchema, prefix: string): void => {
+    for (const [name, property] of node.properties) {
       const path = prefix ? `${prefix}.${name}` : name;
-      const type = property.type;
-      if (type === 'object') visit(property, path);
-      else if (type === 'number' || type === 'integer' || type === 'boolean' || type === 'string') {
+      const types = property.types ?? [];
+      if (types.length === 1 && types[0] === 'object') visit(property, path);
+      const [type] = types;
+      if (
+        types.length === 1 &&
+        (type === 'number' || type === 'integer' || type === 'boolean' || type === 'string')
+      ) {
+        const minimum = property.minimum ?? property.exclusiveMinimum;
+        const maximum = property.maximum ?? property.exclusiveMaximum;
         domains.set(path, {
           type,
-          ...(typeof property.minimum === 'number' ? { minimum: property.minimum } : {}),
-          ...(typeof property.maximum === 'number' ? { maximum: property.maximum } : {}),
-          ...(Array.isArray(property.enum) ? { enum: property.enum as (string | number)[] } : {}),
+          ...(minimum !== undefined ? { minimum } : {}),
+          ...(maximum !== undefined ? { maximum } : {}),
+          ...(property.enumValues
+            ? {
+                enum: property.enumValues.filter(
+                  (v): v is string | number => typeof v === 'string' || typeof v === 'number',
+                ),
+              }
+            : {}),
         });
       }
     }
   };
   visit(schema, '');
-  return domains;
+  return { schema, domains };
 }
 
 function checkCommonOptions(
@@ -516,7 +670,7 @@ export function readJdm(json: unknown): { graph?: PolicyGraph; issues: PolicyIss
         node = {
           kind: 'input',
           ...base,
-          domains: parseDomains(isRecord(raw.content) ? raw.content : {}, issues, where),
+          ...parseInputSchema(isRecord(raw.content) ? raw.content : {}, issues, where),
         };
         break;
       case 'outputNode':

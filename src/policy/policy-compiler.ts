@@ -2,6 +2,7 @@ import { AppError } from '../platform/errors/app-error.ts';
 import {
   readJdm,
   refusePolicy,
+  schemaViolation,
   type DecisionTableNode,
   type ExpressionNode,
   type GraphNode,
@@ -43,7 +44,10 @@ export interface CompiledPolicy {
    * keyed by dotted path; recourse takes candidate values from here.
    */
   readonly thresholds: ReadonlyMap<string, readonly number[]>;
-  /** Evaluates the graph. Throws AppError (UNPROCESSABLE) when an expression node fails, like zen-engine. */
+  /**
+   * Evaluates the graph. Throws AppError VALIDATION_FAILED when the input breaks the input node's schema
+   * and UNPROCESSABLE when an expression node fails — the cases where zen-engine fails the evaluation too.
+   */
   evaluate(input: ZenObject): PolicyEvaluation;
 }
 
@@ -285,7 +289,16 @@ export function compilePolicy(document: unknown, options: CompileOptions = {}): 
   const nodes = graph.nodes;
   const outputIndex = index.get(graph.output.id) as number;
 
+  const schema = graph.input.schema;
   const evaluate = (input: ZenObject): PolicyEvaluation => {
+    if (schema) {
+      const problem = schemaViolation(schema, input);
+      if (problem) {
+        throw new AppError('VALIDATION_FAILED', `policy input ${problem.field} ${problem.message}`, {
+          issues: [{ field: problem.field, rule: problem.rule, message: problem.message }],
+        });
+      }
+    }
     const trace: TraceEntry[] = [];
     const outputs: Array<ZenObject | undefined> = new Array(count);
     const selected: Array<string[] | undefined> = new Array(count);
