@@ -24,6 +24,9 @@ import { DEFAULT_LOAN_PRODUCT } from './lending/loans/loan-contract.ts';
 import { createLoanDayEndProcessor } from './lending/loans/loan-day-end.ts';
 import { createLoanService, type LoanService } from './lending/loans/loan-service.ts';
 import { registerLoanRoutes } from './lending/loans/loans.routes.ts';
+import type { ModelRegistry } from './scoring/model-registry.ts';
+import { createPgModelRegistry } from './scoring/model-registry.pg.ts';
+import { registerScoringRoutes } from './scoring/scoring.routes.ts';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -40,6 +43,8 @@ export interface Services {
   readonly loans: LoanService;
   /** The day-end batch over every product's processor (credit lines add theirs here). */
   readonly dayEnd: DayEndService;
+  /** Scorecard models: registry, and compiled scorers (`models.scorer()` is the active one). */
+  readonly models: ModelRegistry;
 }
 
 export interface App {
@@ -102,6 +107,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       processors: [createLoanDayEndProcessor({ clock, ids })],
       elapsed: () => performance.now(),
     }),
+    models: createPgModelRegistry(db, clock),
   };
 
   const readiness = async (): Promise<ReadinessReport> => {
@@ -165,4 +171,5 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerPlatformRoutes(http, services);
   registerCustomerRoutes(http, services);
   registerLoanRoutes(http, services);
+  registerScoringRoutes(http, services);
 }

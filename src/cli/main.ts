@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerKeysCommand } from './commands/keys.cli.ts';
 import { registerMigrateCommand } from './commands/migrate.cli.ts';
 import { registerServeCommand } from './commands/serve.cli.ts';
+import { registerScoringCommands } from '../scoring/scoring.cli.ts';
 import { registerLedgerCommand } from '../ledger/ledger.cli.ts';
 import { registerDayEndCommand } from '../lending/eod/day-end.cli.ts';
 import { registerLoanCommands } from '../lending/loans/loans.cli.ts';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerMigrateCommand(program);
   registerKeysCommand(program);
+  registerScoringCommands(program);
   registerLoanCommands(program);
   registerDayEndCommand(program);
   registerLedgerCommand(program);

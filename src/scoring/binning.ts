@@ -13,7 +13,13 @@ export type BinRule =
   | { readonly kind: 'interval'; readonly lower: number | null; readonly upper: number | null }
   | { readonly kind: 'special'; readonly value: number }
   | { readonly kind: 'missing' }
-  | { readonly kind: 'categories'; readonly categories: readonly string[]; readonly rare: boolean }
+  | {
+      readonly kind: 'categories';
+      /** The categories of the group. */
+      readonly categories: readonly string[];
+      /** Rare categories pooled into this group (scored like the group, listed apart). */
+      readonly rare: readonly string[];
+    }
   | { readonly kind: 'unknown' };
 
 export type BinKind = BinRule['kind'];
@@ -145,20 +151,40 @@ export function niceCut(below: number, above: number): number {
   return above;
 }
 
-/** Quantile prebin cut points of sorted values: at most `prebins − 1` distinct cuts. */
+/**
+ * Quantile prebin cut points of sorted values: at most `prebins − 1` distinct cuts. A block of tied values
+ * that swallows several quantile positions (a mass of zeros) becomes a prebin of its own: the cut after it
+ * is placed at its end, so the values just above the mass are not lumped in with it.
+ */
 export function quantileCuts(sorted: Float64Array, prebins: number): number[] {
   const n = sorted.length;
-  const cuts: number[] = [];
+  const positions: number[] = [];
   let lastStart = 0;
-  for (let j = 1; j < prebins; j += 1) {
+  const add = (start: number): void => {
+    if (start <= lastStart || start >= n) return;
+    lastStart = start;
+    positions.push(start);
+  };
+  for (let j = 1; j < prebins && positions.length < prebins - 1; j += 1) {
     const value = sorted[Math.floor((j * n) / prebins)];
     if (value === undefined) break;
-    const start = lowerBound(sorted, value);
-    if (start === 0 || start === lastStart) continue;
-    lastStart = start;
-    cuts.push(niceCut(sorted[start - 1] ?? value, value));
+    add(lowerBound(sorted, value));
+    const end = upperBound(sorted, value);
+    if (end > Math.floor(((j + 1) * n) / prebins) && positions.length < prebins - 1) add(end);
   }
-  return cuts;
+  return positions.map((start) => niceCut(sorted[start - 1] ?? 0, sorted[start] ?? 0));
+}
+
+/** Index of the first element > value in sorted numbers. */
+function upperBound(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] ?? 0) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the first element ≥ value in sorted numbers. */
@@ -430,7 +456,7 @@ export function binCategorical(
         );
       }
     }
-    const groups = manual.map(() => ({ codes: [] as number[], rare: false }));
+    const groups = manual.map(() => ({ codes: [] as number[], rareCodes: [] as number[] }));
     for (const { level, code } of seenLevels) groups[groupOf.get(level) ?? 0]?.codes.push(code);
     // Categories named in a manual group but absent from training still belong to it.
     const extraLevels = manual.map((group) => group.filter((level) => !levels.includes(level)));
@@ -480,11 +506,14 @@ export function binCategorical(
     prebins.length === 0
       ? { ends: [] as number[], shape: 'ascending' as Shape, feasible: true }
       : mergeWithShape(goods, bads, totals, options, 'ascending');
-  const groups: Array<{ codes: number[]; rare: boolean }> = [];
+  const groups: Array<{ codes: number[]; rareCodes: number[] }> = [];
   let start = 0;
   for (const end of merged.ends) {
     const members = prebins.slice(start, end);
-    groups.push({ codes: members.flatMap((p) => p.codes), rare: members.some((p) => p.rare) });
+    groups.push({
+      codes: members.filter((p) => !p.rare).flatMap((p) => p.codes),
+      rareCodes: members.filter((p) => p.rare).flatMap((p) => p.codes),
+    });
     start = end;
   }
   return finishCategorical(
@@ -506,7 +535,7 @@ function finishCategorical(
   column: CategoricalColumn,
   options: BinningOptions,
   totals: Totals,
-  groups: ReadonlyArray<{ codes: number[]; rare: boolean }>,
+  groups: ReadonlyArray<{ codes: number[]; rareCodes: number[] }>,
   levelGoods: Float64Array,
   levelBads: Float64Array,
   missingGoods: number,
@@ -521,7 +550,7 @@ function finishCategorical(
   groups.forEach((group, g) => {
     let goods = 0;
     let bads = 0;
-    for (const code of group.codes) {
+    for (const code of [...group.codes, ...group.rareCodes]) {
       goods += levelGoods[code] ?? 0;
       bads += levelBads[code] ?? 0;
       binOfLevel[code] = g;
@@ -529,7 +558,8 @@ function finishCategorical(
     const categories = [...group.codes.map((code) => levels[code] ?? ''), ...(extraLevels[g] ?? [])].sort(
       compareText,
     );
-    bins.push(fit({ kind: 'categories', categories, rare: group.rare }, goods, bads, totals, options.alpha));
+    const rare = group.rareCodes.map((code) => levels[code] ?? '').sort(compareText);
+    bins.push(fit({ kind: 'categories', categories, rare }, goods, bads, totals, options.alpha));
   });
   const missingBin = bins.length;
   bins.push(fit({ kind: 'missing' }, missingGoods, missingBads, totals, options.alpha));
@@ -557,7 +587,10 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The bin as text: `[130, 250)`, `(-∞, 130)`, `= -1`, `missing`, `{owner, parents}`, `unseen category`. */
+/**
+ * The bin as text: `[130, 250)`, `(-∞, 130)`, `= -1`, `missing`, `{owner, parents}`,
+ * `{rent} + rare {boat, igloo}`, `unseen category`.
+ */
 export function binText(rule: BinRule): string {
   switch (rule.kind) {
     case 'interval': {
@@ -571,7 +604,9 @@ export function binText(rule: BinRule): string {
     case 'missing':
       return 'missing';
     case 'categories':
-      return `${rule.rare ? 'rare: ' : ''}{${rule.categories.join(', ')}}`;
+      if (rule.rare.length === 0) return `{${rule.categories.join(', ')}}`;
+      if (rule.categories.length === 0) return `rare {${rule.rare.join(', ')}}`;
+      return `{${rule.categories.join(', ')}} + rare {${rule.rare.join(', ')}}`;
     case 'unknown':
       return 'unseen category';
   }

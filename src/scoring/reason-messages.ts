@@ -12,18 +12,19 @@ import { formatNumber, type BinRule } from './binning.ts';
  * it is built and every scored row shares it: reasons cost no string work on the hot path.
  */
 
-/** The bin in words: "130 to under 250" / "130 至 250（不含 250）", "missing" / "缺失", … */
+/** The bin in words: "130 to under 250" / "在 130 至 250 之间（不含 250）", "missing" / "缺失", … */
 export function binPhrase(rule: BinRule): LocalizedText {
   switch (rule.kind) {
     case 'interval': {
+      // The zh forms are predicates ("低于 75"), so a template reads 您的月收入低于 75 without a copula.
       const { lower, upper } = rule;
-      if (lower === null && upper === null) return { zh: '任意值', en: 'any value' };
+      if (lower === null && upper === null) return { zh: '为任意值', en: 'any value' };
       if (lower === null)
         return { zh: `低于 ${formatNumber(upper ?? 0)}`, en: `below ${formatNumber(upper ?? 0)}` };
       if (upper === null)
-        return { zh: `${formatNumber(lower)} 及以上`, en: `${formatNumber(lower)} or more` };
+        return { zh: `不低于 ${formatNumber(lower)}`, en: `${formatNumber(lower)} or more` };
       return {
-        zh: `${formatNumber(lower)} 至 ${formatNumber(upper)}（不含 ${formatNumber(upper)}）`,
+        zh: `在 ${formatNumber(lower)} 至 ${formatNumber(upper)} 之间（不含 ${formatNumber(upper)}）`,
         en: `${formatNumber(lower)} to under ${formatNumber(upper)}`,
       };
     }
@@ -35,9 +36,10 @@ export function binPhrase(rule: BinRule): LocalizedText {
     case 'missing':
       return { zh: '缺失', en: 'missing' };
     case 'categories':
+      if (rule.categories.length === 0) return { zh: '少见类别', en: 'a rare category' };
       return {
-        zh: `${rule.categories.join('、')}${rule.rare ? '（含少见类别）' : ''}`,
-        en: `${rule.categories.join(', ')}${rule.rare ? ' (with rare categories)' : ''}`,
+        zh: `${rule.categories.join('、')}${rule.rare.length > 0 ? '（或少见类别）' : ''}`,
+        en: `${rule.categories.join(', ')}${rule.rare.length > 0 ? ' (or a rare category)' : ''}`,
       };
     case 'unknown':
       return { zh: '未见过的类别', en: 'a category not seen before' };
@@ -58,7 +60,7 @@ const pointsEn = (n: number): string => (n === 1 ? '1 point' : `${n} points`);
 
 export const REASON_MESSAGES = defineMessages({
   interval: {
-    zh: (p: ReasonTextParams) => `您的${p.label.zh}为${p.bin.zh}，比最佳区间少 ${p.pointsLost} 分。`,
+    zh: (p: ReasonTextParams) => `您的${p.label.zh}${p.bin.zh}，比最佳区间少 ${p.pointsLost} 分。`,
     en: (p: ReasonTextParams) =>
       `Your ${p.label.en} is ${p.bin.en}, ${pointsEn(p.pointsLost)} below the best range.`,
   },

@@ -46,7 +46,7 @@ export const ScorecardBinSchema = Type.Union([
   Closed({
     kind: Type.Literal('categories'),
     categories: Type.Array(Type.String()),
-    rare: Type.Boolean(),
+    rare: Type.Array(Type.String(), { description: 'Rare categories pooled into this bin.' }),
     ...BinStatsProperties,
   }),
   Closed({ kind: Type.Literal('unknown'), ...BinStatsProperties }),
@@ -326,7 +326,7 @@ function checkSemantics(card: Scorecard): void {
       const seen = new Set<string>();
       feature.bins.forEach((bin, b) => {
         if (bin.kind !== 'categories') return;
-        for (const category of bin.categories) {
+        for (const category of [...bin.categories, ...bin.rare]) {
           if (seen.has(category))
             fail(`${at}.bins[${b}].categories`, 'disjoint', `category ${category} is in two bins`);
           seen.add(category);

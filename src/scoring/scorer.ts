@@ -55,7 +55,7 @@ export interface BinInfo {
   readonly upper?: number | null;
   /** The special value of a special bin. */
   readonly value?: number;
-  /** The categories of a category bin. */
+  /** The categories of a category bin (rare ones pooled into it included). */
   readonly categories?: readonly string[];
   readonly points: number;
   readonly woe: number;
@@ -195,7 +195,7 @@ export function createScorer(card: Scorecard): Scorer {
       } else if (bin.kind === 'missing') missingBin = index;
       else if (bin.kind === 'unknown') unknownBin = index;
       else if (bin.kind === 'categories')
-        for (const category of bin.categories) categoryBins.set(category, index);
+        for (const category of [...bin.categories, ...bin.rare]) categoryBins.set(category, index);
       const rule = ruleOf(bin);
       const phrase = binPhrase(rule);
       const pointsLost = maxPoints - bin.points;
@@ -217,7 +217,7 @@ export function createScorer(card: Scorecard): Scorer {
         phrase,
         ...(bin.kind === 'interval' ? { lower: bin.lower, upper: bin.upper } : {}),
         ...(bin.kind === 'special' ? { value: bin.value } : {}),
-        ...(bin.kind === 'categories' ? { categories: bin.categories } : {}),
+        ...(bin.kind === 'categories' ? { categories: [...bin.categories, ...bin.rare] } : {}),
         points: bin.points,
         woe: bin.woe,
         count: bin.count,

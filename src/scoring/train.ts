@@ -428,7 +428,7 @@ export function trainScorecard(
         case 'special':
           return { kind: 'special', value: bin.value, ...stats };
         case 'categories':
-          return { kind: 'categories', categories: [...bin.categories], rare: bin.rare, ...stats };
+          return { kind: 'categories', categories: [...bin.categories], rare: [...bin.rare], ...stats };
         case 'missing':
           return { kind: 'missing', ...stats };
         case 'unknown':
