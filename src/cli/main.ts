@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { registerKeysCommand } from './commands/keys.cli.ts';
 import { registerMigrateCommand } from './commands/migrate.cli.ts';
 import { registerServeCommand } from './commands/serve.cli.ts';
+import { registerCustomerCommands } from '../customers/customers.cli.ts';
+import { registerKycCommand } from '../identity/kyc.cli.ts';
 import { registerScoringCommands } from '../scoring/scoring.cli.ts';
 import { registerLedgerCommand } from '../ledger/ledger.cli.ts';
 import { registerDayEndCommand } from '../lending/eod/day-end.cli.ts';
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerMigrateCommand(program);
   registerKeysCommand(program);
+  registerKycCommand(program);
+  registerCustomerCommands(program);
   registerScoringCommands(program);
   registerLoanCommands(program);
   registerDayEndCommand(program);

@@ -1,0 +1,205 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import type { Command } from 'commander';
+import { createProgress } from '../cli/progress.ts';
+import { CliExit, globalOptions, output, withApp } from '../cli/runtime.ts';
+import { toJson } from '../platform/database/database.ts';
+import { AppError } from '../platform/errors/app-error.ts';
+import { parseLocalDate, type LocalDate } from '../platform/time/local-date.ts';
+import { systemClock } from '../platform/time/system-clock.node.ts';
+import { parseAsOf } from './customers.routes.ts';
+import { eventToWire, EXTERNAL_EVENT_TYPES } from './events/customer-event.ts';
+import { fileSize, formatOf, readEventFile } from './events/event-file.node.ts';
+import { featureCsvHeader, featureCsvLine, parseLabelWindow } from './features/feature-table.ts';
+import { generatePopulation, populationEvents } from './synthetic/population.ts';
+import { storePopulation } from './synthetic/population-store.ts';
+import { createPiiVault } from '../identity/pii-vault.ts';
+
+function positiveInteger(text: string, field: string, max = 100_000_000): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 1 || value > max)
+    throw AppError.invalid(field, 'positive-integer', `${field} is a whole number from 1 to ${max}`);
+  return value;
+}
+
+/** Writes with back-pressure: waits for the stream to drain when its buffer is full. */
+async function write(stream: WriteStream, text: string): Promise<void> {
+  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+}
+
+async function close(stream: WriteStream): Promise<void> {
+  await new Promise<void>((resolve, reject) =>
+    stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
+}
+
+/** `credence import events`, `credence features`, `credence demo-data`. */
+export function registerCustomerCommands(program: Command): void {
+  const imports = program.command('import').description('Import data into Credence.');
+  imports
+    .command('events')
+    .description(
+      `Stream customer events from NDJSON or CSV (types: ${EXTERNAL_EVENT_TYPES.join(', ')}). Good rows are kept, bad rows ` +
+        'reported with their line; idempotent by (source, eventId). Exit 3 when any row was rejected.',
+    )
+    .requiredOption('--file <path>', 'an .ndjson or .csv file')
+    .option('--format <format>', 'ndjson or csv (default: from the file name)')
+    .option('--batch-size <n>', 'rows per transaction', '2000')
+    .action(async (options: { file: string; format?: string; batchSize: string }, command: Command) => {
+      const global = globalOptions(command);
+      const format = formatOf(options.file, options.format);
+      const batchSize = positiveInteger(options.batchSize, '--batch-size', 5000);
+      const size = await fileSize(options.file);
+      await withApp(global, async (app) => {
+        const progress = createProgress('importing events', size, { quiet: global.json === true });
+        let accepted = 0;
+        let duplicates = 0;
+        const rejected: Array<{ line: number; field: string; reason: string }> = [];
+        for await (const batch of readEventFile(options.file, format, batchSize)) {
+          const report = await app.services.customers.ingestEvents(batch.rows, { positions: batch.lines });
+          accepted += report.accepted;
+          duplicates += report.duplicates;
+          for (const bad of [...batch.malformed, ...report.rejected])
+            rejected.push({ line: bad.index, field: bad.field, reason: bad.reason });
+          progress.update(batch.bytesRead, `${accepted} accepted, ${rejected.length} rejected`);
+        }
+        progress.stop();
+        rejected.sort((a, b) => a.line - b.line);
+        output(global, { accepted, duplicates, rejected }, () =>
+          [
+            `accepted ${accepted} event(s) (${duplicates} already stored), rejected ${rejected.length}`,
+            ...rejected
+              .slice(0, 50)
+              .map((bad) => `  line ${bad.line}: ${bad.field ? `${bad.field} ` : ''}${bad.reason}`),
+            ...(rejected.length > 50 ? [`  … and ${rejected.length - 50} more (use --json for all)`] : []),
+          ].join('\n'),
+        );
+        if (rejected.length > 0) throw new CliExit(3, '');
+      });
+    });
+
+  program
+    .command('features')
+    .description(
+      'Compute features from the database as of a date. With --out: the training table (one row per customer, label bad = ' +
+        '30+ days past due within the label window). With --customer: that customer’s snapshot as JSON.',
+    )
+    .requiredOption('--as-of <date>', 'a business date YYYY-MM-DD (end of that day) or an RFC 3339 instant')
+    .option('--label-window <window>', 'label window after the as-of date: 6m or 90d', '6m')
+    .option('--out <file>', 'CSV file for the training table')
+    .option('--customer <id>', 'print one customer’s snapshot instead')
+    .action(
+      async (
+        options: { asOf: string; labelWindow: string; out?: string; customer?: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        const asOf = parseAsOf(options.asOf);
+        if (!asOf) throw AppError.invalid('--as-of', 'required', 'give --as-of');
+        const window = parseLabelWindow(options.labelWindow, '--label-window');
+        if (!options.out && !options.customer)
+          throw AppError.invalid('--out', 'required', 'give --out F.csv or --customer ID');
+        await withApp(global, async (app) => {
+          if (options.customer) {
+            const snapshot = await app.services.customers.getSnapshot(options.customer, asOf);
+            process.stdout.write(`${toJson(snapshot)}\n`);
+            return;
+          }
+          const out = createWriteStream(options.out ?? '');
+          await write(out, `${featureCsvHeader()}\n`);
+          const progress = createProgress('features', 0, { quiet: global.json === true });
+          const started = performance.now();
+          const rows = await app.services.customers.trainingRows(
+            asOf,
+            window,
+            async (customerId, vector, bad) => write(out, `${featureCsvLine(customerId, vector, bad)}\n`),
+            {
+              onProgress: (done, total) => {
+                progress.setTotal(total);
+                progress.update(done);
+              },
+            },
+          );
+          progress.stop();
+          await close(out);
+          const seconds = (performance.now() - started) / 1000;
+          output(
+            global,
+            { rows, out: options.out, asOf: asOf.toISOString(), labelWindow: window.text, seconds },
+            () =>
+              `wrote ${rows} row(s) to ${options.out} (as of ${asOf.toISOString()}, label window ${window.text}) in ${seconds.toFixed(1)} s`,
+          );
+        });
+      },
+    );
+
+  program
+    .command('demo-data')
+    .description(
+      'Generate a synthetic population (documented latent model) into the database, or its events to NDJSON with --out.',
+    )
+    .option('--customers <n>', 'how many customers', '1000')
+    .option('--months <n>', 'months of history', '24')
+    .option('--seed <n>', 'random seed (same seed, same data)', '1')
+    .option('--end <date>', 'the business date the history ends on', '2026-11-01')
+    .option(
+      '--out <file>',
+      'write events as NDJSON (and customers to <file>.customers.ndjson) instead of the database',
+    )
+    .action(
+      async (
+        options: { customers: string; months: string; seed: string; end: string; out?: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        const end: LocalDate = parseLocalDate(options.end, '--end');
+        const population = generatePopulation({
+          customers: positiveInteger(options.customers, '--customers', 10_000_000),
+          months: positiveInteger(options.months, '--months', 120),
+          seed: positiveInteger(options.seed, '--seed', 2 ** 31),
+          end,
+        });
+        if (options.out) {
+          const events = createWriteStream(options.out);
+          const customers = createWriteStream(`${options.out}.customers.ndjson`);
+          const progress = createProgress('writing', population.customers.length, {
+            quiet: global.json === true,
+          });
+          let written = 0;
+          for (const customer of population.customers) {
+            const { start: _s, end: _e, latent: _l, index: _i, ...record } = customer;
+            await write(customers, `${toJson(record)}\n`);
+            for (const event of populationEvents(population, customer)) {
+              if (event.source === 'credence') continue; // Credence's own records are written by Credence, not imported
+              await write(events, `${toJson(eventToWire(event))}\n`);
+              written += 1;
+            }
+            progress.update(customer.index + 1);
+          }
+          progress.stop();
+          await Promise.all([close(events), close(customers)]);
+          output(
+            global,
+            { customers: population.customers.length, events: written, out: options.out },
+            () =>
+              `wrote ${written} event(s) of ${population.customers.length} customer(s) to ${options.out} (customers: ${options.out}.customers.ndjson)`,
+          );
+          return;
+        }
+        await withApp(global, async (app) => {
+          const progress = createProgress('storing', population.customers.length, {
+            quiet: global.json === true,
+          });
+          const stored = await storePopulation(app.db, createPiiVault(app.config.pii), population, {
+            receivedAt: systemClock.now(),
+            onProgress: (customers, events) => progress.update(customers, `${events} events`),
+          });
+          progress.stop();
+          output(
+            global,
+            stored,
+            () => `stored ${stored.customers} customer(s) and ${stored.events} event(s)`,
+          );
+        });
+      },
+    );
+}
