@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyLedger, contractBalances, ledgerTotalsByKind } from '../../src/ledger/ledger.pg.ts';
 import type { Money } from '../../src/platform/money/money.ts';
 import type { LocalDate } from '../../src/platform/time/local-date.ts';
@@ -25,11 +25,6 @@ const GOLDEN_INTEREST = [
 ];
 
 describe.each(storesUnderTest())('golden equal-instalment loan, paid on time ($name)', (store) => {
-  const closers: Array<() => Promise<void>> = [];
-  afterAll(async () => {
-    for (const close of closers) await close();
-  });
-
   it('bills 91,680 fen eleven times and 91,681 last, books 1,001.61 of interest and closes with every account at zero', async () => {
     const world = await lendingWorld(store, { start: '2026-01-15', product: { basis: 'monthly' } });
     const customerId = await world.customerWithLimit(2_000_000n);
@@ -89,6 +84,5 @@ describe.each(storesUnderTest())('golden equal-instalment loan, paid on time ($n
       funding: 100_161n,
       principal_receivable: 0n,
     });
-    closers.push(() => world.db.close());
   });
 });

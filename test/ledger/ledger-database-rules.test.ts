@@ -1,0 +1,202 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ACCOUNT_KINDS, type AccountKind } from '../../src/ledger/account.ts';
+import { reversalOf, type JournalEntry } from '../../src/ledger/journal.ts';
+import { contractBalances, openAccounts, postJournals, verifyLedger } from '../../src/ledger/ledger.pg.ts';
+import { MemoryLedger } from '../../src/ledger/memory-ledger.ts';
+import type { Database } from '../../src/platform/database/database.ts';
+import type { Money } from '../../src/platform/money/money.ts';
+import type { LocalDate } from '../../src/platform/time/local-date.ts';
+import { storesUnderTest } from '../support/stores.ts';
+
+const at = new Date('2026-01-15T02:00:00Z');
+const day = '2026-01-15' as LocalDate;
+
+function entry(
+  id: string,
+  lines: [AccountKind, 'D' | 'C', bigint][],
+  contractId = 'k1',
+  customerId = 'c1',
+): JournalEntry {
+  return {
+    id,
+    customerId,
+    contractId,
+    sourceKey: `test:${id}`,
+    kind: 'test',
+    effectiveDate: day,
+    description: '',
+    lines: lines.map(([kind, side, amount]) => ({ kind, side, amount: amount as Money })),
+  };
+}
+
+async function refused(work: () => Promise<unknown>): Promise<string> {
+  try {
+    await work();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  throw new Error('expected the database to refuse');
+}
+
+describe.each(storesUnderTest())('ledger rules enforced by the database ($name)', (store) => {
+  async function fresh(): Promise<Database> {
+    const db = await store.fresh();
+    await openAccounts(db, [{ customerId: 'c1', contractId: 'k1' }], ACCOUNT_KINDS, at);
+    await postJournals(
+      db,
+      [
+        entry('j1', [
+          ['principal_receivable', 'D', 100_000n],
+          ['funding', 'C', 100_000n],
+        ]),
+      ],
+      at,
+    );
+    return db;
+  }
+
+  it('refuses updates, deletes and truncation of journals and postings: corrections are reversals', async () => {
+    const db = await fresh();
+    expect(await refused(() => db.query('update ledger_postings set amount = 1'))).toMatch(/append-only/);
+    expect(await refused(() => db.query('delete from ledger_postings'))).toMatch(/append-only/);
+    expect(await refused(() => db.query('update ledger_journals set description = $1', ['x']))).toMatch(
+      /append-only/,
+    );
+    expect(await refused(() => db.query('delete from ledger_journals'))).toMatch(/append-only/);
+    expect(await refused(() => db.exec('truncate ledger_postings cascade'))).toMatch(/append-only/);
+    const original = entry('j1', [
+      ['principal_receivable', 'D', 100_000n],
+      ['funding', 'C', 100_000n],
+    ]);
+    await postJournals(
+      db,
+      [reversalOf(original, { id: 'j2', sourceKey: 'test:j2', effectiveDate: day, description: 'undo' })],
+      at,
+    );
+    expect(await contractBalances(db, 'c1', 'k1')).toEqual({});
+    expect((await verifyLedger(db)).ok).toBe(true);
+  });
+
+  it('refuses an unbalanced journal at commit and postings added to a journal later', async () => {
+    const db = await fresh();
+    const unbalanced = await refused(() =>
+      db.transaction(async (tx) => {
+        await tx.query(
+          `insert into ledger_journals (customer_id, id, contract_id, source_key, kind, effective_date, posted_at)
+           values ('c1', 'jx', 'k1', 'x', 't', '2026-01-15', now())`,
+        );
+        await tx.query(
+          `insert into ledger_postings values ('c1', 'jx', 1, 'k1', 'funding', 'D', 5, '2026-01-15')`,
+        );
+      }),
+    );
+    expect(unbalanced).toMatch(/does not balance/);
+    const late = await refused(() =>
+      db.query(
+        `insert into ledger_postings values ('c1', 'j1', 3, 'k1', 'funding', 'D', 5, '2026-01-15'),
+                                           ('c1', 'j1', 4, 'k1', 'fee_income', 'C', 5, '2026-01-15')`,
+      ),
+    );
+    expect(late).toMatch(/transaction that created it/);
+    expect((await verifyLedger(db)).journals).toBe(1);
+  });
+
+  it('refuses cached balances edited directly, a receivable going negative, and a source booked twice', async () => {
+    const db = await fresh();
+    expect(await refused(() => db.query('update ledger_accounts set balance = 0, debit_total = 0'))).toMatch(
+      /only by posting/,
+    );
+    expect(
+      await refused(() =>
+        postJournals(
+          db,
+          [
+            entry('j3', [
+              ['funding', 'D', 100_001n],
+              ['principal_receivable', 'C', 100_001n],
+            ]),
+          ],
+          at,
+        ),
+      ),
+    ).toMatch(/below zero/);
+    expect(
+      await refused(() =>
+        postJournals(
+          db,
+          [
+            {
+              ...entry('j4', [
+                ['funding', 'D', 1n],
+                ['fee_income', 'C', 1n],
+              ]),
+              sourceKey: 'test:j1',
+            },
+          ],
+          at,
+        ),
+      ),
+    ).toMatch(/already booked/);
+    expect(await contractBalances(db, 'c1', 'k1')).toEqual({
+      principal_receivable: 100_000n,
+      funding: -100_000n,
+    });
+  });
+
+  it('property: random workloads leave the database equal to the reference ledger, every invariant intact', async () => {
+    const kinds = fc.constantFrom(...ACCOUNT_KINDS);
+    const line = fc.record({ debit: kinds, credit: kinds, amount: fc.bigInt({ min: 1n, max: 50_000n }) });
+    const op = fc.record({
+      contract: fc.constantFrom('k1', 'k2'),
+      customer: fc.constantFrom('c1', 'c2'),
+      lines: fc.array(line, { minLength: 1, maxLength: 3 }),
+      corrupt: fc.constantFrom(false, false, false, true),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
+        const db = await store.fresh();
+        const reference = new MemoryLedger();
+        await openAccounts(
+          db,
+          ['c1', 'c2'].flatMap((customerId) =>
+            ['k1', 'k2'].map((contractId) => ({ customerId, contractId })),
+          ),
+          ACCOUNT_KINDS,
+          at,
+        );
+        for (const [index, o] of ops.entries()) {
+          const lines: [AccountKind, 'D' | 'C', bigint][] = o.lines.flatMap((l) => [
+            [l.debit, 'D', l.amount] as [AccountKind, 'D', bigint],
+            [l.credit, 'C', l.amount + (o.corrupt ? 1n : 0n)] as [AccountKind, 'C', bigint],
+          ]);
+          const candidate = entry(`j${index}`, lines, o.contract, o.customer);
+          let memoryOk = true;
+          try {
+            reference.post([candidate]);
+          } catch {
+            memoryOk = false;
+          }
+          let databaseOk = true;
+          try {
+            await db.transaction((tx) => postJournals(tx, [candidate], at));
+          } catch {
+            databaseOk = false;
+          }
+          // The database refuses exactly what the reference refuses.
+          expect(databaseOk).toBe(memoryOk);
+          const verification = await verifyLedger(db);
+          expect(verification.ok).toBe(true);
+        }
+        for (const customer of ['c1', 'c2']) {
+          for (const contract of ['k1', 'k2']) {
+            expect(await contractBalances(db, customer, contract)).toEqual(
+              reference.contractBalances(customer, contract),
+            );
+          }
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+});
