@@ -7,13 +7,14 @@ import {
   startOfBusinessDate,
   type LocalDate,
 } from '../../platform/time/local-date.ts';
-import type { IncomeBand } from '../events/customer-event.ts';
+import type { CustomerEvent, IncomeBand } from '../events/customer-event.ts';
 import { evaluateHolds, HOLD_LOOKBACK_MS, type RiskHold } from './abnormal-behaviour.ts';
 import {
   CHANNEL_ONLINE,
   INQUIRY_CARD_APPLICATION,
   INQUIRY_LOAN_APPLICATION,
   SCOPE_ELSEWHERE,
+  encodeEvents,
   TYPE_CODE,
   type EventColumns,
 } from './event-columns.ts';
@@ -561,4 +562,19 @@ export function labelBad(
     if (firstBadDay <= endDay && (paidDay < 0 || paidDay > firstBadDay)) return 1;
   }
   return 0;
+}
+
+/**
+ * Features and holds of one customer's events as of `asOf` — the serving path in one call (the snapshot
+ * uses it; so can tests and the demo). Events need not be sorted.
+ */
+export function computeFeaturesOf(
+  events: readonly CustomerEvent[],
+  subject: FeatureSubject,
+  asOf: Date,
+): { features: FeatureRecord; holds: RiskHold[]; vector: FeatureVector } {
+  const columns = encodeEvents(events);
+  const vector = createFeatureVector();
+  createFeatureComputer().compute(columns, 0, columns.length, subject, planAsOf(asOf), vector);
+  return { features: toFeatureRecord(vector), holds: vector.holds, vector };
 }
