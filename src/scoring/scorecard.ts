@@ -201,10 +201,36 @@ export function serializeScorecard(card: Scorecard): string {
   return `${JSON.stringify(card, null, 2)}\n`;
 }
 
-function pointer(path: string): string {
+/**
+ * Field issues from JSON-schema errors: one per field (a union reports every branch; the first is the
+ * useful one), an unknown property reported as `unknown-field` at its own path.
+ */
+export function schemaIssues(
+  errors: ReadonlyArray<{ instancePath: string; keyword: string; message: string }>,
+  root: string,
+  prefix = '',
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword === 'additionalProperties') continue; // reported at the property itself
+    const path = pointer(error.instancePath, root);
+    const field = prefix && path !== root ? `${prefix}.${path}` : path;
+    if (seen.has(field) || issues.length >= 20) continue;
+    seen.add(field);
+    issues.push(
+      error.keyword === 'boolean'
+        ? { field, rule: 'unknown-field', message: 'is not a known field' }
+        : { field, rule: error.keyword, message: error.message },
+    );
+  }
+  return issues;
+}
+
+function pointer(path: string, root: string): string {
   const parts = path.split('/').filter((part) => part.length > 0);
   return parts.length === 0
-    ? 'scorecard'
+    ? root
     : parts
         .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
         .join('')
@@ -232,17 +258,7 @@ export function parseScorecard(json: unknown): Scorecard {
     }
   }
   if (!Value.Check(ScorecardSchema, json)) {
-    const issues: FieldIssue[] = [];
-    const seen = new Set<string>();
-    for (const error of Value.Errors(ScorecardSchema, json)) {
-      const field = pointer(error.instancePath);
-      const key = `${field}|${error.keyword}`;
-      // Unions report every branch; the first error per field is the useful one.
-      if (seen.has(field) || issues.length >= 20) continue;
-      seen.add(key);
-      seen.add(field);
-      issues.push({ field, rule: error.keyword, message: error.message });
-    }
+    const issues = schemaIssues(Value.Errors(ScorecardSchema, json), 'scorecard');
     throw new AppError(
       'VALIDATION_FAILED',
       `not a valid scorecard: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`,

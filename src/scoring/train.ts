@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { AppError, type FieldIssue } from '../platform/errors/app-error.ts';
+import { AppError } from '../platform/errors/app-error.ts';
 import type { LocalizedText } from '../platform/i18n/localized.ts';
 import {
   binCategorical,
@@ -32,7 +32,13 @@ import {
 import { DEFAULT_LOGISTIC, fitLogistic, type LogisticFit } from './logistic-regression.ts';
 import { defaultLabel } from './reason-messages.ts';
 import { DEFAULT_SCALING, roundPoints, scalingOf, type ScalingOptions } from './scaling.ts';
-import { sealScorecard, type Scorecard, type ScorecardBin, type ScorecardFeature } from './scorecard.ts';
+import {
+  schemaIssues,
+  sealScorecard,
+  type Scorecard,
+  type ScorecardBin,
+  type ScorecardFeature,
+} from './scorecard.ts';
 import { createScorer } from './scorer.ts';
 
 /** Per-feature settings: manual bins, trend, special values, dimension, customer-facing label. */
@@ -149,13 +155,7 @@ export type TrainingConfigInput = Static<typeof TrainingConfigSchema>;
 /** Reads a training configuration (from a file or a request), filling in the defaults. */
 export function parseTrainingConfig(json: unknown): TrainingConfig {
   if (!Value.Check(TrainingConfigSchema, json)) {
-    const issues: FieldIssue[] = Value.Errors(TrainingConfigSchema, json)
-      .slice(0, 10)
-      .map((error) => ({
-        field: `config${error.instancePath.replaceAll('/', '.')}`,
-        rule: error.keyword,
-        message: error.message,
-      }));
+    const issues = schemaIssues(Value.Errors(TrainingConfigSchema, json), 'config', 'config');
     throw new AppError(
       'VALIDATION_FAILED',
       `invalid training configuration: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`,
