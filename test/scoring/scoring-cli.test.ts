@@ -1,0 +1,134 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseScorecard } from '../../src/scoring/scorecard.ts';
+
+/** The four scoring commands end to end, on credit_data and on small hand-made files. */
+const BIN = fileURLToPath(new URL('../../bin/credence.js', import.meta.url));
+const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'credence-scoring-cli-'));
+const model = join(work, 'model.json');
+
+function run(args: string[]) {
+  const env = { ...process.env, CREDENCE_DATA_DIR: join(work, 'db'), LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  return spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', timeout: 120_000, cwd: work });
+}
+
+let trained: ReturnType<typeof run>;
+
+beforeAll(() => {
+  trained = run([
+    'train',
+    '--data',
+    `${DATA}credit_data.csv`,
+    '--target',
+    'Status',
+    '--split',
+    `${DATA}credit_data_split.csv`,
+    '--version',
+    'credit-cli',
+    '--out',
+    model,
+  ]);
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('credence train', () => {
+  it('writes a valid artefact, says which bad label it chose, and shows progress', () => {
+    expect(trained.status).toBe(0);
+    expect(trained.stderr).toContain('target Status: bad = "bad" (chosen by default');
+    expect(trained.stderr).toMatch(/binning: 13\/13 \(100%\)/);
+    expect(trained.stdout).toMatch(/holdout +AUC 0\.8411/);
+    const card = parseScorecard(JSON.parse(readFileSync(model, 'utf8')));
+    expect(card.version).toBe('credit-cli');
+    expect(card.metrics.holdout?.auc).toBeCloseTo(0.8411, 4);
+    expect(card.training.options).toMatchObject({
+      source: 'credit_data.csv',
+      split: 'credit_data_split.csv',
+    });
+  });
+
+  it('names the column and the line of a value that is not a number, exits 3 and writes nothing', () => {
+    const rows = [
+      'y,income,home',
+      ...Array.from({ length: 1200 }, (_, i) => `${i % 3 === 0 ? 'yes' : 'no'},${100 + i},rent`),
+    ];
+    rows.push('no,lots,rent');
+    const file = join(work, 'bad-value.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const out = join(work, 'never.json');
+    const result = run(['train', '--data', file, '--target', 'y', '--out', out]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('"lots" on line 1202 is not a number (column income is numeric)');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('credence evaluate --json', () => {
+  it('prints one JSON object with auc, ks, gini, brier, n and bad_rate', () => {
+    const result = run([
+      'evaluate',
+      '--model',
+      model,
+      '--data',
+      `${DATA}credit_data.csv`,
+      '--target',
+      'Status',
+      '--json',
+    ]);
+    expect(result.status).toBe(0);
+    const metrics = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(metrics).toMatchObject({ n: 4454, bads: 1254, bad_label: 'bad', model: 'credit-cli' });
+    expect(metrics.bad_rate).toBeCloseTo(1254 / 4454, 12);
+    for (const key of ['auc', 'ks', 'gini', 'brier', 'log_loss']) expect(typeof metrics[key]).toBe('number');
+    expect(metrics.auc).toBeGreaterThan(0.84);
+    expect(metrics.psi).toMatchObject({ verdict: 'stable', epsilon: 0.0001 });
+  });
+});
+
+describe('credence score', () => {
+  it('writes id, score, pd, five sub-scores and four reasons per row', () => {
+    const out = join(work, 'scores.csv');
+    const result = run(['score', '--model', model, '--data', `${DATA}credit_data.csv`, '--out', out]);
+    expect(result.status).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe(
+      'id,score,pd,identity,capacity,history,relationships,behaviour,reason_1,reason_2,reason_3,reason_4',
+    );
+    expect(lines.length).toBe(4455);
+    const first = lines[1]?.split(',') ?? [];
+    expect(first[0]).toBe('1');
+    expect(Number(first[1])).toBeGreaterThanOrEqual(350);
+    expect(first.slice(8).every((code) => code === '' || /^[A-Z]{3}-[A-Z0-9_]+/.test(code))).toBe(true);
+  });
+
+  it('writes customer text in zh when asked', () => {
+    const small = join(work, 'one.csv');
+    writeFileSync(
+      small,
+      'Seniority,Home,Time,Age,Marital,Records,Job,Expenses,Income,Assets,Debt,Amount,Price\n0,rent,60,20,single,yes,partime,90,,0,0,2000,2100\n',
+    );
+    const result = run(['score', '--model', model, '--data', small, '--reasons', 'zh']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('您的Records属于“yes”，比最佳类别少 93 分。');
+    expect(result.stdout.split('\n')[1]?.split(',')[1]).toBe('350');
+  });
+});
+
+describe('credence report', () => {
+  it('writes one self-contained HTML page with the charts and the table', () => {
+    const out = join(work, 'report.html');
+    const result = run(['report', '--model', model, '--data', `${DATA}credit_data.csv`, '--out', out]);
+    expect(result.status).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<title>ROC curve</title>');
+    expect(html).toContain('<title>Income: bins, share and bad rate</title>');
+    expect(html).toContain('Stability of credit_data.csv against training');
+    expect(html).not.toMatch(/<script|src=/);
+  });
+});
