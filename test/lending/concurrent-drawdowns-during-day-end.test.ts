@@ -56,7 +56,7 @@ describe.skipIf(!url)(
             method: 'interest-first',
             idempotencyKey: `race-d-${index}`,
           })
-          .then((result) => (result.outcome === 'drawn' ? 120_000n : 0n)),
+          .then((result): bigint => (result.outcome === 'drawn' ? 120_000n : 0n)),
       );
       const repayments = Array.from({ length: 24 }, (_, index) =>
         world.loans
@@ -66,7 +66,7 @@ describe.skipIf(!url)(
             intent: index % 2 ? 'prepayment' : 'scheduled',
             idempotencyKey: `race-r-${index}`,
           })
-          .then(() => 20_000n),
+          .then((): bigint => 20_000n),
       );
       const batch = world.dayEnd.run({ through: '2026-03-19' as LocalDate, chunkSize: 25, concurrency: 4 });
       const settled = await Promise.allSettled([...drawdowns, ...repayments, batch]);
