@@ -13,7 +13,7 @@ const work = mkdtempSync(join(tmpdir(), 'credence-scoring-cli-'));
 const model = join(work, 'model.json');
 
 function run(args: string[]) {
-  const env = { ...process.env, CREDENCE_DATA_DIR: join(work, 'db'), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CREDENCE_DATA_DIR: join(work, 'db'), LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   return spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', timeout: 120_000, cwd: work });
 }
