@@ -29,8 +29,8 @@ import {
   insertCustomers,
   listCards,
   listCustomers,
+  loadEventRows,
   loadEvents,
-  loadEventsOf,
   lockKey,
   customersNotUnderKey,
   updateCustomerPii,
@@ -38,6 +38,7 @@ import {
   updateCardPii,
   type CardRecord,
   type CustomerRecord,
+  type StoredEventRow,
 } from './customers.repository.ts';
 import {
   INTERNAL_SOURCE,
@@ -57,7 +58,7 @@ import {
   type FeatureVector,
 } from './features/compute.ts';
 import { FEATURES } from './features/definitions.ts';
-import { createEventColumns, encodeEvents } from './features/event-columns.ts';
+import { createEventColumns, pushStored, type EventColumns } from './features/event-columns.ts';
 import { labelEndOf, type LabelWindow } from './features/feature-table.ts';
 import { decayExpiries } from './features/recourse.ts';
 
@@ -277,12 +278,25 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
     };
   }
 
+  /** Decodes stored rows into columns, remembering where each customer's events start and end. */
+  function columnsOf(rows: readonly StoredEventRow[], columns: EventColumns): Map<string, [number, number]> {
+    const ranges = new Map<string, [number, number]>();
+    for (const row of rows) {
+      const range = ranges.get(row.customerId);
+      if (range) range[1] = columns.length + 1;
+      else ranges.set(row.customerId, [columns.length, columns.length + 1]);
+      pushStored(columns, row.type, row.occurredAt.getTime(), row.payload);
+    }
+    return ranges;
+  }
+
   async function snapshotFrom(
     record: CustomerRecord,
-    events: readonly CustomerEvent[],
+    rows: readonly StoredEventRow[],
     asOf: Date,
   ): Promise<CustomerSnapshot> {
-    const columns = encodeEvents(events);
+    const columns = createEventColumns(rows.length + 1);
+    columnsOf(rows, columns);
     const plan = planAsOf(asOf);
     const vector = createFeatureVector();
     createFeatureComputer().compute(
@@ -296,8 +310,25 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
     const features = toFeatureRecord(vector);
     let latest: VerificationEvent | undefined;
     const consentChanges = [];
-    for (const event of events) {
-      if (event.occurredAt.getTime() > asOf.getTime()) continue;
+    for (const row of rows) {
+      if (row.type !== 'verification' && row.type !== 'consent') continue;
+      const parsed = parseEvent(
+        {
+          ...row.payload,
+          eventId: 'stored',
+          customerId: record.customerId,
+          source: INTERNAL,
+          type: row.type,
+          occurredAt: row.occurredAt,
+        },
+        { now: asOf, trusted: true },
+      );
+      if (!parsed.ok)
+        throw new AppError(
+          'INTERNAL',
+          `a stored ${row.type} event no longer parses: ${parsed.rejection.reason}`,
+        );
+      const event = parsed.event;
       if (event.type === 'verification') latest = event;
       else if (event.type === 'consent')
         consentChanges.push({ dataSource: event.dataSource, granted: event.granted, at: event.occurredAt });
@@ -590,7 +621,7 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
       if (!(asOf instanceof Date) || Number.isNaN(asOf.getTime()))
         throw AppError.invalid('asOf', 'instant', 'asOf must be a valid instant');
       const record = await mustFind(db, customerId);
-      return snapshotFrom(record, await loadEvents(db, customerId, asOf), asOf);
+      return snapshotFrom(record, await loadEventRows(db, [customerId], asOf), asOf);
     },
 
     async trainingRows(asOf, window, sink, options = {}) {
@@ -608,16 +639,20 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
         if (page.length === 0) break;
         after = page[page.length - 1]?.customerId ?? after;
         const opened = page.filter((customer) => customer.createdAt.getTime() <= plan.asOfMs);
-        const events = await loadEventsOf(
-          db,
-          opened.map((customer) => customer.customerId),
-          labelEnd,
+        const columns = createEventColumns(4096);
+        const ranges = columnsOf(
+          await loadEventRows(
+            db,
+            opened.map((customer) => customer.customerId),
+            labelEnd,
+          ),
+          columns,
         );
         for (const customer of opened) {
-          const columns = encodeEvents(events.get(customer.customerId) ?? [], createEventColumns(64));
+          const [start, end] = ranges.get(customer.customerId) ?? [0, 0];
           const subject = { openedAtMs: customer.createdAt.getTime(), birthDate: customer.birthDate };
-          computer.compute(columns, 0, columns.length, subject, plan, vector);
-          await sink(customer.customerId, vector, labelBad(columns, 0, columns.length, plan, labelEnd));
+          computer.compute(columns, start, end, subject, plan, vector);
+          await sink(customer.customerId, vector, labelBad(columns, start, end, plan, labelEnd));
           written += 1;
         }
         done += page.length;

@@ -431,3 +431,31 @@ export async function loadEventsOf(
   for (const row of result.rows) grouped.get(row.customer_id)?.push(rowToEvent(row, until));
   return grouped;
 }
+
+/** An event as stored, for the feature pass (decoded by `pushStored`, without building domain objects). */
+export interface StoredEventRow {
+  readonly customerId: string;
+  readonly type: string;
+  readonly occurredAt: Date;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+/** The stored events of some customers up to `until`, by customer, then time, then arrival. */
+export async function loadEventRows(
+  q: Queryable,
+  customerIds: readonly string[],
+  until: Date,
+): Promise<StoredEventRow[]> {
+  if (customerIds.length === 0) return [];
+  const result = await q.query<EventRow>(
+    `select customer_id, type, occurred_at, payload from customer_events
+      where customer_id = any($1::text[]) and occurred_at <= $2 order by customer_id, occurred_at, seq`,
+    [customerIds, until],
+  );
+  return result.rows.map((row) => ({
+    customerId: row.customer_id,
+    type: row.type,
+    occurredAt: row.occurred_at,
+    payload: row.payload,
+  }));
+}

@@ -1,13 +1,17 @@
-import { DATA_SOURCES } from '../../identity/consent.ts';
-import { VERIFICATION_FAILURES } from '../../identity/verification.ts';
-import { toEpochDay } from '../../platform/time/local-date.ts';
+import { DATA_SOURCES, type DataSource } from '../../identity/consent.ts';
+import { VERIFICATION_FAILURES, type VerificationFailure } from '../../identity/verification.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { toEpochDay, type LocalDate } from '../../platform/time/local-date.ts';
 import {
   CHANNELS,
   INQUIRY_KINDS,
+  typeFields,
+  type Channel,
   type CustomerEvent,
   type Education,
   type EventType,
   type IncomeBand,
+  type InquiryKind,
 } from '../events/customer-event.ts';
 
 /**
@@ -169,119 +173,164 @@ export function pushRaw(
   columns.length = i + 1;
 }
 
-const scopeCode = (scope: 'here' | 'elsewhere'): number => (scope === 'here' ? SCOPE_HERE : SCOPE_ELSEWHERE);
+const scopeCode = (scope: unknown): number => (scope === 'elsewhere' ? SCOPE_ELSEWHERE : SCOPE_HERE);
 
-/** Appends one domain event. */
-export function pushEvent(columns: EventColumns, event: CustomerEvent): void {
-  const time = event.occurredAt.getTime();
-  const code = TYPE_CODE[event.type];
-  switch (event.type) {
+/**
+ * Whole fen from a stored decimal amount (`"1234.56"`), exactly: digits are combined as integers, never
+ * through a float multiplication. Stored amounts were validated on the way in.
+ */
+export function fenOf(value: unknown): number {
+  const match = typeof value === 'string' ? /^(-?)(\d{1,17})(?:\.(\d{1,2}))?$/.exec(value) : null;
+  if (!match) throw new AppError('INTERNAL', `stored amount ${String(value)} is not a decimal amount`);
+  const magnitude = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
+  return match[1] === '-' ? -magnitude : magnitude;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/**
+ * Appends one event from its stored form: the type, the instant and the type's fields as stored in the
+ * event's payload (wire form: amounts as decimal strings, dates as `YYYY-MM-DD`). The one decoder every
+ * path goes through — rows from the database (serving and training alike) and domain events (`pushEvent`).
+ */
+export function pushStored(
+  columns: EventColumns,
+  type: string,
+  time: number,
+  p: Readonly<Record<string, unknown>>,
+): void {
+  switch (type as EventType) {
     case 'profile': {
-      const { eventId: _e, customerId: _c, source: _s, occurredAt: _o, type: _t, ...fields } = event;
+      const fields: ProfileFields = {
+        ...(typeof p.occupation === 'string' ? { occupation: p.occupation } : {}),
+        ...(typeof p.residenceCity === 'string' ? { residenceCity: p.residenceCity } : {}),
+        ...(typeof p.incomeBand === 'string' ? { incomeBand: p.incomeBand as IncomeBand } : {}),
+        ...(typeof p.education === 'string' ? { education: p.education as Education } : {}),
+        ...(typeof p.socialInsurance === 'boolean' ? { socialInsurance: p.socialInsurance } : {}),
+        ...(typeof p.housingFund === 'boolean' ? { housingFund: p.housingFund } : {}),
+      };
       columns.profiles.push(fields);
-      pushRaw(columns, time, code, 0, 0, 0, columns.profiles.length - 1);
+      pushRaw(columns, time, TYPE_CODE.profile, 0, 0, 0, columns.profiles.length - 1);
       return;
     }
     case 'consent':
-      pushRaw(columns, time, code, DATA_SOURCES.indexOf(event.dataSource) * 2 + (event.granted ? 1 : 0));
+      pushRaw(
+        columns,
+        time,
+        TYPE_CODE.consent,
+        DATA_SOURCES.indexOf(p.dataSource as DataSource) * 2 + (p.granted === true ? 1 : 0),
+      );
       return;
     case 'payment':
       pushRaw(
         columns,
         time,
-        code,
-        CHANNELS.indexOf(event.channel),
-        Number(event.amount),
+        TYPE_CODE.payment,
+        CHANNELS.indexOf(p.channel as Channel),
+        fenOf(p.amount),
         0,
-        intern(columns, event.merchantCategory),
+        intern(columns, text(p.merchantCategory)),
       );
       return;
     case 'transfer':
-      pushRaw(columns, time, code, event.direction === 'in' ? 1 : 0, Number(event.amount));
+      pushRaw(columns, time, TYPE_CODE.transfer, p.direction === 'in' ? 1 : 0, fenOf(p.amount));
       return;
     case 'repayment':
       pushRaw(
         columns,
         time,
-        code,
-        scopeCode(event.scope),
-        Number(event.amount),
+        TYPE_CODE.repayment,
+        scopeCode(p.scope),
+        fenOf(p.amount),
         0,
-        intern(columns, event.lender),
-        intern(columns, `${event.lender}\u0000${event.loanRef}`),
-        toEpochDay(event.dueDate),
-        event.paidDate === null ? -1 : toEpochDay(event.paidDate),
+        intern(columns, text(p.lender)),
+        intern(columns, `${text(p.lender)}\u0000${text(p.loanRef)}`),
+        toEpochDay(text(p.dueDate) as LocalDate),
+        typeof p.paidDate === 'string' ? toEpochDay(p.paidDate as LocalDate) : -1,
       );
       return;
     case 'inquiry':
-      pushRaw(columns, time, code, INQUIRY_KINDS.indexOf(event.kind), 0, 0, intern(columns, event.lender));
-      return;
-    case 'loan_opened':
       pushRaw(
         columns,
         time,
-        code,
-        scopeCode(event.scope),
-        Number(event.principal),
+        TYPE_CODE.inquiry,
+        INQUIRY_KINDS.indexOf(p.kind as InquiryKind),
         0,
-        intern(columns, event.lender),
-        intern(columns, `${event.lender}\u0000${event.loanRef}`),
+        0,
+        intern(columns, text(p.lender)),
       );
       return;
+    case 'loan_opened':
     case 'loan_closed':
       pushRaw(
         columns,
         time,
-        code,
-        scopeCode(event.scope),
+        TYPE_CODE[type as 'loan_opened' | 'loan_closed'],
+        scopeCode(p.scope),
+        type === 'loan_opened' ? fenOf(p.principal) : 0,
         0,
-        0,
-        intern(columns, event.lender),
-        intern(columns, `${event.lender}\u0000${event.loanRef}`),
+        intern(columns, text(p.lender)),
+        intern(columns, `${text(p.lender)}\u0000${text(p.loanRef)}`),
       );
       return;
     case 'credit_line':
       pushRaw(
         columns,
         time,
-        code,
-        scopeCode(event.scope),
-        Number(event.limit),
-        Number(event.balance),
-        intern(columns, event.lender),
-        intern(columns, `${event.lender}\u0000${event.lineRef}`),
+        TYPE_CODE.credit_line,
+        scopeCode(p.scope),
+        fenOf(p.limit),
+        fenOf(p.balance),
+        intern(columns, text(p.lender)),
+        intern(columns, `${text(p.lender)}\u0000${text(p.lineRef)}`),
       );
       return;
     case 'login':
-      pushRaw(columns, time, code, event.success ? 1 : 0);
+      pushRaw(columns, time, TYPE_CODE.login, p.success === true ? 1 : 0);
       return;
     case 'limit_view':
-      pushRaw(columns, time, code);
+      pushRaw(columns, time, TYPE_CODE.limit_view);
       return;
     case 'device_change':
-      pushRaw(columns, time, code, 0, 0, 0, intern(columns, event.deviceRef));
+      pushRaw(columns, time, TYPE_CODE.device_change, 0, 0, 0, intern(columns, text(p.deviceRef)));
       return;
     case 'card_bound':
     case 'card_removed':
-      pushRaw(columns, time, code, 0, 0, 0, intern(columns, event.cardId));
-      return;
-    case 'verification': {
-      // `sub` keeps the first failure code (255: none), so a round trip through columns keeps the reason.
-      const failure = event.failures[0];
       pushRaw(
         columns,
         time,
-        code,
-        failure === undefined ? 255 : VERIFICATION_FAILURES.indexOf(failure),
+        TYPE_CODE[type as 'card_bound' | 'card_removed'],
+        0,
+        0,
+        0,
+        intern(columns, text(p.cardId)),
+      );
+      return;
+    case 'verification': {
+      // `sub` keeps the first failure code (255: none), so a round trip through columns keeps the reason.
+      const failures = Array.isArray(p.failures) ? (p.failures as VerificationFailure[]) : [];
+      const first = failures[0];
+      pushRaw(
+        columns,
+        time,
+        TYPE_CODE.verification,
+        first === undefined ? 255 : VERIFICATION_FAILURES.indexOf(first),
         0,
         0,
         0,
         0,
-        event.level,
+        Number(p.level) || 0,
       );
       return;
     }
+    default:
+      throw new AppError('INTERNAL', `stored event type "${type}" is unknown`);
   }
+}
+
+/** Appends one domain event, through its stored form (so there is exactly one decoder). */
+export function pushEvent(columns: EventColumns, event: CustomerEvent): void {
+  pushStored(columns, event.type, event.occurredAt.getTime(), typeFields(event));
 }
 
 /**
