@@ -231,6 +231,26 @@ describe('static checks of decision tables', () => {
     ]);
   });
 
+  it('without a schema, takes the domain of a text column from its cells plus "any other text"', () => {
+    const document = tableGraph(
+      [
+        { _id: 'a', k: '"a"', sc: '', o: '1' },
+        { _id: 'b', k: '"b"', sc: '', o: '2' },
+      ],
+      {
+        inputs: [
+          { id: 'k', name: 'Kind', field: 'kind' },
+          { id: 'sc', name: 'Score', field: 'score' },
+        ],
+      },
+    );
+    delete (document.nodes[0] as { content?: unknown }).content;
+    const policy = compilePolicy(document);
+    expect(policy.warnings.map((warning) => warning.message)).toEqual([
+      'no row matches 1 input region(s), e.g. kind = any other text, score = anything',
+    ]);
+  });
+
   it('knows a table covering every band of an enum and a bounded score has no gap', () => {
     const policy = compilePolicy(
       tableGraph(

@@ -3,6 +3,7 @@ import {
   readJdm,
   refusePolicy,
   schemaViolation,
+  type InputSchema,
   type DecisionTableNode,
   type ExpressionNode,
   type GraphNode,
@@ -16,15 +17,22 @@ import { parseExpression, parseUnaryTest, someNode, type Expr } from './zen-expr
 import * as runtime from './zen-runtime.ts';
 import type { ZenObject, ZenValue } from './zen-runtime.ts';
 
-/** One evaluated node: always recorded, cheap (inputs and outputs are shared references, never copied). */
+/**
+ * One evaluated node. Always recorded and cheap: the values of the fields the node reads (for a table, its
+ * columns), the rows or branches it matched, and the node's own output — the matched row's object, the
+ * list a collect table built, the object an expression node computed — before it is merged over the
+ * node's input. Nothing is copied.
+ */
 export interface TraceEntry {
   readonly nodeId: string;
   readonly nodeName: string;
   readonly kind: GraphNode['kind'];
-  readonly input: ZenObject;
-  readonly output: ZenObject;
+  /** Field path → value, for every field the node reads (the whole request for the input node). */
+  readonly inputs: Readonly<Record<string, ZenValue>>;
   /** Matched row ids (decision tables) or selected statement ids (switches); empty for other nodes. */
   readonly matched: readonly string[];
+  /** The node's own output (null for a table row that did not match, a switch or the output node). */
+  readonly output: ZenValue;
 }
 
 export interface PolicyEvaluation {
@@ -56,7 +64,7 @@ export interface CompileOptions {
   readonly staticChecks?: boolean;
 }
 
-type NodeFunction = (input: ZenObject, matched: string[]) => ZenObject;
+type NodeFunction = (input: ZenObject, matched: string[]) => ZenValue;
 type SwitchFunction = (input: ZenObject) => string[];
 
 /** Raised from generated code when an expression node's value is an error. */
@@ -81,6 +89,7 @@ function instantiate<T>(body: string, extra: Record<string, unknown> = {}): T {
 
 const json = (value: unknown): string => JSON.stringify(value);
 
+/** A table's own output: the matched row's object (`first`, null when none) or the list of them (`collect`). */
 function tableSource(node: DecisionTableNode): string {
   const writer = new CodeWriter();
   const lines: string[] = [];
@@ -89,10 +98,6 @@ function tableSource(node: DecisionTableNode): string {
   });
   const collect = node.hitPolicy === 'collect';
   if (collect) lines.push('const L = [];');
-  const finish = (value: string): string => {
-    const wrapped = node.outputPath ? `(W = {}, setPath(W, ${json(node.outputPath)}, ${value}), W)` : value;
-    return node.passThrough ? `mergeOver(I, ${wrapped})` : wrapped;
-  };
   node.rows.forEach((row, rowIndex) => {
     const label = `r${rowIndex}`;
     lines.push(`${label}: {`);
@@ -110,17 +115,11 @@ function tableSource(node: DecisionTableNode): string {
       writes.push(`setPath(O, ${json(node.outputs[columnIndex]?.field)}, v${columnIndex});`);
     });
     lines.push(`  const O = {};`, ...writes.map((write) => `  ${write}`), `  M.push(${json(row.id)});`);
-    lines.push(collect ? '  L.push(O);' : `  return ${finish('O')};`);
+    lines.push(collect ? '  L.push(O);' : '  return O;');
     lines.push('}');
   });
-  if (collect) {
-    lines.push(`return ${finish('L')};`);
-  } else if (node.passThrough && !node.outputPath) {
-    lines.push('return I;');
-  } else {
-    lines.push(`return ${finish('null')};`);
-  }
-  return `return function table(I, M) {\nconst D = null; let W;\n${writer.temporaries()}\n${lines.join('\n')}\n};`;
+  lines.push(collect ? 'return L;' : 'return null;');
+  return `return function table(I, M) {\nconst D = null;\n${writer.temporaries()}\n${lines.join('\n')}\n};`;
 }
 
 function expressionSource(node: ExpressionNode): string {
@@ -130,7 +129,7 @@ function expressionSource(node: ExpressionNode): string {
     (entry, index) =>
       `v = ${writer.expression(entry.expr)}; if (v === ERR) fail(${index}); setPath(O, ${json(entry.key)}, v);`,
   );
-  return `return function expression(I, M) {\nconst O = {}; let v;\n${writer.temporaries()}\n${lines.join('\n')}\nreturn ${node.passThrough ? 'mergeOver(I, O)' : 'O'};\n};`;
+  return `return function expression(I) {\nconst O = {}; let v;\n${writer.temporaries()}\n${lines.join('\n')}\nreturn O;\n};`;
 }
 
 function switchSource(node: SwitchNode): string {
@@ -253,6 +252,131 @@ export function collectThresholds(graph: PolicyGraph): Map<string, number[]> {
   return new Map([...found].map(([key, values]) => [key, [...values].sort((a, b) => a - b)]));
 }
 
+type Work = { [key: string]: ZenValue };
+type Merger = (work: Work, own: ZenObject) => Work;
+
+/** Puts a node's own output where it belongs: merged over the input (pass-through) or alone. */
+function combine(
+  work: Work,
+  own: ZenValue,
+  passThrough: boolean,
+  outputPath: readonly string[] | null,
+  first: boolean,
+  merge: Merger | null,
+): Work {
+  if (first && own === null && !outputPath) return passThrough ? work : {};
+  let wrapped: ZenValue = own;
+  if (outputPath) {
+    const holder: Work = {};
+    runtime.setPath(holder, outputPath, own);
+    wrapped = holder;
+  }
+  if (!passThrough || !merge) return wrapped as Work;
+  return merge(work, wrapped as ZenObject);
+}
+
+/** The top-level keys a node can write: known from its output columns, output path or expression keys. */
+function writtenKeys(node: GraphNode): string[] {
+  if (node.kind === 'decisionTable') {
+    return [
+      ...new Set(
+        node.outputPath
+          ? [node.outputPath[0] as string]
+          : node.outputs.map((column) => column.field[0] as string),
+      ),
+    ];
+  }
+  if (node.kind === 'expression')
+    return [...new Set(node.expressions.map((entry) => entry.key[0] as string))];
+  return [];
+}
+
+/**
+ * `mergeOver` done in place on the object this evaluation owns, generated per node with constant keys.
+ * Constant keys matter: V8 keeps an object with named stores in fast mode, while stores under computed
+ * keys (or \`delete\`) turn it into a slow dictionary after a dozen keys. A null removes the key; it is
+ * set to undefined instead of deleted, every read treats undefined as missing, and the result drops it.
+ * Nested objects are merged by copy, so objects shared with the request or the trace never change.
+ */
+function mergerSource(keys: readonly string[]): string {
+  const lines = keys.map((key) => {
+    const k = json(key);
+    return `v = own[${k}]; if (v !== undefined) { if (v === null) { if (W[${k}] !== undefined) W[${k}] = undefined; } else { e = W[${k}]; W[${k}] = isObject(v) && isObject(e) ? mergeOver(e, v) : v; } }`;
+  });
+  return `return function merge(W, own) {\nlet v, e;\n${lines.join('\n')}\nreturn W;\n};`;
+}
+
+function isObject(value: unknown): boolean {
+  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** zen-engine drops top-level nulls from a result (and removed keys are undefined here). */
+function dropTopLevelNulls(work: Work): Work {
+  const result: Work = {};
+  for (const key in work) {
+    const value = work[key];
+    if (value !== null && value !== undefined) result[key] = value;
+  }
+  return result;
+}
+
+/** The field paths a node reads: its columns' fields and every path in its cells, conditions and expressions. */
+function readsOf(node: GraphNode): string[][] {
+  const found = new Map<string, string[]>();
+  const add = (path: readonly string[]) => found.set(path.join('.'), [...path]);
+  const visit = (expr: Expr | null) => {
+    if (!expr) return;
+    someNode(expr, (child) => {
+      if (child.kind === 'path') add(child.path);
+      return false;
+    });
+  };
+  if (node.kind === 'decisionTable') {
+    for (const column of node.inputs) if (column.field) add(column.field);
+    for (const row of node.rows) {
+      for (const cell of row.inputs) visit(cell.expr);
+      for (const cell of row.outputs) visit(cell.expr);
+    }
+  } else if (node.kind === 'expression') {
+    for (const entry of node.expressions) visit(entry.expr);
+  } else if (node.kind === 'switch') {
+    for (const statement of node.statements) visit(statement.expr);
+  }
+  return [...found.values()];
+}
+
+type SchemaCheck = (value: unknown) => { field: string; rule: string; message: string } | undefined;
+
+/** Compiles the input schema into a closure tree (it runs on every evaluation). */
+function compileSchema(schema: InputSchema, path = ''): SchemaCheck {
+  const properties = [...schema.properties].map(([name, property]) => ({
+    name,
+    check: compileSchema(property, path ? `${path}.${name}` : name),
+  }));
+  const required = schema.required.map((name) => ({ name, field: path ? `${path}.${name}` : name }));
+  const nested = properties.length > 0 || required.length > 0;
+  const own: InputSchema = { ...schema, properties: new Map(), required: [] };
+  return (value) => {
+    if (schema.types || schema.enumValues || typeof value === 'number') {
+      const problem = schemaViolation(own, value, path);
+      if (problem) return problem;
+    }
+    if (nested && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const record = value as Record<string, unknown>;
+      for (const { name, field } of required) {
+        if (record[name] === undefined) return { field, rule: 'required', message: 'is required' };
+      }
+      for (const { name, check } of properties) {
+        const item = record[name];
+        if (item === undefined) continue;
+        const problem = check(item);
+        if (problem) return problem;
+      }
+    }
+    return undefined;
+  };
+}
+
 /**
  * Reads, checks and compiles a JDM policy. Refuses (AppError VALIDATION_FAILED, one issue per problem with
  * node, row and column) anything outside the subset, rows no input can reach and shadowed rows under
@@ -272,6 +396,13 @@ export function compilePolicy(document: unknown, options: CompileOptions = {}): 
       .filter((edge) => edge.targetId === node.id)
       .map((edge) => ({ source: index.get(edge.sourceId) as number, handle: edge.sourceHandle })),
   );
+  const outDegree = graph.nodes.map((node) => graph.edges.filter((edge) => edge.sourceId === node.id).length);
+  const reads = graph.nodes.map((node) => readsOf(node).map((path) => ({ key: path.join('.'), path })));
+  const mergers = graph.nodes.map((node) =>
+    (node.kind === 'decisionTable' || node.kind === 'expression') && node.passThrough
+      ? instantiate<Merger>(mergerSource(writtenKeys(node)), { isObject })
+      : null,
+  );
   const functions: Array<NodeFunction | SwitchFunction | null> = graph.nodes.map((node) => {
     switch (node.kind) {
       case 'decisionTable':
@@ -288,11 +419,11 @@ export function compilePolicy(document: unknown, options: CompileOptions = {}): 
   });
   const nodes = graph.nodes;
   const outputIndex = index.get(graph.output.id) as number;
+  const validate = graph.input.schema ? compileSchema(graph.input.schema) : undefined;
 
-  const schema = graph.input.schema;
-  const evaluate = (input: ZenObject): PolicyEvaluation => {
-    if (schema) {
-      const problem = schemaViolation(schema, input);
+  const evaluate = (request: ZenObject): PolicyEvaluation => {
+    if (validate) {
+      const problem = validate(request);
       if (problem) {
         throw new AppError('VALIDATION_FAILED', `policy input ${problem.field} ${problem.message}`, {
           issues: [{ field: problem.field, rule: problem.rule, message: problem.message }],
@@ -300,78 +431,95 @@ export function compilePolicy(document: unknown, options: CompileOptions = {}): 
       }
     }
     const trace: TraceEntry[] = [];
-    const outputs: Array<ZenObject | undefined> = new Array(count);
+    // A node's result is handed to its single successor, which may then update it in place; a node with
+    // several successors (a switch) hands each a copy. The request itself is never modified.
+    const results: Array<Work | undefined> = new Array(count);
     const selected: Array<string[] | undefined> = new Array(count);
-    let result: ZenObject = {};
     for (let i = 0; i < count; i += 1) {
       const node = nodes[i] as GraphNode;
-      let nodeInput: ZenObject | undefined;
+      let work: Work | undefined;
       if (node.kind === 'input') {
-        nodeInput = input;
+        work = Object.assign({}, request);
       } else {
         for (const edge of incoming[i] as Array<{ source: number; handle: string | null }>) {
-          const sourceOutput = outputs[edge.source];
-          if (sourceOutput === undefined) continue;
+          const source = results[edge.source];
+          if (source === undefined) continue;
           if (edge.handle !== null && !(selected[edge.source] as string[]).includes(edge.handle)) continue;
-          nodeInput = sourceOutput;
+          work = (outDegree[edge.source] as number) > 1 ? Object.assign({}, source) : source;
           break;
         }
       }
-      if (nodeInput === undefined) continue;
+      if (work === undefined) continue;
+      const nodeReads = reads[i] as ReadonlyArray<{ readonly key: string; readonly path: readonly string[] }>;
+      const inputs: Record<string, ZenValue> = {};
+      for (const read of nodeReads) inputs[read.key] = runtime.readPath(work, read.path);
       switch (node.kind) {
         case 'input':
-          outputs[i] = nodeInput;
+          results[i] = work;
           trace.push({
             nodeId: node.id,
             nodeName: node.name,
             kind: node.kind,
-            input: nodeInput,
-            output: nodeInput,
+            inputs: request,
             matched: [],
+            output: null,
           });
           break;
         case 'output':
-          result = runtime.finalResult(nodeInput);
-          outputs[i] = result;
+          results[i] = dropTopLevelNulls(work);
           trace.push({
             nodeId: node.id,
             nodeName: node.name,
             kind: node.kind,
-            input: nodeInput,
-            output: result,
+            inputs: {},
             matched: [],
+            output: null,
           });
           break;
         case 'switch': {
-          const handles = (functions[i] as SwitchFunction)(nodeInput);
+          const handles = (functions[i] as SwitchFunction)(work);
           selected[i] = handles;
-          outputs[i] = nodeInput;
+          results[i] = work;
           trace.push({
             nodeId: node.id,
             nodeName: node.name,
             kind: node.kind,
-            input: nodeInput,
-            output: nodeInput,
+            inputs,
             matched: handles,
+            output: null,
           });
           break;
         }
-        default: {
+        case 'decisionTable': {
           const matched: string[] = [];
-          const output = (functions[i] as NodeFunction)(nodeInput, matched);
-          outputs[i] = output;
+          const own = (functions[i] as NodeFunction)(work, matched);
+          results[i] = combine(
+            work,
+            own,
+            node.passThrough,
+            node.outputPath,
+            node.hitPolicy === 'first',
+            mergers[i] ?? null,
+          );
+          trace.push({ nodeId: node.id, nodeName: node.name, kind: node.kind, inputs, matched, output: own });
+          break;
+        }
+        case 'expression': {
+          const own = (functions[i] as NodeFunction)(work, []);
+          results[i] = combine(work, own, node.passThrough, null, false, mergers[i] ?? null);
           trace.push({
             nodeId: node.id,
             nodeName: node.name,
             kind: node.kind,
-            input: nodeInput,
-            output,
-            matched,
+            inputs,
+            matched: [],
+            output: own,
           });
+          break;
         }
       }
     }
-    return { output: outputs[outputIndex] === undefined ? {} : result, trace };
+    return { output: (results[outputIndex] as ZenObject | undefined) ?? {}, trace };
   };
 
   return {

@@ -356,10 +356,11 @@ function axisPoints(
   }
   if (usesStrings) {
     const values = new Set<string>();
-    if (domain?.enum)
-      for (const value of domain.enum)
-        if (typeof value === 'string') values.add(value);
-        else for (const set of sets) for (const value of set.strings.values) values.add(value);
+    if (domain?.enum) {
+      for (const value of domain.enum) if (typeof value === 'string') values.add(value);
+    } else {
+      for (const set of sets) for (const value of set.strings.values) values.add(value);
+    }
     for (const value of values) points.push({ value, label: `${field} = "${value}"` });
     if (!domain?.enum) points.push({ value: OTHER_STRING, label: `${field} = any other text` });
   }

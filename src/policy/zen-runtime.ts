@@ -90,12 +90,57 @@ function align(a: Decimal, b: Decimal): [bigint, bigint, number] {
   return [a.m * 10n ** BigInt(b.e - a.e), b.m, b.e];
 }
 
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+const SMALL = 1e15;
+
+/**
+ * The shortest decimal of a double as m / 10^e with |m| < 10^15, using only double arithmetic, or
+ * undefined when it has more digits. Exact: when m / 10^e (one correctly rounded division) gives back x,
+ * the decimal m/10^e rounds to x, and a decimal of at most 15 significant digits that rounds to x is the
+ * only one (DBL_DIG = 15), so it is x's shortest representation.
+ */
+function smallDecimal(x: number): [number, number] | undefined {
+  for (let e = 0; e <= 15; e += 1) {
+    const p = POW10[e] as number;
+    const m = Math.round(x * p);
+    if (Math.abs(m) >= SMALL) return undefined;
+    if (m / p === x) return [m, e];
+  }
+  return undefined;
+}
+
+/** m / 10^e as a double when the result keeps at most 15 significant digits (so it round-trips). */
+function smallResult(m: number, e: number): number | undefined {
+  if (!Number.isSafeInteger(m) || Math.abs(m) >= SMALL || e > 22) return undefined;
+  const value = m / (POW10[e] as number);
+  return value === 0 ? 0 : value;
+}
+
+function fastAdd(a: number, b: number): number | undefined {
+  const x = smallDecimal(a);
+  const y = smallDecimal(b);
+  if (!x || !y) return undefined;
+  const e = Math.max(x[1], y[1]);
+  return smallResult(x[0] * (POW10[e - x[1]] as number) + y[0] * (POW10[e - y[1]] as number), e);
+}
+
+function fastMul(a: number, b: number): number | undefined {
+  const x = smallDecimal(a);
+  const y = smallDecimal(b);
+  if (!x || !y) return undefined;
+  return smallResult(x[0] * y[0], x[1] + y[1]);
+}
+
 function decimalAdd(a: number, b: number): number {
+  const fast = fastAdd(a, b);
+  if (fast !== undefined) return fast;
   const [x, y, e] = align(toDecimal(a), toDecimal(b));
   return fromDecimal({ m: x + y, e });
 }
 
 function decimalMul(a: number, b: number): number {
+  const fast = fastMul(a, b);
+  if (fast !== undefined) return fast;
   const x = toDecimal(a);
   const y = toDecimal(b);
   return fromDecimal({ m: x.m * y.m, e: x.e + y.e });
@@ -103,6 +148,25 @@ function decimalMul(a: number, b: number): number {
 
 /** Rounds to `places` decimals, ties away from zero (rust_decimal's `round_dp`, as ZEN's round() uses). */
 function decimalRound(a: number, places: number, mode: 'halfAway' | 'floor' | 'ceil'): number {
+  const small = smallDecimal(a);
+  if (small && places <= 15) {
+    const [m, e] = small;
+    if (e <= places) return a;
+    const divisor = POW10[e - places] as number;
+    const r = m % divisor; // exact for integers below 2^53
+    let q = (m - r) / divisor;
+    if (r !== 0) {
+      if (mode === 'floor') {
+        if (m < 0) q -= 1;
+      } else if (mode === 'ceil') {
+        if (m > 0) q += 1;
+      } else if (Math.abs(r) * 2 >= divisor) {
+        q += m < 0 ? -1 : 1;
+      }
+    }
+    const value = smallResult(q, places);
+    if (value !== undefined) return value;
+  }
   const d = toDecimal(a);
   if (d.e <= places) return a;
   const divisor = 10n ** BigInt(d.e - places);
@@ -300,7 +364,7 @@ export function setPath(target: MutableObject, path: readonly string[], value: Z
     const key = path[i] as string;
     const next = current[key];
     if (isObject(next)) {
-      const copy: MutableObject = { ...next };
+      const copy: MutableObject = Object.assign({}, next);
       current[key] = copy;
       current = copy;
     } else {
@@ -318,7 +382,8 @@ export function setPath(target: MutableObject, path: readonly string[], value: Z
  * trace can keep references to it.
  */
 export function mergeOver(input: ZenObject, output: ZenObject): ZenObject {
-  const result: MutableObject = { ...input };
+  // Object.assign, not spread: V8 extends spread copies slowly (each gets its own map transitions).
+  const result: MutableObject = Object.assign({}, input);
   for (const key of Object.keys(output)) {
     const value = output[key] as ZenValue;
     if (value === null) {

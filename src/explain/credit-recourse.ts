@@ -1,0 +1,209 @@
+import { fen, type Money } from '../platform/money/money.ts';
+import { addDays, addMonths, daysBetween, type LocalDate } from '../platform/time/local-date.ts';
+import type { PolicyInput } from '../policy/policy-inputs.ts';
+import type { VerificationLevel } from '../policy/products.ts';
+import type { ActionableFeature, FeatureRecord, FeatureValue } from './recourse.ts';
+
+/**
+ * What a person applying for credit can actually change, for the inputs of the default credit policy
+ * (`PolicyInput`): repay what is overdue, stop applying for credit until older applications leave the
+ * 30-day window, complete identity verification, pay down monthly repayments, let history and on-time
+ * cycles accumulate, wait for a risk hold to end. Age, the blocklist, income and the product are not
+ * actions. Costs are in "effort points": one point is a day of waiting; ¥100 repaid is one point; a
+ * verification step is three.
+ */
+
+/** The policy inputs recourse reads and changes, by name. Money is integer fen. */
+export const POLICY_FEATURES = [
+  'overdueAmountHere',
+  'overdueAmountElsewhere',
+  'inquiries30d',
+  'verificationLevel',
+  'monthlyDebtPayments',
+  'historyMonths',
+  'onTimeCycles',
+  'hasActiveHold',
+  'age',
+  'blocklisted',
+] as const;
+
+/** The policy input as a feature record (money as integer fen). */
+export function policyFeatures(input: PolicyInput): FeatureRecord {
+  return {
+    overdueAmountHere: Number(input.overdueAmountHere),
+    overdueAmountElsewhere: Number(input.overdueAmountElsewhere),
+    inquiries30d: input.inquiries30d,
+    verificationLevel: input.verificationLevel,
+    monthlyDebtPayments: Number(input.monthlyDebtPayments),
+    historyMonths: input.historyMonths,
+    onTimeCycles: input.onTimeCycles,
+    hasActiveHold: input.hasActiveHold,
+    age: input.age,
+    blocklisted: input.blocklisted,
+  };
+}
+
+function money(value: FeatureValue | undefined, fallback: Money): Money {
+  return typeof value === 'number' ? fen(BigInt(Math.round(value))) : fallback;
+}
+
+/** The policy input with the feature values of a plan written back (other fields untouched). */
+export function withPolicyFeatures(input: PolicyInput, features: FeatureRecord): PolicyInput {
+  const number = (name: string, fallback: number) => {
+    const value = features[name];
+    return typeof value === 'number' ? value : fallback;
+  };
+  const flag = (name: string, fallback: boolean) => {
+    const value = features[name];
+    return typeof value === 'boolean' ? value : fallback;
+  };
+  return {
+    ...input,
+    overdueAmountHere: money(features.overdueAmountHere, input.overdueAmountHere),
+    overdueAmountElsewhere: money(features.overdueAmountElsewhere, input.overdueAmountElsewhere),
+    inquiries30d: number('inquiries30d', input.inquiries30d),
+    verificationLevel: number('verificationLevel', input.verificationLevel) as VerificationLevel,
+    monthlyDebtPayments: money(features.monthlyDebtPayments, input.monthlyDebtPayments),
+    historyMonths: number('historyMonths', input.historyMonths),
+    onTimeCycles: number('onTimeCycles', input.onTimeCycles),
+    hasActiveHold: flag('hasActiveHold', input.hasActiveHold),
+    age: number('age', input.age),
+    blocklisted: flag('blocklisted', input.blocklisted),
+  };
+}
+
+export interface CreditRecourseContext {
+  /** The decision date. */
+  readonly asOf: LocalDate;
+  /**
+   * Dates of the credit applications counted in `inquiries30d`. Each counts for 30 days from its date,
+   * so the count drops as they age out. When unknown, each is assumed made on `asOf` (the latest date).
+   */
+  readonly inquiryDates?: readonly LocalDate[];
+  /** When the active risk hold ends, if it has an expiry. */
+  readonly holdUntil?: LocalDate | null;
+}
+
+/** Applications counted on a date stop counting 30 days later: the first day the count is at most `target`. */
+export function dateApplicationsAtMost(
+  asOf: LocalDate,
+  dates: readonly LocalDate[],
+  count: number,
+  target: number,
+): LocalDate | undefined {
+  if (target >= count) return asOf;
+  if (target < 0) return undefined;
+  const known = [...dates].sort();
+  // Unknown dates (fewer listed than counted) are taken as today, the latest they can be.
+  while (known.length < count) known.push(asOf);
+  const mustLeave = known.slice(0, count - target);
+  const latest = mustLeave[mustLeave.length - 1] as LocalDate;
+  const date = addDays(latest, 30);
+  return date > asOf ? date : asOf;
+}
+
+const perYuan100 = (from: FeatureValue, to: FeatureValue) => Math.abs(Number(from) - Number(to)) / 10_000;
+
+/** The actionable features of the default credit policy's inputs for one applicant. */
+export function creditPolicyActions(context: CreditRecourseContext): ActionableFeature[] {
+  const { asOf } = context;
+  const waitDays = (date: LocalDate | undefined) =>
+    date === undefined ? Number.POSITIVE_INFINITY : daysBetween(asOf, date);
+  const applicationsDate = (from: FeatureValue, to: FeatureValue) =>
+    dateApplicationsAtMost(asOf, context.inquiryDates ?? [], Number(from), Number(to));
+  const monthsLater = (from: FeatureValue, to: FeatureValue) => addMonths(asOf, Number(to) - Number(from));
+  return [
+    {
+      name: 'overdueAmountHere',
+      mutable: true,
+      direction: 'decrease',
+      kind: 'money',
+      min: 0,
+      cost: (from, to) => 2 + perYuan100(from, to),
+      action: 'REPAY_OVERDUE_HERE',
+    },
+    {
+      name: 'overdueAmountElsewhere',
+      mutable: true,
+      direction: 'decrease',
+      kind: 'money',
+      min: 0,
+      cost: (from, to) => 3 + perYuan100(from, to),
+      action: 'REPAY_OVERDUE_ELSEWHERE',
+    },
+    {
+      name: 'inquiries30d',
+      mutable: true,
+      direction: 'decrease',
+      kind: 'integer',
+      min: 0,
+      cost: (from, to) => waitDays(applicationsDate(from, to)),
+      dateReached: applicationsDate,
+      action: 'NO_NEW_APPLICATIONS_UNTIL',
+    },
+    {
+      name: 'verificationLevel',
+      mutable: true,
+      direction: 'increase',
+      kind: 'integer',
+      max: 3,
+      cost: (from, to) => 3 * (Number(to) - Number(from)),
+      action: 'COMPLETE_VERIFICATION',
+    },
+    {
+      name: 'monthlyDebtPayments',
+      mutable: true,
+      direction: 'decrease',
+      kind: 'money',
+      min: 0,
+      // Lowering monthly repayments means repaying principal: dearer per yuan than clearing an arrear.
+      cost: (from, to) => 3 * perYuan100(from, to),
+      action: 'REDUCE_MONTHLY_REPAYMENTS',
+    },
+    {
+      name: 'historyMonths',
+      mutable: true,
+      direction: 'increase',
+      kind: 'integer',
+      max: 600,
+      cost: (from, to) => waitDays(monthsLater(from, to)),
+      dateReached: monthsLater,
+      action: 'BUILD_HISTORY',
+    },
+    {
+      name: 'onTimeCycles',
+      mutable: true,
+      direction: 'increase',
+      kind: 'integer',
+      max: 600,
+      cost: (from, to) => waitDays(monthsLater(from, to)),
+      dateReached: monthsLater,
+      action: 'REPAY_ON_TIME',
+    },
+    {
+      name: 'hasActiveHold',
+      mutable: true,
+      direction: 'decrease',
+      kind: 'boolean',
+      cost: () => waitDays(context.holdUntil ?? undefined),
+      dateReached: () => context.holdUntil ?? undefined,
+      action: 'WAIT_FOR_HOLD_EXPIRY',
+    },
+    {
+      name: 'age',
+      mutable: false,
+      direction: 'increase',
+      kind: 'integer',
+      cost: () => 0,
+      action: 'IMMUTABLE',
+    },
+    {
+      name: 'blocklisted',
+      mutable: false,
+      direction: 'decrease',
+      kind: 'boolean',
+      cost: () => 0,
+      action: 'IMMUTABLE',
+    },
+  ];
+}
