@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { creditPolicyActions, policyFeatures } from '../../src/explain/credit-recourse.ts';
-import {
-  findRecourse,
-  meetsGoal,
-  type FeatureRecord,
-  type RecourseGoal,
-} from '../../src/explain/recourse.ts';
+import { findRecourse, meetsGoal, type RecourseGoal } from '../../src/explain/recourse.ts';
 import { fen } from '../../src/platform/money/money.ts';
 import { addDays, type LocalDate } from '../../src/platform/time/local-date.ts';
 import type { PolicyInput } from '../../src/policy/policy-inputs.ts';
