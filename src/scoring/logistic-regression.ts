@@ -32,7 +32,7 @@ export interface LogisticFit {
 
 /**
  * Fits y ~ σ(β₀ + Σ βⱼ·xⱼ). `columns[j][i]` is feature j of row i; `y[i]` is 0 or 1; optional `weights`
- * count repeated rows. Rows are consumed column-wise, so the design matrix is never copied row-major.
+ * count repeated rows.
  */
 export function fitLogistic(
   columns: readonly Float64Array[],
@@ -42,13 +42,19 @@ export function fitLogistic(
 ): LogisticFit {
   const n = y.length;
   const p = columns.length + 1;
-  const x = (j: number): Float64Array | undefined => (j === 0 ? undefined : columns[j - 1]);
+  // Row-major design matrix with the intercept column first: the normal equations are accumulated row by
+  // row, touching memory in order and with no branch in the inner loops.
+  const design = new Float64Array(n * p);
+  for (let i = 0; i < n; i += 1) design[i * p] = 1;
+  columns.forEach((column, c) => {
+    for (let i = 0; i < n; i += 1) design[i * p + c + 1] = column[i] ?? 0;
+  });
+  const weight = weights ?? new Float64Array(n).fill(1);
   let totalWeight = 0;
   let positives = 0;
   for (let i = 0; i < n; i += 1) {
-    const w = weights ? (weights[i] ?? 0) : 1;
-    totalWeight += w;
-    positives += w * (y[i] ?? 0);
+    totalWeight += weight[i] ?? 0;
+    positives += (weight[i] ?? 0) * (y[i] ?? 0);
   }
   const base = Math.min(Math.max(positives / totalWeight, 1e-6), 1 - 1e-6);
   let beta = new Float64Array(p);
@@ -56,12 +62,11 @@ export function fitLogistic(
 
   const eta = new Float64Array(n);
   const linear = (coefficients: Float64Array): void => {
-    eta.fill(coefficients[0] ?? 0);
-    for (let j = 1; j < p; j += 1) {
-      const column = x(j);
-      const b = coefficients[j] ?? 0;
-      if (column === undefined || b === 0) continue;
-      for (let i = 0; i < n; i += 1) eta[i] = (eta[i] ?? 0) + b * (column[i] ?? 0);
+    for (let i = 0; i < n; i += 1) {
+      let sum = 0;
+      const row = i * p;
+      for (let j = 0; j < p; j += 1) sum += (coefficients[j] ?? 0) * (design[row + j] ?? 0);
+      eta[i] = sum;
     }
   };
   const penalised = (coefficients: Float64Array): number => {
@@ -71,16 +76,13 @@ export function fitLogistic(
       const e = eta[i] ?? 0;
       // log σ(e) and log(1 − σ(e)) computed stably.
       const logOnePlus = e > 0 ? e + Math.log1p(Math.exp(-e)) : Math.log1p(Math.exp(e));
-      const term = (y[i] ?? 0) * e - logOnePlus;
-      loglik += weights ? (weights[i] ?? 0) * term : term;
+      loglik += (weight[i] ?? 0) * ((y[i] ?? 0) * e - logOnePlus);
     }
     let penalty = 0;
     for (let j = 1; j < p; j += 1) penalty += (coefficients[j] ?? 0) ** 2;
     return loglik - (options.l2 / 2) * penalty;
   };
 
-  const mu = new Float64Array(n);
-  const w = new Float64Array(n);
   const information = new Float64Array(p * p);
   const gradient = new Float64Array(p);
   let objective = penalised(beta);
@@ -90,33 +92,28 @@ export function fitLogistic(
   let factor: Float64Array | undefined;
 
   const buildSystem = (): void => {
-    for (let i = 0; i < n; i += 1) {
-      const m = 1 / (1 + Math.exp(-(eta[i] ?? 0)));
-      mu[i] = m;
-      w[i] = (weights ? (weights[i] ?? 0) : 1) * m * (1 - m);
-    }
     information.fill(0);
     gradient.fill(0);
+    for (let i = 0; i < n; i += 1) {
+      const m = 1 / (1 + Math.exp(-(eta[i] ?? 0)));
+      const wi = (weight[i] ?? 0) * m * (1 - m);
+      const residual = (weight[i] ?? 0) * ((y[i] ?? 0) - m);
+      const row = i * p;
+      for (let j = 0; j < p; j += 1) {
+        const xj = design[row + j] ?? 0;
+        gradient[j] = (gradient[j] ?? 0) + residual * xj;
+        const wxj = wi * xj;
+        const at = j * p;
+        for (let k = 0; k <= j; k += 1)
+          information[at + k] = (information[at + k] ?? 0) + wxj * (design[row + k] ?? 0);
+      }
+    }
     for (let j = 0; j < p; j += 1) {
-      const cj = x(j);
-      let g = 0;
-      for (let i = 0; i < n; i += 1) {
-        const residual = (weights ? (weights[i] ?? 0) : 1) * ((y[i] ?? 0) - (mu[i] ?? 0));
-        g += residual * (cj === undefined ? 1 : (cj[i] ?? 0));
+      for (let k = 0; k < j; k += 1) information[k * p + j] = information[j * p + k] ?? 0;
+      if (j > 0) {
+        gradient[j] = (gradient[j] ?? 0) - options.l2 * (beta[j] ?? 0);
+        information[j * p + j] = (information[j * p + j] ?? 0) + options.l2;
       }
-      gradient[j] = g - (j === 0 ? 0 : options.l2 * (beta[j] ?? 0));
-      for (let k = 0; k <= j; k += 1) {
-        const ck = x(k);
-        let s = 0;
-        if (cj === undefined && ck === undefined) for (let i = 0; i < n; i += 1) s += w[i] ?? 0;
-        else if (ck === undefined && cj !== undefined)
-          for (let i = 0; i < n; i += 1) s += (w[i] ?? 0) * (cj[i] ?? 0);
-        else if (cj !== undefined && ck !== undefined)
-          for (let i = 0; i < n; i += 1) s += (w[i] ?? 0) * (cj[i] ?? 0) * (ck[i] ?? 0);
-        information[j * p + k] = s;
-        information[k * p + j] = s;
-      }
-      if (j > 0) information[j * p + j] = (information[j * p + j] ?? 0) + options.l2;
     }
     factor = cholesky(information, p);
     if (factor === undefined) {
