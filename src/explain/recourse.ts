@@ -16,7 +16,9 @@ import type { LocalDate } from '../platform/time/local-date.ts';
  * **Search.** Uniform-cost (best-first) enumeration of combinations in order of total cost: each feature's
  * candidates are sorted by cost, and combinations are generated so that each is produced exactly once
  * (a combination's parent lowers its last changed feature). The first combination whose decision meets the
- * goal is the cheapest plan among the candidates; it is verified by running the decision again. If even
+ * goal is the cheapest plan among the candidates; each of its numeric actions is then tightened by binary
+ * search to the least change that still meets the goal, and the plan is verified by running the decision
+ * again on the final values. If even
  * every feature at its most favourable reachable value does not meet the goal, no plan exists ("fixed")
  * — exact when the decision is monotone in each actionable feature, which credit policies are by design.
  */
@@ -143,7 +145,16 @@ function candidatesOf(
       for (const value of [base - 1, base, base + 1, Math.floor(t)]) raw.add(value);
     }
     const bound = feature.direction === 'increase' ? feature.max : feature.min;
-    if (bound !== undefined) raw.add(bound);
+    if (bound !== undefined) {
+      raw.add(bound);
+      // Where no rule compares the feature with a number (it only enters arithmetic, like monthly
+      // repayments in a debt-service cap), try evenly spaced steps towards the bound; the chosen one is
+      // tightened afterwards.
+      if (thresholds.length === 0 && (feature.candidates ?? []).length === 0) {
+        const from = Number(current);
+        for (let step = 1; step < 8; step += 1) raw.add(Math.round(from + ((bound - from) * step) / 8));
+      }
+    }
   }
   const candidates: Candidate[] = [];
   for (const number of raw) {
@@ -316,7 +327,24 @@ export function findRecourse(problem: RecourseProblem): RecoursePlan {
     const state = heap.pop()!;
     const changed = apply(state.indexes);
     if (meetsGoal(decide(changed), problem.goal)) {
-      const verified = problem.decide(changed);
+      const plan: Record<string, FeatureValue> = { ...changed };
+      const chosen = options
+        .filter((_option, i) => (state.indexes[i] as number) >= 0)
+        .map((option) => option.feature);
+      // Tighten each numeric action to the least change that still meets the goal, the others held
+      // (binary search; the decision is monotone in each actionable feature).
+      for (const feature of chosen) {
+        if (feature.kind === 'boolean') continue;
+        let far = Number(plan[feature.name]);
+        let near = Number(problem.current[feature.name]);
+        while (Math.abs(far - near) > 1 && evaluations < maxEvaluations) {
+          const middle = Math.round((far + near) / 2);
+          if (meetsGoal(decide({ ...plan, [feature.name]: middle }), problem.goal)) far = middle;
+          else near = middle;
+        }
+        plan[feature.name] = far;
+      }
+      const verified = problem.decide(plan);
       evaluations += 1;
       if (!meetsGoal(verified, problem.goal)) {
         throw new AppError(
@@ -324,21 +352,21 @@ export function findRecourse(problem: RecourseProblem): RecoursePlan {
           'the decision function gave two different answers for the same inputs',
         );
       }
-      const actions: RecourseAction[] = [];
-      options.forEach((option, i) => {
-        const index = state.indexes[i] as number;
-        if (index < 0) return;
-        const candidate = option.candidates[index] as Candidate;
-        actions.push({
-          feature: option.feature.name,
-          action: option.feature.action,
-          from: problem.current[option.feature.name] as FeatureValue,
-          to: candidate.value,
-          cost: candidate.cost,
-          ...(candidate.byDate ? { byDate: candidate.byDate } : {}),
-        });
+      const actions: RecourseAction[] = chosen.map((feature) => {
+        const from = problem.current[feature.name] as FeatureValue;
+        const to = plan[feature.name] as FeatureValue;
+        const byDate = feature.dateReached?.(from, to);
+        return {
+          feature: feature.name,
+          action: feature.action,
+          from,
+          to,
+          cost: feature.cost(from, to),
+          ...(byDate ? { byDate } : {}),
+        };
       });
-      return { status: 'plan', actions, totalCost: state.cost, verified, evaluations };
+      const totalCost = actions.reduce((sum, action) => sum + action.cost, 0);
+      return { status: 'plan', actions, totalCost, verified, evaluations };
     }
     expand(state.indexes, state.last);
   }
