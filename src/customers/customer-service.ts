@@ -541,8 +541,10 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
     async ingestEvents(rows, options = {}) {
       const now = clock.now();
       const rejected: Array<{ index: number; field: string; reason: string }> = [];
-      const candidates: Array<{ index: number; event: CustomerEvent; fingerprint: string }> = [];
-      const inBatch = new Map<string, { index: number; customerId: string; fingerprint: string }>();
+      // Fingerprints (canonical JSON) are only computed when an id repeats: most batches never need one.
+      const fingerprint = (event: CustomerEvent) => eventFingerprint(event.type, event.occurredAt, typeFields(event));
+      const candidates: Array<{ index: number; event: CustomerEvent }> = [];
+      const inBatch = new Map<string, { index: number; event: CustomerEvent }>();
       let duplicates = 0;
       for (const [offset, raw] of rows.entries()) {
         const index = options.positions?.[offset] ?? offset;
@@ -552,11 +554,10 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
           continue;
         }
         const event = parsed.event;
-        const fingerprint = eventFingerprint(event.type, event.occurredAt, typeFields(event));
         const key = `${event.source}\u0000${event.eventId}`;
         const earlier = inBatch.get(key);
         if (earlier) {
-          if (earlier.customerId === event.customerId && earlier.fingerprint === fingerprint) duplicates += 1;
+          if (earlier.event.customerId === event.customerId && fingerprint(earlier.event) === fingerprint(event)) duplicates += 1;
           else
             rejected.push({
               index,
@@ -565,8 +566,8 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
             });
           continue;
         }
-        inBatch.set(key, { index, customerId: event.customerId, fingerprint });
-        candidates.push({ index, event, fingerprint });
+        inBatch.set(key, { index, event });
+        candidates.push({ index, event });
       }
       const stored = await db.transaction(async (tx) => {
         const known = await existingCustomerIds(
@@ -593,7 +594,7 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
                 field: 'eventId',
                 reason: 'this source already used the event id for another customer',
               });
-            } else if (already.fingerprint !== candidate.fingerprint) {
+            } else if (already.fingerprint !== fingerprint(event)) {
               rejected.push({
                 index: candidate.index,
                 field: 'eventId',
