@@ -385,6 +385,13 @@ function scorecardTable(card: Scorecard): string {
 <tr class="feature"><th colspan="6">base points (every applicant)</th><td class="num points">${card.basePoints}</td></tr>${rows}</table>`;
 }
 
+/** Share of the sample in the lowest and highest score bands, as text. */
+function clampedShare(metrics: SampleMetrics): string {
+  const { goods, bads } = metrics.scoreHistogram;
+  const at = (k: number): number => (goods[k] ?? 0) + (bads[k] ?? 0);
+  return pct((at(0) + at(goods.length - 1)) / Math.max(1, metrics.n));
+}
+
 /** Renders the report page. Without a sample, the curves describe the holdout (or training) sample. */
 export function renderScorecardReport(card: Scorecard, sample?: ReportSample): string {
   const chosen: ReportSample = sample ?? {
@@ -426,6 +433,7 @@ code{font-size:12px;background:#f5f5f5;padding:1px 4px}
 <h2>Discrimination and calibration</h2>
 <div class="row">${metricsTable(card, chosen)}${rocChart(chosen.metrics)}${ksChart(chosen.metrics, card)}</div>
 <div class="row">${distributionChart(chosen.metrics, card)}${calibrationChart(chosen.metrics, card)}</div>
+<p class="muted">Scores are clamped to [${s.minScore}, ${s.maxScore}]: the first and last bands of the distribution hold everyone beyond the scale (${clampedShare(chosen.metrics)} of this sample). Metrics use the PD of the unclamped total, so they still rank them.</p>
 ${chosen.stability ? `<h2>Stability of ${escapeXml(chosen.label)} against training</h2><p>PSI of the score ${chosen.stability.score.value.toFixed(4)} (${chosen.stability.score.verdict}).</p>${stabilityChart(chosen.stability)}` : ''}
 <h2>Scorecard</h2>
 <p>Score = base points + the points of the bin each characteristic falls in, clamped to [${s.minScore}, ${s.maxScore}]. A bin no training row fell in (missing, unseen category) has WoE 0 and scores as an average applicant.</p>
