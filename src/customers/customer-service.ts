@@ -542,7 +542,8 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
       const now = clock.now();
       const rejected: Array<{ index: number; field: string; reason: string }> = [];
       // Fingerprints (canonical JSON) are only computed when an id repeats: most batches never need one.
-      const fingerprint = (event: CustomerEvent) => eventFingerprint(event.type, event.occurredAt, typeFields(event));
+      const fingerprint = (event: CustomerEvent) =>
+        eventFingerprint(event.type, event.occurredAt, typeFields(event));
       const candidates: Array<{ index: number; event: CustomerEvent }> = [];
       const inBatch = new Map<string, { index: number; event: CustomerEvent }>();
       let duplicates = 0;
@@ -557,7 +558,11 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
         const key = `${event.source}\u0000${event.eventId}`;
         const earlier = inBatch.get(key);
         if (earlier) {
-          if (earlier.event.customerId === event.customerId && fingerprint(earlier.event) === fingerprint(event)) duplicates += 1;
+          if (
+            earlier.event.customerId === event.customerId &&
+            fingerprint(earlier.event) === fingerprint(event)
+          )
+            duplicates += 1;
           else
             rejected.push({
               index,

@@ -54,14 +54,24 @@ export function registerCustomerCommands(program: Command): void {
         let accepted = 0;
         let duplicates = 0;
         const rejected: Array<{ line: number; field: string; reason: string }> = [];
+        // Two batches in flight: while the database stores one, the next is read and validated. Each batch is
+        // its own transaction, so their order does not matter (events are keyed, not sequenced).
+        const inFlight = new Set<Promise<void>>();
         for await (const batch of readEventFile(options.file, format, batchSize)) {
-          const report = await app.services.customers.ingestEvents(batch.rows, { positions: batch.lines });
-          accepted += report.accepted;
-          duplicates += report.duplicates;
-          for (const bad of [...batch.malformed, ...report.rejected])
-            rejected.push({ line: bad.index, field: bad.field, reason: bad.reason });
-          progress.update(batch.bytesRead, `${accepted} accepted, ${rejected.length} rejected`);
+          const task: Promise<void> = app.services.customers
+            .ingestEvents(batch.rows, { positions: batch.lines })
+            .then((report) => {
+              accepted += report.accepted;
+              duplicates += report.duplicates;
+              for (const bad of [...batch.malformed, ...report.rejected])
+                rejected.push({ line: bad.index, field: bad.field, reason: bad.reason });
+              progress.update(batch.bytesRead, `${accepted} accepted, ${rejected.length} rejected`);
+            });
+          inFlight.add(task);
+          void task.finally(() => inFlight.delete(task)).catch(() => undefined);
+          if (inFlight.size >= 2) await Promise.race(inFlight);
         }
+        await Promise.all(inFlight);
         progress.stop();
         rejected.sort((a, b) => a.line - b.line);
         output(global, { accepted, duplicates, rejected }, () =>
