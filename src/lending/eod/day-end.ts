@@ -149,9 +149,11 @@ async function runDate(
   let done = 0;
   let afterId = '';
   onProgress?.({ product: processor.product, date, done, total });
-  for (;;) {
-    const page = await processor.listBehind(db, date, afterId, chunkSize * concurrency);
+  const pageSize = chunkSize * concurrency;
+  for (let last = false; !last;) {
+    const page = await processor.listBehind(db, date, afterId, pageSize);
     if (page.length === 0) break;
+    last = page.length < pageSize;
     afterId = (page[page.length - 1] as DayEndItem).id;
     const chunks: DayEndItem[][] = [];
     for (let index = 0; index < page.length; index += chunkSize)
