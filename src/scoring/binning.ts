@@ -279,21 +279,22 @@ export function binNumeric(
   const values = column.values;
   const n = values.length;
   const totals = totalsOf(target);
-  const specialIndex = new Map<number, number>();
-  specials.forEach((value, k) => {
-    if (!specialIndex.has(value)) specialIndex.set(value, k);
-  });
-  const uniqueSpecials = [...specialIndex.keys()];
+  // Special values are few: a linear scan of a small array beats hashing every value of the column.
+  const uniqueSpecials = [...new Set(specials)];
+  const specialSlot = (value: number): number => {
+    for (let s = 0; s < uniqueSpecials.length; s += 1) if (uniqueSpecials[s] === value) return s;
+    return -1;
+  };
   let regular = 0;
   for (let i = 0; i < n; i += 1) {
     const value = values[i] ?? Number.NaN;
-    if (!Number.isNaN(value) && !specialIndex.has(value)) regular += 1;
+    if (value === value && specialSlot(value) < 0) regular += 1;
   }
   const sorted = new Float64Array(regular);
   let k = 0;
   for (let i = 0; i < n; i += 1) {
     const value = values[i] ?? Number.NaN;
-    if (!Number.isNaN(value) && !specialIndex.has(value)) sorted[(k += 1) - 1] = value;
+    if (value === value && specialSlot(value) < 0) sorted[(k += 1) - 1] = value;
   }
   sorted.sort();
 
@@ -316,6 +317,8 @@ export function binNumeric(
     prebinCuts = quantileCuts(sorted, options.prebins);
   }
   const prebinCount = prebinCuts.length + 1;
+  // A typed array keeps the bisection monomorphic (the scorer calls it with typed arrays too).
+  const cutArray = Float64Array.from(prebinCuts);
   const extra = uniqueSpecials.length + 1; // specials, then missing
   const goods = new Float64Array(prebinCount + extra);
   const bads = new Float64Array(prebinCount + extra);
@@ -324,11 +327,11 @@ export function binNumeric(
   for (let i = 0; i < n; i += 1) {
     const value = values[i] ?? Number.NaN;
     let slot: number;
-    if (Number.isNaN(value)) slot = missingSlot;
+    if (value !== value)
+      slot = missingSlot; // NaN
     else {
-      const special = specialIndex.get(value);
-      slot =
-        special === undefined ? intervalOf(prebinCuts, value) : prebinCount + uniqueSpecials.indexOf(value);
+      const special = specialSlot(value);
+      slot = special < 0 ? intervalOf(cutArray, value) : prebinCount + special;
     }
     prebinOf[i] = slot;
     if (target[i] === 1) bads[slot] = (bads[slot] ?? 0) + 1;

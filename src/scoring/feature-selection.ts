@@ -103,6 +103,17 @@ export function selectFeatures(
   options: SelectionOptions = DEFAULT_SELECTION,
 ): SelectionResult {
   const dropped: DroppedFeature[] = [];
+  // Each pair's correlation is needed by both the pairwise filter and every VIF round: compute it once.
+  const cache = new Map<string, number>();
+  const correlationOf = (a: SelectionCandidate, b: SelectionCandidate): number => {
+    const key = a.feature < b.feature ? `${a.feature}\u0000${b.feature}` : `${b.feature}\u0000${a.feature}`;
+    let r = cache.get(key);
+    if (r === undefined) {
+      r = correlation(a.woe, b.woe);
+      cache.set(key, r);
+    }
+    return r;
+  };
   const byIv = [...candidates].sort((a, b) => b.iv - a.iv || (a.feature < b.feature ? -1 : 1));
   const informative: SelectionCandidate[] = [];
   for (const candidate of byIv) {
@@ -125,7 +136,7 @@ export function selectFeatures(
   for (const candidate of informative) {
     let worst: { other: string; r: number } | undefined;
     for (const other of kept) {
-      const r = correlation(candidate.woe, other.woe);
+      const r = correlationOf(candidate, other);
       if (Math.abs(r) > options.maxCorrelation && (worst === undefined || Math.abs(r) > Math.abs(worst.r))) {
         worst = { other: other.feature, r };
       }
@@ -148,7 +159,9 @@ export function selectFeatures(
     for (let a = 0; a < size; a += 1) {
       matrix[a * size + a] = 1;
       for (let b = 0; b < a; b += 1) {
-        const r = correlation(kept[a]?.woe ?? new Float64Array(), kept[b]?.woe ?? new Float64Array());
+        const first = kept[a];
+        const second = kept[b];
+        const r = first && second ? correlationOf(first, second) : 0;
         matrix[a * size + b] = r;
         matrix[b * size + a] = r;
       }

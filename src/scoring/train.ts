@@ -397,15 +397,19 @@ export function trainScorecard(
   });
   const exactBase = scaling.offset - scaling.factor * (fit.coefficients[0] ?? 0);
   const rounded = roundPoints(exactBase, exactPoints);
+  // The rounding error of each row: base error plus the error of each of its bins.
+  const rowError = new Float64Array(train.rows).fill(rounded.basePoints - exactBase);
+  features.forEach((feature, j) => {
+    const assignment = binningOf.get(feature)?.assignment ?? new Uint16Array(train.rows);
+    const binError = Float64Array.from(
+      exactPoints[j] ?? [],
+      (exact, b) => (rounded.points[j]?.[b] ?? 0) - exact,
+    );
+    for (let i = 0; i < train.rows; i += 1)
+      rowError[i] = (rowError[i] ?? 0) + (binError[assignment[i] ?? 0] ?? 0);
+  });
   let trainingMax = 0;
-  for (let i = 0; i < train.rows; i += 1) {
-    let error = rounded.basePoints - exactBase;
-    features.forEach((feature, j) => {
-      const bin = binningOf.get(feature)?.assignment[i] ?? 0;
-      error += (rounded.points[j]?.[bin] ?? 0) - (exactPoints[j]?.[bin] ?? 0);
-    });
-    trainingMax = Math.max(trainingMax, Math.abs(error));
-  }
+  for (let i = 0; i < train.rows; i += 1) trainingMax = Math.max(trainingMax, Math.abs(rowError[i] ?? 0));
   onProgress({ stage: 'scaling', done: 1, total: 1 });
 
   const scorecardFeatures: ScorecardFeature[] = features.map((feature, j) => {

@@ -114,12 +114,16 @@ describe('credit_data, fixed split, default settings', () => {
     expect(sampleMetrics(reloaded, scored, holdout.target)).toEqual(card.metrics.holdout);
   });
 
-  it('scores all 4,454 applicants identically before and after a reload', () => {
+  it('scores all 4,454 applicants identically before and after a reload, row by row and column-wise', () => {
     const original = createScorer(card);
     const reloaded = createScorer(parseScorecard(JSON.parse(serializeScorecard(card))));
+    const columnWise = scoreDataset(reloaded, data);
     for (let i = 0; i < data.rows; i += 1) {
       const row = rowOf(data, i);
-      expect(reloaded(row)).toEqual(original(row));
+      const result = original(row);
+      expect(reloaded(row)).toEqual(result);
+      expect(columnWise.scores[i]).toBe(result.score);
+      expect(columnWise.pd[i]).toBe(result.pd);
     }
   });
 
