@@ -1,15 +1,18 @@
 import type { DataSource } from '../../identity/consent.ts';
 import { idCheckCharacter } from '../../identity/id-number.ts';
 import { luhnCheckDigit } from '../../identity/bank-card.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import { parseMoney } from '../../platform/money/money.ts';
+import type { CustomerService } from '../customer-service.ts';
 import { addDays, addMonths, startOfBusinessDate, type LocalDate } from '../../platform/time/local-date.ts';
-import type {
-  Channel,
-  CustomerEvent,
-  Education,
-  IncomeBand,
-  InquiryKind,
-  Scope,
+import {
+  eventToWire,
+  type Channel,
+  type CustomerEvent,
+  type Education,
+  type IncomeBand,
+  type InquiryKind,
+  type Scope,
 } from '../events/customer-event.ts';
 
 /**
@@ -234,6 +237,11 @@ export class CustomerHistory {
   events(): CustomerEvent[] {
     return [...this.list];
   }
+
+  /** The events that happened by `asOf` (a script may run to the end of the as-of day). */
+  eventsUntil(asOf: Date): CustomerEvent[] {
+    return this.list.filter((event) => event.occurredAt.getTime() <= asOf.getTime());
+  }
 }
 
 /** A made-up person for a demo case: identifiers that pass every check, chosen for the sandbox's answers. */
@@ -309,7 +317,7 @@ export const DEMO_PERSONAS: readonly DemoPersona[] = [
           '50000.00',
           '4200.00',
         )
-        .events(),
+        .eventsUntil(asOf),
   },
   {
     key: 'low_score',
@@ -343,7 +351,7 @@ export const DEMO_PERSONAS: readonly DemoPersona[] = [
           '8000.00',
           '7850.00',
         )
-        .events(),
+        .eventsUntil(asOf),
   },
   {
     key: 'unverified_phone',
@@ -367,7 +375,7 @@ export const DEMO_PERSONAS: readonly DemoPersona[] = [
         .consentAll(CustomerHistory.at(day(asOf, -200)))
         .salary(day(asOf, 0), 6, '12000.00')
         .monthlySpending(day(asOf, 0), 6, 10, '150.00')
-        .events(),
+        .eventsUntil(asOf),
   },
   {
     key: 'thin_file',
@@ -382,7 +390,7 @@ export const DEMO_PERSONAS: readonly DemoPersona[] = [
       new CustomerHistory(customerId, 'thin')
         .consentAll(CustomerHistory.at(day(asOf, -40)))
         .payment(CustomerHistory.at(day(asOf, -12), 18), '36.50', 'online')
-        .events(),
+        .eventsUntil(asOf),
   },
   {
     key: 'multi_head',
@@ -404,7 +412,7 @@ export const DEMO_PERSONAS: readonly DemoPersona[] = [
         .loan('elsewhere', 'lender-03', 'cash-1', day(asOf, -200), 12, '6000.00', day(asOf, 0));
       for (let n = 0; n < 8; n += 1)
         history.inquiry(CustomerHistory.at(day(asOf, -27 + 3 * n), 21), `lender-${20 + n}`);
-      return history.events();
+      return history.eventsUntil(asOf);
     },
   },
   {
@@ -425,7 +433,7 @@ export const DEMO_PERSONAS: readonly DemoPersona[] = [
         .salary(day(asOf, 0), 12, '9000.00')
         .monthlySpending(day(asOf, 0), 12, 9, '140.00')
         .limitViews(new Date(asOf.getTime() - 3 * 3_600_000), 15, 3)
-        .events(),
+        .eventsUntil(asOf),
   },
   {
     key: 'new_user',
@@ -446,6 +454,54 @@ export const DEMO_PERSONAS: readonly DemoPersona[] = [
         .consentAll(new Date(asOf.getTime() - 60_000))
         .salary(day(asOf, 0), 6, '15000.00')
         .monthlySpending(day(asOf, 0), 6, 14, '180.00')
-        .events(),
+        .eventsUntil(asOf),
   },
 ];
+
+/** What `seedDemoPersonas` did for one persona. */
+export interface SeededPersona {
+  readonly key: DemoPersona['key'];
+  readonly customerId: string;
+  readonly level: number;
+  readonly events: number;
+}
+
+/**
+ * Creates the demo's cases through the real use cases (so verification goes through the configured
+ * provider and PII is encrypted): customer, cards, verification, consent and the scripted history as of
+ * `asOf`. Running it again finds the same customers (creation is idempotent on the external id) and the
+ * same event ids, so nothing is duplicated.
+ */
+export async function seedDemoPersonas(
+  customers: Pick<CustomerService, 'createCustomer' | 'addCard' | 'verify' | 'ingestEvents'>,
+  asOf: Date,
+  personas: readonly DemoPersona[] = DEMO_PERSONAS,
+): Promise<SeededPersona[]> {
+  const seeded: SeededPersona[] = [];
+  for (const persona of personas) {
+    const { customer } = await customers.createCustomer({
+      externalId: persona.externalId,
+      name: persona.name,
+      idNumber: persona.idNumber,
+      phone: persona.phone,
+      profile: persona.profile,
+    });
+    for (const card of persona.cards) await customers.addCard(customer.customerId, card);
+    const verification = await customers.verify(customer.customerId);
+    const events = persona.history(customer.customerId, asOf).map((event) => eventToWire(event));
+    const report = await customers.ingestEvents(events);
+    if (report.rejected.length > 0) {
+      throw new AppError(
+        'INTERNAL',
+        `demo persona ${persona.key}: event ${report.rejected[0]?.index} refused: ${report.rejected[0]?.reason}`,
+      );
+    }
+    seeded.push({
+      key: persona.key,
+      customerId: customer.customerId,
+      level: verification.level,
+      events: report.accepted,
+    });
+  }
+  return seeded;
+}
