@@ -62,3 +62,10 @@ export {
   eventToWire,
   type CustomerEvent,
 } from './events/customer-event.ts';
+export {
+  CustomerHistory,
+  DEMO_PERSONAS,
+  seedDemoPersonas,
+  type DemoPersona,
+  type SeededPersona,
+} from './synthetic/customer-history.ts';
