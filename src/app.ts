@@ -27,6 +27,8 @@ import { registerLoanRoutes } from './lending/loans/loans.routes.ts';
 import type { ModelRegistry } from './scoring/model-registry.ts';
 import { createPgModelRegistry } from './scoring/model-registry.pg.ts';
 import { registerScoringRoutes } from './scoring/scoring.routes.ts';
+import { createPolicyService, type PolicyService } from './policy/policy-service.ts';
+import { registerPolicyRoutes } from './policy/policy.routes.ts';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -45,6 +47,8 @@ export interface Services {
   readonly dayEnd: DayEndService;
   /** Scorecard models: registry, and compiled scorers (`models.scorer()` is the active one). */
   readonly models: ModelRegistry;
+  /** Credit policies (versioned JDM graphs), lending settings, and `resolve()` for one decision. */
+  readonly policies: PolicyService;
 }
 
 export interface App {
@@ -108,6 +112,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       elapsed: () => performance.now(),
     }),
     models: createPgModelRegistry(db, clock),
+    policies: createPolicyService({ db, clock, ids }),
   };
 
   const readiness = async (): Promise<ReadinessReport> => {
@@ -172,4 +177,5 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerCustomerRoutes(http, services);
   registerLoanRoutes(http, services);
   registerScoringRoutes(http, services);
+  registerPolicyRoutes(http, services);
 }

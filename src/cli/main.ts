@@ -8,6 +8,7 @@ import { registerScoringCommands } from '../scoring/scoring.cli.ts';
 import { registerLedgerCommand } from '../ledger/ledger.cli.ts';
 import { registerDayEndCommand } from '../lending/eod/day-end.cli.ts';
 import { registerLoanCommands } from '../lending/loans/loans.cli.ts';
+import { registerPolicyCommands } from '../policy/policy.cli.ts';
 import { reportFailure } from './runtime.ts';
 
 /** Builds the `credence` program; each context contributes its commands. */
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerLoanCommands(program);
   registerDayEndCommand(program);
   registerLedgerCommand(program);
+  registerPolicyCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

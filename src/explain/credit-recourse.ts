@@ -80,6 +80,11 @@ export interface CreditRecourseContext {
    * so the count drops as they age out. When unknown, each is assumed made on `asOf` (the latest date).
    */
   readonly inquiryDates?: readonly LocalDate[];
+  /**
+   * Alternatively, for each counted application the first business date on which it no longer counts
+   * (what the customers context's `decayExpiries` gives, as dates). Takes precedence over `inquiryDates`.
+   */
+  readonly inquiryDropDates?: readonly LocalDate[];
   /** When the active risk hold ends, if it has an expiry. */
   readonly holdUntil?: LocalDate | null;
 }
@@ -102,6 +107,20 @@ export function dateApplicationsAtMost(
   return date > asOf ? date : asOf;
 }
 
+/** With the dates on which counted units stop counting: the first date the count is at most `target`. */
+export function dateCountAtMost(
+  asOf: LocalDate,
+  dropDates: readonly LocalDate[],
+  count: number,
+  target: number,
+): LocalDate | undefined {
+  if (target >= count) return asOf;
+  if (target < 0 || dropDates.length < count) return undefined;
+  const sorted = [...dropDates].sort();
+  const date = sorted[count - target - 1] as LocalDate;
+  return date > asOf ? date : asOf;
+}
+
 const perYuan100 = (from: FeatureValue, to: FeatureValue) => Math.abs(Number(from) - Number(to)) / 10_000;
 
 /** The actionable features of the default credit policy's inputs for one applicant. */
@@ -110,7 +129,9 @@ export function creditPolicyActions(context: CreditRecourseContext): ActionableF
   const waitDays = (date: LocalDate | undefined) =>
     date === undefined ? Number.POSITIVE_INFINITY : daysBetween(asOf, date);
   const applicationsDate = (from: FeatureValue, to: FeatureValue) =>
-    dateApplicationsAtMost(asOf, context.inquiryDates ?? [], Number(from), Number(to));
+    context.inquiryDropDates
+      ? dateCountAtMost(asOf, context.inquiryDropDates, Number(from), Number(to))
+      : dateApplicationsAtMost(asOf, context.inquiryDates ?? [], Number(from), Number(to));
   const monthsLater = (from: FeatureValue, to: FeatureValue) => addMonths(asOf, Number(to) - Number(from));
   return [
     {

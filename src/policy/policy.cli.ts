@@ -1,0 +1,266 @@
+import type { Command } from 'commander';
+import { globalOptions, output, withApp } from '../cli/runtime.ts';
+import { toExactRateString } from '../platform/money/rate.ts';
+import { parseLocalDate } from '../platform/time/local-date.ts';
+import { issueLocation, type PolicyIssue } from './jdm.ts';
+import { parseLendingSettings } from './lending-settings.ts';
+import { compilePolicy } from './policy-compiler.ts';
+import type { NodeChange } from './policy-diff.ts';
+import { installDefaultPolicies, readJsonFile } from './policy-files.node.ts';
+import type { PolicyVersionSummary } from './policy-service.ts';
+
+function line(version: PolicyVersionSummary): string {
+  const warnings = version.warnings.length > 0 ? `  ${version.warnings.length} warning(s)` : '';
+  return `${version.id}  ${version.name} v${version.version}  from ${version.effectiveFrom}  ${version.checksum.slice(0, 12)}${warnings}  ${version.description}`;
+}
+
+function issueLines(issues: readonly PolicyIssue[]): string[] {
+  return issues.map(
+    (issue) => `  ${issue.severity} [${issue.code}] ${issueLocation(issue)}: ${issue.message}`,
+  );
+}
+
+function changeText(change: NodeChange): string {
+  switch (change.change) {
+    case 'renamed':
+      return `renamed "${change.from}" → "${change.to}"`;
+    case 'setting':
+      return `${change.setting}: ${JSON.stringify(change.from)} → ${JSON.stringify(change.to)}`;
+    case 'column-added':
+    case 'column-removed':
+      return `${change.change.replace('-', ' ')} (${change.side}) ${change.column.id} "${change.column.name}" ${change.column.field ?? '(expression)'}`;
+    case 'column-changed':
+      return `column ${change.columnId} (${change.side}): "${change.from.name}" ${change.from.field ?? '-'} → "${change.to.name}" ${change.to.field ?? '-'}`;
+    case 'row-added':
+    case 'row-removed':
+      return `${change.change.replace('-', ' ')} ${change.rowId}: ${Object.entries(change.cells)
+        .filter(([, text]) => text !== '')
+        .map(([column, text]) => `${column}=${text}`)
+        .join(', ')}`;
+    case 'row-changed':
+      return `row ${change.rowId}: ${change.cells.map((cell) => `${cell.columnName} ${JSON.stringify(cell.from)} → ${JSON.stringify(cell.to)}`).join('; ')}`;
+    case 'row-moved':
+      return `row ${change.rowId} moved from position ${change.fromIndex + 1} to ${change.toIndex + 1}`;
+    case 'expression-added':
+    case 'expression-removed':
+      return `${change.change.replace('-', ' ')} ${change.key} = ${change.value}`;
+    case 'expression-changed':
+      return `expression ${change.from.key} = ${change.from.value} → ${change.to.key} = ${change.to.value}`;
+    case 'statement-added':
+    case 'statement-removed':
+      return `${change.change.replace('-', ' ')} ${change.id}: ${change.condition}`;
+    case 'statement-changed':
+      return `statement ${change.id}: ${change.from} → ${change.to}`;
+  }
+}
+
+/** `credence policy check|load|list|show|diff|settings|install-defaults`. */
+export function registerPolicyCommands(program: Command): void {
+  const policy = program
+    .command('policy')
+    .description('Credit policies (GoRules JDM graphs): check, load, list, show, diff; lending settings.');
+
+  policy
+    .command('check')
+    .description('Compile and statically check a policy file without loading it (no database).')
+    .argument('<file>', 'a JDM decision graph (JSON)')
+    .action(async (file: string, _options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      const compiled = compilePolicy(await readJsonFile(file));
+      const nodes = compiled.graph.nodes.length;
+      output(
+        global,
+        { ok: true, nodes, warnings: compiled.warnings, thresholds: Object.fromEntries(compiled.thresholds) },
+        () =>
+          [
+            `${file}: accepted (${nodes} nodes, ${compiled.warnings.length} warning(s))`,
+            ...issueLines(compiled.warnings),
+          ].join('\n'),
+      );
+    });
+
+  policy
+    .command('load')
+    .description(
+      'Load a policy file as a new version with an effective date (refused with node, row and column when outside the subset).',
+    )
+    .argument('<file>', 'a JDM decision graph (JSON)')
+    .requiredOption('--name <name>', 'the policy name, e.g. default')
+    .requiredOption('--effective <date>', 'the date it takes effect, YYYY-MM-DD')
+    .option('--description <text>', 'what changed', '')
+    .action(
+      async (
+        file: string,
+        options: { name: string; effective: string; description: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        const effectiveFrom = parseLocalDate(options.effective, '--effective');
+        const content = await readJsonFile(file);
+        await withApp(global, async (app) => {
+          const result = await app.services.policies.load({
+            name: options.name,
+            effectiveFrom,
+            content,
+            description: options.description,
+          });
+          output(global, result, () =>
+            [
+              `${result.created ? 'loaded' : 'already loaded'}: ${line(result.version)}`,
+              ...issueLines(result.version.warnings),
+            ].join('\n'),
+          );
+        });
+      },
+    );
+
+  policy
+    .command('list')
+    .description('List policy versions.')
+    .option('--name <name>', 'only versions of this policy')
+    .action(async (options: { name?: string }, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const versions = await app.services.policies.list(options.name ? { name: options.name } : {});
+        output(global, { policies: versions }, () =>
+          versions.length === 0 ? 'no policy versions' : versions.map(line).join('\n'),
+        );
+      });
+    });
+
+  policy
+    .command('show')
+    .description('Show one policy version (with --json, its graph too).')
+    .argument('<id>', 'the version id (pol_…)')
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const version = await app.services.policies.get(id);
+        const compiled = await app.services.policies.compiled(id);
+        output(global, version, () =>
+          [
+            line(version),
+            ...compiled.graph.nodes.map((node) => {
+              const detail =
+                node.kind === 'decisionTable'
+                  ? `${node.hitPolicy}, ${node.inputs.length} in / ${node.outputs.length} out, ${node.rows.length} rows`
+                  : node.kind === 'expression'
+                    ? `${node.expressions.length} expressions`
+                    : node.kind === 'switch'
+                      ? `${node.hitPolicy}, ${node.statements.length} branches`
+                      : '';
+              return `  ${node.id.padEnd(16)} ${node.kind.padEnd(13)} ${node.name}${detail ? `  (${detail})` : ''}`;
+            }),
+            ...issueLines(version.warnings),
+          ].join('\n'),
+        );
+      });
+    });
+
+  policy
+    .command('diff')
+    .description('Structured diff of two policy versions.')
+    .argument('<from>', 'the older version id')
+    .argument('<to>', 'the newer version id')
+    .action(async (from: string, to: string, _options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const result = await app.services.policies.diff(from, to);
+        const { diff } = result;
+        output(global, result, () => {
+          if (diff.identical) return `${line(result.from)}\n${line(result.to)}\nno differences`;
+          return [
+            `--- ${line(result.from)}`,
+            `+++ ${line(result.to)}`,
+            ...diff.nodesAdded.map((node) => `+ node ${node.id} (${node.kind}) "${node.name}"`),
+            ...diff.nodesRemoved.map((node) => `- node ${node.id} (${node.kind}) "${node.name}"`),
+            ...diff.nodesChanged.flatMap((node) => [
+              `~ node ${node.id} "${node.name}"`,
+              ...node.changes.map((change) => `    ${changeText(change)}`),
+            ]),
+            ...diff.edgesAdded.map(
+              (edge) =>
+                `+ edge ${edge.sourceId} → ${edge.targetId}${edge.sourceHandle ? ` [${edge.sourceHandle}]` : ''}`,
+            ),
+            ...diff.edgesRemoved.map(
+              (edge) =>
+                `- edge ${edge.sourceId} → ${edge.targetId}${edge.sourceHandle ? ` [${edge.sourceHandle}]` : ''}`,
+            ),
+          ].join('\n');
+        });
+      });
+    });
+
+  const settings = policy
+    .command('settings')
+    .description('Lending settings: products, legal rate caps, risk appetite, policy assignments.');
+
+  settings
+    .command('load')
+    .description('Load dated lending settings from a file such as policies/settings.json.')
+    .argument('<file>', 'settings JSON')
+    .action(async (file: string, _options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      const parsed = parseLendingSettings(await readJsonFile(file));
+      await withApp(global, async (app) => {
+        const report = await app.services.policies.loadSettings(parsed);
+        output(
+          global,
+          report,
+          () =>
+            `loaded ${report.products} product(s), ${report.legalRateCaps} legal rate cap(s), ${report.riskAppetite} risk appetite setting(s), ${report.assignments} assignment(s)`,
+        );
+      });
+    });
+
+  settings
+    .command('show')
+    .description('Show the lending settings in the database.')
+    .action(async (_options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const current = await app.services.policies.settings();
+        output(
+          global,
+          current,
+          () =>
+            [
+              ...current.products.map(
+                ({ effectiveFrom, product }) =>
+                  `product ${product.code} (${product.type}) from ${effectiveFrom}: limits ${product.minLimit}–${product.maxLimit} fen, APR ${toExactRateString(product.minApr)}–${toExactRateString(product.maxApr)}, terms ${product.terms.join('/')}, first limit ≤ ${product.firstLimitCap} fen, verification ≥ L${product.requiredVerificationLevel}, age ${product.minAge}–${product.maxAge}`,
+              ),
+              ...current.legalRateCaps.map(
+                (cap) =>
+                  `legal cap from ${cap.effectiveFrom}: ${toExactRateString(cap.annualRate)} (${cap.basis})`,
+              ),
+              ...current.riskAppetite.map(
+                (setting) =>
+                  `risk appetite from ${setting.effectiveFrom}: ${setting.name}, cut-offs +${setting.cutoffRaise}, limits × ${toExactRateString(setting.limitScale)}`,
+              ),
+              ...current.assignments.map(
+                (assignment) =>
+                  `assignment ${assignment.productCode} from ${assignment.effectiveFrom}: champion ${assignment.championPolicy}${assignment.challengerPolicy ? `, challenger ${assignment.challengerPolicy} at ${assignment.challengerShareBps / 100}%` : ''}`,
+              ),
+            ].join('\n') || 'no lending settings',
+        );
+      });
+    });
+
+  policy
+    .command('install-defaults')
+    .description(
+      'Load the shipped default policy (as "default", from 2026-01-01) and policies/settings.json. Idempotent.',
+    )
+    .action(async (_options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const result = await installDefaultPolicies(app.services.policies);
+        output(global, result, () =>
+          [
+            `${result.policy.created ? 'loaded' : 'already loaded'}: ${line(result.policy.version)}`,
+            `settings: ${JSON.stringify(result.settings)}`,
+          ].join('\n'),
+        );
+      });
+    });
+}

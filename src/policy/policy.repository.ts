@@ -1,0 +1,267 @@
+import type { Queryable } from '../platform/database/database.ts';
+import { toJson } from '../platform/database/database.ts';
+import { parseRate, toExactRateString } from '../platform/money/rate.ts';
+import { parseLocalDate, type LocalDate } from '../platform/time/local-date.ts';
+import type { PolicyAssignment } from './champion-challenger.ts';
+import type { PolicyIssue } from './jdm.ts';
+import type { DatedProduct } from './lending-settings.ts';
+import { parseProduct, productToJson, type LegalRateCap, type RiskAppetite } from './products.ts';
+
+/**
+ * Storage of policy versions and lending settings. Every function takes the executor (database or
+ * transaction); the use cases in `policy-service.ts` own the transactions. Rows are mapped to domain types
+ * here and never leave this file.
+ */
+
+/** A stored policy version without its graph (for lists). */
+export interface PolicyVersionSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly version: number;
+  readonly effectiveFrom: LocalDate;
+  readonly description: string;
+  readonly checksum: string;
+  readonly warnings: readonly PolicyIssue[];
+  readonly loadedAt: Date;
+}
+
+/** A stored policy version with its JDM graph. */
+export interface PolicyVersion extends PolicyVersionSummary {
+  readonly content: unknown;
+}
+
+interface PolicyVersionRow {
+  id: string;
+  name: string;
+  version: number;
+  effective_from: string;
+  description: string;
+  checksum: string;
+  warnings: unknown;
+  loaded_at: Date;
+  content?: unknown;
+}
+
+function parseJsonColumn(value: unknown): unknown {
+  return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+}
+
+function toSummary(row: PolicyVersionRow): PolicyVersionSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    version: Number(row.version),
+    effectiveFrom: parseLocalDate(row.effective_from),
+    description: row.description,
+    checksum: row.checksum,
+    warnings: parseJsonColumn(row.warnings) as PolicyIssue[],
+    loadedAt: row.loaded_at,
+  };
+}
+
+function toVersion(row: PolicyVersionRow): PolicyVersion {
+  return { ...toSummary(row), content: parseJsonColumn(row.content) };
+}
+
+const SUMMARY_COLUMNS = `id, name, version, effective_from::text as effective_from, description, checksum, warnings, loaded_at`;
+
+/** Serialises concurrent loads of one policy name inside a transaction (version numbers stay gap-free). */
+export async function lockPolicyName(q: Queryable, name: string): Promise<void> {
+  await q.query(`select pg_advisory_xact_lock(hashtext('policy:' || $1))`, [name]);
+}
+
+export async function nextPolicyVersion(q: Queryable, name: string): Promise<number> {
+  const result = await q.query<{ next: number }>(
+    'select coalesce(max(version), 0) + 1 as next from policy_versions where name = $1',
+    [name],
+  );
+  return Number(result.rows[0]?.next ?? 1);
+}
+
+export async function insertPolicyVersion(q: Queryable, version: PolicyVersion): Promise<void> {
+  await q.query(
+    `insert into policy_versions (id, name, version, effective_from, description, content, checksum, warnings, loaded_at)
+     values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9)`,
+    [
+      version.id,
+      version.name,
+      version.version,
+      version.effectiveFrom,
+      version.description,
+      toJson(version.content),
+      version.checksum,
+      toJson(version.warnings),
+      version.loadedAt,
+    ],
+  );
+}
+
+/** The version of `name` with this checksum and effective date, if one was loaded already (idempotent loads). */
+export async function findSamePolicyVersion(
+  q: Queryable,
+  name: string,
+  checksum: string,
+  effectiveFrom: LocalDate,
+): Promise<PolicyVersionSummary | undefined> {
+  const result = await q.query<PolicyVersionRow>(
+    `select ${SUMMARY_COLUMNS} from policy_versions where name = $1 and checksum = $2 and effective_from = $3
+      order by version desc limit 1`,
+    [name, checksum, effectiveFrom],
+  );
+  const row = result.rows[0];
+  return row ? toSummary(row) : undefined;
+}
+
+export async function findPolicyVersion(q: Queryable, id: string): Promise<PolicyVersion | undefined> {
+  const result = await q.query<PolicyVersionRow>(
+    `select ${SUMMARY_COLUMNS}, content from policy_versions where id = $1`,
+    [id],
+  );
+  const row = result.rows[0];
+  return row ? toVersion(row) : undefined;
+}
+
+export async function listPolicyVersions(q: Queryable, name?: string): Promise<PolicyVersionSummary[]> {
+  const result = name
+    ? await q.query<PolicyVersionRow>(
+        `select ${SUMMARY_COLUMNS} from policy_versions where name = $1 order by name, version`,
+        [name],
+      )
+    : await q.query<PolicyVersionRow>(
+        `select ${SUMMARY_COLUMNS} from policy_versions order by name, version`,
+      );
+  return result.rows.map(toSummary);
+}
+
+/** The version of `name` in force on `date`: latest effective date on or before it, then highest version. */
+export async function policyVersionInForce(
+  q: Queryable,
+  name: string,
+  date: LocalDate,
+): Promise<PolicyVersionSummary | undefined> {
+  const result = await q.query<PolicyVersionRow>(
+    `select ${SUMMARY_COLUMNS} from policy_versions where name = $1 and effective_from <= $2
+      order by effective_from desc, version desc limit 1`,
+    [name, date],
+  );
+  const row = result.rows[0];
+  return row ? toSummary(row) : undefined;
+}
+
+// -------------------------------------------------------------------------------------------------
+// Lending settings. Each load upserts by (key, effective date): reloading the same file changes nothing.
+
+export async function upsertProduct(q: Queryable, entry: DatedProduct, loadedAt: Date): Promise<void> {
+  await q.query(
+    `insert into lending_products (code, effective_from, definition, loaded_at) values ($1, $2, $3::jsonb, $4)
+     on conflict (code, effective_from) do update set definition = excluded.definition, loaded_at = excluded.loaded_at`,
+    [entry.product.code, entry.effectiveFrom, toJson(productToJson(entry.product)), loadedAt],
+  );
+}
+
+export async function listProducts(q: Queryable): Promise<DatedProduct[]> {
+  const result = await q.query<{ code: string; effective_from: string; definition: unknown }>(
+    'select code, effective_from::text as effective_from, definition from lending_products order by code, effective_from',
+  );
+  return result.rows.map((row) => ({
+    effectiveFrom: parseLocalDate(row.effective_from),
+    product: parseProduct(parseJsonColumn(row.definition), `lending_products.${row.code}`),
+  }));
+}
+
+export async function upsertLegalRateCap(q: Queryable, cap: LegalRateCap, loadedAt: Date): Promise<void> {
+  await q.query(
+    `insert into legal_rate_caps (effective_from, annual_rate, basis, loaded_at) values ($1, $2, $3, $4)
+     on conflict (effective_from) do update set annual_rate = excluded.annual_rate, basis = excluded.basis, loaded_at = excluded.loaded_at`,
+    [cap.effectiveFrom, toExactRateString(cap.annualRate), cap.basis, loadedAt],
+  );
+}
+
+export async function listLegalRateCaps(q: Queryable): Promise<LegalRateCap[]> {
+  const result = await q.query<{ effective_from: string; annual_rate: string; basis: string }>(
+    'select effective_from::text as effective_from, annual_rate, basis from legal_rate_caps order by effective_from',
+  );
+  return result.rows.map((row) => ({
+    effectiveFrom: parseLocalDate(row.effective_from),
+    annualRate: parseRate(row.annual_rate, 'legal_rate_caps.annual_rate'),
+    basis: row.basis,
+  }));
+}
+
+export async function upsertRiskAppetite(q: Queryable, setting: RiskAppetite, loadedAt: Date): Promise<void> {
+  await q.query(
+    `insert into risk_appetite_settings (effective_from, name, cutoff_raise, limit_scale, note, loaded_at)
+     values ($1, $2, $3, $4, $5, $6)
+     on conflict (effective_from) do update set name = excluded.name, cutoff_raise = excluded.cutoff_raise,
+       limit_scale = excluded.limit_scale, note = excluded.note, loaded_at = excluded.loaded_at`,
+    [
+      setting.effectiveFrom,
+      setting.name,
+      setting.cutoffRaise,
+      toExactRateString(setting.limitScale),
+      setting.note,
+      loadedAt,
+    ],
+  );
+}
+
+export async function listRiskAppetite(q: Queryable): Promise<RiskAppetite[]> {
+  const result = await q.query<{
+    effective_from: string;
+    name: string;
+    cutoff_raise: number;
+    limit_scale: string;
+    note: string;
+  }>(
+    'select effective_from::text as effective_from, name, cutoff_raise, limit_scale, note from risk_appetite_settings order by effective_from',
+  );
+  return result.rows.map((row) => ({
+    effectiveFrom: parseLocalDate(row.effective_from),
+    name: row.name,
+    cutoffRaise: Number(row.cutoff_raise),
+    limitScale: parseRate(row.limit_scale, 'risk_appetite_settings.limit_scale'),
+    note: row.note,
+  }));
+}
+
+export async function upsertAssignment(
+  q: Queryable,
+  assignment: PolicyAssignment,
+  loadedAt: Date,
+): Promise<void> {
+  await q.query(
+    `insert into policy_assignments (product_code, effective_from, champion_policy, challenger_policy, challenger_share_bps, loaded_at)
+     values ($1, $2, $3, $4, $5, $6)
+     on conflict (product_code, effective_from) do update set champion_policy = excluded.champion_policy,
+       challenger_policy = excluded.challenger_policy, challenger_share_bps = excluded.challenger_share_bps,
+       loaded_at = excluded.loaded_at`,
+    [
+      assignment.productCode,
+      assignment.effectiveFrom,
+      assignment.championPolicy,
+      assignment.challengerPolicy,
+      assignment.challengerShareBps,
+      loadedAt,
+    ],
+  );
+}
+
+export async function listAssignments(q: Queryable): Promise<PolicyAssignment[]> {
+  const result = await q.query<{
+    product_code: string;
+    effective_from: string;
+    champion_policy: string;
+    challenger_policy: string | null;
+    challenger_share_bps: number;
+  }>(
+    `select product_code, effective_from::text as effective_from, champion_policy, challenger_policy, challenger_share_bps
+       from policy_assignments order by product_code, effective_from`,
+  );
+  return result.rows.map((row) => ({
+    productCode: row.product_code,
+    effectiveFrom: parseLocalDate(row.effective_from),
+    championPolicy: row.champion_policy,
+    challengerPolicy: row.challenger_policy,
+    challengerShareBps: Number(row.challenger_share_bps),
+  }));
+}
