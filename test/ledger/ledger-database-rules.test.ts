@@ -99,6 +99,36 @@ describe.each(storesUnderTest())('ledger rules enforced by the database ($name)'
       ),
     );
     expect(late).toMatch(/transaction that created it/);
+    const orphan = await refused(() =>
+      db.query(
+        `insert into ledger_postings values ('c1', 'nope', 1, 'k1', 'funding', 'D', 5, '2026-01-15'),
+                                           ('c1', 'nope', 2, 'k1', 'fee_income', 'C', 5, '2026-01-15')`,
+      ),
+    );
+    expect(orphan).toMatch(/transaction that created it/);
+    const noAccount = await refused(() =>
+      postJournals(
+        db,
+        [
+          entry(
+            'j5',
+            [
+              ['funding', 'D', 5n],
+              ['fee_income', 'C', 5n],
+            ],
+            'no-such-contract',
+          ),
+        ],
+        at,
+      ),
+    );
+    expect(noAccount).toMatch(/account that does not exist/);
+    const badKind = await refused(() =>
+      db.query(
+        `insert into ledger_accounts (customer_id, contract_id, kind, normal_side, created_at) values ('c1', 'k9', 'funding', 'C', now())`,
+      ),
+    );
+    expect(badKind).toMatch(/not an account kind with normal side C/);
     expect((await verifyLedger(db)).journals).toBe(1);
   });
 
