@@ -337,7 +337,8 @@ export function fingerprintDataset(dataset: Dataset): string {
 
 /** The dataset as row objects (what a scorer reads), e.g. to score a holdout sample. */
 export function rowOf(dataset: Dataset, index: number): Record<string, number | string | null> {
-  const row: Record<string, number | string | null> = {};
+  // No prototype: a column named `__proto__` or `constructor` is an ordinary key here.
+  const row = Object.create(null) as Record<string, number | string | null>;
   for (const column of dataset.columns) {
     if (column.kind === 'numeric') {
       const value = column.values[index] ?? Number.NaN;

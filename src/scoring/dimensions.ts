@@ -153,7 +153,7 @@ export function patternMatches(pattern: string, name: string): boolean {
 
 /** The dimension of a feature: the override, else the first matching rule, else the fallback. */
 export function dimensionOf(mapping: DimensionMapping, feature: string): Dimension {
-  const override = mapping.overrides[feature];
+  const override = Object.hasOwn(mapping.overrides, feature) ? mapping.overrides[feature] : undefined;
   if (override !== undefined) return override;
   for (const rule of mapping.rules) if (patternMatches(rule.pattern, feature)) return rule.dimension;
   return mapping.fallback;

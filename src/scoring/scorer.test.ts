@@ -4,6 +4,8 @@ import { AppError } from '../platform/errors/app-error.ts';
 import { parseScorecard, serializeScorecard } from './scorecard.ts';
 import { createScorer, reasonCodeOf, type FeatureValue, type ScoreRow } from './scorer.ts';
 import { smallCard } from './scoring.test-support.ts';
+import { seededUniform, syntheticCreditData } from './synthetic-data.ts';
+import { trainScorecard } from './train.ts';
 
 const card = smallCard();
 const scorer = createScorer(card);
@@ -208,6 +210,31 @@ describe('createScorer', () => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).issues[0]).toMatchObject({ field: 'monthly_income', rule: 'number' });
     expect(() => scorer.bins('shoe_size')).toThrow(/no feature "shoe_size"/);
+  });
+
+  it('takes feature names as data: a feature called "constructor" is read from the row, never inherited', () => {
+    const data = syntheticCreditData(1500, seededUniform(2));
+    const renamed = {
+      ...data,
+      columns: data.columns.map((c) => (c.name === 'inquiries_30d' ? { ...c, name: 'constructor' } : c)),
+    };
+    const odd = trainScorecard({
+      train: renamed,
+      target: { column: 'bad', bad: '1', good: ['0'], chosen: 'given' },
+      version: 'odd',
+      trainedAt: '2026-11-22T02:00:00.000Z',
+    }).card;
+    const oddScorer = createScorer(odd);
+    expect(odd.features.map((f) => f.name)).toContain('constructor');
+    expect(oddScorer.binOf('constructor', undefined).kind).toBe('missing');
+    expect(() => oddScorer({ monthly_income: 5000 })).not.toThrow();
+    expect(oddScorer.whatIf({}, 'constructor', 0).from.kind).toBe('missing');
+    const withValue = Object.fromEntries([['constructor', 9]]);
+    expect(oddScorer.total(withValue)).toBe(
+      oddScorer.total({}) -
+        oddScorer.binOf('constructor', null).points +
+        oddScorer.binOf('constructor', 9).points,
+    );
   });
 
   it('derives stable reason codes from the dimension and the feature name', () => {

@@ -119,6 +119,8 @@ interface CompiledFeature {
   readonly categoryBins: ReadonlyMap<string, number>;
   /** Index of this feature's first bin in the flat arrays. */
   readonly offset: number;
+  /** The name is also an Object.prototype member (`constructor`, `__proto__`): read own properties only. */
+  readonly guarded: boolean;
   readonly maxPoints: number;
   readonly dimension: number;
 }
@@ -242,6 +244,7 @@ export function createScorer(card: Scorecard): Scorer {
       offset,
       maxPoints,
       dimension,
+      guarded: feature.name in Object.prototype,
     });
     infos.push({
       name: feature.name,
@@ -289,11 +292,15 @@ export function createScorer(card: Scorecard): Scorer {
     return feature.categoryBins.get(key.trim()) ?? feature.unknownBin;
   };
 
+  /** The row's value of a feature; an inherited `constructor` is not a value the caller gave. */
+  const valueOf = (row: ScoreRow, feature: CompiledFeature): FeatureValue =>
+    feature.guarded ? (Object.hasOwn(row, feature.name) ? row[feature.name] : undefined) : row[feature.name];
+
   const totalOf = (row: ScoreRow): number => {
     let total = basePoints;
     for (let f = 0; f < featureCount; f += 1) {
       const feature = features[f] as CompiledFeature;
-      total += flatPoints[feature.offset + locate(feature, row[feature.name])] ?? 0;
+      total += flatPoints[feature.offset + locate(feature, valueOf(row, feature))] ?? 0;
     }
     return total;
   };
@@ -307,7 +314,7 @@ export function createScorer(card: Scorecard): Scorer {
     let kept = 0;
     for (let f = 0; f < featureCount; f += 1) {
       const feature = features[f] as CompiledFeature;
-      const bin = locate(feature, row[feature.name]);
+      const bin = locate(feature, valueOf(row, feature));
       binOfFeature[f] = bin;
       const binPoints = flatPoints[feature.offset + bin] ?? 0;
       total += binPoints;
@@ -331,7 +338,7 @@ export function createScorer(card: Scorecard): Scorer {
       const f = topFeature[k] ?? 0;
       const feature = features[f] as CompiledFeature;
       const base = reasonBase[feature.offset + (binOfFeature[f] ?? 0)] as Omit<ReasonCode, 'value'>;
-      const raw = row[feature.name];
+      const raw = valueOf(row, feature);
       reasons.push({
         code: base.code,
         feature: base.feature,
@@ -364,6 +371,8 @@ export function createScorer(card: Scorecard): Scorer {
     }
     return index;
   };
+  const ownValue = (row: ScoreRow, name: string): FeatureValue =>
+    Object.hasOwn(row, name) ? row[name] : undefined;
   const infoOf = (name: string, value: FeatureValue): BinInfo => {
     const index = featureIndex(name);
     const bin = locate(features[index] as CompiledFeature, value);
@@ -378,9 +387,9 @@ export function createScorer(card: Scorecard): Scorer {
     bins: (feature: string) => (infos[featureIndex(feature)] as FeatureInfo).bins,
     binOf: infoOf,
     pointsGained: (row: ScoreRow, feature: string, value: FeatureValue) =>
-      infoOf(feature, value).points - infoOf(feature, row[feature]).points,
+      infoOf(feature, value).points - infoOf(feature, ownValue(row, feature)).points,
     whatIf: (row: ScoreRow, feature: string, value: FeatureValue): WhatIf => {
-      const from = infoOf(feature, row[feature]);
+      const from = infoOf(feature, ownValue(row, feature));
       const to = infoOf(feature, value);
       const before = totalOf(row);
       return {

@@ -453,7 +453,7 @@ export function registerScoringCommands(program: Command): void {
         const progress = createProgress('scoring', 0, { quiet: Boolean(global.json) || !options.out });
         let rows = 0;
         try {
-          const row: Record<string, FeatureValue> = {};
+          const row = Object.create(null) as Record<string, FeatureValue>;
           for await (const { record, line } of records) {
             for (const feature of features) {
               const text = record[feature.index] ?? '';

@@ -226,6 +226,11 @@ function finiteOrNull(value: number | undefined): number | null {
   return value !== undefined && Number.isFinite(value) ? value : null;
 }
 
+/** A feature's settings: own entries only, so a feature called `constructor` inherits nothing. */
+function settingsOf(config: TrainingConfig, feature: string): FeatureSettings | undefined {
+  return Object.hasOwn(config.features, feature) ? config.features[feature] : undefined;
+}
+
 function manualOf(settings: FeatureSettings | undefined): ManualBins | undefined {
   if (settings?.cuts !== undefined) return { cuts: settings.cuts };
   if (settings?.groups !== undefined) return { groups: settings.groups };
@@ -268,7 +273,7 @@ export function trainScorecard(
   // 1. Binning.
   const binnings: FeatureBinning[] = [];
   train.columns.forEach((column, k) => {
-    const settings = config.features[column.name];
+    const settings = settingsOf(config, column.name);
     const options = settings?.trend ? { ...config.binning, trend: settings.trend } : config.binning;
     const manual = manualOf(settings);
     let binning: FeatureBinning;
@@ -414,7 +419,7 @@ export function trainScorecard(
 
   const scorecardFeatures: ScorecardFeature[] = features.map((feature, j) => {
     const binning = binningOf.get(feature) as FeatureBinning;
-    const settings = config.features[feature];
+    const settings = settingsOf(config, feature);
     const bins: ScorecardBin[] = binning.bins.map((bin, b) => {
       const stats = {
         text: binText(bin),
