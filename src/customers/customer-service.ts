@@ -285,7 +285,7 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
       const range = ranges.get(row.customerId);
       if (range) range[1] = columns.length + 1;
       else ranges.set(row.customerId, [columns.length, columns.length + 1]);
-      pushStored(columns, row.type, row.occurredAt.getTime(), row.payload);
+      pushStored(columns, row.type, row.occurredAtMs, row.payload);
     }
     return ranges;
   }
@@ -319,7 +319,7 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
           customerId: record.customerId,
           source: INTERNAL,
           type: row.type,
-          occurredAt: row.occurredAt,
+          occurredAt: new Date(row.occurredAtMs),
         },
         { now: asOf, trusted: true },
       );
