@@ -137,7 +137,7 @@ export function createDatasetBuilder(options: DatasetOptions): DatasetBuilder {
     columns.push({
       name,
       index,
-      kind: options.kinds?.[name],
+      kind: options.kinds && Object.hasOwn(options.kinds, name) ? options.kinds[name] : undefined,
       numbers: [],
       codes: [],
       levels: new Map(),

@@ -65,7 +65,7 @@ export function parseSpecials(values: readonly string[]): Record<string, number[
         }
         return number;
       });
-    result[column] = [...(result[column] ?? []), ...numbers];
+    result[column] = [...(Object.hasOwn(result, column) ? (result[column] ?? []) : []), ...numbers];
   }
   return result;
 }
@@ -151,7 +151,8 @@ function mergeSpecials(config: TrainingConfig, specials: Record<string, number[]
   if (Object.keys(specials).length === 0) return config;
   const features = { ...config.features };
   for (const [column, values] of Object.entries(specials)) {
-    features[column] = { ...features[column], special: [...(features[column]?.special ?? []), ...values] };
+    const current = Object.hasOwn(features, column) ? features[column] : undefined;
+    features[column] = { ...current, special: [...(current?.special ?? []), ...values] };
   }
   return { ...config, features };
 }
