@@ -1,0 +1,53 @@
+/**
+ * The policy context's public surface, for the decisions context and others. See docs/policy.md.
+ */
+export {
+  compilePolicy,
+  compileExpression,
+  type CompiledPolicy,
+  type PolicyEvaluation,
+  type TraceEntry,
+} from './policy-compiler.ts';
+export { issueLocation, type PolicyIssue } from './jdm.ts';
+export {
+  decideWithPolicy,
+  readPolicyResult,
+  toPolicyDocument,
+  type PolicyInput,
+  type PolicyReasonHit,
+  type PolicyResult,
+} from './policy-inputs.ts';
+export { renderPolicyReason, renderPolicyReasons, type ReasonContext } from './policy-reasons.ts';
+export {
+  REASON_CODES,
+  REASON_STAGE,
+  renderReason,
+  type ReasonCode,
+  type ReasonParams,
+  type RenderedReason,
+} from './reasons.ts';
+export {
+  appetiteOn,
+  clampToLegalCap,
+  dailyRateOf,
+  legalCapOn,
+  NEUTRAL_APPETITE,
+  PRODUCT_TYPES,
+  type CappedRate,
+  type LegalRateCap,
+  type LoanTerm,
+  type Product,
+  type ProductType,
+  type RiskAppetite,
+  type VerificationLevel,
+} from './products.ts';
+export {
+  parseLendingSettings,
+  productOn,
+  type DatedProduct,
+  type LendingSettings,
+} from './lending-settings.ts';
+export { assignArm, bucketOf, type Arm, type PolicyAssignment } from './champion-challenger.ts';
+export { diffGraphs, type GraphDiff } from './policy-diff.ts';
+export type { DecisionPolicy, PolicyService, PolicyVersion, PolicyVersionSummary } from './policy-service.ts';
+export type { ZenObject, ZenValue } from './zen-runtime.ts';
