@@ -12,13 +12,6 @@ import { createHttpServer, type HttpServer, type ReadinessReport } from './platf
 import { createLogger, type Logger } from './platform/logging/logger.ts';
 import type { Clock } from './platform/time/clock.ts';
 import { systemClock } from './platform/time/system-clock.node.ts';
-import { createDayEndService, type DayEndService } from './lending/eod/day-end.ts';
-import { createPgDayEndRunLog } from './lending/eod/day-end-runs.pg.ts';
-import { createFacilityService, type FacilityService } from './lending/facilities/facility-service.ts';
-import { DEFAULT_LOAN_PRODUCT } from './lending/loans/loan-contract.ts';
-import { createLoanDayEndProcessor } from './lending/loans/loan-day-end.ts';
-import { createLoanService, type LoanService } from './lending/loans/loan-service.ts';
-import { registerLoanRoutes } from './lending/loans/loans.routes.ts';
 import { createCustomerService, type CustomerService } from './customers/index.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
 import { createPiiVault } from './identity/pii-vault.ts';
@@ -44,12 +37,6 @@ const VERSION = (
 /** Everything the contexts offer, built once here and shared by the HTTP routes and the CLI. */
 export interface Services {
   readonly apiKeys: ApiKeyStore;
-  /** Credit facilities: a customer's limit per product, opened and adjusted by approved decisions. */
-  readonly facilities: FacilityService;
-  /** Cash loans: drawdown, repayment, write-off, payoff quotes, schedules and statements. */
-  readonly loans: LoanService;
-  /** The day-end batch over every product's processor (credit lines add theirs here). */
-  readonly dayEnd: DayEndService;
   /** Customers, identity verification, consent, events and point-in-time snapshots (`getSnapshot`). */
   readonly customers: CustomerService;
   /** Credit facilities: a customer's limit per product, opened and adjusted by approved decisions. */
@@ -108,15 +95,6 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
   const services: Services = {
     apiKeys: createPgApiKeyStore(db, ids, clock),
-    facilities: createFacilityService(db, { clock, ids }),
-    loans: createLoanService({ db, clock, ids, product: DEFAULT_LOAN_PRODUCT }),
-    dayEnd: createDayEndService({
-      db,
-      clock,
-      runs: createPgDayEndRunLog(),
-      processors: [createLoanDayEndProcessor({ clock, ids })],
-      elapsed: () => performance.now(),
-    }),
     customers: createCustomerService({
       db,
       clock,
@@ -196,7 +174,6 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
 function registerRoutes(http: HttpServer, services: Services): void {
   registerPlatformRoutes(http, services);
-  registerLoanRoutes(http, services);
   registerCustomerRoutes(http, services);
   registerLoanRoutes(http, services);
   registerScoringRoutes(http, services);

@@ -10,8 +10,6 @@
 export const GLOBAL_TABLES: Readonly<Record<string, string>> = {
   schema_migrations: 'migration bookkeeping',
   api_keys: 'credentials of lender systems and staff, not of customers',
-  ledger_account_kinds: 'reference data: the chart of account kinds and their rules, the same for everyone',
-  day_end_runs: 'day-end batch bookkeeping: one row per (product, business date) covering every customer',
   scoring_models: 'scorecard artefacts: bins, points and aggregate statistics, shared by every customer',
   ledger_account_kinds: 'reference data: the chart of account kinds and their rules, the same for everyone',
   day_end_runs: 'day-end batch bookkeeping: one row per (product, business date) covering every customer',
