@@ -344,11 +344,14 @@ export function trainScorecard(
   let features = selection.kept.map((candidate) => candidate.feature);
   const steps: RegressionStep[] = [];
   let fit: LogisticFit;
+  let start: number[] | undefined;
   for (;;) {
     fit = fitLogistic(
       features.map((feature) => woeColumns.get(feature) ?? new Float64Array()),
       train.target,
       config.regression,
+      undefined,
+      start,
     );
     onProgress({
       stage: 'regression',
@@ -387,6 +390,12 @@ export function trainScorecard(
     if (drop === undefined) break;
     dropped.push(drop);
     const removed = drop.feature;
+    // Refit from where the last fit ended, without the dropped feature: a few Newton steps, not a restart.
+    const previous = fit.coefficients;
+    start = [
+      previous[0] ?? 0,
+      ...features.flatMap((feature, j) => (feature === removed ? [] : [previous[j + 1] ?? 0])),
+    ];
     features = features.filter((feature) => feature !== removed);
   }
   if (!fit.converged) warnings.push(`the regression did not converge in ${fit.iterations} iterations`);
