@@ -92,6 +92,53 @@ function rateNumber(rate: Rate, field: string): number {
   return value;
 }
 
+// Products and appetite settings are shared by many decisions: their graph form is computed once each.
+const productDocuments = new WeakMap<Product, ZenObject>();
+const appetiteDocuments = new WeakMap<RiskAppetite, ZenObject>();
+
+function productDocument(product: Product): ZenObject {
+  let document = productDocuments.get(product);
+  if (!document) {
+    document = {
+      code: product.code,
+      requiredVerificationLevel: product.requiredVerificationLevel,
+      minAge: product.minAge,
+      maxAge: product.maxAge,
+      minLimit: safeFen(product.minLimit, 'product.minLimit'),
+      maxLimit: safeFen(product.maxLimit, 'product.maxLimit'),
+      firstLimitCap: safeFen(product.firstLimitCap, 'product.firstLimitCap'),
+      minApr: rateNumber(product.minApr, 'product.minApr'),
+      maxApr: rateNumber(product.maxApr, 'product.maxApr'),
+    };
+    productDocuments.set(product, document);
+  }
+  return document;
+}
+
+function appetiteDocument(appetite: RiskAppetite): ZenObject {
+  let document = appetiteDocuments.get(appetite);
+  if (!document) {
+    document = {
+      cutoffRaise: appetite.cutoffRaise,
+      limitScale: rateNumber(appetite.limitScale, 'appetite.limitScale'),
+    };
+    appetiteDocuments.set(appetite, document);
+  }
+  return document;
+}
+
+/** The exact rate of an APR the graph output, parsed once per distinct value. */
+const aprRates = new Map<number, Rate>();
+
+function aprRate(apr: number): Rate {
+  let rate = aprRates.get(apr);
+  if (!rate) {
+    rate = parseRate(String(apr), 'apr');
+    if (aprRates.size < 10_000) aprRates.set(apr, rate);
+  }
+  return rate;
+}
+
 /** The record as the JDM graph reads it (field names as in the input schema of `policies/default`). */
 export function toPolicyDocument(input: PolicyInput): ZenObject {
   return {
@@ -112,21 +159,8 @@ export function toPolicyDocument(input: PolicyInput): ZenObject {
     monthlyDebtPayments: safeFen(input.monthlyDebtPayments, 'monthlyDebtPayments'),
     requestedAmount:
       input.requestedAmount === null ? null : safeFen(input.requestedAmount, 'requestedAmount'),
-    product: {
-      code: input.product.code,
-      requiredVerificationLevel: input.product.requiredVerificationLevel,
-      minAge: input.product.minAge,
-      maxAge: input.product.maxAge,
-      minLimit: safeFen(input.product.minLimit, 'product.minLimit'),
-      maxLimit: safeFen(input.product.maxLimit, 'product.maxLimit'),
-      firstLimitCap: safeFen(input.product.firstLimitCap, 'product.firstLimitCap'),
-      minApr: rateNumber(input.product.minApr, 'product.minApr'),
-      maxApr: rateNumber(input.product.maxApr, 'product.maxApr'),
-    },
-    appetite: {
-      cutoffRaise: input.appetite.cutoffRaise,
-      limitScale: rateNumber(input.appetite.limitScale, 'appetite.limitScale'),
-    },
+    product: productDocument(input.product),
+    appetite: appetiteDocument(input.appetite),
   };
 }
 
@@ -177,7 +211,7 @@ export function readPolicyResult(evaluation: PolicyEvaluation): PolicyResult {
     outcome,
     limit: outcome === 'declined' ? fen(0n) : computedLimit,
     computedLimit,
-    apr: parseRate(String(apr), 'apr'),
+    apr: aprRate(apr),
     cutoff,
     baseCutoff,
     reasons: [
