@@ -10,7 +10,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'credence-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function run(args: string[]) {
-  const env = { ...process.env, CREDENCE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CREDENCE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   return spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', timeout: 60_000 });
 }
@@ -43,7 +43,7 @@ describe('credence CLI shell', () => {
   });
 
   it('serves the API: /healthz answers on the printed address', async () => {
-    const env = { ...process.env, CREDENCE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, CREDENCE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env });
     try {
