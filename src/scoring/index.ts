@@ -4,6 +4,8 @@
  * Serving: `parseScorecard(json)` validates an artefact (schema, rules, content hash); `createScorer(card)`
  * compiles it into a function `(row) => ScoreResult` with what-if helpers for recourse. Models live in
  * the registry (`Services.models`): `await services.models.scorer()` is the active model's scorer.
+ * Training (`trainScorecard`) and a synthetic population (`syntheticCreditData`) are here too, so other
+ * contexts can build a real scorecard for their tests.
  */
 export { parseScorecard, serializeScorecard, contentHashOf, SCORECARD_SCHEMA } from './scorecard.ts';
 export type { Scorecard, ScorecardFeature, ScorecardBin, SampleMetrics } from './scorecard.ts';
@@ -27,3 +29,9 @@ export type { ModelRecord, ModelRegistry, ModelStatus, ModelSummary } from './mo
 export { stabilityIndex, DEFAULT_PSI_EPSILON } from './metrics.ts';
 export type { Stability, StabilityVerdict } from './metrics.ts';
 export { pdAtScore, DEFAULT_SCALING } from './scaling.ts';
+export { trainScorecard, parseTrainingConfig, DEFAULT_TRAINING } from './train.ts';
+export type { TrainingConfig, TrainingInput, TrainingResult, FeatureSettings } from './train.ts';
+export type { Dataset, Column, TargetInfo } from './dataset.ts';
+export { syntheticCreditData, seededUniform, SYNTHETIC_COLUMNS } from './synthetic-data.ts';
+export { scoreDataset, sampleMetrics, stabilityAgainstTraining } from './evaluation.ts';
+export type { StabilityReport } from './evaluation.ts';
