@@ -433,7 +433,7 @@ code{font-size:12px;background:#f5f5f5;padding:1px 4px}
 <h2>Discrimination and calibration</h2>
 <div class="row">${metricsTable(card, chosen)}${rocChart(chosen.metrics)}${ksChart(chosen.metrics, card)}</div>
 <div class="row">${distributionChart(chosen.metrics, card)}${calibrationChart(chosen.metrics, card)}</div>
-<p class="muted">Scores are clamped to [${s.minScore}, ${s.maxScore}]: the first and last bands of the distribution hold everyone beyond the scale (${clampedShare(chosen.metrics)} of this sample). Metrics use the PD of the unclamped total, so they still rank them.</p>
+<p class="muted">Scores are clamped to [${s.minScore}, ${s.maxScore}]: everyone beyond the scale lands in the first or last band of the distribution (together ${clampedShare(chosen.metrics)} of this sample). Metrics use the PD of the unclamped total, so they still rank those applicants.</p>
 ${chosen.stability ? `<h2>Stability of ${escapeXml(chosen.label)} against training</h2><p>PSI of the score ${chosen.stability.score.value.toFixed(4)} (${chosen.stability.score.verdict}).</p>${stabilityChart(chosen.stability)}` : ''}
 <h2>Scorecard</h2>
 <p>Score = base points + the points of the bin each characteristic falls in, clamped to [${s.minScore}, ${s.maxScore}]. A bin no training row fell in (missing, unseen category) has WoE 0 and scores as an average applicant.</p>
