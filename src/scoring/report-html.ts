@@ -371,7 +371,7 @@ function scorecardTable(card: Scorecard): string {
   const rows = card.features
     .map((feature) => {
       const total = feature.bins.reduce((s, b) => s + b.count, 0) || 1;
-      const head = `<tr class="feature"><th colspan="7">${escapeXml(feature.name)} <span class="muted">— ${escapeXml(feature.label.en)} · ${feature.dimension} · IV ${fmt(feature.iv)} (${ivStrength(feature.iv)}) · β ${fmt(feature.coefficient, 4)} · p ${feature.pValue === null ? '—' : feature.pValue.toPrecision(3)} · ${feature.trend}</span></th></tr>`;
+      const head = `<tr class="feature"><th colspan="7">${escapeXml(feature.name)} <span class="muted">— ${feature.label.en === feature.name ? '' : `${escapeXml(feature.label.en)} · `}${feature.dimension} · IV ${fmt(feature.iv)} (${ivStrength(feature.iv)}) · β ${fmt(feature.coefficient, 4)} · p ${feature.pValue === null ? '—' : feature.pValue.toPrecision(3)} · ${feature.trend}</span></th></tr>`;
       const bins = feature.bins
         .map(
           (bin) =>
