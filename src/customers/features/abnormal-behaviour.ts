@@ -122,6 +122,16 @@ function latestSpikeFiring(
   return found;
 }
 
+function hold(
+  reasonCode: HoldReason,
+  at: number,
+  durationMs: number,
+  observed: number,
+  threshold: number,
+): RiskHold {
+  return { reasonCode, triggeredAt: new Date(at), expiresAt: new Date(at + durationMs), observed, threshold };
+}
+
 /**
  * The holds in force at `asOfMs` from the behaviour events up to it. Each list ascending; it must include
  * every event of its kind in the span the rules look back over (`HOLD_LOOKBACK_MS` before the as-of time).
@@ -132,16 +142,8 @@ export function evaluateHolds(
   deviceChangeTimes: readonly number[],
   asOfMs: number,
 ): RiskHold[] {
+  // Written without closures: this runs for every customer with recent app activity.
   const holds: RiskHold[] = [];
-  const add = (reasonCode: HoldReason, at: number, durationMs: number, observed: number, threshold: number) =>
-    holds.push({
-      reasonCode,
-      triggeredAt: new Date(at),
-      expiresAt: new Date(at + durationMs),
-      observed,
-      threshold,
-    });
-
   const views = HOLD_RULES.LIMIT_VIEW_VELOCITY;
   const viewFiring = latestVelocityFiring(
     limitViewTimes,
@@ -151,16 +153,20 @@ export function evaluateHolds(
     asOfMs,
   );
   if (viewFiring)
-    add('LIMIT_VIEW_VELOCITY', viewFiring.at, views.durationMs, viewFiring.observed, views.threshold);
+    holds.push(
+      hold('LIMIT_VIEW_VELOCITY', viewFiring.at, views.durationMs, viewFiring.observed, views.threshold),
+    );
 
   const spike = latestSpikeFiring(limitViewTimes, asOfMs);
   if (spike)
-    add(
-      'LIMIT_VIEW_SPIKE',
-      spike.at,
-      HOLD_RULES.LIMIT_VIEW_SPIKE.durationMs,
-      spike.observed,
-      spike.threshold,
+    holds.push(
+      hold(
+        'LIMIT_VIEW_SPIKE',
+        spike.at,
+        HOLD_RULES.LIMIT_VIEW_SPIKE.durationMs,
+        spike.observed,
+        spike.threshold,
+      ),
     );
 
   const logins = HOLD_RULES.FAILED_LOGIN_VELOCITY;
@@ -172,7 +178,15 @@ export function evaluateHolds(
     asOfMs,
   );
   if (loginFiring)
-    add('FAILED_LOGIN_VELOCITY', loginFiring.at, logins.durationMs, loginFiring.observed, logins.threshold);
+    holds.push(
+      hold(
+        'FAILED_LOGIN_VELOCITY',
+        loginFiring.at,
+        logins.durationMs,
+        loginFiring.observed,
+        logins.threshold,
+      ),
+    );
 
   const devices = HOLD_RULES.DEVICE_CHANGE_VELOCITY;
   const deviceFiring = latestVelocityFiring(
@@ -183,12 +197,14 @@ export function evaluateHolds(
     asOfMs,
   );
   if (deviceFiring)
-    add(
-      'DEVICE_CHANGE_VELOCITY',
-      deviceFiring.at,
-      devices.durationMs,
-      deviceFiring.observed,
-      devices.threshold,
+    holds.push(
+      hold(
+        'DEVICE_CHANGE_VELOCITY',
+        deviceFiring.at,
+        devices.durationMs,
+        deviceFiring.observed,
+        devices.threshold,
+      ),
     );
 
   return holds;

@@ -301,3 +301,18 @@ describe('feature pass', () => {
     expect(computeFeaturesOf(granted, subject, at(2)).features.consumption_amount_3m).toBeNull();
   });
 });
+
+describe('calendar months by integer arithmetic', () => {
+  it('property: equals monthsBetween on the dates for any pair of days', async () => {
+    const { fromEpochDay, monthsBetween } = await import('../../platform/time/local-date.ts');
+    const { wholeMonths } = await import('./compute.ts');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40_000 }), fc.integer({ min: 0, max: 4_000 }), (from, span) => {
+        expect(wholeMonths(from, from + span)).toBe(
+          monthsBetween(fromEpochDay(from), fromEpochDay(from + span)),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

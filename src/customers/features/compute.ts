@@ -2,8 +2,6 @@ import { DATA_SOURCES } from '../../identity/consent.ts';
 import {
   addMonths,
   businessDateOf,
-  fromEpochDay,
-  monthsBetween,
   startOfBusinessDate,
   type LocalDate,
 } from '../../platform/time/local-date.ts';
@@ -168,6 +166,42 @@ const BANK = DATA_SOURCES.indexOf('bank_transactions');
 const SOCIAL = DATA_SOURCES.indexOf('social_insurance');
 
 const T = TYPE_CODE;
+
+/**
+ * Year, month and day of an epoch day by integer arithmetic (H. Hinnant's civil_from_days), so the
+ * per-customer date maths builds no Date objects or strings.
+ */
+function civil(epochDay: number): { year: number; month: number; day: number } {
+  const z = epochDay + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+function daysInMonthOf(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Whole calendar months from one epoch day to another, as `monthsBetween` counts them (clamped month ends). */
+export function wholeMonths(fromDay: number, toDay: number): number {
+  const a = civil(fromDay);
+  const b = civil(toDay);
+  let months = (b.year - a.year) * 12 + (b.month - a.month);
+  if (b.day < Math.min(a.day, daysInMonthOf(b.year, b.month))) months -= 1;
+  return months;
+}
 
 function wholeYears(birth: LocalDate, date: LocalDate): number {
   const by = Number(birth.slice(0, 4));
@@ -456,8 +490,7 @@ export function createFeatureComputer(): FeatureComputer {
       values[I.utilisation] = limitTotal > 0 ? balanceTotal / limitTotal : NaN;
 
       const firstCredit = bureau ? Math.min(firstCreditHere, firstCreditElsewhere) : firstCreditHere;
-      values[I.historyMonths] =
-        firstCredit === Infinity ? 0 : Math.max(0, monthsBetween(fromEpochDay(firstCredit), plan.asOfDate));
+      values[I.historyMonths] = firstCredit === Infinity ? 0 : Math.max(0, wholeMonths(firstCredit, today));
 
       const openedDay = Math.floor((subject.openedAtMs + SHANGHAI) / DAY);
       values[I.accountAge] = subject.openedAtMs <= asOfMs ? today - openedDay : NaN;
