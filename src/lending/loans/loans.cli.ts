@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { globalOptions, output, withApp } from '../../cli/runtime.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
-import { parseRate } from '../../platform/money/rate.ts';
+import { parseRate, toExactRateString } from '../../platform/money/rate.ts';
 import { systemClock } from '../../platform/time/system-clock.node.ts';
 import { parseLocalDate } from '../../platform/time/local-date.ts';
 import { parseFacilityProduct } from '../facilities/facility.ts';
@@ -41,7 +41,7 @@ function loanText(view: LoanView): string {
   const o = view.outstanding;
   return [
     `${c.loanId}  ${view.status}  ${view.bucket} (${view.daysPastDue} days past due)  as of ${view.asOf}`,
-    `  ${d(c.principal)} at ${formatReportedRate(Number(c.apr.num) / Number(c.apr.den))} over ${c.term} months, ${c.method}, ${c.basis} basis, drawn ${c.startDate}`,
+    `  ${d(c.principal)} at ${toExactRateString(c.apr)} over ${c.term} months, ${c.method}, ${c.basis} basis, drawn ${c.startDate}`,
     `  owed: principal ${d(o.principal)}, interest ${d(o.interest)}, penalty ${d(o.penalty)}; held for the customer ${d(o.overpayment)}`,
     ...view.instalments.map(
       (i) =>
