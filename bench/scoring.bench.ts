@@ -143,7 +143,7 @@ const suite: BenchSuite = {
       const split = await loadSplit(`${DATA}credit_data_split.csv`);
       const creditTrain = subsetDataset(loaded.dataset, split.train);
       const creditTest = subsetDataset(loaded.dataset, split.test);
-      const credit = ours(creditTrain, creditTest, DEFAULT_TRAINING, 7, 3);
+      const credit = ours(creditTrain, creditTest, DEFAULT_TRAINING, 7, 10);
       log(
         `credit_data: ${credit.features} characteristics, holdout AUC ${credit.auc.toFixed(4)}, ${(credit.seconds * 1000).toFixed(0)} ms CPU`,
       );
@@ -199,7 +199,7 @@ const suite: BenchSuite = {
         ...DEFAULT_TRAINING,
         features: { ontime_rate_12m: { special: [-1] } },
       };
-      const big = ours(synTrain, synTest, synConfig, 3, 1);
+      const big = ours(synTrain, synTest, synConfig, 3, 2);
       log(`synthetic 150k × 10: holdout AUC ${big.auc.toFixed(4)}, ${big.seconds.toFixed(2)} s CPU`);
       let bigPeer: PeerResult | undefined;
       if (peerReady) {

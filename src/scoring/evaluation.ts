@@ -42,19 +42,17 @@ export function scoreDataset(scorer: Scorer, dataset: Dataset): DatasetScores {
         `the data has no column "${feature.name}", which the model uses`,
       );
     }
+    const locate = scorer.locator(feature.name);
     if (column.kind === 'categorical') {
-      const levelPoints = Float64Array.from(
-        column.levels,
-        (level) => scorer.binOf(feature.name, level).points,
-      );
-      const missingPoints = scorer.binOf(feature.name, null).points;
+      const levelPoints = Float64Array.from(column.levels, (level) => locate(level).points);
+      const missingPoints = locate(null).points;
       for (let i = 0; i < n; i += 1) {
         const code = column.codes[i] ?? -1;
         totals[i] = (totals[i] ?? 0) + (code < 0 ? missingPoints : (levelPoints[code] ?? 0));
       }
     } else {
       for (let i = 0; i < n; i += 1) {
-        totals[i] = (totals[i] ?? 0) + scorer.binOf(feature.name, column.values[i] ?? Number.NaN).points;
+        totals[i] = (totals[i] ?? 0) + locate(column.values[i] ?? Number.NaN).points;
       }
     }
   }
@@ -131,6 +129,7 @@ export function binCounts(scorer: Scorer, dataset: Dataset): Map<string, number[
       );
     }
     const counts = new Array<number>(feature.bins.length).fill(0);
+    const locate = scorer.locator(feature.name);
     for (let i = 0; i < dataset.rows; i += 1) {
       let value: FeatureValue;
       if (column.kind === 'numeric') value = column.values[i] ?? Number.NaN;
@@ -138,7 +137,7 @@ export function binCounts(scorer: Scorer, dataset: Dataset): Map<string, number[
         const code = column.codes[i] ?? -1;
         value = code < 0 ? null : column.levels[code];
       }
-      const bin = scorer.binOf(feature.name, value).index;
+      const bin = locate(value).index;
       counts[bin] = (counts[bin] ?? 0) + 1;
     }
     result.set(feature.name, counts);

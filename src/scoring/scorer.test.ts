@@ -175,6 +175,9 @@ describe('createScorer', () => {
     expect(scorer.binOf('home', 'igloo')).toMatchObject({ kind: 'unknown', points: 0, count: 0 });
     expect(scorer.binOf('home', ' rent ').categories).toEqual(['rent']);
     expect(scorer.binOf('home', 'company').categories).toEqual(['other', 'company']);
+    const locate = scorer.locator('monthly_income');
+    for (const value of [3000, second.lower, null, 'NA', 1e9])
+      expect(locate(value)).toBe(scorer.binOf('monthly_income', value));
   });
 
   it('helps recourse: the points a row gains by moving one feature', () => {

@@ -100,6 +100,8 @@ export interface Scorer {
   bins(feature: string): readonly BinInfo[];
   /** The bin a value falls in. */
   binOf(feature: string, value: FeatureValue): BinInfo;
+  /** `binOf` for one feature, with the name looked up once: for scanning many values (recourse, columns). */
+  locator(feature: string): (value: FeatureValue) => BinInfo;
   /** Points the row would gain (negative: lose) if `feature` took `value`, all else equal. */
   pointsGained(row: ScoreRow, feature: string, value: FeatureValue): number;
   /** The full picture of moving one feature to a value. */
@@ -386,6 +388,12 @@ export function createScorer(card: Scorecard): Scorer {
   return Object.assign(score, {
     bins: (feature: string) => (infos[featureIndex(feature)] as FeatureInfo).bins,
     binOf: infoOf,
+    locator: (name: string) => {
+      const index = featureIndex(name);
+      const feature = features[index] as CompiledFeature;
+      const bins = (infos[index] as FeatureInfo).bins;
+      return (value: FeatureValue): BinInfo => bins[locate(feature, value)] as BinInfo;
+    },
     pointsGained: (row: ScoreRow, feature: string, value: FeatureValue) =>
       infoOf(feature, value).points - infoOf(feature, ownValue(row, feature)).points,
     whatIf: (row: ScoreRow, feature: string, value: FeatureValue): WhatIf => {
