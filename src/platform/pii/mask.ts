@@ -24,12 +24,13 @@ export function maskCard(cardNumber: string): string {
   return `**** ${digits.slice(-4)}`;
 }
 
-// Patterns for free text. Order matters: an 18-digit ID would also look like a card number.
+// Patterns for free text. Order matters: an 18-digit ID would also look like a card number. Digits that are
+// part of a decimal number (`0.4444444444444444`) are not identifiers, hence the `\d\.` / `\.\d` guards.
 const ID_18 =
-  /(?<![\dA-Za-z])(\d{6})(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g;
-const ID_15 = /(?<![\dA-Za-z])(\d{6})\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![\dA-Za-z])/g;
-const CARD = /(?<![\dA-Za-z])(?:\d[ -]?){15,18}\d(?![\dA-Za-z])/g;
-const PHONE = /(?<![\dA-Za-z])(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![\dA-Za-z])/g;
+  /(?<![\dA-Za-z]|\d\.)(\d{6})(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z]|\.\d)/g;
+const ID_15 = /(?<![\dA-Za-z]|\d\.)(\d{6})\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![\dA-Za-z]|\.\d)/g;
+const CARD = /(?<![\dA-Za-z]|\d\.)(?:\d[ -]?){15,18}\d(?![\dA-Za-z]|\.\d)/g;
+const PHONE = /(?<![\dA-Za-z]|\d\.)(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![\dA-Za-z]|\.\d)/g;
 
 /**
  * Replaces anything in free text that looks like an ID number, bank card or mobile number by its masked
