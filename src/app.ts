@@ -29,6 +29,8 @@ import { createPgModelRegistry } from './scoring/model-registry.pg.ts';
 import { registerScoringRoutes } from './scoring/scoring.routes.ts';
 import { createPolicyService, type PolicyService } from './policy/policy-service.ts';
 import { registerPolicyRoutes } from './policy/policy.routes.ts';
+import { createDecisionService, type DecisionService } from './decisions/decision-service.ts';
+import { registerDecisionRoutes } from './decisions/decisions.routes.ts';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -49,6 +51,8 @@ export interface Services {
   readonly models: ModelRegistry;
   /** Credit policies (versioned JDM graphs), lending settings, and `resolve()` for one decision. */
   readonly policies: PolicyService;
+  /** Credit decisions: decide (with reasons and recourse), read, list, replay, overrides. */
+  readonly decisions: DecisionService;
 }
 
 export interface App {
@@ -93,16 +97,20 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     throw error;
   }
 
+  const customers = createCustomerService({
+    db,
+    clock,
+    ids,
+    vault: createPiiVault(config.pii),
+    verifier: options.verifier ?? createSandboxVerificationProvider(),
+  });
+  const facilities = createFacilityService(db, { clock, ids });
+  const models = createPgModelRegistry(db, clock);
+  const policies = createPolicyService({ db, clock, ids });
   const services: Services = {
     apiKeys: createPgApiKeyStore(db, ids, clock),
-    customers: createCustomerService({
-      db,
-      clock,
-      ids,
-      vault: createPiiVault(config.pii),
-      verifier: options.verifier ?? createSandboxVerificationProvider(),
-    }),
-    facilities: createFacilityService(db, { clock, ids }),
+    customers,
+    facilities,
     loans: createLoanService({ db, clock, ids, product: DEFAULT_LOAN_PRODUCT }),
     dayEnd: createDayEndService({
       db,
@@ -111,8 +119,24 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       processors: [createLoanDayEndProcessor({ clock, ids })],
       elapsed: () => performance.now(),
     }),
-    models: createPgModelRegistry(db, clock),
-    policies: createPolicyService({ db, clock, ids }),
+    models,
+    policies,
+    decisions: createDecisionService({
+      db,
+      clock,
+      ids,
+      ports: {
+        snapshot: (customerId, asOf) => customers.getSnapshot(customerId, asOf),
+        facility: async (customerId, product) => {
+          const facility = await facilities.getFacility(customerId, product);
+          return facility ? { openedAt: facility.openedAt, status: facility.status } : null;
+        },
+        scorer: (version) => models.scorer(version),
+        resolvePolicy: (request) => policies.resolve(request),
+        compiledPolicy: (id) => policies.compiled(id),
+        policyVersion: (id) => policies.get(id),
+      },
+    }),
   };
 
   const readiness = async (): Promise<ReadinessReport> => {
@@ -178,4 +202,5 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerLoanRoutes(http, services);
   registerScoringRoutes(http, services);
   registerPolicyRoutes(http, services);
+  registerDecisionRoutes(http, services);
 }

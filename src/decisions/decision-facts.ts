@@ -1,0 +1,279 @@
+import { FEATURES, type CustomerSnapshot } from '../customers/index.ts';
+import { AppError } from '../platform/errors/app-error.ts';
+import { fen, type Money } from '../platform/money/money.ts';
+import { businessDateOf, startOfBusinessDate, type LocalDate } from '../platform/time/local-date.ts';
+import { toExactRateString } from '../platform/money/rate.ts';
+import {
+  parseLendingSettings,
+  type LegalRateCap,
+  type PolicyInput,
+  type Product,
+  type RiskAppetite,
+  type VerificationLevel,
+} from '../policy/index.ts';
+// The JSON form of a product; the policy index does not re-export it, the module is pure.
+import { productToJson } from '../policy/products.ts';
+
+/**
+ * The facts a decision is made on, frozen at the decision instant: what the customer snapshot said (the
+ * features, verification, holds and the decay data recourse dates come from), what the lender knew of the
+ * customer's facility, and what was asked. Everything the decision computes — the scorecard row, the policy
+ * input, the score, the policy's answer, reasons and recourse — is a function of these facts, the model and
+ * the policy version; a replay re-runs that function on the stored facts.
+ *
+ * Plain JSON-safe values only (numbers, strings, booleans, null; instants as RFC 3339 strings), so the facts
+ * are stored as they are and read back identical.
+ */
+export interface DecisionFacts {
+  readonly customerId: string;
+  readonly productCode: string;
+  /** The decision instant and its business date (Asia/Shanghai). */
+  readonly asOf: string;
+  readonly asOfDate: LocalDate;
+  /** Integer fen as a decimal string, or null for "the most I can get". */
+  readonly requestedAmount: string | null;
+  /** Every feature of the snapshot by name (money as integer fen, ratios 0–1, null unknown). */
+  readonly features: Readonly<Record<string, number | string | null>>;
+  readonly verification: {
+    readonly level: number;
+    readonly failures: readonly string[];
+    readonly provider: string | null;
+  };
+  /** Whole years on the decision date. */
+  readonly age: number;
+  /** Risk holds in force at the instant: reason code and when each lifts. */
+  readonly holds: ReadonlyArray<{ readonly reasonCode: string; readonly expiresAt: string }>;
+  /** For time-decaying features: the instants (epoch ms) their counted units stop counting, ascending. */
+  readonly decay: Readonly<Record<string, readonly number[]>>;
+  /** The customer's facility for this product type before the decision (null: none yet). */
+  readonly facility: { readonly openedAt: string; readonly status: string } | null;
+  /**
+   * The lender's terms in force at the decision, as a lending-settings document (the product, the risk
+   * appetite, the legal rate caps), so a replay prices and words the decision as it was even after the
+   * settings change. Null when they could not be read (a fault).
+   */
+  readonly terms: TermsJson | null;
+}
+
+/** The settings a decision was made under, in the JSON form of `policies/settings.json`. */
+export interface TermsJson {
+  readonly products: readonly Readonly<Record<string, unknown>>[];
+  readonly legalRateCaps: readonly Readonly<Record<string, unknown>>[];
+  readonly riskAppetite: readonly Readonly<Record<string, unknown>>[];
+}
+
+/** The terms of one decision as a settings document (see `DecisionFacts.terms`). */
+export function termsJson(
+  date: LocalDate,
+  product: Product,
+  appetite: RiskAppetite,
+  caps: readonly LegalRateCap[],
+): TermsJson {
+  return {
+    products: [{ effectiveFrom: date, ...productToJson(product) }],
+    legalRateCaps: caps.map((cap) => ({
+      effectiveFrom: cap.effectiveFrom,
+      annualRate: toExactRateString(cap.annualRate),
+      basis: cap.basis,
+    })),
+    riskAppetite: [
+      {
+        effectiveFrom: appetite.effectiveFrom,
+        name: appetite.name,
+        cutoffRaise: appetite.cutoffRaise,
+        limitScale: toExactRateString(appetite.limitScale),
+        note: appetite.note,
+      },
+    ],
+  };
+}
+
+/** Reads stored terms back into the product, appetite and caps they describe. */
+export function parseTerms(terms: TermsJson): {
+  product: Product;
+  appetite: RiskAppetite;
+  legalRateCaps: readonly LegalRateCap[];
+} {
+  const settings = parseLendingSettings(terms);
+  const product = settings.products[0]?.product;
+  const appetite = settings.riskAppetite[0];
+  if (!product || !appetite)
+    throw new AppError('INTERNAL', 'stored decision terms lack a product or appetite');
+  return { product, appetite, legalRateCaps: settings.legalRateCaps };
+}
+
+/** What the lender knows of the customer's existing facility, from the lending context. */
+export interface FacilityFact {
+  readonly openedAt: Date;
+  readonly status: string;
+}
+
+/** Freezes a snapshot and the request into decision facts. */
+export function factsFromSnapshot(
+  snapshot: CustomerSnapshot,
+  request: { readonly productCode: string; readonly requestedAmount: Money | null },
+  facility: FacilityFact | null,
+  terms: TermsJson | null,
+): DecisionFacts {
+  const decay: Record<string, number[]> = {};
+  for (const [name, instants] of Object.entries(snapshot.decay)) {
+    decay[name] = instants.map((instant) => instant.getTime());
+  }
+  return {
+    customerId: snapshot.customerId,
+    productCode: request.productCode,
+    asOf: snapshot.asOf.toISOString(),
+    asOfDate: snapshot.asOfDate,
+    requestedAmount: request.requestedAmount === null ? null : request.requestedAmount.toString(),
+    features: { ...snapshot.features },
+    verification: {
+      level: snapshot.verification.level,
+      failures: [...snapshot.verification.failures],
+      provider: snapshot.verification.provider,
+    },
+    age: snapshot.age,
+    holds: snapshot.holds.map((hold) => ({
+      reasonCode: hold.reasonCode,
+      expiresAt: hold.expiresAt.toISOString(),
+    })),
+    decay,
+    facility: facility ? { openedAt: facility.openedAt.toISOString(), status: facility.status } : null,
+    terms,
+  };
+}
+
+/**
+ * Money features (integer fen in the snapshot) enter the scorecard in yuan, so its bins and reason texts
+ * read "below 12,000" rather than "below 1200000". Training (`featureTableDataset`) does the same.
+ */
+export const YUAN_FEATURES: ReadonlySet<string> = new Set(
+  FEATURES.filter((feature) => feature.unit === 'fen').map((feature) => feature.name),
+);
+
+/** The scorecard row: the snapshot's features under the names the scorecard was trained on, money in yuan. */
+export function scorecardRow(facts: DecisionFacts): Record<string, number | string | null> {
+  const row: Record<string, number | string | null> = Object.assign({}, facts.features);
+  for (const name of YUAN_FEATURES) {
+    const value = row[name];
+    if (typeof value === 'number') row[name] = value / 100;
+  }
+  return row;
+}
+
+function count(facts: DecisionFacts, name: string): number {
+  const value = facts.features[name];
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+function money(facts: DecisionFacts, name: string): Money {
+  const value = facts.features[name];
+  if (value === null || value === undefined) return fen(0n);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    throw AppError.invalid(`features.${name}`, 'integer-fen', 'a money feature must be whole fen');
+  }
+  return fen(BigInt(value), `features.${name}`);
+}
+
+/** The business date from whose start every hold in force has lifted (null when there is none). */
+export function holdUntil(facts: DecisionFacts): LocalDate | null {
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const hold of facts.holds) latest = Math.max(latest, Date.parse(hold.expiresAt));
+  if (!Number.isFinite(latest)) return null;
+  const date = businessDateOf(new Date(latest));
+  // A hold that lifts during a day is still on at that day's start: the first clear day is the next one.
+  return startOfBusinessDate(date).getTime() >= latest
+    ? date
+    : businessDateOf(new Date(startOfBusinessDate(date).getTime() + 86_400_000));
+}
+
+/** Days in a year of facility history before a customer counts as established (off the new-user ramp). */
+const ESTABLISHED_AFTER_MS = 365 * 86_400_000;
+
+/**
+ * Whether the customer is still new here: no facility for this product type yet, or one opened less than
+ * a year ago. Only then does the new-user ramp (and the thin-file rule) apply.
+ */
+export function isNewUser(facts: DecisionFacts): boolean {
+  if (facts.facility === null) return true;
+  return Date.parse(facts.asOf) - Date.parse(facts.facility.openedAt) < ESTABLISHED_AFTER_MS;
+}
+
+/**
+ * Instalments repaid on time in the last 12 months: `repayments_12m × ontime_rate_12m`, rounded down. The
+ * customers context counts instalments here and, with bureau consent, elsewhere; a here-only count is not
+ * offered yet, so a customer with a good record elsewhere climbs the ramp as one with a record here would.
+ */
+export function onTimeCycles(facts: DecisionFacts): number {
+  const due = count(facts, 'repayments_12m');
+  const rate = facts.features.ontime_rate_12m;
+  if (typeof rate !== 'number' || !Number.isFinite(rate)) return 0;
+  return Math.floor(due * rate + 1e-9);
+}
+
+/**
+ * Months of history on file: the longer of the credit history (months since the first loan, line or
+ * instalment) and the months with spending in the last 12 — "repayment and consumption history", so a
+ * salaried newcomer with half a year of card spending is not a thin file, and a student with one purchase is.
+ */
+export function historyMonths(facts: DecisionFacts): number {
+  return Math.max(count(facts, 'credit_history_months'), count(facts, 'active_months_12m'));
+}
+
+export interface PolicyInputContext {
+  readonly product: Product;
+  readonly appetite: RiskAppetite;
+  readonly score: number;
+  readonly subScores: PolicyInput['subScores'];
+}
+
+/**
+ * The policy input, from the facts and the score (mapping in docs/decisions.md). Unknown values are read as
+ * the absence of what they measure (no overdue known → 0, no income known → 0): a missing bureau consent
+ * cannot make an applicant look worse than no data would, and the score already prices the missing data.
+ */
+export function policyInputOf(facts: DecisionFacts, context: PolicyInputContext): PolicyInput {
+  const level = Math.min(3, Math.max(0, Math.trunc(facts.verification.level))) as VerificationLevel;
+  return {
+    productType: context.product.type,
+    score: context.score,
+    subScores: context.subScores,
+    verificationLevel: level,
+    // The policy's input schema accepts ages 16–100; every product's range lies inside it, so clamping
+    // keeps the outcome of an age outside it (still outside the product's range) without a schema fault.
+    age: Math.min(100, Math.max(16, facts.age)),
+    // No blocklist source exists yet (lender data); the policy's rule stays ready for one.
+    blocklisted: false,
+    overdueAmountHere: money(facts, 'overdue_amount_here'),
+    overdueAmountElsewhere: money(facts, 'overdue_amount_elsewhere'),
+    inquiries30d: count(facts, 'inquiries_30d'),
+    hasActiveHold: facts.holds.length > 0,
+    historyMonths: historyMonths(facts),
+    isNewUser: isNewUser(facts),
+    onTimeCycles: onTimeCycles(facts),
+    monthlyIncome: money(facts, 'income_monthly_estimate'),
+    // No feature reports monthly repayments owed yet; the debt-service cap then rests on income alone.
+    monthlyDebtPayments: fen(0n),
+    requestedAmount: facts.requestedAmount === null ? null : fen(BigInt(facts.requestedAmount)),
+    product: context.product,
+    appetite: context.appetite,
+  };
+}
+
+/** The facts a decision was made on, with the customer's time-decaying counts as they will be on `date`. */
+export function countsOn(
+  facts: DecisionFacts,
+  names: readonly string[],
+  date: LocalDate,
+): Record<string, number> {
+  const start = startOfBusinessDate(date).getTime();
+  const out: Record<string, number> = {};
+  for (const name of names) {
+    const expiries = facts.decay[name];
+    if (!expiries) continue;
+    // A unit counts while its expiry lies after the instant (see the customers context's decay rule).
+    let n = 0;
+    for (const expiry of expiries) if (expiry > start) n += 1;
+    out[name] = n;
+  }
+  return out;
+}

@@ -1,0 +1,326 @@
+import { featureDefinition } from '../customers/index.ts';
+import {
+  creditPolicyActions,
+  dateCountAtMost,
+  findRecourse,
+  policyFeatures,
+  renderRecourseAction,
+  withPolicyFeatures,
+  type ActionableFeature,
+  type FeatureRecord,
+  type FeatureValue,
+  type RecourseAction,
+  type RecourseGoal,
+  type RecoursePlan,
+  type RenderedAction,
+} from '../explain/index.ts';
+import { defineMessages, en, render, zh, type MessageTemplate } from '../platform/i18n/localized.ts';
+import {
+  addDays,
+  businessDateOf,
+  daysBetween,
+  startOfBusinessDate,
+  type LocalDate,
+} from '../platform/time/local-date.ts';
+import { decideWithPolicy, type CompiledPolicy, type PolicyInput } from '../policy/index.ts';
+import type { Scorer, ScoreRow } from '../scoring/index.ts';
+import { countsOn, holdUntil, scorecardRow, YUAN_FEATURES, type DecisionFacts } from './decision-facts.ts';
+
+/**
+ * Recourse for one decision with the real scorer: the credit policy's own actions (repay, verify, wait for
+ * applications to age out, build history, wait for a hold) plus the actionable characteristics the active
+ * scorecard uses, with its bin edges as candidates. Every candidate plan is judged by re-running the
+ * scorecard and the policy on the changed inputs, so a plan is only ever offered if it works.
+ *
+ * Policy inputs and scorecard characteristics that measure the same thing move together: repaying what is
+ * overdue here changes `overdueAmountHere` and `overdue_amount_here`; completing verification changes both
+ * levels; waiting until the 30-day application count drops moves every application count (7 to 180 days,
+ * distinct lenders) to its value on that date, from the snapshot's decay data — the state the person will
+ * really be in on that date.
+ */
+
+/** Scorecard characteristics that mirror a policy input: recourse moves them with the input. */
+const LINKED: Readonly<Record<string, string>> = {
+  overdueAmountHere: 'overdue_amount_here',
+  overdueAmountElsewhere: 'overdue_amount_elsewhere',
+  verificationLevel: 'verification_level',
+  inquiries30d: 'inquiries_30d',
+};
+
+/** Every count of credit applications; all of them age out while the person makes no new ones. */
+const APPLICATION_COUNTS = [
+  'inquiries_7d',
+  'inquiries_30d',
+  'inquiries_90d',
+  'inquiries_180d',
+  'distinct_lenders_7d',
+  'distinct_lenders_30d',
+  'distinct_lenders_90d',
+  'distinct_lenders_180d',
+] as const;
+
+const LINKED_SCORECARD = new Set<string>([...Object.values(LINKED), ...APPLICATION_COUNTS]);
+
+/**
+ * Ratios are searched in whole percentage points (the recourse engine moves integers): the record holds
+ * `round(ratio × 100)` and the row gets the value back divided by 100 when a plan moves it.
+ */
+const PERCENT_FEATURES = new Set<string>(['utilisation']);
+
+/** Texts of the scorecard-side actions (the policy-side ones are the explain context's). */
+export const SCORECARD_ACTION_MESSAGES = defineMessages({
+  LOWER_UTILISATION_RATIO: {
+    zh: (p) => `将信用额度使用率降到${p.percent}%以下`,
+    en: (p) => `Bring your credit utilisation down to ${p.percent}% or less`,
+  } satisfies MessageTemplate<{ percent: number }>,
+  CLOSE_LOANS_ELSEWHERE: {
+    zh: (p) => `结清其他机构的贷款，使在贷笔数不超过${p.loans}笔`,
+    en: (p) => `Pay off loans with other lenders until you have ${p.loans} or fewer open`,
+  } satisfies MessageTemplate<{ loans: number }>,
+  BIND_BANK_CARD: {
+    zh: (p) => `绑定本人银行卡（共${p.cards}张）`,
+    en: (p) => `Bind a bank card in your own name (${p.cards} in all)`,
+  } satisfies MessageTemplate<{ cards: number }>,
+  LET_ACTIVITY_SETTLE: {
+    zh: (p) => `${zh.date(p.date)}前避免频繁的${p.what.zh}`,
+    en: (p) => `Avoid further ${p.what.en} until ${en.date(p.date)}`,
+  } satisfies MessageTemplate<{ date: LocalDate; what: { zh: string; en: string } }>,
+});
+
+const ACTIVITY_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
+  limit_views_24h: { zh: '额度查询', en: 'limit checks' },
+  failed_logins_24h: { zh: '登录失败', en: 'failed logins' },
+  device_changes_30d: { zh: '更换设备', en: 'device changes' },
+};
+
+/** The scorecard's bin edges of a numeric characteristic: where its points change. */
+function binEdges(scorer: Scorer, feature: string): number[] {
+  const edges = new Set<number>();
+  for (const bin of scorer.bins(feature)) {
+    if (bin.kind !== 'interval') continue;
+    if (typeof bin.lower === 'number') edges.add(bin.lower);
+    if (typeof bin.upper === 'number') edges.add(bin.upper);
+  }
+  return [...edges].sort((a, b) => a - b);
+}
+
+/** The first business date from whose start at most `target` of the listed units still count. */
+function dateAtMost(asOf: LocalDate, expiries: readonly number[], target: number): LocalDate | undefined {
+  const sorted = [...expiries].sort((a, b) => a - b);
+  const mustExpire = sorted.length - Math.max(0, Math.floor(target));
+  if (mustExpire <= 0) return asOf;
+  const instant = sorted[mustExpire - 1];
+  if (instant === undefined) return undefined;
+  const date = businessDateOf(new Date(instant));
+  const clear = startOfBusinessDate(date).getTime() >= instant ? date : addDays(date, 1);
+  return clear > asOf ? clear : asOf;
+}
+
+/**
+ * The actionable scorecard characteristics the policy does not already cover, with costs in the same
+ * effort points as the credit actions (1 = a day of waiting or ¥100 repaid).
+ */
+function scorecardActions(scorer: Scorer, facts: DecisionFacts): ActionableFeature[] {
+  const actions: ActionableFeature[] = [];
+  for (const info of scorer.features) {
+    if (info.kind !== 'numeric' || LINKED_SCORECARD.has(info.name)) continue;
+    const definition = featureDefinition(info.name);
+    const current = facts.features[info.name];
+    if (!definition || !definition.recourse.actionable || !definition.recourse.mutable) continue;
+    if (typeof current !== 'number' || !Number.isFinite(current)) continue;
+    const direction = definition.recourse.direction;
+    if (direction === null) continue;
+    const candidates = binEdges(scorer, info.name);
+    const base = { name: info.name, mutable: true, direction, candidates } as const;
+    switch (info.name) {
+      case 'utilisation':
+        // Repaying revolving balances: half a point per percentage point of utilisation.
+        actions.push({
+          ...base,
+          kind: 'integer',
+          min: 0,
+          cost: (from, to) => Math.abs(Number(from) - Number(to)) * 0.5,
+          candidates: candidates.filter((edge) => edge >= 0).map((edge) => edge * 100),
+          action: 'LOWER_UTILISATION_RATIO',
+        });
+        break;
+      case 'open_loans_elsewhere':
+        actions.push({
+          ...base,
+          kind: 'integer',
+          min: 0,
+          cost: (from, to) => 20 * Math.abs(Number(from) - Number(to)),
+          action: 'CLOSE_LOANS_ELSEWHERE',
+        });
+        break;
+      case 'bound_cards':
+        actions.push({
+          ...base,
+          kind: 'integer',
+          max: 5,
+          cost: (from, to) => 2 * Math.abs(Number(to) - Number(from)),
+          action: 'BIND_BANK_CARD',
+        });
+        break;
+      default: {
+        const expiries = facts.decay[info.name];
+        if (!definition.recourse.decay || direction !== 'decrease') break;
+        const reached = (_from: FeatureValue, to: FeatureValue) =>
+          dateAtMost(facts.asOfDate, expiries ?? [], Number(to));
+        actions.push({
+          ...base,
+          kind: 'integer',
+          min: 0,
+          cost: (from, to) => {
+            const date = reached(from, to);
+            return date === undefined ? Number.POSITIVE_INFINITY : daysBetween(facts.asOfDate, date);
+          },
+          dateReached: reached,
+          action: 'LET_ACTIVITY_SETTLE',
+        });
+      }
+    }
+  }
+  return actions;
+}
+
+/** Everything recourse needs about one decision. */
+export interface DecisionRecourseInput {
+  readonly facts: DecisionFacts;
+  readonly scorer: Scorer;
+  readonly policy: CompiledPolicy;
+  /** The policy input as decided (score included). */
+  readonly input: PolicyInput;
+  readonly goal: RecourseGoal;
+  /** Decisions re-run at most (default 1,500). */
+  readonly maxEvaluations?: number;
+}
+
+/** The drop dates of the 30-day application count, as business dates (what `creditPolicyActions` takes). */
+function inquiryDropDates(facts: DecisionFacts): LocalDate[] {
+  return (facts.decay.inquiries_30d ?? []).map((instant) => {
+    const date = businessDateOf(new Date(instant));
+    return startOfBusinessDate(date).getTime() >= instant ? date : addDays(date, 1);
+  });
+}
+
+/**
+ * The scorecard row in the state a plan describes: only what the plan changed (against `current`) is
+ * written, linked characteristics move with their policy input, and waiting for applications to age out
+ * moves every application count to its value on that date.
+ */
+export function changedRow(
+  facts: DecisionFacts,
+  current: FeatureRecord,
+  changed: FeatureRecord,
+): Record<string, number | string | null> {
+  const row = scorecardRow(facts);
+  for (const [name, value] of Object.entries(changed)) {
+    if (typeof value !== 'number' || value === current[name]) continue;
+    if (name === 'inquiries30d') {
+      const before = Number(current.inquiries30d);
+      if (value < before) {
+        const date = dateCountAtMost(facts.asOfDate, inquiryDropDates(facts), before, value);
+        if (date !== undefined) Object.assign(row, countsOn(facts, APPLICATION_COUNTS, date));
+      }
+      row.inquiries_30d = value;
+      continue;
+    }
+    const linked = LINKED[name];
+    if (linked !== undefined) row[linked] = YUAN_FEATURES.has(linked) ? value / 100 : value;
+    else if (PERCENT_FEATURES.has(name)) row[name] = value / 100;
+    else if (name in facts.features) row[name] = value;
+  }
+  return row;
+}
+
+/** The recourse record for a plan's state: policy inputs plus the actionable scorecard characteristics. */
+function currentRecord(facts: DecisionFacts, input: PolicyInput, actions: readonly ActionableFeature[]) {
+  const record: Record<string, FeatureValue> = Object.assign({}, policyFeatures(input));
+  for (const action of actions) {
+    const value = facts.features[action.name];
+    if (typeof value !== 'number') continue;
+    record[action.name] = PERCENT_FEATURES.has(action.name) ? Math.round(value * 100) : value;
+  }
+  return record;
+}
+
+/** The whole search problem for one decision, and the function that re-runs score and policy. */
+export function recourseProblem(problem: DecisionRecourseInput) {
+  const { facts, scorer, policy, input } = problem;
+  const scoring = scorecardActions(scorer, facts);
+  const edges = (name: string) => {
+    const scorecardName = LINKED[name];
+    if (!scorecardName || !scorer.features.some((f) => f.name === scorecardName)) return [];
+    const scale = YUAN_FEATURES.has(scorecardName) ? 100 : 1;
+    return binEdges(scorer, scorecardName).map((edge) => Math.round(edge * scale));
+  };
+  const policyActions = creditPolicyActions({
+    asOf: facts.asOfDate,
+    inquiryDropDates: inquiryDropDates(facts),
+    holdUntil: holdUntil(facts),
+  }).map((feature) => {
+    const extra = edges(feature.name);
+    return extra.length > 0 ? { ...feature, candidates: [...(feature.candidates ?? []), ...extra] } : feature;
+  });
+  const features = [...policyActions, ...scoring];
+  const current = currentRecord(facts, input, scoring);
+  const decide = (changed: FeatureRecord) => {
+    const score = scorer(changedRow(facts, current, changed) as ScoreRow);
+    const next = withPolicyFeatures(
+      Object.assign({}, input, { score: score.score, subScores: score.subScores }),
+      changed,
+    );
+    const { result } = decideWithPolicy(policy, next);
+    return { outcome: result.outcome, limit: result.limit };
+  };
+  return { current, features, decide };
+}
+
+/** Finds the cheapest verified plan for one decision (see `docs/decisions.md`, "Recourse"). */
+export function decisionRecourse(problem: DecisionRecourseInput): RecoursePlan {
+  const { current, features, decide } = recourseProblem(problem);
+  return findRecourse({
+    current,
+    decide,
+    goal: problem.goal,
+    features,
+    thresholds: problem.policy.thresholds,
+    maxEvaluations: problem.maxEvaluations ?? 1_500,
+  });
+}
+
+/** One action of a plan in the customer's words: the explain context's texts, and ours for scorecard actions. */
+export function renderDecisionAction(action: RecourseAction): RenderedAction {
+  const to = Number(action.to);
+  switch (action.action) {
+    case 'LOWER_UTILISATION_RATIO': {
+      const params = { percent: to };
+      return { code: action.action, params, text: render(SCORECARD_ACTION_MESSAGES[action.action], params) };
+    }
+    case 'CLOSE_LOANS_ELSEWHERE': {
+      const params = { loans: to };
+      return { code: action.action, params, text: render(SCORECARD_ACTION_MESSAGES[action.action], params) };
+    }
+    case 'BIND_BANK_CARD': {
+      const params = { cards: to };
+      return { code: action.action, params, text: render(SCORECARD_ACTION_MESSAGES[action.action], params) };
+    }
+    case 'LET_ACTIVITY_SETTLE':
+      if (action.byDate) {
+        const params = {
+          date: action.byDate,
+          what: ACTIVITY_NAMES[action.feature] ?? { zh: action.feature, en: action.feature },
+        };
+        return {
+          code: action.action,
+          params,
+          text: render(SCORECARD_ACTION_MESSAGES[action.action], params),
+        };
+      }
+      break;
+    default:
+      break;
+  }
+  return renderRecourseAction(action);
+}

@@ -1,0 +1,95 @@
+import type { Money } from '../platform/money/money.ts';
+import type { Rate } from '../platform/money/rate.ts';
+import type { LocalDate } from '../platform/time/local-date.ts';
+import type { Arm, ProductType, TraceEntry, ZenObject } from '../policy/index.ts';
+import type { DecisionFacts } from './decision-facts.ts';
+import type { DecisionRecourse, Outcome } from './evaluate-decision.ts';
+import type { PrincipalReason } from './principal-reasons.ts';
+
+/**
+ * A decision as recorded: what was decided, why, on what facts, by which model and policy version — the
+ * evidence a replay recomputes from. Records are append-only.
+ */
+
+/** Why a decision was made: a customer asked, a limit review, an appeal's re-check, a person's override. */
+export type DecisionKind = 'application' | 'limit_review' | 'recheck' | 'override';
+export const DECISION_KINDS: readonly DecisionKind[] = ['application', 'limit_review', 'recheck', 'override'];
+
+/** The stage that failed when a decision had to be referred for a technical fault. */
+export type FaultStage = 'snapshot' | 'facility' | 'scoring' | 'policy' | 'provider';
+
+export interface DecisionFault {
+  readonly stage: FaultStage;
+  /** A short machine code: `timeout`, `unavailable`, `error`, `PROVIDER_UNAVAILABLE`. */
+  readonly code: string;
+  /** What failed, in words safe to show staff (no personal data). */
+  readonly message: string;
+}
+
+/** A person's decision on an appeal, recorded as a decision that overrides an earlier one. */
+export interface DecisionOverride {
+  /** The decision it overrides. */
+  readonly overrides: string;
+  readonly reviewer: string;
+  readonly note: string;
+  readonly outcome: Outcome;
+  /** Integer fen as a string. */
+  readonly limit: string;
+  /** Exact decimal APR, or null when declined. */
+  readonly apr: string | null;
+}
+
+export interface DecisionRecord {
+  readonly id: string;
+  readonly customerId: string;
+  readonly kind: DecisionKind;
+  readonly linkedTo: string | null;
+  readonly productCode: string;
+  readonly productType: ProductType | null;
+  readonly outcome: Outcome;
+  readonly limit: Money;
+  readonly requestedAmount: Money | null;
+  readonly apr: Rate | null;
+  readonly dailyRate: Rate | null;
+  readonly score: number | null;
+  readonly pd: number | null;
+  readonly subScores: Readonly<Record<string, number>> | null;
+  readonly reasons: readonly PrincipalReason[];
+  readonly recourse: DecisionRecourse | null;
+  readonly policyVersionId: string | null;
+  readonly policyChecksum: string | null;
+  readonly arm: Arm | null;
+  readonly modelVersion: string | null;
+  readonly modelHash: string | null;
+  readonly legalCap: { readonly effectiveFrom: string; readonly annualRate: string } | null;
+  readonly facts: DecisionFacts | null;
+  readonly scorecardRow: Readonly<Record<string, number | string | null>> | null;
+  readonly policyDocument: ZenObject | null;
+  readonly policyOutput: ZenObject | null;
+  readonly trace: readonly TraceEntry[] | null;
+  readonly fault: DecisionFault | null;
+  readonly override: DecisionOverride | null;
+  readonly facilityChange: 'opened' | 'adjusted' | 'unchanged' | null;
+  readonly decidedAt: Date;
+  readonly decisionDate: LocalDate;
+}
+
+/** A decision in a listing: the outcome and its headline figures, without the evidence. */
+export type DecisionSummary = Pick<
+  DecisionRecord,
+  | 'id'
+  | 'customerId'
+  | 'kind'
+  | 'linkedTo'
+  | 'productCode'
+  | 'outcome'
+  | 'limit'
+  | 'requestedAmount'
+  | 'apr'
+  | 'score'
+  | 'reasons'
+  | 'policyVersionId'
+  | 'modelVersion'
+  | 'arm'
+  | 'decidedAt'
+>;

@@ -1,0 +1,194 @@
+import { sqlStateOf, toJson, type Queryable } from '../platform/database/database.ts';
+import { AppError } from '../platform/errors/app-error.ts';
+import { fen } from '../platform/money/money.ts';
+import { parseRate, toExactRateString } from '../platform/money/rate.ts';
+import type { LocalDate } from '../platform/time/local-date.ts';
+import type { Arm, ProductType, TraceEntry, ZenObject } from '../policy/index.ts';
+import {
+  DECISION_KINDS,
+  type DecisionFault,
+  type DecisionKind,
+  type DecisionOverride,
+  type DecisionRecord,
+  type DecisionSummary,
+} from './decision.ts';
+import type { DecisionFacts } from './decision-facts.ts';
+import type { DecisionRecourse, Outcome } from './evaluate-decision.ts';
+import type { PrincipalReason } from './principal-reasons.ts';
+
+/** A row of `decisions`, as the database adapters return it (snake_case; int8 as bigint; json parsed). */
+interface DecisionRow {
+  customer_id: string;
+  id: string;
+  kind: string;
+  linked_to: string | null;
+  product_code: string;
+  product_type: string | null;
+  outcome: string;
+  limit_amount: bigint;
+  requested_amount: bigint | null;
+  apr: string | null;
+  daily_rate: string | null;
+  score: number | null;
+  pd: number | null;
+  sub_scores: Record<string, number> | null;
+  reasons: PrincipalReason[];
+  recourse: DecisionRecourse | null;
+  policy_version_id: string | null;
+  policy_checksum: string | null;
+  arm: string | null;
+  model_version: string | null;
+  model_hash: string | null;
+  legal_cap: { effectiveFrom: string; annualRate: string } | null;
+  facts: DecisionFacts | null;
+  scorecard_row: Record<string, number | string | null> | null;
+  policy_document: ZenObject | null;
+  policy_output: ZenObject | null;
+  trace: TraceEntry[] | null;
+  fault: DecisionFault | null;
+  override: DecisionOverride | null;
+  facility_change: string | null;
+  decided_at: Date;
+  decision_date: string;
+}
+
+const SUMMARY_COLUMNS =
+  'customer_id, id, kind, linked_to, product_code, outcome, limit_amount, requested_amount, apr, score, reasons, policy_version_id, model_version, arm, decided_at';
+
+const COLUMNS = `customer_id, id, kind, linked_to, product_code, product_type, outcome, limit_amount,
+  requested_amount, apr, daily_rate, score, pd, sub_scores, reasons, recourse, policy_version_id,
+  policy_checksum, arm, model_version, model_hash, legal_cap, facts, scorecard_row, policy_document,
+  policy_output, trace, fault, override, facility_change, decided_at, decision_date`;
+
+function kindOf(value: string): DecisionKind {
+  if (!(DECISION_KINDS as readonly string[]).includes(value))
+    throw new AppError('INTERNAL', `decisions holds an unknown kind "${value}"`);
+  return value as DecisionKind;
+}
+
+function outcomeOf(value: string): Outcome {
+  if (value !== 'approved' && value !== 'declined' && value !== 'referred')
+    throw new AppError('INTERNAL', `decisions holds an unknown outcome "${value}"`);
+  return value;
+}
+
+function toSummary(row: DecisionRow): DecisionSummary {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    kind: kindOf(row.kind),
+    linkedTo: row.linked_to,
+    productCode: row.product_code,
+    outcome: outcomeOf(row.outcome),
+    limit: fen(row.limit_amount),
+    requestedAmount: row.requested_amount === null ? null : fen(row.requested_amount),
+    apr: row.apr === null ? null : parseRate(row.apr),
+    score: row.score,
+    reasons: row.reasons,
+    policyVersionId: row.policy_version_id,
+    modelVersion: row.model_version,
+    arm: row.arm as Arm | null,
+    decidedAt: row.decided_at,
+  };
+}
+
+function toRecord(row: DecisionRow): DecisionRecord {
+  return {
+    ...toSummary(row),
+    productType: row.product_type as ProductType | null,
+    dailyRate: row.daily_rate === null ? null : parseRate(row.daily_rate),
+    pd: row.pd,
+    subScores: row.sub_scores,
+    recourse: row.recourse,
+    policyChecksum: row.policy_checksum,
+    modelHash: row.model_hash,
+    legalCap: row.legal_cap,
+    facts: row.facts,
+    scorecardRow: row.scorecard_row,
+    policyDocument: row.policy_document,
+    policyOutput: row.policy_output,
+    trace: row.trace,
+    fault: row.fault,
+    override: row.override,
+    facilityChange: row.facility_change as DecisionRecord['facilityChange'],
+    decisionDate: row.decision_date as LocalDate,
+  };
+}
+
+const json = (value: unknown): string | null =>
+  value === null || value === undefined ? null : toJson(value);
+
+/**
+ * Stores a decision in one statement. A customer that does not exist is NOT_FOUND (the foreign key says
+ * so), not a fault.
+ */
+export async function insertDecision(q: Queryable, record: DecisionRecord): Promise<void> {
+  try {
+    await q.query(
+      `insert into decisions (${COLUMNS})
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb, $16::jsonb,
+               $17, $18, $19, $20, $21, $22::jsonb, $23::json, $24::json, $25::json, $26::json, $27::json,
+               $28::jsonb, $29::jsonb, $30, $31, $32)`,
+      [
+        record.customerId,
+        record.id,
+        record.kind,
+        record.linkedTo,
+        record.productCode,
+        record.productType,
+        record.outcome,
+        record.limit,
+        record.requestedAmount,
+        record.apr === null ? null : toExactRateString(record.apr),
+        record.dailyRate === null ? null : toExactRateString(record.dailyRate),
+        record.score,
+        record.pd,
+        json(record.subScores),
+        json(record.reasons),
+        json(record.recourse),
+        record.policyVersionId,
+        record.policyChecksum,
+        record.arm,
+        record.modelVersion,
+        record.modelHash,
+        json(record.legalCap),
+        json(record.facts),
+        json(record.scorecardRow),
+        json(record.policyDocument),
+        json(record.policyOutput),
+        json(record.trace),
+        json(record.fault),
+        json(record.override),
+        record.facilityChange,
+        record.decidedAt,
+        record.decisionDate,
+      ],
+    );
+  } catch (error) {
+    if (sqlStateOf(error) === '23503') throw AppError.notFound('customer', record.customerId);
+    throw error;
+  }
+}
+
+/** One decision with all its evidence, or undefined. */
+export async function findDecision(q: Queryable, id: string): Promise<DecisionRecord | undefined> {
+  const result = await q.query<DecisionRow>(`select ${COLUMNS} from decisions where id = $1`, [id]);
+  const [row] = result.rows;
+  return row ? toRecord(row) : undefined;
+}
+
+/** A customer's decisions, newest first, without the evidence; `before` pages by decision id. */
+export async function listDecisions(
+  q: Queryable,
+  customerId: string,
+  options: { readonly limit: number; readonly before?: string },
+): Promise<DecisionSummary[]> {
+  const result = await q.query<DecisionRow>(
+    options.before
+      ? `select ${SUMMARY_COLUMNS} from decisions where customer_id = $1 and id < $3
+          order by decided_at desc, id desc limit $2`
+      : `select ${SUMMARY_COLUMNS} from decisions where customer_id = $1 order by decided_at desc, id desc limit $2`,
+    options.before ? [customerId, options.limit, options.before] : [customerId, options.limit],
+  );
+  return result.rows.map(toSummary);
+}

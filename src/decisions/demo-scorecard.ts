@@ -1,0 +1,115 @@
+import {
+  FEATURES,
+  generatePopulation,
+  populationFeatureTable,
+  type FeatureTable,
+} from '../customers/index.ts';
+import {
+  DEFAULT_TRAINING,
+  trainScorecard,
+  type Dataset,
+  type FeatureSettings,
+  type Scorecard,
+  type TrainingResult,
+} from '../scoring/index.ts';
+import { YUAN_FEATURES } from './decision-facts.ts';
+import type { Column } from '../scoring/index.ts';
+import { addMonths, businessDateOf, startOfBusinessDate } from '../platform/time/local-date.ts';
+
+/**
+ * The demo's scorecard: trained in memory on the synthetic population of the customers context, on the
+ * same feature names the snapshot serves (`snapshot.features`), so a decision scores a customer with the
+ * row it already has. Pure and deterministic in its options (the population is seeded; the training
+ * instant is passed in), so the same seed and version give the same artefact and content hash.
+ */
+export interface DemoScorecardOptions {
+  /** Synthetic customers to generate (default 6,000: about a second of generation on one core). */
+  readonly customers?: number;
+  /** Months of history per customer (default 24). */
+  readonly months?: number;
+  readonly seed?: number;
+  /** The model's version name; default `demo-synthetic-s<seed>-n<customers>`. */
+  readonly version?: string;
+  /** RFC 3339 instant recorded as the training time (from the caller's clock). */
+  readonly trainedAt: string;
+}
+
+/** The version name the demo uses for a seed and size, so a later start can find and reuse it. */
+export function demoScorecardVersion(seed: number, customers: number): string {
+  return `demo-synthetic-s${seed}-n${customers}`;
+}
+
+/** A `FeatureTable` as a scoring `Dataset` (numeric columns as they are; categorical coded by level). */
+export function featureTableDataset(table: FeatureTable, rows?: readonly number[]): Dataset {
+  const pick = rows ?? Array.from({ length: table.customerIds.length }, (_, i) => i);
+  const columns: Column[] = [];
+  for (const feature of FEATURES) {
+    const numeric = table.numeric[feature.name];
+    if (numeric) {
+      const values = new Float64Array(pick.length);
+      const scale = YUAN_FEATURES.has(feature.name) ? 100 : 1;
+      pick.forEach((row, i) => {
+        values[i] = (numeric[row] ?? Number.NaN) / scale;
+      });
+      columns.push({ kind: 'numeric', name: feature.name, values });
+      continue;
+    }
+    const categorical = table.categorical[feature.name];
+    if (!categorical) continue;
+    const levels: string[] = [];
+    const index = new Map<string, number>();
+    const codes = new Int32Array(pick.length);
+    pick.forEach((row, i) => {
+      const value = categorical[row] ?? null;
+      if (value === null) {
+        codes[i] = -1;
+        return;
+      }
+      let code = index.get(value);
+      if (code === undefined) {
+        code = levels.length;
+        levels.push(value);
+        index.set(value, code);
+      }
+      codes[i] = code;
+    });
+    columns.push({ kind: 'categorical', name: feature.name, codes, levels });
+  }
+  const target = new Uint8Array(pick.length);
+  pick.forEach((row, i) => {
+    target[i] = table.bad[row] ?? 0;
+  });
+  return { rows: pick.length, columns, target };
+}
+
+/** Generates the population, builds its training table six months before the end, and trains. */
+export function trainDemoScorecard(options: DemoScorecardOptions): TrainingResult & { card: Scorecard } {
+  const customers = options.customers ?? 6_000;
+  const seed = options.seed ?? 1;
+  const population = generatePopulation({ customers, months: options.months ?? 24, seed });
+  // Features six months before the history ends, labels from the six months after (30+ DPD): the
+  // customers context's own training convention.
+  const asOf = startOfBusinessDate(addMonths(businessDateOf(population.end), -6));
+  return trainScorecard(
+    {
+      train: featureTableDataset(populationFeatureTable(population, { asOf })),
+      target: { column: 'bad', bad: '1', good: ['0'], chosen: 'given' },
+      version: options.version ?? demoScorecardVersion(seed, customers),
+      trainedAt: options.trainedAt,
+    },
+    { ...DEFAULT_TRAINING, features: DEMO_FEATURE_SETTINGS },
+  );
+}
+
+/** Customer-facing labels: the catalogue's descriptions, with money in yuan (the row's unit). */
+const DEMO_FEATURE_SETTINGS: Record<string, FeatureSettings> = Object.fromEntries(
+  FEATURES.map((feature) => [
+    feature.name,
+    {
+      label: {
+        zh: feature.description.zh.replace('（分）', '（元）').split('：')[0] ?? feature.name,
+        en: feature.description.en.replace('(fen)', '(yuan)').split(':')[0] ?? feature.name,
+      },
+    },
+  ]),
+);

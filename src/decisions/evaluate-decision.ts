@@ -1,0 +1,277 @@
+import type { RecourseGoal, RecoursePlan } from '../explain/index.ts';
+import type { LocalizedText } from '../platform/i18n/localized.ts';
+import { fen, type Money } from '../platform/money/money.ts';
+import { toExactRateString, type Rate } from '../platform/money/rate.ts';
+import {
+  clampToLegalCap,
+  dailyRateOf,
+  decideWithPolicy,
+  renderPolicyReason,
+  toPolicyDocument,
+  type CompiledPolicy,
+  type LegalRateCap,
+  type PolicyInput,
+  type PolicyReasonHit,
+  type PolicyResult,
+  type Product,
+  type RiskAppetite,
+  type TraceEntry,
+  type ZenObject,
+} from '../policy/index.ts';
+import type { ScoreResult, Scorer, ScoreRow } from '../scoring/index.ts';
+import { holdUntil, policyInputOf, scorecardRow, type DecisionFacts } from './decision-facts.ts';
+import { decisionRecourse, renderDecisionAction } from './decision-recourse.ts';
+import { principalReasons, type PrincipalReason } from './principal-reasons.ts';
+
+/**
+ * The pure heart of a credit decision: facts in, decision out. Score the scorecard row, build the policy
+ * input, evaluate the policy (with its trace), clamp the price to the legal cap in force, rank the
+ * principal reasons, and find recourse for a decline, a referral or a limit below the request. The
+ * decision service calls it for new decisions and the replay calls it on stored facts; both get the same
+ * answer because nothing here reads a clock, a database or a random source.
+ */
+
+export type Outcome = 'approved' | 'declined' | 'referred';
+
+/** The policy side of a decision: the product, the compiled version, the appetite and the legal caps. */
+export interface PolicyContext {
+  readonly product: Product;
+  readonly appetite: RiskAppetite;
+  readonly policy: CompiledPolicy;
+  readonly legalRateCaps: readonly LegalRateCap[];
+}
+
+/** One recourse action in the customer's words, with the values it moves and the date it is reached by. */
+export interface RecourseStep {
+  readonly code: string;
+  readonly feature: string;
+  readonly from: number | boolean;
+  readonly to: number | boolean;
+  readonly byDate: string | null;
+  readonly cost: number;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly text: LocalizedText;
+}
+
+/**
+ * What the person can do. `plan`: the cheapest verified plan; `none`: nothing reachable changes the
+ * outcome (`fixed`) or the search gave up (`too-many-actions`, `search-limit`), said in words; `not-needed`:
+ * the decision already gives what was asked.
+ */
+export interface DecisionRecourse {
+  readonly status: 'plan' | 'none' | 'not-needed';
+  readonly goal: { readonly kind: 'approval' } | { readonly kind: 'amount'; readonly amount: string };
+  readonly reason: 'fixed' | 'too-many-actions' | 'search-limit' | null;
+  readonly actions: readonly RecourseStep[];
+  readonly totalCost: number | null;
+  /** The decision re-run on the plan's values: it meets the goal. */
+  readonly verified: { readonly outcome: Outcome; readonly limit: string } | null;
+  /** The customer text of "no plan", when there is none. */
+  readonly text: LocalizedText | null;
+}
+
+export interface EvaluatedDecision {
+  readonly outcome: Outcome;
+  readonly limit: Money;
+  /** The price after the legal cap. */
+  readonly apr: Rate;
+  readonly dailyRate: Rate;
+  /** True when the policy's price was lowered to the legal cap. */
+  readonly aprCapped: boolean;
+  readonly legalCap: { readonly effectiveFrom: string; readonly annualRate: string } | null;
+  readonly score: ScoreResult;
+  readonly row: ScoreRow;
+  readonly input: PolicyInput;
+  readonly policyDocument: ZenObject;
+  readonly policyResult: PolicyResult;
+  readonly policyOutput: ZenObject;
+  readonly trace: readonly TraceEntry[];
+  readonly reasons: readonly PrincipalReason[];
+  readonly recourse: DecisionRecourse | null;
+}
+
+export interface EvaluateOptions {
+  /** Search recourse (default true). */
+  readonly recourse?: boolean;
+  /** Decisions recourse may re-run (default 1,500). */
+  readonly maxRecourseEvaluations?: number;
+}
+
+const OUTCOME_RANK: Readonly<Record<Outcome, number>> = { declined: 0, referred: 1, approved: 2 };
+
+/** True when `b` is a better decision for the customer than `a`: a better outcome, or a higher limit. */
+export function better(
+  a: { readonly outcome: Outcome; readonly limit: bigint },
+  b: { readonly outcome: Outcome; readonly limit: bigint },
+): boolean {
+  const rank = OUTCOME_RANK[b.outcome] - OUTCOME_RANK[a.outcome];
+  return rank > 0 || (rank === 0 && b.limit > a.limit);
+}
+
+const BEST_SCORE = 950;
+
+/**
+ * When the limit fell below the product's minimum, the policy's limit rows (which only fire for decisions
+ * that stand) are silent on why it was low; the graph's own figures say which cap set it.
+ */
+function capBehindLowLimit(result: PolicyResult, output: ZenObject): PolicyReasonHit[] {
+  if (!result.reasons.some((hit) => hit.code === 'LIMIT_BELOW_PRODUCT_MINIMUM')) return [];
+  if (result.reasons.some((hit) => hit.stage === 'limit')) return [];
+  const limit = output.limit;
+  const base = output.baseLimit;
+  if (typeof limit !== 'number' || typeof base !== 'number' || limit >= base) return [];
+  const hits: PolicyReasonHit[] = [];
+  if (output.rampApplies === true && output.rampCap === limit)
+    hits.push({ code: 'NEW_USER_RAMP', stage: 'limit', threshold: null });
+  if (output.dsrCap === limit)
+    hits.push({ code: 'LIMIT_CAPPED_BY_DEBT_SERVICE', stage: 'limit', threshold: null });
+  if (output.scaledLimit === limit)
+    hits.push({ code: 'LIMIT_REDUCED_BY_RISK_APPETITE', stage: 'limit', threshold: null });
+  return hits;
+}
+
+function goalOf(input: PolicyInput): RecourseGoal {
+  return input.requestedAmount === null
+    ? { kind: 'approval' }
+    : { kind: 'amount', amount: input.requestedAmount };
+}
+
+function recourseOf(plan: RecoursePlan, goal: RecourseGoal): DecisionRecourse {
+  const goalJson =
+    goal.kind === 'approval' ? goal : { kind: 'amount' as const, amount: goal.amount.toString() };
+  switch (plan.status) {
+    case 'not-needed':
+      return {
+        status: 'not-needed',
+        goal: goalJson,
+        reason: null,
+        actions: [],
+        totalCost: null,
+        verified: null,
+        text: null,
+      };
+    case 'none':
+      return {
+        status: 'none',
+        goal: goalJson,
+        reason: plan.reason,
+        actions: [],
+        totalCost: null,
+        verified: null,
+        text: NO_PLAN_TEXT,
+      };
+    case 'plan':
+      return {
+        status: 'plan',
+        goal: goalJson,
+        reason: null,
+        actions: plan.actions.map((action) => {
+          const rendered = renderDecisionAction(action);
+          return {
+            code: rendered.code,
+            feature: action.feature,
+            from: action.from,
+            to: action.to,
+            byDate: action.byDate ?? null,
+            cost: action.cost,
+            params: rendered.params,
+            text: rendered.text,
+          };
+        }),
+        totalCost: plan.totalCost,
+        verified: { outcome: plan.verified.outcome, limit: plan.verified.limit.toString() },
+        text: null,
+      };
+  }
+}
+
+const NO_PLAN_TEXT: LocalizedText = {
+  zh: '目前没有您可以采取的措施能改变这一结果。',
+  en: 'There is nothing you can change right now that would alter this decision.',
+};
+
+/** Decides on stored or fresh facts with a scorer and a policy (see the module comment). */
+export function evaluateDecision(
+  facts: DecisionFacts,
+  scorer: Scorer,
+  context: PolicyContext,
+  options: EvaluateOptions = {},
+): EvaluatedDecision {
+  const row = scorecardRow(facts);
+  const score = scorer(row);
+  const input = policyInputOf(facts, {
+    product: context.product,
+    appetite: context.appetite,
+    score: score.score,
+    subScores: score.subScores,
+  });
+  const policyDocument = toPolicyDocument(input);
+  const evaluation = decideWithPolicy(context.policy, input);
+  const { result } = evaluation;
+  const output = evaluation.evaluation.output;
+  const price = clampToLegalCap(result.apr, context.legalRateCaps, facts.asOfDate);
+
+  const shortfall = input.requestedAmount !== null && result.limit < input.requestedAmount;
+  let scoreIsCause = false;
+  if (
+    result.outcome !== 'approved' ||
+    shortfall ||
+    result.reasons.some((hit) => hit.stage === 'limit' && hit.code !== 'LIMIT_BELOW_REQUEST')
+  ) {
+    if (result.reasons.some((hit) => hit.code === 'SCORE_BELOW_CUTOFF' || hit.code === 'POLICY_TIGHTENED')) {
+      scoreIsCause = true;
+    } else if (score.score < BEST_SCORE) {
+      const best = decideWithPolicy(context.policy, Object.assign({}, input, { score: BEST_SCORE })).result;
+      scoreIsCause = better(result, best) && (result.outcome !== 'approved' || shortfall);
+    }
+  }
+  const reasonContext = { holdUntil: holdUntil(facts) };
+  const hits = [...result.reasons, ...capBehindLowLimit(result, output)];
+  const policyReasons = hits.map((hit) => renderPolicyReason(hit, input, result, reasonContext));
+  const reasons = principalReasons({
+    outcome: result.outcome,
+    policyReasons,
+    scoreReasons: score.reasons,
+    scoreIsCause,
+  });
+
+  let recourse: DecisionRecourse | null = null;
+  const wantsRecourse = result.outcome !== 'approved' || shortfall;
+  if (options.recourse !== false && wantsRecourse) {
+    const goal = goalOf(input);
+    const plan = decisionRecourse({
+      facts,
+      scorer,
+      policy: context.policy,
+      input,
+      goal,
+      ...(options.maxRecourseEvaluations !== undefined
+        ? { maxEvaluations: options.maxRecourseEvaluations }
+        : {}),
+    });
+    recourse = recourseOf(plan, goal);
+  }
+
+  return {
+    outcome: result.outcome,
+    limit: result.limit,
+    apr: price.apr,
+    dailyRate: dailyRateOf(price.apr),
+    aprCapped: price.capped,
+    legalCap: price.cap
+      ? { effectiveFrom: price.cap.effectiveFrom, annualRate: toExactRateString(price.cap.annualRate) }
+      : null,
+    score,
+    row,
+    input,
+    policyDocument,
+    policyResult: result,
+    policyOutput: output,
+    trace: evaluation.evaluation.trace,
+    reasons,
+    recourse,
+  };
+}
+
+/** Zero, as the limit of a decision that could not be made. */
+export const NO_LIMIT: Money = fen(0n);
