@@ -9,6 +9,7 @@ import { registerLedgerCommand } from '../ledger/ledger.cli.ts';
 import { registerDayEndCommand } from '../lending/eod/day-end.cli.ts';
 import { registerLoanCommands } from '../lending/loans/loans.cli.ts';
 import { registerPolicyCommands } from '../policy/policy.cli.ts';
+import { registerDecisionCommands } from '../decisions/decisions.cli.ts';
 import { reportFailure } from './runtime.ts';
 
 /** Builds the `credence` program; each context contributes its commands. */
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerDayEndCommand(program);
   registerLedgerCommand(program);
   registerPolicyCommands(program);
+  registerDecisionCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

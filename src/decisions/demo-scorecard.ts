@@ -23,7 +23,7 @@ import { addMonths, businessDateOf, startOfBusinessDate } from '../platform/time
  * instant is passed in), so the same seed and version give the same artefact and content hash.
  */
 export interface DemoScorecardOptions {
-  /** Synthetic customers to generate (default 6,000: about a second of generation on one core). */
+  /** Synthetic customers to generate (default 4,000). */
   readonly customers?: number;
   /** Months of history per customer (default 24). */
   readonly months?: number;
@@ -33,6 +33,9 @@ export interface DemoScorecardOptions {
   /** RFC 3339 instant recorded as the training time (from the caller's clock). */
   readonly trainedAt: string;
 }
+
+/** The demo's choice: 4,000 customers (about a second of generation and training), seed 1. */
+export const DEMO_SCORECARD = { customers: 4_000, seed: 1 } as const;
 
 /** The version name the demo uses for a seed and size, so a later start can find and reuse it. */
 export function demoScorecardVersion(seed: number, customers: number): string {
@@ -84,8 +87,8 @@ export function featureTableDataset(table: FeatureTable, rows?: readonly number[
 
 /** Generates the population, builds its training table six months before the end, and trains. */
 export function trainDemoScorecard(options: DemoScorecardOptions): TrainingResult & { card: Scorecard } {
-  const customers = options.customers ?? 6_000;
-  const seed = options.seed ?? 1;
+  const customers = options.customers ?? DEMO_SCORECARD.customers;
+  const seed = options.seed ?? DEMO_SCORECARD.seed;
   const population = generatePopulation({ customers, months: options.months ?? 24, seed });
   // Features six months before the history ends, labels from the six months after (30+ DPD): the
   // customers context's own training convention.

@@ -1,0 +1,68 @@
+import type { Command } from 'commander';
+import { globalOptions, output, withApp } from '../cli/runtime.ts';
+import { parseId } from '../platform/ids/ids.ts';
+import { parseMoney } from '../platform/money/money.ts';
+import { customerText, decisionView } from './decision-view.ts';
+
+/**
+ * `credence decide --customer ID --product P [--amount 5000.00] [--lang zh|en|both] [--json]`: decides and
+ * records, like `POST /v1/decisions`. The human form reads like what the customer would see; `--json` prints
+ * the API's response. `credence decision show|replay ID` read and replay a recorded decision.
+ */
+export function registerDecisionCommands(program: Command): void {
+  program
+    .command('decide')
+    .description('Decide for a customer and product: limit and price, or reasons and what to do about them.')
+    .requiredOption('--customer <id>', 'customer id (cus_…)')
+    .requiredOption('--product <code>', 'product code: cash_loan or credit_line')
+    .option('--amount <yuan>', 'the amount asked for, in yuan, e.g. 5000.00')
+    .option('--lang <lang>', 'language of the text: zh, en or both', 'both')
+    .action(
+      async (
+        options: { customer: string; product: string; amount?: string; lang: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        const customerId = parseId('customer', options.customer, 'customer');
+        const requestedAmount = options.amount === undefined ? null : parseMoney(options.amount, 'amount');
+        const record = await withApp(global, (app) =>
+          app.services.decisions.decide({ customerId, productCode: options.product, requestedAmount }),
+        );
+        output(global, decisionView(record), () => humanText(record, options.lang));
+      },
+    );
+
+  const decision = program.command('decision').description('Read and replay recorded decisions.');
+  decision
+    .command('show <id>')
+    .description('One recorded decision (with --json, the evidence too: facts, rule trace).')
+    .option('--lang <lang>', 'zh, en or both', 'both')
+    .action(async (id: string, options: { lang: string }, command: Command) => {
+      const global = globalOptions(command);
+      const record = await withApp(global, (app) => app.services.decisions.get(parseId('decision', id)));
+      output(global, decisionView(record, { evidence: true }), () => humanText(record, options.lang));
+    });
+  decision
+    .command('replay <id>')
+    .description(
+      'Recompute a decision from its stored facts, model and policy versions; exit 7 if it differs.',
+    )
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      const report = await withApp(global, (app) => app.services.decisions.replay(parseId('decision', id)));
+      output(global, report, () =>
+        report.matches
+          ? `${report.decisionId}: replay matches (${report.outcome.recomputed}; model ${report.modelVersion ?? '-'}, policy ${report.policyVersion ?? '-'})`
+          : `${report.decisionId}: replay DIFFERS in ${report.differences.map((d) => d.field).join(', ')}`,
+      );
+      if (!report.matches) process.exitCode = 7;
+    });
+}
+
+function humanText(record: Parameters<typeof customerText>[0], lang: string): string {
+  const header = `${record.id}  ${record.productCode}  score ${record.score ?? '-'}  model ${record.modelVersion ?? '-'}  policy ${record.policyVersionId ?? '-'} (${record.arm ?? '-'})`;
+  const parts = [header];
+  if (lang !== 'en') parts.push(customerText(record, 'zh'));
+  if (lang !== 'zh') parts.push(customerText(record, 'en'));
+  return parts.join('\n');
+}
