@@ -13,7 +13,8 @@ export const GLOBAL_TABLES: Readonly<Record<string, string>> = {
   scoring_models: 'scorecard artefacts: bins, points and aggregate statistics, shared by every customer',
   ledger_account_kinds: 'reference data: the chart of account kinds and their rules, the same for everyone',
   day_end_runs: 'day-end batch bookkeeping: one row per (product, business date) covering every customer',
-  policy_versions: 'credit policy graphs (JDM) of the lender, versioned and dated, the same for every customer',
+  policy_versions:
+    'credit policy graphs (JDM) of the lender, versioned and dated, the same for every customer',
   lending_products: 'product definitions of the lender (limits, rates, terms), dated',
   legal_rate_caps: 'the dated legal cap on annualised rates, a rule for every customer',
   risk_appetite_settings: 'the dated global risk appetite (cut-off raise, limit scale)',

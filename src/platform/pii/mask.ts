@@ -28,7 +28,8 @@ export function maskCard(cardNumber: string): string {
 // part of a decimal number (`0.4444444444444444`) are not identifiers, hence the `\d\.` / `\.\d` guards.
 const ID_18 =
   /(?<![\dA-Za-z]|\d\.)(\d{6})(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z]|\.\d)/g;
-const ID_15 = /(?<![\dA-Za-z]|\d\.)(\d{6})\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![\dA-Za-z]|\.\d)/g;
+const ID_15 =
+  /(?<![\dA-Za-z]|\d\.)(\d{6})\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![\dA-Za-z]|\.\d)/g;
 const CARD = /(?<![\dA-Za-z]|\d\.)(?:\d[ -]?){15,18}\d(?![\dA-Za-z]|\.\d)/g;
 const PHONE = /(?<![\dA-Za-z]|\d\.)(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![\dA-Za-z]|\.\d)/g;
 
