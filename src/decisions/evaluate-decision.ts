@@ -6,6 +6,7 @@ import {
   clampToLegalCap,
   dailyRateOf,
   decideWithPolicy,
+  readPolicyResult,
   renderPolicyReason,
   toPolicyDocument,
   type CompiledPolicy,
@@ -205,10 +206,11 @@ export function evaluateDecision(
     score: score.score,
     subScores: score.subScores,
   });
+  // One document: what the graph sees is what is stored (and what a replay feeds it again).
   const policyDocument = toPolicyDocument(input);
-  const evaluation = decideWithPolicy(context.policy, input);
-  const { result } = evaluation;
-  const output = evaluation.evaluation.output;
+  const policyEvaluation = context.policy.evaluate(policyDocument);
+  const result = readPolicyResult(policyEvaluation);
+  const output = policyEvaluation.output;
   const price = clampToLegalCap(result.apr, context.legalRateCaps, facts.asOfDate);
 
   const shortfall = input.requestedAmount !== null && result.limit < input.requestedAmount;
@@ -267,7 +269,7 @@ export function evaluateDecision(
     policyDocument,
     policyResult: result,
     policyOutput: output,
-    trace: evaluation.evaluation.trace,
+    trace: policyEvaluation.trace,
     reasons,
     recourse,
   };

@@ -5,7 +5,7 @@ import type { PolicyContext } from '../../src/decisions/evaluate-decision.ts';
 import { addMonths, businessDateOf, startOfBusinessDate } from '../../src/platform/time/local-date.ts';
 import { createScorer, type Scorer } from '../../src/scoring/index.ts';
 import { defaultPolicy, normalAppetite, product, settings } from '../policy/fixtures.ts';
-import { testScorecard } from './support.ts';
+import { testScorecard } from './scorecard.ts';
 
 /**
  * Random applicants for the property tests, in memory: real feature vectors from a synthetic population

@@ -1,20 +1,10 @@
 import { DEMO_SETTINGS, seedDemoCases, type DemoCaseKey } from '../../src/decisions/demo-cases.ts';
-import { DEMO_SCORECARD, trainDemoScorecard } from '../../src/decisions/demo-scorecard.ts';
 import { installDefaultPolicies } from '../../src/policy/policy-files.node.ts';
-import type { Scorecard } from '../../src/scoring/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import type { StoreUnderTest } from '../support/stores.ts';
+import { testScorecard } from './scorecard.ts';
 
-let card: Scorecard | undefined;
-
-/**
- * The demo scorecard (4,000 synthetic customers, seed 1), trained once per test file with a fixed training
- * instant, so its artefact and content hash are the same in every run.
- */
-export function testScorecard(): Scorecard {
-  card ??= trainDemoScorecard({ ...DEMO_SCORECARD, trainedAt: '2026-11-01T00:00:00.000Z' }).card;
-  return card;
-}
+export { testScorecard } from './scorecard.ts';
 
 export interface DecisionTestApp extends TestApp {
   readonly personas: ReadonlyMap<DemoCaseKey, string>;
