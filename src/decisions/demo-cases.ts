@@ -107,7 +107,7 @@ export const DEMO_CASES: readonly DemoCase[] = [
     },
     shows: shows('直接通过：额度与利率，无需理由', 'approved: a limit and a price, nothing to explain'),
     history: (customerId, asOf) =>
-      establishedHistory(customerId, asOf, 'clean', {
+      establishedHistory(customerId, asOf, 'demo-clean', {
         salary: '55000.00',
         spend: '480.00',
         balance: '3000.00',
@@ -150,13 +150,13 @@ export const DEMO_CASES: readonly DemoCase[] = [
     ),
     product: 'credit_line',
     history: (customerId, asOf) => {
-      const events = establishedHistory(customerId, asOf, 'multi', {
+      const events = establishedHistory(customerId, asOf, 'demo-multi-head', {
         salary: '52000.00',
         spend: '480.00',
         balance: '3000.00',
         housingFund: true,
       });
-      const applications = new CustomerHistory(customerId, 'multi-apps');
+      const applications = new CustomerHistory(customerId, 'demo-multi-head-apps');
       for (let n = 0; n < 7; n += 1)
         applications.inquiry(CustomerHistory.at(day(asOf, -25 + 3 * n), 21), `lender-${30 + n}`);
       return [...events, ...applications.eventsUntil(asOf)];
@@ -192,7 +192,7 @@ export const DEMO_CASES: readonly DemoCase[] = [
       'declined: the policy was tightened (risk appetite raised the cut-off from 2026-11-01)',
     ),
     history: (customerId, asOf) =>
-      establishedHistory(customerId, asOf, 'tight', {
+      establishedHistory(customerId, asOf, 'demo-tightened', {
         salary: '52000.00',
         spend: '480.00',
         balance: '15000.00',
@@ -221,7 +221,7 @@ export const DEMO_CASES: readonly DemoCase[] = [
       'approved with a low first limit (new-user ramp), with how on-time repayments raise it',
     ),
     history: (customerId, asOf) =>
-      new CustomerHistory(customerId, 'first')
+      new CustomerHistory(customerId, 'demo-first-limit')
         .consentAll(new Date(asOf.getTime() - 60_000))
         .profile(new Date(asOf.getTime() - 60_000), { socialInsurance: true, housingFund: true })
         .salary(day(asOf, 0), 6, '22000.00')
@@ -259,7 +259,7 @@ export const DEMO_CASES: readonly DemoCase[] = [
       'referred: a temporary technical fault (SYSTEM_UNAVAILABLE), not a decline',
     ),
     history: (customerId, asOf) =>
-      new CustomerHistory(customerId, 'outage')
+      new CustomerHistory(customerId, 'demo-outage')
         .consentAll(CustomerHistory.at(day(asOf, -300)))
         .salary(day(asOf, 0), 10, '14000.00')
         .monthlySpending(day(asOf, 0), 10, 10, '200.00')
