@@ -1,0 +1,128 @@
+import type { AccountKind } from '../../ledger/account.ts';
+import { linesForBalanceChange, type ContractBalances, type JournalEntry } from '../../ledger/journal.ts';
+import type { Money } from '../../platform/money/money.ts';
+import type { LineChange } from './line-servicing.ts';
+import type { LineCounters, PlanCounters } from './line-state.ts';
+
+/**
+ * The books of a credit line. The line itself is one ledger contract (its revolving balances) and every
+ * instalment plan is another, so converted and revolving balances never mix. Each contract's balances are
+ * a fixed function of its running counters; a journal is the difference between two states, one journal
+ * per contract that moved.
+ *
+ * Converting principal is an internal settlement between two contracts of the same customer: the plan pays
+ * the line (plan: Dr principal receivable / Cr funding; line: Dr funding / Cr principal receivable), so
+ * funding summed over a customer's contracts is still the net cash lent. Cash always arrives on the line;
+ * what pays a plan's instalment is passed on through funding the same way.
+ */
+
+export const LINE_ACCOUNT_KINDS: readonly AccountKind[] = [
+  'principal_receivable',
+  'interest_receivable',
+  'customer_overpayment',
+  'funding',
+  'interest_income',
+];
+
+export const PLAN_ACCOUNT_KINDS: readonly AccountKind[] = [
+  'principal_receivable',
+  'fee_receivable',
+  'funding',
+  'fee_income',
+];
+
+const m = (value: bigint): Money => value as Money;
+
+/**
+ * The line contract's balances (normal side positive):
+ *
+ * | account | balance |
+ * |---|---|
+ * | principal receivable | purchased − converted out − principal repaid |
+ * | interest receivable | interest accrued − repaid |
+ * | customer overpayment | overpaid − overpayment applied |
+ * | funding | cash received − purchased + converted out − forwarded to plans |
+ * | interest income | interest accrued |
+ *
+ * Debits equal credits exactly when cash received = principal and interest repaid on the line + forwarded
+ * to plans + overpaid − overpayment applied, which every servicing operation keeps (cash is conserved).
+ */
+export function lineBalances(c: LineCounters): ContractBalances {
+  return {
+    principal_receivable: m(c.purchased - c.convertedOut - c.principalRepaid),
+    interest_receivable: m(c.interestAccrued - c.interestRepaid),
+    customer_overpayment: m(c.overpaid - c.overpaymentApplied),
+    funding: m(c.cashReceived - c.purchased + c.convertedOut - c.forwardedToPlans),
+    interest_income: m(c.interestAccrued),
+  };
+}
+
+/** A plan contract's balances: principal and fees owed, funding (received − converted), fee income. */
+export function planBalances(c: PlanCounters): ContractBalances {
+  return {
+    principal_receivable: m(c.converted - c.principalRepaid),
+    fee_receivable: m(c.feesBilled - c.feesRepaid),
+    funding: m(c.principalRepaid + c.feesRepaid - c.converted),
+    fee_income: m(c.feesBilled),
+  };
+}
+
+const ZERO_PLAN: PlanCounters = {
+  converted: m(0n),
+  feesBilled: m(0n),
+  principalRepaid: m(0n),
+  feesRepaid: m(0n),
+};
+
+function describe(change: LineChange): string {
+  switch (change.cause) {
+    case 'day-end':
+      return `day-end ${change.effectiveDate}: statement, interest, instalments`;
+    case 'restatement':
+      return `books restated as of ${change.effectiveDate} (back-dated payment ${change.seq ?? ''})`;
+    default:
+      return `${change.cause} on ${change.effectiveDate}`;
+  }
+}
+
+/**
+ * The journals of one booked change: one for the line if its balances moved, one for each plan whose
+ * balances moved. Source keys are unique per cause — `day-end:<line>:<date>`, `<cause>:<line>:<seq>` — with
+ * `:<plan>` appended for a plan's journal, so nothing can be booked twice.
+ */
+export function journalsOf(
+  lineId: string,
+  customerId: string,
+  change: LineChange,
+  nextId: () => string,
+): JournalEntry[] {
+  const cause =
+    change.cause === 'day-end'
+      ? `day-end:${lineId}:${change.effectiveDate}`
+      : `${change.cause}:${lineId}:${change.seq ?? 0}`;
+  const journals: JournalEntry[] = [];
+  const push = (contractId: string, sourceKey: string, before: ContractBalances, after: ContractBalances) => {
+    const lines = linesForBalanceChange(before, after);
+    if (lines.length === 0) return;
+    journals.push({
+      id: nextId(),
+      customerId,
+      contractId,
+      sourceKey,
+      kind: change.cause,
+      effectiveDate: change.effectiveDate,
+      description: describe(change),
+      lines,
+    });
+  };
+  push(lineId, cause, lineBalances(change.before.line), lineBalances(change.after.line));
+  for (const [planId, after] of Object.entries(change.after.plans)) {
+    push(
+      planId,
+      `${cause}:${planId}`,
+      planBalances(change.before.plans[planId] ?? ZERO_PLAN),
+      planBalances(after),
+    );
+  }
+  return journals;
+}

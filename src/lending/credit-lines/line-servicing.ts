@@ -1,0 +1,782 @@
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { Money } from '../../platform/money/money.ts';
+import { applyRate } from '../../platform/money/rate.ts';
+import { divRound } from '../../platform/money/rounding.ts';
+import { addDays, daysBetween, type LocalDate } from '../../platform/time/local-date.ts';
+import { bucketOf, type Bucket } from '../loans/servicing.ts';
+import { planFigures } from './instalment-conversion.ts';
+import {
+  dueDateOf,
+  firstStatementDateAfter,
+  nextStatementDate,
+  type LineTerms,
+  type WaterfallComponent,
+} from './line-terms.ts';
+import {
+  cloneLineState,
+  compareLineEvents,
+  MAX_DUE_OUTCOMES,
+  zeroCycle,
+  zeroLineCounters,
+  type BilledStatement,
+  type InstalmentBill,
+  type InstalmentPlan,
+  type LineCounters,
+  type LineEvent,
+  type LineState,
+  type PlanCounters,
+  type Posting,
+} from './line-state.ts';
+
+/**
+ * Credit-line servicing as pure functions of (terms, state, date, events): the same core runs the
+ * commands, the day-end batch and the replay of back-dated payments.
+ *
+ * The day step of business date D, in order (it happens at the start of D; events dated D come after it):
+ * 1. if D is a statement date, the statement is cut: it bills the cycle [last statement date, D − 1] —
+ *    purchases less refunds and early payments, the interest accrued in the cycle — and one period of every
+ *    instalment plan made before D; money held for the customer is used on it at once; then the minimum
+ *    payment and the due date are set;
+ * 2. a statement whose due date was D − 1 is checked: was its minimum met, was it paid in full? If not paid
+ *    in full, its unpaid principal loses the grace period (interest from the posting dates, `posting-date`);
+ * 3. interest for day D on the unpaid principal of every statement past its due date without grace;
+ * 4. days past due (from the oldest due date whose minimum is still unmet) → bucket; the line asks for its
+ *    facility to be suspended when they exceed the limit, and reactivated when it is current again.
+ *
+ * Credits (payments, refunds, money held) settle billed statements by the waterfall, then the cycle's
+ * unbilled interest and principal; the rest is held for the customer.
+ */
+
+const m = (value: bigint): Money => value as Money;
+const min = (a: bigint, b: bigint): bigint => (a < b ? a : b);
+
+/** What a statement says, fixed when it is cut (the customer's document). */
+export interface StatementDocument {
+  readonly seq: number;
+  readonly statementDate: LocalDate;
+  readonly dueDate: LocalDate;
+  /** The cycle it covers: [periodStart, periodEnd]. */
+  readonly periodStart: LocalDate;
+  readonly periodEnd: LocalDate;
+  readonly openingBalance: Money;
+  readonly purchases: Money;
+  readonly refunds: Money;
+  readonly payments: Money;
+  /** Instalment fees billed on this statement. */
+  readonly fees: Money;
+  /** Interest accrued in the cycle. */
+  readonly interest: Money;
+  /** Instalment principal billed on this statement. */
+  readonly instalmentPrincipal: Money;
+  /** Principal moved into instalment plans during the cycle. */
+  readonly converted: Money;
+  /**
+   * Everything billed and unpaid, less money held for the customer (negative: a credit balance). Equals
+   * opening + purchases − refunds − payments + fees + interest + instalment principal − converted.
+   */
+  readonly closingBalance: Money;
+  readonly minimumPayment: Money;
+  /** Converted principal of plans still to be billed on later statements (not in the closing balance). */
+  readonly instalmentsNotYetBilled: Money;
+  readonly instalments: readonly {
+    readonly planId: string;
+    readonly period: number;
+    readonly term: number;
+    readonly principal: Money;
+    readonly fee: Money;
+  }[];
+}
+
+/** Every contract's running totals: the line's own and each plan's. */
+export interface LineBookCounters {
+  readonly line: LineCounters;
+  readonly plans: Readonly<Record<string, PlanCounters>>;
+}
+
+export type ChangeCause = 'day-end' | LineEvent['kind'] | 'restatement';
+
+/** One booked change: the counters before and after, as the journals of a day or of an event. */
+export interface LineChange {
+  readonly cause: ChangeCause;
+  readonly effectiveDate: LocalDate;
+  readonly seq?: number;
+  readonly before: LineBookCounters;
+  readonly after: LineBookCounters;
+}
+
+export function bookCounters(state: LineState): LineBookCounters {
+  const plans: Record<string, PlanCounters> = {};
+  for (const plan of state.plans) plans[plan.planId] = { ...plan.counters };
+  return { line: { ...state.counters }, plans };
+}
+
+function countersDiffer(a: LineBookCounters, b: LineBookCounters): boolean {
+  for (const key of Object.keys(a.line) as (keyof LineCounters)[])
+    if (a.line[key] !== b.line[key]) return true;
+  const ids = new Set([...Object.keys(a.plans), ...Object.keys(b.plans)]);
+  for (const id of ids) {
+    const x = a.plans[id];
+    const y = b.plans[id];
+    if (!x || !y) return true;
+    for (const key of Object.keys(x) as (keyof PlanCounters)[]) if (x[key] !== y[key]) return true;
+  }
+  return false;
+}
+
+/** The state of a line on its opening date, before any day step. */
+export function initialLineState(terms: LineTerms): LineState {
+  return {
+    processedThrough: terms.openedOn,
+    cycleStart: terms.openedOn,
+    nextStatementDate: firstStatementDateAfter(terms.openedOn, terms.statementDay),
+    nextStatementSeq: 1,
+    lastClosing: m(0n),
+    unbilled: [],
+    unbilledInterest: m(0n),
+    cycle: zeroCycle(),
+    statements: [],
+    plans: [],
+    counters: zeroLineCounters(),
+    billedCredits: m(0n),
+    dueOutcomes: [],
+    suspended: false,
+  };
+}
+
+function sumPostings(postings: readonly Posting[]): bigint {
+  let total = 0n;
+  for (const posting of postings) total += posting.amount;
+  return total;
+}
+
+/** Takes up to `amount` from the postings, oldest first; returns what was taken. Emptied postings go. */
+function takeOldestFirst(postings: Posting[], amount: bigint): bigint {
+  let left = amount;
+  let index = 0;
+  while (left > 0n && index < postings.length) {
+    const posting = postings[index] as Posting;
+    const take = min(left, posting.amount);
+    posting.amount = m(posting.amount - take);
+    left -= take;
+    index += 1;
+  }
+  for (let i = postings.length - 1; i >= 0; i -= 1)
+    if ((postings[i] as Posting).amount === 0n) postings.splice(i, 1);
+  return amount - left;
+}
+
+/** Principal of a statement still unpaid: revolving postings and instalment principal. */
+export function principalOwedOn(statement: BilledStatement): bigint {
+  let total = sumPostings(statement.revolving);
+  for (const bill of statement.instalments) total += bill.principal - bill.principalPaid;
+  return total;
+}
+
+/** Everything of a statement still unpaid. */
+export function owedOn(statement: BilledStatement): bigint {
+  let total = principalOwedOn(statement) + statement.interest - statement.interestPaid;
+  for (const bill of statement.instalments) total += bill.fee - bill.feePaid;
+  return total;
+}
+
+export function heldFor(state: LineState): Money {
+  return m(state.counters.overpaid - state.counters.overpaymentApplied);
+}
+
+/**
+ * What is left of statement `index`'s minimum payment: its minimum less the credits applied to billed
+ * statements since it was cut, and never more than what is owed on it and the statements before it (a
+ * conversion or a refund that clears the debt clears the minimum with it).
+ */
+export function minimumOutstanding(state: LineState, index: number): Money {
+  const statement = state.statements[index];
+  if (!statement) return m(0n);
+  const credited = state.billedCredits - statement.billedCreditsAtCut;
+  const left = statement.minimumPayment - credited;
+  if (left <= 0n) return m(0n);
+  let owed = 0n;
+  for (let i = 0; i <= index; i += 1) owed += owedOn(state.statements[i] as BilledStatement);
+  return m(min(left, owed));
+}
+
+/** Days past due on `date`: since the oldest due date (before `date`) whose minimum is still unmet. */
+export function lineDaysPastDue(state: LineState, date: LocalDate): number {
+  for (let index = 0; index < state.statements.length; index += 1) {
+    const statement = state.statements[index] as BilledStatement;
+    if (statement.dueDate >= date) break;
+    if (minimumOutstanding(state, index) > 0n) return daysBetween(statement.dueDate, date);
+  }
+  return 0;
+}
+
+export function lineBucket(terms: LineTerms, state: LineState, date: LocalDate): Bucket {
+  return bucketOf(lineDaysPastDue(state, date), terms.bucketBounds);
+}
+
+function planOf(state: LineState, planId: string): InstalmentPlan {
+  const plan = state.plans.find((candidate) => candidate.planId === planId);
+  if (!plan) throw new AppError('INTERNAL', `instalment plan ${planId} is missing from the line's state`);
+  return plan;
+}
+
+/** Pays one component of one statement from `left`; returns what is left. */
+function payComponent(
+  state: LineState,
+  statement: BilledStatement,
+  component: WaterfallComponent,
+  left: bigint,
+): bigint {
+  if (left === 0n) return 0n;
+  const c = state.counters;
+  let paid = 0n;
+  if (component === 'fee') {
+    for (const bill of statement.instalments) {
+      const pay = min(left - paid, bill.fee - bill.feePaid);
+      if (pay === 0n) continue;
+      bill.feePaid = m(bill.feePaid + pay);
+      const plan = planOf(state, bill.planId);
+      plan.counters.feesRepaid = m(plan.counters.feesRepaid + pay);
+      c.forwardedToPlans = m(c.forwardedToPlans + pay);
+      paid += pay;
+    }
+  } else if (component === 'interest') {
+    paid = min(left, statement.interest - statement.interestPaid);
+    statement.interestPaid = m(statement.interestPaid + paid);
+    c.interestRepaid = m(c.interestRepaid + paid);
+  } else {
+    // Oldest postings first: the revolving purchases of the cycle, then the instalments billed at the cut.
+    const revolving = takeOldestFirst(statement.revolving, left);
+    c.principalRepaid = m(c.principalRepaid + revolving);
+    paid = revolving;
+    for (const bill of statement.instalments) {
+      const pay = min(left - paid, bill.principal - bill.principalPaid);
+      if (pay === 0n) continue;
+      bill.principalPaid = m(bill.principalPaid + pay);
+      const plan = planOf(state, bill.planId);
+      plan.counters.principalRepaid = m(plan.counters.principalRepaid + pay);
+      c.forwardedToPlans = m(c.forwardedToPlans + pay);
+      paid += pay;
+    }
+  }
+  state.billedCredits = m(state.billedCredits + paid);
+  return left - paid;
+}
+
+function markSettled(state: LineState, date: LocalDate): void {
+  for (const statement of state.statements) {
+    if (statement.settledOn === null && owedOn(statement) === 0n) statement.settledOn = date;
+  }
+}
+
+/** Pays billed statements by the waterfall; returns what is left. */
+function payBilled(terms: LineTerms, state: LineState, amount: bigint, date: LocalDate): bigint {
+  let left = amount;
+  const open = state.statements.filter((statement) => statement.settledOn === null);
+  if (open.length === 0 || left === 0n) return left;
+  const { order, mode } = terms.waterfall;
+  if (mode === 'by-component') {
+    for (const component of order)
+      for (const statement of open) left = payComponent(state, statement, component, left);
+  } else {
+    for (const statement of open)
+      for (const component of order) left = payComponent(state, statement, component, left);
+  }
+  markSettled(state, date);
+  return left;
+}
+
+/** Pays the cycle's unbilled interest, then its unbilled principal (oldest purchase first). */
+function payUnbilled(state: LineState, amount: bigint): bigint {
+  let left = amount;
+  const c = state.counters;
+  const interest = min(left, state.unbilledInterest);
+  state.unbilledInterest = m(state.unbilledInterest - interest);
+  c.interestRepaid = m(c.interestRepaid + interest);
+  left -= interest;
+  const principal = takeOldestFirst(state.unbilled, left);
+  c.principalRepaid = m(c.principalRepaid + principal);
+  return left - principal;
+}
+
+/** Uses money held for the customer on whatever is owed now. */
+function useHeld(terms: LineTerms, state: LineState, date: LocalDate): void {
+  const held = heldFor(state);
+  if (held <= 0n) return;
+  const left = payUnbilled(state, payBilled(terms, state, held, date));
+  state.counters.overpaymentApplied = m(state.counters.overpaymentApplied + (held - left));
+}
+
+/** A payment or refund credit: the refunded purchase first (if unbilled), then the waterfall, then held. */
+function applyCredit(
+  terms: LineTerms,
+  state: LineState,
+  amount: Money,
+  date: LocalDate,
+  refundOf: string | null,
+): void {
+  const c = state.counters;
+  c.cashReceived = m(c.cashReceived + amount);
+  let left: bigint = amount;
+  if (refundOf !== null) {
+    const posting = state.unbilled.find((candidate) => candidate.ref === refundOf);
+    if (posting) {
+      const take = min(left, posting.amount);
+      posting.amount = m(posting.amount - take);
+      if (posting.amount === 0n) state.unbilled.splice(state.unbilled.indexOf(posting), 1);
+      c.principalRepaid = m(c.principalRepaid + take);
+      left -= take;
+    }
+  }
+  left = payUnbilled(state, payBilled(terms, state, left, date));
+  c.overpaid = m(c.overpaid + left);
+}
+
+function applyConversion(state: LineState, event: Extract<LineEvent, { kind: 'conversion' }>): void {
+  if (event.source.kind === 'statement') {
+    const { statementSeq } = event.source;
+    const statement = state.statements.find((candidate) => candidate.seq === statementSeq);
+    const revolving = statement ? sumPostings(statement.revolving) : 0n;
+    if (!statement || revolving < event.amount) {
+      throw new AppError(
+        'UNPROCESSABLE',
+        `statement ${statementSeq} has less revolving principal than ${event.amount} fen`,
+      );
+    }
+    takeOldestFirst(statement.revolving, event.amount);
+    if (owedOn(statement) === 0n) statement.settledOn = event.effectiveDate;
+  } else {
+    const { purchaseId } = event.source;
+    const posting = state.unbilled.find((candidate) => candidate.ref === purchaseId);
+    if (!posting || posting.amount < event.amount) {
+      throw new AppError(
+        'UNPROCESSABLE',
+        `purchase ${purchaseId} has less unbilled principal than ${event.amount} fen`,
+      );
+    }
+    posting.amount = m(posting.amount - event.amount);
+    if (posting.amount === 0n) state.unbilled.splice(state.unbilled.indexOf(posting), 1);
+  }
+  const figures = planFigures(event.amount, event.term, event.feeRate);
+  state.counters.convertedOut = m(state.counters.convertedOut + event.amount);
+  state.cycle.converted = m(state.cycle.converted + event.amount);
+  state.plans.push({
+    planId: event.planId,
+    source: event.source,
+    createdOn: event.effectiveDate,
+    principal: event.amount,
+    term: event.term,
+    feeRate: event.feeRate,
+    feePerPeriod: figures.feePerPeriod,
+    parts: figures.principalParts,
+    billedPeriods: 0,
+    counters: { converted: event.amount, feesBilled: m(0n), principalRepaid: m(0n), feesRepaid: m(0n) },
+  });
+}
+
+/** Every amount owed on billed statements, by component. */
+function billedOwed(state: LineState): {
+  revolving: bigint;
+  instalmentPrincipal: bigint;
+  fees: bigint;
+  interest: bigint;
+} {
+  let revolving = 0n;
+  let instalmentPrincipal = 0n;
+  let fees = 0n;
+  let interest = 0n;
+  for (const statement of state.statements) {
+    revolving += sumPostings(statement.revolving);
+    interest += statement.interest - statement.interestPaid;
+    for (const bill of statement.instalments) {
+      instalmentPrincipal += bill.principal - bill.principalPaid;
+      fees += bill.fee - bill.feePaid;
+    }
+  }
+  return { revolving, instalmentPrincipal, fees, interest };
+}
+
+/** Converted principal still to be billed on later statements. */
+export function instalmentsNotYetBilled(state: LineState): Money {
+  let total = 0n;
+  for (const plan of state.plans) {
+    for (let period = plan.billedPeriods + 1; period <= plan.term; period += 1)
+      total += plan.parts[period - 1] ?? 0n;
+  }
+  return m(total);
+}
+
+/** The statement cut at the start of `date` (see the module comment). */
+function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: StatementDocument[]): void {
+  const bills: InstalmentBill[] = [];
+  for (const plan of state.plans) {
+    if (plan.billedPeriods >= plan.term || plan.createdOn >= date) continue;
+    const period = plan.billedPeriods + 1;
+    const principal = plan.parts[period - 1] ?? m(0n);
+    plan.billedPeriods = period;
+    plan.counters.feesBilled = m(plan.counters.feesBilled + plan.feePerPeriod);
+    bills.push({
+      planId: plan.planId,
+      period,
+      principal,
+      fee: plan.feePerPeriod,
+      principalPaid: m(0n),
+      feePaid: m(0n),
+    });
+  }
+  const cycle = state.cycle;
+  const quiet =
+    bills.length === 0 &&
+    state.unbilled.length === 0 &&
+    state.unbilledInterest === 0n &&
+    state.lastClosing === 0n &&
+    heldFor(state) === 0n &&
+    cycle.purchases === 0n &&
+    cycle.refunds === 0n &&
+    cycle.payments === 0n &&
+    cycle.interest === 0n &&
+    cycle.converted === 0n &&
+    state.statements.every((statement) => statement.settledOn !== null);
+  const periodStart = state.cycleStart;
+  state.cycleStart = date;
+  state.nextStatementDate = nextStatementDate(date, terms.statementDay);
+  state.cycle = zeroCycle();
+  // A cycle with nothing in it and nothing owed gets no statement.
+  if (quiet) return;
+
+  const statement: BilledStatement = {
+    seq: state.nextStatementSeq,
+    statementDate: date,
+    dueDate: dueDateOf(date, terms.dueDay),
+    revolving: state.unbilled,
+    interest: state.unbilledInterest,
+    interestPaid: m(0n),
+    instalments: bills,
+    minimumPayment: m(0n),
+    billedCreditsAtCut: state.billedCredits,
+    dueChecked: false,
+    graceLost: false,
+    interestExact: 0n,
+    interestPosted: m(0n),
+    settledOn: null,
+  };
+  state.statements.push(statement);
+  state.unbilled = [];
+  state.unbilledInterest = m(0n);
+  state.nextStatementSeq += 1;
+  useHeld(terms, state, date);
+  markSettled(state, date);
+
+  const owed = billedOwed(state);
+  const total = owed.revolving + owed.instalmentPrincipal + owed.fees + owed.interest;
+  const rule = terms.minimumPayment;
+  const formula =
+    applyRate(m(owed.revolving), rule.principalRate, rule.rounding) +
+    owed.instalmentPrincipal +
+    owed.fees +
+    owed.interest;
+  const minimum = total === 0n ? 0n : min(total, formula > rule.floor ? formula : rule.floor);
+  statement.minimumPayment = m(minimum);
+  const closing = m(total - heldFor(state));
+  let fees = 0n;
+  let instalmentPrincipal = 0n;
+  for (const bill of bills) {
+    fees += bill.fee;
+    instalmentPrincipal += bill.principal;
+  }
+  out.push({
+    seq: statement.seq,
+    statementDate: date,
+    dueDate: statement.dueDate,
+    periodStart,
+    periodEnd: addDays(date, -1),
+    openingBalance: state.lastClosing,
+    purchases: cycle.purchases,
+    refunds: cycle.refunds,
+    payments: cycle.payments,
+    fees: m(fees),
+    interest: cycle.interest,
+    instalmentPrincipal: m(instalmentPrincipal),
+    converted: cycle.converted,
+    closingBalance: closing,
+    minimumPayment: m(minimum),
+    instalmentsNotYetBilled: instalmentsNotYetBilled(state),
+    instalments: bills.map((bill) => ({
+      planId: bill.planId,
+      period: bill.period,
+      term: planOf(state, bill.planId).term,
+      principal: bill.principal,
+      fee: bill.fee,
+    })),
+  });
+  state.lastClosing = closing;
+}
+
+/** Books the interest accumulated on a statement: the exact total rounded half up, less what is booked. */
+function postInterest(terms: LineTerms, state: LineState, statement: BilledStatement): void {
+  const posted = divRound(statement.interestExact, terms.dailyRate.den, 'halfUp');
+  const delta = posted - statement.interestPosted;
+  if (delta === 0n) return;
+  statement.interestPosted = m(posted);
+  state.counters.interestAccrued = m(state.counters.interestAccrued + delta);
+  state.unbilledInterest = m(state.unbilledInterest + delta);
+  state.cycle.interest = m(state.cycle.interest + delta);
+}
+
+/** The day after a statement's due date: minimum met? paid in full? If not, the grace period is lost. */
+function checkDue(terms: LineTerms, state: LineState, index: number): void {
+  const statement = state.statements[index] as BilledStatement;
+  statement.dueChecked = true;
+  const paidInFull = owedOn(statement) === 0n;
+  state.dueOutcomes.push({
+    seq: statement.seq,
+    dueDate: statement.dueDate,
+    minimumPayment: statement.minimumPayment,
+    minimumMet: minimumOutstanding(state, index) === 0n,
+    paidInFull,
+  });
+  if (state.dueOutcomes.length > MAX_DUE_OUTCOMES) state.dueOutcomes.shift();
+  if (paidInFull) return;
+  statement.graceLost = true;
+  if (terms.interestFrom !== 'posting-date') return;
+  // Interest for every day after each unpaid posting's date through the due date, on what is unpaid now.
+  let dayFen = 0n;
+  for (const posting of statement.revolving)
+    dayFen += posting.amount * BigInt(daysBetween(posting.date, statement.dueDate));
+  const instalmentDays = BigInt(daysBetween(statement.statementDate, statement.dueDate));
+  for (const bill of statement.instalments) dayFen += (bill.principal - bill.principalPaid) * instalmentDays;
+  statement.interestExact += dayFen * terms.dailyRate.num;
+  postInterest(terms, state, statement);
+}
+
+function updateSuspension(terms: LineTerms, state: LineState, date: LocalDate): void {
+  const dpd = lineDaysPastDue(state, date);
+  if (dpd > terms.suspendAfterDpd) state.suspended = true;
+  else if (dpd === 0) state.suspended = false;
+}
+
+/** Statements fully paid and past their due check drop out of the state, oldest first. */
+function prune(state: LineState): void {
+  while (state.statements.length > 0) {
+    const first = state.statements[0] as BilledStatement;
+    if (first.settledOn === null || !first.dueChecked) break;
+    state.statements.shift();
+  }
+}
+
+/** The day step of `date`, the day after `processedThrough`, in place. */
+function stepDay(terms: LineTerms, state: LineState, date: LocalDate, out: StatementDocument[]): void {
+  state.processedThrough = date;
+  if (date === state.nextStatementDate) cutStatement(terms, state, date, out);
+  for (let index = 0; index < state.statements.length; index += 1) {
+    const statement = state.statements[index] as BilledStatement;
+    if (!statement.dueChecked && statement.dueDate < date) checkDue(terms, state, index);
+  }
+  for (const statement of state.statements) {
+    if (!statement.graceLost || statement.dueDate >= date) continue;
+    const principal = principalOwedOn(statement);
+    if (principal === 0n) continue;
+    statement.interestExact += principal * terms.dailyRate.num;
+    postInterest(terms, state, statement);
+  }
+  updateSuspension(terms, state, date);
+  prune(state);
+}
+
+/**
+ * Runs the day steps after `processedThrough` up to and including `through`, on a copy. Returns the new
+ * state, one change per day whose books moved, and the statements cut.
+ */
+export function advanceLine(
+  terms: LineTerms,
+  state: LineState,
+  through: LocalDate,
+): { state: LineState; changes: LineChange[]; statements: StatementDocument[] } {
+  const next = cloneLineState(state);
+  const changes: LineChange[] = [];
+  const statements: StatementDocument[] = [];
+  for (let date = addDays(next.processedThrough, 1); date <= through; date = addDays(date, 1)) {
+    const before = bookCounters(next);
+    stepDay(terms, next, date, statements);
+    const after = bookCounters(next);
+    if (countersDiffer(before, after)) changes.push({ cause: 'day-end', effectiveDate: date, before, after });
+  }
+  return { state: next, changes, statements };
+}
+
+/** Applies one event to a state that has had the day step of the event's date, in place. */
+function applyEventInPlace(terms: LineTerms, state: LineState, event: LineEvent): void {
+  switch (event.kind) {
+    case 'purchase':
+      state.counters.purchased = m(state.counters.purchased + event.amount);
+      state.cycle.purchases = m(state.cycle.purchases + event.amount);
+      state.unbilled.push({ ref: event.purchaseId, date: event.effectiveDate, amount: event.amount });
+      // Money held for the customer pays for new spending at once (溢缴款 is spendable).
+      useHeld(terms, state, event.effectiveDate);
+      break;
+    case 'refund':
+      state.cycle.refunds = m(state.cycle.refunds + event.amount);
+      applyCredit(terms, state, event.amount, event.effectiveDate, event.purchaseId);
+      break;
+    case 'payment':
+      state.cycle.payments = m(state.cycle.payments + event.amount);
+      applyCredit(terms, state, event.amount, event.effectiveDate, null);
+      break;
+    case 'conversion':
+      applyConversion(state, event);
+      break;
+  }
+  updateSuspension(terms, state, event.effectiveDate);
+  prune(state);
+}
+
+/**
+ * The state after every event, from the opening, through `through`: day steps and events interleaved by
+ * date, events of one date in arrival order. This is the definition of a line's books; the incremental
+ * paths (day-end, commands dated today) are this function computed one day at a time.
+ */
+export function replayLine(
+  terms: LineTerms,
+  events: readonly LineEvent[],
+  through: LocalDate,
+): { state: LineState; statements: StatementDocument[] } {
+  const sorted = [...events].sort(compareLineEvents);
+  const state = initialLineState(terms);
+  const statements: StatementDocument[] = [];
+  let index = 0;
+  while (index < sorted.length && (sorted[index] as LineEvent).effectiveDate <= terms.openedOn) {
+    applyEventInPlace(terms, state, sorted[index] as LineEvent);
+    index += 1;
+  }
+  for (let date = addDays(terms.openedOn, 1); date <= through; date = addDays(date, 1)) {
+    stepDay(terms, state, date, statements);
+    while (index < sorted.length && (sorted[index] as LineEvent).effectiveDate === date) {
+      applyEventInPlace(terms, state, sorted[index] as LineEvent);
+      index += 1;
+    }
+  }
+  return { state, statements };
+}
+
+/**
+ * The earliest value date a payment may carry now: not before the last statement date (statements already
+ * sent never change) nor before the line's latest conversion (its amount was fixed on the state then).
+ */
+export function earliestBackdate(
+  terms: LineTerms,
+  state: LineState,
+  events: readonly LineEvent[],
+): LocalDate {
+  let earliest = state.cycleStart > terms.openedOn ? state.cycleStart : terms.openedOn;
+  for (const event of events) {
+    if (event.kind === 'conversion' && event.effectiveDate > earliest) earliest = event.effectiveDate;
+  }
+  return earliest;
+}
+
+/**
+ * Takes in a new event. Dated on or after the line's last processed day: the missing day steps run first
+ * (booked as those days' day-end, so the batch will not book them again), then the event. A payment dated
+ * earlier (back-dated, within the current cycle): the books are recomputed from the opening with every
+ * event in date order (`replayLine`) and the difference is booked as one restatement — e.g. interest
+ * reversed because the statement was in fact paid in full by its due date. Either way the result equals
+ * `replayLine` of all the events.
+ */
+export function receiveLineEvent(
+  terms: LineTerms,
+  state: LineState,
+  earlierEvents: readonly LineEvent[],
+  event: LineEvent,
+): { state: LineState; changes: LineChange[]; statements: StatementDocument[] } {
+  if (event.effectiveDate < terms.openedOn) {
+    throw AppError.invalid('effectiveDate', 'not-before-opening', `the line opened on ${terms.openedOn}`);
+  }
+  if (event.effectiveDate >= state.processedThrough) {
+    const advanced = advanceLine(terms, state, event.effectiveDate);
+    const before = bookCounters(advanced.state);
+    applyEventInPlace(terms, advanced.state, event);
+    advanced.changes.push({
+      cause: event.kind,
+      effectiveDate: event.effectiveDate,
+      seq: event.seq,
+      before,
+      after: bookCounters(advanced.state),
+    });
+    return advanced;
+  }
+  if (event.kind !== 'payment') {
+    throw AppError.invalid('effectiveDate', 'not-in-the-past', `only a payment may carry a past value date`);
+  }
+  const earliest = earliestBackdate(terms, state, earlierEvents);
+  if (event.effectiveDate < earliest) {
+    throw AppError.invalid(
+      'effectiveDate',
+      'within-current-cycle',
+      `a payment may be value-dated back to ${earliest} at the earliest (the last statement date or conversion)`,
+    );
+  }
+  const restated = replayLine(terms, [...earlierEvents, event], state.processedThrough).state;
+  return {
+    state: restated,
+    changes: [
+      {
+        cause: 'restatement',
+        effectiveDate: state.processedThrough,
+        seq: event.seq,
+        before: bookCounters(state),
+        after: bookCounters(restated),
+      },
+    ],
+    statements: [],
+  };
+}
+
+/** What the customer owes and has, as of the last processed day. */
+export interface LineBalances {
+  /** Billed and unpaid, by component. */
+  readonly billedPrincipal: Money;
+  readonly billedInterest: Money;
+  readonly billedFees: Money;
+  /** Spending of the cycle in progress and its interest so far. */
+  readonly unbilledPrincipal: Money;
+  readonly unbilledInterest: Money;
+  /** Converted principal to be billed on later statements. */
+  readonly instalmentsNotYetBilled: Money;
+  readonly heldForCustomer: Money;
+  /** All principal owed (revolving and converted): what the facility counts as used. */
+  readonly principalOwed: Money;
+  /** Everything owed less money held: what pays the line off today. */
+  readonly payoff: Money;
+}
+
+export function lineBalancesOf(state: LineState): LineBalances {
+  const owed = billedOwed(state);
+  const unbilledPrincipal = sumPostings(state.unbilled);
+  const notYetBilled = instalmentsNotYetBilled(state);
+  const held = heldFor(state);
+  const total =
+    owed.revolving +
+    owed.instalmentPrincipal +
+    owed.fees +
+    owed.interest +
+    unbilledPrincipal +
+    state.unbilledInterest +
+    notYetBilled;
+  return {
+    billedPrincipal: m(owed.revolving + owed.instalmentPrincipal),
+    billedInterest: m(owed.interest),
+    billedFees: m(owed.fees),
+    unbilledPrincipal: m(unbilledPrincipal),
+    unbilledInterest: state.unbilledInterest,
+    instalmentsNotYetBilled: notYetBilled,
+    heldForCustomer: held,
+    principalOwed: m(owed.revolving + owed.instalmentPrincipal + unbilledPrincipal + notYetBilled),
+    payoff: m(total - held),
+  };
+}
+
+/** Total principal owed on the line and its plans — the facility's `used` — from the counters. */
+export function principalOwedOf(counters: LineBookCounters): bigint {
+  let total = counters.line.purchased - counters.line.convertedOut - counters.line.principalRepaid;
+  for (const plan of Object.values(counters.plans)) total += plan.converted - plan.principalRepaid;
+  return total;
+}

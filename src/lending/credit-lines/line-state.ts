@@ -1,0 +1,221 @@
+import type { Money } from '../../platform/money/money.ts';
+import type { Rate } from '../../platform/money/rate.ts';
+import type { LocalDate } from '../../platform/time/local-date.ts';
+
+/**
+ * The servicing state of a credit line as of `processedThrough`, the last business date whose day step it
+ * has had (the day-end watermark). Everything in fen; interest accumulates as exact fractions.
+ */
+
+/** Principal posted on a date and still unpaid (a purchase, or an instalment billed on a statement). */
+export interface Posting {
+  /** The purchase id, or the plan id of a billed instalment. */
+  readonly ref: string;
+  readonly date: LocalDate;
+  amount: Money;
+}
+
+/** One period of an instalment plan, billed on a statement. */
+export interface InstalmentBill {
+  readonly planId: string;
+  readonly period: number;
+  readonly principal: Money;
+  readonly fee: Money;
+  principalPaid: Money;
+  feePaid: Money;
+}
+
+/** A statement that still matters for servicing: something on it is unpaid or its due date is to come. */
+export interface BilledStatement {
+  readonly seq: number;
+  readonly statementDate: LocalDate;
+  readonly dueDate: LocalDate;
+  /** Revolving principal billed and unpaid, oldest posting first (payments take the oldest first). */
+  revolving: Posting[];
+  readonly interest: Money;
+  interestPaid: Money;
+  instalments: InstalmentBill[];
+  /** Set when the statement is cut, after money held for the customer was used on it. */
+  minimumPayment: Money;
+  /** `billedCredits` when the statement was cut: credits to billed debt since count toward its minimum. */
+  readonly billedCreditsAtCut: Money;
+  /** Whether the day after the due date has been processed. */
+  dueChecked: boolean;
+  /** Not paid in full by the due date: its unpaid principal bears interest. */
+  graceLost: boolean;
+  /** Interest charged because of this statement, exact: numerator over the daily rate's denominator. */
+  interestExact: bigint;
+  /** …rounded half up, cumulatively: what has been booked. */
+  interestPosted: Money;
+  settledOn: LocalDate | null;
+}
+
+export type PlanSource =
+  | { readonly kind: 'statement'; readonly statementSeq: number }
+  | { readonly kind: 'purchase'; readonly purchaseId: string };
+
+/** Running totals of one instalment plan (its own ledger contract). */
+export interface PlanCounters {
+  converted: Money;
+  feesBilled: Money;
+  principalRepaid: Money;
+  feesRepaid: Money;
+}
+
+/** An instalment plan (分期): converted principal billed in equal parts with a fee each period. */
+export interface InstalmentPlan {
+  readonly planId: string;
+  readonly source: PlanSource;
+  readonly createdOn: LocalDate;
+  readonly principal: Money;
+  readonly term: number;
+  readonly feeRate: Rate;
+  readonly feePerPeriod: Money;
+  readonly parts: readonly Money[];
+  billedPeriods: number;
+  counters: PlanCounters;
+}
+
+/**
+ * Running totals of the line's own contract (revolving balances). The line's ledger balances are a fixed
+ * function of them (`lineBalances`), so a journal is the difference between two states.
+ */
+export interface LineCounters {
+  purchased: Money;
+  /** Principal moved into instalment plans. */
+  convertedOut: Money;
+  principalRepaid: Money;
+  interestAccrued: Money;
+  interestRepaid: Money;
+  /** Payments and refunds received (all cash enters through the line). */
+  cashReceived: Money;
+  /** Cash and held money passed on to instalment plans (their principal and fees). */
+  forwardedToPlans: Money;
+  /** Credit beyond what was owed, held for the customer. */
+  overpaid: Money;
+  /** Held money later used on what fell due. */
+  overpaymentApplied: Money;
+}
+
+/** The figures of the cycle in progress, for its statement. */
+export interface CycleTotals {
+  purchases: Money;
+  refunds: Money;
+  payments: Money;
+  interest: Money;
+  converted: Money;
+}
+
+/** Whether the minimum payment of a statement was met by its due date, and whether it was paid in full. */
+export interface DueOutcome {
+  readonly seq: number;
+  readonly dueDate: LocalDate;
+  readonly minimumPayment: Money;
+  readonly minimumMet: boolean;
+  readonly paidInFull: boolean;
+}
+
+export interface LineState {
+  processedThrough: LocalDate;
+  /** First date of the cycle in progress (the last statement date, or the opening date). */
+  cycleStart: LocalDate;
+  nextStatementDate: LocalDate;
+  /** The seq the next statement gets. */
+  nextStatementSeq: number;
+  /** The closing balance of the last statement: the next one's opening balance. */
+  lastClosing: Money;
+  /** Unbilled principal of the cycle, one posting per purchase, oldest first. */
+  unbilled: Posting[];
+  /** Interest accrued in the cycle and not yet paid (billed on the next statement). */
+  unbilledInterest: Money;
+  cycle: CycleTotals;
+  statements: BilledStatement[];
+  plans: InstalmentPlan[];
+  counters: LineCounters;
+  /** Cumulative credits applied to billed statements (minimum payments are measured against it). */
+  billedCredits: Money;
+  /** The last 24 due dates' outcomes, oldest first (limit reviews count on-time cycles from them). */
+  dueOutcomes: DueOutcome[];
+  /** The line's wish for its facility: suspended (days past due above the limit) until it is current. */
+  suspended: boolean;
+}
+
+export const MAX_DUE_OUTCOMES = 24;
+
+export function zeroLineCounters(): LineCounters {
+  const zero = 0n as Money;
+  return {
+    purchased: zero,
+    convertedOut: zero,
+    principalRepaid: zero,
+    interestAccrued: zero,
+    interestRepaid: zero,
+    cashReceived: zero,
+    forwardedToPlans: zero,
+    overpaid: zero,
+    overpaymentApplied: zero,
+  };
+}
+
+export function zeroCycle(): CycleTotals {
+  const zero = 0n as Money;
+  return { purchases: zero, refunds: zero, payments: zero, interest: zero, converted: zero };
+}
+
+export function cloneLineState(state: LineState): LineState {
+  return {
+    ...state,
+    unbilled: state.unbilled.map((posting) => ({ ...posting })),
+    cycle: { ...state.cycle },
+    statements: state.statements.map((statement) => ({
+      ...statement,
+      revolving: statement.revolving.map((posting) => ({ ...posting })),
+      instalments: statement.instalments.map((bill) => ({ ...bill })),
+    })),
+    plans: state.plans.map((plan) => ({ ...plan, counters: { ...plan.counters } })),
+    counters: { ...state.counters },
+    dueOutcomes: [...state.dueOutcomes],
+  };
+}
+
+/**
+ * What happens to a line besides the passing of days, in arrival order (`seq`). Replaying them in date
+ * order (then seq) over the day steps defines the line's books.
+ */
+export type LineEvent =
+  | {
+      readonly seq: number;
+      readonly kind: 'purchase';
+      readonly effectiveDate: LocalDate;
+      readonly amount: Money;
+      readonly purchaseId: string;
+      readonly description: string;
+    }
+  | {
+      readonly seq: number;
+      readonly kind: 'refund';
+      readonly effectiveDate: LocalDate;
+      readonly amount: Money;
+      readonly purchaseId: string;
+    }
+  | {
+      readonly seq: number;
+      readonly kind: 'payment';
+      readonly effectiveDate: LocalDate;
+      readonly amount: Money;
+    }
+  | {
+      readonly seq: number;
+      readonly kind: 'conversion';
+      readonly effectiveDate: LocalDate;
+      readonly amount: Money;
+      readonly planId: string;
+      readonly source: PlanSource;
+      readonly term: number;
+      readonly feeRate: Rate;
+    };
+
+export function compareLineEvents(a: LineEvent, b: LineEvent): number {
+  if (a.effectiveDate !== b.effectiveDate) return a.effectiveDate < b.effectiveDate ? -1 : 1;
+  return a.seq - b.seq;
+}

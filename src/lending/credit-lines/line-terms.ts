@@ -1,0 +1,255 @@
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { Money } from '../../platform/money/money.ts';
+import { divideRate, parseRate, rate, type Rate } from '../../platform/money/rate.ts';
+import { isRounding, type Rounding } from '../../platform/money/rounding.ts';
+import { addMonths, withDayOfMonth, type LocalDate } from '../../platform/time/local-date.ts';
+
+/**
+ * The terms of a revolving credit line (消费信用额度): when statements are cut and fall due, how the
+ * minimum payment is worked out, which balance bears interest from when, how payments are spread, and what
+ * an instalment conversion costs. The lender configures a `CreditLineProduct`; each line copies it into its
+ * own `LineTerms` when it opens, so changing the product never changes a line already open.
+ */
+
+/** What a payment can settle on a statement. `fee`: instalment fees; `principal`: revolving and instalment. */
+export const WATERFALL_COMPONENTS = ['fee', 'interest', 'principal'] as const;
+export type WaterfallComponent = (typeof WATERFALL_COMPONENTS)[number];
+
+/**
+ * How a payment (or refund credit, or money held for the customer) is spread over billed statements.
+ * - `by-component` (default): all fees of every statement, oldest statement first; then all interest; then
+ *   all principal — "fees → interest → principal, oldest statement first".
+ * - `by-statement`: the oldest statement is cleared in the component order before the next one.
+ * What is left after every billed statement pays the current cycle's unbilled interest, then its unbilled
+ * principal (restoring the limit at once), and the rest is held for the customer.
+ */
+export interface Waterfall {
+  readonly order: readonly WaterfallComponent[];
+  readonly mode: 'by-component' | 'by-statement';
+}
+
+export const DEFAULT_WATERFALL: Waterfall = { order: ['fee', 'interest', 'principal'], mode: 'by-component' };
+
+/**
+ * When a statement is not paid in full by its due date, which of its principal bears interest and from when.
+ * - `posting-date` (default, the common card rule, on the unpaid part only — 按未还部分计息): the principal of
+ *   the statement still unpaid at the end of the due date bears interest from the day after each posting's
+ *   date (a purchase's date; an instalment's statement date) through the due date, booked the day after the
+ *   due date, and then daily until paid. Payments are taken to pay the oldest postings first, so the unpaid
+ *   rest is made of the newest ones.
+ * - `day-after-due`: only the daily interest from the day after the due date, on the unpaid principal.
+ * Either way a statement paid in full by its due date bears no interest (the grace period), interest is
+ * never charged on interest or fees, and the daily rate is exact (rounded half up, cumulatively per statement).
+ */
+export const INTEREST_RULES = ['posting-date', 'day-after-due'] as const;
+export type InterestRule = (typeof INTEREST_RULES)[number];
+
+/**
+ * The minimum payment of a statement (最低还款额):
+ * `min(balance owed, max(floor, principalRate × revolving principal owed  [rounded by rounding]
+ *   + instalment principal billed and unpaid + fees unpaid + interest unpaid))`, on the amounts owed at the
+ * statement date after money held for the customer was used. The revolving share is rounded by the named
+ * rule (`up` by default: never below the exact share).
+ */
+export interface MinimumPaymentRule {
+  readonly principalRate: Rate;
+  readonly floor: Money;
+  readonly rounding: Rounding;
+}
+
+export const CONVERSION_TERMS = [3, 6, 9, 12] as const;
+
+/** Instalment conversion (分期): the terms offered and the fee per period, a fraction of the amount. */
+export interface ConversionTerms {
+  readonly feeRates: Readonly<Record<number, Rate>>;
+  /** The smallest amount that may be converted. */
+  readonly minAmount: Money;
+}
+
+export interface CreditLineProduct {
+  readonly code: string;
+  /** The statement day of new lines (1–31; clamped to the month's last day). A line may choose its own. */
+  readonly statementDay: number;
+  /** The due day of the month: the first such day after the statement date (clamped at month ends). */
+  readonly dueDay: number;
+  readonly minimumPayment: MinimumPaymentRule;
+  readonly interestFrom: InterestRule;
+  readonly waterfall: Waterfall;
+  readonly conversion: ConversionTerms;
+  /** Upper bounds in days past due of M1 and M2, as for loans: [30, 60] → M1 1–30, M2 31–60, M3+ 61+. */
+  readonly bucketBounds: readonly [number, number];
+  /** The facility is suspended once days past due exceed this, and reactivated when the line is current. */
+  readonly suspendAfterDpd: number;
+}
+
+export const DEFAULT_CREDIT_LINE_PRODUCT: CreditLineProduct = {
+  code: 'credit-line',
+  statementDay: 1,
+  dueDay: 10,
+  minimumPayment: { principalRate: rate(1n, 10n), floor: 10_000n as Money, rounding: 'up' },
+  interestFrom: 'posting-date',
+  waterfall: DEFAULT_WATERFALL,
+  conversion: {
+    feeRates: {
+      3: parseRate('0.0075'),
+      6: parseRate('0.0070'),
+      9: parseRate('0.0068'),
+      12: parseRate('0.0066'),
+    },
+    minAmount: 50_000n as Money,
+  },
+  bucketBounds: [30, 60],
+  suspendAfterDpd: 30,
+};
+
+/** A line's own terms, fixed when it opens. */
+export interface LineTerms {
+  readonly lineId: string;
+  readonly customerId: string;
+  readonly facilityId: string;
+  readonly productCode: string;
+  readonly openedOn: LocalDate;
+  readonly statementDay: number;
+  readonly dueDay: number;
+  /** Interest a day on principal that bears it: the facility's APR / 365 when the line opened (exact). */
+  readonly dailyRate: Rate;
+  readonly minimumPayment: MinimumPaymentRule;
+  readonly interestFrom: InterestRule;
+  readonly waterfall: Waterfall;
+  readonly conversion: ConversionTerms;
+  readonly bucketBounds: readonly [number, number];
+  readonly suspendAfterDpd: number;
+}
+
+/** The statement date in the month of `date` (the statement day, clamped to the month's length). */
+export function statementDateInMonth(date: LocalDate, statementDay: number): LocalDate {
+  return withDayOfMonth(date, statementDay);
+}
+
+/** The first statement date strictly after `date`. */
+export function firstStatementDateAfter(date: LocalDate, statementDay: number): LocalDate {
+  const inMonth = statementDateInMonth(date, statementDay);
+  return inMonth > date ? inMonth : addMonths(inMonth, 1, statementDay);
+}
+
+/** The statement date after `statementDate` (31 Jan → 28/29 Feb → 31 Mar with a statement day of 31). */
+export function nextStatementDate(statementDate: LocalDate, statementDay: number): LocalDate {
+  return addMonths(statementDate, 1, statementDay);
+}
+
+/** The due date of a statement: the first date after it whose day of month is the due day (clamped). */
+export function dueDateOf(statementDate: LocalDate, dueDay: number): LocalDate {
+  const inMonth = withDayOfMonth(statementDate, dueDay);
+  return inMonth > statementDate ? inMonth : addMonths(statementDate, 1, dueDay);
+}
+
+function dayOfMonth(value: number, field: string): number {
+  if (!Number.isInteger(value) || value < 1 || value > 31) {
+    throw AppError.invalid(field, 'day-of-month', `${field} must be a day of the month, 1–31`);
+  }
+  return value;
+}
+
+/**
+ * Checks a statement day and due day together: every due date must fall strictly before the next statement
+ * date, in every month of a leap and a common year (a statement day of 31 with a due day of 30 would make
+ * February's due date the next statement date, and is refused).
+ */
+export function validateCycleDays(statementDay: number, dueDay: number): void {
+  dayOfMonth(statementDay, 'statementDay');
+  dayOfMonth(dueDay, 'dueDay');
+  let statement = statementDateInMonth('2027-01-01' as LocalDate, statementDay);
+  for (let month = 0; month < 24; month += 1) {
+    const next = nextStatementDate(statement, statementDay);
+    const due = dueDateOf(statement, dueDay);
+    if (due >= next) {
+      throw AppError.invalid(
+        'dueDay',
+        'before-next-statement',
+        `with statement day ${statementDay}, due day ${dueDay} falls on or after the next statement date (${statement} → due ${due}, next statement ${next})`,
+      );
+    }
+    statement = next;
+  }
+}
+
+/** Checks a product's settings, naming the field and the rule. */
+export function validateProduct(product: CreditLineProduct): CreditLineProduct {
+  validateCycleDays(product.statementDay, product.dueDay);
+  const { principalRate, floor, rounding } = product.minimumPayment;
+  if (principalRate.num <= 0n || principalRate.num > principalRate.den) {
+    throw AppError.invalid('minimumPayment.principalRate', 'range', 'the principal share must be in (0, 1]');
+  }
+  if (floor < 0n) throw AppError.invalid('minimumPayment.floor', 'non-negative', 'the floor must be ≥ 0');
+  if (!isRounding(rounding)) throw AppError.invalid('minimumPayment.rounding', 'one-of', 'unknown rounding');
+  if (!(INTEREST_RULES as readonly string[]).includes(product.interestFrom)) {
+    throw AppError.invalid(
+      'interestFrom',
+      'one-of',
+      `interestFrom must be one of ${INTEREST_RULES.join(', ')}`,
+    );
+  }
+  const order = [...product.waterfall.order].sort().join();
+  if (product.waterfall.order.length !== 3 || order !== [...WATERFALL_COMPONENTS].sort().join()) {
+    throw AppError.invalid(
+      'waterfall.order',
+      'permutation',
+      'order must name fee, interest and principal once each',
+    );
+  }
+  if (product.waterfall.mode !== 'by-component' && product.waterfall.mode !== 'by-statement') {
+    throw AppError.invalid('waterfall.mode', 'one-of', 'mode must be by-component or by-statement');
+  }
+  for (const [term, feeRate] of Object.entries(product.conversion.feeRates)) {
+    if (!(CONVERSION_TERMS as readonly number[]).includes(Number(term))) {
+      throw AppError.invalid(
+        'conversion.feeRates',
+        'term',
+        `term ${term} is not one of ${CONVERSION_TERMS.join(', ')}`,
+      );
+    }
+    if (feeRate.num < 0n) throw AppError.invalid(`conversion.feeRates.${term}`, 'non-negative', 'fee ≥ 0');
+  }
+  const [m1, m2] = product.bucketBounds;
+  if (!Number.isInteger(m1) || !Number.isInteger(m2) || m1 < 1 || m2 <= m1) {
+    throw AppError.invalid('bucketBounds', 'increasing', 'bucket bounds must be increasing whole days');
+  }
+  if (!Number.isInteger(product.suspendAfterDpd) || product.suspendAfterDpd < 0) {
+    throw AppError.invalid('suspendAfterDpd', 'non-negative', 'suspendAfterDpd must be a whole number ≥ 0');
+  }
+  return product;
+}
+
+export interface OpenLineInput {
+  readonly lineId: string;
+  readonly customerId: string;
+  readonly facilityId: string;
+  readonly openedOn: LocalDate;
+  /** The facility's annual rate; the line's daily rate is APR / 365, exact. */
+  readonly apr: Rate;
+  /** The customer's chosen statement day; the product's when omitted. */
+  readonly statementDay?: number;
+}
+
+/** A new line's terms from the product and the facility it draws on. */
+export function termsFor(product: CreditLineProduct, input: OpenLineInput): LineTerms {
+  const statementDay = input.statementDay ?? product.statementDay;
+  validateCycleDays(statementDay, product.dueDay);
+  if (input.apr.num < 0n) throw AppError.invalid('apr', 'non-negative', 'the rate must not be negative');
+  return {
+    lineId: input.lineId,
+    customerId: input.customerId,
+    facilityId: input.facilityId,
+    productCode: product.code,
+    openedOn: input.openedOn,
+    statementDay,
+    dueDay: product.dueDay,
+    dailyRate: divideRate(input.apr, 365n),
+    minimumPayment: product.minimumPayment,
+    interestFrom: product.interestFrom,
+    waterfall: product.waterfall,
+    conversion: product.conversion,
+    bucketBounds: product.bucketBounds,
+    suspendAfterDpd: product.suspendAfterDpd,
+  };
+}
