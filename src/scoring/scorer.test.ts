@@ -107,6 +107,66 @@ describe('createScorer', () => {
     );
   });
 
+  it('ranks reasons against the best bin a person can be in: a well-scoring missing bin never sets the bar', () => {
+    // Given a card whose missing bin of inquiries_30d scores 17 points above its best interval (as the
+    // demo scorecard's did: applicants without bureau consent looked better than those with 0 inquiries)
+    const inquiries = card.features.find((feature) => feature.name === 'inquiries_30d');
+    if (!inquiries) throw new Error('the small card has inquiries_30d');
+    const intervals = inquiries.bins.filter((bin) => bin.kind === 'interval');
+    const bestInterval = Math.max(...intervals.map((bin) => bin.points));
+    const worstInterval = Math.min(...intervals.map((bin) => bin.points));
+    const odd = {
+      ...card,
+      features: card.features.map((feature) =>
+        feature === inquiries
+          ? {
+              ...feature,
+              bins: feature.bins.map((bin) =>
+                bin.kind === 'missing'
+                  ? { ...bin, points: bestInterval + 17, count: 40, goods: 39, bads: 1 }
+                  : bin,
+              ),
+            }
+          : feature,
+      ),
+    };
+    const oddScorer = createScorer(odd);
+    const info = oddScorer.features.find((feature) => feature.name === 'inquiries_30d');
+    // Then the reference is the best interval, not the missing bin
+    expect(info?.bestBin.kind).toBe('interval');
+    expect(info?.maxPoints).toBe(bestInterval);
+    const best = intervals.find((bin) => bin.points === bestInterval);
+    const worst = intervals.find((bin) => bin.points === worstInterval);
+    if (best?.kind !== 'interval' || worst?.kind !== 'interval') throw new Error('intervals');
+    const valueIn = (bin: { lower: number | null; upper: number | null }) =>
+      bin.lower ?? (bin.upper ?? 0) - 1;
+    const reasonFor = (value: number | null) =>
+      oddScorer({ monthly_income: 3000, inquiries_30d: value }).reasons.find(
+        (reason) => reason.feature === 'inquiries_30d',
+      );
+    // When the applicant is in the best interval, or in the (better-scoring) missing bin: no reason
+    expect(reasonFor(valueIn(best))).toBeUndefined();
+    expect(reasonFor(null)).toBeUndefined();
+    // When in the worst interval: the loss is measured against the best interval
+    expect(reasonFor(valueIn(worst))?.pointsLost).toBe(bestInterval - worstInterval);
+    expect(reasonFor(valueIn(worst))?.text.en).toContain(`${bestInterval - worstInterval} point`);
+  });
+
+  it('never gives a reason for a feature in its best reachable bin, and always measures from it (property)', () => {
+    fc.assert(
+      fc.property(rowArbitrary, (row) => {
+        for (const reason of scorer(row).reasons) {
+          const info = scorer.features.find((feature) => feature.name === reason.feature);
+          const bin = scorer.binOf(reason.feature, row[reason.feature]);
+          expect(info?.bestBin.kind === 'interval' || info?.bestBin.kind === 'categories').toBe(true);
+          expect(bin.index).not.toBe(info?.bestBin.index);
+          expect(reason.pointsLost).toBe((info?.bestBin.points ?? 0) - bin.points);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('gives a reload of the artefact bit-identical results', () => {
     const reloaded = createScorer(parseScorecard(JSON.parse(serializeScorecard(card))));
     fc.assert(

@@ -22,7 +22,7 @@ export interface ReasonCode {
   readonly bin: string;
   /** The applicant's value (null when missing). */
   readonly value: number | string | null;
-  /** Points below the best bin of this feature (> 0). */
+  /** Points below the best bin of this feature a person can be in (> 0; see `FeatureInfo.bestBin`). */
   readonly pointsLost: number;
   /** Customer-facing text. */
   readonly text: LocalizedText;
@@ -70,8 +70,14 @@ export interface FeatureInfo {
   readonly kind: 'numeric' | 'categorical';
   readonly dimension: Dimension;
   readonly label: LocalizedText;
-  /** The most points any populated bin gives (the reference for points lost). */
+  /** The points of `bestBin`: the reference for points lost. */
   readonly maxPoints: number;
+  /**
+   * The best bin a person can actually be in: the regular bin (an interval, or a group of categories) with
+   * the most points among those training rows fell in. Missing, special and unknown bins never set the bar:
+   * nobody can move to "no data", and ranking against such a bin would name a reason nobody can act on.
+   */
+  readonly bestBin: BinInfo;
   readonly bins: readonly BinInfo[];
 }
 
@@ -161,12 +167,29 @@ function ruleOf(bin: ScorecardBin): BinRule {
   }
 }
 
-/** The best populated bin's points: bins no training row fell in do not set the bar. */
-function maxPointsOf(bins: readonly ScorecardBin[]): number {
-  let best = Number.NEGATIVE_INFINITY;
-  for (const bin of bins) if (bin.count > 0 && bin.points > best) best = bin.points;
-  if (best === Number.NEGATIVE_INFINITY) for (const bin of bins) best = Math.max(best, bin.points);
-  return best;
+const isRegular = (bin: ScorecardBin): boolean => bin.kind === 'interval' || bin.kind === 'categories';
+
+/**
+ * The index of the best bin a person can be in (see `FeatureInfo.bestBin`): the regular bin with the most
+ * points among the populated ones; if no regular bin is populated, among all regular bins; a feature with
+ * no regular bin at all (never produced by training) falls back to its best populated bin. Ties go to the
+ * earlier bin.
+ */
+export function bestReachableBin(bins: readonly ScorecardBin[]): number {
+  const tiers: Array<(bin: ScorecardBin) => boolean> = [
+    (bin) => isRegular(bin) && bin.count > 0,
+    isRegular,
+    (bin) => bin.count > 0,
+    () => true,
+  ];
+  for (const eligible of tiers) {
+    let best = -1;
+    bins.forEach((bin, index) => {
+      if (eligible(bin) && (best < 0 || bin.points > (bins[best] as ScorecardBin).points)) best = index;
+    });
+    if (best >= 0) return best;
+  }
+  return 0;
 }
 
 /**
@@ -183,7 +206,8 @@ export function createScorer(card: Scorecard): Scorer {
   for (const feature of card.features) {
     const offset = points.length;
     const dimension = DIMENSIONS.indexOf(feature.dimension);
-    const maxPoints = maxPointsOf(feature.bins);
+    const bestIndex = bestReachableBin(feature.bins);
+    const maxPoints = feature.bins[bestIndex]?.points ?? 0;
     const intervals = feature.bins.filter((bin) => bin.kind === 'interval');
     const specials: number[] = [];
     const specialBins: number[] = [];
@@ -202,6 +226,7 @@ export function createScorer(card: Scorecard): Scorer {
         for (const category of [...bin.categories, ...bin.rare]) categoryBins.set(category, index);
       const rule = ruleOf(bin);
       const phrase = binPhrase(rule);
+      // Negative for a bin above the best reachable one (a well-scoring missing bin): never a reason.
       const pointsLost = maxPoints - bin.points;
       const params: ReasonTextParams = { label: feature.label, bin: phrase, pointsLost };
       reasonBase.push({
@@ -254,6 +279,7 @@ export function createScorer(card: Scorecard): Scorer {
       dimension: feature.dimension,
       label: feature.label,
       maxPoints,
+      bestBin: binInfos[bestIndex] as BinInfo,
       bins: binInfos,
     });
   }
