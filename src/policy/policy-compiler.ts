@@ -12,7 +12,7 @@ import {
   type SwitchNode,
 } from './jdm.ts';
 import { checkTables } from './table-checks.ts';
-import { CodeWriter, RUNTIME_NAMES } from './zen-codegen.ts';
+import { CodeWriter, readPathSource, RUNTIME_NAMES } from './zen-codegen.ts';
 import { parseExpression, parseUnaryTest, someNode, type Expr } from './zen-expression.ts';
 import * as runtime from './zen-runtime.ts';
 import type { ZenObject, ZenValue } from './zen-runtime.ts';
@@ -57,6 +57,11 @@ export interface CompiledPolicy {
    * and UNPROCESSABLE when an expression node fails — the cases where zen-engine fails the evaluation too.
    */
   evaluate(input: ZenObject): PolicyEvaluation;
+  /**
+   * The output alone, without building the trace: always equal to `evaluate(input).output` (same
+   * errors too). For what-ifs that keep no evidence — counterfactuals, recourse's re-runs.
+   */
+  evaluateOutput(input: ZenObject): ZenObject;
 }
 
 export interface CompileOptions {
@@ -89,12 +94,22 @@ function instantiate<T>(body: string, extra: Record<string, unknown> = {}): T {
 
 const json = (value: unknown): string => JSON.stringify(value);
 
+/**
+ * Source setting `path` in a node's own fresh output object: one key is a plain store under a constant
+ * name (what `setPath` does for one key, and V8 keeps such objects fast); deeper paths go through `setPath`.
+ */
+function setPathSource(target: string, path: readonly string[], value: string): string {
+  return path.length === 1
+    ? `${target}[${json(path[0])}] = ${value}`
+    : `setPath(${target}, ${json(path)}, ${value})`;
+}
+
 /** A table's own output: the matched row's object (`first`, null when none) or the list of them (`collect`). */
 function tableSource(node: DecisionTableNode): string {
   const writer = new CodeWriter();
   const lines: string[] = [];
   node.inputs.forEach((column, index) => {
-    if (column.field) lines.push(`const c${index} = readPath(I, ${json(column.field)});`);
+    if (column.field) lines.push(`const c${index} = ${readPathSource('I', column.field, true)};`);
   });
   const collect = node.hitPolicy === 'collect';
   if (collect) lines.push('const L = [];');
@@ -112,7 +127,7 @@ function tableSource(node: DecisionTableNode): string {
       writer.dollar = 'D';
       lines.push(`  const v${columnIndex} = ${writer.expression(cell.expr)};`);
       lines.push(`  if (v${columnIndex} === ERR) break ${label};`);
-      writes.push(`setPath(O, ${json(node.outputs[columnIndex]?.field)}, v${columnIndex});`);
+      writes.push(`${setPathSource('O', node.outputs[columnIndex]?.field ?? [], `v${columnIndex}`)};`);
     });
     lines.push(`  const O = {};`, ...writes.map((write) => `  ${write}`), `  M.push(${json(row.id)});`);
     lines.push(collect ? '  L.push(O);' : '  return O;');
@@ -127,7 +142,7 @@ function expressionSource(node: ExpressionNode): string {
   writer.dollar = 'O';
   const lines = node.expressions.map(
     (entry, index) =>
-      `v = ${writer.expression(entry.expr)}; if (v === ERR) fail(${index}); setPath(O, ${json(entry.key)}, v);`,
+      `v = ${writer.expression(entry.expr)}; if (v === ERR) fail(${index}); ${setPathSource('O', entry.key, 'v')};`,
   );
   return `return function expression(I) {\nconst O = {}; let v;\n${writer.temporaries()}\n${lines.join('\n')}\nreturn O;\n};`;
 }
@@ -378,6 +393,142 @@ function compileSchema(schema: InputSchema, path = ''): SchemaCheck {
 }
 
 /**
+ * Generated source of a boolean check that the input certainly holds under the schema: it repeats
+ * `compileSchema`'s tests as straight-line code over constant property names, so a valid input costs a
+ * few comparisons. When it says no, the closure tree is asked for the exact problem (field, rule, message);
+ * it never says yes where the closure tree would find a problem.
+ */
+function schemaCheckSource(schema: InputSchema): string {
+  let counter = 0;
+  const typeTest = (type: string, v: string): string => {
+    switch (type) {
+      case 'object':
+        return `(typeof ${v} === 'object' && ${v} !== null && !Array.isArray(${v}))`;
+      case 'array':
+        return `Array.isArray(${v})`;
+      case 'null':
+        return `${v} === null`;
+      case 'integer':
+        return `(typeof ${v} === 'number' && Number.isInteger(${v}))`;
+      case 'number':
+        return `typeof ${v} === 'number'`;
+      default:
+        return `typeof ${v} === ${json(type)}`;
+    }
+  };
+  const visit = (node: InputSchema, v: string): string[] => {
+    const lines: string[] = [];
+    if (node.types)
+      lines.push(`if (!(${node.types.map((type) => typeTest(type, v)).join(' || ')})) return false;`);
+    if (node.enumValues) {
+      const primitive = node.enumValues.every((value) => value === null || typeof value !== 'object');
+      // An object in an enum is never identical to an input value: leave such a schema to the closures.
+      lines.push(
+        primitive
+          ? `if (!(${node.enumValues.map((value) => `${v} === ${json(value)}`).join(' || ') || 'false'})) return false;`
+          : 'return false;',
+      );
+    }
+    const bounds: Array<[number | undefined, string]> = [
+      [node.minimum, '<'],
+      [node.maximum, '>'],
+      [node.exclusiveMinimum, '<='],
+      [node.exclusiveMaximum, '>='],
+    ];
+    const numeric = bounds
+      .filter((bound): bound is [number, string] => bound[0] !== undefined && Number.isFinite(bound[0]))
+      .map(([limit, op]) => `if (${v} ${op} ${String(limit)}) return false;`);
+    if (bounds.some(([limit]) => limit !== undefined && !Number.isFinite(limit))) lines.push('return false;');
+    if (numeric.length > 0) lines.push(`if (typeof ${v} === 'number') { ${numeric.join(' ')} }`);
+    if (node.properties.size > 0 || node.required.length > 0) {
+      const inner: string[] = node.required.map(
+        (name) => `if (${v}[${json(name)}] === undefined) return false;`,
+      );
+      for (const [name, property] of node.properties) {
+        const c = `c${(counter += 1)}`;
+        inner.push(
+          `{ const ${c} = ${v}[${json(name)}]; if (${c} !== undefined) { ${visit(property, c).join(' ')} } }`,
+        );
+      }
+      lines.push(
+        `if (${v} !== null && typeof ${v} === 'object' && !Array.isArray(${v})) { ${inner.join(' ')} }`,
+      );
+    }
+    return lines;
+  };
+  return `return function valid(R) {\n${visit(schema, 'R').join('\n')}\nreturn true;\n};`;
+}
+
+/** The nodes of a graph that is one chain (input → … → output, no switch), in evaluation order; else null. */
+function chainOf(graph: PolicyGraph): GraphNode[] | null {
+  if (graph.nodes.some((node) => node.kind === 'switch')) return null;
+  if (graph.edges.length !== graph.nodes.length - 1) return null;
+  const next = new Map<string, string>();
+  for (const edge of graph.edges) {
+    if (edge.sourceHandle !== null || next.has(edge.sourceId)) return null;
+    next.set(edge.sourceId, edge.targetId);
+  }
+  const order: GraphNode[] = [];
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  for (let id: string | undefined = graph.input.id; id !== undefined; id = next.get(id)) {
+    const node = byId.get(id);
+    if (!node || order.includes(node)) return null;
+    order.push(node);
+  }
+  // The interpreter runs nodes in the graph's (topological) order; the chain must be that order.
+  if (order.length !== graph.nodes.length || order.some((node, i) => graph.nodes[i] !== node)) return null;
+  return order[order.length - 1]?.kind === 'output' ? order : null;
+}
+
+/**
+ * The whole evaluation of a chain graph as one generated function `evaluate(R, T)`: each node's step is
+ * written out with its constants (the fields it reads as literal keys, its merge, its trace entry), so
+ * nothing is looked up per node and the trace records get fixed shapes. With `T === null` no trace is
+ * built at all (`evaluateOutput`). It does exactly what the interpreter in `compilePolicy` does for such a
+ * graph, node for node; the differential tests run both against zen-engine.
+ */
+function chainSource(
+  order: readonly GraphNode[],
+  reads: ReadonlyArray<ReadonlyArray<{ key: string; path: string[] }>>,
+  indexOf: ReadonlyMap<string, number>,
+): string {
+  const lines: string[] = ['let W = Object.assign({}, R);', 'let own, N, M;'];
+  for (const node of order) {
+    const i = indexOf.get(node.id) as number;
+    const entry = (inputs: string, matched: string, output: string) =>
+      `if (T !== null) T.push({ nodeId: IDS[${i}], nodeName: NAMES[${i}], kind: ${json(node.kind)}, inputs: ${inputs}, matched: ${matched}, output: ${output} });`;
+    const record = `{ ${(reads[i] ?? []).map((read) => `${json(read.key)}: ${readPathSource('W', read.path, true)}`).join(', ')} }`;
+    switch (node.kind) {
+      case 'input':
+        lines.push(entry('R', 'NONE', 'null'));
+        break;
+      case 'output':
+        lines.push('W = dropTopLevelNulls(W);', entry('EMPTY', 'NONE', 'null'));
+        break;
+      case 'decisionTable':
+        lines.push(
+          `if (T !== null) { N = ${record}; M = []; } else { M = SCRATCH; M.length = 0; }`,
+          `own = F[${i}](W, M);`,
+          `W = combine(W, own, ${node.passThrough}, OUTPUT_PATHS[${i}], ${node.hitPolicy === 'first'}, MERGERS[${i}]);`,
+          entry('N', 'M', 'own'),
+        );
+        break;
+      case 'expression':
+        lines.push(
+          `if (T !== null) N = ${record};`,
+          `own = F[${i}](W, NONE);`,
+          `W = combine(W, own, ${node.passThrough}, null, false, MERGERS[${i}]);`,
+          entry('N', 'NONE', 'own'),
+        );
+        break;
+      case 'switch':
+        throw new AppError('INTERNAL', 'a chain has no switch');
+    }
+  }
+  return `return function evaluate(R, T) {\n${lines.join('\n')}\nreturn W;\n};`;
+}
+
+/**
  * Reads, checks and compiles a JDM policy. Refuses (AppError VALIDATION_FAILED, one issue per problem with
  * node, row and column) anything outside the subset, rows no input can reach and shadowed rows under
  * `first`; returns gaps and overlaps as warnings.
@@ -420,16 +571,39 @@ export function compilePolicy(document: unknown, options: CompileOptions = {}): 
   const nodes = graph.nodes;
   const outputIndex = index.get(graph.output.id) as number;
   const validate = graph.input.schema ? compileSchema(graph.input.schema) : undefined;
-
-  const evaluate = (request: ZenObject): PolicyEvaluation => {
-    if (validate) {
-      const problem = validate(request);
-      if (problem) {
-        throw new AppError('VALIDATION_FAILED', `policy input ${problem.field} ${problem.message}`, {
-          issues: [{ field: problem.field, rule: problem.rule, message: problem.message }],
-        });
-      }
+  const certainlyValid = graph.input.schema
+    ? instantiate<(request: ZenObject) => boolean>(schemaCheckSource(graph.input.schema))
+    : undefined;
+  const check = (request: ZenObject): void => {
+    if (!validate || certainlyValid?.(request) === true) return;
+    const problem = validate(request);
+    if (problem) {
+      throw new AppError('VALIDATION_FAILED', `policy input ${problem.field} ${problem.message}`, {
+        issues: [{ field: problem.field, rule: problem.rule, message: problem.message }],
+      });
     }
+  };
+
+  const order = chainOf(graph);
+  const chain = order
+    ? instantiate<(request: ZenObject, trace: TraceEntry[] | null) => ZenObject>(
+        chainSource(order, reads, index),
+        {
+          IDS: nodes.map((node) => node.id),
+          NAMES: nodes.map((node) => node.name),
+          F: functions,
+          MERGERS: mergers,
+          OUTPUT_PATHS: nodes.map((node) => (node.kind === 'decisionTable' ? node.outputPath : null)),
+          combine,
+          dropTopLevelNulls,
+          NONE: Object.freeze([]),
+          EMPTY: Object.freeze({}),
+          SCRATCH: [],
+        },
+      )
+    : undefined;
+
+  const interpret = (request: ZenObject): PolicyEvaluation => {
     const trace: TraceEntry[] = [];
     // A node's result is handed to its single successor, which may then update it in place; a node with
     // several successors (a switch) hands each a copy. The request itself is never modified.
@@ -526,7 +700,16 @@ export function compilePolicy(document: unknown, options: CompileOptions = {}): 
     graph,
     warnings: all.filter((issue) => issue.severity === 'warning'),
     thresholds: collectThresholds(graph),
-    evaluate,
+    evaluate: (request) => {
+      check(request);
+      if (!chain) return interpret(request);
+      const trace: TraceEntry[] = [];
+      return { output: chain(request, trace), trace };
+    },
+    evaluateOutput: (request) => {
+      check(request);
+      return chain ? chain(request, null) : interpret(request).output;
+    },
   };
 }
 

@@ -41,13 +41,9 @@ export class CodeWriter {
       case 'array':
         return `arr([${expr.items.map((item) => this.expression(item)).join(', ')}])`;
       case 'path':
-        return expr.path.length === 1
-          ? `(I[${JSON.stringify(expr.path[0])}] ?? null)`
-          : `readPath(I, ${JSON.stringify(expr.path)})`;
+        return readPathSource('I', expr.path, true);
       case 'dollar':
-        return expr.path.length === 0
-          ? this.dollar
-          : `readPath(${this.dollar}, ${JSON.stringify(expr.path)})`;
+        return expr.path.length === 0 ? this.dollar : readPathSource(this.dollar, expr.path, false);
       case 'unary': {
         const operand = this.expression(expr.operand);
         if (expr.op === '-') return `neg(${operand})`;
@@ -131,6 +127,19 @@ export class CodeWriter {
   }
 }
 
+/**
+ * Source reading a constant field path from `base`, as `readPath(base, path)` does, without allocating the
+ * path array on every call. `baseIsObject`: the base is always a plain object (the node input `I`), so
+ * one key is a property read.
+ */
+export function readPathSource(base: string, path: readonly string[], baseIsObject: boolean): string {
+  const keys = path.map((key) => JSON.stringify(key));
+  if (keys.length === 1 && baseIsObject) return `(${base}[${keys[0]}] ?? null)`;
+  if (keys.length === 1) return `readPath1(${base}, ${keys[0]})`;
+  if (keys.length === 2) return `readPath2(${base}, ${keys[0]}, ${keys[1]})`;
+  return `readPath(${base}, ${JSON.stringify(path)})`;
+}
+
 /** The helper names the generated code destructures from the runtime object. */
 export const RUNTIME_NAMES = [
   'ERR',
@@ -155,6 +164,8 @@ export const RUNTIME_NAMES = [
   'fnCeil',
   'fnLen',
   'readPath',
+  'readPath1',
+  'readPath2',
   'setPath',
   'mergeOver',
   'arr',

@@ -348,6 +348,18 @@ export function readPath(object: ZenObject, path: readonly string[]): ZenValue {
   return current;
 }
 
+/** `readPath(object, [key])` without building the path array (generated code reads constant paths). */
+export function readPath1(object: ZenValue, key: string): ZenValue {
+  if (object === null || typeof object !== 'object' || Array.isArray(object)) return null;
+  const value: ZenValue | undefined = (object as ZenObject)[key];
+  return value === undefined ? null : value;
+}
+
+/** `readPath(object, [a, b])` without building the path array. */
+export function readPath2(object: ZenValue, a: string, b: string): ZenValue {
+  return readPath1(readPath1(object, a), b);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Building node outputs, as zen-engine does.
 

@@ -9,7 +9,8 @@ import type { ZenObject } from '../../src/policy/zen-runtime.ts';
 /**
  * Differential test of whole decision graphs: the default credit policy and small graphs that exercise
  * every supported node option, evaluated by Credence and by @gorules/zen-engine on random inputs.
- * Outputs must be identical (compared as JSON: key order is not part of the result), errors must agree.
+ * Outputs must be identical (compared as JSON: key order is not part of the result), errors must agree;
+ * Credence's traceless `evaluateOutput` must give what its `evaluate` gives.
  */
 
 const engine = new ZenEngine();
@@ -52,6 +53,15 @@ async function differential(document: unknown, input: ZenObject): Promise<void> 
     if (!isAppError(error)) throw error;
     ours = 'error';
   }
+  // The traceless evaluation gives the same output, or the same error.
+  let traceless: unknown;
+  try {
+    traceless = canonical(compiled.evaluateOutput(input));
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    traceless = 'error';
+  }
+  expect(JSON.stringify(traceless)).toBe(JSON.stringify(ours));
   let theirs: unknown;
   try {
     theirs = canonical((await decision.evaluate(input)).result);
@@ -131,20 +141,25 @@ describe('the default credit policy: Credence vs @gorules/zen-engine', () => {
           'requestedAmount',
           'isNewUser',
           'appetite',
+          'verificationLevel',
+          'age',
+          'overdueAmountHere',
         ]),
         fc.boolean(),
+        // Wrong types, and numbers outside the schema's bounds or not integers.
+        fc.constantFrom<unknown>('x', null, -1, 1.5, 15, 951, 4, 1e7, true),
       )
-      .map(([input, drop, wrongType]) => {
+      .map(([input, drop, wrongType, value]) => {
         const copy: Record<string, unknown> = { ...input };
         for (const key of drop) {
-          if (wrongType) copy[key] = 'x';
+          if (wrongType) copy[key] = value;
           else delete copy[key];
         }
         return copy as ZenObject;
       });
     await fc.assert(
       fc.asyncProperty(damaged, (input) => differential(defaultPolicy, input)),
-      { numRuns: 400 },
+      { numRuns: 800 },
     );
   });
 });
