@@ -109,8 +109,12 @@ export interface DecisionService {
   list(customerId: string, options?: { limit?: number; before?: string }): Promise<DecisionSummary[]>;
   /** Recomputes a decision from its stored facts, model and policy version, and compares. */
   replay(decisionId: string): Promise<ReplayReport>;
-  /** Records a person's decision on an appeal as a new decision that overrides an earlier one. */
-  recordOverride(request: OverrideRequest): Promise<DecisionRecord>;
+  /**
+   * Records a person's decision on an appeal as a new decision that overrides an earlier one. With
+   * `options.tx` it is written inside the caller's transaction (the appeals context writes the override and
+   * the appeal's resolution together); otherwise in its own.
+   */
+  recordOverride(request: OverrideRequest, options?: { readonly tx?: Queryable }): Promise<DecisionRecord>;
 }
 
 const FACILITY_PRODUCT: Readonly<Record<ProductType, FacilityProduct>> = {
@@ -202,29 +206,32 @@ export function createDecisionService(deps: DecisionServiceDeps): DecisionServic
   const { db, clock, ids, ports } = deps;
   const timeoutMs = deps.dependencyTimeoutMs ?? 2_000;
 
+  /** Writes the record (and applies an approval) inside `tx`. */
+  const write = async (tx: Queryable, record: DecisionRecord, apply: boolean): Promise<DecisionRecord> => {
+    let stored = record;
+    if (apply && record.outcome === 'approved' && record.productType !== null && record.apr !== null) {
+      const outcome = await openOrAdjustFacility(
+        tx,
+        { clock, ids },
+        {
+          customerId: record.customerId,
+          product: FACILITY_PRODUCT[record.productType],
+          limit: record.limit,
+          apr: record.apr,
+          decisionId: record.id,
+          reason: `decision ${record.id}`,
+        },
+      );
+      stored = { ...record, facilityChange: outcome.change };
+    }
+    await repository.insertDecision(tx, stored);
+    return stored;
+  };
+
   /** Writes the record (and applies an approval) in one transaction; a database fault is a 503. */
   const store = async (record: DecisionRecord, apply: boolean): Promise<DecisionRecord> => {
     try {
-      return await db.transaction(async (tx: Queryable) => {
-        let stored = record;
-        if (apply && record.outcome === 'approved' && record.productType !== null && record.apr !== null) {
-          const outcome = await openOrAdjustFacility(
-            tx,
-            { clock, ids },
-            {
-              customerId: record.customerId,
-              product: FACILITY_PRODUCT[record.productType],
-              limit: record.limit,
-              apr: record.apr,
-              decisionId: record.id,
-              reason: `decision ${record.id}`,
-            },
-          );
-          stored = { ...record, facilityChange: outcome.change };
-        }
-        await repository.insertDecision(tx, stored);
-        return stored;
-      });
+      return await db.transaction(async (tx: Queryable) => write(tx, record, apply));
     } catch (error) {
       if (isAppError(error)) throw error;
       // The transaction rolled back: nothing of this decision was written, and trying again is right.
@@ -401,8 +408,12 @@ export function createDecisionService(deps: DecisionServiceDeps): DecisionServic
       });
     },
     replay,
-    async recordOverride(request) {
-      const overridden = await get(request.decisionId);
+    async recordOverride(request, options = {}) {
+      const { tx } = options;
+      const overridden = tx
+        ? await repository.findDecision(tx, request.decisionId)
+        : await get(request.decisionId);
+      if (!overridden) throw AppError.notFound('decision', request.decisionId);
       if (request.outcome === 'declined' && request.limit !== 0n)
         throw AppError.invalid('limit', 'declined-zero', 'a declined decision has no limit');
       if (request.outcome === 'approved' && request.apr === null)
@@ -434,7 +445,8 @@ export function createDecisionService(deps: DecisionServiceDeps): DecisionServic
         decidedAt,
         decisionDate: businessDateOf(decidedAt),
       };
-      return store(record, request.applyToFacility !== false);
+      const apply = request.applyToFacility !== false;
+      return tx ? write(tx, record, apply) : store(record, apply);
     },
   };
 }
