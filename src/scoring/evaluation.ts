@@ -71,7 +71,9 @@ function finiteOrNull(value: number): number | null {
 }
 
 /** Calibration band edges over the score range: 350, 400, …, 950. */
-export function calibrationEdges(card: Pick<Scorecard, 'scaling'>): number[] {
+export function calibrationEdges(card: {
+  readonly scaling: { readonly minScore: number; readonly maxScore: number };
+}): number[] {
   const { minScore, maxScore } = card.scaling;
   const edges: number[] = [];
   for (let edge = minScore; edge < maxScore; edge += CALIBRATION_WIDTH) edges.push(edge);
@@ -145,6 +147,27 @@ export function binCounts(scorer: Scorer, dataset: Dataset): Map<string, number[
   return result;
 }
 
+/**
+ * The band of a score among the PSI bands (`calibrationEdges`): 50 points wide from the minimum score,
+ * scores at or beyond the last edge in the last band. The one rule PSI uses, so the monitoring context's
+ * weekly PSI reads the same bands as `credence evaluate`.
+ */
+export function scoreBandIndex(edges: readonly number[], score: number): number {
+  return Math.max(0, Math.min(edges.length - 2, Math.floor((score - (edges[0] ?? 0)) / CALIBRATION_WIDTH)));
+}
+
+/** Training rows per PSI band, folded from the artefact's 5-point training histogram (goods + bads). */
+export function trainingScoreBandCounts(card: Pick<Scorecard, 'scaling' | 'metrics'>): number[] {
+  const edges = calibrationEdges(card);
+  const histogram = card.metrics.train.scoreHistogram;
+  const expected = new Array<number>(edges.length - 1).fill(0);
+  histogram.goods.forEach((goods, k) => {
+    const band = scoreBandIndex(edges, histogram.from + k * histogram.width);
+    expected[band] = (expected[band] ?? 0) + goods + (histogram.bads[k] ?? 0);
+  });
+  return expected;
+}
+
 export interface StabilityReport {
   /** PSI of the score over the calibration bands, training sample as expected. */
   readonly score: Stability;
@@ -164,19 +187,10 @@ export function stabilityAgainstTraining(
 ): StabilityReport {
   const card = scorer.card;
   const edges = calibrationEdges(card);
-  const histogram = card.metrics.train.scoreHistogram;
-  const expected = new Array<number>(edges.length - 1).fill(0);
-  histogram.goods.forEach((goods, k) => {
-    const from = histogram.from + k * histogram.width;
-    const band = Math.min(edges.length - 2, Math.floor((from - (edges[0] ?? 0)) / CALIBRATION_WIDTH));
-    expected[band] = (expected[band] ?? 0) + goods + (histogram.bads[k] ?? 0);
-  });
+  const expected = trainingScoreBandCounts(card);
   const actual = new Array<number>(edges.length - 1).fill(0);
   for (let i = 0; i < scored.scores.length; i += 1) {
-    const band = Math.min(
-      edges.length - 2,
-      Math.floor(((scored.scores[i] ?? 0) - (edges[0] ?? 0)) / CALIBRATION_WIDTH),
-    );
+    const band = scoreBandIndex(edges, scored.scores[i] ?? 0);
     actual[band] = (actual[band] ?? 0) + 1;
   }
   const counts = binCounts(scorer, dataset);

@@ -33,5 +33,12 @@ export { trainScorecard, parseTrainingConfig, DEFAULT_TRAINING } from './train.t
 export type { TrainingConfig, TrainingInput, TrainingResult, FeatureSettings } from './train.ts';
 export type { Dataset, Column, TargetInfo } from './dataset.ts';
 export { syntheticCreditData, seededUniform, SYNTHETIC_COLUMNS } from './synthetic-data.ts';
-export { scoreDataset, sampleMetrics, stabilityAgainstTraining } from './evaluation.ts';
+export {
+  calibrationEdges,
+  scoreBandIndex,
+  scoreDataset,
+  sampleMetrics,
+  stabilityAgainstTraining,
+  trainingScoreBandCounts,
+} from './evaluation.ts';
 export type { StabilityReport } from './evaluation.ts';
