@@ -24,6 +24,9 @@ import { DEFAULT_LOAN_PRODUCT } from './lending/loans/loan-contract.ts';
 import { createLoanDayEndProcessor } from './lending/loans/loan-day-end.ts';
 import { createLoanService, type LoanService } from './lending/loans/loan-service.ts';
 import { registerLoanRoutes } from './lending/loans/loans.routes.ts';
+import { createCreditLineDayEndProcessor } from './lending/credit-lines/credit-line-day-end.ts';
+import { createCreditLineService, type CreditLineService } from './lending/credit-lines/credit-line-service.ts';
+import { DEFAULT_CREDIT_LINE_PRODUCT } from './lending/credit-lines/line-terms.ts';
 import type { ModelRegistry } from './scoring/model-registry.ts';
 import { createPgModelRegistry } from './scoring/model-registry.pg.ts';
 import { registerScoringRoutes } from './scoring/scoring.routes.ts';
@@ -31,6 +34,17 @@ import { createPolicyService, type PolicyService } from './policy/policy-service
 import { registerPolicyRoutes } from './policy/policy.routes.ts';
 import { createDecisionService, type DecisionService } from './decisions/decision-service.ts';
 import { registerDecisionRoutes } from './decisions/decisions.routes.ts';
+import {
+  appealPortsFrom,
+  createAppealService,
+  DEFAULT_APPEAL_SETTINGS,
+  withAppealRecovery,
+  type AppealService,
+  type AppealSettings,
+  type Notifier,
+} from './appeals/index.ts';
+import { createLogNotifier } from './appeals/log-notifier.node.ts';
+import { registerAppealRoutes } from './appeals/appeals.routes.ts';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -45,6 +59,8 @@ export interface Services {
   readonly facilities: FacilityService;
   /** Cash loans: drawdown, repayment, write-off, payoff quotes, schedules and statements. */
   readonly loans: LoanService;
+  /** Credit lines: purchases, refunds, payments, statements, instalment conversions. */
+  readonly creditLines: CreditLineService;
   /** The day-end batch over every product's processor (credit lines add theirs here). */
   readonly dayEnd: DayEndService;
   /** Scorecard models: registry, and compiled scorers (`models.scorer()` is the active one). */
@@ -53,6 +69,8 @@ export interface Services {
   readonly policies: PolicyService;
   /** Credit decisions: decide (with reasons and recourse), read, list, replay, overrides. */
   readonly decisions: DecisionService;
+  /** Appeals: file (with evidence), automatic re-check, review queue, overturn with maker-checker, audit trail. */
+  readonly appeals: AppealService;
 }
 
 export interface App {
@@ -81,6 +99,10 @@ export interface CreateAppOptions {
   readonly verifier?: VerificationProvider;
   /** Apply pending migrations at start (default true). */
   readonly migrate?: boolean;
+  /** Appeal window, SLA, holidays, maker-checker threshold, evidence limits (defaults: DEFAULT_APPEAL_SETTINGS). */
+  readonly appeals?: AppealSettings;
+  /** How customers hear about their appeals; a log notifier unless an adapter is passed. */
+  readonly notifier?: Notifier;
 }
 
 /** The composition root: reads nothing but the config it is given, builds adapters, wires the contexts. */
@@ -107,16 +129,17 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const facilities = createFacilityService(db, { clock, ids });
   const models = createPgModelRegistry(db, clock);
   const policies = createPolicyService({ db, clock, ids });
-  const services: Services = {
+  const base: Omit<Services, 'appeals'> = {
     apiKeys: createPgApiKeyStore(db, ids, clock),
     customers,
     facilities,
     loans: createLoanService({ db, clock, ids, product: DEFAULT_LOAN_PRODUCT }),
+    creditLines: createCreditLineService({ db, clock, ids, product: DEFAULT_CREDIT_LINE_PRODUCT }),
     dayEnd: createDayEndService({
       db,
       clock,
       runs: createPgDayEndRunLog(),
-      processors: [createLoanDayEndProcessor({ clock, ids })],
+      processors: [createLoanDayEndProcessor({ clock, ids }), createCreditLineDayEndProcessor({ clock, ids })],
       elapsed: () => performance.now(),
     }),
     models,
@@ -137,6 +160,21 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         policyVersion: (id) => policies.get(id),
       },
     }),
+  };
+  const appeals = createAppealService({
+    db,
+    clock,
+    ids,
+    settings: options.appeals ?? DEFAULT_APPEAL_SETTINGS,
+    notifier: options.notifier ?? createLogNotifier(logger),
+    ports: appealPortsFrom({ clock, ids, ...base }),
+    onError: (error, context) => logger.warn({ err: error, context }, 'appeals: deferred to the recovery pass'),
+  });
+  const services: Services = {
+    ...base,
+    // The day-end batch ends with the appeals' recovery pass (due re-checks, undelivered notifications).
+    dayEnd: withAppealRecovery(base.dayEnd, appeals, () => performance.now()),
+    appeals,
   };
 
   const readiness = async (): Promise<ReadinessReport> => {
@@ -175,6 +213,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   registerRoutes(http, services);
 
   let stopped = false;
+  // The start-up recovery pass of appeals (re-checks a crash or an outage left behind); stop() waits for it.
+  let recovering: Promise<void> = Promise.resolve();
   return {
     config,
     db,
@@ -185,11 +225,17 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     http,
     version: VERSION,
     async start() {
-      return http.listen({ port: config.port, host: config.host });
+      const url = await http.listen({ port: config.port, host: config.host });
+      recovering = services.appeals.recover().then(
+        (report) => logger.info({ report }, 'appeals: start-up recovery pass'),
+        (error: unknown) => logger.error({ err: error }, 'appeals: start-up recovery pass failed'),
+      );
+      return url;
     },
     async stop() {
       if (stopped) return;
       stopped = true;
+      await recovering;
       await http.close();
       await db.close();
     },
@@ -203,4 +249,5 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerScoringRoutes(http, services);
   registerPolicyRoutes(http, services);
   registerDecisionRoutes(http, services);
+  registerAppealRoutes(http, services);
 }

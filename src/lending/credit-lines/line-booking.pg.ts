@@ -1,0 +1,124 @@
+import type { JournalEntry } from '../../ledger/journal.ts';
+import { postJournals } from '../../ledger/ledger.pg.ts';
+import type { Queryable } from '../../platform/database/database.ts';
+import type { IdGenerator } from '../../platform/ids/ids.ts';
+import type { Clock } from '../../platform/time/clock.ts';
+import { changeUtilisation, releaseUtilisation } from '../facilities/facility.pg.ts';
+import { setFacilityStatus } from '../facilities/facility-service.ts';
+import {
+  insertLineEvent,
+  insertStatements,
+  saveLineStates,
+  type FacilitySnapshot,
+} from './credit-lines.pg.ts';
+import { journalsOf } from './line-books.ts';
+import {
+  bookCounters,
+  lineDaysPastDue,
+  principalOwedOf,
+  type LineChange,
+  type StatementDocument,
+} from './line-servicing.ts';
+import type { LineEvent, LineState } from './line-state.ts';
+import type { LineTerms } from './line-terms.ts';
+
+/**
+ * Books what the servicing core computed for one or many lines, inside the caller's transaction (which has
+ * locked the facilities, then the lines): the event, one journal per contract per change, the statements
+ * cut, the new states and watermarks, the facility's utilisation, and the facility's status when the line's
+ * delinquency asks for a suspension or allows a reactivation. Shared by the commands and the day-end batch.
+ */
+
+/** Reasons of suspensions the line itself made start with this, so it only lifts its own. */
+export const LINE_SUSPENSION_REASON = 'credit-line-overdue';
+
+export interface LineOutcome {
+  readonly terms: LineTerms;
+  readonly before: LineState;
+  readonly state: LineState;
+  readonly changes: readonly LineChange[];
+  readonly statements: readonly StatementDocument[];
+  /** The event taken in, with the line's next event seq after it. */
+  readonly event?: LineEvent;
+  readonly nextEventSeq?: number;
+  /** The line's facility as locked by the caller. */
+  readonly facility: FacilitySnapshot;
+}
+
+export interface BookingDeps {
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+/** Books the outcomes; returns the journals posted, per line id. */
+export async function bookLineOutcomes(
+  tx: Queryable,
+  deps: BookingDeps,
+  outcomes: readonly LineOutcome[],
+): Promise<Map<string, JournalEntry[]>> {
+  const now = deps.clock.now();
+  const journals = new Map<string, JournalEntry[]>();
+  const all: JournalEntry[] = [];
+  const statements: { customerId: string; lineId: string; statement: StatementDocument }[] = [];
+  const releases: { customerId: string; facilityId: string; amount: bigint }[] = [];
+  for (const outcome of outcomes) {
+    const { terms } = outcome;
+    if (outcome.event) await insertLineEvent(tx, terms.customerId, terms.lineId, outcome.event, now);
+    const lineJournals = outcome.changes.flatMap((change) =>
+      journalsOf(terms.lineId, terms.customerId, change, () => deps.ids.next('journal')),
+    );
+    journals.set(terms.lineId, lineJournals);
+    all.push(...lineJournals);
+    for (const statement of outcome.statements) {
+      statements.push({ customerId: terms.customerId, lineId: terms.lineId, statement });
+    }
+  }
+  await postJournals(tx, all, now);
+  await insertStatements(tx, statements, now);
+  await saveLineStates(
+    tx,
+    outcomes.map((outcome) => ({
+      terms: outcome.terms,
+      state: outcome.state,
+      ...(outcome.nextEventSeq === undefined ? {} : { nextEventSeq: outcome.nextEventSeq }),
+    })),
+    now,
+  );
+  for (const outcome of outcomes) {
+    const { terms } = outcome;
+    const delta =
+      principalOwedOf(bookCounters(outcome.state)) - principalOwedOf(bookCounters(outcome.before));
+    // Spending goes through the facility's guard one line at a time; repayments are released together.
+    if (delta > 0n) await changeUtilisation(tx, terms.customerId, terms.facilityId, delta, now);
+    else if (delta < 0n)
+      releases.push({ customerId: terms.customerId, facilityId: terms.facilityId, amount: -delta });
+  }
+  await releaseUtilisation(tx, releases, now);
+  for (const outcome of outcomes) await syncSuspension(tx, deps, outcome);
+  return journals;
+}
+
+/**
+ * Suspends an active facility while the line wants it suspended; reactivates a facility the line suspended
+ * once the line is current. A facility frozen or closed for another reason is left alone.
+ */
+async function syncSuspension(tx: Queryable, deps: BookingDeps, outcome: LineOutcome): Promise<void> {
+  const { facility, state, terms } = outcome;
+  const input = { customerId: terms.customerId, product: 'credit-line' as const };
+  if (state.suspended && facility.status === 'active') {
+    const dpd = lineDaysPastDue(state, state.processedThrough);
+    await setFacilityStatus(tx, deps, 'suspend', {
+      ...input,
+      reason: `${LINE_SUSPENSION_REASON}: ${dpd} days past due on ${terms.lineId} (limit ${terms.suspendAfterDpd})`,
+    });
+  } else if (
+    !state.suspended &&
+    facility.status === 'suspended' &&
+    (facility.statusReason ?? '').startsWith(LINE_SUSPENSION_REASON)
+  ) {
+    await setFacilityStatus(tx, deps, 'reactivate', {
+      ...input,
+      reason: `${LINE_SUSPENSION_REASON} cured: ${terms.lineId} is current`,
+    });
+  }
+}

@@ -1,0 +1,399 @@
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { Money } from '../../platform/money/money.ts';
+import { rate, type Rate } from '../../platform/money/rate.ts';
+import { ROUNDING_MODES, type Rounding } from '../../platform/money/rounding.ts';
+import type { LocalDate } from '../../platform/time/local-date.ts';
+import type { StatementDocument } from './line-servicing.ts';
+import type {
+  BilledStatement,
+  DueOutcome,
+  InstalmentBill,
+  InstalmentPlan,
+  LineCounters,
+  LineState,
+  PlanCounters,
+  PlanSource,
+  Posting,
+} from './line-state.ts';
+import {
+  INTEREST_RULES,
+  WATERFALL_COMPONENTS,
+  type InterestRule,
+  type LineTerms,
+  type WaterfallComponent,
+} from './line-terms.ts';
+
+/**
+ * Explicit JSON mappings of a line's terms and state for the jsonb columns: bigints (fen, exact fractions)
+ * as decimal strings, every field named, nothing passed through unchecked.
+ */
+
+type Json = Record<string, unknown>;
+
+function fault(field: string, what: string): AppError {
+  return new AppError('INTERNAL', `stored credit-line field ${field} ${what}`);
+}
+
+function big(value: unknown, field: string): bigint {
+  if (typeof value !== 'string' || !/^-?\d+$/.test(value)) throw fault(field, 'is not an integer string');
+  return BigInt(value);
+}
+
+const money = (value: unknown, field: string): Money => big(value, field) as Money;
+
+function text(value: unknown, field: string): string {
+  if (typeof value !== 'string') throw fault(field, 'is not a string');
+  return value;
+}
+
+const date = (value: unknown, field: string): LocalDate => text(value, field) as LocalDate;
+
+function int(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw fault(field, 'is not an integer');
+  return value;
+}
+
+function bool(value: unknown, field: string): boolean {
+  if (typeof value !== 'boolean') throw fault(field, 'is not a boolean');
+  return value;
+}
+
+function list(value: unknown, field: string): unknown[] {
+  if (!Array.isArray(value)) throw fault(field, 'is not a list');
+  return value;
+}
+
+function obj(value: unknown, field: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw fault(field, 'is not an object');
+  return value as Json;
+}
+
+function oneOf<T extends string>(values: readonly T[], value: unknown, field: string): T {
+  if (typeof value !== 'string' || !(values as readonly string[]).includes(value))
+    throw fault(field, 'has an unknown value');
+  return value as T;
+}
+
+const rateJson = (r: Rate): string[] => [r.num.toString(), r.den.toString()];
+
+function rateOf(value: unknown, field: string): Rate {
+  const pair = list(value, field);
+  if (pair.length !== 2) throw fault(field, 'is not a rate');
+  return rate(big(pair[0], field), big(pair[1], field));
+}
+
+export function encodeTerms(terms: LineTerms): Json {
+  const feeRates: Json = {};
+  for (const [term, feeRate] of Object.entries(terms.conversion.feeRates)) feeRates[term] = rateJson(feeRate);
+  return {
+    lineId: terms.lineId,
+    customerId: terms.customerId,
+    facilityId: terms.facilityId,
+    productCode: terms.productCode,
+    openedOn: terms.openedOn,
+    statementDay: terms.statementDay,
+    dueDay: terms.dueDay,
+    dailyRate: rateJson(terms.dailyRate),
+    minimumPayment: {
+      principalRate: rateJson(terms.minimumPayment.principalRate),
+      floor: terms.minimumPayment.floor.toString(),
+      rounding: terms.minimumPayment.rounding,
+    },
+    interestFrom: terms.interestFrom,
+    waterfall: { order: [...terms.waterfall.order], mode: terms.waterfall.mode },
+    conversion: { feeRates, minAmount: terms.conversion.minAmount.toString() },
+    bucketBounds: [...terms.bucketBounds],
+    suspendAfterDpd: terms.suspendAfterDpd,
+  };
+}
+
+export function decodeTerms(json: unknown): LineTerms {
+  const j = obj(json, 'terms');
+  const minimum = obj(j.minimumPayment, 'minimumPayment');
+  const waterfall = obj(j.waterfall, 'waterfall');
+  const conversion = obj(j.conversion, 'conversion');
+  const feeRates: Record<number, Rate> = {};
+  for (const [term, value] of Object.entries(obj(conversion.feeRates, 'conversion.feeRates'))) {
+    feeRates[Number(term)] = rateOf(value, `conversion.feeRates.${term}`);
+  }
+  const bounds = list(j.bucketBounds, 'bucketBounds');
+  return {
+    lineId: text(j.lineId, 'lineId'),
+    customerId: text(j.customerId, 'customerId'),
+    facilityId: text(j.facilityId, 'facilityId'),
+    productCode: text(j.productCode, 'productCode'),
+    openedOn: date(j.openedOn, 'openedOn'),
+    statementDay: int(j.statementDay, 'statementDay'),
+    dueDay: int(j.dueDay, 'dueDay'),
+    dailyRate: rateOf(j.dailyRate, 'dailyRate'),
+    minimumPayment: {
+      principalRate: rateOf(minimum.principalRate, 'minimumPayment.principalRate'),
+      floor: money(minimum.floor, 'minimumPayment.floor'),
+      rounding: oneOf<Rounding>(ROUNDING_MODES, minimum.rounding, 'minimumPayment.rounding'),
+    },
+    interestFrom: oneOf<InterestRule>(INTEREST_RULES, j.interestFrom, 'interestFrom'),
+    waterfall: {
+      order: list(waterfall.order, 'waterfall.order').map((c) =>
+        oneOf<WaterfallComponent>(WATERFALL_COMPONENTS, c, 'waterfall.order'),
+      ),
+      mode: oneOf(['by-component', 'by-statement'] as const, waterfall.mode, 'waterfall.mode'),
+    },
+    conversion: { feeRates, minAmount: money(conversion.minAmount, 'conversion.minAmount') },
+    bucketBounds: [int(bounds[0], 'bucketBounds[0]'), int(bounds[1], 'bucketBounds[1]')],
+    suspendAfterDpd: int(j.suspendAfterDpd, 'suspendAfterDpd'),
+  };
+}
+
+const postingJson = (p: Posting): Json => ({ ref: p.ref, date: p.date, amount: p.amount.toString() });
+
+function postingOf(value: unknown, field: string): Posting {
+  const j = obj(value, field);
+  return {
+    ref: text(j.ref, `${field}.ref`),
+    date: date(j.date, `${field}.date`),
+    amount: money(j.amount, `${field}.amount`),
+  };
+}
+
+const LINE_COUNTERS: readonly (keyof LineCounters)[] = [
+  'purchased',
+  'convertedOut',
+  'principalRepaid',
+  'interestAccrued',
+  'interestRepaid',
+  'cashReceived',
+  'forwardedToPlans',
+  'overpaid',
+  'overpaymentApplied',
+];
+
+const PLAN_COUNTERS: readonly (keyof PlanCounters)[] = [
+  'converted',
+  'feesBilled',
+  'principalRepaid',
+  'feesRepaid',
+];
+
+function countersJson<K extends string>(keys: readonly K[], counters: Readonly<Record<K, Money>>): Json {
+  const out: Json = {};
+  for (const key of keys) out[key] = counters[key].toString();
+  return out;
+}
+
+function countersOf<K extends string>(keys: readonly K[], value: unknown, field: string): Record<K, Money> {
+  const j = obj(value, field);
+  const out = {} as Record<K, Money>;
+  for (const key of keys) out[key] = money(j[key], `${field}.${key}`);
+  return out;
+}
+
+function billJson(bill: InstalmentBill): Json {
+  return {
+    planId: bill.planId,
+    period: bill.period,
+    principal: bill.principal.toString(),
+    fee: bill.fee.toString(),
+    principalPaid: bill.principalPaid.toString(),
+    feePaid: bill.feePaid.toString(),
+  };
+}
+
+function billOf(value: unknown, field: string): InstalmentBill {
+  const j = obj(value, field);
+  return {
+    planId: text(j.planId, `${field}.planId`),
+    period: int(j.period, `${field}.period`),
+    principal: money(j.principal, `${field}.principal`),
+    fee: money(j.fee, `${field}.fee`),
+    principalPaid: money(j.principalPaid, `${field}.principalPaid`),
+    feePaid: money(j.feePaid, `${field}.feePaid`),
+  };
+}
+
+function statementJson(s: BilledStatement): Json {
+  return {
+    seq: s.seq,
+    statementDate: s.statementDate,
+    dueDate: s.dueDate,
+    revolving: s.revolving.map(postingJson),
+    interest: s.interest.toString(),
+    interestPaid: s.interestPaid.toString(),
+    instalments: s.instalments.map(billJson),
+    minimumPayment: s.minimumPayment.toString(),
+    billedCreditsAtCut: s.billedCreditsAtCut.toString(),
+    dueChecked: s.dueChecked,
+    graceLost: s.graceLost,
+    interestExact: s.interestExact.toString(),
+    interestPosted: s.interestPosted.toString(),
+    settledOn: s.settledOn,
+  };
+}
+
+function statementOf(value: unknown, field: string): BilledStatement {
+  const j = obj(value, field);
+  return {
+    seq: int(j.seq, `${field}.seq`),
+    statementDate: date(j.statementDate, `${field}.statementDate`),
+    dueDate: date(j.dueDate, `${field}.dueDate`),
+    revolving: list(j.revolving, `${field}.revolving`).map((p, i) =>
+      postingOf(p, `${field}.revolving[${i}]`),
+    ),
+    interest: money(j.interest, `${field}.interest`),
+    interestPaid: money(j.interestPaid, `${field}.interestPaid`),
+    instalments: list(j.instalments, `${field}.instalments`).map((b, i) =>
+      billOf(b, `${field}.instalments[${i}]`),
+    ),
+    minimumPayment: money(j.minimumPayment, `${field}.minimumPayment`),
+    billedCreditsAtCut: money(j.billedCreditsAtCut, `${field}.billedCreditsAtCut`),
+    dueChecked: bool(j.dueChecked, `${field}.dueChecked`),
+    graceLost: bool(j.graceLost, `${field}.graceLost`),
+    interestExact: big(j.interestExact, `${field}.interestExact`),
+    interestPosted: money(j.interestPosted, `${field}.interestPosted`),
+    settledOn: j.settledOn === null ? null : date(j.settledOn, `${field}.settledOn`),
+  };
+}
+
+function sourceJson(source: PlanSource): Json {
+  return source.kind === 'statement'
+    ? { kind: 'statement', statementSeq: source.statementSeq }
+    : { kind: 'purchase', purchaseId: source.purchaseId };
+}
+
+export function sourceOf(value: unknown, field = 'source'): PlanSource {
+  const j = obj(value, field);
+  const kind = oneOf(['statement', 'purchase'] as const, j.kind, `${field}.kind`);
+  return kind === 'statement'
+    ? { kind, statementSeq: int(j.statementSeq, `${field}.statementSeq`) }
+    : { kind, purchaseId: text(j.purchaseId, `${field}.purchaseId`) };
+}
+
+export { sourceJson as planSourceJson };
+
+function planJson(plan: InstalmentPlan): Json {
+  return {
+    planId: plan.planId,
+    source: sourceJson(plan.source),
+    createdOn: plan.createdOn,
+    principal: plan.principal.toString(),
+    term: plan.term,
+    feeRate: rateJson(plan.feeRate),
+    feePerPeriod: plan.feePerPeriod.toString(),
+    parts: plan.parts.map((part) => part.toString()),
+    billedPeriods: plan.billedPeriods,
+    counters: countersJson(PLAN_COUNTERS, plan.counters),
+  };
+}
+
+function planOf(value: unknown, field: string): InstalmentPlan {
+  const j = obj(value, field);
+  return {
+    planId: text(j.planId, `${field}.planId`),
+    source: sourceOf(j.source, `${field}.source`),
+    createdOn: date(j.createdOn, `${field}.createdOn`),
+    principal: money(j.principal, `${field}.principal`),
+    term: int(j.term, `${field}.term`),
+    feeRate: rateOf(j.feeRate, `${field}.feeRate`),
+    feePerPeriod: money(j.feePerPeriod, `${field}.feePerPeriod`),
+    parts: list(j.parts, `${field}.parts`).map((p, i) => money(p, `${field}.parts[${i}]`)),
+    billedPeriods: int(j.billedPeriods, `${field}.billedPeriods`),
+    counters: countersOf(PLAN_COUNTERS, j.counters, `${field}.counters`),
+  };
+}
+
+function outcomeJson(o: DueOutcome): Json {
+  return {
+    seq: o.seq,
+    dueDate: o.dueDate,
+    minimumPayment: o.minimumPayment.toString(),
+    minimumMet: o.minimumMet,
+    paidInFull: o.paidInFull,
+  };
+}
+
+function outcomeOf(value: unknown, field: string): DueOutcome {
+  const j = obj(value, field);
+  return {
+    seq: int(j.seq, `${field}.seq`),
+    dueDate: date(j.dueDate, `${field}.dueDate`),
+    minimumPayment: money(j.minimumPayment, `${field}.minimumPayment`),
+    minimumMet: bool(j.minimumMet, `${field}.minimumMet`),
+    paidInFull: bool(j.paidInFull, `${field}.paidInFull`),
+  };
+}
+
+export function encodeLineState(state: LineState): Json {
+  return {
+    processedThrough: state.processedThrough,
+    cycleStart: state.cycleStart,
+    nextStatementDate: state.nextStatementDate,
+    nextStatementSeq: state.nextStatementSeq,
+    lastClosing: state.lastClosing.toString(),
+    unbilled: state.unbilled.map(postingJson),
+    unbilledInterest: state.unbilledInterest.toString(),
+    cycle: {
+      purchases: state.cycle.purchases.toString(),
+      refunds: state.cycle.refunds.toString(),
+      payments: state.cycle.payments.toString(),
+      interest: state.cycle.interest.toString(),
+      converted: state.cycle.converted.toString(),
+    },
+    statements: state.statements.map(statementJson),
+    plans: state.plans.map(planJson),
+    counters: countersJson(LINE_COUNTERS, state.counters),
+    billedCredits: state.billedCredits.toString(),
+    dueOutcomes: state.dueOutcomes.map(outcomeJson),
+    suspended: state.suspended,
+  };
+}
+
+export function decodeLineState(json: unknown): LineState {
+  const j = obj(json, 'state');
+  const cycle = obj(j.cycle, 'cycle');
+  return {
+    processedThrough: date(j.processedThrough, 'processedThrough'),
+    cycleStart: date(j.cycleStart, 'cycleStart'),
+    nextStatementDate: date(j.nextStatementDate, 'nextStatementDate'),
+    nextStatementSeq: int(j.nextStatementSeq, 'nextStatementSeq'),
+    lastClosing: money(j.lastClosing, 'lastClosing'),
+    unbilled: list(j.unbilled, 'unbilled').map((p, i) => postingOf(p, `unbilled[${i}]`)),
+    unbilledInterest: money(j.unbilledInterest, 'unbilledInterest'),
+    cycle: {
+      purchases: money(cycle.purchases, 'cycle.purchases'),
+      refunds: money(cycle.refunds, 'cycle.refunds'),
+      payments: money(cycle.payments, 'cycle.payments'),
+      interest: money(cycle.interest, 'cycle.interest'),
+      converted: money(cycle.converted, 'cycle.converted'),
+    },
+    statements: list(j.statements, 'statements').map((s, i) => statementOf(s, `statements[${i}]`)),
+    plans: list(j.plans, 'plans').map((p, i) => planOf(p, `plans[${i}]`)),
+    counters: countersOf(LINE_COUNTERS, j.counters, 'counters'),
+    billedCredits: money(j.billedCredits, 'billedCredits'),
+    dueOutcomes: list(j.dueOutcomes, 'dueOutcomes').map((o, i) => outcomeOf(o, `dueOutcomes[${i}]`)),
+    suspended: bool(j.suspended, 'suspended'),
+  };
+}
+
+/** A statement's instalment lines as stored in `credit_line_statements.instalments`. */
+export function encodeStatementInstalments(statement: StatementDocument): Json[] {
+  return statement.instalments.map((line) => ({
+    planId: line.planId,
+    period: line.period,
+    term: line.term,
+    principal: line.principal.toString(),
+    fee: line.fee.toString(),
+  }));
+}
+
+export function decodeStatementInstalments(value: unknown): StatementDocument['instalments'] {
+  return list(value, 'instalments').map((item, i) => {
+    const j = obj(item, `instalments[${i}]`);
+    return {
+      planId: text(j.planId, 'planId'),
+      period: int(j.period, 'period'),
+      term: int(j.term, 'term'),
+      principal: money(j.principal, 'principal'),
+      fee: money(j.fee, 'fee'),
+    };
+  });
+}
