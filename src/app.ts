@@ -34,17 +34,6 @@ import { createPolicyService, type PolicyService } from './policy/policy-service
 import { registerPolicyRoutes } from './policy/policy.routes.ts';
 import { createDecisionService, type DecisionService } from './decisions/decision-service.ts';
 import { registerDecisionRoutes } from './decisions/decisions.routes.ts';
-import {
-  appealPortsFrom,
-  createAppealService,
-  DEFAULT_APPEAL_SETTINGS,
-  withAppealRecovery,
-  type AppealService,
-  type AppealSettings,
-  type Notifier,
-} from './appeals/index.ts';
-import { createLogNotifier } from './appeals/log-notifier.node.ts';
-import { registerAppealRoutes } from './appeals/appeals.routes.ts';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -69,8 +58,6 @@ export interface Services {
   readonly policies: PolicyService;
   /** Credit decisions: decide (with reasons and recourse), read, list, replay, overrides. */
   readonly decisions: DecisionService;
-  /** Appeals: file (with evidence), automatic re-check, review queue, overturn with maker-checker, audit trail. */
-  readonly appeals: AppealService;
 }
 
 export interface App {
@@ -99,10 +86,6 @@ export interface CreateAppOptions {
   readonly verifier?: VerificationProvider;
   /** Apply pending migrations at start (default true). */
   readonly migrate?: boolean;
-  /** Appeal window, SLA, holidays, maker-checker threshold, evidence limits (defaults: DEFAULT_APPEAL_SETTINGS). */
-  readonly appeals?: AppealSettings;
-  /** How customers hear about their appeals; a log notifier unless an adapter is passed. */
-  readonly notifier?: Notifier;
 }
 
 /** The composition root: reads nothing but the config it is given, builds adapters, wires the contexts. */
@@ -129,7 +112,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const facilities = createFacilityService(db, { clock, ids });
   const models = createPgModelRegistry(db, clock);
   const policies = createPolicyService({ db, clock, ids });
-  const base: Omit<Services, 'appeals'> = {
+  const services: Services = {
     apiKeys: createPgApiKeyStore(db, ids, clock),
     customers,
     facilities,
@@ -160,21 +143,6 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         policyVersion: (id) => policies.get(id),
       },
     }),
-  };
-  const appeals = createAppealService({
-    db,
-    clock,
-    ids,
-    settings: options.appeals ?? DEFAULT_APPEAL_SETTINGS,
-    notifier: options.notifier ?? createLogNotifier(logger),
-    ports: appealPortsFrom({ clock, ids, ...base }),
-    onError: (error, context) => logger.warn({ err: error, context }, 'appeals: deferred to the recovery pass'),
-  });
-  const services: Services = {
-    ...base,
-    // The day-end batch ends with the appeals' recovery pass (due re-checks, undelivered notifications).
-    dayEnd: withAppealRecovery(base.dayEnd, appeals, () => performance.now()),
-    appeals,
   };
 
   const readiness = async (): Promise<ReadinessReport> => {
@@ -213,8 +181,6 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   registerRoutes(http, services);
 
   let stopped = false;
-  // The start-up recovery pass of appeals (re-checks a crash or an outage left behind); stop() waits for it.
-  let recovering: Promise<void> = Promise.resolve();
   return {
     config,
     db,
@@ -225,17 +191,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     http,
     version: VERSION,
     async start() {
-      const url = await http.listen({ port: config.port, host: config.host });
-      recovering = services.appeals.recover().then(
-        (report) => logger.info({ report }, 'appeals: start-up recovery pass'),
-        (error: unknown) => logger.error({ err: error }, 'appeals: start-up recovery pass failed'),
-      );
-      return url;
+      return http.listen({ port: config.port, host: config.host });
     },
     async stop() {
       if (stopped) return;
       stopped = true;
-      await recovering;
       await http.close();
       await db.close();
     },
@@ -249,5 +209,4 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerScoringRoutes(http, services);
   registerPolicyRoutes(http, services);
   registerDecisionRoutes(http, services);
-  registerAppealRoutes(http, services);
 }
