@@ -24,6 +24,7 @@ import { DEFAULT_LOAN_PRODUCT } from './lending/loans/loan-contract.ts';
 import { createLoanDayEndProcessor } from './lending/loans/loan-day-end.ts';
 import { createLoanService, type LoanService } from './lending/loans/loan-service.ts';
 import { registerLoanRoutes } from './lending/loans/loans.routes.ts';
+import { registerCreditLineRoutes } from './lending/credit-lines/credit-lines.routes.ts';
 import { createCreditLineDayEndProcessor } from './lending/credit-lines/credit-line-day-end.ts';
 import { createCreditLineService, type CreditLineService } from './lending/credit-lines/credit-line-service.ts';
 import { DEFAULT_CREDIT_LINE_PRODUCT } from './lending/credit-lines/line-terms.ts';
@@ -206,6 +207,7 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerPlatformRoutes(http, services);
   registerCustomerRoutes(http, services);
   registerLoanRoutes(http, services);
+  registerCreditLineRoutes(http, services);
   registerScoringRoutes(http, services);
   registerPolicyRoutes(http, services);
   registerDecisionRoutes(http, services);

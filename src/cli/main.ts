@@ -8,6 +8,7 @@ import { registerScoringCommands } from '../scoring/scoring.cli.ts';
 import { registerLedgerCommand } from '../ledger/ledger.cli.ts';
 import { registerDayEndCommand } from '../lending/eod/day-end.cli.ts';
 import { registerLoanCommands } from '../lending/loans/loans.cli.ts';
+import { registerCreditLineCommands } from '../lending/credit-lines/credit-lines.cli.ts';
 import { registerPolicyCommands } from '../policy/policy.cli.ts';
 import { registerDecisionCommands } from '../decisions/decisions.cli.ts';
 import { reportFailure } from './runtime.ts';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerCustomerCommands(program);
   registerScoringCommands(program);
   registerLoanCommands(program);
+  registerCreditLineCommands(program);
   registerDayEndCommand(program);
   registerLedgerCommand(program);
   registerPolicyCommands(program);

@@ -1,0 +1,287 @@
+import type { Command } from 'commander';
+import { globalOptions, output, withApp } from '../../cli/runtime.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
+import { parseLocalDate } from '../../platform/time/local-date.ts';
+import { formatReportedRate } from '../shared/irr.ts';
+import type { ConversionRequest, CreditReceipt, LineView } from './credit-line-service.ts';
+import { lineDto, offerDto, statementDto } from './credit-lines.routes.ts';
+import type { ConversionOffer } from './instalment-conversion.ts';
+import type { StatementDocument } from './line-servicing.ts';
+
+/** `credence line …`: open, purchase, refund, pay, statements, instalment offers and conversions, show. */
+
+const d = (amount: Money) => toDecimalString(amount);
+
+function integer(value: string, field: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw AppError.invalid(field, 'integer-range', `${field} must be a whole number from ${min} to ${max}`);
+  }
+  return Number(value);
+}
+
+function lineText(view: LineView): string {
+  const b = view.balances;
+  const f = view.facility;
+  return [
+    `${view.terms.lineId}  ${f.status}  ${view.bucket} (${view.daysPastDue} days past due)  as of ${view.asOf}`,
+    `  limit ${d(f.limit)}, used ${d(f.used)}, available ${d(f.available)}; statement day ${view.terms.statementDay}, due day ${view.terms.dueDay}, next statement ${view.nextStatementDate}`,
+    `  billed: principal ${d(b.billedPrincipal)}, interest ${d(b.billedInterest)}, fees ${d(b.billedFees)}; unbilled: principal ${d(b.unbilledPrincipal)}, interest ${d(b.unbilledInterest)}; instalments to come ${d(b.instalmentsNotYetBilled)}; held for the customer ${d(b.heldForCustomer)}`,
+    ...view.openStatements.map(
+      (o) =>
+        `  statement ${o.seq} of ${o.statementDate}, due ${o.dueDate}: owed ${d(o.owed)}, minimum ${d(o.minimumPayment)} (left ${d(o.minimumOutstanding)})${o.graceLost ? ', bearing interest' : ''}`,
+    ),
+    ...view.plans.map(
+      (p) =>
+        `  plan ${p.planId}: ${d(p.principal)} over ${p.term}, fee ${d(p.feePerPeriod)} a period, ${p.billedPeriods} billed, principal owed ${d(p.principalOwed)}, APR by IRR ${formatReportedRate(p.aprByIrr)}`,
+    ),
+  ].join('\n');
+}
+
+function statementText(st: StatementDocument): string {
+  return [
+    `statement ${st.seq} of ${st.statementDate} (${st.periodStart} to ${st.periodEnd}), due ${st.dueDate}`,
+    `  opening balance      ${d(st.openingBalance).padStart(12)}`,
+    `  purchases          + ${d(st.purchases).padStart(12)}`,
+    `  refunds            − ${d(st.refunds).padStart(12)}`,
+    `  payments           − ${d(st.payments).padStart(12)}`,
+    `  converted          − ${d(st.converted).padStart(12)}`,
+    `  instalments        + ${d(st.instalmentPrincipal).padStart(12)}`,
+    `  fees               + ${d(st.fees).padStart(12)}`,
+    `  interest           + ${d(st.interest).padStart(12)}`,
+    `  closing balance      ${d(st.closingBalance).padStart(12)}`,
+    `  minimum payment      ${d(st.minimumPayment).padStart(12)}   (instalments still to come ${d(st.instalmentsNotYetBilled)})`,
+  ].join('\n');
+}
+
+function creditText(r: CreditReceipt): string {
+  const a = r.allocation;
+  return [
+    `${r.kind} ${r.seq} of ${d(r.amount)} on ${r.effectiveDate}${r.restated ? ' (back-dated: books restated)' : ''}`,
+    `  fees ${d(a.fees)}, interest ${d(a.interest)}, principal ${d(a.principal)}, held ${d(a.held)}; interest change ${d(r.interestChange)}`,
+    `  owed now ${d(r.balances.payoff)}; ${r.daysPastDue} days past due; available ${d(r.availableAfter)}`,
+  ].join('\n');
+}
+
+function offerText(o: ConversionOffer): string {
+  return [
+    `convert ${d(o.amount)} over ${o.term} periods: fee ${d(o.feePerPeriod)} a period (${d(o.totalFees)} in all)`,
+    `  instalments ${o.instalments.map(d).join(', ')}`,
+    `  annualised rate by IRR ${formatReportedRate(o.aprByIrr)} (fees included)`,
+  ].join('\n');
+}
+
+function conversionRequest(
+  lineId: string,
+  options: { statement?: string; purchase?: string; term: string; amount?: string },
+): ConversionRequest {
+  if ((options.statement === undefined) === (options.purchase === undefined)) {
+    throw AppError.invalid('--statement', 'one-of', 'give either --statement <seq> or --purchase <id>');
+  }
+  return {
+    lineId,
+    source:
+      options.statement !== undefined
+        ? { statementSeq: integer(options.statement, '--statement', 1, 100_000) }
+        : { purchaseId: options.purchase ?? '' },
+    term: integer(options.term, '--term', 1, 12),
+    ...(options.amount === undefined ? {} : { amount: parseMoney(options.amount, '--amount') }),
+  };
+}
+
+export function registerCreditLineCommands(program: Command): void {
+  const line = program
+    .command('line')
+    .description('Credit lines: purchases, refunds, payments, statements, instalments.');
+
+  line
+    .command('open')
+    .description("Open a customer's credit line on their credit-line limit.")
+    .requiredOption('--customer <id>', 'customer id (cus_…)')
+    .option('--statement-day <day>', 'day of the month statements are cut (default: the product’s)')
+    .action(async (options: { customer: string; statementDay?: string }, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const { line: view, opened } = await app.services.creditLines.openLine({
+          customerId: options.customer,
+          ...(options.statementDay === undefined
+            ? {}
+            : { statementDay: integer(options.statementDay, '--statement-day', 1, 31) }),
+        });
+        output(
+          global,
+          { ...lineDto(view), opened },
+          () => `${opened ? 'opened' : 'already open'}: ${lineText(view)}`,
+        );
+      });
+    });
+
+  line
+    .command('purchase')
+    .description('A purchase against the available limit.')
+    .argument('<lineId>', 'the line (cl_…)')
+    .requiredOption('--amount <yuan>', 'amount in yuan')
+    .requiredOption('--description <text>', 'merchant and item')
+    .requiredOption('--idempotency-key <key>', 'a key unique to this purchase')
+    .action(
+      async (
+        lineId: string,
+        options: { amount: string; description: string; idempotencyKey: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        await withApp(global, async (app) => {
+          const result = await app.services.creditLines.purchase({
+            lineId,
+            amount: parseMoney(options.amount, '--amount'),
+            description: options.description,
+            idempotencyKey: options.idempotencyKey,
+          });
+          if (result.outcome === 'declined') {
+            throw new AppError('UNPROCESSABLE', `purchase declined: ${result.refusal.reason}`, {
+              details: { ...result.refusal },
+            });
+          }
+          const r = result.receipt;
+          output(
+            global,
+            { ...r, replayed: result.replayed },
+            () =>
+              `${result.replayed ? '(repeat of an earlier request) ' : ''}purchase ${r.purchaseId} of ${d(r.amount)} on ${r.effectiveDate}; available now ${d(r.availableAfter)}`,
+          );
+        });
+      },
+    );
+
+  line
+    .command('refund')
+    .description('A merchant refund of a purchase, credited to the line.')
+    .argument('<lineId>', 'the line (cl_…)')
+    .requiredOption('--purchase <id>', 'the purchase refunded (pur_…)')
+    .requiredOption('--amount <yuan>', 'amount refunded')
+    .requiredOption('--idempotency-key <key>', 'a key unique to this refund')
+    .action(
+      async (
+        lineId: string,
+        options: { purchase: string; amount: string; idempotencyKey: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        await withApp(global, async (app) => {
+          const result = await app.services.creditLines.refund({
+            lineId,
+            purchaseId: options.purchase,
+            amount: parseMoney(options.amount, '--amount'),
+            idempotencyKey: options.idempotencyKey,
+          });
+          output(global, { ...result.receipt, replayed: result.replayed }, () => creditText(result.receipt));
+        });
+      },
+    );
+
+  line
+    .command('pay')
+    .description('A payment (a past --date within the cycle restates the books).')
+    .argument('<lineId>', 'the line (cl_…)')
+    .requiredOption('--amount <yuan>', 'amount received')
+    .option('--date <date>', 'value date YYYY-MM-DD (default: today)')
+    .requiredOption('--idempotency-key <key>', 'a key unique to this payment')
+    .action(
+      async (
+        lineId: string,
+        options: { amount: string; date?: string; idempotencyKey: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        await withApp(global, async (app) => {
+          const result = await app.services.creditLines.pay({
+            lineId,
+            amount: parseMoney(options.amount, '--amount'),
+            ...(options.date === undefined ? {} : { effectiveDate: parseLocalDate(options.date, '--date') }),
+            idempotencyKey: options.idempotencyKey,
+          });
+          output(global, { ...result.receipt, replayed: result.replayed }, () => creditText(result.receipt));
+        });
+      },
+    );
+
+  line
+    .command('statement')
+    .description("A line's statements (all, or one with --seq).")
+    .argument('<lineId>', 'the line (cl_…)')
+    .option('--seq <n>', 'one statement')
+    .action(async (lineId: string, options: { seq?: string }, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const statements =
+          options.seq === undefined
+            ? await app.services.creditLines.statements(lineId)
+            : [await app.services.creditLines.statement(lineId, integer(options.seq, '--seq', 1, 100_000))];
+        output(global, { statements: statements.map(statementDto) }, () =>
+          statements.length === 0 ? 'no statements yet' : statements.map(statementText).join('\n\n'),
+        );
+      });
+    });
+
+  for (const action of ['offer', 'convert'] as const) {
+    const sub = line
+      .command(action)
+      .description(
+        action === 'offer'
+          ? 'What converting a statement or an unbilled purchase into instalments costs (nothing is written).'
+          : 'Convert a statement (before its due date) or an unbilled purchase into 3/6/9/12 instalments.',
+      )
+      .argument('<lineId>', 'the line (cl_…)')
+      .option('--statement <seq>', 'the statement to convert')
+      .option('--purchase <id>', 'the unbilled purchase to convert (pur_…)')
+      .requiredOption('--term <n>', '3, 6, 9 or 12 periods')
+      .option('--amount <yuan>', 'for a statement: the part of its revolving principal');
+    if (action === 'convert')
+      sub.requiredOption('--idempotency-key <key>', 'a key unique to this conversion');
+    sub.action(
+      async (
+        lineId: string,
+        options: {
+          statement?: string;
+          purchase?: string;
+          term: string;
+          amount?: string;
+          idempotencyKey?: string;
+        },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        await withApp(global, async (app) => {
+          const request = conversionRequest(lineId, options);
+          if (action === 'offer') {
+            const offer = await app.services.creditLines.conversionOffer(request);
+            output(global, offerDto(offer), () => offerText(offer));
+            return;
+          }
+          const result = await app.services.creditLines.convert({
+            ...request,
+            idempotencyKey: options.idempotencyKey ?? '',
+          });
+          const r = result.receipt;
+          output(
+            global,
+            { planId: r.planId, offer: offerDto(r.offer), replayed: result.replayed },
+            () => `plan ${r.planId}: ${offerText(r.offer)}`,
+          );
+        });
+      },
+    );
+  }
+
+  line
+    .command('show')
+    .description('A line: limit, what is owed, open statements, plans, days past due.')
+    .argument('<lineId>', 'the line (cl_…)')
+    .action(async (lineId: string, _options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const view = await app.services.creditLines.getLine(lineId);
+        output(global, lineDto(view), () => lineText(view));
+      });
+    });
+}

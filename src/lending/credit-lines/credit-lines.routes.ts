@@ -1,0 +1,608 @@
+import { Type, type Static } from 'typebox';
+import type { Services } from '../../app.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { DateString, IdString, MoneyString, ProblemSchema, StringEnum } from '../../platform/http/schemas.ts';
+import type { HttpServer } from '../../platform/http/server.ts';
+import { parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
+import { toExactRateString } from '../../platform/money/rate.ts';
+import { parseLocalDate } from '../../platform/time/local-date.ts';
+import { FACILITY_STATUSES } from '../facilities/facility.ts';
+import { BUCKETS } from '../loans/servicing.ts';
+import { formatReportedRate } from '../shared/irr.ts';
+import type {
+  ConversionRequest,
+  ConversionSource,
+  CreditReceipt,
+  LineView,
+  PurchaseRefusal,
+} from './credit-line-service.ts';
+import type { ConversionOffer } from './instalment-conversion.ts';
+import type { LineBalances, StatementDocument } from './line-servicing.ts';
+import { CONVERSION_TERMS } from './line-terms.ts';
+
+/**
+ * `/v1/lines…`: open a line, purchases, refunds, payments, statements, instalment offers and conversions.
+ * Money commands need an `Idempotency-Key` header. Amounts are decimal yuan strings; rates decimal fraction
+ * strings; dates YYYY-MM-DD.
+ */
+
+const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.String({
+    minLength: 1,
+    maxLength: 200,
+    pattern: '^[\\x21-\\x7e]+$',
+    description:
+      'A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result.',
+  }),
+});
+
+const BalancesDto = Type.Object({
+  billedPrincipal: Type.String(),
+  billedInterest: Type.String(),
+  billedFees: Type.String(),
+  unbilledPrincipal: Type.String(),
+  unbilledInterest: Type.String(),
+  instalmentsNotYetBilled: Type.String(),
+  heldForCustomer: Type.String(),
+  principalOwed: Type.String({
+    description: 'All principal owed, revolving and converted: the limit in use.',
+  }),
+  payoff: Type.String({ description: 'Everything owed less money held: what clears the line today.' }),
+});
+
+const LineDto = Type.Object({
+  id: Type.String(),
+  customerId: Type.String(),
+  facilityId: Type.String(),
+  openedOn: Type.String(),
+  statementDay: Type.Integer(),
+  dueDay: Type.Integer(),
+  dailyRate: Type.String({ description: 'Interest a day on principal that bears it, a decimal fraction.' }),
+  interestFrom: StringEnum(['posting-date', 'day-after-due'] as const),
+  asOf: Type.String({ description: 'The last business date the line has been processed through.' }),
+  facility: Type.Object({
+    status: StringEnum(FACILITY_STATUSES),
+    limit: Type.String(),
+    used: Type.String(),
+    available: Type.String(),
+  }),
+  daysPastDue: Type.Integer(),
+  bucket: StringEnum(BUCKETS),
+  balances: BalancesDto,
+  nextStatementDate: Type.String(),
+  openStatements: Type.Array(
+    Type.Object({
+      seq: Type.Integer(),
+      statementDate: Type.String(),
+      dueDate: Type.String(),
+      minimumPayment: Type.String(),
+      minimumOutstanding: Type.String(),
+      owed: Type.String(),
+      graceLost: Type.Boolean(),
+      settledOn: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+  plans: Type.Array(
+    Type.Object({
+      planId: Type.String(),
+      source: Type.Object({
+        statementSeq: Type.Optional(Type.Integer()),
+        purchaseId: Type.Optional(Type.String()),
+      }),
+      createdOn: Type.String(),
+      principal: Type.String(),
+      term: Type.Integer(),
+      feeRate: Type.String(),
+      feePerPeriod: Type.String(),
+      billedPeriods: Type.Integer(),
+      principalOwed: Type.String(),
+      aprByIrr: Type.String(),
+    }),
+  ),
+  onTimeCycles: Type.Integer(),
+});
+
+const StatementDto = Type.Object({
+  seq: Type.Integer(),
+  statementDate: Type.String(),
+  dueDate: Type.String(),
+  periodStart: Type.String(),
+  periodEnd: Type.String(),
+  openingBalance: Type.String(),
+  purchases: Type.String(),
+  refunds: Type.String(),
+  payments: Type.String(),
+  fees: Type.String(),
+  interest: Type.String(),
+  instalmentPrincipal: Type.String(),
+  converted: Type.String(),
+  closingBalance: Type.String(),
+  minimumPayment: Type.String(),
+  instalmentsNotYetBilled: Type.String(),
+  instalments: Type.Array(
+    Type.Object({
+      planId: Type.String(),
+      period: Type.Integer(),
+      term: Type.Integer(),
+      principal: Type.String(),
+      fee: Type.String(),
+    }),
+  ),
+});
+
+const CreditDto = Type.Object({
+  lineId: Type.String(),
+  kind: StringEnum(['payment', 'refund'] as const),
+  seq: Type.Integer(),
+  amount: Type.String(),
+  effectiveDate: Type.String(),
+  restated: Type.Boolean({
+    description: 'The value date was in the past and the books were restated from it.',
+  }),
+  allocation: Type.Object({
+    fees: Type.String(),
+    interest: Type.String(),
+    principal: Type.String(),
+    held: Type.String({ description: 'Held for the customer (net).' }),
+  }),
+  interestChange: Type.String({ description: 'Interest booked by this change; negative when reversed.' }),
+  balances: BalancesDto,
+  daysPastDue: Type.Integer(),
+  availableAfter: Type.String(),
+  journalIds: Type.Array(Type.String()),
+});
+
+const OfferDto = Type.Object({
+  amount: Type.String(),
+  term: Type.Integer(),
+  feeRate: Type.String({ description: 'Fee each period as a fraction of the converted amount.' }),
+  principalParts: Type.Array(Type.String()),
+  feePerPeriod: Type.String(),
+  totalFees: Type.String(),
+  instalments: Type.Array(Type.String()),
+  aprByIrr: Type.String({ description: 'Annualised rate by IRR (periodic IRR × 12), fees included.' }),
+});
+
+const SourceBody = Type.Union([
+  Type.Object({ statementSeq: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+  Type.Object({ purchaseId: IdString('purchase') }, { additionalProperties: false }),
+]);
+
+const ConversionBody = Type.Object(
+  {
+    source: SourceBody,
+    term: Type.Integer({ enum: [...CONVERSION_TERMS], description: 'Periods: 3, 6, 9 or 12.' }),
+    amount: Type.Optional(MoneyString('For a statement: the part of its revolving principal to convert.')),
+  },
+  { additionalProperties: false },
+);
+
+const LineParams = Type.Object({ lineId: IdString('line') });
+
+const s = (amount: Money) => toDecimalString(amount);
+
+function balancesDto(b: LineBalances): Static<typeof BalancesDto> {
+  return {
+    billedPrincipal: s(b.billedPrincipal),
+    billedInterest: s(b.billedInterest),
+    billedFees: s(b.billedFees),
+    unbilledPrincipal: s(b.unbilledPrincipal),
+    unbilledInterest: s(b.unbilledInterest),
+    instalmentsNotYetBilled: s(b.instalmentsNotYetBilled),
+    heldForCustomer: s(b.heldForCustomer),
+    principalOwed: s(b.principalOwed),
+    payoff: s(b.payoff),
+  };
+}
+
+export function lineDto(view: LineView): Static<typeof LineDto> {
+  const t = view.terms;
+  return {
+    id: t.lineId,
+    customerId: t.customerId,
+    facilityId: t.facilityId,
+    openedOn: t.openedOn,
+    statementDay: t.statementDay,
+    dueDay: t.dueDay,
+    dailyRate: toExactRateString(t.dailyRate),
+    interestFrom: t.interestFrom,
+    asOf: view.asOf,
+    facility: {
+      status: view.facility.status,
+      limit: s(view.facility.limit),
+      used: s(view.facility.used),
+      available: s(view.facility.available),
+    },
+    daysPastDue: view.daysPastDue,
+    bucket: view.bucket,
+    balances: balancesDto(view.balances),
+    nextStatementDate: view.nextStatementDate,
+    openStatements: view.openStatements.map((o) => ({
+      seq: o.seq,
+      statementDate: o.statementDate,
+      dueDate: o.dueDate,
+      minimumPayment: s(o.minimumPayment),
+      minimumOutstanding: s(o.minimumOutstanding),
+      owed: s(o.owed),
+      graceLost: o.graceLost,
+      settledOn: o.settledOn,
+    })),
+    plans: view.plans.map((p) => ({
+      planId: p.planId,
+      source:
+        p.source.kind === 'statement'
+          ? { statementSeq: p.source.statementSeq }
+          : { purchaseId: p.source.purchaseId },
+      createdOn: p.createdOn,
+      principal: s(p.principal),
+      term: p.term,
+      feeRate: toExactRateString(p.feeRate),
+      feePerPeriod: s(p.feePerPeriod),
+      billedPeriods: p.billedPeriods,
+      principalOwed: s(p.principalOwed),
+      aprByIrr: formatReportedRate(p.aprByIrr),
+    })),
+    onTimeCycles: view.onTimeCycles,
+  };
+}
+
+export function statementDto(st: StatementDocument): Static<typeof StatementDto> {
+  return {
+    seq: st.seq,
+    statementDate: st.statementDate,
+    dueDate: st.dueDate,
+    periodStart: st.periodStart,
+    periodEnd: st.periodEnd,
+    openingBalance: s(st.openingBalance),
+    purchases: s(st.purchases),
+    refunds: s(st.refunds),
+    payments: s(st.payments),
+    fees: s(st.fees),
+    interest: s(st.interest),
+    instalmentPrincipal: s(st.instalmentPrincipal),
+    converted: s(st.converted),
+    closingBalance: s(st.closingBalance),
+    minimumPayment: s(st.minimumPayment),
+    instalmentsNotYetBilled: s(st.instalmentsNotYetBilled),
+    instalments: st.instalments.map((i) => ({
+      planId: i.planId,
+      period: i.period,
+      term: i.term,
+      principal: s(i.principal),
+      fee: s(i.fee),
+    })),
+  };
+}
+
+function creditDto(r: CreditReceipt): Static<typeof CreditDto> {
+  return {
+    lineId: r.lineId,
+    kind: r.kind,
+    seq: r.seq,
+    amount: s(r.amount),
+    effectiveDate: r.effectiveDate,
+    restated: r.restated,
+    allocation: {
+      fees: s(r.allocation.fees),
+      interest: s(r.allocation.interest),
+      principal: s(r.allocation.principal),
+      held: s(r.allocation.held),
+    },
+    interestChange: s(r.interestChange),
+    balances: balancesDto(r.balances),
+    daysPastDue: r.daysPastDue,
+    availableAfter: s(r.availableAfter),
+    journalIds: [...r.journalIds],
+  };
+}
+
+export function offerDto(o: ConversionOffer): Static<typeof OfferDto> {
+  return {
+    amount: s(o.amount),
+    term: o.term,
+    feeRate: toExactRateString(o.feeRate),
+    principalParts: o.principalParts.map(s),
+    feePerPeriod: s(o.feePerPeriod),
+    totalFees: s(o.totalFees),
+    instalments: o.instalments.map(s),
+    aprByIrr: formatReportedRate(o.aprByIrr),
+  };
+}
+
+function declined(refusal: PurchaseRefusal): AppError {
+  const details: Record<string, unknown> = { reason: refusal.reason };
+  let message: string;
+  switch (refusal.reason) {
+    case 'insufficient-available-credit':
+      details.available = s(refusal.available);
+      details.requested = s(refusal.requested);
+      message = `the amount is above the available credit of ${s(refusal.available)}`;
+      break;
+    case 'facility-not-active':
+      details.facilityStatus = refusal.status;
+      message = `the credit line is ${refusal.status}`;
+      break;
+    case 'line-overdue':
+      details.daysPastDue = refusal.daysPastDue;
+      message = `the line is ${refusal.daysPastDue} days past due (more than ${refusal.limit})`;
+      break;
+  }
+  return new AppError('UNPROCESSABLE', message, { details });
+}
+
+function conversionRequest(lineId: string, body: Static<typeof ConversionBody>): ConversionRequest {
+  const source: ConversionSource =
+    'statementSeq' in body.source
+      ? { statementSeq: body.source.statementSeq }
+      : { purchaseId: body.source.purchaseId };
+  return {
+    lineId,
+    source,
+    term: body.term,
+    ...(body.amount === undefined ? {} : { amount: parseMoney(body.amount, 'amount') }),
+  };
+}
+
+const errors = { 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
+const readers = ['app', 'reviewer', 'analyst'] as const;
+
+export function registerCreditLineRoutes(http: HttpServer, services: Pick<Services, 'creditLines'>): void {
+  const { creditLines } = services;
+
+  http.post(
+    '/v1/lines',
+    {
+      config: { roles: ['app'] },
+      schema: {
+        tags: ['credit lines'],
+        summary: "Open the customer's credit line on their credit-line limit (the existing line if open).",
+        body: Type.Object(
+          {
+            customerId: IdString('customer'),
+            statementDay: Type.Optional(
+              Type.Integer({ minimum: 1, maximum: 31, description: 'Day of the month.' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: LineDto, 201: LineDto, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { line, opened } = await creditLines.openLine({
+        customerId: request.body.customerId,
+        ...(request.body.statementDay === undefined ? {} : { statementDay: request.body.statementDay }),
+      });
+      return reply.status(opened ? 201 : 200).send(lineDto(line));
+    },
+  );
+
+  http.get(
+    '/v1/lines/:lineId',
+    {
+      config: { roles: [...readers] },
+      schema: {
+        tags: ['credit lines'],
+        summary: 'A line: limit, what is owed, open statements, instalment plans, days past due.',
+        params: LineParams,
+        response: { 200: LineDto, 404: ProblemSchema },
+      },
+    },
+    async (request) => lineDto(await creditLines.getLine(request.params.lineId)),
+  );
+
+  http.get(
+    '/v1/customers/:customerId/lines',
+    {
+      config: { roles: [...readers] },
+      schema: {
+        tags: ['credit lines'],
+        summary: "A customer's credit lines.",
+        params: Type.Object({ customerId: IdString('customer') }),
+        response: { 200: Type.Object({ lines: Type.Array(LineDto) }) },
+      },
+    },
+    async (request) => ({ lines: (await creditLines.listLines(request.params.customerId)).map(lineDto) }),
+  );
+
+  http.post(
+    '/v1/lines/:lineId/purchases',
+    {
+      config: { roles: ['app'] },
+      schema: {
+        tags: ['credit lines'],
+        summary: 'A purchase against the available limit; 422 with `reason` when declined.',
+        params: LineParams,
+        headers: IdempotencyHeaders,
+        body: Type.Object(
+          {
+            amount: MoneyString('Amount in yuan.'),
+            description: Type.String({ minLength: 1, maxLength: 200, description: 'Merchant and item.' }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({
+            lineId: Type.String(),
+            purchaseId: Type.String(),
+            amount: Type.String(),
+            effectiveDate: Type.String(),
+            heldUsed: Type.String({ description: 'Money held for the customer that paid for it.' }),
+            availableAfter: Type.String(),
+            journalIds: Type.Array(Type.String()),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await creditLines.purchase({
+        lineId: request.params.lineId,
+        amount: parseMoney(request.body.amount, 'amount'),
+        description: request.body.description,
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      if (result.outcome === 'declined') throw declined(result.refusal);
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      const r = result.receipt;
+      return reply.status(201).send({
+        lineId: r.lineId,
+        purchaseId: r.purchaseId,
+        amount: s(r.amount),
+        effectiveDate: r.effectiveDate,
+        heldUsed: s(r.heldUsed),
+        availableAfter: s(r.availableAfter),
+        journalIds: [...r.journalIds],
+      });
+    },
+  );
+
+  http.post(
+    '/v1/lines/:lineId/refunds',
+    {
+      config: { roles: ['app', 'reviewer'] },
+      schema: {
+        tags: ['credit lines'],
+        summary: 'A merchant refund of a purchase (up to what is left of it), credited to the line.',
+        params: LineParams,
+        headers: IdempotencyHeaders,
+        body: Type.Object(
+          { purchaseId: IdString('purchase'), amount: MoneyString('Amount refunded, in yuan.') },
+          { additionalProperties: false },
+        ),
+        response: { 201: CreditDto, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await creditLines.refund({
+        lineId: request.params.lineId,
+        purchaseId: request.body.purchaseId,
+        amount: parseMoney(request.body.amount, 'amount'),
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(creditDto(result.receipt));
+    },
+  );
+
+  http.post(
+    '/v1/lines/:lineId/payments',
+    {
+      config: { roles: ['app', 'reviewer'] },
+      schema: {
+        tags: ['credit lines'],
+        summary:
+          'A payment, spread by the waterfall; a past value date (within the cycle) restates the books.',
+        params: LineParams,
+        headers: IdempotencyHeaders,
+        body: Type.Object(
+          {
+            amount: MoneyString('Amount received, in yuan.'),
+            effectiveDate: Type.Optional(DateString('Value date; today when omitted.')),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: CreditDto, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await creditLines.pay({
+        lineId: request.params.lineId,
+        amount: parseMoney(request.body.amount, 'amount'),
+        ...(request.body.effectiveDate === undefined
+          ? {}
+          : { effectiveDate: parseLocalDate(request.body.effectiveDate, 'effectiveDate') }),
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(creditDto(result.receipt));
+    },
+  );
+
+  http.get(
+    '/v1/lines/:lineId/statements',
+    {
+      config: { roles: [...readers] },
+      schema: {
+        tags: ['credit lines'],
+        summary: "A line's statements, oldest first.",
+        params: LineParams,
+        response: { 200: Type.Object({ statements: Type.Array(StatementDto) }), 404: ProblemSchema },
+      },
+    },
+    async (request) => ({
+      statements: (await creditLines.statements(request.params.lineId)).map(statementDto),
+    }),
+  );
+
+  http.get(
+    '/v1/lines/:lineId/statements/:seq',
+    {
+      config: { roles: [...readers] },
+      schema: {
+        tags: ['credit lines'],
+        summary: 'One statement.',
+        params: Type.Object({ lineId: IdString('line'), seq: Type.Integer({ minimum: 1 }) }),
+        response: { 200: StatementDto, 404: ProblemSchema },
+      },
+    },
+    async (request) => statementDto(await creditLines.statement(request.params.lineId, request.params.seq)),
+  );
+
+  http.post(
+    '/v1/lines/:lineId/conversion-offers',
+    {
+      config: { roles: [...readers] },
+      schema: {
+        tags: ['credit lines'],
+        summary:
+          'What converting a statement or an unbilled purchase into instalments costs; nothing is written.',
+        params: LineParams,
+        body: ConversionBody,
+        response: { 200: OfferDto, ...errors },
+      },
+    },
+    async (request) =>
+      offerDto(await creditLines.conversionOffer(conversionRequest(request.params.lineId, request.body))),
+  );
+
+  http.post(
+    '/v1/lines/:lineId/conversions',
+    {
+      config: { roles: ['app'] },
+      schema: {
+        tags: ['credit lines'],
+        summary:
+          'Convert a statement (before its due date) or an unbilled purchase into 3/6/9/12 instalments.',
+        params: LineParams,
+        headers: IdempotencyHeaders,
+        body: ConversionBody,
+        response: {
+          201: Type.Object({
+            lineId: Type.String(),
+            planId: Type.String(),
+            effectiveDate: Type.String(),
+            offer: OfferDto,
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await creditLines.convert({
+        ...conversionRequest(request.params.lineId, request.body),
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      const r = result.receipt;
+      return reply
+        .status(201)
+        .send({
+          lineId: r.lineId,
+          planId: r.planId,
+          effectiveDate: r.effectiveDate,
+          offer: offerDto(r.offer),
+        });
+    },
+  );
+}

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../support/app.ts';
+import { snapshotLineRows } from './support.ts';
+
+let t: TestApp;
+const customer = 'cus_01JD3ZK6Q8W4M2X9T7B5N1R0AE';
+let lineId = '';
+let purchaseId = '';
+
+function json(headers: Record<string, string>, key?: string) {
+  return { ...headers, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) };
+}
+
+beforeAll(async () => {
+  // 2026-01-05 10:00 Asia/Shanghai.
+  t = await createTestApp({ now: new Date('2026-01-05T02:00:00Z') });
+  const put = await t.app.http.inject({
+    method: 'PUT',
+    url: `/v1/customers/${customer}/facilities/credit-line`,
+    headers: t.auth('admin'),
+    payload: { limit: '5000.00', apr: '0.1825', decisionId: 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0AE' },
+  });
+  expect(put.statusCode).toBe(200);
+});
+
+afterAll(async () => {
+  await t.app.stop();
+});
+
+describe('/v1/lines', () => {
+  it('opens the line once (201, then 200 with the same line)', async () => {
+    const first = await t.app.http.inject({
+      method: 'POST',
+      url: '/v1/lines',
+      headers: json(t.auth('app')),
+      payload: { customerId: customer },
+    });
+    expect(first.statusCode).toBe(201);
+    lineId = first.json().id;
+    expect(first.json()).toMatchObject({ statementDay: 1, dueDay: 10, dailyRate: '0.0005', nextStatementDate: '2026-02-01' });
+    expect(first.json().facility).toEqual({ status: 'active', limit: '5000.00', used: '0.00', available: '5000.00' });
+    const again = await t.app.http.inject({
+      method: 'POST',
+      url: '/v1/lines',
+      headers: json(t.auth('app')),
+      payload: { customerId: customer, statementDay: 15 },
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(lineId);
+  });
+
+  it('declines a purchase above the available limit with 422 and its reason, writing nothing', async () => {
+    const before = await snapshotLineRows(t.app.db);
+    const response = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/lines/${lineId}/purchases`,
+      headers: json(t.auth('app'), 'too-much'),
+      payload: { amount: '5000.01', description: 'a sofa' },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({
+      code: 'UNPROCESSABLE',
+      reason: 'insufficient-available-credit',
+      available: '5000.00',
+      requested: '5000.01',
+    });
+    expect(await snapshotLineRows(t.app.db)).toBe(before);
+  });
+
+  it('makes a purchase, replays it for the same key and refuses the key with another body (409)', async () => {
+    const request = {
+      method: 'POST' as const,
+      url: `/v1/lines/${lineId}/purchases`,
+      headers: json(t.auth('app'), 'buy-1'),
+      payload: { amount: '1200.00', description: 'a phone' },
+    };
+    const made = await t.app.http.inject(request);
+    expect(made.statusCode).toBe(201);
+    purchaseId = made.json().purchaseId;
+    expect(made.json()).toMatchObject({ amount: '1200.00', effectiveDate: '2026-01-05', availableAfter: '3800.00' });
+    const replay = await t.app.http.inject(request);
+    expect(replay.statusCode).toBe(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json().purchaseId).toBe(purchaseId);
+    const other = await t.app.http.inject({ ...request, payload: { amount: '1.00', description: 'a phone' } });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().code).toBe('IDEMPOTENCY_MISMATCH');
+  });
+
+  it('validates at the edge: amounts are strings, keys required, unknown fields refused, ids checked', async () => {
+    const number = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/lines/${lineId}/payments`,
+      headers: json(t.auth('app'), 'n1'),
+      payload: { amount: 100 },
+    });
+    expect(number.statusCode).toBe(422);
+    const noKey = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/lines/${lineId}/payments`,
+      headers: json(t.auth('app')),
+      payload: { amount: '1.00' },
+    });
+    expect(noKey.statusCode).toBe(422);
+    const unknown = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/lines/${lineId}/payments`,
+      headers: json(t.auth('app'), 'n2'),
+      payload: { amount: '1.00', tip: '1' },
+    });
+    expect(unknown.statusCode).toBe(422);
+    const missing = await t.app.http.inject({ method: 'GET', url: '/v1/lines/cl_01JD3ZK6Q8W4M2X9T7B5N1R0AE', headers: t.auth('app') });
+    expect(missing.statusCode).toBe(404);
+    const refundTooMuch = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/lines/${lineId}/refunds`,
+      headers: json(t.auth('app'), 'r-too-much'),
+      payload: { purchaseId, amount: '1200.01' },
+    });
+    expect(refundTooMuch.statusCode).toBe(422);
+    expect(refundTooMuch.json().errors).toContainEqual(expect.objectContaining({ field: 'amount', rule: 'within-purchase' }));
+  });
+
+  it('offers and converts the unbilled purchase: ¥1,200 over 3 at 0.75 %: ¥400 + ¥9 a period, APR by IRR 13.47 %', async () => {
+    const body = { source: { purchaseId }, term: 3 };
+    const offer = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/lines/${lineId}/conversion-offers`,
+      headers: json(t.auth('app')),
+      payload: body,
+    });
+    expect(offer.statusCode).toBe(200);
+    expect(offer.json()).toMatchObject({
+      amount: '1200.00',
+      feeRate: '0.0075',
+      principalParts: ['400.00', '400.00', '400.00'],
+      feePerPeriod: '9.00',
+      totalFees: '27.00',
+      instalments: ['409.00', '409.00', '409.00'],
+    });
+    expect(Number(offer.json().aprByIrr)).toBeCloseTo(0.1347, 3);
+    const converted = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/lines/${lineId}/conversions`,
+      headers: json(t.auth('app'), 'conv-1'),
+      payload: body,
+    });
+    expect(converted.statusCode).toBe(201);
+    const line = await t.app.http.inject({ method: 'GET', url: `/v1/lines/${lineId}`, headers: t.auth('reviewer') });
+    expect(line.json().balances).toMatchObject({ unbilledPrincipal: '0.00', instalmentsNotYetBilled: '1200.00', principalOwed: '1200.00' });
+    expect(line.json().plans[0]).toMatchObject({ principal: '1200.00', term: 3, feePerPeriod: '9.00', billedPeriods: 0 });
+    expect(line.json().facility.used).toBe('1200.00');
+  });
+
+  it('bills the first instalment on the statement of 1 Feb and takes a payment against it', async () => {
+    t.clock.set('2026-02-02' as never);
+    const run = await t.app.services.dayEnd.run({ through: '2026-02-01' as never });
+    expect(run.upToDate).toBe(false);
+    const list = await t.app.http.inject({ method: 'GET', url: `/v1/lines/${lineId}/statements`, headers: t.auth('analyst') });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().statements).toEqual([
+      expect.objectContaining({
+        seq: 1,
+        statementDate: '2026-02-01',
+        dueDate: '2026-02-10',
+        purchases: '1200.00',
+        converted: '1200.00',
+        instalmentPrincipal: '400.00',
+        fees: '9.00',
+        closingBalance: '409.00',
+        minimumPayment: '409.00',
+        instalmentsNotYetBilled: '800.00',
+      }),
+    ]);
+    const paid = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/lines/${lineId}/payments`,
+      headers: json(t.auth('app'), 'pay-1'),
+      payload: { amount: '409.00' },
+    });
+    expect(paid.statusCode).toBe(201);
+    expect(paid.json()).toMatchObject({
+      allocation: { fees: '9.00', interest: '0.00', principal: '400.00', held: '0.00' },
+      availableAfter: '4200.00',
+      daysPastDue: 0,
+    });
+  });
+});
