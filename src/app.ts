@@ -35,6 +35,17 @@ import { createPolicyService, type PolicyService } from './policy/policy-service
 import { registerPolicyRoutes } from './policy/policy.routes.ts';
 import { createDecisionService, type DecisionService } from './decisions/decision-service.ts';
 import { registerDecisionRoutes } from './decisions/decisions.routes.ts';
+import {
+  appealPortsFrom,
+  createAppealService,
+  DEFAULT_APPEAL_SETTINGS,
+  withAppealRecovery,
+  type AppealService,
+  type AppealSettings,
+  type Notifier,
+} from './appeals/index.ts';
+import { createLogNotifier } from './appeals/log-notifier.node.ts';
+import { registerAppealRoutes } from './appeals/appeals.routes.ts';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -59,6 +70,8 @@ export interface Services {
   readonly policies: PolicyService;
   /** Credit decisions: decide (with reasons and recourse), read, list, replay, overrides. */
   readonly decisions: DecisionService;
+  /** Appeals: file (with evidence), automatic re-check, review queue, overturn with maker-checker, audit trail. */
+  readonly appeals: AppealService;
 }
 
 export interface App {
@@ -87,6 +100,10 @@ export interface CreateAppOptions {
   readonly verifier?: VerificationProvider;
   /** Apply pending migrations at start (default true). */
   readonly migrate?: boolean;
+  /** Appeal window, SLA, holidays, maker-checker threshold, evidence limits (defaults: DEFAULT_APPEAL_SETTINGS). */
+  readonly appeals?: AppealSettings;
+  /** How customers hear about their appeals; a log notifier unless an adapter is passed. */
+  readonly notifier?: Notifier;
 }
 
 /** The composition root: reads nothing but the config it is given, builds adapters, wires the contexts. */
@@ -113,7 +130,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const facilities = createFacilityService(db, { clock, ids });
   const models = createPgModelRegistry(db, clock);
   const policies = createPolicyService({ db, clock, ids });
-  const services: Services = {
+  const base: Omit<Services, 'appeals'> = {
     apiKeys: createPgApiKeyStore(db, ids, clock),
     customers,
     facilities,
@@ -144,6 +161,22 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         policyVersion: (id) => policies.get(id),
       },
     }),
+  };
+  const appeals = createAppealService({
+    db,
+    clock,
+    ids,
+    settings: options.appeals ?? DEFAULT_APPEAL_SETTINGS,
+    notifier: options.notifier ?? createLogNotifier(logger),
+    ports: appealPortsFrom({ clock, ids, ...base }),
+    onError: (error, context) =>
+      logger.warn({ err: error, context }, 'appeals: deferred to the recovery pass'),
+  });
+  const services: Services = {
+    ...base,
+    // The day-end batch ends with the appeals' recovery pass (due re-checks, undelivered notifications).
+    dayEnd: withAppealRecovery(base.dayEnd, appeals, () => performance.now()),
+    appeals,
   };
 
   const readiness = async (): Promise<ReadinessReport> => {
@@ -182,6 +215,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   registerRoutes(http, services);
 
   let stopped = false;
+  // The start-up recovery pass of appeals (re-checks a crash or an outage left behind); stop() waits for it.
+  let recovering: Promise<void> = Promise.resolve();
   return {
     config,
     db,
@@ -192,11 +227,17 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     http,
     version: VERSION,
     async start() {
-      return http.listen({ port: config.port, host: config.host });
+      const url = await http.listen({ port: config.port, host: config.host });
+      recovering = services.appeals.recover().then(
+        (report) => logger.info({ report }, 'appeals: start-up recovery pass'),
+        (error: unknown) => logger.error({ err: error }, 'appeals: start-up recovery pass failed'),
+      );
+      return url;
     },
     async stop() {
       if (stopped) return;
       stopped = true;
+      await recovering;
       await http.close();
       await db.close();
     },
@@ -211,4 +252,5 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerScoringRoutes(http, services);
   registerPolicyRoutes(http, services);
   registerDecisionRoutes(http, services);
+  registerAppealRoutes(http, services);
 }

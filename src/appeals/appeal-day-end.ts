@@ -1,0 +1,31 @@
+import type { DayEndService } from '../lending/eod/day-end.ts';
+import type { AppealService } from './appeal-service.ts';
+
+/**
+ * The day-end batch with the appeals' recovery pass after the products: re-checks still due (an outage,
+ * a crashed worker) and undelivered notifications. Reported as one more line, product `appeals`, dated the
+ * batch's last date; `items` counts re-checks attempted and notifications delivered.
+ */
+export function withAppealRecovery(
+  dayEnd: DayEndService,
+  appeals: Pick<AppealService, 'recover'>,
+  elapsed: () => number,
+): DayEndService {
+  return {
+    products: [...dayEnd.products, 'appeals'],
+    async run(options) {
+      const report = await dayEnd.run(options);
+      const began = elapsed();
+      const recovered = await appeals.recover();
+      const items = recovered.attempted + recovered.notificationsDelivered;
+      return {
+        ...report,
+        dates: [
+          ...report.dates,
+          { product: 'appeals', date: options.through, items, milliseconds: elapsed() - began },
+        ],
+        upToDate: report.upToDate && items === 0,
+      };
+    },
+  };
+}

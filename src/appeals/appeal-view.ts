@@ -1,0 +1,205 @@
+import { decisionSummaryView, decisionView } from '../decisions/decision-view.ts';
+import { scrubPii } from '../platform/pii/mask.ts';
+import { toExactRateString } from '../platform/money/rate.ts';
+import type { Appeal, AppealNotification, AuditEvent } from './appeal.ts';
+import type { CaseFile, CustomerAppealView, QueueItem } from './appeal-service.ts';
+import { CATEGORY_NAMES } from './appeal-texts.ts';
+import type { EvidenceInfo } from './evidence.ts';
+
+/**
+ * What the API and the CLI show of appeals: plain JSON (amounts as integer-fen strings, rates as exact
+ * decimal strings, instants as RFC 3339). The customer's view carries only what they should read; the
+ * reviewer's view masks anything in free text that looks like an ID, card or phone number.
+ */
+
+const iso = (date: Date | null): string | null => (date === null ? null : date.toISOString());
+
+export function evidenceView(info: EvidenceInfo) {
+  return {
+    evidenceId: info.evidenceId,
+    customerId: info.customerId,
+    mediaType: info.mediaType,
+    sizeBytes: info.sizeBytes,
+    sha256: info.sha256,
+    uploadedAt: info.uploadedAt.toISOString(),
+  };
+}
+
+/** The appeal as the customer's app shows it. */
+export function customerAppealView(view: CustomerAppealView) {
+  const { appeal } = view;
+  return {
+    appealId: appeal.id,
+    decisionId: appeal.decisionId,
+    customerId: appeal.customerId,
+    category: appeal.category,
+    categoryText: CATEGORY_NAMES[appeal.category],
+    status: appeal.status,
+    resolution: appeal.resolution,
+    statusText: view.statusText,
+    granted: view.granted
+      ? {
+          decisionId: view.granted.decisionId,
+          limit: view.granted.limit.toString(),
+          apr: toExactRateString(view.granted.apr),
+        }
+      : null,
+    reasons: (appeal.upholdReasons ?? []).map((reason) => ({ code: reason.code, text: reason.text })),
+    message: appeal.upholdMessage,
+    slaDueDate: appeal.slaDueDate,
+    evidenceIds: [...appeal.evidenceIds],
+    filedAt: appeal.filedAt.toISOString(),
+    resolvedAt: iso(appeal.resolvedAt),
+    withdrawnAt: iso(appeal.withdrawnAt),
+  };
+}
+
+/** The appeal as staff see it (the statement with PII masked). */
+export function appealView(appeal: Appeal) {
+  return {
+    appealId: appeal.id,
+    decisionId: appeal.decisionId,
+    customerId: appeal.customerId,
+    productCode: appeal.productCode,
+    category: appeal.category,
+    statement: scrubPii(appeal.statement),
+    evidenceIds: [...appeal.evidenceIds],
+    status: appeal.status,
+    resolution: appeal.resolution,
+    version: appeal.version,
+    amountAtStake: appeal.amountAtStake.toString(),
+    filedAt: appeal.filedAt.toISOString(),
+    filedBy: appeal.filedBy,
+    recheck: {
+      decisionId: appeal.recheckDecisionId,
+      attempts: appeal.recheckAttempts,
+      nextAttemptAt: iso(appeal.nextRecheckAt),
+      diff: appeal.recheckDiff,
+    },
+    queuedAt: iso(appeal.queuedAt),
+    slaDueDate: appeal.slaDueDate,
+    slaDueAt: iso(appeal.slaDueAt),
+    assignee: appeal.assignee,
+    assignedAt: iso(appeal.assignedAt),
+    proposal: appeal.proposal
+      ? {
+          reviewId: appeal.proposal.reviewId,
+          maker: appeal.proposal.maker,
+          limit: appeal.proposal.terms.limit.toString(),
+          apr: toExactRateString(appeal.proposal.terms.apr),
+          note: appeal.proposal.note,
+          proposedAt: appeal.proposal.proposedAt.toISOString(),
+        }
+      : null,
+    overrideDecisionId: appeal.overrideDecisionId,
+    upholdReasons: appeal.upholdReasons,
+    upholdMessage: appeal.upholdMessage,
+    resolvedAt: iso(appeal.resolvedAt),
+    resolvedBy: appeal.resolvedBy,
+    withdrawnAt: iso(appeal.withdrawnAt),
+  };
+}
+
+export function queueItemView(item: QueueItem) {
+  const { appeal } = item;
+  return {
+    appealId: appeal.id,
+    decisionId: appeal.decisionId,
+    customerId: appeal.customerId,
+    category: appeal.category,
+    status: appeal.status,
+    resolution: appeal.resolution,
+    priority: item.priority,
+    slaDueDate: appeal.slaDueDate,
+    slaBreached: item.slaBreached,
+    amountAtStake: appeal.amountAtStake.toString(),
+    assignee: appeal.assignee,
+    recheckVerdict: appeal.recheckDiff?.verdict ?? null,
+    filedAt: appeal.filedAt.toISOString(),
+  };
+}
+
+/** The reviewer's case file: the appeal, both decisions with their evidence and the diff, the customer. */
+export function caseFileView(file: CaseFile) {
+  const snapshot = file.history.snapshot;
+  return {
+    appeal: appealView(file.appeal),
+    priority: file.priority,
+    slaBreached: file.slaBreached,
+    original: decisionView(file.original, { evidence: true }),
+    recheck: file.recheck ? decisionView(file.recheck, { evidence: true }) : null,
+    diff: file.appeal.recheckDiff,
+    override: file.override ? decisionView(file.override) : null,
+    evidence: file.evidence.map(evidenceView),
+    customer: file.customer,
+    history: {
+      decisions: file.history.decisions.map(decisionSummaryView),
+      appeals: file.history.appeals.map((appeal) => ({
+        appealId: appeal.id,
+        decisionId: appeal.decisionId,
+        category: appeal.category,
+        status: appeal.status,
+        resolution: appeal.resolution,
+        filedAt: appeal.filedAt.toISOString(),
+      })),
+      loans: file.history.loans.map((loan) => ({
+        loanId: loan.contract.loanId,
+        status: loan.status,
+        principal: loan.contract.principal.toString(),
+        daysPastDue: loan.daysPastDue,
+        bucket: loan.bucket,
+        asOf: loan.asOf,
+      })),
+      facilities: file.history.facilities.map((facility) => ({
+        facilityId: facility.id,
+        product: facility.product,
+        status: facility.status,
+        limit: facility.limit.toString(),
+        used: facility.used.toString(),
+        apr: toExactRateString(facility.apr),
+        decisionId: facility.decisionId,
+      })),
+      // The events summarised as the snapshot reads them now (features, holds, verification).
+      snapshot: snapshot
+        ? {
+            asOf: snapshot.asOf.toISOString(),
+            verification: {
+              level: snapshot.verification.level,
+              failures: [...snapshot.verification.failures],
+              verifiedAt: iso(snapshot.verification.verifiedAt),
+            },
+            holds: snapshot.holds.map((hold) => ({
+              reasonCode: hold.reasonCode,
+              expiresAt: hold.expiresAt.toISOString(),
+            })),
+            features: snapshot.features,
+          }
+        : null,
+    },
+  };
+}
+
+export function auditEventView(event: AuditEvent) {
+  return {
+    seq: event.seq,
+    auditId: event.id,
+    action: event.action,
+    actor: event.actor,
+    at: event.at.toISOString(),
+    statusBefore: event.statusBefore,
+    statusAfter: event.statusAfter,
+    before: event.before,
+    after: event.after,
+    note: event.note === null ? null : scrubPii(event.note),
+  };
+}
+
+export function notificationView(notification: AppealNotification) {
+  return {
+    notificationId: notification.id,
+    kind: notification.kind,
+    text: notification.text,
+    createdAt: notification.createdAt.toISOString(),
+    deliveredAt: iso(notification.deliveredAt),
+  };
+}

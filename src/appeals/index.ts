@@ -1,0 +1,35 @@
+/**
+ * The appeals context's public surface. See docs/appeals.md.
+ *
+ * - `services.appeals` (`AppealService`): file, re-check, queue, review, decide, approve, withdraw, history,
+ *   stats; `recover()` at start-up and in the day-end batch.
+ * - Pure core: the status machine (`transition`, `EDGES`), the SLA clock and priority, the reviewer's
+ *   authority, the re-check comparison, evidence checks, texts.
+ */
+export * from './appeal.ts';
+export {
+  createAppealService,
+  type AppealService,
+  type AppealPorts,
+  type AppealServiceDeps,
+} from './appeal-service.ts';
+export { appealPortsFrom } from './appeal-ports.ts';
+export { withAppealRecovery } from './appeal-day-end.ts';
+export {
+  DEFAULT_APPEAL_SETTINGS,
+  parseAppealSettings,
+  appealCalendar,
+  type AppealSettings,
+} from './appeal-settings.ts';
+export { EDGES, transition, type AppealCommand } from './appeal-status.ts';
+export { slaDue, slaBreached, appealPriority } from './appeal-sla.ts';
+export { checkOverrideAuthority } from './appeal-authority.ts';
+export {
+  compareTerms,
+  recheckDiff,
+  outcomeRank,
+  type RecheckDiff,
+  type Verdict,
+} from './recheck-comparison.ts';
+export { checkEvidence, sniffMediaType, EVIDENCE_MEDIA_TYPES, type EvidenceInfo } from './evidence.ts';
+export type { Notifier } from './notifier.ts';
