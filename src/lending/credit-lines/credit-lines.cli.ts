@@ -25,7 +25,7 @@ function lineText(view: LineView): string {
   const f = view.facility;
   return [
     `${view.terms.lineId}  ${f.status}  ${view.bucket} (${view.daysPastDue} days past due)  as of ${view.asOf}`,
-    `  limit ${d(f.limit)}, used ${d(f.used)}, available ${d(f.available)}; statement day ${view.terms.statementDay}, due day ${view.terms.dueDay}, next statement ${view.nextStatementDate}`,
+    `  limit ${d(f.limit)}, used ${d(f.used)}, available ${d(f.available)}; statement day ${view.terms.statementDay}, due ${'dayOfMonth' in view.terms.due ? `on day ${view.terms.due.dayOfMonth}` : `${view.terms.due.daysAfterStatement} days after`}, next statement ${view.nextStatementDate}`,
     `  billed: principal ${d(b.billedPrincipal)}, interest ${d(b.billedInterest)}, fees ${d(b.billedFees)}; unbilled: principal ${d(b.unbilledPrincipal)}, interest ${d(b.unbilledInterest)}; instalments to come ${d(b.instalmentsNotYetBilled)}; held for the customer ${d(b.heldForCustomer)}`,
     ...view.openStatements.map(
       (o) =>

@@ -51,16 +51,18 @@ function toRecord(row: LineRow): LineRecord {
 
 export async function insertLine(tx: Queryable, terms: LineTerms, state: LineState, at: Date): Promise<void> {
   await tx.query(
-    `insert into credit_lines (customer_id, id, facility_id, product_code, statement_day, due_day, opened_on, terms,
-                               processed_through, next_statement_date, state, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11::jsonb, $12, $12)`,
+    `insert into credit_lines (customer_id, id, facility_id, product_code, statement_day, due_day,
+                               due_days_after_statement, opened_on, terms, processed_through, next_statement_date,
+                               state, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12::jsonb, $13, $13)`,
     [
       terms.customerId,
       terms.lineId,
       terms.facilityId,
       terms.productCode,
       terms.statementDay,
-      terms.dueDay,
+      'dayOfMonth' in terms.due ? terms.due.dayOfMonth : null,
+      'daysAfterStatement' in terms.due ? terms.due.daysAfterStatement : null,
       terms.openedOn,
       toJson(encodeTerms(terms)),
       state.processedThrough,

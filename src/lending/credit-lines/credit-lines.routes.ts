@@ -56,7 +56,14 @@ const LineDto = Type.Object({
   facilityId: Type.String(),
   openedOn: Type.String(),
   statementDay: Type.Integer(),
-  dueDay: Type.Integer(),
+  due: Type.Object({
+    dayOfMonth: Type.Optional(
+      Type.Integer({ description: 'Due on this day of the month after the statement.' }),
+    ),
+    daysAfterStatement: Type.Optional(
+      Type.Integer({ description: 'Due this many days after the statement date.' }),
+    ),
+  }),
   dailyRate: Type.String({ description: 'Interest a day on principal that bears it, a decimal fraction.' }),
   interestFrom: StringEnum(['posting-date', 'day-after-due'] as const),
   asOf: Type.String({ description: 'The last business date the line has been processed through.' }),
@@ -203,7 +210,10 @@ export function lineDto(view: LineView): Static<typeof LineDto> {
     facilityId: t.facilityId,
     openedOn: t.openedOn,
     statementDay: t.statementDay,
-    dueDay: t.dueDay,
+    due:
+      'dayOfMonth' in t.due
+        ? { dayOfMonth: t.due.dayOfMonth }
+        : { daysAfterStatement: t.due.daysAfterStatement },
     dailyRate: toExactRateString(t.dailyRate),
     interestFrom: t.interestFrom,
     asOf: view.asOf,
@@ -595,14 +605,12 @@ export function registerCreditLineRoutes(http: HttpServer, services: Pick<Servic
       });
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
       const r = result.receipt;
-      return reply
-        .status(201)
-        .send({
-          lineId: r.lineId,
-          planId: r.planId,
-          effectiveDate: r.effectiveDate,
-          offer: offerDto(r.offer),
-        });
+      return reply.status(201).send({
+        lineId: r.lineId,
+        planId: r.planId,
+        effectiveDate: r.effectiveDate,
+        offer: offerDto(r.offer),
+      });
     },
   );
 }

@@ -18,6 +18,7 @@ import type {
 import {
   INTEREST_RULES,
   WATERFALL_COMPONENTS,
+  type DueRule,
   type InterestRule,
   type LineTerms,
   type WaterfallComponent,
@@ -83,6 +84,13 @@ function rateOf(value: unknown, field: string): Rate {
   return rate(big(pair[0], field), big(pair[1], field));
 }
 
+function dueRuleOf(value: unknown): DueRule {
+  const j = obj(value, 'due');
+  return 'daysAfterStatement' in j
+    ? { daysAfterStatement: int(j.daysAfterStatement, 'due.daysAfterStatement') }
+    : { dayOfMonth: int(j.dayOfMonth, 'due.dayOfMonth') };
+}
+
 export function encodeTerms(terms: LineTerms): Json {
   const feeRates: Json = {};
   for (const [term, feeRate] of Object.entries(terms.conversion.feeRates)) feeRates[term] = rateJson(feeRate);
@@ -93,7 +101,10 @@ export function encodeTerms(terms: LineTerms): Json {
     productCode: terms.productCode,
     openedOn: terms.openedOn,
     statementDay: terms.statementDay,
-    dueDay: terms.dueDay,
+    due:
+      'daysAfterStatement' in terms.due
+        ? { daysAfterStatement: terms.due.daysAfterStatement }
+        : { dayOfMonth: terms.due.dayOfMonth },
     dailyRate: rateJson(terms.dailyRate),
     minimumPayment: {
       principalRate: rateJson(terms.minimumPayment.principalRate),
@@ -125,7 +136,7 @@ export function decodeTerms(json: unknown): LineTerms {
     productCode: text(j.productCode, 'productCode'),
     openedOn: date(j.openedOn, 'openedOn'),
     statementDay: int(j.statementDay, 'statementDay'),
-    dueDay: int(j.dueDay, 'dueDay'),
+    due: dueRuleOf(j.due),
     dailyRate: rateOf(j.dailyRate, 'dailyRate'),
     minimumPayment: {
       principalRate: rateOf(minimum.principalRate, 'minimumPayment.principalRate'),

@@ -446,7 +446,7 @@ function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: 
   const statement: BilledStatement = {
     seq: state.nextStatementSeq,
     statementDate: date,
-    dueDate: dueDateOf(date, terms.dueDay),
+    dueDate: dueDateOf(date, terms.due),
     revolving: state.unbilled,
     interest: state.unbilledInterest,
     interestPaid: m(0n),

@@ -27,19 +27,24 @@ describe('statement and due dates', () => {
   });
 
   it('puts the due date on the first due day after the statement date, clamped at month ends', () => {
-    expect(dueDateOf(d('2026-02-01'), 10)).toBe('2026-02-10');
-    expect(dueDateOf(d('2026-01-31'), 25)).toBe('2026-02-25');
-    expect(dueDateOf(d('2026-02-28'), 25)).toBe('2026-03-25');
-    expect(dueDateOf(d('2026-01-20'), 31)).toBe('2026-01-31');
-    expect(dueDateOf(d('2026-02-01'), 31)).toBe('2026-02-28');
+    expect(dueDateOf(d('2026-02-01'), { dayOfMonth: 10 })).toBe('2026-02-10');
+    expect(dueDateOf(d('2026-01-31'), { dayOfMonth: 25 })).toBe('2026-02-25');
+    expect(dueDateOf(d('2026-02-28'), { dayOfMonth: 25 })).toBe('2026-03-25');
+    expect(dueDateOf(d('2026-01-20'), { dayOfMonth: 31 })).toBe('2026-01-31');
+    expect(dueDateOf(d('2026-02-01'), { dayOfMonth: 31 })).toBe('2026-02-28');
   });
 
   it('refuses a statement day and due day whose due date can reach the next statement date', () => {
-    expect(() => validateCycleDays(31, 30)).toThrow(/due day 30 falls on or after the next statement date/);
-    expect(() => validateCycleDays(10, 10)).toThrow(/before-next-statement|falls on or after/);
-    expect(() => validateCycleDays(0, 10)).toThrow(/statementDay/);
-    expect(() => validateCycleDays(31, 25)).not.toThrow();
-    expect(() => validateCycleDays(1, 31)).not.toThrow();
+    expect(() => validateCycleDays(31, { dayOfMonth: 30 })).toThrow(
+      /due day 30 falls on or after the next statement date/,
+    );
+    expect(() => validateCycleDays(10, { dayOfMonth: 10 })).toThrow(/falls on or after/);
+    expect(() => validateCycleDays(0, { dayOfMonth: 10 })).toThrow(/statementDay/);
+    expect(() => validateCycleDays(31, { dayOfMonth: 25 })).not.toThrow();
+    expect(() => validateCycleDays(1, { dayOfMonth: 31 })).not.toThrow();
+    expect(() => validateCycleDays(10, { daysAfterStatement: 27 })).not.toThrow();
+    expect(() => validateCycleDays(10, { daysAfterStatement: 28 })).toThrow(/1–27 days/);
+    expect(dueDateOf(d('2026-01-31'), { daysAfterStatement: 20 })).toBe('2026-02-20');
   });
 
   it('accepts the default product and refuses a waterfall that is not a permutation', () => {

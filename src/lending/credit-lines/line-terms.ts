@@ -2,7 +2,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import type { Money } from '../../platform/money/money.ts';
 import { divideRate, parseRate, rate, type Rate } from '../../platform/money/rate.ts';
 import { isRounding, type Rounding } from '../../platform/money/rounding.ts';
-import { addMonths, withDayOfMonth, type LocalDate } from '../../platform/time/local-date.ts';
+import { addDays, addMonths, withDayOfMonth, type LocalDate } from '../../platform/time/local-date.ts';
 
 /**
  * The terms of a revolving credit line (消费信用额度): when statements are cut and fall due, how the
@@ -57,6 +57,13 @@ export interface MinimumPaymentRule {
   readonly rounding: Rounding;
 }
 
+/**
+ * When a statement falls due: on a day of the month — the first such day after the statement date, clamped
+ * at month ends (statement day 1, due day 10) — or a number of days after the statement date (1–27, so it is
+ * always before the next statement, whatever statement day a customer picks).
+ */
+export type DueRule = { readonly dayOfMonth: number } | { readonly daysAfterStatement: number };
+
 export const CONVERSION_TERMS = [3, 6, 9, 12] as const;
 
 /** Instalment conversion (分期): the terms offered and the fee per period, a fraction of the amount. */
@@ -70,8 +77,7 @@ export interface CreditLineProduct {
   readonly code: string;
   /** The statement day of new lines (1–31; clamped to the month's last day). A line may choose its own. */
   readonly statementDay: number;
-  /** The due day of the month: the first such day after the statement date (clamped at month ends). */
-  readonly dueDay: number;
+  readonly due: DueRule;
   readonly minimumPayment: MinimumPaymentRule;
   readonly interestFrom: InterestRule;
   readonly waterfall: Waterfall;
@@ -85,7 +91,7 @@ export interface CreditLineProduct {
 export const DEFAULT_CREDIT_LINE_PRODUCT: CreditLineProduct = {
   code: 'credit-line',
   statementDay: 1,
-  dueDay: 10,
+  due: { dayOfMonth: 10 },
   minimumPayment: { principalRate: rate(1n, 10n), floor: 10_000n as Money, rounding: 'up' },
   interestFrom: 'posting-date',
   waterfall: DEFAULT_WATERFALL,
@@ -110,7 +116,7 @@ export interface LineTerms {
   readonly productCode: string;
   readonly openedOn: LocalDate;
   readonly statementDay: number;
-  readonly dueDay: number;
+  readonly due: DueRule;
   /** Interest a day on principal that bears it: the facility's APR / 365 when the line opened (exact). */
   readonly dailyRate: Rate;
   readonly minimumPayment: MinimumPaymentRule;
@@ -137,10 +143,11 @@ export function nextStatementDate(statementDate: LocalDate, statementDay: number
   return addMonths(statementDate, 1, statementDay);
 }
 
-/** The due date of a statement: the first date after it whose day of month is the due day (clamped). */
-export function dueDateOf(statementDate: LocalDate, dueDay: number): LocalDate {
-  const inMonth = withDayOfMonth(statementDate, dueDay);
-  return inMonth > statementDate ? inMonth : addMonths(statementDate, 1, dueDay);
+/** The due date of a statement under the rule (see `DueRule`). */
+export function dueDateOf(statementDate: LocalDate, rule: DueRule): LocalDate {
+  if ('daysAfterStatement' in rule) return addDays(statementDate, rule.daysAfterStatement);
+  const inMonth = withDayOfMonth(statementDate, rule.dayOfMonth);
+  return inMonth > statementDate ? inMonth : addMonths(statementDate, 1, rule.dayOfMonth);
 }
 
 function dayOfMonth(value: number, field: string): number {
@@ -151,22 +158,33 @@ function dayOfMonth(value: number, field: string): number {
 }
 
 /**
- * Checks a statement day and due day together: every due date must fall strictly before the next statement
+ * Checks a statement day and due rule together: every due date must fall strictly before the next statement
  * date, in every month of a leap and a common year (a statement day of 31 with a due day of 30 would make
  * February's due date the next statement date, and is refused).
  */
-export function validateCycleDays(statementDay: number, dueDay: number): void {
+export function validateCycleDays(statementDay: number, rule: DueRule): void {
   dayOfMonth(statementDay, 'statementDay');
-  dayOfMonth(dueDay, 'dueDay');
+  if ('daysAfterStatement' in rule) {
+    const days = rule.daysAfterStatement;
+    if (!Number.isInteger(days) || days < 1 || days > 27) {
+      throw AppError.invalid(
+        'due.daysAfterStatement',
+        'range',
+        'the due date must be 1–27 days after the statement date',
+      );
+    }
+    return;
+  }
+  dayOfMonth(rule.dayOfMonth, 'due.dayOfMonth');
   let statement = statementDateInMonth('2027-01-01' as LocalDate, statementDay);
   for (let month = 0; month < 24; month += 1) {
     const next = nextStatementDate(statement, statementDay);
-    const due = dueDateOf(statement, dueDay);
+    const due = dueDateOf(statement, rule);
     if (due >= next) {
       throw AppError.invalid(
-        'dueDay',
-        'before-next-statement',
-        `with statement day ${statementDay}, due day ${dueDay} falls on or after the next statement date (${statement} → due ${due}, next statement ${next})`,
+        'statementDay',
+        'due-before-next-statement',
+        `with statement day ${statementDay}, due day ${rule.dayOfMonth} falls on or after the next statement date (${statement} → due ${due}, next statement ${next})`,
       );
     }
     statement = next;
@@ -175,7 +193,7 @@ export function validateCycleDays(statementDay: number, dueDay: number): void {
 
 /** Checks a product's settings, naming the field and the rule. */
 export function validateProduct(product: CreditLineProduct): CreditLineProduct {
-  validateCycleDays(product.statementDay, product.dueDay);
+  validateCycleDays(product.statementDay, product.due);
   const { principalRate, floor, rounding } = product.minimumPayment;
   if (principalRate.num <= 0n || principalRate.num > principalRate.den) {
     throw AppError.invalid('minimumPayment.principalRate', 'range', 'the principal share must be in (0, 1]');
@@ -234,7 +252,7 @@ export interface OpenLineInput {
 /** A new line's terms from the product and the facility it draws on. */
 export function termsFor(product: CreditLineProduct, input: OpenLineInput): LineTerms {
   const statementDay = input.statementDay ?? product.statementDay;
-  validateCycleDays(statementDay, product.dueDay);
+  validateCycleDays(statementDay, product.due);
   if (input.apr.num < 0n) throw AppError.invalid('apr', 'non-negative', 'the rate must not be negative');
   return {
     lineId: input.lineId,
@@ -243,7 +261,7 @@ export function termsFor(product: CreditLineProduct, input: OpenLineInput): Line
     productCode: product.code,
     openedOn: input.openedOn,
     statementDay,
-    dueDay: product.dueDay,
+    due: product.due,
     dailyRate: divideRate(input.apr, 365n),
     minimumPayment: product.minimumPayment,
     interestFrom: product.interestFrom,

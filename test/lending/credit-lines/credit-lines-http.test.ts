@@ -37,8 +37,18 @@ describe('/v1/lines', () => {
     });
     expect(first.statusCode).toBe(201);
     lineId = first.json().id;
-    expect(first.json()).toMatchObject({ statementDay: 1, dueDay: 10, dailyRate: '0.0005', nextStatementDate: '2026-02-01' });
-    expect(first.json().facility).toEqual({ status: 'active', limit: '5000.00', used: '0.00', available: '5000.00' });
+    expect(first.json()).toMatchObject({
+      statementDay: 1,
+      due: { dayOfMonth: 10 },
+      dailyRate: '0.0005',
+      nextStatementDate: '2026-02-01',
+    });
+    expect(first.json().facility).toEqual({
+      status: 'active',
+      limit: '5000.00',
+      used: '0.00',
+      available: '5000.00',
+    });
     const again = await t.app.http.inject({
       method: 'POST',
       url: '/v1/lines',
@@ -77,12 +87,19 @@ describe('/v1/lines', () => {
     const made = await t.app.http.inject(request);
     expect(made.statusCode).toBe(201);
     purchaseId = made.json().purchaseId;
-    expect(made.json()).toMatchObject({ amount: '1200.00', effectiveDate: '2026-01-05', availableAfter: '3800.00' });
+    expect(made.json()).toMatchObject({
+      amount: '1200.00',
+      effectiveDate: '2026-01-05',
+      availableAfter: '3800.00',
+    });
     const replay = await t.app.http.inject(request);
     expect(replay.statusCode).toBe(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.json().purchaseId).toBe(purchaseId);
-    const other = await t.app.http.inject({ ...request, payload: { amount: '1.00', description: 'a phone' } });
+    const other = await t.app.http.inject({
+      ...request,
+      payload: { amount: '1.00', description: 'a phone' },
+    });
     expect(other.statusCode).toBe(409);
     expect(other.json().code).toBe('IDEMPOTENCY_MISMATCH');
   });
@@ -109,7 +126,11 @@ describe('/v1/lines', () => {
       payload: { amount: '1.00', tip: '1' },
     });
     expect(unknown.statusCode).toBe(422);
-    const missing = await t.app.http.inject({ method: 'GET', url: '/v1/lines/cl_01JD3ZK6Q8W4M2X9T7B5N1R0AE', headers: t.auth('app') });
+    const missing = await t.app.http.inject({
+      method: 'GET',
+      url: '/v1/lines/cl_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
+      headers: t.auth('app'),
+    });
     expect(missing.statusCode).toBe(404);
     const refundTooMuch = await t.app.http.inject({
       method: 'POST',
@@ -118,7 +139,9 @@ describe('/v1/lines', () => {
       payload: { purchaseId, amount: '1200.01' },
     });
     expect(refundTooMuch.statusCode).toBe(422);
-    expect(refundTooMuch.json().errors).toContainEqual(expect.objectContaining({ field: 'amount', rule: 'within-purchase' }));
+    expect(refundTooMuch.json().errors).toContainEqual(
+      expect.objectContaining({ field: 'amount', rule: 'within-purchase' }),
+    );
   });
 
   it('offers and converts the unbilled purchase: ¥1,200 over 3 at 0.75 %: ¥400 + ¥9 a period, APR by IRR 13.47 %', async () => {
@@ -146,9 +169,22 @@ describe('/v1/lines', () => {
       payload: body,
     });
     expect(converted.statusCode).toBe(201);
-    const line = await t.app.http.inject({ method: 'GET', url: `/v1/lines/${lineId}`, headers: t.auth('reviewer') });
-    expect(line.json().balances).toMatchObject({ unbilledPrincipal: '0.00', instalmentsNotYetBilled: '1200.00', principalOwed: '1200.00' });
-    expect(line.json().plans[0]).toMatchObject({ principal: '1200.00', term: 3, feePerPeriod: '9.00', billedPeriods: 0 });
+    const line = await t.app.http.inject({
+      method: 'GET',
+      url: `/v1/lines/${lineId}`,
+      headers: t.auth('reviewer'),
+    });
+    expect(line.json().balances).toMatchObject({
+      unbilledPrincipal: '0.00',
+      instalmentsNotYetBilled: '1200.00',
+      principalOwed: '1200.00',
+    });
+    expect(line.json().plans[0]).toMatchObject({
+      principal: '1200.00',
+      term: 3,
+      feePerPeriod: '9.00',
+      billedPeriods: 0,
+    });
     expect(line.json().facility.used).toBe('1200.00');
   });
 
@@ -156,7 +192,11 @@ describe('/v1/lines', () => {
     t.clock.set('2026-02-02' as never);
     const run = await t.app.services.dayEnd.run({ through: '2026-02-01' as never });
     expect(run.upToDate).toBe(false);
-    const list = await t.app.http.inject({ method: 'GET', url: `/v1/lines/${lineId}/statements`, headers: t.auth('analyst') });
+    const list = await t.app.http.inject({
+      method: 'GET',
+      url: `/v1/lines/${lineId}/statements`,
+      headers: t.auth('analyst'),
+    });
     expect(list.statusCode).toBe(200);
     expect(list.json().statements).toEqual([
       expect.objectContaining({
