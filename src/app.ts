@@ -33,6 +33,8 @@ import { createPgModelRegistry } from './scoring/model-registry.pg.ts';
 import { registerScoringRoutes } from './scoring/scoring.routes.ts';
 import { createPolicyService, type PolicyService } from './policy/policy-service.ts';
 import { registerPolicyRoutes } from './policy/policy.routes.ts';
+import { createMonitoringService, type MonitoringService } from './monitoring/index.ts';
+import { registerMonitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { createDecisionService, type DecisionService } from './decisions/decision-service.ts';
 import { registerDecisionRoutes } from './decisions/decisions.routes.ts';
 import {
@@ -68,6 +70,8 @@ export interface Services {
   readonly models: ModelRegistry;
   /** Credit policies (versioned JDM graphs), lending settings, and `resolve()` for one decision. */
   readonly policies: PolicyService;
+  /** Monitoring: outcomes, loan performance, drift and alerts from the records; policy simulation. */
+  readonly monitoring: MonitoringService;
   /** Credit decisions: decide (with reasons and recourse), read, list, replay, overrides. */
   readonly decisions: DecisionService;
   /** Appeals: file (with evidence), automatic re-check, review queue, overturn with maker-checker, audit trail. */
@@ -161,6 +165,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         policyVersion: (id) => policies.get(id),
       },
     }),
+    monitoring: createMonitoringService({
+      db,
+      clock,
+      models,
+      policies,
+      elapsed: () => performance.now(),
+    }),
   };
   const appeals = createAppealService({
     db,
@@ -251,6 +262,7 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerCreditLineRoutes(http, services);
   registerScoringRoutes(http, services);
   registerPolicyRoutes(http, services);
+  registerMonitoringRoutes(http, services);
   registerDecisionRoutes(http, services);
   registerAppealRoutes(http, services);
 }

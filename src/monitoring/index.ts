@@ -1,0 +1,44 @@
+/**
+ * The monitoring context's public surface: outcome monitoring, loan performance, drift, alerts and policy
+ * simulation, computed from the decision records (see docs/monitoring.md). Other contexts use
+ * `services.monitoring` or, for their own folds over records they already hold, the pure aggregators.
+ */
+export {
+  createMonitoringService,
+  DEFAULT_DAYS,
+  type AlertReport,
+  type DriftParams,
+  type MonitoringReportData,
+  type MonitoringService,
+  type MonitoringServiceDeps,
+  type SimulationOptions,
+  type SimulationRequest,
+  type SimulationResult,
+} from './monitoring-service.ts';
+export {
+  createOutcomeAggregator,
+  type OutcomeAggregator,
+  type OutcomeFigures,
+  type OutcomeRecord,
+  type OutcomeReport,
+} from './outcomes.ts';
+export {
+  BAD_DAYS_PAST_DUE,
+  createPerformanceAggregator,
+  loanVerdict,
+  worstDaysPastDue,
+  type LoanPerformanceRecord,
+  type PerformanceReport,
+} from './performance.ts';
+export { createDriftAggregator, DEFAULT_MIN_DECISIONS, type DriftRecord, type DriftReport } from './drift.ts';
+export { alertsOf, DEFAULT_THRESHOLDS, type Alert, type AlertSeverity } from './alerts.ts';
+export {
+  createSimulation,
+  sameDecision,
+  simulateRecord,
+  type SimulatedDecision,
+  type SimulationRecord,
+  type SimulationReport,
+} from './simulation.ts';
+export { parseWindow, SCORE_BANDS, type MonitoringWindow, type WindowParams } from './window.ts';
+export { renderMonitoringReport, renderSimulationReport } from './report-html.ts';
