@@ -94,6 +94,8 @@ export interface AppealPorts {
 
 /** Points where tests inject a crash (a thrown error stands for the process dying there). */
 export interface AppealHooks {
+  /** After the appeal is filed (committed), before its re-check starts. */
+  afterFiled?(appealId: string): void | Promise<void>;
   /** After the re-check decision is recorded, before the appeal is settled. */
   afterRecheckDecision?(appealId: string): void | Promise<void>;
 }
@@ -690,6 +692,7 @@ export function createAppealService(deps: AppealServiceDeps): AppealService {
         ]);
       });
       await deliverQuietly(appeal.id);
+      await deps.hooks?.afterFiled?.(appeal.id);
       try {
         return await recheck(appeal.id);
       } catch (error) {

@@ -86,11 +86,12 @@ describe('appeal-unverified-phone-approved-by-recheck', () => {
     expect(filed.body).toMatchObject({
       status: 'resolved',
       resolution: 'overturned_by_recheck',
-      // A first limit: the new-user ramp caps it at ¥5,000 (priced for the score band).
-      granted: { limit: '500000', apr: '0.146' },
+      // A first limit: the new-user ramp caps it at ¥5,000, priced for the score band (750 and up on the
+      // demo scorecard's calibrated scale: 7.3%).
+      granted: { limit: '500000', apr: '0.073' },
       statusText: {
-        zh: '好消息：申诉成功。您已获批额度¥5,000.00，年化利率14.60%。',
-        en: 'Good news: your appeal succeeded. You are approved for CNY 5,000.00 at 14.60% a year.',
+        zh: '好消息：申诉成功。您已获批额度¥5,000.00，年化利率7.30%。',
+        en: 'Good news: your appeal succeeded. You are approved for CNY 5,000.00 at 7.30% a year.',
       },
     });
     const facility = await t.app.services.facilities.getFacility(customerId, 'cash-loan');
