@@ -35,6 +35,7 @@ export {
   type RiskHold,
 } from './features/abnormal-behaviour.ts';
 export { dateValueDropsTo, decayExpiries } from './features/recourse.ts';
+export { populationSnapshots, type PopulationSnapshot } from './features/population-snapshots.ts';
 export { type FeatureRecord, INCOME_BAND_MIDPOINT_FEN } from './features/compute.ts';
 export {
   featureCsvHeader,

@@ -41,6 +41,11 @@ export interface DecisionFacts {
   };
   /** Whole years on the decision date. */
   readonly age: number;
+  /**
+   * On the lender's blocklist at the instant (by ID number, phone or a bound card). Absent in records made
+   * before the blocklist existed: read as false, which is what those decisions used.
+   */
+  readonly blocklisted?: boolean;
   /** Risk holds in force at the instant: reason code and when each lifts. */
   readonly holds: ReadonlyArray<{ readonly reasonCode: string; readonly expiresAt: string }>;
   /** For time-decaying features: the instants (epoch ms) their counted units stop counting, ascending. */
@@ -199,11 +204,14 @@ export function isNewUser(facts: DecisionFacts): boolean {
 }
 
 /**
- * Instalments repaid on time in the last 12 months: `repayments_12m × ontime_rate_12m`, rounded down. The
- * customers context counts instalments here and, with bureau consent, elsewhere; a here-only count is not
- * offered yet, so a customer with a good record elsewhere climbs the ramp as one with a record here would.
+ * Billing cycles repaid on time here in the last 12 months (`ontime_cycles_here_12m`): the new-user ramp
+ * grows with the record *here*. Facts recorded before that feature existed carry only the mixed count, and
+ * are read as they were decided: ⌊`repayments_12m` × `ontime_rate_12m`⌋ (here and, with consent,
+ * elsewhere), so their replay still matches.
  */
 export function onTimeCycles(facts: DecisionFacts): number {
+  const here = facts.features.ontime_cycles_here_12m;
+  if (here !== undefined) return typeof here === 'number' && Number.isFinite(here) ? here : 0;
   const due = count(facts, 'repayments_12m');
   const rate = facts.features.ontime_rate_12m;
   if (typeof rate !== 'number' || !Number.isFinite(rate)) return 0;
@@ -241,8 +249,7 @@ export function policyInputOf(facts: DecisionFacts, context: PolicyInputContext)
     // The policy's input schema accepts ages 16–100; every product's range lies inside it, so clamping
     // keeps the outcome of an age outside it (still outside the product's range) without a schema fault.
     age: Math.min(100, Math.max(16, facts.age)),
-    // No blocklist source exists yet (lender data); the policy's rule stays ready for one.
-    blocklisted: false,
+    blocklisted: facts.blocklisted === true,
     overdueAmountHere: money(facts, 'overdue_amount_here'),
     overdueAmountElsewhere: money(facts, 'overdue_amount_elsewhere'),
     inquiries30d: count(facts, 'inquiries_30d'),
@@ -251,8 +258,9 @@ export function policyInputOf(facts: DecisionFacts, context: PolicyInputContext)
     isNewUser: isNewUser(facts),
     onTimeCycles: onTimeCycles(facts),
     monthlyIncome: money(facts, 'income_monthly_estimate'),
-    // No feature reports monthly repayments owed yet; the debt-service cap then rests on income alone.
-    monthlyDebtPayments: fen(0n),
+    // Repayments owed each month on open loans here and (with consent) elsewhere; records made before the
+    // feature existed have none, and were decided with 0.
+    monthlyDebtPayments: money(facts, 'debt_service_monthly'),
     requestedAmount: facts.requestedAmount === null ? null : fen(BigInt(facts.requestedAmount)),
     product: context.product,
     appetite: context.appetite,

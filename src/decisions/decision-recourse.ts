@@ -34,7 +34,8 @@ import { countsOn, holdUntil, scorecardRow, YUAN_FEATURES, type DecisionFacts } 
  *
  * Policy inputs and scorecard characteristics that measure the same thing move together: repaying what is
  * overdue here changes `overdueAmountHere` and `overdue_amount_here`; completing verification changes both
- * levels; waiting until the 30-day application count drops moves every application count (7 to 180 days,
+ * levels; on-time cycles here and monthly repayments owed move their characteristics
+ * (`ontime_cycles_here_12m`, `debt_service_monthly`); waiting until the 30-day application count drops moves every application count (7 to 180 days,
  * distinct lenders) to its value on that date, from the snapshot's decay data — the state the person will
  * really be in on that date.
  */
@@ -45,6 +46,8 @@ const LINKED: Readonly<Record<string, string>> = {
   overdueAmountElsewhere: 'overdue_amount_elsewhere',
   verificationLevel: 'verification_level',
   inquiries30d: 'inquiries_30d',
+  onTimeCycles: 'ontime_cycles_here_12m',
+  monthlyDebtPayments: 'debt_service_monthly',
 };
 
 /** Every count of credit applications; all of them age out while the person makes no new ones. */

@@ -102,25 +102,41 @@ export const DEMO_CASES: readonly DemoCase[] = [
       education: 'master_or_above',
     },
     story: {
-      zh: '两笔贷款按时还清、额度使用很低、收入稳定',
-      en: 'two loans repaid on time, very low utilisation, steady income',
+      zh: '两笔他处贷款按时还款、在本机构按时还款满一年、额度使用很低、收入稳定',
+      en: 'two loans elsewhere repaid on time, a year of on-time repayments with us, very low utilisation, steady income',
     },
     shows: shows('直接通过：额度与利率，无需理由', 'approved: a limit and a price, nothing to explain'),
-    history: (customerId, asOf) =>
-      establishedHistory(customerId, asOf, 'demo-clean', {
+    history: (customerId, asOf) => [
+      ...establishedHistory(customerId, asOf, 'demo-clean', {
         salary: '55000.00',
         spend: '480.00',
         balance: '3000.00',
         housingFund: true,
       }),
+      // Thirteen instalments repaid on time here: past the new-user ramp (12 cycles).
+      ...new CustomerHistory(customerId, 'demo-clean-here')
+        .loan('here', 'credence', 'cash-1', day(asOf, -395), 24, '24000.00', day(asOf, 0))
+        .eventsUntil(asOf),
+    ],
   },
   {
     ...persona('low_score'),
     key: 'low_score',
+    story: {
+      zh: '多次逾期、他处有逾期、额度几乎用满，近半年四处申请借款',
+      en: 'repeatedly late, overdue elsewhere, lines nearly maxed out, and applying for credit everywhere',
+    },
     shows: shows(
       '拒绝：他处逾期、评分低于要求，附评分扣分项',
       'declined: overdue elsewhere, score below the cut-off, with the score factors',
     ),
+    history: (customerId, asOf) => {
+      const applications = new CustomerHistory(customerId, 'demo-low-score-apps');
+      // Eight applications in half a year, three of them in the last 30 days (below the multi-head limit).
+      for (const [n, daysAgo] of [170, 140, 110, 80, 50, 25, 12, 4].entries())
+        applications.inquiry(CustomerHistory.at(day(asOf, -daysAgo), 19), `lender-${40 + n}`);
+      return [...persona('low_score').history(customerId, asOf), ...applications.eventsUntil(asOf)];
+    },
   },
   {
     ...persona('unverified_phone'),
@@ -184,20 +200,28 @@ export const DEMO_CASES: readonly DemoCase[] = [
       education: 'master_or_above',
     },
     story: {
-      zh: '评分达到平时的门槛，但未达到收紧后的门槛',
-      en: 'a score that clears the usual cut-off but not the tightened one',
+      zh: '信用卡额度几乎用满、近半年申请过几次借款：评分达到平时的门槛，但未达到收紧后的门槛',
+      en: 'a card nearly maxed out and a few applications this half-year: a score that clears the usual cut-off but not the tightened one',
     },
     shows: shows(
       '拒绝：授信政策收紧（风险偏好自2026-11-01上调门槛）',
       'declined: the policy was tightened (risk appetite raised the cut-off from 2026-11-01)',
     ),
-    history: (customerId, asOf) =>
-      establishedHistory(customerId, asOf, 'demo-tightened', {
-        salary: '52000.00',
-        spend: '480.00',
-        balance: '15000.00',
-        housingFund: true,
-      }),
+    history: (customerId, asOf) => {
+      const applications = new CustomerHistory(customerId, 'demo-tightened-apps');
+      // Four applications in half a year, one of them in the last 30 days.
+      for (const [n, daysAgo] of [160, 120, 75, 20].entries())
+        applications.inquiry(CustomerHistory.at(day(asOf, -daysAgo), 20), `lender-${50 + n}`);
+      return [
+        ...establishedHistory(customerId, asOf, 'demo-tightened', {
+          salary: '52000.00',
+          spend: '480.00',
+          balance: '55000.00',
+          housingFund: true,
+        }),
+        ...applications.eventsUntil(asOf),
+      ];
+    },
   },
   {
     key: 'new_user_first_limit',

@@ -9,6 +9,7 @@ import {
   trainScorecard,
   type Dataset,
   type FeatureSettings,
+  type ScalingOptions,
   type Scorecard,
   type TrainingResult,
 } from '../scoring/index.ts';
@@ -28,18 +29,40 @@ export interface DemoScorecardOptions {
   /** Months of history per customer (default 24). */
   readonly months?: number;
   readonly seed?: number;
-  /** The model's version name; default `demo-synthetic-s<seed>-n<customers>`. */
+  /** The model's version name; default `demo-synthetic-v2-s<seed>-n<customers>`. */
   readonly version?: string;
   /** RFC 3339 instant recorded as the training time (from the caller's clock). */
   readonly trainedAt: string;
+  /** The points scale (default `DEMO_SCALING`). */
+  readonly scaling?: Partial<ScalingOptions>;
 }
+
+/**
+ * The demo's points scale: **650 points at good:bad odds of 5:1 (PD 16.7%), 40 points to double the odds**,
+ * clamped to 350–950. Why: the synthetic population is a consumer-credit book with a bad rate of about
+ * 15% (odds ≈ 5.7:1). On the library's default scale (600 at 50:1) its average applicant scores about 475
+ * and 99% of applicants fall below the default policy's cut-offs — a policy no lender would run. Anchoring
+ * odds of 5:1 at 650 puts the population's average at about 657 and its middle 80% between 580 and 775,
+ * where Sesame-style scores of a mass-market book sit (600–650 "good", 650–700 "very good", 700+
+ * "excellent"); PDO 40 keeps the width, so 350 still means odds worse than 1:3 and 950 better than 900:1.
+ * The default policy's cut-offs (cash loan 600, credit line 560) are left as they are. On applicants drawn
+ * from the population (seed 7, decided six months before the end of their history, labels from the six
+ * months after) the default policy approves 56% of cash-loan and 70% of credit-line applications (the rest
+ * mostly for verification below the product's level, arrears, debt service or the score), and the bad rate
+ * rises as scores fall: about 3% from 750 up, 6% at 700–749, 10% at 650–699, 22% at 600–649, 28% at
+ * 550–599, 63% at 500–549 and above 85% below 500 (`test/decisions/decision-calibration.test.ts`).
+ */
+export const DEMO_SCALING: Partial<ScalingOptions> = { baseScore: 650, baseOdds: 5, pdo: 40 };
 
 /** The demo's choice: 4,000 customers (about a second of generation and training), seed 1. */
 export const DEMO_SCORECARD = { customers: 4_000, seed: 1 } as const;
 
-/** The version name the demo uses for a seed and size, so a later start can find and reuse it. */
+/**
+ * The version name the demo uses for a seed and size, so a later start can find and reuse it. `v2`: the
+ * calibrated scale and the debt-service and on-time-here features (a start with a v1 model trains v2).
+ */
 export function demoScorecardVersion(seed: number, customers: number): string {
-  return `demo-synthetic-s${seed}-n${customers}`;
+  return `demo-synthetic-v2-s${seed}-n${customers}`;
 }
 
 /** A `FeatureTable` as a scoring `Dataset` (numeric columns as they are; categorical coded by level). */
@@ -100,7 +123,11 @@ export function trainDemoScorecard(options: DemoScorecardOptions): TrainingResul
       version: options.version ?? demoScorecardVersion(seed, customers),
       trainedAt: options.trainedAt,
     },
-    { ...DEFAULT_TRAINING, features: DEMO_FEATURE_SETTINGS },
+    {
+      ...DEFAULT_TRAINING,
+      scaling: { ...DEFAULT_TRAINING.scaling, ...DEMO_SCALING, ...options.scaling },
+      features: DEMO_FEATURE_SETTINGS,
+    },
   );
 }
 

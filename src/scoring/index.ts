@@ -31,6 +31,7 @@ export type { Stability, StabilityVerdict } from './metrics.ts';
 export { pdAtScore, DEFAULT_SCALING } from './scaling.ts';
 export { trainScorecard, parseTrainingConfig, DEFAULT_TRAINING } from './train.ts';
 export type { TrainingConfig, TrainingInput, TrainingResult, FeatureSettings } from './train.ts';
+export type { ScalingOptions } from './scaling.ts';
 export type { Dataset, Column, TargetInfo } from './dataset.ts';
 export { syntheticCreditData, seededUniform, SYNTHETIC_COLUMNS } from './synthetic-data.ts';
 export {

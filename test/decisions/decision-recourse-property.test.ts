@@ -52,8 +52,10 @@ function applyPlan(facts: DecisionFacts, actions: readonly RecourseStep[]): Deci
         features.credit_history_months = to;
         break;
       case 'onTimeCycles':
-        features.repayments_12m = to;
-        features.ontime_rate_12m = 1;
+        features.ontime_cycles_here_12m = to;
+        break;
+      case 'monthlyDebtPayments':
+        features.debt_service_monthly = to;
         break;
       case 'hasActiveHold':
         expect(action.byDate).not.toBeNull();
@@ -85,8 +87,8 @@ function bestReachable(facts: DecisionFacts): DecisionFacts {
     Object.assign(features, countsOn(facts, APPLICATION_COUNTS, clear));
   }
   features.credit_history_months = 600;
-  features.repayments_12m = 600;
-  features.ontime_rate_12m = 1;
+  features.ontime_cycles_here_12m = 600;
+  features.debt_service_monthly = 0;
   if (typeof features.utilisation === 'number') features.utilisation = 0;
   return {
     ...facts,

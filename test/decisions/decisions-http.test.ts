@@ -43,11 +43,11 @@ describe.each(storesUnderTest())('decisions over HTTP on $name', (store) => {
       outcome: 'approved',
       limit: '500000',
       requestedAmount: '800000',
-      apr: '0.146',
-      dailyRate: '0.0004',
-      score: 666,
+      apr: '0.073',
+      dailyRate: '0.0002',
+      score: 829,
       arm: 'champion',
-      modelVersion: 'demo-synthetic-s1-n4000',
+      modelVersion: 'demo-synthetic-v2-s1-n4000',
       facilityChange: 'opened',
     });
     expect(body.decisionId).toMatch(/^dec_/);
@@ -81,7 +81,7 @@ describe.each(storesUnderTest())('decisions over HTTP on $name', (store) => {
     expect(shown.statusCode).toBe(200);
     const evidence = shown.json().evidence;
     expect(evidence.facts.asOfDate).toBe('2026-11-22');
-    expect(evidence.policyDocument.score).toBe(666);
+    expect(evidence.policyDocument.score).toBe(829);
     const trace = evidence.trace as Array<{ nodeName: string; matched: string[] }>;
     expect(trace.map((entry) => entry.nodeName)).toContain('Knock-outs');
     expect(trace.find((entry) => entry.nodeName === 'New-user ramp')?.matched.length).toBe(1);
@@ -124,7 +124,7 @@ describe.each(storesUnderTest())('decisions over HTTP on $name', (store) => {
       basis: 'evaluation',
       differences: [],
       outcome: { stored: 'approved', recomputed: 'approved' },
-      modelVersion: 'demo-synthetic-s1-n4000',
+      modelVersion: 'demo-synthetic-v2-s1-n4000',
       policyVersion: body.policyVersion,
     });
     const replayAgain = await t.app.services.decisions.replay(again.id);

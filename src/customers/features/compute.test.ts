@@ -196,6 +196,14 @@ function reference(events: readonly CustomerEvent[], asOf: Date): FeatureRecord 
   let maxDpd = 0;
   let overdueHere = 0;
   let overdueElsewhere = 0;
+  let onTimeHere = 0;
+  const latestDue = new Map<string, Extract<CustomerEvent, { type: 'repayment' }>>();
+  for (const e of latest.values()) {
+    if (e.scope === 'elsewhere' && !bureau) continue;
+    const loan = `${e.scope}|${e.lender}|${e.loanRef}`;
+    const seen = latestDue.get(loan);
+    if (toEpochDay(e.dueDate) <= today && (!seen || e.dueDate > seen.dueDate)) latestDue.set(loan, e);
+  }
   for (const e of latest.values()) {
     if (e.scope === 'elsewhere' && !bureau) continue;
     const dueDay = toEpochDay(e.dueDate);
@@ -208,6 +216,7 @@ function reference(events: readonly CustomerEvent[], asOf: Date): FeatureRecord 
       due += 1;
       const dpd = paidDay !== null ? Math.max(0, paidDay - dueDay) : today - dueDay;
       if (dpd === 0) onTime += 1;
+      if (dpd === 0 && e.scope === 'here') onTimeHere += 1;
       maxDpd = Math.max(maxDpd, dpd);
     }
   }
@@ -222,6 +231,21 @@ function reference(events: readonly CustomerEvent[], asOf: Date): FeatureRecord 
     if (e.type === 'loan_closed' && e.scope === 'elsewhere') open.delete(`${e.lender}|${e.loanRef}`);
   }
   out.open_loans_elsewhere = bureau ? open.size : null;
+  out.ontime_cycles_here_12m = onTimeHere;
+  // Debt service: every loan opened and not closed since (here; elsewhere with consent), at its latest
+  // instalment due, or a twelfth of its principal (rounded up) before the first one.
+  const principals = new Map<string, number>();
+  for (const e of upTo) {
+    if (e.type === 'loan_opened') principals.set(`${e.scope}|${e.lender}|${e.loanRef}`, Number(e.principal));
+    if (e.type === 'loan_closed') principals.delete(`${e.scope}|${e.lender}|${e.loanRef}`);
+  }
+  let debtService = 0;
+  for (const [loan, principal] of principals) {
+    if (loan.startsWith('elsewhere|') && !bureau) continue;
+    const due = latestDue.get(loan);
+    debtService += due ? Number(due.amount) : Math.ceil(principal / 12);
+  }
+  out.debt_service_monthly = debtService;
   const lines = new Map<string, { limit: Money; balance: Money }>();
   for (const e of upTo)
     if (e.type === 'credit_line' && (e.scope === 'here' || bureau))

@@ -138,6 +138,8 @@ const I = {
   repayments12: at('repayments_12m'),
   ontime12: at('ontime_rate_12m'),
   maxDpd12: at('max_dpd_12m'),
+  ontimeHere12: at('ontime_cycles_here_12m'),
+  debtService: at('debt_service_monthly'),
   overdueHere: at('overdue_amount_here'),
   overdueElsewhere: at('overdue_amount_elsewhere'),
   openLoansElsewhere: at('open_loans_elsewhere'),
@@ -237,6 +239,9 @@ export function createFeatureComputer(): FeatureComputer {
   const instalments = new Map<number, number>();
   const lines = new Map<number, number>();
   const openLoans = new Set<number>();
+  // Every open loan (here and elsewhere) by lender+loan and scope → principal; and its latest due instalment.
+  const loanPrincipal = new Map<number, number>();
+  const loanDue = new Map<number, number>();
   const cards = new Set<number>();
   const consent = [false, false, false];
   const incomeByMonth = new Float64Array(6);
@@ -254,6 +259,8 @@ export function createFeatureComputer(): FeatureComputer {
       instalments.clear();
       lines.clear();
       openLoans.clear();
+      loanPrincipal.clear();
+      loanDue.clear();
       cards.clear();
       consent[0] = consent[1] = consent[2] = false;
       incomeByMonth.fill(0);
@@ -361,11 +368,15 @@ export function createFeatureComputer(): FeatureComputer {
             if (sub[i] === SCOPE_ELSEWHERE) firstCreditElsewhere = Math.min(firstCreditElsewhere, day);
             else firstCreditHere = Math.min(firstCreditHere, day);
             if (type[i] === T.credit_line) lines.set((key2[i] ?? 0) * 2 + (sub[i] ?? 0), i);
-            else if (sub[i] === SCOPE_ELSEWHERE) openLoans.add(key2[i] ?? 0);
+            else {
+              if (sub[i] === SCOPE_ELSEWHERE) openLoans.add(key2[i] ?? 0);
+              loanPrincipal.set((key2[i] ?? 0) * 2 + (sub[i] ?? 0), amount[i] ?? 0);
+            }
             break;
           }
           case T.loan_closed:
             if (sub[i] === SCOPE_ELSEWHERE) openLoans.delete(key2[i] ?? 0);
+            loanPrincipal.delete((key2[i] ?? 0) * 2 + (sub[i] ?? 0));
             break;
           case T.login:
             if (sub[i] === 0) {
@@ -456,11 +467,18 @@ export function createFeatureComputer(): FeatureComputer {
       let maxDpd = 0;
       let overdueHere = 0;
       let overdueElsewhere = 0;
+      let onTimeHere12 = 0;
       for (const index of instalments.values()) {
         const scope = sub[index] ?? 0;
         if (scope === SCOPE_ELSEWHERE && !bureau) continue;
         const dueDay = day1[index] ?? 0;
         const paidDay = day2[index] ?? -1;
+        if (dueDay <= today) {
+          // The loan's latest instalment fallen due (its amount is what the loan costs a month).
+          const loan = (key2[index] ?? 0) * 2 + scope;
+          const latest = loanDue.get(loan);
+          if (latest === undefined || dueDay > (day1[latest] ?? 0)) loanDue.set(loan, index);
+        }
         const unpaidPastDue = paidDay < 0 && dueDay < today;
         if (unpaidPastDue) {
           if (scope === SCOPE_ELSEWHERE) overdueElsewhere += amount[index] ?? 0;
@@ -469,13 +487,26 @@ export function createFeatureComputer(): FeatureComputer {
         if (dueDay > plan.due12mAfterDay && dueDay <= today && (paidDay >= 0 || unpaidPastDue)) {
           due12 += 1;
           const dpd = paidDay >= 0 ? Math.max(0, paidDay - dueDay) : today - dueDay;
-          if (dpd === 0) onTime12 += 1;
+          if (dpd === 0) {
+            onTime12 += 1;
+            if (scope !== SCOPE_ELSEWHERE) onTimeHere12 += 1;
+          }
           if (dpd > maxDpd) maxDpd = dpd;
         }
+      }
+      // Debt service: each open loan's latest instalment fallen due; a loan with none due yet counts a
+      // twelfth of its principal (rounded up to the fen), the usual term of a consumer loan.
+      let debtService = 0;
+      for (const [loan, principal] of loanPrincipal) {
+        if ((loan & 1) === SCOPE_ELSEWHERE && !bureau) continue;
+        const latest = loanDue.get(loan);
+        debtService += latest === undefined ? Math.ceil(principal / 12) : (amount[latest] ?? 0);
       }
       values[I.repayments12] = due12;
       values[I.ontime12] = due12 > 0 ? onTime12 / due12 : NaN;
       values[I.maxDpd12] = due12 > 0 ? maxDpd : NaN;
+      values[I.ontimeHere12] = onTimeHere12;
+      values[I.debtService] = debtService;
       values[I.overdueHere] = overdueHere;
       values[I.overdueElsewhere] = bureau ? overdueElsewhere : NaN;
       values[I.openLoansElsewhere] = bureau ? openLoans.size : NaN;

@@ -202,6 +202,24 @@ export const FEATURES: readonly FeatureDefinition[] = [
     recourse: { mutable: true, actionable: false, direction: 'decrease', cost: 'days' },
   },
   {
+    // The new-user ramp grows with cycles repaid on time *here*; ontime_rate_12m mixes in other lenders.
+    name: 'ontime_cycles_here_12m',
+    unit: 'count',
+    source: 'here',
+    window: '12m',
+    description: {
+      zh: '近12个月在本机构按时还款的期数',
+      en: 'instalments with this lender due in the last 12 months and paid by their due date',
+    },
+    recourse: {
+      mutable: true,
+      actionable: false,
+      direction: 'increase',
+      cost: 'days',
+      action: { zh: '每期按时足额还款', en: 'pay every instalment in full by its due date' },
+    },
+  },
+  {
     name: 'overdue_amount_here',
     unit: 'fen',
     source: 'here',
@@ -241,6 +259,23 @@ export const FEATURES: readonly FeatureDefinition[] = [
       direction: 'decrease',
       cost: 'fen',
       action: { zh: '结清部分其他机构的贷款', en: 'repay and close some loans with other lenders' },
+    },
+  },
+  {
+    // Debt service for the debt-service-ratio cap: what the person already owes each month.
+    name: 'debt_service_monthly',
+    unit: 'fen',
+    source: 'here',
+    description: {
+      zh: '每月应还的贷款金额（分）：本机构及授权后他处未结清贷款的最近一期应还额',
+      en: 'monthly repayments owed on open loans (fen): the latest instalment due of each loan open here, and elsewhere with consent',
+    },
+    recourse: {
+      mutable: true,
+      actionable: true,
+      direction: 'decrease',
+      cost: 'fen',
+      action: { zh: '减少每月应还的贷款金额', en: 'bring your monthly loan repayments down' },
     },
   },
   {
