@@ -11,6 +11,7 @@ import { registerLoanCommands } from '../lending/loans/loans.cli.ts';
 import { registerCreditLineCommands } from '../lending/credit-lines/credit-lines.cli.ts';
 import { registerPolicyCommands } from '../policy/policy.cli.ts';
 import { registerDecisionCommands } from '../decisions/decisions.cli.ts';
+import { registerAppealCommands } from '../appeals/appeals.cli.ts';
 import { registerMonitoringCommands } from '../monitoring/monitoring.cli.ts';
 import { reportFailure } from './runtime.ts';
 
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerLedgerCommand(program);
   registerPolicyCommands(program);
   registerDecisionCommands(program);
+  registerAppealCommands(program);
   registerMonitoringCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
