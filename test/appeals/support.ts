@@ -239,7 +239,7 @@ export const APPEAL_CUSTOMERS: readonly ScriptedCustomer[] = [
 
 /** Creates a scripted customer through the real use cases (card bound, verified, history ingested). */
 export async function createScriptedCustomer(
-  t: AppealTestApp,
+  t: { readonly app: App; readonly clock: { now(): Date } },
   key: ScriptedCustomer['key'],
 ): Promise<string> {
   const script = APPEAL_CUSTOMERS.find((customer) => customer.key === key);
