@@ -26,8 +26,17 @@ import { createLoanService, type LoanService } from './lending/loans/loan-servic
 import { registerLoanRoutes } from './lending/loans/loans.routes.ts';
 import { registerCreditLineRoutes } from './lending/credit-lines/credit-lines.routes.ts';
 import { createCreditLineDayEndProcessor } from './lending/credit-lines/credit-line-day-end.ts';
-import { createCreditLineService, type CreditLineService } from './lending/credit-lines/credit-line-service.ts';
+import {
+  createCreditLineService,
+  type CreditLineService,
+} from './lending/credit-lines/credit-line-service.ts';
 import { DEFAULT_CREDIT_LINE_PRODUCT } from './lending/credit-lines/line-terms.ts';
+import {
+  createLimitReviewService,
+  limitReviewPortsOf,
+  withLimitReviews,
+  type LimitReviewService,
+} from './lending/credit-lines/limit-review-service.ts';
 import type { ModelRegistry } from './scoring/model-registry.ts';
 import { createPgModelRegistry } from './scoring/model-registry.pg.ts';
 import { registerScoringRoutes } from './scoring/scoring.routes.ts';
@@ -64,6 +73,8 @@ export interface Services {
   readonly loans: LoanService;
   /** Credit lines: purchases, refunds, payments, statements, instalment conversions. */
   readonly creditLines: CreditLineService;
+  /** Credit-line limit reviews: monthly in the day-end batch, and on demand; each a decision of kind limit_review. */
+  readonly lineReviews: LimitReviewService;
   /** The day-end batch over every product's processor (credit lines add theirs here). */
   readonly dayEnd: DayEndService;
   /** Scorecard models: registry, and compiled scorers (`models.scorer()` is the active one). */
@@ -134,7 +145,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const facilities = createFacilityService(db, { clock, ids });
   const models = createPgModelRegistry(db, clock);
   const policies = createPolicyService({ db, clock, ids });
-  const base: Omit<Services, 'appeals'> = {
+  const base: Omit<Services, 'appeals' | 'lineReviews'> = {
     apiKeys: createPgApiKeyStore(db, ids, clock),
     customers,
     facilities,
@@ -144,7 +155,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       db,
       clock,
       runs: createPgDayEndRunLog(),
-      processors: [createLoanDayEndProcessor({ clock, ids }), createCreditLineDayEndProcessor({ clock, ids })],
+      processors: [
+        createLoanDayEndProcessor({ clock, ids }),
+        createCreditLineDayEndProcessor({ clock, ids }),
+      ],
       elapsed: () => performance.now(),
     }),
     models,
@@ -183,10 +197,17 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     onError: (error, context) =>
       logger.warn({ err: error, context }, 'appeals: deferred to the recovery pass'),
   });
+  const lineReviews = createLimitReviewService({ db, clock, ids, ports: limitReviewPortsOf(base) });
   const services: Services = {
     ...base,
-    // The day-end batch ends with the appeals' recovery pass (due re-checks, undelivered notifications).
-    dayEnd: withAppealRecovery(base.dayEnd, appeals, () => performance.now()),
+    lineReviews,
+    // The day-end batch ends with the monthly limit reviews of credit lines, then the appeals' recovery
+    // pass (due re-checks, undelivered notifications).
+    dayEnd: withAppealRecovery(
+      withLimitReviews(base.dayEnd, lineReviews, () => performance.now()),
+      appeals,
+      () => performance.now(),
+    ),
     appeals,
   };
 

@@ -5,7 +5,8 @@ import { parseMoney, toDecimalString, type Money } from '../../platform/money/mo
 import { parseLocalDate } from '../../platform/time/local-date.ts';
 import { formatReportedRate } from '../shared/irr.ts';
 import type { ConversionRequest, CreditReceipt, LineView } from './credit-line-service.ts';
-import { lineDto, offerDto, statementDto } from './credit-lines.routes.ts';
+import { lineDto, offerDto, reviewDto, statementDto } from './credit-lines.routes.ts';
+import type { LimitReviewRecord } from './limit-reviews.pg.ts';
 import type { ConversionOffer } from './instalment-conversion.ts';
 import type { StatementDocument } from './line-servicing.ts';
 
@@ -61,6 +62,12 @@ function creditText(r: CreditReceipt): string {
     `  fees ${d(a.fees)}, interest ${d(a.interest)}, principal ${d(a.principal)}, held ${d(a.held)}; interest change ${d(r.interestChange)}`,
     `  owed now ${d(r.balances.payoff)}; ${r.daysPastDue} days past due; available ${d(r.availableAfter)}`,
   ].join('\n');
+}
+
+function reviewText(r: LimitReviewRecord, lang: 'zh' | 'en' | 'both'): string {
+  const head = `review ${r.id} (${r.trigger}) ${r.status}: ${r.outcome ?? '—'} → ${r.action ?? '—'}, limit ${r.limitBefore === null ? '—' : d(r.limitBefore)} → ${r.limitAfter === null ? '—' : d(r.limitAfter)}, decision ${r.decisionId ?? '—'}`;
+  const message = r.message ? (lang === 'both' ? [r.message.zh, r.message.en] : [r.message[lang]]) : [];
+  return [head, ...message.map((text) => `  ${text}`)].join('\n');
 }
 
 function offerText(o: ConversionOffer): string {
@@ -272,6 +279,40 @@ export function registerCreditLineCommands(program: Command): void {
       },
     );
   }
+
+  line
+    .command('review')
+    .description(
+      'Review the limit now: a limit_review decision applied to the facility (raise, lower, freeze).',
+    )
+    .argument('<lineId>', 'the line (cl_…)')
+    .requiredOption('--idempotency-key <key>', 'a key unique to this review')
+    .option('--lang <lang>', 'zh | en | both', 'both')
+    .action(async (lineId: string, options: { idempotencyKey: string; lang: string }, command: Command) => {
+      const global = globalOptions(command);
+      const lang = options.lang === 'zh' || options.lang === 'en' ? options.lang : 'both';
+      await withApp(global, async (app) => {
+        const review = await app.services.lineReviews.review({
+          lineId,
+          idempotencyKey: options.idempotencyKey,
+        });
+        output(global, reviewDto(review), () => reviewText(review, lang));
+      });
+    });
+
+  line
+    .command('reviews')
+    .description("A line's limit reviews, newest first.")
+    .argument('<lineId>', 'the line (cl_…)')
+    .action(async (lineId: string, _options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const reviews = await app.services.lineReviews.listReviews(lineId);
+        output(global, { reviews: reviews.map(reviewDto) }, () =>
+          reviews.length === 0 ? 'no reviews yet' : reviews.map((r) => reviewText(r, 'both')).join('\n'),
+        );
+      });
+    });
 
   line
     .command('show')

@@ -150,6 +150,7 @@ export async function saveLineStates(
   const bucket: string[] = [];
   const state: string[] = [];
   const seq: (number | null)[] = [];
+  const lastDue: number[] = [];
   for (const line of lines) {
     customer.push(line.terms.customerId);
     id.push(line.terms.lineId);
@@ -159,16 +160,18 @@ export async function saveLineStates(
     bucket.push(lineBucket(line.terms, line.state, line.state.processedThrough));
     state.push(toJson(encodeLineState(line.state)));
     seq.push(line.nextEventSeq ?? null);
+    lastDue.push(line.state.dueOutcomes[line.state.dueOutcomes.length - 1]?.seq ?? 0);
   }
   await tx.query(
     `update credit_lines l
         set processed_through = v.processed_through, next_statement_date = v.next_statement_date,
             days_past_due = v.dpd, bucket = v.bucket, state = v.state::jsonb,
-            next_event_seq = coalesce(v.seq, l.next_event_seq), updated_at = $9
-       from unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::int[], $6::text[], $7::text[], $8::int[])
-         as v (customer_id, id, processed_through, next_statement_date, dpd, bucket, state, seq)
+            next_event_seq = coalesce(v.seq, l.next_event_seq), last_due_seq = v.last_due, updated_at = $9
+       from unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::int[], $6::text[], $7::text[], $8::int[],
+                   $10::int[])
+         as v (customer_id, id, processed_through, next_statement_date, dpd, bucket, state, seq, last_due)
       where l.customer_id = v.customer_id and l.id = v.id`,
-    [customer, id, through, next, dpd, bucket, state, seq, at],
+    [customer, id, through, next, dpd, bucket, state, seq, at, lastDue],
   );
 }
 

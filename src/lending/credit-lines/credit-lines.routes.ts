@@ -17,6 +17,7 @@ import type {
   PurchaseRefusal,
 } from './credit-line-service.ts';
 import type { ConversionOffer } from './instalment-conversion.ts';
+import type { LimitReviewRecord } from './limit-reviews.pg.ts';
 import type { LineBalances, StatementDocument } from './line-servicing.ts';
 import { CONVERSION_TERMS } from './line-terms.ts';
 
@@ -185,6 +186,56 @@ const ConversionBody = Type.Object(
 );
 
 const LineParams = Type.Object({ lineId: IdString('line') });
+
+const LocalizedDto = Type.Object({ zh: Type.String(), en: Type.String() });
+
+const ReviewDto = Type.Object({
+  id: Type.String(),
+  lineId: Type.String(),
+  trigger: StringEnum(['monthly', 'on-demand'] as const),
+  status: StringEnum(['pending', 'applied'] as const),
+  decisionId: Type.Union([Type.String(), Type.Null()], {
+    description: 'The limit_review decision (replayable).',
+  }),
+  outcome: Type.Union([StringEnum(['approved', 'declined', 'referred'] as const), Type.Null()]),
+  action: Type.Union([
+    StringEnum(['raised', 'lowered', 'unchanged', 'frozen', 'reactivated', 'none'] as const),
+    Type.Null(),
+  ]),
+  limitBefore: Type.Union([Type.String(), Type.Null()]),
+  limitAfter: Type.Union([Type.String(), Type.Null()]),
+  facilityStatusBefore: Type.Union([Type.String(), Type.Null()]),
+  facilityStatusAfter: Type.Union([Type.String(), Type.Null()]),
+  onTimeCycles: Type.Union([Type.Integer(), Type.Null()]),
+  reasons: Type.Array(Type.Object({ code: Type.String(), text: LocalizedDto })),
+  message: Type.Union([LocalizedDto, Type.Null()], { description: 'What the customer reads, zh-CN and en.' }),
+  requestedAt: Type.String(),
+  appliedAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+export function reviewDto(r: LimitReviewRecord): Static<typeof ReviewDto> {
+  return {
+    id: r.id,
+    lineId: r.lineId,
+    trigger: r.trigger,
+    status: r.status,
+    decisionId: r.decisionId,
+    outcome: r.outcome,
+    action: r.action,
+    limitBefore: r.limitBefore === null ? null : s(r.limitBefore),
+    limitAfter: r.limitAfter === null ? null : s(r.limitAfter),
+    facilityStatusBefore: r.facilityStatusBefore,
+    facilityStatusAfter: r.facilityStatusAfter,
+    onTimeCycles: r.onTimeCycles,
+    reasons: r.reasons.map((reason) => ({
+      code: reason.code,
+      text: { zh: reason.text.zh, en: reason.text.en },
+    })),
+    message: r.message,
+    requestedAt: r.requestedAt.toISOString(),
+    appliedAt: r.appliedAt === null ? null : r.appliedAt.toISOString(),
+  };
+}
 
 const s = (amount: Money) => toDecimalString(amount);
 
@@ -356,8 +407,47 @@ function conversionRequest(lineId: string, body: Static<typeof ConversionBody>):
 const errors = { 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 const readers = ['app', 'reviewer', 'analyst'] as const;
 
-export function registerCreditLineRoutes(http: HttpServer, services: Pick<Services, 'creditLines'>): void {
-  const { creditLines } = services;
+export function registerCreditLineRoutes(
+  http: HttpServer,
+  services: Pick<Services, 'creditLines' | 'lineReviews'>,
+): void {
+  const { creditLines, lineReviews } = services;
+
+  http.post(
+    '/v1/lines/:lineId/reviews',
+    {
+      config: { roles: ['app', 'reviewer'] },
+      schema: {
+        tags: ['credit lines'],
+        summary:
+          'Review the limit now: a decision of kind limit_review, applied to the facility (raise, lower, freeze).',
+        params: LineParams,
+        headers: IdempotencyHeaders,
+        response: { 201: ReviewDto, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const review = await lineReviews.review({
+        lineId: request.params.lineId,
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      return reply.status(201).send(reviewDto(review));
+    },
+  );
+
+  http.get(
+    '/v1/lines/:lineId/reviews',
+    {
+      config: { roles: [...readers] },
+      schema: {
+        tags: ['credit lines'],
+        summary: "A line's limit reviews, newest first, with what each did and the customer's message.",
+        params: LineParams,
+        response: { 200: Type.Object({ reviews: Type.Array(ReviewDto) }), 404: ProblemSchema },
+      },
+    },
+    async (request) => ({ reviews: (await lineReviews.listReviews(request.params.lineId)).map(reviewDto) }),
+  );
 
   http.post(
     '/v1/lines',

@@ -319,6 +319,7 @@ function outcomeJson(o: DueOutcome): Json {
     minimumPayment: o.minimumPayment.toString(),
     minimumMet: o.minimumMet,
     paidInFull: o.paidInFull,
+    curedOn: o.curedOn,
   };
 }
 
@@ -330,6 +331,7 @@ function outcomeOf(value: unknown, field: string): DueOutcome {
     minimumPayment: money(j.minimumPayment, `${field}.minimumPayment`),
     minimumMet: bool(j.minimumMet, `${field}.minimumMet`),
     paidInFull: bool(j.paidInFull, `${field}.paidInFull`),
+    curedOn: j.curedOn === null || j.curedOn === undefined ? null : date(j.curedOn, `${field}.curedOn`),
   };
 }
 

@@ -533,6 +533,7 @@ function checkDue(terms: LineTerms, state: LineState, index: number): void {
     minimumPayment: statement.minimumPayment,
     minimumMet: minimumOutstanding(state, index) === 0n,
     paidInFull,
+    curedOn: null,
   });
   if (state.dueOutcomes.length > MAX_DUE_OUTCOMES) state.dueOutcomes.shift();
   if (paidInFull) return;
@@ -548,7 +549,17 @@ function checkDue(terms: LineTerms, state: LineState, index: number): void {
   postInterest(terms, state, statement);
 }
 
+/** Dates the cure of every missed minimum that is now met (its statement paid down or gone). */
+function markCures(state: LineState, date: LocalDate): void {
+  for (const outcome of state.dueOutcomes) {
+    if (outcome.minimumMet || outcome.curedOn !== null) continue;
+    const index = state.statements.findIndex((statement) => statement.seq === outcome.seq);
+    if (index < 0 || minimumOutstanding(state, index) === 0n) outcome.curedOn = date;
+  }
+}
+
 function updateSuspension(terms: LineTerms, state: LineState, date: LocalDate): void {
+  markCures(state, date);
   const dpd = lineDaysPastDue(state, date);
   if (dpd > terms.suspendAfterDpd) state.suspended = true;
   else if (dpd === 0) state.suspended = false;

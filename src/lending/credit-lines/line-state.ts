@@ -113,6 +113,8 @@ export interface DueOutcome {
   readonly minimumPayment: Money;
   readonly minimumMet: boolean;
   readonly paidInFull: boolean;
+  /** For a missed minimum: the date it was finally met (null while it is not). */
+  curedOn: LocalDate | null;
 }
 
 export interface LineState {
@@ -174,7 +176,7 @@ export function cloneLineState(state: LineState): LineState {
     })),
     plans: state.plans.map((plan) => ({ ...plan, counters: { ...plan.counters } })),
     counters: { ...state.counters },
-    dueOutcomes: [...state.dueOutcomes],
+    dueOutcomes: state.dueOutcomes.map((outcome) => ({ ...outcome })),
   };
 }
 

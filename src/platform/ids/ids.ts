@@ -31,6 +31,7 @@ export const ID_PREFIXES = {
   statement: 'stm',
   purchase: 'pur',
   instalmentPlan: 'ipl',
+  limitReview: 'lrv',
   batch: 'eod',
   audit: 'aud',
   notification: 'ntf',

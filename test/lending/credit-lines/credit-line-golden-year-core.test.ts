@@ -132,6 +132,7 @@ describe('golden credit-line year on the servicing core', () => {
       '11:met:full',
       '12:met:full',
     ]);
+    expect(state.dueOutcomes[2]?.curedOn).toBe('2026-04-18');
   });
 
   it('ends the year with nothing owed, ¥68.03 of interest and ¥168.00 of fees earned, books balanced', () => {
