@@ -120,9 +120,28 @@ export function alertsOf(
       }
     }
   }
+  // An outage hits a product's decisions whatever arm they took: one alert per day and product.
+  const outageDays = new Map<
+    string,
+    { date: LocalDate; product: string; decisions: number; faults: number; arms: string[] }
+  >();
   for (const day of outcomes.days) {
-    if (day.systemUnavailable === 0) continue;
-    const share = day.systemUnavailable / Math.max(1, day.decisions);
+    const key = `${day.date}|${day.product}`;
+    const entry = outageDays.get(key) ?? {
+      date: day.date,
+      product: day.product,
+      decisions: 0,
+      faults: 0,
+      arms: [],
+    };
+    entry.decisions += day.decisions;
+    entry.faults += day.systemUnavailable;
+    if (day.systemUnavailable > 0) entry.arms.push(day.arm);
+    outageDays.set(key, entry);
+  }
+  for (const day of outageDays.values()) {
+    if (day.faults === 0) continue;
+    const share = day.faults / Math.max(1, day.decisions);
     const critical = share >= thresholds.outageCritical;
     alerts.push({
       severity: critical ? 'critical' : 'warning',
@@ -132,7 +151,7 @@ export function alertsOf(
       to: day.date,
       value: share,
       threshold: critical ? thresholds.outageCritical : 0,
-      reason: `${day.systemUnavailable} of ${day.decisions} ${day.product} decisions (${percent(share)}, arm ${day.arm}) on ${day.date} were referred with SYSTEM_UNAVAILABLE: a dependency failed; they are waiting for a person, not declined.`,
+      reason: `${day.faults} of ${day.decisions} ${day.product} decisions (${percent(share)}; arm ${day.arms.join(' and ')}) on ${day.date} were referred with SYSTEM_UNAVAILABLE: a dependency failed; they are waiting for a person, not declined.`,
     });
   }
   return alerts.sort(

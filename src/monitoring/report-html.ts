@@ -36,12 +36,13 @@ h1{margin-bottom:4px}h2{margin-top:30px;border-bottom:1px solid #e0e0e0;padding-
 table{border-collapse:collapse;font-size:13px;margin:6px 0}th,td{padding:3px 8px;border-bottom:1px solid #eee;text-align:left}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;font-size:14px}.facts div:nth-child(odd){color:#616161}
-.alert{padding:6px 10px;margin:4px 0;border-left:4px solid;font-size:13px}
-.alert.critical{border-color:#c62828;background:#ffebee}.alert.warning{border-color:#ef6c00;background:#fff3e0}.alert.info{border-color:#90a4ae;background:#eceff1}
+table.alerts td{vertical-align:top}tr.alert.critical td{background:#ffebee}tr.alert.warning td{background:#fff3e0}tr.alert.info td{background:#f5f7f8}
+table.alerts td:last-child{font-size:12px;color:#424242;max-width:460px}
 .badge{display:inline-block;font-size:11px;font-weight:600;padding:0 6px;border-radius:3px;color:#fff;margin-right:6px;text-transform:uppercase}
 .badge.critical{background:#c62828}.badge.warning{background:#ef6c00}.badge.info{background:#78909c}
 .ok{color:#2e7d32;font-weight:600}.bad{color:#c62828;font-weight:600}
 td.heat{text-align:right;font-variant-numeric:tabular-nums;min-width:56px}
+td:first-child{white-space:nowrap}
 `;
 
 function page(title: string, body: string): string {
@@ -56,9 +57,13 @@ ${body}
 function categoryLabels(frame: Frame, labels: readonly string[], at: (index: number) => number): string {
   const room = (frame.width - frame.left - frame.right) / Math.max(1, labels.length);
   const every = Math.max(1, Math.ceil(46 / room));
+  const last = labels.length - 1;
+  // Every `every`-th label, and the last one too when it does not crowd the one before it.
+  const shown = (index: number): boolean =>
+    index % every === 0 || (index === last && last % every >= Math.ceil(every / 2));
   return labels
     .map((label, index) =>
-      index % every === 0 || index === labels.length - 1
+      shown(index)
         ? `<text x="${at(index).toFixed(1)}" y="${frame.height - frame.bottom + 16}" text-anchor="middle" font-size="10" fill="${COLOURS.axis}">${escapeXml(label)}</text>`
         : '',
     )
@@ -150,10 +155,19 @@ function groupedBars(
   title: string,
   labels: readonly string[],
   series: ReadonlyArray<{ label: string; colour: string; values: ReadonlyArray<number | null> }>,
-  options: { width?: number; percent?: boolean; yLabel?: string; marks?: readonly number[] } = {},
+  options: {
+    width?: number;
+    percent?: boolean;
+    yLabel?: string;
+    marks?: readonly number[];
+    /** Writes each bar's value above it. */
+    valueLabel?: (value: number) => string;
+    /** The least top of the y axis (default 5% for shares, else 1). */
+    yFloor?: number;
+  } = {},
 ): string {
   const values = series.flatMap((one) => one.values.filter((v): v is number => v !== null));
-  const yMax = Math.max(options.percent ? 0.05 : 1, ...values) * 1.12;
+  const yMax = Math.max(options.yFloor ?? (options.percent ? 0.05 : 1), ...values) * 1.12;
   const frame = frameOf(options.width ?? 560, 290, [0, labels.length], [0, yMax], { top: 30, bottom: 52 });
   const slot = (frame.width - frame.left - frame.right) / Math.max(1, labels.length);
   const width = (slot * 0.8) / Math.max(1, series.length);
@@ -164,7 +178,11 @@ function groupedBars(
           const value = one.values[index];
           if (value === null || value === undefined) return '';
           const y = yOf(frame, value);
-          return `<rect x="${(frame.left + index * slot + slot * 0.1 + s * width).toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(1, width - 1).toFixed(1)}" height="${Math.max(0.5, yOf(frame, 0) - y).toFixed(1)}" fill="${one.colour}"><title>${escapeXml(`${label} — ${one.label}: ${options.percent ? pct(value, 2) : String(Number(value.toPrecision(6)))}`)}</title></rect>`;
+          const x = frame.left + index * slot + slot * 0.1 + s * width;
+          const text = options.valueLabel
+            ? `<text x="${(x + width / 2).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle" font-size="10" fill="${COLOURS.text}">${escapeXml(options.valueLabel(value))}</text>`
+            : '';
+          return `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(1, width - 1).toFixed(1)}" height="${Math.max(0.5, yOf(frame, 0) - y).toFixed(1)}" fill="${one.colour}"><title>${escapeXml(`${label} — ${one.label}: ${options.percent ? pct(value, 2) : String(Number(value.toPrecision(6)))}`)}</title></rect>${text}`;
         })
         .join(''),
     )
@@ -204,9 +222,15 @@ function horizontalBars(
   title: string,
   rows: ReadonlyArray<{ label: string; value: number; note: string }>,
 ): string {
-  const max = Math.max(1, ...rows.map((row) => row.value)) * 1.15;
+  // Room on the right for the longest note (about 6.2 px a character at 11 px).
+  const note = Math.max(0, ...rows.map((row) => row.note.length)) * 6.2 + 12;
+  const width = 760;
+  const left = Math.min(320, Math.max(120, Math.max(0, ...rows.map((row) => row.label.length)) * 6.6 + 16));
+  const max =
+    (Math.max(1, ...rows.map((row) => row.value)) * (width - left - 16)) /
+    Math.max(1, width - left - 16 - note);
   const height = 30 + rows.length * 22;
-  const frame = frameOf(560, height, [0, max], [0, rows.length], { left: 230, bottom: 10, top: 10 });
+  const frame = frameOf(width, height, [0, max], [0, rows.length], { left, bottom: 10, top: 10 });
   const bars = rows
     .map((row, index) => {
       const y = frame.top + index * 22;
@@ -220,18 +244,40 @@ function horizontalBars(
   return svg(frame.width, frame.height, title, bars);
 }
 
-function alertList(alerts: readonly Alert[]): string {
+/**
+ * Alerts grouped by what they are about (severity, kind, subject): a characteristic drifting for eight
+ * weeks is one line with its weeks, latest and worst value, not eight. The API keeps every alert.
+ */
+function alertTable(alerts: readonly Alert[]): string {
   if (alerts.length === 0) return '<p class="ok">No threshold crossed in this window.</p>';
-  const shown = alerts.slice(0, 40);
-  return (
-    shown
-      .map(
-        (alert) =>
-          `<div class="alert ${alert.severity}"><span class="badge ${alert.severity}">${alert.severity}</span><b>${escapeXml(alert.kind)}</b> · ${escapeXml(alert.subject)} — ${escapeXml(alert.reason)}</div>`,
-      )
-      .join('') +
-    (alerts.length > shown.length ? `<p class="muted">…and ${alerts.length - shown.length} more.</p>` : '')
-  );
+  const groups = new Map<string, { first: Alert; latest: Alert; worst: number; count: number }>();
+  for (const alert of alerts) {
+    const key = `${alert.severity}|${alert.kind}|${alert.subject}`;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { first: alert, latest: alert, worst: alert.value, count: 1 });
+    else {
+      group.count += 1;
+      group.worst = Math.max(group.worst, alert.value);
+      if (alert.from > group.latest.from) group.latest = alert;
+      if (alert.from < group.first.from) group.first = alert;
+    }
+  }
+  const order: Readonly<Record<string, number>> = { critical: 0, warning: 1, info: 2 };
+  const figure = (alert: Alert, value: number): string =>
+    alert.kind === 'outage' ? pct(value, 2) : alert.kind === 'low-volume' ? String(value) : value.toFixed(3);
+  const rows = [...groups.values()]
+    .sort(
+      (a, b) =>
+        (order[a.first.severity] ?? 3) - (order[b.first.severity] ?? 3) ||
+        b.count - a.count ||
+        (a.first.subject < b.first.subject ? -1 : 1),
+    )
+    .map(({ first, latest, worst, count }) => {
+      const unit = first.kind === 'outage' ? 'day' : 'week';
+      return `<tr class="alert ${first.severity}"><td><span class="badge ${first.severity}">${first.severity}</span></td><td>${escapeXml(first.kind)}</td><td><b>${escapeXml(first.subject)}</b></td><td class="num">${count} ${unit}${count === 1 ? '' : 's'}</td><td>${first.from} → ${latest.to}</td><td class="num">${figure(latest, latest.value)}</td><td class="num">${figure(latest, worst)}</td><td>${escapeXml(latest.reason)}</td></tr>`;
+    })
+    .join('');
+  return `<table class="alerts"><tr><th></th><th>kind</th><th>subject</th><th class="num">crossed in</th><th>first → last</th><th class="num">latest</th><th class="num">worst</th><th>latest, in words</th></tr>${rows}</table>`;
 }
 
 function outcomeTable(data: MonitoringReportData): string {
@@ -344,21 +390,34 @@ function driftSection(data: MonitoringReportData): string {
     'Score PSI per week (dashed: 0.1 monitor, 0.25 unstable)',
     weeks.map((week) => `${week.from.slice(5)}${week.lowVolume ? '*' : ''}`),
     [{ label: 'PSI', colour: COLOURS.rate, values: psiValues }],
-    { yLabel: 'PSI', marks: [0.1, 0.25] },
+    { yLabel: 'PSI', marks: [0.1, 0.25], valueLabel: (value) => value.toFixed(3), yFloor: 0.3 },
   );
   const features = drift.overall.csi.map((csi) => csi.feature);
   const heat = (value: number): string => (value >= 0.25 ? '#ffcdd2' : value >= 0.1 ? '#ffe0b2' : '#e8f5e9');
-  const csiRows = weeks
+  const cell = (value: number | undefined): string =>
+    value === undefined
+      ? '<td class="heat">—</td>'
+      : `<td class="heat" style="background:${heat(value)}">${value.toFixed(3)}</td>`;
+  // One column per week, one row per figure: eight weeks fit across the page, a dozen characteristics down.
+  const head = weeks
     .map(
       (week) =>
-        `<tr><td>${week.from} – ${week.to}</td><td class="num">${week.decisions}${week.lowVolume ? '*' : ''}</td><td class="heat" style="background:${heat(week.psi?.value ?? 0)}">${week.psi ? week.psi.value.toFixed(3) : '—'}</td>${week.csi.map((csi) => `<td class="heat" style="background:${heat(csi.value)}">${csi.value.toFixed(3)}</td>`).join('')}</tr>`,
+        `<th class="num">${week.from.slice(5)}${week.lowVolume ? '*' : ''}<br><span class="muted">${week.decisions}</span></th>`,
     )
     .join('');
+  const csiRows =
+    `<tr><td><b>score (PSI)</b></td>${weeks.map((week) => cell(week.psi?.value)).join('')}${cell(drift.overall.psi?.value)}</tr>` +
+    features
+      .map(
+        (feature, f) =>
+          `<tr><td>${escapeXml(feature)}</td>${weeks.map((week) => cell(week.csi[f]?.value)).join('')}${cell(drift.overall.csi[f]?.value)}</tr>`,
+      )
+      .join('');
   return `<h2>Drift against the training sample</h2>
 <p>Model <b>${escapeXml(drift.model.version)}</b> (${drift.model.trainingRows} training rows); ε = ${drift.epsilon}. Decisions by other models: ${drift.excluded.otherModel}; unscored (faults): ${drift.excluded.unscored}; overrides: ${drift.excluded.overrides}. Over the window: PSI ${drift.overall.psi ? `${drift.overall.psi.value.toFixed(4)} (${drift.overall.psi.verdict})` : '—'}.</p>
 <div class="row">${distribution}${psiChart}</div>
-<h3>PSI and CSI by week <span class="muted">(* fewer than ${drift.minDecisions} decisions: read with care)</span></h3>
-<table><tr><th>week</th><th class="num">decisions</th><th class="num">score PSI</th>${features.map((feature) => `<th class="num">${escapeXml(feature)}</th>`).join('')}</tr>${csiRows}</table>`;
+<h3>PSI and CSI by week <span class="muted">(weeks by their Monday, with their decisions; * fewer than ${drift.minDecisions}: read with care; green &lt; 0.1, amber &lt; 0.25, red beyond)</span></h3>
+<table><tr><th></th>${head}<th class="num">window</th></tr>${csiRows}</table>`;
 }
 
 function performanceSection(data: MonitoringReportData): string {
@@ -408,7 +467,7 @@ export function renderMonitoringReport(data: MonitoringReportData): string {
 <div>generated</div><div>${escapeXml(data.generatedAt)}</div>
 </div>
 <h2>Alerts</h2>
-${alertList(data.alerts)}
+${alertTable(data.alerts)}
 <h2>Outcomes</h2>
 ${outcomeTable(data)}
 ${productCharts(data)}
@@ -515,7 +574,7 @@ export function renderSimulationReport(result: SimulationResult, title = 'candid
   const prices = total.prices;
   const body = `<h1>Policy simulation <span class="muted">${escapeXml(title)} · ${report.window.from} to ${report.window.to} · ${escapeXml(report.window.product ?? 'all products')}</span></h1>
 <div class="facts">
-<div>candidate</div><div><code>${escapeXml(candidate.checksum)}</code>${candidate.warnings.length > 0 ? ` · ${candidate.warnings.length} static-check warnings` : ''}${candidate.saved ? ` · saved as ${escapeXml(candidate.saved.versionId)}` : ' · not saved'}</div>
+<div>candidate</div><div><code>${escapeXml(candidate.checksum)}</code>${candidate.warnings.length > 0 ? ` · ${candidate.warnings.length} static-check warning${candidate.warnings.length === 1 ? '' : 's'} (gaps or overlaps the compiler accepts)` : ''}${candidate.saved ? ` · saved as ${escapeXml(candidate.saved.versionId)}` : ' · not saved'}</div>
 <div>records</div><div>${total.records} simulated; skipped ${report.skipped.overrides} overrides and ${report.skipped.faults} fault referrals; ${report.failed.count} the candidate could not evaluate</div>
 <div>exactness</div><div>${reproduced}</div>
 <div>approval</div><div>${pct(total.approvalRateBefore)} recorded → ${pct(total.approvalRateAfter)} candidate: ${total.swapIns} swap-ins, ${total.swapOuts} swap-outs</div>
