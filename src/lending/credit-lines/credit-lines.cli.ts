@@ -5,7 +5,7 @@ import { parseMoney, toDecimalString, type Money } from '../../platform/money/mo
 import { parseLocalDate } from '../../platform/time/local-date.ts';
 import { formatReportedRate } from '../shared/irr.ts';
 import type { ConversionRequest, CreditReceipt, LineView } from './credit-line-service.ts';
-import { lineDto, offerDto, reviewDto, statementDto } from './credit-lines.routes.ts';
+import { creditDto, lineDto, offerDto, purchaseDto, reviewDto, statementDto } from './credit-lines.routes.ts';
 import type { LimitReviewRecord } from './limit-reviews.pg.ts';
 import type { ConversionOffer } from './instalment-conversion.ts';
 import type { StatementDocument } from './line-servicing.ts';
@@ -152,7 +152,7 @@ export function registerCreditLineCommands(program: Command): void {
           const r = result.receipt;
           output(
             global,
-            { ...r, replayed: result.replayed },
+            { ...purchaseDto(r), replayed: result.replayed },
             () =>
               `${result.replayed ? '(repeat of an earlier request) ' : ''}purchase ${r.purchaseId} of ${d(r.amount)} on ${r.effectiveDate}; available now ${d(r.availableAfter)}`,
           );
@@ -181,7 +181,9 @@ export function registerCreditLineCommands(program: Command): void {
             amount: parseMoney(options.amount, '--amount'),
             idempotencyKey: options.idempotencyKey,
           });
-          output(global, { ...result.receipt, replayed: result.replayed }, () => creditText(result.receipt));
+          output(global, { ...creditDto(result.receipt), replayed: result.replayed }, () =>
+            creditText(result.receipt),
+          );
         });
       },
     );
@@ -207,7 +209,9 @@ export function registerCreditLineCommands(program: Command): void {
             ...(options.date === undefined ? {} : { effectiveDate: parseLocalDate(options.date, '--date') }),
             idempotencyKey: options.idempotencyKey,
           });
-          output(global, { ...result.receipt, replayed: result.replayed }, () => creditText(result.receipt));
+          output(global, { ...creditDto(result.receipt), replayed: result.replayed }, () =>
+            creditText(result.receipt),
+          );
         });
       },
     );

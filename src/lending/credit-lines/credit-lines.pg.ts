@@ -225,6 +225,27 @@ export async function lineEvents(q: Queryable, customerId: string, lineId: strin
   return result.rows.map(toEvent);
 }
 
+/** The reference and detail columns of an event. */
+function eventColumns(event: LineEvent): { ref: string | null; detail: Record<string, unknown> } {
+  switch (event.kind) {
+    case 'purchase':
+      return { ref: event.purchaseId, detail: { description: event.description } };
+    case 'refund':
+      return { ref: event.purchaseId, detail: {} };
+    case 'conversion':
+      return {
+        ref: event.planId,
+        detail: {
+          source: planSourceJson(event.source),
+          term: event.term,
+          feeRate: toExactRateString(event.feeRate),
+        },
+      };
+    case 'payment':
+      return { ref: null, detail: {} };
+  }
+}
+
 export async function insertLineEvent(
   tx: Queryable,
   customerId: string,
@@ -232,21 +253,7 @@ export async function insertLineEvent(
   event: LineEvent,
   at: Date,
 ): Promise<void> {
-  let ref: string | null = null;
-  let detail: Record<string, unknown> = {};
-  if (event.kind === 'purchase') {
-    ref = event.purchaseId;
-    detail = { description: event.description };
-  } else if (event.kind === 'refund') {
-    ref = event.purchaseId;
-  } else if (event.kind === 'conversion') {
-    ref = event.planId;
-    detail = {
-      source: planSourceJson(event.source),
-      term: event.term,
-      feeRate: toExactRateString(event.feeRate),
-    };
-  }
+  const { ref, detail } = eventColumns(event);
   await tx.query(
     `insert into credit_line_events (customer_id, line_id, seq, kind, effective_date, amount, ref_id, detail, received_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
@@ -517,4 +524,74 @@ export async function lockLineFacilities(
     });
   }
   return out;
+}
+
+/** Inserts new lines in one statement (seeding large books). */
+export async function insertLines(
+  tx: Queryable,
+  lines: readonly { terms: LineTerms; state: LineState; nextEventSeq: number }[],
+  at: Date,
+): Promise<void> {
+  if (lines.length === 0) return;
+  const cols: unknown[][] = Array.from({ length: 13 }, () => []);
+  for (const { terms, state, nextEventSeq } of lines) {
+    const values: unknown[] = [
+      terms.customerId,
+      terms.lineId,
+      terms.facilityId,
+      terms.productCode,
+      terms.statementDay,
+      'dayOfMonth' in terms.due ? terms.due.dayOfMonth : null,
+      'daysAfterStatement' in terms.due ? terms.due.daysAfterStatement : null,
+      terms.openedOn,
+      toJson(encodeTerms(terms)),
+      state.processedThrough,
+      state.nextStatementDate,
+      toJson(encodeLineState(state)),
+      nextEventSeq,
+    ];
+    values.forEach((value, index) => cols[index]?.push(value));
+  }
+  await tx.query(
+    `insert into credit_lines (customer_id, id, facility_id, product_code, statement_day, due_day,
+                               due_days_after_statement, opened_on, terms, processed_through, next_statement_date,
+                               state, next_event_seq, created_at, updated_at)
+     select l.customer_id, l.id, l.facility_id, l.product_code, l.statement_day, l.due_day, l.due_days,
+            l.opened_on, l.terms::jsonb, l.processed_through, l.next_statement_date, l.state::jsonb, l.seq, $14, $14
+       from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::smallint[], $6::smallint[], $7::smallint[],
+                   $8::date[], $9::text[], $10::date[], $11::date[], $12::text[], $13::int[])
+         as l (customer_id, id, facility_id, product_code, statement_day, due_day, due_days, opened_on, terms,
+               processed_through, next_statement_date, state, seq)`,
+    [...cols, at],
+  );
+}
+
+/** Inserts events of many lines in one statement (seeding large books). */
+export async function insertLineEvents(
+  tx: Queryable,
+  events: readonly { customerId: string; lineId: string; event: LineEvent }[],
+  at: Date,
+): Promise<void> {
+  if (events.length === 0) return;
+  const cols: unknown[][] = Array.from({ length: 8 }, () => []);
+  for (const { customerId, lineId, event } of events) {
+    const { ref, detail } = eventColumns(event);
+    [
+      customerId,
+      lineId,
+      event.seq,
+      event.kind,
+      event.effectiveDate,
+      event.amount.toString(),
+      ref,
+      toJson(detail),
+    ].forEach((value, index) => cols[index]?.push(value));
+  }
+  await tx.query(
+    `insert into credit_line_events (customer_id, line_id, seq, kind, effective_date, amount, ref_id, detail, received_at)
+     select e.customer_id, e.line_id, e.seq, e.kind, e.effective_date, e.amount, e.ref_id, e.detail::jsonb, $9
+       from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::date[], $6::bigint[], $7::text[], $8::text[])
+         as e (customer_id, line_id, seq, kind, effective_date, amount, ref_id, detail)`,
+    [...cols, at],
+  );
 }

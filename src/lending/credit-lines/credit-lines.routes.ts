@@ -14,6 +14,7 @@ import type {
   ConversionSource,
   CreditReceipt,
   LineView,
+  PurchaseReceipt,
   PurchaseRefusal,
 } from './credit-line-service.ts';
 import type { ConversionOffer } from './instalment-conversion.ts';
@@ -335,7 +336,7 @@ export function statementDto(st: StatementDocument): Static<typeof StatementDto>
   };
 }
 
-function creditDto(r: CreditReceipt): Static<typeof CreditDto> {
+export function creditDto(r: CreditReceipt): Static<typeof CreditDto> {
   return {
     lineId: r.lineId,
     kind: r.kind,
@@ -352,6 +353,18 @@ function creditDto(r: CreditReceipt): Static<typeof CreditDto> {
     interestChange: s(r.interestChange),
     balances: balancesDto(r.balances),
     daysPastDue: r.daysPastDue,
+    availableAfter: s(r.availableAfter),
+    journalIds: [...r.journalIds],
+  };
+}
+
+export function purchaseDto(r: PurchaseReceipt) {
+  return {
+    lineId: r.lineId,
+    purchaseId: r.purchaseId,
+    amount: s(r.amount),
+    effectiveDate: r.effectiveDate,
+    heldUsed: s(r.heldUsed),
     availableAfter: s(r.availableAfter),
     journalIds: [...r.journalIds],
   };
@@ -544,16 +557,7 @@ export function registerCreditLineRoutes(
       });
       if (result.outcome === 'declined') throw declined(result.refusal);
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
-      const r = result.receipt;
-      return reply.status(201).send({
-        lineId: r.lineId,
-        purchaseId: r.purchaseId,
-        amount: s(r.amount),
-        effectiveDate: r.effectiveDate,
-        heldUsed: s(r.heldUsed),
-        availableAfter: s(r.availableAfter),
-        journalIds: [...r.journalIds],
-      });
+      return reply.status(201).send(purchaseDto(result.receipt));
     },
   );
 

@@ -279,6 +279,11 @@ export function limitReviewPortsOf(services: {
     },
     async report(rows) {
       const result = await services.customers.ingestEvents(rows);
+      const unknown = result.rejected.find((rejection) => rejection.field === 'customerId');
+      if (unknown) {
+        const customerId = rows.map((row) => row.customerId).find((id) => typeof id === 'string');
+        throw AppError.notFound('customer', String(customerId ?? ''));
+      }
       if (result.rejected.length > 0) {
         const first = result.rejected[0];
         throw new AppError(

@@ -225,4 +225,29 @@ describe('/v1/lines', () => {
       daysPastDue: 0,
     });
   });
+
+  it('reviews on demand only for customers the decisions context knows (404 here); lists reviews', async () => {
+    const review = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/lines/${lineId}/reviews`,
+      headers: { ...t.auth('reviewer'), 'idempotency-key': 'review-1' },
+    });
+    expect(review.statusCode).toBe(404);
+    const list = await t.app.http.inject({
+      method: 'GET',
+      url: `/v1/lines/${lineId}/reviews`,
+      headers: t.auth('analyst'),
+    });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().reviews).toEqual([
+      expect.objectContaining({ trigger: 'on-demand', status: 'pending', decisionId: null, action: null }),
+    ]);
+    const forbidden = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/lines/${lineId}/purchases`,
+      headers: json(t.auth('analyst'), 'analyst-buys'),
+      payload: { amount: '1.00', description: 'x' },
+    });
+    expect(forbidden.statusCode).toBe(403);
+  });
 });

@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../src/cli/main.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'credence-line-cli-'));
+const customer = 'cus_01JD3ZK6Q8W4M2X9T7B5N1R0AE';
+let savedDatabaseUrl: string | undefined;
+
+beforeAll(() => {
+  // The embedded database in a fresh directory, whatever the environment says.
+  savedDatabaseUrl = process.env.DATABASE_URL;
+  delete process.env.DATABASE_URL;
+});
+
+afterAll(() => {
+  if (savedDatabaseUrl !== undefined) process.env.DATABASE_URL = savedDatabaseUrl;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Runs the CLI in this process (one embedded database per command, as in real use), capturing output. */
+async function run(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    const status = await main(['--data-dir', dataDir, ...args]);
+    return { status, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe('credence line', () => {
+  it('opens a line, buys, declines over the limit (exit 7), offers instalments, refuses bad input (exit 3)', async () => {
+    const limit = await run([
+      'loan',
+      'facility',
+      'set',
+      '--customer',
+      customer,
+      '--product',
+      'credit-line',
+      '--limit',
+      '5000.00',
+      '--apr',
+      '0.1825',
+      '--decision',
+      'dec_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
+      '--json',
+    ]);
+    expect(limit.status).toBe(0);
+    const opened = await run(['line', 'open', '--customer', customer, '--json']);
+    expect(opened.status).toBe(0);
+    const line = JSON.parse(opened.stdout) as { id: string; opened: boolean; dailyRate: string };
+    expect(line).toMatchObject({ opened: true, dailyRate: '0.0005' });
+
+    const bought = await run([
+      'line',
+      'purchase',
+      line.id,
+      '--amount',
+      '1200.00',
+      '--description',
+      'a phone',
+      '--idempotency-key',
+      'k1',
+      '--json',
+    ]);
+    expect(bought.status).toBe(0);
+    const purchase = JSON.parse(bought.stdout) as { purchaseId: string; availableAfter: string };
+    expect(purchase.availableAfter).toBe('3800.00');
+
+    const tooMuch = await run([
+      'line',
+      'purchase',
+      line.id,
+      '--amount',
+      '3800.01',
+      '--description',
+      'a sofa',
+      '--idempotency-key',
+      'k2',
+      '--json',
+    ]);
+    expect(tooMuch.status).toBe(7);
+    expect(JSON.parse(tooMuch.stderr).error).toMatchObject({
+      code: 'UNPROCESSABLE',
+      message: 'purchase declined: insufficient-available-credit',
+    });
+
+    const offer = await run([
+      'line',
+      'offer',
+      line.id,
+      '--purchase',
+      purchase.purchaseId,
+      '--term',
+      '3',
+      '--json',
+    ]);
+    expect(offer.status).toBe(0);
+    expect(JSON.parse(offer.stdout)).toMatchObject({
+      amount: '1200.00',
+      feePerPeriod: '9.00',
+      instalments: ['409.00', '409.00', '409.00'],
+    });
+
+    const bad = await run(['line', 'pay', line.id, '--amount', '1.234', '--idempotency-key', 'k3']);
+    expect(bad.status).toBe(3);
+    expect(bad.stderr).toMatch(/--amount.*max-2-decimals/);
+
+    const shown = await run(['line', 'show', line.id]);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toMatch(/limit 5000\.00, used 1200\.00, available 3800\.00/);
+    // A review needs the customer in the customers context; this one is only a facility: 404 → exit 5.
+    const review = await run(['line', 'review', line.id, '--idempotency-key', 'r1']);
+    expect(review.status).toBe(5);
+  });
+});
