@@ -187,6 +187,7 @@ export interface AppealStats {
   readonly recheckShare: number | null;
   /** Overrides recorded (decision records of kind override). */
   readonly overrides: number;
+  /** Closed (resolved or withdrawn) late, and still open past due. */
   readonly slaBreaches: { readonly resolvedLate: number; readonly openOverdue: number };
   readonly medianHoursToResolution: Readonly<Record<Resolution | 'all', number | null>>;
 }
@@ -754,7 +755,7 @@ export function createAppealService(deps: AppealServiceDeps): AppealService {
             now,
             calendar,
           ),
-          slaBreached: slaBreached(appeal.slaDueAt, appeal.resolvedAt, now),
+          slaBreached: slaBreached(appeal.slaDueAt, appeal.resolvedAt ?? appeal.withdrawnAt, now),
         }))
         .sort(
           (a, b) =>
@@ -799,7 +800,7 @@ export function createAppealService(deps: AppealServiceDeps): AppealService {
           now,
           calendar,
         ),
-        slaBreached: slaBreached(appeal.slaDueAt, appeal.resolvedAt, now),
+        slaBreached: slaBreached(appeal.slaDueAt, appeal.resolvedAt ?? appeal.withdrawnAt, now),
         original,
         recheck: recheckRecord,
         override,

@@ -27,6 +27,13 @@ const PATHS: ReadonlyArray<{
   { path: 'upheld', label: 'upheld by a reviewer', colour: '#868e96' },
 ];
 
+/** 1, 2 or 5 times a power of ten, at least `rough`. */
+function niceStep(rough: number): number {
+  const power = 10 ** Math.floor(Math.log10(Math.max(rough, 1)));
+  for (const factor of [1, 2, 5, 10]) if (factor * power >= rough) return factor * power;
+  return 10 * power;
+}
+
 const escape = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
@@ -52,7 +59,8 @@ export function renderSimulationSvg(result: SimulationResult): string {
     if (bin) bin[appeal.path] += 1;
   }
   const totals = counts.map((c) => c.recheck + c.overturned + c.upheld);
-  const maxCount = Math.max(1, ...totals);
+  const tickStep = niceStep(Math.max(1, ...totals) / 5);
+  const maxCount = Math.max(tickStep, Math.ceil(Math.max(1, ...totals) / tickStep) * tickStep);
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">`,
@@ -65,14 +73,12 @@ export function renderSimulationSvg(result: SimulationResult): string {
 
   // Panel 1: stacked histogram.
   const x0 = 70;
-  const y0 = 90;
+  const y0 = 100;
   const plotW = 560;
   const plotH = 300;
   const barW = plotW / BINS.length;
   const scale = (n: number) => (n / maxCount) * plotH;
-  const ticks = 5;
-  for (let t = 0; t <= ticks; t += 1) {
-    const value = Math.round((maxCount * t) / ticks);
+  for (let value = 0; value <= maxCount; value += tickStep) {
     const y = y0 + plotH - scale(value);
     out.push(
       `<line x1="${x0}" y1="${y.toFixed(1)}" x2="${x0 + plotW}" y2="${y.toFixed(1)}" stroke="#e9ecef"/>`,
@@ -110,14 +116,14 @@ export function renderSimulationSvg(result: SimulationResult): string {
     const x = x0 + (index + 0.5) * barW;
     out.push(
       `<line x1="${x.toFixed(1)}" y1="${y0 - 4}" x2="${x.toFixed(1)}" y2="${y0 + plotH}" stroke="#e8590c" stroke-dasharray="5 4" stroke-width="1.5"/>`,
-      `<text x="${(x + 6).toFixed(1)}" y="${y0 + 8}" fill="#e8590c">median ${escape(fmtHours(summary.medianHours))}</text>`,
+      `<text x="${(x + 6).toFixed(1)}" y="${y0 - 8}" fill="#e8590c">median ${escape(fmtHours(summary.medianHours))}</text>`,
     );
   }
 
   // Legend and figures.
   const lx = x0 + plotW + 40;
   PATHS.forEach(({ path, label, colour }, i) => {
-    const y = y0 + 10 + i * 24;
+    const y = y0 + 10 + i * 38;
     out.push(
       `<rect x="${lx}" y="${y - 10}" width="14" height="14" fill="${colour}"/>`,
       `<text x="${lx + 22}" y="${y + 2}">${escape(`${label}: ${summary.byPath[path]}`)}</text>`,
@@ -131,26 +137,26 @@ export function renderSimulationSvg(result: SimulationResult): string {
     ...Object.entries(summary.byCategory).map(([k, v]) => `${k}: ${v}`),
   ];
   facts.forEach((line, i) =>
-    out.push(`<text x="${lx}" y="${y0 + 100 + i * 18}" fill="#495057">${escape(line)}</text>`),
+    out.push(`<text x="${lx}" y="${y0 + 130 + i * 18}" fill="#495057">${escape(line)}</text>`),
   );
 
   // Panel 2: open appeals at the end of each day.
-  const p2y = 470;
-  const p2h = 110;
+  const p2y = 488;
+  const p2h = 92;
   const days = result.openByDay;
   const maxOpen = Math.max(1, ...days.map((d) => d.open));
   const step = days.length > 1 ? plotW / (days.length - 1) : 0;
   const point = (i: number, v: number) =>
     `${(x0 + i * step).toFixed(1)},${(p2y + p2h - (v / maxOpen) * p2h).toFixed(1)}`;
   out.push(
-    `<text x="${x0}" y="${p2y - 14}" font-weight="600">Open appeals at the end of each day (queued for a person in orange)</text>`,
+    `<text x="${x0}" y="${p2y - 14}" font-weight="600">Open appeals at the end of each day (blue; of them waiting in the queue for a person: orange)</text>`,
     `<line x1="${x0}" y1="${p2y + p2h}" x2="${x0 + plotW}" y2="${p2y + p2h}" stroke="#343a40"/>`,
     `<text x="${x0 - 8}" y="${p2y + 4}" text-anchor="end" fill="#495057">${maxOpen}</text>`,
     `<text x="${x0 - 8}" y="${p2y + p2h + 4}" text-anchor="end" fill="#495057">0</text>`,
   );
   if (days.length > 0) {
     out.push(
-      `<polyline fill="none" stroke="#1c7ed6" stroke-width="2" points="${days.map((d, i) => point(i, d.open)).join(' ')}"/>`,
+      `<polygon fill="#d0ebff" stroke="#1c7ed6" points="${point(0, 0)} ${days.map((d, i) => point(i, d.open)).join(' ')} ${point(days.length - 1, 0)}"/>`,
       `<polyline fill="none" stroke="#e8590c" stroke-width="2" points="${days.map((d, i) => point(i, d.queued)).join(' ')}"/>`,
       `<text x="${x0}" y="${p2y + p2h + 18}" fill="#495057">${escape(days[0]?.date ?? '')}</text>`,
       `<text x="${x0 + plotW}" y="${p2y + p2h + 18}" text-anchor="end" fill="#495057">${escape(days[days.length - 1]?.date ?? '')}</text>`,

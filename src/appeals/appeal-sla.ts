@@ -25,10 +25,13 @@ export function slaDue(filedAt: Date, calendar: BusinessCalendar, businessDays: 
   return { dueDate, dueAt: startOfBusinessDate(addDays(dueDate, 1)) };
 }
 
-/** Breached: still open after the due instant, or resolved after it. */
-export function slaBreached(slaDueAt: Date | null, resolvedAt: Date | null, now: Date): boolean {
+/**
+ * Breached: open at the due instant — still open now, or resolved or withdrawn at or after it (`closedAt`
+ * is when it was resolved or withdrawn).
+ */
+export function slaBreached(slaDueAt: Date | null, closedAt: Date | null, now: Date): boolean {
   if (slaDueAt === null) return false;
-  const end = resolvedAt ?? now;
+  const end = closedAt ?? now;
   return end.getTime() >= slaDueAt.getTime();
 }
 

@@ -595,7 +595,9 @@ export interface AppealCountsRow {
 
 export interface AppealStatsRows {
   readonly counts: readonly AppealCountsRow[];
+  /** Resolved or withdrawn at or after the due instant. */
   readonly slaBreaches: number;
+  /** Still open past the due instant. */
   readonly slaBreachesOpen: number;
   /** Median hours from filing to resolution, overall and per resolution; null when none resolved. */
   readonly medianHours: Readonly<Record<Resolution | 'all', number | null>>;
@@ -615,7 +617,7 @@ export async function appealStats(q: Queryable, from: Date, to: Date, now: Date)
     [from, to],
   );
   const breaches = await q.query<{ resolved: bigint; open: bigint }>(
-    `select count(*) filter (where resolved_at is not null and resolved_at >= sla_due_at) as resolved,
+    `select count(*) filter (where coalesce(resolved_at, withdrawn_at) >= sla_due_at) as resolved,
             count(*) filter (where status in ('queued', 'in_review', 'pending_approval') and $3 >= sla_due_at) as open
        from appeals where filed_at >= $1 and filed_at < $2 and sla_due_at is not null`,
     [from, to, now],

@@ -43,6 +43,7 @@ describe('appeal-simulation-small-population', () => {
     expect(stats.recheckShare).toBeCloseTo(summary.recheckShare ?? Number.NaN, 12);
     expect(stats.medianHoursToResolution.all).toBeCloseTo(summary.medianHours ?? Number.NaN, 9);
     expect(stats.overrides).toBe(overturned);
+    expect(stats.slaBreaches.resolvedLate + stats.slaBreaches.openOverdue).toBe(summary.slaBreaches);
 
     for (const appeal of result.appeals) {
       if (appeal.path === 'recheck' && appeal.category !== 'system_fault') expect(appeal.hours).toBe(0);
