@@ -86,7 +86,8 @@ function capsOf(legalCap: SimulationRecord['legalCap']): readonly LegalRateCap[]
  * read as a decision does, the price clamped to the stored legal cap on the decision date.
  */
 export function simulateRecord(candidate: CompiledPolicy, record: SimulationRecord): SimulatedDecision {
-  const result = readPolicyResult(candidate.evaluate(record.policyDocument));
+  // The output alone: a simulation keeps no evidence, so the trace is not built.
+  const result = readPolicyResult({ output: candidate.evaluateOutput(record.policyDocument), trace: [] });
   if (result.outcome === 'declined') return { outcome: 'declined', limit: result.limit, apr: null };
   const price = clampToLegalCap(result.apr, capsOf(record.legalCap), record.decisionDate);
   return { outcome: result.outcome, limit: result.limit, apr: price.apr };
