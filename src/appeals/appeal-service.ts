@@ -428,6 +428,31 @@ export function createAppealService(deps: AppealServiceDeps): AppealService {
     return new Date(now.getTime() + minutes * 60_000);
   };
 
+  /** Queues a filed appeal whose re-check could not run at all, as often as allowed. */
+  const giveUp = async (appealId: string): Promise<Appeal> => {
+    const at = clock.now();
+    const settled = await db.transaction(async (tx) => {
+      const current = await repository.findAppeal(tx, appealId, { forUpdate: true });
+      if (!current || current.status !== 'filed') return current;
+      const due = slaDue(current.filedAt, calendar, settings.slaBusinessDays);
+      const result = transition(
+        current,
+        {
+          type: 'recheck_fault',
+          recheckDecisionId: null,
+          nextRecheckAt: at,
+          giveUp: true,
+          queue: { slaDueDate: due.dueDate, slaDueAt: due.dueAt },
+        },
+        at,
+      );
+      await persist(tx, current, result, at, null);
+      return result.appeal;
+    });
+    await deliverQuietly(appealId);
+    return settled ?? mustFind(db, appealId);
+  };
+
   const recheck = async (appealId: string): Promise<Appeal> => {
     const now = clock.now();
     const claimed = await repository.claimRecheck(
@@ -437,6 +462,8 @@ export function createAppealService(deps: AppealServiceDeps): AppealService {
       new Date(now.getTime() + settings.recheckLeaseMs),
     );
     if (!claimed) return mustFind(db, appealId);
+    // Every attempt failed outright: a person takes the case without a re-check.
+    if (claimed.recheckAttempts >= settings.maxRecheckAttempts) return giveUp(appealId);
     let original: DecisionRecord;
     let decision: DecisionRecord;
     try {

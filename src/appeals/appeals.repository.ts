@@ -267,10 +267,14 @@ export async function claimRecheck(
   return findAppeal(q, id);
 }
 
-/** Gives the re-check step back without a verdict (the worker could not finish it). */
+/**
+ * Gives the re-check step back without a verdict (the worker could not finish it); the attempt counts, so
+ * a step that can never run ends up with a person.
+ */
 export async function releaseRecheck(q: Queryable, id: string, retryAt: Date | null): Promise<void> {
   await q.query(
-    `update appeals set lease_until = null, next_recheck_at = $2, version = version + 1
+    `update appeals set lease_until = null, next_recheck_at = $2, recheck_attempts = recheck_attempts + 1,
+       version = version + 1
       where id = $1 and status = 'filed'`,
     [id, retryAt],
   );

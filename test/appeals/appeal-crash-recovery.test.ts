@@ -127,8 +127,32 @@ for (const store of storesUnderTest()) {
       expect(errors).toEqual(['database unavailable']);
       expect(filed).toMatchObject({ status: 'filed', leaseUntil: null });
       expect(filed.nextRecheckAt).toEqual(new Date(t.clock.now().getTime() + 5 * 60_000));
+      expect(filed.recheckAttempts).toBe(1);
       t.clock.advanceMs(5 * 60_000);
       expect(await t.app.services.appeals.recover()).toMatchObject({ attempted: 1, queued: 1 });
+
+      // A step that can never run (the port keeps failing) reaches a person after the last attempt.
+      const second = await t.app.services.decisions.decide({ customerId, productCode: 'cash_loan' });
+      const stuck = await broken.file(
+        { decisionId: second.id, customerId, category: 'other', statement: 'and again' },
+        t.appPrincipal,
+      );
+      let failures = 1;
+      for (let pass = 0; pass < 10; pass += 1) {
+        t.clock.advanceMs(6 * 3_600_000);
+        const report = await broken.recover();
+        failures += report.failed;
+        if ((await t.app.services.appeals.get(stuck.id)).status !== 'filed') break;
+      }
+      expect(failures).toBe(5);
+      const queued = await t.app.services.appeals.get(stuck.id);
+      expect(queued).toMatchObject({ status: 'queued', recheckDecisionId: null, recheckAttempts: 6 });
+      const trail = await t.app.services.appeals.history(stuck.id);
+      expect(trail.slice(-3).map((e) => [e.action, e.after.reason ?? null])).toEqual([
+        ['rechecked', null],
+        ['queued', 'recheck-unavailable'],
+        ['notified', null],
+      ]);
       await t.app.stop();
     });
   });
