@@ -213,21 +213,33 @@ function simulationRow(label: string, figures: SimulationFigures): string[] {
   ];
 }
 
+const SIMULATION_HEAD = [
+  '',
+  'records',
+  'approval',
+  'swap-ins',
+  'swap-outs',
+  'avg limit',
+  'avg APR',
+  'expected bad rate',
+];
+
 function simulationText(result: SimulationResult, throughput: string): string {
   const { report } = result;
   const check = report.reproduction;
   return [
     `Simulation ${report.window.from} to ${report.window.to} (${report.window.product ?? 'all products'}): ${result.recordsRead} records read in ${(result.elapsedMs / 1000).toFixed(2)} s (${throughput})`,
+    table(SIMULATION_HEAD, [
+      ...report.products.map((product) => simulationRow(product.product, product)),
+      simulationRow('total', report.total),
+    ]),
+    '',
+    'By score band (all products)',
     table(
-      ['', 'records', 'approval', 'swap-ins', 'swap-outs', 'avg limit', 'avg APR', 'expected bad rate'],
-      [
-        ...report.products.map((product) => simulationRow(product.product, product)),
-        ...report.bands
-          .filter((band) => band.records > 0)
-          .map((band) => simulationRow(`  ${band.band}`, band)),
-        simulationRow('total', report.total),
-      ],
+      SIMULATION_HEAD,
+      report.bands.filter((band) => band.records > 0).map((band) => simulationRow(band.band, band)),
     ),
+    '',
     check.records === 0
       ? 'Exactness: no record in the window was decided by this exact policy.'
       : `Exactness: ${check.reproduced} of ${check.records} records decided by this policy reproduced exactly.`,
