@@ -34,7 +34,7 @@ body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC',sans-seri
 h1{margin-bottom:4px}h2{margin-top:30px;border-bottom:1px solid #e0e0e0;padding-bottom:4px}h3{margin:16px 0 4px}
 .muted{color:#757575;font-weight:normal;font-size:.9em}.row{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}
 table{border-collapse:collapse;font-size:13px;margin:6px 0}th,td{padding:3px 8px;border-bottom:1px solid #eee;text-align:left}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}td.num{white-space:nowrap}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;font-size:14px}.facts div:nth-child(odd){color:#616161}
 table.alerts td{vertical-align:top}tr.alert.critical td{background:#ffebee}tr.alert.warning td{background:#fff3e0}tr.alert.info td{background:#f5f7f8}
 table.alerts td:last-child{font-size:12px;color:#424242;max-width:460px}
