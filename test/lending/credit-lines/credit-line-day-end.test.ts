@@ -69,15 +69,15 @@ describe.each(storesUnderTest())('credit-line day-end batch ($name)', (store) =>
     const cleanLines = await seed(clean);
     const crashedLines = await seed(crashed);
 
-    // Clean: every night. Crashed: skips to 30 April, crashes in its third chunk, then runs again.
-    for (let date = '2026-01-04'; date <= '2026-05-01';) {
+    // Clean: every night. Crashed: skips to 31 March, crashes in its 40th chunk, then runs again.
+    for (let date = '2026-01-04'; date <= '2026-04-01';) {
       clean.today(date);
       await clean.nightly();
       const next = new Date(`${date}T00:00:00Z`);
       next.setUTCDate(next.getUTCDate() + 1);
       date = next.toISOString().slice(0, 10);
     }
-    crashed.today('2026-05-01');
+    crashed.today('2026-04-01');
     const processor = createCreditLineDayEndProcessor({ clock: crashed.clock, ids: crashed.ids });
     const failing = createDayEndService({
       db: crashed.db,
@@ -86,16 +86,16 @@ describe.each(storesUnderTest())('credit-line day-end batch ($name)', (store) =>
       processors: [crashing(processor, 40)],
       elapsed: () => 0,
     });
-    await expect(failing.run({ through: '2026-04-30' as LocalDate, chunkSize: 4 })).rejects.toThrow(
+    await expect(failing.run({ through: '2026-03-31' as LocalDate, chunkSize: 4 })).rejects.toThrow(
       'simulated crash',
     );
-    const report = await crashed.dayEnd.run({ through: '2026-04-30' as LocalDate, chunkSize: 4 });
+    const report = await crashed.dayEnd.run({ through: '2026-03-31' as LocalDate, chunkSize: 4 });
     // 15 lines in chunks of 4 is 4 chunks a date: the crash in chunk 40 is 13 Jan's last. 4–12 Jan completed
-    // (and 13 Jan's first three chunks); the rerun resumes at 13 Jan and goes on in order to 30 April.
+    // (and 13 Jan's first three chunks); the rerun resumes at 13 Jan and goes on in order to 31 March.
     const dates = report.dates.filter((d) => d.product === 'credit-line').map((d) => d.date);
     expect(dates[0]).toBe('2026-01-13');
-    expect(dates[dates.length - 1]).toBe('2026-04-30');
-    expect(dates).toHaveLength(108);
+    expect(dates[dates.length - 1]).toBe('2026-03-31');
+    expect(dates).toHaveLength(78);
     expect(report.dates[0]?.items).toBe(3);
 
     expect(await figures(crashed, crashedLines)).toEqual(await figures(clean, cleanLines));
@@ -105,7 +105,7 @@ describe.each(storesUnderTest())('credit-line day-end batch ($name)', (store) =>
     expect(view.facility.status).toBe('suspended');
     expect((await verifyLedger(crashed.db)).ok).toBe(true);
     // Twice is once.
-    const again = await crashed.dayEnd.run({ through: '2026-04-30' as LocalDate });
+    const again = await crashed.dayEnd.run({ through: '2026-03-31' as LocalDate });
     expect(again.upToDate).toBe(true);
   });
 });
