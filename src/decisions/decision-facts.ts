@@ -13,6 +13,7 @@ import {
 } from '../policy/index.ts';
 // The JSON form of a product; the policy index does not re-export it, the module is pure.
 import { productToJson } from '../policy/products.ts';
+import type { Scorer, ScoreResult, ScoreRow } from '../scoring/index.ts';
 
 /**
  * The facts a decision is made on, frozen at the decision instant: what the customer snapshot said (the
@@ -165,6 +166,92 @@ export function scorecardRow(facts: DecisionFacts): Record<string, number | stri
   return row;
 }
 
+/** Per scorer, the scorer that reads the snapshot's units (money in fen) as the scorecard's (yuan). */
+const factScorers = new WeakMap<Scorer, (row: ScoreRow) => ScoreResult>();
+
+/**
+ * Scores the facts' features as `scorer(scorecardRow(facts))` would — money features divided by 100 into
+ * yuan, everything else as it is — without copying the row (`Scorer.scaled`).
+ */
+export function scoreFacts(facts: DecisionFacts, scorer: Scorer): ScoreResult {
+  let scaled = factScorers.get(scorer);
+  if (!scaled) {
+    const divisors: Record<string, number> = {};
+    for (const info of scorer.features) if (YUAN_FEATURES.has(info.name)) divisors[info.name] = 100;
+    scaled = scorer.scaled(divisors);
+    factScorers.set(scorer, scaled);
+  }
+  return scaled(facts.features);
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil), by integer arithmetic. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The decimal number written in `text[from, to)`, or −1 when a character is not a digit. */
+function digitsOf(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i += 1) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * Milliseconds since the epoch of an RFC 3339 instant. The facts hold instants as `toISOString` wrote them
+ * (`2026-11-22T02:00:00.000Z`); those are read by integer arithmetic, anything else by `Date.parse`.
+ */
+export function instantMs(text: string): number {
+  if (
+    text.length === 24 &&
+    text.charCodeAt(4) === 45 /* - */ &&
+    text.charCodeAt(7) === 45 &&
+    text.charCodeAt(10) === 84 /* T */ &&
+    text.charCodeAt(13) === 58 /* : */ &&
+    text.charCodeAt(16) === 58 &&
+    text.charCodeAt(19) === 46 /* . */ &&
+    text.charCodeAt(23) === 90 /* Z */
+  ) {
+    const year = digitsOf(text, 0, 4);
+    const month = digitsOf(text, 5, 7);
+    const day = digitsOf(text, 8, 10);
+    const hour = digitsOf(text, 11, 13);
+    const minute = digitsOf(text, 14, 16);
+    const second = digitsOf(text, 17, 19);
+    const milli = digitsOf(text, 20, 23);
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const monthDays =
+      month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+    // Out-of-range fields are not toISOString's: those (and years below 100) go to Date.parse.
+    if (
+      year >= 100 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= monthDays &&
+      hour >= 0 &&
+      hour <= 23 &&
+      minute >= 0 &&
+      minute <= 59 &&
+      second >= 0 &&
+      second <= 59 &&
+      milli >= 0
+    )
+      return (
+        daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + milli
+      );
+  }
+  return Date.parse(text);
+}
+
 function count(facts: DecisionFacts, name: string): number {
   const value = facts.features[name];
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
@@ -200,7 +287,7 @@ const ESTABLISHED_AFTER_MS = 365 * 86_400_000;
  */
 export function isNewUser(facts: DecisionFacts): boolean {
   if (facts.facility === null) return true;
-  return Date.parse(facts.asOf) - Date.parse(facts.facility.openedAt) < ESTABLISHED_AFTER_MS;
+  return instantMs(facts.asOf) - instantMs(facts.facility.openedAt) < ESTABLISHED_AFTER_MS;
 }
 
 /**

@@ -22,7 +22,12 @@ import {
   startOfBusinessDate,
   type LocalDate,
 } from '../platform/time/local-date.ts';
-import { decideWithPolicy, type CompiledPolicy, type PolicyInput } from '../policy/index.ts';
+import {
+  readPolicyOutcome,
+  toPolicyDocument,
+  type CompiledPolicy,
+  type PolicyInput,
+} from '../policy/index.ts';
 import type { Scorer, ScoreRow } from '../scoring/index.ts';
 import { countsOn, holdUntil, scorecardRow, YUAN_FEATURES, type DecisionFacts } from './decision-facts.ts';
 
@@ -274,8 +279,8 @@ export function recourseProblem(problem: DecisionRecourseInput) {
       Object.assign({}, input, { score: score.score, subScores: score.subScores }),
       changed,
     );
-    const { result } = decideWithPolicy(policy, next);
-    return { outcome: result.outcome, limit: result.limit };
+    // Re-runs keep no evidence: the policy without its trace.
+    return readPolicyOutcome(policy.evaluateOutput(toPolicyDocument(next)));
   };
   return { current, features, decide };
 }

@@ -5,9 +5,9 @@ import { toExactRateString, type Rate } from '../platform/money/rate.ts';
 import {
   clampToLegalCap,
   dailyRateOf,
-  decideWithPolicy,
+  readPolicyOutcome,
   readPolicyResult,
-  renderPolicyReason,
+  policyReasonParams,
   toPolicyDocument,
   type CompiledPolicy,
   type LegalRateCap,
@@ -20,9 +20,9 @@ import {
   type ZenObject,
 } from '../policy/index.ts';
 import type { ScoreResult, Scorer, ScoreRow } from '../scoring/index.ts';
-import { holdUntil, policyInputOf, scorecardRow, type DecisionFacts } from './decision-facts.ts';
+import { holdUntil, policyInputOf, scoreFacts, scorecardRow, type DecisionFacts } from './decision-facts.ts';
 import { decisionRecourse, renderDecisionAction } from './decision-recourse.ts';
-import { principalReasons, type PrincipalReason } from './principal-reasons.ts';
+import { cachedPolicyReason, rankPrincipalReasons, type PrincipalReason } from './principal-reasons.ts';
 
 /**
  * The pure heart of a credit decision: facts in, decision out. Score the scorecard row, build the policy
@@ -81,6 +81,7 @@ export interface EvaluatedDecision {
   readonly aprCapped: boolean;
   readonly legalCap: { readonly effectiveFrom: string; readonly annualRate: string } | null;
   readonly score: ScoreResult;
+  /** The scorecard row as stored with the record (every feature, money in yuan); built when first read. */
   readonly row: ScoreRow;
   readonly input: PolicyInput;
   readonly policyDocument: ZenObject;
@@ -191,6 +192,18 @@ const NO_PLAN_TEXT: LocalizedText = {
   en: 'There is nothing you can change right now that would alter this decision.',
 };
 
+/** The legal cap as recorded, built once per cap (every decision on a date shares the cap in force). */
+const legalCapJsons = new WeakMap<LegalRateCap, { effectiveFrom: string; annualRate: string }>();
+
+function legalCapJson(cap: LegalRateCap): { effectiveFrom: string; annualRate: string } {
+  let json = legalCapJsons.get(cap);
+  if (!json) {
+    json = Object.freeze({ effectiveFrom: cap.effectiveFrom, annualRate: toExactRateString(cap.annualRate) });
+    legalCapJsons.set(cap, json);
+  }
+  return json;
+}
+
 /** Decides on stored or fresh facts with a scorer and a policy (see the module comment). */
 export function evaluateDecision(
   facts: DecisionFacts,
@@ -198,8 +211,8 @@ export function evaluateDecision(
   context: PolicyContext,
   options: EvaluateOptions = {},
 ): EvaluatedDecision {
-  const row = scorecardRow(facts);
-  const score = scorer(row);
+  // Scored straight from the facts (money read in yuan); the full row, as stored, is built on demand.
+  const score = scoreFacts(facts, scorer);
   const input = policyInputOf(facts, {
     product: context.product,
     appetite: context.appetite,
@@ -214,28 +227,27 @@ export function evaluateDecision(
   const price = clampToLegalCap(result.apr, context.legalRateCaps, facts.asOfDate);
 
   const shortfall = input.requestedAmount !== null && result.limit < input.requestedAmount;
+  // The score can only be a cause of a decline, a referral or a limit below the request: an approval that
+  // gives what was asked has nothing the score would explain, so the counterfactual is not run for it.
   let scoreIsCause = false;
-  if (
-    result.outcome !== 'approved' ||
-    shortfall ||
-    result.reasons.some((hit) => hit.stage === 'limit' && hit.code !== 'LIMIT_BELOW_REQUEST')
-  ) {
+  if (result.outcome !== 'approved' || shortfall) {
     if (result.reasons.some((hit) => hit.code === 'SCORE_BELOW_CUTOFF' || hit.code === 'POLICY_TIGHTENED')) {
       scoreIsCause = true;
     } else if (score.score < BEST_SCORE) {
-      const best = decideWithPolicy(context.policy, Object.assign({}, input, { score: BEST_SCORE })).result;
-      scoreIsCause = better(result, best) && (result.outcome !== 'approved' || shortfall);
+      // The same document with the best score, evaluated without a trace (nothing of it is kept).
+      const best = readPolicyOutcome(
+        context.policy.evaluateOutput(Object.assign({}, policyDocument, { score: BEST_SCORE })),
+      );
+      scoreIsCause = better(result, best);
     }
   }
-  const reasonContext = { holdUntil: holdUntil(facts) };
-  const hits = [...result.reasons, ...capBehindLowLimit(result, output)];
-  const policyReasons = hits.map((hit) => renderPolicyReason(hit, input, result, reasonContext));
-  const reasons = principalReasons({
-    outcome: result.outcome,
-    policyReasons,
-    scoreReasons: score.reasons,
-    scoreIsCause,
-  });
+  const reasonContext = { holdUntil: facts.holds.length > 0 ? holdUntil(facts) : null };
+  const policyReasons: PrincipalReason[] = [];
+  for (const hit of result.reasons)
+    policyReasons.push(cachedPolicyReason(policyReasonParams(hit, input, result, reasonContext)));
+  for (const hit of capBehindLowLimit(result, output))
+    policyReasons.push(cachedPolicyReason(policyReasonParams(hit, input, result, reasonContext)));
+  const reasons = rankPrincipalReasons(result.outcome, policyReasons, scoreIsCause ? score.reasons : []);
 
   let recourse: DecisionRecourse | null = null;
   const wantsRecourse = result.outcome !== 'approved' || shortfall;
@@ -254,25 +266,65 @@ export function evaluateDecision(
     recourse = recourseOf(plan, goal);
   }
 
-  return {
-    outcome: result.outcome,
-    limit: result.limit,
-    apr: price.apr,
-    dailyRate: dailyRateOf(price.apr),
-    aprCapped: price.capped,
-    legalCap: price.cap
-      ? { effectiveFrom: price.cap.effectiveFrom, annualRate: toExactRateString(price.cap.annualRate) }
-      : null,
+  return new Evaluated(
+    facts,
+    result.outcome,
+    result.limit,
+    price.apr,
+    dailyRateOfApr(price.apr),
+    price.capped,
+    price.cap ? legalCapJson(price.cap) : null,
     score,
-    row,
     input,
     policyDocument,
-    policyResult: result,
-    policyOutput: output,
-    trace: policyEvaluation.trace,
+    result,
+    output,
+    policyEvaluation.trace,
     reasons,
     recourse,
-  };
+  );
+}
+
+/**
+ * An evaluated decision. A class (not an object literal with a getter, which V8 builds slowly) so the
+ * scorecard row as stored — every feature, money in yuan — is built only when something reads it.
+ */
+class Evaluated implements EvaluatedDecision {
+  #row: ScoreRow | undefined;
+  constructor(
+    private readonly facts: DecisionFacts,
+    readonly outcome: Outcome,
+    readonly limit: Money,
+    readonly apr: Rate,
+    readonly dailyRate: Rate,
+    readonly aprCapped: boolean,
+    readonly legalCap: { readonly effectiveFrom: string; readonly annualRate: string } | null,
+    readonly score: ScoreResult,
+    readonly input: PolicyInput,
+    readonly policyDocument: ZenObject,
+    readonly policyResult: PolicyResult,
+    readonly policyOutput: ZenObject,
+    readonly trace: readonly TraceEntry[],
+    readonly reasons: readonly PrincipalReason[],
+    readonly recourse: DecisionRecourse | null,
+  ) {}
+
+  get row(): ScoreRow {
+    this.#row ??= scorecardRow(this.facts);
+    return this.#row;
+  }
+}
+
+/** The daily rate of an APR (exact, APR / 365), computed once per APR value the policy gives. */
+const dailyRates = new WeakMap<Rate, Rate>();
+
+function dailyRateOfApr(apr: Rate): Rate {
+  let daily = dailyRates.get(apr);
+  if (!daily) {
+    daily = dailyRateOf(apr);
+    dailyRates.set(apr, daily);
+  }
+  return daily;
 }
 
 /** Zero, as the limit of a decision that could not be made. */

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../platform/i18n/localized.ts';
 import { toExactRateString, type Rate } from '../platform/money/rate.ts';
-import { REASON_STAGE, renderReason, type RenderedReason } from '../policy/index.ts';
+import { REASON_STAGE, renderReason, type PolicyReasonParams, type RenderedReason } from '../policy/index.ts';
 import type { ReasonCode as ScoreReason } from '../scoring/index.ts';
 
 /**
@@ -42,14 +42,54 @@ function isRate(value: unknown): value is Rate {
 /** A parameter value as JSON: bigint fen → string, Rate → exact decimal string, objects field by field. */
 export function paramJson(value: unknown): unknown {
   if (typeof value === 'bigint') return value.toString();
+  if (typeof value !== 'object' || value === null) return value;
   if (isRate(value)) return toExactRateString(value);
   if (Array.isArray(value)) return value.map(paramJson);
-  if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = paramJson(item);
-    return out;
+  const out: Record<string, unknown> = {};
+  const record = value as Record<string, unknown>;
+  for (const key in record) if (Object.hasOwn(record, key)) out[key] = paramJson(record[key]);
+  return out;
+}
+
+/** A key that tells typed reason parameters apart (the values are numbers, fen, rates, dates or null). */
+function paramsKey(code: string, params: Readonly<Record<string, unknown>>): string {
+  let key = code;
+  for (const name in params) {
+    const value = params[name];
+    key += `|${name}=`;
+    if (typeof value === 'bigint') key += `${value}n`;
+    else if (isRate(value)) key += `${value.num}/${value.den}`;
+    else key += typeof value === 'string' ? `"${value}"` : String(value);
   }
-  return value;
+  return key;
+}
+
+/**
+ * Principal reasons of policy rules by their parameters, rendered once. The same parameters give the same
+ * text and JSON (the templates are pure), and many decisions share them — a first limit of ¥5,000 after 0
+ * cycles, a score of 587 against 600 — so the zh and en texts and the parameters' JSON are built once per
+ * distinct set and the frozen reason is shared. Bounded: emptied when it holds 10,000.
+ */
+const policyReasonCache = new Map<string, PrincipalReason>();
+const POLICY_REASON_CACHE_SIZE = 10_000;
+
+/** The principal reason of one policy rule's parameters (`policyReasonParams`), rendered or from the cache. */
+export function cachedPolicyReason(reason: PolicyReasonParams): PrincipalReason {
+  const params = reason.params as Readonly<Record<string, unknown>>;
+  const key = paramsKey(reason.code, params);
+  let principal = policyReasonCache.get(key);
+  if (!principal) {
+    const rendered = renderReason(reason.code, reason.params as never);
+    principal = Object.freeze({
+      code: rendered.code,
+      kind: REASON_STAGE[rendered.code],
+      params: Object.freeze(paramJson(rendered.params) as ReasonParamsJson),
+      text: Object.freeze(rendered.text),
+    });
+    if (policyReasonCache.size >= POLICY_REASON_CACHE_SIZE) policyReasonCache.clear();
+    policyReasonCache.set(key, principal);
+  }
+  return principal;
 }
 
 /** A policy reason as a principal reason. */
@@ -98,25 +138,47 @@ export const MAX_PRINCIPAL_REASONS = 4;
 
 /** Ranks and merges policy and score reasons into at most four principal reasons. */
 export function principalReasons(input: RankingInput): PrincipalReason[] {
-  const policy = input.policyReasons.map(policyReason);
-  const scores = input.scoreIsCause ? input.scoreReasons.map(scoreReason) : [];
-  const ofKind = (kind: ReasonKind) => policy.filter((reason) => reason.kind === kind);
-  let ranked: PrincipalReason[];
-  switch (input.outcome) {
-    case 'declined':
-      ranked = [...ofKind('knockout'), ...scores, ...ofKind('limit')];
-      break;
-    case 'referred':
-      ranked = [...ofKind('referral'), ...ofKind('knockout'), ...scores, ...ofKind('limit')];
-      break;
-    case 'approved': {
-      // The cap that set the limit comes before the shortfall it causes.
-      const limits = ofKind('limit');
-      const caps = limits.filter((reason) => reason.code !== 'LIMIT_BELOW_REQUEST');
-      const shortfall = limits.filter((reason) => reason.code === 'LIMIT_BELOW_REQUEST');
-      ranked = [...caps, ...shortfall, ...scores];
-      break;
+  return rankPrincipalReasons(
+    input.outcome,
+    input.policyReasons.map(policyReason),
+    input.scoreIsCause ? input.scoreReasons : [],
+  );
+}
+
+/** Which groups come first, by outcome (the ranking above); `score` stands for the score factors. */
+const ORDER: Readonly<Record<RankingInput['outcome'], readonly string[]>> = {
+  declined: ['knockout', 'score', 'limit'],
+  referred: ['referral', 'knockout', 'score', 'limit'],
+  // The cap that set the limit comes before the shortfall it causes.
+  approved: ['cap', 'shortfall', 'score'],
+};
+
+/**
+ * The ranking of `principalReasons` over policy reasons already in principal form and the score factors
+ * that count (empty when the score is not a cause); converts only the score factors it keeps.
+ */
+export function rankPrincipalReasons(
+  outcome: RankingInput['outcome'],
+  policy: readonly PrincipalReason[],
+  scores: readonly ScoreReason[],
+): PrincipalReason[] {
+  const ranked: PrincipalReason[] = [];
+  for (const group of ORDER[outcome]) {
+    if (group === 'score') {
+      for (let i = 0; i < scores.length && ranked.length < MAX_PRINCIPAL_REASONS; i += 1)
+        ranked.push(scoreReason(scores[i] as ScoreReason));
+      continue;
+    }
+    for (const reason of policy) {
+      if (ranked.length >= MAX_PRINCIPAL_REASONS) break;
+      const belongs =
+        group === 'cap'
+          ? reason.kind === 'limit' && reason.code !== 'LIMIT_BELOW_REQUEST'
+          : group === 'shortfall'
+            ? reason.kind === 'limit' && reason.code === 'LIMIT_BELOW_REQUEST'
+            : reason.kind === group;
+      if (belongs) ranked.push(reason);
     }
   }
-  return ranked.slice(0, MAX_PRINCIPAL_REASONS);
+  return ranked;
 }

@@ -11,13 +11,20 @@ export {
 export { issueLocation, type PolicyIssue } from './jdm.ts';
 export {
   decideWithPolicy,
+  readPolicyOutcome,
   readPolicyResult,
   toPolicyDocument,
   type PolicyInput,
   type PolicyReasonHit,
   type PolicyResult,
 } from './policy-inputs.ts';
-export { renderPolicyReason, renderPolicyReasons, type ReasonContext } from './policy-reasons.ts';
+export {
+  policyReasonParams,
+  renderPolicyReason,
+  renderPolicyReasons,
+  type PolicyReasonParams,
+  type ReasonContext,
+} from './policy-reasons.ts';
 export {
   REASON_CODES,
   REASON_STAGE,

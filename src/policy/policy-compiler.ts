@@ -109,7 +109,10 @@ function tableSource(node: DecisionTableNode): string {
   const writer = new CodeWriter();
   const lines: string[] = [];
   node.inputs.forEach((column, index) => {
-    if (column.field) lines.push(`const c${index} = ${readPathSource('I', column.field, true)};`);
+    if (column.field)
+      lines.push(
+        `const c${index} = ${readPathSource('I', column.field, true, column.field.length > 1 ? writer.temp() : undefined)};`,
+      );
   });
   const collect = node.hitPolicy === 'collect';
   if (collect) lines.push('const L = [];');
@@ -140,6 +143,7 @@ function tableSource(node: DecisionTableNode): string {
 function expressionSource(node: ExpressionNode): string {
   const writer = new CodeWriter();
   writer.dollar = 'O';
+  writer.dollarIsObject = true;
   const lines = node.expressions.map(
     (entry, index) =>
       `v = ${writer.expression(entry.expr)}; if (v === ERR) fail(${index}); ${setPathSource('O', entry.key, 'v')};`,
@@ -492,18 +496,18 @@ function chainSource(
   reads: ReadonlyArray<ReadonlyArray<{ key: string; path: string[] }>>,
   indexOf: ReadonlyMap<string, number>,
 ): string {
-  const lines: string[] = ['let W = Object.assign({}, R);', 'let own, N, M;'];
+  const lines: string[] = ['let W = Object.assign({}, R);', 'let own, N, M, t;'];
   for (const node of order) {
     const i = indexOf.get(node.id) as number;
     const entry = (inputs: string, matched: string, output: string) =>
       `if (T !== null) T.push({ nodeId: IDS[${i}], nodeName: NAMES[${i}], kind: ${json(node.kind)}, inputs: ${inputs}, matched: ${matched}, output: ${output} });`;
-    const record = `{ ${(reads[i] ?? []).map((read) => `${json(read.key)}: ${readPathSource('W', read.path, true)}`).join(', ')} }`;
+    const record = `{ ${(reads[i] ?? []).map((read) => `${json(read.key)}: ${readPathSource('W', read.path, true, 't')}`).join(', ')} }`;
     switch (node.kind) {
       case 'input':
         lines.push(entry('R', 'NONE', 'null'));
         break;
       case 'output':
-        lines.push('W = dropTopLevelNulls(W);', entry('EMPTY', 'NONE', 'null'));
+        lines.push('W = FINAL(W, R);', entry('EMPTY', 'NONE', 'null'));
         break;
       case 'decisionTable':
         lines.push(
@@ -526,6 +530,30 @@ function chainSource(
     }
   }
   return `return function evaluate(R, T) {\n${lines.join('\n')}\nreturn W;\n};`;
+}
+
+/**
+ * `dropTopLevelNulls` for a chain whose top-level keys are known (the input schema's properties and every
+ * key a node writes): each known key is copied under its constant name, so the result is built by named
+ * stores, not by a store under a different key each time; keys only the request has (outside the schema)
+ * are copied by the loop at the end. Key order may differ from the work object's; the content is the same.
+ * Undefined when a known key is not a plain identifier (then the generic function is used).
+ */
+function finalSource(knownKeys: readonly string[]): string | undefined {
+  if (knownKeys.some((key) => !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key))) return undefined;
+  const lines = knownKeys.map(
+    (key) =>
+      `if (R[${json(key)}] !== undefined) n += 1; v = W[${json(key)}]; if (v !== null && v !== undefined) out[${json(key)}] = v;`,
+  );
+  // When every key of the request is a known one (the count says so), nothing else is left to copy.
+  return `return function final(W, R) {\nconst out = {}; let v, n = 0;\n${lines.join('\n')}\nif (n !== Object.keys(R).length) for (const k in R) if (KNOWN[k] !== true) { v = W[k]; if (v !== null && v !== undefined) out[k] = v; }\nreturn out;\n};`;
+}
+
+/** The top-level keys a chain's result can have besides the request's own: the schema's and the nodes'. */
+function knownTopLevelKeys(graph: PolicyGraph): string[] {
+  const keys = new Set<string>(graph.input.schema ? [...graph.input.schema.properties.keys()] : []);
+  for (const node of graph.nodes) for (const key of writtenKeys(node)) keys.add(key);
+  return [...keys];
 }
 
 /**
@@ -585,6 +613,14 @@ export function compilePolicy(document: unknown, options: CompileOptions = {}): 
   };
 
   const order = chainOf(graph);
+  const known = knownTopLevelKeys(graph);
+  const final = finalSource(known);
+  const knownSet: Record<string, boolean> = Object.create(null) as Record<string, boolean>;
+  for (const key of known) knownSet[key] = true;
+  const finalResult =
+    final === undefined
+      ? (work: Work) => dropTopLevelNulls(work)
+      : instantiate<(work: Work, request: ZenObject) => Work>(final, { KNOWN: knownSet });
   const chain = order
     ? instantiate<(request: ZenObject, trace: TraceEntry[] | null) => ZenObject>(
         chainSource(order, reads, index),
@@ -595,7 +631,7 @@ export function compilePolicy(document: unknown, options: CompileOptions = {}): 
           MERGERS: mergers,
           OUTPUT_PATHS: nodes.map((node) => (node.kind === 'decisionTable' ? node.outputPath : null)),
           combine,
-          dropTopLevelNulls,
+          FINAL: finalResult,
           NONE: Object.freeze([]),
           EMPTY: Object.freeze({}),
           SCRATCH: [],

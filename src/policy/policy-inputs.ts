@@ -221,6 +221,19 @@ export function readPolicyResult(evaluation: PolicyEvaluation): PolicyResult {
   };
 }
 
+/**
+ * The outcome and limit of a policy output alone (no reasons, no price), checked as `readPolicyResult`
+ * checks them: for what-ifs that run the policy without its trace (`CompiledPolicy.evaluateOutput`).
+ */
+export function readPolicyOutcome(output: ZenObject): Pick<PolicyResult, 'outcome' | 'limit'> {
+  const outcome = output.outcome;
+  if (outcome !== 'approved' && outcome !== 'declined' && outcome !== 'referred') {
+    throw fault('outcome must be approved, declined or referred');
+  }
+  const computedLimit = fenOf(output.limit ?? null, 'limit');
+  return { outcome, limit: outcome === 'declined' ? fen(0n) : computedLimit };
+}
+
 /** Evaluates a compiled credit policy on a typed input. */
 export function decideWithPolicy(
   policy: CompiledPolicy,

@@ -1,7 +1,7 @@
 import { AppError } from '../platform/errors/app-error.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import type { PolicyInput, PolicyReasonHit, PolicyResult } from './policy-inputs.ts';
-import { renderReason, type RenderedReason } from './reasons.ts';
+import { renderReason, type ReasonCode, type ReasonParams, type RenderedReason } from './reasons.ts';
 
 export interface ReasonContext {
   /** When the active risk hold ends, if known (from the customer's holds). */
@@ -17,6 +17,11 @@ function threshold(hit: PolicyReasonHit): number {
   return hit.threshold;
 }
 
+/** A reason's code with the typed parameters its text takes. */
+export type PolicyReasonParams = {
+  [C in ReasonCode]: { readonly code: C; readonly params: ReasonParams<C> };
+}[ReasonCode];
+
 /** The customer-facing text of one reason a policy produced, with parameters taken from the input and result. */
 export function renderPolicyReason(
   hit: PolicyReasonHit,
@@ -24,57 +29,93 @@ export function renderPolicyReason(
   result: PolicyResult,
   context: ReasonContext = {},
 ): RenderedReason {
+  const { code, params } = policyReasonParams(hit, input, result, context);
+  return renderReason(code, params as ReasonParams<typeof code>);
+}
+
+/**
+ * The parameters of one reason a policy produced, taken from the input and result, before any text is
+ * rendered (`renderReason(code, params)` renders them): callers that see the same parameters again can
+ * reuse a text rendered once.
+ */
+export function policyReasonParams(
+  hit: PolicyReasonHit,
+  input: PolicyInput,
+  result: PolicyResult,
+  context: ReasonContext = {},
+): PolicyReasonParams {
   switch (hit.code) {
     case 'BLOCKLISTED':
     case 'REFERRED_FOR_REVIEW':
     case 'SYSTEM_UNAVAILABLE':
-      return renderReason(hit.code, {});
+      return { code: hit.code, params: {} };
     case 'ACTIVE_RISK_HOLD':
-      return renderReason(hit.code, { until: context.holdUntil ?? null });
+      return { code: hit.code, params: { until: context.holdUntil ?? null } };
     case 'VERIFICATION_LEVEL_TOO_LOW':
-      return renderReason(hit.code, {
-        current: input.verificationLevel,
-        required: input.product.requiredVerificationLevel,
-      });
+      return {
+        code: hit.code,
+        params: {
+          current: input.verificationLevel,
+          required: input.product.requiredVerificationLevel,
+        },
+      };
     case 'AGE_OUTSIDE_RANGE':
-      return renderReason(hit.code, {
-        age: input.age,
-        minAge: input.product.minAge,
-        maxAge: input.product.maxAge,
-      });
+      return {
+        code: hit.code,
+        params: {
+          age: input.age,
+          minAge: input.product.minAge,
+          maxAge: input.product.maxAge,
+        },
+      };
     case 'OVERDUE_HERE':
-      return renderReason(hit.code, { amount: input.overdueAmountHere });
+      return { code: hit.code, params: { amount: input.overdueAmountHere } };
     case 'OVERDUE_ELSEWHERE':
-      return renderReason(hit.code, { amount: input.overdueAmountElsewhere });
+      return { code: hit.code, params: { amount: input.overdueAmountElsewhere } };
     case 'MULTI_HEAD_BORROWING':
-      return renderReason(hit.code, { applications: input.inquiries30d, days: 30, maximum: threshold(hit) });
+      return {
+        code: hit.code,
+        params: { applications: input.inquiries30d, days: 30, maximum: threshold(hit) },
+      };
     case 'SCORE_BELOW_CUTOFF':
-      return renderReason(hit.code, { score: input.score, cutoff: result.baseCutoff });
+      return { code: hit.code, params: { score: input.score, cutoff: result.baseCutoff } };
     case 'POLICY_TIGHTENED':
-      return renderReason(hit.code, {
-        score: input.score,
-        cutoff: result.cutoff,
-        usualCutoff: result.baseCutoff,
-      });
+      return {
+        code: hit.code,
+        params: {
+          score: input.score,
+          cutoff: result.cutoff,
+          usualCutoff: result.baseCutoff,
+        },
+      };
     case 'THIN_FILE':
-      return renderReason(hit.code, { historyMonths: input.historyMonths, requiredMonths: threshold(hit) });
+      return {
+        code: hit.code,
+        params: { historyMonths: input.historyMonths, requiredMonths: threshold(hit) },
+      };
     case 'NEW_USER_RAMP':
-      return renderReason(hit.code, { limit: result.computedLimit, onTimeCycles: input.onTimeCycles });
+      return { code: hit.code, params: { limit: result.computedLimit, onTimeCycles: input.onTimeCycles } };
     case 'LIMIT_CAPPED_BY_DEBT_SERVICE':
-      return renderReason(hit.code, {
-        limit: result.computedLimit,
-        monthlyIncome: input.monthlyIncome,
-        monthlyDebtPayments: input.monthlyDebtPayments,
-      });
+      return {
+        code: hit.code,
+        params: {
+          limit: result.computedLimit,
+          monthlyIncome: input.monthlyIncome,
+          monthlyDebtPayments: input.monthlyDebtPayments,
+        },
+      };
     case 'LIMIT_REDUCED_BY_RISK_APPETITE':
-      return renderReason(hit.code, { limit: result.computedLimit, scale: input.appetite.limitScale });
+      return { code: hit.code, params: { limit: result.computedLimit, scale: input.appetite.limitScale } };
     case 'LIMIT_BELOW_PRODUCT_MINIMUM':
-      return renderReason(hit.code, { limit: result.computedLimit, minimum: input.product.minLimit });
+      return { code: hit.code, params: { limit: result.computedLimit, minimum: input.product.minLimit } };
     case 'LIMIT_BELOW_REQUEST':
-      return renderReason(hit.code, {
-        limit: result.limit,
-        requested: input.requestedAmount ?? result.limit,
-      });
+      return {
+        code: hit.code,
+        params: {
+          limit: result.limit,
+          requested: input.requestedAmount ?? result.limit,
+        },
+      };
   }
 }
 

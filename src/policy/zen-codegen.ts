@@ -14,6 +14,8 @@ export class CodeWriter {
   private temps = 0;
   /** The variable `$` stands for in the code being written (a column value, or an output object). */
   dollar = 'D';
+  /** Whether `$` is always a plain object where the code runs (an expression node's output so far). */
+  dollarIsObject = false;
 
   /** `let t0, t1;` for the temporaries used so far (empty when none). */
   temporaries(): string {
@@ -21,7 +23,8 @@ export class CodeWriter {
     return `let ${Array.from({ length: this.temps }, (_, i) => `t${i}`).join(', ')};`;
   }
 
-  private temp(): string {
+  /** A fresh temporary (declared by `temporaries()`). */
+  temp(): string {
     const name = `t${this.temps}`;
     this.temps += 1;
     return name;
@@ -41,9 +44,11 @@ export class CodeWriter {
       case 'array':
         return `arr([${expr.items.map((item) => this.expression(item)).join(', ')}])`;
       case 'path':
-        return readPathSource('I', expr.path, true);
+        return readPathSource('I', expr.path, true, expr.path.length > 1 ? this.temp() : undefined);
       case 'dollar':
-        return expr.path.length === 0 ? this.dollar : readPathSource(this.dollar, expr.path, false);
+        return expr.path.length === 0
+          ? this.dollar
+          : readPathSource(this.dollar, expr.path, this.dollarIsObject, this.temp());
       case 'unary': {
         const operand = this.expression(expr.operand);
         if (expr.op === '-') return `neg(${operand})`;
@@ -128,16 +133,39 @@ export class CodeWriter {
 }
 
 /**
- * Source reading a constant field path from `base`, as `readPath(base, path)` does, without allocating the
- * path array on every call. `baseIsObject`: the base is always a plain object (the node input `I`), so
- * one key is a property read.
+ * Source reading a constant field path from `base`, as `readPath(base, path)` does (a missing key, or a
+ * step through something that is not a plain object, gives null), without allocating the path array on
+ * every call. `baseIsObject`: the base is always a plain object (the node input `I`). With a temporary the
+ * read is written out inline; without one, it calls the runtime's helpers.
  */
-export function readPathSource(base: string, path: readonly string[], baseIsObject: boolean): string {
+export function readPathSource(
+  base: string,
+  path: readonly string[],
+  baseIsObject: boolean,
+  temp?: string,
+): string {
   const keys = path.map((key) => JSON.stringify(key));
-  if (keys.length === 1 && baseIsObject) return `(${base}[${keys[0]}] ?? null)`;
-  if (keys.length === 1) return `readPath1(${base}, ${keys[0]})`;
-  if (keys.length === 2) return `readPath2(${base}, ${keys[0]}, ${keys[1]})`;
-  return `readPath(${base}, ${JSON.stringify(path)})`;
+  const last = keys[keys.length - 1] as string;
+  if (keys.length === 1 && baseIsObject) return `(${base}[${last}] ?? null)`;
+  if (temp === undefined) {
+    if (keys.length === 1) return `readPath1(${base}, ${last})`;
+    if (keys.length === 2) return `readPath2(${base}, ${keys[0]}, ${last})`;
+    return `readPath(${base}, ${JSON.stringify(path)})`;
+  }
+  // Each step must land on a plain object (undefined and null fail `typeof … === 'object'`, as they make
+  // readPath give null); the last key is then read, a missing one as null.
+  const plainObject = `typeof ${temp} === 'object' && ${temp} !== null && !Array.isArray(${temp})`;
+  const steps: string[] = [];
+  let current = base;
+  if (!baseIsObject) {
+    steps.push(`((${temp} = ${base}), ${plainObject})`);
+    current = temp;
+  }
+  for (const key of keys.slice(0, -1)) {
+    steps.push(`((${temp} = ${current}[${key}]), ${plainObject})`);
+    current = temp;
+  }
+  return `(${steps.join(' && ')} ? (${current}[${last}] ?? null) : null)`;
 }
 
 /** The helper names the generated code destructures from the runtime object. */

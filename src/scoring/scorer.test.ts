@@ -167,6 +167,21 @@ describe('createScorer', () => {
     );
   });
 
+  it('scores rows in other units exactly as the converted rows (scaled), without copying them', () => {
+    // Given a caller holding monthly income in fen (the decisions context's unit)
+    const inFen = scorer.scaled({ monthly_income: 100, not_a_feature: 7 });
+    fc.assert(
+      fc.property(rowArbitrary, (row) => {
+        const income = row.monthly_income;
+        // When a number: the scaled scorer bins income / 100, and reports that value in reasons
+        const converted = typeof income === 'number' ? { ...row, monthly_income: income / 100 } : row;
+        expect(inFen(row)).toEqual(scorer(converted));
+      }),
+      { numRuns: 300 },
+    );
+    expect(() => scorer.scaled({ monthly_income: 0 })).toThrow(/divisor/);
+  });
+
   it('gives a reload of the artefact bit-identical results', () => {
     const reloaded = createScorer(parseScorecard(JSON.parse(serializeScorecard(card))));
     fc.assert(

@@ -114,6 +114,13 @@ export interface Scorer {
   whatIf(row: ScoreRow, feature: string, value: FeatureValue): WhatIf;
   /** The integer total (base + points) before clamping, for metrics. */
   total(row: ScoreRow): number;
+  /**
+   * A scorer for rows whose numbers are in other units: each listed feature's number is divided by its
+   * divisor before it is binned (and shown so in reasons). `scaled({ income: 100 })(row)` equals
+   * `scorer({ ...row, income: row.income / 100 })` when `row.income` is a number — without copying the
+   * row (callers holding money in fen score a card binned in yuan).
+   */
+  scaled(divisors: Readonly<Record<string, number>>): (row: ScoreRow) => ScoreResult;
 }
 
 interface CompiledFeature {
@@ -336,13 +343,19 @@ export function createScorer(card: Scorecard): Scorer {
   const clamp = (total: number): number =>
     total < minScore ? minScore : total > maxScore ? maxScore : total;
 
-  const score = ((row: ScoreRow): ScoreResult => {
+  /** The row's value of feature f, divided by its divisor when it is a number and one is given. */
+  const scaledValue = (row: ScoreRow, feature: CompiledFeature, f: number, divisors: Float64Array | null) => {
+    const raw = valueOf(row, feature);
+    return divisors !== null && typeof raw === 'number' ? raw / (divisors[f] ?? 1) : raw;
+  };
+
+  const scoreWith = (row: ScoreRow, divisors: Float64Array | null): ScoreResult => {
     let total = basePoints;
     dims.fill(0);
     let kept = 0;
     for (let f = 0; f < featureCount; f += 1) {
       const feature = features[f] as CompiledFeature;
-      const bin = locate(feature, valueOf(row, feature));
+      const bin = locate(feature, scaledValue(row, feature, f, divisors));
       binOfFeature[f] = bin;
       const binPoints = flatPoints[feature.offset + bin] ?? 0;
       total += binPoints;
@@ -366,7 +379,7 @@ export function createScorer(card: Scorecard): Scorer {
       const f = topFeature[k] ?? 0;
       const feature = features[f] as CompiledFeature;
       const base = reasonBase[feature.offset + (binOfFeature[f] ?? 0)] as Omit<ReasonCode, 'value'>;
-      const raw = valueOf(row, feature);
+      const raw = scaledValue(row, feature, f, divisors);
       reasons.push({
         code: base.code,
         feature: base.feature,
@@ -390,7 +403,8 @@ export function createScorer(card: Scorecard): Scorer {
       },
       reasons,
     };
-  }) as Scorer;
+  };
+  const score = ((row: ScoreRow): ScoreResult => scoreWith(row, null)) as Scorer;
 
   const featureIndex = (name: string): number => {
     const index = byName.get(name);
@@ -436,5 +450,19 @@ export function createScorer(card: Scorecard): Scorer {
       };
     },
     total: totalOf,
+    scaled: (divisors: Readonly<Record<string, number>>) => {
+      const byFeature = new Float64Array(featureCount).fill(1);
+      for (const [name, divisor] of Object.entries(divisors)) {
+        if (!(typeof divisor === 'number' && Number.isFinite(divisor) && divisor !== 0))
+          throw AppError.invalid(
+            `divisors.${name}`,
+            'divisor',
+            'a divisor must be a finite number other than 0',
+          );
+        const index = byName.get(name);
+        if (index !== undefined) byFeature[index] = divisor;
+      }
+      return (row: ScoreRow): ScoreResult => scoreWith(row, byFeature);
+    },
   });
 }
