@@ -19,6 +19,9 @@ import { createScriptedCustomer } from './support.ts';
  * above the threshold, refused to its maker, approved by a second reviewer, and read back.
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'credence-appeals-cli-'));
+// The CLI reads DATABASE_URL from the environment; this test is about the embedded database of its data
+// directory, so it is unset for the file (and restored after).
+const savedDatabaseUrl = process.env.DATABASE_URL;
 let appealId = '';
 const secrets = { ana: '', bo: '' };
 
@@ -43,6 +46,7 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 beforeAll(async () => {
+  delete process.env.DATABASE_URL;
   const app = await createApp({
     config: loadConfig({ CREDENCE_DATA_DIR: dataDir }),
     logger: createLogger({ level: 'error', destination: process.stderr }),
@@ -76,7 +80,10 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => {
+  if (savedDatabaseUrl !== undefined) process.env.DATABASE_URL = savedDatabaseUrl;
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('credence appeals', () => {
   it('works a case from the queue to a second reviewer’s approval', async () => {
