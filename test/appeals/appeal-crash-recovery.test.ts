@@ -100,6 +100,26 @@ for (const store of storesUnderTest()) {
       await t.app.stop();
     });
 
+    it('a crash right after filing: the next start-up re-checks it (stop waits for the pass)', async () => {
+      const t = await appealTestApp({ store });
+      const customerId = await createScriptedCustomer(t, 'declined_twice');
+      const decision = await t.app.services.decisions.decide({ customerId, productCode: 'cash_loan' });
+      const { service } = crashingService(t, { afterFiled: die });
+      await expect(
+        service.file(
+          { decisionId: decision.id, customerId, category: 'repaid_debt', statement: 'repaid' },
+          t.appPrincipal,
+        ),
+      ).rejects.toThrow('process killed');
+      const [lost] = await t.app.services.appeals.list({ customerId });
+      expect(lost?.appeal.status).toBe('filed');
+      await t.app.start();
+      await t.app.stop();
+      // The database is closed now; the pass reported what it did in the log.
+      const line = t.logLines().find((l) => l.includes('appeals: start-up recovery pass')) ?? '{}';
+      expect(JSON.parse(line).report).toMatchObject({ attempted: 1, queued: 1, failed: 0 });
+    });
+
     it('a port that cannot even record a referral gives the step back for a later pass', async () => {
       const t = await appealTestApp({ store });
       const customerId = await createScriptedCustomer(t, 'declined_twice');
