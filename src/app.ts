@@ -119,6 +119,8 @@ export interface CreateAppOptions {
   readonly appeals?: AppealSettings;
   /** How customers hear about their appeals; a log notifier unless an adapter is passed. */
   readonly notifier?: Notifier;
+  /** Customers whose decoded events the snapshot keeps in memory (default 10,000; 0: none, every read cold). */
+  readonly snapshotCacheSize?: number;
 }
 
 /** The composition root: reads nothing but the config it is given, builds adapters, wires the contexts. */
@@ -141,6 +143,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ids,
     vault: createPiiVault(config.pii),
     verifier: options.verifier ?? createSandboxVerificationProvider(),
+    ...(options.snapshotCacheSize !== undefined ? { snapshotCacheSize: options.snapshotCacheSize } : {}),
   });
   const facilities = createFacilityService(db, { clock, ids });
   const models = createPgModelRegistry(db, clock);

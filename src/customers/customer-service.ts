@@ -36,14 +36,24 @@ import {
   updateCustomerPii,
   cardsNotUnderKey,
   updateCardPii,
+  findBlocklistEntry,
+  findListedEntry,
+  insertBlocklistEntry,
+  listBlocklist,
+  loadSnapshotHistory,
+  probeCustomer,
+  removeBlocklistEntry,
+  type BlocklistRecord,
   type CardRecord,
   type CustomerRecord,
+  type SnapshotSubject,
   type StoredEventRow,
 } from './customers.repository.ts';
 import {
   INTERNAL_SOURCE,
   parseEvent,
   typeFields,
+  type ConsentEvent,
   type CustomerEvent,
   type VerificationEvent,
 } from './events/customer-event.ts';
@@ -87,6 +97,8 @@ export interface CustomerSnapshot {
   };
   /** Every feature of the catalogue by name (see `FEATURES` for units and recourse). */
   readonly features: FeatureRecord;
+  /** On the lender's blocklist at `asOf` (by ID number, phone or a card bound then). */
+  readonly blocklisted: boolean;
   /** Risk holds in force at `asOf`, with reason code and expiry. */
   readonly holds: readonly RiskHold[];
   /** Consent per data source in force at `asOf`. */
@@ -161,7 +173,19 @@ export interface CustomerServiceDeps {
   readonly ids: IdGenerator;
   readonly vault: PiiVault;
   readonly verifier: VerificationProvider;
+  /**
+   * Customers whose decoded event history the snapshot keeps in memory (default 10,000; 0 keeps none). An
+   * entry is used only while the customer's events version in the database is the one it was read at.
+   */
+  readonly snapshotCacheSize?: number;
 }
+
+/** A blocklist entry as staff see it: the identifier masked, never its blind index or clear value. */
+export type BlocklistEntry = Omit<BlocklistRecord, 'blindIndex'>;
+
+/** What can be listed: an ID number, a phone number or a bank card number. */
+export type BlocklistKind = BlocklistRecord['kind'];
+export const BLOCKLIST_KINDS: readonly BlocklistKind[] = ['id_number', 'phone', 'card'];
 
 /**
  * The customers context's use cases: customers with verified identity, consent, the event store, the
@@ -201,6 +225,59 @@ export interface CustomerService {
   ): Promise<number>;
   /** Re-seals every PII value not under the active key; returns how many rows were rewritten. */
   reencryptPii(options?: { batchSize?: number; onProgress?: (done: number) => void }): Promise<number>;
+  /**
+   * Lists an identifier (validated as an ID number, phone or card number) on the blocklist with a reason.
+   * `created` is false when it was listed already (the entry in force is returned unchanged).
+   */
+  addToBlocklist(input: {
+    readonly kind: string;
+    readonly value: string;
+    readonly reason: string;
+    readonly by: string;
+  }): Promise<{ entry: BlocklistEntry; created: boolean }>;
+  /** Removes an entry in force, with a reason; NOT_FOUND for an unknown id, CONFLICT when already removed. */
+  removeFromBlocklist(
+    id: string,
+    removal: { readonly reason: string; readonly by: string },
+  ): Promise<BlocklistEntry>;
+  /** Entries, newest first (those in force, or every one with `all`). */
+  listBlocklist(options?: { readonly all?: boolean; readonly limit?: number }): Promise<BlocklistEntry[]>;
+}
+
+/**
+ * A customer's event history as the snapshot needs it, decoded once: every stored event in columns (in
+ * time order, whatever their instants), verifications and consent changes parsed, and the events version
+ * it was read at. Features are a pure function of it and the as-of instant, so a snapshot at any instant
+ * is computed from it exactly as from the rows themselves.
+ */
+interface DecodedHistory {
+  readonly subject: SnapshotSubject;
+  readonly eventsVersion: bigint;
+  readonly columns: EventColumns;
+  readonly verifications: readonly VerificationEvent[];
+  readonly consents: ReadonlyArray<{ dataSource: DataSource; granted: boolean; at: Date }>;
+}
+
+function blocklistEntry(record: BlocklistRecord): BlocklistEntry {
+  return {
+    id: record.id,
+    kind: record.kind,
+    masked: record.masked,
+    reason: record.reason,
+    addedBy: record.addedBy,
+    addedAt: record.addedAt,
+    removedAt: record.removedAt,
+    removedBy: record.removedBy,
+    removedReason: record.removedReason,
+  };
+}
+
+function checkedText(field: string, value: unknown, max: number): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text.length === 0) throw AppError.invalid(field, 'required', `${field} is required`);
+  if (text.length > max)
+    throw AppError.invalid(field, 'max-length', `${field} has at most ${max} characters`);
+  return text;
 }
 
 /** Sources Credence writes its own events under, with the kind of fact as a suffix. */
@@ -290,38 +367,29 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
     return ranges;
   }
 
-  async function snapshotFrom(
-    record: CustomerRecord,
+  /** Decodes a customer's stored rows for the snapshot (see `DecodedHistory`). */
+  function decodeHistory(
+    subject: SnapshotSubject,
+    eventsVersion: bigint,
     rows: readonly StoredEventRow[],
-    asOf: Date,
-  ): Promise<CustomerSnapshot> {
+  ): DecodedHistory {
     const columns = createEventColumns(rows.length + 1);
     columnsOf(rows, columns);
-    const plan = planAsOf(asOf);
-    const vector = createFeatureVector();
-    createFeatureComputer().compute(
-      columns,
-      0,
-      columns.length,
-      { openedAtMs: record.createdAt.getTime(), birthDate: record.birthDate },
-      plan,
-      vector,
-    );
-    const features = toFeatureRecord(vector);
-    let latest: VerificationEvent | undefined;
-    const consentChanges = [];
+    const verifications: VerificationEvent[] = [];
+    const consents: Array<{ dataSource: DataSource; granted: boolean; at: Date }> = [];
     for (const row of rows) {
       if (row.type !== 'verification' && row.type !== 'consent') continue;
+      const at = new Date(row.occurredAtMs);
       const parsed = parseEvent(
         {
           ...row.payload,
           eventId: 'stored',
-          customerId: record.customerId,
+          customerId: subject.customerId,
           source: INTERNAL,
           type: row.type,
-          occurredAt: new Date(row.occurredAtMs),
+          occurredAt: at,
         },
-        { now: asOf, trusted: true },
+        { now: at, trusted: true },
       );
       if (!parsed.ok)
         throw new AppError(
@@ -329,14 +397,34 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
           `a stored ${row.type} event no longer parses: ${parsed.rejection.reason}`,
         );
       const event = parsed.event;
-      if (event.type === 'verification') latest = event;
+      if (event.type === 'verification') verifications.push(event);
       else if (event.type === 'consent')
-        consentChanges.push({ dataSource: event.dataSource, granted: event.granted, at: event.occurredAt });
+        consents.push({ dataSource: (event as ConsentEvent).dataSource, granted: event.granted, at });
     }
+    return { subject, eventsVersion, columns, verifications, consents };
+  }
+
+  /** The snapshot at `asOf` from a decoded history: only events at or before `asOf` count. */
+  function snapshotAt(history: DecodedHistory, asOf: Date, blocklisted: boolean): CustomerSnapshot {
+    const { columns, subject } = history;
+    const asOfMs = asOf.getTime();
+    const plan = planAsOf(asOf);
+    const vector = createFeatureVector();
+    createFeatureComputer().compute(
+      columns,
+      0,
+      columns.length,
+      { openedAtMs: subject.createdAt.getTime(), birthDate: subject.birthDate },
+      plan,
+      vector,
+    );
+    const features = toFeatureRecord(vector);
+    let latest: VerificationEvent | undefined;
+    for (const event of history.verifications) if (event.occurredAt.getTime() <= asOfMs) latest = event;
     const decay: Record<string, Date[]> = {};
     for (const feature of FEATURES) {
       if (!feature.recourse.decay) continue;
-      const expiries = decayExpiries(columns, 0, columns.length, asOf.getTime(), feature.name);
+      const expiries = decayExpiries(columns, 0, columns.length, asOfMs, feature.name);
       if (expiries.length > 0) decay[feature.name] = expiries.map((ms) => new Date(ms));
     }
     const text = (name: string): string | null => {
@@ -344,10 +432,10 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
       return typeof value === 'string' ? value : null;
     };
     return {
-      customerId: record.customerId,
+      customerId: subject.customerId,
       asOf,
       asOfDate: plan.asOfDate,
-      openedAt: record.createdAt,
+      openedAt: subject.createdAt,
       verification: latest
         ? {
             level: latest.level,
@@ -364,10 +452,40 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
         education: text('education'),
       },
       features,
+      blocklisted,
       holds: vector.holds,
-      consents: consentsAt(consentChanges, asOf),
+      consents: consentsAt(
+        history.consents.filter((change) => change.at.getTime() <= asOfMs),
+        asOf,
+      ),
       decay,
     };
+  }
+
+  // The snapshot cache: decoded histories by customer, least recently used first (Map keeps order).
+  const cacheSize = deps.snapshotCacheSize ?? 10_000;
+  const histories = new Map<string, DecodedHistory>();
+
+  /** The customer's decoded history at `eventsVersion` or later: the cached one, or read and decoded. */
+  async function historyOf(customerId: string, eventsVersion: bigint): Promise<DecodedHistory> {
+    const cached = histories.get(customerId);
+    if (cached && cached.eventsVersion === eventsVersion) {
+      histories.delete(customerId);
+      histories.set(customerId, cached);
+      return cached;
+    }
+    const loaded = await loadSnapshotHistory(db, customerId);
+    if (!loaded) throw AppError.notFound('customer', customerId);
+    const history = decodeHistory(loaded.subject, loaded.eventsVersion, loaded.rows);
+    if (cacheSize > 0) {
+      histories.delete(customerId);
+      if (histories.size >= cacheSize) {
+        const oldest = histories.keys().next().value;
+        if (oldest !== undefined) histories.delete(oldest);
+      }
+      histories.set(customerId, history);
+    }
+    return history;
   }
 
   return {
@@ -626,8 +744,11 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
     async getSnapshot(customerId, asOf = clock.now()) {
       if (!(asOf instanceof Date) || Number.isNaN(asOf.getTime()))
         throw AppError.invalid('asOf', 'instant', 'asOf must be a valid instant');
-      const record = await mustFind(db, customerId);
-      return snapshotFrom(record, await loadEventRows(db, [customerId], asOf), asOf);
+      // One primary-key read says whether the decoded history in memory is still every event there is
+      // (and reads the blocklist at the instant); only when it is not are the events read again.
+      const probe = await probeCustomer(db, customerId, asOf);
+      if (!probe) throw AppError.notFound('customer', customerId);
+      return snapshotAt(await historyOf(customerId, probe.eventsVersion), asOf, probe.blocklisted);
     },
 
     async trainingRows(asOf, window, sink, options = {}) {
@@ -702,6 +823,64 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
         options.onProgress?.(rewritten);
       }
       return rewritten;
+    },
+
+    async addToBlocklist(input) {
+      const kind = input.kind as BlocklistKind;
+      if (!BLOCKLIST_KINDS.includes(kind))
+        throw AppError.invalid('kind', 'enum', `kind must be one of ${BLOCKLIST_KINDS.join(', ')}`);
+      const reason = checkedText('reason', input.reason, 500);
+      const by = checkedText('by', input.by, 128);
+      const now = clock.now();
+      let normalized: string;
+      let masked: string;
+      if (kind === 'id_number') {
+        const check = checkIdNumber(input.value, businessDateOf(now));
+        if (!check.valid) throw AppError.invalid('value', check.reason, check.message);
+        normalized = check.normalized;
+        masked = maskIdNumber(normalized);
+      } else if (kind === 'phone') {
+        const check = checkPhone(input.value);
+        if (!check.valid) throw AppError.invalid('value', check.reason, check.message);
+        normalized = check.normalized;
+        masked = maskPhone(normalized);
+      } else {
+        const check = checkCardNumber(input.value);
+        if (!check.valid) throw AppError.invalid('value', check.reason, check.message);
+        normalized = check.normalized;
+        masked = maskCard(normalized);
+      }
+      const blindIndex = vault.blindIndex(kind === 'card' ? 'card_number' : kind, normalized);
+      const inserted = await insertBlocklistEntry(db, {
+        id: ids.next('blocklistEntry'),
+        kind,
+        blindIndex,
+        masked,
+        reason,
+        addedBy: by,
+        addedAt: now,
+      });
+      if (inserted) return { entry: blocklistEntry(inserted), created: true };
+      const listed = await findListedEntry(db, kind, blindIndex);
+      if (!listed) throw new AppError('CONFLICT', 'the blocklist changed while listing; try again');
+      return { entry: blocklistEntry(listed), created: false };
+    },
+
+    async removeFromBlocklist(id, removal) {
+      const reason = checkedText('reason', removal.reason, 500);
+      const by = checkedText('by', removal.by, 128);
+      const removed = await removeBlocklistEntry(db, id, { removedAt: clock.now(), removedBy: by, reason });
+      if (removed) return blocklistEntry(removed);
+      const existing = await findBlocklistEntry(db, id);
+      if (!existing) throw AppError.notFound('blocklist entry', id);
+      throw new AppError('CONFLICT', `blocklist entry ${id} was removed already`);
+    },
+
+    async listBlocklist(options = {}) {
+      const limit = options.limit ?? 100;
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+        throw AppError.invalid('limit', 'range', 'limit must be from 1 to 1000');
+      return (await listBlocklist(db, { all: options.all === true, limit })).map(blocklistEntry);
     },
   };
 }

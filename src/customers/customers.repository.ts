@@ -469,3 +469,193 @@ export async function loadEventRows(
     payload: row.payload,
   }));
 }
+
+/** What the snapshot needs of a customer besides its events: the opening instant and the birth date. */
+export interface SnapshotSubject {
+  readonly customerId: string;
+  readonly createdAt: Date;
+  readonly birthDate: LocalDate;
+}
+
+/**
+ * The cheap look before a snapshot: the customer's events version (the number of stored events; see
+ * migration 0111) and whether an identifier of theirs — ID number, phone, a card bound at the instant — is
+ * on the blocklist at `asOf`. One primary-key read; undefined when there is no such customer.
+ */
+export async function probeCustomer(
+  q: Queryable,
+  customerId: string,
+  asOf: Date,
+): Promise<{ eventsVersion: bigint; blocklisted: boolean } | undefined> {
+  const result = await q.query<{ events_version: bigint; blocklisted: boolean }>(
+    `select c.events_version,
+            exists (
+              select 1 from customer_blocklist b
+               where b.added_at <= $2 and (b.removed_at is null or b.removed_at > $2)
+                 and ((b.kind = 'id_number' and b.blind_index = c.id_number_bidx)
+                   or (b.kind = 'phone' and b.blind_index = c.phone_bidx)
+                   or (b.kind = 'card' and b.blind_index in (
+                         select k.card_bidx from customer_cards k
+                          where k.customer_id = c.customer_id and k.added_at <= $2
+                            and (k.removed_at is null or k.removed_at > $2))))
+            ) as blocklisted
+       from customers c where c.customer_id = $1`,
+    [customerId, asOf],
+  );
+  const [row] = result.rows;
+  return row ? { eventsVersion: BigInt(row.events_version), blocklisted: row.blocklisted } : undefined;
+}
+
+/**
+ * A customer's whole event history (every event, whatever its instant) with the events version it
+ * amounts to, read in one statement so the two agree. Undefined when there is no such customer.
+ */
+export async function loadSnapshotHistory(
+  q: Queryable,
+  customerId: string,
+): Promise<{ subject: SnapshotSubject; eventsVersion: bigint; rows: StoredEventRow[] } | undefined> {
+  const result = await q.query<{
+    created_at: Date;
+    birth_date: string;
+    events_version: bigint;
+    type: string | null;
+    at_ms: number | null;
+    payload: Record<string, unknown> | null;
+  }>(
+    `select c.created_at, c.birth_date, c.events_version, e.type,
+            (extract(epoch from e.occurred_at) * 1000)::float8 as at_ms, e.payload
+       from customers c left join customer_events e on e.customer_id = c.customer_id
+      where c.customer_id = $1
+      order by e.occurred_at, e.seq`,
+    [customerId],
+  );
+  const [first] = result.rows;
+  if (!first) return undefined;
+  const rows: StoredEventRow[] = [];
+  for (const row of result.rows) {
+    if (row.type === null || row.at_ms === null || row.payload === null) continue;
+    rows.push({ customerId, type: row.type, occurredAtMs: Math.round(row.at_ms), payload: row.payload });
+  }
+  return {
+    subject: { customerId, createdAt: first.created_at, birthDate: first.birth_date as LocalDate },
+    eventsVersion: BigInt(first.events_version),
+    rows,
+  };
+}
+
+/** A blocklist entry as stored (the identifier only as its blind index and a masked form). */
+export interface BlocklistRecord {
+  readonly id: string;
+  readonly kind: 'id_number' | 'phone' | 'card';
+  readonly blindIndex: string;
+  readonly masked: string;
+  readonly reason: string;
+  readonly addedBy: string;
+  readonly addedAt: Date;
+  readonly removedAt: Date | null;
+  readonly removedBy: string | null;
+  readonly removedReason: string | null;
+}
+
+interface BlocklistRow {
+  id: string;
+  kind: string;
+  blind_index: string;
+  masked: string;
+  reason: string;
+  added_by: string;
+  added_at: Date;
+  removed_at: Date | null;
+  removed_by: string | null;
+  removed_reason: string | null;
+}
+
+const BLOCKLIST_COLUMNS =
+  'id, kind, blind_index, masked, reason, added_by, added_at, removed_at, removed_by, removed_reason';
+
+function toBlocklistRecord(row: BlocklistRow): BlocklistRecord {
+  if (row.kind !== 'id_number' && row.kind !== 'phone' && row.kind !== 'card')
+    throw new AppError('INTERNAL', `customer_blocklist holds an unknown kind "${row.kind}"`);
+  return {
+    id: row.id,
+    kind: row.kind,
+    blindIndex: row.blind_index,
+    masked: row.masked,
+    reason: row.reason,
+    addedBy: row.added_by,
+    addedAt: row.added_at,
+    removedAt: row.removed_at,
+    removedBy: row.removed_by,
+    removedReason: row.removed_reason,
+  };
+}
+
+/** Adds an entry; undefined when the identifier is already listed (the entry in force is kept). */
+export async function insertBlocklistEntry(
+  q: Queryable,
+  entry: Omit<BlocklistRecord, 'removedAt' | 'removedBy' | 'removedReason'>,
+): Promise<BlocklistRecord | undefined> {
+  const result = await q.query<BlocklistRow>(
+    `insert into customer_blocklist (id, kind, blind_index, masked, reason, added_by, added_at)
+     values ($1, $2, $3, $4, $5, $6, $7)
+     on conflict (kind, blind_index) where removed_at is null do nothing
+     returning ${BLOCKLIST_COLUMNS}`,
+    [entry.id, entry.kind, entry.blindIndex, entry.masked, entry.reason, entry.addedBy, entry.addedAt],
+  );
+  const [row] = result.rows;
+  return row ? toBlocklistRecord(row) : undefined;
+}
+
+/** The entry in force for an identifier, if any. */
+export async function findListedEntry(
+  q: Queryable,
+  kind: BlocklistRecord['kind'],
+  blindIndex: string,
+): Promise<BlocklistRecord | undefined> {
+  const result = await q.query<BlocklistRow>(
+    `select ${BLOCKLIST_COLUMNS} from customer_blocklist
+      where kind = $1 and blind_index = $2 and removed_at is null`,
+    [kind, blindIndex],
+  );
+  const [row] = result.rows;
+  return row ? toBlocklistRecord(row) : undefined;
+}
+
+export async function findBlocklistEntry(q: Queryable, id: string): Promise<BlocklistRecord | undefined> {
+  const result = await q.query<BlocklistRow>(
+    `select ${BLOCKLIST_COLUMNS} from customer_blocklist where id = $1`,
+    [id],
+  );
+  const [row] = result.rows;
+  return row ? toBlocklistRecord(row) : undefined;
+}
+
+/** Removes an entry in force; undefined when it was not in force (already removed, or unknown). */
+export async function removeBlocklistEntry(
+  q: Queryable,
+  id: string,
+  removal: { readonly removedAt: Date; readonly removedBy: string; readonly reason: string },
+): Promise<BlocklistRecord | undefined> {
+  const result = await q.query<BlocklistRow>(
+    `update customer_blocklist set removed_at = $2, removed_by = $3, removed_reason = $4
+      where id = $1 and removed_at is null
+      returning ${BLOCKLIST_COLUMNS}`,
+    [id, removal.removedAt, removal.removedBy, removal.reason],
+  );
+  const [row] = result.rows;
+  return row ? toBlocklistRecord(row) : undefined;
+}
+
+/** Entries, newest first: those in force, or every one with `all`. */
+export async function listBlocklist(
+  q: Queryable,
+  options: { readonly all: boolean; readonly limit: number },
+): Promise<BlocklistRecord[]> {
+  const result = await q.query<BlocklistRow>(
+    `select ${BLOCKLIST_COLUMNS} from customer_blocklist
+      ${options.all ? '' : 'where removed_at is null'}
+      order by added_at desc, id desc limit $1`,
+    [options.limit],
+  );
+  return result.rows.map(toBlocklistRecord);
+}

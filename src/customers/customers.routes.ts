@@ -10,12 +10,14 @@ import {
   startOfBusinessDate,
   type LocalDate,
 } from '../platform/time/local-date.ts';
-import type {
-  CardView,
-  CustomerService,
-  CustomerSnapshot,
-  CustomerView,
-  VerificationRecord,
+import {
+  BLOCKLIST_KINDS,
+  type BlocklistEntry,
+  type CardView,
+  type CustomerService,
+  type CustomerSnapshot,
+  type CustomerView,
+  type VerificationRecord,
 } from './customer-service.ts';
 import { EDUCATION_LEVELS, INCOME_BANDS, EXTERNAL_EVENT_TYPES } from './events/customer-event.ts';
 import { HOLD_REASONS } from './features/abnormal-behaviour.ts';
@@ -100,12 +102,41 @@ const SnapshotDto = Type.Object({
   }),
   age: Type.Integer(),
   features: Type.Array(FeatureValueDto),
+  blocklisted: Type.Boolean({
+    description: "On the lender's blocklist at the instant (ID number, phone or a bound card).",
+  }),
   holds: Type.Array(HoldDto),
   consents: Type.Array(ConsentDto),
   decay: Type.Record(Type.String(), Type.Array(InstantString()), {
     description: 'For time-decaying counts: when each counted unit stops counting (see dateValueDropsTo).',
   }),
 });
+
+const BlocklistEntryDto = Type.Object({
+  id: IdString('blocklistEntry'),
+  kind: StringEnum(BLOCKLIST_KINDS),
+  masked: Type.String({ description: 'The identifier masked (never in clear).' }),
+  reason: Type.String(),
+  addedBy: Type.String(),
+  addedAt: InstantString(),
+  removedAt: Type.Union([InstantString(), Type.Null()]),
+  removedBy: Type.Union([Type.String(), Type.Null()]),
+  removedReason: Type.Union([Type.String(), Type.Null()]),
+});
+
+function blocklistDto(entry: BlocklistEntry) {
+  return {
+    ...entry,
+    addedAt: entry.addedAt.toISOString(),
+    removedAt: entry.removedAt?.toISOString() ?? null,
+  };
+}
+
+/** Who made a change: the API key's name and id. */
+function actor(request: { principal?: { keyId: string; name: string } }): string {
+  if (!request.principal) throw new AppError('UNAUTHENTICATED', 'an API key is required');
+  return `${request.principal.name} (${request.principal.keyId})`.slice(0, 128);
+}
 
 const EventBatch = Type.Array(Type.Record(Type.String(), Type.Unknown()), {
   minItems: 1,
@@ -163,6 +194,7 @@ function snapshotDto(snapshot: CustomerSnapshot) {
         value: feature.unit === 'fen' && typeof value === 'number' ? String(value) : value,
       };
     }),
+    blocklisted: snapshot.blocklisted,
     holds: snapshot.holds.map((hold) => ({
       ...hold,
       triggeredAt: hold.triggeredAt.toISOString(),
@@ -364,6 +396,88 @@ export function registerCustomerRoutes(
     },
     async (request) =>
       snapshotDto(await customers.getSnapshot(request.params.id, parseAsOf(request.query.asOf))),
+  );
+
+  http.get(
+    '/v1/blocklist',
+    {
+      config: { roles: [] },
+      schema: {
+        tags: ['customers'],
+        summary: "The lender's blocklist, newest first: the entries in force, or every one with all=true.",
+        querystring: Type.Object(
+          {
+            all: Type.Optional(StringEnum(['true', 'false'] as const)),
+            limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ entries: Type.Array(BlocklistEntryDto) }) },
+      },
+    },
+    async (request) => ({
+      entries: (
+        await customers.listBlocklist({
+          all: request.query.all === 'true',
+          ...(request.query.limit !== undefined ? { limit: Number(request.query.limit) } : {}),
+        })
+      ).map(blocklistDto),
+    }),
+  );
+
+  http.post(
+    '/v1/blocklist',
+    {
+      config: { roles: [] },
+      schema: {
+        tags: ['customers'],
+        summary:
+          'List an ID number, phone or card number on the blocklist, with a reason (201; 200 when it is listed already). ' +
+          'Stored as its blind index and a masked form; decisions of any customer carrying it are declined (BLOCKLISTED).',
+        body: Type.Object(
+          {
+            kind: StringEnum(BLOCKLIST_KINDS),
+            value: Type.String({ minLength: 1, maxLength: 32 }),
+            reason: Type.String({ minLength: 1, maxLength: 500 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ entry: BlocklistEntryDto }),
+          201: Type.Object({ entry: BlocklistEntryDto }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { entry, created } = await customers.addToBlocklist({ ...request.body, by: actor(request) });
+      return reply.status(created ? 201 : 200).send({ entry: blocklistDto(entry) });
+    },
+  );
+
+  http.post(
+    '/v1/blocklist/:id/remove',
+    {
+      config: { roles: [] },
+      schema: {
+        tags: ['customers'],
+        summary:
+          'Remove a blocklist entry, with a reason (the entry is kept, with who removed it, when and why).',
+        params: Type.Object({ id: IdString('blocklistEntry') }, { additionalProperties: false }),
+        body: Type.Object(
+          { reason: Type.String({ minLength: 1, maxLength: 500 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ entry: BlocklistEntryDto }) },
+      },
+    },
+    async (request) => ({
+      entry: blocklistDto(
+        await customers.removeFromBlocklist(request.params.id, {
+          reason: request.body.reason,
+          by: actor(request),
+        }),
+      ),
+    }),
   );
 
   http.get(

@@ -138,6 +138,7 @@ export function factsFromSnapshot(
       provider: snapshot.verification.provider,
     },
     age: snapshot.age,
+    blocklisted: snapshot.blocklisted,
     holds: snapshot.holds.map((hold) => ({
       reasonCode: hold.reasonCode,
       expiresAt: hold.expiresAt.toISOString(),

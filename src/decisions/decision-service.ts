@@ -228,9 +228,19 @@ export function createDecisionService(deps: DecisionServiceDeps): DecisionServic
     return stored;
   };
 
-  /** Writes the record (and applies an approval) in one transaction; a database fault is a 503. */
+  /**
+   * Writes the record (and applies an approval) in one transaction; a database fault is a 503. A decision
+   * that changes no facility is one statement, atomic on its own: no transaction around it (two round
+   * trips fewer).
+   */
   const store = async (record: DecisionRecord, apply: boolean): Promise<DecisionRecord> => {
+    const changesFacility =
+      apply && record.outcome === 'approved' && record.productType !== null && record.apr !== null;
     try {
+      if (!changesFacility) {
+        await repository.insertDecision(db, record);
+        return record;
+      }
       return await db.transaction(async (tx: Queryable) => write(tx, record, apply));
     } catch (error) {
       if (isAppError(error)) throw error;

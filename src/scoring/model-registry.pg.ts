@@ -167,8 +167,21 @@ export async function activateModel(tx: Queryable, version: string, at: Date): P
  * active model and whatever versions were asked for by name), so asking for the active scorer costs one
  * small query for its hash; the artefact is read, checked and compiled only when it changed.
  */
-export function createPgModelRegistry(db: Database, clock: Clock): ModelRegistry {
+export function createPgModelRegistry(
+  db: Database,
+  clock: Clock,
+  options: {
+    /**
+     * How long the active model's scorer is reused without asking the database which model is active, in
+     * milliseconds (default 1,000; 0 asks every time). An activation through this registry takes effect at
+     * once; one made by another process within this time.
+     */
+    readonly activeCacheMs?: number;
+  } = {},
+): ModelRegistry {
   const cache = new Map<string, Scorer>();
+  const activeCacheMs = options.activeCacheMs ?? 1_000;
+  let active: { readonly scorer: Scorer; readonly at: number } | undefined;
   const compiled = (record: ModelRecord): Scorer => {
     let scorer = cache.get(record.contentHash);
     if (scorer === undefined) {
@@ -189,23 +202,35 @@ export function createPgModelRegistry(db: Database, clock: Clock): ModelRegistry
       return record;
     },
     register: (card, createdBy) => insertModel(db, card, clock.now(), createdBy ?? null),
-    activate: (version) =>
-      db.transaction((tx) => activateModel(tx, version, clock.now()), {
-        isolation: 'serializable',
-        retries: 3,
-      }),
+    async activate(version) {
+      active = undefined;
+      try {
+        return await db.transaction((tx) => activateModel(tx, version, clock.now()), {
+          isolation: 'serializable',
+          retries: 3,
+        });
+      } finally {
+        active = undefined;
+      }
+    },
     active: () => findActiveModel(db),
     async scorer(version) {
+      const now = clock.now().getTime();
+      if (version === undefined && active && activeCacheMs > 0 && now - active.at < activeCacheMs)
+        return active.scorer;
       const head = await findModelHead(db, version);
-      const cached = head ? cache.get(head.contentHash) : undefined;
-      if (cached) return cached;
-      const record = head ? await findModel(db, head.version) : undefined;
-      if (!record) {
-        throw version === undefined
-          ? new AppError('NOT_FOUND', 'no scoring model is active', { details: { resource: 'model' } })
-          : AppError.notFound('model', version);
+      let scorer = head ? cache.get(head.contentHash) : undefined;
+      if (!scorer) {
+        const record = head ? await findModel(db, head.version) : undefined;
+        if (!record) {
+          throw version === undefined
+            ? new AppError('NOT_FOUND', 'no scoring model is active', { details: { resource: 'model' } })
+            : AppError.notFound('model', version);
+        }
+        scorer = compiled(record);
       }
-      return compiled(record);
+      if (version === undefined) active = { scorer, at: now };
+      return scorer;
     },
   };
 }

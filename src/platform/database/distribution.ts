@@ -19,4 +19,6 @@ export const GLOBAL_TABLES: Readonly<Record<string, string>> = {
   legal_rate_caps: 'the dated legal cap on annualised rates, a rule for every customer',
   risk_appetite_settings: 'the dated global risk appetite (cut-off raise, limit scale)',
   policy_assignments: 'which policy (champion, challenger and share) decides each product, dated',
+  customer_blocklist:
+    'identifiers (blind indexes) the lender will not lend to: listed before any customer carries them, matching every customer that does',
 };

@@ -36,6 +36,7 @@ export const ID_PREFIXES = {
   audit: 'aud',
   notification: 'ntf',
   import: 'imp',
+  blocklistEntry: 'blk',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
