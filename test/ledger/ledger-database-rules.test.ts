@@ -174,6 +174,51 @@ describe.each(storesUnderTest())('ledger rules enforced by the database ($name)'
     });
   });
 
+  it('refuses an account opened with balances and any edit of the chart of kinds (else the audit is fooled)', async () => {
+    const db = await fresh();
+    const seeded = await refused(() =>
+      db.query(
+        `insert into ledger_accounts (customer_id, contract_id, kind, normal_side, debit_total, credit_total,
+                                      balance, posting_count, created_at)
+         values ('c1', 'k2', 'principal_receivable', 'D', 1000, 0, 1000, 1, now())`,
+      ),
+    );
+    expect(seeded).toMatch(/opens at zero/);
+    // With non_negative switched off, a receivable could go below zero and verifyLedger (which reads the
+    // same table) would not notice: the rules of a kind are fixed once inserted.
+    expect(
+      await refused(() =>
+        db.query(`update ledger_account_kinds set non_negative = false where kind = 'principal_receivable'`),
+      ),
+    ).toMatch(/append-only/);
+    expect(
+      await refused(() => db.query(`delete from ledger_account_kinds where kind = 'fee_income'`)),
+    ).toMatch(/append-only/);
+    expect(await refused(() => db.exec('truncate ledger_account_kinds'))).toMatch(/append-only/);
+    expect(await refused(() => db.exec('truncate loan_events'))).toMatch(/append-only/);
+    expect(await refused(() => db.exec('truncate credit_facility_changes'))).toMatch(/append-only/);
+    // A product may still add a kind of its own.
+    await db.query(
+      `insert into ledger_account_kinds (kind, normal_side, non_negative, description)
+       values ('late_fee_receivable', 'D', true, 'late fees charged, not yet paid')`,
+    );
+    expect(
+      await refused(() =>
+        postJournals(
+          db,
+          [
+            entry('j6', [
+              ['funding', 'D', 100_001n],
+              ['principal_receivable', 'C', 100_001n],
+            ]),
+          ],
+          at,
+        ),
+      ),
+    ).toMatch(/below zero/);
+    expect(await verifyLedger(db)).toMatchObject({ ok: true, cacheMismatches: [], negativeBalances: [] });
+  });
+
   it('property: random workloads leave the database equal to the reference ledger, every invariant intact', async () => {
     const kinds = fc.constantFrom(...ACCOUNT_KINDS);
     const line = fc.record({ debit: kinds, credit: kinds, amount: fc.bigInt({ min: 1n, max: 50_000n }) });
