@@ -646,11 +646,16 @@ export function registerCreditLineRoutes(
       schema: {
         tags: ['credit lines'],
         summary: 'One statement.',
-        params: Type.Object({ lineId: IdString('line'), seq: Type.Integer({ minimum: 1 }) }),
-        response: { 200: StatementDto, 404: ProblemSchema },
+        // A path parameter is text and nothing is coerced: the number is a string of digits, read here.
+        params: Type.Object({
+          lineId: IdString('line'),
+          seq: Type.String({ pattern: '^[1-9][0-9]{0,8}$', description: 'The statement number, from 1.' }),
+        }),
+        response: { 200: StatementDto, 404: ProblemSchema, 422: ProblemSchema },
       },
     },
-    async (request) => statementDto(await creditLines.statement(request.params.lineId, request.params.seq)),
+    async (request) =>
+      statementDto(await creditLines.statement(request.params.lineId, Number(request.params.seq))),
   );
 
   http.post(

@@ -212,6 +212,27 @@ describe('/v1/lines', () => {
         instalmentsNotYetBilled: '800.00',
       }),
     ]);
+    // One statement by its number: a path parameter is text, so "1" must be read as statement 1.
+    const one = await t.app.http.inject({
+      method: 'GET',
+      url: `/v1/lines/${lineId}/statements/1`,
+      headers: t.auth('analyst'),
+    });
+    expect(one.statusCode).toBe(200);
+    expect(one.json()).toMatchObject({ seq: 1, closingBalance: '409.00', minimumPayment: '409.00' });
+    const none = await t.app.http.inject({
+      method: 'GET',
+      url: `/v1/lines/${lineId}/statements/2`,
+      headers: t.auth('analyst'),
+    });
+    expect(none.statusCode).toBe(404);
+    const bad = await t.app.http.inject({
+      method: 'GET',
+      url: `/v1/lines/${lineId}/statements/0`,
+      headers: t.auth('analyst'),
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors).toContainEqual(expect.objectContaining({ field: 'params.seq' }));
     const paid = await t.app.http.inject({
       method: 'POST',
       url: `/v1/lines/${lineId}/payments`,
