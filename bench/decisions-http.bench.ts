@@ -1,30 +1,86 @@
-import autocannon from 'autocannon';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { createApp, type App } from '../src/app.ts';
 import { DEMO_CASES, DEMO_SETTINGS, seedDemoCases } from '../src/decisions/demo-cases.ts';
 import { generateApiKeySecret } from '../src/platform/auth/api-keys.ts';
 import { testPiiConfig } from '../src/platform/config/config.ts';
+import type { Database } from '../src/platform/database/database.ts';
 import { openPglite } from '../src/platform/database/pglite.ts';
 import { openPostgres } from '../src/platform/database/postgres.ts';
-import type { Database } from '../src/platform/database/database.ts';
 import { seededRandomBytes } from '../src/platform/ids/ids.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
 import { installDefaultPolicies } from '../src/policy/policy-files.node.ts';
 import { testScorecard } from '../test/decisions/scorecard.ts';
-import { quantile, type BenchSuite, type Measurement } from './harness.ts';
+import type { BenchSuite, Measurement } from './harness.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 8);
+const PIPELINING = 1;
+const SECONDS = 10;
+const run = promisify(execFile);
 
 /**
- * `POST /v1/decisions` over HTTP on loopback with persistence (autocannon): the demo's nine customers in
- * turn, cash loan and credit line, so the mix has approvals (which adjust the facility in the same
- * transaction), declines with recourse, and a referral. Every request is a full decision: snapshot from the
- * database, score, policy, reasons, recourse, the record (facts, trace) and the facility, in one transaction.
+ * `POST /v1/decisions` over HTTP on loopback with persistence. The load comes from autocannon in its own
+ * process (it would otherwise share the server's event loop): 8 connections, no pipelining, 10 s after a
+ * 3 s warm-up, the demo's nine customers × both products in turn — approvals that open or adjust the
+ * facility in the same transaction, declines with recourse, a referral by fault. Every request is a whole
+ * decision: snapshot, score, policy with trace, reasons, recourse, the record (facts, trace) in the
+ * database.
+ *
+ * Two figures per store: **warm** — the snapshot cache holds the customers' decoded events (each request
+ * still reads the customer's events version and the blocklist, and the facility, then writes) — and
+ * **cold** — the cache is off, so every request reads the customer's whole event history from the
+ * database and decodes it.
  */
+interface Load {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly total: number;
+  readonly errors: number;
+}
+
+async function load(url: string, secret: string, bodies: string[], seconds: number): Promise<Load> {
+  const script = fileURLToPath(new URL('./http-load.mjs', import.meta.url));
+  const { stdout } = await run(
+    process.execPath,
+    [
+      script,
+      JSON.stringify({
+        url: `${url}/v1/decisions`,
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        bodies,
+        connections: CONNECTIONS,
+        pipelining: PIPELINING,
+        duration: seconds,
+      }),
+    ],
+    { maxBuffer: 1 << 20 },
+  );
+  const result = JSON.parse(stdout) as {
+    total: number;
+    average: number;
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+    latency: { p50: number; p99: number };
+  };
+  return {
+    rps: result.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.total,
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
 async function measure(
   name: string,
   db: Database,
+  cache: boolean,
   log: (line: string) => void,
-): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+): Promise<Load> {
   const app: App = await createApp({
     config: {
       port: 0,
@@ -37,43 +93,31 @@ async function measure(
     },
     db,
     logger: createLogger({ level: 'warn' }),
+    ...(cache ? {} : { snapshotCacheSize: 0 }),
   });
   try {
     await installDefaultPolicies(app.services.policies);
     await app.services.policies.loadSettings(DEMO_SETTINGS);
     const card = testScorecard();
-    await app.services.models.register(card);
+    await app.services.models.register(card).catch(() => undefined);
     await app.services.models.activate(card.version);
     const seeded = await seedDemoCases(app.services.customers, app.clock.now());
-    const secret = generateApiKeySecret('app', seededRandomBytes(5));
-    await app.services.apiKeys.create({ name: 'bench', role: 'app', secret });
+    const secret = generateApiKeySecret('app', seededRandomBytes(cache ? 5 : 6));
+    await app.services.apiKeys.create({ name: `bench ${cache ? 'warm' : 'cold'}`, role: 'app', secret });
     const url = await app.start();
     const bodies = seeded.flatMap((entry) =>
       ['cash_loan', 'credit_line'].map((product) =>
         JSON.stringify({ customerId: entry.customerId, product }),
       ),
     );
-    let n = 0;
-    const run = (duration: number) =>
-      autocannon({
-        url: `${url}/v1/decisions`,
-        connections: 16,
-        duration,
-        requests: [
-          {
-            method: 'POST',
-            headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-            setupRequest: (request) => ({ ...request, body: bodies[n++ % bodies.length] }),
-          },
-        ],
-      });
-    await run(3); // warm-up: JIT, caches, pools
-    const result = await run(10);
-    const errors = result.non2xx + result.errors;
+    await load(url, secret, bodies, 3); // warm-up: JIT, pools, and (when on) the snapshot cache
+    const result = await load(url, secret, bodies, SECONDS);
     log(
-      `${name}: ${result.requests.total} decisions in 10 s over 16 connections (${DEMO_CASES.length} customers × 2 products), ${errors} errors; latency p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms`,
+      `${name}, ${cache ? 'warm (snapshot cache on)' : 'cold (snapshot cache off)'}: ${result.total} decisions in ${SECONDS} s over ${CONNECTIONS} connections, pipelining ${PIPELINING} (${DEMO_CASES.length} customers × 2 products), ${result.errors} errors; latency p50 ${result.p50} ms, p99 ${result.p99} ms`,
     );
-    return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
+    // Let requests autocannon gave up on at the end finish before the database closes.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return result;
   } finally {
     await app.stop();
   }
@@ -81,44 +125,44 @@ async function measure(
 
 const suite: BenchSuite = {
   name: 'decisions-http',
-  description:
-    'POST /v1/decisions on loopback with persistence (autocannon, 16 connections), PGlite and PostgreSQL',
+  description: `POST /v1/decisions on loopback with persistence (autocannon in its own process, ${CONNECTIONS} connections, no pipelining), warm and cold, PGlite and PostgreSQL`,
   async run(log) {
     const out: Measurement[] = [];
-    const pglite = await measure('PGlite (in memory)', await openPglite(), log);
-    out.push(
-      {
-        metric: 'decisions/s over HTTP, PGlite',
-        unit: 'decisions/s',
-        ours: pglite.rps,
-        higherIsBetter: true,
-      },
-      { metric: 'p99 latency, PGlite', unit: 'ms', ours: pglite.p99, higherIsBetter: false },
-    );
-    const schema = `bench_decisions_${process.pid}`;
-    let postgres: Database | undefined;
-    try {
-      postgres = await openPostgres({ connectionString: POSTGRES_URL, schema, max: 20 });
-    } catch (error) {
-      log(
-        `PostgreSQL at ${POSTGRES_URL} unavailable: ${error instanceof Error ? error.message : String(error)}`,
+    for (const cache of [true, false]) {
+      const label = cache ? 'warm' : 'cold';
+      const pglite = await measure('PGlite (in memory)', await openPglite(), cache, log);
+      out.push(
+        {
+          metric: `decisions/s over HTTP, PGlite, ${label}`,
+          unit: 'decisions/s',
+          ours: pglite.rps,
+          higherIsBetter: true,
+        },
+        { metric: `p99 latency, PGlite, ${label}`, unit: 'ms', ours: pglite.p99, higherIsBetter: false },
       );
-    }
-    if (postgres) {
-      const db = postgres;
+      const schema = `bench_decisions_${process.pid}_${label}`;
+      let postgres: Database | undefined;
       try {
-        const pg = await measure('PostgreSQL', db, log);
+        postgres = await openPostgres({ connectionString: POSTGRES_URL, schema, max: 20 });
+      } catch (error) {
+        log(
+          `PostgreSQL at ${POSTGRES_URL} unavailable: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      if (!postgres) continue;
+      try {
+        const pg = await measure('PostgreSQL', postgres, cache, log);
         out.push(
           {
-            metric: 'decisions/s over HTTP, PostgreSQL',
+            metric: `decisions/s over HTTP, PostgreSQL, ${label}`,
             unit: 'decisions/s',
             ours: pg.rps,
             higherIsBetter: true,
             target: '≥ 1,000/s with p99 ≤ 25 ms',
-            met: pg.rps >= 1000 && pg.p99 <= 25,
+            met: pg.rps >= 1000 && pg.p99 <= 25 && pg.errors === 0,
           },
-          { metric: 'p50 latency, PostgreSQL', unit: 'ms', ours: pg.p50, higherIsBetter: false },
-          { metric: 'p99 latency, PostgreSQL', unit: 'ms', ours: pg.p99, higherIsBetter: false },
+          { metric: `p50 latency, PostgreSQL, ${label}`, unit: 'ms', ours: pg.p50, higherIsBetter: false },
+          { metric: `p99 latency, PostgreSQL, ${label}`, unit: 'ms', ours: pg.p99, higherIsBetter: false },
         );
       } finally {
         const admin = await openPostgres({ connectionString: POSTGRES_URL });
@@ -126,7 +170,6 @@ const suite: BenchSuite = {
         await admin.close();
       }
     }
-    void quantile;
     return out;
   },
 };

@@ -3,9 +3,9 @@ import {
   creditPolicyActions,
   dateCountAtMost,
   findRecourse,
+  policyDocumentWith,
   policyFeatures,
   renderRecourseAction,
-  withPolicyFeatures,
   type ActionableFeature,
   type FeatureRecord,
   type FeatureValue,
@@ -221,14 +221,18 @@ export function changedRow(
   facts: DecisionFacts,
   current: FeatureRecord,
   changed: FeatureRecord,
+  base?: { readonly row: Readonly<Record<string, number | string | null>>; readonly dropDates: LocalDate[] },
 ): Record<string, number | string | null> {
-  const row = scorecardRow(facts);
-  for (const [name, value] of Object.entries(changed)) {
+  // The row before any change is the same for every combination recourse tries: copied, not rebuilt.
+  const row = base ? Object.assign({}, base.row) : scorecardRow(facts);
+  for (const name in changed) {
+    const value = changed[name];
     if (typeof value !== 'number' || value === current[name]) continue;
     if (name === 'inquiries30d') {
       const before = Number(current.inquiries30d);
       if (value < before) {
-        const date = dateCountAtMost(facts.asOfDate, inquiryDropDates(facts), before, value);
+        const dropDates = base ? base.dropDates : inquiryDropDates(facts);
+        const date = dateCountAtMost(facts.asOfDate, dropDates, before, value);
         if (date !== undefined) Object.assign(row, countsOn(facts, APPLICATION_COUNTS, date));
       }
       row.inquiries_30d = value;
@@ -273,14 +277,22 @@ export function recourseProblem(problem: DecisionRecourseInput) {
   });
   const features = [...policyActions, ...scoring];
   const current = currentRecord(facts, input, scoring);
+  // What every combination starts from: the scorecard's own characteristics of the row, and the dates the
+  // 30-day application count drops.
+  const full = scorecardRow(facts);
+  const row: Record<string, number | string | null> = {};
+  for (const info of scorer.features)
+    if (Object.hasOwn(full, info.name)) row[info.name] = full[info.name] ?? null;
+  const base = { row, dropDates: inquiryDropDates(facts) };
+  const document0 = toPolicyDocument(input);
   const decide = (changed: FeatureRecord) => {
-    const score = scorer(changedRow(facts, current, changed) as ScoreRow);
-    const next = withPolicyFeatures(
-      Object.assign({}, input, { score: score.score, subScores: score.subScores }),
-      changed,
-    );
+    const score = scorer(changedRow(facts, current, changed, base) as ScoreRow);
+    // A fresh document for this combination: the plan's policy inputs, then its score.
+    const document = policyDocumentWith(input, document0, changed);
+    document.score = score.score;
+    document.subScores = { ...score.subScores };
     // Re-runs keep no evidence: the policy without its trace.
-    return readPolicyOutcome(policy.evaluateOutput(toPolicyDocument(next)));
+    return readPolicyOutcome(policy.evaluateOutput(document));
   };
   return { current, features, decide };
 }

@@ -1,7 +1,7 @@
 import type { CustomerSnapshot } from '../customers/index.ts';
 import { openOrAdjustFacility } from '../lending/facilities/facility-service.ts';
 import type { FacilityProduct } from '../lending/facilities/facility.ts';
-import type { Database, Queryable } from '../platform/database/database.ts';
+import { sqlStateOf, type Database, type Queryable } from '../platform/database/database.ts';
 import { AppError, isAppError } from '../platform/errors/app-error.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
 import { fen, type Money } from '../platform/money/money.ts';
@@ -26,7 +26,12 @@ import type {
 } from './decision.ts';
 import { factsFromSnapshot, termsJson, type DecisionFacts, type FacilityFact } from './decision-facts.ts';
 import * as repository from './decisions.repository.ts';
-import { evaluateDecision, NO_LIMIT, type EvaluatedDecision } from './evaluate-decision.ts';
+import {
+  createRecourseMemo,
+  evaluateDecision,
+  NO_LIMIT,
+  type EvaluatedDecision,
+} from './evaluate-decision.ts';
 import { systemUnavailableReason } from './principal-reasons.ts';
 import { replayRecord, type ReplayReport } from './replay.ts';
 
@@ -68,6 +73,8 @@ export interface DecisionServiceDeps {
   readonly dependencyTimeoutMs?: number;
   /** Decisions recourse may re-run per decision (default 1,500). */
   readonly maxRecourseEvaluations?: number;
+  /** Recourse plans remembered for identical inputs (default 2,000; 0 remembers none). */
+  readonly recourseMemoSize?: number;
 }
 
 export interface DecisionRequest {
@@ -205,6 +212,8 @@ function recordOf(
 export function createDecisionService(deps: DecisionServiceDeps): DecisionService {
   const { db, clock, ids, ports } = deps;
   const timeoutMs = deps.dependencyTimeoutMs ?? 2_000;
+  const recourseMemo =
+    (deps.recourseMemoSize ?? 2_000) > 0 ? createRecourseMemo(deps.recourseMemoSize ?? 2_000) : undefined;
 
   /** Writes the record (and applies an approval) inside `tx`. */
   const write = async (tx: Queryable, record: DecisionRecord, apply: boolean): Promise<DecisionRecord> => {
@@ -241,7 +250,15 @@ export function createDecisionService(deps: DecisionServiceDeps): DecisionServic
         await repository.insertDecision(db, record);
         return record;
       }
-      return await db.transaction(async (tx: Queryable) => write(tx, record, apply));
+      try {
+        return await db.transaction(async (tx: Queryable) => write(tx, record, apply));
+      } catch (error) {
+        // Two first approvals of the same customer and product at once: both found no facility and one
+        // insert lost on its unique key. Nothing of this decision was written; run it again — it now
+        // finds the facility and adjusts it.
+        if (sqlStateOf(error) !== '23505') throw error;
+        return await db.transaction(async (tx: Queryable) => write(tx, record, apply));
+      }
     } catch (error) {
       if (isAppError(error)) throw error;
       // The transaction rolled back: nothing of this decision was written, and trying again is right.
@@ -381,6 +398,7 @@ export function createDecisionService(deps: DecisionServiceDeps): DecisionServic
         ...(deps.maxRecourseEvaluations !== undefined
           ? { maxRecourseEvaluations: deps.maxRecourseEvaluations }
           : {}),
+        ...(recourseMemo ? { recourseMemo } : {}),
       });
     } catch (error) {
       // A policy that cannot evaluate this input (or a scorecard that cannot read it) is our fault.

@@ -97,6 +97,78 @@ export interface EvaluateOptions {
   readonly recourse?: boolean;
   /** Decisions recourse may re-run (default 1,500). */
   readonly maxRecourseEvaluations?: number;
+  /** Recourse already found for exactly these inputs (see `createRecourseMemo`). */
+  readonly recourseMemo?: RecourseMemo;
+}
+
+/**
+ * Recourse found before, by everything the search reads: the policy and scorer (by identity: compiled
+ * once per version), the policy document (every policy input, the score and sub-scores, the request, the
+ * product and the appetite), the snapshot's features, decay instants and holds, the decision date and the
+ * search budget. Recourse is a pure function of these, so a remembered plan is the plan the search would
+ * find again — a customer asking twice in a day with nothing new pays for the search once. Bounded: the
+ * oldest entries go first.
+ */
+export interface RecourseMemo {
+  get(policy: CompiledPolicy, scorer: Scorer, key: string): DecisionRecourse | undefined;
+  set(policy: CompiledPolicy, scorer: Scorer, key: string, recourse: DecisionRecourse): void;
+}
+
+/** A recourse memo holding at most `capacity` plans (default 2,000). */
+export function createRecourseMemo(capacity = 2_000): RecourseMemo {
+  const byPolicy = new WeakMap<CompiledPolicy, WeakMap<Scorer, Map<string, DecisionRecourse>>>();
+  // Insertion order across every policy and scorer, for eviction.
+  const order: Array<{ plans: Map<string, DecisionRecourse>; key: string }> = [];
+  let head = 0;
+  const plansOf = (policy: CompiledPolicy, scorer: Scorer): Map<string, DecisionRecourse> => {
+    let byScorer = byPolicy.get(policy);
+    if (!byScorer) byPolicy.set(policy, (byScorer = new WeakMap()));
+    let plans = byScorer.get(scorer);
+    if (!plans) byScorer.set(scorer, (plans = new Map()));
+    return plans;
+  };
+  return {
+    get: (policy, scorer, key) => byPolicy.get(policy)?.get(scorer)?.get(key),
+    set(policy, scorer, key, recourse) {
+      const plans = plansOf(policy, scorer);
+      if (plans.has(key)) return;
+      plans.set(key, deepFreeze(recourse));
+      order.push({ plans, key });
+      if (order.length - head > capacity) {
+        const oldest = order[head];
+        head += 1;
+        oldest?.plans.delete(oldest.key);
+        if (head > capacity) {
+          order.splice(0, head);
+          head = 0;
+        }
+      }
+    },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value as Record<string, unknown>)) deepFreeze(item);
+  }
+  return value;
+}
+
+/** The memo key of a decision's recourse (see `RecourseMemo`). */
+function recourseKey(
+  facts: DecisionFacts,
+  policyDocument: ZenObject,
+  maxEvaluations: number | undefined,
+): string {
+  return JSON.stringify([
+    policyDocument,
+    facts.features,
+    facts.decay,
+    facts.holds,
+    facts.asOfDate,
+    maxEvaluations ?? null,
+  ]);
 }
 
 const OUTCOME_RANK: Readonly<Record<Outcome, number>> = { declined: 0, referred: 1, approved: 2 };
@@ -252,18 +324,24 @@ export function evaluateDecision(
   let recourse: DecisionRecourse | null = null;
   const wantsRecourse = result.outcome !== 'approved' || shortfall;
   if (options.recourse !== false && wantsRecourse) {
-    const goal = goalOf(input);
-    const plan = decisionRecourse({
-      facts,
-      scorer,
-      policy: context.policy,
-      input,
-      goal,
-      ...(options.maxRecourseEvaluations !== undefined
-        ? { maxEvaluations: options.maxRecourseEvaluations }
-        : {}),
-    });
-    recourse = recourseOf(plan, goal);
+    const memo = options.recourseMemo;
+    const key = memo ? recourseKey(facts, policyDocument, options.maxRecourseEvaluations) : '';
+    recourse = memo?.get(context.policy, scorer, key) ?? null;
+    if (recourse === null) {
+      const goal = goalOf(input);
+      const plan = decisionRecourse({
+        facts,
+        scorer,
+        policy: context.policy,
+        input,
+        goal,
+        ...(options.maxRecourseEvaluations !== undefined
+          ? { maxEvaluations: options.maxRecourseEvaluations }
+          : {}),
+      });
+      recourse = recourseOf(plan, goal);
+      memo?.set(context.policy, scorer, key, recourse);
+    }
   }
 
   return new Evaluated(

@@ -1,6 +1,7 @@
 import { fen, type Money } from '../platform/money/money.ts';
 import { addDays, addMonths, daysBetween, type LocalDate } from '../platform/time/local-date.ts';
-import type { PolicyInput } from '../policy/policy-inputs.ts';
+import { toPolicyDocument, type PolicyInput } from '../policy/policy-inputs.ts';
+import type { ZenObject, ZenValue } from '../policy/zen-runtime.ts';
 import type { VerificationLevel } from '../policy/products.ts';
 import type { ActionableFeature, FeatureRecord, FeatureValue } from './recourse.ts';
 
@@ -47,29 +48,77 @@ function money(value: FeatureValue | undefined, fallback: Money): Money {
   return typeof value === 'number' ? fen(BigInt(Math.round(value))) : fallback;
 }
 
-/** The policy input with the feature values of a plan written back (other fields untouched). */
+/** A plan's number for `name`, or the input's own value. */
+function numberOr(features: FeatureRecord, name: string, fallback: number): number {
+  const value = features[name];
+  return typeof value === 'number' ? value : fallback;
+}
+
+/** A plan's flag for `name`, or the input's own value. */
+function flagOr(features: FeatureRecord, name: string, fallback: boolean): boolean {
+  const value = features[name];
+  return typeof value === 'boolean' ? value : fallback;
+}
+
+/**
+ * The policy input with the feature values of a plan written back (other fields untouched). Recourse calls
+ * it for every combination it tries, so it is plain code: no closures made per call.
+ */
 export function withPolicyFeatures(input: PolicyInput, features: FeatureRecord): PolicyInput {
-  const number = (name: string, fallback: number) => {
-    const value = features[name];
-    return typeof value === 'number' ? value : fallback;
-  };
-  const flag = (name: string, fallback: boolean) => {
-    const value = features[name];
-    return typeof value === 'boolean' ? value : fallback;
-  };
   return {
     ...input,
     overdueAmountHere: money(features.overdueAmountHere, input.overdueAmountHere),
     overdueAmountElsewhere: money(features.overdueAmountElsewhere, input.overdueAmountElsewhere),
-    inquiries30d: number('inquiries30d', input.inquiries30d),
-    verificationLevel: number('verificationLevel', input.verificationLevel) as VerificationLevel,
+    inquiries30d: numberOr(features, 'inquiries30d', input.inquiries30d),
+    verificationLevel: numberOr(features, 'verificationLevel', input.verificationLevel) as VerificationLevel,
     monthlyDebtPayments: money(features.monthlyDebtPayments, input.monthlyDebtPayments),
-    historyMonths: number('historyMonths', input.historyMonths),
-    onTimeCycles: number('onTimeCycles', input.onTimeCycles),
-    hasActiveHold: flag('hasActiveHold', input.hasActiveHold),
-    age: number('age', input.age),
-    blocklisted: flag('blocklisted', input.blocklisted),
+    historyMonths: numberOr(features, 'historyMonths', input.historyMonths),
+    onTimeCycles: numberOr(features, 'onTimeCycles', input.onTimeCycles),
+    hasActiveHold: flagOr(features, 'hasActiveHold', input.hasActiveHold),
+    age: numberOr(features, 'age', input.age),
+    blocklisted: flagOr(features, 'blocklisted', input.blocklisted),
   };
+}
+
+const MONEY_FEATURES = ['overdueAmountHere', 'overdueAmountElsewhere', 'monthlyDebtPayments'] as const;
+const NUMBER_FEATURES = [
+  'inquiries30d',
+  'verificationLevel',
+  'historyMonths',
+  'onTimeCycles',
+  'age',
+] as const;
+const FLAG_FEATURES = ['hasActiveHold', 'blocklisted'] as const;
+
+/**
+ * `toPolicyDocument(withPolicyFeatures(input, features))`, from `document = toPolicyDocument(input)`
+ * without building the typed input again: a fresh document with the plan's values written over it (money
+ * is integer fen in both, rounded as `withPolicyFeatures` rounds it). Recourse builds one per combination
+ * it tries. An amount that is not a safe integer takes the typed route, so its error is the same.
+ */
+export function policyDocumentWith(
+  input: PolicyInput,
+  document: ZenObject,
+  features: FeatureRecord,
+): Record<string, ZenValue> {
+  const out: Record<string, ZenValue> = Object.assign({}, document);
+  for (const name of MONEY_FEATURES) {
+    const value = features[name];
+    if (typeof value !== 'number') continue;
+    const rounded = Math.round(value);
+    if (!Number.isSafeInteger(rounded))
+      return toPolicyDocument(withPolicyFeatures(input, features)) as Record<string, ZenValue>;
+    out[name] = rounded === 0 ? 0 : rounded;
+  }
+  for (const name of NUMBER_FEATURES) {
+    const value = features[name];
+    if (typeof value === 'number') out[name] = value;
+  }
+  for (const name of FLAG_FEATURES) {
+    const value = features[name];
+    if (typeof value === 'boolean') out[name] = value;
+  }
+  return out;
 }
 
 export interface CreditRecourseContext {

@@ -19,6 +19,7 @@ export {
   dateApplicationsAtMost,
   dateCountAtMost,
   policyFeatures,
+  policyDocumentWith,
   withPolicyFeatures,
   type CreditRecourseContext,
 } from './credit-recourse.ts';
