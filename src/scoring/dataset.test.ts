@@ -101,6 +101,25 @@ describe('createDatasetBuilder', () => {
 });
 
 describe('resolveTarget', () => {
+  it('refuses a target with one value, naming the column, whatever --bad says', () => {
+    // Given a file whose target column holds only "good"
+    // When the bad label is chosen by default, or given as that one value
+    // Then the error names the target column and the rule, not a --bad that cannot help
+    for (const bad of [undefined, 'good']) {
+      const error = caught(() => resolveTarget('Status', ['good'], bad));
+      expect(error.issues[0]).toEqual({
+        field: 'Status',
+        rule: 'two-classes',
+        message: 'Status has one value only ("good"); a scorecard needs both goods and bads',
+      });
+    }
+    // A --bad that does not occur is still reported as such.
+    expect(caught(() => resolveTarget('Status', ['good'], 'bad')).issues[0]).toMatchObject({
+      field: 'bad',
+      rule: 'label-present',
+    });
+  });
+
   it('takes the first default label present, case-insensitively', () => {
     expect(resolveTarget('y', ['0', '1'], undefined)).toMatchObject({ bad: '1', chosen: 'default' });
     expect(resolveTarget('y', ['No', 'Yes'], undefined)).toMatchObject({ bad: 'Yes', good: ['No'] });

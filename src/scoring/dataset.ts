@@ -254,20 +254,30 @@ export function createDatasetBuilder(options: DatasetOptions): DatasetBuilder {
   };
 }
 
-/** Picks the bad label: the given one (which must occur), else the first default present. */
+/**
+ * Picks the bad label: the given one (which must occur), else the first default present. A target with a
+ * single value is refused whatever `--bad` says: no choice of label can give a sample with goods and bads.
+ */
 export function resolveTarget(
   column: string,
   labels: readonly string[],
   bad: string | undefined,
 ): TargetInfo {
+  if (bad !== undefined && !labels.includes(bad)) {
+    throw AppError.invalid(
+      'bad',
+      'label-present',
+      `"${bad}" does not occur in ${column}; its values are ${labels.map((l) => `"${l}"`).join(', ')}`,
+    );
+  }
+  if (labels.length === 1) {
+    throw AppError.invalid(
+      column,
+      'two-classes',
+      `${column} has one value only ("${labels[0] ?? ''}"); a scorecard needs both goods and bads`,
+    );
+  }
   if (bad !== undefined) {
-    if (!labels.includes(bad)) {
-      throw AppError.invalid(
-        'bad',
-        'label-present',
-        `"${bad}" does not occur in ${column}; its values are ${labels.map((l) => `"${l}"`).join(', ')}`,
-      );
-    }
     return { column, bad, good: labels.filter((label) => label !== bad), chosen: 'given' };
   }
   if (labels.length !== 2) {
