@@ -1,4 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 
 /** Runs the CLI in process and captures what it prints. */
@@ -142,5 +145,133 @@ describe('credence loan schedule | apr (no database)', () => {
     expect(method.stderr).toContain('--method');
     const missing = await run(['loan', 'apr', '--principal', '100']);
     expect(missing.code).toBe(2);
+  });
+});
+
+describe("credence loan … --json on a data directory: the API's DTOs, amounts in yuan", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'credence-loan-cli-'));
+  const customer = 'cus_01JD3ZK6Q8W4M2X9T7B5N1R0AE';
+  let savedDatabaseUrl: string | undefined;
+  beforeAll(() => {
+    // The embedded database in a fresh directory, whatever the environment says.
+    savedDatabaseUrl = process.env.DATABASE_URL;
+    delete process.env.DATABASE_URL;
+  });
+  afterAll(() => {
+    if (savedDatabaseUrl !== undefined) process.env.DATABASE_URL = savedDatabaseUrl;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const json = async (args: string[]) => {
+    const result = await run(['--data-dir', dataDir, ...args, '--json']);
+    return { code: result.code, body: JSON.parse(result.code === 0 ? result.stdout : result.stderr) };
+  };
+
+  it('sets a facility by the public product code, draws, quotes, repays and shows the loan in yuan', async () => {
+    const set = await json([
+      ...['loan', 'facility', 'set', '--customer', customer, '--product', 'cash_loan'],
+      ...['--limit', '20000.00', '--apr', '0.1825', '--decision', 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0AE'],
+    ]);
+    expect(set.code).toBe(0);
+    expect(set.body).toMatchObject({
+      facility: {
+        product: 'cash_loan',
+        limit: '20000.00',
+        used: '0.00',
+        available: '20000.00',
+        apr: '0.1825',
+      },
+      change: 'opened',
+    });
+    // The facility spelling the CLI took before is still understood; what it prints is the public code.
+    const frozen = await json([
+      'loan',
+      'facility',
+      'freeze',
+      '--customer',
+      customer,
+      '--product',
+      'cash-loan',
+      '--reason',
+      'check',
+    ]);
+    expect(frozen.body.facility).toMatchObject({
+      product: 'cash_loan',
+      status: 'frozen',
+      statusReason: 'check',
+    });
+    const active = await json([
+      'loan',
+      'facility',
+      'reactivate',
+      '--customer',
+      customer,
+      '--reason',
+      'cleared',
+    ]);
+    expect(active.body.facility).toMatchObject({ status: 'active', available: '20000.00' });
+    const unknown = await json([
+      'loan',
+      'facility',
+      'freeze',
+      '--customer',
+      customer,
+      '--product',
+      'mortgage',
+      '--reason',
+      'x',
+    ]);
+    expect(unknown.code).toBe(3);
+    expect(unknown.body.error.errors[0]).toMatchObject({ field: '--product', rule: 'one-of' });
+
+    const drawn = await json([
+      ...['loan', 'drawdown', '--customer', customer, '--amount', '10000.00', '--term', '12'],
+      ...['--method', 'equal-principal', '--idempotency-key', 'd1'],
+    ]);
+    expect(drawn.body).toMatchObject({ replayed: false, available: '10000.00' });
+    const loanId = drawn.body.loanId as string;
+    const tooSmall = await json([
+      ...['loan', 'drawdown', '--customer', customer, '--amount', '99.99', '--term', '12'],
+      ...['--idempotency-key', 'd2'],
+    ]);
+    expect(tooSmall.code).toBe(3);
+    expect(tooSmall.body.error.errors[0]).toMatchObject({
+      field: 'amount',
+      rule: 'minimum',
+      message: 'the smallest drawdown is 100.00',
+    });
+
+    // Paid off on the drawdown day: no day has accrued yet.
+    const quote = await json(['loan', 'quote', loanId]);
+    expect(quote.body).toEqual({
+      date: expect.any(String),
+      principal: '10000.00',
+      interest: '0.00',
+      penalty: '0.00',
+      heldForCustomer: '0.00',
+      total: '10000.00',
+    });
+    const repaid = await json(['loan', 'repay', loanId, '--amount', '100.00', '--idempotency-key', 'r1']);
+    expect(repaid.body).toMatchObject({
+      amount: '100.00',
+      intent: 'scheduled',
+      allocation: { principal: '0.00', interest: '0.00', held: '100.00' },
+      outstanding: { principal: '10000.00', heldForCustomer: '100.00' },
+      replayed: false,
+    });
+    const shown = await json(['loan', 'show', loanId]);
+    expect(shown.body).toMatchObject({
+      id: loanId,
+      principal: '10000.00',
+      apr: '0.1825',
+      method: 'equal-principal',
+      outstanding: { principal: '10000.00', heldForCustomer: '100.00' },
+    });
+    expect(shown.body.instalments[0]).toMatchObject({ period: 1, principal: '833.33', status: 'upcoming' });
+    const statement = await json(['loan', 'statement', loanId]);
+    expect(statement.body.closing).toEqual({
+      principal_receivable: '10000.00',
+      customer_overpayment: '100.00',
+      funding: '-9900.00',
+    });
   });
 });

@@ -198,7 +198,35 @@ describe('/v1/loans', () => {
       url: `/v1/customers/${customer}/facilities`,
       headers: t.auth('app'),
     });
-    expect(facilities.json().facilities[0]).toMatchObject({ used: '0.00', available: '20000.00' });
+    // The product is named as decisions and policies name it, whichever spelling opened the facility.
+    expect(facilities.json().facilities[0]).toMatchObject({
+      product: 'cash_loan',
+      used: '0.00',
+      available: '20000.00',
+    });
+    const frozen = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/customers/${customer}/facilities/cash_loan/freeze`,
+      headers: json(t.auth('reviewer')),
+      payload: { reason: 'risk hold' },
+    });
+    expect(frozen.statusCode).toBe(200);
+    expect(frozen.json().facility).toMatchObject({ product: 'cash_loan', status: 'frozen' });
+    const reactivated = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/customers/${customer}/facilities/cash-loan/reactivate`,
+      headers: json(t.auth('reviewer')),
+      payload: { reason: 'cleared' },
+    });
+    expect(reactivated.json().facility).toMatchObject({ product: 'cash_loan', status: 'active' });
+    const unknown = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/customers/${customer}/facilities/mortgage/freeze`,
+      headers: json(t.auth('reviewer')),
+      payload: { reason: 'x' },
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().errors).toContainEqual(expect.objectContaining({ field: 'params.product' }));
   });
 
   it('refuses a future value date and a non-positive amount, naming field and rule', async () => {

@@ -4,7 +4,7 @@ import { openAccounts } from '../../ledger/ledger.pg.ts';
 import type { Database, Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { toDecimalString, type Money } from '../../platform/money/money.ts';
 import { parseRate, toExactRateString, type Rate } from '../../platform/money/rate.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
@@ -577,7 +577,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
         throw AppError.invalid(
           'amount',
           'within-statement',
-          `at most ${revolving} fen of statement ${statementSeq} can be converted`,
+          `at most ${toDecimalString(revolving)} of statement ${statementSeq} can be converted`,
         );
       }
       return {
@@ -602,7 +602,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
       throw AppError.invalid(
         'amount',
         'whole-purchase',
-        `a purchase is converted whole: ${posting.amount} fen`,
+        `a purchase is converted whole: ${toDecimalString(posting.amount)}`,
       );
     }
     return {
@@ -723,7 +723,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
             throw AppError.invalid(
               'amount',
               'within-purchase',
-              `at most ${refundable} fen of purchase ${request.purchaseId} is left to refund`,
+              `at most ${toDecimalString(m(refundable))} of purchase ${request.purchaseId} is left to refund`,
             );
           }
           return {

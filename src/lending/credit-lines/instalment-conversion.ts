@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { allocateEvenly } from '../../platform/money/allocate.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { toDecimalString, type Money } from '../../platform/money/money.ts';
 import { applyRate, type Rate } from '../../platform/money/rate.ts';
 import { annualisedRateByIrr } from '../shared/irr.ts';
 import { CONVERSION_TERMS, type ConversionTerms } from './line-terms.ts';
@@ -40,7 +40,7 @@ export function conversionOffer(terms: ConversionTerms, amount: Money, term: num
     throw AppError.invalid(
       'amount',
       'minimum',
-      `the smallest amount that can be converted is ${terms.minAmount} fen`,
+      `the smallest amount that can be converted is ${toDecimalString(terms.minAmount)}`,
     );
   }
   return offerFor(amount, term, feeRate);

@@ -58,6 +58,40 @@ export function checkDraw(facility: Facility, amount: Money): DrawRefusal | unde
   return undefined;
 }
 
+/**
+ * The product codes people and other systems see — the API, the CLI, the docs — are the decisions' and
+ * policies' codes (`cash_loan`, `credit_line`), so one product has one name across a decision, its facility
+ * and its loans. Storage keeps the facility's own spelling (`cash-loan`, rows written since migration 0402),
+ * and the decisions context passes that spelling in-process; the mapping lives only at the edge.
+ */
+export const PRODUCT_CODES = ['cash_loan', 'credit_line'] as const;
+export type ProductCode = (typeof PRODUCT_CODES)[number];
+
+const CODE_OF: Readonly<Record<FacilityProduct, ProductCode>> = {
+  'cash-loan': 'cash_loan',
+  'credit-line': 'credit_line',
+};
+
+/** The public code of a facility product: `cash-loan` → `cash_loan`. */
+export function productCodeOf(product: FacilityProduct): ProductCode {
+  return CODE_OF[product];
+}
+
+/**
+ * A product named at the edge: the public code (`cash_loan`, `credit_line`), or the facility spelling
+ * (`cash-loan`) that the API and CLI took before, still accepted so that existing callers keep working.
+ */
+export function parseProductCode(value: string, field = 'product'): FacilityProduct {
+  const product = (FACILITY_PRODUCTS as readonly string[]).includes(value)
+    ? (value as FacilityProduct)
+    : FACILITY_PRODUCTS.find((candidate) => CODE_OF[candidate] === value);
+  if (!product) {
+    throw AppError.invalid(field, 'one-of', `product must be one of ${PRODUCT_CODES.join(', ')}`);
+  }
+  return product;
+}
+
+/** Reads a stored facility product (storage spelling only). */
 export function parseFacilityProduct(value: string, field = 'product'): FacilityProduct {
   if (!(FACILITY_PRODUCTS as readonly string[]).includes(value)) {
     throw AppError.invalid(field, 'one-of', `product must be one of ${FACILITY_PRODUCTS.join(', ')}`);

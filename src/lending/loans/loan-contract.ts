@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { applyRate, rate, type Rate } from '../../platform/money/rate.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { toDecimalString, type Money } from '../../platform/money/money.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { dueDatesFor, type InterestBasis, type RepaymentMethod } from './schedule.ts';
 
@@ -115,7 +115,11 @@ export function contractFor(product: LoanProduct, input: ContractInput): LoanCon
     throw AppError.invalid('method', 'one-of', `method must be one of ${product.methods.join(', ')}`);
   }
   if (input.principal < product.minAmount) {
-    throw AppError.invalid('amount', 'minimum', `the smallest drawdown is ${product.minAmount} fen`);
+    throw AppError.invalid(
+      'amount',
+      'minimum',
+      `the smallest drawdown is ${toDecimalString(product.minAmount)}`,
+    );
   }
   return {
     loanId: input.loanId,

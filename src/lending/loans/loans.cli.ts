@@ -5,11 +5,12 @@ import { parseMoney, toDecimalString, type Money } from '../../platform/money/mo
 import { parseRate, toExactRateString } from '../../platform/money/rate.ts';
 import { systemClock } from '../../platform/time/system-clock.node.ts';
 import { parseLocalDate } from '../../platform/time/local-date.ts';
-import { parseFacilityProduct } from '../facilities/facility.ts';
+import { parseProductCode, PRODUCT_CODES } from '../facilities/facility.ts';
 import { flatFeeInstalmentPlan } from '../shared/instalment-apr.ts';
 import { formatReportedRate } from '../shared/irr.ts';
 import { REPAYMENT_INTENTS, type RepaymentIntent } from './loan-state.ts';
 import type { LoanView, RepaymentReceipt } from './loan-service.ts';
+import { facilityDto, loanDto, quoteDto, repaymentDto, statementDto } from './loans.routes.ts';
 import {
   generateSchedule,
   INTEREST_BASES,
@@ -211,7 +212,9 @@ export function registerLoanCommands(program: Command): void {
             effectiveDate: options.date ? parseLocalDate(options.date, '--date') : undefined,
             idempotencyKey: options.idempotencyKey,
           });
-          output(global, { ...result.receipt, replayed: result.replayed }, () => receiptText(result.receipt));
+          output(global, { ...repaymentDto(result.receipt), replayed: result.replayed }, () =>
+            receiptText(result.receipt),
+          );
         });
       },
     );
@@ -224,7 +227,7 @@ export function registerLoanCommands(program: Command): void {
       const global = globalOptions(command);
       await withApp(global, async (app) => {
         const view = await app.services.loans.getLoan(loanId);
-        output(global, view, () => loanText(view));
+        output(global, loanDto(view), () => loanText(view));
       });
     });
 
@@ -242,7 +245,7 @@ export function registerLoanCommands(program: Command): void {
         );
         output(
           global,
-          quote,
+          quoteDto(quote),
           () =>
             `payoff on ${quote.date}: ${d(quote.total)} (principal ${d(quote.principal)}, interest ${d(quote.interest)}, penalty ${d(quote.penalty)}, less ${d(quote.heldForCustomer)} held)`,
         );
@@ -262,7 +265,7 @@ export function registerLoanCommands(program: Command): void {
           from: options.from ? parseLocalDate(options.from, '--from') : undefined,
           to: options.to ? parseLocalDate(options.to, '--to') : undefined,
         });
-        output(global, statement, () =>
+        output(global, statementDto(statement), () =>
           [
             `statement of ${loanId}, ${statement.from} to ${statement.to}`,
             ...statement.entries.map(
@@ -285,7 +288,7 @@ export function registerLoanCommands(program: Command): void {
     .command('set')
     .description("Open or adjust a customer's facility as an approved decision says.")
     .requiredOption('--customer <id>', 'customer id (cus_…)')
-    .option('--product <product>', 'cash-loan | credit-line', 'cash-loan')
+    .option('--product <product>', PRODUCT_CODES.join(' | '), 'cash_loan')
     .requiredOption('--limit <yuan>', 'approved limit')
     .requiredOption('--apr <fraction>', 'contract rate as a decimal fraction')
     .requiredOption('--decision <id>', 'the approving decision')
@@ -298,14 +301,14 @@ export function registerLoanCommands(program: Command): void {
         await withApp(global, async (app) => {
           const outcome = await app.services.facilities.openOrAdjustFacility({
             customerId: options.customer,
-            product: parseFacilityProduct(options.product, '--product'),
+            product: parseProductCode(options.product, '--product'),
             limit: parseMoney(options.limit, '--limit'),
             apr: parseRate(options.apr, '--apr'),
             decisionId: options.decision,
           });
           output(
             global,
-            { ...outcome.facility, available: outcome.available, change: outcome.change },
+            { facility: facilityDto(outcome.facility), change: outcome.change, replayed: outcome.replayed },
             () =>
               `${outcome.change} ${outcome.facility.id}: limit ${d(outcome.facility.limit)}, used ${d(outcome.facility.used)}, available ${d(outcome.available)}`,
           );
@@ -318,21 +321,21 @@ export function registerLoanCommands(program: Command): void {
       .command(action)
       .description(action === 'freeze' ? 'Freeze a facility (no new drawing).' : 'Reactivate a facility.')
       .requiredOption('--customer <id>', 'customer id (cus_…)')
-      .option('--product <product>', 'cash-loan | credit-line', 'cash-loan')
+      .option('--product <product>', PRODUCT_CODES.join(' | '), 'cash_loan')
       .requiredOption('--reason <text>', 'why')
       .action(async (options: { customer: string; product: string; reason: string }, command: Command) => {
         const global = globalOptions(command);
         await withApp(global, async (app) => {
           const input = {
             customerId: options.customer,
-            product: parseFacilityProduct(options.product, '--product'),
+            product: parseProductCode(options.product, '--product'),
             reason: options.reason,
           };
           const result =
             action === 'freeze'
               ? await app.services.facilities.freezeFacility(input)
               : await app.services.facilities.reactivateFacility(input);
-          output(global, result, () => `${result.id} is ${result.status}`);
+          output(global, { facility: facilityDto(result) }, () => `${result.id} is ${result.status}`);
         });
       });
   }

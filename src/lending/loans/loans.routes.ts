@@ -20,6 +20,9 @@ import {
   availableCredit,
   FACILITY_PRODUCTS,
   FACILITY_STATUSES,
+  parseProductCode,
+  PRODUCT_CODES,
+  productCodeOf,
   type Facility,
 } from '../facilities/facility.ts';
 import { REPAYMENT_INTENTS, type Outstanding } from './loan-state.ts';
@@ -152,7 +155,7 @@ const StatementDto = Type.Object({
 const FacilityDto = Type.Object({
   id: Type.String(),
   customerId: Type.String(),
-  product: StringEnum(FACILITY_PRODUCTS),
+  product: StringEnum(PRODUCT_CODES, { description: 'The product code, as decisions and policies name it.' }),
   status: StringEnum(FACILITY_STATUSES),
   limit: Type.String(),
   used: Type.String(),
@@ -167,12 +170,14 @@ const LoanParams = Type.Object({ loanId: IdString('loan') });
 const CustomerParams = Type.Object({ customerId: IdString('customer') });
 const FacilityParams = Type.Object({
   customerId: IdString('customer'),
-  product: StringEnum(FACILITY_PRODUCTS),
+  product: StringEnum([...PRODUCT_CODES, ...FACILITY_PRODUCTS] as const, {
+    description: 'cash_loan or credit_line (the spellings cash-loan and credit-line are still accepted).',
+  }),
 });
 
 const s = (amount: Money) => toDecimalString(amount);
 
-function outstandingDto(o: Outstanding): Static<typeof OutstandingDto> {
+export function outstandingDto(o: Outstanding): Static<typeof OutstandingDto> {
   return {
     principal: s(o.principal),
     interest: s(o.interest),
@@ -182,7 +187,7 @@ function outstandingDto(o: Outstanding): Static<typeof OutstandingDto> {
   };
 }
 
-function scheduleDto(schedule: Schedule): Static<typeof ScheduleDto> {
+export function scheduleDto(schedule: Schedule): Static<typeof ScheduleDto> {
   return {
     method: schedule.terms.method,
     basis: schedule.terms.basis,
@@ -201,7 +206,7 @@ function scheduleDto(schedule: Schedule): Static<typeof ScheduleDto> {
   };
 }
 
-function loanDto(view: LoanView): Static<typeof LoanDto> {
+export function loanDto(view: LoanView): Static<typeof LoanDto> {
   const c = view.contract;
   return {
     id: c.loanId,
@@ -238,7 +243,7 @@ function loanDto(view: LoanView): Static<typeof LoanDto> {
   };
 }
 
-function repaymentDto(receipt: RepaymentReceipt): Static<typeof RepaymentDto> {
+export function repaymentDto(receipt: RepaymentReceipt): Static<typeof RepaymentDto> {
   const a = receipt.allocation;
   return {
     loanId: receipt.loanId,
@@ -270,7 +275,7 @@ function balancesDto(balances: ContractBalances): Record<string, string> {
   return out;
 }
 
-function statementDto(statement: LoanStatement): Static<typeof StatementDto> {
+export function statementDto(statement: LoanStatement): Static<typeof StatementDto> {
   return {
     loan: loanDto(statement.loan),
     from: statement.from,
@@ -287,11 +292,11 @@ function statementDto(statement: LoanStatement): Static<typeof StatementDto> {
   };
 }
 
-function facilityDto(facility: Facility): Static<typeof FacilityDto> {
+export function facilityDto(facility: Facility): Static<typeof FacilityDto> {
   return {
     id: facility.id,
     customerId: facility.customerId,
-    product: facility.product,
+    product: productCodeOf(facility.product),
     status: facility.status,
     limit: s(facility.limit),
     used: s(facility.used),
@@ -303,7 +308,7 @@ function facilityDto(facility: Facility): Static<typeof FacilityDto> {
   };
 }
 
-function quoteDto(quote: PayoffQuote) {
+export function quoteDto(quote: PayoffQuote) {
   return {
     date: quote.date,
     principal: s(quote.principal),
@@ -627,7 +632,7 @@ export function registerLoanRoutes(http: HttpServer, services: Pick<Services, 'l
     async (request) => {
       const outcome = await facilities.openOrAdjustFacility({
         customerId: request.params.customerId,
-        product: request.params.product,
+        product: parseProductCode(request.params.product, 'params.product'),
         limit: parseMoney(request.body.limit, 'limit'),
         apr: parseRate(request.body.apr, 'apr'),
         decisionId: request.body.decisionId,
@@ -658,7 +663,7 @@ export function registerLoanRoutes(http: HttpServer, services: Pick<Services, 'l
       async (request) => {
         const input = {
           customerId: request.params.customerId,
-          product: request.params.product,
+          product: parseProductCode(request.params.product, 'params.product'),
           reason: request.body.reason,
         };
         const facility =
