@@ -319,11 +319,17 @@ export interface SeededCase {
 
 /**
  * Creates the demo's cases through the real use cases (verification through the configured provider, PII
- * encrypted). Idempotent: creation is keyed by external id and event ids are stable, so seeding again finds
- * the same customers and adds nothing.
+ * encrypted). Resumable, so a start killed half-way leaves nothing a later start cannot finish: every step
+ * is idempotent or checked — the customer is created or found by external id, each card bound once,
+ * verification run again only when it does not cover the cards bound (or never ran), and the history
+ * ingested by stable event ids in one batch (all of it or none). A later start after a complete seeding
+ * adds nothing of the scripts but refreshes their short-lived causes (below).
  */
 export async function seedDemoCases(
-  customers: Pick<CustomerService, 'createCustomer' | 'addCard' | 'verify' | 'ingestEvents'>,
+  customers: Pick<
+    CustomerService,
+    'createCustomer' | 'addCard' | 'verify' | 'ingestEvents' | 'getCustomer' | 'getSnapshot'
+  >,
   asOf: Date,
   cases: readonly DemoCase[] = DEMO_CASES,
 ): Promise<SeededCase[]> {
@@ -336,33 +342,50 @@ export async function seedDemoCases(
       phone: demo.phone,
       profile: demo.profile,
     });
-    let level: number;
-    if (created) {
-      for (const card of demo.cards) await customers.addCard(customer.customerId, card);
-      level = (await customers.verify(customer.customerId)).level;
-      const report = await customers.ingestEvents(
-        demo.history(customer.customerId, asOf).map((event) => eventToWire(event)),
+    const customerId = customer.customerId;
+    for (const card of demo.cards) await customers.addCard(customerId, card);
+    const level = await verifiedLevel(customers, customerId, created);
+    const report = await customers.ingestEvents(
+      demo.history(customerId, asOf).map((event) => eventToWire(event)),
+    );
+    if (created && report.rejected.length > 0) {
+      throw new AppError(
+        'INTERNAL',
+        `demo case ${demo.key}: event ${report.rejected[0]?.index} refused: ${report.rejected[0]?.reason}`,
       );
-      if (report.rejected.length > 0) {
-        throw new AppError(
-          'INTERNAL',
-          `demo case ${demo.key}: event ${report.rejected[0]?.index} refused: ${report.rejected[0]?.reason}`,
-        );
-      }
-    } else {
-      // A later start: the histories were written relative to the first one. Replay the last three days of
-      // each script under dated event ids, so short-lived causes (a risk hold, recent applications) are
-      // still in force; everything older stays as first written.
-      level = -1;
+    }
+    if (!created && report.rejected.length > 0) {
+      // The history was written at an earlier start (its events, relative to that start, keep their ids
+      // and differ in content now). Replay the last three days of the script under dated event ids, so
+      // short-lived causes (a risk hold, recent applications) are still in force; everything older stays
+      // as first written. (No rejection at all: the earlier start stopped before the history, which is
+      // now written in full.)
       const since = asOf.getTime() - 3 * 86_400_000;
       const stamp = businessDateOf(asOf);
       const recent = demo
-        .history(customer.customerId, asOf)
+        .history(customerId, asOf)
         .filter((event) => event.occurredAt.getTime() > since && SHORT_LIVED.has(event.type))
         .map((event) => eventToWire({ ...event, eventId: `${event.eventId}@${stamp}` }));
       if (recent.length > 0) await customers.ingestEvents(recent);
     }
-    seeded.push({ key: demo.key, customerId: customer.customerId, level });
+    seeded.push({ key: demo.key, customerId, level });
   }
   return seeded;
+}
+
+/**
+ * The customer's verification level, verifying first when it does not cover the cards bound: on the
+ * first seeding (cards are bound after the verification creation runs), or when an earlier start stopped
+ * between binding a card and verifying.
+ */
+async function verifiedLevel(
+  customers: Pick<CustomerService, 'verify' | 'getCustomer' | 'getSnapshot'>,
+  customerId: string,
+  created: boolean,
+): Promise<number> {
+  const { verification } = await customers.getSnapshot(customerId);
+  const { cards } = await customers.getCustomer(customerId);
+  const lastCard = Math.max(...cards.map((card) => card.addedAt.getTime()));
+  const stale = created || verification.verifiedAt === null || verification.verifiedAt.getTime() < lastCard;
+  return stale ? (await customers.verify(customerId)).level : verification.level;
 }

@@ -68,6 +68,38 @@ export function parseNumberText(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
+/**
+ * A numeric column's value read strictly (see `parseNumberText`): `NaN` for missing, and an error naming the
+ * column and the line for text that is not a number. Training, evaluation and scoring read files through
+ * it, so a file is refused by all of them for the same reason and in the same words.
+ */
+export function parseNumberAt(text: string, column: string, line: number): number {
+  const value = parseNumberText(text);
+  if (value === undefined) {
+    throw AppError.invalid(
+      column,
+      'number',
+      `"${text}" on line ${line} is not a number (column ${column} is numeric)`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Refuses a record whose number of fields differs from the header's: the CSV reader tolerates ragged rows,
+ * so without this check a short row would be read as missing values and a long one would shift nothing
+ * visibly, both silently.
+ */
+export function checkFieldCount(record: readonly string[], headerLength: number, line: number): void {
+  if (record.length !== headerLength) {
+    throw AppError.invalid(
+      `line ${line}`,
+      'column-count',
+      `line ${line} has ${record.length} fields, the header has ${headerLength}`,
+    );
+  }
+}
+
 export interface DatasetOptions {
   /** The header of the file, in column order. */
   readonly header: readonly string[];
@@ -160,13 +192,7 @@ export function createDatasetBuilder(options: DatasetOptions): DatasetBuilder {
   };
 
   const store = (record: readonly string[], line: number): void => {
-    if (record.length !== header.length) {
-      throw AppError.invalid(
-        `line ${line}`,
-        'column-count',
-        `line ${line} has ${record.length} fields, the header has ${header.length}`,
-      );
-    }
+    checkFieldCount(record, header.length, line);
     const label = (record[targetIndex] ?? '').trim();
     if (isMissingText(label)) {
       throw AppError.invalid(options.target, 'target-present', `the target is missing on line ${line}`);
@@ -182,15 +208,7 @@ export function createDatasetBuilder(options: DatasetOptions): DatasetBuilder {
     for (const column of columns) {
       const text = record[column.index] ?? '';
       if (column.kind === 'numeric') {
-        const value = parseNumberText(text);
-        if (value === undefined) {
-          throw AppError.invalid(
-            column.name,
-            'number',
-            `"${text}" on line ${line} is not a number (column ${column.name} is numeric)`,
-          );
-        }
-        column.numbers.push(value);
+        column.numbers.push(parseNumberAt(text, column.name, line));
       } else if (isMissingText(text)) {
         column.codes.push(-1);
       } else {

@@ -7,8 +7,10 @@ import { AppError } from '../platform/errors/app-error.ts';
 import { systemClock } from '../platform/time/system-clock.node.ts';
 import { csvRecords, loadDataset, loadSplit } from './csv-source.node.ts';
 import {
+  checkFieldCount,
   fingerprintDataset,
   isMissingText,
+  parseNumberAt,
   parseNumberText,
   subsetDataset,
   type ColumnKind,
@@ -456,17 +458,11 @@ export function registerScoringCommands(program: Command): void {
         try {
           const row = Object.create(null) as Record<string, FeatureValue>;
           for await (const { record, line } of records) {
+            checkFieldCount(record, header.length, line);
             for (const feature of features) {
               const text = record[feature.index] ?? '';
               if (feature.numeric) {
-                const value = parseNumberText(text);
-                if (value === undefined) {
-                  throw AppError.invalid(
-                    feature.name,
-                    'number',
-                    `"${text}" on line ${line} is not a number (column ${feature.name} is numeric)`,
-                  );
-                }
+                const value = parseNumberAt(text, feature.name, line);
                 row[feature.name] = Number.isNaN(value) ? null : value;
               } else row[feature.name] = isMissingText(text) ? null : text.trim();
             }
@@ -496,6 +492,9 @@ export function registerScoringCommands(program: Command): void {
             }
           }
           flush();
+          // The bar moves every 2,000 rows; its last line says how many rows there were in all.
+          progress.setTotal(rows);
+          progress.update(rows);
           progress.stop();
           if (target && options.out) {
             closeSync(fd);

@@ -118,6 +118,17 @@ describe('credence score', () => {
     expect(result.stdout).toContain('您的Records属于“yes”，比最佳类别少 93 分。');
     expect(result.stdout.split('\n')[1]?.split(',')[1]).toBe('350');
   });
+
+  it('refuses a row whose field count differs from the header, naming the line, exit 3', () => {
+    const ragged = join(work, 'ragged.csv');
+    writeFileSync(
+      ragged,
+      'Seniority,Home,Time,Age,Marital,Records,Job,Expenses,Income,Assets,Debt,Amount,Price\n0,rent,60,20,single,yes,partime,90,,0,0,2000,2100\n0,rent,60,20,single,yes,partime,90\n',
+    );
+    const result = run(['score', '--model', model, '--data', ragged]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('line 3 has 8 fields, the header has 13');
+  });
 });
 
 describe('credence report', () => {
