@@ -129,7 +129,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? createIdGenerator(clock, (length) => randomFillSync(new Uint8Array(length)));
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const db = options.db ?? (await openDatabase(config));
+  const db = options.db ?? (await openDatabase(config, { now: clock.now() }));
   try {
     if (options.migrate !== false) await migrate(db);
   } catch (error) {
@@ -263,6 +263,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     version: VERSION,
     async start() {
       const url = await http.listen({ port: config.port, host: config.host });
+      db.announce?.(url);
       recovering = services.appeals.recover().then(
         (report) => logger.info({ report }, 'appeals: start-up recovery pass'),
         (error: unknown) => logger.error({ err: error }, 'appeals: start-up recovery pass failed'),

@@ -63,8 +63,20 @@ describe('credence CLI shell', () => {
       const response = await fetch(`${url}/healthz`);
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ status: 'ok' });
+
+      // A second process on the same embedded database is refused, and told where the API is.
+      const second = run(['keys', 'list']);
+      expect(second.status).toBe(9);
+      expect(second.stderr).toContain(`is in use by another process (pid ${child.pid}`);
+      expect(second.stderr).toContain(`It serves the API on ${url}`);
+      expect(second.stderr).toContain('DATABASE_URL');
     } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
+      await exited;
     }
+    // Once the server has stopped, the database is free again.
+    const after = run(['keys', 'list', '--json']);
+    expect(after.status).toBe(0);
   });
 });

@@ -38,6 +38,11 @@ export interface Database extends Queryable {
   /** Cheap liveness probe. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Tells other processes that would open the same embedded database where this one serves the API, so
+   * they can be sent there (see `data-dir-lock.node.ts`). Absent on PostgreSQL, which many processes share.
+   */
+  readonly announce?: (url: string) => void;
 }
 
 /** SQLSTATEs that mean "run the transaction again". */
