@@ -1,7 +1,7 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import { allocateEvenly } from '../../platform/money/allocate.ts';
 import { toDecimalString, type Money } from '../../platform/money/money.ts';
-import { applyRate, type Rate } from '../../platform/money/rate.ts';
+import type { Rate } from '../../platform/money/rate.ts';
+import { flatFeeSplit } from '../shared/instalment-apr.ts';
 import { annualisedRateByIrr } from '../shared/irr.ts';
 import { CONVERSION_TERMS, type ConversionTerms } from './line-terms.ts';
 
@@ -9,10 +9,10 @@ import { CONVERSION_TERMS, type ConversionTerms } from './line-terms.ts';
  * The offer of an instalment conversion (分期): the converted amount billed in equal parts over 3, 6, 9 or
  * 12 statements with the same fee each period, and what that really costs a year.
  *
- * - Principal parts: `allocateEvenly(amount, term)` — each part is ⌊amount / term⌋ and the r fen left over
- *   go one each to the first r periods (largest remainder, ties to the earliest), so the parts always sum
- *   to the amount and differ by at most one fen.
- * - Fee per period: amount × the term's monthly fee rate, rounded half up.
+ * - Principal parts and fee: `flatFeeSplit` (shared with `flatFeeInstalmentPlan`, so `credence loan apr`
+ *   quotes the same plan) — each part is ⌊amount / term⌋ and the r fen left over go one each to the first
+ *   r periods, so the parts always sum to the amount and differ by at most one fen; the fee per period is
+ *   amount × the term's monthly fee rate, rounded half up.
  * - Annualised rate: periodic IRR of (−amount, part₁ + fee, …, partₙ + fee) × 12 — fees included, so a flat
  *   0.75 % a month over 12 months shows as about 16 % a year, not 9 %.
  */
@@ -46,14 +46,14 @@ export function conversionOffer(terms: ConversionTerms, amount: Money, term: num
   return offerFor(amount, term, feeRate);
 }
 
-/** The principal parts and the fee of each period (rounding as in the module comment). */
+/** The principal parts and the fee of each period (`flatFeeSplit`; rounding as in the module comment). */
 export function planFigures(
   amount: Money,
   term: number,
   feeRate: Rate,
 ): { principalParts: Money[]; feePerPeriod: Money } {
   if (amount <= 0n) throw AppError.invalid('amount', 'positive', 'the amount must be above zero');
-  return { principalParts: allocateEvenly(amount, term), feePerPeriod: applyRate(amount, feeRate, 'halfUp') };
+  return flatFeeSplit(amount, term, feeRate);
 }
 
 /** The offer's figures for any amount, term and fee rate (no product limits). */

@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/errors/app-error.ts';
+import { allocateEvenly } from '../../platform/money/allocate.ts';
 import type { Money } from '../../platform/money/money.ts';
 import { applyRate, type Rate } from '../../platform/money/rate.ts';
 import { annualisedRateByIrr } from './irr.ts';
@@ -13,7 +14,7 @@ export interface FlatFeeInstalmentTerms {
 }
 
 export interface FlatFeeInstalmentPlan {
-  /** Principal of each period: equal parts rounded down, the remainder on the last. */
+  /** Principal of each period (`flatFeeSplit`: equal parts, the leftover fen on the first parts). */
   readonly principalParts: readonly Money[];
   /** The fee of each period, principal × rate rounded half up. */
   readonly feePerPeriod: Money;
@@ -23,9 +24,28 @@ export interface FlatFeeInstalmentPlan {
 }
 
 /**
+ * The one split of a flat-fee instalment plan, used by `flatFeeInstalmentPlan` (`credence loan apr`) and
+ * by credit-line conversions (`planFigures`), so the figure quoted and the figures billed never differ:
+ *
+ * - principal: `allocateEvenly(principal, term)` — each part ⌊principal / term⌋, and the r = principal mod
+ *   term fen left over go one each to the **first** r parts (¥1,000.00 over 3: 333.34, 333.33, 333.33);
+ * - fee of each period: principal × rate, rounded half up to the fen.
+ */
+export function flatFeeSplit(
+  principal: Money,
+  term: number,
+  feeRate: Rate,
+): { principalParts: Money[]; feePerPeriod: Money } {
+  return {
+    principalParts: allocateEvenly(principal, term),
+    feePerPeriod: applyRate(principal, feeRate, 'halfUp'),
+  };
+}
+
+/**
  * A flat-fee instalment plan (分期手续费): principal in equal parts and the same fee every period. Its true
  * cost is the IRR of the cash flows — a 0.75% monthly fee over 12 months is about 16% a year, not 9%.
- * Credit-line instalment conversions (issue 7) and `credence loan apr` use this.
+ * Credit-line instalment conversions (issue 7) and `credence loan apr` use this split (`flatFeeSplit`).
  */
 export function flatFeeInstalmentPlan(terms: FlatFeeInstalmentTerms): FlatFeeInstalmentPlan {
   if (terms.principal <= 0n) throw AppError.invalid('principal', 'positive', 'principal must be above zero');
@@ -35,11 +55,11 @@ export function flatFeeInstalmentPlan(terms: FlatFeeInstalmentTerms): FlatFeeIns
   if (terms.feePerPeriod.num < 0n) {
     throw AppError.invalid('feePerPeriod', 'non-negative', 'the fee rate must not be negative');
   }
-  const part = terms.principal / BigInt(terms.term); // rounding: down; remainder on the last part
-  const parts = Array.from({ length: terms.term }, (_, index) =>
-    index === terms.term - 1 ? terms.principal - part * BigInt(terms.term - 1) : part,
-  ) as Money[];
-  const fee = applyRate(terms.principal, terms.feePerPeriod, 'halfUp');
+  const { principalParts: parts, feePerPeriod: fee } = flatFeeSplit(
+    terms.principal,
+    terms.term,
+    terms.feePerPeriod,
+  );
   const flows = [-Number(terms.principal), ...parts.map((p) => Number(p + fee))];
   const apr = fee === 0n ? 0 : annualisedRateByIrr(flows, 12);
   return { principalParts: parts, feePerPeriod: fee, totalFees: (fee * BigInt(terms.term)) as Money, apr };

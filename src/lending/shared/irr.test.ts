@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRate } from '../../platform/money/rate.ts';
 import type { Money } from '../../platform/money/money.ts';
+import { offerFor } from '../credit-lines/instalment-conversion.ts';
 import { flatFeeInstalmentPlan } from './instalment-apr.ts';
 import { annualisedRateByIrr, formatReportedRate, internalRateOfReturn, netPresentValue } from './irr.ts';
 
@@ -57,13 +58,49 @@ describe('flat-fee instalment plans: the fee is not the rate', () => {
     expect(pv).toBeCloseTo(6000, 6);
   });
 
-  it('puts the rounding remainder of the principal on the last part', () => {
+  it('puts the leftover fen of the principal on the first parts, as a credit-line conversion bills them', () => {
+    // ¥1,000.00 over 3: 100,000 = 3 × 33,333 + 1, so the one leftover fen goes to period 1.
     const plan = flatFeeInstalmentPlan({
       principal: 100_000n as Money,
       term: 3,
       feePerPeriod: parseRate('0.005'),
     });
-    expect(plan.principalParts).toEqual([33_333n, 33_333n, 33_334n]);
+    expect(plan.principalParts).toEqual([33_334n, 33_333n, 33_333n]);
+    // ¥4,000.00 over 6: 400,000 = 6 × 66,666 + 4, so periods 1–4 take one fen more.
+    const six = flatFeeInstalmentPlan({
+      principal: 400_000n as Money,
+      term: 6,
+      feePerPeriod: parseRate('0.007'),
+    });
+    expect(six.principalParts).toEqual([66_667n, 66_667n, 66_667n, 66_667n, 66_666n, 66_666n]);
+    expect(six.feePerPeriod).toBe(2_800n);
+  });
+
+  it('property: the plan quoted by `loan apr` is the plan a credit-line conversion bills, fen for fen', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50_000_000 }),
+        fc.constantFrom(3, 6, 9, 12),
+        fc.constantFrom('0.0075', '0.007', '0.0068', '0.0066', '0.00333'),
+        (principal, term, fee) => {
+          const feeRate = parseRate(fee);
+          const quoted = flatFeeInstalmentPlan({
+            principal: BigInt(principal) as Money,
+            term,
+            feePerPeriod: feeRate,
+          });
+          const billed = offerFor(BigInt(principal) as Money, term, feeRate);
+          expect(quoted.principalParts).toEqual(billed.principalParts);
+          expect(quoted.feePerPeriod).toBe(billed.feePerPeriod);
+          expect(quoted.totalFees).toBe(billed.totalFees);
+          expect(quoted.apr).toBe(billed.aprByIrr);
+          expect(quoted.principalParts.reduce((a, b) => a + b, 0n)).toBe(BigInt(principal));
+          const first = quoted.principalParts[0] ?? 0n;
+          expect(quoted.principalParts.every((part) => part <= first && first - part <= 1n)).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('property: a higher fee always shows a higher annualised rate', () => {
