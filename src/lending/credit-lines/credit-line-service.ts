@@ -24,7 +24,12 @@ import {
   lockLine,
   type LineRecord,
 } from './credit-lines.pg.ts';
-import { conversionOffer, offerFor, type ConversionOffer } from './instalment-conversion.ts';
+import {
+  conversionOffer,
+  offerFor,
+  remainingPlanApr,
+  type ConversionOffer,
+} from './instalment-conversion.ts';
 import { bookLineOutcomes } from './line-booking.pg.ts';
 import { LINE_ACCOUNT_KINDS, PLAN_ACCOUNT_KINDS } from './line-books.ts';
 import {
@@ -37,8 +42,11 @@ import {
   lineDaysPastDue,
   minimumOutstanding,
   owedOn,
+  planNotYetBilled,
+  planStatusOf,
   receiveLineEvent,
   type LineBalances,
+  type PlanStatus,
   type LineBookCounters,
   type StatementDocument,
 } from './line-servicing.ts';
@@ -47,8 +55,9 @@ import { termsFor, validateProduct, type CreditLineProduct, type LineTerms } fro
 
 /**
  * Credit lines as use cases: open a line on the customer's credit-line facility; purchases and refunds
- * against the available limit; payments (value-dated back within the cycle); instalment offers and
- * conversions; views and statements. Every money command takes an idempotency key and runs in one
+ * against the available limit (a refund of a converted purchase goes to its plan first); payments
+ * (value-dated back within the cycle); payouts of money held; instalment offers and conversions; views and
+ * statements. Every money command takes an idempotency key and runs in one
  * transaction that locks the facility, then the line, then writes the ledger.
  */
 
@@ -91,6 +100,11 @@ export interface CreditAllocation {
   readonly fees: Money;
   readonly interest: Money;
   readonly principal: Money;
+  /**
+   * Of `principal`: what a refund of a converted purchase took off its plan's instalments not yet billed
+   * (those periods re-spread, or cancelled with their fees when all of it was refunded).
+   */
+  readonly unbilledInstalments: Money;
   /** Held for the customer (net). */
   readonly held: Money;
 }
@@ -113,6 +127,23 @@ export interface CreditReceipt {
 
 export interface CreditResult {
   readonly receipt: CreditReceipt;
+  readonly replayed: boolean;
+}
+
+/** Money held for the customer paid out to them (booked Dr customer overpayment / Cr funding). */
+export interface PayoutReceipt {
+  readonly lineId: string;
+  readonly seq: number;
+  readonly amount: Money;
+  readonly effectiveDate: LocalDate;
+  readonly heldBefore: Money;
+  readonly heldAfter: Money;
+  readonly balances: LineBalances;
+  readonly journalIds: readonly string[];
+}
+
+export interface PayoutResult {
+  readonly receipt: PayoutReceipt;
   readonly replayed: boolean;
 }
 
@@ -160,10 +191,21 @@ export interface PlanView {
   readonly principal: Money;
   readonly term: number;
   readonly feeRate: Rate;
+  /** The fee of each period still to bill (after a partial refund: on what was kept). */
   readonly feePerPeriod: Money;
   readonly billedPeriods: number;
+  readonly status: PlanStatus;
+  /** Principal refunds of the converted purchase took off the periods not yet billed. */
+  readonly refunded: Money;
+  readonly cancelledOn: LocalDate | null;
+  /** Principal of each period: billed as billed, the rest as scheduled now. */
+  readonly parts: readonly Money[];
+  readonly principalNotYetBilled: Money;
   readonly principalOwed: Money;
+  /** The rate of the offer the customer accepted (annualised, by IRR, fees included). */
   readonly aprByIrr: number;
+  /** The same rate of what is still to bill, as it stands now; null when nothing is. */
+  readonly remainingAprByIrr: number | null;
 }
 
 /** A line as the API shows it, as of the last processed business day. */
@@ -210,6 +252,11 @@ export interface CreditLineService {
   /** What converting would cost; nothing is written. */
   conversionOffer(request: ConversionRequest): Promise<ConversionOffer>;
   convert(request: ConversionRequest & { idempotencyKey: string }): Promise<ConversionResult>;
+  /**
+   * Pays money held for the customer out to them: `amount`, or all that is held when omitted; more than is
+   * held is refused (`amount`, rule `within-held`). A line event, shown on the next statement as payouts.
+   */
+  payout(request: { lineId: string; amount?: Money; idempotencyKey: string }): Promise<PayoutResult>;
   getLine(lineId: string): Promise<LineView>;
   listLines(customerId: string): Promise<LineView[]>;
   statements(lineId: string): Promise<StatementDocument[]>;
@@ -273,15 +320,25 @@ export function lineViewOf(terms: LineTerms, state: LineState, facility: Facilit
         feeRate: plan.feeRate,
         feePerPeriod: plan.feePerPeriod,
         billedPeriods: plan.billedPeriods,
+        status: planStatusOf(plan),
+        refunded: plan.refunded,
+        cancelledOn: plan.cancelledOn,
+        parts: [...plan.parts],
+        principalNotYetBilled: m(planNotYetBilled(plan)),
         principalOwed: m(owed),
         aprByIrr: offerFor(plan.principal, plan.term, plan.feeRate).aprByIrr,
+        remainingAprByIrr: remainingPlanApr(plan),
       };
     }),
     onTimeCycles: onTimeCyclesOf(state),
   };
 }
 
-function allocationOf(before: LineBookCounters, after: LineBookCounters): CreditAllocation {
+function allocationOf(
+  before: LineBookCounters,
+  after: LineBookCounters,
+  unbilledInstalments: bigint,
+): CreditAllocation {
   let fees = 0n;
   let principal = after.line.principalRepaid - before.line.principalRepaid;
   for (const [planId, plan] of Object.entries(after.plans)) {
@@ -289,11 +346,12 @@ function allocationOf(before: LineBookCounters, after: LineBookCounters): Credit
     fees += plan.feesRepaid - (was?.feesRepaid ?? 0n);
     principal += plan.principalRepaid - (was?.principalRepaid ?? 0n);
   }
-  const held = (c: LineBookCounters) => c.line.overpaid - c.line.overpaymentApplied;
+  const held = (c: LineBookCounters) => c.line.overpaid - c.line.overpaymentApplied - c.line.paidOut;
   return {
     fees: m(fees),
     interest: m(after.line.interestRepaid - before.line.interestRepaid),
     principal: m(principal),
+    unbilledInstalments: m(unbilledInstalments),
     held: m(held(after) - held(before)),
   };
 }
@@ -331,6 +389,7 @@ const creditCodec = {
       fees: String(r.allocation.fees),
       interest: String(r.allocation.interest),
       principal: String(r.allocation.principal),
+      unbilledInstalments: String(r.allocation.unbilledInstalments),
       held: String(r.allocation.held),
     },
     interestChange: String(r.interestChange),
@@ -351,12 +410,37 @@ const creditCodec = {
         fees: fenOf(a.fees),
         interest: fenOf(a.interest),
         principal: fenOf(a.principal),
+        // Receipts stored before refunds reached plans have none.
+        unbilledInstalments: a.unbilledInstalments === undefined ? m(0n) : fenOf(a.unbilledInstalments),
         held: fenOf(a.held),
       },
       interestChange: fenOf(j.interestChange),
       balances: decodeBalances(j.balances),
       daysPastDue: Number(j.daysPastDue),
       availableAfter: fenOf(j.availableAfter),
+      journalIds: (j.journalIds as unknown[]).map(String),
+    };
+  },
+};
+
+const payoutCodec = {
+  encode: (r: PayoutReceipt): unknown => ({
+    ...r,
+    amount: String(r.amount),
+    heldBefore: String(r.heldBefore),
+    heldAfter: String(r.heldAfter),
+    balances: encodeBalances(r.balances),
+  }),
+  decode: (stored: unknown): PayoutReceipt => {
+    const j = stored as StoredJson;
+    return {
+      lineId: String(j.lineId),
+      seq: Number(j.seq),
+      amount: fenOf(j.amount),
+      effectiveDate: String(j.effectiveDate) as LocalDate,
+      heldBefore: fenOf(j.heldBefore),
+      heldAfter: fenOf(j.heldAfter),
+      balances: decodeBalances(j.balances),
       journalIds: (j.journalIds as unknown[]).map(String),
     };
   },
@@ -526,6 +610,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
       async (tx, facility, record) => {
         const event = await makeEvent(record, clock.today(), tx);
         const taken = await take(tx, facility, record, event);
+        const refunded = (state: LineState) => state.plans.reduce((sum, plan) => sum + plan.refunded, 0n);
         return {
           lineId,
           kind,
@@ -533,7 +618,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
           amount,
           effectiveDate: event.effectiveDate,
           restated: taken.restated,
-          allocation: allocationOf(taken.before, taken.after),
+          allocation: allocationOf(taken.before, taken.after, refunded(taken.state) - refunded(record.state)),
           interestChange: m(taken.after.line.interestAccrued - taken.before.line.interestAccrued),
           balances: lineBalancesOf(taken.state),
           daysPastDue: lineDaysPastDue(taken.state, taken.state.processedThrough),
@@ -799,6 +884,46 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
             seq: event.seq,
             effectiveDate: today,
             offer,
+            journalIds: taken.journalIds,
+          };
+        },
+      );
+      return { receipt: value, replayed };
+    },
+
+    async payout(request) {
+      if (request.amount !== undefined) positive(request.amount);
+      const { value, replayed } = await command<PayoutReceipt>(
+        request.lineId,
+        request.idempotencyKey,
+        'line.payout',
+        { amount: request.amount ?? null },
+        payoutCodec,
+        async (tx, facility, record) => {
+          const today = clock.today();
+          const { state } = advanceLine(record.terms, record.state, today);
+          const held = heldFor(state);
+          const amount = request.amount ?? held;
+          if (amount <= 0n) {
+            throw AppError.invalid('amount', 'within-held', 'nothing is held for the customer to pay out');
+          }
+          if (amount > held) {
+            throw AppError.invalid(
+              'amount',
+              'within-held',
+              `at most ${toDecimalString(held)} is held for the customer and can be paid out`,
+            );
+          }
+          const event: LineEvent = { seq: record.nextEventSeq, kind: 'payout', effectiveDate: today, amount };
+          const taken = await take(tx, facility, record, event);
+          return {
+            lineId: request.lineId,
+            seq: event.seq,
+            amount,
+            effectiveDate: today,
+            heldBefore: held,
+            heldAfter: heldFor(taken.state),
+            balances: lineBalancesOf(taken.state),
             journalIds: taken.journalIds,
           };
         },

@@ -4,13 +4,21 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
 import { parseLocalDate } from '../../platform/time/local-date.ts';
 import { formatReportedRate } from '../shared/irr.ts';
-import type { ConversionRequest, CreditReceipt, LineView } from './credit-line-service.ts';
-import { creditDto, lineDto, offerDto, purchaseDto, reviewDto, statementDto } from './credit-lines.routes.ts';
+import type { ConversionRequest, CreditReceipt, LineView, PayoutReceipt } from './credit-line-service.ts';
+import {
+  creditDto,
+  lineDto,
+  offerDto,
+  payoutDto,
+  purchaseDto,
+  reviewDto,
+  statementDto,
+} from './credit-lines.routes.ts';
 import type { LimitReviewRecord } from './limit-reviews.pg.ts';
 import type { ConversionOffer } from './instalment-conversion.ts';
 import type { StatementDocument } from './line-servicing.ts';
 
-/** `credence line …`: open, purchase, refund, pay, statements, instalment offers and conversions, show. */
+/** `credence line …`: open, purchase, refund, pay, payout, statements, instalment offers and conversions, show. */
 
 const d = (amount: Money) => toDecimalString(amount);
 
@@ -34,7 +42,7 @@ function lineText(view: LineView): string {
     ),
     ...view.plans.map(
       (p) =>
-        `  plan ${p.planId}: ${d(p.principal)} over ${p.term}, fee ${d(p.feePerPeriod)} a period, ${p.billedPeriods} billed, principal owed ${d(p.principalOwed)}, APR by IRR ${formatReportedRate(p.aprByIrr)}`,
+        `  plan ${p.planId} (${p.status}${p.cancelledOn === null ? '' : ` on ${p.cancelledOn}`}): ${d(p.principal)} over ${p.term}, fee ${d(p.feePerPeriod)} a period, ${p.billedPeriods} billed, principal owed ${d(p.principalOwed)} (${d(p.principalNotYetBilled)} not yet billed${p.refunded > 0n ? `, ${d(p.refunded)} refunded` : ''}), APR by IRR ${formatReportedRate(p.aprByIrr)}${p.remainingAprByIrr === null || p.refunded === 0n ? '' : ` (what remains: ${formatReportedRate(p.remainingAprByIrr)})`}`,
     ),
   ].join('\n');
 }
@@ -46,12 +54,16 @@ function statementText(st: StatementDocument): string {
     `  purchases          + ${d(st.purchases).padStart(12)}`,
     `  refunds            − ${d(st.refunds).padStart(12)}`,
     `  payments           − ${d(st.payments).padStart(12)}`,
+    `  paid out to you    + ${d(st.payouts).padStart(12)}`,
     `  converted          − ${d(st.converted).padStart(12)}`,
     `  instalments        + ${d(st.instalmentPrincipal).padStart(12)}`,
     `  fees               + ${d(st.fees).padStart(12)}`,
     `  interest           + ${d(st.interest).padStart(12)}`,
     `  closing balance      ${d(st.closingBalance).padStart(12)}`,
     `  minimum payment      ${d(st.minimumPayment).padStart(12)}   (instalments still to come ${d(st.instalmentsNotYetBilled)})`,
+    ...(st.instalmentRefunds > 0n
+      ? [`  refunds taken off instalments not yet billed: ${d(st.instalmentRefunds)}`]
+      : []),
   ].join('\n');
 }
 
@@ -59,9 +71,13 @@ function creditText(r: CreditReceipt): string {
   const a = r.allocation;
   return [
     `${r.kind} ${r.seq} of ${d(r.amount)} on ${r.effectiveDate}${r.restated ? ' (back-dated: books restated)' : ''}`,
-    `  fees ${d(a.fees)}, interest ${d(a.interest)}, principal ${d(a.principal)}, held ${d(a.held)}; interest change ${d(r.interestChange)}`,
+    `  fees ${d(a.fees)}, interest ${d(a.interest)}, principal ${d(a.principal)}${a.unbilledInstalments > 0n ? ` (${d(a.unbilledInstalments)} off instalments not yet billed)` : ''}, held ${d(a.held)}; interest change ${d(r.interestChange)}`,
     `  owed now ${d(r.balances.payoff)}; ${r.daysPastDue} days past due; available ${d(r.availableAfter)}`,
   ].join('\n');
+}
+
+function payoutText(r: PayoutReceipt): string {
+  return `payout ${r.seq} of ${d(r.amount)} on ${r.effectiveDate}: held for the customer ${d(r.heldBefore)} → ${d(r.heldAfter)}; owed now ${d(r.balances.payoff)}`;
 }
 
 function reviewText(r: LimitReviewRecord, lang: 'zh' | 'en' | 'both'): string {
@@ -99,7 +115,7 @@ function conversionRequest(
 export function registerCreditLineCommands(program: Command): void {
   const line = program
     .command('line')
-    .description('Credit lines: purchases, refunds, payments, statements, instalments.');
+    .description('Credit lines: purchases, refunds, payments, payouts, statements, instalments.');
 
   line
     .command('open')
@@ -211,6 +227,30 @@ export function registerCreditLineCommands(program: Command): void {
           });
           output(global, { ...creditDto(result.receipt), replayed: result.replayed }, () =>
             creditText(result.receipt),
+          );
+        });
+      },
+    );
+
+  line
+    .command('payout')
+    .description('Pay money held for the customer (overpaid or refunded beyond the debt) out to them.')
+    .argument('<lineId>', 'the line (cl_…)')
+    .option('--amount <yuan>', 'amount paid out (default: all that is held)')
+    .requiredOption('--idempotency-key <key>', 'a key unique to this payout')
+    .action(
+      async (lineId: string, options: { amount?: string; idempotencyKey: string }, command: Command) => {
+        const global = globalOptions(command);
+        await withApp(global, async (app) => {
+          const result = await app.services.creditLines.payout({
+            lineId,
+            ...(options.amount === undefined ? {} : { amount: parseMoney(options.amount, '--amount') }),
+            idempotencyKey: options.idempotencyKey,
+          });
+          output(
+            global,
+            { ...payoutDto(result.receipt), replayed: result.replayed },
+            () => `${result.replayed ? '(repeat of an earlier request) ' : ''}${payoutText(result.receipt)}`,
           );
         });
       },

@@ -18,7 +18,7 @@ import { lineBucket, lineDaysPastDue, type StatementDocument } from './line-serv
 import type { LineEvent, LineState } from './line-state.ts';
 import type { LineTerms } from './line-terms.ts';
 
-/** Storage of credit lines, their events and statements (migration 0501). Functions take the caller's transaction. */
+/** Storage of credit lines, their events and statements (migrations 0501, 0504). Functions take the caller's transaction. */
 
 export interface LineRecord {
   readonly terms: LineTerms;
@@ -211,6 +211,8 @@ function toEvent(row: EventRow): LineEvent {
         term: Number(row.detail.term),
         feeRate: parseRate(String(row.detail.feeRate), 'feeRate'),
       };
+    case 'payout':
+      return { seq: row.seq, kind: 'payout', effectiveDate, amount };
     default:
       return { seq: row.seq, kind: 'payment', effectiveDate, amount };
   }
@@ -242,6 +244,7 @@ function eventColumns(event: LineEvent): { ref: string | null; detail: Record<st
         },
       };
     case 'payment':
+    case 'payout':
       return { ref: null, detail: {} };
   }
 }
@@ -321,7 +324,7 @@ export async function insertStatements(
   at: Date,
 ): Promise<void> {
   if (statements.length === 0) return;
-  const cols: unknown[][] = Array.from({ length: 20 }, () => []);
+  const cols: unknown[][] = Array.from({ length: 21 }, () => []);
   for (const { customerId, lineId, statement: s } of statements) {
     const values: unknown[] = [
       customerId,
@@ -343,6 +346,8 @@ export async function insertStatements(
       s.minimumPayment.toString(),
       s.instalmentsNotYetBilled.toString(),
       toJson(encodeStatementInstalments(s)),
+      s.instalmentRefunds.toString(),
+      s.payouts.toString(),
     ];
     values.forEach((value, index) => cols[index]?.push(value));
   }
@@ -350,17 +355,19 @@ export async function insertStatements(
     `insert into credit_line_statements
        (customer_id, line_id, seq, statement_date, due_date, period_start, period_end, opening_balance, purchases,
         refunds, payments, fees, interest, instalment_principal, converted, closing_balance, minimum_payment,
-        instalments_not_yet_billed, instalments, created_at)
+        instalments_not_yet_billed, instalments, instalment_refunds, payouts, created_at)
      select s.customer_id, s.line_id, s.seq, s.statement_date, s.due_date, s.period_start, s.period_end,
             s.opening_balance, s.purchases, s.refunds, s.payments, s.fees, s.interest, s.instalment_principal,
-            s.converted, s.closing_balance, s.minimum_payment, s.instalments_not_yet_billed, s.instalments::jsonb, $20
+            s.converted, s.closing_balance, s.minimum_payment, s.instalments_not_yet_billed, s.instalments::jsonb,
+            s.instalment_refunds, s.payouts, $22
        from unnest($1::text[], $2::text[], $3::int[], $4::date[], $5::date[], $6::date[], $7::date[], $8::bigint[],
                    $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[],
-                   $15::bigint[], $16::bigint[], $17::bigint[], $18::bigint[], $19::text[])
+                   $15::bigint[], $16::bigint[], $17::bigint[], $18::bigint[], $19::text[], $20::bigint[],
+                   $21::bigint[])
          as s (customer_id, line_id, seq, statement_date, due_date, period_start, period_end, opening_balance,
                purchases, refunds, payments, fees, interest, instalment_principal, converted, closing_balance,
-               minimum_payment, instalments_not_yet_billed, instalments)`,
-    [...cols.slice(0, 19), at],
+               minimum_payment, instalments_not_yet_billed, instalments, instalment_refunds, payouts)`,
+    [...cols.slice(0, 21), at],
   );
 }
 
@@ -382,12 +389,14 @@ interface StatementRow {
   minimum_payment: bigint;
   instalments_not_yet_billed: bigint;
   instalments: unknown;
+  instalment_refunds: bigint;
+  payouts: bigint;
 }
 
 const STATEMENT_COLUMNS = `seq, statement_date::text as statement_date, due_date::text as due_date,
   period_start::text as period_start, period_end::text as period_end, opening_balance, purchases, refunds, payments,
   fees, interest, instalment_principal, converted, closing_balance, minimum_payment, instalments_not_yet_billed,
-  instalments`;
+  instalments, instalment_refunds, payouts`;
 
 function toStatement(row: StatementRow): StatementDocument {
   const m = (value: bigint) => value as Money;
@@ -400,7 +409,9 @@ function toStatement(row: StatementRow): StatementDocument {
     openingBalance: m(row.opening_balance),
     purchases: m(row.purchases),
     refunds: m(row.refunds),
+    instalmentRefunds: m(row.instalment_refunds),
     payments: m(row.payments),
+    payouts: m(row.payouts),
     fees: m(row.fees),
     interest: m(row.interest),
     instalmentPrincipal: m(row.instalment_principal),

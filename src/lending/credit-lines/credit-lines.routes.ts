@@ -14,6 +14,7 @@ import type {
   ConversionSource,
   CreditReceipt,
   LineView,
+  PayoutReceipt,
   PurchaseReceipt,
   PurchaseRefusal,
 } from './credit-line-service.ts';
@@ -23,7 +24,8 @@ import type { LineBalances, StatementDocument } from './line-servicing.ts';
 import { CONVERSION_TERMS } from './line-terms.ts';
 
 /**
- * `/v1/lines…`: open a line, purchases, refunds, payments, statements, instalment offers and conversions.
+ * `/v1/lines…`: open a line, purchases, refunds, payments, payouts, statements, instalment offers and
+ * conversions.
  * Money commands need an `Idempotency-Key` header. Amounts are decimal yuan strings; rates decimal fraction
  * strings; dates YYYY-MM-DD.
  */
@@ -102,10 +104,23 @@ const LineDto = Type.Object({
       principal: Type.String(),
       term: Type.Integer(),
       feeRate: Type.String(),
-      feePerPeriod: Type.String(),
+      feePerPeriod: Type.String({ description: 'The fee of each period still to bill.' }),
       billedPeriods: Type.Integer(),
+      status: StringEnum(['active', 'cancelled', 'settled'] as const, {
+        description:
+          'cancelled: a refund of the converted purchase took every period not yet billed off the plan.',
+      }),
+      refunded: Type.String({ description: 'Principal refunds took off the periods not yet billed.' }),
+      cancelledOn: Type.Union([Type.String(), Type.Null()]),
+      parts: Type.Array(Type.String(), {
+        description: 'Principal of each period: billed as billed, the rest as scheduled now.',
+      }),
+      principalNotYetBilled: Type.String(),
       principalOwed: Type.String(),
-      aprByIrr: Type.String(),
+      aprByIrr: Type.String({ description: 'The rate of the offer accepted (annualised by IRR).' }),
+      remainingAprByIrr: Type.Union([Type.String(), Type.Null()], {
+        description: 'The same rate of what is still to bill, as it stands now; null when nothing is.',
+      }),
     }),
   ),
   onTimeCycles: Type.Integer(),
@@ -119,8 +134,13 @@ const StatementDto = Type.Object({
   periodEnd: Type.String(),
   openingBalance: Type.String(),
   purchases: Type.String(),
-  refunds: Type.String(),
+  refunds: Type.String({ description: 'Refunds credited to the balance.' }),
+  instalmentRefunds: Type.String({
+    description:
+      'Refunds of converted purchases taken off instalments not yet billed (they lower instalmentsNotYetBilled, not the closing balance).',
+  }),
   payments: Type.String(),
+  payouts: Type.String({ description: 'Money held for the customer paid out to them.' }),
   fees: Type.String(),
   interest: Type.String(),
   instalmentPrincipal: Type.String(),
@@ -152,12 +172,26 @@ const CreditDto = Type.Object({
     fees: Type.String(),
     interest: Type.String(),
     principal: Type.String(),
+    unbilledInstalments: Type.String({
+      description: "Of principal: taken off a converted purchase's instalments not yet billed.",
+    }),
     held: Type.String({ description: 'Held for the customer (net).' }),
   }),
   interestChange: Type.String({ description: 'Interest booked by this change; negative when reversed.' }),
   balances: BalancesDto,
   daysPastDue: Type.Integer(),
   availableAfter: Type.String(),
+  journalIds: Type.Array(Type.String()),
+});
+
+const PayoutDto = Type.Object({
+  lineId: Type.String(),
+  seq: Type.Integer(),
+  amount: Type.String(),
+  effectiveDate: Type.String(),
+  heldBefore: Type.String(),
+  heldAfter: Type.String(),
+  balances: BalancesDto,
   journalIds: Type.Array(Type.String()),
 });
 
@@ -301,8 +335,14 @@ export function lineDto(view: LineView): Static<typeof LineDto> {
       feeRate: toExactRateString(p.feeRate),
       feePerPeriod: s(p.feePerPeriod),
       billedPeriods: p.billedPeriods,
+      status: p.status,
+      refunded: s(p.refunded),
+      cancelledOn: p.cancelledOn,
+      parts: p.parts.map(s),
+      principalNotYetBilled: s(p.principalNotYetBilled),
       principalOwed: s(p.principalOwed),
       aprByIrr: formatReportedRate(p.aprByIrr),
+      remainingAprByIrr: p.remainingAprByIrr === null ? null : formatReportedRate(p.remainingAprByIrr),
     })),
     onTimeCycles: view.onTimeCycles,
   };
@@ -318,7 +358,9 @@ export function statementDto(st: StatementDocument): Static<typeof StatementDto>
     openingBalance: s(st.openingBalance),
     purchases: s(st.purchases),
     refunds: s(st.refunds),
+    instalmentRefunds: s(st.instalmentRefunds),
     payments: s(st.payments),
+    payouts: s(st.payouts),
     fees: s(st.fees),
     interest: s(st.interest),
     instalmentPrincipal: s(st.instalmentPrincipal),
@@ -348,12 +390,26 @@ export function creditDto(r: CreditReceipt): Static<typeof CreditDto> {
       fees: s(r.allocation.fees),
       interest: s(r.allocation.interest),
       principal: s(r.allocation.principal),
+      unbilledInstalments: s(r.allocation.unbilledInstalments),
       held: s(r.allocation.held),
     },
     interestChange: s(r.interestChange),
     balances: balancesDto(r.balances),
     daysPastDue: r.daysPastDue,
     availableAfter: s(r.availableAfter),
+    journalIds: [...r.journalIds],
+  };
+}
+
+export function payoutDto(r: PayoutReceipt): Static<typeof PayoutDto> {
+  return {
+    lineId: r.lineId,
+    seq: r.seq,
+    amount: s(r.amount),
+    effectiveDate: r.effectiveDate,
+    heldBefore: s(r.heldBefore),
+    heldAfter: s(r.heldAfter),
+    balances: balancesDto(r.balances),
     journalIds: [...r.journalIds],
   };
 }
@@ -620,6 +676,34 @@ export function registerCreditLineRoutes(
       });
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(creditDto(result.receipt));
+    },
+  );
+
+  http.post(
+    '/v1/lines/:lineId/payouts',
+    {
+      config: { roles: ['app', 'reviewer'] },
+      schema: {
+        tags: ['credit lines'],
+        summary:
+          'Pay money held for the customer (overpaid or refunded beyond the debt) out to them: all of it, or `amount`.',
+        params: LineParams,
+        headers: IdempotencyHeaders,
+        body: Type.Object(
+          { amount: Type.Optional(MoneyString('Amount paid out, in yuan; all that is held when omitted.')) },
+          { additionalProperties: false },
+        ),
+        response: { 201: PayoutDto, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await creditLines.payout({
+        lineId: request.params.lineId,
+        ...(request.body.amount === undefined ? {} : { amount: parseMoney(request.body.amount, 'amount') }),
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(payoutDto(result.receipt));
     },
   );
 

@@ -3,6 +3,7 @@ import { toDecimalString, type Money } from '../../platform/money/money.ts';
 import type { Rate } from '../../platform/money/rate.ts';
 import { flatFeeSplit } from '../shared/instalment-apr.ts';
 import { annualisedRateByIrr } from '../shared/irr.ts';
+import type { InstalmentPlan } from './line-state.ts';
 import { CONVERSION_TERMS, type ConversionTerms } from './line-terms.ts';
 
 /**
@@ -71,4 +72,22 @@ export function offerFor(amount: Money, term: number, feeRate: Rate): Conversion
     instalments,
     aprByIrr: feePerPeriod === 0n ? 0 : annualisedRateByIrr(flows, 12),
   };
+}
+
+/**
+ * The annualised rate by IRR of what remains of a plan: the periodic IRR of (−principal not yet billed,
+ * part + fee of each period still to bill) × 12. It is the offer's rate until a refund re-spreads the plan;
+ * after a partial refund the fee is on what was kept (more than what is left to bill), so the rate of the
+ * remainder is above the offer's — the customer is shown both. Null when nothing is left to bill.
+ */
+export function remainingPlanApr(plan: InstalmentPlan): number | null {
+  if (plan.cancelledOn !== null) return null;
+  const parts = plan.parts.slice(plan.billedPeriods, plan.term);
+  const principal = parts.reduce((sum, part) => sum + part, 0n);
+  if (parts.length === 0 || principal === 0n) return null;
+  if (plan.feePerPeriod === 0n) return 0;
+  return annualisedRateByIrr(
+    [-Number(principal), ...parts.map((part) => Number(part + plan.feePerPeriod))],
+    12,
+  );
 }

@@ -40,19 +40,20 @@ const m = (value: bigint): Money => value as Money;
  * |---|---|
  * | principal receivable | purchased − converted out − principal repaid |
  * | interest receivable | interest accrued − repaid |
- * | customer overpayment | overpaid − overpayment applied |
- * | funding | cash received − purchased + converted out − forwarded to plans |
+ * | customer overpayment | overpaid − overpayment applied − paid out |
+ * | funding | cash received − paid out − purchased + converted out − forwarded to plans |
  * | interest income | interest accrued |
  *
  * Debits equal credits exactly when cash received = principal and interest repaid on the line + forwarded
- * to plans + overpaid − overpayment applied, which every servicing operation keeps (cash is conserved).
+ * to plans + overpaid − overpayment applied, which every servicing operation keeps (cash is conserved). A
+ * payout of money held moves only the last two: Dr customer overpayment / Cr funding.
  */
 export function lineBalances(c: LineCounters): ContractBalances {
   return {
     principal_receivable: m(c.purchased - c.convertedOut - c.principalRepaid),
     interest_receivable: m(c.interestAccrued - c.interestRepaid),
-    customer_overpayment: m(c.overpaid - c.overpaymentApplied),
-    funding: m(c.cashReceived - c.purchased + c.convertedOut - c.forwardedToPlans),
+    customer_overpayment: m(c.overpaid - c.overpaymentApplied - c.paidOut),
+    funding: m(c.cashReceived - c.paidOut - c.purchased + c.convertedOut - c.forwardedToPlans),
     interest_income: m(c.interestAccrued),
   };
 }

@@ -42,6 +42,10 @@ function big(value: unknown, field: string): bigint {
 
 const money = (value: unknown, field: string): Money => big(value, field) as Money;
 
+/** A figure added after states were stored (refunds to plans, payouts): zero when absent. */
+const laterMoney = (value: unknown, field: string): Money =>
+  value === undefined ? (0n as Money) : money(value, field);
+
 function text(value: unknown, field: string): string {
   if (typeof value !== 'string') throw fault(field, 'is not a string');
   return value;
@@ -177,6 +181,7 @@ const LINE_COUNTERS: readonly (keyof LineCounters)[] = [
   'forwardedToPlans',
   'overpaid',
   'overpaymentApplied',
+  'paidOut',
 ];
 
 const PLAN_COUNTERS: readonly (keyof PlanCounters)[] = [
@@ -192,10 +197,22 @@ function countersJson<K extends string>(keys: readonly K[], counters: Readonly<R
   return out;
 }
 
-function countersOf<K extends string>(keys: readonly K[], value: unknown, field: string): Record<K, Money> {
+/**
+ * Counters by name. A counter added after states were stored (`paidOut`, payouts since migration 0504) reads as
+ * zero when absent — it was zero then; any other missing counter is a fault.
+ */
+function countersOf<K extends string>(
+  keys: readonly K[],
+  value: unknown,
+  field: string,
+  addedLater: readonly K[] = [],
+): Record<K, Money> {
   const j = obj(value, field);
   const out = {} as Record<K, Money>;
-  for (const key of keys) out[key] = money(j[key], `${field}.${key}`);
+  for (const key of keys) {
+    out[key] =
+      j[key] === undefined && addedLater.includes(key) ? (0n as Money) : money(j[key], `${field}.${key}`);
+  }
   return out;
 }
 
@@ -292,6 +309,8 @@ function planJson(plan: InstalmentPlan): Json {
     feePerPeriod: plan.feePerPeriod.toString(),
     parts: plan.parts.map((part) => part.toString()),
     billedPeriods: plan.billedPeriods,
+    refunded: plan.refunded.toString(),
+    cancelledOn: plan.cancelledOn,
     counters: countersJson(PLAN_COUNTERS, plan.counters),
   };
 }
@@ -308,6 +327,12 @@ function planOf(value: unknown, field: string): InstalmentPlan {
     feePerPeriod: money(j.feePerPeriod, `${field}.feePerPeriod`),
     parts: list(j.parts, `${field}.parts`).map((p, i) => money(p, `${field}.parts[${i}]`)),
     billedPeriods: int(j.billedPeriods, `${field}.billedPeriods`),
+    // Absent in states stored before refunds reached plans: nothing refunded, not cancelled.
+    refunded: j.refunded === undefined ? (0n as Money) : money(j.refunded, `${field}.refunded`),
+    cancelledOn:
+      j.cancelledOn === undefined || j.cancelledOn === null
+        ? null
+        : date(j.cancelledOn, `${field}.cancelledOn`),
     counters: countersOf(PLAN_COUNTERS, j.counters, `${field}.counters`),
   };
 }
@@ -347,7 +372,9 @@ export function encodeLineState(state: LineState): Json {
     cycle: {
       purchases: state.cycle.purchases.toString(),
       refunds: state.cycle.refunds.toString(),
+      instalmentRefunds: state.cycle.instalmentRefunds.toString(),
       payments: state.cycle.payments.toString(),
+      payouts: state.cycle.payouts.toString(),
       interest: state.cycle.interest.toString(),
       converted: state.cycle.converted.toString(),
     },
@@ -374,13 +401,15 @@ export function decodeLineState(json: unknown): LineState {
     cycle: {
       purchases: money(cycle.purchases, 'cycle.purchases'),
       refunds: money(cycle.refunds, 'cycle.refunds'),
+      instalmentRefunds: laterMoney(cycle.instalmentRefunds, 'cycle.instalmentRefunds'),
       payments: money(cycle.payments, 'cycle.payments'),
+      payouts: laterMoney(cycle.payouts, 'cycle.payouts'),
       interest: money(cycle.interest, 'cycle.interest'),
       converted: money(cycle.converted, 'cycle.converted'),
     },
     statements: list(j.statements, 'statements').map((s, i) => statementOf(s, `statements[${i}]`)),
     plans: list(j.plans, 'plans').map((p, i) => planOf(p, `plans[${i}]`)),
-    counters: countersOf(LINE_COUNTERS, j.counters, 'counters'),
+    counters: countersOf(LINE_COUNTERS, j.counters, 'counters', ['paidOut']),
     billedCredits: money(j.billedCredits, 'billedCredits'),
     dueOutcomes: list(j.dueOutcomes, 'dueOutcomes').map((o, i) => outcomeOf(o, `dueOutcomes[${i}]`)),
     suspended: bool(j.suspended, 'suspended'),

@@ -7,7 +7,11 @@ import { addDays, type LocalDate } from '../../platform/time/local-date.ts';
 import { journalsOf, lineBalances, planBalances } from './line-books.ts';
 import {
   advanceLine,
+  bookCounters,
   initialLineState,
+  planNotYetBilled,
+  planStatusOf,
+  principalOwedOf,
   lineBalancesOf,
   lineDaysPastDue,
   receiveLineEvent,
@@ -25,16 +29,19 @@ import {
 } from './line-terms.ts';
 
 /**
- * Invariants of the servicing core over random histories: statements add up, every statement's closing
- * balance is what the books say was owed at the cut, journals balance, nothing goes negative, cash is
- * conserved, the incremental path equals the replay, and paying each minimum on time keeps a line current.
+ * Invariants of the servicing core over random histories (purchases, payments, refunds — of converted
+ * purchases too — conversions and payouts): statements add up, every statement's closing balance is what
+ * the books say was owed at the cut, journals balance, nothing goes negative, cash is conserved, plans'
+ * schedules, balances and statuses agree, the incremental path equals the replay, and paying each minimum
+ * on time keeps a line current.
  */
 
 type Action =
   | { kind: 'purchase'; gap: number; amount: number }
   | { kind: 'payment'; gap: number; share: number; extra: number }
-  | { kind: 'refund'; gap: number; share: number }
-  | { kind: 'convert'; gap: number; term: 3 | 6 | 9 | 12; statement: boolean };
+  | { kind: 'refund'; gap: number; share: number; pick: number }
+  | { kind: 'convert'; gap: number; term: 3 | 6 | 9 | 12; statement: boolean }
+  | { kind: 'payout'; gap: number; share: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   {
@@ -58,6 +65,16 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('refund' as const),
+      gap: fc.integer({ min: 0, max: 10 }),
+      share: fc.integer({ min: 1, max: 100 }),
+      // Which purchase with something left to refund: converted ones are picked as often as any.
+      pick: fc.nat(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('payout' as const),
       gap: fc.integer({ min: 0, max: 10 }),
       share: fc.integer({ min: 1, max: 100 }),
     }),
@@ -217,8 +234,13 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
       const owed = lineBalancesOf(state).payoff;
       const amount = (owed > 0n ? (owed * BigInt(a.share)) / 100n : 0n) + BigInt(a.extra);
       if (amount > 0n) event = { seq, kind: 'payment', effectiveDate: date, amount: m(amount) };
+    } else if (a.kind === 'payout') {
+      const held = lineBalancesOf(state).heldForCustomer;
+      const amount = (held * BigInt(a.share) + 99n) / 100n;
+      if (amount > 0n) event = { seq, kind: 'payout', effectiveDate: date, amount: m(amount) };
     } else if (a.kind === 'refund') {
-      const target = purchases.find((p) => p.amount > p.refunded);
+      const open = purchases.filter((p) => p.amount > p.refunded);
+      const target = open[a.pick % Math.max(open.length, 1)];
       if (target) {
         const left = target.amount - target.refunded;
         const amount = (left * BigInt(a.share) + 99n) / 100n;
@@ -278,6 +300,7 @@ describe('credit-line servicing invariants (random histories)', () => {
         const run = drive(terms, actions, END);
         expect(run.failures).toEqual([]);
         let previous = 0n;
+        let previousToCome = 0n;
         for (const s of run.statements) {
           expect(s.openingBalance).toBe(previous);
           expect(s.closingBalance).toBe(
@@ -285,6 +308,7 @@ describe('credit-line servicing invariants (random histories)', () => {
               s.purchases -
               s.refunds -
               s.payments +
+              s.payouts +
               s.fees +
               s.interest +
               s.instalmentPrincipal -
@@ -298,7 +322,12 @@ describe('credit-line servicing invariants (random histories)', () => {
           expect(
             s.minimumPayment >= 0n && s.minimumPayment <= (s.closingBalance > 0n ? s.closingBalance : 0n),
           ).toBe(true);
+          // Instalments still to come move only by conversions, billing and refunds taken off plans.
+          expect(s.instalmentsNotYetBilled).toBe(
+            previousToCome + s.converted - s.instalmentPrincipal - s.instalmentRefunds,
+          );
           previous = s.closingBalance;
+          previousToCome = s.instalmentsNotYetBilled;
         }
       }),
       { numRuns: 150 },
@@ -318,6 +347,27 @@ describe('credit-line servicing invariants (random histories)', () => {
           c.principalRepaid + c.interestRepaid + c.forwardedToPlans + c.overpaid - c.overpaymentApplied,
         );
         expect(c.forwardedToPlans).toBe(planRepaid);
+        // Held money is what came in beyond the debt, less what was used and paid out; never negative.
+        expect(lineBalancesOf(run.state).heldForCustomer).toBe(c.overpaid - c.overpaymentApplied - c.paidOut);
+        expect(lineBalancesOf(run.state).heldForCustomer >= 0n).toBe(true);
+        // Each plan: its schedule plus what refunds took off is what was converted; what it is owed is what
+        // the statements bill unpaid plus what is still to bill; its status agrees.
+        for (const plan of run.state.plans) {
+          expect(plan.parts.reduce((sum, part) => sum + part, 0n) + plan.refunded).toBe(plan.principal);
+          let billedUnpaid = 0n;
+          for (const statement of run.state.statements)
+            for (const bill of statement.instalments)
+              if (bill.planId === plan.planId) billedUnpaid += bill.principal - bill.principalPaid;
+          expect(plan.counters.converted - plan.counters.principalRepaid).toBe(
+            billedUnpaid + planNotYetBilled(plan),
+          );
+          const status = planStatusOf(plan);
+          if (status === 'cancelled') expect(planNotYetBilled(plan)).toBe(0n);
+          if (status === 'settled') expect(plan.counters.converted).toBe(plan.counters.principalRepaid);
+          if (plan.refunded > 0n) expect(plan.source.kind).toBe('purchase');
+        }
+        // The facility's used amount (from the books' counters) is the principal the state says is owed.
+        expect(principalOwedOf(bookCounters(run.state))).toBe(lineBalancesOf(run.state).principalOwed);
         const replayed = replayLine(terms, run.events, END);
         expect(replayed.state).toEqual(run.state);
         expect(replayed.statements).toEqual(run.statements);

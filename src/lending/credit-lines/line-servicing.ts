@@ -1,5 +1,6 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { toDecimalString, type Money } from '../../platform/money/money.ts';
+import { allocateEvenly } from '../../platform/money/allocate.ts';
 import { applyRate } from '../../platform/money/rate.ts';
 import { divRound } from '../../platform/money/rounding.ts';
 import { addDays, daysBetween, type LocalDate } from '../../platform/time/local-date.ts';
@@ -60,8 +61,17 @@ export interface StatementDocument {
   readonly periodEnd: LocalDate;
   readonly openingBalance: Money;
   readonly purchases: Money;
+  /** Refunds credited to the balance. */
   readonly refunds: Money;
+  /**
+   * Refunds of converted purchases that took principal off their plans' instalments not yet billed: they
+   * lower `instalmentsNotYetBilled`, not the closing balance (the merchant's refunds in the cycle are
+   * `refunds + instalmentRefunds`).
+   */
+  readonly instalmentRefunds: Money;
   readonly payments: Money;
+  /** Money held for the customer paid out to them in the cycle (raises the closing balance). */
+  readonly payouts: Money;
   /** Instalment fees billed on this statement. */
   readonly fees: Money;
   /** Interest accrued in the cycle. */
@@ -72,11 +82,14 @@ export interface StatementDocument {
   readonly converted: Money;
   /**
    * Everything billed and unpaid, less money held for the customer (negative: a credit balance). Equals
-   * opening + purchases − refunds − payments + fees + interest + instalment principal − converted.
+   * opening + purchases − refunds − payments + payouts + fees + interest + instalment principal − converted.
    */
   readonly closingBalance: Money;
   readonly minimumPayment: Money;
-  /** Converted principal of plans still to be billed on later statements (not in the closing balance). */
+  /**
+   * Converted principal of plans still to be billed on later statements (not in the closing balance).
+   * Equals the last statement's + converted − instalment principal − instalment refunds.
+   */
   readonly instalmentsNotYetBilled: Money;
   readonly instalments: readonly {
     readonly planId: string;
@@ -180,7 +193,7 @@ export function owedOn(statement: BilledStatement): bigint {
 }
 
 export function heldFor(state: LineState): Money {
-  return m(state.counters.overpaid - state.counters.overpaymentApplied);
+  return m(state.counters.overpaid - state.counters.overpaymentApplied - state.counters.paidOut);
 }
 
 /**
@@ -306,17 +319,85 @@ function useHeld(terms: LineTerms, state: LineState, date: LocalDate): void {
   state.counters.overpaymentApplied = m(state.counters.overpaymentApplied + (held - left));
 }
 
-/** A payment or refund credit: the refunded purchase first (if unbilled), then the waterfall, then held. */
+/** Principal of a plan's periods not yet billed (0 once cancelled). */
+export function planNotYetBilled(plan: InstalmentPlan): bigint {
+  let total = 0n;
+  for (let period = plan.billedPeriods + 1; period <= plan.term; period += 1)
+    total += plan.parts[period - 1] ?? 0n;
+  return total;
+}
+
+/** Whether a plan still has periods to bill. */
+function planRunning(plan: InstalmentPlan): boolean {
+  return plan.cancelledOn === null && plan.billedPeriods < plan.term;
+}
+
+/** A plan's status: `cancelled` by a refund, `settled` when every period is billed and paid, else `active`. */
+export type PlanStatus = 'active' | 'cancelled' | 'settled';
+
+export function planStatusOf(plan: InstalmentPlan): PlanStatus {
+  if (plan.cancelledOn !== null) return 'cancelled';
+  const owed =
+    plan.counters.converted -
+    plan.counters.principalRepaid +
+    plan.counters.feesBilled -
+    plan.counters.feesRepaid;
+  return plan.billedPeriods >= plan.term && owed === 0n ? 'settled' : 'active';
+}
+
+/**
+ * A refund of a converted purchase goes to its plan first: up to the plan's principal not yet billed is
+ * taken off it (the plan's principal is repaid by the merchant's money, passed on through funding like any
+ * credit to a plan). All of it: the plan is cancelled — its unbilled periods become 0 and their fees are
+ * never billed; fees already billed stay billed (they paid for the credit over the periods billed). Part of
+ * it: the rest is re-spread over the same unbilled periods with the conversion's rule (`allocateEvenly`,
+ * leftover fen on the first) and the fee of each of them becomes (converted − refunded) × fee rate, half up
+ * — the fee the plan would have had, had only what was kept been converted. Returns what is left of the
+ * refund (credited like a payment).
+ */
+function refundToPlan(state: LineState, purchaseId: string, amount: bigint, date: LocalDate): bigint {
+  const plan = state.plans.find(
+    (candidate) =>
+      candidate.source.kind === 'purchase' &&
+      candidate.source.purchaseId === purchaseId &&
+      planRunning(candidate),
+  );
+  if (!plan) return amount;
+  const unbilled = planNotYetBilled(plan);
+  const take = min(amount, unbilled);
+  if (take === 0n) return amount;
+  const remaining = plan.term - plan.billedPeriods;
+  const rest =
+    take === unbilled
+      ? Array.from({ length: remaining }, () => m(0n))
+      : allocateEvenly(m(unbilled - take), remaining);
+  plan.parts = [...plan.parts.slice(0, plan.billedPeriods), ...rest];
+  plan.refunded = m(plan.refunded + take);
+  if (take === unbilled) plan.cancelledOn = date;
+  else plan.feePerPeriod = applyRate(m(plan.principal - plan.refunded), plan.feeRate, 'halfUp');
+  plan.counters.principalRepaid = m(plan.counters.principalRepaid + take);
+  state.counters.forwardedToPlans = m(state.counters.forwardedToPlans + take);
+  state.cycle.instalmentRefunds = m(state.cycle.instalmentRefunds + take);
+  return amount - take;
+}
+
+/**
+ * A payment or refund credit: a refund goes to its converted purchase's plan first, else to the refunded
+ * purchase while unbilled; then the waterfall; the rest is held. Returns what of it counts on the statement
+ * as credited to the balance (all but the part taken off a plan's unbilled instalments).
+ */
 function applyCredit(
   terms: LineTerms,
   state: LineState,
   amount: Money,
   date: LocalDate,
   refundOf: string | null,
-): void {
+): bigint {
   const c = state.counters;
   c.cashReceived = m(c.cashReceived + amount);
   let left: bigint = amount;
+  if (refundOf !== null) left = refundToPlan(state, refundOf, left, date);
+  const toBalance = left;
   if (refundOf !== null) {
     const posting = state.unbilled.find((candidate) => candidate.ref === refundOf);
     if (posting) {
@@ -329,6 +410,22 @@ function applyCredit(
   }
   left = payUnbilled(state, payBilled(terms, state, left, date));
   c.overpaid = m(c.overpaid + left);
+  return toBalance;
+}
+
+/** Pays money held for the customer out to them; more than is held is refused, naming the rule. */
+function applyPayout(state: LineState, amount: Money): void {
+  const held = heldFor(state);
+  if (amount <= 0n) throw AppError.invalid('amount', 'positive', 'the amount must be above zero');
+  if (amount > held) {
+    throw AppError.invalid(
+      'amount',
+      'within-held',
+      `at most ${toDecimalString(held)} is held for the customer and can be paid out`,
+    );
+  }
+  state.counters.paidOut = m(state.counters.paidOut + amount);
+  state.cycle.payouts = m(state.cycle.payouts + amount);
 }
 
 function applyConversion(state: LineState, event: Extract<LineEvent, { kind: 'conversion' }>): void {
@@ -369,6 +466,8 @@ function applyConversion(state: LineState, event: Extract<LineEvent, { kind: 'co
     feePerPeriod: figures.feePerPeriod,
     parts: figures.principalParts,
     billedPeriods: 0,
+    refunded: m(0n),
+    cancelledOn: null,
     counters: { converted: event.amount, feesBilled: m(0n), principalRepaid: m(0n), feesRepaid: m(0n) },
   });
 }
@@ -398,10 +497,7 @@ function billedOwed(state: LineState): {
 /** Converted principal still to be billed on later statements. */
 export function instalmentsNotYetBilled(state: LineState): Money {
   let total = 0n;
-  for (const plan of state.plans) {
-    for (let period = plan.billedPeriods + 1; period <= plan.term; period += 1)
-      total += plan.parts[period - 1] ?? 0n;
-  }
+  for (const plan of state.plans) total += planNotYetBilled(plan);
   return m(total);
 }
 
@@ -409,7 +505,7 @@ export function instalmentsNotYetBilled(state: LineState): Money {
 function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: StatementDocument[]): void {
   const bills: InstalmentBill[] = [];
   for (const plan of state.plans) {
-    if (plan.billedPeriods >= plan.term || plan.createdOn >= date) continue;
+    if (!planRunning(plan) || plan.createdOn >= date) continue;
     const period = plan.billedPeriods + 1;
     const principal = plan.parts[period - 1] ?? m(0n);
     plan.billedPeriods = period;
@@ -432,7 +528,9 @@ function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: 
     heldFor(state) === 0n &&
     cycle.purchases === 0n &&
     cycle.refunds === 0n &&
+    cycle.instalmentRefunds === 0n &&
     cycle.payments === 0n &&
+    cycle.payouts === 0n &&
     cycle.interest === 0n &&
     cycle.converted === 0n &&
     state.statements.every((statement) => statement.settledOn !== null);
@@ -492,7 +590,9 @@ function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: 
     openingBalance: state.lastClosing,
     purchases: cycle.purchases,
     refunds: cycle.refunds,
+    instalmentRefunds: cycle.instalmentRefunds,
     payments: cycle.payments,
+    payouts: cycle.payouts,
     fees: m(fees),
     interest: cycle.interest,
     instalmentPrincipal: m(instalmentPrincipal),
@@ -624,16 +724,20 @@ function applyEventInPlace(terms: LineTerms, state: LineState, event: LineEvent)
       // Money held for the customer pays for new spending at once (溢缴款 is spendable).
       useHeld(terms, state, event.effectiveDate);
       break;
-    case 'refund':
-      state.cycle.refunds = m(state.cycle.refunds + event.amount);
-      applyCredit(terms, state, event.amount, event.effectiveDate, event.purchaseId);
+    case 'refund': {
+      const toBalance = applyCredit(terms, state, event.amount, event.effectiveDate, event.purchaseId);
+      state.cycle.refunds = m(state.cycle.refunds + toBalance);
       break;
+    }
     case 'payment':
       state.cycle.payments = m(state.cycle.payments + event.amount);
       applyCredit(terms, state, event.amount, event.effectiveDate, null);
       break;
     case 'conversion':
       applyConversion(state, event);
+      break;
+    case 'payout':
+      applyPayout(state, event.amount);
       break;
   }
   updateSuspension(terms, state, event.effectiveDate);

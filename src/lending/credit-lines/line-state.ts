@@ -62,17 +62,32 @@ export interface PlanCounters {
   feesRepaid: Money;
 }
 
-/** An instalment plan (分期): converted principal billed in equal parts with a fee each period. */
+/**
+ * An instalment plan (分期): converted principal billed in equal parts with a fee each period.
+ *
+ * A refund of the purchase a plan was converted from goes to the plan first (`refundToPlan` in
+ * `line-servicing.ts`): it takes principal off the periods not yet billed. All of it: the plan is cancelled
+ * (`cancelledOn`; the unbilled periods' parts become 0 and their fees are never billed). Part of it: what
+ * is left is re-spread over the same unbilled periods (`flatFeeSplit`'s rule, leftover fen on the first)
+ * and their fee becomes (principal − refunded) × fee rate, half up. Billed periods never change.
+ */
 export interface InstalmentPlan {
   readonly planId: string;
   readonly source: PlanSource;
   readonly createdOn: LocalDate;
+  /** The amount converted. */
   readonly principal: Money;
   readonly term: number;
   readonly feeRate: Rate;
-  readonly feePerPeriod: Money;
-  readonly parts: readonly Money[];
+  /** The fee of each period still to be billed (billed fees are on the statements). */
+  feePerPeriod: Money;
+  /** Principal of each period: billed ones as billed, the rest as now scheduled (0 once cancelled). */
+  parts: Money[];
   billedPeriods: number;
+  /** Principal taken off the unbilled periods by refunds of the converted purchase. */
+  refunded: Money;
+  /** The date a refund cancelled every period not yet billed (null while the plan runs). */
+  cancelledOn: LocalDate | null;
   counters: PlanCounters;
 }
 
@@ -95,13 +110,20 @@ export interface LineCounters {
   overpaid: Money;
   /** Held money later used on what fell due. */
   overpaymentApplied: Money;
+  /** Held money paid out to the customer (payouts). */
+  paidOut: Money;
 }
 
 /** The figures of the cycle in progress, for its statement. */
 export interface CycleTotals {
   purchases: Money;
+  /** Refunds credited to the balance (the waterfall, the refunded purchase while unbilled, money held). */
   refunds: Money;
+  /** Refunds of converted purchases that took principal off their plans' instalments not yet billed. */
+  instalmentRefunds: Money;
   payments: Money;
+  /** Money held for the customer paid out to them. */
+  payouts: Money;
   interest: Money;
   converted: Money;
 }
@@ -156,12 +178,21 @@ export function zeroLineCounters(): LineCounters {
     forwardedToPlans: zero,
     overpaid: zero,
     overpaymentApplied: zero,
+    paidOut: zero,
   };
 }
 
 export function zeroCycle(): CycleTotals {
   const zero = 0n as Money;
-  return { purchases: zero, refunds: zero, payments: zero, interest: zero, converted: zero };
+  return {
+    purchases: zero,
+    refunds: zero,
+    instalmentRefunds: zero,
+    payments: zero,
+    payouts: zero,
+    interest: zero,
+    converted: zero,
+  };
 }
 
 export function cloneLineState(state: LineState): LineState {
@@ -174,7 +205,7 @@ export function cloneLineState(state: LineState): LineState {
       revolving: statement.revolving.map((posting) => ({ ...posting })),
       instalments: statement.instalments.map((bill) => ({ ...bill })),
     })),
-    plans: state.plans.map((plan) => ({ ...plan, counters: { ...plan.counters } })),
+    plans: state.plans.map((plan) => ({ ...plan, parts: [...plan.parts], counters: { ...plan.counters } })),
     counters: { ...state.counters },
     dueOutcomes: state.dueOutcomes.map((outcome) => ({ ...outcome })),
   };
@@ -203,6 +234,13 @@ export type LineEvent =
   | {
       readonly seq: number;
       readonly kind: 'payment';
+      readonly effectiveDate: LocalDate;
+      readonly amount: Money;
+    }
+  | {
+      /** Money held for the customer paid out to them (never more than is held). */
+      readonly seq: number;
+      readonly kind: 'payout';
       readonly effectiveDate: LocalDate;
       readonly amount: Money;
     }
