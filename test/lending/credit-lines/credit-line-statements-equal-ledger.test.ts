@@ -20,8 +20,9 @@ import { lineWorld, snapshotLineRows } from './support.ts';
 type Op =
   | { kind: 'purchase'; customer: number; amount: number }
   | { kind: 'pay'; customer: number; share: number }
-  | { kind: 'refund'; customer: number; share: number }
-  | { kind: 'convert'; customer: number; term: 3 | 6 | 9 | 12 }
+  | { kind: 'refund'; customer: number; share: number; pick: number }
+  | { kind: 'convert'; customer: number; term: 3 | 6 | 9 | 12; fromPurchase: boolean }
+  | { kind: 'payout'; customer: number; share: number }
   | { kind: 'over-limit'; customer: number };
 
 const CUSTOMERS = 3;
@@ -49,6 +50,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       kind: fc.constant('refund' as const),
       customer,
       share: fc.integer({ min: 1, max: 100 }),
+      pick: fc.nat(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('payout' as const),
+      customer,
+      share: fc.integer({ min: 1, max: 100 }),
     }),
   },
   {
@@ -57,6 +67,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       kind: fc.constant('convert' as const),
       customer,
       term: fc.constantFrom(3 as const, 6 as const, 9 as const, 12 as const),
+      fromPurchase: fc.boolean(),
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('over-limit' as const), customer }) },
@@ -109,7 +120,9 @@ describe.each(storesUnderTest())('statements equal the ledger over random histor
                   idempotencyKey: `k${key}`,
                 });
             } else if (o.kind === 'refund') {
-              const target = line.purchases.find((p) => p.left > 0n);
+              // Any purchase with something left, converted ones included (their refund goes to the plan).
+              const open = line.purchases.filter((p) => p.left > 0n);
+              const target = open[o.pick % Math.max(open.length, 1)];
               if (target) {
                 const amount = (target.left * BigInt(o.share) + 99n) / 100n;
                 target.left -= amount;
@@ -119,6 +132,33 @@ describe.each(storesUnderTest())('statements equal the ledger over random histor
                   amount: amount as Money,
                   idempotencyKey: `k${key}`,
                 });
+              }
+            } else if (o.kind === 'payout') {
+              const held = view.balances.heldForCustomer;
+              if (held > 0n) {
+                const amount = o.share === 100 ? undefined : (((held * BigInt(o.share)) / 100n) as Money);
+                if (amount === undefined || amount > 0n)
+                  await world.lines.payout({
+                    lineId: line.lineId,
+                    ...(amount === undefined ? {} : { amount }),
+                    idempotencyKey: `k${key}`,
+                  });
+              }
+            } else if (o.kind === 'convert' && o.fromPurchase) {
+              const latest = line.purchases.at(-1);
+              if (latest && latest.left >= 50_000n) {
+                await world.lines
+                  .convert({
+                    lineId: line.lineId,
+                    source: { purchaseId: latest.id },
+                    term: o.term,
+                    idempotencyKey: `k${key}`,
+                  })
+                  .catch((error: unknown) => {
+                    // Billed, paid or partly refunded already, or converted before: refused.
+                    if (!(error instanceof Error) || !/billed|whole|smallest/.test(error.message))
+                      throw error;
+                  });
               }
             } else if (o.kind === 'convert') {
               const open = view.openStatements.find(
