@@ -273,5 +273,30 @@ describe("credence loan … --json on a data directory: the API's DTOs, amounts 
       customer_overpayment: '100.00',
       funding: '-9900.00',
     });
+
+    // The 100.00 held goes back to the customer: part, a refusal beyond what is held, then the rest.
+    const part = await json(['loan', 'payout', loanId, '--amount', '40.00', '--idempotency-key', 'o1']);
+    expect(part.code).toBe(0);
+    expect(part.body).toMatchObject({
+      loanId,
+      seq: 2,
+      amount: '40.00',
+      heldBefore: '100.00',
+      outstanding: { heldForCustomer: '60.00' },
+      replayed: false,
+    });
+    const tooMuch = await json(['loan', 'payout', loanId, '--amount', '60.01', '--idempotency-key', 'o2']);
+    expect(tooMuch.code).toBe(3);
+    expect(tooMuch.body.error.errors[0]).toMatchObject({ field: 'amount', rule: 'not-above-held' });
+    const rest = await json(['loan', 'payout', loanId, '--idempotency-key', 'o3']);
+    expect(rest.body).toMatchObject({ seq: 3, amount: '60.00', outstanding: { heldForCustomer: '0.00' } });
+    const events = await json(['loan', 'events', loanId]);
+    expect(events.body.events.map((e: { kind: string; amount: string }) => `${e.kind} ${e.amount}`)).toEqual([
+      'repayment 100.00',
+      'payout 40.00',
+      'payout 60.00',
+    ]);
+    const after = await json(['loan', 'statement', loanId]);
+    expect(after.body.closing).toEqual({ principal_receivable: '10000.00', funding: '-10000.00' });
   });
 });

@@ -27,13 +27,14 @@ export const LOAN_ACCOUNT_KINDS: readonly AccountKind[] = [
  * | principal receivable | disbursed − principal repaid − principal written off |
  * | interest receivable | interest accrued − repaid − written off |
  * | penalty receivable | penalty accrued − repaid − written off |
- * | customer overpayment | overpaid − overpayment applied |
- * | funding | cash received − (disbursed − upfront fee) |
+ * | customer overpayment | overpaid − overpayment applied − held paid out |
+ * | funding | cash received − held paid out − (disbursed − upfront fee) |
  * | interest / penalty / fee income | interest accrued / penalty accrued / upfront fee |
  * | write-off expense | written off − recovered |
  *
  * Debits equal credits exactly when cash received = principal + interest + penalty repaid + recovered +
- * overpaid − overpayment applied, which every servicing operation keeps (cash is conserved).
+ * overpaid − overpayment applied, which every servicing operation keeps (cash is conserved). A payout moves
+ * the same amount off both sides: D customer overpayment, C funding.
  */
 export function loanBalances(c: LoanCounters): ContractBalances {
   const m = (value: bigint) => value as Money;
@@ -41,8 +42,8 @@ export function loanBalances(c: LoanCounters): ContractBalances {
     principal_receivable: m(c.disbursed - c.principalRepaid - c.principalWrittenOff),
     interest_receivable: m(c.interestAccrued - c.interestRepaid - c.interestWrittenOff),
     penalty_receivable: m(c.penaltyAccrued - c.penaltyRepaid - c.penaltyWrittenOff),
-    customer_overpayment: m(c.overpaid - c.overpaymentApplied),
-    funding: m(c.cashReceived - (c.disbursed - c.upfrontFee)),
+    customer_overpayment: m(c.overpaid - c.overpaymentApplied - c.heldPaidOut),
+    funding: m(c.cashReceived - c.heldPaidOut - (c.disbursed - c.upfrontFee)),
     interest_income: m(c.interestAccrued),
     penalty_income: m(c.penaltyAccrued),
     fee_income: m(c.upfrontFee),
@@ -66,6 +67,8 @@ function describe(change: BookedChange, detail: string | undefined): string {
       return detail ?? `repayment on ${change.effectiveDate}`;
     case 'write-off':
       return `written off on ${change.effectiveDate}`;
+    case 'payout':
+      return detail ?? `held money paid back to the customer on ${change.effectiveDate}`;
     case 'restatement':
       return detail ?? `books restated as of ${change.effectiveDate}`;
   }

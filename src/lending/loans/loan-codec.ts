@@ -120,6 +120,7 @@ const COUNTER_KEYS: readonly (keyof LoanCounters)[] = [
   'penaltyRepaid',
   'overpaid',
   'overpaymentApplied',
+  'heldPaidOut',
   'principalWrittenOff',
   'interestWrittenOff',
   'penaltyWrittenOff',
@@ -160,7 +161,11 @@ export function decodeState(json: unknown): LoanState {
   const j = json as Json;
   const c = j.counters as Json;
   const counters = {} as LoanCounters;
-  for (const key of COUNTER_KEYS) counters[key] = money(c[key], `counters.${key}`);
+  for (const key of COUNTER_KEYS) {
+    // States stored before payouts existed (migration 0408) have no `heldPaidOut`: nothing was paid out.
+    counters[key] =
+      key === 'heldPaidOut' && c[key] === undefined ? (0n as Money) : money(c[key], `counters.${key}`);
+  }
   return {
     processedThrough: date(j.processedThrough, 'processedThrough'),
     status: oneOf<LoanStatus>(['active', 'closed', 'written_off'], j.status, 'status'),

@@ -30,11 +30,14 @@ import {
   loanEvents,
   locateLoan,
   lockLoan,
+  loanEventHistory,
   saveLoanStates,
+  type LoanEventRecord,
   type LoanRecord,
 } from './loans.pg.ts';
 import { generateSchedule, type RepaymentMethod, type Schedule } from './schedule.ts';
 import {
+  advance,
   bucketOf,
   daysPastDue,
   initialState,
@@ -123,6 +126,32 @@ export interface RepaymentResult {
   readonly replayed: boolean;
 }
 
+export interface PayoutRequest {
+  readonly loanId: string;
+  /** What to pay back; all that is held when omitted. Never more than is held. */
+  readonly amount?: Money;
+  readonly idempotencyKey: string;
+}
+
+/** Money held for the customer paid back to them (D customer_overpayment / C funding). */
+export interface PayoutReceipt {
+  readonly loanId: string;
+  readonly seq: number;
+  readonly amount: Money;
+  /** Today: a payout is never back-dated. */
+  readonly effectiveDate: LocalDate;
+  /** Held for the customer just before the payout (after the day steps up to today). */
+  readonly heldBefore: Money;
+  readonly outstanding: Outstanding;
+  readonly status: LoanState['status'];
+  readonly journalIds: readonly string[];
+}
+
+export interface PayoutResult {
+  readonly receipt: PayoutReceipt;
+  readonly replayed: boolean;
+}
+
 /** A loan as the API shows it, as of the last processed business day. */
 export interface LoanView {
   readonly contract: LoanContract;
@@ -168,6 +197,10 @@ export interface LoanService {
   drawdown(request: DrawdownRequest): Promise<DrawdownResult>;
   repay(request: RepaymentRequest): Promise<RepaymentResult>;
   writeOff(request: { loanId: string; idempotencyKey: string }): Promise<RepaymentResult>;
+  /** Pays money held for the customer back to them (all of it by default); refuses more than is held. */
+  payout(request: PayoutRequest): Promise<PayoutResult>;
+  /** The loan's events (repayments, write-off, payouts) in arrival order. */
+  events(loanId: string): Promise<LoanEventRecord[]>;
   payoffQuote(loanId: string, date?: LocalDate): Promise<PayoffQuote>;
   getLoan(loanId: string): Promise<LoanView>;
   listLoans(customerId: string): Promise<LoanView[]>;
@@ -302,6 +335,52 @@ function decodeReceipt(stored: unknown): RepaymentReceipt {
     journalIds: s.journalIds,
   };
 }
+
+function encodeOutstanding(o: Outstanding): string[] {
+  return [o.principal, o.interest, o.penalty, o.overpayment, o.writtenOff].map(String);
+}
+
+function decodeOutstanding(list: string[]): Outstanding {
+  const b = (index: number) => BigInt(list[index] ?? '0') as Money;
+  return { principal: b(0), interest: b(1), penalty: b(2), overpayment: b(3), writtenOff: b(4) };
+}
+
+const payoutCodec = {
+  encode(receipt: PayoutReceipt): unknown {
+    return {
+      loanId: receipt.loanId,
+      seq: receipt.seq,
+      amount: receipt.amount.toString(),
+      effectiveDate: receipt.effectiveDate,
+      heldBefore: receipt.heldBefore.toString(),
+      outstanding: encodeOutstanding(receipt.outstanding),
+      status: receipt.status,
+      journalIds: [...receipt.journalIds],
+    };
+  },
+  decode(stored: unknown): PayoutReceipt {
+    const s = stored as {
+      loanId: string;
+      seq: number;
+      amount: string;
+      effectiveDate: LocalDate;
+      heldBefore: string;
+      outstanding: string[];
+      status: LoanState['status'];
+      journalIds: string[];
+    };
+    return {
+      loanId: s.loanId,
+      seq: s.seq,
+      amount: BigInt(s.amount) as Money,
+      effectiveDate: s.effectiveDate,
+      heldBefore: BigInt(s.heldBefore) as Money,
+      outstanding: decodeOutstanding(s.outstanding),
+      status: s.status,
+      journalIds: s.journalIds,
+    };
+  },
+};
 
 /**
  * Books an event on a locked loan: applies it (advancing or restating as its date requires), posts the
@@ -515,6 +594,75 @@ export function createLoanService(deps: LoanServiceDeps): LoanService {
         }
         return { seq: record.nextEventSeq, kind: 'write-off', effectiveDate: today };
       });
+    },
+
+    async payout(request) {
+      if (request.amount !== undefined && request.amount <= 0n) {
+        throw AppError.invalid('amount', 'positive', 'the amount must be above zero');
+      }
+      const key = parseIdempotencyKey(request.idempotencyKey);
+      const { loanId } = request;
+      const where = await locate(db, loanId);
+      return db.transaction(async (tx) => {
+        const { value, replayed } = await once<PayoutReceipt>(
+          idempotency,
+          tx,
+          {
+            customerId: where.customerId,
+            scope: 'loan.payout',
+            key,
+            request: { loanId, amount: request.amount ?? null },
+          },
+          clock.now(),
+          payoutCodec,
+          async () => {
+            // Lock order everywhere: facility, then loan. Reaching today may bill an instalment (which uses
+            // held money and repays principal, moving the facility's utilisation).
+            await lockFacilityById(tx, where.customerId, where.facilityId);
+            const record = await lockLoan(tx, where.customerId, loanId);
+            if (!record) throw AppError.notFound('loan', loanId);
+            const today = clock.today();
+            // What is held today, after the day steps up to today (a due date today uses held money first).
+            const asOfToday =
+              today > record.state.processedThrough
+                ? advance(record.contract, record.state, today).state
+                : record.state;
+            const heldBefore = outstandingOf(asOfToday).overpayment;
+            const amount = request.amount ?? heldBefore;
+            if (amount === 0n) {
+              throw AppError.invalid(
+                'amount',
+                'not-above-held',
+                `nothing is held for the customer on ${today}`,
+              );
+            }
+            const event: LoanEvent = {
+              seq: record.nextEventSeq,
+              kind: 'payout',
+              effectiveDate: today,
+              amount,
+            };
+            // Refuses more than is held (HeldShortfall → amount / not-above-held), before anything is written.
+            const { state, journals } = await bookEvent(tx, deps, record, event);
+            return {
+              loanId,
+              seq: event.seq,
+              amount,
+              effectiveDate: today,
+              heldBefore,
+              outstanding: outstandingOf(state),
+              status: state.status,
+              journalIds: journals.map((journal) => journal.id),
+            };
+          },
+        );
+        return { receipt: value, replayed };
+      });
+    },
+
+    async events(loanId) {
+      const where = await locate(db, loanId);
+      return loanEventHistory(db, where.customerId, loanId);
     },
 
     async payoffQuote(loanId, date) {

@@ -38,6 +38,8 @@ export interface LoanCounters {
   overpaid: Money;
   /** Held money later used to pay what fell due. */
   overpaymentApplied: Money;
+  /** Held money paid back to the customer (payouts). */
+  heldPaidOut: Money;
   principalWrittenOff: Money;
   interestWrittenOff: Money;
   penaltyWrittenOff: Money;
@@ -89,10 +91,21 @@ export type LoanEvent =
       readonly amount: Money;
       readonly intent: RepaymentIntent;
     }
-  | { readonly seq: number; readonly kind: 'write-off'; readonly effectiveDate: LocalDate };
+  | { readonly seq: number; readonly kind: 'write-off'; readonly effectiveDate: LocalDate }
+  /** Money held for the customer paid back to them (never more than is held at that point). */
+  | {
+      readonly seq: number;
+      readonly kind: 'payout';
+      readonly effectiveDate: LocalDate;
+      readonly amount: Money;
+    };
 
-/** 0 scheduled repayment, 1 prepayment, 2 write-off. */
+/**
+ * 0 scheduled repayment, 1 prepayment, 2 write-off, 3 payout. A payout comes last in its day: it pays back
+ * what the day's repayments left held, and never commutes with them (it is bounded by what is held).
+ */
 export function sameDayRank(event: LoanEvent): number {
+  if (event.kind === 'payout') return 3;
   if (event.kind === 'write-off') return 2;
   return event.intent === 'scheduled' ? 0 : 1;
 }
@@ -116,6 +129,7 @@ export function zeroCounters(): LoanCounters {
     penaltyRepaid: zero,
     overpaid: zero,
     overpaymentApplied: zero,
+    heldPaidOut: zero,
     principalWrittenOff: zero,
     interestWrittenOff: zero,
     penaltyWrittenOff: zero,
@@ -149,7 +163,7 @@ export function outstandingOf(state: LoanState): Outstanding {
     principal: (c.disbursed - c.principalRepaid - c.principalWrittenOff) as Money,
     interest: (c.interestAccrued - c.interestRepaid - c.interestWrittenOff) as Money,
     penalty: (c.penaltyAccrued - c.penaltyRepaid - c.penaltyWrittenOff) as Money,
-    overpayment: (c.overpaid - c.overpaymentApplied) as Money,
+    overpayment: (c.overpaid - c.overpaymentApplied - c.heldPaidOut) as Money,
     writtenOff: (c.principalWrittenOff + c.interestWrittenOff + c.penaltyWrittenOff - c.recovered) as Money,
   };
 }

@@ -9,8 +9,16 @@ import { parseProductCode, PRODUCT_CODES } from '../facilities/facility.ts';
 import { flatFeeInstalmentPlan } from '../shared/instalment-apr.ts';
 import { formatReportedRate } from '../shared/irr.ts';
 import { REPAYMENT_INTENTS, type RepaymentIntent } from './loan-state.ts';
-import type { LoanView, RepaymentReceipt } from './loan-service.ts';
-import { facilityDto, loanDto, quoteDto, repaymentDto, statementDto } from './loans.routes.ts';
+import type { LoanView, PayoutReceipt, RepaymentReceipt } from './loan-service.ts';
+import {
+  facilityDto,
+  loanDto,
+  loanEventDto,
+  payoutDto,
+  quoteDto,
+  repaymentDto,
+  statementDto,
+} from './loans.routes.ts';
 import {
   generateSchedule,
   INTEREST_BASES,
@@ -57,6 +65,13 @@ function receiptText(receipt: RepaymentReceipt): string {
     `repayment ${receipt.seq} of ${d(receipt.amount)} on ${receipt.effectiveDate}${receipt.restated ? ' (back-dated: books restated)' : ''}`,
     `  principal ${d(a.principal)}, interest ${d(a.interest)}, penalty ${d(a.penalty)}, recovered ${d(a.recovered)}, held ${d(a.held)}`,
     `  loan is ${receipt.status}; owed principal ${d(receipt.outstanding.principal)}, interest ${d(receipt.outstanding.interest)}, penalty ${d(receipt.outstanding.penalty)}`,
+  ].join('\n');
+}
+
+function payoutText(receipt: PayoutReceipt): string {
+  return [
+    `payout ${receipt.seq} of ${d(receipt.amount)} on ${receipt.effectiveDate} (held before ${d(receipt.heldBefore)})`,
+    `  loan is ${receipt.status}; held for the customer now ${d(receipt.outstanding.overpayment)}`,
   ].join('\n');
 }
 
@@ -218,6 +233,53 @@ export function registerLoanCommands(program: Command): void {
         });
       },
     );
+
+  loan
+    .command('payout')
+    .description('Pay money held for the customer back to them (all of it unless --amount).')
+    .argument('<loanId>', 'the loan (ln_…)')
+    .option('--amount <yuan>', 'amount to pay back (default: all that is held)')
+    .requiredOption('--idempotency-key <key>', 'a key unique to this payout')
+    .action(
+      async (loanId: string, options: { amount?: string; idempotencyKey: string }, command: Command) => {
+        const global = globalOptions(command);
+        await withApp(global, async (app) => {
+          const result = await app.services.loans.payout({
+            loanId,
+            amount: options.amount === undefined ? undefined : parseMoney(options.amount, '--amount'),
+            idempotencyKey: options.idempotencyKey,
+          });
+          output(
+            global,
+            { ...payoutDto(result.receipt), replayed: result.replayed },
+            () => `${result.replayed ? '(repeat of an earlier request) ' : ''}${payoutText(result.receipt)}`,
+          );
+        });
+      },
+    );
+
+  loan
+    .command('events')
+    .description("The loan's events (repayments, write-off, payouts) in the order they arrived.")
+    .argument('<loanId>', 'the loan (ln_…)')
+    .action(async (loanId: string, _options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const events = await app.services.loans.events(loanId);
+        output(global, { loanId, events: events.map(loanEventDto) }, () =>
+          events.length === 0
+            ? `${loanId} has no events`
+            : events
+                .map(
+                  (event) =>
+                    `${String(event.seq).padStart(4)}  ${event.effectiveDate}  ${event.kind.padEnd(9)}` +
+                    (event.kind === 'write-off' ? '' : ` ${d(event.amount)}`) +
+                    (event.kind === 'repayment' ? ` (${event.intent})` : ''),
+                )
+                .join('\n'),
+        );
+      });
+    });
 
   loan
     .command('show')

@@ -209,27 +209,52 @@ interface EventRow {
   effective_date: string;
   amount: bigint | null;
   intent: string | null;
+  received_at: Date;
 }
 
-export async function loanEvents(q: Queryable, customerId: string, loanId: string): Promise<LoanEvent[]> {
+function eventOf(row: EventRow): LoanEvent {
+  const effectiveDate = row.effective_date as LocalDate;
+  if (row.kind === 'repayment') {
+    return {
+      seq: row.seq,
+      kind: 'repayment',
+      effectiveDate,
+      amount: (row.amount ?? 0n) as Money,
+      intent: row.intent === 'prepayment' ? 'prepayment' : 'scheduled',
+    };
+  }
+  if (row.kind === 'payout') {
+    return { seq: row.seq, kind: 'payout', effectiveDate, amount: (row.amount ?? 0n) as Money };
+  }
+  return { seq: row.seq, kind: 'write-off', effectiveDate };
+}
+
+async function eventRows(q: Queryable, customerId: string, loanId: string): Promise<EventRow[]> {
   const result = await q.query<EventRow>(
-    `select seq, kind, effective_date::text as effective_date, amount, intent
+    `select seq, kind, effective_date::text as effective_date, amount, intent, received_at
        from loan_events where customer_id = $1 and loan_id = $2 order by seq`,
     [customerId, loanId],
   );
-  return result.rows.map((row): LoanEvent => {
-    const effectiveDate = row.effective_date as LocalDate;
-    if (row.kind === 'repayment') {
-      return {
-        seq: row.seq,
-        kind: 'repayment',
-        effectiveDate,
-        amount: (row.amount ?? 0n) as Money,
-        intent: row.intent === 'prepayment' ? 'prepayment' : 'scheduled',
-      };
-    }
-    return { seq: row.seq, kind: 'write-off', effectiveDate };
-  });
+  return result.rows;
+}
+
+export async function loanEvents(q: Queryable, customerId: string, loanId: string): Promise<LoanEvent[]> {
+  return (await eventRows(q, customerId, loanId)).map(eventOf);
+}
+
+/** One event as it was received: what `loanEvents` gives, with the time it arrived. */
+export type LoanEventRecord = LoanEvent & { readonly receivedAt: Date };
+
+/** A loan's events in arrival order, with the time each was received (the loan's event history). */
+export async function loanEventHistory(
+  q: Queryable,
+  customerId: string,
+  loanId: string,
+): Promise<LoanEventRecord[]> {
+  return (await eventRows(q, customerId, loanId)).map((row) => ({
+    ...eventOf(row),
+    receivedAt: row.received_at,
+  }));
 }
 
 export async function insertLoanEvent(
@@ -248,7 +273,7 @@ export async function insertLoanEvent(
       event.seq,
       event.kind,
       event.effectiveDate,
-      event.kind === 'repayment' ? event.amount : null,
+      event.kind === 'write-off' ? null : event.amount,
       event.kind === 'repayment' ? event.intent : null,
       at,
     ],

@@ -26,7 +26,14 @@ import {
   type Facility,
 } from '../facilities/facility.ts';
 import { REPAYMENT_INTENTS, type Outstanding } from './loan-state.ts';
-import type { DrawdownRefusal, LoanStatement, LoanView, RepaymentReceipt } from './loan-service.ts';
+import type {
+  DrawdownRefusal,
+  LoanStatement,
+  LoanView,
+  PayoutReceipt,
+  RepaymentReceipt,
+} from './loan-service.ts';
+import type { LoanEventRecord } from './loans.pg.ts';
 import { generateSchedule, INTEREST_BASES, REPAYMENT_METHODS, type Schedule } from './schedule.ts';
 import { BUCKETS, type PayoffQuote } from './servicing.ts';
 
@@ -131,6 +138,26 @@ const RepaymentDto = Type.Object({
   outstanding: OutstandingDto,
   status: StringEnum(['active', 'closed', 'written_off'] as const),
   journalIds: Type.Array(Type.String()),
+});
+
+const PayoutDto = Type.Object({
+  loanId: Type.String(),
+  seq: Type.Integer({ description: "The payout's number among the loan's events." }),
+  amount: Type.String({ description: 'Paid back to the customer, in yuan.' }),
+  effectiveDate: Type.String(),
+  heldBefore: Type.String({ description: 'Held for the customer just before the payout.' }),
+  outstanding: OutstandingDto,
+  status: StringEnum(['active', 'closed', 'written_off'] as const),
+  journalIds: Type.Array(Type.String()),
+});
+
+const LoanEventDto = Type.Object({
+  seq: Type.Integer(),
+  kind: StringEnum(['repayment', 'write-off', 'payout'] as const),
+  effectiveDate: Type.String(),
+  amount: Type.Union([Type.String(), Type.Null()]),
+  intent: Type.Union([StringEnum(REPAYMENT_INTENTS), Type.Null()]),
+  receivedAt: Type.String(),
 });
 
 const BalancesDto = Type.Record(Type.String(), Type.String());
@@ -263,6 +290,30 @@ export function repaymentDto(receipt: RepaymentReceipt): Static<typeof Repayment
     outstanding: outstandingDto(receipt.outstanding),
     status: receipt.status,
     journalIds: [...receipt.journalIds],
+  };
+}
+
+export function payoutDto(receipt: PayoutReceipt): Static<typeof PayoutDto> {
+  return {
+    loanId: receipt.loanId,
+    seq: receipt.seq,
+    amount: s(receipt.amount),
+    effectiveDate: receipt.effectiveDate,
+    heldBefore: s(receipt.heldBefore),
+    outstanding: outstandingDto(receipt.outstanding),
+    status: receipt.status,
+    journalIds: [...receipt.journalIds],
+  };
+}
+
+export function loanEventDto(event: LoanEventRecord): Static<typeof LoanEventDto> {
+  return {
+    seq: event.seq,
+    kind: event.kind,
+    effectiveDate: event.effectiveDate,
+    amount: event.kind === 'write-off' ? null : s(event.amount),
+    intent: event.kind === 'repayment' ? event.intent : null,
+    receivedAt: event.receivedAt.toISOString(),
   };
 }
 
@@ -475,6 +526,56 @@ export function registerLoanRoutes(http: HttpServer, services: Pick<Services, 'l
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(repaymentDto(result.receipt));
     },
+  );
+
+  http.post(
+    '/v1/loans/:loanId/payouts',
+    {
+      config: { roles: ['app', 'reviewer'] },
+      schema: {
+        tags: ['loans'],
+        summary:
+          'Pay money held for the customer (overpayment) back to them: all of it by default, never more than is held.',
+        params: LoanParams,
+        headers: IdempotencyHeaders,
+        body: Type.Object(
+          {
+            amount: Type.Optional(MoneyString('Amount to pay back, in yuan; all that is held when omitted.')),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: PayoutDto, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await loans.payout({
+        loanId: request.params.loanId,
+        amount: request.body.amount === undefined ? undefined : parseMoney(request.body.amount, 'amount'),
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(payoutDto(result.receipt));
+    },
+  );
+
+  http.get(
+    '/v1/loans/:loanId/events',
+    {
+      config: { roles: ['app', 'reviewer', 'analyst'] },
+      schema: {
+        tags: ['loans'],
+        summary: "The loan's event history: repayments, write-off and payouts, in the order they arrived.",
+        params: LoanParams,
+        response: {
+          200: Type.Object({ loanId: Type.String(), events: Type.Array(LoanEventDto) }),
+          404: ProblemSchema,
+        },
+      },
+    },
+    async (request) => ({
+      loanId: request.params.loanId,
+      events: (await loans.events(request.params.loanId)).map(loanEventDto),
+    }),
   );
 
   http.get(

@@ -54,12 +54,13 @@ export class MemoryLoanBook {
     return loan;
   }
 
-  /** Takes in a repayment or write-off as it arrives (its date may be in the past). */
+  /** Takes in a repayment, write-off or payout as it arrives (its date may be in the past). */
   receive(
     loanId: string,
     event:
       | { kind: 'repayment'; effectiveDate: LocalDate; amount: Money; intent: RepaymentIntent }
-      | { kind: 'write-off'; effectiveDate: LocalDate },
+      | { kind: 'write-off'; effectiveDate: LocalDate }
+      | { kind: 'payout'; effectiveDate: LocalDate; amount: Money },
   ): { state: LoanState; changes: BookedChange[] } {
     const loan = this.loan(loanId);
     const full: LoanEvent = { ...event, seq: loan.events.length + 1 };

@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { toDecimalString, type Money } from '../../platform/money/money.ts';
 import { divRound } from '../../platform/money/rounding.ts';
 import { addDays, daysBetween, type LocalDate } from '../../platform/time/local-date.ts';
 import type { LoanContract, RepaymentComponent } from './loan-contract.ts';
@@ -28,7 +28,7 @@ import { amortise } from './schedule.ts';
  * 3. if D is a due date, the instalment is billed: its planned principal (the last takes all that is left)
  *    and the interest accrued over its period; money held for the customer is used on it at once;
  * 4. write-off once days past due exceed the product's limit; closing once nothing is owed.
- * Events dated D (repayments, a manual write-off) come after the day step of D, in arrival order. So a
+ * Events dated D (repayments, a manual write-off, payouts) come after the day step of D, in arrival order. So a
  * payoff quote for D includes interest for day D, and paying it on D leaves nothing owed.
  *
  * Exact amounts accumulate as fractions and are rounded half up cumulatively (per period for interest,
@@ -203,7 +203,7 @@ function useHeldMoney(
   how: 'dues' | 'prepay',
 ): void {
   const c = state.counters;
-  const held = c.overpaid - c.overpaymentApplied;
+  const held = c.overpaid - c.overpaymentApplied - c.heldPaidOut;
   if (held <= 0n) return;
   let left = payDues(contract, state, held, date);
   if (how === 'prepay') left = payEarly(contract, state, left);
@@ -294,9 +294,9 @@ function stepDay(contract: LoanContract, state: LoanState, date: LocalDate): voi
 
 /** One booked change: the counters before and after, as the journal of a day or of an event. */
 export interface BookedChange {
-  readonly cause: 'day-end' | 'repayment' | 'write-off' | 'restatement';
+  readonly cause: 'day-end' | 'repayment' | 'write-off' | 'payout' | 'restatement';
   readonly effectiveDate: LocalDate;
-  /** The event's arrival number for repayments and write-offs. */
+  /** The event's arrival number for repayments, write-offs and payouts. */
   readonly seq?: number;
   readonly before: LoanCounters;
   readonly after: LoanCounters;
@@ -367,13 +367,62 @@ function applyRepayment(
   maybeClose(state, date);
 }
 
+/**
+ * A payout asked for more than was held for the customer at its point in the books. Raised by the pure
+ * core; `receiveEvent` turns it into the caller's error (the payout's amount, or the value date of an
+ * event whose restatement would use money already paid out).
+ */
+export class HeldShortfall extends Error {
+  constructor(
+    readonly payoutDate: LocalDate,
+    readonly requested: Money,
+    readonly held: Money,
+  ) {
+    super(`a payout of ${requested} fen on ${payoutDate} exceeds the ${held} fen held`);
+  }
+}
+
+/** Pays held money back to the customer; never more than is held. */
+function applyPayout(state: LoanState, amount: Money, date: LocalDate): void {
+  const c = state.counters;
+  const held = c.overpaid - c.overpaymentApplied - c.heldPaidOut;
+  if (amount <= 0n || amount > held) throw new HeldShortfall(date, amount, held as Money);
+  c.heldPaidOut = (c.heldPaidOut + amount) as Money;
+}
+
 /** Applies one event to a state that has had the day step of the event's date, in place. */
 function applyEventInPlace(contract: LoanContract, state: LoanState, event: LoanEvent): void {
   if (event.kind === 'repayment') {
     applyRepayment(contract, state, event.amount, event.intent, event.effectiveDate);
+  } else if (event.kind === 'payout') {
+    applyPayout(state, event.amount, event.effectiveDate);
   } else if (state.status === 'active') {
     writeOff(state, event.effectiveDate);
   }
+}
+
+function causeOf(event: LoanEvent): BookedChange['cause'] {
+  return event.kind;
+}
+
+/** The caller's error for a payout the books cannot make (see `HeldShortfall`). */
+function shortfallError(event: LoanEvent, shortfall: HeldShortfall): AppError {
+  const held = toDecimalString(shortfall.held);
+  if (event.kind === 'payout') {
+    return AppError.invalid(
+      'amount',
+      'not-above-held',
+      shortfall.held === 0n
+        ? `nothing is held for the customer on ${shortfall.payoutDate}`
+        : `at most ${held} is held for the customer on ${shortfall.payoutDate}; ${toDecimalString(shortfall.requested)} was asked`,
+    );
+  }
+  return AppError.invalid(
+    'effectiveDate',
+    'not-using-paid-out-money',
+    `restating the books from ${event.effectiveDate} would use money held for the customer that was paid out on ` +
+      `${shortfall.payoutDate} (${toDecimalString(shortfall.requested)} paid out, ${held} would be held)`,
+  );
 }
 
 /**
@@ -426,9 +475,14 @@ export function receiveEvent(
   if (event.effectiveDate >= state.processedThrough && !outOfOrder) {
     const { state: advanced, changes } = advance(contract, state, event.effectiveDate);
     const before = { ...advanced.counters };
-    applyEventInPlace(contract, advanced, event);
+    try {
+      applyEventInPlace(contract, advanced, event);
+    } catch (error) {
+      if (error instanceof HeldShortfall) throw shortfallError(event, error);
+      throw error;
+    }
     changes.push({
-      cause: event.kind === 'repayment' ? 'repayment' : 'write-off',
+      cause: causeOf(event),
       effectiveDate: event.effectiveDate,
       seq: event.seq,
       before,
@@ -436,7 +490,13 @@ export function receiveEvent(
     });
     return { state: advanced, changes };
   }
-  const restated = replay(contract, [...earlierEvents, event], state.processedThrough);
+  let restated: LoanState;
+  try {
+    restated = replay(contract, [...earlierEvents, event], state.processedThrough);
+  } catch (error) {
+    if (error instanceof HeldShortfall) throw shortfallError(event, error);
+    throw error;
+  }
   return {
     state: restated,
     changes: [
