@@ -174,7 +174,14 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         snapshot: (customerId, asOf) => customers.getSnapshot(customerId, asOf),
         facility: async (customerId, product) => {
           const facility = await facilities.getFacility(customerId, product);
-          return facility ? { openedAt: facility.openedAt, status: facility.status } : null;
+          return facility
+            ? {
+                openedAt: facility.openedAt,
+                status: facility.status,
+                limit: facility.limit,
+                apr: facility.apr,
+              }
+            : null;
         },
         scorer: (version) => models.scorer(version),
         resolvePolicy: (request) => policies.resolve(request),

@@ -2,7 +2,7 @@ import { FEATURES, type CustomerSnapshot } from '../customers/index.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { fen, type Money } from '../platform/money/money.ts';
 import { businessDateOf, startOfBusinessDate, type LocalDate } from '../platform/time/local-date.ts';
-import { toExactRateString } from '../platform/money/rate.ts';
+import { toExactRateString, type Rate } from '../platform/money/rate.ts';
 import {
   parseLendingSettings,
   type LegalRateCap,
@@ -112,6 +112,12 @@ export function parseTerms(terms: TermsJson): {
 export interface FacilityFact {
   readonly openedAt: Date;
   readonly status: string;
+  /**
+   * Its terms, when the port knows them: an approval that would leave them as they are is recorded
+   * without touching the facility (not part of the decision's facts).
+   */
+  readonly limit?: Money;
+  readonly apr?: Rate;
 }
 
 /** Freezes a snapshot and the request into decision facts. */

@@ -5,7 +5,7 @@ import { sqlStateOf, type Database, type Queryable } from '../platform/database/
 import { AppError, isAppError } from '../platform/errors/app-error.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
 import { fen, type Money } from '../platform/money/money.ts';
-import { parseRate, toExactRateString } from '../platform/money/rate.ts';
+import { compareRate, parseRate, toExactRateString } from '../platform/money/rate.ts';
 import type { Clock } from '../platform/time/clock.ts';
 import { businessDateOf, type LocalDate } from '../platform/time/local-date.ts';
 import {
@@ -242,13 +242,32 @@ export function createDecisionService(deps: DecisionServiceDeps): DecisionServic
    * that changes no facility is one statement, atomic on its own: no transaction around it (two round
    * trips fewer).
    */
-  const store = async (record: DecisionRecord, apply: boolean): Promise<DecisionRecord> => {
+  const store = async (
+    record: DecisionRecord,
+    apply: boolean,
+    facility: FacilityFact | null = null,
+  ): Promise<DecisionRecord> => {
     const changesFacility =
       apply && record.outcome === 'approved' && record.productType !== null && record.apr !== null;
     try {
       if (!changesFacility) {
         await repository.insertDecision(db, record);
         return record;
+      }
+      // An approval that leaves the facility as it was read (active, same limit and rate) is one
+      // conditional statement; if the facility changed since it was read, nothing is written and the
+      // approval is applied in the transaction below.
+      if (
+        record.productType !== null &&
+        record.apr !== null &&
+        facility?.status === 'active' &&
+        facility.limit === record.limit &&
+        facility.apr !== undefined &&
+        compareRate(facility.apr, record.apr) === 0
+      ) {
+        const confirmed: DecisionRecord = { ...record, facilityChange: 'unchanged' };
+        const terms = { product: FACILITY_PRODUCT[record.productType], apr: record.apr };
+        if (await repository.insertDecisionConfirmingTerms(db, confirmed, terms)) return confirmed;
       }
       try {
         return await db.transaction(async (tx: Queryable) => write(tx, record, apply));
@@ -404,7 +423,11 @@ export function createDecisionService(deps: DecisionServiceDeps): DecisionServic
       // A policy that cannot evaluate this input (or a scorecard that cannot read it) is our fault.
       return store(referral(base, faultOf('policy', error), known), apply);
     }
-    return store(recordOf(base, facts, resolved, scorer.value, evaluated), apply);
+    return store(
+      recordOf(base, facts, resolved, scorer.value, evaluated),
+      apply,
+      facility.ok ? facility.value : null,
+    );
   };
 
   const get = async (decisionId: string): Promise<DecisionRecord> => {

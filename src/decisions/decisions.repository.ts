@@ -1,7 +1,7 @@
 import { sqlStateOf, toJson, type Queryable } from '../platform/database/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { fen } from '../platform/money/money.ts';
-import { parseRate, toExactRateString } from '../platform/money/rate.ts';
+import { parseRate, toExactRateString, type Rate } from '../platform/money/rate.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import type { Arm, ProductType, TraceEntry, ZenObject } from '../policy/index.ts';
 import {
@@ -141,45 +141,91 @@ export async function insertDecision(q: Queryable, record: DecisionRecord): Prom
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb, $16::jsonb,
                $17, $18, $19, $20, $21, $22::jsonb, $23::json, $24::json, $25::json, $26::json, $27::json,
                $28::jsonb, $29::jsonb, $30, $31, $32)`,
-      [
-        record.customerId,
-        record.id,
-        record.kind,
-        record.linkedTo,
-        record.productCode,
-        record.productType,
-        record.outcome,
-        record.limit,
-        record.requestedAmount,
-        record.apr === null ? null : toExactRateString(record.apr),
-        record.dailyRate === null ? null : toExactRateString(record.dailyRate),
-        record.score,
-        record.pd,
-        json(record.subScores),
-        json(record.reasons),
-        json(record.recourse),
-        record.policyVersionId,
-        record.policyChecksum,
-        record.arm,
-        record.modelVersion,
-        record.modelHash,
-        json(record.legalCap),
-        json(record.facts),
-        json(record.scorecardRow),
-        json(record.policyDocument),
-        json(record.policyOutput),
-        json(record.trace),
-        json(record.fault),
-        json(record.override),
-        record.facilityChange,
-        record.decidedAt,
-        record.decisionDate,
-      ],
+      decisionParams(record),
     );
   } catch (error) {
     if (sqlStateOf(error) === '23503') throw AppError.notFound('customer', record.customerId);
     throw error;
   }
+}
+
+/** The facility an approval confirms: the product's, active, with the record's limit and this rate. */
+export interface StandingTerms {
+  /** The facility product (`cash-loan`, `credit-line`). */
+  readonly product: string;
+  /** The facility's rate as the approval prices it (the record's APR, exact). */
+  readonly apr: Rate;
+}
+
+/**
+ * Stores an approval that only confirms the customer's facility as it stands — active, same limit, same
+ * rate — in one statement, and says whether it did: the insert happens only if the facility still has
+ * those terms when the statement runs (so a change committed meanwhile is never confirmed by mistake);
+ * otherwise nothing is written and the caller applies the approval to the facility in a transaction. The
+ * facility itself is not touched: it keeps the decision that set its terms, and the confirming decision
+ * records `facility_change = 'unchanged'`.
+ */
+export async function insertDecisionConfirmingTerms(
+  q: Queryable,
+  record: DecisionRecord,
+  terms: StandingTerms,
+): Promise<boolean> {
+  try {
+    const result = await q.query(
+      `insert into decisions (${COLUMNS})
+       select $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::bigint, $9::bigint,
+              $10::text, $11::text, $12::integer, $13::double precision, $14::jsonb, $15::jsonb, $16::jsonb,
+              $17::text, $18::text, $19::text, $20::text, $21::text, $22::jsonb, $23::json, $24::json,
+              $25::json, $26::json, $27::json, $28::jsonb, $29::jsonb, $30::text, $31::timestamptz, $32::date
+       where exists (
+         select 1 from credit_facilities f
+          where f.customer_id = $1::text and f.product = $33::text and f.status = 'active'
+            and f.limit_amount = $8::bigint
+            and f.apr_num::numeric * $35::numeric = $34::numeric * f.apr_den::numeric)`,
+      [...decisionParams(record), terms.product, terms.apr.num, terms.apr.den],
+    );
+    return result.rowCount === 1;
+  } catch (error) {
+    if (sqlStateOf(error) === '23503') throw AppError.notFound('customer', record.customerId);
+    throw error;
+  }
+}
+
+function decisionParams(record: DecisionRecord): unknown[] {
+  return [
+    record.customerId,
+    record.id,
+    record.kind,
+    record.linkedTo,
+    record.productCode,
+    record.productType,
+    record.outcome,
+    record.limit,
+    record.requestedAmount,
+    record.apr === null ? null : toExactRateString(record.apr),
+    record.dailyRate === null ? null : toExactRateString(record.dailyRate),
+    record.score,
+    record.pd,
+    json(record.subScores),
+    json(record.reasons),
+    json(record.recourse),
+    record.policyVersionId,
+    record.policyChecksum,
+    record.arm,
+    record.modelVersion,
+    record.modelHash,
+    json(record.legalCap),
+    json(record.facts),
+    json(record.scorecardRow),
+    json(record.policyDocument),
+    json(record.policyOutput),
+    json(record.trace),
+    json(record.fault),
+    json(record.override),
+    record.facilityChange,
+    record.decidedAt,
+    record.decisionDate,
+  ];
 }
 
 /** One decision with all its evidence, or undefined. */
