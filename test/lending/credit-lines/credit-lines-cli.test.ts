@@ -125,5 +125,23 @@ describe('credence line', () => {
     // A review needs the customer in the customers context; this one is only a facility: 404 → exit 5.
     const review = await run(['line', 'review', line.id, '--idempotency-key', 'r1']);
     expect(review.status).toBe(5);
+
+    // 1,300.00 paid on 1,200.00 owed: 100.00 held; more than that cannot be paid out (exit 3), all of it can.
+    const paid = await run(['line', 'pay', line.id, '--amount', '1300.00', '--idempotency-key', 'k4']);
+    expect(paid.status).toBe(0);
+    const tooMuchOut = await run([
+      'line',
+      'payout',
+      line.id,
+      '--amount',
+      '100.01',
+      '--idempotency-key',
+      'k5',
+    ]);
+    expect(tooMuchOut.status).toBe(3);
+    expect(tooMuchOut.stderr).toMatch(/amount.*within-held|at most 100\.00 is held/);
+    const out = await run(['line', 'payout', line.id, '--idempotency-key', 'k6']);
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(/payout \d+ of 100\.00 on \S+: held for the customer 100\.00 → 0\.00/);
   });
 });
