@@ -23,6 +23,7 @@ import {
   linesDueForReview,
   listReviews,
   lockReview,
+  releaseClaim,
   type LimitReviewRecord,
   type ReviewTrigger,
 } from './limit-reviews.pg.ts';
@@ -31,7 +32,10 @@ import { lineBalancesOf } from './line-servicing.ts';
 /**
  * Limit reviews as a use case: monthly (the day-end batch reviews each line once per statement, after its
  * due date) and on demand. One review:
- * 1. claims its row (`cycle:<seq>` or `on-demand:<key>`; an applied review is returned as it is);
+ * 1. claims its row (`cycle:<seq>` or `on-demand:<key>`; an applied review is returned as it is). Only the
+ *    request holding the claim goes on, so one review asks for one decision: a concurrent request for the
+ *    same review waits until it is applied and answers with it, or takes the claim over once it lapses (its
+ *    holder crashed) or is given up (its holder failed);
  * 2. reports the line's repayment record and balance to the customers context (idempotent events), so the
  *    decision sees the cycles repaid on time here, any minimum missed, and the utilisation;
  * 3. asks the decisions context for a decision of kind `limit_review`, linked to the review (replayable
@@ -56,6 +60,19 @@ export interface LimitReviewDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly ports: LimitReviewPorts;
+  /**
+   * How long a request's claim on a review lasts (database time; 30 s by default — a review takes
+   * milliseconds, so only a crashed request holds one that long) and how often a waiting request looks
+   * again (50 ms by default).
+   */
+  readonly claim?: { readonly leaseMs?: number; readonly pollMs?: number };
+}
+
+const DEFAULT_LEASE_MS = 30_000;
+const DEFAULT_POLL_MS = 50;
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export interface MonthlyReviewReport {
@@ -76,6 +93,38 @@ export interface LimitReviewService {
 
 export function createLimitReviewService(deps: LimitReviewDeps): LimitReviewService {
   const { db, clock, ids, ports } = deps;
+  const leaseMs = deps.claim?.leaseMs ?? DEFAULT_LEASE_MS;
+  const pollMs = deps.claim?.pollMs ?? DEFAULT_POLL_MS;
+
+  /**
+   * Claims the review, waiting while another request holds it. Returns the applied review, or the pending
+   * one claimed for this request (its id is the claim's token). Waits at most a lease and a few polls: by
+   * then the claim has lapsed and is taken over, so the wait never ends in a refusal unless the database
+   * is unreachable.
+   */
+  async function claimOrWait(
+    customerId: string,
+    lineId: string,
+    reviewKey: string,
+    trigger: ReviewTrigger,
+  ): Promise<{ record: LimitReviewRecord; token: string | null }> {
+    const token = ids.next('limitReview');
+    const giveUpAt = performance.now() + leaseMs + 20 * pollMs;
+    for (;;) {
+      const { record, claimed } = await db.transaction((tx) =>
+        claimReview(tx, { customerId, id: token, lineId, reviewKey, trigger }, clock.now(), leaseMs),
+      );
+      if (record.status === 'applied') return { record, token: null };
+      if (claimed) return { record, token };
+      if (performance.now() > giveUpAt) {
+        throw new AppError(
+          'CONFLICT',
+          `review ${reviewKey} of line ${lineId} is being carried out by another request; try again`,
+        );
+      }
+      await pause(pollMs);
+    }
+  }
 
   async function reviewOnce(
     lineId: string,
@@ -85,11 +134,24 @@ export function createLimitReviewService(deps: LimitReviewDeps): LimitReviewServ
     const where = await locateLine(db, lineId);
     if (!where) throw AppError.notFound('credit line', lineId);
     const { customerId } = where;
-    const claimed = await db.transaction((tx) =>
-      claimReview(tx, { customerId, id: ids.next('limitReview'), lineId, reviewKey, trigger }, clock.now()),
-    );
-    if (claimed.status === 'applied') return claimed;
+    const { record: claimed, token } = await claimOrWait(customerId, lineId, reviewKey, trigger);
+    if (token === null) return claimed;
+    try {
+      return await carryOut(customerId, where.facilityId, lineId, claimed);
+    } catch (error) {
+      // Give the claim up so that a waiting request takes over now rather than after the lease.
+      await releaseClaim(db, customerId, claimed.id, token).catch(() => undefined);
+      throw error;
+    }
+  }
 
+  /** Steps 2–4 for a review this request has claimed. */
+  async function carryOut(
+    customerId: string,
+    facilityId: string,
+    lineId: string,
+    claimed: LimitReviewRecord,
+  ): Promise<LimitReviewRecord> {
     const line = await findLine(db, customerId, lineId);
     if (!line) throw AppError.notFound('credit line', lineId);
     const now = clock.now();
@@ -110,7 +172,7 @@ export function createLimitReviewService(deps: LimitReviewDeps): LimitReviewServ
       (await ports.decide({ customerId, linkedTo: claimed.id }));
 
     return db.transaction(async (tx) => {
-      const facility = await lockFacilityById(tx, customerId, where.facilityId);
+      const facility = await lockFacilityById(tx, customerId, facilityId);
       if (!facility) throw new AppError('INTERNAL', `the facility of line ${lineId} is missing`);
       const review = await lockReview(tx, customerId, claimed.id);
       if (!review) throw new AppError('INTERNAL', `review ${claimed.id} vanished`);

@@ -85,24 +85,59 @@ function toRecord(row: ReviewRow): LimitReviewRecord {
   };
 }
 
-/** The review of a line for a key: created pending if new, else the one already there (either status). */
+/**
+ * Claims the review of a line for a key, for the request named by `review.id` (also the id the review gets
+ * if it is new): created pending and claimed if new; claimed if pending and its claim is free or has lapsed
+ * (a request that crashed); otherwise returned as it is — applied, or pending and claimed by another request
+ * — with `claimed: false`. The claim lasts `leaseMs` by the database's clock (migration 0508).
+ */
 export async function claimReview(
   tx: Queryable,
   review: { customerId: string; id: string; lineId: string; reviewKey: string; trigger: ReviewTrigger },
   at: Date,
-): Promise<LimitReviewRecord> {
-  await tx.query(
-    `insert into credit_line_reviews (customer_id, id, line_id, review_key, trigger, status, requested_at)
-     values ($1, $2, $3, $4, $5, 'pending', $6) on conflict (customer_id, line_id, review_key) do nothing`,
-    [review.customerId, review.id, review.lineId, review.reviewKey, review.trigger, at],
+  leaseMs: number,
+): Promise<{ record: LimitReviewRecord; claimed: boolean }> {
+  const inserted = await tx.query<ReviewRow>(
+    `insert into credit_line_reviews (customer_id, id, line_id, review_key, trigger, status, requested_at,
+                                      claim_token, claimed_until)
+     values ($1, $2, $3, $4, $5, 'pending', $6, $2, clock_timestamp() + $7::int * interval '1 millisecond')
+     on conflict (customer_id, line_id, review_key) do nothing
+     returning ${COLUMNS}`,
+    [review.customerId, review.id, review.lineId, review.reviewKey, review.trigger, at, leaseMs],
   );
+  const [created] = inserted.rows;
+  if (created) return { record: toRecord(created), claimed: true };
+  const taken = await tx.query<ReviewRow>(
+    `update credit_line_reviews
+        set claim_token = $4, claimed_until = clock_timestamp() + $5::int * interval '1 millisecond'
+      where customer_id = $1 and line_id = $2 and review_key = $3 and status = 'pending'
+        and (claimed_until is null or claimed_until <= clock_timestamp())
+      returning ${COLUMNS}`,
+    [review.customerId, review.lineId, review.reviewKey, review.id, leaseMs],
+  );
+  const [claimed] = taken.rows;
+  if (claimed) return { record: toRecord(claimed), claimed: true };
   const result = await tx.query<ReviewRow>(
     `select ${COLUMNS} from credit_line_reviews where customer_id = $1 and line_id = $2 and review_key = $3`,
     [review.customerId, review.lineId, review.reviewKey],
   );
   const [row] = result.rows;
   if (!row) throw new AppError('INTERNAL', `review ${review.reviewKey} of ${review.lineId} vanished`);
-  return toRecord(row);
+  return { record: toRecord(row), claimed: false };
+}
+
+/** Gives a claim up (the request failed), so a waiting request takes the review over at once. */
+export async function releaseClaim(
+  q: Queryable,
+  customerId: string,
+  reviewId: string,
+  token: string,
+): Promise<void> {
+  await q.query(
+    `update credit_line_reviews set claim_token = null, claimed_until = null
+      where customer_id = $1 and id = $2 and claim_token = $3 and status = 'pending'`,
+    [customerId, reviewId, token],
+  );
 }
 
 export async function lockReview(
@@ -118,13 +153,13 @@ export async function lockReview(
   return row ? toRecord(row) : undefined;
 }
 
-/** Records what the review did (pending → applied). */
+/** Records what the review did (pending → applied, once); an applied review holds no claim. */
 export async function completeReview(tx: Queryable, review: LimitReviewRecord): Promise<void> {
   await tx.query(
     `update credit_line_reviews
         set status = 'applied', decision_id = $3, outcome = $4, action = $5, limit_before = $6, limit_after = $7,
             facility_status_before = $8, facility_status_after = $9, on_time_cycles = $10, reasons = $11::jsonb,
-            message = $12::jsonb, applied_at = $13
+            message = $12::jsonb, applied_at = $13, claim_token = null, claimed_until = null
       where customer_id = $1 and id = $2`,
     [
       review.customerId,
