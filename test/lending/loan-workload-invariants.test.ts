@@ -16,6 +16,7 @@ type Op =
   | { kind: 'repay'; loan: number; amount: bigint; intent: RepaymentIntent; back: number; reuseKey: boolean }
   | { kind: 'days'; days: number }
   | { kind: 'write-off'; loan: number }
+  | { kind: 'payout'; loan: number; amount: bigint | null }
   | { kind: 'invalid'; which: 'negative' | 'future' | 'unknown-loan' };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -36,6 +37,11 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('days' as const), days: fc.integer({ min: 1, max: 45 }) }),
   fc.record({ kind: fc.constant('write-off' as const), loan: fc.nat() }),
+  fc.record({
+    kind: fc.constant('payout' as const),
+    loan: fc.nat(),
+    amount: fc.option(fc.bigInt({ min: 1n, max: 100_000n }), { nil: null }),
+  }),
   fc.record({
     kind: fc.constant('invalid' as const),
     which: fc.constantFrom('negative' as const, 'future' as const, 'unknown-loan' as const),
@@ -73,7 +79,7 @@ async function checkInvariants(world: LendingWorld, customers: readonly string[]
 describe.each(storesUnderTest())(
   'random workloads keep every invariant after every operation ($name)',
   (store) => {
-    it('drawdowns, repayments (back-dated too), day-ends, write-offs, repeats and refusals', async () => {
+    it('drawdowns, repayments (back-dated too), day-ends, write-offs, payouts, repeats and refusals', async () => {
       let run = 0;
       await fc.assert(
         fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 22 }), async (ops) => {
@@ -136,6 +142,15 @@ describe.each(storesUnderTest())(
                   loanId: loans[o.loan % loans.length] as string,
                   idempotencyKey: `w${index}`,
                 });
+              } else if (o.kind === 'payout' && loans.length > 0) {
+                // All held (null) or a part: more than is held is refused and leaves every row as it was.
+                const { receipt } = await world.loans.payout({
+                  loanId: loans[o.loan % loans.length] as string,
+                  ...(o.amount === null ? {} : { amount: o.amount as Money }),
+                  idempotencyKey: `p${index}`,
+                });
+                expect(receipt.amount > 0n && receipt.amount <= receipt.heldBefore).toBe(true);
+                expect(receipt.outstanding.overpayment).toBe(receipt.heldBefore - receipt.amount);
               } else if (o.kind === 'invalid') {
                 if (o.which === 'negative') {
                   await world.loans.drawdown({
