@@ -3,8 +3,9 @@ import type { AppealService } from './appeal-service.ts';
 
 /**
  * The day-end batch with the appeals' recovery pass after the products: re-checks still due (an outage,
- * a crashed worker) and undelivered notifications. Reported as one more line, product `appeals`, dated the
- * batch's last date; `items` counts re-checks attempted and notifications delivered.
+ * a crashed worker), undelivered notifications and SLA breaches not yet on the record. Reported as one more
+ * line, product `appeals`, dated the batch's last date; `items` counts re-checks attempted, notifications
+ * delivered and breaches recorded.
  */
 export function withAppealRecovery(
   dayEnd: DayEndService,
@@ -17,7 +18,7 @@ export function withAppealRecovery(
       const report = await dayEnd.run(options);
       const began = elapsed();
       const recovered = await appeals.recover();
-      const items = recovered.attempted + recovered.notificationsDelivered;
+      const items = recovered.attempted + recovered.notificationsDelivered + recovered.slaBreachesRecorded;
       return {
         ...report,
         dates: [

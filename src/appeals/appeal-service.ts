@@ -28,7 +28,7 @@ import {
 } from './appeal.ts';
 import { checkOverrideAuthority } from './appeal-authority.ts';
 import { appealCalendar, type AppealSettings } from './appeal-settings.ts';
-import { appealPriority, slaBreached, slaDue } from './appeal-sla.ts';
+import { appealPriority, slaBreached, slaBreachEvent, slaDue } from './appeal-sla.ts';
 import { transition, withOverride, type AppealCommand, type Transition } from './appeal-status.ts';
 import {
   customerStatusText,
@@ -172,6 +172,8 @@ export interface RecoveryReport {
   readonly deferred: number;
   readonly failed: number;
   readonly notificationsDelivered: number;
+  /** Open appeals found past their SLA due instant whose breach was written to their audit trail now. */
+  readonly slaBreachesRecorded: number;
 }
 
 export interface AppealStats {
@@ -204,8 +206,16 @@ export interface AppealService {
   file(input: FileAppealInput, by: Principal): Promise<Appeal>;
   /** Runs (or resumes) the re-check step of one filed appeal, when it is due and free. */
   recheck(appealId: string): Promise<Appeal>;
-  /** Start-up and day-end pass: every due re-check, then every undelivered notification. */
+  /**
+   * Start-up and day-end pass: every due re-check, then every undelivered notification, then the SLA
+   * breaches not yet on the record.
+   */
   recover(options?: { limit?: number }): Promise<RecoveryReport>;
+  /**
+   * Writes an `sla_breached` audit event for each open appeal past its due instant that has none yet (once
+   * per appeal, under its row lock); returns how many were written.
+   */
+  recordSlaBreaches(options?: { limit?: number }): Promise<number>;
   withdraw(appealId: string, customerId: string, by: Principal): Promise<Appeal>;
   /** The appeal as the customer sees it; NOT_FOUND unless it is this customer's. */
   customerView(appealId: string, customerId: string): Promise<CustomerAppealView>;
@@ -296,10 +306,16 @@ export function createAppealService(deps: AppealServiceDeps): AppealService {
   ): Promise<void> => {
     if (result.events.length === 0) return;
     await repository.updateAppeal(tx, result.appeal, before.version);
+    // The first action on an overdue appeal puts the breach on the record first, if no pass did yet.
+    const breach = slaBreachEvent(before, at);
+    const drafts =
+      breach && !(await repository.slaBreachRecorded(tx, before.customerId, before.id))
+        ? [breach, ...result.events]
+        : result.events;
     let seq = await repository.nextSeq(tx, before.customerId, before.id);
     await repository.insertEvents(
       tx,
-      result.events.map((draft) => ({
+      drafts.map((draft) => ({
         ...draft,
         id: ids.next('audit'),
         appealId: before.id,
@@ -749,7 +765,29 @@ export function createAppealService(deps: AppealServiceDeps): AppealService {
         }
       }
       const notificationsDelivered = await deliver();
-      return { ...counts, notificationsDelivered };
+      const slaBreachesRecorded = await service.recordSlaBreaches({ limit });
+      return { ...counts, notificationsDelivered, slaBreachesRecorded };
+    },
+
+    async recordSlaBreaches(options = {}) {
+      const now = clock.now();
+      const overdue = await repository.unrecordedSlaBreaches(db, now, options.limit ?? 500);
+      let recorded = 0;
+      for (const appealId of overdue) {
+        const written = await db.transaction(async (tx) => {
+          const appeal = await repository.findAppeal(tx, appealId, { forUpdate: true });
+          const breach = appeal ? slaBreachEvent(appeal, now) : null;
+          if (!appeal || !breach || (await repository.slaBreachRecorded(tx, appeal.customerId, appeal.id)))
+            return false;
+          const seq = await repository.nextSeq(tx, appeal.customerId, appeal.id);
+          await repository.insertEvents(tx, [
+            { ...breach, id: ids.next('audit'), appealId: appeal.id, customerId: appeal.customerId, seq },
+          ]);
+          return true;
+        });
+        if (written) recorded += 1;
+      }
+      return recorded;
     },
 
     async withdraw(appealId, customerId, by) {

@@ -1,7 +1,7 @@
 import type { Money } from '../platform/money/money.ts';
 import type { BusinessCalendar } from '../platform/time/business-calendar.ts';
 import { addDays, businessDateOf, startOfBusinessDate, type LocalDate } from '../platform/time/local-date.ts';
-import type { AppealCategory } from './appeal.ts';
+import { isOpen, SLA_CLOCK_ACTOR, type Appeal, type AppealCategory, type AuditDraft } from './appeal.ts';
 
 /**
  * The SLA clock and queue priority of appeals, pure. The clock starts when the customer files (that is
@@ -33,6 +33,32 @@ export function slaBreached(slaDueAt: Date | null, closedAt: Date | null, now: D
   if (slaDueAt === null) return false;
   const end = closedAt ?? now;
   return end.getTime() >= slaDueAt.getTime();
+}
+
+/**
+ * The audit event that puts an SLA breach on the record, when `appeal` is open and its due instant has
+ * come by `at`; null otherwise. The status does not change (a breach is a fact about time, not a step of
+ * the machine); `at` is when it is recorded, `after` says when the appeal was due.
+ */
+export function slaBreachEvent(appeal: Appeal, at: Date): AuditDraft | null {
+  if (!isOpen(appeal.status) || appeal.slaDueAt === null || at.getTime() < appeal.slaDueAt.getTime())
+    return null;
+  return {
+    action: 'sla_breached',
+    actor: SLA_CLOCK_ACTOR,
+    at,
+    statusBefore: appeal.status,
+    statusAfter: appeal.status,
+    before: {},
+    after: {
+      slaDueDate: appeal.slaDueDate,
+      slaDueAt: appeal.slaDueAt.toISOString(),
+      assignee: appeal.assignee
+        ? { kind: appeal.assignee.kind, id: appeal.assignee.id, name: appeal.assignee.name }
+        : null,
+    },
+    note: `still ${appeal.status.replace('_', ' ')} at the end of its due date ${appeal.slaDueDate ?? ''}`.trim(),
+  };
 }
 
 /** Queue weight of each category: faults of ours and data errors first, then identity, then the rest. */

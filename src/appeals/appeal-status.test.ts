@@ -5,7 +5,7 @@ import { fen } from '../platform/money/money.ts';
 import { parseRate } from '../platform/money/rate.ts';
 import { parseLocalDate } from '../platform/time/local-date.ts';
 import { isOpen, type Actor, type Appeal, type AppealStatus } from './appeal.ts';
-import { EDGES, transition, withOverride, type AppealCommand } from './appeal-status.ts';
+import { EDGES, samePerson, transition, withOverride, type AppealCommand } from './appeal-status.ts';
 import type { RecheckDiff } from './recheck-comparison.ts';
 
 const at = new Date('2026-11-23T02:00:00Z');
@@ -336,5 +336,49 @@ describe('appeal status machine', () => {
     expect(() => transition(recorded.appeal, { type: 'withdraw', by: customer }, at)).toThrow(
       /already resolved/,
     );
+  });
+
+  it('refuses the maker as checker under a second key of the same name, whatever its case, width or spacing', () => {
+    const ana: Actor = { kind: 'reviewer', id: 'key_A', name: 'Ana Li' };
+    let appeal = transition(
+      filed(),
+      { type: 'recheck', recheckDecisionId: 'dec_R', diff: diff('same'), resolves: false, queue },
+      at,
+    ).appeal;
+    appeal = transition(appeal, { type: 'claim', reviewer: ana }, at).appeal;
+    const proposed = transition(
+      appeal,
+      {
+        type: 'overturn',
+        by: ana,
+        reviewId: 'rvw_1',
+        terms: terms(60_000n),
+        note: 'paid',
+        needsSecondReviewer: true,
+      },
+      at,
+    ).appeal;
+    for (const name of ['Ana Li', 'ana li', ' ANA  LI ', 'Ａｎａ Ｌｉ']) {
+      const twin: Actor = { kind: 'reviewer', id: 'key_A2', name };
+      for (const command of [
+        { type: 'approve', by: twin },
+        { type: 'reject', by: twin, note: 'no' },
+      ] as const) {
+        const refused = (() => {
+          try {
+            transition(proposed, command, at);
+            return undefined;
+          } catch (error) {
+            return error;
+          }
+        })();
+        expect(refused).toBeInstanceOf(AppError);
+        expect((refused as AppError).issues[0]).toMatchObject({ field: 'reviewer', rule: 'maker-checker' });
+      }
+    }
+    const bo: Actor = { kind: 'reviewer', id: 'key_B', name: 'Bo Wang' };
+    expect(transition(proposed, { type: 'approve', by: bo }, at).appeal.status).toBe('resolved');
+    expect(samePerson(ana, { kind: 'reviewer', id: 'key_A', name: 'renamed' })).toBe(true);
+    expect(samePerson(ana, { kind: 'reviewer', id: 'key_X', name: 'Ana Lin' })).toBe(false);
   });
 });

@@ -145,8 +145,21 @@ function mustBeAssignee(appeal: Appeal, by: Actor, action: string): void {
     );
 }
 
+/** A key's name as a person: Unicode width, case and spacing do not make another person. */
+const personName = (name: string): string =>
+  name.normalize('NFKC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('en-US');
+
+/**
+ * Whether two actors are the same person for maker-checker: the same API key, or two keys issued under
+ * one name ("Ana" and " ana " are one person). Key names identify people; two people who share a name need
+ * keys named apart.
+ */
+export function samePerson(a: Actor, b: Actor): boolean {
+  return a.id === b.id || personName(a.name) === personName(b.name);
+}
+
 function mustNotBeMaker(appeal: Appeal, by: Actor, action: string): void {
-  if (appeal.proposal?.maker.id === by.id)
+  if (appeal.proposal && samePerson(appeal.proposal.maker, by))
     throw refuse(
       'FORBIDDEN',
       'reviewer',

@@ -58,6 +58,9 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'system', name: 'appeals re-check' };
 
+/** The actor of `sla_breached` events. */
+export const SLA_CLOCK_ACTOR: Actor = { kind: 'system', id: 'sla-clock', name: 'appeals SLA clock' };
+
 /** A limit and price a reviewer grants when overturning. */
 export interface OverrideTerms {
   readonly limit: Money;
@@ -134,6 +137,8 @@ export const AUDIT_ACTIONS = [
   'rejected',
   'notified',
   'withdrawn',
+  // Written by the SLA clock (not a status change): the appeal was still open at its due instant.
+  'sla_breached',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

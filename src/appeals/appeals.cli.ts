@@ -375,14 +375,16 @@ export function registerAppealCommands(program: Command): void {
 
   appeals
     .command('recover')
-    .description('Run the recovery pass now: due re-checks and undelivered notifications.')
+    .description(
+      'Run the recovery pass now: due re-checks, undelivered notifications, SLA breaches not yet recorded.',
+    )
     .action(async (_options: unknown, command: Command) => {
       const report = await withApp(globalOptions(command), (app) => app.services.appeals.recover());
       output(
         globalOptions(command),
         report,
         () =>
-          `re-checks attempted ${report.attempted}: resolved ${report.resolved}, queued ${report.queued}, still waiting ${report.deferred}, failed ${report.failed}; notifications delivered ${report.notificationsDelivered}`,
+          `re-checks attempted ${report.attempted}: resolved ${report.resolved}, queued ${report.queued}, still waiting ${report.deferred}, failed ${report.failed}; notifications delivered ${report.notificationsDelivered}; SLA breaches recorded ${report.slaBreachesRecorded}`,
       );
     });
 

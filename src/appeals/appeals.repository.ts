@@ -292,6 +292,36 @@ export async function dueRechecks(q: Queryable, now: Date, limit: number): Promi
   return result.rows.map((row) => row.id);
 }
 
+/**
+ * Open appeals past their SLA due instant whose breach is not yet on the record, most overdue first. An
+ * appeal still `filed` has no due instant yet (the clock starts when it is queued), so it is never listed.
+ */
+export async function unrecordedSlaBreaches(q: Queryable, now: Date, limit: number): Promise<string[]> {
+  const result = await q.query<{ id: string }>(
+    `select a.id from appeals a
+      where a.status in ('queued', 'in_review', 'pending_approval') and a.sla_due_at <= $1
+        and not exists (select 1 from appeal_events e
+                         where e.customer_id = a.customer_id and e.appeal_id = a.id and e.action = 'sla_breached')
+      order by a.sla_due_at, a.id limit $2`,
+    [now, limit],
+  );
+  return result.rows.map((row) => row.id);
+}
+
+/** Whether the appeal's SLA breach is already on its record. */
+export async function slaBreachRecorded(
+  q: Queryable,
+  customerId: string,
+  appealId: string,
+): Promise<boolean> {
+  const result = await q.query<{ found: number }>(
+    `select 1 as found from appeal_events
+      where customer_id = $1 and appeal_id = $2 and action = 'sla_breached' limit 1`,
+    [customerId, appealId],
+  );
+  return result.rows.length > 0;
+}
+
 /** Whether a decision's appeal was already resolved (a decision is appealed once to a verdict). */
 export async function resolvedAppealOf(
   q: Queryable,

@@ -535,7 +535,8 @@ export function registerAppealRoutes(http: HttpServer, services: { readonly appe
       config: { roles: [] },
       schema: {
         tags: ['appeals'],
-        summary: 'Run the recovery pass now (admin): due re-checks and undelivered notifications.',
+        summary:
+          'Run the recovery pass now (admin): due re-checks, undelivered notifications, SLA breaches not yet recorded.',
         response: { 200: AnyObject('What the pass did.') },
       },
     },
