@@ -287,7 +287,7 @@ describe("credence loan … --json on a data directory: the API's DTOs, amounts 
     });
     const tooMuch = await json(['loan', 'payout', loanId, '--amount', '60.01', '--idempotency-key', 'o2']);
     expect(tooMuch.code).toBe(3);
-    expect(tooMuch.body.error.errors[0]).toMatchObject({ field: 'amount', rule: 'not-above-held' });
+    expect(tooMuch.body.error.errors[0]).toMatchObject({ field: 'amount', rule: 'within-held' });
     const rest = await json(['loan', 'payout', loanId, '--idempotency-key', 'o3']);
     expect(rest.body).toMatchObject({ seq: 3, amount: '60.00', outstanding: { heldForCustomer: '0.00' } });
     const events = await json(['loan', 'events', loanId]);

@@ -65,7 +65,7 @@ describe.each(storesUnderTest())('loan payouts ($name)', (store) => {
     expect(tooMuch).toEqual({
       code: 'VALIDATION_FAILED',
       field: 'amount',
-      rule: 'not-above-held',
+      rule: 'within-held',
       message: 'amount: at most 500.00 is held for the customer on 2026-01-20; 500.01 was asked',
     });
     expect(await snapshotRows(w.db)).toBe(before);
@@ -108,7 +108,7 @@ describe.each(storesUnderTest())('loan payouts ($name)', (store) => {
     expect(await refusal(w.loans.payout({ loanId, idempotencyKey: 'out-3' }))).toEqual({
       code: 'VALIDATION_FAILED',
       field: 'amount',
-      rule: 'not-above-held',
+      rule: 'within-held',
       message: 'amount: nothing is held for the customer on 2026-02-03',
     });
 
@@ -254,7 +254,7 @@ describe.each(storesUnderTest())('loan payouts ($name)', (store) => {
       expect(tooMuch.json().errors).toEqual([
         {
           field: 'amount',
-          rule: 'not-above-held',
+          rule: 'within-held',
           message: 'at most 250.00 is held for the customer on 2026-01-15; 250.01 was asked',
         },
       ]);

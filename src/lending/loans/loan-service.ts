@@ -630,11 +630,7 @@ export function createLoanService(deps: LoanServiceDeps): LoanService {
             const heldBefore = outstandingOf(asOfToday).overpayment;
             const amount = request.amount ?? heldBefore;
             if (amount === 0n) {
-              throw AppError.invalid(
-                'amount',
-                'not-above-held',
-                `nothing is held for the customer on ${today}`,
-              );
+              throw AppError.invalid('amount', 'within-held', `nothing is held for the customer on ${today}`);
             }
             const event: LoanEvent = {
               seq: record.nextEventSeq,
@@ -642,7 +638,7 @@ export function createLoanService(deps: LoanServiceDeps): LoanService {
               effectiveDate: today,
               amount,
             };
-            // Refuses more than is held (HeldShortfall → amount / not-above-held), before anything is written.
+            // Refuses more than is held (HeldShortfall → amount / within-held), before anything is written.
             const { state, journals } = await bookEvent(tx, deps, record, event);
             return {
               loanId,

@@ -411,7 +411,7 @@ function shortfallError(event: LoanEvent, shortfall: HeldShortfall): AppError {
   if (event.kind === 'payout') {
     return AppError.invalid(
       'amount',
-      'not-above-held',
+      'within-held',
       shortfall.held === 0n
         ? `nothing is held for the customer on ${shortfall.payoutDate}`
         : `at most ${held} is held for the customer on ${shortfall.payoutDate}; ${toDecimalString(shortfall.requested)} was asked`,
