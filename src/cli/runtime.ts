@@ -1,7 +1,15 @@
 import type { Command } from 'commander';
 import { createApp, type App } from '../app.ts';
 import { loadConfig, type Config } from '../platform/config/config.ts';
-import { AppError, exitCodeOf, isAppError } from '../platform/errors/app-error.ts';
+import { servingHolder } from '../platform/database/data-dir-lock.node.ts';
+import {
+  AppError,
+  ERROR_CODES,
+  exitCodeOf,
+  isAppError,
+  type ErrorCode,
+  type FieldIssue,
+} from '../platform/errors/app-error.ts';
 import { toJson } from '../platform/database/database.ts';
 import { createLogger } from '../platform/logging/logger.ts';
 
@@ -38,6 +46,56 @@ export async function withApp<T>(options: GlobalOptions, work: (app: App) => Pro
   } finally {
     await app.stop();
   }
+}
+
+/** A running `credence serve` that holds the embedded database this command would open. */
+export interface RunningServer {
+  readonly url: string;
+  readonly cliKey: string;
+}
+
+/**
+ * The server holding the embedded database in this command's data directory, if one is serving (with a
+ * key for local CLI use): commands that have an API counterpart go through it instead of opening the
+ * database, which PGlite allows to one process only. Undefined on PostgreSQL, which many processes share.
+ */
+export function runningServer(options: GlobalOptions): RunningServer | undefined {
+  const config = configFor(options);
+  return config.databaseUrl ? undefined : servingHolder(config.dataDir);
+}
+
+/**
+ * One request to the running server; a problem answer becomes the same `AppError` (code, message, field
+ * issues) the command would have raised itself, so exit codes and messages do not depend on the route.
+ */
+export async function callServer<T>(
+  server: RunningServer,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${server.cliKey}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch (error) {
+    throw new AppError('UNAVAILABLE', `the running server at ${server.url} did not answer`, { cause: error });
+  }
+  const payload = (await response.json().catch(() => null)) as unknown;
+  if (response.ok) return payload as T;
+  const problem = (payload ?? {}) as { code?: string; detail?: string; errors?: FieldIssue[] };
+  const code: ErrorCode = (ERROR_CODES as readonly string[]).includes(problem.code ?? '')
+    ? (problem.code as ErrorCode)
+    : 'INTERNAL';
+  throw new AppError(code, problem.detail ?? `the server answered ${response.status}`, {
+    issues: problem.errors ?? [],
+  });
 }
 
 /** Prints a result: JSON (bigints as strings) with `--json`, else the human text. */

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../platform/i18n/localized.ts';
-import { formatMoney } from '../platform/money/money.ts';
-import { formatPercent, toExactRateString } from '../platform/money/rate.ts';
+import { fen, formatMoney } from '../platform/money/money.ts';
+import { formatPercent, parseRate, toExactRateString } from '../platform/money/rate.ts';
 import type { DecisionRecord, DecisionSummary } from './decision.ts';
 
 /**
@@ -75,6 +75,43 @@ export function decisionSummaryView(summary: DecisionSummary) {
   };
 }
 
+/** What the customer's text and the CLI's header read of a decision: a record, or a view read back. */
+export type CustomerTextInput = Pick<
+  DecisionRecord,
+  | 'id'
+  | 'productCode'
+  | 'score'
+  | 'modelVersion'
+  | 'policyVersionId'
+  | 'arm'
+  | 'outcome'
+  | 'limit'
+  | 'apr'
+  | 'dailyRate'
+  | 'reasons'
+  | 'recourse'
+>;
+
+/** A decision's view (as the API answers it) read back for the customer's text. */
+export function customerTextInputOfView(view: DecisionView): CustomerTextInput {
+  return {
+    id: view.decisionId,
+    productCode: view.product,
+    score: view.score,
+    modelVersion: view.modelVersion,
+    policyVersionId: view.policyVersion,
+    arm: view.arm,
+    outcome: view.outcome,
+    limit: fen(BigInt(view.limit)),
+    apr: view.apr === null ? null : parseRate(view.apr),
+    dailyRate: view.dailyRate === null ? null : parseRate(view.dailyRate),
+    reasons: view.reasons as DecisionRecord['reasons'],
+    recourse: view.recourse,
+  };
+}
+
+export type DecisionView = ReturnType<typeof decisionView>;
+
 const HEADLINES: Readonly<Record<DecisionRecord['outcome'], LocalizedText>> = {
   approved: { zh: '审批通过', en: 'Approved' },
   declined: { zh: '暂未通过', en: 'Not approved for now' },
@@ -85,7 +122,7 @@ const HEADLINES: Readonly<Record<DecisionRecord['outcome'], LocalizedText>> = {
  * The decision as the customer would read it, in one language: the headline, the limit and price, the
  * reasons in order, and what to do about it.
  */
-export function customerText(record: DecisionRecord, locale: 'zh' | 'en'): string {
+export function customerText(record: CustomerTextInput, locale: 'zh' | 'en'): string {
   const lines: string[] = [];
   const money = (fen: bigint) => formatMoney(fen as never, locale === 'zh' ? 'zh-CN' : 'en');
   lines.push(`${HEADLINES[record.outcome][locale]}${record.outcome === 'approved' ? '' : ''}`);

@@ -1,13 +1,24 @@
 import type { Command } from 'commander';
-import { globalOptions, output, withApp } from '../cli/runtime.ts';
+import { callServer, globalOptions, output, runningServer, withApp } from '../cli/runtime.ts';
 import { parseId } from '../platform/ids/ids.ts';
 import { parseMoney } from '../platform/money/money.ts';
-import { customerText, decisionView } from './decision-view.ts';
+import {
+  customerText,
+  customerTextInputOfView,
+  decisionView,
+  type CustomerTextInput,
+  type DecisionView,
+} from './decision-view.ts';
+import type { ReplayReport } from './replay.ts';
 
 /**
  * `credence decide --customer ID --product P [--amount 5000.00] [--lang zh|en|both] [--json]`: decides and
  * records, like `POST /v1/decisions`. The human form reads like what the customer would see; `--json` prints
  * the API's response. `credence decision show|replay ID` read and replay a recorded decision.
+ *
+ * While `credence serve` holds the embedded database of the same data directory, these commands go through
+ * its API (with the local key it keeps in the lock file) instead of opening the database: same answers,
+ * same exit codes.
  */
 export function registerDecisionCommands(program: Command): void {
   program
@@ -25,6 +36,16 @@ export function registerDecisionCommands(program: Command): void {
         const global = globalOptions(command);
         const customerId = parseId('customer', options.customer, 'customer');
         const requestedAmount = options.amount === undefined ? null : parseMoney(options.amount, 'amount');
+        const server = runningServer(global);
+        if (server) {
+          const view = await callServer<DecisionView>(server, 'POST', '/v1/decisions', {
+            customerId,
+            product: options.product,
+            ...(options.amount === undefined ? {} : { requestedAmount: options.amount }),
+          });
+          output(global, view, () => humanText(customerTextInputOfView(view), options.lang));
+          return;
+        }
         const record = await withApp(global, (app) =>
           app.services.decisions.decide({ customerId, productCode: options.product, requestedAmount }),
         );
@@ -39,7 +60,18 @@ export function registerDecisionCommands(program: Command): void {
     .option('--lang <lang>', 'zh, en or both', 'both')
     .action(async (id: string, options: { lang: string }, command: Command) => {
       const global = globalOptions(command);
-      const record = await withApp(global, (app) => app.services.decisions.get(parseId('decision', id)));
+      const decisionId = parseId('decision', id);
+      const server = runningServer(global);
+      if (server) {
+        const view = await callServer<DecisionView>(
+          server,
+          'GET',
+          `/v1/decisions/${decisionId}?evidence=true`,
+        );
+        output(global, view, () => humanText(customerTextInputOfView(view), options.lang));
+        return;
+      }
+      const record = await withApp(global, (app) => app.services.decisions.get(decisionId));
       output(global, decisionView(record, { evidence: true }), () => humanText(record, options.lang));
     });
   decision
@@ -49,7 +81,11 @@ export function registerDecisionCommands(program: Command): void {
     )
     .action(async (id: string, _options: unknown, command: Command) => {
       const global = globalOptions(command);
-      const report = await withApp(global, (app) => app.services.decisions.replay(parseId('decision', id)));
+      const decisionId = parseId('decision', id);
+      const server = runningServer(global);
+      const report = server
+        ? await callServer<ReplayReport>(server, 'POST', `/v1/decisions/${decisionId}/replay`)
+        : await withApp(global, (app) => app.services.decisions.replay(decisionId));
       output(global, report, () =>
         report.matches
           ? `${report.decisionId}: replay matches (${report.outcome.recomputed}; model ${report.modelVersion ?? '-'}, policy ${report.policyVersion ?? '-'})`
@@ -59,7 +95,7 @@ export function registerDecisionCommands(program: Command): void {
     });
 }
 
-function humanText(record: Parameters<typeof customerText>[0], lang: string): string {
+function humanText(record: CustomerTextInput, lang: string): string {
   const header = `${record.id}  ${record.productCode}  score ${record.score ?? '-'}  model ${record.modelVersion ?? '-'}  policy ${record.policyVersionId ?? '-'} (${record.arm ?? '-'})`;
   const parts = [header];
   if (lang !== 'en') parts.push(customerText(record, 'zh'));

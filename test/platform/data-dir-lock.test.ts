@@ -24,7 +24,7 @@ describe('the embedded database is one process at a time', () => {
     const lock = lockDataDir(dir, { command: 'credence serve', now });
     const record = JSON.parse(readFileSync(lock.path, 'utf8')) as Record<string, unknown>;
     expect(record).toEqual({ pid: process.pid, command: 'credence serve', since: now.toISOString() });
-    lock.noteUrl('http://127.0.0.1:3000');
+    lock.noteServing({ url: 'http://127.0.0.1:3000' });
     expect(JSON.parse(readFileSync(lock.path, 'utf8'))).toMatchObject({ url: 'http://127.0.0.1:3000' });
 
     let refused: unknown;

@@ -1,5 +1,7 @@
+import { randomFillSync } from 'node:crypto';
 import type { Command } from 'commander';
-import { createApp } from '../../app.ts';
+import { createApp, type App } from '../../app.ts';
+import { generateApiKeySecret } from '../../platform/auth/api-keys.ts';
 import { createLogger } from '../../platform/logging/logger.ts';
 import { configFor, globalOptions } from '../runtime.ts';
 import { seedDemo } from '../demo.ts';
@@ -18,6 +20,7 @@ export function registerServeCommand(program: Command): void {
       const app = await createApp({ config: effective, logger });
       const demo = options.demo ? await seedDemo(app) : undefined;
       const url = await app.start();
+      const cliKey = await localCliKey(app, url);
       const lines = [
         '',
         `Credence ${app.version} is listening on ${url} (database: ${app.db.dialect}${app.db.dialect === 'pglite' ? `, ${config.dataDir}` : ''})`,
@@ -32,6 +35,26 @@ export function registerServeCommand(program: Command): void {
         process.once('SIGINT', shutdown);
         process.once('SIGTERM', shutdown);
       });
+      if (cliKey) await app.services.apiKeys.revoke(cliKey).catch(() => undefined);
       await app.stop();
     });
+}
+
+const LOCAL_CLI_KEY = 'local cli';
+
+/**
+ * On the embedded database, the CLI on the same data directory cannot open it while this server runs;
+ * instead it goes through this server's API. For that the server makes an admin key named "local cli",
+ * kept only in the data directory's lock file (owner-readable, like `secrets.json`), and revokes it on
+ * stop; one left behind by a server that was killed is revoked at the next start. Returns its id.
+ */
+async function localCliKey(app: App, url: string): Promise<string | undefined> {
+  if (!app.db.announce) return undefined;
+  for (const key of await app.services.apiKeys.list()) {
+    if (key.name === LOCAL_CLI_KEY && key.revokedAt === null) await app.services.apiKeys.revoke(key.id);
+  }
+  const secret = generateApiKeySecret('admin', (n) => randomFillSync(new Uint8Array(n)));
+  const created = await app.services.apiKeys.create({ name: LOCAL_CLI_KEY, role: 'admin', secret });
+  app.db.announce(url, secret);
+  return created.id;
 }

@@ -16,10 +16,19 @@ import { AppError } from '../errors/app-error.ts';
  */
 export interface DataDirLock {
   readonly path: string;
-  /** Records the URL the holder listens on, so a refused opener can say where to go instead. */
-  noteUrl(url: string): void;
+  /**
+   * Records the URL the holder listens on, so a refused opener can say where to go instead — and, when
+   * given, an API key for local command-line use, so the CLI on the same data directory can go through the
+   * running server (the file is readable by its owner only, as `secrets.json` beside it).
+   */
+  noteServing(serving: ServingNote): void;
   /** Removes the lock if this process still holds it. Safe to call twice. */
   release(): void;
+}
+
+export interface ServingNote {
+  readonly url: string;
+  readonly cliKey?: string;
 }
 
 interface LockRecord {
@@ -27,6 +36,7 @@ interface LockRecord {
   readonly command: string;
   readonly since: string;
   readonly url?: string;
+  readonly cliKey?: string;
 }
 
 const LOCK_FILE = 'credence.lock';
@@ -50,6 +60,7 @@ function readRecord(path: string): LockRecord | undefined {
       command: typeof parsed.command === 'string' ? parsed.command : 'credence',
       since: typeof parsed.since === 'string' ? parsed.since : 'an unknown time',
       ...(typeof parsed.url === 'string' ? { url: parsed.url } : {}),
+      ...(typeof parsed.cliKey === 'string' ? { cliKey: parsed.cliKey } : {}),
     };
   } catch {
     return undefined;
@@ -117,12 +128,24 @@ export function lockDataDir(dataDir: string, options: { command: string; now: Da
   process.on('exit', release);
   return {
     path,
-    noteUrl(url) {
+    noteServing(serving) {
       if (!held) return;
       const next = `${path}.${process.pid}`;
-      writeFileSync(next, `${JSON.stringify({ ...mine, url })}\n`, { mode: 0o600 });
+      writeFileSync(next, `${JSON.stringify({ ...mine, ...serving })}\n`, { mode: 0o600 });
       renameSync(next, path);
     },
     release,
   };
+}
+
+/**
+ * The server holding the data directory, if a live process holds it and serves the API with a key for
+ * local command-line use: where to send the CLI's requests instead of opening the database.
+ */
+export function servingHolder(
+  dataDir: string,
+): (Required<ServingNote> & { readonly pid: number }) | undefined {
+  const holder = readRecord(join(dataDir, LOCK_FILE));
+  if (!holder?.url || !holder.cliKey || holder.pid === process.pid || !alive(holder.pid)) return undefined;
+  return { url: holder.url, cliKey: holder.cliKey, pid: holder.pid };
 }

@@ -42,7 +42,7 @@ export interface Database extends Queryable {
    * Tells other processes that would open the same embedded database where this one serves the API, so
    * they can be sent there (see `data-dir-lock.node.ts`). Absent on PostgreSQL, which many processes share.
    */
-  readonly announce?: (url: string) => void;
+  readonly announce?: (url: string, cliKey?: string) => void;
 }
 
 /** SQLSTATEs that mean "run the transaction again". */

@@ -26,7 +26,7 @@ export async function openDatabase(
   }
   return {
     ...db,
-    announce: (url) => lock.noteUrl(url),
+    announce: (url, cliKey) => lock.noteServing(cliKey === undefined ? { url } : { url, cliKey }),
     async close() {
       try {
         await db.close();
