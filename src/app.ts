@@ -201,7 +201,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     db,
     clock,
     ids,
-    settings: options.appeals ?? DEFAULT_APPEAL_SETTINGS,
+    settings: options.appeals ?? config.appeals ?? DEFAULT_APPEAL_SETTINGS,
     notifier: options.notifier ?? createLogNotifier(logger),
     ports: appealPortsFrom({ clock, ids, ...base }),
     onError: (error, context) =>

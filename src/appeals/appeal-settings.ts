@@ -140,6 +140,14 @@ export function parseAppealSettings(
     }),
     recheckLeaseMs: pick('recheckLeaseMs', (v) => whole(v, 'appeals.recheckLeaseMs', 1_000, 3_600_000)),
   };
+  const holidays = new Set<string>(settings.holidays);
+  for (const [index, date] of settings.makeUpWorkdays.entries())
+    if (holidays.has(date))
+      throw AppError.invalid(
+        `appeals.makeUpWorkdays[${index}]`,
+        'not-a-holiday',
+        `${date} is listed both as a holiday and as a make-up working day`,
+      );
   if (settings.secondReviewerAbove < 0n)
     throw AppError.invalid('appeals.secondReviewerAbove', 'non-negative', 'the threshold cannot be negative');
   return settings;
