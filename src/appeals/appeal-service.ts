@@ -10,6 +10,7 @@ import type { IdGenerator } from '../platform/ids/ids.ts';
 import type { LocalizedText } from '../platform/i18n/localized.ts';
 import { fen, type Money } from '../platform/money/money.ts';
 import { toExactRateString, type Rate } from '../platform/money/rate.ts';
+import { scrubPii } from '../platform/pii/mask.ts';
 import type { BusinessCalendar } from '../platform/time/business-calendar.ts';
 import type { Clock } from '../platform/time/clock.ts';
 import { addDays, businessDateOf, type LocalDate } from '../platform/time/local-date.ts';
@@ -562,11 +563,13 @@ export function createAppealService(deps: AppealServiceDeps): AppealService {
   ): { category: AppealCategory; statement: string; evidenceIds: string[] } => {
     if (!(APPEAL_CATEGORIES as readonly string[]).includes(input.category))
       throw AppError.invalid('category', 'one-of', `category must be one of ${APPEAL_CATEGORIES.join(', ')}`);
-    const statement = input.statement.trim();
-    if (statement === '')
-      throw AppError.invalid('statement', 'non-empty', 'say in a few words what went wrong');
-    if (statement.length > settings.maxStatementLength)
+    const typed = input.statement.trim();
+    if (typed === '') throw AppError.invalid('statement', 'non-empty', 'say in a few words what went wrong');
+    if (typed.length > settings.maxStatementLength)
       throw AppError.invalid('statement', 'max-length', `at most ${settings.maxStatementLength} characters`);
+    // Free text is stored as staff will read it: an ID, card or phone number typed into it is masked before
+    // it is written (it cannot be encrypted like the identity columns, and nobody reads it unmasked).
+    const statement = scrubPii(typed);
     const evidenceIds = [...(input.evidenceIds ?? [])];
     if (evidenceIds.length > settings.maxEvidencePerAppeal)
       throw AppError.invalid(
@@ -924,7 +927,7 @@ export function createAppealService(deps: AppealServiceDeps): AppealService {
     async comment(appealId, note, by) {
       mustReview(by);
       if (note.length > 4000) throw AppError.invalid('note', 'max-length', 'at most 4000 characters');
-      return apply(appealId, () => ({ type: 'comment', by: reviewerActor(by), note }));
+      return apply(appealId, () => ({ type: 'comment', by: reviewerActor(by), note: scrubPii(note) }));
     },
 
     async decide(appealId, decision, by) {
@@ -938,11 +941,11 @@ export function createAppealService(deps: AppealServiceDeps): AppealService {
           type: 'uphold',
           by: reviewerActor(by),
           reasons,
-          message,
-          note: decision.note ?? '',
+          message: message && { zh: scrubPii(message.zh), en: scrubPii(message.en) },
+          note: scrubPii(decision.note ?? ''),
         }));
       }
-      const note = decision.note.trim();
+      const note = scrubPii(decision.note.trim());
       if (note === '') throw AppError.invalid('note', 'non-empty', 'say why the decision is overturned');
       const appeal = await mustFind(db, appealId);
       const date = clock.today();
@@ -985,7 +988,7 @@ export function createAppealService(deps: AppealServiceDeps): AppealService {
 
     async reject(appealId, note, by) {
       mustReview(by);
-      return apply(appealId, () => ({ type: 'reject', by: reviewerActor(by), note }));
+      return apply(appealId, () => ({ type: 'reject', by: reviewerActor(by), note: scrubPii(note) }));
     },
 
     async history(appealId) {

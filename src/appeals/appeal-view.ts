@@ -1,4 +1,5 @@
 import { decisionSummaryView, decisionView } from '../decisions/decision-view.ts';
+import type { LocalizedText } from '../platform/i18n/localized.ts';
 import { scrubPii } from '../platform/pii/mask.ts';
 import { toExactRateString } from '../platform/money/rate.ts';
 import type { Appeal, AppealNotification, AuditEvent } from './appeal.ts';
@@ -45,7 +46,7 @@ export function customerAppealView(view: CustomerAppealView) {
         }
       : null,
     reasons: (appeal.upholdReasons ?? []).map((reason) => ({ code: reason.code, text: reason.text })),
-    message: appeal.upholdMessage,
+    message: scrubbedText(appeal.upholdMessage),
     slaDueDate: appeal.slaDueDate,
     evidenceIds: [...appeal.evidenceIds],
     filedAt: appeal.filedAt.toISOString(),
@@ -54,7 +55,12 @@ export function customerAppealView(view: CustomerAppealView) {
   };
 }
 
-/** The appeal as staff see it (the statement with PII masked). */
+/** Free text in both languages with anything like an ID, card or phone number masked. */
+function scrubbedText(text: LocalizedText | null): LocalizedText | null {
+  return text === null ? null : { zh: scrubPii(text.zh), en: scrubPii(text.en) };
+}
+
+/** The appeal as staff see it (the statement, notes and messages with PII masked). */
 export function appealView(appeal: Appeal) {
   return {
     appealId: appeal.id,
@@ -87,13 +93,13 @@ export function appealView(appeal: Appeal) {
           maker: appeal.proposal.maker,
           limit: appeal.proposal.terms.limit.toString(),
           apr: toExactRateString(appeal.proposal.terms.apr),
-          note: appeal.proposal.note,
+          note: scrubPii(appeal.proposal.note),
           proposedAt: appeal.proposal.proposedAt.toISOString(),
         }
       : null,
     overrideDecisionId: appeal.overrideDecisionId,
     upholdReasons: appeal.upholdReasons,
-    upholdMessage: appeal.upholdMessage,
+    upholdMessage: scrubbedText(appeal.upholdMessage),
     resolvedAt: iso(appeal.resolvedAt),
     resolvedBy: appeal.resolvedBy,
     withdrawnAt: iso(appeal.withdrawnAt),

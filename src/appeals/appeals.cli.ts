@@ -6,6 +6,7 @@ import type { App } from '../app.ts';
 import { hashApiKey, type Principal } from '../platform/auth/api-keys.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { parseId } from '../platform/ids/ids.ts';
+import { scrubPii } from '../platform/pii/mask.ts';
 import { formatMoney, parseMoney } from '../platform/money/money.ts';
 import { formatPercent, parseRate } from '../platform/money/rate.ts';
 import { addDays, parseLocalDate, startOfBusinessDate } from '../platform/time/local-date.ts';
@@ -84,7 +85,7 @@ function caseText(file: CaseFile, lang: string): string {
   );
   if (a.proposal)
     lines.push(
-      `proposal by ${a.proposal.maker.name}: ${formatMoney(a.proposal.terms.limit, 'en')} at ${formatPercent(a.proposal.terms.apr)} — ${a.proposal.note}`,
+      `proposal by ${a.proposal.maker.name}: ${formatMoney(a.proposal.terms.limit, 'en')} at ${formatPercent(a.proposal.terms.apr)} — ${scrubPii(a.proposal.note)}`,
     );
   return lines.join('\n');
 }
@@ -336,7 +337,7 @@ export function registerAppealCommands(program: Command): void {
         events
           .map(
             (e) =>
-              `${String(e.seq).padStart(3)}  ${e.at.toISOString()}  ${e.action.padEnd(10)} ${e.statusBefore ?? '-'} → ${e.statusAfter}  by ${e.actor.name} (${e.actor.id})${e.note ? `  “${e.note}”` : ''}`,
+              `${String(e.seq).padStart(3)}  ${e.at.toISOString()}  ${e.action.padEnd(10)} ${e.statusBefore ?? '-'} → ${e.statusAfter}  by ${e.actor.name} (${e.actor.id})${e.note ? `  “${scrubPii(e.note)}”` : ''}`,
           )
           .join('\n'),
       );
