@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../platform/errors/app-error.ts';
 import {
+  checkHeader,
   createDatasetBuilder,
   fingerprintDataset,
   parseNumberText,
@@ -24,6 +25,19 @@ function caught(work: () => unknown): AppError {
   }
   throw new Error('expected an AppError');
 }
+
+describe('checkHeader', () => {
+  it('trims names and refuses an unnamed column or a name given twice (after trimming), naming it', () => {
+    expect(checkHeader([' 收入 ', 'age', 'bad'])).toEqual(['收入', 'age', 'bad']);
+    expect(caught(() => checkHeader(['age', 'income', ' age'])).issues).toEqual([
+      { field: 'age', rule: 'unique-column', message: 'column "age" appears twice' },
+    ]);
+    expect(caught(() => checkHeader(['age', ' ', 'bad'])).issues[0]).toMatchObject({
+      field: 'header[1]',
+      rule: 'column-name',
+    });
+  });
+});
 
 describe('parseNumberText', () => {
   it('reads decimal numbers strictly and treats empty, NA and NaN as missing', () => {

@@ -86,6 +86,22 @@ export function parseNumberAt(text: string, column: string, line: number): numbe
 }
 
 /**
+ * The header of a data file, names trimmed; refused when a column has no name or a name appears twice —
+ * with two columns of one name, which one a model reads would be an accident of the file's order.
+ * Training, evaluation and scoring check headers through it alike.
+ */
+export function checkHeader(names: readonly string[]): string[] {
+  const header = names.map((name) => name.trim());
+  const seen = new Set<string>();
+  header.forEach((name, index) => {
+    if (name === '') throw AppError.invalid(`header[${index}]`, 'column-name', 'a column has no name');
+    if (seen.has(name)) throw AppError.invalid(name, 'unique-column', `column "${name}" appears twice`);
+    seen.add(name);
+  });
+  return header;
+}
+
+/**
  * Refuses a record whose number of fields differs from the header's: the CSV reader tolerates ragged rows,
  * so without this check a short row would be read as missing values and a long one would shift nothing
  * visibly, both silently.
@@ -142,13 +158,8 @@ interface PendingColumn {
  * silent change of kind.
  */
 export function createDatasetBuilder(options: DatasetOptions): DatasetBuilder {
-  const header = options.header.map((name) => name.trim());
-  const seen = new Set<string>();
-  header.forEach((name, index) => {
-    if (name === '') throw AppError.invalid(`header[${index}]`, 'column-name', 'a column has no name');
-    if (seen.has(name)) throw AppError.invalid(name, 'unique-column', `column "${name}" appears twice`);
-    seen.add(name);
-  });
+  const header = checkHeader(options.header);
+  const seen = new Set<string>(header);
   const targetIndex = header.indexOf(options.target);
   if (targetIndex < 0) {
     throw AppError.invalid('target', 'column-exists', `no column "${options.target}" in the header`);

@@ -8,6 +8,7 @@ import { systemClock } from '../platform/time/system-clock.node.ts';
 import { csvRecords, loadDataset, loadSplit } from './csv-source.node.ts';
 import {
   checkFieldCount,
+  checkHeader,
   fingerprintDataset,
   isMissingText,
   parseNumberAt,
@@ -424,7 +425,7 @@ export function registerScoringCommands(program: Command): void {
         const records = csvRecords(options.data);
         const first = await records.next();
         if (first.done) throw AppError.invalid(options.data, 'non-empty', 'the file is empty (no header)');
-        const header = first.value.record.map((name) => name.trim());
+        const header = checkHeader(first.value.record);
         const idIndex = options.id === undefined ? -1 : header.indexOf(options.id);
         if (options.id !== undefined && idIndex < 0)
           throw AppError.invalid('id', 'column-exists', `no column "${options.id}" in the header`);

@@ -129,6 +129,19 @@ describe('credence score', () => {
     expect(result.status).toBe(3);
     expect(result.stderr).toContain('line 3 has 8 fields, the header has 13');
   });
+
+  it('refuses a header that names a column twice (which one the model read would be an accident), exit 3, writes nothing', () => {
+    const twice = join(work, 'twice.csv');
+    const out = join(work, 'twice-scores.csv');
+    writeFileSync(
+      twice,
+      'Seniority,Home,Time,Age,Marital,Records,Job,Expenses,Income,Assets,Debt,Amount,Price, Income\n0,rent,60,20,single,yes,partime,90,150,0,0,2000,2100,9000\n',
+    );
+    const result = run(['score', '--model', model, '--data', twice, '--out', out]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('Income: column "Income" appears twice (unique-column)');
+    expect(existsSync(out)).toBe(false);
+  });
 });
 
 describe('credence report', () => {
