@@ -68,6 +68,34 @@ describe('what the customer reads', () => {
       rule: 'integer-fen',
     });
     expect(issue(() => renderUpholdReasons([]))).toMatchObject({ field: 'reasons', rule: 'count-1-4' });
+    // The same reason with the same parameters twice is refused; with other parameters it is another reason.
+    expect(
+      issue(() =>
+        renderUpholdReasons([
+          { code: 'ORIGINAL_REASONS_STAND' },
+          { code: 'EVIDENCE_INSUFFICIENT' },
+          { code: 'ORIGINAL_REASONS_STAND', params: {} },
+        ]),
+      ),
+    ).toEqual({
+      field: 'reasons[2]',
+      rule: 'unique',
+      message: 'repeats reasons[0] (ORIGINAL_REASONS_STAND with the same parameters)',
+    });
+    expect(
+      issue(() =>
+        renderUpholdReasons([
+          { code: 'DEBT_STILL_OVERDUE', params: { amount: '100000' } },
+          { code: 'DEBT_STILL_OVERDUE', params: { amount: 100000 } },
+        ]),
+      ),
+    ).toMatchObject({ field: 'reasons[1]', rule: 'unique' });
+    expect(
+      renderUpholdReasons([
+        { code: 'RECORD_CONFIRMED_BY_SOURCE', params: { source: 'credit_bureau' } },
+        { code: 'RECORD_CONFIRMED_BY_SOURCE', params: { source: 'lender' } },
+      ]).map((reason) => reason.code),
+    ).toEqual(['RECORD_CONFIRMED_BY_SOURCE', 'RECORD_CONFIRMED_BY_SOURCE']);
   });
 
   it('says when the appeal window closed', () => {

@@ -147,62 +147,74 @@ function intParam(params: Readonly<Record<string, unknown>>, name: string, field
 export function renderUpholdReasons(inputs: readonly UpholdReasonInput[]): UpholdReason[] {
   if (inputs.length === 0 || inputs.length > 4)
     throw AppError.invalid('reasons', 'count-1-4', 'give one to four reasons the customer will read');
-  return inputs.map((input, index): UpholdReason => {
-    const field = `reasons[${index}]`;
-    const params = input.params ?? {};
-    switch (input.code as UpholdCode) {
-      case 'ORIGINAL_REASONS_STAND':
-      case 'EVIDENCE_INSUFFICIENT':
-        return {
-          code: input.code,
-          params: {},
-          text: render(UPHOLD[input.code as 'EVIDENCE_INSUFFICIENT'], {}),
-        };
-      case 'RECORD_CONFIRMED_BY_SOURCE': {
-        const source = params.source;
-        if (typeof source !== 'string' || !(source in SOURCE_NAMES))
-          throw AppError.invalid(
-            `${field}.params.source`,
-            'one-of',
-            `source must be one of ${Object.keys(SOURCE_NAMES).join(', ')}`,
-          );
-        return {
-          code: input.code,
-          params: { source },
-          text: render(UPHOLD.RECORD_CONFIRMED_BY_SOURCE, { source }),
-        };
-      }
-      case 'DEBT_STILL_OVERDUE': {
-        const amount = parseFen(String(params.amount ?? ''), `${field}.params.amount`);
-        if (amount <= 0n)
-          throw AppError.invalid(
-            `${field}.params.amount`,
-            'positive',
-            'the overdue amount must be above zero',
-          );
-        return {
-          code: input.code,
-          params: { amount: amount.toString() },
-          text: render(UPHOLD.DEBT_STILL_OVERDUE, { amount: fen(amount) }),
-        };
-      }
-      case 'IDENTITY_NOT_VERIFIED': {
-        const current = intParam(params, 'current', field);
-        const required = intParam(params, 'required', field);
-        return {
-          code: input.code,
-          params: { current, required },
-          text: render(UPHOLD.IDENTITY_NOT_VERIFIED, { current, required }),
-        };
-      }
-      default:
+  const reasons = inputs.map((input, index) => renderUpholdReason(input, index));
+  // The customer would read the same sentence twice: one reason with the same parameters is given once.
+  const seen = new Map<string, number>();
+  for (const [index, reason] of reasons.entries()) {
+    const key = `${reason.code}\u0000${JSON.stringify(reason.params)}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined)
+      throw AppError.invalid(
+        `reasons[${index}]`,
+        'unique',
+        `repeats reasons[${earlier}] (${reason.code} with the same parameters)`,
+      );
+    seen.set(key, index);
+  }
+  return reasons;
+}
+
+function renderUpholdReason(input: UpholdReasonInput, index: number): UpholdReason {
+  const field = `reasons[${index}]`;
+  const params = input.params ?? {};
+  switch (input.code as UpholdCode) {
+    case 'ORIGINAL_REASONS_STAND':
+    case 'EVIDENCE_INSUFFICIENT':
+      return {
+        code: input.code,
+        params: {},
+        text: render(UPHOLD[input.code as 'EVIDENCE_INSUFFICIENT'], {}),
+      };
+    case 'RECORD_CONFIRMED_BY_SOURCE': {
+      const source = params.source;
+      if (typeof source !== 'string' || !(source in SOURCE_NAMES))
         throw AppError.invalid(
-          `${field}.code`,
-          'uphold-reason',
-          `the reason code must be one of ${UPHOLD_CODES.join(', ')}`,
+          `${field}.params.source`,
+          'one-of',
+          `source must be one of ${Object.keys(SOURCE_NAMES).join(', ')}`,
         );
+      return {
+        code: input.code,
+        params: { source },
+        text: render(UPHOLD.RECORD_CONFIRMED_BY_SOURCE, { source }),
+      };
     }
-  });
+    case 'DEBT_STILL_OVERDUE': {
+      const amount = parseFen(String(params.amount ?? ''), `${field}.params.amount`);
+      if (amount <= 0n)
+        throw AppError.invalid(`${field}.params.amount`, 'positive', 'the overdue amount must be above zero');
+      return {
+        code: input.code,
+        params: { amount: amount.toString() },
+        text: render(UPHOLD.DEBT_STILL_OVERDUE, { amount: fen(amount) }),
+      };
+    }
+    case 'IDENTITY_NOT_VERIFIED': {
+      const current = intParam(params, 'current', field);
+      const required = intParam(params, 'required', field);
+      return {
+        code: input.code,
+        params: { current, required },
+        text: render(UPHOLD.IDENTITY_NOT_VERIFIED, { current, required }),
+      };
+    }
+    default:
+      throw AppError.invalid(
+        `${field}.code`,
+        'uphold-reason',
+        `the reason code must be one of ${UPHOLD_CODES.join(', ')}`,
+      );
+  }
 }
 
 // -------------------------------------------------------------------------------------------------
