@@ -4,7 +4,7 @@ import { fen, parseMoney } from '../platform/money/money.ts';
 import { parseRate } from '../platform/money/rate.ts';
 import { parseLocalDate } from '../platform/time/local-date.ts';
 import { parseLendingSettings } from '../policy/index.ts';
-import { checkOverrideAuthority } from './appeal-authority.ts';
+import { checkOverrideAuthority, checkOverturnImproves } from './appeal-authority.ts';
 
 const settings = parseLendingSettings({
   products: [
@@ -78,5 +78,38 @@ describe("a reviewer's authority to overturn", () => {
     expect(rule(() => checkOverrideAuthority(terms('5000.00', '0.21'), later, threshold))).toBe(
       'apr:legal-cap',
     );
+  });
+});
+
+describe('an overturn decides in the customer’s favour', () => {
+  const approved = { outcome: 'approved' as const, limit: parseMoney('30000.00'), apr: parseRate('0.146') };
+
+  it('refuses terms worse than the approval appealed, or the same terms, naming the field', () => {
+    expect(rule(() => checkOverturnImproves(approved, terms('20000.00', '0.146')))).toBe(
+      'limit:worse-than-appealed',
+    );
+    expect(rule(() => checkOverturnImproves(approved, terms('20000.00', '0.18')))).toBe(
+      'limit:worse-than-appealed',
+    );
+    expect(rule(() => checkOverturnImproves(approved, terms('30000.00', '0.18')))).toBe(
+      'apr:worse-than-appealed',
+    );
+    expect(rule(() => checkOverturnImproves(approved, terms('30000.00', '0.1460')))).toBe(
+      'limit:changes-nothing',
+    );
+  });
+
+  it('allows better terms, a trade-off the reviewer weighs, and any approval of a decline or referral', () => {
+    for (const [yuan, apr] of [
+      ['40000.00', '0.146'],
+      ['30000.00', '0.1095'],
+      ['40000.00', '0.18'],
+      ['20000.00', '0.0730'],
+    ] as const)
+      expect(rule(() => checkOverturnImproves(approved, terms(yuan, apr)))).toBeUndefined();
+    for (const outcome of ['declined', 'referred'] as const)
+      expect(
+        rule(() => checkOverturnImproves({ outcome, limit: fen(0n), apr: null }, terms('1000.00', '0.36'))),
+      ).toBeUndefined();
   });
 });

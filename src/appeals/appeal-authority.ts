@@ -4,6 +4,7 @@ import { compareRate, formatPercent, type Rate } from '../platform/money/rate.ts
 import type { LocalDate } from '../platform/time/local-date.ts';
 import { legalCapOn, type LegalRateCap, type Product } from '../policy/index.ts';
 import type { OverrideTerms } from './appeal.ts';
+import { compareTerms, type DecisionTerms } from './recheck-comparison.ts';
 
 /**
  * A reviewer's authority when overturning, pure: the limit within the product's bounds, the price within
@@ -62,4 +63,29 @@ export function checkOverrideAuthority(
       `the rate may not exceed the legal cap of ${formatPercent(cap.annualRate)} in force since ${cap.effectiveFrom}`,
     );
   return { needsSecondReviewer: terms.limit > secondReviewerAbove, legalCap: cap?.annualRate ?? null };
+}
+
+/**
+ * An overturn decides the appeal in the customer's favour, so its terms must not leave them worse off than
+ * the decision appealed, nor change nothing: against an approval, a lower limit at no lower price, or a
+ * higher price at no higher limit, is refused (`worse-than-appealed`), and the same limit and price too
+ * (`changes-nothing`: uphold instead). A higher limit at a higher price (or a lower one cheaper) is the
+ * reviewer's judgement and allowed. Any approval overturns a decline or a referral.
+ */
+export function checkOverturnImproves(appealed: DecisionTerms, terms: OverrideTerms): void {
+  const verdict = compareTerms(appealed, { outcome: 'approved', limit: terms.limit, apr: terms.apr });
+  if (verdict === 'worse') {
+    const field = terms.limit < appealed.limit ? 'limit' : 'apr';
+    throw AppError.invalid(
+      field,
+      'worse-than-appealed',
+      `an overturn cannot leave the customer worse off than the decision appealed (${formatMoney(appealed.limit, 'en')}${appealed.apr ? ` at ${formatPercent(appealed.apr)}` : ''})`,
+    );
+  }
+  if (verdict === 'same')
+    throw AppError.invalid(
+      'limit',
+      'changes-nothing',
+      'these are the terms of the decision appealed; uphold it instead',
+    );
 }

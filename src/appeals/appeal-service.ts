@@ -27,7 +27,7 @@ import {
   type OverrideTerms,
   type Resolution,
 } from './appeal.ts';
-import { checkOverrideAuthority } from './appeal-authority.ts';
+import { checkOverrideAuthority, checkOverturnImproves } from './appeal-authority.ts';
 import { appealCalendar, type AppealSettings } from './appeal-settings.ts';
 import { appealPriority, slaBreached, slaBreachEvent, slaDue } from './appeal-sla.ts';
 import { transition, withOverride, type AppealCommand, type Transition } from './appeal-status.ts';
@@ -948,6 +948,7 @@ export function createAppealService(deps: AppealServiceDeps): AppealService {
       const note = scrubPii(decision.note.trim());
       if (note === '') throw AppError.invalid('note', 'non-empty', 'say why the decision is overturned');
       const appeal = await mustFind(db, appealId);
+      checkOverturnImproves(await ports.decision(appeal.decisionId), decision.terms);
       const date = clock.today();
       const bounds = await ports.productTerms({
         productCode: appeal.productCode,

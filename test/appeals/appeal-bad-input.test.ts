@@ -346,6 +346,60 @@ describe('appeal-maker-approving-own-override-and-authority', () => {
   });
 });
 
+describe('appeal-overturn-worse-than-the-approval-appealed', () => {
+  it('refuses an overturn that lowers the limit or raises the price of an approval, or repeats its terms, writing nothing', async () => {
+    const approvedId = await createScriptedCustomer(t, 'outage');
+    const { body: approved } = await call('POST', '/v1/decisions', as('app'), {
+      customerId: approvedId,
+      product: 'cash_loan',
+    });
+    expect(approved.outcome).toBe('approved');
+    const filed = await call('POST', `/v1/decisions/${approved.decisionId}/appeals`, as('app'), {
+      customerId: approvedId,
+      category: 'other',
+      statement: 'My income doubled last month; I expected a higher limit.',
+    });
+    expect(filed.body.status).toBe('queued');
+    const appealId = filed.body.appealId as string;
+    const { ana } = t.reviewers;
+    await call('POST', `/v1/appeals/${appealId}/claim`, ana.auth);
+    const limit = BigInt(approved.limit as string);
+    const yuan = (fen: bigint) => `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
+    await writesNothing(async () => {
+      const lower = await call('POST', `/v1/appeals/${appealId}/decision`, ana.auth, {
+        outcome: 'overturn',
+        limit: yuan(limit - 100_000n),
+        apr: approved.apr,
+        note: 'a smaller line is safer',
+      });
+      expect(lower.status).toBe(422);
+      expect(lower.body.errors[0]).toMatchObject({ field: 'limit', rule: 'worse-than-appealed' });
+      const dearer = await call('POST', `/v1/appeals/${appealId}/decision`, ana.auth, {
+        outcome: 'overturn',
+        limit: yuan(limit),
+        apr: '0.2190',
+        note: 'same line, dearer',
+      });
+      expect(dearer.body.errors[0]).toMatchObject({ field: 'apr', rule: 'worse-than-appealed' });
+      const same = await call('POST', `/v1/appeals/${appealId}/decision`, ana.auth, {
+        outcome: 'overturn',
+        limit: yuan(limit),
+        apr: approved.apr,
+        note: 'as decided',
+      });
+      expect(same.body.errors[0]).toMatchObject({ field: 'limit', rule: 'changes-nothing' });
+    });
+    const higher = await call('POST', `/v1/appeals/${appealId}/decision`, ana.auth, {
+      outcome: 'overturn',
+      limit: yuan(limit + 100_000n),
+      apr: approved.apr,
+      note: 'payslips show the new income',
+    });
+    expect(higher.status).toBe(200);
+    expect(higher.body).toMatchObject({ status: 'resolved', resolution: 'overturned' });
+  });
+});
+
 describe('appeal-withdrawal', () => {
   it('is the customer’s own, once; a decision after it is refused', async () => {
     const appealId = await claimedAppeal();
