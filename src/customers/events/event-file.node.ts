@@ -37,6 +37,22 @@ export async function fileSize(path: string): Promise<number> {
   }
 }
 
+/**
+ * A CSV header's field names, trimmed; a name given twice is refused — two cells for one field would
+ * otherwise leave the last one silently in the row. (Unnamed columns, as a trailing comma makes, stay
+ * allowed: an empty cell under one is absent, a filled one is refused row by row as an unknown field.)
+ */
+function checkedHeader(names: string[]): string[] {
+  const header = names.map((name) => name.trim());
+  const seen = new Set<string>();
+  for (const name of header) {
+    if (name !== '' && seen.has(name))
+      throw AppError.invalid(name, 'unique-column', `column "${name}" appears twice in the header`);
+    seen.add(name);
+  }
+  return header;
+}
+
 /** Yields batches of at most `batchSize` rows from an NDJSON or CSV file. */
 export async function* readEventFile(
   path: string,
@@ -57,8 +73,10 @@ export async function* readEventFile(
   };
   if (format === 'ndjson') {
     let line = 0;
-    for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+    for await (const read of createInterface({ input: stream, crlfDelay: Infinity })) {
       line += 1;
+      // A UTF-8 byte order mark (as editors on Windows write) is not part of the first line's JSON.
+      const text = line === 1 && read.startsWith('\uFEFF') ? read.slice(1) : read;
       if (text.trim() === '') continue;
       try {
         rows.push(JSON.parse(text) as unknown);
@@ -72,7 +90,7 @@ export async function* readEventFile(
     const skipped: Array<{ index: number; field: string; reason: string }> = [];
     const parser = stream.pipe(
       parse({
-        columns: true,
+        columns: checkedHeader,
         info: true,
         bom: true,
         trim: true,
