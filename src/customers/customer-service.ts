@@ -551,8 +551,11 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
         }
         const [sameId] = await findCustomersByIdNumberIndex(tx, idIndex);
         if (sameId) {
+          // Which customer holds it is not said: an API key could otherwise map ID numbers to customers.
           throw new AppError('CONFLICT', 'this ID number is already registered to another customer', {
-            details: { customerId: sameId.customerId },
+            issues: [
+              { field: 'idNumber', rule: 'unique', message: 'already registered to another customer' },
+            ],
           });
         }
         await insertCustomers(tx, [

@@ -65,6 +65,13 @@ for (const store of storesUnderTest()) {
         .createCustomer({ ...ZHANG_SAN, externalId: 'ext-other' })
         .catch((e: unknown) => e);
       expect((other as AppError).code).toBe('CONFLICT');
+      // Which customer holds the ID number is not revealed.
+      expect(JSON.stringify({ ...(other as AppError), message: (other as AppError).message })).not.toContain(
+        first.customer.customerId,
+      );
+      expect((other as AppError).issues).toEqual([
+        { field: 'idNumber', rule: 'unique', message: 'already registered to another customer' },
+      ]);
       const reused = await service
         .createCustomer({ ...ZHANG_SAN, idNumber: '110105199001010010', name: '李四' })
         .catch((e: unknown) => e);
