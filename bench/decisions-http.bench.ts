@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createApp, type App } from '../src/app.ts';
@@ -15,6 +16,13 @@ import { testScorecard } from '../test/decisions/scorecard.ts';
 import type { BenchSuite, Measurement } from './harness.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** The same server over its Unix-domain socket, when it has one here (a co-located database's usual link). */
+const SOCKET_DIR = '/var/run/postgresql';
+const POSTGRES_SOCKET_URL =
+  process.env.BENCH_DATABASE_URL === undefined && existsSync(`${SOCKET_DIR}/.s.PGSQL.5432`)
+    ? `postgresql://postgres@localhost/test?host=${SOCKET_DIR}`
+    : undefined;
+const TICK_MS = 10; // Linux reports process CPU time in clock ticks of 1/100 s (USER_HZ).
 const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 8);
 const PIPELINING = 1;
 const SECONDS = 10;
@@ -39,6 +47,23 @@ interface Load {
   readonly p99: number;
   readonly total: number;
   readonly errors: number;
+  /** The load generator's CPU time over the run, ms. */
+  readonly loaderCpuMs: number;
+}
+
+/** CPU time (user + system, ms) of these processes so far, from /proc; 0 for one that is gone. */
+function processCpuMs(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended (or /proc is not there): it adds nothing.
+    }
+  }
+  return ticks * TICK_MS;
 }
 
 async function load(url: string, secret: string, bodies: string[], seconds: number): Promise<Load> {
@@ -65,6 +90,7 @@ async function load(url: string, secret: string, bodies: string[], seconds: numb
     errors: number;
     timeouts: number;
     latency: { p50: number; p99: number };
+    cpuMs: number;
   };
   return {
     rps: result.average,
@@ -72,6 +98,7 @@ async function load(url: string, secret: string, bodies: string[], seconds: numb
     p99: result.latency.p99,
     total: result.total,
     errors: result.non2xx + result.errors + result.timeouts,
+    loaderCpuMs: result.cpuMs,
   };
 }
 
@@ -111,9 +138,27 @@ async function measure(
       ),
     );
     await load(url, secret, bodies, 3); // warm-up: JIT, pools, and (when on) the snapshot cache
+    // Where the CPU goes: this process (the server), the database's backends serving it, the load generator.
+    const backends =
+      db.dialect === 'postgres'
+        ? (
+            await db.query<{ pid: number }>(
+              `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+            )
+          ).rows.map((row) => Number(row.pid))
+        : [];
+    const serverBefore = process.cpuUsage();
+    const backendsBefore = processCpuMs(backends);
     const result = await load(url, secret, bodies, SECONDS);
+    const serverUsed = process.cpuUsage(serverBefore);
+    const serverCpu = (serverUsed.user + serverUsed.system) / 1000 / result.total;
+    const databaseCpu = (processCpuMs(backends) - backendsBefore) / result.total;
+    const loaderCpu = result.loaderCpuMs / result.total;
     log(
       `${name}, ${cache ? 'warm (snapshot cache on)' : 'cold (snapshot cache off)'}: ${result.total} decisions in ${SECONDS} s over ${CONNECTIONS} connections, pipelining ${PIPELINING} (${DEMO_CASES.length} customers × 2 products), ${result.errors} errors; latency p50 ${result.p50} ms, p99 ${result.p99} ms`,
+    );
+    log(
+      `     CPU per decision: server ${serverCpu.toFixed(2)} ms, ${db.dialect === 'postgres' ? `PostgreSQL backends ${databaseCpu.toFixed(2)} ms` : 'PGlite runs in the server'}, load generator ${loaderCpu.toFixed(2)} ms — at most ${Math.round(2000 / (serverCpu + databaseCpu + loaderCpu))}/s on 2 cores if nothing else ran`,
     );
     // Let requests autocannon gave up on at the end finish before the database closes.
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -167,6 +212,36 @@ const suite: BenchSuite = {
       } finally {
         const admin = await openPostgres({ connectionString: POSTGRES_URL });
         await admin.exec(`drop schema if exists ${schema} cascade`);
+        await admin.close();
+      }
+      if (!cache || !POSTGRES_SOCKET_URL) continue;
+      const socketSchema = `${schema}_socket`;
+      const viaSocket = await openPostgres({
+        connectionString: POSTGRES_SOCKET_URL,
+        schema: socketSchema,
+        max: 20,
+      });
+      try {
+        const pg = await measure('PostgreSQL over its Unix socket', viaSocket, cache, log);
+        out.push(
+          {
+            metric: `decisions/s over HTTP, PostgreSQL (Unix socket), ${label}`,
+            unit: 'decisions/s',
+            ours: pg.rps,
+            higherIsBetter: true,
+            target: '≥ 1,000/s with p99 ≤ 25 ms',
+            met: pg.rps >= 1000 && pg.p99 <= 25 && pg.errors === 0,
+          },
+          {
+            metric: `p99 latency, PostgreSQL (Unix socket), ${label}`,
+            unit: 'ms',
+            ours: pg.p99,
+            higherIsBetter: false,
+          },
+        );
+      } finally {
+        const admin = await openPostgres({ connectionString: POSTGRES_URL });
+        await admin.exec(`drop schema if exists ${socketSchema} cascade`);
         await admin.close();
       }
     }

@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 
 const { url, headers, bodies, connections, pipelining, duration } = JSON.parse(process.argv[2]);
 let next = 0;
+const cpuBefore = process.cpuUsage();
 const result = await autocannon({
   url,
   connections,
@@ -27,5 +28,10 @@ process.stdout.write(
     timeouts: result.timeouts,
     duration: result.duration,
     latency: result.latency,
+    // The load generator's own CPU time over the run (user + system), in ms.
+    cpuMs: (() => {
+      const used = process.cpuUsage(cpuBefore);
+      return (used.user + used.system) / 1000;
+    })(),
   }),
 );
