@@ -53,6 +53,31 @@ for (const store of storesUnderTest()) {
       expect(await sqlState(db.query(`update appeal_evidence set media_type = 'image/png'`))).toBe('55000');
       expect(await sqlState(db.query(`delete from appeal_evidence`))).toBe('55000');
       expect(await sqlState(db.query(`delete from appeal_evidence_links`))).toBe('55000');
+      // 0603: TRUNCATE skips row triggers, so it is refused on its own; notifications are marked delivered
+      // once and otherwise never change; the customer's events cannot be truncated either.
+      expect(await sqlState(db.exec('truncate appeal_evidence_links'))).toBe('55000');
+      expect(await sqlState(db.exec('truncate customer_events cascade'))).toBe('55000');
+      expect(await sqlState(db.exec('truncate appeal_notifications'))).toBe('55000');
+      const notification = `select id, delivered_at from appeal_notifications where appeal_id = $1 order by id limit 1`;
+      const [sent] = (await db.query<{ id: string; delivered_at: Date | null }>(notification, [appeal.id]))
+        .rows;
+      if (!sent) throw new Error('filing sends the customer a notification');
+      expect(
+        await sqlState(db.query(`update appeal_notifications set text = '{}' where id = $1`, [sent.id])),
+      ).toBe('55000');
+      expect(await sqlState(db.query(`delete from appeal_notifications where id = $1`, [sent.id]))).toBe(
+        '55000',
+      );
+      if (sent.delivered_at === null) {
+        await db.query(`update appeal_notifications set delivered_at = now() where id = $1`, [sent.id]);
+      }
+      expect(
+        await sqlState(
+          db.query(`update appeal_notifications set delivered_at = now() + interval '1 day' where id = $1`, [
+            sent.id,
+          ]),
+        ),
+      ).toBe('55000');
 
       const insert = (content: Uint8Array, sha: string, type = 'application/pdf', size = content.length) =>
         db.query(
