@@ -292,7 +292,7 @@ export function recourseProblem(problem: DecisionRecourseInput) {
     document.score = score.score;
     document.subScores = { ...score.subScores };
     // Re-runs keep no evidence: the policy without its trace.
-    return readPolicyOutcome(policy.evaluateOutput(document));
+    return readPolicyOutcome(policy.evaluateOutput(document), input.product);
   };
   return { current, features, decide };
 }

@@ -294,7 +294,7 @@ export function evaluateDecision(
   // One document: what the graph sees is what is stored (and what a replay feeds it again).
   const policyDocument = toPolicyDocument(input);
   const policyEvaluation = context.policy.evaluate(policyDocument);
-  const result = readPolicyResult(policyEvaluation);
+  const result = readPolicyResult(policyEvaluation, context.product);
   const output = policyEvaluation.output;
   const price = clampToLegalCap(result.apr, context.legalRateCaps, facts.asOfDate);
 
@@ -309,6 +309,7 @@ export function evaluateDecision(
       // The same document with the best score, evaluated without a trace (nothing of it is kept).
       const best = readPolicyOutcome(
         context.policy.evaluateOutput(Object.assign({}, policyDocument, { score: BEST_SCORE })),
+        context.product,
       );
       scoreIsCause = better(result, best);
     }

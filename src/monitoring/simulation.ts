@@ -13,6 +13,7 @@ import {
 import type { LocalDate } from '../platform/time/local-date.ts';
 import {
   clampToLegalCap,
+  productBoundsOfDocument,
   readPolicyResult,
   type Arm,
   type CompiledPolicy,
@@ -87,7 +88,10 @@ function capsOf(legalCap: SimulationRecord['legalCap']): readonly LegalRateCap[]
  */
 export function simulateRecord(candidate: CompiledPolicy, record: SimulationRecord): SimulatedDecision {
   // The output alone: a simulation keeps no evidence, so the trace is not built.
-  const result = readPolicyResult({ output: candidate.evaluateOutput(record.policyDocument), trace: [] });
+  const result = readPolicyResult(
+    { output: candidate.evaluateOutput(record.policyDocument), trace: [] },
+    productBoundsOfDocument(record.policyDocument),
+  );
   if (result.outcome === 'declined') return { outcome: 'declined', limit: result.limit, apr: null };
   const price = clampToLegalCap(result.apr, capsOf(record.legalCap), record.decisionDate);
   return { outcome: result.outcome, limit: result.limit, apr: price.apr };

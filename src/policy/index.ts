@@ -11,11 +11,13 @@ export {
 export { issueLocation, type PolicyIssue } from './jdm.ts';
 export {
   decideWithPolicy,
+  productBoundsOfDocument,
   readPolicyOutcome,
   readPolicyResult,
   toPolicyDocument,
   type PolicyInput,
   type PolicyReasonHit,
+  type ProductBounds,
   type PolicyResult,
 } from './policy-inputs.ts';
 export {

@@ -1,6 +1,6 @@
 import { AppError } from '../platform/errors/app-error.ts';
 import { fen, type Money } from '../platform/money/money.ts';
-import { parseRate, toExactRateString, type Rate } from '../platform/money/rate.ts';
+import { compareRate, parseRate, toExactRateString, type Rate } from '../platform/money/rate.ts';
 import type { CompiledPolicy, PolicyEvaluation } from './policy-compiler.ts';
 import type { Product, ProductType, RiskAppetite, VerificationLevel } from './products.ts';
 import { REASON_CODES, type ReasonCode } from './reasons.ts';
@@ -191,10 +191,60 @@ function reasonList(value: ZenValue, stage: PolicyReasonHit['stage'], field: str
 }
 
 /**
- * Reads the graph's output into a `PolicyResult`, refusing (UNPROCESSABLE, rule `policy-output`) an output
- * that lacks a field or carries an unknown reason code, so a broken policy never yields a silent decision.
+ * The bounds a product puts on any decision that is not a decline: what a policy graph may offer. A graph
+ * is data an analyst edits; whatever it computes, an approval or referral outside them is not a decision.
  */
-export function readPolicyResult(evaluation: PolicyEvaluation): PolicyResult {
+export type ProductBounds = Pick<Product, 'code' | 'minLimit' | 'maxLimit' | 'minApr' | 'maxApr'>;
+
+const documentBounds = new Map<string, ProductBounds>();
+
+/**
+ * The product bounds as the graph saw them, read back from a stored policy document (`product.minLimit`
+ * … in fen and decimal numbers), for re-running a policy on stored documents (simulation).
+ */
+export function productBoundsOfDocument(document: ZenObject): ProductBounds {
+  const product = (document.product ?? null) as ZenObject | null;
+  const number = (key: string): number => {
+    const value = product?.[key];
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      throw fault(`the document's product.${key} is not a number`);
+    return value;
+  };
+  const key = `${String(product?.code)}|${number('minLimit')}|${number('maxLimit')}|${number('minApr')}|${number('maxApr')}`;
+  let bounds = documentBounds.get(key);
+  if (!bounds) {
+    bounds = {
+      code: String(product?.code),
+      minLimit: fenOf(number('minLimit'), 'product.minLimit'),
+      maxLimit: fenOf(number('maxLimit'), 'product.maxLimit'),
+      minApr: parseRate(String(number('minApr')), 'product.minApr'),
+      maxApr: parseRate(String(number('maxApr')), 'product.maxApr'),
+    };
+    if (documentBounds.size < 1_000) documentBounds.set(key, bounds);
+  }
+  return bounds;
+}
+
+function checkLimitWithinProduct(
+  outcome: PolicyResult['outcome'],
+  limit: Money,
+  product: ProductBounds,
+): void {
+  if (outcome === 'declined') return;
+  if (limit < product.minLimit || limit > product.maxLimit) {
+    throw fault(
+      `an ${outcome} limit of ${limit} fen is outside ${product.code}'s range ${product.minLimit}–${product.maxLimit} fen`,
+    );
+  }
+}
+
+/**
+ * Reads the graph's output into a `PolicyResult`, refusing (UNPROCESSABLE, rule `policy-output`) an output
+ * that lacks a field or carries an unknown reason code, and an approval or referral whose limit or APR lies
+ * outside the product's range (a negative limit, ¥1bn on a ¥200,000 product, 30% on a 21.9% product), so a
+ * broken policy never yields a silent decision: the decision is referred as a fault instead.
+ */
+export function readPolicyResult(evaluation: PolicyEvaluation, product: ProductBounds): PolicyResult {
   const output = evaluation.output;
   const outcome = output.outcome;
   if (outcome !== 'approved' && outcome !== 'declined' && outcome !== 'referred') {
@@ -207,11 +257,21 @@ export function readPolicyResult(evaluation: PolicyEvaluation): PolicyResult {
   const baseCutoff = output.baseCutoff;
   if (typeof cutoff !== 'number' || typeof baseCutoff !== 'number')
     throw fault('cutoff and baseCutoff must be numbers');
+  checkLimitWithinProduct(outcome, computedLimit, product);
+  const aprValue = aprRate(apr);
+  if (
+    outcome !== 'declined' &&
+    (compareRate(aprValue, product.minApr) < 0 || compareRate(aprValue, product.maxApr) > 0)
+  ) {
+    throw fault(
+      `an ${outcome} APR of ${toExactRateString(aprValue)} is outside ${product.code}'s range ${toExactRateString(product.minApr)}–${toExactRateString(product.maxApr)}`,
+    );
+  }
   return {
     outcome,
     limit: outcome === 'declined' ? fen(0n) : computedLimit,
     computedLimit,
-    apr: aprRate(apr),
+    apr: aprValue,
     cutoff,
     baseCutoff,
     reasons: [
@@ -225,12 +285,16 @@ export function readPolicyResult(evaluation: PolicyEvaluation): PolicyResult {
  * The outcome and limit of a policy output alone (no reasons, no price), checked as `readPolicyResult`
  * checks them: for what-ifs that run the policy without its trace (`CompiledPolicy.evaluateOutput`).
  */
-export function readPolicyOutcome(output: ZenObject): Pick<PolicyResult, 'outcome' | 'limit'> {
+export function readPolicyOutcome(
+  output: ZenObject,
+  product: ProductBounds,
+): Pick<PolicyResult, 'outcome' | 'limit'> {
   const outcome = output.outcome;
   if (outcome !== 'approved' && outcome !== 'declined' && outcome !== 'referred') {
     throw fault('outcome must be approved, declined or referred');
   }
   const computedLimit = fenOf(output.limit ?? null, 'limit');
+  checkLimitWithinProduct(outcome, computedLimit, product);
   return { outcome, limit: outcome === 'declined' ? fen(0n) : computedLimit };
 }
 
@@ -240,5 +304,5 @@ export function decideWithPolicy(
   input: PolicyInput,
 ): { result: PolicyResult; evaluation: PolicyEvaluation } {
   const evaluation = policy.evaluate(toPolicyDocument(input));
-  return { result: readPolicyResult(evaluation), evaluation };
+  return { result: readPolicyResult(evaluation, input.product), evaluation };
 }
