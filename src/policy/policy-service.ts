@@ -11,10 +11,11 @@ import {
   type Arm,
   type PolicyAssignment,
 } from './champion-challenger.ts';
-import { readJdm, type PolicyGraph } from './jdm.ts';
+import { readJdm, refusePolicy, type PolicyGraph } from './jdm.ts';
 import { productOn, type LendingSettings } from './lending-settings.ts';
 import { compilePolicy, type CompiledPolicy } from './policy-compiler.ts';
 import { diffGraphs, type GraphDiff } from './policy-diff.ts';
+import { productRangeIssues } from './product-range-check.ts';
 import * as repository from './policy.repository.ts';
 import type { PolicyVersion, PolicyVersionSummary } from './policy.repository.ts';
 import { appetiteOn, legalCapOn, type LegalRateCap, type Product, type RiskAppetite } from './products.ts';
@@ -151,6 +152,28 @@ export function createPolicyService(options: PolicyServiceOptions): PolicyServic
     return policy;
   };
 
+  /**
+   * The products a policy version effective from `date` will decide: those whose assignment (from that
+   * date on) names it as champion or challenger, in force on that date; every product when none does yet.
+   */
+  const productsDecidedBy = async (name: string, date: LocalDate): Promise<Product[]> => {
+    const current = await settings();
+    const assigned = new Set(
+      current.assignments
+        .filter((assignment) => assignment.championPolicy === name || assignment.challengerPolicy === name)
+        .map((assignment) => assignment.productCode),
+    );
+    const codes = [...new Set(current.products.map((entry) => entry.product.code))].filter(
+      (code) => assigned.size === 0 || assigned.has(code),
+    );
+    const products: Product[] = [];
+    for (const code of codes) {
+      const entry = productOn(current.products, code, date);
+      if (entry) products.push(entry.product);
+    }
+    return products;
+  };
+
   const settings = async (): Promise<LendingSettings> => {
     if (settingsCache && fresh(settingsCache.at)) return settingsCache.value;
     const [products, legalRateCaps, riskAppetite, assignments] = await Promise.all([
@@ -187,6 +210,13 @@ export function createPolicyService(options: PolicyServiceOptions): PolicyServic
         throw AppError.invalid('description', 'max-length', 'at most 500 characters');
       // Refuses (VALIDATION_FAILED with node, row and column) anything outside the subset or unreachable.
       const policy = compilePolicy(request.content);
+      // What it offers must lie within the products it will decide (refused with rule and example).
+      const rangeIssues = productRangeIssues(
+        policy,
+        await productsDecidedBy(request.name, request.effectiveFrom),
+        appetiteOn((await settings()).riskAppetite, request.effectiveFrom),
+      );
+      if (rangeIssues.length > 0) throw refusePolicy(rangeIssues);
       const checksum = policyChecksum(request.content);
       const result = await db.transaction(async (tx) => {
         await repository.lockPolicyName(tx, request.name);

@@ -1,79 +1,118 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decisionTestApp, type DecisionTestApp } from './support.ts';
 
 /**
  * A policy graph is data an analyst edits: one whose last stage forgets to clamp the price or the limit
  * to the product must not approve at 30% on a 21.9% product, at 1%, or ¥999,999,999.99 on a ¥200,000
- * product. Such an output is not a decision: the application is referred as a policy fault (recorded, no
- * facility opened) instead.
+ * product. Loading it is refused (422, naming the rule, the product and an example applicant); a graph
+ * that goes outside only where the load-time grid does not look (here: only when an amount is requested)
+ * loads, and its out-of-range output is then no decision: the application is referred as a policy fault
+ * (recorded, no facility opened).
  */
-const apps: DecisionTestApp[] = [];
+let t: DecisionTestApp;
+beforeAll(async () => {
+  t = await decisionTestApp({ tightening: false });
+});
 afterAll(async () => {
-  for (const app of apps) await app.app.stop();
+  await t.app.stop();
 });
 
 interface Graph {
-  nodes: Array<{
-    type: string;
-    content?: { rules?: Array<Record<string, string>>; expressions?: Array<{ key: string; value: string }> };
-  }>;
+  nodes: Array<{ content?: { expressions?: Array<{ key: string; value: string }> } }>;
 }
 
-const defaultGraph = (): Graph =>
-  JSON.parse(
+/** The default graph with expressions of its last stage rewritten from their original text. */
+function brokenPolicy(rewrite: Record<string, (original: string) => string>): Graph {
+  const graph = JSON.parse(
     readFileSync(new URL('../../policies/default/credit-policy.json', import.meta.url), 'utf8'),
   ) as Graph;
-
-/** The default graph with expressions of its last stage replaced and, optionally, every priced APR. */
-function brokenPolicy(expressions: Record<string, string>, pricedApr?: string): Graph {
-  const graph = defaultGraph();
   let replaced = 0;
-  for (const node of graph.nodes) {
-    for (const expression of node.content?.expressions ?? [])
-      if (Object.hasOwn(expressions, expression.key)) {
-        expression.value = expressions[expression.key] ?? '';
+  for (const node of graph.nodes)
+    for (const expression of node.content?.expressions ?? []) {
+      const change = rewrite[expression.key];
+      if (change && expression.key !== 'cutoff') {
+        expression.value = change(expression.value);
         replaced++;
       }
-    if (pricedApr !== undefined)
-      for (const rule of node.content?.rules ?? []) if ('pr_apr' in rule) rule.pr_apr = pricedApr;
-  }
-  expect(replaced).toBe(Object.keys(expressions).length);
+    }
+  expect(replaced).toBe(Object.keys(rewrite).length);
   return graph;
 }
 
-describe('a policy whose approval lies outside the product', () => {
-  it.each([
-    ['an APR above the product maximum (30% on 21.9%)', brokenPolicy({ apr: 'apr' }, '0.3')],
-    ['an APR below the product minimum (1% on 7.3%)', brokenPolicy({ apr: 'apr' }, '0.01')],
-    ['a limit above the product maximum', brokenPolicy({ limit: '99999999999' })],
-    ['an approval below the product minimum (¥1)', brokenPolicy({ limit: '100', outcome: '"approved"' })],
-    ['a negative limit approved', brokenPolicy({ limit: '-500000', outcome: '"approved"' })],
-  ])('is referred as a policy fault, not approved: %s', async (_label, graph) => {
-    const t = await decisionTestApp({ tightening: false });
-    apps.push(t);
-    const customerId = t.personas.get('clean_approval') ?? '';
-    const before = await t.app.http.inject({
-      method: 'POST',
-      url: '/v1/decisions',
-      headers: t.auth('app'),
-      payload: { customerId, product: 'cash_loan' },
-    });
-    expect(before.json()).toMatchObject({ outcome: 'approved', apr: '0.073', limit: '8000000' });
+const always = (value: string) => () => value;
+const whenRequested = (value: string) => (original: string) =>
+  `requestedAmount != null ? ${value} : (${original})`;
 
-    const load = await t.app.http.inject({
-      method: 'POST',
-      url: '/v1/policies',
+const cases = [
+  {
+    label: 'an APR above the product maximum (30% on 21.9%)',
+    rule: 'apr-outside-product',
+    make: (how: (v: string) => (o: string) => string) => brokenPolicy({ apr: how('0.3') }),
+  },
+  {
+    label: 'an APR below the product minimum (1% on 7.3%)',
+    rule: 'apr-outside-product',
+    make: (how: (v: string) => (o: string) => string) => brokenPolicy({ apr: how('0.01') }),
+  },
+  {
+    label: 'a limit above the product maximum',
+    rule: 'limit-outside-product',
+    make: (how: (v: string) => (o: string) => string) => brokenPolicy({ limit: how('99999999999') }),
+  },
+  {
+    label: 'an approval of ¥1, below the product minimum',
+    rule: 'limit-outside-product',
+    make: (how: (v: string) => (o: string) => string) =>
+      brokenPolicy({ limit: how('100'), outcome: how('"approved"') }),
+  },
+  {
+    label: 'a negative limit approved',
+    rule: 'limit-outside-product',
+    make: (how: (v: string) => (o: string) => string) =>
+      brokenPolicy({ limit: how('-500000'), outcome: how('"approved"') }),
+  },
+];
+
+const loadPolicy = (content: Graph) =>
+  t.app.http.inject({
+    method: 'POST',
+    url: '/v1/policies',
+    headers: t.auth('analyst'),
+    payload: { name: 'default', effectiveFrom: '2026-11-22', content },
+  });
+
+const decide = (customerId: string) =>
+  t.app.http.inject({
+    method: 'POST',
+    url: '/v1/decisions',
+    headers: t.auth('app'),
+    payload: { customerId, product: 'cash_loan', requestedAmount: '80000.00' },
+  });
+
+describe('a policy whose approval lies outside the product', () => {
+  it.each(cases)('is refused at load (422, $rule): $label', async ({ rule, make }) => {
+    const load = await loadPolicy(make(always));
+    expect(load.statusCode).toBe(422);
+    const problem = load.json();
+    expect(problem.code).toBe('VALIDATION_FAILED');
+    expect(problem.errors.map((error: { rule: string }) => error.rule)).toContain(rule);
+    const error = problem.errors.find((entry: { rule: string }) => entry.rule === rule);
+    expect(error.field).toBe('policy');
+    expect(error.message).toMatch(/^graph: cash_loan: an applicant with score \d+/);
+    const versions = await t.app.http.inject({
+      method: 'GET',
+      url: '/v1/policies?name=default',
       headers: t.auth('analyst'),
-      payload: { name: 'default', effectiveFrom: '2026-11-22', content: graph },
     });
+    expect(versions.json().policies).toHaveLength(1);
+  });
+
+  it.each(cases)('when the grid misses it, is referred as a policy fault: $label', async ({ make }) => {
+    const customerId = t.personas.get('clean_approval') ?? '';
+    const load = await loadPolicy(make(whenRequested));
     expect(load.statusCode).toBe(201);
-    const post = await t.app.http.inject({
-      method: 'POST',
-      url: '/v1/decisions',
-      headers: t.auth('app'),
-      payload: { customerId, product: 'cash_loan' },
-    });
+    const post = await decide(customerId);
     expect(post.statusCode).toBe(201);
     const body = post.json();
     expect(body).toMatchObject({
