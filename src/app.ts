@@ -1,6 +1,7 @@
 import { randomFillSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { registerPlatformRoutes } from './http/platform.routes.ts';
+import { cachedApiKeyStore } from './platform/auth/api-key-cache.ts';
 import { createPgApiKeyStore } from './platform/auth/api-keys.pg.ts';
 import type { ApiKeyStore } from './platform/auth/api-keys.ts';
 import type { Config } from './platform/config/config.ts';
@@ -149,7 +150,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const models = createPgModelRegistry(db, clock);
   const policies = createPolicyService({ db, clock, ids });
   const base: Omit<Services, 'appeals' | 'lineReviews'> = {
-    apiKeys: createPgApiKeyStore(db, ids, clock),
+    apiKeys: cachedApiKeyStore(createPgApiKeyStore(db, ids, clock), { elapsedMs: () => performance.now() }),
     customers,
     facilities,
     loans: createLoanService({ db, clock, ids, product: DEFAULT_LOAN_PRODUCT }),
