@@ -227,10 +227,25 @@ export function createPolicyService(options: PolicyServiceOptions): PolicyServic
           request.effectiveFrom,
         );
         if (existing) return { version: existing, created: false };
+        const number = await repository.nextPolicyVersion(tx, request.name);
+        const today = clock.today();
+        // The first version of a name may start in the past (an install: no decision can have used the
+        // name yet). A later one may not: it would rewrite which version was in force on days already
+        // decided, and behind a later-dated version it would silently never be in force.
+        if (number > 1 && request.effectiveFrom < today) {
+          const current = await repository.policyVersionInForce(tx, request.name, today);
+          throw AppError.invalid(
+            'effectiveFrom',
+            'not-in-past',
+            `a new version of "${request.name}" takes effect today (${today}) or later, not ${request.effectiveFrom}${
+              current ? `: version ${current.version} has been in force since ${current.effectiveFrom}` : ''
+            }`,
+          );
+        }
         const version: PolicyVersion = {
           id: ids.next('policy'),
           name: request.name,
-          version: await repository.nextPolicyVersion(tx, request.name),
+          version: number,
           effectiveFrom: request.effectiveFrom,
           description,
           checksum,

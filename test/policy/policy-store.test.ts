@@ -199,11 +199,38 @@ for (const store of storesUnderTest()) {
       expect(early.code).toBe('NOT_FOUND'); // the product itself starts on 2026-01-01
     });
 
+    it('refuses a later version dated in the past (it would rewrite the days already decided), not a repeat', async () => {
+      const { policies } = await service();
+      const installed = await installDefaultPolicies(policies);
+      const content = await looserPolicy();
+      const refused = await faultOf(() =>
+        policies.load({ name: 'default', effectiveFrom: date('2026-11-21'), content }),
+      );
+      expect(refused.code).toBe('VALIDATION_FAILED');
+      expect(refused.issues).toEqual([
+        {
+          field: 'effectiveFrom',
+          rule: 'not-in-past',
+          message:
+            'a new version of "default" takes effect today (2026-11-22) or later, not 2026-11-21: version 1 has been in force since 2026-01-01',
+        },
+      ]);
+      expect((await policies.list()).map((version) => version.version)).toEqual([1]);
+      // The installed version again (same graph, same date) is still the existing version, not a refusal.
+      const again = await installDefaultPolicies(policies);
+      expect(again.policy.version.id).toBe(installed.policy.version.id);
+      // Today is allowed, and the new version is in force from now on.
+      const today = await policies.load({ name: 'default', effectiveFrom: date('2026-11-22'), content });
+      expect(today.version.version).toBe(2);
+      expect((await policies.inForce('default', date('2026-11-22')))?.version).toBe(2);
+      expect((await policies.inForce('default', date('2026-11-21')))?.version).toBe(1);
+    });
+
     it('numbers concurrent loads of one name without gaps or duplicates', async () => {
       const { policies } = await service();
       const content = await readJsonFile(DEFAULT_POLICY_FILE);
       const results = await Promise.all(
-        ['2026-01-01', '2026-02-01', '2026-03-01'].map((effective) =>
+        ['2026-12-01', '2027-01-01', '2027-02-01'].map((effective) =>
           policies.load({ name: 'default', effectiveFrom: date(effective), content }),
         ),
       );
