@@ -10,6 +10,11 @@ import type { Money } from '../platform/money/money.ts';
 import type { Rate } from '../platform/money/rate.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 
+/** "1 month", "2 months": English count with its noun. */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /**
  * The reason catalogue of credit policies: every knock-out and every limit-reducing row of a policy
  * names one of these codes, and the decisions layer renders it for the customer in zh-CN and en. Each
@@ -75,12 +80,13 @@ export const REASON_MESSAGES = defineMessages({
   THIN_FILE: {
     zh: (p) => `您的信用记录只有${p.historyMonths}个月，首次授信需要至少${p.requiredMonths}个月。`,
     en: (p) =>
-      `Your credit history covers ${p.historyMonths} month(s); a first limit needs at least ${p.requiredMonths}.`,
+      `Your credit history covers ${count(p.historyMonths, 'month', 'months')}; a first limit needs at least ${p.requiredMonths}.`,
   } satisfies MessageTemplate<{ historyMonths: number; requiredMonths: number }>,
   NEW_USER_RAMP: {
-    zh: (p) => `新用户首次额度为${zh.money(p.limit)}，按时还款${p.onTimeCycles}期后会逐步提额。`,
+    zh: (p) =>
+      `新用户首次额度为${zh.money(p.limit)}，按时还款后会逐步提额（目前已按时还款${p.onTimeCycles}期）。`,
     en: (p) =>
-      `New customers start at ${en.money(p.limit)}; the limit grows as you repay on time (${p.onTimeCycles} cycle(s) so far).`,
+      `New customers start at ${en.money(p.limit)}; the limit grows as you repay on time (${p.onTimeCycles === 0 ? 'no on-time cycles yet' : `${count(p.onTimeCycles, 'on-time cycle', 'on-time cycles')} so far`}).`,
   } satisfies MessageTemplate<{ limit: Money; onTimeCycles: number }>,
   LIMIT_CAPPED_BY_DEBT_SERVICE: {
     zh: (p) =>

@@ -88,7 +88,7 @@ describe('default policy: knock-outs', () => {
   it('declines a thin file for a first limit: 2 months of history against 3', () => {
     const decision = decide(applicant({ isNewUser: true, onTimeCycles: 0, historyMonths: 2 }));
     expect(decision.codes).toEqual(['THIN_FILE']);
-    expect(decision.en).toEqual(['Your credit history covers 2 month(s); a first limit needs at least 3.']);
+    expect(decision.en).toEqual(['Your credit history covers 2 months; a first limit needs at least 3.']);
   });
 
   it('declines overdue debt elsewhere, naming the amount', () => {
@@ -165,7 +165,7 @@ describe('default policy: limits', () => {
       [],
     ]);
     expect(ramp[0]?.en).toEqual([
-      'New customers start at CNY 5,000.00; the limit grows as you repay on time (0 cycle(s) so far).',
+      'New customers start at CNY 5,000.00; the limit grows as you repay on time (no on-time cycles yet).',
     ]);
   });
 
