@@ -37,6 +37,25 @@ for (const store of storesUnderTest()) {
       expect(status.applied.length).toBe(files.length);
     });
 
+    it("compresses decisions' evidence with lz4 where the server has it, and keeps pglz where it has not", async () => {
+      const db = await store.fresh();
+      const lz4 = await db.query(
+        `select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any (enumvals)`,
+      );
+      const columns = await db.query<{ attname: string; attcompression: string }>(
+        `select a.attname, a.attcompression::text as attcompression from pg_attribute a
+          where a.attrelid = 'decisions'::regclass and a.attname in ('facts', 'trace', 'policy_document')
+          order by a.attname`,
+      );
+      const expected = lz4.rows.length > 0 ? 'l' : '';
+      expect(columns.rows.map((row) => [row.attname, row.attcompression])).toEqual([
+        ['facts', expected],
+        ['policy_document', expected],
+        ['trace', expected],
+      ]);
+      if (store.name === 'postgres') expect(expected).toBe('l');
+    });
+
     it('refuses an applied migration whose file changed, before applying anything', async () => {
       const db = await store.fresh({ migrate: false });
       const one = file('0001', 'one', 'create table t_one (id int primary key);');
