@@ -16,6 +16,7 @@ import { productOn, type LendingSettings } from './lending-settings.ts';
 import { compilePolicy, type CompiledPolicy } from './policy-compiler.ts';
 import { diffGraphs, type GraphDiff } from './policy-diff.ts';
 import { productRangeIssues } from './product-range-check.ts';
+import { settingsLoadIssues } from './settings-checks.ts';
 import * as repository from './policy.repository.ts';
 import type { PolicyVersion, PolicyVersionSummary } from './policy.repository.ts';
 import { appetiteOn, legalCapOn, type LegalRateCap, type Product, type RiskAppetite } from './products.ts';
@@ -283,6 +284,30 @@ export function createPolicyService(options: PolicyServiceOptions): PolicyServic
     async loadSettings(value) {
       const loadedAt = clock.now();
       await db.transaction(async (tx) => {
+        // One settings load at a time, so the checks below see what the writes will replace.
+        await repository.lockPolicyName(tx, ':lending-settings');
+        // In turn: one transaction is one connection.
+        const products = await repository.listProducts(tx);
+        const legalRateCaps = await repository.listLegalRateCaps(tx);
+        const riskAppetite = await repository.listRiskAppetite(tx);
+        const assignments = await repository.listAssignments(tx);
+        const versions = await repository.listPolicyVersions(tx);
+        const issues = settingsLoadIssues(
+          { products, legalRateCaps, riskAppetite, assignments },
+          value,
+          versions,
+          clock.today(),
+        );
+        if (issues.length > 0) {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `lending settings refused (${issues.length} error${issues.length === 1 ? '' : 's'}): ${issues
+              .slice(0, 5)
+              .map((issue) => `${issue.field}: ${issue.message}`)
+              .join('; ')}`,
+            { issues },
+          );
+        }
         for (const entry of value.products) await repository.upsertProduct(tx, entry, loadedAt);
         for (const cap of value.legalRateCaps) await repository.upsertLegalRateCap(tx, cap, loadedAt);
         for (const setting of value.riskAppetite) await repository.upsertRiskAppetite(tx, setting, loadedAt);
