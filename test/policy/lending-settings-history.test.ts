@@ -17,7 +17,7 @@ afterAll(async () => {
   await t.app.stop();
 });
 
-const load = (payload: unknown) =>
+const load = (payload: Record<string, unknown>) =>
   t.app.http.inject({ method: 'POST', url: '/v1/lending-settings', headers: t.auth('analyst'), payload });
 const settings = async () =>
   (
