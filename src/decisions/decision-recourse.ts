@@ -3,6 +3,7 @@ import {
   creditPolicyActions,
   dateCountAtMost,
   findRecourse,
+  meetsGoal,
   policyDocumentWith,
   policyFeatures,
   renderRecourseAction,
@@ -285,29 +286,66 @@ export function recourseProblem(problem: DecisionRecourseInput) {
     if (Object.hasOwn(full, info.name)) row[info.name] = full[info.name] ?? null;
   const base = { row, dropDates: inquiryDropDates(facts) };
   const document0 = toPolicyDocument(input);
-  const decide = (changed: FeatureRecord) => {
+  /**
+   * The decision on a combination; with `birthdays`, as the person may be by a plan's last date (the facts
+   * hold the age in whole years, not the birthday).
+   */
+  const evaluate = (changed: FeatureRecord, birthdays = 0) => {
     const score = scorer(changedRow(facts, current, changed, base) as ScoreRow);
     // A fresh document for this combination: the plan's policy inputs, then its score.
     const document = policyDocumentWith(input, document0, changed);
     document.score = score.score;
     document.subScores = { ...score.subScores };
+    // Held at the input schema's maximum age: past it the graph refuses the document, and every product's
+    // age range ends below it anyway.
+    if (birthdays > 0) document.age = Math.min(input.age + birthdays, MAX_POLICY_AGE);
     // Re-runs keep no evidence: the policy without its trace.
     return readPolicyOutcome(policy.evaluateOutput(document), input.product);
   };
-  return { current, features, decide };
+  const decide = (changed: FeatureRecord) => evaluate(changed);
+  return { current, features, decide, evaluate };
+}
+
+/** The largest age the credit policy's input schema accepts (`policies/default`, `age.maximum`). */
+const MAX_POLICY_AGE = 100;
+
+/**
+ * The most birthdays anyone can have after `asOf` up to and including `date`: birthdays are at least 365
+ * days apart, so ⌈days / 365⌉ (a birthday may fall on the very next day).
+ */
+export function possibleBirthdays(asOf: LocalDate, date: LocalDate | undefined): number {
+  if (date === undefined || date <= asOf) return 0;
+  return Math.ceil(daysBetween(asOf, date) / 365);
 }
 
 /** Finds the cheapest verified plan for one decision (see `docs/decisions.md`, "Recourse"). */
 export function decisionRecourse(problem: DecisionRecourseInput): RecoursePlan {
-  const { current, features, decide } = recourseProblem(problem);
-  return findRecourse({
-    current,
-    decide,
-    goal: problem.goal,
-    features,
-    thresholds: problem.policy.thresholds,
-    maxEvaluations: problem.maxEvaluations ?? 1_500,
-  });
+  const { current, features, decide, evaluate } = recourseProblem(problem);
+  const search = (searched: readonly ActionableFeature[]) =>
+    findRecourse({
+      current,
+      decide,
+      goal: problem.goal,
+      features: searched,
+      thresholds: problem.policy.thresholds,
+      maxEvaluations: problem.maxEvaluations ?? 1_500,
+    });
+  const plan = search(features);
+  if (plan.status !== 'plan') return plan;
+  // A plan that waits is decided as of its last date, when the person may have had birthdays: it must
+  // still work at the oldest age possible then (a 60-year-old told to wait 30 days for a product that
+  // stops at 60 may be 61 that day). The search itself cannot age the person (it relies on a more
+  // favourable value never hurting), so the plan found is checked here, and when it fails only plans
+  // that need no waiting are looked for.
+  let last: LocalDate | undefined;
+  for (const action of plan.actions)
+    if (action.byDate !== undefined && (last === undefined || action.byDate > last)) last = action.byDate;
+  const birthdays = possibleBirthdays(problem.facts.asOfDate, last);
+  if (birthdays === 0) return plan;
+  const changed: Record<string, FeatureValue> = { ...current };
+  for (const action of plan.actions) changed[action.feature] = action.to;
+  if (meetsGoal(evaluate(changed, birthdays), problem.goal)) return plan;
+  return search(features.map((feature) => (feature.dateReached ? { ...feature, mutable: false } : feature)));
 }
 
 /** One action of a plan in the customer's words: the explain context's texts, and ours for scorecard actions. */
