@@ -1,5 +1,5 @@
 import type { Database } from '../platform/database/database.ts';
-import { AppError } from '../platform/errors/app-error.ts';
+import { AppError, isAppError } from '../platform/errors/app-error.ts';
 import type { Clock } from '../platform/time/clock.ts';
 import { addDays, minDate, parseLocalDate, type LocalDate } from '../platform/time/local-date.ts';
 import { compilePolicy, type PolicyIssue, type PolicyService } from '../policy/index.ts';
@@ -222,12 +222,29 @@ export function createMonitoringService(deps: MonitoringServiceDeps): Monitoring
       const elapsedMs = deps.elapsed() - started;
       let saved: SimulationResult['candidate']['saved'] = null;
       if (request.save && saveDate !== null) {
-        const loaded = await policies.load({
-          name: request.save.name,
-          effectiveFrom: saveDate,
-          content: request.policy,
-          ...(request.save.description ? { description: request.save.description } : {}),
-        });
+        const loaded = await policies
+          .load({
+            name: request.save.name,
+            effectiveFrom: saveDate,
+            content: request.policy,
+            ...(request.save.description ? { description: request.save.description } : {}),
+          })
+          .catch((error: unknown) => {
+            // The policy context names its own fields (effectiveFrom/not-in-past); here they sit in `save`.
+            if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') throw error;
+            const saveFields = new Set(['name', 'effectiveFrom', 'description']);
+            const issues = error.issues.map((issue) =>
+              saveFields.has(issue.field) ? { ...issue, field: `save.${issue.field}` } : issue,
+            );
+            throw new AppError(
+              'VALIDATION_FAILED',
+              error.message.replace(/^(name|effectiveFrom|description):/, 'save.$1:'),
+              {
+                issues,
+                details: error.details,
+              },
+            );
+          });
         saved = { versionId: loaded.version.id, created: loaded.created };
       }
       return {

@@ -126,6 +126,19 @@ describe.each(storesUnderTest())('monitoring over HTTP on $name', (store) => {
     });
     expect(badSave.statusCode).toBe(422);
     expect(badSave.json().errors[0]).toMatchObject({ field: 'save.effectiveFrom', rule: 'iso-date' });
+    const pastSave = await t.app.http.inject({
+      method: 'POST',
+      url: '/v1/monitoring/simulations',
+      headers: t.auth('analyst'),
+      payload: { policy: defaultPolicyGraph(), save: { name: 'default', effectiveFrom: '2026-11-01' } },
+    });
+    expect(pastSave.statusCode).toBe(422);
+    expect(pastSave.json().errors).toEqual([
+      expect.objectContaining({ field: 'save.effectiveFrom', rule: 'not-in-past' }),
+    ]);
+    expect(pastSave.json().detail).toMatch(
+      /^save\.effectiveFrom: a new version of "default" takes effect today/,
+    );
     const asApp = await t.app.http.inject({
       method: 'POST',
       url: '/v1/monitoring/simulations',
