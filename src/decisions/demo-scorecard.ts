@@ -29,7 +29,7 @@ export interface DemoScorecardOptions {
   /** Months of history per customer (default 24). */
   readonly months?: number;
   readonly seed?: number;
-  /** The model's version name; default `demo-synthetic-v2-s<seed>-n<customers>`. */
+  /** The model's version name; default `demo-synthetic-v3-s<seed>-n<customers>`. */
   readonly version?: string;
   /** RFC 3339 instant recorded as the training time (from the caller's clock). */
   readonly trainedAt: string;
@@ -59,10 +59,11 @@ export const DEMO_SCORECARD = { customers: 4_000, seed: 1 } as const;
 
 /**
  * The version name the demo uses for a seed and size, so a later start can find and reuse it. `v2`: the
- * calibrated scale and the debt-service and on-time-here features (a start with a v1 model trains v2).
+ * calibrated scale and the debt-service and on-time-here features; `v3`: reason texts show ratios as
+ * percentages and money in yuan (a start with an older model trains the current one).
  */
 export function demoScorecardVersion(seed: number, customers: number): string {
-  return `demo-synthetic-v2-s${seed}-n${customers}`;
+  return `demo-synthetic-v3-s${seed}-n${customers}`;
 }
 
 /** A `FeatureTable` as a scoring `Dataset` (numeric columns as they are; categorical coded by level). */
@@ -131,15 +132,23 @@ export function trainDemoScorecard(options: DemoScorecardOptions): TrainingResul
   );
 }
 
-/** Customer-facing labels: the catalogue's descriptions, with money in yuan (the row's unit). */
+/**
+ * Customer-facing labels (the catalogue's descriptions, without the unit note) and how reason texts show
+ * the values: ratios as percentages, money in yuan (the row's unit), the rest as numbers.
+ */
 const DEMO_FEATURE_SETTINGS: Record<string, FeatureSettings> = Object.fromEntries(
   FEATURES.map((feature) => [
     feature.name,
     {
       label: {
-        zh: feature.description.zh.replace('（分）', '（元）').split('：')[0] ?? feature.name,
-        en: feature.description.en.replace('(fen)', '(yuan)').split(':')[0] ?? feature.name,
+        zh: feature.description.zh.replace('（分）', '').split('：')[0] ?? feature.name,
+        en: feature.description.en.replace(' (fen)', '').split(':')[0] ?? feature.name,
       },
+      ...(feature.unit === 'ratio'
+        ? { valueFormat: 'percent' as const }
+        : feature.unit === 'fen'
+          ? { valueFormat: 'yuan' as const }
+          : {}),
     },
   ]),
 );

@@ -27,6 +27,27 @@ describe('reason texts (typed parameters, zh-CN and en)', () => {
     });
   });
 
+  it('shows fractions as percentages and money in yuan when the feature says so', () => {
+    expect(binPhrase({ kind: 'interval', lower: 0.6466, upper: null }, 'percent')).toEqual({
+      zh: '不低于 64.7%',
+      en: '64.7% or more',
+    });
+    expect(binPhrase({ kind: 'interval', lower: 0.05, upper: 0.1 }, 'percent')).toEqual({
+      zh: '在 5% 至 10% 之间（不含 10%）',
+      en: '5% to under 10%',
+    });
+    expect(binPhrase({ kind: 'interval', lower: null, upper: 12000 }, 'yuan')).toEqual({
+      zh: '低于 12,000 元',
+      en: 'below CNY 12,000',
+    });
+    expect(binPhrase({ kind: 'interval', lower: 3419.5, upper: 1234567.891 }, 'yuan')).toEqual({
+      zh: '在 3,419.50 元 至 1,234,567.89 元 之间（不含 1,234,567.89 元）',
+      en: 'CNY 3,419.50 to under CNY 1,234,567.89',
+    });
+    // Formats touch interval bounds only.
+    expect(binPhrase({ kind: 'missing' }, 'percent')).toEqual(binPhrase({ kind: 'missing' }));
+  });
+
   it('renders each template with the figures in the right places', () => {
     const bin = binPhrase({ kind: 'interval', lower: 3000, upper: 5000 });
     expect(reasonText('interval', { label, bin, pointsLost: 37 })).toEqual({

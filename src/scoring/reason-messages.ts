@@ -12,20 +12,51 @@ import { formatNumber, type BinRule } from './binning.ts';
  * it is built and every scored row shares it: reasons cost no string work on the hot path.
  */
 
+export type ValueFormat = 'percent' | 'yuan';
+
+/** An amount in yuan, grouped: whole yuan without decimals (12000 → "12,000"), else two ("3,419.50"). */
+function grouped(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  const digits = Number.isInteger(rounded) ? 0 : 2;
+  return new Intl.NumberFormat('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: true,
+  }).format(Object.is(rounded, -0) ? 0 : rounded);
+}
+
+/**
+ * A bin bound as the customer reads it: a fraction as a percentage with at most one decimal (0.6466 →
+ * "64.7%"), money in yuan with grouped thousands ("CNY 12,000" / "12,000 元"), otherwise the number as the
+ * scorecard holds it. Rounding is for reading only; the cut point itself is unchanged.
+ */
+function bound(value: number, format: ValueFormat | undefined): LocalizedText {
+  if (format === 'percent') {
+    const text = `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(value * 100)}%`;
+    return { zh: text, en: text };
+  }
+  if (format === 'yuan') return { zh: `${grouped(value)} 元`, en: `CNY ${grouped(value)}` };
+  const text = formatNumber(value);
+  return { zh: text, en: text };
+}
+
 /** The bin in words: "130 to under 250" / "在 130 至 250 之间（不含 250）", "missing" / "缺失", … */
-export function binPhrase(rule: BinRule): LocalizedText {
+export function binPhrase(rule: BinRule, format?: ValueFormat): LocalizedText {
   switch (rule.kind) {
     case 'interval': {
       // The zh forms are predicates ("低于 75"), so a template reads 您的月收入低于 75 without a copula.
       const { lower, upper } = rule;
       if (lower === null && upper === null) return { zh: '为任意值', en: 'any value' };
-      if (lower === null)
-        return { zh: `低于 ${formatNumber(upper ?? 0)}`, en: `below ${formatNumber(upper ?? 0)}` };
-      if (upper === null)
-        return { zh: `不低于 ${formatNumber(lower)}`, en: `${formatNumber(lower)} or more` };
+      if (lower === null) {
+        const u = bound(upper ?? 0, format);
+        return { zh: `低于 ${u.zh}`, en: `below ${u.en}` };
+      }
+      const l = bound(lower, format);
+      if (upper === null) return { zh: `不低于 ${l.zh}`, en: `${l.en} or more` };
+      const u = bound(upper, format);
       return {
-        zh: `在 ${formatNumber(lower)} 至 ${formatNumber(upper)} 之间（不含 ${formatNumber(upper)}）`,
-        en: `${formatNumber(lower)} to under ${formatNumber(upper)}`,
+        zh: `在 ${l.zh} 至 ${u.zh} 之间（不含 ${u.zh}）`,
+        en: `${l.en} to under ${u.en}`,
       };
     }
     case 'special':

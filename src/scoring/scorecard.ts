@@ -57,6 +57,11 @@ export const ScorecardFeatureSchema = Closed({
   kind: Type.Union([Type.Literal('numeric'), Type.Literal('categorical')]),
   dimension: DimensionSchema,
   label: LocalizedSchema,
+  /**
+   * How the customer reads the feature's values in reason texts: `percent` (a fraction shown ×100 with %),
+   * `yuan` (money). Absent: plain numbers.
+   */
+  valueFormat: Type.Optional(Type.Union([Type.Literal('percent'), Type.Literal('yuan')])),
   trend: Type.Union([
     Type.Literal('ascending'),
     Type.Literal('descending'),

@@ -232,7 +232,7 @@ export function createScorer(card: Scorecard): Scorer {
       else if (bin.kind === 'categories')
         for (const category of [...bin.categories, ...bin.rare]) categoryBins.set(category, index);
       const rule = ruleOf(bin);
-      const phrase = binPhrase(rule);
+      const phrase = binPhrase(rule, feature.valueFormat);
       // Negative for a bin above the best reachable one (a well-scoring missing bin): never a reason.
       const pointsLost = maxPoints - bin.points;
       const params: ReasonTextParams = { label: feature.label, bin: phrase, pointsLost };

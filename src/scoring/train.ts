@@ -49,6 +49,8 @@ export interface FeatureSettings {
   readonly special?: readonly number[];
   readonly dimension?: Dimension;
   readonly label?: LocalizedText;
+  /** How reason texts show the feature's values (see `ScorecardFeature.valueFormat`). */
+  readonly valueFormat?: 'percent' | 'yuan';
 }
 
 export interface RegressionOptions {
@@ -458,6 +460,7 @@ export function trainScorecard(
       kind: binning.kind,
       dimension: settings?.dimension ?? dimensionOf(config.dimensions, feature),
       label: settings?.label ?? defaultLabel(feature),
+      ...(settings?.valueFormat ? { valueFormat: settings.valueFormat } : {}),
       trend: binning.trend,
       iv: binning.iv,
       coefficient: fit.coefficients[j + 1] ?? 0,

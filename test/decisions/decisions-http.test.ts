@@ -47,7 +47,7 @@ describe.each(storesUnderTest())('decisions over HTTP on $name', (store) => {
       dailyRate: '0.0002',
       score: 829,
       arm: 'champion',
-      modelVersion: 'demo-synthetic-v2-s1-n4000',
+      modelVersion: 'demo-synthetic-v3-s1-n4000',
       facilityChange: 'opened',
     });
     expect(body.decisionId).toMatch(/^dec_/);
@@ -124,7 +124,7 @@ describe.each(storesUnderTest())('decisions over HTTP on $name', (store) => {
       basis: 'evaluation',
       differences: [],
       outcome: { stored: 'approved', recomputed: 'approved' },
-      modelVersion: 'demo-synthetic-v2-s1-n4000',
+      modelVersion: 'demo-synthetic-v3-s1-n4000',
       policyVersion: body.policyVersion,
     });
     const replayAgain = await t.app.services.decisions.replay(again.id);
