@@ -113,6 +113,27 @@ describe('HTTP shell', () => {
     });
     expect(badRole.statusCode).toBe(422);
     expect(badRole.json().errors[0]).toMatchObject({ field: 'role', rule: 'enum' });
+
+    // A shared format is refused in words, not with the regular expression it failed.
+    const badFormats = await t.app.http.inject({
+      method: 'POST',
+      url: '/v1/decisions',
+      headers,
+      payload: { customerId: 'cus_123', product: 'cash_loan', requestedAmount: '5000.001' },
+    });
+    expect(badFormats.statusCode).toBe(422);
+    const errors = badFormats.json().errors as Array<{ field: string; rule: string; message: string }>;
+    expect(errors).toContainEqual({
+      field: 'customerId',
+      rule: 'id',
+      message: 'must be a customer id: "cus_" and 26 characters',
+    });
+    expect(errors).toContainEqual({
+      field: 'requestedAmount',
+      rule: 'money',
+      message: 'must be an amount in yuan as a string, with at most two decimals, e.g. "1234.56"',
+    });
+    expect(JSON.stringify(errors)).not.toContain('must match pattern');
   });
 
   it('413 for an oversized body and 415 for a non-JSON body', async () => {

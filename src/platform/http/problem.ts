@@ -1,3 +1,4 @@
+import { patternRule } from './schemas.ts';
 import { httpStatusOf, type AppError, type ErrorCode, type FieldIssue } from '../errors/app-error.ts';
 
 /** An RFC 9457 problem document, as every error response of the API. */
@@ -70,6 +71,9 @@ export function issuesFromAjv(validation: readonly AjvIssue[], context: string |
       field = base ? `${base}.${params.additionalProperty}` : params.additionalProperty;
       rule = 'unknown-field';
       message = 'is not a known field';
+    } else if (issue.keyword === 'pattern' && typeof params.pattern === 'string') {
+      const known = patternRule(params.pattern);
+      if (known) ({ rule, message } = known);
     } else if (issue.keyword === 'required' && typeof params.missingProperty === 'string') {
       field = base ? `${base}.${params.missingProperty}` : params.missingProperty;
       rule = 'required';

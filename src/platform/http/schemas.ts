@@ -14,21 +14,57 @@ export function StringEnum<const T extends readonly string[]>(
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 }
 
+/**
+ * What a refused pattern means, in words: the shared string formats register their rule and message here,
+ * so a bad value is answered `{field: 'amount', rule: 'money', message: 'must be an amount in yuan …'}`
+ * rather than with the regular expression it failed.
+ */
+const PATTERN_RULES = new Map<string, { readonly rule: string; readonly message: string }>();
+
+function described(pattern: string, rule: string, message: string): string {
+  PATTERN_RULES.set(pattern, { rule, message });
+  return pattern;
+}
+
+/** The rule and message registered for a pattern, if it is one of the shared formats. */
+export function patternRule(
+  pattern: string,
+): { readonly rule: string; readonly message: string } | undefined {
+  return PATTERN_RULES.get(pattern);
+}
+
+const MONEY_PATTERN = described(
+  '^-?\\d{1,17}(\\.\\d{1,2})?$',
+  'money',
+  'must be an amount in yuan as a string, with at most two decimals, e.g. "1234.56"',
+);
+const FEN_PATTERN = described(
+  '^-?\\d{1,19}$',
+  'fen',
+  'must be a whole number of fen as a string, e.g. "800000"',
+);
+const RATE_PATTERN = described(
+  '^\\d{1,3}(\\.\\d{1,12})?$',
+  'rate',
+  'must be a decimal fraction as a string, with at most 12 decimals, e.g. "0.1825"',
+);
+const DATE_PATTERN = described('^\\d{4}-\\d{2}-\\d{2}$', 'date', 'must be a date, YYYY-MM-DD');
+
 /** Amount in yuan as a decimal string with at most two decimals: `"1234.56"`. */
 export const MoneyString = (description = 'Amount in yuan as a decimal string, e.g. "1234.56".') =>
-  Type.String({ pattern: '^-?\\d{1,17}(\\.\\d{1,2})?$', description, examples: ['1234.56'] });
+  Type.String({ pattern: MONEY_PATTERN, description, examples: ['1234.56'] });
 
 /** Amount in integer fen as a string: `"123456"` is ¥1,234.56. */
 export const FenString = (description = 'Amount in integer fen, as a string ("123456" is ¥1,234.56).') =>
-  Type.String({ pattern: '^-?\\d{1,19}$', description, examples: ['800000'] });
+  Type.String({ pattern: FEN_PATTERN, description, examples: ['800000'] });
 
 /** A decimal fraction as a string: `"0.1825"` is 18.25%. */
 export const RateString = (description = 'A decimal fraction as a string: "0.1825" is 18.25%.') =>
-  Type.String({ pattern: '^\\d{1,3}(\\.\\d{1,12})?$', description, examples: ['0.1825'] });
+  Type.String({ pattern: RATE_PATTERN, description, examples: ['0.1825'] });
 
 /** A business date `YYYY-MM-DD` (Asia/Shanghai). */
 export const DateString = (description = 'A business date, YYYY-MM-DD (Asia/Shanghai).') =>
-  Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description, examples: ['2026-11-22'] });
+  Type.String({ pattern: DATE_PATTERN, description, examples: ['2026-11-22'] });
 
 /** An instant, RFC 3339. */
 export const InstantString = (description = 'An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).') =>
@@ -37,7 +73,11 @@ export const InstantString = (description = 'An instant, RFC 3339 (e.g. 2026-11-
 /** An id of one kind: `cus_01J…`. */
 export const IdString = (kind: IdKind, description?: string) =>
   Type.String({
-    pattern: `^${ID_PREFIXES[kind]}_[0-9A-HJKMNP-TV-Z]{26}$`,
+    pattern: described(
+      `^${ID_PREFIXES[kind]}_[0-9A-HJKMNP-TV-Z]{26}$`,
+      'id',
+      `must be a ${kind} id: "${ID_PREFIXES[kind]}_" and 26 characters`,
+    ),
     description: description ?? `A ${kind} id (${ID_PREFIXES[kind]}_…).`,
   });
 
