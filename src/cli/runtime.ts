@@ -65,6 +65,19 @@ export function runningServer(options: GlobalOptions): RunningServer | undefined
 }
 
 /**
+ * Runs a command through the running server's API when one holds this command's embedded database (see
+ * `runningServer`), else on the application opened here: the same answer either way.
+ */
+export async function viaServerOrApp<T>(
+  options: GlobalOptions,
+  remote: (server: RunningServer) => Promise<T>,
+  local: (app: App) => Promise<T>,
+): Promise<T> {
+  const server = runningServer(options);
+  return server ? remote(server) : withApp(options, local);
+}
+
+/**
  * One request to the running server; a problem answer becomes the same `AppError` (code, message, field
  * issues) the command would have raised itself, so exit codes and messages do not depend on the route.
  */

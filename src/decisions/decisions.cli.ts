@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { callServer, globalOptions, output, runningServer, withApp } from '../cli/runtime.ts';
+import { callServer, globalOptions, output, viaServerOrApp } from '../cli/runtime.ts';
 import { parseId } from '../platform/ids/ids.ts';
 import { parseMoney } from '../platform/money/money.ts';
 import {
@@ -36,20 +36,24 @@ export function registerDecisionCommands(program: Command): void {
         const global = globalOptions(command);
         const customerId = parseId('customer', options.customer, 'customer');
         const requestedAmount = options.amount === undefined ? null : parseMoney(options.amount, 'amount');
-        const server = runningServer(global);
-        if (server) {
-          const view = await callServer<DecisionView>(server, 'POST', '/v1/decisions', {
-            customerId,
-            product: options.product,
-            ...(options.amount === undefined ? {} : { requestedAmount: options.amount }),
-          });
-          output(global, view, () => humanText(customerTextInputOfView(view), options.lang));
-          return;
-        }
-        const record = await withApp(global, (app) =>
-          app.services.decisions.decide({ customerId, productCode: options.product, requestedAmount }),
+        const view = await viaServerOrApp(
+          global,
+          (server) =>
+            callServer<DecisionView>(server, 'POST', '/v1/decisions', {
+              customerId,
+              product: options.product,
+              ...(options.amount === undefined ? {} : { requestedAmount: options.amount }),
+            }),
+          async (app) =>
+            decisionView(
+              await app.services.decisions.decide({
+                customerId,
+                productCode: options.product,
+                requestedAmount,
+              }),
+            ),
         );
-        output(global, decisionView(record), () => humanText(record, options.lang));
+        output(global, view, () => humanText(customerTextInputOfView(view), options.lang));
       },
     );
 
@@ -61,18 +65,12 @@ export function registerDecisionCommands(program: Command): void {
     .action(async (id: string, options: { lang: string }, command: Command) => {
       const global = globalOptions(command);
       const decisionId = parseId('decision', id);
-      const server = runningServer(global);
-      if (server) {
-        const view = await callServer<DecisionView>(
-          server,
-          'GET',
-          `/v1/decisions/${decisionId}?evidence=true`,
-        );
-        output(global, view, () => humanText(customerTextInputOfView(view), options.lang));
-        return;
-      }
-      const record = await withApp(global, (app) => app.services.decisions.get(decisionId));
-      output(global, decisionView(record, { evidence: true }), () => humanText(record, options.lang));
+      const view = await viaServerOrApp(
+        global,
+        (server) => callServer<DecisionView>(server, 'GET', `/v1/decisions/${decisionId}?evidence=true`),
+        async (app) => decisionView(await app.services.decisions.get(decisionId), { evidence: true }),
+      );
+      output(global, view, () => humanText(customerTextInputOfView(view), options.lang));
     });
   decision
     .command('replay <id>')
@@ -82,10 +80,11 @@ export function registerDecisionCommands(program: Command): void {
     .action(async (id: string, _options: unknown, command: Command) => {
       const global = globalOptions(command);
       const decisionId = parseId('decision', id);
-      const server = runningServer(global);
-      const report = server
-        ? await callServer<ReplayReport>(server, 'POST', `/v1/decisions/${decisionId}/replay`)
-        : await withApp(global, (app) => app.services.decisions.replay(decisionId));
+      const report = await viaServerOrApp(
+        global,
+        (server) => callServer<ReplayReport>(server, 'POST', `/v1/decisions/${decisionId}/replay`),
+        (app) => app.services.decisions.replay(decisionId),
+      );
       output(global, report, () =>
         report.matches
           ? `${report.decisionId}: replay matches (${report.outcome.recomputed}; model ${report.modelVersion ?? '-'}, policy ${report.policyVersion ?? '-'})`

@@ -144,9 +144,13 @@ export async function insertDecision(q: Queryable, record: DecisionRecord): Prom
       decisionParams(record),
     );
   } catch (error) {
-    if (sqlStateOf(error) === '23503') throw AppError.notFound('customer', record.customerId);
-    throw error;
+    throw unknownCustomerOr(error, record);
   }
+}
+
+/** A customer that does not exist is NOT_FOUND (the foreign key says so), not a fault. */
+function unknownCustomerOr(error: unknown, record: DecisionRecord): unknown {
+  return sqlStateOf(error) === '23503' ? AppError.notFound('customer', record.customerId) : error;
 }
 
 /** The facility an approval confirms: the product's, active, with the record's limit and this rate. */
@@ -186,8 +190,7 @@ export async function insertDecisionConfirmingTerms(
     );
     return result.rowCount === 1;
   } catch (error) {
-    if (sqlStateOf(error) === '23503') throw AppError.notFound('customer', record.customerId);
-    throw error;
+    throw unknownCustomerOr(error, record);
   }
 }
 

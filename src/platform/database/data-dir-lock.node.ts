@@ -100,8 +100,12 @@ export function lockDataDir(dataDir: string, options: { command: string; now: Da
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readRecord(path);
       if (attempt >= 5) throw refusal(dataDir, holder ?? mine);
-      // A lock being written this very moment reads as empty: look again before calling it stale.
-      if (holder === undefined && attempt < 3) continue;
+      // A lock being written this very moment reads as empty: give its writer a moment, then look again
+      // before calling it stale.
+      if (holder === undefined && attempt < 3) {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+        continue;
+      }
       if (holder !== undefined && alive(holder.pid)) throw refusal(dataDir, holder);
       // Stale (its process is gone) or unreadable after retries: take it over. Removing and re-creating
       // keeps the exclusive create as the one point where two contenders are told apart.
