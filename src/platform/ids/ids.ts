@@ -37,6 +37,7 @@ export const ID_PREFIXES = {
   notification: 'ntf',
   import: 'imp',
   blocklistEntry: 'blk',
+  customerSession: 'ses',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
