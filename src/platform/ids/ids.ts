@@ -28,6 +28,7 @@ export const ID_PREFIXES = {
   loan: 'ln',
   line: 'cl',
   facility: 'fac',
+  facilityOverride: 'fov',
   statement: 'stm',
   purchase: 'pur',
   instalmentPlan: 'ipl',
