@@ -1,6 +1,7 @@
 import { randomFillSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { registerPlatformRoutes } from './http/platform.routes.ts';
+import { registerWebAppRoutes } from './http/web-app.routes.ts';
 import { cachedApiKeyStore } from './platform/auth/api-key-cache.ts';
 import { createPgApiKeyStore } from './platform/auth/api-keys.pg.ts';
 import type { ApiKeyStore } from './platform/auth/api-keys.ts';
@@ -298,4 +299,5 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerMonitoringRoutes(http, services);
   registerDecisionRoutes(http, services);
   registerAppealRoutes(http, services);
+  registerWebAppRoutes(http);
 }

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_MISMATCH', // same idempotency key, different request body
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'URI_TOO_LONG', // a path or one of its parameters is longer than the server reads
+  'RATE_LIMITED', // too many requests (or failed sign-ins) from one client; retry after the window
   'UNPROCESSABLE', // valid input that the current state cannot accept (over limit, window closed)
   'MIGRATION_CHECKSUM_MISMATCH',
   'MIGRATION_FAILED',
@@ -75,6 +77,8 @@ const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   IDEMPOTENCY_MISMATCH: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  URI_TOO_LONG: 414,
+  RATE_LIMITED: 429,
   UNPROCESSABLE: 422,
   MIGRATION_CHECKSUM_MISMATCH: 500,
   MIGRATION_FAILED: 500,
@@ -101,6 +105,8 @@ const EXIT_CODE: Readonly<Record<ErrorCode, number>> = {
   IDEMPOTENCY_MISMATCH: 6,
   PAYLOAD_TOO_LARGE: 3,
   UNSUPPORTED_MEDIA_TYPE: 3,
+  URI_TOO_LONG: 3,
+  RATE_LIMITED: 9,
   UNPROCESSABLE: 7,
   MIGRATION_CHECKSUM_MISMATCH: 8,
   MIGRATION_FAILED: 8,

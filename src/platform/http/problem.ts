@@ -24,6 +24,8 @@ const TITLES: Readonly<Record<ErrorCode, string>> = {
   IDEMPOTENCY_MISMATCH: 'Idempotency key reused with a different request',
   PAYLOAD_TOO_LARGE: 'Request body too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
+  URI_TOO_LONG: 'Request path too long',
+  RATE_LIMITED: 'Too many requests',
   UNPROCESSABLE: 'Request cannot be carried out',
   MIGRATION_CHECKSUM_MISMATCH: 'Database schema mismatch',
   MIGRATION_FAILED: 'Database migration failed',
