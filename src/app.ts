@@ -5,6 +5,8 @@ import { registerWebAppRoutes } from './http/web-app.routes.ts';
 import { cachedApiKeyStore } from './platform/auth/api-key-cache.ts';
 import { createPgApiKeyStore } from './platform/auth/api-keys.pg.ts';
 import type { ApiKeyStore } from './platform/auth/api-keys.ts';
+import { createCustomerSessions, type CustomerSessions } from './platform/auth/customer-sessions.ts';
+import { createPgCustomerSessionStore } from './platform/auth/customer-sessions.pg.ts';
 import type { Config } from './platform/config/config.ts';
 import type { Database } from './platform/database/database.ts';
 import { migrate, migrationStatus } from './platform/database/migrate.ts';
@@ -67,6 +69,8 @@ const VERSION = (
 /** Everything the contexts offer, built once here and shared by the HTTP routes and the CLI. */
 export interface Services {
   readonly apiKeys: ApiKeyStore;
+  /** Customer sessions (`cs_…`): issued to the lender's app for one customer, checked on `/v1/me`. */
+  readonly customerSessions: CustomerSessions;
   /** Customers, identity verification, consent, events and point-in-time snapshots (`getSnapshot`). */
   readonly customers: CustomerService;
   /** Credit facilities: a customer's limit per product, opened and adjusted by approved decisions. */
@@ -123,6 +127,8 @@ export interface CreateAppOptions {
   readonly notifier?: Notifier;
   /** Customers whose decoded events the snapshot keeps in memory (default 10,000; 0: none, every read cold). */
   readonly snapshotCacheSize?: number;
+  /** Demo mode (`credence serve --demo`): the demo sign-in and demo purchases are offered (404 otherwise). */
+  readonly demo?: boolean;
 }
 
 /** The composition root: reads nothing but the config it is given, builds adapters, wires the contexts. */
@@ -152,6 +158,15 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const policies = createPolicyService({ db, clock, ids });
   const base: Omit<Services, 'appeals' | 'lineReviews'> = {
     apiKeys: cachedApiKeyStore(createPgApiKeyStore(db, ids, clock), { elapsedMs: () => performance.now() }),
+    customerSessions: createCustomerSessions({
+      store: createPgCustomerSessionStore(db),
+      clock,
+      ids,
+      randomBytes: (length) => randomFillSync(new Uint8Array(length)),
+      customerExists: async (customerId) => {
+        await customers.getCustomer(customerId);
+      },
+    }),
     customers,
     facilities,
     loans: createLoanService({ db, clock, ids, product: DEFAULT_LOAN_PRODUCT }),
@@ -252,6 +267,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ids,
     clock,
     apiKeys: services.apiKeys,
+    customerSessions: services.customerSessions,
     readiness,
     bodyLimit: config.bodyLimit,
     version: VERSION,

@@ -6,6 +6,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { hashApiKey, roleAllows, type ApiKeyStore, type Principal, type Role } from '../auth/api-keys.ts';
+import {
+  looksLikeSessionToken,
+  type CustomerPrincipal,
+  type CustomerSessions,
+  type SessionRefusal,
+} from '../auth/customer-sessions.ts';
 import { toJson } from '../database/database.ts';
 import { AppError, isAppError } from '../errors/app-error.ts';
 import type { IdGenerator } from '../ids/ids.ts';
@@ -18,9 +24,13 @@ declare module 'fastify' {
     roles?: readonly Role[];
     /** No API key needed (health, docs). */
     public?: boolean;
+    /** Only a customer session (`cs_…`) may call it (the `/v1/me` routes); API keys get 403. */
+    customer?: boolean;
   }
   interface FastifyRequest {
     principal?: Principal;
+    /** The customer of the session, on a `customer` route. */
+    customer?: CustomerPrincipal;
   }
 }
 
@@ -42,6 +52,8 @@ export interface HttpServerDeps {
   readonly ids: IdGenerator;
   readonly clock: Clock;
   readonly apiKeys: ApiKeyStore;
+  /** Customer sessions; without it every `cs_…` token is refused. */
+  readonly customerSessions?: Pick<CustomerSessions, 'authenticate'>;
   readonly readiness: () => Promise<ReadinessReport>;
   readonly bodyLimit: number;
   readonly version: string;
@@ -110,6 +122,11 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
             scheme: 'bearer',
             description: 'An API key from `credence keys create --role R`.',
           },
+          customerSession: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A customer session token (`cs_…`) from POST /v1/customers/{id}/sessions.',
+          },
         },
       },
     },
@@ -118,10 +135,19 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
 
   // Every non-public route documents its security and roles in the OpenAPI output.
   app.addHook('onRoute', (route) => {
-    const config = (route.config ?? {}) as { public?: boolean; roles?: readonly Role[] };
+    const config = (route.config ?? {}) as { public?: boolean; roles?: readonly Role[]; customer?: boolean };
     if (config.public || route.url.startsWith('/docs')) return;
     const roles = config.roles ?? [];
     const schema = (route.schema ?? {}) as Record<string, unknown>;
+    if (config.customer) {
+      const who = 'Caller: a customer session (cs_…) only; it reads and acts on its own customer.';
+      route.schema = {
+        ...schema,
+        security: [{ customerSession: [] }],
+        description: schema.description ? `${String(schema.description)}\n\n${who}` : who,
+      };
+      return;
+    }
     const note = `Roles: ${['admin', ...roles.filter((role) => role !== 'admin')].join(', ')}.`;
     route.schema = {
       ...schema,
@@ -134,11 +160,37 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
     const config = request.routeOptions.config;
     if (config.public || request.url.startsWith('/docs') || request.routeOptions.url === undefined) return;
     const secret = bearerSecret(request.headers.authorization) ?? bearerSecret(request.headers['x-api-key']);
-    if (!secret)
-      throw new AppError('UNAUTHENTICATED', 'an API key is required: send "Authorization: Bearer <key>"');
+    if (!secret) {
+      throw config.customer
+        ? new AppError('UNAUTHENTICATED', 'sign in: a customer session is required', {
+            details: { reason: 'missing' },
+          })
+        : new AppError('UNAUTHENTICATED', 'an API key is required: send "Authorization: Bearer <key>"');
+    }
+    // A customer session is a principal of its own kind: it may call the `customer` routes and nothing else.
+    if (looksLikeSessionToken(secret)) {
+      const check = deps.customerSessions
+        ? await deps.customerSessions.authenticate(secret)
+        : ({ ok: false, reason: 'invalid' } as const);
+      if (!check.ok) {
+        throw new AppError('UNAUTHENTICATED', SESSION_REFUSED[check.reason], {
+          details: { reason: check.reason },
+        });
+      }
+      if (!config.customer)
+        throw new AppError('FORBIDDEN', 'a customer session may call only the /v1/me endpoints');
+      request.customer = check.principal;
+      return;
+    }
     const record = await deps.apiKeys.findActiveByHash(hashApiKey(secret));
     if (!record) throw new AppError('UNAUTHENTICATED', 'the API key is unknown or revoked');
     request.principal = { keyId: record.id, name: record.name, role: record.role };
+    if (config.customer) {
+      throw new AppError(
+        'FORBIDDEN',
+        'only a customer session may call this endpoint (the app asks for one: POST /v1/customers/{id}/sessions)',
+      );
+    }
     const allowed = config.roles ?? [];
     if (!roleAllows(record.role, allowed)) {
       throw new AppError('FORBIDDEN', `role "${record.role}" may not call this endpoint`, {
@@ -150,6 +202,8 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     const appError = toAppError(error);
     const problem = problemOf(appError, request.url, request.id);
+    // RFC 9110: a 401 says which scheme to use; a refused session token says why (RFC 6750).
+    if (problem.status === 401) void reply.header('www-authenticate', wwwAuthenticate(appError));
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: appError.code, status: problem.status }, 'request refused');
     void reply.status(problem.status).type('application/problem+json').send(problem);
@@ -195,6 +249,19 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   return app;
+}
+
+const SESSION_REFUSED: Readonly<Record<SessionRefusal, string>> = {
+  expired: 'the session has expired: sign in again',
+  revoked: 'the session has ended (signed out or revoked): sign in again',
+  invalid: 'the session token is not valid: sign in again',
+};
+
+function wwwAuthenticate(error: AppError): string {
+  const reason = error.details.reason;
+  if (reason === 'expired' || reason === 'revoked' || reason === 'invalid')
+    return `Bearer realm="credence", error="invalid_token", error_description="${SESSION_REFUSED[reason]}"`;
+  return 'Bearer realm="credence"';
 }
 
 function toAppError(error: FastifyError | AppError | Error): AppError {
