@@ -154,15 +154,17 @@ describe('HTTP shell', () => {
     expect(text.statusCode).toBe(415);
   });
 
-  it('404 problem for an unknown route; request ids are echoed', async () => {
+  it('404 problem for an unknown route; the request id is ours, the client id is its correlation id', async () => {
     const response = await t.app.http.inject({
       method: 'GET',
       url: '/v1/nothing',
       headers: { 'x-request-id': 'abc-123' },
     });
     expect(response.statusCode).toBe(404);
-    expect(response.headers['x-request-id']).toBe('abc-123');
-    expect(response.json()).toMatchObject({ code: 'NOT_FOUND', requestId: 'abc-123' });
+    const requestId = response.headers['x-request-id'];
+    expect(requestId).toMatch(/^req_[0-9A-Z]{26}$/);
+    expect(response.headers['x-correlation-id']).toBe('abc-123');
+    expect(response.json()).toMatchObject({ code: 'NOT_FOUND', requestId });
   });
 
   it('creates and revokes keys over the API; a revoked key stops working', async () => {

@@ -1,5 +1,5 @@
 import { patternRule } from './schemas.ts';
-import { httpStatusOf, type AppError, type ErrorCode, type FieldIssue } from '../errors/app-error.ts';
+import { AppError, httpStatusOf, type ErrorCode, type FieldIssue } from '../errors/app-error.ts';
 
 /** An RFC 9457 problem document, as every error response of the API. */
 export interface Problem {
@@ -84,4 +84,37 @@ export function issuesFromAjv(validation: readonly AjvIssue[], context: string |
     const where = context && context !== 'body' ? `${context}.` : '';
     return { field: `${where}${field}` || context || 'body', rule, message };
   });
+}
+
+/** The code for a status a framework or plugin error carries (unlisted 4xx read as a malformed request). */
+const CODE_OF_STATUS: Readonly<Record<number, ErrorCode>> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'UNAVAILABLE',
+};
+
+/**
+ * An error from fastify or one of its plugins, by the HTTP status it carries: a client error stays a client
+ * error (problem+json with its status, logged as a refusal), anything else is an internal fault.
+ */
+export function appErrorOfStatus(statusCode: number | undefined, error: Error): AppError {
+  if (statusCode === undefined || statusCode < 400 || statusCode >= 600 || statusCode === 500)
+    return new AppError('INTERNAL', 'unexpected error', { cause: error });
+  const code = CODE_OF_STATUS[statusCode] ?? (statusCode < 500 ? 'BAD_REQUEST' : 'INTERNAL');
+  const message =
+    code === 'BAD_REQUEST'
+      ? `malformed request: ${error.message}`
+      : code === 'PAYLOAD_TOO_LARGE'
+        ? 'the request body is too large'
+        : code === 'FORBIDDEN'
+          ? 'this path may not be read'
+          : error.message;
+  return new AppError(code, message, code === 'INTERNAL' ? { cause: error } : {});
 }

@@ -16,7 +16,9 @@ import { toJson } from '../database/database.ts';
 import { AppError, isAppError } from '../errors/app-error.ts';
 import type { IdGenerator } from '../ids/ids.ts';
 import type { Clock } from '../time/clock.ts';
-import { issuesFromAjv, problemOf } from './problem.ts';
+import { correlationIdOf, registerHardening, sendRouterProblem } from './hardening.ts';
+import type { RateLimitSettings } from './limits.ts';
+import { appErrorOfStatus, issuesFromAjv, problemOf } from './problem.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -57,9 +59,9 @@ export interface HttpServerDeps {
   readonly readiness: () => Promise<ReadinessReport>;
   readonly bodyLimit: number;
   readonly version: string;
+  /** Request limits (`loadConfig` sets them from the environment); absent: none (tests, benchmarks). */
+  readonly rateLimits?: RateLimitSettings;
 }
-
-const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 function bearerSecret(header: string | string[] | undefined): string | undefined {
   const value = Array.isArray(header) ? header[0] : header;
@@ -77,10 +79,13 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit,
-    genReqId: (req) => {
-      const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : deps.ids.next('request');
+    // The request id is always the server's own; a client's id is logged beside it as `correlationId`.
+    genReqId: () => deps.ids.next('request'),
+    childLoggerFactory: (logger, bindings, options, rawRequest) => {
+      const correlationId = correlationIdOf(rawRequest.headers);
+      return logger.child(correlationId ? { ...bindings, correlationId } : bindings, options);
     },
+    frameworkErrors: (error, request, reply) => sendRouterProblem(error, request, reply),
     ajv: {
       customOptions: {
         // Strict input: unknown fields are errors, nothing is coerced ("12" is not 12, 12 is not "12").
@@ -103,6 +108,8 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
     reply.header('x-request-id', request.id);
     return payload;
   });
+
+  await registerHardening(app, { ...(deps.rateLimits ? { rateLimits: deps.rateLimits } : {}) });
 
   await app.register(swagger, {
     openapi: {
@@ -282,11 +289,6 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
     default:
       break;
   }
-  if (fastifyError.statusCode === 400)
-    return new AppError('BAD_REQUEST', `malformed request: ${error.message}`);
-  if (fastifyError.statusCode === 413)
-    return new AppError('PAYLOAD_TOO_LARGE', 'the request body is too large');
-  if (fastifyError.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', error.message);
-  if (fastifyError.statusCode === 404) return new AppError('NOT_FOUND', error.message);
-  return new AppError('INTERNAL', 'unexpected error', { cause: error });
+  // Errors of fastify and its plugins (e.g. the static files' 403 for "/docs/static/../..") keep their status.
+  return appErrorOfStatus(fastifyError.statusCode, error);
 }
