@@ -61,6 +61,10 @@ import {
 } from './appeals/index.ts';
 import { createLogNotifier } from './appeals/log-notifier.node.ts';
 import { registerAppealRoutes } from './appeals/appeals.routes.ts';
+import { findDemoCustomerIds } from './me/demo-customers.pg.ts';
+import { registerMeRoutes } from './me/me.routes.ts';
+import { parseMeSettings, type MeSettings } from './me/me-settings.ts';
+import { registerSessionRoutes } from './me/sessions.routes.ts';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -129,6 +133,8 @@ export interface CreateAppOptions {
   readonly snapshotCacheSize?: number;
   /** Demo mode (`credence serve --demo`): the demo sign-in and demo purchases are offered (404 otherwise). */
   readonly demo?: boolean;
+  /** The customer's API: fault-referral retry minutes, demo session lifetime (defaults: DEFAULT_ME_SETTINGS). */
+  readonly me?: Partial<MeSettings>;
 }
 
 /** The composition root: reads nothing but the config it is given, builds adapters, wires the contexts. */
@@ -273,6 +279,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     version: VERSION,
   });
   registerRoutes(http, services);
+  // The customer's own API (/v1/me, customer sessions, the demo sign-in in demo mode).
+  const meDeps = { services, clock, settings: parseMeSettings(options.me), demo: options.demo === true };
+  registerSessionRoutes(http, meDeps, (externalIds) => findDemoCustomerIds(db, externalIds));
+  registerMeRoutes(http, meDeps);
 
   let stopped = false;
   // The start-up recovery pass of appeals (re-checks a crash or an outage left behind); stop() waits for it.
