@@ -17,7 +17,7 @@ export function registerServeCommand(program: Command): void {
       const config = configFor(global);
       const effective = options.port ? { ...config, port: Number(options.port) } : config;
       const logger = createLogger({ level: config.logLevel });
-      const app = await createApp({ config: effective, logger });
+      const app = await createApp({ config: effective, logger, demo: options.demo === true });
       const demo = options.demo ? await seedDemo(app) : undefined;
       const url = await app.start();
       const cliKey = await localCliKey(app, url);
