@@ -277,6 +277,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     readiness,
     bodyLimit: config.bodyLimit,
     version: VERSION,
+    ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
   });
   registerRoutes(http, services);
   // The customer's own API (/v1/me, customer sessions, the demo sign-in in demo mode).

@@ -7,6 +7,7 @@ import {
   type AppealSettings,
 } from '../../appeals/appeal-settings.ts';
 import { AppError, isAppError } from '../errors/app-error.ts';
+import { rateLimitsFromEnv, type RateLimitSettings } from '../http/limits.ts';
 
 /** A key for encrypting PII at rest; `id` is stored beside each ciphertext so keys can rotate. */
 export interface PiiKey {
@@ -39,6 +40,11 @@ export interface Config {
    * neither sets); undefined when none is set, and `createApp({ appeals })` wins over both.
    */
   readonly appeals?: AppealSettings;
+  /**
+   * Request limits of the HTTP server (`CREDENCE_RATE_LIMIT*`, see `rateLimitsFromEnv`); `loadConfig` always
+   * sets them. Absent (a hand-made config: tests, benchmarks): no limits.
+   */
+  readonly rateLimits?: RateLimitSettings;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -225,6 +231,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimit,
     pii: pii ?? localPii(dataDir),
     ...(appeals ? { appeals } : {}),
+    rateLimits: rateLimitsFromEnv(env),
   };
 }
 
