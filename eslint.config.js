@@ -52,7 +52,7 @@ const ioModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', '.credence/**', 'console/dist/**', 'bench/out/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', '.credence/**', 'console/dist/**', 'web/dist/**', 'web/e2e/screenshots/**', 'bench/out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

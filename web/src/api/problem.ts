@@ -1,0 +1,39 @@
+/**
+ * An error the page can show in plain words: the server's RFC 9457 problem (its `detail`, and the field
+ * issues), or a connection that failed before an answer came back.
+ */
+export interface FieldIssue {
+  readonly field: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly code: string | undefined,
+    readonly issues: readonly FieldIssue[] = [],
+    /** True when no answer arrived (offline, connection dropped): the request may or may not have run. */
+    readonly network = false,
+  ) {
+    super(detail);
+    this.name = 'ApiProblem';
+  }
+}
+
+export function problemFrom(status: number, body: unknown): ApiProblem {
+  const doc = (body ?? {}) as { detail?: unknown; title?: unknown; code?: unknown; errors?: unknown };
+  const detail =
+    typeof doc.detail === 'string'
+      ? doc.detail
+      : typeof doc.title === 'string'
+        ? doc.title
+        : `HTTP ${status}`;
+  const issues = Array.isArray(doc.errors) ? (doc.errors as FieldIssue[]) : [];
+  return new ApiProblem(status, detail, typeof doc.code === 'string' ? doc.code : undefined, issues);
+}
+
+export function networkProblem(error: unknown): ApiProblem {
+  return new ApiProblem(0, error instanceof Error ? error.message : String(error), undefined, [], true);
+}

@@ -1,0 +1,44 @@
+import { Button } from 'antd-mobile';
+import type { ApiProblem } from '../api/problem.ts';
+import { useLocale, type Text } from '../i18n/index.ts';
+
+/**
+ * An error in the page, in plain words: a lost connection says so (and that retrying never repeats the
+ * action); a refusal shows the server's own words (a bilingual `text` when it sends one, else its detail).
+ */
+export function ErrorNotice({ problem, onRetry }: { problem: ApiProblem; onRetry?: () => void }) {
+  const { t, locale } = useLocale();
+  const bilingual = (problem as ApiProblem & { text?: Text }).text;
+  const message = problem.network
+    ? t('common.networkLost')
+    : bilingual
+      ? bilingual[locale]
+      : t('common.failed', { detail: problem.detail });
+  return (
+    <div role="alert" className="notice notice-error">
+      <p>{message}</p>
+      {onRetry ? (
+        <Button size="small" color="primary" fill="outline" onClick={onRetry}>
+          {t('common.retry')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+export function SuccessNotice({ children }: { children: React.ReactNode }) {
+  return (
+    <div role="status" className="notice notice-success">
+      {children}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useLocale();
+  return (
+    <p className="loading" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}

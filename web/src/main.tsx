@@ -1,0 +1,11 @@
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { App } from './app.tsx';
+import './i18n/index.ts';
+import './styles.css';
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <BrowserRouter basename="/app">
+    <App />
+  </BrowserRouter>,
+);
