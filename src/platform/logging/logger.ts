@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { pino, type Logger, type DestinationStream } from 'pino';
-import { scrubPii } from '../pii/mask.ts';
+import { scrubLogLine } from './scrub.ts';
 
 export type { Logger } from 'pino';
 
@@ -23,13 +23,14 @@ export interface LoggerOptions {
 
 /**
  * Structured JSON logs (pino). Two layers keep PII out: known keys are redacted by path, and every
- * finished line passes through `scrubPii`, which masks ID, card and phone numbers anywhere in the text.
+ * finished line passes through `scrubLogLine`, which masks ID, card and phone numbers anywhere in the text —
+ * percent- or form-encoded (URLs are scanned decoded) and glued to letters (`id1101…`) included.
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const target = options.destination ?? process.stdout;
   const scrubbing: DestinationStream = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {
-      target.write(scrubPii(chunk.toString()));
+      target.write(scrubLogLine(chunk.toString()));
       callback();
     },
   });
