@@ -62,6 +62,7 @@ import {
 import { createLogNotifier } from './appeals/log-notifier.node.ts';
 import { registerAppealRoutes } from './appeals/appeals.routes.ts';
 import { findDemoCustomerIds } from './me/demo-customers.pg.ts';
+import { createPgLinePaymentRequestStore } from './me/line-payment-requests.pg.ts';
 import { registerMeRoutes } from './me/me.routes.ts';
 import { parseMeSettings, type MeSettings } from './me/me-settings.ts';
 import { registerSessionRoutes } from './me/sessions.routes.ts';
@@ -281,7 +282,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   });
   registerRoutes(http, services);
   // The customer's own API (/v1/me, customer sessions, the demo sign-in in demo mode).
-  const meDeps = { services, clock, settings: parseMeSettings(options.me), demo: options.demo === true };
+  const meDeps = {
+    services,
+    clock,
+    settings: parseMeSettings(options.me),
+    linePayments: createPgLinePaymentRequestStore(db),
+    demo: options.demo === true,
+  };
   registerSessionRoutes(http, meDeps, (externalIds) => findDemoCustomerIds(db, externalIds));
   registerMeRoutes(http, meDeps);
 

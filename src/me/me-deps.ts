@@ -1,5 +1,6 @@
 import type { Services } from '../app.ts';
 import type { Clock } from '../platform/time/clock.ts';
+import type { LinePaymentRequestStore } from './line-payment-requests.pg.ts';
 import type { MeSettings } from './me-settings.ts';
 
 /**
@@ -21,6 +22,8 @@ export interface MeDeps {
   >;
   readonly clock: Clock;
   readonly settings: MeSettings;
+  /** Line payments by kind ("full", "minimum"): the amount each key meant when first asked. */
+  readonly linePayments: LinePaymentRequestStore;
   /** Demo mode: the demo sign-in and demo purchases are offered. */
   readonly demo: boolean;
 }

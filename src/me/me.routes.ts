@@ -1,13 +1,80 @@
 import { Type } from 'typebox';
+import { APPEAL_CATEGORIES } from '../appeals/index.ts';
+import { evidenceView } from '../appeals/appeal-view.ts';
+import { evidenceTooLarge } from '../appeals/evidence.ts';
+import type { ConversionSource } from '../lending/credit-lines/credit-line-service.ts';
+import {
+  creditDto,
+  lineDto,
+  offerDto,
+  purchaseDto,
+  statementDto,
+} from '../lending/credit-lines/credit-lines.routes.ts';
+import { CONVERSION_TERMS } from '../lending/credit-lines/line-terms.ts';
+import { REPAYMENT_INTENTS } from '../lending/loans/loan-state.ts';
+import { loanDto, loanEventDto, repaymentDto } from '../lending/loans/loans.routes.ts';
+import { REPAYMENT_METHODS } from '../lending/loans/schedule.ts';
+import { AppError } from '../platform/errors/app-error.ts';
 import { IdString, MoneyString, ProblemSchema, StringEnum } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
+import { parseMoney } from '../platform/money/money.ts';
+import { fileAppeal, myAppeal, myAppeals, sessionActor } from './me-appeals.ts';
+import { bindCard } from './me-cards.ts';
 import { decideForMe, getMyDecision, listMyDecisions, ME_PRODUCTS } from './me-decisions.ts';
 import type { MeDeps } from './me-deps.ts';
 import { home, myVerification } from './me-home.ts';
+import { myMessages } from './me-messages.ts';
+import { drawLoan, ownLine, ownLoan, payLine, quoteLoan, refused, repayLoan } from './me-money.ts';
 import { customerOf } from './sessions.routes.ts';
 
+const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.String({
+    minLength: 1,
+    maxLength: 200,
+    pattern: '^[\\x21-\\x7e]+$',
+    description:
+      'Made by the app when the person taps (e.g. a UUID) and sent again on every retry of that tap: the action happens once.',
+  }),
+});
+
+const LoanBody = Type.Object(
+  {
+    amount: MoneyString('Principal in yuan.'),
+    term: Type.Integer({ minimum: 1, maximum: 360, description: 'Months: 3, 6 or 12.' }),
+    method: StringEnum(REPAYMENT_METHODS),
+  },
+  { additionalProperties: false },
+);
+
+const LoanParams = Type.Object({ loanId: IdString('loan') }, { additionalProperties: false });
+const LineParams = Type.Object({ lineId: IdString('line') }, { additionalProperties: false });
+
+const ConversionBody = Type.Object(
+  {
+    source: Type.Union([
+      Type.Object({ statementSeq: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+      Type.Object({ purchaseId: IdString('purchase') }, { additionalProperties: false }),
+    ]),
+    term: Type.Integer({ enum: [...CONVERSION_TERMS], description: 'Periods: 3, 6, 9 or 12.' }),
+    amount: Type.Optional(MoneyString('For a statement: the part of its revolving principal to convert.')),
+  },
+  { additionalProperties: false },
+);
+
+function sourceOf(body: { source: { statementSeq: number } | { purchaseId: string } }): ConversionSource {
+  return 'statementSeq' in body.source
+    ? { statementSeq: body.source.statementSeq }
+    : { purchaseId: body.source.purchaseId };
+}
+
 const AnyObject = (description: string) => Type.Object({}, { additionalProperties: true, description });
-const Problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema };
+const Problems = {
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+  422: ProblemSchema,
+};
 
 /**
  * `/v1/me…`: the customer's own API. Every route accepts a customer session only (`config.customer`), takes
@@ -108,5 +175,487 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
       const view = await decideForMe(deps, customerOf(request).customerId, request.body);
       return reply.status(201).send(view);
     },
+  );
+
+  http.post(
+    '/v1/me/cards',
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary: 'Bind a bank card in my own name (four-element check through the verification provider).',
+        body: Type.Object(
+          { cardNumber: Type.String({ minLength: 1, maxLength: 40, description: '16–19 digits.' }) },
+          { additionalProperties: false },
+        ),
+        response: { 201: AnyObject('{ card, verification, verified }'), ...Problems, 503: ProblemSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await bindCard(deps, customerOf(request).customerId, request.body.cardNumber)),
+  );
+
+  // Cash loans.
+  http.post(
+    '/v1/me/loans/quote',
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary:
+          'What a cash loan would cost: schedule, total interest and fees, APR by IRR. Nothing is stored.',
+        body: LoanBody,
+        response: { 200: AnyObject('Quote.'), ...Problems },
+      },
+    },
+    async (request) => quoteLoan(deps, customerOf(request).customerId, request.body),
+  );
+
+  http.post(
+    '/v1/me/loans',
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary: 'Draw a cash loan on my limit (Idempotency-Key: a retry never draws twice).',
+        headers: IdempotencyHeaders,
+        body: LoanBody,
+        response: { 201: AnyObject('{ loan, paidOut, availableAfter }'), ...Problems },
+      },
+    },
+    async (request, reply) => {
+      const result = await drawLoan(
+        deps,
+        customerOf(request).customerId,
+        request.body,
+        request.headers['idempotency-key'],
+      );
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send({
+        loan: loanDto(result.loan),
+        paidOut: result.paidOut,
+        availableAfter: result.availableAfter,
+      });
+    },
+  );
+
+  http.get(
+    '/v1/me/loans',
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary: 'My cash loans.',
+        response: { 200: AnyObject('{ loans }'), ...Problems },
+      },
+    },
+    async (request) => ({
+      loans: (await deps.services.loans.listLoans(customerOf(request).customerId)).map(loanDto),
+    }),
+  );
+
+  http.get(
+    '/v1/me/loans/:loanId',
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary: 'One of my loans: schedule as it stands and past repayments.',
+        params: LoanParams,
+        response: { 200: AnyObject('Loan with repayments.'), ...Problems },
+      },
+    },
+    async (request) => {
+      const view = await ownLoan(deps, customerOf(request).customerId, request.params.loanId);
+      const events = await deps.services.loans.events(request.params.loanId);
+      return {
+        ...loanDto(view),
+        repayments: events.filter((event) => event.kind === 'repayment').map(loanEventDto),
+      };
+    },
+  );
+
+  http.post(
+    '/v1/me/loans/:loanId/repayments',
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary: 'Repay my loan (Idempotency-Key: a retry never pays twice).',
+        params: LoanParams,
+        headers: IdempotencyHeaders,
+        body: Type.Object(
+          {
+            amount: MoneyString('Amount in yuan.'),
+            intent: Type.Optional(StringEnum(REPAYMENT_INTENTS, { default: 'scheduled' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: AnyObject('Repayment.'), ...Problems },
+      },
+    },
+    async (request, reply) => {
+      const result = await repayLoan(
+        deps,
+        customerOf(request).customerId,
+        request.params.loanId,
+        request.body,
+        request.headers['idempotency-key'],
+      );
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(repaymentDto(result.receipt));
+    },
+  );
+
+  // Credit lines.
+  http.get(
+    '/v1/me/lines',
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary: 'My credit lines.',
+        response: { 200: AnyObject('{ lines }'), ...Problems },
+      },
+    },
+    async (request) => ({
+      lines: (await deps.services.creditLines.listLines(customerOf(request).customerId)).map(lineDto),
+    }),
+  );
+
+  http.post(
+    '/v1/me/lines',
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary: 'Open my credit line on my approved credit-line limit (the open one when there is one).',
+        body: Type.Object(
+          { statementDay: Type.Optional(Type.Integer({ minimum: 1, maximum: 28 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: AnyObject('Line.'), 201: AnyObject('Line.'), ...Problems },
+      },
+    },
+    async (request, reply) => {
+      const customerId = customerOf(request).customerId;
+      const facility = await deps.services.facilities.getFacility(customerId, 'credit-line');
+      if (!facility) throw refused({ reason: 'no-facility' });
+      const { line, opened } = await deps.services.creditLines.openLine({
+        customerId,
+        ...(request.body.statementDay === undefined ? {} : { statementDay: request.body.statementDay }),
+      });
+      return reply.status(opened ? 201 : 200).send(lineDto(line));
+    },
+  );
+
+  http.get(
+    '/v1/me/lines/:lineId',
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary: 'One of my credit lines.',
+        params: LineParams,
+        response: { 200: AnyObject('Line.'), ...Problems },
+      },
+    },
+    async (request) => lineDto(await ownLine(deps, customerOf(request).customerId, request.params.lineId)),
+  );
+
+  http.get(
+    '/v1/me/lines/:lineId/statements',
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary: 'My statements on a line, newest first.',
+        params: LineParams,
+        response: { 200: AnyObject('{ statements }'), ...Problems },
+      },
+    },
+    async (request) => {
+      await ownLine(deps, customerOf(request).customerId, request.params.lineId);
+      const statements = await deps.services.creditLines.statements(request.params.lineId);
+      return { statements: statements.map(statementDto).reverse() };
+    },
+  );
+
+  http.post(
+    '/v1/me/lines/:lineId/payments',
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary:
+          'Pay my line: in full, the minimum, or an amount (Idempotency-Key: a retry never pays twice).',
+        params: LineParams,
+        headers: IdempotencyHeaders,
+        body: Type.Object(
+          {
+            kind: StringEnum(['full', 'minimum', 'amount'] as const),
+            amount: Type.Optional(MoneyString('With kind "amount" only, in yuan.')),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: AnyObject('Payment.'), ...Problems },
+      },
+    },
+    async (request, reply) => {
+      const customerId = customerOf(request).customerId;
+      const result = await payLine(
+        deps,
+        customerId,
+        request.params.lineId,
+        request.body,
+        request.headers['idempotency-key'],
+      );
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(creditDto(result.receipt));
+    },
+  );
+
+  http.get(
+    '/v1/me/lines/:lineId/offers',
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary: 'Instalment offers for a purchase or a statement, one per term; nothing is stored.',
+        params: LineParams,
+        querystring: Type.Object(
+          {
+            purchase: Type.Optional(IdString('purchase')),
+            statement: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,8}$' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: AnyObject('{ offers }'), ...Problems },
+      },
+    },
+    async (request) => {
+      await ownLine(deps, customerOf(request).customerId, request.params.lineId);
+      const { purchase, statement } = request.query;
+      if ((purchase === undefined) === (statement === undefined))
+        throw AppError.invalid('purchase', 'one-of', 'send exactly one of purchase or statement');
+      const source: ConversionSource =
+        purchase !== undefined ? { purchaseId: purchase } : { statementSeq: Number(statement) };
+      const offers = [];
+      for (const term of CONVERSION_TERMS)
+        offers.push(
+          offerDto(
+            await deps.services.creditLines.conversionOffer({ lineId: request.params.lineId, source, term }),
+          ),
+        );
+      return { offers };
+    },
+  );
+
+  http.post(
+    '/v1/me/lines/:lineId/conversions',
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary: 'Convert a purchase or a statement into instalments (Idempotency-Key).',
+        params: LineParams,
+        headers: IdempotencyHeaders,
+        body: ConversionBody,
+        response: { 201: AnyObject('{ planId, effectiveDate, offer }'), ...Problems },
+      },
+    },
+    async (request, reply) => {
+      await ownLine(deps, customerOf(request).customerId, request.params.lineId);
+      const result = await deps.services.creditLines.convert({
+        lineId: request.params.lineId,
+        source: sourceOf(request.body),
+        term: request.body.term,
+        ...(request.body.amount === undefined ? {} : { amount: parseMoney(request.body.amount, 'amount') }),
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      const r = result.receipt;
+      return reply
+        .status(201)
+        .send({
+          lineId: r.lineId,
+          planId: r.planId,
+          effectiveDate: r.effectiveDate,
+          offer: offerDto(r.offer),
+        });
+    },
+  );
+
+  if (deps.demo) {
+    http.post(
+      '/v1/me/lines/:lineId/purchases',
+      {
+        config: { customer: true },
+        schema: {
+          tags: ['me'],
+          summary: 'Demo only: a purchase on my line (Idempotency-Key).',
+          params: LineParams,
+          headers: IdempotencyHeaders,
+          body: Type.Object(
+            {
+              amount: MoneyString('Amount in yuan.'),
+              description: Type.String({ minLength: 1, maxLength: 200 }),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 201: AnyObject('Purchase.'), ...Problems },
+        },
+      },
+      async (request, reply) => {
+        await ownLine(deps, customerOf(request).customerId, request.params.lineId);
+        const result = await deps.services.creditLines.purchase({
+          lineId: request.params.lineId,
+          amount: parseMoney(request.body.amount, 'amount'),
+          description: request.body.description,
+          idempotencyKey: request.headers['idempotency-key'],
+        });
+        if (result.outcome === 'declined') throw refused(result.refusal);
+        if (result.replayed) void reply.header('idempotent-replayed', 'true');
+        return reply.status(201).send(purchaseDto(result.receipt));
+      },
+    );
+  }
+
+  // Appeals.
+  const maxBytes = deps.services.appeals.settings.maxEvidenceBytes;
+  void http.register(async (scope) => {
+    // The evidence is the raw file (JPEG, PNG or PDF) as the body, with its own size limit.
+    scope.addContentTypeParser('*', (request, payload, done) => {
+      const declared = Number(request.headers['content-length']);
+      if (Number.isFinite(declared) && declared > maxBytes) {
+        done(evidenceTooLarge(maxBytes), undefined);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let finished = false;
+      payload.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= maxBytes) chunks.push(chunk);
+      });
+      payload.on('end', () => {
+        if (finished) return;
+        finished = true;
+        if (size > maxBytes) done(evidenceTooLarge(maxBytes), undefined);
+        else done(null, Buffer.concat(chunks));
+      });
+      payload.on('error', (error: Error) => {
+        if (finished) return;
+        finished = true;
+        done(error, undefined);
+      });
+    });
+    scope.post(
+      '/v1/me/appeals/evidence',
+      {
+        config: { customer: true },
+        schema: {
+          tags: ['me'],
+          summary: 'Upload a photo or PDF as evidence for an appeal (the raw file as the body).',
+          response: {
+            201: AnyObject('Evidence.'),
+            200: AnyObject('The same file, uploaded before.'),
+            413: ProblemSchema,
+            415: ProblemSchema,
+            ...Problems,
+          },
+        },
+      },
+      async (request, reply) => {
+        const session = customerOf(request);
+        const body = request.body;
+        const content = Buffer.isBuffer(body)
+          ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
+          : null;
+        const result = await deps.services.appeals.uploadEvidence({
+          customerId: session.customerId,
+          declaredType: request.headers['content-type'],
+          content: content ?? new Uint8Array(0),
+          by: sessionActor(session),
+        });
+        const view = evidenceView(result.evidence);
+        return reply.status(result.created ? 201 : 200).send(view);
+      },
+    );
+  });
+
+  http.post(
+    '/v1/me/decisions/:decisionId/appeals',
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary: 'Appeal one of my decisions.',
+        params: Type.Object({ decisionId: IdString('decision') }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            category: StringEnum(APPEAL_CATEGORIES),
+            statement: Type.String({ minLength: 1, maxLength: 4000 }),
+            evidence: Type.Optional(Type.Array(IdString('evidence'), { maxItems: 50 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: AnyObject('Appeal.'), ...Problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await fileAppeal(deps, customerOf(request), request.params.decisionId, request.body)),
+  );
+
+  http.get(
+    '/v1/me/appeals',
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary: 'My appeals, newest first.',
+        response: { 200: AnyObject('{ appeals }'), ...Problems },
+      },
+    },
+    async (request) => ({ appeals: await myAppeals(deps, customerOf(request).customerId) }),
+  );
+
+  http.get(
+    '/v1/me/appeals/:appealId',
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary: 'One of my appeals: status, SLA date, outcome and its reasons.',
+        params: Type.Object({ appealId: IdString('appeal') }, { additionalProperties: false }),
+        response: { 200: AnyObject('Appeal.'), ...Problems },
+      },
+    },
+    async (request) => myAppeal(deps, customerOf(request).customerId, request.params.appealId),
+  );
+
+  http.get(
+    '/v1/me/messages',
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary: 'My messages: decision results, appeal news, limit changes; newest first.',
+        querystring: Type.Object(
+          { limit: Type.Optional(Type.String({ pattern: '^(100|[1-9][0-9]?)$' })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: AnyObject('{ messages }'), ...Problems },
+      },
+    },
+    async (request) => ({
+      messages: await myMessages(
+        deps,
+        customerOf(request).customerId,
+        request.query.limit ? Number(request.query.limit) : 50,
+      ),
+    }),
   );
 }

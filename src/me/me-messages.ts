@@ -1,0 +1,71 @@
+import { customerAppeals } from './me-decisions.ts';
+import type { MeDeps } from './me-deps.ts';
+import { decisionHeadline, MESSAGE_TITLES, productName, text, type Text } from './me-texts.ts';
+
+/**
+ * `GET /v1/me/messages`: what the customer has been told or should know, newest first — decision results,
+ * appeal notifications (received, outcome) and limit changes from credit-line reviews.
+ */
+export interface MeMessage {
+  readonly id: string;
+  readonly kind: 'decision' | 'appeal' | 'limit_change';
+  readonly at: string;
+  readonly title: Text;
+  readonly text: Text;
+  readonly link: { readonly decisionId?: string; readonly appealId?: string; readonly lineId?: string };
+}
+
+const CHANGES = new Set(['raised', 'lowered', 'frozen', 'reactivated']);
+
+export async function myMessages(deps: MeDeps, customerId: string, limit = 50): Promise<MeMessage[]> {
+  const { services } = deps;
+  const [decisions, appeals, lines] = await Promise.all([
+    services.decisions.list(customerId, { limit }),
+    customerAppeals(deps, customerId),
+    services.creditLines.listLines(customerId),
+  ]);
+  const messages: MeMessage[] = [];
+  for (const decision of decisions) {
+    // A limit review that changed nothing is not news; the reviews that did are listed below.
+    if (decision.kind === 'limit_review') continue;
+    const name = productName(decision.productCode);
+    const headline = decisionHeadline(decision.outcome, decision.limit);
+    messages.push({
+      id: decision.id,
+      kind: 'decision',
+      at: decision.decidedAt.toISOString(),
+      title: MESSAGE_TITLES.decision,
+      text: { 'zh-CN': `${name['zh-CN']}：${headline['zh-CN']}`, en: `${name.en}: ${headline.en}` },
+      link: { decisionId: decision.id },
+    });
+  }
+  const notifications = await Promise.all(appeals.map((appeal) => services.appeals.notifications(appeal.id)));
+  for (const list of notifications) {
+    for (const notification of list) {
+      messages.push({
+        id: notification.id,
+        kind: 'appeal',
+        at: notification.createdAt.toISOString(),
+        title: MESSAGE_TITLES.appeal,
+        text: text(notification.text),
+        link: { appealId: notification.appealId },
+      });
+    }
+  }
+  const reviews = await Promise.all(lines.map((line) => services.lineReviews.listReviews(line.terms.lineId)));
+  for (const list of reviews) {
+    for (const review of list) {
+      if (review.status !== 'applied' || !review.action || !CHANGES.has(review.action) || !review.message)
+        continue;
+      messages.push({
+        id: review.id,
+        kind: 'limit_change',
+        at: (review.appliedAt ?? review.requestedAt).toISOString(),
+        title: MESSAGE_TITLES.limitChange,
+        text: text(review.message),
+        link: { lineId: review.lineId, ...(review.decisionId ? { decisionId: review.decisionId } : {}) },
+      });
+    }
+  }
+  return messages.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : -1)).slice(0, limit);
+}

@@ -1,0 +1,294 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storesUnderTest } from '../support/stores.ts';
+import { meTestApp, type MeTestApp } from './support.ts';
+
+/**
+ * Customer A's session can never read or change customer B, on every /v1/me route (the table below must
+ * list every /v1/me route the server has: it is checked against the OpenAPI document). A route that names
+ * one of B's records in its path answers 404 — the same as for an id that does not exist, so A learns
+ * nothing of B — and B's own view is unchanged after A has tried everything.
+ */
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const UNKNOWN = {
+  decision: 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
+  loan: 'ln_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
+  line: 'cl_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
+  appeal: 'apl_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
+  purchase: 'pur_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
+};
+
+interface Ids {
+  decision: string;
+  loan: string;
+  line: string;
+  appeal: string;
+  purchase: string;
+}
+
+interface Route {
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  /** The route as the server registers it. */
+  readonly route: string;
+  /** The URL with the ids of the customer under test (or of the other one). */
+  readonly url: (ids: Ids) => string;
+  readonly payload?: unknown;
+  readonly headers?: Record<string, string>;
+  /** The route names a record of one customer in its path. */
+  readonly ownsPath: boolean;
+}
+
+let keyCounter = 0;
+const idem = () => ({ 'idempotency-key': `isolation-${(keyCounter += 1)}` });
+
+const ROUTES: readonly Route[] = [
+  { method: 'GET', route: '/v1/me', url: () => '/v1/me', ownsPath: false },
+  { method: 'GET', route: '/v1/me/session', url: () => '/v1/me/session', ownsPath: false },
+  { method: 'GET', route: '/v1/me/verification', url: () => '/v1/me/verification', ownsPath: false },
+  {
+    method: 'POST',
+    route: '/v1/me/cards',
+    url: () => '/v1/me/cards',
+    payload: { cardNumber: '6222600000765432' },
+    ownsPath: false,
+  },
+  { method: 'GET', route: '/v1/me/decisions', url: () => '/v1/me/decisions', ownsPath: false },
+  {
+    method: 'POST',
+    route: '/v1/me/decisions',
+    url: () => '/v1/me/decisions',
+    payload: { product: 'cash_loan' },
+    ownsPath: false,
+  },
+  {
+    method: 'GET',
+    route: '/v1/me/decisions/:decisionId',
+    url: (ids) => `/v1/me/decisions/${ids.decision}`,
+    ownsPath: true,
+  },
+  {
+    method: 'POST',
+    route: '/v1/me/decisions/:decisionId/appeals',
+    url: (ids) => `/v1/me/decisions/${ids.decision}/appeals`,
+    payload: { category: 'data_error', statement: 'my income is wrong' },
+    ownsPath: true,
+  },
+  {
+    method: 'POST',
+    route: '/v1/me/loans/quote',
+    url: () => '/v1/me/loans/quote',
+    payload: { amount: '1000.00', term: 3, method: 'equal-installment' },
+    ownsPath: false,
+  },
+  {
+    method: 'POST',
+    route: '/v1/me/loans',
+    url: () => '/v1/me/loans',
+    payload: { amount: '1000.00', term: 3, method: 'equal-installment' },
+    headers: { 'idempotency-key': 'isolation-drawdown' },
+    ownsPath: false,
+  },
+  { method: 'GET', route: '/v1/me/loans', url: () => '/v1/me/loans', ownsPath: false },
+  { method: 'GET', route: '/v1/me/loans/:loanId', url: (ids) => `/v1/me/loans/${ids.loan}`, ownsPath: true },
+  {
+    method: 'POST',
+    route: '/v1/me/loans/:loanId/repayments',
+    url: (ids) => `/v1/me/loans/${ids.loan}/repayments`,
+    payload: { amount: '10.00' },
+    ownsPath: true,
+  },
+  { method: 'GET', route: '/v1/me/lines', url: () => '/v1/me/lines', ownsPath: false },
+  { method: 'POST', route: '/v1/me/lines', url: () => '/v1/me/lines', payload: {}, ownsPath: false },
+  { method: 'GET', route: '/v1/me/lines/:lineId', url: (ids) => `/v1/me/lines/${ids.line}`, ownsPath: true },
+  {
+    method: 'GET',
+    route: '/v1/me/lines/:lineId/statements',
+    url: (ids) => `/v1/me/lines/${ids.line}/statements`,
+    ownsPath: true,
+  },
+  {
+    method: 'POST',
+    route: '/v1/me/lines/:lineId/payments',
+    url: (ids) => `/v1/me/lines/${ids.line}/payments`,
+    payload: { kind: 'amount', amount: '10.00' },
+    ownsPath: true,
+  },
+  {
+    method: 'GET',
+    route: '/v1/me/lines/:lineId/offers',
+    url: (ids) => `/v1/me/lines/${ids.line}/offers?purchase=${ids.purchase}`,
+    ownsPath: true,
+  },
+  {
+    method: 'POST',
+    route: '/v1/me/lines/:lineId/conversions',
+    url: (ids) => `/v1/me/lines/${ids.line}/conversions`,
+    payload: { source: { purchaseId: UNKNOWN.purchase }, term: 3 },
+    ownsPath: true,
+  },
+  {
+    method: 'POST',
+    route: '/v1/me/lines/:lineId/purchases',
+    url: (ids) => `/v1/me/lines/${ids.line}/purchases`,
+    payload: { amount: '10.00', description: 'Coffee' },
+    ownsPath: true,
+  },
+  {
+    method: 'POST',
+    route: '/v1/me/appeals/evidence',
+    url: () => '/v1/me/appeals/evidence',
+    payload: PDF,
+    headers: { 'content-type': 'application/pdf' },
+    ownsPath: false,
+  },
+  { method: 'GET', route: '/v1/me/appeals', url: () => '/v1/me/appeals', ownsPath: false },
+  {
+    method: 'GET',
+    route: '/v1/me/appeals/:appealId',
+    url: (ids) => `/v1/me/appeals/${ids.appeal}`,
+    ownsPath: true,
+  },
+  { method: 'GET', route: '/v1/me/messages', url: () => '/v1/me/messages', ownsPath: false },
+  // Last: signs A out.
+  { method: 'DELETE', route: '/v1/me/session', url: () => '/v1/me/session', ownsPath: false },
+];
+
+describe.each(storesUnderTest())('/v1/me isolation on $name', (store) => {
+  let t: MeTestApp;
+  let a: string;
+  let b: string;
+  let tokenB: string;
+  const bIds = {} as Ids;
+
+  const call = (token: string, route: Route, ids: Ids) =>
+    t.app.http.inject({
+      method: route.method,
+      url: route.url(ids),
+      headers: {
+        ...t.bearer(token),
+        ...(route.method === 'POST' && !route.headers?.['content-type'] ? idem() : {}),
+        ...route.headers,
+      },
+      ...(route.payload === undefined ? {} : { payload: route.payload as never }),
+    });
+
+  /** Everything B can see of themselves (instants of the read itself left out). */
+  const bState = async () => {
+    const out: Record<string, unknown> = {};
+    for (const url of [
+      '/v1/me',
+      '/v1/me/decisions',
+      '/v1/me/loans',
+      '/v1/me/lines',
+      '/v1/me/appeals',
+      '/v1/me/messages',
+    ]) {
+      const response = await t.app.http.inject({ method: 'GET', url, headers: t.bearer(tokenB) });
+      expect(response.statusCode, url).toBe(200);
+      const body = response.json() as Record<string, unknown>;
+      delete body.asOf;
+      out[url] = body;
+    }
+    return out;
+  };
+
+  beforeAll(async () => {
+    t = await meTestApp({ store, demo: true });
+    a = t.personas.get('new_user_first_limit') ?? '';
+    b = t.personas.get('clean_approval') ?? '';
+    tokenB = await t.session(b, 43_200);
+    const post = async (url: string, payload: unknown, key?: string) => {
+      const response = await t.app.http.inject({
+        method: 'POST',
+        url,
+        headers: { ...t.bearer(tokenB), ...(key ? { 'idempotency-key': key } : {}) },
+        payload: payload as never,
+      });
+      expect(response.statusCode, `${url} ${response.body}`).toBeLessThan(300);
+      return response.json() as Record<string, unknown>;
+    };
+    // B: a cash-loan decision, a loan, a credit-line decision, a line with a purchase, and an appeal.
+    const cash = await post('/v1/me/decisions', { product: 'cash_loan', requestedAmount: '500000.00' });
+    bIds.decision = cash.decisionId as string;
+    const loan = await post(
+      '/v1/me/loans',
+      { amount: '2000.00', term: 3, method: 'equal-installment' },
+      'b-loan',
+    );
+    bIds.loan = (loan.loan as { id: string }).id;
+    await post('/v1/me/decisions', { product: 'credit_line' });
+    const line = await post('/v1/me/lines', {});
+    bIds.line = line.id as string;
+    const purchase = await post(
+      `/v1/me/lines/${bIds.line}/purchases`,
+      { amount: '300.00', description: 'Shoes' },
+      'b-buy',
+    );
+    bIds.purchase = purchase.purchaseId as string;
+    const appeal = await post(`/v1/me/decisions/${bIds.decision}/appeals`, {
+      category: 'data_error',
+      statement: 'My salary is higher than you think.',
+    });
+    bIds.appeal = appeal.appealId as string;
+  });
+  afterAll(async () => {
+    await t.app.stop();
+  });
+
+  it('lists every /v1/me route the server has', () => {
+    const doc = t.app.http.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const served = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/v1/me'))
+      .flatMap(([path, ops]) =>
+        Object.keys(ops).map((op) => `${op.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      )
+      .sort();
+    const tabled = ROUTES.map((route) => `${route.method} ${route.route}`).sort();
+    expect(tabled).toEqual(served);
+  });
+
+  it('answers A 404 for every route naming one of B’s records — the same as for an unknown id', async () => {
+    const tokenA = await t.session(a, 43_200);
+    const before = await bState();
+    for (const route of ROUTES.filter((r) => r.ownsPath)) {
+      const theirs = await call(tokenA, route, bIds);
+      const unknown = await call(tokenA, route, UNKNOWN);
+      expect(theirs.statusCode, `${route.method} ${route.route}`).toBe(404);
+      expect(unknown.statusCode, `${route.method} ${route.route} unknown`).toBe(404);
+      expect(theirs.json().code).toBe('NOT_FOUND');
+      expect(theirs.json().title).toBe(unknown.json().title);
+      expect(theirs.body).not.toContain(b);
+    }
+    expect(await bState()).toEqual(before);
+  });
+
+  it('never shows A anything of B, whatever A does on the other routes, and B is unchanged', async () => {
+    const tokenA = await t.session(a, 43_200);
+    const before = await bState();
+    const bValues = [b, ...Object.values(bIds)];
+    for (const route of ROUTES.filter((r) => !r.ownsPath)) {
+      const response = await call(tokenA, route, bIds);
+      expect(response.statusCode, `${route.method} ${route.route}: ${response.body}`).toBeLessThan(500);
+      for (const value of bValues)
+        expect(response.body, `${route.method} ${route.route}`).not.toContain(value);
+    }
+    expect(await bState()).toEqual(before);
+  });
+
+  it('takes no customer id from the request: a customerId field is refused (422 unknown-field)', async () => {
+    const tokenA = await t.session(a, 43_200);
+    for (const route of ROUTES.filter(
+      (r) => r.method === 'POST' && r.payload && !Buffer.isBuffer(r.payload),
+    )) {
+      const response = await call(
+        tokenA,
+        { ...route, payload: { ...(route.payload as object), customerId: b } },
+        UNKNOWN,
+      );
+      expect(response.statusCode, `${route.method} ${route.route}`).toBe(422);
+      expect(response.json().errors).toContainEqual(
+        expect.objectContaining({ field: 'customerId', rule: 'unknown-field' }),
+      );
+    }
+  });
+});
