@@ -1,55 +1,178 @@
-import { Command, CommanderError } from 'commander';
-import { registerKeysCommand } from './commands/keys.cli.ts';
-import { registerMigrateCommand } from './commands/migrate.cli.ts';
-import { registerServeCommand } from './commands/serve.cli.ts';
-import { registerCustomerCommands } from '../customers/customers.cli.ts';
-import { registerKycCommand } from '../identity/kyc.cli.ts';
-import { registerScoringCommands } from '../scoring/scoring.cli.ts';
-import { registerLedgerCommand } from '../ledger/ledger.cli.ts';
-import { registerDayEndCommand } from '../lending/eod/day-end.cli.ts';
-import { registerLoanCommands } from '../lending/loans/loans.cli.ts';
-import { registerCreditLineCommands } from '../lending/credit-lines/credit-lines.cli.ts';
-import { registerPolicyCommands } from '../policy/policy.cli.ts';
-import { registerDecisionCommands } from '../decisions/decisions.cli.ts';
-import { registerAppealCommands } from '../appeals/appeals.cli.ts';
-import { registerMonitoringCommands } from '../monitoring/monitoring.cli.ts';
-import { reportFailure } from './runtime.ts';
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, type Help } from 'commander';
 
-/** Builds the `credence` program; each context contributes its commands. */
-export function buildProgram(): Command {
-  const program = new Command('credence')
+/** Adds one context's commands to the program. */
+type Register = (program: Command) => void;
+
+/**
+ * Where each top-level command lives. A run imports only the module of the command it runs (the others,
+ * and the application behind them, are never loaded); `credence --help` reads the names and descriptions
+ * from the index the build writes (`dist/cli/command-index.json`), so it loads no command module at all.
+ * Order is the order of `--help`. `test/platform/cli-command-table.test.ts` checks that every module
+ * registers exactly the commands listed here.
+ */
+export const COMMAND_MODULES: ReadonlyArray<{
+  readonly commands: readonly string[];
+  load(): Promise<Register>;
+}> = [
+  { commands: ['serve'], load: async () => (await import('./commands/serve.cli.ts')).registerServeCommand },
+  {
+    commands: ['migrate'],
+    load: async () => (await import('./commands/migrate.cli.ts')).registerMigrateCommand,
+  },
+  { commands: ['keys'], load: async () => (await import('./commands/keys.cli.ts')).registerKeysCommand },
+  { commands: ['kyc'], load: async () => (await import('../identity/kyc.cli.ts')).registerKycCommand },
+  {
+    commands: ['import', 'features', 'demo-data'],
+    load: async () => (await import('../customers/customers.cli.ts')).registerCustomerCommands,
+  },
+  {
+    commands: ['train', 'evaluate', 'score', 'report'],
+    load: async () => (await import('../scoring/scoring.cli.ts')).registerScoringCommands,
+  },
+  {
+    commands: ['loan'],
+    load: async () => (await import('../lending/loans/loans.cli.ts')).registerLoanCommands,
+  },
+  {
+    commands: ['line'],
+    load: async () =>
+      (await import('../lending/credit-lines/credit-lines.cli.ts')).registerCreditLineCommands,
+  },
+  {
+    commands: ['eod'],
+    load: async () => (await import('../lending/eod/day-end.cli.ts')).registerDayEndCommand,
+  },
+  { commands: ['ledger'], load: async () => (await import('../ledger/ledger.cli.ts')).registerLedgerCommand },
+  {
+    commands: ['policy'],
+    load: async () => (await import('../policy/policy.cli.ts')).registerPolicyCommands,
+  },
+  {
+    commands: ['decide', 'decision'],
+    load: async () => (await import('../decisions/decisions.cli.ts')).registerDecisionCommands,
+  },
+  {
+    commands: ['appeals'],
+    load: async () => (await import('../appeals/appeals.cli.ts')).registerAppealCommands,
+  },
+  {
+    commands: ['monitor', 'simulate'],
+    load: async () => (await import('../monitoring/monitoring.cli.ts')).registerMonitoringCommands,
+  },
+];
+
+/** One line of `credence --help`: the command as help shows it (`serve [options]`) and its description. */
+export interface CommandIndexEntry {
+  readonly name: string;
+  readonly term: string;
+  readonly description: string;
+}
+
+/** The program with its global options and no commands yet. */
+function rootProgram(): Command {
+  return new Command('credence')
     .description('Credence — consumer-credit decisions with reasons, recourse, appeals and exact servicing.')
     .option('--json', 'print machine-readable JSON')
     .option('--data-dir <dir>', 'embedded database directory (default: CREDENCE_DATA_DIR or ./.credence)')
     .option('--database-url <url>', 'use PostgreSQL at this URL instead of the embedded database')
     .showHelpAfterError()
     .exitOverride();
-  registerServeCommand(program);
-  registerMigrateCommand(program);
-  registerKeysCommand(program);
-  registerKycCommand(program);
-  registerCustomerCommands(program);
-  registerScoringCommands(program);
-  registerLoanCommands(program);
-  registerCreditLineCommands(program);
-  registerDayEndCommand(program);
-  registerLedgerCommand(program);
-  registerPolicyCommands(program);
-  registerDecisionCommands(program);
-  registerAppealCommands(program);
-  registerMonitoringCommands(program);
+}
+
+/** Builds the whole `credence` program: every context's commands (loads every command module). */
+export async function buildProgram(): Promise<Command> {
+  const program = rootProgram();
+  for (const module of COMMAND_MODULES) (await module.load())(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** What `credence --help` lists, from the whole program; the build writes it next to the compiled main. */
+export async function commandIndex(): Promise<CommandIndexEntry[]> {
+  const program = await buildProgram();
+  const help = program.createHelp();
+  return program.commands.map((command) => ({
+    name: command.name(),
+    term: help.subcommandTerm(command),
+    description: help.subcommandDescription(command),
+  }));
+}
+
+/** The index written by the build, when running compiled code; undefined from the TypeScript sources. */
+function readCommandIndex(): CommandIndexEntry[] | undefined {
+  try {
+    return JSON.parse(
+      readFileSync(new URL('./command-index.json', import.meta.url), 'utf8'),
+    ) as CommandIndexEntry[];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The top-level command named on the command line (`help <command>` names one too), skipping the global
+ * options and their values; undefined when there is none (`credence`, `credence --help`).
+ */
+function commandNamed(program: Command, argv: readonly string[]): string | undefined {
+  const takesValue = new Set(
+    program.options.filter((option) => option.required || option.optional).map((option) => option.long),
+  );
+  for (let i = 0; i < argv.length; i += 1) {
+    const token = argv[i] ?? '';
+    if (token === '--') return argv[i + 1];
+    if (token.startsWith('-')) {
+      if (takesValue.has(token)) i += 1;
+      continue;
+    }
+    if (token === 'help') {
+      const next = argv.slice(i + 1).find((item) => !item.startsWith('-'));
+      return next ?? undefined;
+    }
+    return token;
+  }
+  return undefined;
+}
+
+/**
+ * The program for this command line, loading as little as it can: the module of the command named; for
+ * help or an unknown command, placeholders from the build's index (names and descriptions only — enough
+ * for help, and for commander to refuse an unknown command and suggest a near one); without an index
+ * (running from the sources), every module.
+ */
+async function programFor(argv: readonly string[]): Promise<Command> {
+  const program = rootProgram();
+  const name = commandNamed(program, argv);
+  const modules = name === undefined ? [] : COMMAND_MODULES.filter((m) => m.commands.includes(name));
+  const index = modules.length === 0 ? readCommandIndex() : undefined;
+  if (modules.length > 0) {
+    for (const module of modules) (await module.load())(program);
+  } else if (index) {
+    const terms = new Map(index.map((entry) => [entry.name, entry.term]));
+    for (const entry of index) program.command(entry.name).description(entry.description);
+    const standard = program.createHelp();
+    program.configureHelp({
+      subcommandTerm: (command: Command) => terms.get(command.name()) ?? standard.subcommandTerm(command),
+    } as Partial<Help>);
+  } else {
+    for (const module of COMMAND_MODULES) (await module.load())(program);
+  }
   for (const command of program.commands) command.exitOverride();
   return program;
 }
 
 /**
  * Runs the CLI and returns the exit code: 0 success, 1 unexpected fault, 2 usage error, 3 invalid input,
- * 4 not allowed, 5 not found, 6 conflict, 7 cannot be carried out, 8 database migration problem,
- * 9 a dependency is unavailable.
+ * 4 not allowed, 5 not found, 6 conflict, 7 cannot be carried out (or a check failed, e.g. `monitor alerts
+ * --fail-on`, `decision replay`), 8 database migration problem, 9 a dependency is unavailable.
+ *
+ * This is the one path an exit code takes: a command that ends with a code other than 0 throws (a
+ * `CliExit` or an `AppError`), and the launcher sets `process.exitCode` from what this returns. No command
+ * sets `process.exitCode` itself (the launcher would overwrite it).
  */
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await programFor(argv);
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
@@ -61,6 +184,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         ? 0
         : 2;
     }
+    // Loaded only on failure: the runtime brings in the application.
+    const { reportFailure } = await import('./runtime.ts');
     return reportFailure(error, argv.includes('--json'));
   }
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { callServer, globalOptions, output, viaServerOrApp } from '../cli/runtime.ts';
+import { callServer, CliExit, globalOptions, output, viaServerOrApp } from '../cli/runtime.ts';
 import { parseId } from '../platform/ids/ids.ts';
 import { parseMoney } from '../platform/money/money.ts';
 import {
@@ -90,7 +90,8 @@ export function registerDecisionCommands(program: Command): void {
           ? `${report.decisionId}: replay matches (${report.outcome.recomputed}; model ${report.modelVersion ?? '-'}, policy ${report.policyVersion ?? '-'})`
           : `${report.decisionId}: replay DIFFERS in ${report.differences.map((d) => d.field).join(', ')}`,
       );
-      if (!report.matches) process.exitCode = 7;
+      // The exit code goes back through main like every other (the launcher sets it once).
+      if (!report.matches) throw new CliExit(7, '');
     });
 }
 

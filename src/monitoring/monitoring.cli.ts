@@ -317,7 +317,8 @@ export function registerMonitoringCommands(program: Command): void {
         threshold !== undefined &&
         report.alerts.some((alert) => (SEVERITY_RANK[alert.severity] ?? 0) >= threshold)
       ) {
-        process.exitCode = 7;
+        // The exit code goes back through main like every other (the launcher sets it once).
+        throw new CliExit(7, '');
       }
     });
 
