@@ -15,6 +15,7 @@ import {
   type RecoursePlan,
   type RenderedAction,
 } from '../explain/index.ts';
+import { GLOSSARY } from '../platform/i18n/glossary.ts';
 import { defineMessages, en, render, zh, type MessageTemplate } from '../platform/i18n/localized.ts';
 import {
   addDays,
@@ -79,8 +80,8 @@ const PERCENT_FEATURES = new Set<string>(['utilisation']);
 /** Texts of the scorecard-side actions (the policy-side ones are the explain context's). */
 export const SCORECARD_ACTION_MESSAGES = defineMessages({
   LOWER_UTILISATION_RATIO: {
-    zh: (p) => `将信用额度使用率降到${p.percent}%以下`,
-    en: (p) => `Bring your credit utilisation down to ${p.percent}% or less`,
+    zh: (p) => `还掉部分欠款，把${GLOSSARY.creditLimitUse.zh}降到${p.percent}%以下`,
+    en: (p) => `Pay your balances down until you use ${p.percent}% of your credit limits or less`,
   } satisfies MessageTemplate<{ percent: number }>,
   CLOSE_LOANS_ELSEWHERE: {
     zh: (p) => `结清其他机构的贷款，使在贷笔数不超过${p.loans}笔`,
@@ -88,7 +89,7 @@ export const SCORECARD_ACTION_MESSAGES = defineMessages({
   } satisfies MessageTemplate<{ loans: number }>,
   BIND_BANK_CARD: {
     zh: (p) => `绑定本人银行卡（共${p.cards}张）`,
-    en: (p) => `Bind a bank card in your own name (${p.cards} in all)`,
+    en: (p) => `Link a bank card in your own name (${p.cards} in all)`,
   } satisfies MessageTemplate<{ cards: number }>,
   LET_ACTIVITY_SETTLE: {
     zh: (p) => `${zh.date(p.date)}前避免频繁的${p.what.zh}`,
@@ -97,8 +98,8 @@ export const SCORECARD_ACTION_MESSAGES = defineMessages({
 });
 
 const ACTIVITY_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
-  limit_views_24h: { zh: '额度查询', en: 'limit checks' },
-  failed_logins_24h: { zh: '登录失败', en: 'failed logins' },
+  limit_views_24h: { zh: '额度查看', en: 'checking of your limit' },
+  failed_logins_24h: { zh: '登录失败', en: 'failed sign-ins' },
   device_changes_30d: { zh: '更换设备', en: 'device changes' },
 };
 

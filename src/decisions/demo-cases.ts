@@ -109,13 +109,15 @@ export const DEMO_CASES: readonly DemoCase[] = [
     history: (customerId, asOf) => [
       ...establishedHistory(customerId, asOf, 'demo-clean', {
         salary: '55000.00',
-        spend: '480.00',
+        spend: '600.00',
         balance: '3000.00',
         housingFund: true,
       }),
-      // Thirteen instalments repaid on time here: past the new-user ramp (12 cycles).
+      // Twelve instalments repaid on time here within the last 12 months, whatever the day of the month:
+      // opened 380 days ago, its due dates fall about 350 … 15 days ago (13 months ago put one on the
+      // window's edge, and on some days of the month the customer had 11 and was back on the ramp).
       ...new CustomerHistory(customerId, 'demo-clean-here')
-        .loan('here', 'credence', 'cash-1', day(asOf, -395), 24, '24000.00', day(asOf, 0))
+        .loan('here', 'credence', 'cash-1', day(asOf, -380), 24, '24000.00', day(asOf, 0))
         .eventsUntil(asOf),
     ],
   },
@@ -168,7 +170,7 @@ export const DEMO_CASES: readonly DemoCase[] = [
     history: (customerId, asOf) => {
       const events = establishedHistory(customerId, asOf, 'demo-multi-head', {
         salary: '52000.00',
-        spend: '480.00',
+        spend: '600.00',
         balance: '3000.00',
         housingFund: true,
       });
@@ -213,11 +215,14 @@ export const DEMO_CASES: readonly DemoCase[] = [
       for (const [n, daysAgo] of [160, 120, 75, 20].entries())
         applications.inquiry(CustomerHistory.at(day(asOf, -daysAgo), 20), `lender-${50 + n}`);
       return [
+        // No housing fund and ¥600 a payment: a score of 612 on every day of the year, in the middle of
+        // the band the tightening opens (600–629). With ¥480 the year's spending straddled a bin edge of
+        // the model, and on some days of the month the score fell to 597, below even the usual cut-off.
         ...establishedHistory(customerId, asOf, 'demo-tightened', {
           salary: '52000.00',
-          spend: '480.00',
+          spend: '600.00',
           balance: '55000.00',
-          housingFund: true,
+          housingFund: false,
         }),
         ...applications.eventsUntil(asOf),
       ];
@@ -249,7 +254,8 @@ export const DEMO_CASES: readonly DemoCase[] = [
         .consentAll(new Date(asOf.getTime() - 60_000))
         .profile(new Date(asOf.getTime() - 60_000), { socialInsurance: true, housingFund: true })
         .salary(day(asOf, 0), 6, '22000.00')
-        .monthlySpending(day(asOf, 0), 6, 14, '800.00')
+        // ¥700 a payment: the months' spending stays within one bin of the model on every day of the month.
+        .monthlySpending(day(asOf, 0), 6, 14, '700.00')
         .creditLine(
           CustomerHistory.at(day(asOf, -20)),
           'elsewhere',

@@ -1,3 +1,4 @@
+import { factorText } from '../explain/index.ts';
 import type { LocalizedText } from '../platform/i18n/localized.ts';
 import { toExactRateString, type Rate } from '../platform/money/rate.ts';
 import { REASON_STAGE, renderReason, type PolicyReasonParams, type RenderedReason } from '../policy/index.ts';
@@ -102,7 +103,11 @@ export function policyReason(reason: RenderedReason): PrincipalReason {
   };
 }
 
-/** A score factor as a principal reason: the characteristic, its bin, and the points it cost. */
+/**
+ * A score factor as a principal reason. The text is the customer's (`factorText`: the factor in everyday
+ * words, their own value, what helps); the parameters keep what staff read — the characteristic, its bin,
+ * the value and the points it cost.
+ */
 export function scoreReason(reason: ScoreReason): PrincipalReason {
   return {
     code: reason.code,
@@ -115,7 +120,7 @@ export function scoreReason(reason: ScoreReason): PrincipalReason {
       value: reason.value,
       pointsLost: reason.pointsLost,
     },
-    text: reason.text,
+    text: factorText({ feature: reason.feature, value: reason.value, label: reason.params.label }),
   };
 }
 

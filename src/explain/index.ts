@@ -29,3 +29,4 @@ export {
   renderRecoursePlan,
   type RenderedAction,
 } from './recourse-actions.ts';
+export { factorText, type FactorTextInput } from './factor-texts.ts';

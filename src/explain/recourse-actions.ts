@@ -6,6 +6,7 @@ import {
   type LocalizedText,
   type MessageTemplate,
 } from '../platform/i18n/localized.ts';
+import { countEn, GLOSSARY, verificationSteps } from '../platform/i18n/glossary.ts';
 import { fen, type Money } from '../platform/money/money.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import type { RecourseAction, RecoursePlan } from './recourse.ts';
@@ -14,43 +15,47 @@ import type { RecourseAction, RecoursePlan } from './recourse.ts';
  * Customer-facing text for recourse actions and for "no plan", typed by parameters like the reason
  * catalogue. Dates are the days by which waiting gets there ("make no new credit applications until …").
  */
+const G = GLOSSARY;
+
 export const RECOURSE_MESSAGES = defineMessages({
   REPAY_OVERDUE_HERE: {
-    zh: (p) => `还清在本平台的逾期欠款${zh.money(p.amount)}`,
+    zh: (p) => `还清在本平台的${G.overdue.zh}欠款${zh.money(p.amount)}`,
     en: (p) => `Repay the ${en.money(p.amount)} overdue with us`,
   } satisfies MessageTemplate<{ amount: Money }>,
   REPAY_OVERDUE_ELSEWHERE: {
-    zh: (p) => `还清在其他机构的逾期欠款${zh.money(p.amount)}`,
+    zh: (p) => `还清在${G.otherLenders.zh}的${G.overdue.zh}欠款${zh.money(p.amount)}`,
     en: (p) => `Repay the ${en.money(p.amount)} overdue with other lenders`,
   } satisfies MessageTemplate<{ amount: Money }>,
   NO_NEW_APPLICATIONS_UNTIL: {
-    zh: (p) => `${zh.date(p.date)}前不要再申请新的贷款或信用卡（届时近30天申请将降至${p.applications}次）`,
+    zh: (p) =>
+      `${zh.date(p.date)}前不要再提交新的${G.creditApplications.zh}（届时近30天的申请将降至${p.applications}次）`,
     en: (p) =>
       `Make no new credit applications until ${en.date(p.date)} (you will then have ${p.applications} in the last 30 days)`,
   } satisfies MessageTemplate<{ date: LocalDate; applications: number }>,
   COMPLETE_VERIFICATION: {
-    zh: (p) => `完成实名认证至L${p.level}`,
-    en: (p) => `Complete identity verification to level L${p.level}`,
-  } satisfies MessageTemplate<{ level: number }>,
+    zh: (p) => `完成${G.identityVerification.zh}：${verificationSteps(p.from, p.level).zh}`,
+    en: (p) => `Complete your ${G.identityVerification.en}: ${verificationSteps(p.from, p.level).en}`,
+  } satisfies MessageTemplate<{ level: number; from: number }>,
   REDUCE_MONTHLY_REPAYMENTS: {
-    zh: (p) => `将每月还款降至${zh.money(p.amount)}以下`,
+    zh: (p) => `将${G.monthlyRepayments.zh}降至${zh.money(p.amount)}以下`,
     en: (p) => `Bring your monthly repayments down to ${en.money(p.amount)} or less`,
   } satisfies MessageTemplate<{ amount: Money }>,
   BUILD_HISTORY: {
-    zh: (p) => `继续保持良好的信用记录，到${zh.date(p.date)}满${p.months}个月`,
-    en: (p) => `Keep building your credit history: ${p.months} months by ${en.date(p.date)}`,
+    zh: (p) => `继续积累${G.creditHistory.zh}，到${zh.date(p.date)}满${p.months}个月`,
+    en: (p) => `Keep building your ${G.creditHistory.en}: ${p.months} months by ${en.date(p.date)}`,
   } satisfies MessageTemplate<{ date: LocalDate; months: number }>,
   REPAY_ON_TIME: {
-    zh: (p) => `按时还款，到${zh.date(p.date)}累计${p.cycles}期`,
-    en: (p) => `Repay on time: ${p.cycles} cycles by ${en.date(p.date)}`,
+    zh: (p) => `每月${G.onTimeRepayment.zh}，到${zh.date(p.date)}累计${G.onTimeRepayment.zh}${p.cycles}期`,
+    en: (p) =>
+      `Repay on time every month, so that by ${en.date(p.date)} you have repaid on time for ${countEn(p.cycles, 'month', 'months')}`,
   } satisfies MessageTemplate<{ date: LocalDate; cycles: number }>,
   WAIT_FOR_HOLD_EXPIRY: {
-    zh: (p) => `风险保护将于${zh.date(p.date)}解除，之后可再次申请`,
-    en: (p) => `The risk hold ends on ${en.date(p.date)}; you can apply again after that`,
+    zh: (p) => `${G.safetyHold.zh}将于${zh.date(p.date)}解除，之后可以再次申请`,
+    en: (p) => `The ${G.safetyHold.en} ends on ${en.date(p.date)}; you can apply again after that`,
   } satisfies MessageTemplate<{ date: LocalDate }>,
   LOWER_UTILISATION: {
-    zh: (p) => `将信用额度使用率降到${p.percent}%以下`,
-    en: (p) => `Bring your credit utilisation down to ${p.percent}% or less`,
+    zh: (p) => `还掉部分欠款，把${G.creditLimitUse.zh}降到${p.percent}%以下`,
+    en: (p) => `Pay your balances down until you use ${p.percent}% of your credit limits or less`,
   } satisfies MessageTemplate<{ percent: number }>,
   NO_PLAN: {
     zh: () => '目前没有您可以采取的措施能改变这一结果。',
@@ -88,7 +93,7 @@ export function renderRecourseAction(action: RecourseAction): RenderedAction {
       }
       break;
     case 'COMPLETE_VERIFICATION': {
-      const params = { level: to };
+      const params = { level: to, from: Number(action.from) };
       return { code: action.action, params, text: render(RECOURSE_MESSAGES.COMPLETE_VERIFICATION, params) };
     }
     case 'REDUCE_MONTHLY_REPAYMENTS': {
@@ -124,13 +129,15 @@ export function renderRecourseAction(action: RecourseAction): RenderedAction {
     default:
       break;
   }
+  // An action this catalogue does not know: said without its internal names or values (staff read the
+  // code and parameters).
   const params = { feature: action.feature, to: action.to };
   return {
     code: action.action,
     params,
     text: {
-      zh: `将${action.feature}调整为${String(action.to)}`,
-      en: `Change ${action.feature} to ${String(action.to)}`,
+      zh: '改善该项情况（详情可咨询客服）',
+      en: 'Improve this part of your record (our service team can tell you how)',
     },
   };
 }

@@ -78,7 +78,9 @@ export function policyReasonParams(
         params: { applications: input.inquiries30d, days: 30, maximum: threshold(hit) },
       };
     case 'SCORE_BELOW_CUTOFF':
-      return { code: hit.code, params: { score: input.score, cutoff: result.baseCutoff } };
+      // The cut-off the decision applied (after risk appetite), never the base one: a reason that said
+      // "below the 600 this product requires" while 630 was applied told someone at 605 they would pass.
+      return { code: hit.code, params: { score: input.score, cutoff: result.cutoff } };
     case 'POLICY_TIGHTENED':
       return {
         code: hit.code,

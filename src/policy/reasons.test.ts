@@ -11,17 +11,17 @@ describe('reason catalogue', () => {
 
   it('renders typed parameters in the right places, in both languages', () => {
     expect(renderReason('POLICY_TIGHTENED', { score: 620, cutoff: 640, usualCutoff: 600 }).text).toEqual({
-      zh: '近期授信政策收紧，评分要求由600分提高到640分，您的评分为620分。',
-      en: 'Our credit policy has been tightened: the score needed rose from 600 to 640, and yours is 620.',
+      zh: '我们近期收紧了借款审批，该产品要求的信用评分由600提高到640，您的信用评分为620。',
+      en: 'We have tightened our lending: this product now needs a credit score of at least 640 instead of 600, and yours is 620.',
     });
     expect(renderReason('ACTIVE_RISK_HOLD', { until: parseLocalDate('2026-12-01') }).text).toEqual({
-      zh: '您的账户存在异常行为风险保护，预计2026年12月1日解除，期间暂停授信评估。',
-      en: 'A temporary risk hold is on your account after unusual activity until 1 Dec 2026; credit assessments are paused meanwhile.',
+      zh: '我们发现您的账户近期有异常操作，已为您开启账户安全保护，预计2026年12月1日解除；保护期间暂不受理借款申请。',
+      en: 'We noticed unusual activity on your account and put a temporary safety hold on it until 1 Dec 2026; we cannot consider credit applications while it is on.',
     });
     expect(
       renderReason('LIMIT_REDUCED_BY_RISK_APPETITE', { limit: fen(2_250_000n), scale: parseRate('0.75') })
         .text.zh,
-    ).toBe('近期授信政策收紧，额度按75%核定为¥22,500.00。');
+    ).toBe('我们近期收紧了借款审批，额度按通常的75%核定，为¥22,500.00。');
     expect(renderReason('SYSTEM_UNAVAILABLE', {}).text.en).toMatch(/This is not a decline\.$/);
   });
 
@@ -31,7 +31,7 @@ describe('reason catalogue', () => {
       code: 'OVERDUE_HERE',
       params: { amount: 12_345n },
       text: {
-        zh: '您在本平台有¥123.45逾期未还，结清后可重新申请。',
+        zh: '您在本平台有¥123.45逾期未还，还清后可以重新申请。',
         en: 'You have CNY 123.45 overdue with us; once it is repaid you can apply again.',
       },
     });

@@ -6,34 +6,20 @@ import {
   type LocalizedText,
   type MessageTemplate,
 } from '../platform/i18n/localized.ts';
+import { countEn, GLOSSARY, verificationLevel, verificationSteps } from '../platform/i18n/glossary.ts';
 import type { Money } from '../platform/money/money.ts';
 import type { Rate } from '../platform/money/rate.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
-
-/** "1 month", "2 months": English count with its noun. */
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /**
  * The reason catalogue of credit policies: every knock-out and every limit-reducing row of a policy
  * names one of these codes, and the decisions layer renders it for the customer in zh-CN and en. Each
  * template is typed by its parameters, so a number can never land in the wrong placeholder; the rendered
- * texts are tested.
+ * texts are tested. Texts are for customers: everyday words from the glossary, the person's own figures,
+ * what helps — never codes, levels like "L3" or score points (staff read the code and parameters).
  */
 
-const VERIFICATION_NAMES_ZH = ['未实名', '身份证与姓名一致', '手机号实名一致', '银行卡四要素一致'];
-const VERIFICATION_NAMES_EN = [
-  'not verified',
-  'ID number matched to name',
-  'phone registered to the same person',
-  'bank card in the same name (four elements)',
-];
-
-const level = {
-  zh: (value: number) => `L${value}（${VERIFICATION_NAMES_ZH[value] ?? ''}）`,
-  en: (value: number) => `L${value} (${VERIFICATION_NAMES_EN[value] ?? ''})`,
-};
+const G = GLOSSARY;
 
 export const REASON_MESSAGES = defineMessages({
   BLOCKLISTED: {
@@ -42,78 +28,87 @@ export const REASON_MESSAGES = defineMessages({
   } satisfies MessageTemplate<Record<string, never>>,
   ACTIVE_RISK_HOLD: {
     zh: (p) =>
-      `您的账户存在异常行为风险保护${p.until ? `，预计${zh.date(p.until)}解除` : ''}，期间暂停授信评估。`,
+      `我们发现您的账户近期有异常操作，已为您开启${G.safetyHold.zh}${p.until ? `，预计${zh.date(p.until)}解除` : ''}；保护期间暂不受理借款申请。`,
     en: (p) =>
-      `A temporary risk hold is on your account after unusual activity${p.until ? ` until ${en.date(p.until)}` : ''}; credit assessments are paused meanwhile.`,
+      `We noticed unusual activity on your account and put a temporary ${G.safetyHold.en} on it${p.until ? ` until ${en.date(p.until)}` : ''}; we cannot consider credit applications while it is on.`,
   } satisfies MessageTemplate<{ until: LocalDate | null }>,
   VERIFICATION_LEVEL_TOO_LOW: {
-    zh: (p) => `该产品需要实名认证等级${level.zh(p.required)}，您当前为${level.zh(p.current)}。`,
+    zh: (p) =>
+      `该产品需要${verificationLevel(p.required).need.zh}，您目前${verificationLevel(p.current).state.zh}。请${verificationSteps(p.current, p.required).zh}。`,
     en: (p) =>
-      `This product needs identity verification ${level.en(p.required)}; yours is ${level.en(p.current)}.`,
+      `This product needs ${verificationLevel(p.required).need.en}; so far you ${verificationLevel(p.current).state.en}. To go on, ${verificationSteps(p.current, p.required).en}.`,
   } satisfies MessageTemplate<{ current: number; required: number }>,
   AGE_OUTSIDE_RANGE: {
     zh: (p) => `该产品面向${p.minAge}至${p.maxAge}周岁的用户，您目前${p.age}周岁。`,
     en: (p) => `This product is for people aged ${p.minAge} to ${p.maxAge}; you are ${p.age}.`,
   } satisfies MessageTemplate<{ age: number; minAge: number; maxAge: number }>,
   OVERDUE_HERE: {
-    zh: (p) => `您在本平台有${zh.money(p.amount)}逾期未还，结清后可重新申请。`,
-    en: (p) => `You have ${en.money(p.amount)} overdue with us; once it is repaid you can apply again.`,
+    zh: (p) => `您在本平台有${zh.money(p.amount)}${G.overdue.zh}未还，还清后可以重新申请。`,
+    en: (p) =>
+      `You have ${en.money(p.amount)} ${G.overdue.en} with us; once it is repaid you can apply again.`,
   } satisfies MessageTemplate<{ amount: Money }>,
   OVERDUE_ELSEWHERE: {
-    zh: (p) => `征信信息显示您在其他机构有${zh.money(p.amount)}逾期未还。`,
-    en: (p) => `Credit reports show ${en.money(p.amount)} overdue with other lenders.`,
+    zh: (p) =>
+      `征信记录显示您在${G.otherLenders.zh}有${zh.money(p.amount)}${G.overdue.zh}未还，还清后可以重新申请。`,
+    en: (p) =>
+      `Your credit report shows ${en.money(p.amount)} ${G.overdue.en} with ${G.otherLenders.en}; once it is repaid you can apply again.`,
   } satisfies MessageTemplate<{ amount: Money }>,
   MULTI_HEAD_BORROWING: {
-    zh: (p) => `近${p.days}天内您共申请了${p.applications}次贷款或信用卡，超过上限${p.maximum}次。`,
+    zh: (p) =>
+      `近${p.days}天内您提交了${p.applications}次${G.creditApplications.zh}，我们最多接受${p.maximum}次；暂停新的申请会有帮助。`,
     en: (p) =>
-      `You applied for credit ${p.applications} times in the last ${p.days} days; the most we accept is ${p.maximum}.`,
+      `You made ${p.applications} ${G.creditApplications.en} in the last ${p.days} days; we accept at most ${p.maximum}. Holding off on new applications helps.`,
   } satisfies MessageTemplate<{ applications: number; days: number; maximum: number }>,
   SCORE_BELOW_CUTOFF: {
-    zh: (p) => `您的信用评分为${p.score}分，低于该产品要求的${p.cutoff}分。`,
-    en: (p) => `Your credit score is ${p.score}, below the ${p.cutoff} this product requires.`,
+    zh: (p) => `您的${G.creditScore.zh}为${p.score}，该产品目前要求至少${p.cutoff}。`,
+    en: (p) => `Your ${G.creditScore.en} is ${p.score}; this product currently needs at least ${p.cutoff}.`,
   } satisfies MessageTemplate<{ score: number; cutoff: number }>,
   POLICY_TIGHTENED: {
-    zh: (p) => `近期授信政策收紧，评分要求由${p.usualCutoff}分提高到${p.cutoff}分，您的评分为${p.score}分。`,
+    zh: (p) =>
+      `我们近期收紧了借款审批，该产品要求的${G.creditScore.zh}由${p.usualCutoff}提高到${p.cutoff}，您的${G.creditScore.zh}为${p.score}。`,
     en: (p) =>
-      `Our credit policy has been tightened: the score needed rose from ${p.usualCutoff} to ${p.cutoff}, and yours is ${p.score}.`,
+      `We have tightened our lending: this product now needs a ${G.creditScore.en} of at least ${p.cutoff} instead of ${p.usualCutoff}, and yours is ${p.score}.`,
   } satisfies MessageTemplate<{ score: number; cutoff: number; usualCutoff: number }>,
   THIN_FILE: {
-    zh: (p) => `您的信用记录只有${p.historyMonths}个月，首次授信需要至少${p.requiredMonths}个月。`,
+    zh: (p) =>
+      `您的${G.creditHistory.zh}目前只有${p.historyMonths}个月，首次申请需要至少${p.requiredMonths}个月。`,
     en: (p) =>
-      `Your credit history covers ${count(p.historyMonths, 'month', 'months')}; a first limit needs at least ${p.requiredMonths}.`,
+      `Your ${G.creditHistory.en} covers ${countEn(p.historyMonths, 'month', 'months')} so far; a first application needs at least ${p.requiredMonths} months.`,
   } satisfies MessageTemplate<{ historyMonths: number; requiredMonths: number }>,
   NEW_USER_RAMP: {
     zh: (p) =>
-      `新用户首次额度为${zh.money(p.limit)}，按时还款后会逐步提额（目前已按时还款${p.onTimeCycles}期）。`,
+      `新用户的首次${G.limit.zh}为${zh.money(p.limit)}，之后${G.onTimeRepayment.zh}，${G.limit.zh}会逐步提高${p.onTimeCycles > 0 ? `（您已${G.onTimeRepayment.zh}${p.onTimeCycles}期）` : ''}。`,
     en: (p) =>
-      `New customers start at ${en.money(p.limit)}; the limit grows as you repay on time (${p.onTimeCycles === 0 ? 'no on-time cycles yet' : `${count(p.onTimeCycles, 'on-time cycle', 'on-time cycles')} so far`}).`,
+      `New customers start with a ${G.limit.en} of ${en.money(p.limit)}; each month you repay on time helps it grow${p.onTimeCycles > 0 ? ` (${countEn(p.onTimeCycles, 'month', 'months')} repaid on time so far)` : ''}.`,
   } satisfies MessageTemplate<{ limit: Money; onTimeCycles: number }>,
   LIMIT_CAPPED_BY_DEBT_SERVICE: {
     zh: (p) =>
-      `结合您的月收入${zh.money(p.monthlyIncome)}和现有月还款${zh.money(p.monthlyDebtPayments)}，额度为${zh.money(p.limit)}。`,
+      `结合您的${G.monthlyIncome.zh}${zh.money(p.monthlyIncome)}和现有${G.monthlyRepayments.zh}${zh.money(p.monthlyDebtPayments)}，${G.limit.zh}为${zh.money(p.limit)}。`,
     en: (p) =>
-      `With a monthly income of ${en.money(p.monthlyIncome)} and ${en.money(p.monthlyDebtPayments)} of monthly repayments already, your limit is ${en.money(p.limit)}.`,
+      `With a ${G.monthlyIncome.en} of ${en.money(p.monthlyIncome)} and ${en.money(p.monthlyDebtPayments)} of ${G.monthlyRepayments.en} already, your ${G.limit.en} is ${en.money(p.limit)}.`,
   } satisfies MessageTemplate<{ limit: Money; monthlyIncome: Money; monthlyDebtPayments: Money }>,
   LIMIT_REDUCED_BY_RISK_APPETITE: {
-    zh: (p) => `近期授信政策收紧，额度按${zh.percent(p.scale, 0)}核定为${zh.money(p.limit)}。`,
+    zh: (p) =>
+      `我们近期收紧了借款审批，${G.limit.zh}按通常的${zh.percent(p.scale, 0)}核定，为${zh.money(p.limit)}。`,
     en: (p) =>
-      `Our credit policy has been tightened; limits are set at ${en.percent(p.scale, 0)}, giving ${en.money(p.limit)}.`,
+      `We have tightened our lending: limits are set at ${en.percent(p.scale, 0)} of the usual, giving you ${en.money(p.limit)}.`,
   } satisfies MessageTemplate<{ limit: Money; scale: Rate }>,
   LIMIT_BELOW_PRODUCT_MINIMUM: {
-    zh: (p) => `核定额度${zh.money(p.limit)}低于该产品最低额度${zh.money(p.minimum)}。`,
+    zh: (p) =>
+      `我们能提供的${G.limit.zh}${zh.money(p.limit)}低于该产品的最低${G.limit.zh}${zh.money(p.minimum)}。`,
     en: (p) =>
-      `The limit we can offer, ${en.money(p.limit)}, is below this product's minimum of ${en.money(p.minimum)}.`,
+      `The ${G.limit.en} we can offer, ${en.money(p.limit)}, is below this product's minimum of ${en.money(p.minimum)}.`,
   } satisfies MessageTemplate<{ limit: Money; minimum: Money }>,
   LIMIT_BELOW_REQUEST: {
-    zh: (p) => `您申请${zh.money(p.requested)}，目前可用额度为${zh.money(p.limit)}。`,
+    zh: (p) => `您申请了${zh.money(p.requested)}，目前我们能提供${zh.money(p.limit)}。`,
     en: (p) => `You asked for ${en.money(p.requested)}; we can offer ${en.money(p.limit)} for now.`,
   } satisfies MessageTemplate<{ limit: Money; requested: Money }>,
   REFERRED_FOR_REVIEW: {
-    zh: () => '您的申请需要人工审核，我们会尽快通知您结果。',
-    en: () => 'Your application needs a manual review; we will let you know the result soon.',
+    zh: () => `您的申请需要${G.manualReview.zh}，我们会尽快通知您结果。`,
+    en: () => `Your application needs a ${G.manualReview.en}; we will let you know the result soon.`,
   } satisfies MessageTemplate<Record<string, never>>,
   SYSTEM_UNAVAILABLE: {
-    zh: () => '系统暂时无法完成评估，申请已转人工处理，这不是拒绝。',
+    zh: () => `系统暂时无法完成评估，申请已转${G.manualReview.zh}，这不是拒绝。`,
     en: () =>
       'We could not complete the assessment because of a technical fault; a person will review it. This is not a decline.',
   } satisfies MessageTemplate<Record<string, never>>,

@@ -45,7 +45,7 @@ const codes = (record: DecisionRecord) => record.reasons.map((reason) => reason.
  * | thin file | 28, 1, 19, 11, college 0, −18, ¥36.50 −23, lt3k −5, ¥2,000 −2, 0, 3, 武汉 −6, 1, 0, L3 2, 6 | 656 + 17 = 673 |
  * | multi-head | 28, 78, 7 in 180d −29, 7 in 30d −54, 1, −18, 43, 5, 4, 0, 1, 17, 8, 1, 2, 6 | 656 + 93 = 749 |
  * | abnormal limit checks | 28, 1, 19, 11, 1, −18, ¥14,840 −13, 5k–10k 0, ¥9,000 4, 0, 3, 南京 17, 1, 0, 2, 6 | 656 + 62 = 718 |
- * | tightened policy | 28, utilisation 92% −52, 4 in 180d −22, 1 in 30d −27, master 3, −18, 43, 5, 4, 0, 1, 杭州 −11, 8, 1, 2, 6 | 656 − 29 = 627 |
+ * | tightened policy | 28, utilisation 92% −52, 4 in 180d −22, 1 in 30d −27, master 3, −18, 43, 5, 4, 0, 1, 杭州 −11, no housing fund −7, 1, 2, 6 | 656 − 44 = 612 |
  * | new user | 28, 78, 19, 11, 1, −18, ¥64,000 13, 20k–50k 0, ¥22,000 4, 0, 3, 深圳 17, 8, 1, 2, 6 | 656 + 173 = 829 |
  *
  * Points lost are measured from each characteristic's best regular bin (utilisation 78, inquiries 30d 11 —
@@ -79,7 +79,11 @@ describe('decision-low-score-declined', () => {
       'CAP-CONSUMPTION_AMOUNT_12M',
     ]);
     expect(record.reasons[0]?.params).toEqual({ amount: '200000' });
-    expect(record.reasons[1]?.text.en).toBe('Your credit score is 530, below the 600 this product requires.');
+    // The cut-off the decision applied (600 + the demo's tightening of 30), not the usual one.
+    expect(record.reasons[1]?.params).toEqual({ score: 530, cutoff: 630 });
+    expect(record.reasons[1]?.text.en).toBe(
+      'Your credit score is 530; this product currently needs at least 630.',
+    );
     // 78 − (−52) and 43 − (−23).
     expect(record.reasons[2]?.params).toMatchObject({ feature: 'utilisation', pointsLost: 130 });
     expect(record.reasons[3]?.params).toMatchObject({ feature: 'consumption_amount_12m', pointsLost: 66 });
@@ -152,22 +156,22 @@ describe('decision-abnormal-limit-checks-declined', () => {
 });
 
 describe('decision-tightened-policy-declined', () => {
-  it('shows the cut-off raised from 600 to 630 for a 627 score, the factors, and the wait that clears it', async () => {
+  it('shows the cut-off raised from 600 to 630 for a 612 score, the factors, and the plan that clears it', async () => {
     const record = await decide('tightened_policy');
-    expect(record).toMatchObject({ outcome: 'declined', score: 627 });
+    expect(record).toMatchObject({ outcome: 'declined', score: 612 });
     expect(codes(record)).toEqual([
       'POLICY_TIGHTENED',
       'BEH-UTILISATION',
       'BEH-INQUIRIES_180D',
       'BEH-INQUIRIES_30D',
     ]);
-    expect(record.reasons[0]?.params).toEqual({ score: 627, cutoff: 630, usualCutoff: 600 });
+    expect(record.reasons[0]?.params).toEqual({ score: 612, cutoff: 630, usualCutoff: 600 });
     // 78 − (−52), 19 − (−22), 11 − (−27): against the best regular bins.
     expect(record.reasons.slice(1).map((r) => r.params.pointsLost)).toEqual([130, 41, 38]);
-    // The one application 20 days ago leaves the 30-day window on 2 Dec at 20:00: from 3 Dec the 30-day
-    // count is 0 (+38 points: 665 ≥ 660, approved) — cheaper than paying the card down (+36 at 64%).
+    // Waiting for the one application of 20 days ago to leave the 30-day window (+38: 650) is not
+    // enough past the referral band (660); paying the card down to 44% is (−52 → 10: +62, 674).
     expect(record.recourse?.actions.map((a) => [a.code, a.to, a.byDate])).toEqual([
-      ['NO_NEW_APPLICATIONS_UNTIL', 0, '2026-12-03'],
+      ['LOWER_UTILISATION_RATIO', 44, null],
     ]);
     expect(record.recourse?.verified?.outcome).toBe('approved');
   });

@@ -67,7 +67,7 @@ describe.each(storesUnderTest())('decisions over HTTP on $name', (store) => {
       kind: 'limit',
       params: { limit: '500000', requested: '800000' },
       text: {
-        zh: '您申请¥8,000.00，目前可用额度为¥5,000.00。',
+        zh: '您申请了¥8,000.00，目前我们能提供¥5,000.00。',
         en: 'You asked for CNY 8,000.00; we can offer CNY 5,000.00 for now.',
       },
     });

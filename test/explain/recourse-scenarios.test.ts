@@ -42,7 +42,7 @@ describe('recourse: what a declined applicant can do', () => {
     });
     expect(text).toEqual([
       {
-        zh: '2026年12月2日前不要再申请新的贷款或信用卡（届时近30天申请将降至5次）',
+        zh: '2026年12月2日前不要再提交新的贷款或信用卡申请（届时近30天的申请将降至5次）',
         en: 'Make no new credit applications until 2 Dec 2026 (you will then have 5 in the last 30 days)',
       },
     ]);
@@ -69,7 +69,9 @@ describe('recourse: what a declined applicant can do', () => {
       totalCost: 3,
       actions: [{ feature: 'verificationLevel', from: 1, to: 2 }],
     });
-    expect(text.map((line) => line.en)).toEqual(['Complete identity verification to level L2']);
+    expect(text.map((line) => line.en)).toEqual([
+      'Complete your identity check: confirm a phone number registered in your own name',
+    ]);
   });
 
   it('an active risk hold with a known end: wait until it lifts', () => {
@@ -82,7 +84,7 @@ describe('recourse: what a declined applicant can do', () => {
       actions: [{ feature: 'hasActiveHold', to: false, byDate: '2026-12-06' }],
     });
     expect(text.map((line) => line.en)).toEqual([
-      'The risk hold ends on 6 Dec 2026; you can apply again after that',
+      'The safety hold ends on 6 Dec 2026; you can apply again after that',
     ]);
   });
 

@@ -47,7 +47,7 @@ describe('default policy: an established applicant with a good score', () => {
     expect(decision.outcome).toBe('approved');
     expect(decision.codes).toEqual(['LIMIT_BELOW_REQUEST']);
     expect(decision.en).toEqual(['You asked for CNY 50,000.00; we can offer CNY 30,000.00 for now.']);
-    expect(decision.zh).toEqual(['您申请¥50,000.00，目前可用额度为¥30,000.00。']);
+    expect(decision.zh).toEqual(['您申请了¥50,000.00，目前我们能提供¥30,000.00。']);
   });
 });
 
@@ -57,9 +57,11 @@ describe('default policy: knock-outs', () => {
     expect(decision).toMatchObject({ outcome: 'declined', limit: fen(0n), computedLimit: fen(3_000_000n) });
     expect(decision.codes).toEqual(['MULTI_HEAD_BORROWING']);
     expect(decision.en).toEqual([
-      'You applied for credit 7 times in the last 30 days; the most we accept is 5.',
+      'You made 7 applications for loans or credit cards in the last 30 days; we accept at most 5. Holding off on new applications helps.',
     ]);
-    expect(decision.zh).toEqual(['近30天内您共申请了7次贷款或信用卡，超过上限5次。']);
+    expect(decision.zh).toEqual([
+      '近30天内您提交了7次贷款或信用卡申请，我们最多接受5次；暂停新的申请会有帮助。',
+    ]);
     expect(decision.matched.knockouts).toEqual(['ko-multi-head']);
   });
 
@@ -71,8 +73,8 @@ describe('default policy: knock-outs', () => {
   it('declines a low score: 580 against the cash loan cut-off of 600', () => {
     const decision = decide(applicant({ score: 580 }));
     expect(decision.outcome).toBe('declined');
-    expect(decision.en).toEqual(['Your credit score is 580, below the 600 this product requires.']);
-    expect(decision.zh).toEqual(['您的信用评分为580分，低于该产品要求的600分。']);
+    expect(decision.en).toEqual(['Your credit score is 580; this product currently needs at least 600.']);
+    expect(decision.zh).toEqual(['您的信用评分为580，该产品目前要求至少600。']);
   });
 
   it('declines an unverified phone for the credit line (L1 against the required L2)', () => {
@@ -81,21 +83,25 @@ describe('default policy: knock-outs', () => {
     );
     expect(decision.codes).toEqual(['VERIFICATION_LEVEL_TOO_LOW']);
     expect(decision.en).toEqual([
-      'This product needs identity verification L2 (phone registered to the same person); yours is L1 (ID number matched to name).',
+      'This product needs a phone number registered in your own name; so far you have had your ID number checked against your name. To go on, confirm a phone number registered in your own name.',
     ]);
   });
 
   it('declines a thin file for a first limit: 2 months of history against 3', () => {
     const decision = decide(applicant({ isNewUser: true, onTimeCycles: 0, historyMonths: 2 }));
     expect(decision.codes).toEqual(['THIN_FILE']);
-    expect(decision.en).toEqual(['Your credit history covers 2 months; a first limit needs at least 3.']);
+    expect(decision.en).toEqual([
+      'Your credit history covers 2 months so far; a first application needs at least 3 months.',
+    ]);
   });
 
   it('declines overdue debt elsewhere, naming the amount', () => {
     const decision = decide(applicant({ overdueAmountElsewhere: fen(35_000n) }));
     expect(decision.codes).toEqual(['OVERDUE_ELSEWHERE']);
-    expect(decision.en).toEqual(['Credit reports show CNY 350.00 overdue with other lenders.']);
-    expect(decision.zh).toEqual(['征信信息显示您在其他机构有¥350.00逾期未还。']);
+    expect(decision.en).toEqual([
+      'Your credit report shows CNY 350.00 overdue with other lenders; once it is repaid you can apply again.',
+    ]);
+    expect(decision.zh).toEqual(['征信记录显示您在其他机构有¥350.00逾期未还，还清后可以重新申请。']);
   });
 
   it('declines an age outside the product range (17 against 18–60)', () => {
@@ -133,7 +139,7 @@ describe('default policy: tightened risk appetite (cut-off +40, limits × 0.75)'
     const decision = decide(applicant({ score: 620, appetite: tightened }));
     expect(decision.codes).toEqual(['POLICY_TIGHTENED']);
     expect(decision.en).toEqual([
-      'Our credit policy has been tightened: the score needed rose from 600 to 640, and yours is 620.',
+      'We have tightened our lending: this product now needs a credit score of at least 640 instead of 600, and yours is 620.',
     ]);
   });
 
@@ -142,7 +148,7 @@ describe('default policy: tightened risk appetite (cut-off +40, limits × 0.75)'
     expect(decision).toMatchObject({ outcome: 'approved', limit: fen(2_250_000n) });
     expect(decision.codes).toEqual(['LIMIT_REDUCED_BY_RISK_APPETITE']);
     expect(decision.en).toEqual([
-      'Our credit policy has been tightened; limits are set at 75%, giving CNY 22,500.00.',
+      'We have tightened our lending: limits are set at 75% of the usual, giving you CNY 22,500.00.',
     ]);
   });
 });
@@ -165,7 +171,7 @@ describe('default policy: limits', () => {
       [],
     ]);
     expect(ramp[0]?.en).toEqual([
-      'New customers start at CNY 5,000.00; the limit grows as you repay on time (no on-time cycles yet).',
+      'New customers start with a limit of CNY 5,000.00; each month you repay on time helps it grow.',
     ]);
   });
 
