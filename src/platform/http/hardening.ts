@@ -101,6 +101,41 @@ class KnownCredentials {
   }
 }
 
+/**
+ * The counters, in memory, one fixed window per key. The plugin's own store hands back its live counter,
+ * which it reads a tick later: in a burst every request then sees the burst's final count (the first of
+ * 500 refused too). This one answers with the count as it was at each request's increment, and forgets
+ * the oldest keys beyond `MAX_KEYS`.
+ */
+class WindowCounters {
+  static readonly MAX_KEYS = 50_000;
+  readonly #windows = new Map<string, { count: number; startedAt: number }>();
+
+  incr(
+    key: string,
+    callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
+    timeWindow: number,
+  ): void {
+    const now = Date.now();
+    let window = this.#windows.get(key);
+    if (!window || window.startedAt + timeWindow <= now) {
+      window = { count: 0, startedAt: now };
+      this.#windows.delete(key);
+      this.#windows.set(key, window);
+      if (this.#windows.size > WindowCounters.MAX_KEYS) {
+        const oldest = this.#windows.keys().next();
+        if (!oldest.done) this.#windows.delete(oldest.value);
+      }
+    }
+    window.count += 1;
+    callback(null, { current: window.count, ttl: window.startedAt + timeWindow - now });
+  }
+
+  child(): WindowCounters {
+    return new WindowCounters();
+  }
+}
+
 async function registerRateLimits(app: HttpServer, settings: RateLimitSettings): Promise<void> {
   if (settings.requestsPerMinute <= 0 && settings.authFailuresPerMinute <= 0) return;
   await app.register(rateLimit, {
@@ -108,6 +143,7 @@ async function registerRateLimits(app: HttpServer, settings: RateLimitSettings):
     max: Math.max(1, settings.requestsPerMinute),
     timeWindow: 60_000,
     hook: 'onRequest',
+    store: WindowCounters,
     // One bucket per credential (its hash: the secret never sits in memory as a key), else per address.
     keyGenerator: (request) => {
       const secret = presentedCredential(request.headers);
