@@ -139,8 +139,12 @@ export function meDecisionView(
   const { record, replacement } = input;
   const standing = replacement ?? record;
   const overturn = replacement ? overturnOf(input.appeals, record.id) : null;
-  const steps = planSteps(standing, input.features);
-  const recourse = standing.recourse;
+  // A person's override is recorded as a copy of the decision it overrides with a new outcome, limit and
+  // price: the reasons and plan in it are the overridden decision's, not its own. It has none of its own.
+  const byPerson = standing.kind === 'override';
+  const steps = byPerson ? [] : planSteps(standing, input.features);
+  const recourse = byPerson ? null : standing.recourse;
+  const reasons = byPerson ? [] : standing.reasons;
   const today = businessDateOf(deps.now);
   const ofThis = input.appeals
     .filter((appeal) => appeal.decisionId === record.id)
@@ -194,7 +198,7 @@ export function meDecisionView(
     dailyRate: rateString(
       standing.dailyRate ?? (standing.apr === null ? null : divideRate(standing.apr, 365n)),
     ),
-    reasons: standing.reasons.slice(0, 4).map((reason) => ({ code: reason.code, text: text(reason.text) })),
+    reasons: reasons.slice(0, 4).map((reason) => ({ code: reason.code, text: text(reason.text) })),
     plan:
       recourse && recourse.status === 'plan'
         ? {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storesUnderTest } from '../support/stores.ts';
-import { meTestApp, type MeTestApp } from './support.ts';
+import { meTestApp, SETUP_TIMEOUT_MS, type MeTestApp } from './support.ts';
 
 /**
  * Customer sessions over HTTP on every store: issued to the app for one customer, expiry (clock pinned),
@@ -14,7 +14,7 @@ describe.each(storesUnderTest())('customer sessions on $name', (store) => {
   beforeAll(async () => {
     t = await meTestApp({ store });
     customerId = t.personas.get('clean_approval') ?? '';
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await t.app.stop();
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storesUnderTest } from '../support/stores.ts';
-import { meTestApp, type MeTestApp } from './support.ts';
+import { meTestApp, SETUP_TIMEOUT_MS, type MeTestApp } from './support.ts';
 
 /**
  * Customer A's session can never read or change customer B, on every /v1/me route (the table below must
@@ -230,7 +230,7 @@ describe.each(storesUnderTest())('/v1/me isolation on $name', (store) => {
       statement: 'My salary is higher than you think.',
     });
     bIds.appeal = appeal.appealId as string;
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await t.app.stop();
   });

@@ -9,6 +9,9 @@ import { testScorecard } from '../decisions/scorecard.ts';
 import { testConfig } from '../support/app.ts';
 import { pgliteStore, type StoreUnderTest } from '../support/stores.ts';
 
+/** Setting up trains the demo scorecard and seeds nine customers: minutes on a busy shared machine. */
+export const SETUP_TIMEOUT_MS = 600_000;
+
 export interface MeTestApp {
   readonly app: App;
   readonly clock: ManualClock;
