@@ -2,6 +2,7 @@ import type { LocalizedText } from '../platform/i18n/localized.ts';
 import { fen, formatMoney } from '../platform/money/money.ts';
 import { formatPercent, parseRate, toExactRateString } from '../platform/money/rate.ts';
 import type { DecisionRecord, DecisionSummary } from './decision.ts';
+import type { PrincipalReason } from './principal-reasons.ts';
 
 /**
  * What the API and the CLI show of a decision: plain JSON (amounts as integer-fen strings, rates as exact
@@ -9,6 +10,12 @@ import type { DecisionRecord, DecisionSummary } from './decision.ts';
  * asked for.
  */
 export function decisionView(record: DecisionRecord, options: { evidence?: boolean } = {}) {
+  const reasons = (overrideReasons(record) ?? record.reasons).map((reason) => ({
+    code: reason.code,
+    kind: reason.kind as string,
+    text: reason.text,
+    params: reason.params,
+  }));
   return {
     decisionId: record.id,
     customerId: record.customerId,
@@ -23,13 +30,22 @@ export function decisionView(record: DecisionRecord, options: { evidence?: boole
     dailyRate: record.dailyRate === null ? null : toExactRateString(record.dailyRate),
     score: record.score,
     subScores: record.subScores,
-    reasons: record.reasons.map((reason) => ({
-      code: reason.code,
-      kind: reason.kind,
-      text: reason.text,
-      params: reason.params,
-    })),
-    recourse: record.recourse,
+    reasons,
+    // An override's own record carries the reasons and plan of the decision it overturned (its replay
+    // re-derives them): they are shown as history under `overridden`, never as this decision's.
+    recourse: record.override ? null : record.recourse,
+    overridden: record.override
+      ? {
+          decisionId: record.override.overrides,
+          reasons: record.reasons.map((reason) => ({
+            code: reason.code,
+            kind: reason.kind as string,
+            text: reason.text,
+            params: reason.params,
+          })),
+          recourse: record.recourse,
+        }
+      : null,
     policyVersion: record.policyVersionId,
     modelVersion: record.modelVersion,
     arm: record.arm,
@@ -90,7 +106,10 @@ export type CustomerTextInput = Pick<
   | 'dailyRate'
   | 'reasons'
   | 'recourse'
->;
+> & {
+  /** Set on a person's override: its reasons and plan are then not the customer's to read (see below). */
+  readonly override?: DecisionRecord['override'];
+};
 
 /** A decision's view (as the API answers it) read back for the customer's text. */
 export function customerTextInputOfView(view: DecisionView): CustomerTextInput {
@@ -107,6 +126,7 @@ export function customerTextInputOfView(view: DecisionView): CustomerTextInput {
     dailyRate: view.dailyRate === null ? null : parseRate(view.dailyRate),
     reasons: view.reasons as DecisionRecord['reasons'],
     recourse: view.recourse,
+    override: view.override as DecisionRecord['override'],
   };
 }
 
@@ -125,7 +145,7 @@ const HEADLINES: Readonly<Record<DecisionRecord['outcome'], LocalizedText>> = {
 export function customerText(record: CustomerTextInput, locale: 'zh' | 'en'): string {
   const lines: string[] = [];
   const money = (fen: bigint) => formatMoney(fen as never, locale === 'zh' ? 'zh-CN' : 'en');
-  lines.push(`${HEADLINES[record.outcome][locale]}${record.outcome === 'approved' ? '' : ''}`);
+  lines.push(HEADLINES[record.outcome][locale]);
   if (record.outcome === 'approved' && record.apr && record.dailyRate) {
     lines.push(
       locale === 'zh'
@@ -133,16 +153,56 @@ export function customerText(record: CustomerTextInput, locale: 'zh' | 'en'): st
         : `  Limit ${money(record.limit)} at ${formatPercent(record.apr, 2)} a year (${formatPercent(record.dailyRate, 3)} a day)`,
     );
   }
-  if (record.reasons.length > 0) {
+  // An override speaks for itself: the reasons and plan its record carries are those of the decision it
+  // overturned, and reading them under "Approved" would contradict the headline.
+  const reasons = overrideReasons(record) ?? record.reasons;
+  if (reasons.length > 0) {
     lines.push(locale === 'zh' ? '  原因：' : '  Why:');
-    record.reasons.forEach((reason, index) => lines.push(`    ${index + 1}. ${reason.text[locale]}`));
+    reasons.forEach((reason, index) => lines.push(`    ${index + 1}. ${reason.text[locale]}`));
   }
-  const recourse = record.recourse;
+  const recourse = record.override ? null : record.recourse;
   if (recourse && recourse.status === 'plan') {
     lines.push(locale === 'zh' ? '  您可以这样做：' : '  What you can do:');
     for (const action of recourse.actions) lines.push(`    - ${action.text[locale]}`);
   } else if (recourse && recourse.status === 'none' && recourse.text) {
     lines.push(`  ${recourse.text[locale]}`);
   }
+  if (record.override) {
+    const replaced = record.override.overrides;
+    lines.push(
+      locale === 'zh' ? `  本决定取代此前的决定 ${replaced}。` : `  This replaces decision ${replaced}.`,
+    );
+  }
   return lines.join('\n');
+}
+
+/** What a person's decision on an appeal says to the customer, by its outcome. */
+const OVERTURNED: Readonly<Record<DecisionRecord['outcome'], LocalizedText>> = {
+  approved: {
+    zh: '经人工复核您的申诉，原决定已更改为批准。',
+    en: 'A person reviewed your appeal and changed the earlier decision to an approval.',
+  },
+  declined: {
+    zh: '经人工复核您的申诉，目前仍无法批准。',
+    en: 'A person reviewed your appeal; we still cannot approve it for now.',
+  },
+  referred: {
+    zh: '您的申诉正在人工复核中，我们会通知您结果。',
+    en: 'A person is reviewing your appeal; we will let you know the result.',
+  },
+};
+
+/** The customer's reasons of an override (one: a person decided), or null for any other decision. */
+function overrideReasons(
+  record: Pick<DecisionRecord, 'outcome'> & { readonly override?: DecisionRecord['override'] },
+): PrincipalReason[] | null {
+  if (!record.override) return null;
+  return [
+    {
+      code: 'DECISION_OVERTURNED',
+      kind: 'review',
+      params: { overrides: record.override.overrides },
+      text: OVERTURNED[record.outcome],
+    },
+  ];
 }

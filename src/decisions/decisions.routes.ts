@@ -14,7 +14,9 @@ const ReasonDto = Type.Object({
   code: Type.String({
     description: 'A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D).',
   }),
-  kind: Type.String({ description: 'knockout, limit, referral, system or score.' }),
+  kind: Type.String({
+    description: 'knockout, limit, referral, system, score, or review (a person decided).',
+  }),
   text: Text,
   params: AnyObject('The typed parameters the text was rendered from (fen as strings, rates as decimals).'),
 });
@@ -34,7 +36,8 @@ const DecisionDto = Type.Object({
   score: Nullable(Type.Integer()),
   subScores: Nullable(AnyObject('identity, capacity, history, relationships, behaviour (350–950).')),
   reasons: Type.Array(ReasonDto, {
-    description: '1–4 ranked principal reasons for a decline or a reduced limit.',
+    description:
+      '1–4 ranked principal reasons for a decline or a reduced limit; on an override, the one reason that a person decided (the overturned reasons are under `overridden`).',
   }),
   recourse: Nullable(AnyObject('What the person can do: a verified plan with dated actions, or "no plan".')),
   policyVersion: Nullable(Type.String()),
@@ -43,6 +46,18 @@ const DecisionDto = Type.Object({
   legalCap: Nullable(AnyObject('The legal rate cap in force on the decision date.')),
   fault: Nullable(AnyObject('The dependency that failed, when the decision was referred for a fault.')),
   override: Nullable(AnyObject('A person’s decision on an appeal.')),
+  overridden: Type.Optional(
+    Nullable(
+      Type.Object(
+        {
+          decisionId: IdString('decision'),
+          reasons: Type.Array(ReasonDto),
+          recourse: Nullable(AnyObject('The plan the overturned decision offered.')),
+        },
+        { description: 'On an override: the decision it replaced, with its reasons and plan (history).' },
+      ),
+    ),
+  ),
   facilityChange: Nullable(Type.String()),
   decidedAt: InstantString(),
   decisionDate: Type.String(),

@@ -22,7 +22,8 @@ import type { ReasonCode as ScoreReason } from '../scoring/index.ts';
 /** Parameters as JSON: money as integer-fen strings, rates as exact decimal strings, dates as they are. */
 export type ReasonParamsJson = Readonly<Record<string, unknown>>;
 
-export type ReasonKind = 'knockout' | 'limit' | 'referral' | 'system' | 'score';
+/** `review`: a person decided (an override on appeal); shown in views, never produced by a policy. */
+export type ReasonKind = 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
 
 export interface PrincipalReason {
   readonly code: string;
