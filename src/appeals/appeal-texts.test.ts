@@ -44,7 +44,7 @@ describe('what the customer reads', () => {
     ]);
     expect(reasons.map((r) => r.text.en)).toEqual([
       'When we reviewed it, CNY 1,000.00 was still overdue. You can apply again once it is repaid.',
-      'Your identity verification is still at level L1; this product needs L3. You can apply again once it is complete.',
+      'This product needs a bank card in your own name linked to your account; so far you have had your ID number checked against your name. To go on, confirm a phone number registered in your own name, then link a bank card in your own name (we check your name, ID number, card number and the phone number your bank holds); you can apply again once that is done.',
       'We checked with the credit bureau, who confirmed the record is correct.',
     ]);
     expect(reasons[0]?.text.zh).toBe('截至复核时，仍有¥1,000.00逾期未还。还清后可以重新申请。');

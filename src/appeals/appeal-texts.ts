@@ -7,6 +7,7 @@ import {
   type LocalizedText,
   type MessageTemplate,
 } from '../platform/i18n/localized.ts';
+import { verificationLevel, verificationSteps } from '../platform/i18n/glossary.ts';
 import { fen, parseFen, type Money } from '../platform/money/money.ts';
 import type { Rate } from '../platform/money/rate.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
@@ -112,9 +113,9 @@ const UPHOLD = {
   } satisfies MessageTemplate<{ amount: Money }>,
   IDENTITY_NOT_VERIFIED: {
     zh: (p: { current: number; required: number }) =>
-      `您的实名认证仍为L${p.current}级，该产品需要L${p.required}级。完成认证后可以重新申请。`,
+      `该产品需要${verificationLevel(p.required).need.zh}，您目前${verificationLevel(p.current).state.zh}。请${verificationSteps(p.current, p.required).zh}，完成后可以重新申请。`,
     en: (p: { current: number; required: number }) =>
-      `Your identity verification is still at level L${p.current}; this product needs L${p.required}. You can apply again once it is complete.`,
+      `This product needs ${verificationLevel(p.required).need.en}; so far you ${verificationLevel(p.current).state.en}. To go on, ${verificationSteps(p.current, p.required).en}; you can apply again once that is done.`,
   } satisfies MessageTemplate<{ current: number; required: number }>,
 } as const;
 
