@@ -24,6 +24,11 @@ import type { VerificationProvider } from './identity/verification.ts';
 import { createDayEndService, type DayEndService } from './lending/eod/day-end.ts';
 import { createPgDayEndRunLog } from './lending/eod/day-end-runs.pg.ts';
 import { createFacilityService, type FacilityService } from './lending/facilities/facility-service.ts';
+import {
+  createFacilityOverrideService,
+  type FacilityOverrideService,
+} from './lending/facilities/facility-override-service.ts';
+import { facilityOverridePortsFrom, termsInForceFrom } from './lending/facilities/facility-override-ports.ts';
 import { DEFAULT_LOAN_PRODUCT } from './lending/loans/loan-contract.ts';
 import { createLoanDayEndProcessor } from './lending/loans/loan-day-end.ts';
 import { createLoanService, type LoanService } from './lending/loans/loan-service.ts';
@@ -80,6 +85,8 @@ export interface Services {
   readonly customers: CustomerService;
   /** Credit facilities: a customer's limit per product, opened and adjusted by approved decisions. */
   readonly facilities: FacilityService;
+  /** Manual changes of a facility's terms: audited overrides of an approved decision, maker-checker above a limit. */
+  readonly facilityOverrides: FacilityOverrideService;
   /** Cash loans: drawdown, repayment, write-off, payoff quotes, schedules and statements. */
   readonly loans: LoanService;
   /** Credit lines: purchases, refunds, payments, statements, instalment conversions. */
@@ -163,7 +170,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const facilities = createFacilityService(db, { clock, ids });
   const models = createPgModelRegistry(db, clock);
   const policies = createPolicyService({ db, clock, ids });
-  const base: Omit<Services, 'appeals' | 'lineReviews'> = {
+  const termsInForce = termsInForceFrom(policies);
+  const base: Omit<Services, 'appeals' | 'lineReviews' | 'facilityOverrides'> = {
     apiKeys: cachedApiKeyStore(createPgApiKeyStore(db, ids, clock), { elapsedMs: () => performance.now() }),
     customerSessions: createCustomerSessions({
       store: createPgCustomerSessionStore(db),
@@ -176,8 +184,14 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     }),
     customers,
     facilities,
-    loans: createLoanService({ db, clock, ids, product: DEFAULT_LOAN_PRODUCT }),
-    creditLines: createCreditLineService({ db, clock, ids, product: DEFAULT_CREDIT_LINE_PRODUCT }),
+    loans: createLoanService({ db, clock, ids, product: DEFAULT_LOAN_PRODUCT, termsInForce }),
+    creditLines: createCreditLineService({
+      db,
+      clock,
+      ids,
+      product: DEFAULT_CREDIT_LINE_PRODUCT,
+      termsInForce,
+    }),
     dayEnd: createDayEndService({
       db,
       clock,
@@ -232,8 +246,17 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       logger.warn({ err: error, context }, 'appeals: deferred to the recovery pass'),
   });
   const lineReviews = createLimitReviewService({ db, clock, ids, ports: limitReviewPortsOf(base) });
+  const facilityOverrides = createFacilityOverrideService({
+    db,
+    clock,
+    ids,
+    ports: facilityOverridePortsFrom(base),
+    // One threshold for a second person, whether a change of terms comes from an appeal or by hand.
+    secondPersonAbove: appeals.settings.secondReviewerAbove,
+  });
   const services: Services = {
     ...base,
+    facilityOverrides,
     lineReviews,
     // The day-end batch ends with the monthly limit reviews of credit lines, then the appeals' recovery
     // pass (due re-checks, undelivered notifications).

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { productsOnlySettingsFile } from './facility-setup.ts';
 
 /** Runs the CLI in process and captures what it prints. */
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -167,6 +168,8 @@ describe("credence loan … --json on a data directory: the API's DTOs, amounts 
   };
 
   it('sets a facility by the public product code, draws, quotes, repays and shows the loan in yuan', async () => {
+    // A drawdown checks the facility against the products and legal cap in force: install the settings.
+    expect((await json(['policy', 'settings', 'load', productsOnlySettingsFile()])).code).toBe(0);
     const set = await json([
       ...['loan', 'facility', 'set', '--customer', customer, '--product', 'cash_loan'],
       ...['--limit', '20000.00', '--apr', '0.1825', '--decision', 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0AE'],

@@ -7,6 +7,7 @@ import type { LocalDate } from '../../src/platform/time/local-date.ts';
 import { createTestApp } from '../support/app.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { lendingWorld, snapshotRows } from './support.ts';
+import { openFacilityForTest } from './facility-setup.ts';
 
 /**
  * Money held for the customer on a loan leaves by a payout: D customer_overpayment / C funding, journal kind
@@ -210,11 +211,12 @@ describe.each(storesUnderTest())('loan payouts ($name)', (store) => {
         'content-type': 'application/json',
         ...(key ? { 'idempotency-key': key } : {}),
       });
-      await t.app.http.inject({
-        method: 'PUT',
-        url: `/v1/customers/${customer}/facilities/cash_loan`,
-        headers: t.auth('admin'),
-        payload: { limit: '5000.00', apr: '0.18', decisionId: 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0AE' },
+      await openFacilityForTest(t, {
+        customerId: customer,
+        product: 'cash-loan',
+        limit: '5000.00',
+        apr: '0.18',
+        decisionId: 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
       });
       const loan = await t.app.http.inject({
         method: 'POST',

@@ -2,6 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { snapshotRows } from './support.ts';
+import { openFacilityForTest } from './facility-setup.ts';
 
 let t: TestApp;
 const customer = 'cus_01JD3ZK6Q8W4M2X9T7B5N1R0AE';
@@ -14,13 +15,13 @@ function json(headers: Record<string, string>) {
 beforeAll(async () => {
   // 2026-01-15 10:00 Asia/Shanghai.
   t = await createTestApp({ now: new Date('2026-01-15T02:00:00Z') });
-  const put = await t.app.http.inject({
-    method: 'PUT',
-    url: `/v1/customers/${customer}/facilities/cash-loan`,
-    headers: t.auth('admin'),
-    payload: { limit: '20000.00', apr: '0.1825', decisionId: 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0AE' },
+  await openFacilityForTest(t, {
+    customerId: customer,
+    product: 'cash-loan',
+    limit: '20000.00',
+    apr: '0.1825',
+    decisionId: 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
   });
-  expect(put.statusCode).toBe(200);
 });
 
 afterAll(async () => {

@@ -14,6 +14,7 @@ import { parseRate } from '../../src/platform/money/rate.ts';
 import { ManualClock } from '../../src/platform/time/clock.ts';
 import type { LocalDate } from '../../src/platform/time/local-date.ts';
 import type { StoreUnderTest } from '../support/stores.ts';
+import { testTermsInForce } from './terms-in-force.ts';
 
 /** The lending services on one fresh schema, with a pinned clock and seeded ids. */
 export interface LendingWorld {
@@ -40,7 +41,7 @@ export async function lendingWorld(
   const ids = createIdGenerator(clock, seededRandomBytes(options.seed ?? 7));
   const product: LoanProduct = { ...DEFAULT_LOAN_PRODUCT, ...options.product };
   const facilities = createFacilityService(db, { clock, ids });
-  const loans = createLoanService({ db, clock, ids, product });
+  const loans = createLoanService({ db, clock, ids, product, termsInForce: testTermsInForce });
   const dayEnd = createDayEndService({
     db,
     clock,

@@ -10,6 +10,7 @@ import type { Clock } from '../../platform/time/clock.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { availableCredit, checkDraw, type DrawRefusal, type Facility } from '../facilities/facility.ts';
 import { findFacility, lockFacility, lockFacilityById } from '../facilities/facility.pg.ts';
+import { assertFacilityTermsInForce, type TermsInForcePort } from '../facilities/facility-terms-guard.ts';
 import type { Bucket } from '../loans/servicing.ts';
 import {
   findLine,
@@ -66,6 +67,11 @@ export interface CreditLineServiceDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly product: CreditLineProduct;
+  /**
+   * The credit-line products and legal cap in force on a date: opening a line re-checks the facility's rate
+   * and limit against them (defence in depth — a facility row with bad terms, however written, opens no line).
+   */
+  readonly termsInForce: TermsInForcePort;
 }
 
 /** Why a purchase was not made — an expected outcome; nothing is written. */
@@ -698,6 +704,9 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
 
   return {
     async openLine(request) {
+      // Read before the transaction: the settings come through the policy context (cached), not `tx`.
+      const today = clock.today();
+      const termsInForce = await deps.termsInForce('credit_line', today);
       return db.transaction(async (tx) => {
         const facility = await lockFacility(tx, request.customerId, 'credit-line');
         if (!facility) {
@@ -711,6 +720,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
         }
         const existing = await findLineOfFacility(tx, request.customerId, facility.id);
         if (existing) return { line: lineViewOf(existing.terms, existing.state, facility), opened: false };
+        assertFacilityTermsInForce(facility, termsInForce, today);
         const now = clock.now();
         const terms = termsFor(product, {
           lineId: ids.next('line'),

@@ -139,6 +139,7 @@ const TRANSITIONS: Readonly<
 > = {
   open: { from: [], to: 'active' },
   adjust: { from: [], to: 'active' },
+  override: { from: [], to: 'active' },
   freeze: { from: ['active', 'suspended', 'frozen'], to: 'frozen' },
   suspend: { from: ['active', 'suspended'], to: 'suspended' },
   reactivate: { from: ['frozen', 'suspended', 'active'], to: 'active' },
@@ -153,7 +154,7 @@ const TRANSITIONS: Readonly<
 export async function setFacilityStatus(
   tx: Queryable,
   deps: FacilityDeps,
-  change: Exclude<FacilityChangeKind, 'open' | 'adjust'>,
+  change: Exclude<FacilityChangeKind, 'open' | 'adjust' | 'override'>,
   input: FacilityStatusInput,
 ): Promise<Facility> {
   const current = await lockFacility(tx, input.customerId, input.product);

@@ -1,7 +1,7 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { sqlStateOf, type Queryable } from '../../platform/database/database.ts';
 import type { Money } from '../../platform/money/money.ts';
-import { rate } from '../../platform/money/rate.ts';
+import { rate, type Rate } from '../../platform/money/rate.ts';
 import {
   parseFacilityProduct,
   parseFacilityStatus,
@@ -175,31 +175,45 @@ export async function changeUtilisation(
   }
 }
 
-export type FacilityChangeKind = 'open' | 'adjust' | 'freeze' | 'suspend' | 'reactivate' | 'close';
+export type FacilityChangeKind =
+  'open' | 'adjust' | 'freeze' | 'suspend' | 'reactivate' | 'close' | 'override';
 
+/** Who made a change by hand (an override): the override, its maker and its checker ("name (key id)"). */
+export interface ChangeAuthors {
+  readonly overrideId: string;
+  readonly madeBy: string;
+  readonly checkedBy: string | null;
+}
+
+/** Appends a version to the facility's history (append-only: migration 0408's guard). */
 export async function insertFacilityChange(
   tx: Queryable,
   facility: Facility,
   change: FacilityChangeKind,
   reason: string | null,
   at: Date,
+  authors: ChangeAuthors | null = null,
 ): Promise<void> {
   await tx.query(
     `insert into credit_facility_changes
-       (customer_id, facility_id, version, change, decision_id, limit_amount, apr_num, apr_den, status, reason, changed_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       (customer_id, facility_id, version, change, decision_id, limit_amount, apr_num, apr_den, status, reason,
+        changed_at, override_id, made_by, checked_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       facility.customerId,
       facility.id,
       facility.version,
       change,
-      change === 'open' || change === 'adjust' ? facility.decisionId : null,
+      change === 'open' || change === 'adjust' || change === 'override' ? facility.decisionId : null,
       facility.limit,
       facility.apr.num,
       facility.apr.den,
       facility.status,
       reason,
       at,
+      authors?.overrideId ?? null,
+      authors?.madeBy ?? null,
+      authors?.checkedBy ?? null,
     ],
   );
 }
@@ -209,8 +223,13 @@ export interface FacilityChange {
   readonly change: FacilityChangeKind;
   readonly decisionId: string | null;
   readonly limit: Money;
+  readonly apr: Rate;
   readonly status: FacilityStatus;
   readonly reason: string | null;
+  /** Set on an override: which one, who made it and who checked it. */
+  readonly overrideId: string | null;
+  readonly madeBy: string | null;
+  readonly checkedBy: string | null;
   readonly changedAt: Date;
 }
 
@@ -224,11 +243,17 @@ export async function facilityHistory(
     change: FacilityChangeKind;
     decision_id: string | null;
     limit_amount: bigint;
+    apr_num: bigint;
+    apr_den: bigint;
     status: string;
     reason: string | null;
+    override_id: string | null;
+    made_by: string | null;
+    checked_by: string | null;
     changed_at: Date;
   }>(
-    `select version, change, decision_id, limit_amount, status, reason, changed_at
+    `select version, change, decision_id, limit_amount, apr_num, apr_den, status, reason, override_id, made_by,
+            checked_by, changed_at
        from credit_facility_changes where customer_id = $1 and facility_id = $2 order by version`,
     [customerId, facilityId],
   );
@@ -237,8 +262,12 @@ export async function facilityHistory(
     change: row.change,
     decisionId: row.decision_id,
     limit: row.limit_amount as Money,
+    apr: rate(row.apr_num, row.apr_den),
     status: parseFacilityStatus(row.status),
     reason: row.reason,
+    overrideId: row.override_id,
+    madeBy: row.made_by,
+    checkedBy: row.checked_by,
     changedAt: row.changed_at,
   }));
 }

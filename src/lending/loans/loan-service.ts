@@ -11,6 +11,7 @@ import type { Clock } from '../../platform/time/clock.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { availableCredit, checkDraw, type DrawRefusal } from '../facilities/facility.ts';
 import { changeUtilisation, lockFacility, lockFacilityById } from '../facilities/facility.pg.ts';
+import { assertFacilityTermsInForce, type TermsInForcePort } from '../facilities/facility-terms-guard.ts';
 import { drawdownJournal, journalOf, LOAN_ACCOUNT_KINDS, loanBalances } from './loan-books.ts';
 import { contractFor, type LoanContract, type LoanProduct } from './loan-contract.ts';
 import {
@@ -55,6 +56,11 @@ export interface LoanServiceDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly product: LoanProduct;
+  /**
+   * The cash-loan products and legal cap in force on a date: a drawdown re-checks the facility's rate and
+   * limit against them (defence in depth — a facility row with bad terms, however written, lends nothing).
+   */
+  readonly termsInForce: TermsInForcePort;
 }
 
 export interface DrawdownRequest {
@@ -480,6 +486,9 @@ export function createLoanService(deps: LoanServiceDeps): LoanService {
     async drawdown(request) {
       const key = parseIdempotencyKey(request.idempotencyKey);
       if (request.amount <= 0n) throw AppError.invalid('amount', 'positive', 'the amount must be above zero');
+      // Read before the transaction: the settings come through the policy context (cached), not `tx`.
+      const today = clock.today();
+      const termsInForce = await deps.termsInForce('cash_loan', today);
       try {
         return await db.transaction(async (tx) => {
           const { value, replayed } = await once<{ loanId: string; availableAfter: string }>(
@@ -498,6 +507,7 @@ export function createLoanService(deps: LoanServiceDeps): LoanService {
               if (!facility) throw new Declined({ reason: 'no-facility' });
               const refusal = checkDraw(facility, request.amount);
               if (refusal) throw new Declined(refusal);
+              assertFacilityTermsInForce(facility, termsInForce, today);
               if (await hasDelinquentLoan(tx, request.customerId)) {
                 throw new Declined({ reason: 'delinquent', detail: 'a loan is past due or written off' });
               }

@@ -25,6 +25,13 @@ import {
   productCodeOf,
   type Facility,
 } from '../facilities/facility.ts';
+import {
+  OVERRIDE_REASON_CODES,
+  type FacilityOverride,
+  type OverrideActor,
+} from '../facilities/facility-override.ts';
+import type { OverrideOutcome } from '../facilities/facility-override-service.ts';
+import type { Principal } from '../../platform/auth/api-keys.ts';
 import { REPAYMENT_INTENTS, type Outstanding } from './loan-state.ts';
 import type {
   DrawdownRefusal,
@@ -390,8 +397,77 @@ function declined(refusal: DrawdownRefusal): AppError {
 
 const errors = { 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 
-export function registerLoanRoutes(http: HttpServer, services: Pick<Services, 'loans' | 'facilities'>): void {
-  const { loans, facilities } = services;
+const OverrideParams = Type.Object({
+  customerId: IdString('customer'),
+  product: FacilityParams.properties.product,
+  overrideId: IdString('facilityOverride'),
+});
+
+const OverrideDto = Type.Object({
+  id: Type.String(),
+  customerId: Type.String(),
+  product: StringEnum(PRODUCT_CODES),
+  decisionId: Type.String(),
+  limit: Type.String(),
+  apr: Type.String(),
+  reasons: Type.Array(Type.Object({ code: Type.String(), note: Type.String() })),
+  status: StringEnum(['pending', 'applied', 'rejected'] as const),
+  needsSecondPerson: Type.Boolean(),
+  maker: Type.Object({ keyId: Type.String(), name: Type.String() }),
+  checker: Type.Union([Type.Object({ keyId: Type.String(), name: Type.String() }), Type.Null()]),
+  decisionNote: Type.Union([Type.String(), Type.Null()]),
+  facilityVersion: Type.Union([Type.Integer(), Type.Null()]),
+  proposedAt: Type.String(),
+  decidedAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+const OverrideOutcomeDto = Type.Object({
+  facility: Type.Union([FacilityDto, Type.Null()]),
+  change: StringEnum(['opened', 'adjusted', 'unchanged', 'pending'] as const),
+  override: Type.Union([OverrideDto, Type.Null()]),
+  replayed: Type.Boolean({ description: 'Always false; kept for callers of the earlier response.' }),
+});
+
+function overrideDto(override: FacilityOverride): Static<typeof OverrideDto> {
+  return {
+    id: override.id,
+    customerId: override.customerId,
+    product: productCodeOf(override.product),
+    decisionId: override.decisionId,
+    limit: s(override.limit),
+    apr: toExactRateString(override.apr),
+    reasons: override.reasons.map((reason) => ({ code: reason.code, note: reason.note })),
+    status: override.status,
+    needsSecondPerson: override.needsSecondPerson,
+    maker: override.maker,
+    checker: override.checker,
+    decisionNote: override.decisionNote,
+    facilityVersion: override.facilityVersion,
+    proposedAt: override.proposedAt.toISOString(),
+    decidedAt: override.decidedAt?.toISOString() ?? null,
+  };
+}
+
+function overrideOutcomeDto(outcome: OverrideOutcome): Static<typeof OverrideOutcomeDto> {
+  return {
+    facility: outcome.facility ? facilityDto(outcome.facility) : null,
+    change: outcome.change,
+    override: outcome.override && overrideDto(outcome.override),
+    replayed: false,
+  };
+}
+
+/** The person acting: the API key and the name it was issued under (maker-checker compares both). */
+function actorOf(request: { principal?: Principal }): OverrideActor {
+  if (!request.principal) throw new AppError('UNAUTHENTICATED', 'an API key is required');
+  return { keyId: request.principal.keyId, name: request.principal.name };
+}
+
+export function registerLoanRoutes(
+  http: HttpServer,
+  services: Pick<Services, 'loans' | 'facilities' | 'facilityOverrides'>,
+): void {
+  const { loans, facilities, facilityOverrides: overrides } = services;
 
   http.post(
     '/v1/loans',
@@ -718,28 +794,125 @@ export function registerLoanRoutes(http: HttpServer, services: Pick<Services, 'l
       config: { roles: [] },
       schema: {
         tags: ['facilities'],
-        summary: 'Open or adjust a facility as an approved decision says (decisions do this in-process).',
+        summary:
+          "Override a facility's terms by hand: names an approved decision of this customer and product, " +
+          "stays within the product's range and the legal cap, carries reasons; above the second-person " +
+          'threshold it waits for another person (202) — approve with …/overrides/{overrideId}/approve.',
         params: FacilityParams,
         body: Type.Object(
-          { limit: MoneyString(), apr: RateString(), decisionId: IdString('decision') },
+          {
+            limit: MoneyString(),
+            apr: RateString(),
+            decisionId: IdString('decision'),
+            reasons: Type.Array(
+              Type.Object(
+                {
+                  code: StringEnum(OVERRIDE_REASON_CODES),
+                  note: Type.String({ minLength: 1, maxLength: 500 }),
+                },
+                { additionalProperties: false },
+              ),
+              { minItems: 1, maxItems: 5, description: 'Why the terms are changed by hand.' },
+            ),
+          },
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ facility: FacilityDto, change: Type.String(), replayed: Type.Boolean() }),
+          200: OverrideOutcomeDto,
+          202: OverrideOutcomeDto,
+          403: ProblemSchema,
           ...errors,
         },
       },
     },
-    async (request) => {
-      const outcome = await facilities.openOrAdjustFacility({
-        customerId: request.params.customerId,
-        product: parseProductCode(request.params.product, 'params.product'),
-        limit: parseMoney(request.body.limit, 'limit'),
-        apr: parseRate(request.body.apr, 'apr'),
-        decisionId: request.body.decisionId,
-      });
-      return { facility: facilityDto(outcome.facility), change: outcome.change, replayed: outcome.replayed };
+    async (request, reply) => {
+      const outcome = await overrides.propose(
+        {
+          customerId: request.params.customerId,
+          product: parseProductCode(request.params.product, 'params.product'),
+          limit: parseMoney(request.body.limit, 'limit'),
+          apr: parseRate(request.body.apr, 'apr'),
+          decisionId: request.body.decisionId,
+          reasons: request.body.reasons,
+        },
+        actorOf(request),
+      );
+      if (outcome.change === 'pending') void reply.code(202);
+      return overrideOutcomeDto(outcome);
     },
+  );
+
+  http.get(
+    '/v1/customers/:customerId/facilities/:product/overrides',
+    {
+      config: { roles: ['reviewer', 'analyst'] },
+      schema: {
+        tags: ['facilities'],
+        summary: "A facility's overrides, newest first: pending, applied and rejected.",
+        params: FacilityParams,
+        response: { 200: Type.Object({ overrides: Type.Array(OverrideDto) }), ...errors },
+      },
+    },
+    async (request) => ({
+      overrides: (
+        await overrides.list(
+          request.params.customerId,
+          parseProductCode(request.params.product, 'params.product'),
+        )
+      ).map(overrideDto),
+    }),
+  );
+
+  http.post(
+    '/v1/customers/:customerId/facilities/:product/overrides/:overrideId/approve',
+    {
+      config: { roles: [] },
+      schema: {
+        tags: ['facilities'],
+        summary:
+          'Approve a pending override as the second person (another key under another name); it is checked ' +
+          'again, then applied.',
+        params: OverrideParams,
+        response: { 200: OverrideOutcomeDto, 403: ProblemSchema, ...errors },
+      },
+    },
+    async (request) =>
+      overrideOutcomeDto(
+        await overrides.approve(
+          request.params.customerId,
+          parseProductCode(request.params.product, 'params.product'),
+          request.params.overrideId,
+          actorOf(request),
+        ),
+      ),
+  );
+
+  http.post(
+    '/v1/customers/:customerId/facilities/:product/overrides/:overrideId/reject',
+    {
+      config: { roles: [] },
+      schema: {
+        tags: ['facilities'],
+        summary: 'Reject (or, by its maker, withdraw) a pending override; the facility is unchanged.',
+        params: OverrideParams,
+        body: Type.Object(
+          { note: Type.String({ minLength: 1, maxLength: 500 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ override: OverrideDto }), ...errors },
+      },
+    },
+    async (request) => ({
+      override: overrideDto(
+        await overrides.reject(
+          request.params.customerId,
+          parseProductCode(request.params.product, 'params.product'),
+          request.params.overrideId,
+          request.body.note,
+          actorOf(request),
+        ),
+      ),
+    }),
   );
 
   for (const action of ['freeze', 'reactivate'] as const) {

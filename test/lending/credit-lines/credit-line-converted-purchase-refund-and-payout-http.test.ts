@@ -4,6 +4,7 @@ import { storesUnderTest } from '../../support/stores.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { statementsAgainstLedger } from './ledger-check.ts';
 import { snapshotLineRows } from './support.ts';
+import { openFacilityForTest } from '../facility-setup.ts';
 
 /**
  * Over HTTP, on each store: ¥2,400.00 bought and converted into 3 × (¥800.00 + ¥18.00); period 1 billed on
@@ -29,13 +30,13 @@ describe.each(storesUnderTest().map((store) => [store.name, store] as const))(
 
     beforeAll(async () => {
       t = await createTestApp({ store, now: new Date('2026-01-05T02:00:00Z') });
-      const put = await t.app.http.inject({
-        method: 'PUT',
-        url: `/v1/customers/${customer}/facilities/credit-line`,
-        headers: t.auth('admin'),
-        payload: { limit: '5000.00', apr: '0.1825', decisionId: 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0PY' },
+      await openFacilityForTest(t, {
+        customerId: customer,
+        product: 'credit-line',
+        limit: '5000.00',
+        apr: '0.1825',
+        decisionId: 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0PY',
       });
-      expect(put.statusCode).toBe(200);
       const opened = await t.app.http.inject({
         method: 'POST',
         url: '/v1/lines',

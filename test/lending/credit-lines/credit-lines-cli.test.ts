@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
+import { productsOnlySettingsFile } from '../facility-setup.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'credence-line-cli-'));
 const customer = 'cus_01JD3ZK6Q8W4M2X9T7B5N1R0AE';
@@ -42,6 +43,8 @@ async function run(args: string[]): Promise<{ status: number; stdout: string; st
 
 describe('credence line', () => {
   it('opens a line, buys, declines over the limit (exit 7), offers instalments, refuses bad input (exit 3)', async () => {
+    // Opening a line checks the facility against the products and legal cap in force: install the settings.
+    expect((await run(['policy', 'settings', 'load', productsOnlySettingsFile(), '--json'])).status).toBe(0);
     const limit = await run([
       'loan',
       'facility',

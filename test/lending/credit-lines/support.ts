@@ -21,6 +21,7 @@ import { parseRate } from '../../../src/platform/money/rate.ts';
 import { ManualClock } from '../../../src/platform/time/clock.ts';
 import { addDays, type LocalDate } from '../../../src/platform/time/local-date.ts';
 import type { StoreUnderTest } from '../../support/stores.ts';
+import { testTermsInForce } from '../terms-in-force.ts';
 
 /** The credit-line services on one fresh schema, with a pinned clock and seeded ids. */
 export interface LineWorld {
@@ -54,6 +55,7 @@ export async function lineWorld(
     clock,
     ids,
     product: { ...DEFAULT_CREDIT_LINE_PRODUCT, ...options.product },
+    termsInForce: testTermsInForce,
   });
   const dayEnd = createDayEndService({
     db,
