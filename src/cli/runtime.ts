@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createApp, type App } from '../app.ts';
+import type { App } from '../app.ts';
 import { loadConfig, type Config } from '../platform/config/config.ts';
 import { servingHolder } from '../platform/database/data-dir-lock.node.ts';
 import {
@@ -40,6 +40,9 @@ export function configFor(options: GlobalOptions): Config {
 export async function withApp<T>(options: GlobalOptions, work: (app: App) => Promise<T>): Promise<T> {
   const config = configFor(options);
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });
+  // Imported here, not at the top: commands that never open the application (train, score, kyc
+  // validate, --help) do not pay for loading it (fastify, PGlite, pg and every context).
+  const { createApp } = await import('../app.ts');
   const app = await createApp({ config, logger });
   try {
     return await work(app);

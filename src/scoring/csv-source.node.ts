@@ -1,11 +1,12 @@
 import { createReadStream, statSync } from 'node:fs';
-import { parse } from 'csv-parse';
 import { AppError } from '../platform/errors/app-error.ts';
+import { CsvSyntaxError, parseCsv } from './csv-parser.ts';
 import { createDatasetBuilder, type Dataset, type DatasetOptions, type TargetInfo } from './dataset.ts';
 
 /**
- * The CSV adapter: files are streamed record by record (never read whole), each record tagged with the
- * line it ends on, so an error can name the line. Parsing faults and unreadable files become AppErrors.
+ * The CSV adapter: files are streamed record by record (never read whole) through `parseCsv`, each
+ * record tagged with the line it ends on, so an error can name the line. Parsing faults and unreadable
+ * files become AppErrors.
  */
 export interface CsvRecord {
   readonly record: string[];
@@ -18,27 +19,28 @@ export async function* csvRecords(path: string): AsyncGenerator<CsvRecord> {
   let stream;
   try {
     statSync(path);
-    stream = createReadStream(path);
+    stream = createReadStream(path, { highWaterMark: 1 << 20 });
   } catch (error) {
     throw new AppError('BAD_REQUEST', `cannot read ${path}: ${(error as Error).message}`, {
       issues: [{ field: path, rule: 'readable-file', message: 'the file cannot be read' }],
     });
   }
-  const parser = stream.pipe(
-    parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true }),
-  );
+  // The file in 1 MiB pieces, decoded as UTF-8 (a character split between pieces is kept whole).
+  stream.setEncoding('utf8');
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { record: item.record, line: item.info.lines };
-    }
+    for await (const item of parseCsv(stream as AsyncIterable<string>)) yield item;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    const lines = (error as { lines?: number }).lines;
-    throw AppError.invalid(
-      lines === undefined ? path : `line ${lines}`,
-      'csv-syntax',
-      `${path}${lines === undefined ? '' : ` line ${lines}`}: ${(error as Error).message}`,
-    );
+    if (error instanceof CsvSyntaxError) {
+      throw AppError.invalid(
+        `line ${error.line}`,
+        'csv-syntax',
+        `${path} line ${error.line}: ${error.message}`,
+      );
+    }
+    throw new AppError('BAD_REQUEST', `cannot read ${path}: ${(error as Error).message}`, {
+      issues: [{ field: path, rule: 'readable-file', message: 'the file cannot be read' }],
+    });
   } finally {
     stream.destroy();
   }
