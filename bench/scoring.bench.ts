@@ -107,7 +107,11 @@ function ours(
 }
 
 /** The synthetic population as CSV plus a split file, for the peer. */
-function writeSynthetic(data: Dataset, trainRows: number, dir: string): { data: string; split: string } {
+export function writeSynthetic(
+  data: Dataset,
+  trainRows: number,
+  dir: string,
+): { data: string; split: string } {
   const lines: string[] = [[...data.columns.map((c) => c.name), 'bad'].join(',')];
   for (let i = 0; i < data.rows; i += 1) {
     const fields = data.columns.map((column) => {
