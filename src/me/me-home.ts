@@ -177,21 +177,58 @@ function productStatus(
   };
 }
 
+/** What the home screen shows of a scored decision: its score and five dimensions. */
+export interface ScoreOfDecision {
+  readonly score: number;
+  readonly subScores: Readonly<Record<string, number>>;
+  readonly decidedAt: Date;
+}
+
+/**
+ * Scores of decisions already read. Decision records are append-only, so what one says never changes: the
+ * home screen reads the whole record (facts, trace, policy document) only the first time. Bounded; the
+ * oldest entry goes first.
+ */
+export function createScoreCache(maxEntries = 10_000) {
+  const entries = new Map<string, ScoreOfDecision>();
+  return {
+    get: (decisionId: string) => entries.get(decisionId),
+    set(decisionId: string, value: ScoreOfDecision) {
+      if (entries.size >= maxEntries) {
+        const oldest = entries.keys().next();
+        if (!oldest.done) entries.delete(oldest.value);
+      }
+      entries.set(decisionId, value);
+    },
+  };
+}
+export type ScoreCache = ReturnType<typeof createScoreCache>;
+
+async function scoreOf(deps: MeDeps, cache: ScoreCache | undefined, decisionId: string) {
+  const known = cache?.get(decisionId);
+  if (known) return known;
+  const record = await deps.services.decisions.get(decisionId);
+  if (record.score === null) return undefined;
+  const value = { score: record.score, subScores: record.subScores ?? {}, decidedAt: record.decidedAt };
+  cache?.set(decisionId, value);
+  return value;
+}
+
 /** `GET /v1/me`. */
-export async function home(deps: MeDeps, customerId: string): Promise<HomeView> {
+export async function home(deps: MeDeps, customerId: string, scores?: ScoreCache): Promise<HomeView> {
   const { services } = deps;
   const now = deps.clock.now();
   const [customer, snapshot, summaries, facilities, appeals, needed, lines] = await Promise.all([
     services.customers.getCustomer(customerId),
     services.customers.getSnapshot(customerId, now),
-    services.decisions.list(customerId, { limit: 100 }),
+    services.decisions.list(customerId, { limit: 50 }),
     services.facilities.listFacilities(customerId),
     customerAppeals(deps, customerId),
     levelsNeeded(deps, now),
     services.creditLines.listLines(customerId),
   ]);
   const scored = summaries.find((summary) => summary.score !== null);
-  const scoredRecord = scored ? await services.decisions.get(scored.id) : undefined;
+  const scoredRecord = scored ? await scoreOf(deps, scores, scored.id) : undefined;
   const byId = new Map(summaries.map((summary) => [summary.id, summary]));
 
   const products = ME_PRODUCTS.map((product) => {
@@ -209,13 +246,13 @@ export async function home(deps: MeDeps, customerId: string): Promise<HomeView> 
     asOf: now.toISOString(),
     verification: verificationView(customer, snapshot.verification, needed),
     score:
-      scoredRecord && scoredRecord.score !== null
+      scored && scoredRecord
         ? {
             value: scoredRecord.score,
             band: scoreBand(scoredRecord.score),
             asOf: scoredRecord.decidedAt.toISOString(),
-            decisionId: scoredRecord.id,
-            dimensions: Object.entries(scoredRecord.subScores ?? {}).map(([key, score]) => ({
+            decisionId: scored.id,
+            dimensions: Object.entries(scoredRecord.subScores).map(([key, score]) => ({
               key,
               score,
               label: DIMENSION_LABELS[key] ?? { 'zh-CN': key, en: key },

@@ -22,7 +22,7 @@ import { fileAppeal, myAppeal, myAppeals, sessionActor } from './me-appeals.ts';
 import { bindCard } from './me-cards.ts';
 import { decideForMe, getMyDecision, listMyDecisions, ME_PRODUCTS } from './me-decisions.ts';
 import type { MeDeps } from './me-deps.ts';
-import { home, myVerification } from './me-home.ts';
+import { createScoreCache, home, myVerification } from './me-home.ts';
 import { myMessages } from './me-messages.ts';
 import { drawLoan, ownLine, ownLoan, payLine, quoteLoan, refused, repayLoan } from './me-money.ts';
 import { customerOf } from './sessions.routes.ts';
@@ -83,6 +83,7 @@ const Problems = {
  * exist. The shapes are written out in docs/customer-app.md ("API").
  */
 export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
+  const scores = createScoreCache();
   http.get(
     '/v1/me',
     {
@@ -94,7 +95,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
         response: { 200: AnyObject('See docs/customer-app.md, GET /v1/me.'), ...Problems },
       },
     },
-    async (request) => home(deps, customerOf(request).customerId),
+    async (request) => home(deps, customerOf(request).customerId, scores),
   );
 
   http.get(
@@ -475,14 +476,12 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
       });
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
       const r = result.receipt;
-      return reply
-        .status(201)
-        .send({
-          lineId: r.lineId,
-          planId: r.planId,
-          effectiveDate: r.effectiveDate,
-          offer: offerDto(r.offer),
-        });
+      return reply.status(201).send({
+        lineId: r.lineId,
+        planId: r.planId,
+        effectiveDate: r.effectiveDate,
+        offer: offerDto(r.offer),
+      });
     },
   );
 
