@@ -145,4 +145,45 @@ describe.each(storesUnderTest())('/v1/me money actions on $name', (store) => {
     expect(Number(body.aprByIrr)).toBeGreaterThan(0);
     expect((await get('/v1/me/loans')).json().loans).toHaveLength(1);
   });
+  it('takes evidence from the phone: too large 413, not a photo or PDF 415, another customer’s evidence 422', async () => {
+    const maxBytes = t.app.services.appeals.settings.maxEvidenceBytes;
+    const upload = (content: Buffer, type: string, as = token) =>
+      t.app.http.inject({
+        method: 'POST',
+        url: '/v1/me/appeals/evidence',
+        headers: { ...t.bearer(as), 'content-type': type },
+        payload: content,
+      });
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const big = Buffer.alloc(maxBytes + 1);
+    pdf.copy(big);
+    const tooBig = await upload(big, 'application/pdf');
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json().errors[0]).toMatchObject({ field: 'body', rule: 'max-bytes' });
+    const exe = await upload(Buffer.from('MZ\x90\x00 not a picture'), 'application/x-msdownload');
+    expect(exe.statusCode).toBe(415);
+    expect(exe.json().errors[0]).toMatchObject({ field: 'content-type', rule: 'allowed-media-type' });
+    const disguised = await upload(Buffer.from('MZ\x90\x00 not a picture'), 'application/pdf');
+    expect(disguised.statusCode).toBe(415);
+    expect(disguised.json().errors[0]).toMatchObject({ field: 'body', rule: 'magic-bytes' });
+    const mine = await upload(pdf, 'application/pdf');
+    expect(mine.statusCode).toBe(201);
+    // Another customer cannot attach it to their appeal.
+    const other = await t.session(t.personas.get('low_score') ?? '', 3_600);
+    const declined = await t.app.http.inject({
+      method: 'POST',
+      url: '/v1/me/decisions',
+      headers: t.bearer(other),
+      payload: { product: 'cash_loan' },
+    });
+    expect(declined.json().outcome).toBe('declined');
+    const appeal = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/me/decisions/${declined.json().decisionId}/appeals`,
+      headers: t.bearer(other),
+      payload: { category: 'data_error', statement: 'see the file', evidence: [mine.json().evidenceId] },
+    });
+    expect(appeal.statusCode).toBe(422);
+    expect(appeal.json().errors[0]).toMatchObject({ field: 'evidence[0]', rule: 'unknown-evidence' });
+  });
 });
