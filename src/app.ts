@@ -159,11 +159,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     throw error;
   }
 
+  // One vault for everything personal at rest: customers' identifiers and appeal evidence.
+  const vault = createPiiVault(config.pii);
   const customers = createCustomerService({
     db,
     clock,
     ids,
-    vault: createPiiVault(config.pii),
+    vault,
     verifier: options.verifier ?? createSandboxVerificationProvider(),
     ...(options.snapshotCacheSize !== undefined ? { snapshotCacheSize: options.snapshotCacheSize } : {}),
   });
@@ -242,6 +244,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     settings: options.appeals ?? config.appeals ?? DEFAULT_APPEAL_SETTINGS,
     notifier: options.notifier ?? createLogNotifier(logger),
     ports: appealPortsFrom({ clock, ids, ...base }),
+    evidenceCipher: vault,
     onError: (error, context) =>
       logger.warn({ err: error, context }, 'appeals: deferred to the recovery pass'),
   });

@@ -38,7 +38,7 @@ import {
   type UpholdReasonInput,
 } from './appeal-texts.ts';
 import * as repository from './appeals.repository.ts';
-import { checkEvidence, type EvidenceInfo } from './evidence.ts';
+import { checkEvidence, type EvidenceCipher, type EvidenceInfo } from './evidence.ts';
 import type { Notifier } from './notifier.ts';
 import { recheckDiff, resolvesWithoutPerson } from './recheck-comparison.ts';
 
@@ -108,6 +108,8 @@ export interface AppealServiceDeps {
   readonly settings: AppealSettings;
   readonly notifier: Notifier;
   readonly ports: AppealPorts;
+  /** Seals evidence at rest with the PII keys (the identity context's vault). */
+  readonly evidenceCipher: EvidenceCipher;
   readonly hooks?: AppealHooks;
   /** Faults swallowed where the request must still succeed (an inline re-check, a delivery): report them. */
   readonly onError?: (error: unknown, context: string) => void;
@@ -242,6 +244,11 @@ export interface AppealService {
   history(appealId: string): Promise<AuditEvent[]>;
   notifications(appealId: string): Promise<AppealNotification[]>;
   evidenceContent(appealId: string, evidenceId: string): Promise<{ info: EvidenceInfo; content: Uint8Array }>;
+  /**
+   * Seals evidence not yet under the active PII key — rows in clear from before migration 0604 and rows
+   * under an older key — in batches; returns how many rows were sealed (`credence kyc reencrypt`).
+   */
+  reencryptEvidence(options?: { batchSize?: number; onProgress?: (done: number) => void }): Promise<number>;
   stats(range?: { from?: Date; to?: Date }): Promise<AppealStats>;
   /** The SLA calendar in use. */
   readonly calendar: BusinessCalendar;
@@ -592,7 +599,7 @@ export function createAppealService(deps: AppealServiceDeps): AppealService {
 
     async uploadEvidence({ customerId, declaredType, content, by }) {
       const checked = checkEvidence(declaredType, content, settings.maxEvidenceBytes);
-      return repository.insertEvidence(db, {
+      return repository.insertEvidence(db, deps.evidenceCipher, {
         evidenceId: ids.next('evidence'),
         customerId,
         mediaType: checked.mediaType,
@@ -1002,9 +1009,11 @@ export function createAppealService(deps: AppealServiceDeps): AppealService {
       return repository.listNotifications(db, appeal.customerId, appeal.id);
     },
 
+    reencryptEvidence: (options) => repository.reencryptEvidence(db, deps.evidenceCipher, options),
+
     async evidenceContent(appealId, evidenceId) {
       const appeal = await mustFind(db, appealId);
-      const found = await repository.evidenceContent(db, appeal, evidenceId);
+      const found = await repository.evidenceContent(db, deps.evidenceCipher, appeal, evidenceId);
       if (!found) throw AppError.notFound('evidence', evidenceId);
       return found;
     },

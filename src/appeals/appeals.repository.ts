@@ -1,4 +1,4 @@
-import { sqlStateOf, toJson, type Queryable } from '../platform/database/database.ts';
+import { sqlStateOf, toJson, type Database, type Queryable } from '../platform/database/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { fen } from '../platform/money/money.ts';
 import { parseRate, toExactRateString } from '../platform/money/rate.ts';
@@ -19,7 +19,13 @@ import {
   type Resolution,
   type UpholdReason,
 } from './appeal.ts';
-import type { EvidenceInfo, EvidenceMediaType } from './evidence.ts';
+import {
+  evidenceOwner,
+  sha256Hex,
+  type EvidenceCipher,
+  type EvidenceInfo,
+  type EvidenceMediaType,
+} from './evidence.ts';
 import type { RecheckDiff } from './recheck-comparison.ts';
 
 /**
@@ -400,17 +406,26 @@ const toEvidence = (row: EvidenceRow): EvidenceInfo => ({
 });
 
 /**
- * Stores a file in one statement (all of it or nothing). The same content from the same customer is the
- * same evidence: the existing row is returned (`created` false).
+ * Stores a file in one statement (all of it or nothing), sealed under the active PII key (migration 0604:
+ * `content_ciphertext` and `content_key_id`; `content` stays null). The same content from the same customer
+ * is the same evidence: the existing row is returned (`created` false).
  */
 export async function insertEvidence(
   q: Queryable,
+  cipher: EvidenceCipher,
   input: EvidenceInfo & { readonly content: Uint8Array; readonly uploadedBy: string },
 ): Promise<{ evidence: EvidenceInfo; created: boolean }> {
+  const sealed = cipher.encryptBytes(
+    'appeal_evidence',
+    input.content,
+    evidenceOwner(input.customerId, input.evidenceId),
+  );
   try {
     const inserted = await q.query<EvidenceRow>(
-      `insert into appeal_evidence (customer_id, id, media_type, size_bytes, sha256, content, uploaded_at, uploaded_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)
+      `insert into appeal_evidence
+         (customer_id, id, media_type, size_bytes, sha256, content, content_ciphertext, content_key_id,
+          uploaded_at, uploaded_by)
+       values ($1, $2, $3, $4, $5, null, $6, $7, $8, $9)
        on conflict (customer_id, sha256) do nothing
        returning customer_id, id, media_type, size_bytes, sha256, uploaded_at`,
       [
@@ -419,7 +434,8 @@ export async function insertEvidence(
         input.mediaType,
         input.sizeBytes,
         input.sha256,
-        input.content,
+        sealed.ciphertext,
+        sealed.keyId,
         input.uploadedAt,
         input.uploadedBy,
       ],
@@ -455,21 +471,94 @@ export async function findEvidence(
   return result.rows.map(toEvidence);
 }
 
+interface StoredContentRow extends EvidenceRow {
+  content: Uint8Array | null;
+  content_ciphertext: Uint8Array | null;
+  content_key_id: string | null;
+}
+
+/**
+ * The file's bytes: opened with the key the row names, or — a row written before migration 0604 and not
+ * yet sealed by `credence kyc reencrypt` — as stored. Either way checked against the recorded size and
+ * SHA-256, so a row altered in the database is a fault, never served.
+ */
+function openContent(cipher: EvidenceCipher, row: StoredContentRow): Uint8Array {
+  let content: Uint8Array;
+  if (row.content_ciphertext !== null && row.content_key_id !== null) {
+    content = cipher.decryptBytes(
+      'appeal_evidence',
+      { keyId: row.content_key_id, ciphertext: new Uint8Array(row.content_ciphertext) },
+      evidenceOwner(row.customer_id, row.id),
+    );
+  } else if (row.content !== null) {
+    content = new Uint8Array(row.content);
+  } else {
+    throw new AppError('INTERNAL', `evidence ${row.id} has no content`);
+  }
+  if (content.length !== row.size_bytes || sha256Hex(content) !== row.sha256)
+    throw new AppError('INTERNAL', `evidence ${row.id} does not match its recorded size and SHA-256`);
+  return content;
+}
+
+const CONTENT_COLUMNS = `e.customer_id, e.id, e.media_type, e.size_bytes, e.sha256, e.uploaded_at, e.content,
+  e.content_ciphertext, e.content_key_id`;
+
 /** The content of one piece of evidence cited by an appeal, or undefined. */
 export async function evidenceContent(
   q: Queryable,
+  cipher: EvidenceCipher,
   appeal: Pick<Appeal, 'customerId' | 'id'>,
   evidenceId: string,
 ): Promise<{ info: EvidenceInfo; content: Uint8Array } | undefined> {
-  const result = await q.query<EvidenceRow & { content: Uint8Array }>(
-    `select e.customer_id, e.id, e.media_type, e.size_bytes, e.sha256, e.uploaded_at, e.content
+  const result = await q.query<StoredContentRow>(
+    `select ${CONTENT_COLUMNS}
        from appeal_evidence e
        join appeal_evidence_links l on l.customer_id = e.customer_id and l.evidence_id = e.id
       where l.customer_id = $1 and l.appeal_id = $2 and e.id = $3`,
     [appeal.customerId, appeal.id, evidenceId],
   );
   const [row] = result.rows;
-  return row ? { info: toEvidence(row), content: new Uint8Array(row.content) } : undefined;
+  return row ? { info: toEvidence(row), content: openContent(cipher, row) } : undefined;
+}
+
+/**
+ * Seals every evidence row not yet under the active key: rows still in clear (written before migration
+ * 0604) and rows under an older key. Batches of `batchSize` rows, each in its own transaction, in key order
+ * (a crash loses nothing: the next run continues with what is left). Returns how many rows were sealed.
+ */
+export async function reencryptEvidence(
+  db: Database,
+  cipher: EvidenceCipher,
+  options: { batchSize?: number; onProgress?: (done: number) => void } = {},
+): Promise<number> {
+  const batchSize = options.batchSize ?? 100;
+  let done = 0;
+  let after: { customerId: string; id: string } = { customerId: '', id: '' };
+  for (;;) {
+    const sealed = await db.transaction(async (tx) => {
+      const result = await tx.query<StoredContentRow>(
+        `select ${CONTENT_COLUMNS} from appeal_evidence e
+          where (e.content is not null or e.content_key_id <> $1) and (e.customer_id, e.id) > ($2, $3)
+          order by e.customer_id, e.id limit $4 for update`,
+        [cipher.activeKeyId, after.customerId, after.id, batchSize],
+      );
+      for (const row of result.rows) {
+        const content = openContent(cipher, row);
+        const next = cipher.encryptBytes('appeal_evidence', content, evidenceOwner(row.customer_id, row.id));
+        await tx.query(
+          `update appeal_evidence set content = null, content_ciphertext = $3, content_key_id = $4
+            where customer_id = $1 and id = $2`,
+          [row.customer_id, row.id, next.ciphertext, next.keyId],
+        );
+      }
+      const last = result.rows.at(-1);
+      return { count: result.rows.length, last };
+    });
+    if (sealed.count === 0 || !sealed.last) return done;
+    done += sealed.count;
+    after = { customerId: sealed.last.customer_id, id: sealed.last.id };
+    options.onProgress?.(done);
+  }
 }
 
 // -------------------------------------------------------------------------------------------------

@@ -102,3 +102,25 @@ export interface EvidenceInfo {
   readonly sha256: string;
   readonly uploadedAt: Date;
 }
+
+/**
+ * How evidence is kept at rest: sealed with the PII keys (AES-256-GCM, the identity context's vault), the
+ * key id beside the bytes so keys can rotate. The owner binds a ciphertext to its customer and evidence id:
+ * bytes copied into another row do not open.
+ */
+export interface SealedContent {
+  readonly keyId: string;
+  readonly ciphertext: Uint8Array;
+}
+
+/** The port the appeals context seals evidence through (the PII vault implements it). */
+export interface EvidenceCipher {
+  readonly activeKeyId: string;
+  encryptBytes(kind: 'appeal_evidence', plaintext: Uint8Array, owner: string): SealedContent;
+  decryptBytes(kind: 'appeal_evidence', value: SealedContent, owner: string): Uint8Array;
+}
+
+/** The owner a piece of evidence is sealed for. */
+export function evidenceOwner(customerId: string, evidenceId: string): string {
+  return `${customerId}/${evidenceId}`;
+}

@@ -13,7 +13,7 @@ import { AppError } from '../platform/errors/app-error.ts';
  * - Blind index: HMAC-SHA-256 over `kind:normalised value` with a separate key, hex. Equal values give equal
  *   indexes (that is the point: lookups and duplicate checks), so the input is always the normalised form.
  */
-export type PiiKind = 'name' | 'id_number' | 'phone' | 'card_number';
+export type PiiKind = 'name' | 'id_number' | 'phone' | 'card_number' | 'appeal_evidence';
 
 export interface EncryptedPii {
   readonly keyId: string;
@@ -30,6 +30,10 @@ export interface PiiVault {
   blindIndex(kind: PiiKind, normalized: string): string;
   /** Decrypts with the old key and encrypts with the active one; returns the value unchanged if already current. */
   reencrypt(kind: PiiKind, value: EncryptedPii, owner: string): EncryptedPii;
+  /** `encrypt` for bytes (a file such as appeal evidence): the same format, keys and binding. */
+  encryptBytes(kind: PiiKind, plaintext: Uint8Array, owner: string): EncryptedPii;
+  /** `decrypt` for bytes. */
+  decryptBytes(kind: PiiKind, value: EncryptedPii, owner: string): Uint8Array;
 }
 
 const VERSION = 1;
@@ -66,14 +70,20 @@ export function createPiiVault(
   const vault: PiiVault = {
     activeKeyId: active.id,
     encrypt(kind, plaintext, owner) {
+      return vault.encryptBytes(kind, Buffer.from(plaintext, 'utf8'), owner);
+    },
+    encryptBytes(kind, plaintext, owner) {
       const iv = Buffer.from(ivSource(IV_BYTES));
       const cipher = createCipheriv('aes-256-gcm', active.key, iv);
       cipher.setAAD(aad(kind, owner));
-      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+      const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
       const tag = cipher.getAuthTag();
       return { keyId: active.id, ciphertext: Buffer.concat([Buffer.from([VERSION]), iv, tag, body]) };
     },
     decrypt(kind, value, owner) {
+      return Buffer.from(vault.decryptBytes(kind, value, owner)).toString('utf8');
+    },
+    decryptBytes(kind, value, owner) {
       const bytes = Buffer.from(value.ciphertext);
       if (bytes.length < 1 + IV_BYTES + TAG_BYTES || bytes[0] !== VERSION) {
         throw new AppError('INTERNAL', `stored ${kind} is not a version-${VERSION} ciphertext`);
@@ -85,7 +95,7 @@ export function createPiiVault(
       decipher.setAAD(aad(kind, owner));
       decipher.setAuthTag(tag);
       try {
-        return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+        return new Uint8Array(Buffer.concat([decipher.update(body), decipher.final()]));
       } catch (error) {
         throw new AppError('INTERNAL', `stored ${kind} failed authentication (altered or moved)`, {
           cause: error,

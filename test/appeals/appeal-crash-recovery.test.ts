@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { appealPortsFrom, createAppealService, type AppealService } from '../../src/appeals/index.ts';
 import type { AppealHooks } from '../../src/appeals/appeal-service.ts';
 import { createLogNotifier } from '../../src/appeals/log-notifier.node.ts';
+import { createPiiVault } from '../../src/identity/pii-vault.ts';
+import { testPiiConfig } from '../../src/platform/config/config.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { appealTestApp, createScriptedCustomer, type AppealTestApp } from './support.ts';
 
@@ -20,6 +22,7 @@ function crashingService(t: AppealTestApp, hooks: AppealHooks): { service: Appea
     settings: app.services.appeals.settings,
     notifier: createLogNotifier(app.logger),
     ports: appealPortsFrom({ clock: t.clock, ids: app.ids, ...app.services }),
+    evidenceCipher: createPiiVault(testPiiConfig()),
     hooks,
     onError: (error) => errors.push(error instanceof Error ? error.message : String(error)),
   });
@@ -138,6 +141,7 @@ for (const store of storesUnderTest()) {
             throw new Error('database unavailable');
           },
         },
+        evidenceCipher: createPiiVault(testPiiConfig()),
         onError: (error) => errors.push(error instanceof Error ? error.message : String(error)),
       });
       const filed = await broken.file(
