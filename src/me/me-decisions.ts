@@ -1,6 +1,7 @@
 import type { Appeal } from '../appeals/index.ts';
 import type { CustomerSnapshot } from '../customers/index.ts';
 import type { DecisionRecord, DecisionSummary } from '../decisions/decision.ts';
+import { decisionView } from '../decisions/decision-view.ts';
 import { AppError, isAppError } from '../platform/errors/app-error.ts';
 import { parseMoney, toDecimalString } from '../platform/money/money.ts';
 import { divideRate, toExactRateString, type Rate } from '../platform/money/rate.ts';
@@ -139,12 +140,13 @@ export function meDecisionView(
   const { record, replacement } = input;
   const standing = replacement ?? record;
   const overturn = replacement ? overturnOf(input.appeals, record.id) : null;
-  // A person's override is recorded as a copy of the decision it overrides with a new outcome, limit and
-  // price: the reasons and plan in it are the overridden decision's, not its own. It has none of its own.
-  const byPerson = standing.kind === 'override';
-  const steps = byPerson ? [] : planSteps(standing, input.features);
-  const recourse = byPerson ? null : standing.recourse;
-  const reasons = byPerson ? [] : standing.reasons;
+  // The decisions context's view says what is the decision's own: a person's override is stored as a copy
+  // of the decision it overrides, and its view gives its own reason (DECISION_OVERTURNED) and no plan,
+  // never the overridden decline's.
+  const shown = decisionView(standing);
+  const recourse = shown.recourse;
+  const steps = recourse ? planSteps(standing, input.features) : [];
+  const reasons = shown.reasons;
   const today = businessDateOf(deps.now);
   const ofThis = input.appeals
     .filter((appeal) => appeal.decisionId === record.id)

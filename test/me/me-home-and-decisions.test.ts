@@ -133,6 +133,8 @@ describe.each(storesUnderTest())('/v1/me home and decisions on $name', (store) =
     expect(view.overturned).toMatchObject({ originalOutcome: 'declined', on: '2026-11-22' });
     const oldCodes = declined.reasons.map((r: { code: string }) => r.code);
     for (const reason of view.reasons) expect(oldCodes).not.toContain(reason.code);
+    // The override's own reason, as the decisions context words it.
+    expect(view.reasons.map((r: { code: string }) => r.code)).toEqual(['DECISION_OVERTURNED']);
     expect(view.plan).toBeNull();
     const list = (await get('thin_file', '/v1/me/decisions')).json().decisions;
     const original = list.find((d: { decisionId: string }) => d.decisionId === declined.decisionId);
