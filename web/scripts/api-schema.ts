@@ -1,4 +1,5 @@
 import openapiTS, { astToString } from 'openapi-typescript';
+import { format, resolveConfig } from 'prettier';
 import { createApp } from '../../src/app.ts';
 import { testPiiConfig } from '../../src/platform/config/config.ts';
 import { openPglite } from '../../src/platform/database/pglite.ts';
@@ -40,7 +41,9 @@ export async function generateApiSchema(): Promise<string> {
     await app.http.ready();
     const document = app.http.swagger() as unknown as Parameters<typeof openapiTS>[0];
     const ast = await openapiTS(document as never, { alphabetize: true });
-    return HEADER + astToString(ast);
+    // Formatted as the repository's prettier would (so `prettier --write web` leaves it as generated).
+    const options = (await resolveConfig(SCHEMA_FILE)) ?? {};
+    return format(HEADER + astToString(ast), { ...options, parser: 'typescript' });
   } finally {
     await app.stop();
   }

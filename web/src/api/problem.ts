@@ -16,6 +16,8 @@ export class ApiProblem extends Error {
     readonly issues: readonly FieldIssue[] = [],
     /** True when no answer arrived (offline, connection dropped): the request may or may not have run. */
     readonly network = false,
+    /** The refusal in both languages, when the server sends one (e.g. a card check that failed). */
+    readonly text?: { readonly 'zh-CN': string; readonly en: string },
   ) {
     super(detail);
     this.name = 'ApiProblem';
@@ -23,7 +25,13 @@ export class ApiProblem extends Error {
 }
 
 export function problemFrom(status: number, body: unknown): ApiProblem {
-  const doc = (body ?? {}) as { detail?: unknown; title?: unknown; code?: unknown; errors?: unknown };
+  const doc = (body ?? {}) as {
+    detail?: unknown;
+    title?: unknown;
+    code?: unknown;
+    errors?: unknown;
+    text?: unknown;
+  };
   const detail =
     typeof doc.detail === 'string'
       ? doc.detail
@@ -31,7 +39,19 @@ export function problemFrom(status: number, body: unknown): ApiProblem {
         ? doc.title
         : `HTTP ${status}`;
   const issues = Array.isArray(doc.errors) ? (doc.errors as FieldIssue[]) : [];
-  return new ApiProblem(status, detail, typeof doc.code === 'string' ? doc.code : undefined, issues);
+  const text = doc.text as { 'zh-CN'?: unknown; en?: unknown } | undefined;
+  const bilingual =
+    text && typeof text['zh-CN'] === 'string' && typeof text.en === 'string'
+      ? { 'zh-CN': text['zh-CN'], en: text.en }
+      : undefined;
+  return new ApiProblem(
+    status,
+    detail,
+    typeof doc.code === 'string' ? doc.code : undefined,
+    issues,
+    false,
+    bilingual,
+  );
 }
 
 export function networkProblem(error: unknown): ApiProblem {

@@ -4,11616 +4,15197 @@
  */
 
 export interface paths {
-    "/healthz": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Liveness: the process is up. */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                            version: string;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+  '/healthz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/readyz": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Readiness: the database answers and its migrations are current. */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
+    /** Liveness: the process is up. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'ok';
+              version: string;
             };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
+          };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+      };
     };
-    "/v1/appeals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The review queue (or any listing), highest priority first.
-         * @description Roles: admin, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A reviewer key id, or "me". */
-                    assignee?: string;
-                    category?: "identity" | "data_error" | "repaid_debt" | "system_fault" | "other";
-                    /** @description A customer id (cus_…). */
-                    customerId?: string;
-                    limit?: string;
-                    /** @description Comma-separated statuses; default the open ones. */
-                    status?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            appeals: {
-                                [key: string]: unknown;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/readyz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/v1/appeals/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    /** Readiness: the database answers and its migrations are current. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
-        /**
-         * The appeal as the customer sees it: status and outcome in zh-CN and en.
-         * @description Roles: admin, app.
-         */
-        get: {
-            parameters: {
-                query: {
-                    /** @description A customer id (cus_…). */
-                    customerId: string;
-                };
-                header?: never;
-                path: {
-                    /** @description A appeal id (apl_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description A appeal id (apl_…). */
-                            appealId: string;
-                            category: string;
-                            categoryText: {
-                                en: string;
-                                zh: string;
-                            };
-                            /** @description A customer id (cus_…). */
-                            customerId: string;
-                            /** @description A decision id (dec_…). */
-                            decisionId: string;
-                            evidenceIds: string[];
-                            filedAt: string;
-                            granted: {
-                                apr: string;
-                                decisionId: string;
-                                /** @description Integer fen. */
-                                limit: string;
-                            } | null;
-                            message: {
-                                en: string;
-                                zh: string;
-                            } | null;
-                            reasons: {
-                                code: string;
-                                text: {
-                                    en: string;
-                                    zh: string;
-                                };
-                            }[];
-                            resolution: string | null;
-                            resolvedAt: string | null;
-                            slaDueDate: string | null;
-                            /** @enum {string} */
-                            status: "filed" | "queued" | "in_review" | "pending_approval" | "resolved" | "withdrawn";
-                            statusText: {
-                                en: string;
-                                zh: string;
-                            };
-                            withdrawnAt: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+      };
     };
-    "/v1/appeals/{id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Approve another reviewer’s overturn (maker-checker).
-         * @description Roles: admin, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A appeal id (apl_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The appeal after the action. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/v1/appeals/{id}/assign": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    /**
+     * The review queue (or any listing), highest priority first.
+     * @description Roles: admin, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A reviewer key id, or "me". */
+          assignee?: string;
+          category?: 'identity' | 'data_error' | 'repaid_debt' | 'system_fault' | 'other';
+          /** @description A customer id (cus_…). */
+          customerId?: string;
+          limit?: string;
+          /** @description Comma-separated statuses; default the open ones. */
+          status?: string;
         };
-        get?: never;
-        put?: never;
-        /**
-         * Assign the appeal to a reviewer (admins may take it from another reviewer).
-         * @description Roles: admin, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A appeal id (apl_…). */
-                    id: string;
-                };
-                cookie?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              appeals: {
+                [key: string]: unknown;
+              }[];
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reviewerKeyId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description The appeal after the action. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
+          };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
     };
-    "/v1/appeals/{id}/case": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The case file: the appeal, the original decision with its facts, trace and reasons, the re-check and the diff, the evidence, the customer’s history (PII masked).
-         * @description Roles: admin, reviewer.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A appeal id (apl_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The case file. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/v1/appeals/{id}/claim": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    /**
+     * The appeal as the customer sees it: status and outcome in zh-CN and en.
+     * @description Roles: admin, app.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description A customer id (cus_…). */
+          customerId: string;
         };
-        get?: never;
-        put?: never;
-        /**
-         * Take the appeal (one reviewer at a time).
-         * @description Roles: admin, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A appeal id (apl_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The appeal after the action. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
+        header?: never;
+        path: {
+          /** @description A appeal id (apl_…). */
+          id: string;
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description A appeal id (apl_…). */
+              appealId: string;
+              category: string;
+              categoryText: {
+                en: string;
+                zh: string;
+              };
+              /** @description A customer id (cus_…). */
+              customerId: string;
+              /** @description A decision id (dec_…). */
+              decisionId: string;
+              evidenceIds: string[];
+              filedAt: string;
+              granted: {
+                apr: string;
+                decisionId: string;
+                /** @description Integer fen. */
+                limit: string;
+              } | null;
+              message: {
+                en: string;
+                zh: string;
+              } | null;
+              reasons: {
+                code: string;
+                text: {
+                  en: string;
+                  zh: string;
+                };
+              }[];
+              resolution: string | null;
+              resolvedAt: string | null;
+              slaDueDate: string | null;
+              /** @enum {string} */
+              status: 'filed' | 'queued' | 'in_review' | 'pending_approval' | 'resolved' | 'withdrawn';
+              statusText: {
+                en: string;
+                zh: string;
+              };
+              withdrawnAt: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
     };
-    "/v1/appeals/{id}/comments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add a comment to the appeal’s record.
-         * @description Roles: admin, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A appeal id (apl_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        note: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description The appeal after the action. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/v1/appeals/{id}/decision": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Approve another reviewer’s overturn (maker-checker).
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A appeal id (apl_…). */
+          id: string;
         };
-        get?: never;
-        put?: never;
-        /**
-         * Uphold (with reasons the customer will read) or overturn (a limit and price within your authority; above the threshold a second reviewer must approve).
-         * @description Roles: admin, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A appeal id (apl_…). */
-                    id: string;
-                };
-                cookie?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The appeal after the action. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description The overriding annual rate ("0.146").
-                         * @example 0.1825
-                         */
-                        apr?: string;
-                        /**
-                         * @description The overriding limit in yuan ("8000.00").
-                         * @example 1234.56
-                         */
-                        limit?: string;
-                        message?: {
-                            en: string;
-                            zh: string;
-                        };
-                        note?: string;
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals/{id}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Assign the appeal to a reviewer (admins may take it from another reviewer).
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A appeal id (apl_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reviewerKeyId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The appeal after the action. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals/{id}/case': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The case file: the appeal, the original decision with its facts, trace and reasons, the re-check and the diff, the evidence, the customer’s history (PII masked).
+     * @description Roles: admin, reviewer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A appeal id (apl_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The case file. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals/{id}/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Take the appeal (one reviewer at a time).
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A appeal id (apl_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The appeal after the action. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a comment to the appeal’s record.
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A appeal id (apl_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The appeal after the action. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Uphold (with reasons the customer will read) or overturn (a limit and price within your authority; above the threshold a second reviewer must approve).
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A appeal id (apl_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description The overriding annual rate ("0.146").
+             * @example 0.1825
+             */
+            apr?: string;
+            /**
+             * @description The overriding limit in yuan ("8000.00").
+             * @example 1234.56
+             */
+            limit?: string;
+            message?: {
+              en: string;
+              zh: string;
+            };
+            note?: string;
+            /** @enum {string} */
+            outcome: 'uphold' | 'overturn';
+            reasons?: {
+              /** @enum {string} */
+              code:
+                | 'ORIGINAL_REASONS_STAND'
+                | 'EVIDENCE_INSUFFICIENT'
+                | 'RECORD_CONFIRMED_BY_SOURCE'
+                | 'DEBT_STILL_OVERDUE'
+                | 'IDENTITY_NOT_VERIFIED';
+              params?: {
+                [key: string]: unknown;
+              };
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description The appeal after the action. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals/{id}/evidence/{evidenceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One evidence file of the appeal, as uploaded (with its SHA-256 in ETag).
+     * @description Roles: admin, reviewer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A evidence id (evd_…). */
+          evidenceId: string;
+          /** @description A appeal id (apl_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The appeal’s audit trail (append-only): every action with actor, time, status before and after, what changed; and its notifications.
+     * @description Roles: admin, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A appeal id (apl_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              appealId: string;
+              events: {
+                [key: string]: unknown;
+              }[];
+              notifications: {
+                [key: string]: unknown;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send another reviewer’s overturn back to them, saying why.
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A appeal id (apl_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The appeal after the action. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Give the appeal back to the queue.
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A appeal id (apl_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The appeal after the action. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The customer withdraws the appeal (while it is open).
+     * @description Roles: admin, app.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A appeal id (apl_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A customer id (cus_…). */
+            customerId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description A appeal id (apl_…). */
+              appealId: string;
+              category: string;
+              categoryText: {
+                en: string;
+                zh: string;
+              };
+              /** @description A customer id (cus_…). */
+              customerId: string;
+              /** @description A decision id (dec_…). */
+              decisionId: string;
+              evidenceIds: string[];
+              filedAt: string;
+              granted: {
+                apr: string;
+                decisionId: string;
+                /** @description Integer fen. */
+                limit: string;
+              } | null;
+              message: {
+                en: string;
+                zh: string;
+              } | null;
+              reasons: {
+                code: string;
+                text: {
+                  en: string;
+                  zh: string;
+                };
+              }[];
+              resolution: string | null;
+              resolvedAt: string | null;
+              slaDueDate: string | null;
+              /** @enum {string} */
+              status: 'filed' | 'queued' | 'in_review' | 'pending_approval' | 'resolved' | 'withdrawn';
+              statusText: {
+                en: string;
+                zh: string;
+              };
+              withdrawnAt: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals/claim-next': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Take the queued appeal with the highest priority.
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              appeal: {
+                [key: string]: unknown;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload an evidence file for a customer (the raw file as the body).
+     * @description Content-Type one of image/jpeg, image/png, application/pdf; the content must match it (magic bytes are checked); at most 5242880 bytes. Stored with its SHA-256 in the database; the same file twice gives the same evidence id (200).
+     *
+     *     Roles: admin, app.
+     */
+    post: {
+      parameters: {
+        query: {
+          /** @description A customer id (cus_…). */
+          customerId: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The same file was uploaded before. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description The evidence: id, media type, size, SHA-256. */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals/recover': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run the recovery pass now (admin): due re-checks, undelivered notifications, SLA breaches not yet recorded.
+     * @description Roles: admin.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description What the pass did. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Appeal figures: by status, category and outcome, overturn rate, re-check share, SLA breaches, median time to resolution.
+     * @description Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /**
+           * @description First filing date (inclusive).
+           * @example 2026-11-22
+           */
+          from?: string;
+          /**
+           * @description Last filing date (inclusive).
+           * @example 2026-11-22
+           */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Counts and rates. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/blocklist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The lender's blocklist, newest first: the entries in force, or every one with all=true.
+     * @description Roles: admin.
+     */
+    get: {
+      parameters: {
+        query?: {
+          all?: 'true' | 'false';
+          limit?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              entries: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                addedAt: string;
+                addedBy: string;
+                /** @description A blocklistEntry id (blk_…). */
+                id: string;
+                /** @enum {string} */
+                kind: 'id_number' | 'phone' | 'card';
+                /** @description The identifier masked (never in clear). */
+                masked: string;
+                reason: string;
+                removedAt: string | null;
+                removedBy: string | null;
+                removedReason: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * List an ID number, phone or card number on the blocklist, with a reason (201; 200 when it is listed already). Stored as its blind index and a masked form; decisions of any customer carrying it are declined (BLOCKLISTED).
+     * @description Roles: admin.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'id_number' | 'phone' | 'card';
+            reason: string;
+            value: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              entry: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                addedAt: string;
+                addedBy: string;
+                /** @description A blocklistEntry id (blk_…). */
+                id: string;
+                /** @enum {string} */
+                kind: 'id_number' | 'phone' | 'card';
+                /** @description The identifier masked (never in clear). */
+                masked: string;
+                reason: string;
+                removedAt: string | null;
+                removedBy: string | null;
+                removedReason: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              entry: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                addedAt: string;
+                addedBy: string;
+                /** @description A blocklistEntry id (blk_…). */
+                id: string;
+                /** @enum {string} */
+                kind: 'id_number' | 'phone' | 'card';
+                /** @description The identifier masked (never in clear). */
+                masked: string;
+                reason: string;
+                removedAt: string | null;
+                removedBy: string | null;
+                removedReason: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/blocklist/{id}/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Remove a blocklist entry, with a reason (the entry is kept, with who removed it, when and why).
+     * @description Roles: admin.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A blocklistEntry id (blk_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              entry: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                addedAt: string;
+                addedBy: string;
+                /** @description A blocklistEntry id (blk_…). */
+                id: string;
+                /** @enum {string} */
+                kind: 'id_number' | 'phone' | 'card';
+                /** @description The identifier masked (never in clear). */
+                masked: string;
+                reason: string;
+                removedAt: string | null;
+                removedBy: string | null;
+                removedReason: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a customer and verify the identity (idempotent on externalId).
+     * @description Roles: admin, app.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            consents?: ('credit_bureau' | 'bank_transactions' | 'social_insurance')[];
+            externalId: string;
+            /** @description 18-character resident ID (15-digit legacy numbers are upgraded). */
+            idNumber: string;
+            name: string;
+            /** @description Mainland mobile; +86, spaces and dashes allowed. */
+            phone: string;
+            profile?: {
+              /** @enum {string} */
+              education?: 'below_high_school' | 'high_school' | 'college' | 'bachelor' | 'master_or_above';
+              housingFund?: boolean;
+              /** @enum {string} */
+              incomeBand?: 'lt3k' | '3k_5k' | '5k_10k' | '10k_20k' | '20k_50k' | 'gt50k';
+              occupation?: string;
+              residenceCity?: string;
+              socialInsurance?: boolean;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customer: {
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                birthDate: string;
+                cards: {
+                  /**
+                   * Format: date-time
+                   * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                   */
+                  addedAt: string;
+                  /** @description A card id (crd_…). */
+                  cardId: string;
+                  /** @description Masked: **** 1234. */
+                  cardNumber: string;
+                  issuer: string | null;
+                }[];
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                externalId: string;
+                /** @description Masked: 110105********002X. */
+                idNumber: string;
+                /** @description Masked: the first character only. */
+                name: string;
+                /** @description Masked: 138****5678. */
+                phone: string;
+                regionCode: string;
+                /** @enum {string} */
+                sex: 'male' | 'female';
+              };
+              verification: {
+                failures: (
+                  | 'ID_FORMAT_INVALID'
+                  | 'ID_REGION_UNKNOWN'
+                  | 'ID_BIRTH_DATE_INVALID'
+                  | 'ID_BIRTH_DATE_IN_FUTURE'
+                  | 'ID_CHECKSUM_INVALID'
+                  | 'NAME_EMPTY'
+                  | 'NAME_TOO_SHORT'
+                  | 'NAME_TOO_LONG'
+                  | 'NAME_INVALID_CHARACTERS'
+                  | 'PHONE_FORMAT_INVALID'
+                  | 'CARD_FORMAT_INVALID'
+                  | 'CARD_CHECKSUM_INVALID'
+                  | 'ID_NAME_MISMATCH'
+                  | 'PHONE_NOT_OWNED_BY_ID_HOLDER'
+                  | 'CARD_NAME_MISMATCH'
+                  | 'CARD_NOT_BOUND'
+                  | 'PROVIDER_UNAVAILABLE'
+                )[];
+                /** @description L0 none, L1 ID+name, L2 +phone, L3 +bank card. */
+                level: number;
+                provider: string;
+                verificationId: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                verifiedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customer: {
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                birthDate: string;
+                cards: {
+                  /**
+                   * Format: date-time
+                   * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                   */
+                  addedAt: string;
+                  /** @description A card id (crd_…). */
+                  cardId: string;
+                  /** @description Masked: **** 1234. */
+                  cardNumber: string;
+                  issuer: string | null;
+                }[];
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                externalId: string;
+                /** @description Masked: 110105********002X. */
+                idNumber: string;
+                /** @description Masked: the first character only. */
+                name: string;
+                /** @description Masked: 138****5678. */
+                phone: string;
+                regionCode: string;
+                /** @enum {string} */
+                sex: 'male' | 'female';
+              };
+              verification: {
+                failures: (
+                  | 'ID_FORMAT_INVALID'
+                  | 'ID_REGION_UNKNOWN'
+                  | 'ID_BIRTH_DATE_INVALID'
+                  | 'ID_BIRTH_DATE_IN_FUTURE'
+                  | 'ID_CHECKSUM_INVALID'
+                  | 'NAME_EMPTY'
+                  | 'NAME_TOO_SHORT'
+                  | 'NAME_TOO_LONG'
+                  | 'NAME_INVALID_CHARACTERS'
+                  | 'PHONE_FORMAT_INVALID'
+                  | 'CARD_FORMAT_INVALID'
+                  | 'CARD_CHECKSUM_INVALID'
+                  | 'ID_NAME_MISMATCH'
+                  | 'PHONE_NOT_OWNED_BY_ID_HOLDER'
+                  | 'CARD_NAME_MISMATCH'
+                  | 'CARD_NOT_BOUND'
+                  | 'PROVIDER_UNAVAILABLE'
+                )[];
+                /** @description L0 none, L1 ID+name, L2 +phone, L3 +bank card. */
+                level: number;
+                provider: string;
+                verificationId: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                verifiedAt: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{customerId}/facilities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A customer's credit facilities: limit, used, available.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          customerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              facilities: {
+                apr: string;
+                available: string;
+                customerId: string;
+                decisionId: string;
+                id: string;
+                limit: string;
+                /**
+                 * @description The product code, as decisions and policies name it.
+                 * @enum {string}
+                 */
+                product: 'cash_loan' | 'credit_line';
+                /** @enum {string} */
+                status: 'active' | 'frozen' | 'suspended' | 'closed';
+                statusReason: string | null;
+                used: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{customerId}/facilities/{product}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Override a facility's terms by hand: names an approved decision of this customer and product, stays within the product's range and the legal cap, carries reasons; above the second-person threshold it waits for another person (202) — approve with …/overrides/{overrideId}/approve.
+     * @description Roles: admin.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          customerId: string;
+          /** @description cash_loan or credit_line (the spellings cash-loan and credit-line are still accepted). */
+          product: 'cash_loan' | 'credit_line' | 'cash-loan' | 'credit-line';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description A decimal fraction as a string: "0.1825" is 18.25%.
+             * @example 0.1825
+             */
+            apr: string;
+            /** @description A decision id (dec_…). */
+            decisionId: string;
+            /**
+             * @description Amount in yuan as a decimal string, e.g. "1234.56".
+             * @example 1234.56
+             */
+            limit: string;
+            /** @description Why the terms are changed by hand. */
+            reasons: {
+              /** @enum {string} */
+              code:
+                | 'pricing-error'
+                | 'limit-error'
+                | 'complaint-resolution'
+                | 'customer-hardship'
+                | 'fraud-remediation'
+                | 'regulatory'
+                | 'other';
+              note: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              change: 'opened' | 'adjusted' | 'unchanged' | 'pending';
+              facility: {
+                apr: string;
+                available: string;
+                customerId: string;
+                decisionId: string;
+                id: string;
+                limit: string;
+                /**
+                 * @description The product code, as decisions and policies name it.
+                 * @enum {string}
+                 */
+                product: 'cash_loan' | 'credit_line';
+                /** @enum {string} */
+                status: 'active' | 'frozen' | 'suspended' | 'closed';
+                statusReason: string | null;
+                used: string;
+                version: number;
+              } | null;
+              override: {
+                apr: string;
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionId: string;
+                decisionNote: string | null;
+                facilityVersion: number | null;
+                id: string;
+                limit: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                needsSecondPerson: boolean;
+                /** @enum {string} */
+                product: 'cash_loan' | 'credit_line';
+                proposedAt: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              } | null;
+              /** @description Always false; kept for callers of the earlier response. */
+              replayed: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              change: 'opened' | 'adjusted' | 'unchanged' | 'pending';
+              facility: {
+                apr: string;
+                available: string;
+                customerId: string;
+                decisionId: string;
+                id: string;
+                limit: string;
+                /**
+                 * @description The product code, as decisions and policies name it.
+                 * @enum {string}
+                 */
+                product: 'cash_loan' | 'credit_line';
+                /** @enum {string} */
+                status: 'active' | 'frozen' | 'suspended' | 'closed';
+                statusReason: string | null;
+                used: string;
+                version: number;
+              } | null;
+              override: {
+                apr: string;
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionId: string;
+                decisionNote: string | null;
+                facilityVersion: number | null;
+                id: string;
+                limit: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                needsSecondPerson: boolean;
+                /** @enum {string} */
+                product: 'cash_loan' | 'credit_line';
+                proposedAt: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              } | null;
+              /** @description Always false; kept for callers of the earlier response. */
+              replayed: boolean;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{customerId}/facilities/{product}/freeze': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Freeze a facility: no new drawing.
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          customerId: string;
+          /** @description cash_loan or credit_line (the spellings cash-loan and credit-line are still accepted). */
+          product: 'cash_loan' | 'credit_line' | 'cash-loan' | 'credit-line';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              facility: {
+                apr: string;
+                available: string;
+                customerId: string;
+                decisionId: string;
+                id: string;
+                limit: string;
+                /**
+                 * @description The product code, as decisions and policies name it.
+                 * @enum {string}
+                 */
+                product: 'cash_loan' | 'credit_line';
+                /** @enum {string} */
+                status: 'active' | 'frozen' | 'suspended' | 'closed';
+                statusReason: string | null;
+                used: string;
+                version: number;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{customerId}/facilities/{product}/overrides': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A facility's overrides, newest first: pending, applied and rejected.
+     * @description Roles: admin, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          customerId: string;
+          /** @description cash_loan or credit_line (the spellings cash-loan and credit-line are still accepted). */
+          product: 'cash_loan' | 'credit_line' | 'cash-loan' | 'credit-line';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              overrides: {
+                apr: string;
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionId: string;
+                decisionNote: string | null;
+                facilityVersion: number | null;
+                id: string;
+                limit: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                needsSecondPerson: boolean;
+                /** @enum {string} */
+                product: 'cash_loan' | 'credit_line';
+                proposedAt: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{customerId}/facilities/{product}/overrides/{overrideId}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a pending override as the second person (another key under another name); it is checked again, then applied.
+     * @description Roles: admin.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          customerId: string;
+          /** @description A facilityOverride id (fov_…). */
+          overrideId: string;
+          /** @description cash_loan or credit_line (the spellings cash-loan and credit-line are still accepted). */
+          product: 'cash_loan' | 'credit_line' | 'cash-loan' | 'credit-line';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              change: 'opened' | 'adjusted' | 'unchanged' | 'pending';
+              facility: {
+                apr: string;
+                available: string;
+                customerId: string;
+                decisionId: string;
+                id: string;
+                limit: string;
+                /**
+                 * @description The product code, as decisions and policies name it.
+                 * @enum {string}
+                 */
+                product: 'cash_loan' | 'credit_line';
+                /** @enum {string} */
+                status: 'active' | 'frozen' | 'suspended' | 'closed';
+                statusReason: string | null;
+                used: string;
+                version: number;
+              } | null;
+              override: {
+                apr: string;
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionId: string;
+                decisionNote: string | null;
+                facilityVersion: number | null;
+                id: string;
+                limit: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                needsSecondPerson: boolean;
+                /** @enum {string} */
+                product: 'cash_loan' | 'credit_line';
+                proposedAt: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              } | null;
+              /** @description Always false; kept for callers of the earlier response. */
+              replayed: boolean;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{customerId}/facilities/{product}/overrides/{overrideId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject (or, by its maker, withdraw) a pending override; the facility is unchanged.
+     * @description Roles: admin.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          customerId: string;
+          /** @description A facilityOverride id (fov_…). */
+          overrideId: string;
+          /** @description cash_loan or credit_line (the spellings cash-loan and credit-line are still accepted). */
+          product: 'cash_loan' | 'credit_line' | 'cash-loan' | 'credit-line';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              override: {
+                apr: string;
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionId: string;
+                decisionNote: string | null;
+                facilityVersion: number | null;
+                id: string;
+                limit: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                needsSecondPerson: boolean;
+                /** @enum {string} */
+                product: 'cash_loan' | 'credit_line';
+                proposedAt: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{customerId}/facilities/{product}/reactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reactivate a frozen or suspended facility.
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          customerId: string;
+          /** @description cash_loan or credit_line (the spellings cash-loan and credit-line are still accepted). */
+          product: 'cash_loan' | 'credit_line' | 'cash-loan' | 'credit-line';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              facility: {
+                apr: string;
+                available: string;
+                customerId: string;
+                decisionId: string;
+                id: string;
+                limit: string;
+                /**
+                 * @description The product code, as decisions and policies name it.
+                 * @enum {string}
+                 */
+                product: 'cash_loan' | 'credit_line';
+                /** @enum {string} */
+                status: 'active' | 'frozen' | 'suspended' | 'closed';
+                statusReason: string | null;
+                used: string;
+                version: number;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{customerId}/lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A customer's credit lines.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          customerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              lines: {
+                /** @description The last business date the line has been processed through. */
+                asOf: string;
+                balances: {
+                  billedFees: string;
+                  billedInterest: string;
+                  billedPrincipal: string;
+                  heldForCustomer: string;
+                  instalmentsNotYetBilled: string;
+                  /** @description Everything owed less money held: what clears the line today. */
+                  payoff: string;
+                  /** @description All principal owed, revolving and converted: the limit in use. */
+                  principalOwed: string;
+                  unbilledInterest: string;
+                  unbilledPrincipal: string;
+                };
+                /** @enum {string} */
+                bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+                customerId: string;
+                /** @description Interest a day on principal that bears it, a decimal fraction. */
+                dailyRate: string;
+                daysPastDue: number;
+                due: {
+                  /** @description Due on this day of the month after the statement. */
+                  dayOfMonth?: number;
+                  /** @description Due this many days after the statement date. */
+                  daysAfterStatement?: number;
+                };
+                facility: {
+                  available: string;
+                  limit: string;
+                  /** @enum {string} */
+                  status: 'active' | 'frozen' | 'suspended' | 'closed';
+                  used: string;
+                };
+                facilityId: string;
+                id: string;
+                /** @enum {string} */
+                interestFrom: 'posting-date' | 'day-after-due';
+                nextStatementDate: string;
+                onTimeCycles: number;
+                openedOn: string;
+                openStatements: {
+                  dueDate: string;
+                  graceLost: boolean;
+                  minimumOutstanding: string;
+                  minimumPayment: string;
+                  owed: string;
+                  seq: number;
+                  settledOn: string | null;
+                  statementDate: string;
+                }[];
+                plans: {
+                  /** @description The rate of the offer accepted (annualised by IRR). */
+                  aprByIrr: string;
+                  billedPeriods: number;
+                  cancelledOn: string | null;
+                  createdOn: string;
+                  /** @description The fee of each period still to bill. */
+                  feePerPeriod: string;
+                  feeRate: string;
+                  /** @description Principal of each period: billed as billed, the rest as scheduled now. */
+                  parts: string[];
+                  planId: string;
+                  principal: string;
+                  principalNotYetBilled: string;
+                  principalOwed: string;
+                  /** @description Principal refunds took off the periods not yet billed. */
+                  refunded: string;
+                  /** @description The same rate of what is still to bill, as it stands now; null when nothing is. */
+                  remainingAprByIrr: string | null;
+                  source: {
+                    purchaseId?: string;
+                    statementSeq?: number;
+                  };
+                  /**
+                   * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
+                   * @enum {string}
+                   */
+                  status: 'active' | 'cancelled' | 'settled';
+                  term: number;
+                }[];
+                statementDay: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{customerId}/loans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A customer's loans.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          customerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              loans: {
+                /** @description Contract rate, a decimal fraction. */
+                apr: string;
+                /** @description Annualised rate by IRR over the contract cash flows, fees included. */
+                aprByIrr: string;
+                /** @description The last business date the loan has been processed through. */
+                asOf: string;
+                /** @enum {string} */
+                basis: 'monthly' | 'daily';
+                /** @enum {string} */
+                bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+                closedOn: string | null;
+                customerId: string;
+                daysPastDue: number;
+                facilityId: string;
+                id: string;
+                instalments: {
+                  daysPastDue: number;
+                  dueDate: string;
+                  interest: string;
+                  owed: string;
+                  paid: string;
+                  penalty: string;
+                  period: number;
+                  principal: string;
+                  settledOn: string | null;
+                  /** @enum {string} */
+                  status: 'paid' | 'due' | 'overdue' | 'upcoming' | 'written-off';
+                }[];
+                /** @enum {string} */
+                method: 'equal-installment' | 'equal-principal' | 'interest-first';
+                nextDue: {
+                  amount: string;
+                  dueDate: string;
+                } | null;
+                outstanding: {
+                  heldForCustomer: string;
+                  interest: string;
+                  penalty: string;
+                  principal: string;
+                  writtenOff: string;
+                };
+                principal: string;
+                startDate: string;
+                /** @enum {string} */
+                status: 'active' | 'closed' | 'written_off';
+                term: number;
+                upfrontFee: string;
+                writtenOffOn: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{customerId}/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A short-lived session for one customer, for their browser or phone (/v1/me).
+     * @description Roles: admin, app.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          customerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Lifetime in seconds, 60–43,200 (12 h). */
+            ttlSeconds?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              expiresAt: string;
+              sessionId: string;
+              /** @description The bearer token (cs_…), shown once: send it as Authorization: Bearer. */
+              token: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{customerId}/sessions/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * End every live session of a customer (e.g. after a password change or a lost phone).
+     * @description Roles: admin, app.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          customerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              revoked: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A customer, identifiers masked.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customer: {
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                birthDate: string;
+                cards: {
+                  /**
+                   * Format: date-time
+                   * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                   */
+                  addedAt: string;
+                  /** @description A card id (crd_…). */
+                  cardId: string;
+                  /** @description Masked: **** 1234. */
+                  cardNumber: string;
+                  issuer: string | null;
+                }[];
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                externalId: string;
+                /** @description Masked: 110105********002X. */
+                idNumber: string;
+                /** @description Masked: the first character only. */
+                name: string;
+                /** @description Masked: 138****5678. */
+                phone: string;
+                regionCode: string;
+                /** @enum {string} */
+                sex: 'male' | 'female';
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{id}/cards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bind a bank card (16–19 digits, Luhn). Verify again to reach L3.
+     * @description Roles: admin, app.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            cardNumber: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              card: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                addedAt: string;
+                /** @description A card id (crd_…). */
+                cardId: string;
+                /** @description Masked: **** 1234. */
+                cardNumber: string;
+                issuer: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{id}/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Grant or withdraw consent to a data source, from now on.
+     * @description Roles: admin, app.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            dataSource: 'credit_bureau' | 'bank_transactions' | 'social_insurance';
+            granted: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              consents: {
+                /** @enum {string} */
+                dataSource: 'credit_bureau' | 'bank_transactions' | 'social_insurance';
+                granted: boolean;
+                since: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{id}/decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A customer's decisions, newest first.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only decisions older than this one. */
+          before?: string;
+          /** @description 1–500, default 50. */
+          limit?: string;
+        };
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              decisions: {
+                [key: string]: unknown;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{id}/features': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The customer snapshot as of an instant: verification, features, risk holds, consents.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description RFC 3339 instant, or a date YYYY-MM-DD (end of that business day); default now. */
+          asOf?: string;
+        };
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              age: number;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              asOf: string;
+              /**
+               * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+               * @example 2026-11-22
+               */
+              asOfDate: string;
+              /** @description On the lender's blocklist at the instant (ID number, phone or a bound card). */
+              blocklisted: boolean;
+              consents: {
+                /** @enum {string} */
+                dataSource: 'credit_bureau' | 'bank_transactions' | 'social_insurance';
+                granted: boolean;
+                since: string | null;
+              }[];
+              /** @description A customer id (cus_…). */
+              customerId: string;
+              /** @description For time-decaying counts: when each counted unit stops counting (see dateValueDropsTo). */
+              decay: {
+                [key: string]: string[];
+              };
+              features: {
+                name: string;
+                unit: string;
+                /** @description Amounts (unit fen) as strings of integer fen; categories as strings; other units as numbers; null when unknown. */
+                value: string | number | null;
+              }[];
+              holds: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                expiresAt: string;
+                observed: number;
+                /** @enum {string} */
+                reasonCode:
+                  | 'LIMIT_VIEW_VELOCITY'
+                  | 'FAILED_LOGIN_VELOCITY'
+                  | 'DEVICE_CHANGE_VELOCITY'
+                  | 'LIMIT_VIEW_SPIKE';
+                threshold: number;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                triggeredAt: string;
+              }[];
+              verification: {
+                failures: (
+                  | 'ID_FORMAT_INVALID'
+                  | 'ID_REGION_UNKNOWN'
+                  | 'ID_BIRTH_DATE_INVALID'
+                  | 'ID_BIRTH_DATE_IN_FUTURE'
+                  | 'ID_CHECKSUM_INVALID'
+                  | 'NAME_EMPTY'
+                  | 'NAME_TOO_SHORT'
+                  | 'NAME_TOO_LONG'
+                  | 'NAME_INVALID_CHARACTERS'
+                  | 'PHONE_FORMAT_INVALID'
+                  | 'CARD_FORMAT_INVALID'
+                  | 'CARD_CHECKSUM_INVALID'
+                  | 'ID_NAME_MISMATCH'
+                  | 'PHONE_NOT_OWNED_BY_ID_HOLDER'
+                  | 'CARD_NAME_MISMATCH'
+                  | 'CARD_NOT_BOUND'
+                  | 'PROVIDER_UNAVAILABLE'
+                )[];
+                level: number;
+                provider: string | null;
+                verifiedAt: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{id}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Verify the four elements (name, ID, phone, card) and record the level with any failure codes.
+     * @description Roles: admin, app, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              verification: {
+                failures: (
+                  | 'ID_FORMAT_INVALID'
+                  | 'ID_REGION_UNKNOWN'
+                  | 'ID_BIRTH_DATE_INVALID'
+                  | 'ID_BIRTH_DATE_IN_FUTURE'
+                  | 'ID_CHECKSUM_INVALID'
+                  | 'NAME_EMPTY'
+                  | 'NAME_TOO_SHORT'
+                  | 'NAME_TOO_LONG'
+                  | 'NAME_INVALID_CHARACTERS'
+                  | 'PHONE_FORMAT_INVALID'
+                  | 'CARD_FORMAT_INVALID'
+                  | 'CARD_CHECKSUM_INVALID'
+                  | 'ID_NAME_MISMATCH'
+                  | 'PHONE_NOT_OWNED_BY_ID_HOLDER'
+                  | 'CARD_NAME_MISMATCH'
+                  | 'CARD_NOT_BOUND'
+                  | 'PROVIDER_UNAVAILABLE'
+                )[];
+                /** @description L0 none, L1 ID+name, L2 +phone, L3 +bank card. */
+                level: number;
+                provider: string;
+                verificationId: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                verifiedAt: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Decide: limit and price, or the reasons and what to do about them.
+     * @description Scores the customer with the active model, applies the policy in force for the product (champion or challenger), clamps the price to the legal cap, ranks the principal reasons and finds recourse; records everything and, on approval, opens or adjusts the facility in the same transaction. A dependency that fails gives `referred` with SYSTEM_UNAVAILABLE (still recorded); 503 when the decision cannot be recorded.
+     *
+     *     Roles: admin, app.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A customer id (cus_…). */
+            customerId: string;
+            /** @description cash_loan or credit_line. */
+            product: string;
+            /**
+             * @description The amount asked for, in yuan ("5000.00").
+             * @example 1234.56
+             */
+            requestedAmount?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              apr: string | null;
+              arm: string | null;
+              /** @description A customer id (cus_…). */
+              customerId: string;
+              dailyRate: string | null;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              decidedAt: string;
+              decisionDate: string;
+              /** @description A decision id (dec_…). */
+              decisionId: string;
+              /** @description Facts, scorecard row, policy document and output, rule trace. */
+              evidence?: {
+                [key: string]: unknown;
+              };
+              facilityChange: string | null;
+              fault: {
+                [key: string]: unknown;
+              } | null;
+              kind: string;
+              legalCap: {
+                [key: string]: unknown;
+              } | null;
+              /**
+               * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
+               * @example 1234.56
+               */
+              limit: string;
+              /**
+               * @description The limit in integer fen ("800000" is ¥8,000.00).
+               * @example 800000
+               */
+              limitFen: string;
+              linkedTo: string | null;
+              modelVersion: string | null;
+              outcome: 'approved' | 'declined' | 'referred';
+              overridden?: {
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                reasons: {
+                  /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                  code: string;
+                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                  kind: string;
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  params: {
+                    [key: string]: unknown;
+                  };
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                recourse: {
+                  [key: string]: unknown;
+                } | null;
+              } | null;
+              override: {
+                [key: string]: unknown;
+              } | null;
+              policyVersion: string | null;
+              product: string;
+              productType: string | null;
+              /** @description 1–4 ranked principal reasons for a decline or a reduced limit; on an override, the one reason that a person decided (the overturned reasons are under `overridden`). */
+              reasons: {
+                /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                code: string;
+                /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                kind: string;
+                /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                params: {
+                  [key: string]: unknown;
+                };
+                text: {
+                  en: string;
+                  zh: string;
+                };
+              }[];
+              recourse: {
+                [key: string]: unknown;
+              } | null;
+              requestedAmount: string | null;
+              requestedAmountFen: string | null;
+              score: number | null;
+              subScores: {
+                [key: string]: unknown;
+              } | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/decisions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One decision; with `evidence=true`, its facts, scorecard row, policy document and rule trace.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          evidence?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          /** @description A decision id (dec_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              apr: string | null;
+              arm: string | null;
+              /** @description A customer id (cus_…). */
+              customerId: string;
+              dailyRate: string | null;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              decidedAt: string;
+              decisionDate: string;
+              /** @description A decision id (dec_…). */
+              decisionId: string;
+              /** @description Facts, scorecard row, policy document and output, rule trace. */
+              evidence?: {
+                [key: string]: unknown;
+              };
+              facilityChange: string | null;
+              fault: {
+                [key: string]: unknown;
+              } | null;
+              kind: string;
+              legalCap: {
+                [key: string]: unknown;
+              } | null;
+              /**
+               * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
+               * @example 1234.56
+               */
+              limit: string;
+              /**
+               * @description The limit in integer fen ("800000" is ¥8,000.00).
+               * @example 800000
+               */
+              limitFen: string;
+              linkedTo: string | null;
+              modelVersion: string | null;
+              outcome: 'approved' | 'declined' | 'referred';
+              overridden?: {
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                reasons: {
+                  /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                  code: string;
+                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                  kind: string;
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  params: {
+                    [key: string]: unknown;
+                  };
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                recourse: {
+                  [key: string]: unknown;
+                } | null;
+              } | null;
+              override: {
+                [key: string]: unknown;
+              } | null;
+              policyVersion: string | null;
+              product: string;
+              productType: string | null;
+              /** @description 1–4 ranked principal reasons for a decline or a reduced limit; on an override, the one reason that a person decided (the overturned reasons are under `overridden`). */
+              reasons: {
+                /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                code: string;
+                /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                kind: string;
+                /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                params: {
+                  [key: string]: unknown;
+                };
+                text: {
+                  en: string;
+                  zh: string;
+                };
+              }[];
+              recourse: {
+                [key: string]: unknown;
+              } | null;
+              requestedAmount: string | null;
+              requestedAmountFen: string | null;
+              score: number | null;
+              subScores: {
+                [key: string]: unknown;
+              } | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/decisions/{id}/appeals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Appeal a decision, for the customer named in the body.
+     * @description Files the appeal durably, then re-checks it at once: verification re-run, a new decision on current data, model and policy. If that is better for the customer (an approval, or a higher limit / lower price), the appeal is resolved in their favour; otherwise it joins the review queue with an SLA. 404 for an unknown decision or another customer’s (the same answer); 409 for a second open appeal; 422 after the appeal window.
+     *
+     *     Roles: admin, app.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A decision id (dec_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            category: 'identity' | 'data_error' | 'repaid_debt' | 'system_fault' | 'other';
+            /** @description A customer id (cus_…). */
+            customerId: string;
+            /** @description Evidence ids from POST /v1/appeals/evidence. */
+            evidence?: string[];
+            /** @description What went wrong, in the customer’s words. */
+            statement: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description A appeal id (apl_…). */
+              appealId: string;
+              category: string;
+              categoryText: {
+                en: string;
+                zh: string;
+              };
+              /** @description A customer id (cus_…). */
+              customerId: string;
+              /** @description A decision id (dec_…). */
+              decisionId: string;
+              evidenceIds: string[];
+              filedAt: string;
+              granted: {
+                apr: string;
+                decisionId: string;
+                /** @description Integer fen. */
+                limit: string;
+              } | null;
+              message: {
+                en: string;
+                zh: string;
+              } | null;
+              reasons: {
+                code: string;
+                text: {
+                  en: string;
+                  zh: string;
+                };
+              }[];
+              resolution: string | null;
+              resolvedAt: string | null;
+              slaDueDate: string | null;
+              /** @enum {string} */
+              status: 'filed' | 'queued' | 'in_review' | 'pending_approval' | 'resolved' | 'withdrawn';
+              statusText: {
+                en: string;
+                zh: string;
+              };
+              withdrawnAt: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/decisions/{id}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Recompute a decision from its stored facts with its stored model and policy versions.
+     * @description Compares outcome, limit, price, score, policy document and output, the rule trace, reasons and recourse with what was recorded; `matches` is true only when all are identical.
+     *
+     *     Roles: admin, reviewer, analyst.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A decision id (dec_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              basis: string;
+              /** @description A decision id (dec_…). */
+              decisionId: string;
+              differences: {
+                [key: string]: unknown;
+              }[];
+              matches: boolean;
+              modelVersion: string | null;
+              outcome: {
+                recomputed: string;
+                stored: string;
+              };
+              policyVersion: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/demo/customers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Demo mode only: the nine demo customers to sign in as (404 otherwise). */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customers: {
+                case: string;
+                customerId: string;
+                displayName: string;
+                product: string;
+                shows: {
+                  en: string;
+                  'zh-CN': string;
+                };
+                story: {
+                  en: string;
+                  'zh-CN': string;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/demo/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Demo mode only: sign in as one of the demo customers (404 otherwise, and for anyone else). */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A customer id (cus_…). */
+            customerId: string;
+            /** @description Lifetime in seconds, 60–43,200 (12 h). */
+            ttlSeconds?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              expiresAt: string;
+              sessionId: string;
+              /** @description The bearer token (cs_…), shown once: send it as Authorization: Bearer. */
+              token: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Append a batch of customer events (idempotent by source and eventId).
+     * @description Roles: admin, app.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description Events {eventId, customerId, source, type, occurredAt, ...fields of the type}; types: profile, consent, payment, transfer, repayment, inquiry, loan_opened, loan_closed, credit_line, login, limit_view, device_change. Each row is validated on its own (see docs/customers.md), so one bad row does not refuse the batch: good rows are stored, bad ones come back in `rejected` with their index and reason. Amounts are decimal strings. */
+      requestBody: {
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          }[];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Rows stored now or already stored identically (idempotent replays). */
+              accepted: number;
+              /** @description Of the accepted rows, those that were already stored. */
+              duplicates: number;
+              rejected: {
+                field: string;
+                index: number;
+                reason: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/features/definitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The feature catalogue with units, sources and recourse metadata.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              features: {
+                description: {
+                  en: string;
+                  zh: string;
+                };
+                name: string;
+                recourse: {
+                  action: {
+                    en: string;
+                    zh: string;
+                  } | null;
+                  actionable: boolean;
+                  cost: string;
+                  decayCounts: string | null;
+                  decayWindowHours: number | null;
+                  direction: ('increase' | 'decrease') | null;
+                  mutable: boolean;
+                };
+                source: string;
+                unit: string;
+                window: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List API keys (never the secrets).
+     * @description Roles: admin.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              keys: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                lastUsedAt: string | null;
+                name: string;
+                /** @description The first characters of the key, to tell keys apart. */
+                prefix: string;
+                revokedAt: string | null;
+                /** @enum {string} */
+                role: 'app' | 'reviewer' | 'analyst' | 'admin';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create an API key; the secret is shown once, in this response.
+     * @description Roles: admin.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @enum {string} */
+            role: 'app' | 'reviewer' | 'analyst' | 'admin';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              key: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                lastUsedAt: string | null;
+                name: string;
+                /** @description The first characters of the key, to tell keys apart. */
+                prefix: string;
+                revokedAt: string | null;
+                /** @enum {string} */
+                role: 'app' | 'reviewer' | 'analyst' | 'admin';
+              };
+              secret: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/keys/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke an API key.
+     * @description Roles: admin.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A apiKey id (key_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              key: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                lastUsedAt: string | null;
+                name: string;
+                /** @description The first characters of the key, to tell keys apart. */
+                prefix: string;
+                revokedAt: string | null;
+                /** @enum {string} */
+                role: 'app' | 'reviewer' | 'analyst' | 'admin';
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lending-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Products, legal rate caps, risk appetite and policy assignments, with their dates.
+     * @description Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Amounts in integer fen as strings, rates as decimal strings. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Load dated lending settings (the shape of policies/settings.json); existing dates are replaced.
+     * @description Roles: admin, analyst.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            assignments?: {
+              [key: string]: unknown;
+            }[];
+            description?: string;
+            legalRateCaps?: {
+              [key: string]: unknown;
+            }[];
+            products?: {
+              [key: string]: unknown;
+            }[];
+            riskAppetite?: {
+              [key: string]: unknown;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              loaded: {
+                assignments: number;
+                legalRateCaps: number;
+                products: number;
+                riskAppetite: number;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open the customer's credit line on their credit-line limit (the existing line if open).
+     * @description Roles: admin, app.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A customer id (cus_…). */
+            customerId: string;
+            /** @description Day of the month. */
+            statementDay?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The last business date the line has been processed through. */
+              asOf: string;
+              balances: {
+                billedFees: string;
+                billedInterest: string;
+                billedPrincipal: string;
+                heldForCustomer: string;
+                instalmentsNotYetBilled: string;
+                /** @description Everything owed less money held: what clears the line today. */
+                payoff: string;
+                /** @description All principal owed, revolving and converted: the limit in use. */
+                principalOwed: string;
+                unbilledInterest: string;
+                unbilledPrincipal: string;
+              };
+              /** @enum {string} */
+              bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+              customerId: string;
+              /** @description Interest a day on principal that bears it, a decimal fraction. */
+              dailyRate: string;
+              daysPastDue: number;
+              due: {
+                /** @description Due on this day of the month after the statement. */
+                dayOfMonth?: number;
+                /** @description Due this many days after the statement date. */
+                daysAfterStatement?: number;
+              };
+              facility: {
+                available: string;
+                limit: string;
+                /** @enum {string} */
+                status: 'active' | 'frozen' | 'suspended' | 'closed';
+                used: string;
+              };
+              facilityId: string;
+              id: string;
+              /** @enum {string} */
+              interestFrom: 'posting-date' | 'day-after-due';
+              nextStatementDate: string;
+              onTimeCycles: number;
+              openedOn: string;
+              openStatements: {
+                dueDate: string;
+                graceLost: boolean;
+                minimumOutstanding: string;
+                minimumPayment: string;
+                owed: string;
+                seq: number;
+                settledOn: string | null;
+                statementDate: string;
+              }[];
+              plans: {
+                /** @description The rate of the offer accepted (annualised by IRR). */
+                aprByIrr: string;
+                billedPeriods: number;
+                cancelledOn: string | null;
+                createdOn: string;
+                /** @description The fee of each period still to bill. */
+                feePerPeriod: string;
+                feeRate: string;
+                /** @description Principal of each period: billed as billed, the rest as scheduled now. */
+                parts: string[];
+                planId: string;
+                principal: string;
+                principalNotYetBilled: string;
+                principalOwed: string;
+                /** @description Principal refunds took off the periods not yet billed. */
+                refunded: string;
+                /** @description The same rate of what is still to bill, as it stands now; null when nothing is. */
+                remainingAprByIrr: string | null;
+                source: {
+                  purchaseId?: string;
+                  statementSeq?: number;
+                };
+                /**
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
+                 * @enum {string}
+                 */
+                status: 'active' | 'cancelled' | 'settled';
+                term: number;
+              }[];
+              statementDay: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The last business date the line has been processed through. */
+              asOf: string;
+              balances: {
+                billedFees: string;
+                billedInterest: string;
+                billedPrincipal: string;
+                heldForCustomer: string;
+                instalmentsNotYetBilled: string;
+                /** @description Everything owed less money held: what clears the line today. */
+                payoff: string;
+                /** @description All principal owed, revolving and converted: the limit in use. */
+                principalOwed: string;
+                unbilledInterest: string;
+                unbilledPrincipal: string;
+              };
+              /** @enum {string} */
+              bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+              customerId: string;
+              /** @description Interest a day on principal that bears it, a decimal fraction. */
+              dailyRate: string;
+              daysPastDue: number;
+              due: {
+                /** @description Due on this day of the month after the statement. */
+                dayOfMonth?: number;
+                /** @description Due this many days after the statement date. */
+                daysAfterStatement?: number;
+              };
+              facility: {
+                available: string;
+                limit: string;
+                /** @enum {string} */
+                status: 'active' | 'frozen' | 'suspended' | 'closed';
+                used: string;
+              };
+              facilityId: string;
+              id: string;
+              /** @enum {string} */
+              interestFrom: 'posting-date' | 'day-after-due';
+              nextStatementDate: string;
+              onTimeCycles: number;
+              openedOn: string;
+              openStatements: {
+                dueDate: string;
+                graceLost: boolean;
+                minimumOutstanding: string;
+                minimumPayment: string;
+                owed: string;
+                seq: number;
+                settledOn: string | null;
+                statementDate: string;
+              }[];
+              plans: {
+                /** @description The rate of the offer accepted (annualised by IRR). */
+                aprByIrr: string;
+                billedPeriods: number;
+                cancelledOn: string | null;
+                createdOn: string;
+                /** @description The fee of each period still to bill. */
+                feePerPeriod: string;
+                feeRate: string;
+                /** @description Principal of each period: billed as billed, the rest as scheduled now. */
+                parts: string[];
+                planId: string;
+                principal: string;
+                principalNotYetBilled: string;
+                principalOwed: string;
+                /** @description Principal refunds took off the periods not yet billed. */
+                refunded: string;
+                /** @description The same rate of what is still to bill, as it stands now; null when nothing is. */
+                remainingAprByIrr: string | null;
+                source: {
+                  purchaseId?: string;
+                  statementSeq?: number;
+                };
+                /**
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
+                 * @enum {string}
+                 */
+                status: 'active' | 'cancelled' | 'settled';
+                term: number;
+              }[];
+              statementDay: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A line: limit, what is owed, open statements, instalment plans, days past due.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The last business date the line has been processed through. */
+              asOf: string;
+              balances: {
+                billedFees: string;
+                billedInterest: string;
+                billedPrincipal: string;
+                heldForCustomer: string;
+                instalmentsNotYetBilled: string;
+                /** @description Everything owed less money held: what clears the line today. */
+                payoff: string;
+                /** @description All principal owed, revolving and converted: the limit in use. */
+                principalOwed: string;
+                unbilledInterest: string;
+                unbilledPrincipal: string;
+              };
+              /** @enum {string} */
+              bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+              customerId: string;
+              /** @description Interest a day on principal that bears it, a decimal fraction. */
+              dailyRate: string;
+              daysPastDue: number;
+              due: {
+                /** @description Due on this day of the month after the statement. */
+                dayOfMonth?: number;
+                /** @description Due this many days after the statement date. */
+                daysAfterStatement?: number;
+              };
+              facility: {
+                available: string;
+                limit: string;
+                /** @enum {string} */
+                status: 'active' | 'frozen' | 'suspended' | 'closed';
+                used: string;
+              };
+              facilityId: string;
+              id: string;
+              /** @enum {string} */
+              interestFrom: 'posting-date' | 'day-after-due';
+              nextStatementDate: string;
+              onTimeCycles: number;
+              openedOn: string;
+              openStatements: {
+                dueDate: string;
+                graceLost: boolean;
+                minimumOutstanding: string;
+                minimumPayment: string;
+                owed: string;
+                seq: number;
+                settledOn: string | null;
+                statementDate: string;
+              }[];
+              plans: {
+                /** @description The rate of the offer accepted (annualised by IRR). */
+                aprByIrr: string;
+                billedPeriods: number;
+                cancelledOn: string | null;
+                createdOn: string;
+                /** @description The fee of each period still to bill. */
+                feePerPeriod: string;
+                feeRate: string;
+                /** @description Principal of each period: billed as billed, the rest as scheduled now. */
+                parts: string[];
+                planId: string;
+                principal: string;
+                principalNotYetBilled: string;
+                principalOwed: string;
+                /** @description Principal refunds took off the periods not yet billed. */
+                refunded: string;
+                /** @description The same rate of what is still to bill, as it stands now; null when nothing is. */
+                remainingAprByIrr: string | null;
+                source: {
+                  purchaseId?: string;
+                  statementSeq?: number;
+                };
+                /**
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
+                 * @enum {string}
+                 */
+                status: 'active' | 'cancelled' | 'settled';
+                term: number;
+              }[];
+              statementDay: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/conversion-offers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What converting a statement or an unbilled purchase into instalments costs; nothing is written.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description For a statement: the part of its revolving principal to convert.
+             * @example 1234.56
+             */
+            amount?: string;
+            source:
+              | {
+                  statementSeq: number;
+                }
+              | {
+                  /** @description A purchase id (pur_…). */
+                  purchaseId: string;
+                };
+            /**
+             * @description Periods: 3, 6, 9 or 12.
+             * @enum {integer}
+             */
+            term: 3 | 6 | 9 | 12;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              amount: string;
+              /** @description Annualised rate by IRR (periodic IRR × 12), fees included. */
+              aprByIrr: string;
+              feePerPeriod: string;
+              /** @description Fee each period as a fraction of the converted amount. */
+              feeRate: string;
+              instalments: string[];
+              principalParts: string[];
+              term: number;
+              totalFees: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/conversions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Convert a statement (before its due date) or an unbilled purchase into 3/6/9/12 instalments.
+     * @description Roles: admin, app.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description For a statement: the part of its revolving principal to convert.
+             * @example 1234.56
+             */
+            amount?: string;
+            source:
+              | {
+                  statementSeq: number;
+                }
+              | {
+                  /** @description A purchase id (pur_…). */
+                  purchaseId: string;
+                };
+            /**
+             * @description Periods: 3, 6, 9 or 12.
+             * @enum {integer}
+             */
+            term: 3 | 6 | 9 | 12;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              effectiveDate: string;
+              lineId: string;
+              offer: {
+                amount: string;
+                /** @description Annualised rate by IRR (periodic IRR × 12), fees included. */
+                aprByIrr: string;
+                feePerPeriod: string;
+                /** @description Fee each period as a fraction of the converted amount. */
+                feeRate: string;
+                instalments: string[];
+                principalParts: string[];
+                term: number;
+                totalFees: string;
+              };
+              planId: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A payment, spread by the waterfall; a past value date (within the cycle) restates the books.
+     * @description Roles: admin, app, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Amount received, in yuan.
+             * @example 1234.56
+             */
+            amount: string;
+            /**
+             * @description Value date; today when omitted.
+             * @example 2026-11-22
+             */
+            effectiveDate?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allocation: {
+                fees: string;
+                /** @description Held for the customer (net). */
+                held: string;
+                interest: string;
+                principal: string;
+                /** @description Of principal: taken off a converted purchase's instalments not yet billed. */
+                unbilledInstalments: string;
+              };
+              amount: string;
+              availableAfter: string;
+              balances: {
+                billedFees: string;
+                billedInterest: string;
+                billedPrincipal: string;
+                heldForCustomer: string;
+                instalmentsNotYetBilled: string;
+                /** @description Everything owed less money held: what clears the line today. */
+                payoff: string;
+                /** @description All principal owed, revolving and converted: the limit in use. */
+                principalOwed: string;
+                unbilledInterest: string;
+                unbilledPrincipal: string;
+              };
+              daysPastDue: number;
+              effectiveDate: string;
+              /** @description Interest booked by this change; negative when reversed. */
+              interestChange: string;
+              journalIds: string[];
+              /** @enum {string} */
+              kind: 'payment' | 'refund';
+              lineId: string;
+              /** @description The value date was in the past and the books were restated from it. */
+              restated: boolean;
+              seq: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/payouts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pay money held for the customer (overpaid or refunded beyond the debt) out to them: all of it, or `amount`.
+     * @description Roles: admin, app, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Amount paid out, in yuan; all that is held when omitted.
+             * @example 1234.56
+             */
+            amount?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              amount: string;
+              balances: {
+                billedFees: string;
+                billedInterest: string;
+                billedPrincipal: string;
+                heldForCustomer: string;
+                instalmentsNotYetBilled: string;
+                /** @description Everything owed less money held: what clears the line today. */
+                payoff: string;
+                /** @description All principal owed, revolving and converted: the limit in use. */
+                principalOwed: string;
+                unbilledInterest: string;
+                unbilledPrincipal: string;
+              };
+              effectiveDate: string;
+              heldAfter: string;
+              heldBefore: string;
+              journalIds: string[];
+              lineId: string;
+              seq: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/purchases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A purchase against the available limit; 422 with `reason` when declined.
+     * @description Roles: admin, app.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Amount in yuan.
+             * @example 1234.56
+             */
+            amount: string;
+            /** @description Merchant and item. */
+            description: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              amount: string;
+              availableAfter: string;
+              effectiveDate: string;
+              /** @description Money held for the customer that paid for it. */
+              heldUsed: string;
+              journalIds: string[];
+              lineId: string;
+              purchaseId: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/refunds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A merchant refund of a purchase (up to what is left of it), credited to the line.
+     * @description Roles: admin, app, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Amount refunded, in yuan.
+             * @example 1234.56
+             */
+            amount: string;
+            /** @description A purchase id (pur_…). */
+            purchaseId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allocation: {
+                fees: string;
+                /** @description Held for the customer (net). */
+                held: string;
+                interest: string;
+                principal: string;
+                /** @description Of principal: taken off a converted purchase's instalments not yet billed. */
+                unbilledInstalments: string;
+              };
+              amount: string;
+              availableAfter: string;
+              balances: {
+                billedFees: string;
+                billedInterest: string;
+                billedPrincipal: string;
+                heldForCustomer: string;
+                instalmentsNotYetBilled: string;
+                /** @description Everything owed less money held: what clears the line today. */
+                payoff: string;
+                /** @description All principal owed, revolving and converted: the limit in use. */
+                principalOwed: string;
+                unbilledInterest: string;
+                unbilledPrincipal: string;
+              };
+              daysPastDue: number;
+              effectiveDate: string;
+              /** @description Interest booked by this change; negative when reversed. */
+              interestChange: string;
+              journalIds: string[];
+              /** @enum {string} */
+              kind: 'payment' | 'refund';
+              lineId: string;
+              /** @description The value date was in the past and the books were restated from it. */
+              restated: boolean;
+              seq: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A line's limit reviews, newest first, with what each did and the customer's message.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              reviews: {
+                action: ('raised' | 'lowered' | 'unchanged' | 'frozen' | 'reactivated' | 'none') | null;
+                appliedAt: string | null;
+                /** @description The limit_review decision (replayable). */
+                decisionId: string | null;
+                facilityStatusAfter: string | null;
+                facilityStatusBefore: string | null;
+                id: string;
+                limitAfter: string | null;
+                limitBefore: string | null;
+                lineId: string;
+                /** @description What the customer reads, zh-CN and en. */
+                message: {
+                  en: string;
+                  zh: string;
+                } | null;
+                onTimeCycles: number | null;
+                outcome: ('approved' | 'declined' | 'referred') | null;
+                reasons: {
+                  code: string;
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                requestedAt: string;
+                /** @enum {string} */
+                status: 'pending' | 'applied';
+                /** @enum {string} */
+                trigger: 'monthly' | 'on-demand';
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Review the limit now: a decision of kind limit_review, applied to the facility (raise, lower, freeze).
+     * @description Roles: admin, app, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              action: ('raised' | 'lowered' | 'unchanged' | 'frozen' | 'reactivated' | 'none') | null;
+              appliedAt: string | null;
+              /** @description The limit_review decision (replayable). */
+              decisionId: string | null;
+              facilityStatusAfter: string | null;
+              facilityStatusBefore: string | null;
+              id: string;
+              limitAfter: string | null;
+              limitBefore: string | null;
+              lineId: string;
+              /** @description What the customer reads, zh-CN and en. */
+              message: {
+                en: string;
+                zh: string;
+              } | null;
+              onTimeCycles: number | null;
+              outcome: ('approved' | 'declined' | 'referred') | null;
+              reasons: {
+                code: string;
+                text: {
+                  en: string;
+                  zh: string;
+                };
+              }[];
+              requestedAt: string;
+              /** @enum {string} */
+              status: 'pending' | 'applied';
+              /** @enum {string} */
+              trigger: 'monthly' | 'on-demand';
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A line's statements, oldest first.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              statements: {
+                closingBalance: string;
+                converted: string;
+                dueDate: string;
+                fees: string;
+                instalmentPrincipal: string;
+                /** @description Refunds of converted purchases taken off instalments not yet billed (they lower instalmentsNotYetBilled, not the closing balance). */
+                instalmentRefunds: string;
+                instalments: {
+                  fee: string;
+                  period: number;
+                  planId: string;
+                  principal: string;
+                  term: number;
+                }[];
+                instalmentsNotYetBilled: string;
+                interest: string;
+                minimumPayment: string;
+                openingBalance: string;
+                payments: string;
+                /** @description Money held for the customer paid out to them. */
+                payouts: string;
+                periodEnd: string;
+                periodStart: string;
+                purchases: string;
+                /** @description Refunds credited to the balance. */
+                refunds: string;
+                seq: number;
+                statementDate: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/statements/{seq}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One statement.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+          /** @description The statement number, from 1. */
+          seq: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              closingBalance: string;
+              converted: string;
+              dueDate: string;
+              fees: string;
+              instalmentPrincipal: string;
+              /** @description Refunds of converted purchases taken off instalments not yet billed (they lower instalmentsNotYetBilled, not the closing balance). */
+              instalmentRefunds: string;
+              instalments: {
+                fee: string;
+                period: number;
+                planId: string;
+                principal: string;
+                term: number;
+              }[];
+              instalmentsNotYetBilled: string;
+              interest: string;
+              minimumPayment: string;
+              openingBalance: string;
+              payments: string;
+              /** @description Money held for the customer paid out to them. */
+              payouts: string;
+              periodEnd: string;
+              periodStart: string;
+              purchases: string;
+              /** @description Refunds credited to the balance. */
+              refunds: string;
+              seq: number;
+              statementDate: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/loan-schedules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Preview a repayment schedule (nothing is stored).
+     * @description Roles: admin, app, analyst, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description A decimal fraction as a string: "0.1825" is 18.25%.
+             * @example 0.1825
+             */
+            apr: string;
+            /** @enum {string} */
+            basis: 'monthly' | 'daily';
+            /** @enum {string} */
+            method: 'equal-installment' | 'equal-principal' | 'interest-first';
+            /**
+             * @description Amount in yuan as a decimal string, e.g. "1234.56".
+             * @example 1234.56
+             */
+            principal: string;
+            /**
+             * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+             * @example 2026-11-22
+             */
+            start: string;
+            term: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Annualised rate by IRR (periodic IRR × 12), fees included. */
+              apr: string;
+              /** @enum {string} */
+              basis: 'monthly' | 'daily';
+              lines: {
+                balance: string;
+                days: number;
+                dueDate: string;
+                interest: string;
+                payment: string;
+                period: number;
+                principal: string;
+              }[];
+              /** @enum {string} */
+              method: 'equal-installment' | 'equal-principal' | 'interest-first';
+              totalInterest: string;
+              totalPayment: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/loans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Draw down a cash loan within the customer's available credit.
+     * @description Roles: admin, app.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Principal in yuan.
+             * @example 1234.56
+             */
+            amount: string;
+            /** @description A customer id (cus_…). */
+            customerId: string;
+            /** @enum {string} */
+            method: 'equal-installment' | 'equal-principal' | 'interest-first';
+            /** @description Months: 3, 6 or 12 by default. */
+            term: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableAfter: string;
+              loan: {
+                /** @description Contract rate, a decimal fraction. */
+                apr: string;
+                /** @description Annualised rate by IRR over the contract cash flows, fees included. */
+                aprByIrr: string;
+                /** @description The last business date the loan has been processed through. */
+                asOf: string;
+                /** @enum {string} */
+                basis: 'monthly' | 'daily';
+                /** @enum {string} */
+                bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+                closedOn: string | null;
+                customerId: string;
+                daysPastDue: number;
+                facilityId: string;
+                id: string;
+                instalments: {
+                  daysPastDue: number;
+                  dueDate: string;
+                  interest: string;
+                  owed: string;
+                  paid: string;
+                  penalty: string;
+                  period: number;
+                  principal: string;
+                  settledOn: string | null;
+                  /** @enum {string} */
+                  status: 'paid' | 'due' | 'overdue' | 'upcoming' | 'written-off';
+                }[];
+                /** @enum {string} */
+                method: 'equal-installment' | 'equal-principal' | 'interest-first';
+                nextDue: {
+                  amount: string;
+                  dueDate: string;
+                } | null;
+                outstanding: {
+                  heldForCustomer: string;
+                  interest: string;
+                  penalty: string;
+                  principal: string;
+                  writtenOff: string;
+                };
+                principal: string;
+                startDate: string;
+                /** @enum {string} */
+                status: 'active' | 'closed' | 'written_off';
+                term: number;
+                upfrontFee: string;
+                writtenOffOn: string | null;
+              };
+              paidOut: string;
+              schedule: {
+                /** @description Annualised rate by IRR (periodic IRR × 12), fees included. */
+                apr: string;
+                /** @enum {string} */
+                basis: 'monthly' | 'daily';
+                lines: {
+                  balance: string;
+                  days: number;
+                  dueDate: string;
+                  interest: string;
+                  payment: string;
+                  period: number;
+                  principal: string;
+                }[];
+                /** @enum {string} */
+                method: 'equal-installment' | 'equal-principal' | 'interest-first';
+                totalInterest: string;
+                totalPayment: string;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/loans/{loanId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A loan: status, buckets, what is owed.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Contract rate, a decimal fraction. */
+              apr: string;
+              /** @description Annualised rate by IRR over the contract cash flows, fees included. */
+              aprByIrr: string;
+              /** @description The last business date the loan has been processed through. */
+              asOf: string;
+              /** @enum {string} */
+              basis: 'monthly' | 'daily';
+              /** @enum {string} */
+              bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+              closedOn: string | null;
+              customerId: string;
+              daysPastDue: number;
+              facilityId: string;
+              id: string;
+              instalments: {
+                daysPastDue: number;
+                dueDate: string;
+                interest: string;
+                owed: string;
+                paid: string;
+                penalty: string;
+                period: number;
+                principal: string;
+                settledOn: string | null;
+                /** @enum {string} */
+                status: 'paid' | 'due' | 'overdue' | 'upcoming' | 'written-off';
+              }[];
+              /** @enum {string} */
+              method: 'equal-installment' | 'equal-principal' | 'interest-first';
+              nextDue: {
+                amount: string;
+                dueDate: string;
+              } | null;
+              outstanding: {
+                heldForCustomer: string;
+                interest: string;
+                penalty: string;
+                principal: string;
+                writtenOff: string;
+              };
+              principal: string;
+              startDate: string;
+              /** @enum {string} */
+              status: 'active' | 'closed' | 'written_off';
+              term: number;
+              upfrontFee: string;
+              writtenOffOn: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/loans/{loanId}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The loan's event history: repayments, write-off and payouts, in the order they arrived.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              events: {
+                amount: string | null;
+                effectiveDate: string;
+                intent: ('scheduled' | 'prepayment') | null;
+                /** @enum {string} */
+                kind: 'repayment' | 'write-off' | 'payout';
+                receivedAt: string;
+                seq: number;
+              }[];
+              loanId: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/loans/{loanId}/payoff-quote': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What paying off on a date takes (interest up to and including that day).
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /**
+           * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+           * @example 2026-11-22
+           */
+          date?: string;
+        };
+        header?: never;
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              date: string;
+              heldForCustomer: string;
+              interest: string;
+              penalty: string;
+              principal: string;
+              total: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/loans/{loanId}/payouts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pay money held for the customer (overpayment) back to them: all of it by default, never more than is held.
+     * @description Roles: admin, app, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Amount to pay back, in yuan; all that is held when omitted.
+             * @example 1234.56
+             */
+            amount?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Paid back to the customer, in yuan. */
+              amount: string;
+              effectiveDate: string;
+              /** @description Held for the customer just before the payout. */
+              heldBefore: string;
+              journalIds: string[];
+              loanId: string;
+              outstanding: {
+                heldForCustomer: string;
+                interest: string;
+                penalty: string;
+                principal: string;
+                writtenOff: string;
+              };
+              /** @description The payout's number among the loan's events. */
+              seq: number;
+              /** @enum {string} */
+              status: 'active' | 'closed' | 'written_off';
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/loans/{loanId}/repayments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Repay: what is due (scheduled) or early (prepayment); a past value date restates the books.
+     * @description Roles: admin, app, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Amount received, in yuan.
+             * @example 1234.56
+             */
+            amount: string;
+            /**
+             * @description Value date; today when omitted.
+             * @example 2026-11-22
+             */
+            effectiveDate?: string;
+            /**
+             * @default scheduled
+             * @enum {string}
+             */
+            intent?: 'scheduled' | 'prepayment';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accrualChange: {
+                interest: string;
+                penalty: string;
+              };
+              allocation: {
+                /** @description Held for the customer (net). */
+                held: string;
+                interest: string;
+                penalty: string;
+                principal: string;
+                recovered: string;
+              };
+              amount: string;
+              effectiveDate: string;
+              /** @enum {string} */
+              intent: 'scheduled' | 'prepayment';
+              journalIds: string[];
+              loanId: string;
+              outstanding: {
+                heldForCustomer: string;
+                interest: string;
+                penalty: string;
+                principal: string;
+                writtenOff: string;
+              };
+              /** @description The value date was in the past and the books were restated from it. */
+              restated: boolean;
+              seq: number;
+              /** @enum {string} */
+              status: 'active' | 'closed' | 'written_off';
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/loans/{loanId}/schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The contract schedule and every instalment as it stands.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              contract: {
+                /** @description Annualised rate by IRR (periodic IRR × 12), fees included. */
+                apr: string;
+                /** @enum {string} */
+                basis: 'monthly' | 'daily';
+                lines: {
+                  balance: string;
+                  days: number;
+                  dueDate: string;
+                  interest: string;
+                  payment: string;
+                  period: number;
+                  principal: string;
+                }[];
+                /** @enum {string} */
+                method: 'equal-installment' | 'equal-principal' | 'interest-first';
+                totalInterest: string;
+                totalPayment: string;
+              };
+              instalments: {
+                daysPastDue: number;
+                dueDate: string;
+                interest: string;
+                owed: string;
+                paid: string;
+                penalty: string;
+                period: number;
+                principal: string;
+                settledOn: string | null;
+                /** @enum {string} */
+                status: 'paid' | 'due' | 'overdue' | 'upcoming' | 'written-off';
+              }[];
+              loanId: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/loans/{loanId}/statement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Statement of account: opening and closing balances and every entry between two dates.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /**
+           * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+           * @example 2026-11-22
+           */
+          from?: string;
+          /**
+           * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+           * @example 2026-11-22
+           */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              closing: {
+                [key: string]: string;
+              };
+              entries: {
+                date: string;
+                description: string;
+                journalId: string;
+                kind: string;
+                lines: {
+                  account: string;
+                  amount: string;
+                  side: string;
+                }[];
+              }[];
+              from: string;
+              loan: {
+                /** @description Contract rate, a decimal fraction. */
+                apr: string;
+                /** @description Annualised rate by IRR over the contract cash flows, fees included. */
+                aprByIrr: string;
+                /** @description The last business date the loan has been processed through. */
+                asOf: string;
+                /** @enum {string} */
+                basis: 'monthly' | 'daily';
+                /** @enum {string} */
+                bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+                closedOn: string | null;
+                customerId: string;
+                daysPastDue: number;
+                facilityId: string;
+                id: string;
+                instalments: {
+                  daysPastDue: number;
+                  dueDate: string;
+                  interest: string;
+                  owed: string;
+                  paid: string;
+                  penalty: string;
+                  period: number;
+                  principal: string;
+                  settledOn: string | null;
+                  /** @enum {string} */
+                  status: 'paid' | 'due' | 'overdue' | 'upcoming' | 'written-off';
+                }[];
+                /** @enum {string} */
+                method: 'equal-installment' | 'equal-principal' | 'interest-first';
+                nextDue: {
+                  amount: string;
+                  dueDate: string;
+                } | null;
+                outstanding: {
+                  heldForCustomer: string;
+                  interest: string;
+                  penalty: string;
+                  principal: string;
+                  writtenOff: string;
+                };
+                principal: string;
+                startDate: string;
+                /** @enum {string} */
+                status: 'active' | 'closed' | 'written_off';
+                term: number;
+                upfrontFee: string;
+                writtenOffOn: string | null;
+              };
+              opening: {
+                [key: string]: string;
+              };
+              to: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/loans/{loanId}/write-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Write a loan off today (its receivables go to write-off expense).
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accrualChange: {
+                interest: string;
+                penalty: string;
+              };
+              allocation: {
+                /** @description Held for the customer (net). */
+                held: string;
+                interest: string;
+                penalty: string;
+                principal: string;
+                recovered: string;
+              };
+              amount: string;
+              effectiveDate: string;
+              /** @enum {string} */
+              intent: 'scheduled' | 'prepayment';
+              journalIds: string[];
+              loanId: string;
+              outstanding: {
+                heldForCustomer: string;
+                interest: string;
+                penalty: string;
+                principal: string;
+                writtenOff: string;
+              };
+              /** @description The value date was in the past and the books were restated from it. */
+              restated: boolean;
+              seq: number;
+              /** @enum {string} */
+              status: 'active' | 'closed' | 'written_off';
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Home: can I borrow, how much and at what annual rate; score and its dimensions; verification.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description See docs/customer-app.md, GET /v1/me. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/appeals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My appeals, newest first.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description { appeals } */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/appeals/{appealId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One of my appeals: status, SLA date, outcome and its reasons.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A appeal id (apl_…). */
+          appealId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Appeal. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/appeals/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a photo or PDF as evidence for an appeal (the raw file as the body).
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The same file, uploaded before. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Evidence. */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/cards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bind a bank card in my own name (four-element check through the verification provider).
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description 16–19 digits. */
+            cardNumber: string;
+          };
+        };
+      };
+      responses: {
+        /** @description { card, verification, verified } */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My decisions, newest first (an overturned one names the decision that replaced it).
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1–100, default 20. */
+          limit?: string;
+          product?: 'cash_loan' | 'credit_line';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              decisions: {
+                [key: string]: unknown;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Apply: a new decision for me on a product.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            product: 'cash_loan' | 'credit_line';
+            /**
+             * @description The amount asked for, in yuan ("5000.00").
+             * @example 1234.56
+             */
+            requestedAmount?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description MeDecision. */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/decisions/{decisionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One of my decisions: the outcome that stands, reasons, plan, referral next steps, appeal.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A decision id (dec_…). */
+          decisionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description MeDecision. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/decisions/{decisionId}/appeals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Appeal one of my decisions.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A decision id (dec_…). */
+          decisionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            category: 'identity' | 'data_error' | 'repaid_debt' | 'system_fault' | 'other';
+            evidence?: string[];
+            statement: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Appeal. */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My credit lines.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description { lines } */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Open my credit line on my approved credit-line limit (the open one when there is one).
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            statementDay?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Line. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Line. */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/lines/{lineId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One of my credit lines.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Line. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/lines/{lineId}/conversions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Convert a purchase or a statement into instalments (Idempotency-Key).
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Made by the app when the person taps (e.g. a UUID) and sent again on every retry of that tap: the action happens once. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description For a statement: the part of its revolving principal to convert.
+             * @example 1234.56
+             */
+            amount?: string;
+            source:
+              | {
+                  statementSeq: number;
+                }
+              | {
+                  /** @description A purchase id (pur_…). */
+                  purchaseId: string;
+                };
+            /**
+             * @description Periods: 3, 6, 9 or 12.
+             * @enum {integer}
+             */
+            term: 3 | 6 | 9 | 12;
+          };
+        };
+      };
+      responses: {
+        /** @description { planId, effectiveDate, offer } */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/lines/{lineId}/offers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Instalment offers for a purchase or a statement, one per term; nothing is stored.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A purchase id (pur_…). */
+          purchase?: string;
+          statement?: string;
+        };
+        header?: never;
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description { offers } */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/lines/{lineId}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pay my line: in full, the minimum, or an amount (Idempotency-Key: a retry never pays twice).
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Made by the app when the person taps (e.g. a UUID) and sent again on every retry of that tap: the action happens once. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description With kind "amount" only, in yuan.
+             * @example 1234.56
+             */
+            amount?: string;
+            /** @enum {string} */
+            kind: 'full' | 'minimum' | 'amount';
+          };
+        };
+      };
+      responses: {
+        /** @description Payment. */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/lines/{lineId}/purchases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Demo only: a purchase on my line (Idempotency-Key).
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Made by the app when the person taps (e.g. a UUID) and sent again on every retry of that tap: the action happens once. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Amount in yuan.
+             * @example 1234.56
+             */
+            amount: string;
+            description: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Purchase. */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/lines/{lineId}/statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My statements on a line, newest first.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description { statements } */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/loans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My cash loans.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description { loans } */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Draw a cash loan on my limit (Idempotency-Key: a retry never draws twice).
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Made by the app when the person taps (e.g. a UUID) and sent again on every retry of that tap: the action happens once. */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Principal in yuan.
+             * @example 1234.56
+             */
+            amount: string;
+            /** @enum {string} */
+            method: 'equal-installment' | 'equal-principal' | 'interest-first';
+            /** @description Months: 3, 6 or 12. */
+            term: number;
+          };
+        };
+      };
+      responses: {
+        /** @description { loan, paidOut, availableAfter } */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/loans/{loanId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One of my loans: schedule as it stands and past repayments.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Loan with repayments. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/loans/{loanId}/repayments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Repay my loan (Idempotency-Key: a retry never pays twice).
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Made by the app when the person taps (e.g. a UUID) and sent again on every retry of that tap: the action happens once. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Amount in yuan.
+             * @example 1234.56
+             */
+            amount: string;
+            /**
+             * @default scheduled
+             * @enum {string}
+             */
+            intent?: 'scheduled' | 'prepayment';
+          };
+        };
+      };
+      responses: {
+        /** @description Repayment. */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/loans/quote': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What a cash loan would cost: schedule, total interest and fees, APR by IRR. Nothing is stored.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Principal in yuan.
+             * @example 1234.56
+             */
+            amount: string;
+            /** @enum {string} */
+            method: 'equal-installment' | 'equal-principal' | 'interest-first';
+            /** @description Months: 3, 6 or 12. */
+            term: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Quote. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My messages: decision results, appeal news, limit changes; newest first.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description { messages } */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The session in use: whose it is and when it expires.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              demo: boolean;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              expiresAt: string;
+              sessionId: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Sign out: this session ends now.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/verification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What is verified, what failed, and the next step to the level my products need.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Verification. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/models': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List scorecard models, newest first.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              models: {
+                activatedAt: string | null;
+                /** @description sha256:<hex> of the canonical artefact. */
+                contentHash: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                createdBy: string | null;
+                featureCount: number;
+                holdoutAuc: number | null;
+                retiredAt: string | null;
+                /** @enum {string} */
+                status: 'candidate' | 'active' | 'retired';
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                trainedAt: string;
+                version: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Upload a scorecard artefact (from `credence train`); it is validated and its content hash checked.
+     * @description Roles: admin, analyst.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description A Credence scorecard artefact (schema credence.scorecard/1). */
+      requestBody: {
+        content: {
+          'application/json': {
+            basePoints: number;
+            contentHash: string;
+            dimensions: {
+              /** @enum {string} */
+              fallback: 'identity' | 'capacity' | 'history' | 'relationships' | 'behaviour';
+              overrides: {
+                [key: string]: 'identity' | 'capacity' | 'history' | 'relationships' | 'behaviour';
+              };
+              rules: {
+                /** @enum {string} */
+                dimension: 'identity' | 'capacity' | 'history' | 'relationships' | 'behaviour';
+                pattern: string;
+              }[];
+            };
+            dropped: {
+              detail: string;
+              feature: string;
+              /** @enum {string} */
+              reason:
+                | 'excluded'
+                | 'no-variation'
+                | 'low-iv'
+                | 'correlated'
+                | 'high-vif'
+                | 'wrong-sign'
+                | 'not-significant';
+            }[];
+            features: {
+              bins: (
+                | {
+                    bads: number;
+                    count: number;
+                    eventRate: number;
+                    goods: number;
+                    iv: number;
+                    /** @enum {string} */
+                    kind: 'interval';
+                    lower: number | null;
+                    /** @description Integer points of the bin; a score is the base plus the points of its bins. */
+                    points: number;
+                    /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
+                    text: string;
+                    upper: number | null;
+                    woe: number;
+                  }
+                | {
+                    bads: number;
+                    count: number;
+                    eventRate: number;
+                    goods: number;
+                    iv: number;
+                    /** @enum {string} */
+                    kind: 'special';
+                    /** @description Integer points of the bin; a score is the base plus the points of its bins. */
+                    points: number;
+                    /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
+                    text: string;
+                    value: number;
+                    woe: number;
+                  }
+                | {
+                    bads: number;
+                    count: number;
+                    eventRate: number;
+                    goods: number;
+                    iv: number;
+                    /** @enum {string} */
+                    kind: 'missing';
+                    /** @description Integer points of the bin; a score is the base plus the points of its bins. */
+                    points: number;
+                    /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
+                    text: string;
+                    woe: number;
+                  }
+                | {
+                    bads: number;
+                    categories: string[];
+                    count: number;
+                    eventRate: number;
+                    goods: number;
+                    iv: number;
+                    /** @enum {string} */
+                    kind: 'categories';
+                    /** @description Integer points of the bin; a score is the base plus the points of its bins. */
+                    points: number;
+                    /** @description Rare categories pooled into this bin. */
+                    rare: string[];
+                    /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
+                    text: string;
+                    woe: number;
+                  }
+                | {
+                    bads: number;
+                    count: number;
+                    eventRate: number;
+                    goods: number;
+                    iv: number;
+                    /** @enum {string} */
+                    kind: 'unknown';
+                    /** @description Integer points of the bin; a score is the base plus the points of its bins. */
+                    points: number;
+                    /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
+                    text: string;
+                    woe: number;
+                  }
+              )[];
+              coefficient: number;
+              /** @enum {string} */
+              dimension: 'identity' | 'capacity' | 'history' | 'relationships' | 'behaviour';
+              iv: number;
+              kind: 'numeric' | 'categorical';
+              label: {
+                en: string;
+                zh: string;
+              };
+              name: string;
+              pValue: number | null;
+              standardError: number | null;
+              trend: 'ascending' | 'descending' | 'peak' | 'valley' | 'none' | 'manual';
+              valueFormat?: 'percent' | 'yuan';
+            }[];
+            intercept: number;
+            metrics: {
+              holdout: {
+                auc: number | null;
+                badRate: number;
+                bads: number;
+                brier: number | null;
+                calibration: {
+                  bads: number;
+                  count: number;
+                  from: number;
+                  observed: number;
+                  predicted: number;
+                  to: number;
+                }[];
+                gini: number | null;
+                ks: number | null;
+                logLoss: number | null;
+                n: number;
+                /** @description Goods and bads per score band [from + k·width, from + (k+1)·width); the last band includes the maximum. */
+                scoreHistogram: {
+                  bads: number[];
+                  from: number;
+                  goods: number[];
+                  width: number;
+                };
+              } | null;
+              train: {
+                auc: number | null;
+                badRate: number;
+                bads: number;
+                brier: number | null;
+                calibration: {
+                  bads: number;
+                  count: number;
+                  from: number;
+                  observed: number;
+                  predicted: number;
+                  to: number;
+                }[];
+                gini: number | null;
+                ks: number | null;
+                logLoss: number | null;
+                n: number;
+                /** @description Goods and bads per score band [from + k·width, from + (k+1)·width); the last band includes the maximum. */
+                scoreHistogram: {
+                  bads: number[];
+                  from: number;
+                  goods: number[];
+                  width: number;
+                };
+              };
+            };
+            rounding: {
+              /** @description Largest |integer total − unrounded score| over the training rows. */
+              trainingMax: number;
+              /** @description Largest |integer total − unrounded score| over all bin combinations. */
+              worstCase: number;
+            };
+            scaling: {
+              baseOdds: number;
+              baseScore: number;
+              factor: number;
+              maxScore: number;
+              minScore: number;
+              offset: number;
+              pdo: number;
+            };
+            /** @enum {string} */
+            schema: 'credence.scorecard/1';
+            smoothing: {
+              alpha: number;
+            };
+            target: {
+              bad: string;
+              column: string;
+              good: string[];
+            };
+            /** @description When the model was trained (RFC 3339). */
+            trainedAt: string;
+            training: {
+              bads: number;
+              columns: string[];
+              fingerprint: string;
+              goods: number;
+              /** @description The training options as given (binning, selection, regression, specials, manual bins). */
+              options: {
+                [key: string]: unknown;
+              };
+              regression: {
+                converged: boolean;
+                gradientNorm: number;
+                iterations: number;
+                l2: number;
+                logLikelihood: number;
+                refits: number;
+              };
+              rows: number;
+            };
+            version: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              model: {
+                activatedAt: string | null;
+                /** @description sha256:<hex> of the canonical artefact. */
+                contentHash: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                createdBy: string | null;
+                featureCount: number;
+                holdoutAuc: number | null;
+                retiredAt: string | null;
+                /** @enum {string} */
+                status: 'candidate' | 'active' | 'retired';
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                trainedAt: string;
+                version: string;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/models/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One model with its artefact.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The model version. */
+          version: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description A Credence scorecard artefact (schema credence.scorecard/1). */
+              artefact: {
+                basePoints: number;
+                contentHash: string;
+                dimensions: {
+                  /** @enum {string} */
+                  fallback: 'identity' | 'capacity' | 'history' | 'relationships' | 'behaviour';
+                  overrides: {
+                    [key: string]: 'identity' | 'capacity' | 'history' | 'relationships' | 'behaviour';
+                  };
+                  rules: {
+                    /** @enum {string} */
+                    dimension: 'identity' | 'capacity' | 'history' | 'relationships' | 'behaviour';
+                    pattern: string;
+                  }[];
+                };
+                dropped: {
+                  detail: string;
+                  feature: string;
+                  /** @enum {string} */
+                  reason:
+                    | 'excluded'
+                    | 'no-variation'
+                    | 'low-iv'
+                    | 'correlated'
+                    | 'high-vif'
+                    | 'wrong-sign'
+                    | 'not-significant';
+                }[];
+                features: {
+                  bins: (
+                    | {
+                        bads: number;
+                        count: number;
+                        eventRate: number;
+                        goods: number;
+                        iv: number;
                         /** @enum {string} */
-                        outcome: "uphold" | "overturn";
-                        reasons?: {
-                            /** @enum {string} */
-                            code: "ORIGINAL_REASONS_STAND" | "EVIDENCE_INSUFFICIENT" | "RECORD_CONFIRMED_BY_SOURCE" | "DEBT_STILL_OVERDUE" | "IDENTITY_NOT_VERIFIED";
-                            params?: {
-                                [key: string]: unknown;
-                            };
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description The appeal after the action. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/appeals/{id}/evidence/{evidenceId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One evidence file of the appeal, as uploaded (with its SHA-256 in ETag).
-         * @description Roles: admin, reviewer.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A evidence id (evd_…). */
-                    evidenceId: string;
-                    /** @description A appeal id (apl_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/appeals/{id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The appeal’s audit trail (append-only): every action with actor, time, status before and after, what changed; and its notifications.
-         * @description Roles: admin, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A appeal id (apl_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            appealId: string;
-                            events: {
-                                [key: string]: unknown;
-                            }[];
-                            notifications: {
-                                [key: string]: unknown;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/appeals/{id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send another reviewer’s overturn back to them, saying why.
-         * @description Roles: admin, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A appeal id (apl_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        note: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description The appeal after the action. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/appeals/{id}/release": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Give the appeal back to the queue.
-         * @description Roles: admin, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A appeal id (apl_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The appeal after the action. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/appeals/{id}/withdraw": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * The customer withdraws the appeal (while it is open).
-         * @description Roles: admin, app.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A appeal id (apl_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description A customer id (cus_…). */
-                        customerId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description A appeal id (apl_…). */
-                            appealId: string;
-                            category: string;
-                            categoryText: {
-                                en: string;
-                                zh: string;
-                            };
-                            /** @description A customer id (cus_…). */
-                            customerId: string;
-                            /** @description A decision id (dec_…). */
-                            decisionId: string;
-                            evidenceIds: string[];
-                            filedAt: string;
-                            granted: {
-                                apr: string;
-                                decisionId: string;
-                                /** @description Integer fen. */
-                                limit: string;
-                            } | null;
-                            message: {
-                                en: string;
-                                zh: string;
-                            } | null;
-                            reasons: {
-                                code: string;
-                                text: {
-                                    en: string;
-                                    zh: string;
-                                };
-                            }[];
-                            resolution: string | null;
-                            resolvedAt: string | null;
-                            slaDueDate: string | null;
-                            /** @enum {string} */
-                            status: "filed" | "queued" | "in_review" | "pending_approval" | "resolved" | "withdrawn";
-                            statusText: {
-                                en: string;
-                                zh: string;
-                            };
-                            withdrawnAt: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/appeals/claim-next": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Take the queued appeal with the highest priority.
-         * @description Roles: admin, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            appeal: {
-                                [key: string]: unknown;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/appeals/evidence": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Upload an evidence file for a customer (the raw file as the body).
-         * @description Content-Type one of image/jpeg, image/png, application/pdf; the content must match it (magic bytes are checked); at most 5242880 bytes. Stored with its SHA-256 in the database; the same file twice gives the same evidence id (200).
-         *
-         *     Roles: admin, app.
-         */
-        post: {
-            parameters: {
-                query: {
-                    /** @description A customer id (cus_…). */
-                    customerId: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The same file was uploaded before. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description The evidence: id, media type, size, SHA-256. */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/appeals/recover": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run the recovery pass now (admin): due re-checks, undelivered notifications, SLA breaches not yet recorded.
-         * @description Roles: admin.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description What the pass did. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/appeals/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Appeal figures: by status, category and outcome, overturn rate, re-check share, SLA breaches, median time to resolution.
-         * @description Roles: admin, analyst.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /**
-                     * @description First filing date (inclusive).
-                     * @example 2026-11-22
-                     */
-                    from?: string;
-                    /**
-                     * @description Last filing date (inclusive).
-                     * @example 2026-11-22
-                     */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Counts and rates. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/blocklist": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The lender's blocklist, newest first: the entries in force, or every one with all=true.
-         * @description Roles: admin.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    all?: "true" | "false";
-                    limit?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            entries: {
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                addedAt: string;
-                                addedBy: string;
-                                /** @description A blocklistEntry id (blk_…). */
-                                id: string;
-                                /** @enum {string} */
-                                kind: "id_number" | "phone" | "card";
-                                /** @description The identifier masked (never in clear). */
-                                masked: string;
-                                reason: string;
-                                removedAt: string | null;
-                                removedBy: string | null;
-                                removedReason: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * List an ID number, phone or card number on the blocklist, with a reason (201; 200 when it is listed already). Stored as its blind index and a masked form; decisions of any customer carrying it are declined (BLOCKLISTED).
-         * @description Roles: admin.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
+                        kind: 'interval';
+                        lower: number | null;
+                        /** @description Integer points of the bin; a score is the base plus the points of its bins. */
+                        points: number;
+                        /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
+                        text: string;
+                        upper: number | null;
+                        woe: number;
+                      }
+                    | {
+                        bads: number;
+                        count: number;
+                        eventRate: number;
+                        goods: number;
+                        iv: number;
                         /** @enum {string} */
-                        kind: "id_number" | "phone" | "card";
-                        reason: string;
-                        value: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            entry: {
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                addedAt: string;
-                                addedBy: string;
-                                /** @description A blocklistEntry id (blk_…). */
-                                id: string;
-                                /** @enum {string} */
-                                kind: "id_number" | "phone" | "card";
-                                /** @description The identifier masked (never in clear). */
-                                masked: string;
-                                reason: string;
-                                removedAt: string | null;
-                                removedBy: string | null;
-                                removedReason: string | null;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            entry: {
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                addedAt: string;
-                                addedBy: string;
-                                /** @description A blocklistEntry id (blk_…). */
-                                id: string;
-                                /** @enum {string} */
-                                kind: "id_number" | "phone" | "card";
-                                /** @description The identifier masked (never in clear). */
-                                masked: string;
-                                reason: string;
-                                removedAt: string | null;
-                                removedBy: string | null;
-                                removedReason: string | null;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/blocklist/{id}/remove": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Remove a blocklist entry, with a reason (the entry is kept, with who removed it, when and why).
-         * @description Roles: admin.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A blocklistEntry id (blk_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            entry: {
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                addedAt: string;
-                                addedBy: string;
-                                /** @description A blocklistEntry id (blk_…). */
-                                id: string;
-                                /** @enum {string} */
-                                kind: "id_number" | "phone" | "card";
-                                /** @description The identifier masked (never in clear). */
-                                masked: string;
-                                reason: string;
-                                removedAt: string | null;
-                                removedBy: string | null;
-                                removedReason: string | null;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create a customer and verify the identity (idempotent on externalId).
-         * @description Roles: admin, app.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        consents?: ("credit_bureau" | "bank_transactions" | "social_insurance")[];
-                        externalId: string;
-                        /** @description 18-character resident ID (15-digit legacy numbers are upgraded). */
-                        idNumber: string;
-                        name: string;
-                        /** @description Mainland mobile; +86, spaces and dashes allowed. */
-                        phone: string;
-                        profile?: {
-                            /** @enum {string} */
-                            education?: "below_high_school" | "high_school" | "college" | "bachelor" | "master_or_above";
-                            housingFund?: boolean;
-                            /** @enum {string} */
-                            incomeBand?: "lt3k" | "3k_5k" | "5k_10k" | "10k_20k" | "20k_50k" | "gt50k";
-                            occupation?: string;
-                            residenceCity?: string;
-                            socialInsurance?: boolean;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                /**
-                                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
-                                 * @example 2026-11-22
-                                 */
-                                birthDate: string;
-                                cards: {
-                                    /**
-                                     * Format: date-time
-                                     * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                     */
-                                    addedAt: string;
-                                    /** @description A card id (crd_…). */
-                                    cardId: string;
-                                    /** @description Masked: **** 1234. */
-                                    cardNumber: string;
-                                    issuer: string | null;
-                                }[];
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                createdAt: string;
-                                /** @description A customer id (cus_…). */
-                                customerId: string;
-                                externalId: string;
-                                /** @description Masked: 110105********002X. */
-                                idNumber: string;
-                                /** @description Masked: the first character only. */
-                                name: string;
-                                /** @description Masked: 138****5678. */
-                                phone: string;
-                                regionCode: string;
-                                /** @enum {string} */
-                                sex: "male" | "female";
-                            };
-                            verification: {
-                                failures: ("ID_FORMAT_INVALID" | "ID_REGION_UNKNOWN" | "ID_BIRTH_DATE_INVALID" | "ID_BIRTH_DATE_IN_FUTURE" | "ID_CHECKSUM_INVALID" | "NAME_EMPTY" | "NAME_TOO_SHORT" | "NAME_TOO_LONG" | "NAME_INVALID_CHARACTERS" | "PHONE_FORMAT_INVALID" | "CARD_FORMAT_INVALID" | "CARD_CHECKSUM_INVALID" | "ID_NAME_MISMATCH" | "PHONE_NOT_OWNED_BY_ID_HOLDER" | "CARD_NAME_MISMATCH" | "CARD_NOT_BOUND" | "PROVIDER_UNAVAILABLE")[];
-                                /** @description L0 none, L1 ID+name, L2 +phone, L3 +bank card. */
-                                level: number;
-                                provider: string;
-                                verificationId: string;
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                verifiedAt: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                /**
-                                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
-                                 * @example 2026-11-22
-                                 */
-                                birthDate: string;
-                                cards: {
-                                    /**
-                                     * Format: date-time
-                                     * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                     */
-                                    addedAt: string;
-                                    /** @description A card id (crd_…). */
-                                    cardId: string;
-                                    /** @description Masked: **** 1234. */
-                                    cardNumber: string;
-                                    issuer: string | null;
-                                }[];
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                createdAt: string;
-                                /** @description A customer id (cus_…). */
-                                customerId: string;
-                                externalId: string;
-                                /** @description Masked: 110105********002X. */
-                                idNumber: string;
-                                /** @description Masked: the first character only. */
-                                name: string;
-                                /** @description Masked: 138****5678. */
-                                phone: string;
-                                regionCode: string;
-                                /** @enum {string} */
-                                sex: "male" | "female";
-                            };
-                            verification: {
-                                failures: ("ID_FORMAT_INVALID" | "ID_REGION_UNKNOWN" | "ID_BIRTH_DATE_INVALID" | "ID_BIRTH_DATE_IN_FUTURE" | "ID_CHECKSUM_INVALID" | "NAME_EMPTY" | "NAME_TOO_SHORT" | "NAME_TOO_LONG" | "NAME_INVALID_CHARACTERS" | "PHONE_FORMAT_INVALID" | "CARD_FORMAT_INVALID" | "CARD_CHECKSUM_INVALID" | "ID_NAME_MISMATCH" | "PHONE_NOT_OWNED_BY_ID_HOLDER" | "CARD_NAME_MISMATCH" | "CARD_NOT_BOUND" | "PROVIDER_UNAVAILABLE")[];
-                                /** @description L0 none, L1 ID+name, L2 +phone, L3 +bank card. */
-                                level: number;
-                                provider: string;
-                                verificationId: string;
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                verifiedAt: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{customerId}/facilities": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A customer's credit facilities: limit, used, available.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A customer id (cus_…). */
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            facilities: {
-                                apr: string;
-                                available: string;
-                                customerId: string;
-                                decisionId: string;
-                                id: string;
-                                limit: string;
-                                /**
-                                 * @description The product code, as decisions and policies name it.
-                                 * @enum {string}
-                                 */
-                                product: "cash_loan" | "credit_line";
-                                /** @enum {string} */
-                                status: "active" | "frozen" | "suspended" | "closed";
-                                statusReason: string | null;
-                                used: string;
-                                version: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{customerId}/facilities/{product}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Override a facility's terms by hand: names an approved decision of this customer and product, stays within the product's range and the legal cap, carries reasons; above the second-person threshold it waits for another person (202) — approve with …/overrides/{overrideId}/approve.
-         * @description Roles: admin.
-         */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A customer id (cus_…). */
-                    customerId: string;
-                    /** @description cash_loan or credit_line (the spellings cash-loan and credit-line are still accepted). */
-                    product: "cash_loan" | "credit_line" | "cash-loan" | "credit-line";
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description A decimal fraction as a string: "0.1825" is 18.25%.
-                         * @example 0.1825
-                         */
-                        apr: string;
-                        /** @description A decision id (dec_…). */
-                        decisionId: string;
-                        /**
-                         * @description Amount in yuan as a decimal string, e.g. "1234.56".
-                         * @example 1234.56
-                         */
-                        limit: string;
-                        /** @description Why the terms are changed by hand. */
-                        reasons: {
-                            /** @enum {string} */
-                            code: "pricing-error" | "limit-error" | "complaint-resolution" | "customer-hardship" | "fraud-remediation" | "regulatory" | "other";
-                            note: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            change: "opened" | "adjusted" | "unchanged" | "pending";
-                            facility: {
-                                apr: string;
-                                available: string;
-                                customerId: string;
-                                decisionId: string;
-                                id: string;
-                                limit: string;
-                                /**
-                                 * @description The product code, as decisions and policies name it.
-                                 * @enum {string}
-                                 */
-                                product: "cash_loan" | "credit_line";
-                                /** @enum {string} */
-                                status: "active" | "frozen" | "suspended" | "closed";
-                                statusReason: string | null;
-                                used: string;
-                                version: number;
-                            } | null;
-                            override: {
-                                apr: string;
-                                checker: {
-                                    keyId: string;
-                                    name: string;
-                                } | null;
-                                customerId: string;
-                                decidedAt: string | null;
-                                decisionId: string;
-                                decisionNote: string | null;
-                                facilityVersion: number | null;
-                                id: string;
-                                limit: string;
-                                maker: {
-                                    keyId: string;
-                                    name: string;
-                                };
-                                needsSecondPerson: boolean;
-                                /** @enum {string} */
-                                product: "cash_loan" | "credit_line";
-                                proposedAt: string;
-                                reasons: {
-                                    code: string;
-                                    note: string;
-                                }[];
-                                /** @enum {string} */
-                                status: "pending" | "applied" | "rejected";
-                            } | null;
-                            /** @description Always false; kept for callers of the earlier response. */
-                            replayed: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            change: "opened" | "adjusted" | "unchanged" | "pending";
-                            facility: {
-                                apr: string;
-                                available: string;
-                                customerId: string;
-                                decisionId: string;
-                                id: string;
-                                limit: string;
-                                /**
-                                 * @description The product code, as decisions and policies name it.
-                                 * @enum {string}
-                                 */
-                                product: "cash_loan" | "credit_line";
-                                /** @enum {string} */
-                                status: "active" | "frozen" | "suspended" | "closed";
-                                statusReason: string | null;
-                                used: string;
-                                version: number;
-                            } | null;
-                            override: {
-                                apr: string;
-                                checker: {
-                                    keyId: string;
-                                    name: string;
-                                } | null;
-                                customerId: string;
-                                decidedAt: string | null;
-                                decisionId: string;
-                                decisionNote: string | null;
-                                facilityVersion: number | null;
-                                id: string;
-                                limit: string;
-                                maker: {
-                                    keyId: string;
-                                    name: string;
-                                };
-                                needsSecondPerson: boolean;
-                                /** @enum {string} */
-                                product: "cash_loan" | "credit_line";
-                                proposedAt: string;
-                                reasons: {
-                                    code: string;
-                                    note: string;
-                                }[];
-                                /** @enum {string} */
-                                status: "pending" | "applied" | "rejected";
-                            } | null;
-                            /** @description Always false; kept for callers of the earlier response. */
-                            replayed: boolean;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{customerId}/facilities/{product}/freeze": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Freeze a facility: no new drawing.
-         * @description Roles: admin, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A customer id (cus_…). */
-                    customerId: string;
-                    /** @description cash_loan or credit_line (the spellings cash-loan and credit-line are still accepted). */
-                    product: "cash_loan" | "credit_line" | "cash-loan" | "credit-line";
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            facility: {
-                                apr: string;
-                                available: string;
-                                customerId: string;
-                                decisionId: string;
-                                id: string;
-                                limit: string;
-                                /**
-                                 * @description The product code, as decisions and policies name it.
-                                 * @enum {string}
-                                 */
-                                product: "cash_loan" | "credit_line";
-                                /** @enum {string} */
-                                status: "active" | "frozen" | "suspended" | "closed";
-                                statusReason: string | null;
-                                used: string;
-                                version: number;
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{customerId}/facilities/{product}/overrides": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A facility's overrides, newest first: pending, applied and rejected.
-         * @description Roles: admin, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A customer id (cus_…). */
-                    customerId: string;
-                    /** @description cash_loan or credit_line (the spellings cash-loan and credit-line are still accepted). */
-                    product: "cash_loan" | "credit_line" | "cash-loan" | "credit-line";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            overrides: {
-                                apr: string;
-                                checker: {
-                                    keyId: string;
-                                    name: string;
-                                } | null;
-                                customerId: string;
-                                decidedAt: string | null;
-                                decisionId: string;
-                                decisionNote: string | null;
-                                facilityVersion: number | null;
-                                id: string;
-                                limit: string;
-                                maker: {
-                                    keyId: string;
-                                    name: string;
-                                };
-                                needsSecondPerson: boolean;
-                                /** @enum {string} */
-                                product: "cash_loan" | "credit_line";
-                                proposedAt: string;
-                                reasons: {
-                                    code: string;
-                                    note: string;
-                                }[];
-                                /** @enum {string} */
-                                status: "pending" | "applied" | "rejected";
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{customerId}/facilities/{product}/overrides/{overrideId}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Approve a pending override as the second person (another key under another name); it is checked again, then applied.
-         * @description Roles: admin.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A customer id (cus_…). */
-                    customerId: string;
-                    /** @description A facilityOverride id (fov_…). */
-                    overrideId: string;
-                    /** @description cash_loan or credit_line (the spellings cash-loan and credit-line are still accepted). */
-                    product: "cash_loan" | "credit_line" | "cash-loan" | "credit-line";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            change: "opened" | "adjusted" | "unchanged" | "pending";
-                            facility: {
-                                apr: string;
-                                available: string;
-                                customerId: string;
-                                decisionId: string;
-                                id: string;
-                                limit: string;
-                                /**
-                                 * @description The product code, as decisions and policies name it.
-                                 * @enum {string}
-                                 */
-                                product: "cash_loan" | "credit_line";
-                                /** @enum {string} */
-                                status: "active" | "frozen" | "suspended" | "closed";
-                                statusReason: string | null;
-                                used: string;
-                                version: number;
-                            } | null;
-                            override: {
-                                apr: string;
-                                checker: {
-                                    keyId: string;
-                                    name: string;
-                                } | null;
-                                customerId: string;
-                                decidedAt: string | null;
-                                decisionId: string;
-                                decisionNote: string | null;
-                                facilityVersion: number | null;
-                                id: string;
-                                limit: string;
-                                maker: {
-                                    keyId: string;
-                                    name: string;
-                                };
-                                needsSecondPerson: boolean;
-                                /** @enum {string} */
-                                product: "cash_loan" | "credit_line";
-                                proposedAt: string;
-                                reasons: {
-                                    code: string;
-                                    note: string;
-                                }[];
-                                /** @enum {string} */
-                                status: "pending" | "applied" | "rejected";
-                            } | null;
-                            /** @description Always false; kept for callers of the earlier response. */
-                            replayed: boolean;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{customerId}/facilities/{product}/overrides/{overrideId}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Reject (or, by its maker, withdraw) a pending override; the facility is unchanged.
-         * @description Roles: admin.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A customer id (cus_…). */
-                    customerId: string;
-                    /** @description A facilityOverride id (fov_…). */
-                    overrideId: string;
-                    /** @description cash_loan or credit_line (the spellings cash-loan and credit-line are still accepted). */
-                    product: "cash_loan" | "credit_line" | "cash-loan" | "credit-line";
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        note: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            override: {
-                                apr: string;
-                                checker: {
-                                    keyId: string;
-                                    name: string;
-                                } | null;
-                                customerId: string;
-                                decidedAt: string | null;
-                                decisionId: string;
-                                decisionNote: string | null;
-                                facilityVersion: number | null;
-                                id: string;
-                                limit: string;
-                                maker: {
-                                    keyId: string;
-                                    name: string;
-                                };
-                                needsSecondPerson: boolean;
-                                /** @enum {string} */
-                                product: "cash_loan" | "credit_line";
-                                proposedAt: string;
-                                reasons: {
-                                    code: string;
-                                    note: string;
-                                }[];
-                                /** @enum {string} */
-                                status: "pending" | "applied" | "rejected";
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{customerId}/facilities/{product}/reactivate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Reactivate a frozen or suspended facility.
-         * @description Roles: admin, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A customer id (cus_…). */
-                    customerId: string;
-                    /** @description cash_loan or credit_line (the spellings cash-loan and credit-line are still accepted). */
-                    product: "cash_loan" | "credit_line" | "cash-loan" | "credit-line";
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            facility: {
-                                apr: string;
-                                available: string;
-                                customerId: string;
-                                decisionId: string;
-                                id: string;
-                                limit: string;
-                                /**
-                                 * @description The product code, as decisions and policies name it.
-                                 * @enum {string}
-                                 */
-                                product: "cash_loan" | "credit_line";
-                                /** @enum {string} */
-                                status: "active" | "frozen" | "suspended" | "closed";
-                                statusReason: string | null;
-                                used: string;
-                                version: number;
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{customerId}/lines": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A customer's credit lines.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A customer id (cus_…). */
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            lines: {
-                                /** @description The last business date the line has been processed through. */
-                                asOf: string;
-                                balances: {
-                                    billedFees: string;
-                                    billedInterest: string;
-                                    billedPrincipal: string;
-                                    heldForCustomer: string;
-                                    instalmentsNotYetBilled: string;
-                                    /** @description Everything owed less money held: what clears the line today. */
-                                    payoff: string;
-                                    /** @description All principal owed, revolving and converted: the limit in use. */
-                                    principalOwed: string;
-                                    unbilledInterest: string;
-                                    unbilledPrincipal: string;
-                                };
-                                /** @enum {string} */
-                                bucket: "M0" | "M1" | "M2" | "M3+";
-                                customerId: string;
-                                /** @description Interest a day on principal that bears it, a decimal fraction. */
-                                dailyRate: string;
-                                daysPastDue: number;
-                                due: {
-                                    /** @description Due on this day of the month after the statement. */
-                                    dayOfMonth?: number;
-                                    /** @description Due this many days after the statement date. */
-                                    daysAfterStatement?: number;
-                                };
-                                facility: {
-                                    available: string;
-                                    limit: string;
-                                    /** @enum {string} */
-                                    status: "active" | "frozen" | "suspended" | "closed";
-                                    used: string;
-                                };
-                                facilityId: string;
-                                id: string;
-                                /** @enum {string} */
-                                interestFrom: "posting-date" | "day-after-due";
-                                nextStatementDate: string;
-                                onTimeCycles: number;
-                                openedOn: string;
-                                openStatements: {
-                                    dueDate: string;
-                                    graceLost: boolean;
-                                    minimumOutstanding: string;
-                                    minimumPayment: string;
-                                    owed: string;
-                                    seq: number;
-                                    settledOn: string | null;
-                                    statementDate: string;
-                                }[];
-                                plans: {
-                                    /** @description The rate of the offer accepted (annualised by IRR). */
-                                    aprByIrr: string;
-                                    billedPeriods: number;
-                                    cancelledOn: string | null;
-                                    createdOn: string;
-                                    /** @description The fee of each period still to bill. */
-                                    feePerPeriod: string;
-                                    feeRate: string;
-                                    /** @description Principal of each period: billed as billed, the rest as scheduled now. */
-                                    parts: string[];
-                                    planId: string;
-                                    principal: string;
-                                    principalNotYetBilled: string;
-                                    principalOwed: string;
-                                    /** @description Principal refunds took off the periods not yet billed. */
-                                    refunded: string;
-                                    /** @description The same rate of what is still to bill, as it stands now; null when nothing is. */
-                                    remainingAprByIrr: string | null;
-                                    source: {
-                                        purchaseId?: string;
-                                        statementSeq?: number;
-                                    };
-                                    /**
-                                     * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
-                                     * @enum {string}
-                                     */
-                                    status: "active" | "cancelled" | "settled";
-                                    term: number;
-                                }[];
-                                statementDay: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{customerId}/loans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A customer's loans.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A customer id (cus_…). */
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            loans: {
-                                /** @description Contract rate, a decimal fraction. */
-                                apr: string;
-                                /** @description Annualised rate by IRR over the contract cash flows, fees included. */
-                                aprByIrr: string;
-                                /** @description The last business date the loan has been processed through. */
-                                asOf: string;
-                                /** @enum {string} */
-                                basis: "monthly" | "daily";
-                                /** @enum {string} */
-                                bucket: "M0" | "M1" | "M2" | "M3+";
-                                closedOn: string | null;
-                                customerId: string;
-                                daysPastDue: number;
-                                facilityId: string;
-                                id: string;
-                                instalments: {
-                                    daysPastDue: number;
-                                    dueDate: string;
-                                    interest: string;
-                                    owed: string;
-                                    paid: string;
-                                    penalty: string;
-                                    period: number;
-                                    principal: string;
-                                    settledOn: string | null;
-                                    /** @enum {string} */
-                                    status: "paid" | "due" | "overdue" | "upcoming" | "written-off";
-                                }[];
-                                /** @enum {string} */
-                                method: "equal-installment" | "equal-principal" | "interest-first";
-                                nextDue: {
-                                    amount: string;
-                                    dueDate: string;
-                                } | null;
-                                outstanding: {
-                                    heldForCustomer: string;
-                                    interest: string;
-                                    penalty: string;
-                                    principal: string;
-                                    writtenOff: string;
-                                };
-                                principal: string;
-                                startDate: string;
-                                /** @enum {string} */
-                                status: "active" | "closed" | "written_off";
-                                term: number;
-                                upfrontFee: string;
-                                writtenOffOn: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{customerId}/sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * A short-lived session for one customer, for their browser or phone (/v1/me).
-         * @description Roles: admin, app.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A customer id (cus_…). */
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Lifetime in seconds, 60–43,200 (12 h). */
-                        ttlSeconds?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customerId: string;
-                            /**
-                             * Format: date-time
-                             * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                             */
-                            expiresAt: string;
-                            sessionId: string;
-                            /** @description The bearer token (cs_…), shown once: send it as Authorization: Bearer. */
-                            token: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{customerId}/sessions/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * End every live session of a customer (e.g. after a password change or a lost phone).
-         * @description Roles: admin, app.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A customer id (cus_…). */
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customerId: string;
-                            revoked: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A customer, identifiers masked.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A customer id (cus_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                /**
-                                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
-                                 * @example 2026-11-22
-                                 */
-                                birthDate: string;
-                                cards: {
-                                    /**
-                                     * Format: date-time
-                                     * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                     */
-                                    addedAt: string;
-                                    /** @description A card id (crd_…). */
-                                    cardId: string;
-                                    /** @description Masked: **** 1234. */
-                                    cardNumber: string;
-                                    issuer: string | null;
-                                }[];
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                createdAt: string;
-                                /** @description A customer id (cus_…). */
-                                customerId: string;
-                                externalId: string;
-                                /** @description Masked: 110105********002X. */
-                                idNumber: string;
-                                /** @description Masked: the first character only. */
-                                name: string;
-                                /** @description Masked: 138****5678. */
-                                phone: string;
-                                regionCode: string;
-                                /** @enum {string} */
-                                sex: "male" | "female";
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{id}/cards": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Bind a bank card (16–19 digits, Luhn). Verify again to reach L3.
-         * @description Roles: admin, app.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A customer id (cus_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        cardNumber: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            card: {
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                addedAt: string;
-                                /** @description A card id (crd_…). */
-                                cardId: string;
-                                /** @description Masked: **** 1234. */
-                                cardNumber: string;
-                                issuer: string | null;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{id}/consents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Grant or withdraw consent to a data source, from now on.
-         * @description Roles: admin, app.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A customer id (cus_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
+                        kind: 'special';
+                        /** @description Integer points of the bin; a score is the base plus the points of its bins. */
+                        points: number;
+                        /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
+                        text: string;
+                        value: number;
+                        woe: number;
+                      }
+                    | {
+                        bads: number;
+                        count: number;
+                        eventRate: number;
+                        goods: number;
+                        iv: number;
                         /** @enum {string} */
-                        dataSource: "credit_bureau" | "bank_transactions" | "social_insurance";
-                        granted: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            consents: {
-                                /** @enum {string} */
-                                dataSource: "credit_bureau" | "bank_transactions" | "social_insurance";
-                                granted: boolean;
-                                since: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{id}/decisions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A customer's decisions, newest first.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Only decisions older than this one. */
-                    before?: string;
-                    /** @description 1–500, default 50. */
-                    limit?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description A customer id (cus_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            decisions: {
-                                [key: string]: unknown;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{id}/features": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The customer snapshot as of an instant: verification, features, risk holds, consents.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description RFC 3339 instant, or a date YYYY-MM-DD (end of that business day); default now. */
-                    asOf?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description A customer id (cus_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            age: number;
-                            /**
-                             * Format: date-time
-                             * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                             */
-                            asOf: string;
-                            /**
-                             * @description A business date, YYYY-MM-DD (Asia/Shanghai).
-                             * @example 2026-11-22
-                             */
-                            asOfDate: string;
-                            /** @description On the lender's blocklist at the instant (ID number, phone or a bound card). */
-                            blocklisted: boolean;
-                            consents: {
-                                /** @enum {string} */
-                                dataSource: "credit_bureau" | "bank_transactions" | "social_insurance";
-                                granted: boolean;
-                                since: string | null;
-                            }[];
-                            /** @description A customer id (cus_…). */
-                            customerId: string;
-                            /** @description For time-decaying counts: when each counted unit stops counting (see dateValueDropsTo). */
-                            decay: {
-                                [key: string]: string[];
-                            };
-                            features: {
-                                name: string;
-                                unit: string;
-                                /** @description Amounts (unit fen) as strings of integer fen; categories as strings; other units as numbers; null when unknown. */
-                                value: string | number | null;
-                            }[];
-                            holds: {
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                expiresAt: string;
-                                observed: number;
-                                /** @enum {string} */
-                                reasonCode: "LIMIT_VIEW_VELOCITY" | "FAILED_LOGIN_VELOCITY" | "DEVICE_CHANGE_VELOCITY" | "LIMIT_VIEW_SPIKE";
-                                threshold: number;
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                triggeredAt: string;
-                            }[];
-                            verification: {
-                                failures: ("ID_FORMAT_INVALID" | "ID_REGION_UNKNOWN" | "ID_BIRTH_DATE_INVALID" | "ID_BIRTH_DATE_IN_FUTURE" | "ID_CHECKSUM_INVALID" | "NAME_EMPTY" | "NAME_TOO_SHORT" | "NAME_TOO_LONG" | "NAME_INVALID_CHARACTERS" | "PHONE_FORMAT_INVALID" | "CARD_FORMAT_INVALID" | "CARD_CHECKSUM_INVALID" | "ID_NAME_MISMATCH" | "PHONE_NOT_OWNED_BY_ID_HOLDER" | "CARD_NAME_MISMATCH" | "CARD_NOT_BOUND" | "PROVIDER_UNAVAILABLE")[];
-                                level: number;
-                                provider: string | null;
-                                verifiedAt: string | null;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{id}/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Verify the four elements (name, ID, phone, card) and record the level with any failure codes.
-         * @description Roles: admin, app, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A customer id (cus_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            verification: {
-                                failures: ("ID_FORMAT_INVALID" | "ID_REGION_UNKNOWN" | "ID_BIRTH_DATE_INVALID" | "ID_BIRTH_DATE_IN_FUTURE" | "ID_CHECKSUM_INVALID" | "NAME_EMPTY" | "NAME_TOO_SHORT" | "NAME_TOO_LONG" | "NAME_INVALID_CHARACTERS" | "PHONE_FORMAT_INVALID" | "CARD_FORMAT_INVALID" | "CARD_CHECKSUM_INVALID" | "ID_NAME_MISMATCH" | "PHONE_NOT_OWNED_BY_ID_HOLDER" | "CARD_NAME_MISMATCH" | "CARD_NOT_BOUND" | "PROVIDER_UNAVAILABLE")[];
-                                /** @description L0 none, L1 ID+name, L2 +phone, L3 +bank card. */
-                                level: number;
-                                provider: string;
-                                verificationId: string;
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                verifiedAt: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/decisions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Decide: limit and price, or the reasons and what to do about them.
-         * @description Scores the customer with the active model, applies the policy in force for the product (champion or challenger), clamps the price to the legal cap, ranks the principal reasons and finds recourse; records everything and, on approval, opens or adjusts the facility in the same transaction. A dependency that fails gives `referred` with SYSTEM_UNAVAILABLE (still recorded); 503 when the decision cannot be recorded.
-         *
-         *     Roles: admin, app.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description A customer id (cus_…). */
-                        customerId: string;
-                        /** @description cash_loan or credit_line. */
-                        product: string;
-                        /**
-                         * @description The amount asked for, in yuan ("5000.00").
-                         * @example 1234.56
-                         */
-                        requestedAmount?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            apr: string | null;
-                            arm: string | null;
-                            /** @description A customer id (cus_…). */
-                            customerId: string;
-                            dailyRate: string | null;
-                            /**
-                             * Format: date-time
-                             * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                             */
-                            decidedAt: string;
-                            decisionDate: string;
-                            /** @description A decision id (dec_…). */
-                            decisionId: string;
-                            /** @description Facts, scorecard row, policy document and output, rule trace. */
-                            evidence?: {
-                                [key: string]: unknown;
-                            };
-                            facilityChange: string | null;
-                            fault: {
-                                [key: string]: unknown;
-                            } | null;
-                            kind: string;
-                            legalCap: {
-                                [key: string]: unknown;
-                            } | null;
-                            /** @description Integer fen ("800000" is ¥8,000.00). */
-                            limit: string;
-                            linkedTo: string | null;
-                            modelVersion: string | null;
-                            outcome: "approved" | "declined" | "referred";
-                            override: {
-                                [key: string]: unknown;
-                            } | null;
-                            policyVersion: string | null;
-                            product: string;
-                            productType: string | null;
-                            /** @description 1–4 ranked principal reasons for a decline or a reduced limit. */
-                            reasons: {
-                                /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
-                                code: string;
-                                /** @description knockout, limit, referral, system or score. */
-                                kind: string;
-                                /** @description The typed parameters the text was rendered from (fen as strings, rates as decimals). */
-                                params: {
-                                    [key: string]: unknown;
-                                };
-                                text: {
-                                    en: string;
-                                    zh: string;
-                                };
-                            }[];
-                            recourse: {
-                                [key: string]: unknown;
-                            } | null;
-                            requestedAmount: string | null;
-                            score: number | null;
-                            subScores: {
-                                [key: string]: unknown;
-                            } | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/decisions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One decision; with `evidence=true`, its facts, scorecard row, policy document and rule trace.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    evidence?: "true" | "false";
-                };
-                header?: never;
-                path: {
-                    /** @description A decision id (dec_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            apr: string | null;
-                            arm: string | null;
-                            /** @description A customer id (cus_…). */
-                            customerId: string;
-                            dailyRate: string | null;
-                            /**
-                             * Format: date-time
-                             * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                             */
-                            decidedAt: string;
-                            decisionDate: string;
-                            /** @description A decision id (dec_…). */
-                            decisionId: string;
-                            /** @description Facts, scorecard row, policy document and output, rule trace. */
-                            evidence?: {
-                                [key: string]: unknown;
-                            };
-                            facilityChange: string | null;
-                            fault: {
-                                [key: string]: unknown;
-                            } | null;
-                            kind: string;
-                            legalCap: {
-                                [key: string]: unknown;
-                            } | null;
-                            /** @description Integer fen ("800000" is ¥8,000.00). */
-                            limit: string;
-                            linkedTo: string | null;
-                            modelVersion: string | null;
-                            outcome: "approved" | "declined" | "referred";
-                            override: {
-                                [key: string]: unknown;
-                            } | null;
-                            policyVersion: string | null;
-                            product: string;
-                            productType: string | null;
-                            /** @description 1–4 ranked principal reasons for a decline or a reduced limit. */
-                            reasons: {
-                                /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
-                                code: string;
-                                /** @description knockout, limit, referral, system or score. */
-                                kind: string;
-                                /** @description The typed parameters the text was rendered from (fen as strings, rates as decimals). */
-                                params: {
-                                    [key: string]: unknown;
-                                };
-                                text: {
-                                    en: string;
-                                    zh: string;
-                                };
-                            }[];
-                            recourse: {
-                                [key: string]: unknown;
-                            } | null;
-                            requestedAmount: string | null;
-                            score: number | null;
-                            subScores: {
-                                [key: string]: unknown;
-                            } | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/decisions/{id}/appeals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Appeal a decision, for the customer named in the body.
-         * @description Files the appeal durably, then re-checks it at once: verification re-run, a new decision on current data, model and policy. If that is better for the customer (an approval, or a higher limit / lower price), the appeal is resolved in their favour; otherwise it joins the review queue with an SLA. 404 for an unknown decision or another customer’s (the same answer); 409 for a second open appeal; 422 after the appeal window.
-         *
-         *     Roles: admin, app.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A decision id (dec_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
+                        kind: 'missing';
+                        /** @description Integer points of the bin; a score is the base plus the points of its bins. */
+                        points: number;
+                        /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
+                        text: string;
+                        woe: number;
+                      }
+                    | {
+                        bads: number;
+                        categories: string[];
+                        count: number;
+                        eventRate: number;
+                        goods: number;
+                        iv: number;
                         /** @enum {string} */
-                        category: "identity" | "data_error" | "repaid_debt" | "system_fault" | "other";
-                        /** @description A customer id (cus_…). */
-                        customerId: string;
-                        /** @description Evidence ids from POST /v1/appeals/evidence. */
-                        evidence?: string[];
-                        /** @description What went wrong, in the customer’s words. */
-                        statement: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description A appeal id (apl_…). */
-                            appealId: string;
-                            category: string;
-                            categoryText: {
-                                en: string;
-                                zh: string;
-                            };
-                            /** @description A customer id (cus_…). */
-                            customerId: string;
-                            /** @description A decision id (dec_…). */
-                            decisionId: string;
-                            evidenceIds: string[];
-                            filedAt: string;
-                            granted: {
-                                apr: string;
-                                decisionId: string;
-                                /** @description Integer fen. */
-                                limit: string;
-                            } | null;
-                            message: {
-                                en: string;
-                                zh: string;
-                            } | null;
-                            reasons: {
-                                code: string;
-                                text: {
-                                    en: string;
-                                    zh: string;
-                                };
-                            }[];
-                            resolution: string | null;
-                            resolvedAt: string | null;
-                            slaDueDate: string | null;
-                            /** @enum {string} */
-                            status: "filed" | "queued" | "in_review" | "pending_approval" | "resolved" | "withdrawn";
-                            statusText: {
-                                en: string;
-                                zh: string;
-                            };
-                            withdrawnAt: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/decisions/{id}/replay": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Recompute a decision from its stored facts with its stored model and policy versions.
-         * @description Compares outcome, limit, price, score, policy document and output, the rule trace, reasons and recourse with what was recorded; `matches` is true only when all are identical.
-         *
-         *     Roles: admin, reviewer, analyst.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A decision id (dec_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            basis: string;
-                            /** @description A decision id (dec_…). */
-                            decisionId: string;
-                            differences: {
-                                [key: string]: unknown;
-                            }[];
-                            matches: boolean;
-                            modelVersion: string | null;
-                            outcome: {
-                                recomputed: string;
-                                stored: string;
-                            };
-                            policyVersion: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/demo/customers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Demo mode only: the nine demo customers to sign in as (404 otherwise). */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customers: {
-                                case: string;
-                                customerId: string;
-                                displayName: string;
-                                product: string;
-                                shows: {
-                                    en: string;
-                                    "zh-CN": string;
-                                };
-                                story: {
-                                    en: string;
-                                    "zh-CN": string;
-                                };
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/demo/sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Demo mode only: sign in as one of the demo customers (404 otherwise, and for anyone else). */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description A customer id (cus_…). */
-                        customerId: string;
-                        /** @description Lifetime in seconds, 60–43,200 (12 h). */
-                        ttlSeconds?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customerId: string;
-                            /**
-                             * Format: date-time
-                             * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                             */
-                            expiresAt: string;
-                            sessionId: string;
-                            /** @description The bearer token (cs_…), shown once: send it as Authorization: Bearer. */
-                            token: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Append a batch of customer events (idempotent by source and eventId).
-         * @description Roles: admin, app.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description Events {eventId, customerId, source, type, occurredAt, ...fields of the type}; types: profile, consent, payment, transfer, repayment, inquiry, loan_opened, loan_closed, credit_line, login, limit_view, device_change. Each row is validated on its own (see docs/customers.md), so one bad row does not refuse the batch: good rows are stored, bad ones come back in `rejected` with their index and reason. Amounts are decimal strings. */
-            requestBody: {
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
+                        kind: 'categories';
+                        /** @description Integer points of the bin; a score is the base plus the points of its bins. */
+                        points: number;
+                        /** @description Rare categories pooled into this bin. */
+                        rare: string[];
+                        /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
+                        text: string;
+                        woe: number;
+                      }
+                    | {
+                        bads: number;
+                        count: number;
+                        eventRate: number;
+                        goods: number;
+                        iv: number;
+                        /** @enum {string} */
+                        kind: 'unknown';
+                        /** @description Integer points of the bin; a score is the base plus the points of its bins. */
+                        points: number;
+                        /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
+                        text: string;
+                        woe: number;
+                      }
+                  )[];
+                  coefficient: number;
+                  /** @enum {string} */
+                  dimension: 'identity' | 'capacity' | 'history' | 'relationships' | 'behaviour';
+                  iv: number;
+                  kind: 'numeric' | 'categorical';
+                  label: {
+                    en: string;
+                    zh: string;
+                  };
+                  name: string;
+                  pValue: number | null;
+                  standardError: number | null;
+                  trend: 'ascending' | 'descending' | 'peak' | 'valley' | 'none' | 'manual';
+                  valueFormat?: 'percent' | 'yuan';
+                }[];
+                intercept: number;
+                metrics: {
+                  holdout: {
+                    auc: number | null;
+                    badRate: number;
+                    bads: number;
+                    brier: number | null;
+                    calibration: {
+                      bads: number;
+                      count: number;
+                      from: number;
+                      observed: number;
+                      predicted: number;
+                      to: number;
                     }[];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
+                    gini: number | null;
+                    ks: number | null;
+                    logLoss: number | null;
+                    n: number;
+                    /** @description Goods and bads per score band [from + k·width, from + (k+1)·width); the last band includes the maximum. */
+                    scoreHistogram: {
+                      bads: number[];
+                      from: number;
+                      goods: number[];
+                      width: number;
                     };
-                    content: {
-                        "application/json": {
-                            /** @description Rows stored now or already stored identically (idempotent replays). */
-                            accepted: number;
-                            /** @description Of the accepted rows, those that were already stored. */
-                            duplicates: number;
-                            rejected: {
-                                field: string;
-                                index: number;
-                                reason: string;
-                            }[];
-                        };
+                  } | null;
+                  train: {
+                    auc: number | null;
+                    badRate: number;
+                    bads: number;
+                    brier: number | null;
+                    calibration: {
+                      bads: number;
+                      count: number;
+                      from: number;
+                      observed: number;
+                      predicted: number;
+                      to: number;
+                    }[];
+                    gini: number | null;
+                    ks: number | null;
+                    logLoss: number | null;
+                    n: number;
+                    /** @description Goods and bads per score band [from + k·width, from + (k+1)·width); the last band includes the maximum. */
+                    scoreHistogram: {
+                      bads: number[];
+                      from: number;
+                      goods: number[];
+                      width: number;
                     };
+                  };
                 };
+                rounding: {
+                  /** @description Largest |integer total − unrounded score| over the training rows. */
+                  trainingMax: number;
+                  /** @description Largest |integer total − unrounded score| over all bin combinations. */
+                  worstCase: number;
+                };
+                scaling: {
+                  baseOdds: number;
+                  baseScore: number;
+                  factor: number;
+                  maxScore: number;
+                  minScore: number;
+                  offset: number;
+                  pdo: number;
+                };
+                /** @enum {string} */
+                schema: 'credence.scorecard/1';
+                smoothing: {
+                  alpha: number;
+                };
+                target: {
+                  bad: string;
+                  column: string;
+                  good: string[];
+                };
+                /** @description When the model was trained (RFC 3339). */
+                trainedAt: string;
+                training: {
+                  bads: number;
+                  columns: string[];
+                  fingerprint: string;
+                  goods: number;
+                  /** @description The training options as given (binning, selection, regression, specials, manual bins). */
+                  options: {
+                    [key: string]: unknown;
+                  };
+                  regression: {
+                    converged: boolean;
+                    gradientNorm: number;
+                    iterations: number;
+                    l2: number;
+                    logLikelihood: number;
+                    refits: number;
+                  };
+                  rows: number;
+                };
+                version: string;
+              };
+              model: {
+                activatedAt: string | null;
+                /** @description sha256:<hex> of the canonical artefact. */
+                contentHash: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                createdBy: string | null;
+                featureCount: number;
+                holdoutAuc: number | null;
+                retiredAt: string | null;
+                /** @enum {string} */
+                status: 'candidate' | 'active' | 'retired';
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                trainedAt: string;
+                version: string;
+              };
             };
+          };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
     };
-    "/v1/features/definitions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The feature catalogue with units, sources and recourse metadata.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            features: {
-                                description: {
-                                    en: string;
-                                    zh: string;
-                                };
-                                name: string;
-                                recourse: {
-                                    action: {
-                                        en: string;
-                                        zh: string;
-                                    } | null;
-                                    actionable: boolean;
-                                    cost: string;
-                                    decayCounts: string | null;
-                                    decayWindowHours: number | null;
-                                    direction: ("increase" | "decrease") | null;
-                                    mutable: boolean;
-                                };
-                                source: string;
-                                unit: string;
-                                window: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/models/{version}/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/v1/keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Make a model the active one; the previously active model is retired.
+     * @description Roles: admin, analyst.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The model version. */
+          version: string;
         };
-        /**
-         * List API keys (never the secrets).
-         * @description Roles: admin.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              model: {
+                activatedAt: string | null;
+                /** @description sha256:<hex> of the canonical artefact. */
+                contentHash: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                createdBy: string | null;
+                featureCount: number;
+                holdoutAuc: number | null;
+                retiredAt: string | null;
+                /** @enum {string} */
+                status: 'candidate' | 'active' | 'retired';
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                trainedAt: string;
+                version: string;
+              };
             };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            keys: {
-                                /** Format: date-time */
-                                createdAt: string;
-                                id: string;
-                                lastUsedAt: string | null;
-                                name: string;
-                                /** @description The first characters of the key, to tell keys apart. */
-                                prefix: string;
-                                revokedAt: string | null;
-                                /** @enum {string} */
-                                role: "app" | "reviewer" | "analyst" | "admin";
-                            }[];
-                        };
-                    };
-                };
-            };
+          };
         };
-        put?: never;
-        /**
-         * Create an API key; the secret is shown once, in this response.
-         * @description Roles: admin.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        /** @enum {string} */
-                        role: "app" | "reviewer" | "analyst" | "admin";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: {
-                                /** Format: date-time */
-                                createdAt: string;
-                                id: string;
-                                lastUsedAt: string | null;
-                                name: string;
-                                /** @description The first characters of the key, to tell keys apart. */
-                                prefix: string;
-                                revokedAt: string | null;
-                                /** @enum {string} */
-                                role: "app" | "reviewer" | "analyst" | "admin";
-                            };
-                            secret: string;
-                        };
-                    };
-                };
-            };
+          };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+      };
     };
-    "/v1/keys/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Revoke an API key.
-         * @description Roles: admin.
-         */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A apiKey id (key_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: {
-                                /** Format: date-time */
-                                createdAt: string;
-                                id: string;
-                                lastUsedAt: string | null;
-                                name: string;
-                                /** @description The first characters of the key, to tell keys apart. */
-                                prefix: string;
-                                revokedAt: string | null;
-                                /** @enum {string} */
-                                role: "app" | "reviewer" | "analyst" | "admin";
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/monitoring/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/v1/lending-settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    /**
+     * Thresholds crossed: drift (PSI/CSI ≥ 0.1 warning, ≥ 0.25 critical) and outages.
+     * @description Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First business date, YYYY-MM-DD (default: a window ending at `to`). */
+          from?: string;
+          /** @description Weeks with fewer decisions are flagged low-volume (default 100). */
+          minDecisions?: string;
+          /** @description A model version; default the active model. */
+          model?: string;
+          /** @description A product code (cash_loan, credit_line); default all. */
+          product?: string;
+          /** @description Last business date, YYYY-MM-DD (default: today). */
+          to?: string;
         };
-        /**
-         * Products, legal rate caps, risk appetite and policy assignments, with their dates.
-         * @description Roles: admin, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              alerts: {
+                from: string;
+                /** @description score-drift, characteristic-drift, low-volume, outage or no-active-model. */
+                kind: string;
+                reason: string;
+                severity: 'info' | 'warning' | 'critical';
+                subject: string;
+                threshold: number;
+                to: string;
+                value: number;
+              }[];
+              counts: {
+                critical: number;
+                info: number;
+                warning: number;
+              };
+              window: {
+                from: string;
+                product: string | null;
+                to: string;
+              };
             };
-            requestBody?: never;
-            responses: {
-                /** @description Amounts in integer fen as strings, rates as decimal strings. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
+          };
         };
-        put?: never;
-        /**
-         * Load dated lending settings (the shape of policies/settings.json); existing dates are replaced.
-         * @description Roles: admin, analyst.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        assignments?: {
-                            [key: string]: unknown;
-                        }[];
-                        description?: string;
-                        legalRateCaps?: {
-                            [key: string]: unknown;
-                        }[];
-                        products?: {
-                            [key: string]: unknown;
-                        }[];
-                        riskAppetite?: {
-                            [key: string]: unknown;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            loaded: {
-                                assignments: number;
-                                legalRateCaps: number;
-                                products: number;
-                                riskAppetite: number;
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
+          };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
     };
-    "/v1/lines": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Open the customer's credit line on their credit-line limit (the existing line if open).
-         * @description Roles: admin, app.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description A customer id (cus_…). */
-                        customerId: string;
-                        /** @description Day of the month. */
-                        statementDay?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The last business date the line has been processed through. */
-                            asOf: string;
-                            balances: {
-                                billedFees: string;
-                                billedInterest: string;
-                                billedPrincipal: string;
-                                heldForCustomer: string;
-                                instalmentsNotYetBilled: string;
-                                /** @description Everything owed less money held: what clears the line today. */
-                                payoff: string;
-                                /** @description All principal owed, revolving and converted: the limit in use. */
-                                principalOwed: string;
-                                unbilledInterest: string;
-                                unbilledPrincipal: string;
-                            };
-                            /** @enum {string} */
-                            bucket: "M0" | "M1" | "M2" | "M3+";
-                            customerId: string;
-                            /** @description Interest a day on principal that bears it, a decimal fraction. */
-                            dailyRate: string;
-                            daysPastDue: number;
-                            due: {
-                                /** @description Due on this day of the month after the statement. */
-                                dayOfMonth?: number;
-                                /** @description Due this many days after the statement date. */
-                                daysAfterStatement?: number;
-                            };
-                            facility: {
-                                available: string;
-                                limit: string;
-                                /** @enum {string} */
-                                status: "active" | "frozen" | "suspended" | "closed";
-                                used: string;
-                            };
-                            facilityId: string;
-                            id: string;
-                            /** @enum {string} */
-                            interestFrom: "posting-date" | "day-after-due";
-                            nextStatementDate: string;
-                            onTimeCycles: number;
-                            openedOn: string;
-                            openStatements: {
-                                dueDate: string;
-                                graceLost: boolean;
-                                minimumOutstanding: string;
-                                minimumPayment: string;
-                                owed: string;
-                                seq: number;
-                                settledOn: string | null;
-                                statementDate: string;
-                            }[];
-                            plans: {
-                                /** @description The rate of the offer accepted (annualised by IRR). */
-                                aprByIrr: string;
-                                billedPeriods: number;
-                                cancelledOn: string | null;
-                                createdOn: string;
-                                /** @description The fee of each period still to bill. */
-                                feePerPeriod: string;
-                                feeRate: string;
-                                /** @description Principal of each period: billed as billed, the rest as scheduled now. */
-                                parts: string[];
-                                planId: string;
-                                principal: string;
-                                principalNotYetBilled: string;
-                                principalOwed: string;
-                                /** @description Principal refunds took off the periods not yet billed. */
-                                refunded: string;
-                                /** @description The same rate of what is still to bill, as it stands now; null when nothing is. */
-                                remainingAprByIrr: string | null;
-                                source: {
-                                    purchaseId?: string;
-                                    statementSeq?: number;
-                                };
-                                /**
-                                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
-                                 * @enum {string}
-                                 */
-                                status: "active" | "cancelled" | "settled";
-                                term: number;
-                            }[];
-                            statementDay: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The last business date the line has been processed through. */
-                            asOf: string;
-                            balances: {
-                                billedFees: string;
-                                billedInterest: string;
-                                billedPrincipal: string;
-                                heldForCustomer: string;
-                                instalmentsNotYetBilled: string;
-                                /** @description Everything owed less money held: what clears the line today. */
-                                payoff: string;
-                                /** @description All principal owed, revolving and converted: the limit in use. */
-                                principalOwed: string;
-                                unbilledInterest: string;
-                                unbilledPrincipal: string;
-                            };
-                            /** @enum {string} */
-                            bucket: "M0" | "M1" | "M2" | "M3+";
-                            customerId: string;
-                            /** @description Interest a day on principal that bears it, a decimal fraction. */
-                            dailyRate: string;
-                            daysPastDue: number;
-                            due: {
-                                /** @description Due on this day of the month after the statement. */
-                                dayOfMonth?: number;
-                                /** @description Due this many days after the statement date. */
-                                daysAfterStatement?: number;
-                            };
-                            facility: {
-                                available: string;
-                                limit: string;
-                                /** @enum {string} */
-                                status: "active" | "frozen" | "suspended" | "closed";
-                                used: string;
-                            };
-                            facilityId: string;
-                            id: string;
-                            /** @enum {string} */
-                            interestFrom: "posting-date" | "day-after-due";
-                            nextStatementDate: string;
-                            onTimeCycles: number;
-                            openedOn: string;
-                            openStatements: {
-                                dueDate: string;
-                                graceLost: boolean;
-                                minimumOutstanding: string;
-                                minimumPayment: string;
-                                owed: string;
-                                seq: number;
-                                settledOn: string | null;
-                                statementDate: string;
-                            }[];
-                            plans: {
-                                /** @description The rate of the offer accepted (annualised by IRR). */
-                                aprByIrr: string;
-                                billedPeriods: number;
-                                cancelledOn: string | null;
-                                createdOn: string;
-                                /** @description The fee of each period still to bill. */
-                                feePerPeriod: string;
-                                feeRate: string;
-                                /** @description Principal of each period: billed as billed, the rest as scheduled now. */
-                                parts: string[];
-                                planId: string;
-                                principal: string;
-                                principalNotYetBilled: string;
-                                principalOwed: string;
-                                /** @description Principal refunds took off the periods not yet billed. */
-                                refunded: string;
-                                /** @description The same rate of what is still to bill, as it stands now; null when nothing is. */
-                                remainingAprByIrr: string | null;
-                                source: {
-                                    purchaseId?: string;
-                                    statementSeq?: number;
-                                };
-                                /**
-                                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
-                                 * @enum {string}
-                                 */
-                                status: "active" | "cancelled" | "settled";
-                                term: number;
-                            }[];
-                            statementDay: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/monitoring/drift': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/v1/lines/{lineId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    /**
+     * Score PSI and characteristic CSI per week against the model’s training sample.
+     * @description Over the model’s own bins (ε = 1e-4; < 0.1 stable, < 0.25 monitor, else unstable), for the decisions that model scored. Default window: the 56 days to today; 422 when no model is active and none is named.
+     *
+     *     Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First business date, YYYY-MM-DD (default: a window ending at `to`). */
+          from?: string;
+          /** @description Weeks with fewer decisions are flagged low-volume (default 100). */
+          minDecisions?: string;
+          /** @description A model version; default the active model. */
+          model?: string;
+          /** @description A product code (cash_loan, credit_line); default all. */
+          product?: string;
+          /** @description Last business date, YYYY-MM-DD (default: today). */
+          to?: string;
         };
-        /**
-         * A line: limit, what is owed, open statements, instalment plans, days past due.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A line id (cl_…). */
-                    lineId: string;
-                };
-                cookie?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description model, epsilon, scoreDistribution, weeks[{from, to, decisions, psi, csi}], overall. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
             };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The last business date the line has been processed through. */
-                            asOf: string;
-                            balances: {
-                                billedFees: string;
-                                billedInterest: string;
-                                billedPrincipal: string;
-                                heldForCustomer: string;
-                                instalmentsNotYetBilled: string;
-                                /** @description Everything owed less money held: what clears the line today. */
-                                payoff: string;
-                                /** @description All principal owed, revolving and converted: the limit in use. */
-                                principalOwed: string;
-                                unbilledInterest: string;
-                                unbilledPrincipal: string;
-                            };
-                            /** @enum {string} */
-                            bucket: "M0" | "M1" | "M2" | "M3+";
-                            customerId: string;
-                            /** @description Interest a day on principal that bears it, a decimal fraction. */
-                            dailyRate: string;
-                            daysPastDue: number;
-                            due: {
-                                /** @description Due on this day of the month after the statement. */
-                                dayOfMonth?: number;
-                                /** @description Due this many days after the statement date. */
-                                daysAfterStatement?: number;
-                            };
-                            facility: {
-                                available: string;
-                                limit: string;
-                                /** @enum {string} */
-                                status: "active" | "frozen" | "suspended" | "closed";
-                                used: string;
-                            };
-                            facilityId: string;
-                            id: string;
-                            /** @enum {string} */
-                            interestFrom: "posting-date" | "day-after-due";
-                            nextStatementDate: string;
-                            onTimeCycles: number;
-                            openedOn: string;
-                            openStatements: {
-                                dueDate: string;
-                                graceLost: boolean;
-                                minimumOutstanding: string;
-                                minimumPayment: string;
-                                owed: string;
-                                seq: number;
-                                settledOn: string | null;
-                                statementDate: string;
-                            }[];
-                            plans: {
-                                /** @description The rate of the offer accepted (annualised by IRR). */
-                                aprByIrr: string;
-                                billedPeriods: number;
-                                cancelledOn: string | null;
-                                createdOn: string;
-                                /** @description The fee of each period still to bill. */
-                                feePerPeriod: string;
-                                feeRate: string;
-                                /** @description Principal of each period: billed as billed, the rest as scheduled now. */
-                                parts: string[];
-                                planId: string;
-                                principal: string;
-                                principalNotYetBilled: string;
-                                principalOwed: string;
-                                /** @description Principal refunds took off the periods not yet billed. */
-                                refunded: string;
-                                /** @description The same rate of what is still to bill, as it stands now; null when nothing is. */
-                                remainingAprByIrr: string | null;
-                                source: {
-                                    purchaseId?: string;
-                                    statementSeq?: number;
-                                };
-                                /**
-                                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
-                                 * @enum {string}
-                                 */
-                                status: "active" | "cancelled" | "settled";
-                                term: number;
-                            }[];
-                            statementDay: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
+          };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
     };
-    "/v1/lines/{lineId}/conversion-offers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * What converting a statement or an unbilled purchase into instalments costs; nothing is written.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A line id (cl_…). */
-                    lineId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description For a statement: the part of its revolving principal to convert.
-                         * @example 1234.56
-                         */
-                        amount?: string;
-                        source: {
-                            statementSeq: number;
-                        } | {
-                            /** @description A purchase id (pur_…). */
-                            purchaseId: string;
-                        };
-                        /**
-                         * @description Periods: 3, 6, 9 or 12.
-                         * @enum {integer}
-                         */
-                        term: 3 | 6 | 9 | 12;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            amount: string;
-                            /** @description Annualised rate by IRR (periodic IRR × 12), fees included. */
-                            aprByIrr: string;
-                            feePerPeriod: string;
-                            /** @description Fee each period as a fraction of the converted amount. */
-                            feeRate: string;
-                            instalments: string[];
-                            principalParts: string[];
-                            term: number;
-                            totalFees: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/monitoring/outcomes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/v1/lines/{lineId}/conversions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    /**
+     * Decision outcomes per day, product and champion/challenger arm.
+     * @description Volumes, approval/decline/referral rates, SYSTEM_UNAVAILABLE referrals (outages), average approved limit and APR, principal reasons, appeal re-checks and overrides — from the decision records. Default window: the 28 days to today.
+     *
+     *     Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First business date, YYYY-MM-DD (default: a window ending at `to`). */
+          from?: string;
+          /** @description A product code (cash_loan, credit_line); default all. */
+          product?: string;
+          /** @description Last business date, YYYY-MM-DD (default: today). */
+          to?: string;
         };
-        get?: never;
-        put?: never;
-        /**
-         * Convert a statement (before its due date) or an unbilled purchase into 3/6/9/12 instalments.
-         * @description Roles: admin, app.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
-                    "idempotency-key": string;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              days: {
+                approvalRate: string | null;
+                /** @description Integer fen. */
+                approvedLimitTotal: string;
+                arm: string;
+                averageApprovedApr: string | null;
+                averageApprovedLimit: string | null;
+                byKind: {
+                  application: number;
+                  limitReview: number;
+                  recheck: number;
                 };
-                path: {
-                    /** @description A line id (cl_…). */
-                    lineId: string;
+                date: string;
+                /** @description Applications, limit reviews and re-checks. */
+                decisions: number;
+                declineRate: string | null;
+                outcomes: {
+                  approved: number;
+                  declined: number;
+                  referred: number;
                 };
-                cookie?: never;
+                overrides: {
+                  approved: number;
+                  declined: number;
+                  referred: number;
+                  total: number;
+                };
+                product: string;
+                reasons: {
+                  code: string;
+                  decisions: number;
+                  first: number;
+                  share: string | null;
+                }[];
+                rechecks: {
+                  approved: number;
+                  declined: number;
+                  referred: number;
+                };
+                referralRate: string | null;
+                /** @description Referred with SYSTEM_UNAVAILABLE: a dependency failed. */
+                systemUnavailable: number;
+                systemUnavailableRate: string | null;
+              }[];
+              summary: {
+                approvalRate: string | null;
+                /** @description Integer fen. */
+                approvedLimitTotal: string;
+                arm: string;
+                averageApprovedApr: string | null;
+                averageApprovedLimit: string | null;
+                byKind: {
+                  application: number;
+                  limitReview: number;
+                  recheck: number;
+                };
+                /** @description Applications, limit reviews and re-checks. */
+                decisions: number;
+                declineRate: string | null;
+                outcomes: {
+                  approved: number;
+                  declined: number;
+                  referred: number;
+                };
+                overrides: {
+                  approved: number;
+                  declined: number;
+                  referred: number;
+                  total: number;
+                };
+                product: string;
+                reasons: {
+                  code: string;
+                  decisions: number;
+                  first: number;
+                  share: string | null;
+                }[];
+                rechecks: {
+                  approved: number;
+                  declined: number;
+                  referred: number;
+                };
+                referralRate: string | null;
+                /** @description Referred with SYSTEM_UNAVAILABLE: a dependency failed. */
+                systemUnavailable: number;
+                systemUnavailableRate: string | null;
+              }[];
+              total: {
+                approvalRate: string | null;
+                /** @description Integer fen. */
+                approvedLimitTotal: string;
+                averageApprovedApr: string | null;
+                averageApprovedLimit: string | null;
+                byKind: {
+                  application: number;
+                  limitReview: number;
+                  recheck: number;
+                };
+                /** @description Applications, limit reviews and re-checks. */
+                decisions: number;
+                declineRate: string | null;
+                outcomes: {
+                  approved: number;
+                  declined: number;
+                  referred: number;
+                };
+                overrides: {
+                  approved: number;
+                  declined: number;
+                  referred: number;
+                  total: number;
+                };
+                reasons: {
+                  code: string;
+                  decisions: number;
+                  first: number;
+                  share: string | null;
+                }[];
+                rechecks: {
+                  approved: number;
+                  declined: number;
+                  referred: number;
+                };
+                referralRate: string | null;
+                /** @description Referred with SYSTEM_UNAVAILABLE: a dependency failed. */
+                systemUnavailable: number;
+                systemUnavailableRate: string | null;
+              };
+              window: {
+                from: string;
+                product: string | null;
+                to: string;
+              };
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description For a statement: the part of its revolving principal to convert.
-                         * @example 1234.56
-                         */
-                        amount?: string;
-                        source: {
-                            statementSeq: number;
-                        } | {
-                            /** @description A purchase id (pur_…). */
-                            purchaseId: string;
-                        };
-                        /**
-                         * @description Periods: 3, 6, 9 or 12.
-                         * @enum {integer}
-                         */
-                        term: 3 | 6 | 9 | 12;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            effectiveDate: string;
-                            lineId: string;
-                            offer: {
-                                amount: string;
-                                /** @description Annualised rate by IRR (periodic IRR × 12), fees included. */
-                                aprByIrr: string;
-                                feePerPeriod: string;
-                                /** @description Fee each period as a fraction of the converted amount. */
-                                feeRate: string;
-                                instalments: string[];
-                                principalParts: string[];
-                                term: number;
-                                totalFees: string;
-                            };
-                            planId: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
+          };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
     };
-    "/v1/lines/{lineId}/payments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * A payment, spread by the waterfall; a past value date (within the cycle) restates the books.
-         * @description Roles: admin, app, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
-                    "idempotency-key": string;
-                };
-                path: {
-                    /** @description A line id (cl_…). */
-                    lineId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description Amount received, in yuan.
-                         * @example 1234.56
-                         */
-                        amount: string;
-                        /**
-                         * @description Value date; today when omitted.
-                         * @example 2026-11-22
-                         */
-                        effectiveDate?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            allocation: {
-                                fees: string;
-                                /** @description Held for the customer (net). */
-                                held: string;
-                                interest: string;
-                                principal: string;
-                                /** @description Of principal: taken off a converted purchase's instalments not yet billed. */
-                                unbilledInstalments: string;
-                            };
-                            amount: string;
-                            availableAfter: string;
-                            balances: {
-                                billedFees: string;
-                                billedInterest: string;
-                                billedPrincipal: string;
-                                heldForCustomer: string;
-                                instalmentsNotYetBilled: string;
-                                /** @description Everything owed less money held: what clears the line today. */
-                                payoff: string;
-                                /** @description All principal owed, revolving and converted: the limit in use. */
-                                principalOwed: string;
-                                unbilledInterest: string;
-                                unbilledPrincipal: string;
-                            };
-                            daysPastDue: number;
-                            effectiveDate: string;
-                            /** @description Interest booked by this change; negative when reversed. */
-                            interestChange: string;
-                            journalIds: string[];
-                            /** @enum {string} */
-                            kind: "payment" | "refund";
-                            lineId: string;
-                            /** @description The value date was in the past and the books were restated from it. */
-                            restated: boolean;
-                            seq: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/monitoring/performance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/v1/lines/{lineId}/payouts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    /**
+     * Cash-loan bad rate (30+ days past due, or written off) by score band and vintage.
+     * @description Loans drawn in the window, each with the score and PD of the decision that set its facility, against how it has performed. Default window: the 365 days to today.
+     *
+     *     Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First business date, YYYY-MM-DD (default: a window ending at `to`). */
+          from?: string;
+          /** @description A product code (cash_loan, credit_line); default all. */
+          product?: string;
+          /** @description Last business date, YYYY-MM-DD (default: today). */
+          to?: string;
         };
-        get?: never;
-        put?: never;
-        /**
-         * Pay money held for the customer (overpaid or refunded beyond the debt) out to them: all of it, or `amount`.
-         * @description Roles: admin, app, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
-                    "idempotency-key": string;
-                };
-                path: {
-                    /** @description A line id (cl_…). */
-                    lineId: string;
-                };
-                cookie?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Bands, vintages (by band), unscored and total cells. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description Amount paid out, in yuan; all that is held when omitted.
-                         * @example 1234.56
-                         */
-                        amount?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            amount: string;
-                            balances: {
-                                billedFees: string;
-                                billedInterest: string;
-                                billedPrincipal: string;
-                                heldForCustomer: string;
-                                instalmentsNotYetBilled: string;
-                                /** @description Everything owed less money held: what clears the line today. */
-                                payoff: string;
-                                /** @description All principal owed, revolving and converted: the limit in use. */
-                                principalOwed: string;
-                                unbilledInterest: string;
-                                unbilledPrincipal: string;
-                            };
-                            effectiveDate: string;
-                            heldAfter: string;
-                            heldBefore: string;
-                            journalIds: string[];
-                            lineId: string;
-                            seq: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
+          };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
     };
-    "/v1/lines/{lineId}/purchases": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * A purchase against the available limit; 422 with `reason` when declined.
-         * @description Roles: admin, app.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
-                    "idempotency-key": string;
-                };
-                path: {
-                    /** @description A line id (cl_…). */
-                    lineId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description Amount in yuan.
-                         * @example 1234.56
-                         */
-                        amount: string;
-                        /** @description Merchant and item. */
-                        description: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            amount: string;
-                            availableAfter: string;
-                            effectiveDate: string;
-                            /** @description Money held for the customer that paid for it. */
-                            heldUsed: string;
-                            journalIds: string[];
-                            lineId: string;
-                            purchaseId: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/monitoring/simulations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/v1/lines/{lineId}/refunds": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Replay recorded decisions under a candidate policy: swap set, rates, limits, prices, risk.
+     * @description The candidate (a JDM graph) is compiled and checked as a policy version would be, then evaluated on the policy document each decision recorded, priced under the legal cap of its date. Nothing is stored unless `save` is given (then it is loaded as a new policy version after the run). Default window: the 90 days to today.
+     *
+     *     Roles: admin, analyst.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description YYYY-MM-DD. */
+            from?: string;
+            /** @description The candidate policy: a GoRules JDM graph. */
+            policy: {
+              [key: string]: unknown;
+            };
+            product?: string;
+            save?: {
+              description?: string;
+              /** @description YYYY-MM-DD. */
+              effectiveFrom: string;
+              /** @description Policy name, e.g. default. */
+              name: string;
+            };
+            /** @description YYYY-MM-DD. */
+            to?: string;
+          };
         };
-        get?: never;
-        put?: never;
-        /**
-         * A merchant refund of a purchase (up to what is left of it), credited to the line.
-         * @description Roles: admin, app, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
-                    "idempotency-key": string;
-                };
-                path: {
-                    /** @description A line id (cl_…). */
-                    lineId: string;
-                };
-                cookie?: never;
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description checksum, warnings of the static checks, saved version (or null). */
+              candidate: {
+                [key: string]: unknown;
+              };
+              elapsedMs: number;
+              recordsRead: number;
+              /** @description total, products (with bands), bands, reproduction, failed, skipped. */
+              report: {
+                [key: string]: unknown;
+              };
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description Amount refunded, in yuan.
-                         * @example 1234.56
-                         */
-                        amount: string;
-                        /** @description A purchase id (pur_…). */
-                        purchaseId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            allocation: {
-                                fees: string;
-                                /** @description Held for the customer (net). */
-                                held: string;
-                                interest: string;
-                                principal: string;
-                                /** @description Of principal: taken off a converted purchase's instalments not yet billed. */
-                                unbilledInstalments: string;
-                            };
-                            amount: string;
-                            availableAfter: string;
-                            balances: {
-                                billedFees: string;
-                                billedInterest: string;
-                                billedPrincipal: string;
-                                heldForCustomer: string;
-                                instalmentsNotYetBilled: string;
-                                /** @description Everything owed less money held: what clears the line today. */
-                                payoff: string;
-                                /** @description All principal owed, revolving and converted: the limit in use. */
-                                principalOwed: string;
-                                unbilledInterest: string;
-                                unbilledPrincipal: string;
-                            };
-                            daysPastDue: number;
-                            effectiveDate: string;
-                            /** @description Interest booked by this change; negative when reversed. */
-                            interestChange: string;
-                            journalIds: string[];
-                            /** @enum {string} */
-                            kind: "payment" | "refund";
-                            lineId: string;
-                            /** @description The value date was in the past and the books were restated from it. */
-                            restated: boolean;
-                            seq: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
+          };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
     };
-    "/v1/lines/{lineId}/reviews": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A line's limit reviews, newest first, with what each did and the customer's message.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A line id (cl_…). */
-                    lineId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            reviews: {
-                                action: ("raised" | "lowered" | "unchanged" | "frozen" | "reactivated" | "none") | null;
-                                appliedAt: string | null;
-                                /** @description The limit_review decision (replayable). */
-                                decisionId: string | null;
-                                facilityStatusAfter: string | null;
-                                facilityStatusBefore: string | null;
-                                id: string;
-                                limitAfter: string | null;
-                                limitBefore: string | null;
-                                lineId: string;
-                                /** @description What the customer reads, zh-CN and en. */
-                                message: {
-                                    en: string;
-                                    zh: string;
-                                } | null;
-                                onTimeCycles: number | null;
-                                outcome: ("approved" | "declined" | "referred") | null;
-                                reasons: {
-                                    code: string;
-                                    text: {
-                                        en: string;
-                                        zh: string;
-                                    };
-                                }[];
-                                requestedAt: string;
-                                /** @enum {string} */
-                                status: "pending" | "applied";
-                                /** @enum {string} */
-                                trigger: "monthly" | "on-demand";
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Review the limit now: a decision of kind limit_review, applied to the facility (raise, lower, freeze).
-         * @description Roles: admin, app, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
-                    "idempotency-key": string;
-                };
-                path: {
-                    /** @description A line id (cl_…). */
-                    lineId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            action: ("raised" | "lowered" | "unchanged" | "frozen" | "reactivated" | "none") | null;
-                            appliedAt: string | null;
-                            /** @description The limit_review decision (replayable). */
-                            decisionId: string | null;
-                            facilityStatusAfter: string | null;
-                            facilityStatusBefore: string | null;
-                            id: string;
-                            limitAfter: string | null;
-                            limitBefore: string | null;
-                            lineId: string;
-                            /** @description What the customer reads, zh-CN and en. */
-                            message: {
-                                en: string;
-                                zh: string;
-                            } | null;
-                            onTimeCycles: number | null;
-                            outcome: ("approved" | "declined" | "referred") | null;
-                            reasons: {
-                                code: string;
-                                text: {
-                                    en: string;
-                                    zh: string;
-                                };
-                            }[];
-                            requestedAt: string;
-                            /** @enum {string} */
-                            status: "pending" | "applied";
-                            /** @enum {string} */
-                            trigger: "monthly" | "on-demand";
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/policies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/v1/lines/{lineId}/statements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    /**
+     * List policy versions.
+     * @description Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only versions of this policy. */
+          name?: string;
         };
-        /**
-         * A line's statements, oldest first.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A line id (cl_…). */
-                    lineId: string;
-                };
-                cookie?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              policies: {
+                /** @description SHA-256 of the graph as canonical JSON. */
+                checksum: string;
+                description: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @description A policy id (pol_…). */
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                loadedAt: string;
+                name: string;
+                version: number;
+                /** @description Findings of the static checks that did not refuse the file. */
+                warnings: {
+                  code: string;
+                  columnId?: string;
+                  columnName?: string;
+                  message: string;
+                  nodeId?: string;
+                  nodeName?: string;
+                  rowId?: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning';
+                }[];
+              }[];
             };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statements: {
-                                closingBalance: string;
-                                converted: string;
-                                dueDate: string;
-                                fees: string;
-                                instalmentPrincipal: string;
-                                /** @description Refunds of converted purchases taken off instalments not yet billed (they lower instalmentsNotYetBilled, not the closing balance). */
-                                instalmentRefunds: string;
-                                instalments: {
-                                    fee: string;
-                                    period: number;
-                                    planId: string;
-                                    principal: string;
-                                    term: number;
-                                }[];
-                                instalmentsNotYetBilled: string;
-                                interest: string;
-                                minimumPayment: string;
-                                openingBalance: string;
-                                payments: string;
-                                /** @description Money held for the customer paid out to them. */
-                                payouts: string;
-                                periodEnd: string;
-                                periodStart: string;
-                                purchases: string;
-                                /** @description Refunds credited to the balance. */
-                                refunds: string;
-                                seq: number;
-                                statementDate: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
+          };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+      };
     };
-    "/v1/lines/{lineId}/statements/{seq}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One statement.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A line id (cl_…). */
-                    lineId: string;
-                    /** @description The statement number, from 1. */
-                    seq: string;
-                };
-                cookie?: never;
+    put?: never;
+    /**
+     * Load a policy version (a GoRules JDM graph) with an effective date.
+     * @description The graph is compiled and statically checked first: anything outside the supported subset, and rows no input can reach, refuse it (422, one error per problem naming node, row and column); gaps and overlaps are returned as warnings. Loading the same graph with the same date again returns the existing version (200).
+     *
+     *     Roles: admin, analyst.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The JDM decision graph. */
+            content: {
+              [key: string]: unknown;
             };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            closingBalance: string;
-                            converted: string;
-                            dueDate: string;
-                            fees: string;
-                            instalmentPrincipal: string;
-                            /** @description Refunds of converted purchases taken off instalments not yet billed (they lower instalmentsNotYetBilled, not the closing balance). */
-                            instalmentRefunds: string;
-                            instalments: {
-                                fee: string;
-                                period: number;
-                                planId: string;
-                                principal: string;
-                                term: number;
-                            }[];
-                            instalmentsNotYetBilled: string;
-                            interest: string;
-                            minimumPayment: string;
-                            openingBalance: string;
-                            payments: string;
-                            /** @description Money held for the customer paid out to them. */
-                            payouts: string;
-                            periodEnd: string;
-                            periodStart: string;
-                            purchases: string;
-                            /** @description Refunds credited to the balance. */
-                            refunds: string;
-                            seq: number;
-                            statementDate: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
+            description?: string;
+            /**
+             * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+             * @example 2026-11-22
+             */
+            effectiveFrom: string;
+            name: string;
+          };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created: boolean;
+              policy: {
+                /** @description SHA-256 of the graph as canonical JSON. */
+                checksum: string;
+                description: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @description A policy id (pol_…). */
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                loadedAt: string;
+                name: string;
+                version: number;
+                /** @description Findings of the static checks that did not refuse the file. */
+                warnings: {
+                  code: string;
+                  columnId?: string;
+                  columnName?: string;
+                  message: string;
+                  nodeId?: string;
+                  nodeName?: string;
+                  rowId?: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning';
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created: boolean;
+              policy: {
+                /** @description SHA-256 of the graph as canonical JSON. */
+                checksum: string;
+                description: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @description A policy id (pol_…). */
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                loadedAt: string;
+                name: string;
+                version: number;
+                /** @description Findings of the static checks that did not refuse the file. */
+                warnings: {
+                  code: string;
+                  columnId?: string;
+                  columnName?: string;
+                  message: string;
+                  nodeId?: string;
+                  nodeName?: string;
+                  rowId?: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning';
+                }[];
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
     };
-    "/v1/loan-schedules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Preview a repayment schedule (nothing is stored).
-         * @description Roles: admin, app, analyst, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description A decimal fraction as a string: "0.1825" is 18.25%.
-                         * @example 0.1825
-                         */
-                        apr: string;
-                        /** @enum {string} */
-                        basis: "monthly" | "daily";
-                        /** @enum {string} */
-                        method: "equal-installment" | "equal-principal" | "interest-first";
-                        /**
-                         * @description Amount in yuan as a decimal string, e.g. "1234.56".
-                         * @example 1234.56
-                         */
-                        principal: string;
-                        /**
-                         * @description A business date, YYYY-MM-DD (Asia/Shanghai).
-                         * @example 2026-11-22
-                         */
-                        start: string;
-                        term: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Annualised rate by IRR (periodic IRR × 12), fees included. */
-                            apr: string;
-                            /** @enum {string} */
-                            basis: "monthly" | "daily";
-                            lines: {
-                                balance: string;
-                                days: number;
-                                dueDate: string;
-                                interest: string;
-                                payment: string;
-                                period: number;
-                                principal: string;
-                            }[];
-                            /** @enum {string} */
-                            method: "equal-installment" | "equal-principal" | "interest-first";
-                            totalInterest: string;
-                            totalPayment: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/policies/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/v1/loans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    /**
+     * One policy version with its graph.
+     * @description Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A policy id (pol_…). */
+          id: string;
         };
-        get?: never;
-        put?: never;
-        /**
-         * Draw down a cash loan within the customer's available credit.
-         * @description Roles: admin, app.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
-                    "idempotency-key": string;
-                };
-                path?: never;
-                cookie?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The JDM decision graph. */
+              content: {
+                [key: string]: unknown;
+              };
+              policy: {
+                /** @description SHA-256 of the graph as canonical JSON. */
+                checksum: string;
+                description: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @description A policy id (pol_…). */
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                loadedAt: string;
+                name: string;
+                version: number;
+                /** @description Findings of the static checks that did not refuse the file. */
+                warnings: {
+                  code: string;
+                  columnId?: string;
+                  columnName?: string;
+                  message: string;
+                  nodeId?: string;
+                  nodeName?: string;
+                  rowId?: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning';
+                }[];
+              };
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description Principal in yuan.
-                         * @example 1234.56
-                         */
-                        amount: string;
-                        /** @description A customer id (cus_…). */
-                        customerId: string;
-                        /** @enum {string} */
-                        method: "equal-installment" | "equal-principal" | "interest-first";
-                        /** @description Months: 3, 6 or 12 by default. */
-                        term: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            availableAfter: string;
-                            loan: {
-                                /** @description Contract rate, a decimal fraction. */
-                                apr: string;
-                                /** @description Annualised rate by IRR over the contract cash flows, fees included. */
-                                aprByIrr: string;
-                                /** @description The last business date the loan has been processed through. */
-                                asOf: string;
-                                /** @enum {string} */
-                                basis: "monthly" | "daily";
-                                /** @enum {string} */
-                                bucket: "M0" | "M1" | "M2" | "M3+";
-                                closedOn: string | null;
-                                customerId: string;
-                                daysPastDue: number;
-                                facilityId: string;
-                                id: string;
-                                instalments: {
-                                    daysPastDue: number;
-                                    dueDate: string;
-                                    interest: string;
-                                    owed: string;
-                                    paid: string;
-                                    penalty: string;
-                                    period: number;
-                                    principal: string;
-                                    settledOn: string | null;
-                                    /** @enum {string} */
-                                    status: "paid" | "due" | "overdue" | "upcoming" | "written-off";
-                                }[];
-                                /** @enum {string} */
-                                method: "equal-installment" | "equal-principal" | "interest-first";
-                                nextDue: {
-                                    amount: string;
-                                    dueDate: string;
-                                } | null;
-                                outstanding: {
-                                    heldForCustomer: string;
-                                    interest: string;
-                                    penalty: string;
-                                    principal: string;
-                                    writtenOff: string;
-                                };
-                                principal: string;
-                                startDate: string;
-                                /** @enum {string} */
-                                status: "active" | "closed" | "written_off";
-                                term: number;
-                                upfrontFee: string;
-                                writtenOffOn: string | null;
-                            };
-                            paidOut: string;
-                            schedule: {
-                                /** @description Annualised rate by IRR (periodic IRR × 12), fees included. */
-                                apr: string;
-                                /** @enum {string} */
-                                basis: "monthly" | "daily";
-                                lines: {
-                                    balance: string;
-                                    days: number;
-                                    dueDate: string;
-                                    interest: string;
-                                    payment: string;
-                                    period: number;
-                                    principal: string;
-                                }[];
-                                /** @enum {string} */
-                                method: "equal-installment" | "equal-principal" | "interest-first";
-                                totalInterest: string;
-                                totalPayment: string;
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
+          };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
     };
-    "/v1/loans/{loanId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A loan: status, buckets, what is owed.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A loan id (ln_…). */
-                    loanId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Contract rate, a decimal fraction. */
-                            apr: string;
-                            /** @description Annualised rate by IRR over the contract cash flows, fees included. */
-                            aprByIrr: string;
-                            /** @description The last business date the loan has been processed through. */
-                            asOf: string;
-                            /** @enum {string} */
-                            basis: "monthly" | "daily";
-                            /** @enum {string} */
-                            bucket: "M0" | "M1" | "M2" | "M3+";
-                            closedOn: string | null;
-                            customerId: string;
-                            daysPastDue: number;
-                            facilityId: string;
-                            id: string;
-                            instalments: {
-                                daysPastDue: number;
-                                dueDate: string;
-                                interest: string;
-                                owed: string;
-                                paid: string;
-                                penalty: string;
-                                period: number;
-                                principal: string;
-                                settledOn: string | null;
-                                /** @enum {string} */
-                                status: "paid" | "due" | "overdue" | "upcoming" | "written-off";
-                            }[];
-                            /** @enum {string} */
-                            method: "equal-installment" | "equal-principal" | "interest-first";
-                            nextDue: {
-                                amount: string;
-                                dueDate: string;
-                            } | null;
-                            outstanding: {
-                                heldForCustomer: string;
-                                interest: string;
-                                penalty: string;
-                                principal: string;
-                                writtenOff: string;
-                            };
-                            principal: string;
-                            startDate: string;
-                            /** @enum {string} */
-                            status: "active" | "closed" | "written_off";
-                            term: number;
-                            upfrontFee: string;
-                            writtenOffOn: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/policies/diff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/v1/loans/{loanId}/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    /**
+     * Structured diff of two policy versions: nodes, columns, rows (cell by cell, moves), expressions, edges.
+     * @description Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description A policy id (pol_…). */
+          from: string;
+          /** @description A policy id (pol_…). */
+          to: string;
         };
-        /**
-         * The loan's event history: repayments, write-off and payouts, in the order they arrived.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A loan id (ln_…). */
-                    loanId: string;
-                };
-                cookie?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description See docs/policy.md for the shape. */
+              diff: {
+                [key: string]: unknown;
+              };
+              from: {
+                /** @description SHA-256 of the graph as canonical JSON. */
+                checksum: string;
+                description: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @description A policy id (pol_…). */
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                loadedAt: string;
+                name: string;
+                version: number;
+                /** @description Findings of the static checks that did not refuse the file. */
+                warnings: {
+                  code: string;
+                  columnId?: string;
+                  columnName?: string;
+                  message: string;
+                  nodeId?: string;
+                  nodeName?: string;
+                  rowId?: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning';
+                }[];
+              };
+              to: {
+                /** @description SHA-256 of the graph as canonical JSON. */
+                checksum: string;
+                description: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @description A policy id (pol_…). */
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                loadedAt: string;
+                name: string;
+                version: number;
+                /** @description Findings of the static checks that did not refuse the file. */
+                warnings: {
+                  code: string;
+                  columnId?: string;
+                  columnName?: string;
+                  message: string;
+                  nodeId?: string;
+                  nodeName?: string;
+                  rowId?: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning';
+                }[];
+              };
             };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            events: {
-                                amount: string | null;
-                                effectiveDate: string;
-                                intent: ("scheduled" | "prepayment") | null;
-                                /** @enum {string} */
-                                kind: "repayment" | "write-off" | "payout";
-                                receivedAt: string;
-                                seq: number;
-                            }[];
-                            loanId: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
+          };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
     };
-    "/v1/loans/{loanId}/payoff-quote": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * What paying off on a date takes (interest up to and including that day).
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /**
-                     * @description A business date, YYYY-MM-DD (Asia/Shanghai).
-                     * @example 2026-11-22
-                     */
-                    date?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description A loan id (ln_…). */
-                    loanId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            date: string;
-                            heldForCustomer: string;
-                            interest: string;
-                            penalty: string;
-                            principal: string;
-                            total: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/loans/{loanId}/payouts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Pay money held for the customer (overpayment) back to them: all of it by default, never more than is held.
-         * @description Roles: admin, app, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
-                    "idempotency-key": string;
-                };
-                path: {
-                    /** @description A loan id (ln_…). */
-                    loanId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description Amount to pay back, in yuan; all that is held when omitted.
-                         * @example 1234.56
-                         */
-                        amount?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Paid back to the customer, in yuan. */
-                            amount: string;
-                            effectiveDate: string;
-                            /** @description Held for the customer just before the payout. */
-                            heldBefore: string;
-                            journalIds: string[];
-                            loanId: string;
-                            outstanding: {
-                                heldForCustomer: string;
-                                interest: string;
-                                penalty: string;
-                                principal: string;
-                                writtenOff: string;
-                            };
-                            /** @description The payout's number among the loan's events. */
-                            seq: number;
-                            /** @enum {string} */
-                            status: "active" | "closed" | "written_off";
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/loans/{loanId}/repayments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Repay: what is due (scheduled) or early (prepayment); a past value date restates the books.
-         * @description Roles: admin, app, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
-                    "idempotency-key": string;
-                };
-                path: {
-                    /** @description A loan id (ln_…). */
-                    loanId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description Amount received, in yuan.
-                         * @example 1234.56
-                         */
-                        amount: string;
-                        /**
-                         * @description Value date; today when omitted.
-                         * @example 2026-11-22
-                         */
-                        effectiveDate?: string;
-                        /**
-                         * @default scheduled
-                         * @enum {string}
-                         */
-                        intent?: "scheduled" | "prepayment";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            accrualChange: {
-                                interest: string;
-                                penalty: string;
-                            };
-                            allocation: {
-                                /** @description Held for the customer (net). */
-                                held: string;
-                                interest: string;
-                                penalty: string;
-                                principal: string;
-                                recovered: string;
-                            };
-                            amount: string;
-                            effectiveDate: string;
-                            /** @enum {string} */
-                            intent: "scheduled" | "prepayment";
-                            journalIds: string[];
-                            loanId: string;
-                            outstanding: {
-                                heldForCustomer: string;
-                                interest: string;
-                                penalty: string;
-                                principal: string;
-                                writtenOff: string;
-                            };
-                            /** @description The value date was in the past and the books were restated from it. */
-                            restated: boolean;
-                            seq: number;
-                            /** @enum {string} */
-                            status: "active" | "closed" | "written_off";
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/loans/{loanId}/schedule": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The contract schedule and every instalment as it stands.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A loan id (ln_…). */
-                    loanId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            contract: {
-                                /** @description Annualised rate by IRR (periodic IRR × 12), fees included. */
-                                apr: string;
-                                /** @enum {string} */
-                                basis: "monthly" | "daily";
-                                lines: {
-                                    balance: string;
-                                    days: number;
-                                    dueDate: string;
-                                    interest: string;
-                                    payment: string;
-                                    period: number;
-                                    principal: string;
-                                }[];
-                                /** @enum {string} */
-                                method: "equal-installment" | "equal-principal" | "interest-first";
-                                totalInterest: string;
-                                totalPayment: string;
-                            };
-                            instalments: {
-                                daysPastDue: number;
-                                dueDate: string;
-                                interest: string;
-                                owed: string;
-                                paid: string;
-                                penalty: string;
-                                period: number;
-                                principal: string;
-                                settledOn: string | null;
-                                /** @enum {string} */
-                                status: "paid" | "due" | "overdue" | "upcoming" | "written-off";
-                            }[];
-                            loanId: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/loans/{loanId}/statement": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Statement of account: opening and closing balances and every entry between two dates.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /**
-                     * @description A business date, YYYY-MM-DD (Asia/Shanghai).
-                     * @example 2026-11-22
-                     */
-                    from?: string;
-                    /**
-                     * @description A business date, YYYY-MM-DD (Asia/Shanghai).
-                     * @example 2026-11-22
-                     */
-                    to?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description A loan id (ln_…). */
-                    loanId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            closing: {
-                                [key: string]: string;
-                            };
-                            entries: {
-                                date: string;
-                                description: string;
-                                journalId: string;
-                                kind: string;
-                                lines: {
-                                    account: string;
-                                    amount: string;
-                                    side: string;
-                                }[];
-                            }[];
-                            from: string;
-                            loan: {
-                                /** @description Contract rate, a decimal fraction. */
-                                apr: string;
-                                /** @description Annualised rate by IRR over the contract cash flows, fees included. */
-                                aprByIrr: string;
-                                /** @description The last business date the loan has been processed through. */
-                                asOf: string;
-                                /** @enum {string} */
-                                basis: "monthly" | "daily";
-                                /** @enum {string} */
-                                bucket: "M0" | "M1" | "M2" | "M3+";
-                                closedOn: string | null;
-                                customerId: string;
-                                daysPastDue: number;
-                                facilityId: string;
-                                id: string;
-                                instalments: {
-                                    daysPastDue: number;
-                                    dueDate: string;
-                                    interest: string;
-                                    owed: string;
-                                    paid: string;
-                                    penalty: string;
-                                    period: number;
-                                    principal: string;
-                                    settledOn: string | null;
-                                    /** @enum {string} */
-                                    status: "paid" | "due" | "overdue" | "upcoming" | "written-off";
-                                }[];
-                                /** @enum {string} */
-                                method: "equal-installment" | "equal-principal" | "interest-first";
-                                nextDue: {
-                                    amount: string;
-                                    dueDate: string;
-                                } | null;
-                                outstanding: {
-                                    heldForCustomer: string;
-                                    interest: string;
-                                    penalty: string;
-                                    principal: string;
-                                    writtenOff: string;
-                                };
-                                principal: string;
-                                startDate: string;
-                                /** @enum {string} */
-                                status: "active" | "closed" | "written_off";
-                                term: number;
-                                upfrontFee: string;
-                                writtenOffOn: string | null;
-                            };
-                            opening: {
-                                [key: string]: string;
-                            };
-                            to: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/loans/{loanId}/write-off": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Write a loan off today (its receivables go to write-off expense).
-         * @description Roles: admin, reviewer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
-                    "idempotency-key": string;
-                };
-                path: {
-                    /** @description A loan id (ln_…). */
-                    loanId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            accrualChange: {
-                                interest: string;
-                                penalty: string;
-                            };
-                            allocation: {
-                                /** @description Held for the customer (net). */
-                                held: string;
-                                interest: string;
-                                penalty: string;
-                                principal: string;
-                                recovered: string;
-                            };
-                            amount: string;
-                            effectiveDate: string;
-                            /** @enum {string} */
-                            intent: "scheduled" | "prepayment";
-                            journalIds: string[];
-                            loanId: string;
-                            outstanding: {
-                                heldForCustomer: string;
-                                interest: string;
-                                penalty: string;
-                                principal: string;
-                                writtenOff: string;
-                            };
-                            /** @description The value date was in the past and the books were restated from it. */
-                            restated: boolean;
-                            seq: number;
-                            /** @enum {string} */
-                            status: "active" | "closed" | "written_off";
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Home: can I borrow, how much and at what annual rate; score and its dimensions; verification.
-         * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description See docs/customer-app.md, GET /v1/me. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/me/decisions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My decisions, newest first (an overturned one names the decision that replaced it).
-         * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description 1–100, default 20. */
-                    limit?: string;
-                    product?: "cash_loan" | "credit_line";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            decisions: {
-                                [key: string]: unknown;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Apply: a new decision for me on a product.
-         * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        product: "cash_loan" | "credit_line";
-                        /**
-                         * @description The amount asked for, in yuan ("5000.00").
-                         * @example 1234.56
-                         */
-                        requestedAmount?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description MeDecision. */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/me/decisions/{decisionId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One of my decisions: the outcome that stands, reasons, plan, referral next steps, appeal.
-         * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A decision id (dec_…). */
-                    decisionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description MeDecision. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/me/session": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The session in use: whose it is and when it expires.
-         * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customerId: string;
-                            demo: boolean;
-                            /**
-                             * Format: date-time
-                             * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                             */
-                            expiresAt: string;
-                            sessionId: string;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        /**
-         * Sign out: this session ends now.
-         * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
-         */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/me/verification": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * What is verified, what failed, and the next step to the level my products need.
-         * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Verification. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/models": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List scorecard models, newest first.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            models: {
-                                activatedAt: string | null;
-                                /** @description sha256:<hex> of the canonical artefact. */
-                                contentHash: string;
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                createdAt: string;
-                                createdBy: string | null;
-                                featureCount: number;
-                                holdoutAuc: number | null;
-                                retiredAt: string | null;
-                                /** @enum {string} */
-                                status: "candidate" | "active" | "retired";
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                trainedAt: string;
-                                version: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Upload a scorecard artefact (from `credence train`); it is validated and its content hash checked.
-         * @description Roles: admin, analyst.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description A Credence scorecard artefact (schema credence.scorecard/1). */
-            requestBody: {
-                content: {
-                    "application/json": {
-                        basePoints: number;
-                        contentHash: string;
-                        dimensions: {
-                            /** @enum {string} */
-                            fallback: "identity" | "capacity" | "history" | "relationships" | "behaviour";
-                            overrides: {
-                                [key: string]: "identity" | "capacity" | "history" | "relationships" | "behaviour";
-                            };
-                            rules: {
-                                /** @enum {string} */
-                                dimension: "identity" | "capacity" | "history" | "relationships" | "behaviour";
-                                pattern: string;
-                            }[];
-                        };
-                        dropped: {
-                            detail: string;
-                            feature: string;
-                            /** @enum {string} */
-                            reason: "excluded" | "no-variation" | "low-iv" | "correlated" | "high-vif" | "wrong-sign" | "not-significant";
-                        }[];
-                        features: {
-                            bins: ({
-                                bads: number;
-                                count: number;
-                                eventRate: number;
-                                goods: number;
-                                iv: number;
-                                /** @enum {string} */
-                                kind: "interval";
-                                lower: number | null;
-                                /** @description Integer points of the bin; a score is the base plus the points of its bins. */
-                                points: number;
-                                /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
-                                text: string;
-                                upper: number | null;
-                                woe: number;
-                            } | {
-                                bads: number;
-                                count: number;
-                                eventRate: number;
-                                goods: number;
-                                iv: number;
-                                /** @enum {string} */
-                                kind: "special";
-                                /** @description Integer points of the bin; a score is the base plus the points of its bins. */
-                                points: number;
-                                /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
-                                text: string;
-                                value: number;
-                                woe: number;
-                            } | {
-                                bads: number;
-                                count: number;
-                                eventRate: number;
-                                goods: number;
-                                iv: number;
-                                /** @enum {string} */
-                                kind: "missing";
-                                /** @description Integer points of the bin; a score is the base plus the points of its bins. */
-                                points: number;
-                                /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
-                                text: string;
-                                woe: number;
-                            } | {
-                                bads: number;
-                                categories: string[];
-                                count: number;
-                                eventRate: number;
-                                goods: number;
-                                iv: number;
-                                /** @enum {string} */
-                                kind: "categories";
-                                /** @description Integer points of the bin; a score is the base plus the points of its bins. */
-                                points: number;
-                                /** @description Rare categories pooled into this bin. */
-                                rare: string[];
-                                /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
-                                text: string;
-                                woe: number;
-                            } | {
-                                bads: number;
-                                count: number;
-                                eventRate: number;
-                                goods: number;
-                                iv: number;
-                                /** @enum {string} */
-                                kind: "unknown";
-                                /** @description Integer points of the bin; a score is the base plus the points of its bins. */
-                                points: number;
-                                /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
-                                text: string;
-                                woe: number;
-                            })[];
-                            coefficient: number;
-                            /** @enum {string} */
-                            dimension: "identity" | "capacity" | "history" | "relationships" | "behaviour";
-                            iv: number;
-                            kind: "numeric" | "categorical";
-                            label: {
-                                en: string;
-                                zh: string;
-                            };
-                            name: string;
-                            pValue: number | null;
-                            standardError: number | null;
-                            trend: "ascending" | "descending" | "peak" | "valley" | "none" | "manual";
-                            valueFormat?: "percent" | "yuan";
-                        }[];
-                        intercept: number;
-                        metrics: {
-                            holdout: {
-                                auc: number | null;
-                                badRate: number;
-                                bads: number;
-                                brier: number | null;
-                                calibration: {
-                                    bads: number;
-                                    count: number;
-                                    from: number;
-                                    observed: number;
-                                    predicted: number;
-                                    to: number;
-                                }[];
-                                gini: number | null;
-                                ks: number | null;
-                                logLoss: number | null;
-                                n: number;
-                                /** @description Goods and bads per score band [from + k·width, from + (k+1)·width); the last band includes the maximum. */
-                                scoreHistogram: {
-                                    bads: number[];
-                                    from: number;
-                                    goods: number[];
-                                    width: number;
-                                };
-                            } | null;
-                            train: {
-                                auc: number | null;
-                                badRate: number;
-                                bads: number;
-                                brier: number | null;
-                                calibration: {
-                                    bads: number;
-                                    count: number;
-                                    from: number;
-                                    observed: number;
-                                    predicted: number;
-                                    to: number;
-                                }[];
-                                gini: number | null;
-                                ks: number | null;
-                                logLoss: number | null;
-                                n: number;
-                                /** @description Goods and bads per score band [from + k·width, from + (k+1)·width); the last band includes the maximum. */
-                                scoreHistogram: {
-                                    bads: number[];
-                                    from: number;
-                                    goods: number[];
-                                    width: number;
-                                };
-                            };
-                        };
-                        rounding: {
-                            /** @description Largest |integer total − unrounded score| over the training rows. */
-                            trainingMax: number;
-                            /** @description Largest |integer total − unrounded score| over all bin combinations. */
-                            worstCase: number;
-                        };
-                        scaling: {
-                            baseOdds: number;
-                            baseScore: number;
-                            factor: number;
-                            maxScore: number;
-                            minScore: number;
-                            offset: number;
-                            pdo: number;
-                        };
-                        /** @enum {string} */
-                        schema: "credence.scorecard/1";
-                        smoothing: {
-                            alpha: number;
-                        };
-                        target: {
-                            bad: string;
-                            column: string;
-                            good: string[];
-                        };
-                        /** @description When the model was trained (RFC 3339). */
-                        trainedAt: string;
-                        training: {
-                            bads: number;
-                            columns: string[];
-                            fingerprint: string;
-                            goods: number;
-                            /** @description The training options as given (binning, selection, regression, specials, manual bins). */
-                            options: {
-                                [key: string]: unknown;
-                            };
-                            regression: {
-                                converged: boolean;
-                                gradientNorm: number;
-                                iterations: number;
-                                l2: number;
-                                logLikelihood: number;
-                                refits: number;
-                            };
-                            rows: number;
-                        };
-                        version: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            model: {
-                                activatedAt: string | null;
-                                /** @description sha256:<hex> of the canonical artefact. */
-                                contentHash: string;
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                createdAt: string;
-                                createdBy: string | null;
-                                featureCount: number;
-                                holdoutAuc: number | null;
-                                retiredAt: string | null;
-                                /** @enum {string} */
-                                status: "candidate" | "active" | "retired";
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                trainedAt: string;
-                                version: string;
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/models/{version}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One model with its artefact.
-         * @description Roles: admin, app, reviewer, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description The model version. */
-                    version: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description A Credence scorecard artefact (schema credence.scorecard/1). */
-                            artefact: {
-                                basePoints: number;
-                                contentHash: string;
-                                dimensions: {
-                                    /** @enum {string} */
-                                    fallback: "identity" | "capacity" | "history" | "relationships" | "behaviour";
-                                    overrides: {
-                                        [key: string]: "identity" | "capacity" | "history" | "relationships" | "behaviour";
-                                    };
-                                    rules: {
-                                        /** @enum {string} */
-                                        dimension: "identity" | "capacity" | "history" | "relationships" | "behaviour";
-                                        pattern: string;
-                                    }[];
-                                };
-                                dropped: {
-                                    detail: string;
-                                    feature: string;
-                                    /** @enum {string} */
-                                    reason: "excluded" | "no-variation" | "low-iv" | "correlated" | "high-vif" | "wrong-sign" | "not-significant";
-                                }[];
-                                features: {
-                                    bins: ({
-                                        bads: number;
-                                        count: number;
-                                        eventRate: number;
-                                        goods: number;
-                                        iv: number;
-                                        /** @enum {string} */
-                                        kind: "interval";
-                                        lower: number | null;
-                                        /** @description Integer points of the bin; a score is the base plus the points of its bins. */
-                                        points: number;
-                                        /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
-                                        text: string;
-                                        upper: number | null;
-                                        woe: number;
-                                    } | {
-                                        bads: number;
-                                        count: number;
-                                        eventRate: number;
-                                        goods: number;
-                                        iv: number;
-                                        /** @enum {string} */
-                                        kind: "special";
-                                        /** @description Integer points of the bin; a score is the base plus the points of its bins. */
-                                        points: number;
-                                        /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
-                                        text: string;
-                                        value: number;
-                                        woe: number;
-                                    } | {
-                                        bads: number;
-                                        count: number;
-                                        eventRate: number;
-                                        goods: number;
-                                        iv: number;
-                                        /** @enum {string} */
-                                        kind: "missing";
-                                        /** @description Integer points of the bin; a score is the base plus the points of its bins. */
-                                        points: number;
-                                        /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
-                                        text: string;
-                                        woe: number;
-                                    } | {
-                                        bads: number;
-                                        categories: string[];
-                                        count: number;
-                                        eventRate: number;
-                                        goods: number;
-                                        iv: number;
-                                        /** @enum {string} */
-                                        kind: "categories";
-                                        /** @description Integer points of the bin; a score is the base plus the points of its bins. */
-                                        points: number;
-                                        /** @description Rare categories pooled into this bin. */
-                                        rare: string[];
-                                        /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
-                                        text: string;
-                                        woe: number;
-                                    } | {
-                                        bads: number;
-                                        count: number;
-                                        eventRate: number;
-                                        goods: number;
-                                        iv: number;
-                                        /** @enum {string} */
-                                        kind: "unknown";
-                                        /** @description Integer points of the bin; a score is the base plus the points of its bins. */
-                                        points: number;
-                                        /** @description The bin as text: "[130, 250)", "missing", "{owner, parents}". */
-                                        text: string;
-                                        woe: number;
-                                    })[];
-                                    coefficient: number;
-                                    /** @enum {string} */
-                                    dimension: "identity" | "capacity" | "history" | "relationships" | "behaviour";
-                                    iv: number;
-                                    kind: "numeric" | "categorical";
-                                    label: {
-                                        en: string;
-                                        zh: string;
-                                    };
-                                    name: string;
-                                    pValue: number | null;
-                                    standardError: number | null;
-                                    trend: "ascending" | "descending" | "peak" | "valley" | "none" | "manual";
-                                    valueFormat?: "percent" | "yuan";
-                                }[];
-                                intercept: number;
-                                metrics: {
-                                    holdout: {
-                                        auc: number | null;
-                                        badRate: number;
-                                        bads: number;
-                                        brier: number | null;
-                                        calibration: {
-                                            bads: number;
-                                            count: number;
-                                            from: number;
-                                            observed: number;
-                                            predicted: number;
-                                            to: number;
-                                        }[];
-                                        gini: number | null;
-                                        ks: number | null;
-                                        logLoss: number | null;
-                                        n: number;
-                                        /** @description Goods and bads per score band [from + k·width, from + (k+1)·width); the last band includes the maximum. */
-                                        scoreHistogram: {
-                                            bads: number[];
-                                            from: number;
-                                            goods: number[];
-                                            width: number;
-                                        };
-                                    } | null;
-                                    train: {
-                                        auc: number | null;
-                                        badRate: number;
-                                        bads: number;
-                                        brier: number | null;
-                                        calibration: {
-                                            bads: number;
-                                            count: number;
-                                            from: number;
-                                            observed: number;
-                                            predicted: number;
-                                            to: number;
-                                        }[];
-                                        gini: number | null;
-                                        ks: number | null;
-                                        logLoss: number | null;
-                                        n: number;
-                                        /** @description Goods and bads per score band [from + k·width, from + (k+1)·width); the last band includes the maximum. */
-                                        scoreHistogram: {
-                                            bads: number[];
-                                            from: number;
-                                            goods: number[];
-                                            width: number;
-                                        };
-                                    };
-                                };
-                                rounding: {
-                                    /** @description Largest |integer total − unrounded score| over the training rows. */
-                                    trainingMax: number;
-                                    /** @description Largest |integer total − unrounded score| over all bin combinations. */
-                                    worstCase: number;
-                                };
-                                scaling: {
-                                    baseOdds: number;
-                                    baseScore: number;
-                                    factor: number;
-                                    maxScore: number;
-                                    minScore: number;
-                                    offset: number;
-                                    pdo: number;
-                                };
-                                /** @enum {string} */
-                                schema: "credence.scorecard/1";
-                                smoothing: {
-                                    alpha: number;
-                                };
-                                target: {
-                                    bad: string;
-                                    column: string;
-                                    good: string[];
-                                };
-                                /** @description When the model was trained (RFC 3339). */
-                                trainedAt: string;
-                                training: {
-                                    bads: number;
-                                    columns: string[];
-                                    fingerprint: string;
-                                    goods: number;
-                                    /** @description The training options as given (binning, selection, regression, specials, manual bins). */
-                                    options: {
-                                        [key: string]: unknown;
-                                    };
-                                    regression: {
-                                        converged: boolean;
-                                        gradientNorm: number;
-                                        iterations: number;
-                                        l2: number;
-                                        logLikelihood: number;
-                                        refits: number;
-                                    };
-                                    rows: number;
-                                };
-                                version: string;
-                            };
-                            model: {
-                                activatedAt: string | null;
-                                /** @description sha256:<hex> of the canonical artefact. */
-                                contentHash: string;
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                createdAt: string;
-                                createdBy: string | null;
-                                featureCount: number;
-                                holdoutAuc: number | null;
-                                retiredAt: string | null;
-                                /** @enum {string} */
-                                status: "candidate" | "active" | "retired";
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                trainedAt: string;
-                                version: string;
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/models/{version}/activate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Make a model the active one; the previously active model is retired.
-         * @description Roles: admin, analyst.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description The model version. */
-                    version: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            model: {
-                                activatedAt: string | null;
-                                /** @description sha256:<hex> of the canonical artefact. */
-                                contentHash: string;
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                createdAt: string;
-                                createdBy: string | null;
-                                featureCount: number;
-                                holdoutAuc: number | null;
-                                retiredAt: string | null;
-                                /** @enum {string} */
-                                status: "candidate" | "active" | "retired";
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                trainedAt: string;
-                                version: string;
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/monitoring/alerts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Thresholds crossed: drift (PSI/CSI ≥ 0.1 warning, ≥ 0.25 critical) and outages.
-         * @description Roles: admin, analyst.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First business date, YYYY-MM-DD (default: a window ending at `to`). */
-                    from?: string;
-                    /** @description Weeks with fewer decisions are flagged low-volume (default 100). */
-                    minDecisions?: string;
-                    /** @description A model version; default the active model. */
-                    model?: string;
-                    /** @description A product code (cash_loan, credit_line); default all. */
-                    product?: string;
-                    /** @description Last business date, YYYY-MM-DD (default: today). */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            alerts: {
-                                from: string;
-                                /** @description score-drift, characteristic-drift, low-volume, outage or no-active-model. */
-                                kind: string;
-                                reason: string;
-                                severity: "info" | "warning" | "critical";
-                                subject: string;
-                                threshold: number;
-                                to: string;
-                                value: number;
-                            }[];
-                            counts: {
-                                critical: number;
-                                info: number;
-                                warning: number;
-                            };
-                            window: {
-                                from: string;
-                                product: string | null;
-                                to: string;
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/monitoring/drift": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Score PSI and characteristic CSI per week against the model’s training sample.
-         * @description Over the model’s own bins (ε = 1e-4; < 0.1 stable, < 0.25 monitor, else unstable), for the decisions that model scored. Default window: the 56 days to today; 422 when no model is active and none is named.
-         *
-         *     Roles: admin, analyst.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First business date, YYYY-MM-DD (default: a window ending at `to`). */
-                    from?: string;
-                    /** @description Weeks with fewer decisions are flagged low-volume (default 100). */
-                    minDecisions?: string;
-                    /** @description A model version; default the active model. */
-                    model?: string;
-                    /** @description A product code (cash_loan, credit_line); default all. */
-                    product?: string;
-                    /** @description Last business date, YYYY-MM-DD (default: today). */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description model, epsilon, scoreDistribution, weeks[{from, to, decisions, psi, csi}], overall. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/monitoring/outcomes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Decision outcomes per day, product and champion/challenger arm.
-         * @description Volumes, approval/decline/referral rates, SYSTEM_UNAVAILABLE referrals (outages), average approved limit and APR, principal reasons, appeal re-checks and overrides — from the decision records. Default window: the 28 days to today.
-         *
-         *     Roles: admin, analyst.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First business date, YYYY-MM-DD (default: a window ending at `to`). */
-                    from?: string;
-                    /** @description A product code (cash_loan, credit_line); default all. */
-                    product?: string;
-                    /** @description Last business date, YYYY-MM-DD (default: today). */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            days: {
-                                approvalRate: string | null;
-                                /** @description Integer fen. */
-                                approvedLimitTotal: string;
-                                arm: string;
-                                averageApprovedApr: string | null;
-                                averageApprovedLimit: string | null;
-                                byKind: {
-                                    application: number;
-                                    limitReview: number;
-                                    recheck: number;
-                                };
-                                date: string;
-                                /** @description Applications, limit reviews and re-checks. */
-                                decisions: number;
-                                declineRate: string | null;
-                                outcomes: {
-                                    approved: number;
-                                    declined: number;
-                                    referred: number;
-                                };
-                                overrides: {
-                                    approved: number;
-                                    declined: number;
-                                    referred: number;
-                                    total: number;
-                                };
-                                product: string;
-                                reasons: {
-                                    code: string;
-                                    decisions: number;
-                                    first: number;
-                                    share: string | null;
-                                }[];
-                                rechecks: {
-                                    approved: number;
-                                    declined: number;
-                                    referred: number;
-                                };
-                                referralRate: string | null;
-                                /** @description Referred with SYSTEM_UNAVAILABLE: a dependency failed. */
-                                systemUnavailable: number;
-                                systemUnavailableRate: string | null;
-                            }[];
-                            summary: {
-                                approvalRate: string | null;
-                                /** @description Integer fen. */
-                                approvedLimitTotal: string;
-                                arm: string;
-                                averageApprovedApr: string | null;
-                                averageApprovedLimit: string | null;
-                                byKind: {
-                                    application: number;
-                                    limitReview: number;
-                                    recheck: number;
-                                };
-                                /** @description Applications, limit reviews and re-checks. */
-                                decisions: number;
-                                declineRate: string | null;
-                                outcomes: {
-                                    approved: number;
-                                    declined: number;
-                                    referred: number;
-                                };
-                                overrides: {
-                                    approved: number;
-                                    declined: number;
-                                    referred: number;
-                                    total: number;
-                                };
-                                product: string;
-                                reasons: {
-                                    code: string;
-                                    decisions: number;
-                                    first: number;
-                                    share: string | null;
-                                }[];
-                                rechecks: {
-                                    approved: number;
-                                    declined: number;
-                                    referred: number;
-                                };
-                                referralRate: string | null;
-                                /** @description Referred with SYSTEM_UNAVAILABLE: a dependency failed. */
-                                systemUnavailable: number;
-                                systemUnavailableRate: string | null;
-                            }[];
-                            total: {
-                                approvalRate: string | null;
-                                /** @description Integer fen. */
-                                approvedLimitTotal: string;
-                                averageApprovedApr: string | null;
-                                averageApprovedLimit: string | null;
-                                byKind: {
-                                    application: number;
-                                    limitReview: number;
-                                    recheck: number;
-                                };
-                                /** @description Applications, limit reviews and re-checks. */
-                                decisions: number;
-                                declineRate: string | null;
-                                outcomes: {
-                                    approved: number;
-                                    declined: number;
-                                    referred: number;
-                                };
-                                overrides: {
-                                    approved: number;
-                                    declined: number;
-                                    referred: number;
-                                    total: number;
-                                };
-                                reasons: {
-                                    code: string;
-                                    decisions: number;
-                                    first: number;
-                                    share: string | null;
-                                }[];
-                                rechecks: {
-                                    approved: number;
-                                    declined: number;
-                                    referred: number;
-                                };
-                                referralRate: string | null;
-                                /** @description Referred with SYSTEM_UNAVAILABLE: a dependency failed. */
-                                systemUnavailable: number;
-                                systemUnavailableRate: string | null;
-                            };
-                            window: {
-                                from: string;
-                                product: string | null;
-                                to: string;
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/monitoring/performance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Cash-loan bad rate (30+ days past due, or written off) by score band and vintage.
-         * @description Loans drawn in the window, each with the score and PD of the decision that set its facility, against how it has performed. Default window: the 365 days to today.
-         *
-         *     Roles: admin, analyst.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First business date, YYYY-MM-DD (default: a window ending at `to`). */
-                    from?: string;
-                    /** @description A product code (cash_loan, credit_line); default all. */
-                    product?: string;
-                    /** @description Last business date, YYYY-MM-DD (default: today). */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Bands, vintages (by band), unscored and total cells. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/monitoring/simulations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Replay recorded decisions under a candidate policy: swap set, rates, limits, prices, risk.
-         * @description The candidate (a JDM graph) is compiled and checked as a policy version would be, then evaluated on the policy document each decision recorded, priced under the legal cap of its date. Nothing is stored unless `save` is given (then it is loaded as a new policy version after the run). Default window: the 90 days to today.
-         *
-         *     Roles: admin, analyst.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description YYYY-MM-DD. */
-                        from?: string;
-                        /** @description The candidate policy: a GoRules JDM graph. */
-                        policy: {
-                            [key: string]: unknown;
-                        };
-                        product?: string;
-                        save?: {
-                            description?: string;
-                            /** @description YYYY-MM-DD. */
-                            effectiveFrom: string;
-                            /** @description Policy name, e.g. default. */
-                            name: string;
-                        };
-                        /** @description YYYY-MM-DD. */
-                        to?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description checksum, warnings of the static checks, saved version (or null). */
-                            candidate: {
-                                [key: string]: unknown;
-                            };
-                            elapsedMs: number;
-                            recordsRead: number;
-                            /** @description total, products (with bands), bands, reproduction, failed, skipped. */
-                            report: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/policies": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List policy versions.
-         * @description Roles: admin, analyst.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Only versions of this policy. */
-                    name?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            policies: {
-                                /** @description SHA-256 of the graph as canonical JSON. */
-                                checksum: string;
-                                description: string;
-                                /**
-                                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
-                                 * @example 2026-11-22
-                                 */
-                                effectiveFrom: string;
-                                /** @description A policy id (pol_…). */
-                                id: string;
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                loadedAt: string;
-                                name: string;
-                                version: number;
-                                /** @description Findings of the static checks that did not refuse the file. */
-                                warnings: {
-                                    code: string;
-                                    columnId?: string;
-                                    columnName?: string;
-                                    message: string;
-                                    nodeId?: string;
-                                    nodeName?: string;
-                                    rowId?: string;
-                                    /** @enum {string} */
-                                    severity: "error" | "warning";
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Load a policy version (a GoRules JDM graph) with an effective date.
-         * @description The graph is compiled and statically checked first: anything outside the supported subset, and rows no input can reach, refuse it (422, one error per problem naming node, row and column); gaps and overlaps are returned as warnings. Loading the same graph with the same date again returns the existing version (200).
-         *
-         *     Roles: admin, analyst.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The JDM decision graph. */
-                        content: {
-                            [key: string]: unknown;
-                        };
-                        description?: string;
-                        /**
-                         * @description A business date, YYYY-MM-DD (Asia/Shanghai).
-                         * @example 2026-11-22
-                         */
-                        effectiveFrom: string;
-                        name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            created: boolean;
-                            policy: {
-                                /** @description SHA-256 of the graph as canonical JSON. */
-                                checksum: string;
-                                description: string;
-                                /**
-                                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
-                                 * @example 2026-11-22
-                                 */
-                                effectiveFrom: string;
-                                /** @description A policy id (pol_…). */
-                                id: string;
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                loadedAt: string;
-                                name: string;
-                                version: number;
-                                /** @description Findings of the static checks that did not refuse the file. */
-                                warnings: {
-                                    code: string;
-                                    columnId?: string;
-                                    columnName?: string;
-                                    message: string;
-                                    nodeId?: string;
-                                    nodeName?: string;
-                                    rowId?: string;
-                                    /** @enum {string} */
-                                    severity: "error" | "warning";
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            created: boolean;
-                            policy: {
-                                /** @description SHA-256 of the graph as canonical JSON. */
-                                checksum: string;
-                                description: string;
-                                /**
-                                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
-                                 * @example 2026-11-22
-                                 */
-                                effectiveFrom: string;
-                                /** @description A policy id (pol_…). */
-                                id: string;
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                loadedAt: string;
-                                name: string;
-                                version: number;
-                                /** @description Findings of the static checks that did not refuse the file. */
-                                warnings: {
-                                    code: string;
-                                    columnId?: string;
-                                    columnName?: string;
-                                    message: string;
-                                    nodeId?: string;
-                                    nodeName?: string;
-                                    rowId?: string;
-                                    /** @enum {string} */
-                                    severity: "error" | "warning";
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/policies/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One policy version with its graph.
-         * @description Roles: admin, analyst.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description A policy id (pol_…). */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The JDM decision graph. */
-                            content: {
-                                [key: string]: unknown;
-                            };
-                            policy: {
-                                /** @description SHA-256 of the graph as canonical JSON. */
-                                checksum: string;
-                                description: string;
-                                /**
-                                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
-                                 * @example 2026-11-22
-                                 */
-                                effectiveFrom: string;
-                                /** @description A policy id (pol_…). */
-                                id: string;
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                loadedAt: string;
-                                name: string;
-                                version: number;
-                                /** @description Findings of the static checks that did not refuse the file. */
-                                warnings: {
-                                    code: string;
-                                    columnId?: string;
-                                    columnName?: string;
-                                    message: string;
-                                    nodeId?: string;
-                                    nodeName?: string;
-                                    rowId?: string;
-                                    /** @enum {string} */
-                                    severity: "error" | "warning";
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/policies/diff": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Structured diff of two policy versions: nodes, columns, rows (cell by cell, moves), expressions, edges.
-         * @description Roles: admin, analyst.
-         */
-        get: {
-            parameters: {
-                query: {
-                    /** @description A policy id (pol_…). */
-                    from: string;
-                    /** @description A policy id (pol_…). */
-                    to: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description See docs/policy.md for the shape. */
-                            diff: {
-                                [key: string]: unknown;
-                            };
-                            from: {
-                                /** @description SHA-256 of the graph as canonical JSON. */
-                                checksum: string;
-                                description: string;
-                                /**
-                                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
-                                 * @example 2026-11-22
-                                 */
-                                effectiveFrom: string;
-                                /** @description A policy id (pol_…). */
-                                id: string;
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                loadedAt: string;
-                                name: string;
-                                version: number;
-                                /** @description Findings of the static checks that did not refuse the file. */
-                                warnings: {
-                                    code: string;
-                                    columnId?: string;
-                                    columnName?: string;
-                                    message: string;
-                                    nodeId?: string;
-                                    nodeName?: string;
-                                    rowId?: string;
-                                    /** @enum {string} */
-                                    severity: "error" | "warning";
-                                }[];
-                            };
-                            to: {
-                                /** @description SHA-256 of the graph as canonical JSON. */
-                                checksum: string;
-                                description: string;
-                                /**
-                                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
-                                 * @example 2026-11-22
-                                 */
-                                effectiveFrom: string;
-                                /** @description A policy id (pol_…). */
-                                id: string;
-                                /**
-                                 * Format: date-time
-                                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
-                                 */
-                                loadedAt: string;
-                                name: string;
-                                version: number;
-                                /** @description Findings of the static checks that did not refuse the file. */
-                                warnings: {
-                                    code: string;
-                                    columnId?: string;
-                                    columnName?: string;
-                                    message: string;
-                                    nodeId?: string;
-                                    nodeName?: string;
-                                    rowId?: string;
-                                    /** @enum {string} */
-                                    severity: "error" | "warning";
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            detail: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                                rule: string;
-                            }[];
-                            instance?: string;
-                            requestId?: string;
-                            status: number;
-                            title: string;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
+  schemas: never;
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
 }
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;

@@ -1,6 +1,6 @@
 import { Button } from 'antd-mobile';
 import type { ApiProblem } from '../api/problem.ts';
-import { useLocale, type Text } from '../i18n/index.ts';
+import { useLocale } from '../i18n/index.ts';
 
 /**
  * An error in the page, in plain words: a lost connection says so (and that retrying never repeats the
@@ -8,7 +8,7 @@ import { useLocale, type Text } from '../i18n/index.ts';
  */
 export function ErrorNotice({ problem, onRetry }: { problem: ApiProblem; onRetry?: () => void }) {
   const { t, locale } = useLocale();
-  const bilingual = (problem as ApiProblem & { text?: Text }).text;
+  const bilingual = problem.text;
   const message = problem.network
     ? t('common.networkLost')
     : bilingual

@@ -1,4 +1,3 @@
-import { NavBar } from 'antd-mobile';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { setLocale, useLocale } from '../i18n/index.ts';
@@ -6,17 +5,26 @@ import { setLocale, useLocale } from '../i18n/index.ts';
 /** A screen: its title bar (back where it makes sense, the language switch) and its content. */
 export function Page({ title, back, children }: { title: string; back?: boolean; children: ReactNode }) {
   const navigate = useNavigate();
+  const { t } = useLocale();
   return (
     <>
-      <header>
-        <NavBar
-          back={back ? null : undefined}
-          backIcon={back ? undefined : false}
-          onBack={back ? () => void navigate(-1) : undefined}
-          right={<LanguageSwitch />}
-        >
-          <h1 className="page-title">{title}</h1>
-        </NavBar>
+      <header className="top-bar">
+        <div className="top-bar-side">
+          {back ? (
+            <button
+              type="button"
+              className="back"
+              aria-label={t('common.back')}
+              onClick={() => void navigate(-1)}
+            >
+              <span aria-hidden="true">‹</span>
+            </button>
+          ) : null}
+        </div>
+        <h1 className="page-title">{title}</h1>
+        <div className="top-bar-side top-bar-right">
+          <LanguageSwitch />
+        </div>
       </header>
       <main className="page">{children}</main>
     </>

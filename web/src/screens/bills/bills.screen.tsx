@@ -20,9 +20,9 @@ export default function BillsScreen() {
   const { t } = useLocale();
   const data = useLoad(async () => {
     const [loans, lines] = await Promise.all([me.loans(), me.lines()]);
-    const detailed = await Promise.all(loans.loans.map((loan) => me.loan(loan.loanId)));
+    const detailed = await Promise.all(loans.loans.map((loan) => me.loan(loan.id)));
     const line = lines.lines[0];
-    const statements = line ? (await me.statements(line.lineId)).statements : [];
+    const statements = line ? (await me.statements(line.id)).statements : [];
     return { loans: detailed, line, statements };
   }, []);
   return (
@@ -34,7 +34,7 @@ export default function BillsScreen() {
           <Section title={t('bills.loans')} id="loans-title">
             {data.data.loans.length === 0 ? <p className="muted">{t('bills.noLoans')}</p> : null}
             {data.data.loans.map((loan) => (
-              <LoanBill key={loan.loanId} loan={loan} onPaid={() => void data.reload()} />
+              <LoanBill key={loan.id} loan={loan} onPaid={() => void data.reload()} />
             ))}
           </Section>
           <Section title={t('bills.line')} id="line-bills-title">
@@ -58,6 +58,11 @@ export default function BillsScreen() {
 
 function LoanBill({ loan, onPaid }: { loan: Loan; onPaid: () => void }) {
   const { t, format } = useLocale();
+  const owed = fenToYuan(
+    yuanToFen(loan.outstanding.principal) +
+      yuanToFen(loan.outstanding.interest) +
+      yuanToFen(loan.outstanding.penalty),
+  );
   const options = [
     ...(loan.nextDue
       ? [
@@ -70,30 +75,28 @@ function LoanBill({ loan, onPaid }: { loan: Loan; onPaid: () => void }) {
       : []),
     {
       kind: 'all' as const,
-      label: t('bills.repayAll', { amount: format.yuan(loan.outstanding.total) }),
-      amount: loan.outstanding.total,
+      label: t('bills.repayAll', { amount: format.yuan(owed) }),
+      amount: owed,
     },
     { kind: 'other' as const, label: t('bills.repayOther') },
   ];
   return (
     <article
       className="loan"
-      data-loan={loan.loanId}
+      data-loan={loan.id}
       style={{ borderTop: '1px solid var(--line)', paddingTop: 8 }}
     >
       <h3 className="section-title">
         {t('bills.loan', {
           amount: format.yuan(loan.principal),
-          term: loan.termMonths,
+          term: loan.term,
           date: format.date(loan.startDate),
         })}{' '}
         <span className={`status ${loan.status === 'active' ? 'status-under_review' : 'status-approved'}`}>
           {t(`bills.status.${loan.status}`)}
         </span>
       </h3>
-      <p data-testid="loan-outstanding">
-        {t('bills.outstanding', { amount: format.yuan(loan.outstanding.total) })}
-      </p>
+      <p data-testid="loan-outstanding">{t('bills.outstanding', { amount: format.yuan(owed) })}</p>
       {loan.nextDue ? (
         <p>
           <strong>
@@ -109,11 +112,11 @@ function LoanBill({ loan, onPaid }: { loan: Loan; onPaid: () => void }) {
       ) : null}
       {loan.status === 'active' ? (
         <PayForm
-          name={loan.loanId}
+          name={loan.id}
           options={options}
           pay={(kind, typed, key) => {
             const amount = typed ?? options.find((option) => option.kind === kind)?.amount ?? '0.00';
-            return me.repayLoan(loan.loanId, amount, key).then((answer) => ({ amount: answer.amount }));
+            return me.repayLoan(loan.id, amount, key).then((answer) => ({ amount: answer.amount }));
           }}
           onPaid={onPaid}
         />
@@ -149,7 +152,7 @@ function LoanBill({ loan, onPaid }: { loan: Loan; onPaid: () => void }) {
         <ul className="list" data-testid="repayments">
           {(loan.repayments ?? []).map((repayment, index) => (
             <li key={`${repayment.receivedAt}-${index}`}>
-              {format.date(repayment.date)} · {format.yuan(repayment.amount)}
+              {format.date(repayment.effectiveDate)} · {format.yuan(repayment.amount)}
             </li>
           ))}
         </ul>
@@ -172,7 +175,7 @@ function LineBills({
   const minimum = open.reduce((sum, statement) => sum + yuanToFen(statement.minimumOutstanding), 0n);
   return (
     <>
-      <p data-testid="line-owed">{t('bills.lineOwed', { amount: format.yuan(line.owed) })}</p>
+      <p data-testid="line-owed">{t('bills.lineOwed', { amount: format.yuan(line.balances.payoff) })}</p>
       {line.daysPastDue > 0 ? (
         <p className="notice notice-error">{t('bills.overdue', { days: line.daysPastDue })}</p>
       ) : null}
@@ -195,11 +198,15 @@ function LineBills({
           </li>
         ))}
       </ul>
-      {yuanToFen(line.owed) > 0n ? (
+      {yuanToFen(line.balances.payoff) > 0n ? (
         <PayForm
-          name={line.lineId}
+          name={line.id}
           options={[
-            { kind: 'full', label: `${t('bills.payFull')} ${format.yuan(line.owed)}`, amount: line.owed },
+            {
+              kind: 'full',
+              label: `${t('bills.payFull')} ${format.yuan(line.balances.payoff)}`,
+              amount: line.balances.payoff,
+            },
             ...(minimum > 0n
               ? [
                   {
@@ -213,7 +220,7 @@ function LineBills({
           ]}
           pay={(kind, typed, key) =>
             me
-              .payLine(line.lineId, kind === 'amount' ? { kind, amount: typed ?? '' } : { kind }, key)
+              .payLine(line.id, kind === 'amount' ? { kind, amount: typed ?? '' } : { kind }, key)
               .then((answer) => ({ amount: answer.amount }))
           }
           onPaid={onPaid}
@@ -227,7 +234,7 @@ function LineBills({
               <li key={plan.planId}>
                 {t('bills.plan', {
                   principal: format.yuan(plan.principal),
-                  term: plan.termMonths,
+                  term: plan.term,
                   billed: plan.billedPeriods,
                   fee: format.yuan(plan.feePerPeriod),
                 })}
@@ -266,7 +273,7 @@ function StatementOffers({ line, seq, onConverted }: { line: Line; seq: number; 
   const load = async () => {
     setFailure(undefined);
     try {
-      setOffers((await me.offers(line.lineId, { statement: seq })).offers);
+      setOffers((await me.offers(line.id, { statement: String(seq) })).offers);
     } catch (error) {
       setFailure(asProblem(error));
     }
@@ -274,7 +281,11 @@ function StatementOffers({ line, seq, onConverted }: { line: Line; seq: number; 
   const convert = async (termMonths: number) => {
     setFailure(undefined);
     try {
-      await me.convert(line.lineId, { statementSeq: seq, termMonths }, `${key}-${seq}-${termMonths}`);
+      await me.convert(
+        line.id,
+        { source: { statementSeq: seq }, term: termMonths as 3 | 6 | 9 | 12 },
+        `${key}-${seq}-${termMonths}`,
+      );
       setDone(termMonths);
       onConverted();
     } catch (error) {
@@ -292,15 +303,15 @@ function StatementOffers({ line, seq, onConverted }: { line: Line; seq: number; 
       ) : (
         <ul className="list">
           {offers.map((offer) => (
-            <li key={offer.termMonths}>
+            <li key={offer.term}>
               {t('borrow.offer', {
-                term: offer.termMonths,
+                term: offer.term,
                 fee: format.yuan(offer.feePerPeriod),
                 total: format.yuan(offer.totalFees),
                 apr: format.rate(offer.aprByIrr),
               })}{' '}
-              <Button size="small" fill="outline" onClick={() => void convert(offer.termMonths)}>
-                {t('borrow.convert', { term: offer.termMonths })}
+              <Button size="small" fill="outline" onClick={() => void convert(offer.term)}>
+                {t('borrow.convert', { term: offer.term })}
               </Button>
             </li>
           ))}

@@ -88,7 +88,7 @@ function CashLoan({ product, onChanged }: { product: ProductInfo; onChanged: () 
     }
     setQuoting(true);
     try {
-      setQuote(await me.quote({ principal: amount, termMonths: term, method }));
+      setQuote(await me.quote({ amount, term, method }));
     } catch (error) {
       setFailure(asProblem(error));
     } finally {
@@ -100,7 +100,7 @@ function CashLoan({ product, onChanged }: { product: ProductInfo; onChanged: () 
     setFailure(undefined);
     try {
       const done = await intent.run((key) =>
-        me.drawdown({ principal: quote.principal, termMonths: quote.termMonths, method: quote.method }, key),
+        me.drawdown({ amount: quote.amount, term: quote.term, method: quote.method }, key),
       );
       if (done) {
         setPaidOut({ amount: done.paidOut, available: done.availableAfter });
@@ -200,7 +200,7 @@ function CashLoan({ product, onChanged }: { product: ProductInfo; onChanged: () 
             onClick={() => void draw()}
             style={{ marginTop: 12 }}
           >
-            {t('borrow.confirm', { amount: format.yuan(quote.principal) })}
+            {t('borrow.confirm', { amount: format.yuan(quote.amount) })}
           </Button>
         </>
       )}
@@ -258,7 +258,10 @@ function SpendingLine({
   return (
     <Section title={t('borrow.line')} id="line-title">
       <p data-testid="line-available">
-        {t('borrow.lineAvailable', { amount: format.yuan(line.available), used: format.yuan(line.used) })}
+        {t('borrow.lineAvailable', {
+          amount: format.yuan(line.facility.available),
+          used: format.yuan(line.facility.used),
+        })}
       </p>
       <Purchase line={line} onChanged={onChanged} />
     </Section>
@@ -288,10 +291,10 @@ function Purchase({ line, onChanged }: { line: Line; onChanged: () => void }) {
       return;
     }
     try {
-      const done = await intent.run((key) => me.purchase(line.lineId, { amount, description: what }, key));
+      const done = await intent.run((key) => me.purchase(line.id, { amount, description: what }, key));
       if (!done) return;
       setBought({ purchaseId: done.purchaseId, amount: done.amount, available: done.availableAfter });
-      setOffers((await me.offers(line.lineId, { purchase: done.purchaseId })).offers);
+      setOffers((await me.offers(line.id, { purchase: done.purchaseId })).offers);
     } catch (error) {
       setFailure(asProblem(error));
     }
@@ -301,8 +304,8 @@ function Purchase({ line, onChanged }: { line: Line; onChanged: () => void }) {
     setFailure(undefined);
     try {
       await me.convert(
-        line.lineId,
-        { purchaseId: bought.purchaseId, termMonths },
+        line.id,
+        { source: { purchaseId: bought.purchaseId }, term: termMonths as 3 | 6 | 9 | 12 },
         `${conversionKey}-${bought.purchaseId}-${termMonths}`,
       );
       setConverted(termMonths);
@@ -365,17 +368,17 @@ function Purchase({ line, onChanged }: { line: Line; onChanged: () => void }) {
           </h3>
           <ul className="list" data-testid="offers">
             {offers.map((offer) => (
-              <li key={offer.termMonths}>
+              <li key={offer.term}>
                 <div>
                   {t('borrow.offer', {
-                    term: offer.termMonths,
+                    term: offer.term,
                     fee: format.yuan(offer.feePerPeriod),
                     total: format.yuan(offer.totalFees),
                     apr: format.rate(offer.aprByIrr),
                   })}
                 </div>
-                <Button size="small" fill="outline" onClick={() => void convert(offer.termMonths)}>
-                  {t('borrow.convert', { term: offer.termMonths })}
+                <Button size="small" fill="outline" onClick={() => void convert(offer.term)}>
+                  {t('borrow.convert', { term: offer.term })}
                 </Button>
               </li>
             ))}

@@ -68,7 +68,6 @@ export default function SignInScreen() {
               className="demo-customer"
               data-case={customer.case}
               disabled={signing !== undefined}
-              aria-label={t('signIn.pick', { name: customer.displayName, shows: text(customer.shows) })}
               onClick={() => void signInAs(customer.customerId)}
             >
               <strong>

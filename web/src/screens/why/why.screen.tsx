@@ -99,12 +99,22 @@ function DecisionView({
     <>
       <Section>
         <p className="muted">{t('why.decidedOn', { date: format.date(decision.decisionDate) })}</p>
+        <p>
+          <span className={`status status-${decision.outcome}`}>{t(`why.outcome.${decision.outcome}`)}</span>
+        </p>
         <p className="headline" data-testid="decision-headline">
-          <span className={`status status-${decision.outcome}`}>{t(`why.outcome.${decision.outcome}`)}</span>{' '}
           {text(decision.headline)}
         </p>
         {decision.outcome === 'approved' && decision.apr ? (
-          <p>{t('why.limitLine', { limit: format.yuan(decision.limit), apr: format.rate(decision.apr) })}</p>
+          <div className="figure">
+            <div>
+              <div className="label">{t('home.apr')}</div>
+              <div className="apr">{format.rate(decision.apr)}</div>
+              {decision.dailyRate ? (
+                <div className="small">{t('home.daily', { rate: format.rate(decision.dailyRate, 3) })}</div>
+              ) : null}
+            </div>
+          </div>
         ) : null}
         {decision.overturned ? (
           <p className="muted">

@@ -1,0 +1,127 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserServer } from 'playwright-core';
+import type { TestProject } from 'vitest/node';
+import { createApp, type App } from '../../../src/app.ts';
+import { seedDemo } from '../../../src/cli/demo.ts';
+import { testPiiConfig } from '../../../src/platform/config/config.ts';
+import { openPglite } from '../../../src/platform/database/pglite.ts';
+import { createMemoryLogger } from '../../../src/platform/logging/logger.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The server's base URL ("http://127.0.0.1:PORT"), or "" when the e2e suite is skipped. */
+    baseUrl: string;
+    /** The shared Chromium's websocket endpoint. */
+    browserEndpoint: string;
+  }
+}
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const WEB = join(ROOT, 'web');
+
+/** The newest modification time under a folder (to rebuild web/dist when the sources changed). */
+function newest(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newest(join(path, entry))));
+}
+
+function ensureBuilt(): void {
+  const index = join(WEB, 'dist', 'index.html');
+  const stale =
+    !existsSync(index) ||
+    statSync(index).mtimeMs < Math.max(newest(join(WEB, 'src')), newest(join(WEB, 'index.html')));
+  if (stale)
+    // NODE_ENV=production: vitest sets it to test, which would build React's development bundle.
+    execFileSync('npm', ['run', 'build:web'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+}
+
+let app: App | undefined;
+let browser: BrowserServer | undefined;
+
+/** One demo server (in-memory PGlite, seeded once) and one Chromium for every e2e test file. */
+export async function setup(project: TestProject): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    console.warn(
+      `\n[e2e] ${CHROMIUM} is missing: the customer-app e2e suite is skipped (CI installs it: apt-get install -y chromium)\n`,
+    );
+    project.provide('baseUrl', '');
+    project.provide('browserEndpoint', '');
+    return;
+  }
+  ensureBuilt();
+  mkdirSync(join(WEB, 'e2e', 'screenshots'), { recursive: true });
+  // While working on the app: CREDENCE_E2E_URL points at a demo server already running
+  // (node --import tsx web/e2e/support/global-setup.ts serve), so a run does not seed again.
+  const url = process.env.CREDENCE_E2E_URL ?? (await startDemoServer());
+  browser = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  project.provide('baseUrl', url);
+  project.provide('browserEndpoint', browser.wsEndpoint());
+}
+
+/** The demo on an in-memory PGlite, seeded once, each demo customer with a decision; answers its URL. */
+export async function startDemoServer(port = 0): Promise<string> {
+  app = await createApp({
+    config: {
+      port,
+      host: '127.0.0.1',
+      dataDir: '/nonexistent-credence-e2e',
+      databaseUrl: undefined,
+      logLevel: 'warn',
+      bodyLimit: 1_048_576,
+      pii: testPiiConfig(),
+    },
+    db: await openPglite(),
+    logger: createMemoryLogger('warn').logger,
+    demo: true,
+  });
+  await seedDemo(app);
+  const url = await app.start();
+  await decideEachDemoCase(url);
+  return url;
+}
+
+/**
+ * Each demo customer applies once for the product that tells their story (as they would with the Apply
+ * button), so Home and Why have a decision to show; the Apply button itself is tested in the flows.
+ */
+async function decideEachDemoCase(url: string): Promise<void> {
+  const json = { 'content-type': 'application/json' };
+  const list = (await (await fetch(`${url}/v1/demo/customers`)).json()) as {
+    customers: { customerId: string; product: string }[];
+  };
+  for (const customer of list.customers) {
+    const session = (await (
+      await fetch(`${url}/v1/demo/sessions`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ customerId: customer.customerId }),
+      })
+    ).json()) as { token: string };
+    const decided = await fetch(`${url}/v1/me/decisions`, {
+      method: 'POST',
+      headers: { ...json, authorization: `Bearer ${session.token}` },
+      body: JSON.stringify({ product: customer.product }),
+    });
+    if (decided.status !== 201)
+      throw new Error(`decision for ${customer.customerId}: ${decided.status} ${await decided.text()}`);
+  }
+}
+
+export async function teardown(): Promise<void> {
+  await browser?.close();
+  await app?.stop();
+}
+
+if (process.argv[2] === 'serve') {
+  const url = await startDemoServer(Number(process.env.PORT ?? 4173));
+  console.log(`demo server for the e2e tests: ${url}`);
+}
