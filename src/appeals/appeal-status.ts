@@ -102,13 +102,18 @@ function refuse(code: 'CONFLICT' | 'FORBIDDEN', field: string, rule: string, mes
 
 function statusConflict(appeal: Appeal, action: string): AppError {
   const final = appeal.status === 'resolved' || appeal.status === 'withdrawn';
+  // A queued appeal is decided by the one reviewer who has it: say how to take it, not only that it is queued.
+  const next =
+    appeal.status === 'queued' && action === 'decided'
+      ? `; claim it first (\`credence appeals --key <your key> claim ${appeal.id}\`, or POST /v1/appeals/${appeal.id}/claim), then decide`
+      : '';
   return refuse(
     'CONFLICT',
     'status',
     final ? 'final-status' : 'status',
     final
       ? `the appeal is already ${appeal.status}; it cannot be ${action}`
-      : `an appeal that is ${appeal.status} cannot be ${action}`,
+      : `an appeal that is ${appeal.status} cannot be ${action}${next}`,
   );
 }
 

@@ -191,7 +191,13 @@ function renderUpholdReason(input: UpholdReasonInput, index: number): UpholdReas
       };
     }
     case 'DEBT_STILL_OVERDUE': {
-      const amount = parseFen(String(params.amount ?? ''), `${field}.params.amount`);
+      if (params.amount === undefined || params.amount === null || params.amount === '')
+        throw AppError.invalid(
+          `${field}.params.amount`,
+          'required',
+          'the overdue amount is missing: give params.amount in fen, e.g. "200000" for ¥2,000.00',
+        );
+      const amount = parseFen(String(params.amount), `${field}.params.amount`);
       if (amount <= 0n)
         throw AppError.invalid(`${field}.params.amount`, 'positive', 'the overdue amount must be above zero');
       return {

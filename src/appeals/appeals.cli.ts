@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { globalOptions, output, withApp, type GlobalOptions } from '../cli/runtime.ts';
+import { counted } from '../cli/plural.ts';
 import { createProgress } from '../cli/progress.ts';
 import type { App } from '../app.ts';
 import { hashApiKey, type Principal } from '../platform/auth/api-keys.ts';
@@ -76,12 +77,12 @@ function caseText(file: CaseFile, lang: string): string {
       lines.push(`  ~ ${change.field}: ${String(change.from)} → ${String(change.to)}`);
     for (const reason of a.recheckDiff?.reasons.removed ?? []) lines.push(`  - reason gone: ${reason.code}`);
     for (const reason of a.recheckDiff?.reasons.added ?? []) lines.push(`  + reason new: ${reason.code}`);
-  } else lines.push(`re-check: not yet (${a.recheckAttempts} attempt(s))`);
+  } else lines.push(`re-check: not yet (${counted(a.recheckAttempts, 'attempt')})`);
   lines.push(
     `evidence: ${file.evidence.map((e) => `${e.evidenceId} ${e.mediaType} ${e.sizeBytes} B`).join('; ') || 'none'}`,
   );
   lines.push(
-    `history: ${file.history.decisions.length} decision(s), ${file.history.appeals.length} other appeal(s), ${file.history.loans.length} loan(s), ${file.history.facilities.length} facilit(ies)`,
+    `history: ${counted(file.history.decisions.length, 'decision')}, ${counted(file.history.appeals.length, 'other appeal')}, ${counted(file.history.loans.length, 'loan')}, ${counted(file.history.facilities.length, 'facility', 'facilities')}`,
   );
   if (a.proposal)
     lines.push(
@@ -91,12 +92,17 @@ function caseText(file: CaseFile, lang: string): string {
 }
 
 /** `CODE` or `CODE:name=value,name=value` (numbers stay numbers). */
-function parseReason(text: string): UpholdReasonInput {
+/**
+ * `--reason CODE[:name=value,…]`. Amounts are in yuan here, like every other money flag of the CLI
+ * (`--limit 60000.00`), and go to the service in fen as the API has them: `DEBT_STILL_OVERDUE:amount=2000.00`.
+ */
+export function parseReason(text: string): UpholdReasonInput {
   const [code = '', rest] = text.split(':', 2);
   const params: Record<string, unknown> = {};
   for (const pair of (rest ?? '').split(',').filter(Boolean)) {
     const [name = '', value = ''] = pair.split('=', 2);
-    params[name] = /^\d+$/.test(value) && name !== 'amount' ? Number(value) : value;
+    if (name === 'amount') params[name] = parseMoney(value, `--reason ${code} amount`).toString();
+    else params[name] = /^\d+$/.test(value) ? Number(value) : value;
   }
   return { code, params };
 }
@@ -262,7 +268,10 @@ export function registerAppealCommands(program: Command): void {
     )
     .option('--uphold', 'the decision stands')
     .option('--overturn', 'grant a limit and price')
-    .option('--reason <reason...>', 'a reason the customer will read, e.g. DEBT_STILL_OVERDUE:amount=100000')
+    .option(
+      '--reason <reason...>',
+      'a reason the customer will read, amounts in yuan, e.g. DEBT_STILL_OVERDUE:amount=2000.00',
+    )
     .option('--message-zh <text>', 'your own words to the customer, in Chinese (with --message-en)')
     .option('--message-en <text>', 'your own words to the customer, in English (with --message-zh)')
     .option('--limit <yuan>', 'the overriding limit in yuan')

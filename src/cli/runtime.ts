@@ -1,3 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { App } from '../app.ts';
 import { loadConfig, type Config } from '../platform/config/config.ts';
@@ -10,7 +13,7 @@ import {
   type ErrorCode,
   type FieldIssue,
 } from '../platform/errors/app-error.ts';
-import { toJson } from '../platform/database/database.ts';
+import { toJson, type Database } from '../platform/database/database.ts';
 import { createLogger } from '../platform/logging/logger.ts';
 
 /** Options every command understands (declared on the root program). */
@@ -34,10 +37,28 @@ export function configFor(options: GlobalOptions): Config {
 }
 
 /**
+ * An application opened once and lent to every command run inside `withSharedApp` (see there). Scoped to
+ * the async call, so it never leaks into commands run elsewhere in the process.
+ */
+const sharedApp = new AsyncLocalStorage<App>();
+
+/**
+ * Runs `work` — typically several `main(argv)` calls — with every command using `app` instead of opening
+ * the database itself, and leaving it open afterwards. Opening the embedded PGlite takes seconds, so this is
+ * how one process runs many commands on one database (the README's commands in
+ * `test/cli/readme-commands.test.ts`); what each command parses, does and prints is unchanged.
+ */
+export function withSharedApp<T>(app: App, work: () => Promise<T>): Promise<T> {
+  return sharedApp.run(app, work);
+}
+
+/**
  * Builds the application (database opened and migrated, nothing listening), runs `work`, and always
  * closes it. CLI commands log only warnings to stderr, so stdout stays clean for their output.
  */
 export async function withApp<T>(options: GlobalOptions, work: (app: App) => Promise<T>): Promise<T> {
+  const shared = sharedApp.getStore();
+  if (shared) return work(shared);
   const config = configFor(options);
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });
   // Imported here, not at the top: commands that never open the application (train, score, kyc
@@ -49,6 +70,36 @@ export async function withApp<T>(options: GlobalOptions, work: (app: App) => Pro
   } finally {
     await app.stop();
   }
+}
+
+/** The database alone (for `migrate`), or the shared application's; `close` closes only what it opened. */
+export async function openDatabaseFor(
+  options: GlobalOptions,
+): Promise<{ db: Database; close: () => Promise<void> }> {
+  const shared = sharedApp.getStore();
+  if (shared) return { db: shared.db, close: async () => undefined };
+  const { openDatabase } = await import('../platform/database/open.ts');
+  const db = await openDatabase(configFor(options));
+  return { db, close: () => db.close() };
+}
+
+/**
+ * Refuses at once when the embedded data directory has no database yet, instead of creating an empty one
+ * (which takes seconds) only to report that the product or customer asked about does not exist. Commands
+ * that read what earlier steps stored call it; those that set a database up (`serve`, `migrate`, `keys
+ * create`, `policy install-defaults`, `demo-data`) do not. PostgreSQL is left to say what it has.
+ */
+export function requireExistingDatabase(options: GlobalOptions): void {
+  if (sharedApp.getStore()) return;
+  const config = configFor(options);
+  if (config.databaseUrl) return;
+  const pgdata = join(config.dataDir, 'pgdata');
+  if (existsSync(pgdata) && readdirSync(pgdata).length > 0) return;
+  throw new AppError(
+    'NOT_FOUND',
+    `there is no database in ${config.dataDir} yet. Start the demo with \`npm start\` (it creates one with demo customers), or set one up with \`credence migrate\` and \`credence policy install-defaults\`; or point --data-dir / CREDENCE_DATA_DIR / DATABASE_URL at an existing one.`,
+    { issues: [{ field: 'dataDir', rule: 'database-exists', message: `no database in ${config.dataDir}` }] },
+  );
 }
 
 /** A running `credence serve` that holds the embedded database this command would open. */
@@ -63,6 +114,7 @@ export interface RunningServer {
  * database, which PGlite allows to one process only. Undefined on PostgreSQL, which many processes share.
  */
 export function runningServer(options: GlobalOptions): RunningServer | undefined {
+  if (sharedApp.getStore()) return undefined;
   const config = configFor(options);
   return config.databaseUrl ? undefined : servingHolder(config.dataDir);
 }
@@ -77,7 +129,9 @@ export async function viaServerOrApp<T>(
   local: (app: App) => Promise<T>,
 ): Promise<T> {
   const server = runningServer(options);
-  return server ? remote(server) : withApp(options, local);
+  if (server) return remote(server);
+  requireExistingDatabase(options);
+  return withApp(options, local);
 }
 
 /**
@@ -130,6 +184,21 @@ export class CliExit extends Error {
   }
 }
 
+/**
+ * The text of a failure: the message once, then only the field issues it does not already say (an
+ * `AppError.invalid` message is "<field>: <message>"; many refusals repeat their one issue's words).
+ */
+export function failureText(error: AppError): string {
+  const lines: string[] = [];
+  const stated = error.issues.filter((issue) => error.message.includes(issue.message));
+  const rules = stated.map((issue) => issue.rule);
+  lines.push(`error [${error.code}]: ${error.message}${rules.length ? ` (${rules.join(', ')})` : ''}`);
+  for (const issue of error.issues) {
+    if (!stated.includes(issue)) lines.push(`  - ${issue.field}: ${issue.message} (${issue.rule})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** Maps a failure to an exit code and a message on stderr (JSON with `--json`). */
 export function reportFailure(error: unknown, json: boolean): number {
   if (error instanceof CliExit) {
@@ -144,9 +213,7 @@ export function reportFailure(error: unknown, json: boolean): number {
       `${toJson({ error: { code: appError.code, message: appError.message, errors: appError.issues } })}\n`,
     );
   } else {
-    process.stderr.write(`error [${appError.code}]: ${appError.message}\n`);
-    for (const issue of appError.issues)
-      process.stderr.write(`  - ${issue.field}: ${issue.message} (${issue.rule})\n`);
+    process.stderr.write(failureText(appError));
     if (!isAppError(error) && error instanceof Error && error.stack && process.env.CREDENCE_DEBUG) {
       process.stderr.write(`${error.stack}\n`);
     }

@@ -2,9 +2,15 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { createProgress } from '../cli/progress.ts';
 import { CliExit, globalOptions, output, withApp } from '../cli/runtime.ts';
+import { counted } from '../cli/plural.ts';
 import { toJson } from '../platform/database/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
-import { parseLocalDate, type LocalDate } from '../platform/time/local-date.ts';
+import {
+  businessDateOf,
+  parseLocalDate,
+  startOfBusinessDate,
+  type LocalDate,
+} from '../platform/time/local-date.ts';
 import { systemClock } from '../platform/time/system-clock.node.ts';
 import { parseAsOf } from './customers.routes.ts';
 import { eventToWire, EXTERNAL_EVENT_TYPES } from './events/customer-event.ts';
@@ -33,6 +39,18 @@ async function close(stream: WriteStream): Promise<void> {
 }
 
 /** `credence import events`, `credence features`, `credence demo-data`. */
+/**
+ * An as-of instant the way the business reads it, in Asia/Shanghai: "the end of 2026-05-01 (Asia/Shanghai)"
+ * for a business date's last millisecond (what `--as-of 2026-05-01` means), else the Shanghai wall time.
+ */
+export function asOfText(asOf: Date): string {
+  const date = businessDateOf(asOf);
+  const next = startOfBusinessDate(businessDateOf(new Date(asOf.getTime() + 1)));
+  if (next.getTime() === asOf.getTime() + 1) return `the end of ${date} (Asia/Shanghai)`;
+  const shanghai = new Date(asOf.getTime() + 8 * 3_600_000).toISOString();
+  return `${date} ${shanghai.slice(11, 19)} Asia/Shanghai`;
+}
+
 export function registerCustomerCommands(program: Command): void {
   const imports = program.command('import').description('Import data into Credence.');
   imports
@@ -76,7 +94,7 @@ export function registerCustomerCommands(program: Command): void {
         rejected.sort((a, b) => a.line - b.line);
         output(global, { accepted, duplicates, rejected }, () =>
           [
-            `accepted ${accepted} event(s) (${duplicates} already stored), rejected ${rejected.length}`,
+            `accepted ${counted(accepted, 'event')} (${duplicates.toLocaleString('en-US')} of them already stored), rejected ${rejected.length.toLocaleString('en-US')}`,
             ...rejected
               .slice(0, 50)
               .map((bad) => `  line ${bad.line}: ${bad.field ? `${bad.field} ` : ''}${bad.reason}`),
@@ -136,7 +154,7 @@ export function registerCustomerCommands(program: Command): void {
             global,
             { rows, out: options.out, asOf: asOf.toISOString(), labelWindow: window.text, seconds },
             () =>
-              `wrote ${rows} row(s) to ${options.out} (as of ${asOf.toISOString()}, label window ${window.text}) in ${seconds.toFixed(1)} s`,
+              `wrote ${counted(rows, 'row')} to ${options.out} (as of ${asOfText(asOf)}, label window ${window.text}) in ${seconds.toFixed(1)} s`,
           );
         });
       },
@@ -191,7 +209,7 @@ export function registerCustomerCommands(program: Command): void {
             global,
             { customers: population.customers.length, events: written, out: options.out },
             () =>
-              `wrote ${written} event(s) of ${population.customers.length} customer(s) to ${options.out} (customers: ${options.out}.customers.ndjson)`,
+              `wrote ${counted(written, 'event')} of ${counted(population.customers.length, 'customer')} to ${options.out} (customers: ${options.out}.customers.ndjson)`,
           );
           return;
         }
@@ -207,7 +225,7 @@ export function registerCustomerCommands(program: Command): void {
           output(
             global,
             stored,
-            () => `stored ${stored.customers} customer(s) and ${stored.events} event(s)`,
+            () => `stored ${counted(stored.customers, 'customer')} and ${counted(stored.events, 'event')}`,
           );
         });
       },

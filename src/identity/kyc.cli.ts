@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { createProgress } from '../cli/progress.ts';
 import { CliExit, globalOptions, output, withApp } from '../cli/runtime.ts';
+import { counted } from '../cli/plural.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { maskCard, maskIdNumber, maskPhone } from '../platform/pii/mask.ts';
 import { systemClock } from '../platform/time/system-clock.node.ts';
@@ -20,6 +21,19 @@ export interface KycValidation {
   readonly birthDate: string | null;
   readonly sex: 'male' | 'female' | null;
   readonly issuer?: string | null;
+}
+
+const KIND_NAMES: Readonly<Record<Kind, string>> = { id: 'ID number', card: 'bank card', phone: 'phone' };
+
+/** One value's answer for a person: "ID number 110105********002X: valid (born 1949-12-31, female)". */
+export function validationText(result: KycValidation): string {
+  const name = KIND_NAMES[result.kind];
+  if (!result.valid) return `${name}: invalid — ${result.reason ?? 'not accepted'}`;
+  const about = [
+    ...(result.birthDate ? [`born ${result.birthDate}`] : []),
+    ...(result.sex ? [result.sex] : []),
+  ];
+  return `${name} ${result.normalized ?? ''}: valid${about.length ? ` (${about.join(', ')})` : ''}`;
 }
 
 export function validateValue(kind: Kind, value: string, reveal: boolean): KycValidation {
@@ -88,7 +102,7 @@ export function registerKycCommand(program: Command): void {
   kyc
     .command('validate')
     .description(
-      'Validate ID numbers (GB 11643), bank cards (Luhn) or mobile numbers; one JSON line per value. Exit 3 if any is invalid.',
+      'Validate ID numbers (GB 11643), bank cards (Luhn) or mobile numbers; one line per value (one JSON line with --json). Exit 3 if any is invalid.',
     )
     .option('--id-number <value>', 'a resident ID number (18 characters, or 15 digits to upgrade)')
     .option('--card <value>', 'a bank card number')
@@ -96,7 +110,8 @@ export function registerKycCommand(program: Command): void {
     .option('--stdin', 'read one value per line from standard input (with --kind)')
     .option('--kind <kind>', 'what the stdin values are: id, card or phone')
     .option('--reveal', 'print the normalised value in clear (masked by default)')
-    .action(async (options: ValidateOptions) => {
+    .action(async (options: ValidateOptions, command: Command) => {
+      const json = globalOptions(command).json === true;
       const values: Array<[Kind, string]> = [];
       if (options.idNumber !== undefined) values.push(['id', options.idNumber]);
       if (options.card !== undefined) values.push(['card', options.card]);
@@ -117,7 +132,7 @@ export function registerKycCommand(program: Command): void {
       for (const [kind, value] of values) {
         const result = validateValue(kind, value, options.reveal === true);
         if (!result.valid) invalid += 1;
-        process.stdout.write(`${JSON.stringify(result)}\n`);
+        process.stdout.write(`${json ? JSON.stringify(result) : validationText(result)}\n`);
       }
       if (invalid > 0) throw new CliExit(3, '');
     });
@@ -135,7 +150,11 @@ export function registerKycCommand(program: Command): void {
           onProgress: (done) => progress.update(done),
         });
         progress.stop();
-        output(global, { reencrypted: count }, () => `re-encrypted ${count} row(s) under the active key`);
+        output(
+          global,
+          { reencrypted: count },
+          () => `re-encrypted ${counted(count, 'row')} under the active key`,
+        );
       });
     });
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { globalOptions, output, withApp } from '../cli/runtime.ts';
+import { counted } from '../cli/plural.ts';
 import { toExactRateString } from '../platform/money/rate.ts';
 import { parseLocalDate } from '../platform/time/local-date.ts';
 import { issueLocation, type PolicyIssue } from './jdm.ts';
@@ -10,7 +11,7 @@ import { installDefaultPolicies, readJsonFile } from './policy-files.node.ts';
 import type { PolicyVersionSummary } from './policy-service.ts';
 
 function line(version: PolicyVersionSummary): string {
-  const warnings = version.warnings.length > 0 ? `  ${version.warnings.length} warning(s)` : '';
+  const warnings = version.warnings.length > 0 ? `  ${counted(version.warnings.length, 'warning')}` : '';
   return `${version.id}  ${version.name} v${version.version}  from ${version.effectiveFrom}  ${version.checksum.slice(0, 12)}${warnings}  ${version.description}`;
 }
 
@@ -73,7 +74,7 @@ export function registerPolicyCommands(program: Command): void {
         { ok: true, nodes, warnings: compiled.warnings, thresholds: Object.fromEntries(compiled.thresholds) },
         () =>
           [
-            `${file}: accepted (${nodes} nodes, ${compiled.warnings.length} warning(s))`,
+            `${file}: accepted (${counted(nodes, 'node')}, ${counted(compiled.warnings.length, 'warning')})`,
             ...issueLines(compiled.warnings),
           ].join('\n'),
       );
@@ -208,7 +209,7 @@ export function registerPolicyCommands(program: Command): void {
           global,
           report,
           () =>
-            `loaded ${report.products} product(s), ${report.legalRateCaps} legal rate cap(s), ${report.riskAppetite} risk appetite setting(s), ${report.assignments} assignment(s)`,
+            `loaded ${counted(report.products, 'product')}, ${counted(report.legalRateCaps, 'legal rate cap')}, ${counted(report.riskAppetite, 'risk appetite setting')}, ${counted(report.assignments, 'assignment')}`,
         );
       });
     });
@@ -258,7 +259,7 @@ export function registerPolicyCommands(program: Command): void {
         output(global, result, () =>
           [
             `${result.policy.created ? 'loaded' : 'already loaded'}: ${line(result.policy.version)}`,
-            `settings: ${JSON.stringify(result.settings)}`,
+            `settings: ${counted(result.settings.products, 'product')}, ${counted(result.settings.legalRateCaps, 'legal rate cap')}, ${counted(result.settings.riskAppetite, 'risk appetite setting')}, ${counted(result.settings.assignments, 'assignment')}`,
           ].join('\n'),
         );
       });

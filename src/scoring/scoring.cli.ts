@@ -3,6 +3,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { createProgress } from '../cli/progress.ts';
 import { globalOptions, output } from '../cli/runtime.ts';
+import { counted } from '../cli/plural.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { systemClock } from '../platform/time/system-clock.node.ts';
 import { csvRecords, loadDataset, loadSplit } from './csv-source.node.ts';
@@ -317,7 +318,7 @@ export function registerScoringCommands(program: Command): void {
           ...(card.dropped.length
             ? ['left out:', ...card.dropped.map((d) => `  ${d.feature.padEnd(24)} ${d.reason}: ${d.detail}`)]
             : []),
-          `regression: ${card.training.regression.converged ? 'converged' : 'did NOT converge'} in ${card.training.regression.iterations} iterations, log-likelihood ${card.training.regression.logLikelihood.toFixed(3)}, |gradient| ${card.training.regression.gradientNorm.toExponential(1)}, ${card.training.regression.refits} refit(s)`,
+          `regression: ${card.training.regression.converged ? 'converged' : 'did NOT converge'} in ${card.training.regression.iterations} iterations, log-likelihood ${card.training.regression.logLikelihood.toFixed(3)}, |gradient| ${card.training.regression.gradientNorm.toExponential(1)}, ${counted(card.training.regression.refits, 'refit')}`,
           `rounding: integer total within ${card.rounding.worstCase.toFixed(2)} points of the unrounded score for any applicant (${card.rounding.trainingMax.toFixed(2)} in training)`,
           `training AUC ${card.metrics.train.auc?.toFixed(4)}, KS ${card.metrics.train.ks?.toFixed(4)}`,
           ...(card.metrics.holdout

@@ -21,8 +21,16 @@ function run(args: string[], input?: string) {
 }
 
 describe('customers and kyc commands', () => {
-  it('kyc validate prints one JSON line per value, masked, with exit 3 when one is invalid', () => {
-    const result = run(['kyc', 'validate', '--id-number', '110105491231002', '--card', '4111111111111112']);
+  it('kyc validate --json prints one JSON line per value, masked, with exit 3 when one is invalid', () => {
+    const result = run([
+      'kyc',
+      'validate',
+      '--id-number',
+      '110105491231002',
+      '--card',
+      '4111111111111112',
+      '--json',
+    ]);
     expect(result.status).toBe(3);
     expect(
       result.stdout
@@ -47,7 +55,7 @@ describe('customers and kyc commands', () => {
         sex: null,
       },
     ]);
-    const stdin = run(['kyc', 'validate', '--stdin', '--kind', 'phone'], '+86 139-1234-5678\n');
+    const stdin = run(['kyc', 'validate', '--stdin', '--kind', 'phone', '--json'], '+86 139-1234-5678\n');
     expect(stdin.status).toBe(0);
     expect(JSON.parse(stdin.stdout)).toMatchObject({ valid: true, normalized: '139****5678' });
   });

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { migrate, migrationStatus } from '../../platform/database/migrate.ts';
-import { openDatabase } from '../../platform/database/open.ts';
-import { configFor, globalOptions, output } from '../runtime.ts';
+import { globalOptions, openDatabaseFor, output } from '../runtime.ts';
 
 export function registerMigrateCommand(program: Command): void {
   program
@@ -10,7 +9,7 @@ export function registerMigrateCommand(program: Command): void {
     .option('--status', 'show applied and pending migrations without applying anything')
     .action(async (options: { status?: boolean }, command: Command) => {
       const global = globalOptions(command);
-      const db = await openDatabase(configFor(global));
+      const { db, close } = await openDatabaseFor(global);
       try {
         if (options.status) {
           const status = await migrationStatus(db);
@@ -33,7 +32,7 @@ export function registerMigrateCommand(program: Command): void {
           applied.length ? `applied ${applied.length}: ${applied.join(', ')}` : 'up to date',
         );
       } finally {
-        await db.close();
+        await close();
       }
     });
 }

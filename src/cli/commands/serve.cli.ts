@@ -1,42 +1,75 @@
 import { randomFillSync } from 'node:crypto';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { createApp, type App } from '../../app.ts';
 import { generateApiKeySecret } from '../../platform/auth/api-keys.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import { createLogger } from '../../platform/logging/logger.ts';
 import { configFor, globalOptions } from '../runtime.ts';
 import { seedDemo } from '../demo.ts';
+import { assertPortFree, isAddressInUse, portInUse, serverLogTarget } from '../server-start.ts';
+
+function parsePortOption(text: string): number {
+  const port = Number(text);
+  if (!/^\d{1,5}$/.test(text) || port > 65535)
+    throw AppError.invalid('--port', 'port-number', `"${text}" is not a TCP port (0–65535)`);
+  return port;
+}
 
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('Start the HTTP API (embedded PGlite in CREDENCE_DATA_DIR unless DATABASE_URL is set).')
     .option('--demo', 'seed the demo data set (scorecard, policy, demo customers) and print local API keys')
-    .option('--port <port>', 'TCP port (default: PORT or 3000)')
+    .option('--port <port>', 'TCP port (default: PORT or 3000; 0 picks a free one)')
     .action(async (options: { demo?: boolean; port?: string }, command: Command) => {
       const global = globalOptions(command);
       const config = configFor(global);
-      const effective = options.port ? { ...config, port: Number(options.port) } : config;
-      const logger = createLogger({ level: config.logLevel });
-      const app = await createApp({ config: effective, logger, demo: options.demo === true });
-      const demo = options.demo ? await seedDemo(app) : undefined;
-      const url = await app.start();
-      const cliKey = await localCliKey(app, url);
-      const lines = [
-        '',
-        `Credence ${app.version} is listening on ${url} (database: ${app.db.dialect}${app.db.dialect === 'pglite' ? `, ${config.dataDir}` : ''})`,
-        `  API docs:   ${url}/docs   (OpenAPI 3.1: ${url}/openapi.json)`,
-        `  health:     ${url}/healthz   readiness: ${url}/readyz`,
-        ...(demo?.lines ?? []),
-        '',
-      ];
-      process.stderr.write(`${lines.join('\n')}\n`);
-      await new Promise<void>((resolve) => {
-        const shutdown = () => resolve();
-        process.once('SIGINT', shutdown);
-        process.once('SIGTERM', shutdown);
+      const effective =
+        options.port === undefined ? config : { ...config, port: parsePortOption(options.port) };
+      // Before anything slow (opening the database, seeding the demo): a port another program holds
+      // would otherwise fail only after the whole start-up.
+      await assertPortFree(effective.host, effective.port);
+
+      const target = serverLogTarget({
+        stdoutIsTerminal: process.stdout.isTTY === true,
+        logFile: process.env.CREDENCE_LOG_FILE,
+        dataDir: config.dataDir,
       });
-      if (cliKey) await app.services.apiKeys.revoke(cliKey).catch(() => undefined);
-      await app.stop();
+      let destination: NodeJS.WritableStream = process.stdout;
+      if (target.kind === 'file') {
+        mkdirSync(dirname(target.path), { recursive: true });
+        destination = createWriteStream(target.path, { flags: 'a', mode: 0o600 });
+      }
+      const logger = createLogger({ level: config.logLevel, destination });
+      const app = await createApp({ config: effective, logger, demo: options.demo === true });
+      let cliKey: string | undefined;
+      try {
+        const demo = options.demo ? await seedDemo(app) : undefined;
+        const url = await app.start().catch((error: unknown) => {
+          throw isAddressInUse(error) ? portInUse(effective.host, effective.port, error) : error;
+        });
+        cliKey = await localCliKey(app, url);
+        const lines = [
+          '',
+          `Credence ${app.version} is listening on ${url} (database: ${app.db.dialect}${app.db.dialect === 'pglite' ? `, ${config.dataDir}` : ''})`,
+          `  API docs:   ${url}/docs   (OpenAPI 3.1: ${url}/openapi.json)`,
+          `  health:     ${url}/healthz   readiness: ${url}/readyz`,
+          `  logs:       ${target.kind === 'file' ? target.path : 'stdout'} (JSON, level ${config.logLevel}; LOG_LEVEL to change, CREDENCE_LOG_FILE=<path> or - for stdout)`,
+          ...(demo?.lines(url) ?? []),
+          '',
+        ];
+        process.stderr.write(`${lines.join('\n')}\n`);
+        await new Promise<void>((resolve) => {
+          const shutdown = () => resolve();
+          process.once('SIGINT', shutdown);
+          process.once('SIGTERM', shutdown);
+        });
+      } finally {
+        if (cliKey) await app.services.apiKeys.revoke(cliKey).catch(() => undefined);
+        await app.stop();
+      }
     });
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { globalOptions, output, withApp } from '../../cli/runtime.ts';
-import { AppError } from '../../platform/errors/app-error.ts';
+import { AppError, isAppError } from '../../platform/errors/app-error.ts';
 import { parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
 import { parseLocalDate } from '../../platform/time/local-date.ts';
 import { formatReportedRate } from '../shared/irr.ts';
@@ -38,7 +38,7 @@ function lineText(view: LineView): string {
     `  billed: principal ${d(b.billedPrincipal)}, interest ${d(b.billedInterest)}, fees ${d(b.billedFees)}; unbilled: principal ${d(b.unbilledPrincipal)}, interest ${d(b.unbilledInterest)}; instalments to come ${d(b.instalmentsNotYetBilled)}; held for the customer ${d(b.heldForCustomer)}`,
     ...view.openStatements.map(
       (o) =>
-        `  statement ${o.seq} of ${o.statementDate}, due ${o.dueDate}: owed ${d(o.owed)}, minimum ${d(o.minimumPayment)} (left ${d(o.minimumOutstanding)})${o.graceLost ? ', bearing interest' : ''}`,
+        `  statement #${o.seq} of ${o.statementDate}, due ${o.dueDate}: owed ${d(o.owed)}, minimum ${d(o.minimumPayment)} (left ${d(o.minimumOutstanding)})${o.graceLost ? ', bearing interest' : ''}`,
     ),
     ...view.plans.map(
       (p) =>
@@ -49,7 +49,7 @@ function lineText(view: LineView): string {
 
 function statementText(st: StatementDocument): string {
   return [
-    `statement ${st.seq} of ${st.statementDate} (${st.periodStart} to ${st.periodEnd}), due ${st.dueDate}`,
+    `statement #${st.seq} of ${st.statementDate} (${st.periodStart} to ${st.periodEnd}), due ${st.dueDate}`,
     `  opening balance      ${d(st.openingBalance).padStart(12)}`,
     `  purchases          + ${d(st.purchases).padStart(12)}`,
     `  refunds            − ${d(st.refunds).padStart(12)}`,
@@ -67,17 +67,22 @@ function statementText(st: StatementDocument): string {
   ].join('\n');
 }
 
+/** An IRR (a float from the root search, reporting only) as the percentage everything else prints: "13.45%". */
+function formatIrrPercent(rate: number): string {
+  return `${(Math.round(rate * 1e6) / 1e4).toFixed(2)}%`;
+}
+
 function creditText(r: CreditReceipt): string {
   const a = r.allocation;
   return [
-    `${r.kind} ${r.seq} of ${d(r.amount)} on ${r.effectiveDate}${r.restated ? ' (back-dated: books restated)' : ''}`,
+    `${r.kind} of ${d(r.amount)} on ${r.effectiveDate} (event #${r.seq} on this line)${r.restated ? ' (back-dated: books restated)' : ''}`,
     `  fees ${d(a.fees)}, interest ${d(a.interest)}, principal ${d(a.principal)}${a.unbilledInstalments > 0n ? ` (${d(a.unbilledInstalments)} off instalments not yet billed)` : ''}, held ${d(a.held)}; interest change ${d(r.interestChange)}`,
     `  owed now ${d(r.balances.payoff)}; ${r.daysPastDue} days past due; available ${d(r.availableAfter)}`,
   ].join('\n');
 }
 
 function payoutText(r: PayoutReceipt): string {
-  return `payout ${r.seq} of ${d(r.amount)} on ${r.effectiveDate}: held for the customer ${d(r.heldBefore)} → ${d(r.heldAfter)}; owed now ${d(r.balances.payoff)}`;
+  return `payout of ${d(r.amount)} on ${r.effectiveDate} (event #${r.seq} on this line): held for the customer ${d(r.heldBefore)} → ${d(r.heldAfter)}; owed now ${d(r.balances.payoff)}`;
 }
 
 function reviewText(r: LimitReviewRecord, lang: 'zh' | 'en' | 'both'): string {
@@ -90,7 +95,7 @@ function offerText(o: ConversionOffer): string {
   return [
     `convert ${d(o.amount)} over ${o.term} periods: fee ${d(o.feePerPeriod)} a period (${d(o.totalFees)} in all)`,
     `  instalments ${o.instalments.map(d).join(', ')}`,
-    `  annualised rate by IRR ${formatReportedRate(o.aprByIrr)} (fees included)`,
+    `  annualised rate ${formatIrrPercent(o.aprByIrr)} by IRR (fees included; ${formatReportedRate(o.aprByIrr)})`,
   ].join('\n');
 }
 
@@ -112,6 +117,19 @@ function conversionRequest(
   };
 }
 
+/**
+ * A line opens on the limit an approved credit-line decision granted; without one, say so and how to get
+ * it, instead of only that there is no limit.
+ */
+function needsCreditLineDecision(error: unknown, customerId: string): unknown {
+  if (!isAppError(error) || error.details.reason !== 'no-facility') return error;
+  return new AppError(
+    'UNPROCESSABLE',
+    `customer ${customerId} has no approved credit-line limit: a line opens on the limit of an approved credit-line decision. Ask for one with \`credence decide --customer ${customerId} --product credit_line\`, then open the line.`,
+    { details: { reason: 'no-facility' }, cause: error },
+  );
+}
+
 export function registerCreditLineCommands(program: Command): void {
   const line = program
     .command('line')
@@ -125,12 +143,16 @@ export function registerCreditLineCommands(program: Command): void {
     .action(async (options: { customer: string; statementDay?: string }, command: Command) => {
       const global = globalOptions(command);
       await withApp(global, async (app) => {
-        const { line: view, opened } = await app.services.creditLines.openLine({
-          customerId: options.customer,
-          ...(options.statementDay === undefined
-            ? {}
-            : { statementDay: integer(options.statementDay, '--statement-day', 1, 31) }),
-        });
+        const { line: view, opened } = await app.services.creditLines
+          .openLine({
+            customerId: options.customer,
+            ...(options.statementDay === undefined
+              ? {}
+              : { statementDay: integer(options.statementDay, '--statement-day', 1, 31) }),
+          })
+          .catch((error: unknown) => {
+            throw needsCreditLineDecision(error, options.customer);
+          });
         output(
           global,
           { ...lineDto(view), opened },

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { globalOptions, output, withApp } from '../../cli/runtime.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
-import { parseRate, toExactRateString } from '../../platform/money/rate.ts';
+import { formatPercent, parseRate } from '../../platform/money/rate.ts';
 import { systemClock } from '../../platform/time/system-clock.node.ts';
 import { parseLocalDate } from '../../platform/time/local-date.ts';
 import { parseProductCode, PRODUCT_CODES } from '../facilities/facility.ts';
@@ -50,7 +50,7 @@ function loanText(view: LoanView): string {
   const o = view.outstanding;
   return [
     `${c.loanId}  ${view.status}  ${view.bucket} (${view.daysPastDue} days past due)  as of ${view.asOf}`,
-    `  ${d(c.principal)} at ${toExactRateString(c.apr)} over ${c.term} months, ${c.method}, ${c.basis} basis, drawn ${c.startDate}`,
+    `  ${d(c.principal)} at ${formatPercent(c.apr)} a year over ${c.term} months, ${c.method}, ${c.basis} basis, drawn ${c.startDate}`,
     `  owed: principal ${d(o.principal)}, interest ${d(o.interest)}, penalty ${d(o.penalty)}; held for the customer ${d(o.overpayment)}`,
     ...view.instalments.map(
       (i) =>
@@ -62,7 +62,7 @@ function loanText(view: LoanView): string {
 function receiptText(receipt: RepaymentReceipt): string {
   const a = receipt.allocation;
   return [
-    `repayment ${receipt.seq} of ${d(receipt.amount)} on ${receipt.effectiveDate}${receipt.restated ? ' (back-dated: books restated)' : ''}`,
+    `repayment of ${d(receipt.amount)} on ${receipt.effectiveDate} (event #${receipt.seq} on this loan)${receipt.restated ? ' (back-dated: books restated)' : ''}`,
     `  principal ${d(a.principal)}, interest ${d(a.interest)}, penalty ${d(a.penalty)}, recovered ${d(a.recovered)}, held ${d(a.held)}`,
     `  loan is ${receipt.status}; owed principal ${d(receipt.outstanding.principal)}, interest ${d(receipt.outstanding.interest)}, penalty ${d(receipt.outstanding.penalty)}`,
   ].join('\n');
@@ -70,7 +70,7 @@ function receiptText(receipt: RepaymentReceipt): string {
 
 function payoutText(receipt: PayoutReceipt): string {
   return [
-    `payout ${receipt.seq} of ${d(receipt.amount)} on ${receipt.effectiveDate} (held before ${d(receipt.heldBefore)})`,
+    `payout of ${d(receipt.amount)} on ${receipt.effectiveDate} (event #${receipt.seq} on this loan; held before ${d(receipt.heldBefore)})`,
     `  loan is ${receipt.status}; held for the customer now ${d(receipt.outstanding.overpayment)}`,
   ].join('\n');
 }
