@@ -16,7 +16,7 @@ function reference(text: string): Outcome {
       info: true,
       skip_empty_lines: true,
       relax_column_count: true,
-    }) as Array<{ record: string[]; info: { lines: number } }>;
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
     return { records: rows.map((row) => ({ record: row.record, line: row.info.lines })) };
   } catch {
     return { error: true };
