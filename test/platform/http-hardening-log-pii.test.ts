@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '../../src/identity/id-number.ts';
 import { createMemoryLogger } from '../../src/platform/logging/logger.ts';
 import { percentDecode, scrubLogLine } from '../../src/platform/logging/scrub.ts';
+import { scrubPii } from '../../src/platform/pii/mask.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 
 /**
@@ -40,6 +41,15 @@ describe('log scrubbing of encoded and prefixed PII', () => {
     expect(readable(written)).not.toContain(raw);
     // Masked, not dropped: the reader still sees which number it was.
     expect(written).toMatch(/\*{4}/);
+  });
+
+  it('masks a number that ends before digits ending in a decimal, and ID then digits', () => {
+    // Found by the reference property: the run "13000000000 0000 0000" ends in a decimal point, the phone
+    // in it does not; an ID followed by other digits is still an ID.
+    expect(scrubLogLine('{"msg":"13000000000 0000 0000.13000000001"}')).toBe(
+      '{"msg":"130****0000 0000 0000.13000000001"}',
+    );
+    expect(scrubLogLine('{"msg":"110000197001010102 0000"}')).toBe('{"msg":"110000********0102 0000"}');
   });
 
   it('leaves our own ids, digests, decimals and timestamps alone', () => {
@@ -105,6 +115,38 @@ describe('log scrubbing of encoded and prefixed PII', () => {
     twice: (raw, groups) => encodeURIComponent(encodeURIComponent(grouped(raw, groups, ' '))),
     plus86: (raw, groups) => `%2B86%20${grouped(raw, groups, '%20')}`,
   };
+
+  it('property: masks every number the free-text scrubber masks (checked against scrubPii as reference)', () => {
+    // Segments (a prefix, then a number or other digits) joined by a character that ends a number for both
+    // scrubbers: two digit groups side by side are ambiguous, and scrubPii, masking one pattern after the
+    // other, reads the last digits a mask keeps together with the next group as a new number.
+    const segment = fc.tuple(
+      fc.constantFrom('', 'x', 'id', '0.', '.', '+86 ', ' ', 'req_', '-'),
+      fc.oneof(
+        phone.map((p) => p.raw),
+        idNumber.map((p) => p.raw),
+        card.map((p) => p.raw),
+        digits(4),
+        fc.constant('2026-11-22'),
+      ),
+      fc.constantFrom('', '.5', ' ', 'x'),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(segment, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('x', '"', '/', ' x ', ', '),
+        (segments, separator) => {
+          const text = segments.map((parts) => parts.join('')).join(separator);
+          const reference = scrubPii(text);
+          const scrubbed = scrubLogLine(JSON.stringify({ msg: text }));
+          for (const [, value] of segments) {
+            if (value.length >= 11 && !reference.includes(value)) expect(scrubbed).not.toContain(value);
+          }
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
 
   it('property: a phone, ID or card number in any of 8 encodings, glued to any prefix, never reaches the log', () => {
     fc.assert(

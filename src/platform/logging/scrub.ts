@@ -1,4 +1,4 @@
-import { maskCard, maskIdNumber, maskPhone, scrubPii } from '../pii/mask.ts';
+import { maskCard, maskIdNumber, maskPhone } from '../pii/mask.ts';
 
 /**
  * The log scrubber's second layer: identifiers hidden from `scrubPii` by how a URL carries them.
@@ -13,8 +13,10 @@ import { maskCard, maskIdNumber, maskPhone, scrubPii } from '../pii/mask.ts';
  */
 
 // Our own ids (prefix, "_", 26 Crockford base-32 characters) and hex digests hold digit runs that are not PII.
-const SAFE = String.raw`(?<![0-9A-Za-z])[a-z]{2,8}_[0-9A-HJKMNP-TV-Z]{26}(?![0-9A-Za-z])|(?<![0-9A-Za-z])(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{32,}(?![0-9A-Za-z])`;
-// A number starts and ends where digits do (a decimal like 0.4444444444444444 is not an identifier).
+const SAFE_WORD = /^(?:[a-z]{2,8}_[0-9A-HJKMNP-TV-Z]{26}|(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{32,})$/;
+// Where a number may be: a run of digits, spaces and dashes long enough for the shortest (a mobile number).
+const CANDIDATE = /\+?\d[\d -]{9,}[\dXx]/g;
+// A number starts and ends where digits do; the fraction or whole part of a decimal is not one.
 const START = String.raw`(?<!\d|\d\.)`;
 const END = String.raw`(?!\d|\.\d)`;
 const DATE = String.raw`(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])`;
@@ -22,16 +24,41 @@ const ID_18 = String.raw`${START}\d{6}(?:18|19|20)\d{2}${DATE}\d{3}[\dXx]${END}`
 const ID_15 = String.raw`${START}\d{8}${DATE}\d{3}${END}`;
 const CARD = String.raw`${START}(?:\d[ -]?){15,18}\d${END}`;
 const PHONE = String.raw`${START}(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}${END}`;
-const EMBEDDED = new RegExp(`(${SAFE})|(${ID_18})|(${ID_15})|(${CARD})|(${PHONE})`, 'g');
+const NUMBER = new RegExp(`(${ID_18})|(${ID_15})|(${CARD})|(${PHONE})`, 'g');
 
-/** Masks every ID, card and phone number in `text`, glued to letters or not. */
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isWordCharacter = (code: number) =>
+  isDigit(code) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+
+/** The letters, digits and underscores around `[start, end)`: the word a run of digits sits in. */
+function wordAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && isWordCharacter(text.charCodeAt(from - 1))) from -= 1;
+  let to = end;
+  while (to < text.length && isWordCharacter(text.charCodeAt(to))) to += 1;
+  return text.slice(from, to);
+}
+
+/**
+ * Masks every ID, card and phone number in `text`, glued to letters or not. Linear: only runs of digits
+ * (with spaces and dashes) of 11 characters or more are looked at; a number that is the fraction or the
+ * whole part of a decimal (0.4444444444444444), and a run that sits in one of our ids or a digest, are left
+ * alone. (A match never reaches into the two characters either side of the run: they are not digits.)
+ */
 export function maskEmbeddedPii(text: string): string {
-  if (!/\d{7}|\d[ -]\d/.test(text)) return text;
-  return text.replace(EMBEDDED, (match, safe, id18, id15, card) => {
-    if (safe) return match;
-    if (id18 || id15) return maskIdNumber(match);
-    if (card) return maskCard(match);
-    return maskPhone(match);
+  return text.replace(CANDIDATE, (run: string, offset: number) => {
+    const end = offset + run.length;
+    const digitsStart = run.startsWith('+') ? offset + 1 : offset;
+    if (SAFE_WORD.test(wordAround(text, digitsStart, end))) return run;
+    // The run with two characters either side, so the guards see a decimal point and its digit.
+    const left = Math.max(0, offset - 2);
+    const right = Math.min(text.length, end + 2);
+    const masked = text.slice(left, right).replace(NUMBER, (match: string, id18, id15, card) => {
+      if (id18 || id15) return maskIdNumber(match);
+      if (card) return maskCard(match);
+      return maskPhone(match);
+    });
+    return masked.slice(offset - left, masked.length - (right - end));
   });
 }
 
@@ -62,8 +89,10 @@ export function percentDecode(text: string): string {
   return current;
 }
 
-/** A token of a JSON log line that carries an encoding: percent escapes or a `+`. */
-const ENCODED_TOKEN = /[^\s"\\]*(?:%[0-9A-Fa-f]{2}|\+)[^\s"\\]*/g;
+const ENCODING = /%[0-9A-Fa-f]{2}|\+/g;
+/** Where a token of a JSON log line ends: white space, a quote or a backslash (an escape). */
+const isTokenEnd = (code: number) =>
+  Number.isNaN(code) || code === 34 || code === 92 || code === 32 || (code >= 9 && code <= 13);
 
 function escapeForJsonString(text: string): string {
   return JSON.stringify(text).slice(1, -1);
@@ -81,13 +110,28 @@ function scrubEncodedToken(token: string): string {
   return masked === decoded ? token : escapeForJsonString(masked);
 }
 
+/** Each token that carries an encoding, decoded and masked (linear: every token is visited once). */
+function scrubEncodedTokens(line: string): string {
+  let out = '';
+  let done = 0;
+  ENCODING.lastIndex = 0;
+  for (let found = ENCODING.exec(line); found; found = ENCODING.exec(line)) {
+    let start = found.index;
+    while (start > done && !isTokenEnd(line.charCodeAt(start - 1))) start -= 1;
+    let end = found.index + found[0].length;
+    while (end < line.length && !isTokenEnd(line.charCodeAt(end))) end += 1;
+    out += line.slice(done, start) + scrubEncodedToken(line.slice(start, end));
+    done = end;
+    ENCODING.lastIndex = end;
+  }
+  return out + line.slice(done);
+}
+
 /**
- * Scrubs one finished log line: encoded tokens are decoded and masked, then numbers glued to letters, then
- * the free-text forms of `scrubPii` (spaced and dashed numbers across tokens).
+ * Scrubs one finished log line: tokens with an encoding are decoded and masked, then every number in the
+ * line, glued to letters or not, spaced or dashed — what `scrubPii` finds and more, so it replaces it here.
  */
 export function scrubLogLine(line: string): string {
-  const decodedTokens = /%[0-9A-Fa-f]{2}|\+/.test(line)
-    ? line.replace(ENCODED_TOKEN, scrubEncodedToken)
-    : line;
-  return scrubPii(maskEmbeddedPii(decodedTokens));
+  const decoded = /%[0-9A-Fa-f]{2}|\+/.test(line) ? scrubEncodedTokens(line) : line;
+  return maskEmbeddedPii(decoded);
 }
