@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Makes the migrated PGlite snapshot every storage suite starts from (test/support/pglite-snapshot.ts).
+    globalSetup: ['test/support/global-setup.ts'],
     env: { TZ: 'UTC' },
   },
 });

@@ -2,14 +2,16 @@ import type { PGlite } from '@electric-sql/pglite';
 import { afterAll } from 'vitest';
 import type { Database } from '../../src/platform/database/database.ts';
 import { migrate } from '../../src/platform/database/migrate.ts';
-import { createPgliteInstance, openPglite } from '../../src/platform/database/pglite.ts';
+import { openPglite } from '../../src/platform/database/pglite.ts';
 import { openPostgres } from '../../src/platform/database/postgres.ts';
+import { startFromSnapshot, templateSchema } from './pglite-snapshot.ts';
 
 /**
  * The stores every storage suite runs on: PGlite always, PostgreSQL too when `DATABASE_URL` is set (CI sets
  * it when a server answers on 127.0.0.1:5432). Each `fresh()` returns a database in a new schema with all
  * migrations applied, so tests never see each other's rows. One PGlite instance is shared per test file
- * (it takes seconds to start); schemas are dropped when the file ends.
+ * (it takes seconds to start), started from a snapshot that already holds a few migrated schemas
+ * (./pglite-snapshot.ts); schemas are dropped when the file ends.
  */
 export interface StoreUnderTest {
   readonly name: 'pglite' | 'postgres';
@@ -17,7 +19,9 @@ export interface StoreUnderTest {
   fresh(options?: { migrate?: boolean; poolSize?: number }): Promise<Database>;
 }
 
-let sharedPglite: Promise<PGlite> | undefined;
+let sharedPglite: Promise<{ instance: PGlite; templates: number }> | undefined;
+/** How many of the snapshot's pre-migrated schemas this file has taken. */
+let templatesTaken = 0;
 const cleanups: Array<() => Promise<void>> = [];
 let counter = 0;
 
@@ -29,8 +33,9 @@ function schemaName(): string {
 afterAll(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
   if (sharedPglite) {
-    const instance = await sharedPglite;
+    const { instance } = await sharedPglite;
     sharedPglite = undefined;
+    templatesTaken = 0;
     await instance.close();
   }
 });
@@ -38,9 +43,17 @@ afterAll(async () => {
 export const pgliteStore: StoreUnderTest = {
   name: 'pglite',
   async fresh(options = {}) {
-    sharedPglite ??= createPgliteInstance();
-    const instance = await sharedPglite;
-    const db = await openPglite({ instance, schema: schemaName() });
+    sharedPglite ??= startFromSnapshot();
+    const { instance, templates } = await sharedPglite;
+    const schema = schemaName();
+    // A migrated schema from the snapshot, renamed, when one is left; migrate() below then only checks
+    // that every migration is recorded with its checksum.
+    if (options.migrate !== false && templatesTaken < templates) {
+      const template = templateSchema(templatesTaken);
+      templatesTaken += 1;
+      await instance.exec(`alter schema "${template}" rename to "${schema}"`);
+    }
+    const db = await openPglite({ instance, schema });
     if (options.migrate !== false) await migrate(db);
     return db;
   },
