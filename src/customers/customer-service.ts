@@ -26,6 +26,7 @@ import {
   findCustomersByIdNumberIndex,
   findStoredEvents,
   insertCards,
+  cardBoundToAnotherCustomer,
   insertCustomers,
   listCards,
   listCustomers,
@@ -597,9 +598,23 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
       const index = vault.blindIndex('card_number', check.normalized);
       return db.transaction(async (tx) => {
         await mustFind(tx, customerId);
+        // One card, one customer (as for ID numbers): bindings of one card are serialised on its blind index.
+        await lockKey(tx, `customers:card:${index}`);
         const bound = await listCards(tx, customerId);
         const same = bound.find((card) => card.cardIndex === index);
         if (same) return cardView(same);
+        if (await cardBoundToAnotherCustomer(tx, index, customerId)) {
+          // Which customer holds it is not said: an API key could otherwise map card numbers to customers.
+          throw new AppError('CONFLICT', 'this bank card is already bound to another customer', {
+            issues: [
+              {
+                field: 'cardNumber',
+                rule: 'bound-to-another-customer',
+                message: 'already bound to another customer',
+              },
+            ],
+          });
+        }
         const now = clock.now();
         const card: CardRecord = {
           customerId,

@@ -282,6 +282,22 @@ export async function listCards(q: Queryable, customerId: string): Promise<CardR
   return result.rows.map(toCard);
 }
 
+/**
+ * Whether a card with this blind index is bound (and not removed) to a customer other than `customerId`.
+ * Says yes or no only: who holds it is not for the caller to learn.
+ */
+export async function cardBoundToAnotherCustomer(
+  q: Queryable,
+  cardIndex: string,
+  customerId: string,
+): Promise<boolean> {
+  const result = await q.query(
+    `select 1 from customer_cards where card_bidx = $1 and removed_at is null and customer_id <> $2 limit 1`,
+    [cardIndex, customerId],
+  );
+  return result.rows.length > 0;
+}
+
 /** Cards of the given customers sealed under another key (re-encryption). */
 export async function cardsNotUnderKey(
   q: Queryable,
