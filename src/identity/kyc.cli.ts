@@ -140,7 +140,7 @@ export function registerKycCommand(program: Command): void {
   kyc
     .command('reencrypt')
     .description(
-      'Re-seal every stored ID number, phone, name and card under the active PII key (after adding a new key first in CREDENCE_PII_KEYS).',
+      'Re-seal every stored ID number, phone, name and card, and every appeal evidence file (sealing those still in clear from before migration 0604), under the active PII key (after adding a new key first in CREDENCE_PII_KEYS).',
     )
     .action(async (_options: unknown, command: Command) => {
       const global = globalOptions(command);
@@ -149,11 +149,15 @@ export function registerKycCommand(program: Command): void {
         const count = await app.services.customers.reencryptPii({
           onProgress: (done) => progress.update(done),
         });
+        const evidence = await app.services.appeals.reencryptEvidence({
+          onProgress: (done) => progress.update(count + done),
+        });
         progress.stop();
         output(
           global,
-          { reencrypted: count },
-          () => `re-encrypted ${counted(count, 'row')} under the active key`,
+          { reencrypted: count, evidence },
+          () =>
+            `re-encrypted ${counted(count, 'row')} and ${counted(evidence, 'appeal evidence file')} under the active key`,
         );
       });
     });
