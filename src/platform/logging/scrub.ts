@@ -26,6 +26,7 @@ const CARD = String.raw`${START}(?:\d[ -]?){15,18}\d${END}`;
 const PHONE = String.raw`${START}(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}${END}`;
 const NUMBER = new RegExp(`(${ID_18})|(${ID_15})|(${CARD})|(${PHONE})`, 'g');
 
+const ONLY_DIGITS = /^\d+$/;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 const isWordCharacter = (code: number) =>
   isDigit(code) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
@@ -48,6 +49,13 @@ function wordAround(text: string, start: number, end: number): string {
 export function maskEmbeddedPii(text: string): string {
   return text.replace(CANDIDATE, (run: string, offset: number) => {
     const end = offset + run.length;
+    // Only digits, and the fraction or whole part of a decimal: no number can start or end in it.
+    if (
+      ONLY_DIGITS.test(run) &&
+      ((text[offset - 1] === '.' && isDigit(text.charCodeAt(offset - 2))) ||
+        (text[end] === '.' && isDigit(text.charCodeAt(end + 1))))
+    )
+      return run;
     const digitsStart = run.startsWith('+') ? offset + 1 : offset;
     if (SAFE_WORD.test(wordAround(text, digitsStart, end))) return run;
     // The run with two characters either side, so the guards see a decimal point and its digit.
