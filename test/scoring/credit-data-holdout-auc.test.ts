@@ -11,7 +11,7 @@ import { DEFAULT_TRAINING, trainScorecard, type TrainingResult } from '../../src
  * with the default settings, and record the holdout figures. scikit-learn's logistic regression on
  * one-hot + standardised features reaches AUC 0.837 (KS 0.536) on the same split.
  */
-const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+const DATA = fileURLToPath(new URL('../fixtures/credit-data/', import.meta.url));
 
 let data: Dataset;
 let holdout: Dataset;

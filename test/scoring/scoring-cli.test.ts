@@ -8,7 +8,7 @@ import { parseScorecard } from '../../src/scoring/scorecard.ts';
 
 /** The four scoring commands end to end, on credit_data and on small hand-made files. */
 const BIN = fileURLToPath(new URL('../../bin/credence.js', import.meta.url));
-const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+const DATA = fileURLToPath(new URL('../fixtures/credit-data/', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'credence-scoring-cli-'));
 const model = join(work, 'model.json');
 
