@@ -1,13 +1,28 @@
 import type { LocalizedText } from '../platform/i18n/localized.ts';
-import { fen, formatMoney } from '../platform/money/money.ts';
+import { fen, formatMoney, toDecimalString } from '../platform/money/money.ts';
 import { formatPercent, parseRate, toExactRateString } from '../platform/money/rate.ts';
 import type { DecisionRecord, DecisionSummary } from './decision.ts';
 import type { PrincipalReason } from './principal-reasons.ts';
 
 /**
- * What the API and the CLI show of a decision: plain JSON (amounts as integer-fen strings, rates as exact
- * decimal strings), never a database row. The evidence (facts, trace, policy document) is shown only when
- * asked for.
+ * The money of a decision on the wire. One unit per field name across the API: a field named `…Fen` is
+ * integer fen, every other money field is yuan as a decimal string — so `requestedAmount` reads back in
+ * the unit it was sent in ("8000.00"; it used to come back as "800000" fen), and `limitFen` /
+ * `requestedAmountFen` keep the integer fen for clients that want them.
+ */
+function amounts(record: Pick<DecisionRecord, 'limit' | 'requestedAmount'>) {
+  return {
+    limit: toDecimalString(record.limit),
+    limitFen: record.limit.toString(),
+    requestedAmount: record.requestedAmount === null ? null : toDecimalString(record.requestedAmount),
+    requestedAmountFen: record.requestedAmount === null ? null : record.requestedAmount.toString(),
+  };
+}
+
+/**
+ * What the API and the CLI show of a decision: plain JSON (money as above, rates as exact decimal
+ * strings), never a database row. The evidence (facts, trace, policy document) is shown only when asked
+ * for.
  */
 export function decisionView(record: DecisionRecord, options: { evidence?: boolean } = {}) {
   const reasons = (overrideReasons(record) ?? record.reasons).map((reason) => ({
@@ -24,8 +39,7 @@ export function decisionView(record: DecisionRecord, options: { evidence?: boole
     product: record.productCode,
     productType: record.productType,
     outcome: record.outcome,
-    limit: record.limit.toString(),
-    requestedAmount: record.requestedAmount === null ? null : record.requestedAmount.toString(),
+    ...amounts(record),
     apr: record.apr === null ? null : toExactRateString(record.apr),
     dailyRate: record.dailyRate === null ? null : toExactRateString(record.dailyRate),
     score: record.score,
@@ -79,8 +93,7 @@ export function decisionSummaryView(summary: DecisionSummary) {
     linkedTo: summary.linkedTo,
     product: summary.productCode,
     outcome: summary.outcome,
-    limit: summary.limit.toString(),
-    requestedAmount: summary.requestedAmount === null ? null : summary.requestedAmount.toString(),
+    ...amounts(summary),
     apr: summary.apr === null ? null : toExactRateString(summary.apr),
     score: summary.score,
     reasonCodes: summary.reasons.map((reason) => reason.code),
@@ -121,7 +134,7 @@ export function customerTextInputOfView(view: DecisionView): CustomerTextInput {
     policyVersionId: view.policyVersion,
     arm: view.arm,
     outcome: view.outcome,
-    limit: fen(BigInt(view.limit)),
+    limit: fen(BigInt(view.limitFen)),
     apr: view.apr === null ? null : parseRate(view.apr),
     dailyRate: view.dailyRate === null ? null : parseRate(view.dailyRate),
     reasons: view.reasons as DecisionRecord['reasons'],

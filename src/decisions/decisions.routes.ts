@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { parseMoney } from '../platform/money/money.ts';
-import { IdString, InstantString, MoneyString, ProblemSchema } from '../platform/http/schemas.ts';
+import { FenString, IdString, InstantString, MoneyString, ProblemSchema } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import type { DecisionService } from './decision-service.ts';
 import { decisionSummaryView, decisionView } from './decision-view.ts';
@@ -18,7 +18,9 @@ const ReasonDto = Type.Object({
     description: 'knockout, limit, referral, system, score, or review (a person decided).',
   }),
   text: Text,
-  params: AnyObject('The typed parameters the text was rendered from (fen as strings, rates as decimals).'),
+  params: AnyObject(
+    'The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field.',
+  ),
 });
 
 const DecisionDto = Type.Object({
@@ -29,8 +31,10 @@ const DecisionDto = Type.Object({
   product: Type.String(),
   productType: Nullable(Type.String()),
   outcome: Type.Union([Type.Literal('approved'), Type.Literal('declined'), Type.Literal('referred')]),
-  limit: Type.String({ description: 'Integer fen ("800000" is ¥8,000.00).' }),
-  requestedAmount: Nullable(Type.String({ description: 'Integer fen.' })),
+  limit: MoneyString('The limit in yuan ("8000.00"); 0.00 when declined or referred.'),
+  limitFen: FenString('The limit in integer fen ("800000" is ¥8,000.00).'),
+  requestedAmount: Nullable(MoneyString('The amount asked for, in yuan, as it was sent ("8000.00").')),
+  requestedAmountFen: Nullable(FenString('The amount asked for, in integer fen.')),
   apr: Nullable(Type.String({ description: 'Annual rate after the legal cap, exact decimal.' })),
   dailyRate: Nullable(Type.String({ description: 'APR / 365, exact decimal.' })),
   score: Nullable(Type.Integer()),

@@ -68,7 +68,7 @@ describe('appeal-unverified-phone-approved-by-recheck', () => {
     t.provider.unregister(phoneOf('phone_unregistered'));
     const customerId = await createScriptedCustomer(t, 'phone_unregistered');
     const declined = await decide(customerId);
-    expect(declined).toMatchObject({ outcome: 'declined', limit: '0' });
+    expect(declined).toMatchObject({ outcome: 'declined', limit: '0.00', limitFen: '0' });
     expect(declined.reasons[0]).toMatchObject({
       code: 'VERIFICATION_LEVEL_TOO_LOW',
       params: { current: 1, required: 3 },

@@ -117,7 +117,8 @@ describe('a policy whose approval lies outside the product', () => {
     const body = post.json();
     expect(body).toMatchObject({
       outcome: 'referred',
-      limit: '0',
+      limit: '0.00',
+      limitFen: '0',
       apr: null,
       facilityChange: null,
       policyVersion: load.json().policy.id,

@@ -41,8 +41,11 @@ describe.each(storesUnderTest())('decisions over HTTP on $name', (store) => {
     expect(body).toMatchObject({
       customerId,
       outcome: 'approved',
-      limit: '500000',
-      requestedAmount: '800000',
+      // One unit per field name: yuan, as requestedAmount was sent; integer fen under …Fen.
+      limit: '5000.00',
+      limitFen: '500000',
+      requestedAmount: '8000.00',
+      requestedAmountFen: '800000',
       apr: '0.073',
       dailyRate: '0.0002',
       score: 829,
