@@ -12,10 +12,10 @@ const dir = mkdtempSync(join(tmpdir(), 'credence-serve-start-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', ...extra };
+  const out: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info' };
   delete out.DATABASE_URL;
   delete out.CREDENCE_LOG_FILE;
-  return out;
+  return { ...out, ...extra };
 }
 
 async function occupiedPort(): Promise<{ server: Server; port: number }> {

@@ -145,6 +145,8 @@ describe('credence line', () => {
     expect(tooMuchOut.stderr).toMatch(/amount.*within-held|at most 100\.00 is held/);
     const out = await run(['line', 'payout', line.id, '--idempotency-key', 'k6']);
     expect(out.status).toBe(0);
-    expect(out.stdout).toMatch(/payout \d+ of 100\.00 on \S+: held for the customer 100\.00 → 0\.00/);
+    expect(out.stdout).toMatch(
+      /payout of 100\.00 on \S+ \(event #\d+ on this line\): held for the customer 100\.00 → 0\.00/,
+    );
   });
 });
