@@ -1,5 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateApiKeySecret } from '../../src/platform/auth/api-keys.ts';
+import { seededRandomBytes } from '../../src/platform/ids/ids.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/platform/http/hardening.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 
@@ -122,6 +124,14 @@ describe('security headers', () => {
     expect(docs.body).not.toMatch(/<script>(?!\s*<\/script>)/);
   });
 
+  it('the customer web app under /app/ gets the same policy (built or not)', async () => {
+    const docs = await t.app.http.inject({ method: 'GET', url: '/docs/' });
+    const webApp = await t.app.http.inject({ method: 'GET', url: '/app/' });
+    expect(webApp.headers['content-security-policy']).toBe(docs.headers['content-security-policy']);
+    expect(webApp.headers['x-content-type-options']).toBe('nosniff');
+    expect(webApp.headers['x-frame-options']).toBe('DENY');
+  });
+
   it('every /v1 answer is no-store (customer data); 401 says Bearer', async () => {
     const keys = await t.app.http.inject({ method: 'GET', url: '/v1/keys', headers: t.auth('admin') });
     expect(keys.statusCode).toBe(200);
@@ -184,6 +194,38 @@ describe('request limits', () => {
     // Another credential is counted on its own.
     const other = await t.app.http.inject({ method: 'GET', url: '/v1/keys', headers: t.auth('admin') });
     expect(other.statusCode).toBe(200);
+  });
+
+  it('many new credentials from one address (a NAT) are not held back: only failures count', async () => {
+    const remoteAddress = '198.51.100.20';
+    const random = seededRandomBytes(404);
+    const secrets: string[] = [];
+    for (let i = 0; i < AUTH_FAILURES_PER_MINUTE + 5; i += 1) {
+      const secret = generateApiKeySecret('app', random);
+      await t.app.services.apiKeys.create({ name: `nat ${i}`, role: 'app', secret });
+      secrets.push(secret);
+    }
+    for (const secret of secrets) {
+      const answer = await t.app.http.inject({
+        method: 'GET',
+        url: '/v1/keys',
+        headers: { authorization: `Bearer ${secret}` },
+        remoteAddress,
+      });
+      expect(answer.statusCode).toBe(403); // authenticated, not an admin: never 429
+    }
+    const statuses: number[] = [];
+    for (let i = 0; i <= AUTH_FAILURES_PER_MINUTE; i += 1) {
+      const answer = await t.app.http.inject({
+        method: 'GET',
+        url: '/v1/keys',
+        headers: { authorization: `Bearer crd_app_wrong${i}` },
+        remoteAddress,
+      });
+      statuses.push(answer.statusCode);
+    }
+    expect(statuses.slice(0, AUTH_FAILURES_PER_MINUTE).every((status) => status === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
   });
 
   it('500 guessed keys at once: at most the bound are looked up, the rest get 429; a key that worked still works', async () => {

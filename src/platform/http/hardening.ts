@@ -131,6 +131,18 @@ class WindowCounters {
     callback(null, { current: window.count, ttl: window.startedAt + timeWindow - now });
   }
 
+  /** The count without counting (the plugin's `{ increment: false }`). */
+  read(
+    key: string,
+    callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
+    timeWindow: number,
+  ): void {
+    const now = Date.now();
+    const window = this.#windows.get(key);
+    if (!window || window.startedAt + timeWindow <= now) callback(null, { current: 0, ttl: 0 });
+    else callback(null, { current: window.count, ttl: window.startedAt + timeWindow - now });
+  }
+
   child(): WindowCounters {
     return new WindowCounters();
   }
@@ -154,37 +166,55 @@ async function registerRateLimits(app: HttpServer, settings: RateLimitSettings):
   });
   if (settings.authFailuresPerMinute <= 0) return;
 
-  // Failed sign-ins: every attempt with a credential not seen to work here counts against the address,
-  // before the key is looked up — so 500 guessed keys at once cost at most the bound in lookups, and the
-  // rest are refused from memory. A credential that worked is not counted again (until it fails).
-  const attempts = app.createRateLimit({
-    max: settings.authFailuresPerMinute,
+  // Failed sign-ins per address. Before a credential not seen to work here is looked up, the address's
+  // failures this minute plus its lookups still in flight must be under the bound — so 500 guessed keys at
+  // once cost at most the bound in lookups and the rest are refused from memory. Only failures (401) are
+  // counted: many customers signing in behind one address (a carrier's NAT) are not held back by each
+  // other's successes. A credential that worked is not checked again (until it fails).
+  const max = settings.authFailuresPerMinute;
+  const failures = app.createRateLimit({
+    max,
     timeWindow: 60_000,
     keyGenerator: (request) => `sign-in:${request.ip}`,
   });
   const known = new KnownCredentials(10_000);
-  const attempted = new WeakMap<FastifyRequest, string>();
+  const inFlight = new Map<string, number>();
+  const attempts = new WeakMap<FastifyRequest, { key: string; settled: boolean }>();
+  const settle = (request: FastifyRequest): { key: string } | undefined => {
+    const attempt = attempts.get(request);
+    if (!attempt || attempt.settled) return undefined;
+    attempt.settled = true;
+    const pending = (inFlight.get(request.ip) ?? 1) - 1;
+    if (pending > 0) inFlight.set(request.ip, pending);
+    else inFlight.delete(request.ip);
+    return attempt;
+  };
   app.addHook('onRequest', async (request, reply) => {
     if (needsNoCredential(request)) return;
     const secret = presentedCredential(request.headers);
     const key = secret === undefined ? '' : digest(secret);
     if (key && known.has(key)) return;
-    attempted.set(request, key);
-    const state = await attempts(request);
-    if (!state.isAllowed && state.isExceeded) {
-      const retryAfter = Math.max(1, state.ttlInSeconds);
+    const state = await failures(request, { increment: false });
+    const failed = state.isAllowed ? 0 : max - state.remaining;
+    const pending = inFlight.get(request.ip) ?? 0;
+    if (failed + pending >= max) {
+      const retryAfter = state.isAllowed ? 1 : Math.max(1, state.ttlInSeconds);
       void reply.header('retry-after', String(retryAfter));
-      throw rateLimited(
-        `more than ${settings.authFailuresPerMinute} sign-in attempts a minute from this address`,
-        retryAfter,
-      );
+      throw rateLimited(`more than ${max} failed sign-ins a minute from this address`, retryAfter);
     }
+    inFlight.set(request.ip, pending + 1);
+    attempts.set(request, { key, settled: false });
   });
   app.addHook('onResponse', async (request, reply) => {
-    const key = attempted.get(request);
-    if (!key) return;
-    if (reply.statusCode === 401) known.delete(key);
-    else if (reply.statusCode !== 429) known.add(key);
+    const attempt = settle(request);
+    if (!attempt) return;
+    if (reply.statusCode === 401) {
+      if (attempt.key) known.delete(attempt.key);
+      await failures(request);
+    } else if (attempt.key && reply.statusCode !== 429) known.add(attempt.key);
+  });
+  app.addHook('onRequestAbort', async (request) => {
+    settle(request);
   });
 }
 
