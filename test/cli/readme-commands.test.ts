@@ -189,6 +189,14 @@ afterAll(async () => {
 describe('the README, run as printed', () => {
   it('opens with `npm install && npm start` and `npm test`', () => {
     expect(README.split('\n').slice(0, 2)).toEqual(['npm install && npm start', 'npm test']);
+    // What this test does for `npm start` (seedDemo on the app) is what the script runs before it listens.
+    const scripts = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    expect(scripts.start).toMatch(/\bbin\/credence\.js serve --demo$/);
+    expect(scripts.test).toMatch(/\bvitest\b/);
   });
 
   it('every command in its shell blocks runs, in order, with the exit codes and figures it states', async () => {
