@@ -26,7 +26,15 @@ const sourceTime = newestSourceTime(`${root}src`);
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+let tsc;
+try {
+  tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+} catch {
+  // An install without devDependencies (npm ci --omit=dev): no compiler, so no dist/; the launcher runs
+  // the sources through tsx (a dependency), as it says on every run.
+  process.stderr.write('build:cli: TypeScript is not installed (devDependencies omitted): dist/ not built\n');
+  process.exit(0);
+}
 const compiled = spawnSync(process.execPath, [tsc, '-p', `${root}tsconfig.build.json`], { stdio: 'inherit' });
 if (compiled.status !== 0) {
   process.stderr.write(`build:cli: tsc failed (exit ${compiled.status ?? compiled.signal})\n`);
