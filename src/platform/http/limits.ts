@@ -6,9 +6,9 @@ import { AppError } from '../errors/app-error.ts';
  * - `requestsPerMinute`: requests per API key or session token (the hash of the credential), or per client
  *   address for calls without one (health, docs, the web app's files). Protects the database from one
  *   runaway client.
- * - `authFailuresPerMinute`: attempts with a credential this process has not seen succeed, per client
- *   address. Counted before the key is looked up, so a flood of guessed keys costs at most this many
- *   lookups a minute; a key that worked before is not counted.
+ * - `authFailuresPerMinute`: failed sign-ins (401) per client address. Checked before a credential this
+ *   process has not seen work is looked up (failures plus lookups in flight), so a flood of guessed keys
+ *   costs at most this many lookups a minute; successes are not counted.
  *
  * 0 turns a limit off.
  */
@@ -35,7 +35,7 @@ function limit(env: Env, name: string, fallback: number): number {
 }
 
 /**
- * `CREDENCE_RATE_LIMIT_PER_MINUTE` (default 6,000) and `CREDENCE_AUTH_FAILURES_PER_MINUTE` (default 30);
+ * `CREDENCE_RATE_LIMIT_PER_MINUTE` (default 6,000) and `CREDENCE_AUTH_FAILURES_PER_MINUTE` (default 30 failed sign-ins);
  * `CREDENCE_RATE_LIMIT=off` turns both off. A bad value is refused naming the variable.
  */
 export function rateLimitsFromEnv(env: Env): RateLimitSettings {
