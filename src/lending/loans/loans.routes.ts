@@ -100,7 +100,7 @@ const InstalmentDto = Type.Object({
   settledOn: Type.Union([Type.String(), Type.Null()]),
 });
 
-const LoanDto = Type.Object({
+export const LoanDto = Type.Object({
   id: Type.String(),
   customerId: Type.String(),
   facilityId: Type.String(),
@@ -125,7 +125,7 @@ const LoanDto = Type.Object({
   writtenOffOn: Type.Union([Type.String(), Type.Null()]),
 });
 
-const RepaymentDto = Type.Object({
+export const RepaymentDto = Type.Object({
   loanId: Type.String(),
   seq: Type.Integer(),
   amount: Type.String(),
@@ -191,9 +191,9 @@ const FacilityDto = Type.Object({
   customerId: Type.String(),
   product: StringEnum(PRODUCT_CODES, { description: 'The product code, as decisions and policies name it.' }),
   status: StringEnum(FACILITY_STATUSES),
-  limit: Type.String(),
-  used: Type.String(),
-  available: Type.String(),
+  limit: MoneyString(),
+  used: MoneyString(),
+  available: MoneyString(),
   apr: Type.String(),
   decisionId: Type.String(),
   statusReason: Type.Union([Type.String(), Type.Null()]),
@@ -408,7 +408,7 @@ const OverrideDto = Type.Object({
   customerId: Type.String(),
   product: StringEnum(PRODUCT_CODES),
   decisionId: Type.String(),
-  limit: Type.String(),
+  limit: MoneyString(),
   apr: Type.String(),
   reasons: Type.Array(Type.Object({ code: Type.String(), note: Type.String() })),
   status: StringEnum(['pending', 'applied', 'rejected'] as const),
