@@ -7,7 +7,11 @@ import {
 import { formatNumber, type BinRule } from './binning.ts';
 
 /**
- * Customer-facing wording of bins and reasons, zh-CN and en, from typed parameters. A reason's text
+ * The analyst's wording of bins and score reasons, zh-CN and en, from typed parameters: the bin in words
+ * and the points lost against the best bin ("64.7% or more, 130 points below the best range"), for the
+ * scoring API, the CLI and model reports. Customers never read these: a decision's principal reasons
+ * render the customer's text of a factor from `src/explain/factor-texts.ts` (everyday words, the person's
+ * value, what helps) and keep bin and points only in their parameters for staff. A reason's text here
  * depends only on the characteristic, its bin and the points lost, so the scorer renders each once when
  * it is built and every scored row shares it: reasons cost no string work on the hot path.
  */

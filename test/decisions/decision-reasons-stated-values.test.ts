@@ -147,6 +147,16 @@ describe('stated values (property, random applicants, default policy, with and w
           const expected = expectedParams(reason.code, facts, decision);
           expect(expected, reason.code).not.toBeNull();
           expect(reason.params, `${reason.code}: ${reason.text.en}`).toEqual(paramJson(expected));
+          // And what it states is true of those values.
+          const p = reason.params as Record<string, number>;
+          if (reason.code === 'SCORE_BELOW_CUTOFF') expect(p.score).toBeLessThan(p.cutoff as number);
+          if (reason.code === 'POLICY_TIGHTENED') {
+            expect(p.score).toBeGreaterThanOrEqual(p.usualCutoff as number);
+            expect(p.score).toBeLessThan(p.cutoff as number);
+          }
+          if (reason.code === 'MULTI_HEAD_BORROWING')
+            expect(p.applications).toBeGreaterThan(p.maximum as number);
+          if (reason.code === 'THIN_FILE') expect(p.historyMonths).toBeLessThan(p.requiredMonths as number);
           expect(
             strayNumbers(reason.text.en, writtenForms(reason.code, expected ?? {})),
             reason.text.en,
