@@ -1,6 +1,5 @@
-import { TabBar } from 'antd-mobile';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { currentSession, onSessionEnd } from './api/session.ts';
 import { Loading } from './components/error-notice.tsx';
 import { useLocale } from './i18n/index.ts';
@@ -138,15 +137,22 @@ const TABS = [
 function Tabs() {
   const { t } = useLocale();
   const location = useLocation();
-  const navigate = useNavigate();
   const active = TABS.find((tab) => tab.key !== '/' && location.pathname.startsWith(tab.key))?.key ?? '/';
   return (
     <nav className="tabs" aria-label={t('common.appName')}>
-      <TabBar activeKey={active} onChange={(key) => void navigate(key)} safeArea>
-        {TABS.map((tab) => (
-          <TabBar.Item key={tab.key} icon={<span aria-hidden="true">{tab.icon}</span>} title={t(tab.label)} />
-        ))}
-      </TabBar>
+      {TABS.map((tab) => (
+        <Link
+          key={tab.key}
+          to={tab.key}
+          className={tab.key === active ? 'tab tab-active' : 'tab'}
+          aria-current={tab.key === active ? 'page' : undefined}
+        >
+          <span className="tab-icon" aria-hidden="true">
+            {tab.icon}
+          </span>
+          <span className="tab-title">{t(tab.label)}</span>
+        </Link>
+      ))}
     </nav>
   );
 }

@@ -1,3 +1,5 @@
+// First: starts GET /v1/me while the rest of the bundle is still being evaluated.
+import './api/prefetch.ts';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './app.tsx';

@@ -87,7 +87,13 @@ export async function newPhoneContext(browser: Browser, locale: Locale): Promise
     bypassCSP: true,
     locale,
   });
-  await context.addInitScript(([lang]) => localStorage.setItem('credence.lang', lang as string), [locale]);
+  // The first page load starts in this language; after that the app's own choice (the switch) is kept.
+  await context.addInitScript(
+    ([lang]) => {
+      if (!localStorage.getItem('credence.lang')) localStorage.setItem('credence.lang', lang as string);
+    },
+    [locale],
+  );
   return context;
 }
 

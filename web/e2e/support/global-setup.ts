@@ -118,10 +118,15 @@ async function decideEachDemoCase(url: string): Promise<void> {
 
 export async function teardown(): Promise<void> {
   await browser?.close();
-  await app?.stop();
+  await stopDemoServer();
 }
 
-if (process.argv[2] === 'serve') {
+export async function stopDemoServer(): Promise<void> {
+  await app?.stop();
+  app = undefined;
+}
+
+if (process.argv[1]?.endsWith('global-setup.ts') && process.argv[2] === 'serve') {
   const url = await startDemoServer(Number(process.env.PORT ?? 4173));
   console.log(`demo server for the e2e tests: ${url}`);
 }

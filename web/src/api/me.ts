@@ -1,4 +1,6 @@
 import { api, unwrap } from './client.ts';
+import { takePrefetchedHome } from './prefetch.ts';
+import { endSession } from './session.ts';
 import type { paths } from './schema';
 
 /**
@@ -235,7 +237,20 @@ export const me = {
   demoCustomers: () => unwrap(api.GET('/v1/demo/customers')),
   demoSession: (customerId: string) => unwrap(api.POST('/v1/demo/sessions', { body: { customerId } })),
   signOut: () => unwrap(api.DELETE('/v1/me/session')),
-  home: () => as<Home>(unwrap(api.GET('/v1/me'))),
+  home: () => {
+    const prefetched = takePrefetchedHome();
+    return as<Home>(
+      unwrap(
+        prefetched
+          ? prefetched.then(async (response) => {
+              if (response.status === 401) endSession('expired');
+              const body: unknown = await response.json();
+              return response.ok ? { data: body, response } : { error: body, response };
+            })
+          : api.GET('/v1/me'),
+      ),
+    );
+  },
   decisions: (product?: Product) =>
     as<{ decisions: DecisionSummary[] }>(
       unwrap(api.GET('/v1/me/decisions', { params: { query: product ? { product } : {} } })),

@@ -1,4 +1,3 @@
-import { Button } from 'antd-mobile';
 import type { ApiProblem } from '../api/problem.ts';
 import { useLocale } from '../i18n/index.ts';
 
@@ -18,9 +17,9 @@ export function ErrorNotice({ problem, onRetry }: { problem: ApiProblem; onRetry
     <div role="alert" className="notice notice-error">
       <p>{message}</p>
       {onRetry ? (
-        <Button size="small" color="primary" fill="outline" onClick={onRetry}>
+        <button type="button" className="btn btn-outline btn-small" onClick={onRetry}>
           {t('common.retry')}
-        </Button>
+        </button>
       ) : null}
     </div>
   );

@@ -13,7 +13,7 @@ export const glossaryEn: Glossary = {
   verificationLevel: 'check level',
   bankCard: 'bank card',
   cashLoan: 'cash loan',
-  creditLine: 'spending line',
+  creditLine: 'credit line',
   borrow: 'borrow',
   repay: 'repay',
   statement: 'statement',

@@ -14,7 +14,7 @@ export const glossaryZh = {
   verificationLevel: '验证等级',
   bankCard: '银行卡',
   cashLoan: '现金借款',
-  creditLine: '消费额度',
+  creditLine: '信用额度',
   borrow: '借款',
   repay: '还款',
   statement: '账单',

@@ -142,7 +142,7 @@ export default function AppealScreen() {
                 <Button
                   size="mini"
                   fill="none"
-                  color="danger"
+
                   onClick={() => setEvidence((current) => current.filter((other) => other.id !== item.id))}
                 >
                   {t('appeal.remove')}

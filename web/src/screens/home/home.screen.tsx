@@ -1,6 +1,5 @@
-import { Button } from 'antd-mobile';
-import { lazy, Suspense, useMemo } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { me, type Home, type ProductStatus } from '../../api/me.ts';
 import { ErrorNotice, Loading } from '../../components/error-notice.tsx';
 import { Page, Section } from '../../components/page.tsx';
@@ -34,7 +33,6 @@ export function HomeScreen() {
 
 function ProductCard({ product }: { product: ProductStatus }) {
   const { t, text, format } = useLocale();
-  const navigate = useNavigate();
   const headingId = `product-${product.product}`;
   const action = (() => {
     switch (product.status) {
@@ -83,17 +81,13 @@ function ProductCard({ product }: { product: ProductStatus }) {
         <p className="muted">{t(`home.facility.${product.facilityStatus}`)}</p>
       ) : null}
       <div className="actions">
-        <Button
-          color="primary"
-          fill={action.primary ? 'solid' : 'outline'}
-          onClick={() => void navigate(action.to)}
-        >
+        <Link className={action.primary ? 'btn btn-primary' : 'btn btn-outline'} to={action.to}>
           {action.label}
-        </Button>
+        </Link>
         {product.status === 'can_borrow' && product.latestDecisionId ? (
-          <Button fill="outline" onClick={() => void navigate(`/why/${product.product}`)}>
+          <Link className="btn btn-outline" to={`/why/${product.product}`}>
             {t('home.actions.decision')}
-          </Button>
+          </Link>
         ) : null}
       </div>
     </section>
@@ -126,9 +120,7 @@ function ScoreSection({ score }: { score: Home['score'] }) {
             </div>
           </div>
           <h3 className="muted">{t('home.dimensions')}</h3>
-          <Suspense fallback={<div className="chart" aria-hidden="true" />}>
-            <ScoreChart dimensions={dimensions} />
-          </Suspense>
+          <DeferredChart dimensions={dimensions} />
           <ul className="dimensions">
             {dimensions.map((dimension) => (
               <li key={dimension.label} style={{ display: 'contents' }}>
@@ -153,7 +145,6 @@ function VerificationSection({
   products: ProductStatus[];
 }) {
   const { t, text } = useLocale();
-  const navigate = useNavigate();
   return (
     <Section title={t('home.verification')} id="verification-title">
       <p data-testid="verification-level">
@@ -174,13 +165,34 @@ function VerificationSection({
       {verification.nextStep ? (
         <>
           <p>{text(verification.nextStep)}</p>
-          <Button color="primary" fill="outline" onClick={() => void navigate('/verify')}>
+          <Link className="btn btn-outline" to="/verify">
             {t('home.verify')}
-          </Button>
+          </Link>
         </>
       ) : (
         <p className="muted">{t('home.allVerified')}</p>
       )}
     </Section>
+  );
+}
+
+/**
+ * The radar loads after the figures are on screen (ECharts is the biggest part of the page): the limit and
+ * the text list of dimensions come first, the chart when the browser is idle.
+ */
+function DeferredChart({ dimensions }: { dimensions: { label: string; score: number }[] }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
+    const handle = idle(() => setReady(true));
+    return () => (window.cancelIdleCallback ?? window.clearTimeout)(handle);
+  }, []);
+  const placeholder = <div className="chart" aria-hidden="true" />;
+  return ready ? (
+    <Suspense fallback={placeholder}>
+      <ScoreChart dimensions={dimensions} />
+    </Suspense>
+  ) : (
+    placeholder
   );
 }

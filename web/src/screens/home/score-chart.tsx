@@ -1,11 +1,11 @@
 import { RadarChart } from 'echarts/charts';
 import { RadarComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-// Only the parts the chart uses: the radar, its coordinate component and the SVG renderer (bundle size).
-echarts.use([RadarChart, RadarComponent, SVGRenderer]);
+// Only the parts the chart uses: the radar, its coordinate component and the canvas renderer (bundle size).
+echarts.use([RadarChart, RadarComponent, CanvasRenderer]);
 
 /**
  * The five dimensions of the score on one radar (350–950 each). Decorative for assistive technology: the
@@ -15,7 +15,7 @@ export default function ScoreChart({ dimensions }: { dimensions: { label: string
   const element = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!element.current) return undefined;
-    const chart = echarts.init(element.current, undefined, { renderer: 'svg' });
+    const chart = echarts.init(element.current, undefined, { renderer: 'canvas' });
     chart.setOption({
       animation: false,
       radar: {
