@@ -54,6 +54,7 @@ export function registerServeCommand(program: Command): void {
         const lines = [
           '',
           `Credence ${app.version} is listening on ${url} (database: ${app.db.dialect}${app.db.dialect === 'pglite' ? `, ${config.dataDir}` : ''})`,
+          `  My credit:  ${url}/app/   (the customer app 我的额度${options.demo ? '; sign in as any of the demo customers' : ''})`,
           `  API docs:   ${url}/docs   (OpenAPI 3.1: ${url}/openapi.json)`,
           `  health:     ${url}/healthz   readiness: ${url}/readyz`,
           `  logs:       ${target.kind === 'file' ? target.path : 'stdout'} (JSON, level ${config.logLevel}; LOG_LEVEL to change, CREDENCE_LOG_FILE=<path> or - for stdout)`,
