@@ -12,7 +12,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 function run(args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, CREDENCE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
-  return spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', timeout: 180_000 });
 }
 
 describe('credence CLI shell', () => {
@@ -24,7 +24,7 @@ describe('credence CLI shell', () => {
     const unknown = run(['frobnicate']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/unknown command/);
-  });
+  }, 400_000);
 
   it('creates and lists keys as JSON, and exits 3 naming the field for a bad role', () => {
     const created = run(['keys', 'create', '--role', 'reviewer', '--name', 'alice', '--json']);
@@ -40,7 +40,7 @@ describe('credence CLI shell', () => {
     const bad = run(['keys', 'create', '--role', 'root']);
     expect(bad.status).toBe(3);
     expect(bad.stderr).toMatch(/--role/);
-  });
+  }, 400_000); // a fresh embedded database is created and migrated: minutes on a busy 2-core machine
 
   it('serves the API: /healthz answers on the printed address', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, CREDENCE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
@@ -49,7 +49,7 @@ describe('credence CLI shell', () => {
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let seen = '';
-        const timer = setTimeout(() => reject(new Error(`no address printed: ${seen}`)), 60_000);
+        const timer = setTimeout(() => reject(new Error(`no address printed: ${seen}`)), 180_000);
         child.stderr.on('data', (chunk: Buffer) => {
           seen += chunk.toString();
           const match = /listening on (http:\/\/\S+)/.exec(seen);
@@ -78,5 +78,5 @@ describe('credence CLI shell', () => {
     // Once the server has stopped, the database is free again.
     const after = run(['keys', 'list', '--json']);
     expect(after.status).toBe(0);
-  });
+  }, 400_000);
 });
