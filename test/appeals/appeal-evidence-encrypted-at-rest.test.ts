@@ -166,4 +166,28 @@ describe('appeal evidence at rest', () => {
     );
     expect(await state(`delete from appeal_evidence where id = $1`, [sealedId])).toBe('55000');
   });
+
+  it('a sealed row must name its key, hold one form only, and be as long as the file plus 29 bytes', async () => {
+    const row = await raw(sealedId);
+    const sealed = Buffer.from(row.content_ciphertext ?? []);
+    const insert = (
+      id: string,
+      content: Uint8Array | null,
+      ciphertext: Uint8Array | null,
+      keyId: string | null,
+    ) =>
+      t.app.db
+        .query(
+          `insert into appeal_evidence (customer_id, id, media_type, size_bytes, sha256, content,
+             content_ciphertext, content_key_id, uploaded_at, uploaded_by)
+           values ($1, $2, 'application/pdf', $3, $4, $5, $6, $7, now(), 'key_x')`,
+          [customerId, id, FILES.pdf.length, 'd'.repeat(64), content, ciphertext, keyId],
+        )
+        .then(() => 'ok')
+        .catch(sqlStateOf);
+    expect(await insert('evd_01JD3ZK6Q8W4M2X9T7B5N1R0B0', null, sealed, null)).toBe('23514');
+    expect(await insert('evd_01JD3ZK6Q8W4M2X9T7B5N1R0B1', FILES.pdf, sealed, 'test-2')).toBe('23514');
+    expect(await insert('evd_01JD3ZK6Q8W4M2X9T7B5N1R0B2', null, sealed.subarray(1), 'test-2')).toBe('23514');
+    expect(await insert('evd_01JD3ZK6Q8W4M2X9T7B5N1R0B3', null, null, null)).toBe('23514');
+  });
 });

@@ -208,6 +208,14 @@ describe('an override within the rules', () => {
       override: { status: 'pending', needsSecondPerson: true },
     });
     const id = proposed.json().override.id as string;
+    // Sent again, it is the same proposal, still waiting.
+    const repeated = await put(clean, {
+      limit: '60000.00',
+      apr: '0.16',
+      decisionId: approvedCash,
+      reasons: [{ code: 'limit-error', note: 'income verified at a higher level' }],
+    });
+    expect([repeated.statusCode, repeated.json().override.id]).toEqual([202, id]);
     const approve = (headers: Record<string, string>) =>
       t.app.http.inject({ method: 'POST', url: `${url(clean)}/overrides/${id}/approve`, headers });
 

@@ -203,6 +203,16 @@ export function createFacilityOverrideService(deps: FacilityOverrideDeps): Facil
           decidedAt: needsSecondPerson ? null : now,
         };
         if (needsSecondPerson) {
+          // The same proposal again (same terms, decision and maker) is the one already waiting.
+          const waiting = (await listOverrides(tx, terms.customerId, terms.product)).find(
+            (other) =>
+              other.status === 'pending' &&
+              other.decisionId === terms.decisionId &&
+              other.limit === terms.limit &&
+              compareRate(other.apr, terms.apr) === 0 &&
+              other.maker.keyId === by.keyId,
+          );
+          if (waiting) return outcome(waiting, current, 'pending');
           await insertOverride(tx, override);
           return outcome(override, current, 'pending');
         }
