@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { DATA_SOURCES } from '../identity/consent.ts';
 import { VERIFICATION_FAILURES } from '../identity/verification.ts';
 import { AppError } from '../platform/errors/app-error.ts';
-import { DateString, IdString, InstantString, StringEnum } from '../platform/http/schemas.ts';
+import { DateString, IdString, InstantString, ProblemSchema, StringEnum } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import {
   isLocalDate,
@@ -306,7 +306,8 @@ export function registerCustomerRoutes(
           { cardNumber: Type.String({ minLength: 1, maxLength: 32 }) },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ card: CardDto }) },
+        // 409: the card is bound to another customer (cardNumber / bound-to-another-customer).
+        response: { 201: Type.Object({ card: CardDto }), 409: ProblemSchema },
       },
     },
     async (request, reply) =>
