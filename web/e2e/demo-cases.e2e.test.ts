@@ -20,7 +20,7 @@ const EXPECTED_STATUS: Record<string, string[]> = {
   low_score: ['not_yet', 'under_review'],
   unverified_phone: ['not_yet'],
   thin_file: ['not_yet', 'can_borrow'],
-  multi_head: ['not_yet'],
+  multi_head: ['not_yet', 'under_review'], // under review once the appeal flow has filed its appeal
   abnormal_limit_checks: ['not_yet', 'under_review'],
   tightened_policy: ['not_yet'],
   new_user_first_limit: ['can_borrow'],

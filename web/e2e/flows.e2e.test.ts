@@ -209,7 +209,7 @@ describe.skipIf(skipReason !== undefined)('customer flows at a phone size', () =
         mimeType: 'image/png',
         buffer: Buffer.from('not really a png file'),
       });
-      await page.getByRole('alert').filter({ hasText: '没能完成' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: '不是有效的照片' }).waitFor();
       await screenshot(page, 'appeal-bad-evidence.zh-CN');
       const png = Buffer.from(
         'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',

@@ -191,6 +191,7 @@ export const en: Catalogue = {
     repayDue: 'Pay this month {{amount}}',
     repayAll: 'Pay it all off {{amount}}',
     repayOther: 'Pay another amount',
+    choose: 'How much to repay',
     amount: 'Amount (yuan)',
     pay: 'Repay {{amount}}',
     paying: 'Repaying…',
@@ -248,6 +249,8 @@ export const en: Catalogue = {
     evidenceAdd: 'Add a photo or PDF',
     evidenceTooLarge: '"{{name}}" is {{size}}, over the {{limit}} limit: please shrink it or pick another.',
     evidenceWrongType: '"{{name}}" is not a photo (JPEG, PNG) or a PDF, so it cannot be sent.',
+    evidenceRejected:
+      'The content of "{{name}}" is not a valid photo (JPEG, PNG) or PDF: please pick another file.',
     uploading: 'Uploading…',
     uploaded: 'Added: {{name}}',
     remove: 'Remove',

@@ -62,7 +62,23 @@ export default function AppealScreen() {
           : [...current, { id: stored.evidenceId, name: file.name }],
       );
     } catch (error) {
-      setFailure(asProblem(error));
+      const problem = asProblem(error);
+      // The server's refusal of the file itself, said in the page's language with the file's name.
+      if (problem.status === 413)
+        setFailure(
+          problemFrom(413, {
+            detail: t('appeal.evidenceTooLarge', {
+              name: file.name,
+              size: megabytes(file.size),
+              limit: megabytes(EVIDENCE_MAX_BYTES),
+            }),
+          }),
+        );
+      else if (problem.status === 415 || problem.status === 422)
+        setFailure(
+          problemFrom(problem.status, { detail: t('appeal.evidenceRejected', { name: file.name }) }),
+        );
+      else setFailure(problem);
     } finally {
       setUploading(false);
     }

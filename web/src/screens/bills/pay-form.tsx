@@ -61,7 +61,7 @@ export function PayForm<K extends string>({
   return (
     <div className="pay-form" data-testid={`pay-${name}`}>
       <Choice
-        legend={t('glossary.repay')}
+        legend={t('bills.choose')}
         name={`pay-${name}`}
         options={options.map((candidate) => ({ value: candidate.kind, label: candidate.label }))}
         value={kind}
