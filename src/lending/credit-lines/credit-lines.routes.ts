@@ -52,7 +52,7 @@ const BalancesDto = Type.Object({
   payoff: MoneyString('Everything owed less money held: what clears the line today.'),
 });
 
-const LineDto = Type.Object({
+export const LineDto = Type.Object({
   id: Type.String(),
   customerId: Type.String(),
   facilityId: Type.String(),
@@ -124,7 +124,7 @@ const LineDto = Type.Object({
   onTimeCycles: Type.Integer(),
 });
 
-const StatementDto = Type.Object({
+export const StatementDto = Type.Object({
   seq: Type.Integer(),
   statementDate: Type.String(),
   dueDate: Type.String(),
@@ -156,7 +156,7 @@ const StatementDto = Type.Object({
   ),
 });
 
-const CreditDto = Type.Object({
+export const CreditDto = Type.Object({
   lineId: Type.String(),
   kind: StringEnum(['payment', 'refund'] as const),
   seq: Type.Integer(),
@@ -192,7 +192,7 @@ const PayoutDto = Type.Object({
   journalIds: Type.Array(Type.String()),
 });
 
-const OfferDto = Type.Object({
+export const OfferDto = Type.Object({
   amount: MoneyString(),
   term: Type.Integer(),
   feeRate: Type.String({ description: 'Fee each period as a fraction of the converted amount.' }),
