@@ -201,10 +201,22 @@ export interface paths {
               evidenceIds: string[];
               filedAt: string;
               granted: {
+                /**
+                 * @description The APR granted, a decimal fraction ("0.1095").
+                 * @example 0.1825
+                 */
                 apr: string;
                 decisionId: string;
-                /** @description Integer fen. */
+                /**
+                 * @description The limit granted, in yuan ("60000.00").
+                 * @example 1234.56
+                 */
                 limit: string;
+                /**
+                 * @description The limit granted, in integer fen ("6000000").
+                 * @example 800000
+                 */
+                limitFen: string;
               } | null;
               message: {
                 en: string;
@@ -1701,10 +1713,22 @@ export interface paths {
               evidenceIds: string[];
               filedAt: string;
               granted: {
+                /**
+                 * @description The APR granted, a decimal fraction ("0.1095").
+                 * @example 0.1825
+                 */
                 apr: string;
                 decisionId: string;
-                /** @description Integer fen. */
+                /**
+                 * @description The limit granted, in yuan ("60000.00").
+                 * @example 1234.56
+                 */
                 limit: string;
+                /**
+                 * @description The limit granted, in integer fen ("6000000").
+                 * @example 800000
+                 */
+                limitFen: string;
               } | null;
               message: {
                 en: string;
@@ -2614,10 +2638,18 @@ export interface paths {
             'application/json': {
               facilities: {
                 apr: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 available: string;
                 customerId: string;
                 decisionId: string;
                 id: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 limit: string;
                 /**
                  * @description The product code, as decisions and policies name it.
@@ -2627,6 +2659,10 @@ export interface paths {
                 /** @enum {string} */
                 status: 'active' | 'frozen' | 'suspended' | 'closed';
                 statusReason: string | null;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 used: string;
                 version: number;
               }[];
@@ -2710,10 +2746,18 @@ export interface paths {
               change: 'opened' | 'adjusted' | 'unchanged' | 'pending';
               facility: {
                 apr: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 available: string;
                 customerId: string;
                 decisionId: string;
                 id: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 limit: string;
                 /**
                  * @description The product code, as decisions and policies name it.
@@ -2723,6 +2767,10 @@ export interface paths {
                 /** @enum {string} */
                 status: 'active' | 'frozen' | 'suspended' | 'closed';
                 statusReason: string | null;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 used: string;
                 version: number;
               } | null;
@@ -2738,6 +2786,10 @@ export interface paths {
                 decisionNote: string | null;
                 facilityVersion: number | null;
                 id: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 limit: string;
                 maker: {
                   keyId: string;
@@ -2770,10 +2822,18 @@ export interface paths {
               change: 'opened' | 'adjusted' | 'unchanged' | 'pending';
               facility: {
                 apr: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 available: string;
                 customerId: string;
                 decisionId: string;
                 id: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 limit: string;
                 /**
                  * @description The product code, as decisions and policies name it.
@@ -2783,6 +2843,10 @@ export interface paths {
                 /** @enum {string} */
                 status: 'active' | 'frozen' | 'suspended' | 'closed';
                 statusReason: string | null;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 used: string;
                 version: number;
               } | null;
@@ -2798,6 +2862,10 @@ export interface paths {
                 decisionNote: string | null;
                 facilityVersion: number | null;
                 id: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 limit: string;
                 maker: {
                   keyId: string;
@@ -2966,10 +3034,18 @@ export interface paths {
             'application/json': {
               facility: {
                 apr: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 available: string;
                 customerId: string;
                 decisionId: string;
                 id: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 limit: string;
                 /**
                  * @description The product code, as decisions and policies name it.
@@ -2979,6 +3055,10 @@ export interface paths {
                 /** @enum {string} */
                 status: 'active' | 'frozen' | 'suspended' | 'closed';
                 statusReason: string | null;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 used: string;
                 version: number;
               };
@@ -3109,6 +3189,10 @@ export interface paths {
                 decisionNote: string | null;
                 facilityVersion: number | null;
                 id: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 limit: string;
                 maker: {
                   keyId: string;
@@ -3250,10 +3334,18 @@ export interface paths {
               change: 'opened' | 'adjusted' | 'unchanged' | 'pending';
               facility: {
                 apr: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 available: string;
                 customerId: string;
                 decisionId: string;
                 id: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 limit: string;
                 /**
                  * @description The product code, as decisions and policies name it.
@@ -3263,6 +3355,10 @@ export interface paths {
                 /** @enum {string} */
                 status: 'active' | 'frozen' | 'suspended' | 'closed';
                 statusReason: string | null;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 used: string;
                 version: number;
               } | null;
@@ -3278,6 +3374,10 @@ export interface paths {
                 decisionNote: string | null;
                 facilityVersion: number | null;
                 id: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 limit: string;
                 maker: {
                   keyId: string;
@@ -3457,6 +3557,10 @@ export interface paths {
                 decisionNote: string | null;
                 facilityVersion: number | null;
                 id: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 limit: string;
                 maker: {
                   keyId: string;
@@ -3598,10 +3702,18 @@ export interface paths {
             'application/json': {
               facility: {
                 apr: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 available: string;
                 customerId: string;
                 decisionId: string;
                 id: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 limit: string;
                 /**
                  * @description The product code, as decisions and policies name it.
@@ -3611,6 +3723,10 @@ export interface paths {
                 /** @enum {string} */
                 status: 'active' | 'frozen' | 'suspended' | 'closed';
                 statusReason: string | null;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 used: string;
                 version: number;
               };
@@ -3731,16 +3847,50 @@ export interface paths {
                 /** @description The last business date the line has been processed through. */
                 asOf: string;
                 balances: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   billedFees: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   billedInterest: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   billedPrincipal: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   heldForCustomer: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   instalmentsNotYetBilled: string;
-                  /** @description Everything owed less money held: what clears the line today. */
+                  /**
+                   * @description Everything owed less money held: what clears the line today.
+                   * @example 1234.56
+                   */
                   payoff: string;
-                  /** @description All principal owed, revolving and converted: the limit in use. */
+                  /**
+                   * @description All principal owed, revolving and converted: the limit in use.
+                   * @example 1234.56
+                   */
                   principalOwed: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   unbilledInterest: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   unbilledPrincipal: string;
                 };
                 /** @enum {string} */
@@ -3756,10 +3906,22 @@ export interface paths {
                   daysAfterStatement?: number;
                 };
                 facility: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   available: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   limit: string;
                   /** @enum {string} */
                   status: 'active' | 'frozen' | 'suspended' | 'closed';
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   used: string;
                 };
                 facilityId: string;
@@ -3772,8 +3934,20 @@ export interface paths {
                 openStatements: {
                   dueDate: string;
                   graceLost: boolean;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   minimumOutstanding: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   minimumPayment: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   owed: string;
                   seq: number;
                   settledOn: string | null;
@@ -3785,16 +3959,34 @@ export interface paths {
                   billedPeriods: number;
                   cancelledOn: string | null;
                   createdOn: string;
-                  /** @description The fee of each period still to bill. */
+                  /**
+                   * @description The fee of each period still to bill.
+                   * @example 1234.56
+                   */
                   feePerPeriod: string;
                   feeRate: string;
                   /** @description Principal of each period: billed as billed, the rest as scheduled now. */
                   parts: string[];
                   planId: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   principal: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   principalNotYetBilled: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   principalOwed: string;
-                  /** @description Principal refunds took off the periods not yet billed. */
+                  /**
+                   * @description Principal refunds took off the periods not yet billed.
+                   * @example 1234.56
+                   */
                   refunded: string;
                   /** @description The same rate of what is still to bill, as it stands now; null when nothing is. */
                   remainingAprByIrr: string | null;
@@ -3873,11 +4065,31 @@ export interface paths {
                 instalments: {
                   daysPastDue: number;
                   dueDate: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   interest: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   owed: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   paid: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   penalty: string;
                   period: number;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   principal: string;
                   settledOn: string | null;
                   /** @enum {string} */
@@ -3886,21 +4098,53 @@ export interface paths {
                 /** @enum {string} */
                 method: 'equal-installment' | 'equal-principal' | 'interest-first';
                 nextDue: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   amount: string;
                   dueDate: string;
                 } | null;
                 outstanding: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   heldForCustomer: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   interest: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   penalty: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   principal: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   writtenOff: string;
                 };
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
                 startDate: string;
                 /** @enum {string} */
                 status: 'active' | 'closed' | 'written_off';
                 term: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 upfrontFee: string;
                 writtenOffOn: string | null;
               }[];
@@ -3956,15 +4200,65 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description A customer id (cus_…). */
               customerId: string;
               /**
                * Format: date-time
                * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
                */
               expiresAt: string;
+              /** @description ses_… */
               sessionId: string;
               /** @description The bearer token (cs_…), shown once: send it as Authorization: Bearer. */
               token: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
             };
           };
         };
@@ -4060,13 +4354,86 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description A customer id (cus_…). */
               customerId: string;
               revoked: number;
             };
           };
         };
         /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -4226,6 +4593,30 @@ export interface paths {
                 cardNumber: string;
                 issuer: string | null;
               };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
             };
           };
         };
@@ -4975,10 +5366,22 @@ export interface paths {
               evidenceIds: string[];
               filedAt: string;
               granted: {
+                /**
+                 * @description The APR granted, a decimal fraction ("0.1095").
+                 * @example 0.1825
+                 */
                 apr: string;
                 decisionId: string;
-                /** @description Integer fen. */
+                /**
+                 * @description The limit granted, in yuan ("60000.00").
+                 * @example 1234.56
+                 */
                 limit: string;
+                /**
+                 * @description The limit granted, in integer fen ("6000000").
+                 * @example 800000
+                 */
+                limitFen: string;
               } | null;
               message: {
                 en: string;
@@ -5239,14 +5642,35 @@ export interface paths {
           content: {
             'application/json': {
               customers: {
-                case: string;
+                /** @enum {string} */
+                case:
+                  | 'clean_approval'
+                  | 'low_score'
+                  | 'unverified_phone'
+                  | 'thin_file'
+                  | 'multi_head'
+                  | 'abnormal_limit_checks'
+                  | 'tightened_policy'
+                  | 'new_user_first_limit'
+                  | 'outage';
+                /** @description A customer id (cus_…). */
                 customerId: string;
+                /** @description Masked: surname and asterisks. */
                 displayName: string;
-                product: string;
+                /** @enum {string} */
+                product: 'cash_loan' | 'credit_line';
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
                 shows: {
                   en: string;
                   'zh-CN': string;
                 };
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
                 story: {
                   en: string;
                   'zh-CN': string;
@@ -5324,12 +5748,14 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description A customer id (cus_…). */
               customerId: string;
               /**
                * Format: date-time
                * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
                */
               expiresAt: string;
+              /** @description ses_… */
               sessionId: string;
               /** @description The bearer token (cs_…), shown once: send it as Authorization: Bearer. */
               token: string;
@@ -5816,16 +6242,50 @@ export interface paths {
               /** @description The last business date the line has been processed through. */
               asOf: string;
               balances: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedFees: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedPrincipal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 instalmentsNotYetBilled: string;
-                /** @description Everything owed less money held: what clears the line today. */
+                /**
+                 * @description Everything owed less money held: what clears the line today.
+                 * @example 1234.56
+                 */
                 payoff: string;
-                /** @description All principal owed, revolving and converted: the limit in use. */
+                /**
+                 * @description All principal owed, revolving and converted: the limit in use.
+                 * @example 1234.56
+                 */
                 principalOwed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 unbilledInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 unbilledPrincipal: string;
               };
               /** @enum {string} */
@@ -5841,10 +6301,22 @@ export interface paths {
                 daysAfterStatement?: number;
               };
               facility: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 available: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 limit: string;
                 /** @enum {string} */
                 status: 'active' | 'frozen' | 'suspended' | 'closed';
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 used: string;
               };
               facilityId: string;
@@ -5857,8 +6329,20 @@ export interface paths {
               openStatements: {
                 dueDate: string;
                 graceLost: boolean;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 minimumOutstanding: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 minimumPayment: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 owed: string;
                 seq: number;
                 settledOn: string | null;
@@ -5870,16 +6354,34 @@ export interface paths {
                 billedPeriods: number;
                 cancelledOn: string | null;
                 createdOn: string;
-                /** @description The fee of each period still to bill. */
+                /**
+                 * @description The fee of each period still to bill.
+                 * @example 1234.56
+                 */
                 feePerPeriod: string;
                 feeRate: string;
                 /** @description Principal of each period: billed as billed, the rest as scheduled now. */
                 parts: string[];
                 planId: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principalNotYetBilled: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principalOwed: string;
-                /** @description Principal refunds took off the periods not yet billed. */
+                /**
+                 * @description Principal refunds took off the periods not yet billed.
+                 * @example 1234.56
+                 */
                 refunded: string;
                 /** @description The same rate of what is still to bill, as it stands now; null when nothing is. */
                 remainingAprByIrr: string | null;
@@ -5908,16 +6410,50 @@ export interface paths {
               /** @description The last business date the line has been processed through. */
               asOf: string;
               balances: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedFees: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedPrincipal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 instalmentsNotYetBilled: string;
-                /** @description Everything owed less money held: what clears the line today. */
+                /**
+                 * @description Everything owed less money held: what clears the line today.
+                 * @example 1234.56
+                 */
                 payoff: string;
-                /** @description All principal owed, revolving and converted: the limit in use. */
+                /**
+                 * @description All principal owed, revolving and converted: the limit in use.
+                 * @example 1234.56
+                 */
                 principalOwed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 unbilledInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 unbilledPrincipal: string;
               };
               /** @enum {string} */
@@ -5933,10 +6469,22 @@ export interface paths {
                 daysAfterStatement?: number;
               };
               facility: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 available: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 limit: string;
                 /** @enum {string} */
                 status: 'active' | 'frozen' | 'suspended' | 'closed';
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 used: string;
               };
               facilityId: string;
@@ -5949,8 +6497,20 @@ export interface paths {
               openStatements: {
                 dueDate: string;
                 graceLost: boolean;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 minimumOutstanding: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 minimumPayment: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 owed: string;
                 seq: number;
                 settledOn: string | null;
@@ -5962,16 +6522,34 @@ export interface paths {
                 billedPeriods: number;
                 cancelledOn: string | null;
                 createdOn: string;
-                /** @description The fee of each period still to bill. */
+                /**
+                 * @description The fee of each period still to bill.
+                 * @example 1234.56
+                 */
                 feePerPeriod: string;
                 feeRate: string;
                 /** @description Principal of each period: billed as billed, the rest as scheduled now. */
                 parts: string[];
                 planId: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principalNotYetBilled: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principalOwed: string;
-                /** @description Principal refunds took off the periods not yet billed. */
+                /**
+                 * @description Principal refunds took off the periods not yet billed.
+                 * @example 1234.56
+                 */
                 refunded: string;
                 /** @description The same rate of what is still to bill, as it stands now; null when nothing is. */
                 remainingAprByIrr: string | null;
@@ -6103,16 +6681,50 @@ export interface paths {
               /** @description The last business date the line has been processed through. */
               asOf: string;
               balances: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedFees: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedPrincipal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 instalmentsNotYetBilled: string;
-                /** @description Everything owed less money held: what clears the line today. */
+                /**
+                 * @description Everything owed less money held: what clears the line today.
+                 * @example 1234.56
+                 */
                 payoff: string;
-                /** @description All principal owed, revolving and converted: the limit in use. */
+                /**
+                 * @description All principal owed, revolving and converted: the limit in use.
+                 * @example 1234.56
+                 */
                 principalOwed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 unbilledInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 unbilledPrincipal: string;
               };
               /** @enum {string} */
@@ -6128,10 +6740,22 @@ export interface paths {
                 daysAfterStatement?: number;
               };
               facility: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 available: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 limit: string;
                 /** @enum {string} */
                 status: 'active' | 'frozen' | 'suspended' | 'closed';
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 used: string;
               };
               facilityId: string;
@@ -6144,8 +6768,20 @@ export interface paths {
               openStatements: {
                 dueDate: string;
                 graceLost: boolean;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 minimumOutstanding: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 minimumPayment: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 owed: string;
                 seq: number;
                 settledOn: string | null;
@@ -6157,16 +6793,34 @@ export interface paths {
                 billedPeriods: number;
                 cancelledOn: string | null;
                 createdOn: string;
-                /** @description The fee of each period still to bill. */
+                /**
+                 * @description The fee of each period still to bill.
+                 * @example 1234.56
+                 */
                 feePerPeriod: string;
                 feeRate: string;
                 /** @description Principal of each period: billed as billed, the rest as scheduled now. */
                 parts: string[];
                 planId: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principalNotYetBilled: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principalOwed: string;
-                /** @description Principal refunds took off the periods not yet billed. */
+                /**
+                 * @description Principal refunds took off the periods not yet billed.
+                 * @example 1234.56
+                 */
                 refunded: string;
                 /** @description The same rate of what is still to bill, as it stands now; null when nothing is. */
                 remainingAprByIrr: string | null;
@@ -6274,15 +6928,27 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               amount: string;
               /** @description Annualised rate by IRR (periodic IRR × 12), fees included. */
               aprByIrr: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               feePerPeriod: string;
               /** @description Fee each period as a fraction of the converted amount. */
               feeRate: string;
               instalments: string[];
               principalParts: string[];
               term: number;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               totalFees: string;
             };
           };
@@ -6428,15 +7094,27 @@ export interface paths {
               effectiveDate: string;
               lineId: string;
               offer: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 amount: string;
                 /** @description Annualised rate by IRR (periodic IRR × 12), fees included. */
                 aprByIrr: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 feePerPeriod: string;
                 /** @description Fee each period as a fraction of the converted amount. */
                 feeRate: string;
                 instalments: string[];
                 principalParts: string[];
                 term: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 totalFees: string;
               };
               planId: string;
@@ -6574,32 +7252,95 @@ export interface paths {
           content: {
             'application/json': {
               allocation: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 fees: string;
-                /** @description Held for the customer (net). */
+                /**
+                 * @description Held for the customer (net).
+                 * @example 1234.56
+                 */
                 held: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
-                /** @description Of principal: taken off a converted purchase's instalments not yet billed. */
+                /**
+                 * @description Of principal: taken off a converted purchase's instalments not yet billed.
+                 * @example 1234.56
+                 */
                 unbilledInstalments: string;
               };
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               amount: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               availableAfter: string;
               balances: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedFees: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedPrincipal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 instalmentsNotYetBilled: string;
-                /** @description Everything owed less money held: what clears the line today. */
+                /**
+                 * @description Everything owed less money held: what clears the line today.
+                 * @example 1234.56
+                 */
                 payoff: string;
-                /** @description All principal owed, revolving and converted: the limit in use. */
+                /**
+                 * @description All principal owed, revolving and converted: the limit in use.
+                 * @example 1234.56
+                 */
                 principalOwed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 unbilledInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 unbilledPrincipal: string;
               };
               daysPastDue: number;
               effectiveDate: string;
-              /** @description Interest booked by this change; negative when reversed. */
+              /**
+               * @description Interest booked by this change; negative when reversed.
+               * @example 1234.56
+               */
               interestChange: string;
               journalIds: string[];
               /** @enum {string} */
@@ -6736,22 +7477,68 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               amount: string;
               balances: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedFees: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedPrincipal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 instalmentsNotYetBilled: string;
-                /** @description Everything owed less money held: what clears the line today. */
+                /**
+                 * @description Everything owed less money held: what clears the line today.
+                 * @example 1234.56
+                 */
                 payoff: string;
-                /** @description All principal owed, revolving and converted: the limit in use. */
+                /**
+                 * @description All principal owed, revolving and converted: the limit in use.
+                 * @example 1234.56
+                 */
                 principalOwed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 unbilledInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 unbilledPrincipal: string;
               };
               effectiveDate: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               heldAfter: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               heldBefore: string;
               journalIds: string[];
               lineId: string;
@@ -6886,10 +7673,21 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               amount: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               availableAfter: string;
               effectiveDate: string;
-              /** @description Money held for the customer that paid for it. */
+              /**
+               * @description Money held for the customer that paid for it.
+               * @example 1234.56
+               */
               heldUsed: string;
               journalIds: string[];
               lineId: string;
@@ -7025,32 +7823,95 @@ export interface paths {
           content: {
             'application/json': {
               allocation: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 fees: string;
-                /** @description Held for the customer (net). */
+                /**
+                 * @description Held for the customer (net).
+                 * @example 1234.56
+                 */
                 held: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
-                /** @description Of principal: taken off a converted purchase's instalments not yet billed. */
+                /**
+                 * @description Of principal: taken off a converted purchase's instalments not yet billed.
+                 * @example 1234.56
+                 */
                 unbilledInstalments: string;
               };
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               amount: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               availableAfter: string;
               balances: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedFees: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 billedPrincipal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 instalmentsNotYetBilled: string;
-                /** @description Everything owed less money held: what clears the line today. */
+                /**
+                 * @description Everything owed less money held: what clears the line today.
+                 * @example 1234.56
+                 */
                 payoff: string;
-                /** @description All principal owed, revolving and converted: the limit in use. */
+                /**
+                 * @description All principal owed, revolving and converted: the limit in use.
+                 * @example 1234.56
+                 */
                 principalOwed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 unbilledInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 unbilledPrincipal: string;
               };
               daysPastDue: number;
               effectiveDate: string;
-              /** @description Interest booked by this change; negative when reversed. */
+              /**
+               * @description Interest booked by this change; negative when reversed.
+               * @example 1234.56
+               */
               interestChange: string;
               journalIds: string[];
               /** @enum {string} */
@@ -7402,31 +8263,88 @@ export interface paths {
           content: {
             'application/json': {
               statements: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 closingBalance: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 converted: string;
                 dueDate: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 fees: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 instalmentPrincipal: string;
-                /** @description Refunds of converted purchases taken off instalments not yet billed (they lower instalmentsNotYetBilled, not the closing balance). */
+                /**
+                 * @description Refunds of converted purchases taken off instalments not yet billed (they lower instalmentsNotYetBilled, not the closing balance).
+                 * @example 1234.56
+                 */
                 instalmentRefunds: string;
                 instalments: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   fee: string;
                   period: number;
                   planId: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   principal: string;
                   term: number;
                 }[];
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 instalmentsNotYetBilled: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 minimumPayment: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 openingBalance: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 payments: string;
-                /** @description Money held for the customer paid out to them. */
+                /**
+                 * @description Money held for the customer paid out to them.
+                 * @example 1234.56
+                 */
                 payouts: string;
                 periodEnd: string;
                 periodStart: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 purchases: string;
-                /** @description Refunds credited to the balance. */
+                /**
+                 * @description Refunds credited to the balance.
+                 * @example 1234.56
+                 */
                 refunds: string;
                 seq: number;
                 statementDate: string;
@@ -7500,31 +8418,88 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               closingBalance: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               converted: string;
               dueDate: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               fees: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               instalmentPrincipal: string;
-              /** @description Refunds of converted purchases taken off instalments not yet billed (they lower instalmentsNotYetBilled, not the closing balance). */
+              /**
+               * @description Refunds of converted purchases taken off instalments not yet billed (they lower instalmentsNotYetBilled, not the closing balance).
+               * @example 1234.56
+               */
               instalmentRefunds: string;
               instalments: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 fee: string;
                 period: number;
                 planId: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
                 term: number;
               }[];
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               instalmentsNotYetBilled: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               interest: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               minimumPayment: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               openingBalance: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               payments: string;
-              /** @description Money held for the customer paid out to them. */
+              /**
+               * @description Money held for the customer paid out to them.
+               * @example 1234.56
+               */
               payouts: string;
               periodEnd: string;
               periodStart: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               purchases: string;
-              /** @description Refunds credited to the balance. */
+              /**
+               * @description Refunds credited to the balance.
+               * @example 1234.56
+               */
               refunds: string;
               seq: number;
               statementDate: string;
@@ -7648,17 +8623,41 @@ export interface paths {
               /** @enum {string} */
               basis: 'monthly' | 'daily';
               lines: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 balance: string;
                 days: number;
                 dueDate: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 payment: string;
                 period: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
               }[];
               /** @enum {string} */
               method: 'equal-installment' | 'equal-principal' | 'interest-first';
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               totalInterest: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               totalPayment: string;
             };
           };
@@ -7743,6 +8742,10 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               availableAfter: string;
               loan: {
                 /** @description Contract rate, a decimal fraction. */
@@ -7763,11 +8766,31 @@ export interface paths {
                 instalments: {
                   daysPastDue: number;
                   dueDate: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   interest: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   owed: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   paid: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   penalty: string;
                   period: number;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   principal: string;
                   settledOn: string | null;
                   /** @enum {string} */
@@ -7776,24 +8799,60 @@ export interface paths {
                 /** @enum {string} */
                 method: 'equal-installment' | 'equal-principal' | 'interest-first';
                 nextDue: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   amount: string;
                   dueDate: string;
                 } | null;
                 outstanding: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   heldForCustomer: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   interest: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   penalty: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   principal: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   writtenOff: string;
                 };
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
                 startDate: string;
                 /** @enum {string} */
                 status: 'active' | 'closed' | 'written_off';
                 term: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 upfrontFee: string;
                 writtenOffOn: string | null;
               };
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               paidOut: string;
               schedule: {
                 /** @description Annualised rate by IRR (periodic IRR × 12), fees included. */
@@ -7801,17 +8860,41 @@ export interface paths {
                 /** @enum {string} */
                 basis: 'monthly' | 'daily';
                 lines: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   balance: string;
                   days: number;
                   dueDate: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   interest: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   payment: string;
                   period: number;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   principal: string;
                 }[];
                 /** @enum {string} */
                 method: 'equal-installment' | 'equal-principal' | 'interest-first';
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 totalInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 totalPayment: string;
               };
             };
@@ -7945,11 +9028,31 @@ export interface paths {
               instalments: {
                 daysPastDue: number;
                 dueDate: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 owed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 paid: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 penalty: string;
                 period: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
                 settledOn: string | null;
                 /** @enum {string} */
@@ -7958,21 +9061,53 @@ export interface paths {
               /** @enum {string} */
               method: 'equal-installment' | 'equal-principal' | 'interest-first';
               nextDue: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 amount: string;
                 dueDate: string;
               } | null;
               outstanding: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 penalty: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 writtenOff: string;
               };
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               principal: string;
               startDate: string;
               /** @enum {string} */
               status: 'active' | 'closed' | 'written_off';
               term: number;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               upfrontFee: string;
               writtenOffOn: string | null;
             };
@@ -8126,10 +9261,30 @@ export interface paths {
           content: {
             'application/json': {
               date: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               heldForCustomer: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               interest: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               penalty: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               principal: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               total: string;
             };
           };
@@ -8261,18 +9416,44 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** @description Paid back to the customer, in yuan. */
+              /**
+               * @description Paid back to the customer, in yuan.
+               * @example 1234.56
+               */
               amount: string;
               effectiveDate: string;
-              /** @description Held for the customer just before the payout. */
+              /**
+               * @description Held for the customer just before the payout.
+               * @example 1234.56
+               */
               heldBefore: string;
               journalIds: string[];
               loanId: string;
               outstanding: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 penalty: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 writtenOff: string;
               };
               /** @description The payout's number among the loan's events. */
@@ -8418,17 +9599,48 @@ export interface paths {
           content: {
             'application/json': {
               accrualChange: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 penalty: string;
               };
               allocation: {
-                /** @description Held for the customer (net). */
+                /**
+                 * @description Held for the customer (net).
+                 * @example 1234.56
+                 */
                 held: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 penalty: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 recovered: string;
               };
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               amount: string;
               effectiveDate: string;
               /** @enum {string} */
@@ -8436,10 +9648,30 @@ export interface paths {
               journalIds: string[];
               loanId: string;
               outstanding: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 penalty: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 writtenOff: string;
               };
               /** @description The value date was in the past and the books were restated from it. */
@@ -8566,27 +9798,71 @@ export interface paths {
                 /** @enum {string} */
                 basis: 'monthly' | 'daily';
                 lines: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   balance: string;
                   days: number;
                   dueDate: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   interest: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   payment: string;
                   period: number;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   principal: string;
                 }[];
                 /** @enum {string} */
                 method: 'equal-installment' | 'equal-principal' | 'interest-first';
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 totalInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 totalPayment: string;
               };
               instalments: {
                 daysPastDue: number;
                 dueDate: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 owed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 paid: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 penalty: string;
                 period: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
                 settledOn: string | null;
                 /** @enum {string} */
@@ -8671,6 +9947,7 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description Balance of each account kind with money on it, in yuan. */
               closing: {
                 [key: string]: string;
               };
@@ -8681,6 +9958,10 @@ export interface paths {
                 kind: string;
                 lines: {
                   account: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   amount: string;
                   side: string;
                 }[];
@@ -8705,11 +9986,31 @@ export interface paths {
                 instalments: {
                   daysPastDue: number;
                   dueDate: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   interest: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   owed: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   paid: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   penalty: string;
                   period: number;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   principal: string;
                   settledOn: string | null;
                   /** @enum {string} */
@@ -8718,24 +10019,57 @@ export interface paths {
                 /** @enum {string} */
                 method: 'equal-installment' | 'equal-principal' | 'interest-first';
                 nextDue: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   amount: string;
                   dueDate: string;
                 } | null;
                 outstanding: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   heldForCustomer: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   interest: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   penalty: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   principal: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
                   writtenOff: string;
                 };
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
                 startDate: string;
                 /** @enum {string} */
                 status: 'active' | 'closed' | 'written_off';
                 term: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 upfrontFee: string;
                 writtenOffOn: string | null;
               };
+              /** @description Balance of each account kind with money on it, in yuan. */
               opening: {
                 [key: string]: string;
               };
@@ -8861,17 +10195,48 @@ export interface paths {
           content: {
             'application/json': {
               accrualChange: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 penalty: string;
               };
               allocation: {
-                /** @description Held for the customer (net). */
+                /**
+                 * @description Held for the customer (net).
+                 * @example 1234.56
+                 */
                 held: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 penalty: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 recovered: string;
               };
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
               amount: string;
               effectiveDate: string;
               /** @enum {string} */
@@ -8879,10 +10244,30 @@ export interface paths {
               journalIds: string[];
               loanId: string;
               outstanding: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 penalty: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 principal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
                 writtenOff: string;
               };
               /** @description The value date was in the past and the books were restated from it. */
@@ -8993,14 +10378,127 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description See docs/customer-app.md, GET /v1/me. */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              asOf: string;
+              customer: {
+                /** @description A customer id (cus_…). */
+                id: string;
+                maskedName: string;
+                maskedPhone: string;
+              };
+              products: {
+                apr: string | null;
+                dailyRate: string | null;
+                facilityStatus: ('active' | 'frozen' | 'suspended' | 'closed') | null;
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
+                headline: {
+                  en: string;
+                  'zh-CN': string;
+                };
+                latestDecisionId: string | null;
+                limitAvailable: string | null;
+                limitTotal: string | null;
+                lineId: string | null;
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
+                name: {
+                  en: string;
+                  'zh-CN': string;
+                };
+                /** @enum {string} */
+                product: 'cash_loan' | 'credit_line';
+                /** @enum {string} */
+                status: 'can_borrow' | 'not_yet' | 'under_review' | 'not_applied';
+              }[];
+              score: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                asOf: string;
+                /** @enum {string} */
+                band: 'poor' | 'fair' | 'good' | 'excellent';
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                dimensions: {
+                  /** @enum {string} */
+                  key: 'identity' | 'capacity' | 'history' | 'relationships' | 'behaviour';
+                  /**
+                   * Text
+                   * @description A text in zh-CN and en.
+                   */
+                  label: {
+                    en: string;
+                    'zh-CN': string;
+                  };
+                  score: number;
+                }[];
+                value: number;
+              } | null;
+              /** Verification */
+              verification: {
+                cards: {
+                  /**
+                   * Format: date-time
+                   * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                   */
+                  addedAt: string;
+                  cardId: string;
+                  /** @description Masked: "6225 **** **** 4321". */
+                  cardNumber: string;
+                  issuer: string | null;
+                }[];
+                elements: {
+                  /** @enum {string} */
+                  element: 'id_number' | 'phone' | 'bank_card';
+                  verified: boolean;
+                }[];
+                failures: {
+                  code: string;
+                  /**
+                   * Text
+                   * @description A text in zh-CN and en.
+                   */
+                  text: {
+                    en: string;
+                    'zh-CN': string;
+                  };
+                }[];
+                level: number;
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
+                levelName: {
+                  en: string;
+                  'zh-CN': string;
+                };
+                /** @description The level each product in force today requires. */
+                levelsNeeded: {
+                  cash_loan?: number;
+                  credit_line?: number;
+                };
+                nextStep: {
+                  en: string;
+                  'zh-CN': string;
+                } | null;
+                verifiedAt: string | null;
+              };
             };
           };
         };
@@ -9154,14 +10652,78 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description { appeals } */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              appeals: {
+                /** @description A appeal id (apl_…). */
+                appealId: string;
+                /** @enum {string} */
+                category: 'identity' | 'data_error' | 'repaid_debt' | 'system_fault' | 'other';
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
+                categoryText: {
+                  en: string;
+                  'zh-CN': string;
+                };
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                evidenceIds: string[];
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                filedAt: string;
+                granted: {
+                  /**
+                   * @description A decimal fraction as a string: "0.1825" is 18.25%.
+                   * @example 0.1825
+                   */
+                  apr: string;
+                  /** @description A decision id (dec_…). */
+                  decisionId: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  limit: string;
+                } | null;
+                message: {
+                  en: string;
+                  'zh-CN': string;
+                } | null;
+                reasons: {
+                  code: string;
+                  /**
+                   * Text
+                   * @description A text in zh-CN and en.
+                   */
+                  text: {
+                    en: string;
+                    'zh-CN': string;
+                  };
+                }[];
+                resolution: ('overturned_by_recheck' | 'overturned' | 'upheld') | null;
+                resolvedAt: string | null;
+                slaDueDate: string | null;
+                /** @enum {string} */
+                status: 'filed' | 'queued' | 'in_review' | 'pending_approval' | 'resolved' | 'withdrawn';
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
+                statusText: {
+                  en: string;
+                  'zh-CN': string;
+                };
+                withdrawnAt: string | null;
+              }[];
             };
           };
         };
@@ -9318,14 +10880,76 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Appeal. */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              /** @description A appeal id (apl_…). */
+              appealId: string;
+              /** @enum {string} */
+              category: 'identity' | 'data_error' | 'repaid_debt' | 'system_fault' | 'other';
+              /**
+               * Text
+               * @description A text in zh-CN and en.
+               */
+              categoryText: {
+                en: string;
+                'zh-CN': string;
+              };
+              /** @description A decision id (dec_…). */
+              decisionId: string;
+              evidenceIds: string[];
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              filedAt: string;
+              granted: {
+                /**
+                 * @description A decimal fraction as a string: "0.1825" is 18.25%.
+                 * @example 0.1825
+                 */
+                apr: string;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                limit: string;
+              } | null;
+              message: {
+                en: string;
+                'zh-CN': string;
+              } | null;
+              reasons: {
+                code: string;
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
+                text: {
+                  en: string;
+                  'zh-CN': string;
+                };
+              }[];
+              resolution: ('overturned_by_recheck' | 'overturned' | 'upheld') | null;
+              resolvedAt: string | null;
+              slaDueDate: string | null;
+              /** @enum {string} */
+              status: 'filed' | 'queued' | 'in_review' | 'pending_approval' | 'resolved' | 'withdrawn';
+              /**
+               * Text
+               * @description A text in zh-CN and en.
+               */
+              statusText: {
+                en: string;
+                'zh-CN': string;
+              };
+              withdrawnAt: string | null;
             };
           };
         };
@@ -9488,18 +11112,42 @@ export interface paths {
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              /** @description A customer id (cus_…). */
+              customerId: string;
+              /** @description A evidence id (evd_…). */
+              evidenceId: string;
+              /** @enum {string} */
+              mediaType: 'image/jpeg' | 'image/png' | 'application/pdf';
+              sha256: string;
+              sizeBytes: number;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              uploadedAt: string;
             };
           };
         };
-        /** @description Evidence. */
+        /** @description Default Response */
         201: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              /** @description A customer id (cus_…). */
+              customerId: string;
+              /** @description A evidence id (evd_…). */
+              evidenceId: string;
+              /** @enum {string} */
+              mediaType: 'image/jpeg' | 'image/png' | 'application/pdf';
+              sha256: string;
+              sizeBytes: number;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              uploadedAt: string;
             };
           };
         };
@@ -9708,14 +11356,75 @@ export interface paths {
         };
       };
       responses: {
-        /** @description { card, verification, verified } */
+        /** @description Default Response */
         201: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              /** Card */
+              card: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                addedAt: string;
+                cardId: string;
+                /** @description Masked: "6225 **** **** 4321". */
+                cardNumber: string;
+                issuer: string | null;
+              };
+              /** Verification */
+              verification: {
+                cards: {
+                  /**
+                   * Format: date-time
+                   * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                   */
+                  addedAt: string;
+                  cardId: string;
+                  /** @description Masked: "6225 **** **** 4321". */
+                  cardNumber: string;
+                  issuer: string | null;
+                }[];
+                elements: {
+                  /** @enum {string} */
+                  element: 'id_number' | 'phone' | 'bank_card';
+                  verified: boolean;
+                }[];
+                failures: {
+                  code: string;
+                  /**
+                   * Text
+                   * @description A text in zh-CN and en.
+                   */
+                  text: {
+                    en: string;
+                    'zh-CN': string;
+                  };
+                }[];
+                level: number;
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
+                levelName: {
+                  en: string;
+                  'zh-CN': string;
+                };
+                /** @description The level each product in force today requires. */
+                levelsNeeded: {
+                  cash_loan?: number;
+                  credit_line?: number;
+                };
+                nextStep: {
+                  en: string;
+                  'zh-CN': string;
+                } | null;
+                verifiedAt: string | null;
+              };
+              verified: boolean;
             };
           };
         };
@@ -9903,7 +11612,41 @@ export interface paths {
           content: {
             'application/json': {
               decisions: {
-                [key: string]: unknown;
+                apr: string | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                decidedAt: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                decisionDate: string;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                /** @enum {string} */
+                effectiveOutcome: 'approved' | 'declined' | 'referred';
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
+                headline: {
+                  en: string;
+                  'zh-CN': string;
+                };
+                /** @enum {string} */
+                kind: 'application' | 'limit_review' | 'recheck' | 'override';
+                /**
+                 * @description The limit of the outcome that stands, in yuan.
+                 * @example 1234.56
+                 */
+                limit: string;
+                /** @enum {string} */
+                outcome: 'approved' | 'declined' | 'referred';
+                overturnedBy: string | null;
+                /** @description The product code: cash_loan or credit_line. */
+                product: string;
               }[];
             };
           };
@@ -10056,14 +11799,127 @@ export interface paths {
         };
       };
       responses: {
-        /** @description MeDecision. */
+        /** @description Default Response */
         201: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              appeal: {
+                appealId: string | null;
+                canAppeal: boolean;
+                deadline: string | null;
+              };
+              apr: string | null;
+              dailyRate: string | null;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              decidedAt: string;
+              /**
+               * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+               * @example 2026-11-22
+               */
+              decisionDate: string;
+              /** @description A decision id (dec_…). */
+              decisionId: string;
+              /**
+               * Text
+               * @description A text in zh-CN and en.
+               */
+              headline: {
+                en: string;
+                'zh-CN': string;
+              };
+              /** @enum {string} */
+              kind: 'application' | 'limit_review' | 'recheck' | 'override';
+              /**
+               * @description In yuan; "0.00" when declined.
+               * @example 1234.56
+               */
+              limit: string;
+              noPlan: {
+                en: string;
+                'zh-CN': string;
+              } | null;
+              /**
+               * @description What this decision is now for the customer: after an overturn, the new outcome.
+               * @enum {string}
+               */
+              outcome: 'approved' | 'declined' | 'referred';
+              overturned: {
+                /** @description A decision id (dec_…). */
+                byDecisionId: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                on: string;
+                /** @enum {string} */
+                originalOutcome: 'approved' | 'declined' | 'referred';
+              } | null;
+              plan: {
+                reapplyOn: string | null;
+                steps: {
+                  code: string;
+                  done: boolean;
+                  dueDate: string | null;
+                  progress: {
+                    done: number;
+                    total: number;
+                  } | null;
+                  /**
+                   * Text
+                   * @description A text in zh-CN and en.
+                   */
+                  text: {
+                    en: string;
+                    'zh-CN': string;
+                  };
+                }[];
+                verifiedOutcome: ('approved' | 'declined' | 'referred') | null;
+              } | null;
+              /** @description The product code: cash_loan or credit_line. */
+              product: string;
+              /** @description Most important first; empty for an approval at the full amount. */
+              reasons: {
+                code: string;
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
+                text: {
+                  en: string;
+                  'zh-CN': string;
+                };
+              }[];
+              referral: {
+                /** @enum {string} */
+                action: 'reapply' | 'appeal';
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                byWhen: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                byWhenDate: string;
+                /** @enum {string} */
+                kind: 'fault' | 'review';
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
+                whatNext: {
+                  en: string;
+                  'zh-CN': string;
+                };
+              } | null;
+              requestedAmount: string | null;
             };
           };
         };
@@ -10242,14 +12098,127 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description MeDecision. */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              appeal: {
+                appealId: string | null;
+                canAppeal: boolean;
+                deadline: string | null;
+              };
+              apr: string | null;
+              dailyRate: string | null;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              decidedAt: string;
+              /**
+               * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+               * @example 2026-11-22
+               */
+              decisionDate: string;
+              /** @description A decision id (dec_…). */
+              decisionId: string;
+              /**
+               * Text
+               * @description A text in zh-CN and en.
+               */
+              headline: {
+                en: string;
+                'zh-CN': string;
+              };
+              /** @enum {string} */
+              kind: 'application' | 'limit_review' | 'recheck' | 'override';
+              /**
+               * @description In yuan; "0.00" when declined.
+               * @example 1234.56
+               */
+              limit: string;
+              noPlan: {
+                en: string;
+                'zh-CN': string;
+              } | null;
+              /**
+               * @description What this decision is now for the customer: after an overturn, the new outcome.
+               * @enum {string}
+               */
+              outcome: 'approved' | 'declined' | 'referred';
+              overturned: {
+                /** @description A decision id (dec_…). */
+                byDecisionId: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                on: string;
+                /** @enum {string} */
+                originalOutcome: 'approved' | 'declined' | 'referred';
+              } | null;
+              plan: {
+                reapplyOn: string | null;
+                steps: {
+                  code: string;
+                  done: boolean;
+                  dueDate: string | null;
+                  progress: {
+                    done: number;
+                    total: number;
+                  } | null;
+                  /**
+                   * Text
+                   * @description A text in zh-CN and en.
+                   */
+                  text: {
+                    en: string;
+                    'zh-CN': string;
+                  };
+                }[];
+                verifiedOutcome: ('approved' | 'declined' | 'referred') | null;
+              } | null;
+              /** @description The product code: cash_loan or credit_line. */
+              product: string;
+              /** @description Most important first; empty for an approval at the full amount. */
+              reasons: {
+                code: string;
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
+                text: {
+                  en: string;
+                  'zh-CN': string;
+                };
+              }[];
+              referral: {
+                /** @enum {string} */
+                action: 'reapply' | 'appeal';
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                byWhen: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                byWhenDate: string;
+                /** @enum {string} */
+                kind: 'fault' | 'review';
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
+                whatNext: {
+                  en: string;
+                  'zh-CN': string;
+                };
+              } | null;
+              requestedAmount: string | null;
             };
           };
         };
@@ -10417,14 +12386,76 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Appeal. */
+        /** @description Default Response */
         201: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              /** @description A appeal id (apl_…). */
+              appealId: string;
+              /** @enum {string} */
+              category: 'identity' | 'data_error' | 'repaid_debt' | 'system_fault' | 'other';
+              /**
+               * Text
+               * @description A text in zh-CN and en.
+               */
+              categoryText: {
+                en: string;
+                'zh-CN': string;
+              };
+              /** @description A decision id (dec_…). */
+              decisionId: string;
+              evidenceIds: string[];
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              filedAt: string;
+              granted: {
+                /**
+                 * @description A decimal fraction as a string: "0.1825" is 18.25%.
+                 * @example 0.1825
+                 */
+                apr: string;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                limit: string;
+              } | null;
+              message: {
+                en: string;
+                'zh-CN': string;
+              } | null;
+              reasons: {
+                code: string;
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
+                text: {
+                  en: string;
+                  'zh-CN': string;
+                };
+              }[];
+              resolution: ('overturned_by_recheck' | 'overturned' | 'upheld') | null;
+              resolvedAt: string | null;
+              slaDueDate: string | null;
+              /** @enum {string} */
+              status: 'filed' | 'queued' | 'in_review' | 'pending_approval' | 'resolved' | 'withdrawn';
+              /**
+               * Text
+               * @description A text in zh-CN and en.
+               */
+              statusText: {
+                en: string;
+                'zh-CN': string;
+              };
+              withdrawnAt: string | null;
             };
           };
         };
@@ -10576,14 +12607,173 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description { lines } */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              lines: {
+                /** @description The last business date the line has been processed through. */
+                asOf: string;
+                balances: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  billedFees: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  billedInterest: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  billedPrincipal: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  heldForCustomer: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  instalmentsNotYetBilled: string;
+                  /**
+                   * @description Everything owed less money held: what clears the line today.
+                   * @example 1234.56
+                   */
+                  payoff: string;
+                  /**
+                   * @description All principal owed, revolving and converted: the limit in use.
+                   * @example 1234.56
+                   */
+                  principalOwed: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  unbilledInterest: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  unbilledPrincipal: string;
+                };
+                /** @enum {string} */
+                bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+                customerId: string;
+                /** @description Interest a day on principal that bears it, a decimal fraction. */
+                dailyRate: string;
+                daysPastDue: number;
+                due: {
+                  /** @description Due on this day of the month after the statement. */
+                  dayOfMonth?: number;
+                  /** @description Due this many days after the statement date. */
+                  daysAfterStatement?: number;
+                };
+                facility: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  available: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  limit: string;
+                  /** @enum {string} */
+                  status: 'active' | 'frozen' | 'suspended' | 'closed';
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  used: string;
+                };
+                facilityId: string;
+                id: string;
+                /** @enum {string} */
+                interestFrom: 'posting-date' | 'day-after-due';
+                nextStatementDate: string;
+                onTimeCycles: number;
+                openedOn: string;
+                openStatements: {
+                  dueDate: string;
+                  graceLost: boolean;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  minimumOutstanding: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  minimumPayment: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  owed: string;
+                  seq: number;
+                  settledOn: string | null;
+                  statementDate: string;
+                }[];
+                plans: {
+                  /** @description The rate of the offer accepted (annualised by IRR). */
+                  aprByIrr: string;
+                  billedPeriods: number;
+                  cancelledOn: string | null;
+                  createdOn: string;
+                  /**
+                   * @description The fee of each period still to bill.
+                   * @example 1234.56
+                   */
+                  feePerPeriod: string;
+                  feeRate: string;
+                  /** @description Principal of each period: billed as billed, the rest as scheduled now. */
+                  parts: string[];
+                  planId: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  principalNotYetBilled: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  principalOwed: string;
+                  /**
+                   * @description Principal refunds took off the periods not yet billed.
+                   * @example 1234.56
+                   */
+                  refunded: string;
+                  /** @description The same rate of what is still to bill, as it stands now; null when nothing is. */
+                  remainingAprByIrr: string | null;
+                  source: {
+                    purchaseId?: string;
+                    statementSeq?: number;
+                  };
+                  /**
+                   * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
+                   * @enum {string}
+                   */
+                  status: 'active' | 'cancelled' | 'settled';
+                  term: number;
+                }[];
+                statementDay: number;
+              }[];
             };
           };
         };
@@ -10729,25 +12919,339 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Line. */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              /** @description The last business date the line has been processed through. */
+              asOf: string;
+              balances: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedFees: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedPrincipal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                instalmentsNotYetBilled: string;
+                /**
+                 * @description Everything owed less money held: what clears the line today.
+                 * @example 1234.56
+                 */
+                payoff: string;
+                /**
+                 * @description All principal owed, revolving and converted: the limit in use.
+                 * @example 1234.56
+                 */
+                principalOwed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                unbilledInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                unbilledPrincipal: string;
+              };
+              /** @enum {string} */
+              bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+              customerId: string;
+              /** @description Interest a day on principal that bears it, a decimal fraction. */
+              dailyRate: string;
+              daysPastDue: number;
+              due: {
+                /** @description Due on this day of the month after the statement. */
+                dayOfMonth?: number;
+                /** @description Due this many days after the statement date. */
+                daysAfterStatement?: number;
+              };
+              facility: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                available: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                limit: string;
+                /** @enum {string} */
+                status: 'active' | 'frozen' | 'suspended' | 'closed';
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                used: string;
+              };
+              facilityId: string;
+              id: string;
+              /** @enum {string} */
+              interestFrom: 'posting-date' | 'day-after-due';
+              nextStatementDate: string;
+              onTimeCycles: number;
+              openedOn: string;
+              openStatements: {
+                dueDate: string;
+                graceLost: boolean;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                minimumOutstanding: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                minimumPayment: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                owed: string;
+                seq: number;
+                settledOn: string | null;
+                statementDate: string;
+              }[];
+              plans: {
+                /** @description The rate of the offer accepted (annualised by IRR). */
+                aprByIrr: string;
+                billedPeriods: number;
+                cancelledOn: string | null;
+                createdOn: string;
+                /**
+                 * @description The fee of each period still to bill.
+                 * @example 1234.56
+                 */
+                feePerPeriod: string;
+                feeRate: string;
+                /** @description Principal of each period: billed as billed, the rest as scheduled now. */
+                parts: string[];
+                planId: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principalNotYetBilled: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principalOwed: string;
+                /**
+                 * @description Principal refunds took off the periods not yet billed.
+                 * @example 1234.56
+                 */
+                refunded: string;
+                /** @description The same rate of what is still to bill, as it stands now; null when nothing is. */
+                remainingAprByIrr: string | null;
+                source: {
+                  purchaseId?: string;
+                  statementSeq?: number;
+                };
+                /**
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
+                 * @enum {string}
+                 */
+                status: 'active' | 'cancelled' | 'settled';
+                term: number;
+              }[];
+              statementDay: number;
             };
           };
         };
-        /** @description Line. */
+        /** @description Default Response */
         201: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              /** @description The last business date the line has been processed through. */
+              asOf: string;
+              balances: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedFees: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedPrincipal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                instalmentsNotYetBilled: string;
+                /**
+                 * @description Everything owed less money held: what clears the line today.
+                 * @example 1234.56
+                 */
+                payoff: string;
+                /**
+                 * @description All principal owed, revolving and converted: the limit in use.
+                 * @example 1234.56
+                 */
+                principalOwed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                unbilledInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                unbilledPrincipal: string;
+              };
+              /** @enum {string} */
+              bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+              customerId: string;
+              /** @description Interest a day on principal that bears it, a decimal fraction. */
+              dailyRate: string;
+              daysPastDue: number;
+              due: {
+                /** @description Due on this day of the month after the statement. */
+                dayOfMonth?: number;
+                /** @description Due this many days after the statement date. */
+                daysAfterStatement?: number;
+              };
+              facility: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                available: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                limit: string;
+                /** @enum {string} */
+                status: 'active' | 'frozen' | 'suspended' | 'closed';
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                used: string;
+              };
+              facilityId: string;
+              id: string;
+              /** @enum {string} */
+              interestFrom: 'posting-date' | 'day-after-due';
+              nextStatementDate: string;
+              onTimeCycles: number;
+              openedOn: string;
+              openStatements: {
+                dueDate: string;
+                graceLost: boolean;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                minimumOutstanding: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                minimumPayment: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                owed: string;
+                seq: number;
+                settledOn: string | null;
+                statementDate: string;
+              }[];
+              plans: {
+                /** @description The rate of the offer accepted (annualised by IRR). */
+                aprByIrr: string;
+                billedPeriods: number;
+                cancelledOn: string | null;
+                createdOn: string;
+                /**
+                 * @description The fee of each period still to bill.
+                 * @example 1234.56
+                 */
+                feePerPeriod: string;
+                feeRate: string;
+                /** @description Principal of each period: billed as billed, the rest as scheduled now. */
+                parts: string[];
+                planId: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principalNotYetBilled: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principalOwed: string;
+                /**
+                 * @description Principal refunds took off the periods not yet billed.
+                 * @example 1234.56
+                 */
+                refunded: string;
+                /** @description The same rate of what is still to bill, as it stands now; null when nothing is. */
+                remainingAprByIrr: string | null;
+                source: {
+                  purchaseId?: string;
+                  statementSeq?: number;
+                };
+                /**
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
+                 * @enum {string}
+                 */
+                status: 'active' | 'cancelled' | 'settled';
+                term: number;
+              }[];
+              statementDay: number;
             };
           };
         };
@@ -10902,14 +13406,171 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Line. */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              /** @description The last business date the line has been processed through. */
+              asOf: string;
+              balances: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedFees: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedPrincipal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                instalmentsNotYetBilled: string;
+                /**
+                 * @description Everything owed less money held: what clears the line today.
+                 * @example 1234.56
+                 */
+                payoff: string;
+                /**
+                 * @description All principal owed, revolving and converted: the limit in use.
+                 * @example 1234.56
+                 */
+                principalOwed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                unbilledInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                unbilledPrincipal: string;
+              };
+              /** @enum {string} */
+              bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+              customerId: string;
+              /** @description Interest a day on principal that bears it, a decimal fraction. */
+              dailyRate: string;
+              daysPastDue: number;
+              due: {
+                /** @description Due on this day of the month after the statement. */
+                dayOfMonth?: number;
+                /** @description Due this many days after the statement date. */
+                daysAfterStatement?: number;
+              };
+              facility: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                available: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                limit: string;
+                /** @enum {string} */
+                status: 'active' | 'frozen' | 'suspended' | 'closed';
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                used: string;
+              };
+              facilityId: string;
+              id: string;
+              /** @enum {string} */
+              interestFrom: 'posting-date' | 'day-after-due';
+              nextStatementDate: string;
+              onTimeCycles: number;
+              openedOn: string;
+              openStatements: {
+                dueDate: string;
+                graceLost: boolean;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                minimumOutstanding: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                minimumPayment: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                owed: string;
+                seq: number;
+                settledOn: string | null;
+                statementDate: string;
+              }[];
+              plans: {
+                /** @description The rate of the offer accepted (annualised by IRR). */
+                aprByIrr: string;
+                billedPeriods: number;
+                cancelledOn: string | null;
+                createdOn: string;
+                /**
+                 * @description The fee of each period still to bill.
+                 * @example 1234.56
+                 */
+                feePerPeriod: string;
+                feeRate: string;
+                /** @description Principal of each period: billed as billed, the rest as scheduled now. */
+                parts: string[];
+                planId: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principalNotYetBilled: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principalOwed: string;
+                /**
+                 * @description Principal refunds took off the periods not yet billed.
+                 * @example 1234.56
+                 */
+                refunded: string;
+                /** @description The same rate of what is still to bill, as it stands now; null when nothing is. */
+                remainingAprByIrr: string | null;
+                source: {
+                  purchaseId?: string;
+                  statementSeq?: number;
+                };
+                /**
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
+                 * @enum {string}
+                 */
+                status: 'active' | 'cancelled' | 'settled';
+                term: number;
+              }[];
+              statementDay: number;
             };
           };
         };
@@ -11094,14 +13755,45 @@ export interface paths {
         };
       };
       responses: {
-        /** @description { planId, effectiveDate, offer } */
+        /** @description Default Response */
         201: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              /**
+               * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+               * @example 2026-11-22
+               */
+              effectiveDate: string;
+              /** @description A line id (cl_…). */
+              lineId: string;
+              offer: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                amount: string;
+                /** @description Annualised rate by IRR (periodic IRR × 12), fees included. */
+                aprByIrr: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                feePerPeriod: string;
+                /** @description Fee each period as a fraction of the converted amount. */
+                feeRate: string;
+                instalments: string[];
+                principalParts: string[];
+                term: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                totalFees: string;
+              };
+              planId: string;
             };
           };
         };
@@ -11260,14 +13952,37 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description { offers } */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              offers: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                amount: string;
+                /** @description Annualised rate by IRR (periodic IRR × 12), fees included. */
+                aprByIrr: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                feePerPeriod: string;
+                /** @description Fee each period as a fraction of the converted amount. */
+                feeRate: string;
+                instalments: string[];
+                principalParts: string[];
+                term: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                totalFees: string;
+              }[];
             };
           };
         };
@@ -11441,14 +14156,111 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Payment. */
+        /** @description Default Response */
         201: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              allocation: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Held for the customer (net).
+                 * @example 1234.56
+                 */
+                held: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Of principal: taken off a converted purchase's instalments not yet billed.
+                 * @example 1234.56
+                 */
+                unbilledInstalments: string;
+              };
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              amount: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              availableAfter: string;
+              balances: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedFees: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedPrincipal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                instalmentsNotYetBilled: string;
+                /**
+                 * @description Everything owed less money held: what clears the line today.
+                 * @example 1234.56
+                 */
+                payoff: string;
+                /**
+                 * @description All principal owed, revolving and converted: the limit in use.
+                 * @example 1234.56
+                 */
+                principalOwed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                unbilledInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                unbilledPrincipal: string;
+              };
+              daysPastDue: number;
+              effectiveDate: string;
+              /**
+               * @description Interest booked by this change; negative when reversed.
+               * @example 1234.56
+               */
+              interestChange: string;
+              journalIds: string[];
+              /** @enum {string} */
+              kind: 'payment' | 'refund';
+              lineId: string;
+              /** @description The value date was in the past and the books were restated from it. */
+              restated: boolean;
+              seq: number;
             };
           };
         };
@@ -11619,14 +14431,36 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Purchase. */
+        /** @description Default Response */
         201: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              amount: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              availableAfter: string;
+              /**
+               * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+               * @example 2026-11-22
+               */
+              effectiveDate: string;
+              /**
+               * @description Money held for the customer that paid for it.
+               * @example 1234.56
+               */
+              heldUsed: string;
+              journalIds: string[];
+              lineId: string;
+              purchaseId: string;
             };
           };
         };
@@ -11781,14 +14615,100 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description { statements } */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              statements: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                closingBalance: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                converted: string;
+                dueDate: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                instalmentPrincipal: string;
+                /**
+                 * @description Refunds of converted purchases taken off instalments not yet billed (they lower instalmentsNotYetBilled, not the closing balance).
+                 * @example 1234.56
+                 */
+                instalmentRefunds: string;
+                instalments: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  fee: string;
+                  period: number;
+                  planId: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  term: number;
+                }[];
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                instalmentsNotYetBilled: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                minimumPayment: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                openingBalance: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                payments: string;
+                /**
+                 * @description Money held for the customer paid out to them.
+                 * @example 1234.56
+                 */
+                payouts: string;
+                periodEnd: string;
+                periodStart: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                purchases: string;
+                /**
+                 * @description Refunds credited to the balance.
+                 * @example 1234.56
+                 */
+                refunds: string;
+                seq: number;
+                statementDate: string;
+              }[];
             };
           };
         };
@@ -11942,14 +14862,115 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description { loans } */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              loans: {
+                /** @description Contract rate, a decimal fraction. */
+                apr: string;
+                /** @description Annualised rate by IRR over the contract cash flows, fees included. */
+                aprByIrr: string;
+                /** @description The last business date the loan has been processed through. */
+                asOf: string;
+                /** @enum {string} */
+                basis: 'monthly' | 'daily';
+                /** @enum {string} */
+                bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+                closedOn: string | null;
+                customerId: string;
+                daysPastDue: number;
+                facilityId: string;
+                id: string;
+                instalments: {
+                  daysPastDue: number;
+                  dueDate: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  interest: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  owed: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  paid: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  penalty: string;
+                  period: number;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  settledOn: string | null;
+                  /** @enum {string} */
+                  status: 'paid' | 'due' | 'overdue' | 'upcoming' | 'written-off';
+                }[];
+                /** @enum {string} */
+                method: 'equal-installment' | 'equal-principal' | 'interest-first';
+                nextDue: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  dueDate: string;
+                } | null;
+                outstanding: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  heldForCustomer: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  interest: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  penalty: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  writtenOff: string;
+                };
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                startDate: string;
+                /** @enum {string} */
+                status: 'active' | 'closed' | 'written_off';
+                term: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                upfrontFee: string;
+                writtenOffOn: string | null;
+              }[];
             };
           };
         };
@@ -12106,14 +15127,125 @@ export interface paths {
         };
       };
       responses: {
-        /** @description { loan, paidOut, availableAfter } */
+        /** @description Default Response */
         201: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              availableAfter: string;
+              loan: {
+                /** @description Contract rate, a decimal fraction. */
+                apr: string;
+                /** @description Annualised rate by IRR over the contract cash flows, fees included. */
+                aprByIrr: string;
+                /** @description The last business date the loan has been processed through. */
+                asOf: string;
+                /** @enum {string} */
+                basis: 'monthly' | 'daily';
+                /** @enum {string} */
+                bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+                closedOn: string | null;
+                customerId: string;
+                daysPastDue: number;
+                facilityId: string;
+                id: string;
+                instalments: {
+                  daysPastDue: number;
+                  dueDate: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  interest: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  owed: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  paid: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  penalty: string;
+                  period: number;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  settledOn: string | null;
+                  /** @enum {string} */
+                  status: 'paid' | 'due' | 'overdue' | 'upcoming' | 'written-off';
+                }[];
+                /** @enum {string} */
+                method: 'equal-installment' | 'equal-principal' | 'interest-first';
+                nextDue: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  dueDate: string;
+                } | null;
+                outstanding: {
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  heldForCustomer: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  interest: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  penalty: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  /**
+                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @example 1234.56
+                   */
+                  writtenOff: string;
+                };
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                startDate: string;
+                /** @enum {string} */
+                status: 'active' | 'closed' | 'written_off';
+                term: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                upfrontFee: string;
+                writtenOffOn: string | null;
+              };
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              paidOut: string;
             };
           };
         };
@@ -12268,14 +15400,135 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Loan with repayments. */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              /** @description Contract rate, a decimal fraction. */
+              apr: string;
+              /** @description Annualised rate by IRR over the contract cash flows, fees included. */
+              aprByIrr: string;
+              /** @description The last business date the loan has been processed through. */
+              asOf: string;
+              /** @enum {string} */
+              basis: 'monthly' | 'daily';
+              /** @enum {string} */
+              bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+              closedOn: string | null;
+              customerId: string;
+              daysPastDue: number;
+              facilityId: string;
+              id: string;
+              instalments: {
+                daysPastDue: number;
+                dueDate: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                owed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                paid: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                penalty: string;
+                period: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                settledOn: string | null;
+                /** @enum {string} */
+                status: 'paid' | 'due' | 'overdue' | 'upcoming' | 'written-off';
+              }[];
+              /** @enum {string} */
+              method: 'equal-installment' | 'equal-principal' | 'interest-first';
+              nextDue: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                amount: string;
+                dueDate: string;
+              } | null;
+              outstanding: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                penalty: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                writtenOff: string;
+              };
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              principal: string;
+              repayments: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                amount: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                effectiveDate: string;
+                /** @enum {string} */
+                intent: 'scheduled' | 'prepayment';
+                /** @enum {string} */
+                kind: 'repayment';
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                receivedAt: string;
+                seq: number;
+              }[];
+              startDate: string;
+              /** @enum {string} */
+              status: 'active' | 'closed' | 'written_off';
+              term: number;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              upfrontFee: string;
+              writtenOffOn: string | null;
             };
           };
         };
@@ -12452,14 +15705,94 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Repayment. */
+        /** @description Default Response */
         201: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              accrualChange: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                penalty: string;
+              };
+              allocation: {
+                /**
+                 * @description Held for the customer (net).
+                 * @example 1234.56
+                 */
+                held: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                penalty: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                recovered: string;
+              };
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              amount: string;
+              effectiveDate: string;
+              /** @enum {string} */
+              intent: 'scheduled' | 'prepayment';
+              journalIds: string[];
+              loanId: string;
+              outstanding: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                penalty: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                writtenOff: string;
+              };
+              /** @description The value date was in the past and the books were restated from it. */
+              restated: boolean;
+              seq: number;
+              /** @enum {string} */
+              status: 'active' | 'closed' | 'written_off';
             };
           };
         };
@@ -12627,14 +15960,89 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Quote. */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              amount: string;
+              /**
+               * @description A decimal fraction as a string: "0.1825" is 18.25%.
+               * @example 0.1825
+               */
+              apr: string;
+              /**
+               * @description Annualised rate by IRR over the actual cash flows, fees included.
+               * @example 0.1825
+               */
+              aprByIrr: string;
+              /**
+               * @description A decimal fraction as a string: "0.1825" is 18.25%.
+               * @example 0.1825
+               */
+              dailyRate: string;
+              /** @enum {string} */
+              method: 'equal-installment' | 'equal-principal' | 'interest-first';
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              paidOut: string;
+              rows: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                balance: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                dueDate: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                payment: string;
+                period: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+              }[];
+              term: number;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              totalFees: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              totalInterest: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              totalRepayment: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              upfrontFee: string;
             };
           };
         };
@@ -12788,14 +16196,47 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description { messages } */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              messages: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                at: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'decision' | 'appeal' | 'limit_change';
+                link: {
+                  /** @description A appeal id (apl_…). */
+                  appealId?: string;
+                  /** @description A decision id (dec_…). */
+                  decisionId?: string;
+                  /** @description A line id (cl_…). */
+                  lineId?: string;
+                };
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
+                text: {
+                  en: string;
+                  'zh-CN': string;
+                };
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
+                title: {
+                  en: string;
+                  'zh-CN': string;
+                };
+              }[];
             };
           };
         };
@@ -12956,7 +16397,9 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description A customer id (cus_…). */
               customerId: string;
+              /** @description Issued by the demo sign-in. */
               demo: boolean;
               /**
                * Format: date-time
@@ -12964,6 +16407,54 @@ export interface paths {
                */
               expiresAt: string;
               sessionId: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
             };
           };
         };
@@ -12984,12 +16475,60 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
-        200: {
+        /** @description Signed out; no body. */
+        204: {
           headers: {
             [name: string]: unknown;
           };
           content?: never;
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
         };
       };
     };
@@ -13018,14 +16557,59 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Verification. */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              cards: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                addedAt: string;
+                cardId: string;
+                /** @description Masked: "6225 **** **** 4321". */
+                cardNumber: string;
+                issuer: string | null;
+              }[];
+              elements: {
+                /** @enum {string} */
+                element: 'id_number' | 'phone' | 'bank_card';
+                verified: boolean;
+              }[];
+              failures: {
+                code: string;
+                /**
+                 * Text
+                 * @description A text in zh-CN and en.
+                 */
+                text: {
+                  en: string;
+                  'zh-CN': string;
+                };
+              }[];
+              level: number;
+              /**
+               * Text
+               * @description A text in zh-CN and en.
+               */
+              levelName: {
+                en: string;
+                'zh-CN': string;
+              };
+              /** @description The level each product in force today requires. */
+              levelsNeeded: {
+                cash_loan?: number;
+                credit_line?: number;
+              };
+              nextStep: {
+                en: string;
+                'zh-CN': string;
+              } | null;
+              verifiedAt: string | null;
             };
           };
         };
@@ -14252,11 +17836,20 @@ export interface paths {
             'application/json': {
               days: {
                 approvalRate: string | null;
-                /** @description Integer fen. */
+                /**
+                 * @description Sum of approved limits, in yuan ("65000.01").
+                 * @example 1234.56
+                 */
                 approvedLimitTotal: string;
+                /**
+                 * @description Sum of approved limits, in integer fen ("6500001").
+                 * @example 800000
+                 */
+                approvedLimitTotalFen: string;
                 arm: string;
                 averageApprovedApr: string | null;
                 averageApprovedLimit: string | null;
+                averageApprovedLimitFen: string | null;
                 byKind: {
                   application: number;
                   limitReview: number;
@@ -14296,11 +17889,20 @@ export interface paths {
               }[];
               summary: {
                 approvalRate: string | null;
-                /** @description Integer fen. */
+                /**
+                 * @description Sum of approved limits, in yuan ("65000.01").
+                 * @example 1234.56
+                 */
                 approvedLimitTotal: string;
+                /**
+                 * @description Sum of approved limits, in integer fen ("6500001").
+                 * @example 800000
+                 */
+                approvedLimitTotalFen: string;
                 arm: string;
                 averageApprovedApr: string | null;
                 averageApprovedLimit: string | null;
+                averageApprovedLimitFen: string | null;
                 byKind: {
                   application: number;
                   limitReview: number;
@@ -14339,10 +17941,19 @@ export interface paths {
               }[];
               total: {
                 approvalRate: string | null;
-                /** @description Integer fen. */
+                /**
+                 * @description Sum of approved limits, in yuan ("65000.01").
+                 * @example 1234.56
+                 */
                 approvedLimitTotal: string;
+                /**
+                 * @description Sum of approved limits, in integer fen ("6500001").
+                 * @example 800000
+                 */
+                approvedLimitTotalFen: string;
                 averageApprovedApr: string | null;
                 averageApprovedLimit: string | null;
+                averageApprovedLimitFen: string | null;
                 byKind: {
                   application: number;
                   limitReview: number;
