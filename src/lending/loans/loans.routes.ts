@@ -64,38 +64,38 @@ const ScheduleLineDto = Type.Object({
   period: Type.Integer(),
   dueDate: Type.String(),
   days: Type.Integer(),
-  principal: Type.String(),
-  interest: Type.String(),
-  payment: Type.String(),
-  balance: Type.String(),
+  principal: MoneyString(),
+  interest: MoneyString(),
+  payment: MoneyString(),
+  balance: MoneyString(),
 });
 
 const ScheduleDto = Type.Object({
   method: StringEnum(REPAYMENT_METHODS),
   basis: StringEnum(INTEREST_BASES),
   lines: Type.Array(ScheduleLineDto),
-  totalInterest: Type.String(),
-  totalPayment: Type.String(),
+  totalInterest: MoneyString(),
+  totalPayment: MoneyString(),
   apr: Type.String({ description: 'Annualised rate by IRR (periodic IRR × 12), fees included.' }),
 });
 
 const OutstandingDto = Type.Object({
-  principal: Type.String(),
-  interest: Type.String(),
-  penalty: Type.String(),
-  heldForCustomer: Type.String(),
-  writtenOff: Type.String(),
+  principal: MoneyString(),
+  interest: MoneyString(),
+  penalty: MoneyString(),
+  heldForCustomer: MoneyString(),
+  writtenOff: MoneyString(),
 });
 
 const InstalmentDto = Type.Object({
   period: Type.Integer(),
   dueDate: Type.String(),
   status: StringEnum(['paid', 'due', 'overdue', 'upcoming', 'written-off'] as const),
-  principal: Type.String(),
-  interest: Type.String(),
-  penalty: Type.String(),
-  paid: Type.String(),
-  owed: Type.String(),
+  principal: MoneyString(),
+  interest: MoneyString(),
+  penalty: MoneyString(),
+  paid: MoneyString(),
+  owed: MoneyString(),
   daysPastDue: Type.Integer(),
   settledOn: Type.Union([Type.String(), Type.Null()]),
 });
@@ -105,8 +105,8 @@ export const LoanDto = Type.Object({
   customerId: Type.String(),
   facilityId: Type.String(),
   status: StringEnum(['active', 'closed', 'written_off'] as const),
-  principal: Type.String(),
-  upfrontFee: Type.String(),
+  principal: MoneyString(),
+  upfrontFee: MoneyString(),
   apr: Type.String({ description: 'Contract rate, a decimal fraction.' }),
   aprByIrr: Type.String({
     description: 'Annualised rate by IRR over the contract cash flows, fees included.',
@@ -119,7 +119,7 @@ export const LoanDto = Type.Object({
   daysPastDue: Type.Integer(),
   bucket: StringEnum(BUCKETS),
   outstanding: OutstandingDto,
-  nextDue: Type.Union([Type.Object({ dueDate: Type.String(), amount: Type.String() }), Type.Null()]),
+  nextDue: Type.Union([Type.Object({ dueDate: Type.String(), amount: MoneyString() }), Type.Null()]),
   instalments: Type.Array(InstalmentDto),
   closedOn: Type.Union([Type.String(), Type.Null()]),
   writtenOffOn: Type.Union([Type.String(), Type.Null()]),
@@ -128,20 +128,20 @@ export const LoanDto = Type.Object({
 export const RepaymentDto = Type.Object({
   loanId: Type.String(),
   seq: Type.Integer(),
-  amount: Type.String(),
+  amount: MoneyString(),
   intent: StringEnum(REPAYMENT_INTENTS),
   effectiveDate: Type.String(),
   restated: Type.Boolean({
     description: 'The value date was in the past and the books were restated from it.',
   }),
   allocation: Type.Object({
-    principal: Type.String(),
-    interest: Type.String(),
-    penalty: Type.String(),
-    recovered: Type.String(),
-    held: Type.String({ description: 'Held for the customer (net).' }),
+    principal: MoneyString(),
+    interest: MoneyString(),
+    penalty: MoneyString(),
+    recovered: MoneyString(),
+    held: MoneyString('Held for the customer (net).'),
   }),
-  accrualChange: Type.Object({ interest: Type.String(), penalty: Type.String() }),
+  accrualChange: Type.Object({ interest: MoneyString(), penalty: MoneyString() }),
   outstanding: OutstandingDto,
   status: StringEnum(['active', 'closed', 'written_off'] as const),
   journalIds: Type.Array(Type.String()),
@@ -150,9 +150,9 @@ export const RepaymentDto = Type.Object({
 const PayoutDto = Type.Object({
   loanId: Type.String(),
   seq: Type.Integer({ description: "The payout's number among the loan's events." }),
-  amount: Type.String({ description: 'Paid back to the customer, in yuan.' }),
+  amount: MoneyString('Paid back to the customer, in yuan.'),
   effectiveDate: Type.String(),
-  heldBefore: Type.String({ description: 'Held for the customer just before the payout.' }),
+  heldBefore: MoneyString('Held for the customer just before the payout.'),
   outstanding: OutstandingDto,
   status: StringEnum(['active', 'closed', 'written_off'] as const),
   journalIds: Type.Array(Type.String()),
@@ -162,12 +162,14 @@ const LoanEventDto = Type.Object({
   seq: Type.Integer(),
   kind: StringEnum(['repayment', 'write-off', 'payout'] as const),
   effectiveDate: Type.String(),
-  amount: Type.Union([Type.String(), Type.Null()]),
+  amount: Type.Union([MoneyString(), Type.Null()]),
   intent: Type.Union([StringEnum(REPAYMENT_INTENTS), Type.Null()]),
   receivedAt: Type.String(),
 });
 
-const BalancesDto = Type.Record(Type.String(), Type.String());
+const BalancesDto = Type.Record(Type.String(), MoneyString(), {
+  description: 'Balance of each account kind with money on it, in yuan.',
+});
 
 const StatementDto = Type.Object({
   loan: LoanDto,
@@ -181,7 +183,7 @@ const StatementDto = Type.Object({
       date: Type.String(),
       kind: Type.String(),
       description: Type.String(),
-      lines: Type.Array(Type.Object({ account: Type.String(), side: Type.String(), amount: Type.String() })),
+      lines: Type.Array(Type.Object({ account: Type.String(), side: Type.String(), amount: MoneyString() })),
     }),
   ),
 });
@@ -490,8 +492,8 @@ export function registerLoanRoutes(
           201: Type.Object({
             loan: LoanDto,
             schedule: ScheduleDto,
-            paidOut: Type.String(),
-            availableAfter: Type.String(),
+            paidOut: MoneyString(),
+            availableAfter: MoneyString(),
           }),
           ...errors,
         },
@@ -666,11 +668,11 @@ export function registerLoanRoutes(
         response: {
           200: Type.Object({
             date: Type.String(),
-            principal: Type.String(),
-            interest: Type.String(),
-            penalty: Type.String(),
-            heldForCustomer: Type.String(),
-            total: Type.String(),
+            principal: MoneyString(),
+            interest: MoneyString(),
+            penalty: MoneyString(),
+            heldForCustomer: MoneyString(),
+            total: MoneyString(),
           }),
           ...errors,
         },
