@@ -5,7 +5,13 @@ import { parseMoney, toDecimalString, type Money } from '../../platform/money/mo
 import { formatPercent, parseRate } from '../../platform/money/rate.ts';
 import { systemClock } from '../../platform/time/system-clock.node.ts';
 import { parseLocalDate } from '../../platform/time/local-date.ts';
-import { parseProductCode, PRODUCT_CODES } from '../facilities/facility.ts';
+import type { App } from '../../app.ts';
+import { hashApiKey } from '../../platform/auth/api-keys.ts';
+import { parseId } from '../../platform/ids/ids.ts';
+import { OVERRIDE_REASON_CODES, type OverrideActor } from '../facilities/facility-override.ts';
+import type { OverrideOutcome } from '../facilities/facility-override-service.ts';
+import { facilityOverrideView } from '../facilities/facility-override-view.ts';
+import { parseProductCode, productCodeOf, PRODUCT_CODES } from '../facilities/facility.ts';
 import { flatFeeInstalmentPlan } from '../shared/instalment-apr.ts';
 import { formatReportedRate } from '../shared/irr.ts';
 import { REPAYMENT_INTENTS, type RepaymentIntent } from './loan-state.ts';
@@ -44,6 +50,65 @@ function oneOf<T extends string>(values: readonly T[], value: string, field: str
 }
 
 const d = (amount: Money) => toDecimalString(amount);
+
+/**
+ * The person acting, as over HTTP: an admin API key (`--key` or `CREDENCE_API_KEY`, as `credence appeals`
+ * takes a reviewer's), so an override's maker and checker are the same people whichever way they come in,
+ * and maker-checker holds across the CLI and the API.
+ */
+async function adminOf(app: App, options: { key?: string }): Promise<OverrideActor> {
+  const secret = options.key ?? process.env.CREDENCE_API_KEY;
+  if (!secret)
+    throw new AppError('UNAUTHENTICATED', 'pass an admin API key with --key or CREDENCE_API_KEY', {
+      issues: [{ field: '--key', rule: 'required', message: 'an admin key is required' }],
+    });
+  const record = await app.services.apiKeys.findActiveByHash(hashApiKey(secret));
+  if (!record) throw new AppError('UNAUTHENTICATED', 'the API key is unknown or revoked');
+  if (record.role !== 'admin')
+    throw new AppError('FORBIDDEN', `role "${record.role}" may not override a facility's terms`, {
+      issues: [{ field: '--key', rule: 'role', message: 'an override needs an admin key' }],
+    });
+  return { keyId: record.id, name: record.name };
+}
+
+/** `--reason code:note` → `{code, note}` (the note may hold colons); the service checks both. */
+export function parseOverrideReasonFlag(text: string): { code: string; note: string } {
+  const colon = text.indexOf(':');
+  if (colon < 0)
+    throw AppError.invalid(
+      '--reason',
+      'code-and-note',
+      'write a reason as code:note, e.g. pricing-error:rate keyed wrong',
+    );
+  return { code: text.slice(0, colon).trim(), note: text.slice(colon + 1) };
+}
+
+/** The API's answer to an override (`PUT …/facilities/{product}`, `…/approve`). */
+function overrideOutcomeView(outcome: OverrideOutcome) {
+  return {
+    facility: outcome.facility ? facilityDto(outcome.facility) : null,
+    change: outcome.change,
+    override: outcome.override && facilityOverrideView(outcome.override),
+    replayed: false,
+  };
+}
+
+function overrideOutcomeText(outcome: OverrideOutcome): string {
+  const { override, facility } = outcome;
+  if (outcome.change === 'unchanged' || !override)
+    return `unchanged ${facility?.id ?? '-'}: the facility already has these terms under this decision`;
+  if (outcome.change === 'pending')
+    return [
+      `override ${override.id} waits for a second person: limit ${d(override.limit)} is above the threshold; the facility is unchanged.`,
+      'Another admin (another key, under another name) approves it with:',
+      `  credence loan facility approve ${override.id} --customer ${override.customerId} --product ${productCodeOf(override.product)} --key <their admin key>`,
+    ].join('\n');
+  const terms = facility
+    ? `: limit ${d(facility.limit)}, used ${d(facility.used)}, available ${d(outcome.available)}, APR ${formatPercent(facility.apr)}`
+    : '';
+  const checked = override.checker ? `, approved by ${override.checker.name}` : '';
+  return `override ${override.id} applied (${outcome.change} ${facility?.id ?? '-'}${terms}); made by ${override.maker.name}${checked}`;
+}
 
 function loanText(view: LoanView): string {
   const c = view.contract;
@@ -348,31 +413,111 @@ export function registerLoanCommands(program: Command): void {
 
   facility
     .command('set')
-    .description("Open or adjust a customer's facility as an approved decision says.")
+    .description(
+      "Override a facility's terms by hand, as PUT /v1/customers/{id}/facilities/{product} does: an approved " +
+        "decision of this customer and product, within the product's range and the legal cap, with reasons; " +
+        'above the second-person threshold it waits for another admin (loan facility approve).',
+    )
     .requiredOption('--customer <id>', 'customer id (cus_…)')
     .option('--product <product>', PRODUCT_CODES.join(' | '), 'cash_loan')
-    .requiredOption('--limit <yuan>', 'approved limit')
+    .requiredOption('--limit <yuan>', 'the limit')
     .requiredOption('--apr <fraction>', 'contract rate as a decimal fraction')
-    .requiredOption('--decision <id>', 'the approving decision')
+    .requiredOption('--decision <id>', 'the approved decision whose terms this overrides (dec_…)')
+    .option(
+      '--reason <code:note>',
+      `why, repeatable (1–5); code one of ${OVERRIDE_REASON_CODES.join(', ')}`,
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option('--key <secret>', 'admin API key (or CREDENCE_API_KEY): the person making the override')
     .action(
       async (
-        options: { customer: string; product: string; limit: string; apr: string; decision: string },
+        options: {
+          customer: string;
+          product: string;
+          limit: string;
+          apr: string;
+          decision: string;
+          reason: string[];
+          key?: string;
+        },
         command: Command,
       ) => {
         const global = globalOptions(command);
+        // What can be checked without the database is checked first (a bad flag never opens it).
+        const input = {
+          customerId: options.customer,
+          product: parseProductCode(options.product, '--product'),
+          limit: parseMoney(options.limit, '--limit'),
+          apr: parseRate(options.apr, '--apr'),
+          decisionId: options.decision,
+          reasons: options.reason.map(parseOverrideReasonFlag),
+        };
         await withApp(global, async (app) => {
-          const outcome = await app.services.facilities.openOrAdjustFacility({
-            customerId: options.customer,
-            product: parseProductCode(options.product, '--product'),
-            limit: parseMoney(options.limit, '--limit'),
-            apr: parseRate(options.apr, '--apr'),
-            decisionId: options.decision,
-          });
+          const outcome = await app.services.facilityOverrides.propose(input, await adminOf(app, options));
+          output(global, overrideOutcomeView(outcome), () => overrideOutcomeText(outcome));
+        });
+      },
+    );
+
+  facility
+    .command('approve')
+    .description('Approve a pending override as the second person (another admin key, under another name).')
+    .argument('<overrideId>', 'the pending override (fov_…)')
+    .requiredOption('--customer <id>', 'customer id (cus_…)')
+    .option('--product <product>', PRODUCT_CODES.join(' | '), 'cash_loan')
+    .option('--key <secret>', 'admin API key (or CREDENCE_API_KEY): the second person')
+    .action(
+      async (
+        overrideId: string,
+        options: { customer: string; product: string; key?: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        const product = parseProductCode(options.product, '--product');
+        const id = parseId('facilityOverride', overrideId, 'overrideId');
+        await withApp(global, async (app) => {
+          const outcome = await app.services.facilityOverrides.approve(
+            options.customer,
+            product,
+            id,
+            await adminOf(app, options),
+          );
+          output(global, overrideOutcomeView(outcome), () => overrideOutcomeText(outcome));
+        });
+      },
+    );
+
+  facility
+    .command('reject')
+    .description('Reject (or, as its maker, withdraw) a pending override; the facility keeps its terms.')
+    .argument('<overrideId>', 'the pending override (fov_…)')
+    .requiredOption('--customer <id>', 'customer id (cus_…)')
+    .option('--product <product>', PRODUCT_CODES.join(' | '), 'cash_loan')
+    .requiredOption('--note <text>', 'why (1–500 characters)')
+    .option('--key <secret>', 'admin API key (or CREDENCE_API_KEY)')
+    .action(
+      async (
+        overrideId: string,
+        options: { customer: string; product: string; note: string; key?: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        const product = parseProductCode(options.product, '--product');
+        const id = parseId('facilityOverride', overrideId, 'overrideId');
+        await withApp(global, async (app) => {
+          const override = await app.services.facilityOverrides.reject(
+            options.customer,
+            product,
+            id,
+            options.note,
+            await adminOf(app, options),
+          );
           output(
             global,
-            { facility: facilityDto(outcome.facility), change: outcome.change, replayed: outcome.replayed },
+            { override: facilityOverrideView(override) },
             () =>
-              `${outcome.change} ${outcome.facility.id}: limit ${d(outcome.facility.limit)}, used ${d(outcome.facility.used)}, available ${d(outcome.available)}`,
+              `override ${override.id} rejected by ${override.checker?.name ?? '-'}; the facility is unchanged`,
           );
         });
       },
