@@ -3,6 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { createApp, type App } from '../../src/app.ts';
+import { configFor, withSharedApp } from '../../src/cli/runtime.ts';
+import { createLogger } from '../../src/platform/logging/logger.ts';
+import { parseMoney } from '../../src/platform/money/money.ts';
+import { parseRate } from '../../src/platform/money/rate.ts';
 import { productsOnlySettingsFile } from './facility-setup.ts';
 
 /** Runs the CLI in process and captures what it prints. */
@@ -153,38 +158,42 @@ describe("credence loan … --json on a data directory: the API's DTOs, amounts 
   const dataDir = mkdtempSync(join(tmpdir(), 'credence-loan-cli-'));
   const customer = 'cus_01JD3ZK6Q8W4M2X9T7B5N1R0AE';
   let savedDatabaseUrl: string | undefined;
-  beforeAll(() => {
+  let app: App;
+  beforeAll(async () => {
     // The embedded database in a fresh directory, whatever the environment says.
     savedDatabaseUrl = process.env.DATABASE_URL;
     delete process.env.DATABASE_URL;
-  });
-  afterAll(() => {
+    // Opened once for every command (withSharedApp), as test/cli/readme-commands.test.ts does: opening the
+    // embedded database took seconds a command on this busy machine; each command parses, runs and prints
+    // as it does alone.
+    app = await createApp({
+      config: configFor({ dataDir }),
+      logger: createLogger({ level: 'warn', destination: process.stderr }),
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await app.stop();
     if (savedDatabaseUrl !== undefined) process.env.DATABASE_URL = savedDatabaseUrl;
     rmSync(dataDir, { recursive: true, force: true });
   });
   const json = async (args: string[]) => {
-    const result = await run(['--data-dir', dataDir, ...args, '--json']);
+    const result = await withSharedApp(app, () => run(['--data-dir', dataDir, ...args, '--json']));
     return { code: result.code, body: JSON.parse(result.code === 0 ? result.stdout : result.stderr) };
   };
 
-  it('sets a facility by the public product code, draws, quotes, repays and shows the loan in yuan', async () => {
+  it('freezes a facility by the public product code, draws, quotes, repays and shows the loan in yuan', async () => {
     // A drawdown checks the facility against the products and legal cap in force: install the settings.
     expect((await json(['policy', 'settings', 'load', productsOnlySettingsFile()])).code).toBe(0);
-    const set = await json([
-      ...['loan', 'facility', 'set', '--customer', customer, '--product', 'cash_loan'],
-      ...['--limit', '20000.00', '--apr', '0.1825', '--decision', 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0AE'],
-    ]);
-    expect(set.code).toBe(0);
-    expect(set.body).toMatchObject({
-      facility: {
-        product: 'cash_loan',
-        limit: '20000.00',
-        used: '0.00',
-        available: '20000.00',
-        apr: '0.1825',
-      },
-      change: 'opened',
+    // The facility is opened as an approved decision opens it, in process on the same database:
+    // `loan facility set` is an audited override of a recorded decision (facility-override-cli.test.ts).
+    const opened = await app.services.facilities.openOrAdjustFacility({
+      customerId: customer,
+      product: 'cash-loan',
+      limit: parseMoney('20000.00', 'limit'),
+      apr: parseRate('0.1825', 'apr'),
+      decisionId: 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
     });
+    expect(opened.change).toBe('opened');
     // The facility spelling the CLI took before is still understood; what it prints is the public code.
     const frozen = await json([
       'loan',
@@ -199,6 +208,10 @@ describe("credence loan … --json on a data directory: the API's DTOs, amounts 
     ]);
     expect(frozen.body.facility).toMatchObject({
       product: 'cash_loan',
+      limit: '20000.00',
+      used: '0.00',
+      available: '0.00',
+      apr: '0.1825',
       status: 'frozen',
       statusReason: 'check',
     });

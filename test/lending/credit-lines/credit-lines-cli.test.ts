@@ -3,24 +3,38 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
+import { createApp, type App } from '../../../src/app.ts';
+import { configFor, withSharedApp } from '../../../src/cli/runtime.ts';
+import { createLogger } from '../../../src/platform/logging/logger.ts';
+import { parseMoney } from '../../../src/platform/money/money.ts';
+import { parseRate } from '../../../src/platform/money/rate.ts';
 import { productsOnlySettingsFile } from '../facility-setup.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'credence-line-cli-'));
 const customer = 'cus_01JD3ZK6Q8W4M2X9T7B5N1R0AE';
 let savedDatabaseUrl: string | undefined;
+let app: App;
 
-beforeAll(() => {
+beforeAll(async () => {
   // The embedded database in a fresh directory, whatever the environment says.
   savedDatabaseUrl = process.env.DATABASE_URL;
   delete process.env.DATABASE_URL;
-});
+  // Opened once for every command (withSharedApp), as test/cli/readme-commands.test.ts does: opening the
+  // embedded database took seconds a command on this busy machine; each command parses, runs and prints
+  // as it does alone.
+  app = await createApp({
+    config: configFor({ dataDir }),
+    logger: createLogger({ level: 'warn', destination: process.stderr }),
+  });
+}, 120_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await app.stop();
   if (savedDatabaseUrl !== undefined) process.env.DATABASE_URL = savedDatabaseUrl;
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Runs the CLI in this process (one embedded database per command, as in real use), capturing output. */
+/** Runs the CLI in this process on the shared application, capturing output. */
 async function run(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
@@ -33,7 +47,7 @@ async function run(args: string[]): Promise<{ status: number; stdout: string; st
     return true;
   });
   try {
-    const status = await main(['--data-dir', dataDir, ...args]);
+    const status = await withSharedApp(app, () => main(['--data-dir', dataDir, ...args]));
     return { status, stdout, stderr };
   } finally {
     out.mockRestore();
@@ -45,23 +59,16 @@ describe('credence line', () => {
   it('opens a line, buys, declines over the limit (exit 7), offers instalments, refuses bad input (exit 3)', async () => {
     // Opening a line checks the facility against the products and legal cap in force: install the settings.
     expect((await run(['policy', 'settings', 'load', productsOnlySettingsFile(), '--json'])).status).toBe(0);
-    const limit = await run([
-      'loan',
-      'facility',
-      'set',
-      '--customer',
-      customer,
-      '--product',
-      'credit-line',
-      '--limit',
-      '5000.00',
-      '--apr',
-      '0.1825',
-      '--decision',
-      'dec_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
-      '--json',
-    ]);
-    expect(limit.status).toBe(0);
+    // The facility is opened as an approved decision opens it, in process on the same database:
+    // `loan facility set` is an audited override of a recorded decision (facility-override-cli.test.ts).
+    const limit = await app.services.facilities.openOrAdjustFacility({
+      customerId: customer,
+      product: 'credit-line',
+      limit: parseMoney('5000.00', 'limit'),
+      apr: parseRate('0.1825', 'apr'),
+      decisionId: 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
+    });
+    expect(limit.change).toBe('opened');
     const opened = await run(['line', 'open', '--customer', customer, '--json']);
     expect(opened.status).toBe(0);
     const line = JSON.parse(opened.stdout) as { id: string; opened: boolean; dailyRate: string };
