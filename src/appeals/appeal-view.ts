@@ -1,5 +1,6 @@
 import { decisionSummaryView, decisionView } from '../decisions/decision-view.ts';
 import type { LocalizedText } from '../platform/i18n/localized.ts';
+import { toDecimalString } from '../platform/money/money.ts';
 import { scrubPii } from '../platform/pii/mask.ts';
 import { toExactRateString } from '../platform/money/rate.ts';
 import type { Appeal, AppealNotification, AuditEvent } from './appeal.ts';
@@ -8,8 +9,9 @@ import { CATEGORY_NAMES } from './appeal-texts.ts';
 import type { EvidenceInfo } from './evidence.ts';
 
 /**
- * What the API and the CLI show of appeals: plain JSON (amounts as integer-fen strings, rates as exact
- * decimal strings, instants as RFC 3339). The customer's view carries only what they should read; the
+ * What the API and the CLI show of appeals: plain JSON (amounts in yuan under plain names and in integer
+ * fen under `…Fen` — one unit per field name across the API —, rates as exact decimal strings, instants as
+ * RFC 3339). The customer's view carries only what they should read; the
  * reviewer's view masks anything in free text that looks like an ID, card or phone number.
  */
 
@@ -26,7 +28,10 @@ export function evidenceView(info: EvidenceInfo) {
   };
 }
 
-/** The appeal as the customer's app shows it. */
+/**
+ * The appeal as the customer's app shows it, `granted.limit` in integer fen (read by `src/me`, which
+ * answers yuan). The API answers `customerAppealApiView`.
+ */
 export function customerAppealView(view: CustomerAppealView) {
   const { appeal } = view;
   return {
@@ -55,6 +60,27 @@ export function customerAppealView(view: CustomerAppealView) {
   };
 }
 
+/**
+ * The customer's appeal as `/v1/appeals/…` answers it: one unit per field name across the API, so the
+ * granted limit is yuan under `limit` (`"60000.00"`, like every plain money field) and integer fen under
+ * `limitFen` (`"6000000"`) for machines. `customerAppealView` keeps fen under `limit` for `src/me`, which
+ * converts it itself.
+ */
+export function customerAppealApiView(view: CustomerAppealView) {
+  const base = customerAppealView(view);
+  return {
+    ...base,
+    granted: view.granted
+      ? {
+          decisionId: view.granted.decisionId,
+          limit: toDecimalString(view.granted.limit),
+          limitFen: view.granted.limit.toString(),
+          apr: toExactRateString(view.granted.apr),
+        }
+      : null,
+  };
+}
+
 /** Free text in both languages with anything like an ID, card or phone number masked. */
 function scrubbedText(text: LocalizedText | null): LocalizedText | null {
   return text === null ? null : { zh: scrubPii(text.zh), en: scrubPii(text.en) };
@@ -73,7 +99,8 @@ export function appealView(appeal: Appeal) {
     status: appeal.status,
     resolution: appeal.resolution,
     version: appeal.version,
-    amountAtStake: appeal.amountAtStake.toString(),
+    amountAtStake: toDecimalString(appeal.amountAtStake),
+    amountAtStakeFen: appeal.amountAtStake.toString(),
     filedAt: appeal.filedAt.toISOString(),
     filedBy: appeal.filedBy,
     recheck: {
@@ -91,7 +118,8 @@ export function appealView(appeal: Appeal) {
       ? {
           reviewId: appeal.proposal.reviewId,
           maker: appeal.proposal.maker,
-          limit: appeal.proposal.terms.limit.toString(),
+          limit: toDecimalString(appeal.proposal.terms.limit),
+          limitFen: appeal.proposal.terms.limit.toString(),
           apr: toExactRateString(appeal.proposal.terms.apr),
           note: scrubPii(appeal.proposal.note),
           proposedAt: appeal.proposal.proposedAt.toISOString(),
@@ -118,7 +146,8 @@ export function queueItemView(item: QueueItem) {
     priority: item.priority,
     slaDueDate: appeal.slaDueDate,
     slaBreached: item.slaBreached,
-    amountAtStake: appeal.amountAtStake.toString(),
+    amountAtStake: toDecimalString(appeal.amountAtStake),
+    amountAtStakeFen: appeal.amountAtStake.toString(),
     assignee: appeal.assignee,
     recheckVerdict: appeal.recheckDiff?.verdict ?? null,
     filedAt: appeal.filedAt.toISOString(),
@@ -151,7 +180,8 @@ export function caseFileView(file: CaseFile) {
       loans: file.history.loans.map((loan) => ({
         loanId: loan.contract.loanId,
         status: loan.status,
-        principal: loan.contract.principal.toString(),
+        principal: toDecimalString(loan.contract.principal),
+        principalFen: loan.contract.principal.toString(),
         daysPastDue: loan.daysPastDue,
         bucket: loan.bucket,
         asOf: loan.asOf,
@@ -160,8 +190,10 @@ export function caseFileView(file: CaseFile) {
         facilityId: facility.id,
         product: facility.product,
         status: facility.status,
-        limit: facility.limit.toString(),
-        used: facility.used.toString(),
+        limit: toDecimalString(facility.limit),
+        limitFen: facility.limit.toString(),
+        used: toDecimalString(facility.used),
+        usedFen: facility.used.toString(),
         apr: toExactRateString(facility.apr),
         decisionId: facility.decisionId,
       })),

@@ -3,6 +3,7 @@ import type { Principal } from '../platform/auth/api-keys.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import {
   DateString,
+  FenString,
   IdString,
   MoneyString,
   ProblemSchema,
@@ -20,7 +21,7 @@ import {
   appealView,
   auditEventView,
   caseFileView,
-  customerAppealView,
+  customerAppealApiView,
   evidenceView,
   notificationView,
   queueItemView,
@@ -49,8 +50,9 @@ const CustomerAppealDto = Type.Object({
   granted: Type.Union([
     Type.Object({
       decisionId: Type.String(),
-      limit: Type.String({ description: 'Integer fen.' }),
-      apr: Type.String(),
+      limit: MoneyString('The limit granted, in yuan ("60000.00").'),
+      limitFen: FenString('The limit granted, in integer fen ("6000000").'),
+      apr: RateString('The APR granted, a decimal fraction ("0.1095").'),
     }),
     Type.Null(),
   ]),
@@ -189,7 +191,7 @@ export function registerAppealRoutes(http: HttpServer, services: { readonly appe
       );
       return reply
         .status(201)
-        .send(customerAppealView(await appeals.customerView(appeal.id, appeal.customerId)));
+        .send(customerAppealApiView(await appeals.customerView(appeal.id, appeal.customerId)));
     },
   );
 
@@ -291,7 +293,7 @@ export function registerAppealRoutes(http: HttpServer, services: { readonly appe
       },
     },
     async (request) =>
-      customerAppealView(await appeals.customerView(request.params.id, request.query.customerId)),
+      customerAppealApiView(await appeals.customerView(request.params.id, request.query.customerId)),
   );
 
   http.post(
@@ -308,7 +310,7 @@ export function registerAppealRoutes(http: HttpServer, services: { readonly appe
     },
     async (request) => {
       const appeal = await appeals.withdraw(request.params.id, request.body.customerId, principalOf(request));
-      return customerAppealView(await appeals.customerView(appeal.id, appeal.customerId));
+      return customerAppealApiView(await appeals.customerView(appeal.id, appeal.customerId));
     },
   );
 

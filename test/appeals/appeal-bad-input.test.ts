@@ -363,7 +363,8 @@ describe('appeal-overturn-worse-than-the-approval-appealed', () => {
     const appealId = filed.body.appealId as string;
     const { ana } = t.reviewers;
     await call('POST', `/v1/appeals/${appealId}/claim`, ana.auth);
-    const limit = BigInt(approved.limit as string);
+    // The decision answers its limit in yuan under `limit` and in integer fen under `limitFen`.
+    const limit = BigInt(approved.limitFen as string);
     const yuan = (fen: bigint) => `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
     await writesNothing(async () => {
       const lower = await call('POST', `/v1/appeals/${appealId}/decision`, ana.auth, {

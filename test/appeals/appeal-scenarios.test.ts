@@ -88,7 +88,7 @@ describe('appeal-unverified-phone-approved-by-recheck', () => {
       resolution: 'overturned_by_recheck',
       // A first limit: the new-user ramp caps it at ¥5,000, priced for the score band (750 and up on the
       // demo scorecard's calibrated scale: 7.3%).
-      granted: { limit: '500000', apr: '0.073' },
+      granted: { limit: '5000.00', limitFen: '500000', apr: '0.073' },
       statusText: {
         zh: '好消息：申诉成功。您已获批额度¥5,000.00，年化利率7.30%。',
         en: 'Good news: your appeal succeeded. You are approved for CNY 5,000.00 at 7.30% a year.',
@@ -165,6 +165,15 @@ describe('appeal-disputed-overdue-overturned-with-second-approval', () => {
     expect(file.body.evidence).toEqual([
       expect.objectContaining({ evidenceId: letter.body.evidenceId, mediaType: 'application/pdf' }),
     ]);
+    // One unit per field name: yuan under plain names, the same amount in integer fen under …Fen.
+    const yuanOf = (fen: string) => `${BigInt(fen) / 100n}.${String(BigInt(fen) % 100n).padStart(2, '0')}`;
+    expect(file.body.appeal.amountAtStake).toBe(yuanOf(file.body.appeal.amountAtStakeFen));
+    for (const facility of file.body.history.facilities as Array<Record<string, string>>) {
+      expect(facility.limit).toBe(yuanOf(facility.limitFen ?? ''));
+      expect(facility.used).toBe(yuanOf(facility.usedFen ?? ''));
+    }
+    for (const loan of file.body.history.loans as Array<Record<string, string>>)
+      expect(loan.principal).toBe(yuanOf(loan.principalFen ?? ''));
     expect(file.body.customer.phone).toBe('139****0002');
     expect(JSON.stringify(file.body)).not.toContain('13912340002');
     const pdf = await t.app.http.inject({
@@ -187,7 +196,7 @@ describe('appeal-disputed-overdue-overturned-with-second-approval', () => {
     });
     expect(proposed.body).toMatchObject({
       status: 'pending_approval',
-      proposal: { limit: '6000000', apr: '0.1095' },
+      proposal: { limit: '60000.00', limitFen: '6000000', apr: '0.1095' },
     });
     const own = await inject('POST', `/v1/appeals/${appealId}/approve`, ana.auth);
     expect(own.status).toBe(403);
@@ -221,7 +230,7 @@ describe('appeal-disputed-overdue-overturned-with-second-approval', () => {
     const customer = await inject('GET', `/v1/appeals/${appealId}?customerId=${customerId}`, t.auth('app'));
     expect(customer.body).toMatchObject({
       status: 'resolved',
-      granted: { limit: '6000000', apr: '0.1095', decisionId: overrideId },
+      granted: { limit: '60000.00', limitFen: '6000000', apr: '0.1095', decisionId: overrideId },
     });
     const history = await inject('GET', `/v1/appeals/${appealId}/history`, t.auth('analyst'));
     expect(history.body.events.map((e: EventJson) => e.action)).toEqual([
@@ -275,7 +284,7 @@ describe('appeal-outage-resolved-when-the-system-returns', () => {
     expect(view.body).toMatchObject({
       status: 'resolved',
       resolution: 'overturned_by_recheck',
-      granted: { limit: '500000' },
+      granted: { limit: '5000.00', limitFen: '500000' },
     });
     const history = await inject('GET', `/v1/appeals/${appealId}/history`, t.auth('analyst'));
     expect(
