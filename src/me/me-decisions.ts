@@ -1,13 +1,15 @@
+import type { Static } from 'typebox';
 import type { Appeal } from '../appeals/index.ts';
 import type { CustomerSnapshot } from '../customers/index.ts';
-import type { DecisionRecord, DecisionSummary } from '../decisions/decision.ts';
+import type { DecisionRecord } from '../decisions/decision.ts';
 import { decisionView } from '../decisions/decision-view.ts';
 import { AppError, isAppError } from '../platform/errors/app-error.ts';
 import { parseMoney, toDecimalString } from '../platform/money/money.ts';
 import { divideRate, toExactRateString, type Rate } from '../platform/money/rate.ts';
 import { addDays, businessDateOf, startOfBusinessDate, type LocalDate } from '../platform/time/local-date.ts';
 import type { MeDeps } from './me-deps.ts';
-import { decisionHeadline, REFERRAL_TEXTS, text, type Text } from './me-texts.ts';
+import type { DecisionSummarySchema, MeDecisionSchema } from './me-schemas.http.ts';
+import { decisionHeadline, REFERRAL_TEXTS, text } from './me-texts.ts';
 
 /**
  * The customer's view of their decisions. A decision that an appeal overturned (a person's override, or a
@@ -19,53 +21,8 @@ import { decisionHeadline, REFERRAL_TEXTS, text, type Text } from './me-texts.ts
 export const ME_PRODUCTS = ['cash_loan', 'credit_line'] as const;
 export type MeProduct = (typeof ME_PRODUCTS)[number];
 
-type Outcome = DecisionRecord['outcome'];
-
-export interface PlanStepView {
-  readonly code: string;
-  readonly text: Text;
-  readonly dueDate: string | null;
-  readonly done: boolean;
-  readonly progress: { readonly done: number; readonly total: number } | null;
-}
-
-export interface MeDecisionView {
-  readonly decisionId: string;
-  readonly product: string;
-  readonly kind: DecisionRecord['kind'];
-  readonly decidedAt: string;
-  readonly decisionDate: string;
-  readonly outcome: Outcome;
-  readonly overturned: {
-    readonly byDecisionId: string;
-    readonly on: string;
-    readonly originalOutcome: Outcome;
-  } | null;
-  readonly headline: Text;
-  readonly limit: string;
-  readonly requestedAmount: string | null;
-  readonly apr: string | null;
-  readonly dailyRate: string | null;
-  readonly reasons: ReadonlyArray<{ readonly code: string; readonly text: Text }>;
-  readonly plan: {
-    readonly steps: readonly PlanStepView[];
-    readonly reapplyOn: string | null;
-    readonly verifiedOutcome: Outcome | null;
-  } | null;
-  readonly noPlan: Text | null;
-  readonly referral: {
-    readonly kind: 'fault' | 'review';
-    readonly whatNext: Text;
-    readonly byWhen: string;
-    readonly byWhenDate: string;
-    readonly action: 'reapply' | 'appeal';
-  } | null;
-  readonly appeal: {
-    readonly canAppeal: boolean;
-    readonly deadline: string | null;
-    readonly appealId: string | null;
-  };
-}
+export type MeDecisionView = Static<typeof MeDecisionSchema>;
+export type PlanStepView = NonNullable<MeDecisionView['plan']>['steps'][number];
 
 const OPEN = new Set(['filed', 'queued', 'in_review', 'pending_approval']);
 
@@ -293,19 +250,7 @@ export async function decideForMe(
   });
 }
 
-export interface MeDecisionSummary {
-  readonly decisionId: string;
-  readonly product: string;
-  readonly kind: DecisionSummary['kind'];
-  readonly outcome: Outcome;
-  readonly effectiveOutcome: Outcome;
-  readonly overturnedBy: string | null;
-  readonly limit: string;
-  readonly apr: string | null;
-  readonly decidedAt: string;
-  readonly decisionDate: string;
-  readonly headline: Text;
-}
+export type MeDecisionSummary = Static<typeof DecisionSummarySchema>;
 
 /** `GET /v1/me/decisions`: newest first; an overturned one names its replacement and the outcome now standing. */
 export async function listMyDecisions(

@@ -1,3 +1,4 @@
+import type { Static } from 'typebox';
 import type { CustomerSnapshot, CustomerView } from '../customers/index.ts';
 import type { DecisionSummary } from '../decisions/decision.ts';
 import { availableCredit, productCodeOf, type Facility } from '../lending/facilities/facility.ts';
@@ -6,8 +7,10 @@ import { toDecimalString } from '../platform/money/money.ts';
 import { divideRate, toExactRateString } from '../platform/money/rate.ts';
 import { businessDateOf } from '../platform/time/local-date.ts';
 import { productOn } from '../policy/index.ts';
+import { DIMENSIONS, type Dimension } from '../scoring/dimensions.ts';
 import { customerAppeals, ME_PRODUCTS, overturnOf, type MeProduct } from './me-decisions.ts';
 import type { MeDeps } from './me-deps.ts';
+import type { HomeSchema, ProductStatusSchema, VerificationSchema } from './me-schemas.http.ts';
 import {
   DIMENSION_LABELS,
   failureText,
@@ -24,55 +27,13 @@ import {
  * its five dimensions, and their verification level with the next step to the level their products need.
  */
 
-export type ProductStatusCode = 'can_borrow' | 'not_yet' | 'under_review' | 'not_applied';
+export type ProductStatus = Static<typeof ProductStatusSchema>;
+export type ProductStatusCode = ProductStatus['status'];
+export type VerificationView = Static<typeof VerificationSchema>;
+export type HomeView = Static<typeof HomeSchema>;
+export type LevelsNeeded = VerificationView['levelsNeeded'];
 
-export interface ProductStatus {
-  readonly product: MeProduct;
-  readonly name: Text;
-  readonly status: ProductStatusCode;
-  readonly headline: Text;
-  readonly limitTotal: string | null;
-  readonly limitAvailable: string | null;
-  readonly apr: string | null;
-  readonly dailyRate: string | null;
-  readonly facilityStatus: Facility['status'] | null;
-  readonly latestDecisionId: string | null;
-  readonly lineId: string | null;
-}
-
-export interface VerificationView {
-  readonly level: number;
-  readonly levelName: Text;
-  readonly levelsNeeded: Readonly<Record<string, number>>;
-  readonly elements: ReadonlyArray<{ readonly element: string; readonly verified: boolean }>;
-  readonly failures: ReadonlyArray<{ readonly code: string; readonly text: Text }>;
-  readonly nextStep: Text | null;
-  readonly cards: ReadonlyArray<{
-    readonly cardId: string;
-    readonly cardNumber: string;
-    readonly issuer: string | null;
-    readonly addedAt: string;
-  }>;
-  readonly verifiedAt: string | null;
-}
-
-export interface HomeView {
-  readonly customer: { readonly id: string; readonly maskedName: string; readonly maskedPhone: string };
-  readonly asOf: string;
-  readonly verification: VerificationView;
-  readonly score: {
-    readonly value: number;
-    readonly band: 'poor' | 'fair' | 'good' | 'excellent';
-    readonly asOf: string;
-    readonly decisionId: string;
-    readonly dimensions: ReadonlyArray<{
-      readonly key: string;
-      readonly score: number;
-      readonly label: Text;
-    }>;
-  } | null;
-  readonly products: readonly ProductStatus[];
-}
+const isDimension = (key: string): key is Dimension => (DIMENSIONS as readonly string[]).includes(key);
 
 export function scoreBand(score: number): 'poor' | 'fair' | 'good' | 'excellent' {
   if (score < 550) return 'poor';
@@ -85,7 +46,7 @@ export function scoreBand(score: number): 'poor' | 'fair' | 'good' | 'excellent'
 export function verificationView(
   customer: CustomerView,
   verification: CustomerSnapshot['verification'],
-  levelsNeeded: Readonly<Record<string, number>>,
+  levelsNeeded: LevelsNeeded,
 ): VerificationView {
   const level = verification.level;
   const needed = Math.max(0, ...Object.values(levelsNeeded));
@@ -112,10 +73,10 @@ export function verificationView(
 }
 
 /** The verification level each product in force today requires. */
-export async function levelsNeeded(deps: MeDeps, now: Date): Promise<Record<string, number>> {
+export async function levelsNeeded(deps: MeDeps, now: Date): Promise<LevelsNeeded> {
   const settings = await deps.services.policies.settings();
   const today = businessDateOf(now);
-  const out: Record<string, number> = {};
+  const out: { -readonly [P in keyof LevelsNeeded]: LevelsNeeded[P] } = {};
   for (const code of ME_PRODUCTS) {
     const entry = productOn(settings.products, code, today);
     if (entry) out[code] = entry.product.requiredVerificationLevel;
@@ -252,11 +213,14 @@ export async function home(deps: MeDeps, customerId: string, scores?: ScoreCache
             band: scoreBand(scoredRecord.score),
             asOf: scoredRecord.decidedAt.toISOString(),
             decisionId: scored.id,
-            dimensions: Object.entries(scoredRecord.subScores).map(([key, score]) => ({
-              key,
-              score,
-              label: DIMENSION_LABELS[key] ?? { 'zh-CN': key, en: key },
-            })),
+            // The five dimensions, in the scorecard's order (a sub-score outside them has no label to show).
+            dimensions: Object.entries(scoredRecord.subScores)
+              .filter((entry): entry is [Dimension, number] => isDimension(entry[0]))
+              .map(([key, score]) => ({
+                key,
+                score,
+                label: DIMENSION_LABELS[key] ?? { 'zh-CN': key, en: key },
+              })),
           }
         : null,
     products,

@@ -4,20 +4,24 @@ import { evidenceView } from '../appeals/appeal-view.ts';
 import { evidenceTooLarge } from '../appeals/evidence.ts';
 import type { ConversionSource } from '../lending/credit-lines/credit-line-service.ts';
 import {
+  CreditDto,
   creditDto,
+  LineDto,
   lineDto,
+  OfferDto,
   offerDto,
   purchaseDto,
+  StatementDto,
   statementDto,
 } from '../lending/credit-lines/credit-lines.routes.ts';
 import { CONVERSION_TERMS } from '../lending/credit-lines/line-terms.ts';
 import { REPAYMENT_INTENTS } from '../lending/loans/loan-state.ts';
-import { loanDto, loanEventDto, repaymentDto } from '../lending/loans/loans.routes.ts';
+import { LoanDto, loanDto, RepaymentDto, repaymentDto } from '../lending/loans/loans.routes.ts';
 import { REPAYMENT_METHODS } from '../lending/loans/schedule.ts';
 import { AppError } from '../platform/errors/app-error.ts';
-import { IdString, MoneyString, ProblemSchema, StringEnum } from '../platform/http/schemas.ts';
+import { DateString, IdString, MoneyString, ProblemSchema, StringEnum } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
-import { parseMoney } from '../platform/money/money.ts';
+import { parseMoney, toDecimalString } from '../platform/money/money.ts';
 import { fileAppeal, myAppeal, myAppeals, sessionActor } from './me-appeals.ts';
 import { bindCard } from './me-cards.ts';
 import { decideForMe, getMyDecision, listMyDecisions, ME_PRODUCTS } from './me-decisions.ts';
@@ -25,6 +29,19 @@ import type { MeDeps } from './me-deps.ts';
 import { createScoreCache, home, myVerification } from './me-home.ts';
 import { myMessages } from './me-messages.ts';
 import { drawLoan, ownLine, ownLoan, payLine, quoteLoan, refused, repayLoan } from './me-money.ts';
+import {
+  BoundCardSchema,
+  DecisionSummarySchema,
+  EvidenceSchema,
+  HomeSchema,
+  LoanRepaymentEventSchema,
+  MeAppealSchema,
+  MeDecisionSchema,
+  MessageSchema,
+  PurchaseSchema,
+  QuoteSchema,
+  VerificationSchema,
+} from './me-schemas.http.ts';
 import { customerOf } from './sessions.routes.ts';
 
 const IdempotencyHeaders = Type.Object({
@@ -67,7 +84,6 @@ function sourceOf(body: { source: { statementSeq: number } | { purchaseId: strin
     : { purchaseId: body.source.purchaseId };
 }
 
-const AnyObject = (description: string) => Type.Object({}, { additionalProperties: true, description });
 const Problems = {
   401: ProblemSchema,
   403: ProblemSchema,
@@ -92,7 +108,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
         tags: ['me'],
         summary:
           'Home: can I borrow, how much and at what annual rate; score and its dimensions; verification.',
-        response: { 200: AnyObject('See docs/customer-app.md, GET /v1/me.'), ...Problems },
+        response: { 200: HomeSchema, ...Problems },
       },
     },
     async (request) => home(deps, customerOf(request).customerId, scores),
@@ -105,7 +121,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
       schema: {
         tags: ['me'],
         summary: 'What is verified, what failed, and the next step to the level my products need.',
-        response: { 200: AnyObject('Verification.'), ...Problems },
+        response: { 200: VerificationSchema, ...Problems },
       },
     },
     async (request) => myVerification(deps, customerOf(request).customerId),
@@ -128,7 +144,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ decisions: Type.Array(AnyObject('A decision summary.')) }),
+          200: Type.Object({ decisions: Type.Array(DecisionSummarySchema) }, { additionalProperties: false }),
           ...Problems,
         },
       },
@@ -149,7 +165,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
         tags: ['me'],
         summary: 'One of my decisions: the outcome that stands, reasons, plan, referral next steps, appeal.',
         params: Type.Object({ decisionId: IdString('decision') }, { additionalProperties: false }),
-        response: { 200: AnyObject('MeDecision.'), ...Problems },
+        response: { 200: MeDecisionSchema, ...Problems },
       },
     },
     async (request) => getMyDecision(deps, customerOf(request).customerId, request.params.decisionId),
@@ -169,7 +185,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: { 201: AnyObject('MeDecision.'), ...Problems, 503: ProblemSchema },
+        response: { 201: MeDecisionSchema, ...Problems, 503: ProblemSchema },
       },
     },
     async (request, reply) => {
@@ -189,7 +205,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
           { cardNumber: Type.String({ minLength: 1, maxLength: 40, description: '16–19 digits.' }) },
           { additionalProperties: false },
         ),
-        response: { 201: AnyObject('{ card, verification, verified }'), ...Problems, 503: ProblemSchema },
+        response: { 201: BoundCardSchema, ...Problems, 503: ProblemSchema },
       },
     },
     async (request, reply) =>
@@ -206,7 +222,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
         summary:
           'What a cash loan would cost: schedule, total interest and fees, APR by IRR. Nothing is stored.',
         body: LoanBody,
-        response: { 200: AnyObject('Quote.'), ...Problems },
+        response: { 200: QuoteSchema, ...Problems },
       },
     },
     async (request) => quoteLoan(deps, customerOf(request).customerId, request.body),
@@ -221,7 +237,13 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
         summary: 'Draw a cash loan on my limit (Idempotency-Key: a retry never draws twice).',
         headers: IdempotencyHeaders,
         body: LoanBody,
-        response: { 201: AnyObject('{ loan, paidOut, availableAfter }'), ...Problems },
+        response: {
+          201: Type.Object(
+            { loan: LoanDto, paidOut: MoneyString(), availableAfter: MoneyString() },
+            { additionalProperties: false },
+          ),
+          ...Problems,
+        },
       },
     },
     async (request, reply) => {
@@ -247,7 +269,10 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
       schema: {
         tags: ['me'],
         summary: 'My cash loans.',
-        response: { 200: AnyObject('{ loans }'), ...Problems },
+        response: {
+          200: Type.Object({ loans: Type.Array(LoanDto) }, { additionalProperties: false }),
+          ...Problems,
+        },
       },
     },
     async (request) => ({
@@ -263,7 +288,10 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
         tags: ['me'],
         summary: 'One of my loans: schedule as it stands and past repayments.',
         params: LoanParams,
-        response: { 200: AnyObject('Loan with repayments.'), ...Problems },
+        response: {
+          200: Type.Object({ ...LoanDto.properties, repayments: Type.Array(LoanRepaymentEventSchema) }),
+          ...Problems,
+        },
       },
     },
     async (request) => {
@@ -271,7 +299,20 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
       const events = await deps.services.loans.events(request.params.loanId);
       return {
         ...loanDto(view),
-        repayments: events.filter((event) => event.kind === 'repayment').map(loanEventDto),
+        repayments: events.flatMap((event) =>
+          event.kind === 'repayment'
+            ? [
+                {
+                  seq: event.seq,
+                  kind: event.kind,
+                  effectiveDate: event.effectiveDate,
+                  amount: toDecimalString(event.amount),
+                  intent: event.intent,
+                  receivedAt: event.receivedAt.toISOString(),
+                },
+              ]
+            : [],
+        ),
       };
     },
   );
@@ -292,7 +333,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: { 201: AnyObject('Repayment.'), ...Problems },
+        response: { 201: RepaymentDto, ...Problems },
       },
     },
     async (request, reply) => {
@@ -316,7 +357,10 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
       schema: {
         tags: ['me'],
         summary: 'My credit lines.',
-        response: { 200: AnyObject('{ lines }'), ...Problems },
+        response: {
+          200: Type.Object({ lines: Type.Array(LineDto) }, { additionalProperties: false }),
+          ...Problems,
+        },
       },
     },
     async (request) => ({
@@ -335,7 +379,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
           { statementDay: Type.Optional(Type.Integer({ minimum: 1, maximum: 28 })) },
           { additionalProperties: false },
         ),
-        response: { 200: AnyObject('Line.'), 201: AnyObject('Line.'), ...Problems },
+        response: { 200: LineDto, 201: LineDto, ...Problems },
       },
     },
     async (request, reply) => {
@@ -358,7 +402,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
         tags: ['me'],
         summary: 'One of my credit lines.',
         params: LineParams,
-        response: { 200: AnyObject('Line.'), ...Problems },
+        response: { 200: LineDto, ...Problems },
       },
     },
     async (request) => lineDto(await ownLine(deps, customerOf(request).customerId, request.params.lineId)),
@@ -372,7 +416,10 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
         tags: ['me'],
         summary: 'My statements on a line, newest first.',
         params: LineParams,
-        response: { 200: AnyObject('{ statements }'), ...Problems },
+        response: {
+          200: Type.Object({ statements: Type.Array(StatementDto) }, { additionalProperties: false }),
+          ...Problems,
+        },
       },
     },
     async (request) => {
@@ -399,7 +446,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: { 201: AnyObject('Payment.'), ...Problems },
+        response: { 201: CreditDto, ...Problems },
       },
     },
     async (request, reply) => {
@@ -431,7 +478,10 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: AnyObject('{ offers }'), ...Problems },
+        response: {
+          200: Type.Object({ offers: Type.Array(OfferDto) }, { additionalProperties: false }),
+          ...Problems,
+        },
       },
     },
     async (request) => {
@@ -462,7 +512,13 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
         params: LineParams,
         headers: IdempotencyHeaders,
         body: ConversionBody,
-        response: { 201: AnyObject('{ planId, effectiveDate, offer }'), ...Problems },
+        response: {
+          201: Type.Object(
+            { lineId: IdString('line'), planId: Type.String(), effectiveDate: DateString(), offer: OfferDto },
+            { additionalProperties: false },
+          ),
+          ...Problems,
+        },
       },
     },
     async (request, reply) => {
@@ -502,7 +558,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
             },
             { additionalProperties: false },
           ),
-          response: { 201: AnyObject('Purchase.'), ...Problems },
+          response: { 201: PurchaseSchema, ...Problems },
         },
       },
       async (request, reply) => {
@@ -557,8 +613,8 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
           tags: ['me'],
           summary: 'Upload a photo or PDF as evidence for an appeal (the raw file as the body).',
           response: {
-            201: AnyObject('Evidence.'),
-            200: AnyObject('The same file, uploaded before.'),
+            201: EvidenceSchema,
+            200: { ...EvidenceSchema, description: 'The same file, uploaded before.' },
             413: ProblemSchema,
             415: ProblemSchema,
             ...Problems,
@@ -599,7 +655,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: { 201: AnyObject('Appeal.'), ...Problems },
+        response: { 201: MeAppealSchema, ...Problems },
       },
     },
     async (request, reply) =>
@@ -615,7 +671,10 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
       schema: {
         tags: ['me'],
         summary: 'My appeals, newest first.',
-        response: { 200: AnyObject('{ appeals }'), ...Problems },
+        response: {
+          200: Type.Object({ appeals: Type.Array(MeAppealSchema) }, { additionalProperties: false }),
+          ...Problems,
+        },
       },
     },
     async (request) => ({ appeals: await myAppeals(deps, customerOf(request).customerId) }),
@@ -629,7 +688,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
         tags: ['me'],
         summary: 'One of my appeals: status, SLA date, outcome and its reasons.',
         params: Type.Object({ appealId: IdString('appeal') }, { additionalProperties: false }),
-        response: { 200: AnyObject('Appeal.'), ...Problems },
+        response: { 200: MeAppealSchema, ...Problems },
       },
     },
     async (request) => myAppeal(deps, customerOf(request).customerId, request.params.appealId),
@@ -646,7 +705,10 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
           { limit: Type.Optional(Type.String({ pattern: '^(100|[1-9][0-9]?)$' })) },
           { additionalProperties: false },
         ),
-        response: { 200: AnyObject('{ messages }'), ...Problems },
+        response: {
+          200: Type.Object({ messages: Type.Array(MessageSchema) }, { additionalProperties: false }),
+          ...Problems,
+        },
       },
     },
     async (request) => ({

@@ -1,12 +1,11 @@
 import { Type } from 'typebox';
 import type { CustomerPrincipal, IssuedSession } from '../platform/auth/customer-sessions.ts';
 import { AppError } from '../platform/errors/app-error.ts';
-import { IdString, InstantString, ProblemSchema } from '../platform/http/schemas.ts';
+import { IdString, ProblemSchema } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import { demoSession, listDemoCustomers, type DemoCustomerLookup } from './demo-sign-in.ts';
 import type { MeDeps } from './me-deps.ts';
-
-const TextDto = Type.Object({ 'zh-CN': Type.String(), en: Type.String() });
+import { DemoCustomersSchema, RevokedSchema, SessionInfoSchema, SessionSchema } from './me-schemas.http.ts';
 
 const TtlSeconds = Type.Integer({
   minimum: 60,
@@ -14,14 +13,7 @@ const TtlSeconds = Type.Integer({
   description: 'Lifetime in seconds, 60–43,200 (12 h).',
 });
 
-const SessionDto = Type.Object({
-  token: Type.String({
-    description: 'The bearer token (cs_…), shown once: send it as Authorization: Bearer.',
-  }),
-  sessionId: Type.String(),
-  customerId: Type.String(),
-  expiresAt: InstantString(),
-});
+const Problems = { 401: ProblemSchema, 403: ProblemSchema };
 
 const sessionDto = (session: IssuedSession) => ({
   token: session.token,
@@ -56,7 +48,7 @@ export function registerSessionRoutes(http: HttpServer, deps: MeDeps, lookup: De
         body: Type.Optional(
           Type.Object({ ttlSeconds: Type.Optional(TtlSeconds) }, { additionalProperties: false }),
         ),
-        response: { 201: SessionDto, 404: ProblemSchema, 422: ProblemSchema },
+        response: { 201: SessionSchema, ...Problems, 404: ProblemSchema, 422: ProblemSchema },
       },
     },
     async (request, reply) => {
@@ -78,10 +70,7 @@ export function registerSessionRoutes(http: HttpServer, deps: MeDeps, lookup: De
         summary: 'End every live session of a customer (e.g. after a password change or a lost phone).',
         params: CustomerParams,
         body: Type.Optional(Type.Object({}, { additionalProperties: false })),
-        response: {
-          200: Type.Object({ customerId: Type.String(), revoked: Type.Integer() }),
-          404: ProblemSchema,
-        },
+        response: { 200: RevokedSchema, ...Problems, 404: ProblemSchema, 422: ProblemSchema },
       },
     },
     async (request) => {
@@ -98,14 +87,7 @@ export function registerSessionRoutes(http: HttpServer, deps: MeDeps, lookup: De
       schema: {
         tags: ['me'],
         summary: 'The session in use: whose it is and when it expires.',
-        response: {
-          200: Type.Object({
-            sessionId: Type.String(),
-            customerId: Type.String(),
-            expiresAt: InstantString(),
-            demo: Type.Boolean(),
-          }),
-        },
+        response: { 200: SessionInfoSchema, ...Problems },
       },
     },
     async (request) => {
@@ -123,11 +105,15 @@ export function registerSessionRoutes(http: HttpServer, deps: MeDeps, lookup: De
     '/v1/me/session',
     {
       config: { customer: true },
-      schema: { tags: ['me'], summary: 'Sign out: this session ends now.' },
+      schema: {
+        tags: ['me'],
+        summary: 'Sign out: this session ends now.',
+        response: { 204: Type.Null({ description: 'Signed out; no body.' }), ...Problems },
+      },
     },
     async (request, reply) => {
       await sessions.signOut(customerOf(request));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -141,21 +127,7 @@ export function registerSessionRoutes(http: HttpServer, deps: MeDeps, lookup: De
       schema: {
         tags: ['demo'],
         summary: 'Demo mode only: the nine demo customers to sign in as (404 otherwise).',
-        response: {
-          200: Type.Object({
-            customers: Type.Array(
-              Type.Object({
-                customerId: Type.String(),
-                case: Type.String(),
-                displayName: Type.String(),
-                product: Type.String(),
-                shows: TextDto,
-                story: TextDto,
-              }),
-            ),
-          }),
-          404: ProblemSchema,
-        },
+        response: { 200: DemoCustomersSchema, 404: ProblemSchema },
       },
     },
     async () => ({ customers: await listDemoCustomers(deps, lookup) }),
@@ -172,7 +144,7 @@ export function registerSessionRoutes(http: HttpServer, deps: MeDeps, lookup: De
           { customerId: IdString('customer'), ttlSeconds: Type.Optional(TtlSeconds) },
           { additionalProperties: false },
         ),
-        response: { 201: SessionDto, 404: ProblemSchema, 422: ProblemSchema },
+        response: { 201: SessionSchema, 404: ProblemSchema, 422: ProblemSchema },
       },
     },
     async (request, reply) => {

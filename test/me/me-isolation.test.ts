@@ -1,3 +1,5 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storesUnderTest } from '../support/stores.ts';
 import { meTestApp, SETUP_TIMEOUT_MS, type MeTestApp } from './support.ts';
@@ -20,6 +22,8 @@ const UNKNOWN = {
 
 interface Ids {
   decision: string;
+  /** The credit-line decision (B's cash-loan decision already has an appeal). */
+  lineDecision?: string;
   loan: string;
   line: string;
   appeal: string;
@@ -216,7 +220,8 @@ describe.each(storesUnderTest())('/v1/me isolation on $name', (store) => {
       'b-loan',
     );
     bIds.loan = (loan.loan as { id: string }).id;
-    await post('/v1/me/decisions', { product: 'credit_line' });
+    const lineDecision = await post('/v1/me/decisions', { product: 'credit_line' });
+    bIds.lineDecision = lineDecision.decisionId as string;
     const line = await post('/v1/me/lines', {});
     bIds.line = line.id as string;
     const purchase = await post(
@@ -291,4 +296,143 @@ describe.each(storesUnderTest())('/v1/me isolation on $name', (store) => {
       );
     }
   });
+
+  it('answers every route of the customer app with exactly the body its OpenAPI schema declares', async () => {
+    // fastify writes answers with JSON.stringify, so a schema neither drops nor checks a field: this does.
+    // The schemas are closed (additionalProperties: false), so a field a handler sends that the document
+    // does not declare fails here, as does a missing, mistyped, wrongly-null or off-format one.
+    const doc = t.app.http.swagger() as unknown as {
+      paths: Record<string, Record<string, { responses: Record<string, ResponseDoc> }>>;
+    };
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const checked: string[] = [];
+    const check = (method: string, route: string, status: number, body: string) => {
+      const path = route.replace(/:(\w+)/g, '{$1}');
+      const declared = doc.paths[path]?.[method.toLowerCase()]?.responses[String(status)];
+      expect(declared, `${method} ${route} declares ${status}`).toBeDefined();
+      const schema = declared?.content?.['application/json']?.schema;
+      if (status === 204) {
+        expect(body, `${method} ${route}`).toBe('');
+        return;
+      }
+      expect(schema, `${method} ${route} ${status} has a schema`).toBeDefined();
+      // A success body is declared field by field: no open object anywhere in it (a problem document is
+      // open by design: it carries the details of its error).
+      if (status < 400) expect(openObjects(schema), `${method} ${route} ${status}`).toEqual([]);
+      const validate = ajv.compile(status < 400 ? closed(schema) : (schema as object));
+      const json: unknown = JSON.parse(body);
+      const ok = validate(json);
+      expect(ok ? [] : validate.errors, `${method} ${route} ${status}: ${body.slice(0, 300)}`).toEqual([]);
+      checked.push(`${method} ${route} ${status}${status >= 400 ? ` ${body.slice(0, 200)}` : ''}`);
+    };
+    const tokenB2 = await t.session(b, 43_200);
+    const ids = { ...bIds, decision: bIds.lineDecision ?? bIds.decision };
+    for (const listed of ROUTES) {
+      let route = listed;
+      if (route.route === '/v1/me/cards') route = { ...route, payload: { cardNumber: '6217000000123451' } };
+      if (route.route === '/v1/me/lines/:lineId/offers') {
+        // A purchase not yet billed or paid, for its offers and its conversion.
+        const purchase = await t.app.http.inject({
+          method: 'POST',
+          url: `/v1/me/lines/${ids.line}/purchases`,
+          headers: { ...t.bearer(tokenB2), ...idem() },
+          payload: { amount: '1200.00', description: 'Phone' },
+        });
+        expect(purchase.statusCode, purchase.body).toBe(201);
+        ids.purchase = (purchase.json() as { purchaseId: string }).purchaseId;
+      }
+      if (route.route === '/v1/me/lines/:lineId/conversions')
+        route = { ...route, payload: { source: { purchaseId: ids.purchase }, term: 3 } };
+      const response = await call(tokenB2, route, ids);
+      check(route.method, route.route, response.statusCode, response.body);
+    }
+    // Each route answered at least once with its success body (the 4xx above are checked as problems).
+    const successes = new Set(checked.filter((c) => / 2\d\d$/.test(c)).map((c) => c.replace(/ \d+$/, '')));
+    const missing = ROUTES.map((r) => `${r.method} ${r.route}`).filter(
+      (r) => !successes.has(r) && r !== 'DELETE /v1/me/session',
+    );
+    expect(missing, checked.join('\n')).toEqual([]);
+
+    // The demo sign-in and the sessions of the lender's app.
+    const inject = async (
+      method: 'GET' | 'POST',
+      url: string,
+      route: string,
+      headers = {},
+      payload?: object,
+    ) => {
+      const response = await t.app.http.inject({
+        method,
+        url,
+        headers,
+        ...(payload ? { payload } : {}),
+      });
+      expect(response.statusCode, `${method} ${url} ${response.body}`).toBeLessThan(300);
+      check(method, route, response.statusCode, response.body);
+      return response;
+    };
+    await inject('GET', '/v1/demo/customers', '/v1/demo/customers');
+    await inject('POST', '/v1/demo/sessions', '/v1/demo/sessions', {}, { customerId: a });
+    await inject(
+      'POST',
+      `/v1/customers/${a}/sessions`,
+      '/v1/customers/:customerId/sessions',
+      t.auth('app'),
+      {},
+    );
+    await inject(
+      'POST',
+      `/v1/customers/${a}/sessions/revoke`,
+      '/v1/customers/:customerId/sessions/revoke',
+      t.auth('app'),
+      {},
+    );
+    // A problem answer (expired, revoked or forged session) is the shared problem document.
+    const refused = await t.app.http.inject({ method: 'GET', url: '/v1/me', headers: t.bearer('cs_forged') });
+    expect(refused.statusCode).toBe(401);
+    check('GET', '/v1/me', 401, refused.body);
+  });
 });
+
+interface ResponseDoc {
+  readonly content?: Record<string, { readonly schema?: unknown }>;
+}
+
+type JsonSchema = { readonly [key: string]: unknown };
+
+const isSchema = (value: unknown): value is JsonSchema =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The JSON pointers of object schemas that declare no properties and take any (an `AnyObject`). */
+function openObjects(schema: unknown, at = ''): string[] {
+  if (Array.isArray(schema)) return schema.flatMap((item, i) => openObjects(item, `${at}/${i}`));
+  if (!isSchema(schema)) return [];
+  const own =
+    schema.type === 'object' &&
+    Object.keys(isSchema(schema.properties) ? schema.properties : {}).length === 0 &&
+    !isSchema(schema.additionalProperties)
+      ? [at || '/']
+      : [];
+  return [
+    ...own,
+    ...Object.entries(schema).flatMap(([key, value]) =>
+      key === 'examples' || key === 'enum' ? [] : openObjects(value, `${at}/${key}`),
+    ),
+  ];
+}
+
+/** The schema with every object that lists its properties closed: a field it does not declare is an error. */
+function closed(schema: unknown): object {
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (!isSchema(node)) return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node))
+      out[key] = key === 'examples' || key === 'enum' ? value : walk(value);
+    if (isSchema(node.properties) && node.additionalProperties === undefined)
+      out.additionalProperties = false;
+    return out;
+  };
+  return walk(schema) as object;
+}
