@@ -10,6 +10,7 @@ import type { Alert } from './alerts.ts';
 import type { DriftReport } from './drift.ts';
 import type { AlertReport, SimulationResult } from './monitoring-service.ts';
 import type { OutcomeFigures, OutcomeReport } from './outcomes.ts';
+import { outcomeReportView, performanceReportView } from './report-views.ts';
 import type { PerformanceReport } from './performance.ts';
 import { renderMonitoringReport, renderSimulationReport } from './report-html.ts';
 import type { SimulationFigures } from './simulation.ts';
@@ -274,7 +275,7 @@ export function registerMonitoringCommands(program: Command): void {
     .action(async (options: WindowOptions, command: Command) => {
       const global = globalOptions(command);
       const report = await withApp(global, (app) => app.services.monitoring.outcomes(windowParams(options)));
-      output(global, report, () => outcomesText(report));
+      output(global, outcomeReportView(report), () => outcomesText(report));
     });
 
   withWindow(monitor.command('performance'))
@@ -284,7 +285,7 @@ export function registerMonitoringCommands(program: Command): void {
       const report = await withApp(global, (app) =>
         app.services.monitoring.performance(windowParams(options)),
       );
-      output(global, report, () => performanceText(report));
+      output(global, performanceReportView(report), () => performanceText(report));
     });
 
   withDrift(monitor.command('drift'))

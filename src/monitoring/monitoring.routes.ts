@@ -1,7 +1,8 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { ProblemSchema } from '../platform/http/schemas.ts';
+import { FenString, MoneyString, ProblemSchema } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import type { MonitoringService } from './monitoring-service.ts';
+import { outcomeReportView, performanceReportView } from './report-views.ts';
 
 const AnyObject = (description: string) => Type.Object({}, { additionalProperties: true, description });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
@@ -29,7 +30,6 @@ const DriftQuery = {
 
 const Counts = Type.Object({ approved: Type.Integer(), declined: Type.Integer(), referred: Type.Integer() });
 const Share = Nullable(Type.String({ description: 'A share, decimal rounded half-even to 6 places.' }));
-const Fen = Type.String({ description: 'Integer fen.' });
 
 const OutcomeFiguresProps = {
   decisions: Type.Integer({ description: 'Applications, limit reviews and re-checks.' }),
@@ -44,8 +44,12 @@ const OutcomeFiguresProps = {
   referralRate: Share,
   systemUnavailable: Type.Integer({ description: 'Referred with SYSTEM_UNAVAILABLE: a dependency failed.' }),
   systemUnavailableRate: Share,
-  approvedLimitTotal: Fen,
-  averageApprovedLimit: Nullable(Fen),
+  approvedLimitTotal: MoneyString('Sum of approved limits, in yuan ("65000.01").'),
+  approvedLimitTotalFen: FenString('Sum of approved limits, in integer fen ("6500001").'),
+  averageApprovedLimit: Nullable(
+    MoneyString('Mean approved limit in yuan, rounded half-even to the fen; null without approvals.'),
+  ),
+  averageApprovedLimitFen: Nullable(FenString('Mean approved limit in integer fen; null without approvals.')),
   averageApprovedApr: Nullable(Type.String({ description: 'Exact mean APR, half-even to 6 places.' })),
   rechecks: Counts,
   overrides: Type.Object({
@@ -72,6 +76,37 @@ const OutcomeReportDto = Type.Object({
     Type.Object({ date: Type.String(), product: Type.String(), arm: Type.String(), ...OutcomeFiguresProps }),
   ),
   total: Type.Object(OutcomeFiguresProps),
+});
+
+const PerformanceCellProps = {
+  loans: Type.Integer(),
+  observable: Type.Integer({
+    description: 'Loans that could have gone bad by now: the bad rate’s denominator.',
+  }),
+  bads: Type.Integer(),
+  badRate: Share,
+  expectedBadRate: Nullable(
+    Type.Number({ description: 'Mean PD recorded at the decision over the observable loans with one.' }),
+  ),
+  principal: MoneyString('Principal drawn, in yuan ("30000.00").'),
+  principalFen: FenString('Principal drawn, in integer fen ("3000000").'),
+};
+
+const PerformanceReportDto = Type.Object({
+  window: WindowDto,
+  badDaysPastDue: Type.Integer(),
+  bands: Type.Array(
+    Type.Object({ band: Type.String(), from: Type.Integer(), to: Type.Integer(), ...PerformanceCellProps }),
+  ),
+  vintages: Type.Array(
+    Type.Object({
+      vintage: Type.String({ description: 'The month drawn, YYYY-MM.' }),
+      ...PerformanceCellProps,
+      bands: Type.Array(Type.Object({ band: Type.String(), ...PerformanceCellProps })),
+    }),
+  ),
+  unscored: Type.Object(PerformanceCellProps),
+  total: Type.Object(PerformanceCellProps),
 });
 
 const AlertDto = Type.Object({
@@ -126,7 +161,8 @@ export function registerMonitoringRoutes(
         response: { 200: OutcomeReportDto, ...errors },
       },
     },
-    async (request) => asWire(OutcomeReportDto, await monitoring.outcomes(request.query)),
+    async (request): Promise<Static<typeof OutcomeReportDto>> =>
+      outcomeReportView(await monitoring.outcomes(request.query)),
   );
 
   http.get(
@@ -139,10 +175,11 @@ export function registerMonitoringRoutes(
         description:
           'Loans drawn in the window, each with the score and PD of the decision that set its facility, against how it has performed. Default window: the 365 days to today.',
         querystring: Type.Object(WindowQuery, { additionalProperties: false }),
-        response: { 200: AnyObject('Bands, vintages (by band), unscored and total cells.'), ...errors },
+        response: { 200: PerformanceReportDto, ...errors },
       },
     },
-    async (request) => monitoring.performance(request.query),
+    async (request): Promise<Static<typeof PerformanceReportDto>> =>
+      performanceReportView(await monitoring.performance(request.query)),
   );
 
   http.get(

@@ -78,6 +78,12 @@ describe('credence monitor and simulate', () => {
       total: { decisions: 2 },
       window: { product: 'credit_line' },
     });
+    // As the API answers: the approved-limit total in yuan, and the same amount in fen under …Fen.
+    const total = (JSON.parse(json.stdout) as { total: Record<string, string> }).total;
+    expect(total.approvedLimitTotal).toMatch(/^\d+\.\d{2}$/);
+    expect(BigInt(String(total.approvedLimitTotal).replace('.', '')).toString()).toBe(
+      total.approvedLimitTotalFen,
+    );
     const bad = await run(['monitor', 'outcomes', '--from', '2026-11-30', '--to', '2026-11-01']);
     expect(bad.status).toBe(3);
     expect(bad.stderr).toMatch(/from: .* \(order\)/);

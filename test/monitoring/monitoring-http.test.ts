@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { outcomeReportView, performanceReportView } from '../../src/monitoring/report-views.ts';
 import { toJson } from '../../src/platform/database/database.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { storesUnderTest } from '../support/stores.ts';
@@ -7,8 +8,12 @@ import { monitoringScenario, type MonitoringScenario } from './scenario.ts';
 
 /**
  * The monitoring API on every store: analysts only; parameters are strings, checked with the field and
- * the rule named; answers are what the service computes, amounts as fen strings.
+ * the rule named; answers are what the service computes, amounts in yuan (and integer fen under `…Fen`).
  */
+const yuanOf = (fen: string | null | undefined): string | null =>
+  fen === null || fen === undefined
+    ? null
+    : `${BigInt(fen) / 100n}.${String(BigInt(fen) % 100n).padStart(2, '0')}`;
 const scenarios: MonitoringScenario[] = [];
 const apps: TestApp[] = [];
 afterAll(async () => {
@@ -33,8 +38,18 @@ describe.each(storesUnderTest())('monitoring over HTTP on $name', (store) => {
       to: '2026-11-23',
       product: 'cash_loan',
     });
-    expect(outcomes.json()).toEqual(JSON.parse(toJson(expected)));
-    expect(typeof outcomes.json().summary[0].approvedLimitTotal).toBe('string');
+    expect(outcomes.json()).toEqual(JSON.parse(toJson(outcomeReportView(expected))));
+    // One unit per field name: yuan under the plain names, integer fen under …Fen — the same amounts.
+    const figures = [...outcomes.json().summary, ...outcomes.json().days, outcomes.json().total] as Array<
+      Record<string, string | null>
+    >;
+    expect(expected.total.approvedLimitTotal).toBeGreaterThan(0n);
+    expect(outcomes.json().total.approvedLimitTotalFen).toBe(expected.total.approvedLimitTotal.toString());
+    for (const group of figures) {
+      expect(group.approvedLimitTotal).toMatch(/^\d+\.\d{2}$/);
+      expect(group.approvedLimitTotal).toBe(yuanOf(group.approvedLimitTotalFen));
+      expect(group.averageApprovedLimit).toBe(yuanOf(group.averageApprovedLimitFen));
+    }
     expect(outcomes.json().total.overrides).toEqual({ total: 1, approved: 1, declined: 0, referred: 0 });
 
     const drift = await get('/v1/monitoring/drift?from=2026-11-16&to=2026-11-29&minDecisions=1');
@@ -54,7 +69,16 @@ describe.each(storesUnderTest())('monitoring over HTTP on $name', (store) => {
     });
     const performance = await get('/v1/monitoring/performance?from=2026-01-01&to=2026-11-23');
     expect(performance.statusCode).toBe(200);
-    expect(performance.json().total).toMatchObject({ loans: 0, principal: '0' });
+    expect(performance.json().total).toMatchObject({ loans: 0, principal: '0.00', principalFen: '0' });
+    expect(performance.json()).toEqual(
+      JSON.parse(
+        toJson(
+          performanceReportView(
+            await t.app.services.monitoring.performance({ from: '2026-01-01', to: '2026-11-23' }),
+          ),
+        ),
+      ),
+    );
   });
 
   it('refuses other roles, missing keys and bad parameters with problem+json naming field and rule', async () => {
