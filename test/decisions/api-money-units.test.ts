@@ -9,9 +9,10 @@ import { createTestApp, type TestApp } from '../support/app.ts';
  * whose name says money against the format its schema declares. `POST /v1/decisions` took
  * `requestedAmount` in yuan and answered it in fen; that is what this catches.
  *
- * `KNOWN` lists the fields that break the rule today, in routes other contexts own (their values are
- * already yuan strings, but the schema does not declare the format — or, for an appeal's granted limit,
- * the value is fen): the list may only shrink; a field fixed must leave it, a new one fails.
+ * No exception is left (2026-12-06): the appeals' granted limit and monitoring's limit totals and means
+ * answer yuan under their plain names and fen under `…Fen`, and the loans' and lines' amounts declare
+ * `MoneyString`. A money field that cannot declare its format goes in `UNDECLARED_ALLOWED` with the reason;
+ * that list is exact — a field fixed must leave it, a new one fails.
  */
 
 /** Field names that carry money (amounts, limits, balances, fees …), not dates, rates, counts or ids. */
@@ -113,44 +114,34 @@ describe('money units across the API (/openapi.json)', () => {
       expect(schema).toContain(`"${name}"`);
   });
 
-  it('every route: no money field says a unit its name does not (beyond the known list, which may only shrink)', () => {
+  it('every route: no money field says a unit its name does not', () => {
     const conflicts = violations(doc)
       .filter((v) => v.kind === 'conflict')
       .map((v) => v.line);
-    expect(conflicts.filter((line) => !KNOWN_CONFLICTS.has(line))).toEqual([]);
-    expect([...KNOWN_CONFLICTS].filter((line) => !conflicts.includes(line))).toEqual([]);
+    expect(conflicts).toEqual([]);
   });
 
-  it('every route: money fields without a declared format only decrease', () => {
-    // Their values are yuan strings already (lending routes format with toDecimalString) but the schema
-    // says only "string": the owners should declare MoneyString. A ratchet until they have.
-    const undeclared = violations(doc).filter((v) => v.kind === 'undeclared');
-    expect(undeclared.length).toBeLessThanOrEqual(UNDECLARED_AT_MOST);
+  it('every route: each money field declares its format (MoneyString or FenString), beyond the exact allow-list', () => {
+    const undeclared = violations(doc)
+      .filter((v) => v.kind === 'undeclared')
+      .map((v) => v.line.replace(/: no declared format$/, ''));
+    expect(undeclared.filter((path) => !(path in UNDECLARED_ALLOWED))).toEqual([]);
+    expect(Object.keys(UNDECLARED_ALLOWED).filter((path) => !undeclared.includes(path))).toEqual([]);
+  });
+
+  it('the fields that answered fen under plain names now answer yuan, with the fen twin beside them', () => {
+    const paths = doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    const granted = JSON.stringify(paths['/v1/appeals/{id}']?.get?.responses['200']);
+    expect(granted).toContain('"limitFen"');
+    const outcomes = JSON.stringify(paths['/v1/monitoring/outcomes']?.get?.responses['200']);
+    for (const name of ['approvedLimitTotalFen', 'averageApprovedLimitFen'])
+      expect(outcomes).toContain(`"${name}"`);
   });
 });
 
 /**
- * Conflicts in routes this change does not own: an appeal's granted limit (appeals context; `me` reads it
- * as fen) and monitoring's limit totals are integer fen under plain names. Their owners should rename them
- * `…Fen` or answer yuan.
+ * Money fields (as "METHOD /path place.field") that may go without a declared format, each with the reason
+ * it cannot declare one. Empty on 2026-12-06: the last 351 (the loans' and lines' amounts, and the /v1/me
+ * routes that reuse their DTOs) declare `MoneyString` now.
  */
-const KNOWN_CONFLICTS = new Set<string>([
-  'GET /v1/appeals/{id} 200.granted.limit: fen, wants money',
-  'POST /v1/appeals/{id}/withdraw 200.granted.limit: fen, wants money',
-  'POST /v1/decisions/{id}/appeals 201.granted.limit: fen, wants money',
-  // Monitoring's outcome report (monitoring context): limits in fen under plain names.
-  'GET /v1/monitoring/outcomes 200.days[].approvedLimitTotal: fen, wants money',
-  'GET /v1/monitoring/outcomes 200.days[].averageApprovedLimit: fen, wants money',
-  'GET /v1/monitoring/outcomes 200.summary[].approvedLimitTotal: fen, wants money',
-  'GET /v1/monitoring/outcomes 200.summary[].averageApprovedLimit: fen, wants money',
-  'GET /v1/monitoring/outcomes 200.total.approvedLimitTotal: fen, wants money',
-  'GET /v1/monitoring/outcomes 200.total.averageApprovedLimit: fen, wants money',
-]);
-
-/**
- * Money fields with no declared format on 2026-12-06 14:50 UTC: may only go down. Nearly all are the
- * loans' and lines' response and request objects (`Type.String()` for amounts that are yuan strings), and
- * the /v1/me routes that reuse them (which took the count from 241 to 351): declaring `MoneyString()` in
- * src/lending/loans/loans.routes.ts and src/lending/credit-lines/credit-lines.routes.ts clears most of them.
- */
-const UNDECLARED_AT_MOST = 351;
+const UNDECLARED_ALLOWED: Readonly<Record<string, string>> = {};
