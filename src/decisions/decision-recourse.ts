@@ -77,6 +77,20 @@ const LINKED_SCORECARD = new Set<string>([...Object.values(LINKED), ...APPLICATI
  */
 const PERCENT_FEATURES = new Set<string>(['utilisation']);
 
+/**
+ * A feature's current value in the units a plan's action states it (`from`/`to`): ratios in whole
+ * percentage points, as the search moves them; anything else as the feature record holds it. Undefined when
+ * the record has no number for it. Used to say whether a step of a plan is already done.
+ */
+export function recourseUnitsOf(
+  feature: string,
+  features: Readonly<Record<string, unknown>>,
+): number | undefined {
+  const value = features[feature];
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  return PERCENT_FEATURES.has(feature) ? Math.round(value * 100) : value;
+}
+
 /** Texts of the scorecard-side actions (the policy-side ones are the explain context's). */
 export const SCORECARD_ACTION_MESSAGES = defineMessages({
   LOWER_UTILISATION_RATIO: {

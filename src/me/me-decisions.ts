@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import type { Appeal } from '../appeals/index.ts';
 import type { CustomerSnapshot } from '../customers/index.ts';
 import type { DecisionRecord } from '../decisions/decision.ts';
+import { recourseUnitsOf } from '../decisions/decision-recourse.ts';
 import { decisionView } from '../decisions/decision-view.ts';
 import { AppError, isAppError } from '../platform/errors/app-error.ts';
 import { parseMoney, toDecimalString } from '../platform/money/money.ts';
@@ -49,15 +50,20 @@ export function beijingTime(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
 }
 
-function planSteps(record: DecisionRecord, features: CustomerSnapshot['features'] | null): PlanStepView[] {
+export function planSteps(
+  record: DecisionRecord,
+  features: CustomerSnapshot['features'] | null,
+): PlanStepView[] {
   const recourse = record.recourse;
   if (!recourse || recourse.status !== 'plan') return [];
   return recourse.actions.map((action) => {
-    const current = features?.[action.feature];
+    // In the action's units (a ratio's plan speaks in percentage points, the record holds the ratio).
+    const current = features ? recourseUnitsOf(action.feature, features) : undefined;
     let done = false;
     let progress: PlanStepView['progress'] = null;
     if (typeof action.to === 'boolean') {
-      done = current === (action.to ? 1 : 0) || current === String(action.to);
+      const raw = features?.[action.feature];
+      done = raw === action.to || raw === (action.to ? 1 : 0) || raw === String(action.to);
     } else if (typeof current === 'number' && typeof action.from === 'number') {
       const increasing = action.to > action.from;
       done = increasing ? current >= action.to : current <= action.to;
