@@ -18108,14 +18108,115 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Bands, vintages (by band), unscored and total cells. */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              badDaysPastDue: number;
+              bands: {
+                badRate: string | null;
+                bads: number;
+                band: string;
+                expectedBadRate: number | null;
+                from: number;
+                loans: number;
+                /** @description Loans that could have gone bad by now: the bad rate’s denominator. */
+                observable: number;
+                /**
+                 * @description Principal drawn, in yuan ("30000.00").
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Principal drawn, in integer fen ("3000000").
+                 * @example 800000
+                 */
+                principalFen: string;
+                to: number;
+              }[];
+              total: {
+                badRate: string | null;
+                bads: number;
+                expectedBadRate: number | null;
+                loans: number;
+                /** @description Loans that could have gone bad by now: the bad rate’s denominator. */
+                observable: number;
+                /**
+                 * @description Principal drawn, in yuan ("30000.00").
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Principal drawn, in integer fen ("3000000").
+                 * @example 800000
+                 */
+                principalFen: string;
+              };
+              unscored: {
+                badRate: string | null;
+                bads: number;
+                expectedBadRate: number | null;
+                loans: number;
+                /** @description Loans that could have gone bad by now: the bad rate’s denominator. */
+                observable: number;
+                /**
+                 * @description Principal drawn, in yuan ("30000.00").
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Principal drawn, in integer fen ("3000000").
+                 * @example 800000
+                 */
+                principalFen: string;
+              };
+              vintages: {
+                badRate: string | null;
+                bads: number;
+                bands: {
+                  badRate: string | null;
+                  bads: number;
+                  band: string;
+                  expectedBadRate: number | null;
+                  loans: number;
+                  /** @description Loans that could have gone bad by now: the bad rate’s denominator. */
+                  observable: number;
+                  /**
+                   * @description Principal drawn, in yuan ("30000.00").
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  /**
+                   * @description Principal drawn, in integer fen ("3000000").
+                   * @example 800000
+                   */
+                  principalFen: string;
+                }[];
+                expectedBadRate: number | null;
+                loans: number;
+                /** @description Loans that could have gone bad by now: the bad rate’s denominator. */
+                observable: number;
+                /**
+                 * @description Principal drawn, in yuan ("30000.00").
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Principal drawn, in integer fen ("3000000").
+                 * @example 800000
+                 */
+                principalFen: string;
+                /** @description The month drawn, YYYY-MM. */
+                vintage: string;
+              }[];
+              window: {
+                from: string;
+                product: string | null;
+                to: string;
+              };
             };
           };
         };
