@@ -21,13 +21,17 @@ const ENTRY = 'no-cache';
 export function registerWebAppRoutes(http: HttpServer, options: { distDir?: string } = {}): void {
   const root = options.distDir ?? WEB_DIST;
   // Registered lazily by fastify (loaded at ready()); it only adds `reply.sendFile`, used at request time.
-  void http.register(fastifyStatic, { root, serve: false });
+  // Only over a build that exists: the plugin warns on every start about a missing root, and every CLI
+  // command that opens the application would print that warning. A build made after this process started
+  // is served after a restart.
+  const served = existsSync(root);
+  if (served) void http.register(fastifyStatic, { root, serve: false });
   const route = { config: { public: true }, schema: { hide: true } } as const;
 
   http.get('/', route, async (_request, reply) => reply.redirect('/app/', 302));
   http.get('/app', route, async (_request, reply) => reply.redirect('/app/', 302));
   http.get('/app/*', route, async (request, reply) => {
-    if (!existsSync(`${root}/index.html`)) {
+    if (!served || !existsSync(`${root}/index.html`)) {
       throw new AppError(
         'UNAVAILABLE',
         'the customer app is not built: run `npm run build:web` (or `npm install`, which builds it), then reload',

@@ -68,6 +68,19 @@ describe('the customer app under /app/', () => {
     expect(answer.json().detail).toContain('npm run build:web');
   });
 
+  it('starts quietly when there is no build directory at all (no warning on every CLI command)', async () => {
+    const logged: string[] = [];
+    const app = Fastify({
+      logger: { level: 'warn', stream: { write: (line: string) => void logged.push(line) } },
+    });
+    registerWebAppRoutes(app as unknown as HttpServer, { distDir: join(missing, 'not-there') });
+    await app.ready();
+    apps.push(app);
+    // The route still answers (with the 'run npm run build:web' problem, as the test above shows).
+    expect((await app.inject({ url: '/app/' })).statusCode).toBeGreaterThanOrEqual(500);
+    expect(logged.filter((line) => line.includes('must exist'))).toEqual([]);
+  });
+
   it('redirects / to /app/ without an API key, in the real server', async () => {
     const { app } = await createTestApp();
     apps.push({ close: () => app.stop() });
