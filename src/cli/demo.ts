@@ -1,9 +1,18 @@
 import { randomFillSync } from 'node:crypto';
 import type { App } from '../app.ts';
-import { DEMO_CASES, DEMO_SETTINGS, seedDemoCases } from '../decisions/demo-cases.ts';
+import type { Outcome } from '../decisions/evaluate-decision.ts';
+import type { DecisionService } from '../decisions/decision-service.ts';
+import {
+  DEMO_CASES,
+  DEMO_SETTINGS,
+  seedDemoCases,
+  type DemoCaseKey,
+  type SeededCase,
+} from '../decisions/demo-cases.ts';
 import { DEMO_SCORECARD, demoScorecardVersion, trainDemoScorecard } from '../decisions/demo-scorecard.ts';
 import { generateApiKeySecret, type Principal, type Role } from '../platform/auth/api-keys.ts';
 import { AppError, isAppError } from '../platform/errors/app-error.ts';
+import { businessDateOf } from '../platform/time/local-date.ts';
 import { installDefaultPolicies } from '../policy/policy-files.node.ts';
 
 export interface DemoResult {
@@ -35,28 +44,67 @@ async function ensureDemoScorecard(app: App): Promise<{ version: string; trained
   return { version, trained: !existing };
 }
 
+export interface SeededDecision {
+  readonly key: DemoCaseKey;
+  readonly customerId: string;
+  readonly product: string;
+  readonly decisionId: string;
+  readonly outcome: Outcome;
+}
+
+/**
+ * Each demo case's decision for the product that tells its story — the one `credence decide --customer …
+ * --product …` makes (through the decisions service, for the most the customer can get, an approval opening
+ * the facility) — so the customer app has a decision to show before the person taps Apply. Idempotent and
+ * resumable: a case that already has an application decision for its product made on `asOf`'s business day
+ * (an earlier start today, one killed half-way, or the person's own Apply) keeps it; a decision is one
+ * transaction, so a kill leaves a case decided or not. A start on a later day decides again, so the dates the
+ * person reads (reapply, plan steps) are those of today's data, as `credence decide` would say.
+ */
+export async function seedDemoDecisions(
+  decisions: Pick<DecisionService, 'decide' | 'list'>,
+  seeded: readonly SeededCase[],
+  asOf: Date,
+): Promise<SeededDecision[]> {
+  const today = businessDateOf(asOf);
+  const out: SeededDecision[] = [];
+  for (const { key, customerId } of seeded) {
+    const product = DEMO_CASES.find((demo) => demo.key === key)?.product ?? 'cash_loan';
+    const earlier = (await decisions.list(customerId, { limit: 100 })).find(
+      (summary) =>
+        summary.kind === 'application' &&
+        summary.productCode === product &&
+        businessDateOf(summary.decidedAt) === today,
+    );
+    const decision =
+      earlier ?? (await decisions.decide({ customerId, productCode: product, requestedAmount: null }));
+    out.push({ key, customerId, product, decisionId: decision.id, outcome: decision.outcome });
+  }
+  return out;
+}
+
 /**
  * One appeal in the review queue, so the reviewer commands in the README have a case: the low-score
- * customer's cash-loan decline, appealed as a repaid debt (the re-check still sees the overdue, so it
- * queues). Kept across starts: an open appeal of that customer is reused. Returns its id.
+ * customer's seeded cash-loan decline, appealed as a repaid debt (the re-check still sees the overdue, so it
+ * queues). Kept across starts: an open appeal of that customer is reused. A seeded decision appealed already
+ * and decided (a reviewer closed it, then the demo restarted the same day) cannot be appealed again: the
+ * customer then applies once more, as a person would, and appeals that. Returns the appeal's id.
  */
-async function demoAppeal(app: App, customerId: string | undefined, by: Principal): Promise<string> {
-  if (!customerId) throw new AppError('INTERNAL', 'the demo has no low_score customer');
-  const open = await app.services.appeals.list({
-    customerId,
-    statuses: ['filed', 'queued', 'in_review', 'pending_approval'],
-    limit: 1,
-  });
-  const [existing] = open;
-  if (existing) return existing.appeal.id;
-  const decision = await app.services.decisions.decide({
-    customerId,
-    productCode: 'cash_loan',
-    requestedAmount: null,
-  });
+async function demoAppeal(app: App, seeded: SeededDecision | undefined, by: Principal): Promise<string> {
+  if (!seeded) throw new AppError('INTERNAL', 'the demo has no low_score customer');
+  const { customerId } = seeded;
+  const appeals = await app.services.appeals.list({ customerId, limit: 1000 });
+  const open = appeals.find((item) =>
+    ['filed', 'queued', 'in_review', 'pending_approval'].includes(item.appeal.status),
+  );
+  if (open) return open.appeal.id;
+  const decisionId = appeals.some((item) => item.appeal.decisionId === seeded.decisionId)
+    ? (await app.services.decisions.decide({ customerId, productCode: 'cash_loan', requestedAmount: null }))
+        .id
+    : seeded.decisionId;
   const filed = await app.services.appeals.file(
     {
-      decisionId: decision.id,
+      decisionId,
       customerId,
       category: 'repaid_debt',
       statement: 'I repaid the overdue ¥2,000 last week; my bank can confirm it.',
@@ -105,8 +153,12 @@ export async function seedDemo(app: App): Promise<DemoResult> {
   const model = await timed('scorecard', () => ensureDemoScorecard(app));
   const seeded = await timed('customers', () => seedDemoCases(app.services.customers, app.clock.now()));
   const byKey = new Map(seeded.map((entry) => [entry.key, entry.customerId]));
+  const decisions = await timed('decisions', () =>
+    seedDemoDecisions(app.services.decisions, seeded, app.clock.now()),
+  );
+  const decisionOf = new Map(decisions.map((entry) => [entry.key, entry]));
   const appeal = await timed('appeal', () =>
-    demoAppeal(app, byKey.get('low_score'), { keyId: appKey.id ?? '', name: 'demo app', role: 'app' }),
+    demoAppeal(app, decisionOf.get('low_score'), { keyId: appKey.id ?? '', name: 'demo app', role: 'app' }),
   );
 
   const lines = (url: string): string[] => {
@@ -116,13 +168,15 @@ export async function seedDemo(app: App): Promise<DemoResult> {
       '',
       `Scorecard ${model.version} (${model.trained ? 'trained now on the synthetic population' : 'reused from an earlier start'}), default policy, risk appetite tightened from 2026-11-01.`,
       '',
-      'Demo customers — see each decision and its reasons:',
+      'Demo customers — each has its decision already (the app shows it); see it and its reasons, or decide again:',
     );
     for (const demo of DEMO_CASES) {
       const customerId = byKey.get(demo.key) ?? '';
       const product = demo.product ?? 'cash_loan';
+      const decided = decisionOf.get(demo.key);
       out.push(
         `  ${demo.key}: ${demo.shows.en}`,
+        `    ${decided?.outcome ?? ''}: npx credence decision show ${decided?.decisionId ?? ''}`,
         `    npx credence decide --customer ${customerId} --product ${product}`,
         `    curl -s -X POST ${url}/v1/decisions -H "Authorization: Bearer ${secrets.app ?? ''}" -H 'content-type: application/json' -d '{"customerId":"${customerId}","product":"${product}"}'`,
       );

@@ -1,6 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { seedDemoDecisions } from '../../src/cli/demo.ts';
 import type { CustomerService } from '../../src/customers/index.ts';
-import { DEMO_CASES, DEMO_SETTINGS, seedDemoCases } from '../../src/decisions/demo-cases.ts';
+import type { DecisionService } from '../../src/decisions/decision-service.ts';
+import {
+  DEMO_CASES,
+  DEMO_SETTINGS,
+  seedDemoCases,
+  type DemoCaseKey,
+} from '../../src/decisions/demo-cases.ts';
 import { installDefaultPolicies } from '../../src/policy/policy-files.node.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { decisionTestApp, testScorecard } from './support.ts';
@@ -16,6 +23,19 @@ afterAll(async () => {
 });
 
 class Killed extends Error {}
+
+/** What each case's decision shows, as the README's demo table states it. */
+const README_OUTCOMES: Readonly<Record<DemoCaseKey, 'approved' | 'declined' | 'referred'>> = {
+  clean_approval: 'approved',
+  low_score: 'declined',
+  unverified_phone: 'declined',
+  thin_file: 'declined',
+  multi_head: 'declined',
+  abnormal_limit_checks: 'declined',
+  tightened_policy: 'declined',
+  new_user_first_limit: 'approved',
+  outage: 'referred',
+};
 
 describe('demo seeding', () => {
   it('resumes a start killed half-way and ends exactly where an uninterrupted seeding does', async () => {
@@ -50,6 +70,41 @@ describe('demo seeding', () => {
     await expect(seedDemoCases(dying('clean_approval'), asOf)).rejects.toBeInstanceOf(Killed);
     await expect(seedDemoCases(dying('multi_head'), asOf)).rejects.toBeInstanceOf(Killed);
     const resumed = await seedDemoCases(services.customers, asOf);
+
+    // Each case's decision is seeded too: a start killed right after recording the fourth case's decision
+    // (before it could note anything), then a resumed start and one more, leave each case exactly one
+    // application decision for its product, with the outcome the README's table states.
+    let recorded = 0;
+    const dyingDecisions: Pick<DecisionService, 'decide' | 'list'> = {
+      list: (customerId, options) => services.decisions.list(customerId, options),
+      decide: async (request) => {
+        const record = await services.decisions.decide(request);
+        if (++recorded === 4) throw new Killed();
+        return record;
+      },
+    };
+    await expect(seedDemoDecisions(dyingDecisions, resumed, t.clock.now())).rejects.toBeInstanceOf(Killed);
+    const decided = await seedDemoDecisions(services.decisions, resumed, t.clock.now());
+    const again = await seedDemoDecisions(services.decisions, resumed, t.clock.now());
+    expect(again).toEqual(decided);
+    for (const demo of DEMO_CASES) {
+      const product = demo.product ?? 'cash_loan';
+      const ours = resumed.find((entry) => entry.key === demo.key);
+      if (!ours) throw new Error(`case ${demo.key} not seeded`);
+      const applications = (await services.decisions.list(ours.customerId)).filter(
+        (summary) => summary.kind === 'application',
+      );
+      expect([demo.key, applications.map((summary) => [summary.productCode, summary.outcome])]).toEqual([
+        demo.key,
+        [[product, README_OUTCOMES[demo.key]]],
+      ]);
+      expect(decided.find((entry) => entry.key === demo.key)).toMatchObject({
+        customerId: ours.customerId,
+        product,
+        decisionId: applications[0]?.id,
+        outcome: README_OUTCOMES[demo.key],
+      });
+    }
 
     const reference = await decisionTestApp();
     apps.push(reference);
