@@ -1,7 +1,7 @@
 import { Button } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { me, type MeDecision, type Product } from '../../api/me.ts';
+import { isProduct, me, type MeDecision, type Product } from '../../api/me.ts';
 import type { ApiProblem } from '../../api/problem.ts';
 import { ErrorNotice, Loading } from '../../components/error-notice.tsx';
 import { Page, Section } from '../../components/page.tsx';
@@ -45,6 +45,8 @@ export default function WhyScreen() {
     }
   };
 
+  // Applying again is for the decision's product, when it is one the app knows (its code is a plain string).
+  const product = decision.data && isProduct(decision.data.product) ? decision.data.product : undefined;
   const title =
     decision.data && decision.data.outcome === 'approved' ? t('why.titleApproved') : t('why.title');
   return (
@@ -70,7 +72,7 @@ export default function WhyScreen() {
         <DecisionView
           decision={decision.data}
           applying={applying}
-          onApply={() => void apply(decision.data!.product)}
+          onApply={product ? () => void apply(product) : undefined}
         />
       ) : null}
     </Page>
@@ -84,7 +86,8 @@ function DecisionView({
 }: {
   decision: MeDecision;
   applying: boolean;
-  onApply: () => void;
+  /** Apply again for the decision's product; absent when the app does not know that product. */
+  onApply: (() => void) | undefined;
 }) {
   const { t, text, format } = useLocale();
   const navigate = useNavigate();
@@ -197,7 +200,7 @@ function DecisionView({
             </strong>
           </p>
           <div className="actions">
-            {canReapplyNow ? (
+            {canReapplyNow && onApply ? (
               <Button color="primary" loading={applying} onClick={onApply}>
                 {t('why.reapply')}
               </Button>
