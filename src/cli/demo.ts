@@ -176,9 +176,9 @@ export async function seedDemo(app: App): Promise<DemoResult> {
       const decided = decisionOf.get(demo.key);
       out.push(
         `  ${demo.key}: ${demo.shows.en}`,
-        `    ${decided?.outcome ?? ''}: npx credence decision show ${decided?.decisionId ?? ''}`,
         `    npx credence decide --customer ${customerId} --product ${product}`,
         `    curl -s -X POST ${url}/v1/decisions -H "Authorization: Bearer ${secrets.app ?? ''}" -H 'content-type: application/json' -d '{"customerId":"${customerId}","product":"${product}"}'`,
+        `    its decision now (${decided?.outcome ?? ''}): npx credence decision show ${decided?.decisionId ?? ''}`,
       );
     }
     out.push(
