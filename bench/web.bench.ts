@@ -7,6 +7,11 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../web/e2e/support/chromium.ts';
 import { startDemoServer, stopDemoServer } from '../web/e2e/support/global-setup.ts';
 import type { BenchSuite, Measurement } from './harness.ts';
 
+// These run inside the page (Playwright serialises the callbacks); the bench is compiled without the DOM
+// library, so the two browser globals it touches are declared here.
+declare const sessionStorage: { setItem(key: string, value: string): void };
+declare const document: { querySelector(selector: string): unknown };
+
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = `${ROOT}web/dist/`;
 const RUNS = 5;

@@ -63,7 +63,7 @@ export function planSteps(
     let progress: PlanStepView['progress'] = null;
     if (typeof action.to === 'boolean') {
       const raw = features?.[action.feature];
-      done = raw === action.to || raw === (action.to ? 1 : 0) || raw === String(action.to);
+      done = raw === (action.to ? 1 : 0) || raw === String(action.to);
     } else if (typeof current === 'number' && typeof action.from === 'number') {
       const increasing = action.to > action.from;
       done = increasing ? current >= action.to : current <= action.to;
