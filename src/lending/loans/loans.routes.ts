@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { facilityOverrideView } from '../facilities/facility-override-view.ts';
 import type { Services } from '../../app.ts';
 import { ACCOUNT_KINDS } from '../../ledger/account.ts';
 import type { ContractBalances } from '../../ledger/journal.ts';
@@ -430,24 +431,9 @@ const OverrideOutcomeDto = Type.Object({
   replayed: Type.Boolean({ description: 'Always false; kept for callers of the earlier response.' }),
 });
 
+/** The API's override document is the facilities context's view (the CLI prints the same with --json). */
 function overrideDto(override: FacilityOverride): Static<typeof OverrideDto> {
-  return {
-    id: override.id,
-    customerId: override.customerId,
-    product: productCodeOf(override.product),
-    decisionId: override.decisionId,
-    limit: s(override.limit),
-    apr: toExactRateString(override.apr),
-    reasons: override.reasons.map((reason) => ({ code: reason.code, note: reason.note })),
-    status: override.status,
-    needsSecondPerson: override.needsSecondPerson,
-    maker: override.maker,
-    checker: override.checker,
-    decisionNote: override.decisionNote,
-    facilityVersion: override.facilityVersion,
-    proposedAt: override.proposedAt.toISOString(),
-    decidedAt: override.decidedAt?.toISOString() ?? null,
-  };
+  return facilityOverrideView(override);
 }
 
 function overrideOutcomeDto(outcome: OverrideOutcome): Static<typeof OverrideOutcomeDto> {
