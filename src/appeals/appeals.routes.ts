@@ -26,7 +26,8 @@ import {
   notificationView,
   queueItemView,
 } from './appeal-view.ts';
-import { EVIDENCE_MEDIA_TYPES, evidenceTooLarge } from './evidence.ts';
+import { acceptEvidenceBodies } from './evidence-body.http.ts';
+import { EVIDENCE_MEDIA_TYPES } from './evidence.ts';
 
 const Text = Type.Object({ zh: Type.String(), en: Type.String() }, { additionalProperties: false });
 const AnyObject = (description: string) => Type.Object({}, { additionalProperties: true, description });
@@ -84,32 +85,7 @@ export function registerAppealRoutes(http: HttpServer, services: { readonly appe
   // Evidence is sent as the raw file (Content-Type image/jpeg, image/png or application/pdf), so this route
   // reads any body as bytes, with its own size limit, in a scope of its own.
   void http.register(async (scope) => {
-    scope.addContentTypeParser('*', (request, payload, done) => {
-      const declared = Number(request.headers['content-length']);
-      if (Number.isFinite(declared) && declared > maxBytes) {
-        done(evidenceTooLarge(maxBytes), undefined);
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let finished = false;
-      payload.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        // Keep reading to the end (so the answer can be sent) but stop keeping bytes past the limit.
-        if (size <= maxBytes) chunks.push(chunk);
-      });
-      payload.on('end', () => {
-        if (finished) return;
-        finished = true;
-        if (size > maxBytes) done(evidenceTooLarge(maxBytes), undefined);
-        else done(null, Buffer.concat(chunks));
-      });
-      payload.on('error', (error: Error) => {
-        if (finished) return;
-        finished = true;
-        done(error, undefined);
-      });
-    });
+    acceptEvidenceBodies(scope, maxBytes);
 
     scope.post(
       '/v1/appeals/evidence',

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { APPEAL_CATEGORIES } from '../appeals/index.ts';
 import { evidenceView } from '../appeals/appeal-view.ts';
-import { evidenceTooLarge } from '../appeals/evidence.ts';
+import { acceptEvidenceBodies } from '../appeals/evidence-body.http.ts';
 import type { ConversionSource } from '../lending/credit-lines/credit-line-service.ts';
 import {
   CreditDto,
@@ -579,32 +579,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
   // Appeals.
   const maxBytes = deps.services.appeals.settings.maxEvidenceBytes;
   void http.register(async (scope) => {
-    // The evidence is the raw file (JPEG, PNG or PDF) as the body, with its own size limit.
-    scope.addContentTypeParser('*', (request, payload, done) => {
-      const declared = Number(request.headers['content-length']);
-      if (Number.isFinite(declared) && declared > maxBytes) {
-        done(evidenceTooLarge(maxBytes), undefined);
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let finished = false;
-      payload.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size <= maxBytes) chunks.push(chunk);
-      });
-      payload.on('end', () => {
-        if (finished) return;
-        finished = true;
-        if (size > maxBytes) done(evidenceTooLarge(maxBytes), undefined);
-        else done(null, Buffer.concat(chunks));
-      });
-      payload.on('error', (error: Error) => {
-        if (finished) return;
-        finished = true;
-        done(error, undefined);
-      });
-    });
+    acceptEvidenceBodies(scope, maxBytes);
     scope.post(
       '/v1/me/appeals/evidence',
       {
