@@ -8,6 +8,7 @@ import { AppError } from '../platform/errors/app-error.ts';
 import {
   businessDateOf,
   parseLocalDate,
+  shanghaiClockTime,
   startOfBusinessDate,
   type LocalDate,
 } from '../platform/time/local-date.ts';
@@ -47,8 +48,7 @@ export function asOfText(asOf: Date): string {
   const date = businessDateOf(asOf);
   const next = startOfBusinessDate(businessDateOf(new Date(asOf.getTime() + 1)));
   if (next.getTime() === asOf.getTime() + 1) return `the end of ${date} (Asia/Shanghai)`;
-  const shanghai = new Date(asOf.getTime() + 8 * 3_600_000).toISOString();
-  return `${date} ${shanghai.slice(11, 19)} Asia/Shanghai`;
+  return `${date} ${shanghaiClockTime(asOf)} Asia/Shanghai`;
 }
 
 export function registerCustomerCommands(program: Command): void {

@@ -7,7 +7,13 @@ import { decisionView } from '../decisions/decision-view.ts';
 import { AppError, isAppError } from '../platform/errors/app-error.ts';
 import { parseMoney, toDecimalString } from '../platform/money/money.ts';
 import { divideRate, toExactRateString, type Rate } from '../platform/money/rate.ts';
-import { addDays, businessDateOf, startOfBusinessDate, type LocalDate } from '../platform/time/local-date.ts';
+import {
+  addDays,
+  businessDateOf,
+  shanghaiClockTime,
+  startOfBusinessDate,
+  type LocalDate,
+} from '../platform/time/local-date.ts';
 import type { MeDeps } from './me-deps.ts';
 import type { DecisionSummarySchema, MeDecisionSchema } from './me-schemas.http.ts';
 import { decisionHeadline, REFERRAL_TEXTS, text } from './me-texts.ts';
@@ -47,7 +53,7 @@ export function overturnOf(
 
 /** `HH:MM` in Beijing time (UTC+8, no daylight saving). */
 export function beijingTime(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+  return shanghaiClockTime(instant).slice(0, 5);
 }
 
 export function planSteps(

@@ -9,6 +9,7 @@ import {
   LineDto,
   lineDto,
   OfferDto,
+  conversionReceiptDto,
   offerDto,
   purchaseDto,
   StatementDto,
@@ -531,13 +532,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
         idempotencyKey: request.headers['idempotency-key'],
       });
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
-      const r = result.receipt;
-      return reply.status(201).send({
-        lineId: r.lineId,
-        planId: r.planId,
-        effectiveDate: r.effectiveDate,
-        offer: offerDto(r.offer),
-      });
+      return reply.status(201).send(conversionReceiptDto(result.receipt));
     },
   );
 

@@ -10,6 +10,7 @@ import { FACILITY_STATUSES } from '../facilities/facility.ts';
 import { BUCKETS } from '../loans/servicing.ts';
 import { formatReportedRate } from '../shared/irr.ts';
 import type {
+  ConversionReceipt,
   ConversionRequest,
   ConversionSource,
   CreditReceipt,
@@ -423,6 +424,11 @@ export function purchaseDto(r: PurchaseReceipt) {
   };
 }
 
+/** A conversion's receipt on the wire: the staff route and the customer's (/v1/me) answer the same. */
+export function conversionReceiptDto(r: ConversionReceipt) {
+  return { lineId: r.lineId, planId: r.planId, effectiveDate: r.effectiveDate, offer: offerDto(r.offer) };
+}
+
 export function offerDto(o: ConversionOffer): Static<typeof OfferDto> {
   return {
     amount: s(o.amount),
@@ -784,13 +790,7 @@ export function registerCreditLineRoutes(
         idempotencyKey: request.headers['idempotency-key'],
       });
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
-      const r = result.receipt;
-      return reply.status(201).send({
-        lineId: r.lineId,
-        planId: r.planId,
-        effectiveDate: r.effectiveDate,
-        offer: offerDto(r.offer),
-      });
+      return reply.status(201).send(conversionReceiptDto(result.receipt));
     },
   );
 }

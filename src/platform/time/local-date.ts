@@ -10,6 +10,11 @@ declare const localDateBrand: unique symbol;
 export type LocalDate = string & { readonly [localDateBrand]: 'LocalDate' };
 
 export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The Asia/Shanghai wall-clock time of an instant, `HH:MM:SS` (UTC+8 all year: no daylight saving). */
+export function shanghaiClockTime(instant: Date): string {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(11, 19);
+}
 const DAY_MS = 86_400_000;
 
 function pad(value: number, width: number): string {
