@@ -20,6 +20,11 @@ export default defineConfig({
     // Hashed file names under assets/ are cached for a year by the server; index.html never is.
     assetsDir: 'assets',
     chunkSizeWarningLimit: 600,
+    // Two pages, one build: the customer app (index.html → /app/) and the staff console
+    // (console/index.html → /console/, its bundles under /app/assets/ beside the app's, shared chunks once).
+    rollupOptions: {
+      input: { app: `${root}index.html`, console: `${root}console/index.html` },
+    },
   },
   server: {
     // `npx vite web` during development: the API is the running `credence serve` on :3000.

@@ -14,7 +14,8 @@ const ENTRY = 'no-cache';
 
 /**
  * Serves the customer app ("My credit / 我的额度", web/) at /app/: files of the build, index.html for every
- * other path under /app/ (the app's router decides), `GET /` redirects to /app/. No API key: the app signs
+ * other path under /app/ (the app's router decides), `GET /` redirects to /app/; and the staff console at
+ * /console/ (web/console/index.html for every path under it). No API key: the app signs
  * the customer in with a session of its own. When the app has not been built, /app/ answers a problem
  * saying how to build it rather than a bare 404.
  */
@@ -30,6 +31,18 @@ export function registerWebAppRoutes(http: HttpServer, options: { distDir?: stri
 
   http.get('/', route, async (_request, reply) => reply.redirect('/app/', 302));
   http.get('/app', route, async (_request, reply) => reply.redirect('/app/', 302));
+  http.get('/console', route, async (_request, reply) => reply.redirect('/console/', 302));
+  // The staff console: one page (console/index.html) for every path under /console/ (its router decides);
+  // its bundles are under /app/assets/ with the app's (one build, shared chunks cached once).
+  http.get('/console/*', route, async (_request, reply) => {
+    if (!served || !existsSync(`${root}/console/index.html`)) {
+      throw new AppError(
+        'UNAVAILABLE',
+        'the staff console is not built: run `npm run build:web` (or `npm install`, which builds it), then reload',
+      );
+    }
+    return reply.header('cache-control', ENTRY).sendFile('console/index.html', { cacheControl: false });
+  });
   http.get('/app/*', route, async (request, reply) => {
     if (!served || !existsSync(`${root}/index.html`)) {
       throw new AppError(

@@ -1,0 +1,1 @@
+export { useLoad, asProblem } from '../../components/use-load.ts';
