@@ -4,6 +4,8 @@ import { registerPlatformRoutes } from './http/platform.routes.ts';
 import { registerWebAppRoutes } from './http/web-app.routes.ts';
 import { cachedApiKeyStore } from './platform/auth/api-key-cache.ts';
 import { createPgApiKeyStore } from './platform/auth/api-keys.pg.ts';
+import type { AuditLog } from './platform/audit/audit-log.ts';
+import { createPgAuditLog } from './platform/audit/audit-log.pg.ts';
 import type { ApiKeyStore } from './platform/auth/api-keys.ts';
 import { createCustomerSessions, type CustomerSessions } from './platform/auth/customer-sessions.ts';
 import { createPgCustomerSessionStore } from './platform/auth/customer-sessions.pg.ts';
@@ -79,6 +81,8 @@ const VERSION = (
 /** Everything the contexts offer, built once here and shared by the HTTP routes and the CLI. */
 export interface Services {
   readonly apiKeys: ApiKeyStore;
+  /** The append-only audit log: sign-ins, staff user and API key changes, approvals, overrides (GET /v1/audit). */
+  readonly audit: AuditLog;
   /** Customer sessions (`cs_…`): issued to the lender's app for one customer, checked on `/v1/me`. */
   readonly customerSessions: CustomerSessions;
   /** Customers, identity verification, consent, events and point-in-time snapshots (`getSnapshot`). */
@@ -175,6 +179,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const termsInForce = termsInForceFrom(policies);
   const base: Omit<Services, 'appeals' | 'lineReviews' | 'facilityOverrides'> = {
     apiKeys: cachedApiKeyStore(createPgApiKeyStore(db, ids, clock), { elapsedMs: () => performance.now() }),
+    audit: createPgAuditLog(db, ids, clock),
     customerSessions: createCustomerSessions({
       store: createPgCustomerSessionStore(db),
       clock,

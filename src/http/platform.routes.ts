@@ -1,6 +1,7 @@
 import { randomFillSync } from 'node:crypto';
 import { Type } from 'typebox';
-import { generateApiKeySecret, ROLES, type ApiKeyRecord } from '../platform/auth/api-keys.ts';
+import { generateApiKeySecret, ROLES, type ApiKeyRecord, type Principal } from '../platform/auth/api-keys.ts';
+import { actorOfPrincipal, SYSTEM_ACTOR, type AuditLog } from '../platform/audit/audit-log.ts';
 import { IdString, StringEnum } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import type { Services } from '../app.ts';
@@ -28,7 +29,26 @@ function toDto(record: ApiKeyRecord) {
 }
 
 /** Key management (admin only). */
-export function registerPlatformRoutes(http: HttpServer, services: Pick<Services, 'apiKeys'>): void {
+/** Records an API key's creation or revocation in the audit log (never the secret). */
+async function auditKey(
+  audit: AuditLog,
+  principal: Principal | undefined,
+  action: 'api-key.create' | 'api-key.revoke',
+  key: ApiKeyRecord,
+): Promise<void> {
+  await audit.record({
+    actor: principal ? actorOfPrincipal(principal) : SYSTEM_ACTOR,
+    action,
+    subject: { type: 'api-key', id: key.id },
+    outcome: 'ok',
+    details: { name: key.name, role: key.role, prefix: key.prefix },
+  });
+}
+
+export function registerPlatformRoutes(
+  http: HttpServer,
+  services: Pick<Services, 'apiKeys' | 'audit'>,
+): void {
   http.get(
     '/v1/keys',
     {
@@ -62,6 +82,7 @@ export function registerPlatformRoutes(http: HttpServer, services: Pick<Services
     async (request, reply) => {
       const secret = generateApiKeySecret(request.body.role, (n) => randomFillSync(new Uint8Array(n)));
       const key = await services.apiKeys.create({ name: request.body.name, role: request.body.role, secret });
+      await auditKey(services.audit, request.principal, 'api-key.create', key);
       return reply.status(201).send({ key: toDto(key), secret });
     },
   );
@@ -77,6 +98,10 @@ export function registerPlatformRoutes(http: HttpServer, services: Pick<Services
         response: { 200: Type.Object({ key: ApiKeyDto }) },
       },
     },
-    async (request) => ({ key: toDto(await services.apiKeys.revoke(request.params.id)) }),
+    async (request) => {
+      const key = await services.apiKeys.revoke(request.params.id);
+      await auditKey(services.audit, request.principal, 'api-key.revoke', key);
+      return { key: toDto(key) };
+    },
   );
 }

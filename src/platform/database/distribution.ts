@@ -10,6 +10,8 @@
 export const GLOBAL_TABLES: Readonly<Record<string, string>> = {
   schema_migrations: 'migration bookkeeping',
   api_keys: 'credentials of lender systems and staff, not of customers',
+  audit_log:
+    'who did what (staff, API keys, the system, customers): read across every customer by the audit viewer',
   scoring_models: 'scorecard artefacts: bins, points and aggregate statistics, shared by every customer',
   ledger_account_kinds: 'reference data: the chart of account kinds and their rules, the same for everyone',
   day_end_runs: 'day-end batch bookkeeping: one row per (product, business date) covering every customer',
@@ -19,6 +21,9 @@ export const GLOBAL_TABLES: Readonly<Record<string, string>> = {
   legal_rate_caps: 'the dated legal cap on annualised rates, a rule for every customer',
   risk_appetite_settings: 'the dated global risk appetite (cut-off raise, limit scale)',
   policy_assignments: 'which policy (champion, challenger and share) decides each product, dated',
+  change_requests:
+    'four-eyes changes of the lender (policy versions, model activations, lending settings), not of a customer',
+  policy_simulations: 'what-if runs of candidate policies over all past decisions, kept for the policy editor',
   customer_blocklist:
     'identifiers (blind indexes) the lender will not lend to: listed before any customer carries them, matching every customer that does',
 };
