@@ -253,3 +253,58 @@ export async function listDecisions(
   );
   return result.rows.map(toSummary);
 }
+
+/** What the analysts' decision search filters on (every field optional; dates are business dates). */
+export interface DecisionSearchFilter {
+  readonly customerId?: string;
+  readonly from?: LocalDate;
+  readonly to?: LocalDate;
+  readonly outcome?: Outcome;
+  readonly reasonCode?: string;
+  readonly productCode?: string;
+  readonly arm?: Arm;
+  readonly kind?: DecisionKind;
+  readonly policyVersionId?: string;
+  readonly limit: number;
+  /** Only decisions older (decided_at, id) than this decision. */
+  readonly before?: string;
+}
+
+/**
+ * Decisions across customers, newest first, without the evidence. Not a customer-scoped read: on a
+ * distributed store it fans out to every shard, which is what an analyst's search is (no table is added, so
+ * the distribution rule holds). `before` pages by the position of a decision in (decided_at, id) order.
+ */
+export async function searchDecisions(
+  q: Queryable,
+  filter: DecisionSearchFilter,
+): Promise<DecisionSummary[]> {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  const add = (clause: (placeholder: string) => string, value: unknown) => {
+    values.push(value);
+    where.push(clause(`$${values.length}`));
+  };
+  if (filter.customerId !== undefined) add((p) => `customer_id = ${p}`, filter.customerId);
+  if (filter.from !== undefined) add((p) => `decision_date >= ${p}::date`, filter.from);
+  if (filter.to !== undefined) add((p) => `decision_date <= ${p}::date`, filter.to);
+  if (filter.outcome !== undefined) add((p) => `outcome = ${p}`, filter.outcome);
+  if (filter.productCode !== undefined) add((p) => `product_code = ${p}`, filter.productCode);
+  if (filter.arm !== undefined) add((p) => `arm = ${p}`, filter.arm);
+  if (filter.kind !== undefined) add((p) => `kind = ${p}`, filter.kind);
+  if (filter.policyVersionId !== undefined) add((p) => `policy_version_id = ${p}`, filter.policyVersionId);
+  if (filter.reasonCode !== undefined)
+    add((p) => `reasons @> ${p}::jsonb`, JSON.stringify([{ code: filter.reasonCode }]));
+  if (filter.before !== undefined)
+    add(
+      (p) => `(decided_at, id) < (select decided_at, id from decisions where id = ${p} limit 1)`,
+      filter.before,
+    );
+  values.push(filter.limit);
+  const result = await q.query<DecisionRow>(
+    `select ${SUMMARY_COLUMNS} from decisions ${where.length > 0 ? `where ${where.join(' and ')}` : ''}
+      order by decided_at desc, id desc limit $${values.length}`,
+    values,
+  );
+  return result.rows.map(toSummary);
+}

@@ -2195,6 +2195,242 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/appeals/uphold-reasons': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The reasons a reviewer may give for upholding a decision, with the parameters each needs.
+     * @description Give one to four. `fen` parameters are integer fen as a string ("200000" is ¥2,000.00); `level` parameters a verification level 0–3; `source` one of the options.
+     *
+     *     Roles: admin, reviewer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {number} */
+              maxReasons: 4;
+              /** @enum {number} */
+              minReasons: 1;
+              reasons: {
+                /** @enum {string} */
+                code:
+                  | 'ORIGINAL_REASONS_STAND'
+                  | 'EVIDENCE_INSUFFICIENT'
+                  | 'RECORD_CONFIRMED_BY_SOURCE'
+                  | 'DEBT_STILL_OVERDUE'
+                  | 'IDENTITY_NOT_VERIFIED';
+                params: (
+                  | {
+                      /** @enum {string} */
+                      kind: 'source';
+                      name: string;
+                      options: {
+                        code: string;
+                        text: {
+                          en: string;
+                          zh: string;
+                        };
+                      }[];
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'fen';
+                      name: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'level';
+                      /** @enum {number} */
+                      max: 3;
+                      /** @enum {number} */
+                      min: 0;
+                      name: string;
+                    }
+                )[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/appeals/uphold-reasons/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What the customer will read if the appeal is upheld with these reasons (zh and en); nothing is written.
+     * @description The same checks as POST /v1/appeals/{id}/decision: a bad parameter is refused (422) naming reasons[i].params.<name> and the rule.
+     *
+     *     Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            message?: {
+              en: string;
+              zh: string;
+            };
+            reasons: {
+              /** @enum {string} */
+              code:
+                | 'ORIGINAL_REASONS_STAND'
+                | 'EVIDENCE_INSUFFICIENT'
+                | 'RECORD_CONFIRMED_BY_SOURCE'
+                | 'DEBT_STILL_OVERDUE'
+                | 'IDENTITY_NOT_VERIFIED';
+              params?: {
+                [key: string]: unknown;
+              };
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              message: {
+                en: string;
+                zh: string;
+              } | null;
+              reasons: {
+                code: string;
+                params: {
+                  [key: string]: string | number;
+                };
+                text: {
+                  en: string;
+                  zh: string;
+                };
+              }[];
+              statusText: {
+                en: string;
+                zh: string;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/blocklist': {
     parameters: {
       query?: never;
@@ -4937,7 +5173,116 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * Search decisions across customers (analysts), newest first, paged.
+     * @description Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          arm?: 'champion' | 'challenger';
+          /** @description The page after this decision (the previous answer’s next). */
+          before?: string;
+          /** @description Only this customer’s decisions. */
+          customerId?: string;
+          /**
+           * @description Decided on or after this business date.
+           * @example 2026-11-22
+           */
+          from?: string;
+          kind?: 'application' | 'limit_review' | 'recheck' | 'override' | 'manual_review';
+          /** @description 1–200, default 50. */
+          limit?: string;
+          outcome?: 'approved' | 'declined' | 'referred';
+          /** @description A policy id (pol_…). */
+          policyVersion?: string;
+          product?: string;
+          /** @description Only decisions with this principal reason code (MULTI_HEAD_BORROWING). */
+          reason?: string;
+          /**
+           * @description Decided on or before this business date.
+           * @example 2026-11-22
+           */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              decisions: {
+                apr: string | null;
+                arm: string | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                decidedAt: string;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                kind: string;
+                /**
+                 * @description The limit in yuan; 0.00 when declined or referred.
+                 * @example 1234.56
+                 */
+                limit: string;
+                /**
+                 * @description The limit in integer fen.
+                 * @example 800000
+                 */
+                limitFen: string;
+                linkedTo: string | null;
+                modelVersion: string | null;
+                /** @enum {string} */
+                outcome: 'approved' | 'declined' | 'referred';
+                policyVersion: string | null;
+                product: string;
+                /** @description The principal reasons, in rank order. */
+                reasonCodes: string[];
+                requestedAmount: string | null;
+                requestedAmountFen: string | null;
+                score: number | null;
+              }[];
+              next: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
     put?: never;
     /**
      * Decide: limit and price, or the reasons and what to do about them.
@@ -11636,7 +11981,7 @@ export interface paths {
                   'zh-CN': string;
                 };
                 /** @enum {string} */
-                kind: 'application' | 'limit_review' | 'recheck' | 'override';
+                kind: 'application' | 'limit_review' | 'recheck' | 'override' | 'manual_review';
                 /**
                  * @description The limit of the outcome that stands, in yuan.
                  * @example 1234.56
@@ -11834,7 +12179,7 @@ export interface paths {
                 'zh-CN': string;
               };
               /** @enum {string} */
-              kind: 'application' | 'limit_review' | 'recheck' | 'override';
+              kind: 'application' | 'limit_review' | 'recheck' | 'override' | 'manual_review';
               /**
                * @description In yuan; "0.00" when declined.
                * @example 1234.56
@@ -12133,7 +12478,7 @@ export interface paths {
                 'zh-CN': string;
               };
               /** @enum {string} */
-              kind: 'application' | 'limit_review' | 'recheck' | 'override';
+              kind: 'application' | 'limit_review' | 'recheck' | 'override' | 'manual_review';
               /**
                * @description In yuan; "0.00" when declined.
                * @example 1234.56
@@ -18892,6 +19237,2508 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The referral queue, newest first; `next` pages on (keyset).
+     * @description Roles: admin, reviewer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Cases older than this one (the previous page’s `next`). */
+          before?: string;
+          /** @description A claimant’s principal id, or "me". */
+          claimedBy?: string;
+          /** @description 1–500, default 50. */
+          limit?: string;
+          product?: string;
+          /** @description Comma-separated: open, claimed, pending_approval, decided, expired; default the open ones. */
+          status?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                claimedAt: string | null;
+                claimedBy: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                } | null;
+                claimExpiresAt: string | null;
+                closedBy: ('review' | 'rerun' | 'superseded') | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                decidedAt: string | null;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                faultStage: string | null;
+                outcome: ('approved' | 'declined' | 'referred') | null;
+                product: string;
+                proposal: {
+                  /**
+                   * @description The APR proposed.
+                   * @example 0.1825
+                   */
+                  apr: string;
+                  /**
+                   * @description The limit proposed, in yuan.
+                   * @example 1234.56
+                   */
+                  limit: string;
+                  /**
+                   * @description The limit proposed, in integer fen.
+                   * @example 800000
+                   */
+                  limitFen: string;
+                  maker: {
+                    id: string;
+                    kind: string;
+                    name: string;
+                  };
+                  note: string;
+                  /**
+                   * Format: date-time
+                   * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                   */
+                  proposedAt: string;
+                } | null;
+                /** @description Why it was referred: the referred decision’s reason codes (SYSTEM_UNAVAILABLE, REFERRED_FOR_REVIEW). */
+                reasonCodes: string[];
+                /** @description A referral id (ref_…). */
+                referralId: string;
+                resultDecisionId: string | null;
+                slaBreached: boolean;
+                /**
+                 * Format: date-time
+                 * @description Answer due by then: the SLA in business hours on the business calendar.
+                 */
+                slaDueAt: string;
+                /**
+                 * @description open (also a claim that ran out), claimed, pending_approval (a second person must approve), decided, expired (a newer application answers).
+                 * @enum {string}
+                 */
+                status: 'open' | 'claimed' | 'pending_approval' | 'decided' | 'expired';
+                version: number;
+              }[];
+              next: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/referrals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One case: the case with its SLA, the referred decision with reasons, facts and trace, why it was referred, the decision that closed it, and its history.
+     * @description Roles: admin, reviewer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A referral id (ref_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              case: {
+                claimedAt: string | null;
+                claimedBy: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                } | null;
+                claimExpiresAt: string | null;
+                closedBy: ('review' | 'rerun' | 'superseded') | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                decidedAt: string | null;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                faultStage: string | null;
+                outcome: ('approved' | 'declined' | 'referred') | null;
+                product: string;
+                proposal: {
+                  /**
+                   * @description The APR proposed.
+                   * @example 0.1825
+                   */
+                  apr: string;
+                  /**
+                   * @description The limit proposed, in yuan.
+                   * @example 1234.56
+                   */
+                  limit: string;
+                  /**
+                   * @description The limit proposed, in integer fen.
+                   * @example 800000
+                   */
+                  limitFen: string;
+                  maker: {
+                    id: string;
+                    kind: string;
+                    name: string;
+                  };
+                  note: string;
+                  /**
+                   * Format: date-time
+                   * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                   */
+                  proposedAt: string;
+                } | null;
+                /** @description Why it was referred: the referred decision’s reason codes (SYSTEM_UNAVAILABLE, REFERRED_FOR_REVIEW). */
+                reasonCodes: string[];
+                /** @description A referral id (ref_…). */
+                referralId: string;
+                resultDecisionId: string | null;
+                slaBreached: boolean;
+                /**
+                 * Format: date-time
+                 * @description Answer due by then: the SLA in business hours on the business calendar.
+                 */
+                slaDueAt: string;
+                /**
+                 * @description open (also a claim that ran out), claimed, pending_approval (a second person must approve), decided, expired (a newer application answers).
+                 * @enum {string}
+                 */
+                status: 'open' | 'claimed' | 'pending_approval' | 'decided' | 'expired';
+                version: number;
+              };
+              decision: {
+                apr: string | null;
+                arm: string | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                dailyRate: string | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                decidedAt: string;
+                decisionDate: string;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                /** @description Facts, scorecard row, policy document and output, rule trace. */
+                evidence?: {
+                  [key: string]: unknown;
+                };
+                facilityChange: string | null;
+                fault: {
+                  [key: string]: unknown;
+                } | null;
+                kind: string;
+                legalCap: {
+                  [key: string]: unknown;
+                } | null;
+                /**
+                 * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
+                 * @example 1234.56
+                 */
+                limit: string;
+                /**
+                 * @description The limit in integer fen ("800000" is ¥8,000.00).
+                 * @example 800000
+                 */
+                limitFen: string;
+                linkedTo: string | null;
+                modelVersion: string | null;
+                outcome: 'approved' | 'declined' | 'referred';
+                overridden?: {
+                  /** @description A decision id (dec_…). */
+                  decisionId: string;
+                  reasons: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                    kind: string;
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]: unknown;
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  recourse: {
+                    [key: string]: unknown;
+                  } | null;
+                } | null;
+                override: {
+                  [key: string]: unknown;
+                } | null;
+                policyVersion: string | null;
+                product: string;
+                productType: string | null;
+                /** @description 1–4 ranked principal reasons for a decline or a reduced limit; on an override, the one reason that a person decided (the overturned reasons are under `overridden`). */
+                reasons: {
+                  /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                  code: string;
+                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                  kind: string;
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  params: {
+                    [key: string]: unknown;
+                  };
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                recourse: {
+                  [key: string]: unknown;
+                } | null;
+                requestedAmount: string | null;
+                requestedAmountFen: string | null;
+                score: number | null;
+                subScores: {
+                  [key: string]: unknown;
+                } | null;
+              };
+              history: {
+                action: string;
+                actor: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                at: string;
+                /** @description What the action changed. */
+                details: {
+                  [key: string]: unknown;
+                };
+                note: string | null;
+                seq: number;
+                statusAfter: string;
+                statusBefore: string | null;
+              }[];
+              result: {
+                apr: string | null;
+                arm: string | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                dailyRate: string | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                decidedAt: string;
+                decisionDate: string;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                /** @description Facts, scorecard row, policy document and output, rule trace. */
+                evidence?: {
+                  [key: string]: unknown;
+                };
+                facilityChange: string | null;
+                fault: {
+                  [key: string]: unknown;
+                } | null;
+                kind: string;
+                legalCap: {
+                  [key: string]: unknown;
+                } | null;
+                /**
+                 * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
+                 * @example 1234.56
+                 */
+                limit: string;
+                /**
+                 * @description The limit in integer fen ("800000" is ¥8,000.00).
+                 * @example 800000
+                 */
+                limitFen: string;
+                linkedTo: string | null;
+                modelVersion: string | null;
+                outcome: 'approved' | 'declined' | 'referred';
+                overridden?: {
+                  /** @description A decision id (dec_…). */
+                  decisionId: string;
+                  reasons: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                    kind: string;
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]: unknown;
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  recourse: {
+                    [key: string]: unknown;
+                  } | null;
+                } | null;
+                override: {
+                  [key: string]: unknown;
+                } | null;
+                policyVersion: string | null;
+                product: string;
+                productType: string | null;
+                /** @description 1–4 ranked principal reasons for a decline or a reduced limit; on an override, the one reason that a person decided (the overturned reasons are under `overridden`). */
+                reasons: {
+                  /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                  code: string;
+                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                  kind: string;
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  params: {
+                    [key: string]: unknown;
+                  };
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                recourse: {
+                  [key: string]: unknown;
+                } | null;
+                requestedAmount: string | null;
+                requestedAmountFen: string | null;
+                score: number | null;
+                subScores: {
+                  [key: string]: unknown;
+                } | null;
+              } | null;
+              whyReferred: {
+                fault: {
+                  [key: string]: unknown;
+                } | null;
+                reasons: {
+                  code: string;
+                  kind: string;
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/referrals/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a colleague’s decision above their authority (you cannot approve your own).
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A referral id (ref_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              case: {
+                claimedAt: string | null;
+                claimedBy: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                } | null;
+                claimExpiresAt: string | null;
+                closedBy: ('review' | 'rerun' | 'superseded') | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                decidedAt: string | null;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                faultStage: string | null;
+                outcome: ('approved' | 'declined' | 'referred') | null;
+                product: string;
+                proposal: {
+                  /**
+                   * @description The APR proposed.
+                   * @example 0.1825
+                   */
+                  apr: string;
+                  /**
+                   * @description The limit proposed, in yuan.
+                   * @example 1234.56
+                   */
+                  limit: string;
+                  /**
+                   * @description The limit proposed, in integer fen.
+                   * @example 800000
+                   */
+                  limitFen: string;
+                  maker: {
+                    id: string;
+                    kind: string;
+                    name: string;
+                  };
+                  note: string;
+                  /**
+                   * Format: date-time
+                   * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                   */
+                  proposedAt: string;
+                } | null;
+                /** @description Why it was referred: the referred decision’s reason codes (SYSTEM_UNAVAILABLE, REFERRED_FOR_REVIEW). */
+                reasonCodes: string[];
+                /** @description A referral id (ref_…). */
+                referralId: string;
+                resultDecisionId: string | null;
+                slaBreached: boolean;
+                /**
+                 * Format: date-time
+                 * @description Answer due by then: the SLA in business hours on the business calendar.
+                 */
+                slaDueAt: string;
+                /**
+                 * @description open (also a claim that ran out), claimed, pending_approval (a second person must approve), decided, expired (a newer application answers).
+                 * @enum {string}
+                 */
+                status: 'open' | 'claimed' | 'pending_approval' | 'decided' | 'expired';
+                version: number;
+              };
+              decision: {
+                apr: string | null;
+                arm: string | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                dailyRate: string | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                decidedAt: string;
+                decisionDate: string;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                /** @description Facts, scorecard row, policy document and output, rule trace. */
+                evidence?: {
+                  [key: string]: unknown;
+                };
+                facilityChange: string | null;
+                fault: {
+                  [key: string]: unknown;
+                } | null;
+                kind: string;
+                legalCap: {
+                  [key: string]: unknown;
+                } | null;
+                /**
+                 * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
+                 * @example 1234.56
+                 */
+                limit: string;
+                /**
+                 * @description The limit in integer fen ("800000" is ¥8,000.00).
+                 * @example 800000
+                 */
+                limitFen: string;
+                linkedTo: string | null;
+                modelVersion: string | null;
+                outcome: 'approved' | 'declined' | 'referred';
+                overridden?: {
+                  /** @description A decision id (dec_…). */
+                  decisionId: string;
+                  reasons: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                    kind: string;
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]: unknown;
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  recourse: {
+                    [key: string]: unknown;
+                  } | null;
+                } | null;
+                override: {
+                  [key: string]: unknown;
+                } | null;
+                policyVersion: string | null;
+                product: string;
+                productType: string | null;
+                /** @description 1–4 ranked principal reasons for a decline or a reduced limit; on an override, the one reason that a person decided (the overturned reasons are under `overridden`). */
+                reasons: {
+                  /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                  code: string;
+                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                  kind: string;
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  params: {
+                    [key: string]: unknown;
+                  };
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                recourse: {
+                  [key: string]: unknown;
+                } | null;
+                requestedAmount: string | null;
+                requestedAmountFen: string | null;
+                score: number | null;
+                subScores: {
+                  [key: string]: unknown;
+                } | null;
+              } | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/referrals/{id}/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Take the case (one reviewer at a time; the claim runs out).
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A referral id (ref_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              case: {
+                claimedAt: string | null;
+                claimedBy: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                } | null;
+                claimExpiresAt: string | null;
+                closedBy: ('review' | 'rerun' | 'superseded') | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                decidedAt: string | null;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                faultStage: string | null;
+                outcome: ('approved' | 'declined' | 'referred') | null;
+                product: string;
+                proposal: {
+                  /**
+                   * @description The APR proposed.
+                   * @example 0.1825
+                   */
+                  apr: string;
+                  /**
+                   * @description The limit proposed, in yuan.
+                   * @example 1234.56
+                   */
+                  limit: string;
+                  /**
+                   * @description The limit proposed, in integer fen.
+                   * @example 800000
+                   */
+                  limitFen: string;
+                  maker: {
+                    id: string;
+                    kind: string;
+                    name: string;
+                  };
+                  note: string;
+                  /**
+                   * Format: date-time
+                   * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                   */
+                  proposedAt: string;
+                } | null;
+                /** @description Why it was referred: the referred decision’s reason codes (SYSTEM_UNAVAILABLE, REFERRED_FOR_REVIEW). */
+                reasonCodes: string[];
+                /** @description A referral id (ref_…). */
+                referralId: string;
+                resultDecisionId: string | null;
+                slaBreached: boolean;
+                /**
+                 * Format: date-time
+                 * @description Answer due by then: the SLA in business hours on the business calendar.
+                 */
+                slaDueAt: string;
+                /**
+                 * @description open (also a claim that ran out), claimed, pending_approval (a second person must approve), decided, expired (a newer application answers).
+                 * @enum {string}
+                 */
+                status: 'open' | 'claimed' | 'pending_approval' | 'decided' | 'expired';
+                version: number;
+              };
+              decision: {
+                apr: string | null;
+                arm: string | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                dailyRate: string | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                decidedAt: string;
+                decisionDate: string;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                /** @description Facts, scorecard row, policy document and output, rule trace. */
+                evidence?: {
+                  [key: string]: unknown;
+                };
+                facilityChange: string | null;
+                fault: {
+                  [key: string]: unknown;
+                } | null;
+                kind: string;
+                legalCap: {
+                  [key: string]: unknown;
+                } | null;
+                /**
+                 * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
+                 * @example 1234.56
+                 */
+                limit: string;
+                /**
+                 * @description The limit in integer fen ("800000" is ¥8,000.00).
+                 * @example 800000
+                 */
+                limitFen: string;
+                linkedTo: string | null;
+                modelVersion: string | null;
+                outcome: 'approved' | 'declined' | 'referred';
+                overridden?: {
+                  /** @description A decision id (dec_…). */
+                  decisionId: string;
+                  reasons: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                    kind: string;
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]: unknown;
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  recourse: {
+                    [key: string]: unknown;
+                  } | null;
+                } | null;
+                override: {
+                  [key: string]: unknown;
+                } | null;
+                policyVersion: string | null;
+                product: string;
+                productType: string | null;
+                /** @description 1–4 ranked principal reasons for a decline or a reduced limit; on an override, the one reason that a person decided (the overturned reasons are under `overridden`). */
+                reasons: {
+                  /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                  code: string;
+                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                  kind: string;
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  params: {
+                    [key: string]: unknown;
+                  };
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                recourse: {
+                  [key: string]: unknown;
+                } | null;
+                requestedAmount: string | null;
+                requestedAmountFen: string | null;
+                score: number | null;
+                subScores: {
+                  [key: string]: unknown;
+                } | null;
+              } | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/referrals/{id}/decide': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve with a limit and APR inside the product range, the legal cap and your authority (above it a second person approves), or decline with catalogue reasons. Answers the new decision (kind manual_review).
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A referral id (ref_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description The annual rate granted ("0.146").
+             * @example 0.1825
+             */
+            apr?: string;
+            /**
+             * @description The limit granted, in yuan ("8000.00").
+             * @example 1234.56
+             */
+            limit?: string;
+            /** @description Why, for the record. */
+            note: string;
+            /** @enum {string} */
+            outcome: 'approved' | 'declined';
+            reasons?: {
+              /** @description A decline reason of the catalogue: BLOCKLISTED, ACTIVE_RISK_HOLD, VERIFICATION_LEVEL_TOO_LOW, AGE_OUTSIDE_RANGE, OVERDUE_HERE, OVERDUE_ELSEWHERE, MULTI_HEAD_BORROWING, SCORE_BELOW_CUTOFF, POLICY_TIGHTENED, THIN_FILE, LIMIT_BELOW_PRODUCT_MINIMUM. */
+              code: string;
+              /** @description The parameters its text takes (amounts in integer fen as strings). */
+              params?: {
+                [key: string]: unknown;
+              };
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              case: {
+                claimedAt: string | null;
+                claimedBy: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                } | null;
+                claimExpiresAt: string | null;
+                closedBy: ('review' | 'rerun' | 'superseded') | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                decidedAt: string | null;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                faultStage: string | null;
+                outcome: ('approved' | 'declined' | 'referred') | null;
+                product: string;
+                proposal: {
+                  /**
+                   * @description The APR proposed.
+                   * @example 0.1825
+                   */
+                  apr: string;
+                  /**
+                   * @description The limit proposed, in yuan.
+                   * @example 1234.56
+                   */
+                  limit: string;
+                  /**
+                   * @description The limit proposed, in integer fen.
+                   * @example 800000
+                   */
+                  limitFen: string;
+                  maker: {
+                    id: string;
+                    kind: string;
+                    name: string;
+                  };
+                  note: string;
+                  /**
+                   * Format: date-time
+                   * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                   */
+                  proposedAt: string;
+                } | null;
+                /** @description Why it was referred: the referred decision’s reason codes (SYSTEM_UNAVAILABLE, REFERRED_FOR_REVIEW). */
+                reasonCodes: string[];
+                /** @description A referral id (ref_…). */
+                referralId: string;
+                resultDecisionId: string | null;
+                slaBreached: boolean;
+                /**
+                 * Format: date-time
+                 * @description Answer due by then: the SLA in business hours on the business calendar.
+                 */
+                slaDueAt: string;
+                /**
+                 * @description open (also a claim that ran out), claimed, pending_approval (a second person must approve), decided, expired (a newer application answers).
+                 * @enum {string}
+                 */
+                status: 'open' | 'claimed' | 'pending_approval' | 'decided' | 'expired';
+                version: number;
+              };
+              decision: {
+                apr: string | null;
+                arm: string | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                dailyRate: string | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                decidedAt: string;
+                decisionDate: string;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                /** @description Facts, scorecard row, policy document and output, rule trace. */
+                evidence?: {
+                  [key: string]: unknown;
+                };
+                facilityChange: string | null;
+                fault: {
+                  [key: string]: unknown;
+                } | null;
+                kind: string;
+                legalCap: {
+                  [key: string]: unknown;
+                } | null;
+                /**
+                 * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
+                 * @example 1234.56
+                 */
+                limit: string;
+                /**
+                 * @description The limit in integer fen ("800000" is ¥8,000.00).
+                 * @example 800000
+                 */
+                limitFen: string;
+                linkedTo: string | null;
+                modelVersion: string | null;
+                outcome: 'approved' | 'declined' | 'referred';
+                overridden?: {
+                  /** @description A decision id (dec_…). */
+                  decisionId: string;
+                  reasons: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                    kind: string;
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]: unknown;
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  recourse: {
+                    [key: string]: unknown;
+                  } | null;
+                } | null;
+                override: {
+                  [key: string]: unknown;
+                } | null;
+                policyVersion: string | null;
+                product: string;
+                productType: string | null;
+                /** @description 1–4 ranked principal reasons for a decline or a reduced limit; on an override, the one reason that a person decided (the overturned reasons are under `overridden`). */
+                reasons: {
+                  /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                  code: string;
+                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                  kind: string;
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  params: {
+                    [key: string]: unknown;
+                  };
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                recourse: {
+                  [key: string]: unknown;
+                } | null;
+                requestedAmount: string | null;
+                requestedAmountFen: string | null;
+                score: number | null;
+                subScores: {
+                  [key: string]: unknown;
+                } | null;
+              } | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/referrals/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a colleague’s proposed decision back to the queue, saying why.
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A referral id (ref_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              case: {
+                claimedAt: string | null;
+                claimedBy: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                } | null;
+                claimExpiresAt: string | null;
+                closedBy: ('review' | 'rerun' | 'superseded') | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                decidedAt: string | null;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                faultStage: string | null;
+                outcome: ('approved' | 'declined' | 'referred') | null;
+                product: string;
+                proposal: {
+                  /**
+                   * @description The APR proposed.
+                   * @example 0.1825
+                   */
+                  apr: string;
+                  /**
+                   * @description The limit proposed, in yuan.
+                   * @example 1234.56
+                   */
+                  limit: string;
+                  /**
+                   * @description The limit proposed, in integer fen.
+                   * @example 800000
+                   */
+                  limitFen: string;
+                  maker: {
+                    id: string;
+                    kind: string;
+                    name: string;
+                  };
+                  note: string;
+                  /**
+                   * Format: date-time
+                   * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                   */
+                  proposedAt: string;
+                } | null;
+                /** @description Why it was referred: the referred decision’s reason codes (SYSTEM_UNAVAILABLE, REFERRED_FOR_REVIEW). */
+                reasonCodes: string[];
+                /** @description A referral id (ref_…). */
+                referralId: string;
+                resultDecisionId: string | null;
+                slaBreached: boolean;
+                /**
+                 * Format: date-time
+                 * @description Answer due by then: the SLA in business hours on the business calendar.
+                 */
+                slaDueAt: string;
+                /**
+                 * @description open (also a claim that ran out), claimed, pending_approval (a second person must approve), decided, expired (a newer application answers).
+                 * @enum {string}
+                 */
+                status: 'open' | 'claimed' | 'pending_approval' | 'decided' | 'expired';
+                version: number;
+              };
+              decision: {
+                apr: string | null;
+                arm: string | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                dailyRate: string | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                decidedAt: string;
+                decisionDate: string;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                /** @description Facts, scorecard row, policy document and output, rule trace. */
+                evidence?: {
+                  [key: string]: unknown;
+                };
+                facilityChange: string | null;
+                fault: {
+                  [key: string]: unknown;
+                } | null;
+                kind: string;
+                legalCap: {
+                  [key: string]: unknown;
+                } | null;
+                /**
+                 * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
+                 * @example 1234.56
+                 */
+                limit: string;
+                /**
+                 * @description The limit in integer fen ("800000" is ¥8,000.00).
+                 * @example 800000
+                 */
+                limitFen: string;
+                linkedTo: string | null;
+                modelVersion: string | null;
+                outcome: 'approved' | 'declined' | 'referred';
+                overridden?: {
+                  /** @description A decision id (dec_…). */
+                  decisionId: string;
+                  reasons: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                    kind: string;
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]: unknown;
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  recourse: {
+                    [key: string]: unknown;
+                  } | null;
+                } | null;
+                override: {
+                  [key: string]: unknown;
+                } | null;
+                policyVersion: string | null;
+                product: string;
+                productType: string | null;
+                /** @description 1–4 ranked principal reasons for a decline or a reduced limit; on an override, the one reason that a person decided (the overturned reasons are under `overridden`). */
+                reasons: {
+                  /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                  code: string;
+                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                  kind: string;
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  params: {
+                    [key: string]: unknown;
+                  };
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                recourse: {
+                  [key: string]: unknown;
+                } | null;
+                requestedAmount: string | null;
+                requestedAmountFen: string | null;
+                score: number | null;
+                subScores: {
+                  [key: string]: unknown;
+                } | null;
+              } | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/referrals/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Give the case back to the queue.
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A referral id (ref_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              case: {
+                claimedAt: string | null;
+                claimedBy: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                } | null;
+                claimExpiresAt: string | null;
+                closedBy: ('review' | 'rerun' | 'superseded') | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                decidedAt: string | null;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                faultStage: string | null;
+                outcome: ('approved' | 'declined' | 'referred') | null;
+                product: string;
+                proposal: {
+                  /**
+                   * @description The APR proposed.
+                   * @example 0.1825
+                   */
+                  apr: string;
+                  /**
+                   * @description The limit proposed, in yuan.
+                   * @example 1234.56
+                   */
+                  limit: string;
+                  /**
+                   * @description The limit proposed, in integer fen.
+                   * @example 800000
+                   */
+                  limitFen: string;
+                  maker: {
+                    id: string;
+                    kind: string;
+                    name: string;
+                  };
+                  note: string;
+                  /**
+                   * Format: date-time
+                   * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                   */
+                  proposedAt: string;
+                } | null;
+                /** @description Why it was referred: the referred decision’s reason codes (SYSTEM_UNAVAILABLE, REFERRED_FOR_REVIEW). */
+                reasonCodes: string[];
+                /** @description A referral id (ref_…). */
+                referralId: string;
+                resultDecisionId: string | null;
+                slaBreached: boolean;
+                /**
+                 * Format: date-time
+                 * @description Answer due by then: the SLA in business hours on the business calendar.
+                 */
+                slaDueAt: string;
+                /**
+                 * @description open (also a claim that ran out), claimed, pending_approval (a second person must approve), decided, expired (a newer application answers).
+                 * @enum {string}
+                 */
+                status: 'open' | 'claimed' | 'pending_approval' | 'decided' | 'expired';
+                version: number;
+              };
+              decision: {
+                apr: string | null;
+                arm: string | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                dailyRate: string | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                decidedAt: string;
+                decisionDate: string;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                /** @description Facts, scorecard row, policy document and output, rule trace. */
+                evidence?: {
+                  [key: string]: unknown;
+                };
+                facilityChange: string | null;
+                fault: {
+                  [key: string]: unknown;
+                } | null;
+                kind: string;
+                legalCap: {
+                  [key: string]: unknown;
+                } | null;
+                /**
+                 * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
+                 * @example 1234.56
+                 */
+                limit: string;
+                /**
+                 * @description The limit in integer fen ("800000" is ¥8,000.00).
+                 * @example 800000
+                 */
+                limitFen: string;
+                linkedTo: string | null;
+                modelVersion: string | null;
+                outcome: 'approved' | 'declined' | 'referred';
+                overridden?: {
+                  /** @description A decision id (dec_…). */
+                  decisionId: string;
+                  reasons: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                    kind: string;
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]: unknown;
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  recourse: {
+                    [key: string]: unknown;
+                  } | null;
+                } | null;
+                override: {
+                  [key: string]: unknown;
+                } | null;
+                policyVersion: string | null;
+                product: string;
+                productType: string | null;
+                /** @description 1–4 ranked principal reasons for a decline or a reduced limit; on an override, the one reason that a person decided (the overturned reasons are under `overridden`). */
+                reasons: {
+                  /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                  code: string;
+                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                  kind: string;
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  params: {
+                    [key: string]: unknown;
+                  };
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                recourse: {
+                  [key: string]: unknown;
+                } | null;
+                requestedAmount: string | null;
+                requestedAmountFen: string | null;
+                score: number | null;
+                subScores: {
+                  [key: string]: unknown;
+                } | null;
+              } | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/referrals/{id}/rerun': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Decide again now, on current data (verification refreshed); a result that no longer refers closes the case with it.
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A referral id (ref_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              case: {
+                claimedAt: string | null;
+                claimedBy: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                } | null;
+                claimExpiresAt: string | null;
+                closedBy: ('review' | 'rerun' | 'superseded') | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                decidedAt: string | null;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                faultStage: string | null;
+                outcome: ('approved' | 'declined' | 'referred') | null;
+                product: string;
+                proposal: {
+                  /**
+                   * @description The APR proposed.
+                   * @example 0.1825
+                   */
+                  apr: string;
+                  /**
+                   * @description The limit proposed, in yuan.
+                   * @example 1234.56
+                   */
+                  limit: string;
+                  /**
+                   * @description The limit proposed, in integer fen.
+                   * @example 800000
+                   */
+                  limitFen: string;
+                  maker: {
+                    id: string;
+                    kind: string;
+                    name: string;
+                  };
+                  note: string;
+                  /**
+                   * Format: date-time
+                   * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                   */
+                  proposedAt: string;
+                } | null;
+                /** @description Why it was referred: the referred decision’s reason codes (SYSTEM_UNAVAILABLE, REFERRED_FOR_REVIEW). */
+                reasonCodes: string[];
+                /** @description A referral id (ref_…). */
+                referralId: string;
+                resultDecisionId: string | null;
+                slaBreached: boolean;
+                /**
+                 * Format: date-time
+                 * @description Answer due by then: the SLA in business hours on the business calendar.
+                 */
+                slaDueAt: string;
+                /**
+                 * @description open (also a claim that ran out), claimed, pending_approval (a second person must approve), decided, expired (a newer application answers).
+                 * @enum {string}
+                 */
+                status: 'open' | 'claimed' | 'pending_approval' | 'decided' | 'expired';
+                version: number;
+              };
+              decision: {
+                apr: string | null;
+                arm: string | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                dailyRate: string | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                decidedAt: string;
+                decisionDate: string;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                /** @description Facts, scorecard row, policy document and output, rule trace. */
+                evidence?: {
+                  [key: string]: unknown;
+                };
+                facilityChange: string | null;
+                fault: {
+                  [key: string]: unknown;
+                } | null;
+                kind: string;
+                legalCap: {
+                  [key: string]: unknown;
+                } | null;
+                /**
+                 * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
+                 * @example 1234.56
+                 */
+                limit: string;
+                /**
+                 * @description The limit in integer fen ("800000" is ¥8,000.00).
+                 * @example 800000
+                 */
+                limitFen: string;
+                linkedTo: string | null;
+                modelVersion: string | null;
+                outcome: 'approved' | 'declined' | 'referred';
+                overridden?: {
+                  /** @description A decision id (dec_…). */
+                  decisionId: string;
+                  reasons: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                    kind: string;
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]: unknown;
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  recourse: {
+                    [key: string]: unknown;
+                  } | null;
+                } | null;
+                override: {
+                  [key: string]: unknown;
+                } | null;
+                policyVersion: string | null;
+                product: string;
+                productType: string | null;
+                /** @description 1–4 ranked principal reasons for a decline or a reduced limit; on an override, the one reason that a person decided (the overturned reasons are under `overridden`). */
+                reasons: {
+                  /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                  code: string;
+                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
+                  kind: string;
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  params: {
+                    [key: string]: unknown;
+                  };
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                recourse: {
+                  [key: string]: unknown;
+                } | null;
+                requestedAmount: string | null;
+                requestedAmountFen: string | null;
+                score: number | null;
+                subScores: {
+                  [key: string]: unknown;
+                } | null;
+              } | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/referrals/recover': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run the recovery pass now (admin): cases for referred decisions without one, superseded cases closed, undelivered notifications.
+     * @description Roles: admin.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              notificationsDelivered: number;
+              opened: number;
+              superseded: number;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
