@@ -57,6 +57,7 @@ import { createMonitoringService, type MonitoringService } from './monitoring/in
 import { registerMonitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { createDecisionService, type DecisionService } from './decisions/decision-service.ts';
 import { registerDecisionRoutes } from './decisions/decisions.routes.ts';
+import { registerDecisionSearchRoutes } from './decisions/decision-search.routes.ts';
 import {
   appealPortsFrom,
   createAppealService,
@@ -312,6 +313,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
   });
   registerRoutes(http, services);
+  // The analysts' decision search reads across customers (GET /v1/decisions).
+  registerDecisionSearchRoutes(http, { db });
   // The customer's own API (/v1/me, customer sessions, the demo sign-in in demo mode).
   const meDeps = {
     services,
