@@ -128,6 +128,39 @@ const SOURCE_NAMES: Readonly<Record<string, LocalizedText>> = {
 export type UpholdCode = keyof typeof UPHOLD;
 export const UPHOLD_CODES = Object.keys(UPHOLD) as UpholdCode[];
 
+/** One parameter a catalogue reason needs, and how a reviewer gives it. */
+export type UpholdParamSpec =
+  | { readonly name: string; readonly kind: 'source'; readonly options: readonly UpholdSourceOption[] }
+  | { readonly name: string; readonly kind: 'fen' }
+  | { readonly name: string; readonly kind: 'level'; readonly min: 0; readonly max: 3 };
+
+export interface UpholdSourceOption {
+  readonly code: string;
+  readonly text: LocalizedText;
+}
+
+/**
+ * The catalogue as a reviewer's form needs it: each code with the parameters it takes (the same checks as
+ * `renderUpholdReasons`), so a console offers the reasons without copying the list.
+ */
+export function upholdCatalogue(): readonly {
+  readonly code: UpholdCode;
+  readonly params: readonly UpholdParamSpec[];
+}[] {
+  const sources = Object.entries(SOURCE_NAMES).map(([code, text]) => ({ code, text }));
+  const params: Record<UpholdCode, readonly UpholdParamSpec[]> = {
+    ORIGINAL_REASONS_STAND: [],
+    EVIDENCE_INSUFFICIENT: [],
+    RECORD_CONFIRMED_BY_SOURCE: [{ name: 'source', kind: 'source', options: sources }],
+    DEBT_STILL_OVERDUE: [{ name: 'amount', kind: 'fen' }],
+    IDENTITY_NOT_VERIFIED: [
+      { name: 'current', kind: 'level', min: 0, max: 3 },
+      { name: 'required', kind: 'level', min: 0, max: 3 },
+    ],
+  };
+  return UPHOLD_CODES.map((code) => ({ code, params: params[code] }));
+}
+
 /** A reason as a reviewer gives it (API and CLI): a code and its parameters. */
 export interface UpholdReasonInput {
   readonly code: string;

@@ -27,6 +27,7 @@ import {
   queueItemView,
 } from './appeal-view.ts';
 import { acceptEvidenceBodies } from './evidence-body.http.ts';
+import { registerUpholdReasonRoutes } from './uphold-reasons.routes.ts';
 import { EVIDENCE_MEDIA_TYPES } from './evidence.ts';
 
 const Text = Type.Object({ zh: Type.String(), en: Type.String() }, { additionalProperties: false });
@@ -81,6 +82,7 @@ function principalOf(request: { principal?: Principal }): Principal {
 export function registerAppealRoutes(http: HttpServer, services: { readonly appeals: AppealService }): void {
   const { appeals } = services;
   const maxBytes = appeals.settings.maxEvidenceBytes;
+  registerUpholdReasonRoutes(http);
 
   // Evidence is sent as the raw file (Content-Type image/jpeg, image/png or application/pdf), so this route
   // reads any body as bytes, with its own size limit, in a scope of its own.
