@@ -69,6 +69,14 @@ import {
 } from './appeals/index.ts';
 import { createLogNotifier } from './appeals/log-notifier.node.ts';
 import { registerAppealRoutes } from './appeals/appeals.routes.ts';
+import { appealCalendar } from './appeals/appeal-settings.ts';
+import {
+  createReferralCaseOpener,
+  createReferralService,
+  type ReferralService,
+} from './referrals/referral-service.ts';
+import { parseReferralSettings, type ReferralSettings } from './referrals/referral-settings.ts';
+import { registerReferralRoutes } from './referrals/referrals.routes.ts';
 import { findDemoCustomerIds } from './me/demo-customers.pg.ts';
 import { createPgLinePaymentRequestStore } from './me/line-payment-requests.pg.ts';
 import { registerMeRoutes } from './me/me.routes.ts';
@@ -110,6 +118,8 @@ export interface Services {
   readonly decisions: DecisionService;
   /** Appeals: file (with evidence), automatic re-check, review queue, overturn with maker-checker, audit trail. */
   readonly appeals: AppealService;
+  /** Referral reviews: every referred application opens a case; reviewers re-run or decide within authority. */
+  readonly referrals: ReferralService;
 }
 
 export interface App {
@@ -148,6 +158,8 @@ export interface CreateAppOptions {
   readonly demo?: boolean;
   /** The customer's API: fault-referral retry minutes, demo session lifetime (defaults: DEFAULT_ME_SETTINGS). */
   readonly me?: Partial<MeSettings>;
+  /** The referral queue: SLA in business hours, working day, claim length (defaults: DEFAULT_REFERRAL_SETTINGS). */
+  readonly referrals?: Partial<ReferralSettings>;
 }
 
 /** The composition root: reads nothing but the config it is given, builds adapters, wires the contexts. */
@@ -178,7 +190,16 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const models = createPgModelRegistry(db, clock);
   const policies = createPolicyService({ db, clock, ids });
   const termsInForce = termsInForceFrom(policies);
-  const base: Omit<Services, 'appeals' | 'lineReviews' | 'facilityOverrides'> = {
+  // Referred applications open their review case in the decision's transaction; the SLA counts business
+  // hours on the appeals' calendar (one calendar for every promise made to customers).
+  const referralSettings = parseReferralSettings(options.referrals);
+  const referralCalendar = appealCalendar(options.appeals ?? config.appeals ?? DEFAULT_APPEAL_SETTINGS);
+  const referralCases = createReferralCaseOpener({
+    ids,
+    settings: referralSettings,
+    calendar: referralCalendar,
+  });
+  const base: Omit<Services, 'appeals' | 'lineReviews' | 'facilityOverrides' | 'referrals'> = {
     apiKeys: cachedApiKeyStore(createPgApiKeyStore(db, ids, clock), { elapsedMs: () => performance.now() }),
     audit: createPgAuditLog(db, ids, clock),
     customerSessions: createCustomerSessions({
@@ -216,6 +237,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       db,
       clock,
       ids,
+      referralCases,
       ports: {
         snapshot: (customerId, asOf) => customers.getSnapshot(customerId, asOf),
         facility: async (customerId, product) => {
@@ -254,6 +276,28 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     onError: (error, context) =>
       logger.warn({ err: error, context }, 'appeals: deferred to the recovery pass'),
   });
+  const referrals = createReferralService({
+    db,
+    clock,
+    ids,
+    settings: referralSettings,
+    calendar: referralCalendar,
+    secondPersonAbove: appeals.settings.secondReviewerAbove,
+    notifier: options.notifier ?? createLogNotifier(logger),
+    audit: base.audit,
+    ports: {
+      decision: (decisionId) => base.decisions.get(decisionId),
+      decide: (request) => base.decisions.decide(request),
+      recordManualReview: (tx, request) => base.decisions.recordManualReview(request, { tx }),
+      verify: (customerId) => customers.verify(customerId),
+      productTerms: async (request) => {
+        const resolved = await policies.resolve(request);
+        return { product: resolved.product, legalRateCaps: resolved.legalRateCaps };
+      },
+    },
+    onError: (error, context) =>
+      logger.warn({ err: error, context }, 'referrals: deferred to the recovery pass'),
+  });
   const lineReviews = createLimitReviewService({ db, clock, ids, ports: limitReviewPortsOf(base) });
   const facilityOverrides = createFacilityOverrideService({
     db,
@@ -275,6 +319,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       () => performance.now(),
     ),
     appeals,
+    referrals,
   };
 
   const readiness = async (): Promise<ReadinessReport> => {
@@ -313,6 +358,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
   });
   registerRoutes(http, services);
+  registerReferralRoutes(http, services, clock);
   // The analysts' decision search reads across customers (GET /v1/decisions).
   registerDecisionSearchRoutes(http, { db });
   // The customer's own API (/v1/me, customer sessions, the demo sign-in in demo mode).
@@ -344,6 +390,14 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       recovering = services.appeals.recover().then(
         (report) => logger.info({ report }, 'appeals: start-up recovery pass'),
         (error: unknown) => logger.error({ err: error }, 'appeals: start-up recovery pass failed'),
+      );
+      // Referred decisions without a case (recorded before migration 0370) get one; undelivered
+      // notifications go out.
+      recovering = recovering.then(() =>
+        services.referrals.recover().then(
+          (report) => logger.info({ report }, 'referrals: start-up recovery pass'),
+          (error: unknown) => logger.error({ err: error }, 'referrals: start-up recovery pass failed'),
+        ),
       );
       return url;
     },

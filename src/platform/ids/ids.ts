@@ -18,6 +18,7 @@ export const ID_PREFIXES = {
   policy: 'pol',
   decision: 'dec',
   appeal: 'apl',
+  referral: 'ref',
   evidence: 'evd',
   review: 'rvw',
   apiKey: 'key',

@@ -1,0 +1,240 @@
+import { ReloadOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { Button, Select, Space, Switch, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { api, unwrap } from '../api.ts';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { asProblem } from '../components/use-load.ts';
+import { useLocale } from '../i18n.ts';
+import type { ApiProblem } from '../../api/problem.ts';
+import { ClaimedBy, SlaCountdown, StatusTag, useAction, useIsMe, useProductName } from './common.tsx';
+import { APPEAL_CATEGORIES, APPEAL_STATUSES, type AppealStatus, type QueueItem } from './types.ts';
+
+const OPEN: readonly AppealStatus[] = ['queued', 'in_review', 'pending_approval'];
+
+/** The appeals queue: highest priority first, with the SLA counting down and one reviewer per case. */
+export function AppealsQueue() {
+  const { t, format } = useLocale();
+  const navigate = useNavigate();
+  const product = useProductName();
+  const isMe = useIsMe();
+  const table = useRef<ActionType>(undefined);
+  const { run, busy, message } = useAction();
+  const [statuses, setStatuses] = useState<AppealStatus[]>([...OPEN]);
+  const [category, setCategory] = useState<string | undefined>(undefined);
+  const [mine, setMine] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const reload = () => table.current?.reload();
+
+  const columns: ProColumns<QueueItem>[] = [
+    {
+      title: t('reviewer.common.priority'),
+      dataIndex: 'priority',
+      width: 80,
+      align: 'right',
+      render: (_, row) => <Typography.Text strong>{row.priority}</Typography.Text>,
+    },
+    {
+      title: t('reviewer.queue.appeal'),
+      dataIndex: 'appealId',
+      render: (_, row) => (
+        <Link to={`/reviewer/appeals/${row.appealId}`}>
+          <code>{row.appealId}</code>
+        </Link>
+      ),
+    },
+    {
+      title: t('reviewer.common.status'),
+      dataIndex: 'status',
+      render: (_, row) => <StatusTag status={row.status} />,
+    },
+    {
+      title: t('reviewer.common.category'),
+      dataIndex: 'category',
+      render: (_, row) => t(`reviewer.category.${row.category}`),
+    },
+    {
+      title: t('reviewer.common.product'),
+      dataIndex: 'productCode',
+      render: (_, row) => product(row.productCode),
+    },
+    {
+      title: t('reviewer.common.amountAtStake'),
+      dataIndex: 'amountAtStake',
+      align: 'right',
+      render: (_, row) => format.yuan(row.amountAtStake),
+    },
+    {
+      title: t('reviewer.common.sla'),
+      dataIndex: 'slaDueAt',
+      render: (_, row) => (
+        <SlaCountdown
+          dueAt={row.slaDueAt}
+          breached={row.slaBreached}
+          closed={row.status === 'resolved' || row.status === 'withdrawn'}
+        />
+      ),
+    },
+    {
+      title: t('reviewer.queue.recheck'),
+      dataIndex: 'recheckVerdict',
+      render: (_, row) => (row.recheckVerdict ? t(`reviewer.verdict.${row.recheckVerdict}`) : '—'),
+    },
+    {
+      title: t('reviewer.common.claimedBy'),
+      dataIndex: 'assignee',
+      render: (_, row) => <ClaimedBy actor={row.assignee} />,
+    },
+    {
+      title: t('reviewer.common.filedAt'),
+      dataIndex: 'filedAt',
+      render: (_, row) => format.dateTime(row.filedAt),
+    },
+    {
+      title: '',
+      valueType: 'option',
+      render: (_, row) => [
+        row.status === 'queued' ? (
+          <Button
+            key="claim"
+            size="small"
+            type="primary"
+            disabled={busy}
+            aria-label={`${t('reviewer.common.claim')} ${row.appealId}`}
+            onClick={() =>
+              void run(
+                () => unwrap(api.POST('/v1/appeals/{id}/claim', { params: { path: { id: row.appealId } } })),
+                {
+                  success: t('reviewer.queue.claimedNext', { id: row.appealId }),
+                  reload,
+                },
+              ).then((done) => {
+                if (done) navigate(`/reviewer/appeals/${row.appealId}`);
+              })
+            }
+          >
+            {t('reviewer.common.claim')}
+          </Button>
+        ) : null,
+        row.status === 'in_review' && isMe(row.assignee) ? (
+          <Button
+            key="release"
+            size="small"
+            disabled={busy}
+            aria-label={`${t('reviewer.common.release')} ${row.appealId}`}
+            onClick={() =>
+              void run(
+                () =>
+                  unwrap(api.POST('/v1/appeals/{id}/release', { params: { path: { id: row.appealId } } })),
+                {
+                  reload,
+                },
+              )
+            }
+          >
+            {t('reviewer.common.release')}
+          </Button>
+        ) : null,
+        <Link
+          key="open"
+          to={`/reviewer/appeals/${row.appealId}`}
+          aria-label={`${t('reviewer.common.open')} ${row.appealId}`}
+        >
+          {t('reviewer.common.open')}
+        </Link>,
+      ],
+    },
+  ];
+
+  const claimNext = async () => {
+    const answer = await run(() => unwrap(api.POST('/v1/appeals/claim-next')), { reload });
+    if (!answer) return;
+    const appeal = answer.appeal as { appealId?: string } | null;
+    if (appeal?.appealId) navigate(`/reviewer/appeals/${appeal.appealId}`);
+    else void message.info(t('reviewer.queue.nothingNext'));
+  };
+
+  return (
+    <PageContainer title={t('reviewer.queue.title')} subTitle={t('reviewer.queue.subtitle')}>
+      {problem ? <ProblemAlert problem={problem} onRetry={reload} /> : null}
+      <ProTable<QueueItem, { statuses: string; category?: string; mine: boolean }>
+        rowKey="appealId"
+        actionRef={table}
+        columns={columns}
+        search={false}
+        options={false}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        params={{ statuses: statuses.join(','), category, mine }}
+        locale={{ emptyText: t('reviewer.queue.empty') }}
+        request={async (params) => {
+          try {
+            const data = await unwrap(
+              api.GET('/v1/appeals', {
+                params: {
+                  query: {
+                    ...(params.statuses ? { status: params.statuses } : {}),
+                    ...(params.category
+                      ? { category: params.category as (typeof APPEAL_CATEGORIES)[number] }
+                      : {}),
+                    ...(params.mine ? { assignee: 'me' } : {}),
+                    limit: '500',
+                  },
+                },
+              }),
+            );
+            setProblem(undefined);
+            const rows = data.appeals as unknown as QueueItem[];
+            return { data: rows, success: true, total: rows.length };
+          } catch (caught) {
+            setProblem(asProblem(caught));
+            return { data: [], success: false };
+          }
+        }}
+        toolBarRender={() => [
+          <Space key="filters" wrap>
+            <Select
+              mode="multiple"
+              aria-label={t('reviewer.queue.filterStatus')}
+              placeholder={t('reviewer.queue.filterStatus')}
+              style={{ minWidth: 260 }}
+              value={statuses}
+              onChange={(value) => setStatuses(value.length > 0 ? value : [...OPEN])}
+              options={APPEAL_STATUSES.map((value) => ({ value, label: t(`reviewer.status.${value}`) }))}
+            />
+            <Select
+              allowClear
+              aria-label={t('reviewer.queue.filterCategory')}
+              placeholder={t('reviewer.queue.allCategories')}
+              style={{ minWidth: 160 }}
+              value={category}
+              onChange={(value) => setCategory(value)}
+              options={APPEAL_CATEGORIES.map((value) => ({ value, label: t(`reviewer.category.${value}`) }))}
+            />
+            <Space size={6}>
+              <Switch
+                id="appeals-mine"
+                checked={mine}
+                onChange={setMine}
+                aria-label={t('reviewer.queue.mine')}
+              />
+              <label htmlFor="appeals-mine">{t('reviewer.queue.mine')}</label>
+            </Space>
+          </Space>,
+          <Button key="refresh" icon={<ReloadOutlined />} onClick={reload}>
+            {t('reviewer.common.refresh')}
+          </Button>,
+          <Button
+            key="next"
+            type="primary"
+            icon={<ThunderboltOutlined />}
+            loading={busy}
+            onClick={() => void claimNext()}
+          >
+            {t('reviewer.queue.claimNext')}
+          </Button>,
+        ]}
+      />
+    </PageContainer>
+  );
+}
