@@ -32,4 +32,4 @@ export {
   type Verdict,
 } from './recheck-comparison.ts';
 export { checkEvidence, sniffMediaType, EVIDENCE_MEDIA_TYPES, type EvidenceInfo } from './evidence.ts';
-export type { Notifier } from './notifier.ts';
+export type { CustomerNotification, Notifier } from './notifier.ts';

@@ -32,7 +32,7 @@ import {
   NO_LIMIT,
   type EvaluatedDecision,
 } from './evaluate-decision.ts';
-import { systemUnavailableReason } from './principal-reasons.ts';
+import { systemUnavailableReason, type PrincipalReason } from './principal-reasons.ts';
 import { replayRecord, type ReplayReport } from './replay.ts';
 
 /**
@@ -75,6 +75,18 @@ export interface DecisionServiceDeps {
   readonly maxRecourseEvaluations?: number;
   /** Recourse plans remembered for identical inputs (default 2,000; 0 remembers none). */
   readonly recourseMemoSize?: number;
+  /** Opens the review case of a referred decision in the decision's own transaction (referrals context). */
+  readonly referralCases?: ReferralCaseOpener;
+}
+
+/**
+ * The port through which a referred decision opens its review case: `opensCase` says which referred
+ * decisions get one (the referrals context decides), `open` writes it inside the decision's transaction,
+ * so a referral is never recorded without its case. Opening is idempotent (one case per decision).
+ */
+export interface ReferralCaseOpener {
+  opensCase(record: DecisionRecord): boolean;
+  open(tx: Queryable, record: DecisionRecord): Promise<void>;
 }
 
 export interface DecisionRequest {
@@ -107,6 +119,25 @@ export interface OverrideRequest {
   readonly applyToFacility?: boolean;
 }
 
+/** A person's decision on a referred decision (a referral case), recorded as a `manual_review`. */
+export interface ManualReviewRequest {
+  /** The referred decision the person decides on. */
+  readonly decisionId: string;
+  /** The referral case (`ref_…`): the new decision's `linkedTo`. */
+  readonly referralId: string;
+  /** Who decided (maker, and checker when a second person approved). */
+  readonly reviewer: string;
+  readonly note: string;
+  readonly outcome: 'approved' | 'declined';
+  readonly limit: Money;
+  /** Exact APR for an approval; null for a decline. */
+  readonly apr: string | null;
+  /** What the customer reads: the decline's catalogue reasons, or the approval's. */
+  readonly reasons: readonly PrincipalReason[];
+  /** The product's type (a decision referred before its policy was known has none recorded). */
+  readonly productType: ProductType;
+}
+
 export interface DecisionService {
   /** Decides for one customer and product, records it, and applies an approval to the facility. */
   decide(request: DecisionRequest): Promise<DecisionRecord>;
@@ -122,6 +153,15 @@ export interface DecisionService {
    * the appeal's resolution together); otherwise in its own.
    */
   recordOverride(request: OverrideRequest, options?: { readonly tx?: Queryable }): Promise<DecisionRecord>;
+  /**
+   * Records a person's decision on a referred decision as a new decision (kind `manual_review`, linked to
+   * the referral case) that overrides it — replayable like an override — and applies an approval to the
+   * facility, inside the caller's transaction.
+   */
+  recordManualReview(
+    request: ManualReviewRequest,
+    options: { readonly tx: Queryable },
+  ): Promise<DecisionRecord>;
 }
 
 const FACILITY_PRODUCT: Readonly<Record<ProductType, FacilityProduct>> = {
@@ -249,7 +289,16 @@ export function createDecisionService(deps: DecisionServiceDeps): DecisionServic
   ): Promise<DecisionRecord> => {
     const changesFacility =
       apply && record.outcome === 'approved' && record.productType !== null && record.apr !== null;
+    const opener = deps.referralCases;
     try {
+      if (record.outcome === 'referred' && opener?.opensCase(record)) {
+        // A referral and its review case are written together: one transaction.
+        return await db.transaction(async (tx: Queryable) => {
+          await repository.insertDecision(tx, record);
+          await opener.open(tx, record);
+          return record;
+        });
+      }
       if (!changesFacility) {
         await repository.insertDecision(db, record);
         return record;
@@ -446,6 +495,55 @@ export function createDecisionService(deps: DecisionServiceDeps): DecisionServic
     });
   };
 
+  /**
+   * A person's decision as a record: the decision it overrides (its evidence, which a replay re-derives),
+   * with the person's outcome, limit and price, and the instruction that says so (`override`).
+   */
+  const personDecision = (
+    overridden: DecisionRecord,
+    request: Pick<OverrideRequest, 'reviewer' | 'note' | 'outcome' | 'limit' | 'apr'>,
+    origin: {
+      kind: DecisionKind;
+      linkedTo: string;
+      reasons?: readonly PrincipalReason[];
+      productType?: ProductType;
+    },
+  ): DecisionRecord => {
+    if (request.outcome === 'declined' && request.limit !== 0n)
+      throw AppError.invalid('limit', 'declined-zero', 'a declined decision has no limit');
+    if (request.outcome === 'approved' && request.apr === null)
+      throw AppError.invalid('apr', 'required', 'an approval needs a rate');
+    if (request.limit < 0n) throw AppError.invalid('limit', 'non-negative', 'a limit cannot be negative');
+    const apr = request.apr === null ? null : parseRate(request.apr, 'apr');
+    if (request.reviewer.trim() === '')
+      throw AppError.invalid('reviewer', 'required', 'the reviewer is required');
+    const decidedAt = clock.now();
+    const override: DecisionOverride = {
+      overrides: overridden.id,
+      reviewer: request.reviewer,
+      note: request.note,
+      outcome: request.outcome,
+      limit: request.limit.toString(),
+      apr: apr === null ? null : toExactRateString(apr),
+      ...(origin.reasons ? { reasons: origin.reasons } : {}),
+    };
+    return {
+      ...overridden,
+      id: ids.next('decision'),
+      kind: origin.kind,
+      productType: origin.productType ?? overridden.productType,
+      linkedTo: origin.linkedTo,
+      outcome: request.outcome,
+      limit: fen(request.limit),
+      apr,
+      dailyRate: apr === null ? null : dailyRateOf(apr),
+      override,
+      facilityChange: null,
+      decidedAt,
+      decisionDate: businessDateOf(decidedAt),
+    };
+  };
+
   return {
     decide,
     get,
@@ -465,39 +563,22 @@ export function createDecisionService(deps: DecisionServiceDeps): DecisionServic
         ? await repository.findDecision(tx, request.decisionId)
         : await get(request.decisionId);
       if (!overridden) throw AppError.notFound('decision', request.decisionId);
-      if (request.outcome === 'declined' && request.limit !== 0n)
-        throw AppError.invalid('limit', 'declined-zero', 'a declined decision has no limit');
-      if (request.outcome === 'approved' && request.apr === null)
-        throw AppError.invalid('apr', 'required', 'an approval needs a rate');
-      if (request.limit < 0n) throw AppError.invalid('limit', 'non-negative', 'a limit cannot be negative');
-      const apr = request.apr === null ? null : parseRate(request.apr, 'apr');
-      if (request.reviewer.trim() === '')
-        throw AppError.invalid('reviewer', 'required', 'the reviewer is required');
-      const decidedAt = clock.now();
-      const override: DecisionOverride = {
-        overrides: overridden.id,
-        reviewer: request.reviewer,
-        note: request.note,
-        outcome: request.outcome,
-        limit: request.limit.toString(),
-        apr: apr === null ? null : toExactRateString(apr),
-      };
-      const record: DecisionRecord = {
-        ...overridden,
-        id: ids.next('decision'),
-        kind: 'override',
-        linkedTo: request.appealId,
-        outcome: request.outcome,
-        limit: fen(request.limit),
-        apr,
-        dailyRate: apr === null ? null : dailyRateOf(apr),
-        override,
-        facilityChange: null,
-        decidedAt,
-        decisionDate: businessDateOf(decidedAt),
-      };
+      const record = personDecision(overridden, request, { kind: 'override', linkedTo: request.appealId });
       const apply = request.applyToFacility !== false;
       return tx ? write(tx, record, apply) : store(record, apply);
+    },
+    async recordManualReview(request, { tx }) {
+      const referred = await repository.findDecision(tx, request.decisionId);
+      if (!referred) throw AppError.notFound('decision', request.decisionId);
+      if (referred.outcome !== 'referred')
+        throw AppError.invalid('decisionId', 'referred', 'a manual review decides a referred decision');
+      const record = personDecision(referred, request, {
+        kind: 'manual_review',
+        linkedTo: request.referralId,
+        reasons: request.reasons,
+        productType: request.productType,
+      });
+      return write(tx, record, true);
     },
   };
 }

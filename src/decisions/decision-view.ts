@@ -205,11 +205,16 @@ const OVERTURNED: Readonly<Record<DecisionRecord['outcome'], LocalizedText>> = {
   },
 };
 
-/** The customer's reasons of an override (one: a person decided), or null for any other decision. */
+/**
+ * The customer's reasons of a person's decision, or null for any other decision: a manual review's own
+ * reasons (the decline's catalogue reasons, the approval's), or on an appeal's override the one reason
+ * that a person decided.
+ */
 function overrideReasons(
   record: Pick<DecisionRecord, 'outcome'> & { readonly override?: DecisionRecord['override'] },
 ): PrincipalReason[] | null {
   if (!record.override) return null;
+  if (record.override.reasons) return [...record.override.reasons];
   return [
     {
       code: 'DECISION_OVERTURNED',

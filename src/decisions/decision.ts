@@ -11,9 +11,18 @@ import type { PrincipalReason } from './principal-reasons.ts';
  * evidence a replay recomputes from. Records are append-only.
  */
 
-/** Why a decision was made: a customer asked, a limit review, an appeal's re-check, a person's override. */
-export type DecisionKind = 'application' | 'limit_review' | 'recheck' | 'override';
-export const DECISION_KINDS: readonly DecisionKind[] = ['application', 'limit_review', 'recheck', 'override'];
+/**
+ * Why a decision was made: a customer asked, a limit review, a re-check (an appeal's, or a referral's
+ * re-run), a person's override of an appealed decision, a person's decision on a referred one.
+ */
+export type DecisionKind = 'application' | 'limit_review' | 'recheck' | 'override' | 'manual_review';
+export const DECISION_KINDS: readonly DecisionKind[] = [
+  'application',
+  'limit_review',
+  'recheck',
+  'override',
+  'manual_review',
+];
 
 /** The stage that failed when a decision had to be referred for a technical fault. */
 export type FaultStage = 'snapshot' | 'facility' | 'scoring' | 'policy' | 'provider';
@@ -26,7 +35,10 @@ export interface DecisionFault {
   readonly message: string;
 }
 
-/** A person's decision on an appeal, recorded as a decision that overrides an earlier one. */
+/**
+ * A person's decision, recorded as a decision that overrides an earlier one: on an appeal (kind
+ * `override`), or on a referred decision (kind `manual_review`, which carries the reasons the person gave).
+ */
 export interface DecisionOverride {
   /** The decision it overrides. */
   readonly overrides: string;
@@ -37,6 +49,8 @@ export interface DecisionOverride {
   readonly limit: string;
   /** Exact decimal APR, or null when declined. */
   readonly apr: string | null;
+  /** A manual review's reasons for the customer (a decline's catalogue reasons, or the approval's). */
+  readonly reasons?: readonly PrincipalReason[];
 }
 
 export interface DecisionRecord {

@@ -23,7 +23,8 @@ const ReasonDto = Type.Object({
   ),
 });
 
-const DecisionDto = Type.Object({
+/** A decision on the wire (`decisionView`); the referral queue's case view answers it too. */
+export const DecisionDto = Type.Object({
   decisionId: IdString('decision'),
   customerId: IdString('customer'),
   kind: Type.String(),

@@ -1,5 +1,6 @@
 import type { Static } from 'typebox';
 import type { Appeal } from '../appeals/index.ts';
+import type { ReferralCase } from '../referrals/referral.ts';
 import type { CustomerSnapshot } from '../customers/index.ts';
 import type { DecisionRecord } from '../decisions/decision.ts';
 import { recourseUnitsOf } from '../decisions/decision-recourse.ts';
@@ -49,6 +50,31 @@ export function overturnOf(
     if (by && appeal.resolvedAt) return { decisionId: by, on: businessDateOf(appeal.resolvedAt) };
   }
   return null;
+}
+
+/**
+ * The decision that a person's review (or a re-run) of a referred `decisionId` gave, when its case was
+ * decided: the customer reads that result instead of "under review".
+ */
+export function reviewedAs(
+  referrals: readonly ReferralCase[],
+  decisionId: string,
+): { readonly decisionId: string; readonly on: LocalDate } | null {
+  const found = referrals.find(
+    (referral) =>
+      referral.decisionId === decisionId &&
+      referral.status === 'decided' &&
+      referral.resultDecisionId !== null &&
+      referral.decidedAt !== null,
+  );
+  return found?.resultDecisionId && found.decidedAt
+    ? { decisionId: found.resultDecisionId, on: businessDateOf(found.decidedAt) }
+    : null;
+}
+
+/** The customer's referral cases (every status). */
+export async function customerReferrals(deps: MeDeps, customerId: string): Promise<ReferralCase[]> {
+  return deps.services.referrals.list({ customerId, limit: 500 });
 }
 
 /** `HH:MM` in Beijing time (UTC+8, no daylight saving). */
@@ -104,11 +130,16 @@ export function meDecisionView(
     readonly appeals: readonly Appeal[];
     readonly replacement: DecisionRecord | null;
     readonly features: CustomerSnapshot['features'] | null;
+    /** The customer's referral cases: a reviewed referral shows the review's result. */
+    readonly referrals?: readonly ReferralCase[];
   },
 ): MeDecisionView {
   const { record, replacement } = input;
   const standing = replacement ?? record;
-  const overturn = replacement ? overturnOf(input.appeals, record.id) : null;
+  const referralCase = input.referrals?.find((referral) => referral.decisionId === record.id);
+  const overturn = replacement
+    ? (overturnOf(input.appeals, record.id) ?? reviewedAs(input.referrals ?? [], record.id))
+    : null;
   // The decisions context's view says what is the decision's own: a person's override is stored as a copy
   // of the decision it overrides, and its view gives its own reason (DECISION_OVERTURNED) and no plan,
   // never the overridden decline's.
@@ -139,12 +170,14 @@ export function meDecisionView(
         action: 'reapply',
       };
     } else {
-      const byDate = openAppeal?.slaDueDate ?? deps.slaDue(today);
+      // The promise is the review case's SLA (business hours), or an open appeal's.
+      const caseDue = referralCase && referralCase.status !== 'expired' ? referralCase.slaDueAt : null;
+      const byDate = openAppeal?.slaDueDate ?? (caseDue ? businessDateOf(caseDue) : deps.slaDue(today));
       const endOfDay = new Date(startOfBusinessDate(addDays(byDate, 1)).getTime() - 1);
       referral = {
         kind: 'review',
         whatNext: REFERRAL_TEXTS.review(byDate),
-        byWhen: (openAppeal?.slaDueAt ?? endOfDay).toISOString(),
+        byWhen: (openAppeal?.slaDueAt ?? caseDue ?? endOfDay).toISOString(),
         byWhenDate: byDate,
         action: 'appeal',
       };
@@ -229,13 +262,20 @@ export async function getMyDecision(
   decisionId: string,
 ): Promise<MeDecisionView> {
   const record = await ownDecision(deps, customerId, decisionId);
-  const [appeals, snapshot] = await Promise.all([
+  const [appeals, snapshot, referrals] = await Promise.all([
     customerAppeals(deps, customerId),
     deps.services.customers.getSnapshot(customerId),
+    customerReferrals(deps, customerId),
   ]);
-  const overturn = overturnOf(appeals, record.id);
+  const overturn = overturnOf(appeals, record.id) ?? reviewedAs(referrals, record.id);
   const replacement = overturn ? await ownDecision(deps, customerId, overturn.decisionId) : null;
-  return meDecisionView(viewDeps(deps), { record, appeals, replacement, features: snapshot.features });
+  return meDecisionView(viewDeps(deps), {
+    record,
+    appeals,
+    replacement,
+    features: snapshot.features,
+    referrals,
+  });
 }
 
 /** `POST /v1/me/decisions`: a new decision for the session's customer. */
@@ -271,16 +311,17 @@ export async function listMyDecisions(
   options: { readonly product?: MeProduct; readonly limit?: number },
 ): Promise<MeDecisionSummary[]> {
   const limit = options.limit ?? 20;
-  const [summaries, appeals] = await Promise.all([
+  const [summaries, appeals, referrals] = await Promise.all([
     deps.services.decisions.list(customerId, { limit: options.product ? 500 : limit }),
     customerAppeals(deps, customerId),
+    customerReferrals(deps, customerId),
   ]);
   const byId = new Map(summaries.map((summary) => [summary.id, summary]));
   return summaries
     .filter((summary) => !options.product || summary.productCode === options.product)
     .slice(0, limit)
     .map((summary) => {
-      const overturn = overturnOf(appeals, summary.id);
+      const overturn = overturnOf(appeals, summary.id) ?? reviewedAs(referrals, summary.id);
       const replacement = overturn ? byId.get(overturn.decisionId) : undefined;
       const standing = replacement ?? summary;
       return {

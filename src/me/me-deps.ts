@@ -18,6 +18,7 @@ export interface MeDeps {
     | 'creditLines'
     | 'lineReviews'
     | 'appeals'
+    | 'referrals'
     | 'customerSessions'
   >;
   readonly clock: Clock;
