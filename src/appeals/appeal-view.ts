@@ -140,16 +140,21 @@ export function queueItemView(item: QueueItem) {
     appealId: appeal.id,
     decisionId: appeal.decisionId,
     customerId: appeal.customerId,
+    productCode: appeal.productCode,
     category: appeal.category,
     status: appeal.status,
     resolution: appeal.resolution,
     priority: item.priority,
     slaDueDate: appeal.slaDueDate,
+    // The instant the SLA runs out (the end of slaDueDate in Asia/Shanghai), for a countdown.
+    slaDueAt: iso(appeal.slaDueAt),
     slaBreached: item.slaBreached,
     amountAtStake: toDecimalString(appeal.amountAtStake),
     amountAtStakeFen: appeal.amountAtStake.toString(),
     assignee: appeal.assignee,
     recheckVerdict: appeal.recheckDiff?.verdict ?? null,
+    // An overturn waiting for a second reviewer: the maker and the terms (the approvals inbox lists these).
+    proposal: appealView(appeal).proposal,
     filedAt: appeal.filedAt.toISOString(),
   };
 }
