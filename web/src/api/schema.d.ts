@@ -2431,6 +2431,84 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit log, newest first: sign-ins, sign-outs, user and API key changes, approvals, overrides.
+     * @description Roles: admin.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description An action ("staff.sign-in") or every action under a prefix ("staff.*"). */
+          action?: string;
+          /** @description An actor's id or name. */
+          actor?: string;
+          /** @description The `next` of the previous page. */
+          before?: string;
+          /** @description Recorded at or after this instant. */
+          from?: string;
+          /** @description 1–500, default 50. */
+          limit?: string;
+          /** @description Recorded before this instant. */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description Dotted: staff.sign-in, staff-user.create, api-key.revoke, policy.approve, … */
+                action: string;
+                actor: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'staff' | 'key' | 'system' | 'customer';
+                  name: string;
+                };
+                /** Format: date-time */
+                at: string;
+                /** @description What else the entry says (never a secret). */
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @enum {string} */
+                outcome: 'ok' | 'refused' | 'failed';
+                subject: {
+                  id: string;
+                  type: string;
+                };
+              }[];
+              /** @description The `before` of the next page. */
+              next: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/blocklist': {
     parameters: {
       query?: never;
@@ -6468,8 +6546,10 @@ export interface paths {
     };
     put?: never;
     /**
-     * Load dated lending settings (the shape of policies/settings.json); existing dates are replaced.
-     * @description Roles: admin, analyst.
+     * Submit dated lending settings (the shape of policies/settings.json) for approval; existing future dates are replaced.
+     * @description Four-eyes: checked now as on approval (422 naming each entry and rule), then pending (202) until a second person approves it at POST /v1/approvals/{changeId}/approve. On a fresh database (no setting yet) it is the bootstrap and loads at once (200).
+     *
+     *     Roles: admin, analyst.
      */
     post: {
       parameters: {
@@ -6505,12 +6585,199 @@ export interface paths {
           };
           content: {
             'application/json': {
+              change: {
+                /** @description Took effect without a second person: the first policy or settings of a fresh database, or demo seeding. */
+                bootstrap: boolean;
+                /** @description A changeRequest id (chg_…). */
+                changeId: string;
+                decidedAt: string | null;
+                decidedBy: string | null;
+                /**
+                 * @description From this date on, once approved.
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @enum {string} */
+                kind: 'policy' | 'model' | 'settings';
+                note: string;
+                /** @description Where to read what it changes: /v1/policies/pol_… (a policy version), /v1/models/<version>, or /v1/approvals/chg_… (a lending setting). */
+                payloadRef: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                requestedAt: string;
+                /** @description The name of the person (key or staff user) who asked. */
+                requestedBy: string;
+                /** @description A simulation of the candidate policy, attached by the requester. */
+                simulationId: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'superseded';
+                summary: string;
+              };
               loaded: {
                 assignments: number;
                 legalRateCaps: number;
                 products: number;
                 riskAppetite: number;
               };
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              change: {
+                /** @description Took effect without a second person: the first policy or settings of a fresh database, or demo seeding. */
+                bootstrap: boolean;
+                /** @description A changeRequest id (chg_…). */
+                changeId: string;
+                decidedAt: string | null;
+                decidedBy: string | null;
+                /**
+                 * @description From this date on, once approved.
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @enum {string} */
+                kind: 'policy' | 'model' | 'settings';
+                note: string;
+                /** @description Where to read what it changes: /v1/policies/pol_… (a policy version), /v1/models/<version>, or /v1/approvals/chg_… (a lending setting). */
+                payloadRef: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                requestedAt: string;
+                /** @description The name of the person (key or staff user) who asked. */
+                requestedBy: string;
+                /** @description A simulation of the candidate policy, attached by the requester. */
+                simulationId: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'superseded';
+                summary: string;
+              };
+              /** @description A changeRequest id (chg_…). */
+              changeId: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lending-settings/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit one dated setting — a product, the legal rate cap, the risk appetite or a champion/challenger assignment — for approval.
+     * @description Four-eyes: checked now as on approval, applied from effectiveFrom (today or later) once a second person approves it. `setting` is the entry as in policies/settings.json without its date.
+     *
+     *     Roles: admin, analyst.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            description?: string;
+            /**
+             * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+             * @example 2026-11-22
+             */
+            effectiveFrom: string;
+            /** @enum {string} */
+            kind: 'products' | 'legalRateCaps' | 'riskAppetite' | 'assignments';
+            /** @description The entry, as in policies/settings.json, without effectiveFrom. */
+            setting: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              change: {
+                /** @description Took effect without a second person: the first policy or settings of a fresh database, or demo seeding. */
+                bootstrap: boolean;
+                /** @description A changeRequest id (chg_…). */
+                changeId: string;
+                decidedAt: string | null;
+                decidedBy: string | null;
+                /**
+                 * @description From this date on, once approved.
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @enum {string} */
+                kind: 'policy' | 'model' | 'settings';
+                note: string;
+                /** @description Where to read what it changes: /v1/policies/pol_… (a policy version), /v1/models/<version>, or /v1/approvals/chg_… (a lending setting). */
+                payloadRef: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                requestedAt: string;
+                /** @description The name of the person (key or staff user) who asked. */
+                requestedBy: string;
+                /** @description A simulation of the candidate policy, attached by the requester. */
+                simulationId: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'superseded';
+                summary: string;
+              };
+              /** @description A changeRequest id (chg_…). */
+              changeId: string;
             };
           };
         };
@@ -18823,6 +19090,8 @@ export interface paths {
           content: {
             'application/json': {
               policies: {
+                /** @description Its four-eyes change (null for versions loaded before four-eyes). */
+                changeId: string | null;
                 /** @description SHA-256 of the graph as canonical JSON. */
                 checksum: string;
                 description: string;
@@ -18839,6 +19108,11 @@ export interface paths {
                  */
                 loadedAt: string;
                 name: string;
+                /**
+                 * @description pending_approval until a second person approves; in force from effectiveFrom once approved.
+                 * @enum {string}
+                 */
+                status: 'pending_approval' | 'approved' | 'rejected' | 'superseded';
                 version: number;
                 /** @description Findings of the static checks that did not refuse the file. */
                 warnings: {
@@ -18860,8 +19134,8 @@ export interface paths {
     };
     put?: never;
     /**
-     * Load a policy version (a GoRules JDM graph) with an effective date.
-     * @description The graph is compiled and statically checked first: anything outside the supported subset, and rows no input can reach, refuse it (422, one error per problem naming node, row and column); gaps and overlaps are returned as warnings. Loading the same graph with the same date again returns the existing version (200).
+     * Submit a policy version (a GoRules JDM graph) with an effective date, pending approval.
+     * @description Four-eyes: the version is stored as pending_approval (202) and takes effect from its date only when a second person approves it at POST /v1/approvals/{changeId}/approve. The graph is compiled and statically checked first: anything outside the supported subset, and rows no input can reach, refuse it (422, one error per problem naming node, row and column); gaps and overlaps are returned as warnings. The same graph with the same date again returns the existing version (200). The first policy of a fresh database takes effect at once (201, bootstrap).
      *
      *     Roles: admin, analyst.
      */
@@ -18886,6 +19160,8 @@ export interface paths {
              */
             effectiveFrom: string;
             name: string;
+            /** @description A policySimulation id (sim_…). */
+            simulationId?: string;
           };
         };
       };
@@ -18897,8 +19173,40 @@ export interface paths {
           };
           content: {
             'application/json': {
+              change: {
+                /** @description Took effect without a second person: the first policy or settings of a fresh database, or demo seeding. */
+                bootstrap: boolean;
+                /** @description A changeRequest id (chg_…). */
+                changeId: string;
+                decidedAt: string | null;
+                decidedBy: string | null;
+                /**
+                 * @description From this date on, once approved.
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @enum {string} */
+                kind: 'policy' | 'model' | 'settings';
+                note: string;
+                /** @description Where to read what it changes: /v1/policies/pol_… (a policy version), /v1/models/<version>, or /v1/approvals/chg_… (a lending setting). */
+                payloadRef: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                requestedAt: string;
+                /** @description The name of the person (key or staff user) who asked. */
+                requestedBy: string;
+                /** @description A simulation of the candidate policy, attached by the requester. */
+                simulationId: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'superseded';
+                summary: string;
+              } | null;
               created: boolean;
               policy: {
+                /** @description Its four-eyes change (null for versions loaded before four-eyes). */
+                changeId: string | null;
                 /** @description SHA-256 of the graph as canonical JSON. */
                 checksum: string;
                 description: string;
@@ -18915,6 +19223,11 @@ export interface paths {
                  */
                 loadedAt: string;
                 name: string;
+                /**
+                 * @description pending_approval until a second person approves; in force from effectiveFrom once approved.
+                 * @enum {string}
+                 */
+                status: 'pending_approval' | 'approved' | 'rejected' | 'superseded';
                 version: number;
                 /** @description Findings of the static checks that did not refuse the file. */
                 warnings: {
@@ -18939,8 +19252,40 @@ export interface paths {
           };
           content: {
             'application/json': {
+              change: {
+                /** @description Took effect without a second person: the first policy or settings of a fresh database, or demo seeding. */
+                bootstrap: boolean;
+                /** @description A changeRequest id (chg_…). */
+                changeId: string;
+                decidedAt: string | null;
+                decidedBy: string | null;
+                /**
+                 * @description From this date on, once approved.
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @enum {string} */
+                kind: 'policy' | 'model' | 'settings';
+                note: string;
+                /** @description Where to read what it changes: /v1/policies/pol_… (a policy version), /v1/models/<version>, or /v1/approvals/chg_… (a lending setting). */
+                payloadRef: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                requestedAt: string;
+                /** @description The name of the person (key or staff user) who asked. */
+                requestedBy: string;
+                /** @description A simulation of the candidate policy, attached by the requester. */
+                simulationId: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'superseded';
+                summary: string;
+              } | null;
               created: boolean;
               policy: {
+                /** @description Its four-eyes change (null for versions loaded before four-eyes). */
+                changeId: string | null;
                 /** @description SHA-256 of the graph as canonical JSON. */
                 checksum: string;
                 description: string;
@@ -18957,6 +19302,90 @@ export interface paths {
                  */
                 loadedAt: string;
                 name: string;
+                /**
+                 * @description pending_approval until a second person approves; in force from effectiveFrom once approved.
+                 * @enum {string}
+                 */
+                status: 'pending_approval' | 'approved' | 'rejected' | 'superseded';
+                version: number;
+                /** @description Findings of the static checks that did not refuse the file. */
+                warnings: {
+                  code: string;
+                  columnId?: string;
+                  columnName?: string;
+                  message: string;
+                  nodeId?: string;
+                  nodeName?: string;
+                  rowId?: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning';
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              change: {
+                /** @description Took effect without a second person: the first policy or settings of a fresh database, or demo seeding. */
+                bootstrap: boolean;
+                /** @description A changeRequest id (chg_…). */
+                changeId: string;
+                decidedAt: string | null;
+                decidedBy: string | null;
+                /**
+                 * @description From this date on, once approved.
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @enum {string} */
+                kind: 'policy' | 'model' | 'settings';
+                note: string;
+                /** @description Where to read what it changes: /v1/policies/pol_… (a policy version), /v1/models/<version>, or /v1/approvals/chg_… (a lending setting). */
+                payloadRef: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                requestedAt: string;
+                /** @description The name of the person (key or staff user) who asked. */
+                requestedBy: string;
+                /** @description A simulation of the candidate policy, attached by the requester. */
+                simulationId: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'superseded';
+                summary: string;
+              } | null;
+              created: boolean;
+              policy: {
+                /** @description Its four-eyes change (null for versions loaded before four-eyes). */
+                changeId: string | null;
+                /** @description SHA-256 of the graph as canonical JSON. */
+                checksum: string;
+                description: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @description A policy id (pol_…). */
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                loadedAt: string;
+                name: string;
+                /**
+                 * @description pending_approval until a second person approves; in force from effectiveFrom once approved.
+                 * @enum {string}
+                 */
+                status: 'pending_approval' | 'approved' | 'rejected' | 'superseded';
                 version: number;
                 /** @description Findings of the static checks that did not refuse the file. */
                 warnings: {
@@ -19041,6 +19470,8 @@ export interface paths {
                 [key: string]: unknown;
               };
               policy: {
+                /** @description Its four-eyes change (null for versions loaded before four-eyes). */
+                changeId: string | null;
                 /** @description SHA-256 of the graph as canonical JSON. */
                 checksum: string;
                 description: string;
@@ -19057,6 +19488,11 @@ export interface paths {
                  */
                 loadedAt: string;
                 name: string;
+                /**
+                 * @description pending_approval until a second person approves; in force from effectiveFrom once approved.
+                 * @enum {string}
+                 */
+                status: 'pending_approval' | 'approved' | 'rejected' | 'superseded';
                 version: number;
                 /** @description Findings of the static checks that did not refuse the file. */
                 warnings: {
@@ -19108,6 +19544,112 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/policies/compile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Compile and check a graph as a submission would, without storing anything.
+     * @description Every refusal located where the editor shows it: node, row (the decision-table rule id) and column (the field it reads or writes), with the rule and a message. Product ranges are those of the products `name` (default `default`) decides on `effectiveFrom` (default today).
+     *
+     *     Roles: admin, analyst.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+             * @example 2026-11-22
+             */
+            effectiveFrom?: string;
+            /** @description The JDM decision graph. */
+            graph: {
+              [key: string]: unknown;
+            };
+            name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ok: boolean;
+              refusals: {
+                /** @description The input or output field of the column (applicant.age, limit), else its name. */
+                column: string | null;
+                /** @description policy.nodes.<node>.rules.<row>.<column> */
+                field: string;
+                message: string;
+                nodeId: string | null;
+                nodeName: string | null;
+                /** @description The decision-table rule id. */
+                row: string | null;
+                rule: string;
+              }[];
+              warnings: {
+                /** @description The input or output field of the column (applicant.age, limit), else its name. */
+                column: string | null;
+                /** @description policy.nodes.<node>.rules.<row>.<column> */
+                field: string;
+                message: string;
+                nodeId: string | null;
+                nodeName: string | null;
+                /** @description The decision-table rule id. */
+                row: string | null;
+                rule: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/policies/diff': {
     parameters: {
       query?: never;
@@ -19145,6 +19687,8 @@ export interface paths {
                 [key: string]: unknown;
               };
               from: {
+                /** @description Its four-eyes change (null for versions loaded before four-eyes). */
+                changeId: string | null;
                 /** @description SHA-256 of the graph as canonical JSON. */
                 checksum: string;
                 description: string;
@@ -19161,6 +19705,11 @@ export interface paths {
                  */
                 loadedAt: string;
                 name: string;
+                /**
+                 * @description pending_approval until a second person approves; in force from effectiveFrom once approved.
+                 * @enum {string}
+                 */
+                status: 'pending_approval' | 'approved' | 'rejected' | 'superseded';
                 version: number;
                 /** @description Findings of the static checks that did not refuse the file. */
                 warnings: {
@@ -19176,6 +19725,8 @@ export interface paths {
                 }[];
               };
               to: {
+                /** @description Its four-eyes change (null for versions loaded before four-eyes). */
+                changeId: string | null;
                 /** @description SHA-256 of the graph as canonical JSON. */
                 checksum: string;
                 description: string;
@@ -19192,6 +19743,11 @@ export interface paths {
                  */
                 loadedAt: string;
                 name: string;
+                /**
+                 * @description pending_approval until a second person approves; in force from effectiveFrom once approved.
+                 * @enum {string}
+                 */
+                status: 'pending_approval' | 'approved' | 'rejected' | 'superseded';
                 version: number;
                 /** @description Findings of the static checks that did not refuse the file. */
                 warnings: {
@@ -19206,6 +19762,405 @@ export interface paths {
                   severity: 'error' | 'warning';
                 }[];
               };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/policies/simulations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a simulation of a candidate graph (or a stored version) over past decisions.
+     * @description Runs in the background (at most two at once; the rest wait in order): poll GET /v1/policies/simulations/{id} for progress and the report. A graph outside the subset is refused at once (422).
+     *
+     *     Roles: admin, analyst.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+             * @example 2026-11-22
+             */
+            from?: string;
+            /** @description A candidate JDM graph. */
+            graph?: {
+              [key: string]: unknown;
+            };
+            /** @description A policy id (pol_…). */
+            policyId?: string;
+            product?: string;
+            /**
+             * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+             * @example 2026-11-22
+             */
+            to?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description A policySimulation id (sim_…). */
+              simulationId: string;
+              /** @enum {string} */
+              status: 'queued' | 'running' | 'done' | 'failed';
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/policies/simulations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Progress of a simulation (records done of total) and, when done, its report.
+     * @description Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A policySimulation id (sim_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              createdAt: string;
+              /** @description Decision records read so far. */
+              done: number;
+              error?: {
+                code: string;
+                message: string;
+              };
+              finishedAt: string | null;
+              report?: {
+                candidate: {
+                  approvalRate: string | null;
+                  approved: number;
+                  averageApr: string | null;
+                  averageLimit: string | null;
+                  averageLimitFen: string | null;
+                  declined: number;
+                  expectedBadRate: number | null;
+                  /**
+                   * @description Sum of approved limits (exposure offered), yuan.
+                   * @example 1234.56
+                   */
+                  limitTotal: string;
+                  /**
+                   * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
+                   * @example 800000
+                   */
+                  limitTotalFen: string;
+                  referred: number;
+                };
+                current: {
+                  approvalRate: string | null;
+                  approved: number;
+                  averageApr: string | null;
+                  averageLimit: string | null;
+                  averageLimitFen: string | null;
+                  declined: number;
+                  expectedBadRate: number | null;
+                  /**
+                   * @description Sum of approved limits (exposure offered), yuan.
+                   * @example 1234.56
+                   */
+                  limitTotal: string;
+                  /**
+                   * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
+                   * @example 800000
+                   */
+                  limitTotalFen: string;
+                  referred: number;
+                };
+                /** @description Records the candidate could not evaluate. */
+                failed: number;
+                /** @description Among records approved both times. */
+                limits: {
+                  lowered: number;
+                  raised: number;
+                  unchanged: number;
+                };
+                /** @description Among records approved both times. */
+                prices: {
+                  lowered: number;
+                  raised: number;
+                  unchanged: number;
+                };
+                /** @description Decisions replayed. */
+                records: number;
+                reproduction: {
+                  /** @description Records decided by the candidate’s own graph. */
+                  records: number;
+                  /** @description Of which the replay gave back the recorded decision. */
+                  reproduced: number;
+                };
+                skipped: {
+                  faults: number;
+                  overrides: number;
+                };
+                swapIns: {
+                  count: number;
+                  expectedBadRate: number | null;
+                  /** @description The first 20 met, for a person to look at. */
+                  samples: {
+                    after: {
+                      apr: string | null;
+                      /**
+                       * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                       * @example 1234.56
+                       */
+                      limit: string;
+                      /**
+                       * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
+                       * @example 800000
+                       */
+                      limitFen: string;
+                      /** @enum {string} */
+                      outcome: 'approved' | 'declined' | 'referred';
+                    };
+                    before: {
+                      apr: string | null;
+                      /**
+                       * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                       * @example 1234.56
+                       */
+                      limit: string;
+                      /**
+                       * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
+                       * @example 800000
+                       */
+                      limitFen: string;
+                      /** @enum {string} */
+                      outcome: 'approved' | 'declined' | 'referred';
+                    };
+                    /**
+                     * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                     * @example 2026-11-22
+                     */
+                    decisionDate: string;
+                    decisionId: string;
+                    pd: number | null;
+                    product: string;
+                    score: number;
+                  }[];
+                };
+                swapOuts: {
+                  count: number;
+                  expectedBadRate: number | null;
+                  /** @description The first 20 met, for a person to look at. */
+                  samples: {
+                    after: {
+                      apr: string | null;
+                      /**
+                       * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                       * @example 1234.56
+                       */
+                      limit: string;
+                      /**
+                       * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
+                       * @example 800000
+                       */
+                      limitFen: string;
+                      /** @enum {string} */
+                      outcome: 'approved' | 'declined' | 'referred';
+                    };
+                    before: {
+                      apr: string | null;
+                      /**
+                       * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                       * @example 1234.56
+                       */
+                      limit: string;
+                      /**
+                       * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
+                       * @example 800000
+                       */
+                      limitFen: string;
+                      /** @enum {string} */
+                      outcome: 'approved' | 'declined' | 'referred';
+                    };
+                    /**
+                     * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                     * @example 2026-11-22
+                     */
+                    decisionDate: string;
+                    decisionId: string;
+                    pd: number | null;
+                    product: string;
+                    score: number;
+                  }[];
+                };
+                window: {
+                  /**
+                   * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                   * @example 2026-11-22
+                   */
+                  from: string;
+                  product: string | null;
+                  /**
+                   * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                   * @example 2026-11-22
+                   */
+                  to: string;
+                };
+              };
+              requestedBy: string;
+              /** @description A policySimulation id (sim_…). */
+              simulationId: string;
+              /** @enum {string} */
+              status: 'queued' | 'running' | 'done' | 'failed';
+              /** @description Decision records in the window. */
+              total: number;
             };
           };
         };
@@ -21734,6 +22689,464 @@ export interface paths {
               notificationsDelivered: number;
               opened: number;
               superseded: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/staff/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The signed-in staff user and the session (its idle expiry moved by this request).
+     * @description Caller: a signed-in staff user (the staff console session cookie) only.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Send it back in the x-csrf-token header on every request other than GET/HEAD/OPTIONS. */
+              csrfToken: string;
+              /**
+               * Format: date-time
+               * @description Ends here whatever happens (the absolute expiry).
+               */
+              expiresAt: string;
+              /**
+               * Format: date-time
+               * @description Ends here unless used before (each request moves it).
+               */
+              idleExpiresAt: string;
+              user: {
+                displayName: string;
+                id: string;
+                /** @enum {string} */
+                role: 'reviewer' | 'analyst' | 'admin';
+                username: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/staff/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign a staff user in: sets the credence_staff session cookie and answers the session.
+     * @description A wrong username and a wrong password answer the same 401. After 5 consecutive failures the account is locked for 15 minutes (429, details.reason "locked" and details.lockedUntil). Failed sign-ins count against the per-address sign-in limit.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            password: string;
+            username: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Send it back in the x-csrf-token header on every request other than GET/HEAD/OPTIONS. */
+              csrfToken: string;
+              /**
+               * Format: date-time
+               * @description Ends here whatever happens (the absolute expiry).
+               */
+              expiresAt: string;
+              /**
+               * Format: date-time
+               * @description Ends here unless used before (each request moves it).
+               */
+              idleExpiresAt: string;
+              user: {
+                displayName: string;
+                id: string;
+                /** @enum {string} */
+                role: 'reviewer' | 'analyst' | 'admin';
+                username: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/staff/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign out: the session is revoked and the cookie cleared.
+     * @description Caller: a signed-in staff user (the staff console session cookie) only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/staff/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Staff users (never their password hashes).
+     * @description Roles: admin.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              users: {
+                /** Format: date-time */
+                createdAt: string;
+                disabled: boolean;
+                displayName: string;
+                /** @description Consecutive failed sign-ins since the last good one or lock-out. */
+                failedAttempts: number;
+                id: string;
+                lockedUntil: string | null;
+                /** Format: date-time */
+                passwordChangedAt: string;
+                /** @enum {string} */
+                role: 'reviewer' | 'analyst' | 'admin';
+                /** Format: date-time */
+                updatedAt: string;
+                username: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create a staff user.
+     * @description username: 1–64 lower-case letters, digits, ".", "_" or "-"; password: 10–200 characters (stored as an scrypt hash).
+     *
+     *     Roles: admin.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            displayName: string;
+            password: string;
+            /** @enum {string} */
+            role: 'reviewer' | 'analyst' | 'admin';
+            username: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              user: {
+                /** Format: date-time */
+                createdAt: string;
+                disabled: boolean;
+                displayName: string;
+                /** @description Consecutive failed sign-ins since the last good one or lock-out. */
+                failedAttempts: number;
+                id: string;
+                lockedUntil: string | null;
+                /** Format: date-time */
+                passwordChangedAt: string;
+                /** @enum {string} */
+                role: 'reviewer' | 'analyst' | 'admin';
+                /** Format: date-time */
+                updatedAt: string;
+                username: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/staff/users/{id}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Disable a staff user: sign-ins refused, the user's sessions ended.
+     * @description Roles: admin.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A staffUser id (stf_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              user: {
+                /** Format: date-time */
+                createdAt: string;
+                disabled: boolean;
+                displayName: string;
+                /** @description Consecutive failed sign-ins since the last good one or lock-out. */
+                failedAttempts: number;
+                id: string;
+                lockedUntil: string | null;
+                /** Format: date-time */
+                passwordChangedAt: string;
+                /** @enum {string} */
+                role: 'reviewer' | 'analyst' | 'admin';
+                /** Format: date-time */
+                updatedAt: string;
+                username: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/staff/users/{id}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Enable a staff user again (also lifts a lock-out).
+     * @description Roles: admin.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A staffUser id (stf_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              user: {
+                /** Format: date-time */
+                createdAt: string;
+                disabled: boolean;
+                displayName: string;
+                /** @description Consecutive failed sign-ins since the last good one or lock-out. */
+                failedAttempts: number;
+                id: string;
+                lockedUntil: string | null;
+                /** Format: date-time */
+                passwordChangedAt: string;
+                /** @enum {string} */
+                role: 'reviewer' | 'analyst' | 'admin';
+                /** Format: date-time */
+                updatedAt: string;
+                username: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/staff/users/{id}/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set a staff user's password: lifts a lock-out and ends the user's sessions.
+     * @description Roles: admin.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A staffUser id (stf_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              user: {
+                /** Format: date-time */
+                createdAt: string;
+                disabled: boolean;
+                displayName: string;
+                /** @description Consecutive failed sign-ins since the last good one or lock-out. */
+                failedAttempts: number;
+                id: string;
+                lockedUntil: string | null;
+                /** Format: date-time */
+                passwordChangedAt: string;
+                /** @enum {string} */
+                role: 'reviewer' | 'analyst' | 'admin';
+                /** Format: date-time */
+                updatedAt: string;
+                username: string;
+              };
             };
           };
         };
