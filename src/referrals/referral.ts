@@ -318,8 +318,10 @@ export function close(
   if (isClosed(stored.status)) throw finalConflict(stored, 'decided');
   const status: ReferralStatus = result.closedBy === 'superseded' ? 'expired' : 'decided';
   return {
+    // A proposal's maker and terms stay on the history (`proposed`) and in the decision's reviewer.
     referral: bump(stored, {
       status,
+      proposal: null,
       claimedBy: null,
       claimedAt: null,
       claimExpiresAt: null,

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertDecision } from '../../src/decisions/decisions.repository.ts';
+import { parseRate } from '../../src/platform/money/rate.ts';
+import { parseLocalDate } from '../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { referralTestApp, type ReferralTestApp } from './referral-support.ts';
 
@@ -165,5 +168,198 @@ describe.each(storesUnderTest())('referral queue on $name', (store) => {
       referral: null,
       overturned: { originalOutcome: 'referred' },
     });
+  });
+
+  const caseOf = async (decisionId: string) => {
+    const list = await get(
+      '/v1/referrals?status=open,claimed,pending_approval,decided,expired&limit=500',
+      t.reviewers.bo.auth,
+    );
+    return list.json().items.find((c: { decisionId: string }) => c.decisionId === decisionId) as {
+      referralId: string;
+      status: string;
+    };
+  };
+  const manualReviews = (customerId: string) =>
+    count(`select count(*) as n from decisions where customer_id = $1 and kind = 'manual_review'`, [
+      customerId,
+    ]);
+
+  it('outside the product range or the dated legal cap: 422 naming field and rule, nothing written; above authority a second person approves', async () => {
+    const { customerId, decisionId } = await t.referredCustomer('phone_unregistered');
+    const { referralId } = await caseOf(decisionId);
+    expect((await post(`/v1/referrals/${referralId}/claim`, t.reviewers.ana.auth)).statusCode).toBe(200);
+    const approve = (limit: string, apr: string, who = t.reviewers.ana.auth) =>
+      post(`/v1/referrals/${referralId}/decide`, who, {
+        outcome: 'approved',
+        limit,
+        apr,
+        note: 'checked by phone',
+      });
+
+    const tooMuch = await approve('300000.00', '0.146');
+    expect(tooMuch.statusCode).toBe(422);
+    expect(tooMuch.json().errors[0]).toMatchObject({ field: 'limit', rule: 'product-max-limit' });
+    const tooDear = await approve('30000.00', '0.25');
+    expect(tooDear.statusCode).toBe(422);
+    expect(tooDear.json().errors[0]).toMatchObject({ field: 'apr', rule: 'product-max-apr' });
+    // A legal cap of 15% from 1 Nov 2026 (below the product's 21.9%): 18% is refused, naming the cap and its date.
+    await t.app.services.policies.loadSettings({
+      products: [],
+      riskAppetite: [],
+      assignments: [],
+      legalRateCaps: [
+        {
+          effectiveFrom: parseLocalDate('2026-11-01'),
+          annualRate: parseRate('0.15'),
+          basis: 'test: a lower cap',
+        },
+      ],
+    });
+    const aboveCap = await approve('30000.00', '0.18');
+    expect(aboveCap.statusCode).toBe(422);
+    expect(aboveCap.json().errors[0]).toMatchObject({ field: 'apr', rule: 'legal-cap' });
+    expect(aboveCap.json().errors[0].message).toContain('2026-11-01');
+    expect(await manualReviews(customerId)).toBe(0);
+    expect(await t.app.services.facilities.getFacility(customerId, 'cash-loan')).toBeUndefined();
+
+    // ¥80,000 is above the reviewer's authority (¥50,000): held for a second person, nothing written yet.
+    const held = await approve('80000.00', '0.12');
+    expect(held.statusCode).toBe(200);
+    expect(held.json()).toMatchObject({
+      case: {
+        status: 'pending_approval',
+        proposal: { limit: '80000.00', limitFen: '8000000', apr: '0.12', maker: { name: 'Ana' } },
+      },
+      decision: null,
+    });
+    expect(await manualReviews(customerId)).toBe(0);
+    expect(await t.app.services.facilities.getFacility(customerId, 'cash-loan')).toBeUndefined();
+
+    // The maker cannot approve — nor can she with another key issued to her name.
+    for (const maker of [t.reviewers.ana.auth, t.reviewers.anaAgain.auth]) {
+      const own = await post(`/v1/referrals/${referralId}/approve`, maker);
+      expect(own.statusCode).toBe(403);
+      expect(own.json().errors[0]).toMatchObject({ field: 'reviewer', rule: 'maker-checker' });
+    }
+    const checked = await post(`/v1/referrals/${referralId}/approve`, t.reviewers.bo.auth);
+    expect(checked.statusCode).toBe(200);
+    expect(checked.json().case).toMatchObject({ status: 'decided', closedBy: 'review', outcome: 'approved' });
+    expect(checked.json().decision).toMatchObject({
+      kind: 'manual_review',
+      limit: '80000.00',
+      apr: '0.12',
+      facilityChange: 'opened',
+    });
+    expect(checked.json().decision.override.reviewer).toBe(
+      `Ana (${t.reviewers.ana.principal.keyId}), approved by Bo (${t.reviewers.bo.principal.keyId})`,
+    );
+    expect((await t.app.services.facilities.getFacility(customerId, 'cash-loan'))?.limit).toBe(8_000_000n);
+    const replay = await post(
+      `/v1/decisions/${checked.json().decision.decisionId}/replay`,
+      t.auth('reviewer'),
+    );
+    expect(replay.json()).toMatchObject({ matches: true, differences: [] });
+  });
+
+  it('a decline needs catalogue reasons (unknown code 422); a claim that ran out is stale; the decline reaches the customer', async () => {
+    const { customerId, decisionId } = await t.referredCustomer('disputed_overdue');
+    const { referralId } = await caseOf(decisionId);
+    expect((await post(`/v1/referrals/${referralId}/claim`, t.reviewers.bo.auth)).statusCode).toBe(200);
+    const decline = (reasons: object[]) =>
+      post(`/v1/referrals/${referralId}/decide`, t.reviewers.bo.auth, {
+        outcome: 'declined',
+        reasons,
+        note: 'the bank confirmed the unpaid instalment',
+      });
+    const unknown = await decline([{ code: 'LOOKS_RISKY' }]);
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().errors[0]).toMatchObject({ field: 'reasons[0].code', rule: 'catalogue' });
+    const noAmount = await decline([{ code: 'OVERDUE_ELSEWHERE' }]);
+    expect(noAmount.statusCode).toBe(422);
+    expect(noAmount.json().errors[0]).toMatchObject({ field: 'reasons[0].params.amount', rule: 'required' });
+    expect(await manualReviews(customerId)).toBe(0);
+
+    // Bo's claim runs out after 30 minutes: acting on it is refused until he claims again.
+    t.clock.advanceMs(31 * 60_000);
+    const stale = await decline([{ code: 'OVERDUE_ELSEWHERE', params: { amount: '120000' } }]);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().errors[0]).toMatchObject({ field: 'claim', rule: 'claim-expired' });
+    expect((await post(`/v1/referrals/${referralId}/claim`, t.reviewers.bo.auth)).statusCode).toBe(200);
+
+    const declined = await decline([{ code: 'OVERDUE_ELSEWHERE', params: { amount: '120000' } }]);
+    expect(declined.statusCode).toBe(200);
+    const decision = declined.json().decision;
+    expect(decision).toMatchObject({ kind: 'manual_review', outcome: 'declined', limit: '0.00', apr: null });
+    expect(decision.reasons).toHaveLength(1);
+    expect(decision.reasons[0]).toMatchObject({
+      code: 'OVERDUE_ELSEWHERE',
+      kind: 'review',
+      params: { amount: '120000' },
+    });
+    expect(decision.reasons[0].text.en).toContain('CNY 1,200.00');
+    const sent = t.notifier.sent.filter((n) => n.referralId === referralId);
+    expect(sent.map((n) => n.text.en)).toEqual([
+      `A person has reviewed your Cash loan application (23 Nov 2026): we cannot approve it for now. Why: 1. ${decision.reasons[0].text.en} Each reason says what would help; once that has changed you can apply again.`,
+    ]);
+    expect(sent[0]?.text.zh).toBe(
+      `审核人员已人工审核您的现金借款申请（2026年11月23日），结果：暂未通过。原因：1. ${decision.reasons[0].text.zh} 原因中说明了哪些情况改变后会有帮助；情况改变后您可以重新申请。`,
+    );
+    expect(
+      (await post(`/v1/decisions/${decision.decisionId}/replay`, t.auth('reviewer'))).json().matches,
+    ).toBe(true);
+
+    const who = await t.customerAuth(customerId);
+    const cash = (await get('/v1/me', who))
+      .json()
+      .products.find((p: { product: string }) => p.product === 'cash_loan');
+    expect(cash).toMatchObject({ status: 'not_yet', latestDecisionId: decision.decisionId });
+    const one = (await get(`/v1/me/decisions/${decisionId}`, who)).json();
+    expect(one).toMatchObject({ outcome: 'declined', referral: null });
+    expect(one.reasons[0]).toMatchObject({ code: 'OVERDUE_ELSEWHERE' });
+  });
+
+  it('a re-run that no longer refers closes the case with it (and the customer hears so)', async () => {
+    const { customerId, decisionId } = await t.referredCustomer('declined_twice');
+    const { referralId } = await caseOf(decisionId);
+    expect((await post(`/v1/referrals/${referralId}/claim`, t.reviewers.ana.auth)).statusCode).toBe(200);
+    const rerun = await post(`/v1/referrals/${referralId}/rerun`, t.reviewers.ana.auth);
+    expect(rerun.statusCode).toBe(200);
+    const { case: closed, decision } = rerun.json();
+    // Verification now passes (the outage is over); the overdue debt elsewhere declines it.
+    expect(decision).toMatchObject({ kind: 'recheck', linkedTo: referralId, outcome: 'declined' });
+    expect(decision.reasons[0].code).toBe('OVERDUE_ELSEWHERE');
+    expect(closed).toMatchObject({
+      status: 'decided',
+      closedBy: 'rerun',
+      outcome: 'declined',
+      resultDecisionId: decision.decisionId,
+    });
+    const sent = t.notifier.sent.filter((n) => n.referralId === referralId);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.text.en).toMatch(
+      /^We have assessed your Cash loan application again \(23 Nov 2026\): we cannot approve it for now\. Why: 1\. /,
+    );
+    const list = (await get('/v1/me/decisions', await t.customerAuth(customerId))).json().decisions;
+    expect(list.find((d: { decisionId: string }) => d.decisionId === decisionId)).toMatchObject({
+      outcome: 'referred',
+      effectiveOutcome: 'declined',
+      overturnedBy: decision.decisionId,
+    });
+  });
+
+  it('a referred decision recorded without a case (before migration 0370) gets one from the recovery pass, once', async () => {
+    const { customerId, decisionId } = approved;
+    const original = await t.app.services.decisions.get(decisionId);
+    t.clock.advanceMs(60_000);
+    const older = { ...original, id: 'dec_01KA0000000000000000000000', decidedAt: t.clock.now() };
+    await insertDecision(t.app.db, older);
+    const first = await t.app.services.referrals.recover();
+    expect(first.opened).toBe(1);
+    expect((await t.app.services.referrals.recover()).opened).toBe(0);
+    const opened = await t.app.services.referrals.caseOfDecision(customerId, older.id);
+    expect(opened).toMatchObject({ status: 'open', reasonCodes: ['SYSTEM_UNAVAILABLE'] });
+    // The earlier case keeps its decision.
+    expect((await t.app.services.referrals.caseOfDecision(customerId, decisionId))?.status).toBe('decided');
   });
 });
