@@ -6,6 +6,9 @@ import { cachedApiKeyStore } from './platform/auth/api-key-cache.ts';
 import { createPgApiKeyStore } from './platform/auth/api-keys.pg.ts';
 import type { AuditLog } from './platform/audit/audit-log.ts';
 import { createPgAuditLog } from './platform/audit/audit-log.pg.ts';
+import { createStaffAuth, type StaffAuth, type StaffSettings } from './platform/auth/staff-auth.ts';
+import { createPgStaffStore } from './platform/auth/staff-store.pg.ts';
+import { registerStaffRoutes } from './staff/staff.routes.ts';
 import type { ApiKeyStore } from './platform/auth/api-keys.ts';
 import { createCustomerSessions, type CustomerSessions } from './platform/auth/customer-sessions.ts';
 import { createPgCustomerSessionStore } from './platform/auth/customer-sessions.pg.ts';
@@ -92,6 +95,8 @@ export interface Services {
   readonly apiKeys: ApiKeyStore;
   /** The append-only audit log: sign-ins, staff user and API key changes, approvals, overrides (GET /v1/audit). */
   readonly audit: AuditLog;
+  /** Staff users of the console, their sign-in (scrypt passwords, lock-out) and cookie sessions. */
+  readonly staff: StaffAuth;
   /** Customer sessions (`cs_…`): issued to the lender's app for one customer, checked on `/v1/me`. */
   readonly customerSessions: CustomerSessions;
   /** Customers, identity verification, consent, events and point-in-time snapshots (`getSnapshot`). */
@@ -158,6 +163,8 @@ export interface CreateAppOptions {
   readonly demo?: boolean;
   /** The customer's API: fault-referral retry minutes, demo session lifetime (defaults: DEFAULT_ME_SETTINGS). */
   readonly me?: Partial<MeSettings>;
+  /** Staff sessions and lock-out: idle/absolute expiry, attempts, lock minutes, scrypt cost (defaults: DEFAULT_STAFF_SETTINGS). */
+  readonly staff?: Partial<StaffSettings>;
   /** The referral queue: SLA in business hours, working day, claim length (defaults: DEFAULT_REFERRAL_SETTINGS). */
   readonly referrals?: Partial<ReferralSettings>;
 }
@@ -199,7 +206,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     settings: referralSettings,
     calendar: referralCalendar,
   });
-  const base: Omit<Services, 'appeals' | 'lineReviews' | 'facilityOverrides' | 'referrals'> = {
+  const base: Omit<Services, 'appeals' | 'lineReviews' | 'facilityOverrides' | 'referrals' | 'staff'> = {
     apiKeys: cachedApiKeyStore(createPgApiKeyStore(db, ids, clock), { elapsedMs: () => performance.now() }),
     audit: createPgAuditLog(db, ids, clock),
     customerSessions: createCustomerSessions({
@@ -309,6 +316,14 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   });
   const services: Services = {
     ...base,
+    staff: createStaffAuth({
+      store: createPgStaffStore(db),
+      audit: base.audit,
+      clock,
+      ids,
+      randomBytes: (length) => randomFillSync(new Uint8Array(length)),
+      ...(options.staff ? { settings: options.staff } : {}),
+    }),
     facilityOverrides,
     lineReviews,
     // The day-end batch ends with the monthly limit reviews of credit lines, then the appeals' recovery
@@ -352,6 +367,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     clock,
     apiKeys: services.apiKeys,
     customerSessions: services.customerSessions,
+    staffAuth: services.staff,
     readiness,
     bodyLimit: config.bodyLimit,
     version: VERSION,
@@ -413,6 +429,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
 function registerRoutes(http: HttpServer, services: Services): void {
   registerPlatformRoutes(http, services);
+  registerStaffRoutes(http, services);
   registerCustomerRoutes(http, services);
   registerLoanRoutes(http, services);
   registerCreditLineRoutes(http, services);

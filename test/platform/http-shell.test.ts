@@ -32,7 +32,14 @@ describe('HTTP shell', () => {
     const result = await validator.validate(document);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
-    expect(document.paths['/v1/keys'].get.security).toEqual([{ apiKey: [] }]);
+    // A role's route takes an API key or a staff console session (the cookie); the staff routes only the cookie.
+    expect(document.paths['/v1/keys'].get.security).toEqual([{ apiKey: [] }, { staffSession: [] }]);
+    expect(document.paths['/v1/staff/session'].get.security).toEqual([{ staffSession: [] }]);
+    expect(document.components.securitySchemes.staffSession).toMatchObject({
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'credence_staff',
+    });
     const docs = await t.app.http.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toMatch(/text\/html/);

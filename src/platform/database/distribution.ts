@@ -10,6 +10,8 @@
 export const GLOBAL_TABLES: Readonly<Record<string, string>> = {
   schema_migrations: 'migration bookkeeping',
   api_keys: 'credentials of lender systems and staff, not of customers',
+  staff_users: "the lender's console users (reviewers, analysts, admins), not customers",
+  staff_sessions: 'console sessions of staff users, not of customers',
   audit_log:
     'who did what (staff, API keys, the system, customers): read across every customer by the audit viewer',
   scoring_models: 'scorecard artefacts: bins, points and aggregate statistics, shared by every customer',

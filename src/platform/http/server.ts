@@ -1,8 +1,15 @@
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { hashApiKey, roleAllows, type ApiKeyStore, type Principal, type Role } from '../auth/api-keys.ts';
@@ -13,6 +20,8 @@ import {
   type SessionRefusal,
 } from '../auth/customer-sessions.ts';
 import { toJson } from '../database/database.ts';
+import type { StaffAuth, StaffSession } from '../auth/staff-auth.ts';
+import { applyStaffCookie, STAFF_COOKIE } from '../auth/staff-cookie.http.ts';
 import { AppError, isAppError } from '../errors/app-error.ts';
 import type { IdGenerator } from '../ids/ids.ts';
 import type { Clock } from '../time/clock.ts';
@@ -28,9 +37,15 @@ declare module 'fastify' {
     public?: boolean;
     /** Only a customer session (`cs_…`) may call it (the `/v1/me` routes); API keys get 403. */
     customer?: boolean;
+    /** Only a staff console session (the `credence_staff` cookie) may call it; API keys get 403. */
+    staff?: boolean;
+    /** The staff sign-in: no credential, but counted by the sign-in limiter like a failed key. */
+    signIn?: boolean;
   }
   interface FastifyRequest {
     principal?: Principal;
+    /** The staff console session, when the cookie authenticated the request. */
+    staffSession?: StaffSession;
     /** The customer of the session, on a `customer` route. */
     customer?: CustomerPrincipal;
   }
@@ -56,6 +71,8 @@ export interface HttpServerDeps {
   readonly apiKeys: ApiKeyStore;
   /** Customer sessions; without it every `cs_…` token is refused. */
   readonly customerSessions?: Pick<CustomerSessions, 'authenticate'>;
+  /** Staff console sessions (the `credence_staff` cookie); without it the cookie is ignored. */
+  readonly staffAuth?: Pick<StaffAuth, 'authenticate' | 'csrfMatches' | 'recordCsrfRefusal'>;
   readonly readiness: () => Promise<ReadinessReport>;
   readonly bodyLimit: number;
   readonly version: string;
@@ -110,6 +127,8 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
   });
 
   await registerHardening(app, { ...(deps.rateLimits ? { rateLimits: deps.rateLimits } : {}) });
+  // Unsigned: the staff cookie is an opaque 256-bit random token looked up by its hash; a signature adds nothing.
+  await app.register(cookie);
 
   await app.register(swagger, {
     openapi: {
@@ -134,6 +153,14 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
             scheme: 'bearer',
             description: 'A customer session token (`cs_…`) from POST /v1/customers/{id}/sessions.',
           },
+          staffSession: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: STAFF_COOKIE,
+            description:
+              'A staff console session from POST /v1/staff/sign-in. Requests other than GET/HEAD/OPTIONS must ' +
+              'repeat the session\'s csrfToken in the `x-csrf-token` header (403, details.reason "csrf", otherwise).',
+          },
         },
       },
     },
@@ -142,10 +169,25 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
 
   // Every non-public route documents its security and roles in the OpenAPI output.
   app.addHook('onRoute', (route) => {
-    const config = (route.config ?? {}) as { public?: boolean; roles?: readonly Role[]; customer?: boolean };
-    if (config.public || route.url.startsWith('/docs')) return;
+    const config = (route.config ?? {}) as {
+      public?: boolean;
+      roles?: readonly Role[];
+      customer?: boolean;
+      staff?: boolean;
+      signIn?: boolean;
+    };
+    if (config.public || config.signIn || route.url.startsWith('/docs')) return;
     const roles = config.roles ?? [];
     const schema = (route.schema ?? {}) as Record<string, unknown>;
+    if (config.staff) {
+      const who = 'Caller: a signed-in staff user (the staff console session cookie) only.';
+      route.schema = {
+        ...schema,
+        security: [{ staffSession: [] }],
+        description: schema.description ? `${String(schema.description)}\n\n${who}` : who,
+      };
+      return;
+    }
     if (config.customer) {
       const who = 'Caller: a customer session (cs_…) only; it reads and acts on its own customer.';
       route.schema = {
@@ -158,15 +200,37 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
     const note = `Roles: ${['admin', ...roles.filter((role) => role !== 'admin')].join(', ')}.`;
     route.schema = {
       ...schema,
-      security: [{ apiKey: [] }],
+      security: [{ apiKey: [] }, { staffSession: [] }],
       description: schema.description ? `${String(schema.description)}\n\n${note}` : note,
     };
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
-    if (config.public || request.url.startsWith('/docs') || request.routeOptions.url === undefined) return;
+    if (
+      config.public ||
+      config.signIn ||
+      request.url.startsWith('/docs') ||
+      request.routeOptions.url === undefined
+    )
+      return;
     const secret = bearerSecret(request.headers.authorization) ?? bearerSecret(request.headers['x-api-key']);
+    // No bearer token: a staff console cookie, when there is one, is the credential.
+    const staffToken = secret ? undefined : request.cookies[STAFF_COOKIE];
+    if (staffToken !== undefined && deps.staffAuth && !config.customer) {
+      await authenticateStaff(deps.staffAuth, request, reply, staffToken);
+      return;
+    }
+    if (config.staff) {
+      throw secret
+        ? new AppError(
+            'FORBIDDEN',
+            'only a signed-in staff user may call this endpoint (POST /v1/staff/sign-in)',
+          )
+        : new AppError('UNAUTHENTICATED', 'sign in: a staff session is required (POST /v1/staff/sign-in)', {
+            details: { reason: 'missing' },
+          });
+    }
     if (!secret) {
       throw config.customer
         ? new AppError('UNAUTHENTICATED', 'sign in: a customer session is required', {
@@ -263,6 +327,63 @@ const SESSION_REFUSED: Readonly<Record<SessionRefusal, string>> = {
   revoked: 'the session has ended (signed out or revoked): sign in again',
   invalid: 'the session token is not valid: sign in again',
 };
+
+const STAFF_REFUSED = {
+  expired: 'the staff session has expired: sign in again',
+  revoked: 'the staff session has ended (signed out, password changed or user disabled): sign in again',
+  invalid: 'the staff session is not valid: sign in again',
+} as const;
+
+/** Methods that change nothing: no CSRF token needed (RFC 9110 safe methods). */
+const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The staff cookie as the credential: the session (its idle expiry refreshed) becomes the request's
+ * principal and passes the route's role check; a state-changing request must carry the session's CSRF token.
+ * A refused cookie is cleared.
+ */
+async function authenticateStaff(
+  staffAuth: NonNullable<HttpServerDeps['staffAuth']>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+): Promise<void> {
+  const config = request.routeOptions.config;
+  const check = await staffAuth.authenticate(token);
+  if (!check.ok) {
+    applyStaffCookie(reply, request, undefined);
+    throw new AppError('UNAUTHENTICATED', STAFF_REFUSED[check.reason], {
+      details: { reason: check.reason, ...(check.expiry ? { expiry: check.expiry } : {}) },
+    });
+  }
+  request.principal = check.principal;
+  request.staffSession = check.session;
+  if (!SAFE_METHODS.has(request.method)) {
+    const header = request.headers['x-csrf-token'];
+    const presented = Array.isArray(header) ? header[0] : header;
+    if (!staffAuth.csrfMatches(check.session, presented)) {
+      await staffAuth.recordCsrfRefusal(check.session, {
+        method: request.method,
+        path: request.url.split('?')[0] ?? '',
+        presented: presented !== undefined,
+      });
+      throw new AppError(
+        'FORBIDDEN',
+        presented === undefined
+          ? "send the session's CSRF token in the x-csrf-token header (GET /v1/staff/session has it)"
+          : "the x-csrf-token header does not match this session's CSRF token (GET /v1/staff/session has it)",
+        { details: { reason: 'csrf' } },
+      );
+    }
+  }
+  if (config.staff) return;
+  const allowed = config.roles ?? [];
+  if (!roleAllows(check.principal.role, allowed)) {
+    throw new AppError('FORBIDDEN', `role "${check.principal.role}" may not call this endpoint`, {
+      details: { requiredRoles: ['admin', ...allowed] },
+    });
+  }
+}
 
 function wwwAuthenticate(error: AppError): string {
   const reason = error.details.reason;

@@ -40,6 +40,8 @@ export const ID_PREFIXES = {
   import: 'imp',
   blocklistEntry: 'blk',
   customerSession: 'ses',
+  staffUser: 'stf',
+  staffSession: 'sts',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
