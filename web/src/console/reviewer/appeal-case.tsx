@@ -66,7 +66,7 @@ function CustomerTimeline({ history }: { history: CaseFile['history'] }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       <div>
-        <Typography.Title level={5}>{t('reviewer.case.decisions')}</Typography.Title>
+        <h3 className="rv-h3">{t('reviewer.case.decisions')}</h3>
         <Table
           size="small"
           rowKey="decisionId"
@@ -101,7 +101,7 @@ function CustomerTimeline({ history }: { history: CaseFile['history'] }) {
         />
       </div>
       <div>
-        <Typography.Title level={5}>{t('reviewer.case.appeals')}</Typography.Title>
+        <h3 className="rv-h3">{t('reviewer.case.appeals')}</h3>
         <Table
           size="small"
           rowKey="appealId"
@@ -134,7 +134,7 @@ function CustomerTimeline({ history }: { history: CaseFile['history'] }) {
         />
       </div>
       <div>
-        <Typography.Title level={5}>{t('reviewer.case.loans')}</Typography.Title>
+        <h3 className="rv-h3">{t('reviewer.case.loans')}</h3>
         <Table
           size="small"
           rowKey="loanId"
@@ -156,7 +156,7 @@ function CustomerTimeline({ history }: { history: CaseFile['history'] }) {
         />
       </div>
       <div>
-        <Typography.Title level={5}>{t('reviewer.case.facilities')}</Typography.Title>
+        <h3 className="rv-h3">{t('reviewer.case.facilities')}</h3>
         <Table
           size="small"
           rowKey="facilityId"
@@ -188,7 +188,7 @@ function CaseRecord({ history }: { history: AppealHistory | undefined }) {
   return (
     <Row gutter={16}>
       <Col xs={24} lg={14}>
-        <Typography.Title level={5}>{t('reviewer.case.history')}</Typography.Title>
+        <h3 className="rv-h3">{t('reviewer.case.history')}</h3>
         <Timeline
           items={history.events.map((event) => ({
             key: event.auditId,
@@ -208,7 +208,7 @@ function CaseRecord({ history }: { history: AppealHistory | undefined }) {
         />
       </Col>
       <Col xs={24} lg={10}>
-        <Typography.Title level={5}>{t('reviewer.case.notifications')}</Typography.Title>
+        <h3 className="rv-h3">{t('reviewer.case.notifications')}</h3>
         <List
           size="small"
           dataSource={[...history.notifications]}
@@ -317,7 +317,7 @@ function Actions({ file, reload }: { file: CaseFile; reload: () => Promise<void>
           })}
         />
         {appeal.upholdReasons && appeal.upholdReasons.length > 0 ? (
-          <Card size="small" title={t('reviewer.case.upheldReasons')}>
+          <Card size="small" title={<h2 className="rv-h2">{t('reviewer.case.upheldReasons')}</h2>}>
             <ReasonList reasons={appeal.upholdReasons} />
             {appeal.upholdMessage ? (
               <Typography.Paragraph italic>{bilingual(appeal.upholdMessage)}</Typography.Paragraph>
@@ -432,7 +432,7 @@ export function AppealCase() {
   const closed = appeal.status === 'resolved' || appeal.status === 'withdrawn';
   return (
     <PageContainer
-      title={t('reviewer.case.title', { id: appeal.appealId })}
+      title={<h1 className="rv-h1">{t('reviewer.case.title', { id: appeal.appealId })}</h1>}
       onBack={() => navigate('/reviewer/appeals')}
       backIcon={<ArrowLeftOutlined aria-label={t('reviewer.common.back')} />}
       tags={<StatusTag status={appeal.status} />}
@@ -443,7 +443,7 @@ export function AppealCase() {
       ]}
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Card size="small" title={t('reviewer.case.summary')}>
+        <Card size="small" title={<h2 className="rv-h2">{t('reviewer.case.summary')}</h2>}>
           <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
             <Descriptions.Item label={t('reviewer.common.priority')}>{data.priority}</Descriptions.Item>
             <Descriptions.Item label={t('reviewer.common.sla')}>
@@ -468,13 +468,11 @@ export function AppealCase() {
               {format.dateTime(appeal.filedAt)}
             </Descriptions.Item>
           </Descriptions>
-          <Typography.Title level={5} style={{ marginTop: 8 }}>
-            {t('reviewer.case.statement')}
-          </Typography.Title>
+          <h3 className="rv-h3">{t('reviewer.case.statement')}</h3>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{appeal.statement}</Typography.Paragraph>
         </Card>
 
-        <Card size="small" title={t('reviewer.case.actions')}>
+        <Card size="small" title={<h2 className="rv-h2">{t('reviewer.case.actions')}</h2>}>
           <Actions file={data} reload={reload} />
         </Card>
 
@@ -486,7 +484,7 @@ export function AppealCase() {
             {data.recheck ? (
               <DecisionCard title={t('reviewer.case.recheck')} decision={data.recheck} />
             ) : (
-              <Card size="small" title={t('reviewer.case.recheck')}>
+              <Card size="small" title={<h2 className="rv-h2">{t('reviewer.case.recheck')}</h2>}>
                 <Empty description={t('reviewer.case.noRecheck')} />
               </Card>
             )}
@@ -495,7 +493,7 @@ export function AppealCase() {
         <DiffCard diff={data.diff} />
         {data.override ? <DecisionCard title={t('reviewer.case.override')} decision={data.override} /> : null}
 
-        <Card size="small" title={t('reviewer.case.evidence')}>
+        <Card size="small" title={<h2 className="rv-h2">{t('reviewer.case.evidence')}</h2>}>
           <EvidencePanel appealId={appeal.appealId} evidence={data.evidence} />
         </Card>
 

@@ -156,9 +156,13 @@ export function AppealsQueue() {
   };
 
   return (
-    <PageContainer title={t('reviewer.queue.title')} subTitle={t('reviewer.queue.subtitle')}>
+    <PageContainer
+      title={<h1 className="rv-h1">{t('reviewer.queue.title')}</h1>}
+      subTitle={t('reviewer.queue.subtitle')}
+    >
       {problem ? <ProblemAlert problem={problem} onRetry={reload} /> : null}
       <ProTable<QueueItem, { statuses: string; category?: string; mine: boolean }>
+        className="rv-table"
         rowKey="appealId"
         actionRef={table}
         columns={columns}

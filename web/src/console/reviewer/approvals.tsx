@@ -110,6 +110,7 @@ export function ApprovalsInbox() {
     {
       title: t('reviewer.approvals.maker'),
       dataIndex: 'maker',
+      className: 'rv-wrap',
       render: (_, row) => (
         <span>
           {row.proposal.maker.name}
@@ -128,7 +129,7 @@ export function ApprovalsInbox() {
     {
       title: t('reviewer.approvals.note'),
       dataIndex: 'note',
-      ellipsis: true,
+      className: 'rv-wrap',
       render: (_, row) => row.proposal.note || '—',
     },
     {
@@ -181,7 +182,10 @@ export function ApprovalsInbox() {
   ];
 
   return (
-    <PageContainer title={t('reviewer.approvals.title')} subTitle={t('reviewer.approvals.subtitle')}>
+    <PageContainer
+      title={<h1 className="rv-h1">{t('reviewer.approvals.title')}</h1>}
+      subTitle={t('reviewer.approvals.subtitle')}
+    >
       <Space direction="vertical" style={{ width: '100%' }}>
         {refusal ? (
           <Alert
@@ -195,6 +199,7 @@ export function ApprovalsInbox() {
         ) : null}
         {problem ? <ProblemAlert problem={problem} onRetry={reload} /> : null}
         <ProTable<PendingRow>
+          className="rv-table"
           rowKey={(row) => `${row.kind}:${row.id}`}
           actionRef={table}
           columns={columns}

@@ -121,7 +121,7 @@ export function DecisionCard({
   const product = useProductName();
   const evidence = (decision as { evidence?: DecisionEvidence }).evidence;
   return (
-    <Card title={title} extra={extra} size="small">
+    <Card title={<h2 className="rv-h2">{title}</h2>} extra={extra} size="small">
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} bordered>
         <Descriptions.Item label={t('reviewer.common.status')}>
           <OutcomeTag outcome={decision.outcome} />
@@ -147,9 +147,7 @@ export function DecisionCard({
           <code>{decision.decisionId}</code>
         </Descriptions.Item>
       </Descriptions>
-      <Typography.Title level={5} style={{ marginTop: 12 }}>
-        {t('reviewer.case.reasons')}
-      </Typography.Title>
+      <h3 className="rv-h3">{t('reviewer.case.reasons')}</h3>
       <ReasonList reasons={decision.reasons} />
       {evidence ? (
         <Collapse
@@ -198,7 +196,7 @@ export function DiffCard({ diff }: { diff: RecheckDiff | null }) {
   const text = useBilingual();
   if (!diff)
     return (
-      <Card title={t('reviewer.case.diff')} size="small">
+      <Card title={<h2 className="rv-h2">{t('reviewer.case.diff')}</h2>} size="small">
         <Typography.Text type="secondary">{t('reviewer.case.noRecheck')}</Typography.Text>
       </Card>
     );
@@ -219,22 +217,18 @@ export function DiffCard({ diff }: { diff: RecheckDiff | null }) {
   const colour = { better: 'green', same: 'default', worse: 'red', mixed: 'orange' }[diff.verdict];
   return (
     <Card
-      title={t('reviewer.case.diff')}
+      title={<h2 className="rv-h2">{t('reviewer.case.diff')}</h2>}
       size="small"
       extra={<Tag color={colour}>{t(`reviewer.verdict.${diff.verdict}`)}</Tag>}
     >
       {diff.recheckFault ? (
         <Typography.Paragraph type="warning">{t('reviewer.case.recheckFault')}</Typography.Paragraph>
       ) : null}
-      <Typography.Title level={5}>{t('reviewer.case.outputs')}</Typography.Title>
+      <h3 className="rv-h3">{t('reviewer.case.outputs')}</h3>
       <ChangeTable changes={diff.outputs} />
-      <Typography.Title level={5} style={{ marginTop: 12 }}>
-        {t('reviewer.case.inputs')}
-      </Typography.Title>
+      <h3 className="rv-h3">{t('reviewer.case.inputs')}</h3>
       <ChangeTable changes={diff.inputs} />
-      <Typography.Title level={5} style={{ marginTop: 12 }}>
-        {t('reviewer.case.features')}
-      </Typography.Title>
+      <h3 className="rv-h3">{t('reviewer.case.features')}</h3>
       <ChangeTable changes={diff.features} />
       <Descriptions size="small" column={1} style={{ marginTop: 12 }} bordered>
         <Descriptions.Item label={t('reviewer.case.reasonsAdded')}>

@@ -82,6 +82,7 @@ export function ReferralQueue() {
     {
       title: t('reviewer.referrals.reasons'),
       dataIndex: 'reasonCodes',
+      className: 'rv-wrap',
       render: (_, row) => (
         <Space size={[4, 4]} wrap>
           {row.reasonCodes.map((code) => (
@@ -167,9 +168,13 @@ export function ReferralQueue() {
   ];
 
   return (
-    <PageContainer title={t('reviewer.referrals.title')} subTitle={t('reviewer.referrals.subtitle')}>
+    <PageContainer
+      title={<h1 className="rv-h1">{t('reviewer.referrals.title')}</h1>}
+      subTitle={t('reviewer.referrals.subtitle')}
+    >
       {problem ? <ProblemAlert problem={problem} onRetry={reload} /> : null}
       <ProTable<ReferralCase, { statuses: string; productCode?: string; mine: boolean }>
+        className="rv-table"
         rowKey="referralId"
         actionRef={table}
         columns={columns}
@@ -518,7 +523,7 @@ export function ReferralCasePage() {
 
   return (
     <PageContainer
-      title={t('reviewer.referral.title', { id: referral.referralId })}
+      title={<h1 className="rv-h1">{t('reviewer.referral.title', { id: referral.referralId })}</h1>}
       onBack={() => navigate('/reviewer/referrals')}
       backIcon={<ArrowLeftOutlined aria-label={t('reviewer.common.back')} />}
       tags={<StatusTag status={referral.status} scope="referrals.status" />}
@@ -529,7 +534,7 @@ export function ReferralCasePage() {
       ]}
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Card size="small" title={t('reviewer.case.summary')}>
+        <Card size="small" title={<h2 className="rv-h2">{t('reviewer.case.summary')}</h2>}>
           <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
             <Descriptions.Item label={t('reviewer.common.sla')}>
               <SlaCountdown dueAt={referral.slaDueAt} breached={referral.slaBreached} closed={closed} />
@@ -553,7 +558,7 @@ export function ReferralCasePage() {
             ) : null}
           </Descriptions>
         </Card>
-        <Card size="small" title={t('reviewer.referral.why')}>
+        <Card size="small" title={<h2 className="rv-h2">{t('reviewer.referral.why')}</h2>}>
           <ReasonList reasons={data.whyReferred.reasons} />
           {data.whyReferred.fault ? (
             <Typography.Paragraph type="warning" style={{ marginTop: 8 }}>
@@ -561,7 +566,7 @@ export function ReferralCasePage() {
             </Typography.Paragraph>
           ) : null}
         </Card>
-        <Card size="small" title={t('reviewer.case.actions')}>
+        <Card size="small" title={<h2 className="rv-h2">{t('reviewer.case.actions')}</h2>}>
           {actions}
         </Card>
         <Row gutter={16}>
@@ -574,7 +579,7 @@ export function ReferralCasePage() {
             </Col>
           ) : null}
         </Row>
-        <Card size="small" title={t('reviewer.referral.history')}>
+        <Card size="small" title={<h2 className="rv-h2">{t('reviewer.referral.history')}</h2>}>
           <Timeline
             items={data.history.map((event) => ({
               key: String(event.seq),

@@ -6,6 +6,7 @@ import { AppealsQueue } from './appeals-queue.tsx';
 import { ApprovalsInbox } from './approvals.tsx';
 import { ReferralCasePage, ReferralQueue } from './referrals.tsx';
 import './texts.ts';
+import './reviewer.css';
 
 /**
  * The reviewer workbench: the appeals queue and case page, the approvals inbox (maker-checker), and the

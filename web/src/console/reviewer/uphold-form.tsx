@@ -292,7 +292,7 @@ export function UpholdForm({ appealId, onDone }: { appealId: string; onDone: () 
       </Space>
       {preview ? (
         <section aria-label={t('reviewer.uphold.previewTitle')} style={{ marginTop: 16 }}>
-          <Typography.Title level={5}>{t('reviewer.uphold.previewTitle')}</Typography.Title>
+          <h3 className="rv-h3">{t('reviewer.uphold.previewTitle')}</h3>
           <Row gutter={12}>
             <Col xs={24} md={12}>
               <PreviewColumn preview={preview} lang="zh" title={t('reviewer.uphold.previewZh')} />
