@@ -52,10 +52,15 @@ import {
   type LimitReviewService,
 } from './lending/credit-lines/limit-review-service.ts';
 import type { ModelRegistry } from './scoring/model-registry.ts';
-import { createPgModelRegistry } from './scoring/model-registry.pg.ts';
+import { activateModel, createPgModelRegistry } from './scoring/model-registry.pg.ts';
 import { registerScoringRoutes } from './scoring/scoring.routes.ts';
 import { createPolicyService, type PolicyService } from './policy/policy-service.ts';
 import { registerPolicyRoutes } from './policy/policy.routes.ts';
+import { registerApprovalRoutes } from './policy/approvals.routes.ts';
+import { createChangeService, type ChangeService } from './policy/change-service.ts';
+import { compilePolicy } from './policy/policy-compiler.ts';
+import { createPolicySimulations, type PolicySimulations } from './policy/policy-simulations.ts';
+import { createPgSimulationStore } from './policy/policy-simulations.repository.ts';
 import { createMonitoringService, type MonitoringService } from './monitoring/index.ts';
 import { registerMonitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { createDecisionService, type DecisionService } from './decisions/decision-service.ts';
@@ -117,6 +122,10 @@ export interface Services {
   readonly models: ModelRegistry;
   /** Credit policies (versioned JDM graphs), lending settings, and `resolve()` for one decision. */
   readonly policies: PolicyService;
+  /** Four-eyes changes: policy versions, model activations and lending settings wait for a second person. */
+  readonly changes: ChangeService;
+  /** Policy simulations for the editor, run in the background with progress (kept in policy_simulations). */
+  readonly policySimulations: PolicySimulations;
   /** Monitoring: outcomes, loan performance, drift and alerts from the records; policy simulation. */
   readonly monitoring: MonitoringService;
   /** Credit decisions: decide (with reasons and recourse), read, list, replay, overrides. */
@@ -195,7 +204,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   });
   const facilities = createFacilityService(db, { clock, ids });
   const models = createPgModelRegistry(db, clock);
-  const policies = createPolicyService({ db, clock, ids });
+  const policies = createPolicyService({ db, clock, ids, audit: createPgAuditLog(db, ids, clock) });
   const termsInForce = termsInForceFrom(policies);
   // Referred applications open their review case in the decision's transaction; the SLA counts business
   // hours on the appeals' calendar (one calendar for every promise made to customers).
@@ -206,7 +215,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     settings: referralSettings,
     calendar: referralCalendar,
   });
-  const base: Omit<Services, 'appeals' | 'lineReviews' | 'facilityOverrides' | 'referrals' | 'staff'> = {
+  const base: Omit<
+    Services,
+    'appeals' | 'lineReviews' | 'facilityOverrides' | 'referrals' | 'staff' | 'changes' | 'policySimulations'
+  > = {
     apiKeys: cachedApiKeyStore(createPgApiKeyStore(db, ids, clock), { elapsedMs: () => performance.now() }),
     audit: createPgAuditLog(db, ids, clock),
     customerSessions: createCustomerSessions({
@@ -335,6 +347,29 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ),
     appeals,
     referrals,
+    changes: createChangeService({
+      db,
+      clock,
+      ids,
+      policies,
+      audit: base.audit,
+      models: {
+        status: async (version) => (await models.get(version)).status,
+        activate: async (tx, version, at) => {
+          await activateModel(tx, version, at);
+        },
+        forget: () => models.forgetActive?.(),
+      },
+    }),
+    policySimulations: createPolicySimulations({
+      clock,
+      ids,
+      policies,
+      store: createPgSimulationStore(db, clock),
+      check: (graph) => void compilePolicy(graph),
+      simulate: async (request, onProgress) =>
+        (await base.monitoring.simulate(request, { onProgress })).report,
+    }),
   };
 
   const readiness = async (): Promise<ReadinessReport> => {
@@ -435,6 +470,7 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerCreditLineRoutes(http, services);
   registerScoringRoutes(http, services);
   registerPolicyRoutes(http, services);
+  registerApprovalRoutes(http, services);
   registerMonitoringRoutes(http, services);
   registerDecisionRoutes(http, services);
   registerAppealRoutes(http, services);

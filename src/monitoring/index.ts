@@ -39,6 +39,7 @@ export {
   type SimulatedDecision,
   type SimulationRecord,
   type SimulationReport,
+  type SwapSample,
 } from './simulation.ts';
 export { parseWindow, SCORE_BANDS, type MonitoringWindow, type WindowParams } from './window.ts';
 export { renderMonitoringReport, renderSimulationReport } from './report-html.ts';

@@ -180,6 +180,20 @@ export interface SimulationReport {
   };
   /** Records in the window that cannot be simulated, and why. */
   readonly skipped: { readonly overrides: number; readonly faults: number };
+  /** The first swap-ins and swap-outs met (at most 20 of each), for a person to look at case by case. */
+  readonly samples: { readonly swapIns: readonly SwapSample[]; readonly swapOuts: readonly SwapSample[] };
+}
+
+/** One record whose approval the candidate would change: what was decided, and what the candidate decides. */
+export interface SwapSample {
+  readonly decisionId: string;
+  readonly decisionDate: LocalDate;
+  readonly productCode: string;
+  readonly score: number;
+  readonly pd: number | null;
+  /** Limits in integer fen, APRs as exact decimal strings (null when declined). */
+  readonly before: { readonly outcome: Outcome; readonly limit: bigint; readonly apr: string | null };
+  readonly after: { readonly outcome: Outcome; readonly limit: bigint; readonly apr: string | null };
 }
 
 interface Tally {
@@ -360,6 +374,22 @@ export function createSimulation(
   };
   const failed = { count: 0, examples: [] as SimulationReport['failed']['examples'][number][] };
   const skipped = { overrides: 0, faults: 0 };
+  const samples = { swapIns: [] as SwapSample[], swapOuts: [] as SwapSample[] };
+  const sample = (record: SimulationRecord, simulated: SimulatedDecision): void => {
+    const wasApproved = record.outcome === 'approved';
+    if (wasApproved === (simulated.outcome === 'approved')) return;
+    const list = wasApproved ? samples.swapOuts : samples.swapIns;
+    if (list.length >= EXAMPLES) return;
+    list.push({
+      decisionId: record.id,
+      decisionDate: record.decisionDate,
+      productCode: record.productCode,
+      score: record.score,
+      pd: record.pd,
+      before: { outcome: record.outcome, limit: record.limit, apr: aprText(record.apr) },
+      after: { outcome: simulated.outcome, limit: simulated.limit, apr: aprText(simulated.apr) },
+    });
+  };
   return {
     add(record) {
       let simulated: SimulatedDecision;
@@ -387,6 +417,7 @@ export function createSimulation(
       tallyOne(bands[band] as Tally, record, simulated);
       tallyOne(product.tally, record, simulated);
       tallyOne(product.bands[band] as Tally, record, simulated);
+      sample(record, simulated);
       if (record.policyChecksum === policyChecksum) {
         reproduction.records += 1;
         if (sameDecision(record, simulated)) reproduction.reproduced += 1;
@@ -430,6 +461,7 @@ export function createSimulation(
         reproduction: { policyChecksum, ...reproduction },
         failed,
         skipped,
+        samples: { swapIns: [...samples.swapIns], swapOuts: [...samples.swapOuts] },
       };
     },
   };

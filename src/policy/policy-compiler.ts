@@ -561,6 +561,19 @@ function knownTopLevelKeys(graph: PolicyGraph): string[] {
  * node, row and column) anything outside the subset, rows no input can reach and shadowed rows under
  * `first`; returns gaps and overlaps as warnings.
  */
+/**
+ * What `compilePolicy` checks, as values instead of a refusal: the reader's findings and, when the graph
+ * reads, the `$` and decision-table checks — each error and warning with its node, row and column.
+ */
+export function policyFindings(document: unknown): {
+  readonly graph: PolicyGraph | undefined;
+  readonly issues: readonly PolicyIssue[];
+} {
+  const { graph, issues } = readJdm(document);
+  if (!graph) return { graph: undefined, issues };
+  return { graph, issues: [...issues, ...checkDollar(graph), ...checkTables(graph)] };
+}
+
 export function compilePolicy(document: unknown, options: CompileOptions = {}): CompiledPolicy {
   const { graph, issues } = readJdm(document);
   if (!graph) throw refusePolicy(issues);

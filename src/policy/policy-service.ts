@@ -11,9 +11,20 @@ import {
   type Arm,
   type PolicyAssignment,
 } from './champion-challenger.ts';
-import { readJdm, refusePolicy, type PolicyGraph } from './jdm.ts';
+import type { AuditLog } from '../platform/audit/audit-log.ts';
+import { BOOTSTRAP_ACTOR, type ChangeActor, type ChangeRequest } from './change-requests.ts';
+import * as changes from './change-requests.repository.ts';
+import { auditActorOf } from './change-audit.ts';
+import {
+  issueField,
+  issueLocation,
+  readJdm,
+  refusePolicy,
+  type PolicyGraph,
+  type PolicyIssue,
+} from './jdm.ts';
 import { productOn, type LendingSettings } from './lending-settings.ts';
-import { compilePolicy, type CompiledPolicy } from './policy-compiler.ts';
+import { compilePolicy, policyFindings, type CompiledPolicy } from './policy-compiler.ts';
 import { diffGraphs, type GraphDiff } from './policy-diff.ts';
 import { productRangeIssues } from './product-range-check.ts';
 import { settingsLoadIssues } from './settings-checks.ts';
@@ -45,12 +56,69 @@ export interface PolicyLoadRequest {
   /** The JDM graph, as parsed JSON. */
   readonly content: unknown;
   readonly description?: string;
+  /** Who submits it (the approver must be another person). Unnamed in-process callers are `unnamed`. */
+  readonly requestedBy?: ChangeActor;
+  /** A simulation run of this graph (`sim_…`), attached for the approver to read. */
+  readonly simulationId?: string;
 }
 
 export interface PolicyLoadResult {
   readonly version: PolicyVersionSummary;
-  /** False when the same graph with the same effective date was already loaded (nothing written). */
+  /** False when the same graph with the same effective date was already submitted (nothing written). */
   readonly created: boolean;
+  /** Its four-eyes change request: pending until a second person approves (approved when a bootstrap). */
+  readonly change: ChangeRequest | null;
+}
+
+/** The actor recorded for in-process submissions that name nobody. */
+export const UNNAMED_ACTOR: ChangeActor = { id: 'unnamed', name: 'unnamed' };
+
+/** One finding of `compile`, located where a person looks in the editor. */
+export interface PolicyRefusal {
+  readonly nodeId: string | null;
+  readonly nodeName: string | null;
+  /** The decision-table rule id. */
+  readonly row: string | null;
+  /** The input or output field of the column (`applicant.age`, `limit`), else the column's name. */
+  readonly column: string | null;
+  /** `policy.nodes.<node>.rules.<row>.<column>`, as the 422 of a load names it. */
+  readonly field: string;
+  /** The check's stable code: `unreachable-row`, `syntax`, `limit-outside-product`, … */
+  readonly rule: string;
+  readonly message: string;
+}
+
+export interface PolicyCompileResult {
+  /** True when the graph would be accepted (warnings do not refuse). */
+  readonly ok: boolean;
+  readonly refusals: readonly PolicyRefusal[];
+  readonly warnings: readonly PolicyRefusal[];
+}
+
+/** Where an issue is, with the column named by the field it reads or writes. */
+export function refusalOf(issue: PolicyIssue, graph: PolicyGraph | undefined): PolicyRefusal {
+  let column: string | null = issue.columnName ?? issue.columnId ?? null;
+  const node = graph?.nodes.find((candidate) => candidate.id === issue.nodeId);
+  if (node && issue.columnId !== undefined) {
+    if (node.kind === 'decisionTable') {
+      const input = node.inputs.find((candidate) => candidate.id === issue.columnId);
+      const output = node.outputs.find((candidate) => candidate.id === issue.columnId);
+      if (input?.field) column = input.field.join('.');
+      else if (output) column = output.field.join('.');
+    } else if (node.kind === 'expression') {
+      const entry = node.expressions.find((candidate) => candidate.id === issue.columnId);
+      if (entry) column = entry.key.join('.');
+    }
+  }
+  return {
+    nodeId: issue.nodeId ?? null,
+    nodeName: issue.nodeName ?? null,
+    row: issue.rowId ?? null,
+    column,
+    field: issueField(issue),
+    rule: issue.code,
+    message: `${issueLocation(issue)}: ${issue.message}`,
+  };
 }
 
 export interface PolicyDiff {
@@ -72,8 +140,31 @@ export interface SettingsLoadReport {
  * in force, the risk appetite and the legal cap.
  */
 export interface PolicyService {
-  /** Checks (compile + static checks) and stores a new version; refuses a policy outside the subset. */
+  /**
+   * Checks (compile + static checks) and submits a new version, pending a second person's approval (four-eyes;
+   * see `change-service.ts`); refuses a policy outside the subset. A bootstrap takes effect at once.
+   */
   load(request: PolicyLoadRequest): Promise<PolicyLoadResult>;
+  /**
+   * Applies an approved policy change inside the deciding transaction: refuses (422 `effective-date-passed`)
+   * a version whose date has passed while it waited, when an approved version of its name exists already —
+   * it would rewrite which version decided past days.
+   */
+  approvePolicyChange(tx: Queryable, change: ChangeRequest): Promise<void>;
+  /** Applies approved lending settings inside the deciding transaction (the checks of `loadSettings`). */
+  applySettings(tx: Queryable, value: LendingSettings): Promise<void>;
+  /** Forgets the cached settings and versions in force (after a change is decided). */
+  forgetCaches(): void;
+  /** Whether nothing is loaded yet: no approved policy version and no lending setting (a fresh database). */
+  isFresh(): Promise<{ readonly policies: boolean; readonly settings: boolean }>;
+  /**
+   * Compiles and checks a graph as a submission would (subset, reachability, `$`, gaps and overlaps, and the
+   * product ranges of the products `name` decides on `effectiveFrom`, default `default` today); writes nothing.
+   */
+  compile(
+    content: unknown,
+    options?: { readonly name?: string; readonly effectiveFrom?: LocalDate },
+  ): Promise<PolicyCompileResult>;
   list(filter?: { readonly name?: string }): Promise<PolicyVersionSummary[]>;
   /** NOT_FOUND when there is no such version. */
   get(id: string): Promise<PolicyVersion>;
@@ -99,6 +190,8 @@ export interface PolicyServiceOptions {
   readonly db: Database;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Records submissions and bootstraps (approvals and rejections are recorded by the change service). */
+  readonly audit?: AuditLog;
   /**
    * How long settings and "version in force" lookups are cached in this process, in milliseconds (default
    * 5000; 0 disables). Loads through this service clear the cache at once; other instances see a change
@@ -126,7 +219,7 @@ export function policyChecksum(content: unknown): string {
 }
 
 export function createPolicyService(options: PolicyServiceOptions): PolicyService {
-  const { db, clock, ids } = options;
+  const { db, clock, ids, audit } = options;
   const cacheMs = options.cacheMs ?? 5000;
   const compiledCache = new Map<string, CompiledPolicy>();
   let settingsCache: { at: number; value: LendingSettings } | undefined;
@@ -197,6 +290,42 @@ export function createPolicyService(options: PolicyServiceOptions): PolicyServic
     return value;
   };
 
+  /** Checks and stores dated settings in an open transaction (existing dates of the future are replaced). */
+  const applySettingsIn = async (tx: Queryable, value: LendingSettings): Promise<void> => {
+    const loadedAt = clock.now();
+    // One settings load at a time, so the checks below see what the writes will replace.
+    await repository.lockPolicyName(tx, ':lending-settings');
+    // In turn: one transaction is one connection.
+    const products = await repository.listProducts(tx);
+    const legalRateCaps = await repository.listLegalRateCaps(tx);
+    const riskAppetite = await repository.listRiskAppetite(tx);
+    const assignments = await repository.listAssignments(tx);
+    // Only approved versions decide: an assignment may not name a policy still waiting for its approval.
+    const versions = (await repository.listPolicyVersions(tx)).filter(
+      (version) => version.status === 'approved',
+    );
+    const issues = settingsLoadIssues(
+      { products, legalRateCaps, riskAppetite, assignments },
+      value,
+      versions,
+      clock.today(),
+    );
+    if (issues.length > 0) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `lending settings refused (${issues.length} error${issues.length === 1 ? '' : 's'}): ${issues
+          .slice(0, 5)
+          .map((issue) => `${issue.field}: ${issue.message}`)
+          .join('; ')}`,
+        { issues },
+      );
+    }
+    for (const entry of value.products) await repository.upsertProduct(tx, entry, loadedAt);
+    for (const cap of value.legalRateCaps) await repository.upsertLegalRateCap(tx, cap, loadedAt);
+    for (const setting of value.riskAppetite) await repository.upsertRiskAppetite(tx, setting, loadedAt);
+    for (const assignment of value.assignments) await repository.upsertAssignment(tx, assignment, loadedAt);
+  };
+
   return {
     async load(request) {
       if (!POLICY_NAME.test(request.name)) {
@@ -219,7 +348,12 @@ export function createPolicyService(options: PolicyServiceOptions): PolicyServic
       );
       if (rangeIssues.length > 0) throw refusePolicy(rangeIssues);
       const checksum = policyChecksum(request.content);
+      const requestedBy = request.requestedBy ?? UNNAMED_ACTOR;
+      const simulationId = request.simulationId ?? null;
       const result = await db.transaction(async (tx) => {
+        // One submission at a time: version numbers stay gap-free and two first submissions of a fresh
+        // database cannot both be the bootstrap.
+        await repository.lockPolicyName(tx, ':submissions');
         await repository.lockPolicyName(tx, request.name);
         const existing = await repository.findSamePolicyVersion(
           tx,
@@ -227,13 +361,16 @@ export function createPolicyService(options: PolicyServiceOptions): PolicyServic
           checksum,
           request.effectiveFrom,
         );
-        if (existing) return { version: existing, created: false };
+        if (existing) {
+          const [change] = await changes.changesOfSubject(tx, 'policy', existing.id);
+          return { version: existing, created: false, change: change ?? null };
+        }
         const number = await repository.nextPolicyVersion(tx, request.name);
         const today = clock.today();
         // The first version of a name may start in the past (an install: no decision can have used the
         // name yet). A later one may not: it would rewrite which version was in force on days already
         // decided, and behind a later-dated version it would silently never be in force.
-        if (number > 1 && request.effectiveFrom < today) {
+        if (request.effectiveFrom < today && (await repository.anyApprovedVersionOf(tx, request.name))) {
           const current = await repository.policyVersionInForce(tx, request.name, today);
           throw AppError.invalid(
             'effectiveFrom',
@@ -243,24 +380,136 @@ export function createPolicyService(options: PolicyServiceOptions): PolicyServic
             }`,
           );
         }
+        // The bootstrap: nothing decides yet, so the first policy of a fresh database (an install, the demo
+        // seeding) takes effect without a second person — recorded as such.
+        const bootstrap = !(await repository.anyApprovedPolicy(tx));
+        const now = clock.now();
+        const id = ids.next('policy');
+        const change: ChangeRequest = {
+          id: ids.next('changeRequest'),
+          kind: 'policy',
+          subject: id,
+          scope: `${request.name}@${request.effectiveFrom}`,
+          summary: `policy ${request.name} v${number} from ${request.effectiveFrom}${description ? `: ${description}` : ''}`,
+          payload: { policyId: id, name: request.name, version: number, checksum },
+          requestedBy,
+          requestedAt: now,
+          effectiveFrom: request.effectiveFrom,
+          simulationId,
+          status: bootstrap ? 'approved' : 'pending',
+          decidedBy: bootstrap ? BOOTSTRAP_ACTOR : null,
+          decidedAt: bootstrap ? now : null,
+          note: bootstrap
+            ? 'bootstrap: the first policy of a fresh database takes effect without a second person'
+            : '',
+          bootstrap,
+        };
         const version: PolicyVersion = {
-          id: ids.next('policy'),
+          id,
           name: request.name,
           version: number,
           effectiveFrom: request.effectiveFrom,
           description,
           checksum,
           warnings: policy.warnings,
-          loadedAt: clock.now(),
+          loadedAt: now,
+          status: bootstrap ? 'approved' : 'pending_approval',
+          changeId: change.id,
           content: request.content,
         };
         await repository.insertPolicyVersion(tx, version);
+        await changes.insertChange(tx, change);
+        if (audit) {
+          const subject = { type: 'policy', id };
+          const details = {
+            changeId: change.id,
+            name: request.name,
+            version: number,
+            effectiveFrom: request.effectiveFrom,
+          };
+          await audit.record(
+            { actor: auditActorOf(requestedBy), action: 'policy.submit', subject, outcome: 'ok', details },
+            tx,
+          );
+          if (bootstrap)
+            await audit.record(
+              {
+                actor: auditActorOf(BOOTSTRAP_ACTOR),
+                action: 'policy.bootstrap',
+                subject,
+                outcome: 'ok',
+                details: { ...details, note: change.note },
+              },
+              tx,
+            );
+        }
         const { content: _content, ...summary } = version;
-        return { version: summary, created: true };
+        return { version: summary, created: true, change };
       });
       if (result.created) compiledCache.set(result.version.id, policy);
       clearCaches();
       return result;
+    },
+
+    async approvePolicyChange(tx, change) {
+      const name = String(change.payload.name);
+      const today = clock.today();
+      if (change.effectiveFrom < today && (await repository.anyApprovedVersionOf(tx, name))) {
+        throw new AppError(
+          'UNPROCESSABLE',
+          `policy ${name} was to take effect on ${change.effectiveFrom}, which has passed (today is ${today}); approving it now would rewrite which version decided the days between — reject it and submit it again from today or later`,
+          {
+            issues: [
+              {
+                field: 'effectiveFrom',
+                rule: 'effective-date-passed',
+                message: `${change.effectiveFrom} is before today (${today})`,
+              },
+            ],
+          },
+        );
+      }
+    },
+
+    async applySettings(tx, value) {
+      await applySettingsIn(tx, value);
+    },
+
+    forgetCaches: () => clearCaches(),
+
+    async isFresh() {
+      const [approved, settingsLoaded] = await Promise.all([
+        repository.anyApprovedPolicy(db),
+        repository.anySettings(db),
+      ]);
+      return { policies: !approved, settings: !settingsLoaded };
+    },
+
+    async compile(content, options = {}) {
+      const { graph, issues } = policyFindings(content);
+      const all: PolicyIssue[] = [...issues];
+      if (!all.some((issue) => issue.severity === 'error')) {
+        try {
+          const policy = compilePolicy(content);
+          const date = options.effectiveFrom ?? clock.today();
+          all.push(
+            ...productRangeIssues(
+              policy,
+              await productsDecidedBy(options.name ?? 'default', date),
+              appetiteOn((await settings()).riskAppetite, date),
+            ),
+          );
+        } catch (error) {
+          // A refusal the checks above did not foresee still answers as refusals, not as a 500.
+          if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
+          for (const issue of error.issues)
+            all.push({ severity: 'error', code: issue.rule, message: issue.message });
+        }
+      }
+      const located = (severity: 'error' | 'warning') =>
+        all.filter((issue) => issue.severity === severity).map((issue) => refusalOf(issue, graph));
+      const refusals = located('error');
+      return { ok: refusals.length === 0, refusals, warnings: located('warning') };
     },
 
     list: (filter = {}) => repository.listPolicyVersions(db, filter.name),
@@ -282,38 +531,7 @@ export function createPolicyService(options: PolicyServiceOptions): PolicyServic
     inForce,
 
     async loadSettings(value) {
-      const loadedAt = clock.now();
-      await db.transaction(async (tx) => {
-        // One settings load at a time, so the checks below see what the writes will replace.
-        await repository.lockPolicyName(tx, ':lending-settings');
-        // In turn: one transaction is one connection.
-        const products = await repository.listProducts(tx);
-        const legalRateCaps = await repository.listLegalRateCaps(tx);
-        const riskAppetite = await repository.listRiskAppetite(tx);
-        const assignments = await repository.listAssignments(tx);
-        const versions = await repository.listPolicyVersions(tx);
-        const issues = settingsLoadIssues(
-          { products, legalRateCaps, riskAppetite, assignments },
-          value,
-          versions,
-          clock.today(),
-        );
-        if (issues.length > 0) {
-          throw new AppError(
-            'VALIDATION_FAILED',
-            `lending settings refused (${issues.length} error${issues.length === 1 ? '' : 's'}): ${issues
-              .slice(0, 5)
-              .map((issue) => `${issue.field}: ${issue.message}`)
-              .join('; ')}`,
-            { issues },
-          );
-        }
-        for (const entry of value.products) await repository.upsertProduct(tx, entry, loadedAt);
-        for (const cap of value.legalRateCaps) await repository.upsertLegalRateCap(tx, cap, loadedAt);
-        for (const setting of value.riskAppetite) await repository.upsertRiskAppetite(tx, setting, loadedAt);
-        for (const assignment of value.assignments)
-          await repository.upsertAssignment(tx, assignment, loadedAt);
-      });
+      await db.transaction((tx) => applySettingsIn(tx, value));
       clearCaches();
       return {
         products: value.products.length,

@@ -23,7 +23,17 @@ export interface PolicyVersionSummary {
   readonly checksum: string;
   readonly warnings: readonly PolicyIssue[];
   readonly loadedAt: Date;
+  /**
+   * Where its four-eyes change stands: a version is in force (from its date) only once `approved`. Versions
+   * loaded before four-eyes (migration 0380) have no change request and count as approved.
+   */
+  readonly status: PolicyVersionStatus;
+  /** The change request that submitted it (null for versions loaded before four-eyes). */
+  readonly changeId: string | null;
 }
+
+export const POLICY_VERSION_STATUSES = ['pending_approval', 'approved', 'rejected', 'superseded'] as const;
+export type PolicyVersionStatus = (typeof POLICY_VERSION_STATUSES)[number];
 
 /** A stored policy version with its JDM graph. */
 export interface PolicyVersion extends PolicyVersionSummary {
@@ -39,6 +49,8 @@ interface PolicyVersionRow {
   checksum: string;
   warnings: unknown;
   loaded_at: Date;
+  change_id: string | null;
+  change_status: string | null;
   content?: unknown;
 }
 
@@ -56,6 +68,15 @@ function toSummary(row: PolicyVersionRow): PolicyVersionSummary {
     checksum: row.checksum,
     warnings: parseJsonColumn(row.warnings) as PolicyIssue[],
     loadedAt: row.loaded_at,
+    status:
+      row.change_status === null || row.change_status === 'approved'
+        ? 'approved'
+        : row.change_status === 'pending'
+          ? 'pending_approval'
+          : row.change_status === 'rejected'
+            ? 'rejected'
+            : 'superseded',
+    changeId: row.change_id,
   };
 }
 
@@ -63,7 +84,17 @@ function toVersion(row: PolicyVersionRow): PolicyVersion {
   return { ...toSummary(row), content: parseJsonColumn(row.content) };
 }
 
-const SUMMARY_COLUMNS = `id, name, version, effective_from::text as effective_from, description, checksum, warnings, loaded_at`;
+/** The version's change request (at most one: a version is submitted once). */
+const CHANGE_OF_VERSION = `(select c.%s from change_requests c where c.kind = 'policy' and c.subject = v.id
+  order by c.requested_at desc limit 1)`;
+
+const SUMMARY_COLUMNS = `v.id, v.name, v.version, v.effective_from::text as effective_from, v.description,
+  v.checksum, v.warnings, v.loaded_at, ${CHANGE_OF_VERSION.replace('%s', 'id')} as change_id,
+  ${CHANGE_OF_VERSION.replace('%s', 'status')} as change_status`;
+
+/** In force only when approved, or loaded before four-eyes (no change request). */
+const APPROVED = `not exists (select 1 from change_requests c where c.kind = 'policy' and c.subject = v.id
+  and c.status <> 'approved')`;
 
 /** Serialises concurrent loads of one policy name inside a transaction (version numbers stay gap-free). */
 export async function lockPolicyName(q: Queryable, name: string): Promise<void> {
@@ -104,8 +135,10 @@ export async function findSamePolicyVersion(
   effectiveFrom: LocalDate,
 ): Promise<PolicyVersionSummary | undefined> {
   const result = await q.query<PolicyVersionRow>(
-    `select ${SUMMARY_COLUMNS} from policy_versions where name = $1 and checksum = $2 and effective_from = $3
-      order by version desc limit 1`,
+    `select ${SUMMARY_COLUMNS} from policy_versions v where v.name = $1 and v.checksum = $2
+      and v.effective_from = $3 and not exists (select 1 from change_requests c where c.kind = 'policy'
+      and c.subject = v.id and c.status in ('rejected', 'superseded'))
+      order by v.version desc limit 1`,
     [name, checksum, effectiveFrom],
   );
   const row = result.rows[0];
@@ -114,7 +147,7 @@ export async function findSamePolicyVersion(
 
 export async function findPolicyVersion(q: Queryable, id: string): Promise<PolicyVersion | undefined> {
   const result = await q.query<PolicyVersionRow>(
-    `select ${SUMMARY_COLUMNS}, content from policy_versions where id = $1`,
+    `select ${SUMMARY_COLUMNS}, v.content from policy_versions v where v.id = $1`,
     [id],
   );
   const row = result.rows[0];
@@ -124,24 +157,27 @@ export async function findPolicyVersion(q: Queryable, id: string): Promise<Polic
 export async function listPolicyVersions(q: Queryable, name?: string): Promise<PolicyVersionSummary[]> {
   const result = name
     ? await q.query<PolicyVersionRow>(
-        `select ${SUMMARY_COLUMNS} from policy_versions where name = $1 order by name, version`,
+        `select ${SUMMARY_COLUMNS} from policy_versions v where v.name = $1 order by v.name, v.version`,
         [name],
       )
     : await q.query<PolicyVersionRow>(
-        `select ${SUMMARY_COLUMNS} from policy_versions order by name, version`,
+        `select ${SUMMARY_COLUMNS} from policy_versions v order by v.name, v.version`,
       );
   return result.rows.map(toSummary);
 }
 
-/** The version of `name` in force on `date`: latest effective date on or before it, then highest version. */
+/**
+ * The version of `name` in force on `date`: among approved versions, the latest effective date on or before
+ * it, then the highest version.
+ */
 export async function policyVersionInForce(
   q: Queryable,
   name: string,
   date: LocalDate,
 ): Promise<PolicyVersionSummary | undefined> {
   const result = await q.query<PolicyVersionRow>(
-    `select ${SUMMARY_COLUMNS} from policy_versions where name = $1 and effective_from <= $2
-      order by effective_from desc, version desc limit 1`,
+    `select ${SUMMARY_COLUMNS} from policy_versions v where v.name = $1 and v.effective_from <= $2
+      and ${APPROVED} order by v.effective_from desc, v.version desc limit 1`,
     [name, date],
   );
   const row = result.rows[0];
@@ -264,4 +300,30 @@ export async function listAssignments(q: Queryable): Promise<PolicyAssignment[]>
     challengerPolicy: row.challenger_policy,
     challengerShareBps: Number(row.challenger_share_bps),
   }));
+}
+
+/** Whether any policy version is approved (in force on some date): false on a fresh database. */
+export async function anyApprovedPolicy(q: Queryable): Promise<boolean> {
+  const result = await q.query<{ found: boolean }>(
+    `select exists (select 1 from policy_versions v where ${APPROVED}) as found`,
+  );
+  return Boolean(result.rows[0]?.found);
+}
+
+/** Whether an approved version of `name` exists. */
+export async function anyApprovedVersionOf(q: Queryable, name: string): Promise<boolean> {
+  const result = await q.query<{ found: boolean }>(
+    `select exists (select 1 from policy_versions v where v.name = $1 and ${APPROVED}) as found`,
+    [name],
+  );
+  return Boolean(result.rows[0]?.found);
+}
+
+/** Whether any lending setting is loaded: false on a fresh database. */
+export async function anySettings(q: Queryable): Promise<boolean> {
+  const result = await q.query<{ found: boolean }>(
+    `select exists (select 1 from lending_products) or exists (select 1 from legal_rate_caps)
+        or exists (select 1 from risk_appetite_settings) or exists (select 1 from policy_assignments) as found`,
+  );
+  return Boolean(result.rows[0]?.found);
 }

@@ -1,6 +1,7 @@
 import { fen } from '../platform/money/money.ts';
 import { compareRate, parseRate, toExactRateString } from '../platform/money/rate.ts';
 import type { PolicyIssue } from './jdm.ts';
+import type { ZenObject } from './zen-runtime.ts';
 import type { CompiledPolicy } from './policy-compiler.ts';
 import { toPolicyDocument, type PolicyInput } from './policy-inputs.ts';
 import type { Product, RiskAppetite } from './products.ts';
@@ -41,6 +42,7 @@ export function productRangeIssues(
         (!Number.isSafeInteger(limit) || BigInt(limit) < product.minLimit || BigInt(limit) > product.maxLimit)
       ) {
         limitIssue = {
+          ...locateOutput(policy, toPolicyDocument(input), 'limit'),
           severity: 'error',
           code: 'limit-outside-product',
           message: `${product.code}: ${example} is ${outcome} with a limit of ${limit} fen, outside the product's ${product.minLimit}–${product.maxLimit} fen`,
@@ -51,6 +53,7 @@ export function productRangeIssues(
         const rate = parseRate(String(apr), 'apr');
         if (compareRate(rate, product.minApr) < 0 || compareRate(rate, product.maxApr) > 0) {
           aprIssue = {
+            ...locateOutput(policy, toPolicyDocument(input), 'apr'),
             severity: 'error',
             code: 'apr-outside-product',
             message: `${product.code}: ${example} is ${outcome} at an APR of ${String(apr)}, outside the product's ${toExactRateString(product.minApr)}–${toExactRateString(product.maxApr)}`,
@@ -109,4 +112,52 @@ function describe(input: PolicyInput): string {
   return `an applicant with score ${input.score}, monthly income ${input.monthlyIncome} fen, ${
     input.isNewUser ? `a new user with ${input.onTimeCycles} on-time cycles` : 'an established customer'
   }`;
+}
+
+/**
+ * Where a graph set an output field for one input: the last node on the evaluation's trace that wrote `key` —
+ * a decision table's matched row and output column, or an expression node's entry — so a refusal points at
+ * the cell to change in the editor. Empty when the input cannot be traced.
+ */
+export function locateOutput(
+  policy: CompiledPolicy,
+  document: ZenObject,
+  key: string,
+): Pick<PolicyIssue, 'nodeId' | 'nodeName' | 'rowId' | 'columnId' | 'columnName'> {
+  let trace;
+  try {
+    trace = policy.evaluate(document).trace;
+  } catch {
+    return {};
+  }
+  for (let index = trace.length - 1; index >= 0; index -= 1) {
+    const entry = trace[index];
+    const node = policy.graph.nodes.find((candidate) => candidate.id === entry?.nodeId);
+    if (!entry || !node) continue;
+    if (node.kind === 'decisionTable') {
+      const column = node.outputs.find((output) => output.field[output.field.length - 1] === key);
+      const row = entry.matched[entry.matched.length - 1];
+      if (column && row !== undefined)
+        return {
+          nodeId: node.id,
+          nodeName: node.name,
+          rowId: row,
+          columnId: column.id,
+          columnName: column.name,
+        };
+    }
+    if (node.kind === 'expression') {
+      const expression = node.expressions.find(
+        (candidate) => candidate.key[candidate.key.length - 1] === key,
+      );
+      if (expression)
+        return {
+          nodeId: node.id,
+          nodeName: node.name,
+          columnId: expression.id,
+          columnName: expression.key.join('.'),
+        };
+    }
+  }
+  return {};
 }

@@ -213,6 +213,9 @@ export function createPgModelRegistry(
         active = undefined;
       }
     },
+    forgetActive() {
+      active = undefined;
+    },
     active: () => findActiveModel(db),
     async scorer(version) {
       const now = clock.now().getTime();

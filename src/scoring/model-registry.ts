@@ -39,6 +39,11 @@ export interface ModelRegistry {
   register(card: Scorecard, createdBy?: string): Promise<ModelSummary>;
   /** Makes a model the active one and retires the previous; activating the active model is a no-op. */
   activate(version: string): Promise<ModelSummary>;
+  /**
+   * Forgets the cached active scorer, after an activation committed outside `activate` (a four-eyes
+   * approval activates inside its own transaction).
+   */
+  forgetActive?(): void;
   /** The active model, if any. */
   active(): Promise<ModelRecord | undefined>;
   /**

@@ -1,6 +1,8 @@
 import { Type } from 'typebox';
 import { InstantString, ProblemSchema, StringEnum } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
+import { changeActorOf, ChangeDto, changeDto } from '../policy/approvals.routes.ts';
+import type { ChangeService } from '../policy/change-service.ts';
 import { MODEL_STATUSES, type ModelRegistry, type ModelSummary } from './model-registry.ts';
 import { parseScorecard, ScorecardSchema } from './scorecard.ts';
 
@@ -44,8 +46,11 @@ function toDto(model: ModelSummary) {
 
 const READERS = ['app', 'reviewer', 'analyst'] as const;
 
-/** The model registry over HTTP: list, read, upload (validated, hash checked) and activate scorecards. */
-export function registerScoringRoutes(http: HttpServer, services: { readonly models: ModelRegistry }): void {
+/** The model registry over HTTP: list, read, upload (validated, hash checked) and ask to activate scorecards. */
+export function registerScoringRoutes(
+  http: HttpServer,
+  services: { readonly models: ModelRegistry; readonly changes: ChangeService },
+): void {
   http.get(
     '/v1/models',
     {
@@ -101,11 +106,23 @@ export function registerScoringRoutes(http: HttpServer, services: { readonly mod
       config: { roles: ['analyst'] },
       schema: {
         tags: ['scoring'],
-        summary: 'Make a model the active one; the previously active model is retired.',
+        summary: 'Ask for a model to become the active one (four-eyes); approval activates it.',
+        description:
+          'Submits a change request (202); a second person approves it at POST /v1/approvals/{changeId}/approve, which activates the model and retires the previously active one in one transaction. 409 when the model is already active.',
         params: VersionParam,
-        response: { 200: Type.Object({ model: ModelDto }), 404: ProblemSchema },
+        response: {
+          202: Type.Object({ changeId: Type.String(), change: ChangeDto }),
+          404: ProblemSchema,
+          409: ProblemSchema,
+        },
       },
     },
-    async (request) => ({ model: toDto(await services.models.activate(request.params.version)) }),
+    async (request, reply) => {
+      const change = await services.changes.submitModelActivation(
+        request.params.version,
+        changeActorOf(request.principal),
+      );
+      return reply.status(202).send({ changeId: change.id, change: changeDto(change) });
+    },
   );
 }

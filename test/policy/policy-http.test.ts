@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 describe('policies over HTTP', () => {
-  it('loads a version (201), returns it again for the same graph and date (200), lists, shows and diffs', async () => {
+  it('loads a version (201, the bootstrap), submits the next (202) for a second analyst to approve, returns a version again for the same graph and date (200), lists, shows and diffs', async () => {
     const load = (body: unknown) =>
       t.app.http.inject({
         method: 'POST',
@@ -33,7 +33,8 @@ describe('policies over HTTP', () => {
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({
       created: true,
-      policy: { name: 'default', version: 1, effectiveFrom: '2026-01-01' },
+      policy: { name: 'default', version: 1, effectiveFrom: '2026-01-01', status: 'approved' },
+      change: { kind: 'policy', status: 'approved', bootstrap: true, decidedBy: 'bootstrap' },
     });
     const repeat = await load({ name: 'default', effectiveFrom: '2026-01-01', content: policy });
     expect(repeat.statusCode).toBe(200);
@@ -49,7 +50,16 @@ describe('policies over HTTP', () => {
       content: tighter,
       description: 'cash loan cut-off 620',
     });
-    expect(second.statusCode).toBe(201);
+    expect(second.statusCode).toBe(202);
+    expect(second.json().policy.status).toBe('pending_approval');
+    const approved = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/approvals/${second.json().change.changeId}/approve`,
+      headers: t.auth('admin'),
+      payload: {},
+    });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json().change).toMatchObject({ status: 'approved', decidedBy: 'test admin' });
 
     const list = await t.app.http.inject({
       method: 'GET',
@@ -136,8 +146,11 @@ describe('policies over HTTP', () => {
       headers: t.auth('analyst'),
       payload: settings as object,
     });
-    expect(loaded.json()).toEqual({
+    // The first settings of a fresh database are the bootstrap: loaded at once (200).
+    expect(loaded.statusCode).toBe(200);
+    expect(loaded.json()).toMatchObject({
       loaded: { products: 2, legalRateCaps: 1, riskAppetite: 1, assignments: 2 },
+      change: { kind: 'settings', status: 'approved', bootstrap: true },
     });
     const shown = await t.app.http.inject({
       method: 'GET',

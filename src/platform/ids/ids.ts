@@ -40,6 +40,8 @@ export const ID_PREFIXES = {
   import: 'imp',
   blocklistEntry: 'blk',
   customerSession: 'ses',
+  changeRequest: 'chg',
+  policySimulation: 'sim',
   staffUser: 'stf',
   staffSession: 'sts',
 } as const;
