@@ -27,11 +27,12 @@ import { renderSimulationSvg } from './appeal-simulation-plot.ts';
  * across both: pass the key with `--key` or `CREDENCE_API_KEY`.
  */
 
-interface KeyOption {
+export interface KeyOption {
   key?: string;
 }
 
-async function principalOf(app: App, options: KeyOption): Promise<Principal> {
+/** The reviewer (or admin) an API key names (`--key` or CREDENCE_API_KEY); the referrals CLI acts the same way. */
+export async function principalOf(app: App, options: KeyOption): Promise<Principal> {
   const secret = options.key ?? process.env.CREDENCE_API_KEY;
   if (!secret)
     throw new AppError('UNAUTHENTICATED', 'pass a reviewer API key with --key or CREDENCE_API_KEY', {
@@ -40,7 +41,7 @@ async function principalOf(app: App, options: KeyOption): Promise<Principal> {
   const record = await app.services.apiKeys.findActiveByHash(hashApiKey(secret));
   if (!record) throw new AppError('UNAUTHENTICATED', 'the API key is unknown or revoked');
   if (record.role !== 'reviewer' && record.role !== 'admin')
-    throw new AppError('FORBIDDEN', `role "${record.role}" may not review appeals`);
+    throw new AppError('FORBIDDEN', `role "${record.role}" may not review appeals or referrals`);
   return { keyId: record.id, name: record.name, role: record.role };
 }
 

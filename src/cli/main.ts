@@ -57,6 +57,10 @@ export const COMMAND_MODULES: ReadonlyArray<{
     load: async () => (await import('../appeals/appeals.cli.ts')).registerAppealCommands,
   },
   {
+    commands: ['referrals'],
+    load: async () => (await import('../referrals/referrals.cli.ts')).registerReferralCommands,
+  },
+  {
     commands: ['monitor', 'simulate'],
     load: async () => (await import('../monitoring/monitoring.cli.ts')).registerMonitoringCommands,
   },
