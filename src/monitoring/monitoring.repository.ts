@@ -152,10 +152,10 @@ export async function* streamDriftRecords(
 ): AsyncGenerator<DriftRead[]> {
   const columns = `id, decision_date, product_code, kind, score, fault is not null as faulted,
     model_hash = $7 as same_model,
-    case when model_hash = $7 and kind <> 'override' and fault is null then scorecard_row end as scorecard_row`;
+    case when model_hash = $7 and kind not in ('override', 'manual_review') and fault is null then scorecard_row end as scorecard_row`;
   for await (const rows of pages<DriftRow>(q, columns, window, pageSize, [modelHash])) {
     yield rows.map((row): DriftRead => {
-      if (row.kind === 'override') return { use: false, reason: 'overrides' };
+      if (row.kind === 'override' || row.kind === 'manual_review') return { use: false, reason: 'overrides' };
       if (row.faulted || row.score === null) return { use: false, reason: 'unscored' };
       if (row.same_model !== true || row.scorecard_row === null) return { use: false, reason: 'otherModel' };
       return {
@@ -196,13 +196,14 @@ export async function* streamSimulationRecords(
   window: MonitoringWindow,
   pageSize = DEFAULT_PAGE_SIZE,
 ): AsyncGenerator<SimulationRead[]> {
-  // The document is read only where it will be used: an override copies its original's, a fault has none.
+  // The document is read only where it will be used: a person's decision (an override, a manual review)
+  // copies its original's, a fault has none.
   const columns = `id, decision_date, product_code, arm, kind, outcome, limit_amount, apr, score, pd,
     policy_checksum, legal_cap,
-    case when kind <> 'override' and fault is null then policy_document end as policy_document`;
+    case when kind not in ('override', 'manual_review') and fault is null then policy_document end as policy_document`;
   for await (const rows of pages<SimulationRow>(q, columns, window, pageSize)) {
     yield rows.map((row): SimulationRead => {
-      if (row.kind === 'override') return { use: false, reason: 'overrides' };
+      if (row.kind === 'override' || row.kind === 'manual_review') return { use: false, reason: 'overrides' };
       if (row.policy_document === null || row.score === null) return { use: false, reason: 'faults' };
       return {
         use: true,

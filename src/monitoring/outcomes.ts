@@ -140,7 +140,8 @@ function emptyTally(): Tally {
 }
 
 function tallyOne(tally: Tally, record: OutcomeRecord): void {
-  if (record.kind === 'override') {
+  // A referral's manual review is a person's decision as well, with the copied evidence of the referral.
+  if (record.kind === 'override' || record.kind === 'manual_review') {
     // A person's decision copies the evidence (and reasons) of the decision it overrules: count it as an
     // override only, so reasons and rates describe what the engine decided.
     if (record.outcome === 'approved') tally.overrideApproved += 1;
