@@ -21,6 +21,7 @@ export const COMMAND_MODULES: ReadonlyArray<{
     load: async () => (await import('./commands/migrate.cli.ts')).registerMigrateCommand,
   },
   { commands: ['keys'], load: async () => (await import('./commands/keys.cli.ts')).registerKeysCommand },
+  { commands: ['users'], load: async () => (await import('../staff/users.cli.ts')).registerUsersCommand },
   { commands: ['kyc'], load: async () => (await import('../identity/kyc.cli.ts')).registerKycCommand },
   {
     commands: ['import', 'features', 'demo-data'],
