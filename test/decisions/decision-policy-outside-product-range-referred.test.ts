@@ -98,8 +98,14 @@ describe('a policy whose approval lies outside the product', () => {
     expect(problem.code).toBe('VALIDATION_FAILED');
     expect(problem.errors.map((error: { rule: string }) => error.rule)).toContain(rule);
     const error = problem.errors.find((entry: { rule: string }) => entry.rule === rule);
-    expect(error.field).toBe('policy');
-    expect(error.message).toMatch(/^graph: cash_loan: an applicant with score \d+/);
+    // Located at the node and column that set the limit (the editor's cell to change).
+    const output = rule === 'apr-outside-product' ? 'apr' : 'limit';
+    expect(error.field).toBe(`policy.nodes.decide.de_${output}`);
+    expect(error.message).toMatch(
+      new RegExp(
+        `^node "[^"]+" \\(decide\\), column "${output}" \\(de_${output}\\): cash_loan: an applicant with score \\d+`,
+      ),
+    );
     const versions = await t.app.http.inject({
       method: 'GET',
       url: '/v1/policies?name=default',
@@ -111,7 +117,15 @@ describe('a policy whose approval lies outside the product', () => {
   it.each(cases)('when the grid misses it, is referred as a policy fault: $label', async ({ make }) => {
     const customerId = t.personas.get('clean_approval') ?? '';
     const load = await loadPolicy(make(whenRequested));
-    expect(load.statusCode).toBe(201);
+    // Submitted (four-eyes), then approved by a second person: in force from today.
+    expect(load.statusCode).toBe(202);
+    const approved = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/approvals/${load.json().change.changeId}/approve`,
+      headers: t.auth('admin'),
+      payload: {},
+    });
+    expect(approved.statusCode).toBe(200);
     const post = await decide(customerId);
     expect(post.statusCode).toBe(201);
     const body = post.json();

@@ -110,6 +110,12 @@ describe.each(storesUnderTest())('decisions over HTTP on $name', (store) => {
       name: 'default',
       effectiveFrom: parseLocalDate('2026-11-22'),
       content: policyWithCashCutoff(680),
+      requestedBy: { id: 'key_author', name: 'policy author' },
+    });
+    // Four-eyes: the version is in force once a second person approves it.
+    await t.app.services.changes.approve(loaded.change?.id ?? '', {
+      id: 'key_checker',
+      name: 'policy checker',
     });
     const again = await t.app.services.decisions.decide({ customerId, productCode: 'cash_loan' });
     expect(again.modelVersion).toBe('other-model');

@@ -66,12 +66,32 @@ describe('/v1/models', () => {
     expect(JSON.stringify(malformed.json().errors)).toContain('basePoints');
   });
 
-  it('activates a model (analyst only) and 404s an unknown one', async () => {
+  it('activates a model on a second analyst’s approval (analyst only) and 404s an unknown one', async () => {
     await post('/v1/models', 'analyst', asVersion('http-5'));
     expect((await post('/v1/models/http-5/activate', 'reviewer')).statusCode).toBe(403);
-    const activated = await post('/v1/models/http-5/activate', 'analyst');
-    expect(activated.statusCode).toBe(200);
-    expect(activated.json().model).toMatchObject({ version: 'http-5', status: 'active' });
+    const requested = await post('/v1/models/http-5/activate', 'analyst');
+    expect(requested.statusCode).toBe(202);
+    expect(requested.json().change).toMatchObject({
+      kind: 'model',
+      status: 'pending',
+      requestedBy: 'test analyst',
+      payloadRef: '/v1/models/http-5',
+    });
+    // Four-eyes: not active until a second person approves.
+    expect((await t.app.services.models.get('http-5')).status).toBe('candidate');
+    const approved = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/approvals/${requested.json().changeId}/approve`,
+      headers: t.auth('admin'),
+      payload: { note: 'holdout AUC checked' },
+    });
+    expect(approved.statusCode).toBe(200);
+    const model = await t.app.http.inject({
+      method: 'GET',
+      url: '/v1/models/http-5',
+      headers: t.auth('app'),
+    });
+    expect(model.json().model).toMatchObject({ version: 'http-5', status: 'active' });
     expect((await t.app.services.models.scorer()).card.version).toBe('http-5');
     const missing = await post('/v1/models/nope/activate', 'analyst');
     expect(missing.statusCode).toBe(404);
