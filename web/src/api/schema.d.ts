@@ -2431,6 +2431,535 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/approvals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Four-eyes changes (policy versions, model activations, lending settings), newest first.
+     * @description Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          kind?: 'policy' | 'model' | 'settings';
+          limit?: number;
+          status?: 'pending' | 'approved' | 'rejected' | 'superseded';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description Took effect without a second person: the first policy or settings of a fresh database, or demo seeding. */
+                bootstrap: boolean;
+                /** @description A changeRequest id (chg_…). */
+                changeId: string;
+                decidedAt: string | null;
+                decidedBy: string | null;
+                /**
+                 * @description From this date on, once approved.
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @enum {string} */
+                kind: 'policy' | 'model' | 'settings';
+                note: string;
+                /** @description Where to read what it changes: /v1/policies/pol_… (a policy version), /v1/models/<version>, or /v1/approvals/chg_… (a lending setting). */
+                payloadRef: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                requestedAt: string;
+                /** @description The name of the person (key or staff user) who asked. */
+                requestedBy: string;
+                /** @description A simulation of the candidate policy, attached by the requester. */
+                simulationId: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'superseded';
+                summary: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/approvals/{changeId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One four-eyes change, with what it applies.
+     * @description Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A changeRequest id (chg_…). */
+          changeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              change: {
+                /** @description Took effect without a second person: the first policy or settings of a fresh database, or demo seeding. */
+                bootstrap: boolean;
+                /** @description A changeRequest id (chg_…). */
+                changeId: string;
+                decidedAt: string | null;
+                decidedBy: string | null;
+                /**
+                 * @description From this date on, once approved.
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @enum {string} */
+                kind: 'policy' | 'model' | 'settings';
+                note: string;
+                /** @description Where to read what it changes: /v1/policies/pol_… (a policy version), /v1/models/<version>, or /v1/approvals/chg_… (a lending setting). */
+                payloadRef: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                requestedAt: string;
+                /** @description The name of the person (key or staff user) who asked. */
+                requestedBy: string;
+                /** @description A simulation of the candidate policy, attached by the requester. */
+                simulationId: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'superseded';
+                summary: string;
+              };
+              /** @description What approval applies. */
+              payload: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/approvals/{changeId}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a change: it takes effect (a policy from its date, a model at once, a setting from its date).
+     * @description By a person other than the requester (names compared as people: case, width and spacing do not make another person): 403 `maker-checker` otherwise. A decided change is final: 409. 422 when it can no longer apply (its date passed).
+     *
+     *     Roles: admin, analyst.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A changeRequest id (chg_…). */
+          changeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              change: {
+                /** @description Took effect without a second person: the first policy or settings of a fresh database, or demo seeding. */
+                bootstrap: boolean;
+                /** @description A changeRequest id (chg_…). */
+                changeId: string;
+                decidedAt: string | null;
+                decidedBy: string | null;
+                /**
+                 * @description From this date on, once approved.
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @enum {string} */
+                kind: 'policy' | 'model' | 'settings';
+                note: string;
+                /** @description Where to read what it changes: /v1/policies/pol_… (a policy version), /v1/models/<version>, or /v1/approvals/chg_… (a lending setting). */
+                payloadRef: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                requestedAt: string;
+                /** @description The name of the person (key or staff user) who asked. */
+                requestedBy: string;
+                /** @description A simulation of the candidate policy, attached by the requester. */
+                simulationId: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'superseded';
+                summary: string;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/approvals/{changeId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject a change: nothing is applied.
+     * @description By a person other than the requester (names compared as people: case, width and spacing do not make another person): 403 `maker-checker` otherwise. A decided change is final: 409. 422 when it can no longer apply (its date passed).
+     *
+     *     Roles: admin, analyst.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A changeRequest id (chg_…). */
+          changeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              change: {
+                /** @description Took effect without a second person: the first policy or settings of a fresh database, or demo seeding. */
+                bootstrap: boolean;
+                /** @description A changeRequest id (chg_…). */
+                changeId: string;
+                decidedAt: string | null;
+                decidedBy: string | null;
+                /**
+                 * @description From this date on, once approved.
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @enum {string} */
+                kind: 'policy' | 'model' | 'settings';
+                note: string;
+                /** @description Where to read what it changes: /v1/policies/pol_… (a policy version), /v1/models/<version>, or /v1/approvals/chg_… (a lending setting). */
+                payloadRef: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                requestedAt: string;
+                /** @description The name of the person (key or staff user) who asked. */
+                requestedBy: string;
+                /** @description A simulation of the candidate policy, attached by the requester. */
+                simulationId: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'superseded';
+                summary: string;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit': {
     parameters: {
       query?: never;
@@ -18061,8 +18590,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Make a model the active one; the previously active model is retired.
-     * @description Roles: admin, analyst.
+     * Ask for a model to become the active one (four-eyes); approval activates it.
+     * @description Submits a change request (202); a second person approves it at POST /v1/approvals/{changeId}/approve, which activates the model and retires the previously active one in one transaction. 409 when the model is already active.
+     *
+     *     Roles: admin, analyst.
      */
     post: {
       parameters: {
@@ -18077,39 +18608,72 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Default Response */
-        200: {
+        202: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              model: {
-                activatedAt: string | null;
-                /** @description sha256:<hex> of the canonical artefact. */
-                contentHash: string;
+              change: {
+                /** @description Took effect without a second person: the first policy or settings of a fresh database, or demo seeding. */
+                bootstrap: boolean;
+                /** @description A changeRequest id (chg_…). */
+                changeId: string;
+                decidedAt: string | null;
+                decidedBy: string | null;
                 /**
-                 * Format: date-time
-                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 * @description From this date on, once approved.
+                 * @example 2026-11-22
                  */
-                createdAt: string;
-                createdBy: string | null;
-                featureCount: number;
-                holdoutAuc: number | null;
-                retiredAt: string | null;
+                effectiveFrom: string;
                 /** @enum {string} */
-                status: 'candidate' | 'active' | 'retired';
+                kind: 'policy' | 'model' | 'settings';
+                note: string;
+                /** @description Where to read what it changes: /v1/policies/pol_… (a policy version), /v1/models/<version>, or /v1/approvals/chg_… (a lending setting). */
+                payloadRef: string;
                 /**
                  * Format: date-time
                  * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
                  */
-                trainedAt: string;
-                version: string;
+                requestedAt: string;
+                /** @description The name of the person (key or staff user) who asked. */
+                requestedBy: string;
+                /** @description A simulation of the candidate policy, attached by the requester. */
+                simulationId: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'superseded';
+                summary: string;
               };
+              changeId: string;
             };
           };
         };
         /** @description RFC 9457 problem details. */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
           headers: {
             [name: string]: unknown;
           };
