@@ -14,6 +14,8 @@ export default defineConfig({
     // Makes the migrated PGlite snapshot every storage suite starts from (test/support/pglite-snapshot.ts)
     // and trains the demo scorecard once for the run.
     globalSetup: ['test/support/global-setup.ts'],
+    // Before each test file: closes the file's PGlite instance and drops its schemas when the file ends.
+    setupFiles: ['test/support/per-file-setup.ts'],
     env: { TZ: 'UTC' },
   },
 });

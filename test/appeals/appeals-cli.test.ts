@@ -1,88 +1,54 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../src/app.ts';
-import { main } from '../../src/cli/main.ts';
-import { trainDemoScorecard, DEMO_SCORECARD } from '../../src/decisions/demo-scorecard.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.ts';
 import { generateApiKeySecret } from '../../src/platform/auth/api-keys.ts';
 import { seededRandomBytes } from '../../src/platform/ids/ids.ts';
-import { loadConfig } from '../../src/platform/config/config.ts';
-import { createLogger } from '../../src/platform/logging/logger.ts';
 import { systemClock } from '../../src/platform/time/system-clock.node.ts';
 import { installDefaultPolicies } from '../../src/policy/policy-files.node.ts';
+import { testScorecard } from '../decisions/scorecard.ts';
+import { cliApp, runCli, type CliRun } from '../support/cli.ts';
 import { createScriptedCustomer } from './support.ts';
 
 /**
- * `credence appeals …` on a data directory, as a reviewer would run it: the appeal is seeded through the
- * application (a disputed overdue, queued after its re-check), then listed, shown, claimed, overturned
- * above the threshold, refused to its maker, approved by a second reviewer, and read back.
+ * `credence appeals …` as a reviewer would run it: the appeal is seeded through the application (a
+ * disputed overdue, queued after its re-check), then listed, shown, claimed, overturned above the
+ * threshold, refused to its maker, approved by a second reviewer, and read back. The commands run in
+ * process on that application (test/support/cli.ts).
  */
-const dataDir = mkdtempSync(join(tmpdir(), 'credence-appeals-cli-'));
-// The CLI reads DATABASE_URL from the environment; this test is about the embedded database of its data
-// directory, so it is unset for the file (and restored after).
-const savedDatabaseUrl = process.env.DATABASE_URL;
+let app: App;
 let appealId = '';
 const secrets = { ana: '', bo: '' };
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += chunk.toString();
-    return true;
-  });
-  try {
-    const code = await main(['--data-dir', dataDir, ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (args: string[]): Promise<CliRun> => runCli(args, { app });
 
 beforeAll(async () => {
-  delete process.env.DATABASE_URL;
-  const app = await createApp({
-    config: loadConfig({ CREDENCE_DATA_DIR: dataDir }),
-    logger: createLogger({ level: 'error', destination: process.stderr }),
+  app = await cliApp();
+  const { services } = app;
+  await installDefaultPolicies(services.policies);
+  const card = testScorecard(); // the demo scorecard, trained once for the run
+  await services.models.register(card);
+  await services.models.activate(card.version);
+  const random = seededRandomBytes(7);
+  secrets.ana = generateApiKeySecret('reviewer', random);
+  secrets.bo = generateApiKeySecret('reviewer', random);
+  await services.apiKeys.create({ name: 'Ana', role: 'reviewer', secret: secrets.ana });
+  await services.apiKeys.create({ name: 'Bo', role: 'reviewer', secret: secrets.bo });
+  const appKey = await services.apiKeys.create({
+    name: 'app',
+    role: 'app',
+    secret: generateApiKeySecret('app', random),
   });
-  try {
-    const { services } = app;
-    await installDefaultPolicies(services.policies);
-    const { card } = trainDemoScorecard({ ...DEMO_SCORECARD, trainedAt: '2026-11-01T00:00:00.000Z' });
-    await services.models.register(card);
-    await services.models.activate(card.version);
-    const random = seededRandomBytes(7);
-    secrets.ana = generateApiKeySecret('reviewer', random);
-    secrets.bo = generateApiKeySecret('reviewer', random);
-    await services.apiKeys.create({ name: 'Ana', role: 'reviewer', secret: secrets.ana });
-    await services.apiKeys.create({ name: 'Bo', role: 'reviewer', secret: secrets.bo });
-    const appKey = await services.apiKeys.create({
-      name: 'app',
-      role: 'app',
-      secret: generateApiKeySecret('app', random),
-    });
-    const customerId = await createScriptedCustomer({ app, clock: systemClock }, 'disputed_overdue');
-    const decision = await services.decisions.decide({ customerId, productCode: 'cash_loan' });
-    const appeal = await services.appeals.file(
-      { decisionId: decision.id, customerId, category: 'data_error', statement: 'the bank got it wrong' },
-      { keyId: appKey.id, name: appKey.name, role: 'app' },
-    );
-    expect(appeal.status).toBe('queued');
-    appealId = appeal.id;
-  } finally {
-    await app.stop();
-  }
+  const customerId = await createScriptedCustomer({ app, clock: systemClock }, 'disputed_overdue');
+  const decision = await services.decisions.decide({ customerId, productCode: 'cash_loan' });
+  const appeal = await services.appeals.file(
+    { decisionId: decision.id, customerId, category: 'data_error', statement: 'the bank got it wrong' },
+    { keyId: appKey.id, name: appKey.name, role: 'app' },
+  );
+  expect(appeal.status).toBe('queued');
+  appealId = appeal.id;
 }, 120_000);
 
-afterAll(() => {
-  if (savedDatabaseUrl !== undefined) process.env.DATABASE_URL = savedDatabaseUrl;
-  rmSync(dataDir, { recursive: true, force: true });
+afterAll(async () => {
+  await app?.stop();
 });
 
 describe('credence appeals', () => {

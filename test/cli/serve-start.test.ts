@@ -1,22 +1,19 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serverLogTarget } from '../../src/cli/server-start.ts';
+import { runCliProcess } from '../support/cli.ts';
 
-const BIN = new URL('../../bin/credence.js', import.meta.url).pathname;
+/**
+ * Start-up refusals as a newcomer meets them, through the real launcher: both end before any database is
+ * opened. Where a running server's logs go (CREDENCE_LOG_FILE) is checked on the one server process of
+ * test/decisions/decisions-cli.test.ts.
+ */
 const dir = mkdtempSync(join(tmpdir(), 'credence-serve-start-'));
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function env(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info' };
-  delete out.DATABASE_URL;
-  delete out.CREDENCE_LOG_FILE;
-  return { ...out, ...extra };
-}
 
 async function occupiedPort(): Promise<{ server: Server; port: number }> {
   const server = createServer();
@@ -31,12 +28,15 @@ describe('npm start / credence serve: start-up', () => {
     const { server, port } = await occupiedPort();
     try {
       const dataDir = join(dir, 'port-taken');
-      const result = spawnSync(process.execPath, [BIN, 'serve', '--demo'], {
-        env: env({ CREDENCE_DATA_DIR: dataDir, PORT: String(port) }),
-        encoding: 'utf8',
-        timeout: 60_000,
+      const result = await runCliProcess(['serve', '--demo'], {
+        env: {
+          CREDENCE_DATA_DIR: dataDir,
+          PORT: String(port),
+          LOG_LEVEL: 'info',
+          CREDENCE_LOG_FILE: undefined,
+        },
       });
-      expect(result.status).toBe(9);
+      expect(result.code).toBe(9);
       expect(result.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
       expect(result.stderr).toContain(`PORT=${port + 1} npm start`);
       expect(result.stderr).toContain(`credence serve --port ${port + 1}`);
@@ -48,36 +48,6 @@ describe('npm start / credence serve: start-up', () => {
       server.close();
     }
   });
-
-  it('Given CREDENCE_LOG_FILE, When the server runs, Then its JSON request logs go to that file and the banner stays alone on the terminal', async () => {
-    const logFile = join(dir, 'logs', 'server.log');
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
-      env: env({ CREDENCE_DATA_DIR: join(dir, 'logs-data'), CREDENCE_LOG_FILE: logFile }),
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    try {
-      const banner = await new Promise<string>((resolve, reject) => {
-        let seen = '';
-        child.stderr.on('data', (chunk: Buffer) => {
-          seen += chunk.toString();
-          if (/logs: .*\n/.test(seen)) resolve(seen);
-        });
-        child.on('exit', (code) => reject(new Error(`exited ${code}: ${seen}`)));
-      });
-      const url = /listening on (http:\/\/\S+)/.exec(banner)?.[1] ?? '';
-      expect(banner).toContain(`logs:       ${logFile} (JSON, level info; LOG_LEVEL to change`);
-      expect((await fetch(`${url}/healthz`)).status).toBe(200);
-    } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    const lines = readFileSync(logFile, 'utf8').trim().split('\n');
-    const logged = lines.map((line) => JSON.parse(line) as { msg?: string; req?: { url?: string } });
-    expect(logged.some((entry) => entry.req?.url === '/healthz')).toBe(true);
-    expect(stdout).toBe('');
-  }, 180_000); // a fresh data directory: the embedded database is created and migrated first
 
   it('chooses where logs go: a terminal → <data dir>/server.log, a pipe → stdout, CREDENCE_LOG_FILE wins ("-" is stdout)', () => {
     expect(serverLogTarget({ stdoutIsTerminal: true, logFile: undefined, dataDir: '/d' })).toEqual({
@@ -96,14 +66,13 @@ describe('npm start / credence serve: start-up', () => {
     });
   });
 
-  it('Given an empty data directory, When `decide` runs, Then it refuses at once (exit 5) saying there is no database and how to make one, and creates none', () => {
+  it('Given an empty data directory, When `decide` runs, Then it refuses at once (exit 5) saying there is no database and how to make one, and creates none', async () => {
     const dataDir = join(dir, 'empty');
-    const result = spawnSync(
-      process.execPath,
-      [BIN, 'decide', '--customer', 'cus_01M95RPN48AB08YGBH72RZ0Y6Z', '--product', 'cash_loan'],
-      { env: env({ CREDENCE_DATA_DIR: dataDir }), encoding: 'utf8', timeout: 60_000 },
+    const result = await runCliProcess(
+      ['decide', '--customer', 'cus_01M95RPN48AB08YGBH72RZ0Y6Z', '--product', 'cash_loan'],
+      { env: { CREDENCE_DATA_DIR: dataDir, LOG_LEVEL: 'info', CREDENCE_LOG_FILE: undefined } },
     );
-    expect(result.status).toBe(5);
+    expect(result.code).toBe(5);
     expect(result.stderr).toContain(`there is no database in ${dataDir} yet`);
     expect(result.stderr).toContain('`npm start`');
     expect(result.stderr).toContain('`credence migrate` and `credence policy install-defaults`');

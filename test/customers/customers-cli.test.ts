@@ -1,28 +1,32 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.ts';
 import { containsRawPii } from '../../src/platform/pii/mask.ts';
+import { cliApp, runCli, type CliRun } from '../support/cli.ts';
 
-const BIN = new URL('../../bin/credence.js', import.meta.url).pathname;
+/** The commands run in process on one application (test/support/cli.ts). */
 const dir = mkdtempSync(join(tmpdir(), 'credence-customers-cli-'));
+let app: App;
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(async () => {
+  app = await cliApp();
+});
 
-function run(args: string[], input?: string) {
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    CREDENCE_DATA_DIR: join(dir, 'data'),
-    LOG_LEVEL: 'warn',
-  };
-  delete env.DATABASE_URL;
-  return spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', timeout: 120_000, input });
+afterAll(async () => {
+  await app?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(args: string[], stdin?: string): Promise<CliRun & { status: number }> {
+  const ran = await runCli(args, { app, ...(stdin === undefined ? {} : { stdin }) });
+  return { ...ran, status: ran.code };
 }
 
 describe('customers and kyc commands', () => {
-  it('kyc validate --json prints one JSON line per value, masked, with exit 3 when one is invalid', () => {
-    const result = run([
+  it('kyc validate --json prints one JSON line per value, masked, with exit 3 when one is invalid', async () => {
+    const result = await run([
       'kyc',
       'validate',
       '--id-number',
@@ -55,18 +59,21 @@ describe('customers and kyc commands', () => {
         sex: null,
       },
     ]);
-    const stdin = run(['kyc', 'validate', '--stdin', '--kind', 'phone', '--json'], '+86 139-1234-5678\n');
+    const stdin = await run(
+      ['kyc', 'validate', '--stdin', '--kind', 'phone', '--json'],
+      '+86 139-1234-5678\n',
+    );
     expect(stdin.status).toBe(0);
     expect(JSON.parse(stdin.stdout)).toMatchObject({ valid: true, normalized: '139****5678' });
   });
 
-  it('demo-data stores a population; features writes the training table; import events reports bad lines and is idempotent', () => {
-    const stored = run(['demo-data', '--customers', '40', '--months', '12', '--seed', '4', '--json']);
+  it('demo-data stores a population; features writes the training table; import events reports bad lines and is idempotent', async () => {
+    const stored = await run(['demo-data', '--customers', '40', '--months', '12', '--seed', '4', '--json']);
     expect(stored.status).toBe(0);
     expect(JSON.parse(stored.stdout).customers).toBe(40);
 
     const out = join(dir, 'F.csv');
-    const features = run([
+    const features = await run([
       'features',
       '--as-of',
       '2026-08-01',
@@ -82,7 +89,7 @@ describe('customers and kyc commands', () => {
     expect(lines.length - 1).toBe(JSON.parse(features.stdout).rows);
 
     const events = join(dir, 'events.ndjson');
-    const written = run([
+    const written = await run([
       'demo-data',
       '--customers',
       '40',
@@ -116,7 +123,7 @@ describe('customers and kyc commands', () => {
         '","source":"app","type":"payment","occurredAt":"2026-10-01T10:00:00+08:00","amount":5,"merchantCategory":"x","channel":"online"}',
     ];
     writeFileSync(events, `${[...good.slice(0, 100), ...extra].join('\n')}\n`);
-    const imported = run(['import', 'events', '--file', events, '--json']);
+    const imported = await run(['import', 'events', '--file', events, '--json']);
     expect(imported.status).toBe(3);
     expect(JSON.parse(imported.stdout)).toEqual({
       accepted: 101,

@@ -1,67 +1,32 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-import { migrate } from '../../src/platform/database/migrate.ts';
-import { openPglite } from '../../src/platform/database/pglite.ts';
-import type { StoreUnderTest } from '../support/stores.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.ts';
+import { runCli } from '../support/cli.ts';
 import { defaultPolicyGraph, tightenedPolicy } from './policies.ts';
 import { monitoringScenario } from './scenario.ts';
 
 /**
- * `credence monitor …` and `credence simulate …` on an embedded database in a data directory, as a risk
- * analyst runs them: the scenario's decisions are recorded through the services first, then each command
- * opens the directory itself.
+ * `credence monitor …` and `credence simulate …` as a risk analyst runs them: the scenario's decisions are
+ * recorded through the services first, then each command runs in process on that application
+ * (test/support/cli.ts).
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'credence-monitoring-cli-'));
-const savedDatabaseUrl = process.env.DATABASE_URL;
-
-/** A store whose one database lives in the data directory the CLI opens afterwards. */
-const dataDirStore: StoreUnderTest = {
-  name: 'pglite',
-  async fresh() {
-    const db = await openPglite({ dataDir: join(dataDir, 'pgdata') });
-    await migrate(db);
-    return db;
-  },
-};
+let app: App;
 
 beforeAll(async () => {
-  delete process.env.DATABASE_URL;
-  const scenario = await monitoringScenario(dataDirStore, { loans: false });
-  await scenario.t.app.stop();
+  app = (await monitoringScenario(undefined, { loans: false })).t.app;
 });
 
-afterAll(() => {
-  if (savedDatabaseUrl !== undefined) process.env.DATABASE_URL = savedDatabaseUrl;
+afterAll(async () => {
+  await app?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function run(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const exitCode = process.exitCode;
-  try {
-    const status = await main(['--data-dir', dataDir, ...args]);
-    return {
-      status: process.exitCode && process.exitCode !== exitCode ? Number(process.exitCode) : status,
-      stdout,
-      stderr,
-    };
-  } finally {
-    process.exitCode = exitCode;
-    out.mockRestore();
-    err.mockRestore();
-  }
+  const { code, stdout, stderr } = await runCli(args, { app });
+  return { status: code, stdout, stderr };
 }
 
 const WINDOW = ['--from', '2026-11-16', '--to', '2026-11-29'];

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/platform/database/migrate.ts';
 import { openPglite } from '../../src/platform/database/pglite.ts';
+import { runCliProcess } from '../support/cli.ts';
 import type { StoreUnderTest } from '../support/stores.ts';
 import { monitoringScenario } from '../monitoring/scenario.ts';
 
@@ -15,7 +15,6 @@ import { monitoringScenario } from '../monitoring/scenario.ts';
  * stored record no longer matches its recomputation both end with 7 — the launcher used to overwrite the
  * 7 a command set with main's 0.
  */
-const BIN = fileURLToPath(new URL('../../bin/credence.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'credence-exit-codes-'));
 let approvedId = '';
 let untouchedId = '';
@@ -47,22 +46,10 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/**
- * Runs the launcher in a child process. Asynchronously, not with spawnSync: a worker blocked for seconds
- * misses vitest's heartbeats on a busy machine.
- */
-function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, ...args], { env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+/** The real launcher on the scenario's data directory (test/support/cli.ts). */
+async function run(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const { code, stdout, stderr } = await runCliProcess(['--data-dir', dataDir, ...args]);
+  return { status: code, stdout, stderr };
 }
 
 describe('exit codes through the real launcher', () => {

@@ -1,5 +1,4 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { afterAll } from 'vitest';
 import type { Database } from '../../src/platform/database/database.ts';
 import { migrate } from '../../src/platform/database/migrate.ts';
 import { openPglite } from '../../src/platform/database/pglite.ts';
@@ -30,7 +29,12 @@ function schemaName(): string {
   return `t_${process.pid}_${Date.now().toString(36)}_${counter}`;
 }
 
-afterAll(async () => {
+/**
+ * Drops what this test file's `fresh()` calls made and closes its PGlite instance. Registered after every
+ * test file by ./per-file-setup.ts (vitest's setupFiles run before each file, also when files share their
+ * modules in one worker), so the next file starts from the snapshot again.
+ */
+export async function releaseStoresOfThisFile(): Promise<void> {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
   if (sharedPglite) {
     const { instance } = await sharedPglite;
@@ -38,7 +42,7 @@ afterAll(async () => {
     templatesTaken = 0;
     await instance.close();
   }
-});
+}
 
 export const pgliteStore: StoreUnderTest = {
   name: 'pglite',
