@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { createLogger } from '../../platform/logging/logger.ts';
 import { configFor, globalOptions } from '../runtime.ts';
 import { seedDemo } from '../demo.ts';
+import { seedDemoStaff } from '../../staff/demo-staff.ts';
 import { assertPortFree, isAddressInUse, portInUse, serverLogTarget } from '../server-start.ts';
 
 function parsePortOption(text: string): number {
@@ -47,6 +48,7 @@ export function registerServeCommand(program: Command): void {
       let cliKey: string | undefined;
       try {
         const demo = options.demo ? await seedDemo(app) : undefined;
+        const demoStaff = options.demo ? await seedDemoStaff(app) : undefined;
         const url = await app.start().catch((error: unknown) => {
           throw isAddressInUse(error) ? portInUse(effective.host, effective.port, error) : error;
         });
@@ -59,6 +61,7 @@ export function registerServeCommand(program: Command): void {
           `  health:     ${url}/healthz   readiness: ${url}/readyz`,
           `  logs:       ${target.kind === 'file' ? target.path : 'stdout'} (JSON, level ${config.logLevel}; LOG_LEVEL to change, CREDENCE_LOG_FILE=<path> or - for stdout)`,
           ...(demo?.lines(url) ?? []),
+          ...(demoStaff?.lines(url) ?? []),
           '',
         ];
         process.stderr.write(`${lines.join('\n')}\n`);
