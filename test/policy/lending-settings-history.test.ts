@@ -19,6 +19,14 @@ afterAll(async () => {
 
 const load = (payload: Record<string, unknown>) =>
   t.app.http.inject({ method: 'POST', url: '/v1/lending-settings', headers: t.auth('analyst'), payload });
+/** Four-eyes: a second person (the admin key) approves a submitted settings change. */
+const approve = (changeId: string) =>
+  t.app.http.inject({
+    method: 'POST',
+    url: `/v1/approvals/${changeId}/approve`,
+    headers: t.auth('admin'),
+    payload: {},
+  });
 const settings = async () =>
   (
     await t.app.http.inject({ method: 'GET', url: '/v1/lending-settings', headers: t.auth('analyst') })
@@ -114,14 +122,23 @@ describe('loading lending settings over stored history', () => {
         },
       ],
     });
-    expect(same.statusCode).toBe(200);
+    expect(same.statusCode).toBe(202);
+    expect((await approve(same.json().changeId)).statusCode).toBe(200);
     const later = await load({
       products: [{ ...product, effectiveFrom: '2026-11-22', maxApr: '0.2' }],
       riskAppetite: [{ effectiveFrom: '2026-12-01', name: 'tight', cutoffRaise: 20, limitScale: '0.9' }],
       assignments: [{ productCode: 'cash_loan', effectiveFrom: '2026-12-01', championPolicy: 'default' }],
     });
-    expect(later.statusCode).toBe(200);
-    expect(later.json().loaded).toEqual({ products: 1, legalRateCaps: 0, riskAppetite: 1, assignments: 1 });
+    expect(later.statusCode).toBe(202);
+    expect(later.json().change.summary).toBe(
+      'lending settings document: 1 products, 0 legal caps, 1 risk appetite, 1 assignments (3 dated entries)',
+    );
+    // Pending: nothing changed until a second person approves.
+    expect((await settings()).riskAppetite).toHaveLength(1);
+    const approved = await approve(later.json().changeId);
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json().change).toMatchObject({ status: 'approved', decidedBy: 'test admin' });
+    expect((await settings()).riskAppetite).toHaveLength(2);
     const { products } = await settings();
     expect(
       products

@@ -10,7 +10,8 @@ import {
   DEFAULT_POLICY_FILE,
   readJsonFile,
 } from '../../src/policy/policy-files.node.ts';
-import { createPolicyService } from '../../src/policy/policy-service.ts';
+import { createChangeService } from '../../src/policy/change-service.ts';
+import { createPolicyService, type PolicyLoadResult } from '../../src/policy/policy-service.ts';
 import { storesUnderTest } from '../support/stores.ts';
 
 const date = parseLocalDate;
@@ -43,20 +44,28 @@ for (const store of storesUnderTest()) {
     async function service() {
       const db = await store.fresh();
       const clock = new ManualClock(new Date('2026-11-22T02:00:00Z'));
-      return {
+      const ids = createIdGenerator(clock, seededRandomBytes(7));
+      const policies = createPolicyService({ db, clock, ids, cacheMs: 0 });
+      const changes = createChangeService({
         db,
         clock,
-        policies: createPolicyService({
-          db,
-          clock,
-          ids: createIdGenerator(clock, seededRandomBytes(7)),
-          cacheMs: 0,
-        }),
+        ids,
+        policies,
+        models: {
+          status: () => Promise.reject(new Error('no models here')),
+          activate: () => Promise.reject(new Error('no models here')),
+          forget: () => undefined,
+        },
+      });
+      /** Four-eyes: a second person approves a submitted version. */
+      const approve = async (loaded: PolicyLoadResult) => {
+        await changes.approve(loaded.change?.id ?? '', { id: 'key_checker', name: 'second analyst' });
       };
+      return { db, clock, policies, approve };
     }
 
     it('loads versions with effective dates, idempotently, and finds the one in force on a date', async () => {
-      const { policies } = await service();
+      const { policies, approve } = await service();
       const installed = await installDefaultPolicies(policies);
       expect(installed.policy).toMatchObject({
         created: true,
@@ -72,7 +81,13 @@ for (const store of storesUnderTest()) {
         content: await looserPolicy(),
         description: 'multi-head 8',
       });
-      expect(second).toMatchObject({ created: true, version: { version: 2, description: 'multi-head 8' } });
+      expect(second).toMatchObject({
+        created: true,
+        version: { version: 2, description: 'multi-head 8', status: 'pending_approval' },
+      });
+      // Submitted, not in force until a second person approves it.
+      expect((await policies.inForce('default', date('2027-03-01')))?.version).toBe(1);
+      await approve(second);
       expect((await policies.inForce('default', date('2027-02-28')))?.version).toBe(1);
       expect((await policies.inForce('default', date('2027-03-01')))?.version).toBe(2);
       expect(await policies.inForce('default', date('2025-12-31'))).toBeUndefined();
@@ -134,13 +149,15 @@ for (const store of storesUnderTest()) {
     });
 
     it('resolves product, arm, version, appetite and legal cap for a decision; champion/challenger by customer', async () => {
-      const { policies } = await service();
+      const { policies, approve } = await service();
       await installDefaultPolicies(policies);
-      await policies.load({
-        name: 'loose',
-        effectiveFrom: date('2026-01-01'),
-        content: await looserPolicy(),
-      });
+      await approve(
+        await policies.load({
+          name: 'loose',
+          effectiveFrom: date('2026-01-01'),
+          content: await looserPolicy(),
+        }),
+      );
       const resolved = await policies.resolve({
         productCode: 'cash_loan',
         customerId: 'cus_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
@@ -200,7 +217,7 @@ for (const store of storesUnderTest()) {
     });
 
     it('refuses a later version dated in the past (it would rewrite the days already decided), not a repeat', async () => {
-      const { policies } = await service();
+      const { policies, approve } = await service();
       const installed = await installDefaultPolicies(policies);
       const content = await looserPolicy();
       const refused = await faultOf(() =>
@@ -222,6 +239,7 @@ for (const store of storesUnderTest()) {
       // Today is allowed, and the new version is in force from now on.
       const today = await policies.load({ name: 'default', effectiveFrom: date('2026-11-22'), content });
       expect(today.version.version).toBe(2);
+      await approve(today);
       expect((await policies.inForce('default', date('2026-11-22')))?.version).toBe(2);
       expect((await policies.inForce('default', date('2026-11-21')))?.version).toBe(1);
     });
