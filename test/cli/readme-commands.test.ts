@@ -1,14 +1,13 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
-import { main } from '../../src/cli/main.ts';
 import { seedDemo } from '../../src/cli/demo.ts';
-import { withSharedApp } from '../../src/cli/runtime.ts';
 import { loadConfig } from '../../src/platform/config/config.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
+import { runCli, runCliProcess, type CliRun } from '../support/cli.ts';
+import { pgliteStore } from '../support/stores.ts';
 import { readmeCommands, shellWords, withoutOptionalParts } from './readme-script.ts';
 
 /**
@@ -115,60 +114,25 @@ const FIGURES: ReadonlyArray<{
  * a minute on a busy machine.
  */
 const ALONGSIDE = /^npx credence appeals simulate\b/;
-const BIN = join(ROOT, 'bin/credence.js');
-
-function alongside(text: string, words: string[]): Promise<{ text: string; ran: Ran }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CREDENCE_DATA_DIR: join(work, '.credence-alongside') };
-  delete env.DATABASE_URL;
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [BIN, ...words],
-      { cwd: work, env, encoding: 'utf8', timeout: 300_000 },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : undefined;
-        if (code === undefined) reject(error ?? new Error('no exit code'));
-        else resolve({ text, ran: { code, stdout, stderr } });
-      },
-    );
+async function alongside(text: string, words: string[]): Promise<{ text: string; ran: Ran }> {
+  const ran = await runCliProcess(words, {
+    cwd: work,
+    env: { CREDENCE_DATA_DIR: join(work, '.credence-alongside') },
+    timeoutMs: 300_000,
   });
+  return { text, ran };
 }
 
-interface Ran {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Ran = CliRun;
 
 let work: string;
 let app: App;
 let demoCustomers: Record<string, string> = {};
 const timings: Array<{ command: string; ms: number }> = [];
 
-async function credence(argv: string[]): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    stderr += chunk.toString();
-    return true;
-  }) as typeof process.stderr.write;
-  let code: number;
-  try {
-    process.exitCode = undefined;
-    const returned = await withSharedApp(app, () => main(argv));
-    code = returned !== 0 ? returned : Number(process.exitCode ?? 0);
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-    process.exitCode = undefined;
-  }
-  return { code, stdout, stderr };
+/** A README command in this process on the README's application (test/support/cli.ts). */
+function credence(argv: string[]): Promise<Ran> {
+  return runCli(argv, { app });
 }
 
 beforeAll(async () => {
@@ -176,8 +140,14 @@ beforeAll(async () => {
   // Repository files the README names by relative path (policies/…), read from the repository.
   symlinkSync(join(ROOT, 'policies'), join(work, 'policies'));
   process.chdir(work);
+  // The configuration `npm start` reads in that folder, on a fresh migrated schema of the run's PGlite
+  // snapshot instead of a new data directory (whose initdb and migrations take seconds).
   const config = loadConfig({ CREDENCE_DATA_DIR: join(work, '.credence') });
-  app = await createApp({ config, logger: createLogger({ level: 'error', destination: process.stderr }) });
+  app = await createApp({
+    config,
+    db: await pgliteStore.fresh(),
+    logger: createLogger({ level: 'error', destination: process.stderr }),
+  });
 });
 
 afterAll(async () => {
