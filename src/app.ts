@@ -334,7 +334,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       clock,
       ids,
       randomBytes: (length) => randomFillSync(new Uint8Array(length)),
-      ...(options.staff ? { settings: options.staff } : {}),
+      ...(options.staff || config.staff ? { settings: { ...config.staff, ...options.staff } } : {}),
     }),
     facilityOverrides,
     lineReviews,

@@ -8,6 +8,7 @@ import {
 } from '../../appeals/appeal-settings.ts';
 import { AppError, isAppError } from '../errors/app-error.ts';
 import { rateLimitsFromEnv, type RateLimitSettings } from '../http/limits.ts';
+import { staffSettingsFromEnv, type StaffSettings } from '../auth/staff-auth.ts';
 
 /** A key for encrypting PII at rest; `id` is stored beside each ciphertext so keys can rotate. */
 export interface PiiKey {
@@ -45,6 +46,8 @@ export interface Config {
    * sets them. Absent (a hand-made config: tests, benchmarks): no limits.
    */
   readonly rateLimits?: RateLimitSettings;
+  /** Staff sessions and lock-out (`CREDENCE_STAFF_*`, see `staffSettingsFromEnv`); absent: the defaults. */
+  readonly staff?: StaffSettings;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -232,6 +235,7 @@ export function loadConfig(env: Env = process.env): Config {
     pii: pii ?? localPii(dataDir),
     ...(appeals ? { appeals } : {}),
     rateLimits: rateLimitsFromEnv(env),
+    staff: staffSettingsFromEnv(env),
   };
 }
 

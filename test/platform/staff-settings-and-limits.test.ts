@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/platform/audit/audit-log.ts';
+import { DEFAULT_STAFF_SETTINGS, staffSettingsFromEnv } from '../../src/platform/auth/staff-auth.ts';
+import { hashPassword, needsRehash, verifyPassword } from '../../src/platform/auth/staff-passwords.ts';
+import { seededRandomBytes } from '../../src/platform/ids/ids.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+
+describe('staff settings from the environment', () => {
+  it('defaults to 30 min idle, 12 h absolute, 5 attempts, 15 min lock; each variable overrides its own', () => {
+    expect(staffSettingsFromEnv({})).toEqual(DEFAULT_STAFF_SETTINGS);
+    expect(
+      staffSettingsFromEnv({
+        CREDENCE_STAFF_IDLE_MINUTES: '10',
+        CREDENCE_STAFF_SESSION_HOURS: '8',
+        CREDENCE_STAFF_LOCKOUT_ATTEMPTS: '3',
+        CREDENCE_STAFF_LOCKOUT_MINUTES: '60',
+      }),
+    ).toEqual({
+      ...DEFAULT_STAFF_SETTINGS,
+      idleMinutes: 10,
+      absoluteHours: 8,
+      lockoutAttempts: 3,
+      lockoutMinutes: 60,
+    });
+    expect(() => staffSettingsFromEnv({ CREDENCE_STAFF_IDLE_MINUTES: 'ten' })).toThrow(
+      expect.objectContaining({
+        issues: [expect.objectContaining({ field: 'CREDENCE_STAFF_IDLE_MINUTES' })],
+      }),
+    );
+    expect(() => staffSettingsFromEnv({ CREDENCE_STAFF_LOCKOUT_ATTEMPTS: '0' })).toThrow(/from 1 to 100/);
+  });
+});
+
+describe('staff passwords', () => {
+  it('hashes with scrypt, a fresh salt each time, parameters in the hash; verifies only the right password', async () => {
+    const random = seededRandomBytes(5);
+    const first = await hashPassword('correct horse battery', random, { logN: 12, r: 8, p: 1 });
+    const second = await hashPassword('correct horse battery', random, { logN: 12, r: 8, p: 1 });
+    expect(first).toMatch(/^scrypt\$12\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+    expect(second).not.toBe(first);
+    expect(await verifyPassword('correct horse battery', first)).toBe(true);
+    expect(await verifyPassword('correct horse batterz', first)).toBe(false);
+    expect(await verifyPassword('correct horse battery', 'plain text')).toBe(false);
+    expect(needsRehash(first, { logN: 12, r: 8, p: 1 })).toBe(false);
+    expect(needsRehash(first, DEFAULT_STAFF_SETTINGS.scrypt)).toBe(true);
+  });
+});
+
+describe('staff sign-in and the per-address sign-in limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ config: { rateLimits: { requestsPerMinute: 0, authFailuresPerMinute: 3 } } });
+    await t.app.services.staff.createUser(
+      { username: 'rita', displayName: 'Rita', role: 'reviewer', password: 'correct horse battery' },
+      SYSTEM_ACTOR,
+    );
+  });
+  afterAll(async () => {
+    await t.app.stop();
+  });
+
+  it('counts failed sign-ins against the address like failed keys: the 4th within the minute is 429', async () => {
+    const attempt = (password: string) =>
+      t.app.http.inject({
+        method: 'POST',
+        url: '/v1/staff/sign-in',
+        payload: { username: 'rita', password },
+      });
+    for (let i = 0; i < 3; i += 1) expect((await attempt(`wrong password ${i}`)).statusCode).toBe(401);
+    const limited = await attempt('correct horse battery');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(limited.json().detail).toMatch(/more than 3 failed sign-ins a minute from this address/);
+    // Not the account's lock-out: three failures are under its five.
+    expect((await t.app.services.staff.findUser('rita')).failedAttempts).toBe(3);
+  });
+});
