@@ -83,6 +83,21 @@ describe.each(storesUnderTest())('referral queue on $name', (store) => {
     expect(decide.json().errors[0].rule).toBe('claimed-by-other');
   });
 
+  it('only the holder releases; an analyst may not open the queue', async () => {
+    const theirs = await post(`/v1/referrals/${approved.referralId}/release`, t.reviewers.bo.auth);
+    expect(theirs.statusCode).toBe(409);
+    expect(theirs.json().errors[0]).toMatchObject({ field: 'claim', rule: 'claimed-by-other' });
+    const released = await post(`/v1/referrals/${approved.referralId}/release`, t.reviewers.ana.auth);
+    expect(released.statusCode).toBe(200);
+    expect(released.json().case).toMatchObject({ status: 'open', claimedBy: null, claimExpiresAt: null });
+    expect((await post(`/v1/referrals/${approved.referralId}/claim`, t.reviewers.ana.auth)).statusCode).toBe(
+      200,
+    );
+    expect((await get('/v1/referrals', t.auth('analyst'))).statusCode).toBe(403);
+    const mine = await get('/v1/referrals?claimedBy=me', t.reviewers.ana.auth);
+    expect(mine.json().items.map((c: { referralId: string }) => c.referralId)).toEqual([approved.referralId]);
+  });
+
   it('Ana approves within her authority: manual_review decision, facility, notification in zh and en, clean replay', async () => {
     const decide = await post(`/v1/referrals/${approved.referralId}/decide`, t.reviewers.ana.auth, {
       outcome: 'approved',
@@ -138,12 +153,18 @@ describe.each(storesUnderTest())('referral queue on $name', (store) => {
       'claimed',
       'refused',
       'refused',
+      'refused',
+      'released',
+      'claimed',
       'decided',
       'notified',
     ]);
     const audit = await t.app.services.audit.list({ action: 'referral.*' });
     expect(audit.items.map((e) => `${e.action}:${e.outcome}`)).toEqual([
       'referral.decide:ok',
+      'referral.claim:ok',
+      'referral.release:ok',
+      'referral.release:refused',
       'referral.decide:refused',
       'referral.claim:refused',
       'referral.claim:ok',
