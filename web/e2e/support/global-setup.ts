@@ -6,6 +6,7 @@ import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { createApp, type App } from '../../../src/app.ts';
 import { seedDemo } from '../../../src/cli/demo.ts';
+import { seedDemoStaff } from '../../../src/staff/demo-staff.ts';
 import { testPiiConfig } from '../../../src/platform/config/config.ts';
 import { openPglite } from '../../../src/platform/database/pglite.ts';
 import { createMemoryLogger } from '../../../src/platform/logging/logger.ts';
@@ -84,6 +85,8 @@ export async function startDemoServer(port = 0): Promise<string> {
     demo: true,
   });
   await seedDemo(app);
+  // The console's demo staff users (reviewer1/2, analyst1/2, admin), as `serve --demo` creates them.
+  await seedDemoStaff(app);
   // No one applies here: the seeding records each case's decision, and the e2e tests see what a person sees.
   return app.start();
 }
