@@ -176,7 +176,7 @@ export function meDecisionView(
       const endOfDay = new Date(startOfBusinessDate(addDays(byDate, 1)).getTime() - 1);
       referral = {
         kind: 'review',
-        whatNext: REFERRAL_TEXTS.review(byDate),
+        whatNext: caseDue ? REFERRAL_TEXTS.inReview(byDate) : REFERRAL_TEXTS.review(byDate),
         byWhen: (openAppeal?.slaDueAt ?? caseDue ?? endOfDay).toISOString(),
         byWhenDate: byDate,
         action: 'appeal',

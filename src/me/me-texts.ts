@@ -143,6 +143,12 @@ export const REFERRAL_TEXTS = {
       `您的申请需要人工进一步审核。提交申诉后，我们会在${zh.date(byDate)}（含）之前给您答复。`,
       `Your application needs a closer look by a person. Ask for a review (an appeal) and we will answer by the end of ${en.date(byDate)}.`,
     ),
+  /** A referral with its review case open: a person is already on it, nothing for the customer to do. */
+  inReview: (byDate: LocalDate): Text =>
+    both(
+      `您的申请正在由审核人员人工审核，无需其他操作。我们会在${zh.date(byDate)}（含）之前给您答复。`,
+      `A person is reviewing your application; there is nothing you need to do. You will have our answer by the end of ${en.date(byDate)}.`,
+    ),
 } as const;
 
 export const MESSAGE_TITLES = {
