@@ -18,12 +18,15 @@ import { nulIssues } from './text-guard.ts';
 /**
  * The Content-Security-Policy of every page the server sends: the Swagger UI under /docs and the customer
  * web app under /app/ (a Vite build: its scripts are files of this origin; antd-mobile sets inline styles,
- * hence `'unsafe-inline'` for styles only). Nothing may frame the pages.
+ * hence `'unsafe-inline'` for styles only). Nothing may frame the pages. The staff console's policy editor
+ * compiles GoRules' ZEN engine (WebAssembly, served from /app/assets/), hence `'wasm-unsafe-eval'`.
  */
 export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'self'"],
   'base-uri': ["'self'"],
-  'script-src': ["'self'"],
+  // The console's policy editor runs GoRules' ZEN engine as WebAssembly (from our origin): compiling wasm
+  // needs 'wasm-unsafe-eval' — it allows WebAssembly only, not eval() of JavaScript.
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'script-src-attr': ["'none'"],
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],
