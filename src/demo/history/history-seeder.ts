@@ -84,6 +84,10 @@ const REVIEWERS: readonly Principal[] = [
   { keyId: 'demo-reviewer-li', name: 'Li Na (demo reviewer)', role: 'reviewer' },
   { keyId: 'demo-reviewer-chen', name: 'Chen Hao (demo reviewer)', role: 'reviewer' },
 ];
+const ANALYSTS = [
+  { id: 'demo-analyst-wang', name: 'Wang Lei (demo analyst)' },
+  { id: 'demo-analyst-zhao', name: 'Zhao Min (demo analyst)' },
+] as const;
 const CUSTOMER_APP: Principal = { keyId: 'demo-app', name: 'demo app', role: 'app' };
 
 const quietNotifier: Notifier = { send: async () => undefined };
@@ -101,11 +105,12 @@ async function existingAnchor(app: App): Promise<LocalDate | undefined> {
 async function recorded(
   app: App,
   customerIds: readonly string[],
+  lastDay: LocalDate,
 ): Promise<{
   decisions: Map<string, { id: string; outcome: string; limit: bigint }>;
   appeals: number;
   appealed: Set<string>;
-  dayEndThrough: LocalDate | undefined;
+  behind: number;
 }> {
   const decisions = new Map<string, { id: string; outcome: string; limit: bigint }>();
   const rows = await app.db.query<{
@@ -130,15 +135,17 @@ async function recorded(
     `select decision_id from appeals where customer_id = any($1)`,
     [[...customerIds]],
   );
-  const runs = await app.db.query<{ through: string | null }>(
-    `select max(business_date)::text as through from day_end_runs where product = 'cash-loan' and completed_at is not null`,
+  // Loans and lines the history's last batch has not brought up to its last day yet.
+  const behind = await app.db.query<{ n: bigint }>(
+    `select (select count(*) from loans where customer_id = any($1) and status = 'active' and processed_through < $2)
+          + (select count(*) from credit_lines where customer_id = any($1) and processed_through < $2) as n`,
+    [[...customerIds], lastDay],
   );
-  const through = runs.rows[0]?.through;
   return {
     decisions,
     appeals: appeals.rows.length,
     appealed: new Set(appeals.rows.map((row) => row.decision_id)),
-    dayEndThrough: through ? parseLocalDate(through.slice(0, 10)) : undefined,
+    behind: Number(behind.rows[0]?.n ?? 0n),
   };
 }
 
@@ -172,7 +179,7 @@ const APPEAL_FILED_DAYS_BEFORE: Readonly<Record<AppealEnding, number>> = {
   withdrawn: -18,
   awaiting_approval: -10,
   claimed: -6,
-  submitted: -1,
+  submitted: -3,
 };
 
 /**
@@ -213,13 +220,12 @@ export async function seedDemoHistory(app: App, options: HistorySeedOptions = {}
   const customerIds = population.customers.map((customer) => customer.customerId);
   lap('plan');
 
-  const before = await recorded(app, customerIds);
-  const plannedAppeals = APPEAL_ENDINGS.length * 2;
+  // Complete when every planned application was decided and the last day's batch has run (the last
+  // step of the last day: a start killed before it resumes the history).
+  const before = await recorded(app, customerIds, addDays(anchor, -1));
   const complete =
-    before.decisions.size >= plan.applications.length &&
-    before.appeals >= plannedAppeals &&
-    before.dayEndThrough !== undefined &&
-    before.dayEndThrough >= addDays(anchor, -1);
+    before.decisions.size >= new Set(plan.applications.map((a) => `${a.customerIndex}:${a.product}`)).size &&
+    before.behind === 0;
   const base = {
     anchor,
     from: plan.from,
@@ -264,13 +270,15 @@ export async function seedDemoHistory(app: App, options: HistorySeedOptions = {}
     const content = node.content as { rules: Array<Record<string, string>> };
     for (const rule of content.rules) rule.co_cutoff = String(Number(rule.co_cutoff) - 10);
   }
-  await services.policies.load({
+  // Submitted by one analyst and approved by another (four-eyes), as any policy version is.
+  const loaded = await services.policies.load({
     name: DEMO_CHALLENGER,
     effectiveFrom: addDays(plan.from, -1),
     content: challenger,
     description: 'Demo challenger: the default policy with cut-offs 10 points lower (the demo history)',
-    bootstrap: true,
+    requestedBy: ANALYSTS[0],
   });
+  if (loaded.change?.status === 'pending') await services.changes.approve(loaded.change.id, ANALYSTS[1]);
   const assignments = (['cash_loan', 'credit_line'] as const).flatMap((productCode) => [
     {
       productCode,
@@ -302,7 +310,14 @@ export async function seedDemoHistory(app: App, options: HistorySeedOptions = {}
   const decisions = new Map(before.decisions);
   const loans: OpenLoan[] = [];
   const lines: OpenLine[] = [];
-  const declines: Array<{ decisionId: string; customerId: string }> = [];
+  const declines: Array<{ decisionId: string; customerId: string; product: string; date: LocalDate }> = [];
+  const toFile = APPEAL_ENDINGS.flatMap((ending) =>
+    [0, 2].map((earlier) => ({
+      ending,
+      daysBefore: APPEAL_FILED_DAYS_BEFORE[ending] - earlier,
+      filed: false,
+    })),
+  );
   const late = new Map<string, number>();
   const scripted: ScriptedAppeal[] = [];
   const writeOffs = new Set<string>();
@@ -422,8 +437,13 @@ export async function seedDemoHistory(app: App, options: HistorySeedOptions = {}
         decision = { id: record.id, outcome: record.outcome, limit: record.limit };
         decisions.set(key, decision);
       }
-      if (decision.outcome === 'declined' && application.product === 'cash_loan')
-        declines.push({ decisionId: decision.id, customerId: customer.customerId });
+      if (decision.outcome === 'declined')
+        declines.push({
+          decisionId: decision.id,
+          customerId: customer.customerId,
+          product: application.product,
+          date: day,
+        });
       if (decision.outcome !== 'approved') continue;
       clock.advanceMs(60_000);
       if (application.product === 'cash_loan') {
@@ -467,42 +487,49 @@ export async function seedDemoHistory(app: App, options: HistorySeedOptions = {}
       }
     }
 
-    // Appeals: on each ending's filing day, the latest declined cash-loan customer not yet appealing
-    // appeals; each scripted path then plays out over the following days.
+    // Appeals: from each ending's filing day on, the latest declined customer not yet appealing (within
+    // the appeal window) appeals; each scripted path then plays out over the following days.
     clock.set(new Date(startOfBusinessDate(day).getTime() + 18 * 3_600_000));
-    for (const ending of APPEAL_ENDINGS) {
-      for (const round of [0, 1]) {
-        if (addDays(anchor, APPEAL_FILED_DAYS_BEFORE[ending] - round * 2) !== day) continue;
-        const decline = declines.pop();
-        if (!decline) continue;
-        if (before.appealed.has(decline.decisionId)) continue;
-        const appeal = await services.appeals.file(
-          {
-            decisionId: decline.decisionId,
-            customerId: decline.customerId,
-            category:
-              ending === 'overturned' || ending === 'awaiting_approval' ? 'data_error' : 'repaid_debt',
-            statement: 'The overdue on my file was repaid; my bank can confirm it.',
-          },
-          CUSTOMER_APP,
-        );
-        appealsFiled += 1;
-        scripted.push({ appealId: appeal.id, customerId: decline.customerId, ending });
-      }
+    for (const wanted of toFile) {
+      if (wanted.filed || addDays(anchor, wanted.daysBefore) > day) continue;
+      const at = declines.findLastIndex(
+        (decline) =>
+          decline.date >= addDays(day, -14) &&
+          (wanted.ending !== 'awaiting_approval' || decline.product === 'cash_loan') &&
+          !before.appealed.has(decline.decisionId),
+      );
+      const decline = declines[at];
+      if (!decline) continue;
+      declines.splice(at, 1);
+      wanted.filed = true;
+      const appeal = await services.appeals.file(
+        {
+          decisionId: decline.decisionId,
+          customerId: decline.customerId,
+          category:
+            wanted.ending === 'overturned' || wanted.ending === 'awaiting_approval'
+              ? 'data_error'
+              : 'repaid_debt',
+          statement: 'The overdue on my file was repaid; my bank can confirm it.',
+        },
+        CUSTOMER_APP,
+      );
+      appealsFiled += 1;
+      scripted.push({ appealId: appeal.id, customerId: decline.customerId, ending: wanted.ending });
     }
     for (const item of scripted) await timed('appeals', () => advanceAppeal(services, item));
 
-    // Write-offs: a few loans 90 days past due.
     clock.set(new Date(startOfBusinessDate(day).getTime() + 21 * 3_600_000));
     // The day-end batch (accrual, billing, overdue, buckets, statements, limit reviews, appeal SLAs).
     // The day-end batch's set-based path, weekly and on the history's last day (see `catchUp`).
     if (isoDayOfWeek(day) === 7 || day === lastDay) await timed('day-end', () => catchUp(day));
-    if (writeOffs.size < 5 && day.endsWith('-15')) {
+    // Write-offs: a few loans of customers in distress, once 60 days past due (collections gave up).
+    if (writeOffs.size < 5 && isoDayOfWeek(day) === 7) {
       for (const loan of loans) {
         if (writeOffs.size >= 5 || writeOffs.has(loan.loanId)) continue;
-        if (!distressed(loan.customerIndex, addDays(day, -90))) continue;
+        if (!distressed(loan.customerIndex, addDays(day, -75))) continue;
         const view = await services.loans.getLoan(loan.loanId);
-        if (view.status !== 'active' || view.daysPastDue < 90) continue;
+        if (view.status !== 'active' || view.daysPastDue < 60) continue;
         await services.loans.writeOff({
           loanId: loan.loanId,
           idempotencyKey: `demo-history:${loan.loanId}:write-off`,
