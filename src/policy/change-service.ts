@@ -245,51 +245,53 @@ export function createChangeService(deps: ChangeServiceDeps): ChangeService {
   ): Promise<ChangeRequest> => {
     const note = parseNote(noteText);
     const at = clock.now();
-    const decided = await db.transaction(async (tx) => {
-      const change = await repository.findChange(tx, id, { forUpdate: true });
-      if (!change) throw AppError.notFound('change', id);
-      try {
+    let requester: string | undefined;
+    const decided = await db
+      .transaction(async (tx) => {
+        const change = await repository.findChange(tx, id, { forUpdate: true });
+        if (!change) throw AppError.notFound('change', id);
+        requester = change.requestedBy.name;
         checkDecision(change, decision, by);
-      } catch (error) {
-        // A refused self-approval is worth an audit line of its own (outside this transaction, which rolls back).
-        if (audit && error instanceof AppError && error.code === 'FORBIDDEN')
+        if (decision === 'approve') await apply(tx, change, at);
+        const result = await repository.recordDecision(tx, id, {
+          status: decision === 'approve' ? 'approved' : 'rejected',
+          by,
+          at,
+          note,
+        });
+        await audit?.record(
+          {
+            actor: auditActorOf(by),
+            action: `${change.kind}.${decision}`,
+            subject: { type: 'change', id },
+            outcome: 'ok',
+            details: {
+              kind: change.kind,
+              subject: change.subject,
+              summary: change.summary,
+              requestedBy: change.requestedBy.name,
+              effectiveFrom: change.effectiveFrom,
+              note,
+            },
+          },
+          tx,
+        );
+        return result;
+      })
+      .catch(async (error: unknown) => {
+        // A refused self-decision is worth an audit line of its own, written after the transaction rolled back.
+        if (audit && error instanceof AppError && error.code === 'FORBIDDEN' && requester !== undefined)
           await audit
             .record({
               actor: auditActorOf(by),
-              action: `${change.kind}.${decision}`,
+              action: `change.${decision}`,
               subject: { type: 'change', id },
               outcome: 'refused',
-              details: { rule: 'maker-checker', requestedBy: change.requestedBy.name },
+              details: { rule: 'maker-checker', requestedBy: requester },
             })
             .catch(() => undefined);
         throw error;
-      }
-      if (decision === 'approve') await apply(tx, change, at);
-      const result = await repository.recordDecision(tx, id, {
-        status: decision === 'approve' ? 'approved' : 'rejected',
-        by,
-        at,
-        note,
       });
-      await audit?.record(
-        {
-          actor: auditActorOf(by),
-          action: `${change.kind}.${decision}`,
-          subject: { type: 'change', id },
-          outcome: 'ok',
-          details: {
-            kind: change.kind,
-            subject: change.subject,
-            summary: change.summary,
-            requestedBy: change.requestedBy.name,
-            effectiveFrom: change.effectiveFrom,
-            note,
-          },
-        },
-        tx,
-      );
-      return result;
-    });
     if (decided.status === 'approved') {
       policies.forgetCaches();
       if (decided.kind === 'model') models.forget();

@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
 import { globalOptions, output, withApp } from '../cli/runtime.ts';
 import { counted } from '../cli/plural.ts';
+import { AppError } from '../platform/errors/app-error.ts';
 import { toExactRateString } from '../platform/money/rate.ts';
 import { parseLocalDate } from '../platform/time/local-date.ts';
+import { cliActorOfThisProcess } from '../platform/audit/cli-actor.node.ts';
+import type { App } from '../app.ts';
+import type { ChangeActor, ChangeRequest } from './change-requests.ts';
 import { issueLocation, type PolicyIssue } from './jdm.ts';
 import { parseLendingSettings } from './lending-settings.ts';
 import { compilePolicy } from './policy-compiler.ts';
@@ -13,6 +17,29 @@ import type { PolicyVersionSummary } from './policy-service.ts';
 function line(version: PolicyVersionSummary): string {
   const warnings = version.warnings.length > 0 ? `  ${counted(version.warnings.length, 'warning')}` : '';
   return `${version.id}  ${version.name} v${version.version}  from ${version.effectiveFrom}  ${version.checksum.slice(0, 12)}${warnings}  ${version.description}`;
+}
+
+/**
+ * Who runs a four-eyes command at the terminal: the person named by `--as` (the approver must be someone
+ * else), or the operating-system user when none is given.
+ */
+function cliPerson(as: string | undefined): ChangeActor {
+  const name = as?.trim() || cliActorOfThisProcess().name.replace(/^cli:/, '');
+  return { id: `cli:${name}`, name };
+}
+
+function changeLine(change: ChangeRequest): string {
+  const decided = change.decidedBy
+    ? `, ${change.status} by ${change.decidedBy.name}${change.note ? ` (${change.note})` : ''}`
+    : '';
+  return `${change.id}  ${change.status}  ${change.kind}  ${change.summary}  from ${change.effectiveFrom}  asked by ${change.requestedBy.name}${decided}`;
+}
+
+/** A change request by its id, or the one that submitted a policy version (`pol_…`). */
+async function changeOf(app: App, id: string): Promise<string> {
+  if (!id.startsWith('pol_')) return id;
+  const version = await app.services.policies.get(id);
+  return version.changeId ?? id;
 }
 
 function issueLines(issues: readonly PolicyIssue[]): string[] {
@@ -83,16 +110,17 @@ export function registerPolicyCommands(program: Command): void {
   policy
     .command('load')
     .description(
-      'Load a policy file as a new version with an effective date (refused with node, row and column when outside the subset).',
+      'Submit a policy file as a new version with an effective date, pending a second person’s approval (refused with node, row and column when outside the subset). The first policy of a fresh database takes effect at once (bootstrap).',
     )
     .argument('<file>', 'a JDM decision graph (JSON)')
     .requiredOption('--name <name>', 'the policy name, e.g. default')
     .requiredOption('--effective <date>', 'the date it takes effect, YYYY-MM-DD')
     .option('--description <text>', 'what changed', '')
+    .option('--as <person>', 'who submits it (default: the operating-system user)')
     .action(
       async (
         file: string,
-        options: { name: string; effective: string; description: string },
+        options: { name: string; effective: string; description: string; as?: string },
         command: Command,
       ) => {
         const global = globalOptions(command);
@@ -104,16 +132,62 @@ export function registerPolicyCommands(program: Command): void {
             effectiveFrom,
             content,
             description: options.description,
+            requestedBy: cliPerson(options.as),
           });
+          const status = !result.created
+            ? `already submitted (${result.version.status})`
+            : result.version.status === 'approved'
+              ? 'loaded (bootstrap: the first policy of a fresh database)'
+              : `submitted, pending approval (${result.change?.id}; another person runs: credence policy approve ${result.change?.id} --as <name>)`;
           output(global, result, () =>
-            [
-              `${result.created ? 'loaded' : 'already loaded'}: ${line(result.version)}`,
-              ...issueLines(result.version.warnings),
-            ].join('\n'),
+            [`${status}: ${line(result.version)}`, ...issueLines(result.version.warnings)].join('\n'),
           );
         });
       },
     );
+
+  for (const decision of ['approve', 'reject'] as const) {
+    policy
+      .command(decision)
+      .description(
+        decision === 'approve'
+          ? 'Approve a four-eyes change (a policy version, a model activation, lending settings): it takes effect. The approver must not be the requester.'
+          : 'Reject a four-eyes change: nothing is applied. Not by the requester.',
+      )
+      .argument('<id>', 'the change (chg_…) or the policy version it submitted (pol_…)')
+      .requiredOption('--as <person>', 'who decides (must differ from who asked)')
+      .option('--note <text>', 'why', '')
+      .action(async (id: string, options: { as: string; note: string }, command: Command) => {
+        const global = globalOptions(command);
+        await withApp(global, async (app) => {
+          const changeId = await changeOf(app, id);
+          const change =
+            decision === 'approve'
+              ? await app.services.changes.approve(changeId, cliPerson(options.as), options.note)
+              : await app.services.changes.reject(changeId, cliPerson(options.as), options.note);
+          output(global, change, () => changeLine(change));
+        });
+      });
+  }
+
+  policy
+    .command('approvals')
+    .description(
+      'The four-eyes inbox: changes waiting for a second person (or --status approved|rejected|superseded).',
+    )
+    .option('--status <status>', 'pending, approved, rejected or superseded', 'pending')
+    .action(async (options: { status: string }, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const status = ['pending', 'approved', 'rejected', 'superseded'].find((s) => s === options.status);
+        if (!status)
+          throw AppError.invalid('--status', 'one-of', 'pending, approved, rejected or superseded');
+        const changes = await app.services.changes.list({ status: status as ChangeRequest['status'] });
+        output(global, { items: changes }, () =>
+          changes.length === 0 ? `no ${status} changes` : changes.map(changeLine).join('\n'),
+        );
+      });
+    });
 
   policy
     .command('list')
@@ -198,18 +272,33 @@ export function registerPolicyCommands(program: Command): void {
 
   settings
     .command('load')
-    .description('Load dated lending settings from a file such as policies/settings.json.')
+    .description(
+      'Submit dated lending settings from a file such as policies/settings.json, pending a second person’s approval; on a fresh database they load at once (bootstrap).',
+    )
     .argument('<file>', 'settings JSON')
-    .action(async (file: string, _options: unknown, command: Command) => {
+    .option('--as <person>', 'who submits them (default: the operating-system user)')
+    .action(async (file: string, options: { as?: string }, command: Command) => {
       const global = globalOptions(command);
-      const parsed = parseLendingSettings(await readJsonFile(file));
+      const document = await readJsonFile(file);
+      // Checked before opening the database: a malformed file names its field.
+      parseLendingSettings(document);
       await withApp(global, async (app) => {
-        const report = await app.services.policies.loadSettings(parsed);
-        output(
-          global,
-          report,
-          () =>
-            `loaded ${counted(report.products, 'product')}, ${counted(report.legalRateCaps, 'legal rate cap')}, ${counted(report.riskAppetite, 'risk appetite setting')}, ${counted(report.assignments, 'assignment')}`,
+        const { change, loaded } = await app.services.changes.submitSettingsDocument(
+          document as Record<string, unknown>,
+          cliPerson(options.as),
+        );
+        const report = loaded
+          ? {
+              products: loaded.products.length,
+              legalRateCaps: loaded.legalRateCaps.length,
+              riskAppetite: loaded.riskAppetite.length,
+              assignments: loaded.assignments.length,
+            }
+          : null;
+        output(global, { ...(report ?? {}), change }, () =>
+          report
+            ? `loaded (bootstrap) ${counted(report.products, 'product')}, ${counted(report.legalRateCaps, 'legal rate cap')}, ${counted(report.riskAppetite, 'risk appetite setting')}, ${counted(report.assignments, 'assignment')}`
+            : `submitted, pending approval: ${changeLine(change)}`,
         );
       });
     });

@@ -39,7 +39,7 @@ describe('credence policy', () => {
     expect(refused.stderr).toMatch(/node "Script" \(x\): function nodes run JavaScript/);
   });
 
-  it('installs the defaults, loads a version, lists, shows and diffs', async () => {
+  it('installs the defaults, submits a version that a second person approves (four-eyes), lists, shows and diffs', async () => {
     const installed = await run(['policy', 'install-defaults', '--json']);
     expect(installed.status).toBe(0);
     const first = JSON.parse(installed.stdout).policy.version as { id: string; version: number };
@@ -52,11 +52,47 @@ describe('credence policy', () => {
       'default',
       '--effective',
       '2027-01-01',
+      '--as',
+      'Ana Lin',
       '--json',
     ]);
     expect(loaded.status).toBe(0);
-    const second = JSON.parse(loaded.stdout).version as { id: string; version: number };
+    const submitted = JSON.parse(loaded.stdout) as {
+      version: { id: string; version: number; status: string };
+      change: { id: string; status: string; requestedBy: { name: string } };
+    };
+    const second = submitted.version;
     expect(second.version).toBe(2);
+    expect(submitted.version.status).toBe('pending_approval');
+    expect(submitted.change).toMatchObject({ status: 'pending', requestedBy: { name: 'Ana Lin' } });
+    // The requester cannot approve their own version, whatever the spelling of their name.
+    const self = await run(['policy', 'approve', second.id, '--as', ' ana  LIN ']);
+    expect(self.status).toBe(4);
+    expect(self.stderr).toMatch(/cannot approve it; a second person must/);
+    const inbox = await run(['policy', 'approvals']);
+    expect(inbox.stdout).toContain(
+      `${submitted.change.id}  pending  policy  policy default v2 from 2027-01-01`,
+    );
+    const approved = await run([
+      'policy',
+      'approve',
+      second.id,
+      '--as',
+      'Bo Chen',
+      '--note',
+      'diff checked',
+      '--json',
+    ]);
+    expect(approved.status).toBe(0);
+    expect(JSON.parse(approved.stdout)).toMatchObject({
+      id: submitted.change.id,
+      status: 'approved',
+      decidedBy: { name: 'Bo Chen' },
+      note: 'diff checked',
+    });
+    const twice = await run(['policy', 'reject', submitted.change.id, '--as', 'Cai Wu']);
+    expect(twice.status).toBe(6);
+    expect(twice.stderr).toMatch(/already approved \(by Bo Chen\); a decided change is final/);
     const list = await run(['policy', 'list']);
     expect(list.stdout.trim().split('\n')).toHaveLength(2);
     const show = await run(['policy', 'show', first.id]);
