@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AuditActor, AuditLog } from '../audit/audit-log.ts';
+import type { Queryable } from '../database/database.ts';
 import { STAFF_PRINCIPAL_PREFIX } from '../audit/audit-log.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { IdGenerator, RandomBytes } from '../ids/ids.ts';
@@ -188,6 +189,11 @@ export interface StaffStore {
   revokeSession(sessionId: string, at: Date, reason: StaffSessionEnd): Promise<boolean>;
   /** Ends every live session of a user; how many. */
   revokeUserSessions(userId: string, at: Date, reason: StaffSessionEnd): Promise<number>;
+  /**
+   * Runs `work` in one transaction, with a store bound to it and the transaction itself (for the audit
+   * entry that records the change); inside a transaction, runs in that one.
+   */
+  transaction<T>(work: (store: StaffStore, tx: Queryable) => Promise<T>): Promise<T>;
 }
 
 /** Why a sign-in is refused: `invalid` covers unknown user, wrong password and disabled user alike. */
@@ -284,10 +290,6 @@ export function createStaffAuth(deps: StaffAuthDeps): StaffAuth {
   const { store, audit, clock, ids, randomBytes } = deps;
   const settings = parseStaffSettings(deps.settings);
   const idleMs = settings.idleMinutes * 60_000;
-  // Unknown usernames are checked against this hash, so they take as long as a wrong password.
-  let decoy: Promise<string> | undefined;
-  const decoyHash = (): Promise<string> =>
-    (decoy ??= hashPassword('decoy password, never valid', randomBytes, settings.scrypt));
 
   const userSubject = (id: string) => ({ type: 'staff-user', id });
 
@@ -297,33 +299,37 @@ export function createStaffAuth(deps: StaffAuthDeps): StaffAuth {
     outcome: 'ok' | 'failed' | 'refused',
     details: Record<string, unknown>,
     context: SignInContext,
+    tx?: Queryable,
   ) =>
-    audit.record({
-      actor: user
-        ? { kind: 'staff', id: user.id, name: user.username }
-        : { kind: 'staff', id: 'unknown', name: USERNAME.test(attempted) ? attempted : '(not a username)' },
-      action: 'staff.sign-in',
-      subject: userSubject(user?.id ?? 'unknown'),
-      outcome,
-      details: { ...details, ...(context.ip ? { ip: context.ip } : {}) },
-    });
+    audit.record(
+      {
+        actor: user
+          ? { kind: 'staff', id: user.id, name: user.username }
+          : { kind: 'staff', id: 'unknown', name: USERNAME.test(attempted) ? attempted : '(not a username)' },
+        action: 'staff.sign-in',
+        subject: userSubject(user?.id ?? 'unknown'),
+        outcome,
+        details: { ...details, ...(context.ip ? { ip: context.ip } : {}) },
+      },
+      tx,
+    );
 
   async function changeUser(
     userId: string,
     actor: AuditActor,
     action: string,
-    change: () => Promise<StaffUser>,
+    change: (store: StaffStore) => Promise<StaffUser>,
     details: (user: StaffUser) => Record<string, unknown>,
   ): Promise<StaffUser> {
-    const user = await change();
-    await audit.record({
-      actor,
-      action,
-      subject: userSubject(userId),
-      outcome: 'ok',
-      details: details(user),
+    // The change and its audit entry commit together, or neither does.
+    return store.transaction(async (inTx, tx) => {
+      const user = await change(inTx);
+      await audit.record(
+        { actor, action, subject: userSubject(userId), outcome: 'ok', details: details(user) },
+        tx,
+      );
+      return user;
     });
-    return user;
   }
 
   const service: StaffAuth = {
@@ -334,7 +340,8 @@ export function createStaffAuth(deps: StaffAuthDeps): StaffAuth {
       const attempted = input.username.trim().toLowerCase();
       const user = USERNAME.test(attempted) ? await store.findUserByUsername(attempted) : undefined;
       if (!user) {
-        await verifyPassword(input.password, await decoyHash());
+        // One scrypt derivation, as a wrong password costs: an unknown username takes as long to answer.
+        await hashPassword(input.password, randomBytes, settings.scrypt);
         await signInAudit(undefined, attempted, 'failed', { reason: 'unknown-user' }, context);
         return { ok: false, reason: 'invalid' };
       }
@@ -356,19 +363,23 @@ export function createStaffAuth(deps: StaffAuthDeps): StaffAuth {
       const matches = await verifyPassword(input.password, user.passwordHash);
       if (!matches) {
         const lockUntil = new Date(now.getTime() + settings.lockoutMinutes * 60_000);
-        const after = await store.recordFailure(user.id, now, settings.lockoutAttempts, lockUntil);
-        const locked = after.lockedUntil !== null && after.lockedUntil.getTime() > now.getTime();
-        await signInAudit(
-          user,
-          attempted,
-          'failed',
-          {
-            reason: 'wrong-password',
-            failedAttempts: locked ? settings.lockoutAttempts : after.failedAttempts,
-            ...(locked ? { lockedUntil: lockUntil.toISOString() } : {}),
-          },
-          context,
-        );
+        const locked = await store.transaction(async (inTx, tx) => {
+          const after = await inTx.recordFailure(user.id, now, settings.lockoutAttempts, lockUntil);
+          const lockedNow = after.lockedUntil !== null && after.lockedUntil.getTime() > now.getTime();
+          await signInAudit(
+            user,
+            attempted,
+            'failed',
+            {
+              reason: 'wrong-password',
+              failedAttempts: lockedNow ? settings.lockoutAttempts : after.failedAttempts,
+              ...(lockedNow ? { lockedUntil: lockUntil.toISOString() } : {}),
+            },
+            context,
+            tx,
+          );
+          return lockedNow;
+        });
         return locked
           ? {
               ok: false,
@@ -385,7 +396,6 @@ export function createStaffAuth(deps: StaffAuthDeps): StaffAuth {
       const rehash = needsRehash(user.passwordHash, settings.scrypt)
         ? await hashPassword(input.password, randomBytes, settings.scrypt)
         : undefined;
-      await store.recordSuccess(user.id, now, rehash);
       const token = newToken(randomBytes);
       const record: StaffSessionRecord = {
         id: ids.next('staffSession'),
@@ -400,8 +410,11 @@ export function createStaffAuth(deps: StaffAuthDeps): StaffAuth {
         revokedAt: null,
         revokedReason: null,
       };
-      await store.insertSession({ ...record, tokenHash: hashStaffToken(token) });
-      await signInAudit(user, attempted, 'ok', { sessionId: record.id, role: user.role }, context);
+      await store.transaction(async (inTx, tx) => {
+        await inTx.recordSuccess(user.id, now, rehash);
+        await inTx.insertSession({ ...record, tokenHash: hashStaffToken(token) });
+        await signInAudit(user, attempted, 'ok', { sessionId: record.id, role: user.role }, context, tx);
+      });
       return { ok: true, token, session: sessionOf(record, user) };
     },
 
@@ -444,13 +457,18 @@ export function createStaffAuth(deps: StaffAuthDeps): StaffAuth {
     },
 
     async signOut(session) {
-      await store.revokeSession(session.sessionId, clock.now(), 'sign-out');
-      await audit.record({
-        actor: staffActor(session),
-        action: 'staff.sign-out',
-        subject: { type: 'staff-session', id: session.sessionId },
-        outcome: 'ok',
-        details: {},
+      await store.transaction(async (inTx, tx) => {
+        await inTx.revokeSession(session.sessionId, clock.now(), 'sign-out');
+        await audit.record(
+          {
+            actor: staffActor(session),
+            action: 'staff.sign-out',
+            subject: { type: 'staff-session', id: session.sessionId },
+            outcome: 'ok',
+            details: {},
+          },
+          tx,
+        );
       });
     },
 
@@ -462,27 +480,33 @@ export function createStaffAuth(deps: StaffAuthDeps): StaffAuth {
       const role = parseStaffRole(input.role);
       checkPasswordRules(input.password);
       const now = clock.now();
-      const user = await store.insertUser({
-        id: ids.next('staffUser'),
-        username,
-        displayName,
-        role,
-        disabled: false,
-        failedAttempts: 0,
-        lockedUntil: null,
-        passwordChangedAt: now,
-        createdAt: now,
-        updatedAt: now,
-        passwordHash: await hashPassword(input.password, randomBytes, settings.scrypt),
+      const passwordHash = await hashPassword(input.password, randomBytes, settings.scrypt);
+      return store.transaction(async (inTx, tx) => {
+        const user = await inTx.insertUser({
+          id: ids.next('staffUser'),
+          username,
+          displayName,
+          role,
+          disabled: false,
+          failedAttempts: 0,
+          lockedUntil: null,
+          passwordChangedAt: now,
+          createdAt: now,
+          updatedAt: now,
+          passwordHash,
+        });
+        await audit.record(
+          {
+            actor,
+            action: 'staff-user.create',
+            subject: userSubject(user.id),
+            outcome: 'ok',
+            details: { username, displayName, role },
+          },
+          tx,
+        );
+        return user;
       });
-      await audit.record({
-        actor,
-        action: 'staff-user.create',
-        subject: userSubject(user.id),
-        outcome: 'ok',
-        details: { username, displayName, role },
-      });
-      return user;
     },
 
     listUsers: () => store.listUsers(),
@@ -509,10 +533,10 @@ export function createStaffAuth(deps: StaffAuthDeps): StaffAuth {
         userId,
         actor,
         'staff-user.disable',
-        async () => {
+        async (inTx) => {
           const at = clock.now();
-          const user = await store.setDisabled(userId, true, at);
-          await store.revokeUserSessions(userId, at, 'user-disabled');
+          const user = await inTx.setDisabled(userId, true, at);
+          await inTx.revokeUserSessions(userId, at, 'user-disabled');
           return user;
         },
         (user) => ({ username: user.username }),
@@ -524,7 +548,7 @@ export function createStaffAuth(deps: StaffAuthDeps): StaffAuth {
         userId,
         actor,
         'staff-user.enable',
-        () => store.setDisabled(userId, false, clock.now()),
+        (inTx) => inTx.setDisabled(userId, false, clock.now()),
         (user) => ({ username: user.username }),
       ),
 
@@ -535,11 +559,11 @@ export function createStaffAuth(deps: StaffAuthDeps): StaffAuth {
         userId,
         actor,
         'staff-user.password',
-        async () => {
+        async (inTx) => {
           const at = clock.now();
-          const user = await store.setPasswordHash(userId, hash, at);
+          const user = await inTx.setPasswordHash(userId, hash, at);
           // Sessions opened with the old password end: a changed password is often a compromised one.
-          await store.revokeUserSessions(userId, at, 'password-changed');
+          await inTx.revokeUserSessions(userId, at, 'password-changed');
           return user;
         },
         (user) => ({ username: user.username }),

@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error.ts';
-import { sqlStateOf, type Queryable } from '../database/database.ts';
+import { sqlStateOf, type Database, type Queryable } from '../database/database.ts';
 import {
   parseStaffRole,
   type StaffSessionEnd,
@@ -75,9 +75,16 @@ function only<Row>(rows: Row[], what: string, id: string): Row {
   return row;
 }
 
-/** Staff users and sessions in `staff_users` and `staff_sessions` (migration 0003). */
-export function createPgStaffStore(db: Queryable): StaffStore {
-  return {
+/**
+ * Staff users and sessions in `staff_users` and `staff_sessions` (migration 0003). Given the database, its
+ * `transaction` opens one; given an open transaction (`Queryable`), work runs in it.
+ */
+export function createPgStaffStore(db: Queryable | Database): StaffStore {
+  const store: StaffStore = {
+    transaction(work) {
+      return 'transaction' in db ? db.transaction((tx) => work(createPgStaffStore(tx), tx)) : work(store, db);
+    },
+
     async insertUser(user) {
       try {
         const result = await db.query<UserRow>(
@@ -225,4 +232,5 @@ export function createPgStaffStore(db: Queryable): StaffStore {
       return result.rowCount;
     },
   };
+  return store;
 }
