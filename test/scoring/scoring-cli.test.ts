@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScorecard } from '../../src/scoring/scorecard.ts';
+import { runCli, runCliProcess, type CliRun } from '../support/cli.ts';
 
 /**
  * The four scoring commands end to end, on credit_data and on small hand-made files. `train` on
@@ -13,48 +12,25 @@ import { parseScorecard } from '../../src/scoring/scorecard.ts';
  * progress as a user sees them); the other cases call the same `main(argv)` in process, which saves a
  * process start (≈ 2.5 s) per case.
  */
-const BIN = fileURLToPath(new URL('../../bin/credence.js', import.meta.url));
 const DATA = fileURLToPath(new URL('../fixtures/credit-data/', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'credence-scoring-cli-'));
 const model = join(work, 'model.json');
 
-function runProcess(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, CREDENCE_DATA_DIR: join(work, 'db'), LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  return spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', timeout: 120_000, cwd: work });
+/** The real launcher (test/support/cli.ts), in the work folder. */
+function runProcess(args: string[]): Promise<CliRun> {
+  return runCliProcess(args, { cwd: work, env: { CREDENCE_DATA_DIR: join(work, 'db') }, timeoutMs: 120_000 });
 }
 
-/** Runs the CLI in process with what it prints captured; `status` is the exit code it would end with. */
+/** The CLI in process (test/support/cli.ts); `status` is the exit code it would end with. */
 async function run(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const exitCode = process.exitCode;
-  try {
-    const status = await main(['--data-dir', join(work, 'db'), ...args]);
-    return {
-      status: process.exitCode && process.exitCode !== exitCode ? Number(process.exitCode) : status,
-      stdout,
-      stderr,
-    };
-  } finally {
-    process.exitCode = exitCode;
-    out.mockRestore();
-    err.mockRestore();
-  }
+  const { code, stdout, stderr } = await runCli(['--data-dir', join(work, 'db'), ...args]);
+  return { status: code, stdout, stderr };
 }
 
-let trained: ReturnType<typeof runProcess>;
+let trained: CliRun;
 
-beforeAll(() => {
-  trained = runProcess([
+beforeAll(async () => {
+  trained = await runProcess([
     'train',
     '--data',
     `${DATA}credit_data.csv`,
@@ -73,7 +49,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('credence train', () => {
   it('writes a valid artefact, says which bad label it chose, and shows progress', () => {
-    expect(trained.status).toBe(0);
+    expect(trained.code).toBe(0);
     expect(trained.stderr).toContain('target Status: bad = "bad" (chosen by default');
     expect(trained.stderr).toMatch(/binning: 13\/13 \(100%\)/);
     expect(trained.stdout).toMatch(/holdout +AUC 0\.8411/);
@@ -140,15 +116,15 @@ describe('credence score', () => {
     expect(first.slice(8).every((code) => code === '' || /^[A-Z]{3}-[A-Z0-9_]+/.test(code))).toBe(true);
   });
 
-  it('writes customer text in zh when asked', () => {
+  it('writes customer text in zh when asked', async () => {
     const small = join(work, 'one.csv');
     writeFileSync(
       small,
       'Seniority,Home,Time,Age,Marital,Records,Job,Expenses,Income,Assets,Debt,Amount,Price\n0,rent,60,20,single,yes,partime,90,,0,0,2000,2100\n',
     );
     // A real process: without --out, score writes the CSV straight to file descriptor 1.
-    const result = runProcess(['score', '--model', model, '--data', small, '--reasons', 'zh']);
-    expect(result.status).toBe(0);
+    const result = await runProcess(['score', '--model', model, '--data', small, '--reasons', 'zh']);
+    expect(result.code).toBe(0);
     expect(result.stdout).toContain('您的Records属于“yes”，比最佳类别少 93 分。');
     expect(result.stdout.split('\n')[1]?.split(',')[1]).toBe('350');
   });
