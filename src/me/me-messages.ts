@@ -3,8 +3,9 @@ import type { MeDeps } from './me-deps.ts';
 import { decisionHeadline, MESSAGE_TITLES, productName, text, type Text } from './me-texts.ts';
 
 /**
- * `GET /v1/me/messages`: what the customer has been told or should know, newest first — decision results,
- * appeal notifications (received, outcome) and limit changes from credit-line reviews.
+ * `GET /v1/me/messages`: what the customer has been told or should know, newest first — decision results
+ * (a referral's review result as the customer was notified of it), appeal notifications (received,
+ * outcome) and limit changes from credit-line reviews.
  */
 export interface MeMessage {
   readonly id: string;
@@ -19,15 +20,29 @@ const CHANGES = new Set(['raised', 'lowered', 'frozen', 'reactivated']);
 
 export async function myMessages(deps: MeDeps, customerId: string, limit = 50): Promise<MeMessage[]> {
   const { services } = deps;
-  const [decisions, appeals, lines] = await Promise.all([
+  const [decisions, appeals, lines, reviewed] = await Promise.all([
     services.decisions.list(customerId, { limit }),
     customerAppeals(deps, customerId),
     services.creditLines.listLines(customerId),
+    services.referrals.notifications(customerId),
   ]);
   const messages: MeMessage[] = [];
+  // A referral's review result is told in full (what was decided, the limit and rate or the reasons, what
+  // to do): that notification stands for the decision that answered it.
+  const toldInFull = new Set(reviewed.map((notification) => notification.decisionId));
+  for (const notification of reviewed) {
+    messages.push({
+      id: notification.id,
+      kind: 'decision',
+      at: notification.createdAt.toISOString(),
+      title: MESSAGE_TITLES.decision,
+      text: text(notification.text),
+      link: { decisionId: notification.decisionId },
+    });
+  }
   for (const decision of decisions) {
     // A limit review that changed nothing is not news; the reviews that did are listed below.
-    if (decision.kind === 'limit_review') continue;
+    if (decision.kind === 'limit_review' || toldInFull.has(decision.id)) continue;
     const name = productName(decision.productCode);
     const headline = decisionHeadline(decision.outcome, decision.limit);
     messages.push({

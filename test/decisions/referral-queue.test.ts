@@ -183,6 +183,17 @@ describe.each(storesUnderTest())('referral queue on $name', (store) => {
       .json()
       .decisions.find((d: { decisionId: string }) => d.decisionId === approved.decisionId);
     expect(original).toMatchObject({ outcome: 'referred', effectiveOutcome: 'approved', limit: '30000.00' });
+    const messages = (await get('/v1/me/messages', who)).json().messages as {
+      kind: string;
+      text: { en: string };
+      link: { decisionId?: string };
+    }[];
+    const told = messages.filter((m) => m.link.decisionId === cash.latestDecisionId);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ kind: 'decision' });
+    expect(told[0]?.text.en).toMatch(
+      /^A person has reviewed your Cash loan application .*: approved\. Your limit is CNY 30,000\.00/,
+    );
     const one = await get(`/v1/me/decisions/${approved.decisionId}`, who);
     expect(one.json()).toMatchObject({
       outcome: 'approved',
