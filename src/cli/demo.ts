@@ -14,6 +14,12 @@ import { generateApiKeySecret, type Principal, type Role } from '../platform/aut
 import { AppError, isAppError } from '../platform/errors/app-error.ts';
 import { businessDateOf } from '../platform/time/local-date.ts';
 import { installDefaultPolicies } from '../policy/policy-files.node.ts';
+import {
+  seedDemoHistory,
+  type HistoryReport,
+  type HistorySeedOptions,
+} from '../demo/history/history-seeder.ts';
+import { createProgress } from './progress.ts';
 
 export interface DemoResult {
   /** Lines to print for the newcomer: keys, demo customers and what to try, with the API at `url`. */
@@ -120,7 +126,10 @@ async function demoAppeal(app: App, seeded: SeededDecision | undefined, by: Prin
  * the demo scorecard, and the demo customers — one per case users keep asking about — with the command
  * that shows each one's decision.
  */
-export async function seedDemo(app: App): Promise<DemoResult> {
+export async function seedDemo(
+  app: App,
+  options: { readonly history?: HistorySeedOptions | false } = {},
+): Promise<DemoResult> {
   // The API's address is known only once the server listens (PORT=0 picks one), after seeding.
   const timings: Record<string, number> = {};
   const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
@@ -161,6 +170,11 @@ export async function seedDemo(app: App): Promise<DemoResult> {
     demoAppeal(app, decisionOf.get('low_score'), { keyId: appKey.id ?? '', name: 'demo app', role: 'app' }),
   );
 
+  // Months of past activity behind the cases (`npm start`; src/demo/history), with a progress bar.
+  const history = options.history
+    ? await timed('history', () => seedHistoryWithProgress(app, options.history || {}))
+    : undefined;
+
   const lines = (url: string): string[] => {
     const out = ['', 'Local API keys (demo; new on every start):'];
     for (const role of DEMO_ROLES) out.push(`  ${role.padEnd(9)} ${secrets[role] ?? ''}`);
@@ -184,6 +198,7 @@ export async function seedDemo(app: App): Promise<DemoResult> {
     out.push(
       '',
       `An appeal waiting for a reviewer: ${appeal} (low_score says the debt is repaid) — see the README's Appeals section.`,
+      ...(history ? ['', historyLine(history)] : []),
       '',
       `Demo set up in ${Object.entries(timings)
         .map(([step, ms]) => `${step} ${ms} ms`)
@@ -192,4 +207,44 @@ export async function seedDemo(app: App): Promise<DemoResult> {
     return out;
   };
   return { lines, timings };
+}
+
+/**
+ * `CREDENCE_DEMO_HISTORY`: unset, the default history (docs/demo.md); `0` or `off`, none (the nine cases
+ * only, a quicker start); a whole number, that many synthetic applicants.
+ */
+export function demoHistoryOption(value: string | undefined): HistorySeedOptions | false {
+  const text = value?.trim() ?? '';
+  if (text === '') return {};
+  if (text === '0' || text.toLowerCase() === 'off') return false;
+  if (!/^\d{1,6}$/.test(text))
+    throw AppError.invalid(
+      'CREDENCE_DEMO_HISTORY',
+      'whole-number-or-off',
+      `CREDENCE_DEMO_HISTORY must be a number of applicants or "off", not "${text}"`,
+    );
+  return { applicants: Number(text) };
+}
+
+/** The history, with a progress bar on a terminal (a line every few seconds otherwise). */
+async function seedHistoryWithProgress(app: App, options: HistorySeedOptions): Promise<HistoryReport> {
+  const progress = createProgress('Demo history', 1);
+  try {
+    return await seedDemoHistory(app, {
+      ...options,
+      onProgress: ({ step, done, total }) => {
+        progress.setTotal(total);
+        progress.update(done, step);
+      },
+    });
+  } finally {
+    progress.stop();
+  }
+}
+
+function historyLine(history: HistoryReport): string {
+  const what = `${history.customers} synthetic customers from ${history.from} to the day before ${history.anchor}`;
+  return history.seeded
+    ? `Demo history recorded now: ${what} — ${history.decisions} decisions, ${history.loans} loans, ${history.lines} credit lines, ${history.appeals} appeals; drift episode ${history.driftFrom} – ${history.driftTo} (docs/demo.md).`
+    : `Demo history (from an earlier start): ${what}, ${history.decisions} decisions, ${history.appeals} appeals (docs/demo.md).`;
 }

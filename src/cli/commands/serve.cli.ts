@@ -7,7 +7,7 @@ import { generateApiKeySecret } from '../../platform/auth/api-keys.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { createLogger } from '../../platform/logging/logger.ts';
 import { configFor, globalOptions } from '../runtime.ts';
-import { seedDemo } from '../demo.ts';
+import { demoHistoryOption, seedDemo } from '../demo.ts';
 import { seedDemoStaff } from '../../staff/demo-staff.ts';
 import { assertPortFree, isAddressInUse, portInUse, serverLogTarget } from '../server-start.ts';
 
@@ -47,7 +47,9 @@ export function registerServeCommand(program: Command): void {
       const app = await createApp({ config: effective, logger, demo: options.demo === true });
       let cliKey: string | undefined;
       try {
-        const demo = options.demo ? await seedDemo(app) : undefined;
+        const demo = options.demo
+          ? await seedDemo(app, { history: demoHistoryOption(process.env.CREDENCE_DEMO_HISTORY) })
+          : undefined;
         const demoStaff = options.demo ? await seedDemoStaff(app) : undefined;
         const url = await app.start().catch((error: unknown) => {
           throw isAddressInUse(error) ? portInUse(effective.host, effective.port, error) : error;
