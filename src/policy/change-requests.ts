@@ -72,7 +72,7 @@ export function checkDecision(change: ChangeRequest, decision: ChangeDecision, b
       `change ${change.id} is already ${change.status}${change.decidedBy ? ` (by ${change.decidedBy.name})` : ''}; a decided change is final`,
       {
         issues: [{ field: 'changeId', rule: 'final', message: `already ${change.status}` }],
-        details: { changeId: change.id, status: change.status },
+        details: { changeId: change.id, changeStatus: change.status },
       },
     );
   }
