@@ -6,22 +6,34 @@ import { unwrap } from '../api.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { asProblem, useLoad } from '../components/use-load.ts';
 import { useLocale } from '../i18n.ts';
-import { actorName, studioApi, type ChangeActorView } from './contract.ts';
+import { actorName, studioApi, type PolicyVersion as BasePolicyVersion } from './contract.ts';
 
-/** A policy version as GET /v1/policies lists it; status and people once the four-eyes fields arrive. */
-type PolicyVersion = {
-  readonly id: string;
-  readonly name: string;
-  readonly version: number;
-  readonly effectiveFrom: string;
-  readonly description: string;
-  readonly checksum: string;
-  readonly loadedAt: string;
-  readonly warnings: readonly { code: string; message: string; nodeName?: string; rowId?: string }[];
-  readonly status?: string;
-  readonly submittedBy?: string | ChangeActorView | null;
-  readonly approvedBy?: string | ChangeActorView | null;
+/** A version with who asked for it and who approved it (from the four-eyes inbox, by its change id). */
+type PolicyVersion = BasePolicyVersion & {
+  readonly submittedBy?: string | null;
+  readonly approvedBy?: string | null;
+  readonly bootstrap?: boolean;
 };
+
+/** The versions, each with its submitter and approver from GET /v1/approvals (kind policy, any status). */
+async function loadVersions(): Promise<PolicyVersion[]> {
+  const [{ policies }, { items }] = await Promise.all([
+    unwrap(studioApi.GET('/v1/policies', {})),
+    unwrap(studioApi.GET('/v1/approvals', { params: { query: { kind: 'policy', limit: 500 } } })),
+  ]);
+  const byChange = new Map(items.map((item) => [item.changeId, item]));
+  return policies.map((policy) => {
+    const change = policy.changeId ? byChange.get(policy.changeId) : undefined;
+    return change
+      ? {
+          ...policy,
+          submittedBy: change.requestedBy,
+          approvedBy: change.status === 'approved' ? change.decidedBy : null,
+          bootstrap: change.bootstrap,
+        }
+      : policy;
+  });
+}
 
 const STATUS_COLOUR: Record<string, string> = {
   active: 'green',
@@ -46,10 +58,7 @@ export function StatusTag({ status }: { status: string | undefined }) {
 export function PolicyList() {
   const { t, format } = useLocale();
   const navigate = useNavigate();
-  const { data, error, loading, reload } = useLoad(
-    async () => (await unwrap(studioApi.GET('/v1/policies', {}))).policies as PolicyVersion[],
-    [],
-  );
+  const { data, error, loading, reload } = useLoad(loadVersions, []);
   const columns: ProColumns<PolicyVersion>[] = [
     {
       title: t('studio.policies.name'),
@@ -72,7 +81,10 @@ export function PolicyList() {
       sorter: (a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom),
     },
     { title: t('studio.policies.submittedBy'), render: (_, row) => actorName(row.submittedBy) || '—' },
-    { title: t('studio.policies.approvedBy'), render: (_, row) => actorName(row.approvedBy) || '—' },
+    {
+      title: t('studio.policies.approvedBy'),
+      render: (_, row) => (row.bootstrap ? t('studio.policies.bootstrap') : actorName(row.approvedBy) || '—'),
+    },
     { title: t('studio.policies.description'), dataIndex: 'description', ellipsis: true },
     {
       title: t('studio.policies.warnings'),
@@ -211,12 +223,11 @@ export function PolicyVersionPage() {
     async () => unwrap(studioApi.GET('/v1/policies/{id}', { params: { path: { id } } })),
     [id],
   );
-  const versions = useLoad(
-    async () => (await unwrap(studioApi.GET('/v1/policies', {}))).policies as PolicyVersion[],
-    [],
-  );
+  const versions = useLoad(loadVersions, []);
   const [compareWith, setCompareWith] = useState<string | undefined>(undefined);
-  const policy = data?.policy as PolicyVersion | undefined;
+  const policy: PolicyVersion | undefined = data
+    ? (versions.data?.find((version) => version.id === data.policy.id) ?? data.policy)
+    : undefined;
   const nodes = useMemo(() => (data?.content as { nodes?: GraphNode[] } | undefined)?.nodes ?? [], [data]);
   const others = (versions.data ?? []).filter(
     (version) => version.id !== id && version.name === policy?.name,

@@ -78,11 +78,14 @@ function locate(
   if (!content?.rules) return undefined;
   const rowIndex = refusal.row ? content.rules.findIndex((rule) => rule._id === refusal.row) : -1;
   const columns = [...(content.inputs ?? []), ...(content.outputs ?? [])];
-  const columnIndex = refusal.column
-    ? columns.findIndex((column) => column.id === refusal.column)
-    : refusal.field
-      ? columns.findIndex((column) => column.field === refusal.field)
-      : -1;
+  // The compiler names the column by its name and the cell by a path ending in the column id
+  // (policy.nodes.<node>.rules.<row>.<column id>).
+  const columnIndex = columns.findIndex(
+    (column) =>
+      column.id === refusal.column ||
+      (column.name !== undefined && column.name === refusal.column) ||
+      (refusal.field !== null && refusal.field !== undefined && refusal.field.endsWith(`.${column.id}`)),
+  );
   return { rowIndex, columnIndex };
 }
 
@@ -382,9 +385,7 @@ export default function PolicyEditor() {
                 <Space wrap>
                   {refusal.nodeName ? <Typography.Text strong>{refusal.nodeName}</Typography.Text> : null}
                   {refusal.row ? <Tag>{t('studio.editor.row', { row: refusal.row })}</Tag> : null}
-                  {refusal.field || refusal.column ? (
-                    <Tag>{t('studio.editor.column', { column: refusal.field ?? refusal.column })}</Tag>
-                  ) : null}
+                  {refusal.column ? <Tag>{t('studio.editor.column', { column: refusal.column })}</Tag> : null}
                   <Tag color="red">{refusal.rule}</Tag>
                   <span>{refusal.message}</span>
                 </Space>
@@ -397,12 +398,18 @@ export default function PolicyEditor() {
         <Alert
           type="warning"
           showIcon
+          banner
           style={{ marginBottom: 12 }}
-          message={t('studio.editor.warnings', { count: compile.warnings.length })}
-          description={compile.warnings
-            .slice(0, 5)
-            .map((warning) => `${warning.nodeName ?? ''} ${warning.message}`)
-            .join(' · ')}
+          message={
+            <details>
+              <summary>{t('studio.editor.warnings', { count: compile.warnings.length })}</summary>
+              <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
+                {compile.warnings.map((warning, index) => (
+                  <li key={index}>{warning.message}</li>
+                ))}
+              </ul>
+            </details>
+          }
         />
       ) : null}
       <div
@@ -411,7 +418,15 @@ export default function PolicyEditor() {
       >
         {graph ? (
           <JdmConfigProvider>
-            <DecisionGraph ref={graphRef} value={graph} onChange={onChange} />
+            <DecisionGraph
+              ref={graphRef}
+              value={graph}
+              onChange={onChange}
+              defaultActivePanel=""
+              onReactFlowInit={(instance) =>
+                window.setTimeout(() => void instance.fitView({ padding: 0.1 }), 50)
+              }
+            />
           </JdmConfigProvider>
         ) : (
           <div style={{ padding: 48, textAlign: 'center' }}>
@@ -483,11 +498,7 @@ export default function PolicyEditor() {
                 type="error"
                 showIcon
                 message={t('studio.sim.failedRun')}
-                description={
-                  typeof simulation.error === 'string'
-                    ? simulation.error
-                    : (simulation.error?.detail ?? simulation.error?.message ?? '')
-                }
+                description={simulation.error?.message ?? ''}
               />
             ) : null}
           </div>

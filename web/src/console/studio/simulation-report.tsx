@@ -3,90 +3,47 @@ import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { useLocale } from '../i18n.ts';
 import { Chart, percent, type ChartOption } from './chart.tsx';
-import type { SimulationFigures, SimulationReport, SwapSample } from './contract.ts';
+import type { PolicyFigures, SimulationReport, SwapSample } from './contract.ts';
 
 const OUTCOMES = ['approved', 'declined', 'referred'] as const;
-
-function share(value: string | null, format: (rate: string) => string): string {
-  return value === null ? '—' : format(value);
-}
 
 function pd(value: number | null): string {
   return value === null ? '—' : `${(Math.round(value * 10_000) / 100).toFixed(2)}%`;
 }
 
 /**
- * A policy simulation's report: how the candidate would have decided the recorded applications — swap-in and
- * swap-out, approval rate, limits, prices and the expected bad rate (mean PD) — overall, by score band and
- * by product, as charts with the exact figures beside them.
+ * A policy simulation's report: how the candidate would have decided the recorded applications against what
+ * was decided — swap-in and swap-out, approval rate, limits, prices and the expected bad rate (mean PD of
+ * the approved set) — as charts, with the exact figures beside them and the first swapped cases to open.
  */
 export function SimulationReportView({ report }: { report: SimulationReport }) {
   const { t, format } = useLocale();
-  const total: SimulationFigures = report.total;
   const before = t('studio.sim.before');
   const after = t('studio.sim.after');
+  const sides: readonly [string, PolicyFigures][] = [
+    [before, report.current],
+    [after, report.candidate],
+  ];
+  const rate = (value: string | null, places = 1) => (value === null ? '—' : format.rate(value, places));
 
   const outcomes = useMemo<ChartOption>(
     () => ({
       legend: { data: [before, after] },
-      grid: { left: 48, right: 16, top: 36, bottom: 28 },
+      grid: { left: 56, right: 16, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: OUTCOMES.map((outcome) => t(`studio.outcome.${outcome}`)) },
       yAxis: { type: 'value', name: t('studio.sim.records') },
-      series: [
-        { name: before, type: 'bar', data: OUTCOMES.map((outcome) => total.before[outcome]) },
-        { name: after, type: 'bar', data: OUTCOMES.map((outcome) => total.after[outcome]) },
-      ],
-    }),
-    [total, t, before, after],
-  );
-  const bands = useMemo<ChartOption>(
-    () => ({
-      legend: {
-        data: [
-          t('studio.sim.swapIns'),
-          t('studio.sim.swapOuts'),
-          `${t('studio.sim.approvalRate')} · ${before}`,
-          `${t('studio.sim.approvalRate')} · ${after}`,
-        ],
-      },
-      grid: { left: 48, right: 48, top: 48, bottom: 28 },
-      xAxis: { type: 'category', data: report.bands.map((band) => band.band) },
-      yAxis: [
-        { type: 'value', name: t('studio.sim.records') },
-        { type: 'value', name: '%', max: 100 },
-      ],
-      series: [
-        {
-          name: t('studio.sim.swapIns'),
-          type: 'bar',
-          stack: 'swap',
-          data: report.bands.map((band) => band.swapIns),
-        },
-        {
-          name: t('studio.sim.swapOuts'),
-          type: 'bar',
-          stack: 'swap',
-          data: report.bands.map((band) => -band.swapOuts),
-        },
-        {
-          name: `${t('studio.sim.approvalRate')} · ${before}`,
-          type: 'line',
-          yAxisIndex: 1,
-          data: report.bands.map((band) => percent(band.approvalRateBefore)),
-        },
-        {
-          name: `${t('studio.sim.approvalRate')} · ${after}`,
-          type: 'line',
-          yAxisIndex: 1,
-          data: report.bands.map((band) => percent(band.approvalRateAfter)),
-        },
-      ],
+      series: sides.map(([name, figures]) => ({
+        name,
+        type: 'bar',
+        label: { show: true, position: 'top' },
+        data: OUTCOMES.map((outcome) => figures[outcome]),
+      })),
     }),
     [report, t, before, after],
   );
   const badRate = useMemo<ChartOption>(
     () => ({
-      grid: { left: 48, right: 16, top: 24, bottom: 28 },
+      grid: { left: 56, right: 16, top: 24, bottom: 28 },
       xAxis: {
         type: 'category',
         data: [before, after, t('studio.sim.swapIns'), t('studio.sim.swapOuts')],
@@ -96,16 +53,33 @@ export function SimulationReportView({ report }: { report: SimulationReport }) {
         {
           type: 'bar',
           name: t('studio.sim.expectedBadRate'),
+          label: { show: true, position: 'top', formatter: '{c}%' },
           data: [
-            total.expectedBadRate.before,
-            total.expectedBadRate.after,
-            total.expectedBadRate.swapIns,
-            total.expectedBadRate.swapOuts,
+            report.current.expectedBadRate,
+            report.candidate.expectedBadRate,
+            report.swapIns.expectedBadRate,
+            report.swapOuts.expectedBadRate,
           ].map((value) => percent(value)),
         },
       ],
     }),
-    [total, t, before, after],
+    [report, t, before, after],
+  );
+  const approval = useMemo<ChartOption>(
+    () => ({
+      grid: { left: 56, right: 16, top: 24, bottom: 28 },
+      xAxis: { type: 'category', data: [before, after] },
+      yAxis: { type: 'value', name: '%', max: 100 },
+      series: [
+        {
+          type: 'bar',
+          name: t('studio.sim.approvalRate'),
+          label: { show: true, position: 'top', formatter: '{c}%' },
+          data: [percent(report.current.approvalRate), percent(report.candidate.approvalRate)],
+        },
+      ],
+    }),
+    [report, t, before, after],
   );
   const changes = useMemo<ChartOption>(
     () => ({
@@ -118,17 +92,17 @@ export function SimulationReportView({ report }: { report: SimulationReport }) {
         name: t(`studio.sim.${key}`),
         type: 'bar',
         stack: 'all',
-        data: [total.limits[key], total.prices[key]],
+        data: [report.limits[key], report.prices[key]],
       })),
     }),
-    [total, t],
+    [report, t],
   );
 
   const sampleColumns = [
     {
       title: t('studio.decisions.decision'),
       dataIndex: 'decisionId',
-      render: (id: string) => <Link to={`/studio/decisions/${id}`}>{id.slice(0, 12)}…</Link>,
+      render: (id: string) => <Link to={`/studio/decisions/${id}`}>{id.slice(0, 14)}…</Link>,
     },
     {
       title: t('studio.decisions.date'),
@@ -137,19 +111,19 @@ export function SimulationReportView({ report }: { report: SimulationReport }) {
     },
     {
       title: t('studio.decisions.product'),
-      dataIndex: 'productCode',
+      dataIndex: 'product',
       render: (code: string) => t(`studio.product.${code}`, { defaultValue: code }),
     },
     { title: t('studio.decisions.score'), dataIndex: 'score' },
     {
       title: before,
       render: (_: unknown, sample: SwapSample) =>
-        `${t(`studio.outcome.${sample.before.outcome}`)} · ${format.fen(sample.before.limit)}`,
+        `${t(`studio.outcome.${sample.before.outcome}`)} · ${format.yuan(sample.before.limit)}`,
     },
     {
       title: after,
       render: (_: unknown, sample: SwapSample) =>
-        `${t(`studio.outcome.${sample.after.outcome}`)} · ${format.fen(sample.after.limit)}`,
+        `${t(`studio.outcome.${sample.after.outcome}`)} · ${format.yuan(sample.after.limit)}`,
     },
   ];
 
@@ -157,81 +131,70 @@ export function SimulationReportView({ report }: { report: SimulationReport }) {
     <div className="studio-report">
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
-          <Statistic title={t('studio.sim.records')} value={total.records} />
+          <Statistic title={t('studio.sim.records')} value={report.records} />
         </Col>
         <Col xs={12} md={6}>
-          <Statistic
-            title={t('studio.sim.swapIns')}
-            value={total.swapIns}
-            valueStyle={{ color: '#237804' }}
-            prefix="+"
-          />
+          <Statistic title={t('studio.sim.swapIns')} value={report.swapIns.count} prefix="+" />
         </Col>
         <Col xs={12} md={6}>
-          <Statistic
-            title={t('studio.sim.swapOuts')}
-            value={total.swapOuts}
-            valueStyle={{ color: '#a8071a' }}
-            prefix="−"
-          />
+          <Statistic title={t('studio.sim.swapOuts')} value={report.swapOuts.count} prefix="−" />
         </Col>
         <Col xs={12} md={6}>
           <Statistic
             title={t('studio.sim.approvalRate')}
-            value={`${share(total.approvalRateBefore, (rate) => format.rate(rate, 1))} → ${share(total.approvalRateAfter, (rate) => format.rate(rate, 1))}`}
+            value={`${rate(report.current.approvalRate)} → ${rate(report.candidate.approvalRate)}`}
           />
         </Col>
       </Row>
-      {report.failed.count > 0 ? (
+      {report.failed > 0 ? (
         <Alert
           type="warning"
           showIcon
           style={{ marginTop: 16 }}
-          message={t('studio.sim.failed', { count: report.failed.count })}
-          description={report.failed.examples
-            .map((example) => `${example.decisionId}: ${example.message}`)
-            .join(' · ')}
+          message={t('studio.sim.failed', { count: report.failed })}
         />
+      ) : null}
+      {report.records === 0 ? (
+        <Alert type="info" showIcon style={{ marginTop: 16 }} message={t('studio.sim.noRecords')} />
       ) : null}
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('studio.sim.outcomesChart')}>
-            <Chart option={outcomes} label={t('studio.sim.outcomesChart')} />
+            <Chart option={outcomes} label={t('studio.sim.outcomesChart')} height={240} />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t('studio.sim.bandsChart')}>
-            <Chart option={bands} label={t('studio.sim.bandsChart')} />
+          <Card size="small" title={t('studio.sim.approvalRate')}>
+            <Chart option={approval} label={t('studio.sim.approvalRate')} height={240} />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('studio.sim.expectedBadRate')}>
-            <Chart option={badRate} label={t('studio.sim.expectedBadRate')} height={220} />
+            <Chart option={badRate} label={t('studio.sim.expectedBadRate')} height={240} />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('studio.sim.changesChart')}>
-            <Chart option={changes} label={t('studio.sim.changesChart')} height={220} />
+            <Chart option={changes} label={t('studio.sim.changesChart')} height={240} />
           </Card>
         </Col>
       </Row>
       <Card size="small" title={t('studio.sim.figures')} style={{ marginTop: 16 }}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
           <Descriptions.Item label={t('studio.sim.limitTotal')}>
-            {format.fen(total.limits.totalBefore)} → {format.fen(total.limits.totalAfter)}
+            {format.yuan(report.current.limitTotal)} → {format.yuan(report.candidate.limitTotal)}
           </Descriptions.Item>
           <Descriptions.Item label={t('studio.sim.limitAverage')}>
-            {total.limits.averageBefore ? format.fen(total.limits.averageBefore) : '—'} →{' '}
-            {total.limits.averageAfter ? format.fen(total.limits.averageAfter) : '—'}
+            {report.current.averageLimit ? format.yuan(report.current.averageLimit) : '—'} →{' '}
+            {report.candidate.averageLimit ? format.yuan(report.candidate.averageLimit) : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('studio.sim.aprAverage')}>
-            {share(total.prices.averageAprBefore, (rate) => format.rate(rate))} →{' '}
-            {share(total.prices.averageAprAfter, (rate) => format.rate(rate))}
+            {rate(report.current.averageApr, 2)} → {rate(report.candidate.averageApr, 2)}
           </Descriptions.Item>
           <Descriptions.Item label={t('studio.sim.expectedBadRate')}>
-            {pd(total.expectedBadRate.before)} → {pd(total.expectedBadRate.after)} ({t('studio.sim.swapIns')}{' '}
-            {pd(total.expectedBadRate.swapIns)}, {t('studio.sim.swapOuts')}{' '}
-            {pd(total.expectedBadRate.swapOuts)})
+            {pd(report.current.expectedBadRate)} → {pd(report.candidate.expectedBadRate)} (
+            {t('studio.sim.swapIns')} {pd(report.swapIns.expectedBadRate)}, {t('studio.sim.swapOuts')}{' '}
+            {pd(report.swapOuts.expectedBadRate)})
           </Descriptions.Item>
           <Descriptions.Item label={t('studio.sim.skipped')}>
             {t('studio.sim.skippedDetail', {
@@ -239,43 +202,26 @@ export function SimulationReportView({ report }: { report: SimulationReport }) {
               faults: report.skipped.faults,
             })}
           </Descriptions.Item>
+          <Descriptions.Item label={t('studio.sim.reproduction')}>
+            {t('studio.sim.reproductionDetail', {
+              reproduced: report.reproduction.reproduced,
+              records: report.reproduction.records,
+            })}
+          </Descriptions.Item>
           <Descriptions.Item label={t('studio.sim.window')}>
             {format.date(report.window.from)} – {format.date(report.window.to)}
           </Descriptions.Item>
         </Descriptions>
-        <Table
-          style={{ marginTop: 12 }}
-          size="small"
-          rowKey="band"
-          pagination={false}
-          dataSource={report.bands.map((band) => ({ ...band }))}
-          columns={[
-            { title: t('studio.sim.band'), dataIndex: 'band' },
-            { title: t('studio.sim.records'), dataIndex: 'records' },
-            { title: t('studio.sim.swapIns'), dataIndex: 'swapIns' },
-            { title: t('studio.sim.swapOuts'), dataIndex: 'swapOuts' },
-            {
-              title: t('studio.sim.approvalRate'),
-              render: (_, band) =>
-                `${share(band.approvalRateBefore, (rate) => format.rate(rate, 1))} → ${share(band.approvalRateAfter, (rate) => format.rate(rate, 1))}`,
-            },
-            {
-              title: t('studio.sim.limitTotal'),
-              render: (_, band) =>
-                `${format.fen(band.limits.totalBefore)} → ${format.fen(band.limits.totalAfter)}`,
-            },
-          ]}
-        />
       </Card>
-      {report.samples && report.samples.swapIns.length + report.samples.swapOuts.length > 0 ? (
+      {report.swapIns.samples.length + report.swapOuts.samples.length > 0 ? (
         <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
           <Col xs={24} xl={12}>
             <Card size="small" title={t('studio.sim.swapInSamples')}>
               <Table
                 size="small"
                 rowKey="decisionId"
-                pagination={false}
-                dataSource={[...report.samples.swapIns]}
+                pagination={{ pageSize: 5 }}
+                dataSource={[...report.swapIns.samples]}
                 columns={sampleColumns}
               />
             </Card>
@@ -285,8 +231,8 @@ export function SimulationReportView({ report }: { report: SimulationReport }) {
               <Table
                 size="small"
                 rowKey="decisionId"
-                pagination={false}
-                dataSource={[...report.samples.swapOuts]}
+                pagination={{ pageSize: 5 }}
+                dataSource={[...report.swapOuts.samples]}
                 columns={sampleColumns}
               />
             </Card>
