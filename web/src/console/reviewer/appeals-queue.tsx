@@ -94,6 +94,7 @@ export function AppealsQueue() {
     {
       title: '',
       valueType: 'option',
+      fixed: 'right',
       render: (_, row) => [
         row.status === 'queued' ? (
           <Button
@@ -168,6 +169,7 @@ export function AppealsQueue() {
         columns={columns}
         search={false}
         options={false}
+        scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         params={{ statuses: statuses.join(','), category, mine }}
         locale={{ emptyText: t('reviewer.queue.empty') }}

@@ -145,6 +145,7 @@ export function ApprovalsInbox() {
     {
       title: '',
       valueType: 'option',
+      fixed: 'right',
       render: (_, row) => {
         const own = isMe(row.proposal.maker);
         const approveButton = (
@@ -205,6 +206,7 @@ export function ApprovalsInbox() {
           columns={columns}
           search={false}
           options={false}
+          scroll={{ x: 'max-content' }}
           pagination={false}
           locale={{ emptyText: t('reviewer.approvals.empty') }}
           request={async () => {

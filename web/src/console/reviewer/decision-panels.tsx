@@ -122,7 +122,7 @@ export function DecisionCard({
   const evidence = (decision as { evidence?: DecisionEvidence }).evidence;
   return (
     <Card title={<h2 className="rv-h2">{title}</h2>} extra={extra} size="small">
-      <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} bordered>
+      <Descriptions size="small" column={{ xs: 1, sm: 2 }} styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('reviewer.common.status')}>
           <OutcomeTag outcome={decision.outcome} />
         </Descriptions.Item>
@@ -138,13 +138,13 @@ export function DecisionCard({
           {format.dateTime(decision.decidedAt)}
         </Descriptions.Item>
         <Descriptions.Item label={t('reviewer.case.policy')}>
-          <code>{decision.policyVersion ?? '—'}</code>
+          <code style={{ wordBreak: 'break-all' }}>{decision.policyVersion ?? '—'}</code>
         </Descriptions.Item>
         <Descriptions.Item label={t('reviewer.case.model')}>
-          <code>{decision.modelVersion ?? '—'}</code>
+          <code style={{ wordBreak: 'break-all' }}>{decision.modelVersion ?? '—'}</code>
         </Descriptions.Item>
         <Descriptions.Item label="ID">
-          <code>{decision.decisionId}</code>
+          <code style={{ wordBreak: 'break-all' }}>{decision.decisionId}</code>
         </Descriptions.Item>
       </Descriptions>
       <h3 className="rv-h3">{t('reviewer.case.reasons')}</h3>

@@ -116,6 +116,7 @@ export function ReferralQueue() {
     {
       title: '',
       valueType: 'option',
+      fixed: 'right',
       render: (_, row) => [
         row.status === 'open' ? (
           <Button
@@ -180,6 +181,7 @@ export function ReferralQueue() {
         columns={columns}
         search={false}
         options={false}
+        scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         params={{ statuses: statuses.join(','), productCode, mine }}
         locale={{ emptyText: t('reviewer.referrals.empty') }}
@@ -562,7 +564,9 @@ export function ReferralCasePage() {
           <ReasonList reasons={data.whyReferred.reasons} />
           {data.whyReferred.fault ? (
             <Typography.Paragraph type="warning" style={{ marginTop: 8 }}>
-              {t('reviewer.referral.fault')}: <code>{JSON.stringify(data.whyReferred.fault)}</code>
+              {t('reviewer.referral.fault')}: <Tag>{String(data.whyReferred.fault.stage ?? '—')}</Tag>
+              <code>{String(data.whyReferred.fault.code ?? '')}</code>{' '}
+              {String(data.whyReferred.fault.message ?? '')}
             </Typography.Paragraph>
           ) : null}
         </Card>

@@ -27,6 +27,15 @@ interface UpholdValues {
 
 type Spec = UpholdCatalogue['reasons'][number];
 
+/**
+ * "Pick one" for a Select, as a validator rather than `required`: antd puts aria-required on a Select's
+ * outer <div>, which has no role to carry it (axe: aria-allowed-attr).
+ */
+const picked = (message: string) => ({
+  validator: (_rule: unknown, value: unknown) =>
+    value ? Promise.resolve() : Promise.reject(new Error(message)),
+});
+
 /** The form's rows as the API takes them (amounts typed in yuan are sent in integer fen). */
 function toInput(rows: readonly ReasonRow[], catalogue: readonly Spec[]): UpholdReasonInput[] {
   return rows.map((row) => {
@@ -168,7 +177,7 @@ export function UpholdForm({ appealId, onDone }: { appealId: string; onDone: () 
                   <Form.Item
                     name={[field.name, 'code']}
                     label={t('reviewer.uphold.reason', { n: index + 1 })}
-                    rules={[{ required: true, message: t('reviewer.uphold.pick') }]}
+                    rules={[picked(t('reviewer.uphold.pick'))]}
                     style={{ minWidth: 300, marginBottom: 8 }}
                   >
                     <Select
@@ -189,7 +198,7 @@ export function UpholdForm({ appealId, onDone }: { appealId: string; onDone: () 
                             key={param.name}
                             name={[field.name, 'source']}
                             label={t('reviewer.uphold.source')}
-                            rules={[{ required: true, message: t('reviewer.uphold.source') }]}
+                            rules={[picked(t('reviewer.uphold.source'))]}
                             style={{ minWidth: 220, marginBottom: 8 }}
                           >
                             <Select
