@@ -160,6 +160,13 @@ describe.skipIf(!url)(
       );
       expect(perDay.rows[0]?.n).toBe(perDay.rows[0]?.distinct_days);
       expect(perDay.rows[0]?.n).toBe(80n * 35n);
+      // The run log counts what was done across the killed run and the restart: 80 loans on every date
+      // (it used to count only the restart's share of the date the kill interrupted).
+      const logged = await crashed.query<{ status: string; items_processed: number }>(
+        `select status, items_processed from day_end_runs where product = 'cash-loan' order by business_date`,
+      );
+      expect(logged.rows).toHaveLength(35);
+      expect(logged.rows.every((row) => row.status === 'completed' && row.items_processed === 80)).toBe(true);
     });
   },
 );

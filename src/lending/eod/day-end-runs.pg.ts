@@ -20,6 +20,12 @@ export function createPgDayEndRunLog(): DayEndRunLog {
         [product, date, at],
       );
     },
+    async countProcessed(q, product, date, items) {
+      await q.query(
+        `update day_end_runs set items_processed = items_processed + $3 where product = $1 and business_date = $2`,
+        [product, date, items],
+      );
+    },
     async markCompleted(q, product, date, items, at) {
       await q.query(
         `update day_end_runs set status = 'completed', items_processed = items_processed + $3, completed_at = $4

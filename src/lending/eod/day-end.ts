@@ -13,7 +13,8 @@ import { addDays, type LocalDate } from '../../platform/time/local-date.ts';
  * postings, after locking the item and re-checking the watermark. Killing the batch at any point leaves
  * every item either fully processed for a date or not at all; running again picks up the items still
  * behind. Running twice finds none behind and changes nothing. Dates are caught up in order, and the run
- * log (`day_end_runs`) records which dates completed.
+ * log (`day_end_runs`) records which dates completed and how many items each advanced — counted in each
+ * chunk's own transaction, so the count of a date interrupted and resumed is the sum of both runs' work.
  */
 
 /** One item a processor looks after. */
@@ -47,6 +48,12 @@ export interface DayEndProcessor {
 export interface DayEndRunLog {
   lastCompleted(q: Queryable, product: string): Promise<LocalDate | undefined>;
   markStarted(q: Queryable, product: string, date: LocalDate, at: Date): Promise<void>;
+  /**
+   * Adds `items` to the date's count, inside the transaction that advanced them: the count then commits or
+   * rolls back with the work it counts, so a run killed midway and resumed still counts every item once.
+   */
+  countProcessed(q: Queryable, product: string, date: LocalDate, items: number): Promise<void>;
+  /** Marks the date completed, adding `items` not already counted by `countProcessed` (0 from the runner). */
   markCompleted(q: Queryable, product: string, date: LocalDate, items: number, at: Date): Promise<void>;
 }
 
@@ -161,7 +168,15 @@ async function runDate(
     const advanced = await Promise.all(
       chunks.map((chunk) =>
         db
-          .transaction((tx) => processor.advance(tx, chunk, date), { retries: 5 })
+          .transaction(
+            async (tx) => {
+              const count = await processor.advance(tx, chunk, date);
+              // Counted with the work, not at the end of the date: a kill between chunks loses neither.
+              if (count > 0) await runs.countProcessed(tx, processor.product, date, count);
+              return count;
+            },
+            { retries: 5 },
+          )
           .then((count) => {
             done += count;
             onProgress?.({ product: processor.product, date, done, total: Math.max(total, done) });
@@ -171,7 +186,8 @@ async function runDate(
     );
     void advanced;
   }
-  await runs.markCompleted(db, processor.product, date, done, clock.now());
+  // Every advanced item was counted in its own chunk's transaction (runs interrupted before this line too).
+  await runs.markCompleted(db, processor.product, date, 0, clock.now());
   return done;
 }
 
