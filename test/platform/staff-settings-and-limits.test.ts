@@ -66,11 +66,28 @@ describe('staff sign-in and the per-address sign-in limit', () => {
         url: '/v1/staff/sign-in',
         payload: { username: 'rita', password },
       });
+    const signedIn = await attempt('correct horse battery');
+    expect(signedIn.statusCode).toBe(200);
+    const cookie = signedIn.cookies.find((c) => c.name === 'credence_staff')?.value ?? '';
+    const sessionCall = () =>
+      t.app.http.inject({ method: 'GET', url: '/v1/staff/session', cookies: { credence_staff: cookie } });
+    expect((await sessionCall()).statusCode).toBe(200);
     for (let i = 0; i < 3; i += 1) expect((await attempt(`wrong password ${i}`)).statusCode).toBe(401);
     const limited = await attempt('correct horse battery');
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
     expect(limited.json().detail).toMatch(/more than 3 failed sign-ins a minute from this address/);
+    // A cookie that worked does not let a sign-in skip the bound…
+    const withCookie = await t.app.http.inject({
+      method: 'POST',
+      url: '/v1/staff/sign-in',
+      cookies: { credence_staff: cookie },
+      payload: { username: 'rita', password: 'correct horse battery' },
+    });
+    expect(withCookie.statusCode).toBe(429);
+    // …and a console session that worked is not held back by the address's failures (its own bucket).
+    const inParallel = await Promise.all(Array.from({ length: 5 }, () => sessionCall()));
+    expect(inParallel.map((res) => res.statusCode)).toEqual([200, 200, 200, 200, 200]);
     // Not the account's lock-out: three failures are under its five.
     expect((await t.app.services.staff.findUser('rita')).failedAttempts).toBe(3);
   });

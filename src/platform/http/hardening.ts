@@ -4,6 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { AppError } from '../errors/app-error.ts';
+import { STAFF_COOKIE } from '../auth/staff-cookie.http.ts';
 import type { RateLimitSettings } from './limits.ts';
 import { problemOf } from './problem.ts';
 import type { HttpServer } from './server.ts';
@@ -53,8 +54,14 @@ export function correlationIdOf(headers: IncomingHttpHeaders): string | undefine
   return undefined;
 }
 
-/** The credential as the auth hook reads it (a bearer token, or the `X-Api-Key` header). */
-function presentedCredential(headers: IncomingHttpHeaders): string | undefined {
+const STAFF_COOKIE_VALUE = new RegExp(`(?:^|;\\s*)${STAFF_COOKIE}=([A-Za-z0-9_-]{1,100})(?:;|$)`);
+
+function staffCookieOf(header: string | undefined): string | undefined {
+  return header ? STAFF_COOKIE_VALUE.exec(header)?.[1] : undefined;
+}
+
+/** The credential as the auth hook reads it (a bearer token, the `X-Api-Key` header, or the staff cookie). */
+function presentedCredential(headers: IncomingHttpHeaders, withCookie = true): string | undefined {
   for (const header of [headers.authorization, headers['x-api-key']]) {
     const value = Array.isArray(header) ? header[0] : header;
     if (!value) continue;
@@ -62,7 +69,10 @@ function presentedCredential(headers: IncomingHttpHeaders): string | undefined {
     const secret = match ? match[1] : value.trim();
     if (secret) return secret;
   }
-  return undefined;
+  // No bearer token: the staff console's session cookie is the credential (as in the auth hook), so each
+  // console session has its own request bucket and, once it has worked, is not held back by the address's
+  // sign-in bound (many staff behind one office address, each console sending requests in parallel).
+  return withCookie ? staffCookieOf(headers.cookie) : undefined;
 }
 
 function digest(secret: string): string {
@@ -194,7 +204,8 @@ async function registerRateLimits(app: HttpServer, settings: RateLimitSettings):
   };
   app.addHook('onRequest', async (request, reply) => {
     if (needsNoCredential(request)) return;
-    const secret = presentedCredential(request.headers);
+    // The sign-in is always checked against the address's bound: a cookie sent along must not let it skip.
+    const secret = presentedCredential(request.headers, request.routeOptions.config.signIn !== true);
     const key = secret === undefined ? '' : digest(secret);
     if (key && known.has(key)) return;
     const state = await failures(request, { increment: false });
