@@ -4,14 +4,18 @@ import { join } from 'node:path';
 import { serializeScorecard } from '../../src/scoring/index.ts';
 import { DEMO_SCORECARD_FILE_ENV, trainTestScorecard } from '../decisions/scorecard.ts';
 import { ensureSnapshot } from './pglite-snapshot.ts';
+import { ensurePostgresTemplate } from './postgres-template.ts';
 
 /**
- * Runs once before any test file: makes the migrated PGlite snapshot every storage suite starts from,
+ * Runs once before any test file: makes the migrated PGlite snapshot every storage suite starts from (and,
+ * with DATABASE_URL, the migrated PostgreSQL template database),
  * and trains the demo scorecard once for the whole run (≈ 2.4 s of CPU that each of a dozen files paid
  * before); test files read the artefact back from the file named in the environment.
  */
 export default async function setup(): Promise<() => void> {
   await ensureSnapshot();
+  // With DATABASE_URL (CI): the migrated database the storage suites' PostgreSQL databases are copied from.
+  if (process.env.DATABASE_URL) await ensurePostgresTemplate(process.env.DATABASE_URL);
   const dir = mkdtempSync(join(tmpdir(), 'credence-tests-'));
   const file = join(dir, 'demo-scorecard.json');
   writeFileSync(file, serializeScorecard(trainTestScorecard()));

@@ -4,6 +4,7 @@ import { migrate } from '../../src/platform/database/migrate.ts';
 import { openPglite } from '../../src/platform/database/pglite.ts';
 import { openPostgres } from '../../src/platform/database/postgres.ts';
 import { startFromSnapshot, templateSchema } from './pglite-snapshot.ts';
+import { copyOfTemplate, existingPostgresTemplate } from './postgres-template.ts';
 
 /**
  * The stores every storage suite runs on: PGlite always, PostgreSQL too when `DATABASE_URL` is set (CI sets
@@ -63,17 +64,42 @@ export const pgliteStore: StoreUnderTest = {
   },
 };
 
-export function postgresStore(url: string): StoreUnderTest {
+/** Per PostgreSQL URL: the migrated template database the global setup made, if any (looked up once). */
+const templates = new Map<string, Promise<string | undefined>>();
+
+/**
+ * PostgreSQL at `url`. A migrated `fresh()` is, with `fromTemplate`, a new database copied from the
+ * migrated template the global setup made (./postgres-template.ts; seconds faster than migrating a
+ * schema), else a new schema of the URL's database, migrated; `migrate: false` is always a new schema.
+ * Suites that reach the database by `url` and `db.schema` themselves take the default.
+ */
+export function postgresStore(url: string, options: { fromTemplate?: boolean } = {}): StoreUnderTest {
   return {
     name: 'postgres',
-    async fresh(options = {}) {
-      const schema = schemaName();
-      const db = await openPostgres({ connectionString: url, schema, max: options.poolSize ?? 5 });
+    async fresh(freshOptions = {}) {
+      const name = schemaName();
+      const max = freshOptions.poolSize ?? 5;
+      if (options.fromTemplate && freshOptions.migrate !== false) {
+        if (!templates.has(url)) templates.set(url, existingPostgresTemplate(url));
+        const template = await templates.get(url);
+        if (template) {
+          const copy = await copyOfTemplate(url, template, name);
+          const db = await openPostgres({ connectionString: copy.url, max });
+          cleanups.push(async () => {
+            await db.close().catch(() => undefined);
+            await copy.drop();
+          });
+          // Finds every migration applied, checksums included: a no-op unless the template is wrong.
+          await migrate(db);
+          return db;
+        }
+      }
+      const db = await openPostgres({ connectionString: url, schema: name, max });
       cleanups.push(async () => {
-        await db.exec(`drop schema if exists "${schema}" cascade`);
+        await db.exec(`drop schema if exists "${name}" cascade`);
         await db.close();
       });
-      if (options.migrate !== false) await migrate(db);
+      if (freshOptions.migrate !== false) await migrate(db);
       return db;
     },
   };
@@ -82,5 +108,5 @@ export function postgresStore(url: string): StoreUnderTest {
 /** PGlite, plus PostgreSQL when DATABASE_URL is set. */
 export function storesUnderTest(): StoreUnderTest[] {
   const url = process.env.DATABASE_URL;
-  return url ? [pgliteStore, postgresStore(url)] : [pgliteStore];
+  return url ? [pgliteStore, postgresStore(url, { fromTemplate: true })] : [pgliteStore];
 }
