@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useLocale } from './i18n.ts';
 import { useSession, type StaffRole } from './session.tsx';
+import { WorkSummary } from './work-summary.tsx';
 
 interface Area {
   readonly key: 'reviewerCard' | 'studioCard' | 'adminCard';
@@ -48,6 +49,7 @@ export function Home() {
       title={t('home.welcome', { name: session.user.displayName })}
       subTitle={t('home.role', { role: t(`roles.${session.user.role}`) })}
     >
+      <WorkSummary />
       <Typography.Paragraph>{t('home.pick')}</Typography.Paragraph>
       <Row gutter={[16, 16]}>
         {areas

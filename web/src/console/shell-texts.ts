@@ -46,6 +46,14 @@ const zhCN = {
     studioCard: '编辑并模拟策略、激活模型、查看监控；每项变更都需第二人批准。',
     adminCard: '管理员工账号、API 密钥，查看审计日志。',
     open: '进入',
+    waiting: {
+      title: '待处理',
+      appeals: '未结申诉',
+      appealsOverdue: '已超 SLA 的申诉',
+      referrals: '待人工复核',
+      overturns: '待第二人批准的改判',
+      changes: '待批准的策略/模型/参数变更',
+    },
   },
   notAllowed: {
     title: '无权访问',
@@ -108,6 +116,14 @@ const en: Shape<typeof zhCN> = {
       'Edit and simulate policies, activate models, watch monitoring; every change needs a second person.',
     adminCard: 'Manage staff users and API keys, read the audit log.',
     open: 'Open',
+    waiting: {
+      title: 'Waiting for you',
+      appeals: 'Open appeals',
+      appealsOverdue: 'Appeals past their SLA',
+      referrals: 'Referrals to review',
+      overturns: 'Overturns awaiting a second reviewer',
+      changes: 'Policy, model and settings changes to approve',
+    },
   },
   notAllowed: {
     title: 'Not allowed',
