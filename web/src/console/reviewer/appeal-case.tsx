@@ -195,7 +195,9 @@ function CaseRecord({ history }: { history: AppealHistory | undefined }) {
             color: event.action === 'sla_breached' ? 'red' : event.action === 'decided' ? 'green' : 'blue',
             children: (
               <div>
-                <Typography.Text strong>{event.action}</Typography.Text>{' '}
+                <Typography.Text strong>
+                  {t(`reviewer.action.${event.action}`, { defaultValue: event.action })}
+                </Typography.Text>{' '}
                 <Typography.Text type="secondary">
                   {event.actor.name} · {format.dateTime(event.at)}
                   {event.statusBefore ? ` · ${t(`reviewer.status.${event.statusBefore}`)} → ` : ' · '}
@@ -216,7 +218,7 @@ function CaseRecord({ history }: { history: AppealHistory | undefined }) {
           renderItem={(item) => (
             <List.Item>
               <List.Item.Meta
-                title={`${item.kind} · ${format.dateTime(item.createdAt)}`}
+                title={`${t(`reviewer.notice.${item.kind}`, { defaultValue: item.kind })} · ${format.dateTime(item.createdAt)}`}
                 description={text(item.text)}
               />
             </List.Item>

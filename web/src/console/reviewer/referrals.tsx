@@ -589,7 +589,9 @@ export function ReferralCasePage() {
               key: String(event.seq),
               children: (
                 <div>
-                  <Typography.Text strong>{event.action}</Typography.Text>{' '}
+                  <Typography.Text strong>
+                    {t(`reviewer.action.${event.action}`, { defaultValue: event.action })}
+                  </Typography.Text>{' '}
                   <Typography.Text type="secondary">
                     {event.actor.name} · {format.dateTime(event.at)} ·{' '}
                     {t(`reviewer.referrals.status.${event.statusAfter}`, { defaultValue: event.statusAfter })}

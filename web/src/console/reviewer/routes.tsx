@@ -17,7 +17,13 @@ import './reviewer.css';
 const READABLE = {
   token: {
     colorPrimary: '#0958d9',
+    // Hovered and pressed shades too: the pointer rests on a button after a click.
+    colorPrimaryHover: '#003eb3',
+    colorPrimaryActive: '#002c8c',
+    colorPrimaryTextHover: '#003eb3',
     colorLink: '#0958d9',
+    colorLinkHover: '#003eb3',
+    colorLinkActive: '#002c8c',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
@@ -26,6 +32,12 @@ const READABLE = {
     colorErrorText: '#a8071a',
     colorSuccessText: '#237804',
     colorError: '#cf1322',
+    colorErrorHover: '#a8071a',
+  },
+  components: {
+    // "No data" in a table is information here (no loans, no facilities), not a disabled control.
+    Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' },
+    Empty: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' },
   },
 };
 

@@ -61,6 +61,7 @@ export function TermsForm({
     <Form<TermsValues>
       form={form}
       layout="vertical"
+      style={{ maxWidth: 560 }}
       onFinish={async (values) => {
         setProblem(undefined);
         try {

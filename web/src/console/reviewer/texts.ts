@@ -2,6 +2,27 @@ import { addTexts } from '../i18n.ts';
 
 /** The reviewer workbench's words, zh-CN and en, under `reviewer.` (registered when the area loads). */
 const zhCN = {
+  action: {
+    filed: '提交申诉',
+    rechecked: '自动复评',
+    queued: '进入队列',
+    assigned: '认领',
+    released: '释放',
+    commented: '备注',
+    decided: '作出决定',
+    approved: '批准',
+    rejected: '退回',
+    notified: '通知客户',
+    withdrawn: '撤回',
+    sla_breached: 'SLA 超时',
+    opened: '创建案件',
+    claimed: '认领',
+    rerun: '重新决策',
+    proposed: '提交审批',
+    expired: '失效',
+    refused: '被拒绝的操作',
+  },
+  notice: { received: '已受理', queued: '转人工', resolved: '已结案', withdrawn: '已撤回' },
   status: {
     filed: '已提交',
     queued: '待处理',
@@ -248,6 +269,32 @@ const zhCN = {
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 const en: Shape<typeof zhCN> = {
+  action: {
+    filed: 'Filed',
+    rechecked: 'Re-checked',
+    queued: 'Queued',
+    assigned: 'Claimed',
+    released: 'Released',
+    commented: 'Comment',
+    decided: 'Decided',
+    approved: 'Approved',
+    rejected: 'Sent back',
+    notified: 'Customer notified',
+    withdrawn: 'Withdrawn',
+    sla_breached: 'SLA breached',
+    opened: 'Opened',
+    claimed: 'Claimed',
+    rerun: 'Re-run',
+    proposed: 'Proposed for approval',
+    expired: 'Expired',
+    refused: 'Refused action',
+  },
+  notice: {
+    received: 'Received',
+    queued: 'Passed to a person',
+    resolved: 'Resolved',
+    withdrawn: 'Withdrawn',
+  },
   status: {
     filed: 'Filed',
     queued: 'Queued',
