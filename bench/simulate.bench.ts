@@ -174,6 +174,31 @@ const suite: BenchSuite = {
         `the default policy on its own records: ${current.report.reproduction.reproduced} of ${current.report.reproduction.records} reproduced exactly`,
       );
 
+      // The policy editor's path (issue 14): the same candidate as a background run with progress
+      // (POST /v1/policies/simulations), polled as the editor polls GET …/simulations/:id.
+      const e0 = performance.now();
+      const editorRun = await app.services.policySimulations.start(
+        { graph: candidate, from: START, to: END },
+        'bench',
+      );
+      const readings: Array<{ done: number; total: number }> = [];
+      let run = await app.services.policySimulations.get(editorRun.id);
+      while (run.status === 'queued' || run.status === 'running') {
+        if (run.total > 0 && run.done < run.total) readings.push({ done: run.done, total: run.total });
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        run = await app.services.policySimulations.get(editorRun.id);
+      }
+      const editorSeconds = (performance.now() - e0) / 1000;
+      const distinct = new Set(readings.map((reading) => reading.done)).size;
+      log(
+        `editor simulation: ${run.status} in ${editorSeconds.toFixed(2)} s, ${run.done} of ${run.total} records; ${distinct} distinct progress readings before done (${readings
+          .slice(0, 6)
+          .map((reading) => `${reading.done}/${reading.total}`)
+          .join(
+            ', ',
+          )}${readings.length > 6 ? ', …' : ''}); swap-outs ${run.report?.swapOuts.count} (direct: ${result.report.total.swapOuts})`,
+      );
+
       // The peer: zen-engine evaluating the same candidate on the same stored documents, in memory.
       const documents = book.records
         .filter((record) => record.kind !== 'override' && record.policyDocument !== null)
@@ -248,6 +273,15 @@ const suite: BenchSuite = {
           peer: theirs,
           peerName: '@gorules/zen-engine 0.52.1 (candidate only)',
           higherIsBetter: true,
+        },
+        {
+          metric: `policy editor simulation over ${run.total.toLocaleString('en')} decisions, background run with progress (start → done), ${store}`,
+          unit: 's',
+          ours: editorSeconds,
+          peer: seconds,
+          peerName: 'monitoring.simulate called directly (no progress, no stored result)',
+          higherIsBetter: false,
+          note: `${distinct} progress readings before done; ${run.report?.swapOuts.count === result.report.total.swapOuts ? 'same swap set as the direct run' : 'swap set DIFFERS from the direct run'}`,
         },
         {
           metric: 'monitoring report data over 8 weeks (outcomes, drift, alerts, loan performance)',

@@ -69,8 +69,11 @@ export interface SimulationResult {
 }
 
 export interface SimulationOptions {
-  /** Called after each page: records read so far and the window's total. */
-  readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Called after each page: records read so far and the window's total. A returned promise is awaited
+   * before the next page (a background run yields to the event loop there).
+   */
+  readonly onProgress?: (done: number, total: number) => void | Promise<void>;
 }
 
 /** Everything the monitoring report shows. */
@@ -216,7 +219,8 @@ export function createMonitoringService(deps: MonitoringServiceDeps): Monitoring
           else simulation.skip(item.reason);
         }
         read += page.length;
-        options.onProgress?.(read, Math.max(total, read));
+        // Awaited: a background caller yields to the event loop here, so the server keeps answering.
+        await options.onProgress?.(read, Math.max(total, read));
       }
       const report = simulation.report();
       const elapsedMs = deps.elapsed() - started;

@@ -51,7 +51,7 @@ export type SimulatePort = (
     readonly to?: string;
     readonly product?: string;
   },
-  onProgress: (done: number, total: number) => void,
+  onProgress: (done: number, total: number) => Promise<void>,
 ) => Promise<SimulationReport>;
 
 /** Where runs are kept (`policy-simulations.repository.ts`). */
@@ -140,6 +140,8 @@ export function createPolicySimulations(deps: PolicySimulationDeps): PolicySimul
             const snapshot = current;
             writing = writing.then(() => save(snapshot));
           }
+          // Between pages, let the server answer (a GET of this progress, decisions) before the next one.
+          return new Promise<void>((resolve) => setImmediate(resolve));
         },
       );
       current = {
