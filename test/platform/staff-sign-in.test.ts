@@ -335,6 +335,8 @@ describe.each(storesUnderTest())('staff sign-in ($name)', (store) => {
   });
 
   it('never returns or logs a password or its hash; the admin reads the audit log over HTTP', async () => {
+    // At least four staff.* entries, whichever tests ran before.
+    for (let i = 0; i < 3; i += 1) await signIn('root');
     const root = await signIn('root');
     const users = await t.app.http.inject({
       method: 'GET',
@@ -361,7 +363,9 @@ describe.each(storesUnderTest())('staff sign-in ($name)', (store) => {
       url: `/v1/audit?action=staff.*&limit=3&before=${page.next ?? ''}`,
       cookies: { credence_staff: root.cookie },
     });
-    expect(next.json<{ items: Array<{ id: string }> }>().items[0]?.id < (page.next ?? '')).toBe(true);
+    const older = next.json<{ items: Array<{ id: string }> }>().items;
+    expect(older.length).toBeGreaterThan(0);
+    expect((older[0]?.id ?? '') < (page.next ?? '')).toBe(true);
 
     const everything = (await t.app.services.audit.list({ limit: 500 })).items;
     const logs = t.logLines().join('\n');
