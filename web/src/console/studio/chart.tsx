@@ -43,7 +43,14 @@ export function Chart({
   useEffect(() => {
     if (!element.current) return undefined;
     const chart = echarts.init(element.current, undefined, { renderer: 'canvas' });
-    chart.setOption({ animation: false, tooltip: { trigger: 'axis' }, ...option });
+    // Legends on top, above the grid (callers leave room with grid.top): never over the axis labels.
+    const legend = option.legend as Record<string, unknown> | undefined;
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: 'axis' },
+      ...option,
+      ...(legend ? { legend: { top: 0, type: 'scroll', ...legend } } : {}),
+    });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(element.current);
     return () => {

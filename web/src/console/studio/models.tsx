@@ -112,7 +112,7 @@ function FeatureView({ feature }: { feature: Feature }) {
   const option = useMemo<ChartOption>(
     () => ({
       legend: { data: ['WoE', t('studio.models.points'), t('studio.models.eventRate')] },
-      grid: { left: 48, right: 56, top: 40, bottom: 64 },
+      grid: { left: 56, right: 56, top: 48, bottom: 64 },
       xAxis: {
         type: 'category',
         data: feature.bins.map((bin) => bin.text),

@@ -140,7 +140,7 @@ export function Monitoring() {
       .slice(0, 12)
       .reverse();
     return {
-      grid: { left: 220, right: 24, top: 16, bottom: 28 },
+      grid: { left: 220, right: 24, top: 36, bottom: 40 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'value', name: t('studio.monitoring.decisions') },
       yAxis: { type: 'category', data: top.map((reason) => reason.code), axisLabel: { fontSize: 11 } },
@@ -152,7 +152,7 @@ export function Monitoring() {
         },
         { name: t('studio.monitoring.asFirstReason'), type: 'bar', data: top.map((reason) => reason.first) },
       ],
-      legend: { data: [t('studio.monitoring.asAnyReason'), t('studio.monitoring.asFirstReason')], bottom: 0 },
+      legend: { data: [t('studio.monitoring.asAnyReason'), t('studio.monitoring.asFirstReason')] },
     };
   }, [outcomes.data, t]);
 
@@ -404,6 +404,8 @@ export function Monitoring() {
           <Card size="small" title={t('studio.monitoring.bandsChart')}>
             {performance.error ? (
               <ProblemAlert problem={performance.error} />
+            ) : performance.data?.total.loans === 0 ? (
+              <Empty description={t('studio.monitoring.noLoans')} />
             ) : bands ? (
               <Chart option={bands} label={t('studio.monitoring.bandsChart')} />
             ) : (
@@ -415,6 +417,8 @@ export function Monitoring() {
           <Card size="small" title={t('studio.monitoring.vintagesChart')}>
             {performance.error ? (
               <ProblemAlert problem={performance.error} />
+            ) : performance.data?.total.loans === 0 ? (
+              <Empty description={t('studio.monitoring.noLoans')} />
             ) : vintages ? (
               <Chart option={vintages} label={t('studio.monitoring.vintagesChart')} />
             ) : (

@@ -19,7 +19,7 @@ type PolicyVersion = BasePolicyVersion & {
 async function loadVersions(): Promise<PolicyVersion[]> {
   const [{ policies }, { items }] = await Promise.all([
     unwrap(studioApi.GET('/v1/policies', {})),
-    unwrap(studioApi.GET('/v1/approvals', { params: { query: { kind: 'policy', limit: 500 } } })),
+    unwrap(studioApi.GET('/v1/approvals', { params: { query: { kind: 'policy' } } })),
   ]);
   const byChange = new Map(items.map((item) => [item.changeId, item]));
   return policies.map((policy) => {

@@ -28,26 +28,28 @@ function EditorLoading() {
 /** The analyst studio: policies, approvals, models, settings, monitoring, decision explorer. */
 export default function AreaRoutes() {
   return (
-    <Routes>
-      <Route index element={<Navigate to="policies" replace />} />
-      <Route path="policies" element={<PolicyList />} />
-      <Route
-        path="policies/new"
-        element={
-          <Suspense fallback={<EditorLoading />}>
-            <PolicyEditor />
-          </Suspense>
-        }
-      />
-      <Route path="policies/:id" element={<PolicyVersionPage />} />
-      <Route path="approvals" element={<Approvals />} />
-      <Route path="models" element={<ModelList />} />
-      <Route path="models/:version" element={<ModelReport />} />
-      <Route path="settings" element={<Settings />} />
-      <Route path="monitoring" element={<Monitoring />} />
-      <Route path="decisions" element={<DecisionExplorer />} />
-      <Route path="decisions/:id" element={<DecisionPage />} />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
+    <div className="studio-area">
+      <Routes>
+        <Route index element={<Navigate to="policies" replace />} />
+        <Route path="policies" element={<PolicyList />} />
+        <Route
+          path="policies/new"
+          element={
+            <Suspense fallback={<EditorLoading />}>
+              <PolicyEditor />
+            </Suspense>
+          }
+        />
+        <Route path="policies/:id" element={<PolicyVersionPage />} />
+        <Route path="approvals" element={<Approvals />} />
+        <Route path="models" element={<ModelList />} />
+        <Route path="models/:version" element={<ModelReport />} />
+        <Route path="settings" element={<Settings />} />
+        <Route path="monitoring" element={<Monitoring />} />
+        <Route path="decisions" element={<DecisionExplorer />} />
+        <Route path="decisions/:id" element={<DecisionPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </div>
   );
 }

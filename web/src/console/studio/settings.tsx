@@ -275,7 +275,7 @@ export function Settings() {
             onFinish={(values) => void send(values)}
           >
             <Space wrap align="start">
-              <Form.Item name="kind" label={t('studio.settings.kind')} rules={[{ required: true }]}>
+              <Form.Item name="kind" label={t('studio.settings.kind')}>
                 <Select
                   style={{ minWidth: 220 }}
                   options={KINDS.map((kind) => ({ value: kind, label: t(`studio.settings.${kind}`) }))}

@@ -291,6 +291,7 @@ const zh = {
     observable: '可观察',
     bads: '坏账',
     principal: '本金',
+    noLoans: '区间内没有放款，暂无坏账数据',
   },
   decisions: {
     title: '决策查询',
@@ -634,6 +635,7 @@ const en: typeof zh = {
     observable: 'Observable',
     bads: 'Bad',
     principal: 'Principal',
+    noLoans: 'No loans drawn in this window yet: no bad rate to show',
   },
   decisions: {
     title: 'Decision explorer',
