@@ -12,6 +12,7 @@ import { availableCredit, checkDraw, type DrawRefusal, type Facility } from '../
 import { findFacility, lockFacility, lockFacilityById } from '../facilities/facility.pg.ts';
 import { assertFacilityTermsInForce, type TermsInForcePort } from '../facilities/facility-terms-guard.ts';
 import type { Bucket } from '../loans/servicing.ts';
+import { costCapInForce } from '../shared/cost-cap-in-force.ts';
 import {
   findLine,
   findLineOfFacility,
@@ -28,6 +29,7 @@ import {
 import {
   conversionOffer,
   offerFor,
+  withinCostCap,
   remainingPlanApr,
   type ConversionOffer,
 } from './instalment-conversion.ts';
@@ -854,13 +856,16 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
     },
 
     async conversionOffer(request) {
+      const cap = costCapInForce(await deps.termsInForce('credit_line', clock.today()), clock.today());
       const where = await locate(db, request.lineId);
       const record = await findLine(db, where.customerId, request.lineId);
       if (!record) throw AppError.notFound('credit line', request.lineId);
-      return (await offerOn(db, record, request)).offer;
+      return withinCostCap((await offerOn(db, record, request)).offer, cap.costCap);
     },
 
     async convert(request) {
+      // Read before the transaction: the settings come through the policy context (cached), not `tx`.
+      const cap = costCapInForce(await deps.termsInForce('credit_line', clock.today()), clock.today());
       const { value, replayed } = await command<ConversionReceipt>(
         request.lineId,
         request.idempotencyKey,
@@ -869,6 +874,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
         conversionCodec,
         async (tx, facility, record) => {
           const { offer, source } = await offerOn(tx, record, request);
+          withinCostCap(offer, cap.costCap);
           const today = clock.today();
           const planId = ids.next('instalmentPlan');
           await openAccounts(

@@ -1,6 +1,7 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { toDecimalString, type Money } from '../../platform/money/money.ts';
-import type { Rate } from '../../platform/money/rate.ts';
+import { formatPercent, type Rate } from '../../platform/money/rate.ts';
+import { assertAllInCostWithinCap, monthlyPeriods, type CostCap } from '../shared/cost-cap.ts';
 import { flatFeeSplit } from '../shared/instalment-apr.ts';
 import { annualisedRateByIrr } from '../shared/irr.ts';
 import type { InstalmentPlan } from './line-state.ts';
@@ -90,4 +91,21 @@ export function remainingPlanApr(plan: InstalmentPlan): number | null {
     [-Number(principal), ...parts.map((part) => Number(part + plan.feePerPeriod))],
     12,
   );
+}
+
+/**
+ * The offer, when its all-in cost is within the legal cap in force (none: unchanged): the IRR of
+ * (−amount, part₁ + fee, …) at most the cap — exactly, each period discounted at cap / 12, the convention
+ * of `aprByIrr`. Otherwise 422 `all-in-cost-cap` on `term` (the fee rate is the term's).
+ */
+export function withinCostCap(offer: ConversionOffer, cap: CostCap | undefined): ConversionOffer {
+  if (!cap || offer.feePerPeriod === 0n) return offer;
+  assertAllInCostWithinCap(
+    'term',
+    `converting ${toDecimalString(offer.amount)} over ${offer.term} periods at ${formatPercent(offer.feeRate)} a period`,
+    offer.amount,
+    monthlyPeriods(offer.instalments, cap.annualRate),
+    cap,
+  );
+  return offer;
 }

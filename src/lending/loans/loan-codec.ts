@@ -64,6 +64,9 @@ export function encodeContract(contract: LoanContract): Json {
     dueDates: [...contract.dueDates],
     upfrontFee: contract.upfrontFee.toString(),
     penaltyMultiple: [contract.penaltyMultiple.num.toString(), contract.penaltyMultiple.den.toString()],
+    ...(contract.costCap
+      ? { costCap: [contract.costCap.num.toString(), contract.costCap.den.toString()] }
+      : {}),
     allocation: { order: [...contract.allocation.order], mode: contract.allocation.mode },
     bucketBounds: [...contract.bucketBounds],
     writeOffAfterDpd: contract.writeOffAfterDpd,
@@ -94,6 +97,7 @@ export function decodeContract(json: unknown): LoanContract {
     dueDates: (j.dueDates as unknown[]).map((d, i) => date(d, `dueDates[${i}]`)),
     upfrontFee: money(j.upfrontFee, 'upfrontFee'),
     penaltyMultiple: ratePair(j.penaltyMultiple, 'penaltyMultiple'),
+    ...(j.costCap === undefined ? {} : { costCap: ratePair(j.costCap, 'costCap') }),
     allocation: {
       order: (allocation.order as unknown[]).map((c) =>
         oneOf<RepaymentComponent>(REPAYMENT_COMPONENTS, c, 'allocation.order'),

@@ -2,7 +2,13 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { applyRate, rate, type Rate } from '../../platform/money/rate.ts';
 import { toDecimalString, type Money } from '../../platform/money/money.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
-import { dueDatesFor, type InterestBasis, type RepaymentMethod } from './schedule.ts';
+import {
+  assertAllInCostWithinCap,
+  assertRateWithinCap,
+  type CappedPeriod,
+  type CostCap,
+} from '../shared/cost-cap.ts';
+import { amortise, dueDatesFor, type InterestBasis, type RepaymentMethod } from './schedule.ts';
 
 /** The components a repayment can settle, in the order a policy names. */
 export const REPAYMENT_COMPONENTS = ['penalty', 'interest', 'principal'] as const;
@@ -53,7 +59,10 @@ export interface LoanProduct {
   readonly minAmount: Money;
   /** Fee deducted from the amount paid out, as a fraction of the principal (rounded half up). */
   readonly upfrontFeeRate: Rate;
-  /** Penalty interest on overdue principal as a multiple of the contract rate (1.5 by default). */
+  /**
+   * Penalty interest on overdue principal as a multiple of the contract rate (1.5 by default), never above
+   * the legal cap: the day-end charges min(multiple × APR, cap) a year on overdue principal.
+   */
   readonly penaltyMultiple: Rate;
   readonly allocation: AllocationPolicy;
   /** Upper bounds in days past due of M1 and M2: [30, 60] gives M1 = 1–30, M2 = 31–60, M3+ = 61 and more. */
@@ -90,6 +99,11 @@ export interface LoanContract {
   readonly dueDates: readonly LocalDate[];
   readonly upfrontFee: Money;
   readonly penaltyMultiple: Rate;
+  /**
+   * The all-in cost cap in force on the start date (annual): penalty interest is clamped to it. Absent on
+   * contracts made before caps were recorded: they are held to `DEFAULT_COST_CAP` (24 %).
+   */
+  readonly costCap?: Rate;
   readonly allocation: AllocationPolicy;
   readonly bucketBounds: readonly [number, number];
   readonly writeOffAfterDpd: number | null;
@@ -104,6 +118,11 @@ export interface ContractInput {
   readonly term: number;
   readonly method: RepaymentMethod;
   readonly startDate: LocalDate;
+  /**
+   * The legal cap in force on the start date. When given, the contract rate and the all-in cost with the
+   * upfront fee (by IRR) must be within it, and the contract records it for the penalty clamp.
+   */
+  readonly costCap?: CostCap;
 }
 
 /** Builds a loan's contract from the product and the drawdown; refuses what the product does not offer. */
@@ -121,6 +140,9 @@ export function contractFor(product: LoanProduct, input: ContractInput): LoanCon
       `the smallest drawdown is ${toDecimalString(product.minAmount)}`,
     );
   }
+  const dueDates = dueDatesFor(input.startDate, input.term);
+  const upfrontFee = applyRate(input.principal, product.upfrontFeeRate, 'halfUp');
+  if (input.costCap) assertContractWithinCap(input, product.basis, dueDates, upfrontFee, input.costCap);
   return {
     loanId: input.loanId,
     customerId: input.customerId,
@@ -132,11 +154,51 @@ export function contractFor(product: LoanProduct, input: ContractInput): LoanCon
     method: input.method,
     basis: product.basis,
     startDate: input.startDate,
-    dueDates: dueDatesFor(input.startDate, input.term),
-    upfrontFee: applyRate(input.principal, product.upfrontFeeRate, 'halfUp'),
+    dueDates,
+    upfrontFee,
     penaltyMultiple: product.penaltyMultiple,
+    ...(input.costCap ? { costCap: input.costCap.annualRate } : {}),
     allocation: product.allocation,
     bucketBounds: product.bucketBounds,
     writeOffAfterDpd: product.writeOffAfterDpd,
   };
+}
+
+/**
+ * A drawdown within the cap: the contract rate (rule `legal-cap`, field `apr`) and, with an upfront fee,
+ * the all-in cost by IRR of (−(principal − fee), instalment₁, …) discounted at the cap — each period at
+ * cap × days / 365 on the daily basis, cap / 12 on the monthly basis, as its interest accrues (rule
+ * `all-in-cost-cap`, field `upfrontFee`). Without a fee the all-in cost is the contract rate itself.
+ */
+function assertContractWithinCap(
+  input: ContractInput,
+  basis: InterestBasis,
+  dueDates: readonly LocalDate[],
+  upfrontFee: Money,
+  cap: CostCap,
+): void {
+  assertRateWithinCap('apr', "the loan's rate", input.apr, cap);
+  if (upfrontFee === 0n) return;
+  const lines = amortise({
+    principal: input.principal,
+    apr: input.apr,
+    method: input.method,
+    basis,
+    periodStart: input.startDate,
+    dueDates,
+  });
+  const periods: CappedPeriod[] = lines.map((line) => ({
+    payment: line.payment,
+    periodRate:
+      basis === 'daily'
+        ? rate(cap.annualRate.num * BigInt(line.days), cap.annualRate.den * 365n)
+        : rate(cap.annualRate.num, cap.annualRate.den * 12n),
+  }));
+  assertAllInCostWithinCap(
+    'upfrontFee',
+    `a loan of ${toDecimalString(input.principal)} with an upfront fee of ${toDecimalString(upfrontFee)}`,
+    input.principal - upfrontFee,
+    periods,
+    cap,
+  );
 }

@@ -13,6 +13,7 @@ import { availableCredit, checkDraw, type DrawRefusal } from '../facilities/faci
 import { changeUtilisation, lockFacility, lockFacilityById } from '../facilities/facility.pg.ts';
 import { assertFacilityTermsInForce, type TermsInForcePort } from '../facilities/facility-terms-guard.ts';
 import { drawdownJournal, journalOf, LOAN_ACCOUNT_KINDS, loanBalances } from './loan-books.ts';
+import { costCapInForce } from '../shared/cost-cap-in-force.ts';
 import { contractFor, type LoanContract, type LoanProduct } from './loan-contract.ts';
 import {
   outstandingOf,
@@ -520,6 +521,7 @@ export function createLoanService(deps: LoanServiceDeps): LoanService {
                 term: request.term,
                 method: request.method,
                 startDate: clock.today(),
+                ...costCapInForce(termsInForce, today),
               });
               const state = initialState(contract);
               const now = clock.now();

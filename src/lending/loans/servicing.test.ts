@@ -181,14 +181,20 @@ describe('early repayment and payoff', () => {
 });
 
 describe('overdue: days past due, penalty, buckets, write-off', () => {
-  it('Given instalment 1 unpaid, Then penalty runs from the day after the due date at 1.5 × APR/365 on its principal', () => {
+  it('Given instalment 1 unpaid, Then penalty runs from the day after the due date at min(1.5 × APR, cap)/365 on its principal', () => {
     const contract = loan();
     const state = replay(contract, [], D('2026-02-25'));
-    // 76,680 fen overdue × 0.18 × 1.5 / 365 × 10 days = 567.22… → 567 fen.
-    expect(state.instalments[0]?.penalty).toBe(567n);
-    expect(replay(contract, [], D('2026-02-16')).instalments[0]?.penalty).toBe(57n); // one day: 56.72 → 57
+    // 1.5 × 18 % = 27 % is above the 24 % cap (issue 15; this test pinned 567 fen at 27 % before):
+    // 76,680 fen overdue × 0.24 / 365 × 10 days = 504.19… → 504 fen (rounded down at the cap).
+    expect(state.instalments[0]?.penalty).toBe(504n);
+    expect(replay(contract, [], D('2026-02-16')).instalments[0]?.penalty).toBe(50n); // one day: 50.41 → 50
     expect(replay(contract, [], D('2026-02-15')).instalments[0]?.penalty).toBe(0n); // not on the due date
     expect(daysPastDue(state, D('2026-02-25'))).toBe(10);
+    // Below the cap the multiple applies as before: 1.5 × 12 % = 18 %, half up.
+    const lawful = loan({ apr: '0.12' });
+    const first = replay(lawful, [], D('2026-02-25')).instalments[0];
+    const overdue = (first?.principal ?? 0n) - (first?.principalPaid ?? 0n);
+    expect(first?.penalty).toBe((overdue * 18n * 10n * 2n + 36_500n) / (36_500n * 2n));
   });
 
   it('moves through M0, M1, M2 and M3+ by the oldest unpaid due date', () => {
@@ -265,7 +271,7 @@ describe('back-dated repayments restate the books', () => {
     const book = new MemoryLoanBook();
     book.open(loan());
     book.dayEnd(D('2026-02-25'));
-    expect(book.state('ln_1').counters.penaltyAccrued).toBe(567n);
+    expect(book.state('ln_1').counters.penaltyAccrued).toBe(504n); // at the 24 % cap (was 567 at 27 %)
     const { changes } = book.receive('ln_1', {
       kind: 'repayment',
       effectiveDate: D('2026-02-15'),
@@ -275,7 +281,7 @@ describe('back-dated repayments restate the books', () => {
     expect(changes).toHaveLength(1);
     expect(changes[0]?.cause).toBe('restatement');
     const journal = book.ledger.journals.at(-1);
-    expect(journal?.lines).toContainEqual({ kind: 'penalty_income', side: 'D', amount: 567n });
+    expect(journal?.lines).toContainEqual({ kind: 'penalty_income', side: 'D', amount: 504n });
     expect(book.state('ln_1').counters.penaltyAccrued).toBe(0n);
     expect(daysPastDue(book.state('ln_1'), D('2026-02-25'))).toBe(0);
     expect(book.violations()).toEqual([]);

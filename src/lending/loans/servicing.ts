@@ -15,6 +15,7 @@ import {
   type RepaymentIntent,
 } from './loan-state.ts';
 import { amortise } from './schedule.ts';
+import { DEFAULT_COST_CAP } from '../shared/cost-cap.ts';
 
 /**
  * Loan servicing as pure functions of (contract, state, date, events): the same core runs the day-end
@@ -24,7 +25,7 @@ import { amortise } from './schedule.ts';
  * 1. interest for day D on the principal not yet billed (APR/365 a day on the daily basis; on the monthly
  *    basis APR/12 spread evenly over the period's days, so a whole period accrues exactly APR/12);
  * 2. penalty interest for day D on billed principal whose due date is before D (from the day after the due
- *    date), at the penalty multiple × APR/365;
+ *    date), at the penalty multiple × APR/365, clamped to the contract's all-in cost cap / 365;
  * 3. if D is a due date, the instalment is billed: its planned principal (the last takes all that is left)
  *    and the interest accrued over its period; money held for the customer is used on it at once;
  * 4. write-off once days past due exceed the product's limit; closing once nothing is owed.
@@ -49,6 +50,21 @@ function penaltyDenominator(contract: LoanContract): bigint {
 
 function penaltyNumerator(contract: LoanContract): bigint {
   return contract.apr.num * contract.penaltyMultiple.num;
+}
+
+/**
+ * An instalment's penalty from its exact accumulator (Σ overdue principal × multiple × APR over the days
+ * overdue): half up at multiple × APR / 365 as always, but never above the same principal-days at the cap
+ * (rounded down), so contract + penalty on overdue principal stays within the cap (contract interest has
+ * stopped on billed principal). Below the cap the figure is what it always was.
+ */
+function penaltyOf(contract: LoanContract, penaltyExact: bigint, penaltyNum: bigint): Money {
+  const asked = divRound(penaltyExact, penaltyDenominator(contract), 'halfUp');
+  if (penaltyNum === 0n) return asked as Money;
+  const cap = contract.costCap ?? DEFAULT_COST_CAP;
+  const principalDays = penaltyExact / penaltyNum;
+  const capped = divRound(principalDays * cap.num, 365n * cap.den, 'down');
+  return (asked < capped ? asked : capped) as Money;
 }
 
 /** The state of a loan on its drawdown date, before any day step. */
@@ -255,7 +271,7 @@ function stepDay(contract: LoanContract, state: LoanState, date: LocalDate): voi
     if (overdue === 0n) continue;
     if (penaltyNum < 0n) penaltyNum = penaltyNumerator(contract);
     instalment.penaltyExact += overdue * penaltyNum;
-    const penalty = divRound(instalment.penaltyExact, penaltyDenominator(contract), 'halfUp') as Money;
+    const penalty = penaltyOf(contract, instalment.penaltyExact, penaltyNum);
     c.penaltyAccrued = (c.penaltyAccrued + (penalty - instalment.penalty)) as Money;
     instalment.penalty = penalty;
   }

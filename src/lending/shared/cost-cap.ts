@@ -1,0 +1,200 @@
+import { AppError } from '../../platform/errors/app-error.ts';
+import {
+  addRate,
+  compareRate,
+  divRate,
+  formatPercent,
+  mulRate,
+  parseRate,
+  rate,
+  RATE_ONE,
+  toExactRateString,
+  type Rate,
+} from '../../platform/money/rate.ts';
+import type { LocalDate } from '../../platform/time/local-date.ts';
+
+/**
+ * The all-in cost cap (综合融资成本上限): the legal cap bounds everything a borrower can be charged a year —
+ * contract interest, fees (by IRR), penalty interest and late fees — not only the contract rate.
+ *
+ * The cap is dated data, written either as a fixed annual rate (24 %) or as a multiple of the one-year
+ * Loan Prime Rate (4 × LPR, as the Supreme People's Court's 2020 rule on private lending writes it), with
+ * the LPR's own dated values below. Rates are exact fractions; only reported IRRs are floats, and the cap
+ * checks here never use them: a flow's present value at the cap is computed in exact fractions.
+ */
+
+/** One dated value of the one-year LPR (贷款市场报价利率, 1 年期). */
+export interface DatedRate {
+  readonly effectiveFrom: LocalDate;
+  readonly annualRate: Rate;
+}
+
+/**
+ * The one-year LPR since its reform (announced by the National Interbank Funding Center on behalf of the
+ * People's Bank of China, on the 20th of each month, or the next business day), each value in force from
+ * its announcement day until the next change. Source: PBOC / NIFC monthly LPR announcements
+ * (www.pbc.gov.cn, www.chinamoney.com.cn), as recorded by the author; months without a change are omitted.
+ * Note: 3.10 % applied from 2024-10-21 and 3.00 % from 2025-05-20 (the brief for this change had them the
+ * other way round). Append new values as they are announced; values in force are never edited.
+ */
+export const ONE_YEAR_LPR: readonly DatedRate[] = (
+  [
+    ['2019-08-20', '0.0425'],
+    ['2019-09-20', '0.042'],
+    ['2019-11-20', '0.0415'],
+    ['2020-02-20', '0.0405'],
+    ['2020-04-20', '0.0385'],
+    ['2021-12-20', '0.038'],
+    ['2022-01-20', '0.037'],
+    ['2022-08-22', '0.0365'],
+    ['2023-06-20', '0.0355'],
+    ['2023-08-21', '0.0345'],
+    ['2024-07-22', '0.0335'],
+    ['2024-10-21', '0.031'],
+    ['2025-05-20', '0.03'],
+  ] as const
+).map(([effectiveFrom, annual]) => ({
+  effectiveFrom: effectiveFrom as LocalDate,
+  annualRate: parseRate(annual),
+}));
+
+/** A cap rule in force from a date until the next one: a fixed annual rate, or a multiple of the LPR. */
+export type CostCapRule =
+  | {
+      readonly effectiveFrom: LocalDate;
+      readonly kind: 'fixed';
+      readonly annualRate: Rate;
+      readonly basis: string;
+    }
+  | {
+      readonly effectiveFrom: LocalDate;
+      readonly kind: 'lpr-multiple';
+      readonly multiple: Rate;
+      readonly basis: string;
+    };
+
+/** The cap in force on a date, and how it was found. */
+export interface CostCap {
+  readonly annualRate: Rate;
+  readonly rule: CostCapRule;
+  /** The LPR used, for a multiple-of-LPR rule. */
+  readonly lpr?: DatedRate;
+}
+
+function latestOn<T extends { readonly effectiveFrom: LocalDate }>(
+  entries: readonly T[],
+  date: LocalDate,
+): T | undefined {
+  let found: T | undefined;
+  for (const entry of entries) {
+    if (entry.effectiveFrom <= date && (!found || entry.effectiveFrom > found.effectiveFrom)) found = entry;
+  }
+  return found;
+}
+
+/**
+ * The cap in force on `date`: the latest rule on or before it; for a multiple of the LPR, the multiple ×
+ * the LPR in force that day (exact). Undefined when no rule (or, for a multiple, no LPR) is in force.
+ */
+export function costCapOn(
+  rules: readonly CostCapRule[],
+  date: LocalDate,
+  lpr: readonly DatedRate[] = ONE_YEAR_LPR,
+): CostCap | undefined {
+  const rule = latestOn(rules, date);
+  if (!rule) return undefined;
+  if (rule.kind === 'fixed') return { annualRate: rule.annualRate, rule };
+  const value = latestOn(lpr, date);
+  if (!value) return undefined;
+  return { annualRate: mulRate(rule.multiple, value.annualRate), rule, lpr: value };
+}
+
+/** The policy context's dated legal caps (fixed rates) as cap rules. */
+export function costCapRulesOf(
+  caps: readonly { effectiveFrom: LocalDate; annualRate: Rate; basis: string }[],
+): CostCapRule[] {
+  return caps.map((cap) => ({
+    effectiveFrom: cap.effectiveFrom,
+    kind: 'fixed',
+    annualRate: cap.annualRate,
+    basis: cap.basis,
+  }));
+}
+
+/**
+ * The cap a contract made before caps were recorded in contracts is held to: 24 %, the default install's
+ * cap (`policies/settings.json`).
+ */
+export const DEFAULT_COST_CAP: Rate = parseRate('0.24');
+
+/** Describes the cap for a message: "24.00% (in force since 2020-08-20)" or "4 × the one-year LPR 3.00% = 12.00% (…)". */
+export function describeCap(cap: CostCap): string {
+  const since = `in force since ${cap.rule.effectiveFrom}`;
+  if (cap.rule.kind === 'fixed' || !cap.lpr) return `${formatPercent(cap.annualRate)} (${since})`;
+  return `${toExactRateString(cap.rule.multiple)} × the one-year LPR ${formatPercent(cap.lpr.annualRate)} = ${formatPercent(cap.annualRate)} (${since}; LPR of ${cap.lpr.effectiveFrom})`;
+}
+
+/** One payment of a flow and the period it closes: its periodic rate at the cap. */
+export interface CappedPeriod {
+  readonly payment: bigint;
+  /** The cap's rate for this period: cap × days / 365 (daily basis) or cap / 12 (monthly periods). */
+  readonly periodRate: Rate;
+}
+
+/**
+ * True when the flows cost at most the cap: the present value of the payments, each discounted at the
+ * cap's periodic rates compounded at each payment, is at most what was paid out. Equivalently the IRR of
+ * (−paidOut, payment₁, …) is at most the cap (the present value falls as the rate rises). Exact fractions.
+ */
+export function withinCap(paidOut: bigint, periods: readonly CappedPeriod[]): boolean {
+  let discount = RATE_ONE;
+  let presentValue = rate(0n);
+  for (const period of periods) {
+    discount = mulRate(discount, addRate(RATE_ONE, period.periodRate));
+    presentValue = addRate(presentValue, divRate(rate(period.payment), discount));
+  }
+  return compareRate(presentValue, rate(paidOut)) <= 0;
+}
+
+/**
+ * The penalty a contract may charge as an annual rate on overdue principal: min(multiple × APR, cap −
+ * contract interest still running on the same amount). Credence stops contract interest on principal once
+ * it is billed (servicing step 1 accrues only on unbilled principal), so overdue principal bears the
+ * penalty alone and the rule is min(multiple × APR, cap).
+ */
+export function lawfulPenaltyRate(apr: Rate, multiple: Rate, cap: Rate): Rate {
+  const asked = mulRate(apr, multiple);
+  return compareRate(asked, cap) <= 0 ? asked : cap;
+}
+
+/** Throws 422 naming the field and the rule when `annualRate` is above the cap. */
+export function assertRateWithinCap(field: string, what: string, annualRate: Rate, cap: CostCap): void {
+  if (compareRate(annualRate, cap.annualRate) <= 0) return;
+  throw AppError.invalid(
+    field,
+    'legal-cap',
+    `${what} ${formatPercent(annualRate)} is above the legal cap of ${describeCap(cap)}`,
+  );
+}
+
+/** Throws 422 `all-in-cost-cap` naming the field when the flows cost more than the cap a year. */
+export function assertAllInCostWithinCap(
+  field: string,
+  what: string,
+  paidOut: bigint,
+  periods: readonly CappedPeriod[],
+  cap: CostCap,
+): void {
+  if (withinCap(paidOut, periods)) return;
+  throw AppError.invalid(
+    field,
+    'all-in-cost-cap',
+    `${what}: its all-in annualised cost (interest and fees, by IRR) is above the legal cap of ${describeCap(cap)}`,
+  );
+}
+
+/** Each of `n` monthly periods at the cap's monthly rate (cap / 12), as conversions' IRR × 12 reads. */
+export function monthlyPeriods(payments: readonly bigint[], cap: Rate): CappedPeriod[] {
+  const periodRate = divRate(cap, rate(12n));
+  return payments.map((payment) => ({ payment, periodRate }));
+}
