@@ -40,7 +40,7 @@ export interface HistoryOptions {
 }
 
 /** The default demo history: ~6 months, measured to add about 20 s to a first start (docs/demo.md). */
-export const DEFAULT_HISTORY: HistoryOptions = { seed: 2026, applicants: 1_200, months: 6 };
+export const DEFAULT_HISTORY: HistoryOptions = { seed: 2026, applicants: 300, months: 6 };
 
 export interface PlannedApplication {
   readonly customerIndex: number;

@@ -90,6 +90,9 @@ const ANALYSTS = [
 ] as const;
 const CUSTOMER_APP: Principal = { keyId: 'demo-app', name: 'demo app', role: 'app' };
 
+/** An instalment that is never paid. */
+const NEVER = -1;
+
 const quietNotifier: Notifier = { send: async () => undefined };
 
 /** The anchor of a history already (partly) seeded, from its customers' external ids. */
@@ -177,8 +180,8 @@ const APPEAL_FILED_DAYS_BEFORE: Readonly<Record<AppealEnding, number>> = {
   upheld: -24,
   overturned: -22,
   withdrawn: -18,
-  awaiting_approval: -10,
-  claimed: -6,
+  awaiting_approval: -16,
+  claimed: -8,
   submitted: -3,
 };
 
@@ -385,6 +388,7 @@ export async function seedDemoHistory(app: App, options: HistorySeedOptions = {}
       for (const [n, due] of loan.dues.entries()) {
         const key = `${loan.loanId}:${n}`;
         const lateBy = late.get(key) ?? 0;
+        if (lateBy === NEVER) continue;
         if (addDays(due.dueDate, lateBy) !== day) continue;
         if (distressed(loan.customerIndex, due.dueDate)) continue;
         await timed('repay', () =>
@@ -463,8 +467,13 @@ export async function seedDemoHistory(app: App, options: HistorySeedOptions = {}
           dueDate: line.dueDate,
           amount: line.payment,
         }));
-        for (const n of dues.keys())
-          if (chance(random, 0.06)) late.set(`${drawn.receipt.loanId}:${n}`, randomInt(random, 3, 20));
+        // Some instalments are paid days late; some borrowers stop paying from an instalment on (a job
+        // lost, a dispute) whatever their latent distress says.
+        const stopsFrom = chance(random, 0.1) ? randomInt(random, 0, 2) : dues.length;
+        for (const n of dues.keys()) {
+          if (n >= stopsFrom) late.set(`${drawn.receipt.loanId}:${n}`, NEVER);
+          else if (chance(random, 0.06)) late.set(`${drawn.receipt.loanId}:${n}`, randomInt(random, 3, 20));
+        }
         loans.push({ loanId: drawn.receipt.loanId, customerIndex: application.customerIndex, dues });
       } else {
         const { line } = await timed('line-open', () =>
@@ -492,12 +501,18 @@ export async function seedDemoHistory(app: App, options: HistorySeedOptions = {}
     clock.set(new Date(startOfBusinessDate(day).getTime() + 18 * 3_600_000));
     for (const wanted of toFile) {
       if (wanted.filed || addDays(anchor, wanted.daysBefore) > day) continue;
-      const at = declines.findLastIndex(
-        (decline) =>
-          decline.date >= addDays(day, -14) &&
-          (wanted.ending !== 'awaiting_approval' || decline.product === 'cash_loan') &&
-          !before.appealed.has(decline.decisionId),
-      );
+      // The one above the second-person threshold needs a cash loan (a line's range stays below it); the
+      // others take a line's decline when there is one, leaving the cash loans' for it.
+      const usable = (decline: (typeof declines)[number], product?: string): boolean =>
+        decline.date >= addDays(day, -25) &&
+        (product === undefined || decline.product === product) &&
+        !before.appealed.has(decline.decisionId);
+      let at =
+        wanted.ending === 'awaiting_approval'
+          ? declines.findLastIndex((decline) => usable(decline, 'cash_loan'))
+          : declines.findLastIndex((decline) => usable(decline, 'credit_line'));
+      if (at < 0 && wanted.ending !== 'awaiting_approval')
+        at = declines.findLastIndex((decline) => usable(decline));
       const decline = declines[at];
       if (!decline) continue;
       declines.splice(at, 1);
