@@ -20,5 +20,8 @@ export default async function setup(): Promise<() => void> {
   const file = join(dir, 'demo-scorecard.json');
   writeFileSync(file, serializeScorecard(trainTestScorecard()));
   process.env[DEMO_SCORECARD_FILE_ENV] = file;
+  // `serve --demo` processes the tests start seed the nine cases only (the history adds ~20 s of CPU to
+  // each start; test/demo seeds it itself, at a small size).
+  process.env.CREDENCE_DEMO_HISTORY ??= 'off';
   return () => rmSync(dir, { recursive: true, force: true });
 }
