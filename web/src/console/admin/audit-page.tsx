@@ -6,7 +6,7 @@ import {
   StopOutlined,
 } from '@ant-design/icons';
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
-import { AutoComplete, Button, Descriptions, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { ApiProblem } from '../../api/problem.ts';
@@ -14,6 +14,8 @@ import { api, unwrap } from '../api.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { asProblem } from '../components/use-load.ts';
 import { useLocale } from '../i18n.ts';
+import { PageTitle } from './page-title.tsx';
+import { ToneTag } from './tone-tag.tsx';
 import type { AuditItemView } from './types.ts';
 
 /** Entries per page (the server allows 1..500). */
@@ -30,13 +32,39 @@ export const KNOWN_ACTIONS = [
   'staff-user.password',
   'api-key.create',
   'api-key.revoke',
+  'policy.submit',
+  'policy.approve',
+  'policy.reject',
+  'policy.bootstrap',
+  'model.submit',
+  'model.approve',
+  'model.reject',
+  'settings.submit',
+  'settings.approve',
+  'settings.reject',
+  'settings.bootstrap',
+  'referral.claim',
+  'referral.release',
+  'referral.rerun',
+  'referral.approve',
+  'referral.decide',
 ] as const;
-const ACTION_PREFIXES = ['staff.*', 'staff-user.*', 'api-key.*'];
+const ACTION_PREFIXES = [
+  'staff.*',
+  'staff-user.*',
+  'api-key.*',
+  'policy.*',
+  'model.*',
+  'settings.*',
+  'referral.*',
+];
+const ACTION_SUGGESTIONS = 'audit-action-suggestions';
+const KNOWN_SUBJECTS = ['staff-user', 'staff-session', 'api-key', 'change', 'policy', 'referral', 'appeal'];
 
 const OUTCOME = {
-  ok: { colour: 'green', icon: <CheckCircleOutlined /> },
-  refused: { colour: 'orange', icon: <StopOutlined /> },
-  failed: { colour: 'red', icon: <CloseCircleOutlined /> },
+  ok: { tone: 'good', icon: <CheckCircleOutlined /> },
+  refused: { tone: 'warn', icon: <StopOutlined /> },
+  failed: { tone: 'bad', icon: <CloseCircleOutlined /> },
 } as const;
 
 interface Filters {
@@ -64,10 +92,13 @@ export function AuditPage() {
   const [next, setNext] = useState<string | null>(null);
   const before = pages[pages.length - 1];
 
+  /** The action in words when the viewer knows it; otherwise only its code is shown. */
   const actionLabel = (action: string) =>
     (KNOWN_ACTIONS as readonly string[]).includes(action)
       ? t(`admin.audit.actions.${action.replace('.', '_')}`)
-      : action;
+      : undefined;
+  const subjectLabel = (type: string) =>
+    KNOWN_SUBJECTS.includes(type) ? t(`admin.audit.subjects.${type}`) : type;
 
   const columns: ProColumns<AuditItemView>[] = [
     {
@@ -106,17 +137,11 @@ export function AuditPage() {
     {
       title: t('admin.audit.action'),
       dataIndex: 'action',
-      renderFormItem: () => (
-        <AutoComplete
-          allowClear
-          placeholder={t('admin.audit.actionHelp')}
-          options={[...KNOWN_ACTIONS, ...ACTION_PREFIXES].map((value) => ({ value }))}
-          filterOption={(input, option) => (option?.value ?? '').includes(input.trim())}
-        />
-      ),
+      // A plain input (the value binds like any search field) with the known actions and kinds as suggestions.
+      fieldProps: { placeholder: t('admin.audit.actionHelp'), list: ACTION_SUGGESTIONS },
       render: (_, item) => (
         <Space direction="vertical" size={0}>
-          <span>{actionLabel(item.action)}</span>
+          {actionLabel(item.action) ? <span>{actionLabel(item.action)}</span> : null}
           <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
             {item.action}
           </Typography.Text>
@@ -129,7 +154,7 @@ export function AuditPage() {
       search: false,
       render: (_, item) => (
         <Space direction="vertical" size={0}>
-          <span>{item.subject.type}</span>
+          <span>{subjectLabel(item.subject.type)}</span>
           <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
             {item.subject.id}
           </Typography.Text>
@@ -143,16 +168,21 @@ export function AuditPage() {
       render: (_, item) => {
         const look = OUTCOME[item.outcome];
         return (
-          <Tag color={look.colour} icon={look.icon}>
+          <ToneTag tone={look.tone} icon={look.icon}>
             {t(`admin.audit.outcomes.${item.outcome}`)}
-          </Tag>
+          </ToneTag>
         );
       },
     },
   ];
 
   return (
-    <PageContainer title={t('admin.audit.title')} content={t('admin.audit.intro')}>
+    <PageContainer title={<PageTitle>{t('admin.audit.title')}</PageTitle>} content={t('admin.audit.intro')}>
+      <datalist id={ACTION_SUGGESTIONS}>
+        {[...KNOWN_ACTIONS, ...ACTION_PREFIXES].map((value) => (
+          <option key={value} value={value} />
+        ))}
+      </datalist>
       {problem ? (
         <div style={{ marginBottom: 16 }}>
           <ProblemAlert problem={problem} />

@@ -15,7 +15,9 @@ import { api, unwrap } from '../api.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { asProblem } from '../components/use-load.ts';
 import { useLocale } from '../i18n.ts';
+import { PageTitle } from './page-title.tsx';
 import { ShownOnce } from './shown-once.tsx';
+import { ToneTag } from './tone-tag.tsx';
 import { KEY_ROLES, type ApiKeyView } from './types.ts';
 
 interface CreateValues {
@@ -83,11 +85,13 @@ export function KeysPage() {
       dataIndex: 'revokedAt',
       render: (_, key) =>
         key.revokedAt ? (
-          <Tag icon={<StopOutlined />}>{t('admin.keys.revoked', { at: format.dateTime(key.revokedAt) })}</Tag>
+          <ToneTag tone="neutral" icon={<StopOutlined />}>
+            {t('admin.keys.revoked', { at: format.dateTime(key.revokedAt) })}
+          </ToneTag>
         ) : (
-          <Tag color="green" icon={<CheckCircleOutlined />}>
+          <ToneTag tone="good" icon={<CheckCircleOutlined />}>
             {t('admin.keys.active')}
-          </Tag>
+          </ToneTag>
         ),
     },
     {
@@ -110,7 +114,7 @@ export function KeysPage() {
   ];
 
   return (
-    <PageContainer title={t('admin.keys.title')} content={t('admin.keys.intro')}>
+    <PageContainer title={<PageTitle>{t('admin.keys.title')}</PageTitle>} content={t('admin.keys.intro')}>
       {holder}
       {problem ? (
         <div style={{ marginBottom: 16 }}>

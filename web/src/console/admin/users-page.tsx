@@ -15,9 +15,11 @@ import { api, unwrap } from '../api.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { asProblem } from '../components/use-load.ts';
 import { useLocale } from '../i18n.ts';
+import { PageTitle } from './page-title.tsx';
 import { useStaff } from '../session.tsx';
 import { chosenPassword, PasswordFields, type PasswordValues } from './password-fields.tsx';
 import { ShownOnce } from './shown-once.tsx';
+import { ToneTag } from './tone-tag.tsx';
 import { STAFF_ROLES, type StaffUserView } from './types.ts';
 
 /** What the user's row says about sign-in: disabled, locked (until when), or active. */
@@ -27,7 +29,7 @@ export function userStatus(user: StaffUserView, now: number): 'active' | 'disabl
   return 'active';
 }
 
-const STATUS_COLOUR = { active: 'green', disabled: 'default', locked: 'orange' } as const;
+const STATUS_TONE = { active: 'good', disabled: 'neutral', locked: 'warn' } as const;
 const STATUS_ICON = {
   active: <CheckCircleOutlined />,
   disabled: <StopOutlined />,
@@ -132,13 +134,9 @@ export function UsersPage() {
       render: (_, user) => {
         const status = userStatus(user, loadedAt);
         return (
-          <Tag
-            color={STATUS_COLOUR[status]}
-            icon={STATUS_ICON[status]}
-            data-testid={`status-${user.username}`}
-          >
+          <ToneTag tone={STATUS_TONE[status]} icon={STATUS_ICON[status]} testId={`status-${user.username}`}>
             {t(`admin.users.statuses.${status}`)}
-          </Tag>
+          </ToneTag>
         );
       },
     },
@@ -225,7 +223,7 @@ export function UsersPage() {
   ];
 
   return (
-    <PageContainer title={t('admin.users.title')} content={t('admin.users.intro')}>
+    <PageContainer title={<PageTitle>{t('admin.users.title')}</PageTitle>} content={t('admin.users.intro')}>
       {holder}
       {problem ? (
         <div style={{ marginBottom: 16 }}>
