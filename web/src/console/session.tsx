@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { api, onSessionExpired, setCsrfToken, unwrap } from './api.ts';
 
 export type StaffRole = 'reviewer' | 'analyst' | 'admin';
@@ -37,7 +46,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [checking, setChecking] = useState(true);
   const [reason, setReason] = useState<SignedOutReason>('none');
 
+  // Whether a session is held: a 401 then means it expired; on a first visit it only means "not signed in".
+  const held = useRef(false);
+
   const adopt = useCallback((next: StaffSession | undefined) => {
+    held.current = next !== undefined;
     setCsrfToken(next?.csrfToken);
     setSession(next);
   }, []);
@@ -61,6 +74,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onSessionExpired(() => {
+        if (!held.current) return;
         adopt(undefined);
         setReason('expired');
       }),
