@@ -45,6 +45,8 @@ async function noSeriousViolations(page: Page): Promise<void> {
 /** Waits for the console's page to settle (no spinner left) before a screenshot or an axe run. */
 async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
+  // The layout's header and menu are fixed: a full-page screenshot taken scrolled down paints them mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page
     .locator('.ant-spin-spinning')
     .first()

@@ -145,13 +145,13 @@ function CustomerTimeline({ history }: { history: CaseFile['history'] }) {
             { title: 'ID', dataIndex: 'loanId', render: (v: string) => <code>{v}</code> },
             { title: t('reviewer.common.status'), dataIndex: 'status' },
             {
-              title: t('reviewer.case.limit'),
+              title: t('reviewer.case.principal'),
               dataIndex: 'principal',
               align: 'right',
               render: (v: string) => format.yuan(v),
             },
             { title: 'DPD', dataIndex: 'daysPastDue', align: 'right' },
-            { title: t('reviewer.case.decidedAt'), dataIndex: 'asOf', render: (v: string) => format.date(v) },
+            { title: t('reviewer.case.asOf'), dataIndex: 'asOf', render: (v: string) => format.date(v) },
           ]}
         />
       </div>

@@ -122,7 +122,11 @@ export function DecisionCard({
   const evidence = (decision as { evidence?: DecisionEvidence }).evidence;
   return (
     <Card title={<h2 className="rv-h2">{title}</h2>} extra={extra} size="small">
-      <Descriptions size="small" column={{ xs: 1, sm: 2 }} styles={{ label: { whiteSpace: 'nowrap' } }}>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }}
+        styles={{ label: { whiteSpace: 'nowrap' } }}
+      >
         <Descriptions.Item label={t('reviewer.common.status')}>
           <OutcomeTag outcome={decision.outcome} />
         </Descriptions.Item>

@@ -157,6 +157,8 @@ const zhCN = {
     proposal: '待审批的改判',
     upheldReasons: '维持原因',
     resolution: '结果',
+    principal: '本金',
+    asOf: '截至',
   },
   uphold: {
     title: '维持原决定',
@@ -435,6 +437,8 @@ const en: Shape<typeof zhCN> = {
     proposal: 'Overturn awaiting approval',
     upheldReasons: 'Reasons for upholding',
     resolution: 'Result',
+    principal: 'Principal',
+    asOf: 'As of',
   },
   uphold: {
     title: 'Uphold the decision',
