@@ -135,7 +135,8 @@ export function ClaimedBy({ actor }: { actor: Actor | null }) {
 /** A product code as words, falling back to the code the server sent. */
 export function useProductName(): (code: string) => string {
   const { t } = useLocale();
-  return (code) => t(`reviewer.products.${code}`, { defaultValue: code });
+  // Facilities name their product with a hyphen (cash-loan), decisions with an underscore (cash_loan).
+  return (code) => t(`reviewer.products.${code.replace(/-/g, '_')}`, { defaultValue: code });
 }
 
 /** Server text in both languages as the appeals answer it ({zh, en}). */
