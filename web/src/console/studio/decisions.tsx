@@ -161,6 +161,8 @@ export function DecisionExplorer() {
         loading={loading}
         dataSource={rows}
         pagination={false}
+        scroll={{ x: 'max-content' }}
+        className="studio-nowrap"
         locale={{ emptyText: <Empty description={t('studio.decisions.empty')} /> }}
         columns={[
           {

@@ -1,6 +1,6 @@
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiProblem } from '../../api/problem.ts';
 import { unwrap } from '../api.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
@@ -106,6 +106,15 @@ export function Settings() {
     const { effectiveFrom: _ignored, ...setting } = latest;
     return JSON.stringify(setting, null, 2);
   };
+
+  // The form starts from the risk appetite in force, once the settings have loaded.
+  useEffect(() => {
+    if (data && !form.getFieldValue('setting'))
+      form.setFieldValue(
+        'setting',
+        template((form.getFieldValue('kind') as Kind | undefined) ?? 'riskAppetite'),
+      );
+  }, [data]);
 
   const send = async (values: {
     kind: Kind;
