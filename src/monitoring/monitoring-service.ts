@@ -74,6 +74,8 @@ export interface SimulationOptions {
    * before the next page (a background run yields to the event loop there).
    */
   readonly onProgress?: (done: number, total: number) => void | Promise<void>;
+  /** Who saves the candidate (`save`): the version is submitted in their name, pending another's approval. */
+  readonly requestedBy?: { readonly id: string; readonly name: string };
 }
 
 /** Everything the monitoring report shows. */
@@ -231,6 +233,8 @@ export function createMonitoringService(deps: MonitoringServiceDeps): Monitoring
             name: request.save.name,
             effectiveFrom: saveDate,
             content: request.policy,
+            // Four-eyes: the saved version waits for someone other than whoever saved it.
+            ...(options.requestedBy ? { requestedBy: options.requestedBy } : {}),
             ...(request.save.description ? { description: request.save.description } : {}),
           })
           .catch((error: unknown) => {

@@ -256,6 +256,12 @@ export function registerMonitoringRoutes(
         },
       },
     },
-    async (request) => monitoring.simulate(request.body),
+    async (request) =>
+      monitoring.simulate(
+        request.body,
+        request.principal
+          ? { requestedBy: { id: request.principal.keyId, name: request.principal.name } }
+          : {},
+      ),
   );
 }

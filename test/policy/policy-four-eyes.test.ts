@@ -310,6 +310,25 @@ describe.each(storesUnderTest())('four-eyes changes on $name', (store) => {
     expect((await post(`/v1/approvals/${changeId}/reject`, t.auth('admin'))).statusCode).toBe(409);
   });
 
+  it('a candidate saved from a monitoring simulation is submitted in the saver’s name, pending another’s approval', async () => {
+    t.clock.set(new Date('2026-11-26T02:00:00Z'));
+    const simulated = await post('/v1/monitoring/simulations', t.auth('analyst'), {
+      policy: graphWithCashCutoff(640),
+      from: '2026-11-26',
+      to: '2026-11-26',
+      save: { name: 'default', effectiveFrom: '2026-12-10' },
+    });
+    expect(simulated.statusCode).toBe(200);
+    const versionId = simulated.json().candidate.saved.versionId as string;
+    const version = (await get(`/v1/policies/${versionId}`)).json().policy;
+    expect(version.status).toBe('pending_approval');
+    const change = (await get(`/v1/approvals/${version.changeId}`)).json().change;
+    expect(change).toMatchObject({ requestedBy: 'test analyst', status: 'pending' });
+    expect((await post(`/v1/approvals/${version.changeId}/approve`, as(keys.sameAnalyst))).statusCode).toBe(
+      403,
+    );
+  });
+
   it('applies a dated settings change from its date once approved', async () => {
     t.clock.set(new Date('2026-11-26T02:00:00Z'));
     const asked = await post('/v1/lending-settings/changes', t.auth('analyst'), {
