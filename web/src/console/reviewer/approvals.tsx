@@ -130,6 +130,7 @@ export function ApprovalsInbox() {
       title: t('reviewer.approvals.note'),
       dataIndex: 'note',
       className: 'rv-wrap',
+      width: 220,
       render: (_, row) => row.proposal.note || '—',
     },
     {
