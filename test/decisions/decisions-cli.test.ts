@@ -40,7 +40,7 @@ beforeAll(async () => {
   const child = server;
   child.stdout.on('data', (chunk: Buffer) => (serverStdout += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo not ready: ${printed}`)), 150_000);
+    const timer = setTimeout(() => reject(new Error(`demo not ready: ${printed}`)), 400_000);
     child.stderr.on('data', (chunk: Buffer) => {
       printed += chunk.toString();
       if (/Demo set up in/.test(printed)) {
@@ -50,7 +50,7 @@ beforeAll(async () => {
     });
     child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${printed}`)));
   });
-}, 160_000);
+}, 420_000); // creates the database and seeds the demo (its customers' history too): minutes under load
 
 afterAll(async () => {
   if (server && server.exitCode === null) {
