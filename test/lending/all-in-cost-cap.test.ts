@@ -15,7 +15,12 @@ import {
   type CostCap,
   type CostCapRule,
 } from '../../src/lending/shared/cost-cap.ts';
+import {
+  assertSettingsWithinCostCap,
+  settingsCostCapIssues,
+} from '../../src/lending/shared/settings-cost-cap.ts';
 import { isAppError } from '../../src/platform/errors/app-error.ts';
+import { parseLendingSettings } from '../../src/policy/index.ts';
 import type { Money } from '../../src/platform/money/money.ts';
 import {
   parseRate,
@@ -267,5 +272,58 @@ describe('property: the annualised all-in cost never exceeds the cap in force on
     expect(() => withinCostCap(offer, capOn('2027-06-01'))).toThrow(
       'term: converting 12000.00 over 12 periods at 0.75% a period: its all-in annualised cost (interest and fees, by IRR) is above the legal cap of 4 × the one-year LPR 3.00% = 12.00% (in force since 2027-01-01; LPR of 2025-05-20)',
     );
+  });
+});
+
+describe('settings within the cap (the four-eyes settings path checks them on submission)', () => {
+  const product = (effectiveFrom: string, maxApr: string) => ({
+    code: 'cash_loan',
+    type: 'cash_loan',
+    name: { zh: '现金借款', en: 'Cash loan' },
+    effectiveFrom,
+    minLimit: '100000',
+    maxLimit: '20000000',
+    minApr: '0.073',
+    maxApr,
+    terms: [3, 6, 12],
+    firstLimitCap: '500000',
+    requiredVerificationLevel: 3,
+    minAge: 18,
+    maxAge: 60,
+  });
+  const stored = parseLendingSettings({
+    products: [product('2026-01-01', '0.219')],
+    legalRateCaps: [{ effectiveFrom: '2020-08-20', annualRate: '0.24', basis: 'cap' }],
+  });
+
+  it('refuses a product above the cap in force on a day of its life, and a cap below a product in force', () => {
+    expect(() =>
+      assertSettingsWithinCostCap(
+        parseLendingSettings({ products: [product('2027-01-01', '0.30')] }),
+        stored,
+      ),
+    ).toThrow(
+      'products[0].maxApr: cash_loan from 2027-01-01 offers up to 30.00%, above the legal cap of 24.00% in force from 2020-08-20',
+    );
+    const lowered = parseLendingSettings({
+      legalRateCaps: [{ effectiveFrom: '2027-01-01', annualRate: '0.18', basis: 'lower cap' }],
+    });
+    expect(settingsCostCapIssues(lowered, stored)).toEqual([
+      {
+        field: 'legalRateCaps[0].annualRate',
+        rule: 'legal-cap',
+        message:
+          'cash_loan from 2026-01-01 offers up to 21.90%, above the legal cap of 18.00% in force from 2027-01-01',
+      },
+    ]);
+    // Lowering the cap together with a product that fits it from the same day is fine.
+    const together = parseLendingSettings({
+      products: [product('2027-01-01', '0.18')],
+      legalRateCaps: [{ effectiveFrom: '2027-01-01', annualRate: '0.18', basis: 'lower cap' }],
+    });
+    expect(settingsCostCapIssues(together, stored)).toEqual([]);
+    expect(
+      settingsCostCapIssues(parseLendingSettings({ products: [product('2027-01-01', '0.24')] }), stored),
+    ).toEqual([]);
   });
 });
