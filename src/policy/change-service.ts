@@ -16,6 +16,7 @@ import {
   type ChangeStatus,
 } from './change-requests.ts';
 import * as repository from './change-requests.repository.ts';
+import { assertSettingsWithinCostCap } from '../lending/shared/settings-cost-cap.ts';
 import { parseLendingSettings, type LendingSettings } from './lending-settings.ts';
 import type { PolicyService } from './policy-service.ts';
 
@@ -332,6 +333,7 @@ export function createChangeService(deps: ChangeServiceDeps): ChangeService {
           `a change applies from today (${today}) or later, not ${effectiveFrom}`,
         );
       const settings = settingsOfChange(request.kind, effectiveFrom, request.setting);
+      assertSettingsWithinCostCap(settings, await policies.settings());
       await dryRun(settings);
       const described = describeSetting(request.kind, settings);
       const description = (request.description ?? '').trim().slice(0, 200);
@@ -355,6 +357,7 @@ export function createChangeService(deps: ChangeServiceDeps): ChangeService {
 
     async submitSettingsDocument(document, by) {
       const settings = parseLendingSettings(document);
+      assertSettingsWithinCostCap(settings, await policies.settings());
       const today = clock.today();
       const count =
         settings.products.length +
