@@ -73,7 +73,7 @@ export interface SimulationOptions {
    * Called after each page: records read so far and the window's total. A returned promise is awaited
    * before the next page (a background run yields to the event loop there).
    */
-  readonly onProgress?: (done: number, total: number) => void | Promise<void>;
+  readonly onProgress?: (done: number, total: number) => unknown;
   /** Who saves the candidate (`save`): the version is submitted in their name, pending another's approval. */
   readonly requestedBy?: { readonly id: string; readonly name: string };
 }
