@@ -153,6 +153,7 @@ function Shell() {
       logo={false}
       layout="mix"
       fixSiderbar
+      siderWidth={248}
       location={{ pathname: location.pathname }}
       route={{ path: '/', routes: menuFor(MENU, allows, t) }}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}

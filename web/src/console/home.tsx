@@ -46,7 +46,11 @@ export function Home() {
   ];
   return (
     <PageContainer
-      title={t('home.welcome', { name: session.user.displayName })}
+      title={
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 20, lineHeight: '32px' }}>
+          {t('home.welcome', { name: session.user.displayName })}
+        </Typography.Title>
+      }
       subTitle={t('home.role', { role: t(`roles.${session.user.role}`) })}
     >
       <WorkSummary />
@@ -57,6 +61,8 @@ export function Home() {
           .map((area) => (
             <Col key={area.key} xs={24} md={8}>
               <Card
+                style={{ height: '100%', display: 'flex', flexDirection: 'column' }}
+                styles={{ body: { flex: 1 } }}
                 title={
                   <span>
                     {area.icon} {area.title}

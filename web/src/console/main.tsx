@@ -26,10 +26,14 @@ const THEME = {
   },
 };
 
+/**
+ * `button.autoInsertSpace: false`: antd would write a two-character Chinese label as "吊 销", which screen
+ * readers and tests read as another word.
+ */
 function Root() {
   const { locale } = useLocale();
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
       <SessionProvider>
         <BrowserRouter basename="/console">
           <App />
