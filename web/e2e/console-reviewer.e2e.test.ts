@@ -12,7 +12,14 @@ import {
   type Locale,
 } from './support/customer.ts';
 import { DEMO_STAFF } from '../../src/staff/demo-staff.ts';
-import { demoStaff, openAsStaff, signInStaff, staffApi, type StaffSignIn } from './support/staff.ts';
+import {
+  demoStaff,
+  openAsStaff,
+  signInStaff,
+  STAFF_COOKIE,
+  staffApi,
+  type StaffSignIn,
+} from './support/staff.ts';
 
 if (skipReason) console.warn(`[e2e] console reviewer skipped: ${skipReason}`);
 
@@ -37,6 +44,36 @@ interface ReferralItem {
   status: string;
   product: string;
 }
+
+/** Uploads an evidence file for a customer as the app would (raw body), through the admin's session. */
+async function uploadEvidence(
+  session: StaffSignIn,
+  customerId: string,
+  type: string,
+  body: Buffer,
+): Promise<string> {
+  const response = await fetch(`${baseUrl}/v1/appeals/evidence?customerId=${customerId}`, {
+    method: 'POST',
+    headers: {
+      cookie: `${STAFF_COOKIE}=${session.cookie}`,
+      'x-csrf-token': session.csrfToken,
+      'content-type': type,
+    },
+    body,
+  });
+  expect([200, 201]).toContain(response.status);
+  return ((await response.json()) as { evidenceId: string }).evidenceId;
+}
+
+/** A 1×1 PNG, and a one-page PDF (what the customer's app uploads). */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
 
 async function noSeriousViolations(page: Page): Promise<void> {
   expect(JSON.stringify(await seriousViolations(page))).toBe('[]');
@@ -171,6 +208,10 @@ describe.skipIf(skipReason !== undefined)('reviewer workbench at a desktop size'
         customerId: customer.customerId,
         category: 'data_error',
         statement: '我的工作记录有 3 年，系统只算了 8 个月。',
+        evidence: [
+          await uploadEvidence(admin, customer.customerId, 'image/png', PNG),
+          await uploadEvidence(admin, customer.customerId, 'application/pdf', PDF),
+        ],
       },
     );
     expect(filed.status).toBe(201);
@@ -181,6 +222,11 @@ describe.skipIf(skipReason !== undefined)('reviewer workbench at a desktop size'
     try {
       const { page } = maker;
       await page.goto(`${baseUrl}/console/reviewer/appeals/${appealId}`);
+      // The evidence inline, fetched with the session: the photo decoded in an <img>, the PDF in an <object>.
+      const photo = page.locator('img[alt^="证据图片"]');
+      await photo.waitFor();
+      await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+      expect(await page.locator('object[type="application/pdf"]').getAttribute('data')).toMatch(/^blob:/);
       await page.getByRole('button', { name: '认领', exact: true }).click();
       await page.getByRole('tab', { name: '改判（在权限内）' }).click();
       // Outside the product's range first: the server's refusal is shown at the field, naming the rule.
