@@ -108,6 +108,11 @@ export function ApprovalsInbox() {
       ),
     },
     {
+      title: t('reviewer.common.sla'),
+      dataIndex: 'slaDueAt',
+      render: (_, row) => <SlaCountdown dueAt={row.slaDueAt} breached={row.slaBreached} />,
+    },
+    {
       title: t('reviewer.approvals.maker'),
       dataIndex: 'maker',
       className: 'rv-wrap',
@@ -127,21 +132,16 @@ export function ApprovalsInbox() {
       ),
     },
     {
-      title: t('reviewer.approvals.note'),
-      dataIndex: 'note',
-      className: 'rv-wrap',
-      width: 220,
-      render: (_, row) => row.proposal.note || '—',
-    },
-    {
       title: t('reviewer.approvals.proposedAt'),
       dataIndex: 'proposedAt',
       render: (_, row) => format.dateTime(row.proposal.proposedAt),
     },
     {
-      title: t('reviewer.common.sla'),
-      dataIndex: 'slaDueAt',
-      render: (_, row) => <SlaCountdown dueAt={row.slaDueAt} breached={row.slaBreached} />,
+      title: t('reviewer.approvals.note'),
+      dataIndex: 'note',
+      className: 'rv-wrap',
+      width: 220,
+      render: (_, row) => row.proposal.note || '—',
     },
     {
       title: '',
