@@ -426,7 +426,7 @@ export default function PolicyEditor() {
               onChange={onChange}
               defaultActivePanel=""
               onReactFlowInit={(instance) =>
-                window.setTimeout(() => void instance.fitView({ padding: 0.1 }), 50)
+                window.setTimeout(() => void instance.fitView({ padding: 0.1, minZoom: 0.7 }), 50)
               }
             />
           </JdmConfigProvider>
