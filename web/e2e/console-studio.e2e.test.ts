@@ -129,6 +129,8 @@ describe.skipIf(skipReason !== undefined)('analyst studio at a desktop size', ()
       await screenshot(page, 'console-studio-editor.en');
 
       // Open the Cut-offs table and break the cash loan's base cut-off (row 2, column "Base cut-off").
+      // The whole graph in view (React Flow's fit button), then the node's "Edit Table".
+      await page.locator('.react-flow__controls-fitview').click();
       await page.locator('.react-flow__node[data-id="cutoffs"]').getByText('Edit Table').click();
       await page.locator('.grl-dt tr[data-virtual-index="1"]').waitFor();
       await typeInCell(page, 1, 2, '600 +');
