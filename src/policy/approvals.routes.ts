@@ -103,7 +103,10 @@ export function registerApprovalRoutes(
           {
             status: Type.Optional(StringEnum(CHANGE_STATUSES)),
             kind: Type.Optional(StringEnum(CHANGE_KINDS)),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+            // A query string is text and is not coerced: the page size is digits, checked here.
+            limit: Type.Optional(
+              Type.String({ pattern: '^[1-9][0-9]{0,2}$', description: '1–500, default 100.' }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -115,7 +118,7 @@ export function registerApprovalRoutes(
         await changes.list({
           ...(request.query.status ? { status: request.query.status } : {}),
           ...(request.query.kind ? { kind: request.query.kind } : {}),
-          ...(request.query.limit !== undefined ? { limit: request.query.limit } : {}),
+          ...(request.query.limit !== undefined ? { limit: pageSize(request.query.limit) } : {}),
         })
       ).map(changeDto),
     }),
@@ -173,4 +176,10 @@ export function registerApprovalRoutes(
       },
     );
   }
+}
+
+function pageSize(text: string): number {
+  const size = Number(text);
+  if (size > 500) throw AppError.invalid('query.limit', 'maximum', 'limit must be at most 500');
+  return size;
 }

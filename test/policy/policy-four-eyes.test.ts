@@ -80,6 +80,9 @@ describe.each(storesUnderTest())('four-eyes changes on $name', (store) => {
     expect(submitted.json().policy).toMatchObject({ version: 2, status: 'pending_approval', changeId });
 
     const inbox = await get('/v1/approvals?status=pending');
+    // The page size is a query string's digits (not coerced): 1 item, and 501 refused naming the rule.
+    expect((await get('/v1/approvals?status=pending&limit=1')).json().items).toHaveLength(1);
+    expect((await get('/v1/approvals?limit=501')).json()).toMatchObject({ status: 422 });
     expect(inbox.json().items).toEqual([
       {
         changeId,

@@ -2446,7 +2446,8 @@ export interface paths {
       parameters: {
         query?: {
           kind?: 'policy' | 'model' | 'settings';
-          limit?: number;
+          /** @description 1–500, default 100. */
+          limit?: string;
           status?: 'pending' | 'approved' | 'rejected' | 'superseded';
         };
         header?: never;

@@ -20,7 +20,7 @@ async function loadWaiting(reviewer: boolean, analyst: boolean, now: number): Pr
     reviewer ? unwrap(api.GET('/v1/appeals', { params: { query: { limit: '1000' } } })) : undefined,
     reviewer ? unwrap(api.GET('/v1/referrals', { params: { query: { limit: '200' } } })) : undefined,
     analyst
-      ? unwrap(api.GET('/v1/approvals', { params: { query: { status: 'pending', limit: 500 } } }))
+      ? unwrap(api.GET('/v1/approvals', { params: { query: { status: 'pending', limit: '500' } } }))
       : undefined,
   ]);
   const appealItems = (appeals?.appeals ?? []) as readonly { slaDueAt?: string | null; status?: string }[];
