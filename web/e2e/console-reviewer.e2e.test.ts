@@ -59,7 +59,7 @@ async function uploadEvidence(
       'x-csrf-token': session.csrfToken,
       'content-type': type,
     },
-    body,
+    body: new Uint8Array(body),
   });
   expect([200, 201]).toContain(response.status);
   return ((await response.json()) as { evidenceId: string }).evidenceId;

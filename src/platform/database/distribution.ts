@@ -25,7 +25,8 @@ export const GLOBAL_TABLES: Readonly<Record<string, string>> = {
   policy_assignments: 'which policy (champion, challenger and share) decides each product, dated',
   change_requests:
     'four-eyes changes of the lender (policy versions, model activations, lending settings), not of a customer',
-  policy_simulations: 'what-if runs of candidate policies over all past decisions, kept for the policy editor',
+  policy_simulations:
+    'what-if runs of candidate policies over all past decisions, kept for the policy editor',
   customer_blocklist:
     'identifiers (blind indexes) the lender will not lend to: listed before any customer carries them, matching every customer that does',
 };
