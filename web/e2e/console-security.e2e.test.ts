@@ -197,7 +197,7 @@ describe.skipIf(skipReason !== undefined)('staff console: bad input is refused, 
             audit: '审计日志',
             newUser: '新建员工账号',
             newKey: '新建 API 密钥',
-            ok: '确 定',
+            ok: '确定',
             stored: '我已保存，关闭',
             disabled: '已停用',
             active: '启用',
@@ -296,7 +296,7 @@ describe.skipIf(skipReason !== undefined)('staff console: bad input is refused, 
         await noSeriousViolations(page);
         await screenshot(page, `console-admin-keys.${locale}`);
         await keyRow.getByRole('button', { name: words.revoke }).click();
-        // antd spaces a two-character Chinese button's words ("吊 销").
+        // Button names are matched whatever spacing antd puts between two Chinese characters.
         const confirmRevoke = new RegExp(`^${[...words.revoke].join('\\s*')}$`);
         await page.locator('.ant-popconfirm').getByRole('button', { name: confirmRevoke }).click();
         await keyRow.waitFor({ state: 'detached' });

@@ -1,5 +1,5 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { api, unwrap } from './api.ts';
 import { ProblemAlert } from './components/problem-alert.tsx';
 import { useLoad } from './components/use-load.ts';
@@ -51,7 +51,6 @@ async function loadWaiting(reviewer: boolean, analyst: boolean, now: number): Pr
 export function WorkSummary() {
   const { t } = useLocale();
   const { allows } = useSession();
-  const navigate = useNavigate();
   const reviewer = allows(['reviewer']);
   const analyst = allows(['analyst']);
   const { data, error, reload } = useLoad(
@@ -112,14 +111,16 @@ export function WorkSummary() {
       <Row gutter={[16, 16]}>
         {tiles.map((tile) => (
           <Col key={tile.key} xs={12} md={6} xl={Math.max(4, Math.floor(24 / tiles.length))}>
-            <Card hoverable onClick={() => navigate(tile.path)} role="link" aria-label={tile.title}>
-              <Statistic
-                title={tile.title}
-                value={tile.value ?? '–'}
-                loading={data === undefined}
-                valueStyle={tile.danger ? { color: '#a8071a' } : undefined}
-              />
-            </Card>
+            <Link to={tile.path} style={{ display: 'block' }}>
+              <Card hoverable>
+                <Statistic
+                  title={tile.title}
+                  value={tile.value ?? '–'}
+                  loading={data === undefined}
+                  valueStyle={tile.danger ? { color: '#a8071a' } : undefined}
+                />
+              </Card>
+            </Link>
           </Col>
         ))}
       </Row>
