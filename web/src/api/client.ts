@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { networkProblem, problemFrom, type ApiProblem } from './problem.ts';
+import { unwrap, type ApiProblem } from './problem.ts';
 import type { paths } from './schema';
 import { currentSession, endSession } from './session.ts';
 
@@ -24,21 +24,5 @@ const auth: Middleware = {
 export const api = createClient<paths>({ baseUrl: window.location.origin });
 api.use(auth);
 
-type Result<T> = { data?: T; error?: unknown; response: Response };
-
-/**
- * The data of an answer, or an `ApiProblem` thrown with the server's detail. A request that got no answer
- * throws a network problem, so a page can say "the connection was lost" rather than go blank.
- */
-export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
-  let result: Result<T>;
-  try {
-    result = await call;
-  } catch (error) {
-    throw networkProblem(error);
-  }
-  if (!result.response.ok) throw problemFrom(result.response.status, result.error);
-  return result.data as T;
-}
-
+export { unwrap };
 export type { ApiProblem };

@@ -57,3 +57,21 @@ export function problemFrom(status: number, body: unknown): ApiProblem {
 export function networkProblem(error: unknown): ApiProblem {
   return new ApiProblem(0, error instanceof Error ? error.message : String(error), undefined, [], true);
 }
+
+type Result<T> = { data?: T; error?: unknown; response: Response };
+
+/**
+ * The data of an answer of either client (the customer app's, the console's), or an `ApiProblem` thrown with
+ * the server's detail. A request that got no answer throws a network problem, so a page can say "the
+ * connection was lost" rather than go blank.
+ */
+export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
+  let result: Result<T>;
+  try {
+    result = await call;
+  } catch (error) {
+    throw networkProblem(error);
+  }
+  if (!result.response.ok) throw problemFrom(result.response.status, result.error);
+  return result.data as T;
+}

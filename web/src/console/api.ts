@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { networkProblem, problemFrom, type ApiProblem } from '../api/problem.ts';
+import { unwrap, type ApiProblem } from '../api/problem.ts';
 import type { paths } from '../api/schema';
 
 /**
@@ -37,18 +37,5 @@ const staffAuth: Middleware = {
 export const api = createClient<paths>({ baseUrl: window.location.origin, credentials: 'same-origin' });
 api.use(staffAuth);
 
-type Result<T> = { data?: T; error?: unknown; response: Response };
-
-/** The data of an answer, or an `ApiProblem` with the server's detail and field issues. */
-export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
-  let result: Result<T>;
-  try {
-    result = await call;
-  } catch (error) {
-    throw networkProblem(error);
-  }
-  if (!result.response.ok) throw problemFrom(result.response.status, result.error);
-  return result.data as T;
-}
-
+export { unwrap };
 export type { ApiProblem };
