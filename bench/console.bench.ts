@@ -1,29 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_STAFF } from '../src/staff/demo-staff.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../web/e2e/support/chromium.ts';
 import { startDemoServer, stopDemoServer } from '../web/e2e/support/global-setup.ts';
 import type { BenchSuite, Measurement } from './harness.ts';
+import { buildWeb, gzippedBytes, median } from './web-build.ts';
 
 // Runs inside the page (Playwright serialises the callback); the bench is compiled without the DOM library.
 declare const document: { querySelector(selector: string): unknown };
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const DIST = `${ROOT}web/dist/`;
 const RUNS = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-/** Gzipped size (default level, as a server would send it) of a file of the build, by its URL path. */
-function gzippedBytes(pathname: string): number {
-  return gzipSync(readFileSync(`${DIST}${pathname.replace(/^\/app\//, '')}`)).length;
-}
 
 function kb(bytes: number): number {
   return Math.round((bytes / 1024) * 10) / 10;
@@ -85,11 +71,7 @@ const suite: BenchSuite = {
       return [];
     }
     log('building web/ (npm run build:web)');
-    execFileSync('npm', ['run', 'build:web'], {
-      cwd: ROOT,
-      stdio: 'ignore',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    buildWeb();
     const url = await startDemoServer();
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     const csp: string[] = [];

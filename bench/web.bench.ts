@@ -1,31 +1,16 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../web/e2e/support/chromium.ts';
 import { startDemoServer, stopDemoServer } from '../web/e2e/support/global-setup.ts';
 import type { BenchSuite, Measurement } from './harness.ts';
+import { buildWeb, gzippedBytes, median } from './web-build.ts';
 
 // These run inside the page (Playwright serialises the callbacks); the bench is compiled without the DOM
 // library, so the two browser globals it touches are declared here.
 declare const sessionStorage: { setItem(key: string, value: string): void };
 declare const document: { querySelector(selector: string): unknown };
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const DIST = `${ROOT}web/dist/`;
 const RUNS = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-/** Gzipped size (default level, as a server would send it) of a file of the build, by its URL path. */
-function gzippedBytes(pathname: string): number {
-  const file = `${DIST}${pathname.replace(/^\/app\//, '')}`;
-  return gzipSync(readFileSync(file)).length;
-}
 
 /**
  * The customer app in Debian's Chromium against a demo server (in-memory PGlite, seeded once): the home
@@ -42,11 +27,7 @@ const suite: BenchSuite = {
       return [];
     }
     log('building web/ (npm run build:web)');
-    execFileSync('npm', ['run', 'build:web'], {
-      cwd: ROOT,
-      stdio: 'ignore',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    buildWeb();
     const url = await startDemoServer();
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     try {
