@@ -86,6 +86,21 @@ function scrubbedText(text: LocalizedText | null): LocalizedText | null {
   return text === null ? null : { zh: scrubPii(text.zh), en: scrubPii(text.en) };
 }
 
+/** An overturn waiting for a second reviewer: the maker, the terms and their note (PII masked). */
+function proposalView(proposal: Appeal['proposal']) {
+  return proposal
+    ? {
+        reviewId: proposal.reviewId,
+        maker: proposal.maker,
+        limit: toDecimalString(proposal.terms.limit),
+        limitFen: proposal.terms.limit.toString(),
+        apr: toExactRateString(proposal.terms.apr),
+        note: scrubPii(proposal.note),
+        proposedAt: proposal.proposedAt.toISOString(),
+      }
+    : null;
+}
+
 /** The appeal as staff see it (the statement, notes and messages with PII masked). */
 export function appealView(appeal: Appeal) {
   return {
@@ -114,17 +129,7 @@ export function appealView(appeal: Appeal) {
     slaDueAt: iso(appeal.slaDueAt),
     assignee: appeal.assignee,
     assignedAt: iso(appeal.assignedAt),
-    proposal: appeal.proposal
-      ? {
-          reviewId: appeal.proposal.reviewId,
-          maker: appeal.proposal.maker,
-          limit: toDecimalString(appeal.proposal.terms.limit),
-          limitFen: appeal.proposal.terms.limit.toString(),
-          apr: toExactRateString(appeal.proposal.terms.apr),
-          note: scrubPii(appeal.proposal.note),
-          proposedAt: appeal.proposal.proposedAt.toISOString(),
-        }
-      : null,
+    proposal: proposalView(appeal.proposal),
     overrideDecisionId: appeal.overrideDecisionId,
     upholdReasons: appeal.upholdReasons,
     upholdMessage: scrubbedText(appeal.upholdMessage),
@@ -154,7 +159,7 @@ export function queueItemView(item: QueueItem) {
     assignee: appeal.assignee,
     recheckVerdict: appeal.recheckDiff?.verdict ?? null,
     // An overturn waiting for a second reviewer: the maker and the terms (the approvals inbox lists these).
-    proposal: appealView(appeal).proposal,
+    proposal: proposalView(appeal.proposal),
     filedAt: appeal.filedAt.toISOString(),
   };
 }

@@ -71,6 +71,11 @@ for (const store of storesUnderTest()) {
       expect(proposed.body.proposal.note).toBe('bank letter for card **** 3446');
       const pending = await inject(t, 'GET', `/v1/appeals/${id}/case`, bo.auth);
       expectMasked(pending.text);
+      // The approvals inbox reads the proposal from the queue: the same terms and masked note.
+      const inbox = await inject(t, 'GET', '/v1/appeals?status=pending_approval', bo.auth);
+      expectMasked(inbox.text);
+      expect(inbox.body.appeals).toHaveLength(1);
+      expect(inbox.body.appeals[0].proposal).toEqual(proposed.body.proposal);
       await inject(t, 'POST', `/v1/appeals/${id}/reject`, bo.auth, { note: `check the ID ${ID} again` });
       await inject(t, 'POST', `/v1/appeals/${id}/decision`, ana.auth, {
         outcome: 'overturn',
