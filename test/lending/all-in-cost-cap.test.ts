@@ -29,7 +29,7 @@ import {
   toExactRateString,
   type Rate,
 } from '../../src/platform/money/rate.ts';
-import { addDays, type LocalDate } from '../../src/platform/time/local-date.ts';
+import { addDays, daysBetween, type LocalDate } from '../../src/platform/time/local-date.ts';
 
 /**
  * Issue 15, item 1: nobody is charged above the legal cap in force — contract interest, fees by IRR and
@@ -147,6 +147,21 @@ describe('worked example: a 21.9 % loan, instalment 1 thirty days overdue', () =
   });
 });
 
+describe('the rounding edge: a penalty rate just below the cap', () => {
+  it("takes the cap's figure rounded down when the half-up figure would be above it (15.94 % × 1.5 = 23.91 %)", () => {
+    const contract = loanOf(
+      { ...DEFAULT_LOAN_PRODUCT, basis: 'daily' },
+      parseRate('0.1594'),
+      capOn('2026-01-15'),
+    );
+    const first = replay(contract, [], addDays(contract.dueDates[0] as LocalDate, 1)).instalments[0];
+    expect(first?.principal).toBe(77_133n);
+    // 77,133 × 0.2391 / 365 = 50.53 → 51 half up, but 77,133 × 0.24 / 365 = 50.72: 51 would be above the
+    // cap, so the penalty is the cap's figure rounded down.
+    expect(first?.penalty).toBe(50n);
+  });
+});
+
 const productArb = fc.record({
   basis: fc.constantFrom(...INTEREST_BASES),
   upfrontFeeBps: fc.integer({ min: 0, max: 600 }),
@@ -219,20 +234,24 @@ describe('property: the annualised all-in cost never exceeds the cap in force on
           if (rateToNumber(apr) > rateToNumber(cap.annualRate)) return;
           const contract = loanOf(product, apr, cap, { term, method, start });
           const firstDue = contract.dueDates[0] as LocalDate;
-          const state = replay(contract, [], addDays(firstDue, daysOverdue));
-          for (const instalment of state.instalments) {
-            const days = principalDays(contract, instalment.penaltyExact);
+          const asOf = addDays(firstDue, daysOverdue);
+          const state = replay(contract, [], asOf);
+          for (const [index, instalment] of state.instalments.entries()) {
+            // Principal-days from the schedule, not from the code's accumulator: with no repayment each
+            // instalment's principal is overdue from the day after its due date to `asOf`.
+            const due = contract.dueDates[index] as LocalDate;
+            const days = due < asOf ? instalment.principal * BigInt(daysBetween(due, asOf)) : 0n;
             // penalty / (principal-days / 365) ≤ cap, exactly.
             expect(instalment.penalty * 365n * cap.annualRate.den).toBeLessThanOrEqual(
               days * cap.annualRate.num,
             );
-            const asked = contract.apr.num * contract.penaltyMultiple.num * cap.annualRate.den;
-            const capAt = cap.annualRate.num * contract.apr.den * contract.penaltyMultiple.den;
-            if (asked < capAt) {
-              // Below the cap: exactly the half-up figure at multiple × APR, as before the cap.
-              const den = 365n * contract.apr.den * contract.penaltyMultiple.den;
-              expect(instalment.penalty).toBe((2n * instalment.penaltyExact + den) / (2n * den));
-            }
+            // Exactly min(half up at multiple × APR / 365, down at cap / 365): below the cap the half-up
+            // figure, except within a fen of the cap where the cap's figure (down) is the smaller.
+            const askedDen = 365n * contract.apr.den * contract.penaltyMultiple.den;
+            const asked =
+              (2n * days * contract.apr.num * contract.penaltyMultiple.num + askedDen) / (2n * askedDen);
+            const capped = (days * cap.annualRate.num) / (365n * cap.annualRate.den);
+            expect(instalment.penalty).toBe(asked < capped ? asked : capped);
           }
         },
       ),

@@ -56,7 +56,8 @@ function penaltyNumerator(contract: LoanContract): bigint {
  * An instalment's penalty from its exact accumulator (Σ overdue principal × multiple × APR over the days
  * overdue): half up at multiple × APR / 365 as always, but never above the same principal-days at the cap
  * (rounded down), so contract + penalty on overdue principal stays within the cap (contract interest has
- * stopped on billed principal). Below the cap the figure is what it always was.
+ * stopped on billed principal). Below the cap the figure is what it always was, except within a fen of it,
+ * where the half-up figure would be above the cap and the cap's figure (down) is charged.
  */
 function penaltyOf(contract: LoanContract, penaltyExact: bigint, penaltyNum: bigint): Money {
   const asked = divRound(penaltyExact, penaltyDenominator(contract), 'halfUp');

@@ -156,17 +156,6 @@ export function withinCap(paidOut: bigint, periods: readonly CappedPeriod[]): bo
   return compareRate(presentValue, rate(paidOut)) <= 0;
 }
 
-/**
- * The penalty a contract may charge as an annual rate on overdue principal: min(multiple × APR, cap −
- * contract interest still running on the same amount). Credence stops contract interest on principal once
- * it is billed (servicing step 1 accrues only on unbilled principal), so overdue principal bears the
- * penalty alone and the rule is min(multiple × APR, cap).
- */
-export function lawfulPenaltyRate(apr: Rate, multiple: Rate, cap: Rate): Rate {
-  const asked = mulRate(apr, multiple);
-  return compareRate(asked, cap) <= 0 ? asked : cap;
-}
-
 /** Throws 422 naming the field and the rule when `annualRate` is above the cap. */
 export function assertRateWithinCap(field: string, what: string, annualRate: Rate, cap: CostCap): void {
   if (compareRate(annualRate, cap.annualRate) <= 0) return;
