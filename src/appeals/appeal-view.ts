@@ -82,7 +82,7 @@ export function customerAppealApiView(view: CustomerAppealView) {
 }
 
 /** Free text in both languages with anything like an ID, card or phone number masked. */
-function scrubbedText(text: LocalizedText | null): LocalizedText | null {
+export function scrubbedText(text: LocalizedText | null): LocalizedText | null {
   return text === null ? null : { zh: scrubPii(text.zh), en: scrubPii(text.en) };
 }
 

@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import { ProblemSchema, StringEnum } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
-import { scrubPii } from '../platform/pii/mask.ts';
 import { customerStatusText, renderUpholdReasons, upholdCatalogue, UPHOLD_CODES } from './appeal-texts.ts';
+import { scrubbedText } from './appeal-view.ts';
 
 const Text = Type.Object({ zh: Type.String(), en: Type.String() }, { additionalProperties: false });
 
@@ -110,7 +110,6 @@ export function registerUpholdReasonRoutes(http: HttpServer): void {
           ...(reason.params ? { params: reason.params as Record<string, unknown> } : {}),
         })),
       );
-      const message = request.body.message;
       return {
         statusText: customerStatusText(
           {
@@ -123,8 +122,8 @@ export function registerUpholdReasonRoutes(http: HttpServer): void {
           null,
         ),
         reasons: reasons.map((reason) => ({ code: reason.code, params: reason.params, text: reason.text })),
-        // The customer's view masks what looks like an ID, card or phone number: the preview does too.
-        message: message ? { zh: scrubPii(message.zh), en: scrubPii(message.en) } : null,
+        // Masked as the customer's view masks it (what looks like an ID, card or phone number).
+        message: scrubbedText(request.body.message ?? null),
       };
     },
   );
