@@ -164,7 +164,7 @@ export interface CreateAppOptions {
   readonly migrate?: boolean;
   /** Appeal window, SLA, holidays, maker-checker threshold, evidence limits (defaults: DEFAULT_APPEAL_SETTINGS). */
   readonly appeals?: AppealSettings;
-  /** How customers hear about their appeals; a log notifier unless an adapter is passed. */
+  /** How customers hear about their appeals and referral reviews; a log notifier unless an adapter is passed. */
   readonly notifier?: Notifier;
   /** Customers whose decoded events the snapshot keeps in memory (default 10,000; 0: none, every read cold). */
   readonly snapshotCacheSize?: number;
@@ -204,7 +204,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   });
   const facilities = createFacilityService(db, { clock, ids });
   const models = createPgModelRegistry(db, clock);
-  const policies = createPolicyService({ db, clock, ids, audit: createPgAuditLog(db, ids, clock) });
+  // One audit log for the whole application: policies record their changes in it like every other context.
+  const audit = createPgAuditLog(db, ids, clock);
+  // One notifier for appeals and referrals: the customer hears through one channel.
+  const notifier = options.notifier ?? createLogNotifier(logger);
+  const policies = createPolicyService({ db, clock, ids, audit });
   const termsInForce = termsInForceFrom(policies);
   // Referred applications open their review case in the decision's transaction; the SLA counts business
   // hours on the appeals' calendar (one calendar for every promise made to customers).
@@ -220,7 +224,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     'appeals' | 'lineReviews' | 'facilityOverrides' | 'referrals' | 'staff' | 'changes' | 'policySimulations'
   > = {
     apiKeys: cachedApiKeyStore(createPgApiKeyStore(db, ids, clock), { elapsedMs: () => performance.now() }),
-    audit: createPgAuditLog(db, ids, clock),
+    audit,
     customerSessions: createCustomerSessions({
       store: createPgCustomerSessionStore(db),
       clock,
@@ -289,7 +293,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     clock,
     ids,
     settings: options.appeals ?? config.appeals ?? DEFAULT_APPEAL_SETTINGS,
-    notifier: options.notifier ?? createLogNotifier(logger),
+    notifier,
     ports: appealPortsFrom({ clock, ids, ...base }),
     evidenceCipher: vault,
     onError: (error, context) =>
@@ -302,7 +306,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     settings: referralSettings,
     calendar: referralCalendar,
     secondPersonAbove: appeals.settings.secondReviewerAbove,
-    notifier: options.notifier ?? createLogNotifier(logger),
+    notifier,
     audit: base.audit,
     ports: {
       decision: (decisionId) => base.decisions.get(decisionId),
