@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { AuditActor, AuditLog } from '../audit/audit-log.ts';
 import type { Queryable } from '../database/database.ts';
 import { STAFF_PRINCIPAL_PREFIX } from '../audit/audit-log.ts';
@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error.ts';
 import type { IdGenerator, RandomBytes } from '../ids/ids.ts';
 import type { Clock } from '../time/clock.ts';
 import type { Principal } from './api-keys.ts';
+import { hashSessionToken } from './customer-sessions.ts';
 import {
   checkPasswordRules,
   DEFAULT_SCRYPT_COST,
@@ -256,10 +257,6 @@ export interface StaffAuthDeps {
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-export function hashStaffToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
 function newToken(randomBytes: RandomBytes): string {
   return Buffer.from(randomBytes(32)).toString('base64url');
 }
@@ -412,7 +409,7 @@ export function createStaffAuth(deps: StaffAuthDeps): StaffAuth {
       };
       await store.transaction(async (inTx, tx) => {
         await inTx.recordSuccess(user.id, now, rehash);
-        await inTx.insertSession({ ...record, tokenHash: hashStaffToken(token) });
+        await inTx.insertSession({ ...record, tokenHash: hashSessionToken(token) });
         await signInAudit(user, attempted, 'ok', { sessionId: record.id, role: user.role }, context, tx);
       });
       return { ok: true, token, session: sessionOf(record, user) };
@@ -421,7 +418,7 @@ export function createStaffAuth(deps: StaffAuthDeps): StaffAuth {
     async authenticate(token) {
       if (!TOKEN.test(token)) return { ok: false, reason: 'invalid' };
       const now = clock.now();
-      const hash = hashStaffToken(token);
+      const hash = hashSessionToken(token);
       const live = await store.touchSession(hash, now, idleMs);
       if (live) {
         const session = sessionOf(live.session, live.user);
