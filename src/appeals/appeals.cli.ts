@@ -45,6 +45,16 @@ export async function principalOf(app: App, options: KeyOption): Promise<Princip
   return { keyId: record.id, name: record.name, role: record.role };
 }
 
+/** Runs a reviewer command: opens the app, names the key's principal, hands both to `work` (appeals, referrals). */
+export function actAsReviewer<T>(
+  command: Command,
+  work: (app: App, principal: Principal, global: GlobalOptions) => Promise<T>,
+): Promise<T> {
+  const global = globalOptions(command);
+  const keyOptions = command.optsWithGlobals<KeyOption>();
+  return withApp(global, async (app) => work(app, await principalOf(app, keyOptions), global));
+}
+
 function queueLine(item: QueueItem): string {
   const a = item.appeal;
   return [
@@ -98,11 +108,23 @@ function caseText(file: CaseFile, lang: string): string {
  * (`--limit 60000.00`), and go to the service in fen as the API has them: `DEBT_STILL_OVERDUE:amount=2000.00`.
  */
 export function parseReason(text: string): UpholdReasonInput {
+  return parseReasonFlag(text, ['amount']);
+}
+
+/**
+ * A reviewer's `--reason CODE[:name=value,…]` (appeals and referrals): the parameters named in
+ * `moneyParams` are yuan on the command line and go on in fen, as the API has them; whole numbers stay
+ * numbers, the rest strings.
+ */
+export function parseReasonFlag(
+  text: string,
+  moneyParams: readonly string[],
+): { code: string; params: Record<string, unknown> } {
   const [code = '', rest] = text.split(':', 2);
   const params: Record<string, unknown> = {};
   for (const pair of (rest ?? '').split(',').filter(Boolean)) {
     const [name = '', value = ''] = pair.split('=', 2);
-    if (name === 'amount') params[name] = parseMoney(value, `--reason ${code} amount`).toString();
+    if (moneyParams.includes(name)) params[name] = parseMoney(value, `--reason ${code} ${name}`).toString();
     else params[name] = /^\d+$/.test(value) ? Number(value) : value;
   }
   return { code, params };
@@ -131,14 +153,7 @@ export function registerAppealCommands(program: Command): void {
     )
     .option('--key <secret>', 'reviewer API key (or CREDENCE_API_KEY)');
 
-  const act = <T>(
-    command: Command,
-    work: (app: App, principal: Principal, global: GlobalOptions) => Promise<T>,
-  ) => {
-    const global = globalOptions(command);
-    const keyOptions = command.optsWithGlobals<KeyOption>();
-    return withApp(global, async (app) => work(app, await principalOf(app, keyOptions), global));
-  };
+  const act = actAsReviewer;
 
   appeals
     .command('list')

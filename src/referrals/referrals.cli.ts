@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { App } from '../app.ts';
-import { principalOf, type KeyOption } from '../appeals/appeals.cli.ts';
-import { globalOptions, output, withApp, type GlobalOptions } from '../cli/runtime.ts';
+import { actAsReviewer, parseReasonFlag } from '../appeals/appeals.cli.ts';
+import { globalOptions, output, withApp } from '../cli/runtime.ts';
 import { decisionView } from '../decisions/decision-view.ts';
 import type { DecisionRecord } from '../decisions/decision.ts';
 import type { Principal } from '../platform/auth/api-keys.ts';
@@ -22,21 +22,12 @@ import { caseView, referralCaseView } from './referral-view.ts';
  * CREDENCE_API_KEY), the same person as over HTTP, so maker-checker holds across both.
  */
 
-const MONEY_PARAMS = new Set(['amount', 'limit', 'minimum']);
+/** The decline catalogue's money parameters (yuan on the command line, fen to the service). */
+const MONEY_PARAMS = ['amount', 'limit', 'minimum'];
 
-/**
- * `--reason CODE[:name=value,…]`. Amounts are in yuan here, like every money flag of the CLI, and go to
- * the service in fen as the API has them: `OVERDUE_ELSEWHERE:amount=1200.00`.
- */
+/** `--reason CODE[:name=value,…]`, amounts in yuan: `OVERDUE_ELSEWHERE:amount=1200.00`. */
 export function parseDeclineReason(text: string): DeclineReasonInput {
-  const [code = '', rest] = text.split(':', 2);
-  const params: Record<string, unknown> = {};
-  for (const pair of (rest ?? '').split(',').filter(Boolean)) {
-    const [name = '', value = ''] = pair.split('=', 2);
-    if (MONEY_PARAMS.has(name)) params[name] = parseMoney(value, `--reason ${code} ${name}`).toString();
-    else params[name] = /^\d+$/.test(value) ? Number(value) : value;
-  }
-  return { code, params };
+  return parseReasonFlag(text, MONEY_PARAMS);
 }
 
 function statuses(text: string | undefined): ReferralStatus[] {
@@ -102,15 +93,6 @@ export function registerReferralCommands(program: Command): void {
     )
     .option('--key <secret>', 'reviewer API key (or CREDENCE_API_KEY)');
 
-  const act = <T>(
-    command: Command,
-    work: (app: App, principal: Principal, global: GlobalOptions) => Promise<T>,
-  ) => {
-    const global = globalOptions(command);
-    const keyOptions = command.optsWithGlobals<KeyOption>();
-    return withApp(global, async (app) => work(app, await principalOf(app, keyOptions), global));
-  };
-
   referrals
     .command('list')
     .description('The queue, newest first (default: open, claimed and pending approval).')
@@ -124,7 +106,7 @@ export function registerReferralCommands(program: Command): void {
         options: { status?: string; product?: string; mine?: boolean; limit: string; before?: string },
         command: Command,
       ) => {
-        const { items, now } = await act(command, async (app, principal) => ({
+        const { items, now } = await actAsReviewer(command, async (app, principal) => ({
           items: await app.services.referrals.list({
             statuses: statuses(options.status),
             ...(options.product ? { productCode: options.product } : {}),
@@ -147,7 +129,7 @@ export function registerReferralCommands(program: Command): void {
     )
     .option('--lang <lang>', 'zh or en', 'en')
     .action(async (id: string, options: { lang: string }, command: Command) => {
-      const { view, now } = await act(command, async (app) => ({
+      const { view, now } = await actAsReviewer(command, async (app) => ({
         view: await app.services.referrals.get(parseId('referral', id)),
         now: app.clock.now(),
       }));
@@ -165,7 +147,7 @@ export function registerReferralCommands(program: Command): void {
       .command(`${name} <id>`)
       .description(description)
       .action(async (id: string, _options: unknown, command: Command) => {
-        const { referral, now } = await act(command, async (app, principal) => ({
+        const { referral, now } = await actAsReviewer(command, async (app, principal) => ({
           referral: await run(app, parseId('referral', id), principal),
           now: app.clock.now(),
         }));
@@ -192,7 +174,7 @@ export function registerReferralCommands(program: Command): void {
     .command('rerun <id>')
     .description('Decide again now on current data; a result that no longer refers closes the case with it.')
     .action(async (id: string, _options: unknown, command: Command) => {
-      const { result, now } = await act(command, async (app, principal) => ({
+      const { result, now } = await actAsReviewer(command, async (app, principal) => ({
         result: await app.services.referrals.rerun(parseId('referral', id), principal),
         now: app.clock.now(),
       }));
@@ -232,7 +214,7 @@ export function registerReferralCommands(program: Command): void {
             'exactly-one',
             'give exactly one of --approve or --decline',
           );
-        const { result, now } = await act(command, async (app, principal) => {
+        const { result, now } = await actAsReviewer(command, async (app, principal) => {
           const referralId = parseId('referral', id);
           if (options.decline)
             return {
@@ -271,7 +253,7 @@ export function registerReferralCommands(program: Command): void {
     .command('approve <id>')
     .description('Approve a colleague’s decision above their authority (you cannot approve your own).')
     .action(async (id: string, _options: unknown, command: Command) => {
-      const { result, now } = await act(command, async (app, principal) => ({
+      const { result, now } = await actAsReviewer(command, async (app, principal) => ({
         result: await app.services.referrals.approve(parseId('referral', id), principal),
         now: app.clock.now(),
       }));
@@ -283,7 +265,7 @@ export function registerReferralCommands(program: Command): void {
     .description('Send a colleague’s proposed decision back to the queue, saying why.')
     .requiredOption('--note <text>', 'why')
     .action(async (id: string, options: { note: string }, command: Command) => {
-      const { referral, now } = await act(command, async (app, principal) => ({
+      const { referral, now } = await actAsReviewer(command, async (app, principal) => ({
         referral: await app.services.referrals.reject(parseId('referral', id), options.note, principal),
         now: app.clock.now(),
       }));
