@@ -32,7 +32,8 @@ const StaffSessionDto = Type.Object({
   }),
   idleExpiresAt: Type.String({
     format: 'date-time',
-    description: 'Ends here unless used before (each request moves it).',
+    description:
+      'Ends here unless used before (a request moves it, at most once a minute: a request within a minute of the last move answers the expiry as it stands).',
   }),
   expiresAt: Type.String({
     format: 'date-time',

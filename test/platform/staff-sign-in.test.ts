@@ -228,6 +228,30 @@ describe.each(storesUnderTest())('staff sign-in ($name)', (store) => {
     expect(over.json()).toMatchObject({ reason: 'expired', expiry: 'absolute' });
   });
 
+  it('writes the session row at most once a minute: a request within a minute of the last write reads only', async () => {
+    const busy = await signIn('idle');
+    const signedInAt = t.clock.now().getTime();
+    const lastSeen = async () =>
+      (
+        await t.app.db.query<{ last_seen_at: Date }>(
+          `select s.last_seen_at from staff_sessions s join staff_users u on u.id = s.user_id
+           where u.username = 'idle' and s.revoked_at is null order by s.created_at desc limit 1`,
+        )
+      ).rows[0]?.last_seen_at.getTime();
+    t.clock.advanceMs(59_000);
+    const soon = await session(busy.cookie);
+    expect(soon.statusCode).toBe(200);
+    // The stored idle expiry is answered: the row was not written.
+    expect(soon.json()).toMatchObject({ idleExpiresAt: new Date(signedInAt + 30 * MINUTE).toISOString() });
+    expect(await lastSeen()).toBe(signedInAt);
+    t.clock.advanceMs(1_000);
+    const later = await session(busy.cookie);
+    expect(later.json()).toMatchObject({
+      idleExpiresAt: new Date(signedInAt + MINUTE + 30 * MINUTE).toISOString(),
+    });
+    expect(await lastSeen()).toBe(signedInAt + MINUTE);
+  });
+
   it('signs out: 204, cookie cleared, the session ended and audited', async () => {
     const rita = await signIn('rita');
     const withoutCsrf = await t.app.http.inject({

@@ -177,15 +177,11 @@ export interface StaffStore {
   setPasswordHash(userId: string, passwordHash: string, at: Date): Promise<StaffUser>;
   insertSession(session: StaffSessionRecord & { readonly tokenHash: string }): Promise<void>;
   /**
-   * The live session of a token hash at `now` (not revoked, before both expiries, user enabled), its idle
-   * expiry moved to `now + idleMs` (never past the absolute expiry); undefined when there is none.
+   * Moves a session's idle expiry to `idleExpiresAt` (and its last use to `now`) while it is live at `now`
+   * (not revoked, before both expiries); the idle expiry it now has, or undefined when it was not live.
    */
-  touchSession(
-    tokenHash: string,
-    now: Date,
-    idleMs: number,
-  ): Promise<{ session: StaffSessionRecord; user: StaffUser } | undefined>;
-  /** The session of a token hash whatever its state (to say why it is refused). */
+  refreshSession(sessionId: string, now: Date, idleExpiresAt: Date): Promise<Date | undefined>;
+  /** The session of a token hash whatever its state (the caller judges it: live, expired or revoked). */
   findSession(tokenHash: string): Promise<{ session: StaffSessionRecord; user: StaffUser } | undefined>;
   revokeSession(sessionId: string, at: Date, reason: StaffSessionEnd): Promise<boolean>;
   /** Ends every live session of a user; how many. */
@@ -256,6 +252,12 @@ export interface StaffAuthDeps {
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * A session used within this long of its last write is not written again: busy consoles send many requests
+ * a minute, and the idle expiry (30 minutes by default) loses at most this much by it.
+ */
+const IDLE_REFRESH_MS = 60_000;
 
 function newToken(randomBytes: RandomBytes): string {
   return Buffer.from(randomBytes(32)).toString('base64url');
@@ -418,18 +420,29 @@ export function createStaffAuth(deps: StaffAuthDeps): StaffAuth {
     async authenticate(token) {
       if (!TOKEN.test(token)) return { ok: false, reason: 'invalid' };
       const now = clock.now();
-      const hash = hashSessionToken(token);
-      const live = await store.touchSession(hash, now, idleMs);
-      if (live) {
-        const session = sessionOf(live.session, live.user);
-        return { ok: true, session, principal: staffPrincipal(live.user) };
-      }
-      const found = await store.findSession(hash);
+      // One read per request; the row is written (idle expiry moved) at most once a minute per session.
+      const found = await store.findSession(hashSessionToken(token));
       if (!found) return { ok: false, reason: 'invalid' };
-      if (found.session.revokedAt !== null || found.user.disabled) return { ok: false, reason: 'revoked' };
-      if (now.getTime() >= found.session.expiresAt.getTime())
+      const { session: record, user } = found;
+      if (record.revokedAt !== null || user.disabled) return { ok: false, reason: 'revoked' };
+      if (now.getTime() >= record.expiresAt.getTime())
         return { ok: false, reason: 'expired', expiry: 'absolute' };
-      return { ok: false, reason: 'expired', expiry: 'idle' };
+      if (now.getTime() >= record.idleExpiresAt.getTime())
+        return { ok: false, reason: 'expired', expiry: 'idle' };
+      if (now.getTime() - record.lastSeenAt.getTime() < IDLE_REFRESH_MS)
+        return { ok: true, session: sessionOf(record, user), principal: staffPrincipal(user) };
+      const idleExpiresAt = await store.refreshSession(
+        record.id,
+        now,
+        new Date(Math.min(now.getTime() + idleMs, record.expiresAt.getTime())),
+      );
+      // Revoked between the read and the write (a sign-out or a disable committed meanwhile).
+      if (!idleExpiresAt) return { ok: false, reason: 'revoked' };
+      return {
+        ok: true,
+        session: sessionOf({ ...record, idleExpiresAt }, user),
+        principal: staffPrincipal(user),
+      };
     },
 
     csrfMatches(session, presented) {

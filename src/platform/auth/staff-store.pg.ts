@@ -189,21 +189,14 @@ export function createPgStaffStore(db: Queryable | Database): StaffStore {
       );
     },
 
-    async touchSession(tokenHash, now, idleMs) {
-      const idleUntil = new Date(now.getTime() + idleMs);
-      const result = await db.query<SessionRow & UserRow>(
-        `with touched as (
-           update staff_sessions s set last_seen_at = $2, idle_expires_at = least($3::timestamptz, s.expires_at)
-           from staff_users u
-           where s.token_hash = $1 and u.id = s.user_id and s.revoked_at is null and not u.disabled
-             and s.idle_expires_at > $2 and s.expires_at > $2
-           returning s.*
-         )
-         select ${SESSION_COLUMNS}, ${USER_COLUMNS} from touched s join staff_users u on u.id = s.user_id`,
-        [tokenHash, now, idleUntil],
+    async refreshSession(sessionId, now, idleExpiresAt) {
+      const result = await db.query<{ idle_expires_at: Date }>(
+        `update staff_sessions set last_seen_at = $2, idle_expires_at = $3
+         where id = $1 and revoked_at is null and idle_expires_at > $2 and expires_at > $2
+         returning idle_expires_at`,
+        [sessionId, now, idleExpiresAt],
       );
-      const [row] = result.rows;
-      return row ? { session: toSession(row), user: toUser(row) } : undefined;
+      return result.rows[0]?.idle_expires_at;
     },
 
     async findSession(tokenHash) {

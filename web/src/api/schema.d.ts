@@ -23301,7 +23301,7 @@ export interface paths {
               expiresAt: string;
               /**
                * Format: date-time
-               * @description Ends here unless used before (each request moves it).
+               * @description Ends here unless used before (a request moves it, at most once a minute: a request within a minute of the last move answers the expiry as it stands).
                */
               idleExpiresAt: string;
               user: {
@@ -23369,7 +23369,7 @@ export interface paths {
               expiresAt: string;
               /**
                * Format: date-time
-               * @description Ends here unless used before (each request moves it).
+               * @description Ends here unless used before (a request moves it, at most once a minute: a request within a minute of the last move answers the expiry as it stands).
                */
               idleExpiresAt: string;
               user: {
