@@ -11,6 +11,7 @@ import { parseRate } from '../../src/platform/money/rate.ts';
 import { ManualClock } from '../../src/platform/time/clock.ts';
 import type { LocalDate } from '../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../support/stores.ts';
+import { crashingIn } from './crashing-processor.ts';
 
 /**
  * Issue 15, item 8. A day-end killed midway through a date and run again must log, for that date, every
@@ -18,20 +19,6 @@ import { storesUnderTest } from '../support/stores.ts';
  * used to count at the end of the date, so the work of the killed run's committed chunks was lost to it).
  */
 const LOANS = 30;
-
-function dies(inner: DayEndProcessor, inChunk: number): DayEndProcessor {
-  let chunks = 0;
-  return {
-    ...inner,
-    async advance(tx, items, date) {
-      const advanced = await inner.advance(tx, items, date);
-      chunks += 1;
-      // As a kill -9 would: this chunk's transaction never commits; the ones before it have.
-      if (chunks === inChunk) throw new Error('killed');
-      return advanced;
-    },
-  };
-}
 
 function batch(db: Database, clock: ManualClock, processor?: (p: DayEndProcessor) => DayEndProcessor) {
   const loans = createLoanDayEndProcessor({ clock, ids: createIdGenerator(clock, seededRandomBytes(7)) });
@@ -65,7 +52,10 @@ describe.each(storesUnderTest())('day-end run log after a crash and a rerun ($na
     // Dying in chunk 19 is the 3rd chunk of 23 Dec: 21 and 22 Dec completed, 23 Dec has 2 chunks (8 loans)
     // committed.
     await expect(
-      batch(db, clock, (p) => dies(p, 19)).run({ through: '2025-12-25' as LocalDate, chunkSize: 4 }),
+      batch(db, clock, (p) => crashingIn(p, 19, 'killed')).run({
+        through: '2025-12-25' as LocalDate,
+        chunkSize: 4,
+      }),
     ).rejects.toThrow('killed');
     const rerun = await batch(db, clock).run({ through: '2025-12-25' as LocalDate, chunkSize: 4 });
     expect(rerun.dates.map((d) => [d.date, d.items])).toEqual([

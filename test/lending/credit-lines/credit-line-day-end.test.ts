@@ -4,10 +4,11 @@ import { createCreditLineDayEndProcessor } from '../../../src/lending/credit-lin
 import { findLine } from '../../../src/lending/credit-lines/credit-lines.pg.ts';
 import { lineBalancesOf } from '../../../src/lending/credit-lines/line-servicing.ts';
 import { createPgDayEndRunLog } from '../../../src/lending/eod/day-end-runs.pg.ts';
-import { createDayEndService, type DayEndProcessor } from '../../../src/lending/eod/day-end.ts';
+import { createDayEndService } from '../../../src/lending/eod/day-end.ts';
 import type { Money } from '../../../src/platform/money/money.ts';
 import type { LocalDate } from '../../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../../support/stores.ts';
+import { crashingIn } from '../crashing-processor.ts';
 import { lineWorld, type LineWorld } from './support.ts';
 
 /** Fifteen lines with spending in January and nothing paid: statements, due dates missed, interest, suspension. */
@@ -46,20 +47,6 @@ async function figures(
   return { totals: await ledgerTotalsByKind(world.db), perLine };
 }
 
-function crashing(inner: DayEndProcessor, afterChunks: number): DayEndProcessor {
-  let chunks = 0;
-  return {
-    ...inner,
-    async advance(tx, items, date) {
-      const advanced = await inner.advance(tx, items, date);
-      chunks += 1;
-      // The chunk's work is done inside its transaction; dying now rolls all of it back, as a kill would.
-      if (chunks === afterChunks) throw new Error('simulated crash');
-      return advanced;
-    },
-  };
-}
-
 describe.each(storesUnderTest())('credit-line day-end batch ($name)', (store) => {
   it('after a crash mid-run, the rerun books what one clean run books; skipped dates are caught up in order', async () => {
     const start = '2026-01-03';
@@ -83,7 +70,7 @@ describe.each(storesUnderTest())('credit-line day-end batch ($name)', (store) =>
       db: crashed.db,
       clock: crashed.clock,
       runs: createPgDayEndRunLog(),
-      processors: [crashing(processor, 40)],
+      processors: [crashingIn(processor, 40, 'simulated crash')],
       elapsed: () => 0,
     });
     await expect(failing.run({ through: '2026-03-31' as LocalDate, chunkSize: 4 })).rejects.toThrow(
