@@ -97,7 +97,6 @@ export interface CaseView {
   readonly decision: DecisionRecord;
   readonly result: DecisionRecord | null;
   readonly history: readonly ReferralEvent[];
-  readonly slaBreached: boolean;
 }
 
 export interface ReferralRecoveryReport {
@@ -599,14 +598,7 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
         referral.resultDecisionId ? ports.decision(referral.resultDecisionId) : Promise.resolve(null),
         repository.listEvents(db, referral.customerId, referral.id),
       ]);
-      const end = referral.decidedAt ?? now;
-      return {
-        referral,
-        decision,
-        result,
-        history,
-        slaBreached: end.getTime() >= referral.slaDueAt.getTime(),
-      };
+      return { referral, decision, result, history };
     },
 
     caseOfDecision: (customerId, decisionId) => repository.caseOfDecision(db, customerId, decisionId),

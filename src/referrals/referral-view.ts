@@ -1,4 +1,4 @@
-import type { Actor } from '../appeals/appeal.ts';
+import { slaBreached, type Actor } from '../appeals/index.ts';
 import { decisionView } from '../decisions/decision-view.ts';
 import { toDecimalString } from '../platform/money/money.ts';
 import { toExactRateString } from '../platform/money/rate.ts';
@@ -11,7 +11,6 @@ const actorView = (actor: Actor | null) =>
   actor === null ? null : { kind: actor.kind, id: actor.id, name: actor.name };
 
 export function referralCaseView(referral: ReferralCase, now: Date) {
-  const end = referral.decidedAt ?? now;
   return {
     referralId: referral.id,
     decisionId: referral.decisionId,
@@ -35,7 +34,7 @@ export function referralCaseView(referral: ReferralCase, now: Date) {
         }
       : null,
     slaDueAt: referral.slaDueAt.toISOString(),
-    slaBreached: end.getTime() >= referral.slaDueAt.getTime(),
+    slaBreached: slaBreached(referral.slaDueAt, referral.decidedAt, now),
     createdAt: referral.createdAt.toISOString(),
     decidedAt: referral.decidedAt?.toISOString() ?? null,
     closedBy: referral.closedBy,

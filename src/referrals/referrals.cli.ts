@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { App } from '../app.ts';
 import { actAsReviewer, parseReasonFlag } from '../appeals/appeals.cli.ts';
+import { slaBreached } from '../appeals/index.ts';
 import { globalOptions, output, withApp } from '../cli/runtime.ts';
 import { decisionView } from '../decisions/decision-view.ts';
 import type { DecisionRecord } from '../decisions/decision.ts';
@@ -39,7 +40,7 @@ function statuses(text: string | undefined): ReferralStatus[] {
 }
 
 function caseLine(referral: ReferralCase, now: Date): string {
-  const breached = (referral.decidedAt ?? now).getTime() >= referral.slaDueAt.getTime();
+  const breached = slaBreached(referral.slaDueAt, referral.decidedAt, now);
   return [
     referral.id,
     referral.status.padEnd(16),
