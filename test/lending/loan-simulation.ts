@@ -14,6 +14,7 @@ import {
 import { bucketOf, daysPastDue, payoffQuote } from '../../src/lending/loans/servicing.ts';
 import type { Money } from '../../src/platform/money/money.ts';
 import { parseRate } from '../../src/platform/money/rate.ts';
+import { seededUniform } from '../../src/scoring/synthetic-data.ts';
 import { addDays, type LocalDate } from '../../src/platform/time/local-date.ts';
 
 /**
@@ -31,17 +32,6 @@ import { addDays, type LocalDate } from '../../src/platform/time/local-date.ts';
 export const START = '2027-11-15' as LocalDate;
 export const DAYS = 400;
 export const PRODUCT = { ...DEFAULT_LOAN_PRODUCT, basis: 'daily' as const };
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const THE_1000_RUN = { customers: 1000, populationSeed: 20271115, behaviourSeed: 99 };
 
@@ -280,7 +270,7 @@ export class MemoryTarget implements Target {
 }
 
 export function population(count: number, seed: number): Customer[] {
-  const random = mulberry32(seed);
+  const random = seededUniform(seed);
   return Array.from({ length: count }, (_, index) => {
     const r = random();
     const behaviour: Behaviour = r < 0.68 ? 'on-time' : r < 0.8 ? 'early' : r < 0.93 ? 'late' : 'stops';
@@ -300,7 +290,7 @@ export async function simulate(
   customers: Customer[],
   seed: number,
 ): Promise<{ checks: number; loans: number; backDated: number }> {
-  const random = mulberry32(seed);
+  const random = seededUniform(seed);
   const arrivals = new Map<LocalDate, { loanId: string; amount: bigint; effectiveDate: LocalDate }[]>();
   let checks = 0;
   let loans = 0;
