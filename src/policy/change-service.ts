@@ -19,6 +19,7 @@ import * as repository from './change-requests.repository.ts';
 import { assertSettingsWithinCostCap } from '../lending/shared/settings-cost-cap.ts';
 import { parseLendingSettings, type LendingSettings } from './lending-settings.ts';
 import type { PolicyService } from './policy-service.ts';
+import { listLegalRateCaps, listProducts } from './policy.repository.ts';
 
 /**
  * The four-eyes use cases: one inbox of change requests (policy versions, model activations, dated lending
@@ -233,7 +234,17 @@ export function createChangeService(deps: ChangeServiceDeps): ChangeService {
               ],
             },
           );
-        return policies.applySettings(tx, parseLendingSettings(change.payload.document));
+        const settings = parseLendingSettings(change.payload.document);
+        await policies.applySettings(tx, settings);
+        // Checked at submission against what was stored then; another change approved meanwhile (a lower cap)
+        // may make this one unlawful. Read in this transaction, under the settings lock applySettings took.
+        assertSettingsWithinCostCap(settings, {
+          products: await listProducts(tx),
+          legalRateCaps: await listLegalRateCaps(tx),
+          riskAppetite: [],
+          assignments: [],
+        });
+        return;
       }
     }
   };
