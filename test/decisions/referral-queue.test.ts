@@ -380,6 +380,46 @@ describe.each(storesUnderTest())('referral queue on $name', (store) => {
     });
   });
 
+  it('a customer who applied again since: the case expires with the newer answer (claim 409 superseded, or the recovery pass)', async () => {
+    const applyAgain = async (customerId: string) => {
+      t.clock.advanceMs(60_000);
+      await t.app.services.customers.verify(customerId);
+      const newer = await t.app.services.decisions.decide({ customerId, productCode: 'cash_loan' });
+      expect(newer).toMatchObject({ kind: 'application', outcome: 'declined' });
+      return newer;
+    };
+    // A reviewer's claim finds it superseded: the case closes as expired, the claim is refused.
+    const first = await t.referredCustomer('declined_twice');
+    const { referralId } = await caseOf(first.decisionId);
+    const newer = await applyAgain(first.customerId);
+    const claim = await post(`/v1/referrals/${referralId}/claim`, t.reviewers.ana.auth);
+    expect(claim.statusCode).toBe(409);
+    expect(claim.headers['content-type']).toContain('application/problem+json');
+    expect(claim.json().errors[0]).toMatchObject({ field: 'referralId', rule: 'superseded' });
+    const shown = (await get(`/v1/referrals/${referralId}`, t.reviewers.ana.auth)).json();
+    expect(shown.case).toMatchObject({
+      status: 'expired',
+      closedBy: 'superseded',
+      outcome: 'declined',
+      resultDecisionId: newer.id,
+      claimedBy: null,
+    });
+    expect(shown.history.map((e: { action: string }) => e.action)).toEqual(['opened', 'expired', 'refused']);
+
+    // Nobody touches the next one: the recovery pass closes it, once, and counts it.
+    const second = await t.referredCustomer('declined_twice');
+    const { referralId: untouched } = await caseOf(second.decisionId);
+    const newerToo = await applyAgain(second.customerId);
+    expect((await t.app.services.referrals.recover()).superseded).toBe(1);
+    expect((await t.app.services.referrals.recover()).superseded).toBe(0);
+    expect((await t.app.services.referrals.get(untouched)).referral).toMatchObject({
+      status: 'expired',
+      closedBy: 'superseded',
+      outcome: 'declined',
+      resultDecisionId: newerToo.id,
+    });
+  });
+
   it('a referred decision recorded without a case (before migration 0370) gets one from the recovery pass, once', async () => {
     const { customerId, decisionId } = approved;
     const original = await t.app.services.decisions.get(decisionId);
