@@ -23,6 +23,7 @@ import {
   claim,
   close,
   effective,
+  isClosed,
   mustCheck,
   mustHold,
   propose,
@@ -30,6 +31,7 @@ import {
   release,
   REFERRAL_SYSTEM,
   type Change,
+  type EventDraft,
   type ReferralCase,
   type ReferralEvent,
   type ReferralStatus,
@@ -159,20 +161,30 @@ const limitOf = (value: number | undefined): number => {
   return limit;
 };
 
-/** Writes a transition: the case (version-checked) and its history events in sequence. */
-async function persist(tx: Queryable, ids: IdGenerator, before: ReferralCase, change: Change): Promise<void> {
-  await repository.updateCase(tx, change.referral, before.version);
-  let seq = await repository.nextSeq(tx, before.customerId, before.id);
+/** Appends events to a case's history after its last one (the caller holds the case row's lock). */
+async function appendEvents(
+  tx: Queryable,
+  ids: IdGenerator,
+  referral: Pick<ReferralCase, 'id' | 'customerId'>,
+  drafts: readonly EventDraft[],
+): Promise<void> {
+  let seq = await repository.nextSeq(tx, referral.customerId, referral.id);
   await repository.insertEvents(
     tx,
-    change.events.map((draft) => ({
+    drafts.map((draft) => ({
       ...draft,
       id: ids.next('audit'),
-      referralId: before.id,
-      customerId: before.customerId,
+      referralId: referral.id,
+      customerId: referral.customerId,
       seq: seq++,
     })),
   );
+}
+
+/** Writes a transition: the case (version-checked) and its history events in sequence. */
+async function persist(tx: Queryable, ids: IdGenerator, before: ReferralCase, change: Change): Promise<void> {
+  await repository.updateCase(tx, change.referral, before.version);
+  await appendEvents(tx, ids, before, change.events);
 }
 
 /** The case a referred decision opens: due after the SLA's business hours, counted from the decision. */
@@ -341,13 +353,8 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
           .transaction(async (tx) => {
             const referral = await repository.findCase(tx, referralId, { forUpdate: true });
             if (!referral) return;
-            const seq = await repository.nextSeq(tx, referral.customerId, referral.id);
-            await repository.insertEvents(tx, [
+            await appendEvents(tx, ids, referral, [
               {
-                id: ids.next('audit'),
-                referralId: referral.id,
-                customerId: referral.customerId,
-                seq,
                 action: 'refused',
                 actor: reviewerActor(by),
                 at: clock.now(),
@@ -392,13 +399,8 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
       const marked = await db.transaction(async (tx) => {
         const referral = await repository.findCase(tx, notification.referralId, { forUpdate: true });
         if (!referral || !(await repository.markDelivered(tx, notification, at))) return false;
-        const seq = await repository.nextSeq(tx, referral.customerId, referral.id);
-        await repository.insertEvents(tx, [
+        await appendEvents(tx, ids, referral, [
           {
-            id: ids.next('audit'),
-            referralId: referral.id,
-            customerId: referral.customerId,
-            seq,
             action: 'notified',
             actor: { kind: 'system', id: 'notifier', name: 'notifier' },
             at,
@@ -457,10 +459,10 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
   };
 
   /**
-   * A case whose customer applied again for the product since is answered by that newer application:
-   * it is closed as superseded (committed), and the action is refused with 409 `superseded`.
+   * A case whose customer applied again for the product since is answered by that newer application: it
+   * is closed as superseded (committed, unless it closed meanwhile). Returns that application, if any.
    */
-  const refuseIfSuperseded = async (referral: ReferralCase) => {
+  const supersedeIfNewer = async (referral: ReferralCase) => {
     const decision = await ports.decision(referral.decisionId);
     const newer = await repository.newerApplication(
       db,
@@ -468,10 +470,10 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
       referral.productCode,
       decision.decidedAt,
     );
-    if (!newer) return;
+    if (!newer) return undefined;
     await db.transaction(async (tx) => {
       const current = await mustFind(tx, referral.id, true);
-      if (current.status === 'decided' || current.status === 'expired') return;
+      if (isClosed(current.status)) return;
       await persist(
         tx,
         ids,
@@ -485,6 +487,13 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
         }),
       );
     });
+    return newer;
+  };
+
+  /** A reviewer's action on a superseded case: the case is closed as such, the action refused (409). */
+  const refuseIfSuperseded = async (referral: ReferralCase) => {
+    const newer = await supersedeIfNewer(referral);
+    if (!newer) return;
     throw new AppError(
       'CONFLICT',
       `the customer applied again since (decision ${newer.id}); this referral expired`,
@@ -654,11 +663,7 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
             apr: decision.apr === null ? null : toExactRateString(decision.apr),
           };
           let change: Change;
-          if (
-            decision.outcome !== 'referred' &&
-            current.status !== 'decided' &&
-            current.status !== 'expired'
-          ) {
+          if (decision.outcome !== 'referred' && !isClosed(current.status)) {
             // The re-run answers the customer: the case closes with it, whoever holds it now.
             change = close(current, actor, now, {
               closedBy: 'rerun',
@@ -843,11 +848,9 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
       let superseded = 0;
       for (const referralId of await repository.supersededCases(db, limit)) {
         try {
-          const stored = await mustFind(db, referralId);
-          await refuseIfSuperseded(stored);
+          if (await supersedeIfNewer(await mustFind(db, referralId))) superseded += 1;
         } catch (error) {
-          if (isAppError(error) && error.code === 'CONFLICT') superseded += 1;
-          else report(error, `supersede ${referralId}`);
+          report(error, `supersede ${referralId}`);
         }
       }
       const notificationsDelivered = await deliver();
