@@ -32,6 +32,8 @@ export function registerServeCommand(program: Command): void {
       // Before anything slow (opening the database, seeding the demo): a port another program holds
       // would otherwise fail only after the whole start-up.
       await assertPortFree(effective.host, effective.port);
+      // Read before the database is opened, so a bad value is refused at once (docs/demo.md).
+      const history = options.demo ? demoHistoryOption(process.env.CREDENCE_DEMO_HISTORY) : false;
 
       const target = serverLogTarget({
         stdoutIsTerminal: process.stdout.isTTY === true,
@@ -47,9 +49,7 @@ export function registerServeCommand(program: Command): void {
       const app = await createApp({ config: effective, logger, demo: options.demo === true });
       let cliKey: string | undefined;
       try {
-        const demo = options.demo
-          ? await seedDemo(app, { history: demoHistoryOption(process.env.CREDENCE_DEMO_HISTORY) })
-          : undefined;
+        const demo = options.demo ? await seedDemo(app, { history }) : undefined;
         const demoStaff = options.demo ? await seedDemoStaff(app) : undefined;
         const url = await app.start().catch((error: unknown) => {
           throw isAddressInUse(error) ? portInUse(effective.host, effective.port, error) : error;
