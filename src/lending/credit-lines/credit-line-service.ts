@@ -856,7 +856,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
     },
 
     async conversionOffer(request) {
-      const cap = costCapInForce(await deps.termsInForce('credit_line', clock.today()), clock.today());
+      const cap = costCapInForce(await deps.termsInForce('credit_line', clock.today()));
       const where = await locate(db, request.lineId);
       const record = await findLine(db, where.customerId, request.lineId);
       if (!record) throw AppError.notFound('credit line', request.lineId);
@@ -865,7 +865,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
 
     async convert(request) {
       // Read before the transaction: the settings come through the policy context (cached), not `tx`.
-      const cap = costCapInForce(await deps.termsInForce('credit_line', clock.today()), clock.today());
+      const cap = costCapInForce(await deps.termsInForce('credit_line', clock.today()));
       const { value, replayed } = await command<ConversionReceipt>(
         request.lineId,
         request.idempotencyKey,

@@ -521,7 +521,7 @@ export function createLoanService(deps: LoanServiceDeps): LoanService {
                 term: request.term,
                 method: request.method,
                 startDate: clock.today(),
-                ...costCapInForce(termsInForce, today),
+                ...costCapInForce(termsInForce),
               });
               const state = initialState(contract);
               const now = clock.now();

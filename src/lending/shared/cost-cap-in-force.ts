@@ -1,13 +1,14 @@
-import type { LocalDate } from '../../platform/time/local-date.ts';
 import type { TermsInForce } from '../facilities/facility-terms-guard.ts';
-import { costCapOn, costCapRulesOf, type CostCap } from './cost-cap.ts';
+import type { CostCap } from './cost-cap.ts';
 
 /**
- * The all-in cost cap in force on `date` from the lending settings' dated legal caps, as an optional
- * `costCap` field (none when no cap is in force — the facility guard then decides what may lend).
+ * The all-in cost cap of the terms in force (the lending settings' dated legal cap the policy context
+ * found for the date), as an optional `costCap` field: none when no cap is in force — the facility guard
+ * then decides what may lend.
  */
-export function costCapInForce(terms: TermsInForce, date: LocalDate): { costCap?: CostCap } {
-  if (!terms.legalCap) return {};
-  const cap = costCapOn(costCapRulesOf([terms.legalCap]), date);
-  return cap ? { costCap: cap } : {};
+export function costCapInForce(terms: TermsInForce): { costCap?: CostCap } {
+  const cap = terms.legalCap;
+  if (!cap) return {};
+  const { effectiveFrom, annualRate, basis } = cap;
+  return { costCap: { annualRate, rule: { effectiveFrom, kind: 'fixed', annualRate, basis } } };
 }

@@ -109,18 +109,6 @@ export function costCapOn(
   return { annualRate: mulRate(rule.multiple, value.annualRate), rule, lpr: value };
 }
 
-/** The policy context's dated legal caps (fixed rates) as cap rules. */
-export function costCapRulesOf(
-  caps: readonly { effectiveFrom: LocalDate; annualRate: Rate; basis: string }[],
-): CostCapRule[] {
-  return caps.map((cap) => ({
-    effectiveFrom: cap.effectiveFrom,
-    kind: 'fixed',
-    annualRate: cap.annualRate,
-    basis: cap.basis,
-  }));
-}
-
 /**
  * The cap a contract made before caps were recorded in contracts is held to: 24 %, the default install's
  * cap (`policies/settings.json`).
