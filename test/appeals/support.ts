@@ -1,5 +1,5 @@
 import { createApp, type App } from '../../src/app.ts';
-import { DEFAULT_APPEAL_SETTINGS, type AppealSettings } from '../../src/appeals/index.ts';
+import { DEFAULT_APPEAL_SETTINGS, type AppealSettings, type Notifier } from '../../src/appeals/index.ts';
 import { CustomerHistory, eventToWire, type CustomerEvent } from '../../src/customers/index.ts';
 import { DEMO_SETTINGS } from '../../src/decisions/demo-cases.ts';
 import { luhnCheckDigit } from '../../src/identity/bank-card.ts';
@@ -103,6 +103,8 @@ export async function appealTestApp(
     now?: Date;
     settings?: Partial<AppealSettings>;
     poolSize?: number;
+    /** The customer notifier (default: the log notifier on the in-memory log). */
+    notifier?: Notifier;
   } = {},
 ): Promise<AppealTestApp> {
   const store = options.store ?? pgliteStore;
@@ -119,6 +121,7 @@ export async function appealTestApp(
     logger: memory.logger,
     verifier: provider,
     appeals: { ...DEFAULT_APPEAL_SETTINGS, ...options.settings },
+    ...(options.notifier ? { notifier: options.notifier } : {}),
   });
   const { services } = app;
   await installDefaultPolicies(services.policies);
