@@ -1,7 +1,7 @@
 import { randomFillSync } from 'node:crypto';
 import { Type } from 'typebox';
 import { generateApiKeySecret, ROLES, type ApiKeyRecord, type Principal } from '../platform/auth/api-keys.ts';
-import { actorOfPrincipal, SYSTEM_ACTOR, type AuditLog } from '../platform/audit/audit-log.ts';
+import { actorOfPrincipal, recordApiKeyChange, SYSTEM_ACTOR } from '../platform/audit/audit-log.ts';
 import { IdString, StringEnum } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import type { Services } from '../app.ts';
@@ -28,23 +28,10 @@ function toDto(record: ApiKeyRecord) {
   };
 }
 
-/** Key management (admin only). */
-/** Records an API key's creation or revocation in the audit log (never the secret). */
-async function auditKey(
-  audit: AuditLog,
-  principal: Principal | undefined,
-  action: 'api-key.create' | 'api-key.revoke',
-  key: ApiKeyRecord,
-): Promise<void> {
-  await audit.record({
-    actor: principal ? actorOfPrincipal(principal) : SYSTEM_ACTOR,
-    action,
-    subject: { type: 'api-key', id: key.id },
-    outcome: 'ok',
-    details: { name: key.name, role: key.role, prefix: key.prefix },
-  });
-}
+const actorOf = (principal: Principal | undefined) =>
+  principal ? actorOfPrincipal(principal) : SYSTEM_ACTOR;
 
+/** Key management (admin only). */
 export function registerPlatformRoutes(
   http: HttpServer,
   services: Pick<Services, 'apiKeys' | 'audit'>,
@@ -82,7 +69,7 @@ export function registerPlatformRoutes(
     async (request, reply) => {
       const secret = generateApiKeySecret(request.body.role, (n) => randomFillSync(new Uint8Array(n)));
       const key = await services.apiKeys.create({ name: request.body.name, role: request.body.role, secret });
-      await auditKey(services.audit, request.principal, 'api-key.create', key);
+      await recordApiKeyChange(services.audit, actorOf(request.principal), 'api-key.create', key);
       return reply.status(201).send({ key: toDto(key), secret });
     },
   );
@@ -100,7 +87,7 @@ export function registerPlatformRoutes(
     },
     async (request) => {
       const key = await services.apiKeys.revoke(request.params.id);
-      await auditKey(services.audit, request.principal, 'api-key.revoke', key);
+      await recordApiKeyChange(services.audit, actorOf(request.principal), 'api-key.revoke', key);
       return { key: toDto(key) };
     },
   );

@@ -41,6 +41,16 @@ describe('credence CLI shell', () => {
     const key = JSON.parse(created.stdout) as { id: string; role: string; secret: string };
     expect(key.role).toBe('reviewer');
     expect(key.secret).toMatch(/^crd_reviewer_[0-9A-Za-z]{40}$/);
+    // Recorded in the audit log as the operator at the terminal, never with the secret.
+    const audited = (await app.services.audit.list({ action: 'api-key.create' })).items.find(
+      (entry) => entry.subject.id === key.id,
+    );
+    expect(audited).toMatchObject({
+      actor: { kind: 'system', id: 'cli' },
+      outcome: 'ok',
+      details: { name: 'alice', role: 'reviewer' },
+    });
+    expect(JSON.stringify(audited)).not.toContain(key.secret);
     const listed = await runCli(['keys', 'list', '--json'], { app });
     expect(listed.code).toBe(0);
     const list = JSON.parse(listed.stdout) as { keys: Array<{ id: string; name: string }> };

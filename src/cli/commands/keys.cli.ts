@@ -1,6 +1,7 @@
 import { randomFillSync } from 'node:crypto';
 import type { Command } from 'commander';
 import { generateApiKeySecret, parseRole, ROLES } from '../../platform/auth/api-keys.ts';
+import { recordApiKeyChange } from '../../platform/audit/audit-log.ts';
 import { cliActorOfThisProcess } from '../../platform/audit/cli-actor.node.ts';
 import { globalOptions, output, withApp } from '../runtime.ts';
 
@@ -20,13 +21,7 @@ export function registerKeysCommand(program: Command): void {
       await withApp(global, async (app) => {
         const secret = generateApiKeySecret(role, (n) => randomFillSync(new Uint8Array(n)));
         const key = await app.services.apiKeys.create({ name: options.name || `${role} key`, role, secret });
-        await app.services.audit.record({
-          actor: cliActorOfThisProcess(),
-          action: 'api-key.create',
-          subject: { type: 'api-key', id: key.id },
-          outcome: 'ok',
-          details: { name: key.name, role: key.role, prefix: key.prefix },
-        });
+        await recordApiKeyChange(app.services.audit, cliActorOfThisProcess(), 'api-key.create', key);
         output(global, { id: key.id, name: key.name, role: key.role, secret }, () =>
           [`created ${key.role} key ${key.id} (${key.name})`, `secret (shown once): ${secret}`].join('\n'),
         );
@@ -66,13 +61,7 @@ export function registerKeysCommand(program: Command): void {
       const global = globalOptions(command);
       await withApp(global, async (app) => {
         const key = await app.services.apiKeys.revoke(id);
-        await app.services.audit.record({
-          actor: cliActorOfThisProcess(),
-          action: 'api-key.revoke',
-          subject: { type: 'api-key', id: key.id },
-          outcome: 'ok',
-          details: { name: key.name, role: key.role, prefix: key.prefix },
-        });
+        await recordApiKeyChange(app.services.audit, cliActorOfThisProcess(), 'api-key.revoke', key);
         output(global, key, () => `revoked ${key.id}`);
       });
     });

@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error.ts';
-import type { Principal } from '../auth/api-keys.ts';
+import type { ApiKeyRecord, Principal } from '../auth/api-keys.ts';
 import type { Queryable } from '../database/database.ts';
 
 /**
@@ -127,6 +127,22 @@ export function actorOfPrincipal(principal: Principal): AuditActor {
   return principal.keyId.startsWith(STAFF_PRINCIPAL_PREFIX)
     ? { kind: 'staff', id: principal.keyId.slice(STAFF_PRINCIPAL_PREFIX.length), name: principal.name }
     : { kind: 'key', id: principal.keyId, name: principal.name };
+}
+
+/** Records an API key's creation or revocation, from the HTTP route or the CLI (never the secret). */
+export async function recordApiKeyChange(
+  audit: AuditLog,
+  actor: AuditActor,
+  action: 'api-key.create' | 'api-key.revoke',
+  key: Pick<ApiKeyRecord, 'id' | 'name' | 'role' | 'prefix'>,
+): Promise<void> {
+  await audit.record({
+    actor,
+    action,
+    subject: { type: 'api-key', id: key.id },
+    outcome: 'ok',
+    details: { name: key.name, role: key.role, prefix: key.prefix },
+  });
 }
 
 /** The actor for what the system does by itself (batches, recovery passes, the CLI run by an operator). */
