@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-import { withSharedApp } from '../../src/cli/runtime.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKeySecret } from '../../src/platform/auth/api-keys.ts';
 import { seededRandomBytes } from '../../src/platform/ids/ids.ts';
+import { parseDeclineReason } from '../../src/referrals/referrals.cli.ts';
+import { runCli } from '../support/cli.ts';
 import { referralTestApp, type ReferralTestApp } from './referral-support.ts';
 
 /**
@@ -14,25 +14,7 @@ let t: ReferralTestApp;
 const secrets = { ana: '', bo: '' };
 let referralId = '';
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await withSharedApp(t.app, () => main(args));
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (args: string[]) => runCli(args, { app: t.app });
 
 beforeAll(async () => {
   t = await referralTestApp();
@@ -111,5 +93,19 @@ describe('credence referrals', () => {
     expect(history.stdout).toMatch(/proposed .*by Cai/);
     expect(history.stdout).toMatch(/approved .*by Du/);
     expect(history.stdout).toContain('result: dec_');
+  });
+
+  it('--reason takes the decline catalogue amounts in yuan and passes them on in fen', () => {
+    expect(parseDeclineReason('LIMIT_BELOW_PRODUCT_MINIMUM:limit=500.00,minimum=1000.00')).toEqual({
+      code: 'LIMIT_BELOW_PRODUCT_MINIMUM',
+      params: { limit: '50000', minimum: '100000' },
+    });
+    expect(parseDeclineReason('THIN_FILE:historyMonths=3,requiredMonths=6')).toEqual({
+      code: 'THIN_FILE',
+      params: { historyMonths: 3, requiredMonths: 6 },
+    });
+    expect(() => parseDeclineReason('OVERDUE_ELSEWHERE:amount=12x')).toThrow(
+      /--reason OVERDUE_ELSEWHERE amount/,
+    );
   });
 });
