@@ -63,7 +63,7 @@ describe.each(storesUnderTest())('settings above the all-in cost cap ($name)', (
     const lowCap = await post({
       kind: 'legalRateCaps',
       effectiveFrom: '2026-12-01',
-      setting: { annualRate: '0.124', basis: '4 × LPR 3.10 %' },
+      setting: { annualRate: '0.12', basis: '4 × the one-year LPR 3.00 % (in force since 2025-05-20)' },
     });
     expect(lowCap.statusCode).toBe(422);
     expect(
