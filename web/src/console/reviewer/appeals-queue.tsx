@@ -1,14 +1,21 @@
 import { ReloadOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { Button, Select, Space, Switch, Typography } from 'antd';
+import { Button, Select, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../api.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
-import { asProblem } from '../components/use-load.ts';
 import { useLocale } from '../i18n.ts';
-import type { ApiProblem } from '../../api/problem.ts';
-import { ClaimedBy, SlaCountdown, StatusTag, useAction, useIsMe, useProductName } from './common.tsx';
+import {
+  ClaimedBy,
+  MineSwitch,
+  SlaCountdown,
+  StatusTag,
+  useIsMe,
+  useProductName,
+  useQueueActions,
+  useTableRequest,
+} from './common.tsx';
 import { APPEAL_CATEGORIES, APPEAL_STATUSES, type AppealStatus, type QueueItem } from './types.ts';
 
 const OPEN: readonly AppealStatus[] = ['queued', 'in_review', 'pending_approval'];
@@ -20,12 +27,12 @@ export function AppealsQueue() {
   const product = useProductName();
   const isMe = useIsMe();
   const table = useRef<ActionType>(undefined);
-  const { run, busy, message } = useAction();
+  const reload = () => table.current?.reload();
+  const { run, busy, message, rowActions } = useQueueActions(reload);
+  const { problem, load } = useTableRequest();
   const [statuses, setStatuses] = useState<AppealStatus[]>([...OPEN]);
   const [category, setCategory] = useState<string | undefined>(undefined);
   const [mine, setMine] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
-  const reload = () => table.current?.reload();
 
   const columns: ProColumns<QueueItem>[] = [
     {
@@ -95,56 +102,19 @@ export function AppealsQueue() {
       title: '',
       valueType: 'option',
       fixed: 'right',
-      render: (_, row) => [
-        row.status === 'queued' ? (
-          <Button
-            key="claim"
-            size="small"
-            type="primary"
-            disabled={busy}
-            aria-label={`${t('reviewer.common.claim')} ${row.appealId}`}
-            onClick={() =>
-              void run(
-                () => unwrap(api.POST('/v1/appeals/{id}/claim', { params: { path: { id: row.appealId } } })),
-                {
-                  success: t('reviewer.queue.claimedNext', { id: row.appealId }),
-                  reload,
-                },
-              ).then((done) => {
-                if (done) navigate(`/reviewer/appeals/${row.appealId}`);
-              })
-            }
-          >
-            {t('reviewer.common.claim')}
-          </Button>
-        ) : null,
-        row.status === 'in_review' && isMe(row.assignee) ? (
-          <Button
-            key="release"
-            size="small"
-            disabled={busy}
-            aria-label={`${t('reviewer.common.release')} ${row.appealId}`}
-            onClick={() =>
-              void run(
-                () =>
-                  unwrap(api.POST('/v1/appeals/{id}/release', { params: { path: { id: row.appealId } } })),
-                {
-                  reload,
-                },
-              )
-            }
-          >
-            {t('reviewer.common.release')}
-          </Button>
-        ) : null,
-        <Link
-          key="open"
-          to={`/reviewer/appeals/${row.appealId}`}
-          aria-label={`${t('reviewer.common.open')} ${row.appealId}`}
-        >
-          {t('reviewer.common.open')}
-        </Link>,
-      ],
+      render: (_, row) => {
+        const path = { params: { path: { id: row.appealId } } };
+        return rowActions({
+          id: row.appealId,
+          href: `/reviewer/appeals/${row.appealId}`,
+          claim: row.status === 'queued' ? () => unwrap(api.POST('/v1/appeals/{id}/claim', path)) : null,
+          release:
+            row.status === 'in_review' && isMe(row.assignee)
+              ? () => unwrap(api.POST('/v1/appeals/{id}/release', path))
+              : null,
+          claimed: t('reviewer.queue.claimedNext', { id: row.appealId }),
+        });
+      },
     },
   ];
 
@@ -173,8 +143,8 @@ export function AppealsQueue() {
         pagination={{ pageSize: 20, showSizeChanger: false }}
         params={{ statuses: statuses.join(','), category, mine }}
         locale={{ emptyText: t('reviewer.queue.empty') }}
-        request={async (params) => {
-          try {
+        request={(params) =>
+          load(async () => {
             const data = await unwrap(
               api.GET('/v1/appeals', {
                 params: {
@@ -189,14 +159,9 @@ export function AppealsQueue() {
                 },
               }),
             );
-            setProblem(undefined);
-            const rows = data.appeals as unknown as QueueItem[];
-            return { data: rows, success: true, total: rows.length };
-          } catch (caught) {
-            setProblem(asProblem(caught));
-            return { data: [], success: false };
-          }
-        }}
+            return data.appeals as unknown as QueueItem[];
+          })
+        }
         toolBarRender={() => [
           <Space key="filters" wrap>
             <Select
@@ -217,15 +182,12 @@ export function AppealsQueue() {
               onChange={(value) => setCategory(value)}
               options={APPEAL_CATEGORIES.map((value) => ({ value, label: t(`reviewer.category.${value}`) }))}
             />
-            <Space size={6}>
-              <Switch
-                id="appeals-mine"
-                checked={mine}
-                onChange={setMine}
-                aria-label={t('reviewer.queue.mine')}
-              />
-              <label htmlFor="appeals-mine">{t('reviewer.queue.mine')}</label>
-            </Space>
+            <MineSwitch
+              id="appeals-mine"
+              label={t('reviewer.queue.mine')}
+              checked={mine}
+              onChange={setMine}
+            />
           </Space>,
           <Button key="refresh" icon={<ReloadOutlined />} onClick={reload}>
             {t('reviewer.common.refresh')}

@@ -5,10 +5,8 @@ import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap } from '../api.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
-import { asProblem } from '../components/use-load.ts';
 import { useLocale } from '../i18n.ts';
-import type { ApiProblem } from '../../api/problem.ts';
-import { SlaCountdown, useAction, useIsMe, useProductName } from './common.tsx';
+import { SlaCountdown, useAction, useIsMe, useProductName, useTableRequest } from './common.tsx';
 import type { Proposal, QueueItem, ReferralCase } from './types.ts';
 
 /** A row of the inbox: an appeal's overturn or a referral's approval, each waiting for a second person. */
@@ -33,7 +31,7 @@ export function ApprovalsInbox() {
   const isMe = useIsMe();
   const table = useRef<ActionType>(undefined);
   const { run, busy } = useAction();
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const { problem, load } = useTableRequest();
   const [refusal, setRefusal] = useState<string | undefined>(undefined);
   const [rejecting, setRejecting] = useState<PendingRow | undefined>(undefined);
   const [rejectNote, setRejectNote] = useState('');
@@ -210,8 +208,8 @@ export function ApprovalsInbox() {
           scroll={{ x: 'max-content' }}
           pagination={false}
           locale={{ emptyText: t('reviewer.approvals.empty') }}
-          request={async () => {
-            try {
+          request={() =>
+            load(async () => {
               const [appeals, referrals] = await Promise.all([
                 unwrap(
                   api.GET('/v1/appeals', { params: { query: { status: 'pending_approval', limit: '500' } } }),
@@ -222,7 +220,7 @@ export function ApprovalsInbox() {
                   }),
                 ),
               ]);
-              const rows: PendingRow[] = [
+              return [
                 ...(appeals.appeals as unknown as QueueItem[])
                   .filter((item) => item.proposal !== null)
                   .map((item) => ({
@@ -246,13 +244,8 @@ export function ApprovalsInbox() {
                     slaBreached: item.slaBreached,
                   })),
               ];
-              setProblem(undefined);
-              return { data: rows, success: true, total: rows.length };
-            } catch (caught) {
-              setProblem(asProblem(caught));
-              return { data: [], success: false };
-            }
-          }}
+            })
+          }
           toolBarRender={() => [
             <Button key="refresh" icon={<ReloadOutlined />} onClick={reload}>
               {t('reviewer.common.refresh')}

@@ -1,5 +1,6 @@
-import { App as AntApp, Space, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { App as AntApp, Button, Space, Switch, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { ApiProblem } from '../../api/problem.ts';
 import { asProblem } from '../components/use-load.ts';
 import { useLocale } from '../i18n.ts';
@@ -194,6 +195,102 @@ export function useAction() {
     [message, modal, t, locale],
   );
   return { run, busy, message };
+}
+
+/** A queue row's claim and release (each null when the row does not offer it) and where its case page is. */
+export interface QueueRowActions {
+  readonly id: string;
+  readonly href: string;
+  readonly claim: (() => Promise<unknown>) | null;
+  readonly release: (() => Promise<unknown>) | null;
+  /** Said once the claim succeeded (nothing if absent). */
+  readonly claimed?: string;
+}
+
+/**
+ * A queue's row actions, the same in every queue: claim (then open the case), release (the row you hold),
+ * open. Runs them through `useAction` (a stale claim's 409 said plainly, the table reloaded).
+ */
+export function useQueueActions(reload: () => unknown) {
+  const { t } = useLocale();
+  const navigate = useNavigate();
+  const action = useAction();
+  const { run, busy } = action;
+  const rowActions = (row: QueueRowActions): ReactNode[] => {
+    const { claim, release } = row;
+    return [
+      claim ? (
+        <Button
+          key="claim"
+          size="small"
+          type="primary"
+          disabled={busy}
+          aria-label={`${t('reviewer.common.claim')} ${row.id}`}
+          onClick={() =>
+            void run(claim, { ...(row.claimed ? { success: row.claimed } : {}), reload }).then((done) => {
+              if (done) navigate(row.href);
+            })
+          }
+        >
+          {t('reviewer.common.claim')}
+        </Button>
+      ) : null,
+      release ? (
+        <Button
+          key="release"
+          size="small"
+          disabled={busy}
+          aria-label={`${t('reviewer.common.release')} ${row.id}`}
+          onClick={() => void run(release, { reload })}
+        >
+          {t('reviewer.common.release')}
+        </Button>
+      ) : null,
+      <Link key="open" to={row.href} aria-label={`${t('reviewer.common.open')} ${row.id}`}>
+        {t('reviewer.common.open')}
+      </Link>,
+    ];
+  };
+  return { ...action, rowActions };
+}
+
+/** A queue's "only mine" switch with its visible label. */
+export function MineSwitch({
+  id,
+  label,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <Space size={6}>
+      <Switch id={id} checked={checked} onChange={onChange} aria-label={label} />
+      <label htmlFor={id}>{label}</label>
+    </Space>
+  );
+}
+
+/**
+ * A ProTable `request` over rows the server answers: the rows, or an empty table and the refusal kept for
+ * the page's alert (cleared by the next good answer).
+ */
+export function useTableRequest() {
+  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const load = useCallback(async <T,>(rows: () => Promise<T[]>) => {
+    try {
+      const data = await rows();
+      setProblem(undefined);
+      return { data, success: true, total: data.length };
+    } catch (caught) {
+      setProblem(asProblem(caught));
+      return { data: [] as T[], success: false };
+    }
+  }, []);
+  return { problem, load };
 }
 
 export { ApiProblem };

@@ -12,7 +12,6 @@ import {
   Select,
   Space,
   Spin,
-  Switch,
   Tabs,
   Tag,
   Timeline,
@@ -27,12 +26,15 @@ import { useLocale } from '../i18n.ts';
 import { ApiProblem } from '../../api/problem.ts';
 import {
   ClaimedBy,
+  MineSwitch,
   OutcomeTag,
   SlaCountdown,
   StatusTag,
   useAction,
   useIsMe,
   useProductName,
+  useQueueActions,
+  useTableRequest,
 } from './common.tsx';
 import { DecisionCard, ReasonList } from './decision-panels.tsx';
 import { problemToFields, reasonField } from './problem-fields.ts';
@@ -52,16 +54,15 @@ const PRODUCTS = ['cash_loan', 'credit_line'] as const;
 /** The referral queue: every referred application waiting for a person, with its SLA and claim. */
 export function ReferralQueue() {
   const { t, format } = useLocale();
-  const navigate = useNavigate();
   const product = useProductName();
   const isMe = useIsMe();
   const table = useRef<ActionType>(undefined);
-  const { run, busy } = useAction();
+  const reload = () => table.current?.reload();
+  const { rowActions } = useQueueActions(reload);
+  const { problem, load } = useTableRequest();
   const [statuses, setStatuses] = useState<string[]>([...OPEN]);
   const [productCode, setProductCode] = useState<string | undefined>(undefined);
   const [mine, setMine] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
-  const reload = () => table.current?.reload();
 
   const columns: ProColumns<ReferralCase>[] = [
     {
@@ -117,54 +118,18 @@ export function ReferralQueue() {
       title: '',
       valueType: 'option',
       fixed: 'right',
-      render: (_, row) => [
-        row.status === 'open' ? (
-          <Button
-            key="claim"
-            size="small"
-            type="primary"
-            disabled={busy}
-            aria-label={`${t('reviewer.common.claim')} ${row.referralId}`}
-            onClick={() =>
-              void run(
-                () =>
-                  unwrap(api.POST('/v1/referrals/{id}/claim', { params: { path: { id: row.referralId } } })),
-                { reload },
-              ).then((done) => {
-                if (done) navigate(`/reviewer/referrals/${row.referralId}`);
-              })
-            }
-          >
-            {t('reviewer.common.claim')}
-          </Button>
-        ) : null,
-        row.status === 'claimed' && isMe(row.claimedBy) ? (
-          <Button
-            key="release"
-            size="small"
-            disabled={busy}
-            aria-label={`${t('reviewer.common.release')} ${row.referralId}`}
-            onClick={() =>
-              void run(
-                () =>
-                  unwrap(
-                    api.POST('/v1/referrals/{id}/release', { params: { path: { id: row.referralId } } }),
-                  ),
-                { reload },
-              )
-            }
-          >
-            {t('reviewer.common.release')}
-          </Button>
-        ) : null,
-        <Link
-          key="open"
-          to={`/reviewer/referrals/${row.referralId}`}
-          aria-label={`${t('reviewer.common.open')} ${row.referralId}`}
-        >
-          {t('reviewer.common.open')}
-        </Link>,
-      ],
+      render: (_, row) => {
+        const path = { params: { path: { id: row.referralId } } };
+        return rowActions({
+          id: row.referralId,
+          href: `/reviewer/referrals/${row.referralId}`,
+          claim: row.status === 'open' ? () => unwrap(api.POST('/v1/referrals/{id}/claim', path)) : null,
+          release:
+            row.status === 'claimed' && isMe(row.claimedBy)
+              ? () => unwrap(api.POST('/v1/referrals/{id}/release', path))
+              : null,
+        });
+      },
     },
   ];
 
@@ -185,8 +150,8 @@ export function ReferralQueue() {
         pagination={{ pageSize: 20, showSizeChanger: false }}
         params={{ statuses: statuses.join(','), productCode, mine }}
         locale={{ emptyText: t('reviewer.referrals.empty') }}
-        request={async (params) => {
-          try {
+        request={(params) =>
+          load(async () => {
             // Pages of the server's keyset (`next`) are read through to 500 cases; the table pages them.
             const rows: ReferralCase[] = [];
             let before: string | undefined;
@@ -207,13 +172,9 @@ export function ReferralQueue() {
               rows.push(...page.items);
               before = page.next ?? undefined;
             } while (before && rows.length < 500);
-            setProblem(undefined);
-            return { data: rows, success: true, total: rows.length };
-          } catch (caught) {
-            setProblem(asProblem(caught));
-            return { data: [], success: false };
-          }
-        }}
+            return rows;
+          })
+        }
         toolBarRender={() => [
           <Space key="filters" wrap>
             <Select
@@ -234,15 +195,12 @@ export function ReferralQueue() {
               onChange={(value) => setProductCode(value)}
               options={PRODUCTS.map((value) => ({ value, label: product(value) }))}
             />
-            <Space size={6}>
-              <Switch
-                id="referrals-mine"
-                checked={mine}
-                onChange={setMine}
-                aria-label={t('reviewer.referrals.mine')}
-              />
-              <label htmlFor="referrals-mine">{t('reviewer.referrals.mine')}</label>
-            </Space>
+            <MineSwitch
+              id="referrals-mine"
+              label={t('reviewer.referrals.mine')}
+              checked={mine}
+              onChange={setMine}
+            />
           </Space>,
           <Button key="refresh" icon={<ReloadOutlined />} onClick={reload}>
             {t('reviewer.common.refresh')}
