@@ -9,29 +9,25 @@ import './texts.ts';
 import './reviewer.css';
 
 /**
- * antd's default blue (#1677ff) under white text, its grey secondary text and its light tag colours fall
- * below the 4.5:1 contrast of WCAG AA (axe says so): the workbench reads them a shade darker. Buttons keep
- * their words as written (antd spaces two Chinese characters apart, so '认领' would read '认 领' to a screen
- * reader while its label says '认领').
+ * The console's theme (web/src/console/main.tsx) already darkens antd's blue, red and secondary text to
+ * WCAG AA's 4.5:1 and keeps two-character Chinese button labels unspaced; this nested provider inherits that
+ * and adds what the workbench's pages need besides (axe says so): hovered and pressed shades, tertiary,
+ * description and placeholder text, and the warning, error and success texts.
  */
 const READABLE = {
   token: {
-    colorPrimary: '#0958d9',
     // Hovered and pressed shades too: the pointer rests on a button after a click.
     colorPrimaryHover: '#003eb3',
     colorPrimaryActive: '#002c8c',
     colorPrimaryTextHover: '#003eb3',
-    colorLink: '#0958d9',
     colorLinkHover: '#003eb3',
     colorLinkActive: '#002c8c',
-    colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
     colorWarningText: '#ad4e00',
     colorErrorText: '#a8071a',
     colorSuccessText: '#237804',
-    colorError: '#cf1322',
     colorErrorHover: '#a8071a',
   },
   components: {
@@ -47,7 +43,7 @@ const READABLE = {
  */
 export default function ReviewerRoutes() {
   return (
-    <ConfigProvider theme={READABLE} button={{ autoInsertSpace: false }}>
+    <ConfigProvider theme={READABLE}>
       <AntApp className="rv-area">
         <Routes>
           <Route index element={<Navigate to="appeals" replace />} />
