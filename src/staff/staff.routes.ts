@@ -79,7 +79,8 @@ function sessionDto(session: StaffSession) {
   };
 }
 
-function userDto(user: StaffUser) {
+/** A staff user as the API and `credence users … --json` show it (never the hash). */
+export function userDto(user: StaffUser) {
   return {
     id: user.id,
     username: user.username,

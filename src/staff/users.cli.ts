@@ -1,33 +1,14 @@
 import { randomFillSync } from 'node:crypto';
 import type { Command } from 'commander';
 import { cliActorOfThisProcess } from '../platform/audit/cli-actor.node.ts';
-import { STAFF_ROLES, parseStaffRole, parseUsername, type StaffUser } from '../platform/auth/staff-auth.ts';
+import { STAFF_ROLES, parseStaffRole, parseUsername } from '../platform/auth/staff-auth.ts';
 import { generatePassword } from '../platform/auth/staff-passwords.ts';
 import { AppError } from '../platform/errors/app-error.ts';
+import { userDto } from './staff.routes.ts';
 import { callServer, globalOptions, output, runningServer, viaServerOrApp, withApp } from '../cli/runtime.ts';
 
-/** A user as the CLI prints it (`--json`): the API's view, never the hash. */
-interface UserView {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: string;
-  readonly disabled: boolean;
-  readonly failedAttempts: number;
-  readonly lockedUntil: string | null;
-}
-
-function viewOf(user: StaffUser): UserView {
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    disabled: user.disabled,
-    failedAttempts: user.failedAttempts,
-    lockedUntil: user.lockedUntil?.toISOString() ?? null,
-  };
-}
+/** A user as the CLI prints it (`--json`): the API's view, whether through the server or in process. */
+type UserView = ReturnType<typeof userDto>;
 
 /** The first line of standard input (the password piped in), without its line end. */
 async function passwordFromStdin(): Promise<string> {
@@ -88,7 +69,7 @@ export function registerUsersCommand(program: Command): void {
           ? (await callServer<{ user: UserView }>(server, 'POST', '/v1/staff/users', { ...input, password }))
               .user
           : await withApp(global, async (app) =>
-              viewOf(await app.services.staff.createUser({ ...input, password }, cliActorOfThisProcess())),
+              userDto(await app.services.staff.createUser({ ...input, password }, cliActorOfThisProcess())),
             );
         output(global, { user, ...(generated ? { password } : {}) }, () =>
           [
@@ -107,7 +88,7 @@ export function registerUsersCommand(program: Command): void {
       const list = await viaServerOrApp(
         global,
         async (server) => (await callServer<{ users: UserView[] }>(server, 'GET', '/v1/staff/users')).users,
-        async (app) => (await app.services.staff.listUsers()).map(viewOf),
+        async (app) => (await app.services.staff.listUsers()).map(userDto),
       );
       output(global, { users: list }, () =>
         list.length === 0 ? 'no staff users' : list.map(line).join('\n'),
@@ -131,7 +112,7 @@ export function registerUsersCommand(program: Command): void {
           async (app) => {
             const found = await app.services.staff.findUser(who);
             const actor = cliActorOfThisProcess();
-            return viewOf(
+            return userDto(
               name === 'disable'
                 ? await app.services.staff.disableUser(found.id, actor)
                 : await app.services.staff.enableUser(found.id, actor),
@@ -165,7 +146,7 @@ export function registerUsersCommand(program: Command): void {
         },
         async (app) => {
           const found = await app.services.staff.findUser(who);
-          return viewOf(await app.services.staff.setPassword(found.id, password, cliActorOfThisProcess()));
+          return userDto(await app.services.staff.setPassword(found.id, password, cliActorOfThisProcess()));
         },
       );
       output(global, { user, ...(generated ? { password } : {}) }, () =>

@@ -52,6 +52,19 @@ describe.each(storesUnderTest())('credence users ($name)', (store) => {
       password: string;
     };
     expect(body.user).toMatchObject({ username: 'boss', role: 'admin', disabled: false });
+    // The API's view of a user, as `--json` prints it through a running server too.
+    expect(Object.keys(body.user).sort()).toEqual([
+      'createdAt',
+      'disabled',
+      'displayName',
+      'failedAttempts',
+      'id',
+      'lockedUntil',
+      'passwordChangedAt',
+      'role',
+      'updatedAt',
+      'username',
+    ]);
     expect(body.password).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{20}$/);
     expect(await verifyPassword(body.password, await hashOf('boss'))).toBe(true);
     expect(generated.stdout).not.toContain('scrypt$');
