@@ -24,6 +24,16 @@ export const DECISION_KINDS: readonly DecisionKind[] = [
   'manual_review',
 ];
 
+/**
+ * The kinds that are a person's decision (an appeal's override, a referral's manual review): they copy
+ * the evidence of the decision they override, so what the engine decided is read from that one instead.
+ */
+export const PERSON_DECISION_KINDS: readonly DecisionKind[] = ['override', 'manual_review'];
+
+export function isPersonsDecision(kind: string): boolean {
+  return (PERSON_DECISION_KINDS as readonly string[]).includes(kind);
+}
+
 /** The stage that failed when a decision had to be referred for a technical fault. */
 export type FaultStage = 'snapshot' | 'facility' | 'scoring' | 'policy' | 'provider';
 

@@ -1,4 +1,9 @@
-import { DECISION_KINDS, type DecisionKind } from '../decisions/decision.ts';
+import {
+  DECISION_KINDS,
+  isPersonsDecision,
+  PERSON_DECISION_KINDS,
+  type DecisionKind,
+} from '../decisions/decision.ts';
 import type { Outcome } from '../decisions/evaluate-decision.ts';
 import { decodeState } from '../lending/loans/loan-codec.ts';
 import type { Queryable } from '../platform/database/database.ts';
@@ -43,6 +48,9 @@ function armOf(value: string | null): Arm | null {
 }
 
 /** The window's filter, shared by every decisions query: dates inclusive, product when given. */
+/** A person's decision kinds as an SQL list (constants of the code, never input). */
+const PERSON_KINDS_SQL = PERSON_DECISION_KINDS.map((kind) => `'${kind}'`).join(', ');
+
 const IN_WINDOW = `decision_date between $1::date and $2::date and ($3::text is null or product_code = $3)`;
 
 /**
@@ -152,10 +160,10 @@ export async function* streamDriftRecords(
 ): AsyncGenerator<DriftRead[]> {
   const columns = `id, decision_date, product_code, kind, score, fault is not null as faulted,
     model_hash = $7 as same_model,
-    case when model_hash = $7 and kind not in ('override', 'manual_review') and fault is null then scorecard_row end as scorecard_row`;
+    case when model_hash = $7 and kind not in (${PERSON_KINDS_SQL}) and fault is null then scorecard_row end as scorecard_row`;
   for await (const rows of pages<DriftRow>(q, columns, window, pageSize, [modelHash])) {
     yield rows.map((row): DriftRead => {
-      if (row.kind === 'override' || row.kind === 'manual_review') return { use: false, reason: 'overrides' };
+      if (isPersonsDecision(row.kind)) return { use: false, reason: 'overrides' };
       if (row.faulted || row.score === null) return { use: false, reason: 'unscored' };
       if (row.same_model !== true || row.scorecard_row === null) return { use: false, reason: 'otherModel' };
       return {
@@ -200,10 +208,10 @@ export async function* streamSimulationRecords(
   // copies its original's, a fault has none.
   const columns = `id, decision_date, product_code, arm, kind, outcome, limit_amount, apr, score, pd,
     policy_checksum, legal_cap,
-    case when kind not in ('override', 'manual_review') and fault is null then policy_document end as policy_document`;
+    case when kind not in (${PERSON_KINDS_SQL}) and fault is null then policy_document end as policy_document`;
   for await (const rows of pages<SimulationRow>(q, columns, window, pageSize)) {
     yield rows.map((row): SimulationRead => {
-      if (row.kind === 'override' || row.kind === 'manual_review') return { use: false, reason: 'overrides' };
+      if (isPersonsDecision(row.kind)) return { use: false, reason: 'overrides' };
       if (row.policy_document === null || row.score === null) return { use: false, reason: 'faults' };
       return {
         use: true,

@@ -123,6 +123,21 @@ describe('outcome monitoring', () => {
     });
   });
 
+  it("counts a referral's manual review as a person's decision, like an override (its reasons apart)", () => {
+    const aggregator = createOutcomeAggregator(window);
+    aggregator.add(record('referred', { reasons: ['SYSTEM_UNAVAILABLE'], faulted: true }));
+    aggregator.add(record('declined', { kind: 'manual_review', reasons: ['OVERDUE_ELSEWHERE'] }));
+    aggregator.add(record('approved', { kind: 'manual_review', limit: 500_000n, apr: '0.146' }));
+    const cash = aggregator.report().summary.find((group) => group.product === 'cash_loan');
+    expect(cash).toMatchObject({
+      decisions: 1,
+      outcomes: { approved: 0, declined: 0, referred: 1 },
+      overrides: { total: 2, approved: 1, declined: 1, referred: 0 },
+      approvedLimitTotal: 0n,
+    });
+    expect(cash?.reasons.map((reason) => reason.code)).toEqual(['SYSTEM_UNAVAILABLE']);
+  });
+
   it('keeps days, products and arms apart, in date, product and arm order', () => {
     const aggregator = createOutcomeAggregator(window);
     aggregator.add(

@@ -1,4 +1,4 @@
-import type { DecisionKind } from '../decisions/decision.ts';
+import { isPersonsDecision, type DecisionKind } from '../decisions/decision.ts';
 import type { Outcome } from '../decisions/evaluate-decision.ts';
 import type { Money } from '../platform/money/money.ts';
 import { addRate, RATE_ZERO, type Rate } from '../platform/money/rate.ts';
@@ -140,8 +140,7 @@ function emptyTally(): Tally {
 }
 
 function tallyOne(tally: Tally, record: OutcomeRecord): void {
-  // A referral's manual review is a person's decision as well, with the copied evidence of the referral.
-  if (record.kind === 'override' || record.kind === 'manual_review') {
+  if (isPersonsDecision(record.kind)) {
     // A person's decision copies the evidence (and reasons) of the decision it overrules: count it as an
     // override only, so reasons and rates describe what the engine decided.
     if (record.outcome === 'approved') tally.overrideApproved += 1;
