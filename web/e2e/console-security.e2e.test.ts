@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, connect, LOCALES, screenshot, seriousViolations, skipReason } from './support/customer.ts';
 import {
   demoStaff,
+  namelessDialogs,
   newDesktopContext,
   openAsStaff,
   signInStaff,
@@ -13,15 +14,19 @@ import {
 if (skipReason) console.warn(`[e2e] console security skipped: ${skipReason}`);
 
 async function noSeriousViolations(page: Page): Promise<void> {
-  // A dialog still fading in or out (antd's motion classes) is judged once it has settled, not mid-animation.
-  await page
-    .waitForFunction(
-      () => document.querySelector('[class*="-appear"], [class*="-leave"], [class*="-enter"]') === null,
-      undefined,
-      { timeout: 5_000 },
-    )
-    .catch(() => undefined);
   expect(JSON.stringify(await seriousViolations(page), null, 1)).toBe('[]');
+}
+
+/** Every dialog shown has a name, also while it opens or closes (the next axe run may catch it mid-way). */
+async function dialogsNamed(page: Page): Promise<void> {
+  expect(await namelessDialogs(page)).toEqual([]);
+}
+
+/** Closes the secret shown once, then waits until its dialog has gone (axe judges the page, not a fade). */
+async function closeShownOnce(page: Page, stored: string): Promise<void> {
+  await page.getByRole('button', { name: stored }).click();
+  await dialogsNamed(page);
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
 }
 
 interface AuditItem {
@@ -249,11 +254,12 @@ describe.skipIf(skipReason !== undefined)('staff console: bad input is refused, 
         await form.getByRole('button', { name: words.ok }).click();
         const secret = page.getByTestId('shown-once-secret');
         await secret.waitFor();
+        await dialogsNamed(page);
         const password = await secret.inputValue();
         expect(password).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{20}$/);
         await noSeriousViolations(page);
         await screenshot(page, `console-admin-user-password.${locale}`);
-        await page.getByRole('button', { name: words.stored }).click();
+        await closeShownOnce(page, words.stored);
         const created = await signInStaff(username, password);
         expect(created.user).toMatchObject({ username, role: 'analyst' });
 
@@ -271,9 +277,10 @@ describe.skipIf(skipReason !== undefined)('staff console: bad input is refused, 
         await row.getByRole('button', { name: words.reset }).click();
         await page.getByRole('dialog').getByRole('button', { name: words.ok }).click();
         await secret.waitFor();
+        await dialogsNamed(page);
         const replaced = await secret.inputValue();
         expect(replaced).not.toBe(password);
-        await page.getByRole('button', { name: words.stored }).click();
+        await closeShownOnce(page, words.stored);
         await expect(signInStaff(username, password)).rejects.toThrow(/answered 401/);
         expect((await signInStaff(username, replaced)).user.username).toBe(username);
 
@@ -289,11 +296,12 @@ describe.skipIf(skipReason !== undefined)('staff console: bad input is refused, 
         await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
         await keyForm.getByRole('button', { name: words.ok }).click();
         await secret.waitFor();
+        await dialogsNamed(page);
         const key = await secret.inputValue();
         expect(key).toMatch(/^crd_app_[0-9A-Za-z]{40}$/);
         await noSeriousViolations(page);
         await screenshot(page, `console-admin-key-secret.${locale}`);
-        await page.getByRole('button', { name: words.stored }).click();
+        await closeShownOnce(page, words.stored);
         const keyRow = page.locator('tr', { has: page.getByText(keyName, { exact: true }) });
         await keyRow.waitFor();
         expect(await keyRow.textContent()).toContain(`${key.slice(0, 14)}…`);

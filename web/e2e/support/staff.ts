@@ -102,3 +102,24 @@ export async function openAsStaff(
   const page = await context.newPage();
   return { context, page, session };
 }
+
+/**
+ * Every dialog on the page that is shown (antd keeps a closed one in the DOM, hidden) and has no accessible
+ * name: its opening tag. Called right after a dialog is opened or closed, it sees the dialog mid-animation,
+ * which axe run later may or may not catch (the clean-clone CI run caught a closing one: aria-dialog-name).
+ */
+export async function namelessDialogs(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[role="dialog"], [role="alertdialog"]')]
+      .filter((dialog) => dialog.getClientRects().length > 0)
+      .filter((dialog) => {
+        const label = dialog.getAttribute('aria-label')?.trim() ?? '';
+        const labelledBy = (dialog.getAttribute('aria-labelledby') ?? '')
+          .split(/\s+/)
+          .map((id) => (id ? (document.getElementById(id)?.textContent?.trim() ?? '') : ''))
+          .join('');
+        return label === '' && labelledBy === '';
+      })
+      .map((dialog) => dialog.outerHTML.slice(0, dialog.outerHTML.indexOf('>') + 1)),
+  );
+}

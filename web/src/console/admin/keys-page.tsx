@@ -188,9 +188,12 @@ export function KeysPage() {
         ]}
       />
       <ShownOnce
-        title={created ? t('admin.keys.secretTitle', { name: created.name }) : ''}
+        shown={
+          created
+            ? { title: t('admin.keys.secretTitle', { name: created.name }), secret: created.secret }
+            : undefined
+        }
         warning={t('admin.keys.secretOnce')}
-        secret={created?.secret}
         onClose={() => setCreated(undefined)}
       />
     </PageContainer>

@@ -1,24 +1,25 @@
 import { CopyOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Modal, Space, message } from 'antd';
+import { useHeld } from '../components/use-held.ts';
 import { useLocale } from '../i18n.ts';
 
 /**
  * A secret (an API key, a staff user's new password) shown the one time the server answers it: a warning that
  * it cannot be shown again, the value selectable in a read-only field, and a copy button. The page keeps the
- * value only while this dialog is open; closing it drops it.
+ * value only while this dialog is open; closing it drops it (once it has faded out, its title with it).
  */
 export function ShownOnce({
-  title,
+  shown,
   warning,
-  secret,
   onClose,
 }: {
-  title: string;
+  shown: { readonly title: string; readonly secret: string } | undefined;
   warning: string;
-  secret: string | undefined;
   onClose: () => void;
 }) {
   const { t } = useLocale();
+  const { held, release } = useHeld(shown);
+  const secret = held?.secret;
   const [notice, holder] = message.useMessage();
 
   async function copy(value: string) {
@@ -32,9 +33,10 @@ export function ShownOnce({
 
   return (
     <Modal
-      open={secret !== undefined}
-      title={title}
+      open={shown !== undefined}
+      title={held?.title}
       onCancel={onClose}
+      afterClose={release}
       maskClosable={false}
       keyboard={false}
       destroyOnHidden

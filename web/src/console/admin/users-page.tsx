@@ -18,6 +18,7 @@ import { useLocale } from '../i18n.ts';
 import { PageTitle } from './page-title.tsx';
 import { useStaff } from '../session.tsx';
 import { chosenPassword, PasswordFields, type PasswordValues } from './password-fields.tsx';
+import { useHeld } from '../components/use-held.ts';
 import { ShownOnce } from './shown-once.tsx';
 import { ToneTag } from './tone-tag.tsx';
 import { STAFF_ROLES, type StaffUserView } from './types.ts';
@@ -77,6 +78,7 @@ export function UsersPage() {
   const [formProblem, setFormProblem] = useState<ApiProblem | undefined>(undefined);
   const [shown, setShown] = useState<{ name: string; password: string } | undefined>(undefined);
   const [resetting, setResetting] = useState<StaffUserView | undefined>(undefined);
+  const { held: heldResetting, release: releaseResetting } = useHeld(resetting);
   const [loadedAt, setLoadedAt] = useState(0);
   const [signedIn, setSignedIn] = useState<LastSignIns>({ byUser: new Map(), windowStart: null });
 
@@ -302,13 +304,16 @@ export function UsersPage() {
         ]}
       />
       <ModalForm<PasswordValues>
-        title={resetting ? t('admin.users.resetTitle', { name: resetting.displayName }) : ''}
+        title={heldResetting ? t('admin.users.resetTitle', { name: heldResetting.displayName }) : undefined}
         open={resetting !== undefined}
         width={480}
         modalProps={{
           destroyOnHidden: true,
           onCancel: () => setResetting(undefined),
-          afterClose: () => setFormProblem(undefined),
+          afterClose: () => {
+            setFormProblem(undefined);
+            releaseResetting();
+          },
         }}
         onFinish={async (values) => {
           if (!resetting) return false;
@@ -336,9 +341,12 @@ export function UsersPage() {
         <PasswordFields />
       </ModalForm>
       <ShownOnce
-        title={shown ? t('admin.users.passwordShown', { name: shown.name }) : ''}
+        shown={
+          shown
+            ? { title: t('admin.users.passwordShown', { name: shown.name }), secret: shown.password }
+            : undefined
+        }
         warning={t('admin.users.passwordOnce')}
-        secret={shown?.password}
         onClose={() => setShown(undefined)}
       />
     </PageContainer>

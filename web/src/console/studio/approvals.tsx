@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ApiProblem } from '../../api/problem.ts';
 import { unwrap } from '../api.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
+import { useHeld } from '../components/use-held.ts';
 import { asProblem, useLoad } from '../components/use-load.ts';
 import { useLocale } from '../i18n.ts';
 import { useSession } from '../session.tsx';
@@ -42,6 +43,9 @@ export function Approvals() {
   const [deciding, setDeciding] = useState<
     { item: ApprovalItem; decision: 'approve' | 'reject' } | undefined
   >();
+  // The dialog's title, button and body stay what they were while it fades out (a dialog without a title has no
+  // accessible name).
+  const { held: shownDecision, release: releaseDecision } = useHeld(deciding);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -181,27 +185,30 @@ export function Approvals() {
       <Modal
         open={!!deciding}
         title={
-          deciding ? t(`studio.approvals.${deciding.decision}Title`, { summary: deciding.item.summary }) : ''
+          shownDecision
+            ? t(`studio.approvals.${shownDecision.decision}Title`, { summary: shownDecision.item.summary })
+            : undefined
         }
         onCancel={() => {
           setDeciding(undefined);
           setProblem(undefined);
         }}
+        afterClose={releaseDecision}
         onOk={() => void decide()}
-        okText={deciding ? t(`studio.approvals.${deciding.decision}`) : ''}
-        okButtonProps={{ danger: deciding?.decision === 'reject' }}
+        okText={shownDecision ? t(`studio.approvals.${shownDecision.decision}`) : ''}
+        okButtonProps={{ danger: shownDecision?.decision === 'reject' }}
         cancelText={t('studio.cancel')}
         confirmLoading={busy}
       >
-        {deciding ? (
+        {shownDecision ? (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Typography.Text>
               {t('studio.approvals.requestedByLine', {
-                name: actorName(deciding.item.requestedBy),
-                date: format.date(deciding.item.effectiveFrom),
+                name: actorName(shownDecision.item.requestedBy),
+                date: format.date(shownDecision.item.effectiveFrom),
               })}
             </Typography.Text>
-            {deciding.item.kind === 'policy' && !deciding.item.simulationId ? (
+            {shownDecision.item.kind === 'policy' && !shownDecision.item.simulationId ? (
               <Alert type="warning" showIcon message={t('studio.approvals.noSimulation')} />
             ) : null}
             <label htmlFor="approval-note">{t('studio.approvals.note')}</label>
