@@ -104,6 +104,8 @@ export interface AxeFinding {
   readonly impact: string;
   readonly help: string;
   readonly targets: string[];
+  /** Each target's opening tag (as axe reports it), so a failure names the element, not only a selector. */
+  readonly html: string[];
 }
 
 /** axe-core on the page as it is: the serious and critical violations (none expected). */
@@ -121,7 +123,7 @@ export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
               id: string;
               impact: string;
               help: string;
-              nodes: Array<{ target: string[] }>;
+              nodes: Array<{ target: string[]; html: string }>;
             }>;
           }>;
         };
@@ -135,6 +137,7 @@ export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
         impact: violation.impact,
         help: violation.help,
         targets: violation.nodes.map((node) => node.target.join(' ')),
+        html: violation.nodes.map((node) => node.html),
       }));
   });
 }
