@@ -380,6 +380,58 @@ describe.each(storesUnderTest())('referral queue on $name', (store) => {
     });
   });
 
+  it('bad ids and closed cases: 404 or 409 problem+json, nothing written; two decides at once write one decision', async () => {
+    const unknown = 'ref_01KA0000000000000000000000';
+    const eventsBefore = await count('select count(*) as n from referral_events', []);
+    const missing = await post(`/v1/referrals/${unknown}/claim`, t.reviewers.ana.auth);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
+    expect((await get(`/v1/referrals/${unknown}`, t.reviewers.ana.auth)).statusCode).toBe(404);
+    expect(
+      (
+        await post(`/v1/referrals/${unknown}/decide`, t.reviewers.ana.auth, {
+          outcome: 'approved',
+          limit: '30000.00',
+          apr: '0.146',
+          note: 'no such case',
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(await count('select count(*) as n from referral_events', [])).toBe(eventsBefore);
+
+    // A decided case is final: a decide is refused (409 final-status), no decision is written.
+    const decisionsOf = (linkedTo: string) =>
+      count(`select count(*) as n from decisions where kind = 'manual_review' and linked_to = $1`, [
+        linkedTo,
+      ]);
+    expect(await decisionsOf(approved.referralId)).toBe(1);
+    const again = await post(`/v1/referrals/${approved.referralId}/decide`, t.reviewers.ana.auth, {
+      outcome: 'approved',
+      limit: '30000.00',
+      apr: '0.146',
+      note: 'once more',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.headers['content-type']).toContain('application/problem+json');
+    expect(again.json().errors[0]).toMatchObject({ field: 'status', rule: 'final-status' });
+    expect(await decisionsOf(approved.referralId)).toBe(1);
+
+    // The holder's two decides at once (a double click): one decides, the other finds it final.
+    const { decisionId } = await t.referredCustomer('phone_unregistered');
+    const { referralId } = await caseOf(decisionId);
+    expect((await post(`/v1/referrals/${referralId}/claim`, t.reviewers.ana.auth)).statusCode).toBe(200);
+    const decide = () =>
+      post(`/v1/referrals/${referralId}/decide`, t.reviewers.ana.auth, {
+        outcome: 'approved',
+        limit: '30000.00',
+        apr: '0.146',
+        note: 'income verified by phone',
+      });
+    const both = await Promise.all([decide(), decide()]);
+    expect(both.map((response) => response.statusCode).sort()).toEqual([200, 409]);
+    expect(await decisionsOf(referralId)).toBe(1);
+  });
+
   it('a customer who applied again since: the case expires with the newer answer (claim 409 superseded, or the recovery pass)', async () => {
     const applyAgain = async (customerId: string) => {
       t.clock.advanceMs(60_000);
