@@ -137,7 +137,10 @@ export interface ReferralService {
   reject(referralId: string, note: string, by: Principal): Promise<ReferralCase>;
   /** What the customer was told about their referrals, oldest first. */
   notifications(customerId: string, referralId?: string): Promise<repository.ReferralNotification[]>;
-  /** Start-up and day-end pass: cases for referrals that have none, superseded cases, undelivered notifications. */
+  /**
+   * The recovery pass (at start-up, `credence referrals recover`, POST /v1/referrals/recover; not in the
+   * day-end batch): cases for referrals that have none, superseded cases, undelivered notifications.
+   */
   recover(options?: { limit?: number }): Promise<ReferralRecoveryReport>;
 }
 
