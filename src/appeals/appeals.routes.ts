@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import type { Principal } from '../platform/auth/api-keys.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import {
@@ -14,7 +14,7 @@ import type { HttpServer } from '../platform/http/server.ts';
 import { parseMoney } from '../platform/money/money.ts';
 import { parseRate } from '../platform/money/rate.ts';
 import { startOfBusinessDate, addDays, parseLocalDate } from '../platform/time/local-date.ts';
-import { APPEAL_CATEGORIES, APPEAL_STATUSES, type AppealStatus } from './appeal.ts';
+import { APPEAL_CATEGORIES, APPEAL_STATUSES, RESOLUTIONS, type AppealStatus } from './appeal.ts';
 import type { AppealService } from './appeal-service.ts';
 import { UPHOLD_CODES } from './appeal-texts.ts';
 import {
@@ -68,6 +68,49 @@ const CustomerAppealDto = Type.Object({
 });
 
 const AppealParams = Type.Object({ id: IdString('appeal') }, { additionalProperties: false });
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+const ActorDto = Type.Object({
+  kind: StringEnum(['customer', 'reviewer', 'system'] as const),
+  id: Type.String(),
+  name: Type.String(),
+  via: Type.Optional(Type.String({ description: 'The app key a customer acted through.' })),
+});
+
+const ProposalDto = Type.Object(
+  {
+    reviewId: Type.String(),
+    maker: ActorDto,
+    limit: MoneyString('The proposed limit, in yuan ("60000.00").'),
+    limitFen: FenString('The proposed limit, in integer fen ("6000000").'),
+    apr: RateString('The proposed APR, a decimal fraction ("0.1095").'),
+    note: Type.String({ description: 'The maker’s note (identifiers masked).' }),
+    proposedAt: Type.String(),
+  },
+  { description: 'An overturn waiting for a second reviewer (maker-checker).' },
+);
+
+/** A row of the review queue (`queueItemView`). */
+const QueueItemDto = Type.Object({
+  appealId: IdString('appeal'),
+  decisionId: IdString('decision'),
+  customerId: IdString('customer'),
+  productCode: Type.String(),
+  category: StringEnum(APPEAL_CATEGORIES),
+  status: StringEnum(APPEAL_STATUSES),
+  resolution: Nullable(StringEnum(RESOLUTIONS)),
+  priority: Type.Integer(),
+  slaDueDate: Nullable(Type.String({ description: 'The business date the SLA runs out (YYYY-MM-DD).' })),
+  slaDueAt: Nullable(Type.String({ description: 'The instant the SLA runs out (RFC 3339).' })),
+  slaBreached: Type.Boolean(),
+  amountAtStake: MoneyString('What the customer stands to gain, in yuan.'),
+  amountAtStakeFen: FenString('What the customer stands to gain, in integer fen.'),
+  assignee: Nullable(ActorDto),
+  recheckVerdict: Nullable(StringEnum(['better', 'same', 'worse', 'mixed'] as const)),
+  proposal: Nullable(ProposalDto),
+  filedAt: Type.String(),
+});
 
 function principalOf(request: { principal?: Principal }): Principal {
   if (!request.principal) throw new AppError('UNAUTHENTICATED', 'an API key is required');
@@ -231,7 +274,7 @@ export function registerAppealRoutes(http: HttpServer, services: { readonly appe
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ appeals: Type.Array(AnyObject('An appeal in the queue.')) }),
+          200: Type.Object({ appeals: Type.Array(QueueItemDto) }),
           422: ProblemSchema,
         },
       },

@@ -115,7 +115,71 @@ export interface paths {
           content: {
             'application/json': {
               appeals: {
-                [key: string]: unknown;
+                /**
+                 * @description What the customer stands to gain, in yuan.
+                 * @example 1234.56
+                 */
+                amountAtStake: string;
+                /**
+                 * @description What the customer stands to gain, in integer fen.
+                 * @example 800000
+                 */
+                amountAtStakeFen: string;
+                /** @description A appeal id (apl_…). */
+                appealId: string;
+                assignee: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'customer' | 'reviewer' | 'system';
+                  name: string;
+                  /** @description The app key a customer acted through. */
+                  via?: string;
+                } | null;
+                /** @enum {string} */
+                category: 'identity' | 'data_error' | 'repaid_debt' | 'system_fault' | 'other';
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                filedAt: string;
+                priority: number;
+                productCode: string;
+                proposal: {
+                  /**
+                   * @description The proposed APR, a decimal fraction ("0.1095").
+                   * @example 0.1825
+                   */
+                  apr: string;
+                  /**
+                   * @description The proposed limit, in yuan ("60000.00").
+                   * @example 1234.56
+                   */
+                  limit: string;
+                  /**
+                   * @description The proposed limit, in integer fen ("6000000").
+                   * @example 800000
+                   */
+                  limitFen: string;
+                  maker: {
+                    id: string;
+                    /** @enum {string} */
+                    kind: 'customer' | 'reviewer' | 'system';
+                    name: string;
+                    /** @description The app key a customer acted through. */
+                    via?: string;
+                  };
+                  /** @description The maker’s note (identifiers masked). */
+                  note: string;
+                  proposedAt: string;
+                  reviewId: string;
+                } | null;
+                recheckVerdict: ('better' | 'same' | 'worse' | 'mixed') | null;
+                resolution: ('overturned_by_recheck' | 'overturned' | 'upheld') | null;
+                slaBreached: boolean;
+                slaDueAt: string | null;
+                slaDueDate: string | null;
+                /** @enum {string} */
+                status: 'filed' | 'queued' | 'in_review' | 'pending_approval' | 'resolved' | 'withdrawn';
               }[];
             };
           };

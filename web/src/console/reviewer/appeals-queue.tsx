@@ -159,7 +159,7 @@ export function AppealsQueue() {
                 },
               }),
             );
-            return data.appeals as unknown as QueueItem[];
+            return data.appeals;
           })
         }
         toolBarRender={() => [

@@ -7,7 +7,7 @@ import { api, unwrap } from '../api.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { useLocale } from '../i18n.ts';
 import { SlaCountdown, useAction, useIsMe, useProductName, useTableRequest } from './common.tsx';
-import type { Proposal, QueueItem, ReferralCase } from './types.ts';
+import type { Proposal, ReferralCase } from './types.ts';
 
 /** A row of the inbox: an appeal's overturn or a referral's approval, each waiting for a second person. */
 interface PendingRow {
@@ -221,7 +221,7 @@ export function ApprovalsInbox() {
                 ),
               ]);
               return [
-                ...(appeals.appeals as unknown as QueueItem[])
+                ...appeals.appeals
                   .filter((item) => item.proposal !== null)
                   .map((item) => ({
                     kind: 'appeal' as const,

@@ -2,9 +2,10 @@ import type { paths } from '../../api/schema';
 
 /**
  * The shapes the reviewer's pages read. Routes with a typed answer are derived from the generated schema
- * (`npm run gen:api`), so a change on the server fails the web typecheck; the appeals' staff views are
- * still declared `AnyObject` on the server, so their fields are written out here as the server builds them
- * (src/appeals/appeal-view.ts: appealView, queueItemView, caseFileView, auditEventView, notificationView).
+ * (`npm run gen:api`), so a change on the server fails the web typecheck (the queue's rows among them); the
+ * appeals' other staff views are still declared `AnyObject` on the server, so their fields are written out
+ * here as the server builds them (src/appeals/appeal-view.ts: appealView, caseFileView, auditEventView,
+ * notificationView).
  */
 type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 export type Ok<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends {
@@ -55,26 +56,8 @@ export interface Proposal {
   readonly proposedAt: string;
 }
 
-/** A row of GET /v1/appeals (queueItemView). */
-export interface QueueItem {
-  readonly appealId: string;
-  readonly decisionId: string;
-  readonly customerId: string;
-  readonly productCode: string;
-  readonly category: AppealCategory;
-  readonly status: AppealStatus;
-  readonly resolution: string | null;
-  readonly priority: number;
-  readonly slaDueDate: string | null;
-  readonly slaDueAt: string | null;
-  readonly slaBreached: boolean;
-  readonly amountAtStake: string;
-  readonly amountAtStakeFen: string;
-  readonly assignee: Actor | null;
-  readonly recheckVerdict: Verdict | null;
-  readonly proposal: Proposal | null;
-  readonly filedAt: string;
-}
+/** A row of GET /v1/appeals (queueItemView), typed by the server's schema. */
+export type QueueItem = Ok<'/v1/appeals', 'get'>['appeals'][number];
 
 export interface FieldChange {
   readonly field: string;
