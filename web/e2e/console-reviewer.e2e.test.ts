@@ -93,12 +93,22 @@ async function settled(page: Page): Promise<void> {
 
 /** Picks `label` in the antd Select whose form label (or aria-label) is `name`. */
 async function choose(page: Page, name: string | RegExp, label: string | RegExp): Promise<void> {
-  await page.getByLabel(name).first().click();
-  await page
+  const option = page
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
     .filter({ hasText: label })
-    .first()
-    .click();
+    .first();
+  // A select just added to a form list may re-render as it opens and close its list again (seen on a slow
+  // machine): open it again then, as a person would, at most three times.
+  for (let attempt = 1; ; attempt += 1) {
+    await page.getByLabel(name).first().click();
+    try {
+      await option.click({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 describe.skipIf(skipReason !== undefined)('reviewer workbench at a desktop size', () => {

@@ -26,7 +26,8 @@ async function dialogsNamed(page: Page): Promise<void> {
 async function closeShownOnce(page: Page, stored: string): Promise<void> {
   await page.getByRole('button', { name: stored }).click();
   await dialogsNamed(page);
-  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  // Two may be leaving at once (the reset form and the secret it opened): wait for every one to be gone.
+  await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10_000 }).toBe(0);
 }
 
 interface AuditItem {

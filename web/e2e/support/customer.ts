@@ -109,7 +109,40 @@ export interface AxeFinding {
 }
 
 /** axe-core on the page as it is: the serious and critical violations (none expected). */
+/**
+ * Waits until no finite CSS animation or transition is running (an endless spinner does not count), twice
+ * in a row 100 ms apart. A dialog or a message fading in or out has, for a moment, text at a fraction of
+ * its colour: axe judges that moment's contrast, not the page the person reads, so it runs after the motion.
+ */
+export async function motionSettled(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __stillSince?: number }).__stillSince = undefined;
+  });
+  await page.waitForFunction(
+    () => {
+      const moving = () =>
+        document
+          .getAnimations()
+          .some(
+            (animation) =>
+              animation.playState === 'running' &&
+              Number.isFinite(animation.effect?.getComputedTiming().iterations ?? 1),
+          );
+      const state = window as unknown as { __stillSince?: number };
+      if (moving()) {
+        state.__stillSince = undefined;
+        return false;
+      }
+      state.__stillSince ??= performance.now();
+      return performance.now() - state.__stillSince >= 100;
+    },
+    undefined,
+    { polling: 50, timeout: 10_000 },
+  );
+}
+
 export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
+  await motionSettled(page);
   await page.addScriptTag({ content: AXE });
   return page.evaluate(async () => {
     const axe = (

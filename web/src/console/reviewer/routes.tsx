@@ -9,29 +9,11 @@ import './texts.ts';
 import './reviewer.css';
 
 /**
- * The console's theme (web/src/console/main.tsx) already darkens antd's blue, red and secondary text to
- * WCAG AA's 4.5:1 and keeps two-character Chinese button labels unspaced; this nested provider inherits that
- * and adds what the workbench's pages need besides (axe says so): hovered and pressed shades, tertiary,
- * description and placeholder text, and the warning, error and success texts.
+ * The console's theme (web/src/console/main.tsx) sets readable colours for every area; the workbench adds one
+ * thing: "No data" in a table is information here (no loans, no facilities), not a disabled control.
  */
 const READABLE = {
-  token: {
-    // Hovered and pressed shades too: the pointer rests on a button after a click.
-    colorPrimaryHover: '#003eb3',
-    colorPrimaryActive: '#002c8c',
-    colorPrimaryTextHover: '#003eb3',
-    colorLinkHover: '#003eb3',
-    colorLinkActive: '#002c8c',
-    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
-    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
-    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
-    colorWarningText: '#ad4e00',
-    colorErrorText: '#a8071a',
-    colorSuccessText: '#237804',
-    colorErrorHover: '#a8071a',
-  },
   components: {
-    // "No data" in a table is information here (no loans, no facilities), not a disabled control.
     Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' },
     Empty: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' },
   },

@@ -43,8 +43,16 @@ type TableContent = {
 };
 
 const COMPILE_DEBOUNCE_MS = 600;
-/** The editor brings its own antd: the console's darker blue (4.5:1 on white) there too. */
-const JDM_THEME = { token: { colorPrimary: '#0958d9', colorLink: '#0958d9' } };
+/** The editor brings its own antd: the console's darker blue (4.5:1 on white) and hover shades there too. */
+const JDM_THEME = {
+  token: {
+    colorPrimary: '#0958d9',
+    colorLink: '#0958d9',
+    colorPrimaryHover: '#003eb3',
+    colorPrimaryActive: '#002c8c',
+    colorLinkHover: '#003eb3',
+  },
+};
 const POLL_MS = 500;
 
 /** Today in Asia/Shanghai (UTC+8 all year), the first date a new version may take effect from. */
