@@ -262,12 +262,7 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
         'only a customer session may call this endpoint (the app asks for one: POST /v1/customers/{id}/sessions)',
       );
     }
-    const allowed = config.roles ?? [];
-    if (!roleAllows(record.role, allowed)) {
-      throw new AppError('FORBIDDEN', `role "${record.role}" may not call this endpoint`, {
-        details: { requiredRoles: ['admin', ...allowed] },
-      });
-    }
+    checkRole(record.role, config.roles);
   });
 
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
@@ -376,10 +371,13 @@ async function authenticateStaff(
       );
     }
   }
-  if (config.staff) return;
-  const allowed = config.roles ?? [];
-  if (!roleAllows(check.principal.role, allowed)) {
-    throw new AppError('FORBIDDEN', `role "${check.principal.role}" may not call this endpoint`, {
+  if (!config.staff) checkRole(check.principal.role, config.roles);
+}
+
+/** FORBIDDEN unless the route's roles (admin is always allowed) include `role`: API keys and staff alike. */
+function checkRole(role: Role, allowed: readonly Role[] = []): void {
+  if (!roleAllows(role, allowed)) {
+    throw new AppError('FORBIDDEN', `role "${role}" may not call this endpoint`, {
       details: { requiredRoles: ['admin', ...allowed] },
     });
   }
