@@ -169,6 +169,8 @@ interface ScriptedAppeal {
   readonly appealId: string;
   readonly customerId: string;
   readonly ending: AppealEnding;
+  /** Nothing more will happen to it (resolved, withdrawn, or an ending that leaves it as filed). */
+  ended: boolean;
 }
 
 /**
@@ -530,9 +532,17 @@ export async function seedDemoHistory(app: App, options: HistorySeedOptions = {}
         CUSTOMER_APP,
       );
       appealsFiled += 1;
-      scripted.push({ appealId: appeal.id, customerId: decline.customerId, ending: wanted.ending });
+      scripted.push({
+        appealId: appeal.id,
+        customerId: decline.customerId,
+        ending: wanted.ending,
+        ended: false,
+      });
     }
-    for (const item of scripted) await timed('appeals', () => advanceAppeal(services, item));
+    for (const item of scripted) {
+      if (item.ended) continue;
+      item.ended = await timed('appeals', () => advanceAppeal(services, item));
+    }
 
     clock.set(new Date(startOfBusinessDate(day).getTime() + 21 * 3_600_000));
     // The day-end batch (accrual, billing, overdue, buckets, statements, limit reviews, appeal SLAs).
@@ -567,22 +577,24 @@ export async function seedDemoHistory(app: App, options: HistorySeedOptions = {}
   };
 }
 
-/** Moves a scripted appeal one step along its path on `day`, when its step is due. */
-async function advanceAppeal(services: App['services'], item: ScriptedAppeal): Promise<void> {
+/**
+ * Moves a scripted appeal one step along its path on `day`, when its step is due. True when nothing more
+ * will happen to it — its ending leaves it as filed, or it is resolved or withdrawn — so the seeder stops
+ * reading it back every day.
+ */
+async function advanceAppeal(services: App['services'], item: ScriptedAppeal): Promise<boolean> {
+  if (item.ending === 'submitted' || item.ending === 'sla_breached') return true;
   const appeal = await services.appeals.get(item.appealId);
   const [first, second] = REVIEWERS as [Principal, Principal];
   const status = appeal.status;
-  if (status === 'resolved' || status === 'withdrawn') return;
+  if (status === 'resolved' || status === 'withdrawn') return true;
   switch (item.ending) {
-    case 'submitted':
-    case 'sla_breached':
-      return;
     case 'withdrawn':
       await services.appeals.withdraw(item.appealId, item.customerId, CUSTOMER_APP);
-      return;
+      return false;
     case 'claimed':
       if (status === 'queued') await services.appeals.claim(item.appealId, first);
-      return;
+      return false;
     case 'upheld':
       if (status === 'queued') await services.appeals.claim(item.appealId, first);
       else if (status === 'in_review')
@@ -595,7 +607,7 @@ async function advanceAppeal(services: App['services'], item: ScriptedAppeal): P
           },
           first,
         );
-      return;
+      return false;
     case 'overturned':
     case 'awaiting_approval': {
       if (status === 'queued') await services.appeals.claim(item.appealId, first);
@@ -613,7 +625,7 @@ async function advanceAppeal(services: App['services'], item: ScriptedAppeal): P
         );
       } else if (status === 'pending_approval' && item.ending === 'overturned')
         await services.appeals.approve(item.appealId, second);
-      return;
+      return false;
     }
   }
 }
