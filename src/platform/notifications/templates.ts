@@ -1,0 +1,226 @@
+import { en, zh, type LocalizedText } from '../i18n/localized.ts';
+import type { Money } from '../money/money.ts';
+import type { LocalDate } from '../time/local-date.ts';
+
+/**
+ * What the lender tells a customer about their accounts, typed by kind: each kind has its parameters (the
+ * figures the system used, in fen and dates) and one template per language. Texts are rendered once, when
+ * the message is written, and stored with their parameters.
+ */
+
+/** Which account a servicing message is about: a cash loan's instalment, or a credit line's statement. */
+export type ServicedProduct = 'loan' | 'line';
+
+export const DUE_REMINDER_KINDS = ['due_in_3_days', 'due_tomorrow', 'due_today'] as const;
+export type DueReminderKind = (typeof DUE_REMINDER_KINDS)[number];
+/** Days before the due date each reminder is for. */
+export const DUE_REMINDER_DAYS: Readonly<Record<DueReminderKind, number>> = {
+  due_in_3_days: 3,
+  due_tomorrow: 1,
+  due_today: 0,
+};
+
+export const OVERDUE_KINDS = ['overdue_day_1', 'overdue_day_7', 'overdue_day_30'] as const;
+export type OverdueKind = (typeof OVERDUE_KINDS)[number];
+export const OVERDUE_DAYS: Readonly<Record<OverdueKind, number>> = {
+  overdue_day_1: 1,
+  overdue_day_7: 7,
+  overdue_day_30: 30,
+};
+
+export interface DueReminderParams {
+  readonly product: ServicedProduct;
+  readonly dueDate: LocalDate;
+  /** Loan: the instalment less money held for the customer. Line: what is unpaid on the statement. */
+  readonly amountDue: Money;
+  /** Lines only: the minimum payment still to pay by the due date. */
+  readonly minimumDue?: Money;
+}
+
+export interface PaymentReceivedParams {
+  readonly product: ServicedProduct;
+  readonly amount: Money;
+  readonly principal: Money;
+  readonly interest: Money;
+  /** Penalty interest (loans) or instalment fees (lines) paid. */
+  readonly charges: Money;
+  /** Kept for the customer (paid beyond what was owed). */
+  readonly held: Money;
+  /** Everything still owed after the payment (principal, billed or not, interest and charges). */
+  readonly owedAfter: Money;
+}
+
+export interface OverdueParams {
+  readonly product: ServicedProduct;
+  readonly daysPastDue: number;
+  /** The first due date missed. */
+  readonly dueDate: LocalDate;
+  /** What fell due and is unpaid (penalty accrued so far included for loans). */
+  readonly amountOverdue: Money;
+}
+
+export interface StatementReadyParams {
+  readonly statementDate: LocalDate;
+  readonly dueDate: LocalDate;
+  readonly statementBalance: Money;
+  readonly minimumPayment: Money;
+}
+
+export interface LimitChangedParams {
+  readonly oldLimit: Money;
+  readonly newLimit: Money;
+}
+
+export interface PlanCreatedParams {
+  readonly principal: Money;
+  readonly term: number;
+  /** The first period's principal and fee (later periods may differ by the fen of the split). */
+  readonly firstPrincipal: Money;
+  readonly feePerPeriod: Money;
+}
+
+export interface PlanChangedParams {
+  /** Principal taken off the periods not yet billed. */
+  readonly refunded: Money;
+  /** Principal still to be billed, and over how many periods (0 when the plan was cancelled). */
+  readonly principalLeft: Money;
+  readonly periodsLeft: number;
+}
+
+export type MessageContent =
+  | { readonly kind: DueReminderKind; readonly params: DueReminderParams }
+  | { readonly kind: 'payment_received'; readonly params: PaymentReceivedParams }
+  | { readonly kind: OverdueKind; readonly params: OverdueParams }
+  | { readonly kind: 'statement_ready'; readonly params: StatementReadyParams }
+  | { readonly kind: 'limit_changed'; readonly params: LimitChangedParams }
+  | { readonly kind: 'plan_created'; readonly params: PlanCreatedParams }
+  | { readonly kind: 'plan_changed'; readonly params: PlanChangedParams };
+
+export type MessageKind = MessageContent['kind'];
+
+export const MESSAGE_KINDS: readonly MessageKind[] = [
+  ...DUE_REMINDER_KINDS,
+  'payment_received',
+  ...OVERDUE_KINDS,
+  'statement_ready',
+  'limit_changed',
+  'plan_created',
+  'plan_changed',
+];
+
+const WHEN_ZH: Readonly<Record<DueReminderKind, string>> = {
+  due_in_3_days: '3天后',
+  due_tomorrow: '明天',
+  due_today: '今天',
+};
+const WHEN_EN: Readonly<Record<DueReminderKind, string>> = {
+  due_in_3_days: 'in 3 days',
+  due_tomorrow: 'tomorrow',
+  due_today: 'today',
+};
+
+function dueReminder(kind: DueReminderKind, p: DueReminderParams): LocalizedText {
+  if (p.product === 'loan') {
+    return {
+      zh: `您的借款本期应还${zh.money(p.amountDue)}，还款日是${WHEN_ZH[kind]}（${zh.date(p.dueDate)}）。请在当天结束前还款，或确保扣款账户余额充足。`,
+      en: `Your loan instalment of ${en.money(p.amountDue)} is due ${WHEN_EN[kind]} (${en.date(p.dueDate)}). Please pay it by the end of that day, or make sure your repayment account holds enough.`,
+    };
+  }
+  const minimum = p.minimumDue ?? p.amountDue;
+  return {
+    zh: `您的信用额度账单待还${zh.money(p.amountDue)}，最低还款${zh.money(minimum)}，还款日是${WHEN_ZH[kind]}（${zh.date(p.dueDate)}）。还清全部可免利息；至少还最低还款可避免逾期。`,
+    en: `Your credit line statement has ${en.money(p.amountDue)} to pay, minimum ${en.money(minimum)}, due ${WHEN_EN[kind]} (${en.date(p.dueDate)}). Pay it all to avoid interest; pay at least the minimum to avoid being overdue.`,
+  };
+}
+
+function paymentReceived(p: PaymentReceivedParams): LocalizedText {
+  const account = {
+    zh: p.product === 'loan' ? '借款' : '信用额度',
+    en: p.product === 'loan' ? 'loan' : 'credit line',
+  };
+  const chargesZh = p.product === 'loan' ? '罚息' : '分期手续费';
+  const chargesEn = p.product === 'loan' ? 'penalty interest' : 'instalment fees';
+  const heldZh = p.held > 0n ? `多还的${zh.money(p.held)}已为您保留，将用于下次还款。` : '';
+  const heldEn =
+    p.held > 0n
+      ? ` The ${en.money(p.held)} paid beyond what was owed is kept for you and used on your next payment.`
+      : '';
+  return {
+    zh: `已收到您的${account.zh}还款${zh.money(p.amount)}：本金${zh.money(p.principal)}，利息${zh.money(p.interest)}，${chargesZh}${zh.money(p.charges)}。目前还欠${zh.money(p.owedAfter)}。${heldZh}`,
+    en: `We received your ${account.en} payment of ${en.money(p.amount)}: ${en.money(p.principal)} principal, ${en.money(p.interest)} interest, ${en.money(p.charges)} ${chargesEn}. You now owe ${en.money(p.owedAfter)}.${heldEn}`,
+  };
+}
+
+function overdue(p: OverdueParams): LocalizedText {
+  const what = {
+    zh: p.product === 'loan' ? '借款' : '信用额度账单',
+    en: p.product === 'loan' ? 'loan instalment' : 'credit line statement',
+  };
+  const later =
+    p.product === 'loan'
+      ? { zh: '逾期期间每天产生罚息', en: 'Penalty interest is charged for every day it stays unpaid' }
+      : { zh: '逾期期间未还本金每天计息', en: 'Interest is charged on the unpaid principal every day' };
+  return {
+    zh: `您${zh.date(p.dueDate)}到期的${what.zh}已逾期${p.daysPastDue}天，逾期金额${zh.money(p.amountOverdue)}。${later.zh}，并可能影响您的信用记录。请尽快在App内还款；如有困难，请联系我们商量还款安排。`,
+    en: `Your ${what.en} due on ${en.date(p.dueDate)} is ${p.daysPastDue} ${p.daysPastDue === 1 ? 'day' : 'days'} overdue: ${en.money(p.amountOverdue)} is unpaid. ${later.en}, and it may harm your credit record. Please pay in the app as soon as you can; if you are in difficulty, contact us to agree a way to repay.`,
+  };
+}
+
+function statementReady(p: StatementReadyParams): LocalizedText {
+  return {
+    zh: `您${zh.date(p.statementDate)}的信用额度账单已出：本期应还${zh.money(p.statementBalance)}，最低还款${zh.money(p.minimumPayment)}，还款日${zh.date(p.dueDate)}。`,
+    en: `Your credit line statement of ${en.date(p.statementDate)} is ready: ${en.money(p.statementBalance)} to pay, minimum ${en.money(p.minimumPayment)}, due on ${en.date(p.dueDate)}.`,
+  };
+}
+
+function limitChanged(p: LimitChangedParams): LocalizedText {
+  const up = p.newLimit > p.oldLimit;
+  return {
+    zh: `您的信用额度已由${zh.money(p.oldLimit)}${up ? '提高' : '调整'}为${zh.money(p.newLimit)}。`,
+    en: `Your credit limit has been ${up ? 'raised' : 'changed'} from ${en.money(p.oldLimit)} to ${en.money(p.newLimit)}.`,
+  };
+}
+
+function planCreated(p: PlanCreatedParams): LocalizedText {
+  return {
+    zh: `您已将${zh.money(p.principal)}分${p.term}期还款：每期本金约${zh.money(p.firstPrincipal)}，手续费${zh.money(p.feePerPeriod)}，随每期账单还款。`,
+    en: `You have split ${en.money(p.principal)} into ${p.term} monthly instalments: about ${en.money(p.firstPrincipal)} principal and a ${en.money(p.feePerPeriod)} fee each, paid with each statement.`,
+  };
+}
+
+function planChanged(p: PlanChangedParams): LocalizedText {
+  if (p.periodsLeft === 0 || p.principalLeft === 0n) {
+    return {
+      zh: `退款${zh.money(p.refunded)}已冲抵您的分期，剩余各期已取消，不再收取手续费。`,
+      en: `A refund of ${en.money(p.refunded)} has paid off your instalment plan: the remaining instalments are cancelled and no more fees are charged.`,
+    };
+  }
+  return {
+    zh: `退款${zh.money(p.refunded)}已冲抵您的分期：剩余本金${zh.money(p.principalLeft)}，分${p.periodsLeft}期还款。`,
+    en: `A refund of ${en.money(p.refunded)} has been taken off your instalment plan: ${en.money(p.principalLeft)} principal is left, over ${p.periodsLeft} instalments.`,
+  };
+}
+
+/** The message's text in both languages, from its kind and parameters. */
+export function renderMessage(content: MessageContent): LocalizedText {
+  switch (content.kind) {
+    case 'due_in_3_days':
+    case 'due_tomorrow':
+    case 'due_today':
+      return dueReminder(content.kind, content.params);
+    case 'payment_received':
+      return paymentReceived(content.params);
+    case 'overdue_day_1':
+    case 'overdue_day_7':
+    case 'overdue_day_30':
+      return overdue(content.params);
+    case 'statement_ready':
+      return statementReady(content.params);
+    case 'limit_changed':
+      return limitChanged(content.params);
+    case 'plan_created':
+      return planCreated(content.params);
+    case 'plan_changed':
+      return planChanged(content.params);
+  }
+}
