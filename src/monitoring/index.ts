@@ -25,11 +25,24 @@ export {
 export {
   BAD_DAYS_PAST_DUE,
   createPerformanceAggregator,
+  lineVerdict,
+  lineWorstDaysPastDue,
   loanVerdict,
   worstDaysPastDue,
+  type LinePerformanceRecord,
   type LoanPerformanceRecord,
+  type PerformanceRecord,
   type PerformanceReport,
 } from './performance.ts';
+export {
+  createRollRateAggregator,
+  lineStateOn,
+  loanStateOn,
+  ROLL_STATES,
+  type RollRateReport,
+  type RollRecord,
+  type RollState,
+} from './roll-rates.ts';
 export { createDriftAggregator, DEFAULT_MIN_DECISIONS, type DriftRecord, type DriftReport } from './drift.ts';
 export { alertsOf, DEFAULT_THRESHOLDS, type Alert, type AlertSeverity } from './alerts.ts';
 export {

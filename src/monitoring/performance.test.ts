@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseLocalDate, type LocalDate } from '../platform/time/local-date.ts';
 import {
   createPerformanceAggregator,
+  lineVerdict,
+  lineWorstDaysPastDue,
   loanVerdict,
   worstDaysPastDue,
+  type LinePerformanceRecord,
   type LoanPerformanceRecord,
 } from './performance.ts';
 
@@ -100,5 +103,80 @@ describe('loan performance', () => {
     expect(report.vintages[0]?.bands.map((b) => [b.band, b.loans, b.bads])).toEqual([['700–749', 2, 1]]);
     expect(report.unscored).toMatchObject({ loans: 1, observable: 1, bads: 1, expectedBadRate: null });
     expect(report.total).toMatchObject({ loans: 5, observable: 4, bads: 3, badRate: '0.750000' });
+  });
+});
+
+function line(overrides: Partial<LinePerformanceRecord> = {}): LinePerformanceRecord {
+  return {
+    lineId: 'lin_1',
+    productCode: 'credit_line',
+    openedOn: d('2026-08-03'),
+    drawn: 500_000n,
+    chargedOffOn: null,
+    processedThrough: d('2026-11-22'),
+    dueOutcomes: [],
+    score: 704,
+    pd: 0.04,
+    arm: 'champion',
+    ...overrides,
+  };
+}
+
+describe('credit-line performance', () => {
+  it('a missed minimum counts from its due date to the day it was met, or to the servicing date', () => {
+    const dueOutcomes = [
+      { dueDate: d('2026-09-25'), minimumPayment: 10_000n, minimumMet: false, curedOn: d('2026-10-20') }, // 25
+      { dueDate: d('2026-10-25'), minimumPayment: 10_000n, minimumMet: false, curedOn: null }, // 28 now
+    ];
+    expect(lineWorstDaysPastDue({ dueOutcomes, processedThrough: d('2026-11-22') })).toBe(28);
+    expect(lineVerdict(line({ dueOutcomes }))).toBe('good'); // 28 < 30, and 09-25 is 58 days old
+    expect(lineVerdict(line({ dueOutcomes, processedThrough: d('2026-11-23') }))).toBe('good'); // 29
+    expect(lineVerdict(line({ dueOutcomes, processedThrough: d('2026-11-24') }))).toBe('bad'); // 30
+  });
+
+  it('a line never asked for a minimum cannot go bad: immature; a charge-off is bad', () => {
+    const zeroMinimum = [{ dueDate: d('2026-09-25'), minimumPayment: 0n, minimumMet: true, curedOn: null }];
+    expect(lineVerdict(line({ dueOutcomes: zeroMinimum }))).toBe('immature');
+    expect(lineVerdict(line({ chargedOffOn: d('2026-11-01') }))).toBe('bad');
+    const recent = [{ dueDate: d('2026-11-01'), minimumPayment: 5_000n, minimumMet: true, curedOn: null }];
+    expect(lineVerdict(line({ dueOutcomes: recent }))).toBe('immature'); // 21 days: not yet observable
+  });
+
+  it('lines and loans share the bands, vintages by month opened, and are split by product', () => {
+    const aggregator = createPerformanceAggregator({
+      from: d('2026-01-01'),
+      to: d('2026-11-22'),
+      product: null,
+    });
+    aggregator.add(loan({ instalments: [{ dueDate: d('2026-10-15'), settledOn: null }] })); // 38 days: bad
+    const missed = [{ dueDate: d('2026-09-25'), minimumPayment: 1n, minimumMet: true, curedOn: null }];
+    aggregator.add(line({ dueOutcomes: missed })); // good
+    aggregator.add(line({ lineId: 'lin_2', drawn: 0n, dueOutcomes: [] })); // immature
+    const report = aggregator.report();
+    expect(report.products).toEqual([
+      {
+        product: 'cash_loan',
+        loans: 1,
+        observable: 1,
+        bads: 1,
+        badRate: '1.000000',
+        expectedBadRate: 0.02,
+        principal: 1_000_000n,
+      },
+      {
+        product: 'credit_line',
+        loans: 2,
+        observable: 1,
+        bads: 0,
+        badRate: '0.000000',
+        expectedBadRate: 0.04,
+        principal: 500_000n,
+      },
+    ]);
+    expect(report.vintages.map((vintage) => [vintage.vintage, vintage.loans, vintage.observable])).toEqual([
+      ['2026-08', 2, 1],
+      ['2026-09', 1, 1],
+    ]);
+    expect(report.total).toMatchObject({ loans: 3, observable: 2, bads: 1, badRate: '0.500000' });
   });
 });

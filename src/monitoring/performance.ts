@@ -3,11 +3,20 @@ import type { Arm } from '../policy/index.ts';
 import { SCORE_BANDS, scoreBandOf, shareOf, type MonitoringWindow } from './window.ts';
 
 /**
- * Performance: the loop from score to outcome. For booked cash loans, the bad rate — a loan that has been
+ * Performance: the loop from score to outcome, for both products. For booked cash loans, the bad rate — a loan that has been
  * 30 or more days past due at any point, or was written off — by the score band of the decision that
  * granted its facility and by vintage (the month the loan was drawn), next to the PD that decision
  * recorded. A loan counts towards the bad rate only once it could have gone bad: an instalment fell due
  * at least 30 days before the day its servicing has reached, or it has already gone bad or been repaid.
+ *
+ * For credit lines (revolving, so there is no single drawdown): the vintage is the month the line was
+ * opened; a line is bad once a statement's minimum payment has gone unmet 30 or more days past its due
+ * date — from the due date to the day the minimum was finally met or, still unmet, to the day the line's
+ * servicing has reached (the lending context's own days past due, at its worst) — or when it is charged
+ * off. It is observable once a statement asking for a minimum payment above zero fell due 30 days before
+ * its servicing date (a line never drawn on can not go bad), or it has already gone bad. Its `principal` is
+ * what was drawn on it (purchases) to date. The due outcomes are the line's last 24 (its state keeps no
+ * more): a line's worst delinquency older than two years is not seen.
  */
 
 /** Days past due that make a loan bad (the lending context's M2 bucket starts here: 31+; 30+ is bad). */
@@ -55,6 +64,58 @@ export function worstDaysPastDue(
 
 export type LoanVerdict = 'bad' | 'good' | 'immature';
 
+/** What performance reads of one credit line and the decision behind it. */
+export interface LinePerformanceRecord {
+  readonly lineId: string;
+  /** The product of the decision that granted the facility (`credit_line`); the line's own when unknown. */
+  readonly productCode: string;
+  readonly openedOn: LocalDate;
+  /** Purchases drawn on the line to date, fen. */
+  readonly drawn: bigint;
+  /** The date the line was charged off (null while it is not: lending has no line charge-off yet). */
+  readonly chargedOffOn: LocalDate | null;
+  readonly processedThrough: LocalDate;
+  /** Each checked statement due date, oldest first (the line's last 24). */
+  readonly dueOutcomes: ReadonlyArray<{
+    readonly dueDate: LocalDate;
+    readonly minimumPayment: bigint;
+    readonly minimumMet: boolean;
+    readonly curedOn: LocalDate | null;
+  }>;
+  readonly score: number | null;
+  readonly pd: number | null;
+  readonly arm: Arm | null;
+}
+
+/** The most days a statement's missed minimum stayed unmet, up to `processedThrough`. */
+export function lineWorstDaysPastDue(
+  record: Pick<LinePerformanceRecord, 'dueOutcomes' | 'processedThrough'>,
+): number {
+  let worst = 0;
+  for (const outcome of record.dueOutcomes) {
+    if (outcome.minimumMet) continue;
+    const until = outcome.curedOn ?? record.processedThrough;
+    if (outcome.dueDate < until) worst = Math.max(worst, daysBetween(outcome.dueDate, until));
+  }
+  return worst;
+}
+
+/** Bad (a minimum 30+ days past due, or charged off), good (could have gone bad and did not), or not yet. */
+export function lineVerdict(record: LinePerformanceRecord): LoanVerdict {
+  if (record.chargedOffOn !== null || lineWorstDaysPastDue(record) >= BAD_DAYS_PAST_DUE) return 'bad';
+  const observable = record.dueOutcomes.some(
+    (outcome) =>
+      outcome.minimumPayment > 0n &&
+      daysBetween(outcome.dueDate, record.processedThrough) >= BAD_DAYS_PAST_DUE,
+  );
+  return observable ? 'good' : 'immature';
+}
+
+/** A loan or a line, as the performance fold takes them. */
+export type PerformanceRecord = LoanPerformanceRecord | LinePerformanceRecord;
+
+const isLine = (record: PerformanceRecord): record is LinePerformanceRecord => 'lineId' in record;
+
 /** Bad (30+ DPD ever, or written off), good (could have gone bad and did not) or not yet observable. */
 export function loanVerdict(record: LoanPerformanceRecord): LoanVerdict {
   if (record.status === 'written_off' || worstDaysPastDue(record) >= BAD_DAYS_PAST_DUE) return 'bad';
@@ -66,6 +127,7 @@ export function loanVerdict(record: LoanPerformanceRecord): LoanVerdict {
 }
 
 export interface PerformanceCell {
+  /** Accounts: cash loans drawn, or credit lines opened (the name is kept from when only loans counted). */
   readonly loans: number;
   /** Loans that could have gone bad by now (bad, good) — the bad rate's denominator. */
   readonly observable: number;
@@ -74,7 +136,7 @@ export interface PerformanceCell {
   readonly badRate: string | null;
   /** Mean PD recorded at the decision, over the observable loans with a PD: the expected bad rate. */
   readonly expectedBadRate: number | null;
-  /** Principal drawn, integer fen. */
+  /** Principal drawn, integer fen (a line: its purchases to date). */
   readonly principal: bigint;
 }
 
@@ -92,6 +154,8 @@ export interface PerformanceReport {
   >;
   /** Loans whose decision carries no score (none recorded, or an override without one). */
   readonly unscored: PerformanceCell;
+  /** Per product (`cash_loan`, `credit_line`), in code order: the window's product alone when one is asked. */
+  readonly products: ReadonlyArray<{ readonly product: string } & PerformanceCell>;
   readonly total: PerformanceCell;
 }
 
@@ -106,9 +170,9 @@ interface Tally {
 
 const emptyTally = (): Tally => ({ loans: 0, observable: 0, bads: 0, pdSum: 0, pdCount: 0, principal: 0n });
 
-function tallyOne(tally: Tally, record: LoanPerformanceRecord, verdict: LoanVerdict): void {
+function tallyOne(tally: Tally, record: PerformanceRecord, verdict: LoanVerdict): void {
   tally.loans += 1;
-  tally.principal += record.principal;
+  tally.principal += isLine(record) ? record.drawn : record.principal;
   if (verdict === 'immature') return;
   tally.observable += 1;
   if (verdict === 'bad') tally.bads += 1;
@@ -130,21 +194,28 @@ function cellOf(tally: Tally): PerformanceCell {
 }
 
 export interface PerformanceAggregator {
-  add(record: LoanPerformanceRecord): void;
+  add(record: PerformanceRecord): void;
   report(): PerformanceReport;
 }
 
-/** A fresh fold of loans (drawn within the window) into bad rates by score band and vintage. */
+/**
+ * A fresh fold of loans (drawn within the window) and lines (opened within it) into bad rates by score
+ * band and vintage, every product together and per product.
+ */
 export function createPerformanceAggregator(window: MonitoringWindow): PerformanceAggregator {
   const bands = SCORE_BANDS.map(emptyTally);
   const vintages = new Map<string, { tally: Tally; bands: Tally[] }>();
   const unscored = emptyTally();
   const total = emptyTally();
+  const products = new Map<string, Tally>();
   return {
     add(record) {
-      const verdict = loanVerdict(record);
+      const verdict = isLine(record) ? lineVerdict(record) : loanVerdict(record);
       tallyOne(total, record, verdict);
-      const vintage = record.startDate.slice(0, 7);
+      const product = products.get(record.productCode) ?? emptyTally();
+      products.set(record.productCode, product);
+      tallyOne(product, record, verdict);
+      const vintage = (isLine(record) ? record.openedOn : record.startDate).slice(0, 7);
       let entry = vintages.get(vintage);
       if (!entry) {
         entry = { tally: emptyTally(), bands: SCORE_BANDS.map(emptyTally) };
@@ -180,6 +251,9 @@ export function createPerformanceAggregator(window: MonitoringWindow): Performan
             }),
           })),
         unscored: cellOf(unscored),
+        products: [...products.entries()]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([product, tally]) => ({ product, ...cellOf(tally) })),
         total: cellOf(total),
       };
     },
