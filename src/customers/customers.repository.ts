@@ -503,19 +503,22 @@ export async function probeCustomer(
   customerId: string,
   asOf: Date,
 ): Promise<{ eventsVersion: bigint; blocklisted: boolean } | undefined> {
+  // Joins, not a correlated `exists`: Citus runs this as one router query on the customer's shard
+  // (customers and customer_cards are colocated by customer_id; the blocklist is a reference table, copied
+  // to every node), and does not support a correlated subquery over a reference table. A customer with
+  // several cards yields several joined rows; `bool_or` folds them into one answer.
   const result = await q.query<{ events_version: bigint; blocklisted: boolean }>(
-    `select c.events_version,
-            exists (
-              select 1 from customer_blocklist b
-               where b.added_at <= $2 and (b.removed_at is null or b.removed_at > $2)
-                 and ((b.kind = 'id_number' and b.blind_index = c.id_number_bidx)
-                   or (b.kind = 'phone' and b.blind_index = c.phone_bidx)
-                   or (b.kind = 'card' and b.blind_index in (
-                         select k.card_bidx from customer_cards k
-                          where k.customer_id = c.customer_id and k.added_at <= $2
-                            and (k.removed_at is null or k.removed_at > $2))))
-            ) as blocklisted
-       from customers c where c.customer_id = $1`,
+    `select c.events_version, bool_or(b.id is not null) as blocklisted
+       from customers c
+       left join customer_cards k
+         on k.customer_id = c.customer_id and k.added_at <= $2 and (k.removed_at is null or k.removed_at > $2)
+       left join customer_blocklist b
+         on b.added_at <= $2 and (b.removed_at is null or b.removed_at > $2)
+        and ((b.kind = 'id_number' and b.blind_index = c.id_number_bidx)
+          or (b.kind = 'phone' and b.blind_index = c.phone_bidx)
+          or (b.kind = 'card' and b.blind_index = k.card_bidx))
+      where c.customer_id = $1
+      group by c.customer_id, c.events_version`,
     [customerId, asOf],
   );
   const [row] = result.rows;

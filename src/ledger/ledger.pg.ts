@@ -2,7 +2,7 @@ import { AppError } from '../platform/errors/app-error.ts';
 import { sqlStateOf, type Queryable } from '../platform/database/database.ts';
 import type { Money } from '../platform/money/money.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
-import { ACCOUNT_KINDS, isAccountKind, type AccountKind, type Side } from './account.ts';
+import { ACCOUNT_KIND_INFO, ACCOUNT_KINDS, isAccountKind, type AccountKind, type Side } from './account.ts';
 import { validateEntry, type ContractBalances, type JournalEntry } from './journal.ts';
 
 /**
@@ -28,6 +28,12 @@ export async function openAccounts(
      on conflict do nothing`,
     [contracts.map((c) => c.customerId), contracts.map((c) => c.contractId), [...kinds], at],
   );
+}
+
+/** 0 for a line that raises its account's balance (on its normal side), 1 for one that lowers it. */
+function lowersFirstRank(line: { kind: string; side: Side }): number {
+  if (!isAccountKind(line.kind)) return 0;
+  return ACCOUNT_KIND_INFO[line.kind].normalSide === line.side ? 0 : 1;
 }
 
 /**
@@ -56,6 +62,7 @@ export async function postJournals(q: Queryable, entries: readonly JournalEntry[
     amount: [] as string[],
     date: [] as string[],
   };
+  const lines: { entry: JournalEntry; lineNo: number; kind: string; side: Side; amount: Money }[] = [];
   for (const entry of entries) {
     validateEntry(entry);
     journal.customer.push(entry.customerId);
@@ -67,15 +74,24 @@ export async function postJournals(q: Queryable, entries: readonly JournalEntry[
     journal.description.push(entry.description);
     journal.reverses.push(entry.reversesJournalId ?? null);
     for (const [index, line] of entry.lines.entries()) {
-      posting.customer.push(entry.customerId);
-      posting.journal.push(entry.id);
-      posting.line.push(index + 1);
-      posting.contract.push(entry.contractId);
-      posting.kind.push(line.kind);
-      posting.side.push(line.side);
-      posting.amount.push(line.amount.toString());
-      posting.date.push(entry.effectiveDate);
+      lines.push({ entry, lineNo: index + 1, kind: line.kind, side: line.side, amount: line.amount });
     }
+  }
+  // The database applies postings one row at a time in insertion order and refuses a non-negative account
+  // the moment it dips below zero (migration 0901). Inserting every line that raises its account before any
+  // line that lowers one makes that check refuse exactly what the statement's net effect would: an account's
+  // balance only falls after its rises, so it dips below zero at some row iff it ends below zero. (A stable
+  // sort: lines keep their order within each group; line numbers are the entry's own.)
+  lines.sort((a, b) => lowersFirstRank(a) - lowersFirstRank(b));
+  for (const line of lines) {
+    posting.customer.push(line.entry.customerId);
+    posting.journal.push(line.entry.id);
+    posting.line.push(line.lineNo);
+    posting.contract.push(line.entry.contractId);
+    posting.kind.push(line.kind);
+    posting.side.push(line.side);
+    posting.amount.push(line.amount.toString());
+    posting.date.push(line.entry.effectiveDate);
   }
   try {
     await q.query(

@@ -27,6 +27,8 @@ export function registerMigrateCommand(program: Command): void {
         const applied = await migrate(db, {
           onApply: (file, index, total) =>
             process.stderr.write(`applying ${file.name} (${index + 1}/${total})\n`),
+          onDistribute: (placement) =>
+            process.stderr.write(`citus: ${placement.table} made a ${placement.how} table\n`),
         });
         output(global, { applied }, () =>
           applied.length ? `applied ${applied.length}: ${applied.join(', ')}` : 'up to date',

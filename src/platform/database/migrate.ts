@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../errors/app-error.ts';
+import { CITUS_MIGRATION_SETTINGS, distributeTables, hasCitus, type TablePlacement } from './citus.ts';
 import type { Database } from './database.ts';
 
 /** `migrations/` at the project root: plain SQL, applied in file-name order. */
@@ -99,6 +100,8 @@ export interface MigrateOptions {
   readonly files?: readonly MigrationFile[];
   /** Called before each file is applied (progress). */
   readonly onApply?: (file: MigrationFile, index: number, total: number) => void;
+  /** Called once per table distributed on Citus (progress). */
+  readonly onDistribute?: (placement: TablePlacement) => void;
 }
 
 /**
@@ -118,6 +121,9 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
     );
   }
   const pending = files.filter((file) => status.pending.includes(file.name));
+  // On a Citus coordinator, the same files run (against the shell tables of tables already distributed,
+  // which Citus propagates to the shards), and then every table not yet placed is distributed by the rule.
+  const citus = db.dialect === 'postgres' && (await hasCitus(db));
   const appliedNow: string[] = [];
   for (const [index, file] of pending.entries()) {
     options.onApply?.(file, index, pending.length);
@@ -128,6 +134,7 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
           file.version,
         ]);
         if (already.rows.length > 0) return false; // another process applied it while we waited
+        if (citus) await tx.exec(CITUS_MIGRATION_SETTINGS);
         await tx.exec(file.sql);
         await tx.query('insert into schema_migrations (version, name, checksum) values ($1, $2, $3)', [
           file.version,
@@ -144,6 +151,9 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
         details: { migration: file.name },
       });
     }
+  }
+  if (citus) {
+    for (const placement of await distributeTables(db, LOCK_KEY)) options.onDistribute?.(placement);
   }
   return appliedNow;
 }

@@ -1,0 +1,153 @@
+import { AppError } from '../errors/app-error.ts';
+import type { Database, Queryable } from './database.ts';
+import { GLOBAL_TABLES } from './distribution.ts';
+
+/**
+ * Citus as a deployment of the same schema (issue 16). The distribution rule (`distribution.ts`) says how:
+ * every table with `customer_id` is distributed by it, colocated with `customers`, so everything one
+ * customer owns lives on one shard group and a customer's statements are single-shard router queries;
+ * every other table is one of the listed global tables and becomes a reference table (a copy on every node,
+ * so a customer's shard joins it locally).
+ *
+ * Nothing here runs on PostgreSQL without the extension or on PGlite: `migrate` asks `hasCitus` first.
+ */
+
+/** The name of the table every customer table is colocated with. */
+export const COLOCATION_ANCHOR = 'customers';
+
+/**
+ * Session settings a migration needs on Citus: our triggers on distributed tables touch only the same
+ * customer's colocated shards or reference tables (the safe use of what Citus calls "unsafe" triggers;
+ * docs/citus.md says why each is safe). Applied with `set local` inside each migration's transaction.
+ */
+export const CITUS_MIGRATION_SETTINGS = 'set local citus.enable_unsafe_triggers = on';
+
+/** True when the database has the `citus` extension (a coordinator). */
+export async function hasCitus(q: Queryable): Promise<boolean> {
+  const result = await q.query<{ present: boolean }>(
+    `select exists (select 1 from pg_extension where extname = 'citus') as present`,
+  );
+  return result.rows[0]?.present === true;
+}
+
+export interface TablePlacement {
+  readonly table: string;
+  readonly how: 'distributed' | 'reference';
+}
+
+interface TableRow {
+  table_name: string;
+  has_customer: boolean;
+  citus_kind: string | null;
+}
+
+interface ForeignKeyRow {
+  table_name: string;
+  referenced: string;
+}
+
+/**
+ * Orders tables so that every table comes after the tables its foreign keys point at (Citus distributes a
+ * table with a foreign key only once the referenced table is distributed or a reference table). Global
+ * tables first (no global table refers to a customer table: the rule forbids it), then `customers`, then
+ * the other customer tables.
+ */
+export function distributionOrder(
+  tables: readonly { readonly name: string; readonly global: boolean }[],
+  foreignKeys: readonly { readonly from: string; readonly to: string }[],
+): string[] {
+  const names = new Set(tables.map((t) => t.name));
+  const dependsOn = new Map<string, Set<string>>();
+  for (const table of tables) dependsOn.set(table.name, new Set());
+  for (const fk of foreignKeys) {
+    if (fk.from !== fk.to && names.has(fk.to)) dependsOn.get(fk.from)?.add(fk.to);
+  }
+  const rank = (t: { name: string; global: boolean }) =>
+    t.global ? 0 : t.name === COLOCATION_ANCHOR ? 1 : 2;
+  const pending = [...tables].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  const ordered: string[] = [];
+  const placed = new Set<string>();
+  while (pending.length > 0) {
+    const index = pending.findIndex((t) => [...(dependsOn.get(t.name) ?? [])].every((d) => placed.has(d)));
+    if (index < 0) {
+      throw new AppError(
+        'MIGRATION_FAILED',
+        `foreign keys form a cycle between ${pending.map((t) => t.name).join(', ')}; Citus cannot distribute them`,
+      );
+    }
+    const [next] = pending.splice(index, 1);
+    if (next === undefined) break;
+    ordered.push(next.name);
+    placed.add(next.name);
+  }
+  return ordered;
+}
+
+/**
+ * Distributes every table of the current schema that is not yet a Citus table, by the rule: customer tables
+ * with `create_distributed_table(t, 'customer_id', colocate_with => 'customers')`, global tables with
+ * `create_reference_table(t)`. Idempotent: tables already distributed are left alone, so it runs after every
+ * `migrate` (new tables from new migrations are distributed then). Each table in its own transaction under
+ * the migration lock; a table without `customer_id` that the rule does not list is refused.
+ */
+export async function distributeTables(db: Database, lockKey: bigint): Promise<TablePlacement[]> {
+  const tables = await db.query<TableRow>(
+    `select c.relname::text as table_name,
+            exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'customer_id'
+                      and not a.attisdropped) as has_customer,
+            p.partmethod::text as citus_kind
+       from pg_class c
+       join pg_namespace n on n.oid = c.relnamespace
+       left join pg_dist_partition p on p.logicalrelid = c.oid
+      where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition`,
+  );
+  const foreignKeys = await db.query<ForeignKeyRow>(
+    `select rel.relname::text as table_name, ref.relname::text as referenced
+       from pg_constraint con
+       join pg_class rel on rel.oid = con.conrelid
+       join pg_class ref on ref.oid = con.confrelid
+       join pg_namespace n on n.oid = rel.relnamespace
+      where n.nspname = current_schema() and con.contype = 'f'`,
+  );
+  const unlisted = tables.rows.filter((t) => !t.has_customer && !(t.table_name in GLOBAL_TABLES));
+  if (unlisted.length > 0) {
+    throw new AppError(
+      'MIGRATION_FAILED',
+      `table(s) ${unlisted.map((t) => t.table_name).join(', ')} have no customer_id and are not listed as global ` +
+        'in src/platform/database/distribution.ts: Citus would not know how to place them',
+    );
+  }
+  const byName = new Map(tables.rows.map((t) => [t.table_name, t]));
+  const order = distributionOrder(
+    tables.rows.map((t) => ({ name: t.table_name, global: !t.has_customer })),
+    foreignKeys.rows.map((fk) => ({ from: fk.table_name, to: fk.referenced })),
+  );
+  const placed: TablePlacement[] = [];
+  for (const name of order) {
+    const table = byName.get(name);
+    if (table === undefined || table.citus_kind !== null) continue;
+    const how = table.has_customer ? 'distributed' : 'reference';
+    await db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1)', [lockKey]);
+      await tx.exec(CITUS_MIGRATION_SETTINGS);
+      // Another migrator may have distributed it while we waited for the lock.
+      const again = await tx.query(
+        `select 1 from pg_dist_partition where logicalrelid = to_regclass(quote_ident(current_schema()) || '.' || quote_ident($1))`,
+        [name],
+      );
+      if (again.rows.length > 0) return;
+      const qualified = `${db.schema}.${name}`;
+      if (how === 'reference') await tx.query('select create_reference_table($1)', [qualified]);
+      else if (name === COLOCATION_ANCHOR) {
+        await tx.query(`select create_distributed_table($1, 'customer_id')`, [qualified]);
+      } else {
+        await tx.query(`select create_distributed_table($1, 'customer_id', colocate_with => $2)`, [
+          qualified,
+          `${db.schema}.${COLOCATION_ANCHOR}`,
+        ]);
+      }
+    });
+    placed.push({ table: name, how });
+  }
+  return placed;
+}
