@@ -36,6 +36,11 @@ import {
 import { facilityOverridePortsFrom, termsInForceFrom } from './lending/facilities/facility-override-ports.ts';
 import { DEFAULT_LOAN_PRODUCT } from './lending/loans/loan-contract.ts';
 import { createLoanDayEndProcessor } from './lending/loans/loan-day-end.ts';
+import { createLoanReminderProcessor } from './lending/loans/loan-reminders.pg.ts';
+import { withMessageDelivery } from './lending/eod/day-end-delivery.ts';
+import { routeChannels, type MessageChannel } from './platform/notifications/channel.ts';
+import { createLogChannel } from './platform/notifications/log-channel.node.ts';
+import { createNotifications, type Notifications } from './platform/notifications/notifications.ts';
 import { createLoanService, type LoanService } from './lending/loans/loan-service.ts';
 import { registerLoanRoutes } from './lending/loans/loans.routes.ts';
 import { registerCreditLineRoutes } from './lending/credit-lines/credit-lines.routes.ts';
@@ -130,6 +135,8 @@ export interface Services {
   readonly monitoring: MonitoringService;
   /** Credit decisions: decide (with reasons and recourse), read, list, replay, overrides. */
   readonly decisions: DecisionService;
+  /** Customer messages: the outbox servicing writes to, its delivery pass, and each customer's messages. */
+  readonly notifications: Notifications;
   /** Appeals: file (with evidence), automatic re-check, review queue, overturn with maker-checker, audit trail. */
   readonly appeals: AppealService;
   /** Referral reviews: every referred application opens a case; reviewers re-run or decide within authority. */
@@ -166,6 +173,10 @@ export interface CreateAppOptions {
   readonly appeals?: AppealSettings;
   /** How customers hear about their appeals and referral reviews; a log notifier unless an adapter is passed. */
   readonly notifier?: Notifier;
+  /** How customer messages (reminders, payments, statements) leave: sms/push/email, logged unless passed. */
+  readonly messageChannel?: MessageChannel;
+  /** Milliseconds between the server's delivery passes of customer messages (default 30,000; 0: none). */
+  readonly messageDeliveryIntervalMs?: number;
   /** Customers whose decoded events the snapshot keeps in memory (default 10,000; 0: none, every read cold). */
   readonly snapshotCacheSize?: number;
   /** Demo mode (`credence serve --demo`): the demo sign-in and demo purchases are offered (404 otherwise). */
@@ -208,6 +219,16 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const audit = createPgAuditLog(db, ids, clock);
   // One notifier for appeals and referrals: the customer hears through one channel.
   const notifier = options.notifier ?? createLogNotifier(logger);
+  // One outbox for what servicing tells customers; the log channel stands in for every channel by default.
+  const logChannel = createLogChannel(logger);
+  const notifications = createNotifications({
+    db,
+    clock,
+    ids,
+    channel:
+      options.messageChannel ?? routeChannels({ sms: logChannel, push: logChannel, email: logChannel }),
+    logger,
+  });
   const policies = createPolicyService({ db, clock, ids, audit });
   const termsInForce = termsInForceFrom(policies);
   // Referred applications open their review case in the decision's transaction; the SLA counts business
@@ -236,7 +257,15 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     }),
     customers,
     facilities,
-    loans: createLoanService({ db, clock, ids, product: DEFAULT_LOAN_PRODUCT, termsInForce }),
+    notifications,
+    loans: createLoanService({
+      db,
+      clock,
+      ids,
+      product: DEFAULT_LOAN_PRODUCT,
+      termsInForce,
+      outbox: notifications.outbox,
+    }),
     creditLines: createCreditLineService({
       db,
       clock,
@@ -251,6 +280,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       processors: [
         createLoanDayEndProcessor({ clock, ids }),
         createCreditLineDayEndProcessor({ clock, ids }),
+        // Reminders after every product's day steps, so they read the accounts as of the date.
+        createLoanReminderProcessor({ clock, outbox: notifications.outbox }),
       ],
       elapsed: () => performance.now(),
     }),
@@ -343,10 +374,14 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     facilityOverrides,
     lineReviews,
     // The day-end batch ends with the monthly limit reviews of credit lines, then the appeals' recovery
-    // pass (due re-checks, undelivered notifications).
-    dayEnd: withAppealRecovery(
-      withLimitReviews(base.dayEnd, lineReviews, () => performance.now()),
-      appeals,
+    // pass (due re-checks, undelivered notifications), then a delivery pass of customer messages.
+    dayEnd: withMessageDelivery(
+      withAppealRecovery(
+        withLimitReviews(base.dayEnd, lineReviews, () => performance.now()),
+        appeals,
+        () => performance.now(),
+      ),
+      () => notifications.deliver(),
       () => performance.now(),
     ),
     appeals,
@@ -428,6 +463,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   registerMeRoutes(http, meDeps);
 
   let stopped = false;
+  // The server's delivery pass of customer messages, on an interval; one at a time, awaited by stop().
+  let delivering: Promise<void> = Promise.resolve();
+  let deliveryTimer: ReturnType<typeof setInterval> | undefined;
   // The start-up recovery pass of appeals (re-checks a crash or an outage left behind); stop() waits for it.
   let recovering: Promise<void> = Promise.resolve();
   return {
@@ -454,11 +492,34 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
           (error: unknown) => logger.error({ err: error }, 'referrals: start-up recovery pass failed'),
         ),
       );
+      const every = options.messageDeliveryIntervalMs ?? 30_000;
+      if (every > 0) {
+        let busy = false;
+        deliveryTimer = setInterval(() => {
+          if (busy || stopped) return;
+          busy = true;
+          delivering = notifications
+            .deliver()
+            .then(
+              (report) => {
+                if (report.delivered + report.failed + report.retrying > 0)
+                  logger.info({ report }, 'customer messages: delivery pass');
+              },
+              (error: unknown) => logger.error({ err: error }, 'customer messages: delivery pass failed'),
+            )
+            .finally(() => {
+              busy = false;
+            });
+        }, every);
+        deliveryTimer.unref();
+      }
       return url;
     },
     async stop() {
       if (stopped) return;
       stopped = true;
+      if (deliveryTimer) clearInterval(deliveryTimer);
+      await delivering;
       await recovering;
       await http.close();
       await db.close();

@@ -51,6 +51,8 @@ import {
   type InstalmentView,
   type PayoffQuote,
 } from './servicing.ts';
+import type { MessageOutbox } from '../../platform/notifications/index.ts';
+import { loanPaymentReceived } from './loan-messages.ts';
 
 export interface LoanServiceDeps {
   readonly db: Database;
@@ -62,6 +64,8 @@ export interface LoanServiceDeps {
    * limit against them (defence in depth — a facility row with bad terms, however written, lends nothing).
    */
   readonly termsInForce: TermsInForcePort;
+  /** Where "payment received" is written, in the repayment's transaction (none: the customer is not told). */
+  readonly outbox?: MessageOutbox;
 }
 
 export interface DrawdownRequest {
@@ -461,6 +465,22 @@ export function createLoanService(deps: LoanServiceDeps): LoanService {
           const allocation = last
             ? allocationOf(last.before, last.after)
             : allocationOf(state.counters, state.counters);
+          // A recovery on a written-off loan is not a payment the borrower is told about here.
+          if (deps.outbox && event.kind === 'repayment' && allocation.recovered === 0n) {
+            await deps.outbox.write(tx, [
+              loanPaymentReceived({
+                loanId,
+                customerId: where.customerId,
+                seq: event.seq,
+                amount: event.amount,
+                principal: allocation.principal,
+                interest: allocation.interest,
+                penalty: allocation.penalty,
+                held: allocation.held,
+                stateAfter: state,
+              }),
+            ]);
+          }
           return {
             loanId,
             seq: event.seq,

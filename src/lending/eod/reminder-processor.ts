@@ -1,0 +1,52 @@
+import type { Queryable } from '../../platform/database/database.ts';
+import type { MessageDraft, MessageOutbox } from '../../platform/notifications/index.ts';
+import type { Clock } from '../../platform/time/clock.ts';
+import { addDays, type LocalDate } from '../../platform/time/local-date.ts';
+import type { DayEndItem, DayEndProcessor } from './day-end.ts';
+
+/** How one product's accounts are read for reminders (SQL in the product's `*.pg.ts` adapter). */
+export interface ReminderSource<Account> {
+  /** The run log's key: `cash-loan-reminders`, `credit-line-reminders`. */
+  readonly product: string;
+  /** The product processor's first pending date: reminders start with the first date it processes. */
+  earliestPending(q: Queryable): Promise<LocalDate | undefined>;
+  countOpen(q: Queryable): Promise<number>;
+  /** Open accounts after `afterId` in id order, at most `limit` (every one, behind or not). */
+  listOpen(q: Queryable, afterId: string, limit: number): Promise<DayEndItem[]>;
+  /** The accounts' current contract and state (not locked: reminders change nothing of them). */
+  load(q: Queryable, items: readonly DayEndItem[]): Promise<Account[]>;
+  /** The messages of one account for a notice day (pure). */
+  remind(account: Account, noticeDay: LocalDate): MessageDraft[];
+  /** Messages about the date itself, once per chunk set (statements cut on it): optional. */
+  ofDate?(q: Queryable, items: readonly DayEndItem[], date: LocalDate): Promise<MessageDraft[]>;
+}
+
+/**
+ * Reminders as a day-end step of their own, listed after the product's processor: for business date D it
+ * reads every open account (brought up to D by the product's step, or by a command during the day) and
+ * writes the messages for the notice day D + 1 through the outbox, in the chunk's transaction. Exactly once
+ * by the outbox's de-duplication key: a crash and rerun, or a second run, writes nothing twice; the run log
+ * records the date done. Catching up skipped dates writes only what is still true to say: a date whose
+ * notice day is before today (the batch did not run that night) is passed over — "due tomorrow" about a
+ * date gone by would mislead, and the overdue notice of a later milestone follows.
+ */
+export function createReminderProcessor<Account>(
+  source: ReminderSource<Account>,
+  deps: { readonly clock: Clock; readonly outbox: MessageOutbox },
+): DayEndProcessor {
+  return {
+    product: source.product,
+    earliestPending: (q) => source.earliestPending(q),
+    countBehind: (q) => source.countOpen(q),
+    listBehind: (q, _date, afterId, limit) => source.listOpen(q, afterId, limit),
+    async advance(tx, items, date) {
+      const noticeDay = addDays(date, 1);
+      if (noticeDay < deps.clock.today()) return items.length;
+      const accounts = await source.load(tx, items);
+      const drafts = accounts.flatMap((account) => source.remind(account, noticeDay));
+      if (source.ofDate) drafts.push(...(await source.ofDate(tx, items, date)));
+      await deps.outbox.write(tx, drafts);
+      return items.length;
+    },
+  };
+}
