@@ -272,6 +272,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       ids,
       product: DEFAULT_CREDIT_LINE_PRODUCT,
       termsInForce,
+      audit,
     }),
     dayEnd: createDayEndService({
       db,

@@ -8,7 +8,14 @@ import { toDecimalString, type Money } from '../../platform/money/money.ts';
 import { parseRate, toExactRateString, type Rate } from '../../platform/money/rate.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
-import { availableCredit, checkDraw, type DrawRefusal, type Facility } from '../facilities/facility.ts';
+import {
+  availableCredit,
+  checkDraw,
+  type DrawRefusal,
+  type Facility,
+  type TemporaryLimit,
+} from '../facilities/facility.ts';
+import type { AuditLog } from '../../platform/audit/audit-log.ts';
 import { findFacility, lockFacility, lockFacilityById } from '../facilities/facility.pg.ts';
 import { assertFacilityTermsInForce, type TermsInForcePort } from '../facilities/facility-terms-guard.ts';
 import type { Bucket } from '../loans/servicing.ts';
@@ -24,6 +31,7 @@ import {
   listStatements,
   locateLine,
   lockLine,
+  type LineChangeRecord,
   type LineRecord,
 } from './credit-lines.pg.ts';
 import {
@@ -34,6 +42,16 @@ import {
   type ConversionOffer,
 } from './instalment-conversion.ts';
 import { bookLineOutcomes } from './line-booking.pg.ts';
+import { assertLineOpen, temporaryExpired } from './line-lifecycle.ts';
+import {
+  closeLine,
+  grantTemporaryLimit,
+  liftCustomerLimitCap,
+  lineChanges,
+  requestLowerLimit,
+  type LineChangeResult,
+  type Requester,
+} from './line-lifecycle-service.ts';
 import { LINE_ACCOUNT_KINDS, PLAN_ACCOUNT_KINDS } from './line-books.ts';
 import {
   advanceLine,
@@ -74,6 +92,8 @@ export interface CreditLineServiceDeps {
    * and limit against them (defence in depth — a facility row with bad terms, however written, opens no line).
    */
   readonly termsInForce: TermsInForcePort;
+  /** Where staff's lifecycle changes (close, limits) are recorded, in the same transaction. */
+  readonly audit?: Pick<AuditLog, 'record'>;
 }
 
 /** Why a purchase was not made — an expected outcome; nothing is written. */
@@ -225,8 +245,15 @@ export interface LineView {
     readonly status: Facility['status'];
     readonly limit: Money;
     readonly used: Money;
+    /** limit + a running temporary limit − used (never below zero; 0 unless active). */
     readonly available: Money;
+    /** A temporary limit (临时额度) and its last day, while it runs. */
+    readonly temporary: TemporaryLimit | null;
   };
+  /** The limit the customer asked for, which reviews never exceed until they lift it; null when none. */
+  readonly customerLimitCap: Money | null;
+  /** The date the line was closed; null while open. */
+  readonly closedOn: LocalDate | null;
   readonly daysPastDue: number;
   readonly bucket: Bucket;
   readonly balances: LineBalances;
@@ -265,6 +292,37 @@ export interface CreditLineService {
    * held is refused (`amount`, rule `within-held`). A line event, shown on the next statement as payouts.
    */
   payout(request: { lineId: string; amount?: Money; idempotencyKey: string }): Promise<PayoutResult>;
+  /** Closes the line at zero balance (nothing owed or held, no plan open); see `line-lifecycle.ts`. */
+  close(request: {
+    lineId: string;
+    idempotencyKey: string;
+    reason?: string;
+    requester: Requester;
+  }): Promise<LineChangeResult>;
+  /** The customer's lower limit, which becomes their cap until lifted. */
+  requestLowerLimit(request: {
+    lineId: string;
+    limit: Money;
+    reason: string;
+    idempotencyKey: string;
+    requester: Requester;
+  }): Promise<LineChangeResult>;
+  liftCustomerLimitCap(request: {
+    lineId: string;
+    idempotencyKey: string;
+    requester: Requester;
+  }): Promise<LineChangeResult>;
+  /** Staff grant a temporary limit through a date. */
+  grantTemporaryLimit(request: {
+    lineId: string;
+    amount: Money;
+    until: LocalDate;
+    reason: string;
+    idempotencyKey: string;
+    requester: Requester;
+  }): Promise<LineChangeResult>;
+  /** The line's lifecycle changes, oldest first. */
+  changes(lineId: string): Promise<LineChangeRecord[]>;
   getLine(lineId: string): Promise<LineView>;
   listLines(customerId: string): Promise<LineView[]>;
   statements(lineId: string): Promise<StatementDocument[]>;
@@ -288,7 +346,12 @@ export function onTimeCyclesOf(state: LineState): number {
 }
 
 /** A line's view from its terms, state and facility. */
-export function lineViewOf(terms: LineTerms, state: LineState, facility: Facility): LineView {
+export function lineViewOf(
+  terms: LineTerms,
+  state: LineState,
+  facility: Facility,
+  lifecycle: Pick<LineRecord, 'closedOn' | 'customerLimitCap'> = { closedOn: null, customerLimitCap: null },
+): LineView {
   const asOf = state.processedThrough;
   const dpd = lineDaysPastDue(state, asOf);
   return {
@@ -300,7 +363,10 @@ export function lineViewOf(terms: LineTerms, state: LineState, facility: Facilit
       limit: facility.limit,
       used: facility.used,
       available: availableCredit(facility),
+      temporary: facility.temporary ?? null,
     },
+    customerLimitCap: lifecycle.customerLimitCap,
+    closedOn: lifecycle.closedOn,
     daysPastDue: dpd,
     bucket: lineBucket(terms, state, asOf),
     balances: lineBalancesOf(state),
@@ -517,7 +583,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
   async function view(q: Queryable, record: LineRecord): Promise<LineView> {
     const facility = await findFacility(q, record.terms.customerId, 'credit-line');
     if (!facility) throw new AppError('INTERNAL', `the facility of line ${record.terms.lineId} is missing`);
-    return lineViewOf(record.terms, record.state, facility);
+    return lineViewOf(record.terms, record.state, facility, record);
   }
 
   /**
@@ -546,6 +612,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
           if (!facility) throw new AppError('INTERNAL', `the facility of line ${lineId} is missing`);
           const record = await lockLine(tx, where.customerId, lineId);
           if (!record) throw AppError.notFound('credit line', lineId);
+          assertLineOpen(record.closedOn, lineId);
           return work(tx, facility, record);
         },
       ),
@@ -581,7 +648,12 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
         statements: outcome.statements,
         event,
         nextEventSeq: record.nextEventSeq + 1,
-        facility: { id: facility.id, status: facility.status, statusReason: facility.statusReason },
+        facility: {
+          id: facility.id,
+          status: facility.status,
+          statusReason: facility.statusReason,
+          temporary: facility.temporary ?? null,
+        },
       },
     ]);
     const last = outcome.changes[outcome.changes.length - 1];
@@ -704,7 +776,14 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
     };
   }
 
+  const lifecycle = { db, clock, ids, audit: deps.audit };
   return {
+    close: (request) => closeLine(lifecycle, request),
+    requestLowerLimit: (request) => requestLowerLimit(lifecycle, request),
+    liftCustomerLimitCap: (request) => liftCustomerLimitCap(lifecycle, request),
+    grantTemporaryLimit: (request) => grantTemporaryLimit(lifecycle, request),
+    changes: (lineId) => lineChanges(lifecycle, lineId),
+
     async openLine(request) {
       // Read before the transaction: the settings come through the policy context (cached), not `tx`.
       const today = clock.today();
@@ -721,7 +800,8 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
           );
         }
         const existing = await findLineOfFacility(tx, request.customerId, facility.id);
-        if (existing) return { line: lineViewOf(existing.terms, existing.state, facility), opened: false };
+        if (existing)
+          return { line: lineViewOf(existing.terms, existing.state, facility, existing), opened: false };
         assertFacilityTermsInForce(facility, termsInForce, today);
         const now = clock.now();
         const terms = termsFor(product, {
@@ -769,7 +849,11 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
               });
             }
             const held = heldFor(state);
-            const refusal = checkDraw(facility, m(request.amount > held ? request.amount - held : 0n));
+            // A temporary limit past its last day no longer counts (the booking below removes it).
+            const usable = temporaryExpired(facility.temporary, today)
+              ? { ...facility, temporary: null }
+              : facility;
+            const refusal = checkDraw(usable, m(request.amount > held ? request.amount - held : 0n));
             if (refusal)
               throw new Declined(
                 refusal.reason === 'insufficient-available-credit'

@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
 import { globalOptions, output, withApp } from '../../cli/runtime.ts';
+import { cliActorOfThisProcess } from '../../platform/audit/cli-actor.node.ts';
 import { AppError, isAppError } from '../../platform/errors/app-error.ts';
 import { parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
 import { parseLocalDate } from '../../platform/time/local-date.ts';
 import { formatReportedRate } from '../shared/irr.ts';
 import type { ConversionRequest, CreditReceipt, LineView, PayoutReceipt } from './credit-line-service.ts';
+import type { LineChangeReceipt, LineChangeResult, Requester } from './line-lifecycle-service.ts';
 import {
   creditDto,
+  lineChangeDto,
   lineDto,
   offerDto,
   payoutDto,
@@ -34,7 +37,8 @@ function lineText(view: LineView): string {
   const f = view.facility;
   return [
     `${view.terms.lineId}  ${f.status}  ${view.bucket} (${view.daysPastDue} days past due)  as of ${view.asOf}`,
-    `  limit ${d(f.limit)}, used ${d(f.used)}, available ${d(f.available)}; statement day ${view.terms.statementDay}, due ${'dayOfMonth' in view.terms.due ? `on day ${view.terms.due.dayOfMonth}` : `${view.terms.due.daysAfterStatement} days after`}, next statement ${view.nextStatementDate}`,
+    ...(view.closedOn === null ? [] : [`  closed on ${view.closedOn}`]),
+    `  limit ${d(f.limit)}${f.temporary === null ? '' : ` + temporary ${d(f.temporary.amount)} through ${f.temporary.until}`}${view.customerLimitCap === null ? '' : ` (the customer's cap ${d(view.customerLimitCap)})`}, used ${d(f.used)}, available ${d(f.available)}; statement day ${view.terms.statementDay}, due ${'dayOfMonth' in view.terms.due ? `on day ${view.terms.due.dayOfMonth}` : `${view.terms.due.daysAfterStatement} days after`}, next statement ${view.nextStatementDate}`,
     `  billed: principal ${d(b.billedPrincipal)}, interest ${d(b.billedInterest)}, fees ${d(b.billedFees)}; unbilled: principal ${d(b.unbilledPrincipal)}, interest ${d(b.unbilledInterest)}; instalments to come ${d(b.instalmentsNotYetBilled)}; held for the customer ${d(b.heldForCustomer)}`,
     ...view.openStatements.map(
       (o) =>
@@ -44,6 +48,16 @@ function lineText(view: LineView): string {
       (p) =>
         `  plan ${p.planId} (${p.status}${p.cancelledOn === null ? '' : ` on ${p.cancelledOn}`}): ${d(p.principal)} over ${p.term}, fee ${d(p.feePerPeriod)} a period, ${p.billedPeriods} billed, principal owed ${d(p.principalOwed)} (${d(p.principalNotYetBilled)} not yet billed${p.refunded > 0n ? `, ${d(p.refunded)} refunded` : ''}), APR by IRR ${formatReportedRate(p.aprByIrr)}${p.remainingAprByIrr === null || p.refunded === 0n ? '' : ` (what remains: ${formatReportedRate(p.remainingAprByIrr)})`}`,
     ),
+  ].join('\n');
+}
+
+function changeText(r: LineChangeReceipt): string {
+  const temporary =
+    r.temporary === null ? '' : `, temporary ${d(r.temporary.amount)} through ${r.temporary.until}`;
+  const cap = r.customerLimitCap === null ? '' : `, customer's cap ${d(r.customerLimitCap)}`;
+  return [
+    `${r.change} on ${r.effectiveDate} (change #${r.seq} of ${r.lineId})${r.closedOn === null ? '' : `: closed on ${r.closedOn}`}`,
+    `  ${r.facilityStatus}: limit ${d(r.limit)}${temporary}${cap}; used ${d(r.used)}, available ${d(r.available)}`,
   ].join('\n');
 }
 
@@ -277,6 +291,129 @@ export function registerCreditLineCommands(program: Command): void {
         });
       },
     );
+
+  // The CLI is an operator's tool: what it does is recorded as the operator's (audited), not the customer's.
+  const operator = (): Requester => ({ onBehalfOfCustomer: false, actor: cliActorOfThisProcess() });
+  const printChange = (global: ReturnType<typeof globalOptions>, result: LineChangeResult) =>
+    output(
+      global,
+      { ...lineChangeDto(result.receipt), replayed: result.replayed },
+      () => `${result.replayed ? '(repeat of an earlier request) ' : ''}${changeText(result.receipt)}`,
+    );
+
+  line
+    .command('close')
+    .description(
+      'Close a line at zero balance (nothing owed or held, no plan open); it then accepts nothing more.',
+    )
+    .argument('<lineId>', 'the line (cl_…)')
+    .option('--reason <text>', 'why')
+    .requiredOption('--idempotency-key <key>', 'a key unique to this request')
+    .action(
+      async (lineId: string, options: { reason?: string; idempotencyKey: string }, command: Command) => {
+        const global = globalOptions(command);
+        await withApp(global, async (app) => {
+          const result = await app.services.creditLines.close({
+            lineId,
+            idempotencyKey: options.idempotencyKey,
+            requester: operator(),
+            ...(options.reason === undefined ? {} : { reason: options.reason }),
+          });
+          printChange(global, result);
+        });
+      },
+    );
+
+  line
+    .command('lower-limit')
+    .description(
+      "The customer's lower limit (not below what is used); reviews never raise it back until lifted.",
+    )
+    .argument('<lineId>', 'the line (cl_…)')
+    .option('--limit <yuan>', 'the limit the customer asks for')
+    .option('--lift', "lift the customer's cap instead (the limit stays; the next review may raise it)")
+    .option('--reason <text>', "the customer's reason (required with --limit)")
+    .requiredOption('--idempotency-key <key>', 'a key unique to this request')
+    .action(
+      async (
+        lineId: string,
+        options: { limit?: string; lift?: boolean; reason?: string; idempotencyKey: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        if ((options.limit === undefined) === (options.lift !== true)) {
+          throw AppError.invalid('--limit', 'one-of', 'give either --limit or --lift');
+        }
+        await withApp(global, async (app) => {
+          const requester = operator();
+          const result =
+            options.limit === undefined
+              ? await app.services.creditLines.liftCustomerLimitCap({
+                  lineId,
+                  idempotencyKey: options.idempotencyKey,
+                  requester,
+                })
+              : await app.services.creditLines.requestLowerLimit({
+                  lineId,
+                  limit: parseMoney(options.limit, '--limit'),
+                  reason: options.reason ?? '',
+                  idempotencyKey: options.idempotencyKey,
+                  requester,
+                });
+          printChange(global, result);
+        });
+      },
+    );
+
+  line
+    .command('temporary-limit')
+    .description('Grant a temporary limit (临时额度) on top of the limit through a date (at most 90 days).')
+    .argument('<lineId>', 'the line (cl_…)')
+    .requiredOption('--amount <yuan>', 'extra credit')
+    .requiredOption('--until <date>', 'its last day (YYYY-MM-DD)')
+    .requiredOption('--reason <text>', 'why')
+    .requiredOption('--idempotency-key <key>', 'a key unique to this grant')
+    .action(
+      async (
+        lineId: string,
+        options: { amount: string; until: string; reason: string; idempotencyKey: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        await withApp(global, async (app) => {
+          const result = await app.services.creditLines.grantTemporaryLimit({
+            lineId,
+            amount: parseMoney(options.amount, '--amount'),
+            until: parseLocalDate(options.until, '--until'),
+            reason: options.reason,
+            idempotencyKey: options.idempotencyKey,
+            requester: operator(),
+          });
+          printChange(global, result);
+        });
+      },
+    );
+
+  line
+    .command('changes')
+    .description("A line's lifecycle changes (close, limits, temporary limits), oldest first.")
+    .argument('<lineId>', 'the line (cl_…)')
+    .action(async (lineId: string, _options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const changes = await app.services.creditLines.changes(lineId);
+        output(global, { changes }, () =>
+          changes.length === 0
+            ? 'no changes'
+            : changes
+                .map(
+                  (c) =>
+                    `#${c.seq} ${c.effectiveDate} ${c.kind} by ${c.requestedBy}${c.reason === null ? '' : ` (${c.reason})`}: ${JSON.stringify(c.detail)}`,
+                )
+                .join('\n'),
+        );
+      });
+    });
 
   line
     .command('statement')

@@ -3,7 +3,8 @@ import type { Money } from '../../platform/money/money.ts';
 import { parseRate, toExactRateString } from '../../platform/money/rate.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { parseFacilityStatus } from '../facilities/facility.ts';
-import type { FacilityStatus } from '../facilities/facility.ts';
+import type { FacilityStatus, TemporaryLimit } from '../facilities/facility.ts';
+import type { LineChangeKind } from './line-lifecycle.ts';
 import {
   decodeLineState,
   decodeStatementInstalments,
@@ -27,6 +28,10 @@ export interface LineRecord {
   readonly nextEventSeq: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+  /** The business date the line was closed (migration 0505); null while open. */
+  readonly closedOn: LocalDate | null;
+  /** The limit the customer asked for: reviews never set the facility above it; null when none. */
+  readonly customerLimitCap: Money | null;
 }
 
 interface LineRow {
@@ -35,9 +40,12 @@ interface LineRow {
   next_event_seq: number;
   created_at: Date;
   updated_at: Date;
+  closed_on: string | null;
+  customer_limit_cap: bigint | null;
 }
 
-const COLUMNS = 'terms, state, next_event_seq, created_at, updated_at';
+const COLUMNS =
+  'terms, state, next_event_seq, created_at, updated_at, closed_on::text as closed_on, customer_limit_cap';
 
 function toRecord(row: LineRow): LineRecord {
   return {
@@ -46,6 +54,8 @@ function toRecord(row: LineRow): LineRecord {
     nextEventSeq: row.next_event_seq,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    closedOn: row.closed_on as LocalDate | null,
+    customerLimitCap: row.customer_limit_cap as Money | null,
   };
 }
 
@@ -504,6 +514,8 @@ export interface FacilitySnapshot {
   readonly id: string;
   readonly status: FacilityStatus;
   readonly statusReason: string | null;
+  /** The temporary limit as it stands (expired by the booking step once its last day has passed). */
+  readonly temporary?: TemporaryLimit | null;
 }
 
 /**
@@ -521,8 +533,11 @@ export async function lockLineFacilities(
     id: string;
     status: string;
     status_reason: string | null;
+    temporary_amount: bigint;
+    temporary_until: string | null;
   }>(
-    `select customer_id, id, status, status_reason from credit_facilities
+    `select customer_id, id, status, status_reason, temporary_amount, temporary_until::text as temporary_until
+       from credit_facilities
       where customer_id = any ($1::text[]) and product = 'credit-line'
       order by customer_id, id for update`,
     [[...new Set(customerIds)]],
@@ -532,6 +547,10 @@ export async function lockLineFacilities(
       id: row.id,
       status: parseFacilityStatus(row.status),
       statusReason: row.status_reason,
+      temporary:
+        row.temporary_until === null
+          ? null
+          : { amount: row.temporary_amount as Money, until: row.temporary_until as LocalDate },
     });
   }
   return out;
@@ -604,5 +623,120 @@ export async function insertLineEvents(
        from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::date[], $6::bigint[], $7::text[], $8::text[])
          as e (customer_id, line_id, seq, kind, effective_date, amount, ref_id, detail)`,
     [...cols, at],
+  );
+}
+
+/** One change of a line besides money events (migration 0505): close, limits, statement day. */
+export interface LineChangeRecord {
+  readonly seq: number;
+  readonly kind: LineChangeKind;
+  readonly effectiveDate: LocalDate;
+  readonly detail: Readonly<Record<string, unknown>>;
+  /** 'customer', 'staff:<id>', 'key:<id>' or 'system'. */
+  readonly requestedBy: string;
+  readonly reason: string | null;
+  readonly createdAt: Date;
+}
+
+/** Appends a change to the line's history (the caller holds the line's lock, so seq is the next one). */
+export async function insertLineChange(
+  tx: Queryable,
+  customerId: string,
+  lineId: string,
+  change: Omit<LineChangeRecord, 'seq' | 'createdAt'>,
+  at: Date,
+): Promise<number> {
+  const result = await tx.query<{ seq: number }>(
+    `insert into credit_line_changes
+       (customer_id, line_id, seq, kind, effective_date, detail, requested_by, reason, created_at)
+     select $1, $2, coalesce(max(seq), 0) + 1, $3, $4, $5::jsonb, $6, $7, $8
+       from credit_line_changes where customer_id = $1 and line_id = $2
+     returning seq`,
+    [
+      customerId,
+      lineId,
+      change.kind,
+      change.effectiveDate,
+      toJson(change.detail),
+      change.requestedBy,
+      change.reason,
+      at,
+    ],
+  );
+  return result.rows[0]?.seq ?? 0;
+}
+
+export async function listLineChanges(
+  q: Queryable,
+  customerId: string,
+  lineId: string,
+): Promise<LineChangeRecord[]> {
+  const result = await q.query<{
+    seq: number;
+    kind: LineChangeKind;
+    effective_date: string;
+    detail: Record<string, unknown>;
+    requested_by: string;
+    reason: string | null;
+    created_at: Date;
+  }>(
+    `select seq, kind, effective_date::text as effective_date, detail, requested_by, reason, created_at
+       from credit_line_changes where customer_id = $1 and line_id = $2 order by seq`,
+    [customerId, lineId],
+  );
+  return result.rows.map((row) => ({
+    seq: row.seq,
+    kind: row.kind,
+    effectiveDate: row.effective_date as LocalDate,
+    detail: row.detail,
+    requestedBy: row.requested_by,
+    reason: row.reason,
+    createdAt: row.created_at,
+  }));
+}
+
+/** Marks the line closed on a date (the caller holds the line's lock). */
+export async function markLineClosed(
+  tx: Queryable,
+  customerId: string,
+  lineId: string,
+  closedOn: LocalDate,
+  at: Date,
+): Promise<void> {
+  await tx.query(
+    'update credit_lines set closed_on = $3, updated_at = $4 where customer_id = $1 and id = $2',
+    [customerId, lineId, closedOn, at],
+  );
+}
+
+/** Sets or lifts (null) the customer's limit cap. */
+export async function setCustomerLimitCap(
+  tx: Queryable,
+  customerId: string,
+  lineId: string,
+  cap: Money | null,
+  at: Date,
+): Promise<void> {
+  await tx.query(
+    'update credit_lines set customer_limit_cap = $3, updated_at = $4 where customer_id = $1 and id = $2',
+    [customerId, lineId, cap, at],
+  );
+}
+
+/**
+ * Sets (or removes, null) the temporary limit of a credit-line facility (migration 0506). The facility's
+ * terms, status and version are not changed: the line's history records the grant and the expiry.
+ */
+export async function setTemporaryLimit(
+  tx: Queryable,
+  customerId: string,
+  facilityId: string,
+  temporary: TemporaryLimit | null,
+  at: Date,
+): Promise<void> {
+  await tx.query(
+    `update credit_facilities set temporary_amount = $3, temporary_until = $4, updated_at = $5
+      where customer_id = $1 and id = $2`,
+    [customerId, facilityId, temporary?.amount ?? 0n, temporary?.until ?? null, at],
   );
 }

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import type { Services } from '../../app.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { DateString, IdString, MoneyString, ProblemSchema, StringEnum } from '../../platform/http/schemas.ts';
@@ -23,6 +23,10 @@ import type { ConversionOffer } from './instalment-conversion.ts';
 import type { LimitReviewRecord } from './limit-reviews.pg.ts';
 import type { LineBalances, StatementDocument } from './line-servicing.ts';
 import { CONVERSION_TERMS } from './line-terms.ts';
+import { LINE_CHANGE_KINDS } from './line-lifecycle.ts';
+import type { LineChangeReceipt, LineChangeResult, Requester } from './line-lifecycle-service.ts';
+import { actorOfPrincipal } from '../../platform/audit/audit-log.ts';
+import type { FastifyRequest } from 'fastify';
 
 /**
  * `/v1/lines…`: open a line, purchases, refunds, payments, payouts, statements, instalment offers and
@@ -53,6 +57,52 @@ const BalancesDto = Type.Object({
   payoff: MoneyString('Everything owed less money held: what clears the line today.'),
 });
 
+const TemporaryDto = Type.Object({
+  amount: MoneyString('Extra credit on top of the limit.'),
+  until: Type.String({ description: 'Its last day (inclusive).' }),
+});
+
+export const LineChangeDto = Type.Object({
+  lineId: Type.String(),
+  change: StringEnum(LINE_CHANGE_KINDS),
+  seq: Type.Integer({ description: "The change's number in the line's history." }),
+  effectiveDate: Type.String(),
+  facilityStatus: StringEnum(FACILITY_STATUSES),
+  limit: MoneyString(),
+  used: MoneyString(),
+  available: MoneyString(),
+  temporary: Type.Union([TemporaryDto, Type.Null()]),
+  customerLimitCap: Type.Union([MoneyString(), Type.Null()]),
+  closedOn: Type.Union([Type.String(), Type.Null()]),
+});
+
+export function lineChangeDto(r: LineChangeReceipt): Static<typeof LineChangeDto> {
+  return {
+    lineId: r.lineId,
+    change: r.change,
+    seq: r.seq,
+    effectiveDate: r.effectiveDate,
+    facilityStatus: r.facilityStatus,
+    limit: s(r.limit),
+    used: s(r.used),
+    available: s(r.available),
+    temporary: r.temporary === null ? null : { amount: s(r.temporary.amount), until: r.temporary.until },
+    customerLimitCap: r.customerLimitCap === null ? null : s(r.customerLimitCap),
+    closedOn: r.closedOn,
+  };
+}
+
+const LineHistoryDto = Type.Object({
+  seq: Type.Integer(),
+  kind: StringEnum(LINE_CHANGE_KINDS),
+  effectiveDate: Type.String(),
+  requestedBy: Type.String({ description: "'customer', 'staff:<id>', 'key:<id>' or 'system'." }),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  detail: Type.Record(Type.String(), Type.Unknown(), {
+    description: 'The figures of the change (amounts as yuan strings).',
+  }),
+});
+
 export const LineDto = Type.Object({
   id: Type.String(),
   customerId: Type.String(),
@@ -74,8 +124,15 @@ export const LineDto = Type.Object({
     status: StringEnum(FACILITY_STATUSES),
     limit: MoneyString(),
     used: MoneyString(),
-    available: MoneyString(),
+    available: MoneyString('limit + a running temporary limit − used; 0 unless active.'),
+    temporary: Type.Union([TemporaryDto, Type.Null()], {
+      description: 'A temporary limit (临时额度) on top of the limit, while it runs.',
+    }),
   }),
+  customerLimitCap: Type.Union([MoneyString(), Type.Null()], {
+    description: 'The limit the customer asked for: reviews never set the limit above it until they lift it.',
+  }),
+  closedOn: Type.Union([Type.String(), Type.Null()], { description: 'When the line was closed.' }),
   daysPastDue: Type.Integer(),
   bucket: StringEnum(BUCKETS),
   balances: BalancesDto,
@@ -306,7 +363,13 @@ export function lineDto(view: LineView): Static<typeof LineDto> {
       limit: s(view.facility.limit),
       used: s(view.facility.used),
       available: s(view.facility.available),
+      temporary:
+        view.facility.temporary === null
+          ? null
+          : { amount: s(view.facility.temporary.amount), until: view.facility.temporary.until },
     },
+    customerLimitCap: view.customerLimitCap === null ? null : s(view.customerLimitCap),
+    closedOn: view.closedOn,
     daysPastDue: view.daysPastDue,
     bucket: view.bucket,
     balances: balancesDto(view.balances),
@@ -793,4 +856,138 @@ export function registerCreditLineRoutes(
       return reply.status(201).send(conversionReceiptDto(result.receipt));
     },
   );
+
+  const lifecycleRoute = <B extends TSchema>(
+    path: string,
+    roles: readonly ('app' | 'reviewer')[],
+    summary: string,
+    body: B,
+    run: (lineId: string, body: Static<B>, key: string, requester: Requester) => Promise<LineChangeResult>,
+  ) =>
+    http.post(
+      path,
+      {
+        config: { roles: [...roles] },
+        schema: {
+          tags: ['credit lines'],
+          summary,
+          params: LineParams,
+          headers: IdempotencyHeaders,
+          body,
+          response: { 201: LineChangeDto, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const params = request.params as { lineId: string };
+        const headers = request.headers as { 'idempotency-key': string };
+        const result = await run(
+          params.lineId,
+          request.body as Static<B>,
+          headers['idempotency-key'],
+          requesterOf(request),
+        );
+        if (result.replayed) void reply.header('idempotent-replayed', 'true');
+        return reply.status(201).send(lineChangeDto(result.receipt));
+      },
+    );
+
+  lifecycleRoute(
+    '/v1/lines/:lineId/close',
+    ['app', 'reviewer'],
+    'Close the line: only at zero balance (nothing owed or held, no instalment plan open); it then accepts nothing more.',
+    Type.Object(
+      { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+      { additionalProperties: false },
+    ),
+    (lineId, body, idempotencyKey, requester) =>
+      creditLines.close({
+        lineId,
+        idempotencyKey,
+        requester,
+        ...(body.reason === undefined ? {} : { reason: body.reason }),
+      }),
+  );
+
+  lifecycleRoute(
+    '/v1/lines/:lineId/limit-requests',
+    ['app', 'reviewer'],
+    "The customer's lower limit (below the current one, not below what is used): reviews never raise it back until they lift it.",
+    Type.Object(
+      {
+        limit: MoneyString('The limit asked for, in yuan.'),
+        reason: Type.String({ minLength: 1, maxLength: 200, description: "The customer's reason." }),
+      },
+      { additionalProperties: false },
+    ),
+    (lineId, body, idempotencyKey, requester) =>
+      creditLines.requestLowerLimit({
+        lineId,
+        limit: parseMoney(body.limit, 'limit'),
+        reason: body.reason,
+        idempotencyKey,
+        requester,
+      }),
+  );
+
+  lifecycleRoute(
+    '/v1/lines/:lineId/limit-requests/lift',
+    ['app', 'reviewer'],
+    "Lift the customer's own limit cap: the limit stays; the next review may raise it.",
+    Type.Object({}, { additionalProperties: false }),
+    (lineId, _body, idempotencyKey, requester) =>
+      creditLines.liftCustomerLimitCap({ lineId, idempotencyKey, requester }),
+  );
+
+  lifecycleRoute(
+    '/v1/lines/:lineId/temporary-limits',
+    ['reviewer'],
+    'Grant a temporary limit (临时额度) on top of the limit through a date (at most 90 days); it replaces a running one.',
+    Type.Object(
+      {
+        amount: MoneyString('Extra credit, in yuan.'),
+        until: DateString('The last day it can be used.'),
+        reason: Type.String({ minLength: 1, maxLength: 200 }),
+      },
+      { additionalProperties: false },
+    ),
+    (lineId, body, idempotencyKey, requester) =>
+      creditLines.grantTemporaryLimit({
+        lineId,
+        amount: parseMoney(body.amount, 'amount'),
+        until: parseLocalDate(body.until, 'until'),
+        reason: body.reason,
+        idempotencyKey,
+        requester,
+      }),
+  );
+
+  http.get(
+    '/v1/lines/:lineId/changes',
+    {
+      config: { roles: [...readers] },
+      schema: {
+        tags: ['credit lines'],
+        summary: "The line's lifecycle changes (close, limits, temporary limits), oldest first.",
+        params: LineParams,
+        response: { 200: Type.Object({ changes: Type.Array(LineHistoryDto) }), 404: ProblemSchema },
+      },
+    },
+    async (request) => ({
+      changes: (await creditLines.changes(request.params.lineId)).map((c) => ({
+        seq: c.seq,
+        kind: c.kind,
+        effectiveDate: c.effectiveDate,
+        requestedBy: c.requestedBy,
+        reason: c.reason,
+        detail: { ...c.detail },
+      })),
+    }),
+  );
+}
+
+/** The app acts for the customer; any other caller is staff or an operator's key (audited). */
+function requesterOf(request: FastifyRequest): Requester {
+  const principal = request.principal;
+  if (!principal) throw new AppError('UNAUTHENTICATED', 'an API key or a staff session is required');
+  return { onBehalfOfCustomer: principal.role === 'app', actor: actorOfPrincipal(principal) };
 }

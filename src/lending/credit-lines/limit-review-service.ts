@@ -177,7 +177,9 @@ export function createLimitReviewService(deps: LimitReviewDeps): LimitReviewServ
       const review = await lockReview(tx, customerId, claimed.id);
       if (!review) throw new AppError('INTERNAL', `review ${claimed.id} vanished`);
       if (review.status === 'applied') return review;
-      const plan = planReview(decision, facility);
+      // The customer's cap as it stands under the facility's lock (their request takes the same lock first).
+      const cap = (await findLine(tx, customerId, lineId))?.customerLimitCap ?? null;
+      const plan = planReview(decision, facility, cap);
       const reason = `${REVIEW_FREEZE_REASON}:${decision.id}`;
       const facilityDeps = { clock, ids };
       const input = { customerId, product: 'credit-line' as const, reason };

@@ -1,4 +1,5 @@
 import type { FacilityStatus } from '../facilities/facility.ts';
+import { limitUnderCustomerCap } from './line-lifecycle.ts';
 import { toDecimalString, type Money } from '../../platform/money/money.ts';
 import { defineMessages, en, render, zh, type LocalizedText } from '../../platform/i18n/localized.ts';
 import { addDays, startOfBusinessDate } from '../../platform/time/local-date.ts';
@@ -42,10 +43,14 @@ export interface ReviewPlan {
   readonly reactivate: boolean;
 }
 
-/** What a review's decision does to a facility (see the module comment). */
+/**
+ * What a review's decision does to a facility (see the module comment). `customerCap`: the limit the customer
+ * asked for (`line-lifecycle.ts`); an approved decision never sets the limit above it.
+ */
 export function planReview(
   decision: Pick<ReviewDecision, 'outcome' | 'limit'>,
   facility: { readonly limit: Money; readonly status: FacilityStatus; readonly statusReason: string | null },
+  customerCap: Money | null = null,
 ): ReviewPlan {
   const none: ReviewPlan = { action: 'none', newLimit: null, freeze: false, reactivate: false };
   if (facility.status === 'closed' || decision.outcome === 'referred') return none;
@@ -57,7 +62,8 @@ export function planReview(
   const reactivate =
     facility.status === 'frozen' && (facility.statusReason ?? '').startsWith(REVIEW_FREEZE_REASON);
   if (facility.status === 'frozen' && !reactivate) return none;
-  const newLimit = decision.limit === facility.limit ? null : decision.limit;
+  const granted = limitUnderCustomerCap(decision.limit, customerCap);
+  const newLimit = granted === facility.limit ? null : granted;
   const action: ReviewAction =
     newLimit === null
       ? reactivate

@@ -2,15 +2,20 @@ import type { JournalEntry } from '../../ledger/journal.ts';
 import { postJournals } from '../../ledger/ledger.pg.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
+import { toDecimalString } from '../../platform/money/money.ts';
 import type { Clock } from '../../platform/time/clock.ts';
+import { addDays } from '../../platform/time/local-date.ts';
 import { changeUtilisation, releaseUtilisation } from '../facilities/facility.pg.ts';
 import { setFacilityStatus } from '../facilities/facility-service.ts';
 import {
+  insertLineChange,
   insertLineEvent,
   insertStatements,
   saveLineStates,
+  setTemporaryLimit,
   type FacilitySnapshot,
 } from './credit-lines.pg.ts';
+import { temporaryExpired } from './line-lifecycle.ts';
 import { journalsOf } from './line-books.ts';
 import {
   bookCounters,
@@ -73,6 +78,8 @@ export async function bookLineOutcomes(
       statements.push({ customerId: terms.customerId, lineId: terms.lineId, statement });
     }
   }
+  // Before utilisation moves: a temporary limit whose last day has passed no longer counts in the guard.
+  for (const outcome of outcomes) await expireTemporaryLimit(tx, now, outcome);
   await postJournals(tx, all, now);
   await insertStatements(tx, statements, now);
   await saveLineStates(
@@ -96,6 +103,31 @@ export async function bookLineOutcomes(
   await releaseUtilisation(tx, releases, now);
   for (const outcome of outcomes) await syncSuspension(tx, deps, outcome);
   return journals;
+}
+
+/**
+ * Removes the facility's temporary limit once the line's day step has passed its last day (`until`), and
+ * records the expiry in the line's history. Run in the same transaction as the day step that passes it, so a
+ * rerun of the date finds nothing to expire; what was drawn above the permanent limit stays owed.
+ */
+async function expireTemporaryLimit(tx: Queryable, now: Date, outcome: LineOutcome): Promise<void> {
+  const { facility, state, terms } = outcome;
+  if (!temporaryExpired(facility.temporary, state.processedThrough) || !facility.temporary) return;
+  const { amount, until } = facility.temporary;
+  await setTemporaryLimit(tx, terms.customerId, facility.id, null, now);
+  await insertLineChange(
+    tx,
+    terms.customerId,
+    terms.lineId,
+    {
+      kind: 'temporary-limit-expired',
+      effectiveDate: addDays(until, 1),
+      detail: { amount: toDecimalString(amount), until },
+      requestedBy: 'system',
+      reason: null,
+    },
+    now,
+  );
 }
 
 /**

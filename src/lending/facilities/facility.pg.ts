@@ -2,6 +2,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { sqlStateOf, type Queryable } from '../../platform/database/database.ts';
 import type { Money } from '../../platform/money/money.ts';
 import { rate, type Rate } from '../../platform/money/rate.ts';
+import type { LocalDate } from '../../platform/time/local-date.ts';
 import {
   parseFacilityProduct,
   parseFacilityStatus,
@@ -26,10 +27,14 @@ interface FacilityRow {
   version: number;
   opened_at: Date;
   updated_at: Date;
+  temporary_amount: bigint;
+  temporary_until: string | null;
 }
 
 const COLUMNS = `customer_id, id, product, status, limit_amount, used_amount, apr_num, apr_den, decision_id,
   status_reason, version, opened_at, updated_at`;
+/** What reads select: the columns written on insert, and the temporary limit (migration 0506). */
+const READ = `${COLUMNS}, temporary_amount, temporary_until::text as temporary_until`;
 
 function toFacility(row: FacilityRow): Facility {
   return {
@@ -45,6 +50,10 @@ function toFacility(row: FacilityRow): Facility {
     version: row.version,
     openedAt: row.opened_at,
     updatedAt: row.updated_at,
+    temporary:
+      row.temporary_until === null
+        ? null
+        : { amount: row.temporary_amount as Money, until: row.temporary_until as LocalDate },
   };
 }
 
@@ -55,7 +64,7 @@ export async function lockFacility(
   product: FacilityProduct,
 ): Promise<Facility | undefined> {
   const result = await tx.query<FacilityRow>(
-    `select ${COLUMNS} from credit_facilities where customer_id = $1 and product = $2 for update`,
+    `select ${READ} from credit_facilities where customer_id = $1 and product = $2 for update`,
     [customerId, product],
   );
   const [row] = result.rows;
@@ -69,7 +78,7 @@ export async function lockFacilityById(
   facilityId: string,
 ): Promise<Facility | undefined> {
   const result = await tx.query<FacilityRow>(
-    `select ${COLUMNS} from credit_facilities where customer_id = $1 and id = $2 for update`,
+    `select ${READ} from credit_facilities where customer_id = $1 and id = $2 for update`,
     [customerId, facilityId],
   );
   const [row] = result.rows;
@@ -78,7 +87,7 @@ export async function lockFacilityById(
 
 export async function findFacilities(q: Queryable, customerId: string): Promise<Facility[]> {
   const result = await q.query<FacilityRow>(
-    `select ${COLUMNS} from credit_facilities where customer_id = $1 order by product`,
+    `select ${READ} from credit_facilities where customer_id = $1 order by product`,
     [customerId],
   );
   return result.rows.map(toFacility);
@@ -90,7 +99,7 @@ export async function findFacility(
   product: FacilityProduct,
 ): Promise<Facility | undefined> {
   const result = await q.query<FacilityRow>(
-    `select ${COLUMNS} from credit_facilities where customer_id = $1 and product = $2`,
+    `select ${READ} from credit_facilities where customer_id = $1 and product = $2`,
     [customerId, product],
   );
   const [row] = result.rows;

@@ -1,6 +1,7 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Money } from '../../platform/money/money.ts';
 import type { Rate } from '../../platform/money/rate.ts';
+import type { LocalDate } from '../../platform/time/local-date.ts';
 
 /**
  * A credit facility: the limit an approved decision grants a customer for one product, and how much of it
@@ -32,12 +33,28 @@ export interface Facility {
   readonly version: number;
   readonly openedAt: Date;
   readonly updatedAt: Date;
+  /**
+   * A temporary extra amount (临时额度, credit lines) usable through `until`; absent or null when none. The
+   * day-end step of the first date after `until` removes it (migration 0506).
+   */
+  readonly temporary?: TemporaryLimit | null;
 }
 
-/** limit − used while active, never below zero (a lowered limit can leave used above it). */
-export function availableCredit(facility: Pick<Facility, 'status' | 'limit' | 'used'>): Money {
+/** Extra credit on top of the limit until a date (inclusive). */
+export interface TemporaryLimit {
+  readonly amount: Money;
+  readonly until: LocalDate;
+}
+
+/**
+ * limit (+ a temporary amount while it runs) − used while active, never below zero (a lowered limit, or an
+ * expired temporary amount, can leave used above the limit).
+ */
+export function availableCredit(
+  facility: Pick<Facility, 'status' | 'limit' | 'used'> & { readonly temporary?: TemporaryLimit | null },
+): Money {
   if (facility.status !== 'active') return 0n as Money;
-  const left = facility.limit - facility.used;
+  const left = facility.limit + (facility.temporary?.amount ?? 0n) - facility.used;
   return (left > 0n ? left : 0n) as Money;
 }
 

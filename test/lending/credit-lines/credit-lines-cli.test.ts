@@ -8,6 +8,7 @@ import { configFor, withSharedApp } from '../../../src/cli/runtime.ts';
 import { createLogger } from '../../../src/platform/logging/logger.ts';
 import { parseMoney } from '../../../src/platform/money/money.ts';
 import { parseRate } from '../../../src/platform/money/rate.ts';
+import { addDays } from '../../../src/platform/time/local-date.ts';
 import { productsOnlySettingsFile } from '../facility-setup.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'credence-line-cli-'));
@@ -154,6 +155,81 @@ describe('credence line', () => {
     expect(out.status).toBe(0);
     expect(out.stdout).toMatch(
       /payout of 100\.00 on \S+ \(event #\d+ on this line\): held for the customer 100\.00 → 0\.00/,
+    );
+
+    // The lifecycle: a temporary limit, the customer's lower limit and its lifting, then closing at zero.
+    const today = app.clock.today();
+    const tooLong = await run([
+      'line',
+      'temporary-limit',
+      line.id,
+      '--amount',
+      '500.00',
+      '--until',
+      addDays(today, 91),
+      '--reason',
+      'travel',
+      '--idempotency-key',
+      'tl0',
+    ]);
+    expect(tooLong.status).toBe(3);
+    expect(tooLong.stderr).toMatch(/until.*within-90-days|at most 90 days/);
+    const temporary = await run([
+      'line',
+      'temporary-limit',
+      line.id,
+      '--amount',
+      '500.00',
+      '--until',
+      addDays(today, 30),
+      '--reason',
+      'travel',
+      '--idempotency-key',
+      'tl1',
+    ]);
+    expect(temporary.status).toBe(0);
+    expect(temporary.stdout).toMatch(
+      /active: limit 5000\.00, temporary 500\.00 through \S+; used 0\.00, available 5500\.00/,
+    );
+    const lower = await run([
+      'line',
+      'lower-limit',
+      line.id,
+      '--limit',
+      '2000.00',
+      '--reason',
+      'the customer asked',
+      '--idempotency-key',
+      'll1',
+      '--json',
+    ]);
+    expect(lower.status).toBe(0);
+    expect(JSON.parse(lower.stdout)).toMatchObject({
+      change: 'customer-limit',
+      limit: '2000.00',
+      available: '2500.00',
+      customerLimitCap: '2000.00',
+    });
+    expect((await run(['line', 'lower-limit', line.id, '--lift', '--idempotency-key', 'll2'])).status).toBe(
+      0,
+    );
+    const closed = await run([
+      'line',
+      'close',
+      line.id,
+      '--reason',
+      'moving abroad',
+      '--idempotency-key',
+      'c1',
+    ]);
+    expect(closed.status).toBe(0);
+    expect(closed.stdout).toMatch(/closed: limit 2000\.00; used 0\.00, available 0\.00/);
+    const afterClose = await run(['line', 'pay', line.id, '--amount', '1.00', '--idempotency-key', 'k7']);
+    expect(afterClose.status).toBe(3);
+    expect(afterClose.stderr).toMatch(/line.*line-open|accepts nothing more/);
+    const changes = await run(['line', 'changes', line.id]);
+    expect(changes.stdout).toMatch(
+      /#1 \S+ temporary-limit by system:cli \(travel\)[\s\S]*#4 \S+ close by system:cli \(moving abroad\)/,
     );
   });
 });

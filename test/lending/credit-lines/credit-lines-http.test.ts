@@ -49,6 +49,7 @@ describe('/v1/lines', () => {
       limit: '5000.00',
       used: '0.00',
       available: '5000.00',
+      temporary: null,
     });
     const again = await t.app.http.inject({
       method: 'POST',

@@ -107,6 +107,7 @@ export async function snapshotLineRows(db: Database): Promise<string> {
     'credit_lines',
     'credit_line_events',
     'credit_line_statements',
+    'credit_line_changes',
   ];
   const parts: string[] = [];
   for (const table of tables) {

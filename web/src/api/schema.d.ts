@@ -4803,7 +4803,11 @@ export interface paths {
                 };
                 /** @enum {string} */
                 bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+                /** @description When the line was closed. */
+                closedOn: string | null;
                 customerId: string;
+                /** @description The limit the customer asked for: reviews never set the limit above it until they lift it. */
+                customerLimitCap: string | null;
                 /** @description Interest a day on principal that bears it, a decimal fraction. */
                 dailyRate: string;
                 daysPastDue: number;
@@ -4815,7 +4819,7 @@ export interface paths {
                 };
                 facility: {
                   /**
-                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @description limit + a running temporary limit − used; 0 unless active.
                    * @example 1234.56
                    */
                   available: string;
@@ -4826,6 +4830,16 @@ export interface paths {
                   limit: string;
                   /** @enum {string} */
                   status: 'active' | 'frozen' | 'suspended' | 'closed';
+                  /** @description A temporary limit (临时额度) on top of the limit, while it runs. */
+                  temporary: {
+                    /**
+                     * @description Extra credit on top of the limit.
+                     * @example 1234.56
+                     */
+                    amount: string;
+                    /** @description Its last day (inclusive). */
+                    until: string;
+                  } | null;
                   /**
                    * @description Amount in yuan as a decimal string, e.g. "1234.56".
                    * @example 1234.56
@@ -7496,7 +7510,11 @@ export interface paths {
               };
               /** @enum {string} */
               bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+              /** @description When the line was closed. */
+              closedOn: string | null;
               customerId: string;
+              /** @description The limit the customer asked for: reviews never set the limit above it until they lift it. */
+              customerLimitCap: string | null;
               /** @description Interest a day on principal that bears it, a decimal fraction. */
               dailyRate: string;
               daysPastDue: number;
@@ -7508,7 +7526,7 @@ export interface paths {
               };
               facility: {
                 /**
-                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @description limit + a running temporary limit − used; 0 unless active.
                  * @example 1234.56
                  */
                 available: string;
@@ -7519,6 +7537,16 @@ export interface paths {
                 limit: string;
                 /** @enum {string} */
                 status: 'active' | 'frozen' | 'suspended' | 'closed';
+                /** @description A temporary limit (临时额度) on top of the limit, while it runs. */
+                temporary: {
+                  /**
+                   * @description Extra credit on top of the limit.
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  /** @description Its last day (inclusive). */
+                  until: string;
+                } | null;
                 /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56
@@ -7664,7 +7692,11 @@ export interface paths {
               };
               /** @enum {string} */
               bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+              /** @description When the line was closed. */
+              closedOn: string | null;
               customerId: string;
+              /** @description The limit the customer asked for: reviews never set the limit above it until they lift it. */
+              customerLimitCap: string | null;
               /** @description Interest a day on principal that bears it, a decimal fraction. */
               dailyRate: string;
               daysPastDue: number;
@@ -7676,7 +7708,7 @@ export interface paths {
               };
               facility: {
                 /**
-                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @description limit + a running temporary limit − used; 0 unless active.
                  * @example 1234.56
                  */
                 available: string;
@@ -7687,6 +7719,16 @@ export interface paths {
                 limit: string;
                 /** @enum {string} */
                 status: 'active' | 'frozen' | 'suspended' | 'closed';
+                /** @description A temporary limit (临时额度) on top of the limit, while it runs. */
+                temporary: {
+                  /**
+                   * @description Extra credit on top of the limit.
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  /** @description Its last day (inclusive). */
+                  until: string;
+                } | null;
                 /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56
@@ -7935,7 +7977,11 @@ export interface paths {
               };
               /** @enum {string} */
               bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+              /** @description When the line was closed. */
+              closedOn: string | null;
               customerId: string;
+              /** @description The limit the customer asked for: reviews never set the limit above it until they lift it. */
+              customerLimitCap: string | null;
               /** @description Interest a day on principal that bears it, a decimal fraction. */
               dailyRate: string;
               daysPastDue: number;
@@ -7947,7 +7993,7 @@ export interface paths {
               };
               facility: {
                 /**
-                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @description limit + a running temporary limit − used; 0 unless active.
                  * @example 1234.56
                  */
                 available: string;
@@ -7958,6 +8004,16 @@ export interface paths {
                 limit: string;
                 /** @enum {string} */
                 status: 'active' | 'frozen' | 'suspended' | 'closed';
+                /** @description A temporary limit (临时额度) on top of the limit, while it runs. */
+                temporary: {
+                  /**
+                   * @description Extra credit on top of the limit.
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  /** @description Its last day (inclusive). */
+                  until: string;
+                } | null;
                 /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56
@@ -8073,6 +8129,256 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The line's lifecycle changes (close, limits, temporary limits), oldest first.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              changes: {
+                /** @description The figures of the change (amounts as yuan strings). */
+                detail: {
+                  [key: string]: unknown;
+                };
+                effectiveDate: string;
+                /** @enum {string} */
+                kind:
+                  | 'close'
+                  | 'customer-limit'
+                  | 'customer-limit-lifted'
+                  | 'temporary-limit'
+                  | 'temporary-limit-expired'
+                  | 'statement-day';
+                reason: string | null;
+                /** @description 'customer', 'staff:<id>', 'key:<id>' or 'system'. */
+                requestedBy: string;
+                seq: number;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close the line: only at zero balance (nothing owed or held, no instalment plan open); it then accepts nothing more.
+     * @description Roles: admin, app, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              available: string;
+              /** @enum {string} */
+              change:
+                | 'close'
+                | 'customer-limit'
+                | 'customer-limit-lifted'
+                | 'temporary-limit'
+                | 'temporary-limit-expired'
+                | 'statement-day';
+              closedOn: string | null;
+              customerLimitCap: string | null;
+              effectiveDate: string;
+              /** @enum {string} */
+              facilityStatus: 'active' | 'frozen' | 'suspended' | 'closed';
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              limit: string;
+              lineId: string;
+              /** @description The change's number in the line's history. */
+              seq: number;
+              temporary: {
+                /**
+                 * @description Extra credit on top of the limit.
+                 * @example 1234.56
+                 */
+                amount: string;
+                /** @description Its last day (inclusive). */
+                until: string;
+              } | null;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              used: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -8324,6 +8630,338 @@ export interface paths {
                 totalFees: string;
               };
               planId: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/limit-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The customer's lower limit (below the current one, not below what is used): reviews never raise it back until they lift it.
+     * @description Roles: admin, app, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description The limit asked for, in yuan.
+             * @example 1234.56
+             */
+            limit: string;
+            /** @description The customer's reason. */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              available: string;
+              /** @enum {string} */
+              change:
+                | 'close'
+                | 'customer-limit'
+                | 'customer-limit-lifted'
+                | 'temporary-limit'
+                | 'temporary-limit-expired'
+                | 'statement-day';
+              closedOn: string | null;
+              customerLimitCap: string | null;
+              effectiveDate: string;
+              /** @enum {string} */
+              facilityStatus: 'active' | 'frozen' | 'suspended' | 'closed';
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              limit: string;
+              lineId: string;
+              /** @description The change's number in the line's history. */
+              seq: number;
+              temporary: {
+                /**
+                 * @description Extra credit on top of the limit.
+                 * @example 1234.56
+                 */
+                amount: string;
+                /** @description Its last day (inclusive). */
+                until: string;
+              } | null;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              used: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/limit-requests/lift': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Lift the customer's own limit cap: the limit stays; the next review may raise it.
+     * @description Roles: admin, app, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              available: string;
+              /** @enum {string} */
+              change:
+                | 'close'
+                | 'customer-limit'
+                | 'customer-limit-lifted'
+                | 'temporary-limit'
+                | 'temporary-limit-expired'
+                | 'statement-day';
+              closedOn: string | null;
+              customerLimitCap: string | null;
+              effectiveDate: string;
+              /** @enum {string} */
+              facilityStatus: 'active' | 'frozen' | 'suspended' | 'closed';
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              limit: string;
+              lineId: string;
+              /** @description The change's number in the line's history. */
+              seq: number;
+              temporary: {
+                /**
+                 * @description Extra credit on top of the limit.
+                 * @example 1234.56
+                 */
+                amount: string;
+                /** @description Its last day (inclusive). */
+                until: string;
+              } | null;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              used: string;
             };
           };
         };
@@ -9764,6 +10402,180 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/temporary-limits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Grant a temporary limit (临时额度) on top of the limit through a date (at most 90 days); it replaces a running one.
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Extra credit, in yuan.
+             * @example 1234.56
+             */
+            amount: string;
+            reason: string;
+            /**
+             * @description The last day it can be used.
+             * @example 2026-11-22
+             */
+            until: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              available: string;
+              /** @enum {string} */
+              change:
+                | 'close'
+                | 'customer-limit'
+                | 'customer-limit-lifted'
+                | 'temporary-limit'
+                | 'temporary-limit-expired'
+                | 'statement-day';
+              closedOn: string | null;
+              customerLimitCap: string | null;
+              effectiveDate: string;
+              /** @enum {string} */
+              facilityStatus: 'active' | 'frozen' | 'suspended' | 'closed';
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              limit: string;
+              lineId: string;
+              /** @description The change's number in the line's history. */
+              seq: number;
+              temporary: {
+                /**
+                 * @description Extra credit on top of the limit.
+                 * @example 1234.56
+                 */
+                amount: string;
+                /** @description Its last day (inclusive). */
+                until: string;
+              } | null;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              used: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -13872,7 +14684,11 @@ export interface paths {
                 };
                 /** @enum {string} */
                 bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+                /** @description When the line was closed. */
+                closedOn: string | null;
                 customerId: string;
+                /** @description The limit the customer asked for: reviews never set the limit above it until they lift it. */
+                customerLimitCap: string | null;
                 /** @description Interest a day on principal that bears it, a decimal fraction. */
                 dailyRate: string;
                 daysPastDue: number;
@@ -13884,7 +14700,7 @@ export interface paths {
                 };
                 facility: {
                   /**
-                   * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                   * @description limit + a running temporary limit − used; 0 unless active.
                    * @example 1234.56
                    */
                   available: string;
@@ -13895,6 +14711,16 @@ export interface paths {
                   limit: string;
                   /** @enum {string} */
                   status: 'active' | 'frozen' | 'suspended' | 'closed';
+                  /** @description A temporary limit (临时额度) on top of the limit, while it runs. */
+                  temporary: {
+                    /**
+                     * @description Extra credit on top of the limit.
+                     * @example 1234.56
+                     */
+                    amount: string;
+                    /** @description Its last day (inclusive). */
+                    until: string;
+                  } | null;
                   /**
                    * @description Amount in yuan as a decimal string, e.g. "1234.56".
                    * @example 1234.56
@@ -14183,7 +15009,11 @@ export interface paths {
               };
               /** @enum {string} */
               bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+              /** @description When the line was closed. */
+              closedOn: string | null;
               customerId: string;
+              /** @description The limit the customer asked for: reviews never set the limit above it until they lift it. */
+              customerLimitCap: string | null;
               /** @description Interest a day on principal that bears it, a decimal fraction. */
               dailyRate: string;
               daysPastDue: number;
@@ -14195,7 +15025,7 @@ export interface paths {
               };
               facility: {
                 /**
-                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @description limit + a running temporary limit − used; 0 unless active.
                  * @example 1234.56
                  */
                 available: string;
@@ -14206,6 +15036,16 @@ export interface paths {
                 limit: string;
                 /** @enum {string} */
                 status: 'active' | 'frozen' | 'suspended' | 'closed';
+                /** @description A temporary limit (临时额度) on top of the limit, while it runs. */
+                temporary: {
+                  /**
+                   * @description Extra credit on top of the limit.
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  /** @description Its last day (inclusive). */
+                  until: string;
+                } | null;
                 /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56
@@ -14351,7 +15191,11 @@ export interface paths {
               };
               /** @enum {string} */
               bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+              /** @description When the line was closed. */
+              closedOn: string | null;
               customerId: string;
+              /** @description The limit the customer asked for: reviews never set the limit above it until they lift it. */
+              customerLimitCap: string | null;
               /** @description Interest a day on principal that bears it, a decimal fraction. */
               dailyRate: string;
               daysPastDue: number;
@@ -14363,7 +15207,7 @@ export interface paths {
               };
               facility: {
                 /**
-                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @description limit + a running temporary limit − used; 0 unless active.
                  * @example 1234.56
                  */
                 available: string;
@@ -14374,6 +15218,16 @@ export interface paths {
                 limit: string;
                 /** @enum {string} */
                 status: 'active' | 'frozen' | 'suspended' | 'closed';
+                /** @description A temporary limit (临时额度) on top of the limit, while it runs. */
+                temporary: {
+                  /**
+                   * @description Extra credit on top of the limit.
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  /** @description Its last day (inclusive). */
+                  until: string;
+                } | null;
                 /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56
@@ -14670,7 +15524,11 @@ export interface paths {
               };
               /** @enum {string} */
               bucket: 'M0' | 'M1' | 'M2' | 'M3+';
+              /** @description When the line was closed. */
+              closedOn: string | null;
               customerId: string;
+              /** @description The limit the customer asked for: reviews never set the limit above it until they lift it. */
+              customerLimitCap: string | null;
               /** @description Interest a day on principal that bears it, a decimal fraction. */
               dailyRate: string;
               daysPastDue: number;
@@ -14682,7 +15540,7 @@ export interface paths {
               };
               facility: {
                 /**
-                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @description limit + a running temporary limit − used; 0 unless active.
                  * @example 1234.56
                  */
                 available: string;
@@ -14693,6 +15551,16 @@ export interface paths {
                 limit: string;
                 /** @enum {string} */
                 status: 'active' | 'frozen' | 'suspended' | 'closed';
+                /** @description A temporary limit (临时额度) on top of the limit, while it runs. */
+                temporary: {
+                  /**
+                   * @description Extra credit on top of the limit.
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  /** @description Its last day (inclusive). */
+                  until: string;
+                } | null;
                 /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56

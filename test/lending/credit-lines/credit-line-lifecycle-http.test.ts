@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../support/app.ts';
+import { storesUnderTest } from '../../support/stores.ts';
+import { openFacilityForTest } from '../facility-setup.ts';
+import { snapshotLineRows } from './support.ts';
+
+/**
+ * Over HTTP, on each store: a staff temporary limit (reviewer only; audited), the customer's lower limit
+ * (problem+json naming the field and the rule when below what is used), and closing refused while owed.
+ */
+
+const customer = 'cus_01JD3ZK6Q8W4M2X9T7B5N1R0KC';
+
+function json(headers: Record<string, string>, key?: string) {
+  return { ...headers, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) };
+}
+
+describe.each(storesUnderTest().map((store) => [store.name, store] as const))(
+  'credit-line lifecycle over HTTP (%s)',
+  (_name, store) => {
+    let t: TestApp;
+    let lineId = '';
+
+    beforeAll(async () => {
+      t = await createTestApp({ store, now: new Date('2026-03-10T02:00:00Z') });
+      await openFacilityForTest(t, {
+        customerId: customer,
+        product: 'credit-line',
+        limit: '3000.00',
+        apr: '0.1825',
+        decisionId: 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0KC',
+      });
+      const opened = await t.app.http.inject({
+        method: 'POST',
+        url: '/v1/lines',
+        headers: json(t.auth('app')),
+        payload: { customerId: customer },
+      });
+      lineId = opened.json().id;
+      const bought = await t.app.http.inject({
+        method: 'POST',
+        url: `/v1/lines/${lineId}/purchases`,
+        headers: json(t.auth('app'), 'buy'),
+        payload: { amount: '1200.00', description: 'a bicycle' },
+      });
+      expect(bought.statusCode).toBe(201);
+    });
+
+    afterAll(async () => {
+      await t.app.stop();
+    });
+
+    it('grants a temporary limit to reviewers only, audited; the line shows it', async () => {
+      const grant = {
+        method: 'POST' as const,
+        url: `/v1/lines/${lineId}/temporary-limits`,
+        payload: { amount: '1000.00', until: '2026-04-30', reason: 'holiday travel' },
+      };
+      const byApp = await t.app.http.inject({ ...grant, headers: json(t.auth('app'), 'tl') });
+      expect(byApp.statusCode).toBe(403);
+      const granted = await t.app.http.inject({ ...grant, headers: json(t.auth('reviewer'), 'tl') });
+      expect(granted.statusCode).toBe(201);
+      expect(granted.json()).toMatchObject({
+        change: 'temporary-limit',
+        facilityStatus: 'active',
+        limit: '3000.00',
+        used: '1200.00',
+        available: '2800.00',
+        temporary: { amount: '1000.00', until: '2026-04-30' },
+      });
+      const audit = await t.app.services.audit.list({ action: 'credit-line.*' });
+      expect(
+        audit.items.map((entry) => [entry.action, entry.subject.id, entry.actor.kind, entry.details]),
+      ).toEqual([
+        [
+          'credit-line.temporary-limit',
+          lineId,
+          'key',
+          { amount: '1000.00', until: '2026-04-30', limit: '3000.00', reason: 'holiday travel' },
+        ],
+      ]);
+      const line = await t.app.http.inject({
+        method: 'GET',
+        url: `/v1/lines/${lineId}`,
+        headers: t.auth('analyst'),
+      });
+      expect(line.json()).toMatchObject({
+        facility: {
+          limit: '3000.00',
+          available: '2800.00',
+          temporary: { amount: '1000.00', until: '2026-04-30' },
+        },
+        customerLimitCap: null,
+        closedOn: null,
+      });
+    });
+
+    it("refuses a lower limit below what is used, naming field and rule; the customer's own is not audited", async () => {
+      const before = await snapshotLineRows(t.app.db);
+      const tooLow = await t.app.http.inject({
+        method: 'POST',
+        url: `/v1/lines/${lineId}/limit-requests`,
+        headers: json(t.auth('app'), 'low-1'),
+        payload: { limit: '1199.99', reason: 'too tempting' },
+      });
+      expect(tooLow.statusCode).toBe(422);
+      expect(tooLow.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(tooLow.json().errors).toEqual([
+        { field: 'limit', rule: 'at-least-used', message: 'the limit cannot be below the 1200.00 in use' },
+      ]);
+      expect(await snapshotLineRows(t.app.db)).toBe(before);
+
+      const lowered = await t.app.http.inject({
+        method: 'POST',
+        url: `/v1/lines/${lineId}/limit-requests`,
+        headers: json(t.auth('app'), 'low-2'),
+        payload: { limit: '1500.00', reason: 'too tempting' },
+      });
+      expect(lowered.statusCode).toBe(201);
+      expect(lowered.json()).toMatchObject({
+        limit: '1500.00',
+        available: '1300.00',
+        customerLimitCap: '1500.00',
+      });
+      const audit = await t.app.services.audit.list({ action: 'credit-line.*' });
+      expect(audit.items.map((entry) => entry.action)).toEqual(['credit-line.temporary-limit']);
+      const changes = await t.app.http.inject({
+        method: 'GET',
+        url: `/v1/lines/${lineId}/changes`,
+        headers: t.auth('analyst'),
+      });
+      expect(
+        changes.json().changes.map((c: { kind: string; requestedBy: string }) => [c.kind, c.requestedBy]),
+      ).toEqual([
+        ['temporary-limit', expect.stringMatching(/^key:/)],
+        ['customer-limit', 'customer'],
+      ]);
+    });
+
+    it('refuses to close while ¥1,200.00 is owed (422 balance / nothing-owed), writing nothing', async () => {
+      const before = await snapshotLineRows(t.app.db);
+      const close = await t.app.http.inject({
+        method: 'POST',
+        url: `/v1/lines/${lineId}/close`,
+        headers: json(t.auth('app'), 'close-1'),
+        payload: {},
+      });
+      expect(close.statusCode).toBe(422);
+      expect(close.json().errors).toEqual([
+        {
+          field: 'balance',
+          rule: 'nothing-owed',
+          message: '1200.00 is still owed on the line; a line closes at zero balance',
+        },
+      ]);
+      expect(await snapshotLineRows(t.app.db)).toBe(before);
+    });
+  },
+);
