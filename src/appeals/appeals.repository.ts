@@ -199,9 +199,21 @@ export async function findAppeal(
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<Appeal | undefined> {
+  if (!options.forUpdate) {
+    const result = await q.query<AppealRow>(`select ${COLUMNS} from appeals a where a.id = $1`, [id]);
+    const [row] = result.rows;
+    return row ? toAppeal(row) : undefined;
+  }
+  // A lock is taken by the row's full key: Citus locks rows only in a single-shard (router) query, which
+  // needs customer_id. An appeal's customer never changes, so reading it first without a lock is safe.
+  const owner = await q.query<{ customer_id: string }>('select customer_id from appeals where id = $1', [id]);
+  const [first] = owner.rows;
+  if (!first) return undefined;
+  // The evidence subquery names the customer too, so Citus sees every table pinned to the one shard.
+  const pinned = COLUMNS.replace('l.customer_id = a.customer_id', 'l.customer_id = $1');
   const result = await q.query<AppealRow>(
-    `select ${COLUMNS} from appeals a where a.id = $1${options.forUpdate ? ' for update of a' : ''}`,
-    [id],
+    `select ${pinned} from appeals a where a.customer_id = $1 and a.id = $2 for update of a`,
+    [first.customer_id, id],
   );
   const [row] = result.rows;
   return row ? toAppeal(row) : undefined;

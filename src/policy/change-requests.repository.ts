@@ -36,8 +36,10 @@ interface ChangeRow {
   bootstrap: boolean;
 }
 
+// effective_from is a date, which both adapters return as 'YYYY-MM-DD' text; no cast (Citus refuses a
+// non-immutable function such as date::text in the RETURNING clause of a reference table's update).
 const COLUMNS = `id, kind, subject, scope, summary, payload, requested_by, requested_by_id, requested_at,
-  effective_from::text as effective_from, simulation_id, status, decided_by, decided_by_id, decided_at, note, bootstrap`;
+  effective_from, simulation_id, status, decided_by, decided_by_id, decided_at, note, bootstrap`;
 
 function oneOf<T extends string>(values: readonly T[], value: string, what: string): T {
   if (!(values as readonly string[]).includes(value))
