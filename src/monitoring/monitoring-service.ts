@@ -10,6 +10,7 @@ import { createDriftAggregator, DEFAULT_MIN_DECISIONS, type DriftReport } from '
 import * as repository from './monitoring.repository.ts';
 import { createOutcomeAggregator, type OutcomeReport } from './outcomes.ts';
 import { createPerformanceAggregator, type PerformanceReport } from './performance.ts';
+import { createRollRateAggregator, type RollRateReport } from './roll-rates.ts';
 import { createSimulation, type SimulationReport } from './simulation.ts';
 import { parseWindow, type MonitoringWindow, type WindowParams } from './window.ts';
 
@@ -26,6 +27,7 @@ export const DEFAULT_DAYS = {
   drift: 56,
   alerts: 56,
   performance: 365,
+  rollRates: 365,
   simulation: 90,
   report: 56,
 } as const;
@@ -86,13 +88,18 @@ export interface MonitoringReportData {
   readonly drift: DriftReport | null;
   readonly alerts: readonly Alert[];
   readonly performance: PerformanceReport;
+  /** Roll rates over the same year as the performance (month ends within it). */
+  readonly rollRates: RollRateReport;
 }
 
 export interface MonitoringService {
   /** Reads and checks a window (dates, span, a known product). */
   window(params: WindowParams, defaultDays: number): Promise<MonitoringWindow>;
   outcomes(params: WindowParams): Promise<OutcomeReport>;
+  /** Cash loans drawn and credit lines opened in the window: bad rate by band and vintage, per product. */
   performance(params: WindowParams): Promise<PerformanceReport>;
+  /** Both products' transitions between delinquency buckets from each month end in the window to the next. */
+  rollRates(params: WindowParams): Promise<RollRateReport>;
   /** UNPROCESSABLE (rule `active-model`) when no model is active and none is named. */
   drift(params: DriftParams): Promise<DriftReport>;
   alerts(params: DriftParams): Promise<AlertReport>;
@@ -143,6 +150,15 @@ export function createMonitoringService(deps: MonitoringServiceDeps): Monitoring
     const aggregator = createPerformanceAggregator(w);
     for await (const page of repository.streamLoanPerformance(db, w, pageSize))
       for (const record of page) aggregator.add(record);
+    for await (const page of repository.streamLinePerformance(db, w, pageSize))
+      for (const record of page) aggregator.add(record);
+    return aggregator.report();
+  };
+
+  const rollRatesOf = async (w: MonitoringWindow): Promise<RollRateReport> => {
+    const aggregator = createRollRateAggregator(w);
+    for await (const page of repository.streamRollRecords(db, w, pageSize))
+      for (const record of page) aggregator.add(record);
     return aggregator.report();
   };
 
@@ -181,6 +197,9 @@ export function createMonitoringService(deps: MonitoringServiceDeps): Monitoring
     },
     async performance(params) {
       return performanceOf(await window(params, DEFAULT_DAYS.performance));
+    },
+    async rollRates(params) {
+      return rollRatesOf(await window(params, DEFAULT_DAYS.rollRates));
     },
     async drift(params) {
       const w = await window(params, DEFAULT_DAYS.drift);
@@ -274,6 +293,7 @@ export function createMonitoringService(deps: MonitoringServiceDeps): Monitoring
       const outcomes = await outcomesOf(w);
       const drift = scorer ? await driftOf(w, scorer, minDecisions) : null;
       const performance = await performanceOf(loansWindow);
+      const rollRates = await rollRatesOf(loansWindow);
       return {
         generatedAt: clock.now().toISOString(),
         window: w,
@@ -281,6 +301,7 @@ export function createMonitoringService(deps: MonitoringServiceDeps): Monitoring
         drift,
         alerts: alertsOf({ drift, outcomes }),
         performance,
+        rollRates,
       };
     },
   };

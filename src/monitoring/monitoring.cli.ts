@@ -10,13 +10,14 @@ import type { Alert } from './alerts.ts';
 import type { DriftReport } from './drift.ts';
 import type { AlertReport, SimulationResult } from './monitoring-service.ts';
 import type { OutcomeFigures, OutcomeReport } from './outcomes.ts';
-import { outcomeReportView, performanceReportView } from './report-views.ts';
+import { outcomeReportView, performanceReportView, rollRateReportView } from './report-views.ts';
 import type { PerformanceReport } from './performance.ts';
+import type { RollMatrices, RollRateReport } from './roll-rates.ts';
 import { renderMonitoringReport, renderSimulationReport } from './report-html.ts';
 import type { SimulationFigures } from './simulation.ts';
 
 /**
- * `credence monitor outcomes|performance|drift|alerts|report` and `credence simulate`: the monitoring
+ * `credence monitor outcomes|performance|roll-rates|drift|alerts|report` and `credence simulate`: the monitoring
  * context on the command line. Each prints a readable summary, or with `--json` what the API answers;
  * `--out` writes a self-contained HTML page.
  */
@@ -151,10 +152,21 @@ function performanceText(report: PerformanceReport): string {
     pct(c.badRate),
     pd(c.expectedBadRate),
   ];
+  const what =
+    report.window.product === 'cash_loan'
+      ? 'Cash loans drawn'
+      : report.window.product === 'credit_line'
+        ? 'Credit lines opened'
+        : 'Cash loans drawn and credit lines opened';
   return [
-    `Cash loans drawn ${report.window.from} to ${report.window.to}: bad = ${report.badDaysPastDue}+ days past due or written off`,
+    `${what} ${report.window.from} to ${report.window.to}: bad = ${report.badDaysPastDue}+ days past due (a line: a statement minimum unmet) or written off`,
     table(
-      ['score band', 'loans', 'observable', 'bad', 'bad rate', 'expected'],
+      ['product', 'accounts', 'observable', 'bad', 'bad rate', 'expected'],
+      report.products.map((product) => cell(product.product, product)),
+    ),
+    '',
+    table(
+      ['score band', 'accounts', 'observable', 'bad', 'bad rate', 'expected'],
       [
         ...report.bands.filter((band) => band.loans > 0).map((band) => cell(band.band, band)),
         cell('unscored', report.unscored),
@@ -163,10 +175,38 @@ function performanceText(report: PerformanceReport): string {
     ),
     '',
     table(
-      ['vintage', 'loans', 'observable', 'bad', 'bad rate', 'expected'],
+      ['vintage', 'accounts', 'observable', 'bad', 'bad rate', 'expected'],
       report.vintages.map((v) => cell(v.vintage, v)),
     ),
   ].join('\n');
+}
+
+/** A transition matrix as a table: accounts and the account share per cell, the balance share beside. */
+function rollTable(matrices: RollMatrices, states: readonly string[]): string {
+  return table(
+    ['from → to', 'accounts', 'owed', ...states],
+    matrices.total.map((row) => [
+      row.from,
+      String(row.accounts),
+      yuan(row.balance),
+      ...row.to.map((cell) =>
+        row.accounts === 0 ? '—' : `${cell.accounts} (${pct(cell.accountRate)} / ${pct(cell.balanceRate)})`,
+      ),
+    ]),
+  );
+}
+
+function rollRatesText(report: RollRateReport): string {
+  const parts = [
+    `Roll rates, month ends ${report.window.from} to ${report.window.to}: accounts (share of accounts / share of balance), ${report.rounding}`,
+  ];
+  for (const product of report.products) {
+    parts.push('', `${product.product}, ${product.months.length} month(s) added up:`);
+    parts.push(rollTable(product, report.states));
+  }
+  if (report.products.length > 1) parts.push('', 'all products:', rollTable(report.combined, report.states));
+  if (report.products.length === 0) parts.push('', 'No account was open at two month ends of the window.');
+  return parts.join('\n');
 }
 
 function driftText(report: DriftReport): string {
@@ -279,13 +319,25 @@ export function registerMonitoringCommands(program: Command): void {
     });
 
   withWindow(monitor.command('performance'))
-    .description('Cash-loan bad rate (30+ DPD or written off) by score band and vintage (default: 365 days).')
+    .description(
+      'Bad rate (30+ DPD or written off) by score band and vintage, cash loans and credit lines (--product cash_loan|credit_line; default: 365 days).',
+    )
     .action(async (options: WindowOptions, command: Command) => {
       const global = globalOptions(command);
       const report = await withApp(global, (app) =>
         app.services.monitoring.performance(windowParams(options)),
       );
       output(global, performanceReportView(report), () => performanceText(report));
+    });
+
+  withWindow(monitor.command('roll-rates'))
+    .description(
+      'Roll rates: accounts and balances moving between delinquency buckets from month end to month end, per product (default: 365 days).',
+    )
+    .action(async (options: WindowOptions, command: Command) => {
+      const global = globalOptions(command);
+      const report = await withApp(global, (app) => app.services.monitoring.rollRates(windowParams(options)));
+      output(global, rollRateReportView(report), () => rollRatesText(report));
     });
 
   withDrift(monitor.command('drift'))

@@ -5,7 +5,8 @@ import {
   type DecisionKind,
 } from '../decisions/decision.ts';
 import type { Outcome } from '../decisions/evaluate-decision.ts';
-import { decodeState } from '../lending/loans/loan-codec.ts';
+import { decodeLineState, decodeTerms } from '../lending/credit-lines/line-codec.ts';
+import { decodeContract, decodeState } from '../lending/loans/loan-codec.ts';
 import type { Queryable } from '../platform/database/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { fen } from '../platform/money/money.ts';
@@ -14,7 +15,8 @@ import type { LocalDate } from '../platform/time/local-date.ts';
 import type { Arm, ZenObject } from '../policy/index.ts';
 import type { ScoreRow } from '../scoring/index.ts';
 import type { OutcomeRecord } from './outcomes.ts';
-import type { LoanPerformanceRecord } from './performance.ts';
+import type { LinePerformanceRecord, LoanPerformanceRecord } from './performance.ts';
+import { lineStateOn, loanStateOn, monthEndsIn, positionsOf, type RollRecord } from './roll-rates.ts';
 import type { SimulationRecord } from './simulation.ts';
 import type { MonitoringWindow } from './window.ts';
 
@@ -302,5 +304,241 @@ export async function* streamLoanPerformance(
     const last = result.rows[result.rows.length - 1];
     if (!last || result.rows.length < pageSize) return;
     after = last.id;
+  }
+}
+
+interface LineRow {
+  id: string;
+  product_code: string;
+  opened_on: string;
+  processed_through: string;
+  state: unknown;
+  decision_product: string | null;
+  score: number | null;
+  pd: number | null;
+  arm: string | null;
+}
+
+/** Lending spells products `cash-loan` / `credit-line`; decisions and monitoring `cash_loan` / `credit_line`. */
+const productOf = (lendingCode: string): string => lendingCode.replaceAll('-', '_');
+
+/**
+ * Credit lines opened within the window (by opening date), each with the decision that set its facility's
+ * terms when it was opened — the latest facility change with a decision at or before the line was created
+ * — page by page in line id order. The same shape of query as the loans': a lateral join per line into its
+ * own customer's facility changes (co-located on `customer_id`), no reference table.
+ */
+export async function* streamLinePerformance(
+  q: Queryable,
+  window: MonitoringWindow,
+  pageSize = DEFAULT_PAGE_SIZE,
+): AsyncGenerator<LinePerformanceRecord[]> {
+  let after = '';
+  for (;;) {
+    const result = await q.query<LineRow>(
+      `select l.id, l.product_code, l.opened_on::text as opened_on,
+              l.processed_through::text as processed_through, l.state,
+              d.product_code as decision_product, d.score, d.pd, d.arm
+         from credit_lines l
+         left join lateral (
+           select c.decision_id from credit_facility_changes c
+            where c.customer_id = l.customer_id and c.facility_id = l.facility_id
+              and c.decision_id is not null and c.changed_at <= l.created_at
+            order by c.version desc limit 1) f on true
+         left join decisions d on d.customer_id = l.customer_id and d.id = f.decision_id
+        where l.opened_on between $1::date and $2::date and l.id > $3
+        order by l.id limit $4`,
+      [window.from, window.to, after, pageSize],
+    );
+    const records: LinePerformanceRecord[] = [];
+    for (const row of result.rows) {
+      const productCode = row.decision_product ?? productOf(row.product_code);
+      if (window.product !== null && productCode !== window.product) continue;
+      const state = decodeLineState(row.state);
+      records.push({
+        lineId: row.id,
+        productCode,
+        openedOn: row.opened_on as LocalDate,
+        drawn: state.counters.purchased,
+        // Lending has no charge-off of a line yet (issue 15 item 6): none is ever read as charged off.
+        chargedOffOn: null,
+        processedThrough: row.processed_through as LocalDate,
+        dueOutcomes: state.dueOutcomes.map((outcome) => ({
+          dueDate: outcome.dueDate,
+          minimumPayment: outcome.minimumPayment,
+          minimumMet: outcome.minimumMet,
+          curedOn: outcome.curedOn,
+        })),
+        score: row.score,
+        pd: row.pd,
+        arm: armOf(row.arm),
+      });
+    }
+    if (records.length > 0) yield records;
+    const last = result.rows[result.rows.length - 1];
+    if (!last || result.rows.length < pageSize) return;
+    after = last.id;
+  }
+}
+
+/** The receivable accounts whose sum is what a customer owes on a contract. */
+const RECEIVABLE_KINDS_SQL = `'principal_receivable', 'interest_receivable', 'fee_receivable', 'penalty_receivable'`;
+
+/**
+ * The net receivable postings per contract and month (`YYYY-MM`, effective date) up to `through`, for the
+ * given (customer, contract) pairs — contract ids are unique across customers, so the two lists filter
+ * exactly those pairs. One grouped scan of `ledger_postings_by_account`, grouped by the customer too, so on
+ * a distributed store each shard answers for its own customers (plain filters, no join, no subquery).
+ */
+async function receivablesByMonth(
+  q: Queryable,
+  contracts: ReadonlyArray<{ readonly customerId: string; readonly contractId: string }>,
+  through: LocalDate,
+): Promise<Map<string, Map<string, bigint>>> {
+  const byContract = new Map<string, Map<string, bigint>>();
+  if (contracts.length === 0) return byContract;
+  const result = await q.query<{ customer_id: string; contract_id: string; month: string; net: bigint }>(
+    `select p.customer_id, p.contract_id, to_char(p.effective_date, 'YYYY-MM') as month,
+            sum(case when p.side = 'D' then p.amount else -p.amount end)::bigint as net
+       from ledger_postings p
+      where p.customer_id = any($1::text[]) and p.contract_id = any($2::text[])
+        and p.kind in (${RECEIVABLE_KINDS_SQL}) and p.effective_date <= $3::date
+      group by p.customer_id, p.contract_id, to_char(p.effective_date, 'YYYY-MM')`,
+    [[...new Set(contracts.map((c) => c.customerId))], contracts.map((c) => c.contractId), through],
+  );
+  for (const row of result.rows) {
+    const months = byContract.get(row.contract_id) ?? new Map<string, bigint>();
+    months.set(row.month, BigInt(row.net));
+    byContract.set(row.contract_id, months);
+  }
+  return byContract;
+}
+
+/** Adds month maps of several contracts (a line and its instalment plans) into one. */
+function sumMonths(maps: ReadonlyArray<ReadonlyMap<string, bigint> | undefined>): Map<string, bigint> {
+  const sum = new Map<string, bigint>();
+  for (const map of maps) for (const [month, net] of map ?? []) sum.set(month, (sum.get(month) ?? 0n) + net);
+  return sum;
+}
+
+interface RollLoanRow {
+  customer_id: string;
+  id: string;
+  product_code: string;
+  contract: unknown;
+  state: unknown;
+  start_date: string;
+}
+
+interface RollLineRow {
+  customer_id: string;
+  id: string;
+  product_code: string;
+  terms: unknown;
+  state: unknown;
+  opened_on: string;
+}
+
+/**
+ * Every loan and line that can roll within the window — opened by its last month end and serviced to its
+ * first day or later (an account sits in a bucket at a month end only once its servicing has reached it;
+ * one that ended before the window has nothing to roll in it) — with its state and balance at each month end
+ * (derived: `loanStateOn` / `lineStateOn`, and the ledger's receivables), page by page — loans first,
+ * then lines, each in id order. The product is the lending product's code in monitoring's spelling
+ * (`cash_loan`, `credit_line`); `window.product` filters on it.
+ */
+export async function* streamRollRecords(
+  q: Queryable,
+  window: MonitoringWindow,
+  pageSize = DEFAULT_PAGE_SIZE,
+): AsyncGenerator<RollRecord[]> {
+  const monthEnds = monthEndsIn(window.from, window.to);
+  const last = monthEnds[monthEnds.length - 1];
+  if (last === undefined) return;
+  const wanted = (code: string): boolean => window.product === null || productOf(code) === window.product;
+
+  let after = '';
+  for (;;) {
+    const result = await q.query<RollLoanRow>(
+      `select customer_id, id, product_code, contract, state, start_date::text as start_date
+         from loans where start_date <= $1::date and processed_through >= $2::date and id > $3
+        order by id limit $4`,
+      [last, window.from, after, pageSize],
+    );
+    const rows = result.rows.filter((row) => wanted(row.product_code));
+    const balances = await receivablesByMonth(
+      q,
+      rows.map((row) => ({ customerId: row.customer_id, contractId: row.id })),
+      last,
+    );
+    const records = rows.map((row): RollRecord => {
+      const state = decodeState(row.state);
+      const history = {
+        startDate: row.start_date as LocalDate,
+        processedThrough: state.processedThrough,
+        closedOn: state.closedOn,
+        writtenOffOn: state.writtenOffOn,
+        instalments: state.instalments,
+        bucketBounds: decodeContract(row.contract).bucketBounds,
+      };
+      return {
+        product: productOf(row.product_code),
+        accountId: row.id,
+        positions: positionsOf(
+          monthEnds,
+          (date) => loanStateOn(history, date),
+          balances.get(row.id) ?? new Map(),
+        ),
+      };
+    });
+    if (records.length > 0) yield records;
+    const lastRow = result.rows[result.rows.length - 1];
+    if (!lastRow || result.rows.length < pageSize) break;
+    after = lastRow.id;
+  }
+
+  after = '';
+  for (;;) {
+    const result = await q.query<RollLineRow>(
+      `select customer_id, id, product_code, terms, state, opened_on::text as opened_on
+         from credit_lines where opened_on <= $1::date and processed_through >= $2::date and id > $3
+        order by id limit $4`,
+      [last, window.from, after, pageSize],
+    );
+    const rows = result.rows
+      .filter((row) => wanted(row.product_code))
+      .map((row) => ({ row, state: decodeLineState(row.state) }));
+    // A line's balance is its own contract's and each of its instalment plans' (their own contracts).
+    const balances = await receivablesByMonth(
+      q,
+      rows.flatMap(({ row, state }) => [
+        { customerId: row.customer_id, contractId: row.id },
+        ...state.plans.map((plan) => ({ customerId: row.customer_id, contractId: plan.planId })),
+      ]),
+      last,
+    );
+    const records = rows.map(({ row, state }): RollRecord => {
+      const history = {
+        openedOn: row.opened_on as LocalDate,
+        processedThrough: state.processedThrough,
+        chargedOffOn: null,
+        closedOn: null,
+        dueOutcomes: state.dueOutcomes,
+        bucketBounds: decodeTerms(row.terms).bucketBounds,
+      };
+      return {
+        product: productOf(row.product_code),
+        accountId: row.id,
+        positions: positionsOf(
+          monthEnds,
+          (date) => lineStateOn(history, date),
+          sumMonths([row.id, ...state.plans.map((plan) => plan.planId)].map((id) => balances.get(id))),
+        ),
+      };
+    });
+    if (records.length > 0) yield records;
+    const lastRow = result.rows[result.rows.length - 1];
+    if (!lastRow || result.rows.length < pageSize) return;
+    after = lastRow.id;
   }
 }

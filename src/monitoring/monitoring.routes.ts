@@ -1,8 +1,9 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { FenString, MoneyString, ProblemSchema } from '../platform/http/schemas.ts';
+import { FenString, MoneyString, ProblemSchema, StringEnum } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import type { MonitoringService } from './monitoring-service.ts';
-import { outcomeReportView, performanceReportView } from './report-views.ts';
+import { ROLL_FROM, ROLL_STATES } from './roll-rates.ts';
+import { outcomeReportView, performanceReportView, rollRateReportView } from './report-views.ts';
 
 const AnyObject = (description: string) => Type.Object({}, { additionalProperties: true, description });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
@@ -17,6 +18,16 @@ const WindowQuery = {
   to: Type.Optional(Type.String({ description: 'Last business date, YYYY-MM-DD (default: today).' })),
   product: Type.Optional(
     Type.String({ description: 'A product code (cash_loan, credit_line); default all.' }),
+  ),
+};
+
+const PerformanceQuery = {
+  ...WindowQuery,
+  product: Type.Optional(
+    Type.String({
+      description:
+        'cash_loan (loans drawn in the window) or credit_line (lines opened in it); default both, combined and per product.',
+    }),
   ),
 };
 
@@ -106,7 +117,53 @@ const PerformanceReportDto = Type.Object({
     }),
   ),
   unscored: Type.Object(PerformanceCellProps),
+  products: Type.Array(Type.Object({ product: Type.String(), ...PerformanceCellProps }), {
+    description: 'Per product, in code order (the asked product alone when one is asked).',
+  }),
   total: Type.Object(PerformanceCellProps),
+});
+
+const RollState = StringEnum(ROLL_STATES);
+const RollBucket = StringEnum(ROLL_FROM);
+
+const RollRowDto = Type.Object({
+  from: RollBucket,
+  accounts: Type.Integer({ description: 'Accounts in this bucket at the first month end.' }),
+  balance: MoneyString('What they owed then (all receivables), in yuan.'),
+  balanceFen: FenString('The same, in integer fen.'),
+  to: Type.Array(
+    Type.Object({
+      to: RollState,
+      accounts: Type.Integer(),
+      balance: MoneyString('What these accounts owed at the first month end, in yuan.'),
+      balanceFen: FenString('The same, in integer fen.'),
+      balanceNext: MoneyString('What the same accounts owed one month later, in yuan.'),
+      balanceNextFen: FenString('The same, in integer fen.'),
+      accountRate: Share,
+      balanceRate: Share,
+    }),
+    { description: 'One cell per state, in `states` order.' },
+  ),
+});
+
+const RollMatricesProps = {
+  months: Type.Array(
+    Type.Object({
+      month: Type.String({ description: 'The month whose end the accounts are counted at, YYYY-MM.' }),
+      from: Type.String({ description: 'That month end.' }),
+      to: Type.String({ description: 'The next month end.' }),
+      rows: Type.Array(RollRowDto),
+    }),
+  ),
+  total: Type.Array(RollRowDto, { description: 'Every month of the window added up.' }),
+};
+
+const RollRateReportDto = Type.Object({
+  window: WindowDto,
+  states: Type.Array(RollState),
+  rounding: Type.String({ description: 'How the shares are rounded (counts and fen are exact).' }),
+  products: Type.Array(Type.Object({ product: Type.String(), ...RollMatricesProps })),
+  combined: Type.Object(RollMatricesProps),
 });
 
 const AlertDto = Type.Object({
@@ -171,15 +228,34 @@ export function registerMonitoringRoutes(
       config: { roles: ['analyst'] },
       schema: {
         tags: ['monitoring'],
-        summary: 'Cash-loan bad rate (30+ days past due, or written off) by score band and vintage.',
+        summary:
+          'Bad rate (30+ days past due, or written off) by score band and vintage: cash loans and credit lines.',
         description:
-          'Loans drawn in the window, each with the score and PD of the decision that set its facility, against how it has performed. Default window: the 365 days to today.',
-        querystring: Type.Object(WindowQuery, { additionalProperties: false }),
+          'Loans drawn and credit lines opened in the window, each with the score and PD of the decision that set its facility, against how it has performed. A line is bad once a statement minimum stays unmet 30+ days past its due date (or it is charged off); its vintage is the month it was opened. Default window: the 365 days to today.',
+        querystring: Type.Object(PerformanceQuery, { additionalProperties: false }),
         response: { 200: PerformanceReportDto, ...errors },
       },
     },
     async (request): Promise<Static<typeof PerformanceReportDto>> =>
       performanceReportView(await monitoring.performance(request.query)),
+  );
+
+  http.get(
+    '/v1/monitoring/roll-rates',
+    {
+      config: { roles: ['analyst'] },
+      schema: {
+        tags: ['monitoring'],
+        summary:
+          'Roll rates: accounts and balances moving between delinquency buckets month end to month end.',
+        description:
+          'For each product and month: the accounts (and what they owed, per the ledger) in each bucket (M0 current, M1 1–30, M2 31–60, M3+ 61+ days past due, by each contract’s bounds) at the month end, by the state they were in one month later (a bucket, written_off or closed). Buckets at past month ends are derived from the dated history of each account (instalment settlement dates; statement due outcomes). Shares half-even to 6 places. Default window: the 365 days to today.',
+        querystring: Type.Object(WindowQuery, { additionalProperties: false }),
+        response: { 200: RollRateReportDto, ...errors },
+      },
+    },
+    async (request): Promise<Static<typeof RollRateReportDto>> =>
+      rollRateReportView(await monitoring.rollRates(request.query)),
   );
 
   http.get(

@@ -8,6 +8,7 @@ import { alertsOf } from './alerts.ts';
 import type { MonitoringReportData, SimulationResult } from './monitoring-service.ts';
 import { createOutcomeAggregator } from './outcomes.ts';
 import { createPerformanceAggregator } from './performance.ts';
+import { createRollRateAggregator } from './roll-rates.ts';
 import { renderMonitoringReport, renderSimulationReport } from './report-html.ts';
 import { createSimulation } from './simulation.ts';
 import type { MonitoringWindow } from './window.ts';
@@ -52,6 +53,7 @@ function monitoringData(): MonitoringReportData {
     drift: null,
     alerts: alertsOf({ drift: null, outcomes: report }),
     performance: createPerformanceAggregator(window).report(),
+    rollRates: createRollRateAggregator(window).report(),
   };
 }
 
@@ -64,7 +66,8 @@ describe('monitoring report pages', () => {
     expect(html).toContain('aria-label="Principal reasons by frequency"');
     expect(html).toContain('No model is active: drift cannot be measured.');
     expect(html).toMatch(/<span class="badge critical">critical<\/span><\/td><td>outage<\/td>/);
-    expect(html).toContain('No cash loans drawn in this window.');
+    expect(html).toContain('No cash loans or credit lines in this window.');
+    expect(html).toContain('No account was open at two month ends of this window.');
     expect(html).not.toMatch(/(src|href)="https?:/);
   });
 

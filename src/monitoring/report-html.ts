@@ -15,6 +15,7 @@ import {
 import type { Alert } from './alerts.ts';
 import type { MonitoringReportData, SimulationResult } from './monitoring-service.ts';
 import type { OutcomeDay } from './outcomes.ts';
+import type { RollMatrices } from './roll-rates.ts';
 import type { SimulationFigures } from './simulation.ts';
 
 /**
@@ -423,9 +424,15 @@ function driftSection(data: MonitoringReportData): string {
 function performanceSection(data: MonitoringReportData): string {
   const performance = data.performance;
   const bands = performance.bands.filter((band) => band.loans > 0);
+  const what =
+    performance.window.product === 'cash_loan'
+      ? 'Cash loans drawn'
+      : performance.window.product === 'credit_line'
+        ? 'Credit lines opened'
+        : 'Cash loans drawn and credit lines opened';
   const chart =
     bands.length === 0
-      ? '<p class="muted">No cash loans drawn in this window.</p>'
+      ? '<p class="muted">No cash loans or credit lines in this window.</p>'
       : groupedBars(
           'Bad rate by score band (30+ days past due or written off) vs expected (mean PD)',
           bands.map((band) => band.band),
@@ -443,6 +450,12 @@ function performanceSection(data: MonitoringReportData): string {
           ],
           { percent: true, yLabel: 'bad rate' },
         );
+  const productRows = performance.products
+    .map(
+      (product) =>
+        `<tr><td>${escapeXml(product.product)}</td><td class="num">${product.loans}</td><td class="num">${product.observable}</td><td class="num">${product.bads}</td><td class="num">${pct(product.badRate)}</td><td class="num">${pdText(product.expectedBadRate)}</td><td class="num">${yuan(product.principal)}</td></tr>`,
+    )
+    .join('');
   const vintageRows = performance.vintages
     .map(
       (vintage) =>
@@ -450,9 +463,47 @@ function performanceSection(data: MonitoringReportData): string {
     )
     .join('');
   return `<h2>Performance: from score to outcome</h2>
-<p>Cash loans drawn from ${performance.window.from} to ${performance.window.to}: ${performance.total.loans} loans, ${performance.total.observable} old enough to judge, ${performance.total.bads} bad (${pct(performance.total.badRate)}); a loan is bad once ${performance.badDaysPastDue}+ days past due, or written off.</p>
+<p>${what} from ${performance.window.from} to ${performance.window.to}: ${performance.total.loans} accounts, ${performance.total.observable} old enough to judge, ${performance.total.bads} bad (${pct(performance.total.badRate)}). A loan is bad once ${performance.badDaysPastDue}+ days past due, or written off; a line once a statement minimum stays unmet ${performance.badDaysPastDue}+ days past its due date, or charged off (its vintage: the month it was opened; its principal: what was drawn on it).</p>
+<table><tr><th>product</th><th class="num">accounts</th><th class="num">observable</th><th class="num">bad</th><th class="num">bad rate</th><th class="num">expected</th><th class="num">principal</th></tr>${productRows}</table>
 <div class="row">${chart}</div>
-<table><tr><th>vintage</th><th class="num">loans</th><th class="num">observable</th><th class="num">bad</th><th class="num">bad rate</th><th class="num">expected</th><th class="num">principal</th><th>bad / observable by band</th></tr>${vintageRows}</table>`;
+<table><tr><th>vintage</th><th class="num">accounts</th><th class="num">observable</th><th class="num">bad</th><th class="num">bad rate</th><th class="num">expected</th><th class="num">principal</th><th>bad / observable by band</th></tr>${vintageRows}</table>`;
+}
+
+/** A transition matrix as a heat table: the share of accounts per cell, counts and balance shares beside. */
+function rollMatrixTable(caption: string, matrices: RollMatrices, states: readonly string[]): string {
+  const heat = (share: string | null): string => {
+    const value = share === null ? 0 : Number(share);
+    // White to the bad colour by share: the eye finds where accounts go.
+    const level = Math.round(255 - value * 120);
+    return `rgb(255,${level},${level})`;
+  };
+  const rows = matrices.total
+    .map(
+      (row) =>
+        `<tr><th scope="row">${row.from}</th><td class="num">${row.accounts}</td><td class="num">${yuan(row.balance)}</td>${row.to
+          .map((cell) =>
+            row.accounts === 0
+              ? '<td class="heat">—</td>'
+              : `<td class="heat" style="background:${heat(cell.accountRate)}">${pct(cell.accountRate)}<br><span class="muted">${cell.accounts} · ${pct(cell.balanceRate)} of owed</span></td>`,
+          )
+          .join('')}</tr>`,
+    )
+    .join('');
+  return `<table><caption>${escapeXml(caption)}</caption><tr><th scope="col">from → to</th><th class="num" scope="col">accounts</th><th class="num" scope="col">owed</th>${states.map((state) => `<th class="num" scope="col">${state}</th>`).join('')}</tr>${rows}</table>`;
+}
+
+function rollRatesSection(data: MonitoringReportData): string {
+  const report = data.rollRates;
+  const tables = report.products.map((product) =>
+    rollMatrixTable(
+      `${product.product}: ${product.months.length} month(s) from ${report.window.from} to ${report.window.to}, added up`,
+      product,
+      report.states,
+    ),
+  );
+  return `<h2>Roll rates</h2>
+<p>Accounts in each delinquency bucket at a month end (M0 current, M1 1–30, M2 31–60, M3+ 61+ days past due) by where they were one month later; each cell the share of the row's accounts, with the count and the share of what they owed (the ledger's receivables). Buckets at past month ends are derived from each account's dated history; shares ${report.rounding}.</p>
+${tables.length === 0 ? '<p class="muted">No account was open at two month ends of this window.</p>' : tables.join('\n')}`;
 }
 
 /** The daily monitoring page (`credence monitor report`). */
@@ -474,7 +525,8 @@ ${productCharts(data)}
 <h3>Principal reasons</h3>
 ${reasonsChart(data)}
 ${driftSection(data)}
-${performanceSection(data)}`;
+${performanceSection(data)}
+${rollRatesSection(data)}`;
   return page(`Credence monitoring ${data.window.from}–${data.window.to}`, body);
 }
 

@@ -1,6 +1,7 @@
 import { fen, toDecimalString } from '../platform/money/money.ts';
 import type { OutcomeFigures, OutcomeReport } from './outcomes.ts';
 import type { PerformanceCell, PerformanceReport } from './performance.ts';
+import type { RollMatrices, RollRateReport, RollRow } from './roll-rates.ts';
 
 /**
  * The outcome report as the API and `credence monitor outcomes --json` answer it. One unit per field name
@@ -44,7 +45,48 @@ export function performanceReportView(report: PerformanceReport) {
       bands: vintage.bands.map((band) => cellView(band)),
     })),
     unscored: cellView(report.unscored),
+    products: report.products.map((product) => cellView(product)),
     total: cellView(report.total),
+  };
+}
+
+const yuan = (amount: bigint, field: string): string => toDecimalString(fen(amount, field));
+
+/** One row of a transition matrix: balances in yuan under plain names and integer fen under `…Fen`. */
+function rollRowView(row: RollRow) {
+  return {
+    from: row.from,
+    accounts: row.accounts,
+    balance: yuan(row.balance, 'balance'),
+    balanceFen: row.balance.toString(),
+    to: row.to.map((cell) => ({
+      to: cell.to,
+      accounts: cell.accounts,
+      balance: yuan(cell.balance, 'balance'),
+      balanceFen: cell.balance.toString(),
+      balanceNext: yuan(cell.balanceNext, 'balanceNext'),
+      balanceNextFen: cell.balanceNext.toString(),
+      accountRate: cell.accountRate,
+      balanceRate: cell.balanceRate,
+    })),
+  };
+}
+
+function matricesView(matrices: RollMatrices) {
+  return {
+    months: matrices.months.map((month) => ({ ...month, rows: month.rows.map(rollRowView) })),
+    total: matrices.total.map(rollRowView),
+  };
+}
+
+/** The roll-rate report as the API and `credence monitor roll-rates --json` answer it. */
+export function rollRateReportView(report: RollRateReport) {
+  return {
+    window: report.window,
+    states: [...report.states],
+    rounding: report.rounding,
+    products: report.products.map((product) => ({ product: product.product, ...matricesView(product) })),
+    combined: matricesView(report.combined),
   };
 }
 

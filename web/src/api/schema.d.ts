@@ -20196,8 +20196,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Cash-loan bad rate (30+ days past due, or written off) by score band and vintage.
-     * @description Loans drawn in the window, each with the score and PD of the decision that set its facility, against how it has performed. Default window: the 365 days to today.
+     * Bad rate (30+ days past due, or written off) by score band and vintage: cash loans and credit lines.
+     * @description Loans drawn and credit lines opened in the window, each with the score and PD of the decision that set its facility, against how it has performed. A line is bad once a statement minimum stays unmet 30+ days past its due date (or it is charged off); its vintage is the month it was opened. Default window: the 365 days to today.
      *
      *     Roles: admin, analyst.
      */
@@ -20206,7 +20206,7 @@ export interface paths {
         query?: {
           /** @description First business date, YYYY-MM-DD (default: a window ending at `to`). */
           from?: string;
-          /** @description A product code (cash_loan, credit_line); default all. */
+          /** @description cash_loan (loans drawn in the window) or credit_line (lines opened in it); default both, combined and per product. */
           product?: string;
           /** @description Last business date, YYYY-MM-DD (default: today). */
           to?: string;
@@ -20245,6 +20245,26 @@ export interface paths {
                  */
                 principalFen: string;
                 to: number;
+              }[];
+              /** @description Per product, in code order (the asked product alone when one is asked). */
+              products: {
+                badRate: string | null;
+                bads: number;
+                expectedBadRate: number | null;
+                loans: number;
+                /** @description Loans that could have gone bad by now: the bad rate’s denominator. */
+                observable: number;
+                /**
+                 * @description Principal drawn, in yuan ("30000.00").
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Principal drawn, in integer fen ("3000000").
+                 * @example 800000
+                 */
+                principalFen: string;
+                product: string;
               }[];
               total: {
                 badRate: string | null;
@@ -20321,6 +20341,334 @@ export interface paths {
                 /** @description The month drawn, YYYY-MM. */
                 vintage: string;
               }[];
+              window: {
+                from: string;
+                product: string | null;
+                to: string;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/monitoring/roll-rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Roll rates: accounts and balances moving between delinquency buckets month end to month end.
+     * @description For each product and month: the accounts (and what they owed, per the ledger) in each bucket (M0 current, M1 1–30, M2 31–60, M3+ 61+ days past due, by each contract’s bounds) at the month end, by the state they were in one month later (a bucket, written_off or closed). Buckets at past month ends are derived from the dated history of each account (instalment settlement dates; statement due outcomes). Shares half-even to 6 places. Default window: the 365 days to today.
+     *
+     *     Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First business date, YYYY-MM-DD (default: a window ending at `to`). */
+          from?: string;
+          /** @description A product code (cash_loan, credit_line); default all. */
+          product?: string;
+          /** @description Last business date, YYYY-MM-DD (default: today). */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              combined: {
+                months: {
+                  /** @description That month end. */
+                  from: string;
+                  /** @description The month whose end the accounts are counted at, YYYY-MM. */
+                  month: string;
+                  rows: {
+                    /** @description Accounts in this bucket at the first month end. */
+                    accounts: number;
+                    /**
+                     * @description What they owed then (all receivables), in yuan.
+                     * @example 1234.56
+                     */
+                    balance: string;
+                    /**
+                     * @description The same, in integer fen.
+                     * @example 800000
+                     */
+                    balanceFen: string;
+                    /** @enum {string} */
+                    from: 'M0' | 'M1' | 'M2' | 'M3+';
+                    /** @description One cell per state, in `states` order. */
+                    to: {
+                      accountRate: string | null;
+                      accounts: number;
+                      /**
+                       * @description What these accounts owed at the first month end, in yuan.
+                       * @example 1234.56
+                       */
+                      balance: string;
+                      /**
+                       * @description The same, in integer fen.
+                       * @example 800000
+                       */
+                      balanceFen: string;
+                      /**
+                       * @description What the same accounts owed one month later, in yuan.
+                       * @example 1234.56
+                       */
+                      balanceNext: string;
+                      /**
+                       * @description The same, in integer fen.
+                       * @example 800000
+                       */
+                      balanceNextFen: string;
+                      balanceRate: string | null;
+                      /** @enum {string} */
+                      to: 'M0' | 'M1' | 'M2' | 'M3+' | 'written_off' | 'closed';
+                    }[];
+                  }[];
+                  /** @description The next month end. */
+                  to: string;
+                }[];
+                /** @description Every month of the window added up. */
+                total: {
+                  /** @description Accounts in this bucket at the first month end. */
+                  accounts: number;
+                  /**
+                   * @description What they owed then (all receivables), in yuan.
+                   * @example 1234.56
+                   */
+                  balance: string;
+                  /**
+                   * @description The same, in integer fen.
+                   * @example 800000
+                   */
+                  balanceFen: string;
+                  /** @enum {string} */
+                  from: 'M0' | 'M1' | 'M2' | 'M3+';
+                  /** @description One cell per state, in `states` order. */
+                  to: {
+                    accountRate: string | null;
+                    accounts: number;
+                    /**
+                     * @description What these accounts owed at the first month end, in yuan.
+                     * @example 1234.56
+                     */
+                    balance: string;
+                    /**
+                     * @description The same, in integer fen.
+                     * @example 800000
+                     */
+                    balanceFen: string;
+                    /**
+                     * @description What the same accounts owed one month later, in yuan.
+                     * @example 1234.56
+                     */
+                    balanceNext: string;
+                    /**
+                     * @description The same, in integer fen.
+                     * @example 800000
+                     */
+                    balanceNextFen: string;
+                    balanceRate: string | null;
+                    /** @enum {string} */
+                    to: 'M0' | 'M1' | 'M2' | 'M3+' | 'written_off' | 'closed';
+                  }[];
+                }[];
+              };
+              products: {
+                months: {
+                  /** @description That month end. */
+                  from: string;
+                  /** @description The month whose end the accounts are counted at, YYYY-MM. */
+                  month: string;
+                  rows: {
+                    /** @description Accounts in this bucket at the first month end. */
+                    accounts: number;
+                    /**
+                     * @description What they owed then (all receivables), in yuan.
+                     * @example 1234.56
+                     */
+                    balance: string;
+                    /**
+                     * @description The same, in integer fen.
+                     * @example 800000
+                     */
+                    balanceFen: string;
+                    /** @enum {string} */
+                    from: 'M0' | 'M1' | 'M2' | 'M3+';
+                    /** @description One cell per state, in `states` order. */
+                    to: {
+                      accountRate: string | null;
+                      accounts: number;
+                      /**
+                       * @description What these accounts owed at the first month end, in yuan.
+                       * @example 1234.56
+                       */
+                      balance: string;
+                      /**
+                       * @description The same, in integer fen.
+                       * @example 800000
+                       */
+                      balanceFen: string;
+                      /**
+                       * @description What the same accounts owed one month later, in yuan.
+                       * @example 1234.56
+                       */
+                      balanceNext: string;
+                      /**
+                       * @description The same, in integer fen.
+                       * @example 800000
+                       */
+                      balanceNextFen: string;
+                      balanceRate: string | null;
+                      /** @enum {string} */
+                      to: 'M0' | 'M1' | 'M2' | 'M3+' | 'written_off' | 'closed';
+                    }[];
+                  }[];
+                  /** @description The next month end. */
+                  to: string;
+                }[];
+                product: string;
+                /** @description Every month of the window added up. */
+                total: {
+                  /** @description Accounts in this bucket at the first month end. */
+                  accounts: number;
+                  /**
+                   * @description What they owed then (all receivables), in yuan.
+                   * @example 1234.56
+                   */
+                  balance: string;
+                  /**
+                   * @description The same, in integer fen.
+                   * @example 800000
+                   */
+                  balanceFen: string;
+                  /** @enum {string} */
+                  from: 'M0' | 'M1' | 'M2' | 'M3+';
+                  /** @description One cell per state, in `states` order. */
+                  to: {
+                    accountRate: string | null;
+                    accounts: number;
+                    /**
+                     * @description What these accounts owed at the first month end, in yuan.
+                     * @example 1234.56
+                     */
+                    balance: string;
+                    /**
+                     * @description The same, in integer fen.
+                     * @example 800000
+                     */
+                    balanceFen: string;
+                    /**
+                     * @description What the same accounts owed one month later, in yuan.
+                     * @example 1234.56
+                     */
+                    balanceNext: string;
+                    /**
+                     * @description The same, in integer fen.
+                     * @example 800000
+                     */
+                    balanceNextFen: string;
+                    balanceRate: string | null;
+                    /** @enum {string} */
+                    to: 'M0' | 'M1' | 'M2' | 'M3+' | 'written_off' | 'closed';
+                  }[];
+                }[];
+              }[];
+              /** @description How the shares are rounded (counts and fen are exact). */
+              rounding: string;
+              states: ('M0' | 'M1' | 'M2' | 'M3+' | 'written_off' | 'closed')[];
               window: {
                 from: string;
                 product: string | null;
