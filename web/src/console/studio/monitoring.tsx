@@ -1,5 +1,8 @@
 import { PageContainer } from '@ant-design/pro-components';
-import { Card, Col, Empty, Input, Row, Select, Space, Spin, Statistic, Table, Tag } from 'antd';
+import { Card, Col, Empty, Input, Row, Segmented, Select, Space, Spin, Statistic, Table, Tag } from 'antd';
+import { HeatmapChart } from 'echarts/charts';
+import { VisualMapComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
 import { useMemo, useState } from 'react';
 import type { paths } from '../../api/schema';
 import { unwrap } from '../api.ts';
@@ -13,6 +16,14 @@ type Outcomes = paths['/v1/monitoring/outcomes']['get']['responses'][200]['conte
 type Performance =
   paths['/v1/monitoring/performance']['get']['responses'][200]['content']['application/json'];
 type Alerts = paths['/v1/monitoring/alerts']['get']['responses'][200]['content']['application/json'];
+type RollRates = paths['/v1/monitoring/roll-rates']['get']['responses'][200]['content']['application/json'];
+type RollRow = RollRates['combined']['total'][number];
+
+// The roll-rate matrix is a heat map: registered here, beside the one chart that uses it (echarts.use is
+// global and idempotent; chart.tsx keeps the bars and lines every other chart needs).
+echarts.use([HeatmapChart, VisualMapComponent]);
+
+const PRODUCTS = ['cash_loan', 'credit_line'] as const;
 
 /** GET /v1/monitoring/drift (src/monitoring/drift.ts DriftReport). */
 interface Stability {
@@ -63,8 +74,19 @@ export function Monitoring() {
   const today = shanghaiToday();
   const [window, setWindow] = useState({ from: daysBefore(today, 90), to: today });
   const [product, setProduct] = useState<string | undefined>(undefined);
+  // Performance and roll rates have their own product switch: both products, or one.
+  const [riskProduct, setRiskProduct] = useState<string>('all');
+  const [rollMonth, setRollMonth] = useState<string>('total');
+  const [rollBasis, setRollBasis] = useState<'accounts' | 'balance'>('accounts');
+  const [rollView, setRollView] = useState<'chart' | 'table'>('chart');
   const query = { from: window.from, to: window.to, ...(product ? { product } : {}) };
   const key = [window.from, window.to, product];
+  const riskQuery = {
+    from: daysBefore(window.to, 365),
+    to: window.to,
+    ...(riskProduct === 'all' ? {} : { product: riskProduct }),
+  };
+  const riskKey = [window.to, riskProduct];
   const outcomes = useLoad(
     async () => unwrap(studioApi.GET('/v1/monitoring/outcomes', { params: { query } })) as Promise<Outcomes>,
     key,
@@ -72,11 +94,16 @@ export function Monitoring() {
   const performance = useLoad(
     async () =>
       unwrap(
-        studioApi.GET('/v1/monitoring/performance', {
-          params: { query: { ...query, from: daysBefore(window.to, 365) } },
-        }),
+        studioApi.GET('/v1/monitoring/performance', { params: { query: riskQuery } }),
       ) as Promise<Performance>,
-    key,
+    riskKey,
+  );
+  const rollRates = useLoad(
+    async () =>
+      unwrap(
+        studioApi.GET('/v1/monitoring/roll-rates', { params: { query: riskQuery } }),
+      ) as Promise<RollRates>,
+    riskKey,
   );
   const drift = useLoad(
     async () =>
@@ -242,6 +269,94 @@ export function Monitoring() {
     };
   }, [performance.data, t]);
 
+  // The matrix shown: every month added up, or one month; the combined view is the chosen product's alone
+  // when one is chosen.
+  const rollRows = useMemo<readonly RollRow[] | undefined>(() => {
+    if (!rollRates.data) return undefined;
+    if (rollMonth === 'total') return rollRates.data.combined.total;
+    return rollRates.data.combined.months.find((month) => month.month === rollMonth)?.rows ?? [];
+  }, [rollRates.data, rollMonth]);
+  const rollAccounts = rollRows?.reduce((sum, row) => sum + row.accounts, 0) ?? 0;
+
+  const rollHeat = useMemo<ChartOption | undefined>(() => {
+    if (!rollRates.data || !rollRows) return undefined;
+    const states = rollRates.data.states;
+    const buckets = rollRows.map((row) => row.from);
+    const data = rollRows.flatMap((row, y) =>
+      row.to.map((cell, x) => [
+        x,
+        y,
+        percent(rollBasis === 'accounts' ? cell.accountRate : cell.balanceRate) ?? '-',
+      ]),
+    );
+    return {
+      grid: { left: 120, right: 24, top: 16, bottom: 96 },
+      tooltip: { trigger: 'item' },
+      xAxis: {
+        type: 'category',
+        name: t('studio.monitoring.rollTo'),
+        nameLocation: 'middle',
+        nameGap: 28,
+        data: states.map((state) => t(`studio.monitoring.states.${state}`)),
+        splitArea: { show: true },
+      },
+      yAxis: {
+        type: 'category',
+        name: t('studio.monitoring.rollFrom'),
+        inverse: true,
+        data: buckets.map((state) => t(`studio.monitoring.states.${state}`)),
+        splitArea: { show: true },
+      },
+      visualMap: {
+        min: 0,
+        max: 100,
+        calculable: false,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        itemHeight: 120,
+        text: ['100%', '0%'],
+        inRange: { color: ['#f0f5ff', '#ffd591', '#cf1322'] },
+      },
+      series: [
+        {
+          name:
+            rollBasis === 'accounts' ? t('studio.monitoring.byAccounts') : t('studio.monitoring.byBalance'),
+          type: 'heatmap',
+          data,
+          label: { show: true, formatter: (p: { value: unknown[] }) => `${String(p.value[2])}%` },
+        },
+      ],
+    };
+  }, [rollRates.data, rollRows, rollBasis, t]);
+
+  const rollColumns = useMemo(() => {
+    const states = rollRates.data?.states ?? [];
+    return [
+      {
+        title: t('studio.monitoring.rollFrom'),
+        key: 'from',
+        render: (_: unknown, row: RollRow) => t(`studio.monitoring.states.${row.from}`),
+      },
+      { title: t('studio.monitoring.accounts'), key: 'accounts', dataIndex: 'accounts' },
+      {
+        title: t('studio.monitoring.owed'),
+        key: 'owed',
+        render: (_: unknown, row: RollRow) => format.yuan(row.balance),
+      },
+      ...states.map((state, index) => ({
+        title: t(`studio.monitoring.states.${state}`),
+        key: state,
+        render: (_: unknown, row: RollRow) => {
+          const cell = row.to[index];
+          if (!cell || row.accounts === 0) return '—';
+          const share = rollBasis === 'accounts' ? cell.accountRate : cell.balanceRate;
+          return `${cell.accounts} · ${share ? format.rate(share, 1) : '—'} · ${format.yuan(cell.balance)}`;
+        },
+      })),
+    ];
+  }, [rollRates.data, rollBasis, t, format]);
+
   const total = outcomes.data?.total;
   return (
     <PageContainer title={t('studio.monitoring.title')}>
@@ -400,6 +515,23 @@ export function Monitoring() {
             )}
           </Card>
         </Col>
+        <Col xs={24}>
+          <Space wrap align="center">
+            <span id="risk-product-label">{t('studio.monitoring.riskProduct')}</span>
+            <Segmented
+              aria-labelledby="risk-product-label"
+              value={riskProduct}
+              onChange={(value) => {
+                setRiskProduct(String(value));
+                setRollMonth('total');
+              }}
+              options={[
+                { value: 'all', label: t('studio.monitoring.allProducts') },
+                ...PRODUCTS.map((code) => ({ value: code, label: t(`studio.product.${code}`) })),
+              ]}
+            />
+          </Space>
+        </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('studio.monitoring.bandsChart')}>
             {performance.error ? (
@@ -424,6 +556,98 @@ export function Monitoring() {
             ) : (
               <Spin />
             )}
+          </Card>
+        </Col>
+        {performance.data ? (
+          <Col xs={24}>
+            <Card size="small" title={t('studio.monitoring.byProduct')}>
+              <Table
+                size="small"
+                rowKey="product"
+                pagination={false}
+                dataSource={performance.data.products.map((row) => ({ ...row }))}
+                locale={{ emptyText: <Empty description={t('studio.monitoring.noLoans')} /> }}
+                columns={[
+                  {
+                    title: t('studio.monitoring.product'),
+                    render: (_, row) => t(`studio.product.${row.product}`),
+                  },
+                  { title: t('studio.monitoring.loans'), dataIndex: 'loans' },
+                  { title: t('studio.monitoring.observable'), dataIndex: 'observable' },
+                  { title: t('studio.monitoring.bads'), dataIndex: 'bads' },
+                  {
+                    title: t('studio.monitoring.badRate'),
+                    render: (_, row) => (row.badRate ? format.rate(row.badRate) : '—'),
+                  },
+                  {
+                    title: t('studio.monitoring.expectedBadRate'),
+                    render: (_, row) =>
+                      row.expectedBadRate === null ? '—' : `${(row.expectedBadRate * 100).toFixed(2)}%`,
+                  },
+                  { title: t('studio.monitoring.principal'), render: (_, row) => format.yuan(row.principal) },
+                ]}
+              />
+              <p className="studio-chart-caption">{t('studio.monitoring.badDefinition')}</p>
+            </Card>
+          </Col>
+        ) : null}
+        <Col xs={24}>
+          <Card size="small" title={t('studio.monitoring.rollChart')}>
+            <Space wrap align="center" style={{ marginBottom: 12 }}>
+              <label>
+                <span style={{ marginRight: 8 }}>{t('studio.monitoring.rollMonth')}</span>
+                <Select
+                  style={{ minWidth: 200 }}
+                  aria-label={t('studio.monitoring.rollMonth')}
+                  value={rollMonth}
+                  onChange={setRollMonth}
+                  options={[
+                    { value: 'total', label: t('studio.monitoring.rollAllMonths') },
+                    ...(rollRates.data?.combined.months ?? []).map((month) => ({
+                      value: month.month,
+                      label: `${format.date(month.from)} → ${format.date(month.to)}`,
+                    })),
+                  ]}
+                />
+              </label>
+              <Segmented
+                aria-label={t('studio.monitoring.rollBasis')}
+                value={rollBasis}
+                onChange={(value) => setRollBasis(value === 'balance' ? 'balance' : 'accounts')}
+                options={[
+                  { value: 'accounts', label: t('studio.monitoring.byAccounts') },
+                  { value: 'balance', label: t('studio.monitoring.byBalance') },
+                ]}
+              />
+              <Segmented
+                aria-label={t('studio.monitoring.view')}
+                value={rollView}
+                onChange={(value) => setRollView(value === 'table' ? 'table' : 'chart')}
+                options={[
+                  { value: 'chart', label: t('studio.monitoring.asChart') },
+                  { value: 'table', label: t('studio.monitoring.asTable') },
+                ]}
+              />
+            </Space>
+            {rollRates.error ? (
+              <ProblemAlert problem={rollRates.error} />
+            ) : !rollRows ? (
+              <Spin />
+            ) : rollAccounts === 0 ? (
+              <Empty description={t('studio.monitoring.noRolls')} />
+            ) : rollView === 'chart' && rollHeat ? (
+              <Chart option={rollHeat} label={t('studio.monitoring.rollChart')} height={320} />
+            ) : (
+              <Table
+                size="small"
+                rowKey="from"
+                pagination={false}
+                scroll={{ x: true }}
+                dataSource={rollRows.map((row) => ({ ...row }))}
+                columns={rollColumns}
+              />
+            )}
+            <p className="studio-chart-caption">{t('studio.monitoring.rollNote')}</p>
           </Card>
         </Col>
         {performance.data ? (
