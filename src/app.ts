@@ -37,6 +37,7 @@ import { facilityOverridePortsFrom, termsInForceFrom } from './lending/facilitie
 import { DEFAULT_LOAN_PRODUCT } from './lending/loans/loan-contract.ts';
 import { createLoanDayEndProcessor } from './lending/loans/loan-day-end.ts';
 import { createLoanReminderProcessor } from './lending/loans/loan-reminders.pg.ts';
+import { createLineReminderProcessor } from './lending/credit-lines/line-reminders.pg.ts';
 import { withMessageDelivery } from './lending/eod/day-end-delivery.ts';
 import { routeChannels, type MessageChannel } from './platform/notifications/channel.ts';
 import { createLogChannel } from './platform/notifications/log-channel.node.ts';
@@ -273,6 +274,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       product: DEFAULT_CREDIT_LINE_PRODUCT,
       termsInForce,
       audit,
+      outbox: notifications.outbox,
     }),
     dayEnd: createDayEndService({
       db,
@@ -283,6 +285,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         createCreditLineDayEndProcessor({ clock, ids }),
         // Reminders after every product's day steps, so they read the accounts as of the date.
         createLoanReminderProcessor({ clock, outbox: notifications.outbox }),
+        createLineReminderProcessor({ clock, outbox: notifications.outbox }),
       ],
       elapsed: () => performance.now(),
     }),
@@ -353,7 +356,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     onError: (error, context) =>
       logger.warn({ err: error, context }, 'referrals: deferred to the recovery pass'),
   });
-  const lineReviews = createLimitReviewService({ db, clock, ids, ports: limitReviewPortsOf(base) });
+  const lineReviews = createLimitReviewService({
+    db,
+    clock,
+    ids,
+    ports: limitReviewPortsOf(base),
+    outbox: notifications.outbox,
+  });
   const facilityOverrides = createFacilityOverrideService({
     db,
     clock,

@@ -73,6 +73,8 @@ import {
 } from './line-servicing.ts';
 import type { LineEvent, LineState, PlanSource } from './line-state.ts';
 import { termsFor, validateProduct, type CreditLineProduct, type LineTerms } from './line-terms.ts';
+import type { MessageDraft, MessageOutbox } from '../../platform/notifications/index.ts';
+import { linePaymentReceived, planChanged, planCreated } from './line-messages.ts';
 
 /**
  * Credit lines as use cases: open a line on the customer's credit-line facility; purchases and refunds
@@ -92,6 +94,8 @@ export interface CreditLineServiceDeps {
    * and limit against them (defence in depth — a facility row with bad terms, however written, opens no line).
    */
   readonly termsInForce: TermsInForcePort;
+  /** Where customer messages are written (payment received, plan created/changed), in the command's transaction. */
+  readonly outbox?: MessageOutbox;
   /** Where staff's lifecycle changes (close, limits) are recorded, in the same transaction. */
   readonly audit?: Pick<AuditLog, 'record'>;
 }
@@ -691,6 +695,28 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
         const event = await makeEvent(record, clock.today(), tx);
         const taken = await take(tx, facility, record, event);
         const refunded = (state: LineState) => state.plans.reduce((sum, plan) => sum + plan.refunded, 0n);
+        const allocation = allocationOf(
+          taken.before,
+          taken.after,
+          refunded(taken.state) - refunded(record.state),
+        );
+        if (deps.outbox) {
+          const { customerId } = record.terms;
+          const drafts: MessageDraft[] =
+            kind === 'payment'
+              ? [
+                  linePaymentReceived({
+                    customerId,
+                    lineId,
+                    seq: event.seq,
+                    amount,
+                    allocation,
+                    state: taken.state,
+                  }),
+                ]
+              : planChanged(customerId, record.state, taken.state, event.seq);
+          await deps.outbox.write(tx, drafts);
+        }
         return {
           lineId,
           kind,
@@ -698,7 +724,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
           amount,
           effectiveDate: event.effectiveDate,
           restated: taken.restated,
-          allocation: allocationOf(taken.before, taken.after, refunded(taken.state) - refunded(record.state)),
+          allocation,
           interestChange: m(taken.after.line.interestAccrued - taken.before.line.interestAccrued),
           balances: lineBalancesOf(taken.state),
           daysPastDue: lineDaysPastDue(taken.state, taken.state.processedThrough),
@@ -978,6 +1004,8 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
             feeRate: offer.feeRate,
           };
           const taken = await take(tx, facility, record, event);
+          const plan = taken.state.plans.find((candidate) => candidate.planId === planId);
+          if (deps.outbox && plan) await deps.outbox.write(tx, [planCreated(record.terms.customerId, plan)]);
           return {
             lineId: request.lineId,
             planId,

@@ -28,6 +28,8 @@ import {
   type ReviewTrigger,
 } from './limit-reviews.pg.ts';
 import { lineBalancesOf } from './line-servicing.ts';
+import type { MessageOutbox } from '../../platform/notifications/index.ts';
+import { limitChanged } from './line-messages.ts';
 
 /**
  * Limit reviews as a use case: monthly (the day-end batch reviews each line once per statement, after its
@@ -60,6 +62,8 @@ export interface LimitReviewDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly ports: LimitReviewPorts;
+  /** Where "limit changed" is written, in the transaction that applies the review. */
+  readonly outbox?: MessageOutbox;
   /**
    * How long a request's claim on a review lasts (database time; 30 s by default — a review takes
    * milliseconds, so only a crashed request holds one that long) and how often a waiting request looks
@@ -220,6 +224,11 @@ export function createLimitReviewService(deps: LimitReviewDeps): LimitReviewServ
         appliedAt: clock.now(),
       };
       await completeReview(tx, applied);
+      if (deps.outbox && limit !== facility.limit) {
+        await deps.outbox.write(tx, [
+          limitChanged({ customerId, reviewId: review.id, oldLimit: facility.limit, newLimit: limit }),
+        ]);
+      }
       return applied;
     });
   }

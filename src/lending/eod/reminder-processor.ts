@@ -17,7 +17,7 @@ export interface ReminderSource<Account> {
   load(q: Queryable, items: readonly DayEndItem[]): Promise<Account[]>;
   /** The messages of one account for a notice day (pure). */
   remind(account: Account, noticeDay: LocalDate): MessageDraft[];
-  /** Messages about the date itself, once per chunk set (statements cut on it): optional. */
+  /** Messages about what happened on the date (statements cut on it), sent even when catching up. */
   ofDate?(q: Queryable, items: readonly DayEndItem[], date: LocalDate): Promise<MessageDraft[]>;
 }
 
@@ -28,7 +28,8 @@ export interface ReminderSource<Account> {
  * by the outbox's de-duplication key: a crash and rerun, or a second run, writes nothing twice; the run log
  * records the date done. Catching up skipped dates writes only what is still true to say: a date whose
  * notice day is before today (the batch did not run that night) is passed over — "due tomorrow" about a
- * date gone by would mislead, and the overdue notice of a later milestone follows.
+ * date gone by would mislead, and the overdue notice of a later milestone follows — while what happened on
+ * the date (`ofDate`: a statement cut) is still written.
  */
 export function createReminderProcessor<Account>(
   source: ReminderSource<Account>,
@@ -41,9 +42,12 @@ export function createReminderProcessor<Account>(
     listBehind: (q, _date, afterId, limit) => source.listOpen(q, afterId, limit),
     async advance(tx, items, date) {
       const noticeDay = addDays(date, 1);
-      if (noticeDay < deps.clock.today()) return items.length;
-      const accounts = await source.load(tx, items);
-      const drafts = accounts.flatMap((account) => source.remind(account, noticeDay));
+      const drafts: MessageDraft[] = [];
+      if (noticeDay >= deps.clock.today()) {
+        const accounts = await source.load(tx, items);
+        drafts.push(...accounts.flatMap((account) => source.remind(account, noticeDay)));
+      }
+      // What happened on the date (a statement cut) is still true to say when catching up.
       if (source.ofDate) drafts.push(...(await source.ofDate(tx, items, date)));
       await deps.outbox.write(tx, drafts);
       return items.length;

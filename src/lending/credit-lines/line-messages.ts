@@ -1,0 +1,209 @@
+import type { Money } from '../../platform/money/money.ts';
+import {
+  DUE_REMINDER_DAYS,
+  DUE_REMINDER_KINDS,
+  OVERDUE_DAYS,
+  OVERDUE_KINDS,
+  type MessageDraft,
+} from '../../platform/notifications/index.ts';
+import { addDays, type LocalDate } from '../../platform/time/local-date.ts';
+import type { InstalmentPlan, LineState } from './line-state.ts';
+import {
+  lineBalancesOf,
+  lineDaysPastDue,
+  minimumOutstanding,
+  owedOn,
+  planNotYetBilled,
+} from './line-servicing.ts';
+import type { LineTerms } from './line-terms.ts';
+
+/**
+ * What a credit line's customer is told, as pure functions of the terms and state (the notice-day rule is
+ * the loans' one: the night of D writes for D + 1, see `loan-messages.ts`).
+ * - due in 3 days / tomorrow / today: a statement due on N + 3 / N + 1 / N with something unpaid on it,
+ *   for what is unpaid on it and the minimum payment still to pay (`minimumOutstanding`);
+ * - overdue day 1 / 7 / 30: when the line's days past due on N are exactly 1, 7 or 30, for everything
+ *   unpaid on the statements whose due date has passed, naming the oldest due date whose minimum is unmet.
+ * De-duplication: subject the line, occasion the statement (`statement-<seq>`).
+ */
+export function lineReminders(terms: LineTerms, state: LineState, noticeDay: LocalDate): MessageDraft[] {
+  const drafts: MessageDraft[] = [];
+  const base = { customerId: terms.customerId, subjectId: terms.lineId };
+  for (const kind of DUE_REMINDER_KINDS) {
+    const dueDate = addDays(noticeDay, DUE_REMINDER_DAYS[kind]);
+    const index = state.statements.findIndex((statement) => statement.dueDate === dueDate);
+    const statement = state.statements[index];
+    if (!statement) continue;
+    const amountDue = owedOn(statement);
+    if (amountDue <= 0n) continue;
+    drafts.push({
+      ...base,
+      occasion: `statement-${statement.seq}`,
+      content: {
+        kind,
+        params: {
+          product: 'line',
+          dueDate,
+          amountDue: amountDue as Money,
+          minimumDue: minimumOutstanding(state, index),
+        },
+      },
+    });
+  }
+  const dpd = lineDaysPastDue(state, noticeDay);
+  const overdueKind = OVERDUE_KINDS.find((kind) => OVERDUE_DAYS[kind] === dpd);
+  if (overdueKind) {
+    const missedIndex = state.statements.findIndex(
+      (statement, index) => statement.dueDate < noticeDay && minimumOutstanding(state, index) > 0n,
+    );
+    const missed = state.statements[missedIndex];
+    if (missed) {
+      let amountOverdue = 0n;
+      for (const statement of state.statements) {
+        if (statement.dueDate < noticeDay) amountOverdue += owedOn(statement);
+      }
+      drafts.push({
+        ...base,
+        occasion: `statement-${missed.seq}`,
+        content: {
+          kind: overdueKind,
+          params: {
+            product: 'line',
+            daysPastDue: dpd,
+            dueDate: missed.dueDate,
+            amountOverdue: amountOverdue as Money,
+          },
+        },
+      });
+    }
+  }
+  return drafts;
+}
+
+/** A statement as cut (the customer's document): "statement ready", one per statement. */
+export function statementReady(statement: {
+  readonly customerId: string;
+  readonly lineId: string;
+  readonly seq: number;
+  readonly statementDate: LocalDate;
+  readonly dueDate: LocalDate;
+  readonly closingBalance: Money;
+  readonly minimumPayment: Money;
+}): MessageDraft {
+  return {
+    customerId: statement.customerId,
+    subjectId: statement.lineId,
+    occasion: `statement-${statement.seq}`,
+    content: {
+      kind: 'statement_ready',
+      params: {
+        statementDate: statement.statementDate,
+        dueDate: statement.dueDate,
+        statementBalance: statement.closingBalance,
+        minimumPayment: statement.minimumPayment,
+      },
+    },
+  };
+}
+
+/** A plan just converted: "instalment plan created", one per plan. */
+export function planCreated(customerId: string, plan: InstalmentPlan): MessageDraft {
+  return {
+    customerId,
+    subjectId: plan.planId,
+    occasion: 'created',
+    content: {
+      kind: 'plan_created',
+      params: {
+        principal: plan.principal,
+        term: plan.term,
+        firstPrincipal: (plan.parts[0] ?? 0n) as Money,
+        feePerPeriod: plan.feePerPeriod,
+      },
+    },
+  };
+}
+
+/** A limit review that changed the limit: "limit changed", one per review. */
+export function limitChanged(change: {
+  readonly customerId: string;
+  readonly reviewId: string;
+  readonly oldLimit: Money;
+  readonly newLimit: Money;
+}): MessageDraft {
+  return {
+    customerId: change.customerId,
+    subjectId: change.reviewId,
+    occasion: 'outcome',
+    content: { kind: 'limit_changed', params: { oldLimit: change.oldLimit, newLimit: change.newLimit } },
+  };
+}
+
+/** "Payment received" on a line: what it paid (fees, interest, principal, held) and what pays it off now. */
+export function linePaymentReceived(payment: {
+  readonly customerId: string;
+  readonly lineId: string;
+  /** The line event's seq: one message per payment, however often the command is retried. */
+  readonly seq: number;
+  readonly amount: Money;
+  readonly allocation: {
+    readonly fees: Money;
+    readonly interest: Money;
+    readonly principal: Money;
+    readonly held: Money;
+  };
+  readonly state: LineState;
+}): MessageDraft {
+  const { allocation } = payment;
+  const payoff = lineBalancesOf(payment.state).payoff;
+  return {
+    customerId: payment.customerId,
+    subjectId: payment.lineId,
+    occasion: `payment-${payment.seq}`,
+    content: {
+      kind: 'payment_received',
+      params: {
+        product: 'line',
+        amount: payment.amount,
+        principal: allocation.principal,
+        interest: allocation.interest,
+        charges: allocation.fees,
+        held: (allocation.held > 0n ? allocation.held : 0n) as Money,
+        owedAfter: (payoff > 0n ? payoff : 0n) as Money,
+      },
+    },
+  };
+}
+
+/**
+ * "Instalment plan changed": a refund of a converted purchase took principal off the plan's periods not yet
+ * billed (re-spread, or all of them cancelled). One message per plan the refund (line event `seq`) changed.
+ */
+export function planChanged(
+  customerId: string,
+  before: LineState,
+  after: LineState,
+  seq: number,
+): MessageDraft[] {
+  const drafts: MessageDraft[] = [];
+  for (const plan of after.plans) {
+    const earlier = before.plans.find((candidate) => candidate.planId === plan.planId);
+    const refunded = plan.refunded - (earlier?.refunded ?? 0n);
+    if (refunded <= 0n) continue;
+    const cancelled = plan.cancelledOn !== null;
+    drafts.push({
+      customerId,
+      subjectId: plan.planId,
+      occasion: `refund-${seq}`,
+      content: {
+        kind: 'plan_changed',
+        params: {
+          refunded: refunded as Money,
+          principalLeft: (cancelled ? 0n : planNotYetBilled(plan)) as Money,
+          periodsLeft: cancelled ? 0 : plan.term - plan.billedPeriods,
+        },
+      },
+    });
+  }
+  return drafts;
+}
