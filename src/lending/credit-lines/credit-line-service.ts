@@ -44,6 +44,7 @@ import {
 import { bookLineOutcomes } from './line-booking.pg.ts';
 import { assertLineOpen, temporaryExpired } from './line-lifecycle.ts';
 import {
+  changeLineStatementDay,
   closeLine,
   grantTemporaryLimit,
   liftCustomerLimitCap,
@@ -322,6 +323,13 @@ export interface CreditLineService {
     amount: Money;
     until: LocalDate;
     reason: string;
+    idempotencyKey: string;
+    requester: Requester;
+  }): Promise<LineChangeResult>;
+  /** A new statement day (at most once in 6 months): the cycle in flight ends on the old day. */
+  changeStatementDay(request: {
+    lineId: string;
+    statementDay: number;
     idempotencyKey: string;
     requester: Requester;
   }): Promise<LineChangeResult>;
@@ -808,6 +816,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
     requestLowerLimit: (request) => requestLowerLimit(lifecycle, request),
     liftCustomerLimitCap: (request) => liftCustomerLimitCap(lifecycle, request),
     grantTemporaryLimit: (request) => grantTemporaryLimit(lifecycle, request),
+    changeStatementDay: (request) => changeLineStatementDay(lifecycle, request),
     changes: (lineId) => lineChanges(lifecycle, lineId),
 
     async openLine(request) {

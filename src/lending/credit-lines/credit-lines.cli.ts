@@ -20,6 +20,7 @@ import {
 import type { LimitReviewRecord } from './limit-reviews.pg.ts';
 import type { ConversionOffer } from './instalment-conversion.ts';
 import type { StatementDocument } from './line-servicing.ts';
+import { currentStatementDay } from './line-terms.ts';
 
 /** `credence line …`: open, purchase, refund, pay, payout, statements, instalment offers and conversions, show. */
 
@@ -38,7 +39,7 @@ function lineText(view: LineView): string {
   return [
     `${view.terms.lineId}  ${f.status}  ${view.bucket} (${view.daysPastDue} days past due)  as of ${view.asOf}`,
     ...(view.closedOn === null ? [] : [`  closed on ${view.closedOn}`]),
-    `  limit ${d(f.limit)}${f.temporary === null ? '' : ` + temporary ${d(f.temporary.amount)} through ${f.temporary.until}`}${view.customerLimitCap === null ? '' : ` (the customer's cap ${d(view.customerLimitCap)})`}, used ${d(f.used)}, available ${d(f.available)}; statement day ${view.terms.statementDay}, due ${'dayOfMonth' in view.terms.due ? `on day ${view.terms.due.dayOfMonth}` : `${view.terms.due.daysAfterStatement} days after`}, next statement ${view.nextStatementDate}`,
+    `  limit ${d(f.limit)}${f.temporary === null ? '' : ` + temporary ${d(f.temporary.amount)} through ${f.temporary.until}`}${view.customerLimitCap === null ? '' : ` (the customer's cap ${d(view.customerLimitCap)})`}, used ${d(f.used)}, available ${d(f.available)}; statement day ${currentStatementDay(view.terms)}, due ${'dayOfMonth' in view.terms.due ? `on day ${view.terms.due.dayOfMonth}` : `${view.terms.due.daysAfterStatement} days after`}, next statement ${view.nextStatementDate}`,
     `  billed: principal ${d(b.billedPrincipal)}, interest ${d(b.billedInterest)}, fees ${d(b.billedFees)}; unbilled: principal ${d(b.unbilledPrincipal)}, interest ${d(b.unbilledInterest)}; instalments to come ${d(b.instalmentsNotYetBilled)}; held for the customer ${d(b.heldForCustomer)}`,
     ...view.openStatements.map(
       (o) =>
@@ -393,6 +394,33 @@ export function registerCreditLineCommands(program: Command): void {
         });
       },
     );
+
+  line
+    .command('statement-day')
+    .description(
+      'Change the statement day (at most once in 6 months): the cycle in flight ends on the old day, the next on the new one.',
+    )
+    .argument('<lineId>', 'the line (cl_…)')
+    .requiredOption('--day <n>', 'the new statement day, 1–31')
+    .requiredOption('--idempotency-key <key>', 'a key unique to this request')
+    .action(async (lineId: string, options: { day: string; idempotencyKey: string }, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const result = await app.services.creditLines.changeStatementDay({
+          lineId,
+          statementDay: integer(options.day, '--day', 1, 31),
+          idempotencyKey: options.idempotencyKey,
+          requester: operator(),
+        });
+        const t = result.receipt.detail;
+        output(global, { ...lineChangeDto(result.receipt), replayed: result.replayed }, () =>
+          [
+            changeText(result.receipt),
+            `  statement day ${String(t.from)} → ${String(t.to)}: last on the old day ${String(t.lastOnOldDay)} (due ${String(t.itsDueDate)}), first on the new day ${String(t.firstOnNewDay)} (due ${String(t.firstOnNewDayDue)})`,
+          ].join('\n'),
+        );
+      });
+    });
 
   line
     .command('changes')

@@ -17,7 +17,7 @@ import {
 } from './line-codec.ts';
 import { lineBucket, lineDaysPastDue, type StatementDocument } from './line-servicing.ts';
 import type { LineEvent, LineState } from './line-state.ts';
-import type { LineTerms } from './line-terms.ts';
+import { currentStatementDay, type LineTerms } from './line-terms.ts';
 
 /** Storage of credit lines, their events and statements (migrations 0501, 0504). Functions take the caller's transaction. */
 
@@ -738,5 +738,14 @@ export async function setTemporaryLimit(
     `update credit_facilities set temporary_amount = $3, temporary_until = $4, updated_at = $5
       where customer_id = $1 and id = $2`,
     [customerId, facilityId, temporary?.amount ?? 0n, temporary?.until ?? null, at],
+  );
+}
+
+/** Writes a line's terms after a change of its statement day (the column holds the day now in force). */
+export async function saveLineTerms(tx: Queryable, terms: LineTerms, at: Date): Promise<void> {
+  await tx.query(
+    `update credit_lines set terms = $3::jsonb, statement_day = $4, updated_at = $5
+      where customer_id = $1 and id = $2`,
+    [terms.customerId, terms.lineId, toJson(encodeTerms(terms)), currentStatementDay(terms), at],
   );
 }

@@ -22,7 +22,7 @@ import type {
 import type { ConversionOffer } from './instalment-conversion.ts';
 import type { LimitReviewRecord } from './limit-reviews.pg.ts';
 import type { LineBalances, StatementDocument } from './line-servicing.ts';
-import { CONVERSION_TERMS } from './line-terms.ts';
+import { CONVERSION_TERMS, currentStatementDay } from './line-terms.ts';
 import { LINE_CHANGE_KINDS } from './line-lifecycle.ts';
 import type { LineChangeReceipt, LineChangeResult, Requester } from './line-lifecycle-service.ts';
 import { actorOfPrincipal } from '../../platform/audit/audit-log.ts';
@@ -74,6 +74,10 @@ export const LineChangeDto = Type.Object({
   temporary: Type.Union([TemporaryDto, Type.Null()]),
   customerLimitCap: Type.Union([MoneyString(), Type.Null()]),
   closedOn: Type.Union([Type.String(), Type.Null()]),
+  detail: Type.Record(Type.String(), Type.Unknown(), {
+    description:
+      "The change's figures (amounts as yuan strings); a statement-day change: from, to, lastOnOldDay, itsDueDate, firstOnNewDay, firstOnNewDayDue.",
+  }),
 });
 
 export function lineChangeDto(r: LineChangeReceipt): Static<typeof LineChangeDto> {
@@ -89,6 +93,7 @@ export function lineChangeDto(r: LineChangeReceipt): Static<typeof LineChangeDto
     temporary: r.temporary === null ? null : { amount: s(r.temporary.amount), until: r.temporary.until },
     customerLimitCap: r.customerLimitCap === null ? null : s(r.customerLimitCap),
     closedOn: r.closedOn,
+    detail: { ...r.detail },
   };
 }
 
@@ -350,7 +355,7 @@ export function lineDto(view: LineView): Static<typeof LineDto> {
     customerId: t.customerId,
     facilityId: t.facilityId,
     openedOn: t.openedOn,
-    statementDay: t.statementDay,
+    statementDay: currentStatementDay(t),
     due:
       'dayOfMonth' in t.due
         ? { dayOfMonth: t.due.dayOfMonth }
@@ -959,6 +964,18 @@ export function registerCreditLineRoutes(
         idempotencyKey,
         requester,
       }),
+  );
+
+  lifecycleRoute(
+    '/v1/lines/:lineId/statement-day',
+    ['app', 'reviewer'],
+    'Change the statement day (at most once in 6 months): the cycle in flight ends on the old day, the next on the first new-day date after its due date.',
+    Type.Object(
+      { statementDay: Type.Integer({ minimum: 1, maximum: 31, description: 'Day of the month.' }) },
+      { additionalProperties: false },
+    ),
+    (lineId, body, idempotencyKey, requester) =>
+      creditLines.changeStatementDay({ lineId, statementDay: body.statementDay, idempotencyKey, requester }),
   );
 
   http.get(

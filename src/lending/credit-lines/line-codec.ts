@@ -120,6 +120,16 @@ export function encodeTerms(terms: LineTerms): Json {
     conversion: { feeRates, minAmount: terms.conversion.minAmount.toString() },
     bucketBounds: [...terms.bucketBounds],
     suspendAfterDpd: terms.suspendAfterDpd,
+    // Written only once there is one, so the terms of lines that never changed read as before.
+    ...(terms.statementDayChanges && terms.statementDayChanges.length > 0
+      ? {
+          statementDayChanges: terms.statementDayChanges.map((c) => ({
+            requestedOn: c.requestedOn,
+            fromCut: c.fromCut,
+            day: c.day,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -157,6 +167,18 @@ export function decodeTerms(json: unknown): LineTerms {
     conversion: { feeRates, minAmount: money(conversion.minAmount, 'conversion.minAmount') },
     bucketBounds: [int(bounds[0], 'bucketBounds[0]'), int(bounds[1], 'bucketBounds[1]')],
     suspendAfterDpd: int(j.suspendAfterDpd, 'suspendAfterDpd'),
+    ...(j.statementDayChanges === undefined
+      ? {}
+      : {
+          statementDayChanges: list(j.statementDayChanges, 'statementDayChanges').map((value, index) => {
+            const c = obj(value, `statementDayChanges[${index}]`);
+            return {
+              requestedOn: date(c.requestedOn, `statementDayChanges[${index}].requestedOn`),
+              fromCut: date(c.fromCut, `statementDayChanges[${index}].fromCut`),
+              day: int(c.day, `statementDayChanges[${index}].day`),
+            };
+          }),
+        }),
   };
 }
 

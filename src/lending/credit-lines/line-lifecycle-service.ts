@@ -22,6 +22,7 @@ import {
   locateLine,
   lockLine,
   markLineClosed,
+  saveLineTerms,
   setCustomerLimitCap,
   setTemporaryLimit,
   type LineChangeRecord,
@@ -39,6 +40,8 @@ import {
   type LineChangeKind,
 } from './line-lifecycle.ts';
 import { advanceLine } from './line-servicing.ts';
+import type { LineState } from './line-state.ts';
+import { changeStatementDay, currentStatementDay, dueDateOf } from './line-terms.ts';
 
 /**
  * The line's lifecycle as use cases (rules in `line-lifecycle.ts`): close, a customer's lower limit and its
@@ -74,6 +77,8 @@ export interface LineChangeReceipt {
   readonly temporary: TemporaryLimit | null;
   readonly customerLimitCap: Money | null;
   readonly closedOn: LocalDate | null;
+  /** The change's figures as the line's history records them (amounts as yuan strings, dates). */
+  readonly detail: Readonly<Record<string, unknown>>;
 }
 
 export interface LineChangeResult {
@@ -112,6 +117,7 @@ const receiptCodec = {
           : { amount: m(BigInt(temporary.amount)), until: temporary.until as LocalDate },
       customerLimitCap: j.customerLimitCap === null ? null : m(BigInt(String(j.customerLimitCap))),
       closedOn: j.closedOn === null ? null : (String(j.closedOn) as LocalDate),
+      detail: (j.detail ?? {}) as Record<string, unknown>,
     };
   },
 };
@@ -212,11 +218,41 @@ async function lifecycleCommand(
           temporary,
           customerLimitCap: done.customerLimitCap,
           closedOn: done.closedOn,
+          detail: done.detail,
         };
       },
     ),
   );
   return { receipt: value, replayed };
+}
+
+/** Books the day steps a line has not had up to `today` (as a command does), returning its state as of today. */
+async function bringUpToDate(
+  tx: Queryable,
+  deps: LineLifecycleDeps,
+  facility: Facility,
+  record: LineRecord,
+  today: LocalDate,
+): Promise<LineState> {
+  const { state, changes, statements } = advanceLine(record.terms, record.state, today);
+  if (state.processedThrough !== record.state.processedThrough) {
+    await bookLineOutcomes(tx, deps, [
+      {
+        terms: record.terms,
+        before: record.state,
+        state,
+        changes,
+        statements,
+        facility: {
+          id: facility.id,
+          status: facility.status,
+          statusReason: facility.statusReason,
+          temporary: facility.temporary ?? null,
+        },
+      },
+    ]);
+  }
+  return state;
 }
 
 /**
@@ -233,25 +269,10 @@ export function closeLine(
     deps,
     { ...request, scope: 'line.close', request: { reason } },
     async ({ tx, facility, record, today }) => {
-      const { state, changes, statements } = advanceLine(record.terms, record.state, today);
-      const refusal = closeRefusal(state);
+      // Refused before anything is booked: the day steps are the batch's to book then.
+      const refusal = closeRefusal(advanceLine(record.terms, record.state, today).state);
       if (refusal) refuse(refusal);
-      if (
-        changes.length > 0 ||
-        statements.length > 0 ||
-        state.processedThrough !== record.state.processedThrough
-      ) {
-        await bookLineOutcomes(tx, deps, [
-          {
-            terms: record.terms,
-            before: record.state,
-            state,
-            changes,
-            statements,
-            facility: { id: facility.id, status: facility.status, statusReason: facility.statusReason },
-          },
-        ]);
-      }
+      await bringUpToDate(tx, deps, facility, record, today);
       const { customerId } = record.terms;
       const now = deps.clock.now();
       if (facility.temporary) await setTemporaryLimit(tx, customerId, facility.id, null, now);
@@ -384,6 +405,48 @@ export function grantTemporaryLimit(
         },
         reason,
         facility: { ...facility, temporary: grant },
+        customerLimitCap: record.customerLimitCap,
+        closedOn: null,
+      };
+    },
+  );
+}
+
+/**
+ * A new statement day (customer or staff; `changeStatementDay` in `line-terms.ts`): the cycle in flight is
+ * cut on the old day; the next ends on the first new-day date after that statement's due date; then monthly
+ * on the new day. At most once in 6 months. The day steps up to today are booked first, so "in flight" is
+ * today's cycle.
+ */
+export function changeLineStatementDay(
+  deps: LineLifecycleDeps,
+  request: { lineId: string; statementDay: number; idempotencyKey: string; requester: Requester },
+): Promise<LineChangeResult> {
+  return lifecycleCommand(
+    deps,
+    { ...request, scope: 'line.statement-day', request: { statementDay: request.statementDay } },
+    async ({ tx, facility, record, today }) => {
+      const state = await bringUpToDate(tx, deps, facility, record, today);
+      const from = currentStatementDay(record.terms);
+      const { terms, change, firstOnNewDay } = changeStatementDay(
+        record.terms,
+        state.nextStatementDate,
+        request.statementDay,
+        today,
+      );
+      await saveLineTerms(tx, terms, deps.clock.now());
+      return {
+        kind: 'statement-day',
+        detail: {
+          from,
+          to: change.day,
+          lastOnOldDay: change.fromCut,
+          itsDueDate: dueDateOf(change.fromCut, terms.due),
+          firstOnNewDay,
+          firstOnNewDayDue: dueDateOf(firstOnNewDay, terms.due),
+        },
+        reason: null,
+        facility,
         customerLimitCap: record.customerLimitCap,
         closedOn: null,
       };

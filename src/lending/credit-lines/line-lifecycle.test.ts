@@ -11,7 +11,13 @@ import {
 } from './line-lifecycle.ts';
 import { replayLine } from './line-servicing.ts';
 import type { LineEvent } from './line-state.ts';
-import { DEFAULT_CREDIT_LINE_PRODUCT, termsFor } from './line-terms.ts';
+import {
+  changeStatementDay,
+  currentStatementDay,
+  DEFAULT_CREDIT_LINE_PRODUCT,
+  statementDateAfterCut,
+  termsFor,
+} from './line-terms.ts';
 import { planReview } from './limit-review.ts';
 
 const d = (text: string) => text as LocalDate;
@@ -158,5 +164,104 @@ describe('a temporary limit', () => {
     expect(temporaryExpired(grant, d('2026-03-31'))).toBe(false);
     expect(temporaryExpired(grant, d('2026-04-01'))).toBe(true);
     expect(temporaryExpired(null, d('2026-04-01'))).toBe(false);
+  });
+});
+
+describe('changing the statement day', () => {
+  const day31 = termsFor(DEFAULT_CREDIT_LINE_PRODUCT, {
+    lineId: 'cl_TEST',
+    customerId: 'cus_TEST',
+    facilityId: 'fac_TEST',
+    openedOn: d('2027-01-05'),
+    apr: parseRate('0.1825'), // 0.05 % a day: 1/2000
+    statementDay: 31,
+  });
+
+  it('day 31 → 15 asked on 3 Feb: the cycle in flight is cut on 28 Feb (old day), the next on 15 Mar, then monthly', () => {
+    const { terms, change, firstOnNewDay } = changeStatementDay(day31, d('2027-02-28'), 15, d('2027-02-03'));
+    expect(change).toEqual({ requestedOn: '2027-02-03', fromCut: '2027-02-28', day: 15 });
+    expect(firstOnNewDay).toBe('2027-03-15');
+    expect(currentStatementDay(terms)).toBe(15);
+    // Past cuts keep the old day; the transition cut's due date (10 Mar) falls before the next statement.
+    expect(statementDateAfterCut(terms, d('2027-01-31'))).toBe('2027-02-28');
+    expect(statementDateAfterCut(terms, d('2027-02-28'))).toBe('2027-03-15');
+    expect(statementDateAfterCut(terms, d('2027-03-15'))).toBe('2027-04-15');
+
+    // ¥500.00 bought on 10 Jan (paid on its due date), ¥1,000.00 on 1 Mar in the transition cycle; ¥600.00
+    // paid on the transition statement's due date (10 Apr) leaves ¥400.00 of it: interest from the
+    // posting date, 2 Mar – 10 Apr = 40 days, and 11 Apr: 41 × 40,000 / 2,000 = 820 fen.
+    const { state, statements } = replayLine(
+      terms,
+      [
+        purchase('2027-01-10', 50_000n, 'pur_JAN'),
+        payment('2027-02-10', 50_000n),
+        purchase('2027-03-01', 100_000n, 'pur_MAR'),
+        payment('2027-04-10', 60_000n),
+      ],
+      d('2027-04-11'),
+    );
+    expect(
+      statements.map((s) => [s.statementDate, s.dueDate, s.periodStart, s.periodEnd, s.closingBalance]),
+    ).toEqual([
+      ['2027-01-31', '2027-02-10', '2027-01-05', '2027-01-30', 50_000n],
+      ['2027-02-28', '2027-03-10', '2027-01-31', '2027-02-27', 0n],
+      ['2027-03-15', '2027-04-10', '2027-02-28', '2027-03-14', 100_000n],
+    ]);
+    expect(state.nextStatementDate).toBe('2027-04-15');
+    expect(state.counters.interestAccrued).toBe(820n);
+  });
+
+  it('in a leap year, day 1 → 29 asked on 20 Jan 2028: cut on 1 Feb (old day), then 29 Feb, 29 Mar', () => {
+    const day1 = termsFor(DEFAULT_CREDIT_LINE_PRODUCT, {
+      lineId: 'cl_TEST',
+      customerId: 'cus_TEST',
+      facilityId: 'fac_TEST',
+      openedOn: d('2027-12-05'),
+      apr: parseRate('0.1825'),
+      statementDay: 1,
+    });
+    const { terms, firstOnNewDay } = changeStatementDay(day1, d('2028-02-01'), 29, d('2028-01-20'));
+    expect(firstOnNewDay).toBe('2028-02-29');
+    expect(statementDateAfterCut(terms, d('2028-02-29'))).toBe('2028-03-29');
+    expect(statementDateAfterCut(terms, d('2029-01-29'))).toBe('2029-02-28');
+  });
+
+  it('when the new day falls before the old statement is due (day 25 → 1), the transition cycle runs to the first new-day date after it', () => {
+    const day25 = termsFor(DEFAULT_CREDIT_LINE_PRODUCT, {
+      lineId: 'cl_TEST',
+      customerId: 'cus_TEST',
+      facilityId: 'fac_TEST',
+      openedOn: d('2027-01-05'),
+      apr: parseRate('0.1825'),
+      statementDay: 25,
+    });
+    // Cut on 25 Mar, due 10 Apr: 1 Apr would come before that due date, so the next statement is 1 May.
+    expect(changeStatementDay(day25, d('2027-03-25'), 1, d('2027-03-02')).firstOnNewDay).toBe('2027-05-01');
+  });
+
+  it('refuses the current day, a day that does not fit the due rule, and a second change within 6 months', () => {
+    const refusalOf = (call: () => unknown) => {
+      try {
+        call();
+      } catch (error) {
+        return (error as { issues: unknown[] }).issues[0];
+      }
+      return undefined;
+    };
+    expect(refusalOf(() => changeStatementDay(day31, d('2027-02-28'), 31, d('2027-02-03')))).toMatchObject({
+      field: 'statementDay',
+      rule: 'different-day',
+    });
+    expect(refusalOf(() => changeStatementDay(day31, d('2027-02-28'), 32, d('2027-02-03')))).toMatchObject({
+      field: 'statementDay',
+      rule: 'day-of-month',
+    });
+    const { terms } = changeStatementDay(day31, d('2027-02-28'), 15, d('2027-02-03'));
+    expect(refusalOf(() => changeStatementDay(terms, d('2027-04-15'), 20, d('2027-08-02')))).toEqual({
+      field: 'statementDay',
+      rule: 'once-in-6-months',
+      message: 'the statement day was changed on 2027-02-03; it can be changed again from 2027-08-03',
+    });
+    expect(changeStatementDay(terms, d('2027-08-15'), 20, d('2027-08-03')).firstOnNewDay).toBe('2027-09-20');
   });
 });

@@ -9,7 +9,7 @@ import { planFigures } from './instalment-conversion.ts';
 import {
   dueDateOf,
   firstStatementDateAfter,
-  nextStatementDate,
+  statementDateAfterCut,
   type LineTerms,
   type WaterfallComponent,
 } from './line-terms.ts';
@@ -536,7 +536,7 @@ function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: 
     state.statements.every((statement) => statement.settledOn !== null);
   const periodStart = state.cycleStart;
   state.cycleStart = date;
-  state.nextStatementDate = nextStatementDate(date, terms.statementDay);
+  state.nextStatementDate = statementDateAfterCut(terms, date);
   state.cycle = zeroCycle();
   // A cycle with nothing in it and nothing owed gets no statement.
   if (quiet) return;

@@ -108,7 +108,18 @@ export const DEFAULT_CREDIT_LINE_PRODUCT: CreditLineProduct = {
   suspendAfterDpd: 30,
 };
 
-/** A line's own terms, fixed when it opens. */
+/**
+ * A change of the line's statement day (`credit_line_changes` kind `statement-day`): the statement cut on
+ * `fromCut` (the cycle that was in flight when it was asked for, on the old day) is the last on the old day;
+ * the cycles after it end on `day`.
+ */
+export interface StatementDayChange {
+  readonly requestedOn: LocalDate;
+  readonly fromCut: LocalDate;
+  readonly day: number;
+}
+
+/** A line's own terms, fixed when it opens (the statement day may change later, see `statementDayChanges`). */
 export interface LineTerms {
   readonly lineId: string;
   readonly customerId: string;
@@ -125,6 +136,71 @@ export interface LineTerms {
   readonly conversion: ConversionTerms;
   readonly bucketBounds: readonly [number, number];
   readonly suspendAfterDpd: number;
+  /**
+   * Changes of the statement day, oldest first (absent: none). `statementDay` stays the day the line opened
+   * with, so replaying the line from its opening cuts every past statement on the day it was cut on.
+   */
+  readonly statementDayChanges?: readonly StatementDayChange[];
+}
+
+/** The statement day that decides the cycle after a statement cut on `cut`. */
+export function statementDayAfterCut(terms: LineTerms, cut: LocalDate): number {
+  let day = terms.statementDay;
+  for (const change of terms.statementDayChanges ?? []) if (change.fromCut <= cut) day = change.day;
+  return day;
+}
+
+/** The statement day now (the latest change's, or the one the line opened with). */
+export function currentStatementDay(terms: LineTerms): number {
+  return terms.statementDayChanges?.at(-1)?.day ?? terms.statementDay;
+}
+
+/**
+ * The statement date after a statement cut on `cut`: a month later on the statement day, as always — except
+ * for the cut that closes the last cycle on an old statement day (it is not on the new day): then the first
+ * new-day date after that statement's due date, so its due date still falls before the next statement
+ * (the transition cycle runs from the old-day cut to that date: shorter or longer than a month).
+ */
+export function statementDateAfterCut(terms: LineTerms, cut: LocalDate): LocalDate {
+  const day = statementDayAfterCut(terms, cut);
+  if (statementDateInMonth(cut, day) === cut) return nextStatementDate(cut, day);
+  return firstStatementDateAfter(dueDateOf(cut, terms.due), day);
+}
+
+/** How often a customer may change the statement day. */
+export const STATEMENT_DAY_CHANGE_MONTHS = 6;
+
+/**
+ * A new statement day asked for on `today`, with the cycle in flight ending on `inFlightCut` (the line's next
+ * statement date, on the old day): the new terms and the transition. Refused (field `statementDay`) when the
+ * day is not valid with the line's due rule, is the current day, or the last change was asked for less than
+ * 6 months ago (`once-in-6-months`).
+ */
+export function changeStatementDay(
+  terms: LineTerms,
+  inFlightCut: LocalDate,
+  day: number,
+  today: LocalDate,
+): { terms: LineTerms; change: StatementDayChange; firstOnNewDay: LocalDate } {
+  validateCycleDays(day, terms.due);
+  const current = currentStatementDay(terms);
+  if (day === current) {
+    throw AppError.invalid('statementDay', 'different-day', `the statement day is already ${current}`);
+  }
+  const last = terms.statementDayChanges?.at(-1);
+  if (last) {
+    const allowed = addMonths(last.requestedOn, STATEMENT_DAY_CHANGE_MONTHS);
+    if (today < allowed) {
+      throw AppError.invalid(
+        'statementDay',
+        'once-in-6-months',
+        `the statement day was changed on ${last.requestedOn}; it can be changed again from ${allowed}`,
+      );
+    }
+  }
+  const change: StatementDayChange = { requestedOn: today, fromCut: inFlightCut, day };
+  const next: LineTerms = { ...terms, statementDayChanges: [...(terms.statementDayChanges ?? []), change] };
+  return { terms: next, change, firstOnNewDay: statementDateAfterCut(next, inFlightCut) };
 }
 
 /** The statement date in the month of `date` (the statement day, clamped to the month's length). */

@@ -5,6 +5,7 @@ import { isAppError } from '../../../src/platform/errors/app-error.ts';
 import type { Money } from '../../../src/platform/money/money.ts';
 import type { LocalDate } from '../../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../../support/stores.ts';
+import { statementsAgainstLedger } from './ledger-check.ts';
 import { lineWorld, snapshotLineRows } from './support.ts';
 
 /**
@@ -268,6 +269,73 @@ describe.each(storesUnderTest())('credit-line lifecycle ($name)', (store) => {
       idempotencyKey: 'p3',
     });
     expect(after).toMatchObject({ outcome: 'made', receipt: { availableAfter: 0n } });
+    expect((await verifyLedger(world.db)).ok).toBe(true);
+  });
+
+  it('changes the statement day 31 → 15: cut on 28 Feb (old day), then 15 Mar and 15 Apr; books equal statements', async () => {
+    const world = await lineWorld(store, { start: '2027-01-05', seed: 34 });
+    const { customerId, lineId } = await world.customerWithLine(500_000n, { statementDay: 31 });
+    world.today('2027-01-10');
+    await world.lines.purchase({ lineId, amount: fen(50_000n), description: 'shoes', idempotencyKey: 'p1' });
+    world.today('2027-02-03');
+    const changed = await world.lines.changeStatementDay({
+      lineId,
+      statementDay: 15,
+      idempotencyKey: 'sd1',
+      requester: customer,
+    });
+    expect(changed.receipt).toMatchObject({
+      change: 'statement-day',
+      detail: {
+        from: 31,
+        to: 15,
+        lastOnOldDay: '2027-02-28',
+        itsDueDate: '2027-03-10',
+        firstOnNewDay: '2027-03-15',
+        firstOnNewDayDue: '2027-04-10',
+      },
+    });
+    expect((await world.lines.getLine(lineId)).terms.statementDayChanges).toEqual([
+      { requestedOn: '2027-02-03', fromCut: '2027-02-28', day: 15 },
+    ]);
+    const before = await snapshotLineRows(world.db);
+    expect(
+      await refusal(
+        world.lines.changeStatementDay({ lineId, statementDay: 20, idempotencyKey: 'sd2', requester: staff }),
+      ),
+    ).toEqual({
+      field: 'statementDay',
+      rule: 'once-in-6-months',
+      message: 'the statement day was changed on 2027-02-03; it can be changed again from 2027-08-03',
+    });
+    expect(await snapshotLineRows(world.db)).toBe(before);
+
+    await world.lines.pay({ lineId, amount: fen(50_000n), idempotencyKey: 'pay1' });
+    world.today('2027-03-05');
+    await world.nightly();
+    await world.lines.purchase({ lineId, amount: fen(100_000n), description: 'desk', idempotencyKey: 'p2' });
+    // A payment back-dated into the transition cycle replays the books from the opening with the change.
+    const backdated = await world.lines.pay({
+      lineId,
+      amount: fen(1_000n),
+      effectiveDate: '2027-03-01' as LocalDate,
+      idempotencyKey: 'pay2',
+    });
+    expect(backdated.receipt).toMatchObject({ restated: true, interestChange: 0n });
+    world.today('2027-04-16');
+    await world.nightly();
+    const statements = await world.lines.statements(lineId);
+    expect(
+      statements.map((s) => [s.statementDate, s.dueDate, s.periodStart, s.periodEnd, s.closingBalance]),
+    ).toEqual([
+      ['2027-01-31', '2027-02-10', '2027-01-05', '2027-01-30', 50_000n],
+      ['2027-02-28', '2027-03-10', '2027-01-31', '2027-02-27', 0n],
+      ['2027-03-15', '2027-04-10', '2027-02-28', '2027-03-14', 99_000n],
+      // Not paid by 10 Apr: ¥990.00 (bought 5 Mar) bears interest 6 Mar – 14 Apr, 40 days × 49.5 fen.
+      ['2027-04-15', '2027-05-10', '2027-03-15', '2027-04-14', 99_000n + 1_980n],
+    ]);
+    expect((await world.lines.getLine(lineId)).nextStatementDate).toBe('2027-05-15');
+    expect(await statementsAgainstLedger(world.db, customerId, lineId, statements)).toEqual([]);
     expect((await verifyLedger(world.db)).ok).toBe(true);
   });
 });

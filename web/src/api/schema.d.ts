@@ -8277,6 +8277,10 @@ export interface paths {
                 | 'statement-day';
               closedOn: string | null;
               customerLimitCap: string | null;
+              /** @description The change's figures (amounts as yuan strings); a statement-day change: from, to, lastOnOldDay, itsDueDate, firstOnNewDay, firstOnNewDayDue. */
+              detail: {
+                [key: string]: unknown;
+              };
               effectiveDate: string;
               /** @enum {string} */
               facilityStatus: 'active' | 'frozen' | 'suspended' | 'closed';
@@ -8775,6 +8779,10 @@ export interface paths {
                 | 'statement-day';
               closedOn: string | null;
               customerLimitCap: string | null;
+              /** @description The change's figures (amounts as yuan strings); a statement-day change: from, to, lastOnOldDay, itsDueDate, firstOnNewDay, firstOnNewDayDue. */
+              detail: {
+                [key: string]: unknown;
+              };
               effectiveDate: string;
               /** @enum {string} */
               facilityStatus: 'active' | 'frozen' | 'suspended' | 'closed';
@@ -8937,6 +8945,10 @@ export interface paths {
                 | 'statement-day';
               closedOn: string | null;
               customerLimitCap: string | null;
+              /** @description The change's figures (amounts as yuan strings); a statement-day change: from, to, lastOnOldDay, itsDueDate, firstOnNewDay, firstOnNewDayDue. */
+              detail: {
+                [key: string]: unknown;
+              };
               effectiveDate: string;
               /** @enum {string} */
               facilityStatus: 'active' | 'frozen' | 'suspended' | 'closed';
@@ -10076,6 +10088,175 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/lines/{lineId}/statement-day': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change the statement day (at most once in 6 months): the cycle in flight ends on the old day, the next on the first new-day date after its due date.
+     * @description Roles: admin, app, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Day of the month. */
+            statementDay: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              available: string;
+              /** @enum {string} */
+              change:
+                | 'close'
+                | 'customer-limit'
+                | 'customer-limit-lifted'
+                | 'temporary-limit'
+                | 'temporary-limit-expired'
+                | 'statement-day';
+              closedOn: string | null;
+              customerLimitCap: string | null;
+              /** @description The change's figures (amounts as yuan strings); a statement-day change: from, to, lastOnOldDay, itsDueDate, firstOnNewDay, firstOnNewDayDue. */
+              detail: {
+                [key: string]: unknown;
+              };
+              effectiveDate: string;
+              /** @enum {string} */
+              facilityStatus: 'active' | 'frozen' | 'suspended' | 'closed';
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              limit: string;
+              lineId: string;
+              /** @description The change's number in the line's history. */
+              seq: number;
+              temporary: {
+                /**
+                 * @description Extra credit on top of the limit.
+                 * @example 1234.56
+                 */
+                amount: string;
+                /** @description Its last day (inclusive). */
+                until: string;
+              } | null;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              used: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/lines/{lineId}/statements': {
     parameters: {
       query?: never;
@@ -10474,6 +10655,10 @@ export interface paths {
                 | 'statement-day';
               closedOn: string | null;
               customerLimitCap: string | null;
+              /** @description The change's figures (amounts as yuan strings); a statement-day change: from, to, lastOnOldDay, itsDueDate, firstOnNewDay, firstOnNewDayDue. */
+              detail: {
+                [key: string]: unknown;
+              };
               effectiveDate: string;
               /** @enum {string} */
               facilityStatus: 'active' | 'frozen' | 'suspended' | 'closed';
