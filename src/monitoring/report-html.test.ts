@@ -71,6 +71,37 @@ describe('monitoring report pages', () => {
     expect(html).not.toMatch(/(src|href)="https?:/);
   });
 
+  it('draws a roll-rate heat table per product: share of accounts per cell, count and share of what was owed', () => {
+    const data = monitoringData();
+    const rolls = createRollRateAggregator({
+      from: parseLocalDate('2026-10-01'),
+      to: parseLocalDate('2026-11-30'),
+      product: null,
+    });
+    const at = (monthEnd: string, state: 'M0' | 'M1', balance: bigint) => ({
+      monthEnd: parseLocalDate(monthEnd),
+      state,
+      balance,
+    });
+    rolls.add({
+      product: 'credit_line',
+      accountId: 'lin_1',
+      positions: [at('2026-10-31', 'M0', 30_000n), at('2026-11-30', 'M1', 30_000n)],
+    });
+    rolls.add({
+      product: 'credit_line',
+      accountId: 'lin_2',
+      positions: [at('2026-10-31', 'M0', 10_000n), at('2026-11-30', 'M0', 0n)],
+    });
+    const html = renderMonitoringReport({ ...data, rollRates: rolls.report() });
+    expect(html).toContain(
+      '<caption>credit_line: 1 month(s) from 2026-10-01 to 2026-11-30, added up</caption>',
+    );
+    expect(html).toMatch(/<th scope="row">M0<\/th><td class="num">2<\/td><td class="num">CNY 400\.00<\/td>/);
+    expect(html).toContain('50.0%<br><span class="muted">1 · 75.0% of owed</span>');
+    expect(html).not.toContain('No account was open at two month ends of this window.');
+  });
+
   it('escapes what it did not write itself (a product code, a reason code)', () => {
     const data = monitoringData();
     const hostile = {

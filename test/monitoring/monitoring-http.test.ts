@@ -1,5 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { outcomeReportView, performanceReportView } from '../../src/monitoring/report-views.ts';
+import {
+  outcomeReportView,
+  performanceReportView,
+  rollRateReportView,
+} from '../../src/monitoring/report-views.ts';
 import { toJson } from '../../src/platform/database/database.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { storesUnderTest } from '../support/stores.ts';
@@ -79,10 +83,29 @@ describe.each(storesUnderTest())('monitoring over HTTP on $name', (store) => {
         ),
       ),
     );
+    const rolls = await get('/v1/monitoring/roll-rates?from=2026-01-01&to=2026-11-30&product=credit_line');
+    expect(rolls.statusCode).toBe(200);
+    expect(rolls.json()).toEqual(
+      JSON.parse(
+        toJson(
+          rollRateReportView(
+            await t.app.services.monitoring.rollRates({
+              from: '2026-01-01',
+              to: '2026-11-30',
+              product: 'credit_line',
+            }),
+          ),
+        ),
+      ),
+    );
+    // Ten month ends from January to October roll to the next; no loan or line was open at any of them.
+    expect(rolls.json().combined.months).toHaveLength(10);
+    expect(rolls.json().combined.total[0]).toMatchObject({ from: 'M0', accounts: 0, balanceFen: '0' });
   });
 
   it('refuses other roles, missing keys and bad parameters with problem+json naming field and rule', async () => {
     expect((await get('/v1/monitoring/outcomes', 'app')).statusCode).toBe(403);
+    expect((await get('/v1/monitoring/roll-rates', 'app')).statusCode).toBe(403);
     expect((await get('/v1/monitoring/outcomes', 'admin')).statusCode).toBe(200);
     const anonymous = await scenario.t.app.http.inject({ url: '/v1/monitoring/alerts' });
     expect(anonymous.statusCode).toBe(401);
@@ -93,6 +116,8 @@ describe.each(storesUnderTest())('monitoring over HTTP on $name', (store) => {
       ['/v1/monitoring/outcomes?from=2020-01-01&to=2026-11-22', 'to', 'max-span'],
       ['/v1/monitoring/outcomes?product=Cash-Loan', 'product', 'product-code'],
       ['/v1/monitoring/outcomes?product=mortgage', 'product', 'known-product'],
+      ['/v1/monitoring/roll-rates?product=mortgage', 'product', 'known-product'],
+      ['/v1/monitoring/roll-rates?from=2026-11-23&to=2026-11-22', 'from', 'order'],
       ['/v1/monitoring/drift?minDecisions=many', 'minDecisions', 'non-negative-integer'],
       ['/v1/monitoring/outcomes?colour=red', 'querystring.colour', 'unknown-field'],
     ];
