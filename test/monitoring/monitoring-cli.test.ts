@@ -54,6 +54,23 @@ describe('credence monitor and simulate', () => {
     expect(bad.stderr).toMatch(/from: .* \(order\)/);
   });
 
+  it('prints roll rates and the performance of both products, or as the API answers with --json', async () => {
+    const rolls = await run(['monitor', 'roll-rates', '--from', '2026-10-01', '--to', '2026-11-30']);
+    expect(rolls.status).toBe(0);
+    expect(rolls.stdout).toMatch(
+      /^Roll rates, month ends 2026-10-01 to 2026-11-30: .* half-even, 6 decimal places/,
+    );
+    expect(rolls.stdout).toContain('No account was open at two month ends of the window.');
+    const json = await run(['monitor', 'roll-rates', '--from', '2026-10-01', '--to', '2026-11-30', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      states: ['M0', 'M1', 'M2', 'M3+', 'written_off', 'closed'],
+      combined: { months: [{ month: '2026-10', from: '2026-10-31', to: '2026-11-30' }] },
+    });
+    const lines = await run(['monitor', 'performance', '--product', 'credit_line', ...WINDOW]);
+    expect(lines.status).toBe(0);
+    expect(lines.stdout).toMatch(/^Credit lines opened 2026-11-16 to 2026-11-29/);
+  });
+
   it('alerts exit 7 with --fail-on critical when an outage day crossed 5%', async () => {
     const alerts = await run(['monitor', 'alerts', ...WINDOW, '--fail-on', 'critical']);
     expect(alerts.stdout).toMatch(/^1 critical, 0 warning, 2 info/);
