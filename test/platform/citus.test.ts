@@ -1,0 +1,294 @@
+import { describe, expect, it } from 'vitest';
+import { ACCOUNT_KINDS } from '../../src/ledger/account.ts';
+import type { JournalEntry } from '../../src/ledger/journal.ts';
+import { openAccounts, postJournals, verifyLedger } from '../../src/ledger/ledger.pg.ts';
+import { distributionOrder } from '../../src/platform/database/citus.ts';
+import { sqlStateOf, type Database } from '../../src/platform/database/database.ts';
+import { GLOBAL_TABLES } from '../../src/platform/database/distribution.ts';
+import { migrate } from '../../src/platform/database/migrate.ts';
+import type { Money } from '../../src/platform/money/money.ts';
+import type { LocalDate } from '../../src/platform/time/local-date.ts';
+import { lendingWorld } from '../lending/support.ts';
+import { openPostgres } from '../../src/platform/database/postgres.ts';
+import type { StoreUnderTest } from '../support/stores.ts';
+
+/**
+ * Credence on Citus (issue 16), against the coordinator at `CITUS_URL` (a coordinator and two workers; see
+ * docs/citus.md for a cluster on loopback ports). Skipped when `CITUS_URL` is not set, like the PostgreSQL
+ * suites without `DATABASE_URL`. The database at `CITUS_URL` is the suite's own: each test empties its
+ * `public` schema and migrates it again, which distributes every table by the rule. (Not a schema per test,
+ * as on PostgreSQL: trigger functions run on the workers under the worker session's search_path, which
+ * Citus does not carry over from the coordinator — Credence on Citus lives in `public`; docs/citus.md.)
+ */
+const citusUrl = process.env.CITUS_URL;
+
+const citusStore = (url: string): StoreUnderTest => {
+  let open: Database | undefined;
+  return {
+    name: 'postgres',
+    async fresh(options = {}) {
+      await open?.close();
+      const admin = await openPostgres({ connectionString: url, max: 1 });
+      try {
+        // Not `drop schema public cascade`: on a Citus node that drops the citus extension with it.
+        const tables = await admin.query<{ name: string }>(
+          `select format('%I.%I', n.nspname, c.relname) as name from pg_class c
+             join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = 'public' and c.relkind in ('r', 'p')
+              and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e')`,
+        );
+        if (tables.rows.length > 0) {
+          await admin.exec(`drop table ${tables.rows.map((t) => t.name).join(', ')} cascade`);
+        }
+        const functions = await admin.query<{ name: string }>(
+          `select p.oid::regprocedure::text as name from pg_proc p
+             join pg_namespace n on n.oid = p.pronamespace
+            where n.nspname = 'public'
+              and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')`,
+        );
+        for (const fn of functions.rows) await admin.exec(`drop function if exists ${fn.name} cascade`);
+      } finally {
+        await admin.close();
+      }
+      open = await openPostgres({ connectionString: url, max: options.poolSize ?? 5 });
+      if (options.migrate !== false) await migrate(open);
+      return open;
+    },
+  };
+};
+
+describe('distribution order (pure)', () => {
+  it('puts global tables first, then customers, then each customer table after the tables it refers to', () => {
+    const order = distributionOrder(
+      [
+        { name: 'ledger_postings', global: false },
+        { name: 'ledger_journals', global: false },
+        { name: 'customers', global: false },
+        { name: 'staff_sessions', global: true },
+        { name: 'staff_users', global: true },
+        { name: 'appeals', global: false },
+      ],
+      [
+        { from: 'ledger_postings', to: 'ledger_journals' },
+        { from: 'appeals', to: 'customers' },
+        { from: 'staff_sessions', to: 'staff_users' },
+        { from: 'ledger_journals', to: 'ledger_journals' },
+      ],
+    );
+    expect(order).toEqual([
+      'staff_users',
+      'staff_sessions',
+      'customers',
+      'appeals',
+      'ledger_journals',
+      'ledger_postings',
+    ]);
+  });
+});
+
+describe.skipIf(!citusUrl)('Credence on Citus (CITUS_URL)', () => {
+  const store = citusStore(citusUrl ?? 'postgres://unset');
+  const at = new Date('2026-11-22T02:00:00Z');
+  const day = '2026-11-22' as LocalDate;
+
+  function entry(
+    id: string,
+    customerId: string,
+    lines: [string, 'D' | 'C', bigint][],
+    contractId = 'k1',
+  ): JournalEntry {
+    return {
+      id,
+      customerId,
+      contractId,
+      sourceKey: `test:${id}`,
+      kind: 'test',
+      effectiveDate: day,
+      description: '',
+      lines: lines.map(([kind, side, amount]) => ({
+        kind: kind as JournalEntry['lines'][number]['kind'],
+        side,
+        amount: amount as Money,
+      })),
+    };
+  }
+
+  async function refusal(work: Promise<unknown>): Promise<string | undefined> {
+    return work.then(
+      () => undefined,
+      (error: unknown) => sqlStateOf(error) ?? String(error),
+    );
+  }
+
+  it('migrate places every table by the rule: customer tables distributed with customers, the rest reference', async () => {
+    const db = await store.fresh();
+    const placed = await db.query<{
+      table_name: string;
+      has_customer: boolean;
+      method: string | null;
+      column_name: string | null;
+      colocated: boolean | null;
+    }>(
+      `select c.relname::text as table_name,
+              exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'customer_id'
+                        and not a.attisdropped) as has_customer,
+              p.partmethod::text as method,
+              case when p.partmethod = 'h' then column_to_column_name(p.logicalrelid, p.partkey) end as column_name,
+              p.colocationid = (select colocationid from pg_dist_partition
+                                 where logicalrelid = to_regclass(quote_ident(current_schema()) || '.customers')) as colocated
+         from pg_class c
+         join pg_namespace n on n.oid = c.relnamespace
+         left join pg_dist_partition p on p.logicalrelid = c.oid
+        where n.nspname = current_schema() and c.relkind = 'r'
+        order by 1`,
+    );
+    const wrong = placed.rows.filter((t) =>
+      t.has_customer
+        ? !(t.method === 'h' && t.column_name === 'customer_id' && t.colocated === true)
+        : !(t.method === 'n' && t.table_name in GLOBAL_TABLES),
+    );
+    expect(wrong).toEqual([]);
+    expect(placed.rows.filter((t) => t.has_customer).length).toBeGreaterThan(20);
+    expect(placed.rows.filter((t) => !t.has_customer).length).toBeGreaterThan(10);
+    // Again: nothing to apply, nothing to distribute.
+    const distributed: string[] = [];
+    expect(await migrate(db, { onDistribute: (p) => distributed.push(p.table) })).toEqual([]);
+    expect(distributed).toEqual([]);
+  });
+
+  it('the ledger holds its rules on the shards: balances from postings, balanced journals, sealed, append-only, non-negative', async () => {
+    const db: Database = await store.fresh();
+    await openAccounts(
+      db,
+      ['cus_a', 'cus_b', 'cus_c'].map((customerId) => ({ customerId, contractId: 'k1' })),
+      ACCOUNT_KINDS,
+      at,
+    );
+    // Three customers (on different shards, most likely) in one statement, and a journal that debits and
+    // credits the same non-negative account (raised before lowered, so the net is what counts).
+    await db.transaction((tx) =>
+      postJournals(
+        tx,
+        [
+          entry('jrn_a1', 'cus_a', [
+            ['principal_receivable', 'D', 100_000n],
+            ['funding', 'C', 100_000n],
+          ]),
+          entry('jrn_b1', 'cus_b', [
+            ['principal_receivable', 'D', 250_00n],
+            ['funding', 'C', 250_00n],
+          ]),
+          entry('jrn_c1', 'cus_c', [
+            ['customer_overpayment', 'D', 1n],
+            ['customer_overpayment', 'C', 1n],
+          ]),
+        ],
+        at,
+      ),
+    );
+    const balances = await db.query<{ customer_id: string; balance: bigint; posting_count: bigint }>(
+      `select customer_id, balance, posting_count from ledger_accounts
+        where kind = 'principal_receivable' order by customer_id`,
+    );
+    expect(balances.rows).toEqual([
+      { customer_id: 'cus_a', balance: 100_000n, posting_count: 1n },
+      { customer_id: 'cus_b', balance: 25_000n, posting_count: 1n },
+      { customer_id: 'cus_c', balance: 0n, posting_count: 0n },
+    ]);
+
+    // An unbalanced journal is refused at commit (the deferred check runs on the shard at its commit; Citus
+    // reports it as 'could not commit transaction for shard …', XX000, where PostgreSQL says 23514), and
+    // nothing is written.
+    expect(
+      await refusal(
+        db.transaction(async (tx) => {
+          await tx.query(
+            `insert into ledger_journals (customer_id, id, contract_id, source_key, kind, effective_date, posted_at)
+             values ('cus_a', 'jrn_bad', 'k1', 'test:bad', 'test', $1, $2)`,
+            [day, at],
+          );
+          await tx.query(
+            `insert into ledger_postings (customer_id, journal_id, line_no, contract_id, kind, side, amount, effective_date)
+             values ('cus_a', 'jrn_bad', 1, 'k1', 'principal_receivable', 'D', 5, $1)`,
+            [day],
+          );
+        }),
+      ),
+    ).toBe('XX000');
+    const bad = await db.query(
+      `select 1 from ledger_journals where customer_id = 'cus_a' and id = 'jrn_bad'`,
+    );
+    expect(bad.rows).toEqual([]);
+    // A posting added to a journal of an earlier transaction is refused (the seal).
+    expect(
+      await refusal(
+        db.query(
+          `insert into ledger_postings (customer_id, journal_id, line_no, contract_id, kind, side, amount, effective_date)
+           values ('cus_a', 'jrn_a1', 3, 'k1', 'funding', 'C', 5, $1)`,
+          [day],
+        ),
+      ),
+    ).toBe('55000');
+    // Append-only, and balances change only by posting.
+    expect(await refusal(db.query(`update ledger_postings set amount = 1 where customer_id = 'cus_a'`))).toBe(
+      '55000',
+    );
+    expect(await refusal(db.query(`delete from ledger_journals where customer_id = 'cus_a'`))).toBe('55000');
+    expect(
+      await refusal(
+        db.query(`update ledger_accounts set balance = 0, debit_total = 0 where customer_id = 'cus_a'`),
+      ),
+    ).toBe('55000');
+    // A receivable may not go below zero.
+    expect(
+      await refusal(
+        db.transaction((tx) =>
+          postJournals(
+            tx,
+            [
+              entry('jrn_b2', 'cus_b', [
+                ['funding', 'D', 25_001n],
+                ['principal_receivable', 'C', 25_001n],
+              ]),
+            ],
+            at,
+          ),
+        ),
+      ),
+    ).toBe('23514');
+    const verification = await verifyLedger(db);
+    expect(verification.ok).toBe(true);
+    expect(verification.journals).toBe(3);
+  });
+
+  it('a drawdown, its idempotent replay, an over-limit draw refused and a repayment run as one customer each', async () => {
+    const world = await lendingWorld(store, { start: '2026-01-15' });
+    const customerId = await world.customerWithLimit(2_000_000n);
+    const request = {
+      customerId,
+      amount: 1_000_000n as Money,
+      term: 12,
+      method: 'equal-installment' as const,
+      idempotencyKey: 'draw-1',
+    };
+    const drawn = await world.loans.drawdown(request);
+    if (drawn.outcome !== 'drawn') throw new Error(`declined: ${JSON.stringify(drawn.refusal)}`);
+    const replay = await world.loans.drawdown(request);
+    expect(replay).toEqual({ ...drawn, replayed: true });
+    const over = await world.loans.drawdown({
+      ...request,
+      amount: 1_000_001n as Money,
+      idempotencyKey: 'draw-2',
+    });
+    expect(over.outcome).toBe('declined');
+    const repaid = await world.loans.repay({
+      loanId: drawn.receipt.loanId,
+      amount: 50_000n as Money,
+      intent: 'prepayment',
+      idempotencyKey: 'pay-1',
+    });
+    expect(repaid.receipt.allocation.principal).toBe(50_000n);
+    const verification = await verifyLedger(world.db);
+    expect(verification.ok).toBe(true);
+  });
+});
