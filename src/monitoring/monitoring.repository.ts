@@ -311,6 +311,7 @@ interface LineRow {
   id: string;
   product_code: string;
   opened_on: string;
+  closed_on: string | null;
   processed_through: string;
   state: unknown;
   decision_product: string | null;
@@ -336,7 +337,7 @@ export async function* streamLinePerformance(
   let after = '';
   for (;;) {
     const result = await q.query<LineRow>(
-      `select l.id, l.product_code, l.opened_on::text as opened_on,
+      `select l.id, l.product_code, l.opened_on::text as opened_on, l.closed_on::text as closed_on,
               l.processed_through::text as processed_through, l.state,
               d.product_code as decision_product, d.score, d.pd, d.arm
          from credit_lines l
@@ -362,6 +363,7 @@ export async function* streamLinePerformance(
         drawn: state.counters.purchased,
         // Lending has no charge-off of a line yet (issue 15 item 6): none is ever read as charged off.
         chargedOffOn: null,
+        closedOn: row.closed_on as LocalDate | null,
         processedThrough: row.processed_through as LocalDate,
         dueOutcomes: state.dueOutcomes.map((outcome) => ({
           dueDate: outcome.dueDate,
@@ -437,6 +439,7 @@ interface RollLineRow {
   terms: unknown;
   state: unknown;
   opened_on: string;
+  closed_on: string | null;
 }
 
 /**
@@ -500,7 +503,8 @@ export async function* streamRollRecords(
   after = '';
   for (;;) {
     const result = await q.query<RollLineRow>(
-      `select customer_id, id, product_code, terms, state, opened_on::text as opened_on
+      `select customer_id, id, product_code, terms, state, opened_on::text as opened_on,
+              closed_on::text as closed_on
          from credit_lines where opened_on <= $1::date and processed_through >= $2::date and id > $3
         order by id limit $4`,
       [last, window.from, after, pageSize],
@@ -522,7 +526,7 @@ export async function* streamRollRecords(
         openedOn: row.opened_on as LocalDate,
         processedThrough: state.processedThrough,
         chargedOffOn: null,
-        closedOn: null,
+        closedOn: row.closed_on as LocalDate | null,
         dueOutcomes: state.dueOutcomes,
         bucketBounds: decodeTerms(row.terms).bucketBounds,
       };

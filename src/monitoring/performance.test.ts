@@ -113,6 +113,7 @@ function line(overrides: Partial<LinePerformanceRecord> = {}): LinePerformanceRe
     openedOn: d('2026-08-03'),
     drawn: 500_000n,
     chargedOffOn: null,
+    closedOn: null,
     processedThrough: d('2026-11-22'),
     dueOutcomes: [],
     score: 704,
@@ -140,6 +141,9 @@ describe('credit-line performance', () => {
     expect(lineVerdict(line({ chargedOffOn: d('2026-11-01') }))).toBe('bad');
     const recent = [{ dueDate: d('2026-11-01'), minimumPayment: 5_000n, minimumMet: true, curedOn: null }];
     expect(lineVerdict(line({ dueOutcomes: recent }))).toBe('immature'); // 21 days: not yet observable
+    // Closed at zero balance: good once drawn on (all repaid); never drawn, it could not have gone bad.
+    expect(lineVerdict(line({ dueOutcomes: recent, closedOn: d('2026-11-20') }))).toBe('good');
+    expect(lineVerdict(line({ drawn: 0n, closedOn: d('2026-11-20') }))).toBe('immature');
   });
 
   it('lines and loans share the bands, vintages by month opened, and are split by product', () => {

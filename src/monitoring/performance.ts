@@ -14,7 +14,8 @@ import { SCORE_BANDS, scoreBandOf, shareOf, type MonitoringWindow } from './wind
  * date — from the due date to the day the minimum was finally met or, still unmet, to the day the line's
  * servicing has reached (the lending context's own days past due, at its worst) — or when it is charged
  * off. It is observable once a statement asking for a minimum payment above zero fell due 30 days before
- * its servicing date (a line never drawn on can not go bad), or it has already gone bad. Its `principal` is
+ * its servicing date (a line never drawn on can not go bad), it has already gone bad, or it was drawn on
+ * and has been closed (everything repaid). Its `principal` is
  * what was drawn on it (purchases) to date. The due outcomes are the line's last 24 (its state keeps no
  * more): a line's worst delinquency older than two years is not seen.
  */
@@ -74,6 +75,8 @@ export interface LinePerformanceRecord {
   readonly drawn: bigint;
   /** The date the line was charged off (null while it is not: lending has no line charge-off yet). */
   readonly chargedOffOn: LocalDate | null;
+  /** The date the line was closed (at zero balance: migration 0505's `closed_on`), or null. */
+  readonly closedOn: LocalDate | null;
   readonly processedThrough: LocalDate;
   /** Each checked statement due date, oldest first (the line's last 24). */
   readonly dueOutcomes: ReadonlyArray<{
@@ -103,6 +106,8 @@ export function lineWorstDaysPastDue(
 /** Bad (a minimum 30+ days past due, or charged off), good (could have gone bad and did not), or not yet. */
 export function lineVerdict(record: LinePerformanceRecord): LoanVerdict {
   if (record.chargedOffOn !== null || lineWorstDaysPastDue(record) >= BAD_DAYS_PAST_DUE) return 'bad';
+  // Closed at zero balance after being drawn on: everything repaid, as a repaid loan is good.
+  if (record.closedOn !== null && record.drawn > 0n) return 'good';
   const observable = record.dueOutcomes.some(
     (outcome) =>
       outcome.minimumPayment > 0n &&

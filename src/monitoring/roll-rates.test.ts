@@ -72,6 +72,9 @@ describe('month-end states derived from the dated history', () => {
     expect(lineStateOn(line, d('2026-11-30'))).toBe('M2'); // 36 days from 10-25
     expect(lineStateOn(line, d('2026-12-31'))).toBe('M0'); // both met on 12-01
     expect(lineStateOn({ ...line, chargedOffOn: d('2026-12-20') }, d('2026-12-31'))).toBe('written_off');
+    // Closed at zero balance: closed from that day on, even past the servicing date.
+    expect(lineStateOn({ ...line, closedOn: d('2026-12-20') }, d('2027-02-28'))).toBe('closed');
+    expect(lineStateOn({ ...line, closedOn: d('2026-12-20') }, d('2026-11-30'))).toBe('M2');
     expect(lineStateOn(line, d('2026-07-31'))).toBeNull();
   });
 

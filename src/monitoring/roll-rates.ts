@@ -11,7 +11,7 @@ import { shareOf, type MonitoringWindow } from './window.ts';
  * The buckets are the lending context's own (`BUCKETS` and `bucketOf` of `loans/servicing.ts`, bounds from
  * each contract's terms: [30, 60] gives M0 current, M1 1–30, M2 31–60, M3+ 61 and more days past due),
  * plus two states an account ends in: `written_off` (a loan written off, a line charged off) and `closed`
- * (repaid and closed). The lending tables keep only each account's *current* bucket, so the bucket at a
+ * (a loan repaid in full, a line closed at zero balance). The lending tables keep only each account's *current* bucket, so the bucket at a
  * past month end is derived here from the dated history its state keeps — the same count of days past due
  * the lending context makes, taken at the end of that day:
  *
@@ -69,6 +69,7 @@ export interface LineHistory {
   readonly processedThrough: LocalDate;
   /** Charged off on (null while it is not; the line has no charge-off yet in this version of lending). */
   readonly chargedOffOn: LocalDate | null;
+  /** Closed at zero balance on (migration 0505's `credit_lines.closed_on`), or null. */
   readonly closedOn: LocalDate | null;
   /** Each checked due date, oldest first: minimum met by then, and the date a missed one was met. */
   readonly dueOutcomes: ReadonlyArray<{

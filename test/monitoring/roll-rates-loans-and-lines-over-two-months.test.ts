@@ -20,7 +20,7 @@ import { lineWorld, type LineWorld } from '../lending/credit-lines/support.ts';
  * | loan B 2,000.00 | never pays (due 02-05) | M0 2,000.00 | M1 (23 d) 2,000.00 | M2 (54 d) |
  * | loan C 1,200.00 ×3 | pays the first 400.00 on 02-05, then nothing | M0 1,200.00 | M0 800.00 | M1 (26 d) 800.00 |
  * | line L1 1,000.00 | never pays (statement 02-01, due 02-10) | M0 1,000.00 | M1 (18 d) 1,000.00 | M2 (49 d) |
- * | line L2 500.00 | pays it all 02-08 | M0 500.00 | M0 0 | M0 0 |
+ * | line L2 500.00 | pays it all 02-08, closed 03-15 | M0 500.00 | M0 0 | closed 0 |
  */
 function monitoringOn(db: Database, world: LineWorld): MonitoringService {
   return createMonitoringService({
@@ -110,6 +110,13 @@ describe.each(storesUnderTest())('roll rates of loans and lines over two months 
     const quote = await loans.payoffQuote(loanA);
     expect(quote.total).toBe(300_000n);
     await loans.repay({ loanId: loanA, amount: quote.total, intent: 'prepayment', idempotencyKey: 'a-off' });
+    world.today('2027-03-15');
+    await world.nightly();
+    await world.lines.close({
+      lineId: l2.lineId,
+      idempotencyKey: 'l2-close',
+      requester: { onBehalfOfCustomer: true, actor: { kind: 'key', id: 'key_APP', name: 'app' } },
+    });
     world.today('2027-04-02');
     await world.nightly();
 
@@ -147,9 +154,9 @@ describe.each(storesUnderTest())('roll rates of loans and lines over two months 
       ['M0→M0', 1, 50_000n, 0n, '0.500000', '0.333333'],
       ['M0→M1', 1, 100_000n, 100_000n, '0.500000', '0.666667'],
     ]);
-    // L2 owes nothing at the end of February: a row of one account with no balance share.
+    // L2 owes nothing at the end of February (a row of one account with no balance share), then is closed.
     expect(cells([...(lines?.months[1]?.rows ?? [])])).toEqual([
-      ['M0→M0', 1, 0n, 0n, '1.000000', null],
+      ['M0→closed', 1, 0n, 0n, '1.000000', null],
       ['M1→M2', 1, 100_000n, 100_000n, '1.000000', '1.000000'],
     ]);
     expect(report.combined.total.map((row) => [row.from, row.accounts, row.balance])).toEqual([
