@@ -42,6 +42,7 @@ import { withMessageDelivery } from './lending/eod/day-end-delivery.ts';
 import { routeChannels, type MessageChannel } from './platform/notifications/channel.ts';
 import { createLogChannel } from './platform/notifications/log-channel.node.ts';
 import { createNotifications, type Notifications } from './platform/notifications/notifications.ts';
+import { registerNotificationRoutes } from './platform/notifications/notifications.routes.ts';
 import { createLoanService, type LoanService } from './lending/loans/loan-service.ts';
 import { registerLoanRoutes } from './lending/loans/loans.routes.ts';
 import { registerCreditLineRoutes } from './lending/credit-lines/credit-lines.routes.ts';
@@ -459,6 +460,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   });
   registerRoutes(http, services);
   registerReferralRoutes(http, services, clock);
+  // Staff read a customer's messages with their delivery status (GET /v1/customers/{id}/messages).
+  registerNotificationRoutes(http, services);
   // The analysts' decision search reads across customers (GET /v1/decisions).
   registerDecisionSearchRoutes(http, { db });
   // The customer's own API (/v1/me, customer sessions, the demo sign-in in demo mode).

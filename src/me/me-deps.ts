@@ -20,6 +20,7 @@ export interface MeDeps {
     | 'appeals'
     | 'referrals'
     | 'customerSessions'
+    | 'notifications'
   >;
   readonly clock: Clock;
   readonly settings: MeSettings;

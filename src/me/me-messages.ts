@@ -1,3 +1,4 @@
+import type { MessageKind } from '../platform/notifications/index.ts';
 import { customerAppeals } from './me-decisions.ts';
 import type { MeDeps } from './me-deps.ts';
 import { decisionHeadline, MESSAGE_TITLES, productName, text, type Text } from './me-texts.ts';
@@ -5,28 +6,76 @@ import { decisionHeadline, MESSAGE_TITLES, productName, text, type Text } from '
 /**
  * `GET /v1/me/messages`: what the customer has been told or should know, newest first — decision results
  * (a referral's review result as the customer was notified of it), appeal notifications (received,
- * outcome) and limit changes from credit-line reviews.
+ * outcome), limit changes from credit-line reviews, and what servicing told them (`account`: due reminders,
+ * payments received, overdue notices, statements, instalment plans — the customer-message outbox).
  */
 export interface MeMessage {
   readonly id: string;
-  readonly kind: 'decision' | 'appeal' | 'limit_change';
+  readonly kind: 'decision' | 'appeal' | 'limit_change' | 'account';
   readonly at: string;
   readonly title: Text;
   readonly text: Text;
-  readonly link: { readonly decisionId?: string; readonly appealId?: string; readonly lineId?: string };
+  readonly link: {
+    readonly decisionId?: string;
+    readonly appealId?: string;
+    readonly lineId?: string;
+    readonly loanId?: string;
+  };
+}
+
+/** The title of a servicing message, by its kind. */
+function accountTitle(kind: MessageKind): Text | undefined {
+  switch (kind) {
+    case 'due_in_3_days':
+    case 'due_tomorrow':
+    case 'due_today':
+      return MESSAGE_TITLES.dueReminder;
+    case 'payment_received':
+      return MESSAGE_TITLES.paymentReceived;
+    case 'overdue_day_1':
+    case 'overdue_day_7':
+    case 'overdue_day_30':
+      return MESSAGE_TITLES.overdue;
+    case 'statement_ready':
+      return MESSAGE_TITLES.statement;
+    case 'plan_created':
+    case 'plan_changed':
+      return MESSAGE_TITLES.plan;
+    // Limit changes are listed from the reviews themselves (their message names the reasons).
+    case 'limit_changed':
+      return undefined;
+  }
 }
 
 const CHANGES = new Set(['raised', 'lowered', 'frozen', 'reactivated']);
 
 export async function myMessages(deps: MeDeps, customerId: string, limit = 50): Promise<MeMessage[]> {
   const { services } = deps;
-  const [decisions, appeals, lines, reviewed] = await Promise.all([
+  const [decisions, appeals, lines, reviewed, told] = await Promise.all([
     services.decisions.list(customerId, { limit }),
     customerAppeals(deps, customerId),
     services.creditLines.listLines(customerId),
     services.referrals.notifications(customerId),
+    services.notifications.list(customerId, { limit }),
   ]);
   const messages: MeMessage[] = [];
+  for (const message of told) {
+    const title = accountTitle(message.kind);
+    if (!title) continue;
+    const { subjectId } = message;
+    messages.push({
+      id: message.id,
+      kind: 'account',
+      at: message.createdAt.toISOString(),
+      title,
+      text: text(message.text),
+      link: subjectId.startsWith('ln_')
+        ? { loanId: subjectId }
+        : subjectId.startsWith('cl_')
+          ? { lineId: subjectId }
+          : {},
+    });
+  }
   // A referral's review result is told in full (what was decided, the limit and rate or the reasons, what
   // to do): that notification stands for the decision that answered it.
   const toldInFull = new Set(reviewed.map((notification) => notification.decisionId));

@@ -398,7 +398,7 @@ export const MeAppealSchema = Type.Object(
 export const MessageSchema = Type.Object(
   {
     id: Type.String(),
-    kind: StringEnum(['decision', 'appeal', 'limit_change'] as const),
+    kind: StringEnum(['decision', 'appeal', 'limit_change', 'account'] as const),
     at: InstantString(),
     title: TextSchema,
     text: TextSchema,
@@ -407,6 +407,7 @@ export const MessageSchema = Type.Object(
         decisionId: Type.Optional(IdString('decision')),
         appealId: Type.Optional(IdString('appeal')),
         lineId: Type.Optional(IdString('line')),
+        loanId: Type.Optional(IdString('loan')),
       },
       strict,
     ),

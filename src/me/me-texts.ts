@@ -155,6 +155,11 @@ export const MESSAGE_TITLES = {
   decision: both('审批结果', 'Decision'),
   appeal: both('申诉进度', 'Your appeal'),
   limitChange: both('额度变化', 'Limit change'),
+  dueReminder: both('还款提醒', 'Payment reminder'),
+  paymentReceived: both('还款成功', 'Payment received'),
+  overdue: both('逾期提醒', 'Payment overdue'),
+  statement: both('账单已出', 'Statement ready'),
+  plan: both('分期', 'Instalment plan'),
 } as const;
 
 export function percentBoth(rate: Rate): { zh: string; en: string } {

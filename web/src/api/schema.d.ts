@@ -5779,6 +5779,165 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/customers/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A customer's messages (reminders, payments, overdue notices, statements), newest first, with delivery status.
+     * @description Roles: admin, reviewer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The last id of the previous page. */
+          before?: string;
+          limit?: string;
+        };
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              messages: {
+                attempts: number;
+                /** @enum {string} */
+                channel: 'sms' | 'push' | 'email';
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                deliveredAt: string | null;
+                failedAt: string | null;
+                /** @description A notification id (ntf_…). */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'due_in_3_days'
+                  | 'due_tomorrow'
+                  | 'due_today'
+                  | 'payment_received'
+                  | 'overdue_day_1'
+                  | 'overdue_day_7'
+                  | 'overdue_day_30'
+                  | 'statement_ready'
+                  | 'limit_changed'
+                  | 'plan_created'
+                  | 'plan_changed';
+                lastError: string | null;
+                /** @description When the next attempt is due (pending only): after a back-off, or 08:00 after quiet hours. */
+                nextAttemptAt: string | null;
+                /** @description With kind and subject, the de-duplication key (a due date, a statement). */
+                occasion: string;
+                /** @enum {string} */
+                status: 'pending' | 'delivered' | 'failed';
+                /** @description The account it is about: a loan, a line, a plan or a limit review. */
+                subjectId: string;
+                text: {
+                  en: string;
+                  'zh-CN': string;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/customers/{id}/verify': {
     parameters: {
       query?: never;
@@ -18470,7 +18629,7 @@ export interface paths {
                 at: string;
                 id: string;
                 /** @enum {string} */
-                kind: 'decision' | 'appeal' | 'limit_change';
+                kind: 'decision' | 'appeal' | 'limit_change' | 'account';
                 link: {
                   /** @description A appeal id (apl_…). */
                   appealId?: string;
@@ -18478,6 +18637,8 @@ export interface paths {
                   decisionId?: string;
                   /** @description A line id (cl_…). */
                   lineId?: string;
+                  /** @description A loan id (ln_…). */
+                  loanId?: string;
                 };
                 /**
                  * Text
