@@ -64,6 +64,7 @@ import {
   lineDaysPastDue,
   minimumOutstanding,
   owedOn,
+  planIsRunning,
   planNotYetBilled,
   planStatusOf,
   receiveLineEvent,
@@ -72,7 +73,7 @@ import {
   type LineBookCounters,
   type StatementDocument,
 } from './line-servicing.ts';
-import type { LineEvent, LineState, PlanSource } from './line-state.ts';
+import { lastPeriodOf, type LineEvent, type LineState, type PlanSource } from './line-state.ts';
 import { termsFor, validateProduct, type CreditLineProduct, type LineTerms } from './line-terms.ts';
 import type { MessageDraft, MessageOutbox } from '../../platform/notifications/index.ts';
 import { linePaymentReceived, planChanged, planCreated } from './line-messages.ts';
@@ -204,6 +205,23 @@ export interface ConversionResult {
   readonly replayed: boolean;
 }
 
+/** An instalment plan settled early: what the next statement bills, and the fees waived. */
+export interface PlanSettlementReceipt {
+  readonly lineId: string;
+  readonly planId: string;
+  readonly seq: number;
+  readonly effectiveDate: LocalDate;
+  /** Every principal the plan had not billed: billed on the next statement, in period `period`. */
+  readonly principal: Money;
+  readonly period: number;
+  readonly billedOn: LocalDate;
+  /** That period's fee, billed as scheduled. */
+  readonly fee: Money;
+  /** The fees of the periods after it, never billed. */
+  readonly feesWaived: Money;
+  readonly periodsWaived: number;
+}
+
 /** One billed statement as it stands. */
 export interface OpenStatementView {
   readonly seq: number;
@@ -326,6 +344,16 @@ export interface CreditLineService {
     idempotencyKey: string;
     requester: Requester;
   }): Promise<LineChangeResult>;
+  /**
+   * Settles an instalment plan early: its principal not yet billed is billed on the next statement with that
+   * period's fee; the fees of later periods are waived. Refused when the plan is not running or its next
+   * period is its last anyway (`planId`, `accelerates`).
+   */
+  settlePlan(request: {
+    lineId: string;
+    planId: string;
+    idempotencyKey: string;
+  }): Promise<{ receipt: PlanSettlementReceipt; replayed: boolean }>;
   /** A new statement day (at most once in 6 months): the cycle in flight ends on the old day. */
   changeStatementDay(request: {
     lineId: string;
@@ -528,6 +556,30 @@ const payoutCodec = {
       heldAfter: fenOf(j.heldAfter),
       balances: decodeBalances(j.balances),
       journalIds: (j.journalIds as unknown[]).map(String),
+    };
+  },
+};
+
+const settlementCodec = {
+  encode: (r: PlanSettlementReceipt): unknown => ({
+    ...r,
+    principal: String(r.principal),
+    fee: String(r.fee),
+    feesWaived: String(r.feesWaived),
+  }),
+  decode: (stored: unknown): PlanSettlementReceipt => {
+    const j = stored as StoredJson;
+    return {
+      lineId: String(j.lineId),
+      planId: String(j.planId),
+      seq: Number(j.seq),
+      effectiveDate: String(j.effectiveDate) as LocalDate,
+      principal: fenOf(j.principal),
+      period: Number(j.period),
+      billedOn: String(j.billedOn) as LocalDate,
+      fee: fenOf(j.fee),
+      feesWaived: fenOf(j.feesWaived),
+      periodsWaived: Number(j.periodsWaived),
     };
   },
 };
@@ -1062,6 +1114,60 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
             heldAfter: heldFor(taken.state),
             balances: lineBalancesOf(taken.state),
             journalIds: taken.journalIds,
+          };
+        },
+      );
+      return { receipt: value, replayed };
+    },
+
+    async settlePlan(request) {
+      const { value, replayed } = await command<PlanSettlementReceipt>(
+        request.lineId,
+        request.idempotencyKey,
+        'line.plan-settlement',
+        { planId: request.planId },
+        settlementCodec,
+        async (tx, facility, record) => {
+          const today = clock.today();
+          const { state } = advanceLine(record.terms, record.state, today);
+          const plan = state.plans.find((candidate) => candidate.planId === request.planId);
+          if (!plan) throw AppError.notFound('instalment plan', request.planId);
+          if (!planIsRunning(plan)) {
+            throw AppError.invalid(
+              'planId',
+              'plan-active',
+              `plan ${request.planId} is ${planStatusOf(plan)}: nothing is left to bill`,
+            );
+          }
+          const period = plan.billedPeriods + 1;
+          if (period === lastPeriodOf(plan)) {
+            throw AppError.invalid(
+              'planId',
+              'accelerates',
+              `the next statement (${state.nextStatementDate}) bills the last period of plan ${request.planId} anyway`,
+            );
+          }
+          const principal = m(planNotYetBilled(plan));
+          const event: LineEvent = {
+            seq: record.nextEventSeq,
+            kind: 'plan-settlement',
+            effectiveDate: today,
+            amount: principal,
+            planId: plan.planId,
+          };
+          await take(tx, facility, record, event);
+          const periodsWaived = lastPeriodOf(plan) - period;
+          return {
+            lineId: request.lineId,
+            planId: plan.planId,
+            seq: event.seq,
+            effectiveDate: today,
+            principal,
+            period,
+            billedOn: state.nextStatementDate,
+            fee: plan.feePerPeriod,
+            feesWaived: m(plan.feePerPeriod * BigInt(periodsWaived)),
+            periodsWaived,
           };
         },
       );

@@ -13,6 +13,7 @@ import {
   lineDto,
   offerDto,
   payoutDto,
+  planSettlementDto,
   purchaseDto,
   reviewDto,
   statementDto,
@@ -394,6 +395,32 @@ export function registerCreditLineCommands(program: Command): void {
         });
       },
     );
+
+  line
+    .command('settle-plan')
+    .description(
+      "Settle an instalment plan early: what it has not billed is billed on the next statement with that period's fee; later fees are waived.",
+    )
+    .argument('<lineId>', 'the line (cl_…)')
+    .requiredOption('--plan <id>', 'the plan (ipl_…)')
+    .requiredOption('--idempotency-key <key>', 'a key unique to this request')
+    .action(async (lineId: string, options: { plan: string; idempotencyKey: string }, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const result = await app.services.creditLines.settlePlan({
+          lineId,
+          planId: options.plan,
+          idempotencyKey: options.idempotencyKey,
+        });
+        const r = result.receipt;
+        output(
+          global,
+          { ...planSettlementDto(r), replayed: result.replayed },
+          () =>
+            `${result.replayed ? '(repeat of an earlier request) ' : ''}plan ${r.planId} settled early on ${r.effectiveDate}: ${d(r.principal)} billed on ${r.billedOn} as period ${r.period} with its fee ${d(r.fee)}; ${r.periodsWaived} later fees waived (${d(r.feesWaived)})`,
+        );
+      });
+    });
 
   line
     .command('statement-day')

@@ -223,6 +223,8 @@ function toEvent(row: EventRow): LineEvent {
       };
     case 'payout':
       return { seq: row.seq, kind: 'payout', effectiveDate, amount };
+    case 'plan-settlement':
+      return { seq: row.seq, kind: 'plan-settlement', effectiveDate, amount, planId: ref };
     default:
       return { seq: row.seq, kind: 'payment', effectiveDate, amount };
   }
@@ -256,6 +258,8 @@ function eventColumns(event: LineEvent): { ref: string | null; detail: Record<st
     case 'payment':
     case 'payout':
       return { ref: null, detail: {} };
+    case 'plan-settlement':
+      return { ref: event.planId, detail: {} };
   }
 }
 

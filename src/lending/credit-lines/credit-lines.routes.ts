@@ -16,6 +16,7 @@ import type {
   CreditReceipt,
   LineView,
   PayoutReceipt,
+  PlanSettlementReceipt,
   PurchaseReceipt,
   PurchaseRefusal,
 } from './credit-line-service.ts';
@@ -94,6 +95,32 @@ export function lineChangeDto(r: LineChangeReceipt): Static<typeof LineChangeDto
     customerLimitCap: r.customerLimitCap === null ? null : s(r.customerLimitCap),
     closedOn: r.closedOn,
     detail: { ...r.detail },
+  };
+}
+
+const PlanSettlementDto = Type.Object({
+  lineId: Type.String(),
+  planId: Type.String(),
+  effectiveDate: Type.String(),
+  principal: MoneyString('Every principal the plan had not billed: billed on the next statement.'),
+  period: Type.Integer({ description: 'The period it is billed in (the last now).' }),
+  billedOn: Type.String({ description: 'The next statement date.' }),
+  fee: MoneyString("That period's fee, billed as scheduled."),
+  feesWaived: MoneyString('The fees of the periods after it, never billed.'),
+  periodsWaived: Type.Integer(),
+});
+
+export function planSettlementDto(r: PlanSettlementReceipt): Static<typeof PlanSettlementDto> {
+  return {
+    lineId: r.lineId,
+    planId: r.planId,
+    effectiveDate: r.effectiveDate,
+    principal: s(r.principal),
+    period: r.period,
+    billedOn: r.billedOn,
+    fee: s(r.fee),
+    feesWaived: s(r.feesWaived),
+    periodsWaived: r.periodsWaived,
   };
 }
 
@@ -964,6 +991,30 @@ export function registerCreditLineRoutes(
         idempotencyKey,
         requester,
       }),
+  );
+
+  http.post(
+    '/v1/lines/:lineId/plans/:planId/settlement',
+    {
+      config: { roles: ['app', 'reviewer'] },
+      schema: {
+        tags: ['credit lines'],
+        summary:
+          "Settle an instalment plan early: what it has not billed is billed on the next statement with that period's fee; later fees are waived.",
+        params: Type.Object({ lineId: IdString('line'), planId: IdString('instalmentPlan') }),
+        headers: IdempotencyHeaders,
+        response: { 201: PlanSettlementDto, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await creditLines.settlePlan({
+        lineId: request.params.lineId,
+        planId: request.params.planId,
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(planSettlementDto(result.receipt));
+    },
   );
 
   lifecycleRoute(

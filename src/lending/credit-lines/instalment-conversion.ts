@@ -4,7 +4,7 @@ import { formatPercent, type Rate } from '../../platform/money/rate.ts';
 import { assertAllInCostWithinCap, monthlyPeriods, type CostCap } from '../shared/cost-cap.ts';
 import { flatFeeSplit } from '../shared/instalment-apr.ts';
 import { annualisedRateByIrr } from '../shared/irr.ts';
-import type { InstalmentPlan } from './line-state.ts';
+import { lastPeriodOf, type InstalmentPlan } from './line-state.ts';
 import { CONVERSION_TERMS, type ConversionTerms } from './line-terms.ts';
 
 /**
@@ -83,7 +83,7 @@ export function offerFor(amount: Money, term: number, feeRate: Rate): Conversion
  */
 export function remainingPlanApr(plan: InstalmentPlan): number | null {
   if (plan.cancelledOn !== null) return null;
-  const parts = plan.parts.slice(plan.billedPeriods, plan.term);
+  const parts = plan.parts.slice(plan.billedPeriods, lastPeriodOf(plan));
   const principal = parts.reduce((sum, part) => sum + part, 0n);
   if (parts.length === 0 || principal === 0n) return null;
   if (plan.feePerPeriod === 0n) return 0;

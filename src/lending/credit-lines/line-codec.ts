@@ -333,6 +333,7 @@ function planJson(plan: InstalmentPlan): Json {
     billedPeriods: plan.billedPeriods,
     refunded: plan.refunded.toString(),
     cancelledOn: plan.cancelledOn,
+    ...(plan.earlySettlement ? { earlySettlement: { ...plan.earlySettlement } } : {}),
     counters: countersJson(PLAN_COUNTERS, plan.counters),
   };
 }
@@ -355,6 +356,17 @@ function planOf(value: unknown, field: string): InstalmentPlan {
       j.cancelledOn === undefined || j.cancelledOn === null
         ? null
         : date(j.cancelledOn, `${field}.cancelledOn`),
+    ...(j.earlySettlement === undefined || j.earlySettlement === null
+      ? {}
+      : {
+          earlySettlement: {
+            on: date(obj(j.earlySettlement, `${field}.earlySettlement`).on, `${field}.earlySettlement.on`),
+            lastPeriod: int(
+              obj(j.earlySettlement, `${field}.earlySettlement`).lastPeriod,
+              `${field}.earlySettlement.lastPeriod`,
+            ),
+          },
+        }),
     counters: countersOf(PLAN_COUNTERS, j.counters, `${field}.counters`),
   };
 }

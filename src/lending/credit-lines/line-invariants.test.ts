@@ -9,6 +9,7 @@ import {
   advanceLine,
   bookCounters,
   initialLineState,
+  planIsRunning,
   planNotYetBilled,
   planStatusOf,
   principalOwedOf,
@@ -19,7 +20,7 @@ import {
   type LineBookCounters,
   type StatementDocument,
 } from './line-servicing.ts';
-import type { LineEvent, LineState } from './line-state.ts';
+import { lastPeriodOf, type LineEvent, type LineState } from './line-state.ts';
 import {
   DEFAULT_CREDIT_LINE_PRODUCT,
   termsFor,
@@ -41,7 +42,8 @@ type Action =
   | { kind: 'payment'; gap: number; share: number; extra: number }
   | { kind: 'refund'; gap: number; share: number; pick: number }
   | { kind: 'convert'; gap: number; term: 3 | 6 | 9 | 12; statement: boolean }
-  | { kind: 'payout'; gap: number; share: number };
+  | { kind: 'payout'; gap: number; share: number }
+  | { kind: 'settle'; gap: number; pick: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   {
@@ -77,6 +79,14 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       kind: fc.constant('payout' as const),
       gap: fc.integer({ min: 0, max: 10 }),
       share: fc.integer({ min: 1, max: 100 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('settle' as const),
+      gap: fc.integer({ min: 0, max: 10 }),
+      pick: fc.nat(),
     }),
   },
   {
@@ -238,6 +248,19 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
       const held = lineBalancesOf(state).heldForCustomer;
       const amount = (held * BigInt(a.share) + 99n) / 100n;
       if (amount > 0n) event = { seq, kind: 'payout', effectiveDate: date, amount: m(amount) };
+    } else if (a.kind === 'settle') {
+      // Early settlement of a running plan with more than one period left to bill.
+      const open = state.plans.filter((p) => planIsRunning(p) && p.billedPeriods + 1 < lastPeriodOf(p));
+      const plan = open[a.pick % Math.max(open.length, 1)];
+      if (plan) {
+        event = {
+          seq,
+          kind: 'plan-settlement',
+          effectiveDate: date,
+          amount: m(planNotYetBilled(plan)),
+          planId: plan.planId,
+        };
+      }
     } else if (a.kind === 'refund') {
       // Half the time a purchase converted into a plan that is still running (its refund goes to the plan).
       const running = new Set(
@@ -344,7 +367,7 @@ describe('credit-line servicing invariants (random histories)', () => {
 
   it('conserves cash and equals the replay of its events', () => {
     // How often the histories reached the cases this test is about (checked below, so it can fail).
-    const reached = { partialPlanRefunds: 0, cancelledPlans: 0, payouts: 0 };
+    const reached = { partialPlanRefunds: 0, cancelledPlans: 0, payouts: 0, settledEarly: 0 };
     fc.assert(
       fc.property(termsArb, fc.array(action, { minLength: 15, maxLength: 60 }), (terms, actions) => {
         const run = drive(terms, actions, END);
@@ -377,6 +400,12 @@ describe('credit-line servicing invariants (random histories)', () => {
           if (plan.refunded > 0n) expect(plan.source.kind).toBe('purchase');
           if (plan.refunded > 0n && status !== 'cancelled') reached.partialPlanRefunds += 1;
           if (status === 'cancelled') reached.cancelledPlans += 1;
+          if (plan.earlySettlement) {
+            reached.settledEarly += 1;
+            // Nothing is scheduled after the period the settlement billed everything in.
+            expect(plan.parts.slice(plan.earlySettlement.lastPeriod).every((part) => part === 0n)).toBe(true);
+            expect(plan.billedPeriods <= plan.earlySettlement.lastPeriod).toBe(true);
+          }
         }
         if (c.paidOut > 0n) reached.payouts += 1;
         // The facility's used amount (from the books' counters) is the principal the state says is owed.
@@ -391,6 +420,7 @@ describe('credit-line servicing invariants (random histories)', () => {
     expect(reached.partialPlanRefunds).toBeGreaterThan(0);
     expect(reached.cancelledPlans).toBeGreaterThan(0);
     expect(reached.payouts).toBeGreaterThan(0);
+    expect(reached.settledEarly).toBeGreaterThan(0);
   });
 
   it('keeps a line current when every minimum is paid by its due date', () => {

@@ -9,7 +9,7 @@ import {
   temporaryExpired,
   temporaryGrantRefusal,
 } from './line-lifecycle.ts';
-import { replayLine } from './line-servicing.ts';
+import { lineBalancesOf, planStatusOf, replayLine } from './line-servicing.ts';
 import type { LineEvent } from './line-state.ts';
 import {
   changeStatementDay,
@@ -263,5 +263,40 @@ describe('changing the statement day', () => {
       message: 'the statement day was changed on 2027-02-03; it can be changed again from 2027-08-03',
     });
     expect(changeStatementDay(terms, d('2027-08-15'), 20, d('2027-08-03')).firstOnNewDay).toBe('2027-09-20');
+  });
+});
+
+describe('early settlement of an instalment plan', () => {
+  it('¥2,400.00 in 3 × (¥800.00 + ¥18.00), settled on 5 Feb: ¥1,600.00 + ¥18.00 billed on 1 Mar, ¥18.00 waived', () => {
+    const tv = purchase('2026-01-05', 240_000n, 'pur_TV');
+    const plan = conversion('2026-01-05', 240_000n, 'pur_TV');
+    const settle: LineEvent = {
+      seq: (seq += 1),
+      kind: 'plan-settlement',
+      effectiveDate: d('2026-02-05'),
+      amount: fen(160_000n),
+      planId: 'ipl_TEST',
+    };
+    const { state, statements } = replayLine(
+      terms,
+      [tv, plan, payment('2026-02-10', 81_800n), settle, payment('2026-03-10', 161_800n)],
+      d('2026-04-05'),
+    );
+    expect(
+      statements.map((s) => [s.statementDate, s.instalmentPrincipal, s.fees, s.instalmentsNotYetBilled]),
+    ).toEqual([
+      ['2026-02-01', 80_000n, 1_800n, 160_000n],
+      ['2026-03-01', 160_000n, 1_800n, 0n],
+      ['2026-04-01', 0n, 0n, 0n],
+    ]);
+    const [settled] = state.plans;
+    expect(settled).toMatchObject({
+      parts: [80_000n, 160_000n, 0n],
+      billedPeriods: 2,
+      earlySettlement: { on: '2026-02-05', lastPeriod: 2 },
+      counters: { converted: 240_000n, feesBilled: 3_600n, principalRepaid: 240_000n, feesRepaid: 3_600n },
+    });
+    expect(settled && planStatusOf(settled)).toBe('settled');
+    expect(lineBalancesOf(state).payoff).toBe(0n);
   });
 });

@@ -19,6 +19,7 @@ import {
   MAX_DUE_OUTCOMES,
   zeroCycle,
   zeroLineCounters,
+  lastPeriodOf,
   type BilledStatement,
   type InstalmentBill,
   type InstalmentPlan,
@@ -329,7 +330,7 @@ export function planNotYetBilled(plan: InstalmentPlan): bigint {
 
 /** Whether a plan still has periods to bill. */
 function planRunning(plan: InstalmentPlan): boolean {
-  return plan.cancelledOn === null && plan.billedPeriods < plan.term;
+  return plan.cancelledOn === null && plan.billedPeriods < lastPeriodOf(plan);
 }
 
 /** A plan's status: `cancelled` by a refund, `settled` when every period is billed and paid, else `active`. */
@@ -342,7 +343,7 @@ export function planStatusOf(plan: InstalmentPlan): PlanStatus {
     plan.counters.principalRepaid +
     plan.counters.feesBilled -
     plan.counters.feesRepaid;
-  return plan.billedPeriods >= plan.term && owed === 0n ? 'settled' : 'active';
+  return plan.billedPeriods >= lastPeriodOf(plan) && owed === 0n ? 'settled' : 'active';
 }
 
 /**
@@ -366,12 +367,15 @@ function refundToPlan(state: LineState, purchaseId: string, amount: bigint, date
   const unbilled = planNotYetBilled(plan);
   const take = min(amount, unbilled);
   if (take === 0n) return amount;
-  const remaining = plan.term - plan.billedPeriods;
+  // The periods still to bill: up to the term, or to the period an early settlement billed everything in.
+  const last = lastPeriodOf(plan);
+  const remaining = last - plan.billedPeriods;
   const rest =
     take === unbilled
       ? Array.from({ length: remaining }, () => m(0n))
       : allocateEvenly(m(unbilled - take), remaining);
-  plan.parts = [...plan.parts.slice(0, plan.billedPeriods), ...rest];
+  const after = Array.from({ length: plan.term - last }, () => m(0n));
+  plan.parts = [...plan.parts.slice(0, plan.billedPeriods), ...rest, ...after];
   plan.refunded = m(plan.refunded + take);
   if (take === unbilled) plan.cancelledOn = date;
   else plan.feePerPeriod = applyRate(m(plan.principal - plan.refunded), plan.feeRate, 'halfUp');
@@ -470,6 +474,31 @@ function applyConversion(state: LineState, event: Extract<LineEvent, { kind: 'co
     cancelledOn: null,
     counters: { converted: event.amount, feesBilled: m(0n), principalRepaid: m(0n), feesRepaid: m(0n) },
   });
+}
+
+/**
+ * Early settlement of a running plan (提前结清): the principal of every period not yet billed moves into the
+ * next period, billed on the next statement with that period's fee as scheduled; the periods after it are
+ * never billed, nor their fees (waived). Nothing is booked now: the principal was owed already (the facility's
+ * `used` does not move) and fees are earned when billed. A plan not running is left alone (the use case
+ * refuses it first).
+ */
+export function settlePlanEarly(state: LineState, planId: string, date: LocalDate): void {
+  const plan = state.plans.find((candidate) => candidate.planId === planId);
+  if (!plan || !planRunning(plan)) return;
+  const next = plan.billedPeriods + 1;
+  const remaining = planNotYetBilled(plan);
+  plan.parts = [
+    ...plan.parts.slice(0, plan.billedPeriods),
+    m(remaining),
+    ...Array.from({ length: plan.term - next }, () => m(0n)),
+  ];
+  plan.earlySettlement = { on: date, lastPeriod: next };
+}
+
+/** Whether a plan still has periods to bill (early settlement and refunds need one). */
+export function planIsRunning(plan: InstalmentPlan): boolean {
+  return planRunning(plan);
 }
 
 /** Every amount owed on billed statements, by component. */
@@ -738,6 +767,9 @@ function applyEventInPlace(terms: LineTerms, state: LineState, event: LineEvent)
       break;
     case 'payout':
       applyPayout(state, event.amount);
+      break;
+    case 'plan-settlement':
+      settlePlanEarly(state, event.planId, event.effectiveDate);
       break;
   }
   updateSuspension(terms, state, event.effectiveDate);

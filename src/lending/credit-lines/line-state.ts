@@ -88,7 +88,17 @@ export interface InstalmentPlan {
   refunded: Money;
   /** The date a refund cancelled every period not yet billed (null while the plan runs). */
   cancelledOn: LocalDate | null;
+  /**
+   * Early settlement (提前结清): asked for `on`; every principal not yet billed is billed in `lastPeriod` (the
+   * next period) with that period's fee; the fees of the periods after it are never billed. Absent: none.
+   */
+  earlySettlement?: { readonly on: LocalDate; readonly lastPeriod: number } | null;
   counters: PlanCounters;
+}
+
+/** The last period a plan bills: its term, or the period an early settlement billed everything in. */
+export function lastPeriodOf(plan: Pick<InstalmentPlan, 'term' | 'earlySettlement'>): number {
+  return plan.earlySettlement?.lastPeriod ?? plan.term;
 }
 
 /**
@@ -243,6 +253,14 @@ export type LineEvent =
       readonly kind: 'payout';
       readonly effectiveDate: LocalDate;
       readonly amount: Money;
+    }
+  | {
+      /** Early settlement of a plan: what it has not billed is billed on the next statement (`amount`). */
+      readonly seq: number;
+      readonly kind: 'plan-settlement';
+      readonly effectiveDate: LocalDate;
+      readonly amount: Money;
+      readonly planId: string;
     }
   | {
       readonly seq: number;

@@ -338,4 +338,68 @@ describe.each(storesUnderTest())('credit-line lifecycle ($name)', (store) => {
     expect(await statementsAgainstLedger(world.db, customerId, lineId, statements)).toEqual([]);
     expect((await verifyLedger(world.db)).ok).toBe(true);
   });
+
+  it("settles a plan early: ¥1,600.00 + that period's ¥18.00 billed on 1 Mar, the last ¥18.00 fee waived", async () => {
+    const world = await lineWorld(store, { start: '2026-01-05', seed: 35 });
+    const { customerId, lineId } = await world.customerWithLine(500_000n);
+    const bought = await world.lines.purchase({
+      lineId,
+      amount: fen(240_000n),
+      description: 'a television',
+      idempotencyKey: 'tv',
+    });
+    if (bought.outcome !== 'made') throw new Error('declined');
+    const converted = await world.lines.convert({
+      lineId,
+      source: { purchaseId: bought.receipt.purchaseId },
+      term: 3,
+      idempotencyKey: 'tv-plan',
+    });
+    const planId = converted.receipt.planId;
+    world.today('2026-02-05');
+    await world.nightly();
+    const request = { lineId, planId, idempotencyKey: 'settle' };
+    const settled = await world.lines.settlePlan(request);
+    expect(settled).toEqual({
+      replayed: false,
+      receipt: {
+        lineId,
+        planId,
+        seq: 3,
+        effectiveDate: '2026-02-05',
+        principal: 160_000n,
+        period: 2,
+        billedOn: '2026-03-01',
+        fee: 1_800n,
+        feesWaived: 1_800n,
+        periodsWaived: 1,
+      },
+    });
+    expect(await world.lines.settlePlan(request)).toEqual({ ...settled, replayed: true });
+    const rows = await snapshotLineRows(world.db);
+    expect(await refusal(world.lines.settlePlan({ ...request, idempotencyKey: 'settle-2' }))).toEqual({
+      field: 'planId',
+      rule: 'accelerates',
+      message: `the next statement (2026-03-01) bills the last period of plan ${planId} anyway`,
+    });
+    expect(await snapshotLineRows(world.db)).toBe(rows);
+
+    world.today('2026-03-02');
+    await world.nightly();
+    const statements = await world.lines.statements(lineId);
+    expect(
+      statements.map((s) => [s.statementDate, s.instalmentPrincipal, s.fees, s.instalmentsNotYetBilled]),
+    ).toEqual([
+      ['2026-02-01', 80_000n, 1_800n, 160_000n],
+      ['2026-03-01', 160_000n, 1_800n, 0n],
+    ]);
+    const plan = (await world.lines.getLine(lineId)).plans[0];
+    expect(plan).toMatchObject({
+      parts: [80_000n, 160_000n, 0n],
+      billedPeriods: 2,
+      principalNotYetBilled: 0n,
+    });
+    expect(await statementsAgainstLedger(world.db, customerId, lineId, statements)).toEqual([]);
+    expect((await verifyLedger(world.db)).ok).toBe(true);
+  });
 });
