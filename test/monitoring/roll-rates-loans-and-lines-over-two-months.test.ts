@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { decodeLineState, decodeTerms } from '../../src/lending/credit-lines/line-codec.ts';
+import { decodeContract, decodeState } from '../../src/lending/loans/loan-codec.ts';
 import { DEFAULT_LOAN_PRODUCT } from '../../src/lending/loans/loan-contract.ts';
 import { createLoanService, type LoanService } from '../../src/lending/loans/loan-service.ts';
-import { createMonitoringService, type MonitoringService } from '../../src/monitoring/index.ts';
+import {
+  createMonitoringService,
+  lineStateOn,
+  loanStateOn,
+  type MonitoringService,
+} from '../../src/monitoring/index.ts';
 import type { LendingSettings } from '../../src/policy/index.ts';
 import type { Database } from '../../src/platform/database/database.ts';
 import type { Money } from '../../src/platform/money/money.ts';
+import type { LocalDate } from '../../src/platform/time/local-date.ts';
 import { parseRate } from '../../src/platform/money/rate.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { testTermsInForce } from '../lending/terms-in-force.ts';
@@ -173,6 +181,80 @@ describe.each(storesUnderTest())('roll rates of loans and lines over two months 
     });
     expect(onlyLines.products.map((product) => product.product)).toEqual(['credit_line']);
     expect(onlyLines.combined).toEqual(lines && { months: lines.months, total: lines.total });
+  });
+
+  it("roll-rates: the state derived for an account's servicing date is the bucket the day-end stored", async () => {
+    // The day-end keeps only the current bucket; the derivation must agree with it where both exist.
+    const loans = await world.db.query<{
+      bucket: string;
+      status: string;
+      contract: unknown;
+      state: unknown;
+      start_date: string;
+      processed_through: string;
+    }>(
+      `select bucket, status, contract, state, start_date::text as start_date,
+              processed_through::text as processed_through from loans order by id`,
+    );
+    const derivedLoans = loans.rows.map((row) => {
+      const state = decodeState(row.state);
+      const derived = loanStateOn(
+        {
+          startDate: row.start_date as LocalDate,
+          processedThrough: state.processedThrough,
+          closedOn: state.closedOn,
+          writtenOffOn: state.writtenOffOn,
+          instalments: state.instalments,
+          bucketBounds: decodeContract(row.contract).bucketBounds,
+        },
+        row.processed_through as LocalDate,
+      );
+      return [row.status === 'active' ? row.bucket : row.status, derived];
+    });
+    // B 56 days past due on 04-01 (M2), C 27 (M1), A closed.
+    expect(derivedLoans).toEqual(
+      expect.arrayContaining([
+        ['M2', 'M2'],
+        ['M1', 'M1'],
+        ['closed', 'closed'],
+      ]),
+    );
+    expect(derivedLoans.every(([stored, derived]) => stored === derived)).toBe(true);
+    const lines = await world.db.query<{
+      bucket: string;
+      closed_on: string | null;
+      terms: unknown;
+      state: unknown;
+      opened_on: string;
+      processed_through: string;
+    }>(
+      `select bucket, closed_on::text as closed_on, terms, state, opened_on::text as opened_on,
+              processed_through::text as processed_through from credit_lines order by id`,
+    );
+    const derivedLines = lines.rows.map((row) => {
+      const state = decodeLineState(row.state);
+      return [
+        row.closed_on === null ? row.bucket : 'closed',
+        lineStateOn(
+          {
+            openedOn: row.opened_on as LocalDate,
+            processedThrough: state.processedThrough,
+            chargedOffOn: null,
+            closedOn: row.closed_on as LocalDate | null,
+            dueOutcomes: state.dueOutcomes,
+            bucketBounds: decodeTerms(row.terms).bucketBounds,
+          },
+          row.processed_through as LocalDate,
+        ),
+      ];
+    });
+    expect(derivedLines).toEqual(
+      expect.arrayContaining([
+        ['M2', 'M2'],
+        ['closed', 'closed'],
+      ]),
+    );
+    expect(derivedLines.every(([stored, derived]) => stored === derived)).toBe(true);
   });
 
   it('monitoring-performance: lines are bad at a minimum unmet 30+ days, vintage the month opened, per product', async () => {

@@ -517,9 +517,9 @@ export function Monitoring() {
         </Col>
         <Col xs={24}>
           <Space wrap align="center">
-            <span id="risk-product-label">{t('studio.monitoring.riskProduct')}</span>
+            <span>{t('studio.monitoring.riskProduct')}</span>
             <Segmented
-              aria-labelledby="risk-product-label"
+              aria-label={t('studio.monitoring.riskProduct')}
               value={riskProduct}
               onChange={(value) => {
                 setRiskProduct(String(value));
