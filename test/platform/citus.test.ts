@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ACCOUNT_KINDS } from '../../src/ledger/account.ts';
 import type { JournalEntry } from '../../src/ledger/journal.ts';
 import { openAccounts, postJournals, verifyLedger } from '../../src/ledger/ledger.pg.ts';
-import { distributionOrder } from '../../src/platform/database/citus.ts';
+import { distributionOrder, splitSqlStatements } from '../../src/platform/database/citus.ts';
 import { sqlStateOf, type Database } from '../../src/platform/database/database.ts';
 import { GLOBAL_TABLES } from '../../src/platform/database/distribution.ts';
-import { migrate } from '../../src/platform/database/migrate.ts';
+import { loadMigrations, migrate } from '../../src/platform/database/migrate.ts';
 import type { Money } from '../../src/platform/money/money.ts';
 import type { LocalDate } from '../../src/platform/time/local-date.ts';
 import { lendingWorld } from '../lending/support.ts';
@@ -83,6 +83,36 @@ describe('distribution order (pure)', () => {
       'ledger_journals',
       'ledger_postings',
     ]);
+  });
+});
+
+describe('migration statements for Citus (pure)', () => {
+  it('splits at semicolons outside comments, strings, quoted names and dollar-quoted bodies', () => {
+    const sql = `-- a comment; not a split
+create function f() returns trigger language plpgsql as $$ begin raise exception 'a;b'; end $$;
+insert into t values ('it''s; fine', "odd;name"); /* c; */
+create function g() returns int language sql as $body$ select 1; $body$;
+-- a tail; only comments`;
+    expect(splitSqlStatements(sql)).toEqual([
+      `-- a comment; not a split
+create function f() returns trigger language plpgsql as $$ begin raise exception 'a;b'; end $$`,
+      `insert into t values ('it''s; fine', "odd;name")`,
+      `/* c; */
+create function g() returns int language sql as $body$ select 1; $body$`,
+    ]);
+  });
+
+  it('leaves every statement of every migration whole (each split ends outside any quote)', async () => {
+    for (const file of await loadMigrations()) {
+      const statements = splitSqlStatements(file.sql);
+      expect(statements.length, file.name).toBeGreaterThan(0);
+      for (const statement of statements) {
+        expect(splitSqlStatements(statement), file.name).toEqual([statement]);
+        expect((statement.match(/\$\$/g) ?? []).length % 2, `${file.name}: ${statement.slice(0, 80)}`).toBe(
+          0,
+        );
+      }
+    }
   });
 });
 

@@ -151,3 +151,58 @@ export async function distributeTables(db: Database, lockKey: bigint): Promise<T
   }
   return placed;
 }
+
+/**
+ * Splits a migration file into its statements, for Citus: it propagates some DDL to the workers as the
+ * original query text, and a text holding several statements is refused there ("cannot insert multiple
+ * commands into a prepared statement"). Knows what a migration uses: `--` and `/* *\/` comments, single-quoted
+ * strings (with '' inside), double-quoted identifiers and dollar-quoted bodies (`$$`, `$tag$`). Empty
+ * statements and comment-only tails are dropped.
+ */
+export function splitSqlStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let start = 0;
+  let i = 0;
+  const push = (end: number) => {
+    const text = sql.slice(start, end).trim();
+    if (text.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, '').trim() !== '') statements.push(text);
+  };
+  while (i < sql.length) {
+    const char = sql[i];
+    const next = sql[i + 1];
+    if (char === '-' && next === '-') {
+      const end = sql.indexOf('\n', i);
+      i = end < 0 ? sql.length : end + 1;
+    } else if (char === '/' && next === '*') {
+      const end = sql.indexOf('*/', i + 2);
+      i = end < 0 ? sql.length : end + 2;
+    } else if (char === "'" || char === '"') {
+      let j = i + 1;
+      for (;;) {
+        const end = sql.indexOf(char, j);
+        if (end < 0) {
+          j = sql.length;
+          break;
+        }
+        if (sql[end + 1] === char) j = end + 2;
+        else {
+          j = end + 1;
+          break;
+        }
+      }
+      i = j;
+    } else if (char === '$') {
+      const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i));
+      if (tag) {
+        const end = sql.indexOf(tag[0], i + tag[0].length);
+        i = end < 0 ? sql.length : end + tag[0].length;
+      } else i += 1;
+    } else if (char === ';') {
+      push(i);
+      i += 1;
+      start = i;
+    } else i += 1;
+  }
+  push(sql.length);
+  return statements;
+}

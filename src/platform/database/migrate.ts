@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../errors/app-error.ts';
-import { CITUS_MIGRATION_SETTINGS, distributeTables, hasCitus, type TablePlacement } from './citus.ts';
+import {
+  CITUS_MIGRATION_SETTINGS,
+  distributeTables,
+  hasCitus,
+  splitSqlStatements,
+  type TablePlacement,
+} from './citus.ts';
 import type { Database } from './database.ts';
 
 /** `migrations/` at the project root: plain SQL, applied in file-name order. */
@@ -134,8 +140,11 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
           file.version,
         ]);
         if (already.rows.length > 0) return false; // another process applied it while we waited
-        if (citus) await tx.exec(CITUS_MIGRATION_SETTINGS);
-        await tx.exec(file.sql);
+        if (citus) {
+          // One statement at a time: see splitSqlStatements (same transaction, same effect).
+          await tx.exec(CITUS_MIGRATION_SETTINGS);
+          for (const statement of splitSqlStatements(file.sql)) await tx.exec(statement);
+        } else await tx.exec(file.sql);
         await tx.query('insert into schema_migrations (version, name, checksum) values ($1, $2, $3)', [
           file.version,
           file.name,
