@@ -9641,6 +9641,149 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/lines/{lineId}/plans/{planId}/settlement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Settle an instalment plan early: what it has not billed is billed on the next statement with that period's fee; later fees are waived.
+     * @description Roles: admin, app, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+          /** @description A instalmentPlan id (ipl_…). */
+          planId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The next statement date. */
+              billedOn: string;
+              effectiveDate: string;
+              /**
+               * @description That period's fee, billed as scheduled.
+               * @example 1234.56
+               */
+              fee: string;
+              /**
+               * @description The fees of the periods after it, never billed.
+               * @example 1234.56
+               */
+              feesWaived: string;
+              lineId: string;
+              /** @description The period it is billed in (the last now). */
+              period: number;
+              periodsWaived: number;
+              planId: string;
+              /**
+               * @description Every principal the plan had not billed: billed on the next statement.
+               * @example 1234.56
+               */
+              principal: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/lines/{lineId}/purchases': {
     parameters: {
       query?: never;
