@@ -237,24 +237,102 @@ export async function* streamSimulationRecords(
   }
 }
 
+/** The decision behind an account: product, score, PD and arm (null fields when none is recorded). */
+interface DecisionBehind {
+  readonly product: string | null;
+  readonly score: number | null;
+  readonly pd: number | null;
+  readonly arm: string | null;
+}
+
+const epochOf = (value: unknown): number => new Date(value as string | Date).getTime();
+
+/**
+ * For each account (a loan or a line, keyed by its id), the decision that set its facility's terms when it
+ * was opened: the latest facility change with a decision at or before the account was created. Two plain
+ * reads per page — the facilities' changes, then the decisions they name — each filtered on `customer_id`
+ * (every store's distribution column) with `= any(…)`: no correlated subquery, no LIMIT inside a lateral
+ * join, so a distributed store runs both as ordinary multi-shard queries.
+ */
+async function decisionsBehind(
+  q: Queryable,
+  accounts: ReadonlyArray<{
+    readonly id: string;
+    readonly customerId: string;
+    readonly facilityId: string;
+    readonly createdAt: unknown;
+  }>,
+): Promise<Map<string, DecisionBehind>> {
+  const behind = new Map<string, DecisionBehind>();
+  if (accounts.length === 0) return behind;
+  const customers = [...new Set(accounts.map((account) => account.customerId))];
+  const changes = await q.query<{
+    customer_id: string;
+    facility_id: string;
+    version: number;
+    decision_id: string;
+    changed_at: unknown;
+  }>(
+    `select customer_id, facility_id, version, decision_id, changed_at from credit_facility_changes
+      where customer_id = any($1::text[]) and facility_id = any($2::text[]) and decision_id is not null`,
+    [customers, [...new Set(accounts.map((account) => account.facilityId))]],
+  );
+  const byFacility = new Map<string, typeof changes.rows>();
+  for (const change of changes.rows) {
+    const key = `${change.customer_id}/${change.facility_id}`;
+    byFacility.set(key, [...(byFacility.get(key) ?? []), change]);
+  }
+  const decisionOf = new Map<string, string>();
+  for (const account of accounts) {
+    const created = epochOf(account.createdAt);
+    let latest: { version: number; decision_id: string } | null = null;
+    for (const change of byFacility.get(`${account.customerId}/${account.facilityId}`) ?? []) {
+      if (epochOf(change.changed_at) > created) continue;
+      if (latest === null || change.version > latest.version) latest = change;
+    }
+    if (latest) decisionOf.set(account.id, latest.decision_id);
+  }
+  const decisions = await q.query<{
+    id: string;
+    product_code: string;
+    score: number | null;
+    pd: number | null;
+    arm: string | null;
+  }>(
+    `select id, product_code, score, pd, arm from decisions
+      where customer_id = any($1::text[]) and id = any($2::text[])`,
+    [customers, [...new Set(decisionOf.values())]],
+  );
+  const byId = new Map(decisions.rows.map((row) => [row.id, row]));
+  for (const account of accounts) {
+    const decision = byId.get(decisionOf.get(account.id) ?? '');
+    behind.set(account.id, {
+      product: decision?.product_code ?? null,
+      score: decision?.score ?? null,
+      pd: decision?.pd ?? null,
+      arm: decision?.arm ?? null,
+    });
+  }
+  return behind;
+}
+
 interface LoanRow {
   id: string;
+  customer_id: string;
+  facility_id: string;
+  created_at: unknown;
   product_code: string;
   start_date: string;
   principal: bigint;
   status: string;
   processed_through: string;
   state: unknown;
-  decision_product: string | null;
-  score: number | null;
-  pd: number | null;
-  arm: string | null;
 }
 
 /**
  * Loans drawn within the window (by start date), each with the decision that set its facility's terms
  * when it was drawn — the latest facility change with a decision at or before the drawdown — page by page
- * in loan id order.
+ * in loan id order (`decisionsBehind`).
  */
 export async function* streamLoanPerformance(
   q: Queryable,
@@ -264,24 +342,27 @@ export async function* streamLoanPerformance(
   let after = '';
   for (;;) {
     const result = await q.query<LoanRow>(
-      `select l.id, l.product_code, l.start_date::text as start_date, l.principal, l.status,
-              l.processed_through::text as processed_through, l.state,
-              d.product_code as decision_product, d.score, d.pd, d.arm
-         from loans l
-         left join lateral (
-           select c.decision_id from credit_facility_changes c
-            where c.customer_id = l.customer_id and c.facility_id = l.facility_id
-              and c.decision_id is not null and c.changed_at <= l.created_at
-            order by c.version desc limit 1) f on true
-         left join decisions d on d.customer_id = l.customer_id and d.id = f.decision_id
-        where l.start_date between $1::date and $2::date and l.id > $3
-        order by l.id limit $4`,
+      `select id, customer_id, facility_id, created_at, product_code, start_date::text as start_date,
+              principal, status, processed_through::text as processed_through, state
+         from loans
+        where start_date between $1::date and $2::date and id > $3
+        order by id limit $4`,
       [window.from, window.to, after, pageSize],
+    );
+    const behind = await decisionsBehind(
+      q,
+      result.rows.map((row) => ({
+        id: row.id,
+        customerId: row.customer_id,
+        facilityId: row.facility_id,
+        createdAt: row.created_at,
+      })),
     );
     const records: LoanPerformanceRecord[] = [];
     for (const row of result.rows) {
+      const decision = behind.get(row.id);
       // Loan products are spelled `cash-loan`; decisions' product codes `cash_loan`.
-      const productCode = row.decision_product ?? row.product_code.replaceAll('-', '_');
+      const productCode = decision?.product ?? row.product_code.replaceAll('-', '_');
       if (window.product !== null && productCode !== window.product) continue;
       const state = decodeState(row.state);
       records.push({
@@ -295,9 +376,9 @@ export async function* streamLoanPerformance(
           dueDate: instalment.dueDate,
           settledOn: instalment.settledOn,
         })),
-        score: row.score,
-        pd: row.pd,
-        arm: armOf(row.arm),
+        score: decision?.score ?? null,
+        pd: decision?.pd ?? null,
+        arm: armOf(decision?.arm ?? null),
       });
     }
     if (records.length > 0) yield records;
@@ -309,15 +390,14 @@ export async function* streamLoanPerformance(
 
 interface LineRow {
   id: string;
+  customer_id: string;
+  facility_id: string;
+  created_at: unknown;
   product_code: string;
   opened_on: string;
   closed_on: string | null;
   processed_through: string;
   state: unknown;
-  decision_product: string | null;
-  score: number | null;
-  pd: number | null;
-  arm: string | null;
 }
 
 /** Lending spells products `cash-loan` / `credit-line`; decisions and monitoring `cash_loan` / `credit_line`. */
@@ -326,8 +406,7 @@ const productOf = (lendingCode: string): string => lendingCode.replaceAll('-', '
 /**
  * Credit lines opened within the window (by opening date), each with the decision that set its facility's
  * terms when it was opened — the latest facility change with a decision at or before the line was created
- * — page by page in line id order. The same shape of query as the loans': a lateral join per line into its
- * own customer's facility changes (co-located on `customer_id`), no reference table.
+ * — page by page in line id order (`decisionsBehind`).
  */
 export async function* streamLinePerformance(
   q: Queryable,
@@ -337,23 +416,26 @@ export async function* streamLinePerformance(
   let after = '';
   for (;;) {
     const result = await q.query<LineRow>(
-      `select l.id, l.product_code, l.opened_on::text as opened_on, l.closed_on::text as closed_on,
-              l.processed_through::text as processed_through, l.state,
-              d.product_code as decision_product, d.score, d.pd, d.arm
-         from credit_lines l
-         left join lateral (
-           select c.decision_id from credit_facility_changes c
-            where c.customer_id = l.customer_id and c.facility_id = l.facility_id
-              and c.decision_id is not null and c.changed_at <= l.created_at
-            order by c.version desc limit 1) f on true
-         left join decisions d on d.customer_id = l.customer_id and d.id = f.decision_id
-        where l.opened_on between $1::date and $2::date and l.id > $3
-        order by l.id limit $4`,
+      `select id, customer_id, facility_id, created_at, product_code, opened_on::text as opened_on,
+              closed_on::text as closed_on, processed_through::text as processed_through, state
+         from credit_lines
+        where opened_on between $1::date and $2::date and id > $3
+        order by id limit $4`,
       [window.from, window.to, after, pageSize],
+    );
+    const behind = await decisionsBehind(
+      q,
+      result.rows.map((row) => ({
+        id: row.id,
+        customerId: row.customer_id,
+        facilityId: row.facility_id,
+        createdAt: row.created_at,
+      })),
     );
     const records: LinePerformanceRecord[] = [];
     for (const row of result.rows) {
-      const productCode = row.decision_product ?? productOf(row.product_code);
+      const decision = behind.get(row.id);
+      const productCode = decision?.product ?? productOf(row.product_code);
       if (window.product !== null && productCode !== window.product) continue;
       const state = decodeLineState(row.state);
       records.push({
@@ -371,9 +453,9 @@ export async function* streamLinePerformance(
           minimumMet: outcome.minimumMet,
           curedOn: outcome.curedOn,
         })),
-        score: row.score,
-        pd: row.pd,
-        arm: armOf(row.arm),
+        score: decision?.score ?? null,
+        pd: decision?.pd ?? null,
+        arm: armOf(decision?.arm ?? null),
       });
     }
     if (records.length > 0) yield records;

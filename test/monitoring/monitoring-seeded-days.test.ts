@@ -140,7 +140,11 @@ describe.each(storesUnderTest())('monitoring of seeded decisions on $name', (sto
       (record) => record.productCode === 'cash_loan' && record.outcome === 'approved',
     );
     if (!first || first.score === null) throw new Error('the clean customer was not approved');
-    const report = await t.app.services.monitoring.performance({ from: '2026-11-01', to: '2027-01-22' });
+    const report = await t.app.services.monitoring.performance({
+      from: '2026-11-01',
+      to: '2027-01-22',
+      product: 'cash_loan',
+    });
     expect(report.total).toMatchObject({
       loans: 2,
       observable: 2,
@@ -155,6 +159,23 @@ describe.each(storesUnderTest())('monitoring of seeded decisions on $name', (sto
     expect(report.vintages.map((vintage) => [vintage.vintage, vintage.loans, vintage.bads])).toEqual([
       ['2026-11', 2, 1],
     ]);
+
+    // Both products: the line opened on the credit-line approval, in the band of that decision; never
+    // drawn on, it cannot go bad (not observable), so the loans' figures are unchanged beside it.
+    const lineDecision = records.find(
+      (record) => record.productCode === 'credit_line' && record.outcome === 'approved',
+    );
+    if (!lineDecision || lineDecision.score === null) throw new Error('the credit line was not approved');
+    const both = await t.app.services.monitoring.performance({ from: '2026-11-01', to: '2027-01-22' });
+    expect(both.products.map((cell) => [cell.product, cell.loans, cell.observable, cell.bads])).toEqual([
+      ['cash_loan', 2, 2, 1],
+      ['credit_line', 1, 0, 0],
+    ]);
+    const lineBand = SCORE_BANDS[scoreBandOf(lineDecision.score)]?.label;
+    const inLineBand = both.vintages[0]?.bands.find((cell) => cell.band === lineBand);
+    expect(inLineBand?.loans).toBe(lineBand === band?.label ? 3 : 1);
+    expect(both.total).toMatchObject({ loans: 3, observable: 2, bads: 1, badRate: '0.500000' });
+    expect(both.unscored.loans).toBe(0);
     const drawnLater = await t.app.services.monitoring.performance({ from: '2026-12-01', to: '2027-01-22' });
     expect(drawnLater.total.loans).toBe(0);
   });

@@ -10,8 +10,8 @@ import { decisionTestApp, type DecisionTestApp } from '../decisions/support.ts';
  * A few days of a lender's life, through the real use cases, on a fresh schema: the demo's customers
  * decided on 2026-11-22 (an approval, declines of every kind, a referral, an outage referral, a multi-head
  * credit-line decline), an appeal's re-check and a reviewer's override, two cash loans drawn by the
- * approved customer — one repaid in full the next day, one never repaid — more decisions on 2026-11-23,
- * and the day-end batch run to 2027-01-22, by which the unpaid loan is 31 days past due.
+ * approved customer — one repaid in full the next day, one never repaid — more decisions on 2026-11-23
+ * (the clean customer's credit-line approval opens a line, never drawn on), and the day-end batch run to 2027-01-22, by which the unpaid loan is 31 days past due.
  *
  * Scores come from the demo scorecard, which other work may retrain: tests derive exact expectations from
  * the records the scenario returns, and pin only what the demo cases are built to show (the clean
@@ -99,10 +99,13 @@ export async function monitoringScenario(
   // drawn); the second loan is paid off.
   t.clock.set(new Date('2026-11-23T02:00:00Z'));
   await decide('clean_approval');
-  await decide('clean_approval', 'credit_line');
+  const lineDecision = await decide('clean_approval', 'credit_line');
   await decide('tightened_policy');
   await decide('thin_file');
   if (!withLoans) return { t, records, loans: { unpaid, repaid }, appealId };
+  // The credit-line approval opens a line (never drawn on: it cannot go bad, it is counted as opened).
+  if (lineDecision.outcome === 'approved')
+    await services.creditLines.openLine({ customerId: customer('clean_approval') });
   const quote = await services.loans.payoffQuote(repaid);
   await services.loans.repay({
     loanId: repaid,
