@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLocalDate, type LocalDate } from '../platform/time/local-date.ts';
 import {
   createRollRateAggregator,
+  ROLL_STATES,
   lineStateOn,
   loanStateOn,
   monthEndsIn,
@@ -209,5 +211,54 @@ describe('roll-rate matrices', () => {
       positions: [at('2026-10-31', 'M0', 1n), at('2026-12-31', 'M2', 1n)],
     });
     expect(aggregator.report().combined.total.every((row) => row.accounts === 0)).toBe(true);
+  });
+});
+
+describe('roll-rate matrices, for any accounts', () => {
+  const window = { from: d('2026-01-01'), to: d('2026-12-31'), product: null };
+  const ends = monthEndsIn(window.from, window.to);
+  const account = fc.record({
+    product: fc.constantFrom('cash_loan', 'credit_line'),
+    // Each month end: unknown (null), or a state and what was owed.
+    positions: fc.array(
+      fc.option(fc.record({ state: fc.constantFrom(...ROLL_STATES), balance: fc.bigInt(0n, 10_000_000n) }), {
+        nil: null,
+      }),
+      { minLength: ends.length, maxLength: ends.length },
+    ),
+  });
+
+  it('counts every one-month step out of a bucket once, and every row adds up exactly', () => {
+    fc.assert(
+      fc.property(fc.array(account, { maxLength: 30 }), (accounts) => {
+        const aggregator = createRollRateAggregator(window);
+        let steps = 0;
+        let owed = 0n;
+        accounts.forEach((entry, index) => {
+          const positions = entry.positions.flatMap((position, i) =>
+            position === null ? [] : [{ monthEnd: ends[i] as LocalDate, ...position }],
+          );
+          entry.positions.forEach((position, i) => {
+            const next = entry.positions[i + 1];
+            if (!position || !next || position.state === 'written_off' || position.state === 'closed') return;
+            steps += 1;
+            owed += position.balance;
+          });
+          aggregator.add({ product: entry.product, accountId: `acc_${index}`, positions });
+        });
+        const report = aggregator.report();
+        const rows = report.combined.months.flatMap((month) => month.rows);
+        expect(rows.reduce((sum, row) => sum + row.accounts, 0)).toBe(steps);
+        expect(rows.reduce((sum, row) => sum + row.balance, 0n)).toBe(owed);
+        for (const row of [...rows, ...report.combined.total]) {
+          expect(row.to.reduce((sum, cell) => sum + cell.accounts, 0)).toBe(row.accounts);
+          expect(row.to.reduce((sum, cell) => sum + cell.balance, 0n)).toBe(row.balance);
+        }
+        // The products split the combined view exactly.
+        const byProduct = report.products.flatMap((product) => product.total);
+        expect(byProduct.reduce((sum, row) => sum + row.accounts, 0)).toBe(steps);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
