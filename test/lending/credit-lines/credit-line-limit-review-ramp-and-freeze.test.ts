@@ -94,6 +94,14 @@ describe.each(storesUnderTest())(
         });
         expect((await s.decisions.replay(decision.id)).matches).toBe(true);
       }
+      // The customer is told each raise (customer messages, written in the review's transaction), once;
+      // reviews that changed nothing say nothing.
+      const told = await s.notifications.list(customerId, { limit: 100 });
+      expect(told.filter((m) => m.kind === 'limit_changed').map((m) => [m.subjectId, m.text.en])).toEqual([
+        [reviews[5]?.id, 'Your credit limit has been raised from CNY 6,000.00 to CNY 12,000.00.'],
+        [reviews[2]?.id, 'Your credit limit has been raised from CNY 3,000.00 to CNY 6,000.00.'],
+      ]);
+      expect(told.filter((m) => m.kind === 'payment_received')).toHaveLength(6);
       const ramp = await s.decisions.get(reviews[5]?.decisionId ?? '');
       expect(ramp.policyDocument).toMatchObject({ onTimeCycles: 6, isNewUser: true });
 
