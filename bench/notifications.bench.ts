@@ -8,12 +8,58 @@ import { createSandboxChannel, type MessageDraft } from '../src/platform/notific
 import { createNotifications } from '../src/platform/notifications/notifications.ts';
 import { ManualClock } from '../src/platform/time/clock.ts';
 import type { LocalDate } from '../src/platform/time/local-date.ts';
+import { DEFAULT_LOAN_PRODUCT } from '../src/lending/loans/loan-contract.ts';
+import { createLoanReminderProcessor } from '../src/lending/loans/loan-reminders.pg.ts';
+import { seedLoanBook } from '../src/lending/loans/loan-seeding.pg.ts';
+import { parseRate } from '../src/platform/money/rate.ts';
 import type { BenchSuite, Measurement } from './harness.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = 'bench_notifications';
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const PEER_MESSAGES = 2_000;
+const REMINDER_LOANS = Number(process.env.BENCH_REMINDER_LOANS ?? 10_000);
+
+/**
+ * The day-end's reminders step on a book of `loans` loans drawn on 5 Jan 2026: the night of 1 Feb (notice
+ * day 2 Feb) finds every first instalment due on 5 Feb, so each loan gets a "due in 3 days". Chunks of 500
+ * in transactions, as the batch runs them; returns loans read per second and messages written.
+ */
+async function reminderStep(db: Database, loans: number): Promise<{ perSecond: number; written: number }> {
+  const clock = new ManualClock('2026-01-05' as LocalDate);
+  const ids = createIdGenerator(clock, seededRandomBytes(44));
+  await seedLoanBook(
+    db,
+    { clock, ids },
+    {
+      customers: loans,
+      startDate: '2026-01-05' as LocalDate,
+      limit: 5_000_000n as Money,
+      apr: parseRate('0.18'),
+      amountOf: (index) => BigInt(100_000 + (index % 400) * 1_000) as Money,
+      product: DEFAULT_LOAN_PRODUCT,
+      batchSize: 2000,
+    },
+  );
+  await db.exec('analyze');
+  clock.set('2026-02-02' as LocalDate);
+  const notifications = createNotifications({ db, clock, ids, channel: createSandboxChannel() });
+  const step = createLoanReminderProcessor({ clock, outbox: notifications.outbox });
+  const date = '2026-02-01' as LocalDate;
+  const started = performance.now();
+  let afterId = '';
+  for (;;) {
+    const items = await step.listBehind(db, date, afterId, 500);
+    if (items.length === 0) break;
+    afterId = items[items.length - 1]?.id ?? afterId;
+    await db.transaction((tx) => step.advance(tx, items, date));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const written = await db.query<{ n: bigint }>(
+    `select count(*) as n from customer_messages where kind = 'due_in_3_days'`,
+  );
+  return { perSecond: loans / seconds, written: Number(written.rows[0]?.n ?? 0n) };
+}
 
 function drafts(from: number, count: number, occasion: string): MessageDraft[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -135,6 +181,10 @@ const suite: BenchSuite = {
         await migrate(db);
         const ours = await measure(db, MESSAGES, 'ours');
         const peer = await peerOneAtATime(db, PEER_MESSAGES);
+        const reminders = await reminderStep(db, REMINDER_LOANS);
+        log(
+          `${store.label}: reminders step over ${REMINDER_LOANS} loans: ${reminders.perSecond.toFixed(0)} loans/s, ${reminders.written} messages written`,
+        );
         log(
           `${store.label}: written ${ours.writtenPerSecond.toFixed(0)}/s, delivered ${ours.deliveredPerSecond.toFixed(0)}/s; eight one-row pollers ${peer.toFixed(0)}/s`,
         );
@@ -146,6 +196,13 @@ const suite: BenchSuite = {
             peer,
             peerName: 'one row per transaction',
             higherIsBetter: true,
+          },
+          {
+            metric: `day-end reminders step, loans read and reminded per second, ${store.label}`,
+            unit: 'loans/s',
+            ours: reminders.perSecond,
+            higherIsBetter: true,
+            note: `${REMINDER_LOANS.toLocaleString('en')} loans, ${reminders.written.toLocaleString('en')} reminders written`,
           },
           {
             metric: `messages written per second (outbox, 1,000 a transaction), ${store.label}`,
