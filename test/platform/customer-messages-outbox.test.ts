@@ -78,6 +78,18 @@ describe.each(storesUnderTest())('customer message outbox ($name)', (store) => {
     expect(channel.sent).toHaveLength(1);
   });
 
+  it('a due message claimed in quiet hours (the pass ran late) goes back to 08:00 without counting an attempt', async () => {
+    const { db, clock, channel, notifications } = await world(store, '2026-12-04T12:00:00Z');
+    // Written at 20:00 Shanghai, due at once; the pass only runs at 22:00.
+    await db.transaction((tx) => notifications.outbox.write(tx, [reminder('cus_a', 'ln_1', '2026-12-05')]));
+    clock.set(new Date('2026-12-04T14:00:00Z'));
+    expect(await notifications.deliver()).toEqual({ delivered: 0, retrying: 0, failed: 0, deferred: 1 });
+    const [message] = await notifications.list('cus_a');
+    expect(message).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(message?.nextAttemptAt.toISOString()).toBe('2026-12-05T00:00:00.000Z');
+    expect(channel.sent).toHaveLength(0);
+  });
+
   it('retries with back-off (1, 2, 4, 8, 16 min) and marks it failed after the sixth attempt', async () => {
     const { db, clock, channel, notifications } = await world(store, '2026-12-04T02:00:00Z');
     await db.transaction((tx) => notifications.outbox.write(tx, [reminder('cus_a', 'ln_1', '2026-12-05')]));

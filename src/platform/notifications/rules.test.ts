@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SHANGHAI_OFFSET_MS } from '../time/local-date.ts';
 import { afterFailure, backOffDelayMs, DEFAULT_RETRY_POLICY, outsideQuietHours } from './rules.ts';
 
 // Instants are written in Shanghai time (+08:00) to read as the rule is stated.
@@ -16,6 +18,20 @@ describe('quiet hours (21:00–08:00 Asia/Shanghai, SMS and push)', () => {
   it('holds one written after midnight until 08:00 the same morning (the day-end batch runs then)', () => {
     expect(outsideQuietHours('sms', at('2026-12-06T00:40:00'))).toEqual(at('2026-12-06T08:00:00'));
     expect(outsideQuietHours('sms', at('2026-12-06T07:59:59'))).toEqual(at('2026-12-06T08:00:00'));
+  });
+  it('for any instant: never earlier, never in 21:00–08:00 Shanghai, at most 11 hours later, unchanged when allowed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1_700_000_000_000, max: 1_900_000_000_000 }), (ms) => {
+        const at = new Date(ms);
+        const allowed = outsideQuietHours('sms', at);
+        const hour = new Date(allowed.getTime() + SHANGHAI_OFFSET_MS).getUTCHours();
+        const hourAt = new Date(ms + SHANGHAI_OFFSET_MS).getUTCHours();
+        expect(allowed.getTime()).toBeGreaterThanOrEqual(ms);
+        expect(hour >= 8 && hour < 21).toBe(true);
+        expect(allowed.getTime() - ms).toBeLessThanOrEqual(11 * 3_600_000);
+        if (hourAt >= 8 && hourAt < 21) expect(allowed.getTime()).toBe(ms);
+      }),
+    );
   });
   it('does not hold e-mail', () => {
     expect(outsideQuietHours('email', at('2026-12-06T02:00:00'))).toEqual(at('2026-12-06T02:00:00'));

@@ -16,10 +16,11 @@ import { lineWorld } from './support.ts';
 /**
  * A credit line (statement day 1, due on the 10th, minimum 10 % of principal, floor ¥100) with ¥3,000 of
  * spending in January: statement ready on 1 Feb, reminders before 10 Feb, a ¥100 payment short of the
- * ¥300 minimum, overdue day 1; a purchase converted into 3 instalments; each message once.
+ * ¥300 minimum, overdue day 1; a purchase converted into 3 instalments, then partly refunded; each
+ * message once.
  */
 describe.each(storesUnderTest())('credit-line messages ($name)', (store) => {
-  it('statement ready, due reminders, payment received, overdue day 1, plan created — each once', async () => {
+  it('statement ready, due reminders, payment received, overdue day 1, plan created and changed — each once', async () => {
     const world = await lineWorld(store, { start: '2026-01-25' });
     const { db, clock, ids } = world;
     const notifications = createNotifications({ db, clock, ids, channel: createSandboxChannel() });
@@ -99,6 +100,23 @@ describe.each(storesUnderTest())('credit-line messages ($name)', (store) => {
     expect(plan?.text.en).toBe(
       'You have split CNY 1,200.00 into 3 monthly instalments: about CNY 400.00 principal and a CNY 9.00 fee each, paid with each statement.',
     );
-    expect((await texts()).length).toBe(7);
+    // The merchant refunds ¥600 of the phone: it comes off the 3 periods not yet billed (¥200 each left).
+    await lines.refund({
+      lineId,
+      purchaseId: purchase.receipt.purchaseId,
+      amount: 60_000n as Money,
+      idempotencyKey: 'r1',
+    });
+    const [changed] = await notifications.list(customerId);
+    expect([changed?.kind, changed?.subjectId, changed?.occasion]).toEqual([
+      'plan_changed',
+      converted.receipt.planId,
+      'refund-5',
+    ]);
+    expect(changed?.text.en).toBe(
+      'A refund of CNY 600.00 has been taken off your instalment plan: CNY 600.00 principal is left, over 3 instalments.',
+    );
+    expect(changed?.text.zh).toBe('退款¥600.00已冲抵您的分期：剩余本金¥600.00，分3期还款。');
+    expect((await texts()).length).toBe(8);
   });
 });
