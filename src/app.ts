@@ -82,7 +82,7 @@ import {
   type AppealSettings,
   type Notifier,
 } from './appeals/index.ts';
-import { createLogNotifier } from './appeals/log-notifier.node.ts';
+import { createOutboxNotifier } from './appeals/outbox-notifier.ts';
 import { registerAppealRoutes } from './appeals/appeals.routes.ts';
 import { appealCalendar } from './appeals/appeal-settings.ts';
 import {
@@ -173,7 +173,7 @@ export interface CreateAppOptions {
   readonly migrate?: boolean;
   /** Appeal window, SLA, holidays, maker-checker threshold, evidence limits (defaults: DEFAULT_APPEAL_SETTINGS). */
   readonly appeals?: AppealSettings;
-  /** How customers hear about their appeals and referral reviews; a log notifier unless an adapter is passed. */
+  /** How customers hear about their appeals and referral reviews; handed to the customer-message outbox unless an adapter is passed. */
   readonly notifier?: Notifier;
   /** How customer messages (reminders, payments, statements) leave: sms/push/email, logged unless passed. */
   readonly messageChannel?: MessageChannel;
@@ -219,8 +219,6 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const models = createPgModelRegistry(db, clock);
   // One audit log for the whole application: policies record their changes in it like every other context.
   const audit = createPgAuditLog(db, ids, clock);
-  // One notifier for appeals and referrals: the customer hears through one channel.
-  const notifier = options.notifier ?? createLogNotifier(logger);
   // One outbox for what servicing tells customers; the log channel stands in for every channel by default.
   const logChannel = createLogChannel(logger);
   const notifications = createNotifications({
@@ -231,6 +229,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       options.messageChannel ?? routeChannels({ sms: logChannel, push: logChannel, email: logChannel }),
     logger,
   });
+  // One notifier for the whole system: appeals and referrals hand their notifications to the same outbox.
+  const notifier = options.notifier ?? createOutboxNotifier({ db, outbox: notifications.outbox, logger });
   const policies = createPolicyService({ db, clock, ids, audit });
   const termsInForce = termsInForceFrom(policies);
   // Referred applications open their review case in the decision's transaction; the SLA counts business

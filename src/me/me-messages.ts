@@ -41,8 +41,14 @@ function accountTitle(kind: MessageKind): Text | undefined {
     case 'plan_created':
     case 'plan_changed':
       return MESSAGE_TITLES.plan;
-    // Limit changes are listed from the reviews themselves (their message names the reasons).
+    // Limit changes are listed from the reviews themselves (their message names the reasons), appeal
+    // and referral news from their own notifications (with links to the appeal and the decision).
     case 'limit_changed':
+    case 'appeal_received':
+    case 'appeal_queued':
+    case 'appeal_resolved':
+    case 'appeal_withdrawn':
+    case 'referral_decided':
       return undefined;
   }
 }

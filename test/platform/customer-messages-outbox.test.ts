@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createOutboxNotifier } from '../../src/appeals/outbox-notifier.ts';
 import { createIdGenerator, seededRandomBytes } from '../../src/platform/ids/ids.ts';
+import { createMemoryLogger } from '../../src/platform/logging/logger.ts';
 import type { Money } from '../../src/platform/money/money.ts';
 import { createSandboxChannel, type MessageDraft } from '../../src/platform/notifications/index.ts';
 import { createNotifications } from '../../src/platform/notifications/notifications.ts';
@@ -132,6 +134,42 @@ describe.each(storesUnderTest())('customer message outbox ($name)', (store) => {
     expect(await notifications.deliver()).toMatchObject({ delivered: 1 });
     const [message] = await notifications.list('cus_a');
     expect(message).toMatchObject({ status: 'delivered', attempts: 2, lastError: null });
+  });
+
+  it("appeals' and referrals' notifications handed over once each, delivered by push with their own words", async () => {
+    const { db, clock, channel, notifications } = await world(store, '2026-12-04T02:00:00Z');
+    const memory = createMemoryLogger('info');
+    const notifier = createOutboxNotifier({ db, outbox: notifications.outbox, logger: memory.logger });
+    const received = {
+      id: 'ntf_01KB0000000000000000000001',
+      customerId: 'cus_a',
+      kind: 'received',
+      text: { zh: '我们已收到您的申诉。', en: 'We have received your appeal.' },
+      createdAt: clock.now(),
+      appealId: 'apl_01KB0000000000000000000001',
+    };
+    const decided = {
+      id: 'ntf_01KB0000000000000000000002',
+      customerId: 'cus_a',
+      kind: 'referral_decided',
+      text: { zh: '人工审核已完成。', en: 'A person has reviewed your application.' },
+      createdAt: clock.now(),
+      referralId: 'ref_01KB0000000000000000000001',
+      decisionId: 'dec_01KB0000000000000000000001',
+    };
+    // Their recovery pass may hand one over again: still one message.
+    await notifier.send(received);
+    await notifier.send(received);
+    await notifier.send(decided);
+    const listed = await notifications.list('cus_a');
+    expect(listed.map((m) => [m.kind, m.subjectId, m.occasion, m.channel, m.text.en])).toEqual([
+      ['referral_decided', decided.referralId, decided.id, 'push', 'A person has reviewed your application.'],
+      ['appeal_received', received.appealId, received.id, 'push', 'We have received your appeal.'],
+    ]);
+    // As the log notifier did, each hand-over is logged.
+    expect(memory.lines().filter((line) => line.includes('"appeal notification"'))).toHaveLength(2);
+    expect(await notifications.deliver()).toMatchObject({ delivered: 2 });
+    expect(channel.sent.map((m) => m.text.zh)).toEqual(['我们已收到您的申诉。', '人工审核已完成。']);
   });
 
   it('two passes at once never send the same message twice', async () => {

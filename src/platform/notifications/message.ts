@@ -53,6 +53,11 @@ export function channelOf(kind: MessageKind): MessageChannelName {
     case 'limit_changed':
     case 'plan_created':
     case 'plan_changed':
+    case 'appeal_received':
+    case 'appeal_queued':
+    case 'appeal_resolved':
+    case 'appeal_withdrawn':
+    case 'referral_decided':
       return 'push';
   }
 }

@@ -87,6 +87,23 @@ export interface PlanChangedParams {
   readonly periodsLeft: number;
 }
 
+/**
+ * Messages another context has already worded and recorded in its own outbox (appeals, referral reviews),
+ * handed over here for delivery: their text is carried as it was written.
+ */
+export const FORWARDED_KINDS = [
+  'appeal_received',
+  'appeal_queued',
+  'appeal_resolved',
+  'appeal_withdrawn',
+  'referral_decided',
+] as const;
+export type ForwardedKind = (typeof FORWARDED_KINDS)[number];
+
+export interface ForwardedParams {
+  readonly text: LocalizedText;
+}
+
 export type MessageContent =
   | { readonly kind: DueReminderKind; readonly params: DueReminderParams }
   | { readonly kind: 'payment_received'; readonly params: PaymentReceivedParams }
@@ -94,7 +111,8 @@ export type MessageContent =
   | { readonly kind: 'statement_ready'; readonly params: StatementReadyParams }
   | { readonly kind: 'limit_changed'; readonly params: LimitChangedParams }
   | { readonly kind: 'plan_created'; readonly params: PlanCreatedParams }
-  | { readonly kind: 'plan_changed'; readonly params: PlanChangedParams };
+  | { readonly kind: 'plan_changed'; readonly params: PlanChangedParams }
+  | { readonly kind: ForwardedKind; readonly params: ForwardedParams };
 
 export type MessageKind = MessageContent['kind'];
 
@@ -106,6 +124,7 @@ export const MESSAGE_KINDS: readonly MessageKind[] = [
   'limit_changed',
   'plan_created',
   'plan_changed',
+  ...FORWARDED_KINDS,
 ];
 
 const WHEN_ZH: Readonly<Record<DueReminderKind, string>> = {
@@ -222,5 +241,11 @@ export function renderMessage(content: MessageContent): LocalizedText {
       return planCreated(content.params);
     case 'plan_changed':
       return planChanged(content.params);
+    case 'appeal_received':
+    case 'appeal_queued':
+    case 'appeal_resolved':
+    case 'appeal_withdrawn':
+    case 'referral_decided':
+      return content.params.text;
   }
 }

@@ -5838,7 +5838,12 @@ export interface paths {
                   | 'statement_ready'
                   | 'limit_changed'
                   | 'plan_created'
-                  | 'plan_changed';
+                  | 'plan_changed'
+                  | 'appeal_received'
+                  | 'appeal_queued'
+                  | 'appeal_resolved'
+                  | 'appeal_withdrawn'
+                  | 'referral_decided';
                 lastError: string | null;
                 /** @description When the next attempt is due (pending only): after a back-off, or 08:00 after quiet hours. */
                 nextAttemptAt: string | null;
