@@ -4,6 +4,7 @@ import { generatePopulation, type Population } from '../../customers/synthetic/p
 import { storePopulation } from '../../customers/synthetic/population-store.ts';
 import { chance, createRandom, randomInt, type Random } from '../../customers/synthetic/random.ts';
 import { createPiiVault } from '../../identity/pii-vault.ts';
+import { groupByShard } from '../../platform/database/citus.ts';
 import { createCreditLineDayEndProcessor } from '../../lending/credit-lines/credit-line-day-end.ts';
 import { createLoanDayEndProcessor } from '../../lending/loans/loan-day-end.ts';
 import type { RepaymentMethod } from '../../lending/loans/schedule.ts';
@@ -362,9 +363,12 @@ export async function seedDemoHistory(app: App, options: HistorySeedOptions = {}
         const page = await processor.listBehind(app.db, date, afterId, 500);
         if (page.length === 0) break;
         afterId = page[page.length - 1]?.id ?? afterId;
-        await timed(`batch.${processor.product}`, () =>
-          app.db.transaction((tx) => processor.advance(tx, page, date)),
-        );
+        // One transaction per shard group on Citus (row locks need single-shard queries); one on PostgreSQL.
+        for (const group of await groupByShard(app.db, page)) {
+          await timed(`batch.${processor.product}`, () =>
+            app.db.transaction((tx) => processor.advance(tx, group, date)),
+          );
+        }
         if (page.length < 500) break;
       }
     }

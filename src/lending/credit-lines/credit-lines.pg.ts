@@ -498,6 +498,7 @@ export async function lockLinesBehind(
   const result = await tx.query<LineRow>(
     `select ${COLUMNS} from credit_lines
       where (customer_id, id) in (select * from unnest($1::text[], $2::text[])) and processed_through < $3
+        and customer_id = any ($1::text[]) -- prunes to the chunk's shard on Citus (same rows)
       order by id for update`,
     [items.map((item) => item.customerId), items.map((item) => item.id), date],
   );

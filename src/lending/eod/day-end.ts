@@ -1,3 +1,4 @@
+import { groupByShard } from '../../platform/database/citus.ts';
 import type { Database, Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Clock } from '../../platform/time/clock.ts';
@@ -162,9 +163,13 @@ async function runDate(
     if (page.length === 0) break;
     last = page.length < pageSize;
     afterId = (page[page.length - 1] as DayEndItem).id;
+    // On Citus a chunk holds customers of one shard group only, so its locking statements are single-shard
+    // (router) queries; on PostgreSQL and PGlite the page is one group, chunked as before.
     const chunks: DayEndItem[][] = [];
-    for (let index = 0; index < page.length; index += chunkSize)
-      chunks.push(page.slice(index, index + chunkSize));
+    for (const group of await groupByShard(db, page)) {
+      for (let index = 0; index < group.length; index += chunkSize)
+        chunks.push(group.slice(index, index + chunkSize));
+    }
     const advanced = await Promise.all(
       chunks.map((chunk) =>
         db

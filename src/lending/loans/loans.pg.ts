@@ -308,6 +308,7 @@ export async function lockLoansBehind(
   const result = await tx.query<LoanRow>(
     `select ${COLUMNS} from loans
       where (customer_id, id) in (select * from unnest($1::text[], $2::text[]))
+        and customer_id = any ($1::text[]) -- prunes to the chunk's shard on Citus (same rows)
         and status = 'active' and processed_through < $3
       order by id for update`,
     [items.map((item) => item.customerId), items.map((item) => item.id), date],

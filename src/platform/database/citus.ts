@@ -206,3 +206,44 @@ export function splitSqlStatements(sql: string): string[] {
   push(sql.length);
   return statements;
 }
+
+const distributed = new WeakMap<Database, Promise<boolean>>();
+
+/** Whether `db` is a Citus coordinator; asked once per handle (PGlite and plain PostgreSQL: false). */
+export function isDistributed(db: Database): Promise<boolean> {
+  if (db.dialect !== 'postgres') return Promise.resolve(false);
+  let known = distributed.get(db);
+  if (known === undefined) {
+    known = hasCitus(db);
+    distributed.set(db, known);
+  }
+  return known;
+}
+
+/**
+ * Splits items into groups whose customers live on the same shard group, keeping their order within each
+ * group; one group on PostgreSQL and PGlite. A transaction that locks many customers' rows in one statement
+ * (a day-end chunk) must stay within one shard on Citus, which locks rows only in single-shard queries.
+ */
+export async function groupByShard<T extends { readonly customerId: string }>(
+  db: Database,
+  items: readonly T[],
+): Promise<T[][]> {
+  if (items.length === 0) return [];
+  if (!(await isDistributed(db))) return [[...items]];
+  const ids = [...new Set(items.map((item) => item.customerId))];
+  const shards = await db.query<{ customer_id: string; shard: bigint }>(
+    `select c as customer_id, get_shard_id_for_distribution_column($2, c) as shard
+       from unnest($1::text[]) as c`,
+    [ids, `${db.schema}.${COLOCATION_ANCHOR}`],
+  );
+  const shardOf = new Map(shards.rows.map((row) => [row.customer_id, row.shard.toString()]));
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const shard = shardOf.get(item.customerId) ?? '';
+    const group = groups.get(shard);
+    if (group) group.push(item);
+    else groups.set(shard, [item]);
+  }
+  return [...groups.values()];
+}
