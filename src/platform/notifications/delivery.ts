@@ -3,7 +3,7 @@ import type { Logger } from '../logging/logger.ts';
 import type { Clock } from '../time/clock.ts';
 import type { MessageChannel } from './channel.ts';
 import type { CustomerMessage } from './message.ts';
-import { claimDueMessages, markAttemptFailed, markDelivered } from './outbox.pg.ts';
+import { claimDueMessages, deferMessage, markAttemptFailed, markDelivered } from './outbox.pg.ts';
 import { afterFailure, DEFAULT_RETRY_POLICY, outsideQuietHours, type RetryPolicy } from './rules.ts';
 
 export interface DeliveryDeps {
@@ -58,12 +58,7 @@ export async function deliverDueMessages(
       for (let message = queue.shift(); message; message = queue.shift()) {
         const allowed = outsideQuietHours(message.channel, now);
         if (allowed.getTime() !== now.getTime()) {
-          // Not an attempt: the claim counted one, so the deferral gives it back.
-          await deps.db.query(
-            `update customer_messages set attempts = attempts - 1, next_attempt_at = $3
-              where customer_id = $1 and id = $2 and status = 'pending'`,
-            [message.customerId, message.id, allowed],
-          );
+          await deferMessage(deps.db, message, allowed);
           report.deferred += 1;
           continue;
         }

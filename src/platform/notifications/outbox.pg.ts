@@ -141,6 +141,22 @@ export async function markAttemptFailed(
   );
 }
 
+/**
+ * Puts a claimed message back until `until` (the end of quiet hours) without counting the claim as an
+ * attempt: nothing was sent.
+ */
+export async function deferMessage(
+  q: Queryable,
+  message: { customerId: string; id: string },
+  until: Date,
+): Promise<void> {
+  await q.query(
+    `update customer_messages set attempts = attempts - 1, next_attempt_at = $3
+      where customer_id = $1 and id = $2 and status = 'pending'`,
+    [message.customerId, message.id, until],
+  );
+}
+
 /** A customer's messages, newest first — ids are time-sortable — (keyset paging: `before` is the last id of the previous page). */
 export async function listCustomerMessages(
   q: Queryable,
