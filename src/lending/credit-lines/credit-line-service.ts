@@ -461,6 +461,8 @@ function allocationOf(
     principal += plan.principalRepaid - (was?.principalRepaid ?? 0n);
   }
   const held = (c: LineBookCounters) => c.line.overpaid - c.line.overpaymentApplied - c.line.paidOut;
+  // Late fees are fees too (on the line's own contract).
+  fees += (after.line.lateFeesRepaid ?? 0n) - (before.line.lateFeesRepaid ?? 0n);
   return {
     fees: m(fees),
     interest: m(after.line.interestRepaid - before.line.interestRepaid),
@@ -488,6 +490,8 @@ function decodeBalances(json: unknown): LineBalances {
     billedFees: fenOf(j.billedFees),
     unbilledPrincipal: fenOf(j.unbilledPrincipal),
     unbilledInterest: fenOf(j.unbilledInterest),
+    // Receipts stored before late fees have none.
+    unbilledLateFees: j.unbilledLateFees === undefined ? m(0n) : fenOf(j.unbilledLateFees),
     instalmentsNotYetBilled: fenOf(j.instalmentsNotYetBilled),
     heldForCustomer: fenOf(j.heldForCustomer),
     principalOwed: fenOf(j.principalOwed),
@@ -898,6 +902,8 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
           openedOn: clock.today(),
           apr: facility.apr,
           ...(request.statementDay === undefined ? {} : { statementDay: request.statementDay }),
+          // The cap in force today bounds the line's late fees (with its interest) for its life.
+          ...(termsInForce.legalCap ? { costCap: termsInForce.legalCap.annualRate } : {}),
         });
         const state = initialLineState(terms);
         await insertLine(tx, terms, state, now);

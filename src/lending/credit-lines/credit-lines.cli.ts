@@ -74,6 +74,7 @@ function statementText(st: StatementDocument): string {
     `  converted          − ${d(st.converted).padStart(12)}`,
     `  instalments        + ${d(st.instalmentPrincipal).padStart(12)}`,
     `  fees               + ${d(st.fees).padStart(12)}`,
+    ...(st.lateFees > 0n ? [`  late fees          + ${d(st.lateFees).padStart(12)}`] : []),
     `  interest           + ${d(st.interest).padStart(12)}`,
     `  closing balance      ${d(st.closingBalance).padStart(12)}`,
     `  minimum payment      ${d(st.minimumPayment).padStart(12)}   (instalments still to come ${d(st.instalmentsNotYetBilled)})`,

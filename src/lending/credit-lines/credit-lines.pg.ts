@@ -338,7 +338,7 @@ export async function insertStatements(
   at: Date,
 ): Promise<void> {
   if (statements.length === 0) return;
-  const cols: unknown[][] = Array.from({ length: 21 }, () => []);
+  const cols: unknown[][] = Array.from({ length: 22 }, () => []);
   for (const { customerId, lineId, statement: s } of statements) {
     const values: unknown[] = [
       customerId,
@@ -362,6 +362,7 @@ export async function insertStatements(
       toJson(encodeStatementInstalments(s)),
       s.instalmentRefunds.toString(),
       s.payouts.toString(),
+      s.lateFees.toString(),
     ];
     values.forEach((value, index) => cols[index]?.push(value));
   }
@@ -369,19 +370,19 @@ export async function insertStatements(
     `insert into credit_line_statements
        (customer_id, line_id, seq, statement_date, due_date, period_start, period_end, opening_balance, purchases,
         refunds, payments, fees, interest, instalment_principal, converted, closing_balance, minimum_payment,
-        instalments_not_yet_billed, instalments, instalment_refunds, payouts, created_at)
+        instalments_not_yet_billed, instalments, instalment_refunds, payouts, late_fees, created_at)
      select s.customer_id, s.line_id, s.seq, s.statement_date, s.due_date, s.period_start, s.period_end,
             s.opening_balance, s.purchases, s.refunds, s.payments, s.fees, s.interest, s.instalment_principal,
             s.converted, s.closing_balance, s.minimum_payment, s.instalments_not_yet_billed, s.instalments::jsonb,
-            s.instalment_refunds, s.payouts, $22
+            s.instalment_refunds, s.payouts, s.late_fees, $23
        from unnest($1::text[], $2::text[], $3::int[], $4::date[], $5::date[], $6::date[], $7::date[], $8::bigint[],
                    $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[],
                    $15::bigint[], $16::bigint[], $17::bigint[], $18::bigint[], $19::text[], $20::bigint[],
-                   $21::bigint[])
+                   $21::bigint[], $22::bigint[])
          as s (customer_id, line_id, seq, statement_date, due_date, period_start, period_end, opening_balance,
                purchases, refunds, payments, fees, interest, instalment_principal, converted, closing_balance,
-               minimum_payment, instalments_not_yet_billed, instalments, instalment_refunds, payouts)`,
-    [...cols.slice(0, 21), at],
+               minimum_payment, instalments_not_yet_billed, instalments, instalment_refunds, payouts, late_fees)`,
+    [...cols.slice(0, 22), at],
   );
 }
 
@@ -405,12 +406,13 @@ interface StatementRow {
   instalments: unknown;
   instalment_refunds: bigint;
   payouts: bigint;
+  late_fees: bigint;
 }
 
 const STATEMENT_COLUMNS = `seq, statement_date::text as statement_date, due_date::text as due_date,
   period_start::text as period_start, period_end::text as period_end, opening_balance, purchases, refunds, payments,
   fees, interest, instalment_principal, converted, closing_balance, minimum_payment, instalments_not_yet_billed,
-  instalments, instalment_refunds, payouts`;
+  instalments, instalment_refunds, payouts, late_fees`;
 
 function toStatement(row: StatementRow): StatementDocument {
   const m = (value: bigint) => value as Money;
@@ -427,6 +429,7 @@ function toStatement(row: StatementRow): StatementDocument {
     payments: m(row.payments),
     payouts: m(row.payouts),
     fees: m(row.fees),
+    lateFees: m(row.late_fees),
     interest: m(row.interest),
     instalmentPrincipal: m(row.instalment_principal),
     converted: m(row.converted),

@@ -1,5 +1,5 @@
 import type { JournalEntry } from '../../ledger/journal.ts';
-import { postJournals } from '../../ledger/ledger.pg.ts';
+import { openAccounts, postJournals } from '../../ledger/ledger.pg.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
 import { toDecimalString } from '../../platform/money/money.ts';
@@ -16,7 +16,7 @@ import {
   type FacilitySnapshot,
 } from './credit-lines.pg.ts';
 import { temporaryExpired } from './line-lifecycle.ts';
-import { journalsOf } from './line-books.ts';
+import { journalsOf, LINE_LATE_FEE_ACCOUNT_KINDS } from './line-books.ts';
 import {
   bookCounters,
   lineDaysPastDue,
@@ -80,6 +80,25 @@ export async function bookLineOutcomes(
   }
   // Before utilisation moves: a temporary limit whose last day has passed no longer counts in the guard.
   for (const outcome of outcomes) await expireTemporaryLimit(tx, now, outcome);
+  // A line's first late fee needs its fee accounts (lines opened before late fees have none): idempotent.
+  const lateFeeLines = outcomes.filter((outcome) =>
+    (journals.get(outcome.terms.lineId) ?? []).some(
+      (journal) =>
+        journal.contractId === outcome.terms.lineId &&
+        journal.lines.some((line) => line.kind === 'fee_receivable' || line.kind === 'fee_income'),
+    ),
+  );
+  if (lateFeeLines.length > 0) {
+    await openAccounts(
+      tx,
+      lateFeeLines.map((outcome) => ({
+        customerId: outcome.terms.customerId,
+        contractId: outcome.terms.lineId,
+      })),
+      LINE_LATE_FEE_ACCOUNT_KINDS,
+      now,
+    );
+  }
   await postJournals(tx, all, now);
   await insertStatements(tx, statements, now);
   await saveLineStates(

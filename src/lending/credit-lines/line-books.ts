@@ -24,6 +24,12 @@ export const LINE_ACCOUNT_KINDS: readonly AccountKind[] = [
   'interest_income',
 ];
 
+/**
+ * The line's late fee accounts: opened when a line first charges one (lines opened before late fees have
+ * only the kinds above), by the booking step.
+ */
+export const LINE_LATE_FEE_ACCOUNT_KINDS: readonly AccountKind[] = ['fee_receivable', 'fee_income'];
+
 export const PLAN_ACCOUNT_KINDS: readonly AccountKind[] = [
   'principal_receivable',
   'fee_receivable',
@@ -43,6 +49,8 @@ const m = (value: bigint): Money => value as Money;
  * | customer overpayment | overpaid − overpayment applied − paid out |
  * | funding | cash received − paid out − purchased + converted out − forwarded to plans |
  * | interest income | interest accrued |
+ * | fee receivable | late fees charged − repaid (once a late fee was charged) |
+ * | fee income | late fees charged |
  *
  * Debits equal credits exactly when cash received = principal and interest repaid on the line + forwarded
  * to plans + overpaid − overpayment applied, which every servicing operation keeps (cash is conserved). A
@@ -55,6 +63,13 @@ export function lineBalances(c: LineCounters): ContractBalances {
     customer_overpayment: m(c.overpaid - c.overpaymentApplied - c.paidOut),
     funding: m(c.cashReceived - c.paidOut - c.purchased + c.convertedOut - c.forwardedToPlans),
     interest_income: m(c.interestAccrued),
+    // Late fees, only once a line has charged one (so lines without keep exactly their five accounts).
+    ...(c.lateFeesCharged === undefined
+      ? {}
+      : {
+          fee_receivable: m(c.lateFeesCharged - (c.lateFeesRepaid ?? 0n)),
+          fee_income: m(c.lateFeesCharged),
+        }),
   };
 }
 

@@ -120,6 +120,16 @@ export function encodeTerms(terms: LineTerms): Json {
     conversion: { feeRates, minAmount: terms.conversion.minAmount.toString() },
     bucketBounds: [...terms.bucketBounds],
     suspendAfterDpd: terms.suspendAfterDpd,
+    ...(terms.lateFee
+      ? {
+          lateFee: {
+            rate: rateJson(terms.lateFee.rate),
+            floor: terms.lateFee.floor.toString(),
+            max: terms.lateFee.max.toString(),
+          },
+        }
+      : {}),
+    ...(terms.costCap ? { costCap: rateJson(terms.costCap) } : {}),
     // Written only once there is one, so the terms of lines that never changed read as before.
     ...(terms.statementDayChanges && terms.statementDayChanges.length > 0
       ? {
@@ -167,6 +177,16 @@ export function decodeTerms(json: unknown): LineTerms {
     conversion: { feeRates, minAmount: money(conversion.minAmount, 'conversion.minAmount') },
     bucketBounds: [int(bounds[0], 'bucketBounds[0]'), int(bounds[1], 'bucketBounds[1]')],
     suspendAfterDpd: int(j.suspendAfterDpd, 'suspendAfterDpd'),
+    ...(j.lateFee === undefined
+      ? {}
+      : {
+          lateFee: {
+            rate: rateOf(obj(j.lateFee, 'lateFee').rate, 'lateFee.rate'),
+            floor: money(obj(j.lateFee, 'lateFee').floor, 'lateFee.floor'),
+            max: money(obj(j.lateFee, 'lateFee').max, 'lateFee.max'),
+          },
+        }),
+    ...(j.costCap === undefined ? {} : { costCap: rateOf(j.costCap, 'costCap') }),
     ...(j.statementDayChanges === undefined
       ? {}
       : {
@@ -277,7 +297,33 @@ function statementJson(s: BilledStatement): Json {
     interestExact: s.interestExact.toString(),
     interestPosted: s.interestPosted.toString(),
     settledOn: s.settledOn,
+    // Late fee figures, written only where they exist (states without late fees stay as they were).
+    ...optionalAmounts({
+      lateFee: s.lateFee,
+      lateFeePaid: s.lateFeePaid,
+      lateFeeDue: s.lateFeeDue,
+      lateFeeCharged: s.lateFeeCharged,
+      principalDays: s.principalDays,
+    }),
   };
+}
+
+/** The defined ones of some optional amounts, as strings. */
+function optionalAmounts(values: Record<string, bigint | undefined>): Json {
+  const out: Json = {};
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) out[key] = value.toString();
+  return out;
+}
+
+/** Optional amounts read back: only those present. */
+function readOptional<K extends string>(
+  j: Json,
+  keys: readonly K[],
+  field: string,
+): Partial<Record<K, Money>> {
+  const out: Partial<Record<K, Money>> = {};
+  for (const key of keys) if (j[key] !== undefined) out[key] = money(j[key], `${field}.${key}`);
+  return out;
 }
 
 function statementOf(value: unknown, field: string): BilledStatement {
@@ -301,6 +347,10 @@ function statementOf(value: unknown, field: string): BilledStatement {
     interestExact: big(j.interestExact, `${field}.interestExact`),
     interestPosted: money(j.interestPosted, `${field}.interestPosted`),
     settledOn: j.settledOn === null ? null : date(j.settledOn, `${field}.settledOn`),
+    ...readOptional(j, ['lateFee', 'lateFeePaid', 'lateFeeDue', 'lateFeeCharged'] as const, field),
+    ...(j.principalDays === undefined
+      ? {}
+      : { principalDays: big(j.principalDays, `${field}.principalDays`) }),
   };
 }
 
@@ -403,6 +453,7 @@ export function encodeLineState(state: LineState): Json {
     lastClosing: state.lastClosing.toString(),
     unbilled: state.unbilled.map(postingJson),
     unbilledInterest: state.unbilledInterest.toString(),
+    ...optionalAmounts({ unbilledLateFees: state.unbilledLateFees }),
     cycle: {
       purchases: state.cycle.purchases.toString(),
       refunds: state.cycle.refunds.toString(),
@@ -411,10 +462,17 @@ export function encodeLineState(state: LineState): Json {
       payouts: state.cycle.payouts.toString(),
       interest: state.cycle.interest.toString(),
       converted: state.cycle.converted.toString(),
+      ...optionalAmounts({ lateFees: state.cycle.lateFees }),
     },
     statements: state.statements.map(statementJson),
     plans: state.plans.map(planJson),
-    counters: countersJson(LINE_COUNTERS, state.counters),
+    counters: {
+      ...countersJson(LINE_COUNTERS, state.counters as Record<(typeof LINE_COUNTERS)[number], Money>),
+      ...optionalAmounts({
+        lateFeesCharged: state.counters.lateFeesCharged,
+        lateFeesRepaid: state.counters.lateFeesRepaid,
+      }),
+    },
     billedCredits: state.billedCredits.toString(),
     dueOutcomes: state.dueOutcomes.map(outcomeJson),
     suspended: state.suspended,
@@ -432,6 +490,7 @@ export function decodeLineState(json: unknown): LineState {
     lastClosing: money(j.lastClosing, 'lastClosing'),
     unbilled: list(j.unbilled, 'unbilled').map((p, i) => postingOf(p, `unbilled[${i}]`)),
     unbilledInterest: money(j.unbilledInterest, 'unbilledInterest'),
+    ...readOptional(j, ['unbilledLateFees'] as const, 'state'),
     cycle: {
       purchases: money(cycle.purchases, 'cycle.purchases'),
       refunds: money(cycle.refunds, 'cycle.refunds'),
@@ -440,10 +499,18 @@ export function decodeLineState(json: unknown): LineState {
       payouts: laterMoney(cycle.payouts, 'cycle.payouts'),
       interest: money(cycle.interest, 'cycle.interest'),
       converted: money(cycle.converted, 'cycle.converted'),
+      ...readOptional(cycle, ['lateFees'] as const, 'cycle'),
     },
     statements: list(j.statements, 'statements').map((s, i) => statementOf(s, `statements[${i}]`)),
     plans: list(j.plans, 'plans').map((p, i) => planOf(p, `plans[${i}]`)),
-    counters: countersOf(LINE_COUNTERS, j.counters, 'counters', ['paidOut']),
+    counters: {
+      ...countersOf(LINE_COUNTERS, j.counters, 'counters', ['paidOut']),
+      ...readOptional(
+        obj(j.counters, 'counters'),
+        ['lateFeesCharged', 'lateFeesRepaid'] as const,
+        'counters',
+      ),
+    },
     billedCredits: money(j.billedCredits, 'billedCredits'),
     dueOutcomes: list(j.dueOutcomes, 'dueOutcomes').map((o, i) => outcomeOf(o, `dueOutcomes[${i}]`)),
     suspended: bool(j.suspended, 'suspended'),

@@ -120,14 +120,19 @@ const termsArb = fc
     mode: fc.constantFrom('by-component' as const, 'by-statement' as const),
     interestFrom: fc.constantFrom('posting-date' as const, 'day-after-due' as const),
     apr: fc.constantFrom('0.1825', '0.073', '0.15'),
+    // A third of the lines charge a late fee (5 % or 20 % of the missed minimum, ¥1–¥50), within a 24 % cap.
+    lateFee: fc.constantFrom(null, null, '0.05', '0.2'),
   })
-  .map(({ days: [statementDay, due], mode, interestFrom, apr }) =>
+  .map(({ days: [statementDay, due], mode, interestFrom, apr, lateFee }) =>
     termsFor(
       {
         ...DEFAULT_CREDIT_LINE_PRODUCT,
         due,
         interestFrom,
         waterfall: { order: ['fee', 'interest', 'principal'], mode },
+        ...(lateFee === null
+          ? {}
+          : { lateFee: { rate: parseRate(lateFee), floor: 100n as Money, max: 5_000n as Money } }),
       },
       {
         lineId: 'cl_P',
@@ -136,6 +141,7 @@ const termsArb = fc
         openedOn: '2026-01-20' as LocalDate,
         apr: parseRate(apr),
         statementDay,
+        costCap: parseRate('0.24'),
       },
     ),
   );
@@ -146,7 +152,10 @@ const m = (value: bigint) => value as Money;
 function booksOwe(counters: LineBookCounters): bigint {
   const line = lineBalances(counters.line);
   let net =
-    (line.principal_receivable ?? 0n) + (line.interest_receivable ?? 0n) - (line.customer_overpayment ?? 0n);
+    (line.principal_receivable ?? 0n) +
+    (line.interest_receivable ?? 0n) +
+    (line.fee_receivable ?? 0n) -
+    (line.customer_overpayment ?? 0n);
   for (const plan of Object.values(counters.plans)) {
     const b = planBalances(plan);
     net += (b.principal_receivable ?? 0n) + (b.fee_receivable ?? 0n);
@@ -341,6 +350,7 @@ describe('credit-line servicing invariants (random histories)', () => {
               s.payments +
               s.payouts +
               s.fees +
+              s.lateFees +
               s.interest +
               s.instalmentPrincipal -
               s.converted,
@@ -377,7 +387,12 @@ describe('credit-line servicing invariants (random histories)', () => {
           planRepaid += plan.counters.principalRepaid + plan.counters.feesRepaid;
         // Every fen received went to line principal or interest, a plan, or is held (or was held and used).
         expect(c.cashReceived).toBe(
-          c.principalRepaid + c.interestRepaid + c.forwardedToPlans + c.overpaid - c.overpaymentApplied,
+          c.principalRepaid +
+            c.interestRepaid +
+            (c.lateFeesRepaid ?? 0n) +
+            c.forwardedToPlans +
+            c.overpaid -
+            c.overpaymentApplied,
         );
         expect(c.forwardedToPlans).toBe(planRepaid);
         // Held money is what came in beyond the debt, less what was used and paid out; never negative.

@@ -6,6 +6,7 @@ import { divRound } from '../../platform/money/rounding.ts';
 import { addDays, daysBetween, type LocalDate } from '../../platform/time/local-date.ts';
 import { bucketOf, type Bucket } from '../loans/servicing.ts';
 import { planFigures } from './instalment-conversion.ts';
+import { lateFeeChargeable, nominalLateFee } from './line-late-fee.ts';
 import {
   dueDateOf,
   firstStatementDateAfter,
@@ -75,6 +76,8 @@ export interface StatementDocument {
   readonly payouts: Money;
   /** Instalment fees billed on this statement. */
   readonly fees: Money;
+  /** Late fees (违约金) charged in the cycle, billed on this statement. */
+  readonly lateFees: Money;
   /** Interest accrued in the cycle. */
   readonly interest: Money;
   /** Instalment principal billed on this statement. */
@@ -189,6 +192,7 @@ export function principalOwedOn(statement: BilledStatement): bigint {
 /** Everything of a statement still unpaid. */
 export function owedOn(statement: BilledStatement): bigint {
   let total = principalOwedOn(statement) + statement.interest - statement.interestPaid;
+  total += (statement.lateFee ?? 0n) - (statement.lateFeePaid ?? 0n);
   for (const bill of statement.instalments) total += bill.fee - bill.feePaid;
   return total;
 }
@@ -244,6 +248,13 @@ function payComponent(
   const c = state.counters;
   let paid = 0n;
   if (component === 'fee') {
+    // The late fee billed on the statement first, then its instalment fees.
+    const lateFee = min(left, (statement.lateFee ?? 0n) - (statement.lateFeePaid ?? 0n));
+    if (lateFee > 0n) {
+      statement.lateFeePaid = m((statement.lateFeePaid ?? 0n) + lateFee);
+      c.lateFeesRepaid = m((c.lateFeesRepaid ?? 0n) + lateFee);
+      paid += lateFee;
+    }
     for (const bill of statement.instalments) {
       const pay = min(left - paid, bill.fee - bill.feePaid);
       if (pay === 0n) continue;
@@ -303,6 +314,12 @@ function payBilled(terms: LineTerms, state: LineState, amount: bigint, date: Loc
 function payUnbilled(state: LineState, amount: bigint): bigint {
   let left = amount;
   const c = state.counters;
+  const lateFees = min(left, state.unbilledLateFees ?? 0n);
+  if (lateFees > 0n) {
+    state.unbilledLateFees = m((state.unbilledLateFees ?? 0n) - lateFees);
+    c.lateFeesRepaid = m((c.lateFeesRepaid ?? 0n) + lateFees);
+    left -= lateFees;
+  }
   const interest = min(left, state.unbilledInterest);
   state.unbilledInterest = m(state.unbilledInterest - interest);
   c.interestRepaid = m(c.interestRepaid + interest);
@@ -515,6 +532,7 @@ function billedOwed(state: LineState): {
   for (const statement of state.statements) {
     revolving += sumPostings(statement.revolving);
     interest += statement.interest - statement.interestPaid;
+    fees += (statement.lateFee ?? 0n) - (statement.lateFeePaid ?? 0n);
     for (const bill of statement.instalments) {
       instalmentPrincipal += bill.principal - bill.principalPaid;
       fees += bill.fee - bill.feePaid;
@@ -561,9 +579,12 @@ function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: 
     cycle.payments === 0n &&
     cycle.payouts === 0n &&
     cycle.interest === 0n &&
+    (cycle.lateFees ?? 0n) === 0n &&
+    (state.unbilledLateFees ?? 0n) === 0n &&
     cycle.converted === 0n &&
     state.statements.every((statement) => statement.settledOn !== null);
   const periodStart = state.cycleStart;
+  const lateFees = cycle.lateFees ?? 0n;
   state.cycleStart = date;
   state.nextStatementDate = statementDateAfterCut(terms, date);
   state.cycle = zeroCycle();
@@ -585,10 +606,13 @@ function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: 
     interestExact: 0n,
     interestPosted: m(0n),
     settledOn: null,
+    // Late fees charged in the cycle are billed on this statement (as interest is).
+    ...(state.unbilledLateFees === undefined ? {} : { lateFee: state.unbilledLateFees, lateFeePaid: m(0n) }),
   };
   state.statements.push(statement);
   state.unbilled = [];
   state.unbilledInterest = m(0n);
+  if (state.unbilledLateFees !== undefined) state.unbilledLateFees = m(0n);
   state.nextStatementSeq += 1;
   useHeld(terms, state, date);
   markSettled(state, date);
@@ -623,6 +647,7 @@ function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: 
     payments: cycle.payments,
     payouts: cycle.payouts,
     fees: m(fees),
+    lateFees: m(lateFees),
     interest: cycle.interest,
     instalmentPrincipal: m(instalmentPrincipal),
     converted: cycle.converted,
@@ -656,14 +681,19 @@ function checkDue(terms: LineTerms, state: LineState, index: number): void {
   const statement = state.statements[index] as BilledStatement;
   statement.dueChecked = true;
   const paidInFull = owedOn(statement) === 0n;
+  const unpaidMinimum = minimumOutstanding(state, index);
   state.dueOutcomes.push({
     seq: statement.seq,
     dueDate: statement.dueDate,
     minimumPayment: statement.minimumPayment,
-    minimumMet: minimumOutstanding(state, index) === 0n,
+    minimumMet: unpaidMinimum === 0n,
     paidInFull,
     curedOn: null,
   });
+  if (terms.lateFee && unpaidMinimum > 0n) {
+    statement.lateFeeDue = nominalLateFee(terms.lateFee, unpaidMinimum);
+    statement.lateFeeCharged = m(0n);
+  }
   if (state.dueOutcomes.length > MAX_DUE_OUTCOMES) state.dueOutcomes.shift();
   if (paidInFull) return;
   statement.graceLost = true;
@@ -675,7 +705,33 @@ function checkDue(terms: LineTerms, state: LineState, index: number): void {
   const instalmentDays = BigInt(daysBetween(statement.statementDate, statement.dueDate));
   for (const bill of statement.instalments) dayFen += (bill.principal - bill.principalPaid) * instalmentDays;
   statement.interestExact += dayFen * terms.dailyRate.num;
+  // The cap's measure is kept only where there is a late fee to bound.
+  if (terms.lateFee) statement.principalDays = (statement.principalDays ?? 0n) + dayFen;
   postInterest(terms, state, statement);
+}
+
+/**
+ * Charges what the cap allows of a statement's late fee (`lateFeeChargeable`): into the cycle's unbilled late
+ * fees, billed on the next statement and paid as a fee.
+ */
+function chargeLateFee(terms: LineTerms, state: LineState, statement: BilledStatement): void {
+  const due = statement.lateFeeDue ?? 0n;
+  if (due === 0n) return;
+  const charged = statement.lateFeeCharged ?? 0n;
+  const charge = lateFeeChargeable({
+    due,
+    charged,
+    interestExact: statement.interestExact,
+    dailyRateDen: terms.dailyRate.den,
+    principalDays: statement.principalDays ?? 0n,
+    cap: terms.costCap,
+  });
+  if (charge === 0n) return;
+  statement.lateFeeCharged = m(charged + charge);
+  const c = state.counters;
+  c.lateFeesCharged = m((c.lateFeesCharged ?? 0n) + charge);
+  state.unbilledLateFees = m((state.unbilledLateFees ?? 0n) + charge);
+  state.cycle.lateFees = m((state.cycle.lateFees ?? 0n) + charge);
 }
 
 /** Dates the cure of every missed minimum that is now met (its statement paid down or gone). */
@@ -716,8 +772,11 @@ function stepDay(terms: LineTerms, state: LineState, date: LocalDate, out: State
     const principal = principalOwedOn(statement);
     if (principal === 0n) continue;
     statement.interestExact += principal * terms.dailyRate.num;
+    if (terms.lateFee) statement.principalDays = (statement.principalDays ?? 0n) + principal;
     postInterest(terms, state, statement);
   }
+  // Late fees after the day's interest, within the room the cap leaves (principal unpaid: room grows daily).
+  for (const statement of state.statements) chargeLateFee(terms, state, statement);
   updateSuspension(terms, state, date);
   prune(state);
 }
@@ -886,6 +945,8 @@ export interface LineBalances {
   /** Spending of the cycle in progress and its interest so far. */
   readonly unbilledPrincipal: Money;
   readonly unbilledInterest: Money;
+  /** Late fees charged in the cycle, billed on the next statement. */
+  readonly unbilledLateFees: Money;
   /** Converted principal to be billed on later statements. */
   readonly instalmentsNotYetBilled: Money;
   readonly heldForCustomer: Money;
@@ -907,6 +968,7 @@ export function lineBalancesOf(state: LineState): LineBalances {
     owed.interest +
     unbilledPrincipal +
     state.unbilledInterest +
+    (state.unbilledLateFees ?? 0n) +
     notYetBilled;
   return {
     billedPrincipal: m(owed.revolving + owed.instalmentPrincipal),
@@ -914,6 +976,7 @@ export function lineBalancesOf(state: LineState): LineBalances {
     billedFees: m(owed.fees),
     unbilledPrincipal: m(unbilledPrincipal),
     unbilledInterest: state.unbilledInterest,
+    unbilledLateFees: m(state.unbilledLateFees ?? 0n),
     instalmentsNotYetBilled: notYetBilled,
     heldForCustomer: held,
     principalOwed: m(owed.revolving + owed.instalmentPrincipal + unbilledPrincipal + notYetBilled),

@@ -48,6 +48,20 @@ export interface BilledStatement {
   /** …rounded half up, cumulatively: what has been booked. */
   interestPosted: Money;
   settledOn: LocalDate | null;
+  /**
+   * Late fees (违约金) billed on this statement (charged in the cycle before it) and paid. Absent in states
+   * stored before late fees: 0.
+   */
+  lateFee?: Money;
+  lateFeePaid?: Money;
+  /** The late fee set when this statement's minimum was missed, and how much of it was charged so far. */
+  lateFeeDue?: Money;
+  lateFeeCharged?: Money;
+  /**
+   * Principal-days that bore interest because of this statement (the interest accumulator's days): the
+   * measure the all-in cost cap bounds this statement's interest and late fee by.
+   */
+  principalDays?: bigint;
 }
 
 export type PlanSource =
@@ -122,6 +136,9 @@ export interface LineCounters {
   overpaymentApplied: Money;
   /** Held money paid out to the customer (payouts). */
   paidOut: Money;
+  /** Late fees charged and repaid (absent in states stored before late fees: 0). */
+  lateFeesCharged?: Money;
+  lateFeesRepaid?: Money;
 }
 
 /** The figures of the cycle in progress, for its statement. */
@@ -136,6 +153,8 @@ export interface CycleTotals {
   payouts: Money;
   interest: Money;
   converted: Money;
+  /** Late fees charged in the cycle (absent before late fees: 0). */
+  lateFees?: Money;
 }
 
 /** Whether the minimum payment of a statement was met by its due date, and whether it was paid in full. */
@@ -162,6 +181,8 @@ export interface LineState {
   unbilled: Posting[];
   /** Interest accrued in the cycle and not yet paid (billed on the next statement). */
   unbilledInterest: Money;
+  /** Late fees charged in the cycle and not yet paid (billed on the next statement; absent: 0). */
+  unbilledLateFees?: Money;
   cycle: CycleTotals;
   statements: BilledStatement[];
   plans: InstalmentPlan[];

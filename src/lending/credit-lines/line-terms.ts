@@ -73,6 +73,17 @@ export interface ConversionTerms {
   readonly minAmount: Money;
 }
 
+/**
+ * A late fee (违约金) when a statement's minimum is missed: `rate` × the minimum still unpaid at the end of
+ * the due date, rounded half up, at least `floor` and at most `max` (never more than that unpaid minimum).
+ * It is charged from the day after the due date within the all-in cost cap (`line-late-fee.ts`).
+ */
+export interface LateFeeRule {
+  readonly rate: Rate;
+  readonly floor: Money;
+  readonly max: Money;
+}
+
 export interface CreditLineProduct {
   readonly code: string;
   /** The statement day of new lines (1–31; clamped to the month's last day). A line may choose its own. */
@@ -86,6 +97,8 @@ export interface CreditLineProduct {
   readonly bucketBounds: readonly [number, number];
   /** The facility is suspended once days past due exceed this, and reactivated when the line is current. */
   readonly suspendAfterDpd: number;
+  /** A late fee when a minimum is missed; none when absent (the default). */
+  readonly lateFee?: LateFeeRule | null;
 }
 
 export const DEFAULT_CREDIT_LINE_PRODUCT: CreditLineProduct = {
@@ -141,6 +154,13 @@ export interface LineTerms {
    * with, so replaying the line from its opening cuts every past statement on the day it was cut on.
    */
   readonly statementDayChanges?: readonly StatementDayChange[];
+  /** The product's late fee rule when the line opened (absent: none). */
+  readonly lateFee?: LateFeeRule | null;
+  /**
+   * The all-in cost cap (annual) in force when the line opened: interest and late fees charged because of a
+   * statement never exceed it on that statement's principal-days. Absent: no cap was in force.
+   */
+  readonly costCap?: Rate | null;
 }
 
 /** The statement day that decides the cycle after a statement cut on `cut`. */
@@ -308,6 +328,14 @@ export function validateProduct(product: CreditLineProduct): CreditLineProduct {
   if (!Number.isInteger(m1) || !Number.isInteger(m2) || m1 < 1 || m2 <= m1) {
     throw AppError.invalid('bucketBounds', 'increasing', 'bucket bounds must be increasing whole days');
   }
+  if (product.lateFee) {
+    const { rate: share, floor: least, max } = product.lateFee;
+    if (share.num < 0n || share.num > share.den)
+      throw AppError.invalid('lateFee.rate', 'range', 'the late fee rate must be in [0, 1]');
+    if (least < 0n) throw AppError.invalid('lateFee.floor', 'non-negative', 'the floor must be ≥ 0');
+    if (max < least)
+      throw AppError.invalid('lateFee.max', 'at-least-floor', 'the maximum must be ≥ the floor');
+  }
   if (!Number.isInteger(product.suspendAfterDpd) || product.suspendAfterDpd < 0) {
     throw AppError.invalid('suspendAfterDpd', 'non-negative', 'suspendAfterDpd must be a whole number ≥ 0');
   }
@@ -323,6 +351,8 @@ export interface OpenLineInput {
   readonly apr: Rate;
   /** The customer's chosen statement day; the product's when omitted. */
   readonly statementDay?: number;
+  /** The all-in cost cap in force on the opening day (annual), if any. */
+  readonly costCap?: Rate;
 }
 
 /** A new line's terms from the product and the facility it draws on. */
@@ -345,5 +375,7 @@ export function termsFor(product: CreditLineProduct, input: OpenLineInput): Line
     conversion: product.conversion,
     bucketBounds: product.bucketBounds,
     suspendAfterDpd: product.suspendAfterDpd,
+    ...(product.lateFee ? { lateFee: product.lateFee } : {}),
+    ...(input.costCap ? { costCap: input.costCap } : {}),
   };
 }

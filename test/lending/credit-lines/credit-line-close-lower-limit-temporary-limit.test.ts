@@ -3,6 +3,7 @@ import { verifyLedger } from '../../../src/ledger/ledger.pg.ts';
 import type { Requester } from '../../../src/lending/credit-lines/line-lifecycle-service.ts';
 import { isAppError } from '../../../src/platform/errors/app-error.ts';
 import type { Money } from '../../../src/platform/money/money.ts';
+import { parseRate } from '../../../src/platform/money/rate.ts';
 import type { LocalDate } from '../../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../../support/stores.ts';
 import { statementsAgainstLedger } from './ledger-check.ts';
@@ -400,6 +401,42 @@ describe.each(storesUnderTest())('credit-line lifecycle ($name)', (store) => {
       principalNotYetBilled: 0n,
     });
     expect(await statementsAgainstLedger(world.db, customerId, lineId, statements)).toEqual([]);
+    expect((await verifyLedger(world.db)).ok).toBe(true);
+  });
+
+  it('charges a late fee for a missed minimum within the 24 % cap, billed on the next statement and booked', async () => {
+    const world = await lineWorld(store, {
+      start: '2026-01-05',
+      seed: 36,
+      product: { lateFee: { rate: parseRate('0.1'), floor: fen(100n), max: fen(5_000n) } },
+    });
+    const { customerId, lineId } = await world.customerWithLine(500_000n);
+    world.today('2026-01-10');
+    await world.lines.purchase({
+      lineId,
+      amount: fen(100_000n),
+      description: 'a bike',
+      idempotencyKey: 'p1',
+    });
+    world.today('2026-03-02');
+    // Through today, so that today's payment below pays exactly what the line shows.
+    await world.dayEnd.run({ through: '2026-03-02' as LocalDate });
+    const statements = await world.lines.statements(lineId);
+    // As in line-late-fee.test.ts: ¥10.00 set on 11 Feb, ¥7.70 of it charged by 28 Feb within the cap.
+    expect(statements.map((s) => [s.statementDate, s.lateFees, s.interest, s.closingBalance])).toEqual([
+      ['2026-02-01', 0n, 0n, 100_000n],
+      ['2026-03-01', 770n, 2_450n, 100_000n + 2_450n + 770n],
+    ]);
+    expect(await statementsAgainstLedger(world.db, customerId, lineId, statements)).toEqual([]);
+    expect((await verifyLedger(world.db)).ok).toBe(true);
+    // Paid in full: the late fee first (fees → interest → principal), nothing left.
+    const before = await world.lines.getLine(lineId);
+    const lateFeesOwed = before.balances.billedFees + before.balances.unbilledLateFees;
+    // 770 billed on 1 Mar, and ⌊5,100,000 fen-days × 24 % / 365 − 2,550 − 1.5⌋ − 770 = 31 charged since.
+    expect([before.balances.billedFees, before.balances.unbilledLateFees]).toEqual([770n, 31n]);
+    const paid = await world.lines.pay({ lineId, amount: before.balances.payoff, idempotencyKey: 'pay' });
+    expect(paid.receipt.allocation).toMatchObject({ fees: lateFeesOwed, held: 0n });
+    expect(paid.receipt.balances.payoff).toBe(0n);
     expect((await verifyLedger(world.db)).ok).toBe(true);
   });
 });
