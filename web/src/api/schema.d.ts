@@ -4796,6 +4796,11 @@ export interface paths {
                    */
                   unbilledInterest: string;
                   /**
+                   * @description Late fees charged in the cycle, billed on the next statement.
+                   * @example 1234.56
+                   */
+                  unbilledLateFees: string;
+                  /**
                    * @description Amount in yuan as a decimal string, e.g. "1234.56".
                    * @example 1234.56
                    */
@@ -7667,6 +7672,11 @@ export interface paths {
                  */
                 unbilledInterest: string;
                 /**
+                 * @description Late fees charged in the cycle, billed on the next statement.
+                 * @example 1234.56
+                 */
+                unbilledLateFees: string;
+                /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56
                  */
@@ -7848,6 +7858,11 @@ export interface paths {
                  * @example 1234.56
                  */
                 unbilledInterest: string;
+                /**
+                 * @description Late fees charged in the cycle, billed on the next statement.
+                 * @example 1234.56
+                 */
+                unbilledLateFees: string;
                 /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56
@@ -8133,6 +8148,11 @@ export interface paths {
                  * @example 1234.56
                  */
                 unbilledInterest: string;
+                /**
+                 * @description Late fees charged in the cycle, billed on the next statement.
+                 * @example 1234.56
+                 */
+                unbilledLateFees: string;
                 /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56
@@ -9350,6 +9370,11 @@ export interface paths {
                  */
                 unbilledInterest: string;
                 /**
+                 * @description Late fees charged in the cycle, billed on the next statement.
+                 * @example 1234.56
+                 */
+                unbilledLateFees: string;
+                /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56
                  */
@@ -9543,6 +9568,11 @@ export interface paths {
                  * @example 1234.56
                  */
                 unbilledInterest: string;
+                /**
+                 * @description Late fees charged in the cycle, billed on the next statement.
+                 * @example 1234.56
+                 */
+                unbilledLateFees: string;
                 /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56
@@ -10063,6 +10093,11 @@ export interface paths {
                  * @example 1234.56
                  */
                 unbilledInterest: string;
+                /**
+                 * @description Late fees charged in the cycle, billed on the next statement.
+                 * @example 1234.56
+                 */
+                unbilledLateFees: string;
                 /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56
@@ -10647,6 +10682,11 @@ export interface paths {
                  */
                 interest: string;
                 /**
+                 * @description Late fees (违约金) charged in the cycle for a missed minimum, within the all-in cost cap.
+                 * @example 1234.56
+                 */
+                lateFees: string;
+                /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56
                  */
@@ -10801,6 +10841,11 @@ export interface paths {
                * @example 1234.56
                */
               interest: string;
+              /**
+               * @description Late fees (违约金) charged in the cycle for a missed minimum, within the all-in cost cap.
+               * @example 1234.56
+               */
+              lateFees: string;
               /**
                * @description Amount in yuan as a decimal string, e.g. "1234.56".
                * @example 1234.56
@@ -15169,6 +15214,11 @@ export interface paths {
                    */
                   unbilledInterest: string;
                   /**
+                   * @description Late fees charged in the cycle, billed on the next statement.
+                   * @example 1234.56
+                   */
+                  unbilledLateFees: string;
+                  /**
                    * @description Amount in yuan as a decimal string, e.g. "1234.56".
                    * @example 1234.56
                    */
@@ -15494,6 +15544,11 @@ export interface paths {
                  */
                 unbilledInterest: string;
                 /**
+                 * @description Late fees charged in the cycle, billed on the next statement.
+                 * @example 1234.56
+                 */
+                unbilledLateFees: string;
+                /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56
                  */
@@ -15675,6 +15730,11 @@ export interface paths {
                  * @example 1234.56
                  */
                 unbilledInterest: string;
+                /**
+                 * @description Late fees charged in the cycle, billed on the next statement.
+                 * @example 1234.56
+                 */
+                unbilledLateFees: string;
                 /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56
@@ -16008,6 +16068,11 @@ export interface paths {
                  * @example 1234.56
                  */
                 unbilledInterest: string;
+                /**
+                 * @description Late fees charged in the cycle, billed on the next statement.
+                 * @example 1234.56
+                 */
+                unbilledLateFees: string;
                 /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56
@@ -16808,6 +16873,11 @@ export interface paths {
                  */
                 unbilledInterest: string;
                 /**
+                 * @description Late fees charged in the cycle, billed on the next statement.
+                 * @example 1234.56
+                 */
+                unbilledLateFees: string;
+                /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56
                  */
@@ -17240,6 +17310,11 @@ export interface paths {
                  * @example 1234.56
                  */
                 interest: string;
+                /**
+                 * @description Late fees (违约金) charged in the cycle for a missed minimum, within the all-in cost cap.
+                 * @example 1234.56
+                 */
+                lateFees: string;
                 /**
                  * @description Amount in yuan as a decimal string, e.g. "1234.56".
                  * @example 1234.56
