@@ -8,6 +8,9 @@ import { GLOBAL_TABLES } from '../../src/platform/database/distribution.ts';
 import { loadMigrations, migrate } from '../../src/platform/database/migrate.ts';
 import type { Money } from '../../src/platform/money/money.ts';
 import type { LocalDate } from '../../src/platform/time/local-date.ts';
+import { seedDemo } from '../../src/cli/demo.ts';
+import { seedDemoHistory } from '../../src/demo/history/history-seeder.ts';
+import { createTestApp } from '../support/app.ts';
 import { lendingWorld } from '../lending/support.ts';
 import { openPostgres } from '../../src/platform/database/postgres.ts';
 import type { StoreUnderTest } from '../support/stores.ts';
@@ -320,5 +323,28 @@ describe.skipIf(!citusUrl)('Credence on Citus (CITUS_URL)', () => {
     expect(repaid.receipt.allocation.principal).toBe(50_000n);
     const verification = await verifyLedger(world.db);
     expect(verification.ok).toBe(true);
+  });
+  it('the demo seeds with a small history (its day-end catch-ups per shard group), decides over HTTP and the books are sound', async () => {
+    const t = await createTestApp({ store, now: new Date('2026-12-06T02:00:00Z') });
+    try {
+      await seedDemo(t.app);
+      const report = await seedDemoHistory(t.app, { applicants: 20 });
+      expect(report.seeded).toBe(true);
+      expect(report.loans + report.lines).toBeGreaterThan(0);
+      const customer = await t.app.db.query<{ customer_id: string }>(
+        `select customer_id from customers where external_id = 'demo-clean-approval'`,
+      );
+      const response = await t.app.http.inject({
+        method: 'POST',
+        url: '/v1/decisions',
+        headers: t.auth('app'),
+        payload: { customerId: customer.rows[0]?.customer_id, product: 'cash_loan' },
+      });
+      expect(response.statusCode).toBe(201);
+      expect(response.json<{ outcome: string }>().outcome).toBe('approved');
+      expect((await verifyLedger(t.app.db)).ok).toBe(true);
+    } finally {
+      await t.app.stop();
+    }
   });
 });
