@@ -8,11 +8,12 @@ import { useLocale } from '../../i18n/index.ts';
 function linkOf(message: Message): string | undefined {
   if (message.link.appealId) return `/appeals/${message.link.appealId}`;
   if (message.link.decisionId) return `/decisions/${message.link.decisionId}`;
-  if (message.link.lineId) return '/bills';
+  // Bills shows both: the cash loans and the spending line (reminders, payments, statements link here).
+  if (message.link.lineId || message.link.loanId) return '/bills';
   return undefined;
 }
 
-/** Messages: decision results, appeal outcomes and limit changes, newest first. */
+/** Messages: decision results, appeal outcomes, limit changes and account news (reminders, payments), newest first. */
 export default function MessagesScreen() {
   const { t, text, format } = useLocale();
   const messages = useLoad(() => me.messages(), []);
