@@ -16,6 +16,7 @@ import {
   REVIEW_FREEZE_REASON,
   type ReviewDecision,
 } from './limit-review.ts';
+import { assertLineOpen } from './line-lifecycle.ts';
 import {
   claimReview,
   completeReview,
@@ -234,8 +235,12 @@ export function createLimitReviewService(deps: LimitReviewDeps): LimitReviewServ
   }
 
   return {
-    review(request) {
+    async review(request) {
       const key = parseIdempotencyKey(request.idempotencyKey);
+      const where = await locateLine(db, request.lineId);
+      const line = where ? await findLine(db, where.customerId, request.lineId) : undefined;
+      // A closed line is not reviewed (its facility is closed); its past reviews stay readable.
+      if (line) assertLineOpen(line.closedOn, request.lineId);
       return reviewOnce(request.lineId, `on-demand:${key}`, 'on-demand');
     },
 

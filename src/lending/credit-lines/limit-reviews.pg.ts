@@ -202,7 +202,8 @@ export async function listReviews(
 
 /**
  * Lines due a monthly review: the latest statement whose due date has passed has no applied review yet
- * (key `cycle:<seq>`), in id order after `afterId`.
+ * (key `cycle:<seq>`), in id order after `afterId`. A closed line is not reviewed (its facility is closed:
+ * a review could change nothing).
  */
 export async function linesDueForReview(
   q: Queryable,
@@ -211,7 +212,7 @@ export async function linesDueForReview(
 ): Promise<{ customerId: string; lineId: string; reviewKey: string }[]> {
   const result = await q.query<{ customer_id: string; id: string; last_due_seq: number }>(
     `select l.customer_id, l.id, l.last_due_seq from credit_lines l
-      where l.last_due_seq > 0 and l.id > $1
+      where l.last_due_seq > 0 and l.id > $1 and l.closed_on is null
         and not exists (select 1 from credit_line_reviews r
                          where r.customer_id = l.customer_id and r.line_id = l.id
                            and r.review_key = 'cycle:' || l.last_due_seq and r.status = 'applied')

@@ -6,6 +6,7 @@ import type { Money } from '../../../src/platform/money/money.ts';
 import { parseRate } from '../../../src/platform/money/rate.ts';
 import type { LocalDate } from '../../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../../support/stores.ts';
+import { linesDueForReview } from '../../../src/lending/credit-lines/limit-reviews.pg.ts';
 import { statementsAgainstLedger } from './ledger-check.ts';
 import { lineWorld, snapshotLineRows } from './support.ts';
 
@@ -130,6 +131,10 @@ describe.each(storesUnderTest())('credit-line lifecycle ($name)', (store) => {
       [1, 'close', '2026-01-12', 'customer', 'no longer needed'],
     ]);
     expect((await world.facilities.getFacility(customerId, 'credit-line'))?.status).toBe('closed');
+    // After its last statement's due date the monthly review passes the closed line by.
+    world.today('2026-02-12');
+    await world.nightly();
+    expect((await linesDueForReview(world.db, '', 100)).map((due) => due.lineId)).not.toContain(lineId);
     expect((await verifyLedger(world.db)).ok).toBe(true);
   });
 
