@@ -155,5 +155,53 @@ describe.each(storesUnderTest().map((store) => [store.name, store] as const))(
       ]);
       expect(await snapshotLineRows(t.app.db)).toBe(before);
     });
+    it('changes the statement day once (201 with the transition), then refuses a second change within 6 months', async () => {
+      const change = (key: string, statementDay: number) =>
+        t.app.http.inject({
+          method: 'POST',
+          url: `/v1/lines/${lineId}/statement-day`,
+          headers: json(t.auth('app'), key),
+          payload: { statementDay },
+        });
+      // Opened 10 Mar 2026 on day 1: the cycle in flight ends on 1 Apr (due 10 Apr), then the 15th.
+      const first = await change('sd-1', 15);
+      expect(first.statusCode).toBe(201);
+      expect(first.json()).toMatchObject({
+        change: 'statement-day',
+        detail: {
+          from: 1,
+          to: 15,
+          lastOnOldDay: '2026-04-01',
+          itsDueDate: '2026-04-10',
+          firstOnNewDay: '2026-04-15',
+          firstOnNewDayDue: '2026-05-10',
+        },
+      });
+      const line = await t.app.http.inject({
+        method: 'GET',
+        url: `/v1/lines/${lineId}`,
+        headers: t.auth('analyst'),
+      });
+      expect(line.json()).toMatchObject({ statementDay: 15, nextStatementDate: '2026-04-01' });
+      const again = await change('sd-2', 20);
+      expect(again.statusCode).toBe(422);
+      expect(again.json().errors).toEqual([
+        {
+          field: 'statementDay',
+          rule: 'once-in-6-months',
+          message: 'the statement day was changed on 2026-03-10; it can be changed again from 2026-09-10',
+        },
+      ]);
+    });
+
+    it('refuses to settle an unknown plan (404)', async () => {
+      const settle = await t.app.http.inject({
+        method: 'POST',
+        url: `/v1/lines/${lineId}/plans/ipl_01JD3ZK6Q8W4M2X9T7B5N1R0KC/settlement`,
+        headers: json(t.auth('app'), 'settle-1'),
+        payload: {},
+      });
+      expect(settle.statusCode).toBe(404);
+    });
   },
 );
