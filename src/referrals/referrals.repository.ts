@@ -124,9 +124,22 @@ export async function findCase(
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<ReferralCase | undefined> {
-  const result = await q.query<CaseRow>(
-    `select ${COLUMNS} from referral_cases where id = $1${options.forUpdate ? ' for update' : ''}`,
+  if (!options.forUpdate) {
+    const result = await q.query<CaseRow>(`select ${COLUMNS} from referral_cases where id = $1`, [id]);
+    const [row] = result.rows;
+    return row ? toCase(row) : undefined;
+  }
+  // A lock is taken by the row's full key: Citus locks rows only in a single-shard (router) query, which
+  // needs customer_id. A case's customer never changes, so reading it first without a lock is safe.
+  const owner = await q.query<{ customer_id: string }>(
+    'select customer_id from referral_cases where id = $1',
     [id],
+  );
+  const [first] = owner.rows;
+  if (!first) return undefined;
+  const result = await q.query<CaseRow>(
+    `select ${COLUMNS} from referral_cases where customer_id = $1 and id = $2 for update`,
+    [first.customer_id, id],
   );
   const [row] = result.rows;
   return row ? toCase(row) : undefined;
