@@ -2,7 +2,7 @@ import { AppError } from '../platform/errors/app-error.ts';
 import { formatMoney, type Money } from '../platform/money/money.ts';
 import { compareRate, formatPercent, type Rate } from '../platform/money/rate.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
-import { legalCapOn, type LegalRateCap, type Product } from '../policy/index.ts';
+import { describeLegalCapRate, legalCapOn, type LegalRateCap, type Product } from '../policy/index.ts';
 import type { OverrideTerms } from './appeal.ts';
 import { compareTerms, type DecisionTerms } from './recheck-comparison.ts';
 
@@ -60,7 +60,7 @@ export function checkOverrideAuthority(
     throw AppError.invalid(
       'apr',
       'legal-cap',
-      `the rate may not exceed the legal cap of ${formatPercent(cap.annualRate)} in force since ${cap.effectiveFrom}`,
+      `the rate may not exceed the legal cap of ${describeLegalCapRate(cap)} in force since ${cap.effectiveFrom}`,
     );
   return { needsSecondReviewer: terms.limit > secondReviewerAbove, legalCap: cap?.annualRate ?? null };
 }

@@ -12,7 +12,7 @@ import {
   type VerificationLevel,
 } from '../policy/index.ts';
 // The JSON form of a product; the policy index does not re-export it, the module is pure.
-import { productToJson } from '../policy/products.ts';
+import { legalRateCapToJson, productToJson } from '../policy/products.ts';
 import type { Scorer, ScoreResult, ScoreRow } from '../scoring/index.ts';
 
 /**
@@ -77,11 +77,7 @@ export function termsJson(
 ): TermsJson {
   return {
     products: [{ effectiveFrom: date, ...productToJson(product) }],
-    legalRateCaps: caps.map((cap) => ({
-      effectiveFrom: cap.effectiveFrom,
-      annualRate: toExactRateString(cap.annualRate),
-      basis: cap.basis,
-    })),
+    legalRateCaps: caps.map(legalRateCapToJson),
     riskAppetite: [
       {
         effectiveFrom: appetite.effectiveFrom,

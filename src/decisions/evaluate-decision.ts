@@ -10,6 +10,7 @@ import {
   policyReasonParams,
   toPolicyDocument,
   type CompiledPolicy,
+  type LegalCapInForce,
   type LegalRateCap,
   type PolicyInput,
   type PolicyReasonHit,
@@ -265,9 +266,10 @@ const NO_PLAN_TEXT: LocalizedText = {
 };
 
 /** The legal cap as recorded, built once per cap (every decision on a date shares the cap in force). */
-const legalCapJsons = new WeakMap<LegalRateCap, { effectiveFrom: string; annualRate: string }>();
+const legalCapJsons = new WeakMap<LegalCapInForce, { effectiveFrom: string; annualRate: string }>();
 
-function legalCapJson(cap: LegalRateCap): { effectiveFrom: string; annualRate: string } {
+/** The rule's date and the rate it stood at on the decision date (a multiple of the LPR, resolved). */
+function legalCapJson(cap: LegalCapInForce): { effectiveFrom: string; annualRate: string } {
   let json = legalCapJsons.get(cap);
   if (!json) {
     json = Object.freeze({ effectiveFrom: cap.effectiveFrom, annualRate: toExactRateString(cap.annualRate) });

@@ -18,6 +18,7 @@ import {
 import * as repository from './change-requests.repository.ts';
 import { assertSettingsWithinCostCap } from '../lending/shared/settings-cost-cap.ts';
 import { parseLendingSettings, type LendingSettings } from './lending-settings.ts';
+import { describeLegalRateCap } from './products.ts';
 import type { PolicyService } from './policy-service.ts';
 import { listLegalRateCaps, listProducts } from './policy.repository.ts';
 
@@ -128,11 +129,13 @@ function describeSetting(
       const entry = settings.products[0];
       return { subject: `product:${entry?.product.code}`, summary: `product ${entry?.product.code}` };
     }
-    case 'legalRateCaps':
+    case 'legalRateCaps': {
+      const cap = settings.legalRateCaps[0];
       return {
         subject: 'legal-rate-cap',
-        summary: `legal rate cap ${settings.legalRateCaps[0]?.annualRate.toString()}`,
+        summary: `legal rate cap ${cap ? `${describeLegalRateCap(cap)} from ${cap.effectiveFrom}` : 'none'}`,
       };
+    }
     case 'riskAppetite': {
       const setting = settings.riskAppetite[0];
       return {

@@ -30,7 +30,14 @@ import { productRangeIssues } from './product-range-check.ts';
 import { settingsLoadIssues } from './settings-checks.ts';
 import * as repository from './policy.repository.ts';
 import type { PolicyVersion, PolicyVersionSummary } from './policy.repository.ts';
-import { appetiteOn, legalCapOn, type LegalRateCap, type Product, type RiskAppetite } from './products.ts';
+import {
+  appetiteOn,
+  legalCapOn,
+  type LegalCapInForce,
+  type LegalRateCap,
+  type Product,
+  type RiskAppetite,
+} from './products.ts';
 
 export type { PolicyVersion, PolicyVersionSummary } from './policy.repository.ts';
 
@@ -44,8 +51,8 @@ export interface DecisionPolicy {
   readonly version: PolicyVersionSummary;
   readonly policy: CompiledPolicy;
   readonly appetite: RiskAppetite;
-  /** The legal cap in force on the date (undefined when none is configured). */
-  readonly legalCap: LegalRateCap | undefined;
+  /** The legal cap in force on the date, resolved (undefined when none is configured). */
+  readonly legalCap: LegalCapInForce | undefined;
   /** Every dated cap, for `clampToLegalCap`. */
   readonly legalRateCaps: readonly LegalRateCap[];
 }

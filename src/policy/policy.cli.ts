@@ -9,6 +9,7 @@ import type { App } from '../app.ts';
 import type { ChangeActor, ChangeRequest } from './change-requests.ts';
 import { issueLocation, type PolicyIssue } from './jdm.ts';
 import { parseLendingSettings } from './lending-settings.ts';
+import { describeLegalRateCap } from './products.ts';
 import { compilePolicy } from './policy-compiler.ts';
 import type { NodeChange } from './policy-diff.ts';
 import { installDefaultPolicies, readJsonFile } from './policy-files.node.ts';
@@ -320,8 +321,7 @@ export function registerPolicyCommands(program: Command): void {
                   `product ${product.code} (${product.type}) from ${effectiveFrom}: limits ${product.minLimit}–${product.maxLimit} fen, APR ${toExactRateString(product.minApr)}–${toExactRateString(product.maxApr)}, terms ${product.terms.join('/')}, first limit ≤ ${product.firstLimitCap} fen, verification ≥ L${product.requiredVerificationLevel}, age ${product.minAge}–${product.maxAge}`,
               ),
               ...current.legalRateCaps.map(
-                (cap) =>
-                  `legal cap from ${cap.effectiveFrom}: ${toExactRateString(cap.annualRate)} (${cap.basis})`,
+                (cap) => `legal cap from ${cap.effectiveFrom}: ${describeLegalRateCap(cap)} (${cap.basis})`,
               ),
               ...current.riskAppetite.map(
                 (setting) =>

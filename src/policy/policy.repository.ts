@@ -207,21 +207,43 @@ export async function listProducts(q: Queryable): Promise<DatedProduct[]> {
 
 export async function upsertLegalRateCap(q: Queryable, cap: LegalRateCap, loadedAt: Date): Promise<void> {
   await q.query(
-    `insert into legal_rate_caps (effective_from, annual_rate, basis, loaded_at) values ($1, $2, $3, $4)
-     on conflict (effective_from) do update set annual_rate = excluded.annual_rate, basis = excluded.basis, loaded_at = excluded.loaded_at`,
-    [cap.effectiveFrom, toExactRateString(cap.annualRate), cap.basis, loadedAt],
+    `insert into legal_rate_caps (effective_from, annual_rate, lpr_multiple, basis, loaded_at) values ($1, $2, $3, $4, $5)
+     on conflict (effective_from) do update set annual_rate = excluded.annual_rate, lpr_multiple = excluded.lpr_multiple,
+       basis = excluded.basis, loaded_at = excluded.loaded_at`,
+    [
+      cap.effectiveFrom,
+      cap.annualRate === undefined ? null : toExactRateString(cap.annualRate),
+      cap.lprMultiple === undefined ? null : toExactRateString(cap.lprMultiple),
+      cap.basis,
+      loadedAt,
+    ],
   );
 }
 
 export async function listLegalRateCaps(q: Queryable): Promise<LegalRateCap[]> {
-  const result = await q.query<{ effective_from: string; annual_rate: string; basis: string }>(
-    'select effective_from::text as effective_from, annual_rate, basis from legal_rate_caps order by effective_from',
+  const result = await q.query<{
+    effective_from: string;
+    annual_rate: string | null;
+    lpr_multiple: string | null;
+    basis: string;
+  }>(
+    'select effective_from::text as effective_from, annual_rate, lpr_multiple, basis from legal_rate_caps order by effective_from',
   );
-  return result.rows.map((row) => ({
-    effectiveFrom: parseLocalDate(row.effective_from),
-    annualRate: parseRate(row.annual_rate, 'legal_rate_caps.annual_rate'),
-    basis: row.basis,
-  }));
+  // The table's check holds exactly one of the two set.
+  return result.rows.map((row) => {
+    const effectiveFrom = parseLocalDate(row.effective_from);
+    return row.lpr_multiple === null
+      ? {
+          effectiveFrom,
+          annualRate: parseRate(row.annual_rate ?? '', 'legal_rate_caps.annual_rate'),
+          basis: row.basis,
+        }
+      : {
+          effectiveFrom,
+          lprMultiple: parseRate(row.lpr_multiple, 'legal_rate_caps.lpr_multiple'),
+          basis: row.basis,
+        };
+  });
 }
 
 export async function upsertRiskAppetite(q: Queryable, setting: RiskAppetite, loadedAt: Date): Promise<void> {

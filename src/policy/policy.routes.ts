@@ -11,7 +11,7 @@ import type { PolicyService, PolicyVersionSummary } from './policy-service.ts';
 import { POLICY_VERSION_STATUSES } from './policy.repository.ts';
 import { SimulationReportDto } from './policy-simulation-view.http.ts';
 import { SIMULATION_STATUSES, type PolicySimulation, type PolicySimulations } from './policy-simulations.ts';
-import { productToJson } from './products.ts';
+import { legalRateCapToJson, productToJson } from './products.ts';
 
 const POLICY_NAME_PATTERN = '^[a-z][a-z0-9_-]{0,63}$';
 
@@ -113,11 +113,7 @@ function settingsDto(settings: LendingSettings) {
       effectiveFrom: entry.effectiveFrom,
       ...productToJson(entry.product),
     })),
-    legalRateCaps: settings.legalRateCaps.map((cap) => ({
-      effectiveFrom: cap.effectiveFrom,
-      annualRate: toExactRateString(cap.annualRate),
-      basis: cap.basis,
-    })),
+    legalRateCaps: settings.legalRateCaps.map(legalRateCapToJson),
     riskAppetite: settings.riskAppetite.map((setting) => ({
       effectiveFrom: setting.effectiveFrom,
       name: setting.name,
@@ -130,6 +126,40 @@ function settingsDto(settings: LendingSettings) {
 }
 
 const JsonObject = (description: string) => Type.Object({}, { additionalProperties: true, description });
+
+/**
+ * A legal rate cap entry as in policies/settings.json: exactly one of `annualRate` and `lprMultiple` (the
+ * parser refuses neither or both with `legal-cap-form`, and reads the decimals exactly, naming the field).
+ */
+const LegalRateCapDto = Type.Object(
+  {
+    effectiveFrom: DateString(),
+    annualRate: Type.Optional(
+      Type.String({ description: 'A fixed annual rate as a decimal string ("0.24"); or give lprMultiple.' }),
+    ),
+    lprMultiple: Type.Optional(
+      Type.String({
+        description:
+          'A multiple of the one-year LPR ("4"), resolved against the LPR in force on each day; or give annualRate.',
+      }),
+    ),
+    basis: Type.String({ description: 'Where the cap comes from, for the audit trail.' }),
+  },
+  {
+    additionalProperties: false,
+    description: 'A legal rate cap: a fixed annual rate or a multiple of the LPR.',
+  },
+);
+
+const LendingSettingsDto = Type.Object(
+  {
+    products: Type.Array(JsonObject('A product.')),
+    legalRateCaps: Type.Array(LegalRateCapDto),
+    riskAppetite: Type.Array(JsonObject('A risk appetite setting.')),
+    assignments: Type.Array(JsonObject('A policy assignment.')),
+  },
+  { description: 'Amounts in integer fen as strings, rates as decimal strings.' },
+);
 
 const ROLES = ['analyst'] as const;
 
@@ -372,7 +402,7 @@ export function registerPolicyRoutes(
       schema: {
         tags: ['policy'],
         summary: 'Products, legal rate caps, risk appetite and policy assignments, with their dates.',
-        response: { 200: JsonObject('Amounts in integer fen as strings, rates as decimal strings.') },
+        response: { 200: LendingSettingsDto },
       },
     },
     async () => settingsDto(await policies.settings()),
@@ -392,7 +422,7 @@ export function registerPolicyRoutes(
           {
             description: Type.Optional(Type.String()),
             products: Type.Optional(Type.Array(JsonObject('A product.'))),
-            legalRateCaps: Type.Optional(Type.Array(JsonObject('A legal rate cap.'))),
+            legalRateCaps: Type.Optional(Type.Array(LegalRateCapDto)),
             riskAppetite: Type.Optional(Type.Array(JsonObject('A risk appetite setting.'))),
             assignments: Type.Optional(Type.Array(JsonObject('A policy assignment.'))),
           },

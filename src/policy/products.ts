@@ -1,7 +1,16 @@
 import { AppError } from '../platform/errors/app-error.ts';
 import type { LocalizedText } from '../platform/i18n/localized.ts';
 import { parseFen, type Money } from '../platform/money/money.ts';
-import { compareRate, divideRate, parseRate, toExactRateString, type Rate } from '../platform/money/rate.ts';
+import { describeLprMultiple, ONE_YEAR_LPR, rateOn, type DatedRate } from '../platform/money/one-year-lpr.ts';
+import {
+  compareRate,
+  divideRate,
+  formatPercent,
+  mulRate,
+  parseRate,
+  toExactRateString,
+  type Rate,
+} from '../platform/money/rate.ts';
 import { parseLocalDate, type LocalDate } from '../platform/time/local-date.ts';
 
 /**
@@ -144,40 +153,160 @@ export function dailyRateOf(apr: Rate): Rate {
 // -------------------------------------------------------------------------------------------------
 // The legal cap on the annualised rate.
 
-/** A cap on the annualised rate in force from a date (until the next one), e.g. 24% under current rules. */
-export interface LegalRateCap {
-  readonly effectiveFrom: LocalDate;
-  readonly annualRate: Rate;
-  /** Where the cap comes from, for the audit trail. */
-  readonly basis: string;
-}
+/**
+ * A cap on the annualised rate in force from a date (until the next one), written as Chinese rules write
+ * it: either a fixed annual rate (24 %) or a multiple of the one-year LPR (4 × LPR), exactly one of the two.
+ * A multiple is resolved against the LPR in force on each day it is read for (`legalCapOn`).
+ */
+export type LegalRateCap =
+  | {
+      readonly effectiveFrom: LocalDate;
+      readonly annualRate: Rate;
+      readonly lprMultiple?: undefined;
+      /** Where the cap comes from, for the audit trail. */
+      readonly basis: string;
+    }
+  | {
+      readonly effectiveFrom: LocalDate;
+      readonly annualRate?: undefined;
+      /** The multiple of the one-year LPR, exact ("4"). */
+      readonly lprMultiple: Rate;
+      readonly basis: string;
+    };
 
+/**
+ * Validates one legal cap entry: `{effectiveFrom, annualRate, basis}` or `{effectiveFrom, lprMultiple, basis}`,
+ * rates and multiples as decimal strings parsed exactly. Exactly one of the two (`legal-cap-form`); a
+ * multiple from before the first LPR value is refused (`lpr-in-force`): it could not be resolved.
+ */
 export function parseLegalRateCap(json: unknown, field = 'legalRateCap'): LegalRateCap {
   if (!isRecord(json)) throw AppError.invalid(field, 'object', 'a legal rate cap must be an object');
-  const cap: LegalRateCap = {
-    effectiveFrom: parseLocalDate(String(json.effectiveFrom), `${field}.effectiveFrom`),
-    annualRate: parseRate(String(json.annualRate), `${field}.annualRate`),
-    basis: text(json.basis, `${field}.basis`),
-  };
-  if (cap.annualRate.num <= 0n)
-    throw AppError.invalid(`${field}.annualRate`, 'positive', 'a cap must be positive');
-  return cap;
+  const effectiveFrom = parseLocalDate(String(json.effectiveFrom), `${field}.effectiveFrom`);
+  const basis = text(json.basis, `${field}.basis`);
+  const hasRate = json.annualRate !== undefined && json.annualRate !== null;
+  const hasMultiple = json.lprMultiple !== undefined && json.lprMultiple !== null;
+  if (hasRate === hasMultiple) {
+    throw AppError.invalid(
+      hasRate ? `${field}.lprMultiple` : `${field}.annualRate`,
+      'legal-cap-form',
+      hasRate
+        ? 'a cap is either a fixed annualRate or an lprMultiple, not both'
+        : 'a cap needs either a fixed annualRate ("0.24") or an lprMultiple of the one-year LPR ("4")',
+    );
+  }
+  if (hasRate) {
+    const annualRate = parseRate(String(json.annualRate), `${field}.annualRate`);
+    if (annualRate.num <= 0n)
+      throw AppError.invalid(`${field}.annualRate`, 'positive', 'a cap must be positive');
+    return { effectiveFrom, annualRate, basis };
+  }
+  const written = json.lprMultiple;
+  if (typeof written !== 'string' || !/^\d+(\.\d+)?$/.test(written))
+    throw AppError.invalid(
+      `${field}.lprMultiple`,
+      'decimal-multiple',
+      `"${String(written)}" is not a multiple such as "4" or "3.5"`,
+    );
+  const lprMultiple = parseRate(written, `${field}.lprMultiple`);
+  if (lprMultiple.num <= 0n)
+    throw AppError.invalid(`${field}.lprMultiple`, 'positive', 'a multiple must be positive');
+  const first = ONE_YEAR_LPR[0];
+  if (first && effectiveFrom < first.effectiveFrom)
+    throw AppError.invalid(
+      `${field}.effectiveFrom`,
+      'lpr-in-force',
+      `a multiple of the one-year LPR needs an LPR in force: the first is of ${first.effectiveFrom}`,
+    );
+  return { effectiveFrom, lprMultiple, basis };
 }
 
-/** The cap in force on `date`: the one with the latest effective date on or before it. */
-export function legalCapOn(caps: readonly LegalRateCap[], date: LocalDate): LegalRateCap | undefined {
+/** The JSON form of a cap entry, as `parseLegalRateCap` reads it: exactly one of the two rates. */
+export type LegalRateCapJson =
+  | { effectiveFrom: string; annualRate: string; basis: string }
+  | { effectiveFrom: string; lprMultiple: string; basis: string };
+
+/** The JSON form of a cap entry, as `parseLegalRateCap` reads it. */
+export function legalRateCapToJson(cap: LegalRateCap): LegalRateCapJson {
+  return cap.lprMultiple !== undefined
+    ? { effectiveFrom: cap.effectiveFrom, lprMultiple: toExactRateString(cap.lprMultiple), basis: cap.basis }
+    : { effectiveFrom: cap.effectiveFrom, annualRate: toExactRateString(cap.annualRate), basis: cap.basis };
+}
+
+/** The cap in force on a date, resolved to an annual rate, with the rule (and LPR) it came from. */
+export interface LegalCapInForce {
+  /** The rule's date. */
+  readonly effectiveFrom: LocalDate;
+  /** The rate the cap stands at that day: the fixed rate, or multiple × the LPR in force that day. */
+  readonly annualRate: Rate;
+  readonly basis: string;
+  /** For a multiple-of-LPR rule: the multiple, and the LPR value it was applied to. */
+  readonly lprMultiple?: Rate;
+  readonly lpr?: DatedRate;
+}
+
+/**
+ * The cap in force on `date`, for everyone (decisions, terms guards, appeals, referrals, drawdowns): the
+ * rule with the latest effective date on or before it; a multiple of the LPR is multiplied (exactly) by
+ * the one-year LPR in force on `date` — so a 4 × LPR cap falls on the day the LPR falls.
+ */
+export function legalCapOn(
+  caps: readonly LegalRateCap[],
+  date: LocalDate,
+  lprValues: readonly DatedRate[] = ONE_YEAR_LPR,
+): LegalCapInForce | undefined {
   let found: LegalRateCap | undefined;
   for (const cap of caps) {
     if (cap.effectiveFrom <= date && (!found || cap.effectiveFrom > found.effectiveFrom)) found = cap;
   }
-  return found;
+  if (!found) return undefined;
+  // One resolved object per rule and LPR value: every decision of a day shares it (and what is built from it).
+  let byLpr = resolvedCaps.get(found);
+  if (!byLpr) resolvedCaps.set(found, (byLpr = new Map()));
+  if (found.lprMultiple === undefined) {
+    let resolved = byLpr.get(found);
+    if (!resolved) {
+      resolved = { effectiveFrom: found.effectiveFrom, annualRate: found.annualRate, basis: found.basis };
+      byLpr.set(found, resolved);
+    }
+    return resolved;
+  }
+  // Parsing refuses a multiple dated before the first LPR, so none is only found with a foreign table.
+  const lpr = rateOn(lprValues, date);
+  if (!lpr) return undefined;
+  let resolved = byLpr.get(lpr);
+  if (!resolved) {
+    resolved = {
+      effectiveFrom: found.effectiveFrom,
+      annualRate: mulRate(found.lprMultiple, lpr.annualRate),
+      basis: found.basis,
+      lprMultiple: found.lprMultiple,
+      lpr,
+    };
+    byLpr.set(lpr, resolved);
+  }
+  return resolved;
+}
+
+const resolvedCaps = new WeakMap<LegalRateCap, Map<object, LegalCapInForce>>();
+
+/** How the cap was found, for messages: "24.00%" or "4 × the one-year LPR 3.00% = 12.00%". */
+export function describeLegalCapRate(cap: LegalCapInForce): string {
+  if (cap.lprMultiple === undefined || !cap.lpr) return formatPercent(cap.annualRate);
+  return describeLprMultiple(cap.lprMultiple, cap.lpr.annualRate, cap.annualRate);
+}
+
+/** How a cap entry is written, for summaries: "24.00%" or "4 × LPR". */
+export function describeLegalRateCap(cap: LegalRateCap): string {
+  return cap.lprMultiple !== undefined
+    ? `${toExactRateString(cap.lprMultiple)} × LPR`
+    : formatPercent(cap.annualRate);
 }
 
 export interface CappedRate {
   readonly apr: Rate;
   /** True when the price was lowered to the cap. */
   readonly capped: boolean;
-  readonly cap: LegalRateCap | undefined;
+  readonly cap: LegalCapInForce | undefined;
 }
 
 /**

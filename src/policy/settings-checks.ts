@@ -3,7 +3,7 @@ import { toExactRateString } from '../platform/money/rate.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import type { PolicyAssignment } from './champion-challenger.ts';
 import { productOn, type LendingSettings } from './lending-settings.ts';
-import { productToJson } from './products.ts';
+import { legalRateCapToJson, productToJson } from './products.ts';
 
 /** A stored policy version as far as the settings checks need it. */
 export interface VersionDate {
@@ -47,11 +47,7 @@ export function settingsLoadIssues(
   incoming.legalRateCaps.forEach((cap, index) => {
     if (cap.effectiveFrom >= today) return;
     const existing = stored.legalRateCaps.find((candidate) => candidate.effectiveFrom === cap.effectiveFrom);
-    if (
-      existing &&
-      (toExactRateString(existing.annualRate) !== toExactRateString(cap.annualRate) ||
-        existing.basis !== cap.basis)
-    )
+    if (existing && !sameJson(legalRateCapToJson(existing), legalRateCapToJson(cap)))
       pastChange(`legalRateCaps[${index}]`, 'the legal rate cap', cap.effectiveFrom);
   });
   incoming.riskAppetite.forEach((setting, index) => {

@@ -3,9 +3,10 @@ import { formatMoney } from '../../platform/money/money.ts';
 import { compareRate, formatPercent } from '../../platform/money/rate.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import {
+  describeLegalCapRate,
   legalCapOn,
   productOn,
-  type LegalRateCap,
+  type LegalCapInForce,
   type LendingSettings,
   type Product,
   type ProductType,
@@ -23,7 +24,8 @@ import { productCodeOf, type Facility } from './facility.ts';
 /** The products of one type in force on a date, and the legal cap then. */
 export interface TermsInForce {
   readonly products: readonly Product[];
-  readonly legalCap: LegalRateCap | undefined;
+  /** Resolved for the date (a multiple of the LPR times the LPR in force that day). */
+  readonly legalCap: LegalCapInForce | undefined;
 }
 
 /** The port: what is in force for a product type on a date (from the policy context's settings). */
@@ -63,7 +65,7 @@ export function facilityTermsIssues(facility: Facility, terms: TermsInForce, dat
     issues.push({
       field: 'facility.apr',
       rule: 'legal-cap',
-      message: `the facility's rate ${formatPercent(facility.apr)} is above the legal cap of ${formatPercent(cap.annualRate)} in force since ${cap.effectiveFrom}`,
+      message: `the facility's rate ${formatPercent(facility.apr)} is above the legal cap of ${describeLegalCapRate(cap)} in force since ${cap.effectiveFrom}`,
     });
   const within = terms.products.some(
     (product) =>

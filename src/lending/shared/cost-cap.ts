@@ -8,9 +8,9 @@ import {
   parseRate,
   rate,
   RATE_ONE,
-  toExactRateString,
   type Rate,
 } from '../../platform/money/rate.ts';
+import { describeLprMultiple, ONE_YEAR_LPR, type DatedRate } from '../../platform/money/one-year-lpr.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 
 /**
@@ -19,44 +19,13 @@ import type { LocalDate } from '../../platform/time/local-date.ts';
  *
  * The cap is dated data, written either as a fixed annual rate (24 %) or as a multiple of the one-year
  * Loan Prime Rate (4 × LPR, as the Supreme People's Court's 2020 rule on private lending writes it), with
- * the LPR's own dated values below. Rates are exact fractions; only reported IRRs are floats, and the cap
+ * the LPR's own dated values (`platform/money/one-year-lpr.ts`). Rates are exact fractions; only reported IRRs are floats, and the cap
  * checks here never use them: a flow's present value at the cap is computed in exact fractions.
  */
 
-/** One dated value of the one-year LPR (贷款市场报价利率, 1 年期). */
-export interface DatedRate {
-  readonly effectiveFrom: LocalDate;
-  readonly annualRate: Rate;
-}
-
-/**
- * The one-year LPR since its reform (announced by the National Interbank Funding Center on behalf of the
- * People's Bank of China, on the 20th of each month, or the next business day), each value in force from
- * its announcement day until the next change. Source: PBOC / NIFC monthly LPR announcements
- * (www.pbc.gov.cn, www.chinamoney.com.cn), as recorded by the author; months without a change are omitted.
- * Note: 3.10 % applied from 2024-10-21 and 3.00 % from 2025-05-20 (the brief for this change had them the
- * other way round). Append new values as they are announced; values in force are never edited.
- */
-export const ONE_YEAR_LPR: readonly DatedRate[] = (
-  [
-    ['2019-08-20', '0.0425'],
-    ['2019-09-20', '0.042'],
-    ['2019-11-20', '0.0415'],
-    ['2020-02-20', '0.0405'],
-    ['2020-04-20', '0.0385'],
-    ['2021-12-20', '0.038'],
-    ['2022-01-20', '0.037'],
-    ['2022-08-22', '0.0365'],
-    ['2023-06-20', '0.0355'],
-    ['2023-08-21', '0.0345'],
-    ['2024-07-22', '0.0335'],
-    ['2024-10-21', '0.031'],
-    ['2025-05-20', '0.03'],
-  ] as const
-).map(([effectiveFrom, annual]) => ({
-  effectiveFrom: effectiveFrom as LocalDate,
-  annualRate: parseRate(annual),
-}));
+// The LPR table is reference data shared with the policy context (which resolves a settings cap written
+// as a multiple of it); it lives in platform/money and is re-exported here for lending's callers.
+export { ONE_YEAR_LPR, type DatedRate } from '../../platform/money/one-year-lpr.ts';
 
 /** A cap rule in force from a date until the next one: a fixed annual rate, or a multiple of the LPR. */
 export type CostCapRule =
@@ -119,7 +88,7 @@ export const DEFAULT_COST_CAP: Rate = parseRate('0.24');
 export function describeCap(cap: CostCap): string {
   const since = `in force since ${cap.rule.effectiveFrom}`;
   if (cap.rule.kind === 'fixed' || !cap.lpr) return `${formatPercent(cap.annualRate)} (${since})`;
-  return `${toExactRateString(cap.rule.multiple)} × the one-year LPR ${formatPercent(cap.lpr.annualRate)} = ${formatPercent(cap.annualRate)} (${since}; LPR of ${cap.lpr.effectiveFrom})`;
+  return `${describeLprMultiple(cap.rule.multiple, cap.lpr.annualRate, cap.annualRate)} (${since}; LPR of ${cap.lpr.effectiveFrom})`;
 }
 
 /** One payment of a flow and the period it closes: its periodic rate at the cap. */
