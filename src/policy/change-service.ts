@@ -133,7 +133,7 @@ function describeSetting(
       const cap = settings.legalRateCaps[0];
       return {
         subject: 'legal-rate-cap',
-        summary: `legal rate cap ${cap ? `${describeLegalRateCap(cap)} from ${cap.effectiveFrom}` : 'none'}`,
+        summary: `legal rate cap ${cap ? describeLegalRateCap(cap) : 'none'}`,
       };
     }
     case 'riskAppetite': {
