@@ -14,6 +14,7 @@ import { parseRate } from '../../src/platform/money/rate.ts';
 import { ManualClock } from '../../src/platform/time/clock.ts';
 import type { LocalDate } from '../../src/platform/time/local-date.ts';
 import type { StoreUnderTest } from '../support/stores.ts';
+import type { TermsInForcePort } from '../../src/lending/facilities/facility-terms-guard.ts';
 import { testTermsInForce } from './terms-in-force.ts';
 
 /** The lending services on one fresh schema, with a pinned clock and seeded ids. */
@@ -34,14 +35,27 @@ export interface LendingWorld {
 
 export async function lendingWorld(
   store: StoreUnderTest,
-  options: { start: string; product?: Partial<LoanProduct>; seed?: number; poolSize?: number },
+  options: {
+    start: string;
+    product?: Partial<LoanProduct>;
+    seed?: number;
+    poolSize?: number;
+    /** The lending settings in force (default: ./terms-in-force.ts, a 24 % cap). */
+    termsInForce?: TermsInForcePort;
+  },
 ): Promise<LendingWorld> {
   const db = await store.fresh({ poolSize: options.poolSize });
   const clock = new ManualClock(options.start as LocalDate);
   const ids = createIdGenerator(clock, seededRandomBytes(options.seed ?? 7));
   const product: LoanProduct = { ...DEFAULT_LOAN_PRODUCT, ...options.product };
   const facilities = createFacilityService(db, { clock, ids });
-  const loans = createLoanService({ db, clock, ids, product, termsInForce: testTermsInForce });
+  const loans = createLoanService({
+    db,
+    clock,
+    ids,
+    product,
+    termsInForce: options.termsInForce ?? testTermsInForce,
+  });
   const dayEnd = createDayEndService({
     db,
     clock,
