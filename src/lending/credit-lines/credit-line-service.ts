@@ -353,6 +353,8 @@ export interface CreditLineService {
     lineId: string;
     planId: string;
     idempotencyKey: string;
+    /** Who asked; staff (anyone but the customer's app) are recorded in the audit log. */
+    requester?: Requester;
   }): Promise<{ receipt: PlanSettlementReceipt; replayed: boolean }>;
   /** A new statement day (at most once in 6 months): the cycle in flight ends on the old day. */
   changeStatementDay(request: {
@@ -1163,6 +1165,23 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
           };
           await take(tx, facility, record, event);
           const periodsWaived = lastPeriodOf(plan) - period;
+          if (request.requester && !request.requester.onBehalfOfCustomer && deps.audit) {
+            await deps.audit.record(
+              {
+                actor: request.requester.actor,
+                action: 'credit-line.plan-settlement',
+                subject: { type: 'credit-line', id: request.lineId },
+                outcome: 'ok',
+                details: {
+                  planId: plan.planId,
+                  principal: toDecimalString(principal),
+                  billedOn: state.nextStatementDate,
+                  feesWaived: toDecimalString(m(plan.feePerPeriod * BigInt(periodsWaived))),
+                },
+              },
+              tx,
+            );
+          }
           return {
             lineId: request.lineId,
             planId: plan.planId,

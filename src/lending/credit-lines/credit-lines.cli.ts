@@ -412,6 +412,7 @@ export function registerCreditLineCommands(program: Command): void {
           lineId,
           planId: options.plan,
           idempotencyKey: options.idempotencyKey,
+          requester: operator(),
         });
         const r = result.receipt;
         output(

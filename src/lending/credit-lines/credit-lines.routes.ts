@@ -1017,6 +1017,7 @@ export function registerCreditLineRoutes(
         lineId: request.params.lineId,
         planId: request.params.planId,
         idempotencyKey: request.headers['idempotency-key'],
+        requester: requesterOf(request),
       });
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(planSettlementDto(result.receipt));

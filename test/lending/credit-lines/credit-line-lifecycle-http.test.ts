@@ -203,5 +203,48 @@ describe.each(storesUnderTest().map((store) => [store.name, store] as const))(
       });
       expect(settle.statusCode).toBe(404);
     });
+    it('settles a plan early when a reviewer asks: 201, audited', async () => {
+      const line = await t.app.http.inject({
+        method: 'GET',
+        url: `/v1/lines/${lineId}`,
+        headers: t.auth('analyst'),
+      });
+      expect(line.json().balances.unbilledPrincipal).toBe('1200.00');
+      const purchases = await t.app.db.query<{ ref_id: string }>(
+        `select ref_id from credit_line_events where line_id = $1 and kind = 'purchase'`,
+        [lineId],
+      );
+      const converted = await t.app.http.inject({
+        method: 'POST',
+        url: `/v1/lines/${lineId}/conversions`,
+        headers: json(t.auth('app'), 'bike-plan'),
+        payload: { source: { purchaseId: purchases.rows[0]?.ref_id }, term: 3 },
+      });
+      expect(converted.statusCode).toBe(201);
+      const planId = converted.json().planId as string;
+      const settled = await t.app.http.inject({
+        method: 'POST',
+        url: `/v1/lines/${lineId}/plans/${planId}/settlement`,
+        // No body: the plan is in the path.
+        headers: { ...t.auth('reviewer'), 'idempotency-key': 'bike-settle' },
+      });
+      expect(settled.statusCode).toBe(201);
+      // Nothing billed yet: all ¥1,200.00 on the next statement (1 Apr) with period 1's ¥9.00; 2 × ¥9.00 waived.
+      expect(settled.json()).toEqual({
+        lineId,
+        planId,
+        effectiveDate: '2026-03-10',
+        principal: '1200.00',
+        period: 1,
+        billedOn: '2026-04-01',
+        fee: '9.00',
+        feesWaived: '18.00',
+        periodsWaived: 2,
+      });
+      const audit = await t.app.services.audit.list({ action: 'credit-line.plan-settlement' });
+      expect(audit.items.map((entry) => [entry.subject.id, entry.details])).toEqual([
+        [lineId, { planId, principal: '1200.00', billedOn: '2026-04-01', feesWaived: '18.00' }],
+      ]);
+    });
   },
 );
