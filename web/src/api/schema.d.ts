@@ -7315,7 +7315,28 @@ export interface paths {
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              assignments: {
+                [key: string]: unknown;
+              }[];
+              legalRateCaps: {
+                /** @description A fixed annual rate as a decimal string ("0.24"); or give lprMultiple. */
+                annualRate?: string;
+                /** @description Where the cap comes from, for the audit trail. */
+                basis: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                /** @description A multiple of the one-year LPR ("4"), resolved against the LPR in force on each day; or give annualRate. */
+                lprMultiple?: string;
+              }[];
+              products: {
+                [key: string]: unknown;
+              }[];
+              riskAppetite: {
+                [key: string]: unknown;
+              }[];
             };
           };
         };
@@ -7343,7 +7364,17 @@ export interface paths {
             }[];
             description?: string;
             legalRateCaps?: {
-              [key: string]: unknown;
+              /** @description A fixed annual rate as a decimal string ("0.24"); or give lprMultiple. */
+              annualRate?: string;
+              /** @description Where the cap comes from, for the audit trail. */
+              basis: string;
+              /**
+               * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+               * @example 2026-11-22
+               */
+              effectiveFrom: string;
+              /** @description A multiple of the one-year LPR ("4"), resolved against the LPR in force on each day; or give annualRate. */
+              lprMultiple?: string;
             }[];
             products?: {
               [key: string]: unknown;

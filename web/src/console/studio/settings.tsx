@@ -24,11 +24,14 @@ interface Product {
   readonly minAge: number;
   readonly maxAge: number;
 }
+/** Exactly one of the two: a fixed annual rate ("0.24") or a multiple of the one-year LPR ("4"). */
 interface LegalRateCap {
   readonly effectiveFrom: string;
-  readonly annualRate: string;
+  readonly annualRate?: string;
+  readonly lprMultiple?: string;
   readonly basis: string;
 }
+type CapForm = 'fixed' | 'lpr';
 interface RiskAppetite {
   readonly effectiveFrom: string;
   readonly name: string;
@@ -87,6 +90,9 @@ function DatedTag<T extends { effectiveFrom: string }>({
   return <Tag>{t('studio.settings.past')}</Tag>;
 }
 
+const byDate = <T extends { effectiveFrom: string }>(rows: readonly T[] | undefined) =>
+  [...(rows ?? [])].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
+
 export function Settings() {
   const { t, format, text } = useLocale();
   const today = shanghaiToday();
@@ -98,6 +104,18 @@ export function Settings() {
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
   const [sent, setSent] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const kind = Form.useWatch('kind', form);
+
+  const capTemplate = (capForm: CapForm) => {
+    const written = byDate(data?.legalRateCaps).find((cap) =>
+      capForm === 'lpr' ? cap.lprMultiple !== undefined : cap.annualRate !== undefined,
+    );
+    const setting =
+      capForm === 'lpr'
+        ? { lprMultiple: written?.lprMultiple ?? '4', basis: written?.basis ?? '' }
+        : { annualRate: written?.annualRate ?? '0.24', basis: written?.basis ?? '' };
+    return JSON.stringify(setting, null, 2);
+  };
 
   const template = (kind: Kind) => {
     const rows = (data?.[kind] ?? []) as readonly { effectiveFrom: string }[];
@@ -159,8 +177,6 @@ export function Settings() {
   const assignments = data
     ? inForce(data.assignments, (row) => row.productCode, today)
     : new Set<Assignment>();
-  const byDate = <T extends { effectiveFrom: string }>(rows: readonly T[] | undefined) =>
-    [...(rows ?? [])].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
   const dateColumn = {
     title: t('studio.policies.effectiveFrom'),
     dataIndex: 'effectiveFrom',
@@ -244,7 +260,13 @@ export function Settings() {
                 title: t('studio.settings.state'),
                 render: (_, row) => <DatedTag row={row} current={caps} today={today} />,
               },
-              { title: t('studio.settings.annualRate'), render: (_, row) => format.rate(row.annualRate) },
+              {
+                title: t('studio.settings.annualRate'),
+                render: (_, row) =>
+                  row.lprMultiple !== undefined
+                    ? t('studio.settings.lprMultipleOf', { multiple: row.lprMultiple })
+                    : format.rate(row.annualRate ?? ''),
+              },
               { title: t('studio.settings.basis'), dataIndex: 'basis' },
             ]}
           />
@@ -298,6 +320,19 @@ export function Settings() {
               >
                 <Input type="date" />
               </Form.Item>
+              {kind === 'legalRateCaps' ? (
+                <Form.Item label={t('studio.settings.capForm')}>
+                  <Select
+                    style={{ minWidth: 220 }}
+                    defaultValue="fixed"
+                    options={(['fixed', 'lpr'] as const).map((capForm) => ({
+                      value: capForm,
+                      label: t(`studio.settings.capForm_${capForm}`),
+                    }))}
+                    onChange={(capForm: CapForm) => form.setFieldValue('setting', capTemplate(capForm))}
+                  />
+                </Form.Item>
+              ) : null}
               <Button
                 onClick={() => form.setFieldValue('setting', template(form.getFieldValue('kind') as Kind))}
                 style={{ marginTop: 30 }}
@@ -305,6 +340,9 @@ export function Settings() {
                 {t('studio.settings.fromCurrent')}
               </Button>
             </Space>
+            {kind === 'legalRateCaps' ? (
+              <Typography.Paragraph type="secondary">{t('studio.settings.capHelp')}</Typography.Paragraph>
+            ) : null}
             <Form.Item name="setting" label={t('studio.settings.setting')} rules={[{ required: true }]}>
               <Input.TextArea rows={10} style={{ fontFamily: 'monospace' }} />
             </Form.Item>
