@@ -198,7 +198,8 @@ export async function saveLoanStates(
             state = v.state::jsonb, next_event_seq = coalesce(v.seq, l.next_event_seq), updated_at = $9
        from unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::int[], $6::text[], $7::text[], $8::int[])
          as v (customer_id, id, status, processed_through, dpd, bucket, state, seq)
-      where l.customer_id = v.customer_id and l.id = v.id`,
+      where l.customer_id = v.customer_id and l.id = v.id
+        and l.customer_id = any ($1::text[]) -- the same rows; lets Citus prune to the customers' shard`,
     [customer, id, status, through, dpd, bucket, state, seq, at],
   );
 }
