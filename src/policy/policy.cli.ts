@@ -9,7 +9,6 @@ import type { App } from '../app.ts';
 import type { ChangeActor, ChangeRequest } from './change-requests.ts';
 import { issueLocation, type PolicyIssue } from './jdm.ts';
 import { parseLendingSettings } from './lending-settings.ts';
-import { describeLegalRateCap } from './products.ts';
 import { compilePolicy } from './policy-compiler.ts';
 import type { NodeChange } from './policy-diff.ts';
 import { installDefaultPolicies, readJsonFile } from './policy-files.node.ts';
@@ -321,7 +320,8 @@ export function registerPolicyCommands(program: Command): void {
                   `product ${product.code} (${product.type}) from ${effectiveFrom}: limits ${product.minLimit}–${product.maxLimit} fen, APR ${toExactRateString(product.minApr)}–${toExactRateString(product.maxApr)}, terms ${product.terms.join('/')}, first limit ≤ ${product.firstLimitCap} fen, verification ≥ L${product.requiredVerificationLevel}, age ${product.minAge}–${product.maxAge}`,
               ),
               ...current.legalRateCaps.map(
-                (cap) => `legal cap from ${cap.effectiveFrom}: ${describeLegalRateCap(cap)} (${cap.basis})`,
+                (cap) =>
+                  `legal cap from ${cap.effectiveFrom}: ${cap.lprMultiple !== undefined ? `${toExactRateString(cap.lprMultiple)} × the one-year LPR` : toExactRateString(cap.annualRate)} (${cap.basis})`,
               ),
               ...current.riskAppetite.map(
                 (setting) =>

@@ -106,4 +106,30 @@ describe('credence policy', () => {
     const missing = await run(['policy', 'show', 'pol_01JD3ZK6Q8W4M2X9T7B5N1R0AE']);
     expect(missing.status).toBe(5);
   });
+
+  it('submits a legal cap written as a multiple of the one-year LPR from a settings file, refusing one below the products', async () => {
+    const file = (multiple: string) => {
+      const path = join(dir, `cap-${multiple}.json`);
+      writeFileSync(
+        path,
+        JSON.stringify({
+          legalRateCaps: [{ effectiveFrom: '2030-01-01', lprMultiple: multiple, basis: `${multiple} × LPR` }],
+        }),
+      );
+      return path;
+    };
+    // 4 × 3.00 % = 12.00 % is below the default products' 24 %: refused naming the multiple.
+    const low = await run(['policy', 'settings', 'load', file('4'), '--as', 'Ann Li']);
+    expect(low.status).not.toBe(0);
+    expect(low.stderr).toMatch(
+      /legalRateCaps\[0\]\.lprMultiple: .* above the legal cap of 4 × the one-year LPR 3\.00% = 12\.00% in force on 2030-01-01/,
+    );
+    const submitted = await run(['policy', 'settings', 'load', file('8'), '--as', 'Ann Li', '--json']);
+    expect(submitted.status).toBe(0);
+    const { change } = JSON.parse(submitted.stdout) as { change: { id: string; status: string } };
+    expect(change.status).toBe('pending');
+    expect((await run(['policy', 'approve', change.id, '--as', 'Bo Chen'])).status).toBe(0);
+    const settings = await run(['policy', 'settings', 'show']);
+    expect(settings.stdout).toMatch(/legal cap from 2030-01-01: 8 × the one-year LPR \(8 × LPR\)/);
+  });
 });
