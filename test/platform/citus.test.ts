@@ -11,9 +11,10 @@ import type { LocalDate } from '../../src/platform/time/local-date.ts';
 import { seedDemo } from '../../src/cli/demo.ts';
 import { seedDemoHistory } from '../../src/demo/history/history-seeder.ts';
 import { createTestApp } from '../support/app.ts';
+import { lineWorld } from '../lending/credit-lines/support.ts';
 import { lendingWorld } from '../lending/support.ts';
 import { openPostgres } from '../../src/platform/database/postgres.ts';
-import type { StoreUnderTest } from '../support/stores.ts';
+import { pgliteStore, type StoreUnderTest } from '../support/stores.ts';
 
 /**
  * Credence on Citus (issue 16), against the coordinator at `CITUS_URL` (a coordinator and two workers; see
@@ -347,4 +348,55 @@ describe.skipIf(!citusUrl)('Credence on Citus (CITUS_URL)', () => {
       await t.app.stop();
     }
   });
+  it('credit lines: purchases (one replayed), a month of day-ends in chunks of one shard group each, statements as on PGlite, books sound', async () => {
+    const onCitus = await creditLineMonth(store);
+    const onPglite = await creditLineMonth(pgliteStore);
+    // Statement days 1–4 fall on 1–4 Feb; day 6 on 6 Jan, the day after opening; day 5 was the opening day
+    // itself, so its first statement is 5 Feb, not reached.
+    expect(onCitus).toEqual({
+      creditLineDates: 30,
+      statements: [1, 1, 1, 1, 0, 1],
+      upToDateAfter: true,
+      sound: true,
+    });
+    expect(onCitus).toEqual(onPglite);
+  });
 });
+
+/** Six credit lines with a purchase each (one replayed), then the day-ends of 6 Jan – 4 Feb in chunks of two. */
+async function creditLineMonth(store: StoreUnderTest): Promise<unknown> {
+  const world = await lineWorld(store, { start: '2026-01-05' });
+  const lines: { customerId: string; lineId: string }[] = [];
+  for (let index = 0; index < 6; index += 1) {
+    const line = await world.customerWithLine(1_000_000n, { statementDay: 1 + index });
+    const made = await world.lines.purchase({
+      lineId: line.lineId,
+      amount: BigInt(10_000 + index * 1_000) as Money,
+      description: 'shop',
+      idempotencyKey: `p${index}`,
+    });
+    expect(made.outcome).toBe('made');
+    lines.push(line);
+  }
+  const [first] = lines;
+  if (!first) throw new Error('no line');
+  const replay = await world.lines.purchase({
+    lineId: first.lineId,
+    amount: 10_000n as Money,
+    description: 'shop',
+    idempotencyKey: 'p0',
+  });
+  expect(replay.outcome === 'made' && replay.replayed).toBe(true);
+  world.today('2026-02-05');
+  const report = await world.dayEnd.run({ through: '2026-02-04' as LocalDate, chunkSize: 2 });
+  const statements = await Promise.all(
+    lines.map(async (line) => (await world.lines.statements(line.lineId)).length),
+  );
+  const again = await world.dayEnd.run({ through: '2026-02-04' as LocalDate });
+  return {
+    creditLineDates: report.dates.filter((d) => d.product === 'credit-line').length,
+    statements,
+    upToDateAfter: again.upToDate,
+    sound: (await verifyLedger(world.db)).ok,
+  };
+}
