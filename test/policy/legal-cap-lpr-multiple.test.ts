@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkOverrideAuthority } from '../../src/appeals/appeal-authority.ts';
 import type { Facility } from '../../src/lending/facilities/facility.ts';
@@ -8,12 +9,13 @@ import { settingsCostCapIssues } from '../../src/lending/shared/settings-cost-ca
 import { AppError } from '../../src/platform/errors/app-error.ts';
 import { fen } from '../../src/platform/money/money.ts';
 import { ONE_YEAR_LPR } from '../../src/platform/money/one-year-lpr.ts';
-import { parseRate, toExactRateString } from '../../src/platform/money/rate.ts';
-import { parseLocalDate } from '../../src/platform/time/local-date.ts';
+import { compareRate, parseRate, toExactRateString } from '../../src/platform/money/rate.ts';
+import { fromEpochDay, parseLocalDate, toEpochDay } from '../../src/platform/time/local-date.ts';
 import {
   clampToLegalCap,
   legalCapOn,
   parseLendingSettings,
+  productOn,
   type LendingSettings,
 } from '../../src/policy/index.ts';
 import { parseLegalRateCap } from '../../src/policy/products.ts';
@@ -186,5 +188,67 @@ describe('settings checks across an LPR change date', () => {
       products: [product('0.124'), product('0.12', '2025-05-20')],
     });
     expect(settingsCostCapIssues(incoming, { ...empty, legalRateCaps: caps })).toEqual([]);
+  });
+});
+
+describe('property: settings the check accepts keep every product within the cap on every day of its life', () => {
+  it('holds for random products and caps (fixed or multiples of the LPR) around the LPR cuts of 2024-2025', () => {
+    // Dates anywhere in 2024-2026, or within 30 days of an LPR cut; rates anywhere, or near 3.5-4.5 × LPR.
+    const epoch = (text: string) => toEpochDay(date(text));
+    const day = fc
+      .oneof(
+        fc.integer({ min: epoch('2024-01-01'), max: epoch('2026-06-30') }),
+        fc
+          .tuple(fc.constantFrom('2024-07-22', '2024-10-21', '2025-05-20'), fc.integer({ min: -30, max: 30 }))
+          .map(([cut, offset]) => epoch(cut) + offset),
+      )
+      .map(fromEpochDay);
+    const rateText = fc
+      .oneof(fc.integer({ min: 1000, max: 2400 }), fc.integer({ min: 1040, max: 1520 }))
+      .map((bp) => `0.${String(bp).padStart(4, '0')}`);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(day, rateText), { minLength: 1, maxLength: 3, selector: ([from]) => from }),
+        fc.uniqueArray(
+          fc.tuple(
+            day,
+            fc.oneof(
+              rateText.map((annualRate) => ({ annualRate })),
+              fc.constantFrom('3.5', '4', '4.5').map((lprMultiple) => ({ lprMultiple })),
+            ),
+          ),
+          { minLength: 1, maxLength: 3, selector: ([from]) => from },
+        ),
+        (productRows, capRows) => {
+          const incoming = parseLendingSettings({
+            products: productRows.map(([effectiveFrom, maxApr]) => ({
+              ...product(maxApr, effectiveFrom),
+              minApr: '0',
+            })),
+            legalRateCaps: capRows.map(([effectiveFrom, form]) => ({ effectiveFrom, ...form, basis: 'b' })),
+          });
+          const empty: LendingSettings = {
+            products: [],
+            legalRateCaps: [],
+            riskAppetite: [],
+            assignments: [],
+          };
+          if (settingsCostCapIssues(incoming, empty).length > 0) return;
+          // Accepted: walk every day to 2026-12-31; the product in force that day is within the cap then.
+          for (
+            let epoch = toEpochDay(date('2024-01-01'));
+            epoch <= toEpochDay(date('2026-12-31'));
+            epoch += 1
+          ) {
+            const today = fromEpochDay(epoch);
+            const entry = productOn(incoming.products, 'cash_loan', today);
+            const cap = legalCapOn(incoming.legalRateCaps, today);
+            if (entry && cap)
+              expect(compareRate(entry.product.maxApr, cap.annualRate)).toBeLessThanOrEqual(0);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareRate, parseRate } from '../../src/platform/money/rate.ts';
+import { ONE_YEAR_LPR, rateOn } from '../../src/platform/money/one-year-lpr.ts';
+import { compareRate, mulRate, parseRate } from '../../src/platform/money/rate.ts';
 import { fromEpochDay, parseLocalDate, toEpochDay } from '../../src/platform/time/local-date.ts';
 import { decideWithPolicy } from '../../src/policy/policy-inputs.ts';
 import { clampToLegalCap, legalCapOn, type LegalRateCap } from '../../src/policy/products.ts';
@@ -8,11 +9,14 @@ import { applicant, defaultPolicy, product } from './fixtures.ts';
 
 /**
  * No decision prices above the legal cap in force on its date: random applicants through the default
- * policy, for a product whose own maximum (36%) is above today's cap, on random dates across two caps.
+ * policy, for a product whose own maximum (36%) is above today's cap, on random dates across three caps
+ * (36 %, 24 %, then 4 × the one-year LPR of each date).
  */
 const caps: LegalRateCap[] = [
   { effectiveFrom: parseLocalDate('2015-09-01'), annualRate: parseRate('0.36'), basis: 'earlier cap' },
-  { effectiveFrom: parseLocalDate('2020-08-20'), annualRate: parseRate('0.24'), basis: 'current cap' },
+  { effectiveFrom: parseLocalDate('2020-08-20'), annualRate: parseRate('0.24'), basis: 'fixed cap' },
+  // Then 4 × the one-year LPR, resolved on each date: 12.40 % until 2025-05-19, 12.00 % from 2025-05-20.
+  { effectiveFrom: parseLocalDate('2025-01-01'), lprMultiple: parseRate('4'), basis: '4 × LPR' },
 ];
 const generous = { ...product('cash_loan'), minApr: parseRate('0.073'), maxApr: parseRate('0.36') };
 
@@ -31,7 +35,10 @@ describe('the legal cap over whole decisions (property)', () => {
           const input = applicant({ score, product: { ...generous, minApr: parseRate(minApr) } });
           const { result } = decideWithPolicy(defaultPolicy, input);
           const priced = clampToLegalCap(result.apr, caps, date);
-          expect(compareRate(priced.apr, legalCapOn(caps, date)!.annualRate)).toBeLessThanOrEqual(0);
+          const cap = legalCapOn(caps, date)!;
+          expect(compareRate(priced.apr, cap.annualRate)).toBeLessThanOrEqual(0);
+          if (date >= '2025-01-01')
+            expect(cap.annualRate).toEqual(mulRate(parseRate('4'), rateOn(ONE_YEAR_LPR, date)!.annualRate));
         },
       ),
       { numRuns: 2000 },
