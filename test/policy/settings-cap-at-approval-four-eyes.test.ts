@@ -79,4 +79,41 @@ describe.each(storesUnderTest())('four-eyes settings: the cap is checked on appr
     );
     expect(products).toEqual([]);
   });
+
+  it('takes a cap of 8 × the one-year LPR over HTTP (typed body and response), refusing an entry with both forms', async () => {
+    const both = await post('/v1/lending-settings', t.auth('analyst'), {
+      legalRateCaps: [{ effectiveFrom: '2027-01-01', annualRate: '0.24', lprMultiple: '8', basis: 'both' }],
+    });
+    expect(both.statusCode).toBe(422);
+    expect(both.json().errors).toEqual([
+      {
+        field: 'legalRateCaps[0].lprMultiple',
+        rule: 'legal-cap-form',
+        message: 'a cap is either a fixed annualRate or an lprMultiple, not both',
+      },
+    ]);
+    const changeId = await submit({
+      kind: 'legalRateCaps',
+      effectiveFrom: '2027-01-01',
+      setting: { lprMultiple: '8', basis: '8 × LPR' },
+    });
+    const shown = await t.app.http.inject({
+      method: 'GET',
+      url: `/v1/approvals/${changeId}`,
+      headers: t.auth('analyst'),
+    });
+    expect(shown.json().change.summary).toBe('legal rate cap 8 × LPR from 2027-01-01');
+    const approved = await post(`/v1/approvals/${changeId}/approve`, { authorization: `Bearer ${approver}` });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const settings = await t.app.http.inject({
+      method: 'GET',
+      url: '/v1/lending-settings',
+      headers: t.auth('analyst'),
+    });
+    expect(settings.json().legalRateCaps.at(-1)).toEqual({
+      effectiveFrom: '2027-01-01',
+      lprMultiple: '8',
+      basis: '8 × LPR',
+    });
+  });
 });
