@@ -31,7 +31,8 @@ const citusStore = (url: string): StoreUnderTest => {
   return {
     name: 'postgres',
     async fresh(options = {}) {
-      await open?.close();
+      // The previous test may have closed it already (an app stops its database).
+      await open?.close().catch(() => undefined);
       const admin = await openPostgres({ connectionString: url, max: 1 });
       try {
         // Not `drop schema public cascade`: on a Citus node that drops the citus extension with it.
