@@ -5,8 +5,13 @@
 --             + instalment principal − converted.
 -- Existing rows get 0, so the identity they were checked against is unchanged for them.
 
+-- Column first, then its named check: Citus refuses ADD COLUMN with an inline constraint on a table it has
+-- already distributed (an install upgraded after `credence migrate` placed the tables).
 alter table credit_line_statements
-  add column late_fees bigint not null default 0 check (late_fees >= 0);
+  add column late_fees bigint not null default 0;
+
+alter table credit_line_statements
+  add constraint credit_line_statements_late_fees_non_negative check (late_fees >= 0);
 
 alter table credit_line_statements drop constraint credit_line_statements_closing_balance;
 
