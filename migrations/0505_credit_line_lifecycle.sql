@@ -9,9 +9,14 @@
 --    customer-limit, customer-limit-lifted, temporary-limit, temporary-limit-expired, statement-day; with who
 --    asked ('customer', 'staff:<id>', 'key:<id>', 'system'), the reason in their words, and the figures.
 
+-- Columns first, then their named checks: Citus refuses ADD COLUMN with an inline constraint on a table it
+-- has already distributed (an install upgraded after `credence migrate` placed the tables).
 alter table credit_lines
   add column closed_on date,
-  add column customer_limit_cap bigint check (customer_limit_cap > 0);
+  add column customer_limit_cap bigint;
+
+alter table credit_lines
+  add constraint credit_lines_customer_limit_cap_positive check (customer_limit_cap > 0);
 
 create table credit_line_changes (
   customer_id text not null,

@@ -5,9 +5,16 @@
 --
 -- The database's guard against over-limit drawing (0402's credit_facility_guard) counts the temporary amount.
 
+-- Columns first, then their named checks: Citus refuses ADD COLUMN with an inline constraint on a table it
+-- has already distributed (an install upgraded after `credence migrate` placed the tables).
 alter table credit_facilities
-  add column temporary_amount bigint not null default 0 check (temporary_amount >= 0),
-  add column temporary_until date,
+  add column temporary_amount bigint not null default 0,
+  add column temporary_until date;
+
+alter table credit_facilities
+  add constraint credit_facilities_temporary_non_negative check (temporary_amount >= 0);
+
+alter table credit_facilities
   add constraint credit_facilities_temporary_whole check ((temporary_amount = 0) = (temporary_until is null));
 
 create or replace function credit_facility_guard() returns trigger language plpgsql as $$
