@@ -329,6 +329,46 @@ interface LoanRow {
   state: unknown;
 }
 
+/** Lending spells products `cash-loan` / `credit-line`; decisions and monitoring `cash_loan` / `credit_line`. */
+const productOf = (lendingCode: string): string => lendingCode.replaceAll('-', '_');
+
+/** An account row of a performance read: what `decisionsBehind` needs to find its decision. */
+interface AccountRow {
+  id: string;
+  customer_id: string;
+  facility_id: string;
+  created_at: unknown;
+}
+
+/**
+ * Pages of loans or lines (`sql`: the window's dates as $1/$2, the last id as $3, the page size as $4, in id
+ * order), each with the decision behind every account of the page (`decisionsBehind`).
+ */
+async function* pagesWithDecisions<Row extends AccountRow>(
+  q: Queryable,
+  sql: string,
+  window: MonitoringWindow,
+  pageSize: number,
+): AsyncGenerator<{ rows: Row[]; behind: Awaited<ReturnType<typeof decisionsBehind>> }> {
+  let after = '';
+  for (;;) {
+    const { rows } = await q.query<Row>(sql, [window.from, window.to, after, pageSize]);
+    const behind = await decisionsBehind(
+      q,
+      rows.map((row) => ({
+        id: row.id,
+        customerId: row.customer_id,
+        facilityId: row.facility_id,
+        createdAt: row.created_at,
+      })),
+    );
+    yield { rows, behind };
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < pageSize) return;
+    after = last.id;
+  }
+}
+
 /**
  * Loans drawn within the window (by start date), each with the decision that set its facility's terms
  * when it was drawn — the latest facility change with a decision at or before the drawdown — page by page
@@ -339,30 +379,21 @@ export async function* streamLoanPerformance(
   window: MonitoringWindow,
   pageSize = DEFAULT_PAGE_SIZE,
 ): AsyncGenerator<LoanPerformanceRecord[]> {
-  let after = '';
-  for (;;) {
-    const result = await q.query<LoanRow>(
-      `select id, customer_id, facility_id, created_at, product_code, start_date::text as start_date,
-              principal, status, processed_through::text as processed_through, state
-         from loans
-        where start_date between $1::date and $2::date and id > $3
-        order by id limit $4`,
-      [window.from, window.to, after, pageSize],
-    );
-    const behind = await decisionsBehind(
-      q,
-      result.rows.map((row) => ({
-        id: row.id,
-        customerId: row.customer_id,
-        facilityId: row.facility_id,
-        createdAt: row.created_at,
-      })),
-    );
+  const pages = pagesWithDecisions<LoanRow>(
+    q,
+    `select id, customer_id, facility_id, created_at, product_code, start_date::text as start_date,
+            principal, status, processed_through::text as processed_through, state
+       from loans
+      where start_date between $1::date and $2::date and id > $3
+      order by id limit $4`,
+    window,
+    pageSize,
+  );
+  for await (const { rows, behind } of pages) {
     const records: LoanPerformanceRecord[] = [];
-    for (const row of result.rows) {
+    for (const row of rows) {
       const decision = behind.get(row.id);
-      // Loan products are spelled `cash-loan`; decisions' product codes `cash_loan`.
-      const productCode = decision?.product ?? row.product_code.replaceAll('-', '_');
+      const productCode = decision?.product ?? productOf(row.product_code);
       if (window.product !== null && productCode !== window.product) continue;
       const state = decodeState(row.state);
       records.push({
@@ -382,9 +413,6 @@ export async function* streamLoanPerformance(
       });
     }
     if (records.length > 0) yield records;
-    const last = result.rows[result.rows.length - 1];
-    if (!last || result.rows.length < pageSize) return;
-    after = last.id;
   }
 }
 
@@ -400,9 +428,6 @@ interface LineRow {
   state: unknown;
 }
 
-/** Lending spells products `cash-loan` / `credit-line`; decisions and monitoring `cash_loan` / `credit_line`. */
-const productOf = (lendingCode: string): string => lendingCode.replaceAll('-', '_');
-
 /**
  * Credit lines opened within the window (by opening date), each with the decision that set its facility's
  * terms when it was opened — the latest facility change with a decision at or before the line was created
@@ -413,27 +438,19 @@ export async function* streamLinePerformance(
   window: MonitoringWindow,
   pageSize = DEFAULT_PAGE_SIZE,
 ): AsyncGenerator<LinePerformanceRecord[]> {
-  let after = '';
-  for (;;) {
-    const result = await q.query<LineRow>(
-      `select id, customer_id, facility_id, created_at, product_code, opened_on::text as opened_on,
-              closed_on::text as closed_on, processed_through::text as processed_through, state
-         from credit_lines
-        where opened_on between $1::date and $2::date and id > $3
-        order by id limit $4`,
-      [window.from, window.to, after, pageSize],
-    );
-    const behind = await decisionsBehind(
-      q,
-      result.rows.map((row) => ({
-        id: row.id,
-        customerId: row.customer_id,
-        facilityId: row.facility_id,
-        createdAt: row.created_at,
-      })),
-    );
+  const pages = pagesWithDecisions<LineRow>(
+    q,
+    `select id, customer_id, facility_id, created_at, product_code, opened_on::text as opened_on,
+            closed_on::text as closed_on, processed_through::text as processed_through, state
+       from credit_lines
+      where opened_on between $1::date and $2::date and id > $3
+      order by id limit $4`,
+    window,
+    pageSize,
+  );
+  for await (const { rows, behind } of pages) {
     const records: LinePerformanceRecord[] = [];
-    for (const row of result.rows) {
+    for (const row of rows) {
       const decision = behind.get(row.id);
       const productCode = decision?.product ?? productOf(row.product_code);
       if (window.product !== null && productCode !== window.product) continue;
@@ -459,9 +476,6 @@ export async function* streamLinePerformance(
       });
     }
     if (records.length > 0) yield records;
-    const last = result.rows[result.rows.length - 1];
-    if (!last || result.rows.length < pageSize) return;
-    after = last.id;
   }
 }
 
