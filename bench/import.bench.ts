@@ -1,7 +1,7 @@
 import { createPiiVault } from '../src/identity/pii-vault.ts';
 import { createSandboxVerificationProvider } from '../src/identity/sandbox-verification-provider.ts';
 import { createCustomerService } from '../src/customers/customer-service.ts';
-import { insertCards, insertCustomers } from '../src/customers/customers.repository.ts';
+import { insertCards, insertCustomers } from '../src/customers/customers.pg.ts';
 import { eventToWire, typeFields } from '../src/customers/events/customer-event.ts';
 import {
   generatePopulation,

@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ZenEngine } from '@gorules/zen-engine';
 import { createApp } from '../src/app.ts';
-import { insertCustomers } from '../src/customers/customers.repository.ts';
+import { insertCustomers } from '../src/customers/customers.pg.ts';
 import { generatePopulation, populationFeatureTable } from '../src/customers/index.ts';
 import { syntheticCustomerRecord } from '../src/customers/synthetic/population-store.ts';
 import type { DecisionRecord } from '../src/decisions/decision.ts';
 import { termsJson, type DecisionFacts } from '../src/decisions/decision-facts.ts';
-import { insertDecision } from '../src/decisions/decisions.repository.ts';
+import { insertDecision } from '../src/decisions/decisions.pg.ts';
 import { evaluateDecision, type EvaluatedDecision } from '../src/decisions/evaluate-decision.ts';
 import { systemUnavailableReason } from '../src/decisions/principal-reasons.ts';
 import { createPiiVault } from '../src/identity/pii-vault.ts';

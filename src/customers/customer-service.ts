@@ -49,7 +49,7 @@ import {
   type CustomerRecord,
   type SnapshotSubject,
   type StoredEventRow,
-} from './customers.repository.ts';
+} from './customers.pg.ts';
 import {
   INTERNAL_SOURCE,
   parseEvent,

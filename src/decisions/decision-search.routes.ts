@@ -14,7 +14,7 @@ import type { HttpServer } from '../platform/http/server.ts';
 import { parseLocalDate } from '../platform/time/local-date.ts';
 import { DECISION_KINDS } from './decision.ts';
 import { decisionSummaryView } from './decision-view.ts';
-import { searchDecisions, type DecisionSearchFilter } from './decisions.repository.ts';
+import { searchDecisions, type DecisionSearchFilter } from './decisions.pg.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);

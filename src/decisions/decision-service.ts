@@ -25,7 +25,7 @@ import type {
   FaultStage,
 } from './decision.ts';
 import { factsFromSnapshot, termsJson, type DecisionFacts, type FacilityFact } from './decision-facts.ts';
-import * as repository from './decisions.repository.ts';
+import * as repository from './decisions.pg.ts';
 import {
   createRecourseMemo,
   evaluateDecision,

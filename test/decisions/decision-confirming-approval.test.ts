@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { insertDecisionConfirmingTerms } from '../../src/decisions/decisions.repository.ts';
+import { insertDecisionConfirmingTerms } from '../../src/decisions/decisions.pg.ts';
 import { facilityHistory } from '../../src/lending/facilities/facility.pg.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { decisionTestApp, type DecisionTestApp } from './support.ts';

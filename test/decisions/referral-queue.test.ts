@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertDecision } from '../../src/decisions/decisions.repository.ts';
+import { insertDecision } from '../../src/decisions/decisions.pg.ts';
 import { parseRate } from '../../src/platform/money/rate.ts';
 import { parseLocalDate } from '../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../support/stores.ts';

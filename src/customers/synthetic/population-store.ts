@@ -7,7 +7,7 @@ import {
   insertCustomers,
   type CardRecord,
   type CustomerRecord,
-} from '../customers.repository.ts';
+} from '../customers.pg.ts';
 import { populationEvents, type Population, type SyntheticCustomer } from './population.ts';
 
 /** The stored form of a synthetic customer: PII sealed and indexed exactly as `createCustomer` does it. */
