@@ -2,43 +2,20 @@ import type { Queryable } from '../platform/database/database.ts';
 import { toJson } from '../platform/database/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
+import type {
+  BlocklistKind,
+  BlocklistRecord,
+  CardRecord,
+  CustomerRecord,
+  SnapshotSubject,
+  StoredEventRow,
+} from './customer.ts';
 import { parseEvent, typeFields, type CustomerEvent } from './events/customer-event.ts';
 
 /**
  * Storage of customers, cards and events. Functions take the executor (database or transaction); the use
  * case owns the transaction. Rows (`*Row`, snake_case) are mapped to domain values here and never leave.
  */
-
-/** A customer as stored: PII only as ciphertexts with their key ids. */
-export interface CustomerRecord {
-  readonly customerId: string;
-  readonly externalId: string;
-  readonly name: Sealed;
-  readonly idNumber: Sealed;
-  readonly idNumberIndex: string;
-  readonly phone: Sealed;
-  readonly phoneIndex: string;
-  readonly birthDate: LocalDate;
-  readonly sex: 'male' | 'female';
-  readonly regionCode: string;
-  readonly createdAt: Date;
-}
-
-export interface Sealed {
-  readonly keyId: string;
-  readonly ciphertext: Uint8Array;
-}
-
-export interface CardRecord {
-  readonly customerId: string;
-  readonly cardId: string;
-  readonly card: Sealed;
-  readonly cardIndex: string;
-  readonly last4: string;
-  readonly issuer: string | null;
-  readonly addedAt: Date;
-  readonly removedAt: Date | null;
-}
 
 interface CustomerRow {
   customer_id: string;
@@ -448,15 +425,6 @@ export async function loadEventsOf(
   return grouped;
 }
 
-/** An event as stored, for the feature pass (decoded by `pushStored`, without building domain objects). */
-export interface StoredEventRow {
-  readonly customerId: string;
-  readonly type: string;
-  /** Epoch milliseconds (events are stored with millisecond precision). */
-  readonly occurredAtMs: number;
-  readonly payload: Readonly<Record<string, unknown>>;
-}
-
 /**
  * The stored events of some customers up to `until`, by customer, then time, then arrival. The instant comes
  * back as epoch milliseconds in a float8 — exact for millisecond timestamps, and a third cheaper to read
@@ -484,13 +452,6 @@ export async function loadEventRows(
     occurredAtMs: Math.round(row.at_ms),
     payload: row.payload,
   }));
-}
-
-/** What the snapshot needs of a customer besides its events: the opening instant and the birth date. */
-export interface SnapshotSubject {
-  readonly customerId: string;
-  readonly createdAt: Date;
-  readonly birthDate: LocalDate;
 }
 
 /**
@@ -562,20 +523,6 @@ export async function loadSnapshotHistory(
   };
 }
 
-/** A blocklist entry as stored (the identifier only as its blind index and a masked form). */
-export interface BlocklistRecord {
-  readonly id: string;
-  readonly kind: 'id_number' | 'phone' | 'card';
-  readonly blindIndex: string;
-  readonly masked: string;
-  readonly reason: string;
-  readonly addedBy: string;
-  readonly addedAt: Date;
-  readonly removedAt: Date | null;
-  readonly removedBy: string | null;
-  readonly removedReason: string | null;
-}
-
 interface BlocklistRow {
   id: string;
   kind: string;
@@ -628,7 +575,7 @@ export async function insertBlocklistEntry(
 /** The entry in force for an identifier, if any. */
 export async function findListedEntry(
   q: Queryable,
-  kind: BlocklistRecord['kind'],
+  kind: BlocklistKind,
   blindIndex: string,
 ): Promise<BlocklistRecord | undefined> {
   const result = await q.query<BlocklistRow>(

@@ -14,11 +14,11 @@ import {
   BLOCKLIST_KINDS,
   type BlocklistEntry,
   type CardView,
-  type CustomerService,
   type CustomerSnapshot,
   type CustomerView,
   type VerificationRecord,
-} from './customer-service.ts';
+} from './customer.ts';
+import type { CustomerService } from './customer-service.ts';
 import { EDUCATION_LEVELS, INCOME_BANDS, EXTERNAL_EVENT_TYPES } from './events/customer-event.ts';
 import { HOLD_REASONS } from './features/abnormal-behaviour.ts';
 import { FEATURES } from './features/definitions.ts';

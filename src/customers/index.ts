@@ -6,17 +6,15 @@
  *   `dateValueDropsTo(snapshot.decay[name], target)`, `HOLD_MESSAGES` for hold reasons.
  * - Scoring: `generatePopulation` + `populationFeatureTable` (in memory), `FeatureTable`, `FEATURE_NAMES`.
  */
-export {
-  createCustomerService,
-  type CustomerService,
-  type CustomerServiceDeps,
-  type CustomerSnapshot,
-  type CustomerView,
-  type CardView,
-  type IngestReport,
-  type NewCustomer,
-  type VerificationRecord,
-} from './customer-service.ts';
+export { createCustomerService, type CustomerService, type CustomerServiceDeps } from './customer-service.ts';
+export type {
+  CustomerSnapshot,
+  CustomerView,
+  CardView,
+  IngestReport,
+  NewCustomer,
+  VerificationRecord,
+} from './customer.ts';
 export {
   FEATURES,
   FEATURE_NAMES,

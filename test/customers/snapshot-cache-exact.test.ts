@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCustomerService, type CustomerSnapshot } from '../../src/customers/customer-service.ts';
+import type { CustomerSnapshot } from '../../src/customers/customer.ts';
+import { createCustomerService } from '../../src/customers/customer-service.ts';
 import { eventToWire } from '../../src/customers/events/customer-event.ts';
 import { CustomerHistory } from '../../src/customers/synthetic/customer-history.ts';
 import { createPiiVault } from '../../src/identity/pii-vault.ts';

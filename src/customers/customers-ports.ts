@@ -1,0 +1,24 @@
+import type { PiiVault } from '../identity/pii-vault.ts';
+import type { VerificationProvider } from '../identity/verification.ts';
+import type { Database } from '../platform/database/database.ts';
+import type { IdGenerator } from '../platform/ids/ids.ts';
+import type { Clock } from '../platform/time/clock.ts';
+import type { SnapshotCache } from './snapshot-history.ts';
+
+/**
+ * What the customers context's use cases need, wired once by the composition root (through
+ * `createCustomerService`). Each use case takes only the part it uses (`Pick<CustomersDeps, …>`), so it can be
+ * called and tested on its own.
+ */
+export interface CustomersDeps {
+  /** The database customers, cards, events and the blocklist are stored in (`customers.pg.ts`). */
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  /** Seals and opens personal identifiers, and gives their blind indexes. */
+  readonly vault: PiiVault;
+  /** The identity provider the four-element verification asks. */
+  readonly verifier: VerificationProvider;
+  /** Decoded event histories kept between snapshots (see `createSnapshotCache`). */
+  readonly snapshotCache: SnapshotCache;
+}
