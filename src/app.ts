@@ -1,164 +1,148 @@
 import { randomFillSync } from 'node:crypto';
+
 import { readFileSync } from 'node:fs';
+
 import { registerPlatformRoutes } from './http/platform.routes.ts';
+
+import type { App, Services } from './services.ts';
+
 import { registerWebAppRoutes } from './http/web-app.routes.ts';
+
 import { cachedApiKeyStore } from './platform/auth/api-key-cache.ts';
+
 import { createPgApiKeyStore } from './platform/auth/api-keys.pg.ts';
-import type { AuditLog } from './platform/audit/audit-log.ts';
+
 import { createPgAuditLog } from './platform/audit/audit-log.pg.ts';
-import { createStaffAuth, type StaffAuth, type StaffSettings } from './platform/auth/staff-auth.ts';
+
+import { createStaffAuth, type StaffSettings } from './platform/auth/staff-auth.ts';
 import { createPgStaffStore } from './platform/auth/staff-store.pg.ts';
+
 import { registerStaffRoutes } from './staff/staff.routes.ts';
-import type { ApiKeyStore } from './platform/auth/api-keys.ts';
-import { createCustomerSessions, type CustomerSessions } from './platform/auth/customer-sessions.ts';
+
+import { createCustomerSessions } from './platform/auth/customer-sessions.ts';
 import { createPgCustomerSessionStore } from './platform/auth/customer-sessions.pg.ts';
+
 import type { Config } from './platform/config/config.ts';
+
 import type { Database } from './platform/database/database.ts';
+
 import { migrate, migrationStatus } from './platform/database/migrate.ts';
+
 import { openDatabase } from './platform/database/open.ts';
+
 import { createIdGenerator, type IdGenerator } from './platform/ids/ids.ts';
+
 import { createHttpServer, type HttpServer, type ReadinessReport } from './platform/http/server.ts';
+
 import { createLogger, type Logger } from './platform/logging/logger.ts';
+
 import type { Clock } from './platform/time/clock.ts';
+
 import { systemClock } from './platform/time/system-clock.node.ts';
-import { createCustomerService, type CustomerService } from './customers/index.ts';
+
+import { createCustomerService } from './customers/index.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
+
 import { createPiiVault } from './identity/pii-vault.ts';
+
 import { createSandboxVerificationProvider } from './identity/sandbox-verification-provider.ts';
+
 import type { VerificationProvider } from './identity/verification.ts';
-import { createDayEndService, type DayEndService } from './lending/eod/day-end.ts';
+
+import { createDayEndService } from './lending/eod/day-end.ts';
 import { createPgDayEndRunLog } from './lending/eod/day-end-runs.pg.ts';
-import { createFacilityService, type FacilityService } from './lending/facilities/facility-service.ts';
-import {
-  createFacilityOverrideService,
-  type FacilityOverrideService,
-} from './lending/facilities/facility-override-service.ts';
+
+import { createFacilityService } from './lending/facilities/facility-service.ts';
+import { createFacilityOverrideService } from './lending/facilities/facility-override-service.ts';
 import { facilityOverridePortsFrom, termsInForceFrom } from './lending/facilities/facility-override-ports.ts';
+
 import { DEFAULT_LOAN_PRODUCT } from './lending/loans/loan-contract.ts';
+
 import { createLoanDayEndProcessor } from './lending/loans/loan-day-end.ts';
+
 import { createLoanReminderProcessor } from './lending/loans/loan-reminders.pg.ts';
+
 import { createLineReminderProcessor } from './lending/credit-lines/line-reminders.pg.ts';
+
 import { withMessageDelivery } from './lending/eod/day-end-delivery.ts';
+
 import { routeChannels, type MessageChannel } from './platform/notifications/channel.ts';
+
 import { createLogChannel } from './platform/notifications/log-channel.node.ts';
-import { createNotifications, type Notifications } from './platform/notifications/notifications.ts';
+
+import { createNotifications } from './platform/notifications/notifications.ts';
 import { registerNotificationRoutes } from './platform/notifications/notifications.routes.ts';
-import { createLoanService, type LoanService } from './lending/loans/loan-service.ts';
+
+import { createLoanService } from './lending/loans/loan-service.ts';
 import { registerLoanRoutes } from './lending/loans/loans.routes.ts';
+
 import { registerCreditLineRoutes } from './lending/credit-lines/credit-lines.routes.ts';
+
 import { createCreditLineDayEndProcessor } from './lending/credit-lines/credit-line-day-end.ts';
-import {
-  createCreditLineService,
-  type CreditLineService,
-} from './lending/credit-lines/credit-line-service.ts';
+
+import { createCreditLineService } from './lending/credit-lines/credit-line-service.ts';
 import { DEFAULT_CREDIT_LINE_PRODUCT } from './lending/credit-lines/line-terms.ts';
+
 import {
   createLimitReviewService,
   limitReviewPortsOf,
   withLimitReviews,
-  type LimitReviewService,
 } from './lending/credit-lines/limit-review-service.ts';
-import type { ModelRegistry } from './scoring/model-registry.ts';
 import { activateModel, createPgModelRegistry } from './scoring/model-registry.pg.ts';
+
 import { registerScoringRoutes } from './scoring/scoring.routes.ts';
-import { createPolicyService, type PolicyService } from './policy/policy-service.ts';
+
+import { createPolicyService } from './policy/policy-service.ts';
 import { registerPolicyRoutes } from './policy/policy.routes.ts';
+
 import { registerApprovalRoutes } from './policy/approvals.routes.ts';
-import { createChangeService, type ChangeService } from './policy/change-service.ts';
+
+import { createChangeService } from './policy/change-service.ts';
 import { compilePolicy } from './policy/policy-compiler.ts';
-import { createPolicySimulations, type PolicySimulations } from './policy/policy-simulations.ts';
+
+import { createPolicySimulations } from './policy/policy-simulations.ts';
 import { createPgSimulationStore } from './policy/policy-simulations.repository.ts';
-import { createMonitoringService, type MonitoringService } from './monitoring/index.ts';
+
+import { createMonitoringService } from './monitoring/index.ts';
 import { registerMonitoringRoutes } from './monitoring/monitoring.routes.ts';
-import { createDecisionService, type DecisionService } from './decisions/decision-service.ts';
+
+import { createDecisionService } from './decisions/decision-service.ts';
 import { registerDecisionRoutes } from './decisions/decisions.routes.ts';
+
 import { registerDecisionSearchRoutes } from './decisions/decision-search.routes.ts';
+
 import {
   appealPortsFrom,
   createAppealService,
   DEFAULT_APPEAL_SETTINGS,
   withAppealRecovery,
-  type AppealService,
   type AppealSettings,
   type Notifier,
 } from './appeals/index.ts';
 import { createOutboxNotifier } from './appeals/outbox-notifier.ts';
+
 import { registerAppealRoutes } from './appeals/appeals.routes.ts';
+
 import { appealCalendar } from './appeals/appeal-settings.ts';
-import {
-  createReferralCaseOpener,
-  createReferralService,
-  type ReferralService,
-} from './referrals/referral-service.ts';
+
+import { createReferralCaseOpener, createReferralService } from './referrals/referral-service.ts';
 import { parseReferralSettings, type ReferralSettings } from './referrals/referral-settings.ts';
+
 import { registerReferralRoutes } from './referrals/referrals.routes.ts';
+
 import { findDemoCustomerIds } from './me/demo-customers.pg.ts';
+
 import { createPgLinePaymentRequestStore } from './me/line-payment-requests.pg.ts';
+
 import { registerMeRoutes } from './me/me.routes.ts';
+
 import { parseMeSettings, type MeSettings } from './me/me-settings.ts';
+
 import { registerSessionRoutes } from './me/sessions.routes.ts';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
-
-/** Everything the contexts offer, built once here and shared by the HTTP routes and the CLI. */
-export interface Services {
-  readonly apiKeys: ApiKeyStore;
-  /** The append-only audit log: sign-ins, staff user and API key changes, approvals, overrides (GET /v1/audit). */
-  readonly audit: AuditLog;
-  /** Staff users of the console, their sign-in (scrypt passwords, lock-out) and cookie sessions. */
-  readonly staff: StaffAuth;
-  /** Customer sessions (`cs_…`): issued to the lender's app for one customer, checked on `/v1/me`. */
-  readonly customerSessions: CustomerSessions;
-  /** Customers, identity verification, consent, events and point-in-time snapshots (`getSnapshot`). */
-  readonly customers: CustomerService;
-  /** Credit facilities: a customer's limit per product, opened and adjusted by approved decisions. */
-  readonly facilities: FacilityService;
-  /** Manual changes of a facility's terms: audited overrides of an approved decision, maker-checker above a limit. */
-  readonly facilityOverrides: FacilityOverrideService;
-  /** Cash loans: drawdown, repayment, write-off, payoff quotes, schedules and statements. */
-  readonly loans: LoanService;
-  /** Credit lines: purchases, refunds, payments, statements, instalment conversions. */
-  readonly creditLines: CreditLineService;
-  /** Credit-line limit reviews: monthly in the day-end batch, and on demand; each a decision of kind limit_review. */
-  readonly lineReviews: LimitReviewService;
-  /** The day-end batch over every product's processor (credit lines add theirs here). */
-  readonly dayEnd: DayEndService;
-  /** Scorecard models: registry, and compiled scorers (`models.scorer()` is the active one). */
-  readonly models: ModelRegistry;
-  /** Credit policies (versioned JDM graphs), lending settings, and `resolve()` for one decision. */
-  readonly policies: PolicyService;
-  /** Four-eyes changes: policy versions, model activations and lending settings wait for a second person. */
-  readonly changes: ChangeService;
-  /** Policy simulations for the editor, run in the background with progress (kept in policy_simulations). */
-  readonly policySimulations: PolicySimulations;
-  /** Monitoring: outcomes, loan performance, drift and alerts from the records; policy simulation. */
-  readonly monitoring: MonitoringService;
-  /** Credit decisions: decide (with reasons and recourse), read, list, replay, overrides. */
-  readonly decisions: DecisionService;
-  /** Customer messages: the outbox servicing writes to, its delivery pass, and each customer's messages. */
-  readonly notifications: Notifications;
-  /** Appeals: file (with evidence), automatic re-check, review queue, overturn with maker-checker, audit trail. */
-  readonly appeals: AppealService;
-  /** Referral reviews: every referred application opens a case; reviewers re-run or decide within authority. */
-  readonly referrals: ReferralService;
-}
-
-export interface App {
-  readonly config: Config;
-  readonly db: Database;
-  readonly clock: Clock;
-  readonly ids: IdGenerator;
-  readonly logger: Logger;
-  readonly services: Services;
-  readonly http: HttpServer;
-  readonly version: string;
-  /** Starts listening; resolves with the base URL. */
-  start(): Promise<string>;
-  /** Stops listening and closes the database. Safe to call twice. */
-  stop(): Promise<void>;
-}
 
 export interface CreateAppOptions {
   readonly config: Config;

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { globalOptions, output, withApp, type GlobalOptions } from '../cli/runtime.ts';
 import { counted } from '../cli/plural.ts';
 import { createProgress } from '../cli/progress.ts';
-import type { App } from '../app.ts';
+import type { App } from '../services.ts';
 import { hashApiKey, type Principal } from '../platform/auth/api-keys.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { parseId } from '../platform/ids/ids.ts';

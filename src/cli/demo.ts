@@ -1,5 +1,5 @@
 import { randomFillSync } from 'node:crypto';
-import type { App } from '../app.ts';
+import type { App } from '../services.ts';
 import type { Outcome } from '../decisions/evaluate-decision.ts';
 import type { DecisionService } from '../decisions/decision-service.ts';
 import {

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { App } from '../app.ts';
+import type { App } from '../services.ts';
 import { loadConfig, type Config } from '../platform/config/config.ts';
 import { servingHolder } from '../platform/database/data-dir-lock.node.ts';
 import {

@@ -4,7 +4,7 @@ import { generateApiKeySecret, ROLES, type ApiKeyRecord, type Principal } from '
 import { actorOfPrincipal, recordApiKeyChange, SYSTEM_ACTOR } from '../platform/audit/audit-log.ts';
 import { IdString, StringEnum } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
-import type { Services } from '../app.ts';
+import type { Services } from '../services.ts';
 
 const ApiKeyDto = Type.Object({
   id: Type.String(),

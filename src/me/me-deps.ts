@@ -1,4 +1,4 @@
-import type { Services } from '../app.ts';
+import type { Services } from '../services.ts';
 import type { Clock } from '../platform/time/clock.ts';
 import type { LinePaymentRequestStore } from './line-payment-requests.pg.ts';
 import type { MeSettings } from './me-settings.ts';

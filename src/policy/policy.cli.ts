@@ -5,7 +5,7 @@ import { AppError } from '../platform/errors/app-error.ts';
 import { toExactRateString } from '../platform/money/rate.ts';
 import { parseLocalDate } from '../platform/time/local-date.ts';
 import { cliActorOfThisProcess } from '../platform/audit/cli-actor.node.ts';
-import type { App } from '../app.ts';
+import type { App } from '../services.ts';
 import type { ChangeActor, ChangeRequest } from './change-requests.ts';
 import { issueLocation, type PolicyIssue } from './jdm.ts';
 import { parseLendingSettings } from './lending-settings.ts';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { App } from '../app.ts';
+import type { App } from '../services.ts';
 import { actAsReviewer, parseReasonFlag } from '../appeals/appeals.cli.ts';
 import { slaBreached } from '../appeals/index.ts';
 import { globalOptions, output, withApp } from '../cli/runtime.ts';

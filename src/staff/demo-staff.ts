@@ -1,4 +1,4 @@
-import type { App } from '../app.ts';
+import type { App } from '../services.ts';
 import { SYSTEM_ACTOR } from '../platform/audit/audit-log.ts';
 import type { StaffRole } from '../platform/auth/staff-auth.ts';
 

@@ -11,7 +11,7 @@ import { applyStaffCookie } from '../platform/auth/staff-cookie.http.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { IdString, InstantString, StringEnum } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
-import type { Services } from '../app.ts';
+import type { Services } from '../services.ts';
 
 /**
  * Staff sign-in for the console (`/v1/staff/…`), the admin's staff user management, and the audit viewer

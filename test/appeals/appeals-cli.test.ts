@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.ts';
+import type { App } from '../../src/services.ts';
 import { generateApiKeySecret } from '../../src/platform/auth/api-keys.ts';
 import { seededRandomBytes } from '../../src/platform/ids/ids.ts';
 import { systemClock } from '../../src/platform/time/system-clock.node.ts';

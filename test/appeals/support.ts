@@ -1,4 +1,5 @@
-import { createApp, type App } from '../../src/app.ts';
+import { createApp } from '../../src/app.ts';
+import type { App } from '../../src/services.ts';
 import { DEFAULT_APPEAL_SETTINGS, type AppealSettings, type Notifier } from '../../src/appeals/index.ts';
 import { CustomerHistory, eventToWire, type CustomerEvent } from '../../src/customers/index.ts';
 import { DEMO_SETTINGS } from '../../src/decisions/demo-cases.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.ts';
+import type { App } from '../../src/services.ts';
 import { containsRawPii } from '../../src/platform/pii/mask.ts';
 import { cliApp, runCli, type CliRun } from '../support/cli.ts';
 

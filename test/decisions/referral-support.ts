@@ -1,4 +1,4 @@
-import type { App } from '../../src/app.ts';
+import type { App } from '../../src/services.ts';
 import type { CustomerNotification, Notifier } from '../../src/appeals/notifier.ts';
 import { generateApiKeySecret, type Principal, type Role } from '../../src/platform/auth/api-keys.ts';
 import { seededRandomBytes } from '../../src/platform/ids/ids.ts';

@@ -1,4 +1,5 @@
-import { createApp, type App } from '../../src/app.ts';
+import { createApp } from '../../src/app.ts';
+import type { App } from '../../src/services.ts';
 import { DEMO_SETTINGS, seedDemoCases, type DemoCaseKey } from '../../src/decisions/demo-cases.ts';
 import { generateApiKeySecret, ROLES, type Role } from '../../src/platform/auth/api-keys.ts';
 import { createIdGenerator, seededRandomBytes } from '../../src/platform/ids/ids.ts';

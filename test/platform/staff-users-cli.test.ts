@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.ts';
+import type { App } from '../../src/services.ts';
 import { verifyPassword } from '../../src/platform/auth/staff-passwords.ts';
 import { cliApp, runCli } from '../support/cli.ts';
 import { storesUnderTest } from '../support/stores.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.ts';
+import type { App } from '../../src/services.ts';
 import { cliApp, runCli } from '../support/cli.ts';
 
 const POLICY = new URL('../../policies/default/credit-policy.json', import.meta.url).pathname;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { App } from '../../src/app.ts';
+import type { App } from '../../src/services.ts';
 import { main } from '../../src/cli/main.ts';
 import { withSharedApp } from '../../src/cli/runtime.ts';
 import { createMemoryLogger } from '../../src/platform/logging/logger.ts';

@@ -1,4 +1,5 @@
-import { createApp, type App } from '../../app.ts';
+import { createApp } from '../../app.ts';
+import type { App } from '../../services.ts';
 import type { Notifier } from '../../appeals/index.ts';
 import { generatePopulation, type Population } from '../../customers/synthetic/population.ts';
 import { storePopulation } from '../../customers/synthetic/population-store.ts';

@@ -5,7 +5,7 @@ import { parseMoney, toDecimalString, type Money } from '../../platform/money/mo
 import { formatPercent, parseRate } from '../../platform/money/rate.ts';
 import { systemClock } from '../../platform/time/system-clock.node.ts';
 import { parseLocalDate } from '../../platform/time/local-date.ts';
-import type { App } from '../../app.ts';
+import type { App } from '../../services.ts';
 import { hashApiKey } from '../../platform/auth/api-keys.ts';
 import { parseId } from '../../platform/ids/ids.ts';
 import { OVERRIDE_REASON_CODES, type OverrideActor } from '../facilities/facility-override.ts';

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { facilityOverrideView } from '../facilities/facility-override-view.ts';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../services.ts';
 import { ACCOUNT_KINDS } from '../../ledger/account.ts';
 import type { ContractBalances } from '../../ledger/journal.ts';
 import { AppError } from '../../platform/errors/app-error.ts';

@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error.ts';
 import { STAFF_COOKIE } from '../auth/staff-cookie.http.ts';
 import type { RateLimitSettings } from './limits.ts';
 import { problemOf } from './problem.ts';
-import type { HttpServer } from './server.ts';
+import type { HttpServer } from './http-server.ts';
 import { nulIssues } from './text-guard.ts';
 
 /**

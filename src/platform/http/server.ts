@@ -6,11 +6,9 @@ import { Type } from 'typebox';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
-  type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { hashApiKey, roleAllows, type ApiKeyStore, type Principal, type Role } from '../auth/api-keys.ts';
 import {
@@ -25,6 +23,7 @@ import { applyStaffCookie, STAFF_COOKIE } from '../auth/staff-cookie.http.ts';
 import { AppError, isAppError } from '../errors/app-error.ts';
 import type { IdGenerator } from '../ids/ids.ts';
 import type { Clock } from '../time/clock.ts';
+import type { HttpServer } from './http-server.ts';
 import { correlationIdOf, registerHardening, sendRouterProblem } from './hardening.ts';
 import type { RateLimitSettings } from './limits.ts';
 import { appErrorOfStatus, issuesFromAjv, problemOf } from './problem.ts';
@@ -51,13 +50,7 @@ declare module 'fastify' {
   }
 }
 
-export type HttpServer = FastifyInstance<
-  Server,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
+export type { HttpServer } from './http-server.ts';
 
 export interface ReadinessReport {
   readonly ready: boolean;

@@ -1,0 +1,90 @@
+/**
+ * The shapes the composition root (`app.ts`) builds and the delivery layer (HTTP routes, CLI commands) uses:
+ * types only. Routes and commands import these from here, never from `app.ts`, so nothing below the root
+ * depends on the root (no import cycle through it) and a command module loads no application code until it
+ * opens one.
+ */
+import type { AppealService } from './appeals/index.ts';
+import type { ChangeService } from './policy/change-service.ts';
+import type { CustomerService } from './customers/customer-service.ts';
+import type { DecisionService } from './decisions/decision-service.ts';
+import type { DayEndService } from './lending/eod/day-end.ts';
+import type { FacilityOverrideService } from './lending/facilities/facility-override-service.ts';
+import type { FacilityService } from './lending/facilities/facility-service.ts';
+import type { LimitReviewService } from './lending/credit-lines/limit-review-service.ts';
+import type { CreditLineService } from './lending/credit-lines/credit-line-service.ts';
+import type { LoanService } from './lending/loans/loan-service.ts';
+import type { ModelRegistry } from './scoring/model-registry.ts';
+import type { MonitoringService } from './monitoring/index.ts';
+import type { PolicyService } from './policy/policy-service.ts';
+import type { PolicySimulations } from './policy/policy-simulations.ts';
+import type { ReferralService } from './referrals/referral-service.ts';
+import type { AuditLog } from './platform/audit/audit-log.ts';
+import type { ApiKeyStore } from './platform/auth/api-keys.ts';
+import type { CustomerSessions } from './platform/auth/customer-sessions.ts';
+import type { StaffAuth } from './platform/auth/staff-auth.ts';
+import type { Config } from './platform/config/config.ts';
+import type { Database } from './platform/database/database.ts';
+import type { HttpServer } from './platform/http/server.ts';
+import type { IdGenerator } from './platform/ids/ids.ts';
+import type { Logger } from './platform/logging/logger.ts';
+import type { Notifications } from './platform/notifications/notifications.ts';
+import type { Clock } from './platform/time/clock.ts';
+
+/** Everything the contexts offer, built once here and shared by the HTTP routes and the CLI. */
+export interface Services {
+  readonly apiKeys: ApiKeyStore;
+  /** The append-only audit log: sign-ins, staff user and API key changes, approvals, overrides (GET /v1/audit). */
+  readonly audit: AuditLog;
+  /** Staff users of the console, their sign-in (scrypt passwords, lock-out) and cookie sessions. */
+  readonly staff: StaffAuth;
+  /** Customer sessions (`cs_…`): issued to the lender's app for one customer, checked on `/v1/me`. */
+  readonly customerSessions: CustomerSessions;
+  /** Customers, identity verification, consent, events and point-in-time snapshots (`getSnapshot`). */
+  readonly customers: CustomerService;
+  /** Credit facilities: a customer's limit per product, opened and adjusted by approved decisions. */
+  readonly facilities: FacilityService;
+  /** Manual changes of a facility's terms: audited overrides of an approved decision, maker-checker above a limit. */
+  readonly facilityOverrides: FacilityOverrideService;
+  /** Cash loans: drawdown, repayment, write-off, payoff quotes, schedules and statements. */
+  readonly loans: LoanService;
+  /** Credit lines: purchases, refunds, payments, statements, instalment conversions. */
+  readonly creditLines: CreditLineService;
+  /** Credit-line limit reviews: monthly in the day-end batch, and on demand; each a decision of kind limit_review. */
+  readonly lineReviews: LimitReviewService;
+  /** The day-end batch over every product's processor (credit lines add theirs here). */
+  readonly dayEnd: DayEndService;
+  /** Scorecard models: registry, and compiled scorers (`models.scorer()` is the active one). */
+  readonly models: ModelRegistry;
+  /** Credit policies (versioned JDM graphs), lending settings, and `resolve()` for one decision. */
+  readonly policies: PolicyService;
+  /** Four-eyes changes: policy versions, model activations and lending settings wait for a second person. */
+  readonly changes: ChangeService;
+  /** Policy simulations for the editor, run in the background with progress (kept in policy_simulations). */
+  readonly policySimulations: PolicySimulations;
+  /** Monitoring: outcomes, loan performance, drift and alerts from the records; policy simulation. */
+  readonly monitoring: MonitoringService;
+  /** Credit decisions: decide (with reasons and recourse), read, list, replay, overrides. */
+  readonly decisions: DecisionService;
+  /** Customer messages: the outbox servicing writes to, its delivery pass, and each customer's messages. */
+  readonly notifications: Notifications;
+  /** Appeals: file (with evidence), automatic re-check, review queue, overturn with maker-checker, audit trail. */
+  readonly appeals: AppealService;
+  /** Referral reviews: every referred application opens a case; reviewers re-run or decide within authority. */
+  readonly referrals: ReferralService;
+}
+
+export interface App {
+  readonly config: Config;
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly logger: Logger;
+  readonly services: Services;
+  readonly http: HttpServer;
+  readonly version: string;
+  /** Starts listening; resolves with the base URL. */
+  start(): Promise<string>;
+  /** Stops listening and closes the database. Safe to call twice. */
+  stop(): Promise<void>;
+}
