@@ -10,6 +10,7 @@ import prettier from 'eslint-config-prettier';
 const adapterFiles = [
   'src/app.ts',
   'src/services.ts',
+  'src/config.ts',
   'src/cli/**',
   'src/http/**',
   'src/platform/database/**',

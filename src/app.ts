@@ -22,7 +22,7 @@ import { registerStaffRoutes } from './staff/staff.routes.ts';
 import { createCustomerSessions } from './platform/auth/customer-sessions.ts';
 import { createPgCustomerSessionStore } from './platform/auth/customer-sessions.pg.ts';
 
-import type { Config } from './platform/config/config.ts';
+import type { Config } from './config.ts';
 
 import type { Database } from './platform/database/database.ts';
 

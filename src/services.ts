@@ -23,7 +23,7 @@ import type { AuditLog } from './platform/audit/audit-log.ts';
 import type { ApiKeyStore } from './platform/auth/api-keys.ts';
 import type { CustomerSessions } from './platform/auth/customer-sessions.ts';
 import type { StaffAuth } from './platform/auth/staff-auth.ts';
-import type { Config } from './platform/config/config.ts';
+import type { Config } from './config.ts';
 import type { Database } from './platform/database/database.ts';
 import type { HttpServer } from './platform/http/server.ts';
 import type { IdGenerator } from './platform/ids/ids.ts';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { App } from '../services.ts';
-import { loadConfig, type Config } from '../platform/config/config.ts';
+import { loadConfig, type Config } from '../config.ts';
 import { servingHolder } from '../platform/database/data-dir-lock.node.ts';
 import {
   AppError,

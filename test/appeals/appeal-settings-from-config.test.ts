@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_APPEAL_SETTINGS } from '../../src/appeals/index.ts';
-import { loadConfig } from '../../src/platform/config/config.ts';
+import { loadConfig } from '../../src/config.ts';
 import { parseLocalDate } from '../../src/platform/time/local-date.ts';
 import { createTestApp } from '../support/app.ts';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import type { App } from '../../src/services.ts';
 import { seedDemo } from '../../src/cli/demo.ts';
-import { loadConfig } from '../../src/platform/config/config.ts';
+import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
 import { runCli, runCliProcess, type CliRun } from '../support/cli.ts';
 import { pgliteStore } from '../support/stores.ts';

@@ -1,7 +1,8 @@
 import { createApp } from '../../src/app.ts';
 import type { App } from '../../src/services.ts';
 import { generateApiKeySecret, ROLES, type Role } from '../../src/platform/auth/api-keys.ts';
-import { testPiiConfig, type Config } from '../../src/platform/config/config.ts';
+import type { Config } from '../../src/config.ts';
+import { testPiiConfig } from '../../src/platform/config/config.ts';
 import { createIdGenerator, seededRandomBytes } from '../../src/platform/ids/ids.ts';
 import { createMemoryLogger } from '../../src/platform/logging/logger.ts';
 import { ManualClock } from '../../src/platform/time/clock.ts';

@@ -1,11 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  DEFAULT_APPEAL_SETTINGS,
-  parseAppealSettings,
-  type AppealSettings,
-} from '../../appeals/appeal-settings.ts';
 import { AppError, isAppError } from '../errors/app-error.ts';
 import { rateLimitsFromEnv, type RateLimitSettings } from '../http/limits.ts';
 import { staffSettingsFromEnv, type StaffSettings } from '../auth/staff-auth.ts';
@@ -25,7 +20,12 @@ export interface PiiConfig {
   readonly blindIndexKey: Buffer;
 }
 
-export interface Config {
+/**
+ * What the platform itself is configured with. The application's whole `Config` (`src/config.ts`) adds the
+ * contexts' own sections (appeals), which each context reads from the environment itself: the platform knows
+ * no context.
+ */
+export interface PlatformConfig {
   readonly port: number;
   readonly host: string;
   /** Embedded database directory (PGlite) and local secrets. */
@@ -37,11 +37,6 @@ export interface Config {
   readonly bodyLimit: number;
   readonly pii: PiiConfig;
   /**
-   * Appeal settings from `CREDENCE_APPEALS_FILE` and the `CREDENCE_APPEAL_*` variables (defaults for what
-   * neither sets); undefined when none is set, and `createApp({ appeals })` wins over both.
-   */
-  readonly appeals?: AppealSettings;
-  /**
    * Request limits of the HTTP server (`CREDENCE_RATE_LIMIT*`, see `rateLimitsFromEnv`); `loadConfig` always
    * sets them. Absent (a hand-made config: tests, benchmarks): no limits.
    */
@@ -50,7 +45,8 @@ export interface Config {
   readonly staff?: StaffSettings;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** The environment variables configuration is read from (`process.env` in production). */
+export type Env = Readonly<Record<string, string | undefined>>;
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return 3000;
@@ -129,17 +125,11 @@ function localPii(dataDir: string): PiiConfig {
   };
 }
 
-/** The appeal settings a lender sets most, one variable each (the rest go in CREDENCE_APPEALS_FILE). */
-const APPEAL_VARIABLES = {
-  CREDENCE_APPEAL_WINDOW_DAYS: { key: 'windowDays', form: 'whole' },
-  CREDENCE_APPEAL_SLA_BUSINESS_DAYS: { key: 'slaBusinessDays', form: 'whole' },
-  CREDENCE_APPEAL_HOLIDAYS: { key: 'holidays', form: 'dates' },
-  CREDENCE_APPEAL_MAKE_UP_WORKDAYS: { key: 'makeUpWorkdays', form: 'dates' },
-  CREDENCE_APPEAL_SECOND_REVIEWER_ABOVE: { key: 'secondReviewerAbove', form: 'yuan' },
-} as const satisfies Record<string, { key: keyof AppealSettings; form: 'whole' | 'dates' | 'yuan' }>;
-
-/** Re-labels a settings refusal with where the value came from (`appeals.windowDays` → the variable). */
-function fromSource(error: unknown, prefix: string, source: string): never {
+/**
+ * Re-labels a settings refusal with where the value came from: the issues under `prefix`
+ * (`appeals.windowDays`) name `source` instead (the variable or file the value was read from).
+ */
+export function fromSource(error: unknown, prefix: string, source: string): never {
   if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') throw error;
   const issues = error.issues.map((issue) => {
     if (!issue.field.startsWith(prefix)) return issue;
@@ -152,64 +142,8 @@ function fromSource(error: unknown, prefix: string, source: string): never {
   });
 }
 
-/**
- * `CREDENCE_APPEALS_FILE=<path>`: the JSON form of `parseAppealSettings` (every field optional, money as
- * decimal yuan strings, unknown fields refused). Then the single variables, which win over the file:
- * `CREDENCE_APPEAL_WINDOW_DAYS`, `CREDENCE_APPEAL_SLA_BUSINESS_DAYS` (whole numbers),
- * `CREDENCE_APPEAL_HOLIDAYS`, `CREDENCE_APPEAL_MAKE_UP_WORKDAYS` (comma-separated YYYY-MM-DD, replacing the
- * defaults' lists) and `CREDENCE_APPEAL_SECOND_REVIEWER_ABOVE` (yuan, "50000.00"). A bad value is refused
- * naming the variable (or the file's field) and the rule.
- */
-function appealsFromEnv(env: Env): AppealSettings | undefined {
-  let settings: AppealSettings | undefined;
-  const file = env.CREDENCE_APPEALS_FILE;
-  if (file) {
-    let text: string;
-    try {
-      text = readFileSync(resolve(file), 'utf8');
-    } catch (error) {
-      throw AppError.invalid(
-        'CREDENCE_APPEALS_FILE',
-        'readable-file',
-        `cannot read ${file}: ${(error as Error).message}`,
-      );
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw AppError.invalid(
-        'CREDENCE_APPEALS_FILE',
-        'json',
-        `${file} is not JSON: ${(error as Error).message}`,
-      );
-    }
-    try {
-      settings = parseAppealSettings(json);
-    } catch (error) {
-      fromSource(error, 'appeals', 'CREDENCE_APPEALS_FILE');
-    }
-  }
-  for (const [name, { key, form }] of Object.entries(APPEAL_VARIABLES)) {
-    const text = env[name]?.trim();
-    if (!text) continue;
-    let value: unknown = text;
-    if (form === 'whole') {
-      if (!/^\d{1,9}$/.test(text))
-        throw AppError.invalid(name, 'whole-number', `"${text}" is not a whole number`);
-      value = Number(text);
-    } else if (form === 'dates') value = text.split(',').map((date) => date.trim());
-    try {
-      settings = parseAppealSettings({ [key]: value }, settings ?? DEFAULT_APPEAL_SETTINGS);
-    } catch (error) {
-      fromSource(error, `appeals.${key}`, name);
-    }
-  }
-  return settings;
-}
-
-/** Reads configuration once, at start-up, from the environment. */
-export function loadConfig(env: Env = process.env): Config {
+/** Reads the platform's configuration once, at start-up, from the environment. */
+export function loadPlatformConfig(env: Env): PlatformConfig {
   const dataDir = resolve(env.CREDENCE_DATA_DIR || './.credence');
   const databaseUrl = env.DATABASE_URL || undefined;
   const pii = piiFromEnv(env);
@@ -224,7 +158,6 @@ export function loadConfig(env: Env = process.env): Config {
   if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) {
     throw AppError.invalid('CREDENCE_BODY_LIMIT', 'min-1024', 'body limit must be an integer ≥ 1024 bytes');
   }
-  const appeals = appealsFromEnv(env);
   return {
     port: parsePort(env.PORT),
     host: env.HOST || '127.0.0.1',
@@ -233,7 +166,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimit,
     pii: pii ?? localPii(dataDir),
-    ...(appeals ? { appeals } : {}),
     rateLimits: rateLimitsFromEnv(env),
     staff: staffSettingsFromEnv(env),
   };

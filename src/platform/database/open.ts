@@ -1,4 +1,4 @@
-import type { Config } from '../config/config.ts';
+import type { PlatformConfig } from '../config/config.ts';
 import { lockDataDir } from './data-dir-lock.node.ts';
 import type { Database } from './database.ts';
 import { openPglite } from './pglite.ts';
@@ -9,7 +9,7 @@ import { openPostgres } from './postgres.ts';
  * this process alone (a second process is refused with `UNAVAILABLE`, naming the holder and its URL).
  */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  config: Pick<PlatformConfig, 'databaseUrl' | 'dataDir'>,
   options: { readonly command?: string; readonly now?: Date } = {},
 ): Promise<Database> {
   if (config.databaseUrl) return openPostgres({ connectionString: config.databaseUrl, max: 20 });

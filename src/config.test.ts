@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_APPEAL_SETTINGS } from '../../appeals/appeal-settings.ts';
-import { AppError } from '../errors/app-error.ts';
+import { DEFAULT_APPEAL_SETTINGS } from './appeals/appeal-settings.ts';
+import { AppError } from './platform/errors/app-error.ts';
 import { loadConfig } from './config.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'credence-config-'));
