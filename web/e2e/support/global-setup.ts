@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { createApp } from '../../../src/app.ts';
@@ -12,6 +10,7 @@ import { testPiiConfig } from '../../../src/platform/config/config.ts';
 import { openPglite } from '../../../src/platform/database/pglite.ts';
 import { createMemoryLogger } from '../../../src/platform/logging/logger.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
+import { ensureBuilt, WEB } from './web-build.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,30 +19,6 @@ declare module 'vitest' {
     /** The shared Chromium's websocket endpoint. */
     browserEndpoint: string;
   }
-}
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const WEB = join(ROOT, 'web');
-
-/** The newest modification time under a folder (to rebuild web/dist when the sources changed). */
-function newest(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newest(join(path, entry))));
-}
-
-function ensureBuilt(): void {
-  const index = join(WEB, 'dist', 'index.html');
-  const stale =
-    !existsSync(index) ||
-    statSync(index).mtimeMs < Math.max(newest(join(WEB, 'src')), newest(join(WEB, 'index.html')));
-  if (stale)
-    // NODE_ENV=production: vitest sets it to test, which would build React's development bundle.
-    execFileSync('npm', ['run', 'build:web'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
 }
 
 let app: App | undefined;
