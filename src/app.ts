@@ -36,9 +36,9 @@ import { createHttpServer, type HttpServer, type ReadinessReport } from './platf
 
 import { createLogger, type Logger } from './platform/logging/logger.ts';
 
-import type { Clock } from './platform/time/clock.ts';
+import type { Clock, MonotonicClock } from './platform/time/clock.ts';
 
-import { systemClock } from './platform/time/system-clock.node.ts';
+import { systemClock, systemMonotonicClock } from './platform/time/system-clock.node.ts';
 
 import { createCustomerService } from './customers/index.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
@@ -149,6 +149,8 @@ export interface CreateAppOptions {
   /** Injected by tests; otherwise opened from the config. The app closes it on stop. */
   readonly db?: Database;
   readonly clock?: Clock;
+  /** Durations and timeouts; the process's monotonic clock unless a test passes a manual one. */
+  readonly monotonic?: MonotonicClock;
   readonly ids?: IdGenerator;
   readonly logger?: Logger;
   /** Identity verification; the deterministic sandbox unless a real provider's adapter is passed. */
@@ -179,6 +181,7 @@ export interface CreateAppOptions {
 export async function createApp(options: CreateAppOptions): Promise<App> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
+  const monotonic = options.monotonic ?? systemMonotonicClock;
   const ids = options.ids ?? createIdGenerator(clock, (length) => randomFillSync(new Uint8Array(length)));
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const db = options.db ?? (await openDatabase(config, { now: clock.now() }));
@@ -230,7 +233,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     Services,
     'appeals' | 'lineReviews' | 'facilityOverrides' | 'referrals' | 'staff' | 'changes' | 'policySimulations'
   > = {
-    apiKeys: cachedApiKeyStore(createPgApiKeyStore(db, ids, clock), { elapsedMs: () => performance.now() }),
+    apiKeys: cachedApiKeyStore(createPgApiKeyStore(db, ids, clock), { elapsedMs: () => monotonic.nowMs() }),
     audit,
     customerSessions: createCustomerSessions({
       store: createPgCustomerSessionStore(db),
@@ -272,7 +275,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         createLoanReminderProcessor({ clock, outbox: notifications.outbox }),
         createLineReminderProcessor({ clock, outbox: notifications.outbox }),
       ],
-      elapsed: () => performance.now(),
+      elapsed: () => monotonic.nowMs(),
     }),
     models,
     policies,
@@ -305,7 +308,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       clock,
       models,
       policies,
-      elapsed: () => performance.now(),
+      elapsed: () => monotonic.nowMs(),
     }),
   };
   const appeals = createAppealService({
@@ -344,6 +347,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const lineReviews = createLimitReviewService({
     db,
     clock,
+    monotonic,
     ids,
     ports: limitReviewPortsOf(base),
     outbox: notifications.outbox,
@@ -372,12 +376,12 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     // pass (due re-checks, undelivered notifications), then a delivery pass of customer messages.
     dayEnd: withMessageDelivery(
       withAppealRecovery(
-        withLimitReviews(base.dayEnd, lineReviews, () => performance.now()),
+        withLimitReviews(base.dayEnd, lineReviews, () => monotonic.nowMs()),
         appeals,
-        () => performance.now(),
+        () => monotonic.nowMs(),
       ),
       () => notifications.deliver(),
-      () => performance.now(),
+      () => monotonic.nowMs(),
     ),
     appeals,
     referrals,
@@ -434,6 +438,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     logger,
     ids,
     clock,
+    monotonic,
     apiKeys: services.apiKeys,
     customerSessions: services.customerSessions,
     staffAuth: services.staff,
@@ -469,6 +474,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     config,
     db,
     clock,
+    monotonic,
     ids,
     logger,
     services,

@@ -29,7 +29,7 @@ import type { HttpServer } from './platform/http/server.ts';
 import type { IdGenerator } from './platform/ids/ids.ts';
 import type { Logger } from './platform/logging/logger.ts';
 import type { Notifications } from './platform/notifications/notifications.ts';
-import type { Clock } from './platform/time/clock.ts';
+import type { Clock, MonotonicClock } from './platform/time/clock.ts';
 
 /** Everything the contexts offer, built once here and shared by the HTTP routes and the CLI. */
 export interface Services {
@@ -78,6 +78,8 @@ export interface App {
   readonly config: Config;
   readonly db: Database;
   readonly clock: Clock;
+  /** Durations and timeouts (never dates): `performance.now` in production. */
+  readonly monotonic: MonotonicClock;
   readonly ids: IdGenerator;
   readonly logger: Logger;
   readonly services: Services;

@@ -1,4 +1,6 @@
 import cliProgress from 'cli-progress';
+import type { MonotonicClock } from '../platform/time/clock.ts';
+import { systemMonotonicClock } from '../platform/time/system-clock.node.ts';
 
 /** Progress of long work, on stderr; a bar on a terminal, a line every few seconds otherwise. */
 export interface Progress {
@@ -7,7 +9,13 @@ export interface Progress {
   stop(): void;
 }
 
-export function createProgress(label: string, total: number, options: { quiet?: boolean } = {}): Progress {
+/** `clock` times the plain-line form (every 2 s, the seconds so far); the process's monotonic clock by default. */
+export function createProgress(
+  label: string,
+  total: number,
+  options: { quiet?: boolean; clock?: MonotonicClock } = {},
+): Progress {
+  const clock = options.clock ?? systemMonotonicClock;
   if (options.quiet) return { update() {}, setTotal() {}, stop() {} };
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
@@ -25,12 +33,12 @@ export function createProgress(label: string, total: number, options: { quiet?: 
       stop: () => bar.stop(),
     };
   }
-  let last = 0;
+  let last = Number.NEGATIVE_INFINITY;
   let currentTotal = total;
-  const started = Date.now();
+  const started = clock.nowMs();
   return {
     update(done, detail) {
-      const now = Date.now();
+      const now = clock.nowMs();
       if (now - last < 2000 && done < currentTotal) return;
       last = now;
       const percent = currentTotal > 0 ? Math.floor((done / currentTotal) * 100) : 100;

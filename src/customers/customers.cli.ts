@@ -135,7 +135,7 @@ export function registerCustomerCommands(program: Command): void {
           const out = createWriteStream(options.out ?? '');
           await write(out, `${featureCsvHeader()}\n`);
           const progress = createProgress('features', 0, { quiet: global.json === true });
-          const started = performance.now();
+          const started = app.monotonic.nowMs();
           const rows = await app.services.customers.trainingRows(
             asOf,
             window,
@@ -149,7 +149,7 @@ export function registerCustomerCommands(program: Command): void {
           );
           progress.stop();
           await close(out);
-          const seconds = (performance.now() - started) / 1000;
+          const seconds = (app.monotonic.nowMs() - started) / 1000;
           output(
             global,
             { rows, out: options.out, asOf: asOf.toISOString(), labelWindow: window.text, seconds },

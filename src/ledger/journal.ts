@@ -1,5 +1,5 @@
 import { AppError } from '../platform/errors/app-error.ts';
-import type { Money } from '../platform/money/money.ts';
+import { negateMoney, subMoney, ZERO, type Money } from '../platform/money/money.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import { ACCOUNT_KIND_INFO, ACCOUNT_KINDS, type AccountKind, type Side } from './account.ts';
 
@@ -76,12 +76,12 @@ export type ContractBalances = Readonly<Partial<Record<AccountKind, Money>>>;
 export function linesForBalanceChange(before: ContractBalances, after: ContractBalances): PostingLine[] {
   const lines: PostingLine[] = [];
   for (const kind of ACCOUNT_KINDS) {
-    const delta = (after[kind] ?? 0n) - (before[kind] ?? 0n);
+    const delta = subMoney(after[kind] ?? ZERO, before[kind] ?? ZERO);
     if (delta === 0n) continue;
     const grows = delta > 0n;
     const normal = ACCOUNT_KIND_INFO[kind].normalSide;
     const side: Side = grows ? normal : normal === 'D' ? 'C' : 'D';
-    lines.push({ kind, side, amount: (grows ? delta : -delta) as Money });
+    lines.push({ kind, side, amount: grows ? delta : negateMoney(delta) });
   }
   return lines;
 }

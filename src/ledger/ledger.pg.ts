@@ -1,6 +1,6 @@
 import { AppError } from '../platform/errors/app-error.ts';
 import { sqlStateOf, type Queryable } from '../platform/database/database.ts';
-import type { Money } from '../platform/money/money.ts';
+import { moneyFromDb, ZERO, type Money } from '../platform/money/money.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import { ACCOUNT_KIND_INFO, ACCOUNT_KINDS, isAccountKind, type AccountKind, type Side } from './account.ts';
 import { validateEntry, type ContractBalances, type JournalEntry } from './journal.ts';
@@ -153,7 +153,9 @@ export async function contractBalances(
   );
   const out: Partial<Record<AccountKind, Money>> = {};
   for (const row of result.rows) {
-    if (isAccountKind(row.kind) && row.balance !== 0n) out[row.kind] = row.balance as Money;
+    if (isAccountKind(row.kind) && row.balance !== 0n) {
+      out[row.kind] = moneyFromDb(row.balance, 'ledger_accounts.balance');
+    }
   }
   return out;
 }
@@ -206,7 +208,7 @@ export async function contractPostings(
       postedAt: row.posted_at,
       kind: row.kind,
       side: row.side === 'D' ? 'D' : 'C',
-      amount: row.amount as Money,
+      amount: moneyFromDb(row.amount, 'ledger_postings.amount'),
     };
   });
 }
@@ -216,8 +218,10 @@ export async function ledgerTotalsByKind(q: Queryable): Promise<Record<AccountKi
   const result = await q.query<BalanceRow>(
     'select kind, coalesce(sum(balance), 0)::bigint as balance from ledger_accounts group by kind',
   );
-  const out = Object.fromEntries(ACCOUNT_KINDS.map((kind) => [kind, 0n])) as Record<AccountKind, Money>;
-  for (const row of result.rows) if (isAccountKind(row.kind)) out[row.kind] = row.balance as Money;
+  const out = Object.fromEntries(ACCOUNT_KINDS.map((kind) => [kind, ZERO])) as Record<AccountKind, Money>;
+  for (const row of result.rows) {
+    if (isAccountKind(row.kind)) out[row.kind] = moneyFromDb(row.balance, 'sum(ledger_accounts.balance)');
+  }
   return out;
 }
 

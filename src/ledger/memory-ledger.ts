@@ -1,5 +1,5 @@
 import { AppError } from '../platform/errors/app-error.ts';
-import type { Money } from '../platform/money/money.ts';
+import { fen, type Money } from '../platform/money/money.ts';
 import { ACCOUNT_KIND_INFO, ACCOUNT_KINDS, accountKey, balanceEffect, type AccountKind } from './account.ts';
 import { validateEntry, type ContractBalances, type JournalEntry } from './journal.ts';
 
@@ -73,7 +73,7 @@ export class MemoryLedger {
   }
 
   balanceOf(customerId: string, contractId: string, kind: AccountKind): Money {
-    return (this.accounts.get(`${customerId}/${contractId}`)?.get(kind)?.balance ?? 0n) as Money;
+    return fen(this.accounts.get(`${customerId}/${contractId}`)?.get(kind)?.balance ?? 0n);
   }
 
   /** Every account kind's balance of one contract. */
@@ -83,7 +83,7 @@ export class MemoryLedger {
     if (!contract) return out;
     for (const kind of ACCOUNT_KINDS) {
       const totals = contract.get(kind);
-      if (totals && totals.balance !== 0n) out[kind] = totals.balance as Money;
+      if (totals && totals.balance !== 0n) out[kind] = fen(totals.balance);
     }
     return out;
   }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../platform/database/database.ts';
-import type { Money } from '../platform/money/money.ts';
+import { moneyFromDb, moneyFromDbOrNull, type Money } from '../platform/money/money.ts';
 
 /** A line payment request as first made: its kind and the amount it resolved to then. */
 export interface LinePaymentRequest {
@@ -25,8 +25,8 @@ const toRequest = (row: Row): LinePaymentRequest => ({
   idempotencyKey: row.idempotency_key,
   lineId: row.line_id,
   kind: row.kind,
-  requestedAmount: row.requested_amount as Money | null,
-  resolvedAmount: row.resolved_amount as Money,
+  requestedAmount: moneyFromDbOrNull(row.requested_amount, 'me_line_payment_requests.requested_amount'),
+  resolvedAmount: moneyFromDb(row.resolved_amount, 'me_line_payment_requests.resolved_amount'),
 });
 
 /** `me_line_payment_requests` (migration 0121). */

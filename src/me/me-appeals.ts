@@ -2,7 +2,7 @@ import type { AppealCategory } from '../appeals/index.ts';
 import { customerAppealView } from '../appeals/appeal-view.ts';
 import type { Principal } from '../platform/auth/api-keys.ts';
 import type { CustomerPrincipal } from '../platform/auth/customer-sessions.ts';
-import { toDecimalString, type Money } from '../platform/money/money.ts';
+import { moneyFromJson, toDecimalString } from '../platform/money/money.ts';
 import { customerAppeals, ownDecision } from './me-decisions.ts';
 import type { MeDeps } from './me-deps.ts';
 import { text } from './me-texts.ts';
@@ -30,7 +30,7 @@ export function meAppealView(view: ReturnType<typeof customerAppealView>) {
     granted: view.granted
       ? {
           decisionId: view.granted.decisionId,
-          limit: toDecimalString(BigInt(view.granted.limit) as Money),
+          limit: toDecimalString(moneyFromJson(view.granted.limit, 'granted.limit')),
           apr: view.granted.apr,
         }
       : null,

@@ -6,7 +6,14 @@ import type { RepaymentIntent } from '../lending/loans/loan-state.ts';
 import { generateSchedule, type RepaymentMethod } from '../lending/loans/schedule.ts';
 import { formatReportedRate } from '../lending/shared/irr.ts';
 import { AppError, isAppError } from '../platform/errors/app-error.ts';
-import { parseMoney, toDecimalString, type Money } from '../platform/money/money.ts';
+import {
+  addMoney,
+  parseMoney,
+  subMoney,
+  toDecimalString,
+  ZERO,
+  type Money,
+} from '../platform/money/money.ts';
 import { divideRate, toExactRateString } from '../platform/money/rate.ts';
 import type { MeDeps } from './me-deps.ts';
 
@@ -116,7 +123,7 @@ export async function quoteLoan(deps: MeDeps, customerId: string, request: LoanR
     dailyRate: toExactRateString(divideRate(contract.apr, 365n)),
     aprByIrr: formatReportedRate(schedule.apr),
     upfrontFee: s(contract.upfrontFee),
-    paidOut: s((principal - contract.upfrontFee) as Money),
+    paidOut: s(subMoney(principal, contract.upfrontFee)),
     totalInterest: s(schedule.totalInterest),
     totalFees: s(contract.upfrontFee),
     totalRepayment: s(schedule.totalPayment),
@@ -182,10 +189,10 @@ export function resolvePaymentAmount(line: LineView, kind: LinePaymentKind, amou
     case 'full':
       return line.balances.payoff;
     case 'minimum': {
-      let total = 0n;
+      let total = ZERO;
       for (const statement of line.openStatements)
-        if (statement.settledOn === null) total += statement.minimumOutstanding;
-      return total as Money;
+        if (statement.settledOn === null) total = addMoney(total, statement.minimumOutstanding);
+      return total;
     }
     case 'amount':
       if (amount === null) throw AppError.invalid('amount', 'required', 'is required with kind "amount"');

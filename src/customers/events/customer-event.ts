@@ -7,7 +7,7 @@ import type {
 import { VERIFICATION_FAILURES } from '../../identity/verification.ts';
 import { isAppError } from '../../platform/errors/app-error.ts';
 import { ID_PREFIXES } from '../../platform/ids/ids.ts';
-import { moneyFromInput, toDecimalString, type Money } from '../../platform/money/money.ts';
+import { fen, moneyFromInput, toDecimalString, type Money } from '../../platform/money/money.ts';
 import { businessDateOf, parseLocalDate, type LocalDate } from '../../platform/time/local-date.ts';
 
 /**
@@ -528,7 +528,7 @@ export function typeFields(event: CustomerEvent): Record<string, unknown> {
   for (const field of TYPE_FIELDS[event.type]) {
     const value = (event as unknown as Record<string, unknown>)[field];
     if (value === undefined) continue;
-    fields[field] = typeof value === 'bigint' ? toDecimalString(value as Money) : value;
+    fields[field] = typeof value === 'bigint' ? toDecimalString(fen(value, field)) : value;
   }
   return fields;
 }

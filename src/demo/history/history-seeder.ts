@@ -201,9 +201,9 @@ export async function seedDemoHistory(app: App, options: HistorySeedOptions = {}
     months: options.months ?? DEFAULT_HISTORY.months,
   };
   const timings: Record<string, number> = {};
-  let mark = performance.now();
+  let mark = app.monotonic.nowMs();
   const lap = (name: string) => {
-    const now = performance.now();
+    const now = app.monotonic.nowMs();
     timings[name] = Math.round(now - mark);
     mark = now;
   };
@@ -339,11 +339,11 @@ export async function seedDemoHistory(app: App, options: HistorySeedOptions = {}
   // Where the history's time goes, by kind of work (reported with the timings).
   const spent: Record<string, number> = {};
   const timed = async <T>(kind: string, work: () => Promise<T>): Promise<T> => {
-    const began = performance.now();
+    const began = app.monotonic.nowMs();
     try {
       return await work();
     } finally {
-      spent[kind] = (spent[kind] ?? 0) + performance.now() - began;
+      spent[kind] = (spent[kind] ?? 0) + app.monotonic.nowMs() - began;
     }
   };
   const processors = [

@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import { toDecimalString, type Money } from '../../platform/money/money.ts';
+import { addMoney, timesMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
 import { formatPercent, type Rate } from '../../platform/money/rate.ts';
 import { assertAllInCostWithinCap, monthlyPeriods, type CostCap } from '../shared/cost-cap.ts';
 import { flatFeeSplit } from '../shared/instalment-apr.ts';
@@ -61,7 +61,7 @@ export function planFigures(
 /** The offer's figures for any amount, term and fee rate (no product limits). */
 export function offerFor(amount: Money, term: number, feeRate: Rate): ConversionOffer {
   const { principalParts, feePerPeriod } = planFigures(amount, term, feeRate);
-  const instalments = principalParts.map((part) => (part + feePerPeriod) as Money);
+  const instalments = principalParts.map((part) => addMoney(part, feePerPeriod));
   const flows = [-Number(amount), ...instalments.map(Number)];
   return {
     amount,
@@ -69,7 +69,7 @@ export function offerFor(amount: Money, term: number, feeRate: Rate): Conversion
     feeRate,
     principalParts,
     feePerPeriod,
-    totalFees: (feePerPeriod * BigInt(term)) as Money,
+    totalFees: timesMoney(feePerPeriod, term),
     instalments,
     aprByIrr: feePerPeriod === 0n ? 0 : annualisedRateByIrr(flows, 12),
   };

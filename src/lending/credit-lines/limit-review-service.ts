@@ -2,7 +2,7 @@ import { parseIdempotencyKey } from '../../ledger/idempotency.ts';
 import type { Database } from '../../platform/database/database.ts';
 import { AppError, isAppError } from '../../platform/errors/app-error.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
-import type { Clock } from '../../platform/time/clock.ts';
+import type { Clock, MonotonicClock } from '../../platform/time/clock.ts';
 import type { DayEndReport, DayEndService } from '../eod/day-end.ts';
 import { findFacility, lockFacilityById } from '../facilities/facility.pg.ts';
 import { openOrAdjustFacility, setFacilityStatus } from '../facilities/facility-service.ts';
@@ -61,6 +61,8 @@ export interface LimitReviewPorts {
 export interface LimitReviewDeps {
   readonly db: Database;
   readonly clock: Clock;
+  /** Times a request's wait for another's claim on a review (durations only). */
+  readonly monotonic: MonotonicClock;
   readonly ids: IdGenerator;
   readonly ports: LimitReviewPorts;
   /** Where "limit changed" is written, in the transaction that applies the review. */
@@ -97,7 +99,7 @@ export interface LimitReviewService {
 }
 
 export function createLimitReviewService(deps: LimitReviewDeps): LimitReviewService {
-  const { db, clock, ids, ports } = deps;
+  const { db, clock, monotonic, ids, ports } = deps;
   const leaseMs = deps.claim?.leaseMs ?? DEFAULT_LEASE_MS;
   const pollMs = deps.claim?.pollMs ?? DEFAULT_POLL_MS;
 
@@ -114,14 +116,14 @@ export function createLimitReviewService(deps: LimitReviewDeps): LimitReviewServ
     trigger: ReviewTrigger,
   ): Promise<{ record: LimitReviewRecord; token: string | null }> {
     const token = ids.next('limitReview');
-    const giveUpAt = performance.now() + leaseMs + 20 * pollMs;
+    const giveUpAt = monotonic.nowMs() + leaseMs + 20 * pollMs;
     for (;;) {
       const { record, claimed } = await db.transaction((tx) =>
         claimReview(tx, { customerId, id: token, lineId, reviewKey, trigger }, clock.now(), leaseMs),
       );
       if (record.status === 'applied') return { record, token: null };
       if (claimed) return { record, token };
-      if (performance.now() > giveUpAt) {
+      if (monotonic.nowMs() > giveUpAt) {
         throw new AppError(
           'CONFLICT',
           `review ${reviewKey} of line ${lineId} is being carried out by another request; try again`,

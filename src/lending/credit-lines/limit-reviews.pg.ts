@@ -1,7 +1,7 @@
 import { toJson, type Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { LocalizedText } from '../../platform/i18n/localized.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { moneyFromDbOrNull, type Money } from '../../platform/money/money.ts';
 import type { FacilityStatus } from '../facilities/facility.ts';
 import { parseFacilityStatus } from '../facilities/facility.ts';
 import type { ReviewAction, ReviewOutcome } from './limit-review.ts';
@@ -68,8 +68,8 @@ function toRecord(row: ReviewRow): LimitReviewRecord {
     decisionId: row.decision_id,
     outcome: row.outcome as ReviewOutcome | null,
     action: row.action as ReviewAction | null,
-    limitBefore: row.limit_before as Money | null,
-    limitAfter: row.limit_after as Money | null,
+    limitBefore: moneyFromDbOrNull(row.limit_before, 'credit_line_reviews.limit_before'),
+    limitAfter: moneyFromDbOrNull(row.limit_after, 'credit_line_reviews.limit_after'),
     facilityStatusBefore:
       row.facility_status_before === null ? null : parseFacilityStatus(row.facility_status_before),
     facilityStatusAfter:

@@ -1,6 +1,6 @@
 import type { AccountKind } from '../../ledger/account.ts';
 import { linesForBalanceChange, type ContractBalances, type JournalEntry } from '../../ledger/journal.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { addMoney, subMoney, sumMoney, ZERO } from '../../platform/money/money.ts';
 import type { LineChange } from './line-servicing.ts';
 import type { LineCounters, PlanCounters } from './line-state.ts';
 
@@ -37,8 +37,6 @@ export const PLAN_ACCOUNT_KINDS: readonly AccountKind[] = [
   'fee_income',
 ];
 
-const m = (value: bigint): Money => value as Money;
-
 /**
  * The line contract's balances (normal side positive):
  *
@@ -58,17 +56,20 @@ const m = (value: bigint): Money => value as Money;
  */
 export function lineBalances(c: LineCounters): ContractBalances {
   return {
-    principal_receivable: m(c.purchased - c.convertedOut - c.principalRepaid),
-    interest_receivable: m(c.interestAccrued - c.interestRepaid),
-    customer_overpayment: m(c.overpaid - c.overpaymentApplied - c.paidOut),
-    funding: m(c.cashReceived - c.paidOut - c.purchased + c.convertedOut - c.forwardedToPlans),
-    interest_income: m(c.interestAccrued),
+    principal_receivable: subMoney(c.purchased, addMoney(c.convertedOut, c.principalRepaid)),
+    interest_receivable: subMoney(c.interestAccrued, c.interestRepaid),
+    customer_overpayment: subMoney(c.overpaid, addMoney(c.overpaymentApplied, c.paidOut)),
+    funding: subMoney(
+      addMoney(c.cashReceived, c.convertedOut),
+      sumMoney([c.paidOut, c.purchased, c.forwardedToPlans]),
+    ),
+    interest_income: c.interestAccrued,
     // Late fees, only once a line has charged one (so lines without keep exactly their five accounts).
     ...(c.lateFeesCharged === undefined
       ? {}
       : {
-          fee_receivable: m(c.lateFeesCharged - (c.lateFeesRepaid ?? 0n)),
-          fee_income: m(c.lateFeesCharged),
+          fee_receivable: subMoney(c.lateFeesCharged, c.lateFeesRepaid ?? ZERO),
+          fee_income: c.lateFeesCharged,
         }),
   };
 }
@@ -76,18 +77,18 @@ export function lineBalances(c: LineCounters): ContractBalances {
 /** A plan contract's balances: principal and fees owed, funding (received − converted), fee income. */
 export function planBalances(c: PlanCounters): ContractBalances {
   return {
-    principal_receivable: m(c.converted - c.principalRepaid),
-    fee_receivable: m(c.feesBilled - c.feesRepaid),
-    funding: m(c.principalRepaid + c.feesRepaid - c.converted),
-    fee_income: m(c.feesBilled),
+    principal_receivable: subMoney(c.converted, c.principalRepaid),
+    fee_receivable: subMoney(c.feesBilled, c.feesRepaid),
+    funding: subMoney(addMoney(c.principalRepaid, c.feesRepaid), c.converted),
+    fee_income: c.feesBilled,
   };
 }
 
 const ZERO_PLAN: PlanCounters = {
-  converted: m(0n),
-  feesBilled: m(0n),
-  principalRepaid: m(0n),
-  feesRepaid: m(0n),
+  converted: ZERO,
+  feesBilled: ZERO,
+  principalRepaid: ZERO,
+  feesRepaid: ZERO,
 };
 
 function describe(change: LineChange): string {

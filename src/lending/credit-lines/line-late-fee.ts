@@ -1,5 +1,5 @@
 import { applyRate, type Rate } from '../../platform/money/rate.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { fen, maxMoney, minMoney, ZERO, type Money } from '../../platform/money/money.ts';
 import type { LateFeeRule } from './line-terms.ts';
 
 /**
@@ -16,12 +16,9 @@ import type { LateFeeRule } from './line-terms.ts';
 
 /** The late fee of a missed minimum: rate × unpaid minimum (half up), within [floor, max], ≤ the unpaid minimum. */
 export function nominalLateFee(rule: LateFeeRule, unpaidMinimum: bigint): Money {
-  if (unpaidMinimum <= 0n) return 0n as Money;
-  let fee: bigint = applyRate(unpaidMinimum as Money, rule.rate, 'halfUp');
-  if (fee < rule.floor) fee = rule.floor;
-  if (fee > rule.max) fee = rule.max;
-  if (fee > unpaidMinimum) fee = unpaidMinimum;
-  return fee as Money;
+  if (unpaidMinimum <= 0n) return ZERO;
+  const unpaid = fen(unpaidMinimum, 'unpaidMinimum');
+  return minMoney(minMoney(maxMoney(applyRate(unpaid, rule.rate, 'halfUp'), rule.floor), rule.max), unpaid);
 }
 
 /** The most the cap allows charged on a statement in all: ⌊principal-days × cap / 365⌋ fen. */
@@ -45,18 +42,19 @@ export function lateFeeChargeable(figures: {
   readonly dailyRateDen: bigint;
   readonly principalDays: bigint;
   readonly cap: Rate | null | undefined;
-}): bigint {
+}): Money {
+  // Raw bigint arithmetic on exact numerators (not money until the end), branded once by `fen`.
   const left = figures.due - figures.charged;
-  if (left <= 0n) return 0n;
+  if (left <= 0n) return ZERO;
   const cap = figures.cap;
-  if (!cap) return left;
+  if (!cap) return fen(left);
   // room = ⌊(principal-days × cap / 365 − interestExact / D) − 3/2⌋ − charged, over Q = 365 × cap.den × D.
   const d = figures.dailyRateDen;
   const q = 365n * cap.den * d;
   const diff = figures.principalDays * cap.num * d - figures.interestExact * 365n * cap.den;
   const numerator = 2n * diff - 3n * q;
-  if (numerator < 0n) return 0n;
+  if (numerator < 0n) return ZERO;
   const room = numerator / (2n * q) - figures.charged;
-  if (room <= 0n) return 0n;
-  return room < left ? room : left;
+  if (room <= 0n) return ZERO;
+  return fen(room < left ? room : left);
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import { toDecimalString, type Money } from '../../platform/money/money.ts';
+import { addMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
 import { addDays, type LocalDate } from '../../platform/time/local-date.ts';
 import type { FacilityStatus, TemporaryLimit } from '../facilities/facility.ts';
 import { lineBalancesOf, planStatusOf } from './line-servicing.ts';
@@ -50,7 +50,7 @@ export function refuse(refusal: LifecycleRefusal): never {
   throw AppError.invalid(refusal.field, refusal.rule, refusal.message);
 }
 
-const yuan = (amount: bigint) => toDecimalString(amount as Money);
+const yuan = (amount: Money): string => toDecimalString(amount);
 
 /** Why the line cannot be closed on its state as of today, or null when it can. */
 export function closeRefusal(state: LineState): LifecycleRefusal | null {
@@ -63,7 +63,7 @@ export function closeRefusal(state: LineState): LifecycleRefusal | null {
     };
   }
   const b = lineBalancesOf(state);
-  const owed = b.payoff + b.heldForCustomer;
+  const owed = addMoney(b.payoff, b.heldForCustomer);
   if (owed > 0n) {
     return {
       field: 'balance',

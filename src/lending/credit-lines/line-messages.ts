@@ -1,4 +1,4 @@
-import type { Money } from '../../platform/money/money.ts';
+import { addMoney, positivePart, subMoney, ZERO, type Money } from '../../platform/money/money.ts';
 import {
   DUE_REMINDER_DAYS,
   DUE_REMINDER_KINDS,
@@ -44,7 +44,7 @@ export function lineReminders(terms: LineTerms, state: LineState, noticeDay: Loc
         params: {
           product: 'line',
           dueDate,
-          amountDue: amountDue as Money,
+          amountDue,
           minimumDue: minimumOutstanding(state, index),
         },
       },
@@ -58,9 +58,9 @@ export function lineReminders(terms: LineTerms, state: LineState, noticeDay: Loc
     );
     const missed = state.statements[missedIndex];
     if (missed) {
-      let amountOverdue = 0n;
+      let amountOverdue = ZERO;
       for (const statement of state.statements) {
-        if (statement.dueDate < noticeDay) amountOverdue += owedOn(statement);
+        if (statement.dueDate < noticeDay) amountOverdue = addMoney(amountOverdue, owedOn(statement));
       }
       drafts.push({
         ...base,
@@ -71,7 +71,7 @@ export function lineReminders(terms: LineTerms, state: LineState, noticeDay: Loc
             product: 'line',
             daysPastDue: dpd,
             dueDate: missed.dueDate,
-            amountOverdue: amountOverdue as Money,
+            amountOverdue,
           },
         },
       });
@@ -117,7 +117,7 @@ export function planCreated(customerId: string, plan: InstalmentPlan): MessageDr
       params: {
         principal: plan.principal,
         term: plan.term,
-        firstPrincipal: (plan.parts[0] ?? 0n) as Money,
+        firstPrincipal: plan.parts[0] ?? ZERO,
         feePerPeriod: plan.feePerPeriod,
       },
     },
@@ -168,8 +168,8 @@ export function linePaymentReceived(payment: {
         principal: allocation.principal,
         interest: allocation.interest,
         charges: allocation.fees,
-        held: (allocation.held > 0n ? allocation.held : 0n) as Money,
-        owedAfter: (payoff > 0n ? payoff : 0n) as Money,
+        held: positivePart(allocation.held),
+        owedAfter: positivePart(payoff),
       },
     },
   };
@@ -188,7 +188,7 @@ export function planChanged(
   const drafts: MessageDraft[] = [];
   for (const plan of after.plans) {
     const earlier = before.plans.find((candidate) => candidate.planId === plan.planId);
-    const refunded = plan.refunded - (earlier?.refunded ?? 0n);
+    const refunded = subMoney(plan.refunded, earlier?.refunded ?? ZERO);
     if (refunded <= 0n) continue;
     const cancelled = plan.cancelledOn !== null;
     drafts.push({
@@ -198,8 +198,8 @@ export function planChanged(
       content: {
         kind: 'plan_changed',
         params: {
-          refunded: refunded as Money,
-          principalLeft: (cancelled ? 0n : planNotYetBilled(plan)) as Money,
+          refunded,
+          principalLeft: cancelled ? ZERO : planNotYetBilled(plan),
           periodsLeft: cancelled ? 0 : plan.term - plan.billedPeriods,
         },
       },

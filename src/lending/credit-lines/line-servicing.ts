@@ -1,8 +1,18 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import { toDecimalString, type Money } from '../../platform/money/money.ts';
+import {
+  addMoney,
+  fen,
+  maxMoney,
+  minMoney,
+  roundToFen,
+  subMoney,
+  sumMoney,
+  toDecimalString,
+  ZERO,
+  type Money,
+} from '../../platform/money/money.ts';
 import { allocateEvenly } from '../../platform/money/allocate.ts';
 import { applyRate } from '../../platform/money/rate.ts';
-import { divRound } from '../../platform/money/rounding.ts';
 import { addDays, daysBetween, type LocalDate } from '../../platform/time/local-date.ts';
 import { bucketOf, type Bucket } from '../loans/servicing.ts';
 import { planFigures } from './instalment-conversion.ts';
@@ -49,9 +59,6 @@ import {
  * Credits (payments, refunds, money held) settle billed statements by the waterfall, then the cycle's
  * unbilled interest and principal; the rest is held for the customer.
  */
-
-const m = (value: bigint): Money => value as Money;
-const min = (a: bigint, b: bigint): bigint => (a < b ? a : b);
 
 /** What a statement says, fixed when it is cut (the customer's document). */
 export interface StatementDocument {
@@ -147,58 +154,59 @@ export function initialLineState(terms: LineTerms): LineState {
     cycleStart: terms.openedOn,
     nextStatementDate: firstStatementDateAfter(terms.openedOn, terms.statementDay),
     nextStatementSeq: 1,
-    lastClosing: m(0n),
+    lastClosing: ZERO,
     unbilled: [],
-    unbilledInterest: m(0n),
+    unbilledInterest: ZERO,
     cycle: zeroCycle(),
     statements: [],
     plans: [],
     counters: zeroLineCounters(),
-    billedCredits: m(0n),
+    billedCredits: ZERO,
     dueOutcomes: [],
     suspended: false,
   };
 }
 
-function sumPostings(postings: readonly Posting[]): bigint {
-  let total = 0n;
-  for (const posting of postings) total += posting.amount;
-  return total;
+function sumPostings(postings: readonly Posting[]): Money {
+  return sumMoney(postings.map((posting) => posting.amount));
 }
 
 /** Takes up to `amount` from the postings, oldest first; returns what was taken. Emptied postings go. */
-function takeOldestFirst(postings: Posting[], amount: bigint): bigint {
+function takeOldestFirst(postings: Posting[], amount: Money): Money {
   let left = amount;
   let index = 0;
   while (left > 0n && index < postings.length) {
     const posting = postings[index] as Posting;
-    const take = min(left, posting.amount);
-    posting.amount = m(posting.amount - take);
-    left -= take;
+    const take = minMoney(left, posting.amount);
+    posting.amount = subMoney(posting.amount, take);
+    left = subMoney(left, take);
     index += 1;
   }
   for (let i = postings.length - 1; i >= 0; i -= 1)
     if ((postings[i] as Posting).amount === 0n) postings.splice(i, 1);
-  return amount - left;
+  return subMoney(amount, left);
 }
 
 /** Principal of a statement still unpaid: revolving postings and instalment principal. */
-export function principalOwedOn(statement: BilledStatement): bigint {
-  let total = sumPostings(statement.revolving);
+export function principalOwedOn(statement: BilledStatement): Money {
+  // Summed on plain bigints and branded once: this runs for every statement on every day step.
+  let total = 0n;
+  for (const posting of statement.revolving) total += posting.amount;
   for (const bill of statement.instalments) total += bill.principal - bill.principalPaid;
-  return total;
+  return fen(total);
 }
 
 /** Everything of a statement still unpaid. */
-export function owedOn(statement: BilledStatement): bigint {
-  let total = principalOwedOn(statement) + statement.interest - statement.interestPaid;
+export function owedOn(statement: BilledStatement): Money {
+  let total: bigint = principalOwedOn(statement) + statement.interest - statement.interestPaid;
   total += (statement.lateFee ?? 0n) - (statement.lateFeePaid ?? 0n);
   for (const bill of statement.instalments) total += bill.fee - bill.feePaid;
-  return total;
+  return fen(total);
 }
 
 export function heldFor(state: LineState): Money {
-  return m(state.counters.overpaid - state.counters.overpaymentApplied - state.counters.paidOut);
+  const c = state.counters;
+  return subMoney(subMoney(c.overpaid, c.overpaymentApplied), c.paidOut);
 }
 
 /**
@@ -208,13 +216,13 @@ export function heldFor(state: LineState): Money {
  */
 export function minimumOutstanding(state: LineState, index: number): Money {
   const statement = state.statements[index];
-  if (!statement) return m(0n);
-  const credited = state.billedCredits - statement.billedCreditsAtCut;
-  const left = statement.minimumPayment - credited;
-  if (left <= 0n) return m(0n);
-  let owed = 0n;
-  for (let i = 0; i <= index; i += 1) owed += owedOn(state.statements[i] as BilledStatement);
-  return m(min(left, owed));
+  if (!statement) return ZERO;
+  const credited = subMoney(state.billedCredits, statement.billedCreditsAtCut);
+  const left = subMoney(statement.minimumPayment, credited);
+  if (left <= 0n) return ZERO;
+  let owed: Money = ZERO;
+  for (let i = 0; i <= index; i += 1) owed = addMoney(owed, owedOn(state.statements[i] as BilledStatement));
+  return minMoney(left, owed);
 }
 
 /** Days past due on `date`: since the oldest due date (before `date`) whose minimum is still unmet. */
@@ -242,49 +250,49 @@ function payComponent(
   state: LineState,
   statement: BilledStatement,
   component: WaterfallComponent,
-  left: bigint,
-): bigint {
-  if (left === 0n) return 0n;
+  left: Money,
+): Money {
+  if (left === 0n) return ZERO;
   const c = state.counters;
-  let paid = 0n;
+  let paid: Money = ZERO;
   if (component === 'fee') {
     // The late fee billed on the statement first, then its instalment fees.
-    const lateFee = min(left, (statement.lateFee ?? 0n) - (statement.lateFeePaid ?? 0n));
+    const lateFee = minMoney(left, subMoney(statement.lateFee ?? ZERO, statement.lateFeePaid ?? ZERO));
     if (lateFee > 0n) {
-      statement.lateFeePaid = m((statement.lateFeePaid ?? 0n) + lateFee);
-      c.lateFeesRepaid = m((c.lateFeesRepaid ?? 0n) + lateFee);
-      paid += lateFee;
+      statement.lateFeePaid = addMoney(statement.lateFeePaid ?? ZERO, lateFee);
+      c.lateFeesRepaid = addMoney(c.lateFeesRepaid ?? ZERO, lateFee);
+      paid = addMoney(paid, lateFee);
     }
     for (const bill of statement.instalments) {
-      const pay = min(left - paid, bill.fee - bill.feePaid);
+      const pay = minMoney(subMoney(left, paid), subMoney(bill.fee, bill.feePaid));
       if (pay === 0n) continue;
-      bill.feePaid = m(bill.feePaid + pay);
+      bill.feePaid = addMoney(bill.feePaid, pay);
       const plan = planOf(state, bill.planId);
-      plan.counters.feesRepaid = m(plan.counters.feesRepaid + pay);
-      c.forwardedToPlans = m(c.forwardedToPlans + pay);
-      paid += pay;
+      plan.counters.feesRepaid = addMoney(plan.counters.feesRepaid, pay);
+      c.forwardedToPlans = addMoney(c.forwardedToPlans, pay);
+      paid = addMoney(paid, pay);
     }
   } else if (component === 'interest') {
-    paid = min(left, statement.interest - statement.interestPaid);
-    statement.interestPaid = m(statement.interestPaid + paid);
-    c.interestRepaid = m(c.interestRepaid + paid);
+    paid = minMoney(left, subMoney(statement.interest, statement.interestPaid));
+    statement.interestPaid = addMoney(statement.interestPaid, paid);
+    c.interestRepaid = addMoney(c.interestRepaid, paid);
   } else {
     // Oldest postings first: the revolving purchases of the cycle, then the instalments billed at the cut.
     const revolving = takeOldestFirst(statement.revolving, left);
-    c.principalRepaid = m(c.principalRepaid + revolving);
+    c.principalRepaid = addMoney(c.principalRepaid, revolving);
     paid = revolving;
     for (const bill of statement.instalments) {
-      const pay = min(left - paid, bill.principal - bill.principalPaid);
+      const pay = minMoney(subMoney(left, paid), subMoney(bill.principal, bill.principalPaid));
       if (pay === 0n) continue;
-      bill.principalPaid = m(bill.principalPaid + pay);
+      bill.principalPaid = addMoney(bill.principalPaid, pay);
       const plan = planOf(state, bill.planId);
-      plan.counters.principalRepaid = m(plan.counters.principalRepaid + pay);
-      c.forwardedToPlans = m(c.forwardedToPlans + pay);
-      paid += pay;
+      plan.counters.principalRepaid = addMoney(plan.counters.principalRepaid, pay);
+      c.forwardedToPlans = addMoney(c.forwardedToPlans, pay);
+      paid = addMoney(paid, pay);
     }
   }
-  state.billedCredits = m(state.billedCredits + paid);
-  return left - paid;
+  state.billedCredits = addMoney(state.billedCredits, paid);
+  return subMoney(left, paid);
 }
 
 function markSettled(state: LineState, date: LocalDate): void {
@@ -294,7 +302,7 @@ function markSettled(state: LineState, date: LocalDate): void {
 }
 
 /** Pays billed statements by the waterfall; returns what is left. */
-function payBilled(terms: LineTerms, state: LineState, amount: bigint, date: LocalDate): bigint {
+function payBilled(terms: LineTerms, state: LineState, amount: Money, date: LocalDate): Money {
   let left = amount;
   const open = state.statements.filter((statement) => statement.settledOn === null);
   if (open.length === 0 || left === 0n) return left;
@@ -311,22 +319,22 @@ function payBilled(terms: LineTerms, state: LineState, amount: bigint, date: Loc
 }
 
 /** Pays the cycle's unbilled interest, then its unbilled principal (oldest purchase first). */
-function payUnbilled(state: LineState, amount: bigint): bigint {
+function payUnbilled(state: LineState, amount: Money): Money {
   let left = amount;
   const c = state.counters;
-  const lateFees = min(left, state.unbilledLateFees ?? 0n);
+  const lateFees = minMoney(left, state.unbilledLateFees ?? ZERO);
   if (lateFees > 0n) {
-    state.unbilledLateFees = m((state.unbilledLateFees ?? 0n) - lateFees);
-    c.lateFeesRepaid = m((c.lateFeesRepaid ?? 0n) + lateFees);
-    left -= lateFees;
+    state.unbilledLateFees = subMoney(state.unbilledLateFees ?? ZERO, lateFees);
+    c.lateFeesRepaid = addMoney(c.lateFeesRepaid ?? ZERO, lateFees);
+    left = subMoney(left, lateFees);
   }
-  const interest = min(left, state.unbilledInterest);
-  state.unbilledInterest = m(state.unbilledInterest - interest);
-  c.interestRepaid = m(c.interestRepaid + interest);
-  left -= interest;
+  const interest = minMoney(left, state.unbilledInterest);
+  state.unbilledInterest = subMoney(state.unbilledInterest, interest);
+  c.interestRepaid = addMoney(c.interestRepaid, interest);
+  left = subMoney(left, interest);
   const principal = takeOldestFirst(state.unbilled, left);
-  c.principalRepaid = m(c.principalRepaid + principal);
-  return left - principal;
+  c.principalRepaid = addMoney(c.principalRepaid, principal);
+  return subMoney(left, principal);
 }
 
 /** Uses money held for the customer on whatever is owed now. */
@@ -334,14 +342,14 @@ function useHeld(terms: LineTerms, state: LineState, date: LocalDate): void {
   const held = heldFor(state);
   if (held <= 0n) return;
   const left = payUnbilled(state, payBilled(terms, state, held, date));
-  state.counters.overpaymentApplied = m(state.counters.overpaymentApplied + (held - left));
+  state.counters.overpaymentApplied = addMoney(state.counters.overpaymentApplied, subMoney(held, left));
 }
 
 /** Principal of a plan's periods not yet billed (0 once cancelled). */
-export function planNotYetBilled(plan: InstalmentPlan): bigint {
-  let total = 0n;
+export function planNotYetBilled(plan: InstalmentPlan): Money {
+  let total: Money = ZERO;
   for (let period = plan.billedPeriods + 1; period <= plan.term; period += 1)
-    total += plan.parts[period - 1] ?? 0n;
+    total = addMoney(total, plan.parts[period - 1] ?? ZERO);
   return total;
 }
 
@@ -373,7 +381,7 @@ export function planStatusOf(plan: InstalmentPlan): PlanStatus {
  * — the fee the plan would have had, had only what was kept been converted. Returns what is left of the
  * refund (credited like a payment).
  */
-function refundToPlan(state: LineState, purchaseId: string, amount: bigint, date: LocalDate): bigint {
+function refundToPlan(state: LineState, purchaseId: string, amount: Money, date: LocalDate): Money {
   const plan = state.plans.find(
     (candidate) =>
       candidate.source.kind === 'purchase' &&
@@ -382,24 +390,24 @@ function refundToPlan(state: LineState, purchaseId: string, amount: bigint, date
   );
   if (!plan) return amount;
   const unbilled = planNotYetBilled(plan);
-  const take = min(amount, unbilled);
+  const take = minMoney(amount, unbilled);
   if (take === 0n) return amount;
   // The periods still to bill: up to the term, or to the period an early settlement billed everything in.
   const last = lastPeriodOf(plan);
   const remaining = last - plan.billedPeriods;
   const rest =
     take === unbilled
-      ? Array.from({ length: remaining }, () => m(0n))
-      : allocateEvenly(m(unbilled - take), remaining);
-  const after = Array.from({ length: plan.term - last }, () => m(0n));
+      ? Array.from({ length: remaining }, () => ZERO)
+      : allocateEvenly(subMoney(unbilled, take), remaining);
+  const after = Array.from({ length: plan.term - last }, () => ZERO);
   plan.parts = [...plan.parts.slice(0, plan.billedPeriods), ...rest, ...after];
-  plan.refunded = m(plan.refunded + take);
+  plan.refunded = addMoney(plan.refunded, take);
   if (take === unbilled) plan.cancelledOn = date;
-  else plan.feePerPeriod = applyRate(m(plan.principal - plan.refunded), plan.feeRate, 'halfUp');
-  plan.counters.principalRepaid = m(plan.counters.principalRepaid + take);
-  state.counters.forwardedToPlans = m(state.counters.forwardedToPlans + take);
-  state.cycle.instalmentRefunds = m(state.cycle.instalmentRefunds + take);
-  return amount - take;
+  else plan.feePerPeriod = applyRate(subMoney(plan.principal, plan.refunded), plan.feeRate, 'halfUp');
+  plan.counters.principalRepaid = addMoney(plan.counters.principalRepaid, take);
+  state.counters.forwardedToPlans = addMoney(state.counters.forwardedToPlans, take);
+  state.cycle.instalmentRefunds = addMoney(state.cycle.instalmentRefunds, take);
+  return subMoney(amount, take);
 }
 
 /**
@@ -413,24 +421,24 @@ function applyCredit(
   amount: Money,
   date: LocalDate,
   refundOf: string | null,
-): bigint {
+): Money {
   const c = state.counters;
-  c.cashReceived = m(c.cashReceived + amount);
-  let left: bigint = amount;
+  c.cashReceived = addMoney(c.cashReceived, amount);
+  let left = amount;
   if (refundOf !== null) left = refundToPlan(state, refundOf, left, date);
   const toBalance = left;
   if (refundOf !== null) {
     const posting = state.unbilled.find((candidate) => candidate.ref === refundOf);
     if (posting) {
-      const take = min(left, posting.amount);
-      posting.amount = m(posting.amount - take);
+      const take = minMoney(left, posting.amount);
+      posting.amount = subMoney(posting.amount, take);
       if (posting.amount === 0n) state.unbilled.splice(state.unbilled.indexOf(posting), 1);
-      c.principalRepaid = m(c.principalRepaid + take);
-      left -= take;
+      c.principalRepaid = addMoney(c.principalRepaid, take);
+      left = subMoney(left, take);
     }
   }
   left = payUnbilled(state, payBilled(terms, state, left, date));
-  c.overpaid = m(c.overpaid + left);
+  c.overpaid = addMoney(c.overpaid, left);
   return toBalance;
 }
 
@@ -445,8 +453,8 @@ function applyPayout(state: LineState, amount: Money): void {
       `at most ${toDecimalString(held)} is held for the customer and can be paid out`,
     );
   }
-  state.counters.paidOut = m(state.counters.paidOut + amount);
-  state.cycle.payouts = m(state.cycle.payouts + amount);
+  state.counters.paidOut = addMoney(state.counters.paidOut, amount);
+  state.cycle.payouts = addMoney(state.cycle.payouts, amount);
 }
 
 function applyConversion(state: LineState, event: Extract<LineEvent, { kind: 'conversion' }>): void {
@@ -471,12 +479,12 @@ function applyConversion(state: LineState, event: Extract<LineEvent, { kind: 'co
         `purchase ${purchaseId} has less unbilled principal than ${event.amount} fen`,
       );
     }
-    posting.amount = m(posting.amount - event.amount);
+    posting.amount = subMoney(posting.amount, event.amount);
     if (posting.amount === 0n) state.unbilled.splice(state.unbilled.indexOf(posting), 1);
   }
   const figures = planFigures(event.amount, event.term, event.feeRate);
-  state.counters.convertedOut = m(state.counters.convertedOut + event.amount);
-  state.cycle.converted = m(state.cycle.converted + event.amount);
+  state.counters.convertedOut = addMoney(state.counters.convertedOut, event.amount);
+  state.cycle.converted = addMoney(state.cycle.converted, event.amount);
   state.plans.push({
     planId: event.planId,
     source: event.source,
@@ -487,9 +495,9 @@ function applyConversion(state: LineState, event: Extract<LineEvent, { kind: 'co
     feePerPeriod: figures.feePerPeriod,
     parts: figures.principalParts,
     billedPeriods: 0,
-    refunded: m(0n),
+    refunded: ZERO,
     cancelledOn: null,
-    counters: { converted: event.amount, feesBilled: m(0n), principalRepaid: m(0n), feesRepaid: m(0n) },
+    counters: { converted: event.amount, feesBilled: ZERO, principalRepaid: ZERO, feesRepaid: ZERO },
   });
 }
 
@@ -507,8 +515,8 @@ export function settlePlanEarly(state: LineState, planId: string, date: LocalDat
   const remaining = planNotYetBilled(plan);
   plan.parts = [
     ...plan.parts.slice(0, plan.billedPeriods),
-    m(remaining),
-    ...Array.from({ length: plan.term - next }, () => m(0n)),
+    remaining,
+    ...Array.from({ length: plan.term - next }, () => ZERO),
   ];
   plan.earlySettlement = { on: date, lastPeriod: next };
 }
@@ -520,22 +528,22 @@ export function planIsRunning(plan: InstalmentPlan): boolean {
 
 /** Every amount owed on billed statements, by component. */
 function billedOwed(state: LineState): {
-  revolving: bigint;
-  instalmentPrincipal: bigint;
-  fees: bigint;
-  interest: bigint;
+  revolving: Money;
+  instalmentPrincipal: Money;
+  fees: Money;
+  interest: Money;
 } {
-  let revolving = 0n;
-  let instalmentPrincipal = 0n;
-  let fees = 0n;
-  let interest = 0n;
+  let revolving: Money = ZERO;
+  let instalmentPrincipal: Money = ZERO;
+  let fees: Money = ZERO;
+  let interest: Money = ZERO;
   for (const statement of state.statements) {
-    revolving += sumPostings(statement.revolving);
-    interest += statement.interest - statement.interestPaid;
-    fees += (statement.lateFee ?? 0n) - (statement.lateFeePaid ?? 0n);
+    revolving = addMoney(revolving, sumPostings(statement.revolving));
+    interest = addMoney(interest, subMoney(statement.interest, statement.interestPaid));
+    fees = addMoney(fees, subMoney(statement.lateFee ?? ZERO, statement.lateFeePaid ?? ZERO));
     for (const bill of statement.instalments) {
-      instalmentPrincipal += bill.principal - bill.principalPaid;
-      fees += bill.fee - bill.feePaid;
+      instalmentPrincipal = addMoney(instalmentPrincipal, subMoney(bill.principal, bill.principalPaid));
+      fees = addMoney(fees, subMoney(bill.fee, bill.feePaid));
     }
   }
   return { revolving, instalmentPrincipal, fees, interest };
@@ -543,9 +551,9 @@ function billedOwed(state: LineState): {
 
 /** Converted principal still to be billed on later statements. */
 export function instalmentsNotYetBilled(state: LineState): Money {
-  let total = 0n;
-  for (const plan of state.plans) total += planNotYetBilled(plan);
-  return m(total);
+  let total: Money = ZERO;
+  for (const plan of state.plans) total = addMoney(total, planNotYetBilled(plan));
+  return total;
 }
 
 /** The statement cut at the start of `date` (see the module comment). */
@@ -554,16 +562,16 @@ function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: 
   for (const plan of state.plans) {
     if (!planRunning(plan) || plan.createdOn >= date) continue;
     const period = plan.billedPeriods + 1;
-    const principal = plan.parts[period - 1] ?? m(0n);
+    const principal = plan.parts[period - 1] ?? ZERO;
     plan.billedPeriods = period;
-    plan.counters.feesBilled = m(plan.counters.feesBilled + plan.feePerPeriod);
+    plan.counters.feesBilled = addMoney(plan.counters.feesBilled, plan.feePerPeriod);
     bills.push({
       planId: plan.planId,
       period,
       principal,
       fee: plan.feePerPeriod,
-      principalPaid: m(0n),
-      feePaid: m(0n),
+      principalPaid: ZERO,
+      feePaid: ZERO,
     });
   }
   const cycle = state.cycle;
@@ -579,12 +587,12 @@ function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: 
     cycle.payments === 0n &&
     cycle.payouts === 0n &&
     cycle.interest === 0n &&
-    (cycle.lateFees ?? 0n) === 0n &&
-    (state.unbilledLateFees ?? 0n) === 0n &&
+    (cycle.lateFees ?? ZERO) === 0n &&
+    (state.unbilledLateFees ?? ZERO) === 0n &&
     cycle.converted === 0n &&
     state.statements.every((statement) => statement.settledOn !== null);
   const periodStart = state.cycleStart;
-  const lateFees = cycle.lateFees ?? 0n;
+  const lateFees = cycle.lateFees ?? ZERO;
   state.cycleStart = date;
   state.nextStatementDate = statementDateAfterCut(terms, date);
   state.cycle = zeroCycle();
@@ -597,42 +605,43 @@ function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: 
     dueDate: dueDateOf(date, terms.due),
     revolving: state.unbilled,
     interest: state.unbilledInterest,
-    interestPaid: m(0n),
+    interestPaid: ZERO,
     instalments: bills,
-    minimumPayment: m(0n),
+    minimumPayment: ZERO,
     billedCreditsAtCut: state.billedCredits,
     dueChecked: false,
     graceLost: false,
     interestExact: 0n,
-    interestPosted: m(0n),
+    interestPosted: ZERO,
     settledOn: null,
     // Late fees charged in the cycle are billed on this statement (as interest is).
-    ...(state.unbilledLateFees === undefined ? {} : { lateFee: state.unbilledLateFees, lateFeePaid: m(0n) }),
+    ...(state.unbilledLateFees === undefined ? {} : { lateFee: state.unbilledLateFees, lateFeePaid: ZERO }),
   };
   state.statements.push(statement);
   state.unbilled = [];
-  state.unbilledInterest = m(0n);
-  if (state.unbilledLateFees !== undefined) state.unbilledLateFees = m(0n);
+  state.unbilledInterest = ZERO;
+  if (state.unbilledLateFees !== undefined) state.unbilledLateFees = ZERO;
   state.nextStatementSeq += 1;
   useHeld(terms, state, date);
   markSettled(state, date);
 
   const owed = billedOwed(state);
-  const total = owed.revolving + owed.instalmentPrincipal + owed.fees + owed.interest;
+  const total = sumMoney([owed.revolving, owed.instalmentPrincipal, owed.fees, owed.interest]);
   const rule = terms.minimumPayment;
-  const formula =
-    applyRate(m(owed.revolving), rule.principalRate, rule.rounding) +
-    owed.instalmentPrincipal +
-    owed.fees +
-    owed.interest;
-  const minimum = total === 0n ? 0n : min(total, formula > rule.floor ? formula : rule.floor);
-  statement.minimumPayment = m(minimum);
-  const closing = m(total - heldFor(state));
-  let fees = 0n;
-  let instalmentPrincipal = 0n;
+  const formula = sumMoney([
+    applyRate(owed.revolving, rule.principalRate, rule.rounding),
+    owed.instalmentPrincipal,
+    owed.fees,
+    owed.interest,
+  ]);
+  const minimum = total === 0n ? ZERO : minMoney(total, maxMoney(formula, rule.floor));
+  statement.minimumPayment = minimum;
+  const closing = subMoney(total, heldFor(state));
+  let fees: Money = ZERO;
+  let instalmentPrincipal: Money = ZERO;
   for (const bill of bills) {
-    fees += bill.fee;
-    instalmentPrincipal += bill.principal;
+    fees = addMoney(fees, bill.fee);
+    instalmentPrincipal = addMoney(instalmentPrincipal, bill.principal);
   }
   out.push({
     seq: statement.seq,
@@ -646,13 +655,13 @@ function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: 
     instalmentRefunds: cycle.instalmentRefunds,
     payments: cycle.payments,
     payouts: cycle.payouts,
-    fees: m(fees),
-    lateFees: m(lateFees),
+    fees,
+    lateFees,
     interest: cycle.interest,
-    instalmentPrincipal: m(instalmentPrincipal),
+    instalmentPrincipal,
     converted: cycle.converted,
     closingBalance: closing,
-    minimumPayment: m(minimum),
+    minimumPayment: minimum,
     instalmentsNotYetBilled: instalmentsNotYetBilled(state),
     instalments: bills.map((bill) => ({
       planId: bill.planId,
@@ -667,13 +676,13 @@ function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: 
 
 /** Books the interest accumulated on a statement: the exact total rounded half up, less what is booked. */
 function postInterest(terms: LineTerms, state: LineState, statement: BilledStatement): void {
-  const posted = divRound(statement.interestExact, terms.dailyRate.den, 'halfUp');
-  const delta = posted - statement.interestPosted;
+  const posted = roundToFen(statement.interestExact, terms.dailyRate.den, 'halfUp');
+  const delta = subMoney(posted, statement.interestPosted);
   if (delta === 0n) return;
-  statement.interestPosted = m(posted);
-  state.counters.interestAccrued = m(state.counters.interestAccrued + delta);
-  state.unbilledInterest = m(state.unbilledInterest + delta);
-  state.cycle.interest = m(state.cycle.interest + delta);
+  statement.interestPosted = posted;
+  state.counters.interestAccrued = addMoney(state.counters.interestAccrued, delta);
+  state.unbilledInterest = addMoney(state.unbilledInterest, delta);
+  state.cycle.interest = addMoney(state.cycle.interest, delta);
 }
 
 /** The day after a statement's due date: minimum met? paid in full? If not, the grace period is lost. */
@@ -692,7 +701,7 @@ function checkDue(terms: LineTerms, state: LineState, index: number): void {
   });
   if (terms.lateFee && unpaidMinimum > 0n) {
     statement.lateFeeDue = nominalLateFee(terms.lateFee, unpaidMinimum);
-    statement.lateFeeCharged = m(0n);
+    statement.lateFeeCharged = ZERO;
   }
   if (state.dueOutcomes.length > MAX_DUE_OUTCOMES) state.dueOutcomes.shift();
   if (paidInFull) return;
@@ -717,7 +726,7 @@ function checkDue(terms: LineTerms, state: LineState, index: number): void {
 function chargeLateFee(terms: LineTerms, state: LineState, statement: BilledStatement): void {
   const due = statement.lateFeeDue ?? 0n;
   if (due === 0n) return;
-  const charged = statement.lateFeeCharged ?? 0n;
+  const charged = statement.lateFeeCharged ?? ZERO;
   const charge = lateFeeChargeable({
     due,
     charged,
@@ -727,11 +736,11 @@ function chargeLateFee(terms: LineTerms, state: LineState, statement: BilledStat
     cap: terms.costCap,
   });
   if (charge === 0n) return;
-  statement.lateFeeCharged = m(charged + charge);
+  statement.lateFeeCharged = addMoney(charged, charge);
   const c = state.counters;
-  c.lateFeesCharged = m((c.lateFeesCharged ?? 0n) + charge);
-  state.unbilledLateFees = m((state.unbilledLateFees ?? 0n) + charge);
-  state.cycle.lateFees = m((state.cycle.lateFees ?? 0n) + charge);
+  c.lateFeesCharged = addMoney(c.lateFeesCharged ?? ZERO, charge);
+  state.unbilledLateFees = addMoney(state.unbilledLateFees ?? ZERO, charge);
+  state.cycle.lateFees = addMoney(state.cycle.lateFees ?? ZERO, charge);
 }
 
 /** Dates the cure of every missed minimum that is now met (its statement paid down or gone). */
@@ -772,7 +781,7 @@ function stepDay(terms: LineTerms, state: LineState, date: LocalDate, out: State
     const principal = principalOwedOn(statement);
     if (principal === 0n) continue;
     statement.interestExact += principal * terms.dailyRate.num;
-    if (terms.lateFee) statement.principalDays = (statement.principalDays ?? 0n) + principal;
+    if (terms.lateFee) statement.principalDays = (statement.principalDays ?? ZERO) + principal;
     postInterest(terms, state, statement);
   }
   // Late fees after the day's interest, within the room the cap leaves (principal unpaid: room grows daily).
@@ -806,19 +815,19 @@ export function advanceLine(
 function applyEventInPlace(terms: LineTerms, state: LineState, event: LineEvent): void {
   switch (event.kind) {
     case 'purchase':
-      state.counters.purchased = m(state.counters.purchased + event.amount);
-      state.cycle.purchases = m(state.cycle.purchases + event.amount);
+      state.counters.purchased = addMoney(state.counters.purchased, event.amount);
+      state.cycle.purchases = addMoney(state.cycle.purchases, event.amount);
       state.unbilled.push({ ref: event.purchaseId, date: event.effectiveDate, amount: event.amount });
       // Money held for the customer pays for new spending at once (溢缴款 is spendable).
       useHeld(terms, state, event.effectiveDate);
       break;
     case 'refund': {
       const toBalance = applyCredit(terms, state, event.amount, event.effectiveDate, event.purchaseId);
-      state.cycle.refunds = m(state.cycle.refunds + toBalance);
+      state.cycle.refunds = addMoney(state.cycle.refunds, toBalance);
       break;
     }
     case 'payment':
-      state.cycle.payments = m(state.cycle.payments + event.amount);
+      state.cycle.payments = addMoney(state.cycle.payments, event.amount);
       applyCredit(terms, state, event.amount, event.effectiveDate, null);
       break;
     case 'conversion':
@@ -961,32 +970,37 @@ export function lineBalancesOf(state: LineState): LineBalances {
   const unbilledPrincipal = sumPostings(state.unbilled);
   const notYetBilled = instalmentsNotYetBilled(state);
   const held = heldFor(state);
-  const total =
-    owed.revolving +
-    owed.instalmentPrincipal +
-    owed.fees +
-    owed.interest +
-    unbilledPrincipal +
-    state.unbilledInterest +
-    (state.unbilledLateFees ?? 0n) +
-    notYetBilled;
+  const total = sumMoney([
+    owed.revolving,
+    owed.instalmentPrincipal,
+    owed.fees,
+    owed.interest,
+    unbilledPrincipal,
+    state.unbilledInterest,
+    state.unbilledLateFees ?? ZERO,
+    notYetBilled,
+  ]);
   return {
-    billedPrincipal: m(owed.revolving + owed.instalmentPrincipal),
-    billedInterest: m(owed.interest),
-    billedFees: m(owed.fees),
-    unbilledPrincipal: m(unbilledPrincipal),
+    billedPrincipal: addMoney(owed.revolving, owed.instalmentPrincipal),
+    billedInterest: owed.interest,
+    billedFees: owed.fees,
+    unbilledPrincipal,
     unbilledInterest: state.unbilledInterest,
-    unbilledLateFees: m(state.unbilledLateFees ?? 0n),
+    unbilledLateFees: state.unbilledLateFees ?? ZERO,
     instalmentsNotYetBilled: notYetBilled,
     heldForCustomer: held,
-    principalOwed: m(owed.revolving + owed.instalmentPrincipal + unbilledPrincipal + notYetBilled),
-    payoff: m(total - held),
+    principalOwed: sumMoney([owed.revolving, owed.instalmentPrincipal, unbilledPrincipal, notYetBilled]),
+    payoff: subMoney(total, held),
   };
 }
 
 /** Total principal owed on the line and its plans — the facility's `used` — from the counters. */
-export function principalOwedOf(counters: LineBookCounters): bigint {
-  let total = counters.line.purchased - counters.line.convertedOut - counters.line.principalRepaid;
-  for (const plan of Object.values(counters.plans)) total += plan.converted - plan.principalRepaid;
+export function principalOwedOf(counters: LineBookCounters): Money {
+  let total = subMoney(
+    subMoney(counters.line.purchased, counters.line.convertedOut),
+    counters.line.principalRepaid,
+  );
+  for (const plan of Object.values(counters.plans))
+    total = addMoney(total, subMoney(plan.converted, plan.principalRepaid));
   return total;
 }

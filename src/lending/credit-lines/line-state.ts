@@ -1,4 +1,4 @@
-import type { Money } from '../../platform/money/money.ts';
+import { ZERO, type Money } from '../../platform/money/money.ts';
 import type { Rate } from '../../platform/money/rate.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 
@@ -198,7 +198,7 @@ export interface LineState {
 export const MAX_DUE_OUTCOMES = 24;
 
 export function zeroLineCounters(): LineCounters {
-  const zero = 0n as Money;
+  const zero = ZERO;
   return {
     purchased: zero,
     convertedOut: zero,
@@ -214,7 +214,7 @@ export function zeroLineCounters(): LineCounters {
 }
 
 export function zeroCycle(): CycleTotals {
-  const zero = 0n as Money;
+  const zero = ZERO;
   return {
     purchases: zero,
     refunds: zero,

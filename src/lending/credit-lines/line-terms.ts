@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { fen, type Money } from '../../platform/money/money.ts';
 import { divideRate, parseRate, rate, type Rate } from '../../platform/money/rate.ts';
 import { isRounding, type Rounding } from '../../platform/money/rounding.ts';
 import { addDays, addMonths, withDayOfMonth, type LocalDate } from '../../platform/time/local-date.ts';
@@ -105,7 +105,7 @@ export const DEFAULT_CREDIT_LINE_PRODUCT: CreditLineProduct = {
   code: 'credit-line',
   statementDay: 1,
   due: { dayOfMonth: 10 },
-  minimumPayment: { principalRate: rate(1n, 10n), floor: 10_000n as Money, rounding: 'up' },
+  minimumPayment: { principalRate: rate(1n, 10n), floor: fen(10_000n), rounding: 'up' },
   interestFrom: 'posting-date',
   waterfall: DEFAULT_WATERFALL,
   conversion: {
@@ -115,7 +115,7 @@ export const DEFAULT_CREDIT_LINE_PRODUCT: CreditLineProduct = {
       9: parseRate('0.0068'),
       12: parseRate('0.0066'),
     },
-    minAmount: 50_000n as Money,
+    minAmount: fen(50_000n),
   },
   bucketBounds: [30, 60],
   suspendAfterDpd: 30,

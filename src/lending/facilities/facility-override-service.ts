@@ -1,7 +1,7 @@
 import { sqlStateOf, type Database, type Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { ZERO, type Money } from '../../platform/money/money.ts';
 import { compareRate, rate } from '../../platform/money/rate.ts';
 import { scrubPii } from '../../platform/pii/mask.ts';
 import type { Clock } from '../../platform/time/clock.ts';
@@ -118,7 +118,7 @@ export function createFacilityOverrideService(deps: FacilityOverrideDeps): Facil
         product: override.product,
         status: 'active',
         limit: override.limit,
-        used: 0n as Money,
+        used: ZERO,
         apr: rate(override.apr.num, override.apr.den),
         decisionId: override.decisionId,
         statusReason: null,
@@ -160,7 +160,7 @@ export function createFacilityOverrideService(deps: FacilityOverrideDeps): Facil
   ): OverrideOutcome => ({
     override,
     facility,
-    available: facility ? availableCredit(facility) : (0n as Money),
+    available: facility ? availableCredit(facility) : ZERO,
     change,
   });
 

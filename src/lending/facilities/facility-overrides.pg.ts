@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/database/database.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { moneyFromDb } from '../../platform/money/money.ts';
 import { rate } from '../../platform/money/rate.ts';
 import { parseFacilityProduct, type FacilityProduct } from './facility.ts';
 import type { FacilityOverride, OverrideReason, OverrideStatus } from './facility-override.ts';
@@ -37,7 +37,7 @@ function toOverride(row: OverrideRow): FacilityOverride {
     customerId: row.customer_id,
     product: parseFacilityProduct(row.product),
     decisionId: row.decision_id,
-    limit: row.limit_amount as Money,
+    limit: moneyFromDb(row.limit_amount, 'credit_facility_overrides.limit_amount'),
     apr: rate(row.apr_num, row.apr_den),
     reasons: typeof row.reasons === 'string' ? (JSON.parse(row.reasons) as OverrideReason[]) : row.reasons,
     maker: { keyId: row.maker_key_id, name: row.maker_name },

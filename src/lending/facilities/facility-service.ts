@@ -3,7 +3,7 @@ import { once } from '../../ledger/idempotency.ts';
 import type { Database, Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { ZERO, type Money } from '../../platform/money/money.ts';
 import { compareRate, rate, toExactRateString, type Rate } from '../../platform/money/rate.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { availableCredit, type Facility, type FacilityProduct, type FacilityStatus } from './facility.ts';
@@ -98,7 +98,7 @@ export async function openOrAdjustFacility(
           product: input.product,
           status: 'active',
           limit: input.limit,
-          used: 0n as Money,
+          used: ZERO,
           apr: rate(input.apr.num, input.apr.den),
           decisionId: input.decisionId,
           statusReason: null,

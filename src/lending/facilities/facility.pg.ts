@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { sqlStateOf, type Queryable } from '../../platform/database/database.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { moneyFromDb, type Money } from '../../platform/money/money.ts';
 import { rate, type Rate } from '../../platform/money/rate.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import {
@@ -42,8 +42,8 @@ function toFacility(row: FacilityRow): Facility {
     customerId: row.customer_id,
     product: parseFacilityProduct(row.product),
     status: parseFacilityStatus(row.status),
-    limit: row.limit_amount as Money,
-    used: row.used_amount as Money,
+    limit: moneyFromDb(row.limit_amount, 'credit_facilities.limit_amount'),
+    used: moneyFromDb(row.used_amount, 'credit_facilities.used_amount'),
     apr: rate(row.apr_num, row.apr_den),
     decisionId: row.decision_id,
     statusReason: row.status_reason,
@@ -53,7 +53,10 @@ function toFacility(row: FacilityRow): Facility {
     temporary:
       row.temporary_until === null
         ? null
-        : { amount: row.temporary_amount as Money, until: row.temporary_until as LocalDate },
+        : {
+            amount: moneyFromDb(row.temporary_amount, 'credit_facilities.temporary_amount'),
+            until: row.temporary_until as LocalDate,
+          },
   };
 }
 
@@ -165,7 +168,7 @@ export async function changeUtilisation(
       'select used_amount from credit_facilities where customer_id = $1 and id = $2',
       [customerId, facilityId],
     );
-    return (current.rows[0]?.used_amount ?? 0n) as Money;
+    return moneyFromDb(current.rows[0]?.used_amount ?? 0n, 'credit_facilities.used_amount');
   }
   try {
     const result = await tx.query<{ used_amount: bigint }>(
@@ -175,7 +178,7 @@ export async function changeUtilisation(
     );
     const [row] = result.rows;
     if (!row) throw AppError.notFound('credit facility', facilityId);
-    return row.used_amount as Money;
+    return moneyFromDb(row.used_amount, 'credit_facilities.used_amount');
   } catch (error) {
     if (sqlStateOf(error) === '23514') {
       throw new AppError('UNPROCESSABLE', 'the drawing would exceed the available credit', { cause: error });
@@ -270,7 +273,7 @@ export async function facilityHistory(
     version: row.version,
     change: row.change,
     decisionId: row.decision_id,
-    limit: row.limit_amount as Money,
+    limit: moneyFromDb(row.limit_amount, 'credit_facility_changes.limit_amount'),
     apr: rate(row.apr_num, row.apr_den),
     status: parseFacilityStatus(row.status),
     reason: row.reason,

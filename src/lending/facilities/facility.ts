@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { addMoney, positivePart, subMoney, ZERO, type Money } from '../../platform/money/money.ts';
 import type { Rate } from '../../platform/money/rate.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 
@@ -53,9 +53,9 @@ export interface TemporaryLimit {
 export function availableCredit(
   facility: Pick<Facility, 'status' | 'limit' | 'used'> & { readonly temporary?: TemporaryLimit | null },
 ): Money {
-  if (facility.status !== 'active') return 0n as Money;
-  const left = facility.limit + (facility.temporary?.amount ?? 0n) - facility.used;
-  return (left > 0n ? left : 0n) as Money;
+  if (facility.status !== 'active') return ZERO;
+  const limit = addMoney(facility.limit, facility.temporary?.amount ?? ZERO);
+  return positivePart(subMoney(limit, facility.used));
 }
 
 /** Why a drawing cannot go ahead — an expected outcome, returned as a value. */

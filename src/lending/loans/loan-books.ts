@@ -1,9 +1,8 @@
 import type { AccountKind } from '../../ledger/account.ts';
 import { linesForBalanceChange, type ContractBalances, type JournalEntry } from '../../ledger/journal.ts';
-import type { Money } from '../../platform/money/money.ts';
-import { toDecimalString } from '../../platform/money/money.ts';
+import { subMoney, toDecimalString } from '../../platform/money/money.ts';
 import type { LoanContract } from './loan-contract.ts';
-import type { LoanCounters } from './loan-state.ts';
+import { outstandingOfCounters, type LoanCounters } from './loan-state.ts';
 import type { BookedChange } from './servicing.ts';
 
 /** The ledger accounts of every loan (all kept under the loan's id as the contract). */
@@ -37,17 +36,17 @@ export const LOAN_ACCOUNT_KINDS: readonly AccountKind[] = [
  * the same amount off both sides: D customer overpayment, C funding.
  */
 export function loanBalances(c: LoanCounters): ContractBalances {
-  const m = (value: bigint) => value as Money;
+  const owed = outstandingOfCounters(c);
   return {
-    principal_receivable: m(c.disbursed - c.principalRepaid - c.principalWrittenOff),
-    interest_receivable: m(c.interestAccrued - c.interestRepaid - c.interestWrittenOff),
-    penalty_receivable: m(c.penaltyAccrued - c.penaltyRepaid - c.penaltyWrittenOff),
-    customer_overpayment: m(c.overpaid - c.overpaymentApplied - c.heldPaidOut),
-    funding: m(c.cashReceived - c.heldPaidOut - (c.disbursed - c.upfrontFee)),
-    interest_income: m(c.interestAccrued),
-    penalty_income: m(c.penaltyAccrued),
-    fee_income: m(c.upfrontFee),
-    write_off_expense: m(c.principalWrittenOff + c.interestWrittenOff + c.penaltyWrittenOff - c.recovered),
+    principal_receivable: owed.principal,
+    interest_receivable: owed.interest,
+    penalty_receivable: owed.penalty,
+    customer_overpayment: owed.overpayment,
+    funding: subMoney(subMoney(c.cashReceived, c.heldPaidOut), subMoney(c.disbursed, c.upfrontFee)),
+    interest_income: c.interestAccrued,
+    penalty_income: c.penaltyAccrued,
+    fee_income: c.upfrontFee,
+    write_off_expense: owed.writtenOff,
   };
 }
 

@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { applyRate, rate, type Rate } from '../../platform/money/rate.ts';
-import { toDecimalString, type Money } from '../../platform/money/money.ts';
+import { fen, toDecimalString, type Money } from '../../platform/money/money.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import {
   assertAllInCostWithinCap,
@@ -76,7 +76,7 @@ export const DEFAULT_LOAN_PRODUCT: LoanProduct = {
   terms: [3, 6, 12],
   methods: ['equal-installment', 'equal-principal', 'interest-first'],
   basis: 'daily',
-  minAmount: 10_000n as Money,
+  minAmount: fen(10_000n),
   upfrontFeeRate: rate(0n),
   penaltyMultiple: rate(3n, 2n),
   allocation: DEFAULT_ALLOCATION,

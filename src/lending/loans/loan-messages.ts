@@ -1,4 +1,4 @@
-import type { Money } from '../../platform/money/money.ts';
+import { positivePart, subMoney, sumMoney, type Money } from '../../platform/money/money.ts';
 import {
   DUE_REMINDER_DAYS,
   DUE_REMINDER_KINDS,
@@ -38,12 +38,12 @@ export function loanReminders(
     const dueDate = addDays(noticeDay, DUE_REMINDER_DAYS[kind]);
     const view = views.find((candidate) => candidate.dueDate === dueDate && candidate.status === 'upcoming');
     if (!view) continue;
-    const amountDue = view.owed - held;
+    const amountDue = subMoney(view.owed, held);
     if (amountDue <= 0n) continue;
     drafts.push({
       ...base,
       occasion: dueDate,
-      content: { kind, params: { product: 'loan', dueDate, amountDue: amountDue as Money } },
+      content: { kind, params: { product: 'loan', dueDate, amountDue } },
     });
   }
   const dpd = daysPastDue(state, noticeDay);
@@ -52,11 +52,10 @@ export function loanReminders(
     const missed = state.instalments.filter((i) => i.settledOn === null && i.dueDate < noticeDay);
     const first = missed[0];
     if (first) {
-      let amountOverdue = 0n;
-      for (const i of missed) {
-        amountOverdue +=
-          i.principal + i.interest + i.penalty - i.principalPaid - i.interestPaid - i.penaltyPaid;
-      }
+      const amountOverdue = subMoney(
+        sumMoney(missed.flatMap((i) => [i.principal, i.interest, i.penalty])),
+        sumMoney(missed.flatMap((i) => [i.principalPaid, i.interestPaid, i.penaltyPaid])),
+      );
       drafts.push({
         ...base,
         occasion: first.dueDate,
@@ -66,7 +65,7 @@ export function loanReminders(
             product: 'loan',
             daysPastDue: dpd,
             dueDate: first.dueDate,
-            amountOverdue: amountOverdue as Money,
+            amountOverdue,
           },
         },
       });
@@ -104,8 +103,8 @@ export function loanPaymentReceived(figures: LoanPaymentFigures): MessageDraft {
         principal: figures.principal,
         interest: figures.interest,
         charges: figures.penalty,
-        held: (figures.held > 0n ? figures.held : 0n) as Money,
-        owedAfter: (owed.principal + owed.interest + owed.penalty) as Money,
+        held: positivePart(figures.held),
+        owedAfter: sumMoney([owed.principal, owed.interest, owed.penalty]),
       },
     },
   };

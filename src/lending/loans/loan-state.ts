@@ -1,4 +1,4 @@
-import type { Money } from '../../platform/money/money.ts';
+import { addMoney, subMoney, sumMoney, ZERO, type Money } from '../../platform/money/money.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 
 export type LoanStatus = 'active' | 'closed' | 'written_off';
@@ -117,7 +117,7 @@ export function compareEvents(a: LoanEvent, b: LoanEvent): number {
 }
 
 export function zeroCounters(): LoanCounters {
-  const zero = 0n as Money;
+  const zero = ZERO;
   return {
     disbursed: zero,
     upfrontFee: zero,
@@ -157,13 +157,25 @@ export interface Outstanding {
   readonly writtenOff: Money;
 }
 
+/** Money held for the customer: overpaid, less what was used on the loan and what was paid back out. */
+export function heldFor(c: LoanCounters): Money {
+  return subMoney(subMoney(c.overpaid, c.overpaymentApplied), c.heldPaidOut);
+}
+
 export function outstandingOf(state: LoanState): Outstanding {
-  const c = state.counters;
+  return outstandingOfCounters(state.counters);
+}
+
+/** `outstandingOf` from the counters alone (the books of a booked change). */
+export function outstandingOfCounters(c: LoanCounters): Outstanding {
   return {
-    principal: (c.disbursed - c.principalRepaid - c.principalWrittenOff) as Money,
-    interest: (c.interestAccrued - c.interestRepaid - c.interestWrittenOff) as Money,
-    penalty: (c.penaltyAccrued - c.penaltyRepaid - c.penaltyWrittenOff) as Money,
-    overpayment: (c.overpaid - c.overpaymentApplied - c.heldPaidOut) as Money,
-    writtenOff: (c.principalWrittenOff + c.interestWrittenOff + c.penaltyWrittenOff - c.recovered) as Money,
+    principal: subMoney(c.disbursed, addMoney(c.principalRepaid, c.principalWrittenOff)),
+    interest: subMoney(c.interestAccrued, addMoney(c.interestRepaid, c.interestWrittenOff)),
+    penalty: subMoney(c.penaltyAccrued, addMoney(c.penaltyRepaid, c.penaltyWrittenOff)),
+    overpayment: heldFor(c),
+    writtenOff: subMoney(
+      sumMoney([c.principalWrittenOff, c.interestWrittenOff, c.penaltyWrittenOff]),
+      c.recovered,
+    ),
   };
 }

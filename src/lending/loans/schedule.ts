@@ -1,7 +1,15 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import type { Money } from '../../platform/money/money.ts';
-import { divRound } from '../../platform/money/rounding.ts';
-import type { Rate } from '../../platform/money/rate.ts';
+import {
+  addMoney,
+  minMoney,
+  maxMoney,
+  scaleMoney,
+  subMoney,
+  sumMoney,
+  ZERO,
+  type Money,
+} from '../../platform/money/money.ts';
+import { applyRate, type Rate } from '../../platform/money/rate.ts';
 import { addMonths, dateParts, daysBetween, type LocalDate } from '../../platform/time/local-date.ts';
 import { annualisedRateByIrr } from '../shared/irr.ts';
 
@@ -99,7 +107,7 @@ export function levelInstalment(principal: Money, rates: readonly { num: bigint;
     denPower /= den;
   }
   // After the loop suffix = Π_{all} N_i.
-  return divRound(principal * suffix, denominatorSum, 'halfUp') as Money;
+  return scaleMoney(principal, suffix, denominatorSum, 'halfUp');
 }
 
 export interface AmortisationInput {
@@ -126,30 +134,29 @@ export function amortise(input: AmortisationInput): ScheduleLine[] {
     previous = due;
   }
   const rates = days.map((d) => periodRate(apr, basis, d));
-  const level = method === 'equal-installment' ? levelInstalment(principal, rates) : 0n;
-  const equalPart = method === 'equal-principal' ? principal / BigInt(term) : 0n; // rounding: down
+  const level = method === 'equal-installment' ? levelInstalment(principal, rates) : ZERO;
+  const equalPart = method === 'equal-principal' ? scaleMoney(principal, 1n, BigInt(term), 'down') : ZERO;
   const lines: ScheduleLine[] = [];
-  let balance: bigint = principal;
+  let balance = principal;
   for (let index = 0; index < term; index += 1) {
     const rate = rates[index] ?? { num: 0n, den: 1n };
-    const interest = divRound(balance * rate.num, rate.den, 'halfUp');
+    const interest = applyRate(balance, rate, 'halfUp');
     const last = index === term - 1;
-    let part: bigint;
+    let part: Money;
     if (last) part = balance;
-    else if (method === 'equal-installment') part = level - interest;
+    else if (method === 'equal-installment') part = subMoney(level, interest);
     else if (method === 'equal-principal') part = equalPart;
-    else part = 0n;
-    if (part < 0n) part = 0n;
-    if (part > balance) part = balance;
-    balance -= part;
+    else part = ZERO;
+    part = minMoney(maxMoney(part, ZERO), balance);
+    balance = subMoney(balance, part);
     lines.push({
       period: index + 1,
       dueDate: dueDates[index] as LocalDate,
       days: days[index] ?? 0,
-      principal: part as Money,
-      interest: interest as Money,
-      payment: (part + interest) as Money,
-      balance: balance as Money,
+      principal: part,
+      interest,
+      payment: addMoney(part, interest),
+      balance,
     });
   }
   return lines;
@@ -197,20 +204,10 @@ export function generateSchedule(terms: ScheduleTerms): Schedule {
     periodStart: terms.startDate,
     dueDates: dueDatesFor(terms.startDate, terms.term),
   });
-  let totalInterest = 0n;
-  let totalPayment = 0n;
-  for (const line of lines) {
-    totalInterest += line.interest;
-    totalPayment += line.payment;
-  }
-  const fee = terms.upfrontFee ?? (0n as Money);
+  const totalInterest = sumMoney(lines.map((line) => line.interest));
+  const totalPayment = sumMoney(lines.map((line) => line.payment));
+  const fee = terms.upfrontFee ?? ZERO;
   const flows = scheduleCashFlows(terms.principal, fee, lines);
   const apr = totalPayment === terms.principal - fee ? 0 : annualisedRateByIrr(flows, 12);
-  return {
-    terms,
-    lines,
-    totalInterest: totalInterest as Money,
-    totalPayment: totalPayment as Money,
-    apr,
-  };
+  return { terms, lines, totalInterest, totalPayment, apr };
 }

@@ -1,11 +1,21 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import { toDecimalString, type Money } from '../../platform/money/money.ts';
-import { divRound } from '../../platform/money/rounding.ts';
+import {
+  addMoney,
+  minMoney,
+  positivePart,
+  roundToFen,
+  subMoney,
+  sumMoney,
+  toDecimalString,
+  ZERO,
+  type Money,
+} from '../../platform/money/money.ts';
 import { addDays, daysBetween, type LocalDate } from '../../platform/time/local-date.ts';
 import type { LoanContract, RepaymentComponent } from './loan-contract.ts';
 import {
   cloneState,
   compareEvents,
+  heldFor,
   outstandingOf,
   zeroCounters,
   type Instalment,
@@ -60,12 +70,11 @@ function penaltyNumerator(contract: LoanContract): bigint {
  * where the half-up figure would be above the cap and the cap's figure (down) is charged.
  */
 function penaltyOf(contract: LoanContract, penaltyExact: bigint, penaltyNum: bigint): Money {
-  const asked = divRound(penaltyExact, penaltyDenominator(contract), 'halfUp');
-  if (penaltyNum === 0n) return asked as Money;
+  const asked = roundToFen(penaltyExact, penaltyDenominator(contract), 'halfUp');
+  if (penaltyNum === 0n) return asked;
   const cap = contract.costCap ?? DEFAULT_COST_CAP;
   const principalDays = penaltyExact / penaltyNum;
-  const capped = divRound(principalDays * cap.num, 365n * cap.den, 'down');
-  return (asked < capped ? asked : capped) as Money;
+  return minMoney(asked, roundToFen(principalDays * cap.num, 365n * cap.den, 'down'));
 }
 
 /** The state of a loan on its drawdown date, before any day step. */
@@ -88,8 +97,8 @@ export function initialState(contract: LoanContract): LoanState {
     unbilledPrincipal: contract.principal,
     principalPlan: plan,
     periodExact: 0n,
-    periodPosted: 0n as Money,
-    periodPaid: 0n as Money,
+    periodPosted: ZERO,
+    periodPaid: ZERO,
     instalments: [],
     counters,
     closedOn: null,
@@ -131,34 +140,30 @@ function payComponent(
   state: LoanState,
   instalment: Instalment,
   component: RepaymentComponent,
-  amount: bigint,
-): bigint {
-  if (amount === 0n) return 0n;
+  amount: Money,
+): Money {
+  if (amount === 0n) return ZERO;
   const c = state.counters;
   if (component === 'principal') {
-    const pay = min(amount, instalment.principal - instalment.principalPaid);
-    instalment.principalPaid = (instalment.principalPaid + pay) as Money;
-    c.principalRepaid = (c.principalRepaid + pay) as Money;
-    return amount - pay;
+    const pay = minMoney(amount, subMoney(instalment.principal, instalment.principalPaid));
+    instalment.principalPaid = addMoney(instalment.principalPaid, pay);
+    c.principalRepaid = addMoney(c.principalRepaid, pay);
+    return subMoney(amount, pay);
   }
   if (component === 'interest') {
-    const pay = min(amount, instalment.interest - instalment.interestPaid);
-    instalment.interestPaid = (instalment.interestPaid + pay) as Money;
-    c.interestRepaid = (c.interestRepaid + pay) as Money;
-    return amount - pay;
+    const pay = minMoney(amount, subMoney(instalment.interest, instalment.interestPaid));
+    instalment.interestPaid = addMoney(instalment.interestPaid, pay);
+    c.interestRepaid = addMoney(c.interestRepaid, pay);
+    return subMoney(amount, pay);
   }
-  const pay = min(amount, instalment.penalty - instalment.penaltyPaid);
-  instalment.penaltyPaid = (instalment.penaltyPaid + pay) as Money;
-  c.penaltyRepaid = (c.penaltyRepaid + pay) as Money;
-  return amount - pay;
-}
-
-function min(a: bigint, b: bigint): bigint {
-  return a < b ? a : b;
+  const pay = minMoney(amount, subMoney(instalment.penalty, instalment.penaltyPaid));
+  instalment.penaltyPaid = addMoney(instalment.penaltyPaid, pay);
+  c.penaltyRepaid = addMoney(c.penaltyRepaid, pay);
+  return subMoney(amount, pay);
 }
 
 /** Pays billed instalments by the contract's allocation policy; returns what is left of `amount`. */
-function payDues(contract: LoanContract, state: LoanState, amount: bigint, date: LocalDate): bigint {
+function payDues(contract: LoanContract, state: LoanState, amount: Money, date: LocalDate): Money {
   let left = amount;
   const open = state.instalments.filter((instalment) => instalment.settledOn === null);
   if (open.length === 0 || left === 0n) return left;
@@ -180,8 +185,7 @@ function payDues(contract: LoanContract, state: LoanState, amount: bigint, date:
 function replan(contract: LoanContract, state: LoanState): void {
   const first = state.nextPeriod;
   if (first > contract.term || state.unbilledPrincipal === 0n) {
-    for (let period = first; period <= contract.term; period += 1)
-      state.principalPlan[period - 1] = 0n as Money;
+    for (let period = first; period <= contract.term; period += 1) state.principalPlan[period - 1] = ZERO;
     return;
   }
   const lines = amortise({
@@ -196,17 +200,17 @@ function replan(contract: LoanContract, state: LoanState): void {
 }
 
 /** Pays early: the current period's accrued interest, then principal not yet billed. Returns what is left. */
-function payEarly(contract: LoanContract, state: LoanState, amount: bigint): bigint {
+function payEarly(contract: LoanContract, state: LoanState, amount: Money): Money {
   let left = amount;
-  const interest = min(left, state.periodPosted - state.periodPaid);
-  state.periodPaid = (state.periodPaid + interest) as Money;
-  state.counters.interestRepaid = (state.counters.interestRepaid + interest) as Money;
-  left -= interest;
-  const principal = min(left, state.unbilledPrincipal);
+  const interest = minMoney(left, subMoney(state.periodPosted, state.periodPaid));
+  state.periodPaid = addMoney(state.periodPaid, interest);
+  state.counters.interestRepaid = addMoney(state.counters.interestRepaid, interest);
+  left = subMoney(left, interest);
+  const principal = minMoney(left, state.unbilledPrincipal);
   if (principal > 0n) {
-    state.unbilledPrincipal = (state.unbilledPrincipal - principal) as Money;
-    state.counters.principalRepaid = (state.counters.principalRepaid + principal) as Money;
-    left -= principal;
+    state.unbilledPrincipal = subMoney(state.unbilledPrincipal, principal);
+    state.counters.principalRepaid = addMoney(state.counters.principalRepaid, principal);
+    left = subMoney(left, principal);
     replan(contract, state);
   }
   return left;
@@ -220,11 +224,11 @@ function useHeldMoney(
   how: 'dues' | 'prepay',
 ): void {
   const c = state.counters;
-  const held = c.overpaid - c.overpaymentApplied - c.heldPaidOut;
+  const held = heldFor(c);
   if (held <= 0n) return;
   let left = payDues(contract, state, held, date);
   if (how === 'prepay') left = payEarly(contract, state, left);
-  c.overpaymentApplied = (c.overpaymentApplied + (held - left)) as Money;
+  c.overpaymentApplied = addMoney(c.overpaymentApplied, subMoney(held, left));
 }
 
 function maybeClose(state: LoanState, date: LocalDate): void {
@@ -243,9 +247,9 @@ function maybeClose(state: LoanState, date: LocalDate): void {
 function writeOff(state: LoanState, date: LocalDate): void {
   const c = state.counters;
   const owed = outstandingOf(state);
-  c.principalWrittenOff = (c.principalWrittenOff + owed.principal) as Money;
-  c.interestWrittenOff = (c.interestWrittenOff + owed.interest) as Money;
-  c.penaltyWrittenOff = (c.penaltyWrittenOff + owed.penalty) as Money;
+  c.principalWrittenOff = addMoney(c.principalWrittenOff, owed.principal);
+  c.interestWrittenOff = addMoney(c.interestWrittenOff, owed.interest);
+  c.penaltyWrittenOff = addMoney(c.penaltyWrittenOff, owed.penalty);
   state.status = 'written_off';
   state.writtenOffOn = date;
 }
@@ -261,8 +265,8 @@ function stepDay(contract: LoanContract, state: LoanState, date: LocalDate): voi
   const period = state.nextPeriod;
   if (period <= contract.term && state.unbilledPrincipal > 0n) {
     state.periodExact += state.unbilledPrincipal * contract.apr.num;
-    const posted = divRound(state.periodExact, periodDenominator(contract, period), 'halfUp') as Money;
-    c.interestAccrued = (c.interestAccrued + (posted - state.periodPosted)) as Money;
+    const posted = roundToFen(state.periodExact, periodDenominator(contract, period), 'halfUp');
+    c.interestAccrued = addMoney(c.interestAccrued, subMoney(posted, state.periodPosted));
     state.periodPosted = posted;
   }
   let penaltyNum = -1n;
@@ -273,32 +277,31 @@ function stepDay(contract: LoanContract, state: LoanState, date: LocalDate): voi
     if (penaltyNum < 0n) penaltyNum = penaltyNumerator(contract);
     instalment.penaltyExact += overdue * penaltyNum;
     const penalty = penaltyOf(contract, instalment.penaltyExact, penaltyNum);
-    c.penaltyAccrued = (c.penaltyAccrued + (penalty - instalment.penalty)) as Money;
+    c.penaltyAccrued = addMoney(c.penaltyAccrued, subMoney(penalty, instalment.penalty));
     instalment.penalty = penalty;
   }
   if (period <= contract.term && contract.dueDates[period - 1] === date) {
-    const planned = state.principalPlan[period - 1] ?? 0n;
-    const principal = (
-      period === contract.term ? state.unbilledPrincipal : min(planned, state.unbilledPrincipal)
-    ) as Money;
+    const planned = state.principalPlan[period - 1] ?? ZERO;
+    const principal =
+      period === contract.term ? state.unbilledPrincipal : minMoney(planned, state.unbilledPrincipal);
     const instalment: Instalment = {
       period,
       dueDate: date,
       principal,
       interest: state.periodPosted,
-      principalPaid: 0n as Money,
+      principalPaid: ZERO,
       interestPaid: state.periodPaid,
       penaltyExact: 0n,
-      penalty: 0n as Money,
-      penaltyPaid: 0n as Money,
+      penalty: ZERO,
+      penaltyPaid: ZERO,
       settledOn: null,
     };
     if (isSettled(instalment)) instalment.settledOn = date;
     state.instalments.push(instalment);
-    state.unbilledPrincipal = (state.unbilledPrincipal - principal) as Money;
+    state.unbilledPrincipal = subMoney(state.unbilledPrincipal, principal);
     state.periodExact = 0n;
-    state.periodPosted = 0n as Money;
-    state.periodPaid = 0n as Money;
+    state.periodPosted = ZERO;
+    state.periodPaid = ZERO;
     state.nextPeriod = period + 1;
     useHeldMoney(contract, state, date, 'dues');
   }
@@ -360,22 +363,22 @@ function applyRepayment(
   date: LocalDate,
 ): void {
   const c = state.counters;
-  c.cashReceived = (c.cashReceived + amount) as Money;
+  c.cashReceived = addMoney(c.cashReceived, amount);
   if (state.status === 'written_off') {
-    const recoverable = c.principalWrittenOff + c.interestWrittenOff + c.penaltyWrittenOff - c.recovered;
-    const recovered = min(amount, recoverable);
-    c.recovered = (c.recovered + recovered) as Money;
-    c.overpaid = (c.overpaid + (amount - recovered)) as Money;
+    const recoverable = outstandingOf(state).writtenOff;
+    const recovered = minMoney(amount, recoverable);
+    c.recovered = addMoney(c.recovered, recovered);
+    c.overpaid = addMoney(c.overpaid, subMoney(amount, recovered));
     return;
   }
   if (state.status === 'closed') {
-    c.overpaid = (c.overpaid + amount) as Money;
+    c.overpaid = addMoney(c.overpaid, amount);
     return;
   }
   if (intent === 'prepayment') useHeldMoney(contract, state, date, 'prepay');
-  let left: bigint = payDues(contract, state, amount, date);
+  let left = payDues(contract, state, amount, date);
   if (intent === 'prepayment') left = payEarly(contract, state, left);
-  c.overpaid = (c.overpaid + left) as Money;
+  c.overpaid = addMoney(c.overpaid, left);
   // Money held that now covers everything owed pays the loan off rather than waiting for due dates.
   const owed = outstandingOf(state);
   if (owed.overpayment > 0n && owed.overpayment >= owed.principal + owed.interest + owed.penalty) {
@@ -402,9 +405,9 @@ export class HeldShortfall extends Error {
 /** Pays held money back to the customer; never more than is held. */
 function applyPayout(state: LoanState, amount: Money, date: LocalDate): void {
   const c = state.counters;
-  const held = c.overpaid - c.overpaymentApplied - c.heldPaidOut;
-  if (amount <= 0n || amount > held) throw new HeldShortfall(date, amount, held as Money);
-  c.heldPaidOut = (c.heldPaidOut + amount) as Money;
+  const held = heldFor(c);
+  if (amount <= 0n || amount > held) throw new HeldShortfall(date, amount, held);
+  c.heldPaidOut = addMoney(c.heldPaidOut, amount);
 }
 
 /** Applies one event to a state that has had the day step of the event's date, in place. */
@@ -548,18 +551,18 @@ export function payoffQuote(contract: LoanContract, state: LoanState, date: Loca
   }
   const { state: at } = advance(contract, state, date);
   const owed = outstandingOf(at);
-  const principal = at.status === 'written_off' ? 0n : owed.principal;
-  const interest = at.status === 'written_off' ? 0n : owed.interest;
-  const penalty = at.status === 'written_off' ? 0n : owed.penalty;
-  const debt = principal + interest + penalty + (at.status === 'written_off' ? owed.writtenOff : 0n);
-  const total = debt > owed.overpayment ? debt - owed.overpayment : 0n;
+  const writtenOff = at.status === 'written_off';
+  const principal = writtenOff ? ZERO : owed.principal;
+  const interest = writtenOff ? ZERO : owed.interest;
+  const penalty = writtenOff ? ZERO : owed.penalty;
+  const debt = sumMoney([principal, interest, penalty, writtenOff ? owed.writtenOff : ZERO]);
   return {
     date,
-    principal: principal as Money,
-    interest: interest as Money,
-    penalty: penalty as Money,
+    principal,
+    interest,
+    penalty,
     heldForCustomer: owed.overpayment,
-    total: total as Money,
+    total: positivePart(subMoney(debt, owed.overpayment)),
   };
 }
 
@@ -581,8 +584,8 @@ export interface InstalmentView {
 /** Every instalment — billed ones as they stand, later ones as currently planned — on `asOf`. */
 export function instalmentViews(contract: LoanContract, state: LoanState, asOf: LocalDate): InstalmentView[] {
   const views: InstalmentView[] = state.instalments.map((instalment) => {
-    const paid = instalment.principalPaid + instalment.interestPaid + instalment.penaltyPaid;
-    const due = instalment.principal + instalment.interest + instalment.penalty;
+    const paid = sumMoney([instalment.principalPaid, instalment.interestPaid, instalment.penaltyPaid]);
+    const due = sumMoney([instalment.principal, instalment.interest, instalment.penalty]);
     const dpd =
       instalment.settledOn === null && instalment.dueDate < asOf ? daysBetween(instalment.dueDate, asOf) : 0;
     const status: InstalmentView['status'] =
@@ -600,8 +603,8 @@ export function instalmentViews(contract: LoanContract, state: LoanState, asOf: 
       principal: instalment.principal,
       interest: instalment.interest,
       penalty: instalment.penalty,
-      paid: paid as Money,
-      owed: (due - paid) as Money,
+      paid,
+      owed: subMoney(due, paid),
       daysPastDue: dpd,
       settledOn: instalment.settledOn,
     };
@@ -622,15 +625,16 @@ export function instalmentViews(contract: LoanContract, state: LoanState, asOf: 
     const principal = state.principalPlan[period - 1] ?? line.principal;
     // The current period's interest is what has accrued plus the projection for the days left.
     const interest = line.interest;
+    const paid = period === first ? state.periodPaid : ZERO;
     views.push({
       period,
       dueDate: line.dueDate,
       status: 'upcoming',
       principal,
       interest,
-      penalty: 0n as Money,
-      paid: (period === first ? state.periodPaid : 0n) as Money,
-      owed: (principal + interest - (period === first ? state.periodPaid : 0n)) as Money,
+      penalty: ZERO,
+      paid,
+      owed: subMoney(addMoney(principal, interest), paid),
       daysPastDue: 0,
       settledOn: null,
     });

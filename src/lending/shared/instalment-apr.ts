@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { allocateEvenly } from '../../platform/money/allocate.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { timesMoney, type Money } from '../../platform/money/money.ts';
 import { applyRate, type Rate } from '../../platform/money/rate.ts';
 import { annualisedRateByIrr } from './irr.ts';
 
@@ -62,5 +62,5 @@ export function flatFeeInstalmentPlan(terms: FlatFeeInstalmentTerms): FlatFeeIns
   );
   const flows = [-Number(terms.principal), ...parts.map((p) => Number(p + fee))];
   const apr = fee === 0n ? 0 : annualisedRateByIrr(flows, 12);
-  return { principalParts: parts, feePerPeriod: fee, totalFees: (fee * BigInt(terms.term)) as Money, apr };
+  return { principalParts: parts, feePerPeriod: fee, totalFees: timesMoney(fee, terms.term), apr };
 }

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { AppError } from '../errors/app-error.ts';
 import { STAFF_COOKIE } from '../auth/staff-cookie.http.ts';
+import type { MonotonicClock } from '../time/clock.ts';
 import type { RateLimitSettings } from './limits.ts';
 import { problemOf } from './problem.ts';
 import type { HttpServer } from './http-server.ts';
@@ -124,12 +125,14 @@ class WindowCounters {
   static readonly MAX_KEYS = 50_000;
   readonly #windows = new Map<string, { count: number; startedAt: number }>();
 
+  constructor(private readonly monotonic: MonotonicClock) {}
+
   incr(
     key: string,
     callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
     timeWindow: number,
   ): void {
-    const now = Date.now();
+    const now = this.monotonic.nowMs();
     let window = this.#windows.get(key);
     if (!window || window.startedAt + timeWindow <= now) {
       window = { count: 0, startedAt: now };
@@ -150,25 +153,38 @@ class WindowCounters {
     callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
     timeWindow: number,
   ): void {
-    const now = Date.now();
+    const now = this.monotonic.nowMs();
     const window = this.#windows.get(key);
     if (!window || window.startedAt + timeWindow <= now) callback(null, { current: 0, ttl: 0 });
     else callback(null, { current: window.count, ttl: window.startedAt + timeWindow - now });
   }
 
   child(): WindowCounters {
-    return new WindowCounters();
+    return new WindowCounters(this.monotonic);
   }
 }
 
-async function registerRateLimits(app: HttpServer, settings: RateLimitSettings): Promise<void> {
+/** The store class the plugin instantiates (`new store(options)`), its windows read on `monotonic`. */
+function windowCountersOn(monotonic: MonotonicClock): new () => WindowCounters {
+  return class extends WindowCounters {
+    constructor() {
+      super(monotonic);
+    }
+  };
+}
+
+async function registerRateLimits(
+  app: HttpServer,
+  settings: RateLimitSettings,
+  monotonic: MonotonicClock,
+): Promise<void> {
   if (settings.requestsPerMinute <= 0 && settings.authFailuresPerMinute <= 0) return;
   await app.register(rateLimit, {
     global: settings.requestsPerMinute > 0,
     max: Math.max(1, settings.requestsPerMinute),
     timeWindow: 60_000,
     hook: 'onRequest',
-    store: WindowCounters,
+    store: windowCountersOn(monotonic),
     // One bucket per credential (its hash: the secret never sits in memory as a key), else per address.
     keyGenerator: (request) => {
       const secret = presentedCredential(request.headers);
@@ -235,6 +251,8 @@ async function registerRateLimits(app: HttpServer, settings: RateLimitSettings):
 export interface HardeningOptions {
   /** Request limits; absent or zero: no limits (tests, benchmarks). */
   readonly rateLimits?: RateLimitSettings;
+  /** The limits' one-minute windows are measured on it (a wall clock set back would stretch one). */
+  readonly monotonic: MonotonicClock;
 }
 
 /**
@@ -273,7 +291,11 @@ export async function registerHardening(app: HttpServer, options: HardeningOptio
     }
   });
 
-  await registerRateLimits(app, options.rateLimits ?? { requestsPerMinute: 0, authFailuresPerMinute: 0 });
+  await registerRateLimits(
+    app,
+    options.rateLimits ?? { requestsPerMinute: 0, authFailuresPerMinute: 0 },
+    options.monotonic,
+  );
 }
 
 /**

@@ -22,7 +22,8 @@ import type { StaffAuth, StaffSession } from '../auth/staff-auth.ts';
 import { applyStaffCookie, STAFF_COOKIE } from '../auth/staff-cookie.http.ts';
 import { AppError, isAppError } from '../errors/app-error.ts';
 import type { IdGenerator } from '../ids/ids.ts';
-import type { Clock } from '../time/clock.ts';
+import type { Clock, MonotonicClock } from '../time/clock.ts';
+import { systemMonotonicClock } from '../time/system-clock.node.ts';
 import type { HttpServer } from './http-server.ts';
 import { correlationIdOf, registerHardening, sendRouterProblem } from './hardening.ts';
 import type { RateLimitSettings } from './limits.ts';
@@ -61,6 +62,8 @@ export interface HttpServerDeps {
   readonly logger: Logger;
   readonly ids: IdGenerator;
   readonly clock: Clock;
+  /** The rate limits' windows; the process's monotonic clock when absent. */
+  readonly monotonic?: MonotonicClock;
   readonly apiKeys: ApiKeyStore;
   /** Customer sessions; without it every `cs_…` token is refused. */
   readonly customerSessions?: Pick<CustomerSessions, 'authenticate'>;
@@ -119,7 +122,10 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
     return payload;
   });
 
-  await registerHardening(app, { ...(deps.rateLimits ? { rateLimits: deps.rateLimits } : {}) });
+  await registerHardening(app, {
+    monotonic: deps.monotonic ?? systemMonotonicClock,
+    ...(deps.rateLimits ? { rateLimits: deps.rateLimits } : {}),
+  });
   // Unsigned: the staff cookie is an opaque 256-bit random token looked up by its hash; a signature adds nothing.
   await app.register(cookie);
 

@@ -49,11 +49,37 @@ export const ID_PREFIXES = {
 export type IdKind = keyof typeof ID_PREFIXES;
 export type IdPrefix = (typeof ID_PREFIXES)[IdKind];
 
+declare const idKind: unique symbol;
+
+/**
+ * An id of one kind of entity: a plain string at run time, branded by its kind at compile time, so a loan id
+ * cannot be passed where a line id is expected. Made by the `IdGenerator`, by `parseId` at the edge (routes,
+ * CLI arguments) and by `idFromDb` when a row is decoded — nowhere else.
+ */
+export type Id<K extends IdKind> = string & { readonly [idKind]: K };
+
+export type CustomerId = Id<'customer'>;
+export type DecisionId = Id<'decision'>;
+export type AppealId = Id<'appeal'>;
+export type ReferralId = Id<'referral'>;
+export type EvidenceId = Id<'evidence'>;
+export type LoanId = Id<'loan'>;
+export type LineId = Id<'line'>;
+export type FacilityId = Id<'facility'>;
+export type FacilityOverrideId = Id<'facilityOverride'>;
+export type StatementId = Id<'statement'>;
+export type PurchaseId = Id<'purchase'>;
+export type InstalmentPlanId = Id<'instalmentPlan'>;
+export type LimitReviewId = Id<'limitReview'>;
+export type LedgerAccountId = Id<'account'>;
+export type JournalId = Id<'journal'>;
+export type TransactionId = Id<'transaction'>;
+
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** The port that hands out ids; the composition root builds one, tests build a seeded one. */
 export interface IdGenerator {
-  next(kind: IdKind): string;
+  next<K extends IdKind>(kind: K): Id<K>;
 }
 
 /** Source of random bytes (node:crypto in production, a seeded PRNG in tests). */
@@ -99,18 +125,30 @@ export function createIdGenerator(clock: Clock, randomBytes: RandomBytes): IdGen
         lastRandom = Uint8Array.from(randomBytes(10));
         lastMs = ms;
       }
-      return `${ID_PREFIXES[kind]}_${encodeTime(ms)}${encodeRandom(lastRandom)}`;
+      return `${ID_PREFIXES[kind]}_${encodeTime(ms)}${encodeRandom(lastRandom)}` as Id<typeof kind>;
     },
   };
 }
 
 /** Checks that `value` is an id of the given kind; names the field otherwise. */
-export function parseId(kind: IdKind, value: unknown, field = 'id'): string {
+export function parseId<K extends IdKind>(kind: K, value: unknown, field = 'id'): Id<K> {
   const prefix = ID_PREFIXES[kind];
   if (typeof value !== 'string' || !new RegExp(`^${prefix}_[0-9A-HJKMNP-TV-Z]{26}$`).test(value)) {
     throw AppError.invalid(field, 'id-format', `expected an id of the form ${prefix}_<26 characters>`);
   }
-  return value;
+  return value as Id<K>;
+}
+
+/**
+ * Brands an id read from a column that holds ids of one kind. The database wrote it from a branded id, so
+ * its form is not checked again (seeded and imported rows keep the ids they were given); a value that is
+ * not a string at all is a fault of the adapter.
+ */
+export function idFromDb<K extends IdKind>(kind: K, value: string, column: string): Id<K> {
+  if (typeof value !== 'string') {
+    throw new AppError('INTERNAL', `stored ${kind} id ${column} is a ${typeof value}, not text`);
+  }
+  return value as Id<K>;
 }
 
 /** The creation instant encoded in an id. */

@@ -36,3 +36,30 @@ export class ManualClock implements Clock {
     this.current += days * 86_400_000;
   }
 }
+
+/**
+ * The monotonic clock port: milliseconds from an arbitrary origin that never go backwards (a wall clock can,
+ * when it is set). For durations, timeouts and rate windows only — never turned into a date (that is `Clock`).
+ */
+export interface MonotonicClock {
+  /** Milliseconds since an arbitrary origin, fractions allowed. */
+  nowMs(): number;
+}
+
+/** A monotonic clock that only moves when told to: for tests of timeouts and timings. */
+export class ManualMonotonicClock implements MonotonicClock {
+  private current: number;
+
+  constructor(startMs = 0) {
+    this.current = startMs;
+  }
+
+  nowMs(): number {
+    return this.current;
+  }
+
+  advanceMs(ms: number): void {
+    if (ms < 0) throw new RangeError('a monotonic clock does not go backwards');
+    this.current += ms;
+  }
+}

@@ -9,6 +9,7 @@ import { AppError } from '../../../src/platform/errors/app-error.ts';
 import type { IdGenerator } from '../../../src/platform/ids/ids.ts';
 import type { Money } from '../../../src/platform/money/money.ts';
 import { storesUnderTest } from '../../support/stores.ts';
+import { systemMonotonicClock } from '../../../src/platform/time/system-clock.node.ts';
 import { lineWorld } from './support.ts';
 
 /**
@@ -55,6 +56,7 @@ describe.each(storesUnderTest())('limit reviews with one key at once ($name)', (
     const reviews = createLimitReviewService({
       db: w.db,
       clock: w.clock,
+      monotonic: systemMonotonicClock,
       ids: w.ids,
       ports,
       claim: { leaseMs: 20_000, pollMs: 10 },
@@ -110,6 +112,7 @@ describe.each(storesUnderTest())('limit reviews with one key at once ($name)', (
     const reviews = createLimitReviewService({
       db: w.db,
       clock: w.clock,
+      monotonic: systemMonotonicClock,
       ids: w.ids,
       ports,
       claim: { leaseMs: 60_000, pollMs: 10 },
@@ -148,6 +151,7 @@ describe.each(storesUnderTest())('limit reviews with one key at once ($name)', (
     const reviews = createLimitReviewService({
       db: w.db,
       clock: w.clock,
+      monotonic: systemMonotonicClock,
       ids: w.ids,
       ports,
       claim: { leaseMs: 5_000, pollMs: 20 },
