@@ -4,7 +4,17 @@ import { openAccounts } from '../../ledger/ledger.pg.ts';
 import type { Database, Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
-import { toDecimalString, type Money } from '../../platform/money/money.ts';
+import {
+  addMoney,
+  moneyFromJson,
+  positivePart,
+  subMoney,
+  sumMoney,
+  timesMoney,
+  toDecimalString,
+  ZERO,
+  type Money,
+} from '../../platform/money/money.ts';
 import { parseRate, toExactRateString, type Rate } from '../../platform/money/rate.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
@@ -379,7 +389,6 @@ class Declined extends Error {
 }
 
 const idempotency = createPgIdempotencyStore();
-const m = (value: bigint): Money => value as Money;
 
 /** How many of the last 12 due dates with a minimum to pay had it paid in time. */
 export function onTimeCyclesOf(state: LineState): number {
@@ -420,13 +429,12 @@ export function lineViewOf(
       dueDate: statement.dueDate,
       minimumPayment: statement.minimumPayment,
       minimumOutstanding: minimumOutstanding(state, index),
-      owed: m(owedOn(statement)),
+      owed: owedOn(statement),
       graceLost: statement.graceLost,
       settledOn: statement.settledOn,
     })),
     plans: state.plans.map((plan) => {
-      let owed = plan.counters.converted - plan.counters.principalRepaid;
-      if (owed < 0n) owed = 0n;
+      const owed = positivePart(subMoney(plan.counters.converted, plan.counters.principalRepaid));
       return {
         planId: plan.planId,
         source: plan.source,
@@ -440,8 +448,8 @@ export function lineViewOf(
         refunded: plan.refunded,
         cancelledOn: plan.cancelledOn,
         parts: [...plan.parts],
-        principalNotYetBilled: m(planNotYetBilled(plan)),
-        principalOwed: m(owed),
+        principalNotYetBilled: planNotYetBilled(plan),
+        principalOwed: owed,
         aprByIrr: offerFor(plan.principal, plan.term, plan.feeRate).aprByIrr,
         remainingAprByIrr: remainingPlanApr(plan),
       };
@@ -453,30 +461,32 @@ export function lineViewOf(
 function allocationOf(
   before: LineBookCounters,
   after: LineBookCounters,
-  unbilledInstalments: bigint,
+  unbilledInstalments: Money,
 ): CreditAllocation {
-  let fees = 0n;
-  let principal = after.line.principalRepaid - before.line.principalRepaid;
+  let fees = ZERO;
+  let principal = subMoney(after.line.principalRepaid, before.line.principalRepaid);
   for (const [planId, plan] of Object.entries(after.plans)) {
     const was = before.plans[planId];
-    fees += plan.feesRepaid - (was?.feesRepaid ?? 0n);
-    principal += plan.principalRepaid - (was?.principalRepaid ?? 0n);
+    fees = addMoney(fees, subMoney(plan.feesRepaid, was?.feesRepaid ?? ZERO));
+    principal = addMoney(principal, subMoney(plan.principalRepaid, was?.principalRepaid ?? ZERO));
   }
-  const held = (c: LineBookCounters) => c.line.overpaid - c.line.overpaymentApplied - c.line.paidOut;
+  const held = (c: LineBookCounters) =>
+    subMoney(subMoney(c.line.overpaid, c.line.overpaymentApplied), c.line.paidOut);
   // Late fees are fees too (on the line's own contract).
-  fees += (after.line.lateFeesRepaid ?? 0n) - (before.line.lateFeesRepaid ?? 0n);
+  fees = addMoney(fees, subMoney(after.line.lateFeesRepaid ?? ZERO, before.line.lateFeesRepaid ?? ZERO));
   return {
-    fees: m(fees),
-    interest: m(after.line.interestRepaid - before.line.interestRepaid),
-    principal: m(principal),
-    unbilledInstalments: m(unbilledInstalments),
-    held: m(held(after) - held(before)),
+    fees,
+    interest: subMoney(after.line.interestRepaid, before.line.interestRepaid),
+    principal,
+    unbilledInstalments,
+    held: subMoney(held(after), held(before)),
   };
 }
 
 // Receipts are stored with the idempotency key as JSON: amounts as fen strings, read back field by field.
 type StoredJson = Record<string, unknown>;
-const fenOf = (value: unknown): Money => BigInt(String(value)) as Money;
+/** An amount of a stored receipt (written with `String`, integer fen). */
+const fenOf = (value: unknown): Money => moneyFromJson(String(value), 'credit-line receipt');
 
 function encodeBalances(b: LineBalances): StoredJson {
   const out: StoredJson = {};
@@ -493,7 +503,7 @@ function decodeBalances(json: unknown): LineBalances {
     unbilledPrincipal: fenOf(j.unbilledPrincipal),
     unbilledInterest: fenOf(j.unbilledInterest),
     // Receipts stored before late fees have none.
-    unbilledLateFees: j.unbilledLateFees === undefined ? m(0n) : fenOf(j.unbilledLateFees),
+    unbilledLateFees: j.unbilledLateFees === undefined ? ZERO : fenOf(j.unbilledLateFees),
     instalmentsNotYetBilled: fenOf(j.instalmentsNotYetBilled),
     heldForCustomer: fenOf(j.heldForCustomer),
     principalOwed: fenOf(j.principalOwed),
@@ -531,7 +541,7 @@ const creditCodec = {
         interest: fenOf(a.interest),
         principal: fenOf(a.principal),
         // Receipts stored before refunds reached plans have none.
-        unbilledInstalments: a.unbilledInstalments === undefined ? m(0n) : fenOf(a.unbilledInstalments),
+        unbilledInstalments: a.unbilledInstalments === undefined ? ZERO : fenOf(a.unbilledInstalments),
         held: fenOf(a.held),
       },
       interestChange: fenOf(j.interestChange),
@@ -739,7 +749,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
 
   async function availableAfter(tx: Queryable, customerId: string): Promise<Money> {
     const facility = await findFacility(tx, customerId, 'credit-line');
-    return facility ? availableCredit(facility) : m(0n);
+    return facility ? availableCredit(facility) : ZERO;
   }
 
   async function credit(
@@ -760,11 +770,11 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
       async (tx, facility, record) => {
         const event = await makeEvent(record, clock.today(), tx);
         const taken = await take(tx, facility, record, event);
-        const refunded = (state: LineState) => state.plans.reduce((sum, plan) => sum + plan.refunded, 0n);
+        const refunded = (state: LineState) => sumMoney(state.plans.map((plan) => plan.refunded));
         const allocation = allocationOf(
           taken.before,
           taken.after,
-          refunded(taken.state) - refunded(record.state),
+          subMoney(refunded(taken.state), refunded(record.state)),
         );
         if (deps.outbox) {
           const { customerId } = record.terms;
@@ -791,7 +801,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
           effectiveDate: event.effectiveDate,
           restated: taken.restated,
           allocation,
-          interestChange: m(taken.after.line.interestAccrued - taken.before.line.interestAccrued),
+          interestChange: subMoney(taken.after.line.interestAccrued, taken.before.line.interestAccrued),
           balances: lineBalancesOf(taken.state),
           daysPastDue: lineDaysPastDue(taken.state, taken.state.processedThrough),
           availableAfter: await availableAfter(tx, record.terms.customerId),
@@ -827,7 +837,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
           },
         );
       }
-      const revolving = m(statement.revolving.reduce((sum, posting) => sum + posting.amount, 0n));
+      const revolving = sumMoney(statement.revolving.map((posting) => posting.amount));
       const amount = request.amount ?? revolving;
       positive(amount);
       if (amount > revolving) {
@@ -948,11 +958,11 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
             const usable = temporaryExpired(facility.temporary, today)
               ? { ...facility, temporary: null }
               : facility;
-            const refusal = checkDraw(usable, m(request.amount > held ? request.amount - held : 0n));
+            const refusal = checkDraw(usable, positivePart(subMoney(request.amount, held)));
             if (refusal)
               throw new Declined(
                 refusal.reason === 'insufficient-available-credit'
-                  ? { ...refusal, requested: request.amount, available: m(refusal.available + held) }
+                  ? { ...refusal, requested: request.amount, available: addMoney(refusal.available, held) }
                   : refusal,
               );
             const event: LineEvent = {
@@ -970,7 +980,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
               seq: event.seq,
               amount: request.amount,
               effectiveDate: today,
-              heldUsed: m(taken.after.line.overpaymentApplied - taken.before.line.overpaymentApplied),
+              heldUsed: subMoney(taken.after.line.overpaymentApplied, taken.before.line.overpaymentApplied),
               availableAfter: await availableAfter(tx, record.terms.customerId),
               journalIds: taken.journalIds,
             };
@@ -994,12 +1004,12 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
           const purchase = await findPurchase(tx, record.terms.customerId, request.purchaseId);
           if (!purchase || purchase.lineId !== record.terms.lineId)
             throw AppError.notFound('purchase', request.purchaseId);
-          const refundable = purchase.amount - purchase.refunded;
+          const refundable = subMoney(purchase.amount, purchase.refunded);
           if (request.amount > refundable) {
             throw AppError.invalid(
               'amount',
               'within-purchase',
-              `at most ${toDecimalString(m(refundable))} of purchase ${request.purchaseId} is left to refund`,
+              `at most ${toDecimalString(refundable)} of purchase ${request.purchaseId} is left to refund`,
             );
           }
           return {
@@ -1155,7 +1165,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
               `the next statement (${state.nextStatementDate}) bills the last period of plan ${request.planId} anyway`,
             );
           }
-          const principal = m(planNotYetBilled(plan));
+          const principal = planNotYetBilled(plan);
           const event: LineEvent = {
             seq: record.nextEventSeq,
             kind: 'plan-settlement',
@@ -1176,7 +1186,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
                   planId: plan.planId,
                   principal: toDecimalString(principal),
                   billedOn: state.nextStatementDate,
-                  feesWaived: toDecimalString(m(plan.feePerPeriod * BigInt(periodsWaived))),
+                  feesWaived: toDecimalString(timesMoney(plan.feePerPeriod, periodsWaived)),
                 },
               },
               tx,
@@ -1191,7 +1201,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
             period,
             billedOn: state.nextStatementDate,
             fee: plan.feePerPeriod,
-            feesWaived: m(plan.feePerPeriod * BigInt(periodsWaived)),
+            feesWaived: timesMoney(plan.feePerPeriod, periodsWaived),
             periodsWaived,
           };
         },

@@ -1,5 +1,5 @@
 import { toJson, type Queryable } from '../../platform/database/database.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { moneyFromDb, moneyFromDbOrNull, type Money } from '../../platform/money/money.ts';
 import { parseRate, toExactRateString } from '../../platform/money/rate.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { parseFacilityStatus } from '../facilities/facility.ts';
@@ -55,7 +55,7 @@ function toRecord(row: LineRow): LineRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     closedOn: row.closed_on as LocalDate | null,
-    customerLimitCap: row.customer_limit_cap as Money | null,
+    customerLimitCap: moneyFromDbOrNull(row.customer_limit_cap, 'credit_lines.customer_limit_cap'),
   };
 }
 
@@ -196,7 +196,7 @@ interface EventRow {
 
 function toEvent(row: EventRow): LineEvent {
   const effectiveDate = row.effective_date as LocalDate;
-  const amount = row.amount as Money;
+  const amount = moneyFromDb(row.amount, 'credit_line_events.amount');
   const ref = row.ref_id ?? '';
   switch (row.kind) {
     case 'purchase':
@@ -323,9 +323,9 @@ export async function findPurchase(
         lineId: row.line_id,
         seq: row.seq,
         date: row.effective_date as LocalDate,
-        amount: row.amount as Money,
+        amount: moneyFromDb(row.amount, 'purchase.amount'),
         description: row.description,
-        refunded: row.refunded as Money,
+        refunded: moneyFromDb(row.refunded, 'purchase.refunded'),
         convertedBy: row.converted_by,
       }
     : undefined;
@@ -415,27 +415,27 @@ const STATEMENT_COLUMNS = `seq, statement_date::text as statement_date, due_date
   instalments, instalment_refunds, payouts, late_fees`;
 
 function toStatement(row: StatementRow): StatementDocument {
-  const m = (value: bigint) => value as Money;
+  const stored = (value: bigint): Money => moneyFromDb(value, 'credit_line_statements');
   return {
     seq: row.seq,
     statementDate: row.statement_date as LocalDate,
     dueDate: row.due_date as LocalDate,
     periodStart: row.period_start as LocalDate,
     periodEnd: row.period_end as LocalDate,
-    openingBalance: m(row.opening_balance),
-    purchases: m(row.purchases),
-    refunds: m(row.refunds),
-    instalmentRefunds: m(row.instalment_refunds),
-    payments: m(row.payments),
-    payouts: m(row.payouts),
-    fees: m(row.fees),
-    lateFees: m(row.late_fees),
-    interest: m(row.interest),
-    instalmentPrincipal: m(row.instalment_principal),
-    converted: m(row.converted),
-    closingBalance: m(row.closing_balance),
-    minimumPayment: m(row.minimum_payment),
-    instalmentsNotYetBilled: m(row.instalments_not_yet_billed),
+    openingBalance: stored(row.opening_balance),
+    purchases: stored(row.purchases),
+    refunds: stored(row.refunds),
+    instalmentRefunds: stored(row.instalment_refunds),
+    payments: stored(row.payments),
+    payouts: stored(row.payouts),
+    fees: stored(row.fees),
+    lateFees: stored(row.late_fees),
+    interest: stored(row.interest),
+    instalmentPrincipal: stored(row.instalment_principal),
+    converted: stored(row.converted),
+    closingBalance: stored(row.closing_balance),
+    minimumPayment: stored(row.minimum_payment),
+    instalmentsNotYetBilled: stored(row.instalments_not_yet_billed),
     instalments: decodeStatementInstalments(row.instalments),
   };
 }
@@ -558,7 +558,10 @@ export async function lockLineFacilities(
       temporary:
         row.temporary_until === null
           ? null
-          : { amount: row.temporary_amount as Money, until: row.temporary_until as LocalDate },
+          : {
+              amount: moneyFromDb(row.temporary_amount, 'credit_facilities.temporary_amount'),
+              until: row.temporary_until as LocalDate,
+            },
     });
   }
   return out;

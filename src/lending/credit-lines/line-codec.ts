@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { moneyFromJson, ZERO, type Money } from '../../platform/money/money.ts';
 import { rate, type Rate } from '../../platform/money/rate.ts';
 import { ROUNDING_MODES, type Rounding } from '../../platform/money/rounding.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
@@ -40,11 +40,11 @@ function big(value: unknown, field: string): bigint {
   return BigInt(value);
 }
 
-const money = (value: unknown, field: string): Money => big(value, field) as Money;
+const money = (value: unknown, field: string): Money => moneyFromJson(value, `credit-line.${field}`);
 
 /** A figure added after states were stored (refunds to plans, payouts): zero when absent. */
 const laterMoney = (value: unknown, field: string): Money =>
-  value === undefined ? (0n as Money) : money(value, field);
+  value === undefined ? ZERO : money(value, field);
 
 function text(value: unknown, field: string): string {
   if (typeof value !== 'string') throw fault(field, 'is not a string');
@@ -252,8 +252,7 @@ function countersOf<K extends string>(
   const j = obj(value, field);
   const out = {} as Record<K, Money>;
   for (const key of keys) {
-    out[key] =
-      j[key] === undefined && addedLater.includes(key) ? (0n as Money) : money(j[key], `${field}.${key}`);
+    out[key] = j[key] === undefined && addedLater.includes(key) ? ZERO : money(j[key], `${field}.${key}`);
   }
   return out;
 }
@@ -401,7 +400,7 @@ function planOf(value: unknown, field: string): InstalmentPlan {
     parts: list(j.parts, `${field}.parts`).map((p, i) => money(p, `${field}.parts[${i}]`)),
     billedPeriods: int(j.billedPeriods, `${field}.billedPeriods`),
     // Absent in states stored before refunds reached plans: nothing refunded, not cancelled.
-    refunded: j.refunded === undefined ? (0n as Money) : money(j.refunded, `${field}.refunded`),
+    refunded: j.refunded === undefined ? ZERO : money(j.refunded, `${field}.refunded`),
     cancelledOn:
       j.cancelledOn === undefined || j.cancelledOn === null
         ? null

@@ -4,7 +4,7 @@ import type { AuditActor, AuditLog } from '../../platform/audit/audit-log.ts';
 import type { Database, Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
-import { toDecimalString, type Money } from '../../platform/money/money.ts';
+import { moneyFromJson, moneyToJson, toDecimalString, type Money } from '../../platform/money/money.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import {
@@ -87,17 +87,17 @@ export interface LineChangeResult {
 }
 
 const idempotency = createPgIdempotencyStore();
-const m = (value: bigint): Money => value as Money;
-const yuan = (value: bigint) => toDecimalString(m(value));
+const yuan = (value: Money): string => toDecimalString(value);
 
 const receiptCodec = {
   encode: (r: LineChangeReceipt): unknown => ({
     ...r,
-    limit: String(r.limit),
-    used: String(r.used),
-    available: String(r.available),
-    temporary: r.temporary === null ? null : { amount: String(r.temporary.amount), until: r.temporary.until },
-    customerLimitCap: r.customerLimitCap === null ? null : String(r.customerLimitCap),
+    limit: moneyToJson(r.limit),
+    used: moneyToJson(r.used),
+    available: moneyToJson(r.available),
+    temporary:
+      r.temporary === null ? null : { amount: moneyToJson(r.temporary.amount), until: r.temporary.until },
+    customerLimitCap: r.customerLimitCap === null ? null : moneyToJson(r.customerLimitCap),
   }),
   decode: (stored: unknown): LineChangeReceipt => {
     const j = stored as Record<string, unknown>;
@@ -108,14 +108,18 @@ const receiptCodec = {
       seq: Number(j.seq),
       effectiveDate: String(j.effectiveDate) as LocalDate,
       facilityStatus: String(j.facilityStatus) as FacilityStatus,
-      limit: m(BigInt(String(j.limit))),
-      used: m(BigInt(String(j.used))),
-      available: m(BigInt(String(j.available))),
+      limit: moneyFromJson(j.limit, 'receipt.limit'),
+      used: moneyFromJson(j.used, 'receipt.used'),
+      available: moneyFromJson(j.available, 'receipt.available'),
       temporary:
         temporary === null
           ? null
-          : { amount: m(BigInt(temporary.amount)), until: temporary.until as LocalDate },
-      customerLimitCap: j.customerLimitCap === null ? null : m(BigInt(String(j.customerLimitCap))),
+          : {
+              amount: moneyFromJson(temporary.amount, 'receipt.temporary.amount'),
+              until: temporary.until as LocalDate,
+            },
+      customerLimitCap:
+        j.customerLimitCap === null ? null : moneyFromJson(j.customerLimitCap, 'receipt.customerLimitCap'),
       closedOn: j.closedOn === null ? null : (String(j.closedOn) as LocalDate),
       detail: (j.detail ?? {}) as Record<string, unknown>,
     };

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/database/database.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { moneyFromDb } from '../../platform/money/money.ts';
 import type { MessageOutbox } from '../../platform/notifications/index.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
@@ -68,8 +68,8 @@ export function createLineReminderProcessor(deps: { clock: Clock; outbox: Messag
             seq: row.seq,
             statementDate: row.statement_date as LocalDate,
             dueDate: row.due_date as LocalDate,
-            closingBalance: row.closing_balance as Money,
-            minimumPayment: row.minimum_payment as Money,
+            closingBalance: moneyFromDb(row.closing_balance, 'credit_line_statements.closing_balance'),
+            minimumPayment: moneyFromDb(row.minimum_payment, 'credit_line_statements.minimum_payment'),
           }),
         );
       },

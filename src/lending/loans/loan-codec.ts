@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { moneyFromJson, ZERO, type Money } from '../../platform/money/money.ts';
 import { rate } from '../../platform/money/rate.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import {
@@ -26,7 +26,7 @@ function big(value: unknown, field: string): bigint {
 }
 
 function money(value: unknown, field: string): Money {
-  return big(value, field) as Money;
+  return moneyFromJson(value, `loan.${field}`);
 }
 
 function text(value: unknown, field: string): string {
@@ -167,8 +167,7 @@ export function decodeState(json: unknown): LoanState {
   const counters = {} as LoanCounters;
   for (const key of COUNTER_KEYS) {
     // States stored before payouts existed (migration 0408) have no `heldPaidOut`: nothing was paid out.
-    counters[key] =
-      key === 'heldPaidOut' && c[key] === undefined ? (0n as Money) : money(c[key], `counters.${key}`);
+    counters[key] = key === 'heldPaidOut' && c[key] === undefined ? ZERO : money(c[key], `counters.${key}`);
   }
   return {
     processedThrough: date(j.processedThrough, 'processedThrough'),

@@ -6,7 +6,7 @@ import { contractPostings, openAccounts, postJournals } from '../../ledger/ledge
 import type { Database, Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { moneyFromJson, subMoney, ZERO, type Money } from '../../platform/money/money.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { availableCredit, checkDraw, type DrawRefusal } from '../facilities/facility.ts';
@@ -227,10 +227,6 @@ class Declined extends Error {
 
 const idempotency = createPgIdempotencyStore();
 
-function m(value: bigint): Money {
-  return value as Money;
-}
-
 /** A loan's view from its contract and state. */
 export function viewOf(contract: LoanContract, state: LoanState, schedule?: Schedule): LoanView {
   const asOf = state.processedThrough;
@@ -279,11 +275,14 @@ function scheduleOf(contract: LoanContract): Schedule {
 
 function allocationOf(before: LoanCounters, after: LoanCounters): RepaymentAllocation {
   return {
-    principal: m(after.principalRepaid - before.principalRepaid),
-    interest: m(after.interestRepaid - before.interestRepaid),
-    penalty: m(after.penaltyRepaid - before.penaltyRepaid),
-    recovered: m(after.recovered - before.recovered),
-    held: m(after.overpaid - before.overpaid - (after.overpaymentApplied - before.overpaymentApplied)),
+    principal: subMoney(after.principalRepaid, before.principalRepaid),
+    interest: subMoney(after.interestRepaid, before.interestRepaid),
+    penalty: subMoney(after.penaltyRepaid, before.penaltyRepaid),
+    recovered: subMoney(after.recovered, before.recovered),
+    held: subMoney(
+      subMoney(after.overpaid, before.overpaid),
+      subMoney(after.overpaymentApplied, before.overpaymentApplied),
+    ),
   };
 }
 
@@ -319,11 +318,11 @@ function decodeReceipt(stored: unknown): RepaymentReceipt {
     status: LoanState['status'];
     journalIds: string[];
   };
-  const b = (list: string[], index: number) => BigInt(list[index] ?? '0') as Money;
+  const b = (list: string[], index: number) => moneyFromJson(list[index] ?? '0', `receipt[${index}]`);
   return {
     loanId: s.loanId,
     seq: s.seq,
-    amount: BigInt(s.amount) as Money,
+    amount: moneyFromJson(s.amount, 'receipt.amount'),
     intent: s.intent,
     effectiveDate: s.effectiveDate,
     restated: s.restated,
@@ -352,7 +351,7 @@ function encodeOutstanding(o: Outstanding): string[] {
 }
 
 function decodeOutstanding(list: string[]): Outstanding {
-  const b = (index: number) => BigInt(list[index] ?? '0') as Money;
+  const b = (index: number) => moneyFromJson(list[index] ?? '0', `outstanding[${index}]`);
   return { principal: b(0), interest: b(1), penalty: b(2), overpayment: b(3), writtenOff: b(4) };
 }
 
@@ -383,9 +382,9 @@ const payoutCodec = {
     return {
       loanId: s.loanId,
       seq: s.seq,
-      amount: BigInt(s.amount) as Money,
+      amount: moneyFromJson(s.amount, 'receipt.amount'),
       effectiveDate: s.effectiveDate,
-      heldBefore: BigInt(s.heldBefore) as Money,
+      heldBefore: moneyFromJson(s.heldBefore, 'receipt.heldBefore'),
       outstanding: decodeOutstanding(s.outstanding),
       status: s.status,
       journalIds: s.journalIds,
@@ -484,14 +483,14 @@ export function createLoanService(deps: LoanServiceDeps): LoanService {
           return {
             loanId,
             seq: event.seq,
-            amount: (event.kind === 'repayment' ? event.amount : 0n) as Money,
+            amount: event.kind === 'repayment' ? event.amount : ZERO,
             intent: event.kind === 'repayment' ? event.intent : 'scheduled',
             effectiveDate: event.effectiveDate,
             restated,
             allocation,
             accrualChange: {
-              interest: m(last ? last.after.interestAccrued - last.before.interestAccrued : 0n),
-              penalty: m(last ? last.after.penaltyAccrued - last.before.penaltyAccrued : 0n),
+              interest: last ? subMoney(last.after.interestAccrued, last.before.interestAccrued) : ZERO,
+              penalty: last ? subMoney(last.after.penaltyAccrued, last.before.penaltyAccrued) : ZERO,
             },
             outstanding: outstandingOf(state),
             status: state.status,
@@ -570,9 +569,9 @@ export function createLoanService(deps: LoanServiceDeps): LoanService {
           const receipt: DrawdownReceipt = {
             loanId: contract.loanId,
             contract,
-            paidOut: m(contract.principal - contract.upfrontFee),
+            paidOut: subMoney(contract.principal, contract.upfrontFee),
             schedule: scheduleOf(contract),
-            availableAfter: BigInt(value.availableAfter) as Money,
+            availableAfter: moneyFromJson(value.availableAfter, 'receipt.availableAfter'),
           };
           return { outcome: 'drawn' as const, receipt, replayed };
         });

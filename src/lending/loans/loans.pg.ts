@@ -1,5 +1,5 @@
 import { toJson, type Queryable } from '../../platform/database/database.ts';
-import type { Money } from '../../platform/money/money.ts';
+import { moneyFromDb } from '../../platform/money/money.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { decodeContract, decodeState, encodeContract, encodeState } from './loan-codec.ts';
 import type { LoanContract } from './loan-contract.ts';
@@ -220,12 +220,17 @@ function eventOf(row: EventRow): LoanEvent {
       seq: row.seq,
       kind: 'repayment',
       effectiveDate,
-      amount: (row.amount ?? 0n) as Money,
+      amount: moneyFromDb(row.amount ?? 0n, 'loan_events.amount'),
       intent: row.intent === 'prepayment' ? 'prepayment' : 'scheduled',
     };
   }
   if (row.kind === 'payout') {
-    return { seq: row.seq, kind: 'payout', effectiveDate, amount: (row.amount ?? 0n) as Money };
+    return {
+      seq: row.seq,
+      kind: 'payout',
+      effectiveDate,
+      amount: moneyFromDb(row.amount ?? 0n, 'loan_events.amount'),
+    };
   }
   return { seq: row.seq, kind: 'write-off', effectiveDate };
 }
