@@ -20,6 +20,7 @@ const adapterFiles = [
   'src/platform/config/**',
   'src/**/*.pg.ts',
   'src/**/*.http.ts',
+  'src/**/*.dto.ts',
   'src/**/*.routes.ts',
   'src/**/*.cli.ts',
   'src/**/*.node.ts',
@@ -128,7 +129,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ioModules,
-              message: 'Domain core must stay pure: do I/O in an adapter (*.pg.ts, *.http.ts, *.routes.ts, src/cli, src/http) behind a port.',
+              message: 'Domain core must stay pure: do I/O in an adapter (*.pg.ts, *.http.ts, *.dto.ts, *.routes.ts, src/cli, src/http) behind a port.',
             },
           ],
         },

@@ -1,20 +1,21 @@
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 import type { Principal } from '../platform/auth/api-keys.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import {
+  AnyObject,
   DateString,
-  FenString,
   IdString,
   MoneyString,
   ProblemSchema,
   RateString,
   StringEnum,
+  Text,
 } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import { parseMoney } from '../platform/money/money.ts';
 import { parseRate } from '../platform/money/rate.ts';
 import { startOfBusinessDate, addDays, parseLocalDate } from '../platform/time/local-date.ts';
-import { APPEAL_CATEGORIES, APPEAL_STATUSES, RESOLUTIONS, type AppealStatus } from './appeal.ts';
+import { APPEAL_CATEGORIES, APPEAL_STATUSES, type AppealStatus } from './appeal.ts';
 import type { AppealService } from './appeal-service.ts';
 import { UPHOLD_CODES } from './appeal-texts.ts';
 import {
@@ -29,88 +30,14 @@ import {
 import { acceptEvidenceBodies } from './evidence-body.http.ts';
 import { registerUpholdReasonRoutes } from './uphold-reasons.routes.ts';
 import { EVIDENCE_MEDIA_TYPES } from './evidence.ts';
-
-const Text = Type.Object({ zh: Type.String(), en: Type.String() }, { additionalProperties: false });
-const AnyObject = (description: string) => Type.Object({}, { additionalProperties: true, description });
-const Problems = {
-  400: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  422: ProblemSchema,
-};
-
-const CustomerAppealDto = Type.Object({
-  appealId: IdString('appeal'),
-  decisionId: IdString('decision'),
-  customerId: IdString('customer'),
-  category: Type.String(),
-  categoryText: Text,
-  status: StringEnum(APPEAL_STATUSES),
-  resolution: Type.Union([Type.String(), Type.Null()]),
-  statusText: Text,
-  granted: Type.Union([
-    Type.Object({
-      decisionId: Type.String(),
-      limit: MoneyString('The limit granted, in yuan ("60000.00").'),
-      limitFen: FenString('The limit granted, in integer fen ("6000000").'),
-      apr: RateString('The APR granted, a decimal fraction ("0.1095").'),
-    }),
-    Type.Null(),
-  ]),
-  reasons: Type.Array(Type.Object({ code: Type.String(), text: Text })),
-  message: Type.Union([Text, Type.Null()]),
-  slaDueDate: Type.Union([Type.String(), Type.Null()]),
-  evidenceIds: Type.Array(Type.String()),
-  filedAt: Type.String(),
-  resolvedAt: Type.Union([Type.String(), Type.Null()]),
-  withdrawnAt: Type.Union([Type.String(), Type.Null()]),
-});
-
-const AppealParams = Type.Object({ id: IdString('appeal') }, { additionalProperties: false });
-
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-
-const ActorDto = Type.Object({
-  kind: StringEnum(['customer', 'reviewer', 'system'] as const),
-  id: Type.String(),
-  name: Type.String(),
-  via: Type.Optional(Type.String({ description: 'The app key a customer acted through.' })),
-});
-
-const ProposalDto = Type.Object(
-  {
-    reviewId: Type.String(),
-    maker: ActorDto,
-    limit: MoneyString('The proposed limit, in yuan ("60000.00").'),
-    limitFen: FenString('The proposed limit, in integer fen ("6000000").'),
-    apr: RateString('The proposed APR, a decimal fraction ("0.1095").'),
-    note: Type.String({ description: 'The maker’s note (identifiers masked).' }),
-    proposedAt: Type.String(),
-  },
-  { description: 'An overturn waiting for a second reviewer (maker-checker).' },
-);
-
-/** A row of the review queue (`queueItemView`). */
-const QueueItemDto = Type.Object({
-  appealId: IdString('appeal'),
-  decisionId: IdString('decision'),
-  customerId: IdString('customer'),
-  productCode: Type.String(),
-  category: StringEnum(APPEAL_CATEGORIES),
-  status: StringEnum(APPEAL_STATUSES),
-  resolution: Nullable(StringEnum(RESOLUTIONS)),
-  priority: Type.Integer(),
-  slaDueDate: Nullable(Type.String({ description: 'The business date the SLA runs out (YYYY-MM-DD).' })),
-  slaDueAt: Nullable(Type.String({ description: 'The instant the SLA runs out (RFC 3339).' })),
-  slaBreached: Type.Boolean(),
-  amountAtStake: MoneyString('What the customer stands to gain, in yuan.'),
-  amountAtStakeFen: FenString('What the customer stands to gain, in integer fen.'),
-  assignee: Nullable(ActorDto),
-  recheckVerdict: Nullable(StringEnum(['better', 'same', 'worse', 'mixed'] as const)),
-  proposal: Nullable(ProposalDto),
-  filedAt: Type.String(),
-});
+import {
+  AppealParams,
+  CaseFileDto,
+  CustomerAppealDto,
+  EvidenceFileDto,
+  Problems,
+  QueueItemDto,
+} from './appeals.dto.ts';
 
 function principalOf(request: { principal?: Principal }): Principal {
   if (!request.principal) throw new AppError('UNAUTHENTICATED', 'an API key is required');
@@ -142,8 +69,8 @@ export function registerAppealRoutes(http: HttpServer, services: { readonly appe
           description: `Content-Type one of ${EVIDENCE_MEDIA_TYPES.join(', ')}; the content must match it (magic bytes are checked); at most ${maxBytes} bytes. Stored with its SHA-256 in the database; the same file twice gives the same evidence id (200).`,
           querystring: Type.Object({ customerId: IdString('customer') }, { additionalProperties: false }),
           response: {
-            201: AnyObject('The evidence: id, media type, size, SHA-256.'),
-            200: AnyObject('The same file was uploaded before.'),
+            201: EvidenceFileDto,
+            200: { ...EvidenceFileDto, description: 'The same file was uploaded before.' },
             404: ProblemSchema,
             413: ProblemSchema,
             415: ProblemSchema,
@@ -344,7 +271,7 @@ export function registerAppealRoutes(http: HttpServer, services: { readonly appe
         summary:
           'The case file: the appeal, the original decision with its facts, trace and reasons, the re-check and the diff, the evidence, the customer’s history (PII masked).',
         params: AppealParams,
-        response: { 200: AnyObject('The case file.'), 404: ProblemSchema },
+        response: { 200: CaseFileDto, 404: ProblemSchema },
       },
     },
     async (request) => caseFileView(await appeals.caseFile(request.params.id)),

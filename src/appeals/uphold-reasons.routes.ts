@@ -1,10 +1,8 @@
 import { Type } from 'typebox';
-import { ProblemSchema, StringEnum } from '../platform/http/schemas.ts';
+import { ProblemSchema, StringEnum, Text } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import { customerStatusText, renderUpholdReasons, upholdCatalogue, UPHOLD_CODES } from './appeal-texts.ts';
 import { scrubbedText } from './appeal-view.ts';
-
-const Text = Type.Object({ zh: Type.String(), en: Type.String() }, { additionalProperties: false });
 
 const ParamSpec = Type.Union([
   Type.Object({

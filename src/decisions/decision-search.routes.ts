@@ -1,44 +1,13 @@
 import { Type } from 'typebox';
 import type { Database } from '../platform/database/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
-import {
-  DateString,
-  FenString,
-  IdString,
-  InstantString,
-  MoneyString,
-  ProblemSchema,
-  StringEnum,
-} from '../platform/http/schemas.ts';
+import { DateString, IdString, Nullable, ProblemSchema, StringEnum } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import { parseLocalDate } from '../platform/time/local-date.ts';
 import { DECISION_KINDS } from './decision.ts';
+import { DecisionSummaryDto } from './decision.dto.ts';
 import { decisionSummaryView } from './decision-view.ts';
 import { searchDecisions, type DecisionSearchFilter } from './decisions.pg.ts';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
-
-/** A decision without its evidence, as the search lists it (the fields of `decisionSummaryView`). */
-export const DecisionSummaryDto = Type.Object({
-  decisionId: IdString('decision'),
-  customerId: IdString('customer'),
-  kind: Type.String(),
-  linkedTo: Nullable(Type.String()),
-  product: Type.String(),
-  outcome: StringEnum(['approved', 'declined', 'referred'] as const),
-  limit: MoneyString('The limit in yuan; 0.00 when declined or referred.'),
-  limitFen: FenString('The limit in integer fen.'),
-  requestedAmount: Nullable(MoneyString('The amount asked for, in yuan.')),
-  requestedAmountFen: Nullable(FenString('The amount asked for, in integer fen.')),
-  apr: Nullable(Type.String({ description: 'Annual rate after the legal cap, exact decimal.' })),
-  score: Nullable(Type.Integer()),
-  reasonCodes: Type.Array(Type.String(), { description: 'The principal reasons, in rank order.' }),
-  policyVersion: Nullable(Type.String()),
-  modelVersion: Nullable(Type.String()),
-  arm: Nullable(Type.String()),
-  decidedAt: InstantString(),
-});
 
 const SearchQuery = Type.Object(
   {

@@ -27,7 +27,7 @@ function amounts(record: Pick<DecisionRecord, 'limit' | 'requestedAmount'>) {
 export function decisionView(record: DecisionRecord, options: { evidence?: boolean } = {}) {
   const reasons = (overrideReasons(record) ?? record.reasons).map((reason) => ({
     code: reason.code,
-    kind: reason.kind as string,
+    kind: reason.kind,
     text: reason.text,
     params: reason.params,
   }));
@@ -53,7 +53,7 @@ export function decisionView(record: DecisionRecord, options: { evidence?: boole
           decisionId: record.override.overrides,
           reasons: record.reasons.map((reason) => ({
             code: reason.code,
-            kind: reason.kind as string,
+            kind: reason.kind,
             text: reason.text,
             params: reason.params,
           })),

@@ -1,83 +1,10 @@
 import { Type } from 'typebox';
 import { parseMoney } from '../platform/money/money.ts';
-import { FenString, IdString, InstantString, MoneyString, ProblemSchema } from '../platform/http/schemas.ts';
+import { IdString, MoneyString, ProblemSchema } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import type { DecisionService } from './decision-service.ts';
+import { DecisionDto, DecisionSummaryDto, ReplayDto } from './decision.dto.ts';
 import { decisionSummaryView, decisionView } from './decision-view.ts';
-
-const Text = Type.Object({ zh: Type.String(), en: Type.String() });
-const AnyObject = (description: string) => Type.Object({}, { additionalProperties: true, description });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
-
-const ReasonDto = Type.Object({
-  code: Type.String({
-    description: 'A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D).',
-  }),
-  kind: Type.String({
-    description: 'knockout, limit, referral, system, score, or review (a person decided).',
-  }),
-  text: Text,
-  params: AnyObject(
-    'The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field.',
-  ),
-});
-
-/** A decision on the wire (`decisionView`); the referral queue's case view answers it too. */
-export const DecisionDto = Type.Object({
-  decisionId: IdString('decision'),
-  customerId: IdString('customer'),
-  kind: Type.String(),
-  linkedTo: Nullable(Type.String()),
-  product: Type.String(),
-  productType: Nullable(Type.String()),
-  outcome: Type.Union([Type.Literal('approved'), Type.Literal('declined'), Type.Literal('referred')]),
-  limit: MoneyString('The limit in yuan ("8000.00"); 0.00 when declined or referred.'),
-  limitFen: FenString('The limit in integer fen ("800000" is ¥8,000.00).'),
-  requestedAmount: Nullable(MoneyString('The amount asked for, in yuan, as it was sent ("8000.00").')),
-  requestedAmountFen: Nullable(FenString('The amount asked for, in integer fen.')),
-  apr: Nullable(Type.String({ description: 'Annual rate after the legal cap, exact decimal.' })),
-  dailyRate: Nullable(Type.String({ description: 'APR / 365, exact decimal.' })),
-  score: Nullable(Type.Integer()),
-  subScores: Nullable(AnyObject('identity, capacity, history, relationships, behaviour (350–950).')),
-  reasons: Type.Array(ReasonDto, {
-    description:
-      '1–4 ranked principal reasons for a decline or a reduced limit; on an override, the one reason that a person decided (the overturned reasons are under `overridden`).',
-  }),
-  recourse: Nullable(AnyObject('What the person can do: a verified plan with dated actions, or "no plan".')),
-  policyVersion: Nullable(Type.String()),
-  modelVersion: Nullable(Type.String()),
-  arm: Nullable(Type.String()),
-  legalCap: Nullable(AnyObject('The legal rate cap in force on the decision date.')),
-  fault: Nullable(AnyObject('The dependency that failed, when the decision was referred for a fault.')),
-  override: Nullable(AnyObject('A person’s decision on an appeal.')),
-  overridden: Type.Optional(
-    Nullable(
-      Type.Object(
-        {
-          decisionId: IdString('decision'),
-          reasons: Type.Array(ReasonDto),
-          recourse: Nullable(AnyObject('The plan the overturned decision offered.')),
-        },
-        { description: 'On an override: the decision it replaced, with its reasons and plan (history).' },
-      ),
-    ),
-  ),
-  facilityChange: Nullable(Type.String()),
-  decidedAt: InstantString(),
-  decisionDate: Type.String(),
-  evidence: Type.Optional(AnyObject('Facts, scorecard row, policy document and output, rule trace.')),
-});
-
-const ReplayDto = Type.Object({
-  decisionId: IdString('decision'),
-  basis: Type.String(),
-  matches: Type.Boolean(),
-  outcome: Type.Object({ stored: Type.String(), recomputed: Type.String() }),
-  differences: Type.Array(AnyObject('A field whose recomputed value differs from the stored one.')),
-  modelVersion: Nullable(Type.String()),
-  policyVersion: Nullable(Type.String()),
-});
 
 /**
  * Decisions over HTTP: decide (app), read and list (app, reviewer, analyst), replay (reviewer, analyst).
@@ -163,7 +90,7 @@ export function registerDecisionRoutes(
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ decisions: Type.Array(AnyObject('A decision without its evidence.')) }),
+          200: Type.Object({ decisions: Type.Array(DecisionSummaryDto) }),
         },
       },
     },

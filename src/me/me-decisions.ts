@@ -16,7 +16,7 @@ import {
   type LocalDate,
 } from '../platform/time/local-date.ts';
 import type { MeDeps } from './me-deps.ts';
-import type { DecisionSummarySchema, MeDecisionSchema } from './me-schemas.http.ts';
+import type { DecisionSummarySchema, MeDecisionSchema } from './me.dto.ts';
 import { decisionHeadline, REFERRAL_TEXTS, text } from './me-texts.ts';
 
 /**

@@ -10,7 +10,7 @@ import { productOn } from '../policy/index.ts';
 import { DIMENSIONS, type Dimension } from '../scoring/dimensions.ts';
 import { customerAppeals, ME_PRODUCTS, overturnOf, type MeProduct } from './me-decisions.ts';
 import type { MeDeps } from './me-deps.ts';
-import type { HomeSchema, ProductStatusSchema, VerificationSchema } from './me-schemas.http.ts';
+import type { HomeSchema, ProductStatusSchema, VerificationSchema } from './me.dto.ts';
 import {
   DIMENSION_LABELS,
   failureText,

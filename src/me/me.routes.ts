@@ -20,7 +20,14 @@ import { REPAYMENT_INTENTS } from '../lending/loans/loan-state.ts';
 import { LoanDto, loanDto, RepaymentDto, repaymentDto } from '../lending/loans/loans.routes.ts';
 import { REPAYMENT_METHODS } from '../lending/loans/schedule.ts';
 import { AppError } from '../platform/errors/app-error.ts';
-import { DateString, IdString, MoneyString, ProblemSchema, StringEnum } from '../platform/http/schemas.ts';
+import {
+  DateString,
+  IdString,
+  MoneyString,
+  problems,
+  ProblemSchema,
+  StringEnum,
+} from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import { parseMoney, toDecimalString } from '../platform/money/money.ts';
 import { fileAppeal, myAppeal, myAppeals, sessionActor } from './me-appeals.ts';
@@ -42,7 +49,7 @@ import {
   PurchaseSchema,
   QuoteSchema,
   VerificationSchema,
-} from './me-schemas.http.ts';
+} from './me.dto.ts';
 import { customerOf } from './sessions.routes.ts';
 
 const IdempotencyHeaders = Type.Object({
@@ -85,13 +92,7 @@ function sourceOf(body: { source: { statementSeq: number } | { purchaseId: strin
     : { purchaseId: body.source.purchaseId };
 }
 
-const Problems = {
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  422: ProblemSchema,
-};
+const Problems = problems(401, 403, 404, 409, 422);
 
 /**
  * `/v1/me…`: the customer's own API. Every route accepts a customer session only (`config.customer`), takes

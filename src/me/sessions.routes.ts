@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
 import type { CustomerPrincipal, IssuedSession } from '../platform/auth/customer-sessions.ts';
 import { AppError } from '../platform/errors/app-error.ts';
-import { IdString, ProblemSchema } from '../platform/http/schemas.ts';
+import { IdString, problems, ProblemSchema } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import { demoSession, listDemoCustomers, type DemoCustomerLookup } from './demo-sign-in.ts';
 import type { MeDeps } from './me-deps.ts';
-import { DemoCustomersSchema, RevokedSchema, SessionInfoSchema, SessionSchema } from './me-schemas.http.ts';
+import { DemoCustomersSchema, RevokedSchema, SessionInfoSchema, SessionSchema } from './me.dto.ts';
 
 const TtlSeconds = Type.Integer({
   minimum: 60,
@@ -13,7 +13,7 @@ const TtlSeconds = Type.Integer({
   description: 'Lifetime in seconds, 60–43,200 (12 h).',
 });
 
-const Problems = { 401: ProblemSchema, 403: ProblemSchema };
+const Problems = problems(401, 403);
 
 const sessionDto = (session: IssuedSession) => ({
   token: session.token,

@@ -1,13 +1,16 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { FenString, MoneyString, ProblemSchema, StringEnum } from '../platform/http/schemas.ts';
+import {
+  AnyObject,
+  FenString,
+  MoneyString,
+  Nullable,
+  ProblemSchema,
+  StringEnum,
+} from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import type { MonitoringService } from './monitoring-service.ts';
 import { ROLL_FROM, ROLL_STATES } from './roll-rates.ts';
 import { outcomeReportView, performanceReportView, rollRateReportView } from './report-views.ts';
-
-const AnyObject = (description: string) => Type.Object({}, { additionalProperties: true, description });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 // Query parameters stay strings in the schema and are read by one parser (`parseWindow`), so a bad date,
 // a reversed range or an unknown product is refused the same way here and on the command line.

@@ -1,6 +1,13 @@
 import { Type, type Static } from 'typebox';
 import type { SimulationFigures, SimulationReport, SwapSample } from '../monitoring/simulation.ts';
-import { DateString, FenString, MoneyString, RateString, StringEnum } from '../platform/http/schemas.ts';
+import {
+  DateString,
+  FenString,
+  MoneyString,
+  Nullable,
+  RateString,
+  StringEnum,
+} from '../platform/http/schemas.ts';
 import { fen, toDecimalString } from '../platform/money/money.ts';
 
 /**
@@ -11,8 +18,6 @@ import { fen, toDecimalString } from '../platform/money/money.ts';
  */
 
 const OUTCOMES = ['approved', 'declined', 'referred'] as const;
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 const PolicyFiguresDto = Type.Object(
   {

@@ -1,6 +1,13 @@
 import { Type } from 'typebox';
 import { parseLocalDate } from '../platform/time/local-date.ts';
-import { DateString, IdString, InstantString, ProblemSchema, StringEnum } from '../platform/http/schemas.ts';
+import {
+  AnyObject,
+  DateString,
+  IdString,
+  InstantString,
+  ProblemSchema,
+  StringEnum,
+} from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import { toExactRateString } from '../platform/money/rate.ts';
 import { changeActorOf, ChangeDto, changeDto } from './approvals.routes.ts';
@@ -125,8 +132,6 @@ function settingsDto(settings: LendingSettings) {
   };
 }
 
-const JsonObject = (description: string) => Type.Object({}, { additionalProperties: true, description });
-
 /**
  * A legal rate cap entry as in policies/settings.json: exactly one of `annualRate` and `lprMultiple` (the
  * parser refuses neither or both with `legal-cap-form`, and reads the decimals exactly, naming the field).
@@ -153,10 +158,10 @@ const LegalRateCapDto = Type.Object(
 
 const LendingSettingsDto = Type.Object(
   {
-    products: Type.Array(JsonObject('A product.')),
+    products: Type.Array(AnyObject('A product.')),
     legalRateCaps: Type.Array(LegalRateCapDto),
-    riskAppetite: Type.Array(JsonObject('A risk appetite setting.')),
-    assignments: Type.Array(JsonObject('A policy assignment.')),
+    riskAppetite: Type.Array(AnyObject('A risk appetite setting.')),
+    assignments: Type.Array(AnyObject('A policy assignment.')),
   },
   { description: 'Amounts in integer fen as strings, rates as decimal strings.' },
 );
@@ -215,7 +220,7 @@ export function registerPolicyRoutes(
             name: Type.String({ pattern: POLICY_NAME_PATTERN }),
             effectiveFrom: DateString(),
             description: Type.Optional(Type.String({ maxLength: 500 })),
-            content: JsonObject('The JDM decision graph.'),
+            content: AnyObject('The JDM decision graph.'),
             simulationId: Type.Optional(IdString('policySimulation')),
           },
           { additionalProperties: false },
@@ -270,7 +275,7 @@ export function registerPolicyRoutes(
           'Every refusal located where the editor shows it: node, row (the decision-table rule id) and column (the field it reads or writes), with the rule and a message. Product ranges are those of the products `name` (default `default`) decides on `effectiveFrom` (default today).',
         body: Type.Object(
           {
-            graph: JsonObject('The JDM decision graph.'),
+            graph: AnyObject('The JDM decision graph.'),
             name: Type.Optional(Type.String({ pattern: POLICY_NAME_PATTERN })),
             effectiveFrom: Type.Optional(DateString()),
           },
@@ -308,7 +313,7 @@ export function registerPolicyRoutes(
           'Runs in the background (at most two at once; the rest wait in order): poll GET /v1/policies/simulations/{id} for progress and the report. A graph outside the subset is refused at once (422).',
         body: Type.Object(
           {
-            graph: Type.Optional(JsonObject('A candidate JDM graph.')),
+            graph: Type.Optional(AnyObject('A candidate JDM graph.')),
             policyId: Type.Optional(IdString('policy')),
             from: Type.Optional(DateString()),
             to: Type.Optional(DateString()),
@@ -363,7 +368,7 @@ export function registerPolicyRoutes(
           200: Type.Object({
             from: PolicyDto,
             to: PolicyDto,
-            diff: JsonObject('See docs/policy.md for the shape.'),
+            diff: AnyObject('See docs/policy.md for the shape.'),
           }),
           404: ProblemSchema,
         },
@@ -384,7 +389,7 @@ export function registerPolicyRoutes(
         summary: 'One policy version with its graph.',
         params: Type.Object({ id: IdString('policy') }, { additionalProperties: false }),
         response: {
-          200: Type.Object({ policy: PolicyDto, content: JsonObject('The JDM decision graph.') }),
+          200: Type.Object({ policy: PolicyDto, content: AnyObject('The JDM decision graph.') }),
           404: ProblemSchema,
         },
       },
@@ -421,10 +426,10 @@ export function registerPolicyRoutes(
         body: Type.Object(
           {
             description: Type.Optional(Type.String()),
-            products: Type.Optional(Type.Array(JsonObject('A product.'))),
+            products: Type.Optional(Type.Array(AnyObject('A product.'))),
             legalRateCaps: Type.Optional(Type.Array(LegalRateCapDto)),
-            riskAppetite: Type.Optional(Type.Array(JsonObject('A risk appetite setting.'))),
-            assignments: Type.Optional(Type.Array(JsonObject('A policy assignment.'))),
+            riskAppetite: Type.Optional(Type.Array(AnyObject('A risk appetite setting.'))),
+            assignments: Type.Optional(Type.Array(AnyObject('A policy assignment.'))),
           },
           { additionalProperties: false },
         ),
@@ -475,7 +480,7 @@ export function registerPolicyRoutes(
           {
             kind: StringEnum(SETTINGS_CHANGE_KINDS),
             effectiveFrom: DateString(),
-            setting: JsonObject('The entry, as in policies/settings.json, without effectiveFrom.'),
+            setting: AnyObject('The entry, as in policies/settings.json, without effectiveFrom.'),
             description: Type.Optional(Type.String({ maxLength: 200 })),
           },
           { additionalProperties: false },

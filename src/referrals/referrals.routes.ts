@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { DecisionDto } from '../decisions/decisions.routes.ts';
+import { DecisionDto } from '../decisions/decision.dto.ts';
 import { decisionView } from '../decisions/decision-view.ts';
 import type { Principal } from '../platform/auth/api-keys.ts';
 import { AppError } from '../platform/errors/app-error.ts';
@@ -8,9 +8,12 @@ import {
   IdString,
   InstantString,
   MoneyString,
+  Nullable,
+  problems,
   ProblemSchema,
   RateString,
   StringEnum,
+  Text,
 } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import { parseMoney } from '../platform/money/money.ts';
@@ -21,17 +24,8 @@ import type { ReferralService } from './referral-service.ts';
 import { DECLINE_CODES } from './referral-texts.ts';
 import { caseView, referralCaseView } from './referral-view.ts';
 
-const Text = Type.Object({ zh: Type.String(), en: Type.String() });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 const ActorDto = Type.Object({ kind: Type.String(), id: Type.String(), name: Type.String() });
-const Problems = {
-  400: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  422: ProblemSchema,
-};
+const Problems = problems(400, 403, 404, 409, 422);
 
 const ReferralCaseDto = Type.Object({
   referralId: IdString('referral'),

@@ -1,6 +1,5 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closed, openApiAjv, openObjects, type ResponseDoc } from '../support/openapi.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { meTestApp, SETUP_TIMEOUT_MS, type MeTestApp } from './support.ts';
 
@@ -304,8 +303,7 @@ describe.each(storesUnderTest())('/v1/me isolation on $name', (store) => {
     const doc = t.app.http.swagger() as unknown as {
       paths: Record<string, Record<string, { responses: Record<string, ResponseDoc> }>>;
     };
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats.default(ajv);
+    const ajv = openApiAjv();
     const checked: string[] = [];
     const check = (method: string, route: string, status: number, body: string) => {
       const path = route.replace(/:(\w+)/g, '{$1}');
@@ -394,45 +392,3 @@ describe.each(storesUnderTest())('/v1/me isolation on $name', (store) => {
     check('GET', '/v1/me', 401, refused.body);
   });
 });
-
-interface ResponseDoc {
-  readonly content?: Record<string, { readonly schema?: unknown }>;
-}
-
-type JsonSchema = { readonly [key: string]: unknown };
-
-const isSchema = (value: unknown): value is JsonSchema =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The JSON pointers of object schemas that declare no properties and take any (an `AnyObject`). */
-function openObjects(schema: unknown, at = ''): string[] {
-  if (Array.isArray(schema)) return schema.flatMap((item, i) => openObjects(item, `${at}/${i}`));
-  if (!isSchema(schema)) return [];
-  const own =
-    schema.type === 'object' &&
-    Object.keys(isSchema(schema.properties) ? schema.properties : {}).length === 0 &&
-    !isSchema(schema.additionalProperties)
-      ? [at || '/']
-      : [];
-  return [
-    ...own,
-    ...Object.entries(schema).flatMap(([key, value]) =>
-      key === 'examples' || key === 'enum' ? [] : openObjects(value, `${at}/${key}`),
-    ),
-  ];
-}
-
-/** The schema with every object that lists its properties closed: a field it does not declare is an error. */
-function closed(schema: unknown): object {
-  const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(walk);
-    if (!isSchema(node)) return node;
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node))
-      out[key] = key === 'examples' || key === 'enum' ? value : walk(value);
-    if (isSchema(node.properties) && node.additionalProperties === undefined)
-      out.additionalProperties = false;
-    return out;
-  };
-  return walk(schema) as object;
-}

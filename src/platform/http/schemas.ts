@@ -1,4 +1,4 @@
-import { Type, type TUnsafe } from 'typebox';
+import { Type, type TNull, type TSchema, type TUnion, type TUnsafe } from 'typebox';
 import { ID_PREFIXES, type IdKind } from '../ids/ids.ts';
 
 /**
@@ -81,6 +81,20 @@ export const IdString = (kind: IdKind, description?: string) =>
     description: description ?? `A ${kind} id (${ID_PREFIXES[kind]}_…).`,
   });
 
+/** A value or `null` (`anyOf [schema, null]`). */
+export const Nullable = <T extends TSchema>(schema: T): TUnion<[T, TNull]> =>
+  Type.Union([schema, Type.Null()]);
+
+/**
+ * An object documented only in words: any properties. Use it only where the content really is free-form
+ * (a policy graph, an audit entry's details); a field clients read deserves its own schema.
+ */
+export const AnyObject = (description: string) =>
+  Type.Object({}, { additionalProperties: true, description });
+
+/** A text staff and customers read, in both languages (`{zh, en}`). One schema for every such field. */
+export const Text = Type.Object({ zh: Type.String(), en: Type.String() }, { additionalProperties: false });
+
 /** An RFC 9457 problem document, for documenting error responses. */
 export const ProblemSchema = Type.Object(
   {
@@ -97,3 +111,12 @@ export const ProblemSchema = Type.Object(
   },
   { additionalProperties: true, description: 'RFC 9457 problem details.' },
 );
+
+/** The problem documents of the given statuses, for a route's `response`: `...problems(404, 422)`. */
+export function problems<const S extends readonly number[]>(
+  ...statuses: S
+): { readonly [K in S[number]]: typeof ProblemSchema } {
+  return Object.fromEntries(statuses.map((status) => [status, ProblemSchema])) as {
+    readonly [K in S[number]]: typeof ProblemSchema;
+  };
+}

@@ -704,7 +704,1161 @@ export interface paths {
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              /** @description The appeal as staff see it (PII masked). */
+              appeal: {
+                [key: string]: unknown;
+              };
+              /** @description The customer, PII masked. */
+              customer: {
+                [key: string]: unknown;
+              };
+              diff: {
+                [key: string]: unknown;
+              } | null;
+              evidence: {
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                /** @description A evidence id (evd_…). */
+                evidenceId: string;
+                /** @enum {string} */
+                mediaType: 'image/jpeg' | 'image/png' | 'application/pdf';
+                sha256: string;
+                sizeBytes: number;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                uploadedAt: string;
+              }[];
+              /** @description The customer’s decisions, appeals, loans, facilities and snapshot. */
+              history: {
+                appeals: {
+                  [key: string]: unknown;
+                }[];
+                decisions: {
+                  apr: string | null;
+                  arm: string | null;
+                  /** @description A customer id (cus_…). */
+                  customerId: string;
+                  /**
+                   * Format: date-time
+                   * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                   */
+                  decidedAt: string;
+                  /** @description A decision id (dec_…). */
+                  decisionId: string;
+                  kind: string;
+                  /**
+                   * @description The limit in yuan; 0.00 when declined or referred.
+                   * @example 1234.56
+                   */
+                  limit: string;
+                  /**
+                   * @description The limit in integer fen.
+                   * @example 800000
+                   */
+                  limitFen: string;
+                  linkedTo: string | null;
+                  modelVersion: string | null;
+                  /** @enum {string} */
+                  outcome: 'approved' | 'declined' | 'referred';
+                  policyVersion: string | null;
+                  product: string;
+                  /** @description The principal reasons, in rank order. */
+                  reasonCodes: string[];
+                  requestedAmount: string | null;
+                  requestedAmountFen: string | null;
+                  score: number | null;
+                }[];
+                facilities: {
+                  [key: string]: unknown;
+                }[];
+                loans: {
+                  [key: string]: unknown;
+                }[];
+                snapshot: {
+                  [key: string]: unknown;
+                } | null;
+              };
+              original: {
+                apr: string | null;
+                arm: string | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                dailyRate: string | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                decidedAt: string;
+                decisionDate: string;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                /** @description Facts, scorecard row, policy document and output, rule trace. */
+                evidence?: {
+                  facts: {
+                    /** @description Whole years on the decision date. */
+                    age: number;
+                    /**
+                     * Format: date-time
+                     * @description The decision instant.
+                     */
+                    asOf: string;
+                    /** @description Its business date, YYYY-MM-DD (Asia/Shanghai). */
+                    asOfDate: string;
+                    /** @description On the blocklist at the instant (absent in records made before it). */
+                    blocklisted?: boolean;
+                    /** @description A customer id (cus_…). */
+                    customerId: string;
+                    /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
+                    decay: {
+                      [key: string]: number[];
+                    };
+                    facility: {
+                      openedAt: string;
+                      status: string;
+                    } | null;
+                    /** @description Every feature of the snapshot by name (money as integer fen, ratios 0–1, null unknown). */
+                    features: {
+                      [key: string]: (number | string) | null;
+                    };
+                    /** @description Risk holds in force at the instant. */
+                    holds: {
+                      expiresAt: string;
+                      reasonCode: string;
+                    }[];
+                    productCode: string;
+                    requestedAmount: string | null;
+                    terms: {
+                      legalRateCaps: {
+                        [key: string]: unknown;
+                      }[];
+                      products: {
+                        [key: string]: unknown;
+                      }[];
+                      riskAppetite: {
+                        [key: string]: unknown;
+                      }[];
+                    } | null;
+                    verification: {
+                      failures: string[];
+                      level: number;
+                      provider: string | null;
+                    };
+                  } | null;
+                  modelHash: string | null;
+                  policyChecksum: string | null;
+                  policyDocument: {
+                    [key: string]: unknown;
+                  } | null;
+                  policyOutput: {
+                    [key: string]: unknown;
+                  } | null;
+                  scorecardRow: {
+                    [key: string]: (number | string) | null;
+                  } | null;
+                  trace:
+                    | {
+                        /** @description Field path → value, for every field the node reads. */
+                        inputs: {
+                          [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        kind: 'input' | 'output' | 'decisionTable' | 'expression' | 'switch';
+                        /** @description Matched row ids or selected statement ids. */
+                        matched: string[];
+                        nodeId: string;
+                        nodeName: string;
+                        /** @description A JSON value as the policy graph has it (null, boolean, number, string, array or object). */
+                        output: unknown;
+                      }[]
+                    | null;
+                };
+                facilityChange: string | null;
+                fault: {
+                  /** @description timeout, unavailable, error, PROVIDER_UNAVAILABLE. */
+                  code: string;
+                  /** @description What failed, in words safe to show staff. */
+                  message: string;
+                  /** @enum {string} */
+                  stage: 'snapshot' | 'facility' | 'scoring' | 'policy' | 'provider';
+                } | null;
+                kind: string;
+                legalCap: {
+                  /** @description Exact decimal. */
+                  annualRate: string;
+                  /** @description YYYY-MM-DD */
+                  effectiveFrom: string;
+                } | null;
+                /**
+                 * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
+                 * @example 1234.56
+                 */
+                limit: string;
+                /**
+                 * @description The limit in integer fen ("800000" is ¥8,000.00).
+                 * @example 800000
+                 */
+                limitFen: string;
+                linkedTo: string | null;
+                modelVersion: string | null;
+                /** @enum {string} */
+                outcome: 'approved' | 'declined' | 'referred';
+                overridden?: {
+                  /** @description A decision id (dec_…). */
+                  decisionId: string;
+                  reasons: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  recourse: {
+                    actions: {
+                      byDate: string | null;
+                      /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                      code: string;
+                      /** @description How hard the step is, relative to the others. */
+                      cost: number;
+                      /** @description The policy input the action changes (onTimeCycles). */
+                      feature: string;
+                      /** @description Its value today. */
+                      from: number | boolean;
+                      /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                      params: {
+                        [key: string]:
+                          | string
+                          | number
+                          | boolean
+                          | null
+                          | {
+                              en: string;
+                              zh: string;
+                            };
+                      };
+                      text: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @description Its value once the action is done. */
+                      to: number | boolean;
+                    }[];
+                    goal:
+                      | {
+                          /** @enum {string} */
+                          kind: 'approval';
+                        }
+                      | {
+                          /**
+                           * @description The amount asked for, in integer fen.
+                           * @example 800000
+                           */
+                          amount: string;
+                          /** @enum {string} */
+                          kind: 'amount';
+                        };
+                    reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                    /**
+                     * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                     * @enum {string}
+                     */
+                    status: 'plan' | 'none' | 'not-needed';
+                    text: {
+                      en: string;
+                      zh: string;
+                    } | null;
+                    totalCost: number | null;
+                    verified: {
+                      /**
+                       * @description The limit on the plan’s values, in integer fen.
+                       * @example 800000
+                       */
+                      limit: string;
+                      /** @enum {string} */
+                      outcome: 'approved' | 'declined' | 'referred';
+                    } | null;
+                  } | null;
+                } | null;
+                override: {
+                  apr: string | null;
+                  /**
+                   * @description The limit the person set, in integer fen.
+                   * @example 800000
+                   */
+                  limit: string;
+                  note: string;
+                  /** @enum {string} */
+                  outcome: 'approved' | 'declined' | 'referred';
+                  /** @description The decision it overrides. */
+                  overrides: string;
+                  /** @description A manual review’s reasons for the customer. */
+                  reasons?: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  reviewer: string;
+                } | null;
+                policyVersion: string | null;
+                product: string;
+                productType: string | null;
+                /** @description 1–4 ranked principal reasons for a decline or a reduced limit; on an override, the one reason that a person decided (the overturned reasons are under `overridden`). */
+                reasons: {
+                  /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                  code: string;
+                  /**
+                   * @description knockout, limit, referral, system, score, or review (a person decided).
+                   * @enum {string}
+                   */
+                  kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                  params: {
+                    [key: string]:
+                      | string
+                      | number
+                      | boolean
+                      | null
+                      | {
+                          en: string;
+                          zh: string;
+                        };
+                  };
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                recourse: {
+                  actions: {
+                    byDate: string | null;
+                    /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                    code: string;
+                    /** @description How hard the step is, relative to the others. */
+                    cost: number;
+                    /** @description The policy input the action changes (onTimeCycles). */
+                    feature: string;
+                    /** @description Its value today. */
+                    from: number | boolean;
+                    /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                    /** @description Its value once the action is done. */
+                    to: number | boolean;
+                  }[];
+                  goal:
+                    | {
+                        /** @enum {string} */
+                        kind: 'approval';
+                      }
+                    | {
+                        /**
+                         * @description The amount asked for, in integer fen.
+                         * @example 800000
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        kind: 'amount';
+                      };
+                  reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                  /**
+                   * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                   * @enum {string}
+                   */
+                  status: 'plan' | 'none' | 'not-needed';
+                  text: {
+                    en: string;
+                    zh: string;
+                  } | null;
+                  totalCost: number | null;
+                  verified: {
+                    /**
+                     * @description The limit on the plan’s values, in integer fen.
+                     * @example 800000
+                     */
+                    limit: string;
+                    /** @enum {string} */
+                    outcome: 'approved' | 'declined' | 'referred';
+                  } | null;
+                } | null;
+                requestedAmount: string | null;
+                requestedAmountFen: string | null;
+                score: number | null;
+                subScores: {
+                  [key: string]: number;
+                } | null;
+              };
+              override: {
+                apr: string | null;
+                arm: string | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                dailyRate: string | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                decidedAt: string;
+                decisionDate: string;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                /** @description Facts, scorecard row, policy document and output, rule trace. */
+                evidence?: {
+                  facts: {
+                    /** @description Whole years on the decision date. */
+                    age: number;
+                    /**
+                     * Format: date-time
+                     * @description The decision instant.
+                     */
+                    asOf: string;
+                    /** @description Its business date, YYYY-MM-DD (Asia/Shanghai). */
+                    asOfDate: string;
+                    /** @description On the blocklist at the instant (absent in records made before it). */
+                    blocklisted?: boolean;
+                    /** @description A customer id (cus_…). */
+                    customerId: string;
+                    /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
+                    decay: {
+                      [key: string]: number[];
+                    };
+                    facility: {
+                      openedAt: string;
+                      status: string;
+                    } | null;
+                    /** @description Every feature of the snapshot by name (money as integer fen, ratios 0–1, null unknown). */
+                    features: {
+                      [key: string]: (number | string) | null;
+                    };
+                    /** @description Risk holds in force at the instant. */
+                    holds: {
+                      expiresAt: string;
+                      reasonCode: string;
+                    }[];
+                    productCode: string;
+                    requestedAmount: string | null;
+                    terms: {
+                      legalRateCaps: {
+                        [key: string]: unknown;
+                      }[];
+                      products: {
+                        [key: string]: unknown;
+                      }[];
+                      riskAppetite: {
+                        [key: string]: unknown;
+                      }[];
+                    } | null;
+                    verification: {
+                      failures: string[];
+                      level: number;
+                      provider: string | null;
+                    };
+                  } | null;
+                  modelHash: string | null;
+                  policyChecksum: string | null;
+                  policyDocument: {
+                    [key: string]: unknown;
+                  } | null;
+                  policyOutput: {
+                    [key: string]: unknown;
+                  } | null;
+                  scorecardRow: {
+                    [key: string]: (number | string) | null;
+                  } | null;
+                  trace:
+                    | {
+                        /** @description Field path → value, for every field the node reads. */
+                        inputs: {
+                          [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        kind: 'input' | 'output' | 'decisionTable' | 'expression' | 'switch';
+                        /** @description Matched row ids or selected statement ids. */
+                        matched: string[];
+                        nodeId: string;
+                        nodeName: string;
+                        /** @description A JSON value as the policy graph has it (null, boolean, number, string, array or object). */
+                        output: unknown;
+                      }[]
+                    | null;
+                };
+                facilityChange: string | null;
+                fault: {
+                  /** @description timeout, unavailable, error, PROVIDER_UNAVAILABLE. */
+                  code: string;
+                  /** @description What failed, in words safe to show staff. */
+                  message: string;
+                  /** @enum {string} */
+                  stage: 'snapshot' | 'facility' | 'scoring' | 'policy' | 'provider';
+                } | null;
+                kind: string;
+                legalCap: {
+                  /** @description Exact decimal. */
+                  annualRate: string;
+                  /** @description YYYY-MM-DD */
+                  effectiveFrom: string;
+                } | null;
+                /**
+                 * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
+                 * @example 1234.56
+                 */
+                limit: string;
+                /**
+                 * @description The limit in integer fen ("800000" is ¥8,000.00).
+                 * @example 800000
+                 */
+                limitFen: string;
+                linkedTo: string | null;
+                modelVersion: string | null;
+                /** @enum {string} */
+                outcome: 'approved' | 'declined' | 'referred';
+                overridden?: {
+                  /** @description A decision id (dec_…). */
+                  decisionId: string;
+                  reasons: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  recourse: {
+                    actions: {
+                      byDate: string | null;
+                      /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                      code: string;
+                      /** @description How hard the step is, relative to the others. */
+                      cost: number;
+                      /** @description The policy input the action changes (onTimeCycles). */
+                      feature: string;
+                      /** @description Its value today. */
+                      from: number | boolean;
+                      /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                      params: {
+                        [key: string]:
+                          | string
+                          | number
+                          | boolean
+                          | null
+                          | {
+                              en: string;
+                              zh: string;
+                            };
+                      };
+                      text: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @description Its value once the action is done. */
+                      to: number | boolean;
+                    }[];
+                    goal:
+                      | {
+                          /** @enum {string} */
+                          kind: 'approval';
+                        }
+                      | {
+                          /**
+                           * @description The amount asked for, in integer fen.
+                           * @example 800000
+                           */
+                          amount: string;
+                          /** @enum {string} */
+                          kind: 'amount';
+                        };
+                    reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                    /**
+                     * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                     * @enum {string}
+                     */
+                    status: 'plan' | 'none' | 'not-needed';
+                    text: {
+                      en: string;
+                      zh: string;
+                    } | null;
+                    totalCost: number | null;
+                    verified: {
+                      /**
+                       * @description The limit on the plan’s values, in integer fen.
+                       * @example 800000
+                       */
+                      limit: string;
+                      /** @enum {string} */
+                      outcome: 'approved' | 'declined' | 'referred';
+                    } | null;
+                  } | null;
+                } | null;
+                override: {
+                  apr: string | null;
+                  /**
+                   * @description The limit the person set, in integer fen.
+                   * @example 800000
+                   */
+                  limit: string;
+                  note: string;
+                  /** @enum {string} */
+                  outcome: 'approved' | 'declined' | 'referred';
+                  /** @description The decision it overrides. */
+                  overrides: string;
+                  /** @description A manual review’s reasons for the customer. */
+                  reasons?: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  reviewer: string;
+                } | null;
+                policyVersion: string | null;
+                product: string;
+                productType: string | null;
+                /** @description 1–4 ranked principal reasons for a decline or a reduced limit; on an override, the one reason that a person decided (the overturned reasons are under `overridden`). */
+                reasons: {
+                  /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                  code: string;
+                  /**
+                   * @description knockout, limit, referral, system, score, or review (a person decided).
+                   * @enum {string}
+                   */
+                  kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                  params: {
+                    [key: string]:
+                      | string
+                      | number
+                      | boolean
+                      | null
+                      | {
+                          en: string;
+                          zh: string;
+                        };
+                  };
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                recourse: {
+                  actions: {
+                    byDate: string | null;
+                    /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                    code: string;
+                    /** @description How hard the step is, relative to the others. */
+                    cost: number;
+                    /** @description The policy input the action changes (onTimeCycles). */
+                    feature: string;
+                    /** @description Its value today. */
+                    from: number | boolean;
+                    /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                    /** @description Its value once the action is done. */
+                    to: number | boolean;
+                  }[];
+                  goal:
+                    | {
+                        /** @enum {string} */
+                        kind: 'approval';
+                      }
+                    | {
+                        /**
+                         * @description The amount asked for, in integer fen.
+                         * @example 800000
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        kind: 'amount';
+                      };
+                  reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                  /**
+                   * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                   * @enum {string}
+                   */
+                  status: 'plan' | 'none' | 'not-needed';
+                  text: {
+                    en: string;
+                    zh: string;
+                  } | null;
+                  totalCost: number | null;
+                  verified: {
+                    /**
+                     * @description The limit on the plan’s values, in integer fen.
+                     * @example 800000
+                     */
+                    limit: string;
+                    /** @enum {string} */
+                    outcome: 'approved' | 'declined' | 'referred';
+                  } | null;
+                } | null;
+                requestedAmount: string | null;
+                requestedAmountFen: string | null;
+                score: number | null;
+                subScores: {
+                  [key: string]: number;
+                } | null;
+              } | null;
+              priority: number;
+              recheck: {
+                apr: string | null;
+                arm: string | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                dailyRate: string | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                decidedAt: string;
+                decisionDate: string;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                /** @description Facts, scorecard row, policy document and output, rule trace. */
+                evidence?: {
+                  facts: {
+                    /** @description Whole years on the decision date. */
+                    age: number;
+                    /**
+                     * Format: date-time
+                     * @description The decision instant.
+                     */
+                    asOf: string;
+                    /** @description Its business date, YYYY-MM-DD (Asia/Shanghai). */
+                    asOfDate: string;
+                    /** @description On the blocklist at the instant (absent in records made before it). */
+                    blocklisted?: boolean;
+                    /** @description A customer id (cus_…). */
+                    customerId: string;
+                    /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
+                    decay: {
+                      [key: string]: number[];
+                    };
+                    facility: {
+                      openedAt: string;
+                      status: string;
+                    } | null;
+                    /** @description Every feature of the snapshot by name (money as integer fen, ratios 0–1, null unknown). */
+                    features: {
+                      [key: string]: (number | string) | null;
+                    };
+                    /** @description Risk holds in force at the instant. */
+                    holds: {
+                      expiresAt: string;
+                      reasonCode: string;
+                    }[];
+                    productCode: string;
+                    requestedAmount: string | null;
+                    terms: {
+                      legalRateCaps: {
+                        [key: string]: unknown;
+                      }[];
+                      products: {
+                        [key: string]: unknown;
+                      }[];
+                      riskAppetite: {
+                        [key: string]: unknown;
+                      }[];
+                    } | null;
+                    verification: {
+                      failures: string[];
+                      level: number;
+                      provider: string | null;
+                    };
+                  } | null;
+                  modelHash: string | null;
+                  policyChecksum: string | null;
+                  policyDocument: {
+                    [key: string]: unknown;
+                  } | null;
+                  policyOutput: {
+                    [key: string]: unknown;
+                  } | null;
+                  scorecardRow: {
+                    [key: string]: (number | string) | null;
+                  } | null;
+                  trace:
+                    | {
+                        /** @description Field path → value, for every field the node reads. */
+                        inputs: {
+                          [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        kind: 'input' | 'output' | 'decisionTable' | 'expression' | 'switch';
+                        /** @description Matched row ids or selected statement ids. */
+                        matched: string[];
+                        nodeId: string;
+                        nodeName: string;
+                        /** @description A JSON value as the policy graph has it (null, boolean, number, string, array or object). */
+                        output: unknown;
+                      }[]
+                    | null;
+                };
+                facilityChange: string | null;
+                fault: {
+                  /** @description timeout, unavailable, error, PROVIDER_UNAVAILABLE. */
+                  code: string;
+                  /** @description What failed, in words safe to show staff. */
+                  message: string;
+                  /** @enum {string} */
+                  stage: 'snapshot' | 'facility' | 'scoring' | 'policy' | 'provider';
+                } | null;
+                kind: string;
+                legalCap: {
+                  /** @description Exact decimal. */
+                  annualRate: string;
+                  /** @description YYYY-MM-DD */
+                  effectiveFrom: string;
+                } | null;
+                /**
+                 * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
+                 * @example 1234.56
+                 */
+                limit: string;
+                /**
+                 * @description The limit in integer fen ("800000" is ¥8,000.00).
+                 * @example 800000
+                 */
+                limitFen: string;
+                linkedTo: string | null;
+                modelVersion: string | null;
+                /** @enum {string} */
+                outcome: 'approved' | 'declined' | 'referred';
+                overridden?: {
+                  /** @description A decision id (dec_…). */
+                  decisionId: string;
+                  reasons: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  recourse: {
+                    actions: {
+                      byDate: string | null;
+                      /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                      code: string;
+                      /** @description How hard the step is, relative to the others. */
+                      cost: number;
+                      /** @description The policy input the action changes (onTimeCycles). */
+                      feature: string;
+                      /** @description Its value today. */
+                      from: number | boolean;
+                      /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                      params: {
+                        [key: string]:
+                          | string
+                          | number
+                          | boolean
+                          | null
+                          | {
+                              en: string;
+                              zh: string;
+                            };
+                      };
+                      text: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @description Its value once the action is done. */
+                      to: number | boolean;
+                    }[];
+                    goal:
+                      | {
+                          /** @enum {string} */
+                          kind: 'approval';
+                        }
+                      | {
+                          /**
+                           * @description The amount asked for, in integer fen.
+                           * @example 800000
+                           */
+                          amount: string;
+                          /** @enum {string} */
+                          kind: 'amount';
+                        };
+                    reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                    /**
+                     * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                     * @enum {string}
+                     */
+                    status: 'plan' | 'none' | 'not-needed';
+                    text: {
+                      en: string;
+                      zh: string;
+                    } | null;
+                    totalCost: number | null;
+                    verified: {
+                      /**
+                       * @description The limit on the plan’s values, in integer fen.
+                       * @example 800000
+                       */
+                      limit: string;
+                      /** @enum {string} */
+                      outcome: 'approved' | 'declined' | 'referred';
+                    } | null;
+                  } | null;
+                } | null;
+                override: {
+                  apr: string | null;
+                  /**
+                   * @description The limit the person set, in integer fen.
+                   * @example 800000
+                   */
+                  limit: string;
+                  note: string;
+                  /** @enum {string} */
+                  outcome: 'approved' | 'declined' | 'referred';
+                  /** @description The decision it overrides. */
+                  overrides: string;
+                  /** @description A manual review’s reasons for the customer. */
+                  reasons?: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  reviewer: string;
+                } | null;
+                policyVersion: string | null;
+                product: string;
+                productType: string | null;
+                /** @description 1–4 ranked principal reasons for a decline or a reduced limit; on an override, the one reason that a person decided (the overturned reasons are under `overridden`). */
+                reasons: {
+                  /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                  code: string;
+                  /**
+                   * @description knockout, limit, referral, system, score, or review (a person decided).
+                   * @enum {string}
+                   */
+                  kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                  params: {
+                    [key: string]:
+                      | string
+                      | number
+                      | boolean
+                      | null
+                      | {
+                          en: string;
+                          zh: string;
+                        };
+                  };
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                recourse: {
+                  actions: {
+                    byDate: string | null;
+                    /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                    code: string;
+                    /** @description How hard the step is, relative to the others. */
+                    cost: number;
+                    /** @description The policy input the action changes (onTimeCycles). */
+                    feature: string;
+                    /** @description Its value today. */
+                    from: number | boolean;
+                    /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                    /** @description Its value once the action is done. */
+                    to: number | boolean;
+                  }[];
+                  goal:
+                    | {
+                        /** @enum {string} */
+                        kind: 'approval';
+                      }
+                    | {
+                        /**
+                         * @description The amount asked for, in integer fen.
+                         * @example 800000
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        kind: 'amount';
+                      };
+                  reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                  /**
+                   * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                   * @enum {string}
+                   */
+                  status: 'plan' | 'none' | 'not-needed';
+                  text: {
+                    en: string;
+                    zh: string;
+                  } | null;
+                  totalCost: number | null;
+                  verified: {
+                    /**
+                     * @description The limit on the plan’s values, in integer fen.
+                     * @example 800000
+                     */
+                    limit: string;
+                    /** @enum {string} */
+                    outcome: 'approved' | 'declined' | 'referred';
+                  } | null;
+                } | null;
+                requestedAmount: string | null;
+                requestedAmountFen: string | null;
+                score: number | null;
+                subScores: {
+                  [key: string]: number;
+                } | null;
+              } | null;
+              slaBreached: boolean;
             };
           };
         };
@@ -2023,18 +3177,42 @@ export interface paths {
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              /** @description A customer id (cus_…). */
+              customerId: string;
+              /** @description A evidence id (evd_…). */
+              evidenceId: string;
+              /** @enum {string} */
+              mediaType: 'image/jpeg' | 'image/png' | 'application/pdf';
+              sha256: string;
+              sizeBytes: number;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              uploadedAt: string;
             };
           };
         };
-        /** @description The evidence: id, media type, size, SHA-256. */
+        /** @description Default Response */
         201: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              [key: string]: unknown;
+              /** @description A customer id (cus_…). */
+              customerId: string;
+              /** @description A evidence id (evd_…). */
+              evidenceId: string;
+              /** @enum {string} */
+              mediaType: 'image/jpeg' | 'image/png' | 'application/pdf';
+              sha256: string;
+              sizeBytes: number;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              uploadedAt: string;
             };
           };
         };
@@ -5648,7 +6826,39 @@ export interface paths {
           content: {
             'application/json': {
               decisions: {
-                [key: string]: unknown;
+                apr: string | null;
+                arm: string | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                decidedAt: string;
+                /** @description A decision id (dec_…). */
+                decisionId: string;
+                kind: string;
+                /**
+                 * @description The limit in yuan; 0.00 when declined or referred.
+                 * @example 1234.56
+                 */
+                limit: string;
+                /**
+                 * @description The limit in integer fen.
+                 * @example 800000
+                 */
+                limitFen: string;
+                linkedTo: string | null;
+                modelVersion: string | null;
+                /** @enum {string} */
+                outcome: 'approved' | 'declined' | 'referred';
+                policyVersion: string | null;
+                product: string;
+                /** @description The principal reasons, in rank order. */
+                reasonCodes: string[];
+                requestedAmount: string | null;
+                requestedAmountFen: string | null;
+                score: number | null;
               }[];
             };
           };
@@ -6190,15 +7400,99 @@ export interface paths {
               decisionId: string;
               /** @description Facts, scorecard row, policy document and output, rule trace. */
               evidence?: {
-                [key: string]: unknown;
+                facts: {
+                  /** @description Whole years on the decision date. */
+                  age: number;
+                  /**
+                   * Format: date-time
+                   * @description The decision instant.
+                   */
+                  asOf: string;
+                  /** @description Its business date, YYYY-MM-DD (Asia/Shanghai). */
+                  asOfDate: string;
+                  /** @description On the blocklist at the instant (absent in records made before it). */
+                  blocklisted?: boolean;
+                  /** @description A customer id (cus_…). */
+                  customerId: string;
+                  /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
+                  decay: {
+                    [key: string]: number[];
+                  };
+                  facility: {
+                    openedAt: string;
+                    status: string;
+                  } | null;
+                  /** @description Every feature of the snapshot by name (money as integer fen, ratios 0–1, null unknown). */
+                  features: {
+                    [key: string]: (number | string) | null;
+                  };
+                  /** @description Risk holds in force at the instant. */
+                  holds: {
+                    expiresAt: string;
+                    reasonCode: string;
+                  }[];
+                  productCode: string;
+                  requestedAmount: string | null;
+                  terms: {
+                    legalRateCaps: {
+                      [key: string]: unknown;
+                    }[];
+                    products: {
+                      [key: string]: unknown;
+                    }[];
+                    riskAppetite: {
+                      [key: string]: unknown;
+                    }[];
+                  } | null;
+                  verification: {
+                    failures: string[];
+                    level: number;
+                    provider: string | null;
+                  };
+                } | null;
+                modelHash: string | null;
+                policyChecksum: string | null;
+                policyDocument: {
+                  [key: string]: unknown;
+                } | null;
+                policyOutput: {
+                  [key: string]: unknown;
+                } | null;
+                scorecardRow: {
+                  [key: string]: (number | string) | null;
+                } | null;
+                trace:
+                  | {
+                      /** @description Field path → value, for every field the node reads. */
+                      inputs: {
+                        [key: string]: unknown;
+                      };
+                      /** @enum {string} */
+                      kind: 'input' | 'output' | 'decisionTable' | 'expression' | 'switch';
+                      /** @description Matched row ids or selected statement ids. */
+                      matched: string[];
+                      nodeId: string;
+                      nodeName: string;
+                      /** @description A JSON value as the policy graph has it (null, boolean, number, string, array or object). */
+                      output: unknown;
+                    }[]
+                  | null;
               };
               facilityChange: string | null;
               fault: {
-                [key: string]: unknown;
+                /** @description timeout, unavailable, error, PROVIDER_UNAVAILABLE. */
+                code: string;
+                /** @description What failed, in words safe to show staff. */
+                message: string;
+                /** @enum {string} */
+                stage: 'snapshot' | 'facility' | 'scoring' | 'policy' | 'provider';
               } | null;
               kind: string;
               legalCap: {
-                [key: string]: unknown;
+                /** @description Exact decimal. */
+                annualRate: string;
+                /** @description YYYY-MM-DD */
+                effectiveFrom: string;
               } | null;
               /**
                * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
@@ -6212,6 +7506,7 @@ export interface paths {
               limitFen: string;
               linkedTo: string | null;
               modelVersion: string | null;
+              /** @enum {string} */
               outcome: 'approved' | 'declined' | 'referred';
               overridden?: {
                 /** @description A decision id (dec_…). */
@@ -6219,11 +7514,22 @@ export interface paths {
                 reasons: {
                   /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                   code: string;
-                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                  kind: string;
-                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  /**
+                   * @description knockout, limit, referral, system, score, or review (a person decided).
+                   * @enum {string}
+                   */
+                  kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                   params: {
-                    [key: string]: unknown;
+                    [key: string]:
+                      | string
+                      | number
+                      | boolean
+                      | null
+                      | {
+                          en: string;
+                          zh: string;
+                        };
                   };
                   text: {
                     en: string;
@@ -6231,11 +7537,110 @@ export interface paths {
                   };
                 }[];
                 recourse: {
-                  [key: string]: unknown;
+                  actions: {
+                    byDate: string | null;
+                    /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                    code: string;
+                    /** @description How hard the step is, relative to the others. */
+                    cost: number;
+                    /** @description The policy input the action changes (onTimeCycles). */
+                    feature: string;
+                    /** @description Its value today. */
+                    from: number | boolean;
+                    /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                    /** @description Its value once the action is done. */
+                    to: number | boolean;
+                  }[];
+                  goal:
+                    | {
+                        /** @enum {string} */
+                        kind: 'approval';
+                      }
+                    | {
+                        /**
+                         * @description The amount asked for, in integer fen.
+                         * @example 800000
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        kind: 'amount';
+                      };
+                  reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                  /**
+                   * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                   * @enum {string}
+                   */
+                  status: 'plan' | 'none' | 'not-needed';
+                  text: {
+                    en: string;
+                    zh: string;
+                  } | null;
+                  totalCost: number | null;
+                  verified: {
+                    /**
+                     * @description The limit on the plan’s values, in integer fen.
+                     * @example 800000
+                     */
+                    limit: string;
+                    /** @enum {string} */
+                    outcome: 'approved' | 'declined' | 'referred';
+                  } | null;
                 } | null;
               } | null;
               override: {
-                [key: string]: unknown;
+                apr: string | null;
+                /**
+                 * @description The limit the person set, in integer fen.
+                 * @example 800000
+                 */
+                limit: string;
+                note: string;
+                /** @enum {string} */
+                outcome: 'approved' | 'declined' | 'referred';
+                /** @description The decision it overrides. */
+                overrides: string;
+                /** @description A manual review’s reasons for the customer. */
+                reasons?: {
+                  /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                  code: string;
+                  /**
+                   * @description knockout, limit, referral, system, score, or review (a person decided).
+                   * @enum {string}
+                   */
+                  kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                  params: {
+                    [key: string]:
+                      | string
+                      | number
+                      | boolean
+                      | null
+                      | {
+                          en: string;
+                          zh: string;
+                        };
+                  };
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                reviewer: string;
               } | null;
               policyVersion: string | null;
               product: string;
@@ -6244,11 +7649,22 @@ export interface paths {
               reasons: {
                 /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                 code: string;
-                /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                kind: string;
-                /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                /**
+                 * @description knockout, limit, referral, system, score, or review (a person decided).
+                 * @enum {string}
+                 */
+                kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                 params: {
-                  [key: string]: unknown;
+                  [key: string]:
+                    | string
+                    | number
+                    | boolean
+                    | null
+                    | {
+                        en: string;
+                        zh: string;
+                      };
                 };
                 text: {
                   en: string;
@@ -6256,13 +7672,75 @@ export interface paths {
                 };
               }[];
               recourse: {
-                [key: string]: unknown;
+                actions: {
+                  byDate: string | null;
+                  /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                  code: string;
+                  /** @description How hard the step is, relative to the others. */
+                  cost: number;
+                  /** @description The policy input the action changes (onTimeCycles). */
+                  feature: string;
+                  /** @description Its value today. */
+                  from: number | boolean;
+                  /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                  params: {
+                    [key: string]:
+                      | string
+                      | number
+                      | boolean
+                      | null
+                      | {
+                          en: string;
+                          zh: string;
+                        };
+                  };
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                  /** @description Its value once the action is done. */
+                  to: number | boolean;
+                }[];
+                goal:
+                  | {
+                      /** @enum {string} */
+                      kind: 'approval';
+                    }
+                  | {
+                      /**
+                       * @description The amount asked for, in integer fen.
+                       * @example 800000
+                       */
+                      amount: string;
+                      /** @enum {string} */
+                      kind: 'amount';
+                    };
+                reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                /**
+                 * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                 * @enum {string}
+                 */
+                status: 'plan' | 'none' | 'not-needed';
+                text: {
+                  en: string;
+                  zh: string;
+                } | null;
+                totalCost: number | null;
+                verified: {
+                  /**
+                   * @description The limit on the plan’s values, in integer fen.
+                   * @example 800000
+                   */
+                  limit: string;
+                  /** @enum {string} */
+                  outcome: 'approved' | 'declined' | 'referred';
+                } | null;
               } | null;
               requestedAmount: string | null;
               requestedAmountFen: string | null;
               score: number | null;
               subScores: {
-                [key: string]: unknown;
+                [key: string]: number;
               } | null;
             };
           };
@@ -6394,15 +7872,99 @@ export interface paths {
               decisionId: string;
               /** @description Facts, scorecard row, policy document and output, rule trace. */
               evidence?: {
-                [key: string]: unknown;
+                facts: {
+                  /** @description Whole years on the decision date. */
+                  age: number;
+                  /**
+                   * Format: date-time
+                   * @description The decision instant.
+                   */
+                  asOf: string;
+                  /** @description Its business date, YYYY-MM-DD (Asia/Shanghai). */
+                  asOfDate: string;
+                  /** @description On the blocklist at the instant (absent in records made before it). */
+                  blocklisted?: boolean;
+                  /** @description A customer id (cus_…). */
+                  customerId: string;
+                  /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
+                  decay: {
+                    [key: string]: number[];
+                  };
+                  facility: {
+                    openedAt: string;
+                    status: string;
+                  } | null;
+                  /** @description Every feature of the snapshot by name (money as integer fen, ratios 0–1, null unknown). */
+                  features: {
+                    [key: string]: (number | string) | null;
+                  };
+                  /** @description Risk holds in force at the instant. */
+                  holds: {
+                    expiresAt: string;
+                    reasonCode: string;
+                  }[];
+                  productCode: string;
+                  requestedAmount: string | null;
+                  terms: {
+                    legalRateCaps: {
+                      [key: string]: unknown;
+                    }[];
+                    products: {
+                      [key: string]: unknown;
+                    }[];
+                    riskAppetite: {
+                      [key: string]: unknown;
+                    }[];
+                  } | null;
+                  verification: {
+                    failures: string[];
+                    level: number;
+                    provider: string | null;
+                  };
+                } | null;
+                modelHash: string | null;
+                policyChecksum: string | null;
+                policyDocument: {
+                  [key: string]: unknown;
+                } | null;
+                policyOutput: {
+                  [key: string]: unknown;
+                } | null;
+                scorecardRow: {
+                  [key: string]: (number | string) | null;
+                } | null;
+                trace:
+                  | {
+                      /** @description Field path → value, for every field the node reads. */
+                      inputs: {
+                        [key: string]: unknown;
+                      };
+                      /** @enum {string} */
+                      kind: 'input' | 'output' | 'decisionTable' | 'expression' | 'switch';
+                      /** @description Matched row ids or selected statement ids. */
+                      matched: string[];
+                      nodeId: string;
+                      nodeName: string;
+                      /** @description A JSON value as the policy graph has it (null, boolean, number, string, array or object). */
+                      output: unknown;
+                    }[]
+                  | null;
               };
               facilityChange: string | null;
               fault: {
-                [key: string]: unknown;
+                /** @description timeout, unavailable, error, PROVIDER_UNAVAILABLE. */
+                code: string;
+                /** @description What failed, in words safe to show staff. */
+                message: string;
+                /** @enum {string} */
+                stage: 'snapshot' | 'facility' | 'scoring' | 'policy' | 'provider';
               } | null;
               kind: string;
               legalCap: {
-                [key: string]: unknown;
+                /** @description Exact decimal. */
+                annualRate: string;
+                /** @description YYYY-MM-DD */
+                effectiveFrom: string;
               } | null;
               /**
                * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
@@ -6416,6 +7978,7 @@ export interface paths {
               limitFen: string;
               linkedTo: string | null;
               modelVersion: string | null;
+              /** @enum {string} */
               outcome: 'approved' | 'declined' | 'referred';
               overridden?: {
                 /** @description A decision id (dec_…). */
@@ -6423,11 +7986,22 @@ export interface paths {
                 reasons: {
                   /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                   code: string;
-                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                  kind: string;
-                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  /**
+                   * @description knockout, limit, referral, system, score, or review (a person decided).
+                   * @enum {string}
+                   */
+                  kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                   params: {
-                    [key: string]: unknown;
+                    [key: string]:
+                      | string
+                      | number
+                      | boolean
+                      | null
+                      | {
+                          en: string;
+                          zh: string;
+                        };
                   };
                   text: {
                     en: string;
@@ -6435,11 +8009,110 @@ export interface paths {
                   };
                 }[];
                 recourse: {
-                  [key: string]: unknown;
+                  actions: {
+                    byDate: string | null;
+                    /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                    code: string;
+                    /** @description How hard the step is, relative to the others. */
+                    cost: number;
+                    /** @description The policy input the action changes (onTimeCycles). */
+                    feature: string;
+                    /** @description Its value today. */
+                    from: number | boolean;
+                    /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                    /** @description Its value once the action is done. */
+                    to: number | boolean;
+                  }[];
+                  goal:
+                    | {
+                        /** @enum {string} */
+                        kind: 'approval';
+                      }
+                    | {
+                        /**
+                         * @description The amount asked for, in integer fen.
+                         * @example 800000
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        kind: 'amount';
+                      };
+                  reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                  /**
+                   * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                   * @enum {string}
+                   */
+                  status: 'plan' | 'none' | 'not-needed';
+                  text: {
+                    en: string;
+                    zh: string;
+                  } | null;
+                  totalCost: number | null;
+                  verified: {
+                    /**
+                     * @description The limit on the plan’s values, in integer fen.
+                     * @example 800000
+                     */
+                    limit: string;
+                    /** @enum {string} */
+                    outcome: 'approved' | 'declined' | 'referred';
+                  } | null;
                 } | null;
               } | null;
               override: {
-                [key: string]: unknown;
+                apr: string | null;
+                /**
+                 * @description The limit the person set, in integer fen.
+                 * @example 800000
+                 */
+                limit: string;
+                note: string;
+                /** @enum {string} */
+                outcome: 'approved' | 'declined' | 'referred';
+                /** @description The decision it overrides. */
+                overrides: string;
+                /** @description A manual review’s reasons for the customer. */
+                reasons?: {
+                  /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                  code: string;
+                  /**
+                   * @description knockout, limit, referral, system, score, or review (a person decided).
+                   * @enum {string}
+                   */
+                  kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                  params: {
+                    [key: string]:
+                      | string
+                      | number
+                      | boolean
+                      | null
+                      | {
+                          en: string;
+                          zh: string;
+                        };
+                  };
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                reviewer: string;
               } | null;
               policyVersion: string | null;
               product: string;
@@ -6448,11 +8121,22 @@ export interface paths {
               reasons: {
                 /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                 code: string;
-                /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                kind: string;
-                /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                /**
+                 * @description knockout, limit, referral, system, score, or review (a person decided).
+                 * @enum {string}
+                 */
+                kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                 params: {
-                  [key: string]: unknown;
+                  [key: string]:
+                    | string
+                    | number
+                    | boolean
+                    | null
+                    | {
+                        en: string;
+                        zh: string;
+                      };
                 };
                 text: {
                   en: string;
@@ -6460,13 +8144,75 @@ export interface paths {
                 };
               }[];
               recourse: {
-                [key: string]: unknown;
+                actions: {
+                  byDate: string | null;
+                  /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                  code: string;
+                  /** @description How hard the step is, relative to the others. */
+                  cost: number;
+                  /** @description The policy input the action changes (onTimeCycles). */
+                  feature: string;
+                  /** @description Its value today. */
+                  from: number | boolean;
+                  /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                  params: {
+                    [key: string]:
+                      | string
+                      | number
+                      | boolean
+                      | null
+                      | {
+                          en: string;
+                          zh: string;
+                        };
+                  };
+                  text: {
+                    en: string;
+                    zh: string;
+                  };
+                  /** @description Its value once the action is done. */
+                  to: number | boolean;
+                }[];
+                goal:
+                  | {
+                      /** @enum {string} */
+                      kind: 'approval';
+                    }
+                  | {
+                      /**
+                       * @description The amount asked for, in integer fen.
+                       * @example 800000
+                       */
+                      amount: string;
+                      /** @enum {string} */
+                      kind: 'amount';
+                    };
+                reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                /**
+                 * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                 * @enum {string}
+                 */
+                status: 'plan' | 'none' | 'not-needed';
+                text: {
+                  en: string;
+                  zh: string;
+                } | null;
+                totalCost: number | null;
+                verified: {
+                  /**
+                   * @description The limit on the plan’s values, in integer fen.
+                   * @example 800000
+                   */
+                  limit: string;
+                  /** @enum {string} */
+                  outcome: 'approved' | 'declined' | 'referred';
+                } | null;
               } | null;
               requestedAmount: string | null;
               requestedAmountFen: string | null;
               score: number | null;
               subScores: {
-                [key: string]: unknown;
+                [key: string]: number;
               } | null;
             };
           };
@@ -6773,7 +8519,12 @@ export interface paths {
               /** @description A decision id (dec_…). */
               decisionId: string;
               differences: {
-                [key: string]: unknown;
+                /** @description outcome, limit, apr, score, policyOutput, trace, reasons, recourse, … */
+                field: string;
+                /** @description The value recomputed (any JSON). */
+                recomputed: unknown;
+                /** @description The value recorded (any JSON). */
+                stored: unknown;
               }[];
               matches: boolean;
               modelVersion: string | null;
@@ -22900,15 +24651,99 @@ export interface paths {
                 decisionId: string;
                 /** @description Facts, scorecard row, policy document and output, rule trace. */
                 evidence?: {
-                  [key: string]: unknown;
+                  facts: {
+                    /** @description Whole years on the decision date. */
+                    age: number;
+                    /**
+                     * Format: date-time
+                     * @description The decision instant.
+                     */
+                    asOf: string;
+                    /** @description Its business date, YYYY-MM-DD (Asia/Shanghai). */
+                    asOfDate: string;
+                    /** @description On the blocklist at the instant (absent in records made before it). */
+                    blocklisted?: boolean;
+                    /** @description A customer id (cus_…). */
+                    customerId: string;
+                    /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
+                    decay: {
+                      [key: string]: number[];
+                    };
+                    facility: {
+                      openedAt: string;
+                      status: string;
+                    } | null;
+                    /** @description Every feature of the snapshot by name (money as integer fen, ratios 0–1, null unknown). */
+                    features: {
+                      [key: string]: (number | string) | null;
+                    };
+                    /** @description Risk holds in force at the instant. */
+                    holds: {
+                      expiresAt: string;
+                      reasonCode: string;
+                    }[];
+                    productCode: string;
+                    requestedAmount: string | null;
+                    terms: {
+                      legalRateCaps: {
+                        [key: string]: unknown;
+                      }[];
+                      products: {
+                        [key: string]: unknown;
+                      }[];
+                      riskAppetite: {
+                        [key: string]: unknown;
+                      }[];
+                    } | null;
+                    verification: {
+                      failures: string[];
+                      level: number;
+                      provider: string | null;
+                    };
+                  } | null;
+                  modelHash: string | null;
+                  policyChecksum: string | null;
+                  policyDocument: {
+                    [key: string]: unknown;
+                  } | null;
+                  policyOutput: {
+                    [key: string]: unknown;
+                  } | null;
+                  scorecardRow: {
+                    [key: string]: (number | string) | null;
+                  } | null;
+                  trace:
+                    | {
+                        /** @description Field path → value, for every field the node reads. */
+                        inputs: {
+                          [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        kind: 'input' | 'output' | 'decisionTable' | 'expression' | 'switch';
+                        /** @description Matched row ids or selected statement ids. */
+                        matched: string[];
+                        nodeId: string;
+                        nodeName: string;
+                        /** @description A JSON value as the policy graph has it (null, boolean, number, string, array or object). */
+                        output: unknown;
+                      }[]
+                    | null;
                 };
                 facilityChange: string | null;
                 fault: {
-                  [key: string]: unknown;
+                  /** @description timeout, unavailable, error, PROVIDER_UNAVAILABLE. */
+                  code: string;
+                  /** @description What failed, in words safe to show staff. */
+                  message: string;
+                  /** @enum {string} */
+                  stage: 'snapshot' | 'facility' | 'scoring' | 'policy' | 'provider';
                 } | null;
                 kind: string;
                 legalCap: {
-                  [key: string]: unknown;
+                  /** @description Exact decimal. */
+                  annualRate: string;
+                  /** @description YYYY-MM-DD */
+                  effectiveFrom: string;
                 } | null;
                 /**
                  * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
@@ -22922,6 +24757,7 @@ export interface paths {
                 limitFen: string;
                 linkedTo: string | null;
                 modelVersion: string | null;
+                /** @enum {string} */
                 outcome: 'approved' | 'declined' | 'referred';
                 overridden?: {
                   /** @description A decision id (dec_…). */
@@ -22929,11 +24765,22 @@ export interface paths {
                   reasons: {
                     /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                     code: string;
-                    /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                    kind: string;
-                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                     params: {
-                      [key: string]: unknown;
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
                     };
                     text: {
                       en: string;
@@ -22941,11 +24788,110 @@ export interface paths {
                     };
                   }[];
                   recourse: {
-                    [key: string]: unknown;
+                    actions: {
+                      byDate: string | null;
+                      /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                      code: string;
+                      /** @description How hard the step is, relative to the others. */
+                      cost: number;
+                      /** @description The policy input the action changes (onTimeCycles). */
+                      feature: string;
+                      /** @description Its value today. */
+                      from: number | boolean;
+                      /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                      params: {
+                        [key: string]:
+                          | string
+                          | number
+                          | boolean
+                          | null
+                          | {
+                              en: string;
+                              zh: string;
+                            };
+                      };
+                      text: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @description Its value once the action is done. */
+                      to: number | boolean;
+                    }[];
+                    goal:
+                      | {
+                          /** @enum {string} */
+                          kind: 'approval';
+                        }
+                      | {
+                          /**
+                           * @description The amount asked for, in integer fen.
+                           * @example 800000
+                           */
+                          amount: string;
+                          /** @enum {string} */
+                          kind: 'amount';
+                        };
+                    reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                    /**
+                     * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                     * @enum {string}
+                     */
+                    status: 'plan' | 'none' | 'not-needed';
+                    text: {
+                      en: string;
+                      zh: string;
+                    } | null;
+                    totalCost: number | null;
+                    verified: {
+                      /**
+                       * @description The limit on the plan’s values, in integer fen.
+                       * @example 800000
+                       */
+                      limit: string;
+                      /** @enum {string} */
+                      outcome: 'approved' | 'declined' | 'referred';
+                    } | null;
                   } | null;
                 } | null;
                 override: {
-                  [key: string]: unknown;
+                  apr: string | null;
+                  /**
+                   * @description The limit the person set, in integer fen.
+                   * @example 800000
+                   */
+                  limit: string;
+                  note: string;
+                  /** @enum {string} */
+                  outcome: 'approved' | 'declined' | 'referred';
+                  /** @description The decision it overrides. */
+                  overrides: string;
+                  /** @description A manual review’s reasons for the customer. */
+                  reasons?: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  reviewer: string;
                 } | null;
                 policyVersion: string | null;
                 product: string;
@@ -22954,11 +24900,22 @@ export interface paths {
                 reasons: {
                   /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                   code: string;
-                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                  kind: string;
-                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  /**
+                   * @description knockout, limit, referral, system, score, or review (a person decided).
+                   * @enum {string}
+                   */
+                  kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                   params: {
-                    [key: string]: unknown;
+                    [key: string]:
+                      | string
+                      | number
+                      | boolean
+                      | null
+                      | {
+                          en: string;
+                          zh: string;
+                        };
                   };
                   text: {
                     en: string;
@@ -22966,13 +24923,75 @@ export interface paths {
                   };
                 }[];
                 recourse: {
-                  [key: string]: unknown;
+                  actions: {
+                    byDate: string | null;
+                    /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                    code: string;
+                    /** @description How hard the step is, relative to the others. */
+                    cost: number;
+                    /** @description The policy input the action changes (onTimeCycles). */
+                    feature: string;
+                    /** @description Its value today. */
+                    from: number | boolean;
+                    /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                    /** @description Its value once the action is done. */
+                    to: number | boolean;
+                  }[];
+                  goal:
+                    | {
+                        /** @enum {string} */
+                        kind: 'approval';
+                      }
+                    | {
+                        /**
+                         * @description The amount asked for, in integer fen.
+                         * @example 800000
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        kind: 'amount';
+                      };
+                  reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                  /**
+                   * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                   * @enum {string}
+                   */
+                  status: 'plan' | 'none' | 'not-needed';
+                  text: {
+                    en: string;
+                    zh: string;
+                  } | null;
+                  totalCost: number | null;
+                  verified: {
+                    /**
+                     * @description The limit on the plan’s values, in integer fen.
+                     * @example 800000
+                     */
+                    limit: string;
+                    /** @enum {string} */
+                    outcome: 'approved' | 'declined' | 'referred';
+                  } | null;
                 } | null;
                 requestedAmount: string | null;
                 requestedAmountFen: string | null;
                 score: number | null;
                 subScores: {
-                  [key: string]: unknown;
+                  [key: string]: number;
                 } | null;
               };
               history: {
@@ -23012,15 +25031,99 @@ export interface paths {
                 decisionId: string;
                 /** @description Facts, scorecard row, policy document and output, rule trace. */
                 evidence?: {
-                  [key: string]: unknown;
+                  facts: {
+                    /** @description Whole years on the decision date. */
+                    age: number;
+                    /**
+                     * Format: date-time
+                     * @description The decision instant.
+                     */
+                    asOf: string;
+                    /** @description Its business date, YYYY-MM-DD (Asia/Shanghai). */
+                    asOfDate: string;
+                    /** @description On the blocklist at the instant (absent in records made before it). */
+                    blocklisted?: boolean;
+                    /** @description A customer id (cus_…). */
+                    customerId: string;
+                    /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
+                    decay: {
+                      [key: string]: number[];
+                    };
+                    facility: {
+                      openedAt: string;
+                      status: string;
+                    } | null;
+                    /** @description Every feature of the snapshot by name (money as integer fen, ratios 0–1, null unknown). */
+                    features: {
+                      [key: string]: (number | string) | null;
+                    };
+                    /** @description Risk holds in force at the instant. */
+                    holds: {
+                      expiresAt: string;
+                      reasonCode: string;
+                    }[];
+                    productCode: string;
+                    requestedAmount: string | null;
+                    terms: {
+                      legalRateCaps: {
+                        [key: string]: unknown;
+                      }[];
+                      products: {
+                        [key: string]: unknown;
+                      }[];
+                      riskAppetite: {
+                        [key: string]: unknown;
+                      }[];
+                    } | null;
+                    verification: {
+                      failures: string[];
+                      level: number;
+                      provider: string | null;
+                    };
+                  } | null;
+                  modelHash: string | null;
+                  policyChecksum: string | null;
+                  policyDocument: {
+                    [key: string]: unknown;
+                  } | null;
+                  policyOutput: {
+                    [key: string]: unknown;
+                  } | null;
+                  scorecardRow: {
+                    [key: string]: (number | string) | null;
+                  } | null;
+                  trace:
+                    | {
+                        /** @description Field path → value, for every field the node reads. */
+                        inputs: {
+                          [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        kind: 'input' | 'output' | 'decisionTable' | 'expression' | 'switch';
+                        /** @description Matched row ids or selected statement ids. */
+                        matched: string[];
+                        nodeId: string;
+                        nodeName: string;
+                        /** @description A JSON value as the policy graph has it (null, boolean, number, string, array or object). */
+                        output: unknown;
+                      }[]
+                    | null;
                 };
                 facilityChange: string | null;
                 fault: {
-                  [key: string]: unknown;
+                  /** @description timeout, unavailable, error, PROVIDER_UNAVAILABLE. */
+                  code: string;
+                  /** @description What failed, in words safe to show staff. */
+                  message: string;
+                  /** @enum {string} */
+                  stage: 'snapshot' | 'facility' | 'scoring' | 'policy' | 'provider';
                 } | null;
                 kind: string;
                 legalCap: {
-                  [key: string]: unknown;
+                  /** @description Exact decimal. */
+                  annualRate: string;
+                  /** @description YYYY-MM-DD */
+                  effectiveFrom: string;
                 } | null;
                 /**
                  * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
@@ -23034,6 +25137,7 @@ export interface paths {
                 limitFen: string;
                 linkedTo: string | null;
                 modelVersion: string | null;
+                /** @enum {string} */
                 outcome: 'approved' | 'declined' | 'referred';
                 overridden?: {
                   /** @description A decision id (dec_…). */
@@ -23041,11 +25145,22 @@ export interface paths {
                   reasons: {
                     /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                     code: string;
-                    /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                    kind: string;
-                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                     params: {
-                      [key: string]: unknown;
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
                     };
                     text: {
                       en: string;
@@ -23053,11 +25168,110 @@ export interface paths {
                     };
                   }[];
                   recourse: {
-                    [key: string]: unknown;
+                    actions: {
+                      byDate: string | null;
+                      /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                      code: string;
+                      /** @description How hard the step is, relative to the others. */
+                      cost: number;
+                      /** @description The policy input the action changes (onTimeCycles). */
+                      feature: string;
+                      /** @description Its value today. */
+                      from: number | boolean;
+                      /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                      params: {
+                        [key: string]:
+                          | string
+                          | number
+                          | boolean
+                          | null
+                          | {
+                              en: string;
+                              zh: string;
+                            };
+                      };
+                      text: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @description Its value once the action is done. */
+                      to: number | boolean;
+                    }[];
+                    goal:
+                      | {
+                          /** @enum {string} */
+                          kind: 'approval';
+                        }
+                      | {
+                          /**
+                           * @description The amount asked for, in integer fen.
+                           * @example 800000
+                           */
+                          amount: string;
+                          /** @enum {string} */
+                          kind: 'amount';
+                        };
+                    reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                    /**
+                     * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                     * @enum {string}
+                     */
+                    status: 'plan' | 'none' | 'not-needed';
+                    text: {
+                      en: string;
+                      zh: string;
+                    } | null;
+                    totalCost: number | null;
+                    verified: {
+                      /**
+                       * @description The limit on the plan’s values, in integer fen.
+                       * @example 800000
+                       */
+                      limit: string;
+                      /** @enum {string} */
+                      outcome: 'approved' | 'declined' | 'referred';
+                    } | null;
                   } | null;
                 } | null;
                 override: {
-                  [key: string]: unknown;
+                  apr: string | null;
+                  /**
+                   * @description The limit the person set, in integer fen.
+                   * @example 800000
+                   */
+                  limit: string;
+                  note: string;
+                  /** @enum {string} */
+                  outcome: 'approved' | 'declined' | 'referred';
+                  /** @description The decision it overrides. */
+                  overrides: string;
+                  /** @description A manual review’s reasons for the customer. */
+                  reasons?: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  reviewer: string;
                 } | null;
                 policyVersion: string | null;
                 product: string;
@@ -23066,11 +25280,22 @@ export interface paths {
                 reasons: {
                   /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                   code: string;
-                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                  kind: string;
-                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  /**
+                   * @description knockout, limit, referral, system, score, or review (a person decided).
+                   * @enum {string}
+                   */
+                  kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                   params: {
-                    [key: string]: unknown;
+                    [key: string]:
+                      | string
+                      | number
+                      | boolean
+                      | null
+                      | {
+                          en: string;
+                          zh: string;
+                        };
                   };
                   text: {
                     en: string;
@@ -23078,13 +25303,75 @@ export interface paths {
                   };
                 }[];
                 recourse: {
-                  [key: string]: unknown;
+                  actions: {
+                    byDate: string | null;
+                    /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                    code: string;
+                    /** @description How hard the step is, relative to the others. */
+                    cost: number;
+                    /** @description The policy input the action changes (onTimeCycles). */
+                    feature: string;
+                    /** @description Its value today. */
+                    from: number | boolean;
+                    /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                    /** @description Its value once the action is done. */
+                    to: number | boolean;
+                  }[];
+                  goal:
+                    | {
+                        /** @enum {string} */
+                        kind: 'approval';
+                      }
+                    | {
+                        /**
+                         * @description The amount asked for, in integer fen.
+                         * @example 800000
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        kind: 'amount';
+                      };
+                  reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                  /**
+                   * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                   * @enum {string}
+                   */
+                  status: 'plan' | 'none' | 'not-needed';
+                  text: {
+                    en: string;
+                    zh: string;
+                  } | null;
+                  totalCost: number | null;
+                  verified: {
+                    /**
+                     * @description The limit on the plan’s values, in integer fen.
+                     * @example 800000
+                     */
+                    limit: string;
+                    /** @enum {string} */
+                    outcome: 'approved' | 'declined' | 'referred';
+                  } | null;
                 } | null;
                 requestedAmount: string | null;
                 requestedAmountFen: string | null;
                 score: number | null;
                 subScores: {
-                  [key: string]: unknown;
+                  [key: string]: number;
                 } | null;
               } | null;
               whyReferred: {
@@ -23253,15 +25540,99 @@ export interface paths {
                 decisionId: string;
                 /** @description Facts, scorecard row, policy document and output, rule trace. */
                 evidence?: {
-                  [key: string]: unknown;
+                  facts: {
+                    /** @description Whole years on the decision date. */
+                    age: number;
+                    /**
+                     * Format: date-time
+                     * @description The decision instant.
+                     */
+                    asOf: string;
+                    /** @description Its business date, YYYY-MM-DD (Asia/Shanghai). */
+                    asOfDate: string;
+                    /** @description On the blocklist at the instant (absent in records made before it). */
+                    blocklisted?: boolean;
+                    /** @description A customer id (cus_…). */
+                    customerId: string;
+                    /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
+                    decay: {
+                      [key: string]: number[];
+                    };
+                    facility: {
+                      openedAt: string;
+                      status: string;
+                    } | null;
+                    /** @description Every feature of the snapshot by name (money as integer fen, ratios 0–1, null unknown). */
+                    features: {
+                      [key: string]: (number | string) | null;
+                    };
+                    /** @description Risk holds in force at the instant. */
+                    holds: {
+                      expiresAt: string;
+                      reasonCode: string;
+                    }[];
+                    productCode: string;
+                    requestedAmount: string | null;
+                    terms: {
+                      legalRateCaps: {
+                        [key: string]: unknown;
+                      }[];
+                      products: {
+                        [key: string]: unknown;
+                      }[];
+                      riskAppetite: {
+                        [key: string]: unknown;
+                      }[];
+                    } | null;
+                    verification: {
+                      failures: string[];
+                      level: number;
+                      provider: string | null;
+                    };
+                  } | null;
+                  modelHash: string | null;
+                  policyChecksum: string | null;
+                  policyDocument: {
+                    [key: string]: unknown;
+                  } | null;
+                  policyOutput: {
+                    [key: string]: unknown;
+                  } | null;
+                  scorecardRow: {
+                    [key: string]: (number | string) | null;
+                  } | null;
+                  trace:
+                    | {
+                        /** @description Field path → value, for every field the node reads. */
+                        inputs: {
+                          [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        kind: 'input' | 'output' | 'decisionTable' | 'expression' | 'switch';
+                        /** @description Matched row ids or selected statement ids. */
+                        matched: string[];
+                        nodeId: string;
+                        nodeName: string;
+                        /** @description A JSON value as the policy graph has it (null, boolean, number, string, array or object). */
+                        output: unknown;
+                      }[]
+                    | null;
                 };
                 facilityChange: string | null;
                 fault: {
-                  [key: string]: unknown;
+                  /** @description timeout, unavailable, error, PROVIDER_UNAVAILABLE. */
+                  code: string;
+                  /** @description What failed, in words safe to show staff. */
+                  message: string;
+                  /** @enum {string} */
+                  stage: 'snapshot' | 'facility' | 'scoring' | 'policy' | 'provider';
                 } | null;
                 kind: string;
                 legalCap: {
-                  [key: string]: unknown;
+                  /** @description Exact decimal. */
+                  annualRate: string;
+                  /** @description YYYY-MM-DD */
+                  effectiveFrom: string;
                 } | null;
                 /**
                  * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
@@ -23275,6 +25646,7 @@ export interface paths {
                 limitFen: string;
                 linkedTo: string | null;
                 modelVersion: string | null;
+                /** @enum {string} */
                 outcome: 'approved' | 'declined' | 'referred';
                 overridden?: {
                   /** @description A decision id (dec_…). */
@@ -23282,11 +25654,22 @@ export interface paths {
                   reasons: {
                     /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                     code: string;
-                    /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                    kind: string;
-                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                     params: {
-                      [key: string]: unknown;
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
                     };
                     text: {
                       en: string;
@@ -23294,11 +25677,110 @@ export interface paths {
                     };
                   }[];
                   recourse: {
-                    [key: string]: unknown;
+                    actions: {
+                      byDate: string | null;
+                      /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                      code: string;
+                      /** @description How hard the step is, relative to the others. */
+                      cost: number;
+                      /** @description The policy input the action changes (onTimeCycles). */
+                      feature: string;
+                      /** @description Its value today. */
+                      from: number | boolean;
+                      /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                      params: {
+                        [key: string]:
+                          | string
+                          | number
+                          | boolean
+                          | null
+                          | {
+                              en: string;
+                              zh: string;
+                            };
+                      };
+                      text: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @description Its value once the action is done. */
+                      to: number | boolean;
+                    }[];
+                    goal:
+                      | {
+                          /** @enum {string} */
+                          kind: 'approval';
+                        }
+                      | {
+                          /**
+                           * @description The amount asked for, in integer fen.
+                           * @example 800000
+                           */
+                          amount: string;
+                          /** @enum {string} */
+                          kind: 'amount';
+                        };
+                    reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                    /**
+                     * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                     * @enum {string}
+                     */
+                    status: 'plan' | 'none' | 'not-needed';
+                    text: {
+                      en: string;
+                      zh: string;
+                    } | null;
+                    totalCost: number | null;
+                    verified: {
+                      /**
+                       * @description The limit on the plan’s values, in integer fen.
+                       * @example 800000
+                       */
+                      limit: string;
+                      /** @enum {string} */
+                      outcome: 'approved' | 'declined' | 'referred';
+                    } | null;
                   } | null;
                 } | null;
                 override: {
-                  [key: string]: unknown;
+                  apr: string | null;
+                  /**
+                   * @description The limit the person set, in integer fen.
+                   * @example 800000
+                   */
+                  limit: string;
+                  note: string;
+                  /** @enum {string} */
+                  outcome: 'approved' | 'declined' | 'referred';
+                  /** @description The decision it overrides. */
+                  overrides: string;
+                  /** @description A manual review’s reasons for the customer. */
+                  reasons?: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  reviewer: string;
                 } | null;
                 policyVersion: string | null;
                 product: string;
@@ -23307,11 +25789,22 @@ export interface paths {
                 reasons: {
                   /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                   code: string;
-                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                  kind: string;
-                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  /**
+                   * @description knockout, limit, referral, system, score, or review (a person decided).
+                   * @enum {string}
+                   */
+                  kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                   params: {
-                    [key: string]: unknown;
+                    [key: string]:
+                      | string
+                      | number
+                      | boolean
+                      | null
+                      | {
+                          en: string;
+                          zh: string;
+                        };
                   };
                   text: {
                     en: string;
@@ -23319,13 +25812,75 @@ export interface paths {
                   };
                 }[];
                 recourse: {
-                  [key: string]: unknown;
+                  actions: {
+                    byDate: string | null;
+                    /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                    code: string;
+                    /** @description How hard the step is, relative to the others. */
+                    cost: number;
+                    /** @description The policy input the action changes (onTimeCycles). */
+                    feature: string;
+                    /** @description Its value today. */
+                    from: number | boolean;
+                    /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                    /** @description Its value once the action is done. */
+                    to: number | boolean;
+                  }[];
+                  goal:
+                    | {
+                        /** @enum {string} */
+                        kind: 'approval';
+                      }
+                    | {
+                        /**
+                         * @description The amount asked for, in integer fen.
+                         * @example 800000
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        kind: 'amount';
+                      };
+                  reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                  /**
+                   * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                   * @enum {string}
+                   */
+                  status: 'plan' | 'none' | 'not-needed';
+                  text: {
+                    en: string;
+                    zh: string;
+                  } | null;
+                  totalCost: number | null;
+                  verified: {
+                    /**
+                     * @description The limit on the plan’s values, in integer fen.
+                     * @example 800000
+                     */
+                    limit: string;
+                    /** @enum {string} */
+                    outcome: 'approved' | 'declined' | 'referred';
+                  } | null;
                 } | null;
                 requestedAmount: string | null;
                 requestedAmountFen: string | null;
                 score: number | null;
                 subScores: {
-                  [key: string]: unknown;
+                  [key: string]: number;
                 } | null;
               } | null;
             };
@@ -23575,15 +26130,99 @@ export interface paths {
                 decisionId: string;
                 /** @description Facts, scorecard row, policy document and output, rule trace. */
                 evidence?: {
-                  [key: string]: unknown;
+                  facts: {
+                    /** @description Whole years on the decision date. */
+                    age: number;
+                    /**
+                     * Format: date-time
+                     * @description The decision instant.
+                     */
+                    asOf: string;
+                    /** @description Its business date, YYYY-MM-DD (Asia/Shanghai). */
+                    asOfDate: string;
+                    /** @description On the blocklist at the instant (absent in records made before it). */
+                    blocklisted?: boolean;
+                    /** @description A customer id (cus_…). */
+                    customerId: string;
+                    /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
+                    decay: {
+                      [key: string]: number[];
+                    };
+                    facility: {
+                      openedAt: string;
+                      status: string;
+                    } | null;
+                    /** @description Every feature of the snapshot by name (money as integer fen, ratios 0–1, null unknown). */
+                    features: {
+                      [key: string]: (number | string) | null;
+                    };
+                    /** @description Risk holds in force at the instant. */
+                    holds: {
+                      expiresAt: string;
+                      reasonCode: string;
+                    }[];
+                    productCode: string;
+                    requestedAmount: string | null;
+                    terms: {
+                      legalRateCaps: {
+                        [key: string]: unknown;
+                      }[];
+                      products: {
+                        [key: string]: unknown;
+                      }[];
+                      riskAppetite: {
+                        [key: string]: unknown;
+                      }[];
+                    } | null;
+                    verification: {
+                      failures: string[];
+                      level: number;
+                      provider: string | null;
+                    };
+                  } | null;
+                  modelHash: string | null;
+                  policyChecksum: string | null;
+                  policyDocument: {
+                    [key: string]: unknown;
+                  } | null;
+                  policyOutput: {
+                    [key: string]: unknown;
+                  } | null;
+                  scorecardRow: {
+                    [key: string]: (number | string) | null;
+                  } | null;
+                  trace:
+                    | {
+                        /** @description Field path → value, for every field the node reads. */
+                        inputs: {
+                          [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        kind: 'input' | 'output' | 'decisionTable' | 'expression' | 'switch';
+                        /** @description Matched row ids or selected statement ids. */
+                        matched: string[];
+                        nodeId: string;
+                        nodeName: string;
+                        /** @description A JSON value as the policy graph has it (null, boolean, number, string, array or object). */
+                        output: unknown;
+                      }[]
+                    | null;
                 };
                 facilityChange: string | null;
                 fault: {
-                  [key: string]: unknown;
+                  /** @description timeout, unavailable, error, PROVIDER_UNAVAILABLE. */
+                  code: string;
+                  /** @description What failed, in words safe to show staff. */
+                  message: string;
+                  /** @enum {string} */
+                  stage: 'snapshot' | 'facility' | 'scoring' | 'policy' | 'provider';
                 } | null;
                 kind: string;
                 legalCap: {
-                  [key: string]: unknown;
+                  /** @description Exact decimal. */
+                  annualRate: string;
+                  /** @description YYYY-MM-DD */
+                  effectiveFrom: string;
                 } | null;
                 /**
                  * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
@@ -23597,6 +26236,7 @@ export interface paths {
                 limitFen: string;
                 linkedTo: string | null;
                 modelVersion: string | null;
+                /** @enum {string} */
                 outcome: 'approved' | 'declined' | 'referred';
                 overridden?: {
                   /** @description A decision id (dec_…). */
@@ -23604,11 +26244,22 @@ export interface paths {
                   reasons: {
                     /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                     code: string;
-                    /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                    kind: string;
-                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                     params: {
-                      [key: string]: unknown;
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
                     };
                     text: {
                       en: string;
@@ -23616,11 +26267,110 @@ export interface paths {
                     };
                   }[];
                   recourse: {
-                    [key: string]: unknown;
+                    actions: {
+                      byDate: string | null;
+                      /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                      code: string;
+                      /** @description How hard the step is, relative to the others. */
+                      cost: number;
+                      /** @description The policy input the action changes (onTimeCycles). */
+                      feature: string;
+                      /** @description Its value today. */
+                      from: number | boolean;
+                      /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                      params: {
+                        [key: string]:
+                          | string
+                          | number
+                          | boolean
+                          | null
+                          | {
+                              en: string;
+                              zh: string;
+                            };
+                      };
+                      text: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @description Its value once the action is done. */
+                      to: number | boolean;
+                    }[];
+                    goal:
+                      | {
+                          /** @enum {string} */
+                          kind: 'approval';
+                        }
+                      | {
+                          /**
+                           * @description The amount asked for, in integer fen.
+                           * @example 800000
+                           */
+                          amount: string;
+                          /** @enum {string} */
+                          kind: 'amount';
+                        };
+                    reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                    /**
+                     * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                     * @enum {string}
+                     */
+                    status: 'plan' | 'none' | 'not-needed';
+                    text: {
+                      en: string;
+                      zh: string;
+                    } | null;
+                    totalCost: number | null;
+                    verified: {
+                      /**
+                       * @description The limit on the plan’s values, in integer fen.
+                       * @example 800000
+                       */
+                      limit: string;
+                      /** @enum {string} */
+                      outcome: 'approved' | 'declined' | 'referred';
+                    } | null;
                   } | null;
                 } | null;
                 override: {
-                  [key: string]: unknown;
+                  apr: string | null;
+                  /**
+                   * @description The limit the person set, in integer fen.
+                   * @example 800000
+                   */
+                  limit: string;
+                  note: string;
+                  /** @enum {string} */
+                  outcome: 'approved' | 'declined' | 'referred';
+                  /** @description The decision it overrides. */
+                  overrides: string;
+                  /** @description A manual review’s reasons for the customer. */
+                  reasons?: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  reviewer: string;
                 } | null;
                 policyVersion: string | null;
                 product: string;
@@ -23629,11 +26379,22 @@ export interface paths {
                 reasons: {
                   /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                   code: string;
-                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                  kind: string;
-                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  /**
+                   * @description knockout, limit, referral, system, score, or review (a person decided).
+                   * @enum {string}
+                   */
+                  kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                   params: {
-                    [key: string]: unknown;
+                    [key: string]:
+                      | string
+                      | number
+                      | boolean
+                      | null
+                      | {
+                          en: string;
+                          zh: string;
+                        };
                   };
                   text: {
                     en: string;
@@ -23641,13 +26402,75 @@ export interface paths {
                   };
                 }[];
                 recourse: {
-                  [key: string]: unknown;
+                  actions: {
+                    byDate: string | null;
+                    /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                    code: string;
+                    /** @description How hard the step is, relative to the others. */
+                    cost: number;
+                    /** @description The policy input the action changes (onTimeCycles). */
+                    feature: string;
+                    /** @description Its value today. */
+                    from: number | boolean;
+                    /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                    /** @description Its value once the action is done. */
+                    to: number | boolean;
+                  }[];
+                  goal:
+                    | {
+                        /** @enum {string} */
+                        kind: 'approval';
+                      }
+                    | {
+                        /**
+                         * @description The amount asked for, in integer fen.
+                         * @example 800000
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        kind: 'amount';
+                      };
+                  reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                  /**
+                   * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                   * @enum {string}
+                   */
+                  status: 'plan' | 'none' | 'not-needed';
+                  text: {
+                    en: string;
+                    zh: string;
+                  } | null;
+                  totalCost: number | null;
+                  verified: {
+                    /**
+                     * @description The limit on the plan’s values, in integer fen.
+                     * @example 800000
+                     */
+                    limit: string;
+                    /** @enum {string} */
+                    outcome: 'approved' | 'declined' | 'referred';
+                  } | null;
                 } | null;
                 requestedAmount: string | null;
                 requestedAmountFen: string | null;
                 score: number | null;
                 subScores: {
-                  [key: string]: unknown;
+                  [key: string]: number;
                 } | null;
               } | null;
             };
@@ -23924,15 +26747,99 @@ export interface paths {
                 decisionId: string;
                 /** @description Facts, scorecard row, policy document and output, rule trace. */
                 evidence?: {
-                  [key: string]: unknown;
+                  facts: {
+                    /** @description Whole years on the decision date. */
+                    age: number;
+                    /**
+                     * Format: date-time
+                     * @description The decision instant.
+                     */
+                    asOf: string;
+                    /** @description Its business date, YYYY-MM-DD (Asia/Shanghai). */
+                    asOfDate: string;
+                    /** @description On the blocklist at the instant (absent in records made before it). */
+                    blocklisted?: boolean;
+                    /** @description A customer id (cus_…). */
+                    customerId: string;
+                    /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
+                    decay: {
+                      [key: string]: number[];
+                    };
+                    facility: {
+                      openedAt: string;
+                      status: string;
+                    } | null;
+                    /** @description Every feature of the snapshot by name (money as integer fen, ratios 0–1, null unknown). */
+                    features: {
+                      [key: string]: (number | string) | null;
+                    };
+                    /** @description Risk holds in force at the instant. */
+                    holds: {
+                      expiresAt: string;
+                      reasonCode: string;
+                    }[];
+                    productCode: string;
+                    requestedAmount: string | null;
+                    terms: {
+                      legalRateCaps: {
+                        [key: string]: unknown;
+                      }[];
+                      products: {
+                        [key: string]: unknown;
+                      }[];
+                      riskAppetite: {
+                        [key: string]: unknown;
+                      }[];
+                    } | null;
+                    verification: {
+                      failures: string[];
+                      level: number;
+                      provider: string | null;
+                    };
+                  } | null;
+                  modelHash: string | null;
+                  policyChecksum: string | null;
+                  policyDocument: {
+                    [key: string]: unknown;
+                  } | null;
+                  policyOutput: {
+                    [key: string]: unknown;
+                  } | null;
+                  scorecardRow: {
+                    [key: string]: (number | string) | null;
+                  } | null;
+                  trace:
+                    | {
+                        /** @description Field path → value, for every field the node reads. */
+                        inputs: {
+                          [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        kind: 'input' | 'output' | 'decisionTable' | 'expression' | 'switch';
+                        /** @description Matched row ids or selected statement ids. */
+                        matched: string[];
+                        nodeId: string;
+                        nodeName: string;
+                        /** @description A JSON value as the policy graph has it (null, boolean, number, string, array or object). */
+                        output: unknown;
+                      }[]
+                    | null;
                 };
                 facilityChange: string | null;
                 fault: {
-                  [key: string]: unknown;
+                  /** @description timeout, unavailable, error, PROVIDER_UNAVAILABLE. */
+                  code: string;
+                  /** @description What failed, in words safe to show staff. */
+                  message: string;
+                  /** @enum {string} */
+                  stage: 'snapshot' | 'facility' | 'scoring' | 'policy' | 'provider';
                 } | null;
                 kind: string;
                 legalCap: {
-                  [key: string]: unknown;
+                  /** @description Exact decimal. */
+                  annualRate: string;
+                  /** @description YYYY-MM-DD */
+                  effectiveFrom: string;
                 } | null;
                 /**
                  * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
@@ -23946,6 +26853,7 @@ export interface paths {
                 limitFen: string;
                 linkedTo: string | null;
                 modelVersion: string | null;
+                /** @enum {string} */
                 outcome: 'approved' | 'declined' | 'referred';
                 overridden?: {
                   /** @description A decision id (dec_…). */
@@ -23953,11 +26861,22 @@ export interface paths {
                   reasons: {
                     /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                     code: string;
-                    /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                    kind: string;
-                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                     params: {
-                      [key: string]: unknown;
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
                     };
                     text: {
                       en: string;
@@ -23965,11 +26884,110 @@ export interface paths {
                     };
                   }[];
                   recourse: {
-                    [key: string]: unknown;
+                    actions: {
+                      byDate: string | null;
+                      /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                      code: string;
+                      /** @description How hard the step is, relative to the others. */
+                      cost: number;
+                      /** @description The policy input the action changes (onTimeCycles). */
+                      feature: string;
+                      /** @description Its value today. */
+                      from: number | boolean;
+                      /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                      params: {
+                        [key: string]:
+                          | string
+                          | number
+                          | boolean
+                          | null
+                          | {
+                              en: string;
+                              zh: string;
+                            };
+                      };
+                      text: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @description Its value once the action is done. */
+                      to: number | boolean;
+                    }[];
+                    goal:
+                      | {
+                          /** @enum {string} */
+                          kind: 'approval';
+                        }
+                      | {
+                          /**
+                           * @description The amount asked for, in integer fen.
+                           * @example 800000
+                           */
+                          amount: string;
+                          /** @enum {string} */
+                          kind: 'amount';
+                        };
+                    reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                    /**
+                     * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                     * @enum {string}
+                     */
+                    status: 'plan' | 'none' | 'not-needed';
+                    text: {
+                      en: string;
+                      zh: string;
+                    } | null;
+                    totalCost: number | null;
+                    verified: {
+                      /**
+                       * @description The limit on the plan’s values, in integer fen.
+                       * @example 800000
+                       */
+                      limit: string;
+                      /** @enum {string} */
+                      outcome: 'approved' | 'declined' | 'referred';
+                    } | null;
                   } | null;
                 } | null;
                 override: {
-                  [key: string]: unknown;
+                  apr: string | null;
+                  /**
+                   * @description The limit the person set, in integer fen.
+                   * @example 800000
+                   */
+                  limit: string;
+                  note: string;
+                  /** @enum {string} */
+                  outcome: 'approved' | 'declined' | 'referred';
+                  /** @description The decision it overrides. */
+                  overrides: string;
+                  /** @description A manual review’s reasons for the customer. */
+                  reasons?: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  reviewer: string;
                 } | null;
                 policyVersion: string | null;
                 product: string;
@@ -23978,11 +26996,22 @@ export interface paths {
                 reasons: {
                   /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                   code: string;
-                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                  kind: string;
-                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  /**
+                   * @description knockout, limit, referral, system, score, or review (a person decided).
+                   * @enum {string}
+                   */
+                  kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                   params: {
-                    [key: string]: unknown;
+                    [key: string]:
+                      | string
+                      | number
+                      | boolean
+                      | null
+                      | {
+                          en: string;
+                          zh: string;
+                        };
                   };
                   text: {
                     en: string;
@@ -23990,13 +27019,75 @@ export interface paths {
                   };
                 }[];
                 recourse: {
-                  [key: string]: unknown;
+                  actions: {
+                    byDate: string | null;
+                    /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                    code: string;
+                    /** @description How hard the step is, relative to the others. */
+                    cost: number;
+                    /** @description The policy input the action changes (onTimeCycles). */
+                    feature: string;
+                    /** @description Its value today. */
+                    from: number | boolean;
+                    /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                    /** @description Its value once the action is done. */
+                    to: number | boolean;
+                  }[];
+                  goal:
+                    | {
+                        /** @enum {string} */
+                        kind: 'approval';
+                      }
+                    | {
+                        /**
+                         * @description The amount asked for, in integer fen.
+                         * @example 800000
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        kind: 'amount';
+                      };
+                  reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                  /**
+                   * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                   * @enum {string}
+                   */
+                  status: 'plan' | 'none' | 'not-needed';
+                  text: {
+                    en: string;
+                    zh: string;
+                  } | null;
+                  totalCost: number | null;
+                  verified: {
+                    /**
+                     * @description The limit on the plan’s values, in integer fen.
+                     * @example 800000
+                     */
+                    limit: string;
+                    /** @enum {string} */
+                    outcome: 'approved' | 'declined' | 'referred';
+                  } | null;
                 } | null;
                 requestedAmount: string | null;
                 requestedAmountFen: string | null;
                 score: number | null;
                 subScores: {
-                  [key: string]: unknown;
+                  [key: string]: number;
                 } | null;
               } | null;
             };
@@ -24252,15 +27343,99 @@ export interface paths {
                 decisionId: string;
                 /** @description Facts, scorecard row, policy document and output, rule trace. */
                 evidence?: {
-                  [key: string]: unknown;
+                  facts: {
+                    /** @description Whole years on the decision date. */
+                    age: number;
+                    /**
+                     * Format: date-time
+                     * @description The decision instant.
+                     */
+                    asOf: string;
+                    /** @description Its business date, YYYY-MM-DD (Asia/Shanghai). */
+                    asOfDate: string;
+                    /** @description On the blocklist at the instant (absent in records made before it). */
+                    blocklisted?: boolean;
+                    /** @description A customer id (cus_…). */
+                    customerId: string;
+                    /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
+                    decay: {
+                      [key: string]: number[];
+                    };
+                    facility: {
+                      openedAt: string;
+                      status: string;
+                    } | null;
+                    /** @description Every feature of the snapshot by name (money as integer fen, ratios 0–1, null unknown). */
+                    features: {
+                      [key: string]: (number | string) | null;
+                    };
+                    /** @description Risk holds in force at the instant. */
+                    holds: {
+                      expiresAt: string;
+                      reasonCode: string;
+                    }[];
+                    productCode: string;
+                    requestedAmount: string | null;
+                    terms: {
+                      legalRateCaps: {
+                        [key: string]: unknown;
+                      }[];
+                      products: {
+                        [key: string]: unknown;
+                      }[];
+                      riskAppetite: {
+                        [key: string]: unknown;
+                      }[];
+                    } | null;
+                    verification: {
+                      failures: string[];
+                      level: number;
+                      provider: string | null;
+                    };
+                  } | null;
+                  modelHash: string | null;
+                  policyChecksum: string | null;
+                  policyDocument: {
+                    [key: string]: unknown;
+                  } | null;
+                  policyOutput: {
+                    [key: string]: unknown;
+                  } | null;
+                  scorecardRow: {
+                    [key: string]: (number | string) | null;
+                  } | null;
+                  trace:
+                    | {
+                        /** @description Field path → value, for every field the node reads. */
+                        inputs: {
+                          [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        kind: 'input' | 'output' | 'decisionTable' | 'expression' | 'switch';
+                        /** @description Matched row ids or selected statement ids. */
+                        matched: string[];
+                        nodeId: string;
+                        nodeName: string;
+                        /** @description A JSON value as the policy graph has it (null, boolean, number, string, array or object). */
+                        output: unknown;
+                      }[]
+                    | null;
                 };
                 facilityChange: string | null;
                 fault: {
-                  [key: string]: unknown;
+                  /** @description timeout, unavailable, error, PROVIDER_UNAVAILABLE. */
+                  code: string;
+                  /** @description What failed, in words safe to show staff. */
+                  message: string;
+                  /** @enum {string} */
+                  stage: 'snapshot' | 'facility' | 'scoring' | 'policy' | 'provider';
                 } | null;
                 kind: string;
                 legalCap: {
-                  [key: string]: unknown;
+                  /** @description Exact decimal. */
+                  annualRate: string;
+                  /** @description YYYY-MM-DD */
+                  effectiveFrom: string;
                 } | null;
                 /**
                  * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
@@ -24274,6 +27449,7 @@ export interface paths {
                 limitFen: string;
                 linkedTo: string | null;
                 modelVersion: string | null;
+                /** @enum {string} */
                 outcome: 'approved' | 'declined' | 'referred';
                 overridden?: {
                   /** @description A decision id (dec_…). */
@@ -24281,11 +27457,22 @@ export interface paths {
                   reasons: {
                     /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                     code: string;
-                    /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                    kind: string;
-                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                     params: {
-                      [key: string]: unknown;
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
                     };
                     text: {
                       en: string;
@@ -24293,11 +27480,110 @@ export interface paths {
                     };
                   }[];
                   recourse: {
-                    [key: string]: unknown;
+                    actions: {
+                      byDate: string | null;
+                      /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                      code: string;
+                      /** @description How hard the step is, relative to the others. */
+                      cost: number;
+                      /** @description The policy input the action changes (onTimeCycles). */
+                      feature: string;
+                      /** @description Its value today. */
+                      from: number | boolean;
+                      /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                      params: {
+                        [key: string]:
+                          | string
+                          | number
+                          | boolean
+                          | null
+                          | {
+                              en: string;
+                              zh: string;
+                            };
+                      };
+                      text: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @description Its value once the action is done. */
+                      to: number | boolean;
+                    }[];
+                    goal:
+                      | {
+                          /** @enum {string} */
+                          kind: 'approval';
+                        }
+                      | {
+                          /**
+                           * @description The amount asked for, in integer fen.
+                           * @example 800000
+                           */
+                          amount: string;
+                          /** @enum {string} */
+                          kind: 'amount';
+                        };
+                    reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                    /**
+                     * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                     * @enum {string}
+                     */
+                    status: 'plan' | 'none' | 'not-needed';
+                    text: {
+                      en: string;
+                      zh: string;
+                    } | null;
+                    totalCost: number | null;
+                    verified: {
+                      /**
+                       * @description The limit on the plan’s values, in integer fen.
+                       * @example 800000
+                       */
+                      limit: string;
+                      /** @enum {string} */
+                      outcome: 'approved' | 'declined' | 'referred';
+                    } | null;
                   } | null;
                 } | null;
                 override: {
-                  [key: string]: unknown;
+                  apr: string | null;
+                  /**
+                   * @description The limit the person set, in integer fen.
+                   * @example 800000
+                   */
+                  limit: string;
+                  note: string;
+                  /** @enum {string} */
+                  outcome: 'approved' | 'declined' | 'referred';
+                  /** @description The decision it overrides. */
+                  overrides: string;
+                  /** @description A manual review’s reasons for the customer. */
+                  reasons?: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  reviewer: string;
                 } | null;
                 policyVersion: string | null;
                 product: string;
@@ -24306,11 +27592,22 @@ export interface paths {
                 reasons: {
                   /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                   code: string;
-                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                  kind: string;
-                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  /**
+                   * @description knockout, limit, referral, system, score, or review (a person decided).
+                   * @enum {string}
+                   */
+                  kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                   params: {
-                    [key: string]: unknown;
+                    [key: string]:
+                      | string
+                      | number
+                      | boolean
+                      | null
+                      | {
+                          en: string;
+                          zh: string;
+                        };
                   };
                   text: {
                     en: string;
@@ -24318,13 +27615,75 @@ export interface paths {
                   };
                 }[];
                 recourse: {
-                  [key: string]: unknown;
+                  actions: {
+                    byDate: string | null;
+                    /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                    code: string;
+                    /** @description How hard the step is, relative to the others. */
+                    cost: number;
+                    /** @description The policy input the action changes (onTimeCycles). */
+                    feature: string;
+                    /** @description Its value today. */
+                    from: number | boolean;
+                    /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                    /** @description Its value once the action is done. */
+                    to: number | boolean;
+                  }[];
+                  goal:
+                    | {
+                        /** @enum {string} */
+                        kind: 'approval';
+                      }
+                    | {
+                        /**
+                         * @description The amount asked for, in integer fen.
+                         * @example 800000
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        kind: 'amount';
+                      };
+                  reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                  /**
+                   * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                   * @enum {string}
+                   */
+                  status: 'plan' | 'none' | 'not-needed';
+                  text: {
+                    en: string;
+                    zh: string;
+                  } | null;
+                  totalCost: number | null;
+                  verified: {
+                    /**
+                     * @description The limit on the plan’s values, in integer fen.
+                     * @example 800000
+                     */
+                    limit: string;
+                    /** @enum {string} */
+                    outcome: 'approved' | 'declined' | 'referred';
+                  } | null;
                 } | null;
                 requestedAmount: string | null;
                 requestedAmountFen: string | null;
                 score: number | null;
                 subScores: {
-                  [key: string]: unknown;
+                  [key: string]: number;
                 } | null;
               } | null;
             };
@@ -24574,15 +27933,99 @@ export interface paths {
                 decisionId: string;
                 /** @description Facts, scorecard row, policy document and output, rule trace. */
                 evidence?: {
-                  [key: string]: unknown;
+                  facts: {
+                    /** @description Whole years on the decision date. */
+                    age: number;
+                    /**
+                     * Format: date-time
+                     * @description The decision instant.
+                     */
+                    asOf: string;
+                    /** @description Its business date, YYYY-MM-DD (Asia/Shanghai). */
+                    asOfDate: string;
+                    /** @description On the blocklist at the instant (absent in records made before it). */
+                    blocklisted?: boolean;
+                    /** @description A customer id (cus_…). */
+                    customerId: string;
+                    /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
+                    decay: {
+                      [key: string]: number[];
+                    };
+                    facility: {
+                      openedAt: string;
+                      status: string;
+                    } | null;
+                    /** @description Every feature of the snapshot by name (money as integer fen, ratios 0–1, null unknown). */
+                    features: {
+                      [key: string]: (number | string) | null;
+                    };
+                    /** @description Risk holds in force at the instant. */
+                    holds: {
+                      expiresAt: string;
+                      reasonCode: string;
+                    }[];
+                    productCode: string;
+                    requestedAmount: string | null;
+                    terms: {
+                      legalRateCaps: {
+                        [key: string]: unknown;
+                      }[];
+                      products: {
+                        [key: string]: unknown;
+                      }[];
+                      riskAppetite: {
+                        [key: string]: unknown;
+                      }[];
+                    } | null;
+                    verification: {
+                      failures: string[];
+                      level: number;
+                      provider: string | null;
+                    };
+                  } | null;
+                  modelHash: string | null;
+                  policyChecksum: string | null;
+                  policyDocument: {
+                    [key: string]: unknown;
+                  } | null;
+                  policyOutput: {
+                    [key: string]: unknown;
+                  } | null;
+                  scorecardRow: {
+                    [key: string]: (number | string) | null;
+                  } | null;
+                  trace:
+                    | {
+                        /** @description Field path → value, for every field the node reads. */
+                        inputs: {
+                          [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        kind: 'input' | 'output' | 'decisionTable' | 'expression' | 'switch';
+                        /** @description Matched row ids or selected statement ids. */
+                        matched: string[];
+                        nodeId: string;
+                        nodeName: string;
+                        /** @description A JSON value as the policy graph has it (null, boolean, number, string, array or object). */
+                        output: unknown;
+                      }[]
+                    | null;
                 };
                 facilityChange: string | null;
                 fault: {
-                  [key: string]: unknown;
+                  /** @description timeout, unavailable, error, PROVIDER_UNAVAILABLE. */
+                  code: string;
+                  /** @description What failed, in words safe to show staff. */
+                  message: string;
+                  /** @enum {string} */
+                  stage: 'snapshot' | 'facility' | 'scoring' | 'policy' | 'provider';
                 } | null;
                 kind: string;
                 legalCap: {
-                  [key: string]: unknown;
+                  /** @description Exact decimal. */
+                  annualRate: string;
+                  /** @description YYYY-MM-DD */
+                  effectiveFrom: string;
                 } | null;
                 /**
                  * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
@@ -24596,6 +28039,7 @@ export interface paths {
                 limitFen: string;
                 linkedTo: string | null;
                 modelVersion: string | null;
+                /** @enum {string} */
                 outcome: 'approved' | 'declined' | 'referred';
                 overridden?: {
                   /** @description A decision id (dec_…). */
@@ -24603,11 +28047,22 @@ export interface paths {
                   reasons: {
                     /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                     code: string;
-                    /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                    kind: string;
-                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                     params: {
-                      [key: string]: unknown;
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
                     };
                     text: {
                       en: string;
@@ -24615,11 +28070,110 @@ export interface paths {
                     };
                   }[];
                   recourse: {
-                    [key: string]: unknown;
+                    actions: {
+                      byDate: string | null;
+                      /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                      code: string;
+                      /** @description How hard the step is, relative to the others. */
+                      cost: number;
+                      /** @description The policy input the action changes (onTimeCycles). */
+                      feature: string;
+                      /** @description Its value today. */
+                      from: number | boolean;
+                      /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                      params: {
+                        [key: string]:
+                          | string
+                          | number
+                          | boolean
+                          | null
+                          | {
+                              en: string;
+                              zh: string;
+                            };
+                      };
+                      text: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @description Its value once the action is done. */
+                      to: number | boolean;
+                    }[];
+                    goal:
+                      | {
+                          /** @enum {string} */
+                          kind: 'approval';
+                        }
+                      | {
+                          /**
+                           * @description The amount asked for, in integer fen.
+                           * @example 800000
+                           */
+                          amount: string;
+                          /** @enum {string} */
+                          kind: 'amount';
+                        };
+                    reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                    /**
+                     * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                     * @enum {string}
+                     */
+                    status: 'plan' | 'none' | 'not-needed';
+                    text: {
+                      en: string;
+                      zh: string;
+                    } | null;
+                    totalCost: number | null;
+                    verified: {
+                      /**
+                       * @description The limit on the plan’s values, in integer fen.
+                       * @example 800000
+                       */
+                      limit: string;
+                      /** @enum {string} */
+                      outcome: 'approved' | 'declined' | 'referred';
+                    } | null;
                   } | null;
                 } | null;
                 override: {
-                  [key: string]: unknown;
+                  apr: string | null;
+                  /**
+                   * @description The limit the person set, in integer fen.
+                   * @example 800000
+                   */
+                  limit: string;
+                  note: string;
+                  /** @enum {string} */
+                  outcome: 'approved' | 'declined' | 'referred';
+                  /** @description The decision it overrides. */
+                  overrides: string;
+                  /** @description A manual review’s reasons for the customer. */
+                  reasons?: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  reviewer: string;
                 } | null;
                 policyVersion: string | null;
                 product: string;
@@ -24628,11 +28182,22 @@ export interface paths {
                 reasons: {
                   /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                   code: string;
-                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                  kind: string;
-                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  /**
+                   * @description knockout, limit, referral, system, score, or review (a person decided).
+                   * @enum {string}
+                   */
+                  kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                   params: {
-                    [key: string]: unknown;
+                    [key: string]:
+                      | string
+                      | number
+                      | boolean
+                      | null
+                      | {
+                          en: string;
+                          zh: string;
+                        };
                   };
                   text: {
                     en: string;
@@ -24640,13 +28205,75 @@ export interface paths {
                   };
                 }[];
                 recourse: {
-                  [key: string]: unknown;
+                  actions: {
+                    byDate: string | null;
+                    /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                    code: string;
+                    /** @description How hard the step is, relative to the others. */
+                    cost: number;
+                    /** @description The policy input the action changes (onTimeCycles). */
+                    feature: string;
+                    /** @description Its value today. */
+                    from: number | boolean;
+                    /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                    /** @description Its value once the action is done. */
+                    to: number | boolean;
+                  }[];
+                  goal:
+                    | {
+                        /** @enum {string} */
+                        kind: 'approval';
+                      }
+                    | {
+                        /**
+                         * @description The amount asked for, in integer fen.
+                         * @example 800000
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        kind: 'amount';
+                      };
+                  reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                  /**
+                   * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                   * @enum {string}
+                   */
+                  status: 'plan' | 'none' | 'not-needed';
+                  text: {
+                    en: string;
+                    zh: string;
+                  } | null;
+                  totalCost: number | null;
+                  verified: {
+                    /**
+                     * @description The limit on the plan’s values, in integer fen.
+                     * @example 800000
+                     */
+                    limit: string;
+                    /** @enum {string} */
+                    outcome: 'approved' | 'declined' | 'referred';
+                  } | null;
                 } | null;
                 requestedAmount: string | null;
                 requestedAmountFen: string | null;
                 score: number | null;
                 subScores: {
-                  [key: string]: unknown;
+                  [key: string]: number;
                 } | null;
               } | null;
             };
@@ -24896,15 +28523,99 @@ export interface paths {
                 decisionId: string;
                 /** @description Facts, scorecard row, policy document and output, rule trace. */
                 evidence?: {
-                  [key: string]: unknown;
+                  facts: {
+                    /** @description Whole years on the decision date. */
+                    age: number;
+                    /**
+                     * Format: date-time
+                     * @description The decision instant.
+                     */
+                    asOf: string;
+                    /** @description Its business date, YYYY-MM-DD (Asia/Shanghai). */
+                    asOfDate: string;
+                    /** @description On the blocklist at the instant (absent in records made before it). */
+                    blocklisted?: boolean;
+                    /** @description A customer id (cus_…). */
+                    customerId: string;
+                    /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
+                    decay: {
+                      [key: string]: number[];
+                    };
+                    facility: {
+                      openedAt: string;
+                      status: string;
+                    } | null;
+                    /** @description Every feature of the snapshot by name (money as integer fen, ratios 0–1, null unknown). */
+                    features: {
+                      [key: string]: (number | string) | null;
+                    };
+                    /** @description Risk holds in force at the instant. */
+                    holds: {
+                      expiresAt: string;
+                      reasonCode: string;
+                    }[];
+                    productCode: string;
+                    requestedAmount: string | null;
+                    terms: {
+                      legalRateCaps: {
+                        [key: string]: unknown;
+                      }[];
+                      products: {
+                        [key: string]: unknown;
+                      }[];
+                      riskAppetite: {
+                        [key: string]: unknown;
+                      }[];
+                    } | null;
+                    verification: {
+                      failures: string[];
+                      level: number;
+                      provider: string | null;
+                    };
+                  } | null;
+                  modelHash: string | null;
+                  policyChecksum: string | null;
+                  policyDocument: {
+                    [key: string]: unknown;
+                  } | null;
+                  policyOutput: {
+                    [key: string]: unknown;
+                  } | null;
+                  scorecardRow: {
+                    [key: string]: (number | string) | null;
+                  } | null;
+                  trace:
+                    | {
+                        /** @description Field path → value, for every field the node reads. */
+                        inputs: {
+                          [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        kind: 'input' | 'output' | 'decisionTable' | 'expression' | 'switch';
+                        /** @description Matched row ids or selected statement ids. */
+                        matched: string[];
+                        nodeId: string;
+                        nodeName: string;
+                        /** @description A JSON value as the policy graph has it (null, boolean, number, string, array or object). */
+                        output: unknown;
+                      }[]
+                    | null;
                 };
                 facilityChange: string | null;
                 fault: {
-                  [key: string]: unknown;
+                  /** @description timeout, unavailable, error, PROVIDER_UNAVAILABLE. */
+                  code: string;
+                  /** @description What failed, in words safe to show staff. */
+                  message: string;
+                  /** @enum {string} */
+                  stage: 'snapshot' | 'facility' | 'scoring' | 'policy' | 'provider';
                 } | null;
                 kind: string;
                 legalCap: {
-                  [key: string]: unknown;
+                  /** @description Exact decimal. */
+                  annualRate: string;
+                  /** @description YYYY-MM-DD */
+                  effectiveFrom: string;
                 } | null;
                 /**
                  * @description The limit in yuan ("8000.00"); 0.00 when declined or referred.
@@ -24918,6 +28629,7 @@ export interface paths {
                 limitFen: string;
                 linkedTo: string | null;
                 modelVersion: string | null;
+                /** @enum {string} */
                 outcome: 'approved' | 'declined' | 'referred';
                 overridden?: {
                   /** @description A decision id (dec_…). */
@@ -24925,11 +28637,22 @@ export interface paths {
                   reasons: {
                     /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                     code: string;
-                    /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                    kind: string;
-                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                     params: {
-                      [key: string]: unknown;
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
                     };
                     text: {
                       en: string;
@@ -24937,11 +28660,110 @@ export interface paths {
                     };
                   }[];
                   recourse: {
-                    [key: string]: unknown;
+                    actions: {
+                      byDate: string | null;
+                      /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                      code: string;
+                      /** @description How hard the step is, relative to the others. */
+                      cost: number;
+                      /** @description The policy input the action changes (onTimeCycles). */
+                      feature: string;
+                      /** @description Its value today. */
+                      from: number | boolean;
+                      /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                      params: {
+                        [key: string]:
+                          | string
+                          | number
+                          | boolean
+                          | null
+                          | {
+                              en: string;
+                              zh: string;
+                            };
+                      };
+                      text: {
+                        en: string;
+                        zh: string;
+                      };
+                      /** @description Its value once the action is done. */
+                      to: number | boolean;
+                    }[];
+                    goal:
+                      | {
+                          /** @enum {string} */
+                          kind: 'approval';
+                        }
+                      | {
+                          /**
+                           * @description The amount asked for, in integer fen.
+                           * @example 800000
+                           */
+                          amount: string;
+                          /** @enum {string} */
+                          kind: 'amount';
+                        };
+                    reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                    /**
+                     * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                     * @enum {string}
+                     */
+                    status: 'plan' | 'none' | 'not-needed';
+                    text: {
+                      en: string;
+                      zh: string;
+                    } | null;
+                    totalCost: number | null;
+                    verified: {
+                      /**
+                       * @description The limit on the plan’s values, in integer fen.
+                       * @example 800000
+                       */
+                      limit: string;
+                      /** @enum {string} */
+                      outcome: 'approved' | 'declined' | 'referred';
+                    } | null;
                   } | null;
                 } | null;
                 override: {
-                  [key: string]: unknown;
+                  apr: string | null;
+                  /**
+                   * @description The limit the person set, in integer fen.
+                   * @example 800000
+                   */
+                  limit: string;
+                  note: string;
+                  /** @enum {string} */
+                  outcome: 'approved' | 'declined' | 'referred';
+                  /** @description The decision it overrides. */
+                  overrides: string;
+                  /** @description A manual review’s reasons for the customer. */
+                  reasons?: {
+                    /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
+                    code: string;
+                    /**
+                     * @description knockout, limit, referral, system, score, or review (a person decided).
+                     * @enum {string}
+                     */
+                    kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                    /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                  }[];
+                  reviewer: string;
                 } | null;
                 policyVersion: string | null;
                 product: string;
@@ -24950,11 +28772,22 @@ export interface paths {
                 reasons: {
                   /** @description A policy reason code (MULTI_HEAD_BORROWING) or a score factor (BEH-INQUIRIES_30D). */
                   code: string;
-                  /** @description knockout, limit, referral, system, score, or review (a person decided). */
-                  kind: string;
-                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals) — evidence as recorded, not an API money field. */
+                  /**
+                   * @description knockout, limit, referral, system, score, or review (a person decided).
+                   * @enum {string}
+                   */
+                  kind: 'knockout' | 'limit' | 'referral' | 'system' | 'score' | 'review';
+                  /** @description The typed parameters the text was rendered from, for staff (amounts in integer fen as strings, rates as decimals, dates YYYY-MM-DD) — evidence as recorded, not an API money field. */
                   params: {
-                    [key: string]: unknown;
+                    [key: string]:
+                      | string
+                      | number
+                      | boolean
+                      | null
+                      | {
+                          en: string;
+                          zh: string;
+                        };
                   };
                   text: {
                     en: string;
@@ -24962,13 +28795,75 @@ export interface paths {
                   };
                 }[];
                 recourse: {
-                  [key: string]: unknown;
+                  actions: {
+                    byDate: string | null;
+                    /** @description The action: REPAY_ON_TIME, NO_NEW_APPLICATIONS_UNTIL, … */
+                    code: string;
+                    /** @description How hard the step is, relative to the others. */
+                    cost: number;
+                    /** @description The policy input the action changes (onTimeCycles). */
+                    feature: string;
+                    /** @description Its value today. */
+                    from: number | boolean;
+                    /** @description The typed parameters the text was rendered from (dates, counts, fen strings). */
+                    params: {
+                      [key: string]:
+                        | string
+                        | number
+                        | boolean
+                        | null
+                        | {
+                            en: string;
+                            zh: string;
+                          };
+                    };
+                    text: {
+                      en: string;
+                      zh: string;
+                    };
+                    /** @description Its value once the action is done. */
+                    to: number | boolean;
+                  }[];
+                  goal:
+                    | {
+                        /** @enum {string} */
+                        kind: 'approval';
+                      }
+                    | {
+                        /**
+                         * @description The amount asked for, in integer fen.
+                         * @example 800000
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        kind: 'amount';
+                      };
+                  reason: ('fixed' | 'too-many-actions' | 'search-limit') | null;
+                  /**
+                   * @description plan: the cheapest verified plan; none: nothing reachable changes the outcome, or the search gave up; not-needed: the decision already gives what was asked.
+                   * @enum {string}
+                   */
+                  status: 'plan' | 'none' | 'not-needed';
+                  text: {
+                    en: string;
+                    zh: string;
+                  } | null;
+                  totalCost: number | null;
+                  verified: {
+                    /**
+                     * @description The limit on the plan’s values, in integer fen.
+                     * @example 800000
+                     */
+                    limit: string;
+                    /** @enum {string} */
+                    outcome: 'approved' | 'declined' | 'referred';
+                  } | null;
                 } | null;
                 requestedAmount: string | null;
                 requestedAmountFen: string | null;
                 score: number | null;
                 subScores: {
-                  [key: string]: unknown;
+                  [key: string]: number;
                 } | null;
               } | null;
             };

@@ -36,7 +36,7 @@ import {
 import { DecisionCard, DiffCard, ReasonList } from './decision-panels.tsx';
 import { EvidencePanel } from './evidence.tsx';
 import { TermsForm, type TermsValues } from './terms-form.tsx';
-import type { AppealHistory, AppealView, CaseFile, DecisionEvidence } from './types.ts';
+import type { AppealHistory, AppealView, CaseFile } from './types.ts';
 import { UpholdForm } from './uphold-form.tsx';
 import { ApiProblem } from '../../api/problem.ts';
 
@@ -359,7 +359,7 @@ function Actions({ file, reload }: { file: CaseFile; reload: () => Promise<void>
         message={t('reviewer.case.heldByOther', { name: appeal.assignee?.name ?? '—' })}
       />
     );
-  const evidence = (file.original as { evidence?: DecisionEvidence }).evidence;
+  const evidence = file.original.evidence;
   const overturn = async (values: TermsValues) => {
     try {
       const after = (await unwrap(

@@ -119,7 +119,7 @@ export function DecisionCard({
 }) {
   const { t, format } = useLocale();
   const product = useProductName();
-  const evidence = (decision as { evidence?: DecisionEvidence }).evidence;
+  const evidence = decision.evidence;
   return (
     <Card title={<h2 className="rv-h2">{title}</h2>} extra={extra} size="small">
       <Descriptions

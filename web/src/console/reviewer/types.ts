@@ -127,34 +127,11 @@ export interface AppealView {
 /** A decision as GET /v1/decisions/:id answers it (typed), with the evidence the case file adds. */
 export type DecisionView = Ok<'/v1/decisions/{id}', 'get'>;
 
-export interface TraceEntry {
-  readonly nodeId: string;
-  readonly nodeName: string;
-  readonly kind: string;
-  readonly inputs: Record<string, unknown>;
-  readonly matched: readonly string[];
-  readonly output: unknown;
-}
+/** One node of a decision's rule trace, typed by the server's schema. */
+export type TraceEntry = NonNullable<DecisionEvidence['trace']>[number];
 
-export interface DecisionEvidence {
-  readonly modelHash: string | null;
-  readonly policyChecksum: string | null;
-  readonly facts: {
-    readonly features?: Record<string, number | string | null>;
-    readonly verification?: { level: number; failures: readonly string[]; provider: string | null };
-    readonly holds?: readonly { reasonCode: string; expiresAt: string }[];
-    readonly age?: number;
-    readonly requestedAmount?: string | null;
-    readonly terms?: {
-      readonly products: readonly Record<string, unknown>[];
-      readonly legalRateCaps: readonly Record<string, unknown>[];
-    } | null;
-  } | null;
-  readonly scorecardRow: unknown;
-  readonly policyDocument: unknown;
-  readonly policyOutput: unknown;
-  readonly trace: readonly TraceEntry[] | null;
-}
+/** What a decision was computed from (facts, scorecard row, policy document and output, trace), typed. */
+export type DecisionEvidence = NonNullable<DecisionView['evidence']>;
 
 /** GET /v1/appeals/:id/case (caseFileView). */
 export interface CaseFile {

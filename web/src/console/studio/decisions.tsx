@@ -217,14 +217,7 @@ export function DecisionExplorer() {
   );
 }
 
-type TraceEntry = {
-  nodeId: string;
-  nodeName: string;
-  kind: string;
-  inputs: Record<string, unknown>;
-  matched: string[];
-  output: unknown;
-};
+type TraceEntry = NonNullable<NonNullable<Decision['evidence']>['trace']>[number];
 type TableNode = {
   id: string;
   type: string;
@@ -324,15 +317,7 @@ export function DecisionPage() {
   };
 
   if (error) return <ProblemAlert problem={error} onRetry={() => void reload()} />;
-  const evidence = data?.evidence as
-    | {
-        facts?: unknown;
-        scorecardRow?: unknown;
-        policyDocument?: unknown;
-        policyOutput?: unknown;
-        trace?: TraceEntry[] | null;
-      }
-    | undefined;
+  const evidence = data?.evidence;
   const nodes = ((policy.data?.content as { nodes?: TableNode[] } | undefined)?.nodes ?? []) as TableNode[];
   const trace = evidence?.trace ?? [];
   return (

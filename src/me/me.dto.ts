@@ -1,6 +1,6 @@
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 import { APPEAL_CATEGORIES, APPEAL_STATUSES, RESOLUTIONS } from '../appeals/index.ts';
-import { EVIDENCE_MEDIA_TYPES } from '../appeals/evidence.ts';
+import { EvidenceFileDto } from '../appeals/appeals.dto.ts';
 import { DECISION_KINDS } from '../decisions/decision.ts';
 import { FACILITY_STATUSES } from '../lending/facilities/facility.ts';
 import { REPAYMENT_INTENTS } from '../lending/loans/loan-state.ts';
@@ -10,6 +10,7 @@ import {
   IdString,
   InstantString,
   MoneyString,
+  Nullable,
   RateString,
   StringEnum,
 } from '../platform/http/schemas.ts';
@@ -28,7 +29,6 @@ export const TextSchema = Type.Object(
   { additionalProperties: false, title: 'Text', description: 'A text in zh-CN and en.' },
 );
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const strict = { additionalProperties: false } as const;
 const NullableMoney = (description?: string) => Nullable(MoneyString(description));
 const NullableRate = (description?: string) => Nullable(RateString(description));
@@ -360,17 +360,8 @@ export const PurchaseSchema = Type.Object(
 
 // Appeals and messages.
 
-export const EvidenceSchema = Type.Object(
-  {
-    evidenceId: IdString('evidence'),
-    customerId: IdString('customer'),
-    mediaType: StringEnum(EVIDENCE_MEDIA_TYPES),
-    sizeBytes: Type.Integer({ minimum: 1 }),
-    sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
-    uploadedAt: InstantString(),
-  },
-  { ...strict, title: 'Evidence' },
-);
+/** An evidence file as uploaded: the same schema as the app's upload answers (`appeals.dto.ts`). */
+export const EvidenceSchema = EvidenceFileDto;
 
 export const MeAppealSchema = Type.Object(
   {
