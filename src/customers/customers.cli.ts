@@ -39,7 +39,6 @@ async function close(stream: WriteStream): Promise<void> {
   );
 }
 
-/** `credence import events`, `credence features`, `credence demo-data`. */
 /**
  * An as-of instant the way the business reads it, in Asia/Shanghai: "the end of 2026-05-01 (Asia/Shanghai)"
  * for a business date's last millisecond (what `--as-of 2026-05-01` means), else the Shanghai wall time.
@@ -51,7 +50,15 @@ export function asOfText(asOf: Date): string {
   return `${date} ${shanghaiClockTime(asOf)} Asia/Shanghai`;
 }
 
+/** `credence import events`, `credence features`, `credence demo-data`. */
 export function registerCustomerCommands(program: Command): void {
+  registerImportEventsCommand(program);
+  registerFeaturesCommand(program);
+  registerDemoDataCommand(program);
+}
+
+/** `credence import events`: a file of events, in batches, two in flight. */
+function registerImportEventsCommand(program: Command): void {
   const imports = program.command('import').description('Import data into Credence.');
   imports
     .command('events')
@@ -104,7 +111,10 @@ export function registerCustomerCommands(program: Command): void {
         if (rejected.length > 0) throw new CliExit(3, '');
       });
     });
+}
 
+/** `credence features`: the training table to CSV, or one customer's snapshot. */
+function registerFeaturesCommand(program: Command): void {
   program
     .command('features')
     .description(
@@ -159,7 +169,10 @@ export function registerCustomerCommands(program: Command): void {
         });
       },
     );
+}
 
+/** `credence demo-data`: a synthetic population into the database, or its events to NDJSON. */
+function registerDemoDataCommand(program: Command): void {
   program
     .command('demo-data')
     .description(

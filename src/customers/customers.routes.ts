@@ -233,13 +233,19 @@ export function parseAsOf(text: string | undefined): Date | undefined {
   return instant;
 }
 
-/** Customers, cards, verification, consent, events and features. */
+/** Customers, cards, verification, consent, events, features and the blocklist. */
 export function registerCustomerRoutes(
   http: HttpServer,
   services: { readonly customers: CustomerService },
 ): void {
-  const { customers } = services;
+  // Registered in this order: the OpenAPI document lists the paths as registered.
+  registerCustomerRecordRoutes(http, services.customers);
+  registerEventRoutes(http, services.customers);
+  registerBlocklistRoutes(http, services.customers);
+}
 
+/** Customers, cards, verification and consent. */
+function registerCustomerRecordRoutes(http: HttpServer, customers: CustomerService): void {
   http.post(
     '/v1/customers',
     {
@@ -355,7 +361,10 @@ export function registerCustomerRoutes(
       return { consents: states.map((state) => ({ ...state, since: state.since?.toISOString() ?? null })) };
     },
   );
+}
 
+/** Events in batches, and a customer's features as of an instant. */
+function registerEventRoutes(http: HttpServer, customers: CustomerService): void {
   http.post(
     '/v1/events',
     {
@@ -398,7 +407,10 @@ export function registerCustomerRoutes(
     async (request) =>
       snapshotDto(await customers.getSnapshot(request.params.id, parseAsOf(request.query.asOf))),
   );
+}
 
+/** The blocklist (list, add, remove) and the feature catalogue. */
+function registerBlocklistRoutes(http: HttpServer, customers: CustomerService): void {
   http.get(
     '/v1/blocklist',
     {

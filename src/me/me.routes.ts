@@ -101,6 +101,16 @@ const Problems = problems(401, 403, 404, 409, 422);
  * exist. The shapes are written out in docs/customer-app.md ("API").
  */
 export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
+  // Registered in this order: the OpenAPI document lists the paths as registered.
+  registerMeHomeRoutes(http, deps);
+  registerMeLoanRoutes(http, deps);
+  registerMeLineRoutes(http, deps);
+  registerMeConversionRoutes(http, deps);
+  registerMeAppealRoutes(http, deps);
+}
+
+/** Home, verification, decisions (read, list, apply) and binding a card. */
+function registerMeHomeRoutes(http: HttpServer, deps: MeDeps): void {
   const scores = createScoreCache();
   http.get(
     '/v1/me',
@@ -213,8 +223,10 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
     async (request, reply) =>
       reply.status(201).send(await bindCard(deps, customerOf(request).customerId, request.body.cardNumber)),
   );
+}
 
-  // Cash loans.
+/** Cash loans: quote, draw, list, read and repay. */
+function registerMeLoanRoutes(http: HttpServer, deps: MeDeps): void {
   http.post(
     '/v1/me/loans/quote',
     {
@@ -350,8 +362,10 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
       return reply.status(201).send(repaymentDto(result.receipt));
     },
   );
+}
 
-  // Credit lines.
+/** Credit lines: list, open, read, statements and payments. */
+function registerMeLineRoutes(http: HttpServer, deps: MeDeps): void {
   http.get(
     '/v1/me/lines',
     {
@@ -464,7 +478,10 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
       return reply.status(201).send(creditDto(result.receipt));
     },
   );
+}
 
+/** Instalment offers and conversions on a line (and, in the demo, purchases). */
+function registerMeConversionRoutes(http: HttpServer, deps: MeDeps): void {
   http.get(
     '/v1/me/lines/:lineId/offers',
     {
@@ -571,8 +588,10 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
       },
     );
   }
+}
 
-  // Appeals.
+/** Appeals (evidence upload, filing, reading) and the customer's messages. */
+function registerMeAppealRoutes(http: HttpServer, deps: MeDeps): void {
   const maxBytes = deps.services.appeals.settings.maxEvidenceBytes;
   void http.register(async (scope) => {
     acceptEvidenceBodies(scope, maxBytes);

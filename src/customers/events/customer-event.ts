@@ -328,7 +328,8 @@ const REF = /^[\p{L}\p{N}_.:\- ]{1,64}$/u;
 const LABEL = /^[\p{L}\p{N}_.:\-/ ]{1,32}$/u;
 const CUSTOMER_ID = new RegExp(`^${ID_PREFIXES.customer}_[0-9A-HJKMNP-TV-Z]{26}$`);
 
-function parseBody(raw: Raw, options: ParseEventOptions): CustomerEvent {
+/** Checks the type (external types only unless trusted) and that every field given belongs to it. */
+function eventTypeOf(raw: Raw, options: ParseEventOptions): EventType {
   const type = raw.type;
   const allowed = options.trusted ? EVENT_TYPES : EXTERNAL_EVENT_TYPES;
   if (typeof type !== 'string' || !(allowed as readonly string[]).includes(type)) {
@@ -349,6 +350,11 @@ function parseBody(raw: Raw, options: ParseEventOptions): CustomerEvent {
       throw new Refusal(field, `is not a field of a ${eventType} event`);
     }
   }
+  return eventType;
+}
+
+/** The source, event id, customer id and instant (a trusted parse may use Credence's own source). */
+function eventBaseOf(raw: Raw, options: ParseEventOptions): EventBase {
   const source = text(raw, 'source', SOURCE, 'a source name such as "bureau-a" (lower case)');
   if (!options.trusted && source === INTERNAL_SOURCE)
     throw new Refusal('source', `"${INTERNAL_SOURCE}" is reserved`);
@@ -358,28 +364,16 @@ function parseBody(raw: Raw, options: ParseEventOptions): CustomerEvent {
     source,
     occurredAt: instant(raw, 'occurredAt', options),
   };
+  return base;
+}
+
+function parseBody(raw: Raw, options: ParseEventOptions): CustomerEvent {
+  const eventType = eventTypeOf(raw, options);
+  const base = eventBaseOf(raw, options);
   const lender = () => text(raw, 'lender', REF, 'a lender name of 1–64 characters');
   switch (eventType) {
-    case 'profile': {
-      const event: ProfileEvent = {
-        ...base,
-        type: 'profile',
-        ...(present(raw, 'occupation')
-          ? { occupation: text(raw, 'occupation', LABEL, 'a label of 1–32 characters') }
-          : {}),
-        ...(present(raw, 'residenceCity')
-          ? { residenceCity: text(raw, 'residenceCity', LABEL, 'a city name of 1–32 characters') }
-          : {}),
-        ...(present(raw, 'incomeBand') ? { incomeBand: oneOf(raw, 'incomeBand', INCOME_BANDS) } : {}),
-        ...(present(raw, 'education') ? { education: oneOf(raw, 'education', EDUCATION_LEVELS) } : {}),
-        ...(present(raw, 'socialInsurance') ? { socialInsurance: bool(raw, 'socialInsurance') } : {}),
-        ...(present(raw, 'housingFund') ? { housingFund: bool(raw, 'housingFund') } : {}),
-      };
-      if (Object.keys(event).length === Object.keys(base).length + 1) {
-        throw new Refusal('type', 'a profile event needs at least one profile field');
-      }
-      return event;
-    }
+    case 'profile':
+      return profileEvent(raw, base);
     case 'consent': {
       const dataSource = raw.dataSource;
       if (!isDataSource(dataSource))
@@ -468,28 +462,54 @@ function parseBody(raw: Raw, options: ParseEventOptions): CustomerEvent {
       };
     case 'card_removed':
       return { ...base, type: 'card_removed', cardId: text(raw, 'cardId', /^crd_/, 'a card id') };
-    case 'verification': {
-      const level = raw.level;
-      if (level !== 0 && level !== 1 && level !== 2 && level !== 3)
-        throw new Refusal('level', 'must be 0, 1, 2 or 3');
-      const failures = raw.failures;
-      if (
-        !Array.isArray(failures) ||
-        !failures.every((code) => (VERIFICATION_FAILURES as readonly unknown[]).includes(code))
-      ) {
-        throw new Refusal('failures', 'must be a list of verification failure codes');
-      }
-      const checks = Array.isArray(raw.checks) ? (raw.checks as VerificationCheck[]) : [];
-      return {
-        ...base,
-        type: 'verification',
-        level,
-        failures: failures as VerificationFailure[],
-        provider: text(raw, 'provider', /^.{1,64}$/, 'a provider name'),
-        checks,
-      };
-    }
+    case 'verification':
+      return verificationEvent(raw, base);
   }
+}
+
+/** A profile event: at least one of the profile fields. */
+function profileEvent(raw: Raw, base: EventBase): ProfileEvent {
+  const event: ProfileEvent = {
+    ...base,
+    type: 'profile',
+    ...(present(raw, 'occupation')
+      ? { occupation: text(raw, 'occupation', LABEL, 'a label of 1–32 characters') }
+      : {}),
+    ...(present(raw, 'residenceCity')
+      ? { residenceCity: text(raw, 'residenceCity', LABEL, 'a city name of 1–32 characters') }
+      : {}),
+    ...(present(raw, 'incomeBand') ? { incomeBand: oneOf(raw, 'incomeBand', INCOME_BANDS) } : {}),
+    ...(present(raw, 'education') ? { education: oneOf(raw, 'education', EDUCATION_LEVELS) } : {}),
+    ...(present(raw, 'socialInsurance') ? { socialInsurance: bool(raw, 'socialInsurance') } : {}),
+    ...(present(raw, 'housingFund') ? { housingFund: bool(raw, 'housingFund') } : {}),
+  };
+  if (Object.keys(event).length === Object.keys(base).length + 1) {
+    throw new Refusal('type', 'a profile event needs at least one profile field');
+  }
+  return event;
+}
+
+/** A verification event (written by Credence only): level, failure codes, provider and its checks. */
+function verificationEvent(raw: Raw, base: EventBase): VerificationEvent {
+  const level = raw.level;
+  if (level !== 0 && level !== 1 && level !== 2 && level !== 3)
+    throw new Refusal('level', 'must be 0, 1, 2 or 3');
+  const failures = raw.failures;
+  if (
+    !Array.isArray(failures) ||
+    !failures.every((code) => (VERIFICATION_FAILURES as readonly unknown[]).includes(code))
+  ) {
+    throw new Refusal('failures', 'must be a list of verification failure codes');
+  }
+  const checks = Array.isArray(raw.checks) ? (raw.checks as VerificationCheck[]) : [];
+  return {
+    ...base,
+    type: 'verification',
+    level,
+    failures: failures as VerificationFailure[],
+    provider: text(raw, 'provider', /^.{1,64}$/, 'a provider name'),
+    checks,
+  };
 }
 
 /**
