@@ -107,6 +107,7 @@ import { createMonitoringService } from './monitoring/index.ts';
 import { registerMonitoringRoutes } from './monitoring/monitoring.routes.ts';
 
 import { createDecisionService } from './decisions/decision-service.ts';
+import { createFacilityWriter } from './lending/facilities/facility-writer.pg.ts';
 import { registerDecisionRoutes } from './decisions/decisions.routes.ts';
 
 import { registerDecisionSearchRoutes } from './decisions/decision-search.routes.ts';
@@ -284,6 +285,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       clock,
       ids,
       referralCases,
+      // Approvals open or adjust the facility through lending's adapter, in the decision's transaction.
+      facilities: createFacilityWriter({ clock, ids }),
       ports: {
         snapshot: (customerId, asOf) => customers.getSnapshot(customerId, asOf),
         facility: async (customerId, product) => {

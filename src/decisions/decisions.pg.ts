@@ -1,7 +1,7 @@
 import { sqlStateOf, toJson, type Queryable } from '../platform/database/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { fen } from '../platform/money/money.ts';
-import { parseRate, toExactRateString, type Rate } from '../platform/money/rate.ts';
+import { parseRate, toExactRateString } from '../platform/money/rate.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import type { Arm, ProductType, TraceEntry, ZenObject } from '../policy/index.ts';
 import {
@@ -13,6 +13,7 @@ import {
   type DecisionSummary,
 } from './decision.ts';
 import type { DecisionFacts } from './decision-facts.ts';
+import type { FacilityWriter, StandingTerms } from './decisions-ports.ts';
 import type { DecisionRecourse, Outcome } from './evaluate-decision.ts';
 import type { PrincipalReason } from './principal-reasons.ts';
 
@@ -153,27 +154,32 @@ function unknownCustomerOr(error: unknown, record: DecisionRecord): unknown {
   return sqlStateOf(error) === '23503' ? AppError.notFound('customer', record.customerId) : error;
 }
 
-/** The facility an approval confirms: the product's, active, with the record's limit and this rate. */
-export interface StandingTerms {
-  /** The facility product (`cash-loan`, `credit-line`). */
-  readonly product: string;
-  /** The facility's rate as the approval prices it (the record's APR, exact). */
-  readonly apr: Rate;
-}
-
 /**
  * Stores an approval that only confirms the customer's facility as it stands — active, same limit, same
  * rate — in one statement, and says whether it did: the insert happens only if the facility still has
  * those terms when the statement runs (so a change committed meanwhile is never confirmed by mistake);
  * otherwise nothing is written and the caller applies the approval to the facility in a transaction. The
  * facility itself is not touched: it keeps the decision that set its terms, and the confirming decision
- * records `facility_change = 'unchanged'`.
+ * records `facility_change = 'unchanged'`. The condition on the facility is lending's
+ * (`FacilityWriter.standingTermsCondition`): decisions knows nothing of lending's tables.
  */
 export async function insertDecisionConfirmingTerms(
   q: Queryable,
   record: DecisionRecord,
   terms: StandingTerms,
+  facilities: Pick<FacilityWriter, 'standingTermsCondition'>,
 ): Promise<boolean> {
+  const params = decisionParams(record);
+  const bind = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  // $1 is the customer id and $8 the limit of the decision (see `decisionParams`).
+  const condition = facilities.standingTermsCondition(
+    { customerId: '$1::text', limit: '$8::bigint' },
+    terms,
+    bind,
+  );
   try {
     const result = await q.query(
       `insert into decisions (${COLUMNS})
@@ -181,12 +187,8 @@ export async function insertDecisionConfirmingTerms(
               $10::text, $11::text, $12::integer, $13::double precision, $14::jsonb, $15::jsonb, $16::jsonb,
               $17::text, $18::text, $19::text, $20::text, $21::text, $22::jsonb, $23::json, $24::json,
               $25::json, $26::json, $27::json, $28::jsonb, $29::jsonb, $30::text, $31::timestamptz, $32::date
-       where exists (
-         select 1 from credit_facilities f
-          where f.customer_id = $1::text and f.product = $33::text and f.status = 'active'
-            and f.limit_amount = $8::bigint
-            and f.apr_num::numeric * $35::numeric = $34::numeric * f.apr_den::numeric)`,
-      [...decisionParams(record), terms.product, terms.apr.num, terms.apr.den],
+       where ${condition}`,
+      params,
     );
     return result.rowCount === 1;
   } catch (error) {

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { insertDecisionConfirmingTerms } from '../../src/decisions/decisions.pg.ts';
 import { facilityHistory } from '../../src/lending/facilities/facility.pg.ts';
+import { createFacilityWriter } from '../../src/lending/facilities/facility-writer.pg.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { decisionTestApp, type DecisionTestApp } from './support.ts';
 
@@ -73,16 +74,24 @@ describe.each(storesUnderTest())('decision-confirming-approval ($name)', (store)
       reason: 'lowered meanwhile',
     });
     const record = { ...(await decisions.get(first.id)), id: 'dec_01KZZZZZZZZZZZZZZZZZZZZZZZ' };
-    const wrote = await insertDecisionConfirmingTerms(t.app.db, record, {
-      product: 'cash-loan',
-      apr: stale.apr,
-    });
+    const lending = createFacilityWriter({ clock: t.clock, ids: t.app.ids });
+    const wrote = await insertDecisionConfirmingTerms(
+      t.app.db,
+      record,
+      { product: 'cash-loan', apr: stale.apr },
+      lending,
+    );
     expect(wrote).toBe(false);
     await expect(decisions.get(record.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // A record that confirms the terms as they now stand is written.
     const current = { ...record, limit: 100_000n as never };
     expect(
-      await insertDecisionConfirmingTerms(t.app.db, current, { product: 'cash-loan', apr: stale.apr }),
+      await insertDecisionConfirmingTerms(
+        t.app.db,
+        current,
+        { product: 'cash-loan', apr: stale.apr },
+        lending,
+      ),
     ).toBe(true);
     expect((await decisions.get(record.id)).limit).toBe(100_000n);
   });

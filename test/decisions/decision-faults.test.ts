@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createDecisionService,
-  type DecisionPorts,
-  type DecisionService,
-} from '../../src/decisions/decision-service.ts';
+import { createDecisionService, type DecisionService } from '../../src/decisions/decision-service.ts';
+import type { DecisionPorts } from '../../src/decisions/decisions-ports.ts';
+import { createFacilityWriter } from '../../src/lending/facilities/facility-writer.pg.ts';
 import type { Database } from '../../src/platform/database/database.ts';
 import { AppError } from '../../src/platform/errors/app-error.ts';
 import { decisionTestApp, type DecisionTestApp } from './support.ts';
@@ -39,6 +37,7 @@ function serviceWith(ports: Partial<DecisionPorts>, db: Database = t.app.db): De
     clock: t.clock,
     ids: t.app.ids,
     ports: { ...realPorts, ...ports },
+    facilities: createFacilityWriter({ clock: t.clock, ids: t.app.ids }),
     dependencyTimeoutMs: 50,
   });
 }

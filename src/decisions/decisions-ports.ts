@@ -1,0 +1,110 @@
+import type { CustomerSnapshot } from '../customers/index.ts';
+import type { Database, Queryable } from '../platform/database/database.ts';
+import type { IdGenerator } from '../platform/ids/ids.ts';
+import type { Money } from '../platform/money/money.ts';
+import type { Rate } from '../platform/money/rate.ts';
+import type { Clock } from '../platform/time/clock.ts';
+import type { LocalDate } from '../platform/time/local-date.ts';
+import type { CompiledPolicy, DecisionPolicy, PolicyVersionSummary } from '../policy/index.ts';
+import type { Scorer } from '../scoring/index.ts';
+import type { DecisionRecord } from './decision.ts';
+import type { FacilityFact } from './decision-facts.ts';
+import type { RecourseMemo } from './evaluate-decision.ts';
+
+/**
+ * A facility product as lending spells it (`cash-loan`, `credit-line`); the composition root checks that
+ * lending's adapters take the same.
+ */
+export type FacilityProduct = 'cash-loan' | 'credit-line';
+
+/** The ports a decision needs; the composition root wires them to the other contexts. */
+export interface DecisionPorts {
+  /** The customer snapshot as of an instant (customers context). NOT_FOUND for an unknown customer. */
+  snapshot(customerId: string, asOf: Date): Promise<CustomerSnapshot>;
+  /** The customer's facility for a product before the decision, if any (lending context). */
+  facility(customerId: string, product: FacilityProduct): Promise<FacilityFact | null>;
+  /** The active scorer, or one by model version (scoring context). */
+  scorer(version?: string): Promise<Scorer>;
+  /** Product, arm, policy version, appetite and legal caps for one decision (policy context). */
+  resolvePolicy(request: {
+    productCode: string;
+    customerId: string;
+    date: LocalDate;
+  }): Promise<DecisionPolicy>;
+  /** A stored policy version, compiled (replay). */
+  compiledPolicy(versionId: string): Promise<CompiledPolicy>;
+  /** A stored policy version's summary (its checksum), for replay. */
+  policyVersion(versionId: string): Promise<PolicyVersionSummary>;
+}
+
+/**
+ * The port through which a referred decision opens its review case: `opensCase` says which referred
+ * decisions get one (the referrals context decides), `open` writes it inside the decision's transaction,
+ * so a referral is never recorded without its case. Opening is idempotent (one case per decision).
+ */
+export interface ReferralCaseOpener {
+  opensCase(record: DecisionRecord): boolean;
+  open(tx: Queryable, record: DecisionRecord): Promise<void>;
+}
+
+/** What an approved decision grants the customer: one product's limit and rate. */
+export interface FacilityGrant {
+  readonly customerId: string;
+  readonly product: FacilityProduct;
+  readonly limit: Money;
+  readonly apr: Rate;
+  /** The granting decision; applying the same decision twice changes nothing. */
+  readonly decisionId: string;
+  readonly reason: string;
+}
+
+/** The terms an approval confirms: the product's facility, active, with the record's limit and this rate. */
+export interface StandingTerms {
+  readonly product: FacilityProduct;
+  /** The facility's rate as the approval prices it (the record's APR, exact). */
+  readonly apr: Rate;
+}
+
+/**
+ * How decisions write to the customer's facility (lending context owns it; the composition root wires
+ * lending's adapter, `createFacilityWriter`). Decisions never reads or writes lending's tables itself.
+ */
+export interface FacilityWriter {
+  /**
+   * Opens the facility or sets its limit and rate inside the decision's transaction, so the decision and
+   * its effect commit together; idempotent per decision id. Says what changed.
+   */
+  apply(tx: Queryable, grant: FacilityGrant): Promise<'opened' | 'adjusted' | 'unchanged'>;
+  /**
+   * The SQL condition "the customer's facility for `terms.product` is active with exactly this limit and
+   * rate", for decisions' one-statement confirming insert (`insertDecisionConfirmingTerms`): the decision
+   * is written only if the facility still stands as read when the statement runs. `at` names the
+   * placeholders the statement already binds for the customer id and the limit (so the statement stays a
+   * single-shard query on a distributed store); `bind` adds a parameter and returns its placeholder.
+   */
+  standingTermsCondition(
+    at: { readonly customerId: string; readonly limit: string },
+    terms: StandingTerms,
+    bind: (value: unknown) => string,
+  ): string;
+}
+
+/**
+ * What the decisions use cases need, bound once by `createDecisionService` (or passed directly when a use
+ * case is called on its own).
+ */
+export interface DecisionsDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly ports: DecisionPorts;
+  readonly facilities: FacilityWriter;
+  /** Opens the review case of a referred decision in the decision's own transaction (referrals context). */
+  readonly referralCases?: ReferralCaseOpener;
+  /** How long each dependency may take before the decision is referred as a fault. */
+  readonly dependencyTimeoutMs: number;
+  /** Decisions recourse may re-run per decision (the evaluator's default when absent). */
+  readonly maxRecourseEvaluations?: number;
+  /** Recourse plans remembered for identical inputs, shared by the decisions of one service. */
+  readonly recourseMemo?: RecourseMemo;
+}
