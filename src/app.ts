@@ -101,10 +101,13 @@ import { createChangeService } from './policy/change-service.ts';
 import { compilePolicy } from './policy/policy-compiler.ts';
 
 import { createPolicySimulations } from './policy/policy-simulations.ts';
-import { createPgSimulationStore } from './policy/policy-simulations.repository.ts';
+import { createPgSimulationStore } from './policy/policy-simulations.pg.ts';
 
 import { createMonitoringService } from './monitoring/index.ts';
 import { registerMonitoringRoutes } from './monitoring/monitoring.routes.ts';
+import { createPgDecisionReadModel } from './decisions/decision-read-model.pg.ts';
+import { createPgPortfolioReadModel } from './lending/portfolio-read-model.pg.ts';
+import { createPgReceivablesReadModel } from './ledger/receivables-read-model.pg.ts';
 
 import { createDecisionService } from './decisions/decision-service.ts';
 import { createFacilityWriter } from './lending/facilities/facility-writer.pg.ts';
@@ -307,8 +310,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       },
     }),
     monitoring: createMonitoringService({
-      db,
       clock,
+      decisions: createPgDecisionReadModel(db),
+      portfolio: createPgPortfolioReadModel(db),
+      receivables: createPgReceivablesReadModel(db),
       models,
       policies,
       elapsed: () => monotonic.nowMs(),

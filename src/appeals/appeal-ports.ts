@@ -5,7 +5,7 @@ import type { LoanService } from '../lending/loans/loan-service.ts';
 import type { ApiKeyStore } from '../platform/auth/api-keys.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
 import type { Clock } from '../platform/time/clock.ts';
-import type { PolicyService } from '../policy/index.ts';
+import { storedSpellingOf, type PolicyService } from '../policy/index.ts';
 import type { AppealPorts } from './appeal-service.ts';
 
 /** The services the appeals context talks to, as the composition root has them. */
@@ -43,7 +43,7 @@ export function appealPortsFrom(sources: AppealPortSources): AppealPorts {
         { clock, ids },
         {
           customerId: input.customerId,
-          product: input.productType === 'cash_loan' ? 'cash-loan' : 'credit-line',
+          product: storedSpellingOf(input.productType),
           limit: input.limit,
           apr: input.apr,
           decisionId: input.decisionId,

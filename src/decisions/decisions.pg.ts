@@ -4,14 +4,14 @@ import { fen } from '../platform/money/money.ts';
 import { parseRate, toExactRateString } from '../platform/money/rate.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import type { Arm, ProductType, TraceEntry, ZenObject } from '../policy/index.ts';
-import {
-  DECISION_KINDS,
-  type DecisionFault,
-  type DecisionKind,
-  type DecisionOverride,
-  type DecisionRecord,
-  type DecisionSummary,
+import type {
+  DecisionFault,
+  DecisionKind,
+  DecisionOverride,
+  DecisionRecord,
+  DecisionSummary,
 } from './decision.ts';
+import { decisionKindOf, decisionOutcomeOf } from './decision-columns.ts';
 import type { DecisionFacts } from './decision-facts.ts';
 import type { FacilityWriter, StandingTerms } from './decisions-ports.ts';
 import type { DecisionRecourse, Outcome } from './evaluate-decision.ts';
@@ -61,26 +61,14 @@ const COLUMNS = `customer_id, id, kind, linked_to, product_code, product_type, o
   policy_checksum, arm, model_version, model_hash, legal_cap, facts, scorecard_row, policy_document,
   policy_output, trace, fault, override, facility_change, decided_at, decision_date`;
 
-function kindOf(value: string): DecisionKind {
-  if (!(DECISION_KINDS as readonly string[]).includes(value))
-    throw new AppError('INTERNAL', `decisions holds an unknown kind "${value}"`);
-  return value as DecisionKind;
-}
-
-function outcomeOf(value: string): Outcome {
-  if (value !== 'approved' && value !== 'declined' && value !== 'referred')
-    throw new AppError('INTERNAL', `decisions holds an unknown outcome "${value}"`);
-  return value;
-}
-
 function toSummary(row: DecisionRow): DecisionSummary {
   return {
     id: row.id,
     customerId: row.customer_id,
-    kind: kindOf(row.kind),
+    kind: decisionKindOf(row.kind),
     linkedTo: row.linked_to,
     productCode: row.product_code,
-    outcome: outcomeOf(row.outcome),
+    outcome: decisionOutcomeOf(row.outcome),
     limit: fen(row.limit_amount),
     requestedAmount: row.requested_amount === null ? null : fen(row.requested_amount),
     apr: row.apr === null ? null : parseRate(row.apr),

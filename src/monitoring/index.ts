@@ -5,16 +5,26 @@
  */
 export {
   createMonitoringService,
-  DEFAULT_DAYS,
-  type AlertReport,
-  type DriftParams,
-  type MonitoringReportData,
   type MonitoringService,
   type MonitoringServiceDeps,
-  type SimulationOptions,
-  type SimulationRequest,
-  type SimulationResult,
 } from './monitoring-service.ts';
+export { DEFAULT_DAYS, type AlertReport, type DriftParams } from './monitoring-rules.ts';
+export type { MonitoringReportData } from './monitoring-report.ts';
+export type { SimulationOptions, SimulationRequest, SimulationResult } from './simulate-policy.ts';
+export {
+  DEFAULT_PAGE_SIZE,
+  type DecisionBehind,
+  type DecisionReadModel,
+  type DriftRead,
+  type LineAccount,
+  type LoanAccount,
+  type MonitoringDeps,
+  type OpenedAccount,
+  type PortfolioReadModel,
+  type ReceivablesReadModel,
+  type RollAccount,
+  type SimulationRead,
+} from './monitoring-ports.ts';
 export {
   createOutcomeAggregator,
   type OutcomeAggregator,
@@ -39,6 +49,8 @@ export {
   lineStateOn,
   loanStateOn,
   ROLL_STATES,
+  type LineHistory,
+  type LoanHistory,
   type RollRateReport,
   type RollRecord,
   type RollState,

@@ -8,7 +8,8 @@ import { fen, formatMoney } from '../platform/money/money.ts';
 import { readJsonFile } from '../policy/policy-files.node.ts';
 import type { Alert } from './alerts.ts';
 import type { DriftReport } from './drift.ts';
-import type { AlertReport, SimulationResult } from './monitoring-service.ts';
+import type { AlertReport } from './monitoring-rules.ts';
+import type { SimulationResult } from './simulate-policy.ts';
 import type { OutcomeFigures, OutcomeReport } from './outcomes.ts';
 import { outcomeReportView, performanceReportView, rollRateReportView } from './report-views.ts';
 import type { PerformanceReport } from './performance.ts';
@@ -293,20 +294,25 @@ function simulationText(result: SimulationResult, throughput: string): string {
 
 const SEVERITY_RANK: Readonly<Record<string, number>> = { info: 0, warning: 1, critical: 2 };
 
+/** The window options every monitoring command takes. */
+function withWindow(command: Command): Command {
+  return command
+    .option('--from <date>', 'first business date (YYYY-MM-DD)')
+    .option('--to <date>', 'last business date (default: today)')
+    .option('--product <code>', 'one product (cash_loan, credit_line)');
+}
+
+/** The window options and the drift options (model, minimum weekly volume). */
+function withDrift(command: Command): Command {
+  return withWindow(command)
+    .option('--model <version>', 'a model version (default: the active model)')
+    .option('--min-decisions <n>', 'weeks with fewer decisions are flagged low-volume (default 100)');
+}
+
 export function registerMonitoringCommands(program: Command): void {
   const monitor = program
     .command('monitor')
     .description('Outcome monitoring, loan performance, drift and alerts from the decision records.');
-
-  const withWindow = (command: Command): Command =>
-    command
-      .option('--from <date>', 'first business date (YYYY-MM-DD)')
-      .option('--to <date>', 'last business date (default: today)')
-      .option('--product <code>', 'one product (cash_loan, credit_line)');
-  const withDrift = (command: Command): Command =>
-    withWindow(command)
-      .option('--model <version>', 'a model version (default: the active model)')
-      .option('--min-decisions <n>', 'weeks with fewer decisions are flagged low-volume (default 100)');
 
   withWindow(monitor.command('outcomes'))
     .description(
@@ -397,6 +403,11 @@ export function registerMonitoringCommands(program: Command): void {
       );
     });
 
+  registerSimulateCommand(program);
+}
+
+/** `simulate`: a candidate policy replayed over the recorded decisions of a window. */
+function registerSimulateCommand(program: Command): void {
   withWindow(program.command('simulate'))
     .description(
       'Replay recorded decisions under a candidate policy file: swap set, rates, limits, prices, expected bad rate (default: 90 days).',

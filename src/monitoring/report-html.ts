@@ -13,7 +13,8 @@ import {
   type Frame,
 } from '../scoring/svg-charts.ts';
 import type { Alert } from './alerts.ts';
-import type { MonitoringReportData, SimulationResult } from './monitoring-service.ts';
+import type { MonitoringReportData } from './monitoring-report.ts';
+import type { SimulationResult } from './simulate-policy.ts';
 import type { OutcomeDay } from './outcomes.ts';
 import type { RollMatrices } from './roll-rates.ts';
 import type { SimulationFigures } from './simulation.ts';

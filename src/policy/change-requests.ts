@@ -4,7 +4,7 @@ import type { LocalDate } from '../platform/time/local-date.ts';
 /**
  * Four-eyes changes: what changes who gets credit — a policy version, the active scoring model, a dated
  * lending setting — is a change request that a second person approves (or rejects) before it takes effect.
- * Pure rules here; storage in `change-requests.repository.ts`, the use cases in `change-service.ts`.
+ * Pure rules here; storage in `change-requests.pg.ts`, the use cases in `change-service.ts`.
  */
 
 export const CHANGE_KINDS = ['policy', 'model', 'settings'] as const;

@@ -45,12 +45,16 @@ export {
   legalRateCapToJson,
   NEUTRAL_APPETITE,
   PRODUCT_TYPES,
+  productTypeOfStored,
+  STORED_PRODUCT_SPELLINGS,
+  storedSpellingOf,
   type CappedRate,
   type LegalCapInForce,
   type LegalRateCap,
   type LoanTerm,
   type Product,
   type ProductType,
+  type StoredProductSpelling,
   type RiskAppetite,
   type VerificationLevel,
 } from './products.ts';
@@ -64,3 +68,4 @@ export { assignArm, bucketOf, type Arm, type PolicyAssignment } from './champion
 export { diffGraphs, type GraphDiff } from './policy-diff.ts';
 export type { DecisionPolicy, PolicyService, PolicyVersion, PolicyVersionSummary } from './policy-service.ts';
 export type { ZenObject, ZenValue } from './zen-runtime.ts';
+export { canonicalJson, policyChecksum } from './policy-checksum.ts';

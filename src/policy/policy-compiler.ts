@@ -556,103 +556,25 @@ function knownTopLevelKeys(graph: PolicyGraph): string[] {
   return [...keys];
 }
 
-/**
- * Reads, checks and compiles a JDM policy. Refuses (AppError VALIDATION_FAILED, one issue per problem with
- * node, row and column) anything outside the subset, rows no input can reach and shadowed rows under
- * `first`; returns gaps and overlaps as warnings.
- */
-/**
- * What `compilePolicy` checks, as values instead of a refusal: the reader's findings and, when the graph
- * reads, the `$` and decision-table checks — each error and warning with its node, row and column.
- */
-export function policyFindings(document: unknown): {
-  readonly graph: PolicyGraph | undefined;
-  readonly issues: readonly PolicyIssue[];
-} {
-  const { graph, issues } = readJdm(document);
-  if (!graph) return { graph: undefined, issues };
-  return { graph, issues: [...issues, ...checkDollar(graph), ...checkTables(graph)] };
+/** What the interpreter walks: the graph's nodes in order, and what `compilePolicy` prepared for each. */
+interface InterpreterParts {
+  readonly nodes: readonly GraphNode[];
+  readonly incoming: ReadonlyArray<ReadonlyArray<{ source: number; handle: string | null }>>;
+  readonly outDegree: readonly number[];
+  readonly reads: ReadonlyArray<ReadonlyArray<{ readonly key: string; readonly path: readonly string[] }>>;
+  readonly functions: ReadonlyArray<NodeFunction | SwitchFunction | null>;
+  readonly mergers: ReadonlyArray<Merger | null>;
+  readonly outputIndex: number;
 }
 
-export function compilePolicy(document: unknown, options: CompileOptions = {}): CompiledPolicy {
-  const { graph, issues } = readJdm(document);
-  if (!graph) throw refusePolicy(issues);
-  const all = [...issues, ...checkDollar(graph)];
-  if (options.staticChecks !== false) all.push(...checkTables(graph));
-  if (all.some((issue) => issue.severity === 'error')) throw refusePolicy(all);
-
-  const count = graph.nodes.length;
-  const index = new Map(graph.nodes.map((node, i) => [node.id, i]));
-  const incoming: Array<Array<{ source: number; handle: string | null }>> = graph.nodes.map((node) =>
-    graph.edges
-      .filter((edge) => edge.targetId === node.id)
-      .map((edge) => ({ source: index.get(edge.sourceId) as number, handle: edge.sourceHandle })),
-  );
-  const outDegree = graph.nodes.map((node) => graph.edges.filter((edge) => edge.sourceId === node.id).length);
-  const reads = graph.nodes.map((node) => readsOf(node).map((path) => ({ key: path.join('.'), path })));
-  const mergers = graph.nodes.map((node) =>
-    (node.kind === 'decisionTable' || node.kind === 'expression') && node.passThrough
-      ? instantiate<Merger>(mergerSource(writtenKeys(node)), { isObject })
-      : null,
-  );
-  const functions: Array<NodeFunction | SwitchFunction | null> = graph.nodes.map((node) => {
-    switch (node.kind) {
-      case 'decisionTable':
-        return instantiate<NodeFunction>(tableSource(node));
-      case 'expression':
-        return instantiate<NodeFunction>(expressionSource(node), {
-          fail: (i: number) => expressionFault(node, i),
-        });
-      case 'switch':
-        return instantiate<SwitchFunction>(switchSource(node));
-      default:
-        return null;
-    }
-  });
-  const nodes = graph.nodes;
-  const outputIndex = index.get(graph.output.id) as number;
-  const validate = graph.input.schema ? compileSchema(graph.input.schema) : undefined;
-  const certainlyValid = graph.input.schema
-    ? instantiate<(request: ZenObject) => boolean>(schemaCheckSource(graph.input.schema))
-    : undefined;
-  const check = (request: ZenObject): void => {
-    if (!validate || certainlyValid?.(request) === true) return;
-    const problem = validate(request);
-    if (problem) {
-      throw new AppError('VALIDATION_FAILED', `policy input ${problem.field} ${problem.message}`, {
-        issues: [{ field: problem.field, rule: problem.rule, message: problem.message }],
-      });
-    }
-  };
-
-  const order = chainOf(graph);
-  const known = knownTopLevelKeys(graph);
-  const final = finalSource(known);
-  const knownSet: Record<string, boolean> = Object.create(null) as Record<string, boolean>;
-  for (const key of known) knownSet[key] = true;
-  const finalResult =
-    final === undefined
-      ? (work: Work) => dropTopLevelNulls(work)
-      : instantiate<(work: Work, request: ZenObject) => Work>(final, { KNOWN: knownSet });
-  const chain = order
-    ? instantiate<(request: ZenObject, trace: TraceEntry[] | null) => ZenObject>(
-        chainSource(order, reads, index),
-        {
-          IDS: nodes.map((node) => node.id),
-          NAMES: nodes.map((node) => node.name),
-          F: functions,
-          MERGERS: mergers,
-          OUTPUT_PATHS: nodes.map((node) => (node.kind === 'decisionTable' ? node.outputPath : null)),
-          combine,
-          FINAL: finalResult,
-          NONE: Object.freeze([]),
-          EMPTY: Object.freeze({}),
-          SCRATCH: [],
-        },
-      )
-    : undefined;
-
-  const interpret = (request: ZenObject): PolicyEvaluation => {
+/**
+ * Evaluates a graph node by node with a full trace: the path taken when a graph is not one chain (a switch
+ * with branches), where `chainSource` compiles one function instead.
+ */
+function interpreterOf(parts: InterpreterParts): (request: ZenObject) => PolicyEvaluation {
+  const { nodes, incoming, outDegree, reads, functions, mergers, outputIndex } = parts;
+  const count = nodes.length;
+  return (request) => {
     const trace: TraceEntry[] = [];
     // A node's result is handed to its single successor, which may then update it in place; a node with
     // several successors (a switch) hands each a copy. The request itself is never modified.
@@ -664,7 +586,7 @@ export function compilePolicy(document: unknown, options: CompileOptions = {}): 
       if (node.kind === 'input') {
         work = Object.assign({}, request);
       } else {
-        for (const edge of incoming[i] as Array<{ source: number; handle: string | null }>) {
+        for (const edge of incoming[i] as ReadonlyArray<{ source: number; handle: string | null }>) {
           const source = results[edge.source];
           if (source === undefined) continue;
           if (edge.handle !== null && !(selected[edge.source] as string[]).includes(edge.handle)) continue;
@@ -744,6 +666,104 @@ export function compilePolicy(document: unknown, options: CompileOptions = {}): 
     }
     return { output: (results[outputIndex] as ZenObject | undefined) ?? {}, trace };
   };
+}
+
+/**
+ * Reads, checks and compiles a JDM policy. Refuses (AppError VALIDATION_FAILED, one issue per problem with
+ * node, row and column) anything outside the subset, rows no input can reach and shadowed rows under
+ * `first`; returns gaps and overlaps as warnings.
+ */
+/**
+ * What `compilePolicy` checks, as values instead of a refusal: the reader's findings and, when the graph
+ * reads, the `$` and decision-table checks — each error and warning with its node, row and column.
+ */
+export function policyFindings(document: unknown): {
+  readonly graph: PolicyGraph | undefined;
+  readonly issues: readonly PolicyIssue[];
+} {
+  const { graph, issues } = readJdm(document);
+  if (!graph) return { graph: undefined, issues };
+  return { graph, issues: [...issues, ...checkDollar(graph), ...checkTables(graph)] };
+}
+
+export function compilePolicy(document: unknown, options: CompileOptions = {}): CompiledPolicy {
+  const { graph, issues } = readJdm(document);
+  if (!graph) throw refusePolicy(issues);
+  const all = [...issues, ...checkDollar(graph)];
+  if (options.staticChecks !== false) all.push(...checkTables(graph));
+  if (all.some((issue) => issue.severity === 'error')) throw refusePolicy(all);
+
+  const index = new Map(graph.nodes.map((node, i) => [node.id, i]));
+  const incoming: Array<Array<{ source: number; handle: string | null }>> = graph.nodes.map((node) =>
+    graph.edges
+      .filter((edge) => edge.targetId === node.id)
+      .map((edge) => ({ source: index.get(edge.sourceId) as number, handle: edge.sourceHandle })),
+  );
+  const outDegree = graph.nodes.map((node) => graph.edges.filter((edge) => edge.sourceId === node.id).length);
+  const reads = graph.nodes.map((node) => readsOf(node).map((path) => ({ key: path.join('.'), path })));
+  const mergers = graph.nodes.map((node) =>
+    (node.kind === 'decisionTable' || node.kind === 'expression') && node.passThrough
+      ? instantiate<Merger>(mergerSource(writtenKeys(node)), { isObject })
+      : null,
+  );
+  const functions: Array<NodeFunction | SwitchFunction | null> = graph.nodes.map((node) => {
+    switch (node.kind) {
+      case 'decisionTable':
+        return instantiate<NodeFunction>(tableSource(node));
+      case 'expression':
+        return instantiate<NodeFunction>(expressionSource(node), {
+          fail: (i: number) => expressionFault(node, i),
+        });
+      case 'switch':
+        return instantiate<SwitchFunction>(switchSource(node));
+      default:
+        return null;
+    }
+  });
+  const nodes = graph.nodes;
+  const outputIndex = index.get(graph.output.id) as number;
+  const validate = graph.input.schema ? compileSchema(graph.input.schema) : undefined;
+  const certainlyValid = graph.input.schema
+    ? instantiate<(request: ZenObject) => boolean>(schemaCheckSource(graph.input.schema))
+    : undefined;
+  const check = (request: ZenObject): void => {
+    if (!validate || certainlyValid?.(request) === true) return;
+    const problem = validate(request);
+    if (problem) {
+      throw new AppError('VALIDATION_FAILED', `policy input ${problem.field} ${problem.message}`, {
+        issues: [{ field: problem.field, rule: problem.rule, message: problem.message }],
+      });
+    }
+  };
+
+  const order = chainOf(graph);
+  const known = knownTopLevelKeys(graph);
+  const final = finalSource(known);
+  const knownSet: Record<string, boolean> = Object.create(null) as Record<string, boolean>;
+  for (const key of known) knownSet[key] = true;
+  const finalResult =
+    final === undefined
+      ? (work: Work) => dropTopLevelNulls(work)
+      : instantiate<(work: Work, request: ZenObject) => Work>(final, { KNOWN: knownSet });
+  const chain = order
+    ? instantiate<(request: ZenObject, trace: TraceEntry[] | null) => ZenObject>(
+        chainSource(order, reads, index),
+        {
+          IDS: nodes.map((node) => node.id),
+          NAMES: nodes.map((node) => node.name),
+          F: functions,
+          MERGERS: mergers,
+          OUTPUT_PATHS: nodes.map((node) => (node.kind === 'decisionTable' ? node.outputPath : null)),
+          combine,
+          FINAL: finalResult,
+          NONE: Object.freeze([]),
+          EMPTY: Object.freeze({}),
+          SCRATCH: [],
+        },
+      )
+    : undefined;
+
+  const interpret = interpreterOf({ nodes, incoming, outDegree, reads, functions, mergers, outputIndex });
 
   return {
     graph,

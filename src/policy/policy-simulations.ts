@@ -54,7 +54,7 @@ export type SimulatePort = (
   onProgress: (done: number, total: number) => Promise<void>,
 ) => Promise<SimulationReport>;
 
-/** Where runs are kept (`policy-simulations.repository.ts`). */
+/** Where runs are kept (`policy-simulations.pg.ts`). */
 export interface SimulationStore {
   insert(simulation: PolicySimulation, request: PolicySimulationRequest): Promise<void>;
   update(simulation: PolicySimulation): Promise<void>;

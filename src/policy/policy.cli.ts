@@ -88,6 +88,13 @@ export function registerPolicyCommands(program: Command): void {
     .command('policy')
     .description('Credit policies (GoRules JDM graphs): check, load, list, show, diff; lending settings.');
 
+  registerSubmissionCommands(policy);
+  registerVersionCommands(policy);
+  registerSettingsCommands(policy);
+}
+
+/** `policy check`, `policy load`, `policy approve|reject` and the four-eyes inbox (`policy approvals`). */
+function registerSubmissionCommands(policy: Command): void {
   policy
     .command('check')
     .description('Compile and statically check a policy file without loading it (no database).')
@@ -188,7 +195,10 @@ export function registerPolicyCommands(program: Command): void {
         );
       });
     });
+}
 
+/** `policy list`, `policy show`, `policy diff`: the stored versions. */
+function registerVersionCommands(policy: Command): void {
   policy
     .command('list')
     .description('List policy versions.')
@@ -265,7 +275,10 @@ export function registerPolicyCommands(program: Command): void {
         });
       });
     });
+}
 
+/** `policy settings load|show|install-defaults`: the lending settings. */
+function registerSettingsCommands(policy: Command): void {
   const settings = policy
     .command('settings')
     .description('Lending settings: products, legal rate caps, risk appetite, policy assignments.');

@@ -15,7 +15,7 @@ import { SETTINGS_CHANGE_KINDS, type ChangeService } from './change-service.ts';
 import type { PolicyIssue } from './jdm.ts';
 import { type LendingSettings } from './lending-settings.ts';
 import type { PolicyService, PolicyVersionSummary } from './policy-service.ts';
-import { POLICY_VERSION_STATUSES } from './policy.repository.ts';
+import { POLICY_VERSION_STATUSES } from './policy-version.ts';
 import { SimulationReportDto } from './policy-simulation-view.http.ts';
 import { SIMULATION_STATUSES, type PolicySimulation, type PolicySimulations } from './policy-simulations.ts';
 import { legalRateCapToJson, productToJson } from './products.ts';

@@ -15,11 +15,35 @@ import { parseLocalDate, type LocalDate } from '../platform/time/local-date.ts';
 
 /**
  * Lending products, the legal cap on rates and the risk appetite: data a lender configures, with dates.
- * Everything here is pure; the database holds the dated rows (see `policy.repository.ts`).
+ * Everything here is pure; the database holds the dated rows (see `policy.pg.ts`).
  */
 
 export const PRODUCT_TYPES = ['credit_line', 'cash_loan'] as const;
 export type ProductType = (typeof PRODUCT_TYPES)[number];
+
+/**
+ * A product type has one public spelling, `ProductType` (`cash_loan`, `credit_line`): decisions, policies,
+ * monitoring, the API's answers and the CLI. Lending's own tables (facilities, loans, credit lines, their
+ * idempotency records and day-end runs; migration 0402) store the same two spelt `cash-loan` /
+ * `credit-line`, which the API and CLI also still accept on input. This is the one mapping between them.
+ */
+export const STORED_PRODUCT_SPELLINGS = ['cash-loan', 'credit-line'] as const;
+export type StoredProductSpelling = (typeof STORED_PRODUCT_SPELLINGS)[number];
+
+const STORED_SPELLING: Readonly<Record<ProductType, StoredProductSpelling>> = {
+  cash_loan: 'cash-loan',
+  credit_line: 'credit-line',
+};
+
+/** How lending's tables spell a product type: `cash_loan` → `cash-loan`. */
+export function storedSpellingOf(type: ProductType): StoredProductSpelling {
+  return STORED_SPELLING[type];
+}
+
+/** The product type of lending's stored spelling: `cash-loan` → `cash_loan`. */
+export function productTypeOfStored(spelling: StoredProductSpelling): ProductType {
+  return spelling === 'cash-loan' ? 'cash_loan' : 'credit_line';
+}
 
 export const LOAN_TERMS = [3, 6, 12] as const;
 export type LoanTerm = (typeof LOAN_TERMS)[number];

@@ -199,6 +199,159 @@ export function bestReachableBin(bins: readonly ScorecardBin[]): number {
   return 0;
 }
 
+/** The index of the bin a raw value falls in (missing, special, interval by bisection, category or unknown). */
+function locateBin(feature: CompiledFeature, raw: FeatureValue): number {
+  if (raw === null || raw === undefined) return feature.missingBin;
+  if (feature.numeric) {
+    let value: number;
+    if (typeof raw === 'number') value = raw;
+    else {
+      const parsed = parseNumberText(raw);
+      if (parsed === undefined) {
+        throw AppError.invalid(feature.name, 'number', `expected a number, got "${raw}"`);
+      }
+      value = parsed;
+    }
+    if (value !== value) return feature.missingBin; // NaN
+    const specials = feature.specials;
+    for (let s = 0; s < specials.length; s += 1) {
+      if (specials[s] === value) return feature.specialBins[s] ?? feature.missingBin;
+    }
+    return intervalOf(feature.cuts, value);
+  }
+  const key = typeof raw === 'string' ? raw : String(raw);
+  const direct = feature.categoryBins.get(key);
+  if (direct !== undefined) return direct;
+  if (isMissingText(key)) return feature.missingBin;
+  return feature.categoryBins.get(key.trim()) ?? feature.unknownBin;
+}
+
+/** Divisors by feature index (1 where none is given); each given one a finite number other than 0. */
+function divisorsByFeature(
+  divisors: Readonly<Record<string, number>>,
+  byName: ReadonlyMap<string, number>,
+  featureCount: number,
+): Float64Array {
+  const byFeature = new Float64Array(featureCount).fill(1);
+  for (const [name, divisor] of Object.entries(divisors)) {
+    if (!(typeof divisor === 'number' && Number.isFinite(divisor) && divisor !== 0))
+      throw AppError.invalid(`divisors.${name}`, 'divisor', 'a divisor must be a finite number other than 0');
+    const index = byName.get(name);
+    if (index !== undefined) byFeature[index] = divisor;
+  }
+  return byFeature;
+}
+
+/** The row's value of a feature; an inherited `constructor` is not a value the caller gave. */
+function valueOf(row: ScoreRow, feature: CompiledFeature): FeatureValue {
+  return feature.guarded
+    ? Object.hasOwn(row, feature.name)
+      ? row[feature.name]
+      : undefined
+    : row[feature.name];
+}
+
+/** The row's value of feature f, divided by its divisor when it is a number and one is given. */
+function scaledValueOf(
+  row: ScoreRow,
+  feature: CompiledFeature,
+  f: number,
+  divisors: Float64Array | null,
+): FeatureValue {
+  const raw = valueOf(row, feature);
+  return divisors !== null && typeof raw === 'number' ? raw / (divisors[f] ?? 1) : raw;
+}
+
+/**
+ * Compiles one feature of a scorecard: appends its bins' points and prepared reasons to the flat arrays
+ * (`points`, `reasonBase`, from `offset = points.length`) and returns how to locate a value's bin and what
+ * to say about each bin.
+ */
+function compileFeature(
+  feature: Scorecard['features'][number],
+  points: number[],
+  reasonBase: Array<Omit<ReasonCode, 'value'>>,
+): { readonly compiled: CompiledFeature; readonly info: FeatureInfo } {
+  const offset = points.length;
+  const dimension = DIMENSIONS.indexOf(feature.dimension);
+  const bestIndex = bestReachableBin(feature.bins);
+  const maxPoints = feature.bins[bestIndex]?.points ?? 0;
+  const intervals = feature.bins.filter((bin) => bin.kind === 'interval');
+  const specials: number[] = [];
+  const specialBins: number[] = [];
+  const categoryBins = new Map<string, number>();
+  let missingBin = -1;
+  let unknownBin = -1;
+  const binInfos: BinInfo[] = [];
+  feature.bins.forEach((bin, index) => {
+    points.push(bin.points);
+    if (bin.kind === 'special') {
+      specials.push(bin.value);
+      specialBins.push(index);
+    } else if (bin.kind === 'missing') missingBin = index;
+    else if (bin.kind === 'unknown') unknownBin = index;
+    else if (bin.kind === 'categories')
+      for (const category of [...bin.categories, ...bin.rare]) categoryBins.set(category, index);
+    const rule = ruleOf(bin);
+    const phrase = binPhrase(rule, feature.valueFormat);
+    // Negative for a bin above the best reachable one (a well-scoring missing bin): never a reason.
+    const pointsLost = maxPoints - bin.points;
+    const params: ReasonTextParams = { label: feature.label, bin: phrase, pointsLost };
+    reasonBase.push({
+      code: reasonCodeOf(feature.name, feature.dimension, bin.kind),
+      feature: feature.name,
+      dimension: feature.dimension,
+      bin: bin.text,
+      pointsLost,
+      text: pointsLost > 0 ? reasonText(bin.kind, params) : { zh: '', en: '' },
+      params,
+    });
+    binInfos.push({
+      feature: feature.name,
+      index,
+      kind: bin.kind,
+      text: bin.text || binText(rule),
+      phrase,
+      ...(bin.kind === 'interval' ? { lower: bin.lower, upper: bin.upper } : {}),
+      ...(bin.kind === 'special' ? { value: bin.value } : {}),
+      ...(bin.kind === 'categories' ? { categories: [...bin.categories, ...bin.rare] } : {}),
+      points: bin.points,
+      woe: bin.woe,
+      count: bin.count,
+      eventRate: bin.eventRate,
+      dimension: feature.dimension,
+    });
+  });
+  // Intervals come first in the artefact, so interval k is bin k.
+  const cuts = Float64Array.from(
+    intervals.slice(1).map((bin) => (bin.kind === 'interval' ? (bin.lower ?? 0) : 0)),
+  );
+  const compiled: CompiledFeature = {
+    name: feature.name,
+    numeric: feature.kind === 'numeric',
+    cuts,
+    specials: Float64Array.from(specials),
+    specialBins: Int32Array.from(specialBins),
+    missingBin,
+    unknownBin,
+    categoryBins,
+    offset,
+    maxPoints,
+    dimension,
+    guarded: feature.name in Object.prototype,
+  };
+  const info: FeatureInfo = {
+    name: feature.name,
+    kind: feature.kind,
+    dimension: feature.dimension,
+    label: feature.label,
+    maxPoints,
+    bestBin: binInfos[bestIndex] as BinInfo,
+    bins: binInfos,
+  };
+  return { compiled, info };
+}
+
 /**
  * Compiles a scorecard for scoring: cut points in typed arrays searched by bisection, points in one flat
  * `Int32Array`, reasons prepared per bin (code, texts, parameters), and a top-4 kept in fixed slots, so
@@ -211,84 +364,10 @@ export function createScorer(card: Scorecard): Scorer {
   const infos: FeatureInfo[] = [];
   const byName = new Map<string, number>();
   for (const feature of card.features) {
-    const offset = points.length;
-    const dimension = DIMENSIONS.indexOf(feature.dimension);
-    const bestIndex = bestReachableBin(feature.bins);
-    const maxPoints = feature.bins[bestIndex]?.points ?? 0;
-    const intervals = feature.bins.filter((bin) => bin.kind === 'interval');
-    const specials: number[] = [];
-    const specialBins: number[] = [];
-    const categoryBins = new Map<string, number>();
-    let missingBin = -1;
-    let unknownBin = -1;
-    const binInfos: BinInfo[] = [];
-    feature.bins.forEach((bin, index) => {
-      points.push(bin.points);
-      if (bin.kind === 'special') {
-        specials.push(bin.value);
-        specialBins.push(index);
-      } else if (bin.kind === 'missing') missingBin = index;
-      else if (bin.kind === 'unknown') unknownBin = index;
-      else if (bin.kind === 'categories')
-        for (const category of [...bin.categories, ...bin.rare]) categoryBins.set(category, index);
-      const rule = ruleOf(bin);
-      const phrase = binPhrase(rule, feature.valueFormat);
-      // Negative for a bin above the best reachable one (a well-scoring missing bin): never a reason.
-      const pointsLost = maxPoints - bin.points;
-      const params: ReasonTextParams = { label: feature.label, bin: phrase, pointsLost };
-      reasonBase.push({
-        code: reasonCodeOf(feature.name, feature.dimension, bin.kind),
-        feature: feature.name,
-        dimension: feature.dimension,
-        bin: bin.text,
-        pointsLost,
-        text: pointsLost > 0 ? reasonText(bin.kind, params) : { zh: '', en: '' },
-        params,
-      });
-      binInfos.push({
-        feature: feature.name,
-        index,
-        kind: bin.kind,
-        text: bin.text || binText(rule),
-        phrase,
-        ...(bin.kind === 'interval' ? { lower: bin.lower, upper: bin.upper } : {}),
-        ...(bin.kind === 'special' ? { value: bin.value } : {}),
-        ...(bin.kind === 'categories' ? { categories: [...bin.categories, ...bin.rare] } : {}),
-        points: bin.points,
-        woe: bin.woe,
-        count: bin.count,
-        eventRate: bin.eventRate,
-        dimension: feature.dimension,
-      });
-    });
-    // Intervals come first in the artefact, so interval k is bin k.
-    const cuts = Float64Array.from(
-      intervals.slice(1).map((bin) => (bin.kind === 'interval' ? (bin.lower ?? 0) : 0)),
-    );
+    const { compiled, info } = compileFeature(feature, points, reasonBase);
     byName.set(feature.name, features.length);
-    features.push({
-      name: feature.name,
-      numeric: feature.kind === 'numeric',
-      cuts,
-      specials: Float64Array.from(specials),
-      specialBins: Int32Array.from(specialBins),
-      missingBin,
-      unknownBin,
-      categoryBins,
-      offset,
-      maxPoints,
-      dimension,
-      guarded: feature.name in Object.prototype,
-    });
-    infos.push({
-      name: feature.name,
-      kind: feature.kind,
-      dimension: feature.dimension,
-      label: feature.label,
-      maxPoints,
-      bestBin: binInfos[bestIndex] as BinInfo,
-      bins: binInfos,
-    });
+    features.push(compiled);
+    infos.push(info);
   }
   const flatPoints = Int32Array.from(points);
   const basePoints = card.basePoints;
@@ -301,41 +380,11 @@ export function createScorer(card: Scorecard): Scorer {
   const topLost = new Int32Array(4);
   const topFeature = new Int32Array(4);
 
-  const locate = (feature: CompiledFeature, raw: FeatureValue): number => {
-    if (raw === null || raw === undefined) return feature.missingBin;
-    if (feature.numeric) {
-      let value: number;
-      if (typeof raw === 'number') value = raw;
-      else {
-        const parsed = parseNumberText(raw);
-        if (parsed === undefined) {
-          throw AppError.invalid(feature.name, 'number', `expected a number, got "${raw}"`);
-        }
-        value = parsed;
-      }
-      if (value !== value) return feature.missingBin; // NaN
-      const specials = feature.specials;
-      for (let s = 0; s < specials.length; s += 1) {
-        if (specials[s] === value) return feature.specialBins[s] ?? feature.missingBin;
-      }
-      return intervalOf(feature.cuts, value);
-    }
-    const key = typeof raw === 'string' ? raw : String(raw);
-    const direct = feature.categoryBins.get(key);
-    if (direct !== undefined) return direct;
-    if (isMissingText(key)) return feature.missingBin;
-    return feature.categoryBins.get(key.trim()) ?? feature.unknownBin;
-  };
-
-  /** The row's value of a feature; an inherited `constructor` is not a value the caller gave. */
-  const valueOf = (row: ScoreRow, feature: CompiledFeature): FeatureValue =>
-    feature.guarded ? (Object.hasOwn(row, feature.name) ? row[feature.name] : undefined) : row[feature.name];
-
   const totalOf = (row: ScoreRow): number => {
     let total = basePoints;
     for (let f = 0; f < featureCount; f += 1) {
       const feature = features[f] as CompiledFeature;
-      total += flatPoints[feature.offset + locate(feature, valueOf(row, feature))] ?? 0;
+      total += flatPoints[feature.offset + locateBin(feature, valueOf(row, feature))] ?? 0;
     }
     return total;
   };
@@ -343,19 +392,13 @@ export function createScorer(card: Scorecard): Scorer {
   const clamp = (total: number): number =>
     total < minScore ? minScore : total > maxScore ? maxScore : total;
 
-  /** The row's value of feature f, divided by its divisor when it is a number and one is given. */
-  const scaledValue = (row: ScoreRow, feature: CompiledFeature, f: number, divisors: Float64Array | null) => {
-    const raw = valueOf(row, feature);
-    return divisors !== null && typeof raw === 'number' ? raw / (divisors[f] ?? 1) : raw;
-  };
-
   const scoreWith = (row: ScoreRow, divisors: Float64Array | null): ScoreResult => {
     let total = basePoints;
     dims.fill(0);
     let kept = 0;
     for (let f = 0; f < featureCount; f += 1) {
       const feature = features[f] as CompiledFeature;
-      const bin = locate(feature, scaledValue(row, feature, f, divisors));
+      const bin = locateBin(feature, scaledValueOf(row, feature, f, divisors));
       binOfFeature[f] = bin;
       const binPoints = flatPoints[feature.offset + bin] ?? 0;
       total += binPoints;
@@ -379,7 +422,7 @@ export function createScorer(card: Scorecard): Scorer {
       const f = topFeature[k] ?? 0;
       const feature = features[f] as CompiledFeature;
       const base = reasonBase[feature.offset + (binOfFeature[f] ?? 0)] as Omit<ReasonCode, 'value'>;
-      const raw = scaledValue(row, feature, f, divisors);
+      const raw = scaledValueOf(row, feature, f, divisors);
       reasons.push({
         code: base.code,
         feature: base.feature,
@@ -417,7 +460,7 @@ export function createScorer(card: Scorecard): Scorer {
     Object.hasOwn(row, name) ? row[name] : undefined;
   const infoOf = (name: string, value: FeatureValue): BinInfo => {
     const index = featureIndex(name);
-    const bin = locate(features[index] as CompiledFeature, value);
+    const bin = locateBin(features[index] as CompiledFeature, value);
     return (infos[index] as FeatureInfo).bins[bin] as BinInfo;
   };
 
@@ -432,7 +475,7 @@ export function createScorer(card: Scorecard): Scorer {
       const index = featureIndex(name);
       const feature = features[index] as CompiledFeature;
       const bins = (infos[index] as FeatureInfo).bins;
-      return (value: FeatureValue): BinInfo => bins[locate(feature, value)] as BinInfo;
+      return (value: FeatureValue): BinInfo => bins[locateBin(feature, value)] as BinInfo;
     },
     pointsGained: (row: ScoreRow, feature: string, value: FeatureValue) =>
       infoOf(feature, value).points - infoOf(feature, ownValue(row, feature)).points,
@@ -451,17 +494,7 @@ export function createScorer(card: Scorecard): Scorer {
     },
     total: totalOf,
     scaled: (divisors: Readonly<Record<string, number>>) => {
-      const byFeature = new Float64Array(featureCount).fill(1);
-      for (const [name, divisor] of Object.entries(divisors)) {
-        if (!(typeof divisor === 'number' && Number.isFinite(divisor) && divisor !== 0))
-          throw AppError.invalid(
-            `divisors.${name}`,
-            'divisor',
-            'a divisor must be a finite number other than 0',
-          );
-        const index = byName.get(name);
-        if (index !== undefined) byFeature[index] = divisor;
-      }
+      const byFeature = divisorsByFeature(divisors, byName, featureCount);
       return (row: ScoreRow): ScoreResult => scoreWith(row, byFeature);
     },
   });

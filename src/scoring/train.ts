@@ -239,6 +239,220 @@ function manualOf(settings: FeatureSettings | undefined): ManualBins | undefined
   return undefined;
 }
 
+/** Bins one column as the configuration says (its trend, special values, manual cuts or groups). */
+function binColumn(
+  config: TrainingConfig,
+  column: TrainingInput['train']['columns'][number],
+  target: TrainingInput['train']['target'],
+): FeatureBinning {
+  const settings = settingsOf(config, column.name);
+  const options = settings?.trend ? { ...config.binning, trend: settings.trend } : config.binning;
+  const manual = manualOf(settings);
+  if (column.kind === 'numeric') {
+    if (manual && 'groups' in manual) {
+      throw AppError.invalid(
+        `features.${column.name}.groups`,
+        'numeric-cuts',
+        'a numeric feature takes cut points, not groups',
+      );
+    }
+    return binNumeric(column, target, options, settings?.special ?? [], manual?.cuts);
+  }
+  if (manual && 'cuts' in manual) {
+    throw AppError.invalid(
+      `features.${column.name}.cuts`,
+      'categorical-groups',
+      'a categorical feature takes groups, not cut points',
+    );
+  }
+  if (settings?.special && settings.special.length > 0) {
+    throw AppError.invalid(
+      `features.${column.name}.special`,
+      'numeric-special',
+      'special values apply to numeric features; a categorical value is its own category already',
+    );
+  }
+  return binCategorical(column, target, options, manual?.groups);
+}
+
+/**
+ * The feature to drop before refitting: the wrong-signed one with the largest p-value, else (when a
+ * maximum is set) the least significant one above it; none when the fit stands.
+ */
+function regressionDropOf(
+  features: readonly string[],
+  fit: LogisticFit,
+  maxPValue: number | null,
+): DroppedFeature | undefined {
+  // WoE is ln(good/bad) and the model predicts a bad, so every slope should be negative.
+  let worst = -1;
+  for (let j = 0; j < features.length; j += 1) {
+    const beta = fit.coefficients[j + 1] ?? 0;
+    if (beta >= 0 && (worst < 0 || (fit.pValues[j + 1] ?? 1) >= (fit.pValues[worst + 1] ?? 1))) worst = j;
+  }
+  if (worst >= 0) {
+    return {
+      feature: features[worst] ?? '',
+      reason: 'wrong-sign',
+      detail: `coefficient ${(fit.coefficients[worst + 1] ?? 0).toFixed(4)} on WoE is not negative (p = ${(fit.pValues[worst + 1] ?? Number.NaN).toPrecision(3)}); a better bin must never lower the score`,
+    };
+  }
+  if (maxPValue !== null) {
+    let least = -1;
+    for (let j = 0; j < features.length; j += 1) {
+      const p = fit.pValues[j + 1] ?? 0;
+      if (p > maxPValue && (least < 0 || p > (fit.pValues[least + 1] ?? 0))) least = j;
+    }
+    if (least >= 0) {
+      return {
+        feature: features[least] ?? '',
+        reason: 'not-significant',
+        detail: `Wald p-value ${(fit.pValues[least + 1] ?? Number.NaN).toPrecision(3)} exceeds ${maxPValue}`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** One feature of the artefact: its bins with their statistics and rounded points, and its fit. */
+function scorecardFeatureOf(
+  config: TrainingConfig,
+  binning: FeatureBinning,
+  j: number,
+  fit: LogisticFit,
+  points: readonly number[],
+): ScorecardFeature {
+  const feature = binning.feature;
+  const settings = settingsOf(config, feature);
+  const bins: ScorecardBin[] = binning.bins.map((bin, b) => {
+    const stats = {
+      text: binText(bin),
+      count: bin.count,
+      goods: bin.goods,
+      bads: bin.bads,
+      eventRate: bin.eventRate,
+      woe: bin.woe,
+      iv: bin.iv,
+      points: points[b] ?? 0,
+    };
+    switch (bin.kind) {
+      case 'interval':
+        return { kind: 'interval', lower: bin.lower, upper: bin.upper, ...stats };
+      case 'special':
+        return { kind: 'special', value: bin.value, ...stats };
+      case 'categories':
+        return { kind: 'categories', categories: [...bin.categories], rare: [...bin.rare], ...stats };
+      case 'missing':
+        return { kind: 'missing', ...stats };
+      case 'unknown':
+        return { kind: 'unknown', ...stats };
+    }
+  });
+  return {
+    name: feature,
+    kind: binning.kind,
+    dimension: settings?.dimension ?? dimensionOf(config.dimensions, feature),
+    label: settings?.label ?? defaultLabel(feature),
+    ...(settings?.valueFormat ? { valueFormat: settings.valueFormat } : {}),
+    trend: binning.trend,
+    iv: binning.iv,
+    coefficient: fit.coefficients[j + 1] ?? 0,
+    standardError: finiteOrNull(fit.standardErrors[j + 1]),
+    pValue: finiteOrNull(fit.pValues[j + 1]),
+    bins,
+  };
+}
+
+/** The largest rounding error of a training row: its base error plus the error of each of its bins. */
+function trainingRoundingMax(
+  rows: number,
+  features: readonly string[],
+  binningOf: ReadonlyMap<string, FeatureBinning>,
+  exactBase: number,
+  exactPoints: ReadonlyArray<readonly number[]>,
+  rounded: { readonly basePoints: number; readonly points: ReadonlyArray<readonly number[]> },
+): number {
+  // The rounding error of each row: base error plus the error of each of its bins.
+  const rowError = new Float64Array(rows).fill(rounded.basePoints - exactBase);
+  features.forEach((feature, j) => {
+    const assignment = binningOf.get(feature)?.assignment ?? new Uint16Array(rows);
+    const binError = Float64Array.from(
+      exactPoints[j] ?? [],
+      (exact, b) => (rounded.points[j]?.[b] ?? 0) - exact,
+    );
+    for (let i = 0; i < rows; i += 1) rowError[i] = (rowError[i] ?? 0) + (binError[assignment[i] ?? 0] ?? 0);
+  });
+  let trainingMax = 0;
+  for (let i = 0; i < rows; i += 1) trainingMax = Math.max(trainingMax, Math.abs(rowError[i] ?? 0));
+  return trainingMax;
+}
+
+/** What training produced, for the artefact. */
+interface Fitted {
+  readonly scaling: ReturnType<typeof scalingOf>;
+  readonly fit: LogisticFit;
+  readonly basePoints: number;
+  readonly features: ScorecardFeature[];
+  readonly dropped: DroppedFeature[];
+  readonly bads: number;
+  readonly refits: number;
+  readonly rounding: { readonly worstCase: number; readonly trainingMax: number };
+}
+
+/** The artefact without its metrics and hash: what was trained, how, and on what. */
+function draftOf(input: TrainingInput, config: TrainingConfig, fitted: Fitted) {
+  const { train } = input;
+  const options: Record<string, unknown> = {
+    binning: config.binning,
+    selection: config.selection,
+    regression: config.regression,
+    features: config.features,
+    ...(input.recordedOptions ?? {}),
+  };
+  return {
+    schema: 'credence.scorecard/1' as const,
+    version: input.version,
+    trainedAt: input.trainedAt,
+    target: { column: input.target.column, bad: input.target.bad, good: [...input.target.good] },
+    scaling: {
+      baseScore: fitted.scaling.baseScore,
+      baseOdds: fitted.scaling.baseOdds,
+      pdo: fitted.scaling.pdo,
+      minScore: fitted.scaling.minScore,
+      maxScore: fitted.scaling.maxScore,
+      factor: fitted.scaling.factor,
+      offset: fitted.scaling.offset,
+    },
+    smoothing: { alpha: config.binning.alpha },
+    intercept: fitted.fit.coefficients[0] ?? 0,
+    basePoints: fitted.basePoints,
+    features: fitted.features,
+    dropped: fitted.dropped,
+    dimensions: {
+      rules: config.dimensions.rules.map((rule) => ({ pattern: rule.pattern, dimension: rule.dimension })),
+      fallback: config.dimensions.fallback,
+      overrides: { ...config.dimensions.overrides },
+    },
+    training: {
+      rows: train.rows,
+      goods: train.rows - fitted.bads,
+      bads: fitted.bads,
+      fingerprint: input.fingerprint ?? fingerprintDataset(train),
+      columns: train.columns.map((column) => column.name),
+      options: JSON.parse(JSON.stringify(options)) as Record<string, unknown>,
+      regression: {
+        l2: config.regression.l2,
+        iterations: fitted.fit.iterations,
+        converged: fitted.fit.converged,
+        logLikelihood: fitted.fit.logLikelihood,
+        gradientNorm: fitted.fit.gradientNorm,
+        refits: fitted.refits,
+      },
+    },
+    rounding: fitted.rounding,
+  };
+}
+
 /**
  * Trains a scorecard: bins every feature, selects by IV / correlation / VIF, fits the logistic regression
  * on WoE (dropping wrong-signed, and optionally insignificant, features one at a time and refitting),
@@ -275,36 +489,7 @@ export function trainScorecard(
   // 1. Binning.
   const binnings: FeatureBinning[] = [];
   train.columns.forEach((column, k) => {
-    const settings = settingsOf(config, column.name);
-    const options = settings?.trend ? { ...config.binning, trend: settings.trend } : config.binning;
-    const manual = manualOf(settings);
-    let binning: FeatureBinning;
-    if (column.kind === 'numeric') {
-      if (manual && 'groups' in manual) {
-        throw AppError.invalid(
-          `features.${column.name}.groups`,
-          'numeric-cuts',
-          'a numeric feature takes cut points, not groups',
-        );
-      }
-      binning = binNumeric(column, train.target, options, settings?.special ?? [], manual?.cuts);
-    } else {
-      if (manual && 'cuts' in manual) {
-        throw AppError.invalid(
-          `features.${column.name}.cuts`,
-          'categorical-groups',
-          'a categorical feature takes groups, not cut points',
-        );
-      }
-      if (settings?.special && settings.special.length > 0) {
-        throw AppError.invalid(
-          `features.${column.name}.special`,
-          'numeric-special',
-          'special values apply to numeric features; a categorical value is its own category already',
-        );
-      }
-      binning = binCategorical(column, train.target, options, manual?.groups);
-    }
+    const binning = binColumn(config, column, train.target);
     if (!binning.feasible) {
       warnings.push(`${column.name}: no binning met the constraints; its values were kept in one bin`);
     }
@@ -361,33 +546,7 @@ export function trainScorecard(
       total: steps.length + 1,
       detail: `${features.length} features, ${fit.iterations} iterations`,
     });
-    // WoE is ln(good/bad) and the model predicts a bad, so every slope should be negative.
-    let worst = -1;
-    for (let j = 0; j < features.length; j += 1) {
-      const beta = fit.coefficients[j + 1] ?? 0;
-      if (beta >= 0 && (worst < 0 || (fit.pValues[j + 1] ?? 1) >= (fit.pValues[worst + 1] ?? 1))) worst = j;
-    }
-    let drop: DroppedFeature | undefined;
-    if (worst >= 0) {
-      drop = {
-        feature: features[worst] ?? '',
-        reason: 'wrong-sign',
-        detail: `coefficient ${(fit.coefficients[worst + 1] ?? 0).toFixed(4)} on WoE is not negative (p = ${(fit.pValues[worst + 1] ?? Number.NaN).toPrecision(3)}); a better bin must never lower the score`,
-      };
-    } else if (config.regression.maxPValue !== null) {
-      let least = -1;
-      for (let j = 0; j < features.length; j += 1) {
-        const p = fit.pValues[j + 1] ?? 0;
-        if (p > config.regression.maxPValue && (least < 0 || p > (fit.pValues[least + 1] ?? 0))) least = j;
-      }
-      if (least >= 0) {
-        drop = {
-          feature: features[least] ?? '',
-          reason: 'not-significant',
-          detail: `Wald p-value ${(fit.pValues[least + 1] ?? Number.NaN).toPrecision(3)} exceeds ${config.regression.maxPValue}`,
-        };
-      }
-    }
+    const drop = regressionDropOf(features, fit, config.regression.maxPValue);
     steps.push({ features, fit, ...(drop ? { dropped: drop } : {}) });
     if (drop === undefined) break;
     dropped.push(drop);
@@ -413,112 +572,23 @@ export function trainScorecard(
   });
   const exactBase = scaling.offset - scaling.factor * (fit.coefficients[0] ?? 0);
   const rounded = roundPoints(exactBase, exactPoints);
-  // The rounding error of each row: base error plus the error of each of its bins.
-  const rowError = new Float64Array(train.rows).fill(rounded.basePoints - exactBase);
-  features.forEach((feature, j) => {
-    const assignment = binningOf.get(feature)?.assignment ?? new Uint16Array(train.rows);
-    const binError = Float64Array.from(
-      exactPoints[j] ?? [],
-      (exact, b) => (rounded.points[j]?.[b] ?? 0) - exact,
-    );
-    for (let i = 0; i < train.rows; i += 1)
-      rowError[i] = (rowError[i] ?? 0) + (binError[assignment[i] ?? 0] ?? 0);
-  });
-  let trainingMax = 0;
-  for (let i = 0; i < train.rows; i += 1) trainingMax = Math.max(trainingMax, Math.abs(rowError[i] ?? 0));
+  const trainingMax = trainingRoundingMax(train.rows, features, binningOf, exactBase, exactPoints, rounded);
   onProgress({ stage: 'scaling', done: 1, total: 1 });
 
-  const scorecardFeatures: ScorecardFeature[] = features.map((feature, j) => {
-    const binning = binningOf.get(feature) as FeatureBinning;
-    const settings = settingsOf(config, feature);
-    const bins: ScorecardBin[] = binning.bins.map((bin, b) => {
-      const stats = {
-        text: binText(bin),
-        count: bin.count,
-        goods: bin.goods,
-        bads: bin.bads,
-        eventRate: bin.eventRate,
-        woe: bin.woe,
-        iv: bin.iv,
-        points: rounded.points[j]?.[b] ?? 0,
-      };
-      switch (bin.kind) {
-        case 'interval':
-          return { kind: 'interval', lower: bin.lower, upper: bin.upper, ...stats };
-        case 'special':
-          return { kind: 'special', value: bin.value, ...stats };
-        case 'categories':
-          return { kind: 'categories', categories: [...bin.categories], rare: [...bin.rare], ...stats };
-        case 'missing':
-          return { kind: 'missing', ...stats };
-        case 'unknown':
-          return { kind: 'unknown', ...stats };
-      }
-    });
-    return {
-      name: feature,
-      kind: binning.kind,
-      dimension: settings?.dimension ?? dimensionOf(config.dimensions, feature),
-      label: settings?.label ?? defaultLabel(feature),
-      ...(settings?.valueFormat ? { valueFormat: settings.valueFormat } : {}),
-      trend: binning.trend,
-      iv: binning.iv,
-      coefficient: fit.coefficients[j + 1] ?? 0,
-      standardError: finiteOrNull(fit.standardErrors[j + 1]),
-      pValue: finiteOrNull(fit.pValues[j + 1]),
-      bins,
-    };
-  });
+  const scorecardFeatures: ScorecardFeature[] = features.map((feature, j) =>
+    scorecardFeatureOf(config, binningOf.get(feature) as FeatureBinning, j, fit, rounded.points[j] ?? []),
+  );
 
-  const options: Record<string, unknown> = {
-    binning: config.binning,
-    selection: config.selection,
-    regression: config.regression,
-    features: config.features,
-    ...(input.recordedOptions ?? {}),
-  };
-  const draft = {
-    schema: 'credence.scorecard/1' as const,
-    version: input.version,
-    trainedAt: input.trainedAt,
-    target: { column: input.target.column, bad: input.target.bad, good: [...input.target.good] },
-    scaling: {
-      baseScore: scaling.baseScore,
-      baseOdds: scaling.baseOdds,
-      pdo: scaling.pdo,
-      minScore: scaling.minScore,
-      maxScore: scaling.maxScore,
-      factor: scaling.factor,
-      offset: scaling.offset,
-    },
-    smoothing: { alpha: config.binning.alpha },
-    intercept: fit.coefficients[0] ?? 0,
+  const draft = draftOf(input, config, {
+    scaling,
+    fit,
     basePoints: rounded.basePoints,
     features: scorecardFeatures,
     dropped,
-    dimensions: {
-      rules: config.dimensions.rules.map((rule) => ({ pattern: rule.pattern, dimension: rule.dimension })),
-      fallback: config.dimensions.fallback,
-      overrides: { ...config.dimensions.overrides },
-    },
-    training: {
-      rows: train.rows,
-      goods: train.rows - bads,
-      bads,
-      fingerprint: input.fingerprint ?? fingerprintDataset(train),
-      columns: train.columns.map((column) => column.name),
-      options: JSON.parse(JSON.stringify(options)) as Record<string, unknown>,
-      regression: {
-        l2: config.regression.l2,
-        iterations: fit.iterations,
-        converged: fit.converged,
-        logLikelihood: fit.logLikelihood,
-        gradientNorm: fit.gradientNorm,
-        refits: steps.length - 1,
-      },
-    },
+    bads,
+    refits: steps.length - 1,
     rounding: { worstCase: rounded.worstCase, trainingMax },
-  };
+  });
 
   // 5. Metrics, computed by the scorer from the artefact itself, so they describe what will be served.
   const provisional = { ...draft, metrics: { train: emptyMetrics(), holdout: null }, contentHash: '' };

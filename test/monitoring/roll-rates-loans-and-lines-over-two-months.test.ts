@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createPgDecisionReadModel } from '../../src/decisions/decision-read-model.pg.ts';
+import { createPgReceivablesReadModel } from '../../src/ledger/receivables-read-model.pg.ts';
+import { createPgPortfolioReadModel } from '../../src/lending/portfolio-read-model.pg.ts';
 import { decodeLineState, decodeTerms } from '../../src/lending/credit-lines/line-codec.ts';
 import { decodeContract, decodeState } from '../../src/lending/loans/loan-codec.ts';
 import { DEFAULT_LOAN_PRODUCT } from '../../src/lending/loans/loan-contract.ts';
@@ -32,8 +35,10 @@ import { lineWorld, type LineWorld } from '../lending/credit-lines/support.ts';
  */
 function monitoringOn(db: Database, world: LineWorld): MonitoringService {
   return createMonitoringService({
-    db,
     clock: world.clock,
+    decisions: createPgDecisionReadModel(db),
+    portfolio: createPgPortfolioReadModel(db),
+    receivables: createPgReceivablesReadModel(db),
     models: {
       active: async () => undefined,
       scorer: async () => {

@@ -3,7 +3,7 @@ import { createIdGenerator, seededRandomBytes } from '../../src/platform/ids/ids
 import { ManualClock } from '../../src/platform/time/clock.ts';
 import { parseLocalDate } from '../../src/platform/time/local-date.ts';
 import type { ChangeRequest } from '../../src/policy/change-requests.ts';
-import { findChange, insertChange, recordDecision } from '../../src/policy/change-requests.repository.ts';
+import { findChange, insertChange, recordDecision } from '../../src/policy/change-requests.pg.ts';
 import { storesUnderTest } from '../support/stores.ts';
 
 /**

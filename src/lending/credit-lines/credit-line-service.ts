@@ -87,6 +87,7 @@ import { lastPeriodOf, type LineEvent, type LineState, type PlanSource } from '.
 import { termsFor, validateProduct, type CreditLineProduct, type LineTerms } from './line-terms.ts';
 import type { MessageDraft, MessageOutbox } from '../../platform/notifications/index.ts';
 import { linePaymentReceived, planChanged, planCreated } from './line-messages.ts';
+import { onTimeCyclesOf } from './limit-review.ts';
 
 /**
  * Credit lines as use cases: open a line on the customer's credit-line facility; purchases and refunds
@@ -389,12 +390,6 @@ class Declined extends Error {
 }
 
 const idempotency = createPgIdempotencyStore();
-
-/** How many of the last 12 due dates with a minimum to pay had it paid in time. */
-export function onTimeCyclesOf(state: LineState): number {
-  const counted = state.dueOutcomes.filter((outcome) => outcome.minimumPayment > 0n).slice(-12);
-  return counted.filter((outcome) => outcome.minimumMet).length;
-}
 
 /** A line's view from its terms, state and facility. */
 export function lineViewOf(

@@ -226,3 +226,9 @@ export function lineBalanceEvent(
     balance: toDecimalString(figures.balance),
   };
 }
+
+/** How many (a limit review's repayment record, also shown on the line's view) of the last 12 due dates with a minimum to pay had it paid in time. */
+export function onTimeCyclesOf(state: LineState): number {
+  const counted = state.dueOutcomes.filter((outcome) => outcome.minimumPayment > 0n).slice(-12);
+  return counted.filter((outcome) => outcome.minimumMet).length;
+}

@@ -2,8 +2,48 @@ import type { DecisionService } from '../../decisions/decision-service.ts';
 import { isAppError } from '../../platform/errors/app-error.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { productOn, type PolicyService, type ProductType } from '../../policy/index.ts';
-import type { FacilityOverridePorts } from './facility-override-service.ts';
 import { termsInForceOf, type TermsInForce } from './facility-terms-guard.ts';
+import type { Database } from '../../platform/database/database.ts';
+import type { IdGenerator } from '../../platform/ids/ids.ts';
+import type { Money } from '../../platform/money/money.ts';
+import type { Clock } from '../../platform/time/clock.ts';
+import type { LegalRateCap, Product } from '../../policy/index.ts';
+import type { FacilityOverride, NamedDecision, OverrideTerms } from './facility-override.ts';
+import type { Facility } from './facility.ts';
+
+/** What the override use cases need from other contexts. */
+export interface FacilityOverridePorts {
+  /** The decision with this id, or undefined when there is none. */
+  decision(decisionId: string): Promise<NamedDecision | undefined>;
+  /** The product with this code in force on the date and every dated legal cap; undefined if none is. */
+  product(
+    productCode: string,
+    date: LocalDate,
+  ): Promise<{ product: Product; legalRateCaps: readonly LegalRateCap[] } | undefined>;
+}
+
+export interface FacilityOverrideDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly ports: FacilityOverridePorts;
+  /** An override whose limit is above this needs a second person (the appeals' `secondReviewerAbove`). */
+  readonly secondPersonAbove: Money;
+}
+
+export interface ProposeOverrideInput extends OverrideTerms {
+  readonly reasons: readonly { readonly code: string; readonly note: string }[];
+}
+
+export interface OverrideOutcome {
+  /** The override recorded, or null when the facility already had these terms (nothing written). */
+  readonly override: FacilityOverride | null;
+  /** The facility as it now stands (undefined while a first override is pending). */
+  readonly facility: Facility | undefined;
+  readonly available: Money;
+  /** `pending`: waits for a second person; the facility is unchanged. */
+  readonly change: 'opened' | 'adjusted' | 'unchanged' | 'pending';
+}
 
 /** Wires the override use cases to the decisions and policy contexts, as the composition root has them. */
 export function facilityOverridePortsFrom(sources: {

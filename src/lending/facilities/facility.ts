@@ -2,13 +2,21 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { addMoney, positivePart, subMoney, ZERO, type Money } from '../../platform/money/money.ts';
 import type { Rate } from '../../platform/money/rate.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
+import {
+  productTypeOfStored,
+  STORED_PRODUCT_SPELLINGS,
+  storedSpellingOf,
+  type ProductType,
+  type StoredProductSpelling,
+} from '../../policy/index.ts';
 
 /**
  * A credit facility: the limit an approved decision grants a customer for one product, and how much of it
  * is in use. It is the one source of "available credit" for cash loans and credit lines alike.
  */
-export const FACILITY_PRODUCTS = ['cash-loan', 'credit-line'] as const;
-export type FacilityProduct = (typeof FACILITY_PRODUCTS)[number];
+export const FACILITY_PRODUCTS = STORED_PRODUCT_SPELLINGS;
+/** A facility's product, as lending's tables spell it (`cash-loan`); `productCodeOf` gives the public code. */
+export type FacilityProduct = StoredProductSpelling;
 
 /**
  * `active`: may be drawn on; `frozen`: no new drawing (risk hold, limit review), repayments continue;
@@ -78,20 +86,15 @@ export function checkDraw(facility: Facility, amount: Money): DrawRefusal | unde
 /**
  * The product codes people and other systems see — the API, the CLI, the docs — are the decisions' and
  * policies' codes (`cash_loan`, `credit_line`), so one product has one name across a decision, its facility
- * and its loans. Storage keeps the facility's own spelling (`cash-loan`, rows written since migration 0402),
- * and the decisions context passes that spelling in-process; the mapping lives only at the edge.
+ * and its loans. Storage keeps the facility's own spelling (`cash-loan`, rows written since migration 0402);
+ * the one mapping between the two is the policy context's (`storedSpellingOf` / `productTypeOfStored`).
  */
-export const PRODUCT_CODES = ['cash_loan', 'credit_line'] as const;
-export type ProductCode = (typeof PRODUCT_CODES)[number];
-
-const CODE_OF: Readonly<Record<FacilityProduct, ProductCode>> = {
-  'cash-loan': 'cash_loan',
-  'credit-line': 'credit_line',
-};
+export const PRODUCT_CODES = ['cash_loan', 'credit_line'] as const satisfies readonly ProductType[];
+export type ProductCode = ProductType;
 
 /** The public code of a facility product: `cash-loan` → `cash_loan`. */
 export function productCodeOf(product: FacilityProduct): ProductCode {
-  return CODE_OF[product];
+  return productTypeOfStored(product);
 }
 
 /**
@@ -101,7 +104,9 @@ export function productCodeOf(product: FacilityProduct): ProductCode {
 export function parseProductCode(value: string, field = 'product'): FacilityProduct {
   const product = (FACILITY_PRODUCTS as readonly string[]).includes(value)
     ? (value as FacilityProduct)
-    : FACILITY_PRODUCTS.find((candidate) => CODE_OF[candidate] === value);
+    : (PRODUCT_CODES as readonly string[]).includes(value)
+      ? storedSpellingOf(value as ProductCode)
+      : undefined;
   if (!product) {
     throw AppError.invalid(field, 'one-of', `product must be one of ${PRODUCT_CODES.join(', ')}`);
   }
