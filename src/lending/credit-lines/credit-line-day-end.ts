@@ -3,14 +3,8 @@ import type { Queryable } from '../../platform/database/database.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
-import type { DayEndProcessor } from '../eod/day-end.ts';
-import {
-  countLinesBehind,
-  earliestLineBehind,
-  linesBehind,
-  lockLineFacilities,
-  lockLinesBehind,
-} from './credit-lines.pg.ts';
+import { contractsBehindOf, type DayEndProcessor } from '../eod/day-end.ts';
+import { lineStore, lockLineFacilities } from './credit-lines.pg.ts';
 import { bookLineOutcomes, type LineOutcome } from './line-booking.pg.ts';
 import { advanceLine } from './line-servicing.ts';
 
@@ -25,15 +19,13 @@ import { advanceLine } from './line-servicing.ts';
 export function createCreditLineDayEndProcessor(deps: { clock: Clock; ids: IdGenerator }): DayEndProcessor {
   return {
     product: 'credit-line',
-    earliestPending: (q) => earliestLineBehind(q),
-    countBehind: (q, date) => countLinesBehind(q, date),
-    listBehind: (q, date, afterId, limit) => linesBehind(q, date, afterId, limit),
+    ...contractsBehindOf(lineStore),
     async advance(tx: Queryable, items, date: LocalDate) {
       const facilities = await lockLineFacilities(
         tx,
         items.map((item) => item.customerId),
       );
-      const records = await lockLinesBehind(tx, items, date);
+      const records = await lineStore.lockBehind(tx, items, date);
       const outcomes: LineOutcome[] = [];
       for (const record of records) {
         const facility = facilities.get(record.terms.customerId);

@@ -35,7 +35,7 @@ import {
   findLineOfFacility,
   findPurchase,
   findStatement,
-  insertLine,
+  insertLines,
   lineEvents,
   listLines,
   listStatements,
@@ -913,7 +913,7 @@ export function createCreditLineService(deps: CreditLineServiceDeps): CreditLine
           ...(termsInForce.legalCap ? { costCap: termsInForce.legalCap.annualRate } : {}),
         });
         const state = initialLineState(terms);
-        await insertLine(tx, terms, state, now);
+        await insertLines(tx, [{ terms, state }], now);
         await openAccounts(
           tx,
           [{ customerId: terms.customerId, contractId: terms.lineId }],

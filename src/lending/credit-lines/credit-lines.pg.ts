@@ -16,18 +16,16 @@ import {
   sourceOf,
 } from './line-codec.ts';
 import { lineBucket, lineDaysPastDue, type StatementDocument } from './line-servicing.ts';
+import { contractStore, insertMany, updateMany } from '../shared/contract-store.pg.ts';
+import type { BatchColumn, ContractBookkeeping } from '../shared/contract-store.pg.ts';
 import type { LineEvent, LineState } from './line-state.ts';
 import { currentStatementDay, type LineTerms } from './line-terms.ts';
 
 /** Storage of credit lines, their events and statements (migrations 0501, 0504). Functions take the caller's transaction. */
 
-export interface LineRecord {
+export interface LineRecord extends ContractBookkeeping {
   readonly terms: LineTerms;
   readonly state: LineState;
-  /** The seq the next event of this line gets. */
-  readonly nextEventSeq: number;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
   /** The business date the line was closed (migration 0505); null while open. */
   readonly closedOn: LocalDate | null;
   /** The limit the customer asked for: reviews never set the facility above it; null when none. */
@@ -37,112 +35,68 @@ export interface LineRecord {
 interface LineRow {
   terms: unknown;
   state: unknown;
-  next_event_seq: number;
-  created_at: Date;
-  updated_at: Date;
   closed_on: string | null;
   customer_limit_cap: bigint | null;
 }
 
-const COLUMNS =
-  'terms, state, next_event_seq, created_at, updated_at, closed_on::text as closed_on, customer_limit_cap';
-
-function toRecord(row: LineRow): LineRecord {
+function toRecord(row: LineRow): Omit<LineRecord, keyof ContractBookkeeping> {
   return {
     terms: decodeTerms(row.terms),
     state: decodeLineState(row.state),
-    nextEventSeq: row.next_event_seq,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
     closedOn: row.closed_on as LocalDate | null,
     customerLimitCap: moneyFromDbOrNull(row.customer_limit_cap, 'credit_lines.customer_limit_cap'),
   };
 }
 
-export async function insertLine(tx: Queryable, terms: LineTerms, state: LineState, at: Date): Promise<void> {
-  await tx.query(
-    `insert into credit_lines (customer_id, id, facility_id, product_code, statement_day, due_day,
-                               due_days_after_statement, opened_on, terms, processed_through, next_statement_date,
-                               state, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12::jsonb, $13, $13)`,
-    [
-      terms.customerId,
-      terms.lineId,
-      terms.facilityId,
-      terms.productCode,
-      terms.statementDay,
-      'dayOfMonth' in terms.due ? terms.due.dayOfMonth : null,
-      'daysAfterStatement' in terms.due ? terms.due.daysAfterStatement : null,
-      terms.openedOn,
-      toJson(encodeTerms(terms)),
-      state.processedThrough,
-      state.nextStatementDate,
-      toJson(encodeLineState(state)),
-      at,
-    ],
-  );
-}
+/** The credit lines' reads and locks on the shared contract store (every line is served by the day-end). */
+export const lineStore = contractStore<LineRow, LineRecord>({
+  table: 'credit_lines',
+  columns: 'terms, state, closed_on::text as closed_on, customer_limit_cap',
+  toRecord,
+});
 
-/** Where a line lives (its customer and facility), found by its id alone; not locked. */
-export async function locateLine(
-  q: Queryable,
-  lineId: string,
-): Promise<{ customerId: string; facilityId: string } | undefined> {
-  const result = await q.query<{ customer_id: string; facility_id: string }>(
-    'select customer_id, facility_id from credit_lines where id = $1',
-    [lineId],
-  );
-  const [row] = result.rows;
-  return row ? { customerId: row.customer_id, facilityId: row.facility_id } : undefined;
-}
+/** By id (`locateLine`), by `(customer, id)` (`findLine`, `lockLine` for update) and by customer (`listLines`). */
+export const { locate: locateLine, find: findLine, lock: lockLine, list: listLines } = lineStore;
 
-export async function findLine(
-  q: Queryable,
-  customerId: string,
-  lineId: string,
-): Promise<LineRecord | undefined> {
-  const result = await q.query<LineRow>(
-    `select ${COLUMNS} from credit_lines where customer_id = $1 and id = $2`,
-    [customerId, lineId],
-  );
-  const [row] = result.rows;
-  return row ? toRecord(row) : undefined;
+type NewLine = { terms: LineTerms; state: LineState; nextEventSeq?: number };
+
+const LINE_COLUMNS: readonly BatchColumn<NewLine>[] = [
+  { name: 'customer_id', type: 'text', of: ({ terms }) => terms.customerId },
+  { name: 'id', type: 'text', of: ({ terms }) => terms.lineId },
+  { name: 'facility_id', type: 'text', of: ({ terms }) => terms.facilityId },
+  { name: 'product_code', type: 'text', of: ({ terms }) => terms.productCode },
+  { name: 'statement_day', type: 'smallint', of: ({ terms }) => terms.statementDay },
+  {
+    name: 'due_day',
+    type: 'smallint',
+    of: ({ terms }) => ('dayOfMonth' in terms.due ? terms.due.dayOfMonth : null),
+  },
+  {
+    name: 'due_days_after_statement',
+    type: 'smallint',
+    of: ({ terms }) => ('daysAfterStatement' in terms.due ? terms.due.daysAfterStatement : null),
+  },
+  { name: 'opened_on', type: 'date', of: ({ terms }) => terms.openedOn },
+  { name: 'terms', type: 'jsonb', of: ({ terms }) => toJson(encodeTerms(terms)) },
+  { name: 'processed_through', type: 'date', of: ({ state }) => state.processedThrough },
+  { name: 'next_statement_date', type: 'date', of: ({ state }) => state.nextStatementDate },
+  { name: 'state', type: 'jsonb', of: ({ state }) => toJson(encodeLineState(state)) },
+  // A new line's first event gets seq 1 unless a seeded book brings its events along.
+  { name: 'next_event_seq', type: 'int', of: ({ nextEventSeq }) => nextEventSeq ?? 1 },
+];
+
+/** Inserts new lines in one statement (one line opened, or a seeded book). */
+export async function insertLines(tx: Queryable, lines: readonly NewLine[], at: Date): Promise<void> {
+  await insertMany(tx, 'credit_lines', LINE_COLUMNS, lines, { columns: ['created_at', 'updated_at'], at });
 }
 
 /** The line drawn on a facility, if one was opened. */
-export async function findLineOfFacility(
+export function findLineOfFacility(
   q: Queryable,
   customerId: string,
   facilityId: string,
 ): Promise<LineRecord | undefined> {
-  const result = await q.query<LineRow>(
-    `select ${COLUMNS} from credit_lines where customer_id = $1 and facility_id = $2`,
-    [customerId, facilityId],
-  );
-  const [row] = result.rows;
-  return row ? toRecord(row) : undefined;
-}
-
-/** The line, locked for update (the caller changes its state). */
-export async function lockLine(
-  tx: Queryable,
-  customerId: string,
-  lineId: string,
-): Promise<LineRecord | undefined> {
-  const result = await tx.query<LineRow>(
-    `select ${COLUMNS} from credit_lines where customer_id = $1 and id = $2 for update`,
-    [customerId, lineId],
-  );
-  const [row] = result.rows;
-  return row ? toRecord(row) : undefined;
-}
-
-export async function listLines(q: Queryable, customerId: string): Promise<LineRecord[]> {
-  const result = await q.query<LineRow>(
-    `select ${COLUMNS} from credit_lines where customer_id = $1 order by id`,
-    [customerId],
-  );
-  return result.rows.map(toRecord);
+  return lineStore.findBy(q, customerId, 'facility_id', facilityId);
 }
 
 /** Writes lines' new states (one statement for any number); their event seq counters move too. */
@@ -151,39 +105,33 @@ export async function saveLineStates(
   lines: readonly { terms: LineTerms; state: LineState; nextEventSeq?: number }[],
   at: Date,
 ): Promise<void> {
-  if (lines.length === 0) return;
-  const customer: string[] = [];
-  const id: string[] = [];
-  const through: string[] = [];
-  const next: string[] = [];
-  const dpd: number[] = [];
-  const bucket: string[] = [];
-  const state: string[] = [];
-  const seq: (number | null)[] = [];
-  const lastDue: number[] = [];
-  for (const line of lines) {
-    customer.push(line.terms.customerId);
-    id.push(line.terms.lineId);
-    through.push(line.state.processedThrough);
-    next.push(line.state.nextStatementDate);
-    dpd.push(lineDaysPastDue(line.state, line.state.processedThrough));
-    bucket.push(lineBucket(line.terms, line.state, line.state.processedThrough));
-    state.push(toJson(encodeLineState(line.state)));
-    seq.push(line.nextEventSeq ?? null);
-    lastDue.push(line.state.dueOutcomes[line.state.dueOutcomes.length - 1]?.seq ?? 0);
-  }
-  await tx.query(
-    `update credit_lines l
-        set processed_through = v.processed_through, next_statement_date = v.next_statement_date,
-            days_past_due = v.dpd, bucket = v.bucket, state = v.state::jsonb,
-            next_event_seq = coalesce(v.seq, l.next_event_seq), last_due_seq = v.last_due, updated_at = $9
-       from unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::int[], $6::text[], $7::text[], $8::int[],
-                   $10::int[])
-         as v (customer_id, id, processed_through, next_statement_date, dpd, bucket, state, seq, last_due)
-      where l.customer_id = v.customer_id and l.id = v.id`,
-    [customer, id, through, next, dpd, bucket, state, seq, at, lastDue],
-  );
+  await updateMany(tx, 'credit_lines', STATE_COLUMNS, lines, at);
 }
+
+const STATE_COLUMNS: readonly BatchColumn<NewLine>[] = [
+  { name: 'customer_id', type: 'text', of: ({ terms }) => terms.customerId },
+  { name: 'id', type: 'text', of: ({ terms }) => terms.lineId },
+  { name: 'processed_through', type: 'date', of: ({ state }) => state.processedThrough },
+  { name: 'next_statement_date', type: 'date', of: ({ state }) => state.nextStatementDate },
+  { name: 'days_past_due', type: 'int', of: ({ state }) => lineDaysPastDue(state, state.processedThrough) },
+  {
+    name: 'bucket',
+    type: 'text',
+    of: ({ terms, state }) => lineBucket(terms, state, state.processedThrough),
+  },
+  { name: 'state', type: 'jsonb', of: ({ state }) => toJson(encodeLineState(state)) },
+  {
+    name: 'next_event_seq',
+    type: 'int',
+    of: ({ nextEventSeq }) => nextEventSeq ?? null,
+    set: 'coalesce(v.next_event_seq, l.next_event_seq)',
+  },
+  {
+    name: 'last_due_seq',
+    type: 'int',
+    of: ({ state }) => state.dueOutcomes[state.dueOutcomes.length - 1]?.seq ?? 0,
+  },
+];
 
 interface EventRow {
   seq: number;
@@ -263,21 +211,6 @@ function eventColumns(event: LineEvent): { ref: string | null; detail: Record<st
   }
 }
 
-export async function insertLineEvent(
-  tx: Queryable,
-  customerId: string,
-  lineId: string,
-  event: LineEvent,
-  at: Date,
-): Promise<void> {
-  const { ref, detail } = eventColumns(event);
-  await tx.query(
-    `insert into credit_line_events (customer_id, line_id, seq, kind, effective_date, amount, ref_id, detail, received_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
-    [customerId, lineId, event.seq, event.kind, event.effectiveDate, event.amount, ref, toJson(detail), at],
-  );
-}
-
 /** A purchase as recorded, with what has been refunded of it and whether it was converted. */
 export interface PurchaseRecord {
   readonly purchaseId: string;
@@ -331,59 +264,53 @@ export async function findPurchase(
     : undefined;
 }
 
+type StatementItem = { customerId: string; lineId: string; statement: StatementDocument };
+
+const money = (name: string, of: (s: StatementDocument) => Money): BatchColumn<StatementItem> => ({
+  name,
+  type: 'bigint',
+  of: ({ statement }) => of(statement),
+});
+
+const STATEMENT_INSERT: readonly BatchColumn<StatementItem>[] = [
+  { name: 'customer_id', type: 'text', of: (item) => item.customerId },
+  { name: 'line_id', type: 'text', of: (item) => item.lineId },
+  { name: 'seq', type: 'int', of: ({ statement }) => statement.seq },
+  { name: 'statement_date', type: 'date', of: ({ statement }) => statement.statementDate },
+  { name: 'due_date', type: 'date', of: ({ statement }) => statement.dueDate },
+  { name: 'period_start', type: 'date', of: ({ statement }) => statement.periodStart },
+  { name: 'period_end', type: 'date', of: ({ statement }) => statement.periodEnd },
+  money('opening_balance', (s) => s.openingBalance),
+  money('purchases', (s) => s.purchases),
+  money('refunds', (s) => s.refunds),
+  money('payments', (s) => s.payments),
+  money('fees', (s) => s.fees),
+  money('interest', (s) => s.interest),
+  money('instalment_principal', (s) => s.instalmentPrincipal),
+  money('converted', (s) => s.converted),
+  money('closing_balance', (s) => s.closingBalance),
+  money('minimum_payment', (s) => s.minimumPayment),
+  money('instalments_not_yet_billed', (s) => s.instalmentsNotYetBilled),
+  {
+    name: 'instalments',
+    type: 'jsonb',
+    of: ({ statement }) => toJson(encodeStatementInstalments(statement)),
+  },
+  money('instalment_refunds', (s) => s.instalmentRefunds),
+  money('payouts', (s) => s.payouts),
+  money('late_fees', (s) => s.lateFees),
+];
+
 /** Inserts cut statements of any number of lines in one statement. */
 export async function insertStatements(
   tx: Queryable,
-  statements: readonly { customerId: string; lineId: string; statement: StatementDocument }[],
+  statements: readonly StatementItem[],
   at: Date,
 ): Promise<void> {
-  if (statements.length === 0) return;
-  const cols: unknown[][] = Array.from({ length: 22 }, () => []);
-  for (const { customerId, lineId, statement: s } of statements) {
-    const values: unknown[] = [
-      customerId,
-      lineId,
-      s.seq,
-      s.statementDate,
-      s.dueDate,
-      s.periodStart,
-      s.periodEnd,
-      s.openingBalance.toString(),
-      s.purchases.toString(),
-      s.refunds.toString(),
-      s.payments.toString(),
-      s.fees.toString(),
-      s.interest.toString(),
-      s.instalmentPrincipal.toString(),
-      s.converted.toString(),
-      s.closingBalance.toString(),
-      s.minimumPayment.toString(),
-      s.instalmentsNotYetBilled.toString(),
-      toJson(encodeStatementInstalments(s)),
-      s.instalmentRefunds.toString(),
-      s.payouts.toString(),
-      s.lateFees.toString(),
-    ];
-    values.forEach((value, index) => cols[index]?.push(value));
-  }
-  await tx.query(
-    `insert into credit_line_statements
-       (customer_id, line_id, seq, statement_date, due_date, period_start, period_end, opening_balance, purchases,
-        refunds, payments, fees, interest, instalment_principal, converted, closing_balance, minimum_payment,
-        instalments_not_yet_billed, instalments, instalment_refunds, payouts, late_fees, created_at)
-     select s.customer_id, s.line_id, s.seq, s.statement_date, s.due_date, s.period_start, s.period_end,
-            s.opening_balance, s.purchases, s.refunds, s.payments, s.fees, s.interest, s.instalment_principal,
-            s.converted, s.closing_balance, s.minimum_payment, s.instalments_not_yet_billed, s.instalments::jsonb,
-            s.instalment_refunds, s.payouts, s.late_fees, $23
-       from unnest($1::text[], $2::text[], $3::int[], $4::date[], $5::date[], $6::date[], $7::date[], $8::bigint[],
-                   $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[],
-                   $15::bigint[], $16::bigint[], $17::bigint[], $18::bigint[], $19::text[], $20::bigint[],
-                   $21::bigint[], $22::bigint[])
-         as s (customer_id, line_id, seq, statement_date, due_date, period_start, period_end, opening_balance,
-               purchases, refunds, payments, fees, interest, instalment_principal, converted, closing_balance,
-               minimum_payment, instalments_not_yet_billed, instalments, instalment_refunds, payouts, late_fees)`,
-    [...cols.slice(0, 22), at],
-  );
+  await insertMany(tx, 'credit_line_statements', STATEMENT_INSERT, statements, {
+    columns: ['created_at'],
+    at,
+  });
 }
 
 interface StatementRow {
@@ -467,56 +394,6 @@ export async function findStatement(
   return row ? toStatement(row) : undefined;
 }
 
-/** Lines whose day-end is behind `date`, in id order after `afterId` (keyset paging). */
-export async function linesBehind(
-  q: Queryable,
-  date: LocalDate,
-  afterId: string,
-  limit: number,
-): Promise<{ customerId: string; id: string }[]> {
-  const result = await q.query<{ customer_id: string; id: string }>(
-    `select customer_id, id from credit_lines where processed_through < $1 and id > $2 order by id limit $3`,
-    [date, afterId, limit],
-  );
-  return result.rows.map((row) => ({ customerId: row.customer_id, id: row.id }));
-}
-
-export async function countLinesBehind(q: Queryable, date: LocalDate): Promise<number> {
-  const result = await q.query<{ n: bigint }>(
-    'select count(*) as n from credit_lines where processed_through < $1',
-    [date],
-  );
-  return Number(result.rows[0]?.n ?? 0n);
-}
-
-/**
- * Locks the given lines that are still behind `date`, in id order (a fixed lock order, so two batch workers
- * cannot deadlock). Lines a command advanced meanwhile drop out here.
- */
-export async function lockLinesBehind(
-  tx: Queryable,
-  items: readonly { customerId: string; id: string }[],
-  date: LocalDate,
-): Promise<LineRecord[]> {
-  const result = await tx.query<LineRow>(
-    `select ${COLUMNS} from credit_lines
-      where (customer_id, id) in (select * from unnest($1::text[], $2::text[])) and processed_through < $3
-        and customer_id = any ($1::text[]) -- prunes to the chunk's shard on Citus (same rows)
-      order by id for update`,
-    [items.map((item) => item.customerId), items.map((item) => item.id), date],
-  );
-  return result.rows.map(toRecord);
-}
-
-/** The earliest day-end date any line still needs, if any. */
-export async function earliestLineBehind(q: Queryable): Promise<LocalDate | undefined> {
-  const result = await q.query<{ next: string | null }>(
-    'select (min(processed_through) + 1)::text as next from credit_lines',
-  );
-  const next = result.rows[0]?.next;
-  return next ? (next as LocalDate) : undefined;
-}
-
 /** A credit-line facility's identity and status, as locked for a line's booking. */
 export interface FacilitySnapshot {
   readonly id: string;
@@ -567,74 +444,30 @@ export async function lockLineFacilities(
   return out;
 }
 
-/** Inserts new lines in one statement (seeding large books). */
-export async function insertLines(
-  tx: Queryable,
-  lines: readonly { terms: LineTerms; state: LineState; nextEventSeq: number }[],
-  at: Date,
-): Promise<void> {
-  if (lines.length === 0) return;
-  const cols: unknown[][] = Array.from({ length: 13 }, () => []);
-  for (const { terms, state, nextEventSeq } of lines) {
-    const values: unknown[] = [
-      terms.customerId,
-      terms.lineId,
-      terms.facilityId,
-      terms.productCode,
-      terms.statementDay,
-      'dayOfMonth' in terms.due ? terms.due.dayOfMonth : null,
-      'daysAfterStatement' in terms.due ? terms.due.daysAfterStatement : null,
-      terms.openedOn,
-      toJson(encodeTerms(terms)),
-      state.processedThrough,
-      state.nextStatementDate,
-      toJson(encodeLineState(state)),
-      nextEventSeq,
-    ];
-    values.forEach((value, index) => cols[index]?.push(value));
-  }
-  await tx.query(
-    `insert into credit_lines (customer_id, id, facility_id, product_code, statement_day, due_day,
-                               due_days_after_statement, opened_on, terms, processed_through, next_statement_date,
-                               state, next_event_seq, created_at, updated_at)
-     select l.customer_id, l.id, l.facility_id, l.product_code, l.statement_day, l.due_day, l.due_days,
-            l.opened_on, l.terms::jsonb, l.processed_through, l.next_statement_date, l.state::jsonb, l.seq, $14, $14
-       from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::smallint[], $6::smallint[], $7::smallint[],
-                   $8::date[], $9::text[], $10::date[], $11::date[], $12::text[], $13::int[])
-         as l (customer_id, id, facility_id, product_code, statement_day, due_day, due_days, opened_on, terms,
-               processed_through, next_statement_date, state, seq)`,
-    [...cols, at],
-  );
-}
+type LineEventItem = { customerId: string; lineId: string; event: LineEvent };
 
-/** Inserts events of many lines in one statement (seeding large books). */
+const EVENT_COLUMNS: readonly BatchColumn<LineEventItem & { ref: string | null; detail: string }>[] = [
+  { name: 'customer_id', type: 'text', of: (item) => item.customerId },
+  { name: 'line_id', type: 'text', of: (item) => item.lineId },
+  { name: 'seq', type: 'int', of: (item) => item.event.seq },
+  { name: 'kind', type: 'text', of: (item) => item.event.kind },
+  { name: 'effective_date', type: 'date', of: (item) => item.event.effectiveDate },
+  { name: 'amount', type: 'bigint', of: (item) => item.event.amount },
+  { name: 'ref_id', type: 'text', of: (item) => item.ref },
+  { name: 'detail', type: 'jsonb', of: (item) => item.detail },
+];
+
+/** Inserts events of any number of lines in one statement (a command's event, or a seeded book's). */
 export async function insertLineEvents(
   tx: Queryable,
-  events: readonly { customerId: string; lineId: string; event: LineEvent }[],
+  events: readonly LineEventItem[],
   at: Date,
 ): Promise<void> {
-  if (events.length === 0) return;
-  const cols: unknown[][] = Array.from({ length: 8 }, () => []);
-  for (const { customerId, lineId, event } of events) {
-    const { ref, detail } = eventColumns(event);
-    [
-      customerId,
-      lineId,
-      event.seq,
-      event.kind,
-      event.effectiveDate,
-      event.amount.toString(),
-      ref,
-      toJson(detail),
-    ].forEach((value, index) => cols[index]?.push(value));
-  }
-  await tx.query(
-    `insert into credit_line_events (customer_id, line_id, seq, kind, effective_date, amount, ref_id, detail, received_at)
-     select e.customer_id, e.line_id, e.seq, e.kind, e.effective_date, e.amount, e.ref_id, e.detail::jsonb, $9
-       from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::date[], $6::bigint[], $7::text[], $8::text[])
-         as e (customer_id, line_id, seq, kind, effective_date, amount, ref_id, detail)`,
-    [...cols, at],
-  );
+  const rows = events.map((item) => {
+    const { ref, detail } = eventColumns(item.event);
+    return { ...item, ref, detail: toJson(detail) };
+  });
+  await insertMany(tx, 'credit_line_events', EVENT_COLUMNS, rows, { columns: ['received_at'], at });
 }
 
 /** One change of a line besides money events (migration 0505): close, limits, statement day. */

@@ -9,7 +9,7 @@ import { changeUtilisation, releaseUtilisation } from '../facilities/facility.pg
 import { setFacilityStatus } from '../facilities/facility-service.ts';
 import {
   insertLineChange,
-  insertLineEvent,
+  insertLineEvents,
   insertStatements,
   saveLineStates,
   setTemporaryLimit,
@@ -68,7 +68,12 @@ export async function bookLineOutcomes(
   const releases: { customerId: string; facilityId: string; amount: bigint }[] = [];
   for (const outcome of outcomes) {
     const { terms } = outcome;
-    if (outcome.event) await insertLineEvent(tx, terms.customerId, terms.lineId, outcome.event, now);
+    if (outcome.event)
+      await insertLineEvents(
+        tx,
+        [{ customerId: terms.customerId, lineId: terms.lineId, event: outcome.event }],
+        now,
+      );
     const lineJournals = outcome.changes.flatMap((change) =>
       journalsOf(terms.lineId, terms.customerId, change, () => deps.ids.next('journal')),
     );

@@ -1,15 +1,11 @@
-import type { Queryable } from '../../platform/database/database.ts';
 import { moneyFromDb } from '../../platform/money/money.ts';
 import type { MessageOutbox } from '../../platform/notifications/index.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import type { DayEndProcessor } from '../eod/day-end.ts';
-import { createReminderProcessor } from '../eod/reminder-processor.ts';
-import { earliestLineBehind } from './credit-lines.pg.ts';
-import { decodeLineState, decodeTerms } from './line-codec.ts';
+import { createReminderProcessor, openContractsOf } from '../eod/reminder-processor.ts';
+import { lineStore } from './credit-lines.pg.ts';
 import { lineReminders, statementReady } from './line-messages.ts';
-import type { LineState } from './line-state.ts';
-import type { LineTerms } from './line-terms.ts';
 
 /**
  * The credit-line reminders of the day-end batch: due in 3 days / tomorrow / today and overdue 1 / 7 / 30
@@ -17,32 +13,10 @@ import type { LineTerms } from './line-terms.ts';
  * day step stored: the figures the customer's statement shows).
  */
 export function createLineReminderProcessor(deps: { clock: Clock; outbox: MessageOutbox }): DayEndProcessor {
-  return createReminderProcessor<{ terms: LineTerms; state: LineState }>(
+  return createReminderProcessor(
     {
       product: 'credit-line-reminders',
-      earliestPending: (q) => earliestLineBehind(q),
-      async countOpen(q: Queryable) {
-        const result = await q.query<{ n: bigint }>('select count(*) as n from credit_lines');
-        return Number(result.rows[0]?.n ?? 0n);
-      },
-      async listOpen(q, afterId, limit) {
-        const result = await q.query<{ customer_id: string; id: string }>(
-          'select customer_id, id from credit_lines where id > $1 order by id limit $2',
-          [afterId, limit],
-        );
-        return result.rows.map((row) => ({ customerId: row.customer_id, id: row.id }));
-      },
-      async load(q, items) {
-        const result = await q.query<{ terms: unknown; state: unknown }>(
-          `select terms, state from credit_lines
-            where (customer_id, id) in (select * from unnest($1::text[], $2::text[])) order by id`,
-          [items.map((item) => item.customerId), items.map((item) => item.id)],
-        );
-        return result.rows.map((row) => ({
-          terms: decodeTerms(row.terms),
-          state: decodeLineState(row.state),
-        }));
-      },
+      ...openContractsOf(lineStore),
       remind: (line, noticeDay) => lineReminders(line.terms, line.state, noticeDay),
       async ofDate(q, items, date) {
         const result = await q.query<{

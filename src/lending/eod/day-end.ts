@@ -3,6 +3,7 @@ import type { Database, Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { addDays, type LocalDate } from '../../platform/time/local-date.ts';
+import type { ContractStore } from '../shared/contract-store.pg.ts';
 
 /**
  * The day-end batch (日终批处理): for each business date, every product brings each of its items (loans,
@@ -43,6 +44,17 @@ export interface DayEndProcessor {
    * Must only touch the database through `tx` — the runner retries the whole chunk on a deadlock.
    */
   advance(tx: Queryable, items: readonly DayEndItem[], date: LocalDate): Promise<number>;
+}
+
+/** The finding half of a product's processor over its contract store: what is behind, counted and paged. */
+export function contractsBehindOf(
+  store: ContractStore<unknown>,
+): Pick<DayEndProcessor, 'earliestPending' | 'countBehind' | 'listBehind'> {
+  return {
+    earliestPending: (q) => store.earliestBehind(q),
+    countBehind: (q, date) => store.countBehind(q, date),
+    listBehind: (q, date, afterId, limit) => store.behind(q, date, afterId, limit),
+  };
 }
 
 /** The run log's storage port (`day-end-runs.pg.ts`). */

@@ -2,6 +2,7 @@ import type { Queryable } from '../../platform/database/database.ts';
 import type { MessageDraft, MessageOutbox } from '../../platform/notifications/index.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { addDays, type LocalDate } from '../../platform/time/local-date.ts';
+import type { ContractStore } from '../shared/contract-store.pg.ts';
 import type { DayEndItem, DayEndProcessor } from './day-end.ts';
 
 /** How one product's accounts are read for reminders (SQL in the product's `*.pg.ts` adapter). */
@@ -19,6 +20,21 @@ export interface ReminderSource<Account> {
   remind(account: Account, noticeDay: LocalDate): MessageDraft[];
   /** Messages about what happened on the date (statements cut on it), sent even when catching up. */
   ofDate?(q: Queryable, items: readonly DayEndItem[], date: LocalDate): Promise<MessageDraft[]>;
+}
+
+/**
+ * The reading half of a reminder source over a product's contract store: open contracts, counted, paged and
+ * loaded; pending from the product's own earliest day-end date.
+ */
+export function openContractsOf<Account>(
+  store: ContractStore<Account>,
+): Pick<ReminderSource<Account>, 'earliestPending' | 'countOpen' | 'listOpen' | 'load'> {
+  return {
+    earliestPending: (q) => store.earliestBehind(q),
+    countOpen: (q) => store.countOpen(q),
+    listOpen: (q, afterId, limit) => store.listOpen(q, afterId, limit),
+    load: (q, items) => store.load(q, items),
+  };
 }
 
 /**

@@ -4,12 +4,12 @@ import type { Queryable } from '../../platform/database/database.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
-import type { DayEndProcessor } from '../eod/day-end.ts';
+import { contractsBehindOf, type DayEndProcessor } from '../eod/day-end.ts';
 import { lockFacilitiesOf, releaseUtilisation } from '../facilities/facility.pg.ts';
 import { journalOf } from './loan-books.ts';
 import type { LoanContract } from './loan-contract.ts';
 import type { LoanState } from './loan-state.ts';
-import { earliestBehind, loansBehind, lockLoansBehind, saveLoanStates } from './loans.pg.ts';
+import { loanStore, saveLoanStates } from './loans.pg.ts';
 import { advance } from './servicing.ts';
 
 /**
@@ -21,22 +21,14 @@ import { advance } from './servicing.ts';
 export function createLoanDayEndProcessor(deps: { clock: Clock; ids: IdGenerator }): DayEndProcessor {
   return {
     product: 'cash-loan',
-    earliestPending: (q) => earliestBehind(q),
-    async countBehind(q, date) {
-      const result = await q.query<{ n: bigint }>(
-        `select count(*) as n from loans where status = 'active' and processed_through < $1`,
-        [date],
-      );
-      return Number(result.rows[0]?.n ?? 0n);
-    },
-    listBehind: (q, date, afterId, limit) => loansBehind(q, date, afterId, limit),
+    ...contractsBehindOf(loanStore),
     async advance(tx: Queryable, items, date: LocalDate) {
       await lockFacilitiesOf(
         tx,
         items.map((item) => item.customerId),
         'cash-loan',
       );
-      const records = await lockLoansBehind(tx, items, date);
+      const records = await loanStore.lockBehind(tx, items, date);
       const journals: JournalEntry[] = [];
       const saved: { contract: LoanContract; state: LoanState }[] = [];
       const releases: { customerId: string; facilityId: string; amount: bigint }[] = [];
