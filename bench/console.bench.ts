@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_STAFF } from '../src/staff/demo-staff.ts';
+import { DEMO_STAFF } from '../src/demo/staff/demo-staff.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../web/e2e/support/chromium.ts';
 import { startDemoServer, stopDemoServer } from '../web/e2e/support/global-setup.ts';
 import type { BenchSuite, Measurement } from './harness.ts';

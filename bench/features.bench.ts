@@ -3,12 +3,8 @@ import { createSandboxVerificationProvider } from '../src/identity/sandbox-verif
 import { createCustomerService } from '../src/customers/customer-service.ts';
 import { createFeatureComputer, createFeatureVector, planAsOf } from '../src/customers/features/compute.ts';
 import { parseLabelWindow } from '../src/customers/features/feature-table.ts';
-import {
-  generatePopulation,
-  populationEvents,
-  type Population,
-} from '../src/customers/synthetic/population.ts';
-import { storePopulation } from '../src/customers/synthetic/population-store.ts';
+import { generatePopulation, populationEvents, type Population } from '../src/demo/population/population.ts';
+import { storePopulation } from '../src/demo/population/population-store.ts';
 import type { CustomerEvent } from '../src/customers/events/customer-event.ts';
 import { testPiiConfig } from '../src/platform/config/config.ts';
 import type { Database } from '../src/platform/database/database.ts';

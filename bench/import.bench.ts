@@ -3,12 +3,8 @@ import { createSandboxVerificationProvider } from '../src/identity/sandbox-verif
 import { createCustomerService } from '../src/customers/customer-service.ts';
 import { insertCards, insertCustomers } from '../src/customers/customers.pg.ts';
 import { eventToWire, typeFields } from '../src/customers/events/customer-event.ts';
-import {
-  generatePopulation,
-  populationEvents,
-  type Population,
-} from '../src/customers/synthetic/population.ts';
-import { syntheticCustomerRecord } from '../src/customers/synthetic/population-store.ts';
+import { generatePopulation, populationEvents, type Population } from '../src/demo/population/population.ts';
+import { syntheticCustomerRecord } from '../src/demo/population/population-store.ts';
 import { testPiiConfig } from '../src/platform/config/config.ts';
 import { toJson, type Database } from '../src/platform/database/database.ts';
 import { migrate } from '../src/platform/database/migrate.ts';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createApp } from '../src/app.ts';
 import type { App } from '../src/services.ts';
-import { DEMO_SETTINGS, seedDemoCases } from '../src/decisions/demo-cases.ts';
+import { DEMO_SETTINGS, seedDemoCases } from '../src/demo/cases/demo-cases.ts';
 import { generateApiKeySecret } from '../src/platform/auth/api-keys.ts';
 import { testPiiConfig } from '../src/platform/config/config.ts';
 import type { Database } from '../src/platform/database/database.ts';

@@ -134,7 +134,7 @@ import { parseReferralSettings, type ReferralSettings } from './referrals/referr
 
 import { registerReferralRoutes } from './referrals/referrals.routes.ts';
 
-import { findDemoCustomerIds } from './me/demo-customers.pg.ts';
+import { findDemoCustomerIds } from './demo/sign-in/demo-customers.pg.ts';
 
 import { createPgLinePaymentRequestStore } from './me/line-payment-requests.pg.ts';
 
@@ -143,6 +143,7 @@ import { registerMeRoutes } from './me/me.routes.ts';
 import { parseMeSettings, type MeSettings } from './me/me-settings.ts';
 
 import { registerSessionRoutes } from './me/sessions.routes.ts';
+import { registerDemoSignInRoutes } from './demo/sign-in/demo-sign-in.routes.ts';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -469,7 +470,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     linePayments: createPgLinePaymentRequestStore(db),
     demo: options.demo === true,
   };
-  registerSessionRoutes(http, meDeps, (externalIds) => findDemoCustomerIds(db, externalIds));
+  registerSessionRoutes(http, meDeps);
+  registerDemoSignInRoutes(http, meDeps, (externalIds) => findDemoCustomerIds(db, externalIds));
   registerMeRoutes(http, meDeps);
 
   let stopped = false;

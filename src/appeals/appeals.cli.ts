@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { globalOptions, output, withApp, type GlobalOptions } from '../cli/runtime.ts';
 import { counted } from '../cli/plural.ts';
-import { createProgress } from '../cli/progress.ts';
+import { integerInRange } from '../cli/numbers.ts';
 import type { App } from '../services.ts';
 import { hashApiKey, type Principal } from '../platform/auth/api-keys.ts';
 import { AppError } from '../platform/errors/app-error.ts';
@@ -15,13 +14,12 @@ import { APPEAL_CATEGORIES, APPEAL_STATUSES, type AppealCategory, type AppealSta
 import type { CaseFile, QueueItem } from './appeal-service.ts';
 import { UPHOLD_CODES, type UpholdReasonInput } from './appeal-texts.ts';
 import { appealView, auditEventView, caseFileView, queueItemView } from './appeal-view.ts';
-import { runAppealSimulationInMemory } from './appeal-simulation.node.ts';
-import { renderSimulationSvg } from './appeal-simulation-plot.ts';
 
 /**
  * `credence appeals …` for reviewers and operations: list the queue, show a case, claim, assign, comment,
  * decide (uphold with reasons, or overturn with a limit and price), approve or send back a colleague's
- * overturn, read the history and the figures, run the recovery pass, and simulate a population.
+ * overturn, read the history and the figures, run the recovery pass. (`appeals simulate`, a simulation over
+ * a synthetic population, is the demo's: `src/demo/simulation/appeal-simulation.cli.ts`.)
  *
  * Reviewer commands act as an API key principal — the same person as over HTTP, so maker-checker holds
  * across both: pass the key with `--key` or `CREDENCE_API_KEY`.
@@ -138,13 +136,6 @@ function statuses(text: string | undefined): AppealStatus[] {
   return list as AppealStatus[];
 }
 
-function int(text: string, field: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max)
-    throw AppError.invalid(field, 'integer-range', `${field} must be a whole number from ${min} to ${max}`);
-  return value;
-}
-
 export function registerAppealCommands(program: Command): void {
   const appeals = program
     .command('appeals')
@@ -178,7 +169,7 @@ export function registerAppealCommands(program: Command): void {
             statuses: statuses(options.status),
             ...(options.category ? { category: options.category as AppealCategory } : {}),
             ...(options.mine ? { assigneeId: principal.keyId } : {}),
-            limit: int(options.limit, '--limit', 1, 1000),
+            limit: integerInRange(options.limit, '--limit', 1, 1000),
           });
         });
         output(globalOptions(command), { appeals: items.map(queueItemView) }, () =>
@@ -413,36 +404,4 @@ export function registerAppealCommands(program: Command): void {
           `re-checks attempted ${report.attempted}: resolved ${report.resolved}, queued ${report.queued}, still waiting ${report.deferred}, failed ${report.failed}; notifications delivered ${report.notificationsDelivered}; SLA breaches recorded ${report.slaBreachesRecorded}`,
       );
     });
-
-  appeals
-    .command('simulate')
-    .description(
-      'Simulate appeals over a synthetic population on an in-memory database: applications, appeals, fixes, an outage, reviewers working the queue on Shanghai business days. Prints the median time to resolution and the share resolved by the re-check.',
-    )
-    .option('--customers <n>', 'synthetic applicants', '1000')
-    .option('--seed <n>', 'population and behaviour seed', '2')
-    .option('--reviewers <n>', 'reviewers working the queue', '2')
-    .option('--out <file.svg>', 'write the plot (SVG) here')
-    .option('--quiet', 'no progress on stderr')
-    .action(
-      async (
-        options: { customers: string; seed: string; reviewers: string; out?: string; quiet?: boolean },
-        command: Command,
-      ) => {
-        const global = globalOptions(command);
-        const customers = int(options.customers, '--customers', 10, 100_000);
-        const progress = createProgress('simulate', customers, { quiet: options.quiet || global.json });
-        const result = await runAppealSimulationInMemory(
-          {
-            customers,
-            seed: int(options.seed, '--seed', 1, 2 ** 31 - 1),
-            reviewers: int(options.reviewers, '--reviewers', 1, 50),
-          },
-          (done, detail) => progress.update(done, detail),
-        );
-        progress.stop();
-        if (options.out) writeFileSync(options.out, renderSimulationSvg(result));
-        output(global, result.summary, () => result.text);
-      },
-    );
 }

@@ -24,8 +24,12 @@ export const COMMAND_MODULES: ReadonlyArray<{
   { commands: ['users'], load: async () => (await import('../staff/users.cli.ts')).registerUsersCommand },
   { commands: ['kyc'], load: async () => (await import('../identity/kyc.cli.ts')).registerKycCommand },
   {
-    commands: ['import', 'features', 'demo-data'],
+    commands: ['import', 'features'],
     load: async () => (await import('../customers/customers.cli.ts')).registerCustomerCommands,
+  },
+  {
+    commands: ['demo-data'],
+    load: async () => (await import('../demo/population/demo-data.cli.ts')).registerDemoDataCommand,
   },
   {
     commands: ['train', 'evaluate', 'score', 'report'],
@@ -54,8 +58,18 @@ export const COMMAND_MODULES: ReadonlyArray<{
     load: async () => (await import('../decisions/decisions.cli.ts')).registerDecisionCommands,
   },
   {
+    // `appeals simulate` is the demo's (src/demo/simulation), added to the reviewers' `appeals` command.
     commands: ['appeals'],
-    load: async () => (await import('../appeals/appeals.cli.ts')).registerAppealCommands,
+    load: async () => {
+      const [{ registerAppealCommands }, { registerAppealSimulationCommand }] = await Promise.all([
+        import('../appeals/appeals.cli.ts'),
+        import('../demo/simulation/appeal-simulation.cli.ts'),
+      ]);
+      return (program) => {
+        registerAppealCommands(program);
+        registerAppealSimulationCommand(program);
+      };
+    },
   },
   {
     commands: ['referrals'],

@@ -1,43 +1,17 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { createProgress } from '../cli/progress.ts';
 import { CliExit, globalOptions, output, withApp } from '../cli/runtime.ts';
 import { counted } from '../cli/plural.ts';
+import { positiveInteger } from '../cli/numbers.ts';
+import { close, write } from '../cli/streams.ts';
 import { toJson } from '../platform/database/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
-import {
-  businessDateOf,
-  parseLocalDate,
-  shanghaiClockTime,
-  startOfBusinessDate,
-  type LocalDate,
-} from '../platform/time/local-date.ts';
-import { systemClock } from '../platform/time/system-clock.node.ts';
+import { businessDateOf, shanghaiClockTime, startOfBusinessDate } from '../platform/time/local-date.ts';
 import { parseAsOf } from './customers.routes.ts';
-import { eventToWire, EXTERNAL_EVENT_TYPES } from './events/customer-event.ts';
+import { EXTERNAL_EVENT_TYPES } from './events/customer-event.ts';
 import { fileSize, formatOf, readEventFile } from './events/event-file.node.ts';
 import { featureCsvHeader, featureCsvLine, parseLabelWindow } from './features/feature-table.ts';
-import { generatePopulation, populationEvents } from './synthetic/population.ts';
-import { storePopulation } from './synthetic/population-store.ts';
-import { createPiiVault } from '../identity/pii-vault.ts';
-
-function positiveInteger(text: string, field: string, max = 100_000_000): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < 1 || value > max)
-    throw AppError.invalid(field, 'positive-integer', `${field} is a whole number from 1 to ${max}`);
-  return value;
-}
-
-/** Writes with back-pressure: waits for the stream to drain when its buffer is full. */
-async function write(stream: WriteStream, text: string): Promise<void> {
-  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
-}
-
-async function close(stream: WriteStream): Promise<void> {
-  await new Promise<void>((resolve, reject) =>
-    stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
-  );
-}
 
 /**
  * An as-of instant the way the business reads it, in Asia/Shanghai: "the end of 2026-05-01 (Asia/Shanghai)"
@@ -50,11 +24,10 @@ export function asOfText(asOf: Date): string {
   return `${date} ${shanghaiClockTime(asOf)} Asia/Shanghai`;
 }
 
-/** `credence import events`, `credence features`, `credence demo-data`. */
+/** `credence import events`, `credence features` (`credence demo-data` is the demo's: `src/demo/population/`). */
 export function registerCustomerCommands(program: Command): void {
   registerImportEventsCommand(program);
   registerFeaturesCommand(program);
-  registerDemoDataCommand(program);
 }
 
 /** `credence import events`: a file of events, in batches, two in flight. */
@@ -165,80 +138,6 @@ function registerFeaturesCommand(program: Command): void {
             { rows, out: options.out, asOf: asOf.toISOString(), labelWindow: window.text, seconds },
             () =>
               `wrote ${counted(rows, 'row')} to ${options.out} (as of ${asOfText(asOf)}, label window ${window.text}) in ${seconds.toFixed(1)} s`,
-          );
-        });
-      },
-    );
-}
-
-/** `credence demo-data`: a synthetic population into the database, or its events to NDJSON. */
-function registerDemoDataCommand(program: Command): void {
-  program
-    .command('demo-data')
-    .description(
-      'Generate a synthetic population (documented latent model) into the database, or its events to NDJSON with --out.',
-    )
-    .option('--customers <n>', 'how many customers', '1000')
-    .option('--months <n>', 'months of history', '24')
-    .option('--seed <n>', 'random seed (same seed, same data)', '1')
-    .option('--end <date>', 'the business date the history ends on', '2026-11-01')
-    .option(
-      '--out <file>',
-      'write events as NDJSON (and customers to <file>.customers.ndjson) instead of the database',
-    )
-    .action(
-      async (
-        options: { customers: string; months: string; seed: string; end: string; out?: string },
-        command: Command,
-      ) => {
-        const global = globalOptions(command);
-        const end: LocalDate = parseLocalDate(options.end, '--end');
-        const population = generatePopulation({
-          customers: positiveInteger(options.customers, '--customers', 10_000_000),
-          months: positiveInteger(options.months, '--months', 120),
-          seed: positiveInteger(options.seed, '--seed', 2 ** 31),
-          end,
-        });
-        if (options.out) {
-          const events = createWriteStream(options.out);
-          const customers = createWriteStream(`${options.out}.customers.ndjson`);
-          const progress = createProgress('writing', population.customers.length, {
-            quiet: global.json === true,
-          });
-          let written = 0;
-          for (const customer of population.customers) {
-            const { start: _s, end: _e, latent: _l, index: _i, ...record } = customer;
-            await write(customers, `${toJson(record)}\n`);
-            for (const event of populationEvents(population, customer)) {
-              if (event.source === 'credence') continue; // Credence's own records are written by Credence, not imported
-              await write(events, `${toJson(eventToWire(event))}\n`);
-              written += 1;
-            }
-            progress.update(customer.index + 1);
-          }
-          progress.stop();
-          await Promise.all([close(events), close(customers)]);
-          output(
-            global,
-            { customers: population.customers.length, events: written, out: options.out },
-            () =>
-              `wrote ${counted(written, 'event')} of ${counted(population.customers.length, 'customer')} to ${options.out} (customers: ${options.out}.customers.ndjson)`,
-          );
-          return;
-        }
-        await withApp(global, async (app) => {
-          const progress = createProgress('storing', population.customers.length, {
-            quiet: global.json === true,
-          });
-          const stored = await storePopulation(app.db, createPiiVault(app.config.pii), population, {
-            receivedAt: systemClock.now(),
-            onProgress: (customers, events) => progress.update(customers, `${events} events`),
-          });
-          progress.stop();
-          output(
-            global,
-            stored,
-            () => `stored ${counted(stored.customers, 'customer')} and ${counted(stored.events, 'event')}`,
           );
         });
       },

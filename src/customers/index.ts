@@ -4,7 +4,8 @@
  * - Decisions: `CustomerService.getSnapshot(customerId, asOf)` → `CustomerSnapshot`.
  * - Explanations: `FEATURES` (definitions with recourse metadata), `featureDefinition(name)`,
  *   `dateValueDropsTo(snapshot.decay[name], target)`, `HOLD_MESSAGES` for hold reasons.
- * - Scoring: `generatePopulation` + `populationFeatureTable` (in memory), `FeatureTable`, `FEATURE_NAMES`.
+ * - Scoring: `FeatureTable`, `FEATURE_NAMES` (the synthetic population and its in-memory feature table
+ *   are the demo's: `src/demo/index.ts`).
  */
 export { createCustomerService, type CustomerService, type CustomerServiceDeps } from './customer-service.ts';
 export type {
@@ -33,27 +34,15 @@ export {
   type RiskHold,
 } from './features/abnormal-behaviour.ts';
 export { dateValueDropsTo, decayExpiries } from './features/recourse.ts';
-export { populationSnapshots, type PopulationSnapshot } from './features/population-snapshots.ts';
 export { type FeatureRecord, INCOME_BAND_MIDPOINT_FEN } from './features/compute.ts';
 export {
   featureCsvHeader,
   featureCsvLine,
   labelEndOf,
   parseLabelWindow,
-  populationFeatureTable,
   type FeatureTable,
   type LabelWindow,
 } from './features/feature-table.ts';
-export {
-  DEFAULT_SEGMENT_MIX,
-  generatePopulation,
-  populationEvents,
-  SEGMENTS,
-  type Population,
-  type PopulationOptions,
-  type Segment,
-  type SyntheticCustomer,
-} from './synthetic/population.ts';
 export {
   EVENT_TYPES,
   EXTERNAL_EVENT_TYPES,
@@ -61,10 +50,3 @@ export {
   eventToWire,
   type CustomerEvent,
 } from './events/customer-event.ts';
-export {
-  CustomerHistory,
-  DEMO_PERSONAS,
-  seedDemoPersonas,
-  type DemoPersona,
-  type SeededPersona,
-} from './synthetic/customer-history.ts';

@@ -3,11 +3,11 @@ import type { CustomerPrincipal, IssuedSession } from '../platform/auth/customer
 import { AppError } from '../platform/errors/app-error.ts';
 import { IdString, problems, ProblemSchema } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
-import { demoSession, listDemoCustomers, type DemoCustomerLookup } from './demo-sign-in.ts';
 import type { MeDeps } from './me-deps.ts';
-import { DemoCustomersSchema, RevokedSchema, SessionInfoSchema, SessionSchema } from './me.dto.ts';
+import { RevokedSchema, SessionInfoSchema, SessionSchema } from './me.dto.ts';
 
-const TtlSeconds = Type.Integer({
+/** A session's lifetime as a request may ask for it. */
+export const TtlSeconds = Type.Integer({
   minimum: 60,
   maximum: 43_200,
   description: 'Lifetime in seconds, 60–43,200 (12 h).',
@@ -15,7 +15,8 @@ const TtlSeconds = Type.Integer({
 
 const Problems = problems(401, 403);
 
-const sessionDto = (session: IssuedSession) => ({
+/** A new session as the API returns it. */
+export const sessionDto = (session: IssuedSession) => ({
   token: session.token,
   sessionId: session.sessionId,
   customerId: session.customerId,
@@ -31,10 +32,10 @@ function keyIdOf(request: { principal?: { keyId: string } }): string {
 
 /**
  * Customer sessions over HTTP: the lender's app (role `app`) asks for one for a customer and may revoke them
- * all; the customer signs out with their own session; in demo mode the demo sign-in lists the demo
- * customers and issues sessions for them.
+ * all; the customer signs out with their own session. (In demo mode the demo sign-in adds its own routes:
+ * `src/demo/sign-in/`.)
  */
-export function registerSessionRoutes(http: HttpServer, deps: MeDeps, lookup: DemoCustomerLookup): void {
+export function registerSessionRoutes(http: HttpServer, deps: MeDeps): void {
   const sessions = deps.services.customerSessions;
 
   http.post(
@@ -114,42 +115,6 @@ export function registerSessionRoutes(http: HttpServer, deps: MeDeps, lookup: De
     async (request, reply) => {
       await sessions.signOut(customerOf(request));
       return reply.status(204).send(null);
-    },
-  );
-
-  // Demo mode only: outside it these routes do not exist (404 like any unknown route).
-  if (!deps.demo) return;
-
-  http.get(
-    '/v1/demo/customers',
-    {
-      config: { public: true },
-      schema: {
-        tags: ['demo'],
-        summary: 'Demo mode only: the nine demo customers to sign in as (404 otherwise).',
-        response: { 200: DemoCustomersSchema, 404: ProblemSchema },
-      },
-    },
-    async () => ({ customers: await listDemoCustomers(deps, lookup) }),
-  );
-
-  http.post(
-    '/v1/demo/sessions',
-    {
-      config: { public: true },
-      schema: {
-        tags: ['demo'],
-        summary: 'Demo mode only: sign in as one of the demo customers (404 otherwise, and for anyone else).',
-        body: Type.Object(
-          { customerId: IdString('customer'), ttlSeconds: Type.Optional(TtlSeconds) },
-          { additionalProperties: false },
-        ),
-        response: { 201: SessionSchema, 404: ProblemSchema, 422: ProblemSchema },
-      },
-    },
-    async (request, reply) => {
-      const session = await demoSession(deps, lookup, request.body);
-      return reply.status(201).send(sessionDto(session));
     },
   );
 }

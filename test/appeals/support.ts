@@ -1,8 +1,9 @@
 import { createApp } from '../../src/app.ts';
 import type { App } from '../../src/services.ts';
 import { DEFAULT_APPEAL_SETTINGS, type AppealSettings, type Notifier } from '../../src/appeals/index.ts';
-import { CustomerHistory, eventToWire, type CustomerEvent } from '../../src/customers/index.ts';
-import { DEMO_SETTINGS } from '../../src/decisions/demo-cases.ts';
+import { eventToWire, type CustomerEvent } from '../../src/customers/index.ts';
+import { CustomerHistory } from '../../src/demo/index.ts';
+import { DEMO_SETTINGS } from '../../src/demo/cases/demo-cases.ts';
 import { luhnCheckDigit } from '../../src/identity/bank-card.ts';
 import { idCheckCharacter } from '../../src/identity/id-number.ts';
 import { createSandboxVerificationProvider } from '../../src/identity/sandbox-verification-provider.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import type { App } from '../../src/services.ts';
-import { seedDemo } from '../../src/cli/demo.ts';
+import { seedDemo } from '../../src/demo/seeding/demo-seeding.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
 import { runCli, runCliProcess, type CliRun } from '../support/cli.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeFeaturesOf } from '../../src/customers/features/compute.ts';
-import { CustomerHistory } from '../../src/customers/synthetic/customer-history.ts';
+import { CustomerHistory } from '../../src/demo/personas/customer-history.ts';
 import { addDays, businessDateOf } from '../../src/platform/time/local-date.ts';
 import { AS_OF, CUSTOMER } from './support/persona.ts';
 

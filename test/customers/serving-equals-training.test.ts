@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createPiiVault } from '../../src/identity/pii-vault.ts';
 import { toFeatureRecord } from '../../src/customers/features/compute.ts';
-import { parseLabelWindow, populationFeatureTable } from '../../src/customers/features/feature-table.ts';
+import { parseLabelWindow } from '../../src/customers/features/feature-table.ts';
+import { populationFeatureTable } from '../../src/demo/population/population-features.ts';
 import { FEATURES } from '../../src/customers/features/definitions.ts';
-import { generatePopulation } from '../../src/customers/synthetic/population.ts';
-import { storePopulation } from '../../src/customers/synthetic/population-store.ts';
+import { generatePopulation } from '../../src/demo/population/population.ts';
+import { storePopulation } from '../../src/demo/population/population-store.ts';
 import { testPiiConfig } from '../../src/platform/config/config.ts';
 import { pgliteStore } from '../support/stores.ts';
 import { customerServiceOn } from './support/service.ts';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CustomerSnapshot } from '../../src/customers/customer.ts';
 import { createCustomerService } from '../../src/customers/customer-service.ts';
 import { eventToWire } from '../../src/customers/events/customer-event.ts';
-import { CustomerHistory } from '../../src/customers/synthetic/customer-history.ts';
+import { CustomerHistory } from '../../src/demo/personas/customer-history.ts';
 import { createPiiVault } from '../../src/identity/pii-vault.ts';
 import { createSandboxVerificationProvider } from '../../src/identity/sandbox-verification-provider.ts';
 import { testPiiConfig } from '../../src/platform/config/config.ts';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { generatePopulation, populationFeatureTable } from '../../src/customers/index.ts';
+import { generatePopulation, populationFeatureTable } from '../../src/demo/index.ts';
 import type { DecisionFacts } from '../../src/decisions/decision-facts.ts';
 import type { PolicyContext } from '../../src/decisions/evaluate-decision.ts';
 import { addMonths, businessDateOf, startOfBusinessDate } from '../../src/platform/time/local-date.ts';

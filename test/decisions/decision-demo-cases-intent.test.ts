@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_CASES, DEMO_TIGHTENING, type DemoCaseKey } from '../../src/decisions/demo-cases.ts';
+import { DEMO_CASES, DEMO_TIGHTENING, type DemoCaseKey } from '../../src/demo/cases/demo-cases.ts';
 import { evaluateDecision, type EvaluatedDecision } from '../../src/decisions/evaluate-decision.ts';
 import { contextFor, scorer } from './applicants.ts';
 import { demoCaseFacts } from './demo-case-facts.ts';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionRecord } from '../../src/decisions/decision.ts';
 import { customerText } from '../../src/decisions/decision-view.ts';
-import type { DemoCaseKey } from '../../src/decisions/demo-cases.ts';
+import type { DemoCaseKey } from '../../src/demo/cases/demo-cases.ts';
 import { parseMoney } from '../../src/platform/money/money.ts';
 import { toExactRateString } from '../../src/platform/money/rate.ts';
 import { decisionTestApp, type DecisionTestApp } from './support.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { trainDemoScorecard } from '../../src/decisions/demo-scorecard.ts';
+import { trainDemoScorecard } from '../../src/demo/scorecard/demo-scorecard.ts';
 import { parseLocalDate } from '../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { decisionTestApp, type DecisionTestApp } from './support.ts';

@@ -1,7 +1,7 @@
 import { computeFeaturesOf } from '../../src/customers/features/compute.ts';
 import type { CustomerEvent } from '../../src/customers/index.ts';
 import type { DecisionFacts } from '../../src/decisions/decision-facts.ts';
-import type { DemoCase } from '../../src/decisions/demo-cases.ts';
+import type { DemoCase } from '../../src/demo/cases/demo-cases.ts';
 import { businessDateOf, parseLocalDate } from '../../src/platform/time/local-date.ts';
 
 /**

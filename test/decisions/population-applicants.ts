@@ -1,8 +1,4 @@
-import {
-  generatePopulation,
-  populationSnapshots,
-  type PopulationSnapshot,
-} from '../../src/customers/index.ts';
+import { generatePopulation, populationSnapshots, type PopulationSnapshot } from '../../src/demo/index.ts';
 import type { DecisionFacts } from '../../src/decisions/decision-facts.ts';
 import { addMonths, businessDateOf, startOfBusinessDate } from '../../src/platform/time/local-date.ts';
 

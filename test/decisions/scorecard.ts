@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { DEMO_SCORECARD, trainDemoScorecard } from '../../src/decisions/demo-scorecard.ts';
+import { DEMO_SCORECARD, trainDemoScorecard } from '../../src/demo/scorecard/demo-scorecard.ts';
 import { parseScorecard, type Scorecard } from '../../src/scoring/index.ts';
 
 /** Names the file where vitest's global setup left this run's trained demo scorecard. */

@@ -1,4 +1,4 @@
-import { DEMO_SETTINGS, seedDemoCases, type DemoCaseKey } from '../../src/decisions/demo-cases.ts';
+import { DEMO_SETTINGS, seedDemoCases, type DemoCaseKey } from '../../src/demo/cases/demo-cases.ts';
 import { installDefaultPolicies } from '../../src/policy/policy-files.node.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import type { StoreUnderTest } from '../support/stores.ts';

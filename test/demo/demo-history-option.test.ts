@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoHistoryOption } from '../../src/cli/demo.ts';
+import { demoHistoryOption } from '../../src/demo/seeding/demo-seeding.ts';
 import { isAppError } from '../../src/platform/errors/app-error.ts';
 import { runCliProcess } from '../support/cli.ts';
 

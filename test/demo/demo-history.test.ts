@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/cli/demo.ts';
+import { seedDemo } from '../../src/demo/seeding/demo-seeding.ts';
 import { seedDemoHistory, type HistoryReport } from '../../src/demo/history/history-seeder.ts';
 import { verifyLedger } from '../../src/ledger/ledger.pg.ts';
 import { addDays } from '../../src/platform/time/local-date.ts';

@@ -1,6 +1,6 @@
 import { createApp } from '../../src/app.ts';
 import type { App } from '../../src/services.ts';
-import { DEMO_SETTINGS, seedDemoCases, type DemoCaseKey } from '../../src/decisions/demo-cases.ts';
+import { DEMO_SETTINGS, seedDemoCases, type DemoCaseKey } from '../../src/demo/cases/demo-cases.ts';
 import { generateApiKeySecret, ROLES, type Role } from '../../src/platform/auth/api-keys.ts';
 import { createIdGenerator, seededRandomBytes } from '../../src/platform/ids/ids.ts';
 import { createMemoryLogger } from '../../src/platform/logging/logger.ts';

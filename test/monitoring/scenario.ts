@@ -1,6 +1,6 @@
 import { toJson } from '../../src/platform/database/database.ts';
 import type { DecisionRecord } from '../../src/decisions/decision.ts';
-import type { DemoCaseKey } from '../../src/decisions/demo-cases.ts';
+import type { DemoCaseKey } from '../../src/demo/cases/demo-cases.ts';
 import { parseMoney } from '../../src/platform/money/money.ts';
 import { parseLocalDate } from '../../src/platform/time/local-date.ts';
 import type { StoreUnderTest } from '../support/stores.ts';

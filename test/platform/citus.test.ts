@@ -8,7 +8,7 @@ import { GLOBAL_TABLES } from '../../src/platform/database/distribution.ts';
 import { loadMigrations, migrate } from '../../src/platform/database/migrate.ts';
 import type { Money } from '../../src/platform/money/money.ts';
 import type { LocalDate } from '../../src/platform/time/local-date.ts';
-import { seedDemo } from '../../src/cli/demo.ts';
+import { seedDemo } from '../../src/demo/seeding/demo-seeding.ts';
 import { seedDemoHistory } from '../../src/demo/history/history-seeder.ts';
 import { createTestApp } from '../support/app.ts';
 import { lineWorld } from '../lending/credit-lines/support.ts';

@@ -11,7 +11,7 @@ import {
   type DemoCustomer,
   type Locale,
 } from './support/customer.ts';
-import { DEMO_STAFF } from '../../src/staff/demo-staff.ts';
+import { DEMO_STAFF } from '../../src/demo/staff/demo-staff.ts';
 import {
   demoStaff,
   openAsStaff,

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_STAFF } from '../../src/staff/demo-staff.ts';
+import { DEMO_STAFF } from '../../src/demo/staff/demo-staff.ts';
 import {
   baseUrl,
   connect,

@@ -8,8 +8,8 @@ import { generateApiKeySecret } from '../../platform/auth/api-keys.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { createLogger } from '../../platform/logging/logger.ts';
 import { configFor, globalOptions } from '../runtime.ts';
-import { demoHistoryOption, seedDemo } from '../demo.ts';
-import { seedDemoStaff } from '../../staff/demo-staff.ts';
+import { demoHistoryOption, seedDemo } from '../../demo/seeding/demo-seeding.ts';
+import { seedDemoStaff } from '../../demo/staff/demo-staff.ts';
 import { assertPortFree, isAddressInUse, portInUse, serverLogTarget } from '../server-start.ts';
 
 function parsePortOption(text: string): number {

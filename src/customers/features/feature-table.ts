@@ -1,20 +1,13 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { addDays, addMonths, businessDateOf, startOfBusinessDate } from '../../platform/time/local-date.ts';
-import type { Population } from '../synthetic/population.ts';
-import {
-  createFeatureComputer,
-  createFeatureVector,
-  labelBad,
-  planAsOf,
-  type AsOfPlan,
-  type FeatureVector,
-} from './compute.ts';
+import type { FeatureVector } from './compute.ts';
 import { FEATURES } from './definitions.ts';
 
 /**
  * Training tables: one row per customer with every feature as of one instant and the label `bad`
  * (30+ days past due within the label window after it). Built by the same `computeFeatures` pass that
- * serves decisions, from the database (the `features` command) or from a synthetic population in memory.
+ * serves decisions, from the database (the `features` command) or from a synthetic population in memory
+ * (`populationFeatureTable` in `src/demo/population/`).
  */
 
 /** A label window: `6m` (calendar months) or `90d` (days). */
@@ -98,38 +91,6 @@ export class FeatureTableBuilder {
       bad: Uint8Array.from(this.bad),
     };
   }
-}
-
-export interface PopulationTableOptions {
-  readonly asOf: Date;
-  /** Default `6m`. */
-  readonly labelWindow?: LabelWindow;
-}
-
-/**
- * The training table of a synthetic population at `asOf`, with labels from the window after it. Customers
- * whose account opened after `asOf` are left out (they did not exist yet). In memory, no database.
- */
-export function populationFeatureTable(
-  population: Population,
-  options: PopulationTableOptions,
-): FeatureTable {
-  const plan: AsOfPlan = planAsOf(options.asOf);
-  const labelEnd = labelEndOf(options.asOf, options.labelWindow ?? parseLabelWindow('6m'));
-  const computer = createFeatureComputer();
-  const vector = createFeatureVector();
-  const builder = new FeatureTableBuilder(options.asOf, labelEnd);
-  for (const customer of population.customers) {
-    if (customer.openedAt.getTime() > plan.asOfMs) continue;
-    const subject = { openedAtMs: customer.openedAt.getTime(), birthDate: customer.birthDate };
-    computer.compute(population.columns, customer.start, customer.end, subject, plan, vector);
-    builder.add(
-      customer.customerId,
-      vector,
-      labelBad(population.columns, customer.start, customer.end, plan, labelEnd),
-    );
-  }
-  return builder.build();
 }
 
 /** CSV of a training table's header: customer id, every feature in catalogue order, then `bad`. */

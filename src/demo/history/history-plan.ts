@@ -1,5 +1,5 @@
-import type { Population, SyntheticCustomer } from '../../customers/synthetic/population.ts';
-import { chance, createRandom, pick, randomInt, type Random } from '../../customers/synthetic/random.ts';
+import type { Population, SyntheticCustomer } from '../population/population.ts';
+import { chance, createRandom, pick, randomInt, type Random } from '../population/random.ts';
 import {
   addDays,
   addMonths,

@@ -1,9 +1,9 @@
 import { createApp } from '../../app.ts';
 import type { App } from '../../services.ts';
 import type { Notifier } from '../../appeals/index.ts';
-import { generatePopulation, type Population } from '../../customers/synthetic/population.ts';
-import { storePopulation } from '../../customers/synthetic/population-store.ts';
-import { chance, createRandom, randomInt, type Random } from '../../customers/synthetic/random.ts';
+import { generatePopulation, type Population } from '../population/population.ts';
+import { storePopulation } from '../population/population-store.ts';
+import { chance, createRandom, randomInt, type Random } from '../population/random.ts';
 import { createPiiVault } from '../../identity/pii-vault.ts';
 import { groupByShard } from '../../platform/database/citus.ts';
 import { createCreditLineDayEndProcessor } from '../../lending/credit-lines/credit-line-day-end.ts';

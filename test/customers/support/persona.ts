@@ -1,5 +1,5 @@
 import { computeFeaturesOf } from '../../../src/customers/features/compute.ts';
-import { DEMO_PERSONAS, type DemoPersona } from '../../../src/customers/synthetic/customer-history.ts';
+import { DEMO_PERSONAS, type DemoPersona } from '../../../src/demo/personas/customer-history.ts';
 import { checkIdNumber } from '../../../src/identity/id-number.ts';
 import { businessDateOf } from '../../../src/platform/time/local-date.ts';
 

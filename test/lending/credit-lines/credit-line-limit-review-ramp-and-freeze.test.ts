@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventToWire } from '../../../src/customers/index.ts';
-import { CustomerHistory } from '../../../src/customers/synthetic/customer-history.ts';
+import { CustomerHistory } from '../../../src/demo/personas/customer-history.ts';
 import type { Money } from '../../../src/platform/money/money.ts';
 import { addDays, type LocalDate } from '../../../src/platform/time/local-date.ts';
 import { decisionTestApp } from '../../decisions/support.ts';

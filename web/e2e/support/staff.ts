@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_STAFF } from '../../../src/staff/demo-staff.ts';
+import { DEMO_STAFF } from '../../../src/demo/staff/demo-staff.ts';
 import { baseUrl, type Locale } from './customer.ts';
 
 /** The console is a desktop application: a laptop-sized window. */

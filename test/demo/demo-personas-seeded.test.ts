@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { seedDemoPersonas } from '../../src/customers/synthetic/customer-history.ts';
+import { seedDemoPersonas } from '../../src/demo/personas/seed-personas.ts';
 import { pgliteStore } from '../support/stores.ts';
-import { customerServiceOn } from './support/service.ts';
+import { customerServiceOn } from '../customers/support/service.ts';
 
 /** The demo's cases, created through the real use cases, show the cause each is meant to show. */
 describe('demo personas seeded through the use cases', () => {

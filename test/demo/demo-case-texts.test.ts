@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { customerText } from '../../src/decisions/decision-view.ts';
-import { DEMO_CASES, type DemoCaseKey } from '../../src/decisions/demo-cases.ts';
+import { DEMO_CASES, type DemoCaseKey } from '../../src/demo/cases/demo-cases.ts';
 import { decisionTestApp, type DecisionTestApp } from '../decisions/support.ts';
-import { problems } from './plain-words.ts';
+import { problems } from '../texts/plain-words.ts';
 
 /**
  * What each demo customer reads, exactly, in both languages — decided on 2026-11-22 10:00 Shanghai with

@@ -23,7 +23,7 @@ import {
   type CustomerEvent,
   type Education,
   type IncomeBand,
-} from '../events/customer-event.ts';
+} from '../../customers/events/customer-event.ts';
 import {
   createEventColumns,
   intern,
@@ -32,7 +32,7 @@ import {
   SCOPE_HERE,
   TYPE_CODE,
   type EventColumns,
-} from '../features/event-columns.ts';
+} from '../../customers/features/event-columns.ts';
 import { syntheticCardNumber, syntheticIdNumber, syntheticName, syntheticPhone } from './identities.ts';
 import {
   chance,

@@ -1,25 +1,21 @@
 import { randomFillSync } from 'node:crypto';
-import type { App } from '../services.ts';
-import type { Outcome } from '../decisions/evaluate-decision.ts';
-import type { DecisionService } from '../decisions/decision-service.ts';
+import type { App } from '../../services.ts';
+import type { Outcome } from '../../decisions/evaluate-decision.ts';
+import type { DecisionService } from '../../decisions/decision-service.ts';
 import {
   DEMO_CASES,
   DEMO_SETTINGS,
   seedDemoCases,
   type DemoCaseKey,
   type SeededCase,
-} from '../decisions/demo-cases.ts';
-import { DEMO_SCORECARD, demoScorecardVersion, trainDemoScorecard } from '../decisions/demo-scorecard.ts';
-import { generateApiKeySecret, type Principal, type Role } from '../platform/auth/api-keys.ts';
-import { AppError, isAppError } from '../platform/errors/app-error.ts';
-import { businessDateOf } from '../platform/time/local-date.ts';
-import { installDefaultPolicies } from '../policy/policy-files.node.ts';
-import {
-  seedDemoHistory,
-  type HistoryReport,
-  type HistorySeedOptions,
-} from '../demo/history/history-seeder.ts';
-import { createProgress } from './progress.ts';
+} from '../cases/demo-cases.ts';
+import { DEMO_SCORECARD, demoScorecardVersion, trainDemoScorecard } from '../scorecard/demo-scorecard.ts';
+import { generateApiKeySecret, type Principal, type Role } from '../../platform/auth/api-keys.ts';
+import { AppError, isAppError } from '../../platform/errors/app-error.ts';
+import { businessDateOf } from '../../platform/time/local-date.ts';
+import { installDefaultPolicies } from '../../policy/policy-files.node.ts';
+import { seedDemoHistory, type HistoryReport, type HistorySeedOptions } from '../history/history-seeder.ts';
+import { createProgress } from '../../cli/progress.ts';
 
 export interface DemoResult {
   /** Lines to print for the newcomer: keys, demo customers and what to try, with the API at `url`. */

@@ -1,9 +1,6 @@
-import {
-  FEATURES,
-  generatePopulation,
-  populationFeatureTable,
-  type FeatureTable,
-} from '../customers/index.ts';
+import { FEATURES, type FeatureTable } from '../../customers/index.ts';
+import { generatePopulation } from '../population/population.ts';
+import { populationFeatureTable } from '../population/population-features.ts';
 import {
   DEFAULT_TRAINING,
   trainScorecard,
@@ -12,10 +9,10 @@ import {
   type ScalingOptions,
   type Scorecard,
   type TrainingResult,
-} from '../scoring/index.ts';
-import { YUAN_FEATURES } from './decision-facts.ts';
-import type { Column } from '../scoring/index.ts';
-import { addMonths, businessDateOf, startOfBusinessDate } from '../platform/time/local-date.ts';
+} from '../../scoring/index.ts';
+import { YUAN_FEATURES } from '../../decisions/decision-facts.ts';
+import type { Column } from '../../scoring/index.ts';
+import { addMonths, businessDateOf, startOfBusinessDate } from '../../platform/time/local-date.ts';
 
 /**
  * The demo's scorecard: trained in memory on the synthetic population of the customers context, on the

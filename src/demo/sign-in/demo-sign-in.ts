@@ -1,8 +1,8 @@
-import { DEMO_CASES, type DemoCaseKey } from '../decisions/demo-cases.ts';
-import { AppError } from '../platform/errors/app-error.ts';
-import type { IssuedSession } from '../platform/auth/customer-sessions.ts';
-import type { MeDeps } from './me-deps.ts';
-import { text, type Text } from './me-texts.ts';
+import { DEMO_CASES, type DemoCaseKey } from '../cases/demo-cases.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { IssuedSession } from '../../platform/auth/customer-sessions.ts';
+import type { MeDeps } from '../../me/me-deps.ts';
+import { text, type Text } from '../../me/me-texts.ts';
 
 /**
  * The demo sign-in (only under `credence serve --demo`): the nine demo customers, and a session for any of

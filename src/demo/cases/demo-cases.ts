@@ -1,17 +1,11 @@
-import {
-  CustomerHistory,
-  DEMO_PERSONAS,
-  eventToWire,
-  type CustomerEvent,
-  type CustomerService,
-  type DemoPersona,
-} from '../customers/index.ts';
-import { luhnCheckDigit } from '../identity/bank-card.ts';
-import { idCheckCharacter } from '../identity/id-number.ts';
-import { AppError } from '../platform/errors/app-error.ts';
-import { parseRate } from '../platform/money/rate.ts';
-import { addDays, businessDateOf, parseLocalDate, type LocalDate } from '../platform/time/local-date.ts';
-import type { LendingSettings, RiskAppetite } from '../policy/index.ts';
+import { eventToWire, type CustomerEvent, type CustomerService } from '../../customers/index.ts';
+import { CustomerHistory, DEMO_PERSONAS, type DemoPersona } from '../personas/customer-history.ts';
+import { luhnCheckDigit } from '../../identity/bank-card.ts';
+import { idCheckCharacter } from '../../identity/id-number.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { parseRate } from '../../platform/money/rate.ts';
+import { addDays, businessDateOf, parseLocalDate, type LocalDate } from '../../platform/time/local-date.ts';
+import type { LendingSettings, RiskAppetite } from '../../policy/index.ts';
 
 /**
  * The demo's cases — each a question users of such products keep asking — as scripted customers created

@@ -1,16 +1,23 @@
-import type { Population, SyntheticCustomer } from '../synthetic/population.ts';
-import type { RiskHold } from './abnormal-behaviour.ts';
+import type { RiskHold } from '../../customers/features/abnormal-behaviour.ts';
 import {
   createFeatureComputer,
   createFeatureVector,
   labelBad,
   planAsOf,
   toFeatureRecord,
+  type AsOfPlan,
   type FeatureRecord,
-} from './compute.ts';
-import { FEATURES } from './definitions.ts';
-import { labelEndOf, parseLabelWindow, type LabelWindow } from './feature-table.ts';
-import { decayExpiries } from './recourse.ts';
+} from '../../customers/features/compute.ts';
+import { FEATURES } from '../../customers/features/definitions.ts';
+import {
+  FeatureTableBuilder,
+  labelEndOf,
+  parseLabelWindow,
+  type FeatureTable,
+  type LabelWindow,
+} from '../../customers/features/feature-table.ts';
+import { decayExpiries } from '../../customers/features/recourse.ts';
+import type { Population, SyntheticCustomer } from './population.ts';
 
 /**
  * What a snapshot would say about each customer of a synthetic population at an instant — features, holds
@@ -57,4 +64,36 @@ export function populationSnapshots(
     });
   }
   return out;
+}
+
+export interface PopulationTableOptions {
+  readonly asOf: Date;
+  /** Default `6m`. */
+  readonly labelWindow?: LabelWindow;
+}
+
+/**
+ * The training table of a synthetic population at `asOf`, with labels from the window after it. Customers
+ * whose account opened after `asOf` are left out (they did not exist yet). In memory, no database.
+ */
+export function populationFeatureTable(
+  population: Population,
+  options: PopulationTableOptions,
+): FeatureTable {
+  const plan: AsOfPlan = planAsOf(options.asOf);
+  const labelEnd = labelEndOf(options.asOf, options.labelWindow ?? parseLabelWindow('6m'));
+  const computer = createFeatureComputer();
+  const vector = createFeatureVector();
+  const builder = new FeatureTableBuilder(options.asOf, labelEnd);
+  for (const customer of population.customers) {
+    if (customer.openedAt.getTime() > plan.asOfMs) continue;
+    const subject = { openedAtMs: customer.openedAt.getTime(), birthDate: customer.birthDate };
+    computer.compute(population.columns, customer.start, customer.end, subject, plan, vector);
+    builder.add(
+      customer.customerId,
+      vector,
+      labelBad(population.columns, customer.start, customer.end, plan, labelEnd),
+    );
+  }
+  return builder.build();
 }

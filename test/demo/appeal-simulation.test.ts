@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runAppealSimulationInMemory } from '../../src/appeals/appeal-simulation.node.ts';
-import { binOf, renderSimulationSvg } from '../../src/appeals/appeal-simulation-plot.ts';
-import { median, simulationOutage } from '../../src/appeals/appeal-simulation.ts';
+import { runAppealSimulationInMemory } from '../../src/demo/simulation/appeal-simulation.node.ts';
+import { binOf, renderSimulationSvg } from '../../src/demo/simulation/appeal-simulation-plot.ts';
+import { median, simulationOutage } from '../../src/demo/simulation/appeal-simulation.ts';
 import { parseLocalDate } from '../../src/platform/time/local-date.ts';
 
 describe('simulation arithmetic', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_STAFF, seedDemoStaff } from '../../src/staff/demo-staff.ts';
+import { DEMO_STAFF, seedDemoStaff } from '../../src/demo/staff/demo-staff.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 
 /** `credence serve --demo` makes the demo staff once, with the passwords it prints. */

@@ -1,26 +1,29 @@
 import {
   EXTERNAL_EVENT_TYPES,
   eventToWire,
-  populationEvents,
   type CustomerEvent,
   type CustomerService,
-  type Population,
-  type SyntheticCustomer,
-} from '../customers/index.ts';
-import type { DecisionRecord } from '../decisions/decision.ts';
-import type { DecisionService } from '../decisions/decision-service.ts';
-import { luhnCheckDigit } from '../identity/bank-card.ts';
-import type { ProviderAnswer, VerificationProvider } from '../identity/verification.ts';
-import type { Principal } from '../platform/auth/api-keys.ts';
-import { isAppError } from '../platform/errors/app-error.ts';
-import { fen } from '../platform/money/money.ts';
-import { parseRate } from '../platform/money/rate.ts';
-import type { BusinessCalendar } from '../platform/time/business-calendar.ts';
-import type { Clock, ManualClock } from '../platform/time/clock.ts';
-import { addDays, businessDateOf, startOfBusinessDate, type LocalDate } from '../platform/time/local-date.ts';
-import type { AppealCategory, Resolution } from './appeal.ts';
-import type { AppealService, AppealStats } from './appeal-service.ts';
-import type { UpholdReasonInput } from './appeal-texts.ts';
+} from '../../customers/index.ts';
+import { populationEvents, type Population, type SyntheticCustomer } from '../population/population.ts';
+import type { DecisionRecord } from '../../decisions/decision.ts';
+import type { DecisionService } from '../../decisions/decision-service.ts';
+import { luhnCheckDigit } from '../../identity/bank-card.ts';
+import type { ProviderAnswer, VerificationProvider } from '../../identity/verification.ts';
+import type { Principal } from '../../platform/auth/api-keys.ts';
+import { isAppError } from '../../platform/errors/app-error.ts';
+import { fen } from '../../platform/money/money.ts';
+import { parseRate } from '../../platform/money/rate.ts';
+import type { BusinessCalendar } from '../../platform/time/business-calendar.ts';
+import type { Clock, ManualClock } from '../../platform/time/clock.ts';
+import {
+  addDays,
+  businessDateOf,
+  startOfBusinessDate,
+  type LocalDate,
+} from '../../platform/time/local-date.ts';
+import type { AppealCategory, Resolution } from '../../appeals/appeal.ts';
+import type { AppealService, AppealStats } from '../../appeals/appeal-service.ts';
+import type { UpholdReasonInput } from '../../appeals/appeal-texts.ts';
 
 /**
  * A simulation of appeals over the synthetic population, driving the real services on a database with a

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { seedDemoDecisions } from '../../src/cli/demo.ts';
+import { seedDemoDecisions } from '../../src/demo/seeding/demo-seeding.ts';
 import type { CustomerService } from '../../src/customers/index.ts';
 import type { DecisionService } from '../../src/decisions/decision-service.ts';
 import {
@@ -7,10 +7,10 @@ import {
   DEMO_SETTINGS,
   seedDemoCases,
   type DemoCaseKey,
-} from '../../src/decisions/demo-cases.ts';
+} from '../../src/demo/cases/demo-cases.ts';
 import { installDefaultPolicies } from '../../src/policy/policy-files.node.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { decisionTestApp, testScorecard } from './support.ts';
+import { decisionTestApp, testScorecard } from '../decisions/support.ts';
 
 /**
  * Demo seeding is resumable: a start killed half-way — after a customer was created but before its card

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURES } from '../../src/customers/features/definitions.ts';
-import { populationFeatureTable } from '../../src/customers/features/feature-table.ts';
-import { generatePopulation, populationEvents } from '../../src/customers/synthetic/population.ts';
+import { populationFeatureTable } from '../../src/demo/population/population-features.ts';
+import { generatePopulation, populationEvents } from '../../src/demo/population/population.ts';
 import { checkCardNumber } from '../../src/identity/bank-card.ts';
 import { checkIdNumber } from '../../src/identity/id-number.ts';
 import { checkName } from '../../src/identity/person-name.ts';
 import { checkPhone } from '../../src/identity/phone.ts';
 import { parseEvent, eventToWire } from '../../src/customers/events/customer-event.ts';
-import { auc, designMatrix, fitLogistic, scores, type Design } from './support/logistic.ts';
+import { auc, designMatrix, fitLogistic, scores, type Design } from '../customers/support/logistic.ts';
 
 const AS_OF = new Date('2026-04-30T16:00:00Z'); // end of 2026-04-30 in Shanghai: 6 months before the history ends
 

@@ -1,8 +1,8 @@
 import { issuerOf } from '../../identity/bank-card.ts';
 import type { PiiVault } from '../../identity/pii-vault.ts';
 import type { Database } from '../../platform/database/database.ts';
-import type { CardRecord, CustomerRecord } from '../customer.ts';
-import { appendEvents, insertCards, insertCustomers } from '../customers.pg.ts';
+import type { CardRecord, CustomerRecord } from '../../customers/customer.ts';
+import { appendEvents, insertCards, insertCustomers } from '../../customers/customers.pg.ts';
 import { populationEvents, type Population, type SyntheticCustomer } from './population.ts';
 
 /** The stored form of a synthetic customer: PII sealed and indexed exactly as `createCustomer` does it. */

@@ -1,6 +1,6 @@
-import type { App } from '../services.ts';
-import { SYSTEM_ACTOR } from '../platform/audit/audit-log.ts';
-import type { StaffRole } from '../platform/auth/staff-auth.ts';
+import type { App } from '../../services.ts';
+import { SYSTEM_ACTOR } from '../../platform/audit/audit-log.ts';
+import type { StaffRole } from '../../platform/auth/staff-auth.ts';
 
 /**
  * The demo's staff users (`credence serve --demo`): two reviewers, two analysts (so a four-eyes change can

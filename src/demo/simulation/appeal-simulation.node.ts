@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { createApp } from '../app.ts';
-import { generatePopulation } from '../customers/index.ts';
-import { DEMO_SCORECARD, trainDemoScorecard } from '../decisions/demo-scorecard.ts';
-import { createSandboxVerificationProvider } from '../identity/sandbox-verification-provider.ts';
-import { generateApiKeySecret, type Principal, type Role } from '../platform/auth/api-keys.ts';
-import { openPglite } from '../platform/database/pglite.ts';
-import { createIdGenerator, seededRandomBytes } from '../platform/ids/ids.ts';
-import { createLogger } from '../platform/logging/logger.ts';
-import { ManualClock } from '../platform/time/clock.ts';
-import { parseLocalDate, startOfBusinessDate, type LocalDate } from '../platform/time/local-date.ts';
-import { installDefaultPolicies } from '../policy/policy-files.node.ts';
+import { createApp } from '../../app.ts';
+import { generatePopulation } from '../population/population.ts';
+import { DEMO_SCORECARD, trainDemoScorecard } from '../scorecard/demo-scorecard.ts';
+import { createSandboxVerificationProvider } from '../../identity/sandbox-verification-provider.ts';
+import { generateApiKeySecret, type Principal, type Role } from '../../platform/auth/api-keys.ts';
+import { openPglite } from '../../platform/database/pglite.ts';
+import { createIdGenerator, seededRandomBytes } from '../../platform/ids/ids.ts';
+import { createLogger } from '../../platform/logging/logger.ts';
+import { ManualClock } from '../../platform/time/clock.ts';
+import { parseLocalDate, startOfBusinessDate, type LocalDate } from '../../platform/time/local-date.ts';
+import { installDefaultPolicies } from '../../policy/policy-files.node.ts';
 import {
   runAppealSimulation,
   simulationOutage,

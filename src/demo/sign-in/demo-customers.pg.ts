@@ -1,4 +1,4 @@
-import type { Queryable } from '../platform/database/database.ts';
+import type { Queryable } from '../../platform/database/database.ts';
 
 /**
  * The demo's customers by their external ids (`demo-clean-approval`, …): the first customer created under
