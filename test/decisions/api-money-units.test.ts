@@ -104,8 +104,8 @@ beforeAll(async () => {
 
 describe('money units across the API (/openapi.json)', () => {
   it('decisions: yuan under plain names, integer fen under …Fen, each format declared', () => {
-    const decisions = violations(doc).filter((v) =>
-      / \/v1\/(decisions|customers\/\{id\}\/decisions)[ /]/.test(v.line),
+    const decisions = violations(doc).filter(
+      (v) => / \/v1\/(decisions|customers\/\{id\}\/decisions)[ /]/.test(v.line) && !knownConflict(v.line),
     );
     expect(decisions.filter((v) => !v.line.includes('/appeals '))).toEqual([]);
     const paths = doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
@@ -118,7 +118,13 @@ describe('money units across the API (/openapi.json)', () => {
     const conflicts = violations(doc)
       .filter((v) => v.kind === 'conflict')
       .map((v) => v.line);
-    expect(conflicts).toEqual([]);
+    expect(conflicts.filter((line) => !knownConflict(line))).toEqual([]);
+    // Exact: each known field still conflicts somewhere (a field fixed must leave the list).
+    expect(
+      Object.keys(CONFLICT_KNOWN).filter(
+        (field) => !conflicts.some((line) => line.endsWith(`.${field}: fen, wants money`)),
+      ),
+    ).toEqual([]);
   });
 
   it('every route: each money field declares its format (MoneyString or FenString), beyond the exact allow-list', () => {
@@ -145,3 +151,22 @@ describe('money units across the API (/openapi.json)', () => {
  * routes that reuse their DTOs) declare `MoneyString` now.
  */
 const UNDECLARED_ALLOWED: Readonly<Record<string, string>> = {};
+
+/**
+ * Conflicts found, not yet fixed: fields of the decision record (wherever a decision is answered — decisions,
+ * overrides, an appeal's case file) in integer fen under plain names. Until 2026-12-07 the decision's
+ * `evidence`, `recourse` and `override` were free-form objects in the document, so this walk could not see into
+ * them; issue 18 typed them as they are on the wire, which shows these. Renaming them on the wire (a yuan field
+ * with its `…Fen` twin, as the appeals' and monitoring's were) is open work: the web app and the stored
+ * decision records read them. Exact: a field fixed must leave the list, a new one fails.
+ */
+const CONFLICT_KNOWN: Readonly<Record<string, string>> = {
+  'evidence.facts.requestedAmount': 'the decision facts keep the amount asked for in fen',
+  'recourse.goal.amount': 'a recourse goal of an amount, in fen',
+  'recourse.verified.limit': 'the limit the verified recourse would give, in fen',
+  'override.limit': 'the limit a reviewer set, in fen',
+};
+
+function knownConflict(line: string): boolean {
+  return Object.keys(CONFLICT_KNOWN).some((field) => line.endsWith(`.${field}: fen, wants money`));
+}
