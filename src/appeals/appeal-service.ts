@@ -37,7 +37,7 @@ import {
   windowClosedText,
   type UpholdReasonInput,
 } from './appeal-texts.ts';
-import * as repository from './appeals.repository.ts';
+import * as repository from './appeals.pg.ts';
 import { checkEvidence, type EvidenceCipher, type EvidenceInfo } from './evidence.ts';
 import type { Notifier } from './notifier.ts';
 import { recheckDiff, resolvesWithoutPerson } from './recheck-comparison.ts';

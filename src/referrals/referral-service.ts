@@ -43,7 +43,7 @@ import {
   renderDeclineReasons,
   type DeclineReasonInput,
 } from './referral-texts.ts';
-import * as repository from './referrals.repository.ts';
+import * as repository from './referrals.pg.ts';
 
 /**
  * The referral queue's use cases. A case is opened with its referred decision (the decisions context calls

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evidenceContent, reencryptEvidence } from '../../src/appeals/appeals.repository.ts';
+import { evidenceContent, reencryptEvidence } from '../../src/appeals/appeals.pg.ts';
 import { sha256Hex } from '../../src/appeals/evidence.ts';
 import { createPiiVault } from '../../src/identity/pii-vault.ts';
 import { testPiiConfig } from '../../src/platform/config/config.ts';
