@@ -7,13 +7,9 @@
  *   authority, the re-check comparison, evidence checks, texts.
  */
 export * from './appeal.ts';
-export {
-  createAppealService,
-  type AppealService,
-  type AppealPorts,
-  type AppealServiceDeps,
-} from './appeal-service.ts';
-export { appealPortsFrom } from './appeal-ports.ts';
+export { createAppealService, type AppealService } from './appeal-service.ts';
+export type { AppealPorts, AppealServiceDeps } from './appeal-ports.ts';
+export { appealPortsFrom } from './appeal-wiring.ts';
 export { withAppealRecovery } from './appeal-day-end.ts';
 export {
   DEFAULT_APPEAL_SETTINGS,
@@ -24,6 +20,7 @@ export {
 export { EDGES, transition, type AppealCommand } from './appeal-status.ts';
 export { slaDue, slaBreached, appealPriority } from './appeal-sla.ts';
 export { checkOverrideAuthority } from './appeal-authority.ts';
+export { reviewerActor } from './appeal-rules.ts';
 export {
   compareTerms,
   recheckDiff,

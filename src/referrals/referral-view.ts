@@ -3,7 +3,7 @@ import { decisionView } from '../decisions/decision-view.ts';
 import { toDecimalString } from '../platform/money/money.ts';
 import { toExactRateString } from '../platform/money/rate.ts';
 import type { ReferralCase, ReferralEvent } from './referral.ts';
-import type { CaseView } from './referral-service.ts';
+import type { CaseView } from './get-referral.ts';
 
 /** What the API and the CLI show of a referral case: plain JSON, never a row. */
 

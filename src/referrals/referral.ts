@@ -1,6 +1,7 @@
 import type { Actor } from '../appeals/appeal.ts';
 import { samePerson } from '../appeals/appeal-status.ts';
 import { AppError } from '../platform/errors/app-error.ts';
+import type { LocalizedText } from '../platform/i18n/localized.ts';
 import type { Money } from '../platform/money/money.ts';
 import { toExactRateString, type Rate } from '../platform/money/rate.ts';
 
@@ -96,6 +97,21 @@ export interface ReferralEvent {
 }
 
 export type EventDraft = Omit<ReferralEvent, 'id' | 'seq' | 'referralId' | 'customerId'>;
+
+/**
+ * What the customer is told when a case closes with a decision (an outbox row: written with the change,
+ * delivered after it commits).
+ */
+export interface ReferralNotification {
+  readonly id: string;
+  readonly referralId: string;
+  readonly customerId: string;
+  readonly kind: 'decided';
+  readonly decisionId: string;
+  readonly text: LocalizedText;
+  readonly createdAt: Date;
+  readonly deliveredAt: Date | null;
+}
 
 export const REFERRAL_SYSTEM: Actor = { kind: 'system', id: 'referrals', name: 'referral queue' };
 

@@ -12,7 +12,7 @@ import { formatMoney, parseMoney } from '../platform/money/money.ts';
 import { formatPercent, parseRate } from '../platform/money/rate.ts';
 import { scrubPii } from '../platform/pii/mask.ts';
 import { REFERRAL_STATUSES, type ReferralCase, type ReferralStatus } from './referral.ts';
-import type { CaseView } from './referral-service.ts';
+import type { CaseView } from './get-referral.ts';
 import { DECLINE_CODES, type DeclineReasonInput } from './referral-texts.ts';
 import { caseView, referralCaseView } from './referral-view.ts';
 

@@ -9,6 +9,7 @@ import {
   type ClosedBy,
   type ReferralCase,
   type ReferralEvent,
+  type ReferralNotification,
   type ReferralProposal,
   type ReferralStatus,
 } from './referral.ts';
@@ -374,17 +375,6 @@ export async function listEvents(
 
 // ---------------------------------------------------------------------------------------------------
 // Notifications (an outbox: written with the change, delivered after it commits)
-
-export interface ReferralNotification {
-  readonly id: string;
-  readonly referralId: string;
-  readonly customerId: string;
-  readonly kind: 'decided';
-  readonly decisionId: string;
-  readonly text: LocalizedText;
-  readonly createdAt: Date;
-  readonly deliveredAt: Date | null;
-}
 
 interface NotificationRow {
   customer_id: string;
