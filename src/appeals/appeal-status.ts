@@ -4,6 +4,7 @@ import { toExactRateString } from '../platform/money/rate.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import {
   isOpen,
+  SYSTEM_ACTOR,
   type Actor,
   type Appeal,
   type AppealStatus,
@@ -175,370 +176,419 @@ function mustNotBeMaker(appeal: Appeal, by: Actor, action: string): void {
 
 /** The next state of an appeal under a command at an instant (pure). */
 export function transition(appeal: Appeal, command: AppealCommand, at: Date): Transition {
-  const bump = (changes: Partial<Appeal>): Appeal => ({ ...appeal, ...changes, version: appeal.version + 1 });
-  const none: Transition = { appeal, events: [], notify: [], override: null };
   switch (command.type) {
-    case 'recheck': {
-      if (appeal.status !== 'filed') throw statusConflict(appeal, 're-checked');
-      const rechecked = event(
-        'rechecked',
-        { kind: 'system', id: 'system', name: 'appeals re-check' },
-        at,
-        'filed',
-        'filed',
-        { recheckDecisionId: appeal.recheckDecisionId },
-        {
-          recheckDecisionId: command.recheckDecisionId,
-          verdict: command.diff.verdict,
-          outputs: command.diff.outputs.map((c) => ({ field: c.field, from: c.from, to: c.to })),
-          reasonsRemoved: command.diff.reasons.removed.map((r) => r.code),
-          reasonsAdded: command.diff.reasons.added.map((r) => r.code),
-        },
-      );
-      const common = {
-        recheckDecisionId: command.recheckDecisionId,
-        recheckDiff: command.diff,
-        recheckAttempts: appeal.recheckAttempts + 1,
-        nextRecheckAt: null,
-        leaseUntil: null,
-      };
-      if (command.resolves) {
-        const next = bump({
-          ...common,
-          status: 'resolved',
-          resolution: 'overturned_by_recheck',
-          resolvedAt: at,
-          resolvedBy: rechecked.actor,
-        });
-        return {
-          appeal: next,
-          events: [
-            rechecked,
-            event(
-              'decided',
-              rechecked.actor,
-              at,
-              'filed',
-              'resolved',
-              { resolution: null },
-              { resolution: 'overturned_by_recheck', decisionId: command.recheckDecisionId },
-            ),
-          ],
-          notify: ['resolved'],
-          override: null,
-        };
-      }
-      const next = bump({
-        ...common,
-        status: 'queued',
-        queuedAt: at,
-        slaDueDate: command.queue.slaDueDate,
-        slaDueAt: command.queue.slaDueAt,
-      });
-      return {
-        appeal: next,
-        events: [
-          rechecked,
-          event(
-            'queued',
-            rechecked.actor,
-            at,
-            'filed',
-            'queued',
-            {},
-            { slaDueDate: command.queue.slaDueDate, slaDueAt: command.queue.slaDueAt.toISOString() },
-          ),
-        ],
-        notify: ['queued'],
-        override: null,
-      };
-    }
-    case 'recheck_fault': {
-      if (appeal.status !== 'filed') throw statusConflict(appeal, 're-checked');
-      const attempts = appeal.recheckAttempts + 1;
-      const system: Actor = { kind: 'system', id: 'system', name: 'appeals re-check' };
-      const rechecked = event(
-        'rechecked',
-        system,
-        at,
-        'filed',
-        'filed',
-        { recheckAttempts: appeal.recheckAttempts },
-        {
-          recheckAttempts: attempts,
-          recheckDecisionId: command.recheckDecisionId,
-          fault: true,
-          nextRecheckAt: command.giveUp ? null : command.nextRecheckAt.toISOString(),
-        },
-      );
-      if (!command.giveUp) {
-        return {
-          appeal: bump({ recheckAttempts: attempts, nextRecheckAt: command.nextRecheckAt, leaseUntil: null }),
-          events: [rechecked],
-          notify: [],
-          override: null,
-        };
-      }
-      return {
-        appeal: bump({
-          recheckAttempts: attempts,
-          nextRecheckAt: null,
-          leaseUntil: null,
-          status: 'queued',
-          queuedAt: at,
-          slaDueDate: command.queue.slaDueDate,
-          slaDueAt: command.queue.slaDueAt,
-        }),
-        events: [
-          rechecked,
-          event(
-            'queued',
-            system,
-            at,
-            'filed',
-            'queued',
-            {},
-            {
-              slaDueDate: command.queue.slaDueDate,
-              slaDueAt: command.queue.slaDueAt.toISOString(),
-              reason: 'recheck-unavailable',
-            },
-          ),
-        ],
-        notify: ['queued'],
-        override: null,
-      };
-    }
+    case 'recheck':
+      return rechecked(appeal, command, at);
+    case 'recheck_fault':
+      return recheckFailed(appeal, command, at);
     case 'claim':
-    case 'assign': {
-      const reviewer = command.reviewer;
-      const by = command.type === 'claim' ? reviewer : command.by;
-      if (appeal.status === 'in_review') {
-        if (appeal.assignee?.id === reviewer.id) return none;
-        if (!(command.type === 'assign' && command.reassign))
-          throw refuse(
-            'CONFLICT',
-            'assignee',
-            'one-reviewer',
-            `the appeal is held by ${appeal.assignee?.name ?? 'another reviewer'}; one reviewer at a time`,
-          );
-      } else if (appeal.status !== 'queued') throw statusConflict(appeal, 'assigned');
-      return {
-        appeal: bump({ status: 'in_review', assignee: reviewer, assignedAt: at }),
-        events: [
-          event(
-            'assigned',
-            by,
-            at,
-            appeal.status,
-            'in_review',
-            { assignee: actorValue(appeal.assignee) },
-            { assignee: actorValue(reviewer) },
-          ),
-        ],
-        notify: [],
-        override: null,
-      };
-    }
-    case 'release': {
-      if (appeal.status !== 'in_review') throw statusConflict(appeal, 'released');
-      if (!command.force) mustBeAssignee(appeal, command.by, 'release');
-      return {
-        appeal: bump({ status: 'queued', assignee: null, assignedAt: null }),
-        events: [
-          event(
-            'released',
-            command.by,
-            at,
-            'in_review',
-            'queued',
-            { assignee: actorValue(appeal.assignee) },
-            { assignee: null },
-          ),
-        ],
-        notify: [],
-        override: null,
-      };
-    }
-    case 'comment': {
-      const note = command.note.trim();
-      if (note === '') throw AppError.invalid('note', 'non-empty', 'a comment needs some text');
-      return {
-        appeal: bump({}),
-        events: [event('commented', command.by, at, appeal.status, appeal.status, {}, {}, note)],
-        notify: [],
-        override: null,
-      };
-    }
+    case 'assign':
+      return assigned(appeal, command, at);
+    case 'release':
+      return released(appeal, command, at);
+    case 'comment':
+      return commented(appeal, command, at);
     case 'uphold':
-    case 'overturn': {
-      if (appeal.status === 'pending_approval' || appeal.status === 'resolved')
-        throw refuse(
-          'CONFLICT',
-          'status',
-          'already-decided',
-          `the appeal is already ${appeal.status === 'resolved' ? 'decided' : 'decided and waiting for a second reviewer'}`,
-        );
-      if (appeal.status !== 'in_review') throw statusConflict(appeal, 'decided');
-      mustBeAssignee(appeal, command.by, 'decide');
-      if (command.type === 'uphold') {
-        return {
-          appeal: bump({
-            status: 'resolved',
-            resolution: 'upheld',
-            upholdReasons: command.reasons,
-            upholdMessage: command.message,
-            resolvedAt: at,
-            resolvedBy: command.by,
-          }),
-          events: [
-            event(
-              'decided',
-              command.by,
-              at,
-              'in_review',
-              'resolved',
-              { resolution: null },
-              { resolution: 'upheld', reasons: command.reasons.map((r) => r.code) },
-              command.note || null,
-            ),
-          ],
-          notify: ['resolved'],
-          override: null,
-        };
-      }
-      if (command.needsSecondReviewer) {
-        const proposal = {
-          reviewId: command.reviewId,
-          maker: command.by,
-          terms: command.terms,
-          note: command.note,
-          proposedAt: at,
-        };
-        return {
-          appeal: bump({ status: 'pending_approval', proposal }),
-          events: [
-            event(
-              'decided',
-              command.by,
-              at,
-              'in_review',
-              'pending_approval',
-              { proposal: null },
-              {
-                outcome: 'overturn',
-                reviewId: command.reviewId,
-                terms: termsValue(command.terms),
-                needsSecondReviewer: true,
-              },
-              command.note,
-            ),
-          ],
-          notify: [],
-          override: null,
-        };
-      }
-      return {
-        appeal: bump({
-          status: 'resolved',
-          resolution: 'overturned',
-          resolvedAt: at,
-          resolvedBy: command.by,
-        }),
-        events: [
-          event(
-            'decided',
-            command.by,
-            at,
-            'in_review',
-            'resolved',
-            { resolution: null },
-            { resolution: 'overturned', reviewId: command.reviewId, terms: termsValue(command.terms) },
-            command.note,
-          ),
-        ],
-        notify: ['resolved'],
-        override: {
-          reviewId: command.reviewId,
-          maker: command.by,
-          checker: null,
-          terms: command.terms,
-          note: command.note,
-        },
-      };
-    }
+    case 'overturn':
+      return decided(appeal, command, at);
     case 'approve':
-    case 'reject': {
-      if (appeal.status !== 'pending_approval' || appeal.proposal === null)
-        throw appeal.status === 'resolved'
-          ? refuse('CONFLICT', 'status', 'already-decided', 'the appeal is already decided')
-          : statusConflict(appeal, command.type === 'approve' ? 'approved' : 'sent back');
-      mustNotBeMaker(appeal, command.by, command.type);
-      const proposal = appeal.proposal;
-      if (command.type === 'reject') {
-        const note = command.note.trim();
-        if (note === '') throw AppError.invalid('note', 'non-empty', 'say why the override is sent back');
-        return {
-          appeal: bump({ status: 'in_review', proposal: null }),
-          events: [
-            event(
-              'rejected',
-              command.by,
-              at,
-              'pending_approval',
-              'in_review',
-              { proposal: termsValue(proposal.terms) },
-              { proposal: null },
-              note,
-            ),
-          ],
-          notify: [],
-          override: null,
-        };
-      }
-      return {
-        appeal: bump({
-          status: 'resolved',
-          resolution: 'overturned',
-          resolvedAt: at,
-          resolvedBy: command.by,
-        }),
-        events: [
-          event(
-            'approved',
-            command.by,
-            at,
-            'pending_approval',
-            'resolved',
-            { resolution: null },
-            {
-              resolution: 'overturned',
-              reviewId: proposal.reviewId,
-              maker: actorValue(proposal.maker),
-              terms: termsValue(proposal.terms),
-            },
-          ),
-        ],
-        notify: ['resolved'],
-        override: {
-          reviewId: proposal.reviewId,
-          maker: proposal.maker,
-          checker: command.by,
-          terms: proposal.terms,
-          note: proposal.note,
-        },
-      };
-    }
-    case 'withdraw': {
-      if (!isOpen(appeal.status)) throw statusConflict(appeal, 'withdrawn');
-      return {
-        appeal: bump({ status: 'withdrawn', withdrawnAt: at, leaseUntil: null, nextRecheckAt: null }),
-        events: [event('withdrawn', command.by, at, appeal.status, 'withdrawn', {}, {})],
-        notify: ['withdrawn'],
-        override: null,
-      };
-    }
+    case 'reject':
+      return checked(appeal, command, at);
+    case 'withdraw':
+      return withdrawn(appeal, command, at);
   }
+}
+
+type CommandOf<T extends AppealCommand['type']> = Extract<AppealCommand, { type: T }>;
+
+/** The appeal with `changes`, one version on. */
+const bump = (appeal: Appeal, changes: Partial<Appeal>): Appeal => ({
+  ...appeal,
+  ...changes,
+  version: appeal.version + 1,
+});
+
+/** The re-check gave a verdict: resolved in the customer's favour, or to the queue. */
+function rechecked(appeal: Appeal, command: CommandOf<'recheck'>, at: Date): Transition {
+  if (appeal.status !== 'filed') throw statusConflict(appeal, 're-checked');
+  const recheckEvent = event(
+    'rechecked',
+    SYSTEM_ACTOR,
+    at,
+    'filed',
+    'filed',
+    { recheckDecisionId: appeal.recheckDecisionId },
+    {
+      recheckDecisionId: command.recheckDecisionId,
+      verdict: command.diff.verdict,
+      outputs: command.diff.outputs.map((c) => ({ field: c.field, from: c.from, to: c.to })),
+      reasonsRemoved: command.diff.reasons.removed.map((r) => r.code),
+      reasonsAdded: command.diff.reasons.added.map((r) => r.code),
+    },
+  );
+  const common = {
+    recheckDecisionId: command.recheckDecisionId,
+    recheckDiff: command.diff,
+    recheckAttempts: appeal.recheckAttempts + 1,
+    nextRecheckAt: null,
+    leaseUntil: null,
+  };
+  if (command.resolves) {
+    const next = bump(appeal, {
+      ...common,
+      status: 'resolved',
+      resolution: 'overturned_by_recheck',
+      resolvedAt: at,
+      resolvedBy: recheckEvent.actor,
+    });
+    return {
+      appeal: next,
+      events: [
+        recheckEvent,
+        event(
+          'decided',
+          recheckEvent.actor,
+          at,
+          'filed',
+          'resolved',
+          { resolution: null },
+          { resolution: 'overturned_by_recheck', decisionId: command.recheckDecisionId },
+        ),
+      ],
+      notify: ['resolved'],
+      override: null,
+    };
+  }
+  const next = bump(appeal, {
+    ...common,
+    status: 'queued',
+    queuedAt: at,
+    slaDueDate: command.queue.slaDueDate,
+    slaDueAt: command.queue.slaDueAt,
+  });
+  return {
+    appeal: next,
+    events: [
+      recheckEvent,
+      event(
+        'queued',
+        recheckEvent.actor,
+        at,
+        'filed',
+        'queued',
+        {},
+        { slaDueDate: command.queue.slaDueDate, slaDueAt: command.queue.slaDueAt.toISOString() },
+      ),
+    ],
+    notify: ['queued'],
+    override: null,
+  };
+}
+
+/** The re-check could not run (a dependency is down): try again later, or give the case to a person. */
+function recheckFailed(appeal: Appeal, command: CommandOf<'recheck_fault'>, at: Date): Transition {
+  if (appeal.status !== 'filed') throw statusConflict(appeal, 're-checked');
+  const attempts = appeal.recheckAttempts + 1;
+  const recheckEvent = event(
+    'rechecked',
+    SYSTEM_ACTOR,
+    at,
+    'filed',
+    'filed',
+    { recheckAttempts: appeal.recheckAttempts },
+    {
+      recheckAttempts: attempts,
+      recheckDecisionId: command.recheckDecisionId,
+      fault: true,
+      nextRecheckAt: command.giveUp ? null : command.nextRecheckAt.toISOString(),
+    },
+  );
+  if (!command.giveUp) {
+    return {
+      appeal: bump(appeal, {
+        recheckAttempts: attempts,
+        nextRecheckAt: command.nextRecheckAt,
+        leaseUntil: null,
+      }),
+      events: [recheckEvent],
+      notify: [],
+      override: null,
+    };
+  }
+  return {
+    appeal: bump(appeal, {
+      recheckAttempts: attempts,
+      nextRecheckAt: null,
+      leaseUntil: null,
+      status: 'queued',
+      queuedAt: at,
+      slaDueDate: command.queue.slaDueDate,
+      slaDueAt: command.queue.slaDueAt,
+    }),
+    events: [
+      recheckEvent,
+      event(
+        'queued',
+        SYSTEM_ACTOR,
+        at,
+        'filed',
+        'queued',
+        {},
+        {
+          slaDueDate: command.queue.slaDueDate,
+          slaDueAt: command.queue.slaDueAt.toISOString(),
+          reason: 'recheck-unavailable',
+        },
+      ),
+    ],
+    notify: ['queued'],
+    override: null,
+  };
+}
+
+/** A reviewer claims the appeal, or is assigned it (an admin's `reassign` may take it from its holder). */
+function assigned(appeal: Appeal, command: CommandOf<'claim' | 'assign'>, at: Date): Transition {
+  const reviewer = command.reviewer;
+  const by = command.type === 'claim' ? reviewer : command.by;
+  if (appeal.status === 'in_review') {
+    if (appeal.assignee?.id === reviewer.id) return { appeal, events: [], notify: [], override: null };
+    if (!(command.type === 'assign' && command.reassign))
+      throw refuse(
+        'CONFLICT',
+        'assignee',
+        'one-reviewer',
+        `the appeal is held by ${appeal.assignee?.name ?? 'another reviewer'}; one reviewer at a time`,
+      );
+  } else if (appeal.status !== 'queued') throw statusConflict(appeal, 'assigned');
+  return {
+    appeal: bump(appeal, { status: 'in_review', assignee: reviewer, assignedAt: at }),
+    events: [
+      event(
+        'assigned',
+        by,
+        at,
+        appeal.status,
+        'in_review',
+        { assignee: actorValue(appeal.assignee) },
+        { assignee: actorValue(reviewer) },
+      ),
+    ],
+    notify: [],
+    override: null,
+  };
+}
+
+/** The reviewer holding the appeal (or, with `force`, an admin) puts it back in the queue. */
+function released(appeal: Appeal, command: CommandOf<'release'>, at: Date): Transition {
+  if (appeal.status !== 'in_review') throw statusConflict(appeal, 'released');
+  if (!command.force) mustBeAssignee(appeal, command.by, 'release');
+  return {
+    appeal: bump(appeal, { status: 'queued', assignee: null, assignedAt: null }),
+    events: [
+      event(
+        'released',
+        command.by,
+        at,
+        'in_review',
+        'queued',
+        { assignee: actorValue(appeal.assignee) },
+        { assignee: null },
+      ),
+    ],
+    notify: [],
+    override: null,
+  };
+}
+
+/** A note on the audit trail, in any status. */
+function commented(appeal: Appeal, command: CommandOf<'comment'>, at: Date): Transition {
+  const note = command.note.trim();
+  if (note === '') throw AppError.invalid('note', 'non-empty', 'a comment needs some text');
+  return {
+    appeal: bump(appeal, {}),
+    events: [event('commented', command.by, at, appeal.status, appeal.status, {}, {}, note)],
+    notify: [],
+    override: null,
+  };
+}
+
+/** The reviewer holding the appeal upholds the decision or overturns it (above authority: a proposal). */
+function decided(appeal: Appeal, command: CommandOf<'uphold' | 'overturn'>, at: Date): Transition {
+  if (appeal.status === 'pending_approval' || appeal.status === 'resolved')
+    throw refuse(
+      'CONFLICT',
+      'status',
+      'already-decided',
+      `the appeal is already ${appeal.status === 'resolved' ? 'decided' : 'decided and waiting for a second reviewer'}`,
+    );
+  if (appeal.status !== 'in_review') throw statusConflict(appeal, 'decided');
+  mustBeAssignee(appeal, command.by, 'decide');
+  if (command.type === 'uphold') {
+    return {
+      appeal: bump(appeal, {
+        status: 'resolved',
+        resolution: 'upheld',
+        upholdReasons: command.reasons,
+        upholdMessage: command.message,
+        resolvedAt: at,
+        resolvedBy: command.by,
+      }),
+      events: [
+        event(
+          'decided',
+          command.by,
+          at,
+          'in_review',
+          'resolved',
+          { resolution: null },
+          { resolution: 'upheld', reasons: command.reasons.map((r) => r.code) },
+          command.note || null,
+        ),
+      ],
+      notify: ['resolved'],
+      override: null,
+    };
+  }
+  return command.needsSecondReviewer ? proposed(appeal, command, at) : overturned(appeal, command, at);
+}
+
+/** An overturn above the maker-checker threshold waits for a second reviewer. */
+function proposed(appeal: Appeal, command: CommandOf<'overturn'>, at: Date): Transition {
+  const proposal = {
+    reviewId: command.reviewId,
+    maker: command.by,
+    terms: command.terms,
+    note: command.note,
+    proposedAt: at,
+  };
+  return {
+    appeal: bump(appeal, { status: 'pending_approval', proposal }),
+    events: [
+      event(
+        'decided',
+        command.by,
+        at,
+        'in_review',
+        'pending_approval',
+        { proposal: null },
+        {
+          outcome: 'overturn',
+          reviewId: command.reviewId,
+          terms: termsValue(command.terms),
+          needsSecondReviewer: true,
+        },
+        command.note,
+      ),
+    ],
+    notify: [],
+    override: null,
+  };
+}
+
+/** An overturn within one reviewer's authority resolves the appeal; the override is to be recorded. */
+function overturned(appeal: Appeal, command: CommandOf<'overturn'>, at: Date): Transition {
+  return {
+    appeal: bump(appeal, {
+      status: 'resolved',
+      resolution: 'overturned',
+      resolvedAt: at,
+      resolvedBy: command.by,
+    }),
+    events: [
+      event(
+        'decided',
+        command.by,
+        at,
+        'in_review',
+        'resolved',
+        { resolution: null },
+        { resolution: 'overturned', reviewId: command.reviewId, terms: termsValue(command.terms) },
+        command.note,
+      ),
+    ],
+    notify: ['resolved'],
+    override: {
+      reviewId: command.reviewId,
+      maker: command.by,
+      checker: null,
+      terms: command.terms,
+      note: command.note,
+    },
+  };
+}
+
+/** A second reviewer (never the maker) approves a proposed overturn, or sends it back with a note. */
+function checked(appeal: Appeal, command: CommandOf<'approve' | 'reject'>, at: Date): Transition {
+  if (appeal.status !== 'pending_approval' || appeal.proposal === null)
+    throw appeal.status === 'resolved'
+      ? refuse('CONFLICT', 'status', 'already-decided', 'the appeal is already decided')
+      : statusConflict(appeal, command.type === 'approve' ? 'approved' : 'sent back');
+  mustNotBeMaker(appeal, command.by, command.type);
+  const proposal = appeal.proposal;
+  if (command.type === 'reject') {
+    const note = command.note.trim();
+    if (note === '') throw AppError.invalid('note', 'non-empty', 'say why the override is sent back');
+    return {
+      appeal: bump(appeal, { status: 'in_review', proposal: null }),
+      events: [
+        event(
+          'rejected',
+          command.by,
+          at,
+          'pending_approval',
+          'in_review',
+          { proposal: termsValue(proposal.terms) },
+          { proposal: null },
+          note,
+        ),
+      ],
+      notify: [],
+      override: null,
+    };
+  }
+  return {
+    appeal: bump(appeal, {
+      status: 'resolved',
+      resolution: 'overturned',
+      resolvedAt: at,
+      resolvedBy: command.by,
+    }),
+    events: [
+      event(
+        'approved',
+        command.by,
+        at,
+        'pending_approval',
+        'resolved',
+        { resolution: null },
+        {
+          resolution: 'overturned',
+          reviewId: proposal.reviewId,
+          maker: actorValue(proposal.maker),
+          terms: termsValue(proposal.terms),
+        },
+      ),
+    ],
+    notify: ['resolved'],
+    override: {
+      reviewId: proposal.reviewId,
+      maker: proposal.maker,
+      checker: command.by,
+      terms: proposal.terms,
+      note: proposal.note,
+    },
+  };
+}
+
+/** The customer withdraws an open appeal. */
+function withdrawn(appeal: Appeal, command: CommandOf<'withdraw'>, at: Date): Transition {
+  if (!isOpen(appeal.status)) throw statusConflict(appeal, 'withdrawn');
+  return {
+    appeal: bump(appeal, { status: 'withdrawn', withdrawnAt: at, leaseUntil: null, nextRecheckAt: null }),
+    events: [event('withdrawn', command.by, at, appeal.status, 'withdrawn', {}, {})],
+    notify: ['withdrawn'],
+    override: null,
+  };
 }
 
 /** Fills in the override decision a transition asked for, in the appeal and in its last audit event. */
