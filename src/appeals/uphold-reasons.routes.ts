@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import { ProblemSchema, StringEnum, Text } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
-import { customerStatusText, renderUpholdReasons, upholdCatalogue, UPHOLD_CODES } from './appeal-texts.ts';
-import { scrubbedText } from './appeal-view.ts';
+import { upholdCatalogue, UPHOLD_CODES } from './appeal-texts.ts';
+import { previewUphold } from './preview-uphold.ts';
 
 const ParamSpec = Type.Union([
   Type.Object({
@@ -101,28 +101,13 @@ export function registerUpholdReasonRoutes(http: HttpServer): void {
         },
       },
     },
-    async (request) => {
-      const reasons = renderUpholdReasons(
-        request.body.reasons.map((reason) => ({
+    async (request) =>
+      previewUphold({
+        reasons: request.body.reasons.map((reason) => ({
           code: reason.code,
           ...(reason.params ? { params: reason.params as Record<string, unknown> } : {}),
         })),
-      );
-      return {
-        statusText: customerStatusText(
-          {
-            status: 'resolved',
-            resolution: 'upheld',
-            slaDueDate: null,
-            recheckAttempts: 0,
-            upholdReasons: reasons,
-          },
-          null,
-        ),
-        reasons: reasons.map((reason) => ({ code: reason.code, params: reason.params, text: reason.text })),
-        // Masked as the customer's view masks it (what looks like an ID, card or phone number).
-        message: scrubbedText(request.body.message ?? null),
-      };
-    },
+        message: request.body.message ?? null,
+      }),
   );
 }
