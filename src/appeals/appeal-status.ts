@@ -234,13 +234,7 @@ function rechecked(appeal: Appeal, command: CommandOf<'recheck'>, at: Date): Tra
     leaseUntil: null,
   };
   if (command.resolves) {
-    const next = bump(appeal, {
-      ...common,
-      status: 'resolved',
-      resolution: 'overturned_by_recheck',
-      resolvedAt: at,
-      resolvedBy: recheckEvent.actor,
-    });
+    const next = resolved(appeal, 'overturned_by_recheck', recheckEvent.actor, at, common);
     return {
       appeal: next,
       events: [
@@ -346,6 +340,15 @@ function recheckFailed(appeal: Appeal, command: CommandOf<'recheck_fault'>, at: 
   };
 }
 
+/** The appeal resolved by `by` at `at` with `resolution` (and any further changes), one version on. */
+const resolved = (
+  appeal: Appeal,
+  resolution: NonNullable<Appeal['resolution']>,
+  by: Actor,
+  at: Date,
+  changes: Partial<Appeal> = {},
+): Appeal => bump(appeal, { status: 'resolved', resolution, ...changes, resolvedAt: at, resolvedBy: by });
+
 /** A reviewer claims the appeal, or is assigned it (an admin's `reassign` may take it from its holder). */
 function assigned(appeal: Appeal, command: CommandOf<'claim' | 'assign'>, at: Date): Transition {
   const reviewer = command.reviewer;
@@ -425,13 +428,9 @@ function decided(appeal: Appeal, command: CommandOf<'uphold' | 'overturn'>, at: 
   mustBeAssignee(appeal, command.by, 'decide');
   if (command.type === 'uphold') {
     return {
-      appeal: bump(appeal, {
-        status: 'resolved',
-        resolution: 'upheld',
+      appeal: resolved(appeal, 'upheld', command.by, at, {
         upholdReasons: command.reasons,
         upholdMessage: command.message,
-        resolvedAt: at,
-        resolvedBy: command.by,
       }),
       events: [
         event(
@@ -488,12 +487,7 @@ function proposed(appeal: Appeal, command: CommandOf<'overturn'>, at: Date): Tra
 /** An overturn within one reviewer's authority resolves the appeal; the override is to be recorded. */
 function overturned(appeal: Appeal, command: CommandOf<'overturn'>, at: Date): Transition {
   return {
-    appeal: bump(appeal, {
-      status: 'resolved',
-      resolution: 'overturned',
-      resolvedAt: at,
-      resolvedBy: command.by,
-    }),
+    appeal: resolved(appeal, 'overturned', command.by, at),
     events: [
       event(
         'decided',
@@ -547,12 +541,7 @@ function checked(appeal: Appeal, command: CommandOf<'approve' | 'reject'>, at: D
     };
   }
   return {
-    appeal: bump(appeal, {
-      status: 'resolved',
-      resolution: 'overturned',
-      resolvedAt: at,
-      resolvedBy: command.by,
-    }),
+    appeal: resolved(appeal, 'overturned', command.by, at),
     events: [
       event(
         'approved',
