@@ -1,9 +1,13 @@
-import type { CustomerSnapshot, CustomerView } from '../customers/index.ts';
-import type { DecisionRecord, DecisionSummary } from '../decisions/decision.ts';
-import type { Facility } from '../lending/facilities/facility.ts';
-import type { LoanView } from '../lending/loans/loan-service.ts';
 import type { Appeal } from './appeal.ts';
-import type { AppealDeps } from './appeal-ports.ts';
+import type {
+  AppealDeps,
+  CustomerSnapshot,
+  CustomerView,
+  DecisionRecord,
+  DecisionSummary,
+  Facility,
+  LoanView,
+} from './appeal-ports.ts';
 import { queueStanding } from './appeal-rules.ts';
 import { mustFindAppeal } from './appeal-steps.ts';
 import * as repository from './appeals.pg.ts';

@@ -16,6 +16,12 @@ import type { AppealSettings } from './appeal-settings.ts';
 import type { EvidenceCipher } from './evidence.ts';
 import type { Notifier } from './notifier.ts';
 
+/** The other contexts' types the appeals use cases work with, named once here (this file is their door). */
+export type { CustomerSnapshot, CustomerView } from '../customers/index.ts';
+export type { DecisionRecord, DecisionSummary } from '../decisions/decision.ts';
+export type { Facility } from '../lending/facilities/facility.ts';
+export type { LoanView } from '../lending/loans/loan-service.ts';
+
 /**
  * The appeals context's ports: what its use cases need from the other contexts (`AppealPorts`, wired by
  * the composition root through `appealPortsFrom`), and the dependencies every use case is handed

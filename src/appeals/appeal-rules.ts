@@ -1,4 +1,4 @@
-import type { DecisionRecord } from '../decisions/decision.ts';
+import type { DecisionRecord } from './appeal-ports.ts';
 import type { Principal } from '../platform/auth/api-keys.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { fen } from '../platform/money/money.ts';

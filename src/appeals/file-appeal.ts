@@ -1,10 +1,9 @@
-import type { DecisionRecord } from '../decisions/decision.ts';
 import type { Principal } from '../platform/auth/api-keys.ts';
 import type { Queryable } from '../platform/database/database.ts';
 import { AppError, isAppError } from '../platform/errors/app-error.ts';
 import { addDays, businessDateOf } from '../platform/time/local-date.ts';
 import type { Appeal } from './appeal.ts';
-import type { AppealDeps } from './appeal-ports.ts';
+import type { AppealDeps, DecisionRecord } from './appeal-ports.ts';
 import { customerActor, filedAppeal, validateFiling, type FileAppealInput } from './appeal-rules.ts';
 import type { AppealSettings } from './appeal-settings.ts';
 import { mustFindAppeal } from './appeal-steps.ts';

@@ -1,7 +1,6 @@
-import type { DecisionRecord } from '../decisions/decision.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import type { Appeal } from './appeal.ts';
-import type { AppealDeps } from './appeal-ports.ts';
+import type { AppealDeps, DecisionRecord } from './appeal-ports.ts';
 import { queueDue, recheckFacilityReason, recheckRetryAt } from './appeal-rules.ts';
 import { transition, type AppealCommand } from './appeal-status.ts';
 import { mustFindAppeal, persistTransition, type Granted } from './appeal-steps.ts';

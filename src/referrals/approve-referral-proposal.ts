@@ -1,10 +1,9 @@
 import { checkOverrideAuthority, reviewerActor } from '../appeals/index.ts';
-import type { DecisionRecord } from '../decisions/decision.ts';
 import type { Principal } from '../platform/auth/api-keys.ts';
 import { toExactRateString } from '../platform/money/rate.ts';
 import { mustCheck, type ReferralCase } from './referral.ts';
 import type { ReferralDeliveryDeps } from './referral-notifications.ts';
-import type { ReferralDeps } from './referral-ports.ts';
+import type { DecisionRecord, ReferralDeps } from './referral-ports.ts';
 import { mustReview } from './referral-rules.ts';
 import { mustFindCase, termsToday, withRefusalsRecorded } from './referral-steps.ts';
 import { approvalReason } from './referral-texts.ts';

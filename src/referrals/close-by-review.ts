@@ -1,6 +1,4 @@
 import type { Actor } from '../appeals/index.ts';
-import type { DecisionRecord } from '../decisions/decision.ts';
-import type { ManualReviewRequest } from '../decisions/decision-service.ts';
 import type { Principal } from '../platform/auth/api-keys.ts';
 import type { Product } from '../policy/index.ts';
 import { close, type ReferralCase } from './referral.ts';
@@ -9,7 +7,7 @@ import {
   recordDecidedNotification,
   type ReferralDeliveryDeps,
 } from './referral-notifications.ts';
-import type { ReferralDeps } from './referral-ports.ts';
+import type { DecisionRecord, ManualReviewRequest, ReferralDeps } from './referral-ports.ts';
 import { auditReferral, mustFindCase, persistChange } from './referral-steps.ts';
 
 /** What a person's decision on a case is written with. */

@@ -1,5 +1,4 @@
 import { checkOverrideAuthority, reviewerActor, type Actor } from '../appeals/index.ts';
-import type { DecisionRecord } from '../decisions/decision.ts';
 import type { Principal } from '../platform/auth/api-keys.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { fen, type Money } from '../platform/money/money.ts';
@@ -7,7 +6,7 @@ import { toExactRateString, type Rate } from '../platform/money/rate.ts';
 import { scrubPii } from '../platform/pii/mask.ts';
 import { mustHold, propose, type ReferralCase } from './referral.ts';
 import type { ReferralDeliveryDeps } from './referral-notifications.ts';
-import type { ReferralDeps } from './referral-ports.ts';
+import type { DecisionRecord, ReferralDeps } from './referral-ports.ts';
 import { mustReview } from './referral-rules.ts';
 import {
   auditReferral,

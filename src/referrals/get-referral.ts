@@ -1,6 +1,5 @@
-import type { DecisionRecord } from '../decisions/decision.ts';
 import { effective, type ReferralCase, type ReferralEvent } from './referral.ts';
-import type { ReferralDeps } from './referral-ports.ts';
+import type { DecisionRecord, ReferralDeps } from './referral-ports.ts';
 import { mustFindCase } from './referral-steps.ts';
 import * as repository from './referrals.pg.ts';
 

@@ -1,9 +1,8 @@
 import type { CustomerNotification } from '../appeals/index.ts';
-import type { DecisionRecord } from '../decisions/decision.ts';
 import type { Queryable } from '../platform/database/database.ts';
 import type { Product } from '../policy/index.ts';
 import type { ReferralCase } from './referral.ts';
-import type { ReferralDeps } from './referral-ports.ts';
+import type { DecisionRecord, ReferralDeps } from './referral-ports.ts';
 import { appendEvents } from './referral-steps.ts';
 import { decidedNotification } from './referral-texts.ts';
 import * as repository from './referrals.pg.ts';

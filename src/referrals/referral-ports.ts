@@ -1,4 +1,4 @@
-import type { Notifier } from '../appeals/notifier.ts';
+import type { Notifier } from '../appeals/index.ts';
 import type { DecisionRecord } from '../decisions/decision.ts';
 import type { DecisionRequest, ManualReviewRequest } from '../decisions/decision-service.ts';
 import type { AuditLog } from '../platform/audit/audit-log.ts';
@@ -10,6 +10,10 @@ import type { Clock } from '../platform/time/clock.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import type { LegalRateCap, Product } from '../policy/index.ts';
 import type { ReferralSettings } from './referral-settings.ts';
+
+/** The other contexts' types the referral use cases work with, named once here (this file is their door). */
+export type { DecisionRecord } from '../decisions/decision.ts';
+export type { ManualReviewRequest, ReferralCaseOpener } from '../decisions/decision-service.ts';
 
 /**
  * The referral queue's ports: what its use cases need from the other contexts (`ReferralPorts`, wired by the

@@ -1,8 +1,7 @@
-import type { DecisionRecord } from '../decisions/decision.ts';
 import type { Principal } from '../platform/auth/api-keys.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import type { ReferralCase } from './referral.ts';
-import type { ReferralDeps } from './referral-ports.ts';
+import type { DecisionRecord, ReferralDeps } from './referral-ports.ts';
 import { referralSlaDue } from './referral-settings.ts';
 
 /** Pure rules the referral use cases share: who may review, paging limits, the case a referral opens. */

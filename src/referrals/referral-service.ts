@@ -1,5 +1,3 @@
-import type { DecisionRecord } from '../decisions/decision.ts';
-import type { ReferralCaseOpener } from '../decisions/decision-service.ts';
 import type { Principal } from '../platform/auth/api-keys.ts';
 import { approveReferralProposal } from './approve-referral-proposal.ts';
 import { claimReferral } from './claim-referral.ts';
@@ -9,7 +7,7 @@ import { listReferralNotifications } from './list-referral-notifications.ts';
 import { listReferrals, type ReferralListFilter } from './list-referrals.ts';
 import { openReferralCase } from './open-referral-case.ts';
 import type { ReferralCase, ReferralNotification } from './referral.ts';
-import type { ReferralDeps } from './referral-ports.ts';
+import type { DecisionRecord, ReferralCaseOpener, ReferralDeps } from './referral-ports.ts';
 import type { ReferralSettings } from './referral-settings.ts';
 import { recoverReferrals, type ReferralRecoveryReport } from './recover-referrals.ts';
 import { rejectReferralProposal } from './reject-referral-proposal.ts';

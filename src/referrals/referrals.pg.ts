@@ -1,4 +1,4 @@
-import type { Actor } from '../appeals/appeal.ts';
+import type { Actor } from '../appeals/index.ts';
 import { toJson, type Queryable } from '../platform/database/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import type { LocalizedText } from '../platform/i18n/localized.ts';

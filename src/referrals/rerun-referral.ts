@@ -1,5 +1,4 @@
 import { reviewerActor, type Actor } from '../appeals/index.ts';
-import type { DecisionRecord } from '../decisions/decision.ts';
 import type { Principal } from '../platform/auth/api-keys.ts';
 import { toExactRateString } from '../platform/money/rate.ts';
 import type { Product } from '../policy/index.ts';
@@ -9,7 +8,7 @@ import {
   recordDecidedNotification,
   type ReferralDeliveryDeps,
 } from './referral-notifications.ts';
-import type { ReferralDeps } from './referral-ports.ts';
+import type { DecisionRecord, ReferralDeps } from './referral-ports.ts';
 import { mustReview } from './referral-rules.ts';
 import {
   auditReferral,
