@@ -2,9 +2,10 @@
 // The browser suites (web/e2e) in two lanes at once. Each lane is its own `vitest run -c vitest.e2e.config.ts`
 // with its own demo server (in-memory PGlite, seeded by the lane's global setup) and its own Chromium, so
 // nothing one lane does — a reviewer deciding an appeal, "sign out everywhere", a policy change — is seen by
-// the other. Within a lane the files run one after another, as before. On a 2-core machine one lane leaves a
-// core mostly idle (a server and a browser waiting on each other), so two lanes take about two thirds of the
-// time of one (see docs/customer-app.md, "Tests").
+// the other. Within a lane the files run one after another, as before.
+// Measured in CI on the 2-core machine (2026-12-07): the two lanes took 186 s and 194 s (195 s in all) where
+// one lane took 193–210 s in earlier runs — no gain in time there, the browser work is CPU-bound; what the
+// lanes give is isolation between files (and time on a machine with more cores).
 //
 // Files are dealt to the lanes longest first by the seconds they took when last measured (`WEIGHTS`); a new
 // file counts as a minute until it is measured. `E2E_LANES=1` runs everything in one lane; file arguments run
@@ -17,7 +18,10 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const E2E = 'web/e2e';
 
-/** Seconds each file took in one lane on a quiet 2-core machine (measured 2026-12-07). */
+/**
+ * Rough seconds per file, to deal the lanes evenly (CI, 2026-12-07, two lanes at once: reviewer 72, security 83,
+ * studio 85, demo cases 66, flows 21 — each at about half speed).
+ */
 const WEIGHTS = {
   'console-reviewer.e2e.test.ts': 60,
   'console-security.e2e.test.ts': 45,
