@@ -1,12 +1,11 @@
 import { AppError } from '../platform/errors/app-error.ts';
 import { businessDateOf } from '../platform/time/local-date.ts';
-import type { DecisionPolicy } from '../policy/index.ts';
+import { storedSpellingOf, type DecisionPolicy } from '../policy/index.ts';
 import type { Scorer } from '../scoring/index.ts';
 import type { CustomerSnapshot } from '../customers/index.ts';
 import type { DecisionFault, DecisionRecord, FaultStage } from './decision.ts';
 import { factsFromSnapshot, termsJson, type DecisionFacts, type FacilityFact } from './decision-facts.ts';
 import {
-  FACILITY_PRODUCT,
   faultOf,
   isCallersError,
   recordOf,
@@ -103,7 +102,7 @@ async function gather(deps: DecisionsDeps, request: DecisionRequest, decidedAt: 
   if (!policy.ok && isCallersError(policy.error)) throw policy.error;
   const facilityPromise = policy.ok
     ? settle(
-        () => ports.facility(request.customerId, FACILITY_PRODUCT[policy.value.product.type]),
+        () => ports.facility(request.customerId, storedSpellingOf(policy.value.product.type)),
         timeoutMs,
         'facility',
       )

@@ -1,24 +1,17 @@
 import { isAppError } from '../platform/errors/app-error.ts';
 import type { Money } from '../platform/money/money.ts';
 import { businessDateOf } from '../platform/time/local-date.ts';
-import type { DecisionPolicy, ProductType } from '../policy/index.ts';
+import type { DecisionPolicy } from '../policy/index.ts';
 import type { Scorer } from '../scoring/index.ts';
 import type { DecisionFault, DecisionRecord, FaultStage } from './decision.ts';
 import type { DecisionFacts } from './decision-facts.ts';
 import { NO_LIMIT, type EvaluatedDecision } from './evaluate-decision.ts';
-import type { FacilityProduct } from './decisions-ports.ts';
 import { systemUnavailableReason } from './principal-reasons.ts';
 
 /**
- * Pure pieces the decisions use cases share: the facility product of a product type, how a dependency's
+ * Pure pieces the decisions use cases share: how a dependency's
  * failure becomes a fault, and the records of an evaluated decision and of a referral.
  */
-
-/** The facility product (lending's spelling) of a policy product type. */
-export const FACILITY_PRODUCT: Readonly<Record<ProductType, FacilityProduct>> = {
-  cash_loan: 'cash-loan',
-  credit_line: 'credit-line',
-};
 
 /** What every decision record of one request shares. */
 export type DecisionBase = Pick<

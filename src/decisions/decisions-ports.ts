@@ -5,17 +5,19 @@ import type { Money } from '../platform/money/money.ts';
 import type { Rate } from '../platform/money/rate.ts';
 import type { Clock } from '../platform/time/clock.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
-import type { CompiledPolicy, DecisionPolicy, PolicyVersionSummary } from '../policy/index.ts';
+import type {
+  CompiledPolicy,
+  DecisionPolicy,
+  PolicyVersionSummary,
+  StoredProductSpelling,
+} from '../policy/index.ts';
 import type { Scorer } from '../scoring/index.ts';
 import type { DecisionRecord } from './decision.ts';
 import type { FacilityFact } from './decision-facts.ts';
 import type { RecourseMemo } from './evaluate-decision.ts';
 
-/**
- * A facility product as lending spells it (`cash-loan`, `credit-line`); the composition root checks that
- * lending's adapters take the same.
- */
-export type FacilityProduct = 'cash-loan' | 'credit-line';
+/** A facility product as lending stores it (`cash-loan`, `credit-line`): policy's one mapping. */
+export type FacilityProduct = StoredProductSpelling;
 
 /** The ports a decision needs; the composition root wires them to the other contexts. */
 export interface DecisionPorts {

@@ -3,7 +3,7 @@ import { AppError, isAppError } from '../platform/errors/app-error.ts';
 import { compareRate } from '../platform/money/rate.ts';
 import type { DecisionRecord } from './decision.ts';
 import type { FacilityFact } from './decision-facts.ts';
-import { FACILITY_PRODUCT } from './decision-rules.ts';
+import { storedSpellingOf } from '../policy/index.ts';
 import type { DecisionsDeps } from './decisions-ports.ts';
 import { insertDecision, insertDecisionConfirmingTerms } from './decisions.pg.ts';
 
@@ -28,7 +28,7 @@ export async function writeDecision(
   if (changesFacility(record, apply) && record.productType !== null && record.apr !== null) {
     const change = await deps.facilities.apply(tx, {
       customerId: record.customerId,
-      product: FACILITY_PRODUCT[record.productType],
+      product: storedSpellingOf(record.productType),
       limit: record.limit,
       apr: record.apr,
       decisionId: record.id,
@@ -111,7 +111,7 @@ async function confirmStandingTerms(
   )
     return undefined;
   const confirmed: DecisionRecord = { ...record, facilityChange: 'unchanged' };
-  const terms = { product: FACILITY_PRODUCT[record.productType], apr: record.apr };
+  const terms = { product: storedSpellingOf(record.productType), apr: record.apr };
   const written = await insertDecisionConfirmingTerms(deps.db, confirmed, terms, deps.facilities);
   return written ? confirmed : undefined;
 }
