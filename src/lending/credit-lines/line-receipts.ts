@@ -1,0 +1,320 @@
+import type { LocalDate } from '../../platform/time/local-date.ts';
+import { parseRate, toExactRateString } from '../../platform/money/rate.ts';
+import { addMoney, moneyFromJson, subMoney, ZERO, type Money } from '../../platform/money/money.ts';
+import type { DrawRefusal } from '../facilities/facility.ts';
+import { offerFor, type ConversionOffer } from './instalment-conversion.ts';
+import type { LineBalances, LineBookCounters } from './line-servicing.ts';
+
+/**
+ * What the credit-line money commands answer (receipts) and how a receipt is stored with its idempotency key
+ * and read back on a replay (codecs: amounts as integer-fen strings, read back field by field).
+ */
+
+/** Why a purchase was not made — an expected outcome; nothing is written. */
+export type PurchaseRefusal =
+  DrawRefusal | { readonly reason: 'line-overdue'; readonly daysPastDue: number; readonly limit: number };
+
+export interface PurchaseRequest {
+  readonly lineId: string;
+  readonly amount: Money;
+  readonly description: string;
+  readonly idempotencyKey: string;
+}
+
+export interface PurchaseReceipt {
+  readonly lineId: string;
+  readonly purchaseId: string;
+  readonly seq: number;
+  readonly amount: Money;
+  readonly effectiveDate: LocalDate;
+  /** Money held for the customer that paid for it at once. */
+  readonly heldUsed: Money;
+  readonly availableAfter: Money;
+  readonly journalIds: readonly string[];
+}
+
+export type PurchaseResult =
+  | { readonly outcome: 'made'; readonly receipt: PurchaseReceipt; readonly replayed: boolean }
+  | { readonly outcome: 'declined'; readonly refusal: PurchaseRefusal };
+
+/** Where a payment or refund credit went (for a back-dated payment: how the books changed). */
+export interface CreditAllocation {
+  readonly fees: Money;
+  readonly interest: Money;
+  readonly principal: Money;
+  /**
+   * Of `principal`: what a refund of a converted purchase took off its plan's instalments not yet billed
+   * (those periods re-spread, or cancelled with their fees when all of it was refunded).
+   */
+  readonly unbilledInstalments: Money;
+  /** Held for the customer (net). */
+  readonly held: Money;
+}
+
+export interface CreditReceipt {
+  readonly lineId: string;
+  readonly kind: 'payment' | 'refund';
+  readonly seq: number;
+  readonly amount: Money;
+  readonly effectiveDate: LocalDate;
+  readonly restated: boolean;
+  readonly allocation: CreditAllocation;
+  /** Interest booked by the change (negative: reversed by a back-dated payment). */
+  readonly interestChange: Money;
+  readonly balances: LineBalances;
+  readonly daysPastDue: number;
+  readonly availableAfter: Money;
+  readonly journalIds: readonly string[];
+}
+
+export interface CreditResult {
+  readonly receipt: CreditReceipt;
+  readonly replayed: boolean;
+}
+
+/** Money held for the customer paid out to them (booked Dr customer overpayment / Cr funding). */
+export interface PayoutReceipt {
+  readonly lineId: string;
+  readonly seq: number;
+  readonly amount: Money;
+  readonly effectiveDate: LocalDate;
+  readonly heldBefore: Money;
+  readonly heldAfter: Money;
+  readonly balances: LineBalances;
+  readonly journalIds: readonly string[];
+}
+
+export interface PayoutResult {
+  readonly receipt: PayoutReceipt;
+  readonly replayed: boolean;
+}
+
+export type ConversionSource = { readonly statementSeq: number } | { readonly purchaseId: string };
+
+export interface ConversionRequest {
+  readonly lineId: string;
+  readonly source: ConversionSource;
+  readonly term: number;
+  /** For a statement: part of its revolving principal; all of it when omitted. */
+  readonly amount?: Money;
+}
+
+export interface ConversionReceipt {
+  readonly lineId: string;
+  readonly planId: string;
+  readonly seq: number;
+  readonly effectiveDate: LocalDate;
+  readonly offer: ConversionOffer;
+  readonly journalIds: readonly string[];
+}
+
+export interface ConversionResult {
+  readonly receipt: ConversionReceipt;
+  readonly replayed: boolean;
+}
+
+/** An instalment plan settled early: what the next statement bills, and the fees waived. */
+export interface PlanSettlementReceipt {
+  readonly lineId: string;
+  readonly planId: string;
+  readonly seq: number;
+  readonly effectiveDate: LocalDate;
+  /** Every principal the plan had not billed: billed on the next statement, in period `period`. */
+  readonly principal: Money;
+  readonly period: number;
+  readonly billedOn: LocalDate;
+  /** That period's fee, billed as scheduled. */
+  readonly fee: Money;
+  /** The fees of the periods after it, never billed. */
+  readonly feesWaived: Money;
+  readonly periodsWaived: number;
+}
+
+/** How a credit was split between fees, interest, principal, plans and money held (counters before → after). */
+export function allocationOf(
+  before: LineBookCounters,
+  after: LineBookCounters,
+  unbilledInstalments: Money,
+): CreditAllocation {
+  let fees = ZERO;
+  let principal = subMoney(after.line.principalRepaid, before.line.principalRepaid);
+  for (const [planId, plan] of Object.entries(after.plans)) {
+    const was = before.plans[planId];
+    fees = addMoney(fees, subMoney(plan.feesRepaid, was?.feesRepaid ?? ZERO));
+    principal = addMoney(principal, subMoney(plan.principalRepaid, was?.principalRepaid ?? ZERO));
+  }
+  const held = (c: LineBookCounters) =>
+    subMoney(subMoney(c.line.overpaid, c.line.overpaymentApplied), c.line.paidOut);
+  // Late fees are fees too (on the line's own contract).
+  fees = addMoney(fees, subMoney(after.line.lateFeesRepaid ?? ZERO, before.line.lateFeesRepaid ?? ZERO));
+  return {
+    fees,
+    interest: subMoney(after.line.interestRepaid, before.line.interestRepaid),
+    principal,
+    unbilledInstalments,
+    held: subMoney(held(after), held(before)),
+  };
+}
+
+// Receipts are stored with the idempotency key as JSON: amounts as fen strings, read back field by field.
+type StoredJson = Record<string, unknown>;
+/** An amount of a stored receipt (written with `String`, integer fen). */
+const fenOf = (value: unknown): Money => moneyFromJson(String(value), 'credit-line receipt');
+
+function encodeBalances(b: LineBalances): StoredJson {
+  const out: StoredJson = {};
+  for (const [key, value] of Object.entries(b)) out[key] = String(value);
+  return out;
+}
+
+function decodeBalances(json: unknown): LineBalances {
+  const j = json as StoredJson;
+  return {
+    billedPrincipal: fenOf(j.billedPrincipal),
+    billedInterest: fenOf(j.billedInterest),
+    billedFees: fenOf(j.billedFees),
+    unbilledPrincipal: fenOf(j.unbilledPrincipal),
+    unbilledInterest: fenOf(j.unbilledInterest),
+    // Receipts stored before late fees have none.
+    unbilledLateFees: j.unbilledLateFees === undefined ? ZERO : fenOf(j.unbilledLateFees),
+    instalmentsNotYetBilled: fenOf(j.instalmentsNotYetBilled),
+    heldForCustomer: fenOf(j.heldForCustomer),
+    principalOwed: fenOf(j.principalOwed),
+    payoff: fenOf(j.payoff),
+  };
+}
+
+export const creditCodec = {
+  encode: (r: CreditReceipt): unknown => ({
+    ...r,
+    amount: String(r.amount),
+    allocation: {
+      fees: String(r.allocation.fees),
+      interest: String(r.allocation.interest),
+      principal: String(r.allocation.principal),
+      unbilledInstalments: String(r.allocation.unbilledInstalments),
+      held: String(r.allocation.held),
+    },
+    interestChange: String(r.interestChange),
+    balances: encodeBalances(r.balances),
+    availableAfter: String(r.availableAfter),
+  }),
+  decode: (stored: unknown): CreditReceipt => {
+    const j = stored as StoredJson;
+    const a = j.allocation as StoredJson;
+    return {
+      lineId: String(j.lineId),
+      kind: j.kind === 'refund' ? 'refund' : 'payment',
+      seq: Number(j.seq),
+      amount: fenOf(j.amount),
+      effectiveDate: String(j.effectiveDate) as LocalDate,
+      restated: j.restated === true,
+      allocation: {
+        fees: fenOf(a.fees),
+        interest: fenOf(a.interest),
+        principal: fenOf(a.principal),
+        // Receipts stored before refunds reached plans have none.
+        unbilledInstalments: a.unbilledInstalments === undefined ? ZERO : fenOf(a.unbilledInstalments),
+        held: fenOf(a.held),
+      },
+      interestChange: fenOf(j.interestChange),
+      balances: decodeBalances(j.balances),
+      daysPastDue: Number(j.daysPastDue),
+      availableAfter: fenOf(j.availableAfter),
+      journalIds: (j.journalIds as unknown[]).map(String),
+    };
+  },
+};
+
+export const payoutCodec = {
+  encode: (r: PayoutReceipt): unknown => ({
+    ...r,
+    amount: String(r.amount),
+    heldBefore: String(r.heldBefore),
+    heldAfter: String(r.heldAfter),
+    balances: encodeBalances(r.balances),
+  }),
+  decode: (stored: unknown): PayoutReceipt => {
+    const j = stored as StoredJson;
+    return {
+      lineId: String(j.lineId),
+      seq: Number(j.seq),
+      amount: fenOf(j.amount),
+      effectiveDate: String(j.effectiveDate) as LocalDate,
+      heldBefore: fenOf(j.heldBefore),
+      heldAfter: fenOf(j.heldAfter),
+      balances: decodeBalances(j.balances),
+      journalIds: (j.journalIds as unknown[]).map(String),
+    };
+  },
+};
+
+export const settlementCodec = {
+  encode: (r: PlanSettlementReceipt): unknown => ({
+    ...r,
+    principal: String(r.principal),
+    fee: String(r.fee),
+    feesWaived: String(r.feesWaived),
+  }),
+  decode: (stored: unknown): PlanSettlementReceipt => {
+    const j = stored as StoredJson;
+    return {
+      lineId: String(j.lineId),
+      planId: String(j.planId),
+      seq: Number(j.seq),
+      effectiveDate: String(j.effectiveDate) as LocalDate,
+      principal: fenOf(j.principal),
+      period: Number(j.period),
+      billedOn: String(j.billedOn) as LocalDate,
+      fee: fenOf(j.fee),
+      feesWaived: fenOf(j.feesWaived),
+      periodsWaived: Number(j.periodsWaived),
+    };
+  },
+};
+
+export const purchaseCodec = {
+  encode: (r: PurchaseReceipt): unknown => ({
+    ...r,
+    amount: String(r.amount),
+    heldUsed: String(r.heldUsed),
+    availableAfter: String(r.availableAfter),
+  }),
+  decode: (stored: unknown): PurchaseReceipt => {
+    const j = stored as StoredJson;
+    return {
+      lineId: String(j.lineId),
+      purchaseId: String(j.purchaseId),
+      seq: Number(j.seq),
+      amount: fenOf(j.amount),
+      effectiveDate: String(j.effectiveDate) as LocalDate,
+      heldUsed: fenOf(j.heldUsed),
+      availableAfter: fenOf(j.availableAfter),
+      journalIds: (j.journalIds as unknown[]).map(String),
+    };
+  },
+};
+
+export const conversionCodec = {
+  encode: (r: ConversionReceipt): unknown => ({
+    lineId: r.lineId,
+    planId: r.planId,
+    seq: r.seq,
+    effectiveDate: r.effectiveDate,
+    amount: String(r.offer.amount),
+    term: r.offer.term,
+    feeRate: toExactRateString(r.offer.feeRate),
+    journalIds: [...r.journalIds],
+  }),
+  decode: (stored: unknown): ConversionReceipt => {
+    const j = stored as StoredJson;
+    return {
+      lineId: String(j.lineId),
+      planId: String(j.planId),
+      seq: Number(j.seq),
+      effectiveDate: String(j.effectiveDate) as LocalDate,
+      offer: offerFor(fenOf(j.amount), Number(j.term), parseRate(String(j.feeRate), 'feeRate')),
+      journalIds: (j.journalIds as unknown[]).map(String),
+    };
+  },
+};
