@@ -106,6 +106,7 @@ import { createPgSimulationStore } from './policy/policy-simulations.pg.ts';
 import { createMonitoringService } from './monitoring/index.ts';
 import { registerMonitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { createPgDecisionReadModel } from './decisions/decision-read-model.pg.ts';
+import { createPgShadowReadModel } from './decisions/shadow-decisions.pg.ts';
 import { createPgPortfolioReadModel } from './lending/portfolio-read-model.pg.ts';
 import { createPgReceivablesReadModel } from './ledger/receivables-read-model.pg.ts';
 
@@ -308,13 +309,22 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         resolvePolicy: (request) => policies.resolve(request),
         compiledPolicy: (id) => policies.compiled(id),
         policyVersion: (id) => policies.get(id),
+        policyInForce: async (name, date) => {
+          const version = await policies.inForce(name, date);
+          return version ? { version, policy: await policies.compiled(version.id) } : undefined;
+        },
       },
+      // Shadow mode: shadows run after their decision is recorded; one that cannot be written is logged.
+      elapsedMs: () => monotonic.nowMs(),
+      onShadowError: (error, decisionId) =>
+        logger.warn({ err: error, decisionId }, 'shadow mode: the shadow could not be recorded'),
     }),
     monitoring: createMonitoringService({
       clock,
       decisions: createPgDecisionReadModel(db),
       portfolio: createPgPortfolioReadModel(db),
       receivables: createPgReceivablesReadModel(db),
+      shadows: createPgShadowReadModel(db),
       models,
       policies,
       elapsed: () => monotonic.nowMs(),
@@ -535,6 +545,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       await delivering;
       await recovering;
       await http.close();
+      // Shadows already queued are recorded before the database closes (they never hold up a decision).
+      await services.decisions.shadows.idle();
       await db.close();
     },
   };

@@ -75,12 +75,15 @@ export async function decide(deps: DecisionsDeps, request: DecisionRequest): Pro
   const evaluated = evaluate(deps, facts, scorer.value, resolved);
   if (!evaluated.ok)
     return storeDecision(deps, referralOf(base, faultOf('policy', evaluated.error), known), apply);
-  return storeDecision(
+  const recorded = await storeDecision(
     deps,
     recordOf(base, facts, resolved, scorer.value, evaluated.value),
     apply,
     facility.ok ? facility.value : null,
   );
+  // Shadow mode, after the commit: queued, never awaited, never able to change what was recorded.
+  deps.shadows?.schedule({ record: recorded, facts, resolved, scorer: scorer.value });
+  return recorded;
 }
 
 /**

@@ -9,6 +9,8 @@ import { listDecisions } from './list-decisions.ts';
 import { recordManualReview } from './record-manual-review.ts';
 import { recordOverride } from './record-override.ts';
 import { replayDecision } from './replay-decision.ts';
+import { createShadowScheduler, type ShadowScheduler } from './shadow-scheduler.ts';
+import { runShadow } from './shadow-run.ts';
 import type { ReplayReport } from './replay.ts';
 
 /**
@@ -31,6 +33,14 @@ export interface DecisionServiceDeps extends Pick<
   readonly maxRecourseEvaluations?: number;
   /** Recourse plans remembered for identical inputs (default 2,000; 0 remembers none). */
   readonly recourseMemoSize?: number;
+  /** Shadow mode: each lookup of a shadow's policy or model may take this long (default 2,000 ms). */
+  readonly shadowTimeoutMs?: number;
+  /** Shadows running or waiting at most; beyond, dropped and counted (default 256). */
+  readonly maxShadowsInFlight?: number;
+  /** A monotonic millisecond clock for the shadows' durations (default: the clock's instants). */
+  readonly elapsedMs?: () => number;
+  /** Told when a shadow could not be recorded at all (it never affects the decision). */
+  readonly onShadowError?: (error: unknown, decisionId: string) => void;
 }
 
 export interface DecisionService {
@@ -57,17 +67,44 @@ export interface DecisionService {
     request: ManualReviewRequest,
     options: { readonly tx: Queryable },
   ): Promise<DecisionRecord>;
+  /** Shadow mode: resolves when every shadow queued so far is recorded; and what happened to them. */
+  readonly shadows: Pick<ShadowScheduler, 'idle' | 'stats'>;
 }
 
 /** Binds the decisions use cases to their dependencies; the recourse memo lives as long as the service. */
 export function createDecisionService(serviceDeps: DecisionServiceDeps): DecisionService {
-  const { dependencyTimeoutMs, maxRecourseEvaluations, recourseMemoSize, ...ports } = serviceDeps;
+  const {
+    dependencyTimeoutMs,
+    maxRecourseEvaluations,
+    recourseMemoSize,
+    shadowTimeoutMs,
+    maxShadowsInFlight,
+    elapsedMs,
+    onShadowError,
+    ...ports
+  } = serviceDeps;
   const memoSize = recourseMemoSize ?? 2_000;
+  const shadows = createShadowScheduler({
+    run: (input) =>
+      runShadow(
+        {
+          db: ports.db,
+          clock: ports.clock,
+          ports: ports.ports,
+          shadowTimeoutMs: shadowTimeoutMs ?? 2_000,
+          elapsedMs: elapsedMs ?? (() => ports.clock.now().getTime()),
+        },
+        input,
+      ),
+    ...(onShadowError ? { onError: onShadowError } : {}),
+    ...(maxShadowsInFlight !== undefined ? { maxInFlight: maxShadowsInFlight } : {}),
+  });
   const deps: DecisionsDeps = {
     ...ports,
     dependencyTimeoutMs: dependencyTimeoutMs ?? 2_000,
     ...(maxRecourseEvaluations !== undefined ? { maxRecourseEvaluations } : {}),
     ...(memoSize > 0 ? { recourseMemo: createRecourseMemo(memoSize) } : {}),
+    shadows,
   };
   return {
     decide: (request) => decide(deps, request),
@@ -76,6 +113,7 @@ export function createDecisionService(serviceDeps: DecisionServiceDeps): Decisio
     replay: (decisionId) => replayDecision(deps, decisionId),
     recordOverride: (request, options) => recordOverride(deps, request, options),
     recordManualReview: (request, options) => recordManualReview(deps, request, options),
+    shadows,
   };
 }
 

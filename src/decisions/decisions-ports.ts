@@ -15,6 +15,7 @@ import type { Scorer } from '../scoring/index.ts';
 import type { DecisionRecord } from './decision.ts';
 import type { FacilityFact } from './decision-facts.ts';
 import type { RecourseMemo } from './evaluate-decision.ts';
+import type { ShadowScheduler } from './shadow-scheduler.ts';
 
 /** A facility product as lending stores it (`cash-loan`, `credit-line`): policy's one mapping. */
 export type FacilityProduct = StoredProductSpelling;
@@ -37,6 +38,14 @@ export interface DecisionPorts {
   compiledPolicy(versionId: string): Promise<CompiledPolicy>;
   /** A stored policy version's summary (its checksum), for replay. */
   policyVersion(versionId: string): Promise<PolicyVersionSummary>;
+  /**
+   * The version of a policy name in force on a date, compiled, or undefined (shadow mode runs a shadow
+   * policy by name; absent: a shadow naming a policy records that it could not run).
+   */
+  policyInForce?(
+    name: string,
+    date: LocalDate,
+  ): Promise<{ readonly version: PolicyVersionSummary; readonly policy: CompiledPolicy } | undefined>;
 }
 
 /**
@@ -109,4 +118,6 @@ export interface DecisionsDeps {
   readonly maxRecourseEvaluations?: number;
   /** Recourse plans remembered for identical inputs, shared by the decisions of one service. */
   readonly recourseMemo?: RecourseMemo;
+  /** Shadow mode: where a decision hands its shadow after it is recorded (`shadow-scheduler.ts`). */
+  readonly shadows?: ShadowScheduler;
 }

@@ -23,8 +23,25 @@ export {
   type PortfolioReadModel,
   type ReceivablesReadModel,
   type RollAccount,
+  type ShadowReadModel,
   type SimulationRead,
 } from './monitoring-ports.ts';
+export {
+  createShadowAggregator,
+  type ReasonDifference,
+  type ShadowFigures,
+  type ShadowRecord,
+  type ShadowReport,
+  type ShadowSide,
+} from './shadow-comparison.ts';
+export {
+  createComparison,
+  type AgreementMatrix,
+  type ComparisonFigures,
+  type DecidedSide,
+  type DifferenceBucket,
+  type SwapSet,
+} from './comparison.ts';
 export {
   createOutcomeAggregator,
   type OutcomeAggregator,

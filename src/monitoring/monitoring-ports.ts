@@ -5,6 +5,7 @@ import type { ModelRegistry, ScoreRow } from '../scoring/index.ts';
 import type { OutcomeRecord } from './outcomes.ts';
 import type { LinePerformanceRecord, LoanPerformanceRecord } from './performance.ts';
 import type { LineHistory, LoanHistory } from './roll-rates.ts';
+import type { ShadowRecord } from './shadow-comparison.ts';
 import type { SimulationRecord } from './simulation.ts';
 import type { MonitoringWindow } from './window.ts';
 
@@ -139,6 +140,11 @@ export interface ReceivablesReadModel {
   ): Promise<ReadonlyMap<string, ReadonlyMap<string, bigint>>>;
 }
 
+/** Shadow mode's records (decisions' `shadow_decisions`), read in `(decision_date, decision_id)` order. */
+export interface ShadowReadModel {
+  shadowPages(window: MonitoringWindow, pageSize: number): AsyncIterable<ShadowRecord[]>;
+}
+
 /** What monitoring's use cases need. */
 export interface MonitoringDeps {
   readonly clock: Clock;
@@ -147,6 +153,8 @@ export interface MonitoringDeps {
   readonly decisions: DecisionReadModel;
   readonly portfolio: PortfolioReadModel;
   readonly receivables: ReceivablesReadModel;
+  /** Shadow mode's records (absent: the shadow comparison answers UNAVAILABLE). */
+  readonly shadows?: ShadowReadModel;
   /** A monotonic millisecond clock for timing runs (performance.now in production). */
   readonly elapsed: () => number;
   readonly pageSize: number;

@@ -12,6 +12,8 @@ export const DEFAULT_DAYS = {
   rollRates: 365,
   simulation: 90,
   report: 56,
+  shadow: 28,
+  backtest: 365,
 } as const;
 
 export interface DriftParams extends WindowParams {

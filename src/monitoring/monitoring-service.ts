@@ -10,6 +10,8 @@ import type { AlertReport, DriftParams } from './monitoring-rules.ts';
 import type { OutcomeReport } from './outcomes.ts';
 import type { PerformanceReport } from './performance.ts';
 import { readWindow } from './read-window.ts';
+import type { ShadowReport } from './shadow-comparison.ts';
+import { monitorShadow } from './shadow-monitor.ts';
 import type { RollRateReport } from './roll-rates.ts';
 import {
   simulatePolicy,
@@ -40,6 +42,8 @@ export interface MonitoringService {
   alerts(params: DriftParams): Promise<AlertReport>;
   simulate(request: SimulationRequest, options?: SimulationOptions): Promise<SimulationResult>;
   report(params: DriftParams): Promise<MonitoringReportData>;
+  /** Shadow mode against the champion: agreement, swap sets, limit and price differences, reasons. */
+  shadow(params: WindowParams): Promise<ShadowReport>;
 }
 
 export type MonitoringServiceDeps = Omit<MonitoringDeps, 'pageSize'> & { readonly pageSize?: number };
@@ -55,5 +59,6 @@ export function createMonitoringService(options: MonitoringServiceDeps): Monitor
     alerts: (params) => monitorAlerts(deps, params),
     simulate: (request, simulationOptions) => simulatePolicy(deps, request, simulationOptions),
     report: (params) => monitoringReport(deps, params),
+    shadow: (params) => monitorShadow(deps, params),
   };
 }

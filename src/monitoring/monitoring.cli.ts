@@ -16,6 +16,7 @@ import type { PerformanceReport } from './performance.ts';
 import type { RollMatrices, RollRateReport } from './roll-rates.ts';
 import { renderMonitoringReport, renderSimulationReport } from './report-html.ts';
 import type { SimulationFigures } from './simulation.ts';
+import { registerShadowMonitorCommand } from './shadow-monitor.cli.ts';
 
 /**
  * `credence monitor outcomes|performance|roll-rates|drift|alerts|report` and `credence simulate`: the monitoring
@@ -313,6 +314,7 @@ export function registerMonitoringCommands(program: Command): void {
   const monitor = program
     .command('monitor')
     .description('Outcome monitoring, loan performance, drift and alerts from the decision records.');
+  registerShadowMonitorCommand(monitor);
 
   withWindow(monitor.command('outcomes'))
     .description(

@@ -10,6 +10,7 @@ import {
 import type { HttpServer } from '../platform/http/server.ts';
 import type { MonitoringService } from './monitoring-service.ts';
 import { ROLL_FROM, ROLL_STATES } from './roll-rates.ts';
+import { registerShadowReportRoutes } from './shadow-report.routes.ts';
 import { outcomeReportView, performanceReportView, rollRateReportView } from './report-views.ts';
 
 // Query parameters stay strings in the schema and are read by one parser (`parseWindow`), so a bad date,
@@ -207,6 +208,7 @@ export function registerMonitoringRoutes(
   services: { readonly monitoring: MonitoringService },
 ): void {
   const { monitoring } = services;
+  registerShadowReportRoutes(http, services);
 
   http.get(
     '/v1/monitoring/outcomes',

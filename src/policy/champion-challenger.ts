@@ -22,6 +22,24 @@ export interface PolicyAssignment {
   readonly challengerPolicy: string | null;
   /** Share of customers sent to the challenger, in basis points (0–10,000). */
   readonly challengerShareBps: number;
+  /** A policy and/or model that runs beside the deciding one without acting (`shadow-assignment.ts`). */
+  readonly shadow?: ShadowSetting | null;
+}
+
+/**
+ * Shadow mode's setting on an assignment: a shadow policy (name) and/or scorecard model (version) that runs
+ * on a share of the product's decisions, from the assignment's date to `until` (inclusive; null: as long
+ * as the assignment stands). See `shadow-assignment.ts`.
+ */
+export interface ShadowSetting {
+  /** A policy name (its version in force on the decision date runs); null: the deciding policy. */
+  readonly policy: string | null;
+  /** A scorecard model version of the registry; null: the deciding model. */
+  readonly model: string | null;
+  /** Share of the product's decisions the shadow sees, in basis points (0–10,000). */
+  readonly shareBps: number;
+  /** The last business day it runs; null: as long as the assignment stands. */
+  readonly until: LocalDate | null;
 }
 
 /** A stable bucket in [0, 10000) from the customer id and a salt (the experiment). */

@@ -65,6 +65,13 @@ export {
   type LendingSettings,
 } from './lending-settings.ts';
 export { assignArm, bucketOf, type Arm, type PolicyAssignment } from './champion-challenger.ts';
+export {
+  describeShadow,
+  parseShadowSetting,
+  shadowFor,
+  type ShadowPlan,
+  type ShadowSetting,
+} from './shadow-assignment.ts';
 export { diffGraphs, type GraphDiff } from './policy-diff.ts';
 export type { DecisionPolicy, PolicyService, PolicyVersion, PolicyVersionSummary } from './policy-service.ts';
 export type { ZenObject, ZenValue } from './zen-runtime.ts';

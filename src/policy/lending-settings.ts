@@ -1,6 +1,7 @@
 import { AppError } from '../platform/errors/app-error.ts';
 import { parseLocalDate, type LocalDate } from '../platform/time/local-date.ts';
 import { parseAssignment, type PolicyAssignment } from './champion-challenger.ts';
+import { parseShadowSetting } from './shadow-assignment.ts';
 import {
   parseLegalRateCap,
   parseProduct,
@@ -66,9 +67,15 @@ export function parseLendingSettings(json: unknown): LendingSettings {
     riskAppetite: list(record, 'riskAppetite').map((entry, index) =>
       parseRiskAppetite(entry, `riskAppetite[${index}]`),
     ),
-    assignments: list(record, 'assignments').map((entry, index) =>
-      parseAssignment(entry, `assignments[${index}]`),
-    ),
+    assignments: list(record, 'assignments').map((entry, index) => {
+      const assignment = parseAssignment(entry, `assignments[${index}]`);
+      const shadow = parseShadowSetting(
+        (entry as Record<string, unknown> | null)?.shadow,
+        `assignments[${index}].shadow`,
+        assignment.effectiveFrom,
+      );
+      return shadow ? { ...assignment, shadow } : assignment;
+    }),
   };
 }
 

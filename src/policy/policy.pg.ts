@@ -261,11 +261,15 @@ export async function upsertAssignment(
   assignment: PolicyAssignment,
   loadedAt: Date,
 ): Promise<void> {
+  const shadow = assignment.shadow ?? null;
   await q.query(
-    `insert into policy_assignments (product_code, effective_from, champion_policy, challenger_policy, challenger_share_bps, loaded_at)
-     values ($1, $2, $3, $4, $5, $6)
+    `insert into policy_assignments (product_code, effective_from, champion_policy, challenger_policy, challenger_share_bps,
+       shadow_policy, shadow_model, shadow_share_bps, shadow_until, loaded_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      on conflict (product_code, effective_from) do update set champion_policy = excluded.champion_policy,
        challenger_policy = excluded.challenger_policy, challenger_share_bps = excluded.challenger_share_bps,
+       shadow_policy = excluded.shadow_policy, shadow_model = excluded.shadow_model,
+       shadow_share_bps = excluded.shadow_share_bps, shadow_until = excluded.shadow_until,
        loaded_at = excluded.loaded_at`,
     [
       assignment.productCode,
@@ -273,6 +277,10 @@ export async function upsertAssignment(
       assignment.championPolicy,
       assignment.challengerPolicy,
       assignment.challengerShareBps,
+      shadow?.policy ?? null,
+      shadow?.model ?? null,
+      shadow?.shareBps ?? 0,
+      shadow?.until ?? null,
       loadedAt,
     ],
   );
@@ -285,17 +293,36 @@ export async function listAssignments(q: Queryable): Promise<PolicyAssignment[]>
     champion_policy: string;
     challenger_policy: string | null;
     challenger_share_bps: number;
+    shadow_policy: string | null;
+    shadow_model: string | null;
+    shadow_share_bps: number;
+    shadow_until: string | null;
   }>(
-    `select product_code, effective_from::text as effective_from, champion_policy, challenger_policy, challenger_share_bps
+    `select product_code, effective_from::text as effective_from, champion_policy, challenger_policy, challenger_share_bps,
+            shadow_policy, shadow_model, shadow_share_bps, shadow_until::text as shadow_until
        from policy_assignments order by product_code, effective_from`,
   );
-  return result.rows.map((row) => ({
-    productCode: row.product_code,
-    effectiveFrom: parseLocalDate(row.effective_from),
-    championPolicy: row.champion_policy,
-    challengerPolicy: row.challenger_policy,
-    challengerShareBps: Number(row.challenger_share_bps),
-  }));
+  return result.rows.map((row) => {
+    const assignment: PolicyAssignment = {
+      productCode: row.product_code,
+      effectiveFrom: parseLocalDate(row.effective_from),
+      championPolicy: row.champion_policy,
+      challengerPolicy: row.challenger_policy,
+      challengerShareBps: Number(row.challenger_share_bps),
+    };
+    // An assignment without a shadow reads as it did before shadow mode (no `shadow` key).
+    if (row.shadow_policy === null && row.shadow_model === null && Number(row.shadow_share_bps) === 0)
+      return assignment;
+    return {
+      ...assignment,
+      shadow: {
+        policy: row.shadow_policy,
+        model: row.shadow_model,
+        shareBps: Number(row.shadow_share_bps),
+        until: row.shadow_until === null ? null : parseLocalDate(row.shadow_until),
+      },
+    };
+  });
 }
 
 /** Whether any policy version is approved (in force on some date): false on a fresh database. */

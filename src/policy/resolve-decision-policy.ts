@@ -2,6 +2,7 @@ import { AppError } from '../platform/errors/app-error.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import { assignArm, assignmentOn, type Arm, type PolicyAssignment } from './champion-challenger.ts';
 import { productOn } from './lending-settings.ts';
+import { shadowFor, type ShadowPlan } from './shadow-assignment.ts';
 import type { CompiledPolicy } from './policy-compiler.ts';
 import type { PolicyDeps } from './policy-ports.ts';
 import { compiledPolicyVersion, policyVersionInForce } from './policy-version-reads.ts';
@@ -30,6 +31,12 @@ export interface DecisionPolicy {
   readonly legalCap: LegalCapInForce | undefined;
   /** Every dated cap, for `clampToLegalCap`. */
   readonly legalRateCaps: readonly LegalRateCap[];
+  /**
+   * The shadow this decision runs beside it without acting (shadow mode), or null: names only — the
+   * decisions context looks the version and model up after the decision is recorded, so a shadow can
+   * never fail or slow the decision.
+   */
+  readonly shadow: ShadowPlan | null;
 }
 
 /**
@@ -68,5 +75,6 @@ export async function resolveDecisionPolicy(
     appetite: appetiteOn(current.riskAppetite, date),
     legalCap: legalCapOn(current.legalRateCaps, date),
     legalRateCaps: current.legalRateCaps,
+    shadow: shadowFor(assignment.shadow, productCode, assignment.effectiveFrom, customerId, date),
   };
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../platform/errors/app-error.ts';
+import { describeShadow } from './shadow-assignment.ts';
 import { parseLendingSettings, type LendingSettings } from './lending-settings.ts';
 import { describeLegalRateCap } from './products.ts';
 
@@ -75,7 +76,7 @@ export function describeSetting(
           assignment?.challengerPolicy
             ? `, challenger ${assignment.challengerPolicy} ${assignment.challengerShareBps / 100}%`
             : ''
-        }`,
+        }${assignment?.shadow ? `, ${describeShadow(assignment.shadow)}` : ''}`,
       };
     }
   }

@@ -2,6 +2,7 @@ import type { FieldIssue } from '../platform/errors/app-error.ts';
 import { toExactRateString } from '../platform/money/rate.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import type { PolicyAssignment } from './champion-challenger.ts';
+import { sameShadow } from './shadow-assignment.ts';
 import { productOn, type LendingSettings } from './lending-settings.ts';
 import { legalRateCapToJson, productToJson } from './products.ts';
 
@@ -86,6 +87,7 @@ export function settingsLoadIssues(
     const policies: Array<[string, string | null]> = [
       ['championPolicy', assignment.championPolicy],
       ['challengerPolicy', assignment.challengerPolicy],
+      ['shadow.policy', assignment.shadow?.policy ?? null],
     ];
     for (const [key, name] of policies) {
       if (name === null) continue;
@@ -108,7 +110,8 @@ function sameAssignment(a: PolicyAssignment, b: PolicyAssignment): boolean {
   return (
     a.championPolicy === b.championPolicy &&
     a.challengerPolicy === b.challengerPolicy &&
-    a.challengerShareBps === b.challengerShareBps
+    a.challengerShareBps === b.challengerShareBps &&
+    sameShadow(a.shadow, b.shadow)
   );
 }
 

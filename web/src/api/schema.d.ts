@@ -23110,6 +23110,324 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/monitoring/shadow': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Shadow mode against the champion: agreement matrix, swap sets, limit and price differences.
+     * @description Every live decision a shadow policy or model ran beside (on the same point-in-time facts, without acting) in the window: the champion × shadow outcome matrix, swap-ins and swap-outs with the bad rate each model expects of them (mean PD), limit and price differences among the decisions both approve, the reason codes whose frequency differs most, and the shadows that failed. Default window: the 28 days to today.
+     *
+     *     Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First business date, YYYY-MM-DD. */
+          from?: string;
+          /** @description A product code; default all. */
+          product?: string;
+          /** @description Last business date, YYYY-MM-DD (default: today). */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              byProduct: {
+                [key: string]: {
+                  agreed: number;
+                  agreementRate: string | null;
+                  approvalRate: {
+                    challenger: string | null;
+                    champion: string | null;
+                  };
+                  /** @description Among the decisions both sides approve. */
+                  approvedBoth: {
+                    count: number;
+                    /** @description Limit differences (challenger − champion) in whole yuan, cut at −10,000, −1,000, 0, 1, 1,000, 10,000. */
+                    limitDifferenceBuckets: {
+                      count: number;
+                      from: number | null;
+                      to: number | null;
+                    }[];
+                    limitHigher: number;
+                    limitLower: number;
+                    limitSame: number;
+                    meanLimitDifference: string | null;
+                    meanLimitDifferenceFen: string | null;
+                    /** @description APR differences (challenger − champion) in basis points, cut at −200, −50, 0, 1, 50, 200. */
+                    priceDifferenceBuckets: {
+                      count: number;
+                      from: number | null;
+                      to: number | null;
+                    }[];
+                    priceHigher: number;
+                    priceLower: number;
+                    priceSame: number;
+                  };
+                  /** @description Each side’s approved set, by its own model. */
+                  expectedBadRate: {
+                    challenger: number | null;
+                    champion: number | null;
+                  };
+                  failed: {
+                    /** @description By `stage:code`. */
+                    byCode: {
+                      [key: string]: number;
+                    };
+                    /** @description Shadow runs that failed (no outcome): recorded, never raised. */
+                    count: number;
+                  };
+                  /** @description Rows: the champion’s outcome; columns: the challenger’s. */
+                  matrix: {
+                    approved: {
+                      approved: number;
+                      declined: number;
+                      referred: number;
+                    };
+                    declined: {
+                      approved: number;
+                      declined: number;
+                      referred: number;
+                    };
+                    referred: {
+                      approved: number;
+                      declined: number;
+                      referred: number;
+                    };
+                  };
+                  /** @description Decisions whose two sets of reason codes differ. */
+                  reasonsDiffer: number;
+                  /** @description Decisions compared (both sides have an outcome). */
+                  records: number;
+                  /** @description Approved by the challenger, not by the champion; expected bad rate = mean PD of each model. */
+                  swapIns: {
+                    count: number;
+                    expectedBadRate: {
+                      challenger: number | null;
+                      champion: number | null;
+                    };
+                  };
+                  /** @description Approved by the champion, not by the challenger. */
+                  swapOuts: {
+                    count: number;
+                    expectedBadRate: {
+                      challenger: number | null;
+                      champion: number | null;
+                    };
+                  };
+                  topReasonDifferences: {
+                    champion: number;
+                    code: string;
+                    /** @description shadow − champion. */
+                    difference: number;
+                    shadow: number;
+                  }[];
+                };
+              };
+              elapsedMs: {
+                max: number | null;
+                p50: number | null;
+                p95: number | null;
+              };
+              shadows: {
+                modelVersion: string | null;
+                policyVersionId: string | null;
+                records: number;
+              }[];
+              total: {
+                agreed: number;
+                agreementRate: string | null;
+                approvalRate: {
+                  challenger: string | null;
+                  champion: string | null;
+                };
+                /** @description Among the decisions both sides approve. */
+                approvedBoth: {
+                  count: number;
+                  /** @description Limit differences (challenger − champion) in whole yuan, cut at −10,000, −1,000, 0, 1, 1,000, 10,000. */
+                  limitDifferenceBuckets: {
+                    count: number;
+                    from: number | null;
+                    to: number | null;
+                  }[];
+                  limitHigher: number;
+                  limitLower: number;
+                  limitSame: number;
+                  meanLimitDifference: string | null;
+                  meanLimitDifferenceFen: string | null;
+                  /** @description APR differences (challenger − champion) in basis points, cut at −200, −50, 0, 1, 50, 200. */
+                  priceDifferenceBuckets: {
+                    count: number;
+                    from: number | null;
+                    to: number | null;
+                  }[];
+                  priceHigher: number;
+                  priceLower: number;
+                  priceSame: number;
+                };
+                /** @description Each side’s approved set, by its own model. */
+                expectedBadRate: {
+                  challenger: number | null;
+                  champion: number | null;
+                };
+                failed: {
+                  /** @description By `stage:code`. */
+                  byCode: {
+                    [key: string]: number;
+                  };
+                  /** @description Shadow runs that failed (no outcome): recorded, never raised. */
+                  count: number;
+                };
+                /** @description Rows: the champion’s outcome; columns: the challenger’s. */
+                matrix: {
+                  approved: {
+                    approved: number;
+                    declined: number;
+                    referred: number;
+                  };
+                  declined: {
+                    approved: number;
+                    declined: number;
+                    referred: number;
+                  };
+                  referred: {
+                    approved: number;
+                    declined: number;
+                    referred: number;
+                  };
+                };
+                /** @description Decisions whose two sets of reason codes differ. */
+                reasonsDiffer: number;
+                /** @description Decisions compared (both sides have an outcome). */
+                records: number;
+                /** @description Approved by the challenger, not by the champion; expected bad rate = mean PD of each model. */
+                swapIns: {
+                  count: number;
+                  expectedBadRate: {
+                    challenger: number | null;
+                    champion: number | null;
+                  };
+                };
+                /** @description Approved by the champion, not by the challenger. */
+                swapOuts: {
+                  count: number;
+                  expectedBadRate: {
+                    challenger: number | null;
+                    champion: number | null;
+                  };
+                };
+                topReasonDifferences: {
+                  champion: number;
+                  code: string;
+                  /** @description shadow − champion. */
+                  difference: number;
+                  shadow: number;
+                }[];
+              };
+              window: {
+                from: string;
+                product: string | null;
+                to: string;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/monitoring/simulations': {
     parameters: {
       query?: never;
