@@ -140,6 +140,13 @@ import { findDemoCustomerIds } from './demo/sign-in/demo-customers.pg.ts';
 import { createPgLinePaymentRequestStore } from './me/line-payment-requests.pg.ts';
 
 import { registerMeRoutes } from './me/me.routes.ts';
+import { createCopyService } from './privacy/copy-service.ts';
+import { createGzipArchive, gunzipBytes } from './privacy/export-archive.node.ts';
+import { featuresForCopy } from './privacy/export-features.ts';
+import { createPgExportSources } from './privacy/export-sources.pg.ts';
+import { createPgExportStore } from './privacy/export-store.pg.ts';
+import { registerPrivacyRoutes } from './privacy/export.routes.ts';
+import { parsePrivacySettings, type PrivacySettings } from './privacy/privacy-settings.ts';
 
 import { parseMeSettings, type MeSettings } from './me/me-settings.ts';
 
@@ -181,6 +188,8 @@ export interface CreateAppOptions {
   readonly staff?: Partial<StaffSettings>;
   /** The referral queue: SLA in business hours, working day, claim length (defaults: DEFAULT_REFERRAL_SETTINGS). */
   readonly referrals?: Partial<ReferralSettings>;
+  /** Data rights: a copy's expiry in days, the correction SLA, attempts, page size (defaults: DEFAULT_PRIVACY_SETTINGS). */
+  readonly privacy?: Partial<PrivacySettings>;
 }
 
 /** The composition root: reads nothing but the config it is given, builds adapters, wires the contexts. */
@@ -237,7 +246,14 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   });
   const base: Omit<
     Services,
-    'appeals' | 'lineReviews' | 'facilityOverrides' | 'referrals' | 'staff' | 'changes' | 'policySimulations'
+    | 'appeals'
+    | 'lineReviews'
+    | 'facilityOverrides'
+    | 'referrals'
+    | 'staff'
+    | 'changes'
+    | 'policySimulations'
+    | 'copies'
   > = {
     apiKeys: cachedApiKeyStore(createPgApiKeyStore(db, ids, clock), { elapsedMs: () => monotonic.nowMs() }),
     audit,
@@ -379,8 +395,26 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     // One threshold for a second person, whether a change of terms comes from an appeal or by hand.
     secondPersonAbove: appeals.settings.secondReviewerAbove,
   });
+  const privacySettings = parsePrivacySettings(options.privacy);
+  // Copies of one's data: read every customer table a page at a time, sealed at rest under the PII vault.
+  const copies = createCopyService({
+    db,
+    clock,
+    ids,
+    audit,
+    store: createPgExportStore(),
+    sources: createPgExportSources(db, privacySettings.pageSize),
+    settings: privacySettings,
+    identity: (customerId, mode) => customers.revealIdentity(customerId, mode),
+    features: async (customerId, asOf) => featuresForCopy(await customers.getSnapshot(customerId, asOf)),
+    archive: createGzipArchive,
+    gunzip: gunzipBytes,
+    seal: (bytes, owner) => vault.encryptBytes('data_export', bytes, owner),
+    open: (sealed, owner) => vault.decryptBytes('data_export', sealed, owner),
+  });
   const services: Services = {
     ...base,
+    copies,
     staff: createStaffAuth({
       store: createPgStaffStore(db),
       audit: base.audit,
@@ -393,13 +427,19 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     lineReviews,
     // The day-end batch ends with the monthly limit reviews of credit lines, then the appeals' recovery
     // pass (due re-checks, undelivered notifications), then a delivery pass of customer messages.
-    dayEnd: withMessageDelivery(
-      withAppealRecovery(
-        withLimitReviews(base.dayEnd, lineReviews, () => monotonic.nowMs()),
-        appeals,
+    // The last day step purges copies of people's data past their expiry.
+    dayEnd: withDayStep(
+      withMessageDelivery(
+        withAppealRecovery(
+          withLimitReviews(base.dayEnd, lineReviews, () => monotonic.nowMs()),
+          appeals,
+          () => monotonic.nowMs(),
+        ),
+        () => notifications.deliver(),
         () => monotonic.nowMs(),
       ),
-      () => notifications.deliver(),
+      'data-copies',
+      async () => (await copies.purgeExpired()).purged,
       () => monotonic.nowMs(),
     ),
     appeals,
@@ -483,6 +523,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   registerSessionRoutes(http, meDeps);
   registerDemoSignInRoutes(http, meDeps, (externalIds) => findDemoCustomerIds(db, externalIds));
   registerMeRoutes(http, meDeps);
+  // A person's data rights: copies (/v1/me/data/copies, /v1/customers/{id}/data/copies).
+  registerPrivacyRoutes(http, { copies, clock });
 
   let stopped = false;
   // The server's delivery pass of customer messages, on an interval; one at a time, awaited by stop().
@@ -506,6 +548,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       recovering = services.appeals.recover().then(
         (report) => logger.info({ report }, 'appeals: start-up recovery pass'),
         (error: unknown) => logger.error({ err: error }, 'appeals: start-up recovery pass failed'),
+      );
+      // Copies of people's data left unfinished by a process that stopped are made again.
+      recovering = recovering.then(() =>
+        copies.recover().then(
+          (report) => logger.info({ report }, 'privacy: copies resumed'),
+          (error: unknown) => logger.error({ err: error }, 'privacy: resuming copies failed'),
+        ),
       );
       // Referred decisions without a case (recorded before migration 0370) get one; undelivered
       // notifications go out.
@@ -544,6 +593,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       if (deliveryTimer) clearInterval(deliveryTimer);
       await delivering;
       await recovering;
+      await copies.idle();
       await http.close();
       // Shadows already queued are recorded before the database closes (they never hold up a decision).
       await services.decisions.shadows.idle();
@@ -565,4 +615,25 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerDecisionRoutes(http, services);
   registerAppealRoutes(http, services);
   registerWebAppRoutes(http);
+}
+
+/** Adds one step after the day-end batch: `step()` returns the items it handled (reported under `product`). */
+function withDayStep(
+  dayEnd: Services['dayEnd'],
+  product: string,
+  step: () => Promise<number>,
+  elapsed: () => number,
+): Services['dayEnd'] {
+  return {
+    products: [...dayEnd.products, product],
+    async run(options) {
+      const report = await dayEnd.run(options);
+      const began = elapsed();
+      const items = await step();
+      return {
+        ...report,
+        dates: [...report.dates, { product, date: options.through, items, milliseconds: elapsed() - began }],
+      };
+    },
+  };
 }

@@ -19,6 +19,7 @@ import type { MonitoringService } from './monitoring/index.ts';
 import type { PolicyService } from './policy/policy-service.ts';
 import type { PolicySimulations } from './policy/policy-simulations.ts';
 import type { ReferralService } from './referrals/referral-service.ts';
+import type { CopyService } from './privacy/copy-service.ts';
 import type { AuditLog } from './platform/audit/audit-log.ts';
 import type { ApiKeyStore } from './platform/auth/api-keys.ts';
 import type { CustomerSessions } from './platform/auth/customer-sessions.ts';
@@ -72,6 +73,8 @@ export interface Services {
   readonly appeals: AppealService;
   /** Referral reviews: every referred application opens a case; reviewers re-run or decide within authority. */
   readonly referrals: ReferralService;
+  /** Copies of one's data (PIPL Art. 45): jobs with progress, sealed files with an expiry (data_exports). */
+  readonly copies: CopyService;
 }
 
 export interface App {

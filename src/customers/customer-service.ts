@@ -26,6 +26,7 @@ import { listBlocklist } from './list-blocklist.ts';
 import { recordConsent } from './record-consent.ts';
 import { reencryptPii } from './reencrypt-pii.ts';
 import { removeFromBlocklist } from './remove-from-blocklist.ts';
+import { revealIdentity, type IdentityRecord } from './reveal-identity.ts';
 import { createSnapshotCache } from './snapshot-history.ts';
 import { trainingRows } from './training-rows.ts';
 import { verifyCustomer } from './verify-customer.ts';
@@ -55,6 +56,11 @@ export interface CustomerService {
     input: NewCustomer,
   ): Promise<{ customer: CustomerView; verification: VerificationRecord; created: boolean }>;
   getCustomer(customerId: string): Promise<CustomerView>;
+  /**
+   * The identity with every card ever bound, decrypted (`clear`: only for the person's own copy of their
+   * data, or an admin's) or masked as everywhere else; NOT_FOUND for an unknown id.
+   */
+  revealIdentity(customerId: string, mode: 'clear' | 'masked'): Promise<IdentityRecord>;
   /** Binds a bank card (validated: 16–19 digits, Luhn). Run `verify` to take it into account. */
   addCard(customerId: string, cardNumber: string): Promise<CardView>;
   /** Runs the four-element verification through the provider and records the result. */
@@ -109,6 +115,7 @@ export function createCustomerService(serviceDeps: CustomerServiceDeps): Custome
   return {
     createCustomer: (input) => createCustomer(deps, input),
     getCustomer: (customerId) => getCustomer(deps, customerId),
+    revealIdentity: (customerId, mode) => revealIdentity(deps, customerId, mode),
     addCard: (customerId, cardNumber) => addCard(deps, customerId, cardNumber),
     verify: (customerId) => verifyCustomer(deps, customerId),
     recordConsent: (customerId, dataSource, granted) =>

@@ -259,6 +259,16 @@ export async function listCards(q: Queryable, customerId: string): Promise<CardR
   return result.rows.map(toCard);
 }
 
+/** Every card the customer ever bound, removed ones too (the copy of their data lists them all). */
+export async function listCardsEverBound(q: Queryable, customerId: string): Promise<CardRecord[]> {
+  const result = await q.query<CardRow>(
+    `select customer_id, card_id, card_enc, card_key_id, card_bidx, last4, issuer, added_at, removed_at
+       from customer_cards where customer_id = $1 order by added_at, card_id`,
+    [customerId],
+  );
+  return result.rows.map(toCard);
+}
+
 /**
  * Whether a card with this blind index is bound (and not removed) to a customer other than `customerId`.
  * Says yes or no only: who holds it is not for the caller to learn.

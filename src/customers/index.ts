@@ -16,6 +16,7 @@ export type {
   NewCustomer,
   VerificationRecord,
 } from './customer.ts';
+export type { IdentityRecord } from './reveal-identity.ts';
 export {
   FEATURES,
   FEATURE_NAMES,

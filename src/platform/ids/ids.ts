@@ -44,6 +44,9 @@ export const ID_PREFIXES = {
   policySimulation: 'sim',
   staffUser: 'stf',
   staffSession: 'sts',
+  dataSubjectRequest: 'dsr',
+  dataExport: 'dxp',
+  dataCorrection: 'dcr',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

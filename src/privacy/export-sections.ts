@@ -1,0 +1,318 @@
+import type { LocalizedText } from '../platform/i18n/localized.ts';
+
+/**
+ * What a copy of one's data holds, section by section (PIPL Art. 45: "everything held about the person").
+ * Pure: names, the table each section reads, the key it pages by, which columns are money, which are left
+ * out and why. The storage adapter (`export-sources.pg.ts`) reads these; the completeness test checks that
+ * every table with a `customer_id` column is here or in `NOT_EXPORTED` with a reason, so a table added later
+ * without a decision about the copy fails a test instead of silently missing from it.
+ */
+
+/** The JSON document's schema; raised when a field changes meaning or is removed (added fields keep it). */
+export const EXPORT_SCHEMA = 'credence.data-export/v1';
+
+/** A section read from one customer table, a page at a time, in key order. */
+export interface TableSection {
+  /** The key in the JSON document (camelCase). */
+  readonly name: string;
+  readonly table: string;
+  /** Key columns after `customer_id`, in the order pages follow (a unique key of the table). */
+  readonly keys: readonly string[];
+  /** An extra filter on the rows (fixed SQL, no parameters). */
+  readonly where?: string;
+  /** Columns holding money in fen: given as yuan (`"12.34"`) with a `…Fen` twin (`"1234"`), as the API does. */
+  readonly money?: readonly string[];
+  /** Columns left out of the copy, each with the reason (bytes are always left out: files are listed). */
+  readonly omit?: Readonly<Record<string, string>>;
+  readonly title: LocalizedText;
+}
+
+/** Sections in the order they are gathered and written; the identity and features sections come first. */
+export const TABLE_SECTIONS: readonly TableSection[] = [
+  {
+    name: 'consents',
+    table: 'customer_events',
+    keys: ['occurred_at', 'seq'],
+    where: "type = 'consent'",
+    omit: { seq: 'arrival order, internal' },
+    title: { zh: '授权记录（含历史）', en: 'Consents, with their history' },
+  },
+  {
+    name: 'events',
+    table: 'customer_events',
+    keys: ['occurred_at', 'seq'],
+    omit: { seq: 'arrival order, internal' },
+    title: { zh: '数据事件', en: 'Data events' },
+  },
+  {
+    name: 'decisions',
+    table: 'decisions',
+    keys: ['decided_at', 'id'],
+    money: ['limit_amount', 'requested_amount'],
+    omit: {
+      pd: 'the model probability behind the score (the score and its reasons are given)',
+      policy_checksum: 'integrity hash of the policy version, internal',
+      model_hash: 'integrity hash of the model, internal',
+      policy_document: "the lender's whole policy graph, not the person's data",
+      policy_output: "the policy engine's raw output (its result is the outcome, limit, price and reasons)",
+      trace: "the policy engine's step-by-step trace, not the person's data",
+    },
+    title: { zh: '授信决定（含原因与改善建议）', en: 'Credit decisions, with reasons and what you can do' },
+  },
+  {
+    name: 'referrals',
+    table: 'referral_cases',
+    keys: ['created_at', 'id'],
+    omit: { claimed_by: "the reviewer's identity", proposal: "a reviewer's working draft" },
+    title: { zh: '人工审核', en: 'Reviews by a person' },
+  },
+  {
+    name: 'referralEvents',
+    table: 'referral_events',
+    keys: ['referral_id', 'seq'],
+    omit: { actor: "the reviewer's identity" },
+    title: { zh: '人工审核记录', en: 'Review history' },
+  },
+  {
+    name: 'referralNotifications',
+    table: 'referral_notifications',
+    keys: ['created_at', 'id'],
+    title: { zh: '审核结果通知', en: 'Review result messages' },
+  },
+  {
+    name: 'facilities',
+    table: 'credit_facilities',
+    keys: ['id'],
+    money: ['limit_amount', 'used_amount'],
+    title: { zh: '授信额度', en: 'Credit limits' },
+  },
+  {
+    name: 'facilityChanges',
+    table: 'credit_facility_changes',
+    keys: ['facility_id', 'version'],
+    money: ['limit_amount'],
+    title: { zh: '额度变更', en: 'Changes to limits' },
+  },
+  {
+    name: 'facilityOverrides',
+    table: 'credit_facility_overrides',
+    keys: ['id'],
+    money: ['limit_amount'],
+    omit: {
+      maker_key_id: "the staff member's key",
+      maker_name: "the staff member's name",
+      checker_key_id: "the staff member's key",
+      checker_name: "the staff member's name",
+    },
+    title: { zh: '人工调整的额度', en: 'Limits changed by a person' },
+  },
+  {
+    name: 'loans',
+    table: 'loans',
+    keys: ['id'],
+    money: ['principal'],
+    title: { zh: '贷款', en: 'Loans' },
+  },
+  {
+    name: 'loanEvents',
+    table: 'loan_events',
+    keys: ['loan_id', 'seq'],
+    money: ['amount'],
+    title: { zh: '还款与放款记录', en: 'Repayments and payouts' },
+  },
+  {
+    name: 'creditLines',
+    table: 'credit_lines',
+    keys: ['id'],
+    title: { zh: '循环额度账户', en: 'Credit lines' },
+  },
+  {
+    name: 'lineEvents',
+    table: 'credit_line_events',
+    keys: ['line_id', 'seq'],
+    money: ['amount'],
+    title: { zh: '消费、退款、还款与分期', en: 'Purchases, refunds, payments and instalments' },
+  },
+  {
+    name: 'statements',
+    table: 'credit_line_statements',
+    keys: ['line_id', 'seq'],
+    money: [
+      'opening_balance',
+      'purchases',
+      'refunds',
+      'payments',
+      'fees',
+      'interest',
+      'instalment_principal',
+      'converted',
+      'closing_balance',
+      'minimum_payment',
+      'instalments_not_yet_billed',
+    ],
+    title: { zh: '账单', en: 'Statements' },
+  },
+  {
+    name: 'lineReviews',
+    table: 'credit_line_reviews',
+    keys: ['id'],
+    money: ['limit_before', 'limit_after'],
+    omit: { claim_token: 'a lock of the batch, internal', claimed_until: 'a lock of the batch, internal' },
+    title: { zh: '额度复审', en: 'Limit reviews' },
+  },
+  {
+    name: 'lineChanges',
+    table: 'credit_line_changes',
+    keys: ['line_id', 'seq'],
+    title: { zh: '账户变更', en: 'Changes to credit lines' },
+  },
+  {
+    name: 'linePaymentRequests',
+    table: 'me_line_payment_requests',
+    keys: ['idempotency_key'],
+    money: ['requested_amount', 'resolved_amount'],
+    title: { zh: '还款请求', en: 'Payment requests' },
+  },
+  {
+    name: 'ledgerAccounts',
+    table: 'ledger_accounts',
+    keys: ['contract_id', 'kind'],
+    money: ['debit_total', 'credit_total', 'balance'],
+    title: { zh: '账务科目（您的部分）', en: 'Ledger accounts (yours)' },
+  },
+  {
+    name: 'ledgerJournals',
+    table: 'ledger_journals',
+    keys: ['id'],
+    omit: { created_xact: 'database transaction number, internal' },
+    title: { zh: '记账凭证', en: 'Ledger journals' },
+  },
+  {
+    name: 'ledgerPostings',
+    table: 'ledger_postings',
+    keys: ['journal_id', 'line_no'],
+    money: ['amount'],
+    title: { zh: '记账分录', en: 'Ledger postings' },
+  },
+  {
+    name: 'appeals',
+    table: 'appeals',
+    keys: ['id'],
+    money: ['amount_at_stake'],
+    omit: {
+      assignee: "the reviewer's identity",
+      proposal: "a reviewer's working draft",
+      lease_until: 'a lock of the re-check, internal',
+      next_recheck_at: 'a schedule of the re-check, internal',
+      recheck_attempts: 'a counter of the re-check, internal',
+      resolved_by: "the reviewer's identity",
+      filed_by: 'who filed (you, or staff for you): given as the channel in requests',
+    },
+    title: { zh: '申诉', en: 'Appeals' },
+  },
+  {
+    name: 'appealEvidence',
+    table: 'appeal_evidence',
+    keys: ['id'],
+    omit: {
+      content: 'the file itself (listed, not copied; ask for it through the appeal)',
+      content_ciphertext: 'the file itself, sealed',
+      content_key_id: 'the id of the key that sealed it',
+      uploaded_by: 'who uploaded it, internal',
+    },
+    title: { zh: '申诉材料（仅列出）', en: 'Appeal evidence (listed, not copied)' },
+  },
+  {
+    name: 'appealEvidenceLinks',
+    table: 'appeal_evidence_links',
+    keys: ['appeal_id', 'evidence_id'],
+    title: { zh: '申诉所附材料', en: 'Evidence each appeal cites' },
+  },
+  {
+    name: 'appealEvents',
+    table: 'appeal_events',
+    keys: ['appeal_id', 'seq'],
+    omit: {
+      actor: "the reviewer's identity",
+      before: "the appeal's stored state before the step, internal",
+      after: "the appeal's stored state after the step, internal",
+    },
+    title: { zh: '申诉处理记录', en: 'Appeal history' },
+  },
+  {
+    name: 'appealNotifications',
+    table: 'appeal_notifications',
+    keys: ['created_at', 'id'],
+    title: { zh: '申诉通知', en: 'Appeal messages' },
+  },
+  {
+    name: 'notifications',
+    table: 'customer_messages',
+    keys: ['created_at', 'id'],
+    omit: {
+      next_attempt_at: 'a schedule of the delivery, internal',
+      last_error: "the channel's error, internal",
+    },
+    title: { zh: '发送给您的通知', en: 'Messages sent to you' },
+  },
+  {
+    name: 'sessions',
+    table: 'customer_sessions',
+    keys: ['created_at', 'session_id'],
+    omit: { token_hash: 'the hash of a sign-in token, a secret' },
+    title: { zh: '登录会话', en: 'Sign-in sessions' },
+  },
+  {
+    name: 'requests',
+    table: 'data_subject_requests',
+    keys: ['created_at', 'id'],
+    omit: { requested_by: 'the staff member or key acting for you (the channel is given)' },
+    title: { zh: '您的个人信息权利请求', en: 'Your requests about your data' },
+  },
+  {
+    name: 'corrections',
+    table: 'data_corrections',
+    keys: ['filed_at', 'id'],
+    omit: { resolved_by: "the reviewer's identity" },
+    title: { zh: '更正与异议', en: 'Corrections and disputes' },
+  },
+  {
+    name: 'copies',
+    table: 'data_exports',
+    keys: ['created_at', 'id'],
+    omit: {
+      document: 'the copies themselves',
+      summary: 'the copies themselves',
+      key_id: 'the id of the key that sealed them',
+      requested_by: 'the staff member or key acting for you',
+      error: 'internal',
+    },
+    title: { zh: '此前的副本', en: 'Earlier copies' },
+  },
+];
+
+/**
+ * Tables with a `customer_id` that are not sections, and why. `customers` and `customer_cards` are given by
+ * the identity section (decrypted or masked), not as rows.
+ */
+export const NOT_EXPORTED: Readonly<Record<string, string>> = {
+  customers: 'given as the identity section (name, ID number, phone, birth date, sex, region, opened)',
+  customer_cards: 'given in the identity section (card number, issuer, bound and removed)',
+};
+
+/** The sections that are not table reads: the identity first, the features as of a date second. */
+export const SPECIAL_SECTIONS = {
+  identity: { zh: '身份信息', en: 'Identity' },
+  features: {
+    zh: '评估所用的特征（截至所选日期）',
+    en: 'Features used to assess you (as of the date chosen)',
+  },
+} as const;
+
+/** Steps of a copy: identity, features, every table section, then writing the files. */
+export const EXPORT_STEPS = 2 + TABLE_SECTIONS.length + 1;
+
+/** `limit_amount` → `limitAmount`. */
+export function camelCase(column: string): string {
+  return column.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}

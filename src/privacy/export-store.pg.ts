@@ -1,0 +1,232 @@
+import type { AuditActor } from '../platform/audit/audit-log.ts';
+import { toJson, type Queryable } from '../platform/database/database.ts';
+import type { LocalDate } from '../platform/time/local-date.ts';
+import {
+  EXPORT_STATUSES,
+  type ExportJob,
+  type ExportStatus,
+  type ExportStore,
+  type IdentityMode,
+  type RequestChannel,
+} from './export-ports.ts';
+
+interface ExportRow {
+  customer_id: string;
+  id: string;
+  request_id: string;
+  status: string;
+  as_of: string;
+  identity: string;
+  requested_by: unknown;
+  channel: string;
+  reason: string | null;
+  done: number;
+  total: number;
+  attempts: number;
+  document_sha256: string | null;
+  document_bytes: number | null;
+  counts: unknown;
+  error: unknown;
+  created_at: Date;
+  updated_at: Date;
+  finished_at: Date | null;
+  expires_at: Date | null;
+  purged_at: Date | null;
+}
+
+const COLUMNS = `customer_id, id, request_id, status, as_of, identity, requested_by, channel, reason, done, total,
+  attempts, document_sha256, document_bytes, counts, error, created_at, updated_at, finished_at, expires_at, purged_at`;
+
+const parse = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
+
+function toJob(row: ExportRow): ExportJob {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    requestId: row.request_id,
+    status: (EXPORT_STATUSES as readonly string[]).includes(row.status)
+      ? (row.status as ExportStatus)
+      : 'failed',
+    asOf: row.as_of as LocalDate,
+    identity: row.identity as IdentityMode,
+    channel: row.channel as RequestChannel,
+    requestedBy: parse(row.requested_by) as AuditActor,
+    reason: row.reason,
+    done: Number(row.done),
+    total: Number(row.total),
+    attempts: Number(row.attempts),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    finishedAt: row.finished_at,
+    expiresAt: row.expires_at,
+    purgedAt: row.purged_at,
+    documentSha256: row.document_sha256,
+    documentBytes: row.document_bytes === null ? null : Number(row.document_bytes),
+    counts: row.counts === null ? null : (parse(row.counts) as Record<string, number>),
+    error: row.error === null ? null : (parse(row.error) as ExportJob['error']),
+  };
+}
+
+const bytes = (value: unknown): Uint8Array =>
+  value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBufferLike);
+
+/** The `data_exports` table and the `copy` rows of `data_subject_requests` (migration 0811). */
+export function createPgExportStore(): ExportStore {
+  return {
+    async insert(q, job) {
+      await q.query(
+        `insert into data_subject_requests
+           (customer_id, id, kind, channel, requested_by, reason, subject_id, status, created_at)
+         values ($1, $2, 'copy', $3, $4::jsonb, $5, $6, 'open', $7)`,
+        [
+          job.customerId,
+          job.requestId,
+          job.channel,
+          toJson(job.requestedBy),
+          job.reason,
+          job.id,
+          job.createdAt,
+        ],
+      );
+      await q.query(
+        `insert into data_exports (customer_id, id, request_id, status, as_of, identity, requested_by, channel,
+           reason, done, total, attempts, created_at, updated_at)
+         values ($1, $2, $3, 'queued', $4, $5, $6::jsonb, $7, $8, 0, $9, 0, $10, $10)`,
+        [
+          job.customerId,
+          job.id,
+          job.requestId,
+          job.asOf,
+          job.identity,
+          toJson(job.requestedBy),
+          job.channel,
+          job.reason,
+          job.total,
+          job.createdAt,
+        ],
+      );
+    },
+    async findOpen(q, customerId, requester, asOf, identity) {
+      const result = await q.query<ExportRow>(
+        `select ${COLUMNS} from data_exports
+          where customer_id = $1 and status in ('queued', 'running') and as_of = $2 and identity = $3
+            and requested_by->>'kind' = $4 and requested_by->>'id' = $5
+          order by created_at desc limit 1`,
+        [customerId, asOf, identity, requester.kind, requester.id],
+      );
+      const row = result.rows[0];
+      return row ? toJob(row) : undefined;
+    },
+    async find(q, customerId, id) {
+      const result = await q.query<ExportRow>(
+        `select ${COLUMNS} from data_exports where customer_id = $1 and id = $2`,
+        [customerId, id],
+      );
+      const row = result.rows[0];
+      return row ? toJob(row) : undefined;
+    },
+    async findById(q, id) {
+      const result = await q.query<ExportRow>(`select ${COLUMNS} from data_exports where id = $1`, [id]);
+      const row = result.rows[0];
+      return row ? toJob(row) : undefined;
+    },
+    async list(q, customerId, limit) {
+      const result = await q.query<ExportRow>(
+        `select ${COLUMNS} from data_exports where customer_id = $1 order by created_at desc, id desc limit $2`,
+        [customerId, limit],
+      );
+      return result.rows.map(toJob);
+    },
+    async begin(q, customerId, id, at, staleBefore) {
+      const result = await q.query(
+        `update data_exports set status = 'running', attempts = attempts + 1, done = 0, updated_at = $3
+          where customer_id = $1 and id = $2
+            and (status = 'queued' or (status = 'running' and updated_at < $4))
+          returning id`,
+        [customerId, id, at, staleBefore],
+      );
+      return result.rows.length === 1;
+    },
+    async progress(q, customerId, id, done, at) {
+      await q.query(
+        `update data_exports set done = least($3, total), updated_at = $4
+          where customer_id = $1 and id = $2 and status = 'running'`,
+        [customerId, id, done, at],
+      );
+    },
+    async finish(q, customerId, id, files, at, expiresAt) {
+      const result = await q.query<{ request_id: string }>(
+        `update data_exports
+            set status = 'done', done = total, document = $3, summary = $4, key_id = $5, document_sha256 = $6,
+                document_bytes = $7, counts = $8::jsonb, updated_at = $9, finished_at = $9, expires_at = $10
+          where customer_id = $1 and id = $2 and status = 'running'
+          returning request_id`,
+        [
+          customerId,
+          id,
+          files.document.ciphertext,
+          files.summary.ciphertext,
+          files.document.keyId,
+          files.documentSha256,
+          files.documentBytes,
+          toJson(files.counts),
+          at,
+          expiresAt,
+        ],
+      );
+      const row = result.rows[0];
+      if (!row) return;
+      await q.query(
+        `update data_subject_requests set status = 'done', closed_at = $3, outcome = $4
+          where customer_id = $1 and id = $2 and status = 'open'`,
+        [customerId, row.request_id, at, `copy ${id} ready until ${expiresAt.toISOString()}`],
+      );
+    },
+    async fail(q, customerId, id, error, at) {
+      const result = await q.query<{ request_id: string }>(
+        `update data_exports set status = 'failed', error = $3::jsonb, updated_at = $4, finished_at = $4
+          where customer_id = $1 and id = $2 and status in ('queued', 'running')
+          returning request_id`,
+        [customerId, id, toJson(error), at],
+      );
+      const row = result.rows[0];
+      if (!row) return;
+      await q.query(
+        `update data_subject_requests set status = 'failed', closed_at = $3, outcome = $4
+          where customer_id = $1 and id = $2 and status = 'open'`,
+        [customerId, row.request_id, at, `copy ${id} failed: ${error?.code ?? 'INTERNAL'}`],
+      );
+    },
+    async unfinished(q) {
+      const result = await q.query<ExportRow>(
+        `select ${COLUMNS} from data_exports where status in ('queued', 'running') order by created_at, id`,
+      );
+      return result.rows.map(toJob);
+    },
+    async files(q, customerId, id) {
+      const result = await q.query<{ document: unknown; summary: unknown; key_id: string }>(
+        `select document, summary, key_id from data_exports
+          where customer_id = $1 and id = $2 and status = 'done' and purged_at is null and document is not null`,
+        [customerId, id],
+      );
+      const row = result.rows[0];
+      if (!row) return undefined;
+      return {
+        document: { keyId: row.key_id, ciphertext: bytes(row.document) },
+        summary: { keyId: row.key_id, ciphertext: bytes(row.summary) },
+      };
+    },
+    async purgeExpired(q, now, limit) {
+      const result = await q.query<{ customer_id: string; id: string }>(
+        `update data_exports e set document = null, summary = null, purged_at = $1, updated_at = $1
+          from (select customer_id, id from data_exports
+                 where status = 'done' and purged_at is null and expires_at <= $1
+                 order by expires_at limit $2 for update) due
+          where e.customer_id = due.customer_id and e.id = due.id
+          returning e.customer_id, e.id`,
+        [now, limit],
+      );
+      return result.rows.map((row) => ({ customerId: row.customer_id, id: row.id }));
+    },
+  };
+}
