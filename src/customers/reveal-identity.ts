@@ -1,7 +1,6 @@
-import { maskName } from '../identity/person-name.ts';
-import { maskCard, maskIdNumber, maskPhone } from '../platform/pii/mask.ts';
 import type { CustomersDeps } from './customers-ports.ts';
 import { listCardsEverBound } from './customers.pg.ts';
+import { customerView } from './customers-rules.ts';
 import { mustFindCustomer } from './get-customer.ts';
 
 /** A person's identity as their copy of their data gives it (plain JSON). */
@@ -36,27 +35,27 @@ export async function revealIdentity(
 ): Promise<IdentityRecord> {
   const record = await mustFindCustomer(deps.db, customerId);
   const cards = await listCardsEverBound(deps.db, customerId);
+  const clear = mode === 'clear';
+  // Masked exactly as every other staff view masks them (customers-rules.ts).
+  const masked = customerView(deps.vault, record, cards);
   const open = (kind: 'name' | 'id_number' | 'phone', sealed: { keyId: string; ciphertext: Uint8Array }) =>
     deps.vault.decrypt(kind, sealed, customerId);
-  const clear = mode === 'clear';
-  const name = open('name', record.name);
-  const idNumber = open('id_number', record.idNumber);
-  const phone = open('phone', record.phone);
   return {
     customerId,
     externalId: record.externalId,
-    name: clear ? name : maskName(name),
-    idNumber: clear ? idNumber : maskIdNumber(idNumber),
-    phone: clear ? phone : maskPhone(phone),
+    name: clear ? open('name', record.name) : masked.name,
+    idNumber: clear ? open('id_number', record.idNumber) : masked.idNumber,
+    phone: clear ? open('phone', record.phone) : masked.phone,
     birthDate: record.birthDate,
     sex: record.sex,
     regionCode: record.regionCode,
     createdAt: record.createdAt.toISOString(),
-    cards: cards.map((card) => {
-      const number = deps.vault.decrypt('card_number', card.card, customerId);
+    cards: cards.map((card, index) => {
       return {
         cardId: card.cardId,
-        cardNumber: clear ? number : maskCard(number),
+        cardNumber: clear
+          ? deps.vault.decrypt('card_number', card.card, customerId)
+          : (masked.cards[index]?.cardNumber ?? ''),
         issuer: card.issuer,
         addedAt: card.addedAt.toISOString(),
         removedAt: card.removedAt ? card.removedAt.toISOString() : null,

@@ -298,6 +298,8 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
 export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   customers: 'given as the identity section (name, ID number, phone, birth date, sex, region, opened)',
   customer_cards: 'given in the identity section (card number, issuer, bound and removed)',
+  idempotency_keys:
+    'the stored answers of retried commands, kept a short while so a retry acts once; what they did is in the loans, lines and ledger sections',
 };
 
 /** The sections that are not table reads: the identity first, the features as of a date second. */

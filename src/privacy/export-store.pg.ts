@@ -1,5 +1,5 @@
 import type { AuditActor } from '../platform/audit/audit-log.ts';
-import { toJson, type Queryable } from '../platform/database/database.ts';
+import { toJson } from '../platform/database/database.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import {
   EXPORT_STATUSES,

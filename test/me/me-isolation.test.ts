@@ -17,6 +17,7 @@ const UNKNOWN = {
   line: 'cl_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
   appeal: 'apl_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
   purchase: 'pur_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
+  copy: 'dxp_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
 };
 
 interface Ids {
@@ -27,6 +28,8 @@ interface Ids {
   line: string;
   appeal: string;
   purchase: string;
+  /** A copy of the customer's data (asked for in the setup, made by the time the tests run). */
+  copy: string;
 }
 
 interface Route {
@@ -39,6 +42,8 @@ interface Route {
   readonly headers?: Record<string, string>;
   /** The route names a record of one customer in its path. */
   readonly ownsPath: boolean;
+  /** The route answers a file (a copy's document or summary), not a JSON body declared by a schema. */
+  readonly file?: boolean;
 }
 
 let keyCounter = 0;
@@ -152,6 +157,34 @@ const ROUTES: readonly Route[] = [
     ownsPath: true,
   },
   { method: 'GET', route: '/v1/me/messages', url: () => '/v1/me/messages', ownsPath: false },
+  {
+    method: 'POST',
+    route: '/v1/me/data/copies',
+    url: () => '/v1/me/data/copies',
+    payload: {},
+    ownsPath: false,
+  },
+  { method: 'GET', route: '/v1/me/data/copies', url: () => '/v1/me/data/copies', ownsPath: false },
+  {
+    method: 'GET',
+    route: '/v1/me/data/copies/:exportId',
+    url: (ids) => `/v1/me/data/copies/${ids.copy}`,
+    ownsPath: true,
+  },
+  {
+    method: 'GET',
+    route: '/v1/me/data/copies/:exportId/document',
+    url: (ids) => `/v1/me/data/copies/${ids.copy}/document`,
+    ownsPath: true,
+    file: true,
+  },
+  {
+    method: 'GET',
+    route: '/v1/me/data/copies/:exportId/summary',
+    url: (ids) => `/v1/me/data/copies/${ids.copy}/summary`,
+    ownsPath: true,
+    file: true,
+  },
   // Last: signs A out.
   { method: 'DELETE', route: '/v1/me/session', url: () => '/v1/me/session', ownsPath: false },
 ];
@@ -234,6 +267,9 @@ describe.each(storesUnderTest())('/v1/me isolation on $name', (store) => {
       statement: 'My salary is higher than you think.',
     });
     bIds.appeal = appeal.appealId as string;
+    const copy = await post('/v1/me/data/copies', {});
+    bIds.copy = copy.exportId as string;
+    await t.app.services.copies.idle();
   }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await t.app.stop();
@@ -343,6 +379,12 @@ describe.each(storesUnderTest())('/v1/me isolation on $name', (store) => {
       if (route.route === '/v1/me/lines/:lineId/conversions')
         route = { ...route, payload: { source: { purchaseId: ids.purchase }, term: 3 } };
       const response = await call(tokenB2, route, ids);
+      if (route.file) {
+        // A file: its own media type, no JSON schema; the copy was made in the setup.
+        expect(response.statusCode, `${route.route} ${response.body.slice(0, 200)}`).toBe(200);
+        checked.push(`${route.method} ${route.route} 200`);
+        continue;
+      }
       check(route.method, route.route, response.statusCode, response.body);
     }
     // Each route answered at least once with its success body (the 4xx above are checked as problems).
