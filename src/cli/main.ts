@@ -79,6 +79,10 @@ export const COMMAND_MODULES: ReadonlyArray<{
     commands: ['monitor', 'simulate'],
     load: async () => (await import('../monitoring/monitoring.cli.ts')).registerMonitoringCommands,
   },
+  {
+    commands: ['privacy'],
+    load: async () => (await import('../privacy/privacy.cli.ts')).registerPrivacyCommands,
+  },
 ];
 
 /** One line of `credence --help`: the command as help shows it (`serve [options]`) and its description. */
