@@ -2,10 +2,9 @@
 -- fact (Art. 46; 异议 under the credit-reporting rules). Every table belongs to a customer: customer_id leads
 -- every key and every foreign key (the distribution rule); look-ups by id alone use plain indexes.
 --
--- * data_subject_requests: one row per request a person makes about their data (copy, correction, erasure):
---   who asked, through which channel, why (staff give a reason), when, and how it ended. Created here with
---   `if not exists` so that whichever of the copy and erasure migrations runs first makes it; the columns
---   are the common ones both use.
+-- Each copy and each correction is also a row of data_subject_requests (migration 0801, kind `copy` or
+-- `correction`): who asked, why, when, and how it ended; the rows here carry the work itself.
+--
 -- * data_exports: the copy as a background job (queued → running → done | failed), its progress in steps
 --   (done of total, written after each step, so a restart resumes it and a reader sees it), and the result
 --   — a gzip JSON document and a gzip HTML summary, each sealed under the PII vault (they hold the person's
@@ -14,23 +13,6 @@
 --   days (a setting, copied onto the row so the promise made is the promise kept), and its resolution:
 --   corrected (with the correcting event appended — never an update of the disputed one) or rejected with
 --   the reason the customer reads; the decisions that relied on the fact are listed for a re-check.
-
-create table if not exists data_subject_requests (
-  customer_id text not null references customers (customer_id),
-  id text not null check (id ~ '^dsr_[0-9A-HJKMNP-TV-Z]{26}$'),
-  kind text not null check (kind in ('copy', 'correction', 'erasure')),
-  channel text not null check (channel in ('app', 'staff')),
-  requested_by jsonb not null check (jsonb_typeof(requested_by) = 'object'),
-  reason text check (reason is null or length(reason) between 1 and 500),
-  subject_id text not null check (length(subject_id) between 1 and 80),
-  status text not null check (status in ('open', 'done', 'refused', 'failed')),
-  outcome text check (outcome is null or length(outcome) <= 500),
-  created_at timestamptz not null,
-  closed_at timestamptz,
-  primary key (customer_id, id),
-  check ((status = 'open') = (closed_at is null))
-);
-create index if not exists data_subject_requests_by_time on data_subject_requests (created_at);
 
 create table data_exports (
   customer_id text not null references customers (customer_id),

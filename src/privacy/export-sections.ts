@@ -265,8 +265,13 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
   {
     name: 'requests',
     table: 'data_subject_requests',
-    keys: ['created_at', 'id'],
-    omit: { requested_by: 'the staff member or key acting for you (the channel is given)' },
+    keys: ['requested_at', 'id'],
+    omit: {
+      requested_by:
+        'the staff member or key acting for you (requestedByKind says who: you, staff or the system)',
+      decided_by: 'the staff member who decided',
+      idempotency_key: "your app's retry key, internal",
+    },
     title: { zh: '您的个人信息权利请求', en: 'Your requests about your data' },
   },
   {

@@ -70,22 +70,27 @@ function toJob(row: ExportRow): ExportJob {
 const bytes = (value: unknown): Uint8Array =>
   value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBufferLike);
 
-/** The `data_exports` table and the `copy` rows of `data_subject_requests` (migration 0811). */
+/** `data_subject_requests.requested_by_kind` of an actor: an API key acts for staff. */
+function requesterKind(actor: AuditActor): 'customer' | 'staff' | 'system' {
+  return actor.kind === 'customer' ? 'customer' : actor.kind === 'system' ? 'system' : 'staff';
+}
+
+/** The `data_exports` table and the `copy` rows of `data_subject_requests` (migrations 0801 and 0811). */
 export function createPgExportStore(): ExportStore {
   return {
     async insert(q, job) {
       await q.query(
         `insert into data_subject_requests
-           (customer_id, id, kind, channel, requested_by, reason, subject_id, status, created_at)
-         values ($1, $2, 'copy', $3, $4::jsonb, $5, $6, 'open', $7)`,
+           (customer_id, id, kind, status, requested_by_kind, requested_by, reason, requested_at, details)
+         values ($1, $2, 'copy', 'received', $3, $4, $5, $6, $7::jsonb)`,
         [
           job.customerId,
           job.requestId,
-          job.channel,
-          toJson(job.requestedBy),
+          requesterKind(job.requestedBy),
+          job.requestedBy.id.slice(0, 128),
           job.reason,
-          job.id,
           job.createdAt,
+          toJson({ exportId: job.id, asOf: job.asOf, identity: job.identity, channel: job.channel }),
         ],
       );
       await q.query(
@@ -138,14 +143,21 @@ export function createPgExportStore(): ExportStore {
       return result.rows.map(toJob);
     },
     async begin(q, customerId, id, at, staleBefore) {
-      const result = await q.query(
+      const result = await q.query<{ request_id: string }>(
         `update data_exports set status = 'running', attempts = attempts + 1, done = 0, updated_at = $3
           where customer_id = $1 and id = $2
             and (status = 'queued' or (status = 'running' and updated_at < $4))
-          returning id`,
+          returning request_id`,
         [customerId, id, at, staleBefore],
       );
-      return result.rows.length === 1;
+      const row = result.rows[0];
+      if (!row) return false;
+      await q.query(
+        `update data_subject_requests set status = 'in_progress'
+          where customer_id = $1 and id = $2 and status = 'received'`,
+        [customerId, row.request_id],
+      );
+      return true;
     },
     async progress(q, customerId, id, done, at) {
       await q.query(
@@ -177,9 +189,19 @@ export function createPgExportStore(): ExportStore {
       const row = result.rows[0];
       if (!row) return;
       await q.query(
-        `update data_subject_requests set status = 'done', closed_at = $3, outcome = $4
-          where customer_id = $1 and id = $2 and status = 'open'`,
-        [customerId, row.request_id, at, `copy ${id} ready until ${expiresAt.toISOString()}`],
+        `update data_subject_requests set status = 'completed', completed_at = $3, outcome = $4::jsonb
+          where customer_id = $1 and id = $2 and completed_at is null`,
+        [
+          customerId,
+          row.request_id,
+          at,
+          toJson({
+            exportId: id,
+            sha256: files.documentSha256,
+            bytes: files.documentBytes,
+            expiresAt: expiresAt.toISOString(),
+          }),
+        ],
       );
     },
     async fail(q, customerId, id, error, at) {
@@ -192,9 +214,9 @@ export function createPgExportStore(): ExportStore {
       const row = result.rows[0];
       if (!row) return;
       await q.query(
-        `update data_subject_requests set status = 'failed', closed_at = $3, outcome = $4
-          where customer_id = $1 and id = $2 and status = 'open'`,
-        [customerId, row.request_id, at, `copy ${id} failed: ${error?.code ?? 'INTERNAL'}`],
+        `update data_subject_requests set status = 'failed', completed_at = $3, outcome = $4::jsonb
+          where customer_id = $1 and id = $2 and completed_at is null`,
+        [customerId, row.request_id, at, toJson({ exportId: id, error: error?.code ?? 'INTERNAL' })],
       );
     },
     async unfinished(q) {

@@ -304,7 +304,7 @@ function body(summary: SummaryData, lang: Lang): string {
   parts.push(
     `<h2>${sectionTitle('requests')}</h2>${table(
       [T.date[lang], T.kind[lang], T.status[lang]],
-      summary.requests.map((r) => [escape(r.createdAt), escape(r.kind), escape(r.status)]),
+      summary.requests.map((r) => [escape(r.requestedAt), escape(r.kind), escape(r.status)]),
       lang,
     )}`,
   );

@@ -8,6 +8,8 @@ import { idCheckCharacter } from '../../src/identity/id-number.ts';
 import { createMemoryLogger } from '../../src/platform/logging/logger.ts';
 import { addDays, businessDateOf, type LocalDate } from '../../src/platform/time/local-date.ts';
 import { EXPORT_STEPS, NOT_EXPORTED, TABLE_SECTIONS } from '../../src/privacy/export-sections.ts';
+import { createPgExportStore } from '../../src/privacy/export-store.pg.ts';
+import { requestCopy } from '../../src/privacy/request-copy.ts';
 import { createTestApp, testConfig, type TestApp } from '../support/app.ts';
 import { storesUnderTest } from '../support/stores.ts';
 
@@ -155,43 +157,40 @@ describe.each(storesUnderTest())('copy isolation, completeness and restart on $n
 
   it('resumes a copy a stopped process left running, once, and fails one started too often', async () => {
     const person = await makeCustomer({ payments: [{ day: 3, fen: 12_345 }], logins: 1, loans: 0 });
-    // A copy queued, then "running" at step 5 when its process stopped (progress silent for 10 minutes).
-    const { job } = await t.app.services.copies.request({
+    // Two copies recorded and queued by a process that then stopped (the use case, not the service: no run
+    // starts here). One was at step 5, silent for 10 minutes; the other wrote its progress a moment ago —
+    // another process is still on it.
+    const deps = {
+      db: t.app.db,
+      clock: t.clock,
+      ids: t.app.ids,
+      audit: t.app.services.audit,
+      store: createPgExportStore(),
+      identity: (id: string, mode: 'clear' | 'masked') => t.app.services.customers.revealIdentity(id, mode),
+    };
+    const requester = customerActor(person.customerId);
+    const { job } = await requestCopy(deps, {
       customerId: person.customerId,
       channel: 'app',
-      requestedBy: customerActor(person.customerId),
+      requestedBy: requester,
       identity: 'clear',
     });
-    await t.app.services.copies.idle();
-    await t.app.db.query(
-      `update data_exports set status = 'running', done = 5, document = null, summary = null, key_id = null,
-         document_sha256 = null, document_bytes = null, finished_at = null, expires_at = null, attempts = 1,
-         updated_at = $3 where customer_id = $1 and id = $2`,
-      [person.customerId, job.id, new Date(t.clock.now().getTime() - 600_000)],
-    );
-    await t.app.db.query(
-      `update data_subject_requests set status = 'open', closed_at = null, outcome = null where customer_id = $1 and id = $2`,
-      [person.customerId, job.requestId],
-    );
-    // One still running in another process (progress written a moment ago) is not taken over.
-    const fresh = await t.app.services.copies.request({
+    const fresh = await requestCopy(deps, {
       customerId: person.customerId,
       channel: 'app',
-      requestedBy: customerActor(person.customerId),
+      requestedBy: requester,
       identity: 'clear',
       asOf: addDays(businessDateOf(t.clock.now()), -1),
     });
-    await t.app.services.copies.idle();
-    await t.app.db.query(
-      `update data_exports set status = 'running', done = 2, document = null, summary = null, key_id = null,
-         document_sha256 = null, document_bytes = null, finished_at = null, expires_at = null, attempts = 1,
-         updated_at = $3 where customer_id = $1 and id = $2`,
-      [person.customerId, fresh.job.id, t.clock.now()],
-    );
-    await t.app.db.query(
-      `update data_subject_requests set status = 'open', closed_at = null, outcome = null where customer_id = $1 and id = $2`,
-      [person.customerId, fresh.job.requestId],
-    );
+    const stop = async (id: string, done: number, updatedAt: Date) => {
+      await t.app.db.query(
+        `update data_exports set status = 'running', done = $3, attempts = 1, updated_at = $4
+          where customer_id = $1 and id = $2`,
+        [person.customerId, id, done, updatedAt],
+      );
+    };
+    await stop(job.id, 5, new Date(t.clock.now().getTime() - 600_000));
+    await stop(fresh.job.id, 2, t.clock.now());
 
     // The next process starts (same database) and runs its recovery pass.
     const next = await createApp({
@@ -242,10 +241,10 @@ describe.each(storesUnderTest())('copy isolation, completeness and restart on $n
     expect(failed.status).toBe('failed');
     expect(failed.error?.message).toContain('3 times');
     const requests = await t.app.db.query<{ id: string; status: string }>(
-      `select id, status from data_subject_requests where customer_id = $1 order by created_at, id`,
+      `select id, status from data_subject_requests where customer_id = $1 order by requested_at, id`,
       [person.customerId],
     );
-    expect(requests.rows.map((row) => row.status)).toEqual(['done', 'failed']);
+    expect(requests.rows.map((row) => row.status)).toEqual(['completed', 'failed']);
   }, 120_000);
 
   it('reports progress step by step when made in the foreground (the CLI)', async () => {

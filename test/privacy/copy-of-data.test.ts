@@ -324,16 +324,17 @@ describe.each(storesUnderTest())('copy of one’s data on $name', (store) => {
     // Recorded as requests of kind copy, closed done, and in the audit log with who and why.
     const requests = await t.app.db.query<{
       kind: string;
-      channel: string;
+      by: string;
       status: string;
       reason: string | null;
     }>(
-      `select kind, channel, status, reason from data_subject_requests where customer_id = $1 order by created_at, id`,
+      `select kind, requested_by_kind as by, status, reason from data_subject_requests
+        where customer_id = $1 order by requested_at, id`,
       [b],
     );
-    expect(requests.rows.map((r) => [r.kind, r.channel, r.status])).toEqual([
-      ['copy', 'app', 'done'],
-      ['copy', 'staff', 'done'],
+    expect(requests.rows.map((r) => [r.kind, r.by, r.status])).toEqual([
+      ['copy', 'customer', 'completed'],
+      ['copy', 'staff', 'completed'],
     ]);
     expect(requests.rows[1]?.reason).toBe('customer asked at the branch');
     const audit = await t.app.services.audit.list({ action: 'privacy.*', limit: 50 });
