@@ -11,3 +11,5 @@ export {
   type IdempotencyScope,
   type IdempotencyStore,
 } from './idempotency.ts';
+export { balanceEffect, type AccountKind, type Side } from './account.ts';
+export type { ContractBalances, JournalEntry } from './journal.ts';

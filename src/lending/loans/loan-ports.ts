@@ -1,0 +1,54 @@
+import type { IdempotencyStore } from '../../ledger/index.ts';
+import type { Database } from '../../platform/database/database.ts';
+import type { IdGenerator } from '../../platform/ids/ids.ts';
+import type { Clock } from '../../platform/time/clock.ts';
+import type { LocalDate } from '../../platform/time/local-date.ts';
+import type { MessageOutbox } from '../../platform/notifications/index.ts';
+import type { TermsInForcePort } from '../facilities/facility-terms-guard.ts';
+import type { LoanProduct } from './loan-contract.ts';
+import type {
+  DrawdownRequest,
+  DrawdownResult,
+  PayoutRequest,
+  PayoutResult,
+  RepaymentRequest,
+  RepaymentResult,
+} from './loan-receipts.ts';
+import type { LoanEventRecord } from './loans.pg.ts';
+import type { LoanStatement, LoanView } from './loan-view.ts';
+import type { PayoffQuote } from './servicing.ts';
+
+/** What the loan service is built from (the composition root passes these). */
+export interface LoanServiceDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly product: LoanProduct;
+  /**
+   * The cash-loan products and legal cap in force on a date: a drawdown re-checks the facility's rate and
+   * limit against them (defence in depth — a facility row with bad terms, however written, lends nothing).
+   */
+  readonly termsInForce: TermsInForcePort;
+  /** Where "payment received" is written, in the repayment's transaction (none: the customer is not told). */
+  readonly outbox?: MessageOutbox;
+}
+
+/** What the loan use cases take: the service's deps and the idempotency store. */
+export interface LoanDeps extends LoanServiceDeps {
+  readonly idempotency: IdempotencyStore;
+}
+
+/** Cash loans: drawdown, repayment, write-off, quotes and views. Every money command is idempotent. */
+export interface LoanService {
+  drawdown(request: DrawdownRequest): Promise<DrawdownResult>;
+  repay(request: RepaymentRequest): Promise<RepaymentResult>;
+  writeOff(request: { loanId: string; idempotencyKey: string }): Promise<RepaymentResult>;
+  /** Pays money held for the customer back to them (all of it by default); refuses more than is held. */
+  payout(request: PayoutRequest): Promise<PayoutResult>;
+  /** The loan's events (repayments, write-off, payouts) in arrival order. */
+  events(loanId: string): Promise<LoanEventRecord[]>;
+  payoffQuote(loanId: string, date?: LocalDate): Promise<PayoffQuote>;
+  getLoan(loanId: string): Promise<LoanView>;
+  listLoans(customerId: string): Promise<LoanView[]>;
+  statement(loanId: string, range?: { from?: LocalDate; to?: LocalDate }): Promise<LoanStatement>;
+}
