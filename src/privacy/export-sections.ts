@@ -60,6 +60,23 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     title: { zh: '授信决定（含原因与改善建议）', en: 'Credit decisions, with reasons and what you can do' },
   },
   {
+    name: 'shadowDecisions',
+    table: 'shadow_decisions',
+    keys: ['decision_id'],
+    money: ['champion_limit', 'limit_amount'],
+    omit: {
+      champion_pd: 'the model probability behind the score',
+      pd: 'the model probability behind the score',
+      shadow_policy_checksum: 'integrity hash of the policy version, internal',
+      shadow_model_hash: 'integrity hash of the model, internal',
+      elapsed_ms: 'how long the trial took, internal',
+    },
+    title: {
+      zh: '试运行的评估（未用于决定）',
+      en: 'Trial assessments run beside a decision (not used to decide)',
+    },
+  },
+  {
     name: 'referrals',
     table: 'referral_cases',
     keys: ['created_at', 'id'],
