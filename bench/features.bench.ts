@@ -1,3 +1,4 @@
+import { evidenceCipherOf, testKeyring } from '../src/privacy/data-keyring.test-support.ts';
 import { createPiiVault } from '../src/identity/pii-vault.ts';
 import { createSandboxVerificationProvider } from '../src/identity/sandbox-verification-provider.ts';
 import { createCustomerService } from '../src/customers/customer-service.ts';
@@ -95,6 +96,7 @@ async function databaseRate(db: Database, population: Population): Promise<numbe
     clock,
     ids: createIdGenerator(clock, seededRandomBytes(1)),
     vault: createPiiVault(testPiiConfig()),
+    keyring: testKeyring(),
     verifier: createSandboxVerificationProvider(),
   });
   const started = performance.now();

@@ -1,3 +1,4 @@
+import { evidenceCipherOf, testKeyring } from '../src/privacy/data-keyring.test-support.ts';
 import { createPiiVault } from '../src/identity/pii-vault.ts';
 import { createSandboxVerificationProvider } from '../src/identity/sandbox-verification-provider.ts';
 import { createCustomerService } from '../src/customers/customer-service.ts';
@@ -46,6 +47,7 @@ async function importRate(db: Database, rows: ReadonlyArray<Record<string, unkno
     clock,
     ids: createIdGenerator(clock, seededRandomBytes(3)),
     vault: createPiiVault(testPiiConfig()),
+    keyring: testKeyring(),
     verifier: createSandboxVerificationProvider(),
   });
   const started = performance.now();

@@ -30,7 +30,7 @@ import { migrate, migrationStatus } from './platform/database/migrate.ts';
 
 import { openDatabase } from './platform/database/open.ts';
 
-import { createIdGenerator, type IdGenerator } from './platform/ids/ids.ts';
+import { createIdGenerator, type IdGenerator, type RandomBytes } from './platform/ids/ids.ts';
 
 import { createHttpServer, type HttpServer, type ReadinessReport } from './platform/http/server.ts';
 
@@ -43,7 +43,8 @@ import { systemClock, systemMonotonicClock } from './platform/time/system-clock.
 import { createCustomerService } from './customers/index.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
 
-import { createPiiVault } from './identity/pii-vault.ts';
+import { createDataKeyring } from './privacy/data-keyring.ts';
+import { createPrivacyService, DATA_KEY_ID } from './privacy/index.ts';
 
 import { createSandboxVerificationProvider } from './identity/sandbox-verification-provider.ts';
 
@@ -190,6 +191,8 @@ export interface CreateAppOptions {
   readonly referrals?: Partial<ReferralSettings>;
   /** Data rights: a copy's expiry in days, the correction SLA, attempts, page size (defaults: DEFAULT_PRIVACY_SETTINGS). */
   readonly privacy?: Partial<PrivacySettings>;
+  /** Where customers' data keys come from (256-bit); `node:crypto` randomness unless a test pins it. */
+  readonly dataKeySource?: RandomBytes;
 }
 
 /** The composition root: reads nothing but the config it is given, builds adapters, wires the contexts. */
@@ -207,13 +210,20 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     throw error;
   }
 
-  // One vault for everything personal at rest: customers' identifiers and appeal evidence.
-  const vault = createPiiVault(config.pii);
+  // Everything personal at rest (customers' identifiers, cards, appeal evidence) is sealed under each
+  // customer's own data key, wrapped by the lender's PII keys; the lender's vault gives the blind indexes.
+  const keyring = createDataKeyring({
+    config: config.pii,
+    clock,
+    random: options.dataKeySource ?? ((length) => randomFillSync(new Uint8Array(length))),
+  });
+  const vault = keyring.lender;
   const customers = createCustomerService({
     db,
     clock,
     ids,
     vault,
+    keyring,
     verifier: options.verifier ?? createSandboxVerificationProvider(),
     ...(options.snapshotCacheSize !== undefined ? { snapshotCacheSize: options.snapshotCacheSize } : {}),
   });
@@ -254,6 +264,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     | 'changes'
     | 'policySimulations'
     | 'copies'
+    | 'privacy'
   > = {
     apiKeys: cachedApiKeyStore(createPgApiKeyStore(db, ids, clock), { elapsedMs: () => monotonic.nowMs() }),
     audit,
@@ -353,7 +364,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     settings: options.appeals ?? config.appeals ?? DEFAULT_APPEAL_SETTINGS,
     notifier,
     ports: appealPortsFrom({ clock, ids, ...base }),
-    evidenceCipher: vault,
+    evidenceCipher: {
+      customerKeyId: DATA_KEY_ID,
+      open: (q, customerId, openOptions) => keyring.open(q, customerId, openOptions),
+    },
     onError: (error, context) =>
       logger.warn({ err: error, context }, 'appeals: deferred to the recovery pass'),
   });
@@ -415,6 +429,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const services: Services = {
     ...base,
     copies,
+    privacy: createPrivacyService({ db, clock, ids, keyring }),
     staff: createStaffAuth({
       store: createPgStaffStore(db),
       audit: base.audit,

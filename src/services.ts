@@ -5,6 +5,7 @@
  * opens one.
  */
 import type { AppealService } from './appeals/index.ts';
+import type { PrivacyService } from './privacy/index.ts';
 import type { ChangeService } from './policy/change-service.ts';
 import type { CustomerService } from './customers/customer-service.ts';
 import type { DecisionService } from './decisions/decision-service.ts';
@@ -75,6 +76,8 @@ export interface Services {
   readonly referrals: ReferralService;
   /** Copies of one's data (PIPL Art. 45): jobs with progress, sealed files with an expiry (data_exports). */
   readonly copies: CopyService;
+  /** A person's data rights (PIPL): data keys and their rotation, erasure with legal holds and retention. */
+  readonly privacy: PrivacyService;
 }
 
 export interface App {

@@ -427,7 +427,8 @@ export async function insertEvidence(
   cipher: EvidenceCipher,
   input: EvidenceInfo & { readonly content: Uint8Array; readonly uploadedBy: string },
 ): Promise<{ evidence: EvidenceInfo; created: boolean }> {
-  const sealed = cipher.encryptBytes(
+  const sealer = await cipher.open(q, input.customerId, { create: true });
+  const sealed = sealer.encryptBytes(
     'appeal_evidence',
     input.content,
     evidenceOwner(input.customerId, input.evidenceId),
@@ -494,10 +495,11 @@ interface StoredContentRow extends EvidenceRow {
  * yet sealed by `credence kyc reencrypt` — as stored. Either way checked against the recorded size and
  * SHA-256, so a row altered in the database is a fault, never served.
  */
-function openContent(cipher: EvidenceCipher, row: StoredContentRow): Uint8Array {
+async function openContent(q: Queryable, cipher: EvidenceCipher, row: StoredContentRow): Promise<Uint8Array> {
   let content: Uint8Array;
   if (row.content_ciphertext !== null && row.content_key_id !== null) {
-    content = cipher.decryptBytes(
+    const sealer = await cipher.open(q, row.customer_id);
+    content = sealer.decryptBytes(
       'appeal_evidence',
       { keyId: row.content_key_id, ciphertext: new Uint8Array(row.content_ciphertext) },
       evidenceOwner(row.customer_id, row.id),
@@ -530,12 +532,13 @@ export async function evidenceContent(
     [appeal.customerId, appeal.id, evidenceId],
   );
   const [row] = result.rows;
-  return row ? { info: toEvidence(row), content: openContent(cipher, row) } : undefined;
+  return row ? { info: toEvidence(row), content: await openContent(q, cipher, row) } : undefined;
 }
 
 /**
- * Seals every evidence row not yet under the active key: rows still in clear (written before migration
- * 0604) and rows under an older key. Batches of `batchSize` rows, each in its own transaction, in key order
+ * Seals every evidence row not yet under its customer's data key: rows still in clear (written before
+ * migration 0604) and rows under a lender key (before 0802). Erased customers' rows are left alone (erasure
+ * sealed them before destroying the key). Batches of `batchSize` rows, each in its own transaction, in key order
  * (a crash loses nothing: the next run continues with what is left). Returns how many rows were sealed.
  */
 export async function reencryptEvidence(
@@ -551,12 +554,14 @@ export async function reencryptEvidence(
       const result = await tx.query<StoredContentRow>(
         `select ${CONTENT_COLUMNS} from appeal_evidence e
           where (e.content is not null or e.content_key_id <> $1) and (e.customer_id, e.id) > ($2, $3)
+            and not exists (select 1 from customers c where c.customer_id = e.customer_id and c.erased_at is not null)
           order by e.customer_id, e.id limit $4 for update`,
-        [cipher.activeKeyId, after.customerId, after.id, batchSize],
+        [cipher.customerKeyId, after.customerId, after.id, batchSize],
       );
       for (const row of result.rows) {
-        const content = openContent(cipher, row);
-        const next = cipher.encryptBytes('appeal_evidence', content, evidenceOwner(row.customer_id, row.id));
+        const content = await openContent(tx, cipher, row);
+        const sealer = await cipher.open(tx, row.customer_id, { create: true });
+        const next = sealer.encryptBytes('appeal_evidence', content, evidenceOwner(row.customer_id, row.id));
         await tx.query(
           `update appeal_evidence set content = null, content_ciphertext = $3, content_key_id = $4
             where customer_id = $1 and id = $2`,

@@ -1,3 +1,4 @@
+import type { Queryable } from '../platform/database/database.ts';
 import { createHash } from 'node:crypto';
 import { AppError } from '../platform/errors/app-error.ts';
 
@@ -113,11 +114,22 @@ export interface SealedContent {
   readonly ciphertext: Uint8Array;
 }
 
-/** The port the appeals context seals evidence through (the PII vault implements it). */
-export interface EvidenceCipher {
+/** One customer's sealer of evidence: seals under their data key, opens what it names. */
+export interface EvidenceSealer {
   readonly activeKeyId: string;
   encryptBytes(kind: 'appeal_evidence', plaintext: Uint8Array, owner: string): SealedContent;
   decryptBytes(kind: 'appeal_evidence', value: SealedContent, owner: string): Uint8Array;
+}
+
+/**
+ * The port the appeals context seals evidence through: each customer's own data key (the privacy context's
+ * keyring implements it). `create` makes the key of a customer from before per-customer keys; an erased
+ * customer's sealer answers GONE.
+ */
+export interface EvidenceCipher {
+  /** The key id values sealed under a customer's data key carry (what `reencrypt` moves rows to). */
+  readonly customerKeyId: string;
+  open(q: Queryable, customerId: string, options?: { readonly create?: boolean }): Promise<EvidenceSealer>;
 }
 
 /** The owner a piece of evidence is sealed for. */

@@ -12,11 +12,11 @@ import { mustFindCustomer } from './get-customer.ts';
  * account.
  */
 export async function addCard(
-  deps: Pick<CustomersDeps, 'db' | 'clock' | 'ids' | 'vault'>,
+  deps: Pick<CustomersDeps, 'db' | 'clock' | 'ids' | 'vault' | 'keyring'>,
   customerId: string,
   cardNumber: string,
 ): Promise<CardView> {
-  const { db, clock, ids, vault } = deps;
+  const { db, clock, ids, vault, keyring } = deps;
   const check = checkCardNumber(cardNumber);
   if (!check.valid) throw AppError.invalid('cardNumber', check.reason, check.message);
   const index = vault.blindIndex('card_number', check.normalized);
@@ -40,10 +40,12 @@ export async function addCard(
       });
     }
     const now = clock.now();
+    // Under the customer's data key (made now for a customer from before per-customer keys).
+    const sealer = await keyring.open(tx, customerId, { create: true });
     const card: CardRecord = {
       customerId,
       cardId: ids.next('card'),
-      card: vault.encrypt('card_number', check.normalized, customerId),
+      card: sealer.encrypt('card_number', check.normalized, customerId),
       cardIndex: index,
       last4: check.last4,
       issuer: check.issuer?.code ?? null,

@@ -20,7 +20,7 @@ import { INTERNAL_SOURCE, parseEvent, type CustomerEvent } from './events/custom
 import { mustFindCustomer } from './get-customer.ts';
 import { verifyCustomer } from './verify-customer.ts';
 
-type CreateCustomerDeps = Pick<CustomersDeps, 'db' | 'clock' | 'ids' | 'vault' | 'verifier'>;
+type CreateCustomerDeps = Pick<CustomersDeps, 'db' | 'clock' | 'ids' | 'vault' | 'keyring' | 'verifier'>;
 
 /**
  * Creates a customer (or returns the existing one for a replay of the same external id and ID number) and
@@ -31,17 +31,21 @@ export async function createCustomer(
   deps: CreateCustomerDeps,
   input: NewCustomer,
 ): Promise<{ customer: CustomerView; verification: VerificationRecord; created: boolean }> {
-  const { db, clock, ids, vault } = deps;
+  const { db, clock, ids, vault, keyring } = deps;
   const now = clock.now();
   const checked = checkNewCustomer(input, now);
   const customerId = ids.next('customer');
+  // The customer's own data key seals their identifiers; it is stored (wrapped) with the customer, or not
+  // at all when this is a replay of a sign-up already stored.
+  const dataKey = keyring.issue(customerId);
+  const sealer = dataKey.vault;
   const record: CustomerRecord = {
     customerId,
     externalId: input.externalId,
-    name: vault.encrypt('name', checked.name, customerId),
-    idNumber: vault.encrypt('id_number', checked.idNumber, customerId),
+    name: sealer.encrypt('name', checked.name, customerId),
+    idNumber: sealer.encrypt('id_number', checked.idNumber, customerId),
     idNumberIndex: vault.blindIndex('id_number', checked.idNumber),
-    phone: vault.encrypt('phone', checked.phone, customerId),
+    phone: sealer.encrypt('phone', checked.phone, customerId),
     phoneIndex: vault.blindIndex('phone', checked.phone),
     birthDate: checked.birthDate,
     sex: checked.sex,
@@ -49,12 +53,16 @@ export async function createCustomer(
     createdAt: now,
   };
   const events = signUpEvents(deps, input, customerId, now);
-  const existing = await db.transaction((tx) => insertUnlessRegistered(tx, record, events, now));
+  const existing = await db.transaction(async (tx) => {
+    const found = await insertUnlessRegistered(tx, record, events, now);
+    if (!found) await keyring.store(tx, customerId, dataKey, now);
+    return found;
+  });
   const id = existing?.customerId ?? customerId;
   const verification = await verifyCustomer(deps, id);
   const stored = await mustFindCustomer(db, id);
   return {
-    customer: customerView(vault, stored, await listCards(db, id)),
+    customer: customerView(await keyring.open(db, id), stored, await listCards(db, id)),
     verification,
     created: existing === undefined,
   };

@@ -1,5 +1,6 @@
 import type { ConsentState } from '../identity/consent.ts';
 import type { PiiVault } from '../identity/pii-vault.ts';
+import type { CustomerKeyring } from '../privacy/index.ts';
 import type { VerificationProvider } from '../identity/verification.ts';
 import type { Database } from '../platform/database/database.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
@@ -36,6 +37,7 @@ export interface CustomerServiceDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly vault: PiiVault;
+  readonly keyring: CustomerKeyring;
   readonly verifier: VerificationProvider;
   /**
    * Customers whose decoded event history the snapshot keeps in memory (default 10,000; 0 keeps none). An
@@ -87,7 +89,7 @@ export interface CustomerService {
     sink: TrainingRowSink,
     options?: { pageSize?: number; onProgress?: (done: number, total: number) => void },
   ): Promise<number>;
-  /** Re-seals every PII value not under the active key; returns how many rows were rewritten. */
+  /** Moves every PII value still under a lender key to its customer's data key; returns how many rows were rewritten. */
   reencryptPii(options?: { batchSize?: number; onProgress?: (done: number) => void }): Promise<number>;
   /**
    * Lists an identifier (validated as an ID number, phone or card number) on the blocklist with a reason.

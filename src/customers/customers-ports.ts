@@ -1,4 +1,5 @@
 import type { PiiVault } from '../identity/pii-vault.ts';
+import type { CustomerKeyring } from '../privacy/index.ts';
 import type { VerificationProvider } from '../identity/verification.ts';
 import type { Database } from '../platform/database/database.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
@@ -15,8 +16,10 @@ export interface CustomersDeps {
   readonly db: Database;
   readonly clock: Clock;
   readonly ids: IdGenerator;
-  /** Seals and opens personal identifiers, and gives their blind indexes. */
+  /** The lender's vault: blind indexes of identifiers (look-ups and duplicate checks without decrypting). */
   readonly vault: PiiVault;
+  /** Each customer's own data key: seals and opens their identifiers (crypto-shredding on erasure). */
+  readonly keyring: CustomerKeyring;
   /** The identity provider the four-element verification asks. */
   readonly verifier: VerificationProvider;
   /** Decoded event histories kept between snapshots (see `createSnapshotCache`). */

@@ -1,6 +1,7 @@
 import type { Queryable } from '../platform/database/database.ts';
 import { toJson } from '../platform/database/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
+import { erasedCustomer } from '../privacy/index.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import type {
   BlocklistKind,
@@ -24,14 +25,15 @@ interface CustomerRow {
   name_key_id: string;
   id_number_enc: Uint8Array;
   id_number_key_id: string;
-  id_number_bidx: string;
+  id_number_bidx: string | null;
   phone_enc: Uint8Array;
   phone_key_id: string;
-  phone_bidx: string;
-  birth_date: string;
-  sex: string;
-  region_code: string;
+  phone_bidx: string | null;
+  birth_date: string | null;
+  sex: string | null;
+  region_code: string | null;
   created_at: Date;
+  erased_at: Date | null;
 }
 
 interface CardRow {
@@ -39,7 +41,7 @@ interface CardRow {
   card_id: string;
   card_enc: Uint8Array;
   card_key_id: string;
-  card_bidx: string;
+  card_bidx: string | null;
   last4: string;
   issuer: string | null;
   added_at: Date;
@@ -57,8 +59,17 @@ interface EventRow {
 
 const CUSTOMER_COLUMNS =
   'customer_id, external_id, name_enc, name_key_id, id_number_enc, id_number_key_id, id_number_bidx, phone_enc, phone_key_id, phone_bidx, birth_date, sex, region_code, created_at';
+/** What reads select: the stored columns and whether the customer was erased. */
+const READ_COLUMNS = `${CUSTOMER_COLUMNS}, erased_at`;
 
+/**
+ * A stored customer as a domain value. An erased customer (migration 0802) has no identity left to map:
+ * GONE (410), whatever path read them — the one answer every read of a person gives after erasure.
+ */
 function toCustomer(row: CustomerRow): CustomerRecord {
+  if (row.erased_at !== null) throw erasedCustomer(row.customer_id, row.erased_at);
+  if (row.id_number_bidx === null || row.phone_bidx === null || row.birth_date === null || row.region_code === null)
+    throw new AppError('INTERNAL', `customer ${row.customer_id} lacks its identifiers but is not erased`);
   if (row.sex !== 'male' && row.sex !== 'female')
     throw new AppError('INTERNAL', `customer ${row.customer_id} has sex "${row.sex}"`);
   return {
@@ -77,6 +88,7 @@ function toCustomer(row: CustomerRow): CustomerRecord {
 }
 
 function toCard(row: CardRow): CardRecord {
+  if (row.card_bidx === null) throw erasedCustomer(row.customer_id, null);
   return {
     customerId: row.customer_id,
     cardId: row.card_id,
@@ -124,7 +136,7 @@ export async function insertCustomers(q: Queryable, customers: readonly Customer
 
 export async function findCustomer(q: Queryable, customerId: string): Promise<CustomerRecord | undefined> {
   const result = await q.query<CustomerRow>(
-    `select ${CUSTOMER_COLUMNS} from customers where customer_id = $1`,
+    `select ${READ_COLUMNS} from customers where customer_id = $1`,
     [customerId],
   );
   const [row] = result.rows;
@@ -134,7 +146,7 @@ export async function findCustomer(q: Queryable, customerId: string): Promise<Cu
 /** Customers with this external id (at most one, by the use case's rule). */
 export async function findCustomersByExternalId(q: Queryable, externalId: string): Promise<CustomerRecord[]> {
   const result = await q.query<CustomerRow>(
-    `select ${CUSTOMER_COLUMNS} from customers where external_id = $1`,
+    `select ${READ_COLUMNS} from customers where external_id = $1 and erased_at is null`,
     [externalId],
   );
   return result.rows.map(toCustomer);
@@ -143,7 +155,7 @@ export async function findCustomersByExternalId(q: Queryable, externalId: string
 /** Customers whose ID number has this blind index. */
 export async function findCustomersByIdNumberIndex(q: Queryable, index: string): Promise<CustomerRecord[]> {
   const result = await q.query<CustomerRow>(
-    `select ${CUSTOMER_COLUMNS} from customers where id_number_bidx = $1`,
+    `select ${READ_COLUMNS} from customers where id_number_bidx = $1`,
     [index],
   );
   return result.rows.map(toCustomer);
@@ -178,7 +190,7 @@ export async function listCustomers(
   limit: number,
 ): Promise<Array<{ customerId: string; createdAt: Date; birthDate: LocalDate }>> {
   const result = await q.query<{ customer_id: string; created_at: Date; birth_date: string }>(
-    'select customer_id, created_at, birth_date from customers where customer_id > $1 order by customer_id limit $2',
+    'select customer_id, created_at, birth_date from customers where customer_id > $1 and erased_at is null order by customer_id limit $2',
     [after, limit],
   );
   return result.rows.map((row) => ({
@@ -201,8 +213,9 @@ export async function customersNotUnderKey(
   limit: number,
 ): Promise<CustomerRecord[]> {
   const result = await q.query<CustomerRow>(
-    `select ${CUSTOMER_COLUMNS} from customers
-      where customer_id > $2 and (name_key_id <> $1 or id_number_key_id <> $1 or phone_key_id <> $1)
+    `select ${READ_COLUMNS} from customers
+      where customer_id > $2 and erased_at is null
+        and (name_key_id <> $1 or id_number_key_id <> $1 or phone_key_id <> $1)
       order by customer_id limit $3`,
     [activeKeyId, after, limit],
   );
@@ -293,7 +306,7 @@ export async function cardsNotUnderKey(
 ): Promise<CardRecord[]> {
   const result = await q.query<CardRow>(
     `select customer_id, card_id, card_enc, card_key_id, card_bidx, last4, issuer, added_at, removed_at
-       from customer_cards where card_key_id <> $1 order by customer_id, card_id limit $2`,
+       from customer_cards where card_key_id <> $1 and erased_at is null order by customer_id, card_id limit $2`,
     [activeKeyId, limit],
   );
   return result.rows.map(toCard);
@@ -478,8 +491,8 @@ export async function probeCustomer(
   // (customers and customer_cards are colocated by customer_id; the blocklist is a reference table, copied
   // to every node), and does not support a correlated subquery over a reference table. A customer with
   // several cards yields several joined rows; `bool_or` folds them into one answer.
-  const result = await q.query<{ events_version: bigint; blocklisted: boolean }>(
-    `select c.events_version, bool_or(b.id is not null) as blocklisted
+  const result = await q.query<{ events_version: bigint; blocklisted: boolean; erased_at: Date | null }>(
+    `select c.events_version, c.erased_at, bool_or(b.id is not null) as blocklisted
        from customers c
        left join customer_cards k
          on k.customer_id = c.customer_id and k.added_at <= $2 and (k.removed_at is null or k.removed_at > $2)
@@ -489,10 +502,11 @@ export async function probeCustomer(
           or (b.kind = 'phone' and b.blind_index = c.phone_bidx)
           or (b.kind = 'card' and b.blind_index = k.card_bidx))
       where c.customer_id = $1
-      group by c.customer_id, c.events_version`,
+      group by c.customer_id, c.events_version, c.erased_at`,
     [customerId, asOf],
   );
   const [row] = result.rows;
+  if (row?.erased_at) throw erasedCustomer(customerId, row.erased_at);
   return row ? { eventsVersion: BigInt(row.events_version), blocklisted: row.blocklisted } : undefined;
 }
 
@@ -506,13 +520,14 @@ export async function loadSnapshotHistory(
 ): Promise<{ subject: SnapshotSubject; eventsVersion: bigint; rows: StoredEventRow[] } | undefined> {
   const result = await q.query<{
     created_at: Date;
-    birth_date: string;
+    birth_date: string | null;
+    erased_at: Date | null;
     events_version: bigint;
     type: string | null;
     at_ms: number | null;
     payload: Record<string, unknown> | null;
   }>(
-    `select c.created_at, c.birth_date, c.events_version, e.type,
+    `select c.created_at, c.birth_date, c.erased_at, c.events_version, e.type,
             (extract(epoch from e.occurred_at) * 1000)::float8 as at_ms, e.payload
        from customers c left join customer_events e on e.customer_id = c.customer_id
       where c.customer_id = $1
@@ -521,6 +536,7 @@ export async function loadSnapshotHistory(
   );
   const [first] = result.rows;
   if (!first) return undefined;
+  if (first.erased_at || first.birth_date === null) throw erasedCustomer(customerId, first.erased_at);
   const rows: StoredEventRow[] = [];
   for (const row of result.rows) {
     if (row.type === null || row.at_ms === null || row.payload === null) continue;

@@ -12,11 +12,11 @@ export async function mustFindCustomer(q: Queryable, customerId: string): Promis
   return record;
 }
 
-/** A customer with their cards, identifiers masked; NOT_FOUND for an unknown id. */
+/** A customer with their cards, identifiers masked; NOT_FOUND for an unknown id, GONE for an erased one. */
 export async function getCustomer(
-  deps: Pick<CustomersDeps, 'db' | 'vault'>,
+  deps: Pick<CustomersDeps, 'db' | 'keyring'>,
   customerId: string,
 ): Promise<CustomerView> {
   const record = await mustFindCustomer(deps.db, customerId);
-  return customerView(deps.vault, record, await listCards(deps.db, customerId));
+  return customerView(await deps.keyring.open(deps.db, customerId), record, await listCards(deps.db, customerId));
 }

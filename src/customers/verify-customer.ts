@@ -10,11 +10,12 @@ import { mustFindCustomer } from './get-customer.ts';
  * provider and records the result as a verification event.
  */
 export async function verifyCustomer(
-  deps: Pick<CustomersDeps, 'db' | 'clock' | 'ids' | 'vault' | 'verifier'>,
+  deps: Pick<CustomersDeps, 'db' | 'clock' | 'ids' | 'keyring' | 'verifier'>,
   customerId: string,
 ): Promise<VerificationRecord> {
-  const { db, clock, ids, vault, verifier } = deps;
+  const { db, clock, ids, keyring, verifier } = deps;
   const record = await mustFindCustomer(db, customerId);
+  const vault = await keyring.open(db, customerId);
   const cards = await listCards(db, customerId);
   const outcome = await verifySubject(verifier, {
     name: vault.decrypt('name', record.name, customerId),

@@ -140,7 +140,7 @@ export function registerKycCommand(program: Command): void {
   kyc
     .command('reencrypt')
     .description(
-      'Re-seal every stored ID number, phone, name and card, and every appeal evidence file (sealing those still in clear from before migration 0604), under the active PII key (after adding a new key first in CREDENCE_PII_KEYS).',
+      "Move every ID number, phone, name, card and appeal evidence file still sealed under a lender key (or in clear, before migration 0604) to its customer's own data key, then re-wrap every customer data key under the active PII key (after adding a new key first in CREDENCE_PII_KEYS).",
     )
     .action(async (_options: unknown, command: Command) => {
       const global = globalOptions(command);
@@ -152,12 +152,15 @@ export function registerKycCommand(program: Command): void {
         const evidence = await app.services.appeals.reencryptEvidence({
           onProgress: (done) => progress.update(count + done),
         });
+        const rewrapped = await app.services.privacy.rewrapDataKeys({
+          onProgress: (done) => progress.update(count + evidence + done),
+        });
         progress.stop();
         output(
           global,
-          { reencrypted: count, evidence },
+          { reencrypted: count, evidence, rewrapped },
           () =>
-            `re-encrypted ${counted(count, 'row')} and ${counted(evidence, 'appeal evidence file')} under the active key`,
+            `moved ${counted(count, 'row')} and ${counted(evidence, 'appeal evidence file')} to customers' data keys; re-wrapped ${counted(rewrapped, 'data key')} under the active key`,
         );
       });
     });

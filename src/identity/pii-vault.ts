@@ -13,7 +13,14 @@ import { AppError } from '../platform/errors/app-error.ts';
  * - Blind index: HMAC-SHA-256 over `kind:normalised value` with a separate key, hex. Equal values give equal
  *   indexes (that is the point: lookups and duplicate checks), so the input is always the normalised form.
  */
-export type PiiKind = 'name' | 'id_number' | 'phone' | 'card_number' | 'appeal_evidence' | 'data_export';
+export type PiiKind =
+  | 'name'
+  | 'id_number'
+  | 'phone'
+  | 'card_number'
+  | 'appeal_evidence'
+  | 'data_export'
+  | 'data_key';
 
 export interface EncryptedPii {
   readonly keyId: string;

@@ -1,3 +1,4 @@
+import { evidenceCipherOf, testKeyring } from '../../src/privacy/data-keyring.test-support.ts';
 import { describe, expect, it } from 'vitest';
 import { appealPortsFrom, createAppealService, type AppealService } from '../../src/appeals/index.ts';
 import type { AppealHooks } from '../../src/appeals/appeal-ports.ts';
@@ -22,7 +23,7 @@ function crashingService(t: AppealTestApp, hooks: AppealHooks): { service: Appea
     settings: app.services.appeals.settings,
     notifier: createLogNotifier(app.logger),
     ports: appealPortsFrom({ clock: t.clock, ids: app.ids, ...app.services }),
-    evidenceCipher: createPiiVault(testPiiConfig()),
+    evidenceCipher: evidenceCipherOf(testKeyring()),
     hooks,
     onError: (error) => errors.push(error instanceof Error ? error.message : String(error)),
   });
@@ -141,7 +142,7 @@ for (const store of storesUnderTest()) {
             throw new Error('database unavailable');
           },
         },
-        evidenceCipher: createPiiVault(testPiiConfig()),
+        evidenceCipher: evidenceCipherOf(testKeyring()),
         onError: (error) => errors.push(error instanceof Error ? error.message : String(error)),
       });
       const filed = await broken.file(

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evidenceContent, reencryptEvidence } from '../../src/appeals/appeals.pg.ts';
 import { sha256Hex } from '../../src/appeals/evidence.ts';
-import { createPiiVault } from '../../src/identity/pii-vault.ts';
+import { rewrapDataKeys } from '../../src/privacy/data-key-rewrap.ts';
+import { evidenceCipherOf, testKeyring } from '../../src/privacy/data-keyring.test-support.ts';
 import { testPiiConfig } from '../../src/platform/config/config.ts';
 import { sqlStateOf } from '../../src/platform/database/database.ts';
 import { appealTestApp, createScriptedCustomer, FILES, type AppealTestApp } from './support.ts';
@@ -44,12 +45,12 @@ describe.each(storesUnderTest())('appeal evidence encrypted at rest ($name)', (s
 
   // A key rotation: a new active key, the old one still configured to read what it sealed.
   const oldConfig = testPiiConfig();
-  const rotated = createPiiVault({
+  const rotated = testKeyring({
     activeKey: { id: 'test-2', key: Buffer.alloc(32, 11) },
     keys: [oldConfig.activeKey],
     blindIndexKey: oldConfig.blindIndexKey,
   });
-  const newOnly = createPiiVault({
+  const newOnly = testKeyring({
     activeKey: { id: 'test-2', key: Buffer.alloc(32, 11) },
     keys: [],
     blindIndexKey: oldConfig.blindIndexKey,
@@ -99,7 +100,8 @@ describe.each(storesUnderTest())('appeal evidence encrypted at rest ($name)', (s
     it('is stored sealed: no clear bytes in the row, the key id beside it, and it reads back as sent', async () => {
       const row = await raw(sealedId);
       expect(row.content).toBeNull();
-      expect(row.content_key_id).toBe('test-1');
+      // Under the customer's own data key (whose wrapped form names the lender key).
+      expect(row.content_key_id).toBe('dek');
       expect(row.content_ciphertext).not.toBeNull();
       const stored = new Uint8Array(row.content_ciphertext ?? []);
       expect(stored.length).toBe(FILES.pdf.length + 29);
@@ -132,23 +134,30 @@ describe.each(storesUnderTest())('appeal evidence encrypted at rest ($name)', (s
       await expect(insert.then(() => 'inserted').catch(sqlStateOf)).resolves.toBe('23514');
     });
 
-    it('key rotation seals the clear row and moves the sealed one to the new key; both read back', async () => {
-      const moved = await reencryptEvidence(t.app.db, rotated, { batchSize: 1 });
-      expect(moved).toBe(2);
+    it('key rotation seals the clear row under the data key and re-wraps the data keys; both read back', async () => {
+      const sealedBefore = Buffer.from((await raw(sealedId)).content_ciphertext ?? []);
+      const moved = await reencryptEvidence(t.app.db, evidenceCipherOf(rotated), { batchSize: 1 });
+      expect(moved).toBe(1);
+      const rewrapped = await rewrapDataKeys({ db: t.app.db, clock: t.app.clock, keyring: rotated });
+      expect(rewrapped).toBeGreaterThanOrEqual(1);
+      const wraps = await t.app.db.query<{ k: string }>('select distinct wrap_key_id as k from customer_data_keys');
+      expect(wraps.rows.map((row) => row.k)).toEqual(['test-2']);
+      // The file sealed under the data key was not rewritten: rotation touched only the 61-byte key row.
+      expect(Buffer.from((await raw(sealedId)).content_ciphertext ?? []).equals(sealedBefore)).toBe(true);
       for (const [id, file] of [
         [sealedId, FILES.pdf],
         [legacyId, FILES.png],
       ] as const) {
         const row = await raw(id);
-        expect([row.content, row.content_key_id]).toEqual([null, 'test-2']);
+        expect([row.content, row.content_key_id]).toEqual([null, 'dek']);
         expect(contains(new Uint8Array(row.content_ciphertext ?? []), file.subarray(0, 8))).toBe(false);
         // Readable with the new key alone: nothing depends on the old key any more.
-        const read = await evidenceContent(t.app.db, newOnly, { customerId, id: appealId }, id);
+        const read = await evidenceContent(t.app.db, evidenceCipherOf(newOnly), { customerId, id: appealId }, id);
         expect(read && Buffer.from(read.content).equals(Buffer.from(file))).toBe(true);
       }
-      // The old key alone no longer opens it; a second run has nothing to do.
+      // The old key alone no longer opens it (the data key is wrapped by test-2); a second run has nothing to do.
       await expect(t.app.services.appeals.evidenceContent(appealId, sealedId)).rejects.toThrow(/test-2/);
-      expect(await reencryptEvidence(t.app.db, rotated)).toBe(0);
+      expect(await reencryptEvidence(t.app.db, evidenceCipherOf(rotated))).toBe(0);
     });
 
     it('the one change the database allows is sealing: back to clear, or any other column, is refused', async () => {

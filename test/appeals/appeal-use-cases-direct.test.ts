@@ -1,3 +1,4 @@
+import { evidenceCipherOf, testKeyring } from '../../src/privacy/data-keyring.test-support.ts';
 import { describe, expect, it } from 'vitest';
 import { appealPortsFrom } from '../../src/appeals/index.ts';
 import { claimAppeal } from '../../src/appeals/claim-appeal.ts';
@@ -26,7 +27,7 @@ function depsOf(t: AppealTestApp) {
     settings: app.services.appeals.settings,
     notifier: createLogNotifier(app.logger),
     ports: appealPortsFrom({ clock: t.clock, ids: app.ids, ...app.services }),
-    evidenceCipher: createPiiVault(testPiiConfig()),
+    evidenceCipher: evidenceCipherOf(testKeyring()),
   });
 }
 

@@ -1,3 +1,6 @@
+import { testPiiConfig } from '../../src/platform/config/config.ts';
+import { rewrapDataKeys } from '../../src/privacy/data-key-rewrap.ts';
+import { testKeyring } from '../../src/privacy/data-keyring.test-support.ts';
 import { describe, expect, it } from 'vitest';
 import { createPiiVault } from '../../src/identity/pii-vault.ts';
 import { createCustomerService } from '../../src/customers/customer-service.ts';
@@ -177,31 +180,83 @@ for (const store of storesUnderTest()) {
       expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
     });
 
-    it('re-encrypts PII under a new key; old rows keep decrypting until then', async () => {
+    it('seals PII under the customer data key; a lender-key rotation re-wraps data keys, values stay', async () => {
       const { service, db, clock } = await customerServiceOn(store);
       const { customer } = await service.createCustomer(ZHANG_SAN);
       await service.addCard(customer.customerId, '6222020200001234562');
+      const sealedBy = async () =>
+        (
+          await db.query<{ k: string }>(
+            'select distinct name_key_id as k from customers union select distinct card_key_id from customer_cards',
+          )
+        ).rows.map((row) => row.k);
+      expect(await sealedBy()).toEqual(['dek']);
       const oldKey = { id: 'test-1', key: Buffer.alloc(32, 7) };
       const newKey = { id: 'k-new', key: Buffer.alloc(32, 5) };
+      const config = { activeKey: newKey, keys: [newKey, oldKey], blindIndexKey: Buffer.alloc(32, 9) };
+      const keyring = testKeyring(config);
       const rotated = createCustomerService({
         db,
         clock,
         ids: createIdGenerator(clock, seededRandomBytes(7)),
-        vault: createPiiVault({
-          activeKey: newKey,
-          keys: [newKey, oldKey],
-          blindIndexKey: Buffer.alloc(32, 9),
-        }),
+        vault: createPiiVault(config),
+        keyring,
         verifier: createSandboxVerificationProvider(),
       });
       expect((await rotated.getCustomer(customer.customerId)).idNumber).toBe('110105********002X');
-      expect(await rotated.reencryptPii()).toBe(2);
+      // Nothing to re-seal: every value is under the customer's data key already.
+      expect(await rotated.reencryptPii()).toBe(0);
+      expect(await rewrapDataKeys({ db, clock, keyring })).toBe(1);
+      expect(await rewrapDataKeys({ db, clock, keyring })).toBe(0);
+      expect(await sealedBy()).toEqual(['dek']);
+      const wraps = await db.query<{ k: string }>('select distinct wrap_key_id as k from customer_data_keys');
+      expect(wraps.rows.map((row) => row.k)).toEqual(['k-new']);
+      // The new lender key alone now opens everything.
+      const newOnly = { activeKey: newKey, keys: [newKey], blindIndexKey: Buffer.alloc(32, 9) };
+      const afterRotation = createCustomerService({
+        db,
+        clock,
+        ids: createIdGenerator(clock, seededRandomBytes(8)),
+        vault: createPiiVault(newOnly),
+        keyring: testKeyring(newOnly),
+        verifier: createSandboxVerificationProvider(),
+      });
+      expect((await afterRotation.getCustomer(customer.customerId)).idNumber).toBe('110105********002X');
+      expect((await afterRotation.verify(customer.customerId)).level).toBe(3);
+    });
+
+    it('moves values sealed under a lender key (before data keys) to a new data key; they read the same', async () => {
+      const { service, db } = await customerServiceOn(store);
+      const { customer } = await service.createCustomer(ZHANG_SAN);
+      await service.addCard(customer.customerId, '6222020200001234562');
+      // As a customer from before migration 0802: values under the lender key, no data key.
+      const lender = createPiiVault(testPiiConfig());
+      const id = customer.customerId;
+      await db.query(
+        `update customers set name_enc = $2, name_key_id = 'test-1', id_number_enc = $3, id_number_key_id = 'test-1',
+                phone_enc = $4, phone_key_id = 'test-1' where customer_id = $1`,
+        [
+          id,
+          lender.encrypt('name', '张三', id).ciphertext,
+          lender.encrypt('id_number', '11010519491231002X', id).ciphertext,
+          lender.encrypt('phone', '13812345678', id).ciphertext,
+        ],
+      );
+      await db.query(`update customer_cards set card_enc = $2, card_key_id = 'test-1' where customer_id = $1`, [
+        id,
+        lender.encrypt('card_number', '6222020200001234562', id).ciphertext,
+      ]);
+      await db.exec('alter table customer_data_keys disable trigger customer_data_keys_guarded');
+      await db.query('delete from customer_data_keys where customer_id = $1', [id]);
+      await db.exec('alter table customer_data_keys enable trigger customer_data_keys_guarded');
+      const before = await service.getCustomer(id);
+      expect(await service.reencryptPii()).toBe(2);
+      expect(await service.reencryptPii()).toBe(0);
       const keys = await db.query<{ k: string }>(
         'select distinct name_key_id as k from customers union select distinct card_key_id from customer_cards',
       );
-      expect(keys.rows.map((row) => row.k)).toEqual(['k-new']);
-      expect(await rotated.reencryptPii()).toBe(0);
-      expect((await rotated.verify(customer.customerId)).level).toBe(3);
+      expect(keys.rows.map((row) => row.k)).toEqual(['dek']);
+      expect(await service.getCustomer(id)).toEqual(before);
     });
   });
 }

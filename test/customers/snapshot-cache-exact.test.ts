@@ -1,3 +1,4 @@
+import { evidenceCipherOf, testKeyring } from '../../src/privacy/data-keyring.test-support.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CustomerSnapshot } from '../../src/customers/customer.ts';
@@ -29,6 +30,7 @@ async function twoServices(store: StoreUnderTest) {
     db,
     clock,
     vault: createPiiVault(testPiiConfig()),
+    keyring: testKeyring(),
     verifier: createSandboxVerificationProvider(),
   };
   const cached = createCustomerService({

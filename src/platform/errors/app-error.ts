@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED', // missing or unknown credentials
   'FORBIDDEN', // authenticated, but the role or owner may not do this
   'NOT_FOUND',
+  'GONE', // it existed and was removed for good (an erased customer's personal data)
   'CONFLICT', // state conflict: duplicate, already decided, concurrent change
   'IDEMPOTENCY_MISMATCH', // same idempotency key, different request body
   'PAYLOAD_TOO_LARGE',
@@ -73,6 +74,7 @@ const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  GONE: 410,
   CONFLICT: 409,
   IDEMPOTENCY_MISMATCH: 409,
   PAYLOAD_TOO_LARGE: 413,
@@ -101,6 +103,7 @@ const EXIT_CODE: Readonly<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 4,
   FORBIDDEN: 4,
   NOT_FOUND: 5,
+  GONE: 5,
   CONFLICT: 6,
   IDEMPOTENCY_MISMATCH: 6,
   PAYLOAD_TOO_LARGE: 3,

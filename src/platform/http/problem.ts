@@ -20,6 +20,7 @@ const TITLES: Readonly<Record<ErrorCode, string>> = {
   UNAUTHENTICATED: 'Authentication required',
   FORBIDDEN: 'Not allowed',
   NOT_FOUND: 'Not found',
+  GONE: 'Gone for good',
   CONFLICT: 'Conflict',
   IDEMPOTENCY_MISMATCH: 'Idempotency key reused with a different request',
   PAYLOAD_TOO_LARGE: 'Request body too large',

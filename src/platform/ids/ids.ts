@@ -47,6 +47,7 @@ export const ID_PREFIXES = {
   dataSubjectRequest: 'dsr',
   dataExport: 'dxp',
   dataCorrection: 'dcr',
+  legalHold: 'lgh',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

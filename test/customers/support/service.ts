@@ -1,3 +1,4 @@
+import { evidenceCipherOf, testKeyring } from '../../../src/privacy/data-keyring.test-support.ts';
 import { createPiiVault } from '../../../src/identity/pii-vault.ts';
 import { createSandboxVerificationProvider } from '../../../src/identity/sandbox-verification-provider.ts';
 import { createCustomerService, type CustomerService } from '../../../src/customers/customer-service.ts';
@@ -24,6 +25,7 @@ export async function customerServiceOn(
     clock,
     ids,
     vault: createPiiVault(testPiiConfig()),
+    keyring: testKeyring(),
     verifier: createSandboxVerificationProvider(),
   });
   return { service, db, clock };
