@@ -44,6 +44,7 @@ import { createCustomerService } from './customers/index.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
 
 import { createDataKeyring } from './privacy/data-keyring.ts';
+import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
 import { createPrivacyService, DATA_KEY_ID } from './privacy/index.ts';
 
 import { createSandboxVerificationProvider } from './identity/sandbox-verification-provider.ts';
@@ -429,7 +430,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const services: Services = {
     ...base,
     copies,
-    privacy: createPrivacyService({ db, clock, ids, keyring }),
+    privacy: createPrivacyService({ db, clock, ids, keyring, audit: base.audit }),
     staff: createStaffAuth({
       store: createPgStaffStore(db),
       audit: base.audit,
@@ -629,6 +630,7 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerMonitoringRoutes(http, services);
   registerDecisionRoutes(http, services);
   registerAppealRoutes(http, services);
+  registerPrivacyRoutes(http, services.privacy);
   registerWebAppRoutes(http);
 }
 

@@ -1,3 +1,4 @@
+import type { AuditLog } from '../platform/audit/audit-log.ts';
 import type { Database } from '../platform/database/database.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
 import type { Clock } from '../platform/time/clock.ts';
@@ -14,4 +15,6 @@ export interface PrivacyDeps {
   readonly ids: IdGenerator;
   /** Customers' data keys, wrapped by the lender's PII keys. */
   readonly keyring: CustomerKeyring;
+  /** Staff actions and every data-subject request's decision go to the audit log. */
+  readonly audit: AuditLog;
 }

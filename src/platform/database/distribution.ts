@@ -27,6 +27,8 @@ export const GLOBAL_TABLES: Readonly<Record<string, string>> = {
     'four-eyes changes of the lender (policy versions, model activations, lending settings), not of a customer',
   policy_simulations:
     'what-if runs of candidate policies over all past decisions, kept for the policy editor',
+  retention_rules:
+    "the lender's retention rule book (what keeps data after an erasure request, for how long, citing the law): the same for every customer",
   customer_blocklist:
     'identifiers (blind indexes) the lender will not lend to: listed before any customer carries them, matching every customer that does',
 };
