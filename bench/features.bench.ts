@@ -1,4 +1,4 @@
-import { evidenceCipherOf, testKeyring } from '../src/privacy/data-keyring.test-support.ts';
+import { testKeyring } from '../src/privacy/data-keyring.test-support.ts';
 import { createPiiVault } from '../src/identity/pii-vault.ts';
 import { createSandboxVerificationProvider } from '../src/identity/sandbox-verification-provider.ts';
 import { createCustomerService } from '../src/customers/customer-service.ts';

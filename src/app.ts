@@ -45,7 +45,8 @@ import { registerCustomerRoutes } from './customers/customers.routes.ts';
 
 import { createDataKeyring } from './privacy/data-keyring.ts';
 import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
-import { createPrivacyService, DATA_KEY_ID } from './privacy/index.ts';
+import { DATA_KEY_ID } from './privacy/index.ts';
+import { createPrivacyService } from './privacy/privacy-service.ts';
 
 import { createSandboxVerificationProvider } from './identity/sandbox-verification-provider.ts';
 

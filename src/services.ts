@@ -5,7 +5,7 @@
  * opens one.
  */
 import type { AppealService } from './appeals/index.ts';
-import type { PrivacyService } from './privacy/index.ts';
+import type { PrivacyService } from './privacy/privacy-service.ts';
 import type { ChangeService } from './policy/change-service.ts';
 import type { CustomerService } from './customers/customer-service.ts';
 import type { DecisionService } from './decisions/decision-service.ts';

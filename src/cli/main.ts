@@ -80,8 +80,18 @@ export const COMMAND_MODULES: ReadonlyArray<{
     load: async () => (await import('../monitoring/monitoring.cli.ts')).registerMonitoringCommands,
   },
   {
+    // Copies (`privacy export`) and erasure (`privacy erase`, `run-erasures`, legal holds) share one command.
     commands: ['privacy'],
-    load: async () => (await import('../privacy/privacy.cli.ts')).registerPrivacyCommands,
+    load: async () => {
+      const [{ registerPrivacyCommands }, { registerErasureCommands }] = await Promise.all([
+        import('../privacy/privacy.cli.ts'),
+        import('../privacy/erasure.cli.ts'),
+      ]);
+      return (program) => {
+        registerPrivacyCommands(program);
+        registerErasureCommands(program);
+      };
+    },
   },
 ];
 

@@ -68,7 +68,12 @@ const READ_COLUMNS = `${CUSTOMER_COLUMNS}, erased_at`;
  */
 function toCustomer(row: CustomerRow): CustomerRecord {
   if (row.erased_at !== null) throw erasedCustomer(row.customer_id, row.erased_at);
-  if (row.id_number_bidx === null || row.phone_bidx === null || row.birth_date === null || row.region_code === null)
+  if (
+    row.id_number_bidx === null ||
+    row.phone_bidx === null ||
+    row.birth_date === null ||
+    row.region_code === null
+  )
     throw new AppError('INTERNAL', `customer ${row.customer_id} lacks its identifiers but is not erased`);
   if (row.sex !== 'male' && row.sex !== 'female')
     throw new AppError('INTERNAL', `customer ${row.customer_id} has sex "${row.sex}"`);
@@ -135,10 +140,9 @@ export async function insertCustomers(q: Queryable, customers: readonly Customer
 }
 
 export async function findCustomer(q: Queryable, customerId: string): Promise<CustomerRecord | undefined> {
-  const result = await q.query<CustomerRow>(
-    `select ${READ_COLUMNS} from customers where customer_id = $1`,
-    [customerId],
-  );
+  const result = await q.query<CustomerRow>(`select ${READ_COLUMNS} from customers where customer_id = $1`, [
+    customerId,
+  ]);
   const [row] = result.rows;
   return row ? toCustomer(row) : undefined;
 }

@@ -18,5 +18,9 @@ export async function getCustomer(
   customerId: string,
 ): Promise<CustomerView> {
   const record = await mustFindCustomer(deps.db, customerId);
-  return customerView(await deps.keyring.open(deps.db, customerId), record, await listCards(deps.db, customerId));
+  return customerView(
+    await deps.keyring.open(deps.db, customerId),
+    record,
+    await listCards(deps.db, customerId),
+  );
 }

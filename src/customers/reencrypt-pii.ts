@@ -40,7 +40,10 @@ export async function reencryptPii(
     await db.transaction(async (tx) => {
       for (const card of cards) {
         const vault = await keyring.open(tx, card.customerId, { create: true });
-        await updateCardPii(tx, { ...card, card: vault.reencrypt('card_number', card.card, card.customerId) });
+        await updateCardPii(tx, {
+          ...card,
+          card: vault.reencrypt('card_number', card.card, card.customerId),
+        });
       }
     });
     rewritten += cards.length;

@@ -1,4 +1,4 @@
-import { createPiiVault, type EncryptedPii, type PiiVault } from '../identity/pii-vault.ts';
+import { createPiiVault, type EncryptedPii, type PiiVault } from '../identity/index.ts';
 import type { PiiConfig } from '../platform/config/config.ts';
 import type { Queryable } from '../platform/database/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
@@ -51,7 +51,11 @@ export interface CustomerKeyring {
 export function assertNoLenderKeyNamedDek(config: PiiConfig): void {
   for (const key of [config.activeKey, ...config.keys]) {
     if (key.id === DATA_KEY_ID)
-      throw AppError.invalid('CREDENCE_PII_KEYS', 'reserved-key-id', `the key id "${DATA_KEY_ID}" is reserved for customers' data keys`);
+      throw AppError.invalid(
+        'CREDENCE_PII_KEYS',
+        'reserved-key-id',
+        `the key id "${DATA_KEY_ID}" is reserved for customers' data keys`,
+      );
   }
 }
 
@@ -77,9 +81,13 @@ export function unwrapDataKey(lender: PiiVault, key: WrappedDataKey): Uint8Array
 
 /** The answer for anything personal of an erased customer: 410, the same whatever was asked. */
 export function erasedCustomer(customerId: string, erasedAt: Date | null): AppError {
-  return new AppError('GONE', `customer ${customerId} was erased at their request; their personal data no longer exists`, {
-    details: { customerId, erased: true, ...(erasedAt ? { erasedAt: erasedAt.toISOString() } : {}) },
-  });
+  return new AppError(
+    'GONE',
+    `customer ${customerId} was erased at their request; their personal data no longer exists`,
+    {
+      details: { customerId, erased: true, ...(erasedAt ? { erasedAt: erasedAt.toISOString() } : {}) },
+    },
+  );
 }
 
 /** A vault for an erased customer: blind indexes still work (for lookups that then find nobody); every seal and open is GONE. */

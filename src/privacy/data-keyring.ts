@@ -1,4 +1,4 @@
-import { createPiiVault, type PiiVault } from '../identity/pii-vault.ts';
+import { createPiiVault, type PiiVault } from '../identity/index.ts';
 import type { PiiConfig } from '../platform/config/config.ts';
 import type { Clock } from '../platform/time/clock.ts';
 import type { RandomBytes } from '../platform/ids/ids.ts';
@@ -33,7 +33,8 @@ export function createDataKeyring(deps: {
     lender,
     issue(customerId) {
       const dek = deps.random(DATA_KEY_BYTES);
-      if (dek.length !== DATA_KEY_BYTES) throw new AppError('INTERNAL', 'the data-key source gave a short key');
+      if (dek.length !== DATA_KEY_BYTES)
+        throw new AppError('INTERNAL', 'the data-key source gave a short key');
       return { vault: vaultOf(dek), wrapped: wrapDataKey(lender, customerId, dek) };
     },
     async store(q, customerId, issued, at) {

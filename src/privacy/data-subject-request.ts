@@ -5,13 +5,7 @@ import type { ErasureHold } from './erasure-holds.ts';
 /** A data-subject request (`data_subject_requests`, migration 0801): one per request, never deleted. */
 export type RequestKind = 'erasure' | 'copy' | 'correction';
 export type RequestStatus =
-  | 'received'
-  | 'blocked'
-  | 'in_progress'
-  | 'completed'
-  | 'refused'
-  | 'failed'
-  | 'cancelled';
+  'received' | 'blocked' | 'in_progress' | 'completed' | 'refused' | 'failed' | 'cancelled';
 export const REQUEST_KINDS: readonly RequestKind[] = ['erasure', 'copy', 'correction'];
 export const REQUEST_STATUSES: readonly RequestStatus[] = [
   'received',
@@ -52,6 +46,6 @@ export interface DataSubjectRequest {
 /** The requester recorded for an audit actor (an API key acting for staff is staff). */
 export function requesterOf(actor: AuditActor): Requester {
   if (actor.kind === 'customer') return { kind: 'customer', id: actor.id };
-  if (actor.kind === 'system') return { kind: 'system', id: 'system' };
+  if (actor.kind === 'system') return { kind: 'system', id: actor.name.slice(0, 128) || 'system' };
   return { kind: 'staff', id: `${actor.kind}:${actor.id}` };
 }

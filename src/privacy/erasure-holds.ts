@@ -1,9 +1,4 @@
-import {
-  addDays,
-  addMonths,
-  compareDates,
-  type LocalDate,
-} from '../platform/time/local-date.ts';
+import { addDays, addMonths, compareDates, type LocalDate } from '../platform/time/local-date.ts';
 
 /**
  * What keeps a person's data after they ask for it to be erased (pure). The lender's retention rules and
@@ -94,7 +89,9 @@ export function ruleInForce(
       (rule.retiredOn === null || compareDates(today, rule.retiredOn) < 0),
   );
   // Until-closed (null) outlasts any period; otherwise the longest period wins.
-  return inForce.sort((a, b) => (b.keepMonths ?? Infinity) - (a.keepMonths ?? Infinity) || a.id.localeCompare(b.id))[0];
+  return inForce.sort(
+    (a, b) => (b.keepMonths ?? Infinity) - (a.keepMonths ?? Infinity) || a.id.localeCompare(b.id),
+  )[0];
 }
 
 /** The holds that keep this customer's data on `today` (lapsed ones are left out), in a stable order. */
@@ -174,6 +171,7 @@ export function erasureHolds(
 export function erasableFrom(holds: readonly ErasureHold[]): LocalDate | null {
   if (holds.length === 0 || holds.some((hold) => hold.heldThrough === null)) return null;
   let last = holds[0]?.heldThrough as LocalDate;
-  for (const hold of holds) if (hold.heldThrough && compareDates(hold.heldThrough, last) > 0) last = hold.heldThrough;
+  for (const hold of holds)
+    if (hold.heldThrough && compareDates(hold.heldThrough, last) > 0) last = hold.heldThrough;
   return addDays(last, 1);
 }

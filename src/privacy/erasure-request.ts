@@ -31,8 +31,13 @@ export async function requestErasure(
 ): Promise<{ request: DataSubjectRequest; created: boolean }> {
   const reason = input.reason?.trim();
   if (input.by.kind !== 'customer' && !reason)
-    throw AppError.invalid('reason', 'required', 'staff acting for a customer must say why (1–1000 characters)');
-  if (reason && reason.length > 1000) throw AppError.invalid('reason', 'max-length', 'at most 1000 characters');
+    throw AppError.invalid(
+      'reason',
+      'required',
+      'staff acting for a customer must say why (1–1000 characters)',
+    );
+  if (reason && reason.length > 1000)
+    throw AppError.invalid('reason', 'max-length', 'at most 1000 characters');
   if (input.by.kind === 'customer' && input.by.id !== input.customerId)
     throw new AppError('FORBIDDEN', 'a customer may ask to erase only their own data');
   return deps.db.transaction(async (tx) => {
@@ -72,8 +77,7 @@ export async function requestErasure(
       idempotencyKey: input.idempotencyKey ?? null,
     };
     await insertRequest(tx, received);
-    const request =
-      holds.length > 0 ? received : await carryOutErasure(tx, deps, received, now, 'system');
+    const request = holds.length > 0 ? received : await carryOutErasure(tx, deps, received, now, 'system');
     await deps.audit.record(
       {
         actor: input.by,

@@ -37,7 +37,8 @@ export async function runErasures(
       await deps.db.transaction(async (tx) => {
         const customer = await lockCustomer(tx, candidate.customerId);
         const request = await findRequest(tx, candidate.customerId, candidate.id);
-        if (!request || (request.status !== 'blocked' && request.status !== 'received') || customer.erasedAt) return;
+        if (!request || (request.status !== 'blocked' && request.status !== 'received') || customer.erasedAt)
+          return;
         const found = await decideHolds(tx, request.customerId, businessDate);
         if (found.holds.length > 0) {
           await recordHolds(tx, request, found);

@@ -1,4 +1,4 @@
-import type { PiiKind, PiiVault } from '../identity/pii-vault.ts';
+import type { PiiKind, PiiVault } from '../identity/index.ts';
 import type { Queryable } from '../platform/database/database.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import { DATA_KEY_ID } from './data-key.ts';
@@ -54,7 +54,9 @@ const REMOVED = [
 ] as const;
 
 function toDataKey(vault: PiiVault, kind: PiiKind, value: SealedRow, owner: string): SealedRow {
-  return value.keyId === DATA_KEY_ID ? value : vault.encryptBytes(kind, vault.decryptBytes(kind, value, owner), owner);
+  return value.keyId === DATA_KEY_ID
+    ? value
+    : vault.encryptBytes(kind, vault.decryptBytes(kind, value, owner), owner);
 }
 
 /**
@@ -90,7 +92,8 @@ export async function carryOutErasure(
   let evidence = 0;
   for (const file of await evidenceNotUnderDataKey(q, customerId, DATA_KEY_ID)) {
     const owner = `${customerId}/${file.id}`;
-    const clear = file.content ?? (file.sealed ? vault.decryptBytes('appeal_evidence', file.sealed, owner) : null);
+    const clear =
+      file.content ?? (file.sealed ? vault.decryptBytes('appeal_evidence', file.sealed, owner) : null);
     if (!clear) continue;
     await resealEvidence(q, customerId, file.id, vault.encryptBytes('appeal_evidence', clear, owner));
     evidence += 1;
@@ -125,7 +128,12 @@ export async function recordHolds(
   request: DataSubjectRequest,
   found: { holds: ErasureHold[]; notBefore: LocalDate | null },
 ): Promise<DataSubjectRequest> {
-  const next: DataSubjectRequest = { ...request, status: 'blocked', holds: found.holds, notBefore: found.notBefore };
+  const next: DataSubjectRequest = {
+    ...request,
+    status: 'blocked',
+    holds: found.holds,
+    notBefore: found.notBefore,
+  };
   await updateRequest(q, next);
   return next;
 }

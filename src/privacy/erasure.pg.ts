@@ -97,7 +97,11 @@ export async function updateRequest(q: Queryable, request: DataSubjectRequest): 
 }
 
 /** The customer's requests of a kind, newest first. */
-export async function requestsOf(q: Queryable, customerId: string, kind: RequestKind): Promise<DataSubjectRequest[]> {
+export async function requestsOf(
+  q: Queryable,
+  customerId: string,
+  kind: RequestKind,
+): Promise<DataSubjectRequest[]> {
   const result = await q.query<RequestRow>(
     `select ${REQUEST_COLUMNS} from data_subject_requests where customer_id = $1 and kind = $2
       order by requested_at desc, id desc`,
@@ -121,7 +125,10 @@ export async function findRequest(
 
 /** A request by id alone (staff paths carry only the id). */
 export async function findRequestById(q: Queryable, id: string): Promise<DataSubjectRequest | undefined> {
-  const result = await q.query<RequestRow>(`select ${REQUEST_COLUMNS} from data_subject_requests where id = $1`, [id]);
+  const result = await q.query<RequestRow>(
+    `select ${REQUEST_COLUMNS} from data_subject_requests where id = $1`,
+    [id],
+  );
   const [row] = result.rows;
   return row ? toRequest(row) : undefined;
 }
@@ -136,13 +143,22 @@ export async function listRequests(
       where ($1::text is null or kind = $1) and ($2::text[] is null or status = any($2))
         and ($3::text is null or customer_id = $3)
       order by requested_at, id limit $4`,
-    [filter.kind ?? null, filter.statuses ? [...filter.statuses] : null, filter.customerId ?? null, filter.limit],
+    [
+      filter.kind ?? null,
+      filter.statuses ? [...filter.statuses] : null,
+      filter.customerId ?? null,
+      filter.limit,
+    ],
   );
   return result.rows.map(toRequest);
 }
 
 /** Blocked erasures, in queue order after `after` (the day step pages through them). */
-export async function blockedErasures(q: Queryable, after: string, limit: number): Promise<DataSubjectRequest[]> {
+export async function blockedErasures(
+  q: Queryable,
+  after: string,
+  limit: number,
+): Promise<DataSubjectRequest[]> {
   const result = await q.query<RequestRow>(
     `select ${REQUEST_COLUMNS} from data_subject_requests
       where kind = 'erasure' and status in ('received', 'blocked') and id > $1 order by id limit $2`,
@@ -200,7 +216,12 @@ export async function retentionRules(q: Queryable): Promise<RetentionRule[]> {
  * appeals tables (a read model: those contexts own the rows; nothing is written to them here).
  */
 export async function holdFacts(q: Queryable, customerId: string): Promise<HoldFacts> {
-  const credit = await q.query<{ kind: 'loan' | 'line'; id: string; status: string; closed_on: string | null }>(
+  const credit = await q.query<{
+    kind: 'loan' | 'line';
+    id: string;
+    status: string;
+    closed_on: string | null;
+  }>(
     `select 'loan' as kind, id, status,
             case when status = 'closed' then state->>'closedOn' end as closed_on
        from loans where customer_id = $1
@@ -293,7 +314,10 @@ export async function resealIdentifiers(
 }
 
 /** Every card of the customer (removed ones too) as stored. */
-export async function storedCards(q: Queryable, customerId: string): Promise<Array<{ cardId: string; card: SealedRow }>> {
+export async function storedCards(
+  q: Queryable,
+  customerId: string,
+): Promise<Array<{ cardId: string; card: SealedRow }>> {
   const result = await q.query<{ card_id: string; card_enc: Uint8Array; card_key_id: string }>(
     'select card_id, card_enc, card_key_id from customer_cards where customer_id = $1 order by card_id',
     [customerId],
@@ -304,13 +328,16 @@ export async function storedCards(q: Queryable, customerId: string): Promise<Arr
   }));
 }
 
-export async function resealCard(q: Queryable, customerId: string, cardId: string, card: SealedRow): Promise<void> {
-  await q.query('update customer_cards set card_enc = $3, card_key_id = $4 where customer_id = $1 and card_id = $2', [
-    customerId,
-    cardId,
-    Buffer.from(card.ciphertext),
-    card.keyId,
-  ]);
+export async function resealCard(
+  q: Queryable,
+  customerId: string,
+  cardId: string,
+  card: SealedRow,
+): Promise<void> {
+  await q.query(
+    'update customer_cards set card_enc = $3, card_key_id = $4 where customer_id = $1 and card_id = $2',
+    [customerId, cardId, Buffer.from(card.ciphertext), card.keyId],
+  );
 }
 
 /** Evidence files not yet under the customer's data key (in clear from before 0604, or under a lender key). */
@@ -339,7 +366,12 @@ export async function evidenceNotUnderDataKey(
   }));
 }
 
-export async function resealEvidence(q: Queryable, customerId: string, id: string, sealed: SealedRow): Promise<void> {
+export async function resealEvidence(
+  q: Queryable,
+  customerId: string,
+  id: string,
+  sealed: SealedRow,
+): Promise<void> {
   await q.query(
     `update appeal_evidence set content = null, content_ciphertext = $3, content_key_id = $4
       where customer_id = $1 and id = $2`,
@@ -352,7 +384,12 @@ export async function resealEvidence(q: Queryable, customerId: string, id: strin
  * the ID number, the lender app's external id (replaced by a pseudonym derived from the customer id); card
  * blind indexes. The sealed values stay — unreadable once the data key is deleted.
  */
-export async function markErased(q: Queryable, customerId: string, requestId: string, at: Date): Promise<{ cards: number }> {
+export async function markErased(
+  q: Queryable,
+  customerId: string,
+  requestId: string,
+  at: Date,
+): Promise<{ cards: number }> {
   await q.query(
     `update customers set erased_at = $2, erasure_request_id = $3, external_id = 'erased:' || customer_id,
             id_number_bidx = null, phone_bidx = null, birth_date = null, sex = null, region_code = null

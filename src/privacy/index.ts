@@ -13,5 +13,4 @@ export {
   type IssuedDataKey,
   type WrappedDataKey,
 } from './data-key.ts';
-export { createPrivacyService, type PrivacyService } from './privacy-service.ts';
 export type { PrivacyDeps } from './privacy-ports.ts';

@@ -26,7 +26,8 @@ export async function placeLegalHold(
   if (reason.length < 1 || reason.length > 1000)
     throw AppError.invalid('reason', 'length', 'say why the data must be kept (1–1000 characters)');
   const authority = input.authority?.trim() || null;
-  if (authority && authority.length > 200) throw AppError.invalid('authority', 'max-length', 'at most 200 characters');
+  if (authority && authority.length > 200)
+    throw AppError.invalid('authority', 'max-length', 'at most 200 characters');
   const heldUntil = parseLocalDate(input.heldUntil, 'heldUntil');
   const now = deps.clock.now();
   if (compareDates(heldUntil, businessDateOf(now)) < 0)
@@ -35,9 +36,13 @@ export async function placeLegalHold(
     const customer = await lockCustomer(tx, input.customerId);
     if (!customer.exists) throw AppError.notFound('customer', input.customerId);
     if (customer.erasedAt)
-      throw new AppError('CONFLICT', `customer ${input.customerId} is already erased: there is nothing left to hold`, {
-        issues: [{ field: 'customerId', rule: 'erased', message: 'already erased' }],
-      });
+      throw new AppError(
+        'CONFLICT',
+        `customer ${input.customerId} is already erased: there is nothing left to hold`,
+        {
+          issues: [{ field: 'customerId', rule: 'erased', message: 'already erased' }],
+        },
+      );
     const hold: LegalHold = {
       id: deps.ids.next('legalHold'),
       customerId: input.customerId,

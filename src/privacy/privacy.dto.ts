@@ -12,12 +12,18 @@ const Bilingual = Type.Object(
 export const HoldSchema = Type.Object(
   {
     kind: StringEnum(['open_credit', 'retention', 'open_appeal', 'legal_hold'] as const),
-    ruleId: Nullable(Type.String({ description: 'The retention rule applied (retention_rules.id); null for a legal hold.' })),
+    ruleId: Nullable(
+      Type.String({ description: 'The retention rule applied (retention_rules.id); null for a legal hold.' }),
+    ),
     subject: Type.Object(
       { type: StringEnum(['loan', 'line', 'appeal', 'legal_hold'] as const), id: Type.String() },
       { additionalProperties: false },
     ),
-    heldThrough: Nullable(DateString('The last day the data is kept for this hold; null while it lasts until an event (a loan closing).')),
+    heldThrough: Nullable(
+      DateString(
+        'The last day the data is kept for this hold; null while it lasts until an event (a loan closing).',
+      ),
+    ),
     closedOn: Nullable(DateString('For a retention period: the close date it runs from.')),
     text: Bilingual,
   },
@@ -37,10 +43,14 @@ export const RequestSchema = Type.Object(
     reason: Nullable(Type.String({ description: 'Why staff acted for the person (staff views only).' })),
     requestedAt: InstantString(),
     holds: Type.Array(HoldSchema),
-    erasableFrom: Nullable(DateString('The first date it can be carried out; null when now, done, or undated.')),
+    erasableFrom: Nullable(
+      DateString('The first date it can be carried out; null when now, done, or undated.'),
+    ),
     summary: Bilingual,
     completedAt: Nullable(InstantString()),
-    outcome: Nullable(Type.Object({}, { additionalProperties: true, description: 'What was done (no personal data).' })),
+    outcome: Nullable(
+      Type.Object({}, { additionalProperties: true, description: 'What was done (no personal data).' }),
+    ),
   },
   { additionalProperties: false },
 );

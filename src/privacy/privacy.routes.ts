@@ -22,7 +22,9 @@ const IdempotencyHeaders = Type.Object({
   ),
 });
 
-function staffOf(request: { principal?: { keyId: string; name: string; role: 'app' | 'reviewer' | 'analyst' | 'admin' } }): AuditActor {
+function staffOf(request: {
+  principal?: { keyId: string; name: string; role: 'app' | 'reviewer' | 'analyst' | 'admin' };
+}): AuditActor {
   if (!request.principal) throw new AppError('UNAUTHENTICATED', 'an API key or a staff session is required');
   return actorOfPrincipal(request.principal);
 }
@@ -76,7 +78,9 @@ export function registerPrivacyRoutes(http: HttpServer, privacy: PrivacyService)
       },
     },
     async (request) => ({
-      requests: (await privacy.myErasureRequests(customerIdOf(request))).map((r) => requestView(r, 'customer')),
+      requests: (await privacy.myErasureRequests(customerIdOf(request))).map((r) =>
+        requestView(r, 'customer'),
+      ),
     }),
   );
 
@@ -90,7 +94,13 @@ export function registerPrivacyRoutes(http: HttpServer, privacy: PrivacyService)
         params: Type.Object({ id: IdString('customer') }, { additionalProperties: false }),
         headers: IdempotencyHeaders,
         body: Type.Object(
-          { reason: Type.String({ minLength: 1, maxLength: 1000, description: 'Why staff act for the person.' }) },
+          {
+            reason: Type.String({
+              minLength: 1,
+              maxLength: 1000,
+              description: 'Why staff act for the person.',
+            }),
+          },
           { additionalProperties: false },
         ),
         response: { 200: RequestSchema, 201: RequestSchema, ...Problems },
@@ -114,13 +124,16 @@ export function registerPrivacyRoutes(http: HttpServer, privacy: PrivacyService)
       config: { roles: ['reviewer', 'admin'] },
       schema: {
         tags: ['privacy'],
-        summary: 'Data-subject requests, oldest first: the pending erasures (status blocked) and their holds.',
+        summary:
+          'Data-subject requests, oldest first: the pending erasures (status blocked) and their holds.',
         querystring: Type.Object(
           {
             kind: Type.Optional(StringEnum(REQUEST_KINDS)),
             status: Type.Optional(StringEnum(REQUEST_STATUSES)),
             customerId: Type.Optional(IdString('customer')),
-            limit: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,2})$', description: '1–500, default 100.' })),
+            limit: Type.Optional(
+              Type.String({ pattern: '^([1-9][0-9]{0,2})$', description: '1–500, default 100.' }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -148,7 +161,8 @@ export function registerPrivacyRoutes(http: HttpServer, privacy: PrivacyService)
       config: { roles: ['admin'] },
       schema: {
         tags: ['privacy'],
-        summary: 'The day step: carry out every blocked erasure whose holds have lapsed (also run by `credence privacy run-erasures`).',
+        summary:
+          'The day step: carry out every blocked erasure whose holds have lapsed (also run by `credence privacy run-erasures`).',
         body: Type.Optional(
           Type.Object({ businessDate: Type.Optional(DateString()) }, { additionalProperties: false }),
         ),
@@ -203,7 +217,13 @@ export function registerPrivacyRoutes(http: HttpServer, privacy: PrivacyService)
           {
             customerId: IdString('customer'),
             reason: Type.String({ minLength: 1, maxLength: 1000 }),
-            authority: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "A court's case number, a regulator's reference." })),
+            authority: Type.Optional(
+              Type.String({
+                minLength: 1,
+                maxLength: 200,
+                description: "A court's case number, a regulator's reference.",
+              }),
+            ),
             heldUntil: DateString('The last day held: today or later.'),
           },
           { additionalProperties: false },
@@ -231,13 +251,20 @@ export function registerPrivacyRoutes(http: HttpServer, privacy: PrivacyService)
         tags: ['privacy'],
         summary: 'End a legal hold early, saying why.',
         params: Type.Object({ holdId: IdString('legalHold') }, { additionalProperties: false }),
-        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { reason: Type.String({ minLength: 1, maxLength: 1000 }) },
+          { additionalProperties: false },
+        ),
         response: { 200: LegalHoldSchema, ...Problems },
       },
     },
     async (request) =>
       legalHoldView(
-        await privacy.releaseLegalHold({ holdId: request.params.holdId, reason: request.body.reason, by: staffOf(request) }),
+        await privacy.releaseLegalHold({
+          holdId: request.params.holdId,
+          reason: request.body.reason,
+          by: staffOf(request),
+        }),
       ),
   );
 }

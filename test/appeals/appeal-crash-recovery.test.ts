@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { appealPortsFrom, createAppealService, type AppealService } from '../../src/appeals/index.ts';
 import type { AppealHooks } from '../../src/appeals/appeal-ports.ts';
 import { createLogNotifier } from '../../src/appeals/log-notifier.node.ts';
-import { createPiiVault } from '../../src/identity/pii-vault.ts';
-import { testPiiConfig } from '../../src/platform/config/config.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { appealTestApp, createScriptedCustomer, type AppealTestApp } from './support.ts';
 

@@ -140,7 +140,9 @@ describe.each(storesUnderTest())('appeal evidence encrypted at rest ($name)', (s
       expect(moved).toBe(1);
       const rewrapped = await rewrapDataKeys({ db: t.app.db, clock: t.app.clock, keyring: rotated });
       expect(rewrapped).toBeGreaterThanOrEqual(1);
-      const wraps = await t.app.db.query<{ k: string }>('select distinct wrap_key_id as k from customer_data_keys');
+      const wraps = await t.app.db.query<{ k: string }>(
+        'select distinct wrap_key_id as k from customer_data_keys',
+      );
       expect(wraps.rows.map((row) => row.k)).toEqual(['test-2']);
       // The file sealed under the data key was not rewritten: rotation touched only the 61-byte key row.
       expect(Buffer.from((await raw(sealedId)).content_ciphertext ?? []).equals(sealedBefore)).toBe(true);
@@ -152,7 +154,12 @@ describe.each(storesUnderTest())('appeal evidence encrypted at rest ($name)', (s
         expect([row.content, row.content_key_id]).toEqual([null, 'dek']);
         expect(contains(new Uint8Array(row.content_ciphertext ?? []), file.subarray(0, 8))).toBe(false);
         // Readable with the new key alone: nothing depends on the old key any more.
-        const read = await evidenceContent(t.app.db, evidenceCipherOf(newOnly), { customerId, id: appealId }, id);
+        const read = await evidenceContent(
+          t.app.db,
+          evidenceCipherOf(newOnly),
+          { customerId, id: appealId },
+          id,
+        );
         expect(read && Buffer.from(read.content).equals(Buffer.from(file))).toBe(true);
       }
       // The old key alone no longer opens it (the data key is wrapped by test-2); a second run has nothing to do.

@@ -6,8 +6,6 @@ import { appealDeps } from '../../src/appeals/appeal-service.ts';
 import { decideAppeal } from '../../src/appeals/decide-appeal.ts';
 import { fileAppeal } from '../../src/appeals/file-appeal.ts';
 import { createLogNotifier } from '../../src/appeals/log-notifier.node.ts';
-import { createPiiVault } from '../../src/identity/pii-vault.ts';
-import { testPiiConfig } from '../../src/platform/config/config.ts';
 import { fen } from '../../src/platform/money/money.ts';
 import { parseRate, toExactRateString } from '../../src/platform/money/rate.ts';
 import { storesUnderTest } from '../support/stores.ts';

@@ -242,10 +242,10 @@ for (const store of storesUnderTest()) {
           lender.encrypt('phone', '13812345678', id).ciphertext,
         ],
       );
-      await db.query(`update customer_cards set card_enc = $2, card_key_id = 'test-1' where customer_id = $1`, [
-        id,
-        lender.encrypt('card_number', '6222020200001234562', id).ciphertext,
-      ]);
+      await db.query(
+        `update customer_cards set card_enc = $2, card_key_id = 'test-1' where customer_id = $1`,
+        [id, lender.encrypt('card_number', '6222020200001234562', id).ciphertext],
+      );
       await db.exec('alter table customer_data_keys disable trigger customer_data_keys_guarded');
       await db.query('delete from customer_data_keys where customer_id = $1', [id]);
       await db.exec('alter table customer_data_keys enable trigger customer_data_keys_guarded');

@@ -1,4 +1,4 @@
-import { evidenceCipherOf, testKeyring } from '../../src/privacy/data-keyring.test-support.ts';
+import { testKeyring } from '../../src/privacy/data-keyring.test-support.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CustomerSnapshot } from '../../src/customers/customer.ts';

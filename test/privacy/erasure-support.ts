@@ -21,7 +21,10 @@ function declinedHistory(customerId: string, asOf: Date, prefix: string) {
     .loan('elsewhere', 'lender-05', 'car-1', day(asOf, -420), 24, '48000.00', day(asOf, 0))
     .loan('elsewhere', 'lender-09', 'home-reno-1', day(asOf, -390), 24, '36000.00', day(asOf, 0))
     .creditLine(CustomerHistory.at(day(asOf, -15)), 'elsewhere', 'bank-cmb', 'cc-1', '60000.00', '3000.00')
-    .loan('elsewhere', 'bank-icbc', 'consumer-9', day(asOf, -100), 12, '24000.00', day(asOf, -5), { 2: null, 3: null })
+    .loan('elsewhere', 'bank-icbc', 'consumer-9', day(asOf, -100), 12, '24000.00', day(asOf, -5), {
+      2: null,
+      3: null,
+    })
     .eventsUntil(asOf);
 }
 
@@ -33,8 +36,46 @@ export interface Person {
   readonly cards: readonly string[];
 }
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀', '霞', '平'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀',
+  '霞',
+  '平',
+];
 const REGIONS = ['110105', '310104', '440305', '320102', '330106', '510107'];
 
 /** A valid, distinct person from a few random numbers (`serial` keeps ID numbers, phones and cards distinct). */
@@ -75,7 +116,12 @@ export async function createPerson(t: AppealTestApp, person: Person, externalId:
 }
 
 /** A loan drawn and, with `close`, paid off the same day (closed today). Returns the loan id. */
-export async function loanFor(t: AppealTestApp, customerId: string, key: string, close: boolean): Promise<string> {
+export async function loanFor(
+  t: AppealTestApp,
+  customerId: string,
+  key: string,
+  close: boolean,
+): Promise<string> {
   const { services } = t.app;
   await services.facilities.openOrAdjustFacility({
     customerId,
@@ -95,7 +141,12 @@ export async function loanFor(t: AppealTestApp, customerId: string, key: string,
   const loanId = drawn.receipt.loanId;
   if (close) {
     const quote = await services.loans.payoffQuote(loanId);
-    await services.loans.repay({ loanId, amount: quote.total, intent: 'prepayment', idempotencyKey: `pay-${key}` });
+    await services.loans.repay({
+      loanId,
+      amount: quote.total,
+      intent: 'prepayment',
+      idempotencyKey: `pay-${key}`,
+    });
     const loan = await services.loans.getLoan(loanId);
     if (loan.status !== 'closed') throw new Error(`loan ${loanId} not closed: ${loan.status}`);
   }
@@ -109,13 +160,23 @@ export function idCardPdf(person: Person): Uint8Array {
   );
 }
 
-export const customerActor = (customerId: string): AuditActor => ({ kind: 'customer', id: customerId, name: 'customer' });
+export const customerActor = (customerId: string): AuditActor => ({
+  kind: 'customer',
+  id: customerId,
+  name: 'customer',
+});
 export const staffActor: AuditActor = { kind: 'staff', id: 'stf_privacy_officer', name: 'privacy officer' };
 
 /** The forms a value could leak in cheaply: as is, hex and base64 of its UTF-8 (bytea and JSON dumps). */
 export function leakForms(value: string): string[] {
   const utf8 = Buffer.from(value, 'utf8');
-  return [value, value.toLowerCase(), utf8.toString('hex'), utf8.toString('base64').replace(/=+$/, ''), encodeURIComponent(value)];
+  return [
+    value,
+    value.toLowerCase(),
+    utf8.toString('hex'),
+    utf8.toString('base64').replace(/=+$/, ''),
+    encodeURIComponent(value),
+  ];
 }
 
 /** Every table of the schema, row by row, as text (a backup-shaped dump read through SQL). */

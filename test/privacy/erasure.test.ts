@@ -40,7 +40,14 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
 
   const newPerson = async (cards = 1): Promise<{ person: Person; customerId: string }> => {
     serial += 1;
-    const person = personOf(serial, { surname: serial, given: [serial, serial * 7], region: serial, year: serial * 3, day: serial * 5, cards });
+    const person = personOf(serial, {
+      surname: serial,
+      given: [serial, serial * 7],
+      region: serial,
+      year: serial * 3,
+      day: serial * 5,
+      cards,
+    });
     return { person, customerId: await createPerson(t, person, `erasure-${serial}`) };
   };
 
@@ -51,45 +58,84 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
       by: customerActor(customerId),
     });
     expect(created).toBe(true);
-    expect(request).toMatchObject({ kind: 'erasure', status: 'completed', holds: [], requestedBy: { kind: 'customer', id: customerId } });
+    expect(request).toMatchObject({
+      kind: 'erasure',
+      status: 'completed',
+      holds: [],
+      requestedBy: { kind: 'customer', id: customerId },
+    });
     expect(request.outcome).toMatchObject({ dataKeyDestroyed: true, cardsUnindexed: 2 });
-    const keys = await t.app.db.query('select 1 from customer_data_keys where customer_id = $1', [customerId]);
+    const keys = await t.app.db.query('select 1 from customer_data_keys where customer_id = $1', [
+      customerId,
+    ]);
     expect(keys.rows).toEqual([]);
-    const response = await t.app.http.inject({ method: 'GET', url: `/v1/customers/${customerId}`, headers: t.auth('app') });
+    const response = await t.app.http.inject({
+      method: 'GET',
+      url: `/v1/customers/${customerId}`,
+      headers: t.auth('app'),
+    });
     expect(response.statusCode).toBe(410);
     expect(response.json()).toMatchObject({ code: 'GONE', erased: true, customerId });
     // Asking again answers the same completed request.
     const again = await t.app.services.privacy.requestErasure({ customerId, by: customerActor(customerId) });
     expect([again.created, again.request.id]).toEqual([false, request.id]);
     // The database refuses to bring the identity back or to delete a key of a customer not erased.
-    const state = (sql: string, params: unknown[]) => t.app.db.query(sql, params).then(() => 'ok').catch(sqlStateOf);
-    expect(await state('update customers set erased_at = null where customer_id = $1', [customerId])).toBe('55000');
+    const state = (sql: string, params: unknown[]) =>
+      t.app.db
+        .query(sql, params)
+        .then(() => 'ok')
+        .catch(sqlStateOf);
+    expect(await state('update customers set erased_at = null where customer_id = $1', [customerId])).toBe(
+      '55000',
+    );
     const other = await newPerson(0);
-    expect(await state('delete from customer_data_keys where customer_id = $1', [other.customerId])).toBe('55000');
+    expect(await state('delete from customer_data_keys where customer_id = $1', [other.customerId])).toBe(
+      '55000',
+    );
   });
 
   it('an open loan blocks: "until closed", no date; closed, the 5-year rule gives the date; then it runs', async () => {
     const { customerId } = await newPerson();
     const loanId = await loanFor(t, customerId, `open-${serial}`, false);
-    const { request } = await t.app.services.privacy.requestErasure({ customerId, by: customerActor(customerId) });
+    const { request } = await t.app.services.privacy.requestErasure({
+      customerId,
+      by: customerActor(customerId),
+    });
     expect(request.status).toBe('blocked');
     expect(request.holds).toEqual([
-      expect.objectContaining({ kind: 'open_credit', ruleId: 'open_credit_contract', subject: { type: 'loan', id: loanId }, heldThrough: null }),
+      expect.objectContaining({
+        kind: 'open_credit',
+        ruleId: 'open_credit_contract',
+        subject: { type: 'loan', id: loanId },
+        heldThrough: null,
+      }),
     ]);
     expect(request.notBefore).toBeNull();
     // Paid off today: the retention rule (data) keeps the records 60 months from the close.
     const quote = await t.app.services.loans.payoffQuote(loanId);
-    await t.app.services.loans.repay({ loanId, amount: quote.total, intent: 'prepayment', idempotencyKey: `payoff-${serial}` });
+    await t.app.services.loans.repay({
+      loanId,
+      amount: quote.total,
+      intent: 'prepayment',
+      idempotencyKey: `payoff-${serial}`,
+    });
     const first = await t.app.services.privacy.runErasures();
     expect(first.stillBlocked).toContain(request.id);
     const [held] = await t.app.services.privacy.requests({ customerId, kind: 'erasure' });
     const through = addDays('2031-11-23' as LocalDate, -1);
     expect(held?.holds).toEqual([
-      expect.objectContaining({ kind: 'retention', ruleId: 'closed_credit_records_5y', closedOn: today, heldThrough: through }),
+      expect.objectContaining({
+        kind: 'retention',
+        ruleId: 'closed_credit_records_5y',
+        closedOn: today,
+        heldThrough: through,
+      }),
     ]);
     expect(held?.notBefore).toBe('2031-11-23');
     // The day before, still held; on the date, carried out.
-    expect((await t.app.services.privacy.runErasures({ businessDate: through })).erased).not.toContain(request.id);
+    expect((await t.app.services.privacy.runErasures({ businessDate: through })).erased).not.toContain(
+      request.id,
+    );
     const run = await t.app.services.privacy.runErasures({ businessDate: '2031-11-23' as LocalDate });
     expect(run.erased).toContain(request.id);
     const [done] = await t.app.services.privacy.requests({ customerId, kind: 'erasure' });
@@ -106,7 +152,13 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
       by: t.appPrincipal,
     });
     const appeal = await t.app.services.appeals.file(
-      { decisionId: decision.id, customerId, category: 'data_error', statement: 'my income is higher', evidenceIds: [evidence.evidenceId] },
+      {
+        decisionId: decision.id,
+        customerId,
+        category: 'data_error',
+        statement: 'my income is higher',
+        evidenceIds: [evidence.evidenceId],
+      },
       t.appPrincipal,
     );
     const { request } = await t.app.services.privacy.requestErasure({
@@ -114,11 +166,16 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
       by: staffActor,
       reason: 'customer called the hotline on 22 Nov',
     });
-    expect(request).toMatchObject({ status: 'blocked', requestedBy: { kind: 'staff', id: 'staff:stf_privacy_officer' } });
+    expect(request).toMatchObject({
+      status: 'blocked',
+      requestedBy: { kind: 'staff', id: 'staff:stf_privacy_officer' },
+    });
     expect(request.holds.map((hold) => [hold.kind, hold.subject.id])).toEqual([['open_appeal', appeal.id]]);
     await t.app.services.appeals.withdraw(appeal.id, customerId, t.appPrincipal);
     expect((await t.app.services.privacy.runErasures()).erased).toContain(request.id);
-    await expect(t.app.services.appeals.evidenceContent(appeal.id, evidence.evidenceId)).rejects.toMatchObject({ code: 'GONE' });
+    await expect(
+      t.app.services.appeals.evidenceContent(appeal.id, evidence.evidenceId),
+    ).rejects.toMatchObject({ code: 'GONE' });
   });
 
   it('a legal hold blocks through its end date, says so in zh and en, and a release lets the day step run', async () => {
@@ -130,29 +187,56 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
       heldUntil: addDays(today, 90),
       by: staffActor,
     });
-    const { request } = await t.app.services.privacy.requestErasure({ customerId, by: customerActor(customerId) });
+    const { request } = await t.app.services.privacy.requestErasure({
+      customerId,
+      by: customerActor(customerId),
+    });
     expect(request.status).toBe('blocked');
-    expect(request.holds).toEqual([expect.objectContaining({ kind: 'legal_hold', heldThrough: addDays(today, 90) })]);
+    expect(request.holds).toEqual([
+      expect.objectContaining({ kind: 'legal_hold', heldThrough: addDays(today, 90) }),
+    ]);
     expect(request.notBefore).toBe(addDays(today, 91));
-    const session = await t.app.http.inject({ method: 'POST', url: `/v1/customers/${customerId}/sessions`, headers: t.auth('app'), payload: {} });
-    const me = await t.app.http.inject({ method: 'GET', url: '/v1/me/erasure', headers: { authorization: `Bearer ${session.json().token}` } });
+    const session = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/customers/${customerId}/sessions`,
+      headers: t.auth('app'),
+      payload: {},
+    });
+    const me = await t.app.http.inject({
+      method: 'GET',
+      url: '/v1/me/erasure',
+      headers: { authorization: `Bearer ${session.json().token}` },
+    });
     expect(me.statusCode).toBe(200);
     const view = me.json().requests[0];
     expect(view.summary.zh).toContain(`${addDays(today, 91)} 起我们会自动删除`);
-    expect(view.holds[0].text.en).toBe(`A legal obligation requires us to keep your data through ${addDays(today, 90)}.`);
+    expect(view.holds[0].text.en).toBe(
+      `A legal obligation requires us to keep your data through ${addDays(today, 90)}.`,
+    );
     // The customer does not read the court's case number; staff do.
     expect(JSON.stringify(view)).not.toContain('1234号');
-    await t.app.services.privacy.releaseLegalHold({ holdId: hold.id, reason: 'order lifted', by: staffActor });
+    await t.app.services.privacy.releaseLegalHold({
+      holdId: hold.id,
+      reason: 'order lifted',
+      by: staffActor,
+    });
     expect((await t.app.services.privacy.runErasures()).erased).toContain(request.id);
   });
 
   it('staff must give a reason; a second request returns the open one', async () => {
     const { customerId } = await newPerson();
-    await expect(t.app.services.privacy.requestErasure({ customerId, by: staffActor })).rejects.toMatchObject({
-      code: 'VALIDATION_FAILED',
-      issues: [expect.objectContaining({ field: 'reason', rule: 'required' })],
+    await expect(t.app.services.privacy.requestErasure({ customerId, by: staffActor })).rejects.toMatchObject(
+      {
+        code: 'VALIDATION_FAILED',
+        issues: [expect.objectContaining({ field: 'reason', rule: 'required' })],
+      },
+    );
+    await t.app.services.privacy.placeLegalHold({
+      customerId,
+      reason: 'regulator inquiry',
+      heldUntil: addDays(today, 10),
+      by: staffActor,
     });
-    await t.app.services.privacy.placeLegalHold({ customerId, reason: 'regulator inquiry', heldUntil: addDays(today, 10), by: staffActor });
     const first = await t.app.services.privacy.requestErasure({ customerId, by: customerActor(customerId) });
     const second = await t.app.services.privacy.requestErasure({ customerId, by: customerActor(customerId) });
     expect([second.created, second.request.id]).toEqual([false, first.request.id]);
@@ -190,15 +274,29 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
             });
             appealId = (
               await t.app.services.appeals.file(
-                { decisionId: decision.id, customerId, category: 'identity', statement: 'please look again', evidenceIds: [evidence.evidenceId] },
+                {
+                  decisionId: decision.id,
+                  customerId,
+                  category: 'identity',
+                  statement: 'please look again',
+                  evidenceIds: [evidence.evidenceId],
+                },
                 t.appPrincipal,
               )
             ).id;
           }
           if (pick.closedLoan) await loanFor(t, customerId, `prop-${serial}`, true);
           if (pick.legalHold)
-            await t.app.services.privacy.placeLegalHold({ customerId, reason: 'litigation', heldUntil: addDays(today, 30), by: staffActor });
-          const { request } = await t.app.services.privacy.requestErasure({ customerId, by: customerActor(customerId) });
+            await t.app.services.privacy.placeLegalHold({
+              customerId,
+              reason: 'litigation',
+              heldUntil: addDays(today, 30),
+              by: staffActor,
+            });
+          const { request } = await t.app.services.privacy.requestErasure({
+            customerId,
+            by: customerActor(customerId),
+          });
           const expected = [
             ...(pick.closedLoan ? ['retention'] : []),
             ...(pick.appeal ? ['open_appeal'] : []),
@@ -235,7 +333,8 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
       lender.blindIndex('phone', person.phone),
       ...person.cards.map((card) => lender.blindIndex('card_number', card)),
     ];
-    for (const person of people) for (const index of indexes(person)) expect(dump.includes(index)).toBe(false);
+    for (const person of people)
+      for (const index of indexes(person)) expect(dump.includes(index)).toBe(false);
     // The search can fail: a person not erased is found in the same dump by their blind indexes (their
     // clear values are never stored at all: sealed under their data key from the start).
     const { person: kept } = await newPerson(1);
