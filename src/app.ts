@@ -44,7 +44,7 @@ import { createCustomerService } from './customers/index.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
 
 import { createDataKeyring } from './privacy/data-keyring.ts';
-import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
+import { registerErasureRoutes } from './privacy/erasure.routes.ts';
 import { DATA_KEY_ID } from './privacy/index.ts';
 import { createPrivacyService } from './privacy/privacy-service.ts';
 
@@ -631,7 +631,7 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerMonitoringRoutes(http, services);
   registerDecisionRoutes(http, services);
   registerAppealRoutes(http, services);
-  registerPrivacyRoutes(http, services.privacy);
+  registerErasureRoutes(http, services.privacy);
   registerWebAppRoutes(http);
 }
 

@@ -29,17 +29,19 @@ export interface IdentityRecord {
  * NOT_FOUND for an unknown customer.
  */
 export async function revealIdentity(
-  deps: Pick<CustomersDeps, 'db' | 'vault'>,
+  deps: Pick<CustomersDeps, 'db' | 'keyring'>,
   customerId: string,
   mode: 'clear' | 'masked',
 ): Promise<IdentityRecord> {
   const record = await mustFindCustomer(deps.db, customerId);
+  // Opened with the customer's own data key (GONE once they are erased).
+  const vault = await deps.keyring.open(deps.db, customerId);
   const cards = await listCardsEverBound(deps.db, customerId);
   const clear = mode === 'clear';
   // Masked exactly as every other staff view masks them (customers-rules.ts).
-  const masked = customerView(deps.vault, record, cards);
+  const masked = customerView(vault, record, cards);
   const open = (kind: 'name' | 'id_number' | 'phone', sealed: { keyId: string; ciphertext: Uint8Array }) =>
-    deps.vault.decrypt(kind, sealed, customerId);
+    vault.decrypt(kind, sealed, customerId);
   return {
     customerId,
     externalId: record.externalId,
@@ -54,7 +56,7 @@ export async function revealIdentity(
       return {
         cardId: card.cardId,
         cardNumber: clear
-          ? deps.vault.decrypt('card_number', card.card, customerId)
+          ? vault.decrypt('card_number', card.card, customerId)
           : (masked.cards[index]?.cardNumber ?? ''),
         issuer: card.issuer,
         addedAt: card.addedAt.toISOString(),

@@ -36,7 +36,9 @@ export interface CreditFact {
   readonly closedOn: LocalDate | null;
 }
 
+/** An appeal, or a correction request (异议: a dispute of the data), not yet resolved or withdrawn. */
 export interface AppealFact {
+  readonly kind?: 'appeal' | 'correction';
   readonly id: string;
   readonly status: string;
 }
@@ -65,7 +67,10 @@ export interface ErasureHold {
   readonly kind: HoldKind;
   /** The retention rule applied; null for a legal hold. */
   readonly ruleId: string | null;
-  readonly subject: { readonly type: 'loan' | 'line' | 'appeal' | 'legal_hold'; readonly id: string };
+  readonly subject: {
+    readonly type: 'loan' | 'line' | 'appeal' | 'correction' | 'legal_hold';
+    readonly id: string;
+  };
   /** The last day the data is kept for this hold (inclusive); null while it lasts until something happens. */
   readonly heldThrough: LocalDate | null;
   /** For a retention period: the date it runs from (the contract's close). */
@@ -139,7 +144,7 @@ export function erasureHolds(
       holds.push({
         kind: 'open_appeal',
         ruleId: appealRule.id,
-        subject: { type: 'appeal', id: appeal.id },
+        subject: { type: appeal.kind ?? 'appeal', id: appeal.id },
         heldThrough: null,
         closedOn: null,
         citation: appealRule.citation,

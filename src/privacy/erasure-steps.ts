@@ -9,6 +9,7 @@ import {
   evidenceNotUnderDataKey,
   holdFacts,
   markErased,
+  purgeCopies,
   resealCard,
   resealEvidence,
   resealIdentifiers,
@@ -40,6 +41,8 @@ export interface ErasureOutcome {
   readonly resealed: { readonly identifiers: number; readonly cards: number; readonly evidence: number };
   readonly cardsUnindexed: number;
   readonly sessionsRevoked: number;
+  /** Copies of their data made before (sealed under the lender's key): their files dropped. */
+  readonly copiesPurged: number;
   readonly removed: readonly string[];
 }
 
@@ -101,11 +104,13 @@ export async function carryOutErasure(
   const marked = await markErased(q, customerId, request.id, at);
   const dataKeyDestroyed = await deleteDataKey(q, customerId);
   const sessionsRevoked = await revokeSessions(q, customerId, at);
+  const copiesPurged = await purgeCopies(q, customerId, at);
   const outcome: ErasureOutcome = {
     dataKeyDestroyed,
     resealed: { identifiers, cards, evidence },
     cardsUnindexed: marked.cards,
     sessionsRevoked,
+    copiesPurged,
     removed: REMOVED,
   };
   const completed: DataSubjectRequest = {

@@ -232,8 +232,12 @@ export async function holdFacts(q: Queryable, customerId: string): Promise<HoldF
      order by kind, id`,
     [customerId],
   );
-  const appeals = await q.query<{ id: string; status: string }>(
-    `select id, status from appeals where customer_id = $1 and status not in ('resolved', 'withdrawn') order by id`,
+  const appeals = await q.query<{ kind: 'appeal' | 'correction'; id: string; status: string }>(
+    `select 'appeal' as kind, id, status from appeals
+      where customer_id = $1 and status not in ('resolved', 'withdrawn')
+     union all
+     select 'correction' as kind, id, status from data_corrections where customer_id = $1 and status = 'open'
+     order by kind, id`,
     [customerId],
   );
   const holds = await q.query<{ id: string; reason: string; authority: string | null; held_until: string }>(
@@ -401,6 +405,19 @@ export async function markErased(
     [customerId, at],
   );
   return { cards: cards.rowCount };
+}
+
+/**
+ * Drops the files of the customer's copies of their data (made before the erasure, sealed under the
+ * lender's key): the rows, dates and hashes stay, as after an expiry. Returns how many.
+ */
+export async function purgeCopies(q: Queryable, customerId: string, at: Date): Promise<number> {
+  const result = await q.query(
+    `update data_exports set document = null, summary = null, purged_at = $2
+      where customer_id = $1 and purged_at is null and document is not null`,
+    [customerId, at],
+  );
+  return result.rowCount;
 }
 
 /** Ends every live session of the customer (an erased person has no identity to sign in with). */

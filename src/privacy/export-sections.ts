@@ -322,6 +322,10 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   customer_cards: 'given in the identity section (card number, issuer, bound and removed)',
   idempotency_keys:
     'the stored answers of retried commands, kept a short while so a retry acts once; what they did is in the loans, lines and ledger sections',
+  customer_data_keys:
+    'the wrapped key your identity is sealed under: a secret, not a fact about you (erasing your data destroys it)',
+  legal_holds:
+    'kept for a legal obligation (a court order, an investigation) that may not be disclosed; an erasure it blocks tells you until when',
 };
 
 /** The sections that are not table reads: the identity first, the features as of a date second. */

@@ -12,6 +12,7 @@ const SUBJECT: Readonly<Record<ErasureHold['subject']['type'], Bilingual>> = {
   loan: { zh: '贷款', en: 'loan' },
   line: { zh: '信用额度', en: 'credit line' },
   appeal: { zh: '申诉', en: 'appeal' },
+  correction: { zh: '异议（更正请求）', en: 'correction request' },
   legal_hold: { zh: '法律保全', en: 'legal hold' },
 };
 

@@ -16,7 +16,10 @@ export const HoldSchema = Type.Object(
       Type.String({ description: 'The retention rule applied (retention_rules.id); null for a legal hold.' }),
     ),
     subject: Type.Object(
-      { type: StringEnum(['loan', 'line', 'appeal', 'legal_hold'] as const), id: Type.String() },
+      {
+        type: StringEnum(['loan', 'line', 'appeal', 'correction', 'legal_hold'] as const),
+        id: Type.String(),
+      },
       { additionalProperties: false },
     ),
     heldThrough: Nullable(

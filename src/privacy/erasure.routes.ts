@@ -39,7 +39,7 @@ function customerIdOf(request: { customer?: { customerId: string } }): string {
  * staff ask on a customer's behalf (with a reason), see the queue of requests, place and release legal
  * holds, and run the day step. docs/privacy.md has the table.
  */
-export function registerPrivacyRoutes(http: HttpServer, privacy: PrivacyService): void {
+export function registerErasureRoutes(http: HttpServer, privacy: PrivacyService): void {
   http.post(
     '/v1/me/erasure',
     {
