@@ -7455,7 +7455,7 @@ export interface paths {
                 subject: {
                   id: string;
                   /** @enum {string} */
-                  type: 'loan' | 'line' | 'appeal' | 'legal_hold';
+                  type: 'loan' | 'line' | 'appeal' | 'correction' | 'legal_hold';
                 };
                 /** @description The same text in zh-CN and en. */
                 text: {
@@ -7512,7 +7512,7 @@ export interface paths {
                 subject: {
                   id: string;
                   /** @enum {string} */
-                  type: 'loan' | 'line' | 'appeal' | 'legal_hold';
+                  type: 'loan' | 'line' | 'appeal' | 'correction' | 'legal_hold';
                 };
                 /** @description The same text in zh-CN and en. */
                 text: {
@@ -18499,7 +18499,7 @@ export interface paths {
                   subject: {
                     id: string;
                     /** @enum {string} */
-                    type: 'loan' | 'line' | 'appeal' | 'legal_hold';
+                    type: 'loan' | 'line' | 'appeal' | 'correction' | 'legal_hold';
                   };
                   /** @description The same text in zh-CN and en. */
                   text: {
@@ -18720,7 +18720,7 @@ export interface paths {
                 subject: {
                   id: string;
                   /** @enum {string} */
-                  type: 'loan' | 'line' | 'appeal' | 'legal_hold';
+                  type: 'loan' | 'line' | 'appeal' | 'correction' | 'legal_hold';
                 };
                 /** @description The same text in zh-CN and en. */
                 text: {
@@ -18777,7 +18777,7 @@ export interface paths {
                 subject: {
                   id: string;
                   /** @enum {string} */
-                  type: 'loan' | 'line' | 'appeal' | 'legal_hold';
+                  type: 'loan' | 'line' | 'appeal' | 'correction' | 'legal_hold';
                 };
                 /** @description The same text in zh-CN and en. */
                 text: {
@@ -27630,7 +27630,7 @@ export interface paths {
                   subject: {
                     id: string;
                     /** @enum {string} */
-                    type: 'loan' | 'line' | 'appeal' | 'legal_hold';
+                    type: 'loan' | 'line' | 'appeal' | 'correction' | 'legal_hold';
                   };
                   /** @description The same text in zh-CN and en. */
                   text: {
