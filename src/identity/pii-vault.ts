@@ -14,13 +14,7 @@ import { AppError } from '../platform/errors/app-error.ts';
  *   indexes (that is the point: lookups and duplicate checks), so the input is always the normalised form.
  */
 export type PiiKind =
-  | 'name'
-  | 'id_number'
-  | 'phone'
-  | 'card_number'
-  | 'appeal_evidence'
-  | 'data_export'
-  | 'data_key';
+  'name' | 'id_number' | 'phone' | 'card_number' | 'appeal_evidence' | 'data_export' | 'data_key';
 
 export interface EncryptedPii {
   readonly keyId: string;
