@@ -69,6 +69,13 @@ import { createLineReminderProcessor } from './lending/credit-lines/line-reminde
 
 import { withMessageDelivery } from './lending/eod/day-end-delivery.ts';
 
+import { createCollectionsProcessor } from './lending/eod/collections-processor.pg.ts';
+
+import { createCollectionsDay } from './collections/collections-day.ts';
+import { createCollectionsService } from './collections/collections-service.ts';
+import { registerCollectionRoutes } from './collections/collections.routes.ts';
+import { DEFAULT_COLLECTION_STRATEGY, type CollectionStrategy } from './collections/index.ts';
+
 import { routeChannels, type MessageChannel } from './platform/notifications/channel.ts';
 
 import { createLogChannel } from './platform/notifications/log-channel.node.ts';
@@ -195,6 +202,8 @@ export interface CreateAppOptions {
   readonly privacy?: Partial<PrivacySettings>;
   /** Where customers' data keys come from (256-bit); `node:crypto` randomness unless a test pins it. */
   readonly dataKeySource?: RandomBytes;
+  /** The dated collections strategies (default: the config's `CREDENCE_COLLECTIONS_FILE`, else DEFAULT_COLLECTION_STRATEGY). */
+  readonly collections?: readonly CollectionStrategy[];
 }
 
 /** The composition root: reads nothing but the config it is given, builds adapters, wires the contexts. */
@@ -256,6 +265,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     settings: referralSettings,
     calendar: referralCalendar,
   });
+  const collectionStrategies = options.collections ?? config.collections ?? [DEFAULT_COLLECTION_STRATEGY];
   const base: Omit<
     Services,
     | 'appeals'
@@ -267,6 +277,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     | 'policySimulations'
     | 'copies'
     | 'privacy'
+    | 'collections'
   > = {
     apiKeys: cachedApiKeyStore(createPgApiKeyStore(db, ids, clock), { elapsedMs: () => monotonic.nowMs() }),
     audit,
@@ -309,6 +320,15 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         // Reminders after every product's day steps, so they read the accounts as of the date.
         createLoanReminderProcessor({ clock, outbox: notifications.outbox }),
         createLineReminderProcessor({ clock, outbox: notifications.outbox }),
+        // Collections after the reminders: cases follow the accounts as the products' steps left them.
+        createCollectionsProcessor({
+          collections: createCollectionsDay({
+            clock,
+            ids,
+            outbox: notifications.outbox,
+            strategies: collectionStrategies,
+          }),
+        }),
       ],
       elapsed: () => monotonic.nowMs(),
     }),
@@ -461,6 +481,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ),
     appeals,
     referrals,
+    collections: createCollectionsService({
+      db,
+      clock,
+      ids,
+      audit: base.audit,
+      strategies: collectionStrategies,
+    }),
     changes: createChangeService({
       db,
       clock,
@@ -525,6 +552,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   });
   registerRoutes(http, services);
   registerReferralRoutes(http, services, clock);
+  // The collectors' queue, cases, contacts and promises (/v1/collections).
+  registerCollectionRoutes(http, services, clock);
   // Staff read a customer's messages with their delivery status (GET /v1/customers/{id}/messages).
   registerNotificationRoutes(http, services);
   // The analysts' decision search reads across customers (GET /v1/decisions).

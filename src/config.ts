@@ -1,5 +1,7 @@
 import { appealSettingsFromEnv } from './appeals/appeal-settings.node.ts';
 import type { AppealSettings } from './appeals/index.ts';
+import { collectionStrategiesFromEnv } from './collections/collection-settings.node.ts';
+import type { CollectionStrategy } from './collections/index.ts';
 import { loadPlatformConfig, type Env, type PlatformConfig } from './platform/config/config.ts';
 
 /**
@@ -12,11 +14,14 @@ export interface Config extends PlatformConfig {
    * neither sets); undefined when none is set, and `createApp({ appeals })` wins over both.
    */
   readonly appeals?: AppealSettings;
+  /** Dated collections strategies from `CREDENCE_COLLECTIONS_FILE`; undefined when unset (the default applies). */
+  readonly collections?: readonly CollectionStrategy[];
 }
 
 /** Reads configuration once, at start-up, from the environment. */
 export function loadConfig(env: Env = process.env): Config {
   const platform = loadPlatformConfig(env);
   const appeals = appealSettingsFromEnv(env);
-  return { ...platform, ...(appeals ? { appeals } : {}) };
+  const collections = collectionStrategiesFromEnv(env);
+  return { ...platform, ...(appeals ? { appeals } : {}), ...(collections ? { collections } : {}) };
 }

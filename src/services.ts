@@ -7,6 +7,7 @@
 import type { AppealService } from './appeals/index.ts';
 import type { PrivacyService } from './privacy/privacy-service.ts';
 import type { ChangeService } from './policy/change-service.ts';
+import type { CollectionsService } from './collections/collections-service.ts';
 import type { CustomerService } from './customers/customer-service.ts';
 import type { DecisionService } from './decisions/decision-service.ts';
 import type { DayEndService } from './lending/eod/day-end.ts';
@@ -78,6 +79,8 @@ export interface Services {
   readonly copies: CopyService;
   /** A person's data rights (PIPL): data keys and their rotation, erasure with legal holds and retention. */
   readonly privacy: PrivacyService;
+  /** Collections: the call queue with claims, cases with their history, the contact log, promises to pay. */
+  readonly collections: CollectionsService;
 }
 
 export interface App {

@@ -35,6 +35,7 @@ function accountTitle(kind: MessageKind): Text | undefined {
     case 'overdue_day_1':
     case 'overdue_day_7':
     case 'overdue_day_30':
+    case 'collections_notice':
       return MESSAGE_TITLES.overdue;
     case 'statement_ready':
       return MESSAGE_TITLES.statement;

@@ -7,9 +7,10 @@ import type { RandomBytes } from '../ids/ids.ts';
  * - `app`: the lender's customer-facing app (create customers, send events, ask for decisions, file appeals);
  * - `reviewer`: appeal reviewers and operations staff;
  * - `analyst`: risk analysts (models, policies, simulations, monitoring);
+ * - `collector`: collections staff (the collections queue, contact log and promises to pay, nothing else);
  * - `admin`: everything, including key management.
  */
-export const ROLES = ['app', 'reviewer', 'analyst', 'admin'] as const;
+export const ROLES = ['app', 'reviewer', 'analyst', 'collector', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: string): value is Role {

@@ -25,7 +25,7 @@ import {
  * same role checks as an API key.
  */
 
-export const STAFF_ROLES = ['reviewer', 'analyst', 'admin'] as const;
+export const STAFF_ROLES = ['reviewer', 'analyst', 'collector', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export function parseStaffRole(value: string, field = 'role'): StaffRole {

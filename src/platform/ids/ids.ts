@@ -48,6 +48,9 @@ export const ID_PREFIXES = {
   dataExport: 'dxp',
   dataCorrection: 'dcr',
   legalHold: 'lgh',
+  collectionCase: 'ccs',
+  promiseToPay: 'ptp',
+  collectionContact: 'cct',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

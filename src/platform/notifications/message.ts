@@ -47,6 +47,7 @@ export function channelOf(kind: MessageKind): MessageChannelName {
     case 'overdue_day_1':
     case 'overdue_day_7':
     case 'overdue_day_30':
+    case 'collections_notice':
     case 'payment_received':
       return 'sms';
     case 'statement_ready':

@@ -59,6 +59,19 @@ export interface OverdueParams {
   readonly amountOverdue: Money;
 }
 
+/**
+ * The collections strategy's own notice on a day past due that the overdue notices (days 1, 7, 30) leave
+ * out (e.g. 15, 45, 61): the same figures as an overdue notice, and what paying does.
+ */
+export interface CollectionsNoticeParams {
+  readonly product: ServicedProduct;
+  readonly daysPastDue: number;
+  /** The first due date missed. */
+  readonly dueDate: LocalDate;
+  /** What fell due and is unpaid, as the day-end left it. */
+  readonly amountOverdue: Money;
+}
+
 export interface StatementReadyParams {
   readonly statementDate: LocalDate;
   readonly dueDate: LocalDate;
@@ -108,6 +121,7 @@ export type MessageContent =
   | { readonly kind: DueReminderKind; readonly params: DueReminderParams }
   | { readonly kind: 'payment_received'; readonly params: PaymentReceivedParams }
   | { readonly kind: OverdueKind; readonly params: OverdueParams }
+  | { readonly kind: 'collections_notice'; readonly params: CollectionsNoticeParams }
   | { readonly kind: 'statement_ready'; readonly params: StatementReadyParams }
   | { readonly kind: 'limit_changed'; readonly params: LimitChangedParams }
   | { readonly kind: 'plan_created'; readonly params: PlanCreatedParams }
@@ -120,6 +134,7 @@ export const MESSAGE_KINDS: readonly MessageKind[] = [
   ...DUE_REMINDER_KINDS,
   'payment_received',
   ...OVERDUE_KINDS,
+  'collections_notice',
   'statement_ready',
   'limit_changed',
   'plan_created',
@@ -185,6 +200,27 @@ function overdue(p: OverdueParams): LocalizedText {
   };
 }
 
+function collectionsNotice(p: CollectionsNoticeParams): LocalizedText {
+  const what = {
+    zh: p.product === 'loan' ? '借款' : '信用额度账单',
+    en: p.product === 'loan' ? 'loan' : 'credit line statement',
+  };
+  const cure =
+    p.product === 'loan'
+      ? {
+          zh: '还清逾期金额后，借款即恢复正常',
+          en: 'Paying the overdue amount brings your loan back up to date',
+        }
+      : {
+          zh: '还清逾期的最低还款后，额度即恢复正常',
+          en: 'Paying the overdue minimum payments brings your line back up to date',
+        };
+  return {
+    zh: `您${zh.date(p.dueDate)}到期的${what.zh}已逾期${p.daysPastDue}天，逾期金额${zh.money(p.amountOverdue)}。${cure.zh}，逾期越久对您的信用记录影响越大。请尽快在App内还款；如暂时无法全额还款，请联系我们约定还款日期和金额。`,
+    en: `Your ${what.en} due on ${en.date(p.dueDate)} is ${p.daysPastDue} days overdue: ${en.money(p.amountOverdue)} is unpaid. ${cure.en}; the longer it stays overdue, the more it harms your credit record. Please pay in the app as soon as you can; if you cannot pay it all now, contact us to agree a date and an amount.`,
+  };
+}
+
 function statementReady(p: StatementReadyParams): LocalizedText {
   return {
     zh: `您${zh.date(p.statementDate)}的信用额度账单已出：本期应还${zh.money(p.statementBalance)}，最低还款${zh.money(p.minimumPayment)}，还款日${zh.date(p.dueDate)}。`,
@@ -233,6 +269,8 @@ export function renderMessage(content: MessageContent): LocalizedText {
     case 'overdue_day_7':
     case 'overdue_day_30':
       return overdue(content.params);
+    case 'collections_notice':
+      return collectionsNotice(content.params);
     case 'statement_ready':
       return statementReady(content.params);
     case 'limit_changed':
