@@ -76,6 +76,10 @@ export const COMMAND_MODULES: ReadonlyArray<{
     load: async () => (await import('../referrals/referrals.cli.ts')).registerReferralCommands,
   },
   {
+    commands: ['collections'],
+    load: async () => (await import('../collections/collections.cli.ts')).registerCollectionCommands,
+  },
+  {
     commands: ['monitor', 'simulate'],
     load: async () => (await import('../monitoring/monitoring.cli.ts')).registerMonitoringCommands,
   },

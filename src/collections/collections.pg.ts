@@ -540,7 +540,8 @@ export interface QueueFilter {
  */
 export async function queue(q: Queryable, filter: QueueFilter): Promise<CollectionCase[]> {
   const params: unknown[] = [filter.buckets, filter.now, filter.limit];
-  const where = [`status = 'open'`, `bucket = any ($1::text[])`];
+  // $2 (now) is typed here once: the 'all' view does not otherwise read it.
+  const where = [`status = 'open'`, `bucket = any ($1::text[])`, `$2::timestamptz is not null`];
   if (filter.claim === 'unclaimed') where.push(`(claim_expires_at is null or claim_expires_at <= $2)`);
   if (filter.claim === 'mine') {
     params.push(filter.collectorId ?? '');

@@ -94,10 +94,9 @@ export async function recordCollectionContact(
         });
       const strategy = strategyOn(deps.strategies, deps.clock.today());
       const windows = capWindows(contactedAt);
-      const [sameDay, sameWeek] = await Promise.all([
-        store.countContacts(tx, current.customerId, windows.day.from, windows.day.to),
-        store.countContacts(tx, current.customerId, windows.week.from, windows.week.to),
-      ]);
+      // One statement at a time on a transaction.
+      const sameDay = await store.countContacts(tx, current.customerId, windows.day.from, windows.day.to);
+      const sameWeek = await store.countContacts(tx, current.customerId, windows.week.from, windows.week.to);
       checkContact(strategy, { party: input.party ?? 'customer', contactedAt }, { now, sameDay, sameWeek });
 
       let promise: PromiseToPay | null = null;
@@ -193,7 +192,12 @@ export async function recordCollectionContact(
       return { contact, promise, replayed: false };
     });
   } catch (error) {
-    if (isAppError(error) && (error.code === 'VALIDATION_FAILED' || error.code === 'CONFLICT')) {
+    if (
+      isAppError(error) &&
+      (error.code === 'VALIDATION_FAILED' ||
+        error.code === 'CONFLICT' ||
+        error.code === 'IDEMPOTENCY_MISMATCH')
+    ) {
       const [issue] = error.issues;
       await deps.audit.record({
         actor: actorOfPrincipal(input.by),

@@ -9,6 +9,12 @@ import { createPgDayEndRunLog } from '../../src/lending/eod/day-end-runs.pg.ts';
 import { createDayEndService } from '../../src/lending/eod/day-end.ts';
 import { DEFAULT_LOAN_PRODUCT } from '../../src/lending/loans/loan-contract.ts';
 import { createLoanDayEndProcessor } from '../../src/lending/loans/loan-day-end.ts';
+import { createLoanReminderProcessor } from '../../src/lending/loans/loan-reminders.pg.ts';
+import { createCollectionsProcessor } from '../../src/lending/eod/collections-processor.pg.ts';
+import { createCollectionsDay } from '../../src/collections/collections-day.ts';
+import { DEFAULT_COLLECTION_STRATEGY } from '../../src/collections/index.ts';
+import { createNotifications } from '../../src/platform/notifications/notifications.ts';
+import { createSandboxChannel } from '../../src/platform/notifications/index.ts';
 import { seedLoanBook } from '../../src/lending/loans/loan-seeding.pg.ts';
 import type { Database } from '../../src/platform/database/database.ts';
 import { createIdGenerator, seededRandomBytes } from '../../src/platform/ids/ids.ts';
@@ -39,13 +45,22 @@ async function seed(db: Database): Promise<void> {
   );
 }
 
+/** The batch as the app lists it for loans: the product's step, its reminders, then collections. */
 function batchOn(db: Database) {
   const clock = new ManualClock('2026-02-01' as LocalDate);
+  const ids = createIdGenerator(clock, seededRandomBytes(7));
+  const { outbox } = createNotifications({ db, clock, ids, channel: createSandboxChannel() });
   return createDayEndService({
     db,
     clock,
     runs: createPgDayEndRunLog(),
-    processors: [createLoanDayEndProcessor({ clock, ids: createIdGenerator(clock, seededRandomBytes(7)) })],
+    processors: [
+      createLoanDayEndProcessor({ clock, ids }),
+      createLoanReminderProcessor({ clock, outbox }),
+      createCollectionsProcessor({
+        collections: createCollectionsDay({ clock, ids, outbox, strategies: [DEFAULT_COLLECTION_STRATEGY] }),
+      }),
+    ],
     elapsed: () => performance.now(),
   });
 }
@@ -95,8 +110,20 @@ async function books(db: Database): Promise<string> {
   const loans = await db.query(
     'select id, status, processed_through::text as t, days_past_due, bucket, state from loans order by id',
   );
-  return JSON.stringify([accounts.rows, journals.rows, loans.rows], (_k, v: unknown) =>
-    typeof v === 'bigint' ? v.toString() : v,
+  // Collection cases and their history, without ids and instants (the two runs make their own).
+  const cases = await db.query(
+    `select account_id, opened_on::text as o, status, bucket, days_past_due, amount_past_due, priority,
+            observed_through::text as seen, closed_on::text as c, close_reason from collection_cases order by account_id, opened_on`,
+  );
+  const history = await db.query(
+    `select c.account_id, e.seq, e.kind, e.business_date::text as d, e.from_bucket, e.to_bucket, e.days_past_due,
+            e.amount_past_due
+       from collection_case_events e join collection_cases c on c.customer_id = e.customer_id and c.id = e.case_id
+      order by c.account_id, e.seq`,
+  );
+  return JSON.stringify(
+    [accounts.rows, journals.rows, loans.rows, cases.rows, history.rows],
+    (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v),
   );
 }
 
@@ -150,8 +177,13 @@ describe.skipIf(!url)(
         chunkSize: 10,
         concurrency: 2,
       });
-      expect(cleanRun.dates).toHaveLength(35);
+      expect(cleanRun.dates.filter((d) => d.product === 'cash-loan')).toHaveLength(35);
       expect(await books(crashed)).toBe(await books(clean));
+      // Collections ran in both: every loan is 4 days past due on 24 Jan (first due 20 Jan), one case each.
+      const cases = await crashed.query<{ n: bigint }>(
+        `select count(*) as n from collection_cases where status = 'open' and bucket = 'M1' and days_past_due = 4`,
+      );
+      expect(cases.rows[0]?.n).toBe(80n);
       const verification = await verifyLedger(crashed);
       expect(verification.ok).toBe(true);
       // Exactly once per (loan, date): 80 drawdowns + one day-end journal per loan per day with interest.

@@ -47,11 +47,10 @@ export function createCollectionsProcessor(deps: { readonly collections: Collect
       const loanItems = items.filter((item) => item.id.startsWith('ln_'));
       const lineItems = items.filter((item) => item.id.startsWith('cl_'));
       const windows = await collections.promiseWindows(tx, items);
-      const [loans, lines, payments] = await Promise.all([
-        loanStore.load(tx, loanItems),
-        lineStore.load(tx, lineItems),
-        paymentsSince(tx, items, windows),
-      ]);
+      // One statement at a time on the chunk's transaction.
+      const loans = loanItems.length > 0 ? await loanStore.load(tx, loanItems) : [];
+      const lines = lineItems.length > 0 ? await lineStore.load(tx, lineItems) : [];
+      const payments = await paymentsSince(tx, items, windows);
       const facts: AccountFacts[] = [
         ...loans.map((loan) =>
           loanFacts(loan.contract, loan.state, date, payments.get(loan.contract.loanId) ?? []),

@@ -4488,6 +4488,1432 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/collections/cases/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One case: its figures, claim, history, promises and contact log.
+     * @description Roles: admin, collector.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A collectionCase id (ccs_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              case: {
+                /** @description The delinquent account: a cash loan (ln_…) or a credit line (cl_…). */
+                accountId: string;
+                /**
+                 * @description Billed and unpaid on what fell due, in yuan (loans: penalty so far included).
+                 * @example 1234.56
+                 */
+                amountPastDue: string;
+                /**
+                 * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
+                 * @example 800000
+                 */
+                amountPastDueFen: string;
+                brokenPromises: number;
+                /**
+                 * @description M1 1–30, M2 31–60, M3+ 61+ days past due (the product’s bounds).
+                 * @enum {string}
+                 */
+                bucket: 'M1' | 'M2' | 'M3+';
+                /** @description A collectionCase id (ccs_…). */
+                caseId: string;
+                claimedAt: string | null;
+                claimedBy: {
+                  id: string;
+                  name: string;
+                } | null;
+                claimExpiresAt: string | null;
+                closedOn: string | null;
+                closeReason: ('cured' | 'paid-off' | 'settled' | 'written-off' | 'closed') | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                daysPastDue: number;
+                /**
+                 * @description The last business date the day-end looked at the case.
+                 * @example 2026-11-22
+                 */
+                observedThrough: string;
+                oldestDueDate: string | null;
+                /**
+                 * @description The business date the day-end found the account past due.
+                 * @example 2026-11-22
+                 */
+                openedOn: string;
+                /** @description Bucket rank (1–3) plus one per broken promise, up to three. */
+                priority: number;
+                /** @enum {string} */
+                product: 'cash_loan' | 'credit_line';
+                /** @enum {string} */
+                status: 'open' | 'closed';
+              };
+              /** @description The contact log, oldest first (append-only). */
+              contacts: {
+                by: {
+                  id: string;
+                  name: string;
+                };
+                /** @description A collectionCase id (ccs_…). */
+                caseId: string;
+                /** @enum {string} */
+                channel: 'call' | 'sms' | 'visit-note';
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                contactedAt: string;
+                /** @description A collectionContact id (cct_…). */
+                contactId: string;
+                note: string | null;
+                /** @enum {string} */
+                outcome: 'reached' | 'no-answer' | 'wrong-number' | 'refused' | 'promise';
+                /** @enum {string} */
+                party: 'customer';
+                promiseId: string | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                recordedAt: string;
+              }[];
+              /** @description Append-only: opened, bucket changes, closed, promises. */
+              history: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                amountPastDue: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                businessDate: string;
+                daysPastDue: number;
+                detail: {
+                  [key: string]: unknown;
+                };
+                fromBucket: ('M1' | 'M2' | 'M3+') | null;
+                /** @enum {string} */
+                kind:
+                  'opened' | 'bucket-changed' | 'closed' | 'promise-made' | 'promise-kept' | 'promise-broken';
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                recordedAt: string;
+                seq: number;
+                toBucket: ('M1' | 'M2' | 'M3+') | null;
+              }[];
+              inCallQueue: boolean;
+              promises: {
+                /**
+                 * @description The amount promised, in yuan.
+                 * @example 1234.56
+                 */
+                amount: string;
+                /**
+                 * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
+                 * @example 800000
+                 */
+                amountFen: string;
+                /** @description A collectionCase id (ccs_…). */
+                caseId: string;
+                /**
+                 * @description The promised date: payments through it count.
+                 * @example 2026-11-22
+                 */
+                date: string;
+                madeBy: {
+                  id: string;
+                  name: string;
+                };
+                /**
+                 * @description Payments with value dates from this day count.
+                 * @example 2026-11-22
+                 */
+                madeOn: string;
+                note: string | null;
+                paid: string | null;
+                /** @description A promiseToPay id (ptp_…). */
+                promiseId: string;
+                resolvedOn: string | null;
+                /**
+                 * @description Kept or broken by the day-end from the payments received, never by hand.
+                 * @enum {string}
+                 */
+                status: 'pending' | 'kept' | 'broken';
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/collections/cases/{id}/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Claims the case (or extends one’s own claim). 409 when another collector holds it.
+     * @description Roles: admin, collector.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A collectionCase id (ccs_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              case: {
+                /** @description The delinquent account: a cash loan (ln_…) or a credit line (cl_…). */
+                accountId: string;
+                /**
+                 * @description Billed and unpaid on what fell due, in yuan (loans: penalty so far included).
+                 * @example 1234.56
+                 */
+                amountPastDue: string;
+                /**
+                 * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
+                 * @example 800000
+                 */
+                amountPastDueFen: string;
+                brokenPromises: number;
+                /**
+                 * @description M1 1–30, M2 31–60, M3+ 61+ days past due (the product’s bounds).
+                 * @enum {string}
+                 */
+                bucket: 'M1' | 'M2' | 'M3+';
+                /** @description A collectionCase id (ccs_…). */
+                caseId: string;
+                claimedAt: string | null;
+                claimedBy: {
+                  id: string;
+                  name: string;
+                } | null;
+                claimExpiresAt: string | null;
+                closedOn: string | null;
+                closeReason: ('cured' | 'paid-off' | 'settled' | 'written-off' | 'closed') | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                daysPastDue: number;
+                /**
+                 * @description The last business date the day-end looked at the case.
+                 * @example 2026-11-22
+                 */
+                observedThrough: string;
+                oldestDueDate: string | null;
+                /**
+                 * @description The business date the day-end found the account past due.
+                 * @example 2026-11-22
+                 */
+                openedOn: string;
+                /** @description Bucket rank (1–3) plus one per broken promise, up to three. */
+                priority: number;
+                /** @enum {string} */
+                product: 'cash_loan' | 'credit_line';
+                /** @enum {string} */
+                status: 'open' | 'closed';
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/collections/cases/{id}/contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Logs a contact with the customer (the holder of the case): within the permitted hours and the caps; outcome `promise` with the promise.
+     * @description Roles: admin, collector.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this contact (e.g. a UUID). A repeat with the same body returns the first contact. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A collectionCase id (ccs_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            channel: 'call' | 'sms' | 'visit-note';
+            /**
+             * Format: date-time
+             * @description When it happened (default now): within the permitted hours, the last 24 h.
+             */
+            contactedAt?: string;
+            /** @description ID, card and phone numbers are masked. */
+            note?: string;
+            /** @enum {string} */
+            outcome: 'reached' | 'no-answer' | 'wrong-number' | 'refused' | 'promise';
+            /** @description Who was contacted: only "customer" is accepted (the default). */
+            party?: string;
+            promise?: {
+              /**
+               * @description The amount promised, in yuan: at most what is past due.
+               * @example 1234.56
+               */
+              amount: string;
+              /**
+               * @description Pay by this date (today up to the strategy’s maxPromiseDays ahead).
+               * @example 2026-11-22
+               */
+              date: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              contact: {
+                by: {
+                  id: string;
+                  name: string;
+                };
+                /** @description A collectionCase id (ccs_…). */
+                caseId: string;
+                /** @enum {string} */
+                channel: 'call' | 'sms' | 'visit-note';
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                contactedAt: string;
+                /** @description A collectionContact id (cct_…). */
+                contactId: string;
+                note: string | null;
+                /** @enum {string} */
+                outcome: 'reached' | 'no-answer' | 'wrong-number' | 'refused' | 'promise';
+                /** @enum {string} */
+                party: 'customer';
+                promiseId: string | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                recordedAt: string;
+              };
+              promise: {
+                /**
+                 * @description The amount promised, in yuan.
+                 * @example 1234.56
+                 */
+                amount: string;
+                /**
+                 * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
+                 * @example 800000
+                 */
+                amountFen: string;
+                /** @description A collectionCase id (ccs_…). */
+                caseId: string;
+                /**
+                 * @description The promised date: payments through it count.
+                 * @example 2026-11-22
+                 */
+                date: string;
+                madeBy: {
+                  id: string;
+                  name: string;
+                };
+                /**
+                 * @description Payments with value dates from this day count.
+                 * @example 2026-11-22
+                 */
+                madeOn: string;
+                note: string | null;
+                paid: string | null;
+                /** @description A promiseToPay id (ptp_…). */
+                promiseId: string;
+                resolvedOn: string | null;
+                /**
+                 * @description Kept or broken by the day-end from the payments received, never by hand.
+                 * @enum {string}
+                 */
+                status: 'pending' | 'kept' | 'broken';
+              } | null;
+              replayed: boolean;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/collections/cases/{id}/promises': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Records a promise to pay made in a contact (the contact is logged with outcome `promise`); kept or broken by the day-end.
+     * @description Roles: admin, collector.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this contact (e.g. a UUID). A repeat with the same body returns the first contact. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A collectionCase id (ccs_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description The amount promised, in yuan: at most what is past due.
+             * @example 1234.56
+             */
+            amount: string;
+            /** @enum {string} */
+            channel: 'call' | 'sms' | 'visit-note';
+            /**
+             * Format: date-time
+             * @description When it happened (default now): within the permitted hours, the last 24 h.
+             */
+            contactedAt?: string;
+            /**
+             * @description Pay by this date (today up to the strategy’s maxPromiseDays ahead).
+             * @example 2026-11-22
+             */
+            date: string;
+            /** @description ID, card and phone numbers are masked. */
+            note?: string;
+            /** @description Who was contacted: only "customer" is accepted (the default). */
+            party?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              contact: {
+                by: {
+                  id: string;
+                  name: string;
+                };
+                /** @description A collectionCase id (ccs_…). */
+                caseId: string;
+                /** @enum {string} */
+                channel: 'call' | 'sms' | 'visit-note';
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                contactedAt: string;
+                /** @description A collectionContact id (cct_…). */
+                contactId: string;
+                note: string | null;
+                /** @enum {string} */
+                outcome: 'reached' | 'no-answer' | 'wrong-number' | 'refused' | 'promise';
+                /** @enum {string} */
+                party: 'customer';
+                promiseId: string | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                recordedAt: string;
+              };
+              promise: {
+                /**
+                 * @description The amount promised, in yuan.
+                 * @example 1234.56
+                 */
+                amount: string;
+                /**
+                 * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
+                 * @example 800000
+                 */
+                amountFen: string;
+                /** @description A collectionCase id (ccs_…). */
+                caseId: string;
+                /**
+                 * @description The promised date: payments through it count.
+                 * @example 2026-11-22
+                 */
+                date: string;
+                madeBy: {
+                  id: string;
+                  name: string;
+                };
+                /**
+                 * @description Payments with value dates from this day count.
+                 * @example 2026-11-22
+                 */
+                madeOn: string;
+                note: string | null;
+                paid: string | null;
+                /** @description A promiseToPay id (ptp_…). */
+                promiseId: string;
+                resolvedOn: string | null;
+                /**
+                 * @description Kept or broken by the day-end from the payments received, never by hand.
+                 * @enum {string}
+                 */
+                status: 'pending' | 'kept' | 'broken';
+              } | null;
+              replayed: boolean;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/collections/cases/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Puts the case back in the queue (the holder; an admin may release anyone’s).
+     * @description Roles: admin, collector.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A collectionCase id (ccs_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              case: {
+                /** @description The delinquent account: a cash loan (ln_…) or a credit line (cl_…). */
+                accountId: string;
+                /**
+                 * @description Billed and unpaid on what fell due, in yuan (loans: penalty so far included).
+                 * @example 1234.56
+                 */
+                amountPastDue: string;
+                /**
+                 * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
+                 * @example 800000
+                 */
+                amountPastDueFen: string;
+                brokenPromises: number;
+                /**
+                 * @description M1 1–30, M2 31–60, M3+ 61+ days past due (the product’s bounds).
+                 * @enum {string}
+                 */
+                bucket: 'M1' | 'M2' | 'M3+';
+                /** @description A collectionCase id (ccs_…). */
+                caseId: string;
+                claimedAt: string | null;
+                claimedBy: {
+                  id: string;
+                  name: string;
+                } | null;
+                claimExpiresAt: string | null;
+                closedOn: string | null;
+                closeReason: ('cured' | 'paid-off' | 'settled' | 'written-off' | 'closed') | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                daysPastDue: number;
+                /**
+                 * @description The last business date the day-end looked at the case.
+                 * @example 2026-11-22
+                 */
+                observedThrough: string;
+                oldestDueDate: string | null;
+                /**
+                 * @description The business date the day-end found the account past due.
+                 * @example 2026-11-22
+                 */
+                openedOn: string;
+                /** @description Bucket rank (1–3) plus one per broken promise, up to three. */
+                priority: number;
+                /** @enum {string} */
+                product: 'cash_loan' | 'credit_line';
+                /** @enum {string} */
+                status: 'open' | 'closed';
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/collections/queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The call queue: open cases in the queued buckets, by priority, amount past due, days past due, then the oldest.
+     * @description Roles: admin, collector.
+     */
+    get: {
+      parameters: {
+        query?: {
+          bucket?: 'M1' | 'M2' | 'M3+';
+          limit?: number;
+          product?: 'cash_loan' | 'credit_line';
+          view?: 'unclaimed' | 'mine' | 'all';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description The delinquent account: a cash loan (ln_…) or a credit line (cl_…). */
+                accountId: string;
+                /**
+                 * @description Billed and unpaid on what fell due, in yuan (loans: penalty so far included).
+                 * @example 1234.56
+                 */
+                amountPastDue: string;
+                /**
+                 * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
+                 * @example 800000
+                 */
+                amountPastDueFen: string;
+                brokenPromises: number;
+                /**
+                 * @description M1 1–30, M2 31–60, M3+ 61+ days past due (the product’s bounds).
+                 * @enum {string}
+                 */
+                bucket: 'M1' | 'M2' | 'M3+';
+                /** @description A collectionCase id (ccs_…). */
+                caseId: string;
+                claimedAt: string | null;
+                claimedBy: {
+                  id: string;
+                  name: string;
+                } | null;
+                claimExpiresAt: string | null;
+                closedOn: string | null;
+                closeReason: ('cured' | 'paid-off' | 'settled' | 'written-off' | 'closed') | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                daysPastDue: number;
+                /**
+                 * @description The last business date the day-end looked at the case.
+                 * @example 2026-11-22
+                 */
+                observedThrough: string;
+                oldestDueDate: string | null;
+                /**
+                 * @description The business date the day-end found the account past due.
+                 * @example 2026-11-22
+                 */
+                openedOn: string;
+                /** @description Bucket rank (1–3) plus one per broken promise, up to three. */
+                priority: number;
+                /** @enum {string} */
+                product: 'cash_loan' | 'credit_line';
+                /** @enum {string} */
+                status: 'open' | 'closed';
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/collections/queue/claim-next': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Claims the first unclaimed case of the queue for the strategy’s claim minutes; `case` null when empty.
+     * @description Roles: admin, collector.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              case: {
+                /** @description The delinquent account: a cash loan (ln_…) or a credit line (cl_…). */
+                accountId: string;
+                /**
+                 * @description Billed and unpaid on what fell due, in yuan (loans: penalty so far included).
+                 * @example 1234.56
+                 */
+                amountPastDue: string;
+                /**
+                 * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
+                 * @example 800000
+                 */
+                amountPastDueFen: string;
+                brokenPromises: number;
+                /**
+                 * @description M1 1–30, M2 31–60, M3+ 61+ days past due (the product’s bounds).
+                 * @enum {string}
+                 */
+                bucket: 'M1' | 'M2' | 'M3+';
+                /** @description A collectionCase id (ccs_…). */
+                caseId: string;
+                claimedAt: string | null;
+                claimedBy: {
+                  id: string;
+                  name: string;
+                } | null;
+                claimExpiresAt: string | null;
+                closedOn: string | null;
+                closeReason: ('cured' | 'paid-off' | 'settled' | 'written-off' | 'closed') | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                daysPastDue: number;
+                /**
+                 * @description The last business date the day-end looked at the case.
+                 * @example 2026-11-22
+                 */
+                observedThrough: string;
+                oldestDueDate: string | null;
+                /**
+                 * @description The business date the day-end found the account past due.
+                 * @example 2026-11-22
+                 */
+                openedOn: string;
+                /** @description Bucket rank (1–3) plus one per broken promise, up to three. */
+                priority: number;
+                /** @enum {string} */
+                product: 'cash_loan' | 'credit_line';
+                /** @enum {string} */
+                status: 'open' | 'closed';
+              } | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/collections/strategy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The collections strategy in force today (reminders per bucket, call queue, hours, caps) and every dated one.
+     * @description Roles: admin, collector, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              all: {
+                buckets: {
+                  M1: {
+                    reminders: {
+                      daysPastDue: number;
+                      /** @enum {string} */
+                      message: 'overdue_day_1' | 'overdue_day_7' | 'overdue_day_30' | 'collections_notice';
+                    }[];
+                  };
+                  M2: {
+                    reminders: {
+                      daysPastDue: number;
+                      /** @enum {string} */
+                      message: 'overdue_day_1' | 'overdue_day_7' | 'overdue_day_30' | 'collections_notice';
+                    }[];
+                  };
+                  'M3+': {
+                    reminders: {
+                      daysPastDue: number;
+                      /** @enum {string} */
+                      message: 'overdue_day_1' | 'overdue_day_7' | 'overdue_day_30' | 'collections_notice';
+                    }[];
+                  };
+                };
+                /** @enum {string} */
+                callQueueFrom: 'M1' | 'M2' | 'M3+';
+                caps: {
+                  perDay: number;
+                  perWeek: number;
+                };
+                claimMinutes: number;
+                contactHours: {
+                  from: string;
+                  timeZone: string;
+                  to: string;
+                };
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                maxPromiseDays: number;
+                source: string;
+              }[];
+              inForce: {
+                buckets: {
+                  M1: {
+                    reminders: {
+                      daysPastDue: number;
+                      /** @enum {string} */
+                      message: 'overdue_day_1' | 'overdue_day_7' | 'overdue_day_30' | 'collections_notice';
+                    }[];
+                  };
+                  M2: {
+                    reminders: {
+                      daysPastDue: number;
+                      /** @enum {string} */
+                      message: 'overdue_day_1' | 'overdue_day_7' | 'overdue_day_30' | 'collections_notice';
+                    }[];
+                  };
+                  'M3+': {
+                    reminders: {
+                      daysPastDue: number;
+                      /** @enum {string} */
+                      message: 'overdue_day_1' | 'overdue_day_7' | 'overdue_day_30' | 'collections_notice';
+                    }[];
+                  };
+                };
+                /** @enum {string} */
+                callQueueFrom: 'M1' | 'M2' | 'M3+';
+                caps: {
+                  perDay: number;
+                  perWeek: number;
+                };
+                claimMinutes: number;
+                contactHours: {
+                  from: string;
+                  timeZone: string;
+                  to: string;
+                };
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                maxPromiseDays: number;
+                source: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/customers': {
     parameters: {
       query?: never;
@@ -7878,6 +9304,7 @@ export interface paths {
                   | 'overdue_day_1'
                   | 'overdue_day_7'
                   | 'overdue_day_30'
+                  | 'collections_notice'
                   | 'statement_ready'
                   | 'limit_changed'
                   | 'plan_created'
@@ -9752,7 +11179,7 @@ export interface paths {
                 prefix: string;
                 revokedAt: string | null;
                 /** @enum {string} */
-                role: 'app' | 'reviewer' | 'analyst' | 'admin';
+                role: 'app' | 'reviewer' | 'analyst' | 'collector' | 'admin';
               }[];
             };
           };
@@ -9776,7 +11203,7 @@ export interface paths {
           'application/json': {
             name: string;
             /** @enum {string} */
-            role: 'app' | 'reviewer' | 'analyst' | 'admin';
+            role: 'app' | 'reviewer' | 'analyst' | 'collector' | 'admin';
           };
         };
       };
@@ -9798,7 +11225,7 @@ export interface paths {
                 prefix: string;
                 revokedAt: string | null;
                 /** @enum {string} */
-                role: 'app' | 'reviewer' | 'analyst' | 'admin';
+                role: 'app' | 'reviewer' | 'analyst' | 'collector' | 'admin';
               };
               secret: string;
             };
@@ -9855,7 +11282,7 @@ export interface paths {
                 prefix: string;
                 revokedAt: string | null;
                 /** @enum {string} */
-                role: 'app' | 'reviewer' | 'analyst' | 'admin';
+                role: 'app' | 'reviewer' | 'analyst' | 'collector' | 'admin';
               };
             };
           };
@@ -32511,7 +33938,7 @@ export interface paths {
                 displayName: string;
                 id: string;
                 /** @enum {string} */
-                role: 'reviewer' | 'analyst' | 'admin';
+                role: 'reviewer' | 'analyst' | 'collector' | 'admin';
                 username: string;
               };
             };
@@ -32579,7 +34006,7 @@ export interface paths {
                 displayName: string;
                 id: string;
                 /** @enum {string} */
-                role: 'reviewer' | 'analyst' | 'admin';
+                role: 'reviewer' | 'analyst' | 'collector' | 'admin';
                 username: string;
               };
             };
@@ -32669,7 +34096,7 @@ export interface paths {
                 /** Format: date-time */
                 passwordChangedAt: string;
                 /** @enum {string} */
-                role: 'reviewer' | 'analyst' | 'admin';
+                role: 'reviewer' | 'analyst' | 'collector' | 'admin';
                 /** Format: date-time */
                 updatedAt: string;
                 username: string;
@@ -32699,7 +34126,7 @@ export interface paths {
             displayName: string;
             password: string;
             /** @enum {string} */
-            role: 'reviewer' | 'analyst' | 'admin';
+            role: 'reviewer' | 'analyst' | 'collector' | 'admin';
             username: string;
           };
         };
@@ -32724,7 +34151,7 @@ export interface paths {
                 /** Format: date-time */
                 passwordChangedAt: string;
                 /** @enum {string} */
-                role: 'reviewer' | 'analyst' | 'admin';
+                role: 'reviewer' | 'analyst' | 'collector' | 'admin';
                 /** Format: date-time */
                 updatedAt: string;
                 username: string;
@@ -32784,7 +34211,7 @@ export interface paths {
                 /** Format: date-time */
                 passwordChangedAt: string;
                 /** @enum {string} */
-                role: 'reviewer' | 'analyst' | 'admin';
+                role: 'reviewer' | 'analyst' | 'collector' | 'admin';
                 /** Format: date-time */
                 updatedAt: string;
                 username: string;
@@ -32844,7 +34271,7 @@ export interface paths {
                 /** Format: date-time */
                 passwordChangedAt: string;
                 /** @enum {string} */
-                role: 'reviewer' | 'analyst' | 'admin';
+                role: 'reviewer' | 'analyst' | 'collector' | 'admin';
                 /** Format: date-time */
                 updatedAt: string;
                 username: string;
@@ -32910,7 +34337,7 @@ export interface paths {
                 /** Format: date-time */
                 passwordChangedAt: string;
                 /** @enum {string} */
-                role: 'reviewer' | 'analyst' | 'admin';
+                role: 'reviewer' | 'analyst' | 'collector' | 'admin';
                 /** Format: date-time */
                 updatedAt: string;
                 username: string;

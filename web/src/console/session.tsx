@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { api, onSessionExpired, setCsrfToken, unwrap } from './api.ts';
 
-export type StaffRole = 'reviewer' | 'analyst' | 'admin';
+export type StaffRole = 'reviewer' | 'analyst' | 'collector' | 'admin';
 
 export interface StaffUser {
   readonly id: string;

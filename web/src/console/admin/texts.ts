@@ -71,7 +71,13 @@ const zhCN = {
       '密钥只显示这一次。关闭此窗口后任何人（包括管理员）都无法再查看，请现在复制并保存到密钥管理系统。',
     empty: '还没有 API 密钥',
   },
-  roles: { app: '应用（App）', reviewer: '审核员', analyst: '风控分析师', admin: '管理员' },
+  roles: {
+    app: '应用（App）',
+    reviewer: '审核员',
+    analyst: '风控分析师',
+    collector: '催收员',
+    admin: '管理员',
+  },
   secret: {
     copy: '复制',
     copied: '已复制到剪贴板',
@@ -215,7 +221,13 @@ const en: Shape<typeof zhCN> = {
       'The key is shown this once. After you close this window nobody, not even an administrator, can see it again: copy it now into your secrets store.',
     empty: 'No API keys yet',
   },
-  roles: { app: 'App', reviewer: 'Reviewer', analyst: 'Risk analyst', admin: 'Administrator' },
+  roles: {
+    app: 'App',
+    reviewer: 'Reviewer',
+    analyst: 'Risk analyst',
+    collector: 'Collector',
+    admin: 'Administrator',
+  },
   secret: {
     copy: 'Copy',
     copied: 'Copied to the clipboard',

@@ -9,5 +9,5 @@ export type AuditPageView = Json<paths['/v1/audit']['get']['responses'][200]>;
 export type AuditItemView = AuditPageView['items'][number];
 export type AuditQuery = NonNullable<paths['/v1/audit']['get']['parameters']['query']>;
 
-export const STAFF_ROLES = ['reviewer', 'analyst', 'admin'] as const;
-export const KEY_ROLES = ['app', 'reviewer', 'analyst', 'admin'] as const;
+export const STAFF_ROLES = ['reviewer', 'analyst', 'collector', 'admin'] as const;
+export const KEY_ROLES = ['app', 'reviewer', 'analyst', 'collector', 'admin'] as const;
