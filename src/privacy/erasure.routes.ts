@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { actorOfPrincipal, type AuditActor } from '../platform/audit/audit-log.ts';
+import type { Principal } from '../platform/auth/api-keys.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { DateString, IdString, problems, StringEnum } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
@@ -22,9 +23,7 @@ const IdempotencyHeaders = Type.Object({
   ),
 });
 
-function staffOf(request: {
-  principal?: { keyId: string; name: string; role: 'app' | 'reviewer' | 'analyst' | 'admin' };
-}): AuditActor {
+function staffOf(request: { principal?: Principal }): AuditActor {
   if (!request.principal) throw new AppError('UNAUTHENTICATED', 'an API key or a staff session is required');
   return actorOfPrincipal(request.principal);
 }
