@@ -32,6 +32,8 @@ function accountTitle(kind: MessageKind): Text | undefined {
       return MESSAGE_TITLES.dueReminder;
     case 'payment_received':
       return MESSAGE_TITLES.paymentReceived;
+    case 'payment_reversed':
+      return MESSAGE_TITLES.paymentReversed;
     case 'overdue_day_1':
     case 'overdue_day_7':
     case 'overdue_day_30':

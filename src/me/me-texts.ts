@@ -157,6 +157,7 @@ export const MESSAGE_TITLES = {
   limitChange: both('额度变化', 'Limit change'),
   dueReminder: both('还款提醒', 'Payment reminder'),
   paymentReceived: both('还款成功', 'Payment received'),
+  paymentReversed: both('还款已撤回', 'Payment reversed'),
   overdue: both('逾期提醒', 'Payment overdue'),
   statement: both('账单已出', 'Statement ready'),
   plan: both('分期', 'Instalment plan'),

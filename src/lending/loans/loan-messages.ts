@@ -109,3 +109,33 @@ export function loanPaymentReceived(figures: LoanPaymentFigures): MessageDraft {
     },
   };
 }
+
+/** "Payment reversed": which payment did not stand, why, and what is owed and overdue now. */
+export function loanPaymentReversed(figures: {
+  readonly loanId: string;
+  readonly customerId: string;
+  /** The reversal's seq: one message per reversal, however often the command is retried. */
+  readonly seq: number;
+  readonly amount: Money;
+  readonly paidOn: LocalDate;
+  readonly reason: 'returned' | 'chargeback';
+  readonly stateAfter: LoanState;
+}): MessageDraft {
+  const owed = outstandingOf(figures.stateAfter);
+  return {
+    customerId: figures.customerId,
+    subjectId: figures.loanId,
+    occasion: `reversal-${figures.seq}`,
+    content: {
+      kind: 'payment_reversed',
+      params: {
+        product: 'loan',
+        amount: figures.amount,
+        paidOn: figures.paidOn,
+        reason: figures.reason,
+        owedAfter: sumMoney([owed.principal, owed.interest, owed.penalty]),
+        daysPastDue: daysPastDue(figures.stateAfter, figures.stateAfter.processedThrough),
+      },
+    },
+  };
+}

@@ -13,7 +13,9 @@ import type {
   PayoutResult,
   RepaymentRequest,
   RepaymentResult,
+  ReversalResult,
 } from './loan-receipts.ts';
+import type { ReversalReason } from './loan-state.ts';
 import type { LoanEventRecord } from './loans.pg.ts';
 import type { LoanStatement, LoanView } from './loan-view.ts';
 import type { PayoffQuote } from './servicing.ts';
@@ -43,6 +45,16 @@ export interface LoanService {
   drawdown(request: DrawdownRequest): Promise<DrawdownResult>;
   repay(request: RepaymentRequest): Promise<RepaymentResult>;
   writeOff(request: { loanId: string; idempotencyKey: string }): Promise<RepaymentResult>;
+  /**
+   * Undoes a repayment that did not stand (returned by the bank, charged back): the books are restated as if
+   * it had never been received; see `reverse-repayment.ts`.
+   */
+  reverseRepayment(request: {
+    loanId: string;
+    paymentSeq: number;
+    reason: ReversalReason;
+    idempotencyKey: string;
+  }): Promise<ReversalResult>;
   /** Pays money held for the customer back to them (all of it by default); refuses more than is held. */
   payout(request: PayoutRequest): Promise<PayoutResult>;
   /** The loan's events (repayments, write-off, payouts) in arrival order. */

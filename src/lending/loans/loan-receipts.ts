@@ -2,7 +2,7 @@ import { moneyFromJson, subMoney, type Money } from '../../platform/money/money.
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import type { DrawRefusal } from '../facilities/facility.ts';
 import type { LoanContract } from './loan-contract.ts';
-import type { LoanCounters, LoanState, Outstanding, RepaymentIntent } from './loan-state.ts';
+import type { LoanCounters, LoanState, Outstanding, RepaymentIntent, ReversalReason } from './loan-state.ts';
 import type { RepaymentMethod, Schedule } from './schedule.ts';
 
 /**
@@ -179,11 +179,11 @@ export function decodeReceipt(stored: unknown): RepaymentReceipt {
   };
 }
 
-function encodeOutstanding(o: Outstanding): string[] {
+export function encodeOutstanding(o: Outstanding): string[] {
   return [o.principal, o.interest, o.penalty, o.overpayment, o.writtenOff].map(String);
 }
 
-function decodeOutstanding(list: string[]): Outstanding {
+export function decodeOutstanding(list: string[]): Outstanding {
   const b = (index: number) => moneyFromJson(list[index] ?? '0', `outstanding[${index}]`);
   return { principal: b(0), interest: b(1), penalty: b(2), overpayment: b(3), writtenOff: b(4) };
 }
@@ -221,6 +221,56 @@ export const payoutCodec = {
       outstanding: decodeOutstanding(s.outstanding),
       status: s.status,
       journalIds: s.journalIds,
+    };
+  },
+};
+
+/** A repayment undone: which, why, and the loan before and after the books were restated without it. */
+export interface ReversalReceipt {
+  readonly loanId: string;
+  /** The reversal's number among the loan's events. */
+  readonly seq: number;
+  /** The repayment reversed. */
+  readonly reverses: number;
+  readonly reason: ReversalReason;
+  /** The repayment's amount and the day it had been received. */
+  readonly amount: Money;
+  readonly paidOn: LocalDate;
+  readonly effectiveDate: LocalDate;
+  readonly outstandingBefore: Outstanding;
+  readonly outstanding: Outstanding;
+  readonly daysPastDue: number;
+  readonly status: LoanState['status'];
+  readonly journalIds: readonly string[];
+}
+
+export interface ReversalResult {
+  readonly receipt: ReversalReceipt;
+  readonly replayed: boolean;
+}
+
+export const reversalCodec = {
+  encode: (r: ReversalReceipt): unknown => ({
+    ...r,
+    amount: String(r.amount),
+    outstandingBefore: encodeOutstanding(r.outstandingBefore),
+    outstanding: encodeOutstanding(r.outstanding),
+  }),
+  decode: (stored: unknown): ReversalReceipt => {
+    const j = stored as Record<string, unknown>;
+    return {
+      loanId: String(j.loanId),
+      seq: Number(j.seq),
+      reverses: Number(j.reverses),
+      reason: j.reason === 'chargeback' ? 'chargeback' : 'returned',
+      amount: moneyFromJson(String(j.amount), 'reversal.amount'),
+      paidOn: String(j.paidOn) as LocalDate,
+      effectiveDate: String(j.effectiveDate) as LocalDate,
+      outstandingBefore: decodeOutstanding((j.outstandingBefore as unknown[]).map(String)),
+      outstanding: decodeOutstanding((j.outstanding as unknown[]).map(String)),
+      daysPastDue: Number(j.daysPastDue),
+      status: j.status as LoanState['status'],
+      journalIds: (j.journalIds as unknown[]).map(String),
     };
   },
 };

@@ -98,13 +98,29 @@ export type LoanEvent =
       readonly kind: 'payout';
       readonly effectiveDate: LocalDate;
       readonly amount: Money;
+    }
+  /**
+   * A repayment that did not stand (returned by the bank, charged back): the books are restated as if it had
+   * never been received. `reverses` is the repayment's seq; the reversal itself moves nothing.
+   */
+  | {
+      readonly seq: number;
+      readonly kind: 'reversal';
+      readonly effectiveDate: LocalDate;
+      readonly reverses: number;
+      readonly reason: ReversalReason;
     };
 
+/** Why a repayment was reversed: returned unpaid by the payer's bank, or charged back by the payer. */
+export const REVERSAL_REASONS = ['returned', 'chargeback'] as const;
+export type ReversalReason = (typeof REVERSAL_REASONS)[number];
+
 /**
- * 0 scheduled repayment, 1 prepayment, 2 write-off, 3 payout. A payout comes last in its day: it pays back
+ * 0 scheduled repayment, 1 prepayment, 2 write-off, 3 payout, 4 reversal (which moves nothing itself). A payout comes last in its day: it pays back
  * what the day's repayments left held, and never commutes with them (it is bounded by what is held).
  */
 export function sameDayRank(event: LoanEvent): number {
+  if (event.kind === 'reversal') return 4;
   if (event.kind === 'payout') return 3;
   if (event.kind === 'write-off') return 2;
   return event.intent === 'scheduled' ? 0 : 1;
@@ -178,4 +194,14 @@ export function outstandingOfCounters(c: LoanCounters): Outstanding {
       c.recovered,
     ),
   };
+}
+
+/**
+ * The events that make the books: every event except reversals and the repayments they reversed. A loan's
+ * books are `replay` of these — a reversed repayment is as if it had never been received.
+ */
+export function standingEvents(events: readonly LoanEvent[]): LoanEvent[] {
+  const reversed = new Set<number>();
+  for (const event of events) if (event.kind === 'reversal') reversed.add(event.reverses);
+  return events.filter((event) => event.kind !== 'reversal' && !reversed.has(event.seq));
 }

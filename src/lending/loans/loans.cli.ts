@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { globalOptions, output, withApp } from '../../cli/runtime.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
+import { parseMoney, sumMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
 import { formatPercent, parseRate } from '../../platform/money/rate.ts';
 import { systemClock } from '../../platform/time/system-clock.node.ts';
 import { parseLocalDate } from '../../platform/time/local-date.ts';
@@ -14,13 +14,19 @@ import { facilityOverrideView } from '../facilities/facility-override-view.ts';
 import { parseProductCode, productCodeOf, PRODUCT_CODES } from '../facilities/facility.ts';
 import { flatFeeInstalmentPlan } from '../shared/instalment-apr.ts';
 import { formatReportedRate } from '../shared/irr.ts';
-import { REPAYMENT_INTENTS, type RepaymentIntent } from './loan-state.ts';
-import type { LoanView, PayoutReceipt, RepaymentReceipt } from './loan-service.ts';
+import {
+  REPAYMENT_INTENTS,
+  REVERSAL_REASONS,
+  type RepaymentIntent,
+  type ReversalReason,
+} from './loan-state.ts';
+import type { LoanView, PayoutReceipt, RepaymentReceipt, ReversalReceipt } from './loan-service.ts';
 import {
   facilityDto,
   loanDto,
   loanEventDto,
   payoutDto,
+  reversalDto,
   quoteDto,
   repaymentDto,
   statementDto,
@@ -137,6 +143,14 @@ function payoutText(receipt: PayoutReceipt): string {
   return [
     `payout of ${d(receipt.amount)} on ${receipt.effectiveDate} (event #${receipt.seq} on this loan; held before ${d(receipt.heldBefore)})`,
     `  loan is ${receipt.status}; held for the customer now ${d(receipt.outstanding.overpayment)}`,
+  ].join('\n');
+}
+
+function reversalText(receipt: ReversalReceipt): string {
+  const owed = (o: ReversalReceipt['outstanding']) => d(sumMoney([o.principal, o.interest, o.penalty]));
+  return [
+    `repayment #${receipt.reverses} of ${d(receipt.amount)} (received ${receipt.paidOn}) reversed: ${receipt.reason} (event #${receipt.seq})`,
+    `  owed ${owed(receipt.outstandingBefore)} -> ${owed(receipt.outstanding)}; ${receipt.daysPastDue} days past due; loan is ${receipt.status}`,
   ].join('\n');
 }
 
@@ -300,6 +314,42 @@ export function registerLoanCommands(program: Command): void {
     );
 
   loan
+    .command('reverse')
+    .description(
+      'Reverse a repayment that did not stand (returned by the bank, charged back): the books are restated as if it had never been received.',
+    )
+    .argument('<loanId>', 'the loan (ln_…)')
+    .requiredOption('--payment <seq>', "the repayment's number (see `credence loan events`)")
+    .requiredOption('--reason <reason>', REVERSAL_REASONS.join(' | '))
+    .requiredOption('--idempotency-key <key>', 'a key unique to this reversal')
+    .action(
+      async (
+        loanId: string,
+        options: { payment: string; reason: string; idempotencyKey: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        if (!/^[1-9][0-9]{0,8}$/.test(options.payment)) {
+          throw AppError.invalid('--payment', 'positive-integer', "the repayment's number, e.g. 3");
+        }
+        await withApp(global, async (app) => {
+          const result = await app.services.loans.reverseRepayment({
+            loanId,
+            paymentSeq: Number(options.payment),
+            reason: oneOf<ReversalReason>(REVERSAL_REASONS, options.reason, '--reason'),
+            idempotencyKey: options.idempotencyKey,
+          });
+          output(
+            global,
+            { ...reversalDto(result.receipt), replayed: result.replayed },
+            () =>
+              `${result.replayed ? '(repeat of an earlier request) ' : ''}${reversalText(result.receipt)}`,
+          );
+        });
+      },
+    );
+
+  loan
     .command('payout')
     .description('Pay money held for the customer back to them (all of it unless --amount).')
     .argument('<loanId>', 'the loan (ln_…)')
@@ -338,7 +388,8 @@ export function registerLoanCommands(program: Command): void {
                 .map(
                   (event) =>
                     `${String(event.seq).padStart(4)}  ${event.effectiveDate}  ${event.kind.padEnd(9)}` +
-                    (event.kind === 'write-off' ? '' : ` ${d(event.amount)}`) +
+                    (event.kind === 'repayment' || event.kind === 'payout' ? ` ${d(event.amount)}` : '') +
+                    (event.kind === 'reversal' ? ` of #${event.reverses} (${event.reason})` : '') +
                     (event.kind === 'repayment' ? ` (${event.intent})` : ''),
                 )
                 .join('\n'),

@@ -96,6 +96,8 @@ interface EventRow {
   effective_date: string;
   amount: bigint | null;
   intent: string | null;
+  reverses: number | null;
+  reason: string | null;
   received_at: Date;
 }
 
@@ -118,12 +120,21 @@ function eventOf(row: EventRow): LoanEvent {
       amount: moneyFromDb(row.amount ?? 0n, 'loan_events.amount'),
     };
   }
+  if (row.kind === 'reversal') {
+    return {
+      seq: row.seq,
+      kind: 'reversal',
+      effectiveDate,
+      reverses: row.reverses ?? 0,
+      reason: row.reason === 'chargeback' ? 'chargeback' : 'returned',
+    };
+  }
   return { seq: row.seq, kind: 'write-off', effectiveDate };
 }
 
 async function eventRows(q: Queryable, customerId: string, loanId: string): Promise<EventRow[]> {
   const result = await q.query<EventRow>(
-    `select seq, kind, effective_date::text as effective_date, amount, intent, received_at
+    `select seq, kind, effective_date::text as effective_date, amount, intent, reverses, reason, received_at
        from loan_events where customer_id = $1 and loan_id = $2 order by seq`,
     [customerId, loanId],
   );
@@ -157,16 +168,19 @@ export async function insertLoanEvent(
   at: Date,
 ): Promise<void> {
   await tx.query(
-    `insert into loan_events (customer_id, loan_id, seq, kind, effective_date, amount, intent, received_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `insert into loan_events
+       (customer_id, loan_id, seq, kind, effective_date, amount, intent, reverses, reason, received_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       customerId,
       loanId,
       event.seq,
       event.kind,
       event.effectiveDate,
-      event.kind === 'write-off' ? null : event.amount,
+      event.kind === 'repayment' || event.kind === 'payout' ? event.amount : null,
       event.kind === 'repayment' ? event.intent : null,
+      event.kind === 'reversal' ? event.reverses : null,
+      event.kind === 'reversal' ? event.reason : null,
       at,
     ],
   );

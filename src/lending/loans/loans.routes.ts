@@ -33,13 +33,14 @@ import {
 } from '../facilities/facility-override.ts';
 import type { OverrideOutcome } from '../facilities/facility-override-service.ts';
 import type { Principal } from '../../platform/auth/api-keys.ts';
-import { REPAYMENT_INTENTS, type Outstanding } from './loan-state.ts';
+import { REPAYMENT_INTENTS, REVERSAL_REASONS, type Outstanding } from './loan-state.ts';
 import type {
   DrawdownRefusal,
   LoanStatement,
   LoanView,
   PayoutReceipt,
   RepaymentReceipt,
+  ReversalReceipt,
 } from './loan-service.ts';
 import type { LoanEventRecord } from './loans.pg.ts';
 import { generateSchedule, INTEREST_BASES, REPAYMENT_METHODS, type Schedule } from './schedule.ts';
@@ -159,12 +160,32 @@ const PayoutDto = Type.Object({
   journalIds: Type.Array(Type.String()),
 });
 
+const ReversalDto = Type.Object({
+  loanId: Type.String(),
+  seq: Type.Integer({ description: "The reversal's number among the loan's events." }),
+  reverses: Type.Integer({ description: 'The repayment undone.' }),
+  reason: StringEnum(REVERSAL_REASONS),
+  amount: MoneyString('The amount of the repayment undone, in yuan.'),
+  paidOn: Type.String({ description: 'The day the repayment had been received.' }),
+  effectiveDate: Type.String({ description: 'The day the books were restated.' }),
+  outstandingBefore: OutstandingDto,
+  outstanding: OutstandingDto,
+  daysPastDue: Type.Integer({ minimum: 0 }),
+  status: StringEnum(['active', 'closed', 'written_off'] as const),
+  journalIds: Type.Array(Type.String()),
+});
+
 const LoanEventDto = Type.Object({
   seq: Type.Integer(),
-  kind: StringEnum(['repayment', 'write-off', 'payout'] as const),
+  kind: StringEnum(['repayment', 'write-off', 'payout', 'reversal'] as const),
   effectiveDate: Type.String(),
   amount: Type.Union([MoneyString(), Type.Null()]),
   intent: Type.Union([StringEnum(REPAYMENT_INTENTS), Type.Null()]),
+  reverses: Type.Union([
+    Type.Integer({ description: 'For a reversal: the seq of the repayment it undid.' }),
+    Type.Null(),
+  ]),
+  reason: Type.Union([StringEnum(REVERSAL_REASONS), Type.Null()]),
   receivedAt: Type.String(),
 });
 
@@ -316,13 +337,32 @@ export function payoutDto(receipt: PayoutReceipt): Static<typeof PayoutDto> {
   };
 }
 
+export function reversalDto(receipt: ReversalReceipt): Static<typeof ReversalDto> {
+  return {
+    loanId: receipt.loanId,
+    seq: receipt.seq,
+    reverses: receipt.reverses,
+    reason: receipt.reason,
+    amount: s(receipt.amount),
+    paidOn: receipt.paidOn,
+    effectiveDate: receipt.effectiveDate,
+    outstandingBefore: outstandingDto(receipt.outstandingBefore),
+    outstanding: outstandingDto(receipt.outstanding),
+    daysPastDue: receipt.daysPastDue,
+    status: receipt.status,
+    journalIds: [...receipt.journalIds],
+  };
+}
+
 export function loanEventDto(event: LoanEventRecord): Static<typeof LoanEventDto> {
   return {
     seq: event.seq,
     kind: event.kind,
     effectiveDate: event.effectiveDate,
-    amount: event.kind === 'write-off' ? null : s(event.amount),
+    amount: event.kind === 'repayment' || event.kind === 'payout' ? s(event.amount) : null,
     intent: event.kind === 'repayment' ? event.intent : null,
+    reverses: event.kind === 'reversal' ? event.reverses : null,
+    reason: event.kind === 'reversal' ? event.reason : null,
     receivedAt: event.receivedAt.toISOString(),
   };
 }
@@ -567,6 +607,38 @@ export function registerLoanRoutes(
       });
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(repaymentDto(result.receipt));
+    },
+  );
+
+  http.post(
+    '/v1/loans/:loanId/repayments/:seq/reversal',
+    {
+      config: { roles: ['app', 'reviewer'] },
+      schema: {
+        tags: ['loans'],
+        summary:
+          'Reverse a repayment that did not stand (returned by the bank, charged back): the books are restated as if it had never been received.',
+        params: Type.Object(
+          {
+            loanId: IdString('loan'),
+            seq: Type.String({ pattern: '^[1-9][0-9]{0,8}$', description: "The repayment's number (seq)." }),
+          },
+          { additionalProperties: false },
+        ),
+        headers: IdempotencyHeaders,
+        body: Type.Object({ reason: StringEnum(REVERSAL_REASONS) }, { additionalProperties: false }),
+        response: { 201: ReversalDto, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await loans.reverseRepayment({
+        loanId: request.params.loanId,
+        paymentSeq: Number(request.params.seq),
+        reason: request.body.reason,
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(reversalDto(result.receipt));
     },
   );
 

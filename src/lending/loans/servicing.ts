@@ -17,6 +17,7 @@ import {
   compareEvents,
   heldFor,
   outstandingOf,
+  standingEvents,
   zeroCounters,
   type Instalment,
   type LoanCounters,
@@ -416,13 +417,15 @@ function applyEventInPlace(contract: LoanContract, state: LoanState, event: Loan
     applyRepayment(contract, state, event.amount, event.intent, event.effectiveDate);
   } else if (event.kind === 'payout') {
     applyPayout(state, event.amount, event.effectiveDate);
+  } else if (event.kind === 'reversal') {
+    // Moves nothing itself: the repayment it reverses is left out of the events the books are made of.
   } else if (state.status === 'active') {
     writeOff(state, event.effectiveDate);
   }
 }
 
 function causeOf(event: LoanEvent): BookedChange['cause'] {
-  return event.kind;
+  return event.kind === 'reversal' ? 'restatement' : event.kind;
 }
 
 /** The caller's error for a payout the books cannot make (see `HeldShortfall`). */
@@ -451,7 +454,7 @@ function shortfallError(event: LoanEvent, shortfall: HeldShortfall): AppError {
  * paths (day-end, a repayment dated today) are this function computed one day at a time.
  */
 export function replay(contract: LoanContract, events: readonly LoanEvent[], through: LocalDate): LoanState {
-  const sorted = [...events].sort(compareEvents);
+  const sorted = standingEvents(events).sort(compareEvents);
   const state = initialState(contract);
   let index = 0;
   while (index < sorted.length && (sorted[index] as LoanEvent).effectiveDate <= contract.startDate) {
@@ -475,7 +478,9 @@ export function replay(contract: LoanContract, events: readonly LoanEvent[], thr
  * that day: applied directly. Dated earlier (back-dated), or due before an event already applied that day: the books are recomputed from the drawdown with
  * every event in date order (`replay`), and the difference is booked as one restatement — reversing what
  * no longer applies (penalty that would not have accrued) and adding what now does. Either way the result
- * equals `replay` of all events, so arrival order never changes the books.
+ * equals `replay` of all events, so arrival order never changes the books. A reversal always restates: the
+ * days up to its date are stepped first (booked as day-ends), then the books are replayed without the
+ * repayment it reverses, and the difference is one restatement.
  */
 export function receiveEvent(
   contract: LoanContract,
@@ -486,6 +491,7 @@ export function receiveEvent(
   if (event.effectiveDate < contract.startDate) {
     throw AppError.invalid('effectiveDate', 'not-before-drawdown', 'an event cannot predate the drawdown');
   }
+  if (event.kind === 'reversal') return receiveReversal(contract, state, earlierEvents, event);
   // Same day as the last processed one, but due before an event already applied that day: restate.
   const outOfOrder =
     event.effectiveDate === state.processedThrough &&
@@ -529,6 +535,67 @@ export function receiveEvent(
       },
     ],
   };
+}
+
+/** The repayment a reversal names, checked: it exists, is a repayment and is not reversed already. */
+export function reversibleRepayment(
+  earlierEvents: readonly LoanEvent[],
+  reverses: number,
+): Extract<LoanEvent, { kind: 'repayment' }> {
+  const target = earlierEvents.find((candidate) => candidate.seq === reverses);
+  if (!target) {
+    throw AppError.invalid('paymentSeq', 'a-repayment', `the loan has no event ${reverses}`);
+  }
+  if (target.kind !== 'repayment') {
+    throw AppError.invalid(
+      'paymentSeq',
+      'a-repayment',
+      `event ${reverses} is a ${target.kind}; only a repayment can be reversed`,
+    );
+  }
+  if (earlierEvents.some((candidate) => candidate.kind === 'reversal' && candidate.reverses === reverses)) {
+    throw AppError.invalid('paymentSeq', 'not-reversed-already', `repayment ${reverses} is already reversed`);
+  }
+  return target;
+}
+
+function receiveReversal(
+  contract: LoanContract,
+  state: LoanState,
+  earlierEvents: readonly LoanEvent[],
+  event: Extract<LoanEvent, { kind: 'reversal' }>,
+): { state: LoanState; changes: BookedChange[] } {
+  const target = reversibleRepayment(earlierEvents, event.reverses);
+  if (event.effectiveDate < target.effectiveDate) {
+    throw AppError.invalid(
+      'effectiveDate',
+      'not-before-the-repayment',
+      `repayment ${target.seq} was received on ${target.effectiveDate}`,
+    );
+  }
+  const { state: advanced, changes } = advance(contract, state, event.effectiveDate);
+  let restated: LoanState;
+  try {
+    restated = replay(contract, [...earlierEvents, event], advanced.processedThrough);
+  } catch (error) {
+    if (error instanceof HeldShortfall) {
+      throw AppError.invalid(
+        'paymentSeq',
+        'held-money-not-paid-out',
+        `without repayment ${target.seq} the money paid back to the customer on ${error.payoutDate} ` +
+          `(${toDecimalString(error.requested)}) was never held; recover it before reversing`,
+      );
+    }
+    throw error;
+  }
+  changes.push({
+    cause: 'restatement',
+    effectiveDate: advanced.processedThrough,
+    seq: event.seq,
+    before: { ...advanced.counters },
+    after: { ...restated.counters },
+  });
+  return { state: restated, changes };
 }
 
 /** What paying everything off on `date` takes, by component. */

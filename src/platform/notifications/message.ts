@@ -49,6 +49,7 @@ export function channelOf(kind: MessageKind): MessageChannelName {
     case 'overdue_day_30':
     case 'collections_notice':
     case 'payment_received':
+    case 'payment_reversed':
       return 'sms';
     case 'statement_ready':
     case 'limit_changed':

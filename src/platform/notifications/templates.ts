@@ -50,6 +50,19 @@ export interface PaymentReceivedParams {
   readonly owedAfter: Money;
 }
 
+/** A payment that did not stand (returned by the bank or charged back), undone on the books. */
+export interface PaymentReversedParams {
+  readonly product: ServicedProduct;
+  readonly amount: Money;
+  /** The day the payment had been received. */
+  readonly paidOn: LocalDate;
+  readonly reason: 'returned' | 'chargeback';
+  /** Everything owed after the reversal (principal, billed or not, interest and charges). */
+  readonly owedAfter: Money;
+  /** Days past due after the reversal (0: nothing overdue). */
+  readonly daysPastDue: number;
+}
+
 export interface OverdueParams {
   readonly product: ServicedProduct;
   readonly daysPastDue: number;
@@ -120,6 +133,7 @@ export interface ForwardedParams {
 export type MessageContent =
   | { readonly kind: DueReminderKind; readonly params: DueReminderParams }
   | { readonly kind: 'payment_received'; readonly params: PaymentReceivedParams }
+  | { readonly kind: 'payment_reversed'; readonly params: PaymentReversedParams }
   | { readonly kind: OverdueKind; readonly params: OverdueParams }
   | { readonly kind: 'collections_notice'; readonly params: CollectionsNoticeParams }
   | { readonly kind: 'statement_ready'; readonly params: StatementReadyParams }
@@ -133,6 +147,7 @@ export type MessageKind = MessageContent['kind'];
 export const MESSAGE_KINDS: readonly MessageKind[] = [
   ...DUE_REMINDER_KINDS,
   'payment_received',
+  'payment_reversed',
   ...OVERDUE_KINDS,
   'collections_notice',
   'statement_ready',
@@ -182,6 +197,31 @@ function paymentReceived(p: PaymentReceivedParams): LocalizedText {
   return {
     zh: `已收到您的${account.zh}还款${zh.money(p.amount)}：本金${zh.money(p.principal)}，利息${zh.money(p.interest)}，${chargesZh}${zh.money(p.charges)}。目前还欠${zh.money(p.owedAfter)}。${heldZh}`,
     en: `We received your ${account.en} payment of ${en.money(p.amount)}: ${en.money(p.principal)} principal, ${en.money(p.interest)} interest, ${en.money(p.charges)} ${chargesEn}. You now owe ${en.money(p.owedAfter)}.${heldEn}`,
+  };
+}
+
+function paymentReversed(p: PaymentReversedParams): LocalizedText {
+  const account = {
+    zh: p.product === 'loan' ? '借款' : '信用额度',
+    en: p.product === 'loan' ? 'loan' : 'credit line',
+  };
+  const why =
+    p.reason === 'returned'
+      ? { zh: '被付款银行退回', en: 'was returned by the paying bank' }
+      : { zh: '被撤销（拒付）', en: 'was charged back' };
+  const now =
+    p.daysPastDue > 0
+      ? {
+          zh: `目前还欠${zh.money(p.owedAfter)}，已逾期${p.daysPastDue}天，请尽快在App内还款。`,
+          en: `You now owe ${en.money(p.owedAfter)} and are ${p.daysPastDue} ${p.daysPastDue === 1 ? 'day' : 'days'} overdue; please pay in the app as soon as you can.`,
+        }
+      : {
+          zh: `目前还欠${zh.money(p.owedAfter)}，请按时还款。`,
+          en: `You now owe ${en.money(p.owedAfter)}; please pay it by its due dates.`,
+        };
+  return {
+    zh: `您${zh.date(p.paidOn)}的${account.zh}还款${zh.money(p.amount)}${why.zh}，这笔还款已撤回，账户已按未收到此款重新计算。${now.zh}如有疑问，请联系我们。`,
+    en: `Your ${account.en} payment of ${en.money(p.amount)} on ${en.date(p.paidOn)} ${why.en}, so it has been undone and your account recalculated as if it had not been made. ${now.en} If you have questions, contact us.`,
   };
 }
 
@@ -265,6 +305,8 @@ export function renderMessage(content: MessageContent): LocalizedText {
       return dueReminder(content.kind, content.params);
     case 'payment_received':
       return paymentReceived(content.params);
+    case 'payment_reversed':
+      return paymentReversed(content.params);
     case 'overdue_day_1':
     case 'overdue_day_7':
     case 'overdue_day_30':
