@@ -9301,6 +9301,7 @@ export interface paths {
                   | 'due_tomorrow'
                   | 'due_today'
                   | 'payment_received'
+                  | 'payment_reversed'
                   | 'overdue_day_1'
                   | 'overdue_day_7'
                   | 'overdue_day_30'
@@ -15774,8 +15775,10 @@ export interface paths {
                 effectiveDate: string;
                 intent: ('scheduled' | 'prepayment') | null;
                 /** @enum {string} */
-                kind: 'repayment' | 'write-off' | 'payout';
+                kind: 'repayment' | 'write-off' | 'payout' | 'reversal';
+                reason: ('returned' | 'chargeback') | null;
                 receivedAt: string;
+                reverses: number | null;
                 seq: number;
               }[];
               loanId: string;
@@ -16268,6 +16271,207 @@ export interface paths {
               };
               /** @description The value date was in the past and the books were restated from it. */
               restated: boolean;
+              seq: number;
+              /** @enum {string} */
+              status: 'active' | 'closed' | 'written_off';
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/loans/{loanId}/repayments/{seq}/reversal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reverse a repayment that did not stand (returned by the bank, charged back): the books are restated as if it had never been received.
+     * @description Roles: admin, app, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+          /** @description The repayment's number (seq). */
+          seq: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            reason: 'returned' | 'chargeback';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description The amount of the repayment undone, in yuan.
+               * @example 1234.56
+               */
+              amount: string;
+              daysPastDue: number;
+              /** @description The day the books were restated. */
+              effectiveDate: string;
+              journalIds: string[];
+              loanId: string;
+              outstanding: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                penalty: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                writtenOff: string;
+              };
+              outstandingBefore: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                penalty: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                writtenOff: string;
+              };
+              /** @description The day the repayment had been received. */
+              paidOn: string;
+              /** @enum {string} */
+              reason: 'returned' | 'chargeback';
+              /** @description The repayment undone. */
+              reverses: number;
+              /** @description The reversal's number among the loan's events. */
               seq: number;
               /** @enum {string} */
               status: 'active' | 'closed' | 'written_off';
