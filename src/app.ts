@@ -1,3 +1,4 @@
+import type { LocalDate } from './platform/time/local-date.ts';
 import { randomFillSync } from 'node:crypto';
 
 import { readFileSync } from 'node:fs';
@@ -448,10 +449,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     seal: (bytes, owner) => vault.encryptBytes('data_export', bytes, owner),
     open: (sealed, owner) => vault.decryptBytes('data_export', sealed, owner),
   });
+  const privacy = createPrivacyService({ db, clock, ids, keyring, audit: base.audit });
   const services: Services = {
     ...base,
     copies,
-    privacy: createPrivacyService({ db, clock, ids, keyring, audit: base.audit }),
+    privacy,
     staff: createStaffAuth({
       store: createPgStaffStore(db),
       audit: base.audit,
@@ -464,19 +466,25 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     lineReviews,
     // The day-end batch ends with the monthly limit reviews of credit lines, then the appeals' recovery
     // pass (due re-checks, undelivered notifications), then a delivery pass of customer messages.
-    // The last day step purges copies of people's data past their expiry.
+    // Then copies of people's data past their expiry are purged, and last the erasures whose holds have
+    // lapsed on that business date are carried out (a loan closed today starts its retention period).
     dayEnd: withDayStep(
-      withMessageDelivery(
-        withAppealRecovery(
-          withLimitReviews(base.dayEnd, lineReviews, () => monotonic.nowMs()),
-          appeals,
+      withDayStep(
+        withMessageDelivery(
+          withAppealRecovery(
+            withLimitReviews(base.dayEnd, lineReviews, () => monotonic.nowMs()),
+            appeals,
+            () => monotonic.nowMs(),
+          ),
+          () => notifications.deliver(),
           () => monotonic.nowMs(),
         ),
-        () => notifications.deliver(),
+        'data-copies',
+        async () => (await copies.purgeExpired()).purged,
         () => monotonic.nowMs(),
       ),
-      'data-copies',
-      async () => (await copies.purgeExpired()).purged,
+      'erasures',
+      async (through) => (await privacy.runErasures({ businessDate: through })).erased.length,
       () => monotonic.nowMs(),
     ),
     appeals,
@@ -668,7 +676,7 @@ function registerRoutes(http: HttpServer, services: Services): void {
 function withDayStep(
   dayEnd: Services['dayEnd'],
   product: string,
-  step: () => Promise<number>,
+  step: (through: LocalDate) => Promise<number>,
   elapsed: () => number,
 ): Services['dayEnd'] {
   return {
@@ -676,7 +684,7 @@ function withDayStep(
     async run(options) {
       const report = await dayEnd.run(options);
       const began = elapsed();
-      const items = await step();
+      const items = await step(options.through);
       return {
         ...report,
         dates: [...report.dates, { product, date: options.through, items, milliseconds: elapsed() - began }],

@@ -50,11 +50,17 @@ export function faultOf(stage: FaultStage, error: unknown): DecisionFault {
   return { stage, code: 'error', message: `${stage} failed` };
 }
 
-/** Errors that are the caller's, not a dependency's: unknown customer or product, bad input. */
+/**
+ * Errors that are the caller's, not a dependency's: unknown customer or product, bad input, a customer erased
+ * at their request (GONE: nothing is decided about a person who no longer exists here).
+ */
 export function isCallersError(error: unknown): boolean {
   return (
     isAppError(error) &&
-    (error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED' || error.code === 'BAD_REQUEST')
+    (error.code === 'NOT_FOUND' ||
+      error.code === 'GONE' ||
+      error.code === 'VALIDATION_FAILED' ||
+      error.code === 'BAD_REQUEST')
   );
 }
 

@@ -242,6 +242,118 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
     expect([second.created, second.request.id]).toEqual([false, first.request.id]);
   });
 
+  it('over HTTP: the customer asks, staff see the queue, the day-end carries it out; history still reads', async () => {
+    const { customerId } = await newPerson();
+    const decision = await t.app.services.decisions.decide({ customerId, productCode: 'cash_loan' });
+    const loanId = await loanFor(t, customerId, `http-${serial}`, false);
+    const session = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/customers/${customerId}/sessions`,
+      headers: t.auth('app'),
+      payload: {},
+    });
+    const me = { authorization: `Bearer ${session.json().token}` };
+    const asked = await t.app.http.inject({
+      method: 'POST',
+      url: '/v1/me/erasure',
+      headers: { ...me, 'idempotency-key': 'tap-1' },
+    });
+    expect(asked.statusCode).toBe(201);
+    const view = asked.json();
+    expect(view).toMatchObject({ status: 'blocked', erasableFrom: null, reason: null });
+    expect(view.holds).toEqual([
+      expect.objectContaining({
+        kind: 'open_credit',
+        subject: { type: 'loan', id: loanId },
+        heldThrough: null,
+      }),
+    ]);
+    expect(view.holds[0].text.zh).toContain(`您的贷款 ${loanId} 尚未结清`);
+    expect(view.summary.en).toContain('we will erase it automatically');
+    // A retry of the tap, and staff asking for the same person, answer the same request.
+    const retry = await t.app.http.inject({
+      method: 'POST',
+      url: '/v1/me/erasure',
+      headers: { ...me, 'idempotency-key': 'tap-1' },
+    });
+    expect([retry.statusCode, retry.json().id]).toEqual([200, view.id]);
+    const byStaff = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/customers/${customerId}/erasure`,
+      headers: t.auth('reviewer'),
+      payload: { reason: 'asked again by phone' },
+    });
+    expect([byStaff.statusCode, byStaff.json().id]).toEqual([200, view.id]);
+    const queue = await t.app.http.inject({
+      method: 'GET',
+      url: `/v1/privacy/requests?kind=erasure&status=blocked&customerId=${customerId}`,
+      headers: t.auth('reviewer'),
+    });
+    expect(queue.json().requests.map((r: { id: string }) => r.id)).toEqual([view.id]);
+    expect(
+      (await t.app.http.inject({ method: 'GET', url: '/v1/privacy/requests', headers: t.auth('analyst') }))
+        .statusCode,
+    ).toBe(403);
+    const noReason = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/customers/${customerId}/erasure`,
+      headers: t.auth('admin'),
+      payload: {},
+    });
+    expect(noReason.statusCode).toBe(422);
+    // Written off is still owed: it holds like an open loan. Paid off, the retention rule dates it.
+    const quote = await t.app.services.loans.payoffQuote(loanId);
+    await t.app.services.loans.repay({
+      loanId,
+      amount: quote.total,
+      intent: 'prepayment',
+      idempotencyKey: `http-pay-${serial}`,
+    });
+    const run = await t.app.http.inject({
+      method: 'POST',
+      url: '/v1/privacy/erasures/run',
+      headers: t.auth('admin'),
+      payload: { businessDate: '2031-11-23' },
+    });
+    expect(run.statusCode).toBe(200);
+    expect(run.json().erased).toContain(view.id);
+    // Every read of the person is 410; the loan, the decision and its replay still read.
+    expect((await t.app.http.inject({ method: 'GET', url: '/v1/me/erasure', headers: me })).statusCode).toBe(
+      401,
+    );
+    const person = await t.app.http.inject({
+      method: 'GET',
+      url: `/v1/customers/${customerId}`,
+      headers: t.auth('reviewer'),
+    });
+    expect([person.statusCode, person.json().code]).toEqual([410, 'GONE']);
+    const loan = await t.app.http.inject({
+      method: 'GET',
+      url: `/v1/loans/${loanId}`,
+      headers: t.auth('analyst'),
+    });
+    expect([loan.statusCode, loan.json().status]).toEqual([200, 'closed']);
+    const stored = await t.app.http.inject({
+      method: 'GET',
+      url: `/v1/decisions/${decision.id}`,
+      headers: t.auth('analyst'),
+    });
+    expect(stored.statusCode).toBe(200);
+    expect((await t.app.services.decisions.replay(decision.id)).matches).toBe(true);
+    const again = await t.app.http.inject({
+      method: 'POST',
+      url: '/v1/decisions',
+      headers: t.auth('app'),
+      payload: { customerId, product: 'cash_loan' },
+    });
+    expect(again.json()).toMatchObject({ status: 410, code: 'GONE', erased: true });
+    expect(
+      await t.app.db
+        .query('select 1 from decisions where customer_id = $1 and id <> $2', [customerId, decision.id])
+        .then((r) => r.rows),
+    ).toEqual([]);
+  });
+
   it('property: after erasure nothing anywhere holds the person in clear; the ledger verifies, decisions replay', async () => {
     const decisions: string[] = [];
     const people: Person[] = [];
@@ -349,4 +461,26 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
       expect(replay.matches, `decision ${id} replays`).toBe(true);
     }
   }, 600_000);
+
+  it('the day-end batch ends with the erasures whose holds lapse on its date', async () => {
+    const { customerId } = await newPerson();
+    await t.app.services.privacy.placeLegalHold({
+      customerId,
+      reason: 'inquiry',
+      heldUntil: today,
+      by: staffActor,
+    });
+    const { request } = await t.app.services.privacy.requestErasure({
+      customerId,
+      by: customerActor(customerId),
+    });
+    expect(request.notBefore).toBe(addDays(today, 1));
+    // The next morning (the last test of the file: the clock moves on).
+    t.clock.advanceDays(1);
+    const report = await t.app.services.dayEnd.run({ through: addDays(today, 1) });
+    const step = report.dates.find((d) => d.product === 'erasures');
+    expect(step?.items).toBeGreaterThanOrEqual(1);
+    const [done] = await t.app.services.privacy.requests({ customerId, kind: 'erasure' });
+    expect(done?.status).toBe('completed');
+  });
 });
