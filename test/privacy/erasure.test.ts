@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPiiVault } from '../../src/identity/pii-vault.ts';
@@ -427,8 +428,30 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
       { numRuns: store.name === 'pglite' ? 12 : 6, seed: 1717 },
     );
 
-    // A backup-shaped dump: every table's rows as text (bytea as hex).
-    const dump = await dumpTables(t);
+    // A backup-shaped dump: every table's rows as text (bytea as hex); on PostgreSQL also pg_dump's.
+    let dump = await dumpTables(t);
+    const url = process.env.DATABASE_URL;
+    if (store.name === 'postgres' && url) {
+      // The suite's own database and schema (a copy of the migrated template, or a schema of the URL's).
+      const where = await t.app.db.query<{ db: string; schema: string }>(
+        'select current_database() as db, current_schema() as schema',
+      );
+      const target = new URL(url);
+      target.pathname = `/${where.rows[0]?.db ?? ''}`;
+      const pgDump = spawnSync(
+        'pg_dump',
+        ['--data-only', '--schema', where.rows[0]?.schema ?? 'public', target.toString()],
+        {
+          encoding: 'utf8',
+          maxBuffer: 512 * 1024 * 1024,
+        },
+      );
+      if (pgDump.error === undefined) {
+        expect(pgDump.status, pgDump.stderr).toBe(0);
+        expect(pgDump.stdout).toContain('COPY');
+        dump += `\n${pgDump.stdout}`;
+      }
+    }
     const logs = t.logLines().join('\n');
     for (const person of people) {
       for (const value of [person.name, person.idNumber, person.phone, ...person.cards]) {
