@@ -158,6 +158,8 @@ import { createPgExportSources } from './privacy/export-sources.pg.ts';
 import { createPgExportStore } from './privacy/export-store.pg.ts';
 import { registerPrivacyRoutes } from './privacy/export.routes.ts';
 import { parsePrivacySettings, type PrivacySettings } from './privacy/privacy-settings.ts';
+import { createPgConsentNoticeReader } from './identity/consent-notices.pg.ts';
+import { registerConsentNoticeRoutes } from './identity/consent-notices.routes.ts';
 
 import { parseMeSettings, type MeSettings } from './me/me-settings.ts';
 
@@ -237,6 +239,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     vault,
     keyring,
     verifier: options.verifier ?? createSandboxVerificationProvider(),
+    notices: createPgConsentNoticeReader(db),
     ...(options.snapshotCacheSize !== undefined ? { snapshotCacheSize: options.snapshotCacheSize } : {}),
   });
   const facilities = createFacilityService(db, { clock, ids });
@@ -579,6 +582,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   registerMeRoutes(http, meDeps);
   // A person's data rights: copies (/v1/me/data/copies, /v1/customers/{id}/data/copies).
   registerPrivacyRoutes(http, { copies, clock });
+  // Versioned consent notices (admin publishes, GET /v1/consent-notices reads).
+  registerConsentNoticeRoutes(http, { db, clock, audit });
 
   let stopped = false;
   // The server's delivery pass of customer messages, on an interval; one at a time, awaited by stop().

@@ -1,8 +1,8 @@
-import type { ConsentState } from '../identity/consent.ts';
+import type { ConsentNoticeReader, PurposeConsentChange } from '../identity/index.ts';
 import type { PiiVault } from '../identity/pii-vault.ts';
 import type { CustomerKeyring } from '../privacy/index.ts';
 import type { VerificationProvider } from '../identity/verification.ts';
-import type { Database } from '../platform/database/database.ts';
+import type { Database, Queryable } from '../platform/database/database.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
 import type { Clock } from '../platform/time/clock.ts';
 import { addCard } from './add-card.ts';
@@ -24,7 +24,8 @@ import { getCustomer } from './get-customer.ts';
 import { getSnapshot } from './get-snapshot.ts';
 import { ingestEvents } from './ingest-events.ts';
 import { listBlocklist } from './list-blocklist.ts';
-import { recordConsent } from './record-consent.ts';
+import { listConsents, recordConsent, type ConsentInput, type ConsentOutcome } from './record-consent.ts';
+import type { PurposeConsentState } from './consent-states.ts';
 import { reencryptPii } from './reencrypt-pii.ts';
 import { removeFromBlocklist } from './remove-from-blocklist.ts';
 import { revealIdentity, type IdentityRecord } from './reveal-identity.ts';
@@ -44,6 +45,8 @@ export interface CustomerServiceDeps {
    * entry is used only while the customer's events version in the database is the one it was read at.
    */
   readonly snapshotCacheSize?: number;
+  /** Published consent notices (default: none published — only legacy credit-assessment consents). */
+  readonly notices?: ConsentNoticeReader;
 }
 
 /**
@@ -67,13 +70,20 @@ export interface CustomerService {
   addCard(customerId: string, cardNumber: string): Promise<CardView>;
   /** Runs the four-element verification through the provider and records the result. */
   verify(customerId: string): Promise<VerificationRecord>;
-  /** Grants or withdraws consent to a data source, now. */
-  recordConsent(customerId: string, dataSource: string, granted: boolean): Promise<ConsentState[]>;
+  /** Grants or withdraws consent to a purpose (and data source), now; idempotent. */
+  recordConsent(input: ConsentInput): Promise<ConsentOutcome>;
+  /** A customer's consent history and what is in force now. */
+  listConsents(
+    customerId: string,
+  ): Promise<{ history: PurposeConsentChange[]; inForce: PurposeConsentState[] }>;
   /**
    * Validates and appends a batch of raw events in one transaction; good rows are kept, bad ones reported.
    * Rows are numbered by their index, or by `positions[i]` (line numbers of a file) when given.
    */
-  ingestEvents(rows: readonly unknown[], options?: { positions?: readonly number[] }): Promise<IngestReport>;
+  ingestEvents(
+    rows: readonly unknown[],
+    options?: { positions?: readonly number[]; within?: Queryable },
+  ): Promise<IngestReport>;
   /**
    * Everything decisions need, as of an instant (default: now): verification, age, profile, features,
    * holds, consents. Only events at or before `asOf` are read.
@@ -112,16 +122,20 @@ export interface CustomerService {
 
 /** Binds the customers use cases to their dependencies; the snapshot cache lives as long as the service. */
 export function createCustomerService(serviceDeps: CustomerServiceDeps): CustomerService {
-  const { snapshotCacheSize, ...ports } = serviceDeps;
-  const deps: CustomersDeps = { ...ports, snapshotCache: createSnapshotCache(snapshotCacheSize ?? 10_000) };
+  const { snapshotCacheSize, notices, ...ports } = serviceDeps;
+  const deps: CustomersDeps = {
+    ...ports,
+    snapshotCache: createSnapshotCache(snapshotCacheSize ?? 10_000),
+    notices: notices ?? { versionsOf: () => Promise.resolve([]) },
+  };
   return {
     createCustomer: (input) => createCustomer(deps, input),
     getCustomer: (customerId) => getCustomer(deps, customerId),
     revealIdentity: (customerId, mode) => revealIdentity(deps, customerId, mode),
     addCard: (customerId, cardNumber) => addCard(deps, customerId, cardNumber),
     verify: (customerId) => verifyCustomer(deps, customerId),
-    recordConsent: (customerId, dataSource, granted) =>
-      recordConsent(deps, { customerId, dataSource, granted }),
+    recordConsent: (input) => recordConsent(deps, input),
+    listConsents: (customerId) => listConsents(deps, customerId),
     ingestEvents: (rows, options) => ingestEvents(deps, rows, options),
     getSnapshot: (customerId, asOf) => getSnapshot(deps, customerId, asOf),
     trainingRows: (asOf, window, sink, options) => trainingRows(deps, { asOf, window, sink }, options),

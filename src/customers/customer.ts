@@ -49,6 +49,8 @@ export interface StoredEventRow {
   /** Epoch milliseconds (events are stored with millisecond precision). */
   readonly occurredAtMs: number;
   readonly payload: Readonly<Record<string, unknown>>;
+  /** `source/eventId`, where the reader needs it (the snapshot's consents name the events they rest on). */
+  readonly eventRef?: string;
 }
 
 /** What the snapshot needs of a customer besides its events: the opening instant and the birth date. */

@@ -1,3 +1,4 @@
+import type { ConsentNoticeReader } from '../identity/index.ts';
 import type { PiiVault } from '../identity/pii-vault.ts';
 import type { CustomerKeyring } from '../privacy/index.ts';
 import type { VerificationProvider } from '../identity/verification.ts';
@@ -24,4 +25,6 @@ export interface CustomersDeps {
   readonly verifier: VerificationProvider;
   /** Decoded event histories kept between snapshots (see `createSnapshotCache`). */
   readonly snapshotCache: SnapshotCache;
+  /** The consent notices published (a grant must accept the version in force). */
+  readonly notices: ConsentNoticeReader;
 }

@@ -530,9 +530,11 @@ export async function loadSnapshotHistory(
     type: string | null;
     at_ms: number | null;
     payload: Record<string, unknown> | null;
+    event_ref: string | null;
   }>(
     `select c.created_at, c.birth_date, c.erased_at, c.events_version, e.type,
-            (extract(epoch from e.occurred_at) * 1000)::float8 as at_ms, e.payload
+            (extract(epoch from e.occurred_at) * 1000)::float8 as at_ms, e.payload,
+            case when e.type = 'consent' then e.source || '/' || e.event_id end as event_ref
        from customers c left join customer_events e on e.customer_id = c.customer_id
       where c.customer_id = $1
       order by e.occurred_at, e.seq`,
@@ -544,7 +546,13 @@ export async function loadSnapshotHistory(
   const rows: StoredEventRow[] = [];
   for (const row of result.rows) {
     if (row.type === null || row.at_ms === null || row.payload === null) continue;
-    rows.push({ customerId, type: row.type, occurredAtMs: Math.round(row.at_ms), payload: row.payload });
+    rows.push({
+      customerId,
+      type: row.type,
+      occurredAtMs: Math.round(row.at_ms),
+      payload: row.payload,
+      ...(row.event_ref === null ? {} : { eventRef: row.event_ref }),
+    });
   }
   return {
     subject: { customerId, createdAt: first.created_at, birthDate: first.birth_date as LocalDate },

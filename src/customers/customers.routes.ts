@@ -1,5 +1,14 @@
 import { Type } from 'typebox';
 import { DATA_SOURCES } from '../identity/consent.ts';
+import {
+  ConsentBody,
+  consentChangeDto,
+  consentDto,
+  ConsentDto,
+  ConsentHistoryDto,
+  ConsentOutcomeDto,
+  purposeConsentDto,
+} from './consents.dto.ts';
 import { VERIFICATION_FAILURES } from '../identity/verification.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { DateString, IdString, InstantString, ProblemSchema, StringEnum } from '../platform/http/schemas.ts';
@@ -66,12 +75,6 @@ const ProfileInput = Type.Object(
   },
   { additionalProperties: false },
 );
-
-const ConsentDto = Type.Object({
-  dataSource: StringEnum(DATA_SOURCES),
-  granted: Type.Boolean(),
-  since: Type.Union([InstantString(), Type.Null()]),
-});
 
 const FeatureValueDto = Type.Object({
   name: Type.String(),
@@ -200,10 +203,7 @@ function snapshotDto(snapshot: CustomerSnapshot) {
       triggeredAt: hold.triggeredAt.toISOString(),
       expiresAt: hold.expiresAt.toISOString(),
     })),
-    consents: snapshot.consents.map((consent) => ({
-      ...consent,
-      since: consent.since?.toISOString() ?? null,
-    })),
+    consents: snapshot.consents.map(consentDto),
     decay: Object.fromEntries(
       Object.entries(snapshot.decay).map(([name, dates]) => [name, dates.map((d) => d.toISOString())]),
     ),
@@ -343,22 +343,38 @@ function registerCustomerRecordRoutes(http: HttpServer, customers: CustomerServi
       config: { roles: ['app'] },
       schema: {
         tags: ['customers'],
-        summary: 'Grant or withdraw consent to a data source, from now on.',
+        summary:
+          'Grant or withdraw consent to a purpose (and, for credit assessment, a data source), from now on; a grant accepts the notice version in force.',
         params: CustomerParams,
-        body: Type.Object(
-          { dataSource: StringEnum(DATA_SOURCES), granted: Type.Boolean() },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ consents: Type.Array(ConsentDto) }) },
+        body: ConsentBody,
+        response: { 200: ConsentOutcomeDto },
       },
     },
     async (request) => {
-      const states = await customers.recordConsent(
-        request.params.id,
-        request.body.dataSource,
-        request.body.granted,
-      );
-      return { consents: states.map((state) => ({ ...state, since: state.since?.toISOString() ?? null })) };
+      const outcome = await customers.recordConsent({ customerId: request.params.id, ...request.body });
+      return {
+        consents: outcome.consents.map(consentDto),
+        purposes: outcome.purposes.map(purposeConsentDto),
+        recorded: outcome.recorded,
+      };
+    },
+  );
+
+  http.get(
+    '/v1/customers/:id/consents',
+    {
+      config: { roles: ['app', 'reviewer', 'analyst'] },
+      schema: {
+        tags: ['customers'],
+        summary:
+          "The customer's consents: every grant and withdrawal (purpose, source, notice version and hash, event) and what is in force now.",
+        params: CustomerParams,
+        response: { 200: ConsentHistoryDto },
+      },
+    },
+    async (request) => {
+      const { history, inForce } = await customers.listConsents(request.params.id);
+      return { inForce: inForce.map(purposeConsentDto), history: history.map(consentChangeDto) };
     },
   );
 }

@@ -51,3 +51,5 @@ export {
   eventToWire,
   type CustomerEvent,
 } from './events/customer-event.ts';
+export { purposeConsentsOf, purposeStatesAt, type PurposeConsentState } from './consent-states.ts';
+export type { ConsentInput, ConsentOutcome } from './record-consent.ts';

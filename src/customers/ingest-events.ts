@@ -18,17 +18,20 @@ const keyOf = (source: string, eventId: string): string => `${source}\u0000${eve
  * Validates and appends a batch of raw events in one transaction; good rows are kept, bad ones reported.
  * Rows are numbered by their index, or by `positions[i]` (line numbers of a file) when given. A row that
  * repeats an event already stored (or earlier in the batch) with the same content is a duplicate, accepted;
- * with other content it is rejected.
+ * with other content it is rejected. With `within`, the rows are appended in the caller's transaction.
  */
 export async function ingestEvents(
   deps: Pick<CustomersDeps, 'db' | 'clock'>,
   rows: readonly unknown[],
-  options: { positions?: readonly number[] } = {},
+  options: { positions?: readonly number[]; within?: Queryable } = {},
 ): Promise<IngestReport> {
   const now = deps.clock.now();
   const rejected: Rejection[] = [];
   const parsed = parseBatch(rows, options.positions, now, rejected);
-  const stored = await deps.db.transaction((tx) => appendFresh(tx, parsed.candidates, now, rejected));
+  // `within`: the caller's open transaction (a bureau query logs its use and ingests the report atomically).
+  const stored = options.within
+    ? await appendFresh(options.within, parsed.candidates, now, rejected)
+    : await deps.db.transaction((tx) => appendFresh(tx, parsed.candidates, now, rejected));
   const duplicates = parsed.duplicates + stored.duplicates;
   rejected.sort((a, b) => a.index - b.index);
   return { accepted: stored.inserted + duplicates, duplicates, rejected };

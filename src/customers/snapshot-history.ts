@@ -1,4 +1,9 @@
-import { consentsAt, type DataSource } from '../identity/consent.ts';
+import {
+  consentsAt,
+  purposeOfPayload,
+  type ConsentChange,
+  type PurposeConsentChange,
+} from '../identity/consent.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import type { CustomerSnapshot, SnapshotSubject, StoredEventRow } from './customer.ts';
 import {
@@ -23,7 +28,10 @@ export interface DecodedHistory {
   readonly eventsVersion: bigint;
   readonly columns: EventColumns;
   readonly verifications: readonly VerificationEvent[];
-  readonly consents: ReadonlyArray<{ dataSource: DataSource; granted: boolean; at: Date }>;
+  /** Credit-assessment consents per source (what features are gated by). */
+  readonly consents: readonly ConsentChange[];
+  /** Every consent with its purpose, notice and event (for decisions' evidence and purpose checks). */
+  readonly purposeConsents: readonly PurposeConsentChange[];
 }
 
 /** Decodes stored rows into columns, remembering where each customer's events start and end. */
@@ -50,7 +58,8 @@ export function decodeHistory(
   const columns = createEventColumns(rows.length + 1);
   columnsOf(rows, columns);
   const verifications: VerificationEvent[] = [];
-  const consents: Array<{ dataSource: DataSource; granted: boolean; at: Date }> = [];
+  const consents: ConsentChange[] = [];
+  const purposeConsents: PurposeConsentChange[] = [];
   for (const row of rows) {
     if (row.type !== 'verification' && row.type !== 'consent') continue;
     const at = new Date(row.occurredAtMs);
@@ -72,10 +81,25 @@ export function decodeHistory(
       );
     const event = parsed.event;
     if (event.type === 'verification') verifications.push(event);
-    else if (event.type === 'consent')
-      consents.push({ dataSource: (event as ConsentEvent).dataSource, granted: event.granted, at });
+    else if (event.type === 'consent') {
+      const consent = event as ConsentEvent;
+      const { purpose, dataSource } = purposeOfPayload(row.payload);
+      const eventRef = row.eventRef ?? `${INTERNAL_SOURCE}/unknown`;
+      const noticeVersion = consent.granted ? (consent.noticeVersion ?? null) : null;
+      purposeConsents.push({
+        eventRef,
+        purpose,
+        dataSource,
+        granted: consent.granted,
+        at,
+        noticeVersion,
+        noticeHash: noticeVersion === null ? null : (consent.noticeHash ?? null),
+      });
+      if (purpose === 'credit_assessment' && dataSource !== null)
+        consents.push({ dataSource, granted: consent.granted, at, eventRef, noticeVersion });
+    }
   }
-  return { subject, eventsVersion, columns, verifications, consents };
+  return { subject, eventsVersion, columns, verifications, consents, purposeConsents };
 }
 
 /** The snapshot at `asOf` from a decoded history: only events at or before `asOf` count. */

@@ -59,6 +59,26 @@ export interface DecisionFacts {
    * settings change. Null when they could not be read (a fault).
    */
   readonly terms: TermsJson | null;
+  /**
+   * The consents the decision relied on: each grant in force at the instant (credit assessment of a data
+   * source, and the bureau query when one was made for the decision), by its event and the notice version
+   * accepted. A source without one here was not read. Absent in records made before consents were recorded
+   * with decisions (issue 17).
+   */
+  readonly consents?: readonly ReliedConsent[];
+}
+
+/** A consent a decision relied on (see `DecisionFacts.consents`). */
+export interface ReliedConsent {
+  readonly purpose: string;
+  /** The data source, for credit assessment; null otherwise. */
+  readonly dataSource: string | null;
+  /** The consent event: `source/eventId`. */
+  readonly eventRef: string;
+  /** The notice version accepted; null for a consent given before versioned notices. */
+  readonly noticeVersion: number | null;
+  /** When the consent was given (RFC 3339). */
+  readonly since: string;
 }
 
 /** The settings a decision was made under, in the JSON form of `policies/settings.json`. */
@@ -148,6 +168,19 @@ export function factsFromSnapshot(
     decay,
     facility: facility ? { openedAt: facility.openedAt.toISOString(), status: facility.status } : null,
     terms,
+    consents: snapshot.consents.flatMap((consent) =>
+      consent.granted && consent.since !== null
+        ? [
+            {
+              purpose: 'credit_assessment',
+              dataSource: consent.dataSource,
+              eventRef: consent.eventRef ?? 'unknown',
+              noticeVersion: consent.noticeVersion,
+              since: consent.since.toISOString(),
+            },
+          ]
+        : [],
+    ),
   };
 }
 

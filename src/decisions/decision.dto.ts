@@ -162,6 +162,21 @@ export const DecisionFactsDto = Type.Object(
         { additionalProperties: false, description: 'The lender’s terms in force, as a settings document.' },
       ),
     ),
+    consents: Type.Optional(
+      List(
+        Type.Object(
+          {
+            purpose: Type.String({ description: 'credit_assessment, bureau_query, …' }),
+            dataSource: Nullable(Type.String({ description: 'The data source, for credit assessment.' })),
+            eventRef: Type.String({ description: 'The consent event relied on: `source/eventId`.' }),
+            noticeVersion: Nullable(Type.Integer({ description: 'The notice version accepted.' })),
+            since: Type.String({ description: 'When the consent was given (RFC 3339).' }),
+          },
+          { additionalProperties: false },
+        ),
+        { description: 'The consents the decision relied on (absent in records made before issue 17).' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -87,16 +87,22 @@ describe('consent in force at an instant', () => {
       dataSource: 'credit_bureau',
       granted: false,
       since: null,
+      eventRef: null,
+      noticeVersion: null,
     });
     expect(bureau('2026-03-01T00:00:00Z')).toEqual({
       dataSource: 'credit_bureau',
       granted: true,
       since: granted,
+      eventRef: null,
+      noticeVersion: null,
     });
     expect(bureau('2026-06-01T00:00:00Z')).toEqual({
       dataSource: 'credit_bureau',
       granted: false,
       since: withdrawn,
+      eventRef: null,
+      noticeVersion: null,
     });
     expect(consentsAt(changes, new Date('2026-03-01T00:00:00Z')).map((c) => c.dataSource)).toEqual([
       'credit_bureau',

@@ -32,6 +32,7 @@ import type { HttpServer } from '../platform/http/server.ts';
 import { parseMoney, toDecimalString } from '../platform/money/money.ts';
 import { fileAppeal, myAppeal, myAppeals, sessionActor } from './me-appeals.ts';
 import { bindCard } from './me-cards.ts';
+import { registerMeConsentRoutes } from './me-consents.routes.ts';
 import { decideForMe, getMyDecision, listMyDecisions, ME_PRODUCTS } from './me-decisions.ts';
 import type { MeDeps } from './me-deps.ts';
 import { createScoreCache, home, myVerification } from './me-home.ts';
@@ -107,6 +108,7 @@ export function registerMeRoutes(http: HttpServer, deps: MeDeps): void {
   registerMeLineRoutes(http, deps);
   registerMeConversionRoutes(http, deps);
   registerMeAppealRoutes(http, deps);
+  registerMeConsentRoutes(http, deps);
 }
 
 /** Home, verification, decisions (read, list, apply) and binding a card. */

@@ -185,6 +185,14 @@ const ROUTES: readonly Route[] = [
     ownsPath: true,
     file: true,
   },
+  { method: 'GET', route: '/v1/me/consents', url: () => '/v1/me/consents', ownsPath: false },
+  {
+    method: 'POST',
+    route: '/v1/me/consents',
+    url: () => '/v1/me/consents',
+    payload: { purpose: 'credit_assessment', dataSource: 'social_insurance', granted: false },
+    ownsPath: false,
+  },
   // Last: signs A out.
   { method: 'DELETE', route: '/v1/me/session', url: () => '/v1/me/session', ownsPath: false },
 ];
@@ -218,6 +226,7 @@ describe.each(storesUnderTest())('/v1/me isolation on $name', (store) => {
       '/v1/me/lines',
       '/v1/me/appeals',
       '/v1/me/messages',
+      '/v1/me/consents',
     ]) {
       const response = await t.app.http.inject({ method: 'GET', url, headers: t.bearer(tokenB) });
       expect(response.statusCode, url).toBe(200);

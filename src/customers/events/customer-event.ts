@@ -1,4 +1,10 @@
-import { isDataSource, type DataSource } from '../../identity/consent.ts';
+import {
+  isConsentPurpose,
+  isDataSource,
+  purposeNeedsSource,
+  type ConsentPurpose,
+  type DataSource,
+} from '../../identity/consent.ts';
 import type {
   VerificationCheck,
   VerificationFailure,
@@ -77,10 +83,19 @@ export interface ProfileEvent extends EventBase {
   readonly socialInsurance?: boolean;
   readonly housingFund?: boolean;
 }
+/**
+ * A grant or withdrawal of consent. Legacy events (and events from other systems) carry a data source only
+ * and mean `credit_assessment` of that source; consents recorded through Credence's consent API also name
+ * the purpose and, for a grant, the notice version accepted and its SHA-256 (see identity/consent.ts).
+ */
 export interface ConsentEvent extends EventBase {
   readonly type: 'consent';
-  readonly dataSource: DataSource;
+  /** The source, for `credit_assessment` (and every legacy event); absent for the other purposes. */
+  readonly dataSource?: DataSource;
   readonly granted: boolean;
+  readonly purpose?: ConsentPurpose;
+  readonly noticeVersion?: number;
+  readonly noticeHash?: string;
 }
 /** A card payment (consumption). */
 export interface PaymentEvent extends EventBase {
@@ -205,7 +220,7 @@ const BASE_FIELDS = ['eventId', 'customerId', 'source', 'type', 'occurredAt'] as
 /** The fields each type carries besides the base (required ones first; see `REQUIRED`). */
 export const TYPE_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   profile: ['occupation', 'residenceCity', 'incomeBand', 'education', 'socialInsurance', 'housingFund'],
-  consent: ['dataSource', 'granted'],
+  consent: ['dataSource', 'granted', 'purpose', 'noticeVersion', 'noticeHash'],
   payment: ['amount', 'merchantCategory', 'channel'],
   transfer: ['amount', 'direction'],
   repayment: ['scope', 'lender', 'loanRef', 'dueDate', 'paidDate', 'amount'],
@@ -374,12 +389,8 @@ function parseBody(raw: Raw, options: ParseEventOptions): CustomerEvent {
   switch (eventType) {
     case 'profile':
       return profileEvent(raw, base);
-    case 'consent': {
-      const dataSource = raw.dataSource;
-      if (!isDataSource(dataSource))
-        throw new Refusal('dataSource', 'must be credit_bureau, bank_transactions or social_insurance');
-      return { ...base, type: 'consent', dataSource, granted: bool(raw, 'granted') };
-    }
+    case 'consent':
+      return consentEvent(raw, base, options);
     case 'payment':
       return {
         ...base,
@@ -487,6 +498,62 @@ function profileEvent(raw: Raw, base: EventBase): ProfileEvent {
     throw new Refusal('type', 'a profile event needs at least one profile field');
   }
   return event;
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * A consent event. From outside only the legacy shape (`dataSource`, `granted`: credit assessment of that
+ * source) is accepted; a consent naming a purpose and a notice is recorded through the consents API, which
+ * checks that the notice version is the one in force (trusted parse).
+ */
+function consentEvent(raw: Raw, base: EventBase, options: ParseEventOptions): ConsentEvent {
+  const granted = bool(raw, 'granted');
+  const purposeGiven = present(raw, 'purpose');
+  if (!purposeGiven) {
+    if (present(raw, 'noticeVersion') || present(raw, 'noticeHash'))
+      throw new Refusal('noticeVersion', 'a notice is named only with a purpose');
+    const dataSource = raw.dataSource;
+    if (!isDataSource(dataSource))
+      throw new Refusal('dataSource', 'must be credit_bureau, bank_transactions or social_insurance');
+    return { ...base, type: 'consent', dataSource, granted };
+  }
+  if (!options.trusted)
+    throw new Refusal(
+      'purpose',
+      'a consent for a purpose is recorded through POST /v1/customers/{id}/consents, which checks the notice',
+    );
+  const purpose = raw.purpose;
+  if (!isConsentPurpose(purpose))
+    throw new Refusal('purpose', 'must be credit_assessment, marketing, bureau_query or bureau_reporting');
+  const dataSource = raw.dataSource;
+  if (purposeNeedsSource(purpose) !== present(raw, 'dataSource'))
+    throw new Refusal(
+      'dataSource',
+      purposeNeedsSource(purpose) ? 'is required for this purpose' : 'is not part of this purpose',
+    );
+  if (present(raw, 'dataSource') && !isDataSource(dataSource))
+    throw new Refusal('dataSource', 'must be credit_bureau, bank_transactions or social_insurance');
+  const noticeVersion = raw.noticeVersion;
+  const noticeHash = raw.noticeHash;
+  const hasNotice = present(raw, 'noticeVersion');
+  if (hasNotice !== present(raw, 'noticeHash'))
+    throw new Refusal('noticeHash', 'a notice is named by its version and its hash together');
+  if (
+    hasNotice &&
+    (typeof noticeVersion !== 'number' || !Number.isInteger(noticeVersion) || noticeVersion < 1)
+  )
+    throw new Refusal('noticeVersion', 'must be a whole number from 1');
+  if (hasNotice && (typeof noticeHash !== 'string' || !SHA256.test(noticeHash)))
+    throw new Refusal('noticeHash', 'must be a SHA-256 in lower-case hex');
+  return {
+    ...base,
+    type: 'consent',
+    ...(isDataSource(dataSource) ? { dataSource } : {}),
+    granted,
+    purpose,
+    ...(hasNotice ? { noticeVersion: noticeVersion as number, noticeHash: noticeHash as string } : {}),
+  };
 }
 
 /** A verification event (written by Credence only): level, failure codes, provider and its checks. */

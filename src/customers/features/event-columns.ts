@@ -74,7 +74,7 @@ export interface ProfileFields {
  * | inquiry | kind (INQUIRY_KINDS index) | | | lender | | | |
  * | loan_opened / loan_closed | scope | principal fen | | lender | lender+loan | | |
  * | credit_line | scope | limit fen | balance fen | lender | lender+line | | |
- * | consent | source index × 2 + granted | | | | | | |
+ * | consent | source index × 2 + granted (credit-assessment consents only) | | | | | | |
  * | login | 1 success, 0 failure | | | | | | |
  * | device_change, card_bound, card_removed | | | | device / card | | | |
  * | profile | | | | index into `profiles` | | | |
@@ -214,6 +214,9 @@ export function pushStored(
       return;
     }
     case 'consent':
+      // Only consent to credit assessment of a source gates features; consents for other purposes
+      // (marketing, bureau query, bureau reporting) do not enter the columns at all.
+      if (p.purpose !== undefined && p.purpose !== 'credit_assessment') return;
       pushRaw(
         columns,
         time,

@@ -29,6 +29,8 @@ export const GLOBAL_TABLES: Readonly<Record<string, string>> = {
     'what-if runs of candidate policies over all past decisions, kept for the policy editor',
   retention_rules:
     "the lender's retention rule book (what keeps data after an erasure request, for how long, citing the law): the same for every customer",
+  consent_notices:
+    "the lender's versioned consent notice texts, the same for every customer who reads and accepts them",
   customer_blocklist:
     'identifiers (blind indexes) the lender will not lend to: listed before any customer carries them, matching every customer that does',
 };

@@ -51,6 +51,7 @@ export const ID_PREFIXES = {
   collectionCase: 'ccs',
   promiseToPay: 'ptp',
   collectionContact: 'cct',
+  bureauQuery: 'bqy',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -808,6 +808,17 @@ export interface paths {
                     asOfDate: string;
                     /** @description On the blocklist at the instant (absent in records made before it). */
                     blocklisted?: boolean;
+                    /** @description The consents the decision relied on (absent in records made before issue 17). */
+                    consents?: {
+                      dataSource: string | null;
+                      /** @description The consent event relied on: `source/eventId`. */
+                      eventRef: string;
+                      noticeVersion: number | null;
+                      /** @description credit_assessment, bureau_query, … */
+                      purpose: string;
+                      /** @description When the consent was given (RFC 3339). */
+                      since: string;
+                    }[];
                     /** @description A customer id (cus_…). */
                     customerId: string;
                     /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
@@ -1167,6 +1178,17 @@ export interface paths {
                     asOfDate: string;
                     /** @description On the blocklist at the instant (absent in records made before it). */
                     blocklisted?: boolean;
+                    /** @description The consents the decision relied on (absent in records made before issue 17). */
+                    consents?: {
+                      dataSource: string | null;
+                      /** @description The consent event relied on: `source/eventId`. */
+                      eventRef: string;
+                      noticeVersion: number | null;
+                      /** @description credit_assessment, bureau_query, … */
+                      purpose: string;
+                      /** @description When the consent was given (RFC 3339). */
+                      since: string;
+                    }[];
                     /** @description A customer id (cus_…). */
                     customerId: string;
                     /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
@@ -1527,6 +1549,17 @@ export interface paths {
                     asOfDate: string;
                     /** @description On the blocklist at the instant (absent in records made before it). */
                     blocklisted?: boolean;
+                    /** @description The consents the decision relied on (absent in records made before issue 17). */
+                    consents?: {
+                      dataSource: string | null;
+                      /** @description The consent event relied on: `source/eventId`. */
+                      eventRef: string;
+                      noticeVersion: number | null;
+                      /** @description credit_assessment, bureau_query, … */
+                      purpose: string;
+                      /** @description When the consent was given (RFC 3339). */
+                      since: string;
+                    }[];
                     /** @description A customer id (cus_…). */
                     customerId: string;
                     /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
@@ -5914,6 +5947,310 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/consent-notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every version of the consent notices, by purpose, with the one in force now.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          purpose?: 'credit_assessment' | 'marketing' | 'bureau_query' | 'bureau_reporting';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              notices: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                effectiveFrom: string;
+                /** @description The version of its purpose in force now. */
+                inForce: boolean;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                publishedAt: string;
+                publishedBy: string;
+                /** @enum {string} */
+                purpose: 'credit_assessment' | 'marketing' | 'bureau_query' | 'bureau_reporting';
+                /** @description SHA-256 (hex) of the purpose, version and both texts. */
+                sha256: string;
+                text: {
+                  en: string;
+                  zh: string;
+                };
+                version: number;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Publish the next version of a purpose's notice (effective now or later; never in the past). The same texts and instant again return the version published.
+     * @description Roles: admin.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: date-time
+             * @description When this version takes effect: now (default) or later.
+             */
+            effectiveFrom?: string;
+            /** @enum {string} */
+            purpose: 'credit_assessment' | 'marketing' | 'bureau_query' | 'bureau_reporting';
+            text: {
+              en: string;
+              zh: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              effectiveFrom: string;
+              /** @description The version of its purpose in force now. */
+              inForce: boolean;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              publishedAt: string;
+              publishedBy: string;
+              /** @enum {string} */
+              purpose: 'credit_assessment' | 'marketing' | 'bureau_query' | 'bureau_reporting';
+              /** @description SHA-256 (hex) of the purpose, version and both texts. */
+              sha256: string;
+              text: {
+                en: string;
+                zh: string;
+              };
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              effectiveFrom: string;
+              /** @description The version of its purpose in force now. */
+              inForce: boolean;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              publishedAt: string;
+              publishedBy: string;
+              /** @enum {string} */
+              purpose: 'credit_assessment' | 'marketing' | 'bureau_query' | 'bureau_reporting';
+              /** @description SHA-256 (hex) of the purpose, version and both texts. */
+              sha256: string;
+              text: {
+                en: string;
+                zh: string;
+              };
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/customers': {
     parameters: {
       query?: never;
@@ -8693,10 +9030,61 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * The customer's consents: every grant and withdrawal (purpose, source, notice version and hash, event) and what is in force now.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              history: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                at: string;
+                dataSource: ('credit_bureau' | 'bank_transactions' | 'social_insurance') | null;
+                eventRef: string;
+                granted: boolean;
+                noticeHash: string | null;
+                noticeVersion: number | null;
+                /** @enum {string} */
+                purpose: 'credit_assessment' | 'marketing' | 'bureau_query' | 'bureau_reporting';
+              }[];
+              inForce: {
+                dataSource: ('credit_bureau' | 'bank_transactions' | 'social_insurance') | null;
+                eventRef: string | null;
+                granted: boolean;
+                noticeHash: string | null;
+                noticeVersion: number | null;
+                /** @enum {string} */
+                purpose: 'credit_assessment' | 'marketing' | 'bureau_query' | 'bureau_reporting';
+                since: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
     put?: never;
     /**
-     * Grant or withdraw consent to a data source, from now on.
+     * Grant or withdraw consent to a purpose (and, for credit assessment, a data source), from now on; a grant accepts the notice version in force.
      * @description Roles: admin, app.
      */
     post: {
@@ -8713,8 +9101,12 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            dataSource: 'credit_bureau' | 'bank_transactions' | 'social_insurance';
+            dataSource?: 'credit_bureau' | 'bank_transactions' | 'social_insurance';
             granted: boolean;
+            /** @description The notice version the person accepted; must be the one in force (default: it). */
+            noticeVersion?: number;
+            /** @enum {string} */
+            purpose?: 'credit_assessment' | 'marketing' | 'bureau_query' | 'bureau_reporting';
           };
         };
       };
@@ -8729,9 +9121,22 @@ export interface paths {
               consents: {
                 /** @enum {string} */
                 dataSource: 'credit_bureau' | 'bank_transactions' | 'social_insurance';
+                eventRef: string | null;
                 granted: boolean;
+                noticeVersion: number | null;
                 since: string | null;
               }[];
+              purposes: {
+                dataSource: ('credit_bureau' | 'bank_transactions' | 'social_insurance') | null;
+                eventRef: string | null;
+                granted: boolean;
+                noticeHash: string | null;
+                noticeVersion: number | null;
+                /** @enum {string} */
+                purpose: 'credit_assessment' | 'marketing' | 'bureau_query' | 'bureau_reporting';
+                since: string | null;
+              }[];
+              recorded: string | null;
             };
           };
         };
@@ -9176,7 +9581,9 @@ export interface paths {
               consents: {
                 /** @enum {string} */
                 dataSource: 'credit_bureau' | 'bank_transactions' | 'social_insurance';
+                eventRef: string | null;
                 granted: boolean;
+                noticeVersion: number | null;
                 since: string | null;
               }[];
               /** @description A customer id (cus_…). */
@@ -9668,6 +10075,17 @@ export interface paths {
                   asOfDate: string;
                   /** @description On the blocklist at the instant (absent in records made before it). */
                   blocklisted?: boolean;
+                  /** @description The consents the decision relied on (absent in records made before issue 17). */
+                  consents?: {
+                    dataSource: string | null;
+                    /** @description The consent event relied on: `source/eventId`. */
+                    eventRef: string;
+                    noticeVersion: number | null;
+                    /** @description credit_assessment, bureau_query, … */
+                    purpose: string;
+                    /** @description When the consent was given (RFC 3339). */
+                    since: string;
+                  }[];
                   /** @description A customer id (cus_…). */
                   customerId: string;
                   /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
@@ -10140,6 +10558,17 @@ export interface paths {
                   asOfDate: string;
                   /** @description On the blocklist at the instant (absent in records made before it). */
                   blocklisted?: boolean;
+                  /** @description The consents the decision relied on (absent in records made before issue 17). */
+                  consents?: {
+                    dataSource: string | null;
+                    /** @description The consent event relied on: `source/eventId`. */
+                    eventRef: string;
+                    noticeVersion: number | null;
+                    /** @description credit_assessment, bureau_query, … */
+                    purpose: string;
+                    /** @description When the consent was given (RFC 3339). */
+                    since: string;
+                  }[];
                   /** @description A customer id (cus_…). */
                   customerId: string;
                   /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
@@ -18346,6 +18775,255 @@ export interface paths {
         };
         /** @description RFC 9457 problem details. */
         503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My consents: what is in force now, in words, and every grant and withdrawal with its notice.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              history: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                at: string;
+                dataSource: ('credit_bureau' | 'bank_transactions' | 'social_insurance') | null;
+                granted: boolean;
+                noticeHash: string | null;
+                noticeVersion: number | null;
+                /** @enum {string} */
+                purpose: 'credit_assessment' | 'marketing' | 'bureau_query' | 'bureau_reporting';
+              }[];
+              inForce: {
+                dataSource: ('credit_bureau' | 'bank_transactions' | 'social_insurance') | null;
+                granted: boolean;
+                noticeVersion: number | null;
+                /** @enum {string} */
+                purpose: 'credit_assessment' | 'marketing' | 'bureau_query' | 'bureau_reporting';
+                since: string | null;
+                what: {
+                  en: string;
+                  zh: string;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Grant (accepting the notice in force) or withdraw a consent, from now on. Asking for the state already in force changes nothing.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Required for credit_assessment.
+             * @enum {string}
+             */
+            dataSource?: 'credit_bureau' | 'bank_transactions' | 'social_insurance';
+            granted: boolean;
+            /** @description The notice version shown to me; must be the one in force. */
+            noticeVersion?: number;
+            /** @enum {string} */
+            purpose: 'credit_assessment' | 'marketing' | 'bureau_query' | 'bureau_reporting';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              history: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                at: string;
+                dataSource: ('credit_bureau' | 'bank_transactions' | 'social_insurance') | null;
+                granted: boolean;
+                noticeHash: string | null;
+                noticeVersion: number | null;
+                /** @enum {string} */
+                purpose: 'credit_assessment' | 'marketing' | 'bureau_query' | 'bureau_reporting';
+              }[];
+              inForce: {
+                dataSource: ('credit_bureau' | 'bank_transactions' | 'social_insurance') | null;
+                granted: boolean;
+                noticeVersion: number | null;
+                /** @enum {string} */
+                purpose: 'credit_assessment' | 'marketing' | 'bureau_query' | 'bureau_reporting';
+                since: string | null;
+                what: {
+                  en: string;
+                  zh: string;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -29722,6 +30400,17 @@ export interface paths {
                     asOfDate: string;
                     /** @description On the blocklist at the instant (absent in records made before it). */
                     blocklisted?: boolean;
+                    /** @description The consents the decision relied on (absent in records made before issue 17). */
+                    consents?: {
+                      dataSource: string | null;
+                      /** @description The consent event relied on: `source/eventId`. */
+                      eventRef: string;
+                      noticeVersion: number | null;
+                      /** @description credit_assessment, bureau_query, … */
+                      purpose: string;
+                      /** @description When the consent was given (RFC 3339). */
+                      since: string;
+                    }[];
                     /** @description A customer id (cus_…). */
                     customerId: string;
                     /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
@@ -30102,6 +30791,17 @@ export interface paths {
                     asOfDate: string;
                     /** @description On the blocklist at the instant (absent in records made before it). */
                     blocklisted?: boolean;
+                    /** @description The consents the decision relied on (absent in records made before issue 17). */
+                    consents?: {
+                      dataSource: string | null;
+                      /** @description The consent event relied on: `source/eventId`. */
+                      eventRef: string;
+                      noticeVersion: number | null;
+                      /** @description credit_assessment, bureau_query, … */
+                      purpose: string;
+                      /** @description When the consent was given (RFC 3339). */
+                      since: string;
+                    }[];
                     /** @description A customer id (cus_…). */
                     customerId: string;
                     /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
@@ -30611,6 +31311,17 @@ export interface paths {
                     asOfDate: string;
                     /** @description On the blocklist at the instant (absent in records made before it). */
                     blocklisted?: boolean;
+                    /** @description The consents the decision relied on (absent in records made before issue 17). */
+                    consents?: {
+                      dataSource: string | null;
+                      /** @description The consent event relied on: `source/eventId`. */
+                      eventRef: string;
+                      noticeVersion: number | null;
+                      /** @description credit_assessment, bureau_query, … */
+                      purpose: string;
+                      /** @description When the consent was given (RFC 3339). */
+                      since: string;
+                    }[];
                     /** @description A customer id (cus_…). */
                     customerId: string;
                     /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
@@ -31201,6 +31912,17 @@ export interface paths {
                     asOfDate: string;
                     /** @description On the blocklist at the instant (absent in records made before it). */
                     blocklisted?: boolean;
+                    /** @description The consents the decision relied on (absent in records made before issue 17). */
+                    consents?: {
+                      dataSource: string | null;
+                      /** @description The consent event relied on: `source/eventId`. */
+                      eventRef: string;
+                      noticeVersion: number | null;
+                      /** @description credit_assessment, bureau_query, … */
+                      purpose: string;
+                      /** @description When the consent was given (RFC 3339). */
+                      since: string;
+                    }[];
                     /** @description A customer id (cus_…). */
                     customerId: string;
                     /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
@@ -31818,6 +32540,17 @@ export interface paths {
                     asOfDate: string;
                     /** @description On the blocklist at the instant (absent in records made before it). */
                     blocklisted?: boolean;
+                    /** @description The consents the decision relied on (absent in records made before issue 17). */
+                    consents?: {
+                      dataSource: string | null;
+                      /** @description The consent event relied on: `source/eventId`. */
+                      eventRef: string;
+                      noticeVersion: number | null;
+                      /** @description credit_assessment, bureau_query, … */
+                      purpose: string;
+                      /** @description When the consent was given (RFC 3339). */
+                      since: string;
+                    }[];
                     /** @description A customer id (cus_…). */
                     customerId: string;
                     /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
@@ -32414,6 +33147,17 @@ export interface paths {
                     asOfDate: string;
                     /** @description On the blocklist at the instant (absent in records made before it). */
                     blocklisted?: boolean;
+                    /** @description The consents the decision relied on (absent in records made before issue 17). */
+                    consents?: {
+                      dataSource: string | null;
+                      /** @description The consent event relied on: `source/eventId`. */
+                      eventRef: string;
+                      noticeVersion: number | null;
+                      /** @description credit_assessment, bureau_query, … */
+                      purpose: string;
+                      /** @description When the consent was given (RFC 3339). */
+                      since: string;
+                    }[];
                     /** @description A customer id (cus_…). */
                     customerId: string;
                     /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
@@ -33004,6 +33748,17 @@ export interface paths {
                     asOfDate: string;
                     /** @description On the blocklist at the instant (absent in records made before it). */
                     blocklisted?: boolean;
+                    /** @description The consents the decision relied on (absent in records made before issue 17). */
+                    consents?: {
+                      dataSource: string | null;
+                      /** @description The consent event relied on: `source/eventId`. */
+                      eventRef: string;
+                      noticeVersion: number | null;
+                      /** @description credit_assessment, bureau_query, … */
+                      purpose: string;
+                      /** @description When the consent was given (RFC 3339). */
+                      since: string;
+                    }[];
                     /** @description A customer id (cus_…). */
                     customerId: string;
                     /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */
@@ -33594,6 +34349,17 @@ export interface paths {
                     asOfDate: string;
                     /** @description On the blocklist at the instant (absent in records made before it). */
                     blocklisted?: boolean;
+                    /** @description The consents the decision relied on (absent in records made before issue 17). */
+                    consents?: {
+                      dataSource: string | null;
+                      /** @description The consent event relied on: `source/eventId`. */
+                      eventRef: string;
+                      noticeVersion: number | null;
+                      /** @description credit_assessment, bureau_query, … */
+                      purpose: string;
+                      /** @description When the consent was given (RFC 3339). */
+                      since: string;
+                    }[];
                     /** @description A customer id (cus_…). */
                     customerId: string;
                     /** @description For time-decaying features: the instants (epoch ms) their counted units stop counting. */

@@ -77,7 +77,7 @@ export function TraceTable({ trace }: { trace: readonly TraceEntry[] | null }) {
   );
 }
 
-/** The facts the decision was made on: features, verification, holds. */
+/** The facts the decision was made on: verification, holds, the consents relied on, features. */
 export function FactsTable({ facts }: { facts: DecisionEvidence['facts'] }) {
   const { t } = useLocale();
   if (!facts) return <Empty description={t('reviewer.case.traceNone')} />;
@@ -90,6 +90,11 @@ export function FactsTable({ facts }: { facts: DecisionEvidence['facts'] }) {
       : []),
     ...(facts.age !== undefined ? [{ key: 'age', value: facts.age }] : []),
     ...(facts.holds ?? []).map((hold) => ({ key: `hold.${hold.reasonCode}`, value: hold.expiresAt })),
+    // The consents the decision relied on: the event and the notice version the person accepted.
+    ...(facts.consents ?? []).map((consent) => ({
+      key: `consent.${consent.purpose}${consent.dataSource ? `.${consent.dataSource}` : ''}`,
+      value: `${consent.eventRef} · ${consent.noticeVersion === null ? '—' : `v${consent.noticeVersion}`} · ${consent.since}`,
+    })),
     ...Object.entries(facts.features ?? {}).map(([key, value]) => ({ key, value })),
   ];
   return (
