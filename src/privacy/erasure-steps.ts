@@ -10,6 +10,7 @@ import {
   holdFacts,
   markErased,
   purgeCopies,
+  redactOwnWords,
   resealCard,
   resealEvidence,
   resealIdentifiers,
@@ -43,6 +44,8 @@ export interface ErasureOutcome {
   readonly sessionsRevoked: number;
   /** Copies of their data made before (sealed under the lender's key): their files dropped. */
   readonly copiesPurged: number;
+  /** Appeal and correction statements (the person's own words) replaced by a fixed text. */
+  readonly ownWordsRedacted: number;
   readonly removed: readonly string[];
 }
 
@@ -105,12 +108,14 @@ export async function carryOutErasure(
   const dataKeyDestroyed = await deleteDataKey(q, customerId);
   const sessionsRevoked = await revokeSessions(q, customerId, at);
   const copiesPurged = await purgeCopies(q, customerId, at);
+  const ownWordsRedacted = await redactOwnWords(q, customerId);
   const outcome: ErasureOutcome = {
     dataKeyDestroyed,
     resealed: { identifiers, cards, evidence },
     cardsUnindexed: marked.cards,
     sessionsRevoked,
     copiesPurged,
+    ownWordsRedacted,
     removed: REMOVED,
   };
   const completed: DataSubjectRequest = {

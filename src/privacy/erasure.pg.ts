@@ -407,6 +407,27 @@ export async function markErased(
   return { cards: cards.rowCount };
 }
 
+/** What an erased person's own words are replaced with (zh-CN and en, one line). */
+export const ERASED_TEXT = "已删除（本人要求删除个人信息）/ erased at the person's request";
+
+/**
+ * Replaces what the person wrote in their own words — appeal statements, correction requests' statements
+ * and proposed values — which may name them (free text is not sealed): the records stay (category, status,
+ * resolution, dates), their words go. Appeals and corrections are closed by then (open ones hold the
+ * erasure). Returns how many records.
+ */
+export async function redactOwnWords(q: Queryable, customerId: string): Promise<number> {
+  const appeals = await q.query(
+    'update appeals set statement = $2 where customer_id = $1 and statement <> $2',
+    [customerId, ERASED_TEXT],
+  );
+  const corrections = await q.query(
+    `update data_corrections set statement = $2, proposed = '{}'::jsonb where customer_id = $1 and statement <> $2`,
+    [customerId, ERASED_TEXT],
+  );
+  return appeals.rowCount + corrections.rowCount;
+}
+
 /**
  * Drops the files of the customer's copies of their data (made before the erasure, sealed under the
  * lender's key): the rows, dates and hashes stay, as after an expiry. Returns how many.

@@ -391,7 +391,7 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
                   decisionId: decision.id,
                   customerId,
                   category: 'identity',
-                  statement: 'please look again',
+                  statement: `我是${person.name}，身份证 ${person.idNumber}，手机 ${person.phone}，请再看一下`,
                   evidenceIds: [evidence.evidenceId],
                 },
                 t.appPrincipal,
