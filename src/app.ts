@@ -157,6 +157,9 @@ import { featuresForCopy } from './privacy/export-features.ts';
 import { createPgExportSources } from './privacy/export-sources.pg.ts';
 import { createPgExportStore } from './privacy/export-store.pg.ts';
 import { registerPrivacyRoutes } from './privacy/export.routes.ts';
+import { registerCorrectionRoutes } from './privacy/correction.routes.ts';
+import { createCorrectionService } from './privacy/correction-service.ts';
+import { createPgCorrectionStore } from './privacy/correction-store.pg.ts';
 import { parsePrivacySettings, type PrivacySettings } from './privacy/privacy-settings.ts';
 import { createPgConsentNoticeReader } from './identity/consent-notices.pg.ts';
 import { registerConsentNoticeRoutes } from './identity/consent-notices.routes.ts';
@@ -282,6 +285,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     | 'copies'
     | 'privacy'
     | 'collections'
+    | 'corrections'
   > = {
     apiKeys: cachedApiKeyStore(createPgApiKeyStore(db, ids, clock), { elapsedMs: () => monotonic.nowMs() }),
     audit,
@@ -452,11 +456,30 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     seal: (bytes, owner) => vault.encryptBytes('data_export', bytes, owner),
     open: (sealed, owner) => vault.decryptBytes('data_export', sealed, owner),
   });
+  // Corrections: a dispute is answered within its SLA; an upheld one appends a correcting event.
+  const corrections = createCorrectionService({
+    db,
+    clock,
+    ids,
+    audit,
+    store: createPgCorrectionStore(),
+    settings: privacySettings,
+    appendEvents: async (rows) => {
+      const report = await customers.ingestEvents(rows);
+      return {
+        rejected: report.rejected.map((r) => ({ field: r.field, reason: r.reason })),
+      };
+    },
+    customerExists: async (customerId) => {
+      await customers.getCustomer(customerId);
+    },
+  });
   const privacy = createPrivacyService({ db, clock, ids, keyring, audit: base.audit });
   const services: Services = {
     ...base,
     copies,
     privacy,
+    corrections,
     staff: createStaffAuth({
       store: createPgStaffStore(db),
       audit: base.audit,
@@ -584,6 +607,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   registerPrivacyRoutes(http, { copies, clock });
   // Versioned consent notices (admin publishes, GET /v1/consent-notices reads).
   registerConsentNoticeRoutes(http, { db, clock, audit });
+  registerCorrectionRoutes(http, { corrections, clock });
 
   let stopped = false;
   // The server's delivery pass of customer messages, on an interval; one at a time, awaited by stop().

@@ -22,6 +22,7 @@ import type { PolicyService } from './policy/policy-service.ts';
 import type { PolicySimulations } from './policy/policy-simulations.ts';
 import type { ReferralService } from './referrals/referral-service.ts';
 import type { CopyService } from './privacy/copy-service.ts';
+import type { CorrectionService } from './privacy/correction-service.ts';
 import type { AuditLog } from './platform/audit/audit-log.ts';
 import type { ApiKeyStore } from './platform/auth/api-keys.ts';
 import type { CustomerSessions } from './platform/auth/customer-sessions.ts';
@@ -81,6 +82,8 @@ export interface Services {
   readonly privacy: PrivacyService;
   /** Collections: the call queue with claims, cases with their history, the contact log, promises to pay. */
   readonly collections: CollectionsService;
+  /** Corrections of wrong facts (更正 / 异议) with their own SLA; a correction appends an event (data_corrections). */
+  readonly corrections: CorrectionService;
 }
 
 export interface App {

@@ -18,6 +18,7 @@ const UNKNOWN = {
   appeal: 'apl_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
   purchase: 'pur_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
   copy: 'dxp_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
+  correction: 'dcr_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
 };
 
 interface Ids {
@@ -30,6 +31,8 @@ interface Ids {
   purchase: string;
   /** A copy of the customer's data (asked for in the setup, made by the time the tests run). */
   copy: string;
+  /** A correction the customer filed (a profile field). */
+  correction: string;
 }
 
 interface Route {
@@ -193,6 +196,24 @@ const ROUTES: readonly Route[] = [
     payload: { purpose: 'credit_assessment', dataSource: 'social_insurance', granted: false },
     ownsPath: false,
   },
+  {
+    method: 'POST',
+    route: '/v1/me/data/corrections',
+    url: () => '/v1/me/data/corrections',
+    payload: {
+      subject: { kind: 'profile', field: 'incomeBand' },
+      statement: 'My income band is higher.',
+      proposed: { incomeBand: 'gt50k' },
+    },
+    ownsPath: false,
+  },
+  { method: 'GET', route: '/v1/me/data/corrections', url: () => '/v1/me/data/corrections', ownsPath: false },
+  {
+    method: 'GET',
+    route: '/v1/me/data/corrections/:correctionId',
+    url: (ids) => `/v1/me/data/corrections/${ids.correction}`,
+    ownsPath: true,
+  },
   // Last: signs A out.
   { method: 'DELETE', route: '/v1/me/session', url: () => '/v1/me/session', ownsPath: false },
 ];
@@ -278,6 +299,12 @@ describe.each(storesUnderTest())('/v1/me isolation on $name', (store) => {
     bIds.appeal = appeal.appealId as string;
     const copy = await post('/v1/me/data/copies', {});
     bIds.copy = copy.exportId as string;
+    const correction = await post('/v1/me/data/corrections', {
+      subject: { kind: 'profile', field: 'education' },
+      statement: 'I have a master’s degree.',
+      proposed: { education: 'master_or_above' },
+    });
+    bIds.correction = correction.correctionId as string;
     await t.app.services.copies.idle();
   }, SETUP_TIMEOUT_MS);
   afterAll(async () => {

@@ -9894,6 +9894,650 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/data/corrections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open corrections, the earliest due first (overdue ones say so).
+     * @description Roles: admin, reviewer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description Decisions made on or after the disputed fact, listed for a re-check. */
+                affectedDecisions: string[];
+                correctingEvent: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+                /** @description A dataCorrection id (dcr_…). */
+                correctionId: string;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                /**
+                 * @description The answer is due by the end of this day.
+                 * @example 2026-11-22
+                 */
+                dueDate: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                filedAt: string;
+                /** @description Still open after its due date. */
+                overdue: boolean;
+                /** @description What the person proposed. */
+                proposed: {
+                  [key: string]: string | number | boolean | null;
+                };
+                /** @description A dataSubjectRequest id (dsr_…). */
+                requestId: string;
+                resolution: {
+                  en: string;
+                  zh: string;
+                } | null;
+                resolvedAt: string | null;
+                /** @description Calendar days to answer (the setting when filed). */
+                slaDays: number;
+                statement: string;
+                /** @enum {string} */
+                status: 'open' | 'corrected' | 'rejected';
+                subject: {
+                  eventId?: string;
+                  field?: string;
+                  /** @enum {string} */
+                  kind: 'event' | 'repayment' | 'profile';
+                  source?: string;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/data/corrections/{correctionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One correction, with the decisions listed for a re-check.
+     * @description Roles: admin, reviewer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A dataCorrection id (dcr_…). */
+          correctionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Decisions made on or after the disputed fact, listed for a re-check. */
+              affectedDecisions: string[];
+              correctingEvent: {
+                [key: string]: string | number | boolean | null;
+              } | null;
+              /** @description A dataCorrection id (dcr_…). */
+              correctionId: string;
+              /** @description A customer id (cus_…). */
+              customerId: string;
+              /**
+               * @description The answer is due by the end of this day.
+               * @example 2026-11-22
+               */
+              dueDate: string;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              filedAt: string;
+              /** @description Still open after its due date. */
+              overdue: boolean;
+              /** @description What the person proposed. */
+              proposed: {
+                [key: string]: string | number | boolean | null;
+              };
+              /** @description A dataSubjectRequest id (dsr_…). */
+              requestId: string;
+              resolution: {
+                en: string;
+                zh: string;
+              } | null;
+              resolvedAt: string | null;
+              /** @description Calendar days to answer (the setting when filed). */
+              slaDays: number;
+              statement: string;
+              /** @enum {string} */
+              status: 'open' | 'corrected' | 'rejected';
+              subject: {
+                eventId?: string;
+                field?: string;
+                /** @enum {string} */
+                kind: 'event' | 'repayment' | 'profile';
+                source?: string;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/data/corrections/{correctionId}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer a correction: corrected (a correcting event is appended, never an update) or rejected with the reason the customer reads.
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A dataCorrection id (dcr_…). */
+          correctionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                message: {
+                  en: string;
+                  zh: string;
+                };
+                /** @enum {string} */
+                outcome: 'corrected';
+                /** @description The corrected values (default: what the customer proposed). */
+                values?: {
+                  [key: string]: string | number | boolean | null;
+                };
+              }
+            | {
+                /** @enum {string} */
+                outcome: 'rejected';
+                reason: {
+                  en: string;
+                  zh: string;
+                };
+              };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Decisions made on or after the disputed fact, listed for a re-check. */
+              affectedDecisions: string[];
+              correctingEvent: {
+                [key: string]: string | number | boolean | null;
+              } | null;
+              /** @description A dataCorrection id (dcr_…). */
+              correctionId: string;
+              /** @description A customer id (cus_…). */
+              customerId: string;
+              /**
+               * @description The answer is due by the end of this day.
+               * @example 2026-11-22
+               */
+              dueDate: string;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              filedAt: string;
+              /** @description Still open after its due date. */
+              overdue: boolean;
+              /** @description What the person proposed. */
+              proposed: {
+                [key: string]: string | number | boolean | null;
+              };
+              /** @description A dataSubjectRequest id (dsr_…). */
+              requestId: string;
+              resolution: {
+                en: string;
+                zh: string;
+              } | null;
+              resolvedAt: string | null;
+              /** @description Calendar days to answer (the setting when filed). */
+              slaDays: number;
+              statement: string;
+              /** @enum {string} */
+              status: 'open' | 'corrected' | 'rejected';
+              subject: {
+                eventId?: string;
+                field?: string;
+                /** @enum {string} */
+                kind: 'event' | 'repayment' | 'profile';
+                source?: string;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/decisions': {
     parameters: {
       query?: never;
@@ -19749,6 +20393,642 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/data/corrections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My corrections and disputes, newest first, with their due dates and answers.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description Decisions made on or after the disputed fact, listed for a re-check. */
+                affectedDecisions: string[];
+                correctingEvent: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+                /** @description A dataCorrection id (dcr_…). */
+                correctionId: string;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                /**
+                 * @description The answer is due by the end of this day.
+                 * @example 2026-11-22
+                 */
+                dueDate: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                filedAt: string;
+                /** @description Still open after its due date. */
+                overdue: boolean;
+                /** @description What the person proposed. */
+                proposed: {
+                  [key: string]: string | number | boolean | null;
+                };
+                /** @description A dataSubjectRequest id (dsr_…). */
+                requestId: string;
+                resolution: {
+                  en: string;
+                  zh: string;
+                } | null;
+                resolvedAt: string | null;
+                /** @description Calendar days to answer (the setting when filed). */
+                slaDays: number;
+                statement: string;
+                /** @enum {string} */
+                status: 'open' | 'corrected' | 'rejected';
+                subject: {
+                  eventId?: string;
+                  field?: string;
+                  /** @enum {string} */
+                  kind: 'event' | 'repayment' | 'profile';
+                  source?: string;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Dispute a fact in my data (an event, a profile field, a repayment record); answered within the SLA.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description What is right: for a repayment paidDate and/or amount; for a profile field, that field. */
+            proposed?: {
+              [key: string]: string | number | boolean | null;
+            };
+            /** @description What is wrong, in my words. */
+            statement: string;
+            subject:
+              | {
+                  /** @description The event’s id, as in my copy. */
+                  eventId: string;
+                  /**
+                   * @description A data event, or a repayment record reported by a bureau or lender (an event too).
+                   * @enum {string}
+                   */
+                  kind: 'event' | 'repayment';
+                  /** @description The event’s source, as in my copy. */
+                  source: string;
+                }
+              | {
+                  /** @enum {string} */
+                  field:
+                    | 'occupation'
+                    | 'residenceCity'
+                    | 'incomeBand'
+                    | 'education'
+                    | 'socialInsurance'
+                    | 'housingFund';
+                  /** @enum {string} */
+                  kind: 'profile';
+                };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Decisions made on or after the disputed fact, listed for a re-check. */
+              affectedDecisions: string[];
+              correctingEvent: {
+                [key: string]: string | number | boolean | null;
+              } | null;
+              /** @description A dataCorrection id (dcr_…). */
+              correctionId: string;
+              /** @description A customer id (cus_…). */
+              customerId: string;
+              /**
+               * @description The answer is due by the end of this day.
+               * @example 2026-11-22
+               */
+              dueDate: string;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              filedAt: string;
+              /** @description Still open after its due date. */
+              overdue: boolean;
+              /** @description What the person proposed. */
+              proposed: {
+                [key: string]: string | number | boolean | null;
+              };
+              /** @description A dataSubjectRequest id (dsr_…). */
+              requestId: string;
+              resolution: {
+                en: string;
+                zh: string;
+              } | null;
+              resolvedAt: string | null;
+              /** @description Calendar days to answer (the setting when filed). */
+              slaDays: number;
+              statement: string;
+              /** @enum {string} */
+              status: 'open' | 'corrected' | 'rejected';
+              subject: {
+                eventId?: string;
+                field?: string;
+                /** @enum {string} */
+                kind: 'event' | 'repayment' | 'profile';
+                source?: string;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/data/corrections/{correctionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One of my corrections.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A dataCorrection id (dcr_…). */
+          correctionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Decisions made on or after the disputed fact, listed for a re-check. */
+              affectedDecisions: string[];
+              correctingEvent: {
+                [key: string]: string | number | boolean | null;
+              } | null;
+              /** @description A dataCorrection id (dcr_…). */
+              correctionId: string;
+              /** @description A customer id (cus_…). */
+              customerId: string;
+              /**
+               * @description The answer is due by the end of this day.
+               * @example 2026-11-22
+               */
+              dueDate: string;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              filedAt: string;
+              /** @description Still open after its due date. */
+              overdue: boolean;
+              /** @description What the person proposed. */
+              proposed: {
+                [key: string]: string | number | boolean | null;
+              };
+              /** @description A dataSubjectRequest id (dsr_…). */
+              requestId: string;
+              resolution: {
+                en: string;
+                zh: string;
+              } | null;
+              resolvedAt: string | null;
+              /** @description Calendar days to answer (the setting when filed). */
+              slaDays: number;
+              statement: string;
+              /** @enum {string} */
+              status: 'open' | 'corrected' | 'rejected';
+              subject: {
+                eventId?: string;
+                field?: string;
+                /** @enum {string} */
+                kind: 'event' | 'repayment' | 'profile';
+                source?: string;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
         };
       };
     };
