@@ -161,6 +161,20 @@ import { registerCorrectionRoutes } from './privacy/correction.routes.ts';
 import { createCorrectionService } from './privacy/correction-service.ts';
 import { createPgCorrectionStore } from './privacy/correction-store.pg.ts';
 import { parsePrivacySettings, type PrivacySettings } from './privacy/privacy-settings.ts';
+import { createPgBureauQueryLog } from './bureau/bureau.pg.ts';
+import { createPgBureauReportStore } from './bureau/bureau-reports.pg.ts';
+import { registerBureauRoutes } from './bureau/bureau.routes.ts';
+import { createBureauService } from './bureau/bureau-service.ts';
+import {
+  createSandboxCreditBureau,
+  parseBureauSettings,
+  type BureauReporter,
+  type BureauSettings,
+  type CreditBureau,
+} from './bureau/index.ts';
+import { createSandboxBureauReporter } from './bureau/sandbox-bureau-reporter.node.ts';
+import { purposeConsentAt, isConsentPurpose } from './identity/index.ts';
+import { createPgReportableAccounts } from './lending/bureau-accounts.pg.ts';
 import { createPgConsentNoticeReader } from './identity/consent-notices.pg.ts';
 import { registerConsentNoticeRoutes } from './identity/consent-notices.routes.ts';
 
@@ -206,6 +220,12 @@ export interface CreateAppOptions {
   readonly referrals?: Partial<ReferralSettings>;
   /** Data rights: a copy's expiry in days, the correction SLA, attempts, page size (defaults: DEFAULT_PRIVACY_SETTINGS). */
   readonly privacy?: Partial<PrivacySettings>;
+  /** The credit bureau asked for reports; the deterministic sandbox unless a real adapter is passed. */
+  readonly creditBureau?: CreditBureau;
+  /** Where the monthly bureau file goes; the sandbox (validates, keeps it in memory) unless passed. */
+  readonly bureauReporter?: BureauReporter;
+  /** Notice period before negative information is reported, lender code (defaults: DEFAULT_BUREAU_SETTINGS). */
+  readonly bureau?: Partial<BureauSettings>;
   /** Where customers' data keys come from (256-bit); `node:crypto` randomness unless a test pins it. */
   readonly dataKeySource?: RandomBytes;
   /** The dated collections strategies (default: the config's `CREDENCE_COLLECTIONS_FILE`, else DEFAULT_COLLECTION_STRATEGY). */
@@ -275,6 +295,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const collectionStrategies = options.collections ?? config.collections ?? [DEFAULT_COLLECTION_STRATEGY];
   const base: Omit<
     Services,
+    | 'bureau'
     | 'appeals'
     | 'lineReviews'
     | 'facilityOverrides'
@@ -475,9 +496,32 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     },
   });
   const privacy = createPrivacyService({ db, clock, ids, keyring, audit: base.audit });
+  // Credit-bureau queries (consent checked, every use logged), advance notices and the monthly report.
+  const bureau = createBureauService({
+    db,
+    clock,
+    ids,
+    audit: base.audit,
+    bureau: options.creditBureau ?? createSandboxCreditBureau(),
+    consents: {
+      async inForce(customerId, purpose, at) {
+        if (!isConsentPurpose(purpose)) return undefined;
+        const { history } = await customers.listConsents(customerId);
+        return purposeConsentAt(history, purpose, at);
+      },
+    },
+    ingest: { ingest: (tx, rows) => customers.ingestEvents(rows, { within: tx }) },
+    log: createPgBureauQueryLog(),
+    store: createPgBureauReportStore(),
+    accounts: createPgReportableAccounts(db),
+    reporter: options.bureauReporter ?? createSandboxBureauReporter(null),
+    outbox: notifications.outbox,
+    settings: parseBureauSettings(options.bureau),
+  });
   const services: Services = {
     ...base,
     copies,
+    bureau,
     privacy,
     corrections,
     staff: createStaffAuth({
@@ -697,6 +741,7 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerMonitoringRoutes(http, services);
   registerDecisionRoutes(http, services);
   registerAppealRoutes(http, services);
+  registerBureauRoutes(http, services.bureau);
   registerErasureRoutes(http, services.privacy);
   registerWebAppRoutes(http);
 }

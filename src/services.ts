@@ -24,6 +24,7 @@ import type { ReferralService } from './referrals/referral-service.ts';
 import type { CopyService } from './privacy/copy-service.ts';
 import type { CorrectionService } from './privacy/correction-service.ts';
 import type { AuditLog } from './platform/audit/audit-log.ts';
+import type { BureauService } from './bureau/bureau-service.ts';
 import type { ApiKeyStore } from './platform/auth/api-keys.ts';
 import type { CustomerSessions } from './platform/auth/customer-sessions.ts';
 import type { StaffAuth } from './platform/auth/staff-auth.ts';
@@ -72,6 +73,8 @@ export interface Services {
   readonly decisions: DecisionService;
   /** Customer messages: the outbox servicing writes to, its delivery pass, and each customer's messages. */
   readonly notifications: Notifications;
+  /** Credit-bureau queries with their use log, advance notices of negative information, the monthly report. */
+  readonly bureau: BureauService;
   /** Appeals: file (with evidence), automatic re-check, review queue, overturn with maker-checker, audit trail. */
   readonly appeals: AppealService;
   /** Referral reviews: every referred application opens a case; reviewers re-run or decide within authority. */

@@ -80,6 +80,10 @@ export const COMMAND_MODULES: ReadonlyArray<{
     load: async () => (await import('../collections/collections.cli.ts')).registerCollectionCommands,
   },
   {
+    commands: ['bureau'],
+    load: async () => (await import('../bureau/bureau.cli.ts')).registerBureauCommands,
+  },
+  {
     commands: ['monitor', 'simulate'],
     load: async () => (await import('../monitoring/monitoring.cli.ts')).registerMonitoringCommands,
   },

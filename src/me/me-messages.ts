@@ -44,6 +44,9 @@ function accountTitle(kind: MessageKind): Text | undefined {
     case 'plan_created':
     case 'plan_changed':
       return MESSAGE_TITLES.plan;
+    // The advance notice before an overdue account is reported to the credit bureau.
+    case 'bureau_negative_notice':
+      return MESSAGE_TITLES.creditReport;
     // Limit changes are listed from the reviews themselves (their message names the reasons), appeal
     // and referral news from their own notifications (with links to the appeal and the decision).
     case 'limit_changed':

@@ -31,6 +31,8 @@ export const GLOBAL_TABLES: Readonly<Record<string, string>> = {
     "the lender's retention rule book (what keeps data after an erasure request, for how long, citing the law): the same for every customer",
   consent_notices:
     "the lender's versioned consent notice texts, the same for every customer who reads and accepts them",
+  bureau_report_runs:
+    'one row per monthly credit-bureau reporting run, covering every customer (its records are per customer)',
   customer_blocklist:
     'identifiers (blind indexes) the lender will not lend to: listed before any customer carries them, matching every customer that does',
 };

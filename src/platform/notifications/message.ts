@@ -50,6 +50,7 @@ export function channelOf(kind: MessageKind): MessageChannelName {
     case 'collections_notice':
     case 'payment_received':
     case 'payment_reversed':
+    case 'bureau_negative_notice':
       return 'sms';
     case 'statement_ready':
     case 'limit_changed':

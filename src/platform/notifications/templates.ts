@@ -123,6 +123,8 @@ export const FORWARDED_KINDS = [
   'appeal_resolved',
   'appeal_withdrawn',
   'referral_decided',
+  // The advance notice before negative information is reported to the credit bureau (src/bureau).
+  'bureau_negative_notice',
 ] as const;
 export type ForwardedKind = (typeof FORWARDED_KINDS)[number];
 
@@ -326,6 +328,7 @@ export function renderMessage(content: MessageContent): LocalizedText {
     case 'appeal_resolved':
     case 'appeal_withdrawn':
     case 'referral_decided':
+    case 'bureau_negative_notice':
       return content.params.text;
   }
 }

@@ -4521,6 +4521,116 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/bureau/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The monthly reporting runs, newest first (run one with `credence bureau report --month`).
+     * @description Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              runs: {
+                fileName: string | null;
+                fileSha256: string | null;
+                finishedAt: string | null;
+                held: number | null;
+                layoutVersion: string;
+                month: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                monthEnd: string;
+                records: number | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'reported';
+                withoutConsent: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/collections/cases/{id}': {
     parameters: {
       query?: never;
@@ -8938,6 +9048,429 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/customers/{id}/bureau-queries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The customer's bureau use: every query (purpose, consent relied on, who asked, report hash), advance notice and monthly record.
+     * @description Roles: admin, app, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              notices: {
+                accountId: string;
+                noticeDays: number;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                notifiedAt: string;
+                /**
+                 * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
+                 * @example 800000
+                 */
+                overdueAmount: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                overdueSince: string;
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                reportNotBefore: string;
+              }[];
+              queries: {
+                /** @description The bureau_query consent event relied on: `source/eventId`. */
+                consentEventRef: string;
+                consentNoticeVersion: number | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                decisionId: string | null;
+                /** @description Records in the report. */
+                eventCount: number;
+                /** @description Records new to Credence (the rest were held already). */
+                eventsIngested: number;
+                /** @description A bureauQuery id (bqy_…). */
+                id: string;
+                provider: string;
+                /** @enum {string} */
+                purpose: 'loan_application' | 'post_loan_review';
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                queriedAt: string;
+                reportRef: string;
+                /** @description SHA-256 (hex) of the report received (canonical JSON). */
+                reportSha256: string;
+                requestedBy: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'staff' | 'key' | 'decision' | 'system';
+                  name: string;
+                };
+                requestKey: string;
+              }[];
+              reported: {
+                accountId: string;
+                accountStatus: string;
+                /** @enum {string} */
+                accountType: 'loan' | 'line';
+                /**
+                 * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
+                 * @example 800000
+                 */
+                balance: string;
+                daysPastDue: number;
+                /** @enum {string} */
+                disposition: 'reported' | 'held' | 'no_consent';
+                month: string;
+                /**
+                 * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
+                 * @example 800000
+                 */
+                overdueAmount: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Ask the credit bureau for the customer's report (needs their bureau_query consent in force); the report is ingested and the query logged. The Idempotency-Key makes a retry return the logged query.
+     * @description Roles: admin, app, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A customer id (cus_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            purpose: 'loan_application' | 'post_loan_review';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created: boolean;
+              query: {
+                /** @description The bureau_query consent event relied on: `source/eventId`. */
+                consentEventRef: string;
+                consentNoticeVersion: number | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                decisionId: string | null;
+                /** @description Records in the report. */
+                eventCount: number;
+                /** @description Records new to Credence (the rest were held already). */
+                eventsIngested: number;
+                /** @description A bureauQuery id (bqy_…). */
+                id: string;
+                provider: string;
+                /** @enum {string} */
+                purpose: 'loan_application' | 'post_loan_review';
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                queriedAt: string;
+                reportRef: string;
+                /** @description SHA-256 (hex) of the report received (canonical JSON). */
+                reportSha256: string;
+                requestedBy: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'staff' | 'key' | 'decision' | 'system';
+                  name: string;
+                };
+                requestKey: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created: boolean;
+              query: {
+                /** @description The bureau_query consent event relied on: `source/eventId`. */
+                consentEventRef: string;
+                consentNoticeVersion: number | null;
+                /** @description A customer id (cus_…). */
+                customerId: string;
+                decisionId: string | null;
+                /** @description Records in the report. */
+                eventCount: number;
+                /** @description Records new to Credence (the rest were held already). */
+                eventsIngested: number;
+                /** @description A bureauQuery id (bqy_…). */
+                id: string;
+                provider: string;
+                /** @enum {string} */
+                purpose: 'loan_application' | 'post_loan_review';
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                queriedAt: string;
+                reportRef: string;
+                /** @description SHA-256 (hex) of the report received (canonical JSON). */
+                reportSha256: string;
+                requestedBy: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'staff' | 'key' | 'decision' | 'system';
+                  name: string;
+                };
+                requestKey: string;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/customers/{id}/cards': {
     parameters: {
       query?: never;
@@ -9721,7 +10254,8 @@ export interface paths {
                   | 'appeal_queued'
                   | 'appeal_resolved'
                   | 'appeal_withdrawn'
-                  | 'referral_decided';
+                  | 'referral_decided'
+                  | 'bureau_negative_notice';
                 lastError: string | null;
                 /** @description When the next attempt is due (pending only): after a back-off, or 08:00 after quiet hours. */
                 nextAttemptAt: string | null;
