@@ -114,10 +114,13 @@ import { compilePolicy } from './policy/policy-compiler.ts';
 import { createPolicySimulations } from './policy/policy-simulations.ts';
 import { createPgSimulationStore } from './policy/policy-simulations.pg.ts';
 
-import { createMonitoringService } from './monitoring/index.ts';
+import { backtestReportView, createMonitoringService, DEFAULT_DAYS } from './monitoring/index.ts';
 import { registerMonitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { createPgDecisionReadModel } from './decisions/decision-read-model.pg.ts';
 import { createPgShadowReadModel } from './decisions/shadow-decisions.pg.ts';
+import { createModelBacktests } from './scoring/backtest-jobs.ts';
+import { registerBacktestRoutes } from './scoring/backtest.routes.ts';
+import { createPgBacktestStore } from './scoring/backtests.pg.ts';
 import { createPgPortfolioReadModel } from './lending/portfolio-read-model.pg.ts';
 import { createPgReceivablesReadModel } from './ledger/receivables-read-model.pg.ts';
 
@@ -307,6 +310,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     | 'privacy'
     | 'collections'
     | 'corrections'
+    | 'modelBacktests'
   > = {
     apiKeys: cachedApiKeyStore(createPgApiKeyStore(db, ids, clock), { elapsedMs: () => monotonic.nowMs() }),
     audit,
@@ -589,6 +593,17 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       simulate: async (request, onProgress) =>
         (await base.monitoring.simulate(request, { onProgress })).report,
     }),
+    modelBacktests: createModelBacktests({
+      clock,
+      ids,
+      models,
+      store: createPgBacktestStore(db, clock),
+      checkWindow: async (window) => {
+        await base.monitoring.window(window, DEFAULT_DAYS.backtest);
+      },
+      run: async (request, onProgress) =>
+        backtestReportView(await base.monitoring.backtest(request, { onProgress })),
+    }),
   };
 
   const readiness = async (): Promise<ReadinessReport> => {
@@ -736,6 +751,7 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerLoanRoutes(http, services);
   registerCreditLineRoutes(http, services);
   registerScoringRoutes(http, services);
+  registerBacktestRoutes(http, services);
   registerPolicyRoutes(http, services);
   registerApprovalRoutes(http, services);
   registerMonitoringRoutes(http, services);

@@ -16,6 +16,7 @@ import type { FacilityService } from './lending/facilities/facility-service.ts';
 import type { LimitReviewService } from './lending/credit-lines/limit-review-service.ts';
 import type { CreditLineService } from './lending/credit-lines/credit-line-service.ts';
 import type { LoanService } from './lending/loans/loan-service.ts';
+import type { ModelBacktests } from './scoring/backtest-jobs.ts';
 import type { ModelRegistry } from './scoring/model-registry.ts';
 import type { MonitoringService } from './monitoring/index.ts';
 import type { PolicyService } from './policy/policy-service.ts';
@@ -67,6 +68,8 @@ export interface Services {
   readonly changes: ChangeService;
   /** Policy simulations for the editor, run in the background with progress (kept in policy_simulations). */
   readonly policySimulations: PolicySimulations;
+  /** Backtests of a candidate model on past applications, run in the background (kept in model_backtests). */
+  readonly modelBacktests: ModelBacktests;
   /** Monitoring: outcomes, loan performance, drift and alerts from the records; policy simulation. */
   readonly monitoring: MonitoringService;
   /** Credit decisions: decide (with reasons and recourse), read, list, replay, overrides. */

@@ -36,6 +36,10 @@ export const COMMAND_MODULES: ReadonlyArray<{
     load: async () => (await import('../scoring/scoring.cli.ts')).registerScoringCommands,
   },
   {
+    commands: ['models'],
+    load: async () => (await import('../scoring/backtest.cli.ts')).registerModelCommands,
+  },
+  {
     commands: ['loan'],
     load: async () => (await import('../lending/loans/loans.cli.ts')).registerLoanCommands,
   },

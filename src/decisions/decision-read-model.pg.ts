@@ -5,6 +5,8 @@ import type { LocalDate } from '../platform/time/local-date.ts';
 import type { ZenObject } from '../policy/index.ts';
 import type { ScoreRow } from '../scoring/index.ts';
 import type {
+  BacktestCase,
+  BacktestRead,
   DecisionBehind,
   DecisionReadModel,
   DriftRead,
@@ -14,6 +16,8 @@ import type {
 } from '../monitoring/index.ts';
 import { isPersonsDecision, PERSON_DECISION_KINDS } from './decision.ts';
 import { decisionArmOf, decisionKindOf, decisionOutcomeOf } from './decision-columns.ts';
+import type { DecisionFacts } from './decision-facts.ts';
+import { evaluateDecision } from './evaluate-decision.ts';
 
 /**
  * Monitoring's reads of the decisions (migration 0350), over this context's own table. Every window read
@@ -178,6 +182,58 @@ async function* simulationPages(
   }
 }
 
+interface BacktestRow {
+  id: string;
+  customer_id: string;
+  decision_date: string;
+  product_code: string;
+  kind: string;
+  faulted: boolean;
+  facts: DecisionFacts | null;
+}
+
+/** A case a backtest can re-decide: the recorded facts, re-evaluated with any scorer and policy (pure). */
+function backtestCaseOf(row: BacktestRow, facts: DecisionFacts): BacktestCase {
+  const income = facts.features.income_monthly_estimate;
+  return {
+    decisionId: row.id,
+    customerId: row.customer_id,
+    productCode: row.product_code,
+    decisionDate: row.decision_date as LocalDate,
+    age: Number.isFinite(facts.age) ? facts.age : null,
+    monthlyIncomeFen:
+      typeof income === 'number' && Number.isFinite(income) ? BigInt(Math.round(income)) : null,
+    decide(scorer, policy) {
+      const evaluated = evaluateDecision(facts, scorer, policy, { recourse: false });
+      return {
+        outcome: evaluated.outcome,
+        limit: evaluated.limit,
+        apr: evaluated.outcome === 'declined' ? null : evaluated.apr,
+        score: evaluated.score.score,
+        pd: evaluated.score.pd,
+      };
+    },
+  };
+}
+
+async function* backtestPages(
+  q: Queryable,
+  window: MonitoringWindow,
+  pageSize: number,
+): AsyncGenerator<BacktestRead[]> {
+  // The facts are read only where they will be used: a person's decision copies its original's, a fault
+  // may have none worth re-deciding (it was never evaluated).
+  const columns = `id, customer_id, decision_date, product_code, kind, fault is not null as faulted,
+    case when kind not in (${PERSON_KINDS_SQL}) and fault is null then facts end as facts`;
+  for await (const rows of pages<BacktestRow>(q, columns, window, pageSize)) {
+    yield rows.map((row): BacktestRead => {
+      if (isPersonsDecision(row.kind)) return { use: false, reason: 'overrides' };
+      if (row.faulted || row.facts === null) return { use: false, reason: 'faults' };
+      return { use: true, case: backtestCaseOf(row, row.facts) };
+    });
+  }
+}
+
 /** One plain read filtered on the distribution column too (`customer_id = any(…)`). */
 async function decisionsBehind(
   q: Queryable,
@@ -219,6 +275,7 @@ export function createPgDecisionReadModel(q: Queryable): DecisionReadModel {
     outcomePages: (window, pageSize) => outcomePages(q, window, pageSize),
     driftPages: (window, modelHash, pageSize) => driftPages(q, window, modelHash, pageSize),
     simulationPages: (window, pageSize) => simulationPages(q, window, pageSize),
+    backtestPages: (window, pageSize) => backtestPages(q, window, pageSize),
     decisionsBehind: (refs) => decisionsBehind(q, refs),
   };
 }

@@ -11,8 +11,13 @@ export {
 export { DEFAULT_DAYS, type AlertReport, type DriftParams } from './monitoring-rules.ts';
 export type { MonitoringReportData } from './monitoring-report.ts';
 export type { SimulationOptions, SimulationRequest, SimulationResult } from './simulate-policy.ts';
+export type { BacktestOptions, BacktestRequest } from './backtest-run.ts';
+export { backtestReportView, type BacktestReportView } from './backtest-view.ts';
 export {
   DEFAULT_PAGE_SIZE,
+  type BacktestCase,
+  type BacktestPolicy,
+  type BacktestRead,
   type DecisionBehind,
   type DecisionReadModel,
   type DriftRead,
@@ -27,6 +32,12 @@ export {
   type SimulationRead,
 } from './monitoring-ports.ts';
 export {
+  createBacktestAggregator,
+  type BacktestPair,
+  type BacktestReport,
+  type BacktestSide,
+} from './backtest.ts';
+export {
   createShadowAggregator,
   type ReasonDifference,
   type ShadowFigures,
@@ -34,6 +45,7 @@ export {
   type ShadowReport,
   type ShadowSide,
 } from './shadow-comparison.ts';
+export { comparisonText } from './comparison-text.ts';
 export {
   createComparison,
   type AgreementMatrix,

@@ -1,7 +1,15 @@
 import type { Clock } from '../platform/time/clock.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
-import type { Arm, PolicyService } from '../policy/index.ts';
-import type { ModelRegistry, ScoreRow } from '../scoring/index.ts';
+import type {
+  Arm,
+  CompiledPolicy,
+  LegalRateCap,
+  PolicyService,
+  Product,
+  RiskAppetite,
+} from '../policy/index.ts';
+import type { ModelRegistry, Scorer, ScoreRow } from '../scoring/index.ts';
+import type { BacktestSide } from './backtest.ts';
 import type { OutcomeRecord } from './outcomes.ts';
 import type { LinePerformanceRecord, LoanPerformanceRecord } from './performance.ts';
 import type { LineHistory, LoanHistory } from './roll-rates.ts';
@@ -46,6 +54,35 @@ export interface DecisionBehind {
   readonly arm: Arm | null;
 }
 
+/** The policy a backtest runs both models through (the champion policy in force on the run's date). */
+export interface BacktestPolicy {
+  readonly product: Product;
+  readonly appetite: RiskAppetite;
+  readonly policy: CompiledPolicy;
+  readonly legalRateCaps: readonly LegalRateCap[];
+}
+
+/** A past application a backtest re-decides from the facts its decision recorded. */
+export interface BacktestCase {
+  readonly decisionId: string;
+  readonly customerId: string;
+  readonly productCode: string;
+  readonly decisionDate: LocalDate;
+  /** Whole years on the decision date, and the monthly income estimate (fen) the decision read: segments. */
+  readonly age: number | null;
+  readonly monthlyIncomeFen: bigint | null;
+  /**
+   * The decision re-run on the recorded facts with this scorer and policy (score, policy, price under the
+   * policy's legal caps; no recourse). Pure; throws when the policy cannot evaluate the facts.
+   */
+  decide(scorer: Scorer, policy: BacktestPolicy): BacktestSide;
+}
+
+/** A decision a backtest re-decides, or the reason it cannot be (a person's decision; a fault, no facts). */
+export type BacktestRead =
+  | { readonly use: true; readonly case: BacktestCase }
+  | { readonly use: false; readonly reason: 'overrides' | 'faults' };
+
 /** The decisions, read in `(decision_date, id)` order over a window (dates inclusive, product when given). */
 export interface DecisionReadModel {
   /** How many decisions (of every kind) a window holds: the total a progress bar counts towards. */
@@ -59,6 +96,8 @@ export interface DecisionReadModel {
   driftPages(window: MonitoringWindow, modelHash: string, pageSize: number): AsyncIterable<DriftRead[]>;
   /** The decisions of a window with the stored policy documents a simulation evaluates, page by page. */
   simulationPages(window: MonitoringWindow, pageSize: number): AsyncIterable<SimulationRead[]>;
+  /** The decisions of a window with their recorded facts, for a backtest, page by page. */
+  backtestPages(window: MonitoringWindow, pageSize: number): AsyncIterable<BacktestRead[]>;
   /** The named decisions (each with its customer, the distribution column), by decision id. */
   decisionsBehind(
     refs: ReadonlyArray<{ readonly customerId: string; readonly decisionId: string }>,
@@ -149,7 +188,7 @@ export interface ShadowReadModel {
 export interface MonitoringDeps {
   readonly clock: Clock;
   readonly models: Pick<ModelRegistry, 'active' | 'scorer'>;
-  readonly policies: Pick<PolicyService, 'load' | 'settings'>;
+  readonly policies: Pick<PolicyService, 'load' | 'settings' | 'inForce' | 'compiled'>;
   readonly decisions: DecisionReadModel;
   readonly portfolio: PortfolioReadModel;
   readonly receivables: ReceivablesReadModel;

@@ -1,3 +1,5 @@
+import type { BacktestReport } from './backtest.ts';
+import { runBacktest, type BacktestOptions, type BacktestRequest } from './backtest-run.ts';
 import type { DriftReport } from './drift.ts';
 import { monitorAlerts } from './monitor-alerts.ts';
 import { monitorDrift } from './monitor-drift.ts';
@@ -44,6 +46,8 @@ export interface MonitoringService {
   report(params: DriftParams): Promise<MonitoringReportData>;
   /** Shadow mode against the champion: agreement, swap sets, limit and price differences, reasons. */
   shadow(params: WindowParams): Promise<ShadowReport>;
+  /** A candidate model re-scoring past applications from their facts, against the active model. */
+  backtest(request: BacktestRequest, options?: BacktestOptions): Promise<BacktestReport>;
 }
 
 export type MonitoringServiceDeps = Omit<MonitoringDeps, 'pageSize'> & { readonly pageSize?: number };
@@ -60,5 +64,6 @@ export function createMonitoringService(options: MonitoringServiceDeps): Monitor
     simulate: (request, simulationOptions) => simulatePolicy(deps, request, simulationOptions),
     report: (params) => monitoringReport(deps, params),
     shadow: (params) => monitorShadow(deps, params),
+    backtest: (request, backtestOptions) => runBacktest(deps, request, backtestOptions),
   };
 }

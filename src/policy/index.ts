@@ -64,7 +64,7 @@ export {
   type DatedProduct,
   type LendingSettings,
 } from './lending-settings.ts';
-export { assignArm, bucketOf, type Arm, type PolicyAssignment } from './champion-challenger.ts';
+export { assignArm, assignmentOn, bucketOf, type Arm, type PolicyAssignment } from './champion-challenger.ts';
 export {
   describeShadow,
   parseShadowSetting,

@@ -26,7 +26,7 @@ export type { ReasonTextParams } from './reason-messages.ts';
 export { REASON_MESSAGES, binPhrase } from './reason-messages.ts';
 export { MODEL_STATUSES } from './model-registry.ts';
 export type { ModelRecord, ModelRegistry, ModelStatus, ModelSummary } from './model-registry.ts';
-export { stabilityIndex, DEFAULT_PSI_EPSILON } from './metrics.ts';
+export { stabilityIndex, DEFAULT_PSI_EPSILON, rankedCounts, aucOf, ksOf, rocCurve } from './metrics.ts';
 export type { Stability, StabilityVerdict } from './metrics.ts';
 export { pdAtScore, DEFAULT_SCALING } from './scaling.ts';
 export { trainScorecard, parseTrainingConfig, DEFAULT_TRAINING } from './train.ts';
@@ -42,4 +42,4 @@ export {
   stabilityAgainstTraining,
   trainingScoreBandCounts,
 } from './evaluation.ts';
-export type { StabilityReport } from './evaluation.ts';
+export type { DatasetScores, StabilityReport } from './evaluation.ts';

@@ -49,6 +49,10 @@ function monitoringOn(db: Database, world: LineWorld): MonitoringService {
       load: async () => {
         throw new Error('nothing is loaded in this test');
       },
+      inForce: async () => undefined,
+      compiled: async () => {
+        throw new Error('no policy in this test');
+      },
       // Only the product codes are read (to refuse an unknown product).
       settings: async () =>
         ({

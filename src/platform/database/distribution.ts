@@ -33,6 +33,8 @@ export const GLOBAL_TABLES: Readonly<Record<string, string>> = {
     "the lender's versioned consent notice texts, the same for every customer who reads and accepts them",
   bureau_report_runs:
     'one row per monthly credit-bureau reporting run, covering every customer (its records are per customer)',
+  model_backtests:
+    "backtests of a candidate scorecard over every customer's past applications (aggregate reports), kept for the model page",
   customer_blocklist:
     'identifiers (blind indexes) the lender will not lend to: listed before any customer carries them, matching every customer that does',
 };

@@ -42,6 +42,7 @@ export const ID_PREFIXES = {
   customerSession: 'ses',
   changeRequest: 'chg',
   policySimulation: 'sim',
+  modelBacktest: 'bkt',
   staffUser: 'stf',
   staffSession: 'sts',
   dataSubjectRequest: 'dsr',

@@ -28153,6 +28153,347 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/models/{version}/backtests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A model’s backtests, newest first (at most 50; without their reports).
+     * @description Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The model version. */
+          version: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              backtests: {
+                /** @description A modelBacktest id (bkt_…). */
+                backtestId: string;
+                championModel: string | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /** @description Past decisions read so far. */
+                done: number;
+                error: {
+                  code: string;
+                  message: string;
+                } | null;
+                finishedAt: string | null;
+                /** @description The candidate model version. */
+                model: string;
+                modelHash: string;
+                report: {
+                  [key: string]: unknown;
+                } | null;
+                requestedBy: string;
+                /** @enum {string} */
+                status: 'queued' | 'running' | 'done' | 'failed';
+                /** @description Past decisions in the window (0 until the run has counted them). */
+                total: number;
+                window: {
+                  from: string | null;
+                  product: string | null;
+                  to: string | null;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Backtest a model on past applications: it re-scores each from its recorded facts.
+     * @description Starts a background run (202) that re-decides every past application of the window from the point-in-time facts its decision recorded — with the active model and with this one, both through the current policy — and compares them: AUC and KS on the applications whose outcome has matured, swap sets, approval and bad-rate changes by segment. Follow it at GET /v1/models/backtests/{id}. 404 unknown model; 422 no active model or a bad window.
+     *
+     *     Roles: admin, analyst.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The model version. */
+          version: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description First decision date, YYYY-MM-DD (default: 365 days to `to`). */
+            from?: string;
+            /** @description A product code; default every product. */
+            product?: string;
+            /** @description Last decision date, YYYY-MM-DD (default: today). */
+            to?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description A modelBacktest id (bkt_…). */
+              backtestId: string;
+              championModel: string | null;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              createdAt: string;
+              /** @description Past decisions read so far. */
+              done: number;
+              error: {
+                code: string;
+                message: string;
+              } | null;
+              finishedAt: string | null;
+              /** @description The candidate model version. */
+              model: string;
+              modelHash: string;
+              report: {
+                [key: string]: unknown;
+              } | null;
+              requestedBy: string;
+              /** @enum {string} */
+              status: 'queued' | 'running' | 'done' | 'failed';
+              /** @description Past decisions in the window (0 until the run has counted them). */
+              total: number;
+              window: {
+                from: string | null;
+                product: string | null;
+                to: string | null;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/models/backtests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Progress of a backtest (decisions done of total) and, when done, its report.
+     * @description Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A modelBacktest id (bkt_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description A modelBacktest id (bkt_…). */
+              backtestId: string;
+              championModel: string | null;
+              /**
+               * Format: date-time
+               * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+               */
+              createdAt: string;
+              /** @description Past decisions read so far. */
+              done: number;
+              error: {
+                code: string;
+                message: string;
+              } | null;
+              finishedAt: string | null;
+              /** @description The candidate model version. */
+              model: string;
+              modelHash: string;
+              report: {
+                [key: string]: unknown;
+              } | null;
+              requestedBy: string;
+              /** @enum {string} */
+              status: 'queued' | 'running' | 'done' | 'failed';
+              /** @description Past decisions in the window (0 until the run has counted them). */
+              total: number;
+              window: {
+                from: string | null;
+                product: string | null;
+                to: string | null;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/monitoring/alerts': {
     parameters: {
       query?: never;
