@@ -300,13 +300,13 @@ const suite: BenchSuite = {
 
 export default suite;
 
-interface Policy {
+export interface Policy {
   readonly graph: unknown;
   readonly policy: CompiledPolicy;
   readonly checksum: string;
 }
 
-interface Book {
+export interface Book {
   readonly records: DecisionRecord[];
   readonly days: DecisionRecord[][];
   readonly outcomes: Record<'approved' | 'declined' | 'referred', number>;
@@ -400,7 +400,7 @@ function applicantFacts(
   };
 }
 
-function buildBook(customerIds: readonly string[], champion: Policy, challenger: Policy): Book {
+export function buildBook(customerIds: readonly string[], champion: Policy, challenger: Policy): Book {
   const random = uniform(17);
   const applicants = applicantRows();
   const records: DecisionRecord[] = [];
@@ -592,7 +592,11 @@ function faultRecord(
  * serviced to `today` by the lending context's own core (`replay`), with its facility opened by the
  * decision, so the performance view joins them exactly as it would in production.
  */
-async function storeLoans(db: Database, records: readonly DecisionRecord[], today: LocalDate): Promise<void> {
+export async function storeLoans(
+  db: Database,
+  records: readonly DecisionRecord[],
+  today: LocalDate,
+): Promise<void> {
   const random = uniform(29);
   const approvals = records.filter(
     (record) =>

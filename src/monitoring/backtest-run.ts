@@ -56,7 +56,7 @@ async function currentPolicies(
  * window's first day to `today`), by decision id: monitoring's verdicts — bad if any account it opened went
  * bad, good if one is observable and none went bad; immature accounts give none.
  */
-async function verdictsByDecision(
+export async function verdictsByDecision(
   deps: Pick<Deps, 'portfolio' | 'pageSize'>,
   window: MonitoringWindow,
   today: LocalDate,

@@ -11,6 +11,8 @@ import type { OutcomeReport } from './outcomes.ts';
 import type { PerformanceReport } from './performance.ts';
 import { readWindow } from './read-window.ts';
 import type { RollRateReport } from './roll-rates.ts';
+import type { ShadowReport } from './shadow-comparison.ts';
+import { monitorShadow } from './shadow-monitor.ts';
 import type { MonitoringWindow } from './window.ts';
 
 /** Everything the monitoring report shows. */
@@ -23,6 +25,8 @@ export interface MonitoringReportData {
   readonly performance: PerformanceReport;
   /** Roll rates over the same year as the performance (month ends within it). */
   readonly rollRates: RollRateReport;
+  /** Shadow mode against the champion over the window (absent: no shadow store). */
+  readonly shadow?: ShadowReport | null;
 }
 
 /** The data of the monitoring report: outcomes, drift and alerts of the window; a year of loans. */
@@ -42,6 +46,13 @@ export async function monitoringReport(
   const drift = scorer ? await driftIn(deps, window, scorer, minDecisions) : null;
   const performance = await performanceIn(deps, loansWindow);
   const rollRates = await rollRatesIn(deps, loansWindow);
+  const shadow = deps.shadows
+    ? await monitorShadow(deps, {
+        from: window.from,
+        to: window.to,
+        ...(window.product ? { product: window.product } : {}),
+      })
+    : null;
   return {
     generatedAt: deps.clock.now().toISOString(),
     window,
@@ -50,5 +61,6 @@ export async function monitoringReport(
     alerts: alertsOf({ drift, outcomes }),
     performance,
     rollRates,
+    shadow,
   };
 }

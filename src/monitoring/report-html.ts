@@ -507,6 +507,36 @@ function rollRatesSection(data: MonitoringReportData): string {
 ${tables.length === 0 ? '<p class="muted">No account was open at two month ends of this window.</p>' : tables.join('\n')}`;
 }
 
+/** Shadow mode against the champion: the agreement heat matrix, the swap sets and the differences. */
+function shadowSection(data: MonitoringReportData): string {
+  const shadow = data.shadow;
+  if (!shadow) return '';
+  const total = shadow.total;
+  if (total.records + total.failed.count === 0)
+    return '<h2>Shadow mode</h2><p class="muted">No decision of this window ran a shadow.</p>';
+  const ran = shadow.shadows
+    .map(
+      (entry) =>
+        `${entry.policyVersionId ? `policy ${entry.policyVersionId}` : 'the deciding policy'} with ${entry.modelVersion ? `model ${entry.modelVersion}` : 'the deciding model'} (${entry.records})`,
+    )
+    .join('; ');
+  const pd = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(2)}%`);
+  return `<h2>Shadow mode</h2>
+<p>${escapeXml(ran)}: what the shadow would have decided on the same facts, beside what the customer got. Agreement ${total.agreed} of ${total.records} (${pct(total.agreementRate)}); approval ${pct(total.approvalRate.champion)} → ${pct(total.approvalRate.challenger)}; ${total.failed.count} shadow(s) could not run.</p>
+${swapMatrix(total, { columns: 'shadow →', rows: 'champion →', title: 'Agreement matrix: champion outcome × shadow outcome' })}
+<div class="facts">
+<div>swap-ins</div><div>${total.swapIns.count} — expected bad rate ${pd(total.swapIns.expectedBadRate.champion)} (champion model), ${pd(total.swapIns.expectedBadRate.challenger)} (shadow model)</div>
+<div>swap-outs</div><div>${total.swapOuts.count} — expected bad rate ${pd(total.swapOuts.expectedBadRate.champion)} (champion model), ${pd(total.swapOuts.expectedBadRate.challenger)} (shadow model)</div>
+<div>approved by both</div><div>${total.approvedBoth.count}: limit higher ${total.approvedBoth.limitHigher}, lower ${total.approvedBoth.limitLower}; price higher ${total.approvedBoth.priceHigher}, lower ${total.approvedBoth.priceLower}</div>
+<div>reasons that differ most</div><div>${escapeXml(
+    total.topReasonDifferences
+      .slice(0, 5)
+      .map((entry) => `${entry.code} ${entry.champion} → ${entry.shadow}`)
+      .join(', ') || 'none',
+  )}</div>
+</div>`;
+}
+
 /** The daily monitoring page (`credence monitor report`). */
 export function renderMonitoringReport(data: MonitoringReportData): string {
   const product = data.window.product ?? 'all products';
@@ -527,11 +557,19 @@ ${productCharts(data)}
 ${reasonsChart(data)}
 ${driftSection(data)}
 ${performanceSection(data)}
-${rollRatesSection(data)}`;
+${rollRatesSection(data)}
+${shadowSection(data)}`;
   return page(`Credence monitoring ${data.window.from}–${data.window.to}`, body);
 }
 
-function swapMatrix(figures: SimulationFigures): string {
+function swapMatrix(
+  figures: Pick<SimulationFigures, 'matrix'>,
+  axes: { readonly columns: string; readonly rows: string; readonly title: string } = {
+    columns: 'candidate policy →',
+    rows: 'recorded →',
+    title: 'Swap-set matrix: recorded outcome × candidate outcome',
+  },
+): string {
   const outcomes = ['approved', 'referred', 'declined'] as const;
   const cell = 88;
   const left = 120;
@@ -572,14 +610,9 @@ function swapMatrix(figures: SimulationFigures): string {
           `<text x="${left - 8}" y="${top + r * cell + cell / 2}" text-anchor="end" font-size="12" fill="${COLOURS.text}">${from}</text>`,
       )
       .join('') +
-    `<text x="${left + (3 * cell) / 2}" y="18" text-anchor="middle" font-size="12" font-weight="600" fill="${COLOURS.text}">candidate policy →</text>` +
-    `<text x="14" y="${top + (3 * cell) / 2}" transform="rotate(-90 14 ${top + (3 * cell) / 2})" text-anchor="middle" font-size="12" font-weight="600" fill="${COLOURS.text}">recorded →</text>`;
-  return svg(
-    left + 3 * cell + 16,
-    top + 3 * cell + 12,
-    'Swap-set matrix: recorded outcome × candidate outcome',
-    heads + cells,
-  );
+    `<text x="${left + (3 * cell) / 2}" y="18" text-anchor="middle" font-size="12" font-weight="600" fill="${COLOURS.text}">${escapeXml(axes.columns)}</text>` +
+    `<text x="14" y="${top + (3 * cell) / 2}" transform="rotate(-90 14 ${top + (3 * cell) / 2})" text-anchor="middle" font-size="12" font-weight="600" fill="${COLOURS.text}">${escapeXml(axes.rows)}</text>`;
+  return svg(left + 3 * cell + 16, top + 3 * cell + 12, axes.title, heads + cells);
 }
 
 function figuresTable(rows: ReadonlyArray<{ label: string; figures: SimulationFigures }>): string {

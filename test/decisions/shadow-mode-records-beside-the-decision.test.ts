@@ -3,6 +3,7 @@ import type { DecisionRecord } from '../../src/decisions/decision.ts';
 import { evaluateDecision } from '../../src/decisions/evaluate-decision.ts';
 import { findShadowDecision } from '../../src/decisions/shadow-decisions.pg.ts';
 import { DEMO_CASES } from '../../src/demo/cases/demo-cases.ts';
+import { renderMonitoringReport } from '../../src/monitoring/index.ts';
 import { toExactRateString } from '../../src/platform/money/rate.ts';
 import { parseLocalDate } from '../../src/platform/time/local-date.ts';
 import { compilePolicy, parseLendingSettings } from '../../src/policy/index.ts';
@@ -142,6 +143,14 @@ describe.each(storesUnderTest())('shadow mode on $name', (store) => {
     expect(response.json().total.matrix).toEqual(report.total.matrix);
     const refused = await t.app.http.inject({ url: '/v1/monitoring/shadow', headers: t.auth('app') });
     expect(refused.statusCode).toBe(403);
+
+    // In the monitoring report's page: the agreement matrix and the swap sets.
+    const page = renderMonitoringReport(
+      await services.monitoring.report({ from: '2026-11-22', to: '2026-11-22' }),
+    );
+    expect(page).toContain('<h2>Shadow mode</h2>');
+    expect(page).toContain('Agreement matrix: champion outcome × shadow outcome');
+    expect(page).toContain(`Agreement ${report.total.agreed} of ${report.total.records}`);
   });
 
   it('a shadow that cannot run is recorded with its error; outside its share or after its last day none runs', async () => {
