@@ -14,6 +14,7 @@ const BillsScreen = lazy(() => import('./screens/bills/bills.screen.tsx'));
 const AppealScreen = lazy(() => import('./screens/appeal/appeal.screen.tsx'));
 const AppealsScreen = lazy(() => import('./screens/appeal/appeals.screen.tsx'));
 const MessagesScreen = lazy(() => import('./screens/messages/messages.screen.tsx'));
+const MyDataScreen = lazy(() => import('./screens/my-data/my-data.screen.tsx'));
 
 /** The app: sign-in when there is no session, the screens and the tab bar when there is. */
 export function App() {
@@ -106,6 +107,14 @@ export function App() {
           element={
             <Signed>
               <MessagesScreen />
+            </Signed>
+          }
+        />
+        <Route
+          path="/my-data"
+          element={
+            <Signed>
+              <MyDataScreen />
             </Signed>
           }
         />

@@ -51,6 +51,9 @@ export type Offer = Ok<'/v1/me/lines/{lineId}/offers', 'get'>['offers'][number];
 export type Appeal = Ok<'/v1/me/appeals/{appealId}', 'get'>;
 export type Message = Ok<'/v1/me/messages', 'get'>['messages'][number];
 export type Evidence = Ok<'/v1/me/appeals/evidence', 'post'>;
+export type Copy = Ok<'/v1/me/data/copies/{exportId}', 'get'>;
+export type Correction = Ok<'/v1/me/data/corrections/{correctionId}', 'get'>;
+export type CorrectionRequest = Body<'/v1/me/data/corrections'>;
 
 const key = (idempotencyKey: string) => ({ 'idempotency-key': idempotencyKey });
 
@@ -131,4 +134,18 @@ export const me = {
   appeal: (appealId: string) =>
     unwrap(api.GET('/v1/me/appeals/{appealId}', { params: { path: { appealId } } })),
   messages: () => unwrap(api.GET('/v1/me/messages')),
+  copies: () => unwrap(api.GET('/v1/me/data/copies')),
+  requestCopy: () => unwrap(api.POST('/v1/me/data/copies', { body: {} })),
+  /** A copy's file as a Blob (the bearer session goes with it; a link could not carry it). */
+  copyFile: async (exportId: string, file: 'document' | 'summary'): Promise<Blob> => {
+    const path =
+      file === 'document'
+        ? '/v1/me/data/copies/{exportId}/document'
+        : '/v1/me/data/copies/{exportId}/summary';
+    const { data, error } = await api.GET(path, { params: { path: { exportId } }, parseAs: 'blob' });
+    if (error !== undefined || !(data instanceof Blob)) throw new Error('download failed');
+    return data;
+  },
+  corrections: () => unwrap(api.GET('/v1/me/data/corrections')),
+  fileCorrection: (body: CorrectionRequest) => unwrap(api.POST('/v1/me/data/corrections', { body })),
 };

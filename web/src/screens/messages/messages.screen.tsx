@@ -19,6 +19,11 @@ export default function MessagesScreen() {
   const messages = useLoad(() => me.messages(), []);
   return (
     <Page title={t('messages.title')}>
+      <p>
+        <Link to="/my-data" data-testid="my-data-link">
+          {t('myData.title')}
+        </Link>
+      </p>
       {messages.error ? (
         <ErrorNotice problem={messages.error} onRetry={() => void messages.reload()} />
       ) : null}
