@@ -78,3 +78,43 @@ export function legalHoldView(hold: LegalHold): LegalHoldView {
     releasedAt: hold.releasedAt?.toISOString() ?? null,
   };
 }
+
+/** A customer's own erasure request as the app shows it: the outcome read back field by field. */
+export function myErasureView(request: DataSubjectRequest): Omit<RequestView, 'outcome'> & {
+  readonly outcome: ErasureOutcomeView | null;
+} {
+  return { ...requestView(request, 'customer'), outcome: erasureOutcomeOf(request.outcome) };
+}
+
+/** What an erasure did, as the API shows it (`ErasureOutcome` in `erasure-steps.ts`, read back). */
+export interface ErasureOutcomeView {
+  dataKeyDestroyed: boolean;
+  resealed: { identifiers: number; cards: number; evidence: number };
+  cardsUnindexed: number;
+  sessionsRevoked: number;
+  copiesPurged: number;
+  ownWordsRedacted: number;
+  removed: string[];
+}
+
+/** An erasure's stored outcome (JSON written from `ErasureOutcome`), read back; null before it ran. */
+export function erasureOutcomeOf(
+  stored: Readonly<Record<string, unknown>> | null,
+): ErasureOutcomeView | null {
+  if (stored === null) return null;
+  const count = (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value) ? value : 0);
+  const resealed = (stored.resealed ?? {}) as Record<string, unknown>;
+  return {
+    dataKeyDestroyed: stored.dataKeyDestroyed === true,
+    resealed: {
+      identifiers: count(resealed.identifiers),
+      cards: count(resealed.cards),
+      evidence: count(resealed.evidence),
+    },
+    cardsUnindexed: count(stored.cardsUnindexed),
+    sessionsRevoked: count(stored.sessionsRevoked),
+    copiesPurged: count(stored.copiesPurged),
+    ownWordsRedacted: count(stored.ownWordsRedacted),
+    removed: Array.isArray(stored.removed) ? stored.removed.map(String) : [],
+  };
+}

@@ -6,8 +6,8 @@ import { DateString, IdString, problems, StringEnum } from '../platform/http/sch
 import type { HttpServer } from '../platform/http/server.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import { REQUEST_KINDS, REQUEST_STATUSES } from './data-subject-request.ts';
-import { legalHoldView, requestView } from './erasure-view.ts';
-import { LegalHoldSchema, RequestSchema, RunReportSchema } from './privacy.dto.ts';
+import { legalHoldView, myErasureView, requestView } from './erasure-view.ts';
+import { LegalHoldSchema, MyErasureRequestSchema, RequestSchema, RunReportSchema } from './privacy.dto.ts';
 import type { PrivacyService } from './privacy-service.ts';
 
 const Problems = problems(401, 403, 404, 409, 410, 422);
@@ -48,7 +48,7 @@ export function registerErasureRoutes(http: HttpServer, privacy: PrivacyService)
         summary:
           'Erase my data: at once when nothing keeps it; otherwise the answer says which hold keeps it and until when, and it runs by itself then.',
         headers: IdempotencyHeaders,
-        response: { 200: RequestSchema, 201: RequestSchema, ...Problems },
+        response: { 200: MyErasureRequestSchema, 201: MyErasureRequestSchema, ...Problems },
       },
     },
     async (request, reply) => {
@@ -59,7 +59,7 @@ export function registerErasureRoutes(http: HttpServer, privacy: PrivacyService)
         by: { kind: 'customer', id: customerId, name: 'customer' },
         ...(key ? { idempotencyKey: key } : {}),
       });
-      return reply.status(created ? 201 : 200).send(requestView(stored, 'customer'));
+      return reply.status(created ? 201 : 200).send(myErasureView(stored));
     },
   );
 
@@ -71,15 +71,13 @@ export function registerErasureRoutes(http: HttpServer, privacy: PrivacyService)
         tags: ['me'],
         summary: 'My erasure requests, newest first, with what keeps my data and until when.',
         response: {
-          200: Type.Object({ requests: Type.Array(RequestSchema) }, { additionalProperties: false }),
+          200: Type.Object({ requests: Type.Array(MyErasureRequestSchema) }, { additionalProperties: false }),
           ...Problems,
         },
       },
     },
     async (request) => ({
-      requests: (await privacy.myErasureRequests(customerIdOf(request))).map((r) =>
-        requestView(r, 'customer'),
-      ),
+      requests: (await privacy.myErasureRequests(customerIdOf(request))).map(myErasureView),
     }),
   );
 

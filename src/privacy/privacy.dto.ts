@@ -58,6 +58,34 @@ export const RequestSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** What carrying out an erasure did (`ErasureOutcome`; no personal data). */
+export const ErasureOutcomeSchema = Type.Object(
+  {
+    dataKeyDestroyed: Type.Boolean(),
+    resealed: Type.Object(
+      { identifiers: Type.Integer(), cards: Type.Integer(), evidence: Type.Integer() },
+      {
+        additionalProperties: false,
+        description: 'Values sealed under the data key first, then destroyed with it.',
+      },
+    ),
+    cardsUnindexed: Type.Integer(),
+    sessionsRevoked: Type.Integer(),
+    copiesPurged: Type.Integer(),
+    ownWordsRedacted: Type.Integer(),
+    removed: Type.Array(Type.String(), {
+      description: 'Columns emptied (look-up indexes, derived identifiers).',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** A customer's own erasure request: the request, with the outcome of an erasure declared field by field. */
+export const MyErasureRequestSchema = Type.Object(
+  { ...RequestSchema.properties, outcome: Nullable(ErasureOutcomeSchema) },
+  { additionalProperties: false },
+);
+
 export const LegalHoldSchema = Type.Object(
   {
     id: IdString('legalHold'),

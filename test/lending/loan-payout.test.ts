@@ -310,8 +310,24 @@ describe.each(storesUnderTest())('loan payouts ($name)', (store) => {
       expect(
         (events.json().events as Record<string, unknown>[]).map(({ receivedAt: _, ...event }) => event),
       ).toEqual([
-        { seq: 1, kind: 'repayment', effectiveDate: '2026-01-15', amount: '1250.00', intent: 'prepayment' },
-        { seq: 2, kind: 'payout', effectiveDate: '2026-01-15', amount: '250.00', intent: null },
+        {
+          seq: 1,
+          kind: 'repayment',
+          effectiveDate: '2026-01-15',
+          amount: '1250.00',
+          intent: 'prepayment',
+          reverses: null,
+          reason: null,
+        },
+        {
+          seq: 2,
+          kind: 'payout',
+          effectiveDate: '2026-01-15',
+          amount: '250.00',
+          intent: null,
+          reverses: null,
+          reason: null,
+        },
       ]);
       expect((await verifyLedger(t.app.db)).ok).toBe(true);
     } finally {

@@ -179,5 +179,5 @@ describe('seeded simulation over 400 days, month ends and 29 February 2028', () 
     const databaseRun = await simulate(onDatabase, customers, SMALL.behaviourSeed);
     expect(databaseRun).toEqual(memoryRun);
     expect(await onDatabase.finalCounters()).toEqual(await inMemory.finalCounters());
-  }, 120_000);
+  }, 240_000);
 });

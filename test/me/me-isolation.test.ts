@@ -47,6 +47,12 @@ interface Route {
   readonly ownsPath: boolean;
   /** The route answers a file (a copy's document or summary), not a JSON body declared by a schema. */
   readonly file?: boolean;
+  /**
+   * The route erases the caller at once when nothing holds their data: not called as A (who has no open
+   * credit; the later checks need A), only as B, whose open loan keeps the data (the request is recorded as
+   * blocked). Erasure itself is tested in test/privacy/erasure.test.ts.
+   */
+  readonly erasesCaller?: boolean;
 }
 
 let keyCounter = 0;
@@ -214,6 +220,14 @@ const ROUTES: readonly Route[] = [
     url: (ids) => `/v1/me/data/corrections/${ids.correction}`,
     ownsPath: true,
   },
+  { method: 'GET', route: '/v1/me/erasure', url: () => '/v1/me/erasure', ownsPath: false },
+  {
+    method: 'POST',
+    route: '/v1/me/erasure',
+    url: () => '/v1/me/erasure',
+    ownsPath: false,
+    erasesCaller: true,
+  },
   // Last: signs A out.
   { method: 'DELETE', route: '/v1/me/session', url: () => '/v1/me/session', ownsPath: false },
 ];
@@ -248,6 +262,7 @@ describe.each(storesUnderTest())('/v1/me isolation on $name', (store) => {
       '/v1/me/appeals',
       '/v1/me/messages',
       '/v1/me/consents',
+      '/v1/me/erasure',
     ]) {
       const response = await t.app.http.inject({ method: 'GET', url, headers: t.bearer(tokenB) });
       expect(response.statusCode, url).toBe(200);
@@ -342,7 +357,7 @@ describe.each(storesUnderTest())('/v1/me isolation on $name', (store) => {
     const tokenA = await t.session(a, 43_200);
     const before = await bState();
     const bValues = [b, ...Object.values(bIds)];
-    for (const route of ROUTES.filter((r) => !r.ownsPath)) {
+    for (const route of ROUTES.filter((r) => !r.ownsPath && !r.erasesCaller)) {
       const response = await call(tokenA, route, bIds);
       expect(response.statusCode, `${route.method} ${route.route}: ${response.body}`).toBeLessThan(500);
       for (const value of bValues)

@@ -62,7 +62,7 @@ describe('HTTP shell', () => {
     const admin = await t.app.http.inject({ method: 'GET', url: '/v1/keys', headers: t.auth('admin') });
     expect(admin.statusCode).toBe(200);
     const body = admin.json() as { keys: Array<{ role: string; prefix: string }> };
-    expect(body.keys.map((k) => k.role).sort()).toEqual(['admin', 'analyst', 'app', 'reviewer']);
+    expect(body.keys.map((k) => k.role).sort()).toEqual(['admin', 'analyst', 'app', 'collector', 'reviewer']);
     expect(JSON.stringify(body)).not.toContain(t.keys.admin);
   });
 

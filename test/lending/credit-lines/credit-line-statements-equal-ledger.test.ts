@@ -217,5 +217,6 @@ describe.each(storesUnderTest())('statements equal the ledger over random histor
       }),
       { numRuns: 3, seed: 7 },
     );
-  });
+    // Three random year-long histories through the real services: about 40 s alone, 130 s on a shared machine.
+  }, 240_000);
 });
