@@ -312,6 +312,33 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     title: { zh: '发送给您的通知', en: 'Messages sent to you' },
   },
   {
+    name: 'bureauQueries',
+    table: 'bureau_queries',
+    keys: ['id'],
+    omit: {
+      request_key: "the asking system's retry key, internal",
+      requested_by: 'the internal id of the staff user or key (who asked is given by kind and name)',
+    },
+    title: {
+      zh: '征信查询记录（用途、依据的授权、查询人）',
+      en: 'Credit bureau queries (purpose, consent relied on, who asked)',
+    },
+  },
+  {
+    name: 'bureauReports',
+    table: 'bureau_report_records',
+    keys: ['month', 'account_id'],
+    money: ['balance', 'overdue_amount'],
+    title: { zh: '向征信机构报送的信息', en: 'What was reported to the credit bureau' },
+  },
+  {
+    name: 'bureauNegativeNotices',
+    table: 'bureau_negative_notices',
+    keys: ['account_id', 'overdue_since'],
+    money: ['overdue_amount'],
+    title: { zh: '报送逾期信息前的提前告知', en: 'Advance notices before overdue information was reported' },
+  },
+  {
     name: 'sessions',
     table: 'customer_sessions',
     keys: ['created_at', 'session_id'],
