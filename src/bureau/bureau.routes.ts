@@ -5,12 +5,14 @@ import {
   DateString,
   FenString,
   IdString,
+  MoneyString,
   InstantString,
   Nullable,
   problems,
   StringEnum,
 } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
+import { toDecimalString } from '../platform/money/money.ts';
 import { QUERY_REASONS, type BureauQueryRecord } from './bureau.ts';
 import type { BureauService } from './bureau-service.ts';
 
@@ -110,7 +112,8 @@ export function registerBureauRoutes(http: HttpServer, bureau: BureauService): v
               Type.Object({
                 accountId: Type.String(),
                 overdueSince: DateString(),
-                overdueAmount: FenString(),
+                overdueAmount: MoneyString('Overdue when the notice was sent, in yuan.'),
+                overdueAmountFen: FenString(),
                 notifiedAt: InstantString(),
                 reportNotBefore: DateString(),
                 noticeDays: Type.Integer(),
@@ -123,8 +126,10 @@ export function registerBureauRoutes(http: HttpServer, bureau: BureauService): v
                 accountType: StringEnum(['loan', 'line'] as const),
                 disposition: StringEnum(['reported', 'held', 'no_consent'] as const),
                 accountStatus: Type.String(),
-                balance: FenString(),
-                overdueAmount: FenString(),
+                balance: MoneyString('The balance reported, in yuan.'),
+                balanceFen: FenString(),
+                overdueAmount: MoneyString('The overdue amount reported, in yuan.'),
+                overdueAmountFen: FenString(),
                 daysPastDue: Type.Integer(),
               }),
             ),
@@ -140,7 +145,8 @@ export function registerBureauRoutes(http: HttpServer, bureau: BureauService): v
         notices: use.notices.map((notice) => ({
           accountId: notice.accountId,
           overdueSince: notice.overdueSince,
-          overdueAmount: notice.overdueAmount.toString(),
+          overdueAmount: toDecimalString(notice.overdueAmount),
+          overdueAmountFen: notice.overdueAmount.toString(),
           notifiedAt: notice.notifiedAt.toISOString(),
           reportNotBefore: notice.reportNotBefore,
           noticeDays: notice.noticeDays,
@@ -151,8 +157,10 @@ export function registerBureauRoutes(http: HttpServer, bureau: BureauService): v
           accountType: record.accountType,
           disposition: record.disposition,
           accountStatus: record.accountStatus,
-          balance: record.balance.toString(),
-          overdueAmount: record.overdueAmount.toString(),
+          balance: toDecimalString(record.balance),
+          balanceFen: record.balance.toString(),
+          overdueAmount: toDecimalString(record.overdueAmount),
+          overdueAmountFen: record.overdueAmount.toString(),
           daysPastDue: record.daysPastDue,
         })),
       };

@@ -9087,10 +9087,15 @@ export interface paths {
                  */
                 notifiedAt: string;
                 /**
+                 * @description Overdue when the notice was sent, in yuan.
+                 * @example 1234.56
+                 */
+                overdueAmount: string;
+                /**
                  * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
                  * @example 800000
                  */
-                overdueAmount: string;
+                overdueAmountFen: string;
                 /**
                  * @description A business date, YYYY-MM-DD (Asia/Shanghai).
                  * @example 2026-11-22
@@ -9140,19 +9145,29 @@ export interface paths {
                 /** @enum {string} */
                 accountType: 'loan' | 'line';
                 /**
+                 * @description The balance reported, in yuan.
+                 * @example 1234.56
+                 */
+                balance: string;
+                /**
                  * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
                  * @example 800000
                  */
-                balance: string;
+                balanceFen: string;
                 daysPastDue: number;
                 /** @enum {string} */
                 disposition: 'reported' | 'held' | 'no_consent';
                 month: string;
                 /**
+                 * @description The overdue amount reported, in yuan.
+                 * @example 1234.56
+                 */
+                overdueAmount: string;
+                /**
                  * @description Amount in integer fen, as a string ("123456" is ¥1,234.56).
                  * @example 800000
                  */
-                overdueAmount: string;
+                overdueAmountFen: string;
               }[];
             };
           };
@@ -22635,7 +22650,19 @@ export interface paths {
                 /** @enum {string} */
                 kind: 'erasure' | 'copy' | 'correction';
                 outcome: {
-                  [key: string]: unknown;
+                  cardsUnindexed: number;
+                  copiesPurged: number;
+                  dataKeyDestroyed: boolean;
+                  ownWordsRedacted: number;
+                  /** @description Columns emptied (look-up indexes, derived identifiers). */
+                  removed: string[];
+                  /** @description Values sealed under the data key first, then destroyed with it. */
+                  resealed: {
+                    cards: number;
+                    evidence: number;
+                    identifiers: number;
+                  };
+                  sessionsRevoked: number;
                 } | null;
                 reason: string | null;
                 /**
@@ -22856,7 +22883,19 @@ export interface paths {
               /** @enum {string} */
               kind: 'erasure' | 'copy' | 'correction';
               outcome: {
-                [key: string]: unknown;
+                cardsUnindexed: number;
+                copiesPurged: number;
+                dataKeyDestroyed: boolean;
+                ownWordsRedacted: number;
+                /** @description Columns emptied (look-up indexes, derived identifiers). */
+                removed: string[];
+                /** @description Values sealed under the data key first, then destroyed with it. */
+                resealed: {
+                  cards: number;
+                  evidence: number;
+                  identifiers: number;
+                };
+                sessionsRevoked: number;
               } | null;
               reason: string | null;
               /**
@@ -22913,7 +22952,19 @@ export interface paths {
               /** @enum {string} */
               kind: 'erasure' | 'copy' | 'correction';
               outcome: {
-                [key: string]: unknown;
+                cardsUnindexed: number;
+                copiesPurged: number;
+                dataKeyDestroyed: boolean;
+                ownWordsRedacted: number;
+                /** @description Columns emptied (look-up indexes, derived identifiers). */
+                removed: string[];
+                /** @description Values sealed under the data key first, then destroyed with it. */
+                resealed: {
+                  cards: number;
+                  evidence: number;
+                  identifiers: number;
+                };
+                sessionsRevoked: number;
               } | null;
               reason: string | null;
               /**
