@@ -52,9 +52,11 @@ export async function bookEvent(
   deps: LoanServiceDeps,
   record: LoanRecord,
   event: LoanEvent,
+  /** The loan's events so far, when the caller has read them under the lock already. */
+  known?: readonly LoanEvent[],
 ): Promise<{ state: LoanState; changes: BookedChange[]; journals: JournalEntry[] }> {
   const { contract } = record;
-  const earlier = await loanEvents(tx, contract.customerId, contract.loanId);
+  const earlier = known ?? (await loanEvents(tx, contract.customerId, contract.loanId));
   const { state, changes } = receiveEvent(contract, record.state, earlier, event);
   const journals: JournalEntry[] = [];
   for (const change of changes) {

@@ -5,9 +5,15 @@ import { bookEvent, locate } from './loan-command.ts';
 import { loanPaymentReversed } from './loan-messages.ts';
 import type { LoanDeps } from './loan-ports.ts';
 import { reversalCodec, type ReversalReceipt, type ReversalResult } from './loan-receipts.ts';
-import { outstandingOf, REVERSAL_REASONS, type LoanEvent, type ReversalReason } from './loan-state.ts';
+import {
+  outstandingOf,
+  outstandingOfCounters,
+  REVERSAL_REASONS,
+  type LoanEvent,
+  type ReversalReason,
+} from './loan-state.ts';
 import { loanEvents, lockLoan } from './loans.pg.ts';
-import { advance, daysPastDue, reversibleRepayment } from './servicing.ts';
+import { daysPastDue, reversibleRepayment } from './servicing.ts';
 
 export interface ReversalRequest {
   readonly loanId: string;
@@ -58,10 +64,6 @@ export async function reverseRepayment(deps: LoanDeps, request: ReversalRequest)
         const today = deps.clock.today();
         const earlier = await loanEvents(tx, where.customerId, loanId);
         const repayment = reversibleRepayment(earlier, request.paymentSeq);
-        const asOfToday =
-          today > record.state.processedThrough
-            ? advance(record.contract, record.state, today).state
-            : record.state;
         const event: LoanEvent = {
           seq: record.nextEventSeq,
           kind: 'reversal',
@@ -69,7 +71,11 @@ export async function reverseRepayment(deps: LoanDeps, request: ReversalRequest)
           reverses: repayment.seq,
           reason: request.reason,
         };
-        const { state, journals } = await bookEvent(tx, deps, record, event);
+        // The events read above (under the lock) are the ones the restatement replays: not read twice.
+        const { state, changes, journals } = await bookEvent(tx, deps, record, event, earlier);
+        // What was owed just before the restatement: where its booked change starts (the loan stepped
+        // through today), derived from the counters rather than stepping the days a second time.
+        const restatement = changes[changes.length - 1];
         if (deps.outbox) {
           await deps.outbox.write(tx, [
             loanPaymentReversed({
@@ -91,7 +97,7 @@ export async function reverseRepayment(deps: LoanDeps, request: ReversalRequest)
           amount: repayment.amount,
           paidOn: repayment.effectiveDate,
           effectiveDate: today,
-          outstandingBefore: outstandingOf(asOfToday),
+          outstandingBefore: outstandingOfCounters(restatement?.before ?? state.counters),
           outstanding: outstandingOf(state),
           daysPastDue: daysPastDue(state, state.processedThrough),
           status: state.status,
