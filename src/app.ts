@@ -706,7 +706,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
           (error: unknown) => logger.error({ err: error }, 'referrals: start-up recovery pass failed'),
         ),
       );
-      const every = options.messageDeliveryIntervalMs ?? 30_000;
+      const every = options.messageDeliveryIntervalMs ?? config.messageDeliveryMs ?? 30_000;
       if (every > 0) {
         let busy = false;
         deliveryTimer = setInterval(() => {

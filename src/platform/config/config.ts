@@ -43,6 +43,12 @@ export interface PlatformConfig {
   readonly rateLimits?: RateLimitSettings;
   /** Staff sessions and lock-out (`CREDENCE_STAFF_*`, see `staffSettingsFromEnv`); absent: the defaults. */
   readonly staff?: StaffSettings;
+  /**
+   * How often this server runs the delivery pass of customer messages, in ms (`CREDENCE_MESSAGE_DELIVERY_MS`,
+   * default 30,000; 0: this node never delivers — with several API nodes, any number may deliver: each
+   * message is claimed by one pass under a lease). Absent (a hand-made config): the default.
+   */
+  readonly messageDeliveryMs?: number;
 }
 
 /** The environment variables configuration is read from (`process.env` in production). */
@@ -154,6 +160,16 @@ export function loadPlatformConfig(env: Env): PlatformConfig {
       'set CREDENCE_PII_KEYS and CREDENCE_BLIND_INDEX_KEY when DATABASE_URL is used (or CREDENCE_ALLOW_LOCAL_KEYS=1 for development)',
     );
   }
+  const messageDeliveryMs = env.CREDENCE_MESSAGE_DELIVERY_MS
+    ? Number(env.CREDENCE_MESSAGE_DELIVERY_MS)
+    : 30_000;
+  if (!Number.isInteger(messageDeliveryMs) || messageDeliveryMs < 0 || messageDeliveryMs > 86_400_000) {
+    throw AppError.invalid(
+      'CREDENCE_MESSAGE_DELIVERY_MS',
+      'delivery-interval',
+      'the delivery interval is an integer number of milliseconds from 0 (never) to 86,400,000 (a day)',
+    );
+  }
   const bodyLimit = env.CREDENCE_BODY_LIMIT ? Number(env.CREDENCE_BODY_LIMIT) : 1_048_576;
   if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) {
     throw AppError.invalid('CREDENCE_BODY_LIMIT', 'min-1024', 'body limit must be an integer ≥ 1024 bytes');
@@ -168,6 +184,7 @@ export function loadPlatformConfig(env: Env): PlatformConfig {
     pii: pii ?? localPii(dataDir),
     rateLimits: rateLimitsFromEnv(env),
     staff: staffSettingsFromEnv(env),
+    messageDeliveryMs,
   };
 }
 
