@@ -85,6 +85,16 @@ import { createNotifications } from './platform/notifications/notifications.ts';
 import { registerNotificationRoutes } from './platform/notifications/notifications.routes.ts';
 
 import { createLoanService } from './lending/loans/loan-service.ts';
+import { createAutoRepayService } from './lending/payments/auto-repay-service.ts';
+import { createAutoRepayProcessor } from './lending/payments/auto-repay-processor.ts';
+import {
+  DEFAULT_AUTO_REPAY_SCHEDULES,
+  parseAutoRepaySchedules,
+  type AutoRepaySchedule,
+} from './lending/payments/auto-repay.ts';
+import { loanAutoRepayAccounts } from './lending/payments/loan-auto-repay.ts';
+import type { PaymentProvider } from './lending/payments/payment-provider.ts';
+import { createSandboxPaymentProvider } from './lending/payments/sandbox-payment-provider.ts';
 import { registerLoanRoutes } from './lending/loans/loans.routes.ts';
 
 import { registerCreditLineRoutes } from './lending/credit-lines/credit-lines.routes.ts';
@@ -233,6 +243,10 @@ export interface CreateAppOptions {
   readonly dataKeySource?: RandomBytes;
   /** The dated collections strategies (default: the config's `CREDENCE_COLLECTIONS_FILE`, else DEFAULT_COLLECTION_STRATEGY). */
   readonly collections?: readonly CollectionStrategy[];
+  /** Collections from and payouts to customers' cards; the deterministic sandbox unless a real adapter is passed. */
+  readonly paymentProvider?: PaymentProvider;
+  /** The dated auto-repay try days after a due date (validated; default DEFAULT_AUTO_REPAY_SCHEDULES: day 0, +1, +3). */
+  readonly autoRepay?: readonly AutoRepaySchedule[];
 }
 
 /** The composition root: reads nothing but the config it is given, builds adapters, wires the contexts. */
@@ -296,6 +310,25 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     calendar: referralCalendar,
   });
   const collectionStrategies = options.collections ?? config.collections ?? [DEFAULT_COLLECTION_STRATEGY];
+  const loans = createLoanService({
+    db,
+    clock,
+    ids,
+    product: DEFAULT_LOAN_PRODUCT,
+    termsInForce,
+    outbox: notifications.outbox,
+  });
+  // Auto-repay: the provider is called outside the transactions that book; collections book through the
+  // loans' repayment use case, idempotent by the payment id.
+  const autoRepayDeps = {
+    db,
+    clock,
+    ids,
+    provider: options.paymentProvider ?? createSandboxPaymentProvider(),
+    accounts: [loanAutoRepayAccounts(loans)],
+    schedules: parseAutoRepaySchedules(options.autoRepay ?? DEFAULT_AUTO_REPAY_SCHEDULES),
+    outbox: notifications.outbox,
+  };
   const base: Omit<
     Services,
     | 'bureau'
@@ -326,14 +359,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     customers,
     facilities,
     notifications,
-    loans: createLoanService({
-      db,
-      clock,
-      ids,
-      product: DEFAULT_LOAN_PRODUCT,
-      termsInForce,
-      outbox: notifications.outbox,
-    }),
+    loans,
+    autoRepay: createAutoRepayService(autoRepayDeps),
     creditLines: createCreditLineService({
       db,
       clock,
@@ -353,6 +380,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         // Reminders after every product's day steps, so they read the accounts as of the date.
         createLoanReminderProcessor({ clock, outbox: notifications.outbox }),
         createLineReminderProcessor({ clock, outbox: notifications.outbox }),
+        // Auto-repay after the reminders (they speak of what is due before the collection) and before
+        // collections, so a case sees the account as the collection left it.
+        createAutoRepayProcessor(autoRepayDeps),
         // Collections after the reminders: cases follow the accounts as the products' steps left them.
         createCollectionsProcessor({
           collections: createCollectionsDay({

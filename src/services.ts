@@ -16,6 +16,7 @@ import type { FacilityService } from './lending/facilities/facility-service.ts';
 import type { LimitReviewService } from './lending/credit-lines/limit-review-service.ts';
 import type { CreditLineService } from './lending/credit-lines/credit-line-service.ts';
 import type { LoanService } from './lending/loans/loan-service.ts';
+import type { AutoRepayService } from './lending/payments/auto-repay-service.ts';
 import type { ModelBacktests } from './scoring/backtest-jobs.ts';
 import type { ModelRegistry } from './scoring/model-registry.ts';
 import type { MonitoringService } from './monitoring/index.ts';
@@ -54,6 +55,8 @@ export interface Services {
   readonly facilityOverrides: FacilityOverrideService;
   /** Cash loans: drawdown, repayment, write-off, payoff quotes, schedules and statements. */
   readonly loans: LoanService;
+  /** Auto-repay of loans through the payment provider: consent per account, attempts, settling. */
+  readonly autoRepay: AutoRepayService;
   /** Credit lines: purchases, refunds, payments, statements, instalment conversions. */
   readonly creditLines: CreditLineService;
   /** Credit-line limit reviews: monthly in the day-end batch, and on demand; each a decision of kind limit_review. */

@@ -302,6 +302,27 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     title: { zh: '催收联系记录', en: 'Collection contacts with you' },
   },
   {
+    name: 'autoRepayMandates',
+    table: 'auto_repay_mandates',
+    keys: ['account_id'],
+    omit: { processed_through: "the day-end's watermark, internal" },
+    title: { zh: '自动还款设置', en: 'Auto-repay settings' },
+  },
+  {
+    name: 'autoRepayConsents',
+    table: 'auto_repay_consents',
+    keys: ['account_id', 'seq'],
+    title: { zh: '自动还款授权记录', en: 'Auto-repay consents (each grant and withdrawal)' },
+  },
+  {
+    name: 'paymentAttempts',
+    table: 'payment_attempts',
+    keys: ['created_at', 'payment_id'],
+    money: ['amount'],
+    omit: { provider_calls: 'how often the provider was asked, internal' },
+    title: { zh: '自动扣款记录', en: 'Automatic collections from your card' },
+  },
+  {
     name: 'notifications',
     table: 'customer_messages',
     keys: ['created_at', 'id'],

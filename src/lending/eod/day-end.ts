@@ -44,6 +44,12 @@ export interface DayEndProcessor {
    * Must only touch the database through `tx` — the runner retries the whole chunk on a deadlock.
    */
   advance(tx: Queryable, items: readonly DayEndItem[], date: LocalDate): Promise<number>;
+  /**
+   * Work of the date that must run outside any transaction (auto-repay calls a payment provider): after
+   * every chunk of the date committed, before the date is marked completed. Must be safe to repeat: a run
+   * killed here does it again for the same date.
+   */
+  afterDate?(date: LocalDate): Promise<void>;
 }
 
 /** The finding half of a product's processor over its contract store: what is behind, counted and paged. */
@@ -203,6 +209,7 @@ async function runDate(
     );
     void advanced;
   }
+  if (processor.afterDate) await processor.afterDate(date);
   // Every advanced item was counted in its own chunk's transaction (runs interrupted before this line too).
   await runs.markCompleted(db, processor.product, date, 0, clock.now());
   return done;

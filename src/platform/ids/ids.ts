@@ -53,6 +53,7 @@ export const ID_PREFIXES = {
   promiseToPay: 'ptp',
   collectionContact: 'cct',
   bureauQuery: 'bqy',
+  payment: 'pay',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

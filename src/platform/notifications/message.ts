@@ -51,6 +51,7 @@ export function channelOf(kind: MessageKind): MessageChannelName {
     case 'payment_received':
     case 'payment_reversed':
     case 'bureau_negative_notice':
+    case 'auto_repay_failed':
       return 'sms';
     case 'statement_ready':
     case 'limit_changed':

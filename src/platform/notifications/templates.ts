@@ -125,6 +125,8 @@ export const FORWARDED_KINDS = [
   'referral_decided',
   // The advance notice before negative information is reported to the credit bureau (src/bureau).
   'bureau_negative_notice',
+  // An auto-repay collection from the customer's card that failed (src/lending/payments).
+  'auto_repay_failed',
 ] as const;
 export type ForwardedKind = (typeof FORWARDED_KINDS)[number];
 
@@ -329,6 +331,7 @@ export function renderMessage(content: MessageContent): LocalizedText {
     case 'appeal_withdrawn':
     case 'referral_decided':
     case 'bureau_negative_notice':
+    case 'auto_repay_failed':
       return content.params.text;
   }
 }

@@ -1,0 +1,44 @@
+import type { AutoRepaySchedule } from './auto-repay.ts';
+import type { PaymentProvider } from './payment-provider.ts';
+import type { AutoRepayAccounts } from './payment-ports.ts';
+import { listAttempts, type PaymentAttempt } from './payments.pg.ts';
+import {
+  getAutoRepay,
+  setAutoRepay,
+  type AutoRepayDeps,
+  type AutoRepayView,
+  type SetAutoRepayInput,
+} from './set-auto-repay.ts';
+import { settlePaymentAttempts, type SettleDeps, type SettleReport } from './settle-payment-attempts.ts';
+import type { LocalDate } from '../../platform/time/local-date.ts';
+
+export type { AutoRepayView, SetAutoRepayInput } from './set-auto-repay.ts';
+export type { SettleReport } from './settle-payment-attempts.ts';
+export type { PaymentAttempt } from './payments.pg.ts';
+
+/** Auto-repay: turning it on and off per account, reading it, and settling attempts with the provider. */
+export interface AutoRepayService {
+  set(input: SetAutoRepayInput): Promise<AutoRepayView>;
+  get(input: { accountId: string; customerId?: string }): Promise<AutoRepayView>;
+  /** A customer's attempts (all accounts), oldest first. */
+  attempts(customerId: string): Promise<PaymentAttempt[]>;
+  /** Asks the provider about every attempt still waiting, business dates up to `through`. */
+  settle(through: LocalDate): Promise<SettleReport>;
+  readonly schedules: readonly AutoRepaySchedule[];
+}
+
+export function createAutoRepayService(
+  deps: AutoRepayDeps &
+    SettleDeps & {
+      readonly provider: PaymentProvider;
+      readonly accounts: readonly AutoRepayAccounts[];
+    },
+): AutoRepayService {
+  return {
+    set: (input) => setAutoRepay(deps, input),
+    get: (input) => getAutoRepay(deps, input),
+    attempts: (customerId) => listAttempts(deps.db, { customerId }),
+    settle: (through) => settlePaymentAttempts(deps, through),
+    schedules: deps.schedules,
+  };
+}

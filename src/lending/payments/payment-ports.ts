@@ -1,0 +1,33 @@
+import type { Queryable } from '../../platform/database/database.ts';
+import type { Money } from '../../platform/money/money.ts';
+import type { LocalDate } from '../../platform/time/local-date.ts';
+import type { UnpaidDue } from './auto-repay.ts';
+import type { AutoRepayProduct } from './payments.pg.ts';
+
+/**
+ * What auto-repay needs of a product (cash loans, credit lines): an account's owner and whether it is open,
+ * what is due and unpaid on it, and booking money collected through the product's own repayment use case.
+ */
+export interface AutoRepayAccounts {
+  readonly product: AutoRepayProduct;
+  /** Whether an id is one of this product's (by its prefix). */
+  owns(accountId: string): boolean;
+  /** The account's customer and whether it is open (undefined: no such account). */
+  find(q: Queryable, accountId: string): Promise<{ customerId: string; open: boolean } | undefined>;
+  /** Each open account's unpaid due dates, as its books say now (accounts not open are left out). */
+  unpaid(
+    q: Queryable,
+    accounts: readonly { customerId: string; accountId: string }[],
+  ): Promise<Map<string, UnpaidDue[]>>;
+  /**
+   * Books money collected as a repayment value-dated `effectiveDate`, through the product's repayment use
+   * case under the idempotency key `paymentId` (in its own transaction: a second call answers the first
+   * receipt and books nothing). Returns the account event's seq.
+   */
+  book(request: {
+    accountId: string;
+    amount: Money;
+    effectiveDate: LocalDate;
+    paymentId: string;
+  }): Promise<{ seq: number }>;
+}
