@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../src/ledger/ledger.pg.ts';
 import { createPgDayEndRunLog } from '../../src/lending/eod/day-end-runs.pg.ts';
@@ -9,7 +10,10 @@ import { createAutoRepayProcessor } from '../../src/lending/payments/auto-repay-
 import { createAutoRepayService } from '../../src/lending/payments/auto-repay-service.ts';
 import { DEFAULT_AUTO_REPAY_SCHEDULES } from '../../src/lending/payments/auto-repay.ts';
 import { loanAutoRepayAccounts } from '../../src/lending/payments/loan-auto-repay.ts';
-import { createSandboxPaymentProvider } from '../../src/lending/payments/sandbox-payment-provider.ts';
+import {
+  createSandboxPaymentProvider,
+  SANDBOX_BEHAVIOURS,
+} from '../../src/lending/payments/sandbox-payment-provider.ts';
 import type { Database } from '../../src/platform/database/database.ts';
 import { isAppError } from '../../src/platform/errors/app-error.ts';
 import type { Money } from '../../src/platform/money/money.ts';
@@ -278,4 +282,55 @@ describe.each(storesUnderTest())('loan auto-repay ($name)', (store) => {
     // Processed through 19 Feb: four days past the due date, nothing collected.
     expect((await w.loans.getLoan(w.loanId)).daysPastDue).toBe(4);
   });
+
+  it('property: random provider answers over random nights collect each amount at most once, and the books hold', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...SANDBOX_BEHAVIOURS), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 2, maxLength: 6 }),
+        async (behaviours, gaps) => {
+          const w = await world(store, '1234');
+          await w.autoRepay.set({
+            accountId: w.loanId,
+            enabled: true,
+            actor: { kind: 'staff', name: 'prop' },
+          });
+          w.provider.script(w.customerId, behaviours);
+          // Nights from the first due date on, some skipped (catch-up), through the second due date and after.
+          let day = new Date('2026-02-15T00:00:00Z').getTime();
+          for (const gap of gaps) {
+            day += gap * 86_400_000;
+            await w.nightly(new Date(day).toISOString().slice(0, 10));
+          }
+          const attempts = (await w.autoRepay.get({ accountId: w.loanId })).attempts;
+          const events = await w.loans.events(w.loanId);
+          const moved = w.provider.movements();
+          // Every payment that moved money is one attempt, booked once as one repayment of that amount.
+          expect(new Set(moved.map((m) => m.paymentId)).size).toBe(moved.length);
+          const booked = attempts.filter((a) => a.status === 'succeeded');
+          for (const attempt of booked) {
+            const event = events.find((e) => e.seq === attempt.bookedSeq);
+            expect(event?.kind === 'repayment' ? event.amount : null).toBe(attempt.amount);
+          }
+          expect(new Set(booked.map((a) => a.bookedSeq)).size).toBe(booked.length);
+          const movedTotal = moved.reduce((sum, m) => sum + m.amount, 0n);
+          const bookedTotal = booked.reduce((sum, a) => sum + a.amount, 0n);
+          // Money that moved for an attempt still unknown is booked when its status is asked (next night).
+          const pending = attempts
+            .filter((a) => a.status === 'unknown' && moved.some((m) => m.paymentId === a.paymentId))
+            .reduce((sum, a) => sum + a.amount, 0n);
+          expect(bookedTotal + pending).toBe(movedTotal);
+          // Repayments are exactly the auto-repay collections (nothing else paid this loan).
+          const repaid = events.reduce((sum, e) => sum + (e.kind === 'repayment' ? e.amount : 0n), 0n);
+          expect(repaid).toBe(bookedTotal);
+          // One attempt per business date, and never a new one while an earlier one was unresolved.
+          expect(new Set(attempts.map((a) => a.businessDate)).size).toBe(attempts.length);
+          // Never more than was due: nothing left held for the customer.
+          expect((await w.loans.getLoan(w.loanId)).outstanding.overpayment).toBe(0n);
+          expect((await verifyLedger(w.db)).ok).toBe(true);
+        },
+      ),
+      { numRuns: 3, seed: 15 },
+    );
+  }, 240_000);
 });
