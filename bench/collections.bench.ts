@@ -1,6 +1,6 @@
 import { applyCollectionsDay } from '../src/collections/apply-collections-day.ts';
 import { createCollectionsDay } from '../src/collections/collections-day.ts';
-import { DEFAULT_COLLECTION_STRATEGY } from '../src/collections/index.ts';
+import { DEFAULT_COLLECTION_STRATEGY, fixedStrategies } from '../src/collections/index.ts';
 import { createCollectionsProcessor } from '../src/lending/eod/collections-processor.pg.ts';
 import { loanFacts } from '../src/lending/eod/collections-facts.ts';
 import { DEFAULT_LOAN_PRODUCT } from '../src/lending/loans/loan-contract.ts';
@@ -79,7 +79,12 @@ async function batched(
 ): Promise<{ seconds: number; listed: number }> {
   const { outbox } = createNotifications({ db, clock, ids, channel: createSandboxChannel() });
   const step = createCollectionsProcessor({
-    collections: createCollectionsDay({ clock, ids, outbox, strategies: [DEFAULT_COLLECTION_STRATEGY] }),
+    collections: createCollectionsDay({
+      clock,
+      ids,
+      outbox,
+      strategies: fixedStrategies([DEFAULT_COLLECTION_STRATEGY]),
+    }),
   });
   const started = performance.now();
   let listed = 0;
@@ -99,7 +104,7 @@ async function batched(
  */
 async function naive(db: Database, clock: ManualClock, ids: IdGenerator): Promise<number> {
   const { outbox } = createNotifications({ db, clock, ids, channel: createSandboxChannel() });
-  const deps = { clock, ids, outbox, strategies: [DEFAULT_COLLECTION_STRATEGY] };
+  const deps = { clock, ids, outbox, strategies: fixedStrategies([DEFAULT_COLLECTION_STRATEGY]) };
   const refs: { customerId: string; id: string }[] = [];
   for (let afterId = ''; ;) {
     const page = await loanStore.listOpen(db, afterId, 5000);

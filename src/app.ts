@@ -75,7 +75,12 @@ import { createCollectionsProcessor } from './lending/eod/collections-processor.
 import { createCollectionsDay } from './collections/collections-day.ts';
 import { createCollectionsService } from './collections/collections-service.ts';
 import { registerCollectionRoutes } from './collections/collections.routes.ts';
-import { DEFAULT_COLLECTION_STRATEGY, type CollectionStrategy } from './collections/index.ts';
+import {
+  DEFAULT_COLLECTION_STRATEGY,
+  withStoredStrategies,
+  type CollectionStrategy,
+  type StrategySource,
+} from './collections/index.ts';
 
 import { routeChannels, type MessageChannel } from './platform/notifications/channel.ts';
 
@@ -309,7 +314,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     settings: referralSettings,
     calendar: referralCalendar,
   });
-  const collectionStrategies = options.collections ?? config.collections ?? [DEFAULT_COLLECTION_STRATEGY];
+  const configuredStrategies = options.collections ?? config.collections ?? [DEFAULT_COLLECTION_STRATEGY];
+  // The collections strategy in force: the configured one until the first strategy approved through a
+  // four-eyes settings change (stored), then the stored ones (the policy's settings cache: a few seconds).
+  const collectionStrategies: StrategySource = async () =>
+    withStoredStrategies(configuredStrategies, (await policies.settings()).collectionStrategies ?? []);
   const loans = createLoanService({
     db,
     clock,

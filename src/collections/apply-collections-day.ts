@@ -10,7 +10,7 @@ import {
   type CaseEvent,
   type CollectionCase,
 } from './collection-case.ts';
-import { noticeDays, strategyOn, type CollectionStrategy } from './collection-strategy.ts';
+import { noticeDays, strategyOn, type StrategySource } from './collection-strategy.ts';
 import * as store from './collections.pg.ts';
 import type { CollectionsDayResult } from './collections-day-port.ts';
 import { resolvePromise } from './promise-to-pay.ts';
@@ -19,7 +19,7 @@ export interface CollectionsDayDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly outbox: MessageOutbox;
-  readonly strategies: readonly CollectionStrategy[];
+  readonly strategies: StrategySource;
 }
 
 /**
@@ -50,7 +50,7 @@ export async function applyCollectionsDay(
   const closedOn = await store.lastClosedOn(tx, refs);
   const seqs = await store.lastEventSeqs(tx, [...openCases.values()]);
   const noticeDay = addDays(date, 1);
-  const strategy = strategyOn(deps.strategies, noticeDay);
+  const strategy = strategyOn(await deps.strategies(), noticeDay);
   const sendNotices = noticeDay >= deps.clock.today();
   const notices = new Set(noticeDays(strategy));
 

@@ -254,6 +254,31 @@ export function parseCollectionStrategies(
   return value as CollectionStrategy[];
 }
 
+/**
+ * Where the dated strategies come from, asked each time they are needed: the ones approved through four-eyes
+ * changes (stored) after the configured ones (wired by the composition root; a fixed list in tests).
+ */
+export type StrategySource = () => Promise<readonly CollectionStrategy[]>;
+
+/** A source that always gives `strategies` (tests, benches, a deployment without stored strategies). */
+export const fixedStrategies =
+  (strategies: readonly CollectionStrategy[]): StrategySource =>
+  () =>
+    Promise.resolve(strategies);
+
+/**
+ * The configured strategies up to the first stored one's date, then the stored ones: a strategy approved
+ * from a date applies from that date, and what was in force before it stays as it was.
+ */
+export function withStoredStrategies(
+  configured: readonly CollectionStrategy[],
+  stored: readonly CollectionStrategy[],
+): readonly CollectionStrategy[] {
+  const first = stored[0];
+  if (!first) return configured;
+  return [...configured.filter((strategy) => strategy.effectiveFrom < first.effectiveFrom), ...stored];
+}
+
 /** The strategy in force on a business date (the first one also before its date: there is always one). */
 export function strategyOn(strategies: readonly CollectionStrategy[], date: LocalDate): CollectionStrategy {
   let current = strategies[0];

@@ -5,7 +5,7 @@ import { AppError } from '../platform/errors/app-error.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
 import type { Clock } from '../platform/time/clock.ts';
 import type { CollectorRef } from './collection-case.ts';
-import type { CollectionStrategy } from './collection-strategy.ts';
+import type { StrategySource } from './collection-strategy.ts';
 
 /** What the collectors' use cases need: the database, time, ids, the audit log and the dated strategies. */
 export interface CollectionsDeps {
@@ -13,7 +13,7 @@ export interface CollectionsDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly audit: AuditLog;
-  readonly strategies: readonly CollectionStrategy[];
+  readonly strategies: StrategySource;
 }
 
 /** Collectors (and admins) work cases; nobody else does. */

@@ -22,7 +22,7 @@ export interface CollectionsService {
   release(caseId: string, by: Principal): Promise<CollectionCase>;
   contact(request: ContactRequest): Promise<ContactResult>;
   /** The strategy in force today and every dated one. */
-  strategy(): { inForce: CollectionStrategy; all: readonly CollectionStrategy[] };
+  strategy(): Promise<{ inForce: CollectionStrategy; all: readonly CollectionStrategy[] }>;
 }
 
 export function createCollectionsService(deps: CollectionsDeps): CollectionsService {
@@ -33,6 +33,9 @@ export function createCollectionsService(deps: CollectionsDeps): CollectionsServ
     claimNext: (by) => claimNextCollectionCase(deps, { by }),
     release: (caseId, by) => releaseCollectionCase(deps, { caseId, by }),
     contact: (request) => recordCollectionContact(deps, request),
-    strategy: () => ({ inForce: strategyOn(deps.strategies, deps.clock.today()), all: deps.strategies }),
+    async strategy() {
+      const all = await deps.strategies();
+      return { inForce: strategyOn(all, deps.clock.today()), all };
+    },
   };
 }

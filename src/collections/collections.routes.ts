@@ -279,7 +279,7 @@ export function registerCollectionRoutes(
       },
     },
     async () => {
-      const { inForce, all } = collections.strategy();
+      const { inForce, all } = await collections.strategy();
       return { inForce: strategyDto(inForce), all: all.map(strategyDto) };
     },
   );

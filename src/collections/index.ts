@@ -19,10 +19,13 @@ export {
 } from './collection-case.ts';
 export {
   DEFAULT_COLLECTION_STRATEGY,
+  fixedStrategies,
   parseCollectionStrategies,
   strategyIssues,
   strategyOn,
+  withStoredStrategies,
   type CollectionStrategy,
+  type StrategySource,
 } from './collection-strategy.ts';
 export { checkContact, withinContactHours } from './collection-contact.ts';
 export { resolvePromise, type PromiseToPay } from './promise-to-pay.ts';

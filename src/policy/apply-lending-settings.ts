@@ -10,6 +10,7 @@ export interface SettingsLoadReport {
   readonly legalRateCaps: number;
   readonly riskAppetite: number;
   readonly assignments: number;
+  readonly collectionStrategies: number;
 }
 
 /**
@@ -29,12 +30,13 @@ export async function applyLendingSettings(
   const legalRateCaps = await repository.listLegalRateCaps(tx);
   const riskAppetite = await repository.listRiskAppetite(tx);
   const assignments = await repository.listAssignments(tx);
+  const collectionStrategies = await repository.listCollectionStrategies(tx);
   // Only approved versions decide: an assignment may not name a policy still waiting for its approval.
   const versions = (await repository.listPolicyVersions(tx)).filter(
     (version) => version.status === 'approved',
   );
   const issues = settingsLoadIssues(
-    { products, legalRateCaps, riskAppetite, assignments },
+    { products, legalRateCaps, riskAppetite, assignments, collectionStrategies },
     value,
     versions,
     deps.clock.today(),
@@ -53,6 +55,8 @@ export async function applyLendingSettings(
   for (const cap of value.legalRateCaps) await repository.upsertLegalRateCap(tx, cap, loadedAt);
   for (const setting of value.riskAppetite) await repository.upsertRiskAppetite(tx, setting, loadedAt);
   for (const assignment of value.assignments) await repository.upsertAssignment(tx, assignment, loadedAt);
+  for (const strategy of value.collectionStrategies ?? [])
+    await repository.upsertCollectionStrategy(tx, strategy, loadedAt);
 }
 
 /** Loads lending settings in a transaction of their own (the settings file, the demo) and forgets the cache. */
@@ -67,5 +71,6 @@ export async function loadLendingSettings(
     legalRateCaps: value.legalRateCaps.length,
     riskAppetite: value.riskAppetite.length,
     assignments: value.assignments.length,
+    collectionStrategies: value.collectionStrategies?.length ?? 0,
   };
 }

@@ -1,3 +1,4 @@
+import { parseCollectionStrategies, type CollectionStrategy } from '../collections/index.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { parseLocalDate, type LocalDate } from '../platform/time/local-date.ts';
 import { parseAssignment, type PolicyAssignment } from './champion-challenger.ts';
@@ -26,6 +27,11 @@ export interface LendingSettings {
   readonly legalRateCaps: readonly LegalRateCap[];
   readonly riskAppetite: readonly RiskAppetite[];
   readonly assignments: readonly PolicyAssignment[];
+  /**
+   * The collections strategies stored through four-eyes changes (absent or empty: none stored yet, and the
+   * configured strategy applies throughout).
+   */
+  readonly collectionStrategies?: readonly CollectionStrategy[];
 }
 
 function list(json: Record<string, unknown>, key: string): unknown[] {
@@ -59,8 +65,25 @@ export function parseLendingSettings(json: unknown): LendingSettings {
       );
     seen.add(key);
   }
+  const strategies = list(record, 'collectionStrategies');
+  let collectionStrategies: readonly CollectionStrategy[] = [];
+  if (strategies.length > 0) {
+    try {
+      collectionStrategies = parseCollectionStrategies(strategies);
+    } catch (error) {
+      // The strategies' parser names `strategies[0]…`; in the settings document the list is `collectionStrategies`.
+      if (error instanceof AppError && error.code === 'VALIDATION_FAILED') {
+        const rename = (text: string) => text.replace(/\bstrategies\[/g, 'collectionStrategies[');
+        throw new AppError('VALIDATION_FAILED', rename(error.message), {
+          issues: error.issues.map((issue) => ({ ...issue, field: rename(issue.field) })),
+        });
+      }
+      throw error;
+    }
+  }
   return {
     products,
+    ...(collectionStrategies.length > 0 ? { collectionStrategies } : {}),
     legalRateCaps: list(record, 'legalRateCaps').map((entry, index) =>
       parseLegalRateCap(entry, `legalRateCaps[${index}]`),
     ),

@@ -6,6 +6,7 @@ import type { PolicyAssignment } from './champion-challenger.ts';
 import type { PolicyIssue } from './jdm.ts';
 import type { DatedProduct } from './lending-settings.ts';
 import { parseProduct, productToJson, type LegalRateCap, type RiskAppetite } from './products.ts';
+import type { CollectionStrategy } from '../collections/index.ts';
 import type { PolicyVersion, PolicyVersionSummary } from './policy-version.ts';
 
 /**
@@ -177,6 +178,26 @@ export async function listProducts(q: Queryable): Promise<DatedProduct[]> {
     effectiveFrom: parseLocalDate(row.effective_from),
     product: parseProduct(parseJsonColumn(row.definition), `lending_products.${row.code}`),
   }));
+}
+
+export async function upsertCollectionStrategy(
+  q: Queryable,
+  strategy: CollectionStrategy,
+  loadedAt: Date,
+): Promise<void> {
+  await q.query(
+    `insert into collection_strategies (effective_from, strategy, loaded_at) values ($1, $2::jsonb, $3)
+     on conflict (effective_from) do update set strategy = excluded.strategy, loaded_at = excluded.loaded_at`,
+    [strategy.effectiveFrom, JSON.stringify(strategy), loadedAt],
+  );
+}
+
+/** The stored collections strategies, oldest first (each was validated before it was stored). */
+export async function listCollectionStrategies(q: Queryable): Promise<CollectionStrategy[]> {
+  const result = await q.query<{ strategy: unknown }>(
+    'select strategy from collection_strategies order by effective_from',
+  );
+  return result.rows.map((row) => parseJsonColumn(row.strategy) as CollectionStrategy);
 }
 
 export async function upsertLegalRateCap(q: Queryable, cap: LegalRateCap, loadedAt: Date): Promise<void> {

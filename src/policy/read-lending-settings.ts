@@ -8,13 +8,14 @@ import type { Product } from './products.ts';
 export async function lendingSettings(deps: Pick<PolicyDeps, 'db' | 'caches'>): Promise<LendingSettings> {
   const { db } = deps;
   return deps.caches.settings(async () => {
-    const [products, legalRateCaps, riskAppetite, assignments] = await Promise.all([
+    const [products, legalRateCaps, riskAppetite, assignments, collectionStrategies] = await Promise.all([
       repository.listProducts(db),
       repository.listLegalRateCaps(db),
       repository.listRiskAppetite(db),
       repository.listAssignments(db),
+      repository.listCollectionStrategies(db),
     ]);
-    return { products, legalRateCaps, riskAppetite, assignments };
+    return { products, legalRateCaps, riskAppetite, assignments, collectionStrategies };
   });
 }
 

@@ -4,7 +4,13 @@ import { parseLendingSettings, type LendingSettings } from './lending-settings.t
 import { describeLegalRateCap } from './products.ts';
 
 /** The dated lending settings a change request may set, by the key of `policies/settings.json`. */
-export const SETTINGS_CHANGE_KINDS = ['products', 'legalRateCaps', 'riskAppetite', 'assignments'] as const;
+export const SETTINGS_CHANGE_KINDS = [
+  'products',
+  'legalRateCaps',
+  'riskAppetite',
+  'assignments',
+  'collectionStrategies',
+] as const;
 export type SettingsChangeKind = (typeof SETTINGS_CHANGE_KINDS)[number];
 
 export interface SettingsChangeRequest {
@@ -77,6 +83,15 @@ export function describeSetting(
             ? `, challenger ${assignment.challengerPolicy} ${assignment.challengerShareBps / 100}%`
             : ''
         }${assignment?.shadow ? `, ${describeShadow(assignment.shadow)}` : ''}`,
+      };
+    }
+    case 'collectionStrategies': {
+      const strategy = settings.collectionStrategies?.[0];
+      return {
+        subject: 'collection-strategy',
+        summary: strategy
+          ? `collections strategy: call queue from ${strategy.callQueueFrom}, contact ${strategy.contactHours.from}–${strategy.contactHours.to}, at most ${strategy.caps.perDay} a day and ${strategy.caps.perWeek} a week`
+          : 'collections strategy',
       };
     }
   }

@@ -65,6 +65,14 @@ export function settingsLoadIssues(
     )
       pastChange(`riskAppetite[${index}]`, 'the risk appetite', setting.effectiveFrom);
   });
+  (incoming.collectionStrategies ?? []).forEach((strategy, index) => {
+    if (strategy.effectiveFrom >= today) return;
+    const existing = (stored.collectionStrategies ?? []).find(
+      (candidate) => candidate.effectiveFrom === strategy.effectiveFrom,
+    );
+    if (existing && !sameJson(existing, strategy))
+      pastChange(`collectionStrategies[${index}]`, 'the collections strategy', strategy.effectiveFrom);
+  });
   const products = [...stored.products, ...incoming.products];
   incoming.assignments.forEach((assignment, index) => {
     const field = `assignments[${index}]`;

@@ -3,7 +3,11 @@ import {
   createCollectionsService,
   type CollectionsService,
 } from '../../src/collections/collections-service.ts';
-import { DEFAULT_COLLECTION_STRATEGY, type CollectionStrategy } from '../../src/collections/index.ts';
+import {
+  DEFAULT_COLLECTION_STRATEGY,
+  fixedStrategies,
+  type CollectionStrategy,
+} from '../../src/collections/index.ts';
 import { createCreditLineDayEndProcessor } from '../../src/lending/credit-lines/credit-line-day-end.ts';
 import {
   createCreditLineService,
@@ -113,7 +117,12 @@ export async function collectionsWorld(
     createLoanReminderProcessor({ clock, outbox: notifications.outbox }),
     createLineReminderProcessor({ clock, outbox: notifications.outbox }),
     createCollectionsProcessor({
-      collections: createCollectionsDay({ clock, ids, outbox: notifications.outbox, strategies }),
+      collections: createCollectionsDay({
+        clock,
+        ids,
+        outbox: notifications.outbox,
+        strategies: fixedStrategies(strategies),
+      }),
     }),
   ];
   const dayEnd = createDayEndService({
@@ -123,7 +132,13 @@ export async function collectionsWorld(
     processors,
     elapsed: () => 0,
   });
-  const collections = createCollectionsService({ db, clock, ids, audit, strategies });
+  const collections = createCollectionsService({
+    db,
+    clock,
+    ids,
+    audit,
+    strategies: fixedStrategies(strategies),
+  });
   const world: CollectionsWorld = {
     db,
     clock,

@@ -12,7 +12,7 @@ import { createLoanDayEndProcessor } from '../../src/lending/loans/loan-day-end.
 import { createLoanReminderProcessor } from '../../src/lending/loans/loan-reminders.pg.ts';
 import { createCollectionsProcessor } from '../../src/lending/eod/collections-processor.pg.ts';
 import { createCollectionsDay } from '../../src/collections/collections-day.ts';
-import { DEFAULT_COLLECTION_STRATEGY } from '../../src/collections/index.ts';
+import { DEFAULT_COLLECTION_STRATEGY, fixedStrategies } from '../../src/collections/index.ts';
 import { createNotifications } from '../../src/platform/notifications/notifications.ts';
 import { createSandboxChannel } from '../../src/platform/notifications/index.ts';
 import { seedLoanBook } from '../../src/lending/loans/loan-seeding.pg.ts';
@@ -58,7 +58,12 @@ function batchOn(db: Database) {
       createLoanDayEndProcessor({ clock, ids }),
       createLoanReminderProcessor({ clock, outbox }),
       createCollectionsProcessor({
-        collections: createCollectionsDay({ clock, ids, outbox, strategies: [DEFAULT_COLLECTION_STRATEGY] }),
+        collections: createCollectionsDay({
+          clock,
+          ids,
+          outbox,
+          strategies: fixedStrategies([DEFAULT_COLLECTION_STRATEGY]),
+        }),
       }),
     ],
     elapsed: () => performance.now(),

@@ -23,6 +23,8 @@ export const GLOBAL_TABLES: Readonly<Record<string, string>> = {
   legal_rate_caps: 'the dated legal cap on annualised rates, a rule for every customer',
   risk_appetite_settings: 'the dated global risk appetite (cut-off raise, limit scale)',
   policy_assignments: 'which policy (champion, challenger and share) decides each product, dated',
+  collection_strategies:
+    "the lender's dated collections strategy (reminders, call queue, contact hours and caps), the same for every customer",
   change_requests:
     'four-eyes changes of the lender (policy versions, model activations, lending settings), not of a customer',
   policy_simulations:

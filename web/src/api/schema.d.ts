@@ -13167,7 +13167,7 @@ export interface paths {
              */
             effectiveFrom: string;
             /** @enum {string} */
-            kind: 'products' | 'legalRateCaps' | 'riskAppetite' | 'assignments';
+            kind: 'products' | 'legalRateCaps' | 'riskAppetite' | 'assignments' | 'collectionStrategies';
             /** @description The entry, as in policies/settings.json, without effectiveFrom. */
             setting: {
               [key: string]: unknown;
