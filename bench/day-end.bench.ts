@@ -37,7 +37,7 @@ const SIZES = (process.env.BENCH_DAY_END_SIZES ?? '10000,30000,100000').split(',
  */
 const NIGHT = '2026-02-01' as LocalDate;
 const EVE = addDays(NIGHT, -1);
-const outDir = fileURLToPath(new URL('./results/', import.meta.url));
+const outDir = fileURLToPath(new URL('./out/', import.meta.url));
 
 async function freshSchema(): Promise<Database> {
   const admin = await openPostgres({ connectionString: POSTGRES_URL, max: 1 });
