@@ -140,6 +140,8 @@ interface EventRow {
   amount: bigint;
   ref_id: string | null;
   detail: Record<string, unknown>;
+  reverses: number | null;
+  reason: string | null;
 }
 
 function toEvent(row: EventRow): LineEvent {
@@ -173,6 +175,15 @@ function toEvent(row: EventRow): LineEvent {
       return { seq: row.seq, kind: 'payout', effectiveDate, amount };
     case 'plan-settlement':
       return { seq: row.seq, kind: 'plan-settlement', effectiveDate, amount, planId: ref };
+    case 'reversal':
+      return {
+        seq: row.seq,
+        kind: 'reversal',
+        effectiveDate,
+        amount,
+        reverses: Number(row.reverses),
+        reason: row.reason === 'chargeback' ? 'chargeback' : 'returned',
+      };
     default:
       return { seq: row.seq, kind: 'payment', effectiveDate, amount };
   }
@@ -180,7 +191,7 @@ function toEvent(row: EventRow): LineEvent {
 
 export async function lineEvents(q: Queryable, customerId: string, lineId: string): Promise<LineEvent[]> {
   const result = await q.query<EventRow>(
-    `select seq, kind, effective_date::text as effective_date, amount, ref_id, detail
+    `select seq, kind, effective_date::text as effective_date, amount, ref_id, detail, reverses, reason
        from credit_line_events where customer_id = $1 and line_id = $2 order by seq`,
     [customerId, lineId],
   );
@@ -205,6 +216,7 @@ function eventColumns(event: LineEvent): { ref: string | null; detail: Record<st
       };
     case 'payment':
     case 'payout':
+    case 'reversal':
       return { ref: null, detail: {} };
     case 'plan-settlement':
       return { ref: event.planId, detail: {} };
@@ -299,6 +311,7 @@ const STATEMENT_INSERT: readonly BatchColumn<StatementItem>[] = [
   money('instalment_refunds', (s) => s.instalmentRefunds),
   money('payouts', (s) => s.payouts),
   money('late_fees', (s) => s.lateFees),
+  money('reversals', (s) => s.reversals),
 ];
 
 /** Inserts cut statements of any number of lines in one statement. */
@@ -334,12 +347,13 @@ interface StatementRow {
   instalment_refunds: bigint;
   payouts: bigint;
   late_fees: bigint;
+  reversals: bigint;
 }
 
 const STATEMENT_COLUMNS = `seq, statement_date::text as statement_date, due_date::text as due_date,
   period_start::text as period_start, period_end::text as period_end, opening_balance, purchases, refunds, payments,
   fees, interest, instalment_principal, converted, closing_balance, minimum_payment, instalments_not_yet_billed,
-  instalments, instalment_refunds, payouts, late_fees`;
+  instalments, instalment_refunds, payouts, late_fees, reversals`;
 
 function toStatement(row: StatementRow): StatementDocument {
   const stored = (value: bigint): Money => moneyFromDb(value, 'credit_line_statements');
@@ -357,6 +371,7 @@ function toStatement(row: StatementRow): StatementDocument {
     payouts: stored(row.payouts),
     fees: stored(row.fees),
     lateFees: stored(row.late_fees),
+    reversals: stored(row.reversals),
     interest: stored(row.interest),
     instalmentPrincipal: stored(row.instalment_principal),
     converted: stored(row.converted),
@@ -455,6 +470,16 @@ const EVENT_COLUMNS: readonly BatchColumn<LineEventItem & { ref: string | null; 
   { name: 'amount', type: 'bigint', of: (item) => item.event.amount },
   { name: 'ref_id', type: 'text', of: (item) => item.ref },
   { name: 'detail', type: 'jsonb', of: (item) => item.detail },
+  {
+    name: 'reverses',
+    type: 'int',
+    of: (item) => (item.event.kind === 'reversal' ? item.event.reverses : null),
+  },
+  {
+    name: 'reason',
+    type: 'text',
+    of: (item) => (item.event.kind === 'reversal' ? item.event.reason : null),
+  },
 ];
 
 /** Inserts events of any number of lines in one statement (a command's event, or a seeded book's). */

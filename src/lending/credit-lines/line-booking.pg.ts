@@ -5,7 +5,7 @@ import type { IdGenerator } from '../../platform/ids/ids.ts';
 import { toDecimalString } from '../../platform/money/money.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { addDays } from '../../platform/time/local-date.ts';
-import { changeUtilisation, releaseUtilisation } from '../facilities/facility.pg.ts';
+import { changeUtilisation, releaseUtilisation, restoreUtilisation } from '../facilities/facility.pg.ts';
 import { setFacilityStatus } from '../facilities/facility-service.ts';
 import {
   insertLineChange,
@@ -119,8 +119,11 @@ export async function bookLineOutcomes(
     const { terms } = outcome;
     const delta =
       principalOwedOf(bookCounters(outcome.state)) - principalOwedOf(bookCounters(outcome.before));
-    // Spending goes through the facility's guard one line at a time; repayments are released together.
-    if (delta > 0n) await changeUtilisation(tx, terms.customerId, terms.facilityId, delta, now);
+    // Spending goes through the facility's guard one line at a time; repayments are released together. A
+    // reversal puts back what the payment had repaid: owed again, not spending, so not held to the limit.
+    if (delta > 0n && outcome.event?.kind === 'reversal')
+      await restoreUtilisation(tx, terms.customerId, terms.facilityId, delta, now);
+    else if (delta > 0n) await changeUtilisation(tx, terms.customerId, terms.facilityId, delta, now);
     else if (delta < 0n)
       releases.push({ customerId: terms.customerId, facilityId: terms.facilityId, amount: -delta });
   }

@@ -21,6 +21,7 @@ import {
   type StatementDocument,
 } from './line-servicing.ts';
 import { lastPeriodOf, type LineEvent, type LineState } from './line-state.ts';
+import { standingEvents } from '../shared/reversals.ts';
 import {
   DEFAULT_CREDIT_LINE_PRODUCT,
   termsFor,
@@ -43,7 +44,8 @@ type Action =
   | { kind: 'refund'; gap: number; share: number; pick: number }
   | { kind: 'convert'; gap: number; term: 3 | 6 | 9 | 12; statement: boolean }
   | { kind: 'payout'; gap: number; share: number }
-  | { kind: 'settle'; gap: number; pick: number };
+  | { kind: 'settle'; gap: number; pick: number }
+  | { kind: 'reverse'; gap: number; pick: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   {
@@ -86,6 +88,14 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('settle' as const),
       gap: fc.integer({ min: 0, max: 10 }),
+      pick: fc.nat(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('reverse' as const),
+      gap: fc.integer({ min: 0, max: 40 }),
       pick: fc.nat(),
     }),
   },
@@ -170,6 +180,9 @@ interface Run {
   /** For each statement seq: what the books owed at the end of the day before its cut. */
   owedBeforeCut: Map<number, bigint>;
   failures: string[];
+  /** Reversals taken, and those refused because money held thanks to the payment was since paid out. */
+  reversals: number;
+  refusedReversals: number;
 }
 
 /** Drives the core day by day and event by event, turning actions into events valid on the state. */
@@ -182,6 +195,8 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
   const purchases: { id: string; amount: bigint; refunded: bigint }[] = [];
   let date = terms.openedOn;
   let journalSeq = 0;
+  let reversals = 0;
+  let refusedReversals = 0;
 
   const check = (
     changes: readonly {
@@ -270,6 +285,21 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
           planId: plan.planId,
         };
       }
+    } else if (a.kind === 'reverse') {
+      // A payment not reversed yet (a standing one), dated today.
+      const reversed = new Set(events.flatMap((e) => (e.kind === 'reversal' ? [e.reverses] : [])));
+      const standing = events.filter((e) => e.kind === 'payment' && !reversed.has(e.seq));
+      const target = standing[a.pick % Math.max(standing.length, 1)];
+      if (target) {
+        event = {
+          seq,
+          kind: 'reversal',
+          effectiveDate: date,
+          amount: target.amount,
+          reverses: target.seq,
+          reason: a.pick % 2 === 0 ? 'returned' : 'chargeback',
+        };
+      }
     } else if (a.kind === 'refund') {
       // Half the time a purchase converted into a plan that is still running (its refund goes to the plan).
       const running = new Set(
@@ -321,14 +351,22 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
       }
     }
     if (!event) continue;
-    const received = receiveLineEvent(terms, state, events, event);
+    let received: ReturnType<typeof receiveLineEvent>;
+    try {
+      received = receiveLineEvent(terms, state, events, event);
+    } catch (error) {
+      if (event.kind !== 'reversal' || !String(error).includes('was never held')) throw error;
+      refusedReversals += 1;
+      continue;
+    }
+    if (event.kind === 'reversal') reversals += 1;
     statements.push(...received.statements);
     check(received.changes);
     state = received.state;
     events.push(event);
   }
   stepTo(end);
-  return { state, events, statements, owedBeforeCut, failures };
+  return { state, events, statements, owedBeforeCut, failures, reversals, refusedReversals };
 }
 
 const END = '2027-03-31' as LocalDate;
@@ -349,6 +387,7 @@ describe('credit-line servicing invariants (random histories)', () => {
               s.refunds -
               s.payments +
               s.payouts +
+              s.reversals +
               s.fees +
               s.lateFees +
               s.interest +
@@ -436,6 +475,49 @@ describe('credit-line servicing invariants (random histories)', () => {
     expect(reached.cancelledPlans).toBeGreaterThan(0);
     expect(reached.payouts).toBeGreaterThan(0);
     expect(reached.settledEarly).toBeGreaterThan(0);
+  });
+
+  it('a reversed payment: the books are those of the history without it, statements carry the difference', () => {
+    const reached = { reversals: 0, refused: 0, sameStatements: 0, carried: 0 };
+    fc.assert(
+      fc.property(termsArb, fc.array(action, { minLength: 15, maxLength: 60 }), (terms, actions) => {
+        const run = drive(terms, actions, END);
+        expect(run.failures).toEqual([]);
+        reached.reversals += run.reversals;
+        reached.refused += run.refusedReversals;
+        if (run.reversals === 0) return;
+        // The plain reference: the standing events alone (no reversal, none of the payments reversed).
+        const dates = (statements: readonly StatementDocument[]) => statements.map((x) => x.statementDate);
+        let plain: ReturnType<typeof replayLine>;
+        try {
+          plain = replayLine(terms, standingEvents(run.events), END);
+        } catch {
+          // Without the payment it would have issued other statements, numbered otherwise (a conversion of
+          // statement 3 names another one): the sent statements' dates and numbers are kept instead.
+          return;
+        }
+        // Statements already sent are documents: a restatement issues them on the same dates. Where the
+        // history without the payment would have issued exactly those, it is the same line in every figure
+        // but the last closing balance, whose difference the next statement carries as `reversals`.
+        if (dates(plain.statements).join() === dates(run.statements).join()) {
+          reached.sameStatements += 1;
+          expect(bookCounters(run.state)).toEqual(bookCounters(plain.state));
+          const { lastClosing: _a, cycle: cycleA, ...rest } = run.state;
+          const { lastClosing: _b, cycle: cycleB, ...plainRest } = plain.state;
+          expect(rest).toEqual(plainRest);
+          expect({ ...cycleA, reversals: undefined }).toEqual({ ...cycleB, reversals: undefined });
+          expect(lineDaysPastDue(run.state, END)).toBe(lineDaysPastDue(plain.state, END));
+        }
+        for (const statement of run.statements) if (statement.reversals !== 0n) reached.carried += 1;
+        // Removing a payment never lowers what is owed: what is carried is never negative.
+        expect(run.statements.every((statement) => statement.reversals >= 0n)).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+    expect(reached.reversals).toBeGreaterThan(20);
+    expect(reached.sameStatements).toBeGreaterThan(10);
+    expect(reached.carried).toBeGreaterThan(0);
+    expect(reached.refused).toBeGreaterThan(0);
   });
 
   it('keeps a line current when every minimum is paid by its due date', () => {

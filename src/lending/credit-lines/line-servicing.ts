@@ -15,6 +15,7 @@ import { allocateEvenly } from '../../platform/money/allocate.ts';
 import { applyRate } from '../../platform/money/rate.ts';
 import { addDays, daysBetween, type LocalDate } from '../../platform/time/local-date.ts';
 import { bucketOf, type Bucket } from '../loans/servicing.ts';
+import { reversiblePayment, standingEvents } from '../shared/reversals.ts';
 import { planFigures } from './instalment-conversion.ts';
 import { lateFeeChargeable, nominalLateFee } from './line-late-fee.ts';
 import {
@@ -92,8 +93,14 @@ export interface StatementDocument {
   /** Principal moved into instalment plans during the cycle. */
   readonly converted: Money;
   /**
+   * Payments reversed since the last statement that it had shown, and what restating the books without them
+   * changed on statements already sent (interest lost grace, late fees): raises the closing balance.
+   */
+  readonly reversals: Money;
+  /**
    * Everything billed and unpaid, less money held for the customer (negative: a credit balance). Equals
-   * opening + purchases − refunds − payments + payouts + fees + interest + instalment principal − converted.
+   * opening + purchases − refunds − payments + payouts + reversals + fees + late fees + interest + instalment
+   * principal − converted.
    */
   readonly closingBalance: Money;
   readonly minimumPayment: Money;
@@ -556,11 +563,44 @@ export function instalmentsNotYetBilled(state: LineState): Money {
   return total;
 }
 
-/** The statement cut at the start of `date` (see the module comment). */
-function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: StatementDocument[]): void {
+/**
+ * The statement cut at the start of `date` (see the module comment); returns whether one was issued. `sent`,
+ * only while a reversal restates the past (`replayLine`), is whether one was in fact issued on that date:
+ * one was, so one is (even with nothing on it); none was, so none is invented — the cycle goes on and what a
+ * statement would have billed is billed on the next one.
+ */
+function cutStatement(
+  terms: LineTerms,
+  state: LineState,
+  date: LocalDate,
+  out: StatementDocument[],
+  sent?: boolean,
+): boolean {
+  const billable = state.plans.filter((plan) => planRunning(plan) && plan.createdOn < date);
+  const cycle = state.cycle;
+  const quiet =
+    billable.length === 0 &&
+    state.unbilled.length === 0 &&
+    state.unbilledInterest === 0n &&
+    state.lastClosing === 0n &&
+    heldFor(state) === 0n &&
+    cycle.purchases === 0n &&
+    cycle.refunds === 0n &&
+    cycle.instalmentRefunds === 0n &&
+    cycle.payments === 0n &&
+    cycle.payouts === 0n &&
+    cycle.interest === 0n &&
+    (cycle.lateFees ?? ZERO) === 0n &&
+    (cycle.reversals ?? ZERO) === 0n &&
+    (state.unbilledLateFees ?? ZERO) === 0n &&
+    cycle.converted === 0n &&
+    state.statements.every((statement) => statement.settledOn !== null);
+  if (sent === false && !quiet) {
+    state.nextStatementDate = statementDateAfterCut(terms, date);
+    return false;
+  }
   const bills: InstalmentBill[] = [];
-  for (const plan of state.plans) {
-    if (!planRunning(plan) || plan.createdOn >= date) continue;
+  for (const plan of billable) {
     const period = plan.billedPeriods + 1;
     const principal = plan.parts[period - 1] ?? ZERO;
     plan.billedPeriods = period;
@@ -574,30 +614,13 @@ function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: 
       feePaid: ZERO,
     });
   }
-  const cycle = state.cycle;
-  const quiet =
-    bills.length === 0 &&
-    state.unbilled.length === 0 &&
-    state.unbilledInterest === 0n &&
-    state.lastClosing === 0n &&
-    heldFor(state) === 0n &&
-    cycle.purchases === 0n &&
-    cycle.refunds === 0n &&
-    cycle.instalmentRefunds === 0n &&
-    cycle.payments === 0n &&
-    cycle.payouts === 0n &&
-    cycle.interest === 0n &&
-    (cycle.lateFees ?? ZERO) === 0n &&
-    (state.unbilledLateFees ?? ZERO) === 0n &&
-    cycle.converted === 0n &&
-    state.statements.every((statement) => statement.settledOn !== null);
   const periodStart = state.cycleStart;
   const lateFees = cycle.lateFees ?? ZERO;
   state.cycleStart = date;
   state.nextStatementDate = statementDateAfterCut(terms, date);
   state.cycle = zeroCycle();
   // A cycle with nothing in it and nothing owed gets no statement.
-  if (quiet) return;
+  if (quiet && sent !== true) return false;
 
   const statement: BilledStatement = {
     seq: state.nextStatementSeq,
@@ -660,6 +683,7 @@ function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: 
     interest: cycle.interest,
     instalmentPrincipal,
     converted: cycle.converted,
+    reversals: cycle.reversals ?? ZERO,
     closingBalance: closing,
     minimumPayment: minimum,
     instalmentsNotYetBilled: instalmentsNotYetBilled(state),
@@ -672,6 +696,7 @@ function cutStatement(terms: LineTerms, state: LineState, date: LocalDate, out: 
     })),
   });
   state.lastClosing = closing;
+  return true;
 }
 
 /** Books the interest accumulated on a statement: the exact total rounded half up, less what is booked. */
@@ -768,10 +793,25 @@ function prune(state: LineState): void {
   }
 }
 
+/**
+ * Which statement dates issued a statement (true) and which were quiet (false): recorded while replaying the
+ * history as it happened, so that restating it without a reversed payment issues the same statements.
+ */
+type CutLog = Map<LocalDate, boolean>;
+
 /** The day step of `date`, the day after `processedThrough`, in place. */
-function stepDay(terms: LineTerms, state: LineState, date: LocalDate, out: StatementDocument[]): void {
+function stepDay(
+  terms: LineTerms,
+  state: LineState,
+  date: LocalDate,
+  out: StatementDocument[],
+  cuts?: { readonly log?: CutLog; readonly sent?: ReadonlyMap<LocalDate, boolean> },
+): void {
   state.processedThrough = date;
-  if (date === state.nextStatementDate) cutStatement(terms, state, date, out);
+  if (date === state.nextStatementDate) {
+    const cut = cutStatement(terms, state, date, out, cuts?.sent?.get(date));
+    cuts?.log?.set(date, cut);
+  }
   for (let index = 0; index < state.statements.length; index += 1) {
     const statement = state.statements[index] as BilledStatement;
     if (!statement.dueChecked && statement.dueDate < date) checkDue(terms, state, index);
@@ -839,6 +879,9 @@ function applyEventInPlace(terms: LineTerms, state: LineState, event: LineEvent)
     case 'plan-settlement':
       settlePlanEarly(state, event.planId, event.effectiveDate);
       break;
+    case 'reversal':
+      // Moves nothing itself: `replayLine` restates the books without the payment it reverses.
+      return;
   }
   updateSuspension(terms, state, event.effectiveDate);
   prune(state);
@@ -848,6 +891,13 @@ function applyEventInPlace(terms: LineTerms, state: LineState, event: LineEvent)
  * The state after every event, from the opening, through `through`: day steps and events interleaved by
  * date, events of one date in arrival order. This is the definition of a line's books; the incremental
  * paths (day-end, commands dated today) are this function computed one day at a time.
+ *
+ * A **reversal** (a payment that did not stand) restates the line on its date exactly as if the payment had
+ * never been made: the history up to it is replayed from the opening without the payments reversed so far
+ * (`standingEvents`) — statements' balances and minimums, plan instalments, interest and its grace, late
+ * fees, days past due — issuing a statement on exactly the dates one was issued (`CutLog`: sent statements
+ * are documents and keep their numbers). Statements already sent never change: the restated closing balance
+ * of the last one less the closing it was sent with is carried to the next statement as `reversals`.
  */
 export function replayLine(
   terms: LineTerms,
@@ -855,21 +905,82 @@ export function replayLine(
   through: LocalDate,
 ): { state: LineState; statements: StatementDocument[] } {
   const sorted = [...events].sort(compareLineEvents);
-  const state = initialLineState(terms);
+  let state = initialLineState(terms);
   const statements: StatementDocument[] = [];
+  const log: CutLog = new Map();
+  let index = 0;
+  const takeEventsThrough = (date: LocalDate, exact: boolean) => {
+    while (index < sorted.length) {
+      const event = sorted[index] as LineEvent;
+      if (exact ? event.effectiveDate !== date : event.effectiveDate > date) break;
+      if (event.kind === 'reversal') state = restateWithout(terms, sorted.slice(0, index + 1), state, log);
+      else applyEventInPlace(terms, state, event);
+      index += 1;
+    }
+  };
+  takeEventsThrough(terms.openedOn, false);
+  for (let date = addDays(terms.openedOn, 1); date <= through; date = addDays(date, 1)) {
+    stepDay(terms, state, date, statements, { log });
+    takeEventsThrough(date, true);
+  }
+  return { state, statements };
+}
+
+/** Replays standing events only (no reversal among them), issuing statements as `sent` says where it says. */
+function replayStanding(
+  terms: LineTerms,
+  sorted: readonly LineEvent[],
+  through: LocalDate,
+  sent: ReadonlyMap<LocalDate, boolean>,
+): LineState {
+  const state = initialLineState(terms);
+  const discarded: StatementDocument[] = [];
   let index = 0;
   while (index < sorted.length && (sorted[index] as LineEvent).effectiveDate <= terms.openedOn) {
     applyEventInPlace(terms, state, sorted[index] as LineEvent);
     index += 1;
   }
   for (let date = addDays(terms.openedOn, 1); date <= through; date = addDays(date, 1)) {
-    stepDay(terms, state, date, statements);
+    stepDay(terms, state, date, discarded, { sent });
     while (index < sorted.length && (sorted[index] as LineEvent).effectiveDate === date) {
       applyEventInPlace(terms, state, sorted[index] as LineEvent);
       index += 1;
     }
   }
-  return { state, statements };
+  return state;
+}
+
+/**
+ * The line as of a reversal (the last of `prefix`, events in replay order up to it) had the payments it
+ * and the reversals before it name never been made; `current` is the line as it stands, whose last
+ * statement's closing balance is the one the customer was sent. Money held and since paid out that would
+ * never have been held is refused (`paymentSeq` / `held-money-not-paid-out`).
+ */
+function restateWithout(
+  terms: LineTerms,
+  prefix: readonly LineEvent[],
+  current: LineState,
+  sent: ReadonlyMap<LocalDate, boolean>,
+): LineState {
+  const reversal = prefix[prefix.length - 1] as Extract<LineEvent, { kind: 'reversal' }>;
+  let restated: LineState;
+  try {
+    restated = replayStanding(terms, standingEvents(prefix), reversal.effectiveDate, sent);
+  } catch (error) {
+    if (error instanceof AppError && error.issues.some((issue) => issue.rule === 'within-held')) {
+      throw AppError.invalid(
+        'paymentSeq',
+        'held-money-not-paid-out',
+        `without payment ${reversal.reverses} the money paid out to the customer was never held; ` +
+          `recover it before reversing (${error.issues[0]?.message ?? ''})`,
+      );
+    }
+    throw error;
+  }
+  const carried = subMoney(restated.lastClosing, current.lastClosing);
+  restated.lastClosing = current.lastClosing;
+  if (carried !== 0n) restated.cycle.reversals = carried;
+  return restated;
 }
 
 /**
@@ -905,6 +1016,7 @@ export function receiveLineEvent(
   if (event.effectiveDate < terms.openedOn) {
     throw AppError.invalid('effectiveDate', 'not-before-opening', `the line opened on ${terms.openedOn}`);
   }
+  if (event.kind === 'reversal') return receiveReversal(terms, state, earlierEvents, event);
   if (event.effectiveDate >= state.processedThrough) {
     const advanced = advanceLine(terms, state, event.effectiveDate);
     const before = bookCounters(advanced.state);
@@ -943,6 +1055,44 @@ export function receiveLineEvent(
     ],
     statements: [],
   };
+}
+
+/** The payment a line reversal names, checked: a payment of this line, not reversed already. */
+export function reversibleLinePayment(
+  events: readonly LineEvent[],
+  reverses: number,
+): Extract<LineEvent, { kind: 'payment' }> {
+  return reversiblePayment(events, reverses, { kind: 'payment', rule: 'a-payment', contract: 'line' });
+}
+
+/**
+ * A reversal, dated today: the day steps up to its date first (booked as those days' day-end), then the
+ * books restated without the payment (`replayLine`), the difference booked as one restatement.
+ */
+function receiveReversal(
+  terms: LineTerms,
+  state: LineState,
+  earlierEvents: readonly LineEvent[],
+  event: Extract<LineEvent, { kind: 'reversal' }>,
+): { state: LineState; changes: LineChange[]; statements: StatementDocument[] } {
+  const target = reversibleLinePayment(earlierEvents, event.reverses);
+  if (event.effectiveDate < state.processedThrough || event.effectiveDate < target.effectiveDate) {
+    throw AppError.invalid(
+      'effectiveDate',
+      'not-in-the-past',
+      `a reversal is dated the day it is taken, on or after ${state.processedThrough} and ${target.effectiveDate}`,
+    );
+  }
+  const advanced = advanceLine(terms, state, event.effectiveDate);
+  const restated = replayLine(terms, [...earlierEvents, event], event.effectiveDate).state;
+  advanced.changes.push({
+    cause: 'restatement',
+    effectiveDate: event.effectiveDate,
+    seq: event.seq,
+    before: bookCounters(advanced.state),
+    after: bookCounters(restated),
+  });
+  return { state: restated, changes: advanced.changes, statements: advanced.statements };
 }
 
 /** What the customer owes and has, as of the last processed day. */

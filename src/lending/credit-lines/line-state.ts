@@ -1,6 +1,7 @@
 import { ZERO, type Money } from '../../platform/money/money.ts';
 import type { Rate } from '../../platform/money/rate.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
+import type { ReversalReason } from '../shared/reversals.ts';
 
 /**
  * The servicing state of a credit line as of `processedThrough`, the last business date whose day step it
@@ -155,6 +156,12 @@ export interface CycleTotals {
   converted: Money;
   /** Late fees charged in the cycle (absent before late fees: 0). */
   lateFees?: Money;
+  /**
+   * Payments reversed after the statement that showed them was sent, with what their restatement changed on
+   * statements already sent (interest, late fees): the restated closing of the last statement less the closing
+   * it was sent with. It raises the next statement's closing balance (absent: 0).
+   */
+  reversals?: Money;
 }
 
 /** Whether the minimum payment of a statement was met by its due date, and whether it was paid in full. */
@@ -282,6 +289,19 @@ export type LineEvent =
       readonly effectiveDate: LocalDate;
       readonly amount: Money;
       readonly planId: string;
+    }
+  | {
+      /**
+       * A payment that did not stand (returned by the bank, charged back): the books are restated as if it had
+       * never been received. `reverses` is the payment's seq, `amount` its amount; the reversal moves nothing
+       * itself (see `replayLine`).
+       */
+      readonly seq: number;
+      readonly kind: 'reversal';
+      readonly effectiveDate: LocalDate;
+      readonly amount: Money;
+      readonly reverses: number;
+      readonly reason: ReversalReason;
     }
   | {
       readonly seq: number;

@@ -187,6 +187,28 @@ export async function changeUtilisation(
   }
 }
 
+/**
+ * Puts principal back into utilisation when a repayment is reversed (it is owed again, not new spending):
+ * `used` rises by `amount` even beyond the limit or on a facility that is not active, which the guard allows
+ * only because `restored_amount` rises by the same amount in the same update (migration 0525).
+ */
+export async function restoreUtilisation(
+  tx: Queryable,
+  customerId: string,
+  facilityId: string,
+  amount: bigint,
+  at: Date,
+): Promise<void> {
+  if (amount <= 0n) return;
+  const result = await tx.query(
+    `update credit_facilities
+        set used_amount = used_amount + $3, restored_amount = restored_amount + $3, updated_at = $4
+      where customer_id = $1 and id = $2`,
+    [customerId, facilityId, amount, at],
+  );
+  if (result.rowCount === 0) throw AppError.notFound('credit facility', facilityId);
+}
+
 export type FacilityChangeKind =
   'open' | 'adjust' | 'freeze' | 'suspend' | 'reactivate' | 'close' | 'override';
 

@@ -1,5 +1,6 @@
 import { addMoney, subMoney, sumMoney, ZERO, type Money } from '../../platform/money/money.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
+import { standingEvents as standingOf, type ReversalReason } from '../shared/reversals.ts';
 
 export type LoanStatus = 'active' | 'closed' | 'written_off';
 
@@ -111,9 +112,8 @@ export type LoanEvent =
       readonly reason: ReversalReason;
     };
 
-/** Why a repayment was reversed: returned unpaid by the payer's bank, or charged back by the payer. */
-export const REVERSAL_REASONS = ['returned', 'chargeback'] as const;
-export type ReversalReason = (typeof REVERSAL_REASONS)[number];
+// Shared with credit lines (src/lending/shared/reversals.ts); re-exported for the loan modules.
+export { REVERSAL_REASONS, type ReversalReason } from '../shared/reversals.ts';
 
 /**
  * 0 scheduled repayment, 1 prepayment, 2 write-off, 3 payout, 4 reversal (which moves nothing itself). A payout comes last in its day: it pays back
@@ -201,7 +201,5 @@ export function outstandingOfCounters(c: LoanCounters): Outstanding {
  * books are `replay` of these — a reversed repayment is as if it had never been received.
  */
 export function standingEvents(events: readonly LoanEvent[]): LoanEvent[] {
-  const reversed = new Set<number>();
-  for (const event of events) if (event.kind === 'reversal') reversed.add(event.reverses);
-  return events.filter((event) => event.kind !== 'reversal' && !reversed.has(event.seq));
+  return standingOf(events);
 }

@@ -27,6 +27,7 @@ import {
 } from './loan-state.ts';
 import { amortise } from './schedule.ts';
 import { DEFAULT_COST_CAP } from '../shared/cost-cap.ts';
+import { reversiblePayment } from '../shared/reversals.ts';
 
 /**
  * Loan servicing as pure functions of (contract, state, date, events): the same core runs the day-end
@@ -542,21 +543,11 @@ export function reversibleRepayment(
   earlierEvents: readonly LoanEvent[],
   reverses: number,
 ): Extract<LoanEvent, { kind: 'repayment' }> {
-  const target = earlierEvents.find((candidate) => candidate.seq === reverses);
-  if (!target) {
-    throw AppError.invalid('paymentSeq', 'a-repayment', `the loan has no event ${reverses}`);
-  }
-  if (target.kind !== 'repayment') {
-    throw AppError.invalid(
-      'paymentSeq',
-      'a-repayment',
-      `event ${reverses} is a ${target.kind}; only a repayment can be reversed`,
-    );
-  }
-  if (earlierEvents.some((candidate) => candidate.kind === 'reversal' && candidate.reverses === reverses)) {
-    throw AppError.invalid('paymentSeq', 'not-reversed-already', `repayment ${reverses} is already reversed`);
-  }
-  return target;
+  return reversiblePayment(earlierEvents, reverses, {
+    kind: 'repayment',
+    rule: 'a-repayment',
+    contract: 'loan',
+  });
 }
 
 function receiveReversal(
