@@ -14,12 +14,14 @@ import type {
   ConversionRequest,
   ConversionResult,
   CreditResult,
+  LineReversalResult,
   PayoutResult,
   PlanSettlementReceipt,
   PurchaseRequest,
   PurchaseResult,
 } from './line-receipts.ts';
 import type { StatementDocument } from './line-servicing.ts';
+import type { LineReversalRequest } from './reverse-line-payment.ts';
 import type { CreditLineProduct } from './line-terms.ts';
 import type { LineView } from './line-view.ts';
 
@@ -73,6 +75,11 @@ export interface CreditLineService {
    * held is refused (`amount`, rule `within-held`). A line event, shown on the next statement as payouts.
    */
   payout(request: { lineId: string; amount?: Money; idempotencyKey: string }): Promise<PayoutResult>;
+  /**
+   * Reverses a payment that did not stand (returned, charged back): the line is restated as if it had never
+   * been made (`reverse-line-payment.ts`).
+   */
+  reversePayment(request: LineReversalRequest): Promise<LineReversalResult>;
   /** Closes the line at zero balance (nothing owed or held, no plan open); see `line-lifecycle.ts`. */
   close(request: {
     lineId: string;

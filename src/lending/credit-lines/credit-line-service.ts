@@ -15,6 +15,7 @@ import { payLine } from './pay-line.ts';
 import { payOutHeld } from './pay-out-held.ts';
 import { purchaseOnLine } from './purchase-on-line.ts';
 import { refundPurchase } from './refund-purchase.ts';
+import { reverseLinePayment } from './reverse-line-payment.ts';
 import { settleLinePlan } from './settle-plan.ts';
 import { validateProduct } from './line-terms.ts';
 
@@ -22,7 +23,7 @@ import { validateProduct } from './line-terms.ts';
  * Credit lines as use cases, one file each: open a line on the customer's credit-line facility
  * (`open-line.ts`); purchases (`purchase-on-line.ts`) and refunds (`refund-purchase.ts`) against the available
  * limit (a refund of a converted purchase goes to its plan first); payments, value-dated back within the cycle
- * (`pay-line.ts`); payouts of money held (`pay-out-held.ts`); instalment offers and conversions
+ * (`pay-line.ts`) and their reversal (`reverse-line-payment.ts`); payouts of money held (`pay-out-held.ts`); instalment offers and conversions
  * (`convert-to-plan.ts`); early settlement of a plan (`settle-plan.ts`); the lifecycle changes
  * (`line-lifecycle-service.ts`); views and statements (`line-reads.ts`). Every money command takes an
  * idempotency key and runs in one transaction that locks the facility, then the line, then writes the ledger
@@ -38,6 +39,9 @@ export type {
   CreditAllocation,
   CreditReceipt,
   CreditResult,
+  LineReversalReceipt,
+  LineReversalResult,
+  MinimumDue,
   PayoutReceipt,
   PayoutResult,
   PlanSettlementReceipt,
@@ -63,6 +67,7 @@ export function createCreditLineService(serviceDeps: CreditLineServiceDeps): Cre
     conversionOffer: (request) => conversionOfferOn(deps, request),
     convert: (request) => convertToPlan(deps, request),
     payout: (request) => payOutHeld(deps, request),
+    reversePayment: (request) => reverseLinePayment(deps, request),
     settlePlan: (request) => settleLinePlan(deps, request),
     close: (request) => closeLine(lifecycle, request),
     requestLowerLimit: (request) => requestLowerLimit(lifecycle, request),

@@ -5,12 +5,20 @@ import { AppError, isAppError } from '../../platform/errors/app-error.ts';
 import { parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
 import { parseLocalDate } from '../../platform/time/local-date.ts';
 import { formatReportedRate } from '../shared/irr.ts';
-import type { ConversionRequest, CreditReceipt, LineView, PayoutReceipt } from './credit-line-service.ts';
+import type {
+  ConversionRequest,
+  CreditReceipt,
+  LineReversalReceipt,
+  LineView,
+  PayoutReceipt,
+} from './credit-line-service.ts';
+import { REVERSAL_REASONS } from '../shared/reversals.ts';
 import type { LineChangeReceipt, LineChangeResult, Requester } from './line-lifecycle-service.ts';
 import {
   creditDto,
   lineChangeDto,
   lineDto,
+  lineReversalDto,
   offerDto,
   payoutDto,
   planSettlementDto,
@@ -71,6 +79,7 @@ function statementText(st: StatementDocument): string {
     `  refunds            − ${d(st.refunds).padStart(12)}`,
     `  payments           − ${d(st.payments).padStart(12)}`,
     `  paid out to you    + ${d(st.payouts).padStart(12)}`,
+    ...(st.reversals !== 0n ? [`  payments reversed  + ${d(st.reversals).padStart(12)}`] : []),
     `  converted          − ${d(st.converted).padStart(12)}`,
     `  instalments        + ${d(st.instalmentPrincipal).padStart(12)}`,
     `  fees               + ${d(st.fees).padStart(12)}`,
@@ -95,6 +104,19 @@ function creditText(r: CreditReceipt): string {
     `${r.kind} of ${d(r.amount)} on ${r.effectiveDate} (event #${r.seq} on this line)${r.restated ? ' (back-dated: books restated)' : ''}`,
     `  fees ${d(a.fees)}, interest ${d(a.interest)}, principal ${d(a.principal)}${a.unbilledInstalments > 0n ? ` (${d(a.unbilledInstalments)} off instalments not yet billed)` : ''}, held ${d(a.held)}; interest change ${d(r.interestChange)}`,
     `  owed now ${d(r.balances.payoff)}; ${r.daysPastDue} days past due; available ${d(r.availableAfter)}`,
+  ].join('\n');
+}
+
+function reversalText(r: LineReversalReceipt): string {
+  const minimums = (list: LineReversalReceipt['minimums']) =>
+    list.length === 0
+      ? 'none'
+      : list.map((m) => `#${m.seq} due ${m.dueDate}: ${d(m.minimumOutstanding)}`).join(', ');
+  return [
+    `payment #${r.reverses} of ${d(r.amount)} (value date ${r.paidOn}) reversed: ${r.reason} (event #${r.seq} on this line)`,
+    `  owed ${d(r.balancesBefore.payoff)} -> ${d(r.balances.payoff)}; interest booked ${d(r.interestChange)}, late fees ${d(r.lateFeeChange)}`,
+    `  minimum still to pay: ${minimums(r.minimums)} (was ${minimums(r.minimumsBefore)})`,
+    `  ${r.daysPastDueBefore} -> ${r.daysPastDue} days past due; available ${d(r.availableAfter)}`,
   ].join('\n');
 }
 
@@ -266,6 +288,46 @@ export function registerCreditLineCommands(program: Command): void {
           });
           output(global, { ...creditDto(result.receipt), replayed: result.replayed }, () =>
             creditText(result.receipt),
+          );
+        });
+      },
+    );
+
+  line
+    .command('reverse')
+    .description(
+      'Reverse a payment that did not stand (returned by the bank, charged back): the line is restated as if it had never been made.',
+    )
+    .argument('<lineId>', 'the line (cl_…)')
+    .requiredOption('--payment <seq>', "the payment's number (the event # its receipt printed)")
+    .requiredOption('--reason <reason>', REVERSAL_REASONS.join(' | '))
+    .requiredOption('--idempotency-key <key>', 'a key unique to this reversal')
+    .action(
+      async (
+        lineId: string,
+        options: { payment: string; reason: string; idempotencyKey: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        if (!/^[1-9][0-9]{0,8}$/.test(options.payment)) {
+          throw AppError.invalid('--payment', 'positive-integer', "the payment's number, e.g. 3");
+        }
+        const reason = REVERSAL_REASONS.find((candidate) => candidate === options.reason);
+        if (!reason) {
+          throw AppError.invalid('--reason', 'one-of', `one of ${REVERSAL_REASONS.join(', ')}`);
+        }
+        await withApp(global, async (app) => {
+          const result = await app.services.creditLines.reversePayment({
+            lineId,
+            paymentSeq: Number(options.payment),
+            reason,
+            idempotencyKey: options.idempotencyKey,
+          });
+          output(
+            global,
+            { ...lineReversalDto(result.receipt), replayed: result.replayed },
+            () =>
+              `${result.replayed ? '(repeat of an earlier request) ' : ''}${reversalText(result.receipt)}`,
           );
         });
       },

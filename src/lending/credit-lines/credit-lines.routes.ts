@@ -9,12 +9,15 @@ import { parseLocalDate } from '../../platform/time/local-date.ts';
 import { FACILITY_STATUSES } from '../facilities/facility.ts';
 import { BUCKETS } from '../loans/servicing.ts';
 import { formatReportedRate } from '../shared/irr.ts';
+import { REVERSAL_REASONS } from '../shared/reversals.ts';
 import type {
   ConversionReceipt,
   ConversionRequest,
   ConversionSource,
   CreditReceipt,
+  LineReversalReceipt,
   LineView,
+  MinimumDue,
   PayoutReceipt,
   PlanSettlementReceipt,
   PurchaseReceipt,
@@ -232,6 +235,9 @@ export const StatementDto = Type.Object({
     'Late fees (违约金) charged in the cycle for a missed minimum, within the all-in cost cap.',
   ),
   payouts: MoneyString('Money held for the customer paid out to them.'),
+  reversals: MoneyString(
+    'Payments reversed (returned by the bank, charged back) after a statement showed them, with what restating the books without them changed on statements already sent; raises the closing balance.',
+  ),
   fees: MoneyString(),
   interest: MoneyString(),
   instalmentPrincipal: MoneyString(),
@@ -274,6 +280,56 @@ export const CreditDto = Type.Object({
   availableAfter: MoneyString(),
   journalIds: Type.Array(Type.String()),
 });
+
+const MinimumDueDto = Type.Object({
+  seq: Type.Integer({ description: 'The statement.' }),
+  dueDate: Type.String(),
+  minimumOutstanding: MoneyString('What is left of its minimum payment.'),
+});
+
+export const LineReversalDto = Type.Object({
+  lineId: Type.String(),
+  seq: Type.Integer({ description: "The reversal's number among the line's events." }),
+  reverses: Type.Integer({ description: 'The payment undone.' }),
+  reason: StringEnum(REVERSAL_REASONS),
+  amount: MoneyString('The amount of the payment undone, in yuan.'),
+  paidOn: Type.String({ description: 'The value date the payment had.' }),
+  effectiveDate: Type.String({ description: 'The day the books were restated.' }),
+  balancesBefore: BalancesDto,
+  balances: BalancesDto,
+  interestChange: MoneyString('Interest booked by the restatement (grace lost, days unpaid again).'),
+  lateFeeChange: MoneyString('Late fees booked by the restatement.'),
+  minimumsBefore: Type.Array(MinimumDueDto),
+  minimums: Type.Array(MinimumDueDto),
+  daysPastDueBefore: Type.Integer({ minimum: 0 }),
+  daysPastDue: Type.Integer({ minimum: 0 }),
+  availableAfter: MoneyString(),
+  journalIds: Type.Array(Type.String()),
+});
+
+export function lineReversalDto(r: LineReversalReceipt): Static<typeof LineReversalDto> {
+  const minimums = (list: readonly MinimumDue[]) =>
+    list.map((m) => ({ seq: m.seq, dueDate: m.dueDate, minimumOutstanding: s(m.minimumOutstanding) }));
+  return {
+    lineId: r.lineId,
+    seq: r.seq,
+    reverses: r.reverses,
+    reason: r.reason,
+    amount: s(r.amount),
+    paidOn: r.paidOn,
+    effectiveDate: r.effectiveDate,
+    balancesBefore: balancesDto(r.balancesBefore),
+    balances: balancesDto(r.balances),
+    interestChange: s(r.interestChange),
+    lateFeeChange: s(r.lateFeeChange),
+    minimumsBefore: minimums(r.minimumsBefore),
+    minimums: minimums(r.minimums),
+    daysPastDueBefore: r.daysPastDueBefore,
+    daysPastDue: r.daysPastDue,
+    availableAfter: s(r.availableAfter),
+    journalIds: [...r.journalIds],
+  };
+}
 
 const PayoutDto = Type.Object({
   lineId: Type.String(),
@@ -459,6 +515,7 @@ export function statementDto(st: StatementDocument): Static<typeof StatementDto>
     instalmentRefunds: s(st.instalmentRefunds),
     payments: s(st.payments),
     payouts: s(st.payouts),
+    reversals: s(st.reversals),
     lateFees: s(st.lateFees),
     fees: s(st.fees),
     interest: s(st.interest),
@@ -780,6 +837,38 @@ export function registerCreditLineRoutes(
       });
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(creditDto(result.receipt));
+    },
+  );
+
+  http.post(
+    '/v1/lines/:lineId/payments/:seq/reversal',
+    {
+      config: { roles: ['app', 'reviewer'] },
+      schema: {
+        tags: ['credit lines'],
+        summary:
+          'Reverse a payment that did not stand (returned by the bank, charged back): the line is restated as if it had never been made.',
+        params: Type.Object(
+          {
+            lineId: IdString('line'),
+            seq: Type.String({ pattern: '^[1-9][0-9]{0,8}$', description: "The payment's number (seq)." }),
+          },
+          { additionalProperties: false },
+        ),
+        headers: IdempotencyHeaders,
+        body: Type.Object({ reason: StringEnum(REVERSAL_REASONS) }, { additionalProperties: false }),
+        response: { 201: LineReversalDto, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await creditLines.reversePayment({
+        lineId: request.params.lineId,
+        paymentSeq: Number(request.params.seq),
+        reason: request.body.reason,
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(lineReversalDto(result.receipt));
     },
   );
 

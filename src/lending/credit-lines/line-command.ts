@@ -101,6 +101,8 @@ export async function take(
   facility: Facility,
   record: LineRecord,
   event: LineEvent,
+  /** The line's events so far, when the caller has read them under the lock already. */
+  known?: readonly LineEvent[],
 ): Promise<{
   state: LineState;
   before: LineBookCounters;
@@ -109,11 +111,13 @@ export async function take(
   journalIds: string[];
 }> {
   const { terms } = record;
-  // Earlier events matter only to a back-dated payment, whose books are replayed from the opening.
+  // Earlier events matter only to a back-dated payment and a reversal, whose books are replayed from the
+  // opening.
   const earlier =
-    event.effectiveDate < record.state.processedThrough
+    known ??
+    (event.effectiveDate < record.state.processedThrough || event.kind === 'reversal'
       ? await lineEvents(tx, terms.customerId, terms.lineId)
-      : [];
+      : []);
   const outcome = receiveLineEvent(terms, record.state, earlier, event);
   const journals = await bookLineOutcomes(tx, { clock: deps.clock, ids: deps.ids }, [
     {

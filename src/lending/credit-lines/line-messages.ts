@@ -176,6 +176,38 @@ export function linePaymentReceived(payment: {
 }
 
 /**
+ * "Payment reversed" (SMS): which payment did not stand, why, what is owed now and whether anything is overdue
+ * — the figures of the restated line. One message per reversal (occasion `reversal-<seq>`).
+ */
+export function linePaymentReversed(figures: {
+  readonly customerId: string;
+  readonly lineId: string;
+  /** The reversal's seq. */
+  readonly seq: number;
+  readonly amount: Money;
+  readonly paidOn: LocalDate;
+  readonly reason: 'returned' | 'chargeback';
+  readonly state: LineState;
+}): MessageDraft {
+  return {
+    customerId: figures.customerId,
+    subjectId: figures.lineId,
+    occasion: `reversal-${figures.seq}`,
+    content: {
+      kind: 'payment_reversed',
+      params: {
+        product: 'line',
+        amount: figures.amount,
+        paidOn: figures.paidOn,
+        reason: figures.reason,
+        owedAfter: positivePart(lineBalancesOf(figures.state).payoff),
+        daysPastDue: lineDaysPastDue(figures.state, figures.state.processedThrough),
+      },
+    },
+  };
+}
+
+/**
  * "Instalment plan changed": a refund of a converted purchase took principal off the plan's periods not yet
  * billed (re-spread, or all of them cancelled). One message per plan the refund (line event `seq`) changed.
  */

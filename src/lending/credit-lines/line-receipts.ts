@@ -4,6 +4,7 @@ import { addMoney, moneyFromJson, subMoney, ZERO, type Money } from '../../platf
 import type { DrawRefusal } from '../facilities/facility.ts';
 import { offerFor, type ConversionOffer } from './instalment-conversion.ts';
 import type { LineBalances, LineBookCounters } from './line-servicing.ts';
+import type { ReversalReason } from '../shared/reversals.ts';
 
 /**
  * What the credit-line money commands answer (receipts) and how a receipt is stored with its idempotency key
@@ -314,6 +315,88 @@ export const conversionCodec = {
       seq: Number(j.seq),
       effectiveDate: String(j.effectiveDate) as LocalDate,
       offer: offerFor(fenOf(j.amount), Number(j.term), parseRate(String(j.feeRate), 'feeRate')),
+      journalIds: (j.journalIds as unknown[]).map(String),
+    };
+  },
+};
+
+/** What is left of one open statement's minimum payment, and by when. */
+export interface MinimumDue {
+  readonly seq: number;
+  readonly dueDate: LocalDate;
+  readonly minimumOutstanding: Money;
+}
+
+/** A payment that did not stand, reversed: the line restated as if it had never been made. */
+export interface LineReversalReceipt {
+  readonly lineId: string;
+  /** The reversal's number among the line's events. */
+  readonly seq: number;
+  /** The payment undone (its seq), its amount and value date. */
+  readonly reverses: number;
+  readonly reason: ReversalReason;
+  readonly amount: Money;
+  readonly paidOn: LocalDate;
+  /** The day the books were restated (today). */
+  readonly effectiveDate: LocalDate;
+  readonly balancesBefore: LineBalances;
+  readonly balances: LineBalances;
+  /** Interest and late fees booked by the restatement (grace lost, days unpaid again). */
+  readonly interestChange: Money;
+  readonly lateFeeChange: Money;
+  readonly minimumsBefore: readonly MinimumDue[];
+  readonly minimums: readonly MinimumDue[];
+  readonly daysPastDueBefore: number;
+  readonly daysPastDue: number;
+  readonly availableAfter: Money;
+  readonly journalIds: readonly string[];
+}
+
+export interface LineReversalResult {
+  readonly receipt: LineReversalReceipt;
+  readonly replayed: boolean;
+}
+
+const encodeMinimums = (list: readonly MinimumDue[]) =>
+  list.map((m) => ({ seq: m.seq, dueDate: m.dueDate, minimumOutstanding: String(m.minimumOutstanding) }));
+const decodeMinimums = (json: unknown): MinimumDue[] =>
+  (json as StoredJson[]).map((m) => ({
+    seq: Number(m.seq),
+    dueDate: String(m.dueDate) as LocalDate,
+    minimumOutstanding: fenOf(m.minimumOutstanding),
+  }));
+
+export const lineReversalCodec = {
+  encode: (r: LineReversalReceipt): unknown => ({
+    ...r,
+    amount: String(r.amount),
+    balancesBefore: encodeBalances(r.balancesBefore),
+    balances: encodeBalances(r.balances),
+    interestChange: String(r.interestChange),
+    lateFeeChange: String(r.lateFeeChange),
+    minimumsBefore: encodeMinimums(r.minimumsBefore),
+    minimums: encodeMinimums(r.minimums),
+    availableAfter: String(r.availableAfter),
+  }),
+  decode: (stored: unknown): LineReversalReceipt => {
+    const j = stored as StoredJson;
+    return {
+      lineId: String(j.lineId),
+      seq: Number(j.seq),
+      reverses: Number(j.reverses),
+      reason: j.reason === 'chargeback' ? 'chargeback' : 'returned',
+      amount: fenOf(j.amount),
+      paidOn: String(j.paidOn) as LocalDate,
+      effectiveDate: String(j.effectiveDate) as LocalDate,
+      balancesBefore: decodeBalances(j.balancesBefore),
+      balances: decodeBalances(j.balances),
+      interestChange: fenOf(j.interestChange),
+      lateFeeChange: fenOf(j.lateFeeChange),
+      minimumsBefore: decodeMinimums(j.minimumsBefore),
+      minimums: decodeMinimums(j.minimums),
+      daysPastDueBefore: Number(j.daysPastDueBefore),
+      daysPastDue: Number(j.daysPastDue),
+      availableAfter: fenOf(j.availableAfter),
       journalIds: (j.journalIds as unknown[]).map(String),
     };
   },

@@ -15137,6 +15137,291 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/lines/{lineId}/payments/{seq}/reversal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reverse a payment that did not stand (returned by the bank, charged back): the line is restated as if it had never been made.
+     * @description Roles: admin, app, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+          /** @description The payment's number (seq). */
+          seq: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            reason: 'returned' | 'chargeback';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description The amount of the payment undone, in yuan.
+               * @example 1234.56
+               */
+              amount: string;
+              /**
+               * @description Amount in yuan as a decimal string, e.g. "1234.56".
+               * @example 1234.56
+               */
+              availableAfter: string;
+              balances: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedFees: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedPrincipal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                instalmentsNotYetBilled: string;
+                /**
+                 * @description Everything owed less money held: what clears the line today.
+                 * @example 1234.56
+                 */
+                payoff: string;
+                /**
+                 * @description All principal owed, revolving and converted: the limit in use.
+                 * @example 1234.56
+                 */
+                principalOwed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                unbilledInterest: string;
+                /**
+                 * @description Late fees charged in the cycle, billed on the next statement.
+                 * @example 1234.56
+                 */
+                unbilledLateFees: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                unbilledPrincipal: string;
+              };
+              balancesBefore: {
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedFees: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedInterest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                billedPrincipal: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                heldForCustomer: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                instalmentsNotYetBilled: string;
+                /**
+                 * @description Everything owed less money held: what clears the line today.
+                 * @example 1234.56
+                 */
+                payoff: string;
+                /**
+                 * @description All principal owed, revolving and converted: the limit in use.
+                 * @example 1234.56
+                 */
+                principalOwed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                unbilledInterest: string;
+                /**
+                 * @description Late fees charged in the cycle, billed on the next statement.
+                 * @example 1234.56
+                 */
+                unbilledLateFees: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                unbilledPrincipal: string;
+              };
+              daysPastDue: number;
+              daysPastDueBefore: number;
+              /** @description The day the books were restated. */
+              effectiveDate: string;
+              /**
+               * @description Interest booked by the restatement (grace lost, days unpaid again).
+               * @example 1234.56
+               */
+              interestChange: string;
+              journalIds: string[];
+              /**
+               * @description Late fees booked by the restatement.
+               * @example 1234.56
+               */
+              lateFeeChange: string;
+              lineId: string;
+              minimums: {
+                dueDate: string;
+                /**
+                 * @description What is left of its minimum payment.
+                 * @example 1234.56
+                 */
+                minimumOutstanding: string;
+                /** @description The statement. */
+                seq: number;
+              }[];
+              minimumsBefore: {
+                dueDate: string;
+                /**
+                 * @description What is left of its minimum payment.
+                 * @example 1234.56
+                 */
+                minimumOutstanding: string;
+                /** @description The statement. */
+                seq: number;
+              }[];
+              /** @description The value date the payment had. */
+              paidOn: string;
+              /** @enum {string} */
+              reason: 'returned' | 'chargeback';
+              /** @description The payment undone. */
+              reverses: number;
+              /** @description The reversal's number among the line's events. */
+              seq: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/lines/{lineId}/payouts': {
     parameters: {
       query?: never;
@@ -16378,6 +16663,11 @@ export interface paths {
                  * @example 1234.56
                  */
                 refunds: string;
+                /**
+                 * @description Payments reversed (returned by the bank, charged back) after a statement showed them, with what restating the books without them changed on statements already sent; raises the closing balance.
+                 * @example 1234.56
+                 */
+                reversals: string;
                 seq: number;
                 statementDate: string;
               }[];
@@ -16538,6 +16828,11 @@ export interface paths {
                * @example 1234.56
                */
               refunds: string;
+              /**
+               * @description Payments reversed (returned by the bank, charged back) after a statement showed them, with what restating the books without them changed on statements already sent; raises the closing balance.
+               * @example 1234.56
+               */
+              reversals: string;
               seq: number;
               statementDate: string;
             };
@@ -25345,6 +25640,11 @@ export interface paths {
                  * @example 1234.56
                  */
                 refunds: string;
+                /**
+                 * @description Payments reversed (returned by the bank, charged back) after a statement showed them, with what restating the books without them changed on statements already sent; raises the closing balance.
+                 * @example 1234.56
+                 */
+                reversals: string;
                 seq: number;
                 statementDate: string;
               }[];
