@@ -7,7 +7,8 @@ import { collectionsWorld, collector } from './support.ts';
  * A credit line (statement day 1, due on the 10th) opened 2026-01-15 with a ¥2,000.00 purchase: the
  * statement of 1 Feb is due 10 Feb; its minimum unpaid, the day-end opens a case on 11 Feb (product
  * credit_line, M1, what is unpaid on the statement past due), and closes it, cured, the night the
- * customer pays the minimum.
+ * customer pays the minimum; when that payment is charged back (reversed), the line is past due again and
+ * the next night opens a new case.
  */
 describe.each(storesUnderTest())('a collection case follows a late credit line ($name)', (store) => {
   it('opens on the day after the due date whose minimum was missed, closes cured when it is paid', async () => {
@@ -48,5 +49,26 @@ describe.each(storesUnderTest())('a collection case follows a late credit line (
       ['opened', '2026-02-11'],
       ['closed', '2026-02-12'],
     ]);
+
+    // On 13 Feb the ¥300.00 is charged back: the line is restated as if it had never been paid, so it is
+    // past due again since 10 Feb, and the night of 13 Feb opens a new case (the closed one stays closed).
+    world.today('2026-02-13');
+    await world.lines.reversePayment({
+      lineId,
+      paymentSeq: 2,
+      reason: 'chargeback',
+      idempotencyKey: 'rev-1',
+    });
+    await world.nightsThrough('2026-02-14');
+    const [reopened] = await world.collections.queue({ by: collector() });
+    expect(reopened).toMatchObject({
+      accountId: lineId,
+      openedOn: '2026-02-13',
+      bucket: 'M1',
+      daysPastDue: 3,
+      oldestDueDate: '2026-02-10',
+    });
+    expect(reopened!.id).not.toBe(opened!.id);
+    expect(reopened!.amountPastDue).toBe(200_000n);
   });
 });

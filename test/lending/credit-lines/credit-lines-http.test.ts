@@ -249,6 +249,55 @@ describe('/v1/lines', () => {
     });
   });
 
+  it('reverses the payment that was charged back: restated, once; a second reversal is refused with the rule', async () => {
+    const reverse = (key: string, role: 'app' | 'reviewer' | 'analyst' = 'reviewer') =>
+      t.app.http.inject({
+        method: 'POST',
+        url: `/v1/lines/${lineId}/payments/3/reversal`,
+        headers: json(t.auth(role), key),
+        payload: { reason: 'chargeback' },
+      });
+    expect((await reverse('rev-analyst', 'analyst')).statusCode).toBe(403);
+    const reversed = await reverse('rev-1');
+    expect(reversed.statusCode).toBe(201);
+    // Events: the purchase (1), its conversion (2), the payment (3). The ¥409.00 of 2 Feb drops out of the cycle: statement 1 is owed again in full, its ¥400.00 of
+    // instalment principal is used again; the due date (10 Feb) is still to come.
+    expect(reversed.json()).toMatchObject({
+      seq: 4,
+      reverses: 3,
+      reason: 'chargeback',
+      amount: '409.00',
+      paidOn: '2026-02-02',
+      effectiveDate: '2026-02-02',
+      balancesBefore: { payoff: '800.00', billedPrincipal: '0.00' },
+      balances: { payoff: '1209.00', billedPrincipal: '400.00', billedFees: '9.00' },
+      interestChange: '0.00',
+      minimumsBefore: [{ seq: 1, dueDate: '2026-02-10', minimumOutstanding: '0.00' }],
+      minimums: [{ seq: 1, dueDate: '2026-02-10', minimumOutstanding: '409.00' }],
+      daysPastDue: 0,
+      availableAfter: '3800.00',
+    });
+    const replay = await reverse('rev-1');
+    expect(replay.statusCode).toBe(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    const twice = await reverse('rev-2');
+    expect(twice.statusCode).toBe(422);
+    expect(twice.headers['content-type']).toContain('application/problem+json');
+    expect(twice.json().errors).toContainEqual(
+      expect.objectContaining({ field: 'paymentSeq', rule: 'not-reversed-already' }),
+    );
+    const ofTheReversal = await t.app.http.inject({
+      method: 'POST',
+      url: `/v1/lines/${lineId}/payments/4/reversal`,
+      headers: json(t.auth('app'), 'rev-3'),
+      payload: { reason: 'returned' },
+    });
+    expect(ofTheReversal.statusCode).toBe(422);
+    expect(ofTheReversal.json().errors).toContainEqual(
+      expect.objectContaining({ field: 'paymentSeq', rule: 'a-payment' }),
+    );
+  });
+
   it('reviews on demand only for customers the decisions context knows (404 here); lists reviews', async () => {
     const review = await t.app.http.inject({
       method: 'POST',
