@@ -157,6 +157,13 @@ describe('credence line', () => {
     expect(out.stdout).toMatch(
       /payout of 100\.00 on \S+ \(event #\d+ on this line\): held for the customer 100\.00 → 0\.00/,
     );
+    // That payment left the 100.00 held which was just paid out: reversing it is refused (exit 3, the rule).
+    const paymentSeq = /event #(\d+)/.exec(paid.stdout)?.[1] ?? '';
+    const args = ['line', 'reverse', line.id, '--payment', paymentSeq, '--idempotency-key', 'rv1'];
+    const reversal = await run([...args, '--reason', 'chargeback']);
+    expect(reversal.status).toBe(3);
+    expect(reversal.stderr).toMatch(/paymentSeq.*was never held/);
+    expect((await run([...args, '--reason', 'bounced'])).status).toBe(3);
 
     // The lifecycle: a temporary limit, the customer's lower limit and its lifting, then closing at zero.
     const today = app.clock.today();
