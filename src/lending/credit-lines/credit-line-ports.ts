@@ -14,6 +14,7 @@ import type {
   ConversionRequest,
   ConversionResult,
   CreditResult,
+  LineReversalRequest,
   LineReversalResult,
   PayoutResult,
   PlanSettlementReceipt,
@@ -21,7 +22,6 @@ import type {
   PurchaseResult,
 } from './line-receipts.ts';
 import type { StatementDocument } from './line-servicing.ts';
-import type { LineReversalRequest } from './reverse-line-payment.ts';
 import type { CreditLineProduct } from './line-terms.ts';
 import type { LineView } from './line-view.ts';
 

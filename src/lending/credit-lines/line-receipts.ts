@@ -327,6 +327,14 @@ export interface MinimumDue {
   readonly minimumOutstanding: Money;
 }
 
+export interface LineReversalRequest {
+  readonly lineId: string;
+  /** The seq of the payment that did not stand. */
+  readonly paymentSeq: number;
+  readonly reason: ReversalReason;
+  readonly idempotencyKey: string;
+}
+
 /** A payment that did not stand, reversed: the line restated as if it had never been made. */
 export interface LineReversalReceipt {
   readonly lineId: string;

@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { subMoney, ZERO } from '../../platform/money/money.ts';
-import { REVERSAL_REASONS, type ReversalReason } from '../shared/reversals.ts';
+import { REVERSAL_REASONS } from '../shared/reversals.ts';
 import type { CreditLineDeps } from './credit-line-ports.ts';
 import { lineEvents } from './credit-lines.pg.ts';
 import { availableAfter, command, take } from './line-command.ts';
@@ -8,6 +8,7 @@ import { linePaymentReversed } from './line-messages.ts';
 import {
   lineReversalCodec,
   type LineReversalReceipt,
+  type LineReversalRequest,
   type LineReversalResult,
   type MinimumDue,
 } from './line-receipts.ts';
@@ -19,14 +20,6 @@ import {
   reversibleLinePayment,
 } from './line-servicing.ts';
 import type { LineEvent, LineState } from './line-state.ts';
-
-export interface LineReversalRequest {
-  readonly lineId: string;
-  /** The seq of the payment that did not stand. */
-  readonly paymentSeq: number;
-  readonly reason: ReversalReason;
-  readonly idempotencyKey: string;
-}
 
 function minimumsOf(state: LineState): MinimumDue[] {
   return state.statements.map((statement, index) => ({
