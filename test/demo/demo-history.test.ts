@@ -158,8 +158,14 @@ describe('demo history determinism', () => {
   it('same seed, same day → the same figures on another fresh database (and on every store)', async () => {
     const reference = byStore.get('pglite');
     expect(reference, 'the PGlite run came first').toBeDefined();
-    const { t } = await seeded(STORES[0]!);
-    expect(await figures(t)).toEqual(reference);
+    expect([...byStore.keys()], 'every store seeded its history above').toEqual(STORES.map((s) => s.name));
+    // With PostgreSQL in the run (CI), its seeding above was already another fresh database, seeded from
+    // nothing by another engine: comparing the stores proves it, and a third seeding (~16 s of CPU) would
+    // add nothing. On PGlite alone, a second fresh database is seeded here.
+    if (STORES.length === 1) {
+      const { t } = await seeded(STORES[0]!);
+      expect(await figures(t)).toEqual(reference);
+    }
     for (const [name, figuresOfStore] of byStore) expect([name, figuresOfStore]).toEqual([name, reference]);
   }, 300_000);
 });
