@@ -46,4 +46,27 @@ describe.skipIf(skipReason !== undefined)('my data at a phone size', () => {
       await context.close();
     }
   });
+
+  it('asks twice before erasing, says what is lost, and keeping the data changes nothing', async () => {
+    const customer = customers.find((c) => c.case === 'thin_file');
+    if (!customer) throw new Error('no demo customer thin_file');
+    const { context, page } = await openAs(browser, customer.customerId, 'zh-CN');
+    try {
+      await page.goto(`${baseUrl}/app/my-data`);
+      await page.getByText('删除我的数据').first().waitFor();
+      await page.getByTestId('erase').click();
+      await page.getByText('删除后无法恢复').waitFor();
+      expect(JSON.stringify(await seriousViolations(page))).toBe('[]');
+      await screenshot(page, 'my-data.erase-confirm.zh-CN');
+      await page.getByRole('button', { name: '保留我的数据' }).click();
+      await page.getByText('删除后无法恢复').waitFor({ state: 'hidden' });
+      // Nothing was asked: no request is shown, and the customer is still signed in.
+      expect(await page.getByTestId('erasure').count()).toBe(0);
+      await page.reload();
+      await page.getByTestId('request-copy').waitFor();
+      expect(await page.getByTestId('erasure').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });

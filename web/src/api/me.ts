@@ -52,6 +52,7 @@ export type Appeal = Ok<'/v1/me/appeals/{appealId}', 'get'>;
 export type Message = Ok<'/v1/me/messages', 'get'>['messages'][number];
 export type Evidence = Ok<'/v1/me/appeals/evidence', 'post'>;
 export type Copy = Ok<'/v1/me/data/copies/{exportId}', 'get'>;
+export type ErasureRequest = Ok<'/v1/me/erasure', 'post'>;
 export type Correction = Ok<'/v1/me/data/corrections/{correctionId}', 'get'>;
 export type CorrectionRequest = Body<'/v1/me/data/corrections'>;
 
@@ -135,6 +136,8 @@ export const me = {
     unwrap(api.GET('/v1/me/appeals/{appealId}', { params: { path: { appealId } } })),
   messages: () => unwrap(api.GET('/v1/me/messages')),
   copies: () => unwrap(api.GET('/v1/me/data/copies')),
+  erasures: () => unwrap(api.GET('/v1/me/erasure')),
+  requestErasure: () => unwrap(api.POST('/v1/me/erasure', {})),
   requestCopy: () => unwrap(api.POST('/v1/me/data/copies', { body: {} })),
   /** A copy's file as a Blob (the bearer session goes with it; a link could not carry it). */
   copyFile: async (exportId: string, file: 'document' | 'summary'): Promise<Blob> => {

@@ -290,6 +290,15 @@ export const en: Catalogue = {
     statement: 'Why',
     submit: 'Send the correction',
     filed: 'Sent; we answer by {{date}}',
+    eraseTitle: 'Erase my data',
+    eraseIntro:
+      'We delete your name, ID number, phone, bank cards and appeal files for good. What the law makes us keep (open credit, and records of closed credit for some years) keeps your data until then; we tell you until when, and erase it then by ourselves.',
+    erase: 'Erase my data',
+    eraseConfirm:
+      'This cannot be undone: you will be signed out, and you cannot sign in, borrow or appeal with this account again. Erase your data?',
+    eraseYes: 'Erase',
+    eraseNo: 'Keep my data',
+    erasedOk: 'OK',
     corrections: 'My corrections',
     fields: {
       incomeBand: 'Income band',

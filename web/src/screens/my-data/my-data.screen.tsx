@@ -1,6 +1,7 @@
-import { Button } from 'antd-mobile';
+import { Button, Dialog } from 'antd-mobile';
 import { useEffect, useState } from 'react';
-import { me, type Copy, type CorrectionRequest } from '../../api/me.ts';
+import { me, type Copy, type CorrectionRequest, type ErasureRequest } from '../../api/me.ts';
+import { endSession } from '../../api/session.ts';
 import { ErrorNotice, Loading } from '../../components/error-notice.tsx';
 import { Page, Section } from '../../components/page.tsx';
 import { useLoad } from '../../components/use-load.ts';
@@ -27,8 +28,11 @@ async function openFile(copy: Copy, file: 'document' | 'summary'): Promise<void>
 
 /** My data: a copy of everything held about me (with its progress), and corrections of what is wrong. */
 export default function MyDataScreen() {
-  const { t, format } = useLocale();
+  const { t, format, locale } = useLocale();
   const copies = useLoad(() => me.copies(), []);
+  const erasures = useLoad(() => me.erasures(), []);
+  const [erasure, setErasure] = useState<ErasureRequest | null>(null);
+  const both = (text: { zh: string; en: string }) => (locale === 'en' ? text.en : text.zh);
   const corrections = useLoad(() => me.corrections(), []);
   const [busy, setBusy] = useState(false);
   const [field, setField] = useState<Field>('incomeBand');
@@ -50,6 +54,15 @@ export default function MyDataScreen() {
       setBusy(false);
     }
   };
+  /** Erasure is for good: asked twice (the dialog), then the answer — erased (signed out) or what keeps it. */
+  const [confirming, setConfirming] = useState(false);
+  const [erased, setErased] = useState<string | null>(null);
+  const erase = async () => {
+    const answer = await me.requestErasure();
+    setErasure(answer);
+    if (answer.status === 'completed') setErased(both(answer.summary));
+  };
+  const shown = erasure ?? erasures.data?.requests[0] ?? null;
   const correct = async () => {
     const body: CorrectionRequest = {
       subject: { kind: 'profile', field },
@@ -160,6 +173,45 @@ export default function MyDataScreen() {
             </ul>
           </>
         ) : null}
+      </Section>
+      <Section>
+        <h2>{t('myData.eraseTitle')}</h2>
+        <p className="muted">{t('myData.eraseIntro')}</p>
+        {shown && shown.status !== 'completed' && shown.status !== 'cancelled' ? (
+          <div role="status" data-testid="erasure">
+            <p>{both(shown.summary)}</p>
+            <ul className="list">
+              {shown.holds.map((hold, index) => (
+                <li key={`${hold.kind}-${index}`}>{both(hold.text)}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <Button block onClick={() => setConfirming(true)} data-testid="erase">
+          {t('myData.erase')}
+        </Button>
+        <Dialog
+          visible={confirming}
+          aria-label={t('myData.eraseTitle')}
+          title={t('myData.eraseTitle')}
+          content={t('myData.eraseConfirm')}
+          closeOnAction
+          onClose={() => setConfirming(false)}
+          actions={[
+            [
+              { key: 'keep', text: t('myData.eraseNo') },
+              { key: 'erase', text: t('myData.eraseYes'), bold: true, onClick: () => void erase() },
+            ],
+          ]}
+        />
+        <Dialog
+          visible={erased !== null}
+          aria-label={t('myData.eraseTitle')}
+          content={erased}
+          closeOnAction
+          onClose={() => endSession('signed-out')}
+          actions={[{ key: 'ok', text: t('myData.erasedOk') }]}
+        />
       </Section>
     </Page>
   );
