@@ -48,11 +48,31 @@ export function registerErasureRoutes(http: HttpServer, privacy: PrivacyService)
         summary:
           'Erase my data: at once when nothing keeps it; otherwise the answer says which hold keeps it and until when, and it runs by itself then.',
         headers: IdempotencyHeaders,
+        body: Type.Object(
+          {
+            confirm: Type.Boolean({
+              description:
+                'The person says yes, explicitly: erasure cannot be undone (true, or the request is refused with 422 naming `confirm`).',
+            }),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: MyErasureRequestSchema, 201: MyErasureRequestSchema, ...Problems },
+      },
+      // No body at all is refused like an empty one: naming `confirm` (not "body must be object").
+      preValidation: async (request) => {
+        request.body ??= {} as { confirm: boolean };
       },
     },
     async (request, reply) => {
       const customerId = customerIdOf(request);
+      // Erasure is for good: a tap that reaches here by mistake (an old app, a replayed call) must not erase.
+      if (request.body.confirm !== true)
+        throw AppError.invalid(
+          'confirm',
+          'must-be-true',
+          'send "confirm": true — the person must say yes: erasure cannot be undone',
+        );
       const key = request.headers['idempotency-key'];
       const { request: stored, created } = await privacy.requestErasure({
         customerId,

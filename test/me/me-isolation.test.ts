@@ -225,6 +225,7 @@ const ROUTES: readonly Route[] = [
     method: 'POST',
     route: '/v1/me/erasure',
     url: () => '/v1/me/erasure',
+    payload: { confirm: true },
     ownsPath: false,
     erasesCaller: true,
   },

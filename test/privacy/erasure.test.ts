@@ -95,6 +95,47 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
     );
   });
 
+  it('erasing one person over HTTP ends their sessions only: another customer, the API keys and a second session of nobody else are untouched', async () => {
+    const erased = await newPerson(0);
+    const other = await newPerson(0);
+    const sessionOf = async (customerId: string) => {
+      const issued = await t.app.http.inject({
+        method: 'POST',
+        url: `/v1/customers/${customerId}/sessions`,
+        headers: t.auth('app'),
+        payload: {},
+      });
+      expect(issued.statusCode).toBe(201);
+      return { authorization: `Bearer ${issued.json().token}` };
+    };
+    const [mine, mySecond, theirs] = [
+      await sessionOf(erased.customerId),
+      await sessionOf(erased.customerId),
+      await sessionOf(other.customerId),
+    ];
+    const asked = await t.app.http.inject({
+      method: 'POST',
+      url: '/v1/me/erasure',
+      headers: mine,
+      payload: { confirm: true },
+    });
+    expect([asked.statusCode, asked.json().status]).toEqual([201, 'completed']);
+    const status = async (url: string, headers: Record<string, string>) =>
+      (await t.app.http.inject({ method: 'GET', url, headers })).statusCode;
+    // Both of the erased person's sessions end; the other customer's does not.
+    expect(await status('/v1/me', mine)).toBe(401);
+    expect(await status('/v1/me', mySecond)).toBe(401);
+    expect(await status('/v1/me', theirs)).toBe(200);
+    // The lender's keys still work, for the other customer (200) and for the erased one (410, not 401).
+    expect(await status(`/v1/customers/${other.customerId}`, t.auth('app'))).toBe(200);
+    expect(await status(`/v1/customers/${erased.customerId}`, t.auth('reviewer'))).toBe(410);
+    const revoked = await t.app.db.query<{ customer_id: string }>(
+      `select distinct customer_id from customer_sessions where revoked_reason = 'revoke_all' and customer_id in ($1, $2)`,
+      [erased.customerId, other.customerId],
+    );
+    expect(revoked.rows).toEqual([{ customer_id: erased.customerId }]);
+  });
+
   it('an open loan blocks: "until closed", no date; closed, the 5-year rule gives the date; then it runs', async () => {
     const { customerId } = await newPerson();
     const loanId = await loanFor(t, customerId, `open-${serial}`, false);
@@ -254,10 +295,30 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
       payload: {},
     });
     const me = { authorization: `Bearer ${session.json().token}` };
+    // The person must say yes explicitly: without `confirm: true` nothing is asked (422 naming the field).
+    for (const [payload, rule] of [
+      [undefined, 'required'],
+      [{ confirm: false }, 'must-be-true'],
+      [{}, 'required'],
+    ] as const) {
+      const refused = await t.app.http.inject({
+        method: 'POST',
+        url: '/v1/me/erasure',
+        headers: { ...me, 'idempotency-key': 'tap-0' },
+        ...(payload === undefined ? {} : { payload }),
+      });
+      expect([refused.statusCode, refused.json().errors]).toEqual([
+        422,
+        [expect.objectContaining({ field: 'confirm', rule })],
+      ]);
+    }
+    const none = await t.app.http.inject({ method: 'GET', url: '/v1/me/erasure', headers: me });
+    expect(none.json().requests).toEqual([]);
     const asked = await t.app.http.inject({
       method: 'POST',
       url: '/v1/me/erasure',
       headers: { ...me, 'idempotency-key': 'tap-1' },
+      payload: { confirm: true },
     });
     expect(asked.statusCode).toBe(201);
     const view = asked.json();
@@ -276,6 +337,7 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
       method: 'POST',
       url: '/v1/me/erasure',
       headers: { ...me, 'idempotency-key': 'tap-1' },
+      payload: { confirm: true },
     });
     expect([retry.statusCode, retry.json().id]).toEqual([200, view.id]);
     const byStaff = await t.app.http.inject({

@@ -59,22 +59,33 @@ export interface SignedIn {
  * (a session made for that customer, handed to the page); the sign-in screen itself is tested on its own.
  */
 export async function openAs(browser: Browser, customerId: string, locale: Locale): Promise<SignedIn> {
-  const session = await api<{ token: string; customerId: string; expiresAt: string }>(
-    'POST',
-    '/v1/demo/sessions',
-    { customerId },
-  );
+  const session = await api<CustomerSession>('POST', '/v1/demo/sessions', { customerId });
   if (session.status !== 201) throw new Error(`POST /v1/demo/sessions answered ${session.status}`);
+  return openWithSession(browser, { ...session.body, customerId }, locale);
+}
+
+export interface CustomerSession {
+  readonly token: string;
+  readonly customerId: string;
+  readonly expiresAt: string;
+}
+
+/** A phone-sized page holding a session the test made itself (e.g. through an app key, for a new customer). */
+export async function openWithSession(
+  browser: Browser,
+  session: CustomerSession,
+  locale: Locale,
+): Promise<SignedIn> {
   const context = await newPhoneContext(browser, locale);
   await context.addInitScript(
     ([value]) => {
       if (!sessionStorage.getItem('credence.session'))
         sessionStorage.setItem('credence.session', value as string);
     },
-    [JSON.stringify({ token: session.body.token, customerId, expiresAt: session.body.expiresAt })],
+    [JSON.stringify({ token: session.token, customerId: session.customerId, expiresAt: session.expiresAt })],
   );
   const page = await context.newPage();
-  return { context, page, token: session.body.token };
+  return { context, page, token: session.token };
 }
 
 export async function newPhoneContext(browser: Browser, locale: Locale): Promise<BrowserContext> {

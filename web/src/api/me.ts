@@ -137,7 +137,9 @@ export const me = {
   messages: () => unwrap(api.GET('/v1/me/messages')),
   copies: () => unwrap(api.GET('/v1/me/data/copies')),
   erasures: () => unwrap(api.GET('/v1/me/erasure')),
-  requestErasure: () => unwrap(api.POST('/v1/me/erasure', {})),
+  /** Erase my data: sent only after the person said yes in the dialog (`confirm: true`), with the intent's key. */
+  requestErasure: (idempotencyKey: string) =>
+    unwrap(api.POST('/v1/me/erasure', { body: { confirm: true }, params: { header: key(idempotencyKey) } })),
   requestCopy: () => unwrap(api.POST('/v1/me/data/copies', { body: {} })),
   /** A copy's file as a Blob (the bearer session goes with it; a link could not carry it). */
   copyFile: async (exportId: string, file: 'document' | 'summary'): Promise<Blob> => {

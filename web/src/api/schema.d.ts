@@ -10270,7 +10270,8 @@ export interface paths {
                   | 'appeal_resolved'
                   | 'appeal_withdrawn'
                   | 'referral_decided'
-                  | 'bureau_negative_notice';
+                  | 'bureau_negative_notice'
+                  | 'correction_answered';
                 lastError: string | null;
                 /** @description When the next attempt is due (pending only): after a back-off, or 08:00 after quiet hours. */
                 nextAttemptAt: string | null;
@@ -23143,7 +23144,14 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The person says yes, explicitly: erasure cannot be undone (true, or the request is refused with 422 naming `confirm`). */
+            confirm: boolean;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {

@@ -1,10 +1,12 @@
 import { Button, Dialog } from 'antd-mobile';
 import { useEffect, useState } from 'react';
+import { useIntent } from '../../api/intent.ts';
 import { me, type Copy, type CorrectionRequest, type ErasureRequest } from '../../api/me.ts';
+import type { ApiProblem } from '../../api/problem.ts';
 import { endSession } from '../../api/session.ts';
 import { ErrorNotice, Loading } from '../../components/error-notice.tsx';
 import { Page, Section } from '../../components/page.tsx';
-import { useLoad } from '../../components/use-load.ts';
+import { asProblem, useLoad } from '../../components/use-load.ts';
 import { useLocale } from '../../i18n/index.ts';
 
 const FIELDS = ['incomeBand', 'occupation', 'residenceCity', 'education'] as const;
@@ -57,10 +59,19 @@ export default function MyDataScreen() {
   /** Erasure is for good: asked twice (the dialog), then the answer — erased (signed out) or what keeps it. */
   const [confirming, setConfirming] = useState(false);
   const [erased, setErased] = useState<string | null>(null);
+  const [eraseFailure, setEraseFailure] = useState<ApiProblem | undefined>(undefined);
+  // One intent, one key: a double tap or a retry after a lost connection answers the same request.
+  const eraseIntent = useIntent();
   const erase = async () => {
-    const answer = await me.requestErasure();
-    setErasure(answer);
-    if (answer.status === 'completed') setErased(both(answer.summary));
+    setEraseFailure(undefined);
+    try {
+      const answer = await eraseIntent.run((key) => me.requestErasure(key));
+      if (!answer) return;
+      setErasure(answer);
+      if (answer.status === 'completed') setErased(both(answer.summary));
+    } catch (error) {
+      setEraseFailure(asProblem(error));
+    }
   };
   const shown = erasure ?? erasures.data?.requests[0] ?? null;
   const correct = async () => {
@@ -177,6 +188,10 @@ export default function MyDataScreen() {
       <Section>
         <h2>{t('myData.eraseTitle')}</h2>
         <p className="muted">{t('myData.eraseIntro')}</p>
+        {erasures.error ? (
+          <ErrorNotice problem={erasures.error} onRetry={() => void erasures.reload()} />
+        ) : null}
+        {eraseFailure ? <ErrorNotice problem={eraseFailure} /> : null}
         {shown && shown.status !== 'completed' && shown.status !== 'cancelled' ? (
           <div role="status" data-testid="erasure">
             <p>{both(shown.summary)}</p>
@@ -187,7 +202,7 @@ export default function MyDataScreen() {
             </ul>
           </div>
         ) : null}
-        <Button block onClick={() => setConfirming(true)} data-testid="erase">
+        <Button block loading={eraseIntent.busy} onClick={() => setConfirming(true)} data-testid="erase">
           {t('myData.erase')}
         </Button>
         <Dialog
