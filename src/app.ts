@@ -528,6 +528,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     audit,
     store: createPgCorrectionStore(),
     settings: privacySettings,
+    outbox: notifications.outbox,
     appendEvents: async (rows) => {
       const report = await customers.ingestEvents(rows);
       return {

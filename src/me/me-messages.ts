@@ -47,6 +47,9 @@ function accountTitle(kind: MessageKind): Text | undefined {
     // The advance notice before an overdue account is reported to the credit bureau.
     case 'bureau_negative_notice':
       return MESSAGE_TITLES.creditReport;
+    // The answer to a correction of the person's data.
+    case 'correction_answered':
+      return MESSAGE_TITLES.dataCorrection;
     // Limit changes are listed from the reviews themselves (their message names the reasons), appeal
     // and referral news from their own notifications (with links to the appeal and the decision).
     case 'limit_changed':

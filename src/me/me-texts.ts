@@ -162,6 +162,7 @@ export const MESSAGE_TITLES = {
   statement: both('账单已出', 'Statement ready'),
   plan: both('分期', 'Instalment plan'),
   creditReport: both('征信报送提醒', 'Credit report notice'),
+  dataCorrection: both('更正结果', 'Your correction'),
 } as const;
 
 export function percentBoth(rate: Rate): { zh: string; en: string } {

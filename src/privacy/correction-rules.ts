@@ -3,6 +3,7 @@ import type { Queryable } from '../platform/database/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import type { LocalizedText } from '../platform/i18n/localized.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
+import type { MessageOutbox } from '../platform/notifications/index.ts';
 import type { Clock } from '../platform/time/clock.ts';
 import { addDays, businessDateOf, compareDates, type LocalDate } from '../platform/time/local-date.ts';
 import type { PrivacySettings } from './privacy-settings.ts';
@@ -110,6 +111,8 @@ export interface CorrectionDeps {
   readonly audit: AuditLog;
   readonly store: CorrectionStore;
   readonly settings: PrivacySettings;
+  /** The customer's messages: an answered correction is told to the person, written with the answer. */
+  readonly outbox: MessageOutbox;
   /** Appends events through the customers context (validated as any import); refusals are returned. */
   appendEvents(
     rows: readonly Record<string, unknown>[],

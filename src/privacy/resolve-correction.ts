@@ -2,6 +2,7 @@ import type { AuditActor } from '../platform/audit/audit-log.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import type { LocalizedText } from '../platform/i18n/localized.ts';
 import { correctingEvent, type Correction, type CorrectionDeps } from './correction-rules.ts';
+import { correctionAnsweredText } from './correction-texts.ts';
 
 export type CorrectionResolution =
   | {
@@ -18,8 +19,9 @@ export type CorrectionResolution =
  * context (validated as any import; its event id is the correction's, so a retry appends it once), then the
  * correction is closed with it and the decisions made on or after the fact are listed again for a re-check.
  * Rejected: closed with the reason the customer reads (both languages required). The request closes
- * (`completed` or `refused`) and the audit log records who, in the transaction that closes it. CONFLICT when
- * already answered.
+ * (`completed` or `refused`), the audit log records who, and the customer is sent a message saying what was
+ * decided and why (`correction_answered`, through the outbox) — all in the transaction that closes it.
+ * CONFLICT when already answered.
  */
 export async function resolveCorrection(
   deps: CorrectionDeps,
@@ -80,6 +82,15 @@ export async function resolveCorrection(
           : await deps.store.decisionsSince(tx, current.customerId, since),
     };
     await deps.store.resolve(tx, resolved);
+    // The person hears the answer — what was decided and why — written with it (one message per correction).
+    await deps.outbox.write(tx, [
+      {
+        customerId: current.customerId,
+        subjectId: current.id,
+        occasion: 'answer',
+        content: { kind: 'correction_answered', params: { text: correctionAnsweredText(resolved) } },
+      },
+    ]);
     await deps.audit.record(
       {
         actor: input.by,

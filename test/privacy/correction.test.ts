@@ -132,6 +132,28 @@ describe.each(storesUnderTest())('corrections on $name', (store) => {
     // Answered once: a second answer is a conflict.
     const again = await resolve(view.correctionId, { outcome: 'rejected', reason: { zh: '不', en: 'No' } });
     expect(again.statusCode).toBe(409);
+    // The person is told, once (the refused second answer wrote nothing): what was decided and the
+    // reviewer's words, in both languages, by push; and reads it among their messages.
+    const told = await t.app.db.query(
+      `select kind, channel, occasion, text from customer_messages where customer_id = $1 and subject_id = $2`,
+      [b, view.correctionId],
+    );
+    expect(told.rows).toEqual([
+      {
+        kind: 'correction_answered',
+        channel: 'push',
+        occasion: 'answer',
+        text: {
+          zh: `您于 2026-11-22 提出的更正（还款记录 ${repayment.event_id}）已处理：我们已更正。已按您提供的还款凭证更正。（编号 ${view.correctionId}）`,
+          en: `Your correction of the repayment record ${repayment.event_id}, sent on 2026-11-22, is answered: we corrected it. Corrected from the repayment receipt you sent. (ref. ${view.correctionId})`,
+        },
+      },
+    ]);
+    const inbox = await t.app.http.inject({ method: 'GET', url: '/v1/me/messages', headers: as(tokenB) });
+    const listed = (
+      inbox.json() as { messages: { title: Record<string, string>; text: Record<string, string> }[] }
+    ).messages.filter((m) => m.text.en?.includes(view.correctionId));
+    expect(listed.map((m) => [m.title.en, m.title['zh-CN']])).toEqual([['Your correction', '更正结果']]);
     const request = await t.app.db.query<{ kind: string; status: string }>(
       `select kind, status from data_subject_requests where customer_id = $1 and id = $2`,
       [b, view.requestId],
@@ -176,6 +198,16 @@ describe.each(storesUnderTest())('corrections on $name', (store) => {
     });
     expect((mine.json() as View).resolution?.en).toContain('merchant');
     expect((mine.json() as View).status).toBe('rejected');
+    const told = await t.app.db.query<{ text: { zh: string; en: string } }>(
+      `select text from customer_messages where customer_id = $1 and subject_id = $2 and kind = 'correction_answered'`,
+      [b, view.correctionId],
+    );
+    expect(told.rows.map((row) => row.text)).toEqual([
+      {
+        zh: `您于 2026-11-22 提出的更正（数据记录 ${payment.event_id}）已处理：未予更正。原因：商户的交易记录显示这笔付款由您绑定的银行卡完成。如仍有异议，可在“我的数据”中提出新的更正，并附上证明材料。（编号 ${view.correctionId}）`,
+        en: `Your correction of the record ${payment.event_id}, sent on 2026-11-22, is answered: we did not change it. Why: The merchant's record shows this payment was made with the card you bound. If you still disagree, you can send a new correction from My data, with proof. (ref. ${view.correctionId})`,
+      },
+    ]);
     const request = await t.app.db.query<{ status: string }>(
       `select status from data_subject_requests where customer_id = $1 and id = $2`,
       [b, view.requestId],

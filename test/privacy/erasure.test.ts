@@ -136,7 +136,7 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
     expect(revoked.rows).toEqual([{ customer_id: erased.customerId }]);
   });
 
-  it('an open loan blocks: "until closed", no date; closed, the 5-year rule gives the date; then it runs', async () => {
+  it('an open loan blocks: "until closed", no date; closed, the AML 10-year rule in force gives the date; then it runs', async () => {
     const { customerId } = await newPerson();
     const loanId = await loanFor(t, customerId, `open-${serial}`, false);
     const { request } = await t.app.services.privacy.requestErasure({
@@ -153,7 +153,8 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
       }),
     ]);
     expect(request.notBefore).toBeNull();
-    // Paid off today: the retention rule (data) keeps the records 60 months from the close.
+    // Paid off today: the retention rule in force today (data) keeps the records 120 months from the close —
+    // the revised AML Law (in force 2025-01-01, migration 0833), not the lender's old 5-year rule.
     const quote = await t.app.services.loans.payoffQuote(loanId);
     await t.app.services.loans.repay({
       loanId,
@@ -164,21 +165,45 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
     const first = await t.app.services.privacy.runErasures();
     expect(first.stillBlocked).toContain(request.id);
     const [held] = await t.app.services.privacy.requests({ customerId, kind: 'erasure' });
-    const through = addDays('2031-11-23' as LocalDate, -1);
+    expect(today).toBe('2026-11-23');
+    // The rule book keeps the old rule for history, retired; the new one dated from the law's own date.
+    const book = await t.app.db.query(
+      `select id, keep_months, to_char(effective_from, 'YYYY-MM-DD') as effective_from,
+              to_char(retired_on, 'YYYY-MM-DD') as retired_on
+         from retention_rules where basis = 'closed_credit' order by effective_from`,
+    );
+    expect(book.rows).toEqual([
+      {
+        id: 'closed_credit_records_10y_aml2025',
+        keep_months: 120,
+        effective_from: '2025-01-01',
+        retired_on: null,
+      },
+      {
+        id: 'closed_credit_records_5y',
+        keep_months: 60,
+        effective_from: '2026-01-01',
+        retired_on: '2026-12-08',
+      },
+    ]);
+    const through = '2036-11-22' as LocalDate;
     expect(held?.holds).toEqual([
       expect.objectContaining({
         kind: 'retention',
-        ruleId: 'closed_credit_records_5y',
-        closedOn: today,
+        ruleId: 'closed_credit_records_10y_aml2025',
+        closedOn: '2026-11-23',
         heldThrough: through,
+        citation: expect.objectContaining({ zh: expect.stringContaining('《中华人民共和国反洗钱法》') }),
       }),
     ]);
-    expect(held?.notBefore).toBe('2031-11-23');
-    // The day before, still held; on the date, carried out.
-    expect((await t.app.services.privacy.runErasures({ businessDate: through })).erased).not.toContain(
-      request.id,
-    );
-    const run = await t.app.services.privacy.runErasures({ businessDate: '2031-11-23' as LocalDate });
+    expect(held?.notBefore).toBe('2036-11-23');
+    // The old rule's date (five years on) no longer erases; the day before the ten years, still held; on
+    // the date, carried out.
+    for (const date of ['2031-11-23', through] as LocalDate[])
+      expect((await t.app.services.privacy.runErasures({ businessDate: date })).erased).not.toContain(
+        request.id,
+      );
+    const run = await t.app.services.privacy.runErasures({ businessDate: '2036-11-23' as LocalDate });
     expect(run.erased).toContain(request.id);
     const [done] = await t.app.services.privacy.requests({ customerId, kind: 'erasure' });
     expect(done?.status).toBe('completed');
@@ -376,7 +401,7 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
       method: 'POST',
       url: '/v1/privacy/erasures/run',
       headers: t.auth('admin'),
-      payload: { businessDate: '2031-11-23' },
+      payload: { businessDate: '2036-11-23' },
     });
     expect(run.statusCode).toBe(200);
     expect(run.json().erased).toContain(view.id);
@@ -481,7 +506,7 @@ describe.each(storesUnderTest())('erasure ($name)', (store) => {
           expect(request.status).toBe(expected.length > 0 ? 'blocked' : 'completed');
           if (appealId) await t.app.services.appeals.withdraw(appealId, customerId, t.appPrincipal);
           if (expected.length > 0) {
-            const run = await t.app.services.privacy.runErasures({ businessDate: '2032-01-01' as LocalDate });
+            const run = await t.app.services.privacy.runErasures({ businessDate: '2037-01-01' as LocalDate });
             expect(run.erased).toContain(request.id);
           }
           people.push(person);

@@ -62,6 +62,7 @@ export function channelOf(kind: MessageKind): MessageChannelName {
     case 'appeal_resolved':
     case 'appeal_withdrawn':
     case 'referral_decided':
+    case 'correction_answered':
       return 'push';
   }
 }

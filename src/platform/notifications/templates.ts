@@ -127,6 +127,8 @@ export const FORWARDED_KINDS = [
   'bureau_negative_notice',
   // An auto-repay collection from the customer's card that failed (src/lending/payments).
   'auto_repay_failed',
+  // The answer to a person's correction of their data (更正 / 异议, src/privacy): what was decided and why.
+  'correction_answered',
 ] as const;
 export type ForwardedKind = (typeof FORWARDED_KINDS)[number];
 
@@ -332,6 +334,7 @@ export function renderMessage(content: MessageContent): LocalizedText {
     case 'referral_decided':
     case 'bureau_negative_notice':
     case 'auto_repay_failed':
+    case 'correction_answered':
       return content.params.text;
   }
 }
