@@ -10271,6 +10271,7 @@ export interface paths {
                   | 'appeal_withdrawn'
                   | 'referral_decided'
                   | 'bureau_negative_notice'
+                  | 'auto_repay_failed'
                   | 'correction_answered';
                 lastError: string | null;
                 /** @description When the next attempt is due (pending only): after a back-off, or 08:00 after quiet hours. */
