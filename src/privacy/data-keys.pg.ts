@@ -49,17 +49,37 @@ export async function findDataKey(
   return { exists: true, erasedAt: row.erased_at, key: row.wrapped_key === null ? undefined : toKey(row) };
 }
 
-/** Keys wrapped by a lender key other than `activeKeyId`, in customer order after `after`. */
-export async function dataKeysNotWrappedBy(
+/**
+ * Customers whose key is wrapped by a lender key other than `activeKeyId`, in customer order after `after`;
+ * not locked (a read across customers: see `lockDataKeysNotWrappedBy`).
+ */
+export async function customersWithKeysNotWrappedBy(
   q: Queryable,
   activeKeyId: string,
   after: string,
   limit: number,
+): Promise<string[]> {
+  const result = await q.query<{ customer_id: string }>(
+    `select customer_id from customer_data_keys
+      where wrap_key_id <> $1 and customer_id > $2 order by customer_id limit $3`,
+    [activeKeyId, after, limit],
+  );
+  return result.rows.map((row) => row.customer_id);
+}
+
+/**
+ * The keys of these customers still wrapped by a lender key other than `activeKeyId`, locked. The customers
+ * must be on one shard group on Citus (`groupByShard`), where rows are locked only in single-shard statements.
+ */
+export async function lockDataKeysNotWrappedBy(
+  q: Queryable,
+  customerIds: readonly string[],
+  activeKeyId: string,
 ): Promise<WrappedDataKey[]> {
   const result = await q.query<DataKeyRow>(
     `select customer_id, wrapped_key, wrap_key_id, created_at from customer_data_keys
-      where wrap_key_id <> $1 and customer_id > $2 order by customer_id limit $3 for update`,
-    [activeKeyId, after, limit],
+      where customer_id = any ($1::text[]) and wrap_key_id <> $2 order by customer_id for update`,
+    [customerIds, activeKeyId],
   );
   return result.rows.map(toKey);
 }

@@ -246,9 +246,14 @@ for (const store of storesUnderTest()) {
         `update customer_cards set card_enc = $2, card_key_id = 'test-1' where customer_id = $1`,
         [id, lender.encrypt('card_number', '6222020200001234562', id).ciphertext],
       );
-      await db.exec('alter table customer_data_keys disable trigger customer_data_keys_guarded');
-      await db.query('delete from customer_data_keys where customer_id = $1', [id]);
-      await db.exec('alter table customer_data_keys enable trigger customer_data_keys_guarded');
+      // As before data keys existed: the guard set aside for the delete, in one transaction (on Citus,
+      // which propagates the trigger change to the shards, only with unsafe triggers allowed).
+      await db.transaction(async (tx) => {
+        await tx.exec('set local citus.enable_unsafe_triggers = on');
+        await tx.exec('alter table customer_data_keys disable trigger customer_data_keys_guarded');
+        await tx.query('delete from customer_data_keys where customer_id = $1', [id]);
+        await tx.exec('alter table customer_data_keys enable trigger customer_data_keys_guarded');
+      });
       const before = await service.getCustomer(id);
       expect(await service.reencryptPii()).toBe(2);
       expect(await service.reencryptPii()).toBe(0);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { serializeScorecard } from '../../src/scoring/index.ts';
 import { DEMO_SCORECARD_FILE_ENV, trainTestScorecard } from '../decisions/scorecard.ts';
 import { ensureSnapshot } from './pglite-snapshot.ts';
+import { ensureCitusTemplates } from './citus-template.ts';
 import { ensurePostgresTemplate } from './postgres-template.ts';
 
 /**
@@ -16,6 +17,8 @@ export default async function setup(): Promise<() => void> {
   await ensureSnapshot();
   // With DATABASE_URL (CI): the migrated database the storage suites' PostgreSQL databases are copied from.
   if (process.env.DATABASE_URL) await ensurePostgresTemplate(process.env.DATABASE_URL);
+  // With CITUS_URL: the bare and the migrated Citus databases each Citus `fresh()` is copied from.
+  if (process.env.CITUS_URL) await ensureCitusTemplates(process.env.CITUS_URL);
   const dir = mkdtempSync(join(tmpdir(), 'credence-tests-'));
   const file = join(dir, 'demo-scorecard.json');
   writeFileSync(file, serializeScorecard(trainTestScorecard()));

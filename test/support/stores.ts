@@ -4,17 +4,19 @@ import { migrate } from '../../src/platform/database/migrate.ts';
 import { openPglite } from '../../src/platform/database/pglite.ts';
 import { openPostgres } from '../../src/platform/database/postgres.ts';
 import { startFromSnapshot, templateSchema } from './pglite-snapshot.ts';
+import { copyOfCitusTemplate } from './citus-template.ts';
 import { copyOfTemplate, existingPostgresTemplate } from './postgres-template.ts';
 
 /**
  * The stores every storage suite runs on: PGlite always, PostgreSQL too when `DATABASE_URL` is set (CI sets
- * it when a server answers on 127.0.0.1:5432). Each `fresh()` returns a database in a new schema with all
+ * it when a server answers on 127.0.0.1:5432), and a Citus cluster when `CITUS_URL` is set (its coordinator;
+ * ./citus-template.ts). Each `fresh()` returns a database in a new schema with all
  * migrations applied, so tests never see each other's rows. One PGlite instance is shared per test file
  * (it takes seconds to start), started from a snapshot that already holds a few migrated schemas
  * (./pglite-snapshot.ts); schemas are dropped when the file ends.
  */
 export interface StoreUnderTest {
-  readonly name: 'pglite' | 'postgres';
+  readonly name: 'pglite' | 'postgres' | 'citus';
   /** A new, migrated, empty schema. */
   fresh(options?: { migrate?: boolean; poolSize?: number }): Promise<Database>;
 }
@@ -105,8 +107,39 @@ export function postgresStore(url: string, options: { fromTemplate?: boolean } =
   };
 }
 
-/** PGlite, plus PostgreSQL when DATABASE_URL is set. */
+/**
+ * A Citus cluster whose coordinator is at `url`: each `fresh()` is a database of its own on every node,
+ * copied from the migrated (or, with `migrate: false`, the bare) template the global setup made
+ * (./citus-template.ts). Dropped on every node when the test file ends.
+ */
+export function citusStore(url: string): StoreUnderTest {
+  return {
+    name: 'citus',
+    async fresh(freshOptions = {}) {
+      const migrated = freshOptions.migrate !== false;
+      const copy = await copyOfCitusTemplate(url, schemaName(), { migrated });
+      const db = await openPostgres({ connectionString: copy.url, max: freshOptions.poolSize ?? 5 });
+      cleanups.push(async () => {
+        await db.close().catch(() => undefined);
+        await copy.drop();
+      });
+      // Finds every migration applied and every table placed: a no-op unless the template is wrong.
+      if (migrated) await migrate(db);
+      return db;
+    },
+  };
+}
+
+/**
+ * PGlite, plus PostgreSQL when DATABASE_URL is set, plus Citus when CITUS_URL is set. `TEST_STORES` (names,
+ * comma-separated, e.g. `citus`) keeps only those: a run of the suites on one store alone.
+ */
 export function storesUnderTest(): StoreUnderTest[] {
+  const stores: StoreUnderTest[] = [pgliteStore];
   const url = process.env.DATABASE_URL;
-  return url ? [pgliteStore, postgresStore(url, { fromTemplate: true })] : [pgliteStore];
+  if (url) stores.push(postgresStore(url, { fromTemplate: true }));
+  const citusUrl = process.env.CITUS_URL;
+  if (citusUrl) stores.push(citusStore(citusUrl));
+  const only = process.env.TEST_STORES?.split(',').map((name) => name.trim());
+  return only ? stores.filter((store) => only.includes(store.name)) : stores;
 }

@@ -1,4 +1,5 @@
-import { toJson, type Queryable } from '../database/database.ts';
+import { groupByShard } from '../database/citus.ts';
+import { toJson, type Database, type Queryable } from '../database/database.ts';
 import type { LocalizedText } from '../i18n/localized.ts';
 import type { IdGenerator } from '../ids/ids.ts';
 import { channelOf, type CustomerMessage, type MessageDraft, type MessageStatus } from './message.ts';
@@ -87,25 +88,51 @@ export async function writeMessages(
 
 /**
  * Claims up to `limit` pending messages whose next attempt is due: counts the attempt and moves their next
- * attempt to the end of the lease, in one statement (rows another pass holds are skipped), so a pass that
- * dies mid-send leaves them to be tried again once the lease ends.
+ * attempt to the end of the lease (rows another pass holds are skipped), so a pass that dies mid-send leaves
+ * them to be tried again once the lease ends.
+ *
+ * In two steps, so that it runs on Citus too, where rows are locked only in single-shard statements: the due
+ * messages are read without a lock (oldest first, across every customer), then claimed one shard group at a
+ * time (`groupByShard`; PostgreSQL and PGlite: one group) by an UPDATE that locks them `skip locked` and
+ * checks again that each is still pending and due — a message another pass claimed in between has its next
+ * attempt moved past `now` and is left out. So two passes never claim the same message, as before.
  */
 export async function claimDueMessages(
-  q: Queryable,
+  db: Database,
   now: Date,
   leaseUntil: Date,
   limit: number,
 ): Promise<CustomerMessage[]> {
-  const result = await q.query<MessageRow>(
-    `update customer_messages m set attempts = m.attempts + 1, next_attempt_at = $2
-       from (select customer_id, id from customer_messages
-              where status = 'pending' and next_attempt_at <= $1
-              order by next_attempt_at, id limit $3 for update skip locked) due
-      where m.customer_id = due.customer_id and m.id = due.id
-      returning m.*`,
-    [now, leaseUntil, limit],
+  const due = await db.query<{ customer_id: string; id: string }>(
+    `select customer_id, id from customer_messages
+      where status = 'pending' and next_attempt_at <= $1
+      order by next_attempt_at, id limit $2`,
+    [now, limit],
   );
-  return result.rows.map(messageOf);
+  const groups = await groupByShard(
+    db,
+    due.rows.map((row) => ({ customerId: row.customer_id, id: row.id })),
+  );
+  const claimed: CustomerMessage[] = [];
+  for (const group of groups) {
+    const customers = group.map((message) => message.customerId);
+    const result = await db.query<MessageRow>(
+      `update customer_messages m set attempts = m.attempts + 1, next_attempt_at = $2
+         from (select customer_id, id from customer_messages
+                where customer_id = any ($3::text[])
+                  and (customer_id, id) in (select * from unnest($3::text[], $4::text[]))
+                  and status = 'pending' and next_attempt_at <= $1
+                order by next_attempt_at, id for update skip locked) due
+        where m.customer_id = due.customer_id and m.id = due.id and m.customer_id = any ($3::text[])
+        returning m.*`,
+      [now, leaseUntil, customers, group.map((message) => message.id)],
+    );
+    claimed.push(...result.rows.map(messageOf));
+  }
+  // In the order they fell due (the claim moved every next attempt to the lease's end).
+  const position = new Map(due.rows.map((row, index) => [`${row.customer_id} ${row.id}`, index]));
+  const at = (message: CustomerMessage) => position.get(`${message.customerId} ${message.id}`) ?? 0;
+  return claimed.sort((a, b) => at(a) - at(b));
 }
 
 /** Marks messages delivered (only those still pending: a late duplicate changes nothing). */
