@@ -1,4 +1,5 @@
 import { sqlStateOf, toJson, type Database, type Queryable } from '../platform/database/database.ts';
+import { groupByShard } from '../platform/database/citus.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { fen } from '../platform/money/money.ts';
 import { parseRate, toExactRateString } from '../platform/money/rate.ts';
@@ -538,8 +539,9 @@ export async function evidenceContent(
 /**
  * Seals every evidence row not yet under its customer's data key: rows still in clear (written before
  * migration 0604) and rows under a lender key (before 0802). Erased customers' rows are left alone (erasure
- * sealed them before destroying the key). Batches of `batchSize` rows, each in its own transaction, in key order
- * (a crash loses nothing: the next run continues with what is left). Returns how many rows were sealed.
+ * sealed them before destroying the key). Batches of `batchSize` rows in key order, a transaction per shard
+ * group of a batch (one on PostgreSQL and PGlite; a crash loses nothing: the next run continues with what is
+ * left). Returns how many rows were sealed.
  */
 export async function reencryptEvidence(
   db: Database,
@@ -549,31 +551,50 @@ export async function reencryptEvidence(
   const batchSize = options.batchSize ?? 100;
   let done = 0;
   let after: { customerId: string; id: string } = { customerId: '', id: '' };
+  const unsealed = `(e.content is not null or e.content_key_id <> $1)
+    and not exists (select 1 from customers c where c.customer_id = e.customer_id and c.erased_at is not null)`;
   for (;;) {
-    const sealed = await db.transaction(async (tx) => {
-      const result = await tx.query<StoredContentRow>(
-        `select ${CONTENT_COLUMNS} from appeal_evidence e
-          where (e.content is not null or e.content_key_id <> $1) and (e.customer_id, e.id) > ($2, $3)
-            and not exists (select 1 from customers c where c.customer_id = e.customer_id and c.erased_at is not null)
-          order by e.customer_id, e.id limit $4 for update`,
-        [cipher.customerKeyId, after.customerId, after.id, batchSize],
-      );
-      for (const row of result.rows) {
-        const content = await openContent(tx, cipher, row);
-        const sealer = await cipher.open(tx, row.customer_id, { create: true });
-        const next = sealer.encryptBytes('appeal_evidence', content, evidenceOwner(row.customer_id, row.id));
-        await tx.query(
-          `update appeal_evidence set content = null, content_ciphertext = $3, content_key_id = $4
-            where customer_id = $1 and id = $2`,
-          [row.customer_id, row.id, next.ciphertext, next.keyId],
+    // A batch is found without a lock, then locked (the test repeated) and sealed one shard group per
+    // transaction: Citus locks rows only in single-shard statements (PostgreSQL, PGlite: one group).
+    const found = await db.query<{ customer_id: string; id: string }>(
+      `select e.customer_id, e.id from appeal_evidence e
+        where ${unsealed} and (e.customer_id, e.id) > ($2, $3)
+        order by e.customer_id, e.id limit $4`,
+      [cipher.customerKeyId, after.customerId, after.id, batchSize],
+    );
+    const last = found.rows.at(-1);
+    if (!last) return done;
+    after = { customerId: last.customer_id, id: last.id };
+    const groups = await groupByShard(
+      db,
+      found.rows.map((row) => ({ customerId: row.customer_id, id: row.id })),
+    );
+    for (const group of groups) {
+      done += await db.transaction(async (tx) => {
+        const result = await tx.query<StoredContentRow>(
+          `select ${CONTENT_COLUMNS} from appeal_evidence e
+            where e.customer_id = any ($2::text[]) and (e.customer_id, e.id) in (select * from unnest($2::text[], $3::text[]))
+              and ${unsealed}
+            order by e.customer_id, e.id for update of e`,
+          [cipher.customerKeyId, group.map((row) => row.customerId), group.map((row) => row.id)],
         );
-      }
-      const last = result.rows.at(-1);
-      return { count: result.rows.length, last };
-    });
-    if (sealed.count === 0 || !sealed.last) return done;
-    done += sealed.count;
-    after = { customerId: sealed.last.customer_id, id: sealed.last.id };
+        for (const row of result.rows) {
+          const content = await openContent(tx, cipher, row);
+          const sealer = await cipher.open(tx, row.customer_id, { create: true });
+          const next = sealer.encryptBytes(
+            'appeal_evidence',
+            content,
+            evidenceOwner(row.customer_id, row.id),
+          );
+          await tx.query(
+            `update appeal_evidence set content = null, content_ciphertext = $3, content_key_id = $4
+              where customer_id = $1 and id = $2`,
+            [row.customer_id, row.id, next.ciphertext, next.keyId],
+          );
+        }
+        return result.rows.length;
+      });
+    }
     options.onProgress?.(done);
   }
 }

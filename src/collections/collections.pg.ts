@@ -559,21 +559,44 @@ export async function queue(q: Queryable, filter: QueueFilter): Promise<Collecti
   return result.rows.map(caseOf);
 }
 
-/** The first unclaimed case in queue order, locked, skipping any another collector is taking right now. */
+/** Cases read ahead of a claim: the queue is scanned this many at a time. */
+const CLAIM_WINDOW = 16;
+
+/**
+ * The first unclaimed case in queue order, locked, skipping any another collector is taking right now.
+ *
+ * The queue spans every customer, and Citus locks rows only in single-shard statements: so the queue is
+ * read without a lock, `CLAIM_WINDOW` cases at a time (past the ones already tried), and each case in turn
+ * is locked by its full key (`skip locked`) with the test repeated — a case another collector claimed in
+ * between no longer passes it, one being claimed right now is skipped. Two collectors asking at once still
+ * get two different cases.
+ */
 export async function nextUnclaimed(
   tx: Queryable,
   buckets: readonly CaseBucket[],
   now: Date,
 ): Promise<CollectionCase | undefined> {
-  const result = await tx.query<CaseRow>(
-    `select ${CASE_COLUMNS} from collection_cases
-      where status = 'open' and bucket = any ($1::text[]) and (claim_expires_at is null or claim_expires_at <= $2)
-      order by priority desc, amount_past_due desc, days_past_due desc, opened_on, id
-      limit 1 for update skip locked`,
-    [buckets, now],
-  );
-  const [row] = result.rows;
-  return row ? caseOf(row) : undefined;
+  const unclaimed = `status = 'open' and bucket = any ($1::text[]) and (claim_expires_at is null or claim_expires_at <= $2)`;
+  const passed: string[] = [];
+  for (;;) {
+    const window = await tx.query<{ customer_id: string; id: string }>(
+      `select customer_id, id from collection_cases where ${unclaimed} and id <> all ($4::text[])
+        order by priority desc, amount_past_due desc, days_past_due desc, opened_on, id
+        limit $3`,
+      [buckets, now, CLAIM_WINDOW, passed],
+    );
+    for (const candidate of window.rows) {
+      const result = await tx.query<CaseRow>(
+        `select ${CASE_COLUMNS} from collection_cases
+          where customer_id = $3 and id = $4 and ${unclaimed} for update skip locked`,
+        [buckets, now, candidate.customer_id, candidate.id],
+      );
+      const [row] = result.rows;
+      if (row) return caseOf(row);
+      passed.push(candidate.id);
+    }
+    if (window.rows.length < CLAIM_WINDOW) return undefined;
+  }
 }
 
 interface ContactRow {

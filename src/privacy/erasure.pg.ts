@@ -504,13 +504,20 @@ export async function insertLegalHold(q: Queryable, hold: LegalHold): Promise<vo
   );
 }
 
+/**
+ * A hold by its id; `lock` locks it by its full key (Citus locks rows only in single-shard statements, which
+ * need `customer_id`): a hold's customer never changes, so it is read first without a lock.
+ */
 export async function findLegalHold(q: Queryable, id: string, lock = false): Promise<LegalHold | undefined> {
-  const result = await q.query<LegalHoldRow>(
-    `select ${HOLD_COLUMNS} from legal_holds where id = $1${lock ? ' for update' : ''}`,
-    [id],
+  const found = await q.query<LegalHoldRow>(`select ${HOLD_COLUMNS} from legal_holds where id = $1`, [id]);
+  const [row] = found.rows;
+  if (!row || !lock) return row ? toHold(row) : undefined;
+  const locked = await q.query<LegalHoldRow>(
+    `select ${HOLD_COLUMNS} from legal_holds where customer_id = $1 and id = $2 for update`,
+    [row.customer_id, id],
   );
-  const [row] = result.rows;
-  return row ? toHold(row) : undefined;
+  const [current] = locked.rows;
+  return current ? toHold(current) : undefined;
 }
 
 export async function releaseLegalHold(

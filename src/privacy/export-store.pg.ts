@@ -239,14 +239,22 @@ export function createPgExportStore(): ExportStore {
       };
     },
     async purgeExpired(q, now, limit) {
-      const result = await q.query<{ customer_id: string; id: string }>(
-        `update data_exports e set document = null, summary = null, purged_at = $1, updated_at = $1
-          from (select customer_id, id from data_exports
-                 where status = 'done' and purged_at is null and expires_at <= $1
-                 order by expires_at limit $2 for update) due
-          where e.customer_id = due.customer_id and e.id = due.id
-          returning e.customer_id, e.id`,
+      // The expired copies are found first, then purged by their keys with the test repeated, so a copy
+      // another purge took in between is not purged (nor audited) twice. Not an UPDATE over a locking
+      // subquery with a limit: Citus locks rows only in single-shard statements; a multi-shard UPDATE is fine.
+      const due = await q.query<{ customer_id: string; id: string }>(
+        `select customer_id, id from data_exports
+          where status = 'done' and purged_at is null and expires_at <= $1
+          order by expires_at, id limit $2`,
         [now, limit],
+      );
+      if (due.rows.length === 0) return [];
+      const result = await q.query<{ customer_id: string; id: string }>(
+        `update data_exports set document = null, summary = null, purged_at = $1, updated_at = $1
+          where customer_id = any ($2::text[]) and id = any ($3::text[])
+            and status = 'done' and purged_at is null and expires_at <= $1
+          returning customer_id, id`,
+        [now, due.rows.map((row) => row.customer_id), due.rows.map((row) => row.id)],
       );
       return result.rows.map((row) => ({ customerId: row.customer_id, id: row.id }));
     },
