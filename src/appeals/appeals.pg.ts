@@ -551,14 +551,14 @@ export async function reencryptEvidence(
   const batchSize = options.batchSize ?? 100;
   let done = 0;
   let after: { customerId: string; id: string } = { customerId: '', id: '' };
-  const unsealed = `(e.content is not null or e.content_key_id <> $1)
-    and not exists (select 1 from customers c where c.customer_id = e.customer_id and c.erased_at is not null)`;
+  const unsealed = '(e.content is not null or e.content_key_id <> $1)';
   for (;;) {
     // A batch is found without a lock, then locked (the test repeated) and sealed one shard group per
     // transaction: Citus locks rows only in single-shard statements (PostgreSQL, PGlite: one group).
     const found = await db.query<{ customer_id: string; id: string }>(
       `select e.customer_id, e.id from appeal_evidence e
         where ${unsealed} and (e.customer_id, e.id) > ($2, $3)
+          and not exists (select 1 from customers c where c.customer_id = e.customer_id and c.erased_at is not null)
         order by e.customer_id, e.id limit $4`,
       [cipher.customerKeyId, after.customerId, after.id, batchSize],
     );
@@ -571,13 +571,22 @@ export async function reencryptEvidence(
     );
     for (const group of groups) {
       done += await db.transaction(async (tx) => {
-        const result = await tx.query<StoredContentRow>(
-          `select ${CONTENT_COLUMNS} from appeal_evidence e
-            where e.customer_id = any ($2::text[]) and (e.customer_id, e.id) in (select * from unnest($2::text[], $3::text[]))
-              and ${unsealed}
-            order by e.customer_id, e.id for update of e`,
-          [cipher.customerKeyId, group.map((row) => row.customerId), group.map((row) => row.id)],
+        const customers = group.map((row) => row.customerId);
+        // Erased customers (in between) are left out; their rows were sealed by the erasure.
+        const erased = await tx.query<{ customer_id: string }>(
+          'select customer_id from customers where customer_id = any ($1::text[]) and erased_at is not null',
+          [customers],
         );
+        const gone = new Set(erased.rows.map((row) => row.customer_id));
+        const locked = await tx.query<StoredContentRow>(
+          `select ${CONTENT_COLUMNS} from appeal_evidence e
+            where e.customer_id = any ($2::text[])
+              and (e.customer_id, e.id) in (select * from unnest($2::text[], $3::text[]))
+              and ${unsealed}
+            order by e.customer_id, e.id for update`,
+          [cipher.customerKeyId, customers, group.map((row) => row.id)],
+        );
+        const result = { rows: locked.rows.filter((row) => !gone.has(row.customer_id)) };
         for (const row of result.rows) {
           const content = await openContent(tx, cipher, row);
           const sealer = await cipher.open(tx, row.customer_id, { create: true });

@@ -14,7 +14,8 @@ import { createTestApp } from '../support/app.ts';
 import { lineWorld } from '../lending/credit-lines/support.ts';
 import { lendingWorld } from '../lending/support.ts';
 import { openPostgres } from '../../src/platform/database/postgres.ts';
-import { pgliteStore, type StoreUnderTest } from '../support/stores.ts';
+import type { Queryable } from '../../src/platform/database/database.ts';
+import { citusStore, pgliteStore, type StoreUnderTest } from '../support/stores.ts';
 
 /**
  * Credence on Citus (issue 16), against the coordinator at `CITUS_URL` (a coordinator and two workers; see
@@ -26,10 +27,15 @@ import { pgliteStore, type StoreUnderTest } from '../support/stores.ts';
  */
 const citusUrl = process.env.CITUS_URL;
 
-const citusStore = (url: string): StoreUnderTest => {
+/**
+ * The database at `url` itself, emptied and migrated again by each `fresh()`: `migrate` from nothing on a
+ * live cluster (every table distributed by `credence migrate`). The other tests take copies of the migrated
+ * template (`citusStore`, test/support/citus-template.ts): seconds instead of a migration each.
+ */
+const publicSchemaStore = (url: string): StoreUnderTest => {
   let open: Database | undefined;
   return {
-    name: 'postgres',
+    name: 'citus',
     async fresh(options = {}) {
       // The previous test may have closed it already (an app stops its database).
       await open?.close().catch(() => undefined);
@@ -121,6 +127,65 @@ create function g() returns int language sql as $body$ select 1; $body$`,
   });
 });
 
+describe('table names (pure)', () => {
+  it('no table of the schema ends in _<digits>, the form of a Citus shard name that refusals strip (0904)', async () => {
+    const names = (await loadMigrations()).flatMap((file) =>
+      [...file.sql.matchAll(/create table (?:if not exists )?([a-z_][a-z0-9_]*)/gi)].map((m) => m[1] ?? ''),
+    );
+    expect(names.length).toBeGreaterThan(40);
+    expect(names.filter((name) => /_[0-9]+$/.test(name))).toEqual([]);
+  });
+});
+
+/**
+ * A store whose databases, while `watch.strict` is on, refuse every statement Citus would run on more than
+ * one shard (`citus.multi_task_query_log_level = error`, set for each transaction) — except the lookup of a
+ * contract's customer by the contract id alone (a repayment or a purchase names only the loan or the line),
+ * which is allowed and counted in `watch.lookups`.
+ */
+function routerOnly(store: StoreUnderTest) {
+  const watch = { strict: false, lookups: [] as string[] };
+  const LOOKUP = /^select customer_id, facility_id from (loans|credit_lines) where id = \$1$/;
+  const strictly = (tx: Queryable): Queryable => ({
+    async query<Row>(sql: string, params?: readonly unknown[]) {
+      const text = sql.trim().replace(/\s+/g, ' ');
+      if (!LOOKUP.test(text)) {
+        return tx.query<Row>(sql, params).catch((error: unknown) => {
+          // Names the statement that would have run on several shards.
+          if (error instanceof Error) error.message = `${error.message}: ${text.slice(0, 300)}`;
+          throw error;
+        });
+      }
+      watch.lookups.push(text);
+      await tx.exec(`set local citus.multi_task_query_log_level = 'off'`);
+      const result = await tx.query<Row>(sql, params);
+      await tx.exec(`set local citus.multi_task_query_log_level = 'error'`);
+      return result;
+    },
+    exec: (sql) => tx.exec(sql),
+  });
+  const watched: StoreUnderTest = {
+    name: store.name,
+    async fresh(options) {
+      const db = await store.fresh(options);
+      const transaction: Database['transaction'] = (work, transactionOptions) =>
+        db.transaction(async (tx) => {
+          if (!watch.strict) return work(tx);
+          await tx.exec(`set local citus.multi_task_query_log_level = 'error'`);
+          return work(strictly(tx));
+        }, transactionOptions);
+      return {
+        ...db,
+        transaction,
+        query: (sql, params) =>
+          watch.strict ? transaction((tx) => tx.query(sql, params)) : db.query(sql, params),
+        exec: (sql) => (watch.strict ? transaction((tx) => tx.exec(sql)) : db.exec(sql)),
+      };
+    },
+  };
+  return { store: watched, watch };
+}
+
 describe.skipIf(!citusUrl)('Credence on Citus (CITUS_URL)', () => {
   const store = citusStore(citusUrl ?? 'postgres://unset');
   const at = new Date('2026-11-22T02:00:00Z');
@@ -156,7 +221,7 @@ describe.skipIf(!citusUrl)('Credence on Citus (CITUS_URL)', () => {
   }
 
   it('migrate places every table by the rule: customer tables distributed with customers, the rest reference', async () => {
-    const db = await store.fresh();
+    const db = await publicSchemaStore(citusUrl ?? '').fresh();
     const placed = await db.query<{
       table_name: string;
       has_customer: boolean;
@@ -189,7 +254,8 @@ describe.skipIf(!citusUrl)('Credence on Citus (CITUS_URL)', () => {
     const distributed: string[] = [];
     expect(await migrate(db, { onDistribute: (p) => distributed.push(p.table) })).toEqual([]);
     expect(distributed).toEqual([]);
-  });
+    await db.close();
+  }, 600_000);
 
   it('the ledger holds its rules on the shards: balances from postings, balanced journals, sealed, append-only, non-negative', async () => {
     const db: Database = await store.fresh();
@@ -296,9 +362,12 @@ describe.skipIf(!citusUrl)('Credence on Citus (CITUS_URL)', () => {
     expect(verification.journals).toBe(3);
   });
 
-  it('a drawdown, its idempotent replay, an over-limit draw refused and a repayment run as one customer each', async () => {
-    const world = await lendingWorld(store, { start: '2026-01-15' });
+  it('a drawdown, its idempotent replay, an over-limit draw refused and a repayment are router queries', async () => {
+    const { store: watched, watch } = routerOnly(store);
+    const world = await lendingWorld(watched, { start: '2026-01-15' });
     const customerId = await world.customerWithLimit(2_000_000n);
+    // From here every statement must run on one shard, but the repayment's lookup of the loan's customer.
+    watch.strict = true;
     const request = {
       customerId,
       amount: 1_000_000n as Money,
@@ -323,11 +392,14 @@ describe.skipIf(!citusUrl)('Credence on Citus (CITUS_URL)', () => {
       idempotencyKey: 'pay-1',
     });
     expect(repaid.receipt.allocation.principal).toBe(50_000n);
+    expect(watch.lookups).toEqual(['select customer_id, facility_id from loans where id = $1']);
+    watch.strict = false;
     const verification = await verifyLedger(world.db);
     expect(verification.ok).toBe(true);
   });
-  it('the demo seeds with a small history (its day-end catch-ups per shard group), decides over HTTP and the books are sound', async () => {
-    const t = await createTestApp({ store, now: new Date('2026-12-06T02:00:00Z') });
+  it('the demo seeds with a small history (its day-end catch-ups per shard group), decides over HTTP as a router query and the books are sound', async () => {
+    const { store: watched, watch } = routerOnly(store);
+    const t = await createTestApp({ store: watched, now: new Date('2026-12-06T02:00:00Z') });
     try {
       await seedDemo(t.app);
       const report = await seedDemoHistory(t.app, { applicants: 20 });
@@ -336,6 +408,8 @@ describe.skipIf(!citusUrl)('Credence on Citus (CITUS_URL)', () => {
       const customer = await t.app.db.query<{ customer_id: string }>(
         `select customer_id from customers where external_id = 'demo-clean-approval'`,
       );
+      // The decision runs on the customer's shard alone.
+      watch.strict = true;
       const response = await t.app.http.inject({
         method: 'POST',
         url: '/v1/decisions',
@@ -344,6 +418,8 @@ describe.skipIf(!citusUrl)('Credence on Citus (CITUS_URL)', () => {
       });
       expect(response.statusCode).toBe(201);
       expect(response.json<{ outcome: string }>().outcome).toBe('approved');
+      watch.strict = false;
+      expect(watch.lookups).toEqual([]);
       expect((await verifyLedger(t.app.db)).ok).toBe(true);
     } finally {
       await t.app.stop();
@@ -366,28 +442,38 @@ describe.skipIf(!citusUrl)('Credence on Citus (CITUS_URL)', () => {
 
 /** Six credit lines with a purchase each (one replayed), then the day-ends of 6 Jan – 4 Feb in chunks of two. */
 async function creditLineMonth(store: StoreUnderTest): Promise<unknown> {
-  const world = await lineWorld(store, { start: '2026-01-05' });
+  const { store: watched, watch } = routerOnly(store);
+  const world = await lineWorld(store.name === 'citus' ? watched : store, { start: '2026-01-05' });
   const lines: { customerId: string; lineId: string }[] = [];
   for (let index = 0; index < 6; index += 1) {
     const line = await world.customerWithLine(1_000_000n, { statementDay: 1 + index });
+    // A purchase runs on the customer's shard, but the lookup of the line's customer by the line id.
+    watch.strict = true;
     const made = await world.lines.purchase({
       lineId: line.lineId,
       amount: BigInt(10_000 + index * 1_000) as Money,
       description: 'shop',
       idempotencyKey: `p${index}`,
     });
+    watch.strict = false;
     expect(made.outcome).toBe('made');
     lines.push(line);
   }
   const [first] = lines;
   if (!first) throw new Error('no line');
+  watch.strict = true;
   const replay = await world.lines.purchase({
     lineId: first.lineId,
     amount: 10_000n as Money,
     description: 'shop',
     idempotencyKey: 'p0',
   });
+  watch.strict = false;
   expect(replay.outcome === 'made' && replay.replayed).toBe(true);
+  if (store.name === 'citus')
+    expect(new Set(watch.lookups)).toEqual(
+      new Set(['select customer_id, facility_id from credit_lines where id = $1']),
+    );
   world.today('2026-02-05');
   const report = await world.dayEnd.run({ through: '2026-02-04' as LocalDate, chunkSize: 2 });
   const statements = await Promise.all(

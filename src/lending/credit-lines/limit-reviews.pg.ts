@@ -89,7 +89,9 @@ function toRecord(row: ReviewRow): LimitReviewRecord {
  * Claims the review of a line for a key, for the request named by `review.id` (also the id the review gets
  * if it is new): created pending and claimed if new; claimed if pending and its claim is free or has lapsed
  * (a request that crashed); otherwise returned as it is — applied, or pending and claimed by another request
- * — with `claimed: false`. The claim lasts `leaseMs` by the database's clock (migration 0508).
+ * — with `claimed: false`. The claim lasts `leaseMs` by the database's clock (migration 0508), read as
+ * `statement_timestamp()` (when the statement began): Citus refuses a volatile `clock_timestamp()` in an
+ * UPDATE of a distributed table.
  */
 export async function claimReview(
   tx: Queryable,
@@ -100,7 +102,7 @@ export async function claimReview(
   const inserted = await tx.query<ReviewRow>(
     `insert into credit_line_reviews (customer_id, id, line_id, review_key, trigger, status, requested_at,
                                       claim_token, claimed_until)
-     values ($1, $2, $3, $4, $5, 'pending', $6, $2, clock_timestamp() + $7::int * interval '1 millisecond')
+     values ($1, $2, $3, $4, $5, 'pending', $6, $2, statement_timestamp() + $7::int * interval '1 millisecond')
      on conflict (customer_id, line_id, review_key) do nothing
      returning ${COLUMNS}`,
     [review.customerId, review.id, review.lineId, review.reviewKey, review.trigger, at, leaseMs],
@@ -109,9 +111,9 @@ export async function claimReview(
   if (created) return { record: toRecord(created), claimed: true };
   const taken = await tx.query<ReviewRow>(
     `update credit_line_reviews
-        set claim_token = $4, claimed_until = clock_timestamp() + $5::int * interval '1 millisecond'
+        set claim_token = $4, claimed_until = statement_timestamp() + $5::int * interval '1 millisecond'
       where customer_id = $1 and line_id = $2 and review_key = $3 and status = 'pending'
-        and (claimed_until is null or claimed_until <= clock_timestamp())
+        and (claimed_until is null or claimed_until <= statement_timestamp())
       returning ${COLUMNS}`,
     [review.customerId, review.lineId, review.reviewKey, review.id, leaseMs],
   );

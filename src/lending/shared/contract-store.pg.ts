@@ -216,6 +216,27 @@ const unnestOf = (columns: readonly BatchColumn<never>[]) =>
      as v (${columns.map((column) => column.name).join(', ')})`;
 
 /**
+ * One item's values as scalar parameters, and a column's expression with `v.<column>` read from them: one
+ * row is written by an `insert … values` / `update … where customer_id = $1 and id = $2`, which Citus runs as
+ * a single-shard (router) statement; the `unnest` form of many rows it plans across every shard (a purchase
+ * or a repayment, one contract, must stay on its customer's shard).
+ */
+function scalarsOf<Item>(columns: readonly BatchColumn<Item>[], item: Item): unknown[] {
+  return columns.map((column) => {
+    const value = column.of(item);
+    return typeof value === 'bigint' ? value.toString() : value;
+  });
+}
+
+function scalarExpression(columns: readonly BatchColumn<never>[], expression: string): string {
+  return expression.replace(/\bv\.([a-z_][a-z0-9_]*)/g, (whole, name: string) => {
+    const index = columns.findIndex((column) => column.name === name);
+    const column = columns[index];
+    return column ? `$${index + 1}::${paramType(column.type)}` : whole;
+  });
+}
+
+/**
  * Inserts any number of rows in one statement; `stamped` columns (e.g. `created_at`, `updated_at`) all get
  * `at`. Nothing is sent for no items.
  */
@@ -228,6 +249,15 @@ export async function insertMany<Item>(
 ): Promise<void> {
   if (items.length === 0) return;
   const at = `$${columns.length + 1}`;
+  const [only] = items;
+  if (items.length === 1 && only !== undefined) {
+    await tx.query(
+      `insert into ${table} (${[...columns.map((column) => column.name), ...stamp.columns].join(', ')})
+       values (${[...columns.map((column) => scalarExpression(columns, valueOf(column))), ...stamp.columns.map(() => at)].join(', ')})`,
+      [...scalarsOf(columns, only), stamp.at],
+    );
+    return;
+  }
   await tx.query(
     `insert into ${table} (${[...columns.map((column) => column.name), ...stamp.columns].join(', ')})
      select ${[...columns.map(valueOf), ...stamp.columns.map(() => at)].join(', ')}
@@ -252,6 +282,18 @@ export async function updateMany<Item>(
   const [customer, id, ...changed] = columns;
   if (customer?.name !== 'customer_id' || id?.name !== 'id') {
     throw new Error('updateMany: the first two columns must be customer_id and id');
+  }
+  const [only] = items;
+  if (items.length === 1 && only !== undefined) {
+    const scalarSets = changed.map(
+      (column) => `${column.name} = ${scalarExpression(columns, column.set ?? valueOf(column))}`,
+    );
+    await tx.query(
+      `update ${table} l set ${scalarSets.join(', ')}, updated_at = $${columns.length + 1}
+        where l.customer_id = $1 and l.id = $2`,
+      [...scalarsOf(columns, only), at],
+    );
+    return;
   }
   const sets = changed.map((column) => `${column.name} = ${column.set ?? valueOf(column)}`);
   await tx.query(

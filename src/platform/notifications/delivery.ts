@@ -50,8 +50,9 @@ export async function deliverDueMessages(
   const report = { delivered: 0, retrying: 0, failed: 0, deferred: 0 };
   for (let round = 0; round < maxRounds; round += 1) {
     const now = deps.clock.now();
-    const claimed = await claimDueMessages(deps.db, now, new Date(now.getTime() + policy.leaseMs), batchSize);
-    if (claimed.length === 0) break;
+    const claim = await claimDueMessages(deps.db, now, new Date(now.getTime() + policy.leaseMs), batchSize);
+    const claimed = claim.messages;
+    if (claimed.length === 0 && !claim.moreDue) break;
     const delivered: CustomerMessage[] = [];
     const queue = [...claimed];
     const worker = async (): Promise<void> => {
@@ -94,7 +95,7 @@ export async function deliverDueMessages(
     await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
     await markDelivered(deps.db, delivered, deps.clock.now());
     report.delivered += delivered.length;
-    if (claimed.length < batchSize) break;
+    if (!claim.moreDue) break;
   }
   return report;
 }

@@ -80,10 +80,13 @@ export async function writeMessages(
        $10, 'pending', 0, m.next_attempt_at::timestamptz
        from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
          $9::text[]) as m (customer_id, id, kind, subject_id, occasion, channel, text, params, next_attempt_at)
-     on conflict (customer_id, kind, subject_id, occasion) do nothing`,
+     on conflict (customer_id, kind, subject_id, occasion) do nothing
+     returning id`,
     [...columns, deps.now],
   );
-  return result.rowCount;
+  // The rows returned, not the row count: Citus runs this INSERT … SELECT through the coordinator and
+  // reports the rows selected as its count, skipped conflicts included.
+  return result.rows.length;
 }
 
 /**
@@ -96,13 +99,15 @@ export async function writeMessages(
  * time (`groupByShard`; PostgreSQL and PGlite: one group) by an UPDATE that locks them `skip locked` and
  * checks again that each is still pending and due — a message another pass claimed in between has its next
  * attempt moved past `now` and is left out. So two passes never claim the same message, as before.
+ * `moreDue`: the read found `limit` messages, so another round may find more (this one may have claimed
+ * fewer: another pass took them).
  */
 export async function claimDueMessages(
   db: Database,
   now: Date,
   leaseUntil: Date,
   limit: number,
-): Promise<CustomerMessage[]> {
+): Promise<{ readonly messages: CustomerMessage[]; readonly moreDue: boolean }> {
   const due = await db.query<{ customer_id: string; id: string }>(
     `select customer_id, id from customer_messages
       where status = 'pending' and next_attempt_at <= $1
@@ -132,7 +137,8 @@ export async function claimDueMessages(
   // In the order they fell due (the claim moved every next attempt to the lease's end).
   const position = new Map(due.rows.map((row, index) => [`${row.customer_id} ${row.id}`, index]));
   const at = (message: CustomerMessage) => position.get(`${message.customerId} ${message.id}`) ?? 0;
-  return claimed.sort((a, b) => at(a) - at(b));
+  // More may be due when the read was full, even if another pass took some of it (fewer claimed).
+  return { messages: claimed.sort((a, b) => at(a) - at(b)), moreDue: due.rows.length >= limit };
 }
 
 /** Marks messages delivered (only those still pending: a late duplicate changes nothing). */
