@@ -58,9 +58,18 @@ for (const store of storesUnderTest()) {
 
     it('refuses an applied migration whose file changed, before applying anything', async () => {
       const db = await store.fresh({ migrate: false });
-      const one = file('0001', 'one', 'create table t_one (id int primary key);');
+      // Keyed by customer_id (a customer table), so that Citus can place it too.
+      const one = file(
+        '0001',
+        'one',
+        'create table t_one (customer_id text, id int, primary key (customer_id, id));',
+      );
       await migrate(db, { files: [one] });
-      const edited = file('0001', 'one', 'create table t_one (id int primary key, extra text);');
+      const edited = file(
+        '0001',
+        'one',
+        'create table t_one (customer_id text, id int, extra text, primary key (customer_id, id));',
+      );
       const two = file('0002', 'two', 'create table t_two (id int primary key);');
       const error = await migrate(db, { files: [edited, two] }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
