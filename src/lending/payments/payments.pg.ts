@@ -225,6 +225,7 @@ export async function lockMandatesBehind(
   const { rows } = await q.query<MandateRow>(
     `select ${MANDATE_COLUMNS} from auto_repay_mandates
       where (customer_id, account_id) in (select * from unnest($1::text[], $2::text[]))
+        and customer_id = any ($1::text[]) -- prunes to the chunk's shard on Citus (same rows)
         and enabled and processed_through < $3
       order by account_id for update`,
     [items.map((item) => item.customerId), items.map((item) => item.id), date],
