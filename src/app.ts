@@ -255,6 +255,14 @@ export interface CreateAppOptions {
 }
 
 /** The composition root: reads nothing but the config it is given, builds adapters, wires the contexts. */
+/**
+ * The day-end's collections step wired to its adapters (the demo history runs it beside the products' steps,
+ * on its own clock, so the console's collections queue has cases).
+ */
+export function createCollectionsStep(deps: Parameters<typeof createCollectionsDay>[0]) {
+  return createCollectionsProcessor({ collections: createCollectionsDay(deps) });
+}
+
 export async function createApp(options: CreateAppOptions): Promise<App> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
@@ -393,14 +401,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         // collections, so a case sees the account as the collection left it.
         createAutoRepayProcessor(autoRepayDeps),
         // Collections after the reminders: cases follow the accounts as the products' steps left them.
-        createCollectionsProcessor({
-          collections: createCollectionsDay({
-            clock,
-            ids,
-            outbox: notifications.outbox,
-            strategies: collectionStrategies,
-          }),
-        }),
+        createCollectionsStep({ clock, ids, outbox: notifications.outbox, strategies: collectionStrategies }),
       ],
       elapsed: () => monotonic.nowMs(),
     }),

@@ -137,6 +137,16 @@ describe.each(STORES)('demo history on $name', (store) => {
       views.filter((view) => view.daysPastDue > 0 || view.status === 'written_off').length,
     ).toBeGreaterThanOrEqual(2);
     expect(views.every((view) => view.asOf >= last)).toBe(true);
+    // The collections step ran with the day-end: every loan late at the history's end has an open case,
+    // in the collectors' call queue (the console's collections page).
+    const late = views.filter((view) => view.status === 'active' && view.daysPastDue > 0);
+    const open = await t.app.db.query<{ account_id: string }>(
+      `select account_id from collection_cases where status = 'open' and account_id like 'ln_%'`,
+    );
+    expect(late.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(open.rows.map((row) => row.account_id))).toEqual(
+      new Set(late.map((view) => view.contract.loanId)),
+    );
 
     // The books balance.
     const ledger = await verifyLedger(t.app.db);

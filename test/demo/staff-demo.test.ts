@@ -12,9 +12,9 @@ describe('demo staff users', () => {
     await t.app.stop();
   });
 
-  it('creates reviewer1/2, analyst1/2 and admin once, prints them with the console URL, and they sign in', async () => {
+  it('creates reviewer1/2, analyst1/2, collector1 and admin once, prints them with the console URL, and they sign in', async () => {
     const first = await seedDemoStaff(t.app);
-    expect(first.created).toEqual(['reviewer1', 'reviewer2', 'analyst1', 'analyst2', 'admin']);
+    expect(first.created).toEqual(['reviewer1', 'reviewer2', 'analyst1', 'analyst2', 'collector1', 'admin']);
     expect(first.lines('http://127.0.0.1:3000')).toEqual([
       '',
       'Staff console: http://127.0.0.1:3000/console/   (demo staff; passwords are for the demo only)',
@@ -22,6 +22,7 @@ describe('demo staff users', () => {
       '  reviewer  reviewer2  reviewer2-demo-pass',
       '  analyst   analyst1   analyst1-demo-pass',
       '  analyst   analyst2   analyst2-demo-pass',
+      '  collector collector1 collector1-demo-pass',
       '  admin     admin      admin-demo-pass',
     ]);
     const again = await seedDemoStaff(t.app);
@@ -30,6 +31,7 @@ describe('demo staff users', () => {
       ['admin', 'admin'],
       ['analyst1', 'analyst'],
       ['analyst2', 'analyst'],
+      ['collector1', 'collector'],
       ['reviewer1', 'reviewer'],
       ['reviewer2', 'reviewer'],
     ]);

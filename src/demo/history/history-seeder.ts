@@ -1,4 +1,4 @@
-import { createApp } from '../../app.ts';
+import { createApp, createCollectionsStep } from '../../app.ts';
 import type { App } from '../../services.ts';
 import type { Notifier } from '../../appeals/index.ts';
 import { generatePopulation, type Population } from '../population/population.ts';
@@ -8,6 +8,7 @@ import { createPiiVault } from '../../identity/pii-vault.ts';
 import { groupByShard } from '../../platform/database/citus.ts';
 import { createCreditLineDayEndProcessor } from '../../lending/credit-lines/credit-line-day-end.ts';
 import { createLoanDayEndProcessor } from '../../lending/loans/loan-day-end.ts';
+import { DEFAULT_COLLECTION_STRATEGY } from '../../collections/index.ts';
 import type { RepaymentMethod } from '../../lending/loans/schedule.ts';
 import type { Principal } from '../../platform/auth/api-keys.ts';
 import { createIdGenerator, seededRandomBytes } from '../../platform/ids/ids.ts';
@@ -349,6 +350,14 @@ export async function seedDemoHistory(app: App, options: HistorySeedOptions = {}
   const processors = [
     createLoanDayEndProcessor({ clock, ids: past.ids }),
     createCreditLineDayEndProcessor({ clock, ids: past.ids }),
+    // Collections after the products' steps, as in the day-end: a case opens for each account late on the
+    // week's date and follows its bucket, so the console's collections queue has work (docs/collections.md).
+    createCollectionsStep({
+      clock,
+      ids: past.ids,
+      outbox: past.services.notifications.outbox,
+      strategies: () => Promise.resolve([DEFAULT_COLLECTION_STRATEGY]),
+    }),
   ];
   /**
    * The day-end batch's processors, run as the batch runs them but over a week at a time: each item is

@@ -4,7 +4,7 @@ import type { StaffRole } from '../../platform/auth/staff-auth.ts';
 
 /**
  * The demo's staff users (`credence serve --demo`): two reviewers, two analysts (so a four-eyes change can
- * be made by one and approved by the other) and an admin, with fixed demo passwords printed at start-up.
+ * be made by one and approved by the other), a collector and an admin, with fixed demo passwords printed at start-up.
  * Created when absent; an existing user (and a password someone changed) is left as it is.
  */
 export const DEMO_STAFF: ReadonlyArray<{
@@ -36,6 +36,12 @@ export const DEMO_STAFF: ReadonlyArray<{
     displayName: 'Analyst Two 分析师二',
     role: 'analyst',
     password: 'analyst2-demo-pass',
+  },
+  {
+    username: 'collector1',
+    displayName: 'Collector One 催收员一',
+    role: 'collector',
+    password: 'collector1-demo-pass',
   },
   { username: 'admin', displayName: 'Admin 管理员', role: 'admin', password: 'admin-demo-pass' },
 ];

@@ -9,6 +9,7 @@ import {
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
+  PhoneOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -29,6 +30,7 @@ import { SignIn } from './sign-in.tsx';
 const Reviewer = lazy(() => import('./reviewer/routes.tsx'));
 const Studio = lazy(() => import('./studio/routes.tsx'));
 const Admin = lazy(() => import('./admin/routes.tsx'));
+const Collections = lazy(() => import('./collections/routes.tsx'));
 
 interface MenuEntry {
   readonly path: string;
@@ -38,7 +40,7 @@ interface MenuEntry {
   readonly children?: readonly MenuEntry[];
 }
 
-const ALL: readonly StaffRole[] = ['reviewer', 'analyst', 'admin'];
+const ALL: readonly StaffRole[] = ['reviewer', 'analyst', 'collector', 'admin'];
 
 /** The console's map: areas by role (admin sees everything), one entry per page. */
 export const MENU: readonly MenuEntry[] = [
@@ -76,6 +78,15 @@ export const MENU: readonly MenuEntry[] = [
         icon: <CheckSquareOutlined />,
         roles: ['analyst'],
       },
+    ],
+  },
+  {
+    path: '/collections',
+    key: 'collections',
+    icon: <PhoneOutlined />,
+    roles: ['collector'],
+    children: [
+      { path: '/collections/queue', key: 'collectionsQueue', icon: <FormOutlined />, roles: ['collector'] },
     ],
   },
   {
@@ -199,6 +210,14 @@ function Shell() {
             element={
               <Guard roles={['analyst']}>
                 <Studio />
+              </Guard>
+            }
+          />
+          <Route
+            path="collections/*"
+            element={
+              <Guard roles={['collector']}>
+                <Collections />
               </Guard>
             }
           />

@@ -1,4 +1,4 @@
-import { ExperimentOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { ExperimentOutlined, PhoneOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Button, Card, Col, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -8,7 +8,7 @@ import { useSession, type StaffRole } from './session.tsx';
 import { WorkSummary } from './work-summary.tsx';
 
 interface Area {
-  readonly key: 'reviewerCard' | 'studioCard' | 'adminCard';
+  readonly key: 'reviewerCard' | 'studioCard' | 'collectionsCard' | 'adminCard';
   readonly title: string;
   readonly path: string;
   readonly roles: readonly StaffRole[];
@@ -35,6 +35,13 @@ export function Home() {
       path: '/studio/policies',
       roles: ['analyst'],
       icon: <ExperimentOutlined />,
+    },
+    {
+      key: 'collectionsCard',
+      title: t('menu.collections'),
+      path: '/collections/queue',
+      roles: ['collector'],
+      icon: <PhoneOutlined />,
     },
     {
       key: 'adminCard',

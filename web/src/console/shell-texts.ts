@@ -3,7 +3,7 @@ const zhCN = {
   product: 'Credence 工作台',
   tagline: '审核、风控与管理',
   language: { label: '语言', 'zh-CN': '中文', en: 'English' },
-  roles: { reviewer: '审核员', analyst: '风控分析师', admin: '管理员' },
+  roles: { reviewer: '审核员', analyst: '风控分析师', collector: '催收员', admin: '管理员' },
   menu: {
     home: '首页',
     reviewer: '审核工作台',
@@ -17,6 +17,8 @@ const zhCN = {
     monitoring: '监控',
     decisions: '决策查询',
     studioApprovals: '变更审批',
+    collections: '催收',
+    collectionsQueue: '催收队列',
     admin: '系统管理',
     users: '员工账号',
     keys: 'API 密钥',
@@ -45,6 +47,7 @@ const zhCN = {
     reviewerCard: '处理申诉与人工复核，SLA 临近的案件排在前面。',
     studioCard: '编辑并模拟策略、激活模型、查看监控；每项变更都需第二人批准。',
     adminCard: '管理员工账号、API 密钥，查看审计日志。',
+    collectionsCard: '领取逾期案件，记录联系与还款承诺；仅限允许的时段与次数。',
     open: '进入',
     waiting: {
       title: '待处理',
@@ -72,7 +75,7 @@ const en: Shape<typeof zhCN> = {
   product: 'Credence console',
   tagline: 'Review, risk and administration',
   language: { label: 'Language', 'zh-CN': '中文', en: 'English' },
-  roles: { reviewer: 'Reviewer', analyst: 'Risk analyst', admin: 'Administrator' },
+  roles: { reviewer: 'Reviewer', analyst: 'Risk analyst', collector: 'Collector', admin: 'Administrator' },
   menu: {
     home: 'Home',
     reviewer: 'Reviewer workbench',
@@ -86,6 +89,8 @@ const en: Shape<typeof zhCN> = {
     monitoring: 'Monitoring',
     decisions: 'Decision explorer',
     studioApprovals: 'Change approvals',
+    collections: 'Collections',
+    collectionsQueue: 'Collections queue',
     admin: 'Administration',
     users: 'Staff users',
     keys: 'API keys',
@@ -115,6 +120,8 @@ const en: Shape<typeof zhCN> = {
     studioCard:
       'Edit and simulate policies, activate models, watch monitoring; every change needs a second person.',
     adminCard: 'Manage staff users and API keys, read the audit log.',
+    collectionsCard:
+      'Claim late accounts, log contacts and promises to pay, within the permitted hours and caps.',
     open: 'Open',
     waiting: {
       title: 'Waiting for you',

@@ -1,0 +1,205 @@
+import { ReloadOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { App as AntApp, Button, Segmented, Select, Space, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import type { ApiProblem } from '../../api/problem.ts';
+import { api, unwrap } from '../api.ts';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { asProblem } from '../components/use-load.ts';
+import { useLocale } from '../i18n.ts';
+import { BUCKETS, BucketTag, ClaimedBy, type Bucket, type CollectionCase } from './common.tsx';
+
+type View = 'unclaimed' | 'mine' | 'all';
+const VIEWS: readonly View[] = ['unclaimed', 'mine', 'all'];
+
+/** The call queue: open cases by priority, filtered by bucket; claim one, or claim the next. */
+export function CollectionsQueue() {
+  const { t, format, locale } = useLocale();
+  const { message } = AntApp.useApp();
+  const navigate = useNavigate();
+  const table = useRef<ActionType>(undefined);
+  const reload = () => table.current?.reload();
+  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const [bucket, setBucket] = useState<Bucket | undefined>(undefined);
+  const [view, setView] = useState<View>('unclaimed');
+  const [busy, setBusy] = useState(false);
+
+  const act = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+      setProblem(undefined);
+    } catch (caught) {
+      const refused = asProblem(caught);
+      setProblem(refused);
+      void message.error(refused.text?.[locale] ?? refused.detail);
+      reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const claimNext = () =>
+    act(async () => {
+      const answer = await unwrap(api.POST('/v1/collections/queue/claim-next'));
+      if (answer.case) {
+        void message.success(t('collections.queue.claimed', { id: answer.case.caseId }));
+        navigate(`/collections/cases/${answer.case.caseId}`);
+      } else void message.info(t('collections.queue.nothingNext'));
+    });
+
+  const claim = (caseId: string) =>
+    act(async () => {
+      await unwrap(api.POST('/v1/collections/cases/{id}/claim', { params: { path: { id: caseId } } }));
+      navigate(`/collections/cases/${caseId}`);
+    });
+
+  const columns: ProColumns<CollectionCase>[] = [
+    {
+      title: t('collections.common.priority'),
+      dataIndex: 'priority',
+      width: 80,
+      align: 'right',
+      render: (_, row) => <Typography.Text strong>{row.priority}</Typography.Text>,
+    },
+    {
+      title: t('collections.common.case'),
+      dataIndex: 'caseId',
+      render: (_, row) => (
+        <Link to={`/collections/cases/${row.caseId}`}>
+          <code>{row.caseId}</code>
+        </Link>
+      ),
+    },
+    {
+      title: t('collections.common.bucket'),
+      dataIndex: 'bucket',
+      render: (_, row) => <BucketTag bucket={row.bucket} />,
+    },
+    {
+      title: t('collections.common.product'),
+      dataIndex: 'product',
+      render: (_, row) => t(`collections.products.${row.product}`),
+    },
+    {
+      title: t('collections.common.amountPastDue'),
+      dataIndex: 'amountPastDue',
+      align: 'right',
+      render: (_, row) => format.yuan(row.amountPastDue),
+    },
+    {
+      title: t('collections.common.daysPastDue'),
+      dataIndex: 'daysPastDue',
+      align: 'right',
+      render: (_, row) => t('collections.common.daysValue', { count: row.daysPastDue }),
+    },
+    {
+      title: t('collections.common.brokenPromises'),
+      dataIndex: 'brokenPromises',
+      align: 'right',
+    },
+    {
+      title: t('collections.common.claimedBy'),
+      dataIndex: 'claimedBy',
+      render: (_, row) => <ClaimedBy row={row} />,
+    },
+    {
+      title: '',
+      valueType: 'option',
+      fixed: 'right',
+      render: (_, row) => [
+        row.claimedBy === null || view === 'unclaimed' ? (
+          <Button
+            key="claim"
+            size="small"
+            type="primary"
+            disabled={busy}
+            aria-label={`${t('collections.common.claim')} ${row.caseId}`}
+            onClick={() => void claim(row.caseId)}
+          >
+            {t('collections.common.claim')}
+          </Button>
+        ) : null,
+        <Link
+          key="open"
+          to={`/collections/cases/${row.caseId}`}
+          aria-label={`${t('collections.common.open')} ${row.caseId}`}
+        >
+          {t('collections.common.open')}
+        </Link>,
+      ],
+    },
+  ];
+
+  return (
+    <PageContainer
+      title={<h1 className="rv-h1">{t('collections.queue.title')}</h1>}
+      subTitle={t('collections.queue.subtitle')}
+    >
+      {problem ? <ProblemAlert problem={problem} onRetry={reload} /> : null}
+      <ProTable<CollectionCase, { bucket?: Bucket; view: View }>
+        rowKey="caseId"
+        actionRef={table}
+        columns={columns}
+        search={false}
+        options={false}
+        scroll={{ x: 'max-content' }}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        params={{ ...(bucket ? { bucket } : {}), view }}
+        locale={{ emptyText: t('collections.queue.empty') }}
+        request={async (params) => {
+          try {
+            const data = await unwrap(
+              api.GET('/v1/collections/queue', {
+                params: {
+                  query: {
+                    view: params.view,
+                    ...(params.bucket ? { bucket: params.bucket } : {}),
+                    limit: 200,
+                  },
+                },
+              }),
+            );
+            setProblem(undefined);
+            return { data: data.items, success: true, total: data.items.length };
+          } catch (caught) {
+            setProblem(asProblem(caught));
+            return { data: [], success: false };
+          }
+        }}
+        toolBarRender={() => [
+          <Space key="filters" wrap>
+            <Segmented
+              aria-label={t('collections.queue.view')}
+              value={view}
+              onChange={(value) => setView(value as View)}
+              options={VIEWS.map((value) => ({ value, label: t(`collections.queue.views.${value}`) }))}
+            />
+            <Select
+              allowClear
+              aria-label={t('collections.queue.filterBucket')}
+              placeholder={t('collections.queue.allBuckets')}
+              style={{ minWidth: 160 }}
+              value={bucket}
+              onChange={(value) => setBucket(value)}
+              options={BUCKETS.map((value) => ({ value, label: value }))}
+            />
+          </Space>,
+          <Button key="refresh" icon={<ReloadOutlined />} onClick={reload}>
+            {t('collections.common.refresh')}
+          </Button>,
+          <Button
+            key="next"
+            type="primary"
+            icon={<ThunderboltOutlined />}
+            loading={busy}
+            onClick={() => void claimNext()}
+          >
+            {t('collections.queue.claimNext')}
+          </Button>,
+        ]}
+      />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,31 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { NotFound } from '../components/not-found.tsx';
+import { CollectionCasePage } from './case-page.tsx';
+import { CollectionsQueue } from './queue.tsx';
+import './texts.ts';
+import './collections.css';
+
+/** "No data" in a table is information here (no contact yet), not a disabled control: readable grey. */
+const READABLE = {
+  components: {
+    Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' },
+    Empty: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' },
+  },
+};
+
+/** The collections area (collector, admin): the call queue and the case page. */
+export default function CollectionsRoutes() {
+  return (
+    <ConfigProvider theme={READABLE}>
+      <AntApp className="cl-area">
+        <Routes>
+          <Route index element={<Navigate to="queue" replace />} />
+          <Route path="queue" element={<CollectionsQueue />} />
+          <Route path="cases/:id" element={<CollectionCasePage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
