@@ -156,7 +156,6 @@ export function CollectionsQueue() {
                   query: {
                     view: params.view,
                     ...(params.bucket ? { bucket: params.bucket } : {}),
-                    limit: 200,
                   },
                 },
               }),
