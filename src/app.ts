@@ -325,8 +325,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const configuredStrategies = options.collections ?? config.collections ?? [DEFAULT_COLLECTION_STRATEGY];
   // The collections strategy in force: the configured one until the first strategy approved through a
   // four-eyes settings change (stored), then the stored ones (the policy's settings cache: a few seconds).
-  const collectionStrategies: StrategySource = async () =>
-    withStoredStrategies(configuredStrategies, (await policies.settings()).collectionStrategies ?? []);
+  const collectionStrategies: StrategySource = async (q) =>
+    withStoredStrategies(configuredStrategies, await policies.collectionStrategies(q));
   const loans = createLoanService({
     db,
     clock,

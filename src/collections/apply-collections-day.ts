@@ -50,7 +50,7 @@ export async function applyCollectionsDay(
   const closedOn = await store.lastClosedOn(tx, refs);
   const seqs = await store.lastEventSeqs(tx, [...openCases.values()]);
   const noticeDay = addDays(date, 1);
-  const strategy = strategyOn(await deps.strategies(), noticeDay);
+  const strategy = strategyOn(await deps.strategies(tx), noticeDay);
   const sendNotices = noticeDay >= deps.clock.today();
   const notices = new Set(noticeDays(strategy));
 

@@ -39,7 +39,7 @@ export async function claimLocked(
     throw new AppError('CONFLICT', `collection case ${current.id} is closed (${current.closeReason})`, {
       issues: [{ field: 'status', rule: 'open', message: 'only an open case can be claimed' }],
     });
-  const strategy = strategyOn(await deps.strategies(), deps.clock.today());
+  const strategy = strategyOn(await deps.strategies(tx), deps.clock.today());
   if (!inCallQueue(strategy, current.bucket))
     throw AppError.invalid(
       'bucket',

@@ -15,7 +15,7 @@ export async function claimNextCollectionCase(
   input: { readonly by: Principal },
 ): Promise<CollectionCase | undefined> {
   mustCollect(input.by);
-  const strategy = strategyOn(await deps.strategies(), deps.clock.today());
+  const strategy = strategyOn(await deps.strategies(deps.db), deps.clock.today());
   const buckets = CASE_BUCKETS.filter((bucket) => inCallQueue(strategy, bucket));
   return deps.db.transaction(async (tx) => {
     const next = await store.nextUnclaimed(tx, buckets, deps.clock.now());

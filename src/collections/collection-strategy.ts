@@ -1,3 +1,4 @@
+import type { Queryable } from '../platform/database/database.ts';
 import { AppError, type FieldIssue } from '../platform/errors/app-error.ts';
 import { isLocalDate, type LocalDate } from '../platform/time/local-date.ts';
 import { CASE_BUCKETS, type CaseBucket } from './collection-case.ts';
@@ -255,10 +256,12 @@ export function parseCollectionStrategies(
 }
 
 /**
- * Where the dated strategies come from, asked each time they are needed: the ones approved through four-eyes
- * changes (stored) after the configured ones (wired by the composition root; a fixed list in tests).
+ * Where the dated strategies come from, asked each time they are needed, through the connection in use
+ * (inside a transaction: that transaction — the embedded PGlite has one connection, so a read beside an
+ * open transaction would wait for it): the ones approved through four-eyes changes (stored) after the
+ * configured ones (wired by the composition root; a fixed list in tests).
  */
-export type StrategySource = () => Promise<readonly CollectionStrategy[]>;
+export type StrategySource = (q: Queryable) => Promise<readonly CollectionStrategy[]>;
 
 /** A source that always gives `strategies` (tests, benches, a deployment without stored strategies). */
 export const fixedStrategies =

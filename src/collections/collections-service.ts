@@ -34,7 +34,7 @@ export function createCollectionsService(deps: CollectionsDeps): CollectionsServ
     release: (caseId, by) => releaseCollectionCase(deps, { caseId, by }),
     contact: (request) => recordCollectionContact(deps, request),
     async strategy() {
-      const all = await deps.strategies();
+      const all = await deps.strategies(deps.db);
       return { inForce: strategyOn(all, deps.clock.today()), all };
     },
   };

@@ -26,7 +26,7 @@ export async function getCollectionCase(
     store.casePromises(deps.db, found.customerId, found.id),
     store.caseContacts(deps.db, found.customerId, found.id),
   ]);
-  const strategy = strategyOn(await deps.strategies(), deps.clock.today());
+  const strategy = strategyOn(await deps.strategies(deps.db), deps.clock.today());
   return {
     case: found,
     inCallQueue: found.status === 'open' && inCallQueue(strategy, found.bucket),

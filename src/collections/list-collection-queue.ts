@@ -32,7 +32,7 @@ export async function listCollectionQueue(
   const limit = input.limit ?? 50;
   if (!Number.isInteger(limit) || limit < 1 || limit > 500)
     throw AppError.invalid('limit', 'range', 'must be a whole number from 1 to 500');
-  const strategy = strategyOn(await deps.strategies(), deps.clock.today());
+  const strategy = strategyOn(await deps.strategies(deps.db), deps.clock.today());
   const buckets = CASE_BUCKETS.filter(
     (bucket) => inCallQueue(strategy, bucket) && (input.bucket === undefined || input.bucket === bucket),
   );

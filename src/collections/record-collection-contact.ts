@@ -92,7 +92,7 @@ export async function recordCollectionContact(
             },
           ],
         });
-      const strategy = strategyOn(await deps.strategies(), deps.clock.today());
+      const strategy = strategyOn(await deps.strategies(tx), deps.clock.today());
       const windows = capWindows(contactedAt);
       // One statement at a time on a transaction.
       const sameDay = await store.countContacts(tx, current.customerId, windows.day.from, windows.day.to);

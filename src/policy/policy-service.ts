@@ -1,3 +1,5 @@
+import type { CollectionStrategy } from '../collections/index.ts';
+import * as repository from './policy.pg.ts';
 import type { AuditLog } from '../platform/audit/audit-log.ts';
 import type { Database } from '../platform/database/database.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
@@ -84,6 +86,11 @@ export interface PolicyService {
   loadSettings(settings: LendingSettings): Promise<SettingsLoadReport>;
   settings(): Promise<LendingSettings>;
   /**
+   * The collections strategies stored through four-eyes changes, oldest first, read through `q` (a
+   * transaction in progress, or the database): not cached, so a transaction sees what it may lock against.
+   */
+  collectionStrategies(q: Queryable): Promise<readonly CollectionStrategy[]>;
+  /**
    * The policy for one decision. NOT_FOUND for an unknown product; UNPROCESSABLE when no policy version
    * of the assigned name is in force on the date.
    */
@@ -134,6 +141,7 @@ export function createPolicyService(options: PolicyServiceOptions): PolicyServic
     inForce: (name, date) => policyVersionInForce(deps, name, date),
     loadSettings: (value) => loadLendingSettings(deps, value),
     settings: () => lendingSettings(deps),
+    collectionStrategies: (q) => repository.listCollectionStrategies(q),
     resolve: (request) => resolveDecisionPolicy(deps, request),
   };
 }
