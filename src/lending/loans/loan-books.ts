@@ -28,7 +28,7 @@ export const LOAN_ACCOUNT_KINDS: readonly AccountKind[] = [
  * | penalty receivable | penalty accrued − repaid − written off |
  * | customer overpayment | overpaid − overpayment applied − held paid out |
  * | funding | cash received − held paid out − (disbursed − upfront fee) |
- * | interest / penalty / fee income | interest accrued / penalty accrued / upfront fee |
+ * | interest / penalty / fee income | interest / penalty accrued − waived / upfront fee |
  * | write-off expense | written off − recovered |
  *
  * Debits equal credits exactly when cash received = principal + interest + penalty repaid + recovered +
@@ -43,8 +43,9 @@ export function loanBalances(c: LoanCounters): ContractBalances {
     penalty_receivable: owed.penalty,
     customer_overpayment: owed.overpayment,
     funding: subMoney(subMoney(c.cashReceived, c.heldPaidOut), subMoney(c.disbursed, c.upfrontFee)),
-    interest_income: c.interestAccrued,
-    penalty_income: c.penaltyAccrued,
+    // A goodwill waiver is income not earned: D interest / penalty income, C the receivable.
+    interest_income: subMoney(c.interestAccrued, c.interestWaived),
+    penalty_income: subMoney(c.penaltyAccrued, c.penaltyWaived),
     fee_income: c.upfrontFee,
     write_off_expense: owed.writtenOff,
   };
@@ -70,6 +71,8 @@ function describe(change: BookedChange, detail: string | undefined): string {
       return detail ?? `held money paid back to the customer on ${change.effectiveDate}`;
     case 'restatement':
       return detail ?? `books restated as of ${change.effectiveDate}`;
+    case 'hardship':
+      return detail ?? `hardship change on ${change.effectiveDate}`;
   }
 }
 

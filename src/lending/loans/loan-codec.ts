@@ -8,7 +8,15 @@ import {
   type LoanContract,
   type RepaymentComponent,
 } from './loan-contract.ts';
-import type { Instalment, LoanCounters, LoanState, LoanStatus } from './loan-state.ts';
+import { HARDSHIP_TOOLS } from './loan-state.ts';
+import type {
+  AmendedSchedule,
+  HardshipChange,
+  Instalment,
+  LoanCounters,
+  LoanState,
+  LoanStatus,
+} from './loan-state.ts';
 import { INTEREST_BASES, REPAYMENT_METHODS, type InterestBasis, type RepaymentMethod } from './schedule.ts';
 
 /**
@@ -129,7 +137,16 @@ const COUNTER_KEYS: readonly (keyof LoanCounters)[] = [
   'interestWrittenOff',
   'penaltyWrittenOff',
   'recovered',
+  'interestWaived',
+  'penaltyWaived',
 ];
+
+/** Counters added after states were first stored: absent means nothing of the kind happened. */
+const LATER_COUNTERS: ReadonlySet<keyof LoanCounters> = new Set([
+  'heldPaidOut',
+  'interestWaived',
+  'penaltyWaived',
+]);
 
 export function encodeState(state: LoanState): Json {
   const counters: Json = {};
@@ -154,10 +171,18 @@ export function encodeState(state: LoanState): Json {
       penalty: i.penalty.toString(),
       penaltyPaid: i.penaltyPaid.toString(),
       settledOn: i.settledOn,
+      ...(i.penaltyCarried !== undefined ? { penaltyCarried: i.penaltyCarried.toString() } : {}),
+      ...(i.reagedOn !== undefined ? { reagedOn: i.reagedOn } : {}),
     })),
     counters,
     closedOn: state.closedOn,
     writtenOffOn: state.writtenOffOn,
+    ...(state.schedule
+      ? { schedule: { dueDates: [...state.schedule.dueDates], skipped: [...state.schedule.skipped] } }
+      : {}),
+    carriedInterest: state.carriedInterest.toString(),
+    carriedPenalty: state.carriedPenalty.toString(),
+    ...(state.settledOn ? { settledOn: state.settledOn } : {}),
   };
 }
 
@@ -166,8 +191,8 @@ export function decodeState(json: unknown): LoanState {
   const c = j.counters as Json;
   const counters = {} as LoanCounters;
   for (const key of COUNTER_KEYS) {
-    // States stored before payouts existed (migration 0408) have no `heldPaidOut`: nothing was paid out.
-    counters[key] = key === 'heldPaidOut' && c[key] === undefined ? ZERO : money(c[key], `counters.${key}`);
+    // States stored before payouts (migration 0408) or hardship (0420) lack their counters: nothing happened.
+    counters[key] = LATER_COUNTERS.has(key) && c[key] === undefined ? ZERO : money(c[key], `counters.${key}`);
   }
   return {
     processedThrough: date(j.processedThrough, 'processedThrough'),
@@ -189,9 +214,59 @@ export function decodeState(json: unknown): LoanState {
       penalty: money(i.penalty, 'instalment.penalty'),
       penaltyPaid: money(i.penaltyPaid, 'instalment.penaltyPaid'),
       settledOn: nullableDate(i.settledOn, 'instalment.settledOn'),
+      ...(i.penaltyCarried === undefined
+        ? {}
+        : { penaltyCarried: money(i.penaltyCarried, 'instalment.penaltyCarried') }),
+      ...(i.reagedOn === undefined ? {} : { reagedOn: date(i.reagedOn, 'instalment.reagedOn') }),
     })),
     counters,
     closedOn: nullableDate(j.closedOn, 'closedOn'),
     writtenOffOn: nullableDate(j.writtenOffOn, 'writtenOffOn'),
+    ...(j.schedule === undefined ? {} : { schedule: scheduleOf(j.schedule as Json) }),
+    carriedInterest: j.carriedInterest === undefined ? ZERO : money(j.carriedInterest, 'carriedInterest'),
+    carriedPenalty: j.carriedPenalty === undefined ? ZERO : money(j.carriedPenalty, 'carriedPenalty'),
+    ...(j.settledOn === undefined ? {} : { settledOn: nullableDate(j.settledOn, 'settledOn') }),
   };
+}
+
+function scheduleOf(json: Json): AmendedSchedule {
+  return {
+    dueDates: (json.dueDates as unknown[]).map((d, i) => date(d, `schedule.dueDates[${i}]`)),
+    skipped: (json.skipped as unknown[]).map((p) => Number(p)),
+  };
+}
+
+/** A hardship event's change as stored (`loan_events.hardship`): amounts as fen strings. */
+export function encodeHardshipChange(change: HardshipChange): Json {
+  switch (change.tool) {
+    case 'reschedule':
+    case 'holiday':
+      return { tool: change.tool, instalments: change.instalments };
+    case 're-age':
+      return { tool: change.tool };
+    case 'waiver':
+      return { tool: change.tool, interest: change.interest.toString(), penalty: change.penalty.toString() };
+    case 'settlement':
+      return { tool: change.tool, amount: change.amount.toString() };
+  }
+}
+
+export function decodeHardshipChange(json: unknown): HardshipChange {
+  const j = json as Json;
+  const tool = oneOf(HARDSHIP_TOOLS, j.tool, 'hardship.tool');
+  switch (tool) {
+    case 'reschedule':
+    case 'holiday':
+      return { tool, instalments: Number(j.instalments) };
+    case 're-age':
+      return { tool };
+    case 'waiver':
+      return {
+        tool,
+        interest: money(j.interest, 'hardship.interest'),
+        penalty: money(j.penalty, 'hardship.penalty'),
+      };
+    case 'settlement':
+      return { tool, amount: money(j.amount, 'hardship.amount') };
+  }
 }

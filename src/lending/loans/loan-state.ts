@@ -19,6 +19,13 @@ export interface Instalment {
   penaltyPaid: Money;
   /** The day it was paid in full; null while anything of it is owed. */
   settledOn: LocalDate | null;
+  /**
+   * Penalty billed with this instalment from earlier instalments by a re-age (hardship): part of `penalty`,
+   * not of its own accrual (absent: none).
+   */
+  penaltyCarried?: Money;
+  /** The day a re-age brought this instalment current by moving what was unpaid of it to later ones. */
+  reagedOn?: LocalDate;
 }
 
 /**
@@ -46,6 +53,9 @@ export interface LoanCounters {
   penaltyWrittenOff: Money;
   /** Cash received on written-off amounts. */
   recovered: Money;
+  /** Interest and penalty waived by goodwill (hardship): income not earned, never collected. */
+  interestWaived: Money;
+  penaltyWaived: Money;
 }
 
 /** A loan's servicing state as of `processedThrough` (the last business date whose day-end it has had). */
@@ -68,6 +78,26 @@ export interface LoanState {
   counters: LoanCounters;
   closedOn: LocalDate | null;
   writtenOffOn: LocalDate | null;
+  /**
+   * The schedule as amended by hardship (reschedule, payment holiday): every due date from the first and
+   * the periods skipped by a holiday. Absent: the contract's due dates, none skipped.
+   */
+  schedule?: AmendedSchedule;
+  /**
+   * Interest and penalty owed but billed with later instalments (hardship): a holiday's interest, the
+   * unpaid interest and penalty a re-age moved on. Each billed instalment takes ⌊pool ÷ instalments left⌋;
+   * the last takes the rest.
+   */
+  carriedInterest: Money;
+  carriedPenalty: Money;
+  /** Closed by a settlement for less than was owed (the rest written off); null otherwise. */
+  settledOn?: LocalDate | null;
+}
+
+/** Due dates after hardship changes; `skipped` periods (a holiday) bill no principal and carry their interest. */
+export interface AmendedSchedule {
+  readonly dueDates: readonly LocalDate[];
+  readonly skipped: readonly number[];
 }
 
 export const REPAYMENT_INTENTS = ['scheduled', 'prepayment'] as const;
@@ -110,19 +140,51 @@ export type LoanEvent =
       readonly effectiveDate: LocalDate;
       readonly reverses: number;
       readonly reason: ReversalReason;
+    }
+  /** A hardship request applied (issue 15, item 4): the change it makes, and the request it carries out. */
+  | {
+      readonly seq: number;
+      readonly kind: 'hardship';
+      readonly effectiveDate: LocalDate;
+      readonly requestId: string;
+      readonly change: HardshipChange;
     };
+
+/** The hardship tools (see `hardship.ts`). */
+export const HARDSHIP_TOOLS = ['reschedule', 're-age', 'holiday', 'waiver', 'settlement'] as const;
+export type HardshipTool = (typeof HARDSHIP_TOOLS)[number];
+
+/**
+ * What a hardship event does to the loan, as the servicing core applies it:
+ * - `reschedule`: the principal not yet billed over `instalments` instalments from the next due date (after
+ *   any holiday still to run), at the contract rate;
+ * - `re-age`: what is overdue moves to the instalments not yet billed (principal re-planned, interest and
+ *   penalty billed in parts with them); the loan is current;
+ * - `holiday`: the next `instalments` instalments are skipped and the schedule moves that many months on;
+ *   their interest is deferred (billed in parts with the instalments after the holiday, no interest on it);
+ * - `waiver`: interest and penalty owed waived (goodwill), at most what is owed at that point;
+ * - `settlement`: `amount` received and the rest of what is owed written off; the loan is closed, settled.
+ */
+export type HardshipChange =
+  | { readonly tool: 'reschedule'; readonly instalments: number }
+  | { readonly tool: 're-age' }
+  | { readonly tool: 'holiday'; readonly instalments: number }
+  | { readonly tool: 'waiver'; readonly interest: Money; readonly penalty: Money }
+  | { readonly tool: 'settlement'; readonly amount: Money };
 
 // Shared with credit lines (src/lending/shared/reversals.ts); re-exported for the loan modules.
 export { REVERSAL_REASONS, type ReversalReason } from '../shared/reversals.ts';
 
 /**
- * 0 scheduled repayment, 1 prepayment, 2 write-off, 3 payout, 4 reversal (which moves nothing itself). A payout comes last in its day: it pays back
- * what the day's repayments left held, and never commutes with them (it is bounded by what is held).
+ * 0 scheduled repayment, 1 prepayment, 2 hardship, 3 write-off, 4 payout, 5 reversal (which moves nothing
+ * itself). A payout comes last in its day: it pays back what the day's repayments left held, and never
+ * commutes with them (it is bounded by what is held). Hardship changes of one day keep their arrival order.
  */
 export function sameDayRank(event: LoanEvent): number {
-  if (event.kind === 'reversal') return 4;
-  if (event.kind === 'payout') return 3;
-  if (event.kind === 'write-off') return 2;
+  if (event.kind === 'reversal') return 5;
+  if (event.kind === 'payout') return 4;
+  if (event.kind === 'write-off') return 3;
+  if (event.kind === 'hardship') return 2;
   return event.intent === 'scheduled' ? 0 : 1;
 }
 
@@ -150,6 +212,8 @@ export function zeroCounters(): LoanCounters {
     interestWrittenOff: zero,
     penaltyWrittenOff: zero,
     recovered: zero,
+    interestWaived: zero,
+    penaltyWaived: zero,
   };
 }
 
@@ -159,6 +223,9 @@ export function cloneState(state: LoanState): LoanState {
     principalPlan: [...state.principalPlan],
     instalments: state.instalments.map((instalment) => ({ ...instalment })),
     counters: { ...state.counters },
+    ...(state.schedule
+      ? { schedule: { dueDates: [...state.schedule.dueDates], skipped: [...state.schedule.skipped] } }
+      : {}),
   };
 }
 
@@ -186,8 +253,11 @@ export function outstandingOf(state: LoanState): Outstanding {
 export function outstandingOfCounters(c: LoanCounters): Outstanding {
   return {
     principal: subMoney(c.disbursed, addMoney(c.principalRepaid, c.principalWrittenOff)),
-    interest: subMoney(c.interestAccrued, addMoney(c.interestRepaid, c.interestWrittenOff)),
-    penalty: subMoney(c.penaltyAccrued, addMoney(c.penaltyRepaid, c.penaltyWrittenOff)),
+    interest: subMoney(
+      c.interestAccrued,
+      sumMoney([c.interestRepaid, c.interestWrittenOff, c.interestWaived]),
+    ),
+    penalty: subMoney(c.penaltyAccrued, sumMoney([c.penaltyRepaid, c.penaltyWrittenOff, c.penaltyWaived])),
     overpayment: heldFor(c),
     writtenOff: subMoney(
       sumMoney([c.principalWrittenOff, c.interestWrittenOff, c.penaltyWrittenOff]),

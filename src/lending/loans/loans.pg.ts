@@ -1,7 +1,14 @@
 import { toJson, type Queryable } from '../../platform/database/database.ts';
 import { moneyFromDb } from '../../platform/money/money.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
-import { decodeContract, decodeState, encodeContract, encodeState } from './loan-codec.ts';
+import {
+  decodeContract,
+  decodeHardshipChange,
+  decodeState,
+  encodeContract,
+  encodeHardshipChange,
+  encodeState,
+} from './loan-codec.ts';
 import type { LoanContract } from './loan-contract.ts';
 import type { LoanEvent, LoanState } from './loan-state.ts';
 import { bucketOf, daysPastDue } from './servicing.ts';
@@ -98,6 +105,8 @@ interface EventRow {
   intent: string | null;
   reverses: number | null;
   reason: string | null;
+  hardship_request_id: string | null;
+  hardship: unknown;
   received_at: Date;
 }
 
@@ -129,12 +138,22 @@ function eventOf(row: EventRow): LoanEvent {
       reason: row.reason === 'chargeback' ? 'chargeback' : 'returned',
     };
   }
+  if (row.kind === 'hardship') {
+    return {
+      seq: row.seq,
+      kind: 'hardship',
+      effectiveDate,
+      requestId: row.hardship_request_id ?? '',
+      change: decodeHardshipChange(row.hardship),
+    };
+  }
   return { seq: row.seq, kind: 'write-off', effectiveDate };
 }
 
 async function eventRows(q: Queryable, customerId: string, loanId: string): Promise<EventRow[]> {
   const result = await q.query<EventRow>(
-    `select seq, kind, effective_date::text as effective_date, amount, intent, reverses, reason, received_at
+    `select seq, kind, effective_date::text as effective_date, amount, intent, reverses, reason,
+            hardship_request_id, hardship, received_at
        from loan_events where customer_id = $1 and loan_id = $2 order by seq`,
     [customerId, loanId],
   );
@@ -169,8 +188,9 @@ export async function insertLoanEvent(
 ): Promise<void> {
   await tx.query(
     `insert into loan_events
-       (customer_id, loan_id, seq, kind, effective_date, amount, intent, reverses, reason, received_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+       (customer_id, loan_id, seq, kind, effective_date, amount, intent, reverses, reason,
+        hardship_request_id, hardship, received_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       customerId,
       loanId,
@@ -181,6 +201,8 @@ export async function insertLoanEvent(
       event.kind === 'repayment' ? event.intent : null,
       event.kind === 'reversal' ? event.reverses : null,
       event.kind === 'reversal' ? event.reason : null,
+      event.kind === 'hardship' ? event.requestId : null,
+      event.kind === 'hardship' ? toJson(encodeHardshipChange(event.change)) : null,
       at,
     ],
   );

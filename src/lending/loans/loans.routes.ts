@@ -33,7 +33,7 @@ import {
 } from '../facilities/facility-override.ts';
 import type { OverrideOutcome } from '../facilities/facility-override-service.ts';
 import type { Principal } from '../../platform/auth/api-keys.ts';
-import { REPAYMENT_INTENTS, REVERSAL_REASONS, type Outstanding } from './loan-state.ts';
+import { HARDSHIP_TOOLS, REPAYMENT_INTENTS, REVERSAL_REASONS, type Outstanding } from './loan-state.ts';
 import type {
   DrawdownRefusal,
   LoanStatement,
@@ -177,7 +177,7 @@ const ReversalDto = Type.Object({
 
 const LoanEventDto = Type.Object({
   seq: Type.Integer(),
-  kind: StringEnum(['repayment', 'write-off', 'payout', 'reversal'] as const),
+  kind: StringEnum(['repayment', 'write-off', 'payout', 'reversal', 'hardship'] as const),
   effectiveDate: Type.String(),
   amount: Type.Union([MoneyString(), Type.Null()]),
   intent: Type.Union([StringEnum(REPAYMENT_INTENTS), Type.Null()]),
@@ -186,6 +186,11 @@ const LoanEventDto = Type.Object({
     Type.Null(),
   ]),
   reason: Type.Union([StringEnum(REVERSAL_REASONS), Type.Null()]),
+  hardshipRequestId: Type.Union([
+    Type.String({ description: 'For a hardship change: the request it carried out (GET …/hardship/{id}).' }),
+    Type.Null(),
+  ]),
+  hardshipTool: Type.Union([StringEnum(HARDSHIP_TOOLS), Type.Null()]),
   receivedAt: Type.String(),
 });
 
@@ -359,10 +364,17 @@ export function loanEventDto(event: LoanEventRecord): Static<typeof LoanEventDto
     seq: event.seq,
     kind: event.kind,
     effectiveDate: event.effectiveDate,
-    amount: event.kind === 'repayment' || event.kind === 'payout' ? s(event.amount) : null,
+    amount:
+      event.kind === 'repayment' || event.kind === 'payout'
+        ? s(event.amount)
+        : event.kind === 'hardship' && event.change.tool === 'settlement'
+          ? s(event.change.amount)
+          : null,
     intent: event.kind === 'repayment' ? event.intent : null,
     reverses: event.kind === 'reversal' ? event.reverses : null,
     reason: event.kind === 'reversal' ? event.reason : null,
+    hardshipRequestId: event.kind === 'hardship' ? event.requestId : null,
+    hardshipTool: event.kind === 'hardship' ? event.change.tool : null,
     receivedAt: event.receivedAt.toISOString(),
   };
 }

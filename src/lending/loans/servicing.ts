@@ -21,11 +21,13 @@ import {
   zeroCounters,
   type Instalment,
   type LoanCounters,
+  type AmendedSchedule,
+  type HardshipChange,
   type LoanEvent,
   type LoanState,
   type RepaymentIntent,
 } from './loan-state.ts';
-import { amortise } from './schedule.ts';
+import { amortise, dueDatesFor } from './schedule.ts';
 import { DEFAULT_COST_CAP } from '../shared/cost-cap.ts';
 import { reversiblePayment } from '../shared/reversals.ts';
 
@@ -47,6 +49,48 @@ import { reversiblePayment } from '../shared/reversals.ts';
  * Exact amounts accumulate as fractions and are rounded half up cumulatively (per period for interest,
  * per instalment for penalty): the books are always the rounded exact figure, never a sum of roundings.
  */
+
+/**
+ * The loan's schedule as it stands: the contract's, or as hardship amended it (`state.schedule`: a
+ * reschedule or a holiday changed the due dates; a holiday's periods are skipped). Every use of the due
+ * dates and the term in servicing goes through this.
+ */
+export interface ScheduleTerms {
+  readonly term: number;
+  readonly dueDates: readonly LocalDate[];
+  readonly skipped: ReadonlySet<number>;
+}
+
+export function scheduleOf(contract: LoanContract, state: LoanState): ScheduleTerms {
+  if (!state.schedule) return { term: contract.term, dueDates: contract.dueDates, skipped: new Set() };
+  return {
+    term: state.schedule.dueDates.length,
+    dueDates: state.schedule.dueDates,
+    skipped: new Set(state.schedule.skipped),
+  };
+}
+
+/** The contract with the schedule as it stands (term and due dates amended by hardship). */
+export function termsOf(contract: LoanContract, state: LoanState): LoanContract {
+  if (!state.schedule) return contract;
+  return { ...contract, term: state.schedule.dueDates.length, dueDates: state.schedule.dueDates };
+}
+
+/** The periods from `from` to the end that bill principal (not skipped by a holiday). */
+export function billablePeriods(schedule: ScheduleTerms, from: number): number[] {
+  const periods: number[] = [];
+  for (let period = from; period <= schedule.term; period += 1)
+    if (!schedule.skipped.has(period)) periods.push(period);
+  return periods;
+}
+
+/**
+ * The part of a carried pool (hardship) an instalment bills when `left` instalments (this one included) are
+ * left to bill: ⌊pool ÷ left⌋, rounded down; the last takes all that is left, so the parts sum to the pool.
+ */
+export function carriedShare(pool: Money, left: bigint): Money {
+  return left <= 1n ? pool : roundToFen(pool, left, 'down');
+}
 
 /** The denominator of the current period's exact interest. */
 function periodDenominator(contract: LoanContract, period: number): bigint {
@@ -105,6 +149,8 @@ export function initialState(contract: LoanContract): LoanState {
     counters,
     closedOn: null,
     writtenOffOn: null,
+    carriedInterest: ZERO,
+    carriedPenalty: ZERO,
   };
 }
 
@@ -183,31 +229,51 @@ function payDues(contract: LoanContract, state: LoanState, amount: Money, date: 
   return left;
 }
 
-/** Re-plans the principal of the periods not yet billed after principal was repaid early. */
-function replan(contract: LoanContract, state: LoanState): void {
+/**
+ * Re-plans the principal of the periods not yet billed (after principal was repaid early, or the schedule
+ * changed by hardship): the principal not yet billed amortised at the contract rate over the periods that
+ * bill principal, from the due date before the first of them; skipped periods (a holiday) plan none.
+ */
+export function replan(contract: LoanContract, state: LoanState): void {
+  const schedule = scheduleOf(contract, state);
   const first = state.nextPeriod;
-  if (first > contract.term || state.unbilledPrincipal === 0n) {
-    for (let period = first; period <= contract.term; period += 1) state.principalPlan[period - 1] = ZERO;
-    return;
-  }
+  // A schedule only grows (a reschedule or a holiday adds periods); the plan follows it.
+  while (state.principalPlan.length < schedule.term) state.principalPlan.push(ZERO);
+  for (let period = first; period <= schedule.term; period += 1) state.principalPlan[period - 1] = ZERO;
+  const billable = billablePeriods(schedule, first);
+  const head = billable[0];
+  if (head === undefined || state.unbilledPrincipal === 0n) return;
   const lines = amortise({
     principal: state.unbilledPrincipal,
     apr: contract.apr,
     method: contract.method,
     basis: contract.basis,
-    periodStart: first === 1 ? contract.startDate : (contract.dueDates[first - 2] as LocalDate),
-    dueDates: contract.dueDates.slice(first - 1),
+    periodStart: head === 1 ? contract.startDate : (schedule.dueDates[head - 2] as LocalDate),
+    dueDates: billable.map((period) => schedule.dueDates[period - 1] as LocalDate),
   });
-  for (const line of lines) state.principalPlan[first - 2 + line.period] = line.principal;
+  lines.forEach((line, index) => {
+    state.principalPlan[(billable[index] as number) - 1] = line.principal;
+  });
 }
 
-/** Pays early: the current period's accrued interest, then principal not yet billed. Returns what is left. */
+/**
+ * Pays early: the current period's accrued interest, then interest and penalty carried to later instalments
+ * (hardship), then principal not yet billed. Returns what is left.
+ */
 function payEarly(contract: LoanContract, state: LoanState, amount: Money): Money {
   let left = amount;
   const interest = minMoney(left, subMoney(state.periodPosted, state.periodPaid));
   state.periodPaid = addMoney(state.periodPaid, interest);
   state.counters.interestRepaid = addMoney(state.counters.interestRepaid, interest);
   left = subMoney(left, interest);
+  const carriedInterest = minMoney(left, state.carriedInterest);
+  state.carriedInterest = subMoney(state.carriedInterest, carriedInterest);
+  state.counters.interestRepaid = addMoney(state.counters.interestRepaid, carriedInterest);
+  left = subMoney(left, carriedInterest);
+  const carriedPenalty = minMoney(left, state.carriedPenalty);
+  state.carriedPenalty = subMoney(state.carriedPenalty, carriedPenalty);
+  state.counters.penaltyRepaid = addMoney(state.counters.penaltyRepaid, carriedPenalty);
+  left = subMoney(left, carriedPenalty);
   const principal = minMoney(left, state.unbilledPrincipal);
   if (principal > 0n) {
     state.unbilledPrincipal = subMoney(state.unbilledPrincipal, principal);
@@ -237,7 +303,9 @@ function maybeClose(state: LoanState, date: LocalDate): void {
   if (
     state.status !== 'active' ||
     state.unbilledPrincipal !== 0n ||
-    state.periodPosted !== state.periodPaid
+    state.periodPosted !== state.periodPaid ||
+    state.carriedInterest !== 0n ||
+    state.carriedPenalty !== 0n
   ) {
     return;
   }
@@ -260,9 +328,10 @@ function writeOff(state: LoanState, date: LocalDate): void {
  * The day step of `date` (which must be the day after `processedThrough`), in place. Callers use
  * `advance`, which clones first.
  */
-function stepDay(contract: LoanContract, state: LoanState, date: LocalDate): void {
+function stepDay(original: LoanContract, state: LoanState, date: LocalDate): void {
   state.processedThrough = date;
   if (state.status !== 'active') return;
+  const contract = termsOf(original, state);
   const c = state.counters;
   const period = state.nextPeriod;
   if (period <= contract.term && state.unbilledPrincipal > 0n) {
@@ -278,25 +347,45 @@ function stepDay(contract: LoanContract, state: LoanState, date: LocalDate): voi
     if (overdue === 0n) continue;
     if (penaltyNum < 0n) penaltyNum = penaltyNumerator(contract);
     instalment.penaltyExact += overdue * penaltyNum;
-    const penalty = penaltyOf(contract, instalment.penaltyExact, penaltyNum);
+    const penalty = addMoney(
+      instalment.penaltyCarried ?? ZERO,
+      penaltyOf(contract, instalment.penaltyExact, penaltyNum),
+    );
     c.penaltyAccrued = addMoney(c.penaltyAccrued, subMoney(penalty, instalment.penalty));
     instalment.penalty = penalty;
   }
   if (period <= contract.term && contract.dueDates[period - 1] === date) {
-    const planned = state.principalPlan[period - 1] ?? ZERO;
+    const skipped = state.schedule?.skipped.includes(period) === true;
+    const planned = skipped ? ZERO : (state.principalPlan[period - 1] ?? ZERO);
     const principal =
       period === contract.term ? state.unbilledPrincipal : minMoney(planned, state.unbilledPrincipal);
+    let interest = state.periodPosted;
+    let penaltyCarried = ZERO;
+    if (skipped) {
+      // A holiday: nothing falls due; the period's interest is deferred to the instalments after it.
+      state.carriedInterest = addMoney(state.carriedInterest, subMoney(state.periodPosted, state.periodPaid));
+      interest = state.periodPaid;
+    } else if (state.carriedInterest > 0n || state.carriedPenalty > 0n) {
+      const left = BigInt(billablePeriods(scheduleOf(original, state), period).length);
+      const interestShare = carriedShare(state.carriedInterest, left);
+      const penaltyShare = carriedShare(state.carriedPenalty, left);
+      state.carriedInterest = subMoney(state.carriedInterest, interestShare);
+      state.carriedPenalty = subMoney(state.carriedPenalty, penaltyShare);
+      interest = addMoney(interest, interestShare);
+      penaltyCarried = penaltyShare;
+    }
     const instalment: Instalment = {
       period,
       dueDate: date,
       principal,
-      interest: state.periodPosted,
+      interest,
       principalPaid: ZERO,
       interestPaid: state.periodPaid,
       penaltyExact: 0n,
-      penalty: ZERO,
+      penalty: penaltyCarried,
       penaltyPaid: ZERO,
       settledOn: null,
+      ...(penaltyCarried > 0n ? { penaltyCarried } : {}),
     };
     if (isSettled(instalment)) instalment.settledOn = date;
     state.instalments.push(instalment);
@@ -316,7 +405,7 @@ function stepDay(contract: LoanContract, state: LoanState, date: LocalDate): voi
 
 /** One booked change: the counters before and after, as the journal of a day or of an event. */
 export interface BookedChange {
-  readonly cause: 'day-end' | 'repayment' | 'write-off' | 'payout' | 'restatement';
+  readonly cause: 'day-end' | 'repayment' | 'write-off' | 'payout' | 'restatement' | 'hardship';
   readonly effectiveDate: LocalDate;
   /** The event's arrival number for repayments, write-offs and payouts. */
   readonly seq?: number;
@@ -412,6 +501,142 @@ function applyPayout(state: LoanState, amount: Money, date: LocalDate): void {
   c.heldPaidOut = addMoney(c.heldPaidOut, amount);
 }
 
+/**
+ * Waives up to `amount` of one component (interest or penalty) owed: billed instalments oldest first, then
+ * what is carried to later instalments, then (interest) the current period's accrual. Returns what was
+ * waived — never more than is owed at that point (a back-dated payment may have left less to waive).
+ */
+function waive(state: LoanState, component: 'interest' | 'penalty', amount: Money, date: LocalDate): Money {
+  let left = amount;
+  for (const instalment of state.instalments) {
+    if (instalment.settledOn !== null || left === 0n) continue;
+    if (component === 'interest') {
+      const take = minMoney(left, subMoney(instalment.interest, instalment.interestPaid));
+      instalment.interestPaid = addMoney(instalment.interestPaid, take);
+      left = subMoney(left, take);
+    } else {
+      const take = minMoney(left, subMoney(instalment.penalty, instalment.penaltyPaid));
+      instalment.penaltyPaid = addMoney(instalment.penaltyPaid, take);
+      left = subMoney(left, take);
+    }
+    if (isSettled(instalment)) instalment.settledOn = date;
+  }
+  if (component === 'interest') {
+    const carried = minMoney(left, state.carriedInterest);
+    state.carriedInterest = subMoney(state.carriedInterest, carried);
+    left = subMoney(left, carried);
+    const current = minMoney(left, subMoney(state.periodPosted, state.periodPaid));
+    state.periodPaid = addMoney(state.periodPaid, current);
+    left = subMoney(left, current);
+  } else {
+    const carried = minMoney(left, state.carriedPenalty);
+    state.carriedPenalty = subMoney(state.carriedPenalty, carried);
+    left = subMoney(left, carried);
+  }
+  return subMoney(amount, left);
+}
+
+/**
+ * Re-age: every instalment overdue on `date` is brought current — what is unpaid of its principal goes
+ * back to the principal not yet billed (re-planned over the instalments left, bearing the contract rate
+ * again), its unpaid interest and penalty are carried to the instalments left (billed in parts, no
+ * interest on them). With no instalment left to bill, nothing moves.
+ */
+function reAge(contract: LoanContract, state: LoanState, date: LocalDate): void {
+  if (billablePeriods(scheduleOf(contract, state), state.nextPeriod).length === 0) return;
+  state.instalments = state.instalments.map((instalment) => {
+    if (instalment.settledOn !== null || instalment.dueDate >= date) return instalment;
+    state.unbilledPrincipal = addMoney(
+      state.unbilledPrincipal,
+      subMoney(instalment.principal, instalment.principalPaid),
+    );
+    state.carriedInterest = addMoney(
+      state.carriedInterest,
+      subMoney(instalment.interest, instalment.interestPaid),
+    );
+    state.carriedPenalty = addMoney(
+      state.carriedPenalty,
+      subMoney(instalment.penalty, instalment.penaltyPaid),
+    );
+    return {
+      ...instalment,
+      principal: instalment.principalPaid,
+      interest: instalment.interestPaid,
+      penalty: instalment.penaltyPaid,
+      settledOn: date,
+      reagedOn: date,
+    };
+  });
+  replan(contract, state);
+}
+
+/** Due dates of a schedule of `term` periods: the contract's day of month, from its start (a prefix stays). */
+function amendedSchedule(contract: LoanContract, term: number, skipped: readonly number[]): AmendedSchedule {
+  return { dueDates: dueDatesFor(contract.startDate, term), skipped: [...skipped].sort((a, b) => a - b) };
+}
+
+/**
+ * A hardship change on `date` (after the day step), in place; an active loan only (on a loan a back-dated
+ * payment closed before it, it changes nothing).
+ */
+function applyHardship(
+  contract: LoanContract,
+  state: LoanState,
+  change: HardshipChange,
+  date: LocalDate,
+): void {
+  if (state.status !== 'active') return;
+  const c = state.counters;
+  const schedule = scheduleOf(contract, state);
+  const billed = state.nextPeriod - 1;
+  const futureSkipped = [...schedule.skipped].filter((period) => period > billed);
+  // Re-timing needs an instalment still to fall due (a due date before today would never be billed).
+  const retimes = change.tool === 'reschedule' || change.tool === 'holiday';
+  if (retimes && billablePeriods(schedule, state.nextPeriod).length === 0) return;
+  switch (change.tool) {
+    case 'reschedule': {
+      // The instalments still to pay become `instalments`, from the next due date (after any holiday).
+      const term = billed + futureSkipped.length + change.instalments;
+      if (change.instalments < 1 || term <= schedule.term) return;
+      state.schedule = amendedSchedule(contract, term, [...schedule.skipped]);
+      replan(contract, state);
+      return;
+    }
+    case 'holiday': {
+      // The next `instalments` periods that would bill are skipped; the schedule grows by as many months.
+      const next = billablePeriods(schedule, state.nextPeriod).slice(0, change.instalments);
+      if (next.length === 0) return;
+      state.schedule = amendedSchedule(contract, schedule.term + next.length, [...schedule.skipped, ...next]);
+      replan(contract, state);
+      return;
+    }
+    case 're-age':
+      reAge(contract, state, date);
+      maybeClose(state, date);
+      return;
+    case 'waiver': {
+      const interest = waive(state, 'interest', change.interest, date);
+      const penalty = waive(state, 'penalty', change.penalty, date);
+      c.interestWaived = addMoney(c.interestWaived, interest);
+      c.penaltyWaived = addMoney(c.penaltyWaived, penalty);
+      maybeClose(state, date);
+      return;
+    }
+    case 'settlement': {
+      applyRepayment(contract, state, change.amount, 'prepayment', date);
+      if (state.status !== 'active') return;
+      // The rest of what is owed is written off, and the loan is closed as settled (not written off: money
+      // received later is held for the customer, not a recovery).
+      writeOff(state, date);
+      state.status = 'closed';
+      state.writtenOffOn = null;
+      state.closedOn = date;
+      state.settledOn = date;
+      return;
+    }
+  }
+}
+
 /** Applies one event to a state that has had the day step of the event's date, in place. */
 function applyEventInPlace(contract: LoanContract, state: LoanState, event: LoanEvent): void {
   if (event.kind === 'repayment') {
@@ -420,6 +645,8 @@ function applyEventInPlace(contract: LoanContract, state: LoanState, event: Loan
     applyPayout(state, event.amount, event.effectiveDate);
   } else if (event.kind === 'reversal') {
     // Moves nothing itself: the repayment it reverses is left out of the events the books are made of.
+  } else if (event.kind === 'hardship') {
+    applyHardship(contract, state, event.change, event.effectiveDate);
   } else if (state.status === 'active') {
     writeOff(state, event.effectiveDate);
   }
@@ -667,32 +894,64 @@ export function instalmentViews(contract: LoanContract, state: LoanState, asOf: 
       settledOn: instalment.settledOn,
     };
   });
-  if (state.status !== 'active' || state.nextPeriod > contract.term || state.unbilledPrincipal === 0n)
-    return views;
+  const schedule = scheduleOf(contract, state);
   const first = state.nextPeriod;
-  const projected = amortise({
-    principal: state.unbilledPrincipal,
-    apr: contract.apr,
-    method: contract.method,
-    basis: contract.basis,
-    periodStart: first === 1 ? contract.startDate : (contract.dueDates[first - 2] as LocalDate),
-    dueDates: contract.dueDates.slice(first - 1),
-  });
-  for (const line of projected) {
-    const period = first - 1 + line.period;
-    const principal = state.principalPlan[period - 1] ?? line.principal;
-    // The current period's interest is what has accrued plus the projection for the days left.
-    const interest = line.interest;
+  if (state.status !== 'active' || first > schedule.term) return views;
+  const billable = billablePeriods(schedule, first);
+  const head = billable[0];
+  const projected =
+    head === undefined || state.unbilledPrincipal === 0n
+      ? []
+      : amortise({
+          principal: state.unbilledPrincipal,
+          apr: contract.apr,
+          method: contract.method,
+          basis: contract.basis,
+          periodStart: head === 1 ? contract.startDate : (schedule.dueDates[head - 2] as LocalDate),
+          dueDates: billable.map((period) => schedule.dueDates[period - 1] as LocalDate),
+        });
+  // Interest and penalty carried by hardship, in the parts the billing will take (⌊pool ÷ left⌋, last the rest).
+  let carriedInterest = state.carriedInterest;
+  let carriedPenalty = state.carriedPenalty;
+  for (let period = first; period <= schedule.term; period += 1) {
+    const dueDate = schedule.dueDates[period - 1] as LocalDate;
     const paid = period === first ? state.periodPaid : ZERO;
+    const index = billable.indexOf(period);
+    if (index < 0) {
+      // A holiday: nothing falls due (the period's interest is carried to the instalments after it).
+      views.push({
+        period,
+        dueDate,
+        status: 'upcoming',
+        principal: ZERO,
+        interest: paid,
+        penalty: ZERO,
+        paid,
+        owed: ZERO,
+        daysPastDue: 0,
+        settledOn: null,
+      });
+      continue;
+    }
+    const line = projected[index];
+    if (!line && state.unbilledPrincipal === 0n && carriedInterest === 0n && carriedPenalty === 0n) continue;
+    const left = BigInt(billable.length - index);
+    const interestShare = carriedShare(carriedInterest, left);
+    const penaltyShare = carriedShare(carriedPenalty, left);
+    carriedInterest = subMoney(carriedInterest, interestShare);
+    carriedPenalty = subMoney(carriedPenalty, penaltyShare);
+    const principal = state.principalPlan[period - 1] ?? line?.principal ?? ZERO;
+    // The current period's interest is what has accrued plus the projection for the days left.
+    const interest = addMoney(line?.interest ?? ZERO, interestShare);
     views.push({
       period,
-      dueDate: line.dueDate,
+      dueDate,
       status: 'upcoming',
       principal,
       interest,
-      penalty: ZERO,
+      penalty: penaltyShare,
       paid,
-      owed: subMoney(addMoney(principal, interest), paid),
+      owed: subMoney(sumMoney([principal, interest, penaltyShare]), paid),
       daysPastDue: 0,
       settledOn: null,
     });
