@@ -5,7 +5,13 @@ import type { Money } from '../../platform/money/money.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { drawdownJournal, journalOf, loanBalances } from './loan-books.ts';
 import type { LoanContract } from './loan-contract.ts';
-import { outstandingOf, type LoanEvent, type LoanState, type RepaymentIntent } from './loan-state.ts';
+import {
+  outstandingOf,
+  type HardshipChange,
+  type LoanEvent,
+  type LoanState,
+  type RepaymentIntent,
+} from './loan-state.ts';
 import { advance, initialState, receiveEvent, type BookedChange } from './servicing.ts';
 
 interface BookLoan {
@@ -54,13 +60,14 @@ export class MemoryLoanBook {
     return loan;
   }
 
-  /** Takes in a repayment, write-off or payout as it arrives (its date may be in the past). */
+  /** Takes in a repayment, write-off, payout or hardship change as it arrives (its date may be in the past). */
   receive(
     loanId: string,
     event:
       | { kind: 'repayment'; effectiveDate: LocalDate; amount: Money; intent: RepaymentIntent }
       | { kind: 'write-off'; effectiveDate: LocalDate }
-      | { kind: 'payout'; effectiveDate: LocalDate; amount: Money },
+      | { kind: 'payout'; effectiveDate: LocalDate; amount: Money }
+      | { kind: 'hardship'; effectiveDate: LocalDate; requestId: string; change: HardshipChange },
   ): { state: LoanState; changes: BookedChange[] } {
     const loan = this.loan(loanId);
     const full: LoanEvent = { ...event, seq: loan.events.length + 1 };
@@ -82,6 +89,11 @@ export class MemoryLoanBook {
       advanced += 1;
     }
     return advanced;
+  }
+
+  /** The loan's events so far, in arrival order. */
+  events(loanId: string): readonly LoanEvent[] {
+    return this.loan(loanId).events;
   }
 
   state(loanId: string): LoanState {
@@ -121,6 +133,20 @@ export class MemoryLoanBook {
           }
           billedPrincipal += instalment.principal - instalment.principalPaid;
         }
+        // Interest and penalty owed are billed, carried to later instalments (hardship) or accruing.
+        let billedInterest = 0n;
+        let billedPenalty = 0n;
+        for (const instalment of state.instalments) {
+          billedInterest += instalment.interest - instalment.interestPaid;
+          billedPenalty += instalment.penalty - instalment.penaltyPaid;
+        }
+        const interest = billedInterest + state.carriedInterest + state.periodPosted - state.periodPaid;
+        if (interest !== owed.interest)
+          found.push(`${contract.loanId} instalments' interest ${interest} ≠ ${owed.interest}`);
+        if (billedPenalty + state.carriedPenalty !== owed.penalty)
+          found.push(
+            `${contract.loanId} instalments' penalty ${billedPenalty + state.carriedPenalty} ≠ ${owed.penalty}`,
+          );
         if (billedPrincipal + state.unbilledPrincipal !== owed.principal) {
           found.push(
             `${contract.loanId} instalments' principal ${billedPrincipal + state.unbilledPrincipal} ≠ ${owed.principal}`,
