@@ -101,6 +101,8 @@ import { loanAutoRepayAccounts } from './lending/payments/loan-auto-repay.ts';
 import type { PaymentProvider } from './lending/payments/payment-provider.ts';
 import { createSandboxPaymentProvider } from './lending/payments/sandbox-payment-provider.ts';
 import { registerLoanRoutes } from './lending/loans/loans.routes.ts';
+import { createLoanHardshipService } from './lending/loans/hardship-service.ts';
+import { registerHardshipRoutes } from './lending/loans/hardship.routes.ts';
 
 import { registerCreditLineRoutes } from './lending/credit-lines/credit-lines.routes.ts';
 
@@ -378,6 +380,15 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     notifications,
     loans,
     autoRepay: createAutoRepayService(autoRepayDeps),
+    loanHardship: createLoanHardshipService({
+      db,
+      clock,
+      ids,
+      product: DEFAULT_LOAN_PRODUCT,
+      termsInForce,
+      audit,
+      outbox: notifications.outbox,
+    }),
     creditLines: createCreditLineService({
       db,
       clock,
@@ -790,6 +801,7 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerStaffRoutes(http, services);
   registerCustomerRoutes(http, services);
   registerLoanRoutes(http, services);
+  registerHardshipRoutes(http, services);
   registerCreditLineRoutes(http, services);
   registerScoringRoutes(http, services);
   registerBacktestRoutes(http, services);

@@ -17,6 +17,7 @@ import type { LimitReviewService } from './lending/credit-lines/limit-review-ser
 import type { CreditLineService } from './lending/credit-lines/credit-line-service.ts';
 import type { LoanService } from './lending/loans/loan-service.ts';
 import type { AutoRepayService } from './lending/payments/auto-repay-service.ts';
+import type { LoanHardshipService } from './lending/loans/hardship-service.ts';
 import type { ModelBacktests } from './scoring/backtest-jobs.ts';
 import type { ModelRegistry } from './scoring/model-registry.ts';
 import type { MonitoringService } from './monitoring/index.ts';
@@ -57,6 +58,8 @@ export interface Services {
   readonly loans: LoanService;
   /** Auto-repay of loans through the payment provider: consent per account, attempts, settling. */
   readonly autoRepay: AutoRepayService;
+  /** Hardship tools on cash loans: requests with reasons, maker-checker, applied as loan events. */
+  readonly loanHardship: LoanHardshipService;
   /** Credit lines: purchases, refunds, payments, statements, instalment conversions. */
   readonly creditLines: CreditLineService;
   /** Credit-line limit reviews: monthly in the day-end batch, and on demand; each a decision of kind limit_review. */

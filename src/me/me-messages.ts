@@ -34,6 +34,8 @@ function accountTitle(kind: MessageKind): Text | undefined {
       return MESSAGE_TITLES.paymentReceived;
     case 'payment_reversed':
       return MESSAGE_TITLES.paymentReversed;
+    case 'loan_hardship_applied':
+      return MESSAGE_TITLES.loanHelp;
     case 'overdue_day_1':
     case 'overdue_day_7':
     case 'overdue_day_30':

@@ -161,6 +161,7 @@ export const MESSAGE_TITLES = {
   overdue: both('逾期提醒', 'Payment overdue'),
   statement: both('账单已出', 'Statement ready'),
   plan: both('分期', 'Instalment plan'),
+  loanHelp: both('还款安排', 'Repayment arrangement'),
   creditReport: both('征信报送提醒', 'Credit report notice'),
   dataCorrection: both('更正结果', 'Your correction'),
 } as const;

@@ -8,8 +8,8 @@ import {
 } from '../../platform/notifications/index.ts';
 import { addDays, type LocalDate } from '../../platform/time/local-date.ts';
 import type { LoanContract } from './loan-contract.ts';
-import { outstandingOf, type LoanState } from './loan-state.ts';
-import { daysPastDue, instalmentViews } from './servicing.ts';
+import { outstandingOf, type HardshipChange, type LoanState } from './loan-state.ts';
+import { daysPastDue, instalmentViews, type InstalmentView } from './servicing.ts';
 
 /**
  * What a cash loan's customer is told, as pure functions of the contract and state.
@@ -135,6 +135,47 @@ export function loanPaymentReversed(figures: {
         reason: figures.reason,
         owedAfter: sumMoney([owed.principal, owed.interest, owed.penalty]),
         daysPastDue: daysPastDue(figures.stateAfter, figures.stateAfter.processedThrough),
+      },
+    },
+  };
+}
+
+/**
+ * "Your loan was changed to help you" (hardship): what changed, in the figures the new schedule bills —
+ * the next instalment (date and amount), how many are left and the last due date; for a waiver what was
+ * waived, for a settlement what was paid and what was written off; and what is owed after it.
+ * One message per request (occasion `hardship-<request id>`), however often the command is retried.
+ */
+export function loanHardshipApplied(figures: {
+  readonly loanId: string;
+  readonly customerId: string;
+  readonly requestId: string;
+  readonly change: HardshipChange;
+  readonly after: readonly InstalmentView[];
+  readonly moneyEffect: Money;
+  readonly stateAfter: LoanState;
+}): MessageDraft {
+  const owed = outstandingOf(figures.stateAfter);
+  const upcoming = figures.after.filter((view) => view.status === 'upcoming' && view.owed > 0n);
+  const next = upcoming[0];
+  const change = figures.change;
+  return {
+    customerId: figures.customerId,
+    subjectId: figures.loanId,
+    occasion: `hardship-${figures.requestId}`,
+    content: {
+      kind: 'loan_hardship_applied',
+      params: {
+        tool: change.tool,
+        skipped: change.tool === 'holiday' ? change.instalments : 0,
+        instalmentsLeft: upcoming.length,
+        nextDueDate: next?.dueDate ?? null,
+        nextAmount: next?.owed ?? null,
+        lastDueDate: upcoming[upcoming.length - 1]?.dueDate ?? null,
+        waived: change.tool === 'waiver' ? figures.moneyEffect : null,
+        paid: change.tool === 'settlement' ? change.amount : null,
+        writtenOff: change.tool === 'settlement' ? figures.moneyEffect : null,
+        owedAfter: sumMoney([owed.principal, owed.interest, owed.penalty]),
       },
     },
   };

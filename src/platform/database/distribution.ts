@@ -37,6 +37,8 @@ export const GLOBAL_TABLES: Readonly<Record<string, string>> = {
     'one row per monthly credit-bureau reporting run, covering every customer (its records are per customer)',
   model_backtests:
     "backtests of a candidate scorecard over every customer's past applications (aggregate reports), kept for the model page",
+  loan_hardship_rules:
+    "the lender's dated hardship rules (second-person threshold, each tool's limits), the same for every customer",
   customer_blocklist:
     'identifiers (blind indexes) the lender will not lend to: listed before any customer carries them, matching every customer that does',
 };

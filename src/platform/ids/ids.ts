@@ -54,6 +54,7 @@ export const ID_PREFIXES = {
   collectionContact: 'cct',
   bureauQuery: 'bqy',
   payment: 'pay',
+  hardshipRequest: 'hsr',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -52,6 +52,7 @@ export function channelOf(kind: MessageKind): MessageChannelName {
     case 'payment_reversed':
     case 'bureau_negative_notice':
     case 'auto_repay_failed':
+    case 'loan_hardship_applied':
       return 'sms';
     case 'statement_ready':
     case 'limit_changed':

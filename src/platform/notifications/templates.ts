@@ -113,6 +113,25 @@ export interface PlanChangedParams {
   readonly periodsLeft: number;
 }
 
+/** A hardship change applied to a cash loan (issue 15, item 4): what changed, in the figures it bills. */
+export interface LoanHardshipParams {
+  readonly tool: 'reschedule' | 're-age' | 'holiday' | 'waiver' | 'settlement';
+  /** Holiday: how many instalments are skipped. */
+  readonly skipped: number;
+  /** Instalments still to pay, the next one's date and amount, and the last due date (null when none). */
+  readonly instalmentsLeft: number;
+  readonly nextDueDate: LocalDate | null;
+  readonly nextAmount: Money | null;
+  readonly lastDueDate: LocalDate | null;
+  /** Waiver: interest and penalty waived. */
+  readonly waived: Money | null;
+  /** Settlement: what the customer paid, and what was written off. */
+  readonly paid: Money | null;
+  readonly writtenOff: Money | null;
+  /** Everything owed after the change (principal, interest and penalty). */
+  readonly owedAfter: Money;
+}
+
 /**
  * Messages another context has already worded and recorded in its own outbox (appeals, referral reviews),
  * handed over here for delivery: their text is carried as it was written.
@@ -146,6 +165,7 @@ export type MessageContent =
   | { readonly kind: 'limit_changed'; readonly params: LimitChangedParams }
   | { readonly kind: 'plan_created'; readonly params: PlanCreatedParams }
   | { readonly kind: 'plan_changed'; readonly params: PlanChangedParams }
+  | { readonly kind: 'loan_hardship_applied'; readonly params: LoanHardshipParams }
   | { readonly kind: ForwardedKind; readonly params: ForwardedParams };
 
 export type MessageKind = MessageContent['kind'];
@@ -160,6 +180,7 @@ export const MESSAGE_KINDS: readonly MessageKind[] = [
   'limit_changed',
   'plan_created',
   'plan_changed',
+  'loan_hardship_applied',
   ...FORWARDED_KINDS,
 ];
 
@@ -302,6 +323,44 @@ function planChanged(p: PlanChangedParams): LocalizedText {
   };
 }
 
+function loanHardship(p: LoanHardshipParams): LocalizedText {
+  const next =
+    p.nextDueDate !== null && p.nextAmount !== null
+      ? {
+          zh: `还剩${p.instalmentsLeft}期，下期${zh.date(p.nextDueDate)}应还${zh.money(p.nextAmount)}${p.lastDueDate ? `，最后一期${zh.date(p.lastDueDate)}` : ''}。`,
+          en: ` ${p.instalmentsLeft} ${p.instalmentsLeft === 1 ? 'instalment is' : 'instalments are'} left: the next, ${en.money(p.nextAmount)}, is due on ${en.date(p.nextDueDate)}${p.lastDueDate ? `, the last on ${en.date(p.lastDueDate)}` : ''}.`,
+        }
+      : { zh: '', en: '' };
+  const owed = { zh: `目前共欠${zh.money(p.owedAfter)}。`, en: ` You owe ${en.money(p.owedAfter)} in all.` };
+  switch (p.tool) {
+    case 'reschedule':
+      return {
+        zh: `您的借款已重新安排还款计划，利率不变。${next.zh}${owed.zh}`,
+        en: `Your loan has been rescheduled at the same interest rate.${next.en}${owed.en}`,
+      };
+    case 're-age':
+      return {
+        zh: `您逾期未还的款项已分摊到之后各期，借款已恢复正常，不再逾期。${next.zh}${owed.zh}`,
+        en: `The overdue amount of your loan has been spread over the instalments still to come: your loan is up to date again.${next.en}${owed.en}`,
+      };
+    case 'holiday':
+      return {
+        zh: `您的还款假期已生效：接下来${p.skipped}期无需还款。期间利息照常按合同利率计算（不计复利），分摊到假期后的各期。${next.zh}${owed.zh}`,
+        en: `Your payment holiday has started: the next ${p.skipped} ${p.skipped === 1 ? 'instalment is' : 'instalments are'} skipped. Interest still runs at your contract rate (no interest on interest) and is spread over the instalments after the holiday.${next.en}${owed.en}`,
+      };
+    case 'waiver':
+      return {
+        zh: `我们已为您减免借款利息和罚息共${zh.money(p.waived ?? p.owedAfter)}。${next.zh}${owed.zh}`,
+        en: `We have waived ${en.money(p.waived ?? p.owedAfter)} of interest and penalty interest on your loan.${next.en}${owed.en}`,
+      };
+    case 'settlement':
+      return {
+        zh: `您已按协商金额${zh.money(p.paid ?? p.owedAfter)}结清借款，其余${zh.money(p.writtenOff ?? p.owedAfter)}不再向您收取，借款已结清（协商结清）。`,
+        en: `Your loan is settled: you paid the agreed ${en.money(p.paid ?? p.owedAfter)} and the remaining ${en.money(p.writtenOff ?? p.owedAfter)} will not be asked of you. The loan is closed as settled for less than was owed.`,
+      };
+  }
+}
+
 /** The message's text in both languages, from its kind and parameters. */
 export function renderMessage(content: MessageContent): LocalizedText {
   switch (content.kind) {
@@ -327,6 +386,8 @@ export function renderMessage(content: MessageContent): LocalizedText {
       return planCreated(content.params);
     case 'plan_changed':
       return planChanged(content.params);
+    case 'loan_hardship_applied':
+      return loanHardship(content.params);
     case 'appeal_received':
     case 'appeal_queued':
     case 'appeal_resolved':

@@ -1,0 +1,87 @@
+import { createPgIdempotencyStore } from '../../ledger/idempotency.pg.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { AuditLog } from '../../platform/audit/audit-log.ts';
+import type { HardshipAsk, HardshipRules } from './hardship.ts';
+import {
+  insertHardshipRules,
+  listHardshipRules,
+  type HardshipActor,
+  type HardshipRequest,
+} from './hardship-requests.pg.ts';
+import { auditActorOf, rulesToday, type HardshipDeps } from './hardship-steps.ts';
+import type { LoanServiceDeps } from './loan-ports.ts';
+import { approveHardship, getHardshipRequest, listLoanHardship, rejectHardship } from './decide-hardship.ts';
+import { requestHardship, type HardshipOutcome } from './request-hardship.ts';
+
+export type { HardshipActor, HardshipRequest } from './hardship-requests.pg.ts';
+export type { HardshipOutcome } from './request-hardship.ts';
+
+/**
+ * Hardship tools on cash loans (issue 15, item 4): requests with reasons, maker-checker above the rules'
+ * threshold, applied as loan events. Use cases one file each (`request-hardship.ts`, `decide-hardship.ts`);
+ * this factory binds them.
+ */
+export interface LoanHardshipService {
+  request(input: {
+    loanId: string;
+    ask: HardshipAsk;
+    reasons: readonly { code: string; note: string }[];
+    maker: HardshipActor;
+    idempotencyKey: string;
+  }): Promise<{ outcome: HardshipOutcome; replayed: boolean }>;
+  approve(input: { requestId: string; checker: HardshipActor }): Promise<HardshipOutcome>;
+  reject(input: { requestId: string; note: string; by: HardshipActor }): Promise<HardshipRequest>;
+  get(requestId: string): Promise<HardshipRequest>;
+  list(loanId: string): Promise<HardshipRequest[]>;
+  /** The rules in force today, and every dated entry. */
+  rules(): Promise<{ inForce: HardshipRules; dated: HardshipRules[] }>;
+  /** Records rules from a date (today or later; a date's rules are written once). */
+  setRules(rules: HardshipRules, by: HardshipActor): Promise<HardshipRules>;
+}
+
+export function createLoanHardshipService(
+  serviceDeps: LoanServiceDeps & { readonly audit?: AuditLog },
+): LoanHardshipService {
+  const deps: HardshipDeps = { ...serviceDeps, idempotency: createPgIdempotencyStore() };
+  return {
+    request: (input) => requestHardship(deps, input),
+    approve: (input) => approveHardship(deps, input),
+    reject: (input) => rejectHardship(deps, input),
+    get: (requestId) => getHardshipRequest(deps, requestId),
+    list: (loanId) => listLoanHardship(deps, loanId),
+    rules: async () => ({
+      inForce: await rulesToday(deps, deps.db, deps.clock.today()),
+      dated: await listHardshipRules(deps.db),
+    }),
+    setRules: async (rules, by) => {
+      const today = deps.clock.today();
+      if (rules.effectiveFrom < today)
+        throw AppError.invalid(
+          'effectiveFrom',
+          'not-in-the-past',
+          `rules take effect from today (${today}) or later; past requests were decided under the rules then`,
+        );
+      return deps.db.transaction(async (tx) => {
+        const existing = await listHardshipRules(tx);
+        if (existing.some((entry) => entry.effectiveFrom === rules.effectiveFrom))
+          throw AppError.invalid(
+            'effectiveFrom',
+            'once-per-date',
+            `rules from ${rules.effectiveFrom} are recorded already; give a later date`,
+          );
+        await insertHardshipRules(tx, rules, `${by.name} (${by.keyId})`, deps.clock.now());
+        await deps.audit?.record(
+          {
+            actor: auditActorOf(by),
+            action: 'loan.hardship-rules',
+            subject: { type: 'hardship-rules', id: rules.effectiveFrom },
+            outcome: 'ok',
+            details: { secondPersonAboveFen: rules.secondPersonAbove.toString() },
+          },
+          tx,
+        );
+        return rules;
+      });
+    },
+  };
+}

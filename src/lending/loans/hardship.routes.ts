@@ -1,0 +1,374 @@
+import { Type, type Static } from 'typebox';
+import type { Principal } from '../../platform/auth/api-keys.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { DateString, IdString, MoneyString, ProblemSchema, StringEnum } from '../../platform/http/schemas.ts';
+import type { HttpServer } from '../../platform/http/server.ts';
+import { fen, parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
+import { parseLocalDate } from '../../platform/time/local-date.ts';
+import type { Services } from '../../services.ts';
+import { HARDSHIP_REASON_CODES, type HardshipAsk, type HardshipRules } from './hardship.ts';
+import type { HardshipActor, HardshipOutcome, HardshipRequest } from './hardship-service.ts';
+import { HARDSHIP_TOOLS } from './loan-state.ts';
+import type { InstalmentView } from './servicing.ts';
+
+/**
+ * `/v1/loans/{loanId}/hardship-requests` and `/v1/hardship-requests/{requestId}`: hardship tools for a
+ * borrower in trouble, as a request resource (issue 15, item 4; docs/lending.md "Hardship tools").
+ * Collectors and reviewers ask; a reviewer (another person) approves what is above the threshold.
+ */
+
+const s = (amount: Money) => toDecimalString(amount);
+const errors = { 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
+
+const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.String({
+    minLength: 1,
+    maxLength: 200,
+    pattern: '^[\\x21-\\x7e]+$',
+    description:
+      'A key unique to this request (e.g. a UUID). A repeat with the same body answers the first request.',
+  }),
+});
+
+const RequestBody = Type.Object(
+  {
+    tool: StringEnum(HARDSHIP_TOOLS),
+    instalments: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 120,
+        description: 'reschedule: instalments still to pay after it; holiday: instalments skipped.',
+      }),
+    ),
+    maxInstalment: Type.Optional(
+      MoneyString('reschedule: the fewest instalments whose level instalment is at most this.'),
+    ),
+    interest: Type.Optional(MoneyString('waiver: interest to waive (yuan).')),
+    penalty: Type.Optional(MoneyString('waiver: penalty interest to waive (yuan).')),
+    fees: Type.Optional(MoneyString('waiver: fees to waive (a cash loan owes none).')),
+    amount: Type.Optional(MoneyString('settlement: what the customer pays now (yuan).')),
+    reasons: Type.Array(
+      Type.Object(
+        { code: StringEnum(HARDSHIP_REASON_CODES), note: Type.String({ minLength: 1, maxLength: 500 }) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 5, description: 'Why the borrower is helped: a code and a note each.' },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** The fields each tool takes; any other is refused (422 naming it, rule `not-for-tool`). */
+const FIELDS: Readonly<Record<HardshipAsk['tool'], readonly string[]>> = {
+  reschedule: ['instalments', 'maxInstalment'],
+  're-age': [],
+  holiday: ['instalments'],
+  waiver: ['interest', 'penalty', 'fees'],
+  settlement: ['amount'],
+};
+
+export function askOf(body: Static<typeof RequestBody>): HardshipAsk {
+  const allowed = FIELDS[body.tool];
+  for (const field of ['instalments', 'maxInstalment', 'interest', 'penalty', 'fees', 'amount'] as const)
+    if (body[field] !== undefined && !allowed.includes(field))
+      throw AppError.invalid(field, 'not-for-tool', `${field} is not a field of a ${body.tool}`);
+  const money = (field: 'interest' | 'penalty' | 'fees') =>
+    body[field] === undefined ? fen(0n) : parseMoney(body[field], field);
+  switch (body.tool) {
+    case 'reschedule':
+      if ((body.instalments === undefined) === (body.maxInstalment === undefined))
+        throw AppError.invalid(
+          'instalments',
+          'one-of',
+          'give instalments (how many) or maxInstalment (how much)',
+        );
+      return body.instalments !== undefined
+        ? { tool: 'reschedule', instalments: body.instalments }
+        : { tool: 'reschedule', maxInstalment: parseMoney(body.maxInstalment ?? '', 'maxInstalment') };
+    case 're-age':
+      return { tool: 're-age' };
+    case 'holiday':
+      if (body.instalments === undefined)
+        throw AppError.invalid('instalments', 'required', 'how many instalments the holiday skips');
+      return { tool: 'holiday', instalments: body.instalments };
+    case 'waiver':
+      return { tool: 'waiver', interest: money('interest'), penalty: money('penalty'), fees: money('fees') };
+    case 'settlement':
+      if (body.amount === undefined)
+        throw AppError.invalid('amount', 'required', 'what the customer pays now');
+      return { tool: 'settlement', amount: parseMoney(body.amount, 'amount') };
+  }
+}
+
+const ActorDto = Type.Object({ keyId: Type.String(), name: Type.String() });
+
+const AskDto = Type.Object({
+  tool: StringEnum(HARDSHIP_TOOLS),
+  instalments: Type.Union([Type.Integer(), Type.Null()]),
+  maxInstalment: Type.Union([MoneyString(), Type.Null()]),
+  interest: Type.Union([MoneyString(), Type.Null()]),
+  penalty: Type.Union([MoneyString(), Type.Null()]),
+  amount: Type.Union([MoneyString(), Type.Null()]),
+});
+
+const RequestDto = Type.Object({
+  id: Type.String(),
+  loanId: Type.String(),
+  customerId: Type.String(),
+  ask: AskDto,
+  moneyEffect: MoneyString(
+    'What the threshold was compared with: waived, written off, overdue moved (re-age), instalments deferred ' +
+      '(holiday), principal re-planned (reschedule).',
+  ),
+  reasons: Type.Array(Type.Object({ code: Type.String(), note: Type.String() })),
+  maker: ActorDto,
+  needsSecondPerson: Type.Boolean(),
+  status: StringEnum(['pending', 'applied', 'rejected'] as const),
+  checker: Type.Union([ActorDto, Type.Null()]),
+  decisionNote: Type.Union([Type.String(), Type.Null()]),
+  eventSeq: Type.Union([Type.Integer({ description: 'The loan event that carried it out.' }), Type.Null()]),
+  proposedOn: Type.String(),
+  proposedAt: Type.String(),
+  decidedAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+const InstalmentDto = Type.Object({
+  period: Type.Integer(),
+  dueDate: Type.String(),
+  status: Type.String(),
+  principal: MoneyString(),
+  interest: MoneyString(),
+  penalty: MoneyString(),
+  owed: MoneyString(),
+});
+
+const OutcomeDto = Type.Object({
+  request: RequestDto,
+  instalmentsBefore: Type.Array(InstalmentDto, { description: 'The schedule before the change (today).' }),
+  instalmentsAfter: Type.Array(InstalmentDto, { description: 'The schedule the change makes.' }),
+  journalIds: Type.Array(Type.String()),
+  replayed: Type.Boolean(),
+});
+
+function requestDto(request: HardshipRequest): Static<typeof RequestDto> {
+  const ask = request.ask;
+  return {
+    id: request.id,
+    loanId: request.loanId,
+    customerId: request.customerId,
+    ask: {
+      tool: ask.tool,
+      instalments: ask.tool === 'reschedule' || ask.tool === 'holiday' ? (ask.instalments ?? null) : null,
+      maxInstalment:
+        ask.tool === 'reschedule' && ask.maxInstalment !== undefined ? s(ask.maxInstalment) : null,
+      interest: ask.tool === 'waiver' ? s(ask.interest) : null,
+      penalty: ask.tool === 'waiver' ? s(ask.penalty) : null,
+      amount: ask.tool === 'settlement' ? s(ask.amount) : null,
+    },
+    moneyEffect: s(request.moneyEffect),
+    reasons: request.reasons.map((reason) => ({ code: reason.code, note: reason.note })),
+    maker: { ...request.maker },
+    needsSecondPerson: request.needsSecondPerson,
+    status: request.status,
+    checker: request.checker && { ...request.checker },
+    decisionNote: request.decisionNote,
+    eventSeq: request.eventSeq,
+    proposedOn: request.proposedOn,
+    proposedAt: request.proposedAt.toISOString(),
+    decidedAt: request.decidedAt?.toISOString() ?? null,
+  };
+}
+
+function instalmentDto(view: InstalmentView): Static<typeof InstalmentDto> {
+  return {
+    period: view.period,
+    dueDate: view.dueDate,
+    status: view.status,
+    principal: s(view.principal),
+    interest: s(view.interest),
+    penalty: s(view.penalty),
+    owed: s(view.owed),
+  };
+}
+
+export function hardshipOutcomeDto(outcome: HardshipOutcome, replayed: boolean): Static<typeof OutcomeDto> {
+  return {
+    request: requestDto(outcome.request),
+    instalmentsBefore: outcome.before.map(instalmentDto),
+    instalmentsAfter: outcome.after.map(instalmentDto),
+    journalIds: [...outcome.journalIds],
+    replayed,
+  };
+}
+
+const RulesDto = Type.Object({
+  effectiveFrom: DateString(),
+  secondPersonAbove: MoneyString('A request with a larger money effect waits for a second person.'),
+  rescheduleMaxInstalments: Type.Integer({ minimum: 1, maximum: 120 }),
+  holidayMaxInstalments: Type.Integer({ minimum: 1, maximum: 12 }),
+  holidayOncePerMonths: Type.Integer({ minimum: 0, maximum: 60 }),
+  reAgeMinConsecutivePaid: Type.Integer({ minimum: 0, maximum: 24 }),
+  reAgeOncePerMonths: Type.Integer({ minimum: 0, maximum: 60 }),
+});
+
+function rulesDto(rules: HardshipRules): Static<typeof RulesDto> {
+  return { ...rules, secondPersonAbove: s(rules.secondPersonAbove) };
+}
+
+/** The person acting: the API key (or staff session) and the name it was issued under. */
+function actorOf(request: { principal?: Principal }): HardshipActor {
+  if (!request.principal) throw new AppError('UNAUTHENTICATED', 'an API key is required');
+  return { keyId: request.principal.keyId, name: request.principal.name };
+}
+
+const LoanParams = Type.Object({ loanId: IdString('loan') });
+const RequestParams = Type.Object({ requestId: IdString('hardshipRequest') });
+
+export function registerHardshipRoutes(http: HttpServer, services: Pick<Services, 'loanHardship'>): void {
+  const hardship = services.loanHardship;
+
+  http.post(
+    '/v1/loans/:loanId/hardship-requests',
+    {
+      config: { roles: ['collector', 'reviewer'] },
+      schema: {
+        tags: ['loans'],
+        summary:
+          'Ask for a hardship change (reschedule, re-age, holiday, waiver, settlement) with reasons: applied at ' +
+          'once (201) when its money effect is within the threshold, otherwise pending a second person (202).',
+        params: LoanParams,
+        headers: IdempotencyHeaders,
+        body: RequestBody,
+        response: { 201: OutcomeDto, 202: OutcomeDto, 200: OutcomeDto, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { outcome, replayed } = await hardship.request({
+        loanId: request.params.loanId,
+        ask: askOf(request.body),
+        reasons: request.body.reasons,
+        maker: actorOf(request),
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      void reply.code(replayed ? 200 : outcome.request.status === 'pending' ? 202 : 201);
+      return hardshipOutcomeDto(outcome, replayed);
+    },
+  );
+
+  http.get(
+    '/v1/loans/:loanId/hardship-requests',
+    {
+      config: { roles: ['collector', 'reviewer', 'analyst'] },
+      schema: {
+        tags: ['loans'],
+        summary: "A loan's hardship requests, newest first: pending, applied and rejected.",
+        params: LoanParams,
+        response: { 200: Type.Object({ requests: Type.Array(RequestDto) }), ...errors },
+      },
+    },
+    async (request) => ({ requests: (await hardship.list(request.params.loanId)).map(requestDto) }),
+  );
+
+  http.get(
+    '/v1/hardship-requests/:requestId',
+    {
+      config: { roles: ['collector', 'reviewer', 'analyst'] },
+      schema: {
+        tags: ['loans'],
+        summary: 'One hardship request.',
+        params: RequestParams,
+        response: { 200: Type.Object({ request: RequestDto }), ...errors },
+      },
+    },
+    async (request) => ({ request: requestDto(await hardship.get(request.params.requestId)) }),
+  );
+
+  http.post(
+    '/v1/hardship-requests/:requestId/approve',
+    {
+      config: { roles: ['reviewer'] },
+      schema: {
+        tags: ['loans'],
+        summary:
+          'Approve a pending hardship request as the second person (another key under another name): checked ' +
+          'again on the loan as it stands today, then applied.',
+        params: RequestParams,
+        response: { 200: OutcomeDto, ...errors },
+      },
+    },
+    async (request) =>
+      hardshipOutcomeDto(
+        await hardship.approve({ requestId: request.params.requestId, checker: actorOf(request) }),
+        false,
+      ),
+  );
+
+  http.post(
+    '/v1/hardship-requests/:requestId/reject',
+    {
+      config: { roles: ['collector', 'reviewer'] },
+      schema: {
+        tags: ['loans'],
+        summary: 'Reject (or, by its maker, withdraw) a pending hardship request; the loan is unchanged.',
+        params: RequestParams,
+        body: Type.Object(
+          { note: Type.String({ minLength: 1, maxLength: 500 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ request: RequestDto }), ...errors },
+      },
+    },
+    async (request) => ({
+      request: requestDto(
+        await hardship.reject({
+          requestId: request.params.requestId,
+          note: request.body.note,
+          by: actorOf(request),
+        }),
+      ),
+    }),
+  );
+
+  http.get(
+    '/v1/loan-hardship-rules',
+    {
+      config: { roles: ['collector', 'reviewer', 'analyst'] },
+      schema: {
+        tags: ['loans'],
+        summary:
+          'The hardship rules in force today (second-person threshold, limits of each tool) and every dated entry.',
+        response: { 200: Type.Object({ inForce: RulesDto, dated: Type.Array(RulesDto) }) },
+      },
+    },
+    async () => {
+      const { inForce, dated } = await hardship.rules();
+      return { inForce: rulesDto(inForce), dated: dated.map(rulesDto) };
+    },
+  );
+
+  http.post(
+    '/v1/loan-hardship-rules',
+    {
+      config: { roles: [] },
+      schema: {
+        tags: ['loans'],
+        summary: 'Record hardship rules from a date (today or later; once per date). Admin.',
+        body: Type.Object(RulesDto.properties, { additionalProperties: false }),
+        response: { 201: RulesDto, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const rules = await hardship.setRules(
+        {
+          ...body,
+          effectiveFrom: parseLocalDate(body.effectiveFrom, 'effectiveFrom'),
+          secondPersonAbove: parseMoney(body.secondPersonAbove, 'secondPersonAbove'),
+        },
+        actorOf(request),
+      );
+      void reply.code(201);
+      return rulesDto(rules);
+    },
+  );
+}
