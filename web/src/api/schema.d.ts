@@ -10265,6 +10265,7 @@ export interface paths {
                   | 'limit_changed'
                   | 'plan_created'
                   | 'plan_changed'
+                  | 'loan_hardship_applied'
                   | 'appeal_received'
                   | 'appeal_queued'
                   | 'appeal_resolved'
@@ -12761,6 +12762,528 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/hardship-requests/{requestId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One hardship request.
+     * @description Roles: admin, collector, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A hardshipRequest id (hsr_…). */
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              request: {
+                ask: {
+                  amount: string | null;
+                  instalments: number | null;
+                  interest: string | null;
+                  maxInstalment: string | null;
+                  penalty: string | null;
+                  /** @enum {string} */
+                  tool: 'reschedule' | 're-age' | 'holiday' | 'waiver' | 'settlement';
+                };
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionNote: string | null;
+                eventSeq: number | null;
+                id: string;
+                loanId: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                /**
+                 * @description What the threshold was compared with: waived, written off, overdue moved (re-age), instalments deferred (holiday), principal re-planned (reschedule).
+                 * @example 1234.56
+                 */
+                moneyEffect: string;
+                needsSecondPerson: boolean;
+                proposedAt: string;
+                proposedOn: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/hardship-requests/{requestId}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a pending hardship request as the second person (another key under another name): checked again on the loan as it stands today, then applied.
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A hardshipRequest id (hsr_…). */
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The schedule the change makes. */
+              instalmentsAfter: {
+                dueDate: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                owed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                penalty: string;
+                period: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                status: string;
+              }[];
+              /** @description The schedule before the change (today). */
+              instalmentsBefore: {
+                dueDate: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                owed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                penalty: string;
+                period: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                status: string;
+              }[];
+              journalIds: string[];
+              replayed: boolean;
+              request: {
+                ask: {
+                  amount: string | null;
+                  instalments: number | null;
+                  interest: string | null;
+                  maxInstalment: string | null;
+                  penalty: string | null;
+                  /** @enum {string} */
+                  tool: 'reschedule' | 're-age' | 'holiday' | 'waiver' | 'settlement';
+                };
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionNote: string | null;
+                eventSeq: number | null;
+                id: string;
+                loanId: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                /**
+                 * @description What the threshold was compared with: waived, written off, overdue moved (re-age), instalments deferred (holiday), principal re-planned (reschedule).
+                 * @example 1234.56
+                 */
+                moneyEffect: string;
+                needsSecondPerson: boolean;
+                proposedAt: string;
+                proposedOn: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/hardship-requests/{requestId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject (or, by its maker, withdraw) a pending hardship request; the loan is unchanged.
+     * @description Roles: admin, collector, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A hardshipRequest id (hsr_…). */
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              request: {
+                ask: {
+                  amount: string | null;
+                  instalments: number | null;
+                  interest: string | null;
+                  maxInstalment: string | null;
+                  penalty: string | null;
+                  /** @enum {string} */
+                  tool: 'reschedule' | 're-age' | 'holiday' | 'waiver' | 'settlement';
+                };
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionNote: string | null;
+                eventSeq: number | null;
+                id: string;
+                loanId: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                /**
+                 * @description What the threshold was compared with: waived, written off, overdue moved (re-age), instalments deferred (holiday), principal re-planned (reschedule).
+                 * @example 1234.56
+                 */
+                moneyEffect: string;
+                needsSecondPerson: boolean;
+                proposedAt: string;
+                proposedOn: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -17076,6 +17599,211 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/loan-hardship-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The hardship rules in force today (second-person threshold, limits of each tool) and every dated entry.
+     * @description Roles: admin, collector, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              dated: {
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                holidayMaxInstalments: number;
+                holidayOncePerMonths: number;
+                reAgeMinConsecutivePaid: number;
+                reAgeOncePerMonths: number;
+                rescheduleMaxInstalments: number;
+                /**
+                 * @description A request with a larger money effect waits for a second person.
+                 * @example 1234.56
+                 */
+                secondPersonAbove: string;
+              }[];
+              inForce: {
+                /**
+                 * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                 * @example 2026-11-22
+                 */
+                effectiveFrom: string;
+                holidayMaxInstalments: number;
+                holidayOncePerMonths: number;
+                reAgeMinConsecutivePaid: number;
+                reAgeOncePerMonths: number;
+                rescheduleMaxInstalments: number;
+                /**
+                 * @description A request with a larger money effect waits for a second person.
+                 * @example 1234.56
+                 */
+                secondPersonAbove: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Record hardship rules from a date (today or later; once per date). Admin.
+     * @description Roles: admin.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+             * @example 2026-11-22
+             */
+            effectiveFrom: string;
+            holidayMaxInstalments: number;
+            holidayOncePerMonths: number;
+            reAgeMinConsecutivePaid: number;
+            reAgeOncePerMonths: number;
+            rescheduleMaxInstalments: number;
+            /**
+             * @description A request with a larger money effect waits for a second person.
+             * @example 1234.56
+             */
+            secondPersonAbove: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+               * @example 2026-11-22
+               */
+              effectiveFrom: string;
+              holidayMaxInstalments: number;
+              holidayOncePerMonths: number;
+              reAgeMinConsecutivePaid: number;
+              reAgeOncePerMonths: number;
+              rescheduleMaxInstalments: number;
+              /**
+               * @description A request with a larger money effect waits for a second person.
+               * @example 1234.56
+               */
+              secondPersonAbove: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/loan-schedules': {
     parameters: {
       query?: never;
@@ -17692,9 +18420,11 @@ export interface paths {
               events: {
                 amount: string | null;
                 effectiveDate: string;
+                hardshipRequestId: string | null;
+                hardshipTool: ('reschedule' | 're-age' | 'holiday' | 'waiver' | 'settlement') | null;
                 intent: ('scheduled' | 'prepayment') | null;
                 /** @enum {string} */
-                kind: 'repayment' | 'write-off' | 'payout' | 'reversal';
+                kind: 'repayment' | 'write-off' | 'payout' | 'reversal' | 'hardship';
                 reason: ('returned' | 'chargeback') | null;
                 receivedAt: string;
                 reverses: number | null;
@@ -17732,6 +18462,608 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/loans/{loanId}/hardship-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A loan's hardship requests, newest first: pending, applied and rejected.
+     * @description Roles: admin, collector, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              requests: {
+                ask: {
+                  amount: string | null;
+                  instalments: number | null;
+                  interest: string | null;
+                  maxInstalment: string | null;
+                  penalty: string | null;
+                  /** @enum {string} */
+                  tool: 'reschedule' | 're-age' | 'holiday' | 'waiver' | 'settlement';
+                };
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionNote: string | null;
+                eventSeq: number | null;
+                id: string;
+                loanId: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                /**
+                 * @description What the threshold was compared with: waived, written off, overdue moved (re-age), instalments deferred (holiday), principal re-planned (reschedule).
+                 * @example 1234.56
+                 */
+                moneyEffect: string;
+                needsSecondPerson: boolean;
+                proposedAt: string;
+                proposedOn: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Ask for a hardship change (reschedule, re-age, holiday, waiver, settlement) with reasons: applied at once (201) when its money effect is within the threshold, otherwise pending a second person (202).
+     * @description Roles: admin, collector, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this request (e.g. a UUID). A repeat with the same body answers the first request. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description settlement: what the customer pays now (yuan).
+             * @example 1234.56
+             */
+            amount?: string;
+            /**
+             * @description waiver: fees to waive (a cash loan owes none).
+             * @example 1234.56
+             */
+            fees?: string;
+            /** @description reschedule: instalments still to pay after it; holiday: instalments skipped. */
+            instalments?: number;
+            /**
+             * @description waiver: interest to waive (yuan).
+             * @example 1234.56
+             */
+            interest?: string;
+            /**
+             * @description reschedule: the fewest instalments whose level instalment is at most this.
+             * @example 1234.56
+             */
+            maxInstalment?: string;
+            /**
+             * @description waiver: penalty interest to waive (yuan).
+             * @example 1234.56
+             */
+            penalty?: string;
+            /** @description Why the borrower is helped: a code and a note each. */
+            reasons: {
+              /** @enum {string} */
+              code:
+                | 'income-loss'
+                | 'unemployment'
+                | 'illness-or-injury'
+                | 'bereavement'
+                | 'natural-disaster'
+                | 'complaint-resolution'
+                | 'other';
+              note: string;
+            }[];
+            /** @enum {string} */
+            tool: 'reschedule' | 're-age' | 'holiday' | 'waiver' | 'settlement';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The schedule the change makes. */
+              instalmentsAfter: {
+                dueDate: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                owed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                penalty: string;
+                period: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                status: string;
+              }[];
+              /** @description The schedule before the change (today). */
+              instalmentsBefore: {
+                dueDate: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                owed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                penalty: string;
+                period: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                status: string;
+              }[];
+              journalIds: string[];
+              replayed: boolean;
+              request: {
+                ask: {
+                  amount: string | null;
+                  instalments: number | null;
+                  interest: string | null;
+                  maxInstalment: string | null;
+                  penalty: string | null;
+                  /** @enum {string} */
+                  tool: 'reschedule' | 're-age' | 'holiday' | 'waiver' | 'settlement';
+                };
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionNote: string | null;
+                eventSeq: number | null;
+                id: string;
+                loanId: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                /**
+                 * @description What the threshold was compared with: waived, written off, overdue moved (re-age), instalments deferred (holiday), principal re-planned (reschedule).
+                 * @example 1234.56
+                 */
+                moneyEffect: string;
+                needsSecondPerson: boolean;
+                proposedAt: string;
+                proposedOn: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The schedule the change makes. */
+              instalmentsAfter: {
+                dueDate: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                owed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                penalty: string;
+                period: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                status: string;
+              }[];
+              /** @description The schedule before the change (today). */
+              instalmentsBefore: {
+                dueDate: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                owed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                penalty: string;
+                period: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                status: string;
+              }[];
+              journalIds: string[];
+              replayed: boolean;
+              request: {
+                ask: {
+                  amount: string | null;
+                  instalments: number | null;
+                  interest: string | null;
+                  maxInstalment: string | null;
+                  penalty: string | null;
+                  /** @enum {string} */
+                  tool: 'reschedule' | 're-age' | 'holiday' | 'waiver' | 'settlement';
+                };
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionNote: string | null;
+                eventSeq: number | null;
+                id: string;
+                loanId: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                /**
+                 * @description What the threshold was compared with: waived, written off, overdue moved (re-age), instalments deferred (holiday), principal re-planned (reschedule).
+                 * @example 1234.56
+                 */
+                moneyEffect: string;
+                needsSecondPerson: boolean;
+                proposedAt: string;
+                proposedOn: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The schedule the change makes. */
+              instalmentsAfter: {
+                dueDate: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                owed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                penalty: string;
+                period: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                status: string;
+              }[];
+              /** @description The schedule before the change (today). */
+              instalmentsBefore: {
+                dueDate: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                owed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                penalty: string;
+                period: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                status: string;
+              }[];
+              journalIds: string[];
+              replayed: boolean;
+              request: {
+                ask: {
+                  amount: string | null;
+                  instalments: number | null;
+                  interest: string | null;
+                  maxInstalment: string | null;
+                  penalty: string | null;
+                  /** @enum {string} */
+                  tool: 'reschedule' | 're-age' | 'holiday' | 'waiver' | 'settlement';
+                };
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionNote: string | null;
+                eventSeq: number | null;
+                id: string;
+                loanId: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                /**
+                 * @description What the threshold was compared with: waived, written off, overdue moved (re-age), instalments deferred (holiday), principal re-planned (reschedule).
+                 * @example 1234.56
+                 */
+                moneyEffect: string;
+                needsSecondPerson: boolean;
+                proposedAt: string;
+                proposedOn: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
