@@ -101,6 +101,7 @@ import { loanAutoRepayAccounts } from './lending/payments/loan-auto-repay.ts';
 import type { PaymentProvider } from './lending/payments/payment-provider.ts';
 import { createSandboxPaymentProvider } from './lending/payments/sandbox-payment-provider.ts';
 import { registerLoanRoutes } from './lending/loans/loans.routes.ts';
+import { createPgIdempotencyStore } from './ledger/idempotency.pg.ts';
 import { createLoanHardshipService } from './lending/loans/hardship-service.ts';
 import { registerHardshipRoutes } from './lending/loans/hardship.routes.ts';
 
@@ -388,6 +389,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       termsInForce,
       audit,
       outbox: notifications.outbox,
+      idempotency: createPgIdempotencyStore(),
     }),
     creditLines: createCreditLineService({
       db,

@@ -1,4 +1,4 @@
-import { samePerson } from '../../appeals/appeal-status.ts';
+import { checkSecondPerson as checkOverrideSecondPerson } from '../facilities/facility-override.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import {
@@ -33,15 +33,22 @@ async function where(deps: HardshipDeps, requestId: string) {
   return { ...found, facilityId: loan.facilityId };
 }
 
-/** The checker must be another person than the maker: another key, under another name (the appeals' rule). */
+/**
+ * The checker must be another person than the maker: another key, under another name — the facility
+ * overrides' rule (itself the appeals' `samePerson`), answered here as 422 `checker` / `maker-checker`.
+ */
 function checkSecondPerson(request: HardshipRequest, checker: HardshipActor): void {
-  const maker = { kind: 'reviewer' as const, id: request.maker.keyId, name: request.maker.name };
-  if (samePerson(maker, { kind: 'reviewer', id: checker.keyId, name: checker.name }))
-    throw AppError.invalid(
-      'checker',
-      'maker-checker',
-      'the person who asked for a hardship change cannot approve it; another person (another key, under another name) must',
-    );
+  try {
+    checkOverrideSecondPerson(request, checker);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'FORBIDDEN')
+      throw AppError.invalid(
+        'checker',
+        'maker-checker',
+        'the person who asked for a hardship change cannot approve it; another person (another key, under another name) must',
+      );
+    throw error;
+  }
 }
 
 /**

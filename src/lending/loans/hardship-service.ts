@@ -1,4 +1,4 @@
-import { createPgIdempotencyStore } from '../../ledger/idempotency.pg.ts';
+import type { IdempotencyStore } from '../../ledger/index.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { AuditLog } from '../../platform/audit/audit-log.ts';
 import type { HardshipAsk, HardshipRules } from './hardship.ts';
@@ -8,7 +8,7 @@ import {
   type HardshipActor,
   type HardshipRequest,
 } from './hardship-requests.pg.ts';
-import { auditActorOf, rulesToday, type HardshipDeps } from './hardship-steps.ts';
+import { auditActorOf, rulesToday } from './hardship-steps.ts';
 import type { LoanServiceDeps } from './loan-ports.ts';
 import { approveHardship, getHardshipRequest, listLoanHardship, rejectHardship } from './decide-hardship.ts';
 import { requestHardship, type HardshipOutcome } from './request-hardship.ts';
@@ -40,9 +40,8 @@ export interface LoanHardshipService {
 }
 
 export function createLoanHardshipService(
-  serviceDeps: LoanServiceDeps & { readonly audit?: AuditLog },
+  deps: LoanServiceDeps & { readonly audit?: AuditLog; readonly idempotency: IdempotencyStore },
 ): LoanHardshipService {
-  const deps: HardshipDeps = { ...serviceDeps, idempotency: createPgIdempotencyStore() };
   return {
     request: (input) => requestHardship(deps, input),
     approve: (input) => approveHardship(deps, input),

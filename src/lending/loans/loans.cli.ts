@@ -12,6 +12,7 @@ import { OVERRIDE_REASON_CODES, type OverrideActor } from '../facilities/facilit
 import type { OverrideOutcome } from '../facilities/facility-override-service.ts';
 import { facilityOverrideView } from '../facilities/facility-override-view.ts';
 import { parseProductCode, productCodeOf, PRODUCT_CODES } from '../facilities/facility.ts';
+import { registerHardshipCommands } from './hardship.cli.ts';
 import { flatFeeInstalmentPlan } from '../shared/instalment-apr.ts';
 import { formatReportedRate } from '../shared/irr.ts';
 import {
@@ -457,6 +458,8 @@ export function registerLoanCommands(program: Command): void {
         );
       });
     });
+
+  registerHardshipCommands(loan);
 
   const facility = loan
     .command('facility')
