@@ -71,7 +71,13 @@ for (const store of storesUnderTest()) {
         created: true,
         version: { name: 'default', version: 1, effectiveFrom: '2026-01-01' },
       });
-      expect(installed.settings).toEqual({ products: 2, legalRateCaps: 1, riskAppetite: 1, assignments: 2 });
+      expect(installed.settings).toEqual({
+        products: 2,
+        legalRateCaps: 1,
+        riskAppetite: 1,
+        assignments: 2,
+        collectionStrategies: 0,
+      });
       const again = await installDefaultPolicies(policies);
       expect(again.policy).toMatchObject({ created: false, version: { id: installed.policy.version.id } });
 
