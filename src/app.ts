@@ -98,6 +98,7 @@ import {
   type AutoRepaySchedule,
 } from './lending/payments/auto-repay.ts';
 import { loanAutoRepayAccounts } from './lending/payments/loan-auto-repay.ts';
+import { registerAutoRepayRoutes } from './lending/payments/auto-repay.routes.ts';
 import type { PaymentProvider } from './lending/payments/payment-provider.ts';
 import { createSandboxPaymentProvider } from './lending/payments/sandbox-payment-provider.ts';
 import { registerLoanRoutes } from './lending/loans/loans.routes.ts';
@@ -804,6 +805,7 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerCustomerRoutes(http, services);
   registerLoanRoutes(http, services);
   registerHardshipRoutes(http, services);
+  registerAutoRepayRoutes(http, services.autoRepay);
   registerCreditLineRoutes(http, services);
   registerScoringRoutes(http, services);
   registerBacktestRoutes(http, services);

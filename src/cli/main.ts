@@ -49,6 +49,10 @@ export const COMMAND_MODULES: ReadonlyArray<{
       (await import('../lending/credit-lines/credit-lines.cli.ts')).registerCreditLineCommands,
   },
   {
+    commands: ['payments'],
+    load: async () => (await import('../lending/payments/payments.cli.ts')).registerPaymentCommands,
+  },
+  {
     commands: ['eod'],
     load: async () => (await import('../lending/eod/day-end.cli.ts')).registerDayEndCommand,
   },

@@ -36,7 +36,7 @@ interface Ids {
 }
 
 interface Route {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** The route as the server registers it. */
   readonly route: string;
   /** The URL with the ids of the customer under test (or of the other one). */
@@ -112,6 +112,20 @@ const ROUTES: readonly Route[] = [
     route: '/v1/me/loans/:loanId/repayments',
     url: (ids) => `/v1/me/loans/${ids.loan}/repayments`,
     payload: { amount: '10.00' },
+    ownsPath: true,
+  },
+  {
+    method: 'GET',
+    route: '/v1/me/loans/:loanId/auto-repay',
+    url: (ids) => `/v1/me/loans/${ids.loan}/auto-repay`,
+    ownsPath: true,
+  },
+  {
+    // After POST /v1/me/cards: the customer has a bound card to collect from.
+    method: 'PUT',
+    route: '/v1/me/loans/:loanId/auto-repay',
+    url: (ids) => `/v1/me/loans/${ids.loan}/auto-repay`,
+    payload: { enabled: true },
     ownsPath: true,
   },
   { method: 'GET', route: '/v1/me/lines', url: () => '/v1/me/lines', ownsPath: false },
@@ -370,7 +384,7 @@ describe.each(storesUnderTest())('/v1/me isolation on $name', (store) => {
   it('takes no customer id from the request: a customerId field is refused (422 unknown-field)', async () => {
     const tokenA = await t.session(a, 43_200);
     for (const route of ROUTES.filter(
-      (r) => r.method === 'POST' && r.payload && !Buffer.isBuffer(r.payload),
+      (r) => (r.method === 'POST' || r.method === 'PUT') && r.payload && !Buffer.isBuffer(r.payload),
     )) {
       const response = await call(
         tokenA,

@@ -15,6 +15,7 @@ import { parseProductCode, productCodeOf, PRODUCT_CODES } from '../facilities/fa
 import { registerHardshipCommands } from './hardship.cli.ts';
 import { flatFeeInstalmentPlan } from '../shared/instalment-apr.ts';
 import { formatReportedRate } from '../shared/irr.ts';
+import { registerLoanAutopayCommand } from '../payments/payments.cli.ts';
 import {
   REPAYMENT_INTENTS,
   REVERSAL_REASONS,
@@ -158,7 +159,8 @@ function reversalText(receipt: ReversalReceipt): string {
 export function registerLoanCommands(program: Command): void {
   const loan = program
     .command('loan')
-    .description('Cash loans: schedules, APR, drawdown, repayment, statements.');
+    .description('Cash loans: schedules, APR, drawdown, repayment, statements, auto-repay.');
+  registerLoanAutopayCommand(loan);
 
   loan
     .command('schedule')

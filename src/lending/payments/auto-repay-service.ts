@@ -1,4 +1,4 @@
-import type { AutoRepaySchedule } from './auto-repay.ts';
+import { autoRepayNoticeAt, type AutoRepayNotice, type AutoRepaySchedule } from './auto-repay.ts';
 import type { PaymentProvider } from './payment-provider.ts';
 import type { AutoRepayAccounts } from './payment-ports.ts';
 import { listAttempts, type PaymentAttempt } from './payments.pg.ts';
@@ -22,8 +22,10 @@ export interface AutoRepayService {
   get(input: { accountId: string; customerId?: string }): Promise<AutoRepayView>;
   /** A customer's attempts (all accounts), oldest first. */
   attempts(customerId: string): Promise<PaymentAttempt[]>;
-  /** Asks the provider about every attempt still waiting, business dates up to `through`. */
-  settle(through: LocalDate): Promise<SettleReport>;
+  /** Asks the provider about every attempt still waiting, business dates up to `through` (default: today). */
+  settle(through?: LocalDate): Promise<SettleReport & { through: LocalDate }>;
+  /** The auto-repay notice in force now (what the customer reads before turning it on), if any. */
+  notice(): Promise<AutoRepayNotice | undefined>;
   readonly schedules: readonly AutoRepaySchedule[];
 }
 
@@ -38,7 +40,11 @@ export function createAutoRepayService(
     set: (input) => setAutoRepay(deps, input),
     get: (input) => getAutoRepay(deps, input),
     attempts: (customerId) => listAttempts(deps.db, { customerId }),
-    settle: (through) => settlePaymentAttempts(deps, through),
+    settle: async (through = deps.clock.today()) => ({
+      through,
+      ...(await settlePaymentAttempts(deps, through)),
+    }),
+    notice: () => Promise.resolve(autoRepayNoticeAt(deps.clock.now())),
     schedules: deps.schedules,
   };
 }

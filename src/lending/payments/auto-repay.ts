@@ -189,6 +189,16 @@ const REASON_TEXT: Readonly<Record<PaymentFailureReason, LocalizedText>> = {
   declined: { zh: '发卡银行拒绝了扣款', en: 'the bank that issued the card declined it' },
 };
 
+/** Why an attempt failed, in words the customer can act on (a provider's reason, or nothing left due). */
+export function attemptFailureText(reason: PaymentFailureReason | 'account_settled'): LocalizedText {
+  if (reason === 'account_settled')
+    return {
+      zh: '该期已无应还金额，未扣款',
+      en: 'nothing was due any more, so nothing was collected',
+    };
+  return REASON_TEXT[reason];
+}
+
 export interface AutoRepayFailure {
   readonly product: 'cash_loan' | 'credit_line';
   readonly amount: Money;

@@ -8666,6 +8666,190 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/customers/{customerId}/payment-attempts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A customer's payment attempts (auto-repay), oldest first, with status and reason.
+     * @description Roles: admin, app, reviewer, analyst, collector.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          customerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: {
+                /** @description The loan (ln_…) or line (cl_…) collected for. */
+                accountId: string;
+                /**
+                 * @description Asked of the card, in yuan: everything due and unpaid that day.
+                 * @example 1234.56
+                 */
+                amount: string;
+                bookedSeq: number | null;
+                /**
+                 * @description The day-end date the attempt belongs to (the value date of its repayment).
+                 * @example 2026-11-22
+                 */
+                businessDate: string;
+                /** @description The last four digits of the card collected from. */
+                cardLast4: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /**
+                 * @description The due date it collects for.
+                 * @example 2026-11-22
+                 */
+                dueDate: string;
+                failureReason:
+                  ('insufficient_funds' | 'card_invalid' | 'declined' | 'account_settled') | null;
+                /** @description Our payment id (pay_…), the provider’s idempotency key. */
+                paymentId: string;
+                providerCalls: number;
+                providerRef: string | null;
+                reason: {
+                  en: string;
+                  zh: string;
+                } | null;
+                resolvedAt: string | null;
+                /**
+                 * @description requested: not yet answered; unknown: the provider did not answer in time (asked again, never sent twice); succeeded / failed: final.
+                 * @enum {string}
+                 */
+                status: 'requested' | 'unknown' | 'succeeded' | 'failed';
+                /** @description 1 on the due date, 2… for the retries. */
+                tryNumber: number;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/customers/{customerId}/sessions': {
     parameters: {
       query?: never;
@@ -18387,6 +18571,455 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/loans/{loanId}/auto-repay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A loan's auto-repay: state, card, notice, consents (who asked) and attempts.
+     * @description Roles: admin, app, reviewer, analyst, collector.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountId: string;
+              attempts: {
+                /** @description The loan (ln_…) or line (cl_…) collected for. */
+                accountId: string;
+                /**
+                 * @description Asked of the card, in yuan: everything due and unpaid that day.
+                 * @example 1234.56
+                 */
+                amount: string;
+                bookedSeq: number | null;
+                /**
+                 * @description The day-end date the attempt belongs to (the value date of its repayment).
+                 * @example 2026-11-22
+                 */
+                businessDate: string;
+                /** @description The last four digits of the card collected from. */
+                cardLast4: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /**
+                 * @description The due date it collects for.
+                 * @example 2026-11-22
+                 */
+                dueDate: string;
+                failureReason:
+                  ('insufficient_funds' | 'card_invalid' | 'declined' | 'account_settled') | null;
+                /** @description Our payment id (pay_…), the provider’s idempotency key. */
+                paymentId: string;
+                providerCalls: number;
+                providerRef: string | null;
+                reason: {
+                  en: string;
+                  zh: string;
+                } | null;
+                resolvedAt: string | null;
+                /**
+                 * @description requested: not yet answered; unknown: the provider did not answer in time (asked again, never sent twice); succeeded / failed: final.
+                 * @enum {string}
+                 */
+                status: 'requested' | 'unknown' | 'succeeded' | 'failed';
+                /** @description 1 on the due date, 2… for the retries. */
+                tryNumber: number;
+              }[];
+              cardId: string | null;
+              cardLast4: string | null;
+              /** @description Whether this call recorded a change (false: it already was so). */
+              changed: boolean;
+              consents: {
+                /** @description Who asked (the customer, or staff). */
+                actor: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                at: string;
+                /**
+                 * @description Given by the customer or through staff.
+                 * @enum {string}
+                 */
+                by: 'customer' | 'staff';
+                cardId: string | null;
+                granted: boolean;
+                noticeHash: string | null;
+                noticeVersion: number | null;
+                seq: number;
+              }[];
+              customerId: string;
+              enabled: boolean;
+              noticeInForce: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                effectiveFrom: string;
+                /** @description SHA-256 (hex) of the notice (purpose, version and both texts). */
+                sha256: string;
+                text: {
+                  en: string;
+                  zh: string;
+                };
+                version: number;
+              } | null;
+              noticeVersion: number | null;
+              /** @enum {string} */
+              product: 'cash_loan' | 'credit_line';
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Turn a loan's auto-repay on or off on the customer's behalf (recorded as a consent given through staff, with the notice in force).
+     * @description Roles: admin, app, reviewer.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A bound card; default: the card already chosen, else the first bound card. */
+            cardId?: string;
+            /** @description true turns auto-repay on (a consent), false off (a withdrawal). */
+            enabled: boolean;
+            /** @description The notice version shown; must be the one in force. */
+            noticeVersion?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountId: string;
+              attempts: {
+                /** @description The loan (ln_…) or line (cl_…) collected for. */
+                accountId: string;
+                /**
+                 * @description Asked of the card, in yuan: everything due and unpaid that day.
+                 * @example 1234.56
+                 */
+                amount: string;
+                bookedSeq: number | null;
+                /**
+                 * @description The day-end date the attempt belongs to (the value date of its repayment).
+                 * @example 2026-11-22
+                 */
+                businessDate: string;
+                /** @description The last four digits of the card collected from. */
+                cardLast4: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /**
+                 * @description The due date it collects for.
+                 * @example 2026-11-22
+                 */
+                dueDate: string;
+                failureReason:
+                  ('insufficient_funds' | 'card_invalid' | 'declined' | 'account_settled') | null;
+                /** @description Our payment id (pay_…), the provider’s idempotency key. */
+                paymentId: string;
+                providerCalls: number;
+                providerRef: string | null;
+                reason: {
+                  en: string;
+                  zh: string;
+                } | null;
+                resolvedAt: string | null;
+                /**
+                 * @description requested: not yet answered; unknown: the provider did not answer in time (asked again, never sent twice); succeeded / failed: final.
+                 * @enum {string}
+                 */
+                status: 'requested' | 'unknown' | 'succeeded' | 'failed';
+                /** @description 1 on the due date, 2… for the retries. */
+                tryNumber: number;
+              }[];
+              cardId: string | null;
+              cardLast4: string | null;
+              /** @description Whether this call recorded a change (false: it already was so). */
+              changed: boolean;
+              consents: {
+                /** @description Who asked (the customer, or staff). */
+                actor: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                at: string;
+                /**
+                 * @description Given by the customer or through staff.
+                 * @enum {string}
+                 */
+                by: 'customer' | 'staff';
+                cardId: string | null;
+                granted: boolean;
+                noticeHash: string | null;
+                noticeVersion: number | null;
+                seq: number;
+              }[];
+              customerId: string;
+              enabled: boolean;
+              noticeInForce: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                effectiveFrom: string;
+                /** @description SHA-256 (hex) of the notice (purpose, version and both texts). */
+                sha256: string;
+                text: {
+                  en: string;
+                  zh: string;
+                };
+                version: number;
+              } | null;
+              noticeVersion: number | null;
+              /** @enum {string} */
+              product: 'cash_loan' | 'credit_line';
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/loans/{loanId}/events': {
     parameters: {
       query?: never;
@@ -27942,6 +28575,445 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/loans/{loanId}/auto-repay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Auto-repay of my loan: on or off, from which card, the notice I accept to turn it on, my consents and every attempt with its outcome.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountId: string;
+              attempts: {
+                /** @description The loan (ln_…) or line (cl_…) collected for. */
+                accountId: string;
+                /**
+                 * @description Asked of the card, in yuan: everything due and unpaid that day.
+                 * @example 1234.56
+                 */
+                amount: string;
+                bookedSeq: number | null;
+                /**
+                 * @description The day-end date the attempt belongs to (the value date of its repayment).
+                 * @example 2026-11-22
+                 */
+                businessDate: string;
+                /** @description The last four digits of the card collected from. */
+                cardLast4: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /**
+                 * @description The due date it collects for.
+                 * @example 2026-11-22
+                 */
+                dueDate: string;
+                failureReason:
+                  ('insufficient_funds' | 'card_invalid' | 'declined' | 'account_settled') | null;
+                /** @description Our payment id (pay_…), the provider’s idempotency key. */
+                paymentId: string;
+                reason: {
+                  en: string;
+                  zh: string;
+                } | null;
+                resolvedAt: string | null;
+                /**
+                 * @description requested: not yet answered; unknown: the provider did not answer in time (asked again, never sent twice); succeeded / failed: final.
+                 * @enum {string}
+                 */
+                status: 'requested' | 'unknown' | 'succeeded' | 'failed';
+                /** @description 1 on the due date, 2… for the retries. */
+                tryNumber: number;
+              }[];
+              cardId: string | null;
+              cardLast4: string | null;
+              /** @description Whether this call recorded a change (false: it already was so). */
+              changed: boolean;
+              consents: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                at: string;
+                /**
+                 * @description Given by the customer or through staff.
+                 * @enum {string}
+                 */
+                by: 'customer' | 'staff';
+                cardId: string | null;
+                granted: boolean;
+                noticeHash: string | null;
+                noticeVersion: number | null;
+                seq: number;
+              }[];
+              enabled: boolean;
+              noticeInForce: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                effectiveFrom: string;
+                /** @description SHA-256 (hex) of the notice (purpose, version and both texts). */
+                sha256: string;
+                text: {
+                  en: string;
+                  zh: string;
+                };
+                version: number;
+              } | null;
+              noticeVersion: number | null;
+              /** @enum {string} */
+              product: 'cash_loan' | 'credit_line';
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Turn auto-repay of my loan on (accepting the notice in force, from a bound card) or off (nothing is collected from then on). Asking for the state in force changes nothing.
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A bound card; default: the card already chosen, else the first bound card. */
+            cardId?: string;
+            /** @description true turns auto-repay on (a consent), false off (a withdrawal). */
+            enabled: boolean;
+            /** @description The notice version shown; must be the one in force. */
+            noticeVersion?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountId: string;
+              attempts: {
+                /** @description The loan (ln_…) or line (cl_…) collected for. */
+                accountId: string;
+                /**
+                 * @description Asked of the card, in yuan: everything due and unpaid that day.
+                 * @example 1234.56
+                 */
+                amount: string;
+                bookedSeq: number | null;
+                /**
+                 * @description The day-end date the attempt belongs to (the value date of its repayment).
+                 * @example 2026-11-22
+                 */
+                businessDate: string;
+                /** @description The last four digits of the card collected from. */
+                cardLast4: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /**
+                 * @description The due date it collects for.
+                 * @example 2026-11-22
+                 */
+                dueDate: string;
+                failureReason:
+                  ('insufficient_funds' | 'card_invalid' | 'declined' | 'account_settled') | null;
+                /** @description Our payment id (pay_…), the provider’s idempotency key. */
+                paymentId: string;
+                reason: {
+                  en: string;
+                  zh: string;
+                } | null;
+                resolvedAt: string | null;
+                /**
+                 * @description requested: not yet answered; unknown: the provider did not answer in time (asked again, never sent twice); succeeded / failed: final.
+                 * @enum {string}
+                 */
+                status: 'requested' | 'unknown' | 'succeeded' | 'failed';
+                /** @description 1 on the due date, 2… for the retries. */
+                tryNumber: number;
+              }[];
+              cardId: string | null;
+              cardLast4: string | null;
+              /** @description Whether this call recorded a change (false: it already was so). */
+              changed: boolean;
+              consents: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                at: string;
+                /**
+                 * @description Given by the customer or through staff.
+                 * @enum {string}
+                 */
+                by: 'customer' | 'staff';
+                cardId: string | null;
+                granted: boolean;
+                noticeHash: string | null;
+                noticeVersion: number | null;
+                seq: number;
+              }[];
+              enabled: boolean;
+              noticeInForce: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                effectiveFrom: string;
+                /** @description SHA-256 (hex) of the notice (purpose, version and both texts). */
+                sha256: string;
+                text: {
+                  en: string;
+                  zh: string;
+                };
+                version: number;
+              } | null;
+              noticeVersion: number | null;
+              /** @enum {string} */
+              product: 'cash_loan' | 'credit_line';
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/me/loans/{loanId}/repayments': {
     parameters: {
       query?: never;
@@ -31688,6 +32760,151 @@ export interface paths {
               report: {
                 [key: string]: unknown;
               };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/payment-attempts/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask the provider now about every attempt still waiting (requested or unknown): money collected is booked once, by the payment id; a refusal is recorded and the customer told.
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              failed: number;
+              succeeded: number;
+              /**
+               * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+               * @example 2026-11-22
+               */
+              through: string;
+              /** @description Still without the provider’s answer. */
+              unknown: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
             };
           };
         };

@@ -1,0 +1,138 @@
+import type { Command } from 'commander';
+import { globalOptions, output, withApp } from '../../cli/runtime.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { toDecimalString } from '../../platform/money/money.ts';
+import { parseLocalDate } from '../../platform/time/local-date.ts';
+import type { AutoRepayView, PaymentAttempt } from './auto-repay-service.ts';
+import { autoRepayDto, staffAttemptDto } from './auto-repay.routes.ts';
+
+/**
+ * `credence loan autopay on|off|show <loanId>` (staff acting for the customer, recorded as a consent given
+ * through staff under the notice in force) and `credence payments attempts|resolve` (a customer's attempts;
+ * ask the provider now about every attempt still waiting). The same use cases and answers as the HTTP
+ * routes (`--json` prints the staff view of `GET /v1/loans/{id}/auto-repay`).
+ */
+
+function attemptLine(attempt: PaymentAttempt): string {
+  const outcome =
+    attempt.status === 'failed'
+      ? `failed (${attempt.failureReason ?? '-'})`
+      : attempt.status === 'succeeded'
+        ? `succeeded, booked as event #${attempt.bookedSeq ?? '-'}`
+        : attempt.status;
+  return `  ${attempt.paymentId}  ${attempt.accountId}  ${attempt.businessDate}  due ${attempt.dueDate} try ${attempt.tryNumber}  ${toDecimalString(attempt.amount).padStart(10)}  card …${attempt.cardLast4}  ${outcome}`;
+}
+
+function viewText(view: AutoRepayView): string {
+  const state = view.enabled
+    ? `on, from card …${view.cardLast4 ?? '????'} (${view.cardId ?? '-'}), notice version ${view.noticeVersion ?? '-'}`
+    : 'off';
+  return [
+    `${view.accountId} (${view.customerId}): auto-repay ${state}${view.changed ? '' : ' (unchanged)'}`,
+    ...view.consents.map(
+      (c) =>
+        `  consent #${c.seq} ${c.granted ? `granted (notice v${c.noticeVersion ?? '-'}, card ${c.cardId ?? '-'})` : 'withdrawn'} by ${c.actorKind} ${c.actor} at ${c.recordedAt.toISOString()}`,
+    ),
+    view.attempts.length === 0 ? '  no attempts' : `  attempts:`,
+    ...view.attempts.map(attemptLine),
+  ].join('\n');
+}
+
+/** `loan autopay …`, added to the `loan` command by `registerLoanCommands`. */
+export function registerLoanAutopayCommand(loan: Command): void {
+  const autopay = loan
+    .command('autopay')
+    .description("Auto-repay of a loan from the customer's bound card: turn on, off, show.");
+
+  for (const action of ['on', 'off'] as const) {
+    autopay
+      .command(action)
+      .description(
+        action === 'on'
+          ? 'Turn auto-repay on for the customer (a consent through staff, under the notice in force).'
+          : 'Turn auto-repay off (nothing is collected from then on).',
+      )
+      .argument('<loanId>', 'the loan (ln_…)')
+      .option('--card <cardId>', 'the bound card to collect from (default: the one chosen, else the first)')
+      .option('--notice-version <n>', 'the notice version the customer was shown (must be in force)')
+      .requiredOption('--by <name>', 'who asks, on the customer’s behalf (recorded with the consent)')
+      .action(
+        async (
+          loanId: string,
+          options: { card?: string; noticeVersion?: string; by: string },
+          command: Command,
+        ) => {
+          const global = globalOptions(command);
+          if (options.noticeVersion !== undefined && !/^[1-9][0-9]{0,5}$/.test(options.noticeVersion))
+            throw AppError.invalid('--notice-version', 'positive-integer', 'a notice version, e.g. 1');
+          if (options.by.trim().length === 0 || options.by.length > 200)
+            throw AppError.invalid('--by', 'length', 'a name of 1 to 200 characters');
+          await withApp(global, async (app) => {
+            const view = await app.services.autoRepay.set({
+              accountId: loanId,
+              enabled: action === 'on',
+              ...(options.card === undefined ? {} : { cardId: options.card }),
+              ...(options.noticeVersion === undefined
+                ? {}
+                : { noticeVersion: Number(options.noticeVersion) }),
+              actor: { kind: 'staff', name: `${options.by.trim()} (cli)` },
+            });
+            output(global, autoRepayDto(view, await app.services.autoRepay.notice()), () => viewText(view));
+          });
+        },
+      );
+  }
+
+  autopay
+    .command('show')
+    .description("A loan's auto-repay: state, card, consents and attempts.")
+    .argument('<loanId>', 'the loan (ln_…)')
+    .action(async (loanId: string, _options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const view = await app.services.autoRepay.get({ accountId: loanId });
+        output(global, autoRepayDto(view, await app.services.autoRepay.notice()), () => viewText(view));
+      });
+    });
+}
+
+/** `credence payments …`: payment attempts with the provider. */
+export function registerPaymentCommands(program: Command): void {
+  const payments = program
+    .command('payments')
+    .description('Payment attempts with the payment provider (auto-repay): list, resolve.');
+
+  payments
+    .command('attempts')
+    .description("A customer's payment attempts, oldest first, with status and reason.")
+    .requiredOption('--customer <id>', 'the customer (cus_…)')
+    .action(async (options: { customer: string }, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const attempts = await app.services.autoRepay.attempts(options.customer);
+        output(global, { attempts: attempts.map(staffAttemptDto) }, () =>
+          attempts.length === 0 ? 'no payment attempts' : attempts.map(attemptLine).join('\n'),
+        );
+      });
+    });
+
+  payments
+    .command('resolve')
+    .description(
+      'Ask the provider now about every attempt still waiting (requested or unknown); money collected is booked once, by the payment id.',
+    )
+    .option('--through <date>', 'attempts of business dates up to this one (default: today)')
+    .action(async (options: { through?: string }, command: Command) => {
+      const global = globalOptions(command);
+      const through = options.through ? parseLocalDate(options.through, '--through') : undefined;
+      await withApp(global, async (app) => {
+        const report = await app.services.autoRepay.settle(through);
+        output(
+          global,
+          report,
+          () =>
+            `through ${report.through}: ${report.succeeded} succeeded, ${report.failed} failed, ${report.unknown} still unknown`,
+        );
+      });
+    });
+}
