@@ -1,5 +1,5 @@
 import type { Queryable } from '../platform/database/database.ts';
-import type { ConsentPurpose } from './consent.ts';
+import { CONSENT_PURPOSES, type ConsentPurpose } from './consent.ts';
 import type { ConsentNotice, ConsentNoticeReader } from './consent-notices.ts';
 
 interface NoticeRow {
@@ -30,8 +30,10 @@ function noticeOf(row: NoticeRow): ConsentNotice {
 /** Every version of the notices, by purpose then version (optionally of one purpose). */
 export async function listNotices(q: Queryable, purpose?: ConsentPurpose): Promise<ConsentNotice[]> {
   const result = await q.query<NoticeRow>(
-    `select ${COLUMNS} from consent_notices where ($1::text is null or purpose = $1) order by purpose, version`,
-    [purpose ?? null],
+    // Only identity's purposes: the table also holds notices other contexts own (auto_repay, lending).
+    `select ${COLUMNS} from consent_notices where ($1::text is null or purpose = $1) and purpose = any ($2::text[])
+      order by purpose, version`,
+    [purpose ?? null, [...CONSENT_PURPOSES]],
   );
   return result.rows.map(noticeOf);
 }

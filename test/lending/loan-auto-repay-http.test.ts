@@ -140,6 +140,18 @@ describe.each(storesUnderTest())('loan auto-repay over HTTP ($name)', (store) =>
       attempts: [],
     });
 
+    // The notice is the one stored in consent_notices (0824): the same words and hash as its source in code.
+    const stored = await t.app.db.query<Record<string, unknown>>(
+      `select version, text_zh, text_en, sha256 from consent_notices where purpose = 'auto_repay'`,
+    );
+    expect(stored.rows).toEqual([
+      { version: 1, text_zh: notice?.text.zh, text_en: notice?.text.en, sha256: notice?.sha256 },
+    ]);
+    // Identity's consent API keeps to its own purposes.
+    const identityNotices = await send('GET', '/v1/consent-notices', t.auth('admin'));
+    expect(identityNotices.statusCode).toBe(200);
+    expect(identityNotices.body).not.toContain('auto_repay');
+
     const before = await snapshotRows(t.app.db);
     const refusals = [
       [{ enabled: true, noticeVersion: 2 }, 'noticeVersion', 'notice-in-force'],

@@ -1,7 +1,7 @@
 import { autoRepayNoticeAt, type AutoRepayNotice, type AutoRepaySchedule } from './auto-repay.ts';
 import type { PaymentProvider } from './payment-provider.ts';
 import type { AutoRepayAccounts } from './payment-ports.ts';
-import { listAttempts, type PaymentAttempt } from './payments.pg.ts';
+import { autoRepayNoticeVersions, listAttempts, type PaymentAttempt } from './payments.pg.ts';
 import {
   getAutoRepay,
   setAutoRepay,
@@ -44,7 +44,7 @@ export function createAutoRepayService(
       through,
       ...(await settlePaymentAttempts(deps, through)),
     }),
-    notice: () => Promise.resolve(autoRepayNoticeAt(deps.clock.now())),
+    notice: async () => autoRepayNoticeAt(deps.clock.now(), await autoRepayNoticeVersions(deps.db)),
     schedules: deps.schedules,
   };
 }

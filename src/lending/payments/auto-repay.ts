@@ -157,8 +157,9 @@ function notice(version: number, effectiveFrom: string, text: LocalizedText): Au
 
 /**
  * The auto-repay notice, versioned like the consent notices of 0821 (same hash layout, version in force =
- * the latest effective). Kept in code until `consent_notices` accepts the purpose (its check is owned by
- * the privacy migrations, 082x): a new text is a new version here.
+ * the latest effective). Stored in `consent_notices` (purpose `auto_repay`) by migration 0824, which is
+ * what the use cases read; this copy is the source that migration was written from (a test checks they
+ * agree). A new text is a new version in a new migration.
  */
 export const AUTO_REPAY_NOTICES: readonly AutoRepayNotice[] = [
   notice(1, '2026-01-01T00:00:00Z', {
@@ -174,10 +175,13 @@ export const AUTO_REPAY_NOTICES: readonly AutoRepayNotice[] = [
   }),
 ];
 
-/** The notice in force at an instant, if any. */
-export function autoRepayNoticeAt(at: Date): AutoRepayNotice | undefined {
+/** The notice in force at an instant among `notices` (stored in `consent_notices`), if any. */
+export function autoRepayNoticeAt(
+  at: Date,
+  notices: readonly AutoRepayNotice[] = AUTO_REPAY_NOTICES,
+): AutoRepayNotice | undefined {
   let current: AutoRepayNotice | undefined;
-  for (const candidate of AUTO_REPAY_NOTICES) {
+  for (const candidate of notices) {
     if (candidate.effectiveFrom.getTime() <= at.getTime()) current = candidate;
   }
   return current;

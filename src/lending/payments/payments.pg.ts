@@ -2,6 +2,7 @@ import type { Queryable } from '../../platform/database/database.ts';
 import { moneyFromDb, type Money } from '../../platform/money/money.ts';
 import { addDays, type LocalDate } from '../../platform/time/local-date.ts';
 import type { DayEndItem } from '../eod/day-end.ts';
+import type { AutoRepayNotice } from './auto-repay.ts';
 import type { PaymentFailureReason } from './payment-provider.ts';
 
 /** Storage of auto-repay: mandates, their consents, and payment attempts (migration 0430). */
@@ -424,4 +425,27 @@ export async function resolveAttempt(
       at,
     ],
   );
+}
+
+/**
+ * The versions of the auto-repay notice stored in `consent_notices` (purpose `auto_repay`, migration 0824),
+ * in version order: the words a customer accepted, with the SHA-256 the consent names.
+ */
+export async function autoRepayNoticeVersions(q: Queryable): Promise<AutoRepayNotice[]> {
+  const { rows } = await q.query<{
+    version: number;
+    effective_from: Date;
+    text_zh: string;
+    text_en: string;
+    sha256: string;
+  }>(
+    `select version, effective_from, text_zh, text_en, sha256 from consent_notices
+      where purpose = 'auto_repay' order by version`,
+  );
+  return rows.map((row) => ({
+    version: row.version,
+    effectiveFrom: row.effective_from,
+    text: { zh: row.text_zh, en: row.text_en },
+    sha256: row.sha256,
+  }));
 }

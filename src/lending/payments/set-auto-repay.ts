@@ -2,9 +2,10 @@ import type { Database, Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { addDays } from '../../platform/time/local-date.ts';
-import { AUTO_REPAY_NOTICES, autoRepayNoticeAt } from './auto-repay.ts';
+import { autoRepayNoticeAt } from './auto-repay.ts';
 import type { AutoRepayAccounts } from './payment-ports.ts';
 import {
+  autoRepayNoticeVersions,
   boundCardLast4,
   consentHistory,
   findMandate,
@@ -135,11 +136,12 @@ export async function setAutoRepay(deps: AutoRepayDeps, input: SetAutoRepayInput
         'open-account',
         `${input.accountId} is not open: nothing is due on it`,
       );
-    const notice = autoRepayNoticeAt(now);
+    const notices = await autoRepayNoticeVersions(tx);
+    const notice = autoRepayNoticeAt(now, notices);
     if (!notice)
       throw AppError.invalid('noticeVersion', 'notice-in-force', 'no auto-repay notice is in force');
     if (input.noticeVersion !== undefined && input.noticeVersion !== notice.version) {
-      const known = AUTO_REPAY_NOTICES.some((candidate) => candidate.version === input.noticeVersion);
+      const known = notices.some((candidate) => candidate.version === input.noticeVersion);
       throw AppError.invalid(
         'noticeVersion',
         'notice-in-force',
