@@ -323,6 +323,17 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     title: { zh: '自动扣款记录', en: 'Automatic collections from your card' },
   },
   {
+    name: 'hardshipRequests',
+    table: 'loan_hardship_requests',
+    keys: ['proposed_at', 'id'],
+    money: ['money_effect'],
+    omit: {
+      maker_key_id: "the staff member's key id, internal (their name is given)",
+      checker_key_id: "the second person's key id, internal (their name is given)",
+    },
+    title: { zh: '困难帮扶申请（对您借款的调整）', en: 'Hardship requests (changes to your loan)' },
+  },
+  {
     name: 'notifications',
     table: 'customer_messages',
     keys: ['created_at', 'id'],

@@ -318,6 +318,8 @@ describe.each(storesUnderTest())('loan payouts ($name)', (store) => {
           intent: 'prepayment',
           reverses: null,
           reason: null,
+          hardshipTool: null,
+          hardshipRequestId: null,
         },
         {
           seq: 2,
@@ -327,6 +329,8 @@ describe.each(storesUnderTest())('loan payouts ($name)', (store) => {
           intent: null,
           reverses: null,
           reason: null,
+          hardshipTool: null,
+          hardshipRequestId: null,
         },
       ]);
       expect((await verifyLedger(t.app.db)).ok).toBe(true);
