@@ -59,7 +59,7 @@ async function main(): Promise<void> {
       const ratio = advantage(m);
       const peer = m.peer === undefined ? '' : ` | ${m.peerName ?? 'peer'}: ${format(m.peer)} ${m.unit}`;
       const adv = ratio === undefined ? '' : ` | ${format(ratio)}× ${ratio >= 1 ? 'better' : 'worse'}`;
-      const target = m.target ? ` | target ${m.target}: ${m.met ? 'met' : 'NOT met'}` : '';
+      const target = m.target ? ` | target ${m.target}: ${verdict(m.met)}` : '';
       process.stdout.write(
         `- ${m.metric}: ${format(m.ours)} ${m.unit}${peer}${adv}${target}${m.note ? ` (${m.note})` : ''}\n`,
       );
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const table = results
     .map(
       ({ suite, m }) =>
-        `<tr><td>${escapeHtml(suite)}</td><td>${escapeHtml(m.metric)}</td><td>${format(m.ours)} ${escapeHtml(m.unit)}</td><td>${m.peer === undefined ? '' : `${format(m.peer)} (${escapeHtml(m.peerName ?? 'peer')})`}</td><td>${m.target ? `${escapeHtml(m.target)}: ${m.met ? 'met' : 'not met'}` : ''}</td></tr>`,
+        `<tr><td>${escapeHtml(suite)}</td><td>${escapeHtml(m.metric)}</td><td>${format(m.ours)} ${escapeHtml(m.unit)}</td><td>${m.peer === undefined ? '' : `${format(m.peer)} (${escapeHtml(m.peerName ?? 'peer')})`}</td><td>${m.target ? `${escapeHtml(m.target)}: ${verdict(m.met)}` : ''}</td></tr>`,
     )
     .join('\n');
   writeFileSync(
@@ -84,3 +84,9 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+/** A target's verdict: `met` undefined means the run did not reach the size the target is set at. */
+function verdict(met: boolean | undefined): string {
+  if (met === undefined) return 'not measured at the target size';
+  return met ? 'met' : 'NOT met';
+}

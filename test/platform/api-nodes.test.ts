@@ -27,7 +27,7 @@ const MESSAGES = 1_500;
 interface Node {
   readonly name: string;
   readonly child: ChildProcessWithoutNullStreams;
-  readonly url: string;
+  url: string;
   stdout: string;
   stderr: string;
 }
@@ -60,39 +60,23 @@ function startNode(name: string, args: readonly string[], url: string): Promise<
   const child = spawn(process.execPath, [CREDENCE_BIN, 'serve', '--port', '0', ...args], {
     env: baseEnv(url),
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  // Filled as the process writes: `stdout` holds the JSON logs (the channel's sends), `stderr` the banner.
+  const node: Node = { name, child, url: '', stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (node.stdout += chunk.toString()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} not listening: ${stderr}`)), 150_000);
+    const timer = setTimeout(() => reject(new Error(`${name} not listening: ${node.stderr}`)), 150_000);
     child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const match = /is listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-      if (match?.[1] && /\n\n$|Demo set up in[^\n]*\n/.test(stderr)) {
+      node.stderr += chunk.toString();
+      const match = /is listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(node.stderr);
+      if (node.url === '' && match?.[1] && /\n\n$|Demo set up in[^\n]*\n/.test(node.stderr)) {
         clearTimeout(timer);
-        const node: Node = {
-          name,
-          child,
-          url: match[1],
-          get stdout() {
-            return stdout;
-          },
-          set stdout(value) {
-            stdout = value;
-          },
-          get stderr() {
-            return stderr;
-          },
-          set stderr(value) {
-            stderr = value;
-          },
-        };
+        node.url = match[1];
         resolve(node);
       }
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`${name} exited ${code}: ${stderr}`));
+      reject(new Error(`${name} exited ${code}: ${node.stderr}`));
     });
   });
 }
