@@ -21,7 +21,7 @@ export interface StoreUnderTest {
   fresh(options?: { migrate?: boolean; poolSize?: number }): Promise<Database>;
 }
 
-let sharedPglite: Promise<{ instance: PGlite; templates: number }> | undefined;
+let sharedPglite: Promise<{ instance: PGlite; templates: number; dispose?: () => void }> | undefined;
 /** How many of the snapshot's pre-migrated schemas this file has taken. */
 let templatesTaken = 0;
 const cleanups: Array<() => Promise<void>> = [];
@@ -40,10 +40,11 @@ function schemaName(): string {
 export async function releaseStoresOfThisFile(): Promise<void> {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
   if (sharedPglite) {
-    const { instance } = await sharedPglite;
+    const { instance, dispose } = await sharedPglite;
     sharedPglite = undefined;
     templatesTaken = 0;
     await instance.close();
+    dispose?.();
   }
 }
 
