@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREDENCE_BIN, runCliProcess } from '../support/cli.ts';
+import { migratedDataDirectory } from '../support/pglite-snapshot.ts';
 
 /**
  * One real `credence serve --demo` process on an embedded database, and the real launcher beside it — what
@@ -16,6 +17,8 @@ import { CREDENCE_BIN, runCliProcess } from '../support/cli.ts';
  *   list`) is refused while it runs (the data directory's lock, exit 9), and works once it has stopped;
  * - with CREDENCE_LOG_FILE its JSON request logs go to that file and the banner stays alone on the terminal.
  * One server for all three: each start creates the embedded database and seeds the demo, the slowest part.
+ * Without the demo's months of history (CREDENCE_DEMO_HISTORY=off): nothing here reads it, and
+ * test/demo/demo-history.test.ts seeds and checks it.
  */
 const dir = mkdtempSync(join(tmpdir(), 'credence-decide-cli-'));
 const dataDir = join(dir, 'data');
@@ -29,11 +32,14 @@ let serverStdout = '';
 let printed = '';
 
 beforeAll(async () => {
+  // The data directory starts as the run's migrated snapshot, so the server skips initdb and migrating.
+  await migratedDataDirectory(join(dataDir, 'pgdata'));
   const serverEnv: NodeJS.ProcessEnv = {
     ...process.env,
     CREDENCE_DATA_DIR: dataDir,
     CREDENCE_LOG_FILE: logFile,
     LOG_LEVEL: 'info',
+    CREDENCE_DEMO_HISTORY: 'off',
   };
   delete serverEnv.DATABASE_URL;
   server = spawn(process.execPath, [CREDENCE_BIN, 'serve', '--demo', '--port', '0'], { env: serverEnv });
@@ -50,7 +56,7 @@ beforeAll(async () => {
     });
     child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${printed}`)));
   });
-}, 420_000); // creates the database and seeds the demo (its customers' history too): minutes under load
+}, 420_000); // creates the database and seeds the demo: minutes under load
 
 afterAll(async () => {
   if (server && server.exitCode === null) {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/platform/database/migrate.ts';
 import { openPglite } from '../../src/platform/database/pglite.ts';
 import { runCliProcess } from '../support/cli.ts';
+import { migratedDataDirectory } from '../support/pglite-snapshot.ts';
 import type { StoreUnderTest } from '../support/stores.ts';
 import { monitoringScenario } from '../monitoring/scenario.ts';
 
@@ -22,6 +23,8 @@ let untouchedId = '';
 const dataDirStore: StoreUnderTest = {
   name: 'pglite',
   async fresh() {
+    // The run's migrated snapshot as the data directory (no initdb); migrate() then only checks it.
+    await migratedDataDirectory(join(dataDir, 'pgdata'));
     const db = await openPglite({ dataDir: join(dataDir, 'pgdata') });
     await migrate(db);
     return db;
@@ -78,7 +81,7 @@ describe('exit codes through the real launcher', () => {
     ]);
     expect(quiet.stdout).not.toMatch(/CRITICAL/);
     expect(quiet.status).toBe(0);
-  });
+  }, 180_000); // real processes, each opening the embedded database: slow on a loaded machine
 
   it('decision replay exits 7 when the record differs from its recomputation, 0 when it matches', async () => {
     const differs = await run(['decision', 'replay', approvedId]);
@@ -87,7 +90,7 @@ describe('exit codes through the real launcher', () => {
     const matches = await run(['decision', 'replay', untouchedId]);
     expect(matches.stdout).toContain(`${untouchedId}: replay matches`);
     expect(matches.status).toBe(0);
-  });
+  }, 180_000); // real processes, each opening the embedded database: slow on a loaded machine
 
   it('is set in one place: no source file assigns process.exitCode (the launcher sets what main returns)', () => {
     const src = fileURLToPath(new URL('../../src/', import.meta.url));

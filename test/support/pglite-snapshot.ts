@@ -123,3 +123,25 @@ export async function startFromSnapshot(): Promise<{
   const instance = await createPgliteInstance(undefined, new Blob([readFileSync(path)]));
   return { instance, templates: TEMPLATE_SCHEMAS };
 }
+
+/**
+ * Makes `pgdata` a migrated embedded database for a real `credence` process (`<dataDir>/pgdata`): a copy of
+ * the snapshot's data directory whose first migrated schema becomes `public`, instead of the process running
+ * `initdb` and every migration (≈ 8 s of CPU). Answers false, leaving `pgdata` alone, when the run has no
+ * snapshot (a test file run without the global setup): the process then creates the database itself.
+ */
+export async function migratedDataDirectory(pgdata: string): Promise<boolean> {
+  const directory = snapshotDirectory(await snapshotPath());
+  if (!existsSync(directory)) return false;
+  mkdirSync(pgdata, { recursive: true });
+  execFileSync('cp', ['-a', `${directory}/.`, pgdata]);
+  const instance = await createPgliteInstance(pgdata);
+  try {
+    await instance.exec(`drop schema public cascade; alter schema ${templateSchema(0)} rename to public`);
+    for (let index = 1; index < TEMPLATE_SCHEMAS; index += 1)
+      await instance.exec(`drop schema ${templateSchema(index)} cascade`);
+  } finally {
+    await instance.close();
+  }
+  return true;
+}
