@@ -97,10 +97,12 @@ import {
   parseAutoRepaySchedules,
   type AutoRepaySchedule,
 } from './lending/payments/auto-repay.ts';
+import { lineAutoRepayAccounts } from './lending/payments/line-auto-repay.ts';
 import { loanAutoRepayAccounts } from './lending/payments/loan-auto-repay.ts';
 import { registerAutoRepayRoutes } from './lending/payments/auto-repay.routes.ts';
 import type { PaymentProvider } from './lending/payments/payment-provider.ts';
 import { createSandboxPaymentProvider } from './lending/payments/sandbox-payment-provider.ts';
+import { fileSandboxBook } from './lending/payments/sandbox-payment-book.node.ts';
 import { registerLoanRoutes } from './lending/loans/loans.routes.ts';
 import { createPgIdempotencyStore } from './ledger/idempotency.pg.ts';
 import { createLoanHardshipService } from './lending/loans/hardship-service.ts';
@@ -339,14 +341,27 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     termsInForce,
     outbox: notifications.outbox,
   });
+  const creditLines = createCreditLineService({
+    db,
+    clock,
+    ids,
+    product: DEFAULT_CREDIT_LINE_PRODUCT,
+    termsInForce,
+    audit,
+    outbox: notifications.outbox,
+  });
   // Auto-repay: the provider is called outside the transactions that book; collections book through the
-  // loans' repayment use case, idempotent by the payment id.
+  // loans' repayment use case and the lines' payment use case, idempotent by the payment id.
   const autoRepayDeps = {
     db,
     clock,
     ids,
-    provider: options.paymentProvider ?? createSandboxPaymentProvider(),
-    accounts: [loanAutoRepayAccounts(loans)],
+    provider:
+      options.paymentProvider ??
+      createSandboxPaymentProvider(
+        config.sandboxPaymentsFile ? fileSandboxBook(config.sandboxPaymentsFile) : undefined,
+      ),
+    accounts: [loanAutoRepayAccounts(loans), lineAutoRepayAccounts(creditLines)],
     schedules: parseAutoRepaySchedules(options.autoRepay ?? DEFAULT_AUTO_REPAY_SCHEDULES),
     outbox: notifications.outbox,
   };
@@ -392,15 +407,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       outbox: notifications.outbox,
       idempotency: createPgIdempotencyStore(),
     }),
-    creditLines: createCreditLineService({
-      db,
-      clock,
-      ids,
-      product: DEFAULT_CREDIT_LINE_PRODUCT,
-      termsInForce,
-      audit,
-      outbox: notifications.outbox,
-    }),
+    creditLines,
     dayEnd: createDayEndService({
       db,
       clock,

@@ -323,6 +323,17 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     title: { zh: '自动扣款记录', en: 'Automatic collections from your card' },
   },
   {
+    name: 'payouts',
+    table: 'payouts',
+    keys: ['created_at', 'payout_id'],
+    money: ['amount'],
+    omit: {
+      provider_calls: 'how often the provider was asked, internal',
+      idempotency_key: "the requester's retry key, internal",
+    },
+    title: { zh: '退还到您银行卡的款项', en: 'Money paid back to your card' },
+  },
+  {
     name: 'hardshipRequests',
     table: 'loan_hardship_requests',
     keys: ['proposed_at', 'id'],

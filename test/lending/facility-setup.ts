@@ -39,3 +39,29 @@ export function productsOnlySettingsFile(): string {
   writeFileSync(path, JSON.stringify({ ...settings, assignments: [] }));
   return path;
 }
+
+/**
+ * A customer row (when none) and a bound card ending `last4` for a customer id used without the customers
+ * service: pay-outs of money held go to a bound card through the provider (the sandbox: …1234 succeeds).
+ */
+export async function bindCardForTest(
+  db: Pick<TestApp['app']['db'], 'query'>,
+  customerId: string,
+  cardId: string,
+  last4 = '1234',
+): Promise<void> {
+  const at = new Date('2026-01-01T00:00:00Z');
+  await db.query(
+    `insert into customers (customer_id, external_id, name_enc, name_key_id, id_number_enc, id_number_key_id,
+       id_number_bidx, phone_enc, phone_key_id, phone_bidx, birth_date, sex, region_code, created_at)
+     values ($1, $1, '\\x00', 'k1', '\\x00', 'k1', repeat('a', 64), '\\x00', 'k1', repeat('b', 64),
+       '1990-01-01', 'female', '110105', $2)
+     on conflict do nothing`,
+    [customerId, at],
+  );
+  await db.query(
+    `insert into customer_cards (customer_id, card_id, card_enc, card_key_id, card_bidx, last4, added_at)
+     values ($1, $2, '\\x00', 'k1', repeat('c', 64), $3, $4)`,
+    [customerId, cardId, last4, at],
+  );
+}

@@ -129,6 +129,7 @@ describe.each(storesUnderTest())('loan auto-repay over HTTP ($name)', (store) =>
       cardId: null,
       cardLast4: null,
       noticeVersion: null,
+      amountRule: null,
       noticeInForce: {
         version: 1,
         effectiveFrom: '2026-01-01T00:00:00.000Z',
@@ -159,6 +160,7 @@ describe.each(storesUnderTest())('loan auto-repay over HTTP ($name)', (store) =>
       [{ enabled: true, cardId: 'card-1' }, 'cardId', 'id'],
       [{ enabled: 'yes' }, 'enabled', 'type'],
       [{ enabled: true, customerId }, 'customerId', 'unknown-field'],
+      [{ enabled: true, amountRule: 'minimum' }, 'amountRule', 'credit-line-only'],
     ] as const;
     for (const [payload, field, rule] of refusals) {
       const refused = await send('PUT', url, me(), payload);

@@ -9,7 +9,7 @@ import { configFor, withSharedApp } from '../../src/cli/runtime.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
 import { parseMoney } from '../../src/platform/money/money.ts';
 import { parseRate } from '../../src/platform/money/rate.ts';
-import { productsOnlySettingsFile } from './facility-setup.ts';
+import { bindCardForTest, productsOnlySettingsFile } from './facility-setup.ts';
 
 /** Runs the CLI in process and captures what it prints. */
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -195,6 +195,7 @@ describe("credence loan … --json on a data directory: the API's DTOs, amounts 
       decisionId: 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
     });
     expect(opened.change).toBe('opened');
+    await bindCardForTest(app.db, customer, 'crd_01JD3ZK6Q8W4M2X9T7B5N1R0CD');
     // The facility spelling the CLI took before is still understood; what it prints is the public code.
     const frozen = await json([
       'loan',

@@ -7,7 +7,7 @@ import type { LocalDate } from '../../src/platform/time/local-date.ts';
 import { createTestApp } from '../support/app.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { lendingWorld, snapshotRows } from './support.ts';
-import { openFacilityForTest } from './facility-setup.ts';
+import { bindCardForTest, openFacilityForTest } from './facility-setup.ts';
 
 /**
  * Money held for the customer on a loan leaves by a payout: D customer_overpayment / C funding, journal kind
@@ -218,6 +218,7 @@ describe.each(storesUnderTest())('loan payouts ($name)', (store) => {
         apr: '0.18',
         decisionId: 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0AE',
       });
+      await bindCardForTest(t.app.db, customer, 'crd_01JD3ZK6Q8W4M2X9T7B5N1R0CD');
       const loan = await t.app.http.inject({
         method: 'POST',
         url: '/v1/loans',
@@ -257,7 +258,7 @@ describe.each(storesUnderTest())('loan payouts ($name)', (store) => {
         {
           field: 'amount',
           rule: 'within-held',
-          message: 'at most 250.00 is held for the customer on 2026-01-15; 250.01 was asked',
+          message: 'at most 250.00 can be paid back: 250.00 is held',
         },
       ]);
 

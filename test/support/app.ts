@@ -1,4 +1,5 @@
 import { createApp } from '../../src/app.ts';
+import type { PaymentProvider } from '../../src/lending/payments/payment-provider.ts';
 import type { App } from '../../src/services.ts';
 import { generateApiKeySecret, ROLES, type Role } from '../../src/platform/auth/api-keys.ts';
 import type { Config } from '../../src/config.ts';
@@ -37,14 +38,28 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
  * deterministic ids, an in-memory log and one API key per role. Nothing listens: use `app.http.inject`.
  */
 export async function createTestApp(
-  options: { store?: StoreUnderTest; now?: Date; seed?: number; config?: Partial<Config> } = {},
+  options: {
+    store?: StoreUnderTest;
+    now?: Date;
+    seed?: number;
+    config?: Partial<Config>;
+    /** The payment provider (default: the app's sandbox); pass one to read its movements and calls. */
+    paymentProvider?: PaymentProvider;
+  } = {},
 ): Promise<TestApp> {
   const store = options.store ?? pgliteStore;
   const db = await store.fresh();
   const clock = new ManualClock(options.now ?? new Date('2026-11-22T02:00:00Z'));
   const ids = createIdGenerator(clock, seededRandomBytes(options.seed ?? 20261122));
   const memory = createMemoryLogger('debug');
-  const app = await createApp({ config: testConfig(options.config), db, clock, ids, logger: memory.logger });
+  const app = await createApp({
+    config: testConfig(options.config),
+    db,
+    clock,
+    ids,
+    logger: memory.logger,
+    ...(options.paymentProvider ? { paymentProvider: options.paymentProvider } : {}),
+  });
   const keys = {} as Record<Role, string>;
   const random = seededRandomBytes(99);
   for (const role of ROLES) {

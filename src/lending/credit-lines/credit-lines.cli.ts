@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { providerPayoutDto } from '../payments/auto-repay.routes.ts';
 import { globalOptions, output, withApp } from '../../cli/runtime.ts';
 import { cliActorOfThisProcess } from '../../platform/audit/cli-actor.node.ts';
 import { AppError, isAppError } from '../../platform/errors/app-error.ts';
@@ -12,6 +13,11 @@ import type {
   LineView,
   PayoutReceipt,
 } from './credit-line-service.ts';
+import {
+  payOutThroughProvider,
+  payoutOutcomeText,
+  registerLineAutopayCommand,
+} from '../payments/payments.cli.ts';
 import { REVERSAL_REASONS } from '../shared/reversals.ts';
 import type { LineChangeReceipt, LineChangeResult, Requester } from './line-lifecycle-service.ts';
 import {
@@ -174,6 +180,8 @@ export function registerCreditLineCommands(program: Command): void {
     .command('line')
     .description('Credit lines: purchases, refunds, payments, payouts, statements, instalments.');
 
+  registerLineAutopayCommand(line);
+
   line
     .command('open')
     .description("Open a customer's credit line on their credit-line limit.")
@@ -335,23 +343,43 @@ export function registerCreditLineCommands(program: Command): void {
 
   line
     .command('payout')
-    .description('Pay money held for the customer (overpaid or refunded beyond the debt) out to them.')
+    .description(
+      'Pay money held for the customer (overpaid or refunded beyond the debt) back to their bound card through the payment provider.',
+    )
     .argument('<lineId>', 'the line (cl_…)')
     .option('--amount <yuan>', 'amount paid out (default: all that is held)')
+    .option('--card <cardId>', 'the bound card to pay to (default: the auto-repay card, else the first)')
     .requiredOption('--idempotency-key <key>', 'a key unique to this payout')
     .action(
-      async (lineId: string, options: { amount?: string; idempotencyKey: string }, command: Command) => {
+      async (
+        lineId: string,
+        options: { amount?: string; card?: string; idempotencyKey: string },
+        command: Command,
+      ) => {
         const global = globalOptions(command);
         await withApp(global, async (app) => {
-          const result = await app.services.creditLines.payout({
-            lineId,
-            ...(options.amount === undefined ? {} : { amount: parseMoney(options.amount, '--amount') }),
-            idempotencyKey: options.idempotencyKey,
-          });
+          const result = await payOutThroughProvider(
+            app,
+            {
+              accountId: lineId,
+              ...(options.amount === undefined ? {} : { amount: parseMoney(options.amount, '--amount') }),
+              ...(options.card === undefined ? {} : { cardId: options.card }),
+              idempotencyKey: options.idempotencyKey,
+            },
+            async (payoutId, amount) =>
+              (await app.services.creditLines.payout({ lineId, amount, idempotencyKey: payoutId })).receipt,
+          );
+          const payout = providerPayoutDto(result.payout);
+          const again = result.replayed ? '(repeat of an earlier request) ' : '';
           output(
             global,
-            { ...payoutDto(result.receipt), replayed: result.replayed },
-            () => `${result.replayed ? '(repeat of an earlier request) ' : ''}${payoutText(result.receipt)}`,
+            result.receipt
+              ? { ...payoutDto(result.receipt), payout, replayed: result.replayed }
+              : { payout, replayed: result.replayed },
+            () =>
+              result.receipt
+                ? `${again}${payoutText(result.receipt)}\n${payoutOutcomeText(result.payout)}`
+                : `${again}${payoutOutcomeText(result.payout)}`,
           );
         });
       },

@@ -12,6 +12,7 @@ import {
   lockMandatesBehind,
   mandatesBehind,
 } from './payments.pg.ts';
+import { settlePayouts } from './pay-out.ts';
 import { settlePaymentAttempts, type SettleDeps } from './settle-payment-attempts.ts';
 
 /**
@@ -71,6 +72,8 @@ export function createAutoRepayProcessor(
     },
     async afterDate(date) {
       await settlePaymentAttempts(deps, date);
+      // Pay-outs of money held still waiting for the provider's answer are asked about too.
+      await settlePayouts(deps);
     },
   };
 }

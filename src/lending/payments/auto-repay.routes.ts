@@ -16,7 +16,9 @@ import type { HttpServer } from '../../platform/http/server.ts';
 import { toDecimalString } from '../../platform/money/money.ts';
 import type { AutoRepayService, AutoRepayView, PaymentAttempt } from './auto-repay-service.ts';
 import { attemptFailureText, type AutoRepayNotice } from './auto-repay.ts';
+import { payoutFailureText } from './pay-out.ts';
 import { PAYMENT_FAILURE_REASONS } from './payment-provider.ts';
+import type { Payout } from './payouts.pg.ts';
 
 /**
  * Auto-repay over HTTP (issue 15, item 5). The customer turns it on or off for one of their loans and reads
@@ -69,6 +71,11 @@ const ConsentProperties = {
   cardId: Nullable(Type.String()),
   noticeVersion: Nullable(Type.Integer({ description: 'The notice version accepted (grants only).' })),
   noticeHash: Nullable(Type.String({ description: 'SHA-256 (hex) of the notice accepted.' })),
+  amountRule: Nullable(
+    StringEnum(['full', 'minimum'] as const, {
+      description: "A credit line's grant: collect the statement's full balance or its minimum payment.",
+    }),
+  ),
   by: StringEnum(['customer', 'staff'] as const, { description: 'Given by the customer or through staff.' }),
   at: InstantString(),
 };
@@ -80,6 +87,12 @@ const MeAutoRepayProperties = {
   cardId: Nullable(Type.String({ description: 'The bound card collected from (crd_…).' })),
   cardLast4: Nullable(Type.String()),
   noticeVersion: Nullable(Type.Integer({ description: 'The notice version accepted, while on.' })),
+  amountRule: Nullable(
+    StringEnum(['full', 'minimum'] as const, {
+      description:
+        "Credit lines: on each statement's due date (and retry days) collect its full balance still unpaid (full, the default) or its minimum payment still unmet (minimum). Null for a loan (everything due).",
+    }),
+  ),
   noticeInForce: Nullable(NoticeSchema),
   changed: Type.Boolean({ description: 'Whether this call recorded a change (false: it already was so).' }),
 };
@@ -126,6 +139,12 @@ export const AutoRepayBody = Type.Object(
     noticeVersion: Type.Optional(
       Type.Integer({ minimum: 1, description: 'The notice version shown; must be the one in force.' }),
     ),
+    amountRule: Type.Optional(
+      StringEnum(['full', 'minimum'] as const, {
+        description:
+          "Credit lines only: the statement's full balance (full, the default) or its minimum payment (minimum). Default: the rule already chosen.",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -136,6 +155,65 @@ export const SettleReportSchema = Type.Object(
     succeeded: Type.Integer({ minimum: 0 }),
     failed: Type.Integer({ minimum: 0 }),
     unknown: Type.Integer({ minimum: 0, description: 'Still without the provider’s answer.' }),
+  },
+  { additionalProperties: false },
+);
+
+/** A pay-out of money held through the provider, as staff see it (the body of the payout routes). */
+export const ProviderPayoutSchema = Type.Object(
+  {
+    payoutId: Type.String({ description: 'Our pay-out id (rfd_…), the provider’s idempotency key.' }),
+    accountId: Type.String(),
+    amount: MoneyString('Paid back to the card, in yuan.'),
+    cardLast4: Type.String(),
+    status: StringEnum(['requested', 'unknown', 'paid', 'failed'] as const, {
+      description:
+        'paid: the provider confirmed and the payout is booked; failed: refused, the money is still held (reason says why); unknown: no answer yet (asked again by POST /v1/payouts/resolve and the day-end; never sent twice).',
+    }),
+    failureReason: Nullable(StringEnum(PAYMENT_FAILURE_REASONS)),
+    reason: Nullable(Text),
+    bookedSeq: Nullable(Type.Integer({ description: "The account's payout event (paid only)." })),
+    providerRef: Nullable(Type.String()),
+    providerCalls: Type.Integer({ minimum: 0 }),
+    requestedBy: Type.String(),
+    createdAt: InstantString(),
+    resolvedAt: Nullable(InstantString()),
+  },
+  { additionalProperties: false },
+);
+
+export function providerPayoutDto(payout: Payout): Static<typeof ProviderPayoutSchema> {
+  return {
+    payoutId: payout.payoutId,
+    accountId: payout.accountId,
+    amount: toDecimalString(payout.amount),
+    cardLast4: payout.cardLast4,
+    status: payout.status,
+    failureReason: payout.failureReason,
+    reason: payout.failureReason ? payoutFailureText(payout.failureReason) : null,
+    bookedSeq: payout.bookedSeq,
+    providerRef: payout.providerRef,
+    providerCalls: payout.providerCalls,
+    requestedBy: payout.requestedBy,
+    createdAt: payout.createdAt.toISOString(),
+    resolvedAt: payout.resolvedAt?.toISOString() ?? null,
+  };
+}
+
+/** The body of a payout request (loans and lines). */
+export const PayoutRequestBody = Type.Object(
+  {
+    amount: Type.Optional(
+      MoneyString(
+        'Amount to pay back, in yuan; all that is held (and not already being paid back) when omitted.',
+      ),
+    ),
+    cardId: Type.Optional(
+      IdString(
+        'card',
+        "The bound card to pay to; default: the account's auto-repay card, else the first bound card.",
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -184,6 +262,7 @@ function common(view: AutoRepayView, notice: AutoRepayNotice | undefined) {
     cardId: view.cardId,
     cardLast4: view.cardLast4,
     noticeVersion: view.noticeVersion,
+    amountRule: view.amountRule,
     noticeInForce: noticeDto(notice),
     changed: view.changed,
   };
@@ -202,6 +281,7 @@ export function meAutoRepayDto(
       cardId: consent.cardId,
       noticeVersion: consent.noticeVersion,
       noticeHash: consent.noticeHash,
+      amountRule: consent.amountRule,
       by: consent.actorKind,
       at: consent.recordedAt.toISOString(),
     })),
@@ -231,7 +311,7 @@ function customerIdOf(request: { customer?: { customerId: string } }): string {
   return request.customer.customerId;
 }
 
-function staffNameOf(request: { principal?: Principal }): string {
+export function staffNameOf(request: { principal?: Principal }): string {
   if (!request.principal) throw new AppError('UNAUTHENTICATED', 'an API key or a staff session is required');
   const actor = actorOfPrincipal(request.principal);
   return `${actor.name} (${actor.id})`.slice(0, 200);
@@ -243,87 +323,8 @@ const Problems = problems(401, 403, 404, 422);
 
 /** Registers the customer's and staff's auto-repay routes. */
 export function registerAutoRepayRoutes(http: HttpServer, autoRepay: AutoRepayService): void {
-  http.get(
-    '/v1/me/loans/:loanId/auto-repay',
-    {
-      config: { customer: true },
-      schema: {
-        tags: ['me'],
-        summary:
-          'Auto-repay of my loan: on or off, from which card, the notice I accept to turn it on, my consents and every attempt with its outcome.',
-        params: LoanParams,
-        response: { 200: MeAutoRepaySchema, ...Problems },
-      },
-    },
-    async (request) => {
-      const customerId = customerIdOf(request);
-      const view = await autoRepay.get({ accountId: request.params.loanId, customerId });
-      return meAutoRepayDto(view, await autoRepay.notice());
-    },
-  );
-
-  http.put(
-    '/v1/me/loans/:loanId/auto-repay',
-    {
-      config: { customer: true },
-      schema: {
-        tags: ['me'],
-        summary:
-          'Turn auto-repay of my loan on (accepting the notice in force, from a bound card) or off (nothing is collected from then on). Asking for the state in force changes nothing.',
-        params: LoanParams,
-        body: AutoRepayBody,
-        response: { 200: MeAutoRepaySchema, ...Problems },
-      },
-    },
-    async (request) => {
-      const customerId = customerIdOf(request);
-      const view = await autoRepay.set({
-        accountId: request.params.loanId,
-        customerId,
-        ...request.body,
-        actor: { kind: 'customer', name: customerId },
-      });
-      return meAutoRepayDto(view, await autoRepay.notice());
-    },
-  );
-
-  http.get(
-    '/v1/loans/:loanId/auto-repay',
-    {
-      config: { roles: ['app', 'reviewer', 'analyst', 'collector'] },
-      schema: {
-        tags: ['loans'],
-        summary: "A loan's auto-repay: state, card, notice, consents (who asked) and attempts.",
-        params: LoanParams,
-        response: { 200: AutoRepaySchema, ...Problems },
-      },
-    },
-    async (request) =>
-      autoRepayDto(await autoRepay.get({ accountId: request.params.loanId }), await autoRepay.notice()),
-  );
-
-  http.put(
-    '/v1/loans/:loanId/auto-repay',
-    {
-      config: { roles: ['app', 'reviewer'] },
-      schema: {
-        tags: ['loans'],
-        summary:
-          "Turn a loan's auto-repay on or off on the customer's behalf (recorded as a consent given through staff, with the notice in force).",
-        params: LoanParams,
-        body: AutoRepayBody,
-        response: { 200: AutoRepaySchema, ...Problems },
-      },
-    },
-    async (request) => {
-      const view = await autoRepay.set({
-        accountId: request.params.loanId,
-        ...request.body,
-        actor: { kind: 'staff', name: staffNameOf(request) },
-      });
-      return autoRepayDto(view, await autoRepay.notice());
-    },
-  );
+  registerAccountRoutes(http, autoRepay, 'loan');
+  registerAccountRoutes(http, autoRepay, 'line');
 
   http.get(
     '/v1/customers/:customerId/payment-attempts',
@@ -359,5 +360,149 @@ export function registerAutoRepayRoutes(http: HttpServer, autoRepay: AutoRepaySe
       },
     },
     async () => autoRepay.settle(),
+  );
+
+  http.post(
+    '/v1/payouts/resolve',
+    {
+      config: { roles: ['reviewer'] },
+      schema: {
+        tags: ['loans'],
+        summary:
+          'Ask the provider now about every pay-out of money held still waiting (requested or unknown): a confirmed one is booked once, by the pay-out id; a refused one leaves the money held and the customer is told why.',
+        response: {
+          200: Type.Object(
+            {
+              paid: Type.Integer({ minimum: 0 }),
+              failed: Type.Integer({ minimum: 0 }),
+              unknown: Type.Integer({ minimum: 0 }),
+              unbooked: Type.Integer({
+                minimum: 0,
+                description: 'Confirmed by the provider but the money held had been used since: for staff.',
+              }),
+            },
+            { additionalProperties: false },
+          ),
+          ...Problems,
+        },
+      },
+    },
+    async () => autoRepay.settlePayouts(),
+  );
+
+  http.get(
+    '/v1/customers/:customerId/payouts',
+    {
+      config: { roles: ['app', 'reviewer', 'analyst', 'collector'] },
+      schema: {
+        tags: ['loans'],
+        summary:
+          "A customer's pay-outs of money held (loans and lines), oldest first, with status and reason.",
+        params: CustomerParams,
+        response: {
+          200: Type.Object({ payouts: Type.Array(ProviderPayoutSchema) }, { additionalProperties: false }),
+          ...Problems,
+        },
+      },
+    },
+    async (request) => ({
+      payouts: (await autoRepay.payouts(request.params.customerId)).map(providerPayoutDto),
+    }),
+  );
+}
+
+const LineParams = Type.Object({ lineId: IdString('line') }, { additionalProperties: false });
+
+/**
+ * The four routes of one product's accounts: `/v1/me/loans/{loanId}/auto-repay` and
+ * `/v1/loans/{loanId}/auto-repay`, and the same for credit lines under `lines/{lineId}`.
+ */
+function registerAccountRoutes(http: HttpServer, autoRepay: AutoRepayService, kind: 'loan' | 'line'): void {
+  const what = kind === 'loan' ? 'loan' : 'credit line';
+  const tag = kind === 'loan' ? 'loans' : 'lines';
+  const rule =
+    kind === 'line'
+      ? " On each statement's due date (and its retry days) it collects the statement's full balance still unpaid (amountRule full, the default) or its minimum payment (minimum)."
+      : '';
+  const params = kind === 'loan' ? LoanParams : LineParams;
+  const idOf = (p: Record<string, string>): string => (kind === 'loan' ? p.loanId : p.lineId) as string;
+  const path = kind === 'loan' ? 'loans/:loanId' : 'lines/:lineId';
+  http.get(
+    `/v1/me/${path}/auto-repay`,
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary: `Auto-repay of my ${what}: on or off, from which card, the notice I accept to turn it on, my consents and every attempt with its outcome.${rule}`,
+        params,
+        response: { 200: MeAutoRepaySchema, ...Problems },
+      },
+    },
+    async (request) => {
+      const customerId = customerIdOf(request);
+      const view = await autoRepay.get({ accountId: idOf(request.params), customerId });
+      return meAutoRepayDto(view, await autoRepay.notice());
+    },
+  );
+
+  http.put(
+    `/v1/me/${path}/auto-repay`,
+    {
+      config: { customer: true },
+      schema: {
+        tags: ['me'],
+        summary: `Turn auto-repay of my ${what} on (accepting the notice in force, from a bound card) or off (nothing is collected from then on). Asking for the state in force changes nothing.${rule}`,
+        params,
+        body: AutoRepayBody,
+        response: { 200: MeAutoRepaySchema, ...Problems },
+      },
+    },
+    async (request) => {
+      const customerId = customerIdOf(request);
+      const view = await autoRepay.set({
+        accountId: idOf(request.params),
+        customerId,
+        ...request.body,
+        actor: { kind: 'customer', name: customerId },
+      });
+      return meAutoRepayDto(view, await autoRepay.notice());
+    },
+  );
+
+  http.get(
+    `/v1/${path}/auto-repay`,
+    {
+      config: { roles: ['app', 'reviewer', 'analyst', 'collector'] },
+      schema: {
+        tags: [tag],
+        summary: `A ${what}'s auto-repay: state, card, notice, consents (who asked) and attempts.`,
+        params,
+        response: { 200: AutoRepaySchema, ...Problems },
+      },
+    },
+    async (request) =>
+      autoRepayDto(await autoRepay.get({ accountId: idOf(request.params) }), await autoRepay.notice()),
+  );
+
+  http.put(
+    `/v1/${path}/auto-repay`,
+    {
+      config: { roles: ['app', 'reviewer'] },
+      schema: {
+        tags: [tag],
+        summary: `Turn a ${what}'s auto-repay on or off on the customer's behalf (recorded as a consent given through staff, with the notice in force).${rule}`,
+        params,
+        body: AutoRepayBody,
+        response: { 200: AutoRepaySchema, ...Problems },
+      },
+    },
+    async (request) => {
+      const view = await autoRepay.set({
+        accountId: idOf(request.params),
+        ...request.body,
+        actor: { kind: 'staff', name: staffNameOf(request) },
+      });
+      return autoRepayDto(view, await autoRepay.notice());
+    },
   );
 }

@@ -1,14 +1,16 @@
 import type { LoanService } from '../loans/loan-ports.ts';
+import { heldFor } from '../loans/loan-state.ts';
 import { loanStore, locateLoan } from '../loans/loans.pg.ts';
+import { ZERO } from '../../platform/money/money.ts';
 import { owedOn, type UnpaidDue } from './auto-repay.ts';
 import type { AutoRepayAccounts } from './payment-ports.ts';
 
 /**
  * Cash loans for auto-repay: what is due is every billed instalment not settled (principal, interest and
  * penalty accrued on it, less what was paid of it), by due date; money collected is booked through the
- * loan's repayment use case (intent `scheduled`).
+ * loan's repayment use case (intent `scheduled`); money held paid back through the loan's payout use case.
  */
-export function loanAutoRepayAccounts(loans: Pick<LoanService, 'repay'>): AutoRepayAccounts {
+export function loanAutoRepayAccounts(loans: Pick<LoanService, 'repay' | 'payout'>): AutoRepayAccounts {
   return {
     product: 'cash_loan',
     owns: (accountId) => accountId.startsWith('ln_'),
@@ -50,6 +52,14 @@ export function loanAutoRepayAccounts(loans: Pick<LoanService, 'repay'>): AutoRe
         effectiveDate,
         idempotencyKey: paymentId,
       });
+      return { seq: receipt.seq };
+    },
+    async held(q, customerId, accountId) {
+      const record = await loanStore.find(q, customerId, accountId);
+      return record ? heldFor(record.state.counters) : ZERO;
+    },
+    async bookPayout({ accountId, amount, payoutId }) {
+      const { receipt } = await loans.payout({ loanId: accountId, amount, idempotencyKey: payoutId });
       return { seq: receipt.seq };
     },
   };

@@ -2,7 +2,7 @@ import type { Queryable } from '../../platform/database/database.ts';
 import type { Money } from '../../platform/money/money.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import type { UnpaidDue } from './auto-repay.ts';
-import type { AutoRepayProduct } from './payments.pg.ts';
+import type { AmountRule, AutoRepayProduct } from './payments.pg.ts';
 
 /**
  * What auto-repay needs of a product (cash loans, credit lines): an account's owner and whether it is open,
@@ -14,10 +14,14 @@ export interface AutoRepayAccounts {
   owns(accountId: string): boolean;
   /** The account's customer and whether it is open (undefined: no such account). */
   find(q: Queryable, accountId: string): Promise<{ customerId: string; open: boolean } | undefined>;
-  /** Each open account's unpaid due dates, as its books say now (accounts not open are left out). */
+  /**
+   * Each open account's unpaid due dates, as its books say now (accounts not open are left out), each with
+   * what auto-repay may collect for it: summed over the due dates up to a day, it is what that day's try
+   * asks. A credit line reads it under the mandate's amount rule (full balance or minimum payment).
+   */
   unpaid(
     q: Queryable,
-    accounts: readonly { customerId: string; accountId: string }[],
+    accounts: readonly { customerId: string; accountId: string; amountRule?: AmountRule | null }[],
   ): Promise<Map<string, UnpaidDue[]>>;
   /**
    * Books money collected as a repayment value-dated `effectiveDate`, through the product's repayment use
@@ -30,4 +34,11 @@ export interface AutoRepayAccounts {
     effectiveDate: LocalDate;
     paymentId: string;
   }): Promise<{ seq: number }>;
+  /** Money held for the customer on the account as its stored state says (what a pay-out may return). */
+  held(q: Queryable, customerId: string, accountId: string): Promise<Money>;
+  /**
+   * Books a pay-out the provider confirmed, through the product's payout use case under the idempotency key
+   * `payoutId` (its own transaction; a second call answers the first receipt). Returns the event's seq.
+   */
+  bookPayout(request: { accountId: string; amount: Money; payoutId: string }): Promise<{ seq: number }>;
 }

@@ -3,11 +3,15 @@ import { globalOptions, output, withApp } from '../../cli/runtime.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { toDecimalString } from '../../platform/money/money.ts';
 import { parseLocalDate } from '../../platform/time/local-date.ts';
-import type { AutoRepayView, PaymentAttempt } from './auto-repay-service.ts';
+import { cliActorOfThisProcess } from '../../platform/audit/cli-actor.node.ts';
+import type { Money } from '../../platform/money/money.ts';
+import type { Services } from '../../services.ts';
+import type { AutoRepayView, PaymentAttempt, Payout } from './auto-repay-service.ts';
+import { payoutFailureText } from './pay-out.ts';
 import { autoRepayDto, staffAttemptDto } from './auto-repay.routes.ts';
 
 /**
- * `credence loan autopay on|off|show <loanId>` (staff acting for the customer, recorded as a consent given
+ * `credence loan autopay on|off|show <loanId>` and `credence line autopay on|off|show <lineId>` (staff acting for the customer, recorded as a consent given
  * through staff under the notice in force) and `credence payments attempts|resolve` (a customer's attempts;
  * ask the provider now about every attempt still waiting). The same use cases and answers as the HTTP
  * routes (`--json` prints the staff view of `GET /v1/loans/{id}/auto-repay`).
@@ -25,24 +29,62 @@ function attemptLine(attempt: PaymentAttempt): string {
 
 function viewText(view: AutoRepayView): string {
   const state = view.enabled
-    ? `on, from card …${view.cardLast4 ?? '????'} (${view.cardId ?? '-'}), notice version ${view.noticeVersion ?? '-'}`
+    ? `on, from card …${view.cardLast4 ?? '????'} (${view.cardId ?? '-'}), notice version ${view.noticeVersion ?? '-'}${view.amountRule ? `, collects the ${view.amountRule === 'full' ? 'full statement balance' : 'minimum payment'}` : ''}`
     : 'off';
   return [
     `${view.accountId} (${view.customerId}): auto-repay ${state}${view.changed ? '' : ' (unchanged)'}`,
     ...view.consents.map(
       (c) =>
-        `  consent #${c.seq} ${c.granted ? `granted (notice v${c.noticeVersion ?? '-'}, card ${c.cardId ?? '-'})` : 'withdrawn'} by ${c.actorKind} ${c.actor} at ${c.recordedAt.toISOString()}`,
+        `  consent #${c.seq} ${c.granted ? `granted (notice v${c.noticeVersion ?? '-'}, card ${c.cardId ?? '-'}${c.amountRule ? `, ${c.amountRule}` : ''})` : 'withdrawn'} by ${c.actorKind} ${c.actor} at ${c.recordedAt.toISOString()}`,
     ),
     view.attempts.length === 0 ? '  no attempts' : `  attempts:`,
     ...view.attempts.map(attemptLine),
   ].join('\n');
 }
 
+/**
+ * `loan payout` and `line payout`: money held paid back to the customer's card through the provider. Paid:
+ * the product's receipt (a replay under the pay-out id) with the pay-out; refused or unanswered: the pay-out.
+ */
+export async function payOutThroughProvider<R>(
+  app: { services: Pick<Services, 'autoRepay'> },
+  input: { accountId: string; amount?: Money; cardId?: string; idempotencyKey: string },
+  receiptOf: (payoutId: string, amount: Money) => Promise<R>,
+): Promise<{ payout: Payout; replayed: boolean; receipt: R | null }> {
+  const actor = cliActorOfThisProcess();
+  const { payout, replayed } = await app.services.autoRepay.payout({
+    ...input,
+    requestedBy: `${actor.name} (${actor.id})`.slice(0, 200),
+  });
+  const receipt = payout.status === 'paid' ? await receiptOf(payout.payoutId, payout.amount) : null;
+  return { payout, replayed, receipt };
+}
+
+/** One line on a pay-out: where the money went, or why it did not. */
+export function payoutOutcomeText(payout: Payout): string {
+  const head = `pay-out ${payout.payoutId} of ${toDecimalString(payout.amount)} to card …${payout.cardLast4}`;
+  if (payout.status === 'paid') return `${head}: paid (provider ref ${payout.providerRef ?? '-'})`;
+  if (payout.status === 'failed')
+    return `${head}: FAILED, ${payout.failureReason ? payoutFailureText(payout.failureReason).en : '-'}; the money is still held for the customer`;
+  return `${head}: no answer from the provider yet (${payout.status}); nothing is booked until it confirms — \`credence payments resolve-payouts\` asks again`;
+}
+
 /** `loan autopay …`, added to the `loan` command by `registerLoanCommands`. */
 export function registerLoanAutopayCommand(loan: Command): void {
-  const autopay = loan
+  registerAutopayCommand(loan, 'loan');
+}
+
+/** `line autopay …`, added to the `line` command by the credit lines' CLI. */
+export function registerLineAutopayCommand(line: Command): void {
+  registerAutopayCommand(line, 'line');
+}
+
+function registerAutopayCommand(parent: Command, kind: 'loan' | 'line'): void {
+  const what = kind === 'loan' ? 'loan' : 'credit line';
+  const argument = kind === 'loan' ? ['<loanId>', 'the loan (ln_…)'] : ['<lineId>', 'the credit line (cl_…)'];
+  const autopay = parent
     .command('autopay')
-    .description("Auto-repay of a loan from the customer's bound card: turn on, off, show.");
+    .description(`Auto-repay of a ${what} from the customer's bound card: turn on, off, show.`);
 
   for (const action of ['on', 'off'] as const) {
     autopay
@@ -52,14 +94,20 @@ export function registerLoanAutopayCommand(loan: Command): void {
           ? 'Turn auto-repay on for the customer (a consent through staff, under the notice in force).'
           : 'Turn auto-repay off (nothing is collected from then on).',
       )
-      .argument('<loanId>', 'the loan (ln_…)')
+      .argument(argument[0] as string, argument[1])
       .option('--card <cardId>', 'the bound card to collect from (default: the one chosen, else the first)')
       .option('--notice-version <n>', 'the notice version the customer was shown (must be in force)')
+      .option(
+        '--rule <rule>',
+        kind === 'line'
+          ? "full (the statement's full balance, the default) or minimum (its minimum payment)"
+          : 'credit lines only (a loan collects everything due)',
+      )
       .requiredOption('--by <name>', 'who asks, on the customer’s behalf (recorded with the consent)')
       .action(
         async (
           loanId: string,
-          options: { card?: string; noticeVersion?: string; by: string },
+          options: { card?: string; noticeVersion?: string; rule?: string; by: string },
           command: Command,
         ) => {
           const global = globalOptions(command);
@@ -67,11 +115,15 @@ export function registerLoanAutopayCommand(loan: Command): void {
             throw AppError.invalid('--notice-version', 'positive-integer', 'a notice version, e.g. 1');
           if (options.by.trim().length === 0 || options.by.length > 200)
             throw AppError.invalid('--by', 'length', 'a name of 1 to 200 characters');
+          if (options.rule !== undefined && options.rule !== 'full' && options.rule !== 'minimum')
+            throw AppError.invalid('--rule', 'amount-rule', 'full or minimum');
+          const amountRule = options.rule as 'full' | 'minimum' | undefined;
           await withApp(global, async (app) => {
             const view = await app.services.autoRepay.set({
               accountId: loanId,
               enabled: action === 'on',
               ...(options.card === undefined ? {} : { cardId: options.card }),
+              ...(amountRule === undefined ? {} : { amountRule }),
               ...(options.noticeVersion === undefined
                 ? {}
                 : { noticeVersion: Number(options.noticeVersion) }),
@@ -85,8 +137,8 @@ export function registerLoanAutopayCommand(loan: Command): void {
 
   autopay
     .command('show')
-    .description("A loan's auto-repay: state, card, consents and attempts.")
-    .argument('<loanId>', 'the loan (ln_…)')
+    .description(`A ${what}'s auto-repay: state, card, consents and attempts.`)
+    .argument(argument[0] as string, argument[1])
     .action(async (loanId: string, _options: unknown, command: Command) => {
       const global = globalOptions(command);
       await withApp(global, async (app) => {
@@ -112,6 +164,24 @@ export function registerPaymentCommands(program: Command): void {
         const attempts = await app.services.autoRepay.attempts(options.customer);
         output(global, { attempts: attempts.map(staffAttemptDto) }, () =>
           attempts.length === 0 ? 'no payment attempts' : attempts.map(attemptLine).join('\n'),
+        );
+      });
+    });
+
+  payments
+    .command('resolve-payouts')
+    .description(
+      'Ask the provider now about every pay-out of money held still waiting; a confirmed one is booked once, by the pay-out id.',
+    )
+    .action(async (_options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const report = await app.services.autoRepay.settlePayouts();
+        output(
+          global,
+          report,
+          () =>
+            `${report.paid} paid, ${report.failed} failed, ${report.unknown} still unknown, ${report.unbooked} confirmed but not booked (money held used since: see staff)`,
         );
       });
     });

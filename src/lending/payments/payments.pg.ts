@@ -9,6 +9,13 @@ import type { PaymentFailureReason } from './payment-provider.ts';
 
 export type AutoRepayProduct = 'cash_loan' | 'credit_line';
 
+/**
+ * What a credit line's auto-repay collects on a statement: its full balance still unpaid (`full`, the
+ * default) or its minimum payment still unmet (`minimum`). A cash loan has none (everything due).
+ */
+export type AmountRule = 'full' | 'minimum';
+export const AMOUNT_RULES: readonly AmountRule[] = ['full', 'minimum'];
+
 export interface Mandate {
   readonly customerId: string;
   readonly accountId: string;
@@ -16,6 +23,8 @@ export interface Mandate {
   readonly cardId: string;
   readonly enabled: boolean;
   readonly noticeVersion: number;
+  /** A credit line's amount rule; null for a cash loan. */
+  readonly amountRule: AmountRule | null;
   readonly processedThrough: LocalDate;
   readonly updatedAt: Date;
 }
@@ -26,6 +35,8 @@ export interface AutoRepayConsent {
   readonly cardId: string | null;
   readonly noticeVersion: number | null;
   readonly noticeHash: string | null;
+  /** The amount rule granted (credit lines' grants only). */
+  readonly amountRule: AmountRule | null;
   readonly actorKind: 'customer' | 'staff';
   readonly actor: string;
   readonly recordedAt: Date;
@@ -60,11 +71,12 @@ interface MandateRow {
   card_id: string;
   enabled: boolean;
   notice_version: number;
+  amount_rule: AmountRule | null;
   processed_through: string;
   updated_at: Date;
 }
 
-const MANDATE_COLUMNS = `customer_id, account_id, product, card_id, enabled, notice_version,
+const MANDATE_COLUMNS = `customer_id, account_id, product, card_id, enabled, notice_version, amount_rule,
   processed_through::text as processed_through, updated_at`;
 
 function mandateOf(row: MandateRow): Mandate {
@@ -75,6 +87,7 @@ function mandateOf(row: MandateRow): Mandate {
     cardId: row.card_id,
     enabled: row.enabled,
     noticeVersion: row.notice_version,
+    amountRule: row.amount_rule,
     processedThrough: row.processed_through as LocalDate,
     updatedAt: row.updated_at,
   };
@@ -103,10 +116,11 @@ export async function saveMandate(
 ): Promise<number> {
   await q.query(
     `insert into auto_repay_mandates (customer_id, account_id, product, card_id, enabled, notice_version,
-       processed_through, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+       processed_through, created_at, updated_at, amount_rule)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)
      on conflict (customer_id, account_id) do update set card_id = excluded.card_id,
        enabled = excluded.enabled, notice_version = excluded.notice_version,
+       amount_rule = excluded.amount_rule,
        processed_through = greatest(auto_repay_mandates.processed_through, excluded.processed_through),
        updated_at = excluded.updated_at`,
     [
@@ -118,12 +132,13 @@ export async function saveMandate(
       mandate.noticeVersion,
       mandate.processedThrough,
       at,
+      mandate.amountRule,
     ],
   );
   const { rows } = await q.query<{ seq: number }>(
     `insert into auto_repay_consents (customer_id, account_id, seq, granted, card_id, notice_version,
-       notice_hash, actor_kind, actor, recorded_at)
-     select $1, $2, coalesce(max(seq), 0) + 1, $3, $4, $5, $6, $7, $8, $9
+       notice_hash, actor_kind, actor, recorded_at, amount_rule)
+     select $1, $2, coalesce(max(seq), 0) + 1, $3, $4, $5, $6, $7, $8, $9, $10
        from auto_repay_consents where customer_id = $1 and account_id = $2
      returning seq`,
     [
@@ -136,6 +151,7 @@ export async function saveMandate(
       consent.actorKind,
       consent.actor,
       at,
+      consent.amountRule,
     ],
   );
   return (rows[0] as { seq: number }).seq;
@@ -152,11 +168,12 @@ export async function consentHistory(
     card_id: string | null;
     notice_version: number | null;
     notice_hash: string | null;
+    amount_rule: AmountRule | null;
     actor_kind: 'customer' | 'staff';
     actor: string;
     recorded_at: Date;
   }>(
-    `select seq, granted, card_id, notice_version, notice_hash, actor_kind, actor, recorded_at
+    `select seq, granted, card_id, notice_version, notice_hash, amount_rule, actor_kind, actor, recorded_at
        from auto_repay_consents where customer_id = $1 and account_id = $2 order by seq`,
     [customerId, accountId],
   );
@@ -166,6 +183,7 @@ export async function consentHistory(
     cardId: row.card_id,
     noticeVersion: row.notice_version,
     noticeHash: row.notice_hash,
+    amountRule: row.amount_rule,
     actorKind: row.actor_kind,
     actor: row.actor,
     recordedAt: row.recorded_at,

@@ -62,6 +62,28 @@ interface Recorded {
   readonly status: PaymentStatus & { status: 'succeeded' | 'failed' };
 }
 
+/** One payment the sandbox answered, as its book keeps it (a journal line when the book is kept on disk). */
+export interface SandboxBookEntry {
+  readonly paymentId: string;
+  readonly customerId: string;
+  readonly direction: SandboxMovement['direction'];
+  readonly amount: Money;
+  readonly status: Recorded['status'];
+}
+
+/**
+ * Where the sandbox keeps its book. By default in memory (a new process starts empty: a payment sent before
+ * a crash is `not_found` afterwards and is sent again under the same id). A durable book
+ * (`sandbox-payment-book.node.ts`) survives our restarts as a real provider's does: a payment made before a
+ * kill -9 is found by its id, and is never made twice.
+ */
+export interface SandboxBook {
+  /** Every entry recorded so far, oldest first. */
+  load(): readonly SandboxBookEntry[];
+  /** Records an entry durably before the answer is returned. */
+  append(entry: SandboxBookEntry): void;
+}
+
 function failureOf(behaviour: SandboxBehaviour): PaymentFailureReason | undefined {
   if (behaviour === 'insufficient_funds' || behaviour === 'timeout_failed') return 'insufficient_funds';
   if (behaviour === 'card_invalid') return 'card_invalid';
@@ -76,12 +98,37 @@ function failureOf(behaviour: SandboxBehaviour): PaymentFailureReason | undefine
  * `not_found` afterwards and is sent again under the same id — which the sandbox then treats as new, like a
  * provider that never received it.
  */
-export function createSandboxPaymentProvider(): SandboxPaymentProvider {
+export function createSandboxPaymentProvider(durable?: SandboxBook): SandboxPaymentProvider {
   const book = new Map<string, Recorded>();
   const scripts = new Map<string, SandboxBehaviour[]>();
   const moved: SandboxMovement[] = [];
   let callCount = 0;
   let refs = 0;
+  for (const entry of durable?.load() ?? []) {
+    book.set(entry.paymentId, { status: entry.status });
+    refs += 1;
+    if (entry.status.status === 'succeeded')
+      moved.push({
+        paymentId: entry.paymentId,
+        customerId: entry.customerId,
+        direction: entry.direction,
+        amount: entry.amount,
+      });
+  }
+  const record = (
+    request: PaymentRequest,
+    direction: SandboxMovement['direction'],
+    status: Recorded['status'],
+  ) => {
+    durable?.append({
+      paymentId: request.paymentId,
+      customerId: request.customerId,
+      direction,
+      amount: request.amount,
+      status,
+    });
+    book.set(request.paymentId, { status });
+  };
 
   function behaviourOf(request: PaymentRequest): SandboxBehaviour {
     for (const key of [request.cardId, request.customerId]) {
@@ -106,12 +153,12 @@ export function createSandboxPaymentProvider(): SandboxPaymentProvider {
     const providerRef = `sbx_${String(refs).padStart(8, '0')}`;
     const reason = failureOf(behaviour);
     if (reason) {
-      book.set(request.paymentId, { status: { status: 'failed', reason, providerRef } });
+      record(request, direction, { status: 'failed', reason, providerRef });
       return behaviour === 'timeout_failed'
         ? { outcome: 'timeout' }
         : { outcome: 'failed', reason, providerRef };
     }
-    book.set(request.paymentId, { status: { status: 'succeeded', providerRef } });
+    record(request, direction, { status: 'succeeded', providerRef });
     moved.push({
       paymentId: request.paymentId,
       customerId: request.customerId,

@@ -11,6 +11,7 @@ import {
   findMandate,
   listAttempts,
   saveMandate,
+  type AmountRule,
   type AutoRepayConsent,
   type AutoRepayProduct,
   type PaymentAttempt,
@@ -37,6 +38,11 @@ export interface SetAutoRepayInput {
   readonly cardId?: string;
   /** The notice version the customer was shown; must be the one in force (default: it). */
   readonly noticeVersion?: number;
+  /**
+   * Credit lines only: collect the statement's full balance (`full`, the default — as a Huabei-like line
+   * does) or its minimum payment (`minimum`). Default: the rule already chosen, else `full`.
+   */
+  readonly amountRule?: AmountRule;
   readonly actor: AutoRepayActor;
 }
 
@@ -49,6 +55,8 @@ export interface AutoRepayView {
   readonly cardId: string | null;
   readonly cardLast4: string | null;
   readonly noticeVersion: number | null;
+  /** A credit line's amount rule (null for a cash loan, or while never turned on). */
+  readonly amountRule: AmountRule | null;
   readonly consents: readonly AutoRepayConsent[];
   readonly attempts: readonly PaymentAttempt[];
   /** Whether the last call recorded a change (false: it was already so). */
@@ -94,6 +102,7 @@ export async function getAutoRepay(
     cardId: mandate?.cardId ?? null,
     cardLast4,
     noticeVersion: mandate?.enabled ? mandate.noticeVersion : null,
+    amountRule: mandate?.amountRule ?? null,
     consents: await consentHistory(deps.db, customerId, input.accountId),
     attempts: await listAttempts(deps.db, { customerId, accountId: input.accountId }),
     changed,
@@ -102,7 +111,7 @@ export async function getAutoRepay(
 
 /**
  * Turns auto-repay on or off for one loan or line, recorded as a consent with purpose `auto_repay`: a grant
- * names the notice version in force (and its SHA-256) and the bound card; a withdrawal stops collections
+ * names the notice version in force (and its SHA-256), the bound card and, for a line, the amount rule; a withdrawal stops collections
  * from that instant (attempts already sent to the provider are still settled). Asking for the state already
  * in force records nothing. Refused with nothing written: a closed account (`accountId` / `open-account`),
  * a card that is not the customer's bound card (`cardId` / `bound-card`), no card at all (`cardId` /
@@ -123,6 +132,7 @@ export async function setAutoRepay(deps: AutoRepayDeps, input: SetAutoRepayInput
           cardId: null,
           noticeVersion: null,
           noticeHash: null,
+          amountRule: null,
           actorKind: input.actor.kind,
           actor: input.actor.name,
         },
@@ -130,6 +140,14 @@ export async function setAutoRepay(deps: AutoRepayDeps, input: SetAutoRepayInput
       );
       return true;
     }
+    if (accounts.product !== 'credit_line' && input.amountRule !== undefined)
+      throw AppError.invalid(
+        'amountRule',
+        'credit-line-only',
+        'an amount rule is chosen for a credit line; a loan collects everything due',
+      );
+    const amountRule: AmountRule | null =
+      accounts.product === 'credit_line' ? (input.amountRule ?? current?.amountRule ?? 'full') : null;
     if (!open)
       throw AppError.invalid(
         'accountId',
@@ -156,7 +174,12 @@ export async function setAutoRepay(deps: AutoRepayDeps, input: SetAutoRepayInput
       throw AppError.invalid('cardId', 'required', 'bind a bank card first: auto-repay collects from it');
     if ((await boundCardLast4(tx, customerId, cardId)) === undefined)
       throw AppError.invalid('cardId', 'bound-card', `${cardId} is not a bank card bound by this customer`);
-    if (current?.enabled && current.cardId === cardId && current.noticeVersion === notice.version)
+    if (
+      current?.enabled &&
+      current.cardId === cardId &&
+      current.noticeVersion === notice.version &&
+      current.amountRule === amountRule
+    )
       return false;
     await saveMandate(
       tx,
@@ -167,6 +190,7 @@ export async function setAutoRepay(deps: AutoRepayDeps, input: SetAutoRepayInput
         cardId,
         enabled: true,
         noticeVersion: notice.version,
+        amountRule,
         // From today's business date on: the day-end of yesterday (run after midnight) tries nothing.
         processedThrough: addDays(deps.clock.today(), -1),
       },
@@ -175,6 +199,7 @@ export async function setAutoRepay(deps: AutoRepayDeps, input: SetAutoRepayInput
         cardId,
         noticeVersion: notice.version,
         noticeHash: notice.sha256,
+        amountRule,
         actorKind: input.actor.kind,
         actor: input.actor.name,
       },

@@ -8,6 +8,7 @@ import type { PaymentFailureReason, PaymentProvider, PaymentStatus } from './pay
 import {
   countProviderCall,
   findAttempt,
+  findMandate,
   resolveAttempt,
   unresolvedAttempts,
   type AttemptStatus,
@@ -72,8 +73,13 @@ export async function settleAttempt(deps: SettleDeps, attempt: PaymentAttempt): 
   const accounts = accountsOf(deps, attempt);
   // Never sent: if nothing is due on the account any more (paid by hand since), it is not sent at all.
   if (attempt.status === 'requested' && attempt.providerCalls === 0) {
+    const mandate = await findMandate(deps.db, attempt.customerId, attempt.accountId);
     const unpaid = await accounts.unpaid(deps.db, [
-      { customerId: attempt.customerId, accountId: attempt.accountId },
+      {
+        customerId: attempt.customerId,
+        accountId: attempt.accountId,
+        amountRule: mandate?.amountRule ?? null,
+      },
     ]);
     const due = (unpaid.get(attempt.accountId) ?? []).some(
       (item) => item.dueDate <= attempt.businessDate && item.owed > 0n,

@@ -49,6 +49,11 @@ export interface PlatformConfig {
    * message is claimed by one pass under a lease). Absent (a hand-made config): the default.
    */
   readonly messageDeliveryMs?: number;
+  /**
+   * Where the sandbox payment provider keeps its book (a file; `CREDENCE_SANDBOX_PAYMENTS_FILE`): set, its
+   * payments survive our restarts as a real provider's do. Unset: in memory.
+   */
+  readonly sandboxPaymentsFile?: string;
 }
 
 /** The environment variables configuration is read from (`process.env` in production). */
@@ -185,6 +190,9 @@ export function loadPlatformConfig(env: Env): PlatformConfig {
     rateLimits: rateLimitsFromEnv(env),
     staff: staffSettingsFromEnv(env),
     messageDeliveryMs,
+    ...(env.CREDENCE_SANDBOX_PAYMENTS_FILE
+      ? { sandboxPaymentsFile: resolve(env.CREDENCE_SANDBOX_PAYMENTS_FILE) }
+      : {}),
   };
 }
 

@@ -54,6 +54,7 @@ export const ID_PREFIXES = {
   collectionContact: 'cct',
   bureauQuery: 'bqy',
   payment: 'pay',
+  payout: 'rfd',
   hardshipRequest: 'hsr',
 } as const;
 

@@ -52,6 +52,7 @@ export function channelOf(kind: MessageKind): MessageChannelName {
     case 'payment_reversed':
     case 'bureau_negative_notice':
     case 'auto_repay_failed':
+    case 'payout_failed':
     case 'loan_hardship_applied':
       return 'sms';
     case 'statement_ready':
@@ -64,6 +65,7 @@ export function channelOf(kind: MessageKind): MessageChannelName {
     case 'appeal_withdrawn':
     case 'referral_decided':
     case 'correction_answered':
+    case 'payout_sent':
       return 'push';
   }
 }

@@ -146,6 +146,10 @@ export const FORWARDED_KINDS = [
   'bureau_negative_notice',
   // An auto-repay collection from the customer's card that failed (src/lending/payments).
   'auto_repay_failed',
+  // Money held for the customer paid back to their card through the provider, or a pay-out that failed
+  // (src/lending/payments).
+  'payout_sent',
+  'payout_failed',
   // The answer to a person's correction of their data (更正 / 异议, src/privacy): what was decided and why.
   'correction_answered',
 ] as const;
@@ -395,6 +399,8 @@ export function renderMessage(content: MessageContent): LocalizedText {
     case 'referral_decided':
     case 'bureau_negative_notice':
     case 'auto_repay_failed':
+    case 'payout_sent':
+    case 'payout_failed':
     case 'correction_answered':
       return content.params.text;
   }

@@ -4,7 +4,7 @@ import { storesUnderTest } from '../../support/stores.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { statementsAgainstLedger } from './ledger-check.ts';
 import { snapshotLineRows } from './support.ts';
-import { openFacilityForTest } from '../facility-setup.ts';
+import { bindCardForTest, openFacilityForTest } from '../facility-setup.ts';
 
 /**
  * Over HTTP, on each store: ¥2,400.00 bought and converted into 3 × (¥800.00 + ¥18.00); period 1 billed on
@@ -37,6 +37,7 @@ describe.each(storesUnderTest().map((store) => [store.name, store] as const))(
         apr: '0.1825',
         decisionId: 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0PY',
       });
+      await bindCardForTest(t.app.db, customer, 'crd_01JD3ZK6Q8W4M2X9T7B5N1R0CD');
       const opened = await t.app.http.inject({
         method: 'POST',
         url: '/v1/lines',

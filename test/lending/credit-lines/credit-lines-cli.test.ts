@@ -10,7 +10,7 @@ import { createLogger } from '../../../src/platform/logging/logger.ts';
 import { parseMoney } from '../../../src/platform/money/money.ts';
 import { parseRate } from '../../../src/platform/money/rate.ts';
 import { addDays } from '../../../src/platform/time/local-date.ts';
-import { productsOnlySettingsFile } from '../facility-setup.ts';
+import { bindCardForTest, productsOnlySettingsFile } from '../facility-setup.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'credence-line-cli-'));
 const customer = 'cus_01JD3ZK6Q8W4M2X9T7B5N1R0AE';
@@ -138,7 +138,9 @@ describe('credence line', () => {
     const review = await run(['line', 'review', line.id, '--idempotency-key', 'r1']);
     expect(review.status).toBe(5);
 
-    // 1,300.00 paid on 1,200.00 owed: 100.00 held; more than that cannot be paid out (exit 3), all of it can.
+    // 1,300.00 paid on 1,200.00 owed: 100.00 held; more than that cannot be paid out (exit 3), all of it can
+    // (to the customer's bound card, through the sandbox provider).
+    await bindCardForTest(app.db, customer, 'crd_01JD3ZK6Q8W4M2X9T7B5N1R0CD');
     const paid = await run(['line', 'pay', line.id, '--amount', '1300.00', '--idempotency-key', 'k4']);
     expect(paid.status).toBe(0);
     const tooMuchOut = await run([

@@ -8850,6 +8850,176 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/customers/{customerId}/payouts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A customer's pay-outs of money held (loans and lines), oldest first, with status and reason.
+     * @description Roles: admin, app, reviewer, analyst, collector.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A customer id (cus_…). */
+          customerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              payouts: {
+                accountId: string;
+                /**
+                 * @description Paid back to the card, in yuan.
+                 * @example 1234.56
+                 */
+                amount: string;
+                bookedSeq: number | null;
+                cardLast4: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                failureReason: ('insufficient_funds' | 'card_invalid' | 'declined') | null;
+                /** @description Our pay-out id (rfd_…), the provider’s idempotency key. */
+                payoutId: string;
+                providerCalls: number;
+                providerRef: string | null;
+                reason: {
+                  en: string;
+                  zh: string;
+                } | null;
+                requestedBy: string;
+                resolvedAt: string | null;
+                /**
+                 * @description paid: the provider confirmed and the payout is booked; failed: refused, the money is still held (reason says why); unknown: no answer yet (asked again by POST /v1/payouts/resolve and the day-end; never sent twice).
+                 * @enum {string}
+                 */
+                status: 'requested' | 'unknown' | 'paid' | 'failed';
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/customers/{customerId}/sessions': {
     parameters: {
       query?: never;
@@ -10457,6 +10627,8 @@ export interface paths {
                   | 'referral_decided'
                   | 'bureau_negative_notice'
                   | 'auto_repay_failed'
+                  | 'payout_sent'
+                  | 'payout_failed'
                   | 'correction_answered';
                 lastError: string | null;
                 /** @description When the next attempt is due (pending only): after a back-off, or 08:00 after quiet hours. */
@@ -14688,6 +14860,464 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/lines/{lineId}/auto-repay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A credit line's auto-repay: state, card, notice, consents (who asked) and attempts.
+     * @description Roles: admin, app, reviewer, analyst, collector.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountId: string;
+              amountRule: ('full' | 'minimum') | null;
+              attempts: {
+                /** @description The loan (ln_…) or line (cl_…) collected for. */
+                accountId: string;
+                /**
+                 * @description Asked of the card, in yuan: everything due and unpaid that day.
+                 * @example 1234.56
+                 */
+                amount: string;
+                bookedSeq: number | null;
+                /**
+                 * @description The day-end date the attempt belongs to (the value date of its repayment).
+                 * @example 2026-11-22
+                 */
+                businessDate: string;
+                /** @description The last four digits of the card collected from. */
+                cardLast4: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /**
+                 * @description The due date it collects for.
+                 * @example 2026-11-22
+                 */
+                dueDate: string;
+                failureReason:
+                  ('insufficient_funds' | 'card_invalid' | 'declined' | 'account_settled') | null;
+                /** @description Our payment id (pay_…), the provider’s idempotency key. */
+                paymentId: string;
+                providerCalls: number;
+                providerRef: string | null;
+                reason: {
+                  en: string;
+                  zh: string;
+                } | null;
+                resolvedAt: string | null;
+                /**
+                 * @description requested: not yet answered; unknown: the provider did not answer in time (asked again, never sent twice); succeeded / failed: final.
+                 * @enum {string}
+                 */
+                status: 'requested' | 'unknown' | 'succeeded' | 'failed';
+                /** @description 1 on the due date, 2… for the retries. */
+                tryNumber: number;
+              }[];
+              cardId: string | null;
+              cardLast4: string | null;
+              /** @description Whether this call recorded a change (false: it already was so). */
+              changed: boolean;
+              consents: {
+                /** @description Who asked (the customer, or staff). */
+                actor: string;
+                amountRule: ('full' | 'minimum') | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                at: string;
+                /**
+                 * @description Given by the customer or through staff.
+                 * @enum {string}
+                 */
+                by: 'customer' | 'staff';
+                cardId: string | null;
+                granted: boolean;
+                noticeHash: string | null;
+                noticeVersion: number | null;
+                seq: number;
+              }[];
+              customerId: string;
+              enabled: boolean;
+              noticeInForce: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                effectiveFrom: string;
+                /** @description SHA-256 (hex) of the notice (purpose, version and both texts). */
+                sha256: string;
+                text: {
+                  en: string;
+                  zh: string;
+                };
+                version: number;
+              } | null;
+              noticeVersion: number | null;
+              /** @enum {string} */
+              product: 'cash_loan' | 'credit_line';
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Turn a credit line's auto-repay on or off on the customer's behalf (recorded as a consent given through staff, with the notice in force). On each statement's due date (and its retry days) it collects the statement's full balance still unpaid (amountRule full, the default) or its minimum payment (minimum).
+     * @description Roles: admin, app, reviewer.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Credit lines only: the statement's full balance (full, the default) or its minimum payment (minimum). Default: the rule already chosen.
+             * @enum {string}
+             */
+            amountRule?: 'full' | 'minimum';
+            /** @description A bound card; default: the card already chosen, else the first bound card. */
+            cardId?: string;
+            /** @description true turns auto-repay on (a consent), false off (a withdrawal). */
+            enabled: boolean;
+            /** @description The notice version shown; must be the one in force. */
+            noticeVersion?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountId: string;
+              amountRule: ('full' | 'minimum') | null;
+              attempts: {
+                /** @description The loan (ln_…) or line (cl_…) collected for. */
+                accountId: string;
+                /**
+                 * @description Asked of the card, in yuan: everything due and unpaid that day.
+                 * @example 1234.56
+                 */
+                amount: string;
+                bookedSeq: number | null;
+                /**
+                 * @description The day-end date the attempt belongs to (the value date of its repayment).
+                 * @example 2026-11-22
+                 */
+                businessDate: string;
+                /** @description The last four digits of the card collected from. */
+                cardLast4: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /**
+                 * @description The due date it collects for.
+                 * @example 2026-11-22
+                 */
+                dueDate: string;
+                failureReason:
+                  ('insufficient_funds' | 'card_invalid' | 'declined' | 'account_settled') | null;
+                /** @description Our payment id (pay_…), the provider’s idempotency key. */
+                paymentId: string;
+                providerCalls: number;
+                providerRef: string | null;
+                reason: {
+                  en: string;
+                  zh: string;
+                } | null;
+                resolvedAt: string | null;
+                /**
+                 * @description requested: not yet answered; unknown: the provider did not answer in time (asked again, never sent twice); succeeded / failed: final.
+                 * @enum {string}
+                 */
+                status: 'requested' | 'unknown' | 'succeeded' | 'failed';
+                /** @description 1 on the due date, 2… for the retries. */
+                tryNumber: number;
+              }[];
+              cardId: string | null;
+              cardLast4: string | null;
+              /** @description Whether this call recorded a change (false: it already was so). */
+              changed: boolean;
+              consents: {
+                /** @description Who asked (the customer, or staff). */
+                actor: string;
+                amountRule: ('full' | 'minimum') | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                at: string;
+                /**
+                 * @description Given by the customer or through staff.
+                 * @enum {string}
+                 */
+                by: 'customer' | 'staff';
+                cardId: string | null;
+                granted: boolean;
+                noticeHash: string | null;
+                noticeVersion: number | null;
+                seq: number;
+              }[];
+              customerId: string;
+              enabled: boolean;
+              noticeInForce: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                effectiveFrom: string;
+                /** @description SHA-256 (hex) of the notice (purpose, version and both texts). */
+                sha256: string;
+                text: {
+                  en: string;
+                  zh: string;
+                };
+                version: number;
+              } | null;
+              noticeVersion: number | null;
+              /** @enum {string} */
+              product: 'cash_loan' | 'credit_line';
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/lines/{lineId}/changes': {
     parameters: {
       query?: never;
@@ -16141,7 +16771,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Pay money held for the customer (overpaid or refunded beyond the debt) out to them: all of it, or `amount`.
+     * Pay money held for the customer (overpaid or refunded beyond the debt) back to their bound card through the payment provider: all of it by default, never more than is held. 201: the provider confirmed and the payout is booked; 200: not booked — refused (the money stays held, the reason says why) or no answer yet (status unknown, asked again later, never sent twice). The customer is told either way.
      * @description Roles: admin, app, reviewer.
      */
     post: {
@@ -16161,14 +16791,57 @@ export interface paths {
         content: {
           'application/json': {
             /**
-             * @description Amount paid out, in yuan; all that is held when omitted.
+             * @description Amount to pay back, in yuan; all that is held (and not already being paid back) when omitted.
              * @example 1234.56
              */
             amount?: string;
+            /** @description The bound card to pay to; default: the account's auto-repay card, else the first bound card. */
+            cardId?: string;
           };
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              payout: {
+                accountId: string;
+                /**
+                 * @description Paid back to the card, in yuan.
+                 * @example 1234.56
+                 */
+                amount: string;
+                bookedSeq: number | null;
+                cardLast4: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                failureReason: ('insufficient_funds' | 'card_invalid' | 'declined') | null;
+                /** @description Our pay-out id (rfd_…), the provider’s idempotency key. */
+                payoutId: string;
+                providerCalls: number;
+                providerRef: string | null;
+                reason: {
+                  en: string;
+                  zh: string;
+                } | null;
+                requestedBy: string;
+                resolvedAt: string | null;
+                /**
+                 * @description paid: the provider confirmed and the payout is booked; failed: refused, the money is still held (reason says why); unknown: no answer yet (asked again by POST /v1/payouts/resolve and the day-end; never sent twice).
+                 * @enum {string}
+                 */
+                status: 'requested' | 'unknown' | 'paid' | 'failed';
+              };
+            };
+          };
+        };
         /** @description Default Response */
         201: {
           headers: {
@@ -16246,6 +16919,37 @@ export interface paths {
               heldBefore: string;
               journalIds: string[];
               lineId: string;
+              payout: {
+                accountId: string;
+                /**
+                 * @description Paid back to the card, in yuan.
+                 * @example 1234.56
+                 */
+                amount: string;
+                bookedSeq: number | null;
+                cardLast4: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                failureReason: ('insufficient_funds' | 'card_invalid' | 'declined') | null;
+                /** @description Our pay-out id (rfd_…), the provider’s idempotency key. */
+                payoutId: string;
+                providerCalls: number;
+                providerRef: string | null;
+                reason: {
+                  en: string;
+                  zh: string;
+                } | null;
+                requestedBy: string;
+                resolvedAt: string | null;
+                /**
+                 * @description paid: the provider confirmed and the payout is booked; failed: refused, the money is still held (reason says why); unknown: no answer yet (asked again by POST /v1/payouts/resolve and the day-end; never sent twice).
+                 * @enum {string}
+                 */
+                status: 'requested' | 'unknown' | 'paid' | 'failed';
+              };
               seq: number;
             };
           };
@@ -18602,6 +19306,7 @@ export interface paths {
           content: {
             'application/json': {
               accountId: string;
+              amountRule: ('full' | 'minimum') | null;
               attempts: {
                 /** @description The loan (ln_…) or line (cl_…) collected for. */
                 accountId: string;
@@ -18654,6 +19359,7 @@ export interface paths {
               consents: {
                 /** @description Who asked (the customer, or staff). */
                 actor: string;
+                amountRule: ('full' | 'minimum') | null;
                 /**
                  * Format: date-time
                  * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
@@ -18807,6 +19513,11 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /**
+             * @description Credit lines only: the statement's full balance (full, the default) or its minimum payment (minimum). Default: the rule already chosen.
+             * @enum {string}
+             */
+            amountRule?: 'full' | 'minimum';
             /** @description A bound card; default: the card already chosen, else the first bound card. */
             cardId?: string;
             /** @description true turns auto-repay on (a consent), false off (a withdrawal). */
@@ -18825,6 +19536,7 @@ export interface paths {
           content: {
             'application/json': {
               accountId: string;
+              amountRule: ('full' | 'minimum') | null;
               attempts: {
                 /** @description The loan (ln_…) or line (cl_…) collected for. */
                 accountId: string;
@@ -18877,6 +19589,7 @@ export interface paths {
               consents: {
                 /** @description Who asked (the customer, or staff). */
                 actor: string;
+                amountRule: ('full' | 'minimum') | null;
                 /**
                  * Format: date-time
                  * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
@@ -19860,7 +20573,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Pay money held for the customer (overpayment) back to them: all of it by default, never more than is held.
+     * Pay money held for the customer (overpayment) back to their bound card through the payment provider: all of it by default, never more than is held. 201: the provider confirmed and the payout is booked; 200: not booked — refused (the money stays held, the reason says why) or no answer yet (status unknown, asked again later, never sent twice). The customer is told either way.
      * @description Roles: admin, app, reviewer.
      */
     post: {
@@ -19880,14 +20593,57 @@ export interface paths {
         content: {
           'application/json': {
             /**
-             * @description Amount to pay back, in yuan; all that is held when omitted.
+             * @description Amount to pay back, in yuan; all that is held (and not already being paid back) when omitted.
              * @example 1234.56
              */
             amount?: string;
+            /** @description The bound card to pay to; default: the account's auto-repay card, else the first bound card. */
+            cardId?: string;
           };
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              payout: {
+                accountId: string;
+                /**
+                 * @description Paid back to the card, in yuan.
+                 * @example 1234.56
+                 */
+                amount: string;
+                bookedSeq: number | null;
+                cardLast4: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                failureReason: ('insufficient_funds' | 'card_invalid' | 'declined') | null;
+                /** @description Our pay-out id (rfd_…), the provider’s idempotency key. */
+                payoutId: string;
+                providerCalls: number;
+                providerRef: string | null;
+                reason: {
+                  en: string;
+                  zh: string;
+                } | null;
+                requestedBy: string;
+                resolvedAt: string | null;
+                /**
+                 * @description paid: the provider confirmed and the payout is booked; failed: refused, the money is still held (reason says why); unknown: no answer yet (asked again by POST /v1/payouts/resolve and the day-end; never sent twice).
+                 * @enum {string}
+                 */
+                status: 'requested' | 'unknown' | 'paid' | 'failed';
+              };
+            };
+          };
+        };
         /** @description Default Response */
         201: {
           headers: {
@@ -19934,6 +20690,37 @@ export interface paths {
                  * @example 1234.56
                  */
                 writtenOff: string;
+              };
+              payout: {
+                accountId: string;
+                /**
+                 * @description Paid back to the card, in yuan.
+                 * @example 1234.56
+                 */
+                amount: string;
+                bookedSeq: number | null;
+                cardLast4: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                failureReason: ('insufficient_funds' | 'card_invalid' | 'declined') | null;
+                /** @description Our pay-out id (rfd_…), the provider’s idempotency key. */
+                payoutId: string;
+                providerCalls: number;
+                providerRef: string | null;
+                reason: {
+                  en: string;
+                  zh: string;
+                } | null;
+                requestedBy: string;
+                resolvedAt: string | null;
+                /**
+                 * @description paid: the provider confirmed and the payout is booked; failed: refused, the money is still held (reason says why); unknown: no answer yet (asked again by POST /v1/payouts/resolve and the day-end; never sent twice).
+                 * @enum {string}
+                 */
+                status: 'requested' | 'unknown' | 'paid' | 'failed';
               };
               /** @description The payout's number among the loan's events. */
               seq: number;
@@ -26602,6 +27389,454 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/lines/{lineId}/auto-repay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Auto-repay of my credit line: on or off, from which card, the notice I accept to turn it on, my consents and every attempt with its outcome. On each statement's due date (and its retry days) it collects the statement's full balance still unpaid (amountRule full, the default) or its minimum payment (minimum).
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountId: string;
+              amountRule: ('full' | 'minimum') | null;
+              attempts: {
+                /** @description The loan (ln_…) or line (cl_…) collected for. */
+                accountId: string;
+                /**
+                 * @description Asked of the card, in yuan: everything due and unpaid that day.
+                 * @example 1234.56
+                 */
+                amount: string;
+                bookedSeq: number | null;
+                /**
+                 * @description The day-end date the attempt belongs to (the value date of its repayment).
+                 * @example 2026-11-22
+                 */
+                businessDate: string;
+                /** @description The last four digits of the card collected from. */
+                cardLast4: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /**
+                 * @description The due date it collects for.
+                 * @example 2026-11-22
+                 */
+                dueDate: string;
+                failureReason:
+                  ('insufficient_funds' | 'card_invalid' | 'declined' | 'account_settled') | null;
+                /** @description Our payment id (pay_…), the provider’s idempotency key. */
+                paymentId: string;
+                reason: {
+                  en: string;
+                  zh: string;
+                } | null;
+                resolvedAt: string | null;
+                /**
+                 * @description requested: not yet answered; unknown: the provider did not answer in time (asked again, never sent twice); succeeded / failed: final.
+                 * @enum {string}
+                 */
+                status: 'requested' | 'unknown' | 'succeeded' | 'failed';
+                /** @description 1 on the due date, 2… for the retries. */
+                tryNumber: number;
+              }[];
+              cardId: string | null;
+              cardLast4: string | null;
+              /** @description Whether this call recorded a change (false: it already was so). */
+              changed: boolean;
+              consents: {
+                amountRule: ('full' | 'minimum') | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                at: string;
+                /**
+                 * @description Given by the customer or through staff.
+                 * @enum {string}
+                 */
+                by: 'customer' | 'staff';
+                cardId: string | null;
+                granted: boolean;
+                noticeHash: string | null;
+                noticeVersion: number | null;
+                seq: number;
+              }[];
+              enabled: boolean;
+              noticeInForce: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                effectiveFrom: string;
+                /** @description SHA-256 (hex) of the notice (purpose, version and both texts). */
+                sha256: string;
+                text: {
+                  en: string;
+                  zh: string;
+                };
+                version: number;
+              } | null;
+              noticeVersion: number | null;
+              /** @enum {string} */
+              product: 'cash_loan' | 'credit_line';
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Turn auto-repay of my credit line on (accepting the notice in force, from a bound card) or off (nothing is collected from then on). Asking for the state in force changes nothing. On each statement's due date (and its retry days) it collects the statement's full balance still unpaid (amountRule full, the default) or its minimum payment (minimum).
+     * @description Caller: a customer session (cs_…) only; it reads and acts on its own customer.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Credit lines only: the statement's full balance (full, the default) or its minimum payment (minimum). Default: the rule already chosen.
+             * @enum {string}
+             */
+            amountRule?: 'full' | 'minimum';
+            /** @description A bound card; default: the card already chosen, else the first bound card. */
+            cardId?: string;
+            /** @description true turns auto-repay on (a consent), false off (a withdrawal). */
+            enabled: boolean;
+            /** @description The notice version shown; must be the one in force. */
+            noticeVersion?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountId: string;
+              amountRule: ('full' | 'minimum') | null;
+              attempts: {
+                /** @description The loan (ln_…) or line (cl_…) collected for. */
+                accountId: string;
+                /**
+                 * @description Asked of the card, in yuan: everything due and unpaid that day.
+                 * @example 1234.56
+                 */
+                amount: string;
+                bookedSeq: number | null;
+                /**
+                 * @description The day-end date the attempt belongs to (the value date of its repayment).
+                 * @example 2026-11-22
+                 */
+                businessDate: string;
+                /** @description The last four digits of the card collected from. */
+                cardLast4: string;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                createdAt: string;
+                /**
+                 * @description The due date it collects for.
+                 * @example 2026-11-22
+                 */
+                dueDate: string;
+                failureReason:
+                  ('insufficient_funds' | 'card_invalid' | 'declined' | 'account_settled') | null;
+                /** @description Our payment id (pay_…), the provider’s idempotency key. */
+                paymentId: string;
+                reason: {
+                  en: string;
+                  zh: string;
+                } | null;
+                resolvedAt: string | null;
+                /**
+                 * @description requested: not yet answered; unknown: the provider did not answer in time (asked again, never sent twice); succeeded / failed: final.
+                 * @enum {string}
+                 */
+                status: 'requested' | 'unknown' | 'succeeded' | 'failed';
+                /** @description 1 on the due date, 2… for the retries. */
+                tryNumber: number;
+              }[];
+              cardId: string | null;
+              cardLast4: string | null;
+              /** @description Whether this call recorded a change (false: it already was so). */
+              changed: boolean;
+              consents: {
+                amountRule: ('full' | 'minimum') | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                at: string;
+                /**
+                 * @description Given by the customer or through staff.
+                 * @enum {string}
+                 */
+                by: 'customer' | 'staff';
+                cardId: string | null;
+                granted: boolean;
+                noticeHash: string | null;
+                noticeVersion: number | null;
+                seq: number;
+              }[];
+              enabled: boolean;
+              noticeInForce: {
+                /**
+                 * Format: date-time
+                 * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
+                 */
+                effectiveFrom: string;
+                /** @description SHA-256 (hex) of the notice (purpose, version and both texts). */
+                sha256: string;
+                text: {
+                  en: string;
+                  zh: string;
+                };
+                version: number;
+              } | null;
+              noticeVersion: number | null;
+              /** @enum {string} */
+              product: 'cash_loan' | 'credit_line';
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/me/lines/{lineId}/conversions': {
     parameters: {
       query?: never;
@@ -28606,6 +29841,7 @@ export interface paths {
           content: {
             'application/json': {
               accountId: string;
+              amountRule: ('full' | 'minimum') | null;
               attempts: {
                 /** @description The loan (ln_…) or line (cl_…) collected for. */
                 accountId: string;
@@ -28654,6 +29890,7 @@ export interface paths {
               /** @description Whether this call recorded a change (false: it already was so). */
               changed: boolean;
               consents: {
+                amountRule: ('full' | 'minimum') | null;
                 /**
                  * Format: date-time
                  * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
@@ -28806,6 +30043,11 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /**
+             * @description Credit lines only: the statement's full balance (full, the default) or its minimum payment (minimum). Default: the rule already chosen.
+             * @enum {string}
+             */
+            amountRule?: 'full' | 'minimum';
             /** @description A bound card; default: the card already chosen, else the first bound card. */
             cardId?: string;
             /** @description true turns auto-repay on (a consent), false off (a withdrawal). */
@@ -28824,6 +30066,7 @@ export interface paths {
           content: {
             'application/json': {
               accountId: string;
+              amountRule: ('full' | 'minimum') | null;
               attempts: {
                 /** @description The loan (ln_…) or line (cl_…) collected for. */
                 accountId: string;
@@ -28872,6 +30115,7 @@ export interface paths {
               /** @description Whether this call recorded a change (false: it already was so). */
               changed: boolean;
               consents: {
+                amountRule: ('full' | 'minimum') | null;
                 /**
                  * Format: date-time
                  * @description An instant, RFC 3339 (e.g. 2026-11-22T08:00:00+08:00).
@@ -32880,6 +34124,147 @@ export interface paths {
                */
               through: string;
               /** @description Still without the provider’s answer. */
+              unknown: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/payouts/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask the provider now about every pay-out of money held still waiting (requested or unknown): a confirmed one is booked once, by the pay-out id; a refused one leaves the money held and the customer is told why.
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              failed: number;
+              paid: number;
+              /** @description Confirmed by the provider but the money held had been used since: for staff. */
+              unbooked: number;
               unknown: number;
             };
           };
