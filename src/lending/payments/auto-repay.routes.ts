@@ -21,11 +21,13 @@ import { PAYMENT_FAILURE_REASONS } from './payment-provider.ts';
 import type { Payout } from './payouts.pg.ts';
 
 /**
- * Auto-repay over HTTP (issue 15, item 5). The customer turns it on or off for one of their loans and reads
- * its state, the notice they accept and every attempt (`/v1/me/loans/{loanId}/auto-repay`); staff do the
- * same on a customer's behalf (`/v1/loans/{loanId}/auto-repay`, recorded as a consent given through staff),
- * list a customer's attempts and ask the provider about attempts still unknown now. Refusals are 422
- * problem documents naming the field and the rule; another customer's loan is 404, like an unknown one.
+ * Auto-repay over HTTP (issue 15, item 5). The customer turns it on or off for one of their loans or credit
+ * lines and reads its state, the notice they accept and every attempt (`/v1/me/loans/{loanId}/auto-repay`,
+ * `/v1/me/lines/{lineId}/auto-repay`, a line with its amount rule); staff do the same on a customer's behalf
+ * (`/v1/loans/…`, `/v1/lines/…`, recorded as a consent given through staff), list a customer's attempts and
+ * pay-outs and ask the provider about attempts and pay-outs still unknown now. The pay-out schema and body
+ * used by the products' payout routes are here too. Refusals are 422 problem documents naming the field and
+ * the rule; another customer's account is 404, like an unknown one.
  */
 
 const ATTEMPT_STATUSES = ['requested', 'unknown', 'succeeded', 'failed'] as const;

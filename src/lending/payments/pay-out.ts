@@ -50,8 +50,9 @@ export interface PayoutInput {
 }
 
 export interface PayoutOutcome {
+  /** The pay-out as it stands after this call (paid, failed, or still unknown). */
   readonly payout: Payout;
-  /** Held before the request, less pay-outs already waiting for the provider. */
+  /** Whether the idempotency key named an earlier pay-out (answered, and asked about again if waiting). */
   readonly replayed: boolean;
 }
 
