@@ -133,6 +133,19 @@ const ROUTES: readonly Route[] = [
   { method: 'GET', route: '/v1/me/lines/:lineId', url: (ids) => `/v1/me/lines/${ids.line}`, ownsPath: true },
   {
     method: 'GET',
+    route: '/v1/me/lines/:lineId/auto-repay',
+    url: (ids) => `/v1/me/lines/${ids.line}/auto-repay`,
+    ownsPath: true,
+  },
+  {
+    method: 'PUT',
+    route: '/v1/me/lines/:lineId/auto-repay',
+    url: (ids) => `/v1/me/lines/${ids.line}/auto-repay`,
+    payload: { enabled: true, amountRule: 'minimum' },
+    ownsPath: true,
+  },
+  {
+    method: 'GET',
     route: '/v1/me/lines/:lineId/statements',
     url: (ids) => `/v1/me/lines/${ids.line}/statements`,
     ownsPath: true,
