@@ -141,6 +141,7 @@ import { createPgDecisionReadModel } from './decisions/decision-read-model.pg.ts
 import { createPgShadowReadModel } from './decisions/shadow-decisions.pg.ts';
 import { createModelBacktests } from './scoring/backtest-jobs.ts';
 import { registerBacktestRoutes } from './scoring/backtest.routes.ts';
+import { BacktestReportDto } from './monitoring/backtest-report.dto.ts';
 import { createPgBacktestStore } from './scoring/backtests.pg.ts';
 import { createPgPortfolioReadModel } from './lending/portfolio-read-model.pg.ts';
 import { createPgReceivablesReadModel } from './ledger/receivables-read-model.pg.ts';
@@ -815,7 +816,7 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerAutoRepayRoutes(http, services.autoRepay);
   registerCreditLineRoutes(http, services);
   registerScoringRoutes(http, services);
-  registerBacktestRoutes(http, services);
+  registerBacktestRoutes(http, services, { report: BacktestReportDto });
   registerPolicyRoutes(http, services);
   registerApprovalRoutes(http, services);
   registerMonitoringRoutes(http, services);

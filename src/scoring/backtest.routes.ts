@@ -1,12 +1,5 @@
-import { Type, type Static } from 'typebox';
-import {
-  AnyObject,
-  IdString,
-  InstantString,
-  Nullable,
-  ProblemSchema,
-  StringEnum,
-} from '../platform/http/schemas.ts';
+import { Type, type Static, type TSchema } from 'typebox';
+import { IdString, InstantString, Nullable, ProblemSchema, StringEnum } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import { BACKTEST_STATUSES, type ModelBacktest, type ModelBacktests } from './backtest-jobs.ts';
 
@@ -25,31 +18,35 @@ const WindowProps = {
   product: Type.Optional(Type.String({ description: 'A product code; default every product.' })),
 };
 
-const BacktestDto = Type.Object({
-  backtestId: IdString('modelBacktest'),
-  model: Type.String({ description: 'The candidate model version.' }),
-  modelHash: Type.String(),
-  championModel: Nullable(Type.String({ description: 'The active model when the backtest was asked for.' })),
-  window: Type.Object({
-    from: Nullable(Type.String()),
-    to: Nullable(Type.String()),
-    product: Nullable(Type.String()),
-  }),
-  status: StringEnum(BACKTEST_STATUSES),
-  done: Type.Integer({ description: 'Past decisions read so far.' }),
-  total: Type.Integer({ description: 'Past decisions in the window (0 until the run has counted them).' }),
-  requestedBy: Type.String(),
-  createdAt: InstantString(),
-  finishedAt: Nullable(InstantString()),
-  report: Nullable(
-    AnyObject(
-      'When done: window, champion and candidate (version, content hash), policy (date, version per product), maturity, applications, skipped, matured {applications, bads}, discrimination {champion, candidate: AUC, KS, Gini, Brier, log-loss, calibration; roc, ks curves} (null without both bads and goods), comparison (matrix, swap sets, limits and prices through the current policy), swapObserved, segments {scoreBand, product, ageBand, incomeBand}.',
+/**
+ * A run, with its report's schema as given: the report is monitoring's (`src/monitoring/backtest-report.dto.ts`),
+ * handed in by the composition root — a context's delivery files are not another context's to import.
+ */
+const backtestSchema = <Report extends TSchema>(report: Report) =>
+  Type.Object({
+    backtestId: IdString('modelBacktest'),
+    model: Type.String({ description: 'The candidate model version.' }),
+    modelHash: Type.String(),
+    championModel: Nullable(
+      Type.String({ description: 'The active model when the backtest was asked for.' }),
     ),
-  ),
-  error: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
-});
+    window: Type.Object({
+      from: Nullable(Type.String()),
+      to: Nullable(Type.String()),
+      product: Nullable(Type.String()),
+    }),
+    status: StringEnum(BACKTEST_STATUSES),
+    done: Type.Integer({ description: 'Past decisions read so far.' }),
+    total: Type.Integer({ description: 'Past decisions in the window (0 until the run has counted them).' }),
+    requestedBy: Type.String(),
+    createdAt: InstantString(),
+    finishedAt: Nullable(InstantString()),
+    report: Nullable(report),
+    error: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
+  });
+type BacktestDto = Static<ReturnType<typeof backtestSchema<TSchema>>>;
 
-function backtestDto(backtest: ModelBacktest): Static<typeof BacktestDto> {
+function backtestDto(backtest: ModelBacktest): BacktestDto {
   return {
     backtestId: backtest.id,
     model: backtest.modelVersion,
@@ -66,7 +63,7 @@ function backtestDto(backtest: ModelBacktest): Static<typeof BacktestDto> {
     requestedBy: backtest.requestedBy,
     createdAt: backtest.createdAt.toISOString(),
     finishedAt: backtest.finishedAt?.toISOString() ?? null,
-    report: backtest.report as Static<typeof BacktestDto>['report'],
+    report: backtest.report,
     error: backtest.error,
   };
 }
@@ -75,8 +72,10 @@ function backtestDto(backtest: ModelBacktest): Static<typeof BacktestDto> {
 export function registerBacktestRoutes(
   http: HttpServer,
   services: { readonly modelBacktests: ModelBacktests },
+  schemas: { readonly report: TSchema },
 ): void {
   const { modelBacktests } = services;
+  const BacktestDto = backtestSchema(schemas.report);
   http.post(
     '/v1/models/:version/backtests',
     {

@@ -7,7 +7,13 @@
  * Training (`trainScorecard`) and a synthetic population (`syntheticCreditData`) are here too, so other
  * contexts can build a real scorecard for their tests.
  */
-export { parseScorecard, serializeScorecard, contentHashOf, SCORECARD_SCHEMA } from './scorecard.ts';
+export {
+  parseScorecard,
+  serializeScorecard,
+  contentHashOf,
+  SCORECARD_SCHEMA,
+  SampleMetricsSchema,
+} from './scorecard.ts';
 export type { Scorecard, ScorecardFeature, ScorecardBin, SampleMetrics } from './scorecard.ts';
 export { createScorer, reasonCodeOf } from './scorer.ts';
 export type {

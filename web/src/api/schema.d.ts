@@ -32211,7 +32211,378 @@ export interface paths {
                 model: string;
                 modelHash: string;
                 report: {
-                  [key: string]: unknown;
+                  /** @description Applications re-decided both ways. */
+                  applications: number;
+                  candidate: {
+                    contentHash: string;
+                    version: string;
+                  };
+                  champion: {
+                    contentHash: string;
+                    version: string;
+                  };
+                  /** @description Champion (rows) × candidate (the `challenger` columns) through the current policy. */
+                  comparison: {
+                    agreed: number;
+                    agreementRate: string | null;
+                    approvalRate: {
+                      challenger: string | null;
+                      champion: string | null;
+                    };
+                    /** @description Among the decisions both sides approve. */
+                    approvedBoth: {
+                      count: number;
+                      /** @description Limit differences (challenger − champion) in whole yuan, cut at −10,000, −1,000, 0, 1, 1,000, 10,000. */
+                      limitDifferenceBuckets: {
+                        count: number;
+                        from: number | null;
+                        to: number | null;
+                      }[];
+                      limitHigher: number;
+                      limitLower: number;
+                      limitSame: number;
+                      meanLimitDifference: string | null;
+                      meanLimitDifferenceFen: string | null;
+                      /** @description APR differences (challenger − champion) in basis points, cut at −200, −50, 0, 1, 50, 200. */
+                      priceDifferenceBuckets: {
+                        count: number;
+                        from: number | null;
+                        to: number | null;
+                      }[];
+                      priceHigher: number;
+                      priceLower: number;
+                      priceSame: number;
+                    };
+                    /** @description Each side’s approved set, by its own model. */
+                    expectedBadRate: {
+                      challenger: number | null;
+                      champion: number | null;
+                    };
+                    /** @description Rows: the champion’s outcome; columns: the challenger’s. */
+                    matrix: {
+                      approved: {
+                        approved: number;
+                        declined: number;
+                        referred: number;
+                      };
+                      declined: {
+                        approved: number;
+                        declined: number;
+                        referred: number;
+                      };
+                      referred: {
+                        approved: number;
+                        declined: number;
+                        referred: number;
+                      };
+                    };
+                    /** @description Decisions compared (both sides have an outcome). */
+                    records: number;
+                    /** @description Approved by the challenger, not by the champion; expected bad rate = mean PD of each model. */
+                    swapIns: {
+                      count: number;
+                      expectedBadRate: {
+                        challenger: number | null;
+                        champion: number | null;
+                      };
+                    };
+                    /** @description Approved by the champion, not by the challenger. */
+                    swapOuts: {
+                      count: number;
+                      expectedBadRate: {
+                        challenger: number | null;
+                        champion: number | null;
+                      };
+                    };
+                  };
+                  discrimination: {
+                    candidate: {
+                      auc: number | null;
+                      badRate: number;
+                      bads: number;
+                      brier: number | null;
+                      calibration: {
+                        bads: number;
+                        count: number;
+                        from: number;
+                        observed: number;
+                        predicted: number;
+                        to: number;
+                      }[];
+                      gini: number | null;
+                      ks: number | null;
+                      logLoss: number | null;
+                      n: number;
+                      /** @description Goods and bads per score band [from + k·width, from + (k+1)·width); the last band includes the maximum. */
+                      scoreHistogram: {
+                        bads: number[];
+                        from: number;
+                        goods: number[];
+                        width: number;
+                      };
+                    };
+                    champion: {
+                      auc: number | null;
+                      badRate: number;
+                      bads: number;
+                      brier: number | null;
+                      calibration: {
+                        bads: number;
+                        count: number;
+                        from: number;
+                        observed: number;
+                        predicted: number;
+                        to: number;
+                      }[];
+                      gini: number | null;
+                      ks: number | null;
+                      logLoss: number | null;
+                      n: number;
+                      /** @description Goods and bads per score band [from + k·width, from + (k+1)·width); the last band includes the maximum. */
+                      scoreHistogram: {
+                        bads: number[];
+                        from: number;
+                        goods: number[];
+                        width: number;
+                      };
+                    };
+                    ks: {
+                      candidate: {
+                        /** @description Cumulative share of the bads. */
+                        bads: number;
+                        /** @description Cumulative share of the goods. */
+                        goods: number;
+                        /** @description Share of the matured applications, riskiest first. */
+                        x: number;
+                      }[];
+                      champion: {
+                        /** @description Cumulative share of the bads. */
+                        bads: number;
+                        /** @description Cumulative share of the goods. */
+                        goods: number;
+                        /** @description Share of the matured applications, riskiest first. */
+                        x: number;
+                      }[];
+                    };
+                    /** @description ROC curves: x false-positive rate, y true-positive rate (≤ 200 points). */
+                    roc: {
+                      candidate: {
+                        x: number;
+                        y: number;
+                      }[];
+                      champion: {
+                        x: number;
+                        y: number;
+                      }[];
+                    };
+                  } | null;
+                  matured: {
+                    applications: number;
+                    bads: number;
+                  };
+                  maturity: {
+                    badDaysPastDue: number;
+                    definition: string;
+                  };
+                  /** @description The policy both models ran through. */
+                  policy: {
+                    /**
+                     * @description The run’s date: each product’s champion policy in force that day.
+                     * @example 2026-11-22
+                     */
+                    date: string;
+                    /** @description Policy version id per product code. */
+                    versions: {
+                      [key: string]: string;
+                    };
+                  };
+                  segments: {
+                    ageBand: {
+                      applications: number;
+                      approvalRate: {
+                        candidate: string | null;
+                        champion: string | null;
+                      };
+                      approved: {
+                        candidate: number;
+                        champion: number;
+                      };
+                      /** @description Mean PD of each side’s approvals, by its own model. */
+                      expectedBadRate: {
+                        candidate: number | null;
+                        champion: number | null;
+                      };
+                      /** @description Observed among each side’s approvals that matured. */
+                      observed: {
+                        /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                        candidate: {
+                          badRate: string | null;
+                          /** @description Bads among them. */
+                          bads: number;
+                          /** @description Applications of the set whose account matured. */
+                          matured: number;
+                        };
+                        /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                        champion: {
+                          badRate: string | null;
+                          /** @description Bads among them. */
+                          bads: number;
+                          /** @description Applications of the set whose account matured. */
+                          matured: number;
+                        };
+                      };
+                      /** @description The band or product code (`unknown`/`unscored` when not known). */
+                      segment: string;
+                    }[];
+                    incomeBand: {
+                      applications: number;
+                      approvalRate: {
+                        candidate: string | null;
+                        champion: string | null;
+                      };
+                      approved: {
+                        candidate: number;
+                        champion: number;
+                      };
+                      /** @description Mean PD of each side’s approvals, by its own model. */
+                      expectedBadRate: {
+                        candidate: number | null;
+                        champion: number | null;
+                      };
+                      /** @description Observed among each side’s approvals that matured. */
+                      observed: {
+                        /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                        candidate: {
+                          badRate: string | null;
+                          /** @description Bads among them. */
+                          bads: number;
+                          /** @description Applications of the set whose account matured. */
+                          matured: number;
+                        };
+                        /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                        champion: {
+                          badRate: string | null;
+                          /** @description Bads among them. */
+                          bads: number;
+                          /** @description Applications of the set whose account matured. */
+                          matured: number;
+                        };
+                      };
+                      /** @description The band or product code (`unknown`/`unscored` when not known). */
+                      segment: string;
+                    }[];
+                    product: {
+                      applications: number;
+                      approvalRate: {
+                        candidate: string | null;
+                        champion: string | null;
+                      };
+                      approved: {
+                        candidate: number;
+                        champion: number;
+                      };
+                      /** @description Mean PD of each side’s approvals, by its own model. */
+                      expectedBadRate: {
+                        candidate: number | null;
+                        champion: number | null;
+                      };
+                      /** @description Observed among each side’s approvals that matured. */
+                      observed: {
+                        /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                        candidate: {
+                          badRate: string | null;
+                          /** @description Bads among them. */
+                          bads: number;
+                          /** @description Applications of the set whose account matured. */
+                          matured: number;
+                        };
+                        /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                        champion: {
+                          badRate: string | null;
+                          /** @description Bads among them. */
+                          bads: number;
+                          /** @description Applications of the set whose account matured. */
+                          matured: number;
+                        };
+                      };
+                      /** @description The band or product code (`unknown`/`unscored` when not known). */
+                      segment: string;
+                    }[];
+                    /** @description By the champion’s score band. */
+                    scoreBand: {
+                      applications: number;
+                      approvalRate: {
+                        candidate: string | null;
+                        champion: string | null;
+                      };
+                      approved: {
+                        candidate: number;
+                        champion: number;
+                      };
+                      /** @description Mean PD of each side’s approvals, by its own model. */
+                      expectedBadRate: {
+                        candidate: number | null;
+                        champion: number | null;
+                      };
+                      /** @description Observed among each side’s approvals that matured. */
+                      observed: {
+                        /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                        candidate: {
+                          badRate: string | null;
+                          /** @description Bads among them. */
+                          bads: number;
+                          /** @description Applications of the set whose account matured. */
+                          matured: number;
+                        };
+                        /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                        champion: {
+                          badRate: string | null;
+                          /** @description Bads among them. */
+                          bads: number;
+                          /** @description Applications of the set whose account matured. */
+                          matured: number;
+                        };
+                      };
+                      /** @description The band or product code (`unknown`/`unscored` when not known). */
+                      segment: string;
+                    }[];
+                  };
+                  /** @description Decisions read but not re-decided, by reason: overrides, faults, noPolicy, failed. */
+                  skipped: {
+                    [key: string]: number;
+                  };
+                  /** @description The observed bad rate of the matured swap-ins and swap-outs. */
+                  swapObserved: {
+                    /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                    swapIns: {
+                      badRate: string | null;
+                      /** @description Bads among them. */
+                      bads: number;
+                      /** @description Applications of the set whose account matured. */
+                      matured: number;
+                    };
+                    /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                    swapOuts: {
+                      badRate: string | null;
+                      /** @description Bads among them. */
+                      bads: number;
+                      /** @description Applications of the set whose account matured. */
+                      matured: number;
+                    };
+                  };
+                  window: {
+                    /**
+                     * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                     * @example 2026-11-22
+                     */
+                    from: string;
+                    product: string | null;
+                    /**
+                     * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                     * @example 2026-11-22
+                     */
+                    to: string;
+                  };
                 } | null;
                 requestedBy: string;
                 /** @enum {string} */
@@ -32309,7 +32680,378 @@ export interface paths {
               model: string;
               modelHash: string;
               report: {
-                [key: string]: unknown;
+                /** @description Applications re-decided both ways. */
+                applications: number;
+                candidate: {
+                  contentHash: string;
+                  version: string;
+                };
+                champion: {
+                  contentHash: string;
+                  version: string;
+                };
+                /** @description Champion (rows) × candidate (the `challenger` columns) through the current policy. */
+                comparison: {
+                  agreed: number;
+                  agreementRate: string | null;
+                  approvalRate: {
+                    challenger: string | null;
+                    champion: string | null;
+                  };
+                  /** @description Among the decisions both sides approve. */
+                  approvedBoth: {
+                    count: number;
+                    /** @description Limit differences (challenger − champion) in whole yuan, cut at −10,000, −1,000, 0, 1, 1,000, 10,000. */
+                    limitDifferenceBuckets: {
+                      count: number;
+                      from: number | null;
+                      to: number | null;
+                    }[];
+                    limitHigher: number;
+                    limitLower: number;
+                    limitSame: number;
+                    meanLimitDifference: string | null;
+                    meanLimitDifferenceFen: string | null;
+                    /** @description APR differences (challenger − champion) in basis points, cut at −200, −50, 0, 1, 50, 200. */
+                    priceDifferenceBuckets: {
+                      count: number;
+                      from: number | null;
+                      to: number | null;
+                    }[];
+                    priceHigher: number;
+                    priceLower: number;
+                    priceSame: number;
+                  };
+                  /** @description Each side’s approved set, by its own model. */
+                  expectedBadRate: {
+                    challenger: number | null;
+                    champion: number | null;
+                  };
+                  /** @description Rows: the champion’s outcome; columns: the challenger’s. */
+                  matrix: {
+                    approved: {
+                      approved: number;
+                      declined: number;
+                      referred: number;
+                    };
+                    declined: {
+                      approved: number;
+                      declined: number;
+                      referred: number;
+                    };
+                    referred: {
+                      approved: number;
+                      declined: number;
+                      referred: number;
+                    };
+                  };
+                  /** @description Decisions compared (both sides have an outcome). */
+                  records: number;
+                  /** @description Approved by the challenger, not by the champion; expected bad rate = mean PD of each model. */
+                  swapIns: {
+                    count: number;
+                    expectedBadRate: {
+                      challenger: number | null;
+                      champion: number | null;
+                    };
+                  };
+                  /** @description Approved by the champion, not by the challenger. */
+                  swapOuts: {
+                    count: number;
+                    expectedBadRate: {
+                      challenger: number | null;
+                      champion: number | null;
+                    };
+                  };
+                };
+                discrimination: {
+                  candidate: {
+                    auc: number | null;
+                    badRate: number;
+                    bads: number;
+                    brier: number | null;
+                    calibration: {
+                      bads: number;
+                      count: number;
+                      from: number;
+                      observed: number;
+                      predicted: number;
+                      to: number;
+                    }[];
+                    gini: number | null;
+                    ks: number | null;
+                    logLoss: number | null;
+                    n: number;
+                    /** @description Goods and bads per score band [from + k·width, from + (k+1)·width); the last band includes the maximum. */
+                    scoreHistogram: {
+                      bads: number[];
+                      from: number;
+                      goods: number[];
+                      width: number;
+                    };
+                  };
+                  champion: {
+                    auc: number | null;
+                    badRate: number;
+                    bads: number;
+                    brier: number | null;
+                    calibration: {
+                      bads: number;
+                      count: number;
+                      from: number;
+                      observed: number;
+                      predicted: number;
+                      to: number;
+                    }[];
+                    gini: number | null;
+                    ks: number | null;
+                    logLoss: number | null;
+                    n: number;
+                    /** @description Goods and bads per score band [from + k·width, from + (k+1)·width); the last band includes the maximum. */
+                    scoreHistogram: {
+                      bads: number[];
+                      from: number;
+                      goods: number[];
+                      width: number;
+                    };
+                  };
+                  ks: {
+                    candidate: {
+                      /** @description Cumulative share of the bads. */
+                      bads: number;
+                      /** @description Cumulative share of the goods. */
+                      goods: number;
+                      /** @description Share of the matured applications, riskiest first. */
+                      x: number;
+                    }[];
+                    champion: {
+                      /** @description Cumulative share of the bads. */
+                      bads: number;
+                      /** @description Cumulative share of the goods. */
+                      goods: number;
+                      /** @description Share of the matured applications, riskiest first. */
+                      x: number;
+                    }[];
+                  };
+                  /** @description ROC curves: x false-positive rate, y true-positive rate (≤ 200 points). */
+                  roc: {
+                    candidate: {
+                      x: number;
+                      y: number;
+                    }[];
+                    champion: {
+                      x: number;
+                      y: number;
+                    }[];
+                  };
+                } | null;
+                matured: {
+                  applications: number;
+                  bads: number;
+                };
+                maturity: {
+                  badDaysPastDue: number;
+                  definition: string;
+                };
+                /** @description The policy both models ran through. */
+                policy: {
+                  /**
+                   * @description The run’s date: each product’s champion policy in force that day.
+                   * @example 2026-11-22
+                   */
+                  date: string;
+                  /** @description Policy version id per product code. */
+                  versions: {
+                    [key: string]: string;
+                  };
+                };
+                segments: {
+                  ageBand: {
+                    applications: number;
+                    approvalRate: {
+                      candidate: string | null;
+                      champion: string | null;
+                    };
+                    approved: {
+                      candidate: number;
+                      champion: number;
+                    };
+                    /** @description Mean PD of each side’s approvals, by its own model. */
+                    expectedBadRate: {
+                      candidate: number | null;
+                      champion: number | null;
+                    };
+                    /** @description Observed among each side’s approvals that matured. */
+                    observed: {
+                      /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                      candidate: {
+                        badRate: string | null;
+                        /** @description Bads among them. */
+                        bads: number;
+                        /** @description Applications of the set whose account matured. */
+                        matured: number;
+                      };
+                      /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                      champion: {
+                        badRate: string | null;
+                        /** @description Bads among them. */
+                        bads: number;
+                        /** @description Applications of the set whose account matured. */
+                        matured: number;
+                      };
+                    };
+                    /** @description The band or product code (`unknown`/`unscored` when not known). */
+                    segment: string;
+                  }[];
+                  incomeBand: {
+                    applications: number;
+                    approvalRate: {
+                      candidate: string | null;
+                      champion: string | null;
+                    };
+                    approved: {
+                      candidate: number;
+                      champion: number;
+                    };
+                    /** @description Mean PD of each side’s approvals, by its own model. */
+                    expectedBadRate: {
+                      candidate: number | null;
+                      champion: number | null;
+                    };
+                    /** @description Observed among each side’s approvals that matured. */
+                    observed: {
+                      /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                      candidate: {
+                        badRate: string | null;
+                        /** @description Bads among them. */
+                        bads: number;
+                        /** @description Applications of the set whose account matured. */
+                        matured: number;
+                      };
+                      /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                      champion: {
+                        badRate: string | null;
+                        /** @description Bads among them. */
+                        bads: number;
+                        /** @description Applications of the set whose account matured. */
+                        matured: number;
+                      };
+                    };
+                    /** @description The band or product code (`unknown`/`unscored` when not known). */
+                    segment: string;
+                  }[];
+                  product: {
+                    applications: number;
+                    approvalRate: {
+                      candidate: string | null;
+                      champion: string | null;
+                    };
+                    approved: {
+                      candidate: number;
+                      champion: number;
+                    };
+                    /** @description Mean PD of each side’s approvals, by its own model. */
+                    expectedBadRate: {
+                      candidate: number | null;
+                      champion: number | null;
+                    };
+                    /** @description Observed among each side’s approvals that matured. */
+                    observed: {
+                      /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                      candidate: {
+                        badRate: string | null;
+                        /** @description Bads among them. */
+                        bads: number;
+                        /** @description Applications of the set whose account matured. */
+                        matured: number;
+                      };
+                      /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                      champion: {
+                        badRate: string | null;
+                        /** @description Bads among them. */
+                        bads: number;
+                        /** @description Applications of the set whose account matured. */
+                        matured: number;
+                      };
+                    };
+                    /** @description The band or product code (`unknown`/`unscored` when not known). */
+                    segment: string;
+                  }[];
+                  /** @description By the champion’s score band. */
+                  scoreBand: {
+                    applications: number;
+                    approvalRate: {
+                      candidate: string | null;
+                      champion: string | null;
+                    };
+                    approved: {
+                      candidate: number;
+                      champion: number;
+                    };
+                    /** @description Mean PD of each side’s approvals, by its own model. */
+                    expectedBadRate: {
+                      candidate: number | null;
+                      champion: number | null;
+                    };
+                    /** @description Observed among each side’s approvals that matured. */
+                    observed: {
+                      /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                      candidate: {
+                        badRate: string | null;
+                        /** @description Bads among them. */
+                        bads: number;
+                        /** @description Applications of the set whose account matured. */
+                        matured: number;
+                      };
+                      /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                      champion: {
+                        badRate: string | null;
+                        /** @description Bads among them. */
+                        bads: number;
+                        /** @description Applications of the set whose account matured. */
+                        matured: number;
+                      };
+                    };
+                    /** @description The band or product code (`unknown`/`unscored` when not known). */
+                    segment: string;
+                  }[];
+                };
+                /** @description Decisions read but not re-decided, by reason: overrides, faults, noPolicy, failed. */
+                skipped: {
+                  [key: string]: number;
+                };
+                /** @description The observed bad rate of the matured swap-ins and swap-outs. */
+                swapObserved: {
+                  /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                  swapIns: {
+                    badRate: string | null;
+                    /** @description Bads among them. */
+                    bads: number;
+                    /** @description Applications of the set whose account matured. */
+                    matured: number;
+                  };
+                  /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                  swapOuts: {
+                    badRate: string | null;
+                    /** @description Bads among them. */
+                    bads: number;
+                    /** @description Applications of the set whose account matured. */
+                    matured: number;
+                  };
+                };
+                window: {
+                  /**
+                   * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                   * @example 2026-11-22
+                   */
+                  from: string;
+                  product: string | null;
+                  /**
+                   * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                   * @example 2026-11-22
+                   */
+                  to: string;
+                };
               } | null;
               requestedBy: string;
               /** @enum {string} */
@@ -32453,7 +33195,378 @@ export interface paths {
               model: string;
               modelHash: string;
               report: {
-                [key: string]: unknown;
+                /** @description Applications re-decided both ways. */
+                applications: number;
+                candidate: {
+                  contentHash: string;
+                  version: string;
+                };
+                champion: {
+                  contentHash: string;
+                  version: string;
+                };
+                /** @description Champion (rows) × candidate (the `challenger` columns) through the current policy. */
+                comparison: {
+                  agreed: number;
+                  agreementRate: string | null;
+                  approvalRate: {
+                    challenger: string | null;
+                    champion: string | null;
+                  };
+                  /** @description Among the decisions both sides approve. */
+                  approvedBoth: {
+                    count: number;
+                    /** @description Limit differences (challenger − champion) in whole yuan, cut at −10,000, −1,000, 0, 1, 1,000, 10,000. */
+                    limitDifferenceBuckets: {
+                      count: number;
+                      from: number | null;
+                      to: number | null;
+                    }[];
+                    limitHigher: number;
+                    limitLower: number;
+                    limitSame: number;
+                    meanLimitDifference: string | null;
+                    meanLimitDifferenceFen: string | null;
+                    /** @description APR differences (challenger − champion) in basis points, cut at −200, −50, 0, 1, 50, 200. */
+                    priceDifferenceBuckets: {
+                      count: number;
+                      from: number | null;
+                      to: number | null;
+                    }[];
+                    priceHigher: number;
+                    priceLower: number;
+                    priceSame: number;
+                  };
+                  /** @description Each side’s approved set, by its own model. */
+                  expectedBadRate: {
+                    challenger: number | null;
+                    champion: number | null;
+                  };
+                  /** @description Rows: the champion’s outcome; columns: the challenger’s. */
+                  matrix: {
+                    approved: {
+                      approved: number;
+                      declined: number;
+                      referred: number;
+                    };
+                    declined: {
+                      approved: number;
+                      declined: number;
+                      referred: number;
+                    };
+                    referred: {
+                      approved: number;
+                      declined: number;
+                      referred: number;
+                    };
+                  };
+                  /** @description Decisions compared (both sides have an outcome). */
+                  records: number;
+                  /** @description Approved by the challenger, not by the champion; expected bad rate = mean PD of each model. */
+                  swapIns: {
+                    count: number;
+                    expectedBadRate: {
+                      challenger: number | null;
+                      champion: number | null;
+                    };
+                  };
+                  /** @description Approved by the champion, not by the challenger. */
+                  swapOuts: {
+                    count: number;
+                    expectedBadRate: {
+                      challenger: number | null;
+                      champion: number | null;
+                    };
+                  };
+                };
+                discrimination: {
+                  candidate: {
+                    auc: number | null;
+                    badRate: number;
+                    bads: number;
+                    brier: number | null;
+                    calibration: {
+                      bads: number;
+                      count: number;
+                      from: number;
+                      observed: number;
+                      predicted: number;
+                      to: number;
+                    }[];
+                    gini: number | null;
+                    ks: number | null;
+                    logLoss: number | null;
+                    n: number;
+                    /** @description Goods and bads per score band [from + k·width, from + (k+1)·width); the last band includes the maximum. */
+                    scoreHistogram: {
+                      bads: number[];
+                      from: number;
+                      goods: number[];
+                      width: number;
+                    };
+                  };
+                  champion: {
+                    auc: number | null;
+                    badRate: number;
+                    bads: number;
+                    brier: number | null;
+                    calibration: {
+                      bads: number;
+                      count: number;
+                      from: number;
+                      observed: number;
+                      predicted: number;
+                      to: number;
+                    }[];
+                    gini: number | null;
+                    ks: number | null;
+                    logLoss: number | null;
+                    n: number;
+                    /** @description Goods and bads per score band [from + k·width, from + (k+1)·width); the last band includes the maximum. */
+                    scoreHistogram: {
+                      bads: number[];
+                      from: number;
+                      goods: number[];
+                      width: number;
+                    };
+                  };
+                  ks: {
+                    candidate: {
+                      /** @description Cumulative share of the bads. */
+                      bads: number;
+                      /** @description Cumulative share of the goods. */
+                      goods: number;
+                      /** @description Share of the matured applications, riskiest first. */
+                      x: number;
+                    }[];
+                    champion: {
+                      /** @description Cumulative share of the bads. */
+                      bads: number;
+                      /** @description Cumulative share of the goods. */
+                      goods: number;
+                      /** @description Share of the matured applications, riskiest first. */
+                      x: number;
+                    }[];
+                  };
+                  /** @description ROC curves: x false-positive rate, y true-positive rate (≤ 200 points). */
+                  roc: {
+                    candidate: {
+                      x: number;
+                      y: number;
+                    }[];
+                    champion: {
+                      x: number;
+                      y: number;
+                    }[];
+                  };
+                } | null;
+                matured: {
+                  applications: number;
+                  bads: number;
+                };
+                maturity: {
+                  badDaysPastDue: number;
+                  definition: string;
+                };
+                /** @description The policy both models ran through. */
+                policy: {
+                  /**
+                   * @description The run’s date: each product’s champion policy in force that day.
+                   * @example 2026-11-22
+                   */
+                  date: string;
+                  /** @description Policy version id per product code. */
+                  versions: {
+                    [key: string]: string;
+                  };
+                };
+                segments: {
+                  ageBand: {
+                    applications: number;
+                    approvalRate: {
+                      candidate: string | null;
+                      champion: string | null;
+                    };
+                    approved: {
+                      candidate: number;
+                      champion: number;
+                    };
+                    /** @description Mean PD of each side’s approvals, by its own model. */
+                    expectedBadRate: {
+                      candidate: number | null;
+                      champion: number | null;
+                    };
+                    /** @description Observed among each side’s approvals that matured. */
+                    observed: {
+                      /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                      candidate: {
+                        badRate: string | null;
+                        /** @description Bads among them. */
+                        bads: number;
+                        /** @description Applications of the set whose account matured. */
+                        matured: number;
+                      };
+                      /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                      champion: {
+                        badRate: string | null;
+                        /** @description Bads among them. */
+                        bads: number;
+                        /** @description Applications of the set whose account matured. */
+                        matured: number;
+                      };
+                    };
+                    /** @description The band or product code (`unknown`/`unscored` when not known). */
+                    segment: string;
+                  }[];
+                  incomeBand: {
+                    applications: number;
+                    approvalRate: {
+                      candidate: string | null;
+                      champion: string | null;
+                    };
+                    approved: {
+                      candidate: number;
+                      champion: number;
+                    };
+                    /** @description Mean PD of each side’s approvals, by its own model. */
+                    expectedBadRate: {
+                      candidate: number | null;
+                      champion: number | null;
+                    };
+                    /** @description Observed among each side’s approvals that matured. */
+                    observed: {
+                      /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                      candidate: {
+                        badRate: string | null;
+                        /** @description Bads among them. */
+                        bads: number;
+                        /** @description Applications of the set whose account matured. */
+                        matured: number;
+                      };
+                      /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                      champion: {
+                        badRate: string | null;
+                        /** @description Bads among them. */
+                        bads: number;
+                        /** @description Applications of the set whose account matured. */
+                        matured: number;
+                      };
+                    };
+                    /** @description The band or product code (`unknown`/`unscored` when not known). */
+                    segment: string;
+                  }[];
+                  product: {
+                    applications: number;
+                    approvalRate: {
+                      candidate: string | null;
+                      champion: string | null;
+                    };
+                    approved: {
+                      candidate: number;
+                      champion: number;
+                    };
+                    /** @description Mean PD of each side’s approvals, by its own model. */
+                    expectedBadRate: {
+                      candidate: number | null;
+                      champion: number | null;
+                    };
+                    /** @description Observed among each side’s approvals that matured. */
+                    observed: {
+                      /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                      candidate: {
+                        badRate: string | null;
+                        /** @description Bads among them. */
+                        bads: number;
+                        /** @description Applications of the set whose account matured. */
+                        matured: number;
+                      };
+                      /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                      champion: {
+                        badRate: string | null;
+                        /** @description Bads among them. */
+                        bads: number;
+                        /** @description Applications of the set whose account matured. */
+                        matured: number;
+                      };
+                    };
+                    /** @description The band or product code (`unknown`/`unscored` when not known). */
+                    segment: string;
+                  }[];
+                  /** @description By the champion’s score band. */
+                  scoreBand: {
+                    applications: number;
+                    approvalRate: {
+                      candidate: string | null;
+                      champion: string | null;
+                    };
+                    approved: {
+                      candidate: number;
+                      champion: number;
+                    };
+                    /** @description Mean PD of each side’s approvals, by its own model. */
+                    expectedBadRate: {
+                      candidate: number | null;
+                      champion: number | null;
+                    };
+                    /** @description Observed among each side’s approvals that matured. */
+                    observed: {
+                      /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                      candidate: {
+                        badRate: string | null;
+                        /** @description Bads among them. */
+                        bads: number;
+                        /** @description Applications of the set whose account matured. */
+                        matured: number;
+                      };
+                      /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                      champion: {
+                        badRate: string | null;
+                        /** @description Bads among them. */
+                        bads: number;
+                        /** @description Applications of the set whose account matured. */
+                        matured: number;
+                      };
+                    };
+                    /** @description The band or product code (`unknown`/`unscored` when not known). */
+                    segment: string;
+                  }[];
+                };
+                /** @description Decisions read but not re-decided, by reason: overrides, faults, noPolicy, failed. */
+                skipped: {
+                  [key: string]: number;
+                };
+                /** @description The observed bad rate of the matured swap-ins and swap-outs. */
+                swapObserved: {
+                  /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                  swapIns: {
+                    badRate: string | null;
+                    /** @description Bads among them. */
+                    bads: number;
+                    /** @description Applications of the set whose account matured. */
+                    matured: number;
+                  };
+                  /** @description Observed outcomes of a set: matured accounts, bads among them, and the bad rate. */
+                  swapOuts: {
+                    badRate: string | null;
+                    /** @description Bads among them. */
+                    bads: number;
+                    /** @description Applications of the set whose account matured. */
+                    matured: number;
+                  };
+                };
+                window: {
+                  /**
+                   * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                   * @example 2026-11-22
+                   */
+                  from: string;
+                  product: string | null;
+                  /**
+                   * @description A business date, YYYY-MM-DD (Asia/Shanghai).
+                   * @example 2026-11-22
+                   */
+                  to: string;
+                };
               } | null;
               requestedBy: string;
               /** @enum {string} */
