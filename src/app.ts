@@ -664,8 +664,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       checkWindow: async (window) => {
         await base.monitoring.window(window, DEFAULT_DAYS.backtest);
       },
-      run: async (request, onProgress) =>
-        backtestReportView(await base.monitoring.backtest(request, { onProgress })),
+      run: async (request, onProgress, resume) =>
+        backtestReportView(
+          await base.monitoring.backtest(request, { onProgress, ...(resume ? { resume } : {}) }),
+        ),
     }),
   };
 
@@ -761,6 +763,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
           (error: unknown) => logger.error({ err: error }, 'privacy: resuming copies failed'),
         ),
       );
+      // Backtests left unfinished by a process that stopped go on from their checkpoint.
+      recovering = recovering.then(() =>
+        services.modelBacktests.recover().then(
+          (report) => logger.info({ report }, 'backtests: resumed'),
+          (error: unknown) => logger.error({ err: error }, 'backtests: resuming failed'),
+        ),
+      );
       // Referred decisions without a case (recorded before migration 0370) get one; undelivered
       // notifications go out.
       recovering = recovering.then(() =>
@@ -799,6 +808,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       await delivering;
       await recovering;
       await copies.idle();
+      services.modelBacktests.close();
       await http.close();
       // Shadows already queued are recorded before the database closes (they never hold up a decision).
       await services.decisions.shadows.idle();

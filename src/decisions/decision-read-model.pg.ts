@@ -8,6 +8,7 @@ import type {
   BacktestCase,
   BacktestRead,
   DecisionBehind,
+  DecisionPosition,
   DecisionReadModel,
   DriftRead,
   MonitoringWindow,
@@ -42,8 +43,9 @@ async function* pages<Row extends { decision_date: string; id: string }>(
   window: MonitoringWindow,
   pageSize: number,
   extraParams: readonly unknown[] = [],
+  start: { date: string; id: string } = { date: window.from, id: '' },
 ): AsyncGenerator<Row[]> {
-  let after: { date: string; id: string } = { date: window.from, id: '' };
+  let after = start;
   for (;;) {
     const result = await q.query<Row>(
       `select ${columns} from decisions
@@ -220,16 +222,18 @@ async function* backtestPages(
   q: Queryable,
   window: MonitoringWindow,
   pageSize: number,
+  after?: DecisionPosition,
 ): AsyncGenerator<BacktestRead[]> {
   // The facts are read only where they will be used: a person's decision copies its original's, a fault
   // may have none worth re-deciding (it was never evaluated).
   const columns = `id, customer_id, decision_date, product_code, kind, fault is not null as faulted,
     case when kind not in (${PERSON_KINDS_SQL}) and fault is null then facts end as facts`;
-  for await (const rows of pages<BacktestRow>(q, columns, window, pageSize)) {
+  for await (const rows of pages<BacktestRow>(q, columns, window, pageSize, [], after)) {
     yield rows.map((row): BacktestRead => {
-      if (isPersonsDecision(row.kind)) return { use: false, reason: 'overrides' };
-      if (row.faulted || row.facts === null) return { use: false, reason: 'faults' };
-      return { use: true, case: backtestCaseOf(row, row.facts) };
+      const at = { date: row.decision_date, id: row.id };
+      if (isPersonsDecision(row.kind)) return { use: false, reason: 'overrides', at };
+      if (row.faulted || row.facts === null) return { use: false, reason: 'faults', at };
+      return { use: true, case: backtestCaseOf(row, row.facts), at };
     });
   }
 }
@@ -275,7 +279,7 @@ export function createPgDecisionReadModel(q: Queryable): DecisionReadModel {
     outcomePages: (window, pageSize) => outcomePages(q, window, pageSize),
     driftPages: (window, modelHash, pageSize) => driftPages(q, window, modelHash, pageSize),
     simulationPages: (window, pageSize) => simulationPages(q, window, pageSize),
-    backtestPages: (window, pageSize) => backtestPages(q, window, pageSize),
+    backtestPages: (window, pageSize, after) => backtestPages(q, window, pageSize, after),
     decisionsBehind: (refs) => decisionsBehind(q, refs),
   };
 }

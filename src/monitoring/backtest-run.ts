@@ -2,8 +2,8 @@ import { AppError } from '../platform/errors/app-error.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import { appetiteOn, assignmentOn, productOn } from '../policy/index.ts';
 import type { Scorer } from '../scoring/index.ts';
-import { createBacktestAggregator, type BacktestReport } from './backtest.ts';
-import type { BacktestPolicy, MonitoringDeps } from './monitoring-ports.ts';
+import { createBacktestAggregator, type BacktestReport, type BacktestState } from './backtest.ts';
+import type { BacktestPolicy, DecisionPosition, MonitoringDeps } from './monitoring-ports.ts';
 import { DEFAULT_DAYS } from './monitoring-rules.ts';
 import { BAD_DAYS_PAST_DUE, lineVerdict, loanVerdict } from './performance.ts';
 import { readWindow } from './read-window.ts';
@@ -15,9 +15,32 @@ export interface BacktestRequest extends WindowParams {
   readonly model: string;
 }
 
+/**
+ * Where a run stands after a page, enough to go on from there: the run's date (the policy in force and
+ * the maturity of outcomes are read as of it), the window as resolved, the decisions read and the last of
+ * them, and the fold so far. JSON-safe: a job keeps it with the run.
+ */
+export interface BacktestCheckpoint {
+  readonly version: 1;
+  readonly runDate: LocalDate;
+  readonly window: MonitoringWindow;
+  readonly read: number;
+  readonly after: DecisionPosition | null;
+  readonly state: BacktestState;
+}
+
 export interface BacktestOptions {
-  /** After each page of decisions: decisions read and the total to read (awaited, so a caller may yield). */
-  readonly onProgress?: (done: number, total: number) => void | Promise<void>;
+  /**
+   * After each page of decisions: decisions read, the total to read, and the checkpoint there (made only
+   * when asked: it copies the matured sample). Awaited, so a caller may yield or write the checkpoint.
+   */
+  readonly onProgress?: (
+    done: number,
+    total: number,
+    checkpoint: () => BacktestCheckpoint,
+  ) => void | Promise<void>;
+  /** A checkpoint of an earlier run of the same request: the run goes on after its last decision. */
+  readonly resume?: BacktestCheckpoint;
 }
 
 type Deps = Pick<MonitoringDeps, 'clock' | 'policies' | 'models' | 'decisions' | 'portfolio' | 'pageSize'>;
@@ -136,17 +159,28 @@ export async function runBacktest(
   request: BacktestRequest,
   options: BacktestOptions = {},
 ): Promise<BacktestReport> {
-  const window = await readWindow(deps, request, DEFAULT_DAYS.backtest);
+  const resume = options.resume;
+  // A resumed run keeps its first run's date and window, so it ends with the report that run would have.
+  const window = resume?.window ?? (await readWindow(deps, request, DEFAULT_DAYS.backtest));
   const candidate = await deps.models.scorer(request.model);
   const champion = await championScorer(deps);
-  const today = deps.clock.today();
+  const today = resume?.runDate ?? deps.clock.today();
   const policies = await currentPolicies(deps, today);
   const verdicts = await verdictsByDecision(deps, window, today);
-  const aggregator = createBacktestAggregator(window);
+  const aggregator = createBacktestAggregator(window, resume?.state);
   const total = await deps.decisions.countDecisions(window);
-  let read = 0;
-  await options.onProgress?.(0, total);
-  for await (const page of deps.decisions.backtestPages(window, deps.pageSize)) {
+  let read = resume?.read ?? 0;
+  let after: DecisionPosition | null = resume?.after ?? null;
+  const checkpoint = (): BacktestCheckpoint => ({
+    version: 1,
+    runDate: today,
+    window,
+    read,
+    after,
+    state: aggregator.state(),
+  });
+  await options.onProgress?.(read, Math.max(total, read), checkpoint);
+  for await (const page of deps.decisions.backtestPages(window, deps.pageSize, after ?? undefined)) {
     for (const item of page) {
       if (!item.use) {
         aggregator.skip(item.reason);
@@ -175,7 +209,8 @@ export async function runBacktest(
       }
     }
     read += page.length;
-    await options.onProgress?.(read, Math.max(total, read));
+    after = page[page.length - 1]?.at ?? after;
+    await options.onProgress?.(read, Math.max(total, read), checkpoint);
   }
   return aggregator.report({
     champion: champion.card,

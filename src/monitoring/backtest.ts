@@ -8,7 +8,13 @@ import {
   type SampleMetrics,
   type Scorecard,
 } from '../scoring/index.ts';
-import { createComparison, type Comparison, type ComparisonFigures, type Outcome } from './comparison.ts';
+import {
+  createComparison,
+  type Comparison,
+  type ComparisonFigures,
+  type ComparisonState,
+  type Outcome,
+} from './comparison.ts';
 import { SCORE_BANDS, scoreBandOf, shareOf, type MonitoringWindow } from './window.ts';
 
 /**
@@ -132,7 +138,8 @@ export const INCOME_BANDS_YUAN: ReadonlyArray<{ readonly label: string; readonly
 export const MATURITY_DEFINITION =
   'an account the decision opened that could have gone 30+ days past due by now (an instalment or statement minimum fell due 30 days before its servicing date), or went bad, or was repaid — as monitoring’s performance';
 
-interface Tally {
+/** A segment's counts so far (part of a checkpoint). */
+export interface Tally {
   applications: number;
   approved: { champion: number; candidate: number };
   pd: { champion: { sum: number; count: number }; candidate: { sum: number; count: number } };
@@ -223,9 +230,44 @@ function curves(pd: Float64Array, labels: Uint8Array) {
   return { roc, ks: thin(ks) };
 }
 
+/**
+ * What a backtest has folded so far, JSON-safe (numbers as JavaScript writes them, which read back to the
+ * same doubles): `createBacktestAggregator(window, state)` goes on from it, and the report it ends with is
+ * the one an uninterrupted fold gives.
+ */
+export interface BacktestState {
+  readonly applications: number;
+  readonly comparison: ComparisonState;
+  readonly skipped: Readonly<Record<string, number>>;
+  readonly segments: Readonly<Record<keyof BacktestReport['segments'], Readonly<Record<string, Tally>>>>;
+  readonly swap: { readonly swapIns: MaturedTally; readonly swapOuts: MaturedTally };
+  /** The matured sample, column by column, in the order folded. */
+  readonly matured: {
+    readonly championPd: readonly number[];
+    readonly candidatePd: readonly number[];
+    readonly championScore: readonly number[];
+    readonly candidateScore: readonly number[];
+    readonly labels: readonly number[];
+  };
+}
+
+interface MaturedTally {
+  matured: number;
+  bads: number;
+}
+
+const copyTally = (tally: Tally): Tally => ({
+  applications: tally.applications,
+  approved: { ...tally.approved },
+  pd: { champion: { ...tally.pd.champion }, candidate: { ...tally.pd.candidate } },
+  observed: { champion: { ...tally.observed.champion }, candidate: { ...tally.observed.candidate } },
+});
+
 export interface BacktestAggregator {
   add(pair: BacktestPair): void;
   skip(reason: string): void;
+  /** The fold so far, for a checkpoint. */
+  state(): BacktestState;
   report(context: {
     readonly champion: Pick<Scorecard, 'version' | 'contentHash' | 'scaling'>;
     readonly candidate: Pick<Scorecard, 'version' | 'contentHash' | 'scaling'>;
@@ -234,24 +276,40 @@ export interface BacktestAggregator {
   }): BacktestReport;
 }
 
-export function createBacktestAggregator(window: MonitoringWindow): BacktestAggregator {
-  const comparison: Comparison = createComparison();
-  const skipped = new Map<string, number>();
+/** A fold over a window; given a `state` (a checkpoint of an earlier fold of the same run), it goes on from it. */
+export function createBacktestAggregator(window: MonitoringWindow, from?: BacktestState): BacktestAggregator {
+  const comparison: Comparison = createComparison(from?.comparison);
+  const skipped = new Map<string, number>(Object.entries(from?.skipped ?? {}));
+  const tallies = (key: keyof BacktestState['segments']) =>
+    new Map<string, Tally>(
+      Object.entries(from?.segments[key] ?? {}).map(([segment, tally]) => [segment, copyTally(tally)]),
+    );
   const segments = {
-    scoreBand: new Map<string, Tally>(),
-    product: new Map<string, Tally>(),
-    ageBand: new Map<string, Tally>(),
-    incomeBand: new Map<string, Tally>(),
+    scoreBand: tallies('scoreBand'),
+    product: tallies('product'),
+    ageBand: tallies('ageBand'),
+    incomeBand: tallies('incomeBand'),
   };
-  const swap = { swapIns: { matured: 0, bads: 0 }, swapOuts: { matured: 0, bads: 0 } };
-  // The matured sample, kept as columns (8 + 8 + 2 + 2 + 1 bytes per application).
-  let size = 0;
-  let championPd = new Float64Array(1_024);
-  let candidatePd = new Float64Array(1_024);
-  let championScore = new Float64Array(1_024);
-  let candidateScore = new Float64Array(1_024);
-  let labels = new Uint8Array(1_024);
-  let applications = 0;
+  const swap = {
+    swapIns: { ...(from?.swap.swapIns ?? { matured: 0, bads: 0 }) },
+    swapOuts: { ...(from?.swap.swapOuts ?? { matured: 0, bads: 0 }) },
+  };
+  // The matured sample, kept as columns (8 + 8 + 8 + 8 + 1 bytes per application).
+  const restored = from?.matured;
+  let size = restored?.labels.length ?? 0;
+  const capacity = Math.max(1_024, size * 2);
+  const column = (values: readonly number[] | undefined) => {
+    const array = new Float64Array(capacity);
+    if (values) array.set(values);
+    return array;
+  };
+  let championPd = column(restored?.championPd);
+  let candidatePd = column(restored?.candidatePd);
+  let championScore = column(restored?.championScore);
+  let candidateScore = column(restored?.candidateScore);
+  let labels = new Uint8Array(capacity);
+  if (restored) labels.set(restored.labels);
+  let applications = from?.applications ?? 0;
   const grow = (): void => {
     const bigger = <A extends Float64Array | Uint8Array>(array: A, make: (n: number) => A): A => {
       const next = make(array.length * 2);
@@ -308,6 +366,29 @@ export function createBacktestAggregator(window: MonitoringWindow): BacktestAggr
     },
     skip(reason) {
       skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
+    },
+    state() {
+      const record = (map: Map<string, Tally>) =>
+        Object.fromEntries([...map.entries()].map(([segment, tally]) => [segment, copyTally(tally)]));
+      return {
+        applications,
+        comparison: comparison.state(),
+        skipped: Object.fromEntries(skipped),
+        segments: {
+          scoreBand: record(segments.scoreBand),
+          product: record(segments.product),
+          ageBand: record(segments.ageBand),
+          incomeBand: record(segments.incomeBand),
+        },
+        swap: { swapIns: { ...swap.swapIns }, swapOuts: { ...swap.swapOuts } },
+        matured: {
+          championPd: [...championPd.subarray(0, size)],
+          candidatePd: [...candidatePd.subarray(0, size)],
+          championScore: [...championScore.subarray(0, size)],
+          candidateScore: [...candidateScore.subarray(0, size)],
+          labels: [...labels.subarray(0, size)],
+        },
+      };
     },
     report(context) {
       const target = labels.subarray(0, size);

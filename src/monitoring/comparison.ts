@@ -100,32 +100,113 @@ function bucketsOf(cuts: readonly number[], counts: readonly number[]): Differen
 export interface Comparison {
   add(champion: DecidedSide, challenger: DecidedSide): void;
   figures(): ComparisonFigures;
+  /** The fold so far as plain JSON (the limit difference's fen as a string): a run's checkpoint. */
+  state(): ComparisonState;
 }
 
-/** A fold of pairs; `figures()` may be read at any time. */
-export function createComparison(): Comparison {
-  let records = 0;
-  const matrix: Record<Outcome, Record<Outcome, number>> = {
-    approved: { approved: 0, declined: 0, referred: 0 },
-    declined: { approved: 0, declined: 0, referred: 0 },
-    referred: { approved: 0, declined: 0, referred: 0 },
+interface SwapTally {
+  champion: Mean;
+  challenger: Mean;
+  n: number;
+}
+
+/** What a comparison has folded, JSON-safe: `createComparison(state)` goes on from it exactly. */
+export interface ComparisonState {
+  readonly records: number;
+  readonly matrix: Record<Outcome, Record<Outcome, number>>;
+  readonly swapIns: SwapTally;
+  readonly swapOuts: SwapTally;
+  readonly approvedPd: { champion: Mean; challenger: Mean };
+  readonly both: {
+    count: number;
+    limitHigher: number;
+    limitLower: number;
+    limitSame: number;
+    /** Sum of (challenger − champion) limits, integer fen as a decimal string. */
+    limitDifferenceFen: string;
+    priceHigher: number;
+    priceLower: number;
+    priceSame: number;
+    limitBuckets: number[];
+    priceBuckets: number[];
   };
-  const swapIns = { champion: { sum: 0, count: 0 }, challenger: { sum: 0, count: 0 }, n: 0 };
-  const swapOuts = { champion: { sum: 0, count: 0 }, challenger: { sum: 0, count: 0 }, n: 0 };
-  const approvedPd = { champion: { sum: 0, count: 0 }, challenger: { sum: 0, count: 0 } };
+}
+
+const copyMean = (entry: Mean): Mean => ({ sum: entry.sum, count: entry.count });
+const copySwap = (entry: SwapTally): SwapTally => ({
+  champion: copyMean(entry.champion),
+  challenger: copyMean(entry.challenger),
+  n: entry.n,
+});
+
+/**
+ * A fold of pairs; `figures()` may be read at any time. Given a `state` (a checkpoint), it goes on from
+ * there: the sums continue in the same order, so the figures equal those of one uninterrupted fold.
+ */
+export function createComparison(from?: ComparisonState): Comparison {
+  let records = from?.records ?? 0;
+  const row = (outcome: Outcome) => ({
+    approved: from?.matrix[outcome].approved ?? 0,
+    declined: from?.matrix[outcome].declined ?? 0,
+    referred: from?.matrix[outcome].referred ?? 0,
+  });
+  const matrix: Record<Outcome, Record<Outcome, number>> = {
+    approved: row('approved'),
+    declined: row('declined'),
+    referred: row('referred'),
+  };
+  const emptySwap = (): SwapTally => ({
+    champion: { sum: 0, count: 0 },
+    challenger: { sum: 0, count: 0 },
+    n: 0,
+  });
+  const swapIns = from ? copySwap(from.swapIns) : emptySwap();
+  const swapOuts = from ? copySwap(from.swapOuts) : emptySwap();
+  const approvedPd = from
+    ? { champion: copyMean(from.approvedPd.champion), challenger: copyMean(from.approvedPd.challenger) }
+    : { champion: { sum: 0, count: 0 }, challenger: { sum: 0, count: 0 } };
   const both = {
-    count: 0,
-    limitHigher: 0,
-    limitLower: 0,
-    limitSame: 0,
-    limitDifference: 0n,
-    priceHigher: 0,
-    priceLower: 0,
-    priceSame: 0,
-    limitBuckets: new Array<number>(LIMIT_DIFFERENCE_CUTS_YUAN.length + 1).fill(0),
-    priceBuckets: new Array<number>(PRICE_DIFFERENCE_CUTS_BPS.length + 1).fill(0),
+    count: from?.both.count ?? 0,
+    limitHigher: from?.both.limitHigher ?? 0,
+    limitLower: from?.both.limitLower ?? 0,
+    limitSame: from?.both.limitSame ?? 0,
+    limitDifference: BigInt(from?.both.limitDifferenceFen ?? '0'),
+    priceHigher: from?.both.priceHigher ?? 0,
+    priceLower: from?.both.priceLower ?? 0,
+    priceSame: from?.both.priceSame ?? 0,
+    limitBuckets: from
+      ? [...from.both.limitBuckets]
+      : new Array<number>(LIMIT_DIFFERENCE_CUTS_YUAN.length + 1).fill(0),
+    priceBuckets: from
+      ? [...from.both.priceBuckets]
+      : new Array<number>(PRICE_DIFFERENCE_CUTS_BPS.length + 1).fill(0),
   };
   return {
+    state() {
+      return {
+        records,
+        matrix: {
+          approved: { ...matrix.approved },
+          declined: { ...matrix.declined },
+          referred: { ...matrix.referred },
+        },
+        swapIns: copySwap(swapIns),
+        swapOuts: copySwap(swapOuts),
+        approvedPd: { champion: copyMean(approvedPd.champion), challenger: copyMean(approvedPd.challenger) },
+        both: {
+          count: both.count,
+          limitHigher: both.limitHigher,
+          limitLower: both.limitLower,
+          limitSame: both.limitSame,
+          limitDifferenceFen: both.limitDifference.toString(),
+          priceHigher: both.priceHigher,
+          priceLower: both.priceLower,
+          priceSame: both.priceSame,
+          limitBuckets: [...both.limitBuckets],
+          priceBuckets: [...both.priceBuckets],
+        },
+      };
+    },
     add(champion, challenger) {
       records += 1;
       matrix[champion.outcome][challenger.outcome] += 1;

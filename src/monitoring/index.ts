@@ -11,7 +11,7 @@ export {
 export { DEFAULT_DAYS, type AlertReport, type DriftParams } from './monitoring-rules.ts';
 export type { MonitoringReportData } from './monitoring-report.ts';
 export type { SimulationOptions, SimulationRequest, SimulationResult } from './simulate-policy.ts';
-export type { BacktestOptions, BacktestRequest } from './backtest-run.ts';
+export type { BacktestCheckpoint, BacktestOptions, BacktestRequest } from './backtest-run.ts';
 export { backtestReportView, type BacktestReportView } from './backtest-view.ts';
 export {
   DEFAULT_PAGE_SIZE,
@@ -19,6 +19,7 @@ export {
   type BacktestPolicy,
   type BacktestRead,
   type DecisionBehind,
+  type DecisionPosition,
   type DecisionReadModel,
   type DriftRead,
   type LineAccount,

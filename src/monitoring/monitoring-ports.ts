@@ -78,10 +78,19 @@ export interface BacktestCase {
   decide(scorer: Scorer, policy: BacktestPolicy): BacktestSide;
 }
 
-/** A decision a backtest re-decides, or the reason it cannot be (a person's decision; a fault, no facts). */
+/** Where a decision stands in the window's reading order `(decision_date, id)`: a resumable cursor. */
+export interface DecisionPosition {
+  readonly date: string;
+  readonly id: string;
+}
+
+/**
+ * A decision a backtest re-decides, or the reason it cannot be (a person's decision; a fault, no facts),
+ * with its position in the reading order (a run resumes after the last one it folded).
+ */
 export type BacktestRead =
-  | { readonly use: true; readonly case: BacktestCase }
-  | { readonly use: false; readonly reason: 'overrides' | 'faults' };
+  | { readonly use: true; readonly case: BacktestCase; readonly at: DecisionPosition }
+  | { readonly use: false; readonly reason: 'overrides' | 'faults'; readonly at: DecisionPosition };
 
 /** The decisions, read in `(decision_date, id)` order over a window (dates inclusive, product when given). */
 export interface DecisionReadModel {
@@ -96,8 +105,15 @@ export interface DecisionReadModel {
   driftPages(window: MonitoringWindow, modelHash: string, pageSize: number): AsyncIterable<DriftRead[]>;
   /** The decisions of a window with the stored policy documents a simulation evaluates, page by page. */
   simulationPages(window: MonitoringWindow, pageSize: number): AsyncIterable<SimulationRead[]>;
-  /** The decisions of a window with their recorded facts, for a backtest, page by page. */
-  backtestPages(window: MonitoringWindow, pageSize: number): AsyncIterable<BacktestRead[]>;
+  /**
+   * The decisions of a window with their recorded facts, for a backtest, page by page; with `after`, only
+   * those after that position (a run resuming where it stopped).
+   */
+  backtestPages(
+    window: MonitoringWindow,
+    pageSize: number,
+    after?: DecisionPosition,
+  ): AsyncIterable<BacktestRead[]>;
   /** The named decisions (each with its customer, the distribution column), by decision id. */
   decisionsBehind(
     refs: ReadonlyArray<{ readonly customerId: string; readonly decisionId: string }>,

@@ -1,4 +1,4 @@
-import type { BacktestReportView, BacktestRequest } from '../monitoring/index.ts';
+import type { BacktestCheckpoint, BacktestReportView, BacktestRequest } from '../monitoring/index.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
 import type { Clock } from '../platform/time/clock.ts';
@@ -7,9 +7,13 @@ import type { ModelRegistry } from './model-registry.ts';
 /**
  * Backtests of a candidate scorecard as jobs: queued, run in this process in the background (one at a
  * time by default — a backtest re-scores every past application twice), with `done/total` progress written
- * to `model_backtests` as it goes, so any instance can answer for a run, a finished report outlives the
- * process, and a run whose process stopped (no progress written for 10 minutes) answers `failed` — start it
- * again. The computation is monitoring's (`src/monitoring/backtest-run.ts`), reached through a port.
+ * to `model_backtests` as it goes, so any instance can answer for a run and a finished report outlives the
+ * process. With the progress goes a **checkpoint** (the run's date and window, the last decision folded and
+ * the fold so far), so a run whose process died goes on from there — the copies' pattern (`data_exports`):
+ * runs left queued or running are listed at start-up (`recover()`), and one is taken over by an atomic
+ * claim when it is queued, or running but silent for `STALE_MS` (its process stopped); each claim counts an
+ * attempt and after `maxAttempts` the run fails. The resumed run ends with the report an uninterrupted run
+ * gives. The computation is monitoring's (`src/monitoring/backtest-run.ts`), reached through a port.
  */
 
 export const BACKTEST_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
@@ -34,25 +38,45 @@ export interface ModelBacktest {
   readonly total: number;
   readonly requestedBy: string;
   readonly createdAt: Date;
+  /** When its progress was last written (a run silent since long ago was left by a process that stopped). */
+  readonly updatedAt: Date;
   readonly finishedAt: Date | null;
   readonly report: BacktestReportView | null;
   readonly error: { readonly code: string; readonly message: string } | null;
 }
 
-/** The computation: monitoring's backtest with progress. */
+/** The computation: monitoring's backtest with progress and checkpoints, resumed from one when given. */
 export type BacktestPort = (
   request: BacktestRequest,
-  onProgress: (done: number, total: number) => Promise<void>,
+  onProgress: (done: number, total: number, checkpoint: () => BacktestCheckpoint) => Promise<void>,
+  resume?: BacktestCheckpoint,
 ) => Promise<BacktestReportView>;
+
+/** A run taken by this process: the row, the attempts so far (this one included) and its checkpoint. */
+export interface ClaimedBacktest {
+  readonly backtest: ModelBacktest;
+  readonly attempts: number;
+  readonly checkpoint: BacktestCheckpoint | null;
+}
 
 /** Where runs are kept (`backtests.pg.ts`). */
 export interface BacktestStore {
   insert(backtest: ModelBacktest): Promise<void>;
+  /** Writes status, progress, report and error; a finished run's checkpoint is dropped. */
   update(backtest: ModelBacktest): Promise<void>;
-  /** A run; one still `queued`/`running` whose progress was last written before `staleBefore` is `failed`. */
-  find(id: string, staleBefore: Date): Promise<ModelBacktest | undefined>;
+  /** Writes progress with the checkpoint it stands at. */
+  progress(backtest: ModelBacktest, checkpoint: BacktestCheckpoint): Promise<void>;
+  /**
+   * Marks a run `running` and counts the attempt, atomically, when it is queued (at any age when
+   * `anyQueued`, else silent since `staleBefore`) or running but silent since `staleBefore`; undefined
+   * otherwise (finished, or another process is on it).
+   */
+  claim(id: string, at: Date, staleBefore: Date, anyQueued: boolean): Promise<ClaimedBacktest | undefined>;
+  find(id: string): Promise<ModelBacktest | undefined>;
   /** A model's runs, newest first, without their reports. */
-  listByModel(modelVersion: string, staleBefore: Date): Promise<ModelBacktest[]>;
+  listByModel(modelVersion: string): Promise<ModelBacktest[]>;
+  /** Runs still queued or running (a restart resumes them), oldest first, without reports. */
+  unfinished(): Promise<ModelBacktest[]>;
 }
 
 export interface ModelBacktests {
@@ -69,8 +93,15 @@ export interface ModelBacktests {
   /** NOT_FOUND when unknown. A run of this process is read from memory, others from the table. */
   get(id: string): Promise<ModelBacktest>;
   list(modelVersion: string): Promise<ModelBacktest[]>;
+  /**
+   * Start-up: resumes every run left queued or running by a process that stopped — now when it is
+   * claimable, else (its progress was written less than `STALE_MS` ago) when it becomes so.
+   */
+  recover(): Promise<{ resumed: number; waiting: number }>;
   /** Resolves when every run started so far has finished (tests, benches, the CLI, shutdown). */
   idle(): Promise<void>;
+  /** Stops the timers of runs waiting to be taken over (shutdown). */
+  close(): void;
 }
 
 export interface ModelBacktestDeps {
@@ -87,21 +118,29 @@ export interface ModelBacktestDeps {
   readonly maxQueued?: number;
   /** Progress is written to the table at most once per this many decisions read (default 2,000). */
   readonly progressEvery?: number;
+  /** Claims of a run before it fails (default 3): a run that kills its process is not retried for ever. */
+  readonly maxAttempts?: number;
 }
 
-const STALE_MS = 10 * 60_000;
+/**
+ * A running run silent this long was left by a process that stopped: progress is written at least every
+ * `HEARTBEAT_MS` while a run reads (and every `progressEvery` decisions), so a live run is never this quiet.
+ */
+export const STALE_MS = 2 * 60_000;
+const HEARTBEAT_MS = 30_000;
 
 export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
   const { clock, ids, models, run, store } = deps;
   const concurrency = deps.concurrency ?? 1;
   const maxQueued = deps.maxQueued ?? 10;
   const progressEvery = deps.progressEvery ?? 2_000;
+  const maxAttempts = deps.maxAttempts ?? 3;
   const live = new Map<string, ModelBacktest>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const waiting: Array<() => void> = [];
   const finished = new Set<Promise<void>>();
   let running = 0;
 
-  const save = (backtest: ModelBacktest): Promise<void> => store.update(backtest).catch(() => undefined);
   const slot = async (): Promise<void> => {
     if (running < concurrency) {
       running += 1;
@@ -116,25 +155,65 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
   };
   const staleBefore = () => new Date(clock.now().getTime() - STALE_MS);
 
-  const execute = async (id: string, onProgress?: (done: number, total: number) => void): Promise<void> => {
+  const fail = async (backtest: ModelBacktest, code: string, message: string): Promise<void> => {
+    await store
+      .update({ ...backtest, status: 'failed', finishedAt: clock.now(), error: { code, message } })
+      .catch(() => undefined);
+  };
+
+  const execute = async (
+    id: string,
+    anyQueued: boolean,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<void> => {
     await slot();
-    let current: ModelBacktest = { ...(live.get(id) as ModelBacktest), status: 'running' };
-    live.set(id, current);
-    let written = 0;
-    let writing: Promise<void> = save(current);
+    let claim: ClaimedBacktest | undefined;
     try {
-      const report = await run({ model: current.modelVersion, ...current.request }, (done, total) => {
-        current = { ...current, done, total };
-        live.set(id, current);
-        onProgress?.(done, total);
-        if (done - written >= progressEvery) {
-          written = done;
-          const snapshot = current;
-          writing = writing.then(() => save(snapshot));
-        }
-        // Between pages, let the server answer (a GET of this progress, decisions) before the next one.
-        return new Promise<void>((resolve) => setImmediate(resolve));
-      });
+      claim = await store.claim(id, clock.now(), staleBefore(), anyQueued);
+    } catch {
+      claim = undefined;
+    }
+    if (!claim) {
+      // Finished, or another process took it: nothing to do here.
+      release();
+      live.delete(id);
+      return;
+    }
+    if (claim.attempts > maxAttempts) {
+      release();
+      live.delete(id);
+      await fail(
+        claim.backtest,
+        'UNAVAILABLE',
+        `the backtest was started ${claim.attempts - 1} times without finishing; start a new one`,
+      );
+      return;
+    }
+    let current: ModelBacktest = { ...claim.backtest, status: 'running' };
+    live.set(id, current);
+    let written = current.done;
+    let writtenAt = clock.now().getTime();
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      const report = await run(
+        { model: current.modelVersion, ...current.request },
+        (done, total, checkpoint) => {
+          current = { ...current, done, total };
+          live.set(id, current);
+          onProgress?.(done, total);
+          if (done - written >= progressEvery || clock.now().getTime() - writtenAt >= HEARTBEAT_MS) {
+            written = done;
+            writtenAt = clock.now().getTime();
+            // Taken now: the fold goes on as soon as this callback returns.
+            const snapshot = current;
+            const point = checkpoint();
+            writing = writing.then(() => store.progress(snapshot, point).catch(() => undefined));
+          }
+          // Between pages, let the server answer (a GET of this progress, decisions) before the next one.
+          return new Promise<void>((resolve) => setImmediate(resolve));
+        },
+        claim.checkpoint ?? undefined,
+      );
       current = { ...current, status: 'done', done: current.total, report, finishedAt: clock.now() };
     } catch (error) {
       current = {
@@ -152,6 +231,40 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
     await writing;
     await store.update(current).catch(() => undefined);
     live.delete(id);
+  };
+
+  const schedule = (id: string, anyQueued: boolean): void => {
+    const task = execute(id, anyQueued);
+    finished.add(task);
+    void task.finally(() => finished.delete(task));
+  };
+  /** Takes over a run left by a stopped process, now if claimable, else when it becomes so. */
+  const takeOver = (backtest: ModelBacktest): 'resumed' | 'waiting' | 'none' => {
+    if (live.has(backtest.id) || (backtest.status !== 'queued' && backtest.status !== 'running'))
+      return 'none';
+    const silentFor = clock.now().getTime() - backtest.updatedAt.getTime();
+    if (silentFor > STALE_MS) {
+      live.set(backtest.id, backtest);
+      schedule(backtest.id, false);
+      return 'resumed';
+    }
+    if (!timers.has(backtest.id)) {
+      const timer = setTimeout(
+        () => {
+          timers.delete(backtest.id);
+          void store
+            .find(backtest.id)
+            .then((latest) => {
+              if (latest) takeOver(latest);
+            })
+            .catch(() => undefined);
+        },
+        STALE_MS - silentFor + 1_000,
+      );
+      timer.unref();
+      timers.set(backtest.id, timer);
+    }
+    return 'waiting';
   };
 
   return {
@@ -188,13 +301,14 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
         total: 0,
         requestedBy,
         createdAt: clock.now(),
+        updatedAt: clock.now(),
         finishedAt: null,
         report: null,
         error: null,
       };
       await store.insert(backtest);
       live.set(backtest.id, backtest);
-      const task = execute(backtest.id, onProgress);
+      const task = execute(backtest.id, true, onProgress);
       finished.add(task);
       void task.finally(() => finished.delete(task));
       return backtest;
@@ -202,17 +316,34 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
     async get(id) {
       const running = live.get(id);
       if (running) return running;
-      const stored = await store.find(id, staleBefore());
+      const stored = await store.find(id);
       if (!stored) throw AppError.notFound('backtest', id);
-      return stored;
+      // A run whose process stopped is taken over by whoever reads it (it shows as it stood until then).
+      takeOver(stored);
+      return live.get(id) ?? stored;
     },
     async list(modelVersion) {
       await models.get(modelVersion);
-      const stored = await store.listByModel(modelVersion, staleBefore());
+      const stored = await store.listByModel(modelVersion);
+      for (const backtest of stored) takeOver(backtest);
       return stored.map((backtest) => live.get(backtest.id) ?? backtest);
+    },
+    async recover() {
+      let resumed = 0;
+      let waiting = 0;
+      for (const backtest of await store.unfinished()) {
+        const outcome = takeOver(backtest);
+        if (outcome === 'resumed') resumed += 1;
+        if (outcome === 'waiting') waiting += 1;
+      }
+      return { resumed, waiting };
     },
     async idle() {
       while (finished.size > 0) await Promise.all([...finished]);
+    },
+    close() {
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
     },
   };
 }

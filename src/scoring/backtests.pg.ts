@@ -1,4 +1,4 @@
-import type { BacktestReportView } from '../monitoring/index.ts';
+import type { BacktestCheckpoint, BacktestReportView } from '../monitoring/index.ts';
 import { toJson, type Queryable } from '../platform/database/database.ts';
 import type { Clock } from '../platform/time/clock.ts';
 import {
@@ -6,6 +6,7 @@ import {
   type BacktestStatus,
   type BacktestStore,
   type BacktestWindow,
+  type ClaimedBacktest,
   type ModelBacktest,
 } from './backtest-jobs.ts';
 
@@ -24,34 +25,32 @@ interface BacktestRow {
   created_at: Date;
   updated_at: Date;
   finished_at: Date | null;
+  attempts?: number;
+  checkpoint?: unknown;
 }
 
 const parse = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
 
-function toBacktest(row: BacktestRow, staleBefore: Date): ModelBacktest {
+function toBacktest(row: BacktestRow): ModelBacktest {
   const status = (BACKTEST_STATUSES as readonly string[]).includes(row.status)
     ? (row.status as BacktestStatus)
     : 'failed';
-  const stale = (status === 'queued' || status === 'running') && row.updated_at < staleBefore;
   return {
     id: row.id,
     modelVersion: row.model_version,
     modelHash: row.model_hash,
     championVersion: row.champion_version,
     request: parse(row.request) as BacktestWindow,
-    status: stale ? 'failed' : status,
+    status,
     done: Number(row.done),
     total: Number(row.total),
     requestedBy: row.requested_by,
     createdAt: row.created_at,
+    updatedAt: row.updated_at,
     finishedAt: row.finished_at,
     report:
       row.report === null || row.report === undefined ? null : (parse(row.report) as BacktestReportView),
-    error: stale
-      ? { code: 'UNAVAILABLE', message: 'the process running this backtest stopped; start it again' }
-      : row.error === null
-        ? null
-        : (parse(row.error) as ModelBacktest['error']),
+    error: row.error === null ? null : (parse(row.error) as ModelBacktest['error']),
   };
 }
 
@@ -81,9 +80,11 @@ export function createPgBacktestStore(q: Queryable, clock: Clock): BacktestStore
       );
     },
     async update(backtest) {
+      const finished = backtest.status === 'done' || backtest.status === 'failed';
       await q.query(
         `update model_backtests set status = $2, done = $3, total = $4, report = $5::jsonb, error = $6::jsonb,
-           updated_at = $7, finished_at = $8 where id = $1`,
+           updated_at = $7, finished_at = $8, checkpoint = case when $9 then null else checkpoint end
+         where id = $1`,
         [
           backtest.id,
           backtest.status,
@@ -93,23 +94,53 @@ export function createPgBacktestStore(q: Queryable, clock: Clock): BacktestStore
           backtest.error === null ? null : toJson(backtest.error),
           clock.now(),
           backtest.finishedAt,
+          finished,
         ],
       );
     },
-    async find(id, staleBefore) {
+    async progress(backtest, checkpoint) {
+      await q.query(
+        `update model_backtests set done = $2, total = $3, checkpoint = $4::jsonb, updated_at = $5
+          where id = $1 and status = 'running'`,
+        [backtest.id, backtest.done, backtest.total, toJson(checkpoint), clock.now()],
+      );
+    },
+    async claim(id, at, staleBefore, anyQueued): Promise<ClaimedBacktest | undefined> {
+      const result = await q.query<BacktestRow>(
+        `update model_backtests set status = 'running', attempts = attempts + 1, updated_at = $2
+          where id = $1
+            and ((status = 'queued' and ($4 or updated_at < $3)) or (status = 'running' and updated_at < $3))
+          returning ${COLUMNS}, attempts, checkpoint`,
+        [id, at, staleBefore, anyQueued],
+      );
+      const row = result.rows[0];
+      if (!row) return undefined;
+      const checkpoint =
+        row.checkpoint === null || row.checkpoint === undefined
+          ? null
+          : (parse(row.checkpoint) as BacktestCheckpoint);
+      return { backtest: toBacktest(row), attempts: Number(row.attempts), checkpoint };
+    },
+    async find(id) {
       const result = await q.query<BacktestRow>(
         `select ${COLUMNS}, report from model_backtests where id = $1`,
         [id],
       );
       const row = result.rows[0];
-      return row ? toBacktest(row, staleBefore) : undefined;
+      return row ? toBacktest(row) : undefined;
     },
-    async listByModel(modelVersion, staleBefore) {
+    async listByModel(modelVersion) {
       const result = await q.query<BacktestRow>(
         `select ${COLUMNS} from model_backtests where model_version = $1 order by created_at desc, id desc limit 50`,
         [modelVersion],
       );
-      return result.rows.map((row) => toBacktest(row, staleBefore));
+      return result.rows.map(toBacktest);
+    },
+    async unfinished() {
+      const result = await q.query<BacktestRow>(
+        `select ${COLUMNS} from model_backtests where status in ('queued', 'running') order by created_at, id`,
+      );
+      return result.rows.map(toBacktest);
     },
   };
 }

@@ -126,7 +126,7 @@ describe.each(storesUnderTest())(
       // And the check can fail: a field the schema does not name is refused.
       const extra = { ...body, report: { ...body.report, surprise: 1 } };
       expect(validate(extra)).toBe(false);
-    });
+    }, 300_000);
 
     it('backtest-report-openapi: a real shadow comparison validates against GET /v1/monitoring/shadow’s schema', async () => {
       const scenario = await monitoringScenario(store, { loans: false });
@@ -164,7 +164,7 @@ describe.each(storesUnderTest())(
       const body = response.json() as { total: { records: number } };
       expect(body.total.records).toBeGreaterThan(0);
       expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
-    });
+    }, 300_000);
   },
 );
 

@@ -1,0 +1,150 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createPgDecisionReadModel } from '../../src/decisions/decision-read-model.pg.ts';
+import { createPgShadowReadModel } from '../../src/decisions/shadow-decisions.pg.ts';
+import { createPgReceivablesReadModel } from '../../src/ledger/receivables-read-model.pg.ts';
+import { createPgPortfolioReadModel } from '../../src/lending/portfolio-read-model.pg.ts';
+import {
+  backtestReportView,
+  createMonitoringService,
+  type DecisionReadModel,
+} from '../../src/monitoring/index.ts';
+import {
+  createModelBacktests,
+  STALE_MS,
+  type BacktestPort,
+  type ModelBacktests,
+} from '../../src/scoring/backtest-jobs.ts';
+import { createPgBacktestStore } from '../../src/scoring/backtests.pg.ts';
+import { storesUnderTest } from '../support/stores.ts';
+import { shadowScorecard } from '../decisions/shadow-support.ts';
+import { monitoringScenario, type MonitoringScenario } from './scenario.ts';
+
+/**
+ * A backtest whose process dies mid-run goes on from its checkpoint and ends with exactly the report an
+ * uninterrupted run gives, on every store. Pages of two decisions and a checkpoint every two: one run goes
+ * to the end; another "dies" after its third page (its promise never settles, as with kill -9: nothing
+ * after that point is written); a second runner over the same table — a restarted process — first sees
+ * the run still fresh (waiting), then, once silent for longer than the stale limit, takes it over, reads
+ * only the decisions after the checkpoint, and finishes with the same report.
+ */
+const scenarios: MonitoringScenario[] = [];
+afterAll(async () => {
+  for (const scenario of scenarios) await scenario.t.app.stop();
+});
+
+const WINDOW = { from: '2026-11-22', to: '2026-11-23' };
+const PAGE = 2;
+const CRASH_AFTER = 6;
+
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 600; i += 1) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe.each(storesUnderTest())('a backtest resumes after its process died, on $name', (store) => {
+  it('backtest-resumes-after-a-crash: interrupted after a chosen page, recovered, same report as an uninterrupted run', async () => {
+    const scenario = await monitoringScenario(store);
+    scenarios.push(scenario);
+    const { t } = scenario;
+    const { services } = t.app;
+    await services.models.register(shadowScorecard());
+    const db = t.app.db;
+
+    // Monitoring over the app's own tables, reading two decisions a page and counting what it reads.
+    let decisionsRead = 0;
+    const decisions = createPgDecisionReadModel(db);
+    const counted: DecisionReadModel = {
+      ...decisions,
+      backtestPages: async function* (window, pageSize, after) {
+        for await (const page of decisions.backtestPages(window, pageSize, after)) {
+          decisionsRead += page.length;
+          yield page;
+        }
+      },
+    };
+    const monitoring = createMonitoringService({
+      clock: t.clock,
+      decisions: counted,
+      portfolio: createPgPortfolioReadModel(db),
+      receivables: createPgReceivablesReadModel(db),
+      shadows: createPgShadowReadModel(db),
+      models: services.models,
+      policies: services.policies,
+      elapsed: () => 0,
+      pageSize: PAGE,
+    });
+    const run =
+      (dieAfter?: number): BacktestPort =>
+      async (request, onProgress, resume) =>
+        backtestReportView(
+          await monitoring.backtest(request, {
+            ...(resume ? { resume } : {}),
+            onProgress: async (done, total, checkpoint) => {
+              await onProgress(done, total, checkpoint);
+              // The process dies here: this run never goes on, nothing more is written by it.
+              if (dieAfter !== undefined && done >= dieAfter) await new Promise<never>(() => undefined);
+            },
+          }),
+        );
+    const backtestStore = createPgBacktestStore(db, t.clock);
+    const runner = (port: BacktestPort): ModelBacktests =>
+      createModelBacktests({
+        clock: t.clock,
+        ids: t.app.ids,
+        models: services.models,
+        store: backtestStore,
+        checkWindow: async () => undefined,
+        run: port,
+        progressEvery: PAGE,
+      });
+
+    // Uninterrupted.
+    const whole = runner(run());
+    const first = await whole.start({ model: 'shadow-seed2', ...WINDOW }, 'analyst1');
+    await whole.idle();
+    const uninterrupted = await whole.get(first.id);
+    expect(uninterrupted.status).toBe('done');
+    expect(uninterrupted.total).toBeGreaterThan(CRASH_AFTER + PAGE);
+    expect(decisionsRead).toBe(uninterrupted.total);
+
+    // Interrupted after the third page: the table holds progress 6 and the checkpoint there.
+    decisionsRead = 0;
+    const dying = runner(run(CRASH_AFTER));
+    const second = await dying.start({ model: 'shadow-seed2', ...WINDOW }, 'analyst1');
+    await until(
+      async () => ((await backtestStore.find(second.id))?.done ?? 0) >= CRASH_AFTER,
+      'the checkpoint at the crash',
+    );
+    const stopped = await db.query<{ status: string; done: number; read: number; attempts: number }>(
+      `select status, done, (checkpoint->>'read')::int as read, attempts from model_backtests where id = $1`,
+      [second.id],
+    );
+    expect(stopped.rows[0]).toEqual({ status: 'running', done: CRASH_AFTER, read: CRASH_AFTER, attempts: 1 });
+    expect(decisionsRead).toBe(CRASH_AFTER);
+
+    // A restarted process: the run is still fresh (its process may be alive), so it waits ...
+    const restarted = runner(run());
+    expect(await restarted.recover()).toEqual({ resumed: 0, waiting: 1 });
+    restarted.close();
+    // ... and once silent past the stale limit, it is taken over and goes on after the checkpoint.
+    t.clock.advanceMs(STALE_MS + 1_000);
+    expect(await restarted.recover()).toEqual({ resumed: 1, waiting: 0 });
+    await restarted.idle();
+    const resumed = await restarted.get(second.id);
+    expect(resumed.status).toBe('done');
+    expect(decisionsRead).toBe(uninterrupted.total);
+    expect(resumed.done).toBe(uninterrupted.total);
+    expect(resumed.report).toEqual(uninterrupted.report);
+    expect(resumed.report?.applications).toBeGreaterThan(0);
+    const after = await db.query<{ attempts: number; checkpoint: unknown }>(
+      `select attempts, checkpoint from model_backtests where id = $1`,
+      [second.id],
+    );
+    expect(after.rows[0]).toEqual({ attempts: 2, checkpoint: null });
+    // Nothing left to recover.
+    expect(await restarted.recover()).toEqual({ resumed: 0, waiting: 0 });
+  }, 300_000);
+});
