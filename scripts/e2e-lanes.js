@@ -25,6 +25,7 @@ const E2E = 'web/e2e';
 const WEIGHTS = {
   'console-reviewer.e2e.test.ts': 60,
   'console-security.e2e.test.ts': 45,
+  'console-models.e2e.test.ts': 90,
   'console-studio.e2e.test.ts': 55,
   'demo-cases.e2e.test.ts': 20,
   'flows.e2e.test.ts': 35,

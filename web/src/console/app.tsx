@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BarChartOutlined,
+  SwapOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
   ExperimentOutlined,
@@ -71,6 +72,7 @@ export const MENU: readonly MenuEntry[] = [
       { path: '/studio/models', key: 'models', icon: <SafetyCertificateOutlined />, roles: ['analyst'] },
       { path: '/studio/settings', key: 'settings', icon: <SettingOutlined />, roles: ['analyst'] },
       { path: '/studio/monitoring', key: 'monitoring', icon: <BarChartOutlined />, roles: ['analyst'] },
+      { path: '/studio/shadow', key: 'shadow', icon: <SwapOutlined />, roles: ['analyst'] },
       { path: '/studio/decisions', key: 'decisions', icon: <FileSearchOutlined />, roles: ['analyst'] },
       {
         path: '/studio/approvals',

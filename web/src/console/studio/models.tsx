@@ -22,6 +22,7 @@ import { unwrap } from '../api.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { asProblem, useLoad } from '../components/use-load.ts';
 import { useLocale } from '../i18n.ts';
+import { BacktestCard } from './backtests.tsx';
 import { Chart, type ChartOption } from './chart.tsx';
 import { studioApi } from './contract.ts';
 
@@ -363,6 +364,7 @@ export function ModelReport() {
               ]}
             />
           </Card>
+          <BacktestCard version={version} />
           {artefact.dropped.length > 0 ? (
             <Card size="small" title={t('studio.models.dropped')}>
               <Table

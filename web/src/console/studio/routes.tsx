@@ -9,6 +9,7 @@ import { ModelList, ModelReport } from './models.tsx';
 import { Monitoring } from './monitoring.tsx';
 import { PolicyList, PolicyVersionPage } from './policies.tsx';
 import { Settings } from './settings.tsx';
+import { ShadowComparison } from './shadow.tsx';
 import './studio.css';
 import './texts.ts';
 
@@ -46,6 +47,7 @@ export default function AreaRoutes() {
         <Route path="models/:version" element={<ModelReport />} />
         <Route path="settings" element={<Settings />} />
         <Route path="monitoring" element={<Monitoring />} />
+        <Route path="shadow" element={<ShadowComparison />} />
         <Route path="decisions" element={<DecisionExplorer />} />
         <Route path="decisions/:id" element={<DecisionPage />} />
         <Route path="*" element={<NotFound />} />
