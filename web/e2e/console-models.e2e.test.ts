@@ -156,14 +156,27 @@ describe.skipIf(skipReason !== undefined)('analyst model pages: backtest and sha
         );
         expect(shadow.status).toBe(200);
         await page.goto(`${baseUrl}/console/studio/shadow`);
-        const records = page.locator('.studio-shadow-records .ant-statistic-content-value');
-        await records.waitFor({ timeout: 60_000 });
-        await settled(page);
-        expect(await records.innerText()).toBe(String(shadow.body.total.records));
-        const agreement = shadow.body.total.agreementRate;
-        expect(await page.locator('.studio-shadow-agreement .ant-statistic-content-value').innerText()).toBe(
-          agreement === null ? '—' : formatRate(agreement),
-        );
+        if (shadow.body.total.records === 0) {
+          // Nothing ran in shadow: the page says so instead of an empty matrix.
+          await page
+            .getByText(
+              locale === 'en'
+                ? 'No shadow decisions were recorded in this window'
+                : '这个窗口内没有影子决策记录',
+            )
+            .waitFor({ timeout: 60_000 });
+          await settled(page);
+          expect(await page.locator('.studio-shadow-matrix').count()).toBe(0);
+        } else {
+          const records = page.locator('.studio-shadow-records .ant-statistic-content-value');
+          await records.waitFor({ timeout: 60_000 });
+          await settled(page);
+          expect(await records.innerText()).toBe(String(shadow.body.total.records));
+          const agreement = shadow.body.total.agreementRate;
+          expect(
+            await page.locator('.studio-shadow-agreement .ant-statistic-content-value').innerText(),
+          ).toBe(agreement === null ? '—' : formatRate(agreement));
+        }
         await screenshot(page, `console-models-shadow.${locale}`);
         expect(JSON.stringify(await seriousViolations(page))).toBe('[]');
       } finally {

@@ -121,6 +121,7 @@ export function BacktestCard({ version }: { version: string }) {
           <DatePicker.RangePicker
             aria-label={t('studio.backtest.window')}
             allowEmpty={[true, true]}
+            style={{ minWidth: 420 }}
             value={range}
             onChange={(value) => setRange(value as [Dayjs | null, Dayjs | null] | null)}
             placeholder={[t('studio.backtest.from'), t('studio.backtest.to')]}

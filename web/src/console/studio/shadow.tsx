@@ -148,135 +148,143 @@ export function ShadowComparison() {
               </Space>
             )}
           </Card>
-          <Row gutter={16}>
-            <Col xs={12} md={6}>
-              <Statistic
-                title={t('studio.shadow.records')}
-                value={figures.records}
-                className="studio-shadow-records"
-              />
-            </Col>
-            <Col xs={12} md={6}>
-              <Statistic
-                title={t('studio.shadow.agreement')}
-                value={figures.agreementRate === null ? '—' : format.rate(figures.agreementRate)}
-                className="studio-shadow-agreement"
-              />
-            </Col>
-            <Col xs={12} md={6}>
-              <Statistic
-                title={t('studio.shadow.approvalChampion')}
-                value={
-                  figures.approvalRate.champion === null ? '—' : format.rate(figures.approvalRate.champion)
-                }
-              />
-            </Col>
-            <Col xs={12} md={6}>
-              <Statistic
-                title={t('studio.shadow.approvalShadow')}
-                value={
-                  figures.approvalRate.challenger === null
-                    ? '—'
-                    : format.rate(figures.approvalRate.challenger)
-                }
-              />
-            </Col>
-          </Row>
-          {figures.failed.count > 0 ? (
-            <Alert
-              type="warning"
-              showIcon
-              message={t('studio.shadow.failed', { count: figures.failed.count })}
-              description={Object.entries(figures.failed.byCode)
-                .map(([code, count]) => `${code}: ${count}`)
-                .join(' · ')}
-            />
-          ) : null}
-          <Row gutter={16}>
-            <Col xs={24} xl={12}>
-              <Card size="small" title={t('studio.shadow.matrix')}>
-                {heatmap ? <Chart option={heatmap} label={t('studio.shadow.matrix')} height={300} /> : null}
-                <Table
-                  size="small"
-                  pagination={false}
-                  rowKey="champion"
-                  className="studio-shadow-matrix"
-                  dataSource={OUTCOMES.map((champion) => ({ champion, ...figures.matrix[champion] }))}
-                  columns={[
-                    {
-                      title: t('studio.shadow.championVsShadow'),
-                      render: (_, row) => t(`studio.outcome.${row.champion}`),
-                    },
-                    ...OUTCOMES.map((shadow) => ({
-                      title: t(`studio.outcome.${shadow}`),
-                      dataIndex: shadow,
-                      key: shadow,
-                    })),
-                  ]}
-                />
-              </Card>
-            </Col>
-            <Col xs={24} xl={12}>
-              <Card size="small" title={t('studio.shadow.swaps')}>
-                <Table
-                  size="small"
-                  pagination={false}
-                  rowKey="set"
-                  className="studio-shadow-swaps"
-                  dataSource={[
-                    { set: t('studio.shadow.swapIns'), ...figures.swapIns },
-                    { set: t('studio.shadow.swapOuts'), ...figures.swapOuts },
-                  ]}
-                  columns={[
-                    { title: t('studio.backtest.set'), dataIndex: 'set' },
-                    { title: t('studio.backtest.count'), dataIndex: 'count' },
-                    {
-                      title: t('studio.shadow.expectedChampion'),
-                      render: (_, row) => pct(row.expectedBadRate.champion),
-                    },
-                    {
-                      title: t('studio.shadow.expectedShadow'),
-                      render: (_, row) => pct(row.expectedBadRate.challenger),
-                    },
-                  ]}
-                />
-                <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-                  {t('studio.shadow.approvedSets', {
-                    champion: pct(figures.expectedBadRate.champion),
-                    shadow: pct(figures.expectedBadRate.challenger),
-                  })}
-                </Typography.Paragraph>
-                <Typography.Paragraph type="secondary">
-                  {t('studio.shadow.both', {
-                    count: figures.approvedBoth.count,
-                    higher: figures.approvedBoth.limitHigher,
-                    lower: figures.approvedBoth.limitLower,
-                    same: figures.approvedBoth.limitSame,
-                    mean:
-                      figures.approvedBoth.meanLimitDifference === null
+          {figures.records === 0 && figures.failed.count === 0 ? null : (
+            <>
+              <Row gutter={16}>
+                <Col xs={12} md={6}>
+                  <Statistic
+                    title={t('studio.shadow.records')}
+                    value={figures.records}
+                    className="studio-shadow-records"
+                  />
+                </Col>
+                <Col xs={12} md={6}>
+                  <Statistic
+                    title={t('studio.shadow.agreement')}
+                    value={figures.agreementRate === null ? '—' : format.rate(figures.agreementRate)}
+                    className="studio-shadow-agreement"
+                  />
+                </Col>
+                <Col xs={12} md={6}>
+                  <Statistic
+                    title={t('studio.shadow.approvalChampion')}
+                    value={
+                      figures.approvalRate.champion === null
                         ? '—'
-                        : format.yuan(figures.approvedBoth.meanLimitDifference),
-                  })}
-                </Typography.Paragraph>
-              </Card>
-            </Col>
-          </Row>
-          {figures.topReasonDifferences.length > 0 ? (
-            <Card size="small" title={t('studio.shadow.reasons')}>
-              <Table
-                size="small"
-                pagination={false}
-                rowKey="code"
-                dataSource={[...figures.topReasonDifferences]}
-                columns={[
-                  { title: t('studio.shadow.reasonCode'), dataIndex: 'code' },
-                  { title: t('studio.backtest.champion'), dataIndex: 'champion' },
-                  { title: t('studio.shadow.shadow'), dataIndex: 'shadow' },
-                  { title: t('studio.shadow.difference'), dataIndex: 'difference' },
-                ]}
-              />
-            </Card>
-          ) : null}
+                        : format.rate(figures.approvalRate.champion)
+                    }
+                  />
+                </Col>
+                <Col xs={12} md={6}>
+                  <Statistic
+                    title={t('studio.shadow.approvalShadow')}
+                    value={
+                      figures.approvalRate.challenger === null
+                        ? '—'
+                        : format.rate(figures.approvalRate.challenger)
+                    }
+                  />
+                </Col>
+              </Row>
+              {figures.failed.count > 0 ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  message={t('studio.shadow.failed', { count: figures.failed.count })}
+                  description={Object.entries(figures.failed.byCode)
+                    .map(([code, count]) => `${code}: ${count}`)
+                    .join(' · ')}
+                />
+              ) : null}
+              <Row gutter={16}>
+                <Col xs={24} xl={12}>
+                  <Card size="small" title={t('studio.shadow.matrix')}>
+                    {heatmap ? (
+                      <Chart option={heatmap} label={t('studio.shadow.matrix')} height={300} />
+                    ) : null}
+                    <Table
+                      size="small"
+                      pagination={false}
+                      rowKey="champion"
+                      className="studio-shadow-matrix"
+                      dataSource={OUTCOMES.map((champion) => ({ champion, ...figures.matrix[champion] }))}
+                      columns={[
+                        {
+                          title: t('studio.shadow.championVsShadow'),
+                          render: (_, row) => t(`studio.outcome.${row.champion}`),
+                        },
+                        ...OUTCOMES.map((shadow) => ({
+                          title: t(`studio.outcome.${shadow}`),
+                          dataIndex: shadow,
+                          key: shadow,
+                        })),
+                      ]}
+                    />
+                  </Card>
+                </Col>
+                <Col xs={24} xl={12}>
+                  <Card size="small" title={t('studio.shadow.swaps')}>
+                    <Table
+                      size="small"
+                      pagination={false}
+                      rowKey="set"
+                      className="studio-shadow-swaps"
+                      dataSource={[
+                        { set: t('studio.shadow.swapIns'), ...figures.swapIns },
+                        { set: t('studio.shadow.swapOuts'), ...figures.swapOuts },
+                      ]}
+                      columns={[
+                        { title: t('studio.backtest.set'), dataIndex: 'set' },
+                        { title: t('studio.backtest.count'), dataIndex: 'count' },
+                        {
+                          title: t('studio.shadow.expectedChampion'),
+                          render: (_, row) => pct(row.expectedBadRate.champion),
+                        },
+                        {
+                          title: t('studio.shadow.expectedShadow'),
+                          render: (_, row) => pct(row.expectedBadRate.challenger),
+                        },
+                      ]}
+                    />
+                    <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+                      {t('studio.shadow.approvedSets', {
+                        champion: pct(figures.expectedBadRate.champion),
+                        shadow: pct(figures.expectedBadRate.challenger),
+                      })}
+                    </Typography.Paragraph>
+                    <Typography.Paragraph type="secondary">
+                      {t('studio.shadow.both', {
+                        count: figures.approvedBoth.count,
+                        higher: figures.approvedBoth.limitHigher,
+                        lower: figures.approvedBoth.limitLower,
+                        same: figures.approvedBoth.limitSame,
+                        mean:
+                          figures.approvedBoth.meanLimitDifference === null
+                            ? '—'
+                            : format.yuan(figures.approvedBoth.meanLimitDifference),
+                      })}
+                    </Typography.Paragraph>
+                  </Card>
+                </Col>
+              </Row>
+              {figures.topReasonDifferences.length > 0 ? (
+                <Card size="small" title={t('studio.shadow.reasons')}>
+                  <Table
+                    size="small"
+                    pagination={false}
+                    rowKey="code"
+                    dataSource={[...figures.topReasonDifferences]}
+                    columns={[
+                      { title: t('studio.shadow.reasonCode'), dataIndex: 'code' },
+                      { title: t('studio.backtest.champion'), dataIndex: 'champion' },
+                      { title: t('studio.shadow.shadow'), dataIndex: 'shadow' },
+                      { title: t('studio.shadow.difference'), dataIndex: 'difference' },
+                    ]}
+                  />
+                </Card>
+              ) : null}
+            </>
+          )}
         </Space>
       ) : null}
     </PageContainer>
