@@ -1,11 +1,11 @@
-import { ReloadOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { App as AntApp, Button, Segmented, Select, Space, Typography } from 'antd';
+import { ThunderboltOutlined } from '@ant-design/icons';
+import type { ActionType, ProColumns } from '@ant-design/pro-components';
+import { App as AntApp, Button, Segmented, Select, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { ApiProblem } from '../../api/problem.ts';
 import { api, unwrap } from '../api.ts';
-import { ProblemAlert } from '../components/problem-alert.tsx';
+import { QueueTable } from '../components/queue-table.tsx';
 import { asProblem } from '../components/use-load.ts';
 import { useLocale } from '../i18n.ts';
 import { BUCKETS, BucketTag, ClaimedBy, type Bucket, type CollectionCase } from './common.tsx';
@@ -13,7 +13,7 @@ import { BUCKETS, BucketTag, ClaimedBy, type Bucket, type CollectionCase } from 
 type View = 'unclaimed' | 'mine' | 'all';
 const VIEWS: readonly View[] = ['unclaimed', 'mine', 'all'];
 
-/** The call queue: open cases by priority, filtered by bucket; claim one, or claim the next. */
+/** The call queue: open cases by priority, filtered by bucket (unclaimed / mine / all); claim one, or the next. */
 export function CollectionsQueue() {
   const { t, format, locale } = useLocale();
   const { message } = AntApp.useApp();
@@ -49,11 +49,15 @@ export function CollectionsQueue() {
       } else void message.info(t('collections.queue.nothingNext'));
     });
 
-  const claim = (caseId: string) =>
-    act(async () => {
-      await unwrap(api.POST('/v1/collections/cases/{id}/claim', { params: { path: { id: caseId } } }));
-      navigate(`/collections/cases/${caseId}`);
+  // A refused claim is said at the top and as a message, and the table reloaded (someone else may hold it).
+  const runner = async (work: () => Promise<unknown>) => {
+    let done = false;
+    await act(async () => {
+      await work();
+      done = true;
     });
+    return done;
+  };
 
   const columns: ProColumns<CollectionCase>[] = [
     {
@@ -104,101 +108,68 @@ export function CollectionsQueue() {
       dataIndex: 'claimedBy',
       render: (_, row) => <ClaimedBy row={row} />,
     },
-    {
-      title: '',
-      valueType: 'option',
-      fixed: 'right',
-      render: (_, row) => [
-        row.claimedBy === null || view === 'unclaimed' ? (
-          <Button
-            key="claim"
-            size="small"
-            type="primary"
-            disabled={busy}
-            aria-label={`${t('collections.common.claim')} ${row.caseId}`}
-            onClick={() => void claim(row.caseId)}
-          >
-            {t('collections.common.claim')}
-          </Button>
-        ) : null,
-        <Link
-          key="open"
-          to={`/collections/cases/${row.caseId}`}
-          aria-label={`${t('collections.common.open')} ${row.caseId}`}
-        >
-          {t('collections.common.open')}
-        </Link>,
-      ],
-    },
   ];
 
   return (
-    <PageContainer
-      title={<h1 className="rv-h1">{t('collections.queue.title')}</h1>}
+    <QueueTable<CollectionCase, { bucket?: Bucket; view: View }>
+      title={t('collections.queue.title')}
       subTitle={t('collections.queue.subtitle')}
-    >
-      {problem ? <ProblemAlert problem={problem} onRetry={reload} /> : null}
-      <ProTable<CollectionCase, { bucket?: Bucket; view: View }>
-        rowKey="caseId"
-        actionRef={table}
-        columns={columns}
-        search={false}
-        options={false}
-        scroll={{ x: 'max-content' }}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
-        params={{ ...(bucket ? { bucket } : {}), view }}
-        locale={{ emptyText: t('collections.queue.empty') }}
-        request={async (params) => {
-          try {
-            const data = await unwrap(
-              api.GET('/v1/collections/queue', {
-                params: {
-                  query: {
-                    view: params.view,
-                    ...(params.bucket ? { bucket: params.bucket } : {}),
-                  },
-                },
-              }),
-            );
-            setProblem(undefined);
-            return { data: data.items, success: true, total: data.items.length };
-          } catch (caught) {
-            setProblem(asProblem(caught));
-            return { data: [], success: false };
-          }
-        }}
-        toolBarRender={() => [
-          <Space key="filters" wrap>
-            <Segmented
-              aria-label={t('collections.queue.view')}
-              value={view}
-              onChange={(value) => setView(value as View)}
-              options={VIEWS.map((value) => ({ value, label: t(`collections.queue.views.${value}`) }))}
-            />
-            <Select
-              allowClear
-              aria-label={t('collections.queue.filterBucket')}
-              placeholder={t('collections.queue.allBuckets')}
-              style={{ minWidth: 160 }}
-              value={bucket}
-              onChange={(value) => setBucket(value)}
-              options={BUCKETS.map((value) => ({ value, label: value }))}
-            />
-          </Space>,
-          <Button key="refresh" icon={<ReloadOutlined />} onClick={reload}>
-            {t('collections.common.refresh')}
-          </Button>,
-          <Button
-            key="next"
-            type="primary"
-            icon={<ThunderboltOutlined />}
-            loading={busy}
-            onClick={() => void claimNext()}
-          >
-            {t('collections.queue.claimNext')}
-          </Button>,
-        ]}
-      />
-    </PageContainer>
+      rowKey="caseId"
+      tableRef={table}
+      columns={columns}
+      params={{ ...(bucket ? { bucket } : {}), view }}
+      texts={{
+        claim: t('collections.common.claim'),
+        release: t('collections.common.release'),
+        open: t('collections.common.open'),
+        refresh: t('collections.common.refresh'),
+        empty: t('collections.queue.empty'),
+      }}
+      run={runner}
+      busy={busy}
+      problem={problem}
+      actionsOf={(row) => ({
+        id: row.caseId,
+        href: `/collections/cases/${row.caseId}`,
+        claim:
+          row.claimedBy === null || view === 'unclaimed'
+            ? () =>
+                unwrap(api.POST('/v1/collections/cases/{id}/claim', { params: { path: { id: row.caseId } } }))
+            : null,
+        release: null,
+      })}
+      rows={async (params) => {
+        const data = await unwrap(
+          api.GET('/v1/collections/queue', {
+            params: { query: { view: params.view, ...(params.bucket ? { bucket: params.bucket } : {}) } },
+          }),
+        );
+        return data.items;
+      }}
+      filters={
+        <>
+          <Segmented
+            aria-label={t('collections.queue.view')}
+            value={view}
+            onChange={(value) => setView(value as View)}
+            options={VIEWS.map((value) => ({ value, label: t(`collections.queue.views.${value}`) }))}
+          />
+          <Select
+            allowClear
+            aria-label={t('collections.queue.filterBucket')}
+            placeholder={t('collections.queue.allBuckets')}
+            style={{ minWidth: 160 }}
+            value={bucket}
+            onChange={(value) => setBucket(value)}
+            options={BUCKETS.map((value) => ({ value, label: value }))}
+          />
+        </>
+      }
+      extra={
+        <Button type="primary" icon={<ThunderboltOutlined />} loading={busy} onClick={() => void claimNext()}>
+          {t('collections.queue.claimNext')}
+        </Button>
+      }
+    />
   );
 }

@@ -1,10 +1,10 @@
-import { ReloadOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { Button, Select, Space, Typography } from 'antd';
+import { ThunderboltOutlined } from '@ant-design/icons';
+import type { ActionType, ProColumns } from '@ant-design/pro-components';
+import { Button, Select, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../api.ts';
-import { ProblemAlert } from '../components/problem-alert.tsx';
+import { QueueTable } from '../components/queue-table.tsx';
 import { useLocale } from '../i18n.ts';
 import {
   ClaimedBy,
@@ -14,7 +14,6 @@ import {
   useIsMe,
   useProductName,
   useQueueActions,
-  useTableRequest,
 } from './common.tsx';
 import { APPEAL_CATEGORIES, APPEAL_STATUSES, type AppealStatus, type QueueItem } from './types.ts';
 
@@ -28,8 +27,7 @@ export function AppealsQueue() {
   const isMe = useIsMe();
   const table = useRef<ActionType>(undefined);
   const reload = () => table.current?.reload();
-  const { run, busy, message, rowActions } = useQueueActions(reload);
-  const { problem, load } = useTableRequest();
+  const { run, busy, message, runner, queueTexts } = useQueueActions(reload, t('reviewer.queue.empty'));
   const [statuses, setStatuses] = useState<AppealStatus[]>([...OPEN]);
   const [category, setCategory] = useState<string | undefined>(undefined);
   const [mine, setMine] = useState(false);
@@ -98,24 +96,6 @@ export function AppealsQueue() {
       dataIndex: 'filedAt',
       render: (_, row) => format.dateTime(row.filedAt),
     },
-    {
-      title: '',
-      valueType: 'option',
-      fixed: 'right',
-      render: (_, row) => {
-        const path = { params: { path: { id: row.appealId } } };
-        return rowActions({
-          id: row.appealId,
-          href: `/reviewer/appeals/${row.appealId}`,
-          claim: row.status === 'queued' ? () => unwrap(api.POST('/v1/appeals/{id}/claim', path)) : null,
-          release:
-            row.status === 'in_review' && isMe(row.assignee)
-              ? () => unwrap(api.POST('/v1/appeals/{id}/release', path))
-              : null,
-          claimed: t('reviewer.queue.claimedNext', { id: row.appealId }),
-        });
-      },
-    },
   ];
 
   const claimNext = async () => {
@@ -127,82 +107,75 @@ export function AppealsQueue() {
   };
 
   return (
-    <PageContainer
-      title={<h1 className="rv-h1">{t('reviewer.queue.title')}</h1>}
+    <QueueTable<QueueItem, { statuses: string; category?: string; mine: boolean }>
+      title={t('reviewer.queue.title')}
       subTitle={t('reviewer.queue.subtitle')}
-    >
-      {problem ? <ProblemAlert problem={problem} onRetry={reload} /> : null}
-      <ProTable<QueueItem, { statuses: string; category?: string; mine: boolean }>
-        className="rv-table"
-        rowKey="appealId"
-        actionRef={table}
-        columns={columns}
-        search={false}
-        options={false}
-        scroll={{ x: 'max-content' }}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
-        params={{ statuses: statuses.join(','), category, mine }}
-        locale={{ emptyText: t('reviewer.queue.empty') }}
-        request={(params) =>
-          load(async () => {
-            const data = await unwrap(
-              api.GET('/v1/appeals', {
-                params: {
-                  query: {
-                    ...(params.statuses ? { status: params.statuses } : {}),
-                    ...(params.category
-                      ? { category: params.category as (typeof APPEAL_CATEGORIES)[number] }
-                      : {}),
-                    ...(params.mine ? { assignee: 'me' } : {}),
-                    limit: '500',
-                  },
-                },
-              }),
-            );
-            return data.appeals;
-          })
-        }
-        toolBarRender={() => [
-          <Space key="filters" wrap>
-            <Select
-              mode="multiple"
-              aria-label={t('reviewer.queue.filterStatus')}
-              placeholder={t('reviewer.queue.filterStatus')}
-              style={{ minWidth: 260 }}
-              value={statuses}
-              onChange={(value) => setStatuses(value.length > 0 ? value : [...OPEN])}
-              options={APPEAL_STATUSES.map((value) => ({ value, label: t(`reviewer.status.${value}`) }))}
-            />
-            <Select
-              allowClear
-              aria-label={t('reviewer.queue.filterCategory')}
-              placeholder={t('reviewer.queue.allCategories')}
-              style={{ minWidth: 160 }}
-              value={category}
-              onChange={(value) => setCategory(value)}
-              options={APPEAL_CATEGORIES.map((value) => ({ value, label: t(`reviewer.category.${value}`) }))}
-            />
-            <MineSwitch
-              id="appeals-mine"
-              label={t('reviewer.queue.mine')}
-              checked={mine}
-              onChange={setMine}
-            />
-          </Space>,
-          <Button key="refresh" icon={<ReloadOutlined />} onClick={reload}>
-            {t('reviewer.common.refresh')}
-          </Button>,
-          <Button
-            key="next"
-            type="primary"
-            icon={<ThunderboltOutlined />}
-            loading={busy}
-            onClick={() => void claimNext()}
-          >
-            {t('reviewer.queue.claimNext')}
-          </Button>,
-        ]}
-      />
-    </PageContainer>
+      className="rv-table"
+      rowKey="appealId"
+      tableRef={table}
+      columns={columns}
+      params={{ statuses: statuses.join(','), category, mine }}
+      texts={queueTexts}
+      run={runner}
+      busy={busy}
+      actionsOf={(row) => {
+        const path = { params: { path: { id: row.appealId } } };
+        return {
+          id: row.appealId,
+          href: `/reviewer/appeals/${row.appealId}`,
+          claim: row.status === 'queued' ? () => unwrap(api.POST('/v1/appeals/{id}/claim', path)) : null,
+          release:
+            row.status === 'in_review' && isMe(row.assignee)
+              ? () => unwrap(api.POST('/v1/appeals/{id}/release', path))
+              : null,
+          claimed: t('reviewer.queue.claimedNext', { id: row.appealId }),
+        };
+      }}
+      rows={async (params) => {
+        const data = await unwrap(
+          api.GET('/v1/appeals', {
+            params: {
+              query: {
+                ...(params.statuses ? { status: params.statuses } : {}),
+                ...(params.category
+                  ? { category: params.category as (typeof APPEAL_CATEGORIES)[number] }
+                  : {}),
+                ...(params.mine ? { assignee: 'me' } : {}),
+                limit: '500',
+              },
+            },
+          }),
+        );
+        return data.appeals;
+      }}
+      filters={
+        <>
+          <Select
+            mode="multiple"
+            aria-label={t('reviewer.queue.filterStatus')}
+            placeholder={t('reviewer.queue.filterStatus')}
+            style={{ minWidth: 260 }}
+            value={statuses}
+            onChange={(value) => setStatuses(value.length > 0 ? value : [...OPEN])}
+            options={APPEAL_STATUSES.map((value) => ({ value, label: t(`reviewer.status.${value}`) }))}
+          />
+          <Select
+            allowClear
+            aria-label={t('reviewer.queue.filterCategory')}
+            placeholder={t('reviewer.queue.allCategories')}
+            style={{ minWidth: 160 }}
+            value={category}
+            onChange={(value) => setCategory(value)}
+            options={APPEAL_CATEGORIES.map((value) => ({ value, label: t(`reviewer.category.${value}`) }))}
+          />
+          <MineSwitch id="appeals-mine" label={t('reviewer.queue.mine')} checked={mine} onChange={setMine} />
+        </>
+      }
+      extra={
+        <Button type="primary" icon={<ThunderboltOutlined />} loading={busy} onClick={() => void claimNext()}>
+          {t('reviewer.queue.claimNext')}
+        </Button>
+      }
+    />
   );
 }

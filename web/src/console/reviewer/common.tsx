@@ -1,7 +1,7 @@
-import { App as AntApp, Button, Space, Switch, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { App as AntApp, Space, Switch, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiProblem } from '../../api/problem.ts';
+import type { QueueRunner, QueueTexts } from '../components/queue-table.tsx';
 import { asProblem } from '../components/use-load.ts';
 import { useLocale } from '../i18n.ts';
 import { useStaff } from '../session.tsx';
@@ -197,61 +197,25 @@ export function useAction() {
   return { run, busy, message };
 }
 
-/** A queue row's claim and release (each null when the row does not offer it) and where its case page is. */
-export interface QueueRowActions {
-  readonly id: string;
-  readonly href: string;
-  readonly claim: (() => Promise<unknown>) | null;
-  readonly release: (() => Promise<unknown>) | null;
-  /** Said once the claim succeeded (nothing if absent). */
-  readonly claimed?: string;
-}
-
 /**
- * A queue's row actions, the same in every queue: claim (then open the case), release (the row you hold),
- * open. Runs them through `useAction` (a stale claim's 409 said plainly, the table reloaded).
+ * A reviewer queue's actions for `QueueTable`: claim / release run through `useAction` (a stale claim's 409
+ * said plainly, the table reloaded), and the queue's words in the reviewer catalogue.
  */
-export function useQueueActions(reload: () => unknown) {
+export function useQueueActions(reload: () => unknown, empty: string) {
   const { t } = useLocale();
-  const navigate = useNavigate();
   const action = useAction();
-  const { run, busy } = action;
-  const rowActions = (row: QueueRowActions): ReactNode[] => {
-    const { claim, release } = row;
-    return [
-      claim ? (
-        <Button
-          key="claim"
-          size="small"
-          type="primary"
-          disabled={busy}
-          aria-label={`${t('reviewer.common.claim')} ${row.id}`}
-          onClick={() =>
-            void run(claim, { ...(row.claimed ? { success: row.claimed } : {}), reload }).then((done) => {
-              if (done) navigate(row.href);
-            })
-          }
-        >
-          {t('reviewer.common.claim')}
-        </Button>
-      ) : null,
-      release ? (
-        <Button
-          key="release"
-          size="small"
-          disabled={busy}
-          aria-label={`${t('reviewer.common.release')} ${row.id}`}
-          onClick={() => void run(release, { reload })}
-        >
-          {t('reviewer.common.release')}
-        </Button>
-      ) : null,
-      <Link key="open" to={row.href} aria-label={`${t('reviewer.common.open')} ${row.id}`}>
-        {t('reviewer.common.open')}
-      </Link>,
-    ];
+  const { run } = action;
+  const runner: QueueRunner = async (work, success) =>
+    (await run(async () => ({ answer: await work() }), { ...(success ? { success } : {}), reload })) !==
+    undefined;
+  const queueTexts: QueueTexts = {
+    claim: t('reviewer.common.claim'),
+    release: t('reviewer.common.release'),
+    open: t('reviewer.common.open'),
+    refresh: t('reviewer.common.refresh'),
+    empty,
   };
-  return { ...action, rowActions };
+  return { ...action, runner, queueTexts };
 }
 
 /** A queue's "only mine" switch with its visible label. */

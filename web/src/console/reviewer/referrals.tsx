@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, ReloadOutlined, SyncOutlined } from '@ant-design/icons';
-import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { PageContainer, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import {
   Alert,
   Button,
@@ -21,6 +21,7 @@ import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, unwrap } from '../api.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
+import { QueueTable } from '../components/queue-table.tsx';
 import { asProblem, useLoad } from '../components/use-load.ts';
 import { useLocale } from '../i18n.ts';
 import { ApiProblem } from '../../api/problem.ts';
@@ -34,7 +35,6 @@ import {
   useIsMe,
   useProductName,
   useQueueActions,
-  useTableRequest,
 } from './common.tsx';
 import { DecisionCard, ReasonList } from './decision-panels.tsx';
 import { problemToFields, reasonField } from './problem-fields.ts';
@@ -58,8 +58,7 @@ export function ReferralQueue() {
   const isMe = useIsMe();
   const table = useRef<ActionType>(undefined);
   const reload = () => table.current?.reload();
-  const { rowActions } = useQueueActions(reload);
-  const { problem, load } = useTableRequest();
+  const { runner, busy, queueTexts } = useQueueActions(reload, t('reviewer.referrals.empty'));
   const [statuses, setStatuses] = useState<string[]>([...OPEN]);
   const [productCode, setProductCode] = useState<string | undefined>(undefined);
   const [mine, setMine] = useState(false);
@@ -114,13 +113,23 @@ export function ReferralQueue() {
       dataIndex: 'createdAt',
       render: (_, row) => format.dateTime(row.createdAt),
     },
-    {
-      title: '',
-      valueType: 'option',
-      fixed: 'right',
-      render: (_, row) => {
+  ];
+
+  return (
+    <QueueTable<ReferralCase, { statuses: string; productCode?: string; mine: boolean }>
+      title={t('reviewer.referrals.title')}
+      subTitle={t('reviewer.referrals.subtitle')}
+      className="rv-table"
+      rowKey="referralId"
+      tableRef={table}
+      columns={columns}
+      params={{ statuses: statuses.join(','), productCode, mine }}
+      texts={queueTexts}
+      run={runner}
+      busy={busy}
+      actionsOf={(row) => {
         const path = { params: { path: { id: row.referralId } } };
-        return rowActions({
+        return {
           id: row.referralId,
           href: `/reviewer/referrals/${row.referralId}`,
           claim: row.status === 'open' ? () => unwrap(api.POST('/v1/referrals/{id}/claim', path)) : null,
@@ -128,86 +137,60 @@ export function ReferralQueue() {
             row.status === 'claimed' && isMe(row.claimedBy)
               ? () => unwrap(api.POST('/v1/referrals/{id}/release', path))
               : null,
-        });
-      },
-    },
-  ];
-
-  return (
-    <PageContainer
-      title={<h1 className="rv-h1">{t('reviewer.referrals.title')}</h1>}
-      subTitle={t('reviewer.referrals.subtitle')}
-    >
-      {problem ? <ProblemAlert problem={problem} onRetry={reload} /> : null}
-      <ProTable<ReferralCase, { statuses: string; productCode?: string; mine: boolean }>
-        className="rv-table"
-        rowKey="referralId"
-        actionRef={table}
-        columns={columns}
-        search={false}
-        options={false}
-        scroll={{ x: 'max-content' }}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
-        params={{ statuses: statuses.join(','), productCode, mine }}
-        locale={{ emptyText: t('reviewer.referrals.empty') }}
-        request={(params) =>
-          load(async () => {
-            // Pages of the server's keyset (`next`) are read through to 500 cases; the table pages them.
-            const rows: ReferralCase[] = [];
-            let before: string | undefined;
-            do {
-              const page = await unwrap(
-                api.GET('/v1/referrals', {
-                  params: {
-                    query: {
-                      ...(params.statuses ? { status: params.statuses } : {}),
-                      ...(params.productCode ? { product: params.productCode } : {}),
-                      ...(params.mine ? { claimedBy: 'me' } : {}),
-                      ...(before ? { before } : {}),
-                      limit: '200',
-                    },
-                  },
-                }),
-              );
-              rows.push(...page.items);
-              before = page.next ?? undefined;
-            } while (before && rows.length < 500);
-            return rows;
-          })
-        }
-        toolBarRender={() => [
-          <Space key="filters" wrap>
-            <Select
-              mode="multiple"
-              aria-label={t('reviewer.referrals.filterStatus')}
-              placeholder={t('reviewer.referrals.filterStatus')}
-              style={{ minWidth: 260 }}
-              value={statuses}
-              onChange={(value) => setStatuses(value.length > 0 ? value : [...OPEN])}
-              options={STATUSES.map((value) => ({ value, label: t(`reviewer.referrals.status.${value}`) }))}
-            />
-            <Select
-              allowClear
-              aria-label={t('reviewer.referrals.filterProduct')}
-              placeholder={t('reviewer.referrals.allProducts')}
-              style={{ minWidth: 160 }}
-              value={productCode}
-              onChange={(value) => setProductCode(value)}
-              options={PRODUCTS.map((value) => ({ value, label: product(value) }))}
-            />
-            <MineSwitch
-              id="referrals-mine"
-              label={t('reviewer.referrals.mine')}
-              checked={mine}
-              onChange={setMine}
-            />
-          </Space>,
-          <Button key="refresh" icon={<ReloadOutlined />} onClick={reload}>
-            {t('reviewer.common.refresh')}
-          </Button>,
-        ]}
-      />
-    </PageContainer>
+        };
+      }}
+      rows={async (params) => {
+        // Pages of the server's keyset (`next`) are read through to 500 cases; the table pages them.
+        const rows: ReferralCase[] = [];
+        let before: string | undefined;
+        do {
+          const page = await unwrap(
+            api.GET('/v1/referrals', {
+              params: {
+                query: {
+                  ...(params.statuses ? { status: params.statuses } : {}),
+                  ...(params.productCode ? { product: params.productCode } : {}),
+                  ...(params.mine ? { claimedBy: 'me' } : {}),
+                  ...(before ? { before } : {}),
+                  limit: '200',
+                },
+              },
+            }),
+          );
+          rows.push(...page.items);
+          before = page.next ?? undefined;
+        } while (before && rows.length < 500);
+        return rows;
+      }}
+      filters={
+        <>
+          <Select
+            mode="multiple"
+            aria-label={t('reviewer.referrals.filterStatus')}
+            placeholder={t('reviewer.referrals.filterStatus')}
+            style={{ minWidth: 260 }}
+            value={statuses}
+            onChange={(value) => setStatuses(value.length > 0 ? value : [...OPEN])}
+            options={STATUSES.map((value) => ({ value, label: t(`reviewer.referrals.status.${value}`) }))}
+          />
+          <Select
+            allowClear
+            aria-label={t('reviewer.referrals.filterProduct')}
+            placeholder={t('reviewer.referrals.allProducts')}
+            style={{ minWidth: 160 }}
+            value={productCode}
+            onChange={(value) => setProductCode(value)}
+            options={PRODUCTS.map((value) => ({ value, label: product(value) }))}
+          />
+          <MineSwitch
+            id="referrals-mine"
+            label={t('reviewer.referrals.mine')}
+            checked={mine}
+            onChange={setMine}
+          />
+        </>
+      }
+    />
   );
 }
 
