@@ -107,6 +107,40 @@ describe.each(storesUnderTest())('hardship tools over HTTP ($name)', (store) => 
       );
       expect(await snapshot(t)).toBe(before);
 
+      // A preview, before submitting: what the request would do, refused the same way, nothing written.
+      const previewed = await call(t, 'collector', 'POST', `${base}/preview`, {
+        tool: 'waiver',
+        penalty: penaltyOwed,
+      });
+      expect(previewed.statusCode).toBe(200);
+      const preview = previewed.json();
+      expect(preview).toMatchObject({
+        moneyEffect: penaltyOwed,
+        secondPersonAbove: '1000.00',
+        needsSecondPerson: false,
+      });
+      expect(preview.instalmentsBefore[0]).toMatchObject({ period: 1, penalty: penaltyOwed });
+      // The waived penalty leaves instalment 1 owing that much less (amounts compared in fen).
+      const fen = (yuan: string) => Math.round(Number(yuan) * 100);
+      expect(preview.instalmentsAfter[0].period).toBe(1);
+      expect(fen(preview.instalmentsBefore[0].owed) - fen(preview.instalmentsAfter[0].owed)).toBe(
+        fen(penaltyOwed),
+      );
+      const settlePreview = (
+        await call(t, 'collector', 'POST', `${base}/preview`, { tool: 'settlement', amount: '6000.00' })
+      ).json();
+      expect(settlePreview.needsSecondPerson).toBe(true);
+      const previewTooMuch = await call(t, 'collector', 'POST', `${base}/preview`, {
+        tool: 'waiver',
+        penalty: '999.00',
+      });
+      expect(previewTooMuch.statusCode).toBe(422);
+      expect(previewTooMuch.json().errors).toContainEqual(
+        expect.objectContaining({ field: 'penalty', rule: 'within-owed' }),
+      );
+      expect((await call(t, 'analyst', 'POST', `${base}/preview`, { tool: 're-age' })).statusCode).toBe(403);
+      expect(await snapshot(t)).toBe(before);
+
       // The penalty owed waived by a collector: within the threshold, applied at once (201).
       const waived = await call(
         t,
@@ -161,6 +195,15 @@ describe.each(storesUnderTest())('hardship tools over HTTP ($name)', (store) => 
             100,
         ) / 100;
       expect(Number(settlement.moneyEffect)).toBe(writtenOff);
+      // It waits in the approvers' inbox (every loan's pending requests), and leaves it once decided.
+      const inbox = await call(t, 'reviewer', 'GET', '/v1/hardship-requests?status=pending');
+      expect(inbox.statusCode).toBe(200);
+      expect(
+        inbox
+          .json()
+          .requests.map((r: { id: string; status: string; loanId: string }) => [r.id, r.status, r.loanId]),
+      ).toEqual([[settlement.id, 'pending', loanId]]);
+      expect((await call(t, 'reviewer', 'GET', '/v1/hardship-requests')).statusCode).toBe(422);
       // A collector cannot approve (403); the maker's own approval as a reviewer is refused below.
       const byCollector = await call(
         t,
@@ -177,6 +220,9 @@ describe.each(storesUnderTest())('hardship tools over HTTP ($name)', (store) => 
         checker: { name: 'test reviewer' },
         eventSeq: 2,
       });
+      expect(
+        (await call(t, 'collector', 'GET', '/v1/hardship-requests?status=pending')).json().requests,
+      ).toEqual([]);
       const closed = (await call(t, 'reviewer', 'GET', `/v1/loans/${loanId}`)).json();
       expect(closed.status).toBe('closed');
       expect(closed.daysPastDue).toBe(0);
@@ -225,7 +271,7 @@ describe.each(storesUnderTest())('hardship tools over HTTP ($name)', (store) => 
     } finally {
       await t.app.stop();
     }
-  });
+  }, 240_000);
 
   it('the maker cannot approve their own request (another person must)', async () => {
     const t = await createTestApp({ store, now: new Date('2026-01-15T02:00:00Z') });

@@ -218,6 +218,19 @@ export async function listHardshipRequests(
   return result.rows.map(requestOf);
 }
 
+/**
+ * Requests waiting for a second person, across all loans, the longest-waiting first (at most `limit`): the
+ * approvers' inbox. Few at any time (a request is decided or withdrawn within days), so no index of its own.
+ */
+export async function listPendingHardshipRequests(q: Queryable, limit: number): Promise<HardshipRequest[]> {
+  const result = await q.query<Row>(
+    `select ${COLUMNS} from loan_hardship_requests where status = 'pending'
+      order by proposed_at, id limit $1`,
+    [limit],
+  );
+  return result.rows.map(requestOf);
+}
+
 /** Every dated rules entry (few: the lender's changes), oldest first. */
 export async function listHardshipRules(q: Queryable): Promise<HardshipRules[]> {
   const result = await q.query<{ effective_from: string; rules: Record<string, unknown> }>(

@@ -5,16 +5,19 @@ import type { HardshipAsk, HardshipRules } from './hardship.ts';
 import {
   insertHardshipRules,
   listHardshipRules,
+  listPendingHardshipRequests,
   type HardshipActor,
   type HardshipRequest,
 } from './hardship-requests.pg.ts';
 import { auditActorOf, rulesToday } from './hardship-steps.ts';
 import type { LoanServiceDeps } from './loan-ports.ts';
 import { approveHardship, getHardshipRequest, listLoanHardship, rejectHardship } from './decide-hardship.ts';
+import { previewHardship, type HardshipPreview } from './preview-hardship.ts';
 import { requestHardship, type HardshipOutcome } from './request-hardship.ts';
 
 export type { HardshipActor, HardshipRequest } from './hardship-requests.pg.ts';
 export type { HardshipOutcome } from './request-hardship.ts';
+export type { HardshipPreview } from './preview-hardship.ts';
 
 /**
  * Hardship tools on cash loans (issue 15, item 4): requests with reasons, maker-checker above the rules'
@@ -29,10 +32,14 @@ export interface LoanHardshipService {
     maker: HardshipActor;
     idempotencyKey: string;
   }): Promise<{ outcome: HardshipOutcome; replayed: boolean }>;
+  /** What `request` would do now (money effect, whether it would wait, the schedules), writing nothing. */
+  preview(input: { loanId: string; ask: HardshipAsk }): Promise<HardshipPreview>;
   approve(input: { requestId: string; checker: HardshipActor }): Promise<HardshipOutcome>;
   reject(input: { requestId: string; note: string; by: HardshipActor }): Promise<HardshipRequest>;
   get(requestId: string): Promise<HardshipRequest>;
   list(loanId: string): Promise<HardshipRequest[]>;
+  /** Requests waiting for a second person on any loan, the longest-waiting first (at most `limit`). */
+  pending(limit: number): Promise<HardshipRequest[]>;
   /** The rules in force today, and every dated entry. */
   rules(): Promise<{ inForce: HardshipRules; dated: HardshipRules[] }>;
   /** Records rules from a date (today or later; a date's rules are written once). */
@@ -44,10 +51,12 @@ export function createLoanHardshipService(
 ): LoanHardshipService {
   return {
     request: (input) => requestHardship(deps, input),
+    preview: (input) => previewHardship(deps, input),
     approve: (input) => approveHardship(deps, input),
     reject: (input) => rejectHardship(deps, input),
     get: (requestId) => getHardshipRequest(deps, requestId),
     list: (loanId) => listLoanHardship(deps, loanId),
+    pending: (limit) => listPendingHardshipRequests(deps.db, limit),
     rules: async () => ({
       inForce: await rulesToday(deps, deps.db, deps.clock.today()),
       dated: await listHardshipRules(deps.db),

@@ -58,6 +58,12 @@ const RequestBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** A preview takes the request's fields; reasons may come later (they do not change what a tool does). */
+const PreviewBody = Type.Object(
+  { ...RequestBody.properties, reasons: Type.Optional(RequestBody.properties.reasons) },
+  { additionalProperties: false },
+);
+
 /** The fields each tool takes; any other is refused (422 naming it, rule `not-for-tool`). */
 const FIELDS: Readonly<Record<HardshipAsk['tool'], readonly string[]>> = {
   reschedule: ['instalments', 'maxInstalment'],
@@ -67,7 +73,9 @@ const FIELDS: Readonly<Record<HardshipAsk['tool'], readonly string[]>> = {
   settlement: ['amount'],
 };
 
-export function askOf(body: Static<typeof RequestBody>): HardshipAsk {
+export function askOf(
+  body: Omit<Static<typeof RequestBody>, 'reasons'> & { reasons?: unknown },
+): HardshipAsk {
   const allowed = FIELDS[body.tool];
   for (const field of ['instalments', 'maxInstalment', 'interest', 'penalty', 'fees', 'amount'] as const)
     if (body[field] !== undefined && !allowed.includes(field))
@@ -255,6 +263,46 @@ export function registerHardshipRoutes(http: HttpServer, services: Pick<Services
     },
   );
 
+  http.post(
+    '/v1/loans/:loanId/hardship-requests/preview',
+    {
+      config: { roles: ['collector', 'reviewer'] },
+      schema: {
+        tags: ['loans'],
+        summary:
+          'What a hardship request would do if asked now — its money effect, whether it would wait for a second ' +
+          'person, the schedule before and after — checked by the same rules and refused the same way; nothing ' +
+          'is written.',
+        params: LoanParams,
+        body: PreviewBody,
+        response: {
+          200: Type.Object({
+            moneyEffect: MoneyString(
+              'What the threshold is compared with: waived, written off, overdue moved, deferred, re-planned.',
+            ),
+            secondPersonAbove: MoneyString('The threshold in force today.'),
+            needsSecondPerson: Type.Boolean(),
+            instalmentsBefore: Type.Array(InstalmentDto, { description: 'The schedule today.' }),
+            instalmentsAfter: Type.Array(InstalmentDto, {
+              description: 'The schedule the change would make.',
+            }),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const preview = await hardship.preview({ loanId: request.params.loanId, ask: askOf(request.body) });
+      return {
+        moneyEffect: s(preview.moneyEffect),
+        secondPersonAbove: s(preview.secondPersonAbove),
+        needsSecondPerson: preview.needsSecondPerson,
+        instalmentsBefore: preview.before.map(instalmentDto),
+        instalmentsAfter: preview.after.map(instalmentDto),
+      };
+    },
+  );
+
   http.get(
     '/v1/loans/:loanId/hardship-requests',
     {
@@ -267,6 +315,30 @@ export function registerHardshipRoutes(http: HttpServer, services: Pick<Services
       },
     },
     async (request) => ({ requests: (await hardship.list(request.params.loanId)).map(requestDto) }),
+  );
+
+  http.get(
+    '/v1/hardship-requests',
+    {
+      config: { roles: ['collector', 'reviewer', 'analyst'] },
+      schema: {
+        tags: ['loans'],
+        summary:
+          'Hardship requests waiting for a second person, on every loan, the longest-waiting first (the ' +
+          "approvers' inbox; at most `limit`, default 200).",
+        querystring: Type.Object(
+          {
+            status: Type.Literal('pending', { description: 'Only pending requests are listed this way.' }),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ requests: Type.Array(RequestDto) }), ...errors },
+      },
+    },
+    async (request) => ({
+      requests: (await hardship.pending(request.query.limit ?? 200)).map(requestDto),
+    }),
   );
 
   http.get(

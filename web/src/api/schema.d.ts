@@ -13124,6 +13124,161 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/hardship-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Hardship requests waiting for a second person, on every loan, the longest-waiting first (the approvers' inbox; at most `limit`, default 200).
+     * @description Roles: admin, collector, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query: {
+          limit?: number;
+          /** @description Only pending requests are listed this way. */
+          status: 'pending';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              requests: {
+                ask: {
+                  amount: string | null;
+                  instalments: number | null;
+                  interest: string | null;
+                  maxInstalment: string | null;
+                  penalty: string | null;
+                  /** @enum {string} */
+                  tool: 'reschedule' | 're-age' | 'holiday' | 'waiver' | 'settlement';
+                };
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionNote: string | null;
+                eventSeq: number | null;
+                id: string;
+                loanId: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                /**
+                 * @description What the threshold was compared with: waived, written off, overdue moved (re-age), instalments deferred (holiday), principal re-planned (reschedule).
+                 * @example 1234.56
+                 */
+                moneyEffect: string;
+                needsSecondPerson: boolean;
+                proposedAt: string;
+                proposedOn: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/hardship-requests/{requestId}': {
     parameters: {
       query?: never;
@@ -20333,6 +20488,231 @@ export interface paths {
                 /** @enum {string} */
                 status: 'pending' | 'applied' | 'rejected';
               };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/loans/{loanId}/hardship-requests/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What a hardship request would do if asked now — its money effect, whether it would wait for a second person, the schedule before and after — checked by the same rules and refused the same way; nothing is written.
+     * @description Roles: admin, collector, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A loan id (ln_…). */
+          loanId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description settlement: what the customer pays now (yuan).
+             * @example 1234.56
+             */
+            amount?: string;
+            /**
+             * @description waiver: fees to waive (a cash loan owes none).
+             * @example 1234.56
+             */
+            fees?: string;
+            /** @description reschedule: instalments still to pay after it; holiday: instalments skipped. */
+            instalments?: number;
+            /**
+             * @description waiver: interest to waive (yuan).
+             * @example 1234.56
+             */
+            interest?: string;
+            /**
+             * @description reschedule: the fewest instalments whose level instalment is at most this.
+             * @example 1234.56
+             */
+            maxInstalment?: string;
+            /**
+             * @description waiver: penalty interest to waive (yuan).
+             * @example 1234.56
+             */
+            penalty?: string;
+            /** @description Why the borrower is helped: a code and a note each. */
+            reasons?: {
+              /** @enum {string} */
+              code:
+                | 'income-loss'
+                | 'unemployment'
+                | 'illness-or-injury'
+                | 'bereavement'
+                | 'natural-disaster'
+                | 'complaint-resolution'
+                | 'other';
+              note: string;
+            }[];
+            /** @enum {string} */
+            tool: 'reschedule' | 're-age' | 'holiday' | 'waiver' | 'settlement';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The schedule the change would make. */
+              instalmentsAfter: {
+                dueDate: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                owed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                penalty: string;
+                period: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                status: string;
+              }[];
+              /** @description The schedule today. */
+              instalmentsBefore: {
+                dueDate: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                owed: string;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                penalty: string;
+                period: number;
+                /**
+                 * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                 * @example 1234.56
+                 */
+                principal: string;
+                status: string;
+              }[];
+              /**
+               * @description What the threshold is compared with: waived, written off, overdue moved, deferred, re-planned.
+               * @example 1234.56
+               */
+              moneyEffect: string;
+              needsSecondPerson: boolean;
+              /**
+               * @description The threshold in force today.
+               * @example 1234.56
+               */
+              secondPersonAbove: string;
             };
           };
         };
