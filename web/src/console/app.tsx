@@ -9,6 +9,7 @@ import {
   FormOutlined,
   HomeOutlined,
   KeyOutlined,
+  MedicineBoxOutlined,
   LogoutOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
@@ -60,6 +61,12 @@ export const MENU: readonly MenuEntry[] = [
         icon: <CheckSquareOutlined />,
         roles: ['reviewer'],
       },
+      {
+        path: '/reviewer/hardship',
+        key: 'reviewerHardship',
+        icon: <MedicineBoxOutlined />,
+        roles: ['reviewer'],
+      },
     ],
   },
   {
@@ -89,6 +96,12 @@ export const MENU: readonly MenuEntry[] = [
     roles: ['collector'],
     children: [
       { path: '/collections/queue', key: 'collectionsQueue', icon: <FormOutlined />, roles: ['collector'] },
+      {
+        path: '/collections/hardship',
+        key: 'collectionsHardship',
+        icon: <MedicineBoxOutlined />,
+        roles: ['collector'],
+      },
     ],
   },
   {

@@ -26,6 +26,7 @@ import type { ApiProblem } from '../../api/problem.ts';
 import { newIntentKey } from '../../api/intent.ts';
 import { api, unwrap } from '../api.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
+import { HardshipPanel } from '../hardship/help-borrower.tsx';
 import { asProblem, useLoad } from '../components/use-load.ts';
 import { useLocale } from '../i18n.ts';
 import {
@@ -342,6 +343,7 @@ export function CollectionCasePage() {
             </Card>
           </Col>
         </Row>
+        {c.product === 'cash_loan' ? <HardshipPanel loanId={c.accountId} onChanged={reload} /> : null}
         <Card title={<h2 className="cl-h2">{t('collections.case.contacts')}</h2>}>
           <Table<CaseContact>
             className="cl-contacts"

@@ -1,6 +1,7 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { NotFound } from '../components/not-found.tsx';
+import { HardshipWaitingPage } from '../hardship/waiting-page.tsx';
 import { CollectionCasePage } from './case-page.tsx';
 import { CollectionsQueue } from './queue.tsx';
 import './texts.ts';
@@ -14,7 +15,7 @@ const READABLE = {
   },
 };
 
-/** The collections area (collector, admin): the call queue and the case page. */
+/** The collections area (collector, admin): the call queue, the case page, hardship requests waiting. */
 export default function CollectionsRoutes() {
   return (
     <ConfigProvider theme={READABLE}>
@@ -23,6 +24,7 @@ export default function CollectionsRoutes() {
           <Route index element={<Navigate to="queue" replace />} />
           <Route path="queue" element={<CollectionsQueue />} />
           <Route path="cases/:id" element={<CollectionCasePage />} />
+          <Route path="hardship" element={<HardshipWaitingPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </AntApp>

@@ -1,6 +1,7 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { NotFound } from '../components/not-found.tsx';
+import { HardshipWaitingPage } from '../hardship/waiting-page.tsx';
 import { AppealCase } from './appeal-case.tsx';
 import { AppealsQueue } from './appeals-queue.tsx';
 import { ApprovalsInbox } from './approvals.tsx';
@@ -21,7 +22,7 @@ const READABLE = {
 
 /**
  * The reviewer workbench: the appeals queue and case page, the approvals inbox (maker-checker), and the
- * referral queue and case page. antd's App gives the pages its message and modal hooks.
+ * referral queue and case page, and the hardship requests waiting for a second person. antd's App gives the pages its message and modal hooks.
  */
 export default function ReviewerRoutes() {
   return (
@@ -34,6 +35,7 @@ export default function ReviewerRoutes() {
           <Route path="approvals" element={<ApprovalsInbox />} />
           <Route path="referrals" element={<ReferralQueue />} />
           <Route path="referrals/:id" element={<ReferralCasePage />} />
+          <Route path="hardship" element={<HardshipWaitingPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </AntApp>

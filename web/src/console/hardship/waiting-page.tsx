@@ -1,0 +1,69 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { PageContainer } from '@ant-design/pro-components';
+import { Button, Card, Space, Spin, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { api, unwrap } from '../api.ts';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { useLoad } from '../components/use-load.ts';
+import { useLocale } from '../i18n.ts';
+import { HardshipRequestsTable } from './requests-table.tsx';
+
+/**
+ * "Waiting for approval": every loan's hardship requests above the threshold, the longest-waiting first, for
+ * the second person (a reviewer other than the maker) to approve or reject, and for their makers to withdraw.
+ * In the collections area a loan links to its case (`caseLink`), where the collector works it.
+ */
+export function HardshipWaitingPage({ caseLink }: { caseLink?: (loanId: string) => string | undefined }) {
+  const { t, format } = useLocale();
+  const pending = useLoad(
+    () => unwrap(api.GET('/v1/hardship-requests', { params: { query: { status: 'pending' } } })),
+    [],
+  );
+  const rules = useLoad(() => unwrap(api.GET('/v1/loan-hardship-rules')), []);
+  return (
+    <PageContainer
+      title={<h1 className="rv-h1">{t('hardship.waiting.title')}</h1>}
+      subTitle={t('hardship.waiting.subtitle')}
+      extra={[
+        <Button key="refresh" icon={<ReloadOutlined />} onClick={() => void pending.reload()}>
+          {t('hardship.waiting.refresh')}
+        </Button>,
+      ]}
+    >
+      <Card>
+        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+          {rules.data ? (
+            <Typography.Text type="secondary">
+              {t('hardship.waiting.threshold', { amount: format.yuan(rules.data.inForce.secondPersonAbove) })}
+            </Typography.Text>
+          ) : null}
+          {pending.error ? (
+            <ProblemAlert problem={pending.error} onRetry={() => void pending.reload()} />
+          ) : null}
+          {pending.loading && !pending.data ? (
+            <div role="status" style={{ textAlign: 'center' }}>
+              <Spin />
+            </div>
+          ) : (
+            <HardshipRequestsTable
+              requests={pending.data?.requests ?? []}
+              showLoan
+              loanLink={(row) => {
+                const to = caseLink?.(row.loanId);
+                return to ? (
+                  <Link to={to}>
+                    <code>{row.loanId}</code>
+                  </Link>
+                ) : (
+                  <code>{row.loanId}</code>
+                );
+              }}
+              emptyText={t('hardship.waiting.empty')}
+              onDecided={() => pending.reload()}
+            />
+          )}
+        </Space>
+      </Card>
+    </PageContainer>
+  );
+}
