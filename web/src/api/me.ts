@@ -45,6 +45,9 @@ export type MeDecision = Ok<'/v1/me/decisions/{decisionId}', 'get'>;
 export type DecisionSummary = Ok<'/v1/me/decisions', 'get'>['decisions'][number];
 export type Quote = Ok<'/v1/me/loans/quote', 'post'>;
 export type Loan = Ok<'/v1/me/loans/{loanId}', 'get'>;
+export type AutoRepay = Ok<'/v1/me/loans/{loanId}/auto-repay', 'get'>;
+export type AutoRepayChange =
+  paths['/v1/me/loans/{loanId}/auto-repay']['put']['requestBody']['content']['application/json'];
 export type Line = Ok<'/v1/me/lines', 'get'>['lines'][number];
 export type Statement = Ok<'/v1/me/lines/{lineId}/statements', 'get'>['statements'][number];
 export type Offer = Ok<'/v1/me/lines/{lineId}/offers', 'get'>['offers'][number];
@@ -86,6 +89,10 @@ export const me = {
     unwrap(api.POST('/v1/me/loans', { body, params: { header: key(idempotencyKey) } })),
   loans: () => unwrap(api.GET('/v1/me/loans')),
   loan: (loanId: string) => unwrap(api.GET('/v1/me/loans/{loanId}', { params: { path: { loanId } } })),
+  autoRepay: (loanId: string) =>
+    unwrap(api.GET('/v1/me/loans/{loanId}/auto-repay', { params: { path: { loanId } } })),
+  setAutoRepay: (loanId: string, body: AutoRepayChange) =>
+    unwrap(api.PUT('/v1/me/loans/{loanId}/auto-repay', { params: { path: { loanId } }, body })),
   repayLoan: (loanId: string, amount: string, idempotencyKey: string) =>
     unwrap(
       api.POST('/v1/me/loans/{loanId}/repayments', {

@@ -9,6 +9,7 @@ import { Page, Section } from '../../components/page.tsx';
 import { asProblem, useLoad } from '../../components/use-load.ts';
 import { fenToYuan, yuanToFen } from '../../format/format.ts';
 import { useLocale } from '../../i18n/index.ts';
+import { AutoRepayPanel } from './auto-repay.tsx';
 import { PayForm } from './pay-form.tsx';
 
 /**
@@ -121,6 +122,7 @@ function LoanBill({ loan, onPaid }: { loan: Loan; onPaid: () => void }) {
           onPaid={onPaid}
         />
       ) : null}
+      <AutoRepayPanel loanId={loan.id} active={loan.status === 'active'} />
       <details>
         <summary>{t('bills.schedule')}</summary>
         <table className="schedule">
