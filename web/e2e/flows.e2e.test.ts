@@ -187,6 +187,69 @@ describe.skipIf(skipReason !== undefined)('customer flows at a phone size', () =
     }
   });
 
+  it('auto-repay: the stored notice is shown before turning it on; on from the card ending …; off again', async () => {
+    const customer = byCase('clean_approval');
+    const { context, page, token } = await openAs(browser, customer.customerId, 'en');
+    try {
+      const loans = await api<{ loans: { id: string; status: string }[] }>(
+        'GET',
+        '/v1/me/loans',
+        undefined,
+        token,
+      );
+      const loanId = loans.body.loans.find((loan) => loan.status === 'active')?.id ?? '';
+      expect(loanId, 'the borrow test drew a cash loan').not.toBe('');
+      // A bound card to collect from (the demo customer may have one already: then this is refused, no matter).
+      await api('POST', '/v1/me/cards', { cardNumber: card('622588765432109') }, token);
+      const before = await api<{
+        enabled: boolean;
+        noticeInForce: { version: number; text: { en: string } };
+      }>('GET', `/v1/me/loans/${loanId}/auto-repay`, undefined, token);
+      expect(before.body.enabled).toBe(false);
+
+      await page.goto(`${baseUrl}/app/bills`);
+      const panel = page.getByTestId(`auto-repay-${loanId}`);
+      await panel.getByTestId('auto-repay-state').filter({ hasText: 'Off' }).waitFor();
+      // The words the consent will name, as stored, before the button that accepts them.
+      expect((await panel.getByTestId('auto-repay-notice').textContent()) ?? '').toContain(
+        before.body.noticeInForce.text.en,
+      );
+      await panel.scrollIntoViewIfNeeded();
+      await noSeriousViolations(page);
+      await screenshot(page, 'bills-auto-repay-notice.en');
+
+      await panel.getByRole('button', { name: 'Agree and turn on auto-repay' }).click();
+      await panel.getByTestId('auto-repay-state').filter({ hasText: 'On:' }).waitFor();
+      const on = await api<{ enabled: boolean; cardLast4: string; noticeVersion: number }>(
+        'GET',
+        `/v1/me/loans/${loanId}/auto-repay`,
+        undefined,
+        token,
+      );
+      expect(on.body).toMatchObject({ enabled: true, noticeVersion: before.body.noticeInForce.version });
+      expect(await panel.getByTestId('auto-repay-state').textContent()).toBe(
+        `On: paid on each due date from your card ending ${on.body.cardLast4}`,
+      );
+      await panel.getByText('No auto-repay attempt yet.').waitFor();
+      await noSeriousViolations(page);
+      await screenshot(page, 'bills-auto-repay-on.en');
+
+      await panel.getByRole('button', { name: 'Turn off auto-repay' }).click();
+      await panel.getByTestId('auto-repay-state').filter({ hasText: 'Off' }).waitFor();
+      const off = await api<{ enabled: boolean; consents: { granted: boolean }[] }>(
+        'GET',
+        `/v1/me/loans/${loanId}/auto-repay`,
+        undefined,
+        token,
+      );
+      expect(off.body.enabled).toBe(false);
+      expect(off.body.consents.map((consent) => consent.granted)).toEqual([true, false]);
+      await screenshot(page, 'bills-auto-repay-off.en');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('appeal: oversized and wrong-type evidence are refused with a clear message; with a photo it is filed and followed with its SLA date', async () => {
     const customer = byCase('multi_head');
     const { context, page } = await openAs(browser, customer.customerId, 'zh-CN');

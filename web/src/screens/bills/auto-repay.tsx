@@ -71,21 +71,25 @@ export function AutoRepayPanel({ loanId, active }: { loanId: string; active: boo
           {!data.enabled && active && data.noticeInForce ? (
             <>
               <p className="muted">{t('autoRepay.readFirst')}</p>
-              <blockquote className="notice" data-testid="auto-repay-notice" lang={locale}>
+              <blockquote className="auto-repay-notice" data-testid="auto-repay-notice" lang={locale}>
                 {locale === 'en' ? data.noticeInForce.text.en : data.noticeInForce.text.zh}
                 <div className="muted">{t('autoRepay.version', { version: data.noticeInForce.version })}</div>
               </blockquote>
-              <Button color="primary" size="small" loading={busy} onClick={() => void set(true)}>
-                {t('autoRepay.turnOn')}
-              </Button>
+              <div className="auto-repay-action">
+                <Button color="primary" size="small" loading={busy} onClick={() => void set(true)}>
+                  {t('autoRepay.turnOn')}
+                </Button>
+              </div>
             </>
           ) : null}
           {data.enabled ? (
             <>
               <p className="muted">{t('autoRepay.whenOn')}</p>
-              <Button size="small" fill="outline" loading={busy} onClick={() => void set(false)}>
-                {t('autoRepay.turnOff')}
-              </Button>
+              <div className="auto-repay-action">
+                <Button size="small" fill="outline" loading={busy} onClick={() => void set(false)}>
+                  {t('autoRepay.turnOff')}
+                </Button>
+              </div>
             </>
           ) : null}
           <h5 className="section-title">{t('autoRepay.attempts')}</h5>
