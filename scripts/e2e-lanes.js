@@ -23,6 +23,7 @@ const E2E = 'web/e2e';
  * studio 85, demo cases 66, flows 21 — each at about half speed).
  */
 const WEIGHTS = {
+  'console-collections.e2e.test.ts': 150, // its own demo with a small history: ~65 s of the 148 s measured
   'console-reviewer.e2e.test.ts': 60,
   'console-security.e2e.test.ts': 45,
   'console-models.e2e.test.ts': 90,

@@ -49,6 +49,15 @@ interface ContactValues {
   promiseAmount?: string;
 }
 
+/**
+ * "Pick one" for a Select, as a validator rather than `required`: antd puts aria-required on a Select's
+ * outer <div>, which has no role to carry it (axe: aria-allowed-attr, critical).
+ */
+const picked = (message: string) => ({
+  validator: (_rule: unknown, value: unknown) =>
+    value ? Promise.resolve() : Promise.reject(new Error(message)),
+});
+
 const PROMISE_COLOURS: Record<CasePromise['status'], string> = {
   pending: 'blue',
   kept: 'green',
@@ -231,7 +240,7 @@ export function CollectionCasePage() {
                 <Form.Item
                   name="channel"
                   label={t('collections.contact.channel')}
-                  rules={[{ required: true, message: t('collections.contact.required') }]}
+                  rules={[picked(t('collections.contact.required'))]}
                 >
                   <Select
                     options={CHANNELS.map((value) => ({
@@ -243,7 +252,7 @@ export function CollectionCasePage() {
                 <Form.Item
                   name="outcome"
                   label={t('collections.contact.outcome')}
-                  rules={[{ required: true, message: t('collections.contact.required') }]}
+                  rules={[picked(t('collections.contact.required'))]}
                 >
                   <Select
                     options={OUTCOMES.map((value) => ({

@@ -70,6 +70,12 @@ function bodyOf(values: HelpValues): Omit<HardshipBody, 'reasons'> {
   }
 }
 
+/** "Pick one" for a Select as a validator: `required` puts aria-required on its role-less outer <div> (axe). */
+const picked = (message: string) => ({
+  validator: (_rule: unknown, value: unknown) =>
+    value ? Promise.resolve() : Promise.reject(new Error(message)),
+});
+
 /** A refusal's field → the form's field (`reasons[0].note` → reasons / 0 / note). */
 function fieldOf(field: string): (string | number)[] | undefined {
   const reason = /^reasons\[(\d+)\]\.(code|note)$/.exec(field);
@@ -402,7 +408,7 @@ export function HardshipPanel({ loanId, onChanged }: { loanId: string; onChanged
                         <Form.Item
                           name={[field.name, 'code']}
                           label={`${t('hardship.help.reasonCode')} ${index + 1}`}
-                          rules={[{ required: true, message: t('hardship.help.required') }]}
+                          rules={[picked(t('hardship.help.required'))]}
                         >
                           <Select
                             options={REASON_CODES.map((value) => ({
