@@ -93,11 +93,15 @@ function Comparison({
 }: {
   before: Instalment[];
   after: Instalment[];
+  /** A settlement: what the customer pays now; nothing is owed after it (the rest is written off). */
   paysNow?: string;
 }) {
   const { t, format } = useLocale();
-  const column = (rows: Instalment[], title: string, testId: string) => {
-    const figures = scheduleFigures(rows);
+  const column = (rows: Instalment[], title: string, testId: string, settled = false) => {
+    // A settled loan owes nothing more: its billed instalments keep their figures, the rest is written off.
+    const figures = settled
+      ? { stillToPay: '0.00', next: undefined, left: 0, last: undefined }
+      : scheduleFigures(rows);
     return (
       <Col xs={24} md={12}>
         <Descriptions
@@ -135,9 +139,9 @@ function Comparison({
       ) : null}
       <Row gutter={[16, 16]}>
         {column(before, t('hardship.preview.before'), 'hardship-before')}
-        {column(after, t('hardship.preview.after'), 'hardship-after')}
+        {column(after, t('hardship.preview.after'), 'hardship-after', paysNow !== undefined)}
       </Row>
-      <ScheduleTable rows={after} caption={t('hardship.preview.schedule')} />
+      {paysNow === undefined ? <ScheduleTable rows={after} caption={t('hardship.preview.schedule')} /> : null}
     </Space>
   );
 }
@@ -164,7 +168,14 @@ export function HardshipPanel({ loanId, onChanged }: { loanId: string; onChanged
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<
-    { kind: 'applied' | 'pending'; text: string; before: Instalment[]; after: Instalment[] } | undefined
+    | {
+        kind: 'applied' | 'pending';
+        text: string;
+        before: Instalment[];
+        after: Instalment[];
+        paysNow: string | null;
+      }
+    | undefined
   >(undefined);
   // One key per request being written: a double click or a retry asks once; a new one after success.
   const intent = useRef(newIntentKey());
@@ -230,7 +241,13 @@ export function HardshipPanel({ loanId, onChanged }: { loanId: string; onChanged
         kind === 'pending'
           ? t('hardship.help.pending', { effect, threshold })
           : t('hardship.help.applied', { tool: t(`hardship.tools.${answer.request.ask.tool}`), effect });
-      setResult({ kind, text, before: answer.instalmentsBefore, after: answer.instalmentsAfter });
+      setResult({
+        kind,
+        text,
+        before: answer.instalmentsBefore,
+        after: answer.instalmentsAfter,
+        paysNow: answer.request.ask.tool === 'settlement' ? answer.request.ask.amount : null,
+      });
       void message.success(text);
       intent.current = newIntentKey();
       setPreview(undefined);
@@ -326,7 +343,11 @@ export function HardshipPanel({ loanId, onChanged }: { loanId: string; onChanged
               data-testid="hardship-result"
               description={
                 result.after.length > 0 ? (
-                  <Comparison before={result.before} after={result.after} />
+                  <Comparison
+                    before={result.before}
+                    after={result.after}
+                    {...(result.paysNow ? { paysNow: result.paysNow } : {})}
+                  />
                 ) : undefined
               }
             />
@@ -398,7 +419,9 @@ export function HardshipPanel({ loanId, onChanged }: { loanId: string; onChanged
               </Space>
             ) : null}
             {tool === 'settlement' ? money('amount', t('hardship.help.amount')) : null}
-            <Typography.Text strong>{t('hardship.help.reasons')}</Typography.Text>
+            <Typography.Paragraph strong style={{ marginBottom: 8 }}>
+              {t('hardship.help.reasons')}
+            </Typography.Paragraph>
             <Form.List name="reasons">
               {(fields, { add, remove }) => (
                 <>

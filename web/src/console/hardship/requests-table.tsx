@@ -88,7 +88,7 @@ export function HardshipRequestsTable({
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       {problem ? <ProblemAlert problem={problem} /> : null}
       <Table<HardshipRequest>
-        className="rv-table hs-requests"
+        className="hs-requests"
         size="small"
         rowKey="id"
         pagination={false}
@@ -125,7 +125,8 @@ export function HardshipRequestsTable({
           {
             title: t('hardship.requests.reasons'),
             dataIndex: 'reasons',
-            className: 'rv-wrap',
+            // Notes are sentences: the column wraps them, so who asked and the actions stay in view.
+            width: 280,
             render: (_: unknown, row) => <ReasonsText reasons={row.reasons} />,
           },
           {
