@@ -35,17 +35,27 @@ async function where(deps: HardshipDeps, requestId: string) {
 
 /**
  * The checker must be another person than the maker: another key, under another name — the facility
- * overrides' rule (itself the appeals' `samePerson`), answered here as 422 `checker` / `maker-checker`.
+ * overrides' rule (itself the appeals' `samePerson`), answered as a settings change request answers it:
+ * 403 `maker-checker` (the act is forbidden to this person, not an invalid field), naming `checker`.
  */
 function checkSecondPerson(request: HardshipRequest, checker: HardshipActor): void {
   try {
     checkOverrideSecondPerson(request, checker);
   } catch (error) {
     if (error instanceof AppError && error.code === 'FORBIDDEN')
-      throw AppError.invalid(
-        'checker',
-        'maker-checker',
+      throw new AppError(
+        'FORBIDDEN',
         'the person who asked for a hardship change cannot approve it; another person (another key, under another name) must',
+        {
+          issues: [
+            {
+              field: 'checker',
+              rule: 'maker-checker',
+              message: `${request.maker.name} asked for this change and cannot approve it (four-eyes)`,
+            },
+          ],
+          details: { requestId: request.id, maker: request.maker.name },
+        },
       );
     throw error;
   }
@@ -54,7 +64,7 @@ function checkSecondPerson(request: HardshipRequest, checker: HardshipActor): vo
 /**
  * A second person approves a pending request: every rule is checked again on the loan as it stands today
  * (a payment, another change or the cap may have moved since), then it is carried out in one transaction.
- * Refused, with nothing written: the maker approving (422 `checker` / `maker-checker`), a request already
+ * Refused, with nothing written: the maker approving (403 `checker` / `maker-checker`), a request already
  * applied or rejected (422 `requestId` / `pending-request`), and any rule the loan no longer meets.
  */
 export async function approveHardship(
