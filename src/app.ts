@@ -415,7 +415,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       runs: createPgDayEndRunLog(),
       processors: [
         createLoanDayEndProcessor({ clock, ids }),
-        createCreditLineDayEndProcessor({ clock, ids }),
+        createCreditLineDayEndProcessor({ clock, ids, outbox: notifications.outbox }),
         // Reminders after every product's day steps, so they read the accounts as of the date.
         createLoanReminderProcessor({ clock, outbox: notifications.outbox }),
         createLineReminderProcessor({ clock, outbox: notifications.outbox }),

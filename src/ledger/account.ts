@@ -16,6 +16,7 @@ export const ACCOUNT_KINDS = [
   'fee_income',
   'penalty_income',
   'write_off_expense',
+  'recovery_income',
 ] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
@@ -41,6 +42,8 @@ export const ACCOUNT_KIND_INFO: Readonly<Record<AccountKind, KindInfo>> = {
   fee_income: { normalSide: 'C', nonNegative: true, owner: 'lender' },
   penalty_income: { normalSide: 'C', nonNegative: true, owner: 'lender' },
   write_off_expense: { normalSide: 'D', nonNegative: true, owner: 'lender' },
+  // Cash received on amounts written off (a credit line's recoveries; migration 0530).
+  recovery_income: { normalSide: 'C', nonNegative: true, owner: 'lender' },
 };
 
 export function isAccountKind(value: string): value is AccountKind {

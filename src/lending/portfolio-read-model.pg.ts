@@ -158,6 +158,7 @@ async function* linesOpened(
         openedOn: row.opened_on as LocalDate,
         drawn: state.counters.purchased,
         closedOn: row.closed_on as LocalDate | null,
+        chargedOffOn: state.writtenOffOn ?? null,
         processedThrough: row.processed_through as LocalDate,
         dueOutcomes: state.dueOutcomes.map((outcome) => ({
           dueDate: outcome.dueDate,
@@ -241,8 +242,7 @@ async function* lineHistories(
         history: {
           openedOn: row.opened_on as LocalDate,
           processedThrough: state.processedThrough,
-          // Lending has no charge-off of a line yet (issue 15 item 6): none is ever read as charged off.
-          chargedOffOn: null,
+          chargedOffOn: state.writtenOffOn ?? null,
           closedOn: row.closed_on as LocalDate | null,
           dueOutcomes: state.dueOutcomes,
           bucketBounds: decodeTerms(row.terms).bucketBounds,

@@ -36,6 +36,10 @@ function accountTitle(kind: MessageKind): Text | undefined {
       return MESSAGE_TITLES.paymentReversed;
     case 'loan_hardship_applied':
       return MESSAGE_TITLES.loanHelp;
+    case 'line_written_off':
+      return MESSAGE_TITLES.writtenOff;
+    case 'line_recovery_received':
+      return MESSAGE_TITLES.paymentReceived;
     case 'overdue_day_1':
     case 'overdue_day_7':
     case 'overdue_day_30':

@@ -52,7 +52,11 @@ export async function ownLine(deps: MeDeps, customerId: string, lineId: string):
 
 /** Why a drawdown or purchase was refused, as a 422 whose `reason` the app can act on. */
 export function refused(
-  refusal: DrawdownRefusal | DrawRefusal | { reason: 'line-overdue'; daysPastDue: number },
+  refusal:
+    | DrawdownRefusal
+    | DrawRefusal
+    | { reason: 'line-overdue'; daysPastDue: number }
+    | { reason: 'line-written-off'; writtenOffOn: string },
 ) {
   switch (refusal.reason) {
     case 'insufficient-available-credit':
@@ -80,6 +84,12 @@ export function refused(
         {
           details: { reason: refusal.reason, daysPastDue: refusal.daysPastDue },
         },
+      );
+    case 'line-written-off':
+      return new AppError(
+        'UNPROCESSABLE',
+        `the line was written off on ${refusal.writtenOffOn}: it takes no more purchases; what is owed can still be paid`,
+        { details: { reason: refusal.reason, writtenOffOn: refusal.writtenOffOn } },
       );
   }
 }

@@ -162,6 +162,7 @@ export const MESSAGE_TITLES = {
   statement: both('账单已出', 'Statement ready'),
   plan: both('分期', 'Instalment plan'),
   loanHelp: both('还款安排', 'Repayment arrangement'),
+  writtenOff: both('额度已核销', 'Credit line written off'),
   creditReport: both('征信报送提醒', 'Credit report notice'),
   dataCorrection: both('更正结果', 'Your correction'),
 } as const;

@@ -121,7 +121,7 @@ export async function verdictsByDecision(
           productCode: line.productCode,
           openedOn: line.openedOn,
           drawn: line.drawn,
-          chargedOffOn: null,
+          chargedOffOn: line.chargedOffOn,
           closedOn: line.closedOn,
           processedThrough: line.processedThrough,
           dueOutcomes: line.dueOutcomes,

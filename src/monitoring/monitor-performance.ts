@@ -66,8 +66,7 @@ export async function performanceIn(deps: Deps, window: MonitoringWindow): Promi
         productCode: decision?.productCode ?? line.productCode,
         openedOn: line.openedOn,
         drawn: line.drawn,
-        // Lending has no charge-off of a line yet (issue 15 item 6): none is ever read as charged off.
-        chargedOffOn: null,
+        chargedOffOn: line.chargedOffOn,
         closedOn: line.closedOn,
         processedThrough: line.processedThrough,
         dueOutcomes: line.dueOutcomes,

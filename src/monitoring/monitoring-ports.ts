@@ -148,6 +148,8 @@ export interface LineAccount extends OpenedAccount {
   /** Everything purchased on the line so far. */
   readonly drawn: bigint;
   readonly closedOn: LocalDate | null;
+  /** The date the line was written off (charged off), or null. */
+  readonly chargedOffOn: LocalDate | null;
   readonly processedThrough: LocalDate;
   readonly dueOutcomes: LinePerformanceRecord['dueOutcomes'];
 }

@@ -73,7 +73,7 @@ export interface LinePerformanceRecord {
   readonly openedOn: LocalDate;
   /** Purchases drawn on the line to date, fen. */
   readonly drawn: bigint;
-  /** The date the line was charged off (null while it is not: lending has no line charge-off yet). */
+  /** The date the line was charged off (written off), or null. */
   readonly chargedOffOn: LocalDate | null;
   /** The date the line was closed (at zero balance: migration 0505's `closed_on`), or null. */
   readonly closedOn: LocalDate | null;

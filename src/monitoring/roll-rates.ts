@@ -67,7 +67,7 @@ export interface LoanHistory {
 export interface LineHistory {
   readonly openedOn: LocalDate;
   readonly processedThrough: LocalDate;
-  /** Charged off on (null while it is not; the line has no charge-off yet in this version of lending). */
+  /** Charged off (written off) on, or null. */
   readonly chargedOffOn: LocalDate | null;
   /** Closed at zero balance on (migration 0505's `credit_lines.closed_on`), or null. */
   readonly closedOn: LocalDate | null;

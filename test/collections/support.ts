@@ -113,7 +113,7 @@ export async function collectionsWorld(
   const strategies = options.strategies ?? [DEFAULT_COLLECTION_STRATEGY];
   const processors = [
     createLoanDayEndProcessor({ clock, ids }),
-    createCreditLineDayEndProcessor({ clock, ids }),
+    createCreditLineDayEndProcessor({ clock, ids, outbox: notifications.outbox }),
     createLoanReminderProcessor({ clock, outbox: notifications.outbox }),
     createLineReminderProcessor({ clock, outbox: notifications.outbox }),
     createCollectionsProcessor({

@@ -1,6 +1,7 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
+import type { MessageOutbox } from '../../platform/notifications/index.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { contractsBehindOf, type DayEndProcessor } from '../eod/day-end.ts';
@@ -16,7 +17,12 @@ import { advanceLine } from './line-servicing.ts';
  * facilities first, then the lines (in id order), then the ledger. A line a command already brought up to
  * the date drops out when the chunk locks it, so nothing is booked twice; a crash rolls the chunk back whole.
  */
-export function createCreditLineDayEndProcessor(deps: { clock: Clock; ids: IdGenerator }): DayEndProcessor {
+export function createCreditLineDayEndProcessor(deps: {
+  clock: Clock;
+  ids: IdGenerator;
+  /** The customer's "written off" message when the charge-off rule writes a line off (none: not sent). */
+  outbox?: MessageOutbox;
+}): DayEndProcessor {
   return {
     product: 'credit-line',
     ...contractsBehindOf(lineStore),

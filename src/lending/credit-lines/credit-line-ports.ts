@@ -10,6 +10,7 @@ import type { TermsInForcePort } from '../facilities/facility-terms-guard.ts';
 import type { LineChangeRecord } from './credit-lines.pg.ts';
 import type { ConversionOffer } from './instalment-conversion.ts';
 import type { LineChangeResult, Requester } from './line-lifecycle-command.ts';
+import type { LineWriteOffReceipt, LineWriteOffRequest } from './write-off-line.ts';
 import type {
   ConversionRequest,
   ConversionResult,
@@ -121,6 +122,11 @@ export interface CreditLineService {
     /** Who asked; staff (anyone but the customer's app) are recorded in the audit log. */
     requester?: Requester;
   }): Promise<{ receipt: PlanSettlementReceipt; replayed: boolean }>;
+  /**
+   * Staff write the line off today (charge-off by hand): everything owed moves to write-off expense; later
+   * payments are recoveries. See `write-off-line.ts` for the refusals.
+   */
+  writeOff(request: LineWriteOffRequest): Promise<{ receipt: LineWriteOffReceipt; replayed: boolean }>;
   /** A new statement day (at most once in 6 months): the cycle in flight ends on the old day. */
   changeStatementDay(request: {
     lineId: string;

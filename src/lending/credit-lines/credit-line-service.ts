@@ -17,6 +17,7 @@ import { purchaseOnLine } from './purchase-on-line.ts';
 import { refundPurchase } from './refund-purchase.ts';
 import { reverseLinePayment } from './reverse-line-payment.ts';
 import { settleLinePlan } from './settle-plan.ts';
+import { writeOffCreditLine } from './write-off-line.ts';
 import { validateProduct } from './line-terms.ts';
 
 /**
@@ -69,6 +70,7 @@ export function createCreditLineService(serviceDeps: CreditLineServiceDeps): Cre
     payout: (request) => payOutHeld(deps, request),
     reversePayment: (request) => reverseLinePayment(deps, request),
     settlePlan: (request) => settleLinePlan(deps, request),
+    writeOff: (request) => writeOffCreditLine(deps, request),
     close: (request) => closeLine(lifecycle, request),
     requestLowerLimit: (request) => requestLowerLimit(lifecycle, request),
     liftCustomerLimitCap: (request) => liftCustomerLimitCap(lifecycle, request),

@@ -28,6 +28,7 @@ import {
   offerDto,
   payoutDto,
   planSettlementDto,
+  lineWriteOffDto,
   purchaseDto,
   reviewDto,
   statementDto,
@@ -54,6 +55,11 @@ function lineText(view: LineView): string {
   return [
     `${view.terms.lineId}  ${f.status}  ${view.bucket} (${view.daysPastDue} days past due)  as of ${view.asOf}`,
     ...(view.closedOn === null ? [] : [`  closed on ${view.closedOn}`]),
+    ...(view.writtenOff === null
+      ? []
+      : [
+          `  written off on ${view.writtenOff.on}: ${d(view.writtenOff.total)} (principal ${d(view.writtenOff.principal)}, interest ${d(view.writtenOff.interest)}, fees ${d(view.writtenOff.fees)}); recovered ${d(view.writtenOff.recovered)}, still owed ${d(view.writtenOff.outstanding)}`,
+        ]),
     `  limit ${d(f.limit)}${f.temporary === null ? '' : ` + temporary ${d(f.temporary.amount)} through ${f.temporary.until}`}${view.customerLimitCap === null ? '' : ` (the customer's cap ${d(view.customerLimitCap)})`}, used ${d(f.used)}, available ${d(f.available)}; statement day ${currentStatementDay(view.terms)}, due ${'dayOfMonth' in view.terms.due ? `on day ${view.terms.due.dayOfMonth}` : `${view.terms.due.daysAfterStatement} days after`}, next statement ${view.nextStatementDate}`,
     `  billed: principal ${d(b.billedPrincipal)}, interest ${d(b.billedInterest)}, fees ${d(b.billedFees)}; unbilled: principal ${d(b.unbilledPrincipal)}, interest ${d(b.unbilledInterest)}; instalments to come ${d(b.instalmentsNotYetBilled)}; held for the customer ${d(b.heldForCustomer)}`,
     ...view.openStatements.map(
@@ -486,6 +492,33 @@ export function registerCreditLineCommands(program: Command): void {
         });
       },
     );
+
+  line
+    .command('write-off')
+    .description(
+      'Write the line off today (charge-off by hand): everything owed moves to write-off expense, spending stops, later payments are recoveries.',
+    )
+    .argument('<lineId>', 'the line (cl_…)')
+    .requiredOption('--reason <text>', 'why, 1–200 characters')
+    .requiredOption('--idempotency-key <key>', 'a key unique to this request')
+    .action(async (lineId: string, options: { reason: string; idempotencyKey: string }, command: Command) => {
+      const global = globalOptions(command);
+      await withApp(global, async (app) => {
+        const result = await app.services.creditLines.writeOff({
+          lineId,
+          reason: options.reason,
+          idempotencyKey: options.idempotencyKey,
+          requester: operator(),
+        });
+        const r = result.receipt;
+        output(
+          global,
+          { ...lineWriteOffDto(r), replayed: result.replayed },
+          () =>
+            `${result.replayed ? '(repeat of an earlier request) ' : ''}line ${r.lineId} written off on ${r.effectiveDate} at ${r.daysPastDue} days past due: ${d(r.writtenOff.total)} (principal ${d(r.writtenOff.principal)}, interest ${d(r.writtenOff.interest)}, fees ${d(r.writtenOff.fees)}); journals ${r.journalIds.join(', ')}`,
+        );
+      });
+    });
 
   line
     .command('settle-plan')

@@ -120,6 +120,7 @@ const STATE_COLUMNS: readonly BatchColumn<NewLine>[] = [
     of: ({ terms, state }) => lineBucket(terms, state, state.processedThrough),
   },
   { name: 'state', type: 'jsonb', of: ({ state }) => toJson(encodeLineState(state)) },
+  { name: 'written_off_on', type: 'date', of: ({ state }) => state.writtenOffOn ?? null },
   {
     name: 'next_event_seq',
     type: 'int',
@@ -175,6 +176,14 @@ function toEvent(row: EventRow): LineEvent {
       return { seq: row.seq, kind: 'payout', effectiveDate, amount };
     case 'plan-settlement':
       return { seq: row.seq, kind: 'plan-settlement', effectiveDate, amount, planId: ref };
+    case 'write-off':
+      return {
+        seq: row.seq,
+        kind: 'write-off',
+        effectiveDate,
+        amount,
+        reason: String(row.detail.reason ?? ''),
+      };
     case 'reversal':
       return {
         seq: row.seq,
@@ -220,6 +229,8 @@ function eventColumns(event: LineEvent): { ref: string | null; detail: Record<st
       return { ref: null, detail: {} };
     case 'plan-settlement':
       return { ref: event.planId, detail: {} };
+    case 'write-off':
+      return { ref: null, detail: { reason: event.reason } };
   }
 }
 

@@ -31,7 +31,8 @@ import type {
 } from './credit-line-service.ts';
 import type { ConversionOffer } from './instalment-conversion.ts';
 import type { LimitReviewRecord } from './limit-reviews.pg.ts';
-import type { LineBalances, StatementDocument } from './line-servicing.ts';
+import type { LineBalances, StatementDocument, WrittenOff } from './line-servicing.ts';
+import type { LineWriteOffReceipt } from './write-off-line.ts';
 import { CONVERSION_TERMS, currentStatementDay } from './line-terms.ts';
 import { LINE_CHANGE_KINDS } from './line-lifecycle.ts';
 import type { LineChangeReceipt, LineChangeResult, Requester } from './line-lifecycle-service.ts';
@@ -145,6 +146,50 @@ const LineHistoryDto = Type.Object({
   }),
 });
 
+export const WrittenOffDto = Type.Object({
+  on: Type.String({ description: 'The business date the line was written off.' }),
+  principal: MoneyString('Principal written off (revolving and instalment plans, billed or not).'),
+  interest: MoneyString('Interest written off.'),
+  fees: MoneyString('Late fees and instalment fees written off.'),
+  total: MoneyString('Everything written off.'),
+  recovered: MoneyString('Received on it since (recoveries).'),
+  outstanding: MoneyString('Still owed by the customer: written off less recovered.'),
+});
+
+function writtenOffDto(w: WrittenOff): Static<typeof WrittenOffDto> {
+  return {
+    on: w.on,
+    principal: s(w.principal),
+    interest: s(w.interest),
+    fees: s(w.fees),
+    total: s(w.total),
+    recovered: s(w.recovered),
+    outstanding: s(w.outstanding),
+  };
+}
+
+export const LineWriteOffDto = Type.Object({
+  lineId: Type.String(),
+  seq: Type.Integer({ description: "The write-off's number among the line's events." }),
+  effectiveDate: Type.String(),
+  reason: Type.String(),
+  daysPastDue: Type.Integer({ description: 'Days past due on the day, before the write-off.' }),
+  writtenOff: WrittenOffDto,
+  journalIds: Type.Array(Type.String(), { description: 'One journal per contract written off.' }),
+});
+
+export function lineWriteOffDto(r: LineWriteOffReceipt): Static<typeof LineWriteOffDto> {
+  return {
+    lineId: r.lineId,
+    seq: r.seq,
+    effectiveDate: r.effectiveDate,
+    reason: r.reason,
+    daysPastDue: r.daysPastDue,
+    writtenOff: writtenOffDto(r.writtenOff),
+    journalIds: [...r.journalIds],
+  };
+}
+
 export const LineDto = Type.Object({
   id: Type.String(),
   customerId: Type.String(),
@@ -175,6 +220,10 @@ export const LineDto = Type.Object({
     description: 'The limit the customer asked for: reviews never set the limit above it until they lift it.',
   }),
   closedOn: Type.Union([Type.String(), Type.Null()], { description: 'When the line was closed.' }),
+  writtenOff: Type.Union([WrittenOffDto, Type.Null()], {
+    description:
+      'The charge-off, once the line is written off (by the day-end past the days-past-due limit, or by staff): what was owed then by component, recovered since, still owed. Nothing accrues after it; the balances are 0 because the debt is off the books, not paid.',
+  }),
   daysPastDue: Type.Integer(),
   bucket: StringEnum(BUCKETS),
   balances: BalancesDto,
@@ -204,9 +253,9 @@ export const LineDto = Type.Object({
       feeRate: Type.String(),
       feePerPeriod: MoneyString('The fee of each period still to bill.'),
       billedPeriods: Type.Integer(),
-      status: StringEnum(['active', 'cancelled', 'settled'] as const, {
+      status: StringEnum(['active', 'cancelled', 'settled', 'written-off'] as const, {
         description:
-          'cancelled: a refund of the converted purchase took every period not yet billed off the plan.',
+          'cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.',
       }),
       refunded: MoneyString('Principal refunds took off the periods not yet billed.'),
       cancelledOn: Type.Union([Type.String(), Type.Null()]),
@@ -279,6 +328,9 @@ export const CreditDto = Type.Object({
       "Of principal: taken off a converted purchase's instalments not yet billed.",
     ),
     held: MoneyString('Held for the customer (net).'),
+    recovered: MoneyString(
+      'On a written-off line: what paid the debt written off (a recovery); 0 otherwise.',
+    ),
   }),
   interestChange: MoneyString('Interest booked by this change; negative when reversed.'),
   balances: BalancesDto,
@@ -469,6 +521,7 @@ export function lineDto(view: LineView): Static<typeof LineDto> {
     },
     customerLimitCap: view.customerLimitCap === null ? null : s(view.customerLimitCap),
     closedOn: view.closedOn,
+    writtenOff: view.writtenOff === null ? null : writtenOffDto(view.writtenOff),
     daysPastDue: view.daysPastDue,
     bucket: view.bucket,
     balances: balancesDto(view.balances),
@@ -554,6 +607,7 @@ export function creditDto(r: CreditReceipt): Static<typeof CreditDto> {
       principal: s(r.allocation.principal),
       unbilledInstalments: s(r.allocation.unbilledInstalments),
       held: s(r.allocation.held),
+      recovered: s(r.allocation.recovered),
     },
     interestChange: s(r.interestChange),
     balances: balancesDto(r.balances),
@@ -622,6 +676,10 @@ function declined(refusal: PurchaseRefusal): AppError {
     case 'line-overdue':
       details.daysPastDue = refusal.daysPastDue;
       message = `the line is ${refusal.daysPastDue} days past due (more than ${refusal.limit})`;
+      break;
+    case 'line-written-off':
+      details.writtenOffOn = refusal.writtenOffOn;
+      message = `the line was written off on ${refusal.writtenOffOn}; it takes no more purchases`;
       break;
   }
   return new AppError('UNPROCESSABLE', message, { details });
@@ -917,6 +975,37 @@ export function registerCreditLineRoutes(
         idempotencyKey: outcome.payout.payoutId,
       });
       return reply.status(201).send({ ...payoutDto(booked.receipt), payout });
+    },
+  );
+
+  http.post(
+    '/v1/lines/:lineId/write-off',
+    {
+      config: { roles: ['reviewer'] },
+      schema: {
+        tags: ['credit lines'],
+        summary:
+          'Write the line off today (charge-off by hand; the day-end does so past the days-past-due limit): everything owed moves to write-off expense, spending stops, later payments are recoveries.',
+        description:
+          'As a cash loan is written off (reviewer, no second person). 422 `lineId` / `not-written-off` (written off already), `lineId` / `owes-something` (nothing owed: close it), `line` / `line-open` (closed), `reason` / `length`.',
+        params: LineParams,
+        headers: IdempotencyHeaders,
+        body: Type.Object(
+          { reason: Type.String({ minLength: 1, maxLength: 200, description: 'Why, 1–200 characters.' }) },
+          { additionalProperties: false },
+        ),
+        response: { 201: LineWriteOffDto, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await creditLines.writeOff({
+        lineId: request.params.lineId,
+        reason: request.body.reason,
+        idempotencyKey: request.headers['idempotency-key'],
+        requester: requesterOf(request),
+      });
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(lineWriteOffDto(result.receipt));
     },
   );
 

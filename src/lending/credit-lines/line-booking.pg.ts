@@ -16,7 +16,10 @@ import {
   type FacilitySnapshot,
 } from './credit-lines.pg.ts';
 import { temporaryExpired } from './line-lifecycle.ts';
-import { journalsOf, LINE_LATE_FEE_ACCOUNT_KINDS } from './line-books.ts';
+import type { AccountKind } from '../../ledger/account.ts';
+import type { MessageOutbox } from '../../platform/notifications/index.ts';
+import { journalsOf, LINE_LATE_FEE_ACCOUNT_KINDS, LINE_WRITE_OFF_ACCOUNT_KINDS } from './line-books.ts';
+import { lineWrittenOff } from './line-messages.ts';
 import {
   bookCounters,
   lineDaysPastDue,
@@ -53,6 +56,8 @@ export interface LineOutcome {
 export interface BookingDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Where the customer's "written off" message goes, in the booking's transaction (none: not sent). */
+  readonly outbox?: MessageOutbox;
 }
 
 /** Books the outcomes; returns the journals posted, per line id. */
@@ -85,25 +90,7 @@ export async function bookLineOutcomes(
   }
   // Before utilisation moves: a temporary limit whose last day has passed no longer counts in the guard.
   for (const outcome of outcomes) await expireTemporaryLimit(tx, now, outcome);
-  // A line's first late fee needs its fee accounts (lines opened before late fees have none): idempotent.
-  const lateFeeLines = outcomes.filter((outcome) =>
-    (journals.get(outcome.terms.lineId) ?? []).some(
-      (journal) =>
-        journal.contractId === outcome.terms.lineId &&
-        journal.lines.some((line) => line.kind === 'fee_receivable' || line.kind === 'fee_income'),
-    ),
-  );
-  if (lateFeeLines.length > 0) {
-    await openAccounts(
-      tx,
-      lateFeeLines.map((outcome) => ({
-        customerId: outcome.terms.customerId,
-        contractId: outcome.terms.lineId,
-      })),
-      LINE_LATE_FEE_ACCOUNT_KINDS,
-      now,
-    );
-  }
+  await openLaterAccounts(tx, all, now);
   await postJournals(tx, all, now);
   await insertStatements(tx, statements, now);
   await saveLineStates(
@@ -129,7 +116,38 @@ export async function bookLineOutcomes(
   }
   await releaseUtilisation(tx, releases, now);
   for (const outcome of outcomes) await syncSuspension(tx, deps, outcome);
+  // The customer hears once that the line was written off (the day-end's rule or staff), with the figures.
+  const writtenOff = outcomes.filter((outcome) => outcome.state.writtenOffOn && !outcome.before.writtenOffOn);
+  if (deps.outbox && writtenOff.length > 0)
+    await deps.outbox.write(
+      tx,
+      writtenOff.flatMap((outcome) =>
+        lineWrittenOff(outcome.terms.customerId, outcome.terms.lineId, outcome.state),
+      ),
+    );
   return journals;
+}
+
+/**
+ * Accounts a contract gets only when it first needs them — the line's late fee accounts (lines opened before
+ * late fees have none), write-off expense and recoveries of a written-off line and its plans — opened for
+ * the contracts whose journals use them (idempotent: an account open already is left as it is).
+ */
+async function openLaterAccounts(tx: Queryable, journals: readonly JournalEntry[], now: Date): Promise<void> {
+  const later = new Set<AccountKind>([...LINE_LATE_FEE_ACCOUNT_KINDS, ...LINE_WRITE_OFF_ACCOUNT_KINDS]);
+  const byKind = new Map<AccountKind, Map<string, { customerId: string; contractId: string }>>();
+  for (const journal of journals) {
+    for (const line of journal.lines) {
+      if (!later.has(line.kind)) continue;
+      const contracts = byKind.get(line.kind) ?? new Map();
+      contracts.set(`${journal.customerId}/${journal.contractId}`, {
+        customerId: journal.customerId,
+        contractId: journal.contractId,
+      });
+      byKind.set(line.kind, contracts);
+    }
+  }
+  for (const [kind, contracts] of byKind) await openAccounts(tx, [...contracts.values()], [kind], now);
 }
 
 /**

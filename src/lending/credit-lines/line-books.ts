@@ -30,6 +30,12 @@ export const LINE_ACCOUNT_KINDS: readonly AccountKind[] = [
  */
 export const LINE_LATE_FEE_ACCOUNT_KINDS: readonly AccountKind[] = ['fee_receivable', 'fee_income'];
 
+/**
+ * The accounts a contract gets when its line is written off (the line: write-off expense and recoveries; a
+ * plan: write-off expense), opened by the booking step with the first journal that uses them.
+ */
+export const LINE_WRITE_OFF_ACCOUNT_KINDS: readonly AccountKind[] = ['write_off_expense', 'recovery_income'];
+
 export const PLAN_ACCOUNT_KINDS: readonly AccountKind[] = [
   'principal_receivable',
   'fee_receivable',
@@ -47,17 +53,29 @@ export const PLAN_ACCOUNT_KINDS: readonly AccountKind[] = [
  * | customer overpayment | overpaid − overpayment applied − paid out |
  * | funding | cash received − paid out − purchased + converted out − forwarded to plans |
  * | interest income | interest accrued |
- * | fee receivable | late fees charged − repaid (once a late fee was charged) |
+ * | fee receivable | late fees charged − repaid − written off (once a late fee was charged) |
  * | fee income | late fees charged |
+ * | write-off expense | principal + interest + late fees written off (once written off) |
+ * | recovery income | recovered: cash received on what was written off (once written off) |
+ *
+ * Principal and interest receivable are also less what was written off. A write-off moves each receivable to
+ * write-off expense (Dr write-off expense / Cr receivables); a recovery is Dr funding / Cr recovery income
+ * (and customer overpayment for money beyond what was written off).
  *
  * Debits equal credits exactly when cash received = principal and interest repaid on the line + forwarded
  * to plans + overpaid − overpayment applied, which every servicing operation keeps (cash is conserved). A
  * payout of money held moves only the last two: Dr customer overpayment / Cr funding.
  */
 export function lineBalances(c: LineCounters): ContractBalances {
+  const principalWrittenOff = c.principalWrittenOff ?? ZERO;
+  const interestWrittenOff = c.interestWrittenOff ?? ZERO;
+  const lateFeesWrittenOff = c.lateFeesWrittenOff ?? ZERO;
   return {
-    principal_receivable: subMoney(c.purchased, addMoney(c.convertedOut, c.principalRepaid)),
-    interest_receivable: subMoney(c.interestAccrued, c.interestRepaid),
+    principal_receivable: subMoney(
+      c.purchased,
+      sumMoney([c.convertedOut, c.principalRepaid, principalWrittenOff]),
+    ),
+    interest_receivable: subMoney(c.interestAccrued, addMoney(c.interestRepaid, interestWrittenOff)),
     customer_overpayment: subMoney(c.overpaid, addMoney(c.overpaymentApplied, c.paidOut)),
     funding: subMoney(
       addMoney(c.cashReceived, c.convertedOut),
@@ -68,19 +86,31 @@ export function lineBalances(c: LineCounters): ContractBalances {
     ...(c.lateFeesCharged === undefined
       ? {}
       : {
-          fee_receivable: subMoney(c.lateFeesCharged, c.lateFeesRepaid ?? ZERO),
+          fee_receivable: subMoney(c.lateFeesCharged, addMoney(c.lateFeesRepaid ?? ZERO, lateFeesWrittenOff)),
           fee_income: c.lateFeesCharged,
+        }),
+    // Write-off and recoveries, only once the line was written off (`recovered` is set with the write-off).
+    ...(c.recovered === undefined
+      ? {}
+      : {
+          write_off_expense: sumMoney([principalWrittenOff, interestWrittenOff, lateFeesWrittenOff]),
+          recovery_income: c.recovered,
         }),
   };
 }
 
 /** A plan contract's balances: principal and fees owed, funding (received − converted), fee income. */
 export function planBalances(c: PlanCounters): ContractBalances {
+  const principalWrittenOff = c.principalWrittenOff ?? ZERO;
+  const feesWrittenOff = c.feesWrittenOff ?? ZERO;
   return {
-    principal_receivable: subMoney(c.converted, c.principalRepaid),
-    fee_receivable: subMoney(c.feesBilled, c.feesRepaid),
+    principal_receivable: subMoney(c.converted, addMoney(c.principalRepaid, principalWrittenOff)),
+    fee_receivable: subMoney(c.feesBilled, addMoney(c.feesRepaid, feesWrittenOff)),
     funding: subMoney(addMoney(c.principalRepaid, c.feesRepaid), c.converted),
     fee_income: c.feesBilled,
+    ...(c.principalWrittenOff === undefined && c.feesWrittenOff === undefined
+      ? {}
+      : { write_off_expense: addMoney(principalWrittenOff, feesWrittenOff) }),
   };
 }
 
@@ -97,6 +127,10 @@ function describe(change: LineChange): string {
       return `day-end ${change.effectiveDate}: statement, interest, instalments`;
     case 'restatement':
       return `books restated as of ${change.effectiveDate} (back-dated payment ${change.seq ?? ''})`;
+    case 'write-off':
+      return `written off by staff on ${change.effectiveDate}`;
+    case 'recovery':
+      return `recovery on the written-off line on ${change.effectiveDate}`;
     default:
       return `${change.cause} on ${change.effectiveDate}`;
   }

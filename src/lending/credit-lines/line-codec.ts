@@ -120,6 +120,7 @@ export function encodeTerms(terms: LineTerms): Json {
     conversion: { feeRates, minAmount: terms.conversion.minAmount.toString() },
     bucketBounds: [...terms.bucketBounds],
     suspendAfterDpd: terms.suspendAfterDpd,
+    ...(terms.writeOffAfterDpd === undefined ? {} : { writeOffAfterDpd: terms.writeOffAfterDpd }),
     ...(terms.lateFee
       ? {
           lateFee: {
@@ -177,6 +178,11 @@ export function decodeTerms(json: unknown): LineTerms {
     conversion: { feeRates, minAmount: money(conversion.minAmount, 'conversion.minAmount') },
     bucketBounds: [int(bounds[0], 'bucketBounds[0]'), int(bounds[1], 'bucketBounds[1]')],
     suspendAfterDpd: int(j.suspendAfterDpd, 'suspendAfterDpd'),
+    ...(j.writeOffAfterDpd === undefined
+      ? {}
+      : {
+          writeOffAfterDpd: j.writeOffAfterDpd === null ? null : int(j.writeOffAfterDpd, 'writeOffAfterDpd'),
+        }),
     ...(j.lateFee === undefined
       ? {}
       : {
@@ -383,7 +389,14 @@ function planJson(plan: InstalmentPlan): Json {
     refunded: plan.refunded.toString(),
     cancelledOn: plan.cancelledOn,
     ...(plan.earlySettlement ? { earlySettlement: { ...plan.earlySettlement } } : {}),
-    counters: countersJson(PLAN_COUNTERS, plan.counters),
+    ...(plan.writtenOffOn ? { writtenOffOn: plan.writtenOffOn } : {}),
+    counters: {
+      ...countersJson(PLAN_COUNTERS, plan.counters as Record<(typeof PLAN_COUNTERS)[number], Money>),
+      ...optionalAmounts({
+        principalWrittenOff: plan.counters.principalWrittenOff,
+        feesWrittenOff: plan.counters.feesWrittenOff,
+      }),
+    },
   };
 }
 
@@ -416,7 +429,17 @@ function planOf(value: unknown, field: string): InstalmentPlan {
             ),
           },
         }),
-    counters: countersOf(PLAN_COUNTERS, j.counters, `${field}.counters`),
+    ...(j.writtenOffOn === undefined || j.writtenOffOn === null
+      ? {}
+      : { writtenOffOn: date(j.writtenOffOn, `${field}.writtenOffOn`) }),
+    counters: {
+      ...countersOf(PLAN_COUNTERS, j.counters, `${field}.counters`),
+      ...readOptional(
+        obj(j.counters, `${field}.counters`),
+        ['principalWrittenOff', 'feesWrittenOff'] as const,
+        `${field}.counters`,
+      ),
+    },
   };
 }
 
@@ -470,11 +493,17 @@ export function encodeLineState(state: LineState): Json {
       ...optionalAmounts({
         lateFeesCharged: state.counters.lateFeesCharged,
         lateFeesRepaid: state.counters.lateFeesRepaid,
+        principalWrittenOff: state.counters.principalWrittenOff,
+        interestWrittenOff: state.counters.interestWrittenOff,
+        lateFeesWrittenOff: state.counters.lateFeesWrittenOff,
+        recovered: state.counters.recovered,
       }),
     },
     billedCredits: state.billedCredits.toString(),
     dueOutcomes: state.dueOutcomes.map(outcomeJson),
     suspended: state.suspended,
+    // Written only once written off, so other lines' states read as before.
+    ...(state.writtenOffOn ? { writtenOffOn: state.writtenOffOn } : {}),
   };
 }
 
@@ -506,13 +535,23 @@ export function decodeLineState(json: unknown): LineState {
       ...countersOf(LINE_COUNTERS, j.counters, 'counters', ['paidOut']),
       ...readOptional(
         obj(j.counters, 'counters'),
-        ['lateFeesCharged', 'lateFeesRepaid'] as const,
+        [
+          'lateFeesCharged',
+          'lateFeesRepaid',
+          'principalWrittenOff',
+          'interestWrittenOff',
+          'lateFeesWrittenOff',
+          'recovered',
+        ] as const,
         'counters',
       ),
     },
     billedCredits: money(j.billedCredits, 'billedCredits'),
     dueOutcomes: list(j.dueOutcomes, 'dueOutcomes').map((o, i) => outcomeOf(o, `dueOutcomes[${i}]`)),
     suspended: bool(j.suspended, 'suspended'),
+    ...(j.writtenOffOn === undefined || j.writtenOffOn === null
+      ? {}
+      : { writtenOffOn: date(j.writtenOffOn, 'writtenOffOn') }),
   };
 }
 

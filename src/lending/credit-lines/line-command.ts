@@ -9,7 +9,7 @@ import type { CreditLineDeps } from './credit-line-ports.ts';
 import { lineEvents, locateLine, lockLine, type LineRecord } from './credit-lines.pg.ts';
 import { bookLineOutcomes } from './line-booking.pg.ts';
 import { assertLineOpen } from './line-lifecycle.ts';
-import { linePaymentReceived, planChanged } from './line-messages.ts';
+import { linePaymentReceived, lineRecoveryReceived, planChanged } from './line-messages.ts';
 import {
   allocationOf,
   creditCodec,
@@ -119,23 +119,27 @@ export async function take(
       ? await lineEvents(tx, terms.customerId, terms.lineId)
       : []);
   const outcome = receiveLineEvent(terms, record.state, earlier, event);
-  const journals = await bookLineOutcomes(tx, { clock: deps.clock, ids: deps.ids }, [
-    {
-      terms,
-      before: record.state,
-      state: outcome.state,
-      changes: outcome.changes,
-      statements: outcome.statements,
-      event,
-      nextEventSeq: record.nextEventSeq + 1,
-      facility: {
-        id: facility.id,
-        status: facility.status,
-        statusReason: facility.statusReason,
-        temporary: facility.temporary ?? null,
+  const journals = await bookLineOutcomes(
+    tx,
+    { clock: deps.clock, ids: deps.ids, ...(deps.outbox ? { outbox: deps.outbox } : {}) },
+    [
+      {
+        terms,
+        before: record.state,
+        state: outcome.state,
+        changes: outcome.changes,
+        statements: outcome.statements,
+        event,
+        nextEventSeq: record.nextEventSeq + 1,
+        facility: {
+          id: facility.id,
+          status: facility.status,
+          statusReason: facility.statusReason,
+          temporary: facility.temporary ?? null,
+        },
       },
-    },
-  ]);
+    ],
+  );
   const last = outcome.changes[outcome.changes.length - 1];
   const counters = bookCounters(outcome.state);
   return {
@@ -181,18 +185,29 @@ export async function credit(
       if (deps.outbox) {
         const { customerId } = record.terms;
         const drafts: MessageDraft[] =
-          kind === 'payment'
+          allocation.recovered > 0n || record.state.writtenOffOn
             ? [
-                linePaymentReceived({
+                lineRecoveryReceived({
                   customerId,
                   lineId,
                   seq: event.seq,
                   amount,
-                  allocation,
+                  recovered: allocation.recovered,
                   state: taken.state,
                 }),
               ]
-            : planChanged(customerId, record.state, taken.state, event.seq);
+            : kind === 'payment'
+              ? [
+                  linePaymentReceived({
+                    customerId,
+                    lineId,
+                    seq: event.seq,
+                    amount,
+                    allocation,
+                    state: taken.state,
+                  }),
+                ]
+              : planChanged(customerId, record.state, taken.state, event.seq);
         await deps.outbox.write(tx, drafts);
       }
       return {

@@ -17,6 +17,7 @@ import {
   lineDaysPastDue,
   receiveLineEvent,
   replayLine,
+  writtenOffOf,
   type LineBookCounters,
   type StatementDocument,
 } from './line-servicing.ts';
@@ -45,7 +46,8 @@ type Action =
   | { kind: 'convert'; gap: number; term: 3 | 6 | 9 | 12; statement: boolean }
   | { kind: 'payout'; gap: number; share: number }
   | { kind: 'settle'; gap: number; pick: number }
-  | { kind: 'reverse'; gap: number; pick: number };
+  | { kind: 'reverse'; gap: number; pick: number }
+  | { kind: 'write-off'; gap: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   {
@@ -100,6 +102,14 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   {
+    // Staff write a line off by hand (the day-end's rule writes lines off past `writeOffAfterDpd` too).
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('write-off' as const),
+      gap: fc.integer({ min: 0, max: 30 }),
+    }),
+  },
+  {
     weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('convert' as const),
@@ -132,14 +142,17 @@ const termsArb = fc
     apr: fc.constantFrom('0.1825', '0.073', '0.15'),
     // A third of the lines charge a late fee (5 % or 20 % of the missed minimum, ¥1–¥50), within a 24 % cap.
     lateFee: fc.constantFrom(null, null, '0.05', '0.2'),
+    // The charge-off rule: the default (180 days past due), shorter ones the 14 months reach often, or none.
+    writeOffAfterDpd: fc.constantFrom(undefined, 40, 75, null),
   })
-  .map(({ days: [statementDay, due], mode, interestFrom, apr, lateFee }) =>
+  .map(({ days: [statementDay, due], mode, interestFrom, apr, lateFee, writeOffAfterDpd }) =>
     termsFor(
       {
         ...DEFAULT_CREDIT_LINE_PRODUCT,
         due,
         interestFrom,
         waterfall: { order: ['fee', 'interest', 'principal'], mode },
+        ...(writeOffAfterDpd === undefined ? {} : { writeOffAfterDpd }),
         ...(lateFee === null
           ? {}
           : { lateFee: { rate: parseRate(lateFee), floor: 100n as Money, max: 5_000n as Money } }),
@@ -183,6 +196,8 @@ interface Run {
   /** Reversals taken, and those refused because money held thanks to the payment was since paid out. */
   reversals: number;
   refusedReversals: number;
+  /** Write-offs taken (by the rule or by hand). */
+  writeOffs: number;
 }
 
 /** Drives the core day by day and event by event, turning actions into events valid on the state. */
@@ -197,6 +212,7 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
   let journalSeq = 0;
   let reversals = 0;
   let refusedReversals = 0;
+  let writeOffs = 0;
 
   const check = (
     changes: readonly {
@@ -243,6 +259,21 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
       for (const statement of next.statements) owedBeforeCut.set(statement.seq, before);
       statements.push(...next.statements);
       check(next.changes);
+      // Written off: nothing accrues, nothing is billed, no statement is cut any more.
+      if (state.writtenOffOn && (next.changes.length > 0 || next.statements.length > 0))
+        failures.push(`books moved on ${next.state.processedThrough} after the write-off`);
+      if (!state.writtenOffOn && next.state.writtenOffOn) {
+        writeOffs += 1;
+        const limit = terms.writeOffAfterDpd === undefined ? 180 : terms.writeOffAfterDpd;
+        // The rule: the first day days past due exceed the limit (or the night after a reversal restated the
+        // line far past it: a restatement never writes a line off in the past).
+        const before = lineDaysPastDue(state, state.processedThrough);
+        const restated = events.at(-1)?.kind === 'reversal';
+        if (limit === null || before < limit || (before > limit && !restated))
+          failures.push(`written off on ${next.state.writtenOffOn} at the wrong day (limit ${limit})`);
+        if (next.changes.at(-1)?.cause !== 'write-off')
+          failures.push('the write-off has no journal of its own');
+      }
       state = next.state;
     }
   };
@@ -253,7 +284,34 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
     stepTo(date);
     const seq = events.length + 1;
     let event: LineEvent | undefined;
-    if (a.kind === 'purchase') {
+    const writtenOff = writtenOffOf(state);
+    if (writtenOff && (a.kind === 'purchase' || a.kind === 'convert' || a.kind === 'settle')) {
+      // Refused on a written-off line (the use cases refuse first; the core too, naming the rule).
+      const refused = (() => {
+        try {
+          receiveLineEvent(terms, state, events, {
+            seq,
+            kind: 'purchase',
+            effectiveDate: date,
+            amount: m(100n),
+            purchaseId: 'pur_refused',
+            description: 'refused',
+          });
+          return false;
+        } catch (error) {
+          return String(error).includes('written off');
+        }
+      })();
+      if (!refused) failures.push(`a purchase was taken on a line written off on ${writtenOff.on}`);
+      continue;
+    }
+    if (a.kind === 'write-off') {
+      const owed = lineBalancesOf(state).payoff;
+      if (!writtenOff && owed > 0n) {
+        event = { seq, kind: 'write-off', effectiveDate: date, amount: owed, reason: 'by hand' };
+        writeOffs += 1;
+      }
+    } else if (a.kind === 'purchase') {
       const id = `pur_${seq}`;
       purchases.push({ id, amount: BigInt(a.amount), refunded: 0n });
       event = {
@@ -265,7 +323,8 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
         description: id,
       };
     } else if (a.kind === 'payment') {
-      const owed = lineBalancesOf(state).payoff;
+      // On a written-off line a payment is a recovery of what is still written off.
+      const owed = writtenOff ? writtenOff.outstanding : lineBalancesOf(state).payoff;
       const amount = (owed > 0n ? (owed * BigInt(a.share)) / 100n : 0n) + BigInt(a.extra);
       if (amount > 0n) event = { seq, kind: 'payment', effectiveDate: date, amount: m(amount) };
     } else if (a.kind === 'payout') {
@@ -366,7 +425,7 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
     events.push(event);
   }
   stepTo(end);
-  return { state, events, statements, owedBeforeCut, failures, reversals, refusedReversals };
+  return { state, events, statements, owedBeforeCut, failures, reversals, refusedReversals, writeOffs };
 }
 
 const END = '2027-03-31' as LocalDate;
@@ -416,7 +475,14 @@ describe('credit-line servicing invariants (random histories)', () => {
 
   it('conserves cash and equals the replay of its events', () => {
     // How often the histories reached the cases this test is about (checked below, so it can fail).
-    const reached = { partialPlanRefunds: 0, cancelledPlans: 0, payouts: 0, settledEarly: 0 };
+    const reached = {
+      partialPlanRefunds: 0,
+      cancelledPlans: 0,
+      payouts: 0,
+      settledEarly: 0,
+      writtenOff: 0,
+      recovered: 0,
+    };
     fc.assert(
       fc.property(termsArb, fc.array(action, { minLength: 15, maxLength: 60 }), (terms, actions) => {
         const run = drive(terms, actions, END);
@@ -431,7 +497,8 @@ describe('credit-line servicing invariants (random histories)', () => {
             (c.lateFeesRepaid ?? 0n) +
             c.forwardedToPlans +
             c.overpaid -
-            c.overpaymentApplied,
+            c.overpaymentApplied +
+            (c.recovered ?? 0n),
         );
         expect(c.forwardedToPlans).toBe(planRepaid);
         // Held money is what came in beyond the debt, less what was used and paid out; never negative.
@@ -445,9 +512,11 @@ describe('credit-line servicing invariants (random histories)', () => {
           for (const statement of run.state.statements)
             for (const bill of statement.instalments)
               if (bill.planId === plan.planId) billedUnpaid += bill.principal - bill.principalPaid;
-          expect(plan.counters.converted - plan.counters.principalRepaid).toBe(
-            billedUnpaid + planNotYetBilled(plan),
-          );
+          expect(
+            plan.counters.converted -
+              plan.counters.principalRepaid -
+              (plan.counters.principalWrittenOff ?? 0n),
+          ).toBe(billedUnpaid + planNotYetBilled(plan));
           const status = planStatusOf(plan);
           if (status === 'cancelled') expect(planNotYetBilled(plan)).toBe(0n);
           if (status === 'settled') expect(plan.counters.converted).toBe(plan.counters.principalRepaid);
@@ -462,8 +531,34 @@ describe('credit-line servicing invariants (random histories)', () => {
           }
         }
         if (c.paidOut > 0n) reached.payouts += 1;
-        // The facility's used amount (from the books' counters) is the principal the state says is owed.
-        expect(principalOwedOf(bookCounters(run.state))).toBe(lineBalancesOf(run.state).principalOwed);
+        // The facility's used amount (from the books' counters) is the principal the state says is owed, and
+        // after a write-off the principal written off (it stays used, as a cash loan's does).
+        const writtenOff = writtenOffOf(run.state);
+        let principalWrittenOff = c.principalWrittenOff ?? 0n;
+        for (const plan of run.state.plans) principalWrittenOff += plan.counters.principalWrittenOff ?? 0n;
+        expect(principalOwedOf(bookCounters(run.state))).toBe(
+          lineBalancesOf(run.state).principalOwed + principalWrittenOff,
+        );
+        if (writtenOff) {
+          reached.writtenOff += 1;
+          if (writtenOff.recovered > 0n) reached.recovered += 1;
+          // Nothing is left on the books but money held: every receivable went to write-off expense, whose
+          // balances (line and plans) add up to what was written off; recoveries never exceed it.
+          const b = lineBalancesOf(run.state);
+          expect(b.payoff + b.heldForCustomer).toBe(0n);
+          const books = [lineBalances(c), ...run.state.plans.map((plan) => planBalances(plan.counters))];
+          for (const balances of books) {
+            expect(balances.principal_receivable ?? 0n).toBe(0n);
+            expect(balances.interest_receivable ?? 0n).toBe(0n);
+            expect(balances.fee_receivable ?? 0n).toBe(0n);
+          }
+          expect(books.reduce((sum, balances) => sum + (balances.write_off_expense ?? 0n), 0n)).toBe(
+            writtenOff.total,
+          );
+          expect(lineBalances(c).recovery_income).toBe(writtenOff.recovered);
+          expect(writtenOff.outstanding >= 0n).toBe(true);
+          expect(run.state.plans.every((plan) => !planIsRunning(plan))).toBe(true);
+        }
         const replayed = replayLine(terms, run.events, END);
         expect(replayed.state).toEqual(run.state);
         expect(replayed.statements).toEqual(run.statements);
@@ -475,6 +570,8 @@ describe('credit-line servicing invariants (random histories)', () => {
     expect(reached.cancelledPlans).toBeGreaterThan(0);
     expect(reached.payouts).toBeGreaterThan(0);
     expect(reached.settledEarly).toBeGreaterThan(0);
+    expect(reached.writtenOff).toBeGreaterThan(5);
+    expect(reached.recovered).toBeGreaterThan(0);
   });
 
   it('a reversed payment: the books are those of the history without it, statements carry the difference', () => {
@@ -499,7 +596,11 @@ describe('credit-line servicing invariants (random histories)', () => {
         // Statements already sent are documents: a restatement issues them on the same dates. Where the
         // history without the payment would have issued exactly those, it is the same line in every figure
         // but the last closing balance, whose difference the next statement carries as `reversals`.
-        if (dates(plain.statements).join() === dates(run.statements).join()) {
+        // …and wrote it off on the same day (a restatement does not write a line off in the past).
+        if (
+          dates(plain.statements).join() === dates(run.statements).join() &&
+          (plain.state.writtenOffOn ?? null) === (run.state.writtenOffOn ?? null)
+        ) {
           reached.sameStatements += 1;
           expect(bookCounters(run.state)).toEqual(bookCounters(plain.state));
           const { lastClosing: _a, cycle: cycleA, ...rest } = run.state;

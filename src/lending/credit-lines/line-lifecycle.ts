@@ -2,7 +2,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { addMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
 import { addDays, type LocalDate } from '../../platform/time/local-date.ts';
 import type { FacilityStatus, TemporaryLimit } from '../facilities/facility.ts';
-import { lineBalancesOf, planStatusOf } from './line-servicing.ts';
+import { lineBalancesOf, planStatusOf, writtenOffOf } from './line-servicing.ts';
 import type { LineState } from './line-state.ts';
 
 /**
@@ -60,6 +60,14 @@ export function closeRefusal(state: LineState): LifecycleRefusal | null {
       field: 'plans',
       rule: 'no-open-plan',
       message: `instalment plan ${running.map((plan) => plan.planId).join(', ')} is still open; a line closes once every plan is paid`,
+    };
+  }
+  const writtenOff = writtenOffOf(state);
+  if (writtenOff && writtenOff.outstanding > 0n) {
+    return {
+      field: 'balance',
+      rule: 'nothing-owed',
+      message: `${yuan(writtenOff.outstanding)} written off on ${writtenOff.on} is still owed; a line closes once it is recovered`,
     };
   }
   const b = lineBalancesOf(state);

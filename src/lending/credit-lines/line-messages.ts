@@ -14,6 +14,7 @@ import {
   minimumOutstanding,
   owedOn,
   planNotYetBilled,
+  writtenOffOf,
 } from './line-servicing.ts';
 import type { LineTerms } from './line-terms.ts';
 
@@ -238,4 +239,52 @@ export function planChanged(
     });
   }
   return drafts;
+}
+
+/**
+ * "Credit line written off" (SMS): the day, what was owed then, what is still owed (the debt stands; nothing
+ * more accrues). One per line (occasion `written-off`), whether the day-end or staff wrote it off.
+ */
+export function lineWrittenOff(customerId: string, lineId: string, state: LineState): MessageDraft[] {
+  const writtenOff = writtenOffOf(state);
+  if (!writtenOff) return [];
+  return [
+    {
+      customerId,
+      subjectId: lineId,
+      occasion: 'written-off',
+      content: {
+        kind: 'line_written_off',
+        params: { writtenOffOn: writtenOff.on, writtenOff: writtenOff.total, owed: writtenOff.outstanding },
+      },
+    },
+  ];
+}
+
+/**
+ * "Payment received" on a written-off line (SMS): what paid the debt written off, what is still owed, anything
+ * kept beyond it. One per payment (occasion `payment-<seq>`, as for other payments).
+ */
+export function lineRecoveryReceived(payment: {
+  readonly customerId: string;
+  readonly lineId: string;
+  readonly seq: number;
+  readonly amount: Money;
+  readonly recovered: Money;
+  readonly state: LineState;
+}): MessageDraft {
+  return {
+    customerId: payment.customerId,
+    subjectId: payment.lineId,
+    occasion: `payment-${payment.seq}`,
+    content: {
+      kind: 'line_recovery_received',
+      params: {
+        amount: payment.amount,
+        recovered: payment.recovered,
+        owedAfter: writtenOffOf(payment.state)?.outstanding ?? ZERO,
+        held: subMoney(payment.amount, payment.recovered),
+      },
+    },
+  };
 }

@@ -13,7 +13,9 @@ import type { ReversalReason } from '../shared/reversals.ts';
 
 /** Why a purchase was not made — an expected outcome; nothing is written. */
 export type PurchaseRefusal =
-  DrawRefusal | { readonly reason: 'line-overdue'; readonly daysPastDue: number; readonly limit: number };
+  | DrawRefusal
+  | { readonly reason: 'line-overdue'; readonly daysPastDue: number; readonly limit: number }
+  | { readonly reason: 'line-written-off'; readonly writtenOffOn: LocalDate };
 
 export interface PurchaseRequest {
   readonly lineId: string;
@@ -50,6 +52,8 @@ export interface CreditAllocation {
   readonly unbilledInstalments: Money;
   /** Held for the customer (net). */
   readonly held: Money;
+  /** On a written-off line: what paid the debt written off (a recovery). */
+  readonly recovered: Money;
 }
 
 export interface CreditReceipt {
@@ -154,6 +158,7 @@ export function allocationOf(
     principal,
     unbilledInstalments,
     held: subMoney(held(after), held(before)),
+    recovered: subMoney(after.line.recovered ?? ZERO, before.line.recovered ?? ZERO),
   };
 }
 
@@ -195,6 +200,7 @@ export const creditCodec = {
       principal: String(r.allocation.principal),
       unbilledInstalments: String(r.allocation.unbilledInstalments),
       held: String(r.allocation.held),
+      recovered: String(r.allocation.recovered),
     },
     interestChange: String(r.interestChange),
     balances: encodeBalances(r.balances),
@@ -217,6 +223,8 @@ export const creditCodec = {
         // Receipts stored before refunds reached plans have none.
         unbilledInstalments: a.unbilledInstalments === undefined ? ZERO : fenOf(a.unbilledInstalments),
         held: fenOf(a.held),
+        // Receipts stored before lines could be written off recovered nothing.
+        recovered: a.recovered === undefined ? ZERO : fenOf(a.recovered),
       },
       interestChange: fenOf(j.interestChange),
       balances: decodeBalances(j.balances),

@@ -22,6 +22,7 @@ import {
   dueDateOf,
   firstStatementDateAfter,
   statementDateAfterCut,
+  writeOffAfterDpdOf,
   type LineTerms,
   type WaterfallComponent,
 } from './line-terms.ts';
@@ -124,7 +125,11 @@ export interface LineBookCounters {
   readonly plans: Readonly<Record<string, PlanCounters>>;
 }
 
-export type ChangeCause = 'day-end' | LineEvent['kind'] | 'restatement';
+/**
+ * Why the books moved: the day step, an event (by its kind), a restatement — and `recovery`, a payment or
+ * refund received on a written-off line (booked on its own journal kind and income account).
+ */
+export type ChangeCause = 'day-end' | LineEvent['kind'] | 'restatement' | 'recovery';
 
 /** One booked change: the counters before and after, as the journals of a day or of an event. */
 export interface LineChange {
@@ -142,14 +147,16 @@ export function bookCounters(state: LineState): LineBookCounters {
 }
 
 function countersDiffer(a: LineBookCounters, b: LineBookCounters): boolean {
-  for (const key of Object.keys(a.line) as (keyof LineCounters)[])
-    if (a.line[key] !== b.line[key]) return true;
+  // Keys of both sides: optional counters (late fees, write-off) appear when first set.
+  const lineKeys = new Set([...Object.keys(a.line), ...Object.keys(b.line)]) as Set<keyof LineCounters>;
+  for (const key of lineKeys) if ((a.line[key] ?? 0n) !== (b.line[key] ?? 0n)) return true;
   const ids = new Set([...Object.keys(a.plans), ...Object.keys(b.plans)]);
   for (const id of ids) {
     const x = a.plans[id];
     const y = b.plans[id];
     if (!x || !y) return true;
-    for (const key of Object.keys(x) as (keyof PlanCounters)[]) if (x[key] !== y[key]) return true;
+    const keys = new Set([...Object.keys(x), ...Object.keys(y)]) as Set<keyof PlanCounters>;
+    for (const key of keys) if ((x[key] ?? 0n) !== (y[key] ?? 0n)) return true;
   }
   return false;
 }
@@ -352,8 +359,9 @@ function useHeld(terms: LineTerms, state: LineState, date: LocalDate): void {
   state.counters.overpaymentApplied = addMoney(state.counters.overpaymentApplied, subMoney(held, left));
 }
 
-/** Principal of a plan's periods not yet billed (0 once cancelled). */
+/** Principal of a plan's periods not yet billed (0 once cancelled or written off). */
 export function planNotYetBilled(plan: InstalmentPlan): Money {
+  if (plan.writtenOffOn) return ZERO;
   let total: Money = ZERO;
   for (let period = plan.billedPeriods + 1; period <= plan.term; period += 1)
     total = addMoney(total, plan.parts[period - 1] ?? ZERO);
@@ -362,14 +370,18 @@ export function planNotYetBilled(plan: InstalmentPlan): Money {
 
 /** Whether a plan still has periods to bill. */
 function planRunning(plan: InstalmentPlan): boolean {
-  return plan.cancelledOn === null && plan.billedPeriods < lastPeriodOf(plan);
+  return plan.cancelledOn === null && !plan.writtenOffOn && plan.billedPeriods < lastPeriodOf(plan);
 }
 
-/** A plan's status: `cancelled` by a refund, `settled` when every period is billed and paid, else `active`. */
-export type PlanStatus = 'active' | 'cancelled' | 'settled';
+/**
+ * A plan's status: `cancelled` by a refund, `written-off` with its line, `settled` when every period is billed
+ * and paid, else `active`.
+ */
+export type PlanStatus = 'active' | 'cancelled' | 'settled' | 'written-off';
 
 export function planStatusOf(plan: InstalmentPlan): PlanStatus {
   if (plan.cancelledOn !== null) return 'cancelled';
+  if (plan.writtenOffOn) return 'written-off';
   const owed =
     plan.counters.converted -
     plan.counters.principalRepaid +
@@ -431,6 +443,10 @@ function applyCredit(
 ): Money {
   const c = state.counters;
   c.cashReceived = addMoney(c.cashReceived, amount);
+  if (state.writtenOffOn) {
+    receiveRecovery(state, amount);
+    return amount;
+  }
   let left = amount;
   if (refundOf !== null) left = refundToPlan(state, refundOf, left, date);
   const toBalance = left;
@@ -447,6 +463,108 @@ function applyCredit(
   left = payUnbilled(state, payBilled(terms, state, left, date));
   c.overpaid = addMoney(c.overpaid, left);
   return toBalance;
+}
+
+/**
+ * Money received on a written-off line (cash already counted in): what is still written off and not recovered
+ * is recovered first (recovery income); anything beyond it is held for the customer (and can be paid out).
+ */
+function receiveRecovery(state: LineState, amount: Money): void {
+  const c = state.counters;
+  const recovered = minMoney(amount, writtenOffOutstanding(state));
+  c.recovered = addMoney(c.recovered ?? ZERO, recovered);
+  c.overpaid = addMoney(c.overpaid, subMoney(amount, recovered));
+}
+
+/** What a line wrote off, by component and contract, and what came back since. */
+export interface WrittenOff {
+  readonly on: LocalDate;
+  /** Revolving principal of the line and principal of its plans (billed or not). */
+  readonly principal: Money;
+  readonly interest: Money;
+  /** Late fees and the plans' instalment fees billed and unpaid. */
+  readonly fees: Money;
+  readonly total: Money;
+  readonly recovered: Money;
+  /** Written off and not recovered: still owed by the customer, off the books. */
+  readonly outstanding: Money;
+}
+
+/** The write-off of a line and its recoveries; null while it is not written off. */
+export function writtenOffOf(state: LineState): WrittenOff | null {
+  if (!state.writtenOffOn) return null;
+  const c = state.counters;
+  let principal = c.principalWrittenOff ?? ZERO;
+  let fees = c.lateFeesWrittenOff ?? ZERO;
+  for (const plan of state.plans) {
+    principal = addMoney(principal, plan.counters.principalWrittenOff ?? ZERO);
+    fees = addMoney(fees, plan.counters.feesWrittenOff ?? ZERO);
+  }
+  const interest = c.interestWrittenOff ?? ZERO;
+  const total = sumMoney([principal, interest, fees]);
+  const recovered = c.recovered ?? ZERO;
+  return {
+    on: state.writtenOffOn,
+    principal,
+    interest,
+    fees,
+    total,
+    recovered,
+    outstanding: subMoney(total, recovered),
+  };
+}
+
+function writtenOffOutstanding(state: LineState): Money {
+  return writtenOffOf(state)?.outstanding ?? ZERO;
+}
+
+/**
+ * Writes the line off on `date` (charge-off), in place: money held for the customer is used on what is owed
+ * first; then everything still owed — every statement's principal, interest, late fee and instalments, the
+ * cycle's unbilled spending, interest and late fees, and the principal of every plan not yet billed — moves
+ * to write-off expense on the contract that was owed it (the line or the plan). Statements and unbilled
+ * postings are emptied (nothing is owed on the books), plans stop billing, and the line stays suspended.
+ * From the next day nothing accrues and no statement is cut (`stepDay`). Money held beyond the debt stays
+ * held for the customer. A line written off already is left alone.
+ */
+export function writeOffLine(terms: LineTerms, state: LineState, date: LocalDate): void {
+  if (state.writtenOffOn) return;
+  useHeld(terms, state, date);
+  const c = state.counters;
+  let principal: Money = sumPostings(state.unbilled);
+  let interest: Money = state.unbilledInterest;
+  let lateFees: Money = state.unbilledLateFees ?? ZERO;
+  for (const statement of state.statements) {
+    principal = addMoney(principal, sumPostings(statement.revolving));
+    interest = addMoney(interest, subMoney(statement.interest, statement.interestPaid));
+    lateFees = addMoney(lateFees, subMoney(statement.lateFee ?? ZERO, statement.lateFeePaid ?? ZERO));
+    for (const bill of statement.instalments) {
+      const counters = planOf(state, bill.planId).counters;
+      counters.principalWrittenOff = addMoney(
+        counters.principalWrittenOff ?? ZERO,
+        subMoney(bill.principal, bill.principalPaid),
+      );
+      counters.feesWrittenOff = addMoney(counters.feesWrittenOff ?? ZERO, subMoney(bill.fee, bill.feePaid));
+    }
+  }
+  for (const plan of state.plans) {
+    const notYetBilled = planNotYetBilled(plan);
+    // Every plan still owed something (billed or not) is written off with its line; settled ones stay so.
+    // Its schedule stays as it was (a record); nothing more is billed and nothing is left to bill.
+    if (planStatusOf(plan) === 'active') plan.writtenOffOn = date;
+    if (notYetBilled === 0n) continue;
+    plan.counters.principalWrittenOff = addMoney(plan.counters.principalWrittenOff ?? ZERO, notYetBilled);
+  }
+  c.principalWrittenOff = addMoney(c.principalWrittenOff ?? ZERO, principal);
+  c.interestWrittenOff = addMoney(c.interestWrittenOff ?? ZERO, interest);
+  c.lateFeesWrittenOff = addMoney(c.lateFeesWrittenOff ?? ZERO, lateFees);
+  c.recovered = c.recovered ?? ZERO;
+  state.statements = [];
+  state.unbilled = [];
+  state.unbilledInterest = ZERO;
+  if (state.unbilledLateFees !== undefined) state.unbilledLateFees = ZERO;
+  state.writtenOffOn = date;
+  state.suspended = true;
 }
 
 /** Pays money held for the customer out to them; more than is held is refused, naming the rule. */
@@ -799,15 +917,34 @@ function prune(state: LineState): void {
  */
 type CutLog = Map<LocalDate, boolean>;
 
-/** The day step of `date`, the day after `processedThrough`, in place. */
+/**
+ * The day step of `date`, the day after `processedThrough`, in place. Returns the books just before the day
+ * step wrote the line off (the charge-off rule), so the caller can book the write-off as its own journal;
+ * null on every other day.
+ */
 function stepDay(
   terms: LineTerms,
   state: LineState,
   date: LocalDate,
   out: StatementDocument[],
-  cuts?: { readonly log?: CutLog; readonly sent?: ReadonlyMap<LocalDate, boolean> },
-): void {
+  cuts?: {
+    readonly log?: CutLog;
+    readonly sent?: ReadonlyMap<LocalDate, boolean>;
+    /**
+     * Restating the past (a reversal): the day the line was in fact written off, or null if it was not. The
+     * charge-off rule is a decision taken on its day, like a statement sent: a restated history writes the
+     * line off on that day only (never earlier, with the purchases it took since undone); the next day-end
+     * applies the rule again to the restated line.
+     */
+    readonly writtenOffOn?: LocalDate | null;
+  },
+): LineBookCounters | null {
   state.processedThrough = date;
+  if (state.writtenOffOn) {
+    // Charged off: nothing accrues, nothing is billed, no statement is cut; the calendar still moves on.
+    if (date === state.nextStatementDate) state.nextStatementDate = statementDateAfterCut(terms, date);
+    return null;
+  }
   if (date === state.nextStatementDate) {
     const cut = cutStatement(terms, state, date, out, cuts?.sent?.get(date));
     cuts?.log?.set(date, cut);
@@ -828,6 +965,13 @@ function stepDay(
   for (const statement of state.statements) chargeLateFee(terms, state, statement);
   updateSuspension(terms, state, date);
   prune(state);
+  // The charge-off rule loans use: written off once days past due exceed the limit (after the day's accrual).
+  const limit = writeOffAfterDpdOf(terms);
+  if (limit === null || lineDaysPastDue(state, date) <= limit) return null;
+  if (cuts?.writtenOffOn !== undefined && cuts.writtenOffOn !== date) return null;
+  const before = bookCounters(state);
+  writeOffLine(terms, state, date);
+  return before;
 }
 
 /**
@@ -844,15 +988,30 @@ export function advanceLine(
   const statements: StatementDocument[] = [];
   for (let date = addDays(next.processedThrough, 1); date <= through; date = addDays(date, 1)) {
     const before = bookCounters(next);
-    stepDay(terms, next, date, statements);
+    const beforeWriteOff = stepDay(terms, next, date, statements);
     const after = bookCounters(next);
-    if (countersDiffer(before, after)) changes.push({ cause: 'day-end', effectiveDate: date, before, after });
+    // A day that wrote the line off books two journals: the day's accrual, then the write-off of its own kind.
+    const dayEnd = beforeWriteOff ?? after;
+    if (countersDiffer(before, dayEnd))
+      changes.push({ cause: 'day-end', effectiveDate: date, before, after: dayEnd });
+    if (beforeWriteOff && countersDiffer(beforeWriteOff, after))
+      changes.push({ cause: 'write-off', effectiveDate: date, before: beforeWriteOff, after });
   }
   return { state: next, changes, statements };
 }
 
 /** Applies one event to a state that has had the day step of the event's date, in place. */
 function applyEventInPlace(terms: LineTerms, state: LineState, event: LineEvent): void {
+  if (
+    state.writtenOffOn &&
+    (event.kind === 'purchase' || event.kind === 'conversion' || event.kind === 'plan-settlement')
+  ) {
+    throw AppError.invalid(
+      'lineId',
+      'not-written-off',
+      `the line was written off on ${state.writtenOffOn}: no ${event.kind} can be taken on it`,
+    );
+  }
   switch (event.kind) {
     case 'purchase':
       state.counters.purchased = addMoney(state.counters.purchased, event.amount);
@@ -879,10 +1038,15 @@ function applyEventInPlace(terms: LineTerms, state: LineState, event: LineEvent)
     case 'plan-settlement':
       settlePlanEarly(state, event.planId, event.effectiveDate);
       break;
+    case 'write-off':
+      writeOffLine(terms, state, event.effectiveDate);
+      return;
     case 'reversal':
       // Moves nothing itself: `replayLine` restates the books without the payment it reverses.
       return;
   }
+  // A written-off line stays as the write-off left it: no cures, no reactivation.
+  if (state.writtenOffOn) return;
   updateSuspension(terms, state, event.effectiveDate);
   prune(state);
 }
@@ -932,6 +1096,7 @@ function replayStanding(
   sorted: readonly LineEvent[],
   through: LocalDate,
   sent: ReadonlyMap<LocalDate, boolean>,
+  writtenOffOn: LocalDate | null,
 ): LineState {
   const state = initialLineState(terms);
   const discarded: StatementDocument[] = [];
@@ -941,7 +1106,7 @@ function replayStanding(
     index += 1;
   }
   for (let date = addDays(terms.openedOn, 1); date <= through; date = addDays(date, 1)) {
-    stepDay(terms, state, date, discarded, { sent });
+    stepDay(terms, state, date, discarded, { sent, writtenOffOn });
     while (index < sorted.length && (sorted[index] as LineEvent).effectiveDate === date) {
       applyEventInPlace(terms, state, sorted[index] as LineEvent);
       index += 1;
@@ -965,7 +1130,13 @@ function restateWithout(
   const reversal = prefix[prefix.length - 1] as Extract<LineEvent, { kind: 'reversal' }>;
   let restated: LineState;
   try {
-    restated = replayStanding(terms, standingEvents(prefix), reversal.effectiveDate, sent);
+    restated = replayStanding(
+      terms,
+      standingEvents(prefix),
+      reversal.effectiveDate,
+      sent,
+      current.writtenOffOn ?? null,
+    );
   } catch (error) {
     if (error instanceof AppError && error.issues.some((issue) => issue.rule === 'within-held')) {
       throw AppError.invalid(
@@ -1020,9 +1191,11 @@ export function receiveLineEvent(
   if (event.effectiveDate >= state.processedThrough) {
     const advanced = advanceLine(terms, state, event.effectiveDate);
     const before = bookCounters(advanced.state);
+    const recovery =
+      Boolean(advanced.state.writtenOffOn) && (event.kind === 'payment' || event.kind === 'refund');
     applyEventInPlace(terms, advanced.state, event);
     advanced.changes.push({
-      cause: event.kind,
+      cause: recovery ? 'recovery' : event.kind,
       effectiveDate: event.effectiveDate,
       seq: event.seq,
       before,

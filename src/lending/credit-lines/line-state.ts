@@ -75,6 +75,9 @@ export interface PlanCounters {
   feesBilled: Money;
   principalRepaid: Money;
   feesRepaid: Money;
+  /** Principal and fees owed on the plan when its line was written off (absent: never written off). */
+  principalWrittenOff?: Money;
+  feesWrittenOff?: Money;
 }
 
 /**
@@ -108,6 +111,8 @@ export interface InstalmentPlan {
    * next period) with that period's fee; the fees of the periods after it are never billed. Absent: none.
    */
   earlySettlement?: { readonly on: LocalDate; readonly lastPeriod: number } | null;
+  /** The date its line was written off: nothing more is billed (absent/null: not written off). */
+  writtenOffOn?: LocalDate | null;
   counters: PlanCounters;
 }
 
@@ -140,6 +145,15 @@ export interface LineCounters {
   /** Late fees charged and repaid (absent in states stored before late fees: 0). */
   lateFeesCharged?: Money;
   lateFeesRepaid?: Money;
+  /**
+   * The charge-off (written off, `writeOffLine`): what the line's own contract was owed, by component, moved to
+   * write-off expense; and cash received after it on what was written off (recoveries, their own income).
+   * All four are set together when a line is written off; absent: never written off.
+   */
+  principalWrittenOff?: Money;
+  interestWrittenOff?: Money;
+  lateFeesWrittenOff?: Money;
+  recovered?: Money;
 }
 
 /** The figures of the cycle in progress, for its statement. */
@@ -200,6 +214,12 @@ export interface LineState {
   dueOutcomes: DueOutcome[];
   /** The line's wish for its facility: suspended (days past due above the limit) until it is current. */
   suspended: boolean;
+  /**
+   * The business date the line was written off (charged off) — by the day-end once days past due exceed
+   * `writeOffAfterDpd`, or by staff (`write-off` event). From then on nothing accrues, nothing is billed, no
+   * statement is cut, the facility stays suspended, and money received is a recovery. Absent/null: not.
+   */
+  writtenOffOn?: LocalDate | null;
 }
 
 export const MAX_DUE_OUTCOMES = 24;
@@ -302,6 +322,17 @@ export type LineEvent =
       readonly amount: Money;
       readonly reverses: number;
       readonly reason: ReversalReason;
+    }
+  | {
+      /**
+       * Staff write the line off today (the day-end does so by itself past `writeOffAfterDpd`, with no event).
+       * `amount` is what was owed when it was taken (informational: the books are the replay's).
+       */
+      readonly seq: number;
+      readonly kind: 'write-off';
+      readonly effectiveDate: LocalDate;
+      readonly amount: Money;
+      readonly reason: string;
     }
   | {
       readonly seq: number;

@@ -3,6 +3,7 @@ import { fen, type Money } from '../../platform/money/money.ts';
 import { divideRate, parseRate, rate, type Rate } from '../../platform/money/rate.ts';
 import { isRounding, type Rounding } from '../../platform/money/rounding.ts';
 import { addDays, addMonths, withDayOfMonth, type LocalDate } from '../../platform/time/local-date.ts';
+import { DEFAULT_LOAN_PRODUCT } from '../loans/loan-contract.ts';
 
 /**
  * The terms of a revolving credit line (消费信用额度): when statements are cut and fall due, how the
@@ -99,7 +100,15 @@ export interface CreditLineProduct {
   readonly suspendAfterDpd: number;
   /** A late fee when a minimum is missed; none when absent (the default). */
   readonly lateFee?: LateFeeRule | null;
+  /**
+   * Written off (charged off) once days past due exceed this — the cash loan's rule and default (180, deep in
+   * M3+); `null`: only by hand. Absent: the default.
+   */
+  readonly writeOffAfterDpd?: number | null;
 }
+
+/** The charge-off rule lines share with cash loans: days past due beyond the loan product's default. */
+export const DEFAULT_LINE_WRITE_OFF_AFTER_DPD = DEFAULT_LOAN_PRODUCT.writeOffAfterDpd;
 
 export const DEFAULT_CREDIT_LINE_PRODUCT: CreditLineProduct = {
   code: 'credit-line',
@@ -119,6 +128,7 @@ export const DEFAULT_CREDIT_LINE_PRODUCT: CreditLineProduct = {
   },
   bucketBounds: [30, 60],
   suspendAfterDpd: 30,
+  writeOffAfterDpd: DEFAULT_LINE_WRITE_OFF_AFTER_DPD,
 };
 
 /**
@@ -157,10 +167,20 @@ export interface LineTerms {
   /** The product's late fee rule when the line opened (absent: none). */
   readonly lateFee?: LateFeeRule | null;
   /**
+   * Written off once days past due exceed this (`null`: only by hand). Absent — lines opened before lines
+   * could be written off — the default rule (`DEFAULT_LINE_WRITE_OFF_AFTER_DPD`), so they are charged off too.
+   */
+  readonly writeOffAfterDpd?: number | null;
+  /**
    * The all-in cost cap (annual) in force when the line opened: interest and late fees charged because of a
    * statement never exceed it on that statement's principal-days. Absent: no cap was in force.
    */
   readonly costCap?: Rate | null;
+}
+
+/** The days past due beyond which the day-end writes a line off, or null (only by hand). */
+export function writeOffAfterDpdOf(terms: Pick<LineTerms, 'writeOffAfterDpd'>): number | null {
+  return terms.writeOffAfterDpd === undefined ? DEFAULT_LINE_WRITE_OFF_AFTER_DPD : terms.writeOffAfterDpd;
 }
 
 /** The statement day that decides the cycle after a statement cut on `cut`. */
@@ -339,6 +359,18 @@ export function validateProduct(product: CreditLineProduct): CreditLineProduct {
   if (!Number.isInteger(product.suspendAfterDpd) || product.suspendAfterDpd < 0) {
     throw AppError.invalid('suspendAfterDpd', 'non-negative', 'suspendAfterDpd must be a whole number ≥ 0');
   }
+  const writeOff = product.writeOffAfterDpd;
+  if (
+    writeOff !== undefined &&
+    writeOff !== null &&
+    (!Number.isInteger(writeOff) || writeOff < product.suspendAfterDpd)
+  ) {
+    throw AppError.invalid(
+      'writeOffAfterDpd',
+      'at-least-suspension',
+      'writeOffAfterDpd must be a whole number of days, not below suspendAfterDpd',
+    );
+  }
   return product;
 }
 
@@ -375,6 +407,8 @@ export function termsFor(product: CreditLineProduct, input: OpenLineInput): Line
     conversion: product.conversion,
     bucketBounds: product.bucketBounds,
     suspendAfterDpd: product.suspendAfterDpd,
+    writeOffAfterDpd:
+      product.writeOffAfterDpd === undefined ? DEFAULT_LINE_WRITE_OFF_AFTER_DPD : product.writeOffAfterDpd,
     ...(product.lateFee ? { lateFee: product.lateFee } : {}),
     ...(input.costCap ? { costCap: input.costCap } : {}),
   };

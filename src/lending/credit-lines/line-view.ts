@@ -14,8 +14,10 @@ import {
   owedOn,
   planNotYetBilled,
   planStatusOf,
+  writtenOffOf,
   type LineBalances,
   type PlanStatus,
+  type WrittenOff,
 } from './line-servicing.ts';
 import type { LineState, PlanSource } from './line-state.ts';
 import type { LineTerms } from './line-terms.ts';
@@ -75,6 +77,8 @@ export interface LineView {
   readonly customerLimitCap: Money | null;
   /** The date the line was closed; null while open. */
   readonly closedOn: LocalDate | null;
+  /** The charge-off: when, what was written off by component, recovered since, still owed; null when not. */
+  readonly writtenOff: WrittenOff | null;
   readonly daysPastDue: number;
   readonly bucket: Bucket;
   readonly balances: LineBalances;
@@ -108,6 +112,7 @@ export function lineViewOf(
     },
     customerLimitCap: lifecycle.customerLimitCap,
     closedOn: lifecycle.closedOn,
+    writtenOff: writtenOffOf(state),
     daysPastDue: dpd,
     bucket: lineBucket(terms, state, asOf),
     balances: lineBalancesOf(state),

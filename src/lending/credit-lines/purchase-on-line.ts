@@ -29,6 +29,8 @@ export async function purchaseOnLine(
       async (tx, facility, record) => {
         const today = deps.clock.today();
         const { state } = advanceLine(record.terms, record.state, today);
+        if (state.writtenOffOn)
+          throw new Declined({ reason: 'line-written-off', writtenOffOn: state.writtenOffOn });
         if (state.suspended) {
           const limit = record.terms.suspendAfterDpd;
           throw new Declined({

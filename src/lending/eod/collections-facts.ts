@@ -64,7 +64,9 @@ export function lineFacts(
   date: LocalDate,
   payments: Payments,
 ): AccountFacts {
-  const dpd = closedOn !== null ? 0 : lineDaysPastDue(state, date);
+  // A written-off line has nothing on its books (the debt is off them): its case closes as written off.
+  const writtenOff = Boolean(state.writtenOffOn) && (state.writtenOffOn as LocalDate) <= date;
+  const dpd = closedOn !== null || writtenOff ? 0 : lineDaysPastDue(state, date);
   let amountPastDue: Money = ZERO;
   if (dpd > 0) {
     for (const statement of state.statements) {
@@ -75,7 +77,7 @@ export function lineFacts(
     customerId: terms.customerId,
     accountId: terms.lineId,
     product: 'credit_line',
-    standing: closedOn !== null ? 'closed' : dpd > 0 ? 'delinquent' : 'current',
+    standing: closedOn !== null ? 'closed' : writtenOff ? 'written-off' : dpd > 0 ? 'delinquent' : 'current',
     daysPastDue: dpd,
     bucket: bucketOf(dpd, terms.bucketBounds),
     oldestDueDate: dpd > 0 ? addDays(date, -dpd) : null,

@@ -54,6 +54,8 @@ export function channelOf(kind: MessageKind): MessageChannelName {
     case 'auto_repay_failed':
     case 'payout_failed':
     case 'loan_hardship_applied':
+    case 'line_written_off':
+    case 'line_recovery_received':
       return 'sms';
     case 'statement_ready':
     case 'limit_changed':

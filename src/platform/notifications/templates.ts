@@ -133,6 +133,29 @@ export interface LoanHardshipParams {
 }
 
 /**
+ * A credit line written off (charged off, issue 15 item 6): the day, what was owed then, what is still owed.
+ * Spending on the line has stopped; the debt stands.
+ */
+export interface LineWrittenOffParams {
+  readonly writtenOffOn: LocalDate;
+  /** Everything owed when it was written off (principal, interest and fees). */
+  readonly writtenOff: Money;
+  /** Still owed: written off less recovered since. */
+  readonly owed: Money;
+}
+
+/** Money received on a written-off line: what it paid of the debt, what is still owed, anything kept. */
+export interface LineRecoveryParams {
+  readonly amount: Money;
+  /** Of `amount`, what paid the debt written off. */
+  readonly recovered: Money;
+  /** Still owed after it. */
+  readonly owedAfter: Money;
+  /** Paid beyond the debt, kept for the customer (to be paid back to them). */
+  readonly held: Money;
+}
+
+/**
  * Messages another context has already worded and recorded in its own outbox (appeals, referral reviews),
  * handed over here for delivery: their text is carried as it was written.
  */
@@ -170,6 +193,8 @@ export type MessageContent =
   | { readonly kind: 'plan_created'; readonly params: PlanCreatedParams }
   | { readonly kind: 'plan_changed'; readonly params: PlanChangedParams }
   | { readonly kind: 'loan_hardship_applied'; readonly params: LoanHardshipParams }
+  | { readonly kind: 'line_written_off'; readonly params: LineWrittenOffParams }
+  | { readonly kind: 'line_recovery_received'; readonly params: LineRecoveryParams }
   | { readonly kind: ForwardedKind; readonly params: ForwardedParams };
 
 export type MessageKind = MessageContent['kind'];
@@ -185,6 +210,8 @@ export const MESSAGE_KINDS: readonly MessageKind[] = [
   'plan_created',
   'plan_changed',
   'loan_hardship_applied',
+  'line_written_off',
+  'line_recovery_received',
   ...FORWARDED_KINDS,
 ];
 
@@ -228,6 +255,23 @@ function paymentReceived(p: PaymentReceivedParams): LocalizedText {
   return {
     zh: `已收到您的${account.zh}还款${zh.money(p.amount)}：本金${zh.money(p.principal)}，利息${zh.money(p.interest)}，${chargesZh}${zh.money(p.charges)}。目前还欠${zh.money(p.owedAfter)}。${heldZh}`,
     en: `We received your ${account.en} payment of ${en.money(p.amount)}: ${en.money(p.principal)} principal, ${en.money(p.interest)} interest, ${en.money(p.charges)} ${chargesEn}. You now owe ${en.money(p.owedAfter)}.${heldEn}`,
+  };
+}
+
+function lineWrittenOff(p: LineWrittenOffParams): LocalizedText {
+  return {
+    zh: `您的信用额度已于${zh.date(p.writtenOffOn)}停止使用并核销，核销时欠款${zh.money(p.writtenOff)}。核销不免除债务：目前仍欠${zh.money(p.owed)}，此后不再计息、不再收取费用。请在App内还款，每笔还款都会减少欠款。`,
+    en: `Your credit line was closed for spending and written off on ${en.date(p.writtenOffOn)}, owing ${en.money(p.writtenOff)}. Writing it off does not cancel the debt: you still owe ${en.money(p.owed)}, with no further interest or fees. Please pay in the app; every payment reduces what you owe.`,
+  };
+}
+
+function lineRecovery(p: LineRecoveryParams): LocalizedText {
+  const heldZh = p.held > 0n ? `多付的${zh.money(p.held)}已为您保留，可申请退回。` : '';
+  const heldEn =
+    p.held > 0n ? ` The ${en.money(p.held)} paid beyond it is kept for you and can be paid back to you.` : '';
+  return {
+    zh: `已收到您对已核销信用额度的还款${zh.money(p.amount)}，其中${zh.money(p.recovered)}用于偿还欠款，目前还欠${zh.money(p.owedAfter)}。${heldZh}`,
+    en: `We received ${en.money(p.amount)} on your written-off credit line: ${en.money(p.recovered)} went to what you owe, and you now owe ${en.money(p.owedAfter)}.${heldEn}`,
   };
 }
 
@@ -392,6 +436,10 @@ export function renderMessage(content: MessageContent): LocalizedText {
       return planChanged(content.params);
     case 'loan_hardship_applied':
       return loanHardship(content.params);
+    case 'line_written_off':
+      return lineWrittenOff(content.params);
+    case 'line_recovery_received':
+      return lineRecovery(content.params);
     case 'appeal_received':
     case 'appeal_queued':
     case 'appeal_resolved':

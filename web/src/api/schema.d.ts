@@ -8500,13 +8500,48 @@ export interface paths {
                     statementSeq?: number;
                   };
                   /**
-                   * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
+                   * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.
                    * @enum {string}
                    */
-                  status: 'active' | 'cancelled' | 'settled';
+                  status: 'active' | 'cancelled' | 'settled' | 'written-off';
                   term: number;
                 }[];
                 statementDay: number;
+                /** @description The charge-off, once the line is written off (by the day-end past the days-past-due limit, or by staff): what was owed then by component, recovered since, still owed. Nothing accrues after it; the balances are 0 because the debt is off the books, not paid. */
+                writtenOff: {
+                  /**
+                   * @description Late fees and instalment fees written off.
+                   * @example 1234.56
+                   */
+                  fees: string;
+                  /**
+                   * @description Interest written off.
+                   * @example 1234.56
+                   */
+                  interest: string;
+                  /** @description The business date the line was written off. */
+                  on: string;
+                  /**
+                   * @description Still owed by the customer: written off less recovered.
+                   * @example 1234.56
+                   */
+                  outstanding: string;
+                  /**
+                   * @description Principal written off (revolving and instalment plans, billed or not).
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  /**
+                   * @description Received on it since (recoveries).
+                   * @example 1234.56
+                   */
+                  recovered: string;
+                  /**
+                   * @description Everything written off.
+                   * @example 1234.56
+                   */
+                  total: string;
+                } | null;
               }[];
             };
           };
@@ -10620,6 +10655,8 @@ export interface paths {
                   | 'plan_created'
                   | 'plan_changed'
                   | 'loan_hardship_applied'
+                  | 'line_written_off'
+                  | 'line_recovery_received'
                   | 'appeal_received'
                   | 'appeal_queued'
                   | 'appeal_resolved'
@@ -14494,13 +14531,48 @@ export interface paths {
                   statementSeq?: number;
                 };
                 /**
-                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.
                  * @enum {string}
                  */
-                status: 'active' | 'cancelled' | 'settled';
+                status: 'active' | 'cancelled' | 'settled' | 'written-off';
                 term: number;
               }[];
               statementDay: number;
+              /** @description The charge-off, once the line is written off (by the day-end past the days-past-due limit, or by staff): what was owed then by component, recovered since, still owed. Nothing accrues after it; the balances are 0 because the debt is off the books, not paid. */
+              writtenOff: {
+                /**
+                 * @description Late fees and instalment fees written off.
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Interest written off.
+                 * @example 1234.56
+                 */
+                interest: string;
+                /** @description The business date the line was written off. */
+                on: string;
+                /**
+                 * @description Still owed by the customer: written off less recovered.
+                 * @example 1234.56
+                 */
+                outstanding: string;
+                /**
+                 * @description Principal written off (revolving and instalment plans, billed or not).
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Received on it since (recoveries).
+                 * @example 1234.56
+                 */
+                recovered: string;
+                /**
+                 * @description Everything written off.
+                 * @example 1234.56
+                 */
+                total: string;
+              } | null;
             };
           };
         };
@@ -14681,13 +14753,48 @@ export interface paths {
                   statementSeq?: number;
                 };
                 /**
-                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.
                  * @enum {string}
                  */
-                status: 'active' | 'cancelled' | 'settled';
+                status: 'active' | 'cancelled' | 'settled' | 'written-off';
                 term: number;
               }[];
               statementDay: number;
+              /** @description The charge-off, once the line is written off (by the day-end past the days-past-due limit, or by staff): what was owed then by component, recovered since, still owed. Nothing accrues after it; the balances are 0 because the debt is off the books, not paid. */
+              writtenOff: {
+                /**
+                 * @description Late fees and instalment fees written off.
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Interest written off.
+                 * @example 1234.56
+                 */
+                interest: string;
+                /** @description The business date the line was written off. */
+                on: string;
+                /**
+                 * @description Still owed by the customer: written off less recovered.
+                 * @example 1234.56
+                 */
+                outstanding: string;
+                /**
+                 * @description Principal written off (revolving and instalment plans, billed or not).
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Received on it since (recoveries).
+                 * @example 1234.56
+                 */
+                recovered: string;
+                /**
+                 * @description Everything written off.
+                 * @example 1234.56
+                 */
+                total: string;
+              } | null;
             };
           };
         };
@@ -14971,13 +15078,48 @@ export interface paths {
                   statementSeq?: number;
                 };
                 /**
-                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.
                  * @enum {string}
                  */
-                status: 'active' | 'cancelled' | 'settled';
+                status: 'active' | 'cancelled' | 'settled' | 'written-off';
                 term: number;
               }[];
               statementDay: number;
+              /** @description The charge-off, once the line is written off (by the day-end past the days-past-due limit, or by staff): what was owed then by component, recovered since, still owed. Nothing accrues after it; the balances are 0 because the debt is off the books, not paid. */
+              writtenOff: {
+                /**
+                 * @description Late fees and instalment fees written off.
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Interest written off.
+                 * @example 1234.56
+                 */
+                interest: string;
+                /** @description The business date the line was written off. */
+                on: string;
+                /**
+                 * @description Still owed by the customer: written off less recovered.
+                 * @example 1234.56
+                 */
+                outstanding: string;
+                /**
+                 * @description Principal written off (revolving and instalment plans, billed or not).
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Received on it since (recoveries).
+                 * @example 1234.56
+                 */
+                recovered: string;
+                /**
+                 * @description Everything written off.
+                 * @example 1234.56
+                 */
+                total: string;
+              } | null;
             };
           };
         };
@@ -16467,6 +16609,11 @@ export interface paths {
                  */
                 principal: string;
                 /**
+                 * @description On a written-off line: what paid the debt written off (a recovery); 0 otherwise.
+                 * @example 1234.56
+                 */
+                recovered: string;
+                /**
                  * @description Of principal: taken off a converted purchase's instalments not yet billed.
                  * @example 1234.56
                  */
@@ -17550,6 +17697,11 @@ export interface paths {
                  */
                 principal: string;
                 /**
+                 * @description On a written-off line: what paid the debt written off (a recovery); 0 otherwise.
+                 * @example 1234.56
+                 */
+                recovered: string;
+                /**
                  * @description Of principal: taken off a converted purchase's instalments not yet billed.
                  * @example 1234.56
                  */
@@ -18559,6 +18711,176 @@ export interface paths {
                * @example 1234.56
                */
               used: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/write-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Write the line off today (charge-off by hand; the day-end does so past the days-past-due limit): everything owed moves to write-off expense, spending stops, later payments are recoveries.
+     * @description As a cash loan is written off (reviewer, no second person). 422 `lineId` / `not-written-off` (written off already), `lineId` / `owes-something` (nothing owed: close it), `line` / `line-open` (closed), `reason` / `length`.
+     *
+     *     Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this command (e.g. a UUID). A repeat with the same body returns the first result. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Why, 1–200 characters. */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Days past due on the day, before the write-off. */
+              daysPastDue: number;
+              effectiveDate: string;
+              /** @description One journal per contract written off. */
+              journalIds: string[];
+              lineId: string;
+              reason: string;
+              /** @description The write-off's number among the line's events. */
+              seq: number;
+              writtenOff: {
+                /**
+                 * @description Late fees and instalment fees written off.
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Interest written off.
+                 * @example 1234.56
+                 */
+                interest: string;
+                /** @description The business date the line was written off. */
+                on: string;
+                /**
+                 * @description Still owed by the customer: written off less recovered.
+                 * @example 1234.56
+                 */
+                outstanding: string;
+                /**
+                 * @description Principal written off (revolving and instalment plans, billed or not).
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Received on it since (recoveries).
+                 * @example 1234.56
+                 */
+                recovered: string;
+                /**
+                 * @description Everything written off.
+                 * @example 1234.56
+                 */
+                total: string;
+              };
             };
           };
         };
@@ -26774,13 +27096,48 @@ export interface paths {
                     statementSeq?: number;
                   };
                   /**
-                   * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
+                   * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.
                    * @enum {string}
                    */
-                  status: 'active' | 'cancelled' | 'settled';
+                  status: 'active' | 'cancelled' | 'settled' | 'written-off';
                   term: number;
                 }[];
                 statementDay: number;
+                /** @description The charge-off, once the line is written off (by the day-end past the days-past-due limit, or by staff): what was owed then by component, recovered since, still owed. Nothing accrues after it; the balances are 0 because the debt is off the books, not paid. */
+                writtenOff: {
+                  /**
+                   * @description Late fees and instalment fees written off.
+                   * @example 1234.56
+                   */
+                  fees: string;
+                  /**
+                   * @description Interest written off.
+                   * @example 1234.56
+                   */
+                  interest: string;
+                  /** @description The business date the line was written off. */
+                  on: string;
+                  /**
+                   * @description Still owed by the customer: written off less recovered.
+                   * @example 1234.56
+                   */
+                  outstanding: string;
+                  /**
+                   * @description Principal written off (revolving and instalment plans, billed or not).
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  /**
+                   * @description Received on it since (recoveries).
+                   * @example 1234.56
+                   */
+                  recovered: string;
+                  /**
+                   * @description Everything written off.
+                   * @example 1234.56
+                   */
+                  total: string;
+                } | null;
               }[];
             };
           };
@@ -27104,13 +27461,48 @@ export interface paths {
                   statementSeq?: number;
                 };
                 /**
-                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.
                  * @enum {string}
                  */
-                status: 'active' | 'cancelled' | 'settled';
+                status: 'active' | 'cancelled' | 'settled' | 'written-off';
                 term: number;
               }[];
               statementDay: number;
+              /** @description The charge-off, once the line is written off (by the day-end past the days-past-due limit, or by staff): what was owed then by component, recovered since, still owed. Nothing accrues after it; the balances are 0 because the debt is off the books, not paid. */
+              writtenOff: {
+                /**
+                 * @description Late fees and instalment fees written off.
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Interest written off.
+                 * @example 1234.56
+                 */
+                interest: string;
+                /** @description The business date the line was written off. */
+                on: string;
+                /**
+                 * @description Still owed by the customer: written off less recovered.
+                 * @example 1234.56
+                 */
+                outstanding: string;
+                /**
+                 * @description Principal written off (revolving and instalment plans, billed or not).
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Received on it since (recoveries).
+                 * @example 1234.56
+                 */
+                recovered: string;
+                /**
+                 * @description Everything written off.
+                 * @example 1234.56
+                 */
+                total: string;
+              } | null;
             };
           };
         };
@@ -27291,13 +27683,48 @@ export interface paths {
                   statementSeq?: number;
                 };
                 /**
-                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.
                  * @enum {string}
                  */
-                status: 'active' | 'cancelled' | 'settled';
+                status: 'active' | 'cancelled' | 'settled' | 'written-off';
                 term: number;
               }[];
               statementDay: number;
+              /** @description The charge-off, once the line is written off (by the day-end past the days-past-due limit, or by staff): what was owed then by component, recovered since, still owed. Nothing accrues after it; the balances are 0 because the debt is off the books, not paid. */
+              writtenOff: {
+                /**
+                 * @description Late fees and instalment fees written off.
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Interest written off.
+                 * @example 1234.56
+                 */
+                interest: string;
+                /** @description The business date the line was written off. */
+                on: string;
+                /**
+                 * @description Still owed by the customer: written off less recovered.
+                 * @example 1234.56
+                 */
+                outstanding: string;
+                /**
+                 * @description Principal written off (revolving and instalment plans, billed or not).
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Received on it since (recoveries).
+                 * @example 1234.56
+                 */
+                recovered: string;
+                /**
+                 * @description Everything written off.
+                 * @example 1234.56
+                 */
+                total: string;
+              } | null;
             };
           };
         };
@@ -27629,13 +28056,48 @@ export interface paths {
                   statementSeq?: number;
                 };
                 /**
-                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan.
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.
                  * @enum {string}
                  */
-                status: 'active' | 'cancelled' | 'settled';
+                status: 'active' | 'cancelled' | 'settled' | 'written-off';
                 term: number;
               }[];
               statementDay: number;
+              /** @description The charge-off, once the line is written off (by the day-end past the days-past-due limit, or by staff): what was owed then by component, recovered since, still owed. Nothing accrues after it; the balances are 0 because the debt is off the books, not paid. */
+              writtenOff: {
+                /**
+                 * @description Late fees and instalment fees written off.
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Interest written off.
+                 * @example 1234.56
+                 */
+                interest: string;
+                /** @description The business date the line was written off. */
+                on: string;
+                /**
+                 * @description Still owed by the customer: written off less recovered.
+                 * @example 1234.56
+                 */
+                outstanding: string;
+                /**
+                 * @description Principal written off (revolving and instalment plans, billed or not).
+                 * @example 1234.56
+                 */
+                principal: string;
+                /**
+                 * @description Received on it since (recoveries).
+                 * @example 1234.56
+                 */
+                recovered: string;
+                /**
+                 * @description Everything written off.
+                 * @example 1234.56
+                 */
+                total: string;
+              } | null;
             };
           };
         };
@@ -28697,6 +29159,11 @@ export interface paths {
                  * @example 1234.56
                  */
                 principal: string;
+                /**
+                 * @description On a written-off line: what paid the debt written off (a recovery); 0 otherwise.
+                 * @example 1234.56
+                 */
+                recovered: string;
                 /**
                  * @description Of principal: taken off a converted purchase's instalments not yet billed.
                  * @example 1234.56
