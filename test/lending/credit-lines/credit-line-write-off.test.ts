@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { contractBalances, verifyLedger } from '../../../src/ledger/ledger.pg.ts';
 import { AppError } from '../../../src/platform/errors/app-error.ts';
 import type { Money } from '../../../src/platform/money/money.ts';
+import { createPgPortfolioReadModel } from '../../../src/lending/portfolio-read-model.pg.ts';
+import { lineVerdict } from '../../../src/monitoring/performance.ts';
+import { lineStateOn } from '../../../src/monitoring/roll-rates.ts';
+import type { LocalDate } from '../../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../../support/stores.ts';
 import { collectionsWorld, collector } from '../../collections/support.ts';
 
@@ -119,6 +123,30 @@ describe.each(storesUnderTest())('a credit line written off, then recovered ($na
     expect(told.rows).toHaveLength(1);
     expect(told.rows[0]!.text.en).toContain('written off on 10 Aug 2026, owing CNY 1,767.80');
     expect(told.rows[0]!.text.zh).toContain('¥1,767.80');
+
+    // Monitoring reads it as charged off: bad rate counts it bad, roll rates roll it to written_off.
+    const portfolio = createPgPortfolioReadModel(world.db);
+    const opened = [];
+    for await (const page of portfolio.linesOpened(
+      { from: '2026-01-01' as LocalDate, to: '2026-12-31' as LocalDate, product: null },
+      10,
+    ))
+      opened.push(...page);
+    const account = opened.find((line) => line.accountId === lineId);
+    expect(account?.chargedOffOn).toBe('2026-08-10');
+    expect(lineVerdict({ ...account!, lineId, score: null, pd: null, arm: null })).toBe('bad');
+    const histories = [];
+    for await (const page of portfolio.lineHistories(
+      '2026-08-31' as LocalDate,
+      '2026-01-01' as LocalDate,
+      10,
+    ))
+      histories.push(...page);
+    const history = histories.find((line) => line.accountId === lineId)!.history;
+    expect([
+      lineStateOn(history, '2026-08-09' as LocalDate),
+      lineStateOn(history, '2026-08-31' as LocalDate),
+    ]).toEqual(['M3+', 'written_off']);
 
     // Nothing accrues afterwards; purchases are declined with the reason.
     await world.nightsThrough('2026-09-01');
