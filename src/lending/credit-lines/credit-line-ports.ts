@@ -10,7 +10,6 @@ import type { TermsInForcePort } from '../facilities/facility-terms-guard.ts';
 import type { LineChangeRecord } from './credit-lines.pg.ts';
 import type { ConversionOffer } from './instalment-conversion.ts';
 import type { LineChangeResult, Requester } from './line-lifecycle-command.ts';
-import type { LineWriteOffReceipt, LineWriteOffRequest } from './write-off-line.ts';
 import type {
   ConversionRequest,
   ConversionResult,
@@ -19,6 +18,8 @@ import type {
   LineReversalResult,
   PayoutResult,
   PlanSettlementReceipt,
+  LineWriteOffReceipt,
+  LineWriteOffRequest,
   PurchaseRequest,
   PurchaseResult,
 } from './line-receipts.ts';

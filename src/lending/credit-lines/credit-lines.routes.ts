@@ -32,7 +32,7 @@ import type {
 import type { ConversionOffer } from './instalment-conversion.ts';
 import type { LimitReviewRecord } from './limit-reviews.pg.ts';
 import type { LineBalances, StatementDocument, WrittenOff } from './line-servicing.ts';
-import type { LineWriteOffReceipt } from './write-off-line.ts';
+import type { LineWriteOffReceipt } from './line-receipts.ts';
 import { CONVERSION_TERMS, currentStatementDay } from './line-terms.ts';
 import { LINE_CHANGE_KINDS } from './line-lifecycle.ts';
 import type { LineChangeReceipt, LineChangeResult, Requester } from './line-lifecycle-service.ts';

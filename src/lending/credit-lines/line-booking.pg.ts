@@ -16,7 +16,7 @@ import {
   type FacilitySnapshot,
 } from './credit-lines.pg.ts';
 import { temporaryExpired } from './line-lifecycle.ts';
-import type { AccountKind } from '../../ledger/account.ts';
+import type { AccountKind } from '../../ledger/index.ts';
 import type { MessageOutbox } from '../../platform/notifications/index.ts';
 import { journalsOf, LINE_LATE_FEE_ACCOUNT_KINDS, LINE_WRITE_OFF_ACCOUNT_KINDS } from './line-books.ts';
 import { lineWrittenOff } from './line-messages.ts';

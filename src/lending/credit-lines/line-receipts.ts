@@ -3,8 +3,9 @@ import { parseRate, toExactRateString } from '../../platform/money/rate.ts';
 import { addMoney, moneyFromJson, subMoney, ZERO, type Money } from '../../platform/money/money.ts';
 import type { DrawRefusal } from '../facilities/facility.ts';
 import { offerFor, type ConversionOffer } from './instalment-conversion.ts';
-import type { LineBalances, LineBookCounters } from './line-servicing.ts';
+import type { LineBalances, LineBookCounters, WrittenOff } from './line-servicing.ts';
 import type { ReversalReason } from '../shared/reversals.ts';
+import type { AuditActor } from '../../platform/audit/audit-log.ts';
 
 /**
  * What the credit-line money commands answer (receipts) and how a receipt is stored with its idempotency key
@@ -413,6 +414,62 @@ export const lineReversalCodec = {
       daysPastDueBefore: Number(j.daysPastDueBefore),
       daysPastDue: Number(j.daysPastDue),
       availableAfter: fenOf(j.availableAfter),
+      journalIds: (j.journalIds as unknown[]).map(String),
+    };
+  },
+};
+
+/** A line written off by staff: the event, what was written off, and the journals. */
+export interface LineWriteOffReceipt {
+  readonly lineId: string;
+  readonly seq: number;
+  readonly effectiveDate: LocalDate;
+  readonly reason: string;
+  /** Days past due on the day, before the write-off. */
+  readonly daysPastDue: number;
+  readonly writtenOff: WrittenOff;
+  readonly journalIds: readonly string[];
+}
+
+export interface LineWriteOffRequest {
+  readonly lineId: string;
+  readonly reason: string;
+  readonly idempotencyKey: string;
+  /** Who (staff): recorded in the audit log. */
+  readonly requester: { readonly actor: AuditActor };
+}
+
+const writeOffFen = (value: unknown): Money => moneyFromJson(String(value), 'credit-line write-off receipt');
+
+/** The receipt stored with the idempotency key (amounts as fen strings) and read back on a replay. */
+export const writeOffCodec = {
+  encode: (r: LineWriteOffReceipt): unknown => ({
+    ...r,
+    writtenOff: Object.fromEntries(
+      Object.entries(r.writtenOff).map(([key, value]) => [
+        key,
+        typeof value === 'bigint' ? String(value) : value,
+      ]),
+    ),
+  }),
+  decode: (stored: unknown): LineWriteOffReceipt => {
+    const j = stored as Record<string, unknown>;
+    const w = j.writtenOff as Record<string, unknown>;
+    return {
+      lineId: String(j.lineId),
+      seq: Number(j.seq),
+      effectiveDate: String(j.effectiveDate) as LocalDate,
+      reason: String(j.reason),
+      daysPastDue: Number(j.daysPastDue),
+      writtenOff: {
+        on: String(w.on) as LocalDate,
+        principal: writeOffFen(w.principal),
+        interest: writeOffFen(w.interest),
+        fees: writeOffFen(w.fees),
+        total: writeOffFen(w.total),
+        recovered: writeOffFen(w.recovered),
+        outstanding: writeOffFen(w.outstanding),
+      },
       journalIds: (j.journalIds as unknown[]).map(String),
     };
   },

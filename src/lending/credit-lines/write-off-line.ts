@@ -1,37 +1,11 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import { moneyFromJson, toDecimalString, type Money } from '../../platform/money/money.ts';
-import type { LocalDate } from '../../platform/time/local-date.ts';
+import { toDecimalString, type Money } from '../../platform/money/money.ts';
 import type { CreditLineDeps } from './credit-line-ports.ts';
 import { command, take } from './line-command.ts';
-import type { Requester } from './line-lifecycle-command.ts';
 import { reasonOf } from './line-lifecycle.ts';
-import {
-  advanceLine,
-  lineBalancesOf,
-  lineDaysPastDue,
-  writtenOffOf,
-  type WrittenOff,
-} from './line-servicing.ts';
+import { writeOffCodec, type LineWriteOffReceipt, type LineWriteOffRequest } from './line-receipts.ts';
+import { advanceLine, lineBalancesOf, lineDaysPastDue, writtenOffOf } from './line-servicing.ts';
 import type { LineEvent } from './line-state.ts';
-
-/** A line written off by staff: the event, what was written off, and the journals. */
-export interface LineWriteOffReceipt {
-  readonly lineId: string;
-  readonly seq: number;
-  readonly effectiveDate: LocalDate;
-  readonly reason: string;
-  /** Days past due on the day, before the write-off. */
-  readonly daysPastDue: number;
-  readonly writtenOff: WrittenOff;
-  readonly journalIds: readonly string[];
-}
-
-export interface LineWriteOffRequest {
-  readonly lineId: string;
-  readonly reason: string;
-  readonly idempotencyKey: string;
-  readonly requester: Requester;
-}
 
 /**
  * Staff write a line off today (charge-off by hand; the day-end does it by itself once days past due exceed
@@ -109,39 +83,3 @@ export async function writeOffCreditLine(
   );
   return { receipt: value, replayed };
 }
-
-const fenOf = (value: unknown): Money => moneyFromJson(String(value), 'credit-line write-off receipt');
-
-/** The receipt stored with the idempotency key (amounts as fen strings) and read back on a replay. */
-export const writeOffCodec = {
-  encode: (r: LineWriteOffReceipt): unknown => ({
-    ...r,
-    writtenOff: Object.fromEntries(
-      Object.entries(r.writtenOff).map(([key, value]) => [
-        key,
-        typeof value === 'bigint' ? String(value) : value,
-      ]),
-    ),
-  }),
-  decode: (stored: unknown): LineWriteOffReceipt => {
-    const j = stored as Record<string, unknown>;
-    const w = j.writtenOff as Record<string, unknown>;
-    return {
-      lineId: String(j.lineId),
-      seq: Number(j.seq),
-      effectiveDate: String(j.effectiveDate) as LocalDate,
-      reason: String(j.reason),
-      daysPastDue: Number(j.daysPastDue),
-      writtenOff: {
-        on: String(w.on) as LocalDate,
-        principal: fenOf(w.principal),
-        interest: fenOf(w.interest),
-        fees: fenOf(w.fees),
-        total: fenOf(w.total),
-        recovered: fenOf(w.recovered),
-        outstanding: fenOf(w.outstanding),
-      },
-      journalIds: (j.journalIds as unknown[]).map(String),
-    };
-  },
-};
