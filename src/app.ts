@@ -147,7 +147,7 @@ import { createPgPortfolioReadModel } from './lending/portfolio-read-model.pg.ts
 import { createPgReceivablesReadModel } from './ledger/receivables-read-model.pg.ts';
 
 import { createDecisionService } from './decisions/decision-service.ts';
-import { createFacilityWriter } from './lending/facilities/facility-writer.pg.ts';
+import { createFacilityWriter, facilityTermsAlongside } from './lending/facilities/facility-writer.pg.ts';
 import { registerDecisionRoutes } from './decisions/decisions.routes.ts';
 
 import { registerDecisionSearchRoutes } from './decisions/decision-search.routes.ts';
@@ -448,6 +448,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
                 apr: facility.apr,
               }
             : null;
+        },
+        // One round trip for both: the snapshot's probe of the customer carries lending's facility read.
+        snapshotWithFacility: async (customerId, asOf, product) => {
+          const read = await customers.getSnapshotWith(customerId, asOf, facilityTermsAlongside(product));
+          return { snapshot: read.snapshot, facility: read.alongside };
         },
         scorer: (version) => models.scorer(version),
         resolvePolicy: (request) => policies.resolve(request),

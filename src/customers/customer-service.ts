@@ -2,7 +2,7 @@ import type { ConsentNoticeReader, PurposeConsentChange } from '../identity/inde
 import type { PiiVault } from '../identity/pii-vault.ts';
 import type { CustomerKeyring } from '../privacy/index.ts';
 import type { VerificationProvider } from '../identity/verification.ts';
-import type { Database, Queryable } from '../platform/database/database.ts';
+import type { AlongsideRead, Database, Queryable } from '../platform/database/database.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
 import type { Clock } from '../platform/time/clock.ts';
 import { addCard } from './add-card.ts';
@@ -21,7 +21,7 @@ import type {
 import type { CustomersDeps } from './customers-ports.ts';
 import type { LabelWindow } from './features/feature-table.ts';
 import { getCustomer } from './get-customer.ts';
-import { getSnapshot } from './get-snapshot.ts';
+import { getSnapshot, getSnapshotWith } from './get-snapshot.ts';
 import { ingestEvents } from './ingest-events.ts';
 import { listBlocklist } from './list-blocklist.ts';
 import { listConsents, recordConsent, type ConsentInput, type ConsentOutcome } from './record-consent.ts';
@@ -90,6 +90,15 @@ export interface CustomerService {
    */
   getSnapshot(customerId: string, asOf?: Date): Promise<CustomerSnapshot>;
   /**
+   * The snapshot and another context's read of the same customer carried by the snapshot's first
+   * statement (one round trip for both; see `getSnapshotWith`).
+   */
+  getSnapshotWith<T>(
+    customerId: string,
+    asOf: Date,
+    alongside: AlongsideRead<T>,
+  ): Promise<{ readonly snapshot: CustomerSnapshot; readonly alongside: T }>;
+  /**
    * Computes the training table from the database: for every customer opened by `asOf`, the feature vector
    * as of `asOf` and the label over `window`; rows go to `sink` in customer id order.
    */
@@ -138,6 +147,7 @@ export function createCustomerService(serviceDeps: CustomerServiceDeps): Custome
     listConsents: (customerId) => listConsents(deps, customerId),
     ingestEvents: (rows, options) => ingestEvents(deps, rows, options),
     getSnapshot: (customerId, asOf) => getSnapshot(deps, customerId, asOf),
+    getSnapshotWith: (customerId, asOf, alongside) => getSnapshotWith(deps, customerId, asOf, alongside),
     trainingRows: (asOf, window, sink, options) => trainingRows(deps, { asOf, window, sink }, options),
     reencryptPii: (options) => reencryptPii(deps, options),
     addToBlocklist: (input) => addToBlocklist(deps, input),

@@ -1,4 +1,4 @@
-import type { Queryable } from '../platform/database/database.ts';
+import type { AlongsideRead, Queryable } from '../platform/database/database.ts';
 import { toJson } from '../platform/database/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { erasedCustomer } from '../privacy/index.ts';
@@ -486,17 +486,27 @@ export async function loadEventRows(
  * migration 0111) and whether an identifier of theirs — ID number, phone, a card bound at the instant — is
  * on the blocklist at `asOf`. One primary-key read; undefined when there is no such customer.
  */
-export async function probeCustomer(
+export async function probeCustomer<T = undefined>(
   q: Queryable,
   customerId: string,
   asOf: Date,
-): Promise<{ eventsVersion: bigint; blocklisted: boolean } | undefined> {
+  alongside?: AlongsideRead<T>,
+): Promise<{ eventsVersion: bigint; blocklisted: boolean; alongside: T | undefined } | undefined> {
+  const params: unknown[] = [customerId, asOf];
+  const bind = (value: unknown): string => `$${params.push(value)}`;
+  // Another context's read of the same customer, carried by this statement (one round trip for both).
+  const extra = alongside ? `, ${alongside.sql('$1', bind)} as alongside` : '';
   // Joins, not a correlated `exists`: Citus runs this as one router query on the customer's shard
   // (customers and customer_cards are colocated by customer_id; the blocklist is a reference table, copied
   // to every node), and does not support a correlated subquery over a reference table. A customer with
   // several cards yields several joined rows; `bool_or` folds them into one answer.
-  const result = await q.query<{ events_version: bigint; blocklisted: boolean; erased_at: Date | null }>(
-    `select c.events_version, c.erased_at, bool_or(b.id is not null) as blocklisted
+  const result = await q.query<{
+    events_version: bigint;
+    blocklisted: boolean;
+    erased_at: Date | null;
+    alongside?: unknown;
+  }>(
+    `select c.events_version, c.erased_at, bool_or(b.id is not null) as blocklisted${extra}
        from customers c
        left join customer_cards k
          on k.customer_id = c.customer_id and k.added_at <= $2 and (k.removed_at is null or k.removed_at > $2)
@@ -507,11 +517,16 @@ export async function probeCustomer(
           or (b.kind = 'card' and b.blind_index = k.card_bidx))
       where c.customer_id = $1
       group by c.customer_id, c.events_version, c.erased_at`,
-    [customerId, asOf],
+    params,
   );
   const [row] = result.rows;
   if (row?.erased_at) throw erasedCustomer(customerId, row.erased_at);
-  return row ? { eventsVersion: BigInt(row.events_version), blocklisted: row.blocklisted } : undefined;
+  if (!row) return undefined;
+  return {
+    eventsVersion: BigInt(row.events_version),
+    blocklisted: row.blocklisted,
+    alongside: alongside ? alongside.read(row.alongside ?? null) : undefined,
+  };
 }
 
 /**

@@ -99,6 +99,7 @@ async function gather(deps: DecisionsDeps, request: DecisionRequest, decidedAt: 
     timeoutMs,
     'policy',
   );
+  if (ports.snapshotWithFacility) return gatherTogether(deps, request, decidedAt, policyPromise);
   const snapshotPromise = settle(() => ports.snapshot(request.customerId, decidedAt), timeoutMs, 'snapshot');
   const scorerPromise = settle(() => ports.scorer(), timeoutMs, 'scoring');
   const policy = await policyPromise;
@@ -113,6 +114,42 @@ async function gather(deps: DecisionsDeps, request: DecisionRequest, decidedAt: 
   const [snapshot, scorer, facility] = await Promise.all([snapshotPromise, scorerPromise, facilityPromise]);
   if (!snapshot.ok && isCallersError(snapshot.error)) throw snapshot.error;
   return { policy, snapshot, scorer, facility };
+}
+
+/**
+ * `gather` when the snapshot and the facility come in one round trip: the policy (from memory, as a rule)
+ * names the facility's product first; the snapshot with the facility and the scorer then run alongside.
+ * A failure of the combined read is the snapshot's (the customer's data could not be read); with no policy
+ * the snapshot is read alone, as before.
+ */
+async function gatherTogether(
+  deps: DecisionsDeps,
+  request: DecisionRequest,
+  decidedAt: Date,
+  policyPromise: Promise<Settled<DecisionPolicy>>,
+): Promise<Gathered> {
+  const { ports, dependencyTimeoutMs: timeoutMs } = deps;
+  const scorerPromise = settle(() => ports.scorer(), timeoutMs, 'scoring');
+  const policy = await policyPromise;
+  if (!policy.ok && isCallersError(policy.error)) throw policy.error;
+  const combine = ports.snapshotWithFacility;
+  const together =
+    policy.ok && combine
+      ? await settle(
+          () => combine(request.customerId, decidedAt, storedSpellingOf(policy.value.product.type)),
+          timeoutMs,
+          'snapshot',
+        )
+      : undefined;
+  const snapshot: Settled<CustomerSnapshot> = together
+    ? together.ok
+      ? { ok: true, value: together.value.snapshot }
+      : together
+    : await settle(() => ports.snapshot(request.customerId, decidedAt), timeoutMs, 'snapshot');
+  if (!snapshot.ok && isCallersError(snapshot.error)) throw snapshot.error;
+  const facility: Settled<FacilityFact | null> =
+    together?.ok === true ? { ok: true, value: together.value.facility } : { ok: true, value: null };
+  return { policy, snapshot, scorer: await scorerPromise, facility };
 }
 
 /**

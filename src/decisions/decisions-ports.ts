@@ -26,6 +26,16 @@ export interface DecisionPorts {
   snapshot(customerId: string, asOf: Date): Promise<CustomerSnapshot>;
   /** The customer's facility for a product before the decision, if any (lending context). */
   facility(customerId: string, product: FacilityProduct): Promise<FacilityFact | null>;
+  /**
+   * The snapshot and the facility together, in one round trip (the customers context's probe carries
+   * lending's facility read). Optional: when absent, `snapshot` and `facility` are asked separately. It must
+   * answer exactly what the two would.
+   */
+  snapshotWithFacility?(
+    customerId: string,
+    asOf: Date,
+    product: FacilityProduct,
+  ): Promise<{ readonly snapshot: CustomerSnapshot; readonly facility: FacilityFact | null }>;
   /** The active scorer, or one by model version (scoring context). */
   scorer(version?: string): Promise<Scorer>;
   /** Product, arm, policy version, appetite and legal caps for one decision (policy context). */

@@ -2,6 +2,7 @@ import { DEMO_SETTINGS, seedDemoCases, type DemoCaseKey } from '../../src/demo/c
 import { installDefaultPolicies } from '../../src/policy/policy-files.node.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import type { StoreUnderTest } from '../support/stores.ts';
+import type { MonotonicClock } from '../../src/platform/time/clock.ts';
 import { testScorecard } from './scorecard.ts';
 
 export { testScorecard } from './scorecard.ts';
@@ -16,9 +17,12 @@ export interface DecisionTestApp extends TestApp {
  * seeded as of now.
  */
 export async function decisionTestApp(
-  options: { store?: StoreUnderTest; tightening?: boolean } = {},
+  options: { store?: StoreUnderTest; tightening?: boolean; monotonic?: MonotonicClock } = {},
 ): Promise<DecisionTestApp> {
-  const test = await createTestApp(options.store ? { store: options.store } : {});
+  const test = await createTestApp({
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.monotonic ? { monotonic: options.monotonic } : {}),
+  });
   const { services } = test.app;
   await installDefaultPolicies(services.policies);
   const scorecard = testScorecard();

@@ -6,7 +6,7 @@ import type { Config } from '../../src/config.ts';
 import { testPiiConfig } from '../../src/platform/config/config.ts';
 import { createIdGenerator, seededRandomBytes } from '../../src/platform/ids/ids.ts';
 import { createMemoryLogger } from '../../src/platform/logging/logger.ts';
-import { ManualClock } from '../../src/platform/time/clock.ts';
+import { ManualClock, type MonotonicClock } from '../../src/platform/time/clock.ts';
 import { pgliteStore, type StoreUnderTest } from './stores.ts';
 
 export interface TestApp {
@@ -45,6 +45,8 @@ export async function createTestApp(
     config?: Partial<Config>;
     /** The payment provider (default: the app's sandbox); pass one to read its movements and calls. */
     paymentProvider?: PaymentProvider;
+    /** The app's monotonic clock (durations, the API-key cache's age); the process's when absent. */
+    monotonic?: MonotonicClock;
   } = {},
 ): Promise<TestApp> {
   const store = options.store ?? pgliteStore;
@@ -59,6 +61,7 @@ export async function createTestApp(
     ids,
     logger: memory.logger,
     ...(options.paymentProvider ? { paymentProvider: options.paymentProvider } : {}),
+    ...(options.monotonic ? { monotonic: options.monotonic } : {}),
   });
   const keys = {} as Record<Role, string>;
   const random = seededRandomBytes(99);

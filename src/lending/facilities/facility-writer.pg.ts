@@ -41,3 +41,5 @@ function facilityStandsCondition(
             and f.limit_amount = ${at.limit}
             and f.apr_num::numeric * ${den}::numeric = ${num}::numeric * f.apr_den::numeric)`;
 }
+
+export { facilityTermsAlongside, type FacilityTerms } from './facility.pg.ts';

@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import { sqlStateOf, type Queryable } from '../../platform/database/database.ts';
+import { sqlStateOf, type AlongsideRead, type Queryable } from '../../platform/database/database.ts';
 import { moneyFromDb, type Money } from '../../platform/money/money.ts';
 import { rate, type Rate } from '../../platform/money/rate.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
@@ -345,4 +345,39 @@ export async function releaseUtilisation(
       at,
     ],
   );
+}
+
+/** A facility's terms as another context's statement carries them (`facilityTermsAlongside`). */
+export interface FacilityTerms {
+  readonly openedAt: Date;
+  readonly status: FacilityStatus;
+  readonly limit: Money;
+  readonly apr: Rate;
+}
+
+/**
+ * The customer's facility for a product — opened at, status, limit and rate, or null when there is none —
+ * as one scalar SQL expression that a statement about the same customer carries (the decision's snapshot
+ * probe), so the decision reads its facility without a round trip of its own. Amounts and the rate travel
+ * as decimal text (exact); the instant as whole epoch milliseconds, truncated as the driver truncates a
+ * `timestamptz` to a `Date`.
+ */
+export function facilityTermsAlongside(product: FacilityProduct): AlongsideRead<FacilityTerms | null> {
+  return {
+    sql: (customerId, bind) =>
+      `(select json_build_object('openedAtMs', floor(extract(epoch from f.opened_at) * 1000)::int8::text,
+              'status', f.status, 'limit', f.limit_amount::text,
+              'aprNum', f.apr_num::text, 'aprDen', f.apr_den::text)
+          from credit_facilities f where f.customer_id = ${customerId} and f.product = ${bind(product)}::text)`,
+    read(value) {
+      if (value === null || value === undefined) return null;
+      const terms = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, string>;
+      return {
+        openedAt: new Date(Number(terms.openedAtMs)),
+        status: parseFacilityStatus(String(terms.status)),
+        limit: moneyFromDb(BigInt(String(terms.limit)), 'credit_facilities.limit_amount'),
+        apr: rate(BigInt(String(terms.aprNum)), BigInt(String(terms.aprDen))),
+      };
+    },
+  };
 }

@@ -69,3 +69,15 @@ export function quoteIdent(name: string): string {
 export function toJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 }
+
+/**
+ * A scalar SQL expression that one context asks another context's statement to carry, so that two reads
+ * of the same customer's rows make one round trip instead of two (each context still writes only the SQL
+ * of its own tables). `sql` gets the placeholder the carrying statement already binds to the customer id —
+ * so on a distributed store the statement stays on that customer's shard — and `bind`, which adds a
+ * parameter and returns its placeholder. `read` turns the value the adapter returned into `T`.
+ */
+export interface AlongsideRead<T> {
+  sql(customerId: string, bind: (value: unknown) => string): string;
+  read(value: unknown): T;
+}
