@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../time/clock.ts';
-import { createIdGenerator, idTime, parseId, seededRandomBytes } from './ids.ts';
+import { createIdGenerator, idTime, parseId, pooledRandomBytes, seededRandomBytes } from './ids.ts';
 
 describe('ids', () => {
   it('are prefixed, 26 characters after the prefix, and carry their creation time', () => {
@@ -29,5 +29,42 @@ describe('ids', () => {
     const make = () =>
       createIdGenerator(new ManualClock(new Date('2026-01-01T00:00:00Z')), seededRandomBytes(42));
     expect(make().next('loan')).toBe(make().next('loan'));
+  });
+});
+
+describe('pooledRandomBytes', () => {
+  /** A stand-in CSPRNG: fills with a running counter, so which byte went where can be read back. */
+  function countingFill() {
+    let next = 0;
+    let calls = 0;
+    return {
+      fill(into: Uint8Array) {
+        calls += 1;
+        for (let i = 0; i < into.length; i += 1) into[i] = next++ & 0xff;
+      },
+      calls: () => calls,
+    };
+  }
+
+  it('hands out the source bytes in order, each once, one fill per block', () => {
+    const source = countingFill();
+    const random = pooledRandomBytes(source.fill, 32);
+    const draws = [random(10), random(10), random(10), random(10)];
+    // 30 bytes from the first block; the fourth draw does not fit in the 2 left, so a new block is drawn
+    // (the 2 are never handed out).
+    expect([...(draws[0] ?? [])]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect([...(draws[2] ?? [])]).toEqual([20, 21, 22, 23, 24, 25, 26, 27, 28, 29]);
+    expect([...(draws[3] ?? [])]).toEqual([32, 33, 34, 35, 36, 37, 38, 39, 40, 41]);
+    expect(source.calls()).toBe(2);
+  });
+
+  it('answers with copies, and fills a request larger than a block directly', () => {
+    const source = countingFill();
+    const random = pooledRandomBytes(source.fill, 16);
+    const first = random(4);
+    first.fill(0xee);
+    expect([...random(4)]).toEqual([4, 5, 6, 7]);
+    expect(random(40)).toHaveLength(40);
+    expect(source.calls()).toBe(2);
   });
 });

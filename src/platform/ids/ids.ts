@@ -187,3 +187,28 @@ export function seededRandomBytes(seed: number): RandomBytes {
     return out;
   };
 }
+
+/**
+ * Random bytes drawn from `fill` (the operating system's CSPRNG, `randomFillSync`) a block at a time and
+ * handed out in order, each byte once: an id needs 10 random bytes, and one system call per id costs more
+ * than the id. The bytes are the same CSPRNG's, never reused; only the number of calls changes. Each
+ * answer is a fresh copy.
+ */
+export function pooledRandomBytes(fill: (into: Uint8Array) => void, blockBytes = 4096): RandomBytes {
+  const block = new Uint8Array(blockBytes);
+  let offset = blockBytes;
+  return (length) => {
+    if (length > blockBytes) {
+      const out = new Uint8Array(length);
+      fill(out);
+      return out;
+    }
+    if (offset + length > blockBytes) {
+      fill(block);
+      offset = 0;
+    }
+    const out = block.slice(offset, offset + length);
+    offset += length;
+    return out;
+  };
+}
