@@ -85,6 +85,8 @@ export interface PostgresOptions {
   readonly max?: number;
   /** Prepare parameterised statements once per connection (default true; see `preparedName`). */
   readonly prepareStatements?: boolean;
+  /** `application_name` of the connections (pg_stat_activity shows it; benchmarks find their backends by it). */
+  readonly applicationName?: string;
 }
 
 /** Opens a node-postgres pool against a real PostgreSQL 15+. */
@@ -104,6 +106,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     max: options.max ?? 10,
     types: typeParsers,
     options: schema === 'public' ? undefined : `-c search_path=${quoteIdent(schema)}`,
+    ...(options.applicationName !== undefined ? { application_name: options.applicationName } : {}),
   });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
