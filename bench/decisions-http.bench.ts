@@ -180,7 +180,7 @@ const ratio = (value: number, of: number): string => `${(value / of).toFixed(2)}
 function describeRun(label: string, result: Run, log: (line: string) => void): void {
   const { load: l } = result;
   log(
-    `${label}: ${l.total} decisions in ${SECONDS} s over ${CONNECTIONS} connections, pipelining ${PIPELINING} (${DEMO_CASES.length} customers × 2 products), ${l.errors} errors — ${Math.round(l.rps)}/s = ${ratio(l.rps, TARGET_RPS)} the ${TARGET_RPS}/s target; latency p50 ${l.p50} ms, p99 ${l.p99} ms = ${ratio(l.p99, TARGET_P99_MS)} the ${TARGET_P99_MS} ms bound`,
+    `${label}: ${l.total} decisions in ${SECONDS} s over ${CONNECTIONS} connections, pipelining ${PIPELINING} (${DEMO_CASES.length} customers × 2 products), ${l.errors} errors — ${Math.round(l.rps)}/s = ${ratio(l.rps, TARGET_RPS)} the ${TARGET_RPS}/s target; latency p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms = ${ratio(l.p99, TARGET_P99_MS)} the ${TARGET_P99_MS} ms bound`,
   );
   const perNode = result.nodes
     .map(
