@@ -363,17 +363,21 @@ async function measureNodes(connectionString: string, nodeCount: number, cache: 
     const urls = await Promise.all(nodes.map((node) => node.ready.then((ready) => ready.url)));
     for (const url of urls) await prime(url, scene);
     await load(urls, scene.secret, scene.bodies, WARMUP_SECONDS);
-    // The database's share: the backends serving these nodes, found by their application name.
-    const backends = (
-      await admin.query<{ pid: number }>(`select pid from pg_stat_activity where application_name = $1`, [
-        applicationName,
-      ])
-    ).rows.map((row) => Number(row.pid));
+    // The database's share: the backends serving these nodes, found by their application name. A pool
+    // may open connections during the run: a backend found only afterwards counts all its CPU.
+    const backendPids = async () =>
+      (
+        await admin.query<{ pid: number }>(`select pid from pg_stat_activity where application_name = $1`, [
+          applicationName,
+        ])
+      ).rows.map((row) => Number(row.pid));
+    const backends = await backendPids();
     const before = await Promise.all(nodes.map((node) => node.sample()));
     const backendsBefore = processCpuMs(backends);
     const result = await load(urls, scene.secret, scene.bodies, SECONDS);
     const after = await Promise.all(nodes.map((node) => node.sample()));
-    const databaseCpu = processCpuMs(backends) - backendsBefore;
+    const joined = (await backendPids()).filter((pid) => !backends.includes(pid));
+    const databaseCpu = processCpuMs(backends) - backendsBefore + processCpuMs(joined);
     // Let requests autocannon gave up on at the end finish before the nodes stop.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const total = Math.max(1, result.total);
