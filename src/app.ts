@@ -238,6 +238,11 @@ export interface CreateAppOptions {
   readonly messageChannel?: MessageChannel;
   /** Milliseconds between the server's delivery passes of customer messages (default 30,000; 0: none). */
   readonly messageDeliveryIntervalMs?: number;
+  /**
+   * Caps one wait of a copy or backtest left running by a stopped process before it is looked at again
+   * (default: until it has been silent long enough to be taken over). Tests with a manual clock set it low.
+   */
+  readonly staleRecheckMs?: number;
   /** Customers whose decoded events the snapshot keeps in memory (default 10,000; 0: none, every read cold). */
   readonly snapshotCacheSize?: number;
   /** Demo mode (`credence serve --demo`): the demo sign-in and demo purchases are offered (404 otherwise). */
@@ -544,21 +549,24 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   });
   const privacySettings = parsePrivacySettings(options.privacy);
   // Copies of one's data: read every customer table a page at a time, sealed at rest under the PII vault.
-  const copies = createCopyService({
-    db,
-    clock,
-    ids,
-    audit,
-    store: createPgExportStore(),
-    sources: createPgExportSources(db, privacySettings.pageSize),
-    settings: privacySettings,
-    identity: (customerId, mode) => customers.revealIdentity(customerId, mode),
-    features: async (customerId, asOf) => featuresForCopy(await customers.getSnapshot(customerId, asOf)),
-    archive: createGzipArchive,
-    gunzip: gunzipBytes,
-    seal: (bytes, owner) => vault.encryptBytes('data_export', bytes, owner),
-    open: (sealed, owner) => vault.decryptBytes('data_export', sealed, owner),
-  });
+  const copies = createCopyService(
+    {
+      db,
+      clock,
+      ids,
+      audit,
+      store: createPgExportStore(),
+      sources: createPgExportSources(db, privacySettings.pageSize),
+      settings: privacySettings,
+      identity: (customerId, mode) => customers.revealIdentity(customerId, mode),
+      features: async (customerId, asOf) => featuresForCopy(await customers.getSnapshot(customerId, asOf)),
+      archive: createGzipArchive,
+      gunzip: gunzipBytes,
+      seal: (bytes, owner) => vault.encryptBytes('data_export', bytes, owner),
+      open: (sealed, owner) => vault.decryptBytes('data_export', sealed, owner),
+    },
+    options.staleRecheckMs !== undefined ? { recheckMs: options.staleRecheckMs } : {},
+  );
   // Corrections: a dispute is answered within its SLA; an upheld one appends a correcting event.
   const corrections = createCorrectionService({
     db,
@@ -677,6 +685,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       ids,
       models,
       store: createPgBacktestStore(db, clock),
+      ...(options.staleRecheckMs !== undefined ? { recheckMs: options.staleRecheckMs } : {}),
       checkWindow: async (window) => {
         await base.monitoring.window(window, DEFAULT_DAYS.backtest);
       },
@@ -823,6 +832,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       if (deliveryTimer) clearInterval(deliveryTimer);
       await delivering;
       await recovering;
+      copies.close();
       await copies.idle();
       services.modelBacktests.close();
       await http.close();

@@ -1,10 +1,11 @@
 import type { AuditActor } from '../platform/audit/audit-log.ts';
+import { createStaleTakeOver } from '../platform/time/stale-takeover.ts';
 import { downloadCopy, type CopyFormat } from './download-copy.ts';
 import type { ExportDeps, ExportJob } from './export-ports.ts';
 import { getCopy, listCopies } from './get-copy.ts';
 import { purgeExpiredCopies } from './purge-expired-copies.ts';
 import { requestCopy, type CopyRequest } from './request-copy.ts';
-import { runCopy, type CopyProgress } from './run-copy.ts';
+import { runCopy, STALE_COPY_MS, type CopyProgress } from './run-copy.ts';
 
 /** Copies of one's data: the use cases bound to their dependencies, and the background runner. */
 export interface CopyService {
@@ -22,13 +23,30 @@ export interface CopyService {
   }): Promise<{ body: Uint8Array; filename: string; mediaType: string; sha256: string | null }>;
   /** The day step: purges expired copies. */
   purgeExpired(): Promise<{ purged: number }>;
-  /** Start-up: resumes every copy left queued or running by a process that stopped. */
-  recover(): Promise<{ resumed: number }>;
+  /**
+   * Start-up: resumes every copy left queued, or running but silent for `STALE_COPY_MS`, by a process that
+   * stopped; a running copy that wrote progress more recently may still have a live owner, so it waits
+   * (a timer) until it has been silent that long and is then taken over if nobody finished it.
+   */
+  recover(): Promise<{ resumed: number; waiting: number }>;
   /** Resolves when every copy started so far has finished (tests, shutdown). */
   idle(): Promise<void>;
+  /** Stops the timers of copies waiting to be taken over (shutdown). */
+  close(): void;
 }
 
-export function createCopyService(deps: ExportDeps): CopyService {
+export function createCopyService(
+  deps: ExportDeps,
+  options: {
+    /** Caps one wait for a copy to go stale (tests with a manual clock); default the time left. */
+    readonly recheckMs?: number;
+  } = {},
+): CopyService {
+  const stale = createStaleTakeOver({
+    clock: deps.clock,
+    staleMs: STALE_COPY_MS,
+    ...(options.recheckMs !== undefined ? { recheckMs: options.recheckMs } : {}),
+  });
   // One copy at a time in this process: a copy reads a whole history; decisions keep the other core.
   let chain: Promise<unknown> = Promise.resolve();
   const pending = new Set<Promise<unknown>>();
@@ -40,6 +58,24 @@ export function createCopyService(deps: ExportDeps): CopyService {
     chain = task.catch(() => undefined);
     pending.add(task);
     void task.finally(() => pending.delete(task)).catch(() => undefined);
+  };
+  /** A queued copy is run now; a running one once silent long enough (`begin` claims it atomically). */
+  const takeOver = (job: ExportJob): 'now' | 'waiting' => {
+    if (job.status === 'queued') {
+      stale.cancel(job.id);
+      enqueue(job);
+      return 'now';
+    }
+    const outcome = stale.wait(job.id, job.updatedAt, () => {
+      void deps.store
+        .find(deps.db, job.customerId, job.id)
+        .then((latest) => {
+          if (latest && (latest.status === 'queued' || latest.status === 'running')) takeOver(latest);
+        })
+        .catch(() => undefined);
+    });
+    if (outcome === 'now') enqueue(job);
+    return outcome;
   };
   return {
     async request(input) {
@@ -57,12 +93,20 @@ export function createCopyService(deps: ExportDeps): CopyService {
     download: (input) => downloadCopy(deps, input),
     purgeExpired: () => purgeExpiredCopies(deps),
     async recover() {
-      const jobs = await deps.store.unfinished(deps.db);
-      for (const job of jobs) enqueue(job);
-      return { resumed: jobs.length };
+      let resumed = 0;
+      let waiting = 0;
+      for (const job of await deps.store.unfinished(deps.db)) {
+        const outcome = takeOver(job);
+        if (outcome === 'now') resumed += 1;
+        else waiting += 1;
+      }
+      return { resumed, waiting };
     },
     async idle() {
       while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+    close() {
+      stale.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import type { BacktestCheckpoint, BacktestReportView, BacktestRequest } from '..
 import { AppError } from '../platform/errors/app-error.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
 import type { Clock } from '../platform/time/clock.ts';
+import { createStaleTakeOver } from '../platform/time/stale-takeover.ts';
 import type { ModelRegistry } from './model-registry.ts';
 
 /**
@@ -120,6 +121,8 @@ export interface ModelBacktestDeps {
   readonly progressEvery?: number;
   /** Claims of a run before it fails (default 3): a run that kills its process is not retried for ever. */
   readonly maxAttempts?: number;
+  /** Caps one wait for a run to go stale (tests with a manual clock); default the time left. */
+  readonly recheckMs?: number;
 }
 
 /**
@@ -136,7 +139,11 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
   const progressEvery = deps.progressEvery ?? 2_000;
   const maxAttempts = deps.maxAttempts ?? 3;
   const live = new Map<string, ModelBacktest>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const stale = createStaleTakeOver({
+    clock,
+    staleMs: STALE_MS,
+    ...(deps.recheckMs !== undefined ? { recheckMs: deps.recheckMs } : {}),
+  });
   const waiting: Array<() => void> = [];
   const finished = new Set<Promise<void>>();
   let running = 0;
@@ -242,29 +249,18 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
   const takeOver = (backtest: ModelBacktest): 'resumed' | 'waiting' | 'none' => {
     if (live.has(backtest.id) || (backtest.status !== 'queued' && backtest.status !== 'running'))
       return 'none';
-    const silentFor = clock.now().getTime() - backtest.updatedAt.getTime();
-    if (silentFor > STALE_MS) {
-      live.set(backtest.id, backtest);
-      schedule(backtest.id, false);
-      return 'resumed';
-    }
-    if (!timers.has(backtest.id)) {
-      const timer = setTimeout(
-        () => {
-          timers.delete(backtest.id);
-          void store
-            .find(backtest.id)
-            .then((latest) => {
-              if (latest) takeOver(latest);
-            })
-            .catch(() => undefined);
-        },
-        STALE_MS - silentFor + 1_000,
-      );
-      timer.unref();
-      timers.set(backtest.id, timer);
-    }
-    return 'waiting';
+    const outcome = stale.wait(backtest.id, backtest.updatedAt, () => {
+      void store
+        .find(backtest.id)
+        .then((latest) => {
+          if (latest) takeOver(latest);
+        })
+        .catch(() => undefined);
+    });
+    if (outcome === 'waiting') return 'waiting';
+    live.set(backtest.id, backtest);
+    schedule(backtest.id, false);
+    return 'resumed';
   };
 
   return {
@@ -342,8 +338,7 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
       while (finished.size > 0) await Promise.all([...finished]);
     },
     close() {
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
+      stale.close();
     },
   };
 }

@@ -202,7 +202,8 @@ describe.each(storesUnderTest())('copy isolation, completeness and restart on $n
       migrate: false,
     });
     const recovered = await next.services.copies.recover();
-    expect(recovered.resumed).toBe(2);
+    // The silent one now; the other may still have a live owner, so it waits for its window to pass.
+    expect(recovered).toEqual({ resumed: 1, waiting: 1 });
     await next.services.copies.idle();
     const resumed = await next.services.copies.get({
       customerId: person.customerId,
@@ -245,7 +246,119 @@ describe.each(storesUnderTest())('copy isolation, completeness and restart on $n
       [person.customerId],
     );
     expect(requests.rows.map((row) => row.status)).toEqual(['completed', 'failed']);
+    next.services.copies.close();
   }, 120_000);
+
+  it('takes over a copy left running inside the stale window once the window has passed, with the same copy', async () => {
+    const person = await makeCustomer({ payments: [{ day: 9, fen: 50_000 }], logins: 2, loans: 1 });
+    const requester = customerActor(person.customerId);
+    // Of yesterday, so both copies read the features as of the same instant (today's reads them now).
+    const asOf = addDays(businessDateOf(t.clock.now()), -1);
+    const uninterrupted = await t.app.services.copies.make({
+      customerId: person.customerId,
+      channel: 'app',
+      requestedBy: requester,
+      identity: 'clear',
+      asOf,
+    });
+    expect(uninterrupted.status).toBe('done');
+    const documentOf = async (
+      service: typeof t.app.services.copies,
+      exportId: string,
+    ): Promise<{ requestIds: string[]; copyIds: string[] } & Record<string, unknown>> => {
+      const file = await service.download({
+        customerId: person.customerId,
+        exportId,
+        actor: requester,
+        format: 'json',
+      });
+      // Both copies hold the same history; they differ only in when and as which copy they were made, and
+      // in the person's requests and copies (the second copy also lists the first, by then completed).
+      const {
+        exportId: _id,
+        generatedAt: _at,
+        requests,
+        copies,
+        counts,
+        ...rest
+      } = JSON.parse(new TextDecoder().decode(file.body)) as {
+        requests: Array<{ id: string }>;
+        copies: Array<{ id: string }>;
+        counts: Record<string, number>;
+      } & Record<string, unknown>;
+      const { requests: _requests, copies: _copies, ...otherCounts } = counts;
+      return {
+        ...rest,
+        counts: otherCounts,
+        requestIds: requests.map((request) => request.id),
+        copyIds: copies.map((copy) => copy.id),
+      };
+    };
+    // A second copy, stopped at step 3 by a process that died 30 s ago: inside the 120 s window.
+    const deps = {
+      db: t.app.db,
+      clock: t.clock,
+      ids: t.app.ids,
+      audit: t.app.services.audit,
+      store: createPgExportStore(),
+      identity: (id: string, mode: 'clear' | 'masked') => t.app.services.customers.revealIdentity(id, mode),
+    };
+    const { job } = await requestCopy(deps, {
+      customerId: person.customerId,
+      channel: 'app',
+      requestedBy: requester,
+      identity: 'clear',
+      asOf,
+    });
+    await t.app.db.query(
+      `update data_exports set status = 'running', done = 3, attempts = 1, updated_at = $3
+        where customer_id = $1 and id = $2`,
+      [person.customerId, job.id, new Date(t.clock.now().getTime() - 30_000)],
+    );
+    // The next process starts within the window: the copy is not taken yet, but it is not forgotten.
+    const next = await createApp({
+      config: testConfig(),
+      db: t.app.db,
+      clock: t.clock,
+      ids: t.app.ids,
+      logger: createMemoryLogger('warn').logger,
+      migrate: false,
+      staleRecheckMs: 20,
+    });
+    expect(await next.services.copies.recover()).toEqual({ resumed: 0, waiting: 1 });
+    const current = () =>
+      next.services.copies.get({ customerId: person.customerId, exportId: job.id, actor: requester });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await current()).status).toBe('running');
+    expect((await current()).attempts).toBe(1);
+    // The clock moves past the window (no new progress): the waiting timer takes the copy over.
+    t.clock.advanceMs(100_000);
+    const deadline = Date.now() + 60_000;
+    while ((await current()).status === 'running' && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    await next.services.copies.idle();
+    const resumed = await current();
+    expect(resumed.status).toBe('done');
+    expect(resumed.attempts).toBe(2);
+    expect(resumed.done).toBe(EXPORT_STEPS);
+    expect({ ...resumed.counts, requests: 1, copies: 1 }).toEqual(uninterrupted.counts);
+    const {
+      requestIds: resumedRequests,
+      copyIds: resumedCopies,
+      ...resumedDocument
+    } = await documentOf(next.services.copies, job.id);
+    const {
+      requestIds: firstRequests,
+      copyIds: firstCopies,
+      ...firstDocument
+    } = await documentOf(t.app.services.copies, uninterrupted.id);
+    expect(resumedDocument).toEqual(firstDocument);
+    expect(firstRequests).toEqual([uninterrupted.requestId]);
+    expect([...resumedRequests].sort()).toEqual([uninterrupted.requestId, job.requestId].sort());
+    expect(firstCopies).toEqual([uninterrupted.id]);
+    expect([...resumedCopies].sort()).toEqual([uninterrupted.id, job.id].sort());
+    next.services.copies.close();
+  }, 180_000);
 
   it('reports progress step by step when made in the foreground (the CLI)', async () => {
     const person = await makeCustomer({ payments: [], logins: 2, loans: 1 });
