@@ -19,17 +19,18 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const E2E = 'web/e2e';
 
 /**
- * Rough seconds per file, to deal the lanes evenly (CI, 2026-12-07, two lanes at once: reviewer 72, security 83,
- * studio 85, demo cases 66, flows 21 — each at about half speed).
+ * Rough seconds per file, to deal the lanes evenly (2026-12-07, a clone's `npm test` at load ~6, two lanes at
+ * once: the lanes had been dealt 235 s and 387 s; these figures deal ~300 s to each).
  */
 const WEIGHTS = {
-  'console-collections.e2e.test.ts': 150, // its own demo with a small history: ~65 s of the 148 s measured
-  'console-reviewer.e2e.test.ts': 60,
-  'console-security.e2e.test.ts': 45,
-  'console-models.e2e.test.ts': 90,
-  'console-studio.e2e.test.ts': 55,
-  'demo-cases.e2e.test.ts': 20,
-  'flows.e2e.test.ts': 35,
+  'console-collections.e2e.test.ts': 77, // its own demo with a small history (8.5 s of CPU to seed, quiet)
+  'console-models.e2e.test.ts': 80,
+  'console-reviewer.e2e.test.ts': 89,
+  'console-security.e2e.test.ts': 100,
+  'console-studio.e2e.test.ts': 83,
+  'demo-cases.e2e.test.ts': 99,
+  'flows.e2e.test.ts': 41,
+  'my-data.e2e.test.ts': 18,
 };
 
 /** Deals the files to `count` lanes, longest first, each to the lane with the least work so far. */

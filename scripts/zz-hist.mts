@@ -1,0 +1,16 @@
+import { createApp } from '../src/app.ts';
+import { seedDemo } from '../src/demo/seeding/demo-seeding.ts';
+import { testPiiConfig } from '../src/platform/config/config.ts';
+import { openPglite } from '../src/platform/database/pglite.ts';
+import { createMemoryLogger } from '../src/platform/logging/logger.ts';
+import { ManualClock } from '../src/platform/time/clock.ts';
+const [applicants, months] = process.argv.slice(2).map(Number);
+const today = new Date().toISOString().slice(0, 10);
+const clock = new ManualClock(new Date(`${today}T02:00:00Z`));
+const app = await createApp({ config: { port: 0, host: '127.0.0.1', dataDir: '/nonexistent', databaseUrl: undefined, logLevel: 'warn', bodyLimit: 1_048_576, pii: testPiiConfig() }, db: await openPglite(), logger: createMemoryLogger('warn').logger, demo: true, clock });
+const c0 = process.cpuUsage(); const t0 = Date.now();
+await seedDemo(app, { history: { seed: 2026, applicants: applicants!, months: months! } });
+const u = process.cpuUsage(c0);
+const r = await app.db.query("select product, count(*)::int as n from collection_cases where status = 'open' group by 1");
+console.log(applicants, months, 'seed cpu', Math.round((u.user + u.system) / 1000), 'wall', Date.now() - t0, JSON.stringify(r.rows));
+await app.stop();
