@@ -213,6 +213,8 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
   let reversals = 0;
   let refusedReversals = 0;
   let writeOffs = 0;
+  /** A reversal was received since the last night ran: the next night may write off a line restated past the limit. */
+  let reversedSinceNight = false;
 
   const check = (
     changes: readonly {
@@ -259,6 +261,8 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
       for (const statement of next.statements) owedBeforeCut.set(statement.seq, before);
       statements.push(...next.statements);
       check(next.changes);
+      const restatedByReversal = reversedSinceNight;
+      reversedSinceNight = false;
       // Written off: nothing accrues, nothing is billed, no statement is cut any more.
       if (state.writtenOffOn && (next.changes.length > 0 || next.statements.length > 0))
         failures.push(`books moved on ${next.state.processedThrough} after the write-off`);
@@ -268,8 +272,7 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
         // The rule: the first day days past due exceed the limit (or the night after a reversal restated the
         // line far past it: a restatement never writes a line off in the past).
         const before = lineDaysPastDue(state, state.processedThrough);
-        const restated = events.at(-1)?.kind === 'reversal';
-        if (limit === null || before < limit || (before > limit && !restated))
+        if (limit === null || before < limit || (before > limit && !restatedByReversal))
           failures.push(`written off on ${next.state.writtenOffOn} at the wrong day (limit ${limit})`);
         if (next.changes.at(-1)?.cause !== 'write-off')
           failures.push('the write-off has no journal of its own');
@@ -418,7 +421,10 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
       refusedReversals += 1;
       continue;
     }
-    if (event.kind === 'reversal') reversals += 1;
+    if (event.kind === 'reversal') {
+      reversals += 1;
+      reversedSinceNight = true;
+    }
     statements.push(...received.statements);
     check(received.changes);
     state = received.state;
