@@ -1,6 +1,11 @@
 import type { CreditLineService } from '../credit-lines/credit-line-ports.ts';
 import { lineStore, locateLine } from '../credit-lines/credit-lines.pg.ts';
-import { heldFor, minimumOutstanding, owedOn as statementOwed } from '../credit-lines/line-servicing.ts';
+import {
+  advanceLine,
+  heldFor,
+  minimumOutstanding,
+  owedOn as statementOwed,
+} from '../credit-lines/line-servicing.ts';
 import type { LineState } from '../credit-lines/line-state.ts';
 import { fen, ZERO, type Money } from '../../platform/money/money.ts';
 import type { UnpaidDue } from './auto-repay.ts';
@@ -76,9 +81,9 @@ export function lineAutoRepayAccounts(lines: Pick<CreditLineService, 'pay' | 'pa
       });
       return { seq: receipt.seq };
     },
-    async held(q, customerId, accountId) {
+    async held(q, customerId, accountId, today) {
       const record = await lineStore.find(q, customerId, accountId);
-      return record ? heldFor(record.state) : ZERO;
+      return record ? heldFor(advanceLine(record.terms, record.state, today).state) : ZERO;
     },
     async bookPayout({ accountId, amount, payoutId }) {
       const { receipt } = await lines.payout({ lineId: accountId, amount, idempotencyKey: payoutId });

@@ -1,5 +1,6 @@
 import type { LoanService } from '../loans/loan-ports.ts';
 import { heldFor } from '../loans/loan-state.ts';
+import { advance } from '../loans/servicing.ts';
 import { loanStore, locateLoan } from '../loans/loans.pg.ts';
 import { ZERO } from '../../platform/money/money.ts';
 import { owedOn, type UnpaidDue } from './auto-repay.ts';
@@ -54,9 +55,14 @@ export function loanAutoRepayAccounts(loans: Pick<LoanService, 'repay' | 'payout
       });
       return { seq: receipt.seq };
     },
-    async held(q, customerId, accountId) {
+    async held(q, customerId, accountId, today) {
       const record = await loanStore.find(q, customerId, accountId);
-      return record ? heldFor(record.state.counters) : ZERO;
+      if (!record) return ZERO;
+      const state =
+        today > record.state.processedThrough
+          ? advance(record.contract, record.state, today).state
+          : record.state;
+      return heldFor(state.counters);
     },
     async bookPayout({ accountId, amount, payoutId }) {
       const { receipt } = await loans.payout({ loanId: accountId, amount, idempotencyKey: payoutId });

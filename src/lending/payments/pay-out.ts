@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../../platform/database/database.ts';
+import { parseIdempotencyKey } from '../../ledger/index.ts';
 import { AppError, isAppError } from '../../platform/errors/app-error.ts';
 import { en, zh, type LocalizedText } from '../../platform/i18n/localized.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
@@ -116,6 +117,7 @@ async function firstBoundCard(q: Queryable, customerId: string): Promise<string 
  * IDEMPOTENCY_MISMATCH); one still waiting is asked about again.
  */
 export async function requestPayout(deps: PayoutDeps, input: PayoutInput): Promise<PayoutOutcome> {
+  parseIdempotencyKey(input.idempotencyKey);
   if (input.amount !== undefined && input.amount <= 0n)
     throw AppError.invalid('amount', 'positive', 'the amount to pay back must be more than 0');
   const accounts = accountsFor(deps, input.accountId);
@@ -134,7 +136,7 @@ export async function requestPayout(deps: PayoutDeps, input: PayoutInput): Promi
         );
       return { payout: existing, replayed: true };
     }
-    const held = await accounts.held(tx, customerId, input.accountId);
+    const held = await accounts.held(tx, customerId, input.accountId, deps.clock.today());
     const waiting = await pendingPayoutTotal(tx, customerId, input.accountId);
     const available = subMoney(held, waiting);
     const amount = input.amount ?? available;

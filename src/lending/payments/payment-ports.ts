@@ -34,8 +34,11 @@ export interface AutoRepayAccounts {
     effectiveDate: LocalDate;
     paymentId: string;
   }): Promise<{ seq: number }>;
-  /** Money held for the customer on the account as its stored state says (what a pay-out may return). */
-  held(q: Queryable, customerId: string, accountId: string): Promise<Money>;
+  /**
+   * Money held for the customer on the account on `today`: the stored state brought up to that day first (a
+   * due date or a statement reached meanwhile uses held money), as the products' pay-out bookings see it.
+   */
+  held(q: Queryable, customerId: string, accountId: string, today: LocalDate): Promise<Money>;
   /**
    * Books a pay-out the provider confirmed, through the product's payout use case under the idempotency key
    * `payoutId` (its own transaction; a second call answers the first receipt). Returns the event's seq.
