@@ -17,8 +17,6 @@ import { migratedDataDirectory } from '../support/pglite-snapshot.ts';
  *   list`) is refused while it runs (the data directory's lock, exit 9), and works once it has stopped;
  * - with CREDENCE_LOG_FILE its JSON request logs go to that file and the banner stays alone on the terminal.
  * One server for all three: each start creates the embedded database and seeds the demo, the slowest part.
- * Without the demo's months of history (CREDENCE_DEMO_HISTORY=off): nothing here reads it, and
- * test/demo/demo-history.test.ts seeds and checks it.
  */
 const dir = mkdtempSync(join(tmpdir(), 'credence-decide-cli-'));
 const dataDir = join(dir, 'data');
@@ -39,7 +37,6 @@ beforeAll(async () => {
     CREDENCE_DATA_DIR: dataDir,
     CREDENCE_LOG_FILE: logFile,
     LOG_LEVEL: 'info',
-    CREDENCE_DEMO_HISTORY: 'off',
   };
   delete serverEnv.DATABASE_URL;
   server = spawn(process.execPath, [CREDENCE_BIN, 'serve', '--demo', '--port', '0'], { env: serverEnv });

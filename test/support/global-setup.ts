@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serializeScorecard } from '../../src/scoring/index.ts';
 import { DEMO_SCORECARD_FILE_ENV, trainTestScorecard } from '../decisions/scorecard.ts';
-import { ensureSnapshot } from './pglite-snapshot.ts';
+import { ensureSnapshot, TEST_RUN_DIR_ENV } from './pglite-snapshot.ts';
 import { ensureCitusTemplates } from './citus-template.ts';
 import { ensurePostgresTemplate } from './postgres-template.ts';
 
@@ -20,6 +20,8 @@ export default async function setup(): Promise<() => void> {
   // With CITUS_URL: the bare and the migrated Citus databases each Citus `fresh()` is copied from.
   if (process.env.CITUS_URL) await ensureCitusTemplates(process.env.CITUS_URL);
   const dir = mkdtempSync(join(tmpdir(), 'credence-tests-'));
+  // Each test file's copy of the PGlite snapshot goes in here too, removed with it when the run ends.
+  process.env[TEST_RUN_DIR_ENV] = dir;
   const file = join(dir, 'demo-scorecard.json');
   writeFileSync(file, serializeScorecard(trainTestScorecard()));
   process.env[DEMO_SCORECARD_FILE_ENV] = file;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -10,15 +10,22 @@ import { loadMigrations, migrate } from '../../src/platform/database/migrate.ts'
 import { createPgliteInstance, openPglite } from '../../src/platform/database/pglite.ts';
 
 /**
- * A PGlite data directory made once and loaded by every test file, instead of each file running `initdb`
- * (≈ 7 s of CPU per file, measured) and each `fresh()` applying every migration (≈ 0.7 s). The snapshot holds
+ * A PGlite data directory made once per run and copied for every test file, instead of each file running
+ * `initdb` (≈ 7 s of CPU per file, measured) and each `fresh()` applying every migration (≈ 0.7 s). It holds
  * {@link TEMPLATE_SCHEMAS} schemas with all migrations applied; `fresh()` renames one of them to its own
  * name and then runs `migrate()` on it as before (a no-op that still checks every checksum).
  *
- * The file is named by a hash of the PGlite version and the migration files, so adding or changing a
- * migration makes a new snapshot; it lives in `node_modules/.cache`, never in git.
+ * Each test file starts PGlite on a copy of the directory (`cp -a`, removed when the file ends). It used to
+ * unpack a `dumpDataDir` archive into PGlite's in-memory file system, which spent most of its time growing
+ * in-memory files: measured on four storage files in one worker, 29.9 s → 23.7 s of CPU (−21 %).
+ *
+ * The directory is named by a hash of the PGlite version and the migration files, so adding or changing a
+ * migration makes a new one; it lives in `node_modules/.cache`, never in git.
  */
 export const TEMPLATE_SCHEMAS = 4;
+
+/** The environment variable naming the run's temporary folder (set by the global setup). */
+export const TEST_RUN_DIR_ENV = 'CREDENCE_TEST_RUN_DIR';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -31,64 +38,37 @@ async function snapshotKey(): Promise<string> {
   const require = createRequire(import.meta.url);
   const pglitePackage = join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
   const { version } = JSON.parse(readFileSync(pglitePackage, 'utf8')) as { version: string };
-  const hash = createHash('sha256').update(`format 1; templates ${TEMPLATE_SCHEMAS}; pglite ${version}\n`);
+  const hash = createHash('sha256').update(`format 2; templates ${TEMPLATE_SCHEMAS}; pglite ${version}\n`);
   for (const file of await loadMigrations()) hash.update(`${file.name} ${file.checksum}\n`);
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Where the snapshot for the current migrations lives (it may not exist yet). */
-export async function snapshotPath(): Promise<string> {
-  return join(ROOT, 'node_modules', '.cache', 'credence-tests', `pglite-${await snapshotKey()}.tar.gz`);
+/** Where the snapshot directory for the current migrations lives (it may not exist yet). */
+async function snapshotDirectory(): Promise<string> {
+  return join(ROOT, 'node_modules', '.cache', 'credence-tests', `pglite-${await snapshotKey()}`);
 }
 
 /**
- * Builds the snapshot unless it is already there (vitest's global setup calls this once per run). Written
- * to a temporary name and renamed, so two runs at once never read half a file.
+ * Builds the snapshot unless it is already there (vitest's global setup calls this once per run): migrated
+ * in a directory of a temporary name, shut down cleanly and renamed, so two runs at once never read half of
+ * one.
  */
 export async function ensureSnapshot(): Promise<string> {
-  const path = await snapshotPath();
-  if (existsSync(path)) {
-    await ensureSnapshotDirectory(path);
-    return path;
-  }
-  const instance = await createPgliteInstance();
+  const directory = await snapshotDirectory();
+  if (existsSync(directory)) return directory;
+  const partial = `${directory}.${process.pid}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(dirname(partial), { recursive: true });
+  const instance = await createPgliteInstance(partial);
   try {
     for (let index = 0; index < TEMPLATE_SCHEMAS; index += 1) {
       const db = await openPglite({ instance, schema: templateSchema(index) });
       await migrate(db);
     }
     await instance.exec('checkpoint');
-    const blob = await instance.dumpDataDir('gzip');
-    mkdirSync(dirname(path), { recursive: true });
-    const partial = `${path}.${process.pid}.partial`;
-    writeFileSync(partial, Buffer.from(await blob.arrayBuffer()));
-    renameSync(partial, path);
   } finally {
     await instance.close();
   }
-  await ensureSnapshotDirectory(path);
-  return path;
-}
-
-/**
- * The snapshot as a data directory of its own, shut down cleanly. Each test file starts PGlite on a copy of
- * it (`cp -a`, removed when the file ends) instead of unpacking the archive into PGlite's in-memory file
- * system, which spends most of its time growing in-memory files: measured on four storage files in one
- * worker, 29.9 s → 23.7 s of CPU (−21 %), the same tests passing. `CREDENCE_TEST_PGLITE=memory` keeps the
- * in-memory way, to compare.
- */
-function snapshotDirectory(path: string): string {
-  return path.replace(/\.tar\.gz$/, '.dir');
-}
-
-async function ensureSnapshotDirectory(path: string): Promise<void> {
-  const directory = snapshotDirectory(path);
-  if (existsSync(directory)) return;
-  const partial = `${directory}.${process.pid}.partial`;
-  rmSync(partial, { recursive: true, force: true });
-  const instance = await createPgliteInstance(partial, new Blob([readFileSync(path)]));
-  await instance.exec('checkpoint');
-  await instance.close();
   try {
     renameSync(partial, directory);
   } catch (error) {
@@ -96,32 +76,30 @@ async function ensureSnapshotDirectory(path: string): Promise<void> {
     rmSync(partial, { recursive: true, force: true });
     if (!existsSync(directory)) throw error;
   }
+  return directory;
 }
 
 /**
- * A PGlite instance started from the snapshot, with the number of pre-migrated schemas it holds — or a
- * bare instance and none when there is no snapshot (a test run without the global setup).
+ * A PGlite instance started on a copy of the snapshot, with the number of pre-migrated schemas it holds and
+ * what removes the copy — or a bare in-memory instance and none when there is no snapshot (a test run
+ * without the global setup).
  */
 export async function startFromSnapshot(): Promise<{
   instance: PGlite;
   templates: number;
   dispose?: () => void;
 }> {
-  const path = await snapshotPath();
-  if (!existsSync(path)) return { instance: await createPgliteInstance(), templates: 0 };
-  const directory = snapshotDirectory(path);
-  if (process.env.CREDENCE_TEST_PGLITE !== 'memory' && existsSync(directory)) {
-    const copy = mkdtempSync(join(tmpdir(), 'credence-pglite-'));
-    execFileSync('cp', ['-a', `${directory}/.`, copy]);
-    const instance = await createPgliteInstance(copy);
-    return {
-      instance,
-      templates: TEMPLATE_SCHEMAS,
-      dispose: () => rmSync(copy, { recursive: true, force: true }),
-    };
-  }
-  const instance = await createPgliteInstance(undefined, new Blob([readFileSync(path)]));
-  return { instance, templates: TEMPLATE_SCHEMAS };
+  const directory = await snapshotDirectory();
+  if (!existsSync(directory)) return { instance: await createPgliteInstance(), templates: 0 };
+  // In the run's own folder (the global setup removes it at the end), so a worker killed mid-file leaves
+  // no 70 MB copy behind.
+  const copy = mkdtempSync(join(process.env[TEST_RUN_DIR_ENV] ?? tmpdir(), 'pglite-'));
+  execFileSync('cp', ['-a', `${directory}/.`, copy]);
+  return {
+    instance: await createPgliteInstance(copy),
+    templates: TEMPLATE_SCHEMAS,
+    dispose: () => rmSync(copy, { recursive: true, force: true }),
+  };
 }
 
 /**
@@ -131,7 +109,7 @@ export async function startFromSnapshot(): Promise<{
  * snapshot (a test file run without the global setup): the process then creates the database itself.
  */
 export async function migratedDataDirectory(pgdata: string): Promise<boolean> {
-  const directory = snapshotDirectory(await snapshotPath());
+  const directory = await snapshotDirectory();
   if (!existsSync(directory)) return false;
   mkdirSync(pgdata, { recursive: true });
   execFileSync('cp', ['-a', `${directory}/.`, pgdata]);
