@@ -83,10 +83,9 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
 }
 
 /**
- * Starts a bare in-memory PGlite with Credence's type parsers, to share between schema handles. With
- * `loadDataDir` (a tarball from `dumpDataDir`) it starts from that data directory instead of running
- * initdb — several times cheaper; the test suites start every file from one migrated snapshot.
+ * Starts a bare PGlite with Credence's type parsers, to share between schema handles: in memory, or on the
+ * data directory `dataDir` (the test suites start every file on a copy of one migrated snapshot directory).
  */
-export async function createPgliteInstance(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
-  return PGlite.create(dataDir ? `file://${dataDir}` : undefined, { parsers: PARSERS, loadDataDir });
+export async function createPgliteInstance(dataDir?: string): Promise<PGlite> {
+  return PGlite.create(dataDir ? `file://${dataDir}` : undefined, { parsers: PARSERS });
 }
