@@ -1167,6 +1167,12 @@ export function earliestBackdate(
   for (const event of events) {
     if (event.kind === 'conversion' && event.effectiveDate > earliest) earliest = event.effectiveDate;
   }
+  // A written-off line keeps its write-off: a payment value-dated on or before that day would be replayed
+  // before the rule ran and could undo it (no statements are cut after it, so cycleStart stays behind it).
+  if (state.writtenOffOn) {
+    const after = addDays(state.writtenOffOn, 1);
+    if (after > earliest) earliest = after;
+  }
   return earliest;
 }
 
@@ -1211,7 +1217,7 @@ export function receiveLineEvent(
     throw AppError.invalid(
       'effectiveDate',
       'within-current-cycle',
-      `a payment may be value-dated back to ${earliest} at the earliest (the last statement date or conversion)`,
+      `a payment may be value-dated back to ${earliest} at the earliest (the last statement date or conversion${state.writtenOffOn ? `, or the day after the write-off on ${state.writtenOffOn}` : ''})`,
     );
   }
   const restated = replayLine(terms, [...earlierEvents, event], state.processedThrough).state;

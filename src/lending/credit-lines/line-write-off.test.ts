@@ -191,6 +191,35 @@ describe('a credit line written off by the day-end, with recoveries', () => {
     expect(replayLine(terms, [...events, ...recoveries], d('2026-09-03')).state).toEqual(state);
   });
 
+  it('keeps its write-off: a payment may not be value-dated on or before the write-off day', () => {
+    const { terms, events } = scenario();
+    const written = run(terms, events, d('2026-09-15')).state;
+    // The last statement was cut on 1 Aug, so without the write-off a payment could be dated back to then:
+    // replayed before the day's rule, ¥1,500.00 on 5 Aug used to undo the write-off and cut a 1 Sep statement
+    // nobody was sent.
+    for (const date of ['2026-08-05', '2026-08-10'])
+      expect(() =>
+        receiveLineEvent(terms, written, events, {
+          seq: 4,
+          kind: 'payment',
+          effectiveDate: d(date),
+          amount: fen(150_000n),
+        }),
+      ).toThrow(/value-dated back to 2026-08-11 at the earliest .*write-off on 2026-08-10/);
+    const after = receiveLineEvent(terms, written, events, {
+      seq: 4,
+      kind: 'payment',
+      effectiveDate: d('2026-08-11'),
+      amount: fen(150_000n),
+    });
+    expect(after.state.writtenOffOn).toBe('2026-08-10');
+    expect(writtenOffOf(after.state)).toMatchObject({
+      total: 176_780n,
+      recovered: 150_000n,
+      outstanding: 26_780n,
+    });
+  });
+
   it('refuses purchases, conversions and plan settlements once written off', () => {
     const { terms, events } = scenario();
     const written = run(terms, events, d('2026-08-12')).state;
