@@ -1,7 +1,6 @@
 import { AppError } from '../platform/errors/app-error.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import { appetiteOn, assignmentOn, productOn } from '../policy/index.ts';
-import type { Scorer } from '../scoring/index.ts';
 import { createBacktestAggregator, type BacktestReport, type BacktestState } from './backtest.ts';
 import type { BacktestPolicy, DecisionPosition, MonitoringDeps } from './monitoring-ports.ts';
 import { DEFAULT_DAYS } from './monitoring-rules.ts';
@@ -21,8 +20,10 @@ export interface BacktestRequest extends WindowParams {
  * them, and the fold so far. JSON-safe: a job keeps it with the run.
  */
 export interface BacktestCheckpoint {
-  readonly version: 1;
+  readonly version: 2;
   readonly runDate: LocalDate;
+  /** The active model's version when the run began: a resumed run compares with it, not with a newer one. */
+  readonly champion: string;
   readonly window: MonitoringWindow;
   readonly read: number;
   readonly after: DecisionPosition | null;
@@ -134,8 +135,8 @@ export async function verdictsByDecision(
   return verdicts;
 }
 
-/** The active model's scorer: the champion a candidate is compared with (422 `active-model` when none). */
-async function championScorer(deps: Pick<Deps, 'models'>): Promise<Scorer> {
+/** The active model's version: the champion a candidate is compared with (422 `active-model` when none). */
+async function championVersion(deps: Pick<Deps, 'models'>): Promise<string> {
   const active = await deps.models.active();
   if (!active)
     throw new AppError(
@@ -145,7 +146,7 @@ async function championScorer(deps: Pick<Deps, 'models'>): Promise<Scorer> {
         details: { rule: 'active-model' },
       },
     );
-  return deps.models.scorer(active.version);
+  return active.version;
 }
 
 /**
@@ -159,11 +160,14 @@ export async function runBacktest(
   request: BacktestRequest,
   options: BacktestOptions = {},
 ): Promise<BacktestReport> {
-  const resume = options.resume;
-  // A resumed run keeps its first run's date and window, so it ends with the report that run would have.
+  // A checkpoint of another layout (an earlier release's) is not resumed: the run starts over.
+  const resume = options.resume?.version === 2 ? options.resume : undefined;
+  // A resumed run keeps its first run's date, window and champion, so it ends with the report that run
+  // would have (outcomes are read as of that date; ones recorded since may still count — docs/scoring.md).
   const window = resume?.window ?? (await readWindow(deps, request, DEFAULT_DAYS.backtest));
   const candidate = await deps.models.scorer(request.model);
-  const champion = await championScorer(deps);
+  const championModel = resume?.champion ?? (await championVersion(deps));
+  const champion = await deps.models.scorer(championModel);
   const today = resume?.runDate ?? deps.clock.today();
   const policies = await currentPolicies(deps, today);
   const verdicts = await verdictsByDecision(deps, window, today);
@@ -172,8 +176,9 @@ export async function runBacktest(
   let read = resume?.read ?? 0;
   let after: DecisionPosition | null = resume?.after ?? null;
   const checkpoint = (): BacktestCheckpoint => ({
-    version: 1,
+    version: 2,
     runDate: today,
+    champion: championModel,
     window,
     read,
     after,

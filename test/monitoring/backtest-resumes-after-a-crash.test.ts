@@ -125,6 +125,10 @@ describe.each(storesUnderTest())('a backtest resumes after its process died, on 
     expect(stopped.rows[0]).toEqual({ status: 'running', done: CRASH_AFTER, read: CRASH_AFTER, attempts: 1 });
     expect(decisionsRead).toBe(CRASH_AFTER);
 
+    // Meanwhile the candidate itself is made the active model: the resumed run still compares it with the
+    // champion the run began with (kept in the checkpoint), not with itself.
+    await services.models.activate('shadow-seed2');
+
     // A restarted process: the run is still fresh (its process may be alive), so it waits ...
     const restarted = runner(run());
     expect(await restarted.recover()).toEqual({ resumed: 0, waiting: 1 });
