@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ApiProblem } from '../../api/problem.ts';
 import { api, unwrap } from '../api.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
+import { useHeld } from '../components/use-held.ts';
 import { asProblem } from '../components/use-load.ts';
 import { useLocale } from '../i18n.ts';
 import { useStaff } from '../session.tsx';
@@ -17,14 +18,11 @@ import { AskText, HardshipStatusTag, ReasonsText, useIsMaker, type HardshipReque
 export function HardshipRequestsTable({
   requests,
   showLoan = false,
-  loanLink,
   emptyText,
   onDecided,
 }: {
   requests: readonly HardshipRequest[];
   showLoan?: boolean;
-  /** Where a loan's requests are looked at (the collections case), when the caller knows. */
-  loanLink?: (request: HardshipRequest) => React.ReactNode;
   emptyText: string;
   onDecided: () => unknown;
 }) {
@@ -71,16 +69,18 @@ export function HardshipRequestsTable({
             body: { note: note.trim() },
           }),
         ),
-      t('hardship.requests.rejected'),
+      t(isMaker(rejecting) ? 'hardship.requests.withdrawn' : 'hardship.requests.rejected'),
     );
     if (done) {
       setRejecting(undefined);
       setNote('');
     }
   };
-  const rejectTitle = rejecting
-    ? t(isMaker(rejecting) ? 'hardship.requests.withdrawTitle' : 'hardship.requests.rejectTitle', {
-        id: rejecting.id,
+  // The dialog keeps its title through its closing animation (an untitled dialog fails axe's aria-dialog-name).
+  const { held: shown, release } = useHeld(rejecting);
+  const rejectTitle = shown
+    ? t(isMaker(shown) ? 'hardship.requests.withdrawTitle' : 'hardship.requests.rejectTitle', {
+        id: shown.id,
       })
     : '';
 
@@ -101,8 +101,7 @@ export function HardshipRequestsTable({
                 {
                   title: t('hardship.requests.loan'),
                   dataIndex: 'loanId',
-                  render: (_: unknown, row: HardshipRequest) =>
-                    loanLink ? loanLink(row) : <code>{row.loanId}</code>,
+                  render: (_: unknown, row: HardshipRequest) => <code>{row.loanId}</code>,
                 },
               ]
             : []),
@@ -214,6 +213,7 @@ export function HardshipRequestsTable({
         okButtonProps={{ danger: true, disabled: !note.trim(), loading: busy }}
         onOk={() => void reject()}
         onCancel={() => setRejecting(undefined)}
+        afterClose={release}
       >
         <label htmlFor="hardship-reject-note">{t('hardship.requests.rejectNote')}</label>
         <Input.TextArea

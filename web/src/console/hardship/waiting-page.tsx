@@ -1,7 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Button, Card, Space, Spin, Typography } from 'antd';
-import { Link } from 'react-router-dom';
 import { api, unwrap } from '../api.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { useLoad } from '../components/use-load.ts';
@@ -11,9 +10,9 @@ import { HardshipRequestsTable } from './requests-table.tsx';
 /**
  * "Waiting for approval": every loan's hardship requests above the threshold, the longest-waiting first, for
  * the second person (a reviewer other than the maker) to approve or reject, and for their makers to withdraw.
- * In the collections area a loan links to its case (`caseLink`), where the collector works it.
+ * (No link from a loan to its collections case yet: no API looks a case up by its loan.)
  */
-export function HardshipWaitingPage({ caseLink }: { caseLink?: (loanId: string) => string | undefined }) {
+export function HardshipWaitingPage() {
   const { t, format } = useLocale();
   const pending = useLoad(
     () => unwrap(api.GET('/v1/hardship-requests', { params: { query: { status: 'pending' } } })),
@@ -48,16 +47,6 @@ export function HardshipWaitingPage({ caseLink }: { caseLink?: (loanId: string) 
             <HardshipRequestsTable
               requests={pending.data?.requests ?? []}
               showLoan
-              loanLink={(row) => {
-                const to = caseLink?.(row.loanId);
-                return to ? (
-                  <Link to={to}>
-                    <code>{row.loanId}</code>
-                  </Link>
-                ) : (
-                  <code>{row.loanId}</code>
-                );
-              }}
               emptyText={t('hardship.waiting.empty')}
               onDecided={() => pending.reload()}
             />
