@@ -1,5 +1,6 @@
 import type { IdGenerator } from '../../platform/ids/ids.ts';
 import type { Clock } from '../../platform/time/clock.ts';
+import { addDays } from '../../platform/time/local-date.ts';
 import type { DayEndProcessor } from '../eod/day-end.ts';
 import { planCollection } from './auto-repay.ts';
 import type { NewAttempt } from './payments.pg.ts';
@@ -72,8 +73,9 @@ export function createAutoRepayProcessor(
     },
     async afterDate(date) {
       await settlePaymentAttempts(deps, date);
-      // Pay-outs of money held still waiting for the provider's answer are asked about too.
-      await settlePayouts(deps);
+      // Pay-outs of money held still waiting for the provider's answer are asked about too — once a run, on
+      // its latest night (they are not dated: a catch-up over N nights asked the provider N times each).
+      if (date >= addDays(deps.clock.today(), -1)) await settlePayouts(deps);
     },
   };
 }
