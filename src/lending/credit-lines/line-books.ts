@@ -128,7 +128,10 @@ function describe(change: LineChange): string {
     case 'restatement':
       return `books restated as of ${change.effectiveDate} (back-dated payment ${change.seq ?? ''})`;
     case 'write-off':
-      return `written off by staff on ${change.effectiveDate}`;
+      // A staff write-off is an event (it has a seq); the day-end's charge-off rule is not.
+      return change.seq === undefined
+        ? `written off by the charge-off rule on ${change.effectiveDate}`
+        : `written off by staff on ${change.effectiveDate}`;
     case 'recovery':
       return `recovery on the written-off line on ${change.effectiveDate}`;
     default:

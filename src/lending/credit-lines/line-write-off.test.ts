@@ -128,6 +128,9 @@ describe('a credit line written off by the day-end, with recoveries', () => {
     const writeOff = changes.filter((change) => change.cause === 'write-off');
     expect(writeOff).toHaveLength(1);
     const [change] = writeOff as [LineChange];
+    expect(journalsOf('cl_WO', 'cus_WO', change, () => 'jrn')[0]?.description).toBe(
+      'written off by the charge-off rule on 2026-08-10',
+    );
     expect(balancesOf(change, 'cl_WO')).toEqual({
       kind: 'write-off',
       sourceKey: 'write-off:cl_WO:0',
@@ -287,6 +290,10 @@ describe('a credit line written off by staff', () => {
     const change = changes.find((c) => c.cause === 'write-off');
     expect(change?.seq).toBe(4);
     expect(change && balancesOf(change, 'cl_WO')?.sourceKey).toBe('write-off:cl_WO:4');
+    // The journal says who wrote it off: staff here, the charge-off rule in the day-end's case.
+    expect(change && journalsOf('cl_WO', 'cus_WO', change, () => 'jrn')[0]?.description).toBe(
+      'written off by staff on 2026-03-22',
+    );
     expect(replayLine(terms, [...events, byHand], d('2026-03-31')).state).toEqual(state);
   });
 
