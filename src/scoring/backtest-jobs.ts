@@ -66,7 +66,8 @@ export interface BacktestStore {
   /** Writes status, progress, report and error; a finished run's checkpoint is dropped. */
   update(backtest: ModelBacktest): Promise<void>;
   /** Writes progress with the checkpoint it stands at. */
-  progress(backtest: ModelBacktest, checkpoint: BacktestCheckpoint): Promise<void>;
+  /** The progress figures, and the checkpoint when one is given (else the stored one is kept). */
+  progress(backtest: ModelBacktest, checkpoint: BacktestCheckpoint | null): Promise<void>;
   /**
    * Marks a run `running` and counts the attempt, atomically, when it is queued (at any age when
    * `anyQueued`, else silent since `staleBefore`) or running but silent since `staleBefore`; undefined
@@ -119,6 +120,12 @@ export interface ModelBacktestDeps {
   readonly maxQueued?: number;
   /** Progress is written to the table at most once per this many decisions read (default 2,000). */
   readonly progressEvery?: number;
+  /**
+   * A checkpoint (which copies the matured sample so far: its cost grows with the run) goes with a progress
+   * write at most once per this many decisions (default 50,000), or with the first write after
+   * `HEARTBEAT_MS`; what a crash loses is re-read from the last one.
+   */
+  readonly checkpointEvery?: number;
   /** Claims of a run before it fails (default 3): a run that kills its process is not retried for ever. */
   readonly maxAttempts?: number;
   /** Caps one wait for a run to go stale (tests with a manual clock); default the time left. */
@@ -137,6 +144,7 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
   const concurrency = deps.concurrency ?? 1;
   const maxQueued = deps.maxQueued ?? 10;
   const progressEvery = deps.progressEvery ?? 2_000;
+  const checkpointEvery = deps.checkpointEvery ?? 50_000;
   const maxAttempts = deps.maxAttempts ?? 3;
   const live = new Map<string, ModelBacktest>();
   const stale = createStaleTakeOver({
@@ -200,6 +208,8 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
     live.set(id, current);
     let written = current.done;
     let writtenAt = clock.now().getTime();
+    let checkpointed = current.done;
+    let checkpointedAt = writtenAt;
     let writing: Promise<void> = Promise.resolve();
     try {
       const report = await run(
@@ -211,9 +221,16 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
           if (done - written >= progressEvery || clock.now().getTime() - writtenAt >= HEARTBEAT_MS) {
             written = done;
             writtenAt = clock.now().getTime();
-            // Taken now: the fold goes on as soon as this callback returns.
+            // Taken now: the fold goes on as soon as this callback returns. Every progressEvery decisions the
+            // figures alone (cheap); a checkpoint only every checkpointEvery decisions or heartbeat — taking one
+            // each time made the run's work grow with the square of its size.
             const snapshot = current;
-            const point = checkpoint();
+            let point: BacktestCheckpoint | null = null;
+            if (done - checkpointed >= checkpointEvery || writtenAt - checkpointedAt >= HEARTBEAT_MS) {
+              point = checkpoint();
+              checkpointed = done;
+              checkpointedAt = writtenAt;
+            }
             writing = writing.then(() => store.progress(snapshot, point).catch(() => undefined));
           }
           // Between pages, let the server answer (a GET of this progress, decisions) before the next one.

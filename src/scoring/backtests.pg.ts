@@ -100,9 +100,16 @@ export function createPgBacktestStore(q: Queryable, clock: Clock): BacktestStore
     },
     async progress(backtest, checkpoint) {
       await q.query(
-        `update model_backtests set done = $2, total = $3, checkpoint = $4::jsonb, updated_at = $5
+        `update model_backtests set done = $2, total = $3, checkpoint = coalesce($4::jsonb, checkpoint),
+           updated_at = $5
           where id = $1 and status = 'running'`,
-        [backtest.id, backtest.done, backtest.total, toJson(checkpoint), clock.now()],
+        [
+          backtest.id,
+          backtest.done,
+          backtest.total,
+          checkpoint === null ? null : toJson(checkpoint),
+          clock.now(),
+        ],
       );
     },
     async claim(id, at, staleBefore, anyQueued): Promise<ClaimedBacktest | undefined> {

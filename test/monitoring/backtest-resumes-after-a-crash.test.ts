@@ -99,6 +99,7 @@ describe.each(storesUnderTest())('a backtest resumes after its process died, on 
         checkWindow: async () => undefined,
         run: port,
         progressEvery: PAGE,
+        checkpointEvery: PAGE,
       });
 
     // Uninterrupted.
@@ -124,6 +125,15 @@ describe.each(storesUnderTest())('a backtest resumes after its process died, on 
     );
     expect(stopped.rows[0]).toEqual({ status: 'running', done: CRASH_AFTER, read: CRASH_AFTER, attempts: 1 });
     expect(decisionsRead).toBe(CRASH_AFTER);
+    // A progress write without a checkpoint (the figures between two checkpoints) keeps the stored one.
+    const stalled = await backtestStore.find(second.id);
+    if (!stalled) throw new Error('the run is gone');
+    await backtestStore.progress(stalled, null);
+    const kept = await db.query<{ read: number }>(
+      `select (checkpoint->>'read')::int as read from model_backtests where id = $1`,
+      [second.id],
+    );
+    expect(kept.rows[0]?.read).toBe(CRASH_AFTER);
 
     // Meanwhile the candidate itself is made the active model: the resumed run still compares it with the
     // champion the run began with (kept in the checkpoint), not with itself.
