@@ -67,6 +67,13 @@ export function quoteIdent(name: string): string {
  * for fen), so values survive the round trip exactly.
  */
 export function toJson(value: unknown): string {
+  // Plain JSON.stringify first (no replacer call per key: most values hold no bigint); a bigint makes it throw
+  // a TypeError, and then the replacer writes every bigint as a decimal string.
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+  }
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 }
 

@@ -113,9 +113,10 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
   // JSON only: a text/plain body is refused with 415 rather than half-parsed.
   app.removeContentTypeParser('text/plain');
 
-  // Responses may carry bigint (fen); they are written as decimal strings.
-  app.setSerializerCompiler(() => (data) => responseJson(data));
-  app.setReplySerializer((payload) => responseJson(payload));
+  // Responses may carry bigint (fen); they are written as decimal strings (`toJson`: plain stringify unless a
+  // body holds a bigint — most views carry money as strings).
+  app.setSerializerCompiler(() => (data) => toJson(data));
+  app.setReplySerializer((payload) => toJson(payload));
 
   // A callback hook, not an async one: no promise per response for setting one header.
   app.addHook('onSend', (request, reply, payload, done) => {
@@ -315,20 +316,6 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   return app;
-}
-
-/**
- * A response body as JSON. Most views already carry money as strings, so the plain `JSON.stringify` serves
- * — several times faster than with the replacer `toJson` calls for every key; a body with a bigint makes
- * it throw a TypeError, and then `toJson` writes it (bigints as decimal strings), as every body was before.
- */
-function responseJson(value: unknown): string {
-  try {
-    return JSON.stringify(value);
-  } catch (error) {
-    if (error instanceof TypeError) return toJson(value);
-    throw error;
-  }
 }
 
 const SESSION_REFUSED: Readonly<Record<SessionRefusal, string>> = {
