@@ -1,4 +1,4 @@
-import { checkCardNumber } from '../identity/bank-card.ts';
+import { checkCardNumber } from '../identity/index.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import type { CardRecord, CardView } from './customer.ts';
 import type { CustomersDeps } from './customers-ports.ts';

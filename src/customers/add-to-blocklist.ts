@@ -1,6 +1,4 @@
-import { checkCardNumber } from '../identity/bank-card.ts';
-import { checkIdNumber } from '../identity/id-number.ts';
-import { checkPhone } from '../identity/phone.ts';
+import { checkCardNumber, checkIdNumber, checkPhone } from '../identity/index.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { maskCard, maskIdNumber, maskPhone } from '../platform/pii/mask.ts';
 import { businessDateOf } from '../platform/time/local-date.ts';

@@ -1,7 +1,4 @@
-import { checkIdNumber } from '../identity/id-number.ts';
-import { isDataSource } from '../identity/consent.ts';
-import { checkName } from '../identity/person-name.ts';
-import { checkPhone } from '../identity/phone.ts';
+import { checkIdNumber, isDataSource, checkName, checkPhone } from '../identity/index.ts';
 import type { Queryable } from '../platform/database/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { businessDateOf } from '../platform/time/local-date.ts';

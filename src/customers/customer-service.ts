@@ -1,7 +1,10 @@
-import type { ConsentNoticeReader, PurposeConsentChange } from '../identity/index.ts';
-import type { PiiVault } from '../identity/pii-vault.ts';
+import type {
+  ConsentNoticeReader,
+  PurposeConsentChange,
+  PiiVault,
+  VerificationProvider,
+} from '../identity/index.ts';
 import type { CustomerKeyring } from '../privacy/index.ts';
-import type { VerificationProvider } from '../identity/verification.ts';
 import type { AlongsideRead, Database, Queryable } from '../platform/database/database.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
 import type { Clock } from '../platform/time/clock.ts';

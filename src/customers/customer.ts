@@ -1,5 +1,4 @@
-import type { ConsentState } from '../identity/consent.ts';
-import type { VerificationFailure, VerificationLevel } from '../identity/verification.ts';
+import type { ConsentState, VerificationFailure, VerificationLevel } from '../identity/index.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import type { RiskHold } from './features/abnormal-behaviour.ts';
 import type { FeatureRecord, FeatureVector } from './features/compute.ts';

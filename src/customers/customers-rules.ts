@@ -1,5 +1,4 @@
-import { maskName } from '../identity/person-name.ts';
-import type { PiiVault } from '../identity/pii-vault.ts';
+import { maskName, type PiiVault } from '../identity/index.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
 import { maskCard, maskIdNumber, maskPhone } from '../platform/pii/mask.ts';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { DATA_SOURCES } from '../identity/consent.ts';
+import { DATA_SOURCES, VERIFICATION_FAILURES } from '../identity/index.ts';
 import {
   ConsentBody,
   consentChangeDto,
@@ -9,7 +9,6 @@ import {
   ConsentOutcomeDto,
   purposeConsentDto,
 } from './consents.dto.ts';
-import { VERIFICATION_FAILURES } from '../identity/verification.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { DateString, IdString, InstantString, ProblemSchema, StringEnum } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';

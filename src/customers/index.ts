@@ -53,3 +53,11 @@ export {
 } from './events/customer-event.ts';
 export { purposeConsentsOf, purposeStatesAt, type PurposeConsentState } from './consent-states.ts';
 export type { ConsentInput, ConsentOutcome } from './record-consent.ts';
+export * from './events/customer-event.ts';
+export * from './features/abnormal-behaviour.ts';
+export * from './features/compute.ts';
+export * from './features/definitions.ts';
+export * from './features/feature-table.ts';
+export * from './features/recourse.ts';
+export * from './customer.ts';
+export * from './features/event-columns.ts';

@@ -3,7 +3,7 @@ import {
   purposeOfPayload,
   type ConsentChange,
   type PurposeConsentChange,
-} from '../identity/consent.ts';
+} from '../identity/index.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import type { CustomerSnapshot, SnapshotSubject, StoredEventRow } from './customer.ts';
 import {

@@ -1,4 +1,4 @@
-import { verifySubject } from '../identity/verification.ts';
+import { verifySubject } from '../identity/index.ts';
 import type { VerificationRecord } from './customer.ts';
 import type { CustomersDeps } from './customers-ports.ts';
 import { appendEvents, listCards } from './customers.pg.ts';

@@ -1,4 +1,4 @@
-import { checkCardNumber } from '../identity/bank-card.ts';
+import { checkCardNumber } from '../identity/index.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { levelsNeeded, verificationView, type VerificationView } from './me-home.ts';
 import type { MeDeps } from './me-deps.ts';

@@ -7,7 +7,7 @@ import { toDecimalString } from '../platform/money/money.ts';
 import { divideRate, toExactRateString } from '../platform/money/rate.ts';
 import { businessDateOf } from '../platform/time/local-date.ts';
 import { productOn } from '../policy/index.ts';
-import { DIMENSIONS, type Dimension } from '../scoring/dimensions.ts';
+import { DIMENSIONS, type Dimension } from '../scoring/index.ts';
 import { customerAppeals, ME_PRODUCTS, overturnOf, type MeProduct } from './me-decisions.ts';
 import type { MeDeps } from './me-deps.ts';
 import type { HomeSchema, ProductStatusSchema, VerificationSchema } from './me.dto.ts';

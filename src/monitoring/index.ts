@@ -98,3 +98,4 @@ export {
 } from './simulation.ts';
 export { parseWindow, SCORE_BANDS, type MonitoringWindow, type WindowParams } from './window.ts';
 export { renderMonitoringReport, renderSimulationReport } from './report-html.ts';
+export * from './simulation.ts';

@@ -11,7 +11,7 @@ import {
   xOf,
   yOf,
   type Frame,
-} from '../scoring/svg-charts.ts';
+} from '../scoring/index.ts';
 import type { Alert } from './alerts.ts';
 import type { MonitoringReportData } from './monitoring-report.ts';
 import type { SimulationResult } from './simulate-policy.ts';

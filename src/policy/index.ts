@@ -76,3 +76,5 @@ export { diffGraphs, type GraphDiff } from './policy-diff.ts';
 export type { DecisionPolicy, PolicyService, PolicyVersion, PolicyVersionSummary } from './policy-service.ts';
 export type { ZenObject, ZenValue } from './zen-runtime.ts';
 export { canonicalJson, policyChecksum } from './policy-checksum.ts';
+export * from './products.ts';
+export * from './policy-inputs.ts';

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import type { SimulationFigures, SimulationReport, SwapSample } from '../monitoring/simulation.ts';
+import type { SimulationFigures, SimulationReport, SwapSample } from '../monitoring/index.ts';
 import {
   DateString,
   FenString,

@@ -49,3 +49,5 @@ export {
   trainingScoreBandCounts,
 } from './evaluation.ts';
 export type { DatasetScores, StabilityReport } from './evaluation.ts';
+export * from './dimensions.ts';
+export * from './svg-charts.ts';

@@ -4,13 +4,11 @@ import {
   purposeNeedsSource,
   type ConsentPurpose,
   type DataSource,
-} from '../../identity/consent.ts';
-import type {
-  VerificationCheck,
-  VerificationFailure,
-  VerificationLevel,
-} from '../../identity/verification.ts';
-import { VERIFICATION_FAILURES } from '../../identity/verification.ts';
+  type VerificationCheck,
+  type VerificationFailure,
+  type VerificationLevel,
+  VERIFICATION_FAILURES,
+} from '../../identity/index.ts';
 import { isAppError } from '../../platform/errors/app-error.ts';
 import { ID_PREFIXES } from '../../platform/ids/ids.ts';
 import { fen, moneyFromInput, toDecimalString, type Money } from '../../platform/money/money.ts';

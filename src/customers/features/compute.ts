@@ -1,4 +1,4 @@
-import { DATA_SOURCES } from '../../identity/consent.ts';
+import { DATA_SOURCES } from '../../identity/index.ts';
 import {
   addMonths,
   businessDateOf,

@@ -1,4 +1,4 @@
-import type { DataSource } from '../../identity/consent.ts';
+import type { DataSource } from '../../identity/index.ts';
 import type { LocalizedText } from '../../platform/i18n/localized.ts';
 
 /**

@@ -1,5 +1,9 @@
-import { DATA_SOURCES, type DataSource } from '../../identity/consent.ts';
-import { VERIFICATION_FAILURES, type VerificationFailure } from '../../identity/verification.ts';
+import {
+  DATA_SOURCES,
+  type DataSource,
+  VERIFICATION_FAILURES,
+  type VerificationFailure,
+} from '../../identity/index.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { toEpochDay, type LocalDate } from '../../platform/time/local-date.ts';
 import {

@@ -1,4 +1,4 @@
-import { DATA_SOURCES } from '../../identity/consent.ts';
+import { DATA_SOURCES } from '../../identity/index.ts';
 import { businessDateOf, startOfBusinessDate, type LocalDate } from '../../platform/time/local-date.ts';
 import { featureDefinition } from './definitions.ts';
 import {

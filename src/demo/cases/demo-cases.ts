@@ -1,7 +1,6 @@
 import { eventToWire, type CustomerEvent, type CustomerService } from '../../customers/index.ts';
 import { CustomerHistory, DEMO_PERSONAS, type DemoPersona } from '../personas/customer-history.ts';
-import { luhnCheckDigit } from '../../identity/bank-card.ts';
-import { idCheckCharacter } from '../../identity/id-number.ts';
+import { luhnCheckDigit, idCheckCharacter } from '../../identity/index.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { parseRate } from '../../platform/money/rate.ts';
 import { addDays, businessDateOf, parseLocalDate, type LocalDate } from '../../platform/time/local-date.ts';

@@ -4,7 +4,7 @@ import type { Notifier } from '../../appeals/index.ts';
 import { generatePopulation, type Population } from '../population/population.ts';
 import { storePopulation } from '../population/population-store.ts';
 import { chance, createRandom, randomInt, type Random } from '../population/random.ts';
-import { createPiiVault } from '../../identity/pii-vault.ts';
+import { createPiiVault } from '../../identity/index.ts';
 import { groupByShard } from '../../platform/database/citus.ts';
 import { createCreditLineDayEndProcessor } from '../../lending/credit-lines/credit-line-day-end.ts';
 import { createLoanDayEndProcessor } from '../../lending/loans/loan-day-end.ts';

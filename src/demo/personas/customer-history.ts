@@ -1,6 +1,4 @@
-import type { DataSource } from '../../identity/consent.ts';
-import { idCheckCharacter } from '../../identity/id-number.ts';
-import { luhnCheckDigit } from '../../identity/bank-card.ts';
+import { type DataSource, idCheckCharacter, luhnCheckDigit } from '../../identity/index.ts';
 import { parseMoney } from '../../platform/money/money.ts';
 import { addDays, addMonths, startOfBusinessDate, type LocalDate } from '../../platform/time/local-date.ts';
 import {

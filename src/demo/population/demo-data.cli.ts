@@ -6,7 +6,7 @@ import { createProgress } from '../../cli/progress.ts';
 import { globalOptions, output, withApp } from '../../cli/runtime.ts';
 import { close, write } from '../../cli/streams.ts';
 import { eventToWire } from '../../customers/index.ts';
-import { createPiiVault } from '../../identity/pii-vault.ts';
+import { createPiiVault } from '../../identity/index.ts';
 import { toJson } from '../../platform/database/database.ts';
 import { parseLocalDate, type LocalDate } from '../../platform/time/local-date.ts';
 import { systemClock } from '../../platform/time/system-clock.node.ts';

@@ -1,6 +1,4 @@
-import { ISSUER_BY_BIN, luhnCheckDigit } from '../../identity/bank-card.ts';
-import { idCheckCharacter } from '../../identity/id-number.ts';
-import { PREFECTURES } from '../../identity/region-codes.ts';
+import { ISSUER_BY_BIN, luhnCheckDigit, idCheckCharacter, PREFECTURES } from '../../identity/index.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { chance, pick, randomInt, type Random } from './random.ts';
 

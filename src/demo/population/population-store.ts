@@ -1,7 +1,6 @@
-import { issuerOf } from '../../identity/bank-card.ts';
-import type { PiiVault } from '../../identity/pii-vault.ts';
+import { issuerOf, type PiiVault } from '../../identity/index.ts';
 import type { Database } from '../../platform/database/database.ts';
-import type { CardRecord, CustomerRecord } from '../../customers/customer.ts';
+import type { CardRecord, CustomerRecord } from '../../customers/index.ts';
 import { appendEvents, insertCards, insertCustomers } from '../../customers/customers.pg.ts';
 import { populationEvents, type Population, type SyntheticCustomer } from './population.ts';
 

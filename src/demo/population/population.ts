@@ -1,10 +1,11 @@
-import { DATA_SOURCES, type DataSource } from '../../identity/consent.ts';
-import { issuerOf } from '../../identity/bank-card.ts';
 import {
+  DATA_SOURCES,
+  type DataSource,
+  issuerOf,
   VERIFICATION_FAILURES,
   type VerificationFailure,
   type VerificationLevel,
-} from '../../identity/verification.ts';
+} from '../../identity/index.ts';
 import { createIdGenerator, seededRandomBytes } from '../../platform/ids/ids.ts';
 import { fen } from '../../platform/money/money.ts';
 import {

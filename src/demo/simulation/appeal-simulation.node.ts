@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createApp } from '../../app.ts';
 import { generatePopulation } from '../population/population.ts';
 import { DEMO_SCORECARD, trainDemoScorecard } from '../scorecard/demo-scorecard.ts';
-import { createSandboxVerificationProvider } from '../../identity/sandbox-verification-provider.ts';
+import { createSandboxVerificationProvider } from '../../identity/index.ts';
 import { generateApiKeySecret, type Principal, type Role } from '../../platform/auth/api-keys.ts';
 import { openPglite } from '../../platform/database/pglite.ts';
 import { createIdGenerator, seededRandomBytes } from '../../platform/ids/ids.ts';

@@ -7,8 +7,7 @@ import {
 import { populationEvents, type Population, type SyntheticCustomer } from '../population/population.ts';
 import type { DecisionRecord } from '../../decisions/decision.ts';
 import type { DecisionService } from '../../decisions/decision-service.ts';
-import { luhnCheckDigit } from '../../identity/bank-card.ts';
-import type { ProviderAnswer, VerificationProvider } from '../../identity/verification.ts';
+import { luhnCheckDigit, type ProviderAnswer, type VerificationProvider } from '../../identity/index.ts';
 import type { Principal } from '../../platform/auth/api-keys.ts';
 import { isAppError } from '../../platform/errors/app-error.ts';
 import { fen } from '../../platform/money/money.ts';
