@@ -63,11 +63,17 @@ export interface ClaimedBacktest {
 /** Where runs are kept (`backtests.pg.ts`). */
 export interface BacktestStore {
   insert(backtest: ModelBacktest): Promise<void>;
-  /** Writes status, progress, report and error; a finished run's checkpoint is dropped. */
-  update(backtest: ModelBacktest): Promise<void>;
-  /** Writes progress with the checkpoint it stands at. */
-  /** The progress figures, and the checkpoint when one is given (else the stored one is kept). */
-  progress(backtest: ModelBacktest, checkpoint: BacktestCheckpoint | null): Promise<void>;
+  /**
+   * Writes status, progress, report and error; a finished run's checkpoint is dropped. With `attempt`, only
+   * while the run is still that claim's (a process that took the run over since is not overwritten): false
+   * when nothing was written.
+   */
+  update(backtest: ModelBacktest, attempt?: number): Promise<boolean>;
+  /**
+   * The progress figures, and the checkpoint when one is given (else the stored one is kept), while the run
+   * is running under the claim `attempt`: false when it is not (finished, or taken over by another process).
+   */
+  progress(backtest: ModelBacktest, checkpoint: BacktestCheckpoint | null, attempt: number): Promise<boolean>;
   /**
    * Marks a run `running` and counts the attempt, atomically, when it is queued (at any age when
    * `anyQueued`, else silent since `staleBefore`) or running but silent since `staleBefore`; undefined
@@ -102,7 +108,10 @@ export interface ModelBacktests {
   recover(): Promise<{ resumed: number; waiting: number }>;
   /** Resolves when every run started so far has finished (tests, benches, the CLI, shutdown). */
   idle(): Promise<void>;
-  /** Stops the timers of runs waiting to be taken over (shutdown). */
+  /**
+   * Shutdown: stops the timers of runs waiting to be taken over and the heartbeats of this process's runs
+   * (a run it leaves unfinished goes stale and another process takes it over).
+   */
   close(): void;
 }
 
@@ -139,6 +148,13 @@ export interface ModelBacktestDeps {
 export const STALE_MS = 2 * 60_000;
 const HEARTBEAT_MS = 30_000;
 
+/** Thrown into a run's fold when a progress write found the run taken over by another process. */
+class Superseded extends Error {
+  constructor() {
+    super('the backtest was taken over by another process');
+  }
+}
+
 export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
   const { clock, ids, models, run, store } = deps;
   const concurrency = deps.concurrency ?? 1;
@@ -154,6 +170,7 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
   });
   const waiting: Array<() => void> = [];
   const finished = new Set<Promise<void>>();
+  const heartbeats = new Set<ReturnType<typeof setInterval>>();
   let running = 0;
 
   const slot = async (): Promise<void> => {
@@ -170,9 +187,14 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
   };
   const staleBefore = () => new Date(clock.now().getTime() - STALE_MS);
 
-  const fail = async (backtest: ModelBacktest, code: string, message: string): Promise<void> => {
+  const fail = async (
+    backtest: ModelBacktest,
+    attempt: number,
+    code: string,
+    message: string,
+  ): Promise<void> => {
     await store
-      .update({ ...backtest, status: 'failed', finishedAt: clock.now(), error: { code, message } })
+      .update({ ...backtest, status: 'failed', finishedAt: clock.now(), error: { code, message } }, attempt)
       .catch(() => undefined);
   };
 
@@ -199,11 +221,13 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
       live.delete(id);
       await fail(
         claim.backtest,
+        claim.attempts,
         'UNAVAILABLE',
         `the backtest was started ${claim.attempts - 1} times without finishing; start a new one`,
       );
       return;
     }
+    const attempt = claim.attempts;
     let current: ModelBacktest = { ...claim.backtest, status: 'running' };
     live.set(id, current);
     let written = current.done;
@@ -211,6 +235,29 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
     let checkpointed = current.done;
     let checkpointedAt = writtenAt;
     let writing: Promise<void> = Promise.resolve();
+    // Every write is fenced by this claim's attempt: once one finds the run taken over by another process
+    // (this one was silent too long — a long pause, a lost connection), this run stops reading and writes
+    // nothing more, so it cannot overwrite the other's progress or result.
+    let superseded = false;
+    const write = (snapshot: ModelBacktest, point: BacktestCheckpoint | null): void => {
+      writing = writing.then(() =>
+        store.progress(snapshot, point, attempt).then(
+          (ours) => {
+            if (!ours) superseded = true;
+          },
+          () => undefined,
+        ),
+      );
+    };
+    // The heartbeat: progress written at least every HEARTBEAT_MS even when no page arrives (the count and
+    // the first page of a large window take a while), so a live run never looks stopped to other processes.
+    const heartbeat = setInterval(() => {
+      if (clock.now().getTime() - writtenAt < HEARTBEAT_MS) return;
+      writtenAt = clock.now().getTime();
+      write(current, null);
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
+    heartbeats.add(heartbeat);
     try {
       const report = await run(
         { model: current.modelVersion, ...current.request },
@@ -231,8 +278,9 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
               checkpointed = done;
               checkpointedAt = writtenAt;
             }
-            writing = writing.then(() => store.progress(snapshot, point).catch(() => undefined));
+            write(snapshot, point);
           }
+          if (superseded) throw new Superseded();
           // Between pages, let the server answer (a GET of this progress, decisions) before the next one.
           return new Promise<void>((resolve) => setImmediate(resolve));
         },
@@ -240,6 +288,7 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
       );
       current = { ...current, status: 'done', done: current.total, report, finishedAt: clock.now() };
     } catch (error) {
+      if (error instanceof Superseded) superseded = true;
       current = {
         ...current,
         status: 'failed',
@@ -250,10 +299,12 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
         },
       };
     } finally {
+      clearInterval(heartbeat);
+      heartbeats.delete(heartbeat);
       release();
     }
     await writing;
-    await store.update(current).catch(() => undefined);
+    if (!superseded) await store.update(current, attempt).catch(() => undefined);
     live.delete(id);
   };
 
@@ -356,6 +407,8 @@ export function createModelBacktests(deps: ModelBacktestDeps): ModelBacktests {
     },
     close() {
       stale.close();
+      for (const heartbeat of heartbeats) clearInterval(heartbeat);
+      heartbeats.clear();
     },
   };
 }

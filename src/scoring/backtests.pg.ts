@@ -79,12 +79,12 @@ export function createPgBacktestStore(q: Queryable, clock: Clock): BacktestStore
         ],
       );
     },
-    async update(backtest) {
+    async update(backtest, attempt) {
       const finished = backtest.status === 'done' || backtest.status === 'failed';
-      await q.query(
+      const result = await q.query(
         `update model_backtests set status = $2, done = $3, total = $4, report = $5::jsonb, error = $6::jsonb,
            updated_at = $7, finished_at = $8, checkpoint = case when $9 then null else checkpoint end
-         where id = $1`,
+         where id = $1 and ($10::int is null or attempts = $10::int)`,
         [
           backtest.id,
           backtest.status,
@@ -95,22 +95,26 @@ export function createPgBacktestStore(q: Queryable, clock: Clock): BacktestStore
           clock.now(),
           backtest.finishedAt,
           finished,
+          attempt ?? null,
         ],
       );
+      return result.rowCount > 0;
     },
-    async progress(backtest, checkpoint) {
-      await q.query(
+    async progress(backtest, checkpoint, attempt) {
+      const result = await q.query(
         `update model_backtests set done = $2, total = $3, checkpoint = coalesce($4::jsonb, checkpoint),
            updated_at = $5
-          where id = $1 and status = 'running'`,
+          where id = $1 and status = 'running' and attempts = $6`,
         [
           backtest.id,
           backtest.done,
           backtest.total,
           checkpoint === null ? null : toJson(checkpoint),
           clock.now(),
+          attempt,
         ],
       );
+      return result.rowCount > 0;
     },
     async claim(id, at, staleBefore, anyQueued): Promise<ClaimedBacktest | undefined> {
       const result = await q.query<BacktestRow>(

@@ -76,6 +76,11 @@ describe.each(storesUnderTest())('a backtest resumes after its process died, on 
       elapsed: () => 0,
       pageSize: PAGE,
     });
+    // The stalled process wakes when the test says so (after another process took its run over).
+    let wake: () => void = () => undefined;
+    const woken = new Promise<void>((resolve) => {
+      wake = resolve;
+    });
     const run =
       (dieAfter?: number): BacktestPort =>
       async (request, onProgress, resume) =>
@@ -84,8 +89,13 @@ describe.each(storesUnderTest())('a backtest resumes after its process died, on 
             ...(resume ? { resume } : {}),
             onProgress: async (done, total, checkpoint) => {
               await onProgress(done, total, checkpoint);
-              // The process dies here: this run never goes on, nothing more is written by it.
-              if (dieAfter !== undefined && done >= dieAfter) await new Promise<never>(() => undefined);
+              // The process stalls here (as under kill -STOP, or cut off from its database): nothing more is
+              // written by it until it wakes, long after another process took its run over — and then its
+              // connection has gone, so its run fails.
+              if (dieAfter !== undefined && done >= dieAfter) {
+                await woken;
+                throw new Error('Connection terminated unexpectedly');
+              }
             },
           }),
         );
@@ -125,10 +135,12 @@ describe.each(storesUnderTest())('a backtest resumes after its process died, on 
     );
     expect(stopped.rows[0]).toEqual({ status: 'running', done: CRASH_AFTER, read: CRASH_AFTER, attempts: 1 });
     expect(decisionsRead).toBe(CRASH_AFTER);
+    // Its heartbeat stops with it (a stalled process writes nothing).
+    dying.close();
     // A progress write without a checkpoint (the figures between two checkpoints) keeps the stored one.
     const stalled = await backtestStore.find(second.id);
     if (!stalled) throw new Error('the run is gone');
-    await backtestStore.progress(stalled, null);
+    expect(await backtestStore.progress(stalled, null, 1)).toBe(true);
     const kept = await db.query<{ read: number }>(
       `select (checkpoint->>'read')::int as read from model_backtests where id = $1`,
       [second.id],
@@ -158,6 +170,15 @@ describe.each(storesUnderTest())('a backtest resumes after its process died, on 
       [second.id],
     );
     expect(after.rows[0]).toEqual({ attempts: 2, checkpoint: null });
+    // The stalled process wakes and its run fails: its writes are fenced by its claim (attempt 1), so the
+    // finished run keeps the other process's result — it used to be overwritten as failed.
+    wake();
+    await dying.idle();
+    const final = await restarted.get(second.id);
+    expect(final.status).toBe('done');
+    expect(final.error).toBeNull();
+    expect(final.report).toEqual(uninterrupted.report);
+    expect(await backtestStore.progress(final, null, 1)).toBe(false);
     // Nothing left to recover.
     expect(await restarted.recover()).toEqual({ resumed: 0, waiting: 0 });
   }, 300_000);
