@@ -86,6 +86,23 @@ describe.skipIf(skipReason !== undefined)('analyst model pages: backtest and sha
           .then((body: BacktestRun) => polls.push(body))
           .catch(() => undefined);
     });
+    // The first read of the run fails as a restarting server's would (503): the page must say so and keep
+    // following (it stopped at the first failed read once, and the report never came).
+    let refused = 0;
+    await page.route(/\/v1\/models\/backtests\/bkt_/, async (route) => {
+      if (refused > 0 || route.request().method() !== 'GET') return route.continue();
+      refused += 1;
+      return route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Service Unavailable',
+          status: 503,
+          detail: 'restarting',
+        }),
+      });
+    });
     try {
       await page.goto(`${baseUrl}/console/studio/models/${encodeURIComponent(candidateVersion)}`);
       const start = page.getByRole('button', { name: 'Start backtest' });
@@ -99,6 +116,7 @@ describe.skipIf(skipReason !== undefined)('analyst model pages: backtest and sha
         .catch(() => undefined);
       await page.locator('.studio-backtest-report').waitFor({ timeout: 240_000 });
       await settled(page);
+      expect(refused).toBe(1);
       const last = polls.at(-1);
       expect(last?.status).toBe('done');
       expect(last?.done).toBe(last?.total);

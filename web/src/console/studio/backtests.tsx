@@ -32,6 +32,11 @@ type Segment = BacktestReport['segments']['scoreBand'][number];
 type SegmentKind = keyof BacktestReport['segments'];
 
 const POLL_MS = 1_000;
+/** Longest wait between two reads of a run after failed reads. */
+const MAX_RETRY_MS = 30_000;
+
+/** Wait before the next read after `failures` failed ones in a row: 2 s, 4 s, 8 s … up to 30 s. */
+export const retryDelay = (failures: number): number => Math.min(POLL_MS * 2 ** failures, MAX_RETRY_MS);
 
 /** A PD or share as a percentage with two decimals; "—" for none. */
 const pct = (value: number | null | undefined): string =>
@@ -66,26 +71,35 @@ export function BacktestCard({ version }: { version: string }) {
     };
   }, [version]);
 
-  // Follow the run until it is done or failed.
+  // Follow the run until it is done or failed. A failed read (the server restarting, a dropped connection,
+  // 429 or a 5xx) is shown and tried again, less often each time; a 4xx other than 429 (the run is not
+  // there, or not ours to read) will not change by asking again, so following stops there.
   useEffect(() => {
     if (!runId) return undefined;
     let stopped = false;
-    const poll = async () => {
+    let timer: number | undefined;
+    const poll = async (failures: number) => {
       try {
         const answer = await unwrap(
           studioApi.GET('/v1/models/backtests/{id}', { params: { path: { id: runId } } }),
         );
         if (stopped) return;
         setRun(answer);
+        if (failures > 0) setProblem(undefined);
         if (answer.status !== 'done' && answer.status !== 'failed')
-          window.setTimeout(() => void poll(), POLL_MS);
+          timer = window.setTimeout(() => void poll(0), POLL_MS);
       } catch (caught) {
-        if (!stopped) setProblem(asProblem(caught));
+        if (stopped) return;
+        const problem = asProblem(caught);
+        setProblem(problem);
+        if (problem.status >= 400 && problem.status < 500 && problem.status !== 429) return;
+        timer = window.setTimeout(() => void poll(failures + 1), retryDelay(failures + 1));
       }
     };
-    void poll();
+    void poll(0);
     return () => {
       stopped = true;
+      window.clearTimeout(timer);
     };
   }, [runId]);
 
