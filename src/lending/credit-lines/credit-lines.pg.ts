@@ -6,8 +6,10 @@ import { parseFacilityStatus } from '../facilities/facility.ts';
 import type { FacilityStatus, TemporaryLimit } from '../facilities/facility.ts';
 import type { LineChangeKind } from './line-lifecycle.ts';
 import {
+  decodeLineHardshipChange,
   decodeLineState,
   decodeStatementInstalments,
+  encodeLineHardshipChange,
   decodeTerms,
   encodeLineState,
   encodeStatementInstalments,
@@ -184,6 +186,15 @@ function toEvent(row: EventRow): LineEvent {
         amount,
         reason: String(row.detail.reason ?? ''),
       };
+    case 'hardship':
+      return {
+        seq: row.seq,
+        kind: 'hardship',
+        effectiveDate,
+        amount,
+        requestId: ref,
+        change: decodeLineHardshipChange(row.detail),
+      };
     case 'reversal':
       return {
         seq: row.seq,
@@ -231,6 +242,8 @@ function eventColumns(event: LineEvent): { ref: string | null; detail: Record<st
       return { ref: event.planId, detail: {} };
     case 'write-off':
       return { ref: null, detail: { reason: event.reason } };
+    case 'hardship':
+      return { ref: event.requestId, detail: encodeLineHardshipChange(event.change) };
   }
 }
 
@@ -323,6 +336,7 @@ const STATEMENT_INSERT: readonly BatchColumn<StatementItem>[] = [
   money('payouts', (s) => s.payouts),
   money('late_fees', (s) => s.lateFees),
   money('reversals', (s) => s.reversals),
+  money('waivers', (s) => s.waivers),
 ];
 
 /** Inserts cut statements of any number of lines in one statement. */
@@ -359,12 +373,13 @@ interface StatementRow {
   payouts: bigint;
   late_fees: bigint;
   reversals: bigint;
+  waivers: bigint;
 }
 
 const STATEMENT_COLUMNS = `seq, statement_date::text as statement_date, due_date::text as due_date,
   period_start::text as period_start, period_end::text as period_end, opening_balance, purchases, refunds, payments,
   fees, interest, instalment_principal, converted, closing_balance, minimum_payment, instalments_not_yet_billed,
-  instalments, instalment_refunds, payouts, late_fees, reversals`;
+  instalments, instalment_refunds, payouts, late_fees, reversals, waivers`;
 
 function toStatement(row: StatementRow): StatementDocument {
   const stored = (value: bigint): Money => moneyFromDb(value, 'credit_line_statements');
@@ -383,6 +398,7 @@ function toStatement(row: StatementRow): StatementDocument {
     fees: stored(row.fees),
     lateFees: stored(row.late_fees),
     reversals: stored(row.reversals),
+    waivers: stored(row.waivers),
     interest: stored(row.interest),
     instalmentPrincipal: stored(row.instalment_principal),
     converted: stored(row.converted),

@@ -52,9 +52,9 @@ export const PLAN_ACCOUNT_KINDS: readonly AccountKind[] = [
  * | interest receivable | interest accrued − repaid |
  * | customer overpayment | overpaid − overpayment applied − paid out |
  * | funding | cash received − paid out − purchased + converted out − forwarded to plans |
- * | interest income | interest accrued |
- * | fee receivable | late fees charged − repaid − written off (once a late fee was charged) |
- * | fee income | late fees charged |
+ * | interest income | interest accrued − waived |
+ * | fee receivable | late fees charged − repaid − written off − waived (once a late fee was charged) |
+ * | fee income | late fees charged − waived |
  * | write-off expense | principal + interest + late fees written off (once written off) |
  * | recovery income | recovered: cash received on what was written off (once written off) |
  *
@@ -70,24 +70,33 @@ export function lineBalances(c: LineCounters): ContractBalances {
   const principalWrittenOff = c.principalWrittenOff ?? ZERO;
   const interestWrittenOff = c.interestWrittenOff ?? ZERO;
   const lateFeesWrittenOff = c.lateFeesWrittenOff ?? ZERO;
+  // A goodwill waiver (hardship) is income not earned: Dr interest / fee income, Cr the receivable.
+  const interestWaived = c.interestWaived ?? ZERO;
+  const lateFeesWaived = c.lateFeesWaived ?? ZERO;
   return {
     principal_receivable: subMoney(
       c.purchased,
       sumMoney([c.convertedOut, c.principalRepaid, principalWrittenOff]),
     ),
-    interest_receivable: subMoney(c.interestAccrued, addMoney(c.interestRepaid, interestWrittenOff)),
+    interest_receivable: subMoney(
+      c.interestAccrued,
+      sumMoney([c.interestRepaid, interestWrittenOff, interestWaived]),
+    ),
     customer_overpayment: subMoney(c.overpaid, addMoney(c.overpaymentApplied, c.paidOut)),
     funding: subMoney(
       addMoney(c.cashReceived, c.convertedOut),
       sumMoney([c.paidOut, c.purchased, c.forwardedToPlans]),
     ),
-    interest_income: c.interestAccrued,
+    interest_income: subMoney(c.interestAccrued, interestWaived),
     // Late fees, only once a line has charged one (so lines without keep exactly their five accounts).
     ...(c.lateFeesCharged === undefined
       ? {}
       : {
-          fee_receivable: subMoney(c.lateFeesCharged, addMoney(c.lateFeesRepaid ?? ZERO, lateFeesWrittenOff)),
-          fee_income: c.lateFeesCharged,
+          fee_receivable: subMoney(
+            c.lateFeesCharged,
+            sumMoney([c.lateFeesRepaid ?? ZERO, lateFeesWrittenOff, lateFeesWaived]),
+          ),
+          fee_income: subMoney(c.lateFeesCharged, lateFeesWaived),
         }),
     // Write-off and recoveries, only once the line was written off (`recovered` is set with the write-off).
     ...(c.recovered === undefined
@@ -103,11 +112,13 @@ export function lineBalances(c: LineCounters): ContractBalances {
 export function planBalances(c: PlanCounters): ContractBalances {
   const principalWrittenOff = c.principalWrittenOff ?? ZERO;
   const feesWrittenOff = c.feesWrittenOff ?? ZERO;
+  // Fees waived by goodwill (hardship): Dr fee income / Cr fee receivable, like the line's late fees.
+  const feesWaived = c.feesWaived ?? ZERO;
   return {
     principal_receivable: subMoney(c.converted, addMoney(c.principalRepaid, principalWrittenOff)),
-    fee_receivable: subMoney(c.feesBilled, addMoney(c.feesRepaid, feesWrittenOff)),
+    fee_receivable: subMoney(c.feesBilled, sumMoney([c.feesRepaid, feesWrittenOff, feesWaived])),
     funding: subMoney(addMoney(c.principalRepaid, c.feesRepaid), c.converted),
-    fee_income: c.feesBilled,
+    fee_income: subMoney(c.feesBilled, feesWaived),
     ...(c.principalWrittenOff === undefined && c.feesWrittenOff === undefined
       ? {}
       : { write_off_expense: addMoney(principalWrittenOff, feesWrittenOff) }),
@@ -134,6 +145,8 @@ function describe(change: LineChange): string {
         : `written off by staff on ${change.effectiveDate}`;
     case 'recovery':
       return `recovery on the written-off line on ${change.effectiveDate}`;
+    case 'hardship':
+      return `hardship change (event ${change.seq ?? ''}) on ${change.effectiveDate}: goodwill waiver`;
     default:
       return `${change.cause} on ${change.effectiveDate}`;
   }

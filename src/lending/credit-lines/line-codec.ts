@@ -10,6 +10,7 @@ import type {
   InstalmentBill,
   InstalmentPlan,
   LineCounters,
+  LineHardshipChange,
   LineState,
   PlanCounters,
   PlanSource,
@@ -395,6 +396,7 @@ function planJson(plan: InstalmentPlan): Json {
       ...optionalAmounts({
         principalWrittenOff: plan.counters.principalWrittenOff,
         feesWrittenOff: plan.counters.feesWrittenOff,
+        feesWaived: plan.counters.feesWaived,
       }),
     },
   };
@@ -436,7 +438,7 @@ function planOf(value: unknown, field: string): InstalmentPlan {
       ...countersOf(PLAN_COUNTERS, j.counters, `${field}.counters`),
       ...readOptional(
         obj(j.counters, `${field}.counters`),
-        ['principalWrittenOff', 'feesWrittenOff'] as const,
+        ['principalWrittenOff', 'feesWrittenOff', 'feesWaived'] as const,
         `${field}.counters`,
       ),
     },
@@ -484,7 +486,11 @@ export function encodeLineState(state: LineState): Json {
       payouts: state.cycle.payouts.toString(),
       interest: state.cycle.interest.toString(),
       converted: state.cycle.converted.toString(),
-      ...optionalAmounts({ lateFees: state.cycle.lateFees, reversals: state.cycle.reversals }),
+      ...optionalAmounts({
+        lateFees: state.cycle.lateFees,
+        reversals: state.cycle.reversals,
+        waivers: state.cycle.waivers,
+      }),
     },
     statements: state.statements.map(statementJson),
     plans: state.plans.map(planJson),
@@ -497,6 +503,8 @@ export function encodeLineState(state: LineState): Json {
         interestWrittenOff: state.counters.interestWrittenOff,
         lateFeesWrittenOff: state.counters.lateFeesWrittenOff,
         recovered: state.counters.recovered,
+        interestWaived: state.counters.interestWaived,
+        lateFeesWaived: state.counters.lateFeesWaived,
       }),
     },
     billedCredits: state.billedCredits.toString(),
@@ -527,7 +535,7 @@ export function decodeLineState(json: unknown): LineState {
       payouts: laterMoney(cycle.payouts, 'cycle.payouts'),
       interest: money(cycle.interest, 'cycle.interest'),
       converted: money(cycle.converted, 'cycle.converted'),
-      ...readOptional(cycle, ['lateFees', 'reversals'] as const, 'cycle'),
+      ...readOptional(cycle, ['lateFees', 'reversals', 'waivers'] as const, 'cycle'),
     },
     statements: list(j.statements, 'statements').map((s, i) => statementOf(s, `statements[${i}]`)),
     plans: list(j.plans, 'plans').map((p, i) => planOf(p, `plans[${i}]`)),
@@ -542,6 +550,8 @@ export function decodeLineState(json: unknown): LineState {
           'interestWrittenOff',
           'lateFeesWrittenOff',
           'recovered',
+          'interestWaived',
+          'lateFeesWaived',
         ] as const,
         'counters',
       ),
@@ -577,4 +587,26 @@ export function decodeStatementInstalments(value: unknown): StatementDocument['i
       fee: money(j.fee, 'fee'),
     };
   });
+}
+
+/** A hardship change as stored in `credit_line_events.detail` (amounts in fen as strings). */
+export function encodeLineHardshipChange(change: LineHardshipChange): Json {
+  return {
+    tool: change.tool,
+    interest: change.interest.toString(),
+    fees: change.fees.toString(),
+    lateFees: change.lateFees.toString(),
+  };
+}
+
+export function decodeLineHardshipChange(value: unknown): LineHardshipChange {
+  const j = obj(value, 'hardship');
+  if (j.tool !== 'waiver')
+    throw new AppError('INTERNAL', `stored line hardship change has tool ${String(j.tool)}`);
+  return {
+    tool: 'waiver',
+    interest: money(j.interest, 'hardship.interest'),
+    fees: money(j.fees, 'hardship.fees'),
+    lateFees: money(j.lateFees, 'hardship.lateFees'),
+  };
 }

@@ -38,6 +38,7 @@ import {
   type InstalmentPlan,
   type LineCounters,
   type LineEvent,
+  type LineHardshipChange,
   type LineState,
   type PlanCounters,
   type Posting,
@@ -99,9 +100,14 @@ export interface StatementDocument {
    */
   readonly reversals: Money;
   /**
+   * Interest, late fees and instalment fees waived by goodwill in the cycle (hardship), billed or not: lowers
+   * the closing balance.
+   */
+  readonly waivers: Money;
+  /**
    * Everything billed and unpaid, less money held for the customer (negative: a credit balance). Equals
-   * opening + purchases − refunds − payments + payouts + reversals + fees + late fees + interest + instalment
-   * principal − converted.
+   * opening + purchases − refunds − payments + payouts + reversals − waivers + fees + late fees + interest +
+   * instalment principal − converted.
    */
   readonly closingBalance: Money;
   readonly minimumPayment: Money;
@@ -567,6 +573,84 @@ export function writeOffLine(terms: LineTerms, state: LineState, date: LocalDate
   state.suspended = true;
 }
 
+/** What a waiver may take, by kind: owed on billed statements and (interest, late fees) in the cycle. */
+export interface Waivable {
+  readonly interest: Money;
+  readonly fees: Money;
+  readonly lateFees: Money;
+}
+
+/** Interest, instalment fees and late fees owed on the line now (what a waiver may waive, at most). */
+export function waivableOf(state: LineState): Waivable {
+  let interest: Money = state.unbilledInterest;
+  let fees: Money = ZERO;
+  let lateFees: Money = state.unbilledLateFees ?? ZERO;
+  for (const statement of state.statements) {
+    interest = addMoney(interest, subMoney(statement.interest, statement.interestPaid));
+    lateFees = addMoney(lateFees, subMoney(statement.lateFee ?? ZERO, statement.lateFeePaid ?? ZERO));
+    for (const bill of statement.instalments) fees = addMoney(fees, subMoney(bill.fee, bill.feePaid));
+  }
+  return { interest, fees, lateFees };
+}
+
+/**
+ * A goodwill waiver (hardship), in place: up to each asked amount of what is owed of it now — billed
+ * statements oldest first, then the cycle's unbilled interest and late fees (instalment fees are owed only
+ * once billed). Never more than is owed at that point (a back-dated payment replayed before it may have left
+ * less). What is waived is income not earned (`interestWaived`, `lateFeesWaived`, a plan's `feesWaived`).
+ *
+ * **The minimum payment.** Every fen of billed interest and fees is in a statement's minimum (the formula adds
+ * them whole), so a waiver of billed amounts counts toward the minimums as a credit would (`billedCredits`):
+ * waiving ¥30.00 of billed interest lowers what is left of the minimum by ¥30.00 — it never makes a
+ * customer who was current overdue, and can bring one back to current.
+ */
+function applyHardship(state: LineState, change: LineHardshipChange, date: LocalDate): void {
+  if (state.writtenOffOn) return;
+  const c = state.counters;
+  let interest = change.interest;
+  let fees = change.fees;
+  let lateFees = change.lateFees;
+  let billed: Money = ZERO;
+  for (const statement of state.statements) {
+    if (statement.settledOn !== null) continue;
+    const onInterest = minMoney(interest, subMoney(statement.interest, statement.interestPaid));
+    statement.interestPaid = addMoney(statement.interestPaid, onInterest);
+    interest = subMoney(interest, onInterest);
+    const onLateFee = minMoney(lateFees, subMoney(statement.lateFee ?? ZERO, statement.lateFeePaid ?? ZERO));
+    if (onLateFee > 0n) {
+      statement.lateFeePaid = addMoney(statement.lateFeePaid ?? ZERO, onLateFee);
+      lateFees = subMoney(lateFees, onLateFee);
+    }
+    billed = sumMoney([billed, onInterest, onLateFee]);
+    for (const bill of statement.instalments) {
+      const onFee = minMoney(fees, subMoney(bill.fee, bill.feePaid));
+      if (onFee === 0n) continue;
+      bill.feePaid = addMoney(bill.feePaid, onFee);
+      const plan = planOf(state, bill.planId);
+      plan.counters.feesWaived = addMoney(plan.counters.feesWaived ?? ZERO, onFee);
+      fees = subMoney(fees, onFee);
+      billed = addMoney(billed, onFee);
+    }
+  }
+  const unbilledInterest = minMoney(interest, state.unbilledInterest);
+  state.unbilledInterest = subMoney(state.unbilledInterest, unbilledInterest);
+  interest = subMoney(interest, unbilledInterest);
+  const unbilledLateFees = minMoney(lateFees, state.unbilledLateFees ?? ZERO);
+  if (unbilledLateFees > 0n) {
+    state.unbilledLateFees = subMoney(state.unbilledLateFees ?? ZERO, unbilledLateFees);
+    lateFees = subMoney(lateFees, unbilledLateFees);
+  }
+  const interestWaived = subMoney(change.interest, interest);
+  const lateFeesWaived = subMoney(change.lateFees, lateFees);
+  const feesWaived = subMoney(change.fees, fees);
+  if (interestWaived > 0n) c.interestWaived = addMoney(c.interestWaived ?? ZERO, interestWaived);
+  if (lateFeesWaived > 0n) c.lateFeesWaived = addMoney(c.lateFeesWaived ?? ZERO, lateFeesWaived);
+  const total = sumMoney([interestWaived, lateFeesWaived, feesWaived]);
+  if (total > 0n) state.cycle.waivers = addMoney(state.cycle.waivers ?? ZERO, total);
+  state.billedCredits = addMoney(state.billedCredits, billed);
+  markSettled(state, date);
+}
+
 /** Pays money held for the customer out to them; more than is held is refused, naming the rule. */
 function applyPayout(state: LineState, amount: Money): void {
   const held = heldFor(state);
@@ -710,6 +794,7 @@ function cutStatement(
     cycle.interest === 0n &&
     (cycle.lateFees ?? ZERO) === 0n &&
     (cycle.reversals ?? ZERO) === 0n &&
+    (cycle.waivers ?? ZERO) === 0n &&
     (state.unbilledLateFees ?? ZERO) === 0n &&
     cycle.converted === 0n &&
     state.statements.every((statement) => statement.settledOn !== null);
@@ -802,6 +887,7 @@ function cutStatement(
     instalmentPrincipal,
     converted: cycle.converted,
     reversals: cycle.reversals ?? ZERO,
+    waivers: cycle.waivers ?? ZERO,
     closingBalance: closing,
     minimumPayment: minimum,
     instalmentsNotYetBilled: instalmentsNotYetBilled(state),
@@ -1041,6 +1127,9 @@ function applyEventInPlace(terms: LineTerms, state: LineState, event: LineEvent)
     case 'write-off':
       writeOffLine(terms, state, event.effectiveDate);
       return;
+    case 'hardship':
+      applyHardship(state, event.change, event.effectiveDate);
+      break;
     case 'reversal':
       // Moves nothing itself: `replayLine` restates the books without the payment it reverses.
       return;
@@ -1164,8 +1253,10 @@ export function earliestBackdate(
   events: readonly LineEvent[],
 ): LocalDate {
   let earliest = state.cycleStart > terms.openedOn ? state.cycleStart : terms.openedOn;
+  // A hardship change's amounts were fixed on the state of its day, as a conversion's were.
   for (const event of events) {
-    if (event.kind === 'conversion' && event.effectiveDate > earliest) earliest = event.effectiveDate;
+    if ((event.kind === 'conversion' || event.kind === 'hardship') && event.effectiveDate > earliest)
+      earliest = event.effectiveDate;
   }
   // A written-off line keeps its write-off: a payment value-dated on or before that day would be replayed
   // before the rule ran and could undo it (no statements are cut after it, so cycleStart stays behind it).

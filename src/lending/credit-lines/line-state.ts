@@ -78,6 +78,8 @@ export interface PlanCounters {
   /** Principal and fees owed on the plan when its line was written off (absent: never written off). */
   principalWrittenOff?: Money;
   feesWrittenOff?: Money;
+  /** Instalment fees billed and waived by goodwill (a hardship waiver; absent: none). */
+  feesWaived?: Money;
 }
 
 /**
@@ -154,6 +156,12 @@ export interface LineCounters {
   interestWrittenOff?: Money;
   lateFeesWrittenOff?: Money;
   recovered?: Money;
+  /**
+   * Interest and late fees waived by goodwill (a hardship waiver, `line-hardship.ts`): income not earned,
+   * never collected. Absent: none waived.
+   */
+  interestWaived?: Money;
+  lateFeesWaived?: Money;
 }
 
 /** The figures of the cycle in progress, for its statement. */
@@ -176,6 +184,11 @@ export interface CycleTotals {
    * it was sent with. It raises the next statement's closing balance (absent: 0).
    */
   reversals?: Money;
+  /**
+   * Interest, late fees and instalment fees waived in the cycle by goodwill (hardship), billed or not: it
+   * lowers the next statement's closing balance (absent: 0).
+   */
+  waivers?: Money;
 }
 
 /** Whether the minimum payment of a statement was met by its due date, and whether it was paid in full. */
@@ -269,6 +282,22 @@ export function cloneLineState(state: LineState): LineState {
   };
 }
 
+/** The hardship tools of a credit line (issue 15, item 4; built so far: the goodwill waiver). */
+export const LINE_HARDSHIP_TOOLS = ['waiver'] as const;
+export type LineHardshipTool = (typeof LINE_HARDSHIP_TOOLS)[number];
+
+/**
+ * What a hardship change does to a line, as replayed by the core:
+ * - `waiver`: interest, instalment fees and late fees owed waived (goodwill), each at most what is owed of it
+ *   at that point — billed statements oldest first, then (interest, late fees) the cycle's unbilled amounts.
+ */
+export type LineHardshipChange = {
+  readonly tool: 'waiver';
+  readonly interest: Money;
+  readonly fees: Money;
+  readonly lateFees: Money;
+};
+
 /**
  * What happens to a line besides the passing of days, in arrival order (`seq`). Replaying them in date
  * order (then seq) over the day steps defines the line's books.
@@ -333,6 +362,18 @@ export type LineEvent =
       readonly effectiveDate: LocalDate;
       readonly amount: Money;
       readonly reason: string;
+    }
+  | {
+      /**
+       * A hardship change staff made (`line-hardship.ts`), carrying out request `requestId`. `amount` is its
+       * money effect when it was taken (informational: the books are the replay's).
+       */
+      readonly seq: number;
+      readonly kind: 'hardship';
+      readonly effectiveDate: LocalDate;
+      readonly amount: Money;
+      readonly requestId: string;
+      readonly change: LineHardshipChange;
     }
   | {
       readonly seq: number;
