@@ -17,6 +17,7 @@ import {
   lineDaysPastDue,
   receiveLineEvent,
   replayLine,
+  waivableOf,
   writtenOffOf,
   type LineBookCounters,
   type StatementDocument,
@@ -47,7 +48,8 @@ type Action =
   | { kind: 'payout'; gap: number; share: number }
   | { kind: 'settle'; gap: number; pick: number }
   | { kind: 'reverse'; gap: number; pick: number }
-  | { kind: 'write-off'; gap: number };
+  | { kind: 'write-off'; gap: number }
+  | { kind: 'waive'; gap: number; interest: number; fees: number; lateFees: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   {
@@ -107,6 +109,17 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('write-off' as const),
       gap: fc.integer({ min: 0, max: 30 }),
+    }),
+  },
+  {
+    // A goodwill waiver (hardship): a share (0–100 %) of the interest, instalment fees and late fees owed.
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('waive' as const),
+      gap: fc.integer({ min: 0, max: 20 }),
+      interest: fc.integer({ min: 0, max: 100 }),
+      fees: fc.integer({ min: 0, max: 100 }),
+      lateFees: fc.integer({ min: 0, max: 100 }),
     }),
   },
   {
@@ -314,6 +327,27 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
         event = { seq, kind: 'write-off', effectiveDate: date, amount: owed, reason: 'by hand' };
         writeOffs += 1;
       }
+    } else if (a.kind === 'waive') {
+      if (!writtenOff) {
+        const owed = waivableOf(state);
+        const share = (amount: bigint, percent: number) => (amount * BigInt(percent) + 99n) / 100n;
+        const change = {
+          tool: 'waiver' as const,
+          interest: m(share(owed.interest, a.interest)),
+          fees: m(share(owed.fees, a.fees)),
+          lateFees: m(share(owed.lateFees, a.lateFees)),
+        };
+        const total = change.interest + change.fees + change.lateFees;
+        if (total > 0n)
+          event = {
+            seq,
+            kind: 'hardship',
+            effectiveDate: date,
+            amount: m(total),
+            requestId: `lhr_${seq}`,
+            change,
+          };
+      }
     } else if (a.kind === 'purchase') {
       const id = `pur_${seq}`;
       purchases.push({ id, amount: BigInt(a.amount), refunded: 0n });
@@ -452,7 +486,8 @@ describe('credit-line servicing invariants (random histories)', () => {
               s.refunds -
               s.payments +
               s.payouts +
-              s.reversals +
+              s.reversals -
+              s.waivers +
               s.fees +
               s.lateFees +
               s.interest +
@@ -488,6 +523,7 @@ describe('credit-line servicing invariants (random histories)', () => {
       settledEarly: 0,
       writtenOff: 0,
       recovered: 0,
+      waived: 0,
     };
     const property = fc.property(
       termsArb,
@@ -539,6 +575,20 @@ describe('credit-line servicing invariants (random histories)', () => {
           }
         }
         if (c.paidOut > 0n) reached.payouts += 1;
+        // Goodwill waivers are income not earned: income is what was accrued or billed less what was waived,
+        // and each waiver's event took exactly what it asked (it was asked within what was owed that day).
+        const waived = (c.interestWaived ?? 0n) + (c.lateFeesWaived ?? 0n);
+        let feesWaived = 0n;
+        for (const plan of run.state.plans) {
+          feesWaived += plan.counters.feesWaived ?? 0n;
+          expect(planBalances(plan.counters).fee_income).toBe(
+            plan.counters.feesBilled - (plan.counters.feesWaived ?? 0n),
+          );
+        }
+        expect(lineBalances(c).interest_income).toBe(c.interestAccrued - (c.interestWaived ?? 0n));
+        const asked = run.events.reduce((sum, e) => sum + (e.kind === 'hardship' ? e.amount : 0n), 0n);
+        if (!run.state.writtenOffOn) expect(waived + feesWaived).toBe(asked);
+        if (waived + feesWaived > 0n) reached.waived += 1;
         // The facility's used amount (from the books' counters) is the principal the state says is owed, and
         // after a write-off the principal written off (it stays used, as a cash loan's does).
         const writtenOff = writtenOffOf(run.state);
@@ -577,6 +627,7 @@ describe('credit-line servicing invariants (random histories)', () => {
     // once in CI after write-offs joined the histories)…
     fc.assert(property, { numRuns: 100, seed: 20261207 });
     expect(reached.partialPlanRefunds).toBeGreaterThan(0);
+    expect(reached.waived).toBeGreaterThan(5);
     expect(reached.cancelledPlans).toBeGreaterThan(0);
     expect(reached.payouts).toBeGreaterThan(0);
     expect(reached.settledEarly).toBeGreaterThan(0);
