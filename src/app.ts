@@ -118,6 +118,7 @@ import { registerCreditLineRoutes } from './lending/credit-lines/credit-lines.ro
 import { createCreditLineDayEndProcessor } from './lending/credit-lines/credit-line-day-end.ts';
 
 import { createCreditLineService } from './lending/credit-lines/credit-line-service.ts';
+import { createLineHardshipService } from './lending/credit-lines/line-hardship-service.ts';
 import { DEFAULT_CREDIT_LINE_PRODUCT } from './lending/credit-lines/line-terms.ts';
 
 import {
@@ -425,6 +426,16 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       idempotency: createPgIdempotencyStore(),
     }),
     creditLines,
+    lineHardship: createLineHardshipService({
+      db,
+      clock,
+      ids,
+      product: DEFAULT_CREDIT_LINE_PRODUCT,
+      termsInForce,
+      audit,
+      outbox: notifications.outbox,
+      idempotency: createPgIdempotencyStore(),
+    }),
     dayEnd: createDayEndService({
       db,
       clock,

@@ -15,6 +15,7 @@ import type { FacilityOverrideService } from './lending/facilities/facility-over
 import type { FacilityService } from './lending/facilities/facility-service.ts';
 import type { LimitReviewService } from './lending/credit-lines/limit-review-service.ts';
 import type { CreditLineService } from './lending/credit-lines/credit-line-service.ts';
+import type { LineHardshipService } from './lending/credit-lines/line-hardship-service.ts';
 import type { LoanService } from './lending/loans/loan-service.ts';
 import type { AutoRepayService } from './lending/payments/auto-repay-service.ts';
 import type { LoanHardshipService } from './lending/loans/hardship-service.ts';
@@ -62,6 +63,8 @@ export interface Services {
   readonly loanHardship: LoanHardshipService;
   /** Credit lines: purchases, refunds, payments, statements, instalment conversions. */
   readonly creditLines: CreditLineService;
+  /** Hardship tools on credit lines (waivers so far), requests with maker-checker. */
+  readonly lineHardship: LineHardshipService;
   /** Credit-line limit reviews: monthly in the day-end batch, and on demand; each a decision of kind limit_review. */
   readonly lineReviews: LimitReviewService;
   /** The day-end batch over every product's processor (credit lines add theirs here). */

@@ -35,6 +35,7 @@ function accountTitle(kind: MessageKind): Text | undefined {
     case 'payment_reversed':
       return MESSAGE_TITLES.paymentReversed;
     case 'loan_hardship_applied':
+    case 'line_hardship_applied':
       return MESSAGE_TITLES.loanHelp;
     case 'line_written_off':
       return MESSAGE_TITLES.writtenOff;

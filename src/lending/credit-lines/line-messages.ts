@@ -7,7 +7,8 @@ import {
   type MessageDraft,
 } from '../../platform/notifications/index.ts';
 import { addDays, type LocalDate } from '../../platform/time/local-date.ts';
-import type { InstalmentPlan, LineState } from './line-state.ts';
+import type { LineHardshipFigures } from './line-hardship.ts';
+import type { InstalmentPlan, LineHardshipChange, LineState } from './line-state.ts';
 import {
   lineBalancesOf,
   lineDaysPastDue,
@@ -284,6 +285,37 @@ export function lineRecoveryReceived(payment: {
         recovered: payment.recovered,
         owedAfter: writtenOffOf(payment.state)?.outstanding ?? ZERO,
         held: subMoney(payment.amount, payment.recovered),
+      },
+    },
+  };
+}
+
+/**
+ * "Help on your credit line" (SMS): a hardship change applied — what was waived by kind, and what the line owes
+ * after it, what is left of the minimum payments and days past due. Once per request (occasion
+ * `hardship-<request id>`).
+ */
+export function lineHardshipApplied(figures: {
+  readonly customerId: string;
+  readonly lineId: string;
+  readonly requestId: string;
+  readonly change: LineHardshipChange;
+  readonly after: LineHardshipFigures;
+}): MessageDraft {
+  return {
+    customerId: figures.customerId,
+    subjectId: figures.lineId,
+    occasion: `hardship-${figures.requestId}`,
+    content: {
+      kind: 'line_hardship_applied',
+      params: {
+        tool: figures.change.tool,
+        interest: figures.change.interest,
+        fees: figures.change.fees,
+        lateFees: figures.change.lateFees,
+        owedAfter: figures.after.payoff,
+        minimumDue: figures.after.minimumDue,
+        daysPastDue: figures.after.daysPastDue,
       },
     },
   };

@@ -36,9 +36,13 @@ async function where(deps: HardshipDeps, requestId: string) {
 /**
  * The checker must be another person than the maker: another key, under another name — the facility
  * overrides' rule (itself the appeals' `samePerson`), answered as a settings change request answers it:
- * 403 `maker-checker` (the act is forbidden to this person, not an invalid field), naming `checker`.
+ * 403 `maker-checker` (the act is forbidden to this person, not an invalid field), naming `checker`. Credit
+ * lines' hardship requests are checked by it too.
  */
-function checkSecondPerson(request: HardshipRequest, checker: HardshipActor): void {
+export function checkSecondPerson(
+  request: Pick<HardshipRequest, 'id' | 'maker'>,
+  checker: HardshipActor,
+): void {
   try {
     checkOverrideSecondPerson(request, checker);
   } catch (error) {

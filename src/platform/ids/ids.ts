@@ -56,6 +56,7 @@ export const ID_PREFIXES = {
   payment: 'pay',
   payout: 'rfd',
   hardshipRequest: 'hsr',
+  lineHardshipRequest: 'lhr',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -54,6 +54,7 @@ export function channelOf(kind: MessageKind): MessageChannelName {
     case 'auto_repay_failed':
     case 'payout_failed':
     case 'loan_hardship_applied':
+    case 'line_hardship_applied':
     case 'line_written_off':
     case 'line_recovery_received':
       return 'sms';

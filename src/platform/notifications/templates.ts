@@ -144,6 +144,20 @@ export interface LineWrittenOffParams {
   readonly owed: Money;
 }
 
+/**
+ * Hardship help on a credit line (issue 15 item 4 for lines; so far the goodwill waiver): what was waived by
+ * kind, and the line after it — everything owed, what is left of the minimum payments, days past due.
+ */
+export interface LineHardshipParams {
+  readonly tool: 'waiver';
+  readonly interest: Money;
+  readonly fees: Money;
+  readonly lateFees: Money;
+  readonly owedAfter: Money;
+  readonly minimumDue: Money;
+  readonly daysPastDue: number;
+}
+
 /** Money received on a written-off line: what it paid of the debt, what is still owed, anything kept. */
 export interface LineRecoveryParams {
   readonly amount: Money;
@@ -195,6 +209,7 @@ export type MessageContent =
   | { readonly kind: 'loan_hardship_applied'; readonly params: LoanHardshipParams }
   | { readonly kind: 'line_written_off'; readonly params: LineWrittenOffParams }
   | { readonly kind: 'line_recovery_received'; readonly params: LineRecoveryParams }
+  | { readonly kind: 'line_hardship_applied'; readonly params: LineHardshipParams }
   | { readonly kind: ForwardedKind; readonly params: ForwardedParams };
 
 export type MessageKind = MessageContent['kind'];
@@ -212,6 +227,7 @@ export const MESSAGE_KINDS: readonly MessageKind[] = [
   'loan_hardship_applied',
   'line_written_off',
   'line_recovery_received',
+  'line_hardship_applied',
   ...FORWARDED_KINDS,
 ];
 
@@ -272,6 +288,34 @@ function lineRecovery(p: LineRecoveryParams): LocalizedText {
   return {
     zh: `已收到您对已核销信用额度的还款${zh.money(p.amount)}，其中${zh.money(p.recovered)}用于偿还欠款，目前还欠${zh.money(p.owedAfter)}。${heldZh}`,
     en: `We received ${en.money(p.amount)} on your written-off credit line: ${en.money(p.recovered)} went to what you owe, and you now owe ${en.money(p.owedAfter)}.${heldEn}`,
+  };
+}
+
+function lineHardship(p: LineHardshipParams): LocalizedText {
+  const parts = [
+    { amount: p.interest, zh: '利息', en: 'interest' },
+    { amount: p.fees, zh: '分期手续费', en: 'instalment fees' },
+    { amount: p.lateFees, zh: '违约金', en: 'late fees' },
+  ].filter((part) => part.amount > 0n);
+  const zhParts = parts.map((part) => `${part.zh}${zh.money(part.amount)}`).join('、');
+  const enParts = parts.map((part) => `${en.money(part.amount)} of ${part.en}`).join(', ');
+  const minimum =
+    p.minimumDue > 0n
+      ? {
+          zh: `最低还款还需还${zh.money(p.minimumDue)}。`,
+          en: ` ${en.money(p.minimumDue)} of your minimum payment is still to pay.`,
+        }
+      : { zh: '', en: '' };
+  const overdue =
+    p.daysPastDue > 0
+      ? {
+          zh: `目前逾期${p.daysPastDue}天。`,
+          en: ` You are ${p.daysPastDue} ${p.daysPastDue === 1 ? 'day' : 'days'} overdue.`,
+        }
+      : { zh: '', en: '' };
+  return {
+    zh: `我们已为您减免信用额度的${zhParts}。目前共欠${zh.money(p.owedAfter)}。${minimum.zh}${overdue.zh}`,
+    en: `We have waived ${enParts} on your credit line. You owe ${en.money(p.owedAfter)} in all.${minimum.en}${overdue.en}`,
   };
 }
 
@@ -440,6 +484,8 @@ export function renderMessage(content: MessageContent): LocalizedText {
       return lineWrittenOff(content.params);
     case 'line_recovery_received':
       return lineRecovery(content.params);
+    case 'line_hardship_applied':
+      return lineHardship(content.params);
     case 'appeal_received':
     case 'appeal_queued':
     case 'appeal_resolved':

@@ -1,0 +1,109 @@
+import type { Queryable } from '../../platform/database/database.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { LocalDate } from '../../platform/time/local-date.ts';
+import type { Facility } from '../facilities/facility.ts';
+import { lockFacilityById } from '../facilities/facility.pg.ts';
+import { hardshipRulesOn, type HardshipRules } from '../loans/hardship.ts';
+import { listHardshipRules, type HardshipActor } from '../loans/hardship-requests.pg.ts';
+import { auditActorOf } from '../loans/hardship-steps.ts';
+import type { CreditLineDeps } from './credit-line-ports.ts';
+import { lineEvents, lockLine, type LineRecord } from './credit-lines.pg.ts';
+import { take } from './line-command.ts';
+import { planLineHardship, type LineHardshipAsk, type LineHardshipPlan } from './line-hardship.ts';
+import type { LineHardshipRequest } from './line-hardship-requests.pg.ts';
+import { assertLineOpen } from './line-lifecycle.ts';
+import { lineHardshipApplied } from './line-messages.ts';
+import { advanceLine } from './line-servicing.ts';
+import type { LineEvent } from './line-state.ts';
+
+/** What the line hardship use cases take: the credit-line use cases' deps (audit log, outbox included). */
+export type LineHardshipDeps = CreditLineDeps;
+
+/** The line, locked and read, with the plan of a request on it today. */
+export interface PlannedLineHardship {
+  readonly facility: Facility;
+  readonly record: LineRecord;
+  readonly events: readonly LineEvent[];
+  readonly plan: LineHardshipPlan;
+  /** The lender's hardship rules in force today (the loans' rules: one threshold for both products). */
+  readonly rules: HardshipRules;
+  readonly today: LocalDate;
+}
+
+/**
+ * The line locked (facility first, the lock order of every line command), open, stepped through today, and
+ * the plan of `ask` on it (refused with the field and the rule when it may not be done).
+ */
+export async function planOnLockedLine(
+  deps: LineHardshipDeps,
+  tx: Queryable,
+  where: { customerId: string; facilityId: string },
+  lineId: string,
+  ask: LineHardshipAsk,
+  requestId: string,
+): Promise<PlannedLineHardship> {
+  const today = deps.clock.today();
+  const facility = await lockFacilityById(tx, where.customerId, where.facilityId);
+  if (!facility) throw new AppError('INTERNAL', `the facility of line ${lineId} is missing`);
+  const record = await lockLine(tx, where.customerId, lineId);
+  if (!record) throw AppError.notFound('credit line', lineId);
+  assertLineOpen(record.closedOn, lineId);
+  const events = await lineEvents(tx, where.customerId, lineId);
+  const rules = hardshipRulesOn(await listHardshipRules(tx), today);
+  const { state } = advanceLine(record.terms, record.state, today);
+  const plan = planLineHardship({ terms: record.terms, state, events, today }, ask, requestId);
+  return { facility, record, events, plan, rules, today };
+}
+
+/**
+ * Carries a request out on the locked line: the `hardship` event appended and booked by the core (the day steps
+ * up to today first, then the change; balanced journals `hardship:<line>:<seq>` per contract that moved), the
+ * state saved, the customer told (`line_hardship_applied`), the audit log written — one transaction.
+ */
+export async function carryOutOnLine(
+  deps: LineHardshipDeps,
+  tx: Queryable,
+  request: LineHardshipRequest,
+  planned: PlannedLineHardship,
+  by: HardshipActor,
+): Promise<{ seq: number; journalIds: string[] }> {
+  const { facility, record, events, plan, today } = planned;
+  const event: LineEvent = {
+    seq: record.nextEventSeq,
+    kind: 'hardship',
+    effectiveDate: today,
+    amount: plan.moneyEffect,
+    requestId: request.id,
+    change: plan.change,
+  };
+  const taken = await take(deps, tx, facility, record, event, events);
+  if (deps.outbox)
+    await deps.outbox.write(tx, [
+      lineHardshipApplied({
+        customerId: request.customerId,
+        lineId: request.lineId,
+        requestId: request.id,
+        change: plan.change,
+        after: plan.after,
+      }),
+    ]);
+  await deps.audit?.record(
+    {
+      actor: auditActorOf(by),
+      action: 'credit-line.hardship-apply',
+      subject: { type: 'credit-line', id: request.lineId },
+      outcome: 'ok',
+      details: {
+        requestId: request.id,
+        tool: plan.change.tool,
+        moneyEffectFen: plan.moneyEffect.toString(),
+        makerKeyId: request.maker.keyId,
+        checkerKeyId: by.keyId === request.maker.keyId ? null : by.keyId,
+        eventSeq: event.seq,
+        journalIds: taken.journalIds,
+      },
+    },
+    tx,
+  );
+  return { seq: event.seq, journalIds: taken.journalIds };
+}
