@@ -112,6 +112,7 @@ import { registerLoanRoutes } from './lending/loans/loans.routes.ts';
 import { createPgIdempotencyStore } from './ledger/idempotency.pg.ts';
 import { createLoanHardshipService } from './lending/loans/hardship-service.ts';
 import { registerHardshipRoutes } from './lending/loans/hardship.routes.ts';
+import { registerLineHardshipRoutes } from './lending/credit-lines/line-hardship.routes.ts';
 
 import { registerCreditLineRoutes } from './lending/credit-lines/credit-lines.routes.ts';
 
@@ -860,6 +861,7 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerCustomerRoutes(http, services);
   registerLoanRoutes(http, services);
   registerHardshipRoutes(http, services);
+  registerLineHardshipRoutes(http, services);
   registerAutoRepayRoutes(http, services.autoRepay);
   registerCreditLineRoutes(http, services);
   registerScoringRoutes(http, services);

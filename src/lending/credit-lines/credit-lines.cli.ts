@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerLineHardshipCommands } from './line-hardship.cli.ts';
 import { providerPayoutDto } from '../payments/auto-repay.routes.ts';
 import { globalOptions, output, withApp } from '../../cli/runtime.ts';
 import { cliActorOfThisProcess } from '../../platform/audit/cli-actor.node.ts';
@@ -92,6 +93,7 @@ function statementText(st: StatementDocument): string {
     `  payments           − ${d(st.payments).padStart(12)}`,
     `  paid out to you    + ${d(st.payouts).padStart(12)}`,
     ...(st.reversals !== 0n ? [`  payments reversed  + ${d(st.reversals).padStart(12)}`] : []),
+    ...(st.waivers !== 0n ? [`  waived (goodwill)  − ${d(st.waivers).padStart(12)}`] : []),
     `  converted          − ${d(st.converted).padStart(12)}`,
     `  instalments        + ${d(st.instalmentPrincipal).padStart(12)}`,
     `  fees               + ${d(st.fees).padStart(12)}`,
@@ -187,6 +189,7 @@ export function registerCreditLineCommands(program: Command): void {
     .description('Credit lines: purchases, refunds, payments, payouts, statements, instalments.');
 
   registerLineAutopayCommand(line);
+  registerLineHardshipCommands(line);
 
   line
     .command('open')

@@ -293,6 +293,9 @@ export const StatementDto = Type.Object({
   reversals: MoneyString(
     'Payments reversed (returned by the bank, charged back) after a statement showed them, with what restating the books without them changed on statements already sent; raises the closing balance.',
   ),
+  waivers: MoneyString(
+    'Interest, instalment fees and late fees waived by goodwill (hardship) in the cycle, billed or not; lowers the closing balance.',
+  ),
   fees: MoneyString(),
   interest: MoneyString(),
   instalmentPrincipal: MoneyString(),
@@ -575,6 +578,7 @@ export function statementDto(st: StatementDocument): Static<typeof StatementDto>
     payments: s(st.payments),
     payouts: s(st.payouts),
     reversals: s(st.reversals),
+    waivers: s(st.waivers),
     lateFees: s(st.lateFees),
     fees: s(st.fees),
     interest: s(st.interest),

@@ -14,7 +14,11 @@ import { HARDSHIP_TOOLS } from './loan-state.ts';
  * `/v1/loans/{id}/hardship-requests`, as the person whose API key is given (`--key` or `CREDENCE_API_KEY`),
  * so maker and checker are the same people over either way in.
  */
-async function staffOf(app: App, options: { key?: string }, roles: readonly Role[]): Promise<HardshipActor> {
+export async function staffOf(
+  app: App,
+  options: { key?: string },
+  roles: readonly Role[],
+): Promise<HardshipActor> {
   const secret = options.key ?? process.env.CREDENCE_API_KEY;
   if (!secret)
     throw new AppError('UNAUTHENTICATED', 'pass an API key with --key or CREDENCE_API_KEY', {
@@ -30,7 +34,7 @@ async function staffOf(app: App, options: { key?: string }, roles: readonly Role
 }
 
 /** `--reason code:note` → `{code, note}` (the note may hold colons); the use case checks both. */
-function reasonFlag(text: string): { code: string; note: string } {
+export function reasonFlag(text: string): { code: string; note: string } {
   const colon = text.indexOf(':');
   if (colon < 0)
     throw AppError.invalid(

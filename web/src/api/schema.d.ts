@@ -10657,6 +10657,7 @@ export interface paths {
                   | 'loan_hardship_applied'
                   | 'line_written_off'
                   | 'line_recovery_received'
+                  | 'line_hardship_applied'
                   | 'appeal_received'
                   | 'appeal_queued'
                   | 'appeal_resolved'
@@ -14323,6 +14324,183 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/line-hardship-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Credit-line hardship requests waiting for a second person, on every line, the longest-waiting first (at most `limit`, default 200).
+     * @description Roles: admin, collector, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query: {
+          limit?: number;
+          /** @description Only pending requests are listed this way. */
+          status: 'pending';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              requests: {
+                ask: {
+                  fees: string | null;
+                  interest: string | null;
+                  lateFees: string | null;
+                  /** @enum {string} */
+                  tool: 'waiver';
+                };
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionNote: string | null;
+                eventSeq: number | null;
+                id: string;
+                lineId: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                /**
+                 * @description What the threshold was compared with: the total waived (waiver).
+                 * @example 1234.56
+                 */
+                moneyEffect: string;
+                needsSecondPerson: boolean;
+                proposedAt: string;
+                proposedOn: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/lines': {
     parameters: {
       query?: never;
@@ -16114,6 +16292,1367 @@ export interface paths {
                 totalFees: string;
               };
               planId: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/hardship-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A credit line's hardship requests, newest first: pending, applied and rejected.
+     * @description Roles: admin, collector, reviewer, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              requests: {
+                ask: {
+                  fees: string | null;
+                  interest: string | null;
+                  lateFees: string | null;
+                  /** @enum {string} */
+                  tool: 'waiver';
+                };
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionNote: string | null;
+                eventSeq: number | null;
+                id: string;
+                lineId: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                /**
+                 * @description What the threshold was compared with: the total waived (waiver).
+                 * @example 1234.56
+                 */
+                moneyEffect: string;
+                needsSecondPerson: boolean;
+                proposedAt: string;
+                proposedOn: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Ask for a hardship change on a credit line (a goodwill waiver of interest, fees, late fees) with reasons: applied at once (201) when its money effect is within the threshold, otherwise pending a second person (202).
+     * @description Roles: admin, collector, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description A key unique to this request (e.g. a UUID). A repeat with the same body answers the first request. */
+          'idempotency-key': string;
+        };
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description waiver: instalment fees billed to waive (yuan).
+             * @example 1234.56
+             */
+            fees?: string;
+            /**
+             * @description waiver: interest to waive (yuan), billed or accrued in the cycle.
+             * @example 1234.56
+             */
+            interest?: string;
+            /**
+             * @description waiver: late fees (违约金) to waive (yuan).
+             * @example 1234.56
+             */
+            lateFees?: string;
+            /** @description Why the borrower is helped: a code and a note each. */
+            reasons: {
+              /** @enum {string} */
+              code:
+                | 'income-loss'
+                | 'unemployment'
+                | 'illness-or-injury'
+                | 'bereavement'
+                | 'natural-disaster'
+                | 'complaint-resolution'
+                | 'other';
+              note: string;
+            }[];
+            /** @enum {string} */
+            tool: 'waiver';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The line the change makes (null on a replay). */
+              after: {
+                daysPastDue: number;
+                /**
+                 * @description Instalment fees billed and unpaid.
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Interest owed, billed and accrued in the cycle.
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Late fees owed, billed and charged in the cycle.
+                 * @example 1234.56
+                 */
+                lateFees: string;
+                /**
+                 * @description What is left to pay of the minimums of statements already cut.
+                 * @example 1234.56
+                 */
+                minimumDue: string;
+                /**
+                 * @description Everything owed less money held.
+                 * @example 1234.56
+                 */
+                payoff: string;
+                /**
+                 * @description Principal owed (revolving and instalments, billed or not).
+                 * @example 1234.56
+                 */
+                principal: string;
+              } | null;
+              /** @description The line today, before (null on a replay). */
+              before: {
+                daysPastDue: number;
+                /**
+                 * @description Instalment fees billed and unpaid.
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Interest owed, billed and accrued in the cycle.
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Late fees owed, billed and charged in the cycle.
+                 * @example 1234.56
+                 */
+                lateFees: string;
+                /**
+                 * @description What is left to pay of the minimums of statements already cut.
+                 * @example 1234.56
+                 */
+                minimumDue: string;
+                /**
+                 * @description Everything owed less money held.
+                 * @example 1234.56
+                 */
+                payoff: string;
+                /**
+                 * @description Principal owed (revolving and instalments, billed or not).
+                 * @example 1234.56
+                 */
+                principal: string;
+              } | null;
+              journalIds: string[];
+              replayed: boolean;
+              request: {
+                ask: {
+                  fees: string | null;
+                  interest: string | null;
+                  lateFees: string | null;
+                  /** @enum {string} */
+                  tool: 'waiver';
+                };
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionNote: string | null;
+                eventSeq: number | null;
+                id: string;
+                lineId: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                /**
+                 * @description What the threshold was compared with: the total waived (waiver).
+                 * @example 1234.56
+                 */
+                moneyEffect: string;
+                needsSecondPerson: boolean;
+                proposedAt: string;
+                proposedOn: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The line the change makes (null on a replay). */
+              after: {
+                daysPastDue: number;
+                /**
+                 * @description Instalment fees billed and unpaid.
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Interest owed, billed and accrued in the cycle.
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Late fees owed, billed and charged in the cycle.
+                 * @example 1234.56
+                 */
+                lateFees: string;
+                /**
+                 * @description What is left to pay of the minimums of statements already cut.
+                 * @example 1234.56
+                 */
+                minimumDue: string;
+                /**
+                 * @description Everything owed less money held.
+                 * @example 1234.56
+                 */
+                payoff: string;
+                /**
+                 * @description Principal owed (revolving and instalments, billed or not).
+                 * @example 1234.56
+                 */
+                principal: string;
+              } | null;
+              /** @description The line today, before (null on a replay). */
+              before: {
+                daysPastDue: number;
+                /**
+                 * @description Instalment fees billed and unpaid.
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Interest owed, billed and accrued in the cycle.
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Late fees owed, billed and charged in the cycle.
+                 * @example 1234.56
+                 */
+                lateFees: string;
+                /**
+                 * @description What is left to pay of the minimums of statements already cut.
+                 * @example 1234.56
+                 */
+                minimumDue: string;
+                /**
+                 * @description Everything owed less money held.
+                 * @example 1234.56
+                 */
+                payoff: string;
+                /**
+                 * @description Principal owed (revolving and instalments, billed or not).
+                 * @example 1234.56
+                 */
+                principal: string;
+              } | null;
+              journalIds: string[];
+              replayed: boolean;
+              request: {
+                ask: {
+                  fees: string | null;
+                  interest: string | null;
+                  lateFees: string | null;
+                  /** @enum {string} */
+                  tool: 'waiver';
+                };
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionNote: string | null;
+                eventSeq: number | null;
+                id: string;
+                lineId: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                /**
+                 * @description What the threshold was compared with: the total waived (waiver).
+                 * @example 1234.56
+                 */
+                moneyEffect: string;
+                needsSecondPerson: boolean;
+                proposedAt: string;
+                proposedOn: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The line the change makes (null on a replay). */
+              after: {
+                daysPastDue: number;
+                /**
+                 * @description Instalment fees billed and unpaid.
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Interest owed, billed and accrued in the cycle.
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Late fees owed, billed and charged in the cycle.
+                 * @example 1234.56
+                 */
+                lateFees: string;
+                /**
+                 * @description What is left to pay of the minimums of statements already cut.
+                 * @example 1234.56
+                 */
+                minimumDue: string;
+                /**
+                 * @description Everything owed less money held.
+                 * @example 1234.56
+                 */
+                payoff: string;
+                /**
+                 * @description Principal owed (revolving and instalments, billed or not).
+                 * @example 1234.56
+                 */
+                principal: string;
+              } | null;
+              /** @description The line today, before (null on a replay). */
+              before: {
+                daysPastDue: number;
+                /**
+                 * @description Instalment fees billed and unpaid.
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Interest owed, billed and accrued in the cycle.
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Late fees owed, billed and charged in the cycle.
+                 * @example 1234.56
+                 */
+                lateFees: string;
+                /**
+                 * @description What is left to pay of the minimums of statements already cut.
+                 * @example 1234.56
+                 */
+                minimumDue: string;
+                /**
+                 * @description Everything owed less money held.
+                 * @example 1234.56
+                 */
+                payoff: string;
+                /**
+                 * @description Principal owed (revolving and instalments, billed or not).
+                 * @example 1234.56
+                 */
+                principal: string;
+              } | null;
+              journalIds: string[];
+              replayed: boolean;
+              request: {
+                ask: {
+                  fees: string | null;
+                  interest: string | null;
+                  lateFees: string | null;
+                  /** @enum {string} */
+                  tool: 'waiver';
+                };
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionNote: string | null;
+                eventSeq: number | null;
+                id: string;
+                lineId: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                /**
+                 * @description What the threshold was compared with: the total waived (waiver).
+                 * @example 1234.56
+                 */
+                moneyEffect: string;
+                needsSecondPerson: boolean;
+                proposedAt: string;
+                proposedOn: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/hardship-requests/{requestId}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a pending hardship request as the second person (another key under another name): checked again on the line as it stands today, then applied.
+     * @description Roles: admin, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+          /** @description A lineHardshipRequest id (lhr_…). */
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The line the change makes (null on a replay). */
+              after: {
+                daysPastDue: number;
+                /**
+                 * @description Instalment fees billed and unpaid.
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Interest owed, billed and accrued in the cycle.
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Late fees owed, billed and charged in the cycle.
+                 * @example 1234.56
+                 */
+                lateFees: string;
+                /**
+                 * @description What is left to pay of the minimums of statements already cut.
+                 * @example 1234.56
+                 */
+                minimumDue: string;
+                /**
+                 * @description Everything owed less money held.
+                 * @example 1234.56
+                 */
+                payoff: string;
+                /**
+                 * @description Principal owed (revolving and instalments, billed or not).
+                 * @example 1234.56
+                 */
+                principal: string;
+              } | null;
+              /** @description The line today, before (null on a replay). */
+              before: {
+                daysPastDue: number;
+                /**
+                 * @description Instalment fees billed and unpaid.
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Interest owed, billed and accrued in the cycle.
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Late fees owed, billed and charged in the cycle.
+                 * @example 1234.56
+                 */
+                lateFees: string;
+                /**
+                 * @description What is left to pay of the minimums of statements already cut.
+                 * @example 1234.56
+                 */
+                minimumDue: string;
+                /**
+                 * @description Everything owed less money held.
+                 * @example 1234.56
+                 */
+                payoff: string;
+                /**
+                 * @description Principal owed (revolving and instalments, billed or not).
+                 * @example 1234.56
+                 */
+                principal: string;
+              } | null;
+              journalIds: string[];
+              replayed: boolean;
+              request: {
+                ask: {
+                  fees: string | null;
+                  interest: string | null;
+                  lateFees: string | null;
+                  /** @enum {string} */
+                  tool: 'waiver';
+                };
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionNote: string | null;
+                eventSeq: number | null;
+                id: string;
+                lineId: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                /**
+                 * @description What the threshold was compared with: the total waived (waiver).
+                 * @example 1234.56
+                 */
+                moneyEffect: string;
+                needsSecondPerson: boolean;
+                proposedAt: string;
+                proposedOn: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/hardship-requests/{requestId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject (or, by its maker, withdraw) a pending hardship request; the line is unchanged.
+     * @description Roles: admin, collector, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+          /** @description A lineHardshipRequest id (lhr_…). */
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              request: {
+                ask: {
+                  fees: string | null;
+                  interest: string | null;
+                  lateFees: string | null;
+                  /** @enum {string} */
+                  tool: 'waiver';
+                };
+                checker: {
+                  keyId: string;
+                  name: string;
+                } | null;
+                customerId: string;
+                decidedAt: string | null;
+                decisionNote: string | null;
+                eventSeq: number | null;
+                id: string;
+                lineId: string;
+                maker: {
+                  keyId: string;
+                  name: string;
+                };
+                /**
+                 * @description What the threshold was compared with: the total waived (waiver).
+                 * @example 1234.56
+                 */
+                moneyEffect: string;
+                needsSecondPerson: boolean;
+                proposedAt: string;
+                proposedOn: string;
+                reasons: {
+                  code: string;
+                  note: string;
+                }[];
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected';
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lines/{lineId}/hardship-requests/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What a hardship request on a credit line would do if asked now — its money effect, whether it would wait for a second person, the line before and after — refused the same way; nothing is written.
+     * @description Roles: admin, collector, reviewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A line id (cl_…). */
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description waiver: instalment fees billed to waive (yuan).
+             * @example 1234.56
+             */
+            fees?: string;
+            /**
+             * @description waiver: interest to waive (yuan), billed or accrued in the cycle.
+             * @example 1234.56
+             */
+            interest?: string;
+            /**
+             * @description waiver: late fees (违约金) to waive (yuan).
+             * @example 1234.56
+             */
+            lateFees?: string;
+            /** @description Why the borrower is helped: a code and a note each. */
+            reasons?: {
+              /** @enum {string} */
+              code:
+                | 'income-loss'
+                | 'unemployment'
+                | 'illness-or-injury'
+                | 'bereavement'
+                | 'natural-disaster'
+                | 'complaint-resolution'
+                | 'other';
+              note: string;
+            }[];
+            /** @enum {string} */
+            tool: 'waiver';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              after: {
+                daysPastDue: number;
+                /**
+                 * @description Instalment fees billed and unpaid.
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Interest owed, billed and accrued in the cycle.
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Late fees owed, billed and charged in the cycle.
+                 * @example 1234.56
+                 */
+                lateFees: string;
+                /**
+                 * @description What is left to pay of the minimums of statements already cut.
+                 * @example 1234.56
+                 */
+                minimumDue: string;
+                /**
+                 * @description Everything owed less money held.
+                 * @example 1234.56
+                 */
+                payoff: string;
+                /**
+                 * @description Principal owed (revolving and instalments, billed or not).
+                 * @example 1234.56
+                 */
+                principal: string;
+              };
+              before: {
+                daysPastDue: number;
+                /**
+                 * @description Instalment fees billed and unpaid.
+                 * @example 1234.56
+                 */
+                fees: string;
+                /**
+                 * @description Interest owed, billed and accrued in the cycle.
+                 * @example 1234.56
+                 */
+                interest: string;
+                /**
+                 * @description Late fees owed, billed and charged in the cycle.
+                 * @example 1234.56
+                 */
+                lateFees: string;
+                /**
+                 * @description What is left to pay of the minimums of statements already cut.
+                 * @example 1234.56
+                 */
+                minimumDue: string;
+                /**
+                 * @description Everything owed less money held.
+                 * @example 1234.56
+                 */
+                payoff: string;
+                /**
+                 * @description Principal owed (revolving and instalments, billed or not).
+                 * @example 1234.56
+                 */
+                principal: string;
+              };
+              /**
+               * @description What the threshold is compared with: the total waived.
+               * @example 1234.56
+               */
+              moneyEffect: string;
+              needsSecondPerson: boolean;
+              /**
+               * @description The threshold in force today.
+               * @example 1234.56
+               */
+              secondPersonAbove: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+                rule: string;
+              }[];
+              instance?: string;
+              requestId?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
             };
           };
         };
@@ -18390,6 +19929,11 @@ export interface paths {
                 reversals: string;
                 seq: number;
                 statementDate: string;
+                /**
+                 * @description Interest, instalment fees and late fees waived by goodwill (hardship) in the cycle, billed or not; lowers the closing balance.
+                 * @example 1234.56
+                 */
+                waivers: string;
               }[];
             };
           };
@@ -18555,6 +20099,11 @@ export interface paths {
               reversals: string;
               seq: number;
               statementDate: string;
+              /**
+               * @description Interest, instalment fees and late fees waived by goodwill (hardship) in the cycle, billed or not; lowers the closing balance.
+               * @example 1234.56
+               */
+              waivers: string;
             };
           };
         };
@@ -29703,6 +31252,11 @@ export interface paths {
                 reversals: string;
                 seq: number;
                 statementDate: string;
+                /**
+                 * @description Interest, instalment fees and late fees waived by goodwill (hardship) in the cycle, billed or not; lowers the closing balance.
+                 * @example 1234.56
+                 */
+                waivers: string;
               }[];
             };
           };
