@@ -6,6 +6,8 @@ import { main } from '../../../src/cli/main.ts';
 import { createApp } from '../../../src/app.ts';
 import type { App } from '../../../src/services.ts';
 import { configFor, withSharedApp } from '../../../src/cli/runtime.ts';
+import { generateApiKeySecret } from '../../../src/platform/auth/api-keys.ts';
+import { seededRandomBytes } from '../../../src/platform/ids/ids.ts';
 import { createLogger } from '../../../src/platform/logging/logger.ts';
 import { parseMoney } from '../../../src/platform/money/money.ts';
 import { parseRate } from '../../../src/platform/money/rate.ts';
@@ -241,5 +243,69 @@ describe('credence line', () => {
     expect(changes.stdout).toMatch(
       /#1 \S+ temporary-limit by system:cli \(travel\)[\s\S]*#4 \S+ close by system:cli \(moving abroad\)/,
     );
+  });
+  it('line hardship: previews and asks as the person whose key is given; refusals name the field (exit 3)', async () => {
+    const other = 'cus_01JD3ZK6Q8W4M2X9T7B5N1R0HC';
+    await app.services.facilities.openOrAdjustFacility({
+      customerId: other,
+      product: 'credit-line',
+      limit: parseMoney('5000.00', 'limit'),
+      apr: parseRate('0.1825', 'apr'),
+      decisionId: 'dec_01JD3ZK6Q8W4M2X9T7B5N1R0HC',
+    });
+    const line = JSON.parse((await run(['line', 'open', '--customer', other, '--json'])).stdout) as {
+      id: string;
+    };
+    const collector = generateApiKeySecret('collector', seededRandomBytes(7));
+    await app.services.apiKeys.create({ name: 'Carol Zhou', role: 'collector', secret: collector });
+    // A new line owes no interest: waiving any is refused, naming the field and the rule, whoever asks.
+    const preview = await run([
+      'line',
+      'hardship',
+      'preview',
+      line.id,
+      '--tool',
+      'waiver',
+      '--interest',
+      '0.01',
+    ]);
+    expect(preview.status).toBe(3);
+    expect(preview.stderr).toMatch(/interest.*within-owed/);
+    const noKey = await run([
+      'line',
+      'hardship',
+      'request',
+      line.id,
+      '--tool',
+      'waiver',
+      '--interest',
+      '0.01',
+      '--reason',
+      'income-loss:lost job',
+      '--idempotency-key',
+      'h1',
+    ]);
+    expect(noKey.status).not.toBe(0);
+    expect(noKey.stderr).toMatch(/--key|CREDENCE_API_KEY/);
+    const asked = await run([
+      'line',
+      'hardship',
+      'request',
+      line.id,
+      '--tool',
+      'waiver',
+      '--interest',
+      '0.01',
+      '--reason',
+      'income-loss:lost job',
+      '--idempotency-key',
+      'h1',
+      '--key',
+      collector,
+    ]);
+    expect(asked.status).toBe(3);
+    expect(asked.stderr).toMatch(/interest.*within-owed/);
+    const listed = await run(['line', 'hardship', 'list', line.id]);
+    expect({ status: listed.status, out: listed.stdout.trim() }).toEqual({ status: 0, out: 'none' });
   });
 });
