@@ -345,6 +345,20 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     title: { zh: '困难帮扶申请（对您借款的调整）', en: 'Hardship requests (changes to your loan)' },
   },
   {
+    name: 'lineHardshipRequests',
+    table: 'credit_line_hardship_requests',
+    keys: ['proposed_at', 'id'],
+    money: ['money_effect'],
+    omit: {
+      maker_key_id: "the staff member's key id, internal (their name is given)",
+      checker_key_id: "the second person's key id, internal (their name is given)",
+    },
+    title: {
+      zh: '困难帮扶申请（对您信用额度的调整）',
+      en: 'Hardship requests (changes to your credit line)',
+    },
+  },
+  {
     name: 'notifications',
     table: 'customer_messages',
     keys: ['created_at', 'id'],
