@@ -36,6 +36,13 @@ const SIZES = (process.env.BENCH_DAY_END_SIZES ?? '10000,30000,100000').split(',
  * before the eve, only from the night on. That keeps a 200,000-account book's set-up to minutes.
  */
 const NIGHT = '2026-02-01' as LocalDate;
+/**
+ * The auto-repay comparison: one book of this size (loans and lines each) is run twice, its night once with
+ * one transaction in flight (the auto-repay step settles its attempts one at a time, as on PGlite) and once
+ * with `CONCURRENCY` (attempts settled that many at once on PostgreSQL).
+ */
+const AUTO_REPAY_SIZE = Number(process.env.BENCH_AUTOREPAY_SIZE ?? '2000');
+const CONCURRENCY = 4;
 const EVE = addDays(NIGHT, -1);
 const outDir = fileURLToPath(new URL('./out/', import.meta.url));
 
@@ -221,59 +228,115 @@ ${points.map((p) => `<text x="${x(p.size).toFixed(1)}" y="${height - pad + 16}" 
 </svg>`;
 }
 
+interface Night {
+  readonly seconds: number;
+  readonly steps: Record<string, number>;
+  readonly messages: number;
+  readonly cases: number;
+  /** Attempts the night's auto-repay step settled (every status), and what became of them. */
+  readonly attempts: number;
+  readonly outcomes: string;
+  readonly sound?: boolean;
+}
+
+/** Seeds a book of `size` + `size` on a fresh schema, catches up to the eve and measures the night. */
+async function measureNight(
+  size: number,
+  concurrency: number,
+  log: (line: string) => void,
+  verify: boolean,
+): Promise<Night> {
+  const db = await freshSchema();
+  const clock = new ManualClock('2025-12-05' as LocalDate);
+  const app = await appOn(db, clock);
+  try {
+    await seedBook(app, clock, size, log);
+    // The run log and the other steps brought to the eve (not timed; the accounts are there already).
+    clock.set(NIGHT);
+    const catchUp = performance.now();
+    await app.services.dayEnd.run({ through: EVE, chunkSize: 1000, concurrency: CONCURRENCY });
+    log(`  caught up to ${EVE} in ${((performance.now() - catchUp) / 1000).toFixed(1)} s (not measured)`);
+    await db.exec('analyze');
+    const messagesBefore = await count(db, `select count(*) as n from customer_messages`);
+    const started = performance.now();
+    const report = await app.services.dayEnd.run({ through: NIGHT, chunkSize: 1000, concurrency });
+    const seconds = (performance.now() - started) / 1000;
+    const steps: Record<string, number> = {};
+    for (const entry of report.dates)
+      steps[entry.product] = (steps[entry.product] ?? 0) + entry.milliseconds / 1000;
+    const messages = (await count(db, `select count(*) as n from customer_messages`)) - messagesBefore;
+    const cases = await count(db, `select count(*) as n from collection_cases where status = 'open'`);
+    const collected = await db.query<{ status: string; n: bigint | string }>(
+      `select status || coalesce(':' || failure_reason, '') as status, count(*) as n from payment_attempts
+        where business_date = $1 group by 1 order by 1`,
+      [NIGHT],
+    );
+    const outcomes = collected.rows.map((r) => `${r.status} ${Number(r.n)}`).join(', ') || 'no attempt';
+    const attempts = collected.rows.reduce((sum, r) => sum + Number(r.n), 0);
+    log(`  auto-repay on the night (${concurrency} in flight): ${outcomes}`);
+    log(
+      `  night ${NIGHT}: ${seconds.toFixed(1)} s — ${Object.entries(steps)
+        .map(([step, s]) => `${step} ${s.toFixed(1)} s`)
+        .join(', ')}; ${messages} messages written, ${cases} open collection cases`,
+    );
+    const sound = verify ? (await verifyLedger(db)).ok : undefined;
+    return { seconds, steps, messages, cases, attempts, outcomes, ...(sound === undefined ? {} : { sound }) };
+  } finally {
+    await app.stop();
+    const admin = await openPostgres({ connectionString: POSTGRES_URL, max: 1 });
+    await admin.exec(`drop schema if exists ${SCHEMA} cascade`).catch(() => undefined);
+    await admin.close();
+  }
+}
+
+/**
+ * The auto-repay step settled one at a time and `CONCURRENCY` at once, on the same book: attempts a second
+ * each way, their ratio, and what the step would take at 100,000 loans — at a tenth of them due on a night
+ * (10,000 attempts) and at this bench's fifth (20,000).
+ */
+async function autoRepayComparison(log: (line: string) => void): Promise<Measurement[]> {
+  log(`auto-repay settled one at a time vs ${CONCURRENCY} at once, ${AUTO_REPAY_SIZE} + ${AUTO_REPAY_SIZE}:`);
+  const rate = (night: Night) => night.attempts / (night.steps['auto-repay'] ?? Number.NaN);
+  const sequential = await measureNight(AUTO_REPAY_SIZE, 1, log, false);
+  const concurrent = await measureNight(AUTO_REPAY_SIZE, CONCURRENCY, log, true);
+  const [one, many] = [rate(sequential), rate(concurrent)];
+  const projected = (attempts: number) => attempts / many;
+  log(
+    `  auto-repay step: ${one.toFixed(0)} attempts/s one at a time, ${many.toFixed(0)} attempts/s ${CONCURRENCY} at once (×${(many / one).toFixed(2)}); projected at 100k loans: ${projected(10_000).toFixed(1)} s for 10,000 attempts, ${projected(20_000).toFixed(1)} s for 20,000`,
+  );
+  return [
+    {
+      metric: `auto-repay step, attempts settled a second, ${CONCURRENCY} at once vs one at a time (${concurrent.attempts} attempts, ${AUTO_REPAY_SIZE.toLocaleString('en')} + ${AUTO_REPAY_SIZE.toLocaleString('en')} book)`,
+      unit: 'attempts/s',
+      ours: many,
+      peer: one,
+      peerName: 'one at a time',
+      higherIsBetter: true,
+      note: `×${(many / one).toFixed(2)}; the same book and night, sequential ${sequential.steps['auto-repay']?.toFixed(1)} s vs concurrent ${concurrent.steps['auto-repay']?.toFixed(1)} s (${concurrent.outcomes}); ledger ${concurrent.sound ? 'sound' : 'NOT SOUND'}`,
+    },
+    {
+      metric: 'auto-repay step projected at 100,000 loans (10,000 attempts due on the night)',
+      unit: 's',
+      ours: projected(10_000),
+      higherIsBetter: false,
+      note: `at ${many.toFixed(0)} attempts/s; 20,000 attempts (this bench's fifth) ${projected(20_000).toFixed(1)} s; one at a time it would be ${(10_000 / one).toFixed(1)} s`,
+    },
+  ];
+}
+
 const suite: BenchSuite = {
   name: 'day-end',
-  description: `one night's whole day-end (loans and credit lines, reminders, collections, messages) from ${SIZES.map((s) => `${s / 1000}k`).join(' to ')} + as many lines on PostgreSQL`,
+  description: `one night's whole day-end (loans and credit lines, reminders, auto-repay, collections, messages) from ${SIZES.map((s) => `${s / 1000}k`).join(' to ')} + as many lines on PostgreSQL; the auto-repay step one at a time vs ${CONCURRENCY} at once`,
   async run(log) {
     const points: Point[] = [];
     let sound = false;
     for (const size of SIZES) {
-      const db = await freshSchema();
-      const clock = new ManualClock('2025-12-05' as LocalDate);
-      const app = await appOn(db, clock);
-      try {
-        await seedBook(app, clock, size, log);
-        // The run log and the other steps brought to the eve (not timed; the accounts are there already).
-        clock.set(NIGHT);
-        const catchUp = performance.now();
-        await app.services.dayEnd.run({ through: EVE, chunkSize: 1000, concurrency: 4 });
-        log(`  caught up to ${EVE} in ${((performance.now() - catchUp) / 1000).toFixed(1)} s (not measured)`);
-        await db.exec('analyze');
-        const messagesBefore = await count(db, `select count(*) as n from customer_messages`);
-        const started = performance.now();
-        const report = await app.services.dayEnd.run({ through: NIGHT, chunkSize: 1000, concurrency: 4 });
-        const seconds = (performance.now() - started) / 1000;
-        const steps: Record<string, number> = {};
-        for (const entry of report.dates)
-          steps[entry.product] = (steps[entry.product] ?? 0) + entry.milliseconds / 1000;
-        const messages = (await count(db, `select count(*) as n from customer_messages`)) - messagesBefore;
-        const cases = await count(db, `select count(*) as n from collection_cases where status = 'open'`);
-        const collected = await db.query<{ status: string; n: bigint | string }>(
-          `select status || coalesce(':' || failure_reason, '') as status, count(*) as n from payment_attempts
-            where business_date = $1 group by 1 order by 1`,
-          [NIGHT],
-        );
-        log(
-          `  auto-repay on the night: ${collected.rows.map((r) => `${r.status} ${Number(r.n)}`).join(', ') || 'no attempt'}`,
-        );
-        log(
-          `  night ${NIGHT}: ${seconds.toFixed(1)} s — ${Object.entries(steps)
-            .map(([step, s]) => `${step} ${s.toFixed(1)} s`)
-            .join(', ')}; ${messages} messages written, ${cases} open collection cases`,
-        );
-        points.push({ size, seconds, steps, messages, cases });
-        if (size === SIZES[SIZES.length - 1]) {
-          const verification = await verifyLedger(db);
-          sound = verification.ok;
-          log(
-            `  ledger after the night: ${verification.journals} journals, ${sound ? 'sound' : 'NOT SOUND'}`,
-          );
-        }
-      } finally {
-        await app.stop();
-        const admin = await openPostgres({ connectionString: POSTGRES_URL, max: 1 });
-        await admin.exec(`drop schema if exists ${SCHEMA} cascade`).catch(() => undefined);
-        await admin.close();
+      const last = size === SIZES[SIZES.length - 1];
+      const night = await measureNight(size, CONCURRENCY, log, last);
+      points.push({ size, ...night });
+      if (last) {
+        sound = night.sound ?? false;
+        log(`  ledger after the night: ${sound ? 'sound' : 'NOT SOUND'}`);
       }
     }
     mkdirSync(outDir, { recursive: true });
@@ -301,6 +364,7 @@ const suite: BenchSuite = {
       target: 'every invariant',
       met: sound,
     });
+    measurements.push(...(await autoRepayComparison(log)));
     return measurements;
   },
 };

@@ -47,9 +47,10 @@ export interface DayEndProcessor {
   /**
    * Work of the date that must run outside any transaction (auto-repay calls a payment provider): after
    * every chunk of the date committed, before the date is marked completed. Must be safe to repeat: a run
-   * killed here does it again for the same date.
+   * killed here does it again for the same date. `concurrency` is the run's (transactions in flight; 1 on
+   * PGlite): how much of that work it may do at once.
    */
-  afterDate?(date: LocalDate): Promise<void>;
+  afterDate?(date: LocalDate, options: { readonly concurrency: number }): Promise<void>;
 }
 
 /** The finding half of a product's processor over its contract store: what is behind, counted and paged. */
@@ -209,7 +210,7 @@ async function runDate(
     );
     void advanced;
   }
-  if (processor.afterDate) await processor.afterDate(date);
+  if (processor.afterDate) await processor.afterDate(date, { concurrency });
   // Every advanced item was counted in its own chunk's transaction (runs interrupted before this line too).
   await runs.markCompleted(db, processor.product, date, 0, clock.now());
   return done;

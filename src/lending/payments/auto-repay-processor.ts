@@ -26,7 +26,8 @@ import { settlePaymentAttempts, type SettleDeps } from './settle-payment-attempt
  * for the provider (its money may have moved).
  *
  * Then, after every chunk of D committed and outside any transaction, the provider is asked
- * (`settlePaymentAttempts`): money collected is booked as a repayment dated D through the product's use
+ * (`settlePaymentAttempts`, as many attempts at once as the run has transactions in flight on PostgreSQL,
+ * one at a time on PGlite): money collected is booked as a repayment dated D through the product's use
  * case, idempotent by the payment id. A run killed anywhere is resumed by the next one: attempts written
  * and not settled are settled then, and a payment sent before the kill is asked about before it is sent
  * again.
@@ -71,8 +72,8 @@ export function createAutoRepayProcessor(
       await advanceMandates(tx, mandates, date, now);
       return mandates.length;
     },
-    async afterDate(date) {
-      await settlePaymentAttempts(deps, date);
+    async afterDate(date, { concurrency }) {
+      await settlePaymentAttempts(deps, date, { concurrency });
       // Pay-outs of money held still waiting for the provider's answer are asked about too — once a run, on
       // its latest night (they are not dated: a catch-up over N nights asked the provider N times each).
       if (date >= addDays(deps.clock.today(), -1)) await settlePayouts(deps);

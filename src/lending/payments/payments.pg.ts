@@ -107,6 +107,24 @@ export async function findMandate(
   return rows[0] ? mandateOf(rows[0]) : undefined;
 }
 
+/**
+ * The amount rules of the mandates of `accounts`, in one statement (settling a page of attempts reads them
+ * once, not once an attempt). An account without a mandate is absent.
+ */
+export async function mandateAmountRules(
+  q: Queryable,
+  accounts: readonly { customerId: string; accountId: string }[],
+): Promise<Map<string, AmountRule | null>> {
+  if (accounts.length === 0) return new Map();
+  const { rows } = await q.query<{ account_id: string; amount_rule: AmountRule | null }>(
+    `select account_id, amount_rule from auto_repay_mandates
+      where (customer_id, account_id) in (select * from unnest($1::text[], $2::text[]))
+        and customer_id = any ($1::text[])`,
+    [accounts.map((a) => a.customerId), accounts.map((a) => a.accountId)],
+  );
+  return new Map(rows.map((row) => [row.account_id, row.amount_rule]));
+}
+
 /** Writes the mandate's new state (insert or update) and appends the consent that changed it. */
 export async function saveMandate(
   q: Queryable,

@@ -8,7 +8,7 @@ import type { PaymentFailureReason, PaymentProvider, PaymentStatus } from './pay
 import {
   countProviderCall,
   findAttempt,
-  findMandate,
+  mandateAmountRules,
   resolveAttempt,
   unresolvedAttempts,
   type AttemptStatus,
@@ -68,32 +68,27 @@ async function askProvider(deps: SettleDeps, attempt: PaymentAttempt): Promise<P
  * payment id) and then the attempt is marked `succeeded` with the event that booked it; a refusal is
  * recorded with its reason and the customer is told (in the same transaction); no answer leaves it
  * `unknown`, to be asked about by the next pass. Repeating it after a crash at any point books nothing twice.
+ *
+ * `stillDue` is whether anything is still due on the account by the attempt's business date, as read for
+ * its page before any of the page was sent (only asked of an attempt never sent: one sent before is never
+ * closed without the provider's word).
  */
-export async function settleAttempt(deps: SettleDeps, attempt: PaymentAttempt): Promise<AttemptStatus> {
+async function settleAttempt(
+  deps: SettleDeps,
+  attempt: PaymentAttempt,
+  stillDue: boolean,
+): Promise<AttemptStatus> {
   const accounts = accountsOf(deps, attempt);
   // Never sent: if nothing is due on the account any more (paid by hand since), it is not sent at all.
-  if (attempt.status === 'requested' && attempt.providerCalls === 0) {
-    const mandate = await findMandate(deps.db, attempt.customerId, attempt.accountId);
-    const unpaid = await accounts.unpaid(deps.db, [
-      {
-        customerId: attempt.customerId,
-        accountId: attempt.accountId,
-        amountRule: mandate?.amountRule ?? null,
-      },
-    ]);
-    const due = (unpaid.get(attempt.accountId) ?? []).some(
-      (item) => item.dueDate <= attempt.businessDate && item.owed > 0n,
+  if (neverSent(attempt) && !stillDue) {
+    await resolveAttempt(
+      deps.db,
+      attempt.customerId,
+      attempt.paymentId,
+      { status: 'failed', reason: 'account_settled', providerRef: null },
+      deps.clock.now(),
     );
-    if (!due) {
-      await resolveAttempt(
-        deps.db,
-        attempt.customerId,
-        attempt.paymentId,
-        { status: 'failed', reason: 'account_settled', providerRef: null },
-        deps.clock.now(),
-      );
-      return 'failed';
-    }
+    return 'failed';
   }
   const answer = await askProvider(deps, attempt);
   if (answer.status === 'pending' || answer.status === 'not_found') {
@@ -173,17 +168,88 @@ async function recordFailure(
   });
 }
 
+function neverSent(attempt: PaymentAttempt): boolean {
+  return attempt.status === 'requested' && attempt.providerCalls === 0;
+}
+
+/**
+ * For the attempts of a page never sent: whether anything is still due on their account by their business
+ * date. One read of the mandates' amount rules and one of each product's books for the whole page, instead
+ * of two reads an attempt.
+ */
+async function stillDueOf(deps: SettleDeps, page: readonly PaymentAttempt[]): Promise<Set<string>> {
+  const unsent = page.filter(neverSent);
+  const due = new Set<string>();
+  if (unsent.length === 0) return due;
+  const rules = await mandateAmountRules(deps.db, unsent);
+  for (const accounts of deps.accounts) {
+    const mine = unsent.filter((attempt) => attempt.product === accounts.product);
+    if (mine.length === 0) continue;
+    const unpaid = await accounts.unpaid(
+      deps.db,
+      mine.map((attempt) => ({
+        customerId: attempt.customerId,
+        accountId: attempt.accountId,
+        amountRule: rules.get(attempt.accountId) ?? null,
+      })),
+    );
+    for (const attempt of mine) {
+      const owed = (unpaid.get(attempt.accountId) ?? []).some(
+        (item) => item.dueDate <= attempt.businessDate && item.owed > 0n,
+      );
+      if (owed) due.add(attempt.paymentId);
+    }
+  }
+  for (const attempt of page) if (!neverSent(attempt)) due.add(attempt.paymentId);
+  return due;
+}
+
+/** The most attempts settled at once on PostgreSQL when the caller does not say (`resolve`). */
+export const DEFAULT_SETTLE_CONCURRENCY = 4;
+
 /**
  * Settles every attempt still waiting for the provider with a business date up to `through`, oldest first
  * (the day-end's auto-repay step after each date; `credence payments resolve`).
+ *
+ * On PostgreSQL up to `concurrency` attempts are settled at once (the day-end passes its own: transactions
+ * in flight), each still on its own — a provider call outside any transaction, its booking in its own
+ * transaction, idempotent by the payment id — so the crash protocol is the attempt's, unchanged. Attempts
+ * of one account in a page (the day-end opens no new try while one is waiting, but nothing else forbids
+ * two) are settled in order by one worker: an account's bookings never race each other. A worker's fault
+ * is raised once every worker has stopped (none is left running behind the caller's back). PGlite has one
+ * connection: there it stays one at a time.
  */
-export async function settlePaymentAttempts(deps: SettleDeps, through: LocalDate): Promise<SettleReport> {
+export async function settlePaymentAttempts(
+  deps: SettleDeps,
+  through: LocalDate,
+  options: { readonly concurrency?: number } = {},
+): Promise<SettleReport> {
+  const concurrency =
+    deps.db.dialect === 'pglite' ? 1 : Math.max(1, options.concurrency ?? DEFAULT_SETTLE_CONCURRENCY);
   const counts = { succeeded: 0, failed: 0, unknown: 0, requested: 0 };
   let afterId = '';
   for (;;) {
     const page = await unresolvedAttempts(deps.db, through, afterId, 200);
     if (page.length === 0) break;
-    for (const attempt of page) counts[await settleAttempt(deps, attempt)] += 1;
+    const stillDue = await stillDueOf(deps, page);
+    const byAccount = new Map<string, PaymentAttempt[]>();
+    for (const attempt of page) {
+      const queue = byAccount.get(attempt.accountId);
+      if (queue) queue.push(attempt);
+      else byAccount.set(attempt.accountId, [attempt]);
+    }
+    const queues = [...byAccount.values()];
+    const worker = async (): Promise<void> => {
+      for (let queue = queues.shift(); queue; queue = queues.shift()) {
+        for (const attempt of queue)
+          counts[await settleAttempt(deps, attempt, stillDue.has(attempt.paymentId))] += 1;
+      }
+    };
+    const workers = await Promise.allSettled(
+      Array.from({ length: Math.min(concurrency, queues.length) }, worker),
+    );
+    const fault = workers.find((result) => result.status === 'rejected');
+    if (fault) throw fault.reason;
     afterId = (page[page.length - 1] as PaymentAttempt).paymentId;
   }
   return { succeeded: counts.succeeded, failed: counts.failed, unknown: counts.unknown };
