@@ -1,6 +1,6 @@
 import type { IdempotencyStore } from '../../ledger/index.ts';
 import type { AuditLog } from '../../platform/audit/audit-log.ts';
-import type { Database } from '../../platform/database/database.ts';
+import type { Database, Queryable } from '../../platform/database/database.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
 import type { Money } from '../../platform/money/money.ts';
 import type { Clock } from '../../platform/time/clock.ts';
@@ -76,7 +76,26 @@ export interface CreditLineService {
    * Pays money held for the customer out to them: `amount`, or all that is held when omitted; more than is
    * held is refused (`amount`, rule `within-held`). A line event, shown on the next statement as payouts.
    */
-  payout(request: { lineId: string; amount?: Money; idempotencyKey: string }): Promise<PayoutResult>;
+  payout(request: {
+    lineId: string;
+    amount?: Money;
+    idempotencyKey: string;
+    /** The provider's pay-out this books: paid from its reservation while that stands. */
+    payoutId?: string;
+  }): Promise<PayoutResult>;
+  /**
+   * Sets held money aside for a pay-out sent to the provider, in the caller's transaction (idempotent by
+   * the pay-out id): it stays held but no statement, purchase or write-off uses it (`reserve-held.ts`).
+   */
+  reserveHeld(
+    tx: Queryable,
+    request: { customerId: string; lineId: string; amount: Money; payoutId: string },
+  ): Promise<{ seq: number }>;
+  /** Gives a refused pay-out's reservation back to the customer's use, in the caller's transaction. */
+  releaseHeld(
+    tx: Queryable,
+    request: { customerId: string; lineId: string; payoutId: string },
+  ): Promise<{ seq: number } | undefined>;
   /**
    * Reverses a payment that did not stand (returned, charged back): the line is restated as if it had never
    * been made (`reverse-line-payment.ts`).

@@ -13,6 +13,7 @@ import { getLine, lineStatement, lineStatements, listLines } from './line-reads.
 import { openLine } from './open-line.ts';
 import { payLine } from './pay-line.ts';
 import { payOutHeld } from './pay-out-held.ts';
+import { releaseLineHeld, reserveLineHeld } from './reserve-held.ts';
 import { purchaseOnLine } from './purchase-on-line.ts';
 import { refundPurchase } from './refund-purchase.ts';
 import { reverseLinePayment } from './reverse-line-payment.ts';
@@ -68,6 +69,8 @@ export function createCreditLineService(serviceDeps: CreditLineServiceDeps): Cre
     conversionOffer: (request) => conversionOfferOn(deps, request),
     convert: (request) => convertToPlan(deps, request),
     payout: (request) => payOutHeld(deps, request),
+    reserveHeld: (tx, request) => reserveLineHeld(deps, tx, request),
+    releaseHeld: (tx, request) => releaseLineHeld(deps, tx, request),
     reversePayment: (request) => reverseLinePayment(deps, request),
     settlePlan: (request) => settleLinePlan(deps, request),
     writeOff: (request) => writeOffCreditLine(deps, request),

@@ -175,7 +175,16 @@ function toEvent(row: EventRow): LineEvent {
         feeRate: parseRate(String(row.detail.feeRate), 'feeRate'),
       };
     case 'payout':
-      return { seq: row.seq, kind: 'payout', effectiveDate, amount };
+      return {
+        seq: row.seq,
+        kind: 'payout',
+        effectiveDate,
+        amount,
+        ...(row.ref_id === null ? {} : { payoutId: row.ref_id }),
+      };
+    case 'reserve':
+    case 'release':
+      return { seq: row.seq, kind: row.kind, effectiveDate, amount, payoutId: ref };
     case 'plan-settlement':
       return { seq: row.seq, kind: 'plan-settlement', effectiveDate, amount, planId: ref };
     case 'write-off':
@@ -235,9 +244,13 @@ function eventColumns(event: LineEvent): { ref: string | null; detail: Record<st
         },
       };
     case 'payment':
-    case 'payout':
     case 'reversal':
       return { ref: null, detail: {} };
+    case 'payout':
+      return { ref: event.payoutId ?? null, detail: {} };
+    case 'reserve':
+    case 'release':
+      return { ref: event.payoutId, detail: {} };
     case 'plan-settlement':
       return { ref: event.planId, detail: {} };
     case 'write-off':

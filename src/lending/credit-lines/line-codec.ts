@@ -512,6 +512,8 @@ export function encodeLineState(state: LineState): Json {
     suspended: state.suspended,
     // Written only once written off, so other lines' states read as before.
     ...(state.writtenOffOn ? { writtenOffOn: state.writtenOffOn } : {}),
+    // Written only while a pay-out holds a reservation (migration 0440).
+    ...(state.reserved ? { reserved: state.reserved.toString() } : {}),
   };
 }
 
@@ -562,6 +564,7 @@ export function decodeLineState(json: unknown): LineState {
     ...(j.writtenOffOn === undefined || j.writtenOffOn === null
       ? {}
       : { writtenOffOn: date(j.writtenOffOn, 'writtenOffOn') }),
+    ...(j.reserved === undefined ? {} : { reserved: money(j.reserved, 'reserved') }),
   };
 }
 

@@ -229,6 +229,22 @@ export function heldFor(state: LineState): Money {
   return subMoney(subMoney(c.overpaid, c.overpaymentApplied), c.paidOut);
 }
 
+/** Held money set aside for pay-outs waiting for the provider. */
+export function reservedOf(state: Pick<LineState, 'reserved'>): Money {
+  return state.reserved ?? ZERO;
+}
+
+/** Held money free to be used (or paid out): held, less what is reserved for pay-outs. */
+export function freeHeldOf(state: LineState): Money {
+  return subMoney(heldFor(state), reservedOf(state));
+}
+
+/** None reserved is no field at all, so a state and its stored copy compare equal. */
+function setReserved(state: LineState, amount: Money): void {
+  if (amount === 0n) delete state.reserved;
+  else state.reserved = amount;
+}
+
 /**
  * What is left of statement `index`'s minimum payment: its minimum less the credits applied to billed
  * statements since it was cut, and never more than what is owed on it and the statements before it (a
@@ -359,7 +375,8 @@ function payUnbilled(state: LineState, amount: Money): Money {
 
 /** Uses money held for the customer on whatever is owed now. */
 function useHeld(terms: LineTerms, state: LineState, date: LocalDate): void {
-  const held = heldFor(state);
+  // Money reserved for a pay-out the provider has not answered is not used: it may be on its way out.
+  const held = freeHeldOf(state);
   if (held <= 0n) return;
   const left = payUnbilled(state, payBilled(terms, state, held, date));
   state.counters.overpaymentApplied = addMoney(state.counters.overpaymentApplied, subMoney(held, left));
@@ -651,17 +668,23 @@ function applyHardship(state: LineState, change: LineHardshipChange, date: Local
   markSettled(state, date);
 }
 
-/** Pays money held for the customer out to them; more than is held is refused, naming the rule. */
-function applyPayout(state: LineState, amount: Money): void {
-  const held = heldFor(state);
+/**
+ * Pays money held for the customer out to them: from a pay-out's reservation (`payoutId`), else from money
+ * held and not reserved; more than that is refused, naming the rule.
+ */
+function applyPayout(state: LineState, amount: Money, payoutId?: string): void {
+  const held = payoutId === undefined ? freeHeldOf(state) : reservedOf(state);
   if (amount <= 0n) throw AppError.invalid('amount', 'positive', 'the amount must be above zero');
   if (amount > held) {
     throw AppError.invalid(
       'amount',
       'within-held',
-      `at most ${toDecimalString(held)} is held for the customer and can be paid out`,
+      payoutId === undefined
+        ? `at most ${toDecimalString(held)} is held for the customer and can be paid out`
+        : `only ${toDecimalString(held)} is reserved for pay-outs`,
     );
   }
+  if (payoutId !== undefined) setReserved(state, subMoney(reservedOf(state), amount));
   state.counters.paidOut = addMoney(state.counters.paidOut, amount);
   state.cycle.payouts = addMoney(state.cycle.payouts, amount);
 }
@@ -1119,8 +1142,30 @@ function applyEventInPlace(terms: LineTerms, state: LineState, event: LineEvent)
       applyConversion(state, event);
       break;
     case 'payout':
-      applyPayout(state, event.amount);
+      applyPayout(state, event.amount, event.payoutId);
       break;
+    case 'reserve': {
+      const free = freeHeldOf(state);
+      if (event.amount <= 0n || event.amount > free)
+        throw AppError.invalid(
+          'amount',
+          'within-held',
+          `at most ${toDecimalString(free)} is held for the customer and not already being paid back`,
+        );
+      setReserved(state, addMoney(reservedOf(state), event.amount));
+      return;
+    }
+    case 'release': {
+      const reserved = reservedOf(state);
+      if (event.amount <= 0n || event.amount > reserved)
+        throw AppError.invalid(
+          'amount',
+          'within-reserved',
+          `only ${toDecimalString(reserved)} is reserved for pay-outs`,
+        );
+      setReserved(state, subMoney(reserved, event.amount));
+      return;
+    }
     case 'plan-settlement':
       settlePlanEarly(state, event.planId, event.effectiveDate);
       break;

@@ -233,6 +233,12 @@ export interface LineState {
    * statement is cut, the facility stays suspended, and money received is a recovery. Absent/null: not.
    */
   writtenOffOn?: LocalDate | null;
+  /**
+   * Part of the money held for the customer set aside for pay-outs sent to the provider and not yet
+   * answered (`reserve` events less `release`s and the payouts booked from them). Still held — in `heldFor`,
+   * on the books and on statements — but never used on a statement, a purchase or a write-off (absent: none).
+   */
+  reserved?: Money;
 }
 
 export const MAX_DUE_OUTCOMES = 24;
@@ -325,12 +331,18 @@ export type LineEvent =
       readonly amount: Money;
     }
   | {
-      /** Money held for the customer paid out to them (never more than is held). */
+      /**
+       * Money held for the customer paid out to them (never more than is held and free). With `payoutId`: a
+       * pay-out the provider confirmed, paid from that pay-out's reservation.
+       */
       readonly seq: number;
       readonly kind: 'payout';
       readonly effectiveDate: LocalDate;
       readonly amount: Money;
+      readonly payoutId?: string;
     }
+  | LinePayoutReservationEvent<'reserve'>
+  | LinePayoutReservationEvent<'release'>
   | {
       /** Early settlement of a plan: what it has not billed is billed on the next statement (`amount`). */
       readonly seq: number;
@@ -385,6 +397,19 @@ export type LineEvent =
       readonly term: number;
       readonly feeRate: Rate;
     };
+
+/**
+ * Held money set aside for pay-out `payoutId` while the provider has it (`reserve`: never more than is held
+ * and not already reserved), or given back to the customer's use when the provider refused it (`release`,
+ * the reservation's amount). Neither moves money on the books.
+ */
+export interface LinePayoutReservationEvent<Kind extends 'reserve' | 'release'> {
+  readonly seq: number;
+  readonly kind: Kind;
+  readonly effectiveDate: LocalDate;
+  readonly amount: Money;
+  readonly payoutId: string;
+}
 
 export function compareLineEvents(a: LineEvent, b: LineEvent): number {
   if (a.effectiveDate !== b.effectiveDate) return a.effectiveDate < b.effectiveDate ? -1 : 1;

@@ -183,6 +183,7 @@ export function encodeState(state: LoanState): Json {
     carriedInterest: state.carriedInterest.toString(),
     carriedPenalty: state.carriedPenalty.toString(),
     ...(state.settledOn ? { settledOn: state.settledOn } : {}),
+    ...(state.reserved ? { reserved: state.reserved.toString() } : {}),
   };
 }
 
@@ -226,6 +227,7 @@ export function decodeState(json: unknown): LoanState {
     carriedInterest: j.carriedInterest === undefined ? ZERO : money(j.carriedInterest, 'carriedInterest'),
     carriedPenalty: j.carriedPenalty === undefined ? ZERO : money(j.carriedPenalty, 'carriedPenalty'),
     ...(j.settledOn === undefined ? {} : { settledOn: nullableDate(j.settledOn, 'settledOn') }),
+    ...(j.reserved === undefined ? {} : { reserved: money(j.reserved, 'reserved') }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { IdempotencyStore } from '../../ledger/index.ts';
-import type { Database } from '../../platform/database/database.ts';
+import type { Database, Queryable } from '../../platform/database/database.ts';
+import type { Money } from '../../platform/money/money.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
@@ -57,6 +58,19 @@ export interface LoanService {
   }): Promise<ReversalResult>;
   /** Pays money held for the customer back to them (all of it by default); refuses more than is held. */
   payout(request: PayoutRequest): Promise<PayoutResult>;
+  /**
+   * Sets held money aside for a pay-out sent to the provider, in the caller's transaction (idempotent by
+   * the pay-out id): it stays held but is not used on what falls due. See `reserve-loan-held.ts`.
+   */
+  reserveHeld(
+    tx: Queryable,
+    request: { customerId: string; loanId: string; amount: Money; payoutId: string },
+  ): Promise<{ seq: number }>;
+  /** Gives a refused pay-out's reservation back to the customer's use, in the caller's transaction. */
+  releaseHeld(
+    tx: Queryable,
+    request: { customerId: string; loanId: string; payoutId: string },
+  ): Promise<{ seq: number } | undefined>;
   /** The loan's events (repayments, write-off, payouts) in arrival order. */
   events(loanId: string): Promise<LoanEventRecord[]>;
   payoffQuote(loanId: string, date?: LocalDate): Promise<PayoffQuote>;

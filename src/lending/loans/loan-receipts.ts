@@ -84,6 +84,11 @@ export interface PayoutRequest {
   /** What to pay back; all that is held when omitted. Never more than is held. */
   readonly amount?: Money;
   readonly idempotencyKey: string;
+  /**
+   * The provider's pay-out this books (it confirmed it): paid from that pay-out's reservation when there is
+   * one (`reserveLoanHeld`), else from money held and not reserved.
+   */
+  readonly payoutId?: string;
 }
 
 /** Money held for the customer paid back to them (D customer_overpayment / C funding). */

@@ -4,6 +4,7 @@ import type { LoanDeps, LoanService, LoanServiceDeps } from './loan-ports.ts';
 import { getLoan, listLoans, loanEvents, quotePayoff } from './loan-reads.ts';
 import { loanStatement } from './loan-statement.ts';
 import { payOutLoanHeld } from './pay-out-loan-held.ts';
+import { releaseLoanHeld, reserveLoanHeld } from './reserve-loan-held.ts';
 import { repayLoan } from './repay-loan.ts';
 import { reverseRepayment } from './reverse-repayment.ts';
 import { writeOffLoan } from './write-off-loan.ts';
@@ -49,6 +50,8 @@ export function createLoanService(serviceDeps: LoanServiceDeps): LoanService {
     writeOff: (request) => writeOffLoan(deps, request),
     reverseRepayment: (request) => reverseRepayment(deps, request),
     payout: (request) => payOutLoanHeld(deps, request),
+    reserveHeld: (tx, request) => reserveLoanHeld(deps, tx, request),
+    releaseHeld: (tx, request) => releaseLoanHeld(deps, tx, request),
     events: (loanId) => loanEvents(deps, loanId),
     payoffQuote: (loanId, date) => quotePayoff(deps, loanId, date),
     getLoan: (loanId) => getLoan(deps, loanId),

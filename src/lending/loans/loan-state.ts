@@ -92,6 +92,12 @@ export interface LoanState {
   carriedPenalty: Money;
   /** Closed by a settlement for less than was owed (the rest written off); null otherwise. */
   settledOn?: LocalDate | null;
+  /**
+   * Part of the money held for the customer set aside for pay-outs sent to the provider and not yet
+   * answered (`reserve` events less `release`s and the payouts booked from them). Still held — it stays in
+   * `heldFor` and on the books — but never used on what falls due (absent: none).
+   */
+  reserved?: Money;
 }
 
 /** Due dates after hardship changes; `skipped` periods (a holiday) bill no principal and carry their interest. */
@@ -123,13 +129,24 @@ export type LoanEvent =
       readonly intent: RepaymentIntent;
     }
   | { readonly seq: number; readonly kind: 'write-off'; readonly effectiveDate: LocalDate }
-  /** Money held for the customer paid back to them (never more than is held at that point). */
+  /**
+   * Money held for the customer paid back to them (never more than is held at that point). With `payoutId`
+   * it is a pay-out the provider confirmed, booked from that pay-out's reservation.
+   */
   | {
       readonly seq: number;
       readonly kind: 'payout';
       readonly effectiveDate: LocalDate;
       readonly amount: Money;
+      readonly payoutId?: string;
     }
+  /**
+   * Held money set aside for pay-out `payoutId` while the provider has it (`reserve`: never more than is
+   * held and not already reserved), or given back to the customer's use when the provider refused it
+   * (`release`, the reservation's amount). Neither moves money on the books.
+   */
+  | PayoutReservationEvent<'reserve'>
+  | PayoutReservationEvent<'release'>
   /**
    * A repayment that did not stand (returned by the bank, charged back): the books are restated as if it had
    * never been received. `reverses` is the repayment's seq; the reversal itself moves nothing.
@@ -149,6 +166,15 @@ export type LoanEvent =
       readonly requestId: string;
       readonly change: HardshipChange;
     };
+
+/** A pay-out's reservation of held money, or its release (see `LoanEvent`). */
+export interface PayoutReservationEvent<Kind extends 'reserve' | 'release'> {
+  readonly seq: number;
+  readonly kind: Kind;
+  readonly effectiveDate: LocalDate;
+  readonly amount: Money;
+  readonly payoutId: string;
+}
 
 /** The hardship tools (see `hardship.ts`). */
 export const HARDSHIP_TOOLS = ['reschedule', 're-age', 'holiday', 'waiver', 'settlement'] as const;
@@ -176,13 +202,13 @@ export type HardshipChange =
 export { REVERSAL_REASONS, type ReversalReason } from '../shared/reversals.ts';
 
 /**
- * 0 scheduled repayment, 1 prepayment, 2 hardship, 3 write-off, 4 payout, 5 reversal (which moves nothing
- * itself). A payout comes last in its day: it pays back what the day's repayments left held, and never
+ * 0 scheduled repayment, 1 prepayment, 2 hardship, 3 write-off, 4 payout (and a pay-out's reserve and
+ * release, in arrival order with it), 5 reversal (which moves nothing itself). A payout comes last in its day: it pays back what the day's repayments left held, and never
  * commutes with them (it is bounded by what is held). Hardship changes of one day keep their arrival order.
  */
 export function sameDayRank(event: LoanEvent): number {
   if (event.kind === 'reversal') return 5;
-  if (event.kind === 'payout') return 4;
+  if (event.kind === 'payout' || event.kind === 'reserve' || event.kind === 'release') return 4;
   if (event.kind === 'write-off') return 3;
   if (event.kind === 'hardship') return 2;
   return event.intent === 'scheduled' ? 0 : 1;
@@ -243,6 +269,16 @@ export interface Outstanding {
 /** Money held for the customer: overpaid, less what was used on the loan and what was paid back out. */
 export function heldFor(c: LoanCounters): Money {
   return subMoney(subMoney(c.overpaid, c.overpaymentApplied), c.heldPaidOut);
+}
+
+/** Held money set aside for pay-outs waiting for the provider. */
+export function reservedOf(state: Pick<LoanState, 'reserved'>): Money {
+  return state.reserved ?? ZERO;
+}
+
+/** Held money free to be used on what falls due (or paid out): held, less what is reserved for pay-outs. */
+export function freeHeldOf(state: Pick<LoanState, 'counters' | 'reserved'>): Money {
+  return subMoney(heldFor(state.counters), reservedOf(state));
 }
 
 export function outstandingOf(state: LoanState): Outstanding {

@@ -107,6 +107,7 @@ interface EventRow {
   reason: string | null;
   hardship_request_id: string | null;
   hardship: unknown;
+  payout_id: string | null;
   received_at: Date;
 }
 
@@ -127,6 +128,16 @@ function eventOf(row: EventRow): LoanEvent {
       kind: 'payout',
       effectiveDate,
       amount: moneyFromDb(row.amount ?? 0n, 'loan_events.amount'),
+      ...(row.payout_id === null ? {} : { payoutId: row.payout_id }),
+    };
+  }
+  if (row.kind === 'reserve' || row.kind === 'release') {
+    return {
+      seq: row.seq,
+      kind: row.kind,
+      effectiveDate,
+      amount: moneyFromDb(row.amount ?? 0n, 'loan_events.amount'),
+      payoutId: row.payout_id ?? '',
     };
   }
   if (row.kind === 'reversal') {
@@ -153,7 +164,7 @@ function eventOf(row: EventRow): LoanEvent {
 async function eventRows(q: Queryable, customerId: string, loanId: string): Promise<EventRow[]> {
   const result = await q.query<EventRow>(
     `select seq, kind, effective_date::text as effective_date, amount, intent, reverses, reason,
-            hardship_request_id, hardship, received_at
+            hardship_request_id, hardship, payout_id, received_at
        from loan_events where customer_id = $1 and loan_id = $2 order by seq`,
     [customerId, loanId],
   );
@@ -189,21 +200,29 @@ export async function insertLoanEvent(
   await tx.query(
     `insert into loan_events
        (customer_id, loan_id, seq, kind, effective_date, amount, intent, reverses, reason,
-        hardship_request_id, hardship, received_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        hardship_request_id, hardship, received_at, payout_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       customerId,
       loanId,
       event.seq,
       event.kind,
       event.effectiveDate,
-      event.kind === 'repayment' || event.kind === 'payout' ? event.amount : null,
+      event.kind === 'repayment' ||
+      event.kind === 'payout' ||
+      event.kind === 'reserve' ||
+      event.kind === 'release'
+        ? event.amount
+        : null,
       event.kind === 'repayment' ? event.intent : null,
       event.kind === 'reversal' ? event.reverses : null,
       event.kind === 'reversal' ? event.reason : null,
       event.kind === 'hardship' ? event.requestId : null,
       event.kind === 'hardship' ? toJson(encodeHardshipChange(event.change)) : null,
       at,
+      event.kind === 'payout' || event.kind === 'reserve' || event.kind === 'release'
+        ? (event.payoutId ?? null)
+        : null,
     ],
   );
 }

@@ -183,7 +183,15 @@ const ReversalDto = Type.Object({
 
 const LoanEventDto = Type.Object({
   seq: Type.Integer(),
-  kind: StringEnum(['repayment', 'write-off', 'payout', 'reversal', 'hardship'] as const),
+  kind: StringEnum([
+    'repayment',
+    'write-off',
+    'payout',
+    'reserve',
+    'release',
+    'reversal',
+    'hardship',
+  ] as const),
   effectiveDate: Type.String(),
   amount: Type.Union([MoneyString(), Type.Null()]),
   intent: Type.Union([StringEnum(REPAYMENT_INTENTS), Type.Null()]),
@@ -371,7 +379,10 @@ export function loanEventDto(event: LoanEventRecord): Static<typeof LoanEventDto
     kind: event.kind,
     effectiveDate: event.effectiveDate,
     amount:
-      event.kind === 'repayment' || event.kind === 'payout'
+      event.kind === 'repayment' ||
+      event.kind === 'payout' ||
+      event.kind === 'reserve' ||
+      event.kind === 'release'
         ? s(event.amount)
         : event.kind === 'hardship' && event.change.tool === 'settlement'
           ? s(event.change.amount)

@@ -4,11 +4,15 @@ import { lockFacilityById } from '../facilities/facility.pg.ts';
 import { bookEvent, locate } from './loan-command.ts';
 import type { LoanDeps, LoanService } from './loan-ports.ts';
 import { payoutCodec, type PayoutReceipt } from './loan-receipts.ts';
-import { outstandingOf, type LoanEvent } from './loan-state.ts';
-import { lockLoan } from './loans.pg.ts';
+import { freeHeldOf, outstandingOf, type LoanEvent } from './loan-state.ts';
+import { loanEvents, lockLoan } from './loans.pg.ts';
+import { reservationOf } from './reserve-loan-held.ts';
 import { advance } from './servicing.ts';
 
-/** Pays money held for the customer back to them (all of it by default); refuses more than is held. */
+/**
+ * Pays money held for the customer back to them (all that is held and not reserved for a pay-out by
+ * default; with `payoutId`, that pay-out's reservation); refuses more than is held.
+ */
 export async function payOutLoanHeld(
   deps: LoanDeps,
   request: Parameters<LoanService['payout']>[0],
@@ -44,7 +48,16 @@ export async function payOutLoanHeld(
             ? advance(record.contract, record.state, today).state
             : record.state;
         const heldBefore = outstandingOf(asOfToday).overpayment;
-        const amount = request.amount ?? heldBefore;
+        const events = await loanEvents(tx, where.customerId, loanId);
+        // A pay-out the provider confirmed is paid from its reservation while that stands.
+        const reservation =
+          request.payoutId === undefined ? undefined : reservationOf(events, request.payoutId);
+        const fromReservation =
+          reservation?.reserved !== undefined && !reservation.released && !reservation.paid;
+        const amount =
+          request.amount ??
+          (fromReservation ? reservation?.reserved?.amount : undefined) ??
+          freeHeldOf(asOfToday);
         if (amount === 0n) {
           throw AppError.invalid('amount', 'within-held', `nothing is held for the customer on ${today}`);
         }
@@ -53,9 +66,11 @@ export async function payOutLoanHeld(
           kind: 'payout',
           effectiveDate: today,
           amount,
+          ...(fromReservation && request.payoutId !== undefined ? { payoutId: request.payoutId } : {}),
         };
-        // Refuses more than is held (HeldShortfall → amount / within-held), before anything is written.
-        const { state, journals } = await bookEvent(tx, deps, record, event);
+        // Refuses more than is held and free, or reserved for it (HeldShortfall → amount / within-held),
+        // before anything is written.
+        const { state, journals } = await bookEvent(tx, deps, record, event, events);
         return {
           loanId,
           seq: event.seq,

@@ -15,7 +15,8 @@ import type { LoanContract, RepaymentComponent } from './loan-contract.ts';
 import {
   cloneState,
   compareEvents,
-  heldFor,
+  freeHeldOf,
+  reservedOf,
   outstandingOf,
   standingEvents,
   zeroCounters,
@@ -292,7 +293,8 @@ function useHeldMoney(
   how: 'dues' | 'prepay',
 ): void {
   const c = state.counters;
-  const held = heldFor(c);
+  // Money reserved for a pay-out the provider has not answered is not used: it may be on its way out.
+  const held = freeHeldOf(state);
   if (held <= 0n) return;
   let left = payDues(contract, state, held, date);
   if (how === 'prepay') left = payEarly(contract, state, left);
@@ -493,12 +495,40 @@ export class HeldShortfall extends Error {
   }
 }
 
-/** Pays held money back to the customer; never more than is held. */
-function applyPayout(state: LoanState, amount: Money, date: LocalDate): void {
+/**
+ * Pays held money back to the customer: from a pay-out's reservation (`payoutId`, never more than is
+ * reserved), else from money held and not reserved.
+ */
+function applyPayout(state: LoanState, amount: Money, date: LocalDate, payoutId?: string): void {
   const c = state.counters;
-  const held = heldFor(c);
-  if (amount <= 0n || amount > held) throw new HeldShortfall(date, amount, held);
+  const from = payoutId === undefined ? freeHeldOf(state) : reservedOf(state);
+  if (amount <= 0n || amount > from) throw new HeldShortfall(date, amount, from);
+  if (payoutId !== undefined) setReserved(state, subMoney(reservedOf(state), amount));
   c.heldPaidOut = addMoney(c.heldPaidOut, amount);
+}
+
+/** Sets held money aside for a pay-out (never more than is free), or gives a reservation back. */
+function applyReservation(
+  state: LoanState,
+  kind: 'reserve' | 'release',
+  amount: Money,
+  date: LocalDate,
+): void {
+  if (kind === 'reserve') {
+    const free = freeHeldOf(state);
+    if (amount <= 0n || amount > free) throw new HeldShortfall(date, amount, free);
+    setReserved(state, addMoney(reservedOf(state), amount));
+    return;
+  }
+  const reserved = reservedOf(state);
+  if (amount <= 0n || amount > reserved) throw new HeldShortfall(date, amount, reserved);
+  setReserved(state, subMoney(reserved, amount));
+}
+
+/** None reserved is no field at all, so a state and its stored copy compare equal. */
+function setReserved(state: LoanState, amount: Money): void {
+  if (amount === 0n) delete state.reserved;
+  else state.reserved = amount;
 }
 
 /**
@@ -642,7 +672,9 @@ function applyEventInPlace(contract: LoanContract, state: LoanState, event: Loan
   if (event.kind === 'repayment') {
     applyRepayment(contract, state, event.amount, event.intent, event.effectiveDate);
   } else if (event.kind === 'payout') {
-    applyPayout(state, event.amount, event.effectiveDate);
+    applyPayout(state, event.amount, event.effectiveDate, event.payoutId);
+  } else if (event.kind === 'reserve' || event.kind === 'release') {
+    applyReservation(state, event.kind, event.amount, event.effectiveDate);
   } else if (event.kind === 'reversal') {
     // Moves nothing itself: the repayment it reverses is left out of the events the books are made of.
   } else if (event.kind === 'hardship') {
@@ -653,13 +685,21 @@ function applyEventInPlace(contract: LoanContract, state: LoanState, event: Loan
 }
 
 function causeOf(event: LoanEvent): BookedChange['cause'] {
+  if (event.kind === 'reserve' || event.kind === 'release') return 'payout'; // moves nothing: no journal
   return event.kind === 'reversal' ? 'restatement' : event.kind;
 }
 
 /** The caller's error for a payout the books cannot make (see `HeldShortfall`). */
 function shortfallError(event: LoanEvent, shortfall: HeldShortfall): AppError {
   const held = toDecimalString(shortfall.held);
-  if (event.kind === 'payout') {
+  if (event.kind === 'release') {
+    return AppError.invalid(
+      'amount',
+      'within-reserved',
+      `only ${held} is reserved for pay-outs; ${toDecimalString(shortfall.requested)} cannot be released`,
+    );
+  }
+  if (event.kind === 'payout' || event.kind === 'reserve') {
     return AppError.invalid(
       'amount',
       'within-held',

@@ -47,7 +47,9 @@ export function lineUnpaidDues(state: LineState, rule: AmountRule): UnpaidDue[] 
  * value-dated the business date), under the payment id as its idempotency key; money held paid back
  * through the line's payout use case.
  */
-export function lineAutoRepayAccounts(lines: Pick<CreditLineService, 'pay' | 'payout'>): AutoRepayAccounts {
+export function lineAutoRepayAccounts(
+  lines: Pick<CreditLineService, 'pay' | 'payout' | 'reserveHeld' | 'releaseHeld'>,
+): AutoRepayAccounts {
   return {
     product: 'credit_line',
     owns: (accountId) => accountId.startsWith('cl_'),
@@ -85,8 +87,19 @@ export function lineAutoRepayAccounts(lines: Pick<CreditLineService, 'pay' | 'pa
       const record = await lineStore.find(q, customerId, accountId);
       return record ? heldFor(advanceLine(record.terms, record.state, today).state) : ZERO;
     },
+    async reserveHeld(tx, { customerId, accountId, amount, payoutId }) {
+      await lines.reserveHeld(tx, { customerId, lineId: accountId, amount, payoutId });
+    },
+    async releaseHeld(tx, { customerId, accountId, payoutId }) {
+      await lines.releaseHeld(tx, { customerId, lineId: accountId, payoutId });
+    },
     async bookPayout({ accountId, amount, payoutId }) {
-      const { receipt } = await lines.payout({ lineId: accountId, amount, idempotencyKey: payoutId });
+      const { receipt } = await lines.payout({
+        lineId: accountId,
+        amount,
+        idempotencyKey: payoutId,
+        payoutId,
+      });
       return { seq: receipt.seq };
     },
   };

@@ -11,7 +11,9 @@ import type { AutoRepayAccounts } from './payment-ports.ts';
  * penalty accrued on it, less what was paid of it), by due date; money collected is booked through the
  * loan's repayment use case (intent `scheduled`); money held paid back through the loan's payout use case.
  */
-export function loanAutoRepayAccounts(loans: Pick<LoanService, 'repay' | 'payout'>): AutoRepayAccounts {
+export function loanAutoRepayAccounts(
+  loans: Pick<LoanService, 'repay' | 'payout' | 'reserveHeld' | 'releaseHeld'>,
+): AutoRepayAccounts {
   return {
     product: 'cash_loan',
     owns: (accountId) => accountId.startsWith('ln_'),
@@ -64,8 +66,19 @@ export function loanAutoRepayAccounts(loans: Pick<LoanService, 'repay' | 'payout
           : record.state;
       return heldFor(state.counters);
     },
+    async reserveHeld(tx, { customerId, accountId, amount, payoutId }) {
+      await loans.reserveHeld(tx, { customerId, loanId: accountId, amount, payoutId });
+    },
+    async releaseHeld(tx, { customerId, accountId, payoutId }) {
+      await loans.releaseHeld(tx, { customerId, loanId: accountId, payoutId });
+    },
     async bookPayout({ accountId, amount, payoutId }) {
-      const { receipt } = await loans.payout({ loanId: accountId, amount, idempotencyKey: payoutId });
+      const { receipt } = await loans.payout({
+        loanId: accountId,
+        amount,
+        idempotencyKey: payoutId,
+        payoutId,
+      });
       return { seq: receipt.seq };
     },
   };

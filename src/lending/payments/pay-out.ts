@@ -175,6 +175,9 @@ export async function requestPayout(deps: PayoutDeps, input: PayoutInput): Promi
       },
       deps.clock.now(),
     );
+    // The money is set aside in the same transaction: it is never sent without being reserved, and no due
+    // date, statement, purchase or write-off can use it while the provider has it.
+    await accounts.reserveHeld(tx, { customerId, accountId: input.accountId, amount, payoutId });
     return { payout: (await findPayout(tx, customerId, payoutId)) as Payout, replayed: false };
   });
   if (recorded.payout.status === 'requested' || recorded.payout.status === 'unknown') {
@@ -213,8 +216,9 @@ async function askProvider(deps: PayoutDeps, payout: Payout): Promise<PaymentSta
  * Takes one pay-out waiting for the provider to its next state. Confirmed: the product's payout event is
  * booked (idempotent by the payout id), then the pay-out is marked `paid` and the customer told, in one
  * transaction. Refused: `failed` with the reason, the customer told; the money stays held. No answer:
- * `unknown`. A confirmed pay-out whose booking is refused (the money held was used on a due date in
- * between) stays `unknown` and is retried by the next pass; it is reported as `unbooked`.
+ * `unknown`. The money was reserved when the pay-out was recorded, so a confirmed pay-out is booked from
+ * its reservation; one whose booking is still refused (recorded before reservations, migration 0440, and
+ * its money used since) stays `unknown`, is retried by the next pass and reported as `unbooked`.
  */
 export async function settlePayout(deps: PayoutDeps, payout: Payout): Promise<PayoutStatus | 'unbooked'> {
   const accounts = accountsFor(deps, payout.accountId);
@@ -265,6 +269,12 @@ export async function settlePayout(deps: PayoutDeps, payout: Payout): Promise<Pa
       { status: 'failed', reason: answer.reason, providerRef: answer.providerRef },
       now,
     );
+    // Refused: the reservation is freed with the refusal, and the money held is used from then on.
+    await accounts.releaseHeld(tx, {
+      customerId: payout.customerId,
+      accountId: payout.accountId,
+      payoutId: payout.payoutId,
+    });
     await deps.outbox?.write(tx, [
       {
         customerId: payout.customerId,

@@ -40,8 +40,24 @@ export interface AutoRepayAccounts {
    */
   held(q: Queryable, customerId: string, accountId: string, today: LocalDate): Promise<Money>;
   /**
+   * Sets `amount` of the money held aside for pay-out `payoutId` before it is sent, in the caller's
+   * transaction (the one that records the pay-out), idempotent by the id: the product's servicing never
+   * uses reserved money (a due date, a statement, a purchase, a write-off). Refused (`amount` /
+   * `within-held`) when that much is not held and free.
+   */
+  reserveHeld(
+    tx: Queryable,
+    request: { customerId: string; accountId: string; amount: Money; payoutId: string },
+  ): Promise<void>;
+  /** Frees a refused pay-out's reservation, in the caller's transaction (nothing to do if none stands). */
+  releaseHeld(
+    tx: Queryable,
+    request: { customerId: string; accountId: string; payoutId: string },
+  ): Promise<void>;
+  /**
    * Books a pay-out the provider confirmed, through the product's payout use case under the idempotency key
-   * `payoutId` (its own transaction; a second call answers the first receipt). Returns the event's seq.
+   * `payoutId` (its own transaction; a second call answers the first receipt), from its reservation when
+   * it has one. Returns the event's seq.
    */
   bookPayout(request: { accountId: string; amount: Money; payoutId: string }): Promise<{ seq: number }>;
 }
