@@ -269,9 +269,10 @@ describe.each(storesUnderTest())('loan payouts ($name)', (store) => {
         payload: {},
       });
       expect(first.statusCode).toBe(201);
+      // Event 2 is the pay-out's reservation (made when it was recorded); 3 the payout booked from it.
       expect(first.json()).toMatchObject({
         loanId,
-        seq: 2,
+        seq: 3,
         amount: '250.00',
         effectiveDate: '2026-01-15',
         heldBefore: '250.00',
@@ -324,6 +325,17 @@ describe.each(storesUnderTest())('loan payouts ($name)', (store) => {
         },
         {
           seq: 2,
+          kind: 'reserve',
+          effectiveDate: '2026-01-15',
+          amount: '250.00',
+          intent: null,
+          reverses: null,
+          reason: null,
+          hardshipTool: null,
+          hardshipRequestId: null,
+        },
+        {
+          seq: 3,
           kind: 'payout',
           effectiveDate: '2026-01-15',
           amount: '250.00',

@@ -8,6 +8,9 @@ import { journalsOf, lineBalances, planBalances } from './line-books.ts';
 import {
   advanceLine,
   bookCounters,
+  freeHeldOf,
+  heldFor,
+  reservedOf,
   initialLineState,
   planIsRunning,
   planNotYetBilled,
@@ -46,6 +49,9 @@ type Action =
   | { kind: 'refund'; gap: number; share: number; pick: number }
   | { kind: 'convert'; gap: number; term: 3 | 6 | 9 | 12; statement: boolean }
   | { kind: 'payout'; gap: number; share: number }
+  /** A pay-out through the provider: reserve a share of the free money, later confirmed or refused. */
+  | { kind: 'reserve'; gap: number; share: number }
+  | { kind: 'answer'; gap: number; pick: number; confirmed: boolean }
   | { kind: 'settle'; gap: number; pick: number }
   | { kind: 'reverse'; gap: number; pick: number }
   | { kind: 'write-off'; gap: number }
@@ -85,6 +91,23 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       kind: fc.constant('payout' as const),
       gap: fc.integer({ min: 0, max: 10 }),
       share: fc.integer({ min: 1, max: 100 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('reserve' as const),
+      gap: fc.integer({ min: 0, max: 10 }),
+      share: fc.integer({ min: 1, max: 100 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('answer' as const),
+      gap: fc.integer({ min: 0, max: 20 }),
+      pick: fc.nat(),
+      confirmed: fc.boolean(),
     }),
   },
   {
@@ -205,12 +228,16 @@ interface Run {
   statements: StatementDocument[];
   /** For each statement seq: what the books owed at the end of the day before its cut. */
   owedBeforeCut: Map<number, bigint>;
+  /** Held money reserved for pay-outs when each statement was cut (netted in its closing balance, but not usable). */
+  reservedAtCut: Map<number, bigint>;
   failures: string[];
   /** Reversals taken, and those refused because money held thanks to the payment was since paid out. */
   reversals: number;
   refusedReversals: number;
   /** Write-offs taken (by the rule or by hand). */
   writeOffs: number;
+  /** Pay-outs whose held money was reserved (then confirmed, refused, or still waiting). */
+  readonly reservations: number;
 }
 
 /** Drives the core day by day and event by event, turning actions into events valid on the state. */
@@ -219,6 +246,7 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
   const events: LineEvent[] = [];
   const statements: StatementDocument[] = [];
   const owedBeforeCut = new Map<number, bigint>();
+  const reservedAtCut = new Map<number, bigint>();
   const failures: string[] = [];
   const purchases: { id: string; amount: bigint; refunded: bigint }[] = [];
   let date = terms.openedOn;
@@ -226,6 +254,7 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
   let reversals = 0;
   let refusedReversals = 0;
   let writeOffs = 0;
+  let reservations = 0;
   /** A reversal was received since the last night ran: the next night may write off a line restated past the limit. */
   let reversedSinceNight = false;
 
@@ -271,7 +300,10 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
         plans: Object.fromEntries(state.plans.map((p) => [p.planId, p.counters])),
       });
       const next = advanceLine(terms, state, addDays(state.processedThrough, 1));
-      for (const statement of next.statements) owedBeforeCut.set(statement.seq, before);
+      for (const statement of next.statements) {
+        owedBeforeCut.set(statement.seq, before);
+        reservedAtCut.set(statement.seq, reservedOf(next.state));
+      }
       statements.push(...next.statements);
       check(next.changes);
       const restatedByReversal = reversedSinceNight;
@@ -365,9 +397,28 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
       const amount = (owed > 0n ? (owed * BigInt(a.share)) / 100n : 0n) + BigInt(a.extra);
       if (amount > 0n) event = { seq, kind: 'payment', effectiveDate: date, amount: m(amount) };
     } else if (a.kind === 'payout') {
-      const held = lineBalancesOf(state).heldForCustomer;
+      // Paid straight from money held and not reserved for a pay-out waiting for the provider.
+      const held = freeHeldOf(state);
       const amount = (held * BigInt(a.share) + 99n) / 100n;
       if (amount > 0n) event = { seq, kind: 'payout', effectiveDate: date, amount: m(amount) };
+    } else if (a.kind === 'reserve') {
+      const amount = (freeHeldOf(state) * BigInt(a.share) + 99n) / 100n;
+      if (amount > 0n)
+        event = { seq, kind: 'reserve', effectiveDate: date, amount: m(amount), payoutId: `rfd_${seq}` };
+    } else if (a.kind === 'answer') {
+      // The provider's word on a pay-out still waiting: paid from its reservation, or refused (released).
+      const answered = new Set(
+        events.flatMap((e) =>
+          (e.kind === 'payout' && e.payoutId) || e.kind === 'release' ? [e.payoutId] : [],
+        ),
+      );
+      const waiting = events.filter((e) => e.kind === 'reserve' && !answered.has(e.payoutId));
+      const target = waiting[a.pick % Math.max(waiting.length, 1)];
+      if (target && target.kind === 'reserve') {
+        event = a.confirmed
+          ? { seq, kind: 'payout', effectiveDate: date, amount: target.amount, payoutId: target.payoutId }
+          : { seq, kind: 'release', effectiveDate: date, amount: target.amount, payoutId: target.payoutId };
+      }
     } else if (a.kind === 'settle') {
       // Early settlement of a running plan with more than one period left to bill.
       const open = state.plans.filter((p) => planIsRunning(p) && p.billedPeriods + 1 < lastPeriodOf(p));
@@ -463,9 +514,24 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
     check(received.changes);
     state = received.state;
     events.push(event);
+    // Money reserved for pay-outs is held, never used: held never falls below it.
+    if (reservedOf(state) > heldFor(state))
+      failures.push(`${reservedOf(state)} reserved but only ${heldFor(state)} held after event ${seq}`);
+    if (event.kind === 'reserve') reservations += 1;
   }
   stepTo(end);
-  return { state, events, statements, owedBeforeCut, failures, reversals, refusedReversals, writeOffs };
+  return {
+    state,
+    events,
+    statements,
+    owedBeforeCut,
+    reservedAtCut,
+    failures,
+    reversals,
+    refusedReversals,
+    writeOffs,
+    reservations,
+  };
 }
 
 const END = '2027-03-31' as LocalDate;
@@ -499,8 +565,12 @@ describe('credit-line servicing invariants (random histories)', () => {
           expect((run.owedBeforeCut.get(s.seq) ?? -1n) + s.fees).toBe(
             s.closingBalance + s.instalmentsNotYetBilled,
           );
+          // The closing balance nets all money held, but money reserved for a pay-out still waiting for the
+          // provider pays nothing: the minimum may ask for that much more.
+          const reserved = run.reservedAtCut.get(s.seq) ?? 0n;
           expect(
-            s.minimumPayment >= 0n && s.minimumPayment <= (s.closingBalance > 0n ? s.closingBalance : 0n),
+            s.minimumPayment >= 0n &&
+              s.minimumPayment <= (s.closingBalance > 0n ? s.closingBalance : 0n) + reserved,
           ).toBe(true);
           // Instalments still to come move only by conversions, billing and refunds taken off plans.
           expect(s.instalmentsNotYetBilled).toBe(
@@ -520,6 +590,7 @@ describe('credit-line servicing invariants (random histories)', () => {
       partialPlanRefunds: 0,
       cancelledPlans: 0,
       payouts: 0,
+      reservations: 0,
       settledEarly: 0,
       writtenOff: 0,
       recovered: 0,
@@ -589,6 +660,7 @@ describe('credit-line servicing invariants (random histories)', () => {
         const asked = run.events.reduce((sum, e) => sum + (e.kind === 'hardship' ? e.amount : 0n), 0n);
         if (!run.state.writtenOffOn) expect(waived + feesWaived).toBe(asked);
         if (waived + feesWaived > 0n) reached.waived += 1;
+        if (run.reservations > 0) reached.reservations += 1;
         // The facility's used amount (from the books' counters) is the principal the state says is owed, and
         // after a write-off the principal written off (it stays used, as a cash loan's does).
         const writtenOff = writtenOffOf(run.state);
@@ -630,6 +702,7 @@ describe('credit-line servicing invariants (random histories)', () => {
     expect(reached.waived).toBeGreaterThan(5);
     expect(reached.cancelledPlans).toBeGreaterThan(0);
     expect(reached.payouts).toBeGreaterThan(0);
+    expect(reached.reservations).toBeGreaterThan(5);
     expect(reached.settledEarly).toBeGreaterThan(0);
     expect(reached.writtenOff).toBeGreaterThan(5);
     expect(reached.recovered).toBeGreaterThan(0);

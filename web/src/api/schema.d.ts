@@ -21796,7 +21796,7 @@ export interface paths {
                 hardshipTool: ('reschedule' | 're-age' | 'holiday' | 'waiver' | 'settlement') | null;
                 intent: ('scheduled' | 'prepayment') | null;
                 /** @enum {string} */
-                kind: 'repayment' | 'write-off' | 'payout' | 'reversal' | 'hardship';
+                kind: 'repayment' | 'write-off' | 'payout' | 'reserve' | 'release' | 'reversal' | 'hardship';
                 reason: ('returned' | 'chargeback') | null;
                 receivedAt: string;
                 reverses: number | null;
