@@ -22,4 +22,4 @@ alter table loan_events add constraint loan_events_reservation_fields
 create unique index loan_events_once_per_payout on loan_events (customer_id, loan_id, payout_id, kind)
   where payout_id is not null;
 
--- Credit lines: 0531_credit_line_payout_reservations.sql (their events table is made by 0501, after this one).
+-- Credit lines: 0541_credit_line_payout_reservations.sql (their events table is made by 0501, after this one).
