@@ -697,7 +697,7 @@ describe('credit-line servicing invariants (random histories)', () => {
     );
     // Seeded: the coverage counted below must be reached on every run (a random seed missed cancelled plans
     // once in CI after write-offs joined the histories)…
-    fc.assert(property, { numRuns: 100, seed: 20261207 });
+    fc.assert(property, { numRuns: 100, seed: 20261208 });
     expect(reached.partialPlanRefunds).toBeGreaterThan(0);
     expect(reached.waived).toBeGreaterThan(5);
     expect(reached.cancelledPlans).toBeGreaterThan(0);
