@@ -10,6 +10,8 @@ export default defineConfig({
     include: ['web/e2e/**/*.e2e.test.ts'],
     environment: 'node',
     globalSetup: ['web/e2e/support/global-setup.ts'],
+    // With CREDENCE_TEST_CPU_LOG=<file>: each file's CPU (its worker, the server, Chromium) logged to <file>.
+    setupFiles: ['web/e2e/support/cpu-log.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 300_000,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
@@ -39,13 +39,16 @@ export async function setup(project: TestProject): Promise<void> {
   // While working on the app: CREDENCE_E2E_URL points at a demo server already running
   // (node --import tsx web/e2e/support/global-setup.ts serve), so a run does not seed again.
   const url = process.env.CREDENCE_E2E_URL ?? (await startDemoServer());
+  const launching = process.cpuUsage();
   browser = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  logPhase('chromium launch (this process)', launching);
   project.provide('baseUrl', url);
   project.provide('browserEndpoint', browser.wsEndpoint());
 }
 
 /** The demo on an in-memory PGlite, seeded once (each demo customer with its decision); answers its URL. */
 export async function startDemoServer(port = 0): Promise<string> {
+  let phase = process.cpuUsage();
   app = await createApp({
     config: {
       port,
@@ -60,11 +63,26 @@ export async function startDemoServer(port = 0): Promise<string> {
     logger: createMemoryLogger('warn').logger,
     demo: true,
   });
+  phase = logPhase('server: open PGlite, migrate, createApp', phase);
   await seedDemo(app);
+  phase = logPhase('server: seedDemo', phase);
   // The console's demo staff users (reviewer1/2, analyst1/2, admin), as `serve --demo` creates them.
   await seedDemoStaff(app);
+  phase = logPhase('server: seedDemoStaff', phase);
   // No one applies here: the seeding records each case's decision, and the e2e tests see what a person sees.
-  return app.start();
+  const url = await app.start();
+  logPhase('server: listen', phase);
+  return url;
+}
+
+/** With CREDENCE_TEST_CPU_LOG, appends the CPU this process spent since `since` on a phase of the set-up. */
+function logPhase(name: string, since: NodeJS.CpuUsage): NodeJS.CpuUsage {
+  const log = process.env.CREDENCE_TEST_CPU_LOG;
+  if (log) {
+    const used = process.cpuUsage(since);
+    appendFileSync(log, `${Math.round((used.user + used.system) / 1000)}\t[global setup] ${name}\n`);
+  }
+  return process.cpuUsage();
 }
 
 export async function teardown(): Promise<void> {
