@@ -4,12 +4,12 @@ import { createApp } from '../../src/app.ts';
 import { seedDemo } from '../../src/demo/seeding/demo-seeding.ts';
 import { seedDemoStaff } from '../../src/demo/staff/demo-staff.ts';
 import { testPiiConfig } from '../../src/platform/config/config.ts';
-import { openPglite } from '../../src/platform/database/pglite.ts';
 import { createMemoryLogger } from '../../src/platform/logging/logger.ts';
 import { ManualClock } from '../../src/platform/time/clock.ts';
 import { addDays, businessDateOf } from '../../src/platform/time/local-date.ts';
 import type { App } from '../../src/services.ts';
 import { connect, screenshot, seriousViolations, skipReason, type Locale } from './support/customer.ts';
+import { demoDatabase } from './support/demo-database.ts';
 import { demoStaff, newDesktopContext, STAFF_COOKIE, type StaffRole } from './support/staff.ts';
 
 if (skipReason) console.warn(`[e2e] console collections skipped: ${skipReason}`);
@@ -38,6 +38,7 @@ interface SignIn {
 }
 
 let app: App | undefined;
+let removeDatabase: (() => void) | undefined;
 let url = '';
 /** The business day the server's clock is pinned to. */
 let today = businessDateOf(new Date());
@@ -45,6 +46,8 @@ let today = businessDateOf(new Date());
 async function startCollectionsDemo(): Promise<string> {
   today = businessDateOf(new Date());
   const clock = new ManualClock(new Date(`${today}T02:00:00Z`));
+  const database = await demoDatabase();
+  removeDatabase = database.remove;
   app = await createApp({
     config: {
       port: 0,
@@ -55,7 +58,7 @@ async function startCollectionsDemo(): Promise<string> {
       bodyLimit: 1_048_576,
       pii: testPiiConfig(),
     },
-    db: await openPglite(),
+    db: database.db,
     logger: createMemoryLogger('warn').logger,
     demo: true,
     clock,
@@ -161,6 +164,7 @@ describe.skipIf(skipReason !== undefined)('collections at a desktop size', () =>
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+    removeDatabase?.();
   });
 
   it('collector1 claims a case, records a promise to pay, helps the borrower under and above the threshold; a reviewer approves (en)', async () => {

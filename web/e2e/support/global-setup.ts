@@ -7,9 +7,9 @@ import type { App } from '../../../src/services.ts';
 import { seedDemo } from '../../../src/demo/seeding/demo-seeding.ts';
 import { seedDemoStaff } from '../../../src/demo/staff/demo-staff.ts';
 import { testPiiConfig } from '../../../src/platform/config/config.ts';
-import { openPglite } from '../../../src/platform/database/pglite.ts';
 import { createMemoryLogger } from '../../../src/platform/logging/logger.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
+import { demoDatabase } from './demo-database.ts';
 import { ensureBuilt, WEB } from './web-build.ts';
 
 declare module 'vitest' {
@@ -22,6 +22,7 @@ declare module 'vitest' {
 }
 
 let app: App | undefined;
+let removeDatabase: (() => void) | undefined;
 let browser: BrowserServer | undefined;
 
 /** One demo server (in-memory PGlite, seeded once) and one Chromium for every e2e test file. */
@@ -46,9 +47,11 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('browserEndpoint', browser.wsEndpoint());
 }
 
-/** The demo on an in-memory PGlite, seeded once (each demo customer with its decision); answers its URL. */
+/** The demo on its own embedded database, seeded once (each demo customer with its decision); answers its URL. */
 export async function startDemoServer(port = 0): Promise<string> {
   let phase = process.cpuUsage();
+  const database = await demoDatabase();
+  removeDatabase = database.remove;
   app = await createApp({
     config: {
       port,
@@ -59,11 +62,11 @@ export async function startDemoServer(port = 0): Promise<string> {
       bodyLimit: 1_048_576,
       pii: testPiiConfig(),
     },
-    db: await openPglite(),
+    db: database.db,
     logger: createMemoryLogger('warn').logger,
     demo: true,
   });
-  phase = logPhase('server: open PGlite, migrate, createApp', phase);
+  phase = logPhase('server: copy the migrated snapshot, open PGlite, createApp', phase);
   await seedDemo(app);
   phase = logPhase('server: seedDemo', phase);
   // The console's demo staff users (reviewer1/2, analyst1/2, admin), as `serve --demo` creates them.
@@ -93,6 +96,8 @@ export async function teardown(): Promise<void> {
 export async function stopDemoServer(): Promise<void> {
   await app?.stop();
   app = undefined;
+  removeDatabase?.();
+  removeDatabase = undefined;
 }
 
 if (process.argv[1]?.endsWith('global-setup.ts') && process.argv[2] === 'serve') {
