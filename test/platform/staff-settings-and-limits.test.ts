@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/audit-log.ts';
 import { DEFAULT_STAFF_SETTINGS, staffSettingsFromEnv } from '../../src/platform/auth/staff-auth.ts';
-import { hashPassword, needsRehash, verifyPassword } from '../../src/platform/auth/staff-passwords.ts';
+import {
+  DEFAULT_SCRYPT_COST,
+  hashPassword,
+  needsRehash,
+  verifyPassword,
+} from '../../src/platform/auth/staff-passwords.ts';
 import { seededRandomBytes } from '../../src/platform/ids/ids.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { createTestApp, TEST_SCRYPT_COST, testConfig, type TestApp } from '../support/app.ts';
 
 describe('staff settings from the environment', () => {
   it('defaults to 30 min idle, 12 h absolute, 5 attempts, 15 min lock; each variable overrides its own', () => {
@@ -43,6 +48,31 @@ describe('staff passwords', () => {
     expect(await verifyPassword('correct horse battery', 'plain text')).toBe(false);
     expect(needsRehash(first, { logN: 12, r: 8, p: 1 })).toBe(false);
     expect(needsRehash(first, DEFAULT_STAFF_SETTINGS.scrypt)).toBe(true);
+  });
+});
+
+describe('the scrypt cost of staff passwords', () => {
+  it('is N = 2^15, r = 8, p = 1 in production — the defaults, the settings read from the environment (what `loadConfig` uses), an app given no staff settings; only the tests lower it', async () => {
+    expect(DEFAULT_SCRYPT_COST).toEqual({ logN: 15, r: 8, p: 1 });
+    expect(DEFAULT_STAFF_SETTINGS.scrypt).toEqual(DEFAULT_SCRYPT_COST);
+    expect(staffSettingsFromEnv({}).scrypt).toEqual(DEFAULT_SCRYPT_COST);
+    // The tests' configuration (test/support/app.ts) is the only place with a lower cost…
+    expect(testConfig().staff?.scrypt).toEqual(TEST_SCRYPT_COST);
+    expect(TEST_SCRYPT_COST.logN).toBeLessThan(DEFAULT_SCRYPT_COST.logN);
+    // …and an application configured without staff settings hashes at production cost.
+    const app = await createTestApp({ config: { staff: undefined } });
+    try {
+      await app.app.services.staff.createUser(
+        { username: 'prod', displayName: 'Prod', role: 'reviewer', password: 'correct horse battery' },
+        SYSTEM_ACTOR,
+      );
+      const stored = await app.app.db.query<{ password_hash: string }>(
+        `select password_hash from staff_users where username = 'prod'`,
+      );
+      expect(stored.rows[0]?.password_hash).toMatch(/^scrypt\$15\$8\$1\$/);
+    } finally {
+      await app.app.stop();
+    }
   });
 });
 

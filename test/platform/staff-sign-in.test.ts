@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/audit-log.ts';
+import { DEFAULT_STAFF_SETTINGS } from '../../src/platform/auth/staff-auth.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { storesUnderTest } from '../support/stores.ts';
 
@@ -26,7 +27,9 @@ describe.each(storesUnderTest())('staff sign-in ($name)', (store) => {
   const userIds: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await createTestApp({ store });
+    // At production's scrypt cost (the other test files use TEST_SCRYPT_COST): a wrong password and an
+    // unknown user are compared by the time they take, which the hash must dominate.
+    t = await createTestApp({ store, config: { staff: DEFAULT_STAFF_SETTINGS } });
     for (const [username, role] of [
       ['ana', 'analyst'],
       ['rita', 'reviewer'],

@@ -3,6 +3,8 @@ import type { PaymentProvider } from '../../src/lending/payments/payment-provide
 import type { App } from '../../src/services.ts';
 import { generateApiKeySecret, ROLES, type Role } from '../../src/platform/auth/api-keys.ts';
 import type { Config } from '../../src/config.ts';
+import { DEFAULT_STAFF_SETTINGS, type StaffSettings } from '../../src/platform/auth/staff-auth.ts';
+import type { ScryptCost } from '../../src/platform/auth/staff-passwords.ts';
 import { testPiiConfig } from '../../src/platform/config/config.ts';
 import { createIdGenerator, seededRandomBytes } from '../../src/platform/ids/ids.ts';
 import { createMemoryLogger } from '../../src/platform/logging/logger.ts';
@@ -20,6 +22,20 @@ export interface TestApp {
   auth(role: Role): { authorization: string };
 }
 
+/**
+ * The scrypt cost of staff passwords in tests: N = 2^10 (the lowest the code accepts), 1 MiB and ~4 ms a
+ * hash, instead of production's N = 2^15 (32 MiB, ~100-220 ms of CPU a hash on the test machine). Every
+ * staff user a test creates and every sign-in pays one hash. Only tests set it — through the same
+ * configuration an operator has (`Config.staff`, `createApp({ staff })`); the defaults stay
+ * DEFAULT_SCRYPT_COST, asserted in test/platform/staff-settings-and-limits.test.ts, and
+ * test/platform/staff-sign-in.test.ts signs in at production cost (it compares the time of a wrong password
+ * with an unknown user's).
+ */
+export const TEST_SCRYPT_COST: ScryptCost = { logN: 10, r: 8, p: 1 };
+
+/** Production's staff settings with {@link TEST_SCRYPT_COST}. */
+export const TEST_STAFF_SETTINGS: StaffSettings = { ...DEFAULT_STAFF_SETTINGS, scrypt: TEST_SCRYPT_COST };
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     port: 0,
@@ -29,6 +45,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'debug',
     bodyLimit: 1_048_576,
     pii: testPiiConfig(),
+    staff: TEST_STAFF_SETTINGS,
     ...overrides,
   };
 }

@@ -11,6 +11,7 @@ import type { App } from '../../src/services.ts';
 import { connect, screenshot, seriousViolations, skipReason, type Locale } from './support/customer.ts';
 import { demoDatabase } from './support/demo-database.ts';
 import { demoStaff, newDesktopContext, STAFF_COOKIE, type StaffRole } from './support/staff.ts';
+import { TEST_STAFF_SETTINGS } from '../../test/support/app.ts';
 
 if (skipReason) console.warn(`[e2e] console collections skipped: ${skipReason}`);
 
@@ -61,6 +62,8 @@ async function startCollectionsDemo(): Promise<string> {
     db: database.db,
     logger: createMemoryLogger('warn').logger,
     demo: true,
+    // Staff passwords at the tests' scrypt cost (test/support/app.ts): every sign-in hashes once.
+    staff: TEST_STAFF_SETTINGS,
     clock,
   });
   // A small history (docs/demo.md): enough applicants for a few loans to be late at its end.

@@ -11,6 +11,7 @@ import { createMemoryLogger } from '../../../src/platform/logging/logger.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 import { demoDatabase } from './demo-database.ts';
 import { ensureBuilt, WEB } from './web-build.ts';
+import { TEST_STAFF_SETTINGS } from '../../../test/support/app.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -65,6 +66,8 @@ export async function startDemoServer(port = 0): Promise<string> {
     db: database.db,
     logger: createMemoryLogger('warn').logger,
     demo: true,
+    // Staff passwords at the tests' scrypt cost (test/support/app.ts): every sign-in hashes once.
+    staff: TEST_STAFF_SETTINGS,
   });
   phase = logPhase('server: copy the migrated snapshot, open PGlite, createApp', phase);
   await seedDemo(app);
