@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serializeScorecard } from '../../src/scoring/index.ts';
 import { DEMO_SCORECARD_FILE_ENV, trainTestScorecard } from '../decisions/scorecard.ts';
-import { ensureSnapshot, TEST_RUN_DIR_ENV } from './pglite-snapshot.ts';
+import { ensureSnapshot, runDirectoryRoot, TEST_RUN_DIR_ENV } from './pglite-snapshot.ts';
 import { ensureCitusTemplates } from './citus-template.ts';
 import { ensurePostgresTemplate } from './postgres-template.ts';
 
@@ -19,8 +18,9 @@ export default async function setup(): Promise<() => void> {
   if (process.env.DATABASE_URL) await ensurePostgresTemplate(process.env.DATABASE_URL);
   // With CITUS_URL: the bare and the migrated Citus databases each Citus `fresh()` is copied from.
   if (process.env.CITUS_URL) await ensureCitusTemplates(process.env.CITUS_URL);
-  const dir = mkdtempSync(join(tmpdir(), 'credence-tests-'));
-  // Each test file's copy of the PGlite snapshot goes in here too, removed with it when the run ends.
+  // In memory (/dev/shm) when there is room: each test file's copy of the PGlite snapshot goes in here
+  // too, removed with it when the run ends.
+  const dir = mkdtempSync(join(runDirectoryRoot(), 'credence-tests-'));
   process.env[TEST_RUN_DIR_ENV] = dir;
   const file = join(dir, 'demo-scorecard.json');
   writeFileSync(file, serializeScorecard(trainTestScorecard()));
