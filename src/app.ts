@@ -46,7 +46,7 @@ import type { Clock, MonotonicClock } from './platform/time/clock.ts';
 
 import { systemClock, systemMonotonicClock } from './platform/time/system-clock.node.ts';
 
-import { createCustomerService } from './customers/index.ts';
+import { createCustomerService } from './customers/customer-service.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
 
 import { createDataKeyring } from './privacy/data-keyring.ts';

@@ -1,4 +1,5 @@
 import type { ConsentState, VerificationFailure, VerificationLevel } from '../identity/index.ts';
+import type { PurposeConsentState } from './consent-states.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import type { RiskHold } from './features/abnormal-behaviour.ts';
 import type { FeatureRecord, FeatureVector } from './features/compute.ts';
@@ -175,4 +176,46 @@ export interface IngestReport {
 /** Where a training table's rows go, in customer id order. */
 export interface TrainingRowSink {
   (customerId: string, vector: FeatureVector, bad: 0 | 1): void | Promise<void>;
+}
+
+/** A grant or withdrawal asked for. Without a purpose, a data source means credit assessment of it (legacy). */
+export interface ConsentInput {
+  readonly customerId: string;
+  readonly purpose?: string;
+  readonly dataSource?: string;
+  readonly granted: boolean;
+  /**
+   * The notice version the person accepted (grants). Omitted: the version in force now (the app shows the
+   * current notice); refused if it is not the version in force.
+   */
+  readonly noticeVersion?: number;
+}
+
+export interface ConsentOutcome {
+  /** Credit-assessment consent per data source in force after the change (the legacy answer). */
+  readonly consents: ConsentState[];
+  /** Every purpose (and source) in force after the change. */
+  readonly purposes: PurposeConsentState[];
+  /** The event recorded (`source/eventId`), or null when the consent was already in that state. */
+  readonly recorded: string | null;
+}
+
+/** A person's identity as their copy of their data gives it (plain JSON). */
+export interface IdentityRecord {
+  readonly customerId: string;
+  readonly externalId: string;
+  readonly name: string;
+  readonly idNumber: string;
+  readonly phone: string;
+  readonly birthDate: string;
+  readonly sex: string;
+  readonly regionCode: string;
+  readonly createdAt: string;
+  readonly cards: ReadonlyArray<{
+    readonly cardId: string;
+    readonly cardNumber: string;
+    readonly issuer: string | null;
+    readonly addedAt: string;
+    readonly removedAt: string | null;
+  }>;
 }

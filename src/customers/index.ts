@@ -7,7 +7,7 @@
  * - Scoring: `FeatureTable`, `FEATURE_NAMES` (the synthetic population and its in-memory feature table
  *   are the demo's: `src/demo/index.ts`).
  */
-export { createCustomerService, type CustomerService, type CustomerServiceDeps } from './customer-service.ts';
+export type { CustomerService, CustomerServiceDeps } from './customers-ports.ts';
 export type {
   CustomerSnapshot,
   CustomerView,
@@ -16,7 +16,7 @@ export type {
   NewCustomer,
   VerificationRecord,
 } from './customer.ts';
-export type { IdentityRecord } from './reveal-identity.ts';
+export type { ConsentInput, ConsentOutcome, IdentityRecord } from './customer.ts';
 export {
   FEATURES,
   FEATURE_NAMES,
@@ -52,7 +52,6 @@ export {
   type CustomerEvent,
 } from './events/customer-event.ts';
 export { purposeConsentsOf, purposeStatesAt, type PurposeConsentState } from './consent-states.ts';
-export type { ConsentInput, ConsentOutcome } from './record-consent.ts';
 export * from './events/customer-event.ts';
 export * from './features/abnormal-behaviour.ts';
 export * from './features/compute.ts';

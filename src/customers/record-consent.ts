@@ -6,7 +6,6 @@ import {
   purposeConsentAt,
   purposeNeedsSource,
   type ConsentPurpose,
-  type ConsentState,
   type DataSource,
   type PurposeConsentChange,
   noticeInForce,
@@ -14,33 +13,14 @@ import {
 } from '../identity/index.ts';
 import type { Queryable } from '../platform/database/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
+import type { ConsentInput, ConsentOutcome } from './customer.ts';
 import type { CustomersDeps } from './customers-ports.ts';
 import { appendEvents, loadEvents } from './customers.pg.ts';
 import { purposeConsentsOf, purposeStatesAt, type PurposeConsentState } from './consent-states.ts';
 import { internalEvent } from './customers-rules.ts';
 import { mustFindCustomer } from './get-customer.ts';
 
-/** A grant or withdrawal asked for. Without a purpose, a data source means credit assessment of it (legacy). */
-export interface ConsentInput {
-  readonly customerId: string;
-  readonly purpose?: string;
-  readonly dataSource?: string;
-  readonly granted: boolean;
-  /**
-   * The notice version the person accepted (grants). Omitted: the version in force now (the app shows the
-   * current notice); refused if it is not the version in force.
-   */
-  readonly noticeVersion?: number;
-}
-
-export interface ConsentOutcome {
-  /** Credit-assessment consent per data source in force after the change (the legacy answer). */
-  readonly consents: ConsentState[];
-  /** Every purpose (and source) in force after the change. */
-  readonly purposes: PurposeConsentState[];
-  /** The event recorded (`source/eventId`), or null when the consent was already in that state. */
-  readonly recorded: string | null;
-}
+export type { ConsentInput, ConsentOutcome } from './customer.ts';
 
 /** Checks purpose and source together; a bare data source is the legacy credit-assessment consent. */
 function purposeAndSource(input: ConsentInput): { purpose: ConsentPurpose; dataSource: DataSource | null } {

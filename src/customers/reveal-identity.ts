@@ -1,27 +1,10 @@
+import type { IdentityRecord } from './customer.ts';
 import type { CustomersDeps } from './customers-ports.ts';
 import { listCardsEverBound } from './customers.pg.ts';
 import { customerView } from './customers-rules.ts';
 import { mustFindCustomer } from './get-customer.ts';
 
-/** A person's identity as their copy of their data gives it (plain JSON). */
-export interface IdentityRecord {
-  readonly customerId: string;
-  readonly externalId: string;
-  readonly name: string;
-  readonly idNumber: string;
-  readonly phone: string;
-  readonly birthDate: string;
-  readonly sex: string;
-  readonly regionCode: string;
-  readonly createdAt: string;
-  readonly cards: ReadonlyArray<{
-    readonly cardId: string;
-    readonly cardNumber: string;
-    readonly issuer: string | null;
-    readonly addedAt: string;
-    readonly removedAt: string | null;
-  }>;
-}
+export type { IdentityRecord } from './customer.ts';
 
 /**
  * The identity with every card ever bound (removed ones too), decrypted or masked. Decrypting is for the

@@ -8,7 +8,7 @@ import {
   type IncomeBand,
   type InquiryKind,
   type Scope,
-} from '../../customers/events/customer-event.ts';
+} from '../../customers/index.ts';
 
 /**
  * A script for one customer's history: a small builder of external events (what sources would send), for

@@ -1,5 +1,4 @@
-import type { CustomerService } from '../../customers/customer-service.ts';
-import { eventToWire } from '../../customers/index.ts';
+import { type CustomerService, eventToWire } from '../../customers/index.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { DEMO_PERSONAS, type DemoPersona } from './customer-history.ts';
 

@@ -1,5 +1,5 @@
-import type { RiskHold } from '../../customers/features/abnormal-behaviour.ts';
 import {
+  type RiskHold,
   createFeatureComputer,
   createFeatureVector,
   labelBad,
@@ -7,16 +7,14 @@ import {
   toFeatureRecord,
   type AsOfPlan,
   type FeatureRecord,
-} from '../../customers/features/compute.ts';
-import { FEATURES } from '../../customers/features/definitions.ts';
-import {
+  FEATURES,
   FeatureTableBuilder,
   labelEndOf,
   parseLabelWindow,
   type FeatureTable,
   type LabelWindow,
-} from '../../customers/features/feature-table.ts';
-import { decayExpiries } from '../../customers/features/recourse.ts';
+  decayExpiries,
+} from '../../customers/index.ts';
 import type { Population, SyntheticCustomer } from './population.ts';
 
 /**

@@ -24,8 +24,6 @@ import {
   type CustomerEvent,
   type Education,
   type IncomeBand,
-} from '../../customers/events/customer-event.ts';
-import {
   createEventColumns,
   intern,
   reserve,
@@ -33,7 +31,7 @@ import {
   SCOPE_HERE,
   TYPE_CODE,
   type EventColumns,
-} from '../../customers/features/event-columns.ts';
+} from '../../customers/index.ts';
 import { syntheticCardNumber, syntheticIdNumber, syntheticName, syntheticPhone } from './identities.ts';
 import {
   chance,
