@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 
 import { registerPlatformRoutes } from './http/platform.routes.ts';
 
-import type { App, Services } from './services.ts';
+import type { App, DayEndRuns, Services } from './services.ts';
 
 import { registerWebAppRoutes } from './http/web-app.routes.ts';
 
@@ -58,7 +58,19 @@ import { createSandboxVerificationProvider } from './identity/sandbox-verificati
 
 import type { VerificationProvider } from './identity/verification.ts';
 
-import { createDayEndService } from './lending/eod/day-end.ts';
+import { createDayEndService, type DayEndService } from './lending/eod/day-end.ts';
+import {
+  createQueuedDayEndService,
+  DAY_END_PARTITION_JOB,
+  dayEndRunProgress,
+  runDayEndPartition,
+  takeOverSilentPartitions,
+  type DayEndJobsDeps,
+} from './lending/eod/day-end-jobs.ts';
+import { dayEndJobStore } from './lending/eod/day-end-jobs.pg.ts';
+import { createInProcessQueue } from './platform/jobs/in-process-queue.ts';
+import { createJobHandlers, type JobQueue } from './platform/jobs/jobs.ts';
+import { createPgBossQueue } from './platform/jobs/pg-boss-queue.pg.ts';
 import { createPgDayEndRunLog } from './lending/eod/day-end-runs.pg.ts';
 
 import { createFacilityService } from './lending/facilities/facility-service.ts';
@@ -384,6 +396,24 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     schedules: parseAutoRepaySchedules(options.autoRepay ?? DEFAULT_AUTO_REPAY_SCHEDULES),
     outbox: notifications.outbox,
   };
+  const dayEndDeps = {
+    db,
+    clock,
+    runs: createPgDayEndRunLog(),
+    processors: [
+      createLoanDayEndProcessor({ clock, ids }),
+      createCreditLineDayEndProcessor({ clock, ids, outbox: notifications.outbox }),
+      // Reminders after every product's day steps, so they read the accounts as of the date.
+      createLoanReminderProcessor({ clock, outbox: notifications.outbox }),
+      createLineReminderProcessor({ clock, outbox: notifications.outbox }),
+      // Auto-repay after the reminders (they speak of what is due before the collection) and before
+      // collections, so a case sees the account as the collection left it.
+      createAutoRepayProcessor(autoRepayDeps),
+      // Collections after the reminders: cases follow the accounts as the products' steps left them.
+      createCollectionsStep({ clock, ids, outbox: notifications.outbox, strategies: collectionStrategies }),
+    ],
+    elapsed: () => monotonic.nowMs(),
+  };
   const base: Omit<
     Services,
     | 'bureau'
@@ -399,6 +429,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     | 'collections'
     | 'corrections'
     | 'modelBacktests'
+    | 'dayEndRuns'
   > = {
     apiKeys: cachedApiKeyStore(createPgApiKeyStore(db, ids, clock), { elapsedMs: () => monotonic.nowMs() }),
     audit,
@@ -437,24 +468,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       outbox: notifications.outbox,
       idempotency: createPgIdempotencyStore(),
     }),
-    dayEnd: createDayEndService({
-      db,
-      clock,
-      runs: createPgDayEndRunLog(),
-      processors: [
-        createLoanDayEndProcessor({ clock, ids }),
-        createCreditLineDayEndProcessor({ clock, ids, outbox: notifications.outbox }),
-        // Reminders after every product's day steps, so they read the accounts as of the date.
-        createLoanReminderProcessor({ clock, outbox: notifications.outbox }),
-        createLineReminderProcessor({ clock, outbox: notifications.outbox }),
-        // Auto-repay after the reminders (they speak of what is due before the collection) and before
-        // collections, so a case sees the account as the collection left it.
-        createAutoRepayProcessor(autoRepayDeps),
-        // Collections after the reminders: cases follow the accounts as the products' steps left them.
-        createCollectionsStep({ clock, ids, outbox: notifications.outbox, strategies: collectionStrategies }),
-      ],
-      elapsed: () => monotonic.nowMs(),
-    }),
+    dayEnd: createDayEndService(dayEndDeps),
     models,
     policies,
     decisions: createDecisionService({
@@ -621,6 +635,71 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     outbox: notifications.outbox,
     settings: parseBureauSettings(options.bureau),
   });
+  const afterBatch = (batch: DayEndService): DayEndService =>
+    withDayStep(
+      withDayStep(
+        withMessageDelivery(
+          withAppealRecovery(
+            withLimitReviews(batch, lineReviews, () => monotonic.nowMs()),
+            appeals,
+            () => monotonic.nowMs(),
+          ),
+          () => notifications.deliver(),
+          () => monotonic.nowMs(),
+        ),
+        'data-copies',
+        async () => (await copies.purgeExpired()).purged,
+        () => monotonic.nowMs(),
+      ),
+      'erasures',
+      async (through) => (await privacy.runErasures({ businessDate: through })).erased.length,
+      () => monotonic.nowMs(),
+    );
+  // The day-end as jobs: partitions on the queue (pg-boss on PostgreSQL, in this process on PGlite), the
+  // same processors, then the same steps after the batch, once, in the process that asked for the run.
+  const jobHandlers = createJobHandlers();
+  const jobs: JobQueue =
+    db.dialect === 'postgres' && config.databaseUrl
+      ? createPgBossQueue({
+          connectionString: config.databaseUrl,
+          // Beside the schema Credence works in: a test's schema gets a queue of its own.
+          schema: async () => {
+            const current = await db.query<{ schema: string }>('select current_schema() as schema');
+            const name = current.rows[0]?.schema ?? 'public';
+            return name === 'public' ? 'pgboss' : `${name}_jobs`;
+          },
+          handlers: jobHandlers,
+          ...(config.jobs?.expireSeconds ? { expireInSeconds: config.jobs.expireSeconds } : {}),
+          onError: (error, context) => logger.error({ err: error, context }, 'jobs: queue error'),
+        })
+      : createInProcessQueue({
+          handlers: jobHandlers,
+          nextId: () => ids.next('batch'),
+          onError: (error, job) => logger.error({ err: error, job }, 'jobs: a job failed'),
+        });
+  const dayEndJobsDeps: DayEndJobsDeps = {
+    ...dayEndDeps,
+    queue: jobs,
+    ids,
+    heartbeatMs: config.jobs?.heartbeatMs ?? 2_000,
+    staleMs: config.jobs?.staleMs ?? 30_000,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    every: (ms, beat) => {
+      const timer = setInterval(beat, ms);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  };
+  jobHandlers.register(DAY_END_PARTITION_JOB, (payload, context) =>
+    runDayEndPartition(dayEndJobsDeps, payload, context),
+  );
+  const dayEndRuns: DayEndRuns = {
+    service: (serviceOptions) => afterBatch(createQueuedDayEndService(dayEndJobsDeps, serviceOptions)),
+    progress: (runId) => dayEndRunProgress(db, runId),
+    recent: (limit) => dayEndJobStore.recentRuns(db, limit),
+    takeOver: () => takeOverSilentPartitions(dayEndJobsDeps),
+    takeOverEveryMs: (config.jobs?.heartbeatMs ?? 2_000) * 2,
+  };
   const services: Services = {
     ...base,
     copies,
@@ -641,25 +720,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     // pass (due re-checks, undelivered notifications), then a delivery pass of customer messages.
     // Then copies of people's data past their expiry are purged, and last the erasures whose holds have
     // lapsed on that business date are carried out (a loan closed today starts its retention period).
-    dayEnd: withDayStep(
-      withDayStep(
-        withMessageDelivery(
-          withAppealRecovery(
-            withLimitReviews(base.dayEnd, lineReviews, () => monotonic.nowMs()),
-            appeals,
-            () => monotonic.nowMs(),
-          ),
-          () => notifications.deliver(),
-          () => monotonic.nowMs(),
-        ),
-        'data-copies',
-        async () => (await copies.purgeExpired()).purged,
-        () => monotonic.nowMs(),
-      ),
-      'erasures',
-      async (through) => (await privacy.runErasures({ businessDate: through })).erased.length,
-      () => monotonic.nowMs(),
-    ),
+    dayEnd: afterBatch(base.dayEnd),
+    dayEndRuns,
     appeals,
     referrals,
     collections: createCollectionsService({
@@ -785,6 +847,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     logger,
     services,
     http,
+    jobs,
     version: VERSION,
     async start() {
       const url = await http.listen({ port: config.port, host: config.host });
@@ -850,6 +913,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       await http.close();
       // Shadows already queued are recorded before the database closes (they never hold up a decision).
       await services.decisions.shadows.idle();
+      // Jobs running in this process finish (or are handed back to the queue) before the database closes.
+      await jobs.stop();
       await db.close();
     },
   };

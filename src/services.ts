@@ -11,6 +11,24 @@ import type { CollectionsService } from './collections/collections-service.ts';
 import type { CustomerService } from './customers/customer-service.ts';
 import type { DecisionService } from './decisions/decision-service.ts';
 import type { DayEndService } from './lending/eod/day-end.ts';
+import type { DayEndRunProgress } from './lending/eod/day-end-jobs.ts';
+import type { DayEndJobRun } from './lending/eod/day-end-jobs.pg.ts';
+import type { JobQueue } from './platform/jobs/jobs.ts';
+
+export interface DayEndRuns {
+  /** The batch as a run of `partitions` jobs; `work`: this process takes jobs too (always on PGlite). */
+  service(options: {
+    readonly partitions: number;
+    readonly work: boolean;
+    readonly worker: string;
+  }): DayEndService;
+  progress(runId: string): Promise<DayEndRunProgress | undefined>;
+  recent(limit: number): Promise<DayEndJobRun[]>;
+  /** Gives partitions whose job fell silent a new job; returns how many. */
+  takeOver(): Promise<number>;
+  /** How often a worker should run `takeOver` (ms). */
+  readonly takeOverEveryMs: number;
+}
 import type { FacilityOverrideService } from './lending/facilities/facility-override-service.ts';
 import type { FacilityService } from './lending/facilities/facility-service.ts';
 import type { LimitReviewService } from './lending/credit-lines/limit-review-service.ts';
@@ -67,8 +85,13 @@ export interface Services {
   readonly lineHardship: LineHardshipService;
   /** Credit-line limit reviews: monthly in the day-end batch, and on demand; each a decision of kind limit_review. */
   readonly lineReviews: LimitReviewService;
-  /** The day-end batch over every product's processor (credit lines add theirs here). */
+  /** The day-end batch over every product's processor (credit lines add theirs here), in this process. */
   readonly dayEnd: DayEndService;
+  /**
+   * The day-end as a run of jobs partitioned by customer (`credence eod`, `credence worker`): the same
+   * steps, then the same steps after the batch as `dayEnd`; progress of runs; the take-over pass.
+   */
+  readonly dayEndRuns: DayEndRuns;
   /** Scorecard models: registry, and compiled scorers (`models.scorer()` is the active one). */
   readonly models: ModelRegistry;
   /** Credit policies (versioned JDM graphs), lending settings, and `resolve()` for one decision. */
@@ -111,6 +134,8 @@ export interface App {
   readonly logger: Logger;
   readonly services: Services;
   readonly http: HttpServer;
+  /** The jobs queue of this process (pg-boss on PostgreSQL, in process on PGlite); stopped by `stop()`. */
+  readonly jobs: JobQueue;
   readonly version: string;
   /** Starts listening; resolves with the base URL. */
   start(): Promise<string>;

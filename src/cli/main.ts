@@ -17,6 +17,10 @@ export const COMMAND_MODULES: ReadonlyArray<{
 }> = [
   { commands: ['serve'], load: async () => (await import('./commands/serve.cli.ts')).registerServeCommand },
   {
+    commands: ['worker'],
+    load: async () => (await import('./commands/worker.cli.ts')).registerWorkerCommand,
+  },
+  {
     commands: ['migrate'],
     load: async () => (await import('./commands/migrate.cli.ts')).registerMigrateCommand,
   },

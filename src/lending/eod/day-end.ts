@@ -50,7 +50,24 @@ export interface DayEndProcessor {
    * killed here does it again for the same date. `concurrency` is the run's (transactions in flight; 1 on
    * PGlite): how much of that work it may do at once.
    */
-  afterDate?(date: LocalDate, options: { readonly concurrency: number }): Promise<void>;
+  afterDate?(
+    date: LocalDate,
+    options: { readonly concurrency: number; readonly scope?: CustomerScope | undefined },
+  ): Promise<void>;
+  /**
+   * Work done once per run after every date, not per partition (pay-outs waiting for the provider): the
+   * partitioned run calls it when every partition has finished; the one-process run leaves it to `afterDate`
+   * of its last date (unscoped).
+   */
+  afterRun?(through: LocalDate): Promise<void>;
+}
+
+/**
+ * The customers one partition of a run looks after (a hash of the customer id, `day-end-jobs.ts`): a step's
+ * `afterDate` given a scope touches only their rows, so partitions never do the same work at once.
+ */
+export interface CustomerScope {
+  owns(customerId: string): boolean;
 }
 
 /** The finding half of a product's processor over its contract store: what is behind, counted and paged. */
@@ -103,6 +120,8 @@ export interface DayEndDateReport {
 
 export interface DayEndReport {
   readonly through: LocalDate;
+  /** A run made of jobs (`day-end-jobs.ts`): its id, partitions and wall time. */
+  readonly run?: { readonly id: string; readonly partitions: number; readonly milliseconds: number };
   readonly dates: readonly DayEndDateReport[];
   /** True when nothing was behind (e.g. the second run of the same date). */
   readonly upToDate: boolean;
@@ -122,7 +141,7 @@ export interface DayEndDeps {
  * in order, products in the order given.
  */
 export async function runDayEnd(deps: DayEndDeps, options: DayEndOptions): Promise<DayEndReport> {
-  const { db, clock, runs, processors } = deps;
+  const { clock, processors } = deps;
   const today = clock.today();
   if (options.through > today) {
     throw AppError.invalid(
@@ -139,14 +158,7 @@ export async function runDayEnd(deps: DayEndDeps, options: DayEndOptions): Promi
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
     throw AppError.invalid('concurrency', 'range', 'concurrency must be 1–32');
   }
-  const starts = new Map<string, LocalDate>();
-  for (const processor of processors) {
-    const last = await runs.lastCompleted(db, processor.product);
-    const pending = await processor.earliestPending(db);
-    const afterLast = last ? addDays(last, 1) : undefined;
-    const start = afterLast && pending ? (afterLast < pending ? afterLast : pending) : (afterLast ?? pending);
-    if (start && start <= options.through) starts.set(processor.product, start);
-  }
+  const starts = await dayEndStarts(deps, options.through);
   const dates: DayEndDateReport[] = [];
   const first = [...starts.values()].sort()[0];
   if (!first) return { through: options.through, dates, upToDate: true };
@@ -160,6 +172,26 @@ export async function runDayEnd(deps: DayEndDeps, options: DayEndOptions): Promi
     }
   }
   return { through: options.through, dates, upToDate: dates.every((d) => d.items === 0) };
+}
+
+/**
+ * Each product's first date to process through `through`: the day after its last completed date in the
+ * run log, or its first pending item's date if earlier; products with nothing to do are left out.
+ */
+export async function dayEndStarts(
+  deps: Pick<DayEndDeps, 'db' | 'runs' | 'processors'>,
+  through: LocalDate,
+): Promise<Map<string, LocalDate>> {
+  const { db, runs, processors } = deps;
+  const starts = new Map<string, LocalDate>();
+  for (const processor of processors) {
+    const last = await runs.lastCompleted(db, processor.product);
+    const pending = await processor.earliestPending(db);
+    const afterLast = last ? addDays(last, 1) : undefined;
+    const start = afterLast && pending ? (afterLast < pending ? afterLast : pending) : (afterLast ?? pending);
+    if (start && start <= through) starts.set(processor.product, start);
+  }
+  return starts;
 }
 
 async function runDate(

@@ -72,11 +72,19 @@ export function createAutoRepayProcessor(
       await advanceMandates(tx, mandates, date, now);
       return mandates.length;
     },
-    async afterDate(date, { concurrency }) {
-      await settlePaymentAttempts(deps, date, { concurrency });
+    async afterDate(date, { concurrency, scope }) {
+      // A partition of a run settles its own customers' attempts only: no attempt is asked about twice at once.
+      await settlePaymentAttempts(deps, date, {
+        concurrency,
+        ...(scope ? { owns: (id: string) => scope.owns(id) } : {}),
+      });
       // Pay-outs of money held still waiting for the provider's answer are asked about too — once a run, on
-      // its latest night (they are not dated: a catch-up over N nights asked the provider N times each).
-      if (date >= addDays(deps.clock.today(), -1)) await settlePayouts(deps);
+      // its latest night (they are not dated: a catch-up over N nights asked the provider N times each). A
+      // partitioned run does it in `afterRun`, once.
+      if (!scope && date >= addDays(deps.clock.today(), -1)) await settlePayouts(deps);
+    },
+    async afterRun(through) {
+      if (through >= addDays(deps.clock.today(), -1)) await settlePayouts(deps);
     },
   };
 }

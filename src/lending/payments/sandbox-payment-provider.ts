@@ -115,6 +115,24 @@ export function createSandboxPaymentProvider(durable?: SandboxBook): SandboxPaym
         amount: entry.amount,
       });
   }
+  // Several processes may share one durable book (two `credence worker`s): a payment this process has not
+  // seen may have been answered by another, so a miss reads the book again before answering "not found".
+  const lookUp = (paymentId: string): Recorded | undefined => {
+    const known = book.get(paymentId);
+    if (known || !durable) return known;
+    for (const entry of durable.load()) {
+      if (book.has(entry.paymentId)) continue;
+      book.set(entry.paymentId, { status: entry.status });
+      if (entry.status.status === 'succeeded')
+        moved.push({
+          paymentId: entry.paymentId,
+          customerId: entry.customerId,
+          direction: entry.direction,
+          amount: entry.amount,
+        });
+    }
+    return book.get(paymentId);
+  };
   const record = (
     request: PaymentRequest,
     direction: SandboxMovement['direction'],
@@ -141,7 +159,7 @@ export function createSandboxPaymentProvider(durable?: SandboxBook): SandboxPaym
 
   function pay(direction: SandboxMovement['direction'], request: PaymentRequest): PaymentOutcome {
     callCount += 1;
-    const known = book.get(request.paymentId);
+    const known = lookUp(request.paymentId);
     if (known) {
       return known.status.status === 'succeeded'
         ? { outcome: 'succeeded', providerRef: known.status.providerRef }
@@ -171,7 +189,7 @@ export function createSandboxPaymentProvider(durable?: SandboxBook): SandboxPaym
   return {
     collect: async (request) => pay('collect', request),
     payOut: async (request) => pay('payout', request),
-    status: async (paymentId) => book.get(paymentId)?.status ?? { status: 'not_found' },
+    status: async (paymentId) => lookUp(paymentId)?.status ?? { status: 'not_found' },
     script(customerOrCardId, behaviours) {
       scripts.set(customerOrCardId, [...(scripts.get(customerOrCardId) ?? []), ...behaviours]);
     },

@@ -209,7 +209,7 @@ export const DEFAULT_SETTLE_CONCURRENCY = 4;
 
 /**
  * Settles every attempt still waiting for the provider with a business date up to `through`, oldest first
- * (the day-end's auto-repay step after each date; `credence payments resolve`).
+ * (the day-end's auto-repay step after each date; `credence payments resolve`); `owns`: only those customers'.
  *
  * On PostgreSQL up to `concurrency` attempts are settled at once (the day-end passes its own: transactions
  * in flight), each still on its own — a provider call outside any transaction, its booking in its own
@@ -222,7 +222,10 @@ export const DEFAULT_SETTLE_CONCURRENCY = 4;
 export async function settlePaymentAttempts(
   deps: SettleDeps,
   through: LocalDate,
-  options: { readonly concurrency?: number } = {},
+  options: {
+    readonly concurrency?: number;
+    readonly owns?: (customerId: string) => boolean;
+  } = {},
 ): Promise<SettleReport> {
   const concurrency =
     deps.db.dialect === 'pglite' ? 1 : Math.max(1, options.concurrency ?? DEFAULT_SETTLE_CONCURRENCY);
@@ -231,9 +234,11 @@ export async function settlePaymentAttempts(
   for (;;) {
     const page = await unresolvedAttempts(deps.db, through, afterId, 200);
     if (page.length === 0) break;
-    const stillDue = await stillDueOf(deps, page);
+    // One partition of a day-end run settles its own customers' attempts (the others are another's).
+    const owned = options.owns ? page.filter((attempt) => options.owns?.(attempt.customerId)) : page;
+    const stillDue = await stillDueOf(deps, owned);
     const byAccount = new Map<string, PaymentAttempt[]>();
-    for (const attempt of page) {
+    for (const attempt of owned) {
       const queue = byAccount.get(attempt.accountId);
       if (queue) queue.push(attempt);
       else byAccount.set(attempt.accountId, [attempt]);

@@ -54,6 +54,45 @@ export interface PlatformConfig {
    * payments survive our restarts as a real provider's do. Unset: in memory.
    */
   readonly sandboxPaymentsFile?: string;
+  /** Jobs (`credence worker`, the day-end's partitions): see `jobSettingsFromEnv`. Absent: the defaults. */
+  readonly jobs?: JobSettings;
+}
+
+/** How jobs are watched (`CREDENCE_JOB_HEARTBEAT_MS`, `CREDENCE_JOB_STALE_MS`, `CREDENCE_JOB_EXPIRE_SECONDS`). */
+export interface JobSettings {
+  /** How often a running job writes its heartbeat (default 2,000 ms). */
+  readonly heartbeatMs: number;
+  /** A job silent this long is taken over by another (default 30,000 ms; at least 3 heartbeats). */
+  readonly staleMs: number;
+  /** Seconds before the queue itself hands an active job out again (default 3,600; the backstop). */
+  readonly expireSeconds: number;
+}
+
+function integerSetting(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw AppError.invalid(name, 'range', `${name} must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+export function jobSettingsFromEnv(env: Env): JobSettings {
+  const heartbeatMs = integerSetting(env, 'CREDENCE_JOB_HEARTBEAT_MS', 2_000, 100, 600_000);
+  const staleMs = integerSetting(env, 'CREDENCE_JOB_STALE_MS', 30_000, 300, 3_600_000);
+  if (staleMs < 3 * heartbeatMs) {
+    throw AppError.invalid(
+      'CREDENCE_JOB_STALE_MS',
+      'three-heartbeats',
+      'CREDENCE_JOB_STALE_MS must be at least three heartbeats (CREDENCE_JOB_HEARTBEAT_MS)',
+    );
+  }
+  return {
+    heartbeatMs,
+    staleMs,
+    expireSeconds: integerSetting(env, 'CREDENCE_JOB_EXPIRE_SECONDS', 3_600, 1, 82_800),
+  };
 }
 
 /** The environment variables configuration is read from (`process.env` in production). */
@@ -190,6 +229,7 @@ export function loadPlatformConfig(env: Env): PlatformConfig {
     rateLimits: rateLimitsFromEnv(env),
     staff: staffSettingsFromEnv(env),
     messageDeliveryMs,
+    jobs: jobSettingsFromEnv(env),
     ...(env.CREDENCE_SANDBOX_PAYMENTS_FILE
       ? { sandboxPaymentsFile: resolve(env.CREDENCE_SANDBOX_PAYMENTS_FILE) }
       : {}),

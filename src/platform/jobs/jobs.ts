@@ -1,0 +1,71 @@
+import type { Queryable } from '../database/database.ts';
+
+/**
+ * The jobs port (issue 16, item 4): work that any process may do, handed out one job at a time. A job is a
+ * name and a JSON payload; a handler registered under the name does the work. Two adapters:
+ *
+ * - on PostgreSQL, a queue in the database (`pg-boss-queue.pg.ts`): `credence worker` processes on any
+ *   number of machines take jobs; a job whose process died is handed out again (its handler must be safe
+ *   to run again: the day-end's is, by each account's watermark);
+ * - on PGlite, one process (`in-process-queue.ts`): the same handlers run in the process that enqueued them.
+ *
+ * The work itself is the same code on both: only who calls the handler differs. Nothing outside
+ * `src/platform/jobs/` and the composition root knows which queue is in use.
+ */
+
+/** A job's payload: plain JSON (no bigint: write money as a decimal string). */
+export type JobPayload = Readonly<Record<string, unknown>>;
+
+export interface JobContext {
+  /** The queue's id of this job (for logs and for a handler's own bookkeeping). */
+  readonly jobId: string;
+  /** Which process runs it (`worker` name, or `in-process`). */
+  readonly worker: string;
+}
+
+export type JobHandler = (payload: JobPayload, context: JobContext) => Promise<void>;
+
+export interface EnqueueOptions {
+  /**
+   * The transaction to enqueue in: the job then exists exactly when the transaction commits. On the
+   * in-process queue the job is queued at once (one process: a rolled-back enqueue is followed by the
+   * handler's own failure, and the handlers are idempotent).
+   */
+  readonly within?: Queryable;
+}
+
+/** The named handlers a process can run (the composition root registers them once). */
+export interface JobHandlers {
+  register(name: string, handler: JobHandler): void;
+  get(name: string): JobHandler | undefined;
+  readonly names: readonly string[];
+}
+
+export function createJobHandlers(): JobHandlers {
+  const handlers = new Map<string, JobHandler>();
+  return {
+    register(name, handler) {
+      if (!/^[a-z][a-z0-9-]{0,60}$/.test(name)) throw new Error(`job name ${name}: use a-z, 0-9 and -`);
+      if (handlers.has(name)) throw new Error(`job ${name} is registered twice`);
+      handlers.set(name, handler);
+    },
+    get: (name) => handlers.get(name),
+    get names() {
+      return [...handlers.keys()];
+    },
+  };
+}
+
+export interface JobQueue {
+  /** `queue` (PostgreSQL, shared by many processes) or `in-process` (PGlite). */
+  readonly kind: 'queue' | 'in-process';
+  /** Puts a job on the queue; resolves with its id. */
+  enqueue(name: string, payload: JobPayload, options?: EnqueueOptions): Promise<string>;
+  /**
+   * Takes jobs of every registered name and runs them, `concurrency` at a time, until `stop`. Resolves once
+   * it is taking jobs.
+   */
+  work(options: { readonly concurrency: number; readonly worker: string }): Promise<void>;
+  /** Stops taking jobs and waits for the ones running. */
+  stop(): Promise<void>;
+}
