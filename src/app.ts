@@ -68,6 +68,7 @@ import {
   type DayEndJobsDeps,
 } from './lending/eod/day-end-jobs.ts';
 import { dayEndJobStore } from './lending/eod/day-end-jobs.pg.ts';
+import { registerDayEndRoutes } from './lending/eod/day-end.routes.ts';
 import { createInProcessQueue } from './platform/jobs/in-process-queue.ts';
 import { createJobHandlers, type JobQueue } from './platform/jobs/jobs.ts';
 import { createPgBossQueue } from './platform/jobs/pg-boss-queue.pg.ts';
@@ -928,6 +929,7 @@ function registerRoutes(http: HttpServer, services: Services): void {
   registerHardshipRoutes(http, services);
   registerLineHardshipRoutes(http, services);
   registerAutoRepayRoutes(http, services.autoRepay);
+  registerDayEndRoutes(http, services);
   registerCreditLineRoutes(http, services);
   registerScoringRoutes(http, services);
   registerBacktestRoutes(http, services, { report: BacktestReportDto });

@@ -128,6 +128,7 @@ export async function startDayEndRun(
   }
   const starts = Object.fromEntries(await dayEndStarts(deps, input.through));
   const id = deps.ids.next('batch');
+  const later: (() => Promise<void>)[] = [];
   await db.transaction(async (tx) => {
     await store.insertRun(tx, {
       id,
@@ -137,11 +138,9 @@ export async function startDayEndRun(
       starts,
       createdAt: clock.now(),
     });
-    for (let part = 0; part < input.partitions; part += 1) {
-      const job = await deps.queue.enqueue(DAY_END_PARTITION_JOB, { run: id, part }, { within: tx });
-      await store.assign(tx, id, part, job, clock.now());
-    }
+    for (let part = 0; part < input.partitions; part += 1) later.push(await assignJob(deps, tx, id, part));
   });
+  for (const enqueue of later) await enqueue();
   return { run: (await store.run(db, id)) as DayEndJobRun, joined: false };
 }
 
@@ -151,20 +150,42 @@ async function requeue(
   runId: string,
   which: (part: DayEndJobPart) => boolean,
 ): Promise<number> {
-  return deps.db.transaction(async (tx) => {
+  const later: (() => Promise<void>)[] = [];
+  const count = await deps.db.transaction(async (tx) => {
+    later.length = 0;
     const run = await store.run(tx, runId, { lock: true });
     if (!run || run.status === 'completed') return 0;
     const parts = (await store.parts(tx, runId)).filter((part) => part.status !== 'completed' && which(part));
-    for (const part of parts) {
-      const job = await deps.queue.enqueue(
-        DAY_END_PARTITION_JOB,
-        { run: runId, part: part.part },
-        { within: tx },
-      );
-      await store.assign(tx, runId, part.part, job, deps.clock.now());
-    }
+    for (const part of parts) later.push(await assignJob(deps, tx, runId, part.part));
     return parts.length;
   });
+  for (const enqueue of later) await enqueue();
+  return count;
+}
+
+/**
+ * Makes the partition's next job: its id is recorded as the owner first, then the job is enqueued — in the
+ * same transaction on PostgreSQL; after the commit (the returned function) in one process, where a job
+ * started inside the transaction could not see the run yet.
+ */
+async function assignJob(
+  deps: DayEndJobsDeps,
+  tx: Queryable,
+  runId: string,
+  part: number,
+): Promise<() => Promise<void>> {
+  const job = deps.queue.newJobId();
+  await store.assign(tx, runId, part, job, deps.clock.now());
+  const enqueue = async (within?: Queryable): Promise<void> => {
+    await deps.queue.enqueue(
+      DAY_END_PARTITION_JOB,
+      { run: runId, part },
+      { id: job, ...(within ? { within } : {}) },
+    );
+  };
+  if (!deps.queue.transactional) return enqueue;
+  await enqueue(tx);
+  return async () => undefined;
 }
 
 /**

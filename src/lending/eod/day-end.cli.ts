@@ -47,7 +47,10 @@ export function registerDayEndCommand(program: Command): void {
     .option('--date <date>', 'last business date to process, YYYY-MM-DD (default: yesterday)')
     .option('--chunk-size <n>', 'items per transaction', '500')
     .option('--concurrency <n>', 'partitions this process works on at once (PostgreSQL)', '4')
-    .option('--partitions <n>', 'partitions by customer hash (default: 8 on PostgreSQL, 1 on PGlite)')
+    .option(
+      '--partitions <n>',
+      'partitions by customer hash, one job each (default: --concurrency on PostgreSQL, 1 on PGlite); with workers, their slots together',
+    )
     .option('--no-work', 'only queue the run and wait: `credence worker` processes do the work (PostgreSQL)')
     .option('--quiet', 'no progress on stderr')
     .action(
@@ -74,7 +77,7 @@ export function registerDayEndCommand(program: Command): void {
           let progress: Progress | undefined;
           let label = '';
           const dayEnd = app.services.dayEndRuns.service({
-            partitions: partitions ?? (pglite ? 1 : 8),
+            partitions: partitions ?? (pglite ? 1 : concurrency),
             work: pglite || options.work,
             worker: `eod-${process.pid}`,
           });

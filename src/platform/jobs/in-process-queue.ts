@@ -64,11 +64,15 @@ export function createInProcessQueue(deps: {
 
   return {
     kind: 'in-process',
-    enqueue(name, payload) {
+    transactional: false,
+    newJobId: () => deps.nextId(),
+    enqueue(name, payload, options = {}) {
       if (!deps.handlers.get(name)) return Promise.reject(new Error(`no handler for job ${name}`));
-      const id = deps.nextId();
+      // A job would start before the transaction it was enqueued in commits (and not see its rows).
+      if (options.within)
+        return Promise.reject(new Error('the in-process queue cannot enqueue in a transaction'));
+      const id = options.id ?? deps.nextId();
       queued.push({ id, name, payload, tries: 0 });
-      // Started on the next turn: a job enqueued inside a transaction runs after the caller went on.
       queueMicrotask(pump);
       return Promise.resolve(id);
     },

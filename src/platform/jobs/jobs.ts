@@ -27,11 +27,12 @@ export type JobHandler = (payload: JobPayload, context: JobContext) => Promise<v
 
 export interface EnqueueOptions {
   /**
-   * The transaction to enqueue in: the job then exists exactly when the transaction commits. On the
-   * in-process queue the job is queued at once (one process: a rolled-back enqueue is followed by the
-   * handler's own failure, and the handlers are idempotent).
+   * The transaction to enqueue in: the job then exists exactly when the transaction commits. Only the
+   * PostgreSQL queue can (`transactional`); on the in-process queue enqueue after the commit instead.
    */
   readonly within?: Queryable;
+  /** The job's id, made beforehand by `newJobId()` (so it can be recorded before the job can start). */
+  readonly id?: string;
 }
 
 /** The named handlers a process can run (the composition root registers them once). */
@@ -59,6 +60,10 @@ export function createJobHandlers(): JobHandlers {
 export interface JobQueue {
   /** `queue` (PostgreSQL, shared by many processes) or `in-process` (PGlite). */
   readonly kind: 'queue' | 'in-process';
+  /** Whether `enqueue` can take part in a transaction (`within`). */
+  readonly transactional: boolean;
+  /** A fresh id for a job (a UUID on PostgreSQL). */
+  newJobId(): string;
   /** Puts a job on the queue; resolves with its id. */
   enqueue(name: string, payload: JobPayload, options?: EnqueueOptions): Promise<string>;
   /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { JobHandlers, JobQueue } from './jobs.ts';
 
@@ -61,6 +62,8 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
   };
   return {
     kind: 'queue',
+    transactional: true,
+    newJobId: () => randomUUID(),
     async enqueue(name, payload, enqueueOptions = {}) {
       if (!options.handlers.get(name)) throw new Error(`no handler for job ${name}`);
       const instance = await started();
@@ -68,7 +71,12 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
       const id = await instance.send(
         name,
         { ...payload },
-        within ? { db: { executeSql: async (text, values) => within.query(text, values as unknown[]) } } : {},
+        {
+          ...(enqueueOptions.id ? { id: enqueueOptions.id } : {}),
+          ...(within
+            ? { db: { executeSql: async (text: string, values: unknown[]) => within.query(text, values) } }
+            : {}),
+        },
       );
       if (!id) throw new Error(`pg-boss did not queue ${name}`);
       return id;

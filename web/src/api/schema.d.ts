@@ -11484,6 +11484,147 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/day-end/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The latest day-end runs (newest first).
+     * @description Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              runs: {
+                completedThrough: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                finishedAt: string | null;
+                id: string;
+                /** @description Partitions by customer hash, one job each. */
+                partitions: number;
+                status: 'running' | 'finishing' | 'completed';
+                /**
+                 * Format: date
+                 * @description The last business date of the run.
+                 */
+                through: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/day-end/runs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A day-end run and its progress: each partition (customers by hash) with its step, accounts done of the step, and totals.
+     * @description Roles: admin, analyst.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The run id (eod_…). */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              itemsDone: number;
+              partitions: {
+                /** @description Jobs that began the partition (more than 1: retried or taken over). */
+                attempts: number;
+                dateDone: string | null;
+                /** @description Accounts advanced over every step and date of the run (account × step). */
+                itemsDone: number;
+                part: number;
+                status: 'queued' | 'running' | 'completed';
+                step: {
+                  /** Format: date */
+                  date: string;
+                  /** @description Accounts of the step advanced so far. */
+                  done: number;
+                  product: string;
+                  /** @description Accounts of the partition behind in the step when it began. */
+                  total: number;
+                } | null;
+                /**
+                 * Format: date-time
+                 * @description The owning job’s last heartbeat.
+                 */
+                updatedAt: string;
+                worker: string | null;
+              }[];
+              partitionsCompleted: number;
+              run: {
+                completedThrough: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                finishedAt: string | null;
+                id: string;
+                /** @description Partitions by customer hash, one job each. */
+                partitions: number;
+                status: 'running' | 'finishing' | 'completed';
+                /**
+                 * Format: date
+                 * @description The last business date of the run.
+                 */
+                through: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/decisions': {
     parameters: {
       query?: never;
