@@ -191,6 +191,10 @@ function runEod(databaseUrl: string, dataDir: string, payments: string): ReturnT
         LOG_LEVEL: 'error',
         // The sandbox provider's book in a file: it survives the kill as a real provider's would.
         CREDENCE_SANDBOX_PAYMENTS_FILE: payments,
+        // The day-end runs as jobs: the restart takes over the killed run's partition after 1.5 s of silence
+        // (default 30 s).
+        CREDENCE_JOB_HEARTBEAT_MS: '200',
+        CREDENCE_JOB_STALE_MS: '1500',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

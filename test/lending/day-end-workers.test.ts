@@ -128,5 +128,5 @@ describe.skipIf(!url)('the day-end shared by two credence worker processes (post
     );
     expect(logged.rows).toHaveLength(35);
     expect(logged.rows.every((row) => row.status === 'completed' && row.items_processed === 80)).toBe(true);
-  }, 600_000);
+  }, 900_000);
 });
