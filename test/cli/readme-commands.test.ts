@@ -33,6 +33,10 @@ const NOT_RUN: ReadonlyArray<readonly [RegExp, string]> = [
     /^npx credence serve\b/,
     'runs until stopped; tested in test/platform/cli.test.ts and test/cli/serve-start.test.ts',
   ],
+  [
+    /^npx credence worker\b/,
+    'PostgreSQL only, runs until stopped; two real workers are tested in test/lending/day-end-workers.test.ts',
+  ],
 ];
 
 /**
