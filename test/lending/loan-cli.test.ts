@@ -292,12 +292,13 @@ describe("credence loan … --json on a data directory: the API's DTOs, amounts 
       funding: '-9900.00',
     });
 
-    // The 100.00 held goes back to the customer: part, a refusal beyond what is held, then the rest.
+    // The 100.00 held goes back to the customer: part, a refusal beyond what is held, then the rest. Each
+    // pay-out through the provider first reserves what it sends (an event of its own), then is booked from it.
     const part = await json(['loan', 'payout', loanId, '--amount', '40.00', '--idempotency-key', 'o1']);
     expect(part.code).toBe(0);
     expect(part.body).toMatchObject({
       loanId,
-      seq: 2,
+      seq: 3,
       amount: '40.00',
       heldBefore: '100.00',
       outstanding: { heldForCustomer: '60.00' },
@@ -307,11 +308,13 @@ describe("credence loan … --json on a data directory: the API's DTOs, amounts 
     expect(tooMuch.code).toBe(3);
     expect(tooMuch.body.error.errors[0]).toMatchObject({ field: 'amount', rule: 'within-held' });
     const rest = await json(['loan', 'payout', loanId, '--idempotency-key', 'o3']);
-    expect(rest.body).toMatchObject({ seq: 3, amount: '60.00', outstanding: { heldForCustomer: '0.00' } });
+    expect(rest.body).toMatchObject({ seq: 5, amount: '60.00', outstanding: { heldForCustomer: '0.00' } });
     const events = await json(['loan', 'events', loanId]);
     expect(events.body.events.map((e: { kind: string; amount: string }) => `${e.kind} ${e.amount}`)).toEqual([
       'repayment 100.00',
+      'reserve 40.00',
       'payout 40.00',
+      'reserve 60.00',
       'payout 60.00',
     ]);
     const after = await json(['loan', 'statement', loanId]);
