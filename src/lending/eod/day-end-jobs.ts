@@ -17,9 +17,6 @@ import {
 } from './day-end.ts';
 import { dayEndJobStore as store, type DayEndJobPart, type DayEndJobRun } from './day-end-jobs.pg.ts';
 
-/** Provider calls a partition may have in flight at once in a step's after-date work (PostgreSQL). */
-const PARTITION_SETTLE_CONCURRENCY = 4;
-
 /**
  * The day-end as jobs (issue 16, item 4). A run through a date is split into `partitions` by a hash of the
  * customer id; each partition is one job on the queue, taken by any `credence worker` (or, on PGlite, run in
@@ -267,10 +264,9 @@ export async function runDayEndPartition(
             { retries: 5 },
           );
         }
-        // Work outside transactions (auto-repay's provider calls) for this partition's customers only, up to
-        // PARTITION_SETTLE_CONCURRENCY at once on PostgreSQL (the step keeps PGlite one at a time).
-        if (processor.afterDate)
-          await processor.afterDate(date, { concurrency: PARTITION_SETTLE_CONCURRENCY, scope });
+        // Work outside transactions (auto-repay's provider calls) for this partition's customers only, at the
+        // step's own default concurrency (a partition has no transactions in flight to lend it).
+        if (processor.afterDate) await processor.afterDate(date, { scope });
       }
       await markDateDone(deps, run, part, date);
     }

@@ -48,11 +48,11 @@ export interface DayEndProcessor {
    * Work of the date that must run outside any transaction (auto-repay calls a payment provider): after
    * every chunk of the date committed, before the date is marked completed. Must be safe to repeat: a run
    * killed here does it again for the same date. `concurrency` is the run's (transactions in flight; 1 on
-   * PGlite): how much of that work it may do at once.
+   * PGlite) when it has one: how much of that work it may do at once; without it the step's own default.
    */
   afterDate?(
     date: LocalDate,
-    options: { readonly concurrency: number; readonly scope?: CustomerScope | undefined },
+    options: { readonly concurrency?: number | undefined; readonly scope?: CustomerScope | undefined },
   ): Promise<void>;
   /**
    * Work done once per run after every date, not per partition (pay-outs waiting for the provider): the

@@ -75,7 +75,7 @@ export function createAutoRepayProcessor(
     async afterDate(date, { concurrency, scope }) {
       // A partition of a run settles its own customers' attempts only: no attempt is asked about twice at once.
       await settlePaymentAttempts(deps, date, {
-        concurrency,
+        ...(concurrency !== undefined ? { concurrency } : {}),
         ...(scope ? { owns: (id: string) => scope.owns(id) } : {}),
       });
       // Pay-outs of money held still waiting for the provider's answer are asked about too — once a run, on

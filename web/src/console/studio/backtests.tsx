@@ -36,7 +36,7 @@ const POLL_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
 
 /** Wait before the next read after `failures` failed ones in a row: 2 s, 4 s, 8 s … up to 30 s. */
-export const retryDelay = (failures: number): number => Math.min(POLL_MS * 2 ** failures, MAX_RETRY_MS);
+const retryDelay = (failures: number): number => Math.min(POLL_MS * 2 ** failures, MAX_RETRY_MS);
 
 /** A PD or share as a percentage with two decimals; "—" for none. */
 const pct = (value: number | null | undefined): string =>
