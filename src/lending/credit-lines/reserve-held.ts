@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { payoutReservationOf } from '../shared/payout-reservation.ts';
 import type { Money } from '../../platform/money/money.ts';
 import { lockFacilityById } from '../facilities/facility.pg.ts';
 import type { CreditLineDeps } from './credit-line-ports.ts';
@@ -19,22 +20,9 @@ export interface LineReservationRequest {
   readonly payoutId: string;
 }
 
-/** What the line's events say of a pay-out: reserved (and how much), released, paid out from it. */
-export function lineReservationOf(
-  events: readonly LineEvent[],
-  payoutId: string,
-): { reserved?: { seq: number; amount: Money }; released: boolean; paid: boolean } {
-  let reserved: { seq: number; amount: Money } | undefined;
-  let released = false;
-  let paid = false;
-  for (const event of events) {
-    if (event.kind === 'reserve' && event.payoutId === payoutId)
-      reserved = { seq: event.seq, amount: event.amount };
-    if (event.kind === 'release' && event.payoutId === payoutId) released = true;
-    if (event.kind === 'payout' && event.payoutId === payoutId) paid = true;
-  }
-  return { ...(reserved ? { reserved } : {}), released, paid };
-}
+/** What the events say of one pay-out (`payoutReservationOf`, shared with the other product). */
+export const lineReservationOf = (events: readonly LineEvent[], payoutId: string) =>
+  payoutReservationOf(events, payoutId);
 
 async function locked(tx: Queryable, request: LineReservationRequest) {
   // Lock order everywhere: facility, then line.
