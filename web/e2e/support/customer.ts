@@ -153,6 +153,15 @@ export async function motionSettled(page: Page): Promise<void> {
 }
 
 export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
+  // A toast (antd's message) fades in, stays 3 s and fades out: axe-core measured it half-transparent when
+  // its scan overlapped the fade-out ("Contact saved" at 1.9:1 in a CI run). Toasts are checked by waiting for
+  // them to go, not by racing their timer; a page whose toast never leaves keeps it and is checked with it.
+  await page
+    .waitForFunction(() => document.querySelector('.ant-message-notice') === null, undefined, {
+      polling: 100,
+      timeout: 10_000,
+    })
+    .catch(() => undefined);
   await motionSettled(page);
   await page.addScriptTag({ content: AXE });
   return page.evaluate(async () => {
