@@ -136,6 +136,10 @@ describe.each(storesUnderTest())('pay-outs of money held through the provider ($
     expect(again.statusCode).toBe(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json().payout.payoutId).toBe(sent.json().payout.payoutId);
+    // The same key for another card is another request: refused, not answered with the first card's pay-out.
+    const otherCard = await post(url, 'o2', { cardId: cards['0014'] });
+    expect(otherCard.statusCode, otherCard.body).toBe(409);
+    expect(otherCard.json().detail).toContain('card ending 1234');
     expect(provider.movements().map((m) => [m.direction, m.amount])).toEqual([['payout', 8_200n]]);
     line = await t.app.http.inject({ method: 'GET', url: `/v1/lines/${lineId}`, headers: t.auth('app') });
     expect(line.json().balances.heldForCustomer).toBe('0.00');

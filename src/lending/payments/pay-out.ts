@@ -113,8 +113,8 @@ async function firstBoundCard(q: Queryable, customerId: string): Promise<string 
  * Asks for a pay-out of money held on a loan or line and takes it to the provider at once. Refused with
  * nothing written (422, field and rule): an amount not positive, or more than is held less pay-outs still
  * waiting (`amount` / `within-held`); no bound card (`cardId` / `required`); a card not the customer's
- * (`cardId` / `bound-card`). The same idempotency key answers the first pay-out (a different amount:
- * IDEMPOTENCY_MISMATCH); one still waiting is asked about again.
+ * (`cardId` / `bound-card`). The same idempotency key answers the first pay-out (a different amount or
+ * card: IDEMPOTENCY_MISMATCH); one still waiting is asked about again.
  */
 export async function requestPayout(deps: PayoutDeps, input: PayoutInput): Promise<PayoutOutcome> {
   parseIdempotencyKey(input.idempotencyKey);
@@ -133,6 +133,11 @@ export async function requestPayout(deps: PayoutDeps, input: PayoutInput): Promi
         throw new AppError(
           'IDEMPOTENCY_MISMATCH',
           `idempotency key ${input.idempotencyKey} was used for a pay-out of ${toDecimalString(existing.amount)}`,
+        );
+      if (input.cardId !== undefined && input.cardId !== existing.cardId)
+        throw new AppError(
+          'IDEMPOTENCY_MISMATCH',
+          `idempotency key ${input.idempotencyKey} was used for a pay-out to the card ending ${existing.cardLast4}`,
         );
       return { payout: existing, replayed: true };
     }
