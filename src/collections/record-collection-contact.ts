@@ -1,5 +1,6 @@
 import { actorOfPrincipal } from '../platform/audit/audit-log.ts';
 import type { Principal } from '../platform/auth/api-keys.ts';
+import type { Queryable } from '../platform/database/database.ts';
 import { AppError, isAppError } from '../platform/errors/app-error.ts';
 import type { Money } from '../platform/money/money.ts';
 import { scrubPii } from '../platform/pii/mask.ts';
@@ -14,6 +15,7 @@ import {
   type ContactOutcome,
 } from './collection-contact.ts';
 import { strategyOn } from './collection-strategy.ts';
+import type { CollectionCase } from './collection-case.ts';
 import * as store from './collections.pg.ts';
 import { collectorOf, mustCollect, type CollectionsDeps } from './collections-ports.ts';
 import { checkPromiseTerms, type PromiseToPay } from './promise-to-pay.ts';
@@ -70,28 +72,8 @@ export async function recordCollectionContact(
     return await deps.db.transaction(async (tx) => {
       const earlier = await store.findContactByKey(tx, located.customerId, input.idempotencyKey);
       if (earlier) return replay(tx, earlier, input, note, contactedAt);
-      await store.lockCustomerOpenCases(tx, located.customerId);
-      const current = await store.lockCase(tx, located.customerId, located.id);
-      if (!current) throw AppError.notFound('collection case', input.caseId);
-      if (current.status !== 'open')
-        throw new AppError('CONFLICT', `collection case ${current.id} is closed (${current.closeReason})`, {
-          issues: [{ field: 'status', rule: 'open', message: 'contacts are logged on open cases' }],
-        });
       const collector = collectorOf(input.by);
-      const held =
-        current.claimedBy?.id === collector.id &&
-        current.claimExpiresAt !== null &&
-        current.claimExpiresAt.getTime() > now.getTime();
-      if (!held)
-        throw new AppError('CONFLICT', `claim collection case ${current.id} before working it`, {
-          issues: [
-            {
-              field: 'claim',
-              rule: 'held-by-you',
-              message: 'only the collector holding the case logs contacts',
-            },
-          ],
-        });
+      const current = await lockHeldCase(tx, located, collector, now);
       const strategy = strategyOn(await deps.strategies(tx), deps.clock.today());
       const windows = capWindows(contactedAt);
       // One statement at a time on a transaction.
@@ -99,59 +81,14 @@ export async function recordCollectionContact(
       const sameWeek = await store.countContacts(tx, current.customerId, windows.week.from, windows.week.to);
       checkContact(strategy, { party: input.party ?? 'customer', contactedAt }, { now, sameDay, sameWeek });
 
-      let promise: PromiseToPay | null = null;
-      if (input.promise) {
-        const today = deps.clock.today();
-        checkPromiseTerms(
-          { dueDate: input.promise.date, amount: input.promise.amount },
-          { today, amountPastDue: current.amountPastDue, maxDays: strategy.maxPromiseDays },
-        );
-        const pending = (await store.casePromises(tx, current.customerId, current.id)).find(
-          (p) => p.status === 'pending',
-        );
-        if (pending)
-          throw new AppError('CONFLICT', `case ${current.id} already has a pending promise (${pending.id})`, {
-            issues: [
-              {
-                field: 'promise',
-                rule: 'one-pending',
-                message: `promise ${pending.id} for ${pending.dueDate} is still pending`,
-              },
-            ],
-          });
-        promise = {
-          customerId: current.customerId,
-          id: deps.ids.next('promiseToPay'),
-          caseId: current.id,
-          accountId: current.accountId,
-          madeOn: today,
-          dueDate: input.promise.date,
-          amount: input.promise.amount,
-          status: 'pending',
-          resolvedOn: null,
-          paid: null,
-          madeBy: collector,
-          note,
-          createdAt: now,
-          resolvedAt: null,
-        };
-        await store.insertPromise(tx, promise);
-        await store.appendCaseEvent(
-          tx,
-          current,
-          {
-            kind: 'promise-made',
-            occasion: promise.id,
-            businessDate: today,
-            fromBucket: null,
-            toBucket: null,
-            daysPastDue: current.daysPastDue,
-            amountPastDue: current.amountPastDue,
-            detail: { promiseId: promise.id, amount: promise.amount.toString(), dueDate: promise.dueDate },
-          },
-          now,
-        );
-      }
+      const promise = input.promise
+        ? await recordPromise(deps, tx, current, input.promise, {
+            collector,
+            note,
+            maxDays: strategy.maxPromiseDays,
+            now,
+          })
+        : null;
       const contact: CollectionContact = {
         customerId: current.customerId,
         id: deps.ids.next('collectionContact'),
@@ -192,28 +129,145 @@ export async function recordCollectionContact(
       return { contact, promise, replayed: false };
     });
   } catch (error) {
-    if (
-      isAppError(error) &&
-      (error.code === 'VALIDATION_FAILED' ||
-        error.code === 'CONFLICT' ||
-        error.code === 'IDEMPOTENCY_MISMATCH')
-    ) {
-      const [issue] = error.issues;
-      await deps.audit.record({
-        actor: actorOfPrincipal(input.by),
-        action: 'collections.contact',
-        subject: { type: 'collection-case', id: located.id },
-        outcome: 'refused',
-        details: {
-          channel: input.channel,
-          outcome: input.outcome,
-          contactedAt: contactedAt.toISOString(),
-          ...(issue ? { field: issue.field, rule: issue.rule } : {}),
-        },
-      });
-    }
+    await auditRefusal(deps, error, input, located.id, contactedAt);
     throw error;
   }
+}
+
+/**
+ * The case locked for a contact — after every open case of its customer, so two collectors cannot both take
+ * the customer's last contact of the day — and refused unless it is open and the collector holds a live claim.
+ */
+async function lockHeldCase(
+  tx: Queryable,
+  located: { readonly customerId: string; readonly id: string },
+  collector: { readonly id: string },
+  now: Date,
+): Promise<CollectionCase> {
+  await store.lockCustomerOpenCases(tx, located.customerId);
+  const current = await store.lockCase(tx, located.customerId, located.id);
+  if (!current) throw AppError.notFound('collection case', located.id);
+  if (current.status !== 'open')
+    throw new AppError('CONFLICT', `collection case ${current.id} is closed (${current.closeReason})`, {
+      issues: [{ field: 'status', rule: 'open', message: 'contacts are logged on open cases' }],
+    });
+  const held =
+    current.claimedBy?.id === collector.id &&
+    current.claimExpiresAt !== null &&
+    current.claimExpiresAt.getTime() > now.getTime();
+  if (!held)
+    throw new AppError('CONFLICT', `claim collection case ${current.id} before working it`, {
+      issues: [
+        {
+          field: 'claim',
+          rule: 'held-by-you',
+          message: 'only the collector holding the case logs contacts',
+        },
+      ],
+    });
+  return current;
+}
+
+/**
+ * The promise to pay made in a contact, checked (its terms against what is past due and the strategy's
+ * horizon; one pending per case) and stored with its `promise-made` event on the case.
+ */
+async function recordPromise(
+  deps: CollectionsDeps,
+  tx: Queryable,
+  current: CollectionCase,
+  terms: { readonly date: LocalDate; readonly amount: Money },
+  by: {
+    readonly collector: PromiseToPay['madeBy'];
+    readonly note: string | null;
+    readonly maxDays: number;
+    readonly now: Date;
+  },
+): Promise<PromiseToPay> {
+  const today = deps.clock.today();
+  const { now } = by;
+  checkPromiseTerms(
+    { dueDate: terms.date, amount: terms.amount },
+    { today, amountPastDue: current.amountPastDue, maxDays: by.maxDays },
+  );
+  const pending = (await store.casePromises(tx, current.customerId, current.id)).find(
+    (p) => p.status === 'pending',
+  );
+  if (pending)
+    throw new AppError('CONFLICT', `case ${current.id} already has a pending promise (${pending.id})`, {
+      issues: [
+        {
+          field: 'promise',
+          rule: 'one-pending',
+          message: `promise ${pending.id} for ${pending.dueDate} is still pending`,
+        },
+      ],
+    });
+  const promise: PromiseToPay = {
+    customerId: current.customerId,
+    id: deps.ids.next('promiseToPay'),
+    caseId: current.id,
+    accountId: current.accountId,
+    madeOn: today,
+    dueDate: terms.date,
+    amount: terms.amount,
+    status: 'pending',
+    resolvedOn: null,
+    paid: null,
+    madeBy: by.collector,
+    note: by.note,
+    createdAt: now,
+    resolvedAt: null,
+  };
+  await store.insertPromise(tx, promise);
+  await store.appendCaseEvent(
+    tx,
+    current,
+    {
+      kind: 'promise-made',
+      occasion: promise.id,
+      businessDate: today,
+      fromBucket: null,
+      toBucket: null,
+      daysPastDue: current.daysPastDue,
+      amountPastDue: current.amountPastDue,
+      detail: { promiseId: promise.id, amount: promise.amount.toString(), dueDate: promise.dueDate },
+    },
+    now,
+  );
+  return promise;
+}
+
+/** A refused contact is audited too (outcome `refused`, with the field and rule that refused it). */
+async function auditRefusal(
+  deps: CollectionsDeps,
+  error: unknown,
+  input: ContactRequest,
+  caseId: string,
+  contactedAt: Date,
+): Promise<void> {
+  if (
+    !isAppError(error) ||
+    !(
+      error.code === 'VALIDATION_FAILED' ||
+      error.code === 'CONFLICT' ||
+      error.code === 'IDEMPOTENCY_MISMATCH'
+    )
+  )
+    return;
+  const [issue] = error.issues;
+  await deps.audit.record({
+    actor: actorOfPrincipal(input.by),
+    action: 'collections.contact',
+    subject: { type: 'collection-case', id: caseId },
+    outcome: 'refused',
+    details: {
+      channel: input.channel,
+      outcome: input.outcome,
+      contactedAt: contactedAt.toISOString(),
+      ...(issue ? { field: issue.field, rule: issue.rule } : {}),
+    },
+  });
 }
 
 /** The request's own fields, checked before anything is read; returns the note as stored (PII masked). */
