@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { registerLineHardshipCommands } from './line-hardship.cli.ts';
-import { providerPayoutDto } from '../payments/auto-repay.routes.ts';
 import { globalOptions, output, withApp } from '../../cli/runtime.ts';
 import { cliActorOfThisProcess } from '../../platform/audit/cli-actor.node.ts';
 import { AppError, isAppError } from '../../platform/errors/app-error.ts';
@@ -14,11 +13,7 @@ import type {
   LineView,
   PayoutReceipt,
 } from './credit-line-service.ts';
-import {
-  payOutThroughProvider,
-  payoutOutcomeText,
-  registerLineAutopayCommand,
-} from '../payments/payments.cli.ts';
+import { registerPayoutCommand, registerLineAutopayCommand } from '../payments/payments.cli.ts';
 import { REVERSAL_REASONS } from '../shared/reversals.ts';
 import type { LineChangeReceipt, LineChangeResult, Requester } from './line-lifecycle-service.ts';
 import {
@@ -350,49 +345,15 @@ export function registerCreditLineCommands(program: Command): void {
       },
     );
 
-  line
-    .command('payout')
-    .description(
+  registerPayoutCommand(line, {
+    argument: ['<lineId>', 'the line (cl_…)'],
+    description:
       'Pay money held for the customer (overpaid or refunded beyond the debt) back to their bound card through the payment provider.',
-    )
-    .argument('<lineId>', 'the line (cl_…)')
-    .option('--amount <yuan>', 'amount paid out (default: all that is held)')
-    .option('--card <cardId>', 'the bound card to pay to (default: the auto-repay card, else the first)')
-    .requiredOption('--idempotency-key <key>', 'a key unique to this payout')
-    .action(
-      async (
-        lineId: string,
-        options: { amount?: string; card?: string; idempotencyKey: string },
-        command: Command,
-      ) => {
-        const global = globalOptions(command);
-        await withApp(global, async (app) => {
-          const result = await payOutThroughProvider(
-            app,
-            {
-              accountId: lineId,
-              ...(options.amount === undefined ? {} : { amount: parseMoney(options.amount, '--amount') }),
-              ...(options.card === undefined ? {} : { cardId: options.card }),
-              idempotencyKey: options.idempotencyKey,
-            },
-            async (payoutId, amount) =>
-              (await app.services.creditLines.payout({ lineId, amount, idempotencyKey: payoutId })).receipt,
-          );
-          const payout = providerPayoutDto(result.payout);
-          const again = result.replayed ? '(repeat of an earlier request) ' : '';
-          output(
-            global,
-            result.receipt
-              ? { ...payoutDto(result.receipt), payout, replayed: result.replayed }
-              : { payout, replayed: result.replayed },
-            () =>
-              result.receipt
-                ? `${again}${payoutText(result.receipt)}\n${payoutOutcomeText(result.payout)}`
-                : `${again}${payoutOutcomeText(result.payout)}`,
-          );
-        });
-      },
-    );
+    receiptOf: async (app, lineId, payoutId, amount) =>
+      (await app.services.creditLines.payout({ lineId, amount, idempotencyKey: payoutId })).receipt,
+    dto: payoutDto,
+    text: payoutText,
+  });
 
   // The CLI is an operator's tool: what it does is recorded as the operator's (audited), not the customer's.
   const operator = (): Requester => ({ onBehalfOfCustomer: false, actor: cliActorOfThisProcess() });

@@ -1,10 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import {
-  PayoutRequestBody,
-  ProviderPayoutSchema,
-  providerPayoutDto,
-  staffNameOf,
-} from '../payments/auto-repay.routes.ts';
+import { registerPayoutRoute } from '../payments/auto-repay.routes.ts';
 import type { Services } from '../../services.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { DateString, IdString, MoneyString, ProblemSchema, StringEnum } from '../../platform/http/schemas.ts';
@@ -940,47 +935,22 @@ export function registerCreditLineRoutes(
     },
   );
 
-  http.post(
-    '/v1/lines/:lineId/payouts',
-    {
-      config: { roles: ['app', 'reviewer'] },
-      schema: {
-        tags: ['credit lines'],
-        summary:
-          'Pay money held for the customer (overpaid or refunded beyond the debt) back to their bound card through the payment provider: all of it by default, never more than is held. 201: the provider confirmed and the payout is booked; 200: not booked — refused (the money stays held, the reason says why) or no answer yet (status unknown, asked again later, never sent twice). The customer is told either way.',
-        params: LineParams,
-        headers: IdempotencyHeaders,
-        body: PayoutRequestBody,
-        response: {
-          201: Type.Object(
-            { ...PayoutDto.properties, payout: ProviderPayoutSchema },
-            { additionalProperties: false },
-          ),
-          200: Type.Object({ payout: ProviderPayoutSchema }, { additionalProperties: false }),
-          ...errors,
-        },
-      },
-    },
-    async (request, reply) => {
-      const outcome = await autoRepay.payout({
-        accountId: request.params.lineId,
-        ...(request.body.amount === undefined ? {} : { amount: parseMoney(request.body.amount, 'amount') }),
-        ...(request.body.cardId === undefined ? {} : { cardId: request.body.cardId }),
-        idempotencyKey: request.headers['idempotency-key'],
-        requestedBy: staffNameOf(request),
-      });
-      if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
-      const payout = providerPayoutDto(outcome.payout);
-      if (outcome.payout.status !== 'paid') return reply.status(200).send({ payout });
-      // The receipt booked when the provider confirmed (a replay under the pay-out id: nothing is booked again).
-      const booked = await creditLines.payout({
-        lineId: request.params.lineId,
-        amount: outcome.payout.amount,
-        idempotencyKey: outcome.payout.payoutId,
-      });
-      return reply.status(201).send({ ...payoutDto(booked.receipt), payout });
-    },
-  );
+  registerPayoutRoute(http, autoRepay, {
+    path: '/v1/lines/:lineId/payouts',
+    tag: 'credit lines',
+    summary:
+      'Pay money held for the customer (overpaid or refunded beyond the debt) back to their bound card through the payment provider: all of it by default, never more than is held. 201: the provider confirmed and the payout is booked; 200: not booked — refused (the money stays held, the reason says why) or no answer yet (status unknown, asked again later, never sent twice). The customer is told either way.',
+    params: LineParams,
+    headers: IdempotencyHeaders,
+    errors,
+    receipt: PayoutDto,
+    accountIdOf: (params) => params.lineId,
+    bookedReceipt: async (lineId, payout) =>
+      payoutDto(
+        (await creditLines.payout({ lineId, amount: payout.amount, idempotencyKey: payout.payoutId }))
+          .receipt,
+      ),
+  });
 
   http.post(
     '/v1/lines/:lineId/write-off',

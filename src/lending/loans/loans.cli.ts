@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { providerPayoutDto } from '../payments/auto-repay.routes.ts';
 import { globalOptions, output, withApp } from '../../cli/runtime.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { parseMoney, sumMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
@@ -16,11 +15,7 @@ import { parseProductCode, productCodeOf, PRODUCT_CODES } from '../facilities/fa
 import { registerHardshipCommands } from './hardship.cli.ts';
 import { flatFeeInstalmentPlan } from '../shared/instalment-apr.ts';
 import { formatReportedRate } from '../shared/irr.ts';
-import {
-  payOutThroughProvider,
-  payoutOutcomeText,
-  registerLoanAutopayCommand,
-} from '../payments/payments.cli.ts';
+import { registerPayoutCommand, registerLoanAutopayCommand } from '../payments/payments.cli.ts';
 import {
   REPAYMENT_INTENTS,
   REVERSAL_REASONS,
@@ -357,49 +352,15 @@ export function registerLoanCommands(program: Command): void {
       },
     );
 
-  loan
-    .command('payout')
-    .description(
+  registerPayoutCommand(loan, {
+    argument: ['<loanId>', 'the loan (ln_…)'],
+    description:
       'Pay money held for the customer back to their bound card through the payment provider (all of it unless --amount).',
-    )
-    .argument('<loanId>', 'the loan (ln_…)')
-    .option('--amount <yuan>', 'amount to pay back (default: all that is held)')
-    .option('--card <cardId>', 'the bound card to pay to (default: the auto-repay card, else the first)')
-    .requiredOption('--idempotency-key <key>', 'a key unique to this payout')
-    .action(
-      async (
-        loanId: string,
-        options: { amount?: string; card?: string; idempotencyKey: string },
-        command: Command,
-      ) => {
-        const global = globalOptions(command);
-        await withApp(global, async (app) => {
-          const result = await payOutThroughProvider(
-            app,
-            {
-              accountId: loanId,
-              ...(options.amount === undefined ? {} : { amount: parseMoney(options.amount, '--amount') }),
-              ...(options.card === undefined ? {} : { cardId: options.card }),
-              idempotencyKey: options.idempotencyKey,
-            },
-            async (payoutId, amount) =>
-              (await app.services.loans.payout({ loanId, amount, idempotencyKey: payoutId })).receipt,
-          );
-          const payout = providerPayoutDto(result.payout);
-          const again = result.replayed ? '(repeat of an earlier request) ' : '';
-          output(
-            global,
-            result.receipt
-              ? { ...payoutDto(result.receipt), payout, replayed: result.replayed }
-              : { payout, replayed: result.replayed },
-            () =>
-              result.receipt
-                ? `${again}${payoutText(result.receipt)}\n${payoutOutcomeText(result.payout)}`
-                : `${again}${payoutOutcomeText(result.payout)}`,
-          );
-        });
-      },
-    );
+    receiptOf: async (app, loanId, payoutId, amount) =>
+      (await app.services.loans.payout({ loanId, amount, idempotencyKey: payoutId })).receipt,
+    dto: payoutDto,
+    text: payoutText,
+  });
 
   loan
     .command('events')

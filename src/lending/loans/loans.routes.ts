@@ -1,10 +1,5 @@
 import { Type, type Static } from 'typebox';
-import {
-  PayoutRequestBody,
-  ProviderPayoutSchema,
-  providerPayoutDto,
-  staffNameOf,
-} from '../payments/auto-repay.routes.ts';
+import { registerPayoutRoute } from '../payments/auto-repay.routes.ts';
 import { facilityOverrideView } from '../facilities/facility-override-view.ts';
 import type { Services } from '../../services.ts';
 import { ACCOUNT_KINDS } from '../../ledger/account.ts';
@@ -693,47 +688,21 @@ export function registerLoanRoutes(
     },
   );
 
-  http.post(
-    '/v1/loans/:loanId/payouts',
-    {
-      config: { roles: ['app', 'reviewer'] },
-      schema: {
-        tags: ['loans'],
-        summary:
-          'Pay money held for the customer (overpayment) back to their bound card through the payment provider: all of it by default, never more than is held. 201: the provider confirmed and the payout is booked; 200: not booked — refused (the money stays held, the reason says why) or no answer yet (status unknown, asked again later, never sent twice). The customer is told either way.',
-        params: LoanParams,
-        headers: IdempotencyHeaders,
-        body: PayoutRequestBody,
-        response: {
-          201: Type.Object(
-            { ...PayoutDto.properties, payout: ProviderPayoutSchema },
-            { additionalProperties: false },
-          ),
-          200: Type.Object({ payout: ProviderPayoutSchema }, { additionalProperties: false }),
-          ...errors,
-        },
-      },
-    },
-    async (request, reply) => {
-      const outcome = await autoRepay.payout({
-        accountId: request.params.loanId,
-        ...(request.body.amount === undefined ? {} : { amount: parseMoney(request.body.amount, 'amount') }),
-        ...(request.body.cardId === undefined ? {} : { cardId: request.body.cardId }),
-        idempotencyKey: request.headers['idempotency-key'],
-        requestedBy: staffNameOf(request),
-      });
-      if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
-      const payout = providerPayoutDto(outcome.payout);
-      if (outcome.payout.status !== 'paid') return reply.status(200).send({ payout });
-      // The receipt booked when the provider confirmed (a replay under the pay-out id: nothing is booked again).
-      const booked = await loans.payout({
-        loanId: request.params.loanId,
-        amount: outcome.payout.amount,
-        idempotencyKey: outcome.payout.payoutId,
-      });
-      return reply.status(201).send({ ...payoutDto(booked.receipt), payout });
-    },
-  );
+  registerPayoutRoute(http, autoRepay, {
+    path: '/v1/loans/:loanId/payouts',
+    tag: 'loans',
+    summary:
+      'Pay money held for the customer (overpayment) back to their bound card through the payment provider: all of it by default, never more than is held. 201: the provider confirmed and the payout is booked; 200: not booked — refused (the money stays held, the reason says why) or no answer yet (status unknown, asked again later, never sent twice). The customer is told either way.',
+    params: LoanParams,
+    headers: IdempotencyHeaders,
+    errors,
+    receipt: PayoutDto,
+    accountIdOf: (params) => params.loanId,
+    bookedReceipt: async (loanId, payout) =>
+      payoutDto(
+        (await loans.payout({ loanId, amount: payout.amount, idempotencyKey: payout.payoutId })).receipt,
+      ),
+  });
 
   http.get(
     '/v1/loans/:loanId/events',

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TObject, type TSchema, type TString } from 'typebox';
 import { actorOfPrincipal } from '../../platform/audit/audit-log.ts';
 import type { Principal } from '../../platform/auth/api-keys.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -13,7 +13,7 @@ import {
   Text,
 } from '../../platform/http/schemas.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
-import { toDecimalString } from '../../platform/money/money.ts';
+import { parseMoney, toDecimalString } from '../../platform/money/money.ts';
 import type { AutoRepayService, AutoRepayView, PaymentAttempt } from './auto-repay-service.ts';
 import { attemptFailureText, type AutoRepayNotice } from './auto-repay.ts';
 import { payoutFailureText } from './pay-out.ts';
@@ -289,6 +289,70 @@ export function meAutoRepayDto(
     })),
     attempts: view.attempts.map(paymentAttemptDto),
   };
+}
+
+/** What the two products' payout routes differ in: path, words, parameters and the product's receipt. */
+export interface PayoutRouteSpec<Params extends TObject, Receipt extends TObject> {
+  readonly path: string;
+  readonly tag: string;
+  readonly summary: string;
+  readonly params: Params;
+  readonly headers: TObject<{ 'idempotency-key': TString }>;
+  readonly errors: Readonly<Record<number, TSchema>>;
+  readonly receipt: Receipt;
+  accountIdOf(params: Static<Params>): string;
+  /** The receipt of the payout booked when the provider confirmed: a replay under the pay-out id. */
+  bookedReceipt(accountId: string, payout: Payout): Promise<Static<Receipt>>;
+}
+
+/**
+ * `POST /v1/loans/{loanId}/payouts` and `POST /v1/lines/{lineId}/payouts`: the pay-out asked of the provider
+ * (`AutoRepayService.payout`); 201 with the product's receipt when it confirmed (the payout was booked then;
+ * reading the receipt books nothing again), 200 with the pay-out alone when refused or not answered yet.
+ */
+export function registerPayoutRoute<Params extends TObject, Receipt extends TObject>(
+  http: HttpServer,
+  autoRepay: Pick<AutoRepayService, 'payout'>,
+  spec: PayoutRouteSpec<Params, Receipt>,
+): void {
+  http.post(
+    spec.path,
+    {
+      config: { roles: ['app', 'reviewer'] },
+      schema: {
+        tags: [spec.tag],
+        summary: spec.summary,
+        params: spec.params,
+        headers: spec.headers,
+        body: PayoutRequestBody,
+        response: {
+          201: Type.Object(
+            { ...spec.receipt.properties, payout: ProviderPayoutSchema },
+            { additionalProperties: false },
+          ),
+          200: Type.Object({ payout: ProviderPayoutSchema }, { additionalProperties: false }),
+          ...spec.errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      // The type provider cannot narrow a generic schema's params: `spec.params` validated them as `Params`.
+      const accountId = spec.accountIdOf(request.params as Static<Params>);
+      const body = request.body;
+      const outcome = await autoRepay.payout({
+        accountId,
+        ...(body.amount === undefined ? {} : { amount: parseMoney(body.amount, 'amount') }),
+        ...(body.cardId === undefined ? {} : { cardId: body.cardId }),
+        idempotencyKey: request.headers['idempotency-key'],
+        requestedBy: staffNameOf(request),
+      });
+      if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
+      const payout = providerPayoutDto(outcome.payout);
+      if (outcome.payout.status !== 'paid') return reply.status(200).send({ payout });
+      const receipt = await spec.bookedReceipt(accountId, outcome.payout);
+      return reply.status(201).send({ ...receipt, payout });
+    },
+  );
 }
 
 /** Staff's view: who asked for each change, the provider's reference and calls. */

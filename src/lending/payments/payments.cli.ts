@@ -4,11 +4,11 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { toDecimalString } from '../../platform/money/money.ts';
 import { parseLocalDate } from '../../platform/time/local-date.ts';
 import { cliActorOfThisProcess } from '../../platform/audit/cli-actor.node.ts';
-import type { Money } from '../../platform/money/money.ts';
-import type { Services } from '../../services.ts';
+import { parseMoney, type Money } from '../../platform/money/money.ts';
+import type { App } from '../../services.ts';
 import type { AutoRepayView, PaymentAttempt, Payout } from './auto-repay-service.ts';
 import { payoutFailureText } from './pay-out.ts';
-import { autoRepayDto, staffAttemptDto } from './auto-repay.routes.ts';
+import { autoRepayDto, providerPayoutDto, staffAttemptDto } from './auto-repay.routes.ts';
 
 /**
  * `credence loan autopay on|off|show <loanId>` and `credence line autopay on|off|show <lineId>` (staff acting for the customer, recorded as a consent given
@@ -42,22 +42,61 @@ function viewText(view: AutoRepayView): string {
   ].join('\n');
 }
 
+/** What `loan payout` and `line payout` differ in: the account's words and how its receipt reads. */
+export interface PayoutCommandSpec<R> {
+  readonly argument: readonly [name: string, description: string];
+  readonly description: string;
+  /** The product's receipt of the booked payout: a replay under the pay-out id, nothing booked again. */
+  receiptOf(app: Pick<App, 'services'>, accountId: string, payoutId: string, amount: Money): Promise<R>;
+  dto(receipt: R): object;
+  text(receipt: R): string;
+}
+
 /**
  * `loan payout` and `line payout`: money held paid back to the customer's card through the provider. Paid:
- * the product's receipt (a replay under the pay-out id) with the pay-out; refused or unanswered: the pay-out.
+ * the product's receipt with the pay-out; refused or unanswered: the pay-out.
  */
-export async function payOutThroughProvider<R>(
-  app: { services: Pick<Services, 'autoRepay'> },
-  input: { accountId: string; amount?: Money; cardId?: string; idempotencyKey: string },
-  receiptOf: (payoutId: string, amount: Money) => Promise<R>,
-): Promise<{ payout: Payout; replayed: boolean; receipt: R | null }> {
-  const actor = cliActorOfThisProcess();
-  const { payout, replayed } = await app.services.autoRepay.payout({
-    ...input,
-    requestedBy: `${actor.name} (${actor.id})`.slice(0, 200),
-  });
-  const receipt = payout.status === 'paid' ? await receiptOf(payout.payoutId, payout.amount) : null;
-  return { payout, replayed, receipt };
+export function registerPayoutCommand<R>(parent: Command, spec: PayoutCommandSpec<R>): void {
+  parent
+    .command('payout')
+    .description(spec.description)
+    .argument(spec.argument[0], spec.argument[1])
+    .option('--amount <yuan>', 'amount to pay back (default: all that is held)')
+    .option('--card <cardId>', 'the bound card to pay to (default: the auto-repay card, else the first)')
+    .requiredOption('--idempotency-key <key>', 'a key unique to this payout')
+    .action(
+      async (
+        accountId: string,
+        options: { amount?: string; card?: string; idempotencyKey: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        await withApp(global, async (app) => {
+          const actor = cliActorOfThisProcess();
+          const { payout, replayed } = await app.services.autoRepay.payout({
+            accountId,
+            ...(options.amount === undefined ? {} : { amount: parseMoney(options.amount, '--amount') }),
+            ...(options.card === undefined ? {} : { cardId: options.card }),
+            idempotencyKey: options.idempotencyKey,
+            requestedBy: `${actor.name} (${actor.id})`.slice(0, 200),
+          });
+          const receipt =
+            payout.status === 'paid'
+              ? await spec.receiptOf(app, accountId, payout.payoutId, payout.amount)
+              : null;
+          const shown = providerPayoutDto(payout);
+          const again = replayed ? '(repeat of an earlier request) ' : '';
+          output(
+            global,
+            receipt ? { ...spec.dto(receipt), payout: shown, replayed } : { payout: shown, replayed },
+            () =>
+              receipt
+                ? `${again}${spec.text(receipt)}\n${payoutOutcomeText(payout)}`
+                : `${again}${payoutOutcomeText(payout)}`,
+          );
+        });
+      },
+    );
 }
 
 /** One line on a pay-out: where the money went, or why it did not. */
