@@ -279,6 +279,57 @@ describe('/v1/loans', () => {
     expect(badQuery.statusCode).toBe(422);
   });
 
+  it('reverses a repayment the bank returned: 201 with the loan restated, once; the rules of the route', async () => {
+    const post = (url: string, key: string, payload: object, role: 'app' | 'reviewer' | 'analyst' = 'app') =>
+      t.app.http.inject({
+        method: 'POST',
+        url,
+        headers: { ...json(t.auth(role)), 'idempotency-key': key },
+        payload,
+      });
+    const drawn = await post('/v1/loans', 'draw-rev', {
+      customerId: customer,
+      amount: '1000.00',
+      term: 3,
+      method: 'interest-first',
+    });
+    expect(drawn.statusCode, drawn.body).toBe(201);
+    const id = drawn.json().loan.id as string;
+    const paid = await post(`/v1/loans/${id}/repayments`, 'pay-rev', {
+      amount: '100.00',
+      intent: 'prepayment',
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+    const seq = paid.json().seq as number;
+    const url = `/v1/loans/${id}/repayments/${seq}/reversal`;
+
+    expect((await post(url, 'rev-analyst', { reason: 'returned' }, 'analyst')).statusCode).toBe(403);
+    const badSeq = await post(`/v1/loans/${id}/repayments/0/reversal`, 'rev-0', { reason: 'returned' });
+    expect(badSeq.statusCode).toBe(422);
+    expect(badSeq.headers['content-type']).toContain('application/problem+json');
+    const badReason = await post(url, 'rev-x', { reason: 'bounced' });
+    expect(badReason.statusCode).toBe(422);
+
+    const reversed = await post(url, 'rev-1', { reason: 'returned' }, 'reviewer');
+    expect(reversed.statusCode, reversed.body).toBe(201);
+    expect(reversed.json()).toMatchObject({
+      loanId: id,
+      reverses: seq,
+      reason: 'returned',
+      amount: '100.00',
+    });
+    expect(reversed.json().outstanding.principal).toBe('1000.00');
+    const replay = await post(url, 'rev-1', { reason: 'returned' }, 'reviewer');
+    expect(replay.statusCode).toBe(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json()).toEqual(reversed.json());
+    const twice = await post(url, 'rev-2', { reason: 'chargeback' }, 'reviewer');
+    expect(twice.statusCode).toBe(422);
+    expect(twice.json().errors).toContainEqual(
+      expect.objectContaining({ field: 'paymentSeq', rule: 'not-reversed-already' }),
+    );
+  });
+
   it('previews a schedule without storing anything', async () => {
     const response = await t.app.http.inject({
       method: 'POST',

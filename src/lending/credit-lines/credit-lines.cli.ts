@@ -1,3 +1,4 @@
+import { registerReversalCommand } from '../shared/reversal.cli.ts';
 import type { Command } from 'commander';
 import { registerLineHardshipCommands } from './line-hardship.cli.ts';
 import { globalOptions, output, withApp } from '../../cli/runtime.ts';
@@ -14,7 +15,6 @@ import type {
   PayoutReceipt,
 } from './credit-line-service.ts';
 import { registerPayoutCommand, registerLineAutopayCommand } from '../payments/payments.cli.ts';
-import { REVERSAL_REASONS } from '../shared/reversals.ts';
 import type { LineChangeReceipt, LineChangeResult, Requester } from './line-lifecycle-service.ts';
 import {
   creditDto,
@@ -305,45 +305,17 @@ export function registerCreditLineCommands(program: Command): void {
       },
     );
 
-  line
-    .command('reverse')
-    .description(
+  registerReversalCommand(line, {
+    argument: ['<lineId>', 'the line (cl_…)'],
+    description:
       'Reverse a payment that did not stand (returned by the bank, charged back): the line is restated as if it had never been made.',
-    )
-    .argument('<lineId>', 'the line (cl_…)')
-    .requiredOption('--payment <seq>', "the payment's number (the event # its receipt printed)")
-    .requiredOption('--reason <reason>', REVERSAL_REASONS.join(' | '))
-    .requiredOption('--idempotency-key <key>', 'a key unique to this reversal')
-    .action(
-      async (
-        lineId: string,
-        options: { payment: string; reason: string; idempotencyKey: string },
-        command: Command,
-      ) => {
-        const global = globalOptions(command);
-        if (!/^[1-9][0-9]{0,8}$/.test(options.payment)) {
-          throw AppError.invalid('--payment', 'positive-integer', "the payment's number, e.g. 3");
-        }
-        const reason = REVERSAL_REASONS.find((candidate) => candidate === options.reason);
-        if (!reason) {
-          throw AppError.invalid('--reason', 'one-of', `one of ${REVERSAL_REASONS.join(', ')}`);
-        }
-        await withApp(global, async (app) => {
-          const result = await app.services.creditLines.reversePayment({
-            lineId,
-            paymentSeq: Number(options.payment),
-            reason,
-            idempotencyKey: options.idempotencyKey,
-          });
-          output(
-            global,
-            { ...lineReversalDto(result.receipt), replayed: result.replayed },
-            () =>
-              `${result.replayed ? '(repeat of an earlier request) ' : ''}${reversalText(result.receipt)}`,
-          );
-        });
-      },
-    );
+    paymentWord: 'payment',
+    paymentHelp: "the payment's number (the event # its receipt printed)",
+    reverse: async (app, { contractId, ...request }) =>
+      app.services.creditLines.reversePayment({ lineId: contractId, ...request }),
+    dto: lineReversalDto,
+    text: reversalText,
+  });
 
   registerPayoutCommand(line, {
     argument: ['<lineId>', 'the line (cl_…)'],

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { registerPayoutRoute } from '../payments/auto-repay.routes.ts';
+import { registerReversalRoute } from '../shared/reversal.routes.ts';
 import type { Services } from '../../services.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { DateString, IdString, MoneyString, ProblemSchema, StringEnum } from '../../platform/http/schemas.ts';
@@ -903,37 +904,22 @@ export function registerCreditLineRoutes(
     },
   );
 
-  http.post(
-    '/v1/lines/:lineId/payments/:seq/reversal',
-    {
-      config: { roles: ['app', 'reviewer'] },
-      schema: {
-        tags: ['credit lines'],
-        summary:
-          'Reverse a payment that did not stand (returned by the bank, charged back): the line is restated as if it had never been made.',
-        params: Type.Object(
-          {
-            lineId: IdString('line'),
-            seq: Type.String({ pattern: '^[1-9][0-9]{0,8}$', description: "The payment's number (seq)." }),
-          },
-          { additionalProperties: false },
-        ),
-        headers: IdempotencyHeaders,
-        body: Type.Object({ reason: StringEnum(REVERSAL_REASONS) }, { additionalProperties: false }),
-        response: { 201: LineReversalDto, ...errors },
-      },
+  registerReversalRoute(http, {
+    collection: 'lines',
+    payments: 'payments',
+    idKind: 'line',
+    tag: 'credit lines',
+    summary:
+      'Reverse a payment that did not stand (returned by the bank, charged back): the line is restated as if it had never been made.',
+    paymentWord: 'payment',
+    headers: IdempotencyHeaders,
+    errors,
+    receipt: LineReversalDto,
+    reverse: async ({ contractId, ...request }) => {
+      const result = await creditLines.reversePayment({ lineId: contractId, ...request });
+      return { receipt: lineReversalDto(result.receipt), replayed: result.replayed };
     },
-    async (request, reply) => {
-      const result = await creditLines.reversePayment({
-        lineId: request.params.lineId,
-        paymentSeq: Number(request.params.seq),
-        reason: request.body.reason,
-        idempotencyKey: request.headers['idempotency-key'],
-      });
-      if (result.replayed) void reply.header('idempotent-replayed', 'true');
-      return reply.status(201).send(lineReversalDto(result.receipt));
-    },
-  );
+  });
 
   registerPayoutRoute(http, autoRepay, {
     path: '/v1/lines/:lineId/payouts',

@@ -1,3 +1,4 @@
+import { registerReversalCommand } from '../shared/reversal.cli.ts';
 import type { Command } from 'commander';
 import { globalOptions, output, withApp } from '../../cli/runtime.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -16,12 +17,7 @@ import { registerHardshipCommands } from './hardship.cli.ts';
 import { flatFeeInstalmentPlan } from '../shared/instalment-apr.ts';
 import { formatReportedRate } from '../shared/irr.ts';
 import { registerPayoutCommand, registerLoanAutopayCommand } from '../payments/payments.cli.ts';
-import {
-  REPAYMENT_INTENTS,
-  REVERSAL_REASONS,
-  type RepaymentIntent,
-  type ReversalReason,
-} from './loan-state.ts';
+import { REPAYMENT_INTENTS, type RepaymentIntent } from './loan-state.ts';
 import type { LoanView, PayoutReceipt, RepaymentReceipt, ReversalReceipt } from './loan-service.ts';
 import {
   facilityDto,
@@ -316,41 +312,17 @@ export function registerLoanCommands(program: Command): void {
       },
     );
 
-  loan
-    .command('reverse')
-    .description(
+  registerReversalCommand(loan, {
+    argument: ['<loanId>', 'the loan (ln_…)'],
+    description:
       'Reverse a repayment that did not stand (returned by the bank, charged back): the books are restated as if it had never been received.',
-    )
-    .argument('<loanId>', 'the loan (ln_…)')
-    .requiredOption('--payment <seq>', "the repayment's number (see `credence loan events`)")
-    .requiredOption('--reason <reason>', REVERSAL_REASONS.join(' | '))
-    .requiredOption('--idempotency-key <key>', 'a key unique to this reversal')
-    .action(
-      async (
-        loanId: string,
-        options: { payment: string; reason: string; idempotencyKey: string },
-        command: Command,
-      ) => {
-        const global = globalOptions(command);
-        if (!/^[1-9][0-9]{0,8}$/.test(options.payment)) {
-          throw AppError.invalid('--payment', 'positive-integer', "the repayment's number, e.g. 3");
-        }
-        await withApp(global, async (app) => {
-          const result = await app.services.loans.reverseRepayment({
-            loanId,
-            paymentSeq: Number(options.payment),
-            reason: oneOf<ReversalReason>(REVERSAL_REASONS, options.reason, '--reason'),
-            idempotencyKey: options.idempotencyKey,
-          });
-          output(
-            global,
-            { ...reversalDto(result.receipt), replayed: result.replayed },
-            () =>
-              `${result.replayed ? '(repeat of an earlier request) ' : ''}${reversalText(result.receipt)}`,
-          );
-        });
-      },
-    );
+    paymentWord: 'repayment',
+    paymentHelp: "the repayment's number (see `credence loan events`)",
+    reverse: async (app, { contractId, ...request }) =>
+      app.services.loans.reverseRepayment({ loanId: contractId, ...request }),
+    dto: reversalDto,
+    text: reversalText,
+  });
 
   registerPayoutCommand(loan, {
     argument: ['<loanId>', 'the loan (ln_…)'],

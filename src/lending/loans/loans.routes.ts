@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { registerPayoutRoute } from '../payments/auto-repay.routes.ts';
+import { registerReversalRoute } from '../shared/reversal.routes.ts';
 import { facilityOverrideView } from '../facilities/facility-override-view.ts';
 import type { Services } from '../../services.ts';
 import { ACCOUNT_KINDS } from '../../ledger/account.ts';
@@ -634,37 +635,22 @@ export function registerLoanRoutes(
     },
   );
 
-  http.post(
-    '/v1/loans/:loanId/repayments/:seq/reversal',
-    {
-      config: { roles: ['app', 'reviewer'] },
-      schema: {
-        tags: ['loans'],
-        summary:
-          'Reverse a repayment that did not stand (returned by the bank, charged back): the books are restated as if it had never been received.',
-        params: Type.Object(
-          {
-            loanId: IdString('loan'),
-            seq: Type.String({ pattern: '^[1-9][0-9]{0,8}$', description: "The repayment's number (seq)." }),
-          },
-          { additionalProperties: false },
-        ),
-        headers: IdempotencyHeaders,
-        body: Type.Object({ reason: StringEnum(REVERSAL_REASONS) }, { additionalProperties: false }),
-        response: { 201: ReversalDto, ...errors },
-      },
+  registerReversalRoute(http, {
+    collection: 'loans',
+    payments: 'repayments',
+    idKind: 'loan',
+    tag: 'loans',
+    summary:
+      'Reverse a repayment that did not stand (returned by the bank, charged back): the books are restated as if it had never been received.',
+    paymentWord: 'repayment',
+    headers: IdempotencyHeaders,
+    errors,
+    receipt: ReversalDto,
+    reverse: async ({ contractId, ...request }) => {
+      const result = await loans.reverseRepayment({ loanId: contractId, ...request });
+      return { receipt: reversalDto(result.receipt), replayed: result.replayed };
     },
-    async (request, reply) => {
-      const result = await loans.reverseRepayment({
-        loanId: request.params.loanId,
-        paymentSeq: Number(request.params.seq),
-        reason: request.body.reason,
-        idempotencyKey: request.headers['idempotency-key'],
-      });
-      if (result.replayed) void reply.header('idempotent-replayed', 'true');
-      return reply.status(201).send(reversalDto(result.receipt));
-    },
-  );
+  });
 
   http.post(
     '/v1/loans/:loanId/write-off',
