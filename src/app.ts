@@ -69,9 +69,11 @@ import {
 } from './lending/eod/day-end-jobs.ts';
 import { dayEndJobStore } from './lending/eod/day-end-jobs.pg.ts';
 import { registerDayEndRoutes } from './lending/eod/day-end.routes.ts';
-import { createInProcessQueue } from './platform/jobs/in-process-queue.ts';
+import { createInProcessQueue, type InProcessQueue } from './platform/jobs/in-process-queue.ts';
 import { createJobHandlers, type JobQueue } from './platform/jobs/jobs.ts';
 import { createPgBossQueue } from './platform/jobs/pg-boss-queue.pg.ts';
+import { AppError } from './platform/errors/app-error.ts';
+import { passHandler, scheduleRecurringJobs, type RecurringJob } from './platform/jobs/recurring.ts';
 import { createPgDayEndRunLog } from './lending/eod/day-end-runs.pg.ts';
 
 import { createFacilityService } from './lending/facilities/facility-service.ts';
@@ -295,8 +297,22 @@ export function createCollectionsStep(deps: Parameters<typeof createCollectionsD
   return createCollectionsProcessor({ collections: createCollectionsDay(deps) });
 }
 
+/**
+ * The background work's jobs (issue 16, item 4): each a pass that finds what is due in the database. Run by
+ * each API node itself (`CREDENCE_BACKGROUND_WORK=node`, the default) or by `credence worker` processes.
+ */
+export const BACKGROUND_JOBS = {
+  /** A delivery pass of customer messages (`notifications.deliver`). */
+  deliverMessages: 'deliver-messages',
+  /** The appeals' recovery pass: re-checks due, undelivered notifications, SLA breaches. */
+  recoverAppeals: 'recover-appeals',
+  /** The monthly limit reviews of credit lines that are due. */
+  limitReviews: 'limit-reviews',
+} as const;
+
 export async function createApp(options: CreateAppOptions): Promise<App> {
   const { config } = options;
+  const backgroundWork = config.backgroundWork ?? 'node';
   const clock = options.clock ?? systemClock;
   const monotonic = options.monotonic ?? systemMonotonicClock;
   // Ids draw their random part from the CSPRNG a block at a time (one system call per ~400 ids).
@@ -309,6 +325,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const db = options.db ?? (await openDatabase(config, { now: clock.now() }));
   try {
+    if (backgroundWork === 'workers' && !(db.dialect === 'postgres' && config.databaseUrl)) {
+      throw AppError.invalid(
+        'CREDENCE_BACKGROUND_WORK',
+        'workers-need-postgres',
+        'CREDENCE_BACKGROUND_WORK=workers needs PostgreSQL (DATABASE_URL): the embedded database has one process, which runs the background work itself',
+      );
+    }
     if (options.migrate !== false) await migrate(db);
   } catch (error) {
     await db.close();
@@ -636,10 +659,18 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     outbox: notifications.outbox,
     settings: parseBureauSettings(options.bureau),
   });
-  const afterBatch = (batch: DayEndService): DayEndService =>
-    withDayStep(
-      withDayStep(
-        withMessageDelivery(
+  // After the batch: in `node` mode the monthly limit reviews, the appeals' recovery pass and a delivery pass
+  // run here, in the process that ran the batch; in `workers` mode the limit reviews are enqueued for the
+  // workers (who also run the other two on their intervals). Then, here in both, the purges and erasures.
+  const reviewsAndPasses = (batch: DayEndService): DayEndService =>
+    backgroundWork === 'workers'
+      ? withDayStep(
+          batch,
+          'credit-line-review (queued)',
+          async () => ((await jobs.enqueue(BACKGROUND_JOBS.limitReviews, {})) ? 1 : 0),
+          () => monotonic.nowMs(),
+        )
+      : withMessageDelivery(
           withAppealRecovery(
             withLimitReviews(batch, lineReviews, () => monotonic.nowMs()),
             appeals,
@@ -647,7 +678,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
           ),
           () => notifications.deliver(),
           () => monotonic.nowMs(),
-        ),
+        );
+  const afterBatch = (batch: DayEndService): DayEndService =>
+    withDayStep(
+      withDayStep(
+        reviewsAndPasses(batch),
         'data-copies',
         async () => (await copies.purgeExpired()).purged,
         () => monotonic.nowMs(),
@@ -694,6 +729,85 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   jobHandlers.register(DAY_END_PARTITION_JOB, (payload, context) =>
     runDayEndPartition(dayEndJobsDeps, payload, context),
   );
+  // The background work as passes, one job each: every pass finds what is due in the database and claims it
+  // row by row (a message under its lease, an appeal's re-check under its lease, a limit review by its
+  // review key), so passes running at once in several processes do each item once.
+  jobHandlers.register(
+    BACKGROUND_JOBS.deliverMessages,
+    passHandler(
+      {
+        name: BACKGROUND_JOBS.deliverMessages,
+        label: 'customer messages: delivery pass',
+        run: () => notifications.deliver(),
+        worthLogging: (report) => report.delivered + report.failed + report.retrying > 0,
+      },
+      logger,
+    ),
+  );
+  jobHandlers.register(
+    BACKGROUND_JOBS.recoverAppeals,
+    passHandler(
+      {
+        name: BACKGROUND_JOBS.recoverAppeals,
+        label: 'appeals: recovery pass',
+        run: () => appeals.recover(),
+        worthLogging: () => true,
+      },
+      logger,
+    ),
+  );
+  jobHandlers.register(
+    BACKGROUND_JOBS.limitReviews,
+    passHandler(
+      {
+        name: BACKGROUND_JOBS.limitReviews,
+        label: 'credit lines: limit reviews due',
+        run: () => lineReviews.runDue(),
+        worthLogging: (report) => report.reviewed + report.failed > 0,
+      },
+      logger,
+    ),
+  );
+  const deliveryEveryMs = options.messageDeliveryIntervalMs ?? config.messageDeliveryMs ?? 30_000;
+  // `node` mode: this process runs its own passes through a queue in this process — the recovery pass at
+  // start, a delivery pass every interval (skipped while one is still running), as the server always did.
+  const nodeQueue: InProcessQueue | undefined =
+    backgroundWork === 'node'
+      ? createInProcessQueue({
+          handlers: jobHandlers,
+          nextId: () => ids.next('batch'),
+          retries: 0,
+          onError: (error, job) => logger.error({ err: error, job }, 'jobs: a job failed'),
+        })
+      : undefined;
+  const nodeSchedule: readonly RecurringJob[] = [
+    { name: BACKGROUND_JOBS.recoverAppeals, everyMs: 0, atStart: true },
+    { name: BACKGROUND_JOBS.deliverMessages, everyMs: deliveryEveryMs },
+  ];
+  // A `credence worker`'s schedule: each pass at start and on its interval, on the shared queue.
+  const workerSchedule: readonly RecurringJob[] = [
+    { name: BACKGROUND_JOBS.deliverMessages, everyMs: deliveryEveryMs, atStart: deliveryEveryMs > 0 },
+    {
+      name: BACKGROUND_JOBS.recoverAppeals,
+      everyMs: config.jobs?.appealRecoveryMs ?? 60_000,
+      atStart: true,
+    },
+    { name: BACKGROUND_JOBS.limitReviews, everyMs: config.jobs?.limitReviewsMs ?? 600_000, atStart: true },
+  ];
+  const unrefEvery = (ms: number, beat: () => void): (() => void) => {
+    const timer = setInterval(beat, ms);
+    timer.unref();
+    return () => clearInterval(timer);
+  };
+  const scheduleOn = (queue: JobQueue, schedule: readonly RecurringJob[]): (() => void) =>
+    scheduleRecurringJobs(
+      {
+        queue,
+        every: unrefEvery,
+        onError: (error, name) => logger.error({ err: error, job: name }, 'jobs: could not enqueue'),
+      },
+      schedule,
+    );
   const dayEndRuns: DayEndRuns = {
     service: (serviceOptions) => afterBatch(createQueuedDayEndService(dayEndJobsDeps, serviceOptions)),
     progress: (runId) => dayEndRunProgress(db, runId),
@@ -834,10 +948,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   registerCorrectionRoutes(http, { corrections, clock });
 
   let stopped = false;
-  // The server's delivery pass of customer messages, on an interval; one at a time, awaited by stop().
-  let delivering: Promise<void> = Promise.resolve();
-  let deliveryTimer: ReturnType<typeof setInterval> | undefined;
-  // The start-up recovery pass of appeals (re-checks a crash or an outage left behind); stop() waits for it.
+  // `node` mode: this node's schedule of background passes (the appeals' recovery pass at start, delivery on
+  // an interval); stop() ends it and waits for the passes queued or running.
+  let unscheduleNode: (() => void) | undefined;
+  // The start-up passes still run by every node: copies, backtests, referrals; stop() waits for them.
   let recovering: Promise<void> = Promise.resolve();
   return {
     config,
@@ -849,20 +963,24 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     services,
     http,
     jobs,
+    background: {
+      mode: backgroundWork,
+      schedule: () => scheduleOn(jobs, workerSchedule),
+    },
     version: VERSION,
     async start() {
       const url = await http.listen({ port: config.port, host: config.host });
       db.announce?.(url);
-      recovering = services.appeals.recover().then(
-        (report) => logger.info({ report }, 'appeals: start-up recovery pass'),
-        (error: unknown) => logger.error({ err: error }, 'appeals: start-up recovery pass failed'),
-      );
+      // Appeal re-checks a crash or an outage left behind, and customer messages: this node's own passes in
+      // `node` mode (through its in-process queue); `credence worker` processes' in `workers` mode.
+      if (nodeQueue) {
+        await nodeQueue.work({ concurrency: nodeSchedule.length, worker: 'in-process' });
+        unscheduleNode = scheduleOn(nodeQueue, nodeSchedule);
+      }
       // Copies of people's data left unfinished by a process that stopped are made again.
-      recovering = recovering.then(() =>
-        copies.recover().then(
-          (report) => logger.info({ report }, 'privacy: copies resumed'),
-          (error: unknown) => logger.error({ err: error }, 'privacy: resuming copies failed'),
-        ),
+      recovering = copies.recover().then(
+        (report) => logger.info({ report }, 'privacy: copies resumed'),
+        (error: unknown) => logger.error({ err: error }, 'privacy: resuming copies failed'),
       );
       // Backtests left unfinished by a process that stopped go on from their checkpoint.
       recovering = recovering.then(() =>
@@ -879,34 +997,17 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
           (error: unknown) => logger.error({ err: error }, 'referrals: start-up recovery pass failed'),
         ),
       );
-      const every = options.messageDeliveryIntervalMs ?? config.messageDeliveryMs ?? 30_000;
-      if (every > 0) {
-        let busy = false;
-        deliveryTimer = setInterval(() => {
-          if (busy || stopped) return;
-          busy = true;
-          delivering = notifications
-            .deliver()
-            .then(
-              (report) => {
-                if (report.delivered + report.failed + report.retrying > 0)
-                  logger.info({ report }, 'customer messages: delivery pass');
-              },
-              (error: unknown) => logger.error({ err: error }, 'customer messages: delivery pass failed'),
-            )
-            .finally(() => {
-              busy = false;
-            });
-        }, every);
-        deliveryTimer.unref();
-      }
       return url;
     },
     async stop() {
       if (stopped) return;
       stopped = true;
-      if (deliveryTimer) clearInterval(deliveryTimer);
-      await delivering;
+      unscheduleNode?.();
+      // The passes queued or running finish first (the start-up recovery pass included).
+      if (nodeQueue) {
+        await nodeQueue.idle();
+        await nodeQueue.stop();
+      }
       await recovering;
       copies.close();
       await copies.idle();

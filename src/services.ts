@@ -14,6 +14,7 @@ import type { DayEndService } from './lending/eod/day-end.ts';
 import type { DayEndRunProgress } from './lending/eod/day-end-jobs.ts';
 import type { DayEndJobRun } from './lending/eod/day-end-jobs.pg.ts';
 import type { JobQueue } from './platform/jobs/jobs.ts';
+import type { BackgroundWork } from './platform/config/config.ts';
 
 export interface DayEndRuns {
   /** The batch as a run of `partitions` jobs; `work`: this process takes jobs too (always on PGlite). */
@@ -136,6 +137,15 @@ export interface App {
   readonly http: HttpServer;
   /** The jobs queue of this process (pg-boss on PostgreSQL, in process on PGlite); stopped by `stop()`. */
   readonly jobs: JobQueue;
+  /**
+   * The background work as jobs (customer-message delivery, the appeals' recovery pass, due limit
+   * reviews): who runs it (`mode`, from `CREDENCE_BACKGROUND_WORK`), and `schedule`, which `credence
+   * worker` calls — it enqueues each pass on `jobs` on its interval until the returned stop is called.
+   */
+  readonly background: {
+    readonly mode: BackgroundWork;
+    schedule(): () => void;
+  };
   readonly version: string;
   /** Starts listening; resolves with the base URL. */
   start(): Promise<string>;

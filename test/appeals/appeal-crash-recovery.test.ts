@@ -118,7 +118,7 @@ for (const store of storesUnderTest()) {
       await t.app.start();
       await t.app.stop();
       // The database is closed now; the pass reported what it did in the log.
-      const line = t.logLines().find((l) => l.includes('appeals: start-up recovery pass')) ?? '{}';
+      const line = t.logLines().find((l) => l.includes('appeals: recovery pass')) ?? '{}';
       expect(JSON.parse(line).report).toMatchObject({ attempted: 1, queued: 1, failed: 0 });
     });
 

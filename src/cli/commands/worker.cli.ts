@@ -8,16 +8,19 @@ function integer(value: string, field: string): number {
 }
 
 /**
- * `credence worker`: a process that takes jobs from the queue on PostgreSQL (the day-end's partitions) and
- * runs them, `--concurrency` at a time, until SIGTERM or SIGINT (it then finishes or hands back what it
- * holds). Any number of them, on any number of machines, each with DATABASE_URL and the same keys as the API
- * nodes. Every few seconds it also takes over partitions whose job fell silent (a worker that died).
+ * `credence worker`: a process that takes jobs from the queue on PostgreSQL (the day-end's partitions, and
+ * the background passes: customer-message delivery, the appeals' recovery pass, due limit reviews) and
+ * runs them, `--concurrency` at a time per kind of job, until SIGTERM or SIGINT (it then finishes or hands
+ * back what it holds). Any number of them, on any number of machines, each with DATABASE_URL and the same
+ * keys as the API nodes. Each enqueues the background passes on their intervals (the queue keeps one job
+ * per interval between all workers); every few seconds it also takes over partitions whose job fell silent
+ * (a worker that died).
  */
 export function registerWorkerCommand(program: Command): void {
   program
     .command('worker')
     .description(
-      'Run queued jobs (the day-end partitions) until stopped; PostgreSQL only, any number of them.',
+      'Run queued jobs (day-end partitions, message delivery, appeal re-checks, limit reviews) until stopped; PostgreSQL only, any number of them.',
     )
     .option('--concurrency <n>', 'jobs at once', '1')
     .option('--name <name>', 'this worker in logs and progress (default: worker-<host pid>)')
@@ -40,6 +43,7 @@ export function registerWorkerCommand(program: Command): void {
           process.once('SIGINT', () => resolve());
         });
         await app.jobs.work({ concurrency, worker: name });
+        const unschedule = app.background.schedule();
         process.stderr.write(`${name} is taking jobs (concurrency ${concurrency})\n`);
         let done = false;
         void stopped.then(() => (done = true));
@@ -56,6 +60,7 @@ export function registerWorkerCommand(program: Command): void {
             app.logger.error({ err: error }, 'jobs: take-over pass failed');
           }
         }
+        unschedule();
         process.stderr.write(`${name} stopping\n`);
       });
     });

@@ -56,9 +56,43 @@ export interface PlatformConfig {
   readonly sandboxPaymentsFile?: string;
   /** Jobs (`credence worker`, the day-end's partitions): see `jobSettingsFromEnv`. Absent: the defaults. */
   readonly jobs?: JobSettings;
+  /**
+   * Who runs the background work — customer-message delivery, appeal re-checks and the appeals' recovery
+   * pass, due limit reviews (`CREDENCE_BACKGROUND_WORK`): `node` (the default; the one mode of the embedded
+   * PGlite) — each API node runs it itself, through an in-process queue, and `credence eod` runs the steps
+   * after the batch itself; `workers` (PostgreSQL only) — API nodes run none of it and `credence eod`
+   * enqueues the limit reviews: `credence worker` processes take it from the queue. Absent: `node`.
+   */
+  readonly backgroundWork?: BackgroundWork;
 }
 
-/** How jobs are watched (`CREDENCE_JOB_HEARTBEAT_MS`, `CREDENCE_JOB_STALE_MS`, `CREDENCE_JOB_EXPIRE_SECONDS`). */
+export const BACKGROUND_WORK = ['node', 'workers'] as const;
+export type BackgroundWork = (typeof BACKGROUND_WORK)[number];
+
+/** `CREDENCE_BACKGROUND_WORK`: `node` (default) or `workers`, which needs PostgreSQL (`DATABASE_URL`). */
+export function backgroundWorkFromEnv(env: Env): BackgroundWork {
+  const text = env.CREDENCE_BACKGROUND_WORK || 'node';
+  if (!(BACKGROUND_WORK as readonly string[]).includes(text)) {
+    throw AppError.invalid(
+      'CREDENCE_BACKGROUND_WORK',
+      'one-of',
+      `CREDENCE_BACKGROUND_WORK must be node or workers, not "${text}"`,
+    );
+  }
+  if (text === 'workers' && !env.DATABASE_URL) {
+    throw AppError.invalid(
+      'CREDENCE_BACKGROUND_WORK',
+      'workers-need-postgres',
+      'CREDENCE_BACKGROUND_WORK=workers needs PostgreSQL (DATABASE_URL): the embedded database has one process, which runs the background work itself',
+    );
+  }
+  return text as BackgroundWork;
+}
+
+/**
+ * How jobs are watched (`CREDENCE_JOB_HEARTBEAT_MS`, `CREDENCE_JOB_STALE_MS`, `CREDENCE_JOB_EXPIRE_SECONDS`)
+ * and how often workers run the recurring passes (`CREDENCE_APPEAL_RECOVERY_MS`, `CREDENCE_LIMIT_REVIEWS_MS`).
+ */
 export interface JobSettings {
   /** How often a running job writes its heartbeat (default 2,000 ms). */
   readonly heartbeatMs: number;
@@ -66,6 +100,10 @@ export interface JobSettings {
   readonly staleMs: number;
   /** Seconds before the queue itself hands an active job out again (default 3,600; the backstop). */
   readonly expireSeconds: number;
+  /** How often `credence worker` processes run the appeals' recovery pass (default 60,000 ms). */
+  readonly appealRecoveryMs: number;
+  /** How often `credence worker` processes look for limit reviews due (default 600,000 ms). */
+  readonly limitReviewsMs: number;
 }
 
 function integerSetting(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -92,6 +130,8 @@ export function jobSettingsFromEnv(env: Env): JobSettings {
     heartbeatMs,
     staleMs,
     expireSeconds: integerSetting(env, 'CREDENCE_JOB_EXPIRE_SECONDS', 3_600, 1, 82_800),
+    appealRecoveryMs: integerSetting(env, 'CREDENCE_APPEAL_RECOVERY_MS', 60_000, 1_000, 86_400_000),
+    limitReviewsMs: integerSetting(env, 'CREDENCE_LIMIT_REVIEWS_MS', 600_000, 1_000, 86_400_000),
   };
 }
 
@@ -230,6 +270,7 @@ export function loadPlatformConfig(env: Env): PlatformConfig {
     staff: staffSettingsFromEnv(env),
     messageDeliveryMs,
     jobs: jobSettingsFromEnv(env),
+    backgroundWork: backgroundWorkFromEnv(env),
     ...(env.CREDENCE_SANDBOX_PAYMENTS_FILE
       ? { sandboxPaymentsFile: resolve(env.CREDENCE_SANDBOX_PAYMENTS_FILE) }
       : {}),

@@ -17,6 +17,8 @@ interface QueuedJob {
   readonly id: string;
   readonly name: string;
   readonly payload: JobPayload;
+  /** `name key` of a singleton job (see `EnqueueOptions.singleton`). */
+  readonly singleton: string | undefined;
   tries: number;
 }
 
@@ -32,6 +34,8 @@ export function createInProcessQueue(deps: {
   let concurrency = 0;
   let worker = 'in-process';
   let waiters: (() => void)[] = [];
+  /** Singleton jobs queued or running, by `name key`. */
+  const singletons = new Set<string>();
 
   const settleIdle = (): void => {
     if (queued.length > 0 || running > 0) return;
@@ -54,6 +58,8 @@ export function createInProcessQueue(deps: {
           if (job.tries <= retries) queued.push(job);
           else deps.onError?.(error, job);
         } finally {
+          // Done or given up (not queued again for a retry): the next job of its key may be queued.
+          if (job.singleton && !queued.includes(job)) singletons.delete(job.singleton);
           running -= 1;
           pump();
           settleIdle();
@@ -71,8 +77,14 @@ export function createInProcessQueue(deps: {
       // A job would start before the transaction it was enqueued in commits (and not see its rows).
       if (options.within)
         return Promise.reject(new Error('the in-process queue cannot enqueue in a transaction'));
+      // One process has no slots to share: a singleton job still queued or running makes this one a no-op.
+      const singleton = options.singleton ? `${name} ${options.singleton.key}` : undefined;
+      if (singleton !== undefined) {
+        if (singletons.has(singleton)) return Promise.resolve(null);
+        singletons.add(singleton);
+      }
       const id = options.id ?? deps.nextId();
-      queued.push({ id, name, payload, tries: 0 });
+      queued.push({ id, name, payload, singleton, tries: 0 });
       queueMicrotask(pump);
       return Promise.resolve(id);
     },
@@ -85,6 +97,7 @@ export function createInProcessQueue(deps: {
     async stop() {
       concurrency = 0;
       queued.length = 0;
+      singletons.clear();
       await this.idle();
     },
     idle() {

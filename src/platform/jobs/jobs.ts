@@ -33,6 +33,14 @@ export interface EnqueueOptions {
   readonly within?: Queryable;
   /** The job's id, made beforehand by `newJobId()` (so it can be recorded before the job can start). */
   readonly id?: string;
+  /**
+   * At most one job of this name and `key` per slot of `seconds` (the clock cut into slots of that length):
+   * any number of processes enqueuing the same recurring job in one slot make one job. On PostgreSQL the
+   * queue's unique index decides (pg-boss `singletonKey` + `singletonSeconds`); in one process, a job with the
+   * key that is queued or still running makes the next one a no-op (a pass is never run twice at once). This
+   * only saves work: what makes the work happen once per item is the item's own row claim.
+   */
+  readonly singleton?: { readonly key: string; readonly seconds: number };
 }
 
 /** The named handlers a process can run (the composition root registers them once). */
@@ -64,8 +72,11 @@ export interface JobQueue {
   readonly transactional: boolean;
   /** A fresh id for a job (a UUID on PostgreSQL). */
   newJobId(): string;
-  /** Puts a job on the queue; resolves with its id. */
-  enqueue(name: string, payload: JobPayload, options?: EnqueueOptions): Promise<string>;
+  /**
+   * Puts a job on the queue; resolves with its id, or `null` when `singleton` held it back (a job of the
+   * same name and key is already in the slot).
+   */
+  enqueue(name: string, payload: JobPayload, options?: EnqueueOptions): Promise<string | null>;
   /**
    * Takes jobs of every registered name and runs them, `concurrency` at a time, until `stop`. Resolves once
    * it is taking jobs.

@@ -45,16 +45,7 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
       });
       instance.on('error', (error) => options.onError(error, 'pg-boss'));
       await instance.start();
-      for (const name of options.handlers.names) {
-        if (!(await instance.getQueue(name))) {
-          await instance.createQueue(name, {
-            name,
-            retryLimit: options.retryLimit ?? 5,
-            retryDelay: 1,
-            expireInSeconds: options.expireInSeconds ?? 3_600,
-          });
-        }
-      }
+      for (const name of options.handlers.names) await createQueueOnce(instance, name, options);
       boss = instance;
       return instance;
     })();
@@ -73,11 +64,19 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
         { ...payload },
         {
           ...(enqueueOptions.id ? { id: enqueueOptions.id } : {}),
+          ...(enqueueOptions.singleton
+            ? {
+                singletonKey: enqueueOptions.singleton.key,
+                singletonSeconds: Math.max(1, Math.round(enqueueOptions.singleton.seconds)),
+              }
+            : {}),
           ...(within
             ? { db: { executeSql: async (text: string, values: unknown[]) => within.query(text, values) } }
             : {}),
         },
       );
+      // A singleton job already in its slot: pg-boss's unique index refused this one (not a fault).
+      if (!id && enqueueOptions.singleton) return null;
       if (!id) throw new Error(`pg-boss did not queue ${name}`);
       return id;
     },
@@ -103,4 +102,27 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
       await boss?.stop({ graceful: true, timeout: 30_000, wait: true });
     },
   };
+}
+
+/**
+ * Creates the queue `name` unless it exists. Two processes starting at once on a fresh schema (two workers
+ * of a new deployment) can both try, and pg-boss's DDL for a queue (its partition of the job table) then
+ * deadlocks or collides in one of them: that one looks again and, if the other made it, goes on.
+ */
+async function createQueueOnce(instance: PgBoss, name: string, options: PgBossQueueOptions): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    if (await instance.getQueue(name)) return;
+    try {
+      await instance.createQueue(name, {
+        name,
+        retryLimit: options.retryLimit ?? 5,
+        retryDelay: 1,
+        expireInSeconds: options.expireInSeconds ?? 3_600,
+      });
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }
