@@ -270,6 +270,25 @@ describe.skipIf(!url || !selected.has('postgres'))(
       // The API node starts in `workers` mode: it delivers nothing and re-checks nothing itself.
       await node.start();
       expect(node.background.mode).toBe('workers');
+      // Its day-end enqueues the limit reviews due for the workers instead of running them (and runs neither
+      // the appeals' recovery pass nor a delivery pass: the workers run those on their intervals).
+      clock.set(new Date('2026-11-24T02:00:00Z'));
+      const report = await node.services.dayEnd.run({ through: '2026-11-23' as LocalDate });
+      const after = report.dates.filter((d) => !['cash-loan', 'credit-line'].includes(d.product));
+      expect(after.map((d) => d.product)).toEqual(
+        expect.arrayContaining(['credit-line-review (queued)', 'data-copies', 'erasures']),
+      );
+      expect(after.find((d) => d.product === 'credit-line-review (queued)')?.items).toBe(1);
+      expect(after.map((d) => d.product)).not.toContain('credit-line-review');
+      expect(after.map((d) => d.product)).not.toContain('appeals');
+      expect(after.map((d) => d.product)).not.toContain('customer-messages');
+      await sleep(300);
+      const untouched = await db.query<{ pending: number; filed: number; reviews: number }>(
+        `select (select count(*)::int from customer_messages where status = 'pending') as pending,
+                (select count(*)::int from appeals where status = 'filed') as filed,
+                (select count(*)::int from credit_line_reviews) as reviews`,
+      );
+      expect(untouched.rows[0]).toEqual({ pending: MESSAGES, filed: 1, reviews: 0 });
 
       const sentA: string[] = [];
       const sentB: string[] = [];
