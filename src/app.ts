@@ -751,7 +751,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         name: BACKGROUND_JOBS.recoverAppeals,
         label: 'appeals: recovery pass',
         run: () => appeals.recover(),
-        worthLogging: () => true,
+        worthLogging: (report) =>
+          report.attempted + report.notificationsDelivered + report.slaBreachesRecorded > 0,
       },
       logger,
     ),
