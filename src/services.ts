@@ -41,7 +41,7 @@ import type { LoanHardshipService } from './lending/loans/hardship-service.ts';
 import type { ModelBacktests } from './scoring/backtest-jobs.ts';
 import type { ModelRegistry } from './scoring/model-registry.ts';
 import type { MonitoringService } from './monitoring/index.ts';
-import type { PolicyService } from './policy/policy-service.ts';
+import type { PolicyService } from './policy/index.ts';
 import type { PolicySimulations } from './policy/policy-simulations.ts';
 import type { ReferralService } from './referrals/referral-service.ts';
 import type { CopyService } from './privacy/copy-service.ts';

@@ -2,16 +2,8 @@ import type { Queryable } from '../platform/database/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import type { LendingSettings } from './lending-settings.ts';
 import * as repository from './policy.pg.ts';
-import type { PolicyDeps } from './policy-ports.ts';
+import type { PolicyDeps, SettingsLoadReport } from './policy-ports.ts';
 import { settingsLoadIssues } from './settings-checks.ts';
-
-export interface SettingsLoadReport {
-  readonly products: number;
-  readonly legalRateCaps: number;
-  readonly riskAppetite: number;
-  readonly assignments: number;
-  readonly collectionStrategies: number;
-}
 
 /**
  * Checks and stores dated settings in an open transaction (existing dates of the future are replaced):

@@ -2,32 +2,10 @@ import { AppError } from '../platform/errors/app-error.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import { issueField, issueLocation, type PolicyGraph, type PolicyIssue } from './jdm.ts';
 import { compilePolicy, policyFindings } from './policy-compiler.ts';
-import type { PolicyDeps } from './policy-ports.ts';
+import type { PolicyCompileResult, PolicyDeps, PolicyRefusal } from './policy-ports.ts';
 import { productRangeIssues } from './product-range-check.ts';
 import { appetiteOn } from './products.ts';
 import { lendingSettings, productsDecidedBy } from './read-lending-settings.ts';
-
-/** One finding of `checkPolicy`, located where a person looks in the editor. */
-export interface PolicyRefusal {
-  readonly nodeId: string | null;
-  readonly nodeName: string | null;
-  /** The decision-table rule id. */
-  readonly row: string | null;
-  /** The input or output field of the column (`applicant.age`, `limit`), else the column's name. */
-  readonly column: string | null;
-  /** `policy.nodes.<node>.rules.<row>.<column>`, as the 422 of a load names it. */
-  readonly field: string;
-  /** The check's stable code: `unreachable-row`, `syntax`, `limit-outside-product`, … */
-  readonly rule: string;
-  readonly message: string;
-}
-
-export interface PolicyCompileResult {
-  /** True when the graph would be accepted (warnings do not refuse). */
-  readonly ok: boolean;
-  readonly refusals: readonly PolicyRefusal[];
-  readonly warnings: readonly PolicyRefusal[];
-}
 
 /** Where an issue is, with the column named by the field it reads or writes. */
 export function refusalOf(issue: PolicyIssue, graph: PolicyGraph | undefined): PolicyRefusal {

@@ -73,7 +73,8 @@ export {
   type ShadowSetting,
 } from './shadow-assignment.ts';
 export { diffGraphs, type GraphDiff } from './policy-diff.ts';
-export type { DecisionPolicy, PolicyService, PolicyVersion, PolicyVersionSummary } from './policy-service.ts';
+export type { DecisionPolicy, PolicyService } from './policy-ports.ts';
+export type { PolicyVersion, PolicyVersionSummary } from './policy-version.ts';
 export type { ZenObject, ZenValue } from './zen-runtime.ts';
 export { canonicalJson, policyChecksum } from './policy-checksum.ts';
 export * from './products.ts';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../platform/errors/app-error.ts';
 import { parseLocalDate, type LocalDate } from '../platform/time/local-date.ts';
 import { parseLendingSettings } from './lending-settings.ts';
-import type { PolicyLoadResult, PolicyService, SettingsLoadReport } from './policy-service.ts';
+import type { PolicyLoadResult, PolicyService, SettingsLoadReport } from './policy-ports.ts';
 
 /** `policies/` at the project root: the shipped policy files and lending settings. */
 export const POLICIES_DIR = fileURLToPath(new URL('../../policies/', import.meta.url));

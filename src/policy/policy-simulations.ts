@@ -2,7 +2,7 @@ import type { SimulationReport } from '../monitoring/index.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
 import type { Clock } from '../platform/time/clock.ts';
-import type { PolicyService } from './policy-service.ts';
+import type { PolicyService } from './policy-ports.ts';
 import { simulationReportView, type SimulationReportView } from './policy-simulation-view.http.ts';
 
 /**

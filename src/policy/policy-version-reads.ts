@@ -3,21 +3,15 @@ import { AppError } from '../platform/errors/app-error.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import { readJdm, type PolicyGraph } from './jdm.ts';
 import { compilePolicy, type CompiledPolicy } from './policy-compiler.ts';
-import { diffGraphs, type GraphDiff } from './policy-diff.ts';
+import { diffGraphs } from './policy-diff.ts';
 import * as repository from './policy.pg.ts';
 import type { PolicyDeps } from './policy-ports.ts';
-import type { PolicyVersion, PolicyVersionSummary } from './policy-version.ts';
+import type { PolicyDiff, PolicyVersion, PolicyVersionSummary } from './policy-version.ts';
 
 /**
  * The reads of stored policy versions: one, all (of a name), two compared, the compiled graph of one, the
  * version in force on a date, and whether anything is loaded at all.
  */
-
-export interface PolicyDiff {
-  readonly from: PolicyVersionSummary;
-  readonly to: PolicyVersionSummary;
-  readonly diff: GraphDiff;
-}
 
 /** NOT_FOUND when there is no such version. */
 export async function getPolicyVersion(

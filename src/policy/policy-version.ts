@@ -1,5 +1,6 @@
 import type { LocalDate } from '../platform/time/local-date.ts';
 import type { PolicyIssue } from './jdm.ts';
+import type { GraphDiff } from './policy-diff.ts';
 
 /**
  * A policy version as the policy context keeps it (stored by `policy.pg.ts`; submitted and approved through the four-eyes inbox).
@@ -30,4 +31,10 @@ export type PolicyVersionStatus = (typeof POLICY_VERSION_STATUSES)[number];
 /** A stored policy version with its JDM graph. */
 export interface PolicyVersion extends PolicyVersionSummary {
   readonly content: unknown;
+}
+
+export interface PolicyDiff {
+  readonly from: PolicyVersionSummary;
+  readonly to: PolicyVersionSummary;
+  readonly diff: GraphDiff;
 }

@@ -1,43 +1,12 @@
 import { AppError } from '../platform/errors/app-error.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
-import { assignArm, assignmentOn, type Arm, type PolicyAssignment } from './champion-challenger.ts';
+import { assignArm, assignmentOn, type PolicyAssignment } from './champion-challenger.ts';
 import { productOn } from './lending-settings.ts';
-import { shadowFor, type ShadowPlan } from './shadow-assignment.ts';
-import type { CompiledPolicy } from './policy-compiler.ts';
-import type { PolicyDeps } from './policy-ports.ts';
+import { shadowFor } from './shadow-assignment.ts';
+import type { DecisionPolicy, PolicyDeps } from './policy-ports.ts';
 import { compiledPolicyVersion, policyVersionInForce } from './policy-version-reads.ts';
-import type { PolicyVersionSummary } from './policy-version.ts';
-import {
-  appetiteOn,
-  legalCapOn,
-  type LegalCapInForce,
-  type LegalRateCap,
-  type Product,
-  type RiskAppetite,
-} from './products.ts';
+import { appetiteOn, legalCapOn } from './products.ts';
 import { lendingSettings } from './read-lending-settings.ts';
-
-/** Everything a credit decision needs from the policy context for one customer, product and date. */
-export interface DecisionPolicy {
-  readonly date: LocalDate;
-  readonly product: Product;
-  /** Which arm of the product's champion/challenger assignment the customer took. */
-  readonly arm: Arm;
-  /** The policy version that decides (record its id with the decision). */
-  readonly version: PolicyVersionSummary;
-  readonly policy: CompiledPolicy;
-  readonly appetite: RiskAppetite;
-  /** The legal cap in force on the date, resolved (undefined when none is configured). */
-  readonly legalCap: LegalCapInForce | undefined;
-  /** Every dated cap, for `clampToLegalCap`. */
-  readonly legalRateCaps: readonly LegalRateCap[];
-  /**
-   * The shadow this decision runs beside it without acting (shadow mode), or null: names only — the
-   * decisions context looks the version and model up after the decision is recorded, so a shadow can
-   * never fail or slow the decision.
-   */
-  readonly shadow: ShadowPlan | null;
-}
 
 /**
  * The policy for one decision: the product, the champion/challenger arm, the compiled policy in force, the

@@ -9,31 +9,11 @@ import { refusePolicy } from './jdm.ts';
 import { compilePolicy, type CompiledPolicy } from './policy-compiler.ts';
 import { policyChecksum } from './policy-checksum.ts';
 import * as repository from './policy.pg.ts';
-import type { PolicyDeps } from './policy-ports.ts';
-import type { PolicyVersion, PolicyVersionSummary } from './policy-version.ts';
+import type { PolicyDeps, PolicyLoadRequest, PolicyLoadResult } from './policy-ports.ts';
+import type { PolicyVersion } from './policy-version.ts';
 import { productRangeIssues } from './product-range-check.ts';
 import { appetiteOn } from './products.ts';
 import { lendingSettings, productsDecidedBy } from './read-lending-settings.ts';
-
-export interface PolicyLoadRequest {
-  readonly name: string;
-  readonly effectiveFrom: LocalDate;
-  /** The JDM graph, as parsed JSON. */
-  readonly content: unknown;
-  readonly description?: string;
-  /** Who submits it (the approver must be another person). Unnamed in-process callers are `unnamed`. */
-  readonly requestedBy?: ChangeActor;
-  /** A simulation run of this graph (`sim_…`), attached for the approver to read. */
-  readonly simulationId?: string;
-}
-
-export interface PolicyLoadResult {
-  readonly version: PolicyVersionSummary;
-  /** False when the same graph with the same effective date was already submitted (nothing written). */
-  readonly created: boolean;
-  /** Its four-eyes change request: pending until a second person approves (approved when a bootstrap). */
-  readonly change: ChangeRequest | null;
-}
 
 /** The actor recorded for in-process submissions that name nobody. */
 export const UNNAMED_ACTOR: ChangeActor = { id: 'unnamed', name: 'unnamed' };
