@@ -1,6 +1,10 @@
 import type { CustomerSnapshot, CustomerView } from '../customers/index.ts';
-import type { DecisionRecord, DecisionSummary } from '../decisions/decision.ts';
-import type { DecisionRequest, OverrideRequest } from '../decisions/decision-service.ts';
+import type {
+  DecisionRecord,
+  DecisionRequest,
+  DecisionSummary,
+  OverrideRequest,
+} from '../decisions/index.ts';
 import type { Facility } from '../lending/facilities/facility.ts';
 import type { LoanView } from '../lending/loans/loan-service.ts';
 import type { Database, Queryable } from '../platform/database/database.ts';

@@ -1,4 +1,4 @@
-import { decisionSummaryView, decisionView } from '../decisions/decision-view.ts';
+import { decisionSummaryView, decisionView } from '../decisions/index.ts';
 import type { LocalizedText } from '../platform/i18n/localized.ts';
 import { toDecimalString } from '../platform/money/money.ts';
 import { scrubPii } from '../platform/pii/mask.ts';

@@ -1,5 +1,5 @@
 import type { CustomerService } from '../customers/index.ts';
-import type { DecisionService } from '../decisions/decision-service.ts';
+import type { DecisionService } from '../decisions/index.ts';
 import { openOrAdjustFacility, type FacilityService } from '../lending/facilities/facility-service.ts';
 import type { LoanService } from '../lending/loans/loan-service.ts';
 import type { ApiKeyStore } from '../platform/auth/api-keys.ts';

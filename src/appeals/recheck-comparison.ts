@@ -1,5 +1,4 @@
-import type { DecisionRecord } from '../decisions/decision.ts';
-import type { Outcome } from '../decisions/evaluate-decision.ts';
+import type { DecisionRecord, Outcome } from '../decisions/index.ts';
 import { compareRate, toExactRateString, type Rate } from '../platform/money/rate.ts';
 import type { Money } from '../platform/money/money.ts';
 

@@ -1,17 +1,13 @@
-import type { Queryable } from '../platform/database/database.ts';
-import type { DecisionRecord, DecisionSummary } from './decision.ts';
-import type { DecisionRequest, ManualReviewRequest, OverrideRequest } from './decision-requests.ts';
 import { decide } from './decide.ts';
-import type { DecisionsDeps } from './decisions-ports.ts';
+import type { DecisionService, DecisionsDeps } from './decisions-ports.ts';
 import { createRecourseMemo } from './evaluate-decision.ts';
 import { getDecision } from './get-decision.ts';
 import { listDecisions } from './list-decisions.ts';
 import { recordManualReview } from './record-manual-review.ts';
 import { recordOverride } from './record-override.ts';
 import { replayDecision } from './replay-decision.ts';
-import { createShadowScheduler, type ShadowScheduler } from './shadow-scheduler.ts';
+import { createShadowScheduler } from './shadow-scheduler.ts';
 import { runShadow } from './shadow-run.ts';
-import type { ReplayReport } from './replay.ts';
 
 /**
  * The decisions context's use cases bound to one set of dependencies: decide (gather, score, apply the
@@ -41,34 +37,6 @@ export interface DecisionServiceDeps extends Pick<
   readonly elapsedMs?: () => number;
   /** Told when a shadow could not be recorded at all (it never affects the decision). */
   readonly onShadowError?: (error: unknown, decisionId: string) => void;
-}
-
-export interface DecisionService {
-  /** Decides for one customer and product, records it, and applies an approval to the facility. */
-  decide(request: DecisionRequest): Promise<DecisionRecord>;
-  /** NOT_FOUND when there is no such decision. */
-  get(decisionId: string): Promise<DecisionRecord>;
-  /** A customer's decisions, newest first. */
-  list(customerId: string, options?: { limit?: number; before?: string }): Promise<DecisionSummary[]>;
-  /** Recomputes a decision from its stored facts, model and policy version, and compares. */
-  replay(decisionId: string): Promise<ReplayReport>;
-  /**
-   * Records a person's decision on an appeal as a new decision that overrides an earlier one. With
-   * `options.tx` it is written inside the caller's transaction (the appeals context writes the override and
-   * the appeal's resolution together); otherwise in its own.
-   */
-  recordOverride(request: OverrideRequest, options?: { readonly tx?: Queryable }): Promise<DecisionRecord>;
-  /**
-   * Records a person's decision on a referred decision as a new decision (kind `manual_review`, linked to
-   * the referral case) that overrides it — replayable like an override — and applies an approval to the
-   * facility, inside the caller's transaction.
-   */
-  recordManualReview(
-    request: ManualReviewRequest,
-    options: { readonly tx: Queryable },
-  ): Promise<DecisionRecord>;
-  /** Shadow mode: resolves when every shadow queued so far is recorded; and what happened to them. */
-  readonly shadows: Pick<ShadowScheduler, 'idle' | 'stats'>;
 }
 
 /** Binds the decisions use cases to their dependencies; the recourse memo lives as long as the service. */
@@ -117,7 +85,7 @@ export function createDecisionService(serviceDeps: DecisionServiceDeps): Decisio
   };
 }
 
-// The contexts that call decisions (appeals, referrals) import its requests and ports from here until
-// decisions has its index.ts.
+// Other contexts import these from the decisions index (index.ts); kept here for the tests that import them
+// with the factory.
 export type { DecisionRequest, ManualReviewRequest, OverrideRequest } from './decision-requests.ts';
-export type { DecisionPorts, ReferralCaseOpener } from './decisions-ports.ts';
+export type { DecisionPorts, DecisionService, ReferralCaseOpener } from './decisions-ports.ts';

@@ -12,9 +12,11 @@ import type {
   StoredProductSpelling,
 } from '../policy/index.ts';
 import type { Scorer } from '../scoring/index.ts';
-import type { DecisionRecord } from './decision.ts';
+import type { DecisionRecord, DecisionSummary } from './decision.ts';
+import type { DecisionRequest, ManualReviewRequest, OverrideRequest } from './decision-requests.ts';
 import type { FacilityFact } from './decision-facts.ts';
 import type { RecourseMemo } from './evaluate-decision.ts';
+import type { ReplayReport } from './replay.ts';
 import type { ShadowScheduler } from './shadow-scheduler.ts';
 
 /** A facility product as lending stores it (`cash-loan`, `credit-line`): policy's one mapping. */
@@ -130,4 +132,32 @@ export interface DecisionsDeps {
   readonly recourseMemo?: RecourseMemo;
   /** Shadow mode: where a decision hands its shadow after it is recorded (`shadow-scheduler.ts`). */
   readonly shadows?: ShadowScheduler;
+}
+
+export interface DecisionService {
+  /** Decides for one customer and product, records it, and applies an approval to the facility. */
+  decide(request: DecisionRequest): Promise<DecisionRecord>;
+  /** NOT_FOUND when there is no such decision. */
+  get(decisionId: string): Promise<DecisionRecord>;
+  /** A customer's decisions, newest first. */
+  list(customerId: string, options?: { limit?: number; before?: string }): Promise<DecisionSummary[]>;
+  /** Recomputes a decision from its stored facts, model and policy version, and compares. */
+  replay(decisionId: string): Promise<ReplayReport>;
+  /**
+   * Records a person's decision on an appeal as a new decision that overrides an earlier one. With
+   * `options.tx` it is written inside the caller's transaction (the appeals context writes the override and
+   * the appeal's resolution together); otherwise in its own.
+   */
+  recordOverride(request: OverrideRequest, options?: { readonly tx?: Queryable }): Promise<DecisionRecord>;
+  /**
+   * Records a person's decision on a referred decision as a new decision (kind `manual_review`, linked to
+   * the referral case) that overrides it — replayable like an override — and applies an approval to the
+   * facility, inside the caller's transaction.
+   */
+  recordManualReview(
+    request: ManualReviewRequest,
+    options: { readonly tx: Queryable },
+  ): Promise<DecisionRecord>;
+  /** Shadow mode: resolves when every shadow queued so far is recorded; and what happened to them. */
+  readonly shadows: Pick<ShadowScheduler, 'idle' | 'stats'>;
 }

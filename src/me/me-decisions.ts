@@ -1,10 +1,8 @@
 import type { Static } from 'typebox';
 import type { Appeal } from '../appeals/index.ts';
-import type { ReferralCase } from '../referrals/referral.ts';
+import type { ReferralCase } from '../referrals/index.ts';
 import type { CustomerSnapshot } from '../customers/index.ts';
-import type { DecisionRecord } from '../decisions/decision.ts';
-import { recourseUnitsOf } from '../decisions/decision-recourse.ts';
-import { decisionView } from '../decisions/decision-view.ts';
+import { decisionView, recourseUnitsOf, type DecisionRecord } from '../decisions/index.ts';
 import { AppError, isAppError } from '../platform/errors/app-error.ts';
 import { parseMoney, toDecimalString } from '../platform/money/money.ts';
 import { divideRate, toExactRateString, type Rate } from '../platform/money/rate.ts';

@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { CustomerSnapshot, CustomerView } from '../customers/index.ts';
-import type { DecisionSummary } from '../decisions/decision.ts';
+import type { DecisionSummary } from '../decisions/index.ts';
 import { availableCredit, productCodeOf, type Facility } from '../lending/facilities/facility.ts';
 import type { LineView } from '../lending/credit-lines/credit-line-service.ts';
 import { toDecimalString } from '../platform/money/money.ts';

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { APPEAL_CATEGORIES, APPEAL_STATUSES, RESOLUTIONS } from '../appeals/index.ts';
 import { EvidenceFileDto } from '../appeals/appeals.dto.ts';
-import { DECISION_KINDS } from '../decisions/decision.ts';
+import { DECISION_KINDS } from '../decisions/index.ts';
 import { FACILITY_STATUSES } from '../lending/facilities/facility.ts';
 import { REPAYMENT_INTENTS } from '../lending/loans/loan-state.ts';
 import { REPAYMENT_METHODS } from '../lending/loans/schedule.ts';

@@ -1,5 +1,4 @@
-import { isPersonsDecision, type DecisionKind } from '../decisions/decision.ts';
-import type { Outcome } from '../decisions/evaluate-decision.ts';
+import { isPersonsDecision, type DecisionKind, type Outcome } from '../decisions/index.ts';
 import type { Money } from '../platform/money/money.ts';
 import { addRate, RATE_ZERO, type Rate } from '../platform/money/rate.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';

@@ -1,5 +1,4 @@
-import type { DecisionKind } from '../decisions/decision.ts';
-import type { Outcome } from '../decisions/evaluate-decision.ts';
+import type { DecisionKind, Outcome } from '../decisions/index.ts';
 import { isAppError } from '../platform/errors/app-error.ts';
 import type { Money } from '../platform/money/money.ts';
 import {

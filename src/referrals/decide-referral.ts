@@ -6,7 +6,7 @@ import { toExactRateString, type Rate } from '../platform/money/rate.ts';
 import { scrubPii } from '../platform/pii/mask.ts';
 import { mustHold, propose, type ReferralCase } from './referral.ts';
 import type { ReferralDeliveryDeps } from './referral-notifications.ts';
-import type { DecisionRecord, ReferralDeps } from './referral-ports.ts';
+import type { DecisionRecord, ReferralDeps, ReviewerDecision } from './referral-ports.ts';
 import { mustReview } from './referral-rules.ts';
 import {
   auditReferral,
@@ -15,13 +15,9 @@ import {
   termsToday,
   withRefusalsRecorded,
 } from './referral-steps.ts';
-import { approvalReason, renderDeclineReasons, type DeclineReasonInput } from './referral-texts.ts';
+import { approvalReason, renderDeclineReasons } from './referral-texts.ts';
 import { closeByReview } from './close-by-review.ts';
 import { refuseIfSuperseded } from './supersede-referral.ts';
-
-export type ReviewerDecision =
-  | { readonly outcome: 'approved'; readonly limit: Money; readonly apr: Rate; readonly note: string }
-  | { readonly outcome: 'declined'; readonly reasons: readonly DeclineReasonInput[]; readonly note: string };
 
 type DecideDeps = ReferralDeliveryDeps & Pick<ReferralDeps, 'ports' | 'audit' | 'secondPersonAbove'>;
 

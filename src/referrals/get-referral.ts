@@ -1,15 +1,7 @@
-import { effective, type ReferralCase, type ReferralEvent } from './referral.ts';
-import type { DecisionRecord, ReferralDeps } from './referral-ports.ts';
+import { effective, type ReferralCase } from './referral.ts';
+import type { CaseView, ReferralDeps } from './referral-ports.ts';
 import { mustFindCase } from './referral-steps.ts';
 import * as repository from './referrals.pg.ts';
-
-/** A case with what a reviewer reads of it. */
-export interface CaseView {
-  readonly referral: ReferralCase;
-  readonly decision: DecisionRecord;
-  readonly result: DecisionRecord | null;
-  readonly history: readonly ReferralEvent[];
-}
 
 /** A case as it stands now, with the referred decision, the decision that closed it (if any) and its history. */
 export async function getReferral(

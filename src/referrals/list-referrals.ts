@@ -1,18 +1,7 @@
-import { effective, type ReferralCase, type ReferralStatus } from './referral.ts';
-import type { ReferralDeps } from './referral-ports.ts';
+import { effective, type ReferralCase } from './referral.ts';
+import type { ReferralDeps, ReferralListFilter } from './referral-ports.ts';
 import { listLimit } from './referral-rules.ts';
 import * as repository from './referrals.pg.ts';
-
-export interface ReferralListFilter {
-  readonly statuses?: readonly ReferralStatus[];
-  readonly productCode?: string;
-  readonly claimedBy?: string;
-  readonly customerId?: string;
-  /** Keyset paging: cases with an id before this one. */
-  readonly before?: string;
-  /** 1 to 500; 50 when left out. */
-  readonly limit?: number;
-}
 
 /** Cases newest first (keyset paging by id), as they stand now (a claim that ran out reads as open). */
 export async function listReferrals(

@@ -1,17 +1,9 @@
-import type { ReferralDeps } from './referral-ports.ts';
+import type { ReferralDeps, ReferralRecoveryReport } from './referral-ports.ts';
 import { deliverReferralNotifications } from './referral-notifications.ts';
 import { mustFindCase } from './referral-steps.ts';
 import * as repository from './referrals.pg.ts';
 import { openReferralCase } from './open-referral-case.ts';
 import { supersedeIfNewer } from './supersede-referral.ts';
-
-export interface ReferralRecoveryReport {
-  /** Cases opened for referred decisions that had none (recorded before migration 0370). */
-  readonly opened: number;
-  /** Open cases closed because the customer applied again since. */
-  readonly superseded: number;
-  readonly notificationsDelivered: number;
-}
 
 /**
  * The recovery pass (at start-up, `credence referrals recover`, POST /v1/referrals/recover; not in the

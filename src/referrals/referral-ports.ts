@@ -1,19 +1,21 @@
 import type { Notifier } from '../appeals/index.ts';
-import type { DecisionRecord } from '../decisions/decision.ts';
-import type { DecisionRequest, ManualReviewRequest } from '../decisions/decision-service.ts';
+import type { DecisionRecord, DecisionRequest, ManualReviewRequest } from '../decisions/index.ts';
 import type { AuditLog } from '../platform/audit/audit-log.ts';
+import type { Principal } from '../platform/auth/api-keys.ts';
 import type { Database, Queryable } from '../platform/database/database.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
 import type { Money } from '../platform/money/money.ts';
+import type { Rate } from '../platform/money/rate.ts';
 import type { BusinessCalendar } from '../platform/time/business-calendar.ts';
 import type { Clock } from '../platform/time/clock.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import type { LegalRateCap, Product } from '../policy/index.ts';
+import type { ReferralCase, ReferralEvent, ReferralNotification, ReferralStatus } from './referral.ts';
 import type { ReferralSettings } from './referral-settings.ts';
+import type { DeclineReasonInput } from './referral-texts.ts';
 
 /** The other contexts' types the referral use cases work with, named once here (this file is their door). */
-export type { DecisionRecord } from '../decisions/decision.ts';
-export type { ManualReviewRequest, ReferralCaseOpener } from '../decisions/decision-service.ts';
+export type { DecisionRecord, ManualReviewRequest, ReferralCaseOpener } from '../decisions/index.ts';
 
 /**
  * The referral queue's ports: what its use cases need from the other contexts (`ReferralPorts`, wired by the
@@ -54,4 +56,63 @@ export interface ReferralDeps {
   readonly ports: ReferralPorts;
   /** Faults swallowed where the request must still succeed (a delivery, a verification): report them. */
   readonly onError?: (error: unknown, context: string) => void;
+}
+
+export type ReviewerDecision =
+  | { readonly outcome: 'approved'; readonly limit: Money; readonly apr: Rate; readonly note: string }
+  | { readonly outcome: 'declined'; readonly reasons: readonly DeclineReasonInput[]; readonly note: string };
+
+/** A case with what a reviewer reads of it. */
+export interface CaseView {
+  readonly referral: ReferralCase;
+  readonly decision: DecisionRecord;
+  readonly result: DecisionRecord | null;
+  readonly history: readonly ReferralEvent[];
+}
+
+export interface ReferralListFilter {
+  readonly statuses?: readonly ReferralStatus[];
+  readonly productCode?: string;
+  readonly claimedBy?: string;
+  readonly customerId?: string;
+  /** Keyset paging: cases with an id before this one. */
+  readonly before?: string;
+  /** 1 to 500; 50 when left out. */
+  readonly limit?: number;
+}
+
+export interface ReferralRecoveryReport {
+  /** Cases opened for referred decisions that had none (recorded before migration 0370). */
+  readonly opened: number;
+  /** Open cases closed because the customer applied again since. */
+  readonly superseded: number;
+  readonly notificationsDelivered: number;
+}
+
+export interface ReferralService {
+  readonly settings: ReferralSettings;
+  /** Cases newest first (keyset paging by id), as they stand now. */
+  list(filter?: ReferralListFilter): Promise<ReferralCase[]>;
+  get(referralId: string): Promise<CaseView>;
+  /** The case of a decision, if it has one. */
+  caseOfDecision(customerId: string, decisionId: string): Promise<ReferralCase | undefined>;
+  claim(referralId: string, by: Principal): Promise<ReferralCase>;
+  release(referralId: string, by: Principal): Promise<ReferralCase>;
+  /** Decides again now; a result that no longer refers closes the case with it. */
+  rerun(referralId: string, by: Principal): Promise<{ referral: ReferralCase; decision: DecisionRecord }>;
+  /** The reviewer's decision: the new decision record, or (above authority) a proposal for a second person. */
+  decide(
+    referralId: string,
+    decision: ReviewerDecision,
+    by: Principal,
+  ): Promise<{ referral: ReferralCase; decision: DecisionRecord | null }>;
+  approve(referralId: string, by: Principal): Promise<{ referral: ReferralCase; decision: DecisionRecord }>;
+  reject(referralId: string, note: string, by: Principal): Promise<ReferralCase>;
+  /** What the customer was told about their referrals, oldest first. */
+  notifications(customerId: string, referralId?: string): Promise<ReferralNotification[]>;
+  /**
+   * The recovery pass (at start-up, `credence referrals recover`, POST /v1/referrals/recover; not in the
+   * day-end batch): cases for referrals that have none, superseded cases, undelivered notifications.
+   */
+  recover(options?: { limit?: number }): Promise<ReferralRecoveryReport>;
 }

@@ -1,15 +1,12 @@
-import type { Principal } from '../platform/auth/api-keys.ts';
 import { approveReferralProposal } from './approve-referral-proposal.ts';
 import { claimReferral } from './claim-referral.ts';
-import { decideReferral, type ReviewerDecision } from './decide-referral.ts';
-import { getReferral, referralOfDecision, type CaseView } from './get-referral.ts';
+import { decideReferral } from './decide-referral.ts';
+import { getReferral, referralOfDecision } from './get-referral.ts';
 import { listReferralNotifications } from './list-referral-notifications.ts';
-import { listReferrals, type ReferralListFilter } from './list-referrals.ts';
+import { listReferrals } from './list-referrals.ts';
 import { openReferralCase } from './open-referral-case.ts';
-import type { ReferralCase, ReferralNotification } from './referral.ts';
-import type { DecisionRecord, ReferralCaseOpener, ReferralDeps } from './referral-ports.ts';
-import type { ReferralSettings } from './referral-settings.ts';
-import { recoverReferrals, type ReferralRecoveryReport } from './recover-referrals.ts';
+import type { ReferralCaseOpener, ReferralDeps, ReferralService } from './referral-ports.ts';
+import { recoverReferrals } from './recover-referrals.ts';
 import { rejectReferralProposal } from './reject-referral-proposal.ts';
 import { releaseReferral } from './release-referral.ts';
 import { rerunReferral } from './rerun-referral.ts';
@@ -22,34 +19,6 @@ import { rerunReferral } from './rerun-referral.ts';
  * rules), above which a second person approves; a decline with catalogue reasons. Each use case is a function
  * of its own file taking `(deps, input)`; this object only binds `deps`.
  */
-
-export interface ReferralService {
-  readonly settings: ReferralSettings;
-  /** Cases newest first (keyset paging by id), as they stand now. */
-  list(filter?: ReferralListFilter): Promise<ReferralCase[]>;
-  get(referralId: string): Promise<CaseView>;
-  /** The case of a decision, if it has one. */
-  caseOfDecision(customerId: string, decisionId: string): Promise<ReferralCase | undefined>;
-  claim(referralId: string, by: Principal): Promise<ReferralCase>;
-  release(referralId: string, by: Principal): Promise<ReferralCase>;
-  /** Decides again now; a result that no longer refers closes the case with it. */
-  rerun(referralId: string, by: Principal): Promise<{ referral: ReferralCase; decision: DecisionRecord }>;
-  /** The reviewer's decision: the new decision record, or (above authority) a proposal for a second person. */
-  decide(
-    referralId: string,
-    decision: ReviewerDecision,
-    by: Principal,
-  ): Promise<{ referral: ReferralCase; decision: DecisionRecord | null }>;
-  approve(referralId: string, by: Principal): Promise<{ referral: ReferralCase; decision: DecisionRecord }>;
-  reject(referralId: string, note: string, by: Principal): Promise<ReferralCase>;
-  /** What the customer was told about their referrals, oldest first. */
-  notifications(customerId: string, referralId?: string): Promise<ReferralNotification[]>;
-  /**
-   * The recovery pass (at start-up, `credence referrals recover`, POST /v1/referrals/recover; not in the
-   * day-end batch): cases for referrals that have none, superseded cases, undelivered notifications.
-   */
-  recover(options?: { limit?: number }): Promise<ReferralRecoveryReport>;
-}
 
 /** The opener the decisions context calls: application decisions that are referred get a case. */
 export function createReferralCaseOpener(

@@ -1,4 +1,4 @@
-import { paramJson, type PrincipalReason } from '../decisions/principal-reasons.ts';
+import { paramJson, type PrincipalReason } from '../decisions/index.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { en, zh, type LocalizedText } from '../platform/i18n/localized.ts';
 import { parseFen, type Money } from '../platform/money/money.ts';

@@ -1,9 +1,9 @@
 import { slaBreached, type Actor } from '../appeals/index.ts';
-import { decisionView } from '../decisions/decision-view.ts';
+import { decisionView } from '../decisions/index.ts';
 import { toDecimalString } from '../platform/money/money.ts';
 import { toExactRateString } from '../platform/money/rate.ts';
 import type { ReferralCase, ReferralEvent } from './referral.ts';
-import type { CaseView } from './get-referral.ts';
+import type { CaseView } from './referral-ports.ts';
 
 /** What the API and the CLI show of a referral case: plain JSON, never a row. */
 

@@ -3,8 +3,7 @@ import type { App } from '../services.ts';
 import { actAsReviewer, parseReasonFlag } from '../appeals/appeals.cli.ts';
 import { slaBreached } from '../appeals/index.ts';
 import { globalOptions, output, withApp } from '../cli/runtime.ts';
-import { decisionView } from '../decisions/decision-view.ts';
-import type { DecisionRecord } from '../decisions/decision.ts';
+import { decisionView, type DecisionRecord } from '../decisions/index.ts';
 import type { Principal } from '../platform/auth/api-keys.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { parseId } from '../platform/ids/ids.ts';
@@ -12,7 +11,7 @@ import { formatMoney, parseMoney } from '../platform/money/money.ts';
 import { formatPercent, parseRate } from '../platform/money/rate.ts';
 import { scrubPii } from '../platform/pii/mask.ts';
 import { REFERRAL_STATUSES, type ReferralCase, type ReferralStatus } from './referral.ts';
-import type { CaseView } from './get-referral.ts';
+import type { CaseView } from './referral-ports.ts';
 import { DECLINE_CODES, type DeclineReasonInput } from './referral-texts.ts';
 import { caseView, referralCaseView } from './referral-view.ts';
 

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { DecisionDto } from '../decisions/decision.dto.ts';
-import { decisionView } from '../decisions/decision-view.ts';
+import { decisionView } from '../decisions/index.ts';
 import type { Principal } from '../platform/auth/api-keys.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import {
@@ -20,7 +20,7 @@ import { parseMoney } from '../platform/money/money.ts';
 import { parseRate } from '../platform/money/rate.ts';
 import type { Clock } from '../platform/time/clock.ts';
 import { REFERRAL_STATUSES, type ReferralStatus } from './referral.ts';
-import type { ReferralService } from './referral-service.ts';
+import type { ReferralService } from './referral-ports.ts';
 import { DECLINE_CODES } from './referral-texts.ts';
 import { caseView, referralCaseView } from './referral-view.ts';
 

@@ -6,12 +6,13 @@ import {
   type AuditRecord,
 } from '../platform/audit/audit-log.ts';
 import type { Principal } from '../platform/auth/api-keys.ts';
-import { STAFF_ROLES, type StaffSession, type StaffUser } from '../platform/auth/staff-auth.ts';
+import { STAFF_ROLES, type StaffSession } from '../platform/auth/staff-auth.ts';
 import { applyStaffCookie } from '../platform/auth/staff-cookie.http.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { IdString, InstantString, StringEnum } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import type { Services } from '../services.ts';
+import { userDto } from './staff-user-view.ts';
 
 /**
  * Staff sign-in for the console (`/v1/staff/…`), the admin's staff user management, and the audit viewer
@@ -76,22 +77,6 @@ function sessionDto(session: StaffSession) {
     csrfToken: session.csrfToken,
     idleExpiresAt: session.idleExpiresAt.toISOString(),
     expiresAt: session.expiresAt.toISOString(),
-  };
-}
-
-/** A staff user as the API and `credence users … --json` show it (never the hash). */
-export function userDto(user: StaffUser) {
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    disabled: user.disabled,
-    failedAttempts: user.failedAttempts,
-    lockedUntil: user.lockedUntil?.toISOString() ?? null,
-    passwordChangedAt: user.passwordChangedAt.toISOString(),
-    createdAt: user.createdAt.toISOString(),
-    updatedAt: user.updatedAt.toISOString(),
   };
 }
 

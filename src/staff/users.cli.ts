@@ -4,7 +4,7 @@ import { cliActorOfThisProcess } from '../platform/audit/cli-actor.node.ts';
 import { STAFF_ROLES, parseStaffRole, parseUsername } from '../platform/auth/staff-auth.ts';
 import { generatePassword } from '../platform/auth/staff-passwords.ts';
 import { AppError } from '../platform/errors/app-error.ts';
-import { userDto } from './staff.routes.ts';
+import { userDto } from './staff-user-view.ts';
 import { callServer, globalOptions, output, runningServer, viaServerOrApp, withApp } from '../cli/runtime.ts';
 
 /** A user as the CLI prints it (`--json`): the API's view, whether through the server or in process. */

@@ -10,7 +10,7 @@ import {
   type Scorecard,
   type TrainingResult,
 } from '../../scoring/index.ts';
-import { YUAN_FEATURES } from '../../decisions/decision-facts.ts';
+import { YUAN_FEATURES } from '../../decisions/index.ts';
 import type { Column } from '../../scoring/index.ts';
 import { addMonths, businessDateOf, startOfBusinessDate } from '../../platform/time/local-date.ts';
 

@@ -1,7 +1,6 @@
 import { randomFillSync } from 'node:crypto';
 import type { App } from '../../services.ts';
-import type { Outcome } from '../../decisions/evaluate-decision.ts';
-import type { DecisionService } from '../../decisions/decision-service.ts';
+import type { DecisionService, Outcome } from '../../decisions/index.ts';
 import {
   DEMO_CASES,
   DEMO_SETTINGS,

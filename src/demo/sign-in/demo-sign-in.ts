@@ -2,7 +2,7 @@ import { DEMO_CASES, type DemoCaseKey } from '../cases/demo-cases.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { IssuedSession } from '../../platform/auth/customer-sessions.ts';
 import type { MeDeps } from '../../me/me-deps.ts';
-import { text, type Text } from '../../me/me-texts.ts';
+import { text, type Text } from '../../me/index.ts';
 
 /**
  * The demo sign-in (only under `credence serve --demo`): the nine demo customers, and a session for any of

@@ -5,8 +5,7 @@ import {
   type CustomerService,
 } from '../../customers/index.ts';
 import { populationEvents, type Population, type SyntheticCustomer } from '../population/population.ts';
-import type { DecisionRecord } from '../../decisions/decision.ts';
-import type { DecisionService } from '../../decisions/decision-service.ts';
+import type { DecisionRecord, DecisionService } from '../../decisions/index.ts';
 import { luhnCheckDigit, type ProviderAnswer, type VerificationProvider } from '../../identity/index.ts';
 import type { Principal } from '../../platform/auth/api-keys.ts';
 import { isAppError } from '../../platform/errors/app-error.ts';

@@ -1,4 +1,4 @@
-import type { DecisionService } from '../../decisions/decision-service.ts';
+import type { DecisionService } from '../../decisions/index.ts';
 import { isAppError } from '../../platform/errors/app-error.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { productOn, type PolicyService, type ProductType } from '../../policy/index.ts';
