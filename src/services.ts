@@ -6,7 +6,7 @@
  */
 import type { AppealService } from './appeals/index.ts';
 import type { PrivacyService } from './privacy/privacy-service.ts';
-import type { ChangeService } from './policy/change-service.ts';
+import type { ChangeService, PolicyService } from './policy/index.ts';
 import type { CollectionsService } from './collections/collections-service.ts';
 import type { CustomerService } from './customers/customer-service.ts';
 import type { DecisionService } from './decisions/index.ts';
@@ -41,7 +41,6 @@ import type { LoanHardshipService } from './lending/loans/hardship-service.ts';
 import type { ModelBacktests } from './scoring/backtest-jobs.ts';
 import type { ModelRegistry } from './scoring/model-registry.ts';
 import type { MonitoringService } from './monitoring/index.ts';
-import type { PolicyService } from './policy/index.ts';
 import type { PolicySimulations } from './policy/policy-simulations.ts';
 import type { ReferralService } from './referrals/referral-ports.ts';
 import type { CopyService } from './privacy/copy-service.ts';

@@ -6,7 +6,7 @@ import type {
   OverrideRequest,
 } from '../decisions/index.ts';
 import type { Facility } from '../lending/facilities/facility.ts';
-import type { LoanView } from '../lending/loans/loan-service.ts';
+import type { LoanView } from '../lending/index.ts';
 import type { Database, Queryable } from '../platform/database/database.ts';
 import type { IdGenerator } from '../platform/ids/ids.ts';
 import type { Money } from '../platform/money/money.ts';
@@ -22,9 +22,9 @@ import type { Notifier } from './notifier.ts';
 
 /** The other contexts' types the appeals use cases work with, named once here (this file is their door). */
 export type { CustomerSnapshot, CustomerView } from '../customers/index.ts';
-export type { DecisionRecord, DecisionSummary } from '../decisions/decision.ts';
+export type { DecisionRecord, DecisionSummary } from '../decisions/index.ts';
 export type { Facility } from '../lending/facilities/facility.ts';
-export type { LoanView } from '../lending/loans/loan-service.ts';
+export type { LoanView } from '../lending/index.ts';
 
 /**
  * The appeals context's ports: what its use cases need from the other contexts (`AppealPorts`, wired by

@@ -4,7 +4,9 @@ import { fen, type Money } from '../platform/money/money.ts';
 import { businessDateOf, startOfBusinessDate, type LocalDate } from '../platform/time/local-date.ts';
 import { toExactRateString, type Rate } from '../platform/money/rate.ts';
 import {
+  legalRateCapToJson,
   parseLendingSettings,
+  productToJson,
   type LegalRateCap,
   type PolicyInput,
   type Product,
@@ -12,7 +14,6 @@ import {
   type VerificationLevel,
 } from '../policy/index.ts';
 // The JSON form of a product; the policy index does not re-export it, the module is pure.
-import { legalRateCapToJson, productToJson } from '../policy/products.ts';
 import type { Scorer, ScoreResult, ScoreRow } from '../scoring/index.ts';
 
 /**

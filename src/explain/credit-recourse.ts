@@ -1,8 +1,12 @@
 import { fen, type Money } from '../platform/money/money.ts';
 import { addDays, addMonths, daysBetween, type LocalDate } from '../platform/time/local-date.ts';
-import { toPolicyDocument, type PolicyInput } from '../policy/policy-inputs.ts';
-import type { ZenObject, ZenValue } from '../policy/zen-runtime.ts';
-import type { VerificationLevel } from '../policy/products.ts';
+import {
+  toPolicyDocument,
+  type PolicyInput,
+  type VerificationLevel,
+  type ZenObject,
+  type ZenValue,
+} from '../policy/index.ts';
 import type { ActionableFeature, FeatureRecord, FeatureValue } from './recourse.ts';
 
 /**

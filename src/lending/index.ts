@@ -4,5 +4,27 @@
  *
  * - `BUCKETS`, `bucketOf`, `Bucket`: the delinquency buckets (M0 current, M1, M2, M3+ by days past due and a
  *   product's bounds) — the one definition the day-end, monitoring's roll rates and collections share.
+ * - A loan's contract, state, schedule and view as the customer's API shows them, the instalment-plan
+ *   terms and the reported-rate format.
+ *
+ * Nothing here may reach the policy context's index: collections imports this one, and policy's lending
+ * settings import collections (a cycle). `facility.ts`, `loan-receipts.ts` and `settings-cost-cap.ts` read
+ * policy's products (directly or through `facility.ts`), so they stay off this surface for now.
  */
 export { BUCKETS, bucketOf, type Bucket } from './loans/servicing.ts';
+export {
+  contractFor,
+  DEFAULT_LOAN_PRODUCT,
+  type LoanContract,
+  type LoanProduct,
+} from './loans/loan-contract.ts';
+export { REPAYMENT_INTENTS, type LoanState, type RepaymentIntent } from './loans/loan-state.ts';
+export {
+  generateSchedule,
+  REPAYMENT_METHODS,
+  type RepaymentMethod,
+  type Schedule,
+} from './loans/schedule.ts';
+export type { LoanView } from './loans/loan-view.ts';
+export { CONVERSION_TERMS } from './credit-lines/line-terms.ts';
+export { formatReportedRate } from './shared/irr.ts';

@@ -1,10 +1,15 @@
 import type { LineView } from '../lending/credit-lines/credit-line-service.ts';
 import type { DrawRefusal } from '../lending/facilities/facility.ts';
-import { contractFor, DEFAULT_LOAN_PRODUCT } from '../lending/loans/loan-contract.ts';
-import type { DrawdownRefusal, LoanView } from '../lending/loans/loan-service.ts';
-import type { RepaymentIntent } from '../lending/loans/loan-state.ts';
-import { generateSchedule, type RepaymentMethod } from '../lending/loans/schedule.ts';
-import { formatReportedRate } from '../lending/shared/irr.ts';
+import {
+  contractFor,
+  DEFAULT_LOAN_PRODUCT,
+  formatReportedRate,
+  generateSchedule,
+  type LoanView,
+  type RepaymentIntent,
+  type RepaymentMethod,
+} from '../lending/index.ts';
+import type { DrawdownRefusal } from '../lending/loans/loan-service.ts';
 import { AppError, isAppError } from '../platform/errors/app-error.ts';
 import {
   addMoney,

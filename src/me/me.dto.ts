@@ -3,8 +3,7 @@ import { APPEAL_CATEGORIES, APPEAL_STATUSES, RESOLUTIONS } from '../appeals/inde
 import { EvidenceFileDto } from '../appeals/appeals.dto.ts';
 import { DECISION_KINDS } from '../decisions/index.ts';
 import { FACILITY_STATUSES } from '../lending/facilities/facility.ts';
-import { REPAYMENT_INTENTS } from '../lending/loans/loan-state.ts';
-import { REPAYMENT_METHODS } from '../lending/loans/schedule.ts';
+import { REPAYMENT_INTENTS, REPAYMENT_METHODS } from '../lending/index.ts';
 import {
   DateString,
   IdString,

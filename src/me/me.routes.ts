@@ -15,10 +15,8 @@ import {
   StatementDto,
   statementDto,
 } from '../lending/credit-lines/credit-lines.routes.ts';
-import { CONVERSION_TERMS } from '../lending/credit-lines/line-terms.ts';
-import { REPAYMENT_INTENTS } from '../lending/loans/loan-state.ts';
+import { CONVERSION_TERMS, REPAYMENT_INTENTS, REPAYMENT_METHODS } from '../lending/index.ts';
 import { LoanDto, loanDto, RepaymentDto, repaymentDto } from '../lending/loans/loans.routes.ts';
-import { REPAYMENT_METHODS } from '../lending/loans/schedule.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import {
   DateString,

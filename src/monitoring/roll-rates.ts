@@ -1,4 +1,4 @@
-import { bucketOf, BUCKETS, type Bucket } from '../lending/loans/servicing.ts';
+import { bucketOf, BUCKETS, type Bucket } from '../lending/index.ts';
 import { rate, toRateString } from '../platform/money/rate.ts';
 import { addDays, daysBetween, type LocalDate } from '../platform/time/local-date.ts';
 import { shareOf, type MonitoringWindow } from './window.ts';

@@ -74,6 +74,7 @@ export {
 } from './shadow-assignment.ts';
 export { diffGraphs, type GraphDiff } from './policy-diff.ts';
 export type { DecisionPolicy, PolicyService } from './policy-ports.ts';
+export type { ChangeService } from './change-ports.ts';
 export type { PolicyVersion, PolicyVersionSummary } from './policy-version.ts';
 export type { ZenObject, ZenValue } from './zen-runtime.ts';
 export { canonicalJson, policyChecksum } from './policy-checksum.ts';

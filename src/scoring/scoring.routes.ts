@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { InstantString, ProblemSchema, StringEnum } from '../platform/http/schemas.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import { changeActorOf, ChangeDto, changeDto } from '../policy/approvals.routes.ts';
-import type { ChangeService } from '../policy/change-service.ts';
+import type { ChangeService } from '../policy/index.ts';
 import { MODEL_STATUSES, type ModelRegistry, type ModelSummary } from './model-registry.ts';
 import { parseScorecard, ScorecardSchema } from './scorecard.ts';
 

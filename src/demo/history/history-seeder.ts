@@ -9,7 +9,7 @@ import { groupByShard } from '../../platform/database/citus.ts';
 import { createCreditLineDayEndProcessor } from '../../lending/credit-lines/credit-line-day-end.ts';
 import { createLoanDayEndProcessor } from '../../lending/loans/loan-day-end.ts';
 import { DEFAULT_COLLECTION_STRATEGY } from '../../collections/index.ts';
-import type { RepaymentMethod } from '../../lending/loans/schedule.ts';
+import type { RepaymentMethod } from '../../lending/index.ts';
 import type { Principal } from '../../platform/auth/api-keys.ts';
 import { createIdGenerator, seededRandomBytes } from '../../platform/ids/ids.ts';
 import { fen, type Money } from '../../platform/money/money.ts';

@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../../ledger/journal.ts';
+import type { AccountKind, JournalEntry } from '../../ledger/index.ts';
 import { openAccounts, postJournals } from '../../ledger/ledger.pg.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
@@ -16,7 +16,6 @@ import {
   type FacilitySnapshot,
 } from './credit-lines.pg.ts';
 import { temporaryExpired } from './line-lifecycle.ts';
-import type { AccountKind } from '../../ledger/index.ts';
 import type { MessageOutbox } from '../../platform/notifications/index.ts';
 import { journalsOf, LINE_LATE_FEE_ACCOUNT_KINDS, LINE_WRITE_OFF_ACCOUNT_KINDS } from './line-books.ts';
 import { lineWrittenOff } from './line-messages.ts';

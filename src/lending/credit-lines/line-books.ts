@@ -1,5 +1,9 @@
-import type { AccountKind } from '../../ledger/account.ts';
-import { linesForBalanceChange, type ContractBalances, type JournalEntry } from '../../ledger/journal.ts';
+import {
+  linesForBalanceChange,
+  type AccountKind,
+  type ContractBalances,
+  type JournalEntry,
+} from '../../ledger/index.ts';
 import { addMoney, subMoney, sumMoney, ZERO } from '../../platform/money/money.ts';
 import type { LineChange } from './line-servicing.ts';
 import type { LineCounters, PlanCounters } from './line-state.ts';

@@ -1,5 +1,5 @@
 import { createPgIdempotencyStore } from '../../ledger/idempotency.pg.ts';
-import { once, parseIdempotencyKey } from '../../ledger/idempotency.ts';
+import { once, parseIdempotencyKey } from '../../ledger/index.ts';
 import type { AuditActor, AuditLog } from '../../platform/audit/audit-log.ts';
 import type { Database, Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';

@@ -1,4 +1,4 @@
-import { parseIdempotencyKey } from '../../ledger/idempotency.ts';
+import { parseIdempotencyKey } from '../../ledger/index.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { carryOutLimitReview } from './carry-out-limit-review.ts';
 import { claimOrWait } from './claim-limit-review.ts';

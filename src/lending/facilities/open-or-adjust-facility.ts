@@ -1,5 +1,5 @@
 import { createPgIdempotencyStore } from '../../ledger/idempotency.pg.ts';
-import { once } from '../../ledger/idempotency.ts';
+import { once } from '../../ledger/index.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { ZERO, type Money } from '../../platform/money/money.ts';

@@ -1,5 +1,9 @@
-import type { AccountKind } from '../../ledger/account.ts';
-import { linesForBalanceChange, type ContractBalances, type JournalEntry } from '../../ledger/journal.ts';
+import {
+  linesForBalanceChange,
+  type AccountKind,
+  type ContractBalances,
+  type JournalEntry,
+} from '../../ledger/index.ts';
 import { subMoney, toDecimalString } from '../../platform/money/money.ts';
 import type { LoanContract } from './loan-contract.ts';
 import { outstandingOfCounters, type LoanCounters } from './loan-state.ts';

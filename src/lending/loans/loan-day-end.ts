@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../../ledger/journal.ts';
+import type { JournalEntry } from '../../ledger/index.ts';
 import { postJournals } from '../../ledger/ledger.pg.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';

@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../../ledger/journal.ts';
+import type { JournalEntry } from '../../ledger/index.ts';
 import { openAccounts, postJournals } from '../../ledger/ledger.pg.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';

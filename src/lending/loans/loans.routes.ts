@@ -3,8 +3,7 @@ import { registerPayoutRoute } from '../payments/auto-repay.routes.ts';
 import { registerReversalRoute } from '../shared/reversal.routes.ts';
 import { facilityOverrideView } from '../facilities/facility-override-view.ts';
 import type { Services } from '../../services.ts';
-import { ACCOUNT_KINDS } from '../../ledger/account.ts';
-import type { ContractBalances } from '../../ledger/journal.ts';
+import { ACCOUNT_KINDS, type ContractBalances } from '../../ledger/index.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import {
   DateString,

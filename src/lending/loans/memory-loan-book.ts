@@ -1,5 +1,4 @@
-import { MemoryLedger } from '../../ledger/memory-ledger.ts';
-import type { JournalEntry } from '../../ledger/journal.ts';
+import { MemoryLedger, type JournalEntry } from '../../ledger/index.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Money } from '../../platform/money/money.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
