@@ -1,22 +1,28 @@
 import type { IdempotencyStore } from '../../ledger/index.ts';
-import type { HardshipActor } from '../loans/hardship-requests.pg.ts';
+import { approveHardship, listHardshipRequests, rejectHardship } from '../shared/decide-hardship.ts';
+import type { HardshipActor } from '../shared/hardship-requests.pg.ts';
+import type { HardshipOutcomeOf } from '../shared/hardship-product.ts';
+import { previewHardship, type HardshipPreviewOf } from '../shared/preview-hardship.ts';
+import { requestHardship } from '../shared/request-hardship.ts';
 import type { CreditLineServiceDeps } from './credit-line-ports.ts';
-import { approveLineHardship, listLineHardship, rejectLineHardship } from './decide-line-hardship.ts';
-import type { LineHardshipAsk } from './line-hardship.ts';
-import { listPendingLineHardshipRequests, type LineHardshipRequest } from './line-hardship-requests.pg.ts';
-import type { LineHardshipDeps } from './line-hardship-steps.ts';
+import type { LineHardshipAsk, LineHardshipFigures } from './line-hardship.ts';
+import type { LineHardshipRequest } from './line-hardship-requests.pg.ts';
+import { lineHardshipProduct, type LineHardshipDeps } from './line-hardship-steps.ts';
 import { validateProduct } from './line-terms.ts';
-import { previewLineHardship, type LineHardshipPreview } from './preview-line-hardship.ts';
-import { requestLineHardship, type LineHardshipOutcome } from './request-line-hardship.ts';
 
 export type { LineHardshipRequest } from './line-hardship-requests.pg.ts';
-export type { LineHardshipOutcome } from './request-line-hardship.ts';
-export type { LineHardshipPreview } from './preview-line-hardship.ts';
+
+/** What a request answers: the request as it stands and — when just made or applied — the line before and after. */
+export type LineHardshipOutcome = HardshipOutcomeOf<LineHardshipRequest, LineHardshipFigures | null>;
+
+/** What a hardship request would do if asked now: its money effect, whether it would wait, the line's figures. */
+export type LineHardshipPreview = HardshipPreviewOf<LineHardshipFigures>;
 
 /**
  * Hardship tools on credit lines (issue 15, item 4 for lines): requests with reasons, maker-checker above the
- * lender's threshold (the loans' hardship rules), applied as line events. Use cases one file each
- * (`request-line-hardship.ts`, `decide-line-hardship.ts`, `preview-line-hardship.ts`); this factory binds them.
+ * lender's threshold (the loans' hardship rules), applied as line events. The use cases are the shared
+ * hardship-request layer's (`../shared/request-hardship.ts`, `decide-hardship.ts`, `preview-hardship.ts`) on the
+ * line port (`lineHardshipProduct`); this factory binds them.
  */
 export interface LineHardshipService {
   request(input: {
@@ -45,12 +51,13 @@ export function createLineHardshipService(
   serviceDeps: CreditLineServiceDeps & { readonly idempotency: IdempotencyStore },
 ): LineHardshipService {
   const deps: LineHardshipDeps = { ...serviceDeps, product: validateProduct(serviceDeps.product) };
+  const line = lineHardshipProduct(deps);
   return {
-    request: (input) => requestLineHardship(deps, input),
-    preview: (input) => previewLineHardship(deps, input),
-    approve: (input) => approveLineHardship(deps, input),
-    reject: (input) => rejectLineHardship(deps, input),
-    list: (lineId) => listLineHardship(deps, lineId),
-    pending: (limit) => listPendingLineHardshipRequests(deps.db, limit),
+    request: ({ lineId, ...input }) => requestHardship(deps, line, { subjectId: lineId, ...input }),
+    preview: ({ lineId, ask }) => previewHardship(deps, line, { subjectId: lineId, ask }),
+    approve: ({ lineId, ...input }) => approveHardship(deps, line, { subjectId: lineId, ...input }),
+    reject: ({ lineId, ...input }) => rejectHardship(deps, line, { subjectId: lineId, ...input }),
+    list: (lineId) => listHardshipRequests(deps, line, lineId),
+    pending: (limit) => line.store.pending(deps.db, limit),
   };
 }

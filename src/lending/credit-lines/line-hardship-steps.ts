@@ -4,13 +4,18 @@ import type { LocalDate } from '../../platform/time/local-date.ts';
 import type { Facility } from '../facilities/facility.ts';
 import { lockFacilityById } from '../facilities/facility.pg.ts';
 import { hardshipRulesOn, type HardshipRules } from '../loans/hardship.ts';
-import { listHardshipRules, type HardshipActor } from '../loans/hardship-requests.pg.ts';
-import { auditActorOf } from '../loans/hardship-steps.ts';
+import { listHardshipRules } from '../loans/hardship-requests.pg.ts';
+import type { HardshipProduct } from '../shared/hardship-product.ts';
 import type { CreditLineDeps } from './credit-line-ports.ts';
 import { lineEvents, lockLine, type LineRecord } from './credit-lines.pg.ts';
-import { take } from './line-command.ts';
-import { planLineHardship, type LineHardshipAsk, type LineHardshipPlan } from './line-hardship.ts';
-import type { LineHardshipRequest } from './line-hardship-requests.pg.ts';
+import { locate, take } from './line-command.ts';
+import {
+  planLineHardship,
+  type LineHardshipAsk,
+  type LineHardshipFigures,
+  type LineHardshipPlan,
+} from './line-hardship.ts';
+import { lineHardshipRequests, type LineHardshipRequest } from './line-hardship-requests.pg.ts';
 import { assertLineOpen } from './line-lifecycle.ts';
 import { lineHardshipApplied } from './line-messages.ts';
 import { advanceLine } from './line-servicing.ts';
@@ -34,7 +39,7 @@ export interface PlannedLineHardship {
  * The line locked (facility first, the lock order of every line command), open, stepped through today, and
  * the plan of `ask` on it (refused with the field and the rule when it may not be done).
  */
-export async function planOnLockedLine(
+async function planOnLockedLine(
   deps: LineHardshipDeps,
   tx: Queryable,
   where: { customerId: string; facilityId: string },
@@ -55,17 +60,25 @@ export async function planOnLockedLine(
   return { facility, record, events, plan, rules, today };
 }
 
+/** A credit line as the subject of the shared hardship-request layer (`../shared/hardship-product.ts`). */
+export type LineHardshipProduct = HardshipProduct<
+  LineHardshipAsk,
+  'lineId',
+  LineHardshipFigures,
+  null,
+  PlannedLineHardship
+>;
+
 /**
  * Carries a request out on the locked line: the `hardship` event appended and booked by the core (the day steps
  * up to today first, then the change; balanced journals `hardship:<line>:<seq>` per contract that moved), the
- * state saved, the customer told (`line_hardship_applied`), the audit log written — one transaction.
+ * state saved, the customer told (`line_hardship_applied`). The shared layer audits it in the same transaction.
  */
-export async function carryOutOnLine(
+async function applyOnLine(
   deps: LineHardshipDeps,
   tx: Queryable,
   request: LineHardshipRequest,
   planned: PlannedLineHardship,
-  by: HardshipActor,
 ): Promise<{ seq: number; journalIds: string[] }> {
   const { facility, record, events, plan, today } = planned;
   const event: LineEvent = {
@@ -87,23 +100,23 @@ export async function carryOutOnLine(
         after: plan.after,
       }),
     ]);
-  await deps.audit?.record(
-    {
-      actor: auditActorOf(by),
-      action: 'credit-line.hardship-apply',
-      subject: { type: 'credit-line', id: request.lineId },
-      outcome: 'ok',
-      details: {
-        requestId: request.id,
-        tool: plan.change.tool,
-        moneyEffectFen: plan.moneyEffect.toString(),
-        makerKeyId: request.maker.keyId,
-        checkerKeyId: by.keyId === request.maker.keyId ? null : by.keyId,
-        eventSeq: event.seq,
-        journalIds: taken.journalIds,
-      },
-    },
-    tx,
-  );
   return { seq: event.seq, journalIds: taken.journalIds };
+}
+
+/** The credit-line port of the hardship-request layer. */
+export function lineHardshipProduct(deps: LineHardshipDeps): LineHardshipProduct {
+  return {
+    auditName: 'credit-line',
+    idempotencyScope: 'line.hardship',
+    idKind: 'lineHardshipRequest',
+    previewId: 'lhr_preview',
+    store: lineHardshipRequests,
+    replayView: null,
+    locate,
+    planner: () =>
+      Promise.resolve((tx, where, lineId, ask, requestId) =>
+        planOnLockedLine(deps, tx, where, lineId, ask, requestId),
+      ),
+    apply: (tx, request, planned) => applyOnLine(deps, tx, request, planned),
+  };
 }

@@ -6,7 +6,7 @@ import type { HttpServer } from '../../platform/http/server.ts';
 import { fen, parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
 import type { Services } from '../../services.ts';
 import { HARDSHIP_REASON_CODES } from '../loans/hardship.ts';
-import type { HardshipActor } from '../loans/hardship-requests.pg.ts';
+import type { HardshipActor } from '../shared/hardship-requests.pg.ts';
 import type { LineHardshipAsk, LineHardshipFigures } from './line-hardship.ts';
 import type { LineHardshipOutcome, LineHardshipRequest } from './line-hardship-service.ts';
 import { LINE_HARDSHIP_TOOLS } from './line-state.ts';

@@ -1,68 +1,20 @@
 import { toJson, type Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { moneyFromDb, moneyFromJson, type Money } from '../../platform/money/money.ts';
-import type { LocalDate } from '../../platform/time/local-date.ts';
-import {
-  HARDSHIP_REASON_CODES,
-  parseHardshipRules,
-  type HardshipAsk,
-  type HardshipReason,
-  type HardshipRules,
-} from './hardship.ts';
+import { moneyFromJson } from '../../platform/money/money.ts';
+import { hardshipRequestStore, type HardshipRequestOf } from '../shared/hardship-requests.pg.ts';
+import { parseHardshipRules, type HardshipAsk, type HardshipRules } from './hardship.ts';
 import { HARDSHIP_TOOLS, type HardshipTool } from './loan-state.ts';
 
-/** Storage of hardship requests and rules (migration 0420). Functions take the caller's transaction. */
+/**
+ * A cash loan's hardship requests (migration 0420) in the one request store of both products
+ * (`../shared/hardship-requests.pg.ts`), and the lender's dated hardship rules (`loan_hardship_rules`, the
+ * threshold and limits credit lines are held to as well). Functions take the caller's transaction.
+ */
 
-export type HardshipStatus = 'pending' | 'applied' | 'rejected';
+export type { HardshipActor, HardshipStatus } from '../shared/hardship-requests.pg.ts';
 
-/** A person acting through an API key or a console session: the key and the name it was issued under. */
-export interface HardshipActor {
-  readonly keyId: string;
-  readonly name: string;
-}
-
-export interface HardshipRequest {
-  readonly id: string;
-  readonly customerId: string;
-  readonly loanId: string;
-  readonly ask: HardshipAsk;
-  readonly moneyEffect: Money;
-  readonly reasons: readonly HardshipReason[];
-  readonly maker: HardshipActor;
-  readonly needsSecondPerson: boolean;
-  readonly status: HardshipStatus;
-  readonly checker: HardshipActor | null;
-  readonly decisionNote: string | null;
-  /** The loan event that carried it out, once applied. */
-  readonly eventSeq: number | null;
-  readonly proposedOn: LocalDate;
-  readonly proposedAt: Date;
-  readonly decidedAt: Date | null;
-}
-
-interface Row {
-  customer_id: string;
-  id: string;
-  loan_id: string;
-  ask: Record<string, unknown>;
-  money_effect: bigint;
-  reasons: { code: string; note: string }[];
-  maker_key_id: string;
-  maker_name: string;
-  needs_second_person: boolean;
-  status: string;
-  checker_key_id: string | null;
-  checker_name: string | null;
-  decision_note: string | null;
-  event_seq: number | null;
-  proposed_on: string;
-  proposed_at: Date;
-  decided_at: Date | null;
-}
-
-const COLUMNS = `customer_id, id, loan_id, ask, money_effect, reasons, maker_key_id, maker_name,
-  needs_second_person, status, checker_key_id, checker_name, decision_note, event_seq,
-  proposed_on::text as proposed_on, proposed_at, decided_at`;
+/** A loan's hardship request: the common fields and `loanId`. */
+export type HardshipRequest = HardshipRequestOf<HardshipAsk, 'loanId'>;
 
 /** The ask as stored: amounts in fen as strings. */
 export function encodeAsk(ask: HardshipAsk): Record<string, unknown> {
@@ -112,124 +64,13 @@ export function decodeAsk(json: Record<string, unknown>): HardshipAsk {
   }
 }
 
-function requestOf(row: Row): HardshipRequest {
-  return {
-    id: row.id,
-    customerId: row.customer_id,
-    loanId: row.loan_id,
-    ask: decodeAsk(row.ask),
-    moneyEffect: moneyFromDb(row.money_effect, 'loan_hardship_requests.money_effect'),
-    reasons: row.reasons.map((reason) => ({
-      code: HARDSHIP_REASON_CODES.find((code) => code === reason.code) ?? 'other',
-      note: reason.note,
-    })),
-    maker: { keyId: row.maker_key_id, name: row.maker_name },
-    needsSecondPerson: row.needs_second_person,
-    status: row.status as HardshipStatus,
-    checker: row.checker_key_id === null ? null : { keyId: row.checker_key_id, name: row.checker_name ?? '' },
-    decisionNote: row.decision_note,
-    eventSeq: row.event_seq,
-    proposedOn: row.proposed_on as LocalDate,
-    proposedAt: row.proposed_at,
-    decidedAt: row.decided_at,
-  };
-}
-
-export async function insertHardshipRequest(tx: Queryable, request: HardshipRequest): Promise<void> {
-  await tx.query(
-    `insert into loan_hardship_requests
-       (customer_id, id, loan_id, tool, ask, money_effect, reasons, maker_key_id, maker_name,
-        needs_second_person, status, proposed_on, proposed_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11, $12)`,
-    [
-      request.customerId,
-      request.id,
-      request.loanId,
-      request.ask.tool,
-      toJson(encodeAsk(request.ask)),
-      request.moneyEffect,
-      toJson(request.reasons.map((reason) => ({ code: reason.code, note: reason.note }))),
-      request.maker.keyId,
-      request.maker.name,
-      request.needsSecondPerson,
-      request.proposedOn,
-      request.proposedAt,
-    ],
-  );
-}
-
-/** Records the decision on a pending request (the database refuses to change a decided one). */
-export async function decideHardshipRequest(tx: Queryable, request: HardshipRequest): Promise<void> {
-  await tx.query(
-    `update loan_hardship_requests
-        set status = $3, checker_key_id = $4, checker_name = $5, decision_note = $6, event_seq = $7,
-            decided_at = $8
-      where customer_id = $1 and id = $2`,
-    [
-      request.customerId,
-      request.id,
-      request.status,
-      request.checker?.keyId ?? null,
-      request.checker?.name ?? null,
-      request.decisionNote,
-      request.eventSeq,
-      request.decidedAt,
-    ],
-  );
-}
-
-/** Where a request is (its customer), by id alone. */
-export async function locateHardshipRequest(
-  q: Queryable,
-  id: string,
-): Promise<{ customerId: string; loanId: string } | undefined> {
-  const result = await q.query<{ customer_id: string; loan_id: string }>(
-    'select customer_id, loan_id from loan_hardship_requests where id = $1 limit 1',
-    [id],
-  );
-  const row = result.rows[0];
-  return row ? { customerId: row.customer_id, loanId: row.loan_id } : undefined;
-}
-
-export async function findHardshipRequest(
-  q: Queryable,
-  customerId: string,
-  id: string,
-  forUpdate = false,
-): Promise<HardshipRequest | undefined> {
-  const result = await q.query<Row>(
-    `select ${COLUMNS} from loan_hardship_requests where customer_id = $1 and id = $2${forUpdate ? ' for update' : ''}`,
-    [customerId, id],
-  );
-  const row = result.rows[0];
-  return row ? requestOf(row) : undefined;
-}
-
-export async function listHardshipRequests(
-  q: Queryable,
-  customerId: string,
-  loanId: string,
-): Promise<HardshipRequest[]> {
-  const result = await q.query<Row>(
-    `select ${COLUMNS} from loan_hardship_requests where customer_id = $1 and loan_id = $2
-      order by proposed_at desc, id desc`,
-    [customerId, loanId],
-  );
-  return result.rows.map(requestOf);
-}
-
-/**
- * Requests waiting for a second person, across all loans, the longest-waiting first (at most `limit`): the
- * approvers' inbox. Few at any time (a request is decided or withdrawn within days), so no index of its own.
- */
-export async function listPendingHardshipRequests(q: Queryable, limit: number): Promise<HardshipRequest[]> {
-  const result = await q.query<Row>(
-    `select ${COLUMNS} from loan_hardship_requests where status = 'pending'
-      order by proposed_at, id limit $1`,
-    [limit],
-  );
-  return result.rows.map(requestOf);
-}
+/** The loans' requests: `loan_hardship_requests`, keyed by `loan_id`. */
+export const loanHardshipRequests = hardshipRequestStore({
+  table: 'loan_hardship_requests',
+  subjectColumn: 'loan_id',
+  subjectKey: 'loanId',
+  codec: { encode: encodeAsk, decode: decodeAsk },
+});
 
 /** Every dated rules entry (few: the lender's changes), oldest first. */
 export async function listHardshipRules(q: Queryable): Promise<HardshipRules[]> {

@@ -1,28 +1,39 @@
 import type { IdempotencyStore } from '../../ledger/index.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { AuditLog } from '../../platform/audit/audit-log.ts';
+import {
+  approveHardship,
+  getHardshipRequest,
+  listHardshipRequests,
+  rejectHardship,
+} from '../shared/decide-hardship.ts';
+import { auditActorOf, type HardshipOutcomeOf } from '../shared/hardship-product.ts';
+import { previewHardship, type HardshipPreviewOf } from '../shared/preview-hardship.ts';
+import { requestHardship } from '../shared/request-hardship.ts';
 import type { HardshipAsk, HardshipRules } from './hardship.ts';
 import {
   insertHardshipRules,
   listHardshipRules,
-  listPendingHardshipRequests,
   type HardshipActor,
   type HardshipRequest,
 } from './hardship-requests.pg.ts';
-import { auditActorOf, rulesToday } from './hardship-steps.ts';
+import { loanHardshipProduct, rulesToday } from './hardship-steps.ts';
 import type { LoanServiceDeps } from './loan-ports.ts';
-import { approveHardship, getHardshipRequest, listLoanHardship, rejectHardship } from './decide-hardship.ts';
-import { previewHardship, type HardshipPreview } from './preview-hardship.ts';
-import { requestHardship, type HardshipOutcome } from './request-hardship.ts';
+import type { InstalmentView } from './servicing.ts';
 
 export type { HardshipActor, HardshipRequest } from './hardship-requests.pg.ts';
-export type { HardshipOutcome } from './request-hardship.ts';
-export type { HardshipPreview } from './preview-hardship.ts';
+
+/** What a request answers: the request as it stands, and — when it was applied — the schedule before and after. */
+export type HardshipOutcome = HardshipOutcomeOf<HardshipRequest, readonly InstalmentView[]>;
+
+/** What a hardship request would do if asked now: its money effect, whether it would wait, the schedules. */
+export type HardshipPreview = HardshipPreviewOf<readonly InstalmentView[]>;
 
 /**
  * Hardship tools on cash loans (issue 15, item 4): requests with reasons, maker-checker above the rules'
- * threshold, applied as loan events. Use cases one file each (`request-hardship.ts`, `decide-hardship.ts`);
- * this factory binds them.
+ * threshold, applied as loan events. The use cases are the shared hardship-request layer's
+ * (`../shared/request-hardship.ts`, `decide-hardship.ts`, `preview-hardship.ts`) on the loan port
+ * (`loanHardshipProduct`); this factory binds them.
  */
 export interface LoanHardshipService {
   request(input: {
@@ -49,16 +60,17 @@ export interface LoanHardshipService {
 export function createLoanHardshipService(
   deps: LoanServiceDeps & { readonly audit?: AuditLog; readonly idempotency: IdempotencyStore },
 ): LoanHardshipService {
+  const loan = loanHardshipProduct(deps);
   return {
-    request: (input) => requestHardship(deps, input),
-    preview: (input) => previewHardship(deps, input),
-    approve: (input) => approveHardship(deps, input),
-    reject: (input) => rejectHardship(deps, input),
-    get: (requestId) => getHardshipRequest(deps, requestId),
-    list: (loanId) => listLoanHardship(deps, loanId),
-    pending: (limit) => listPendingHardshipRequests(deps.db, limit),
+    request: ({ loanId, ...input }) => requestHardship(deps, loan, { subjectId: loanId, ...input }),
+    preview: ({ loanId, ask }) => previewHardship(deps, loan, { subjectId: loanId, ask }),
+    approve: (input) => approveHardship(deps, loan, input),
+    reject: (input) => rejectHardship(deps, loan, input),
+    get: (requestId) => getHardshipRequest(deps, loan, requestId),
+    list: (loanId) => listHardshipRequests(deps, loan, loanId),
+    pending: (limit) => loan.store.pending(deps.db, limit),
     rules: async () => ({
-      inForce: await rulesToday(deps, deps.db, deps.clock.today()),
+      inForce: await rulesToday(deps.db, deps.clock.today()),
       dated: await listHardshipRules(deps.db),
     }),
     setRules: async (rules, by) => {

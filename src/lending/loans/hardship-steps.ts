@@ -1,11 +1,11 @@
-import type { JournalEntry } from '../../ledger/index.ts';
-import { actorOfPrincipal, type AuditActor, type AuditLog } from '../../platform/audit/audit-log.ts';
+import type { AuditLog } from '../../platform/audit/audit-log.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { lockFacilityById } from '../facilities/facility.pg.ts';
 import { costCapInForce } from '../shared/cost-cap-in-force.ts';
 import type { CostCap } from '../shared/cost-cap.ts';
+import type { HardshipProduct } from '../shared/hardship-product.ts';
 import {
   hardshipRulesOn,
   planHardship,
@@ -14,35 +14,48 @@ import {
   type HardshipRules,
 } from './hardship.ts';
 import { loanHardshipApplied } from './loan-messages.ts';
-import { bookEvent } from './loan-command.ts';
+import { bookEvent, locate } from './loan-command.ts';
 import type { LoanDeps } from './loan-ports.ts';
-import type { LoanEvent, LoanState } from './loan-state.ts';
-import { listHardshipRules, type HardshipActor, type HardshipRequest } from './hardship-requests.pg.ts';
+import type { LoanEvent } from './loan-state.ts';
+import { listHardshipRules, loanHardshipRequests, type HardshipRequest } from './hardship-requests.pg.ts';
 import { loanEvents, lockLoan, type LoanRecord } from './loans.pg.ts';
-import { advance } from './servicing.ts';
+import { advance, type InstalmentView } from './servicing.ts';
 
 /** What the hardship use cases take: the loan use cases' deps and the audit log. */
 export interface HardshipDeps extends LoanDeps {
   readonly audit?: AuditLog;
 }
 
-/** Who acted, for the audit log: a staff user (console session) or an API key. */
-export function auditActorOf(by: HardshipActor): AuditActor {
-  return actorOfPrincipal({ keyId: by.keyId, name: by.name, role: 'reviewer' });
+/** The loan, locked and read, with the plan of a request on it today. */
+export interface PlannedLoanHardship {
+  readonly record: LoanRecord;
+  readonly events: LoanEvent[];
+  readonly plan: HardshipPlan;
+  readonly rules: HardshipRules;
+  readonly today: LocalDate;
 }
 
+/** A cash loan as the subject of the shared hardship-request layer (`../shared/hardship-product.ts`). */
+export type LoanHardshipProduct = HardshipProduct<
+  HardshipAsk,
+  'loanId',
+  readonly InstalmentView[],
+  readonly InstalmentView[],
+  PlannedLoanHardship
+>;
+
 /** The rules in force today (the lender's dated rules; the defaults before any). */
-export async function rulesToday(deps: HardshipDeps, q: Queryable, today: LocalDate): Promise<HardshipRules> {
+export async function rulesToday(q: Queryable, today: LocalDate): Promise<HardshipRules> {
   return hardshipRulesOn(await listHardshipRules(q), today);
 }
 
 /** The all-in cost cap in force today (a reschedule's new schedule is held to it). */
-export async function capToday(deps: HardshipDeps): Promise<CostCap | undefined> {
+async function capToday(deps: HardshipDeps): Promise<CostCap | undefined> {
   return costCapInForce(await deps.termsInForce('cash_loan', deps.clock.today())).costCap;
 }
 
 /** The loan locked (facility first, the lock order everywhere), stepped through today, and the plan of `ask`. */
-export async function planOnLockedLoan(
+async function planOnLockedLoan(
   deps: HardshipDeps,
   tx: Queryable,
   where: { customerId: string; facilityId: string },
@@ -51,19 +64,13 @@ export async function planOnLockedLoan(
   requestId: string,
   /** The legal cap in force today (`capToday`, read before the transaction: PGlite has one connection). */
   costCap: CostCap | undefined,
-): Promise<{
-  record: LoanRecord;
-  events: LoanEvent[];
-  plan: HardshipPlan;
-  rules: HardshipRules;
-  today: LocalDate;
-}> {
+): Promise<PlannedLoanHardship> {
   const today = deps.clock.today();
   await lockFacilityById(tx, where.customerId, where.facilityId);
   const record = await lockLoan(tx, where.customerId, loanId);
   if (!record) throw AppError.notFound('loan', loanId);
   const events = await loanEvents(tx, where.customerId, loanId);
-  const rules = await rulesToday(deps, tx, today);
+  const rules = await rulesToday(tx, today);
   const { state } = advance(record.contract, record.state, today);
   const plan = planHardship(
     { contract: record.contract, state, events, today },
@@ -79,15 +86,14 @@ export async function planOnLockedLoan(
  * Carries a request out on the locked loan: the `hardship` event appended, the books restated by the core
  * and the difference posted as balanced journals (none for a re-age, a holiday or a reschedule, which only
  * re-time what is owed), the state saved, the facility's utilisation moved by principal repaid (a
- * settlement's payment), the customer told what changed, and the audit log written — one transaction.
+ * settlement's payment), the customer told what changed. The shared layer audits it in the same transaction.
  */
-export async function carryOut(
+async function applyOnLoan(
   deps: HardshipDeps,
   tx: Queryable,
   request: HardshipRequest,
-  planned: { record: LoanRecord; events: LoanEvent[]; plan: HardshipPlan; today: LocalDate },
-  by: HardshipActor,
-): Promise<{ seq: number; state: LoanState; journals: JournalEntry[] }> {
+  planned: PlannedLoanHardship,
+): Promise<{ seq: number; journalIds: string[] }> {
   const { record, events, plan, today } = planned;
   const event: LoanEvent = {
     seq: record.nextEventSeq,
@@ -109,23 +115,24 @@ export async function carryOut(
         stateAfter: state,
       }),
     ]);
-  await deps.audit?.record(
-    {
-      actor: auditActorOf(by),
-      action: 'loan.hardship-apply',
-      subject: { type: 'loan', id: request.loanId },
-      outcome: 'ok',
-      details: {
-        requestId: request.id,
-        tool: plan.change.tool,
-        moneyEffectFen: plan.moneyEffect.toString(),
-        makerKeyId: request.maker.keyId,
-        checkerKeyId: by.keyId === request.maker.keyId ? null : by.keyId,
-        eventSeq: event.seq,
-        journalIds: journals.map((journal) => journal.id),
-      },
+  return { seq: event.seq, journalIds: journals.map((journal) => journal.id) };
+}
+
+/** The loan port of the hardship-request layer. */
+export function loanHardshipProduct(deps: HardshipDeps): LoanHardshipProduct {
+  return {
+    auditName: 'loan',
+    idempotencyScope: 'loan.hardship',
+    idKind: 'hardshipRequest',
+    previewId: 'hsr_preview',
+    store: loanHardshipRequests,
+    replayView: [],
+    locate,
+    planner: async () => {
+      const costCap = await capToday(deps);
+      return (tx, where, loanId, ask, requestId) =>
+        planOnLockedLoan(deps, tx, where, loanId, ask, requestId, costCap);
     },
-    tx,
-  );
-  return { seq: event.seq, state, journals };
+    apply: (tx, request, planned) => applyOnLoan(deps, tx, request, planned),
+  };
 }
