@@ -1,14 +1,20 @@
 import { Type, type Static } from 'typebox';
-import type { Principal } from '../../platform/auth/api-keys.ts';
-import { AppError } from '../../platform/errors/app-error.ts';
 import { IdString, MoneyString, ProblemSchema, StringEnum } from '../../platform/http/schemas.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { fen, parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
 import type { Services } from '../../services.ts';
-import { HARDSHIP_REASON_CODES } from '../loans/hardship.ts';
-import type { HardshipActor } from '../shared/hardship-requests.pg.ts';
+import {
+  HardshipReasons,
+  hardshipRequestDtoFields,
+  hardshipRequestDtoSchema,
+  registerHardshipRequestRoutes,
+} from '../shared/hardship.routes.ts';
 import type { LineHardshipAsk, LineHardshipFigures } from './line-hardship.ts';
-import type { LineHardshipOutcome, LineHardshipRequest } from './line-hardship-service.ts';
+import type {
+  LineHardshipOutcome,
+  LineHardshipPreview,
+  LineHardshipRequest,
+} from './line-hardship-service.ts';
 import { LINE_HARDSHIP_TOOLS } from './line-state.ts';
 
 /**
@@ -22,23 +28,7 @@ import { LINE_HARDSHIP_TOOLS } from './line-state.ts';
 const s = (amount: Money) => toDecimalString(amount);
 const errors = { 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 
-const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.String({
-    minLength: 1,
-    maxLength: 200,
-    pattern: '^[\\x21-\\x7e]+$',
-    description:
-      'A key unique to this request (e.g. a UUID). A repeat with the same body answers the first request.',
-  }),
-});
-
-const Reasons = Type.Array(
-  Type.Object(
-    { code: StringEnum(HARDSHIP_REASON_CODES), note: Type.String({ minLength: 1, maxLength: 500 }) },
-    { additionalProperties: false },
-  ),
-  { minItems: 1, maxItems: 5, description: 'Why the borrower is helped: a code and a note each.' },
-);
+const Reasons = HardshipReasons;
 
 const AskFields = {
   tool: StringEnum(LINE_HARDSHIP_TOOLS),
@@ -64,8 +54,6 @@ export function lineAskOf(body: {
   return { tool: 'waiver', interest: money('interest'), fees: money('fees'), lateFees: money('lateFees') };
 }
 
-const ActorDto = Type.Object({ keyId: Type.String(), name: Type.String() });
-
 const AskDto = Type.Object({
   tool: StringEnum(LINE_HARDSHIP_TOOLS),
   interest: Type.Union([MoneyString(), Type.Null()]),
@@ -73,22 +61,11 @@ const AskDto = Type.Object({
   lateFees: Type.Union([MoneyString(), Type.Null()]),
 });
 
-const RequestDto = Type.Object({
-  id: Type.String(),
-  lineId: Type.String(),
-  customerId: Type.String(),
+const RequestDto = hardshipRequestDtoSchema({
+  subjectKey: 'lineId',
   ask: AskDto,
-  moneyEffect: MoneyString('What the threshold was compared with: the total waived (waiver).'),
-  reasons: Type.Array(Type.Object({ code: Type.String(), note: Type.String() })),
-  maker: ActorDto,
-  needsSecondPerson: Type.Boolean(),
-  status: StringEnum(['pending', 'applied', 'rejected'] as const),
-  checker: Type.Union([ActorDto, Type.Null()]),
-  decisionNote: Type.Union([Type.String(), Type.Null()]),
-  eventSeq: Type.Union([Type.Integer({ description: 'The line event that carried it out.' }), Type.Null()]),
-  proposedOn: Type.String(),
-  proposedAt: Type.String(),
-  decidedAt: Type.Union([Type.String(), Type.Null()]),
+  moneyEffect: 'What the threshold was compared with: the total waived (waiver).',
+  eventSeq: 'The line event that carried it out.',
 });
 
 const FiguresDto = Type.Object({
@@ -115,26 +92,13 @@ const OutcomeDto = Type.Object({
 
 function requestDto(request: LineHardshipRequest): Static<typeof RequestDto> {
   return {
-    id: request.id,
-    lineId: request.lineId,
-    customerId: request.customerId,
+    ...hardshipRequestDtoFields(request, 'lineId'),
     ask: {
       tool: request.ask.tool,
       interest: s(request.ask.interest),
       fees: s(request.ask.fees),
       lateFees: s(request.ask.lateFees),
     },
-    moneyEffect: s(request.moneyEffect),
-    reasons: request.reasons.map((reason) => ({ code: reason.code, note: reason.note })),
-    maker: { ...request.maker },
-    needsSecondPerson: request.needsSecondPerson,
-    status: request.status,
-    checker: request.checker && { ...request.checker },
-    decisionNote: request.decisionNote,
-    eventSeq: request.eventSeq,
-    proposedOn: request.proposedOn,
-    proposedAt: request.proposedAt.toISOString(),
-    decidedAt: request.decidedAt?.toISOString() ?? null,
   };
 }
 
@@ -163,9 +127,22 @@ export function lineHardshipOutcomeDto(
   };
 }
 
-function actorOf(request: { principal?: Principal }): HardshipActor {
-  if (!request.principal) throw new AppError('UNAUTHENTICATED', 'an API key is required');
-  return { keyId: request.principal.keyId, name: request.principal.name };
+const PreviewDto = Type.Object({
+  moneyEffect: MoneyString('What the threshold is compared with: the total waived.'),
+  secondPersonAbove: MoneyString('The threshold in force today.'),
+  needsSecondPerson: Type.Boolean(),
+  before: FiguresDto,
+  after: FiguresDto,
+});
+
+function previewDto(preview: LineHardshipPreview): Static<typeof PreviewDto> {
+  return {
+    moneyEffect: s(preview.moneyEffect),
+    secondPersonAbove: s(preview.secondPersonAbove),
+    needsSecondPerson: preview.needsSecondPerson,
+    before: figuresDto(preview.before),
+    after: figuresDto(preview.after),
+  };
 }
 
 const LineParams = Type.Object({ lineId: IdString('line') });
@@ -175,158 +152,45 @@ const RequestParams = Type.Object({
 });
 
 export function registerLineHardshipRoutes(http: HttpServer, services: Pick<Services, 'lineHardship'>): void {
-  const hardship = services.lineHardship;
-
-  http.post(
-    '/v1/lines/:lineId/hardship-requests',
-    {
-      config: { roles: ['collector', 'reviewer'] },
-      schema: {
-        tags: ['credit lines'],
-        summary:
-          'Ask for a hardship change on a credit line (a goodwill waiver of interest, fees, late fees) with ' +
-          'reasons: applied at once (201) when its money effect is within the threshold, otherwise pending a ' +
-          'second person (202).',
-        params: LineParams,
-        headers: IdempotencyHeaders,
-        body: RequestBody,
-        response: { 201: OutcomeDto, 202: OutcomeDto, 200: OutcomeDto, ...errors },
-      },
+  registerHardshipRequestRoutes(http, {
+    tag: 'credit lines',
+    errors,
+    subjectParam: 'lineId',
+    paths: {
+      subject: '/v1/lines/:lineId/hardship-requests',
+      pending: '/v1/line-hardship-requests',
+      request: '/v1/lines/:lineId/hardship-requests/:requestId',
     },
-    async (request, reply) => {
-      const { outcome, replayed } = await hardship.request({
-        lineId: request.params.lineId,
-        ask: lineAskOf(request.body),
-        reasons: request.body.reasons,
-        maker: actorOf(request),
-        idempotencyKey: request.headers['idempotency-key'],
-      });
-      void reply.code(replayed ? 200 : outcome.request.status === 'pending' ? 202 : 201);
-      return lineHardshipOutcomeDto(outcome, replayed);
+    schemas: {
+      subjectParams: LineParams,
+      requestParams: RequestParams,
+      requestBody: RequestBody,
+      previewBody: PreviewBody,
+      request: RequestDto,
+      outcome: OutcomeDto,
+      preview: PreviewDto,
     },
-  );
-
-  http.post(
-    '/v1/lines/:lineId/hardship-requests/preview',
-    {
-      config: { roles: ['collector', 'reviewer'] },
-      schema: {
-        tags: ['credit lines'],
-        summary:
-          'What a hardship request on a credit line would do if asked now — its money effect, whether it would ' +
-          'wait for a second person, the line before and after — refused the same way; nothing is written.',
-        params: LineParams,
-        body: PreviewBody,
-        response: {
-          200: Type.Object({
-            moneyEffect: MoneyString('What the threshold is compared with: the total waived.'),
-            secondPersonAbove: MoneyString('The threshold in force today.'),
-            needsSecondPerson: Type.Boolean(),
-            before: FiguresDto,
-            after: FiguresDto,
-          }),
-          ...errors,
-        },
-      },
+    summaries: {
+      request:
+        'Ask for a hardship change on a credit line (a goodwill waiver of interest, fees, late fees) with ' +
+        'reasons: applied at once (201) when its money effect is within the threshold, otherwise pending a ' +
+        'second person (202).',
+      preview:
+        'What a hardship request on a credit line would do if asked now — its money effect, whether it would ' +
+        'wait for a second person, the line before and after — refused the same way; nothing is written.',
+      list: "A credit line's hardship requests, newest first: pending, applied and rejected.",
+      pending:
+        'Credit-line hardship requests waiting for a second person, on every line, the longest-waiting first ' +
+        '(at most `limit`, default 200).',
+      approve:
+        'Approve a pending hardship request as the second person (another key under another name): checked ' +
+        'again on the line as it stands today, then applied.',
+      reject: 'Reject (or, by its maker, withdraw) a pending hardship request; the line is unchanged.',
     },
-    async (request) => {
-      const preview = await hardship.preview({ lineId: request.params.lineId, ask: lineAskOf(request.body) });
-      return {
-        moneyEffect: s(preview.moneyEffect),
-        secondPersonAbove: s(preview.secondPersonAbove),
-        needsSecondPerson: preview.needsSecondPerson,
-        before: figuresDto(preview.before),
-        after: figuresDto(preview.after),
-      };
-    },
-  );
-
-  http.get(
-    '/v1/lines/:lineId/hardship-requests',
-    {
-      config: { roles: ['collector', 'reviewer', 'analyst'] },
-      schema: {
-        tags: ['credit lines'],
-        summary: "A credit line's hardship requests, newest first: pending, applied and rejected.",
-        params: LineParams,
-        response: { 200: Type.Object({ requests: Type.Array(RequestDto) }), ...errors },
-      },
-    },
-    async (request) => ({ requests: (await hardship.list(request.params.lineId)).map(requestDto) }),
-  );
-
-  http.get(
-    '/v1/line-hardship-requests',
-    {
-      config: { roles: ['collector', 'reviewer', 'analyst'] },
-      schema: {
-        tags: ['credit lines'],
-        summary:
-          'Credit-line hardship requests waiting for a second person, on every line, the longest-waiting first ' +
-          '(at most `limit`, default 200).',
-        querystring: Type.Object(
-          {
-            status: Type.Literal('pending', { description: 'Only pending requests are listed this way.' }),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ requests: Type.Array(RequestDto) }), ...errors },
-      },
-    },
-    async (request) => ({
-      requests: (await hardship.pending(request.query.limit ?? 200)).map(requestDto),
-    }),
-  );
-
-  http.post(
-    '/v1/lines/:lineId/hardship-requests/:requestId/approve',
-    {
-      config: { roles: ['reviewer'] },
-      schema: {
-        tags: ['credit lines'],
-        summary:
-          'Approve a pending hardship request as the second person (another key under another name): checked ' +
-          'again on the line as it stands today, then applied.',
-        params: RequestParams,
-        response: { 200: OutcomeDto, ...errors },
-      },
-    },
-    async (request) =>
-      lineHardshipOutcomeDto(
-        await hardship.approve({
-          lineId: request.params.lineId,
-          requestId: request.params.requestId,
-          checker: actorOf(request),
-        }),
-        false,
-      ),
-  );
-
-  http.post(
-    '/v1/lines/:lineId/hardship-requests/:requestId/reject',
-    {
-      config: { roles: ['collector', 'reviewer'] },
-      schema: {
-        tags: ['credit lines'],
-        summary: 'Reject (or, by its maker, withdraw) a pending hardship request; the line is unchanged.',
-        params: RequestParams,
-        body: Type.Object(
-          { note: Type.String({ minLength: 1, maxLength: 500 }) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ request: RequestDto }), ...errors },
-      },
-    },
-    async (request) => ({
-      request: requestDto(
-        await hardship.reject({
-          lineId: request.params.lineId,
-          requestId: request.params.requestId,
-          note: request.body.note,
-          by: actorOf(request),
-        }),
-      ),
-    }),
-  );
+    askOf: lineAskOf,
+    requestDto,
+    outcomeDto: lineHardshipOutcomeDto,
+    previewDto,
+    service: services.lineHardship,
+  });
 }

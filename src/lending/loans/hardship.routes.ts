@@ -1,13 +1,19 @@
 import { Type, type Static } from 'typebox';
-import type { Principal } from '../../platform/auth/api-keys.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { DateString, IdString, MoneyString, ProblemSchema, StringEnum } from '../../platform/http/schemas.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { fen, parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
 import { parseLocalDate } from '../../platform/time/local-date.ts';
 import type { Services } from '../../services.ts';
-import { HARDSHIP_REASON_CODES, type HardshipAsk, type HardshipRules } from './hardship.ts';
-import type { HardshipActor, HardshipOutcome, HardshipRequest } from './hardship-service.ts';
+import {
+  actorOf,
+  HardshipReasons,
+  hardshipRequestDtoFields,
+  hardshipRequestDtoSchema,
+  registerHardshipRequestRoutes,
+} from '../shared/hardship.routes.ts';
+import type { HardshipAsk, HardshipRules } from './hardship.ts';
+import type { HardshipOutcome, HardshipPreview, HardshipRequest } from './hardship-service.ts';
 import { HARDSHIP_TOOLS } from './loan-state.ts';
 import type { InstalmentView } from './servicing.ts';
 
@@ -19,16 +25,6 @@ import type { InstalmentView } from './servicing.ts';
 
 const s = (amount: Money) => toDecimalString(amount);
 const errors = { 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
-
-const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.String({
-    minLength: 1,
-    maxLength: 200,
-    pattern: '^[\\x21-\\x7e]+$',
-    description:
-      'A key unique to this request (e.g. a UUID). A repeat with the same body answers the first request.',
-  }),
-});
 
 const RequestBody = Type.Object(
   {
@@ -47,13 +43,7 @@ const RequestBody = Type.Object(
     penalty: Type.Optional(MoneyString('waiver: penalty interest to waive (yuan).')),
     fees: Type.Optional(MoneyString('waiver: fees to waive (a cash loan owes none).')),
     amount: Type.Optional(MoneyString('settlement: what the customer pays now (yuan).')),
-    reasons: Type.Array(
-      Type.Object(
-        { code: StringEnum(HARDSHIP_REASON_CODES), note: Type.String({ minLength: 1, maxLength: 500 }) },
-        { additionalProperties: false },
-      ),
-      { minItems: 1, maxItems: 5, description: 'Why the borrower is helped: a code and a note each.' },
-    ),
+    reasons: HardshipReasons,
   },
   { additionalProperties: false },
 );
@@ -108,8 +98,6 @@ export function askOf(
   }
 }
 
-const ActorDto = Type.Object({ keyId: Type.String(), name: Type.String() });
-
 const AskDto = Type.Object({
   tool: StringEnum(HARDSHIP_TOOLS),
   instalments: Type.Union([Type.Integer(), Type.Null()]),
@@ -119,25 +107,13 @@ const AskDto = Type.Object({
   amount: Type.Union([MoneyString(), Type.Null()]),
 });
 
-const RequestDto = Type.Object({
-  id: Type.String(),
-  loanId: Type.String(),
-  customerId: Type.String(),
+const RequestDto = hardshipRequestDtoSchema({
+  subjectKey: 'loanId',
   ask: AskDto,
-  moneyEffect: MoneyString(
+  moneyEffect:
     'What the threshold was compared with: waived, written off, overdue moved (re-age), instalments deferred ' +
-      '(holiday), principal re-planned (reschedule).',
-  ),
-  reasons: Type.Array(Type.Object({ code: Type.String(), note: Type.String() })),
-  maker: ActorDto,
-  needsSecondPerson: Type.Boolean(),
-  status: StringEnum(['pending', 'applied', 'rejected'] as const),
-  checker: Type.Union([ActorDto, Type.Null()]),
-  decisionNote: Type.Union([Type.String(), Type.Null()]),
-  eventSeq: Type.Union([Type.Integer({ description: 'The loan event that carried it out.' }), Type.Null()]),
-  proposedOn: Type.String(),
-  proposedAt: Type.String(),
-  decidedAt: Type.Union([Type.String(), Type.Null()]),
+    '(holiday), principal re-planned (reschedule).',
+  eventSeq: 'The loan event that carried it out.',
 });
 
 const InstalmentDto = Type.Object({
@@ -161,9 +137,7 @@ const OutcomeDto = Type.Object({
 function requestDto(request: HardshipRequest): Static<typeof RequestDto> {
   const ask = request.ask;
   return {
-    id: request.id,
-    loanId: request.loanId,
-    customerId: request.customerId,
+    ...hardshipRequestDtoFields(request, 'loanId'),
     ask: {
       tool: ask.tool,
       instalments: ask.tool === 'reschedule' || ask.tool === 'holiday' ? (ask.instalments ?? null) : null,
@@ -173,17 +147,6 @@ function requestDto(request: HardshipRequest): Static<typeof RequestDto> {
       penalty: ask.tool === 'waiver' ? s(ask.penalty) : null,
       amount: ask.tool === 'settlement' ? s(ask.amount) : null,
     },
-    moneyEffect: s(request.moneyEffect),
-    reasons: request.reasons.map((reason) => ({ code: reason.code, note: reason.note })),
-    maker: { ...request.maker },
-    needsSecondPerson: request.needsSecondPerson,
-    status: request.status,
-    checker: request.checker && { ...request.checker },
-    decisionNote: request.decisionNote,
-    eventSeq: request.eventSeq,
-    proposedOn: request.proposedOn,
-    proposedAt: request.proposedAt.toISOString(),
-    decidedAt: request.decidedAt?.toISOString() ?? null,
   };
 }
 
@@ -223,10 +186,26 @@ function rulesDto(rules: HardshipRules): Static<typeof RulesDto> {
   return { ...rules, secondPersonAbove: s(rules.secondPersonAbove) };
 }
 
-/** The person acting: the API key (or staff session) and the name it was issued under. */
-function actorOf(request: { principal?: Principal }): HardshipActor {
-  if (!request.principal) throw new AppError('UNAUTHENTICATED', 'an API key is required');
-  return { keyId: request.principal.keyId, name: request.principal.name };
+const PreviewDto = Type.Object({
+  moneyEffect: MoneyString(
+    'What the threshold is compared with: waived, written off, overdue moved, deferred, re-planned.',
+  ),
+  secondPersonAbove: MoneyString('The threshold in force today.'),
+  needsSecondPerson: Type.Boolean(),
+  instalmentsBefore: Type.Array(InstalmentDto, { description: 'The schedule today.' }),
+  instalmentsAfter: Type.Array(InstalmentDto, {
+    description: 'The schedule the change would make.',
+  }),
+});
+
+function previewDto(preview: HardshipPreview): Static<typeof PreviewDto> {
+  return {
+    moneyEffect: s(preview.moneyEffect),
+    secondPersonAbove: s(preview.secondPersonAbove),
+    needsSecondPerson: preview.needsSecondPerson,
+    instalmentsBefore: preview.before.map(instalmentDto),
+    instalmentsAfter: preview.after.map(instalmentDto),
+  };
 }
 
 const LoanParams = Type.Object({ loanId: IdString('loan') });
@@ -235,171 +214,48 @@ const RequestParams = Type.Object({ requestId: IdString('hardshipRequest') });
 export function registerHardshipRoutes(http: HttpServer, services: Pick<Services, 'loanHardship'>): void {
   const hardship = services.loanHardship;
 
-  http.post(
-    '/v1/loans/:loanId/hardship-requests',
-    {
-      config: { roles: ['collector', 'reviewer'] },
-      schema: {
-        tags: ['loans'],
-        summary:
-          'Ask for a hardship change (reschedule, re-age, holiday, waiver, settlement) with reasons: applied at ' +
-          'once (201) when its money effect is within the threshold, otherwise pending a second person (202).',
-        params: LoanParams,
-        headers: IdempotencyHeaders,
-        body: RequestBody,
-        response: { 201: OutcomeDto, 202: OutcomeDto, 200: OutcomeDto, ...errors },
-      },
+  registerHardshipRequestRoutes(http, {
+    tag: 'loans',
+    errors,
+    subjectParam: 'loanId',
+    paths: {
+      subject: '/v1/loans/:loanId/hardship-requests',
+      pending: '/v1/hardship-requests',
+      request: '/v1/hardship-requests/:requestId',
     },
-    async (request, reply) => {
-      const { outcome, replayed } = await hardship.request({
-        loanId: request.params.loanId,
-        ask: askOf(request.body),
-        reasons: request.body.reasons,
-        maker: actorOf(request),
-        idempotencyKey: request.headers['idempotency-key'],
-      });
-      void reply.code(replayed ? 200 : outcome.request.status === 'pending' ? 202 : 201);
-      return hardshipOutcomeDto(outcome, replayed);
+    schemas: {
+      subjectParams: LoanParams,
+      requestParams: RequestParams,
+      requestBody: RequestBody,
+      previewBody: PreviewBody,
+      request: RequestDto,
+      outcome: OutcomeDto,
+      preview: PreviewDto,
     },
-  );
-
-  http.post(
-    '/v1/loans/:loanId/hardship-requests/preview',
-    {
-      config: { roles: ['collector', 'reviewer'] },
-      schema: {
-        tags: ['loans'],
-        summary:
-          'What a hardship request would do if asked now — its money effect, whether it would wait for a second ' +
-          'person, the schedule before and after — checked by the same rules and refused the same way; nothing ' +
-          'is written.',
-        params: LoanParams,
-        body: PreviewBody,
-        response: {
-          200: Type.Object({
-            moneyEffect: MoneyString(
-              'What the threshold is compared with: waived, written off, overdue moved, deferred, re-planned.',
-            ),
-            secondPersonAbove: MoneyString('The threshold in force today.'),
-            needsSecondPerson: Type.Boolean(),
-            instalmentsBefore: Type.Array(InstalmentDto, { description: 'The schedule today.' }),
-            instalmentsAfter: Type.Array(InstalmentDto, {
-              description: 'The schedule the change would make.',
-            }),
-          }),
-          ...errors,
-        },
-      },
+    summaries: {
+      request:
+        'Ask for a hardship change (reschedule, re-age, holiday, waiver, settlement) with reasons: applied at ' +
+        'once (201) when its money effect is within the threshold, otherwise pending a second person (202).',
+      preview:
+        'What a hardship request would do if asked now — its money effect, whether it would wait for a second ' +
+        'person, the schedule before and after — checked by the same rules and refused the same way; nothing ' +
+        'is written.',
+      list: "A loan's hardship requests, newest first: pending, applied and rejected.",
+      pending:
+        'Hardship requests waiting for a second person, on every loan, the longest-waiting first (the ' +
+        "approvers' inbox; at most `limit`, default 200).",
+      get: 'One hardship request.',
+      approve:
+        'Approve a pending hardship request as the second person (another key under another name): checked ' +
+        'again on the loan as it stands today, then applied.',
+      reject: 'Reject (or, by its maker, withdraw) a pending hardship request; the loan is unchanged.',
     },
-    async (request) => {
-      const preview = await hardship.preview({ loanId: request.params.loanId, ask: askOf(request.body) });
-      return {
-        moneyEffect: s(preview.moneyEffect),
-        secondPersonAbove: s(preview.secondPersonAbove),
-        needsSecondPerson: preview.needsSecondPerson,
-        instalmentsBefore: preview.before.map(instalmentDto),
-        instalmentsAfter: preview.after.map(instalmentDto),
-      };
-    },
-  );
-
-  http.get(
-    '/v1/loans/:loanId/hardship-requests',
-    {
-      config: { roles: ['collector', 'reviewer', 'analyst'] },
-      schema: {
-        tags: ['loans'],
-        summary: "A loan's hardship requests, newest first: pending, applied and rejected.",
-        params: LoanParams,
-        response: { 200: Type.Object({ requests: Type.Array(RequestDto) }), ...errors },
-      },
-    },
-    async (request) => ({ requests: (await hardship.list(request.params.loanId)).map(requestDto) }),
-  );
-
-  http.get(
-    '/v1/hardship-requests',
-    {
-      config: { roles: ['collector', 'reviewer', 'analyst'] },
-      schema: {
-        tags: ['loans'],
-        summary:
-          'Hardship requests waiting for a second person, on every loan, the longest-waiting first (the ' +
-          "approvers' inbox; at most `limit`, default 200).",
-        querystring: Type.Object(
-          {
-            status: Type.Literal('pending', { description: 'Only pending requests are listed this way.' }),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ requests: Type.Array(RequestDto) }), ...errors },
-      },
-    },
-    async (request) => ({
-      requests: (await hardship.pending(request.query.limit ?? 200)).map(requestDto),
-    }),
-  );
-
-  http.get(
-    '/v1/hardship-requests/:requestId',
-    {
-      config: { roles: ['collector', 'reviewer', 'analyst'] },
-      schema: {
-        tags: ['loans'],
-        summary: 'One hardship request.',
-        params: RequestParams,
-        response: { 200: Type.Object({ request: RequestDto }), ...errors },
-      },
-    },
-    async (request) => ({ request: requestDto(await hardship.get(request.params.requestId)) }),
-  );
-
-  http.post(
-    '/v1/hardship-requests/:requestId/approve',
-    {
-      config: { roles: ['reviewer'] },
-      schema: {
-        tags: ['loans'],
-        summary:
-          'Approve a pending hardship request as the second person (another key under another name): checked ' +
-          'again on the loan as it stands today, then applied.',
-        params: RequestParams,
-        response: { 200: OutcomeDto, ...errors },
-      },
-    },
-    async (request) =>
-      hardshipOutcomeDto(
-        await hardship.approve({ requestId: request.params.requestId, checker: actorOf(request) }),
-        false,
-      ),
-  );
-
-  http.post(
-    '/v1/hardship-requests/:requestId/reject',
-    {
-      config: { roles: ['collector', 'reviewer'] },
-      schema: {
-        tags: ['loans'],
-        summary: 'Reject (or, by its maker, withdraw) a pending hardship request; the loan is unchanged.',
-        params: RequestParams,
-        body: Type.Object(
-          { note: Type.String({ minLength: 1, maxLength: 500 }) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ request: RequestDto }), ...errors },
-      },
-    },
-    async (request) => ({
-      request: requestDto(
-        await hardship.reject({
-          requestId: request.params.requestId,
-          note: request.body.note,
-          by: actorOf(request),
-        }),
-      ),
-    }),
-  );
+    askOf,
+    requestDto,
+    outcomeDto: hardshipOutcomeDto,
+    previewDto,
+    service: hardship,
+  });
 
   http.get(
     '/v1/loan-hardship-rules',
