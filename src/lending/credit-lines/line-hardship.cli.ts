@@ -3,8 +3,12 @@ import { globalOptions, output, withApp } from '../../cli/runtime.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { parseId } from '../../platform/ids/ids.ts';
 import { toDecimalString } from '../../platform/money/money.ts';
-import { HARDSHIP_REASON_CODES } from '../loans/hardship.ts';
-import { reasonFlag, staffOf } from '../loans/hardship.cli.ts';
+import {
+  reasonFlag,
+  registerHardshipDecisionCommands,
+  requestFlags,
+  staffOf,
+} from '../shared/hardship.cli.ts';
 import type { LineHardshipOutcome } from './line-hardship-service.ts';
 import { figuresDto, lineAskOf, lineHardshipOutcomeDto } from './line-hardship.routes.ts';
 import { LINE_HARDSHIP_TOOLS } from './line-state.ts';
@@ -57,46 +61,39 @@ export function registerLineHardshipCommands(line: Command): void {
     .command('hardship')
     .description('Hardship tools on a credit line (issue 15): a goodwill waiver so far.');
 
-  askOptions(
-    hardship
-      .command('request')
-      .description(
-        'Ask for a hardship change with reasons (as POST /v1/lines/{id}/hardship-requests): applied at once ' +
-          'within the threshold, otherwise pending a second person.',
-      )
-      .argument('<lineId>', 'the line (cl_…)'),
-  )
-    .option(
-      '--reason <code:note>',
-      `why, repeatable (1–5); code one of ${HARDSHIP_REASON_CODES.join(', ')}`,
-      (value: string, previous: string[]) => [...previous, value],
-      [] as string[],
-    )
-    .requiredOption('--idempotency-key <key>', 'a key unique to this request')
-    .option('--key <secret>', 'collector or reviewer API key (or CREDENCE_API_KEY): the person asking')
-    .action(
-      async (
-        lineId: string,
-        options: AskOptions & { reason: string[]; idempotencyKey: string; key?: string },
-        command: Command,
-      ) => {
-        const global = globalOptions(command);
-        const ask = askFrom(options);
-        const reasons = options.reason.map(reasonFlag);
-        const id = parseId('line', lineId, 'lineId');
-        await withApp(global, async (app) => {
-          const maker = await staffOf(app, options, ['collector', 'reviewer']);
-          const { outcome, replayed } = await app.services.lineHardship.request({
-            lineId: id,
-            ask,
-            reasons,
-            maker,
-            idempotencyKey: options.idempotencyKey,
-          });
-          output(global, lineHardshipOutcomeDto(outcome, replayed), () => outcomeText(outcome));
+  requestFlags(
+    askOptions(
+      hardship
+        .command('request')
+        .description(
+          'Ask for a hardship change with reasons (as POST /v1/lines/{id}/hardship-requests): applied at once ' +
+            'within the threshold, otherwise pending a second person.',
+        )
+        .argument('<lineId>', 'the line (cl_…)'),
+    ),
+  ).action(
+    async (
+      lineId: string,
+      options: AskOptions & { reason: string[]; idempotencyKey: string; key?: string },
+      command: Command,
+    ) => {
+      const global = globalOptions(command);
+      const ask = askFrom(options);
+      const reasons = options.reason.map(reasonFlag);
+      const id = parseId('line', lineId, 'lineId');
+      await withApp(global, async (app) => {
+        const maker = await staffOf(app, options, ['collector', 'reviewer']);
+        const { outcome, replayed } = await app.services.lineHardship.request({
+          lineId: id,
+          ask,
+          reasons,
+          maker,
+          idempotencyKey: options.idempotencyKey,
         });
-      },
-    );
+        output(global, lineHardshipOutcomeDto(outcome, replayed), () => outcomeText(outcome));
+      });
+    },
+  );
 
   askOptions(
     hardship
@@ -130,83 +127,17 @@ export function registerLineHardshipCommands(line: Command): void {
     });
   });
 
-  hardship
-    .command('approve')
-    .description(
-      'Approve a pending hardship request as the second person (another reviewer key, another name).',
-    )
-    .argument('<lineId>', 'the line (cl_…)')
-    .argument('<requestId>', 'the pending request (lhr_…)')
-    .option('--key <secret>', 'reviewer API key (or CREDENCE_API_KEY): the second person')
-    .action(async (lineId: string, requestId: string, options: { key?: string }, command: Command) => {
-      const global = globalOptions(command);
-      const line = parseId('line', lineId, 'lineId');
-      const id = parseId('lineHardshipRequest', requestId, 'requestId');
-      await withApp(global, async (app) => {
-        const checker = await staffOf(app, options, ['reviewer']);
-        const outcome = await app.services.lineHardship.approve({ lineId: line, requestId: id, checker });
-        output(global, lineHardshipOutcomeDto(outcome, false), () => outcomeText(outcome));
-      });
-    });
-
-  hardship
-    .command('reject')
-    .description('Reject (or, as its maker, withdraw) a pending hardship request; the line is unchanged.')
-    .argument('<lineId>', 'the line (cl_…)')
-    .argument('<requestId>', 'the pending request (lhr_…)')
-    .requiredOption('--note <text>', 'why')
-    .option('--key <secret>', 'collector or reviewer API key (or CREDENCE_API_KEY)')
-    .action(
-      async (
-        lineId: string,
-        requestId: string,
-        options: { note: string; key?: string },
-        command: Command,
-      ) => {
-        const global = globalOptions(command);
-        const line = parseId('line', lineId, 'lineId');
-        const id = parseId('lineHardshipRequest', requestId, 'requestId');
-        await withApp(global, async (app) => {
-          const by = await staffOf(app, options, ['collector', 'reviewer']);
-          const request = await app.services.lineHardship.reject({
-            lineId: line,
-            requestId: id,
-            note: options.note,
-            by,
-          });
-          output(
-            global,
-            { id: request.id, status: request.status },
-            () => `${request.id} is ${request.status}`,
-          );
-        });
-      },
-    );
-
-  hardship
-    .command('list')
-    .description("A credit line's hardship requests, newest first.")
-    .argument('<lineId>', 'the line (cl_…)')
-    .action(async (lineId: string, _options: unknown, command: Command) => {
-      const global = globalOptions(command);
-      const id = parseId('line', lineId, 'lineId');
-      await withApp(global, async (app) => {
-        const requests = await app.services.lineHardship.list(id);
-        output(
-          global,
-          {
-            requests: requests.map((r) => ({
-              id: r.id,
-              tool: r.ask.tool,
-              status: r.status,
-              moneyEffect: toDecimalString(r.moneyEffect),
-            })),
-          },
-          () =>
-            requests
-              .map((r) => `${r.id}  ${r.ask.tool}  ${r.status}  ${toDecimalString(r.moneyEffect)}`)
-              .join('\n') || 'none',
-        );
-      });
-    });
+  registerHardshipDecisionCommands(hardship, {
+    subject: 'line',
+    subjectArgument: { name: 'lineId', kind: 'line', description: 'the line (cl_…)' },
+    requestArguments: [
+      { name: 'lineId', kind: 'line', description: 'the line (cl_…)' },
+      { name: 'requestId', kind: 'lineHardshipRequest', description: 'the pending request (lhr_…)' },
+    ],
+    listDescription: "A credit line's hardship requests, newest first.",
+    listMoneyEffect: 'yuan',
+    service: (app) => app.services.lineHardship,
+    outcomeDto: lineHardshipOutcomeDto,
+    outcomeText,
+  });
 }
