@@ -1,7 +1,7 @@
 import type { IdempotencyStore } from '../../ledger/index.ts';
 import { approveHardship, listHardshipRequests, rejectHardship } from '../shared/decide-hardship.ts';
 import type { HardshipActor } from '../shared/hardship-requests.pg.ts';
-import type { HardshipOutcomeOf } from '../shared/hardship-product.ts';
+import type { HardshipAskInput, HardshipOutcomeOf } from '../shared/hardship-product.ts';
 import { previewHardship, type HardshipPreviewOf } from '../shared/preview-hardship.ts';
 import { requestHardship } from '../shared/request-hardship.ts';
 import type { CreditLineServiceDeps } from './credit-line-ports.ts';
@@ -25,13 +25,9 @@ export type LineHardshipPreview = HardshipPreviewOf<LineHardshipFigures>;
  * line port (`lineHardshipProduct`); this factory binds them.
  */
 export interface LineHardshipService {
-  request(input: {
-    lineId: string;
-    ask: LineHardshipAsk;
-    reasons: readonly { code: string; note: string }[];
-    maker: HardshipActor;
-    idempotencyKey: string;
-  }): Promise<{ outcome: LineHardshipOutcome; replayed: boolean }>;
+  request(
+    input: { lineId: string } & HardshipAskInput<LineHardshipAsk>,
+  ): Promise<{ outcome: LineHardshipOutcome; replayed: boolean }>;
   /** What `request` would do now (money effect, whether it would wait, the line's figures), writing nothing. */
   preview(input: { lineId: string; ask: LineHardshipAsk }): Promise<LineHardshipPreview>;
   approve(input: { lineId: string; requestId: string; checker: HardshipActor }): Promise<LineHardshipOutcome>;

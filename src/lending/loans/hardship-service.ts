@@ -7,7 +7,7 @@ import {
   listHardshipRequests,
   rejectHardship,
 } from '../shared/decide-hardship.ts';
-import { auditActorOf, type HardshipOutcomeOf } from '../shared/hardship-product.ts';
+import { auditActorOf, type HardshipAskInput, type HardshipOutcomeOf } from '../shared/hardship-product.ts';
 import { previewHardship, type HardshipPreviewOf } from '../shared/preview-hardship.ts';
 import { requestHardship } from '../shared/request-hardship.ts';
 import type { HardshipAsk, HardshipRules } from './hardship.ts';
@@ -36,13 +36,9 @@ export type HardshipPreview = HardshipPreviewOf<readonly InstalmentView[]>;
  * (`loanHardshipProduct`); this factory binds them.
  */
 export interface LoanHardshipService {
-  request(input: {
-    loanId: string;
-    ask: HardshipAsk;
-    reasons: readonly { code: string; note: string }[];
-    maker: HardshipActor;
-    idempotencyKey: string;
-  }): Promise<{ outcome: HardshipOutcome; replayed: boolean }>;
+  request(
+    input: { loanId: string } & HardshipAskInput<HardshipAsk>,
+  ): Promise<{ outcome: HardshipOutcome; replayed: boolean }>;
   /** What `request` would do now (money effect, whether it would wait, the schedules), writing nothing. */
   preview(input: { loanId: string; ask: HardshipAsk }): Promise<HardshipPreview>;
   approve(input: { requestId: string; checker: HardshipActor }): Promise<HardshipOutcome>;

@@ -86,6 +86,14 @@ export interface HardshipProduct<
   ): Promise<{ readonly seq: number; readonly journalIds: readonly string[] }>;
 }
 
+/** What staff give to ask for a change, besides the subject: the tool, why, who asks, the idempotency key. */
+export interface HardshipAskInput<Ask> {
+  readonly ask: Ask;
+  readonly reasons: readonly { code: string; note: string }[];
+  readonly maker: HardshipActor;
+  readonly idempotencyKey: string;
+}
+
 /** What a request answers: the request as it stands and — when just made or applied — the subject before and after. */
 export interface HardshipOutcomeOf<Request, View> {
   readonly request: Request;

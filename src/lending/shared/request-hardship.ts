@@ -1,10 +1,11 @@
 import { once, parseIdempotencyKey } from '../../ledger/index.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { parseHardshipReasons } from '../loans/hardship.ts';
-import { withSubject, type HardshipActor, type HardshipRequestOf } from './hardship-requests.pg.ts';
+import { withSubject, type HardshipRequestOf } from './hardship-requests.pg.ts';
 import {
   auditActorOf,
   carryOutHardship,
+  type HardshipAskInput,
   type HardshipLayerDeps,
   type HardshipOutcomeOf,
   type HardshipProduct,
@@ -32,13 +33,7 @@ export async function requestHardship<
 >(
   deps: HardshipLayerDeps,
   product: HardshipProduct<Ask, Key, View, Replay, Planned>,
-  input: {
-    readonly subjectId: string;
-    readonly ask: Ask;
-    readonly reasons: readonly { code: string; note: string }[];
-    readonly maker: HardshipActor;
-    readonly idempotencyKey: string;
-  },
+  input: { readonly subjectId: string } & HardshipAskInput<Ask>,
 ): Promise<{ outcome: HardshipOutcomeOf<HardshipRequestOf<Ask, Key>, View | Replay>; replayed: boolean }> {
   const { subjectKey, codec } = product.store.spec;
   const key = parseIdempotencyKey(input.idempotencyKey);
