@@ -5,7 +5,7 @@ import type { Facility } from '../facilities/facility.ts';
 import { lockFacilityById } from '../facilities/facility.pg.ts';
 import { hardshipRulesOn, type HardshipRules } from '../loans/hardship.ts';
 import { listHardshipRules } from '../loans/hardship-requests.pg.ts';
-import type { HardshipProduct } from '../shared/hardship-product.ts';
+import { hardshipEvent, type AppliedHardship, type HardshipProduct } from '../shared/hardship-product.ts';
 import type { CreditLineDeps } from './credit-line-ports.ts';
 import { lineEvents, lockLine, type LineRecord } from './credit-lines.pg.ts';
 import { locate, take } from './line-command.ts';
@@ -72,35 +72,29 @@ export type LineHardshipProduct = HardshipProduct<
 /**
  * Carries a request out on the locked line: the `hardship` event appended and booked by the core (the day steps
  * up to today first, then the change; balanced journals `hardship:<line>:<seq>` per contract that moved), the
- * state saved, the customer told (`line_hardship_applied`). The shared layer audits it in the same transaction.
+ * state saved, and the customer's message (`line_hardship_applied`; the shared layer writes it and the audit
+ * entry in the same transaction).
  */
 async function applyOnLine(
   deps: LineHardshipDeps,
   tx: Queryable,
   request: LineHardshipRequest,
   planned: PlannedLineHardship,
-): Promise<{ seq: number; journalIds: string[] }> {
+): Promise<AppliedHardship> {
   const { facility, record, events, plan, today } = planned;
   const event: LineEvent = {
-    seq: record.nextEventSeq,
-    kind: 'hardship',
-    effectiveDate: today,
+    ...hardshipEvent(record.nextEventSeq, today, request.id, plan.change),
     amount: plan.moneyEffect,
-    requestId: request.id,
-    change: plan.change,
   };
   const taken = await take(deps, tx, facility, record, event, events);
-  if (deps.outbox)
-    await deps.outbox.write(tx, [
-      lineHardshipApplied({
-        customerId: request.customerId,
-        lineId: request.lineId,
-        requestId: request.id,
-        change: plan.change,
-        after: plan.after,
-      }),
-    ]);
-  return { seq: event.seq, journalIds: taken.journalIds };
+  const message = lineHardshipApplied({
+    customerId: request.customerId,
+    lineId: request.lineId,
+    requestId: request.id,
+    change: plan.change,
+    after: plan.after,
+  });
+  return { seq: event.seq, journalIds: taken.journalIds, message };
 }
 
 /** The credit-line port of the hardship-request layer. */

@@ -5,7 +5,7 @@ import type { LocalDate } from '../../platform/time/local-date.ts';
 import { lockFacilityById } from '../facilities/facility.pg.ts';
 import { costCapInForce } from '../shared/cost-cap-in-force.ts';
 import type { CostCap } from '../shared/cost-cap.ts';
-import type { HardshipProduct } from '../shared/hardship-product.ts';
+import { hardshipEvent, type AppliedHardship, type HardshipProduct } from '../shared/hardship-product.ts';
 import {
   hardshipRulesOn,
   planHardship,
@@ -86,36 +86,28 @@ async function planOnLockedLoan(
  * Carries a request out on the locked loan: the `hardship` event appended, the books restated by the core
  * and the difference posted as balanced journals (none for a re-age, a holiday or a reschedule, which only
  * re-time what is owed), the state saved, the facility's utilisation moved by principal repaid (a
- * settlement's payment), the customer told what changed. The shared layer audits it in the same transaction.
+ * settlement's payment), and the customer's message of what changed (the shared layer writes it and the audit
+ * entry in the same transaction).
  */
 async function applyOnLoan(
   deps: HardshipDeps,
   tx: Queryable,
   request: HardshipRequest,
   planned: PlannedLoanHardship,
-): Promise<{ seq: number; journalIds: string[] }> {
+): Promise<AppliedHardship> {
   const { record, events, plan, today } = planned;
-  const event: LoanEvent = {
-    seq: record.nextEventSeq,
-    kind: 'hardship',
-    effectiveDate: today,
+  const event: LoanEvent = hardshipEvent(record.nextEventSeq, today, request.id, plan.change);
+  const { state, journals } = await bookEvent(tx, deps, record, event, events);
+  const message = loanHardshipApplied({
+    loanId: request.loanId,
+    customerId: request.customerId,
     requestId: request.id,
     change: plan.change,
-  };
-  const { state, journals } = await bookEvent(tx, deps, record, event, events);
-  if (deps.outbox)
-    await deps.outbox.write(tx, [
-      loanHardshipApplied({
-        loanId: request.loanId,
-        customerId: request.customerId,
-        requestId: request.id,
-        change: plan.change,
-        after: plan.after,
-        moneyEffect: plan.moneyEffect,
-        stateAfter: state,
-      }),
-    ]);
-  return { seq: event.seq, journalIds: journals.map((journal) => journal.id) };
+    after: plan.after,
+    moneyEffect: plan.moneyEffect,
+    stateAfter: state,
+  });
+  return { seq: event.seq, journalIds: journals.map((journal) => journal.id), message };
 }
 
 /** The loan port of the hardship-request layer. */

@@ -4,6 +4,7 @@ import type { Database, Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
 import type { Money } from '../../platform/money/money.ts';
+import type { MessageDraft, MessageOutbox } from '../../platform/notifications/index.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { checkSecondPerson as checkOverrideSecondPerson } from '../facilities/facility-override.ts';
@@ -25,6 +26,8 @@ export interface HardshipLayerDeps {
   readonly ids: IdGenerator;
   readonly idempotency: IdempotencyStore;
   readonly audit?: Pick<AuditLog, 'record'>;
+  /** Where the customer's message of an applied change is written (in the same transaction). */
+  readonly outbox?: MessageOutbox;
 }
 
 /** A request planned on the locked subject today, as far as the layer reads it. */
@@ -76,14 +79,28 @@ export interface HardshipProduct<
    */
   planner(): Promise<HardshipPlanner<Ask, Planned>>;
   /**
-   * Carries a planned request out on the locked subject: its event appended and booked, the state saved, the
-   * customer told. The layer writes the request's decision and the audit entry in the same transaction.
+   * Carries a planned request out on the locked subject: its event appended and booked, the state saved; and
+   * what the customer is told of it. The layer writes the message, the request's decision and the audit entry
+   * in the same transaction.
    */
-  apply(
-    tx: Queryable,
-    request: HardshipRequestOf<Ask, Key>,
-    planned: Planned,
-  ): Promise<{ readonly seq: number; readonly journalIds: readonly string[] }>;
+  apply(tx: Queryable, request: HardshipRequestOf<Ask, Key>, planned: Planned): Promise<AppliedHardship>;
+}
+
+/** A request carried out: the product's event, its journals, the customer's message. */
+export interface AppliedHardship {
+  readonly seq: number;
+  readonly journalIds: readonly string[];
+  readonly message: MessageDraft;
+}
+
+/** The fields of a product's `hardship` event every product has (a product adds its own). */
+export function hardshipEvent<Change>(
+  seq: number,
+  effectiveDate: LocalDate,
+  requestId: string,
+  change: Change,
+) {
+  return { seq, kind: 'hardship' as const, effectiveDate, requestId, change };
 }
 
 /** What staff give to ask for a change, besides the subject: the tool, why, who asks, the idempotency key. */
@@ -139,8 +156,8 @@ export function checkSecondPerson(
 }
 
 /**
- * Carries a request out (`product.apply`) and writes the audit entry of it: who applied it (the maker, within
- * the threshold, or the checker), the money effect, the event and its journals.
+ * Carries a request out (`product.apply`), tells the customer, and writes the audit entry of it: who applied
+ * it (the maker, within the threshold, or the checker), the money effect, the event and its journals.
  */
 export async function carryOutHardship<
   Ask extends { readonly tool: string },
@@ -154,8 +171,9 @@ export async function carryOutHardship<
   request: HardshipRequestOf<Ask, Key>,
   planned: Planned,
   by: HardshipActor,
-): Promise<{ readonly seq: number; readonly journalIds: readonly string[] }> {
+): Promise<AppliedHardship> {
   const done = await product.apply(tx, request, planned);
+  if (deps.outbox) await deps.outbox.write(tx, [done.message]);
   await deps.audit?.record(
     {
       actor: auditActorOf(by),
