@@ -181,8 +181,6 @@ export function registerHardshipRequestRoutes<
   const Requests = Type.Object({ requests: Type.Array(schemas.request) });
   // The schemas have validated the parameters and bodies; their TypeScript types are the spec's.
   const subjectOf = (params: unknown) => params as Static<SubjectParams>;
-  const refOf = (params: unknown) => params as Static<RequestParams>;
-  const idOf = (params: unknown, name: string) => (params as Record<string, string>)[name] ?? '';
 
   http.post(
     paths.subject,
@@ -267,6 +265,30 @@ export function registerHardshipRequestRoutes<
     }),
   );
 
+  registerDecisionRoutes(http, spec);
+}
+
+/** A parameter the route's schema has validated, by name. */
+function idOf(params: unknown, name: string): string {
+  return (params as Record<string, string>)[name] ?? '';
+}
+
+/** One request (where the product has that path), approve and reject. */
+function registerDecisionRoutes<
+  SubjectParams extends TObject,
+  RequestParams extends TObject,
+  AskBody,
+  Ask,
+  Request extends { readonly status: string },
+  Outcome,
+  Preview,
+>(
+  http: HttpServer,
+  spec: HardshipRoutesSpec<SubjectParams, RequestParams, AskBody, Ask, Request, Outcome, Preview>,
+): void {
+  const { tag, errors, paths, schemas, summaries, service } = spec;
+  // The schema has validated the parameters; their TypeScript type is the spec's.
+  const refOf = (params: unknown) => params as Static<RequestParams>;
   const get = service.get;
   if (get && summaries.get !== undefined)
     http.get(
