@@ -149,7 +149,15 @@ export const WrittenOffDto = Type.Object({
   fees: MoneyString('Late fees and instalment fees written off.'),
   total: MoneyString('Everything written off.'),
   recovered: MoneyString('Received on it since (recoveries).'),
-  outstanding: MoneyString('Still owed by the customer: written off less recovered.'),
+  outstanding: MoneyString(
+    'Still owed by the customer: written off less recovered (0 once settled for less: the rest is forgiven).',
+  ),
+  settledOn: Type.Optional(
+    Type.String({
+      description:
+        'The date the line was settled for less than owed (a hardship settlement): the customer paid the agreed amount and what was written off is forgiven. Absent: written off only.',
+    }),
+  ),
 });
 
 function writtenOffDto(w: WrittenOff): Static<typeof WrittenOffDto> {
@@ -161,6 +169,7 @@ function writtenOffDto(w: WrittenOff): Static<typeof WrittenOffDto> {
     total: s(w.total),
     recovered: s(w.recovered),
     outstanding: s(w.outstanding),
+    ...(w.settledOn ? { settledOn: w.settledOn } : {}),
   };
 }
 

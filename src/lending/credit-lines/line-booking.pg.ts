@@ -115,8 +115,11 @@ export async function bookLineOutcomes(
   }
   await releaseUtilisation(tx, releases, now);
   for (const outcome of outcomes) await syncSuspension(tx, deps, outcome);
-  // The customer hears once that the line was written off (the day-end's rule or staff), with the figures.
-  const writtenOff = outcomes.filter((outcome) => outcome.state.writtenOffOn && !outcome.before.writtenOffOn);
+  // The customer hears once that the line was written off (the day-end's rule or staff), with the figures. A
+  // line settled for less was written off too, but owes nothing: its message is the settlement's (hardship).
+  const writtenOff = outcomes.filter(
+    (outcome) => outcome.state.writtenOffOn && !outcome.before.writtenOffOn && !outcome.state.settledOn,
+  );
   if (deps.outbox && writtenOff.length > 0)
     await deps.outbox.write(
       tx,

@@ -150,7 +150,7 @@ function describe(change: LineChange): string {
     case 'recovery':
       return `recovery on the written-off line on ${change.effectiveDate}`;
     case 'hardship':
-      return `hardship change (event ${change.seq ?? ''}) on ${change.effectiveDate}: goodwill waiver`;
+      return `hardship change (event ${change.seq ?? ''}) on ${change.effectiveDate}: goodwill waiver or settlement for less`;
     default:
       return `${change.cause} on ${change.effectiveDate}`;
   }

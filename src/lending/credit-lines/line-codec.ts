@@ -311,6 +311,7 @@ function statementJson(s: BilledStatement): Json {
       lateFeeCharged: s.lateFeeCharged,
       principalDays: s.principalDays,
     }),
+    ...(s.holiday ? { holiday: true } : {}),
   };
 }
 
@@ -357,6 +358,7 @@ function statementOf(value: unknown, field: string): BilledStatement {
     ...(j.principalDays === undefined
       ? {}
       : { principalDays: big(j.principalDays, `${field}.principalDays`) }),
+    ...(j.holiday === true ? { holiday: true as const } : {}),
   };
 }
 
@@ -514,6 +516,10 @@ export function encodeLineState(state: LineState): Json {
     ...(state.writtenOffOn ? { writtenOffOn: state.writtenOffOn } : {}),
     // Written only while a pay-out holds a reservation (migration 0440).
     ...(state.reserved ? { reserved: state.reserved.toString() } : {}),
+    // Written only once settled for less (a hardship settlement), so other lines' states read as before.
+    ...(state.settledOn ? { settledOn: state.settledOn } : {}),
+    // Written only while a payment holiday runs.
+    ...(state.holidayStatements ? { holidayStatements: state.holidayStatements } : {}),
   };
 }
 
@@ -565,6 +571,12 @@ export function decodeLineState(json: unknown): LineState {
       ? {}
       : { writtenOffOn: date(j.writtenOffOn, 'writtenOffOn') }),
     ...(j.reserved === undefined ? {} : { reserved: money(j.reserved, 'reserved') }),
+    ...(j.settledOn === undefined || j.settledOn === null
+      ? {}
+      : { settledOn: date(j.settledOn, 'settledOn') }),
+    ...(j.holidayStatements === undefined
+      ? {}
+      : { holidayStatements: int(j.holidayStatements, 'holidayStatements') }),
   };
 }
 
@@ -594,6 +606,8 @@ export function decodeStatementInstalments(value: unknown): StatementDocument['i
 
 /** A hardship change as stored in `credit_line_events.detail` (amounts in fen as strings). */
 export function encodeLineHardshipChange(change: LineHardshipChange): Json {
+  if (change.tool === 'settlement') return { tool: change.tool, amount: change.amount.toString() };
+  if (change.tool === 'holiday') return { tool: change.tool, statements: change.statements };
   return {
     tool: change.tool,
     interest: change.interest.toString(),
@@ -604,6 +618,8 @@ export function encodeLineHardshipChange(change: LineHardshipChange): Json {
 
 export function decodeLineHardshipChange(value: unknown): LineHardshipChange {
   const j = obj(value, 'hardship');
+  if (j.tool === 'settlement') return { tool: 'settlement', amount: money(j.amount, 'hardship.amount') };
+  if (j.tool === 'holiday') return { tool: 'holiday', statements: int(j.statements, 'hardship.statements') };
   if (j.tool !== 'waiver')
     throw new AppError('INTERNAL', `stored line hardship change has tool ${String(j.tool)}`);
   return {

@@ -56,7 +56,7 @@ async function planOnLockedLine(
   const events = await lineEvents(tx, where.customerId, lineId);
   const rules = hardshipRulesOn(await listHardshipRules(tx), today);
   const { state } = advanceLine(record.terms, record.state, today);
-  const plan = planLineHardship({ terms: record.terms, state, events, today }, ask, requestId);
+  const plan = planLineHardship({ terms: record.terms, state, events, today }, ask, requestId, rules);
   return { facility, record, events, plan, rules, today };
 }
 
@@ -93,6 +93,7 @@ async function applyOnLine(
     requestId: request.id,
     change: plan.change,
     after: plan.after,
+    settlement: plan.settlement,
   });
   return { seq: event.seq, journalIds: taken.journalIds, message };
 }

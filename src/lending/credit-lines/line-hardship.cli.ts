@@ -21,9 +21,15 @@ import { LINE_HARDSHIP_TOOLS } from './line-state.ts';
 
 function outcomeText(outcome: LineHardshipOutcome): string {
   const r = outcome.request;
+  const asked =
+    r.ask.tool === 'waiver'
+      ? `interest ${toDecimalString(r.ask.interest)}, fees ${toDecimalString(r.ask.fees)}, late fees ` +
+        toDecimalString(r.ask.lateFees)
+      : r.ask.tool === 'settlement'
+        ? `the customer pays ${toDecimalString(r.ask.amount)}`
+        : `${r.ask.statements} statements without a minimum`;
   const head =
-    `${r.id} (${r.ask.tool} on ${r.lineId}: interest ${toDecimalString(r.ask.interest)}, fees ` +
-    `${toDecimalString(r.ask.fees)}, late fees ${toDecimalString(r.ask.lateFees)}) is ${r.status}; ` +
+    `${r.id} (${r.ask.tool} on ${r.lineId}: ${asked}) is ${r.status}; ` +
     `money effect ${toDecimalString(r.moneyEffect)}`;
   if (r.status === 'pending')
     return `${head}\nIt waits for another person: credence line hardship approve ${r.lineId} ${r.id} --key <their reviewer key>`;
@@ -35,17 +41,27 @@ interface AskOptions {
   interest?: string;
   fees?: string;
   lateFees?: string;
+  amount?: string;
+  statements?: string;
 }
 
 function askFrom(options: AskOptions) {
   if (!(LINE_HARDSHIP_TOOLS as readonly string[]).includes(options.tool))
     throw AppError.invalid('--tool', 'one-of', `--tool is one of ${LINE_HARDSHIP_TOOLS.join(', ')}`);
   return lineAskOf({
-    tool: 'waiver',
+    tool: options.tool as (typeof LINE_HARDSHIP_TOOLS)[number],
     ...(options.interest !== undefined ? { interest: options.interest } : {}),
     ...(options.fees !== undefined ? { fees: options.fees } : {}),
     ...(options.lateFees !== undefined ? { lateFees: options.lateFees } : {}),
+    ...(options.amount !== undefined ? { amount: options.amount } : {}),
+    ...(options.statements !== undefined ? { statements: statementsOf(options.statements) } : {}),
   });
+}
+
+function statementsOf(text: string): number {
+  if (!/^\d{1,2}$/.test(text))
+    throw AppError.invalid('--statements', 'whole-number', '--statements is a whole number of statements');
+  return Number(text);
 }
 
 function askOptions(command: Command): Command {
@@ -53,13 +69,17 @@ function askOptions(command: Command): Command {
     .requiredOption('--tool <tool>', LINE_HARDSHIP_TOOLS.join(' | '))
     .option('--interest <yuan>', 'waiver: interest to waive')
     .option('--fees <yuan>', 'waiver: instalment fees to waive')
-    .option('--late-fees <yuan>', 'waiver: late fees to waive');
+    .option('--late-fees <yuan>', 'waiver: late fees to waive')
+    .option('--amount <yuan>', 'settlement: what the customer pays now (the rest is written off)')
+    .option('--statements <n>', 'holiday: how many of the next statements ask no minimum payment');
 }
 
 export function registerLineHardshipCommands(line: Command): void {
   const hardship = line
     .command('hardship')
-    .description('Hardship tools on a credit line (issue 15): a goodwill waiver so far.');
+    .description(
+      'Hardship tools on a credit line (issue 15): a goodwill waiver, a settlement for less, a payment holiday.',
+    );
 
   requestFlags(
     askOptions(

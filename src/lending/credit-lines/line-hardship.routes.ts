@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { AppError } from '../../platform/errors/app-error.ts';
 import { IdString, MoneyString, ProblemSchema, StringEnum } from '../../platform/http/schemas.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { fen, parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
@@ -19,7 +20,7 @@ import { LINE_HARDSHIP_TOOLS } from './line-state.ts';
 
 /**
  * `/v1/lines/{lineId}/hardship-requests…`: hardship tools on a credit line as a request resource (issue 15,
- * item 4 for lines; so far the goodwill waiver), shaped as the loans' (`../loans/hardship.routes.ts`) so the
+ * item 4 for lines; so far the goodwill waiver and settlement for less), shaped as the loans' (`../loans/hardship.routes.ts`) so the
  * console's screen serves both: the request (ask, money effect, reasons, maker, checker, status) and the
  * account before and after — for a line its figures by kind rather than a schedule. Collectors and reviewers
  * ask; a reviewer (another person) approves what is above the lender's threshold.
@@ -35,6 +36,20 @@ const AskFields = {
   interest: Type.Optional(MoneyString('waiver: interest to waive (yuan), billed or accrued in the cycle.')),
   fees: Type.Optional(MoneyString('waiver: instalment fees billed to waive (yuan).')),
   lateFees: Type.Optional(MoneyString('waiver: late fees (违约金) to waive (yuan).')),
+  statements: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 12,
+      description:
+        'holiday: how many of the next statements ask no minimum payment (the rules allow up to 3 by default).',
+    }),
+  ),
+  amount: Type.Optional(
+    MoneyString(
+      'settlement: what the customer pays now (yuan), below what settles the line in full; 0 when money held ' +
+        'for the customer settles it. The rest is written off and forgiven.',
+    ),
+  ),
 };
 
 const RequestBody = Type.Object({ ...AskFields, reasons: Reasons }, { additionalProperties: false });
@@ -43,14 +58,37 @@ const PreviewBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** The fields each tool takes; any other is refused (422 naming it, rule `not-for-tool`: the loans' rule). */
+const FIELDS: Readonly<Record<LineHardshipAsk['tool'], readonly string[]>> = {
+  waiver: ['interest', 'fees', 'lateFees'],
+  settlement: ['amount'],
+  holiday: ['statements'],
+};
+
 export function lineAskOf(body: {
   tool: LineHardshipAsk['tool'];
   interest?: string;
   fees?: string;
   lateFees?: string;
+  amount?: string;
+  statements?: number;
 }): LineHardshipAsk {
-  const money = (field: 'interest' | 'fees' | 'lateFees') =>
+  const allowed = FIELDS[body.tool];
+  for (const field of ['interest', 'fees', 'lateFees', 'amount', 'statements'] as const)
+    if (body[field] !== undefined && !allowed.includes(field))
+      throw AppError.invalid(field, 'not-for-tool', `${field} is not a field of a ${body.tool}`);
+  const money = (field: 'interest' | 'fees' | 'lateFees' | 'amount') =>
     body[field] === undefined ? fen(0n) : parseMoney(body[field], field);
+  if (body.tool === 'settlement') {
+    if (body.amount === undefined)
+      throw AppError.invalid('amount', 'required', 'a settlement names the amount the customer pays');
+    return { tool: 'settlement', amount: money('amount') };
+  }
+  if (body.tool === 'holiday') {
+    if (body.statements === undefined)
+      throw AppError.invalid('statements', 'required', 'a holiday names how many statements it defers');
+    return { tool: 'holiday', statements: body.statements };
+  }
   return { tool: 'waiver', interest: money('interest'), fees: money('fees'), lateFees: money('lateFees') };
 }
 
@@ -59,12 +97,15 @@ const AskDto = Type.Object({
   interest: Type.Union([MoneyString(), Type.Null()]),
   fees: Type.Union([MoneyString(), Type.Null()]),
   lateFees: Type.Union([MoneyString(), Type.Null()]),
+  amount: Type.Union([MoneyString(), Type.Null()]),
+  statements: Type.Union([Type.Integer(), Type.Null()]),
 });
 
 const RequestDto = hardshipRequestDtoSchema({
   subjectKey: 'lineId',
   ask: AskDto,
-  moneyEffect: 'What the threshold was compared with: the total waived (waiver).',
+  moneyEffect:
+    'What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday).',
   eventSeq: 'The line event that carried it out.',
 });
 
@@ -90,15 +131,29 @@ const OutcomeDto = Type.Object({
   replayed: Type.Boolean(),
 });
 
+/** The ask as the API shows it: each tool's own fields, the others null. */
+function askDto(ask: LineHardshipAsk): Static<typeof AskDto> {
+  const none = { interest: null, fees: null, lateFees: null, amount: null, statements: null };
+  switch (ask.tool) {
+    case 'waiver':
+      return {
+        ...none,
+        tool: ask.tool,
+        interest: s(ask.interest),
+        fees: s(ask.fees),
+        lateFees: s(ask.lateFees),
+      };
+    case 'settlement':
+      return { ...none, tool: ask.tool, amount: s(ask.amount) };
+    case 'holiday':
+      return { ...none, tool: ask.tool, statements: ask.statements };
+  }
+}
+
 function requestDto(request: LineHardshipRequest): Static<typeof RequestDto> {
   return {
     ...hardshipRequestDtoFields(request, 'lineId'),
-    ask: {
-      tool: request.ask.tool,
-      interest: s(request.ask.interest),
-      fees: s(request.ask.fees),
-      lateFees: s(request.ask.lateFees),
-    },
+    ask: askDto(request.ask),
   };
 }
 
@@ -128,7 +183,9 @@ export function lineHardshipOutcomeDto(
 }
 
 const PreviewDto = Type.Object({
-  moneyEffect: MoneyString('What the threshold is compared with: the total waived.'),
+  moneyEffect: MoneyString(
+    'What the threshold is compared with: the total waived (waiver), written off (settlement), the balance whose minimums are deferred (holiday).',
+  ),
   secondPersonAbove: MoneyString('The threshold in force today.'),
   needsSecondPerson: Type.Boolean(),
   before: FiguresDto,
@@ -172,7 +229,8 @@ export function registerLineHardshipRoutes(http: HttpServer, services: Pick<Serv
     },
     summaries: {
       request:
-        'Ask for a hardship change on a credit line (a goodwill waiver of interest, fees, late fees) with ' +
+        'Ask for a hardship change on a credit line (a goodwill waiver of interest, fees, late fees; a ' +
+        'settlement for less than owed; a payment holiday of the next statements) with ' +
         'reasons: applied at once (201) when its money effect is within the threshold, otherwise pending a ' +
         'second person (202).',
       preview:

@@ -136,7 +136,7 @@ describe('a goodwill waiver on a credit line', () => {
     expect(minimumOutstanding(state, 0)).toBe(30_450n);
 
     const line = { terms, state, events: before, today: d('2026-02-20') };
-    const ask = (over: Partial<LineHardshipAsk>): LineHardshipAsk => ({
+    const ask = (over: Partial<Extract<LineHardshipAsk, { tool: 'waiver' }>>): LineHardshipAsk => ({
       tool: 'waiver',
       interest: fen(0n),
       fees: fen(0n),

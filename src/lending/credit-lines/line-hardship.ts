@@ -1,12 +1,24 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import { positivePart, sumMoney, toDecimalString, ZERO, type Money } from '../../platform/money/money.ts';
-import type { LocalDate } from '../../platform/time/local-date.ts';
 import {
+  positivePart,
+  subMoney,
+  sumMoney,
+  toDecimalString,
+  ZERO,
+  type Money,
+} from '../../platform/money/money.ts';
+import { addMonths, type LocalDate } from '../../platform/time/local-date.ts';
+import { DEFAULT_HARDSHIP_RULES, type HardshipRules } from '../loans/hardship.ts';
+import {
+  freeHeldOf,
+  heldFor,
   lineBalancesOf,
   lineDaysPastDue,
   minimumOutstanding,
   receiveLineEvent,
+  reservedOf,
   waivableOf,
+  writtenOffOf,
   type Waivable,
 } from './line-servicing.ts';
 import type { LineEvent, LineHardshipChange, LineState } from './line-state.ts';
@@ -20,17 +32,28 @@ import type { LineTerms } from './line-terms.ts';
  * person, the books, the message and the audit. The reasons and the second-person threshold are the cash
  * loans' (`../loans/hardship.ts`): one set of rules for the lender's staff.
  *
- * Built: the **goodwill waiver** of interest, instalment fees and late fees. Not yet: settlement for less,
- * payment holiday, re-age, reschedule (see docs/credit-lines.md).
+ * Built: the **goodwill waiver** of interest, instalment fees and late fees, **settlement for less** than owed,
+ * and the **payment holiday**. Not yet: re-age, reschedule (see docs/credit-lines.md).
  */
 
 /** What staff ask for, as the API and the CLI take it (amounts in fen). */
-export type LineHardshipAsk = {
-  readonly tool: 'waiver';
-  readonly interest: Money;
-  readonly fees: Money;
-  readonly lateFees: Money;
-};
+export type LineHardshipAsk =
+  | {
+      readonly tool: 'waiver';
+      readonly interest: Money;
+      readonly fees: Money;
+      readonly lateFees: Money;
+    }
+  | {
+      /** Settlement for less: what the customer pays now (0: money already held settles it). */
+      readonly tool: 'settlement';
+      readonly amount: Money;
+    }
+  | {
+      /** Payment holiday: how many of the next statements ask no minimum payment. */
+      readonly tool: 'holiday';
+      readonly statements: number;
+    };
 
 /** The line on the day a request is made or applied: its terms, its state stepped through that day. */
 export interface LineToday {
@@ -78,14 +101,32 @@ export function lineHardshipFigures(state: LineState, today: LocalDate): LineHar
 /** A request checked against the line and the rules: the change, its money effect, the line after it. */
 export interface LineHardshipPlan {
   readonly change: LineHardshipChange;
-  /** What the second-person threshold is compared with: the total waived (waiver). */
+  /**
+   * What the second-person threshold is compared with: the total waived (waiver), written off (settlement), the
+   * balance whose minimums are deferred (holiday).
+   */
   readonly moneyEffect: Money;
   readonly before: LineHardshipFigures;
   readonly after: LineHardshipFigures;
   readonly stateAfter: LineState;
+  /** A settlement's figures (absent for other tools). */
+  readonly settlement?: LineSettlementFigures;
 }
 
-function checkWaiver(line: LineToday, ask: LineHardshipAsk): LineHardshipChange {
+/**
+ * What a settlement for less does: `payoff` settled the line in full today (`settlementPayoff`); the
+ * customer's money — the agreed `amount` and what was held for them and free — covered `paid` of it, and
+ * `writtenOff` (= payoff − paid) was written off and forgiven; `heldAfter` is left held for the customer
+ * (money reserved for a pay-out in flight).
+ */
+export interface LineSettlementFigures {
+  readonly payoff: Money;
+  readonly paid: Money;
+  readonly writtenOff: Money;
+  readonly heldAfter: Money;
+}
+
+function checkWaiver(line: LineToday, ask: Extract<LineHardshipAsk, { tool: 'waiver' }>): LineHardshipChange {
   const owed = waivableOf(line.state);
   const names = { interest: 'interest', fees: 'instalment fees', lateFees: 'late fees' } as const;
   for (const field of ['interest', 'fees', 'lateFees'] as const) {
@@ -105,33 +146,150 @@ function checkWaiver(line: LineToday, ask: LineHardshipAsk): LineHardshipChange 
 }
 
 /**
+ * What settles the line today: everything owed (principal billed, unbilled and in plans not yet billed,
+ * interest, instalment fees, late fees) less the money held for the customer that is free to be used (money
+ * reserved for a pay-out in flight is not: it may be on its way back to the customer).
+ */
+export function settlementPayoff(state: LineState): Money {
+  const balances = lineBalancesOf(state);
+  return positivePart(sumMoney([balances.payoff, reservedOf(state)]));
+}
+
+function checkSettlement(
+  line: LineToday,
+  ask: Extract<LineHardshipAsk, { tool: 'settlement' }>,
+): LineHardshipChange {
+  if (ask.amount < 0n) throw AppError.invalid('amount', 'not-negative', 'amount cannot be negative');
+  const payoff = settlementPayoff(line.state);
+  if (ask.amount >= payoff)
+    throw AppError.invalid(
+      'amount',
+      'less-than-owed',
+      `${toDecimalString(payoff)} settles the line in full today; a settlement is for less (use a payment)`,
+    );
+  if (ask.amount === 0n && freeHeldOf(line.state) === 0n)
+    throw AppError.invalid(
+      'amount',
+      'positive',
+      'nothing is held for the customer: a settlement needs a payment above 0',
+    );
+  return { tool: 'settlement', amount: ask.amount };
+}
+
+/** The latest payment holiday on this line, if any. */
+function lastHolidayOn(events: readonly LineEvent[]): LocalDate | undefined {
+  let last: LocalDate | undefined;
+  for (const event of events)
+    if (event.kind === 'hardship' && event.change.tool === 'holiday' && (!last || event.effectiveDate > last))
+      last = event.effectiveDate;
+  return last;
+}
+
+/**
+ * A payment holiday: 1 to `holidayMaxInstalments` statements (the loans' rule, one set of rules for staff), on a
+ * line that is current (`tool` / `current`: an overdue minimum is not deferred — a waiver or a settlement may
+ * help), at most one starting in any `holidayOncePerMonths` months (`tool` / `once-per-period`).
+ */
+function checkHoliday(
+  line: LineToday,
+  ask: Extract<LineHardshipAsk, { tool: 'holiday' }>,
+  rules: HardshipRules,
+): LineHardshipChange {
+  if (
+    !Number.isSafeInteger(ask.statements) ||
+    ask.statements < 1 ||
+    ask.statements > rules.holidayMaxInstalments
+  )
+    throw AppError.invalid(
+      'statements',
+      'max-instalments',
+      `a payment holiday defers the minimum of 1 to ${rules.holidayMaxInstalments} statements`,
+    );
+  const dpd = lineDaysPastDue(line.state, line.today);
+  if (dpd > 0)
+    throw AppError.invalid(
+      'tool',
+      'current',
+      `the line is ${dpd} days past due; a holiday is for a line that is current (a waiver or a settlement may help)`,
+    );
+  const last = lastHolidayOn(line.events);
+  if (last && rules.holidayOncePerMonths > 0) {
+    const next = addMonths(last, rules.holidayOncePerMonths);
+    if (line.today < next)
+      throw AppError.invalid(
+        'tool',
+        'once-per-period',
+        `this line had a holiday on ${last}; the rules allow one in ${rules.holidayOncePerMonths} months (the next from ${next})`,
+      );
+  }
+  return { tool: 'holiday', statements: ask.statements };
+}
+
+/** What the line has written off in all (0 before any write-off). */
+function writtenOffTotal(state: LineState): Money {
+  return writtenOffOf(state)?.total ?? ZERO;
+}
+
+/**
  * Checks a request against the line on `today` and says what it does: refused with the field and the rule
  * (422) when it may not — a written-off line (`lineId` / `not-written-off`: what it owes is off the books;
  * a settlement of the recovery is not a waiver), a waiver above what is owed of a kind (`interest` | `fees` |
- * `lateFees` / `within-owed`), a waiver of nothing (`interest` / `positive`). A closed line is refused before
+ * `lateFees` / `within-owed`), a waiver of nothing (`interest` / `positive`); a settlement of the whole payoff
+ * or more (`amount` / `less-than-owed`), of a negative amount (`amount` / `not-negative`), or of 0 with nothing
+ * held for the customer (`amount` / `positive`); a holiday of too many statements (`statements` /
+ * `max-instalments`), on an overdue line (`tool` / `current`) or too soon after the last (`tool` /
+ * `once-per-period`). A closed line is refused before
  * (`line` / `line-open`, the command frame).
  */
-export function planLineHardship(line: LineToday, ask: LineHardshipAsk, requestId: string): LineHardshipPlan {
+export function planLineHardship(
+  line: LineToday,
+  ask: LineHardshipAsk,
+  requestId: string,
+  rules: HardshipRules = DEFAULT_HARDSHIP_RULES,
+): LineHardshipPlan {
   if (line.state.writtenOffOn)
     throw AppError.invalid(
       'lineId',
       'not-written-off',
       `the line was written off on ${line.state.writtenOffOn}; hardship tools apply to a line on the books`,
     );
-  const change = checkWaiver(line, ask);
-  const moneyEffect = sumMoney([change.interest, change.fees, change.lateFees]);
+  const change =
+    ask.tool === 'waiver'
+      ? checkWaiver(line, ask)
+      : ask.tool === 'settlement'
+        ? checkSettlement(line, ask)
+        : checkHoliday(line, ask, rules);
   const event: LineEvent = {
     seq: Math.max(0, ...line.events.map((e) => e.seq)) + 1,
     kind: 'hardship',
     effectiveDate: line.today,
-    amount: moneyEffect,
+    amount: ZERO,
     requestId,
     change,
   };
   const { state: stateAfter } = receiveLineEvent(line.terms, line.state, line.events, event);
+  // A holiday's money effect is the balance whose minimum payments it defers: everything owed today less money
+  // held (the minimums themselves depend on the statements still to be cut).
+  const moneyEffect =
+    change.tool === 'waiver'
+      ? sumMoney([change.interest, change.fees, change.lateFees])
+      : change.tool === 'settlement'
+        ? subMoney(writtenOffTotal(stateAfter), writtenOffTotal(line.state))
+        : positivePart(lineBalancesOf(line.state).payoff);
+  const payoff = settlementPayoff(line.state);
   return {
     change,
     moneyEffect,
+    ...(change.tool === 'settlement'
+      ? {
+          settlement: {
+            payoff,
+            paid: subMoney(payoff, moneyEffect),
+            writtenOff: moneyEffect,
+            heldAfter: heldFor(stateAfter),
+          },
+        }
+      : {}),
     before: lineHardshipFigures(line.state, line.today),
     after: lineHardshipFigures(stateAfter, line.today),
     stateAfter,

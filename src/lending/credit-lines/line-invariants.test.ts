@@ -27,6 +27,8 @@ import {
 } from './line-servicing.ts';
 import { lastPeriodOf, type LineEvent, type LineState } from './line-state.ts';
 import { standingEvents } from '../shared/reversals.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { planLineHardship, settlementPayoff } from './line-hardship.ts';
 import {
   DEFAULT_CREDIT_LINE_PRODUCT,
   termsFor,
@@ -55,7 +57,11 @@ type Action =
   | { kind: 'settle'; gap: number; pick: number }
   | { kind: 'reverse'; gap: number; pick: number }
   | { kind: 'write-off'; gap: number }
-  | { kind: 'waive'; gap: number; interest: number; fees: number; lateFees: number };
+  | { kind: 'waive'; gap: number; interest: number; fees: number; lateFees: number }
+  /** Settlement for less (hardship): a share of what settles the line today (100 % and above: refused). */
+  | { kind: 'settle-for-less'; gap: number; share: number }
+  /** A payment holiday (hardship) of 1–4 statements (4: above the rules, refused). */
+  | { kind: 'holiday'; gap: number; statements: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   {
@@ -143,6 +149,23 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       interest: fc.integer({ min: 0, max: 100 }),
       fees: fc.integer({ min: 0, max: 100 }),
       lateFees: fc.integer({ min: 0, max: 100 }),
+    }),
+  },
+  {
+    // A settlement for less (hardship): 0–119 % of what settles the line (from 100 %: refused, nothing taken).
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('settle-for-less' as const),
+      gap: fc.integer({ min: 0, max: 60 }),
+      share: fc.integer({ min: 0, max: 119 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('holiday' as const),
+      gap: fc.integer({ min: 0, max: 30 }),
+      statements: fc.integer({ min: 1, max: 4 }),
     }),
   },
   {
@@ -236,6 +259,10 @@ interface Run {
   refusedReversals: number;
   /** Write-offs taken (by the rule or by hand). */
   writeOffs: number;
+  /** Settlements for less taken (hardship). */
+  settlements: number;
+  /** Statements cut during a payment holiday (each must ask no minimum). */
+  holidayStatements: number;
   /** Pay-outs whose held money was reserved (then confirmed, refused, or still waiting). */
   readonly reservations: number;
 }
@@ -254,6 +281,8 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
   let reversals = 0;
   let refusedReversals = 0;
   let writeOffs = 0;
+  let settlements = 0;
+  let holidayStatements = 0;
   let reservations = 0;
   /** A reversal was received since the last night ran: the next night may write off a line restated past the limit. */
   let reversedSinceNight = false;
@@ -299,7 +328,16 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
         line: state.counters,
         plans: Object.fromEntries(state.plans.map((p) => [p.planId, p.counters])),
       });
+      const onHoliday = (state.holidayStatements ?? 0) > 0 && !state.writtenOffOn;
       const next = advanceLine(terms, state, addDays(state.processedThrough, 1));
+      for (const statement of next.statements) {
+        if (!onHoliday) continue;
+        holidayStatements += 1;
+        if (statement.minimumPayment !== 0n)
+          failures.push(
+            `statement ${statement.seq} was cut during a holiday with a minimum of ${statement.minimumPayment}`,
+          );
+      }
       for (const statement of next.statements) {
         owedBeforeCut.set(statement.seq, before);
         reservedAtCut.set(statement.seq, reservedOf(next.state));
@@ -379,6 +417,60 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
             requestId: `lhr_${seq}`,
             change,
           };
+      }
+    } else if (a.kind === 'holiday') {
+      // Through the rule, as the use cases take it: refused above the rules' 3 statements, on an overdue or
+      // written-off line, and within 12 months of the last holiday.
+      const today = { terms, state, events, today: date };
+      try {
+        const plan = planLineHardship(today, { tool: 'holiday', statements: a.statements }, `lhr_${seq}`);
+        event = {
+          seq,
+          kind: 'hardship',
+          effectiveDate: date,
+          amount: plan.moneyEffect,
+          requestId: `lhr_${seq}`,
+          change: plan.change,
+        };
+      } catch (error) {
+        const rule = error instanceof AppError ? error.issues[0]?.rule : String(error);
+        const allowed = ['not-written-off', 'max-instalments', 'current', 'once-per-period'];
+        if (!allowed.includes(rule ?? '')) failures.push(`a holiday was refused by ${rule}`);
+        if (a.statements <= 3 && rule === 'max-instalments')
+          failures.push('a holiday of 3 or fewer was refused');
+      }
+    } else if (a.kind === 'settle-for-less') {
+      // Through the rule (`planLineHardship`), as the use cases take it: refused on a written-off line, at
+      // or above what settles the line, and at 0 with nothing held; else what it writes off is exactly what
+      // settles the line less the amount, and the line owes nothing after it.
+      const payoff = settlementPayoff(state);
+      const amount = m((payoff * BigInt(a.share)) / 100n);
+      const today = { terms, state, events, today: date };
+      try {
+        const plan = planLineHardship(today, { tool: 'settlement', amount }, `lhr_${seq}`);
+        if (writtenOff) failures.push('a settlement was planned on a written-off line');
+        if (amount >= payoff) failures.push(`a settlement of ${amount} was planned against ${payoff}`);
+        if (plan.moneyEffect !== payoff - amount)
+          failures.push(`a settlement wrote off ${plan.moneyEffect}, not ${payoff} − ${amount}`);
+        event = {
+          seq,
+          kind: 'hardship',
+          effectiveDate: date,
+          amount: plan.moneyEffect,
+          requestId: `lhr_${seq}`,
+          change: plan.change,
+        };
+        settlements += 1;
+      } catch (error) {
+        const rule = error instanceof AppError ? error.issues[0]?.rule : String(error);
+        const expected = writtenOff
+          ? 'not-written-off'
+          : amount >= payoff
+            ? 'less-than-owed'
+            : amount === 0n && freeHeldOf(state) === 0n
+              ? 'positive'
+              : 'none';
+        if (rule !== expected) failures.push(`a settlement was refused by ${rule}, expected ${expected}`);
       }
     } else if (a.kind === 'purchase') {
       const id = `pur_${seq}`;
@@ -530,6 +622,8 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
     reversals,
     refusedReversals,
     writeOffs,
+    settlements,
+    holidayStatements,
     reservations,
   };
 }
@@ -595,6 +689,8 @@ describe('credit-line servicing invariants (random histories)', () => {
       writtenOff: 0,
       recovered: 0,
       waived: 0,
+      settledForLess: 0,
+      holidayStatements: 0,
     };
     const property = fc.property(
       termsArb,
@@ -657,7 +753,10 @@ describe('credit-line servicing invariants (random histories)', () => {
           );
         }
         expect(lineBalances(c).interest_income).toBe(c.interestAccrued - (c.interestWaived ?? 0n));
-        const asked = run.events.reduce((sum, e) => sum + (e.kind === 'hardship' ? e.amount : 0n), 0n);
+        const asked = run.events.reduce(
+          (sum, e) => sum + (e.kind === 'hardship' && e.change.tool === 'waiver' ? e.amount : 0n),
+          0n,
+        );
         if (!run.state.writtenOffOn) expect(waived + feesWaived).toBe(asked);
         if (waived + feesWaived > 0n) reached.waived += 1;
         if (run.reservations > 0) reached.reservations += 1;
@@ -688,7 +787,17 @@ describe('credit-line servicing invariants (random histories)', () => {
           expect(lineBalances(c).recovery_income).toBe(writtenOff.recovered);
           expect(writtenOff.outstanding >= 0n).toBe(true);
           expect(run.state.plans.every((plan) => !planIsRunning(plan))).toBe(true);
+          // Settled for less: written off the same day, forgiven (nothing outstanding), and money received
+          // since was held for the customer, never a recovery.
+          if (run.state.settledOn) {
+            reached.settledForLess += 1;
+            expect(run.state.writtenOffOn).toBe(run.state.settledOn);
+            expect(writtenOff.outstanding).toBe(0n);
+            expect(c.recovered).toBe(0n);
+          }
         }
+        expect(run.failures).toEqual([]);
+        reached.holidayStatements += run.holidayStatements;
         const replayed = replayLine(terms, run.events, END);
         expect(replayed.state).toEqual(run.state);
         expect(replayed.statements).toEqual(run.statements);
@@ -706,6 +815,8 @@ describe('credit-line servicing invariants (random histories)', () => {
     expect(reached.settledEarly).toBeGreaterThan(0);
     expect(reached.writtenOff).toBeGreaterThan(5);
     expect(reached.recovered).toBeGreaterThan(0);
+    expect(reached.settledForLess).toBeGreaterThan(5);
+    expect(reached.holidayStatements).toBeGreaterThan(5);
     // …and the invariants also meet 100 histories never seen before, as a property test should.
     fc.assert(property, { numRuns: 100 });
   });

@@ -7,7 +7,7 @@ import {
   type MessageDraft,
 } from '../../platform/notifications/index.ts';
 import { addDays, type LocalDate } from '../../platform/time/local-date.ts';
-import type { LineHardshipFigures } from './line-hardship.ts';
+import type { LineHardshipFigures, LineSettlementFigures } from './line-hardship.ts';
 import type { InstalmentPlan, LineHardshipChange, LineState } from './line-state.ts';
 import {
   lineBalancesOf,
@@ -292,7 +292,8 @@ export function lineRecoveryReceived(payment: {
 
 /**
  * "Help on your credit line" (SMS): a hardship change applied — what was waived by kind, and what the line owes
- * after it, what is left of the minimum payments and days past due. Once per request (occasion
+ * after it, what is left of the minimum payments and days past due; for a settlement for less, what the
+ * customer's money paid, what was written off and forgiven, and any money still held for them. Once per request (occasion
  * `hardship-<request id>`).
  */
 export function lineHardshipApplied(figures: {
@@ -301,7 +302,14 @@ export function lineHardshipApplied(figures: {
   readonly requestId: string;
   readonly change: LineHardshipChange;
   readonly after: LineHardshipFigures;
+  /** A settlement's figures: what the customer's money paid, what was written off, what is still held. */
+  readonly settlement?: LineSettlementFigures | undefined;
 }): MessageDraft {
+  const { change, settlement } = figures;
+  const waived =
+    change.tool === 'waiver'
+      ? { interest: change.interest, fees: change.fees, lateFees: change.lateFees }
+      : { interest: ZERO, fees: ZERO, lateFees: ZERO };
   return {
     customerId: figures.customerId,
     subjectId: figures.lineId,
@@ -309,10 +317,12 @@ export function lineHardshipApplied(figures: {
     content: {
       kind: 'line_hardship_applied',
       params: {
-        tool: figures.change.tool,
-        interest: figures.change.interest,
-        fees: figures.change.fees,
-        lateFees: figures.change.lateFees,
+        tool: change.tool,
+        ...waived,
+        ...(settlement
+          ? { paid: settlement.paid, writtenOff: settlement.writtenOff, heldAfter: settlement.heldAfter }
+          : {}),
+        ...(change.tool === 'holiday' ? { statements: change.statements } : {}),
         owedAfter: figures.after.payoff,
         minimumDue: figures.after.minimumDue,
         daysPastDue: figures.after.daysPastDue,

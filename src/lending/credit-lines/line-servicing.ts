@@ -494,6 +494,7 @@ function applyCredit(
  */
 function receiveRecovery(state: LineState, amount: Money): void {
   const c = state.counters;
+  // A line settled for less owes nothing: what it wrote off was forgiven (`writtenOffOutstanding` is 0).
   const recovered = minMoney(amount, writtenOffOutstanding(state));
   c.recovered = addMoney(c.recovered ?? ZERO, recovered);
   c.overpaid = addMoney(c.overpaid, subMoney(amount, recovered));
@@ -509,8 +510,10 @@ export interface WrittenOff {
   readonly fees: Money;
   readonly total: Money;
   readonly recovered: Money;
-  /** Written off and not recovered: still owed by the customer, off the books. */
+  /** Written off and not recovered: still owed by the customer, off the books (0 once settled for less). */
   readonly outstanding: Money;
+  /** The date the line was settled for less (what it wrote off is forgiven); absent: written off only. */
+  readonly settledOn?: LocalDate;
 }
 
 /** The write-off of a line and its recoveries; null while it is not written off. */
@@ -533,7 +536,8 @@ export function writtenOffOf(state: LineState): WrittenOff | null {
     fees,
     total,
     recovered,
-    outstanding: subMoney(total, recovered),
+    outstanding: state.settledOn ? ZERO : subMoney(total, recovered),
+    ...(state.settledOn ? { settledOn: state.settledOn } : {}),
   };
 }
 
@@ -621,8 +625,22 @@ export function waivableOf(state: LineState): Waivable {
  * waiving ¥30.00 of billed interest lowers what is left of the minimum by ¥30.00 — it never makes a
  * customer who was current overdue, and can bring one back to current.
  */
-function applyHardship(state: LineState, change: LineHardshipChange, date: LocalDate): void {
+function applyHardship(
+  terms: LineTerms,
+  state: LineState,
+  change: LineHardshipChange,
+  date: LocalDate,
+): void {
   if (state.writtenOffOn) return;
+  if (change.tool === 'settlement') {
+    settleForLess(terms, state, change.amount, date);
+    return;
+  }
+  if (change.tool === 'holiday') {
+    // The next `statements` statements cut ask no minimum (`cutStatement`); nothing moves on the books now.
+    state.holidayStatements = (state.holidayStatements ?? 0) + change.statements;
+    return;
+  }
   const c = state.counters;
   let interest = change.interest;
   let fees = change.fees;
@@ -666,6 +684,41 @@ function applyHardship(state: LineState, change: LineHardshipChange, date: Local
   if (total > 0n) state.cycle.waivers = addMoney(state.cycle.waivers ?? ZERO, total);
   state.billedCredits = addMoney(state.billedCredits, billed);
   markSettled(state, date);
+}
+
+/**
+ * Settlement for less than owed (hardship), in place, on `date`: the customer's `amount` is received as a
+ * payment (cash, the waterfall: billed statements, then the cycle's unbilled amounts); then everything still
+ * owed is written off by the line's write-off machinery (`writeOffLine`: money held and free is used on what is
+ * billed and unbilled first; write-off expense on the contract that was owed it; plans stop billing, their
+ * schedules stay as a record; the facility stays suspended). Money still held and free after that — beyond the
+ * revolving debt — pays the plans' principal that was not yet billed, plans oldest first: what it pays is taken
+ * back off their write-off and counted repaid (held money passed on to a plan: `overpaymentApplied`,
+ * `forwardedToPlans`, the plan's `principalRepaid`). So what is written off is exactly what settled the line
+ * less the amount and the money held. The line is then **settled** (`settledOn`): what was written off is
+ * forgiven, not owed off the books, so money received later is held for the customer and can be paid out,
+ * and the line may be closed once nothing is held. Money reserved for a pay-out in flight stays held. The use
+ * case refuses an amount that would pay everything (`line-hardship.ts`).
+ */
+function settleForLess(terms: LineTerms, state: LineState, amount: Money, date: LocalDate): void {
+  if (amount > 0n) {
+    state.cycle.payments = addMoney(state.cycle.payments, amount);
+    applyCredit(terms, state, amount, date, null);
+  }
+  const notYetBilled = new Map(state.plans.map((plan) => [plan.planId, planNotYetBilled(plan)]));
+  writeOffLine(terms, state, date);
+  let held = freeHeldOf(state);
+  const c = state.counters;
+  for (const plan of state.plans) {
+    const take = minMoney(held, notYetBilled.get(plan.planId) ?? ZERO);
+    if (take === 0n) continue;
+    plan.counters.principalWrittenOff = subMoney(plan.counters.principalWrittenOff ?? ZERO, take);
+    plan.counters.principalRepaid = addMoney(plan.counters.principalRepaid, take);
+    c.forwardedToPlans = addMoney(c.forwardedToPlans, take);
+    c.overpaymentApplied = addMoney(c.overpaymentApplied, take);
+    held = subMoney(held, take);
+  }
+  state.settledOn = date;
 }
 
 /**
@@ -883,8 +936,17 @@ function cutStatement(
     owed.fees,
     owed.interest,
   ]);
-  const minimum = total === 0n ? ZERO : minMoney(total, maxMoney(formula, rule.floor));
+  // A payment holiday (hardship): nothing falls due on this statement's due date; what it bills (interest
+  // included) is in the minimum of the first statement after the holiday, as every billed amount is.
+  const holiday = (state.holidayStatements ?? 0) > 0;
+  const minimum = total === 0n || holiday ? ZERO : minMoney(total, maxMoney(formula, rule.floor));
   statement.minimumPayment = minimum;
+  if (holiday) {
+    statement.holiday = true;
+    const left = (state.holidayStatements ?? 0) - 1;
+    if (left > 0) state.holidayStatements = left;
+    else delete state.holidayStatements;
+  }
   const closing = subMoney(total, heldFor(state));
   let fees: Money = ZERO;
   let instalmentPrincipal: Money = ZERO;
@@ -943,14 +1005,16 @@ function checkDue(terms: LineTerms, state: LineState, index: number): void {
   statement.dueChecked = true;
   const paidInFull = owedOn(statement) === 0n;
   const unpaidMinimum = minimumOutstanding(state, index);
-  state.dueOutcomes.push({
-    seq: statement.seq,
-    dueDate: statement.dueDate,
-    minimumPayment: statement.minimumPayment,
-    minimumMet: unpaidMinimum === 0n,
-    paidInFull,
-    curedOn: null,
-  });
+  // A holiday's due date asked nothing: neither on time nor missed for limit reviews.
+  if (!statement.holiday)
+    state.dueOutcomes.push({
+      seq: statement.seq,
+      dueDate: statement.dueDate,
+      minimumPayment: statement.minimumPayment,
+      minimumMet: unpaidMinimum === 0n,
+      paidInFull,
+      curedOn: null,
+    });
   if (terms.lateFee && unpaidMinimum > 0n) {
     statement.lateFeeDue = nominalLateFee(terms.lateFee, unpaidMinimum);
     statement.lateFeeCharged = ZERO;
@@ -1173,7 +1237,7 @@ function applyEventInPlace(terms: LineTerms, state: LineState, event: LineEvent)
       writeOffLine(terms, state, event.effectiveDate);
       return;
     case 'hardship':
-      applyHardship(state, event.change, event.effectiveDate);
+      applyHardship(terms, state, event.change, event.effectiveDate);
       break;
     case 'reversal':
       // Moves nothing itself: `replayLine` restates the books without the payment it reverses.
@@ -1269,7 +1333,9 @@ function restateWithout(
       standingEvents(prefix),
       reversal.effectiveDate,
       sent,
-      current.writtenOffOn ?? null,
+      // A line settled for less was written off by the settlement event, not by the charge-off rule: the
+      // restated history lets that event write it off again (the rule must not take its day first).
+      current.settledOn ? null : (current.writtenOffOn ?? null),
     );
   } catch (error) {
     if (error instanceof AppError && error.issues.some((issue) => issue.rule === 'within-held')) {
@@ -1333,8 +1399,11 @@ export function receiveLineEvent(
   if (event.effectiveDate >= state.processedThrough) {
     const advanced = advanceLine(terms, state, event.effectiveDate);
     const before = bookCounters(advanced.state);
+    // Money received on a line settled for less is held for the customer: not a recovery.
     const recovery =
-      Boolean(advanced.state.writtenOffOn) && (event.kind === 'payment' || event.kind === 'refund');
+      Boolean(advanced.state.writtenOffOn) &&
+      !advanced.state.settledOn &&
+      (event.kind === 'payment' || event.kind === 'refund');
     applyEventInPlace(terms, advanced.state, event);
     advanced.changes.push({
       cause: recovery ? 'recovery' : event.kind,

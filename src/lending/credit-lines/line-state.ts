@@ -63,6 +63,11 @@ export interface BilledStatement {
    * measure the all-in cost cap bounds this statement's interest and late fee by.
    */
   principalDays?: bigint;
+  /**
+   * Cut during a payment holiday (hardship): its minimum payment is 0 — nothing falls due on its due date, so
+   * no day past due and no late fee — and its due date is no outcome for limit reviews. Absent: not.
+   */
+  holiday?: true;
 }
 
 export type PlanSource =
@@ -239,6 +244,18 @@ export interface LineState {
    * on the books and on statements — but never used on a statement, a purchase or a write-off (absent: none).
    */
   reserved?: Money;
+  /**
+   * The business date the line was **settled for less** (a hardship settlement, `line-hardship.ts`): the
+   * customer paid the agreed amount, the rest was written off (`writtenOffOn` is the same date) and is
+   * forgiven — nothing more is owed, money received later is held for the customer (not a recovery).
+   * Absent/null: not settled.
+   */
+  settledOn?: LocalDate | null;
+  /**
+   * A payment holiday (hardship) in progress: how many statements still to be cut have no minimum payment
+   * (`holiday` on each). Absent: none.
+   */
+  holidayStatements?: number;
 }
 
 export const MAX_DUE_OUTCOMES = 24;
@@ -288,21 +305,33 @@ export function cloneLineState(state: LineState): LineState {
   };
 }
 
-/** The hardship tools of a credit line (issue 15, item 4; built so far: the goodwill waiver). */
-export const LINE_HARDSHIP_TOOLS = ['waiver'] as const;
+/**
+ * The hardship tools of a credit line (issue 15, item 4; built so far: the goodwill waiver, settlement for less,
+ * the payment holiday).
+ */
+export const LINE_HARDSHIP_TOOLS = ['waiver', 'settlement', 'holiday'] as const;
 export type LineHardshipTool = (typeof LINE_HARDSHIP_TOOLS)[number];
 
 /**
  * What a hardship change does to a line, as replayed by the core:
  * - `waiver`: interest, instalment fees and late fees owed waived (goodwill), each at most what is owed of it
  *   at that point — billed statements oldest first, then (interest, late fees) the cycle's unbilled amounts.
+ * - `settlement`: settlement for less than owed — the customer pays `amount` now (fen, may be 0 when money
+ *   held for the customer settles it), money held is used too, and the rest of what is owed is written off and
+ *   forgiven: the line is written off and settled on that date (`settledOn`).
+ * - `holiday`: a payment holiday — the next `statements` statements cut have no minimum payment (nothing falls
+ *   due on their due dates). Interest accrues as always (on principal only, at the line's rate); it is billed
+ *   as always and falls into the minimum of the first statement after the holiday.
  */
-export type LineHardshipChange = {
-  readonly tool: 'waiver';
-  readonly interest: Money;
-  readonly fees: Money;
-  readonly lateFees: Money;
-};
+export type LineHardshipChange =
+  | {
+      readonly tool: 'waiver';
+      readonly interest: Money;
+      readonly fees: Money;
+      readonly lateFees: Money;
+    }
+  | { readonly tool: 'settlement'; readonly amount: Money }
+  | { readonly tool: 'holiday'; readonly statements: number };
 
 /**
  * What happens to a line besides the passing of days, in arrival order (`seq`). Replaying them in date

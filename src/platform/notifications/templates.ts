@@ -1,5 +1,5 @@
 import { en, zh, type LocalizedText } from '../i18n/localized.ts';
-import type { Money } from '../money/money.ts';
+import { ZERO, type Money } from '../money/money.ts';
 import type { LocalDate } from '../time/local-date.ts';
 
 /**
@@ -149,10 +149,20 @@ export interface LineWrittenOffParams {
  * kind, and the line after it — everything owed, what is left of the minimum payments, days past due.
  */
 export interface LineHardshipParams {
-  readonly tool: 'waiver';
+  readonly tool: 'waiver' | 'settlement' | 'holiday';
+  /** waiver: what was waived by kind (0 for a settlement). */
   readonly interest: Money;
   readonly fees: Money;
   readonly lateFees: Money;
+  /**
+   * settlement: what the customer paid for it (the agreed amount, with money held used as well) and the rest
+   * written off and forgiven; money held for the customer after it (absent on a waiver).
+   */
+  readonly paid?: Money;
+  readonly writtenOff?: Money;
+  readonly heldAfter?: Money;
+  /** holiday: how many of the next statements ask no minimum payment (absent otherwise). */
+  readonly statements?: number;
   readonly owedAfter: Money;
   readonly minimumDue: Money;
   readonly daysPastDue: number;
@@ -291,7 +301,34 @@ function lineRecovery(p: LineRecoveryParams): LocalizedText {
   };
 }
 
+function lineSettlement(p: LineHardshipParams): LocalizedText {
+  const paid = p.paid ?? ZERO;
+  const writtenOff = p.writtenOff ?? ZERO;
+  const heldAfter = p.heldAfter ?? ZERO;
+  const held =
+    heldAfter > 0n
+      ? {
+          zh: `我们为您保留的${zh.money(heldAfter)}可申请退回。`,
+          en: ` The ${en.money(heldAfter)} we hold for you can be paid back to you on request.`,
+        }
+      : { zh: '', en: '' };
+  return {
+    zh: `您的信用额度已按协商结清：您支付了${zh.money(paid)}，其余${zh.money(writtenOff)}不再向您收取。该额度已停止使用，目前不再欠款。${held.zh}`,
+    en: `Your credit line is settled as agreed: you paid ${en.money(paid)} and the remaining ${en.money(writtenOff)} will not be asked of you. The line is closed for spending and you owe nothing more.${held.en}`,
+  };
+}
+
+function lineHoliday(p: LineHardshipParams): LocalizedText {
+  const n = p.statements ?? 0;
+  return {
+    zh: `我们已为您的信用额度安排还款假期：接下来${n}期账单无最低还款，到期不算逾期，也不收违约金。利息仍按原利率计算并照常出账，假期后的第一期账单的最低还款会包括这些利息。目前共欠${zh.money(p.owedAfter)}。`,
+    en: `We have given your credit line a payment holiday: your next ${n} ${n === 1 ? 'statement asks' : 'statements ask'} no minimum payment, so nothing is overdue on their due dates and no late fee is charged. Interest still accrues at your rate and is billed as usual; the first statement after the holiday includes it in its minimum. You owe ${en.money(p.owedAfter)} in all.`,
+  };
+}
+
 function lineHardship(p: LineHardshipParams): LocalizedText {
+  if (p.tool === 'settlement') return lineSettlement(p);
+  if (p.tool === 'holiday') return lineHoliday(p);
   const parts = [
     { amount: p.interest, zh: '利息', en: 'interest' },
     { amount: p.fees, zh: '分期手续费', en: 'instalment fees' },

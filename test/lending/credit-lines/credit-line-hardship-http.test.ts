@@ -8,6 +8,7 @@ import { openFacilityForTest } from '../facility-setup.ts';
  * statement day 1, due the 10th); statement 1 (1 Apr) missed. On 15 Apr, after the night: interest from the
  * posting date 120,000 × 31 ÷ 2,000 = ¥18.60 plus ¥0.60 a day for 11–15 Apr = ¥21.60, 5 days past due, minimum
  * ¥120.00 (10 % of ¥1,200.00). Waiving the ¥21.60 is within the default threshold (¥1,000.00): applied at once.
+ * Then a settlement for less the same day: ¥1,200.00 owed, ¥1,100.00 agreed, ¥100.00 written off and forgiven.
  */
 
 const customer = 'cus_01JD3ZK6Q8W4M2X9T7B5N1R0HW';
@@ -147,6 +148,79 @@ describe.each(storesUnderTest().map((store) => [store.name, store] as const))(
 
       const list = await t.app.http.inject({ method: 'GET', url: base, headers: t.auth('analyst') });
       expect(list.json().requests.map((r: { status: string }) => r.status)).toEqual(['applied']);
+    });
+
+    it('a payment holiday is refused on the overdue line; a field of another tool is named', async () => {
+      const base = `/v1/lines/${lineId}/hardship-requests`;
+      const overdue = await t.app.http.inject({
+        method: 'POST',
+        url: `${base}/preview`,
+        headers: json(t.auth('collector')),
+        payload: { tool: 'holiday', statements: 2 },
+      });
+      expect(overdue.statusCode).toBe(422);
+      expect(overdue.json().errors).toEqual([expect.objectContaining({ field: 'tool', rule: 'current' })]);
+      const otherTool = await t.app.http.inject({
+        method: 'POST',
+        url: `${base}/preview`,
+        headers: json(t.auth('collector')),
+        payload: { tool: 'waiver', interest: '1.00', statements: 2 },
+      });
+      expect(otherTool.statusCode).toBe(422);
+      expect(otherTool.json().errors).toEqual([
+        expect.objectContaining({ field: 'statements', rule: 'not-for-tool' }),
+      ]);
+    });
+
+    it('a settlement for less: ¥1,200.00 owed settled for ¥1,100.00, ¥100.00 written off at once', async () => {
+      const base = `/v1/lines/${lineId}/hardship-requests`;
+      const otherTool = await t.app.http.inject({
+        method: 'POST',
+        url: base,
+        headers: json(t.auth('collector'), 's0'),
+        payload: { tool: 'settlement', amount: '1100.00', interest: '1.00', reasons },
+      });
+      expect(otherTool.statusCode).toBe(422);
+      expect(otherTool.json().errors).toEqual([
+        expect.objectContaining({ field: 'interest', rule: 'not-for-tool' }),
+      ]);
+      const noAmount = await t.app.http.inject({
+        method: 'POST',
+        url: `${base}/preview`,
+        headers: json(t.auth('collector')),
+        payload: { tool: 'settlement' },
+      });
+      expect(noAmount.statusCode).toBe(422);
+      expect(noAmount.json().errors).toEqual([
+        expect.objectContaining({ field: 'amount', rule: 'required' }),
+      ]);
+
+      const done = await t.app.http.inject({
+        method: 'POST',
+        url: base,
+        headers: json(t.auth('collector'), 's1'),
+        payload: { tool: 'settlement', amount: '1100.00', reasons },
+      });
+      expect(done.statusCode).toBe(201);
+      expect(done.json().request).toMatchObject({
+        ask: { tool: 'settlement', amount: '1100.00', interest: null, fees: null, lateFees: null },
+        moneyEffect: '100.00',
+        status: 'applied',
+        eventSeq: 3,
+      });
+      expect(done.json().after.payoff).toBe('0.00');
+
+      const line = await t.app.http.inject({
+        method: 'GET',
+        url: `/v1/lines/${lineId}`,
+        headers: t.auth('analyst'),
+      });
+      expect(line.json().writtenOff).toMatchObject({
+        on: '2026-04-15',
+        total: '100.00',
+        outstanding: '0.00',
+        settledOn: '2026-04-15',
+      });
     });
   },
 );

@@ -271,6 +271,32 @@ describe('credence line', () => {
     ]);
     expect(preview.status).toBe(3);
     expect(preview.stderr).toMatch(/interest.*within-owed/);
+    // Nor can a line that owes nothing be settled for less: the settlement's own rule names the amount.
+    const settle = await run([
+      'line',
+      'hardship',
+      'preview',
+      line.id,
+      '--tool',
+      'settlement',
+      '--amount',
+      '0.00',
+    ]);
+    expect(settle.status).toBe(3);
+    expect(settle.stderr).toMatch(/amount.*less-than-owed/);
+    // A holiday longer than the rules allow (3 statements by default) names the field and the rule.
+    const long = await run([
+      'line',
+      'hardship',
+      'preview',
+      line.id,
+      '--tool',
+      'holiday',
+      '--statements',
+      '4',
+    ]);
+    expect(long.status).toBe(3);
+    expect(long.stderr).toMatch(/statements.*max-instalments/);
     const noKey = await run([
       'line',
       'hardship',

@@ -8522,7 +8522,7 @@ export interface paths {
                   /** @description The business date the line was written off. */
                   on: string;
                   /**
-                   * @description Still owed by the customer: written off less recovered.
+                   * @description Still owed by the customer: written off less recovered (0 once settled for less: the rest is forgiven).
                    * @example 1234.56
                    */
                   outstanding: string;
@@ -8536,6 +8536,8 @@ export interface paths {
                    * @example 1234.56
                    */
                   recovered: string;
+                  /** @description The date the line was settled for less than owed (a hardship settlement): the customer paid the agreed amount and what was written off is forgiven. Absent: written off only. */
+                  settledOn?: string;
                   /**
                    * @description Everything written off.
                    * @example 1234.56
@@ -14498,11 +14500,13 @@ export interface paths {
             'application/json': {
               requests: {
                 ask: {
+                  amount: string | null;
                   fees: string | null;
                   interest: string | null;
                   lateFees: string | null;
+                  statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver';
+                  tool: 'waiver' | 'settlement' | 'holiday';
                 };
                 checker: {
                   keyId: string;
@@ -14519,7 +14523,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -14872,7 +14876,7 @@ export interface paths {
                 /** @description The business date the line was written off. */
                 on: string;
                 /**
-                 * @description Still owed by the customer: written off less recovered.
+                 * @description Still owed by the customer: written off less recovered (0 once settled for less: the rest is forgiven).
                  * @example 1234.56
                  */
                 outstanding: string;
@@ -14886,6 +14890,8 @@ export interface paths {
                  * @example 1234.56
                  */
                 recovered: string;
+                /** @description The date the line was settled for less than owed (a hardship settlement): the customer paid the agreed amount and what was written off is forgiven. Absent: written off only. */
+                settledOn?: string;
                 /**
                  * @description Everything written off.
                  * @example 1234.56
@@ -15094,7 +15100,7 @@ export interface paths {
                 /** @description The business date the line was written off. */
                 on: string;
                 /**
-                 * @description Still owed by the customer: written off less recovered.
+                 * @description Still owed by the customer: written off less recovered (0 once settled for less: the rest is forgiven).
                  * @example 1234.56
                  */
                 outstanding: string;
@@ -15108,6 +15114,8 @@ export interface paths {
                  * @example 1234.56
                  */
                 recovered: string;
+                /** @description The date the line was settled for less than owed (a hardship settlement): the customer paid the agreed amount and what was written off is forgiven. Absent: written off only. */
+                settledOn?: string;
                 /**
                  * @description Everything written off.
                  * @example 1234.56
@@ -15419,7 +15427,7 @@ export interface paths {
                 /** @description The business date the line was written off. */
                 on: string;
                 /**
-                 * @description Still owed by the customer: written off less recovered.
+                 * @description Still owed by the customer: written off less recovered (0 once settled for less: the rest is forgiven).
                  * @example 1234.56
                  */
                 outstanding: string;
@@ -15433,6 +15441,8 @@ export interface paths {
                  * @example 1234.56
                  */
                 recovered: string;
+                /** @description The date the line was settled for less than owed (a hardship settlement): the customer paid the agreed amount and what was written off is forgiven. Absent: written off only. */
+                settledOn?: string;
                 /**
                  * @description Everything written off.
                  * @example 1234.56
@@ -16548,11 +16558,13 @@ export interface paths {
             'application/json': {
               requests: {
                 ask: {
+                  amount: string | null;
                   fees: string | null;
                   interest: string | null;
                   lateFees: string | null;
+                  statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver';
+                  tool: 'waiver' | 'settlement' | 'holiday';
                 };
                 checker: {
                   keyId: string;
@@ -16569,7 +16581,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -16686,7 +16698,7 @@ export interface paths {
     };
     put?: never;
     /**
-     * Ask for a hardship change on a credit line (a goodwill waiver of interest, fees, late fees) with reasons: applied at once (201) when its money effect is within the threshold, otherwise pending a second person (202).
+     * Ask for a hardship change on a credit line (a goodwill waiver of interest, fees, late fees; a settlement for less than owed; a payment holiday of the next statements) with reasons: applied at once (201) when its money effect is within the threshold, otherwise pending a second person (202).
      * @description Roles: admin, collector, reviewer.
      */
     post: {
@@ -16705,6 +16717,11 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /**
+             * @description settlement: what the customer pays now (yuan), below what settles the line in full; 0 when money held for the customer settles it. The rest is written off and forgiven.
+             * @example 1234.56
+             */
+            amount?: string;
             /**
              * @description waiver: instalment fees billed to waive (yuan).
              * @example 1234.56
@@ -16733,8 +16750,10 @@ export interface paths {
                 | 'other';
               note: string;
             }[];
+            /** @description holiday: how many of the next statements ask no minimum payment (the rules allow up to 3 by default). */
+            statements?: number;
             /** @enum {string} */
-            tool: 'waiver';
+            tool: 'waiver' | 'settlement' | 'holiday';
           };
         };
       };
@@ -16818,11 +16837,13 @@ export interface paths {
               replayed: boolean;
               request: {
                 ask: {
+                  amount: string | null;
                   fees: string | null;
                   interest: string | null;
                   lateFees: string | null;
+                  statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver';
+                  tool: 'waiver' | 'settlement' | 'holiday';
                 };
                 checker: {
                   keyId: string;
@@ -16839,7 +16860,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -16935,11 +16956,13 @@ export interface paths {
               replayed: boolean;
               request: {
                 ask: {
+                  amount: string | null;
                   fees: string | null;
                   interest: string | null;
                   lateFees: string | null;
+                  statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver';
+                  tool: 'waiver' | 'settlement' | 'holiday';
                 };
                 checker: {
                   keyId: string;
@@ -16956,7 +16979,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -17052,11 +17075,13 @@ export interface paths {
               replayed: boolean;
               request: {
                 ask: {
+                  amount: string | null;
                   fees: string | null;
                   interest: string | null;
                   lateFees: string | null;
+                  statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver';
+                  tool: 'waiver' | 'settlement' | 'holiday';
                 };
                 checker: {
                   keyId: string;
@@ -17073,7 +17098,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -17300,11 +17325,13 @@ export interface paths {
               replayed: boolean;
               request: {
                 ask: {
+                  amount: string | null;
                   fees: string | null;
                   interest: string | null;
                   lateFees: string | null;
+                  statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver';
+                  tool: 'waiver' | 'settlement' | 'holiday';
                 };
                 checker: {
                   keyId: string;
@@ -17321,7 +17348,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -17484,11 +17511,13 @@ export interface paths {
             'application/json': {
               request: {
                 ask: {
+                  amount: string | null;
                   fees: string | null;
                   interest: string | null;
                   lateFees: string | null;
+                  statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver';
+                  tool: 'waiver' | 'settlement' | 'holiday';
                 };
                 checker: {
                   keyId: string;
@@ -17505,7 +17534,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -17653,6 +17682,11 @@ export interface paths {
         content: {
           'application/json': {
             /**
+             * @description settlement: what the customer pays now (yuan), below what settles the line in full; 0 when money held for the customer settles it. The rest is written off and forgiven.
+             * @example 1234.56
+             */
+            amount?: string;
+            /**
              * @description waiver: instalment fees billed to waive (yuan).
              * @example 1234.56
              */
@@ -17680,8 +17714,10 @@ export interface paths {
                 | 'other';
               note: string;
             }[];
+            /** @description holiday: how many of the next statements ask no minimum payment (the rules allow up to 3 by default). */
+            statements?: number;
             /** @enum {string} */
-            tool: 'waiver';
+            tool: 'waiver' | 'settlement' | 'holiday';
           };
         };
       };
@@ -17760,7 +17796,7 @@ export interface paths {
                 principal: string;
               };
               /**
-               * @description What the threshold is compared with: the total waived.
+               * @description What the threshold is compared with: the total waived (waiver), written off (settlement), the balance whose minimums are deferred (holiday).
                * @example 1234.56
                */
               moneyEffect: string;
@@ -20551,7 +20587,7 @@ export interface paths {
                 /** @description The business date the line was written off. */
                 on: string;
                 /**
-                 * @description Still owed by the customer: written off less recovered.
+                 * @description Still owed by the customer: written off less recovered (0 once settled for less: the rest is forgiven).
                  * @example 1234.56
                  */
                 outstanding: string;
@@ -20565,6 +20601,8 @@ export interface paths {
                  * @example 1234.56
                  */
                 recovered: string;
+                /** @description The date the line was settled for less than owed (a hardship settlement): the customer paid the agreed amount and what was written off is forgiven. Absent: written off only. */
+                settledOn?: string;
                 /**
                  * @description Everything written off.
                  * @example 1234.56
@@ -28808,7 +28846,7 @@ export interface paths {
                   /** @description The business date the line was written off. */
                   on: string;
                   /**
-                   * @description Still owed by the customer: written off less recovered.
+                   * @description Still owed by the customer: written off less recovered (0 once settled for less: the rest is forgiven).
                    * @example 1234.56
                    */
                   outstanding: string;
@@ -28822,6 +28860,8 @@ export interface paths {
                    * @example 1234.56
                    */
                   recovered: string;
+                  /** @description The date the line was settled for less than owed (a hardship settlement): the customer paid the agreed amount and what was written off is forgiven. Absent: written off only. */
+                  settledOn?: string;
                   /**
                    * @description Everything written off.
                    * @example 1234.56
@@ -29173,7 +29213,7 @@ export interface paths {
                 /** @description The business date the line was written off. */
                 on: string;
                 /**
-                 * @description Still owed by the customer: written off less recovered.
+                 * @description Still owed by the customer: written off less recovered (0 once settled for less: the rest is forgiven).
                  * @example 1234.56
                  */
                 outstanding: string;
@@ -29187,6 +29227,8 @@ export interface paths {
                  * @example 1234.56
                  */
                 recovered: string;
+                /** @description The date the line was settled for less than owed (a hardship settlement): the customer paid the agreed amount and what was written off is forgiven. Absent: written off only. */
+                settledOn?: string;
                 /**
                  * @description Everything written off.
                  * @example 1234.56
@@ -29395,7 +29437,7 @@ export interface paths {
                 /** @description The business date the line was written off. */
                 on: string;
                 /**
-                 * @description Still owed by the customer: written off less recovered.
+                 * @description Still owed by the customer: written off less recovered (0 once settled for less: the rest is forgiven).
                  * @example 1234.56
                  */
                 outstanding: string;
@@ -29409,6 +29451,8 @@ export interface paths {
                  * @example 1234.56
                  */
                 recovered: string;
+                /** @description The date the line was settled for less than owed (a hardship settlement): the customer paid the agreed amount and what was written off is forgiven. Absent: written off only. */
+                settledOn?: string;
                 /**
                  * @description Everything written off.
                  * @example 1234.56
@@ -29768,7 +29812,7 @@ export interface paths {
                 /** @description The business date the line was written off. */
                 on: string;
                 /**
-                 * @description Still owed by the customer: written off less recovered.
+                 * @description Still owed by the customer: written off less recovered (0 once settled for less: the rest is forgiven).
                  * @example 1234.56
                  */
                 outstanding: string;
@@ -29782,6 +29826,8 @@ export interface paths {
                  * @example 1234.56
                  */
                 recovered: string;
+                /** @description The date the line was settled for less than owed (a hardship settlement): the customer paid the agreed amount and what was written off is forgiven. Absent: written off only. */
+                settledOn?: string;
                 /**
                  * @description Everything written off.
                  * @example 1234.56
