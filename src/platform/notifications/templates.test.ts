@@ -32,6 +32,33 @@ describe('customer message templates: every figure the one passed, in both langu
     expect(text.zh).toContain('待还¥5,000.00，最低还款¥500.00，还款日是今天（2026年12月20日）');
     expect(text.en).toContain('has CNY 5,000.00 to pay, minimum CNY 500.00, due today (20 Dec 2026)');
   });
+  it('a line statement with no minimum left to pay (paid, or on a payment holiday) does not ask for a minimum of 0', () => {
+    const text = renderMessage({
+      kind: 'due_tomorrow',
+      params: {
+        product: 'line',
+        dueDate: date('2026-02-10'),
+        amountDue: fen(100_000n),
+        minimumDue: fen(0n),
+      },
+    });
+    expect(text.zh).toBe(
+      '您的信用额度账单待还¥1,000.00，还款日是明天（2026年2月10日）。本期已没有需要还的最低还款，不会逾期；在还款日前还清全部可免利息。',
+    );
+    expect(text.en).toBe(
+      'Your credit line statement has CNY 1,000.00 to pay, due tomorrow (10 Feb 2026). No minimum payment is left to pay on it, so you will not be overdue; pay it all by then to avoid interest.',
+    );
+  });
+  it('money received on a line that owes nothing (settled or fully recovered) is not called a repayment of ¥0.00', () => {
+    const text = renderMessage({
+      kind: 'line_recovery_received',
+      params: { amount: fen(30_000n), recovered: fen(0n), owedAfter: fen(0n), held: fen(30_000n) },
+    });
+    expect(text.zh).toBe('已收到您转入信用额度的¥300.00。该额度已没有欠款，这笔钱已为您保留，可申请退回。');
+    expect(text.en).toBe(
+      'We received CNY 300.00 on your credit line. You owe nothing on it, so the money is kept for you and can be paid back to you.',
+    );
+  });
   it('a payment received says what it paid and what is left', () => {
     const text = renderMessage({
       kind: 'payment_received',

@@ -260,6 +260,12 @@ function dueReminder(kind: DueReminderKind, p: DueReminderParams): LocalizedText
     };
   }
   const minimum = p.minimumDue ?? p.amountDue;
+  // Nothing of the minimum left (paid already, or a statement on a payment holiday): no "minimum ¥0.00".
+  if (minimum <= 0n)
+    return {
+      zh: `您的信用额度账单待还${zh.money(p.amountDue)}，还款日是${WHEN_ZH[kind]}（${zh.date(p.dueDate)}）。本期已没有需要还的最低还款，不会逾期；在还款日前还清全部可免利息。`,
+      en: `Your credit line statement has ${en.money(p.amountDue)} to pay, due ${WHEN_EN[kind]} (${en.date(p.dueDate)}). No minimum payment is left to pay on it, so you will not be overdue; pay it all by then to avoid interest.`,
+    };
   return {
     zh: `您的信用额度账单待还${zh.money(p.amountDue)}，最低还款${zh.money(minimum)}，还款日是${WHEN_ZH[kind]}（${zh.date(p.dueDate)}）。还清全部可免利息；至少还最低还款可避免逾期。`,
     en: `Your credit line statement has ${en.money(p.amountDue)} to pay, minimum ${en.money(minimum)}, due ${WHEN_EN[kind]} (${en.date(p.dueDate)}). Pay it all to avoid interest; pay at least the minimum to avoid being overdue.`,
@@ -292,6 +298,12 @@ function lineWrittenOff(p: LineWrittenOffParams): LocalizedText {
 }
 
 function lineRecovery(p: LineRecoveryParams): LocalizedText {
+  // A line that owes nothing (settled for less, or recovered in full): the money is only held for them.
+  if (p.recovered === 0n && p.owedAfter === 0n)
+    return {
+      zh: `已收到您转入信用额度的${zh.money(p.amount)}。该额度已没有欠款，这笔钱已为您保留，可申请退回。`,
+      en: `We received ${en.money(p.amount)} on your credit line. You owe nothing on it, so the money is kept for you and can be paid back to you.`,
+    };
   const heldZh = p.held > 0n ? `多付的${zh.money(p.held)}已为您保留，可申请退回。` : '';
   const heldEn =
     p.held > 0n ? ` The ${en.money(p.held)} paid beyond it is kept for you and can be paid back to you.` : '';
