@@ -174,14 +174,10 @@ import { registerDecisionRoutes } from './decisions/decisions.routes.ts';
 
 import { registerDecisionSearchRoutes } from './decisions/decision-search.routes.ts';
 
-import {
-  appealPortsFrom,
-  createAppealService,
-  DEFAULT_APPEAL_SETTINGS,
-  withAppealRecovery,
-  type AppealSettings,
-  type Notifier,
-} from './appeals/index.ts';
+import { DEFAULT_APPEAL_SETTINGS, type AppealSettings, type Notifier } from './appeals/index.ts';
+import { createAppealService } from './appeals/appeal-service.ts';
+import { appealPortsFrom } from './appeals/appeal-wiring.ts';
+import { withAppealRecovery } from './appeals/appeal-day-end.ts';
 import { createOutboxNotifier } from './appeals/outbox-notifier.ts';
 
 import { registerAppealRoutes } from './appeals/appeals.routes.ts';

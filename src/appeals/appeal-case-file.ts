@@ -1,36 +1,7 @@
-import type { Appeal } from './appeal.ts';
-import type {
-  AppealDeps,
-  CustomerSnapshot,
-  CustomerView,
-  DecisionRecord,
-  DecisionSummary,
-  Facility,
-  LoanView,
-} from './appeal-ports.ts';
+import type { AppealDeps, CaseFile } from './appeal-ports.ts';
 import { queueStanding } from './appeal-rules.ts';
 import { mustFindAppeal } from './appeal-steps.ts';
 import * as repository from './appeals.pg.ts';
-import type { EvidenceInfo } from './evidence.ts';
-
-/** Everything a reviewer sees of a case. */
-export interface CaseFile {
-  readonly appeal: Appeal;
-  readonly priority: number;
-  readonly slaBreached: boolean;
-  readonly original: DecisionRecord;
-  readonly recheck: DecisionRecord | null;
-  readonly override: DecisionRecord | null;
-  readonly evidence: readonly EvidenceInfo[];
-  readonly customer: CustomerView;
-  readonly history: {
-    readonly decisions: readonly DecisionSummary[];
-    readonly appeals: readonly Appeal[];
-    readonly loans: readonly LoanView[];
-    readonly facilities: readonly Facility[];
-    readonly snapshot: CustomerSnapshot | null;
-  };
-}
 
 /**
  * A reviewer's case file: the appeal with its standing, the decisions it concerns, its evidence in the order

@@ -1,5 +1,5 @@
 import type { DayEndService } from '../lending/eod/day-end.ts';
-import type { AppealService } from './appeal-service.ts';
+import type { AppealService } from './appeal-ports.ts';
 
 /**
  * The day-end batch with the appeals' recovery pass after the products: re-checks still due (an outage,

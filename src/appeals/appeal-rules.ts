@@ -1,4 +1,4 @@
-import type { DecisionRecord } from './appeal-ports.ts';
+import type { DecisionRecord, FileAppealInput } from './appeal-ports.ts';
 import type { Principal } from '../platform/auth/api-keys.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { fen } from '../platform/money/money.ts';
@@ -71,16 +71,6 @@ export function queueStanding(
     ),
     slaBreached: slaBreached(appeal.slaDueAt, appeal.resolvedAt ?? appeal.withdrawnAt, now),
   };
-}
-
-/** What a customer files, before it is checked. */
-export interface FileAppealInput {
-  readonly decisionId: string;
-  /** The customer the app acts for: it must own the decision. */
-  readonly customerId: string;
-  readonly category: string;
-  readonly statement: string;
-  readonly evidenceIds?: readonly string[];
 }
 
 /**

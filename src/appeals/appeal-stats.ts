@@ -1,25 +1,6 @@
 import { AppError } from '../platform/errors/app-error.ts';
-import type { Resolution } from './appeal.ts';
-import type { AppealDeps } from './appeal-ports.ts';
+import type { AppealDeps, AppealStats } from './appeal-ports.ts';
 import * as repository from './appeals.pg.ts';
-
-export interface AppealStats {
-  readonly from: Date;
-  readonly to: Date;
-  readonly total: number;
-  readonly byStatus: Readonly<Record<string, number>>;
-  readonly byCategory: Readonly<Record<string, number>>;
-  readonly byResolution: Readonly<Record<string, number>>;
-  /** Overturned (by re-check or by a person) / resolved; null when none resolved. */
-  readonly overturnRate: number | null;
-  /** Resolved by the re-check / resolved. */
-  readonly recheckShare: number | null;
-  /** Overrides recorded (decision records of kind override). */
-  readonly overrides: number;
-  /** Closed (resolved or withdrawn) late, and still open past due. */
-  readonly slaBreaches: { readonly resolvedLate: number; readonly openOverdue: number };
-  readonly medianHoursToResolution: Readonly<Record<Resolution | 'all', number | null>>;
-}
 
 /** Appeals filed in `[from, to)` (all until now by default): counts, rates, SLA breaches, median hours. */
 export async function appealStats(

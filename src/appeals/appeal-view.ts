@@ -4,9 +4,7 @@ import { toDecimalString } from '../platform/money/money.ts';
 import { scrubPii } from '../platform/pii/mask.ts';
 import { toExactRateString } from '../platform/money/rate.ts';
 import type { Appeal, AppealNotification, AuditEvent } from './appeal.ts';
-import type { CaseFile } from './appeal-case-file.ts';
-import type { CustomerAppealView } from './customer-appeal-view.ts';
-import type { QueueItem } from './list-appeals.ts';
+import type { CaseFile, CustomerAppealView, QueueItem } from './appeal-ports.ts';
 import { CATEGORY_NAMES } from './appeal-texts.ts';
 import type { EvidenceInfo } from './evidence.ts';
 

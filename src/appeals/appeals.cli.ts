@@ -11,8 +11,7 @@ import { formatMoney, parseMoney } from '../platform/money/money.ts';
 import { formatPercent, parseRate } from '../platform/money/rate.ts';
 import { addDays, parseLocalDate, startOfBusinessDate } from '../platform/time/local-date.ts';
 import { APPEAL_CATEGORIES, APPEAL_STATUSES, type AppealCategory, type AppealStatus } from './appeal.ts';
-import type { CaseFile } from './appeal-case-file.ts';
-import type { QueueItem } from './list-appeals.ts';
+import type { CaseFile, QueueItem } from './appeal-ports.ts';
 import { UPHOLD_CODES, type UpholdReasonInput } from './appeal-texts.ts';
 import { appealView, auditEventView, caseFileView, queueItemView } from './appeal-view.ts';
 

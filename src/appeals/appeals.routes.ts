@@ -16,7 +16,7 @@ import { parseMoney } from '../platform/money/money.ts';
 import { parseRate } from '../platform/money/rate.ts';
 import { startOfBusinessDate, addDays, parseLocalDate } from '../platform/time/local-date.ts';
 import { APPEAL_CATEGORIES, APPEAL_STATUSES, type AppealStatus } from './appeal.ts';
-import type { AppealService } from './appeal-service.ts';
+import type { AppealService } from './appeal-ports.ts';
 import { UPHOLD_CODES } from './appeal-texts.ts';
 import {
   appealView,

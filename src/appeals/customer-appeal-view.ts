@@ -1,19 +1,8 @@
 import { AppError } from '../platform/errors/app-error.ts';
-import type { LocalizedText } from '../platform/i18n/localized.ts';
-import type { Money } from '../platform/money/money.ts';
-import type { Rate } from '../platform/money/rate.ts';
 import type { Appeal } from './appeal.ts';
-import type { AppealDeps } from './appeal-ports.ts';
+import type { AppealDeps, CustomerAppealView } from './appeal-ports.ts';
 import { customerStatusText } from './appeal-texts.ts';
 import * as repository from './appeals.pg.ts';
-
-/** What the customer reads about an appeal. */
-export interface CustomerAppealView {
-  readonly appeal: Appeal;
-  readonly statusText: LocalizedText;
-  /** The limit and price granted, when the appeal succeeded. */
-  readonly granted: { readonly limit: Money; readonly apr: Rate; readonly decisionId: string } | null;
-}
 
 /** The appeal as the customer sees it; NOT_FOUND unless it is this customer's. */
 export async function customerAppealView(

@@ -1,22 +1,12 @@
 import type { Principal } from '../platform/auth/api-keys.ts';
 import { AppError } from '../platform/errors/app-error.ts';
-import type { LocalizedText } from '../platform/i18n/localized.ts';
 import { scrubPii } from '../platform/pii/mask.ts';
-import type { Appeal, OverrideTerms } from './appeal.ts';
+import type { Appeal } from './appeal.ts';
 import { checkOverrideAuthority, checkOverturnImproves } from './appeal-authority.ts';
-import type { AppealDeps } from './appeal-ports.ts';
+import type { AppealDeps, ReviewerDecision } from './appeal-ports.ts';
 import { mustReview, reviewerActor } from './appeal-rules.ts';
 import { applyAppealCommand, mustFindAppeal, type ApplyDeps } from './appeal-steps.ts';
-import { renderUpholdReasons, type UpholdReasonInput } from './appeal-texts.ts';
-
-export type ReviewerDecision =
-  | {
-      readonly outcome: 'uphold';
-      readonly reasons: readonly UpholdReasonInput[];
-      readonly message?: LocalizedText | null;
-      readonly note?: string;
-    }
-  | { readonly outcome: 'overturn'; readonly terms: OverrideTerms; readonly note: string };
+import { renderUpholdReasons } from './appeal-texts.ts';
 
 /**
  * The reviewer holding an appeal decides it. Uphold: catalogue reasons (and an optional message in zh and

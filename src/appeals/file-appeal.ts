@@ -3,8 +3,8 @@ import type { Queryable } from '../platform/database/database.ts';
 import { AppError, isAppError } from '../platform/errors/app-error.ts';
 import { addDays, businessDateOf } from '../platform/time/local-date.ts';
 import type { Appeal } from './appeal.ts';
-import type { AppealDeps, DecisionRecord } from './appeal-ports.ts';
-import { customerActor, filedAppeal, validateFiling, type FileAppealInput } from './appeal-rules.ts';
+import type { AppealDeps, DecisionRecord, FileAppealInput } from './appeal-ports.ts';
+import { customerActor, filedAppeal, validateFiling } from './appeal-rules.ts';
 import type { AppealSettings } from './appeal-settings.ts';
 import { mustFindAppeal } from './appeal-steps.ts';
 import { customerStatusText, windowClosedText } from './appeal-texts.ts';
@@ -12,7 +12,7 @@ import * as repository from './appeals.pg.ts';
 import { deliverAppealNotificationsQuietly } from './deliver-appeal-notifications.ts';
 import { recheckAppeal, type RecheckDeps } from './recheck-appeal.ts';
 
-export type { FileAppealInput } from './appeal-rules.ts';
+export type { FileAppealInput } from './appeal-ports.ts';
 
 /**
  * Files an appeal durably — the appeal, its `filed` audit event and the "received" notification in one

@@ -3,14 +3,26 @@
  *
  * - `services.appeals` (`AppealService`): file, re-check, queue, review, decide, approve, withdraw, history,
  *   stats; `recover()` at start-up and in the day-end batch.
+ * - Nothing loaded from here opens a database: the factory `createAppealService` (`appeal-service.ts`), the
+ *   ports' wiring `appealPortsFrom` (`appeal-wiring.ts`) and the day-end hook `withAppealRecovery`
+ *   (`appeal-day-end.ts`) are for the composition root, which imports them from their files.
  * - Pure core: the status machine (`transition`, `EDGES`), the SLA clock and priority, the reviewer's
  *   authority, the re-check comparison, evidence checks, texts.
  */
 export * from './appeal.ts';
-export { createAppealService, type AppealService } from './appeal-service.ts';
-export type { AppealPorts, AppealServiceDeps } from './appeal-ports.ts';
-export { appealPortsFrom } from './appeal-wiring.ts';
-export { withAppealRecovery } from './appeal-day-end.ts';
+export type {
+  AppealListFilter,
+  AppealPorts,
+  AppealService,
+  AppealServiceDeps,
+  AppealStats,
+  CaseFile,
+  CustomerAppealView,
+  FileAppealInput,
+  QueueItem,
+  RecoveryReport,
+  ReviewerDecision,
+} from './appeal-ports.ts';
 export {
   DEFAULT_APPEAL_SETTINGS,
   parseAppealSettings,

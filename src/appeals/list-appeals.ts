@@ -1,23 +1,8 @@
 import { AppError } from '../platform/errors/app-error.ts';
-import { isOpen, type Appeal, type AppealCategory, type AppealStatus } from './appeal.ts';
-import type { AppealDeps } from './appeal-ports.ts';
+import { isOpen } from './appeal.ts';
+import type { AppealDeps, AppealListFilter, QueueItem } from './appeal-ports.ts';
 import { queueStanding } from './appeal-rules.ts';
 import * as repository from './appeals.pg.ts';
-
-export interface QueueItem {
-  readonly appeal: Appeal;
-  readonly priority: number;
-  readonly slaBreached: boolean;
-}
-
-export interface AppealListFilter {
-  readonly statuses?: readonly AppealStatus[];
-  readonly category?: AppealCategory;
-  readonly assigneeId?: string;
-  readonly customerId?: string;
-  /** 1 to 1000; 100 when left out. */
-  readonly limit?: number;
-}
 
 /** The queue (or any listing) with priority: open appeals first, then highest priority, then oldest. */
 export async function listAppeals(

@@ -1,21 +1,8 @@
-import type { AppealDeps } from './appeal-ports.ts';
+import type { AppealDeps, RecoveryReport } from './appeal-ports.ts';
 import * as repository from './appeals.pg.ts';
 import { deliverAppealNotifications } from './deliver-appeal-notifications.ts';
 import { recheckAppeal } from './recheck-appeal.ts';
 import { recordSlaBreaches } from './record-sla-breaches.ts';
-
-export interface RecoveryReport {
-  /** Appeals whose re-check step was attempted. */
-  readonly attempted: number;
-  readonly resolved: number;
-  readonly queued: number;
-  /** Still filed: a dependency is down, retried later. */
-  readonly deferred: number;
-  readonly failed: number;
-  readonly notificationsDelivered: number;
-  /** Open appeals found past their SLA due instant whose breach was written to their audit trail now. */
-  readonly slaBreachesRecorded: number;
-}
 
 /**
  * Start-up and day-end pass: every due re-check (at most `limit`), then every undelivered notification,

@@ -20,8 +20,7 @@ import {
   type LocalDate,
 } from '../../platform/time/local-date.ts';
 import type { AppealCategory, Resolution } from '../../appeals/appeal.ts';
-import type { AppealService } from '../../appeals/appeal-service.ts';
-import type { AppealStats } from '../../appeals/appeal-stats.ts';
+import type { AppealService, AppealStats } from '../../appeals/index.ts';
 import type { UpholdReasonInput } from '../../appeals/appeal-texts.ts';
 
 /**
