@@ -42,7 +42,7 @@ import type { ModelBacktests } from './scoring/backtest-jobs.ts';
 import type { ModelRegistry } from './scoring/model-registry.ts';
 import type { MonitoringService } from './monitoring/index.ts';
 import type { PolicySimulations } from './policy/policy-simulations.ts';
-import type { ReferralService } from './referrals/referral-ports.ts';
+import type { ReferralService } from './referrals/index.ts';
 import type { CopyService } from './privacy/copy-service.ts';
 import type { CorrectionService } from './privacy/correction-service.ts';
 import type { AuditLog } from './platform/audit/audit-log.ts';

@@ -5,9 +5,8 @@
  *
  * - The case (`ReferralCase`, its statuses, events and notifications).
  * - The settings (SLA, claim time) and their parser; the catalogue of decline reasons a reviewer picks from.
- *
- * `ReferralService` and the ports (`referral-ports.ts`) join this surface once the appeals context's index is
- * pure too: they name appeals' `Notifier`, and `appeals/index.ts` still loads the appeal service.
+ * - `services.referrals` (`ReferralService`) and the types it names, its ports (`ReferralPorts`) and the
+ *   dependencies the factory takes (`ReferralDeps`), from the pure `referral-ports.ts`.
  */
 export {
   OPEN_REFERRAL_STATUSES,
@@ -27,3 +26,12 @@ export {
   type ReferralSettings,
 } from './referral-settings.ts';
 export { DECLINE_CODES, type DeclineReasonInput } from './referral-texts.ts';
+export type {
+  CaseView,
+  ReferralDeps,
+  ReferralListFilter,
+  ReferralPorts,
+  ReferralRecoveryReport,
+  ReferralService,
+  ReviewerDecision,
+} from './referral-ports.ts';
