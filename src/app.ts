@@ -176,7 +176,7 @@ import { registerDecisionSearchRoutes } from './decisions/decision-search.routes
 
 import { DEFAULT_APPEAL_SETTINGS, type AppealSettings, type Notifier } from './appeals/index.ts';
 import { createAppealService } from './appeals/appeal-service.ts';
-import { appealPortsFrom } from './appeals/appeal-wiring.ts';
+import { appealPortsFrom } from './appeal-wiring.ts';
 import { withAppealRecovery } from './appeals/appeal-day-end.ts';
 import { createOutboxNotifier } from './appeals/outbox-notifier.ts';
 

@@ -3,9 +3,9 @@
  *
  * - `services.appeals` (`AppealService`): file, re-check, queue, review, decide, approve, withdraw, history,
  *   stats; `recover()` at start-up and in the day-end batch.
- * - Nothing loaded from here opens a database: the factory `createAppealService` (`appeal-service.ts`), the
- *   ports' wiring `appealPortsFrom` (`appeal-wiring.ts`) and the day-end hook `withAppealRecovery`
- *   (`appeal-day-end.ts`) are for the composition root, which imports them from their files.
+ * - Nothing loaded from here opens a database: the factory `createAppealService` (`appeal-service.ts`) and the
+ *   day-end hook `withAppealRecovery` (`appeal-day-end.ts`) are for the composition root, which imports them
+ *   from their files; the ports' wiring `appealPortsFrom` is the root's own (`src/appeal-wiring.ts`).
  * - Pure core: the status machine (`transition`, `EDGES`), the SLA clock and priority, the reviewer's
  *   authority, the re-check comparison, evidence checks, texts.
  */

@@ -2,7 +2,7 @@ import { evidenceCipherOf, testKeyring } from '../../src/privacy/data-keyring.te
 import { describe, expect, it } from 'vitest';
 import type { AppealService } from '../../src/appeals/index.ts';
 import { createAppealService } from '../../src/appeals/appeal-service.ts';
-import { appealPortsFrom } from '../../src/appeals/appeal-wiring.ts';
+import { appealPortsFrom } from '../../src/appeal-wiring.ts';
 import type { AppealHooks } from '../../src/appeals/appeal-ports.ts';
 import { createLogNotifier } from '../../src/appeals/log-notifier.node.ts';
 import { storesUnderTest } from '../support/stores.ts';

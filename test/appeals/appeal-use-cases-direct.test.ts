@@ -1,6 +1,6 @@
 import { evidenceCipherOf, testKeyring } from '../../src/privacy/data-keyring.test-support.ts';
 import { describe, expect, it } from 'vitest';
-import { appealPortsFrom } from '../../src/appeals/appeal-wiring.ts';
+import { appealPortsFrom } from '../../src/appeal-wiring.ts';
 import { claimAppeal } from '../../src/appeals/claim-appeal.ts';
 import { appealDeps } from '../../src/appeals/appeal-service.ts';
 import { decideAppeal } from '../../src/appeals/decide-appeal.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppealService } from '../../src/appeals/appeal-service.ts';
-import { appealPortsFrom } from '../../src/appeals/appeal-wiring.ts';
+import { appealPortsFrom } from '../../src/appeal-wiring.ts';
 import { createLogNotifier } from '../../src/appeals/log-notifier.node.ts';
 import { BACKGROUND_JOBS, createApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';

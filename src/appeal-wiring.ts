@@ -1,12 +1,12 @@
-import type { CustomerService } from '../customers/index.ts';
-import type { DecisionService } from '../decisions/index.ts';
-import { openOrAdjustFacility, type FacilityService } from '../lending/facilities/facility-service.ts';
-import type { LoanService } from '../lending/loans/loan-service.ts';
-import type { ApiKeyStore } from '../platform/auth/api-keys.ts';
-import type { IdGenerator } from '../platform/ids/ids.ts';
-import type { Clock } from '../platform/time/clock.ts';
-import { storedSpellingOf, type PolicyService } from '../policy/index.ts';
-import type { AppealPorts } from './appeal-ports.ts';
+import type { CustomerService } from './customers/index.ts';
+import type { DecisionService } from './decisions/index.ts';
+import { openOrAdjustFacility, type FacilityService } from './lending/facilities/facility-service.ts';
+import type { LoanService } from './lending/loans/loan-service.ts';
+import type { ApiKeyStore } from './platform/auth/api-keys.ts';
+import type { IdGenerator } from './platform/ids/ids.ts';
+import type { Clock } from './platform/time/clock.ts';
+import { storedSpellingOf, type PolicyService } from './policy/index.ts';
+import type { AppealPorts } from './appeals/index.ts';
 
 /** The services the appeals context talks to, as the composition root has them. */
 export interface AppealPortSources {
