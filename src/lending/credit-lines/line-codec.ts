@@ -312,6 +312,7 @@ function statementJson(s: BilledStatement): Json {
       principalDays: s.principalDays,
     }),
     ...(s.holiday ? { holiday: true } : {}),
+    ...(s.reAged ? { reAged: true } : {}),
   };
 }
 
@@ -359,6 +360,7 @@ function statementOf(value: unknown, field: string): BilledStatement {
       ? {}
       : { principalDays: big(j.principalDays, `${field}.principalDays`) }),
     ...(j.holiday === true ? { holiday: true as const } : {}),
+    ...(j.reAged === true ? { reAged: true as const } : {}),
   };
 }
 
@@ -608,6 +610,7 @@ export function decodeStatementInstalments(value: unknown): StatementDocument['i
 export function encodeLineHardshipChange(change: LineHardshipChange): Json {
   if (change.tool === 'settlement') return { tool: change.tool, amount: change.amount.toString() };
   if (change.tool === 'holiday') return { tool: change.tool, statements: change.statements };
+  if (change.tool === 're-age') return { tool: change.tool };
   return {
     tool: change.tool,
     interest: change.interest.toString(),
@@ -620,6 +623,7 @@ export function decodeLineHardshipChange(value: unknown): LineHardshipChange {
   const j = obj(value, 'hardship');
   if (j.tool === 'settlement') return { tool: 'settlement', amount: money(j.amount, 'hardship.amount') };
   if (j.tool === 'holiday') return { tool: 'holiday', statements: int(j.statements, 'hardship.statements') };
+  if (j.tool === 're-age') return { tool: 're-age' };
   if (j.tool !== 'waiver')
     throw new AppError('INTERNAL', `stored line hardship change has tool ${String(j.tool)}`);
   return {

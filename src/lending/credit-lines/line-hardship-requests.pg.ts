@@ -4,7 +4,7 @@ import { hardshipRequestStore, type HardshipRequestOf } from '../shared/hardship
 import type { LineHardshipAsk } from './line-hardship.ts';
 
 /**
- * A credit line's hardship requests (migrations 0540, 0550, 0551) in the one request store of both products
+ * A credit line's hardship requests (migrations 0540, 0550, 0551, 0552) in the one request store of both products
  * (`../shared/hardship-requests.pg.ts`; the rules and the threshold are the loans', `loan_hardship_rules`).
  */
 
@@ -15,6 +15,7 @@ export type LineHardshipRequest = HardshipRequestOf<LineHardshipAsk, 'lineId'>;
 export function encodeLineAsk(ask: LineHardshipAsk): Record<string, unknown> {
   if (ask.tool === 'settlement') return { tool: ask.tool, amount: ask.amount.toString() };
   if (ask.tool === 'holiday') return { tool: ask.tool, statements: ask.statements };
+  if (ask.tool === 're-age') return { tool: ask.tool };
   return {
     tool: ask.tool,
     interest: ask.interest.toString(),
@@ -28,6 +29,7 @@ export function decodeLineAsk(json: Record<string, unknown>): LineHardshipAsk {
   if (json.tool === 'settlement') return { tool: 'settlement', amount: money('amount') };
   if (json.tool === 'holiday' && typeof json.statements === 'number')
     return { tool: 'holiday', statements: json.statements };
+  if (json.tool === 're-age') return { tool: 're-age' };
   if (json.tool !== 'waiver') throw new AppError('INTERNAL', 'stored line hardship ask has an unknown tool');
   return { tool: 'waiver', interest: money('interest'), fees: money('fees'), lateFees: money('lateFees') };
 }

@@ -94,6 +94,7 @@ async function applyOnLine(
     change: plan.change,
     after: plan.after,
     settlement: plan.settlement,
+    nextDueDate: plan.nextDueDate,
   });
   return { seq: event.seq, journalIds: taken.journalIds, message };
 }

@@ -27,7 +27,9 @@ function outcomeText(outcome: LineHardshipOutcome): string {
         toDecimalString(r.ask.lateFees)
       : r.ask.tool === 'settlement'
         ? `the customer pays ${toDecimalString(r.ask.amount)}`
-        : `${r.ask.statements} statements without a minimum`;
+        : r.ask.tool === 'holiday'
+          ? `${r.ask.statements} statements without a minimum`
+          : 'brought current';
   const head =
     `${r.id} (${r.ask.tool} on ${r.lineId}: ${asked}) is ${r.status}; ` +
     `money effect ${toDecimalString(r.moneyEffect)}`;
@@ -78,7 +80,7 @@ export function registerLineHardshipCommands(line: Command): void {
   const hardship = line
     .command('hardship')
     .description(
-      'Hardship tools on a credit line (issue 15): a goodwill waiver, a settlement for less, a payment holiday.',
+      'Hardship tools on a credit line (issue 15): a goodwill waiver, a settlement for less, a payment holiday, a re-age.',
     );
 
   requestFlags(

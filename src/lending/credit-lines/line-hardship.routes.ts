@@ -63,6 +63,7 @@ const FIELDS: Readonly<Record<LineHardshipAsk['tool'], readonly string[]>> = {
   waiver: ['interest', 'fees', 'lateFees'],
   settlement: ['amount'],
   holiday: ['statements'],
+  're-age': [],
 };
 
 export function lineAskOf(body: {
@@ -89,6 +90,7 @@ export function lineAskOf(body: {
       throw AppError.invalid('statements', 'required', 'a holiday names how many statements it defers');
     return { tool: 'holiday', statements: body.statements };
   }
+  if (body.tool === 're-age') return { tool: 're-age' };
   return { tool: 'waiver', interest: money('interest'), fees: money('fees'), lateFees: money('lateFees') };
 }
 
@@ -105,7 +107,7 @@ const RequestDto = hardshipRequestDtoSchema({
   subjectKey: 'lineId',
   ask: AskDto,
   moneyEffect:
-    'What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday).',
+    'What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).',
   eventSeq: 'The line event that carried it out.',
 });
 
@@ -147,6 +149,8 @@ function askDto(ask: LineHardshipAsk): Static<typeof AskDto> {
       return { ...none, tool: ask.tool, amount: s(ask.amount) };
     case 'holiday':
       return { ...none, tool: ask.tool, statements: ask.statements };
+    case 're-age':
+      return { ...none, tool: ask.tool };
   }
 }
 
@@ -184,7 +188,7 @@ export function lineHardshipOutcomeDto(
 
 const PreviewDto = Type.Object({
   moneyEffect: MoneyString(
-    'What the threshold is compared with: the total waived (waiver), written off (settlement), the balance whose minimums are deferred (holiday).',
+    'What the threshold is compared with: the total waived (waiver), written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).',
   ),
   secondPersonAbove: MoneyString('The threshold in force today.'),
   needsSecondPerson: Type.Boolean(),
@@ -230,7 +234,8 @@ export function registerLineHardshipRoutes(http: HttpServer, services: Pick<Serv
     summaries: {
       request:
         'Ask for a hardship change on a credit line (a goodwill waiver of interest, fees, late fees; a ' +
-        'settlement for less than owed; a payment holiday of the next statements) with ' +
+        'settlement for less than owed; a payment holiday of the next statements; a re-age of a line behind ' +
+        'whose customer has paid again) with ' +
         'reasons: applied at once (201) when its money effect is within the threshold, otherwise pending a ' +
         'second person (202).',
       preview:

@@ -1,5 +1,8 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import {
+  addMoney,
+  maxMoney,
+  minMoney,
   positivePart,
   subMoney,
   sumMoney,
@@ -21,8 +24,8 @@ import {
   writtenOffOf,
   type Waivable,
 } from './line-servicing.ts';
-import type { LineEvent, LineHardshipChange, LineState } from './line-state.ts';
-import type { LineTerms } from './line-terms.ts';
+import type { BilledStatement, LineEvent, LineHardshipChange, LineState } from './line-state.ts';
+import { dueDateOf, type LineTerms } from './line-terms.ts';
 
 /**
  * Hardship tools on a credit line (issue 15, item 4 for lines), pure rules: what each tool may do to a line on
@@ -33,7 +36,7 @@ import type { LineTerms } from './line-terms.ts';
  * loans' (`../loans/hardship.ts`): one set of rules for the lender's staff.
  *
  * Built: the **goodwill waiver** of interest, instalment fees and late fees, **settlement for less** than owed,
- * and the **payment holiday**. Not yet: re-age, reschedule (see docs/credit-lines.md).
+ * the **payment holiday** and the **re-age**. Not yet: reschedule (see docs/credit-lines.md).
  */
 
 /** What staff ask for, as the API and the CLI take it (amounts in fen). */
@@ -53,6 +56,10 @@ export type LineHardshipAsk =
       /** Payment holiday: how many of the next statements ask no minimum payment. */
       readonly tool: 'holiday';
       readonly statements: number;
+    }
+  | {
+      /** Re-age: the line brought current (no other field). */
+      readonly tool: 're-age';
     };
 
 /** The line on the day a request is made or applied: its terms, its state stepped through that day. */
@@ -103,7 +110,7 @@ export interface LineHardshipPlan {
   readonly change: LineHardshipChange;
   /**
    * What the second-person threshold is compared with: the total waived (waiver), written off (settlement), the
-   * balance whose minimums are deferred (holiday).
+   * balance whose minimums are deferred (holiday), what stops being past due (re-age).
    */
   readonly moneyEffect: Money;
   readonly before: LineHardshipFigures;
@@ -111,6 +118,8 @@ export interface LineHardshipPlan {
   readonly stateAfter: LineState;
   /** A settlement's figures (absent for other tools). */
   readonly settlement?: LineSettlementFigures;
+  /** A re-age's: the next due date that asks a payment, after it (absent for other tools). */
+  readonly nextDueDate?: LocalDate;
 }
 
 /**
@@ -176,15 +185,6 @@ function checkSettlement(
   return { tool: 'settlement', amount: ask.amount };
 }
 
-/** The latest payment holiday on this line, if any. */
-function lastHolidayOn(events: readonly LineEvent[]): LocalDate | undefined {
-  let last: LocalDate | undefined;
-  for (const event of events)
-    if (event.kind === 'hardship' && event.change.tool === 'holiday' && (!last || event.effectiveDate > last))
-      last = event.effectiveDate;
-  return last;
-}
-
 /**
  * A payment holiday: 1 to `holidayMaxInstalments` statements (the loans' rule, one set of rules for staff), on a
  * line that is current (`tool` / `current`: an overdue minimum is not deferred — a waiver or a settlement may
@@ -212,7 +212,7 @@ function checkHoliday(
       'current',
       `the line is ${dpd} days past due; a holiday is for a line that is current (a waiver or a settlement may help)`,
     );
-  const last = lastHolidayOn(line.events);
+  const last = lastToolOn(line.events, 'holiday');
   if (last && rules.holidayOncePerMonths > 0) {
     const next = addMonths(last, rules.holidayOncePerMonths);
     if (line.today < next)
@@ -223,6 +223,146 @@ function checkHoliday(
       );
   }
   return { tool: 'holiday', statements: ask.statements };
+}
+
+/** The latest hardship change of `tool` on this line, if any. */
+function lastToolOn(events: readonly LineEvent[], tool: LineHardshipChange['tool']): LocalDate | undefined {
+  let last: LocalDate | undefined;
+  for (const event of events)
+    if (event.kind === 'hardship' && event.change.tool === tool && (!last || event.effectiveDate > last))
+      last = event.effectiveDate;
+  return last;
+}
+
+/**
+ * What is past due on the line on `today`: what a payment would have to be to bring it current — the largest
+ * unmet minimum of a statement already due (each statement's minimum counts every credit since its cut, so
+ * paying the largest one meets them all). 0 when the line is current.
+ */
+export function linePastDue(state: LineState, today: LocalDate): Money {
+  let pastDue: Money = ZERO;
+  for (let index = 0; index < state.statements.length; index += 1) {
+    const statement = state.statements[index] as BilledStatement;
+    if (statement.dueDate >= today) break;
+    const left = minimumOutstanding(state, index);
+    if (left > pastDue) pastDue = left;
+  }
+  return pastDue;
+}
+
+/**
+ * A statement's **regular minimum**: its minimum payment less the part of it that was already past due when it
+ * was cut (the statement's formula takes every billed amount, arrears included), never below the line's
+ * minimum floor (or the whole minimum, when that is smaller). What was past due at the cut is the largest
+ * unmet minimum then of an earlier statement already due, without a re-age: its minimum less the credits
+ * to billed statements between its cut and this one's.
+ */
+export function regularMinimumOf(terms: LineTerms, state: LineState, index: number): Money {
+  const statement = state.statements[index] as BilledStatement;
+  let pastDueAtCut: Money = ZERO;
+  for (let i = 0; i < index; i += 1) {
+    const earlier = state.statements[i] as BilledStatement;
+    if (earlier.reAged || earlier.dueDate >= statement.statementDate) continue;
+    const left = subMoney(
+      earlier.minimumPayment,
+      subMoney(statement.billedCreditsAtCut, earlier.billedCreditsAtCut),
+    );
+    if (left > pastDueAtCut) pastDueAtCut = left;
+  }
+  const floor = minMoney(statement.minimumPayment, terms.minimumPayment.floor);
+  return maxMoney(subMoney(statement.minimumPayment, pastDueAtCut), floor);
+}
+
+/** Payments received (not reversed) from `from` through `through`, by effective date. */
+function paymentsBetween(events: readonly LineEvent[], from: LocalDate, through: LocalDate): Money {
+  const reversed = new Set<number>();
+  for (const event of events) if (event.kind === 'reversal') reversed.add(event.reverses);
+  let paid: Money = ZERO;
+  for (const event of events)
+    if (
+      event.kind === 'payment' &&
+      !reversed.has(event.seq) &&
+      event.effectiveDate >= from &&
+      event.effectiveDate <= through
+    )
+      paid = addMoney(paid, event.amount);
+  return paid;
+}
+
+/**
+ * How many statements in a row, the latest already due back, the customer paid on time since the line fell
+ * behind (the line's equivalent of the loans' instalments paid in full): statements cut after the oldest one
+ * whose minimum is unmet and due before `today`, payment holidays skipped, each with payments received from its
+ * statement date through its due date of at least its regular minimum (`regularMinimumOf`). Paying a
+ * statement's whole minimum brings the line current (that minimum includes the arrears), so a line still behind
+ * is measured by the minimum it would have asked with nothing past due. 0 when the line is current.
+ */
+export function lineConsecutivePaid(line: LineToday): number {
+  const { state, today } = line;
+  let oldest = -1;
+  for (let index = 0; index < state.statements.length; index += 1) {
+    const statement = state.statements[index] as BilledStatement;
+    if (statement.dueDate >= today) break;
+    if (minimumOutstanding(state, index) > 0n) {
+      oldest = index;
+      break;
+    }
+  }
+  if (oldest < 0) return 0;
+  let run = 0;
+  for (let index = state.statements.length - 1; index > oldest; index -= 1) {
+    const statement = state.statements[index] as BilledStatement;
+    if (statement.dueDate >= today || statement.holiday) continue;
+    const paid = paymentsBetween(line.events, statement.statementDate, statement.dueDate);
+    if (paid < regularMinimumOf(line.terms, state, index)) break;
+    run += 1;
+  }
+  return run;
+}
+
+/**
+ * A re-age: on a line that is past due (`tool` / `delinquent`), whose customer has since paid
+ * `reAgeMinConsecutivePaid` statements in a row on time (`lineConsecutivePaid`; `tool` /
+ * `min-consecutive-paid`), at most one in any `reAgeOncePerMonths` months (`tool` / `once-per-period`).
+ */
+function checkReAge(line: LineToday, rules: HardshipRules): LineHardshipChange {
+  const dpd = lineDaysPastDue(line.state, line.today);
+  if (dpd === 0)
+    throw AppError.invalid(
+      'tool',
+      'delinquent',
+      'nothing of this line is past due: there is nothing to re-age',
+    );
+  const paid = lineConsecutivePaid(line);
+  if (paid < rules.reAgeMinConsecutivePaid)
+    throw AppError.invalid(
+      'tool',
+      'min-consecutive-paid',
+      `a re-age needs ${rules.reAgeMinConsecutivePaid} statements in a row paid on time since the line fell behind; this line has ${paid}`,
+    );
+  const last = lastToolOn(line.events, 're-age');
+  if (last && rules.reAgeOncePerMonths > 0) {
+    const next = addMonths(last, rules.reAgeOncePerMonths);
+    if (line.today < next)
+      throw AppError.invalid(
+        'tool',
+        'once-per-period',
+        `this line was re-aged on ${last}; the rules allow one in ${rules.reAgeOncePerMonths} months (the next from ${next})`,
+      );
+  }
+  return { tool: 're-age' };
+}
+
+/**
+ * The next due date on or after `today` that asks a payment: the earliest statement cut and not yet due with
+ * some of its minimum left, else the due date of the next statement to be cut.
+ */
+export function nextLineDueDate(terms: LineTerms, state: LineState, today: LocalDate): LocalDate {
+  for (let index = 0; index < state.statements.length; index += 1) {
+    const statement = state.statements[index] as BilledStatement;
+    if (statement.dueDate >= today && minimumOutstanding(state, index) > 0n) return statement.dueDate;
+  }
+  return dueDateOf(state.nextStatementDate, terms.due);
 }
 
 /** What the line has written off in all (0 before any write-off). */
@@ -238,6 +378,8 @@ function writtenOffTotal(state: LineState): Money {
  * or more (`amount` / `less-than-owed`), of a negative amount (`amount` / `not-negative`), or of 0 with nothing
  * held for the customer (`amount` / `positive`); a holiday of too many statements (`statements` /
  * `max-instalments`), on an overdue line (`tool` / `current`) or too soon after the last (`tool` /
+ * `once-per-period`); a re-age of a line not past due (`tool` / `delinquent`), with fewer statements paid on
+ * time in a row than the rules ask (`tool` / `min-consecutive-paid`) or too soon after the last (`tool` /
  * `once-per-period`). A closed line is refused before
  * (`line` / `line-open`, the command frame).
  */
@@ -258,7 +400,9 @@ export function planLineHardship(
       ? checkWaiver(line, ask)
       : ask.tool === 'settlement'
         ? checkSettlement(line, ask)
-        : checkHoliday(line, ask, rules);
+        : ask.tool === 'holiday'
+          ? checkHoliday(line, ask, rules)
+          : checkReAge(line, rules);
   const event: LineEvent = {
     seq: Math.max(0, ...line.events.map((e) => e.seq)) + 1,
     kind: 'hardship',
@@ -275,7 +419,9 @@ export function planLineHardship(
       ? sumMoney([change.interest, change.fees, change.lateFees])
       : change.tool === 'settlement'
         ? subMoney(writtenOffTotal(stateAfter), writtenOffTotal(line.state))
-        : positivePart(lineBalancesOf(line.state).payoff);
+        : change.tool === 'holiday'
+          ? positivePart(lineBalancesOf(line.state).payoff)
+          : linePastDue(line.state, line.today);
   const payoff = settlementPayoff(line.state);
   return {
     change,
@@ -290,6 +436,7 @@ export function planLineHardship(
           },
         }
       : {}),
+    ...(change.tool === 're-age' ? { nextDueDate: nextLineDueDate(line.terms, stateAfter, line.today) } : {}),
     before: lineHardshipFigures(line.state, line.today),
     after: lineHardshipFigures(stateAfter, line.today),
     stateAfter,

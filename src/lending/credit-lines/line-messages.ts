@@ -293,7 +293,8 @@ export function lineRecoveryReceived(payment: {
 /**
  * "Help on your credit line" (SMS): a hardship change applied — what was waived by kind, and what the line owes
  * after it, what is left of the minimum payments and days past due; for a settlement for less, what the
- * customer's money paid, what was written off and forgiven, and any money still held for them. Once per request (occasion
+ * customer's money paid, what was written off and forgiven, and any money still held for them; for a re-age, the
+ * next due date. Once per request (occasion
  * `hardship-<request id>`).
  */
 export function lineHardshipApplied(figures: {
@@ -304,6 +305,8 @@ export function lineHardshipApplied(figures: {
   readonly after: LineHardshipFigures;
   /** A settlement's figures: what the customer's money paid, what was written off, what is still held. */
   readonly settlement?: LineSettlementFigures | undefined;
+  /** A re-age's next due date that asks a payment. */
+  readonly nextDueDate?: LocalDate | undefined;
 }): MessageDraft {
   const { change, settlement } = figures;
   const waived =
@@ -323,6 +326,7 @@ export function lineHardshipApplied(figures: {
           ? { paid: settlement.paid, writtenOff: settlement.writtenOff, heldAfter: settlement.heldAfter }
           : {}),
         ...(change.tool === 'holiday' ? { statements: change.statements } : {}),
+        ...(figures.nextDueDate ? { nextDueDate: figures.nextDueDate } : {}),
         owedAfter: figures.after.payoff,
         minimumDue: figures.after.minimumDue,
         daysPastDue: figures.after.daysPastDue,

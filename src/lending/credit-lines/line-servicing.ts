@@ -252,7 +252,7 @@ function setReserved(state: LineState, amount: Money): void {
  */
 export function minimumOutstanding(state: LineState, index: number): Money {
   const statement = state.statements[index];
-  if (!statement) return ZERO;
+  if (!statement || statement.reAged) return ZERO;
   const credited = subMoney(state.billedCredits, statement.billedCreditsAtCut);
   const left = subMoney(statement.minimumPayment, credited);
   if (left <= 0n) return ZERO;
@@ -641,6 +641,10 @@ function applyHardship(
     state.holidayStatements = (state.holidayStatements ?? 0) + change.statements;
     return;
   }
+  if (change.tool === 're-age') {
+    reAgeLine(state, date);
+    return;
+  }
   const c = state.counters;
   let interest = change.interest;
   let fees = change.fees;
@@ -684,6 +688,29 @@ function applyHardship(
   if (total > 0n) state.cycle.waivers = addMoney(state.cycle.waivers ?? ZERO, total);
   state.billedCredits = addMoney(state.billedCredits, billed);
   markSettled(state, date);
+}
+
+/**
+ * A re-age (hardship), in place, on `date`: every statement already due (its due date before `date`) whose
+ * minimum is unmet is marked `reAged` — what is left of its minimum stops counting (`minimumOutstanding` 0, so
+ * no day past due), its late fee stops where it is (`lateFeeDue` down to what was charged: late fees already
+ * charged stay owed) and its due outcome leaves the limit reviews' record. Nothing moves on the books: every
+ * amount billed stays owed and is in the minimum of the next statement cut (the minimum's formula takes all
+ * billed amounts). A statement cut but not yet due keeps its minimum.
+ */
+function reAgeLine(state: LineState, date: LocalDate): void {
+  const seqs = new Set<number>();
+  for (let index = 0; index < state.statements.length; index += 1) {
+    const statement = state.statements[index] as BilledStatement;
+    if (statement.dueDate >= date || minimumOutstanding(state, index) === 0n) continue;
+    seqs.add(statement.seq);
+  }
+  for (const statement of state.statements) {
+    if (!seqs.has(statement.seq)) continue;
+    statement.reAged = true;
+    if (statement.lateFeeDue !== undefined) statement.lateFeeDue = statement.lateFeeCharged ?? ZERO;
+  }
+  state.dueOutcomes = state.dueOutcomes.filter((outcome) => !seqs.has(outcome.seq));
 }
 
 /**

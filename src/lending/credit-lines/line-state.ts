@@ -68,6 +68,12 @@ export interface BilledStatement {
    * no day past due and no late fee — and its due date is no outcome for limit reviews. Absent: not.
    */
   holiday?: true;
+  /**
+   * Brought current by a re-age (hardship) while its minimum was unmet: what is left of its minimum no longer
+   * counts (`minimumOutstanding` is 0 — no day past due, no further late fee) and its due date is no outcome
+   * for limit reviews. What it billed stays owed. Absent: not.
+   */
+  reAged?: true;
 }
 
 export type PlanSource =
@@ -307,9 +313,9 @@ export function cloneLineState(state: LineState): LineState {
 
 /**
  * The hardship tools of a credit line (issue 15, item 4; built so far: the goodwill waiver, settlement for less,
- * the payment holiday).
+ * the payment holiday, re-age).
  */
-export const LINE_HARDSHIP_TOOLS = ['waiver', 'settlement', 'holiday'] as const;
+export const LINE_HARDSHIP_TOOLS = ['waiver', 'settlement', 'holiday', 're-age'] as const;
 export type LineHardshipTool = (typeof LINE_HARDSHIP_TOOLS)[number];
 
 /**
@@ -322,6 +328,9 @@ export type LineHardshipTool = (typeof LINE_HARDSHIP_TOOLS)[number];
  * - `holiday`: a payment holiday — the next `statements` statements cut have no minimum payment (nothing falls
  *   due on their due dates). Interest accrues as always (on principal only, at the line's rate); it is billed
  *   as always and falls into the minimum of the first statement after the holiday.
+ * - `re-age`: the line brought current — the unmet minimums of statements already due stop counting (no day
+ *   past due, no further late fee for them, no outcome for limit reviews); everything they billed stays owed
+ *   and is in the minimum of the next statement cut, as every billed amount is. No money moves.
  */
 export type LineHardshipChange =
   | {
@@ -331,7 +340,8 @@ export type LineHardshipChange =
       readonly lateFees: Money;
     }
   | { readonly tool: 'settlement'; readonly amount: Money }
-  | { readonly tool: 'holiday'; readonly statements: number };
+  | { readonly tool: 'holiday'; readonly statements: number }
+  | { readonly tool: 're-age' };
 
 /**
  * What happens to a line besides the passing of days, in arrival order (`seq`). Replaying them in date

@@ -149,7 +149,7 @@ export interface LineWrittenOffParams {
  * kind, and the line after it — everything owed, what is left of the minimum payments, days past due.
  */
 export interface LineHardshipParams {
-  readonly tool: 'waiver' | 'settlement' | 'holiday';
+  readonly tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
   /** waiver: what was waived by kind (0 for a settlement). */
   readonly interest: Money;
   readonly fees: Money;
@@ -163,6 +163,8 @@ export interface LineHardshipParams {
   readonly heldAfter?: Money;
   /** holiday: how many of the next statements ask no minimum payment (absent otherwise). */
   readonly statements?: number;
+  /** re-age: the next due date that asks a payment (absent otherwise). */
+  readonly nextDueDate?: LocalDate;
   readonly owedAfter: Money;
   readonly minimumDue: Money;
   readonly daysPastDue: number;
@@ -338,8 +340,22 @@ function lineHoliday(p: LineHardshipParams): LocalizedText {
   };
 }
 
+function lineReAge(p: LineHardshipParams): LocalizedText {
+  const next = p.nextDueDate
+    ? {
+        zh: `下一个还款日是${zh.date(p.nextDueDate)}，请在当天结束前至少还清该期最低还款。`,
+        en: ` Your next due date is ${en.date(p.nextDueDate)}: please pay at least that statement's minimum by the end of that day.`,
+      }
+    : { zh: '', en: '' };
+  return {
+    zh: `您的信用额度已恢复为正常状态：之前未还的最低还款不再算作逾期，此后也不再为其收取违约金。欠款没有减免，您目前共欠${zh.money(p.owedAfter)}，下一期账单的最低还款按此计算。${next.zh}`,
+    en: `Your credit line is up to date again: the minimum payments you missed no longer count as overdue, and no more late fees are charged for them. Nothing was forgiven: you still owe ${en.money(p.owedAfter)} in all, and your next statement's minimum payment is worked out on it.${next.en}`,
+  };
+}
+
 function lineHardship(p: LineHardshipParams): LocalizedText {
   if (p.tool === 'settlement') return lineSettlement(p);
+  if (p.tool === 're-age') return lineReAge(p);
   if (p.tool === 'holiday') return lineHoliday(p);
   const parts = [
     { amount: p.interest, zh: '利息', en: 'interest' },

@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { Money } from '../../platform/money/money.ts';
+import { parseRate } from '../../platform/money/rate.ts';
+import type { LocalDate } from '../../platform/time/local-date.ts';
+import { DEFAULT_HARDSHIP_RULES } from '../loans/hardship.ts';
+import { lineConsecutivePaid, planLineHardship, regularMinimumOf } from './line-hardship.ts';
+import {
+  advanceLine,
+  initialLineState,
+  lineDaysPastDue,
+  receiveLineEvent,
+  replayLine,
+  type StatementDocument,
+} from './line-servicing.ts';
+import type { LineEvent, LineState } from './line-state.ts';
+import { DEFAULT_CREDIT_LINE_PRODUCT, termsFor, type LineTerms } from './line-terms.ts';
+
+const d = (text: string) => text as LocalDate;
+const fen = (value: bigint) => value as Money;
+
+/**
+ * A re-age on a credit line (issue 15, item 4 for lines), worked by hand. 18.25 % a year (1/2000 a day: ¥5.00 a
+ * day on ¥10,000.00), statement day 1, due the 10th, minimum 10 % of revolving principal (up) + interest and
+ * fees billed, at least ¥100.00; payments pay fees, then interest, then principal. ¥10,000.00 bought on 10 Jan
+ * 2026.
+ *
+ * - Statement 1 (1 Feb): ¥10,000.00, minimum **¥1,000.00**, due 10 Feb: **missed**. Grace lost: interest from
+ *   the posting date 1,000,000 × 31 ÷ 2,000 = ¥155.00, then ¥5.00 a day (the principal is never paid down).
+ * - Statement 2 (1 Mar): interest ¥155.00 + 18 × ¥5.00 = ¥245.00; minimum ¥1,000.00 + ¥245.00 = ¥1,245.00, of
+ *   which ¥1,000.00 was past due at the cut (statement 1's): regular minimum **¥245.00**, paid on 10 Mar.
+ *   Statement 1's minimum is still ¥1,000.00 − ¥245.00 = ¥755.00 short: the line stays behind.
+ * - Statement 3 (1 Apr): interest 31 × ¥5.00 = ¥155.00; minimum ¥1,155.00; past due at the cut: statement 2's
+ *   ¥1,245.00 less the ¥245.00 credited since = ¥1,000.00; regular minimum **¥155.00**, paid on 10 Apr.
+ * - Statement 4 (1 May): interest 30 × ¥5.00 = ¥150.00; minimum ¥1,150.00; regular minimum **¥150.00**, paid
+ *   on 10 May.
+ *
+ * On 15 May the line is 94 days past due (since 10 Feb) and three statements in a row were paid on time: the
+ * re-age is allowed. What stops being past due (the money effect): the largest unmet minimum, statement 4's
+ * ¥1,150.00 less the ¥150.00 paid since its cut = **¥1,000.00**. After it: 0 days past due, no missed due date
+ * left for limit reviews, nothing moved on the books (still ¥10,000.00 + May's interest owed). Statement 5
+ * (1 Jun): interest 31 × ¥5.00 = ¥155.00, minimum **¥1,155.00** (all billed, as always), due 10 Jun.
+ */
+function scenario(): { terms: LineTerms; events: LineEvent[] } {
+  const terms = termsFor(DEFAULT_CREDIT_LINE_PRODUCT, {
+    lineId: 'cl_RA',
+    customerId: 'cus_RA',
+    facilityId: 'fac_RA',
+    openedOn: d('2026-01-05'),
+    apr: parseRate('0.1825'),
+  });
+  const pay = (seq: number, date: string, amount: bigint): LineEvent => ({
+    seq,
+    kind: 'payment',
+    effectiveDate: d(date),
+    amount: fen(amount),
+  });
+  const events: LineEvent[] = [
+    {
+      seq: 1,
+      kind: 'purchase',
+      effectiveDate: d('2026-01-10'),
+      amount: fen(1_000_000n),
+      purchaseId: 'pur_A',
+      description: 'furniture',
+    },
+    pay(2, '2026-03-10', 24_500n),
+    pay(3, '2026-04-10', 15_500n),
+    pay(4, '2026-05-10', 15_000n),
+  ];
+  return { terms, events };
+}
+
+function run(
+  terms: LineTerms,
+  events: readonly LineEvent[],
+  through: LocalDate,
+): { state: LineState; statements: StatementDocument[] } {
+  let state = initialLineState(terms);
+  const statements: StatementDocument[] = [];
+  const taken: LineEvent[] = [];
+  for (const event of events) {
+    if (event.effectiveDate > through) break;
+    const received = receiveLineEvent(terms, state, taken, event);
+    statements.push(...received.statements);
+    state = received.state;
+    taken.push(event);
+  }
+  const advanced = advanceLine(terms, state, through);
+  statements.push(...advanced.statements);
+  return { state: advanced.state, statements };
+}
+
+function refusal(fn: () => unknown): { field?: string; rule?: string } {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return { field: error.issues[0]?.field, rule: error.issues[0]?.rule };
+    throw error;
+  }
+  throw new Error('not refused');
+}
+
+const reAge = { tool: 're-age' as const };
+const reAgeEvent = (seq: number, date: string): LineEvent => ({
+  seq,
+  kind: 'hardship',
+  effectiveDate: d(date),
+  amount: fen(100_000n),
+  requestId: 'lhr_RA',
+  change: { tool: 're-age' },
+});
+
+describe('a re-age on a credit line', () => {
+  it('measures the statements paid on time by their regular minimum', () => {
+    const { terms, events } = scenario();
+    const { state, statements } = run(terms, events, d('2026-05-15'));
+    expect(statements.map((s) => [s.interest, s.minimumPayment])).toEqual([
+      [0n, 100_000n],
+      [24_500n, 124_500n],
+      [15_500n, 115_500n],
+      [15_000n, 115_000n],
+    ]);
+    expect([0, 1, 2, 3].map((index) => regularMinimumOf(terms, state, index))).toEqual([
+      100_000n,
+      24_500n,
+      15_500n,
+      15_000n,
+    ]);
+    expect(lineDaysPastDue(state, d('2026-05-15'))).toBe(94);
+    expect(lineConsecutivePaid({ terms, state, events, today: d('2026-05-15') })).toBe(3);
+  });
+
+  it('brings the line current, forgives nothing, and the next minimum takes everything billed', () => {
+    const { terms, events } = scenario();
+    const state = run(terms, events, d('2026-05-15')).state;
+    const line = { terms, state, events, today: d('2026-05-15') };
+    const plan = planLineHardship(line, reAge, 'lhr_RA');
+    expect(plan.change).toEqual({ tool: 're-age' });
+    expect(plan.moneyEffect).toBe(100_000n);
+    expect(plan.before.daysPastDue).toBe(94);
+    expect(plan.after.daysPastDue).toBe(0);
+    expect(plan.after.minimumDue).toBe(0n);
+    expect(plan.after.payoff).toBe(plan.before.payoff);
+    expect(plan.stateAfter.counters).toEqual(state.counters);
+    expect(plan.stateAfter.dueOutcomes).toEqual([]);
+    expect(plan.nextDueDate).toBe('2026-06-10');
+    expect(state.dueOutcomes.map((o) => o.minimumMet)).toEqual([false, false, false, false]);
+
+    const withReAge = [...events, reAgeEvent(5, '2026-05-15')];
+    const june = run(terms, withReAge, d('2026-06-10'));
+    expect(june.statements[4]).toMatchObject({ seq: 5, interest: 15_500n, minimumPayment: 115_500n });
+    expect(lineDaysPastDue(june.state, d('2026-06-10'))).toBe(0);
+    // Statement 5's minimum falls due as always: missed on 10 Jun, 1 day past due on 11 Jun.
+    expect(lineDaysPastDue(run(terms, withReAge, d('2026-06-11')).state, d('2026-06-11'))).toBe(1);
+    const paid = [
+      ...withReAge,
+      { seq: 6, kind: 'payment' as const, effectiveDate: d('2026-06-10'), amount: fen(115_500n) },
+    ];
+    const current = run(terms, paid, d('2026-06-11')).state;
+    expect(lineDaysPastDue(current, d('2026-06-11'))).toBe(0);
+    expect(current.dueOutcomes).toEqual([
+      expect.objectContaining({ seq: 5, minimumMet: true, minimumPayment: 115_500n }),
+    ]);
+  });
+
+  it('stops the late fees of the re-aged statements; those charged stay owed', () => {
+    const base = scenario();
+    const terms: LineTerms = {
+      ...base.terms,
+      lateFee: { rate: parseRate('0.05'), floor: fen(0n), max: fen(1_000_000n) },
+    };
+    const before = run(terms, base.events, d('2026-05-15')).state;
+    const charged = before.counters.lateFeesCharged ?? 0n;
+    expect(charged).toBeGreaterThan(0n);
+    const withReAge = [...base.events, reAgeEvent(5, '2026-05-15')];
+    const after = run(terms, withReAge, d('2026-05-31')).state;
+    expect(after.counters.lateFeesCharged).toBe(charged);
+    const reAged = after.statements.filter((statement) => statement.reAged);
+    expect(reAged.map((statement) => statement.seq)).toEqual([1, 2, 3, 4]);
+    for (const statement of reAged) expect(statement.lateFeeDue).toBe(statement.lateFeeCharged ?? 0n);
+  });
+
+  it('is refused: current, too few paid, too soon after the last, written off', () => {
+    const { terms, events } = scenario();
+    const plan = (
+      state: LineState,
+      evs: readonly LineEvent[],
+      today: string,
+      rules = DEFAULT_HARDSHIP_RULES,
+    ) => refusal(() => planLineHardship({ terms, state, events: evs, today: d(today) }, reAge, 'x', rules));
+    expect(plan(run(terms, events, d('2026-02-05')).state, events, '2026-02-05')).toEqual({
+      field: 'tool',
+      rule: 'delinquent',
+    });
+    // On 15 Apr two statements in a row were paid (2 and 3).
+    const april = run(terms, events, d('2026-04-15')).state;
+    expect(lineConsecutivePaid({ terms, state: april, events, today: d('2026-04-15') })).toBe(2);
+    expect(plan(april, events, '2026-04-15')).toEqual({ field: 'tool', rule: 'min-consecutive-paid' });
+    // Re-aged on 15 May, behind again on 11 Jun: within 12 months of the last (even with no payments asked).
+    const withReAge = [...events, reAgeEvent(5, '2026-05-15')];
+    const june = run(terms, withReAge, d('2026-06-11')).state;
+    expect(
+      plan(june, withReAge, '2026-06-11', { ...DEFAULT_HARDSHIP_RULES, reAgeMinConsecutivePaid: 0 }),
+    ).toEqual({ field: 'tool', rule: 'once-per-period' });
+    const writeOff: LineEvent = {
+      seq: 5,
+      kind: 'write-off',
+      effectiveDate: d('2026-05-15'),
+      amount: fen(0n),
+      reason: 'test',
+    };
+    const writtenOff = run(terms, [...events, writeOff], d('2026-05-15')).state;
+    expect(plan(writtenOff, [...events, writeOff], '2026-05-15')).toEqual({
+      field: 'lineId',
+      rule: 'not-written-off',
+    });
+  });
+
+  it('replays to the same line as it was taken in day by day', () => {
+    const { terms, events } = scenario();
+    const withReAge = [...events, reAgeEvent(5, '2026-05-15')];
+    const incremental = run(terms, withReAge, d('2026-06-15'));
+    const replayed = replayLine(terms, withReAge, d('2026-06-15'));
+    expect(replayed.state).toEqual(incremental.state);
+    expect(replayed.statements).toEqual(incremental.statements);
+  });
+});
