@@ -14506,7 +14506,7 @@ export interface paths {
                   lateFees: string | null;
                   statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver' | 'settlement' | 'holiday';
+                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
                 };
                 checker: {
                   keyId: string;
@@ -14523,7 +14523,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -16564,7 +16564,7 @@ export interface paths {
                   lateFees: string | null;
                   statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver' | 'settlement' | 'holiday';
+                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
                 };
                 checker: {
                   keyId: string;
@@ -16581,7 +16581,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -16698,7 +16698,7 @@ export interface paths {
     };
     put?: never;
     /**
-     * Ask for a hardship change on a credit line (a goodwill waiver of interest, fees, late fees; a settlement for less than owed; a payment holiday of the next statements) with reasons: applied at once (201) when its money effect is within the threshold, otherwise pending a second person (202).
+     * Ask for a hardship change on a credit line (a goodwill waiver of interest, fees, late fees; a settlement for less than owed; a payment holiday of the next statements; a re-age of a line behind whose customer has paid again) with reasons: applied at once (201) when its money effect is within the threshold, otherwise pending a second person (202).
      * @description Roles: admin, collector, reviewer.
      */
     post: {
@@ -16753,7 +16753,7 @@ export interface paths {
             /** @description holiday: how many of the next statements ask no minimum payment (the rules allow up to 3 by default). */
             statements?: number;
             /** @enum {string} */
-            tool: 'waiver' | 'settlement' | 'holiday';
+            tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
           };
         };
       };
@@ -16843,7 +16843,7 @@ export interface paths {
                   lateFees: string | null;
                   statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver' | 'settlement' | 'holiday';
+                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
                 };
                 checker: {
                   keyId: string;
@@ -16860,7 +16860,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -16962,7 +16962,7 @@ export interface paths {
                   lateFees: string | null;
                   statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver' | 'settlement' | 'holiday';
+                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
                 };
                 checker: {
                   keyId: string;
@@ -16979,7 +16979,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -17081,7 +17081,7 @@ export interface paths {
                   lateFees: string | null;
                   statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver' | 'settlement' | 'holiday';
+                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
                 };
                 checker: {
                   keyId: string;
@@ -17098,7 +17098,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -17331,7 +17331,7 @@ export interface paths {
                   lateFees: string | null;
                   statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver' | 'settlement' | 'holiday';
+                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
                 };
                 checker: {
                   keyId: string;
@@ -17348,7 +17348,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -17517,7 +17517,7 @@ export interface paths {
                   lateFees: string | null;
                   statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver' | 'settlement' | 'holiday';
+                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
                 };
                 checker: {
                   keyId: string;
@@ -17534,7 +17534,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -17717,7 +17717,7 @@ export interface paths {
             /** @description holiday: how many of the next statements ask no minimum payment (the rules allow up to 3 by default). */
             statements?: number;
             /** @enum {string} */
-            tool: 'waiver' | 'settlement' | 'holiday';
+            tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
           };
         };
       };
@@ -17796,7 +17796,7 @@ export interface paths {
                 principal: string;
               };
               /**
-               * @description What the threshold is compared with: the total waived (waiver), written off (settlement), the balance whose minimums are deferred (holiday).
+               * @description What the threshold is compared with: the total waived (waiver), written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).
                * @example 1234.56
                */
               moneyEffect: string;
