@@ -172,6 +172,30 @@ describe.each(storesUnderTest().map((store) => [store.name, store] as const))(
       ]);
     });
 
+    it('a re-age takes no other field; on the overdue line with nothing paid since, it is refused by rule', async () => {
+      const base = `/v1/lines/${lineId}/hardship-requests`;
+      const otherField = await t.app.http.inject({
+        method: 'POST',
+        url: `${base}/preview`,
+        headers: json(t.auth('collector')),
+        payload: { tool: 're-age', statements: 2 },
+      });
+      expect(otherField.statusCode).toBe(422);
+      expect(otherField.json().errors).toEqual([
+        expect.objectContaining({ field: 'statements', rule: 'not-for-tool' }),
+      ]);
+      const notPaid = await t.app.http.inject({
+        method: 'POST',
+        url: `${base}/preview`,
+        headers: json(t.auth('collector')),
+        payload: { tool: 're-age' },
+      });
+      expect(notPaid.statusCode).toBe(422);
+      expect(notPaid.json().errors).toEqual([
+        expect.objectContaining({ field: 'tool', rule: 'min-consecutive-paid' }),
+      ]);
+    });
+
     it('a settlement for less: ¥1,200.00 owed settled for ¥1,100.00, ¥100.00 written off at once', async () => {
       const base = `/v1/lines/${lineId}/hardship-requests`;
       const otherTool = await t.app.http.inject({
