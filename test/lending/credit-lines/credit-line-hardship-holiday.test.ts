@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createPgIdempotencyStore } from '../../../src/ledger/idempotency.pg.ts';
 import { verifyLedger } from '../../../src/ledger/ledger.pg.ts';
 import { statementsAgainstLedger } from './ledger-check.ts';
-import { createLineHardshipService } from '../../../src/lending/credit-lines/line-hardship-service.ts';
-import { DEFAULT_CREDIT_LINE_PRODUCT } from '../../../src/lending/credit-lines/line-terms.ts';
-import { insertHardshipRules } from '../../../src/lending/loans/hardship-requests.pg.ts';
-import { DEFAULT_HARDSHIP_RULES } from '../../../src/lending/loans/hardship.ts';
-import { createPgAuditLog } from '../../../src/platform/audit/audit-log.pg.ts';
 import { toDecimalString, type Money } from '../../../src/platform/money/money.ts';
-import { createSandboxChannel } from '../../../src/platform/notifications/index.ts';
-import { createNotifications } from '../../../src/platform/notifications/notifications.ts';
-import type { LocalDate } from '../../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../../support/stores.ts';
-import { testTermsInForce } from '../terms-in-force.ts';
-import { lineWorld } from './support.ts';
+import { lineHardshipWorld, alice } from './hardship-world.ts';
 
 /**
  * A payment holiday on a credit line through the use cases, on each store — the worked example of
@@ -27,30 +17,15 @@ import { lineWorld } from './support.ts';
 const fen = (value: bigint) => value as Money;
 const y = (value: bigint) => toDecimalString(value as Money);
 
-const alice = { keyId: 'key_alice', name: 'Alice Wang' };
 const reasons = [{ code: 'illness-or-injury', note: 'surgery in February, back at work in April' }];
 
 describe.each(storesUnderTest())('credit-line hardship: payment holiday ($name)', (store) => {
   it('grants a holiday at once, tells the customer, and the next statement asks no minimum', async () => {
-    const world = await lineWorld(store, { start: '2026-01-05', seed: 73 });
-    const { db, clock, ids } = world;
-    const notifications = createNotifications({ db, clock, ids, channel: createSandboxChannel() });
-    const hardship = createLineHardshipService({
-      db,
-      clock,
-      ids,
-      product: DEFAULT_CREDIT_LINE_PRODUCT,
-      termsInForce: testTermsInForce,
-      outbox: notifications.outbox,
-      audit: createPgAuditLog(db, ids, clock),
-      idempotency: createPgIdempotencyStore(),
+    const { world, notifications, hardship } = await lineHardshipWorld(store, {
+      start: '2026-01-05',
+      seed: 73,
     });
-    await insertHardshipRules(
-      db,
-      { ...DEFAULT_HARDSHIP_RULES, effectiveFrom: '2026-01-01' as LocalDate },
-      'test',
-      clock.now(),
-    );
+    const { db } = world;
     const { customerId, lineId } = await world.customerWithLine(500_000n);
     world.today('2026-01-10');
     await world.lines.purchase({ lineId, amount: fen(100_000n), description: 'phone', idempotencyKey: 'p1' });

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createPgIdempotencyStore } from '../../../src/ledger/idempotency.pg.ts';
 import { verifyLedger } from '../../../src/ledger/ledger.pg.ts';
-import { createLineHardshipService } from '../../../src/lending/credit-lines/line-hardship-service.ts';
-import { DEFAULT_CREDIT_LINE_PRODUCT } from '../../../src/lending/credit-lines/line-terms.ts';
-import { insertHardshipRules } from '../../../src/lending/loans/hardship-requests.pg.ts';
-import { DEFAULT_HARDSHIP_RULES } from '../../../src/lending/loans/hardship.ts';
-import { createPgAuditLog } from '../../../src/platform/audit/audit-log.pg.ts';
-import { isAppError } from '../../../src/platform/errors/app-error.ts';
 import { toDecimalString, type Money } from '../../../src/platform/money/money.ts';
-import { createSandboxChannel } from '../../../src/platform/notifications/index.ts';
-import { createNotifications } from '../../../src/platform/notifications/notifications.ts';
-import type { LocalDate } from '../../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../../support/stores.ts';
-import { testTermsInForce } from '../terms-in-force.ts';
-import { lineWorld, snapshotLineRows } from './support.ts';
+import { lineHardshipWorld, phoneAndConvertedSofa, refusalOf, alice, bob } from './hardship-world.ts';
+import { snapshotLineRows } from './support.ts';
 
 /**
  * A settlement for less than owed on a credit line through the use cases, on each store — the worked example of
@@ -27,68 +17,23 @@ import { lineWorld, snapshotLineRows } from './support.ts';
 const fen = (value: bigint) => value as Money;
 const y = (value: bigint) => toDecimalString(value as Money);
 
-async function refusal(call: Promise<unknown>): Promise<{ status: string; field: string; rule: string }> {
-  try {
-    await call;
-  } catch (error) {
-    if (isAppError(error)) {
-      const [issue] = error.issues;
-      if (issue) return { status: error.code, field: issue.field, rule: issue.rule };
-    }
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
-
-const alice = { keyId: 'key_alice', name: 'Alice Wang' };
-const bob = { keyId: 'key_bob', name: 'Bob Li' };
 const reasons = [{ code: 'income-loss', note: 'lost the job in January; family pays an agreed sum' }];
 
 describe.each(storesUnderTest())('credit-line hardship: settlement for less ($name)', (store) => {
   it('settles under four-eyes, writes off the rest, tells the customer, and holds money paid later', async () => {
-    const world = await lineWorld(store, { start: '2026-01-05', seed: 72 });
-    const { db, clock, ids } = world;
-    const notifications = createNotifications({ db, clock, ids, channel: createSandboxChannel() });
-    const hardship = createLineHardshipService({
-      db,
-      clock,
-      ids,
-      product: DEFAULT_CREDIT_LINE_PRODUCT,
-      termsInForce: testTermsInForce,
-      outbox: notifications.outbox,
-      audit: createPgAuditLog(db, ids, clock),
-      idempotency: createPgIdempotencyStore(),
+    const { world, notifications, hardship } = await lineHardshipWorld(store, {
+      start: '2026-01-05',
+      seed: 72,
+      secondPersonAbove: fen(2_000n),
     });
-    await insertHardshipRules(
-      db,
-      { ...DEFAULT_HARDSHIP_RULES, effectiveFrom: '2026-01-01' as LocalDate, secondPersonAbove: fen(2_000n) },
-      'test',
-      clock.now(),
-    );
+    const { db } = world;
     const { customerId, lineId } = await world.customerWithLine(500_000n);
-    world.today('2026-01-10');
-    await world.lines.purchase({ lineId, amount: fen(100_000n), description: 'phone', idempotencyKey: 'p1' });
-    world.today('2026-01-12');
-    const sofa = await world.lines.purchase({
-      lineId,
-      amount: fen(60_000n),
-      description: 'sofa',
-      idempotencyKey: 'p2',
-    });
-    if (sofa.outcome !== 'made') throw new Error('the purchase was declined');
-    await world.lines.convert({
-      lineId,
-      source: { purchaseId: sofa.receipt.purchaseId },
-      term: 3,
-      idempotencyKey: 'c1',
-    });
-    world.today('2026-02-20');
-    await world.nightly();
+    await phoneAndConvertedSofa(world, lineId, '2026-02-20');
 
     // The whole payoff is not a settlement: refused, naming the field and the rule, nothing written.
     const untouched = await snapshotLineRows(db);
     expect(
-      await refusal(
+      await refusalOf(
         hardship.request({
           lineId,
           ask: { tool: 'settlement', amount: fen(162_690n) },
@@ -125,7 +70,7 @@ describe.each(storesUnderTest())('credit-line hardship: settlement for less ($na
       ask,
     });
     expect(
-      await refusal(hardship.approve({ lineId, requestId: outcome.request.id, checker: alice })),
+      await refusalOf(hardship.approve({ lineId, requestId: outcome.request.id, checker: alice })),
     ).toEqual({ status: 'FORBIDDEN', field: 'checker', rule: 'maker-checker' });
 
     const approved = await hardship.approve({ lineId, requestId: outcome.request.id, checker: bob });

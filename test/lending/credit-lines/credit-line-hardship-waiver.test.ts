@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createPgIdempotencyStore } from '../../../src/ledger/idempotency.pg.ts';
 import { verifyLedger } from '../../../src/ledger/ledger.pg.ts';
-import { createLineHardshipService } from '../../../src/lending/credit-lines/line-hardship-service.ts';
-import { DEFAULT_CREDIT_LINE_PRODUCT } from '../../../src/lending/credit-lines/line-terms.ts';
-import { insertHardshipRules } from '../../../src/lending/loans/hardship-requests.pg.ts';
-import { DEFAULT_HARDSHIP_RULES } from '../../../src/lending/loans/hardship.ts';
-import { createPgAuditLog } from '../../../src/platform/audit/audit-log.pg.ts';
-import { isAppError } from '../../../src/platform/errors/app-error.ts';
 import { toDecimalString, type Money } from '../../../src/platform/money/money.ts';
-import { createSandboxChannel } from '../../../src/platform/notifications/index.ts';
-import { createNotifications } from '../../../src/platform/notifications/notifications.ts';
-import type { LocalDate } from '../../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../../support/stores.ts';
-import { testTermsInForce } from '../terms-in-force.ts';
+import { lineHardshipWorld, phoneAndConvertedSofa, refusalOf, alice, bob } from './hardship-world.ts';
 import { statementsAgainstLedger } from './ledger-check.ts';
-import { lineWorld, snapshotLineRows } from './support.ts';
+import { snapshotLineRows } from './support.ts';
 
 /**
  * A goodwill waiver on a credit line through the use cases, on each store — the worked example of
@@ -29,69 +19,24 @@ import { lineWorld, snapshotLineRows } from './support.ts';
 const fen = (value: bigint) => value as Money;
 const y = (value: bigint) => toDecimalString(value as Money);
 
-async function refusal(call: Promise<unknown>): Promise<{ status: string; field: string; rule: string }> {
-  try {
-    await call;
-  } catch (error) {
-    if (isAppError(error)) {
-      const [issue] = error.issues;
-      if (issue) return { status: error.code, field: issue.field, rule: issue.rule };
-    }
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
-
-const alice = { keyId: 'key_alice', name: 'Alice Wang' };
-const bob = { keyId: 'key_bob', name: 'Bob Li' };
 const reasons = [{ code: 'illness-or-injury', note: 'in hospital for three weeks in February' }];
 
 describe.each(storesUnderTest())('credit-line hardship: goodwill waiver ($name)', (store) => {
   it('waives under four-eyes, books it, tells the customer, and the next statement shows it', async () => {
-    const world = await lineWorld(store, { start: '2026-01-05', seed: 71 });
-    const { db, clock, ids } = world;
-    const notifications = createNotifications({ db, clock, ids, channel: createSandboxChannel() });
-    const hardship = createLineHardshipService({
-      db,
-      clock,
-      ids,
-      product: DEFAULT_CREDIT_LINE_PRODUCT,
-      termsInForce: testTermsInForce,
-      outbox: notifications.outbox,
-      audit: createPgAuditLog(db, ids, clock),
-      idempotency: createPgIdempotencyStore(),
+    const { world, notifications, hardship } = await lineHardshipWorld(store, {
+      start: '2026-01-05',
+      seed: 71,
+      secondPersonAbove: fen(2_000n),
     });
-    await insertHardshipRules(
-      db,
-      { ...DEFAULT_HARDSHIP_RULES, effectiveFrom: '2026-01-01' as LocalDate, secondPersonAbove: fen(2_000n) },
-      'test',
-      clock.now(),
-    );
+    const { db } = world;
     const { customerId, lineId } = await world.customerWithLine(500_000n);
-    world.today('2026-01-10');
-    await world.lines.purchase({ lineId, amount: fen(100_000n), description: 'phone', idempotencyKey: 'p1' });
-    world.today('2026-01-12');
-    const sofa = await world.lines.purchase({
-      lineId,
-      amount: fen(60_000n),
-      description: 'sofa',
-      idempotencyKey: 'p2',
-    });
-    if (sofa.outcome !== 'made') throw new Error('the purchase was declined');
-    await world.lines.convert({
-      lineId,
-      source: { purchaseId: sofa.receipt.purchaseId },
-      term: 3,
-      idempotencyKey: 'c1',
-    });
-    world.today('2026-02-20');
-    await world.nightly();
+    await phoneAndConvertedSofa(world, lineId, '2026-02-20');
 
     const ask = { tool: 'waiver' as const, interest: fen(2_240n), fees: fen(450n), lateFees: fen(0n) };
     // Too much of a kind is refused, naming the field and the rule, and writes nothing.
     const untouched = await snapshotLineRows(db);
     expect(
-      await refusal(
+      await refusalOf(
         hardship.request({
           lineId,
           ask: { ...ask, interest: fen(2_241n) },
@@ -150,10 +95,10 @@ describe.each(storesUnderTest())('credit-line hardship: goodwill waiver ($name)'
     // The maker cannot approve it (403); a decided request cannot be decided again (422).
     const pendingRows = await snapshotLineRows(db);
     expect(
-      await refusal(hardship.approve({ lineId, requestId: outcome.request.id, checker: alice })),
+      await refusalOf(hardship.approve({ lineId, requestId: outcome.request.id, checker: alice })),
     ).toEqual({ status: 'FORBIDDEN', field: 'checker', rule: 'maker-checker' });
     expect(
-      await refusal(hardship.approve({ lineId, requestId: first.outcome.request.id, checker: bob })),
+      await refusalOf(hardship.approve({ lineId, requestId: first.outcome.request.id, checker: bob })),
     ).toEqual({ status: 'VALIDATION_FAILED', field: 'requestId', rule: 'pending-request' });
     expect(await snapshotLineRows(db)).toBe(pendingRows);
 
@@ -180,7 +125,7 @@ describe.each(storesUnderTest())('credit-line hardship: goodwill waiver ($name)'
 
     // Nothing of that interest is owed any more: asking again is refused (and the request is not repeated).
     expect(
-      await refusal(
+      await refusalOf(
         hardship.request({
           lineId,
           ask: { ...ask, fees: fen(0n), interest: fen(1n) },
