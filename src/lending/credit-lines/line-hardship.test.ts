@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../platform/errors/app-error.ts';
 import { validateEntry } from '../../ledger/journal.ts';
 import type { Money } from '../../platform/money/money.ts';
-import { parseRate } from '../../platform/money/rate.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { journalsOf } from './line-books.ts';
 import { planLineHardship, type LineHardshipAsk } from './line-hardship.ts';
 import {
-  advanceLine,
-  initialLineState,
   lineDaysPastDue,
   minimumOutstanding,
   receiveLineEvent,
@@ -17,8 +13,14 @@ import {
   type LineChange,
   type StatementDocument,
 } from './line-servicing.ts';
-import type { LineEvent, LineState } from './line-state.ts';
-import { DEFAULT_CREDIT_LINE_PRODUCT, termsFor, type LineTerms } from './line-terms.ts';
+import type { LineEvent } from './line-state.ts';
+import { type LineTerms } from './line-terms.ts';
+import {
+  phoneAndConvertedSofa,
+  refusalOf,
+  runLine,
+  workedTerms,
+} from './line-worked-example.test-support.ts';
 
 const d = (text: string) => text as LocalDate;
 const fen = (value: bigint) => value as Money;
@@ -43,40 +45,9 @@ const fen = (value: bigint) => value as Money;
  * instalment 200.00 + fee 4.50 = ¥1,108.10.
  */
 function scenario(withWaiver = true): { terms: LineTerms; events: LineEvent[] } {
-  const terms = termsFor(DEFAULT_CREDIT_LINE_PRODUCT, {
-    lineId: 'cl_HW',
-    customerId: 'cus_HW',
-    facilityId: 'fac_HW',
-    openedOn: d('2026-01-05'),
-    apr: parseRate('0.1825'),
-  });
+  const terms = workedTerms('HW');
   const events: LineEvent[] = [
-    {
-      seq: 1,
-      kind: 'purchase',
-      effectiveDate: d('2026-01-10'),
-      amount: fen(100_000n),
-      purchaseId: 'pur_A',
-      description: 'phone',
-    },
-    {
-      seq: 2,
-      kind: 'purchase',
-      effectiveDate: d('2026-01-12'),
-      amount: fen(60_000n),
-      purchaseId: 'pur_B',
-      description: 'sofa',
-    },
-    {
-      seq: 3,
-      kind: 'conversion',
-      effectiveDate: d('2026-01-12'),
-      amount: fen(60_000n),
-      planId: 'ipl_B',
-      source: { kind: 'purchase', purchaseId: 'pur_B' },
-      term: 3,
-      feeRate: parseRate('0.0075'),
-    },
+    ...phoneAndConvertedSofa(),
     ...(withWaiver
       ? [
           {
@@ -94,43 +65,11 @@ function scenario(withWaiver = true): { terms: LineTerms; events: LineEvent[] } 
   return { terms, events };
 }
 
-function run(
-  terms: LineTerms,
-  events: readonly LineEvent[],
-  through: LocalDate,
-): { state: LineState; changes: LineChange[]; statements: StatementDocument[] } {
-  let state = initialLineState(terms);
-  const changes: LineChange[] = [];
-  const statements: StatementDocument[] = [];
-  const taken: LineEvent[] = [];
-  for (const event of events) {
-    const received = receiveLineEvent(terms, state, taken, event);
-    changes.push(...received.changes);
-    statements.push(...received.statements);
-    state = received.state;
-    taken.push(event);
-  }
-  const advanced = advanceLine(terms, state, through);
-  changes.push(...advanced.changes);
-  statements.push(...advanced.statements);
-  return { state: advanced.state, changes, statements };
-}
-
-function refusal(fn: () => unknown): { field?: string; rule?: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return { field: error.issues[0]?.field, rule: error.issues[0]?.rule };
-    throw error;
-  }
-  throw new Error('not refused');
-}
-
 describe('a goodwill waiver on a credit line', () => {
   it('checks the ask against what is owed today: ¥22.40 interest, ¥4.50 fees, no late fee', () => {
     const { terms, events } = scenario();
     const before = events.filter((event) => event.seq <= 3);
-    const state = run(terms, before, d('2026-02-20')).state;
+    const state = runLine(terms, before, d('2026-02-20')).state;
     expect(waivableOf(state)).toEqual({ interest: 2_240n, fees: 450n, lateFees: 0n });
     expect(lineDaysPastDue(state, d('2026-02-20'))).toBe(10);
     expect(minimumOutstanding(state, 0)).toBe(30_450n);
@@ -143,23 +82,23 @@ describe('a goodwill waiver on a credit line', () => {
       lateFees: fen(0n),
       ...over,
     });
-    expect(refusal(() => planLineHardship(line, ask({ interest: fen(2_241n) }), 'lhr_x'))).toEqual({
+    expect(refusalOf(() => planLineHardship(line, ask({ interest: fen(2_241n) }), 'lhr_x'))).toEqual({
       field: 'interest',
       rule: 'within-owed',
     });
-    expect(refusal(() => planLineHardship(line, ask({ fees: fen(451n) }), 'lhr_x'))).toEqual({
+    expect(refusalOf(() => planLineHardship(line, ask({ fees: fen(451n) }), 'lhr_x'))).toEqual({
       field: 'fees',
       rule: 'within-owed',
     });
-    expect(refusal(() => planLineHardship(line, ask({ lateFees: fen(1n) }), 'lhr_x'))).toEqual({
+    expect(refusalOf(() => planLineHardship(line, ask({ lateFees: fen(1n) }), 'lhr_x'))).toEqual({
       field: 'lateFees',
       rule: 'within-owed',
     });
-    expect(refusal(() => planLineHardship(line, ask({ fees: fen(-1n) }), 'lhr_x'))).toEqual({
+    expect(refusalOf(() => planLineHardship(line, ask({ fees: fen(-1n) }), 'lhr_x'))).toEqual({
       field: 'fees',
       rule: 'not-negative',
     });
-    expect(refusal(() => planLineHardship(line, ask({}), 'lhr_x'))).toEqual({
+    expect(refusalOf(() => planLineHardship(line, ask({}), 'lhr_x'))).toEqual({
       field: 'interest',
       rule: 'positive',
     });
@@ -188,7 +127,7 @@ describe('a goodwill waiver on a credit line', () => {
 
   it('books income not earned (Dr income, Cr receivable) on the line and the plan, and the payment cures', () => {
     const { terms, events } = scenario();
-    const { state, changes } = run(terms, events, d('2026-02-20'));
+    const { state, changes } = runLine(terms, events, d('2026-02-20'));
     const waiver = changes.find((change) => change.cause === 'hardship') as LineChange;
     const journals = journalsOf('cl_HW', 'cus_HW', waiver, () => 'jrn');
     for (const journal of journals) validateEntry(journal);
@@ -219,14 +158,14 @@ describe('a goodwill waiver on a credit line', () => {
     expect(state.plans[0]?.counters.feesWaived).toBe(450n);
     // The ¥300.00 paid the same day meets what is left of the minimum: current again.
     expect(lineDaysPastDue(state, d('2026-02-20'))).toBe(0);
-    const without = run(scenario(false).terms, scenario(false).events, d('2026-02-20')).state;
+    const without = runLine(scenario(false).terms, scenario(false).events, d('2026-02-20')).state;
     expect(minimumOutstanding(without, 0)).toBe(450n);
     expect(lineDaysPastDue(without, d('2026-02-20'))).toBe(10);
   });
 
   it('shows the waiver on the next statement, which still adds up: closing ¥1,108.10', () => {
     const { terms, events } = scenario();
-    const { statements } = run(terms, events, d('2026-03-01'));
+    const { statements } = runLine(terms, events, d('2026-03-01'));
     const [first, second] = statements as [StatementDocument, StatementDocument];
     expect(first.closingBalance).toBe(120_450n);
     expect(second).toMatchObject({
@@ -258,21 +197,21 @@ describe('a goodwill waiver on a credit line', () => {
 
   it('replays to the same line as it was taken in day by day', () => {
     const { terms, events } = scenario();
-    const incremental = run(terms, events, d('2026-04-15')).state;
+    const incremental = runLine(terms, events, d('2026-04-15')).state;
     expect(replayLine(terms, events, d('2026-04-15')).state).toEqual(incremental);
   });
 
   it('refuses a payment value-dated before a waiver (its amounts were fixed on that day)', () => {
     const { terms, events } = scenario();
     const taken = events.filter((event) => event.seq <= 4);
-    const state = run(terms, taken, d('2026-02-25')).state;
+    const state = runLine(terms, taken, d('2026-02-25')).state;
     const backdated: LineEvent = {
       seq: 6,
       kind: 'payment',
       effectiveDate: d('2026-02-19'),
       amount: fen(10_000n),
     };
-    expect(refusal(() => receiveLineEvent(terms, state, taken, backdated))).toEqual({
+    expect(refusalOf(() => receiveLineEvent(terms, state, taken, backdated))).toEqual({
       field: 'effectiveDate',
       rule: 'within-current-cycle',
     });
@@ -288,9 +227,9 @@ describe('a goodwill waiver on a credit line', () => {
       amount: fen(1n),
       reason: 'fraud',
     };
-    const state = run(terms, [...before, writeOff], d('2026-02-21')).state;
+    const state = runLine(terms, [...before, writeOff], d('2026-02-21')).state;
     expect(
-      refusal(() =>
+      refusalOf(() =>
         planLineHardship(
           { terms, state, events: [...before, writeOff], today: d('2026-02-21') },
           { tool: 'waiver', interest: fen(1n), fees: fen(0n), lateFees: fen(0n) },

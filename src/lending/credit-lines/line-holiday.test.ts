@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../platform/errors/app-error.ts';
 import type { Money } from '../../platform/money/money.ts';
 import { parseRate } from '../../platform/money/rate.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { planLineHardship } from './line-hardship.ts';
-import {
-  advanceLine,
-  initialLineState,
-  lineDaysPastDue,
-  receiveLineEvent,
-  replayLine,
-  type StatementDocument,
-} from './line-servicing.ts';
-import type { LineEvent, LineState } from './line-state.ts';
+import { lineDaysPastDue, replayLine } from './line-servicing.ts';
+import type { LineEvent } from './line-state.ts';
 import { DEFAULT_CREDIT_LINE_PRODUCT, termsFor, type LineTerms } from './line-terms.ts';
+import { refusalOf, runLine } from './line-worked-example.test-support.ts';
 
 const d = (text: string) => text as LocalDate;
 const fen = (value: bigint) => value as Money;
@@ -64,47 +57,18 @@ function scenario(holiday: boolean): { terms: LineTerms; events: LineEvent[] } {
   return { terms, events };
 }
 
-function run(
-  terms: LineTerms,
-  events: readonly LineEvent[],
-  through: LocalDate,
-): { state: LineState; statements: StatementDocument[] } {
-  let state = initialLineState(terms);
-  const statements: StatementDocument[] = [];
-  const taken: LineEvent[] = [];
-  for (const event of events) {
-    const received = receiveLineEvent(terms, state, taken, event);
-    statements.push(...received.statements);
-    state = received.state;
-    taken.push(event);
-  }
-  const advanced = advanceLine(terms, state, through);
-  statements.push(...advanced.statements);
-  return { state: advanced.state, statements };
-}
-
-function refusal(fn: () => unknown): { field?: string; rule?: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return { field: error.issues[0]?.field, rule: error.issues[0]?.rule };
-    throw error;
-  }
-  throw new Error('not refused');
-}
-
 const holiday = (statements: number) => ({ tool: 'holiday' as const, statements });
 
 describe('a payment holiday on a credit line', () => {
   it('is checked against the rules: 1 to 3 statements, a current line, one in 12 months', () => {
     const { terms, events } = scenario(false);
-    const state = run(terms, events, d('2026-01-20')).state;
+    const state = runLine(terms, events, d('2026-01-20')).state;
     const line = { terms, state, events, today: d('2026-01-20') };
-    expect(refusal(() => planLineHardship(line, holiday(4), 'x'))).toEqual({
+    expect(refusalOf(() => planLineHardship(line, holiday(4), 'x'))).toEqual({
       field: 'statements',
       rule: 'max-instalments',
     });
-    expect(refusal(() => planLineHardship(line, holiday(0), 'x'))).toEqual({
+    expect(refusalOf(() => planLineHardship(line, holiday(0), 'x'))).toEqual({
       field: 'statements',
       rule: 'max-instalments',
     });
@@ -116,19 +80,19 @@ describe('a payment holiday on a credit line', () => {
     expect(plan.stateAfter.counters).toEqual(state.counters);
 
     // Overdue: a holiday does not defer a minimum already missed.
-    const overdue = run(terms, events, d('2026-02-20')).state;
+    const overdue = runLine(terms, events, d('2026-02-20')).state;
     expect(lineDaysPastDue(overdue, d('2026-02-20'))).toBe(10);
     expect(
-      refusal(() =>
+      refusalOf(() =>
         planLineHardship({ terms, state: overdue, events, today: d('2026-02-20') }, holiday(1), 'x'),
       ),
     ).toEqual({ field: 'tool', rule: 'current' });
 
     // A second holiday within 12 months of the first (on 20 Mar, still current during the first).
     const withHoliday = scenario(true);
-    const later = run(withHoliday.terms, withHoliday.events, d('2026-03-20')).state;
+    const later = runLine(withHoliday.terms, withHoliday.events, d('2026-03-20')).state;
     const again = { terms, state: later, events: withHoliday.events, today: d('2026-03-20') };
-    expect(refusal(() => planLineHardship(again, holiday(1), 'x'))).toEqual({
+    expect(refusalOf(() => planLineHardship(again, holiday(1), 'x'))).toEqual({
       field: 'tool',
       rule: 'once-per-period',
     });
@@ -136,7 +100,7 @@ describe('a payment holiday on a credit line', () => {
 
   it('cuts two statements with no minimum: no day past due, interest as always, due after the holiday', () => {
     const { terms, events } = scenario(true);
-    const { state, statements } = run(terms, events, d('2026-04-01'));
+    const { state, statements } = runLine(terms, events, d('2026-04-01'));
     expect(
       statements.map((s) => ({
         seq: s.seq,
@@ -152,18 +116,18 @@ describe('a payment holiday on a credit line', () => {
     expect(state.holidayStatements).toBeUndefined();
     // The holiday's due dates asked nothing: neither on time nor missed for limit reviews.
     expect(state.dueOutcomes).toEqual([]);
-    expect(lineDaysPastDue(run(terms, events, d('2026-02-20')).state, d('2026-02-20'))).toBe(0);
-    expect(lineDaysPastDue(run(terms, events, d('2026-03-20')).state, d('2026-03-20'))).toBe(0);
+    expect(lineDaysPastDue(runLine(terms, events, d('2026-02-20')).state, d('2026-02-20'))).toBe(0);
+    expect(lineDaysPastDue(runLine(terms, events, d('2026-03-20')).state, d('2026-03-20'))).toBe(0);
     // After the holiday the minimum falls due as always: missed on 10 Apr, 1 day past due on 11 Apr.
-    expect(lineDaysPastDue(run(terms, events, d('2026-04-11')).state, d('2026-04-11'))).toBe(1);
+    expect(lineDaysPastDue(runLine(terms, events, d('2026-04-11')).state, d('2026-04-11'))).toBe(1);
 
-    const without = run(terms, scenario(false).events, d('2026-02-01')).statements;
+    const without = runLine(terms, scenario(false).events, d('2026-02-01')).statements;
     expect(without[0]?.minimumPayment).toBe(10_000n);
   });
 
   it('replays to the same line as it was taken in day by day', () => {
     const { terms, events } = scenario(true);
-    const incremental = run(terms, events, d('2026-04-15'));
+    const incremental = runLine(terms, events, d('2026-04-15'));
     const replayed = replayLine(terms, events, d('2026-04-15'));
     expect(replayed.state).toEqual(incremental.state);
     expect(replayed.statements).toEqual(incremental.statements);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../platform/errors/app-error.ts';
 import type { Money } from '../../platform/money/money.ts';
 import { parseRate } from '../../platform/money/rate.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
@@ -15,6 +14,7 @@ import {
 } from './line-servicing.ts';
 import type { LineEvent, LineState } from './line-state.ts';
 import { DEFAULT_CREDIT_LINE_PRODUCT, termsFor, type LineTerms } from './line-terms.ts';
+import { refusalOf } from './line-worked-example.test-support.ts';
 
 const d = (text: string) => text as LocalDate;
 const fen = (value: bigint) => value as Money;
@@ -89,16 +89,6 @@ function run(
   const advanced = advanceLine(terms, state, through);
   statements.push(...advanced.statements);
   return { state: advanced.state, statements };
-}
-
-function refusal(fn: () => unknown): { field?: string; rule?: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return { field: error.issues[0]?.field, rule: error.issues[0]?.rule };
-    throw error;
-  }
-  throw new Error('not refused');
 }
 
 const reAge = { tool: 're-age' as const };
@@ -188,7 +178,7 @@ describe('a re-age on a credit line', () => {
       evs: readonly LineEvent[],
       today: string,
       rules = DEFAULT_HARDSHIP_RULES,
-    ) => refusal(() => planLineHardship({ terms, state, events: evs, today: d(today) }, reAge, 'x', rules));
+    ) => refusalOf(() => planLineHardship({ terms, state, events: evs, today: d(today) }, reAge, 'x', rules));
     expect(plan(run(terms, events, d('2026-02-05')).state, events, '2026-02-05')).toEqual({
       field: 'tool',
       rule: 'delinquent',

@@ -1,25 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { validateEntry } from '../../ledger/journal.ts';
-import { AppError } from '../../platform/errors/app-error.ts';
 import type { Money } from '../../platform/money/money.ts';
-import { parseRate } from '../../platform/money/rate.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { journalsOf, lineBalances, planBalances } from './line-books.ts';
 import { planLineHardship, settlementPayoff } from './line-hardship.ts';
 import { closeRefusal } from './line-lifecycle.ts';
+import { heldFor, lineBalancesOf, replayLine, writtenOffOf, type LineChange } from './line-servicing.ts';
+import type { InstalmentPlan, LineEvent } from './line-state.ts';
+import { type LineTerms } from './line-terms.ts';
 import {
-  advanceLine,
-  heldFor,
-  initialLineState,
-  lineBalancesOf,
-  receiveLineEvent,
-  replayLine,
-  writtenOffOf,
-  type LineChange,
-  type StatementDocument,
-} from './line-servicing.ts';
-import type { InstalmentPlan, LineEvent, LineState } from './line-state.ts';
-import { DEFAULT_CREDIT_LINE_PRODUCT, termsFor, type LineTerms } from './line-terms.ts';
+  phoneAndConvertedSofa,
+  refusalOf,
+  runLine,
+  workedTerms,
+} from './line-worked-example.test-support.ts';
 
 const d = (text: string) => text as LocalDate;
 const fen = (value: bigint) => value as Money;
@@ -44,41 +38,8 @@ const fen = (value: bigint) => value as Money;
  *    writes off the ¥126.90 left of it.
  */
 function opening(): { terms: LineTerms; events: LineEvent[] } {
-  const terms = termsFor(DEFAULT_CREDIT_LINE_PRODUCT, {
-    lineId: 'cl_ST',
-    customerId: 'cus_ST',
-    facilityId: 'fac_ST',
-    openedOn: d('2026-01-05'),
-    apr: parseRate('0.1825'),
-  });
-  const events: LineEvent[] = [
-    {
-      seq: 1,
-      kind: 'purchase',
-      effectiveDate: d('2026-01-10'),
-      amount: fen(100_000n),
-      purchaseId: 'pur_A',
-      description: 'phone',
-    },
-    {
-      seq: 2,
-      kind: 'purchase',
-      effectiveDate: d('2026-01-12'),
-      amount: fen(60_000n),
-      purchaseId: 'pur_B',
-      description: 'sofa',
-    },
-    {
-      seq: 3,
-      kind: 'conversion',
-      effectiveDate: d('2026-01-12'),
-      amount: fen(60_000n),
-      planId: 'ipl_B',
-      source: { kind: 'purchase', purchaseId: 'pur_B' },
-      term: 3,
-      feeRate: parseRate('0.0075'),
-    },
-  ];
+  const terms = workedTerms('ST');
+  const events: LineEvent[] = [...phoneAndConvertedSofa()];
   return { terms, events };
 }
 
@@ -93,57 +54,25 @@ function settlement(seq: number, amount: bigint, date = '2026-02-20'): LineEvent
   };
 }
 
-function run(
-  terms: LineTerms,
-  events: readonly LineEvent[],
-  through: LocalDate,
-): { state: LineState; changes: LineChange[]; statements: StatementDocument[] } {
-  let state = initialLineState(terms);
-  const changes: LineChange[] = [];
-  const statements: StatementDocument[] = [];
-  const taken: LineEvent[] = [];
-  for (const event of events) {
-    const received = receiveLineEvent(terms, state, taken, event);
-    changes.push(...received.changes);
-    statements.push(...received.statements);
-    state = received.state;
-    taken.push(event);
-  }
-  const advanced = advanceLine(terms, state, through);
-  changes.push(...advanced.changes);
-  statements.push(...advanced.statements);
-  return { state: advanced.state, changes, statements };
-}
-
-function refusal(fn: () => unknown): { field?: string; rule?: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return { field: error.issues[0]?.field, rule: error.issues[0]?.rule };
-    throw error;
-  }
-  throw new Error('not refused');
-}
-
 const settle = (amount: bigint) => ({ tool: 'settlement' as const, amount: fen(amount) });
 
 describe('a settlement for less on a credit line', () => {
   it('settles ¥1,626.90 owed for ¥1,000.00, writing off ¥626.90, and refuses what is not less', () => {
     const { terms, events } = opening();
-    const state = run(terms, events, d('2026-02-20')).state;
+    const state = runLine(terms, events, d('2026-02-20')).state;
     expect(settlementPayoff(state)).toBe(162_690n);
     const line = { terms, state, events, today: d('2026-02-20') };
 
-    expect(refusal(() => planLineHardship(line, settle(162_690n), 'lhr_x'))).toEqual({
+    expect(refusalOf(() => planLineHardship(line, settle(162_690n), 'lhr_x'))).toEqual({
       field: 'amount',
       rule: 'less-than-owed',
     });
-    expect(refusal(() => planLineHardship(line, settle(-1n), 'lhr_x'))).toEqual({
+    expect(refusalOf(() => planLineHardship(line, settle(-1n), 'lhr_x'))).toEqual({
       field: 'amount',
       rule: 'not-negative',
     });
     // Nothing is held for the customer: a settlement of 0 would be a write-off, not a settlement.
-    expect(refusal(() => planLineHardship(line, settle(0n), 'lhr_x'))).toEqual({
+    expect(refusalOf(() => planLineHardship(line, settle(0n), 'lhr_x'))).toEqual({
       field: 'amount',
       rule: 'positive',
     });
@@ -182,7 +111,7 @@ describe('a settlement for less on a credit line', () => {
 
   it('books the payment and the write-off in one balanced journal per contract', () => {
     const { terms, events } = opening();
-    const { state, changes } = run(terms, [...events, settlement(4, 100_000n)], d('2026-02-20'));
+    const { state, changes } = runLine(terms, [...events, settlement(4, 100_000n)], d('2026-02-20'));
     const change = changes.find((candidate) => candidate.cause === 'hardship') as LineChange;
     const journals = journalsOf('cl_ST', 'cus_ST', change, () => 'jrn');
     for (const journal of journals) validateEntry(journal);
@@ -228,7 +157,7 @@ describe('a settlement for less on a credit line', () => {
     const { terms, events } = opening();
     const later: LineEvent = { seq: 5, kind: 'payment', effectiveDate: d('2026-02-21'), amount: fen(5_000n) };
     const all = [...events, settlement(4, 100_000n), later];
-    const { state, changes, statements } = run(terms, all, d('2026-04-15'));
+    const { state, changes, statements } = runLine(terms, all, d('2026-04-15'));
     const after = changes.find((change) => change.seq === 5) as LineChange;
     expect(after.cause).toBe('payment');
     expect(state.counters.recovered).toBe(0n);
@@ -239,7 +168,7 @@ describe('a settlement for less on a credit line', () => {
     expect(state.counters.interestAccrued).toBe(2_240n);
     // Held money stands in the way of closing (pay it out first); with none held, nothing is owed.
     expect(closeRefusal(state)).toMatchObject({ field: 'heldForCustomer', rule: 'nothing-held' });
-    const settledOnly = run(terms, [...events, settlement(4, 100_000n)], d('2026-04-15')).state;
+    const settledOnly = runLine(terms, [...events, settlement(4, 100_000n)], d('2026-04-15')).state;
     expect(closeRefusal(settledOnly)).toBeNull();
     // The same events replayed give the same line.
     expect(replayLine(terms, all, d('2026-04-15')).state).toEqual(state);
@@ -253,11 +182,11 @@ describe('a settlement for less on a credit line', () => {
       effectiveDate: d('2026-02-20'),
       amount: fen(150_000n),
     };
-    const state = run(terms, [...events, paid], d('2026-02-20')).state;
+    const state = runLine(terms, [...events, paid], d('2026-02-20')).state;
     expect(heldFor(state)).toBe(27_310n);
     expect(settlementPayoff(state)).toBe(12_690n);
     const line = { terms, state, events: [...events, paid], today: d('2026-02-20') };
-    expect(refusal(() => planLineHardship(line, settle(12_690n), 'lhr_x'))).toEqual({
+    expect(refusalOf(() => planLineHardship(line, settle(12_690n), 'lhr_x'))).toEqual({
       field: 'amount',
       rule: 'less-than-owed',
     });
@@ -279,9 +208,11 @@ describe('a settlement for less on a credit line', () => {
   it('is refused once the line is settled (written off)', () => {
     const { terms, events } = opening();
     const all = [...events, settlement(4, 100_000n)];
-    const state = run(terms, all, d('2026-02-21')).state;
+    const state = runLine(terms, all, d('2026-02-21')).state;
     expect(
-      refusal(() => planLineHardship({ terms, state, events: all, today: d('2026-02-21') }, settle(1n), 'x')),
+      refusalOf(() =>
+        planLineHardship({ terms, state, events: all, today: d('2026-02-21') }, settle(1n), 'x'),
+      ),
     ).toEqual({ field: 'lineId', rule: 'not-written-off' });
   });
 });

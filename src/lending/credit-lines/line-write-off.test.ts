@@ -6,7 +6,6 @@ import type { LocalDate } from '../../platform/time/local-date.ts';
 import { journalsOf } from './line-books.ts';
 import {
   advanceLine,
-  initialLineState,
   lineBalancesOf,
   lineDaysPastDue,
   planStatusOf,
@@ -15,8 +14,9 @@ import {
   writtenOffOf,
   type LineChange,
 } from './line-servicing.ts';
-import type { LineEvent, LineState } from './line-state.ts';
+import type { LineEvent } from './line-state.ts';
 import { DEFAULT_CREDIT_LINE_PRODUCT, termsFor, validateProduct, type LineTerms } from './line-terms.ts';
+import { phoneAndConvertedSofa, runLine, workedTerms } from './line-worked-example.test-support.ts';
 
 const d = (text: string) => text as LocalDate;
 const fen = (value: bigint) => value as Money;
@@ -37,62 +37,9 @@ const fen = (value: bigint) => value as Money;
  * ¥600.00 principal + 3 × ¥4.50 fees = ¥613.50; ¥1,767.80 in all.
  */
 function scenario(): { terms: LineTerms; events: LineEvent[] } {
-  const terms = termsFor(DEFAULT_CREDIT_LINE_PRODUCT, {
-    lineId: 'cl_WO',
-    customerId: 'cus_WO',
-    facilityId: 'fac_WO',
-    openedOn: d('2026-01-05'),
-    apr: parseRate('0.1825'),
-  });
-  const events: LineEvent[] = [
-    {
-      seq: 1,
-      kind: 'purchase',
-      effectiveDate: d('2026-01-10'),
-      amount: fen(100_000n),
-      purchaseId: 'pur_A',
-      description: 'phone',
-    },
-    {
-      seq: 2,
-      kind: 'purchase',
-      effectiveDate: d('2026-01-12'),
-      amount: fen(60_000n),
-      purchaseId: 'pur_B',
-      description: 'sofa',
-    },
-    {
-      seq: 3,
-      kind: 'conversion',
-      effectiveDate: d('2026-01-12'),
-      amount: fen(60_000n),
-      planId: 'ipl_B',
-      source: { kind: 'purchase', purchaseId: 'pur_B' },
-      term: 3,
-      feeRate: parseRate('0.0075'),
-    },
-  ];
+  const terms = workedTerms('WO');
+  const events: LineEvent[] = [...phoneAndConvertedSofa()];
   return { terms, events };
-}
-
-/** Takes the events in one by one as the commands would, stepping the days in between; returns the changes. */
-function run(
-  terms: LineTerms,
-  events: readonly LineEvent[],
-  through: LocalDate,
-): { state: LineState; changes: LineChange[] } {
-  let state = initialLineState(terms);
-  const changes: LineChange[] = [];
-  const taken: LineEvent[] = [];
-  for (const event of events) {
-    const received = receiveLineEvent(terms, state, taken, event);
-    changes.push(...received.changes);
-    state = received.state;
-    taken.push(event);
-  }
-  const advanced = advanceLine(terms, state, through);
-  changes.push(...advanced.changes);
-  return { state: advanced.state, changes };
 }
 
 const balancesOf = (change: LineChange, contractId: string) => {
@@ -105,11 +52,11 @@ const balancesOf = (change: LineChange, contractId: string) => {
 describe('a credit line written off by the day-end, with recoveries', () => {
   it('is written off on the first day past 180 days past due, for ¥1,767.80, in journals of its own', () => {
     const { terms, events } = scenario();
-    const on9Aug = run(terms, events, d('2026-08-09')).state;
+    const on9Aug = runLine(terms, events, d('2026-08-09')).state;
     expect(lineDaysPastDue(on9Aug, d('2026-08-09'))).toBe(180);
     expect(on9Aug.writtenOffOn).toBeUndefined();
 
-    const { state, changes } = run(terms, events, d('2026-08-10'));
+    const { state, changes } = runLine(terms, events, d('2026-08-10'));
     expect(writtenOffOf(state)).toEqual({
       on: '2026-08-10',
       principal: 160_000n,
@@ -158,7 +105,7 @@ describe('a credit line written off by the day-end, with recoveries', () => {
 
   it('accrues nothing afterwards, cuts no statement; payments are recoveries, the rest is held', () => {
     const { terms, events } = scenario();
-    const written = run(terms, events, d('2026-08-10')).state;
+    const written = runLine(terms, events, d('2026-08-10')).state;
     const later = advanceLine(terms, written, d('2026-10-31'));
     expect(later.changes).toEqual([]);
     expect(later.statements).toEqual([]);
@@ -169,7 +116,7 @@ describe('a credit line written off by the day-end, with recoveries', () => {
       { seq: 5, kind: 'payment', effectiveDate: d('2026-09-02'), amount: fen(130_000n) },
       { seq: 6, kind: 'payout', effectiveDate: d('2026-09-03'), amount: fen(3_220n) },
     ];
-    const { state, changes } = run(terms, [...events, ...recoveries], d('2026-09-03'));
+    const { state, changes } = runLine(terms, [...events, ...recoveries], d('2026-09-03'));
     expect(writtenOffOf(state)).toMatchObject({ total: 176_780n, recovered: 176_780n, outstanding: 0n });
     // ¥1,300.00 against ¥1,267.80 still written off: ¥32.20 held for the customer, then paid out.
     const recovery = changes.filter((c) => c.cause === 'recovery');
@@ -196,7 +143,7 @@ describe('a credit line written off by the day-end, with recoveries', () => {
 
   it('keeps its write-off: a payment may not be value-dated on or before the write-off day', () => {
     const { terms, events } = scenario();
-    const written = run(terms, events, d('2026-09-15')).state;
+    const written = runLine(terms, events, d('2026-09-15')).state;
     // The last statement was cut on 1 Aug, so without the write-off a payment could be dated back to then:
     // replayed before the day's rule, ¥1,500.00 on 5 Aug used to undo the write-off and cut a 1 Sep statement
     // nobody was sent.
@@ -225,7 +172,7 @@ describe('a credit line written off by the day-end, with recoveries', () => {
 
   it('refuses purchases, conversions and plan settlements once written off', () => {
     const { terms, events } = scenario();
-    const written = run(terms, events, d('2026-08-12')).state;
+    const written = runLine(terms, events, d('2026-08-12')).state;
     expect(() =>
       receiveLineEvent(terms, written, events, {
         seq: 4,
@@ -252,7 +199,7 @@ describe('a credit line written off by the day-end, with recoveries', () => {
         reason: 'returned',
       },
     ];
-    const { state, changes } = run(terms, paid, d('2026-09-04'));
+    const { state, changes } = runLine(terms, paid, d('2026-09-04'));
     expect(writtenOffOf(state)).toMatchObject({ recovered: 0n, outstanding: 176_780n });
     const restatement = changes.find((c) => c.cause === 'restatement');
     expect(restatement && balancesOf(restatement, 'cl_WO')?.lines).toEqual(
@@ -274,7 +221,7 @@ describe('a credit line written off by staff', () => {
       amount: fen(0n),
       reason: 'fraud confirmed',
     };
-    const { state, changes } = run(terms, [...events, byHand], d('2026-03-31'));
+    const { state, changes } = runLine(terms, [...events, byHand], d('2026-03-31'));
     // 22 Mar: statement 1 interest 100,000 × 31 + 20,000 × 9 + 120,000 × 40 (11 Feb – 22 Mar) = 8,080,000 →
     // ¥40.40; statement 2: 20,000 × 9 + 20,000 × 12 (11 – 22 Mar) = 420,000 → ¥2.10; instalment 3 not yet
     // billed (its principal is the plan's, written off unbilled; its fee was never billed).
@@ -309,7 +256,7 @@ describe('a credit line written off by staff', () => {
         apr: parseRate('0.1825'),
       },
     );
-    expect(run(terms, events, d('2026-09-30')).state.writtenOffOn).toBeUndefined();
+    expect(runLine(terms, events, d('2026-09-30')).state.writtenOffOn).toBeUndefined();
     expect(() => validateProduct({ ...DEFAULT_CREDIT_LINE_PRODUCT, writeOffAfterDpd: 20 })).toThrow(
       /not below suspendAfterDpd/,
     );
