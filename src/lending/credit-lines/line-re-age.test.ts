@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Money } from '../../platform/money/money.ts';
 import { parseRate } from '../../platform/money/rate.ts';
-import type { LocalDate } from '../../platform/time/local-date.ts';
+import { addDays, type LocalDate } from '../../platform/time/local-date.ts';
 import { DEFAULT_HARDSHIP_RULES } from '../loans/hardship.ts';
 import { lineConsecutivePaid, planLineHardship, regularMinimumOf } from './line-hardship.ts';
 import {
@@ -205,6 +206,121 @@ describe('a re-age on a credit line', () => {
       field: 'lineId',
       rule: 'not-written-off',
     });
+  });
+
+  it('on random lines behind: applied only after three regular minimums paid on time; after it, current until a new minimum is missed (fast-check)', () => {
+    let applied = 0;
+    fc.assert(
+      fc.property(
+        fc.record({
+          amount: fc.bigInt({ min: 20_000n, max: 3_000_000n }),
+          missed: fc.integer({ min: 1, max: 2 }),
+          paid: fc.integer({ min: 0, max: 4 }),
+          wait: fc.integer({ min: 1, max: 20 }),
+          apr: fc.constantFrom('0.1825', '0.073', '0.24'),
+        }),
+        ({ amount, missed, paid, wait, apr }) => {
+          const terms = termsFor(DEFAULT_CREDIT_LINE_PRODUCT, {
+            lineId: 'cl_RP',
+            customerId: 'cus_RP',
+            facilityId: 'fac_RP',
+            openedOn: d('2026-01-05'),
+            apr: parseRate(apr),
+          });
+          const events: LineEvent[] = [
+            {
+              seq: 1,
+              kind: 'purchase',
+              effectiveDate: d('2026-01-10'),
+              amount: fen(amount),
+              purchaseId: 'pur_P',
+              description: 'bought',
+            },
+          ];
+          let state = receiveLineEvent(terms, initialLineState(terms), [], events[0] as LineEvent).state;
+          // The first `missed` statements go unpaid; the next `paid` get their regular minimum on their due date.
+          let lastDue: LocalDate | undefined;
+          for (
+            let day = d('2026-01-11');
+            lastDue === undefined && day < d('2026-12-31');
+            day = addDays(day, 1)
+          ) {
+            state = advanceLine(terms, state, addDays(day, -1)).state;
+            const index = state.statements.findIndex((statement) => statement.dueDate === day);
+            if (index < 0) continue;
+            if (index >= missed && index < missed + paid) {
+              const regular = regularMinimumOf(terms, state, index);
+              if (regular > 0n) {
+                const payment: LineEvent = {
+                  seq: events.length + 1,
+                  kind: 'payment',
+                  effectiveDate: day,
+                  amount: regular,
+                };
+                state = receiveLineEvent(terms, state, events, payment).state;
+                events.push(payment);
+              }
+            }
+            if (index === missed + paid - 1) lastDue = day;
+          }
+          // A line paid off by its regular minimums cuts no more statements: nothing to re-age.
+          if (lastDue === undefined) return;
+          const ask = addDays(lastDue, wait);
+          state = advanceLine(terms, state, ask).state;
+          const behind = lineDaysPastDue(state, ask);
+          const line = { terms, state, events, today: ask };
+          let plan: ReturnType<typeof planLineHardship>;
+          try {
+            plan = planLineHardship(line, reAge, 'lhr_P');
+          } catch (error) {
+            const refused = refusalOf(() => {
+              throw error;
+            });
+            expect(['delinquent', 'min-consecutive-paid']).toContain(refused.rule);
+            if (refused.rule === 'delinquent') expect(behind).toBe(0);
+            return;
+          }
+          // Applied: the line was behind, three statements in a row were paid on time, and nothing is owed less.
+          applied += 1;
+          expect(behind).toBeGreaterThan(0);
+          expect(paid).toBeGreaterThanOrEqual(DEFAULT_HARDSHIP_RULES.reAgeMinConsecutivePaid);
+          expect(lineConsecutivePaid(line)).toBeGreaterThanOrEqual(
+            DEFAULT_HARDSHIP_RULES.reAgeMinConsecutivePaid,
+          );
+          expect(plan.after.daysPastDue).toBe(0);
+          expect(plan.after.payoff).toBe(plan.before.payoff);
+          expect(plan.stateAfter.counters).toEqual(state.counters);
+          const reAged: LineEvent = {
+            seq: events.length + 1,
+            kind: 'hardship',
+            effectiveDate: ask,
+            amount: plan.moneyEffect,
+            requestId: 'lhr_P',
+            change: plan.change,
+          };
+          state = receiveLineEvent(terms, state, events, reAged).state;
+          events.push(reAged);
+          // Nothing paid from here: current every day through the next due date whose minimum is unmet, then
+          // one day past due the day after it.
+          for (let day = addDays(ask, 1); day <= addDays(ask, 70); day = addDays(day, 1)) {
+            state = advanceLine(terms, state, day).state;
+            const missedNext = state.statements.find(
+              (statement) => statement.dueDate > ask && statement.dueDate < day && !statement.holiday,
+            );
+            if (!missedNext) expect(lineDaysPastDue(state, day)).toBe(0);
+            else {
+              expect(lineDaysPastDue(state, day)).toBeGreaterThan(0);
+              break;
+            }
+          }
+          const replayed = replayLine(terms, events, state.processedThrough);
+          expect(replayed.state).toEqual(state);
+        },
+      ),
+      { numRuns: 120, seed: 4242 },
+    );
+    // The property is about applied re-ages: a good share of the histories must reach one.
+    expect(applied).toBeGreaterThan(20);
   });
 
   it('replays to the same line as it was taken in day by day', () => {
