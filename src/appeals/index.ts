@@ -29,7 +29,7 @@ export {
   appealCalendar,
   type AppealSettings,
 } from './appeal-settings.ts';
-export { EDGES, transition, type AppealCommand } from './appeal-status.ts';
+export { EDGES, samePerson, transition, type AppealCommand } from './appeal-status.ts';
 export { slaDue, slaBreached, appealPriority } from './appeal-sla.ts';
 export { checkOverrideAuthority } from './appeal-authority.ts';
 export { reviewerActor } from './appeal-rules.ts';

@@ -242,9 +242,10 @@ describe.skipIf(skipReason !== undefined)('collections at a desktop size', () =>
       // The drawer stays busy (its form disabled) until the requests and the case are read again; a CI run
       // switched the tool while it was, and the next request never showed its result. Wait for it first.
       await page.locator('.hs-requests .ant-table-row').filter({ hasText: 'Applied' }).waitFor();
-      const previewButton = drawer.getByRole('button', { name: 'Preview' });
-      for (let tries = 0; tries < 100 && !(await previewButton.isEnabled()); tries += 1)
-        await page.waitForTimeout(100);
+      const previewButton = await drawer.getByRole('button', { name: 'Preview' }).elementHandle();
+      await page.waitForFunction((button) => !(button as HTMLButtonElement | null)?.disabled, previewButton, {
+        timeout: 10_000,
+      });
 
       // A settlement of ¥1.00: its money effect (the rest written off) is above the threshold — it waits.
       await drawer.locator('.ant-radio-button-wrapper').filter({ hasText: 'Settle for less' }).click();

@@ -270,7 +270,14 @@ describe.skipIf(skipReason !== undefined)('staff console: bad input is refused, 
         // confirmation opened on the row being replaced can vanish with it (seen once in two runs, zh-CN).
         await page.getByTestId(`status-${username}`).filter({ hasText: words.active }).waitFor();
         await row.getByRole('button', { name: words.disable }).click();
-        await page.locator('.ant-popconfirm').getByRole('button', { name: words.ok }).click();
+        // The confirmation of this user (its title names them), and the disable call it makes: a CI run timed out
+        // waiting for "Disabled" with no sign of which step did not happen.
+        const disableConfirm = page.locator('.ant-popconfirm').filter({ hasText: `E2E ${locale}` });
+        const disabling = page.waitForResponse(
+          (response) => response.url().endsWith('/disable') && response.request().method() === 'POST',
+        );
+        await disableConfirm.getByRole('button', { name: words.ok }).click();
+        expect((await disabling).status()).toBe(200);
         await page.getByTestId(`status-${username}`).filter({ hasText: words.disabled }).waitFor();
         await expect(signInStaff(username, password)).rejects.toThrow(/answered 401/);
         await row.getByRole('button', { name: words.enable }).click();

@@ -10,8 +10,10 @@ import {
   ZERO,
   type Money,
 } from '../../platform/money/money.ts';
-import { addMonths, type LocalDate } from '../../platform/time/local-date.ts';
+import type { LocalDate } from '../../platform/time/local-date.ts';
 import { DEFAULT_HARDSHIP_RULES, type HardshipRules } from '../loans/hardship.ts';
+import { checkOncePerPeriod } from '../shared/hardship-period.ts';
+import { standingEvents } from '../shared/reversals.ts';
 import {
   freeHeldOf,
   heldFor,
@@ -212,26 +214,8 @@ function checkHoliday(
       'current',
       `the line is ${dpd} days past due; a holiday is for a line that is current (a waiver or a settlement may help)`,
     );
-  const last = lastToolOn(line.events, 'holiday');
-  if (last && rules.holidayOncePerMonths > 0) {
-    const next = addMonths(last, rules.holidayOncePerMonths);
-    if (line.today < next)
-      throw AppError.invalid(
-        'tool',
-        'once-per-period',
-        `this line had a holiday on ${last}; the rules allow one in ${rules.holidayOncePerMonths} months (the next from ${next})`,
-      );
-  }
+  checkOncePerPeriod(line, 'holiday', rules.holidayOncePerMonths, 'tool', 'this line had a holiday');
   return { tool: 'holiday', statements: ask.statements };
-}
-
-/** The latest hardship change of `tool` on this line, if any. */
-function lastToolOn(events: readonly LineEvent[], tool: LineHardshipChange['tool']): LocalDate | undefined {
-  let last: LocalDate | undefined;
-  for (const event of events)
-    if (event.kind === 'hardship' && event.change.tool === tool && (!last || event.effectiveDate > last))
-      last = event.effectiveDate;
-  return last;
 }
 
 /**
@@ -273,18 +257,11 @@ export function regularMinimumOf(terms: LineTerms, state: LineState, index: numb
   return maxMoney(subMoney(statement.minimumPayment, pastDueAtCut), floor);
 }
 
-/** Payments received (not reversed) from `from` through `through`, by effective date. */
-function paymentsBetween(events: readonly LineEvent[], from: LocalDate, through: LocalDate): Money {
-  const reversed = new Set<number>();
-  for (const event of events) if (event.kind === 'reversal') reversed.add(event.reverses);
+/** Payments received and not reversed (`standingEvents`) from `from` through `through`, by effective date. */
+function paymentsBetween(payments: readonly LineEvent[], from: LocalDate, through: LocalDate): Money {
   let paid: Money = ZERO;
-  for (const event of events)
-    if (
-      event.kind === 'payment' &&
-      !reversed.has(event.seq) &&
-      event.effectiveDate >= from &&
-      event.effectiveDate <= through
-    )
+  for (const event of payments)
+    if (event.kind === 'payment' && event.effectiveDate >= from && event.effectiveDate <= through)
       paid = addMoney(paid, event.amount);
   return paid;
 }
@@ -309,11 +286,12 @@ export function lineConsecutivePaid(line: LineToday): number {
     }
   }
   if (oldest < 0) return 0;
+  const standing = standingEvents(line.events);
   let run = 0;
   for (let index = state.statements.length - 1; index > oldest; index -= 1) {
     const statement = state.statements[index] as BilledStatement;
     if (statement.dueDate >= today || statement.holiday) continue;
-    const paid = paymentsBetween(line.events, statement.statementDate, statement.dueDate);
+    const paid = paymentsBetween(standing, statement.statementDate, statement.dueDate);
     if (paid < regularMinimumOf(line.terms, state, index)) break;
     run += 1;
   }
@@ -340,16 +318,7 @@ function checkReAge(line: LineToday, rules: HardshipRules): LineHardshipChange {
       'min-consecutive-paid',
       `a re-age needs ${rules.reAgeMinConsecutivePaid} statements in a row paid on time since the line fell behind; this line has ${paid}`,
     );
-  const last = lastToolOn(line.events, 're-age');
-  if (last && rules.reAgeOncePerMonths > 0) {
-    const next = addMonths(last, rules.reAgeOncePerMonths);
-    if (line.today < next)
-      throw AppError.invalid(
-        'tool',
-        'once-per-period',
-        `this line was re-aged on ${last}; the rules allow one in ${rules.reAgeOncePerMonths} months (the next from ${next})`,
-      );
-  }
+  checkOncePerPeriod(line, 're-age', rules.reAgeOncePerMonths, 'tool', 'this line was re-aged');
   return { tool: 're-age' };
 }
 

@@ -699,18 +699,15 @@ function applyHardship(
  * billed amounts). A statement cut but not yet due keeps its minimum.
  */
 function reAgeLine(state: LineState, date: LocalDate): void {
-  const seqs = new Set<number>();
-  for (let index = 0; index < state.statements.length; index += 1) {
-    const statement = state.statements[index] as BilledStatement;
-    if (statement.dueDate >= date || minimumOutstanding(state, index) === 0n) continue;
-    seqs.add(statement.seq);
-  }
-  for (const statement of state.statements) {
-    if (!seqs.has(statement.seq)) continue;
+  const reAged = new Set<number>();
+  state.statements.forEach((statement, index) => {
+    // A statement's minimum left depends on it alone (and the line's credits), so marking as we go is safe.
+    if (statement.dueDate >= date || minimumOutstanding(state, index) === 0n) return;
     statement.reAged = true;
     if (statement.lateFeeDue !== undefined) statement.lateFeeDue = statement.lateFeeCharged ?? ZERO;
-  }
-  state.dueOutcomes = state.dueOutcomes.filter((outcome) => !seqs.has(outcome.seq));
+    reAged.add(statement.seq);
+  });
+  state.dueOutcomes = state.dueOutcomes.filter((outcome) => !reAged.has(outcome.seq));
 }
 
 /**

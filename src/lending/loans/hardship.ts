@@ -8,16 +8,11 @@ import {
   ZERO,
   type Money,
 } from '../../platform/money/money.ts';
-import { addMonths, parseLocalDate, type LocalDate } from '../../platform/time/local-date.ts';
+import { parseLocalDate, type LocalDate } from '../../platform/time/local-date.ts';
 import { assertRateWithinCap, type CostCap } from '../shared/cost-cap.ts';
+import { checkOncePerPeriod } from '../shared/hardship-period.ts';
 import type { LoanContract } from './loan-contract.ts';
-import {
-  outstandingOf,
-  type HardshipChange,
-  type HardshipTool,
-  type LoanEvent,
-  type LoanState,
-} from './loan-state.ts';
+import { outstandingOf, type HardshipChange, type LoanEvent, type LoanState } from './loan-state.ts';
 import { amortise, dueDatesFor } from './schedule.ts';
 import {
   billablePeriods,
@@ -186,27 +181,6 @@ function instalmentsLeft(loan: LoanToday): number {
   return billablePeriods(scheduleOf(loan.contract, loan.state), loan.state.nextPeriod).length;
 }
 
-/** The latest hardship change of `tool` on this loan, if any. */
-function lastOf(events: readonly LoanEvent[], tool: HardshipTool): LocalDate | undefined {
-  let last: LocalDate | undefined;
-  for (const event of events)
-    if (event.kind === 'hardship' && event.change.tool === tool && (!last || event.effectiveDate > last))
-      last = event.effectiveDate;
-  return last;
-}
-
-function oncePer(loan: LoanToday, tool: HardshipTool, months: number, field: string): void {
-  const last = lastOf(loan.events, tool);
-  if (!last || months === 0) return;
-  const next = addMonths(last, months);
-  if (loan.today < next)
-    throw AppError.invalid(
-      field,
-      'once-per-period',
-      `this loan had a ${tool} on ${last}; the rules allow one in ${months} months (the next from ${next})`,
-    );
-}
-
 /** The longest run of instalments in a row paid in full (a re-aged one breaks the run). */
 export function consecutivePaid(state: LoanState): number {
   let best = 0;
@@ -316,7 +290,7 @@ function checkReAge(loan: LoanToday, rules: HardshipRules): HardshipChange {
       'min-consecutive-paid',
       `a re-age needs ${rules.reAgeMinConsecutivePaid} instalments in a row paid in full; this loan has ${paid}`,
     );
-  oncePer(loan, 're-age', rules.reAgeOncePerMonths, 'tool');
+  checkOncePerPeriod(loan, 're-age', rules.reAgeOncePerMonths, 'tool', 'this loan had a re-age');
   return { tool: 're-age' };
 }
 
@@ -344,7 +318,7 @@ function checkHoliday(
     );
   if (instalmentsLeft(loan) === 0)
     throw AppError.invalid('instalments', 'instalments-left', 'every instalment of this loan has fallen due');
-  oncePer(loan, 'holiday', rules.holidayOncePerMonths, 'tool');
+  checkOncePerPeriod(loan, 'holiday', rules.holidayOncePerMonths, 'tool', 'this loan had a holiday');
   return { tool: 'holiday', instalments: ask.instalments };
 }
 

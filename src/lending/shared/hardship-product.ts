@@ -1,3 +1,4 @@
+import { samePerson } from '../../appeals/index.ts';
 import type { IdempotencyStore } from '../../ledger/index.ts';
 import { actorOfPrincipal, type AuditActor, type AuditLog } from '../../platform/audit/audit-log.ts';
 import type { Database, Queryable } from '../../platform/database/database.ts';
@@ -7,7 +8,6 @@ import type { Money } from '../../platform/money/money.ts';
 import type { MessageDraft, MessageOutbox } from '../../platform/notifications/index.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
-import { checkSecondPerson as checkOverrideSecondPerson } from '../facilities/facility-override.ts';
 import type { HardshipActor, HardshipRequestOf, HardshipRequestStore } from './hardship-requests.pg.ts';
 
 /**
@@ -125,34 +125,30 @@ export function auditActorOf(by: HardshipActor): AuditActor {
 }
 
 /**
- * The checker must be another person than the maker: another key, under another name — the facility
- * overrides' rule (itself the appeals' `samePerson`), answered as a settings change request answers it:
+ * The checker must be another person than the maker: another key, under another name — the appeals'
+ * `samePerson`, as facility overrides use it — answered as a settings change request answers it:
  * 403 `maker-checker` (the act is forbidden to this person, not an invalid field), naming `checker`.
  */
 export function checkSecondPerson(
   request: { readonly id: string; readonly maker: HardshipActor },
   checker: HardshipActor,
 ): void {
-  try {
-    checkOverrideSecondPerson(request, checker);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'FORBIDDEN')
-      throw new AppError(
-        'FORBIDDEN',
-        'the person who asked for a hardship change cannot approve it; another person (another key, under another name) must',
+  const person = (actor: HardshipActor) => ({ kind: 'reviewer' as const, id: actor.keyId, name: actor.name });
+  if (!samePerson(person(request.maker), person(checker))) return;
+  throw new AppError(
+    'FORBIDDEN',
+    'the person who asked for a hardship change cannot approve it; another person (another key, under another name) must',
+    {
+      issues: [
         {
-          issues: [
-            {
-              field: 'checker',
-              rule: 'maker-checker',
-              message: `${request.maker.name} asked for this change and cannot approve it (four-eyes)`,
-            },
-          ],
-          details: { requestId: request.id, maker: request.maker.name },
+          field: 'checker',
+          rule: 'maker-checker',
+          message: `${request.maker.name} asked for this change and cannot approve it (four-eyes)`,
         },
-      );
-    throw error;
-  }
+      ],
+      details: { requestId: request.id, maker: request.maker.name },
+    },
+  );
 }
 
 /**

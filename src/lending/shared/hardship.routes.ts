@@ -1,7 +1,7 @@
 import { Type, type Static, type TObject, type TSchema, type TString } from 'typebox';
 import type { Principal } from '../../platform/auth/api-keys.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { MoneyString, StringEnum } from '../../platform/http/schemas.ts';
+import { MoneyString, pathParam, StringEnum } from '../../platform/http/schemas.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { toDecimalString } from '../../platform/money/money.ts';
 import { HARDSHIP_REASON_CODES, type HardshipReason } from '../loans/hardship.ts';
@@ -239,7 +239,7 @@ export function registerHardshipRequestRoutes<
       },
     },
     async (request) => ({
-      requests: (await service.list(idOf(request.params, spec.subjectParam))).map(spec.requestDto),
+      requests: (await service.list(pathParam(request.params, spec.subjectParam))).map(spec.requestDto),
     }),
   );
 
@@ -266,11 +266,6 @@ export function registerHardshipRequestRoutes<
   );
 
   registerDecisionRoutes(http, spec);
-}
-
-/** A parameter the route's schema has validated, by name. */
-function idOf(params: unknown, name: string): string {
-  return (params as Record<string, string>)[name] ?? '';
 }
 
 /** One request (where the product has that path), approve and reject. */
@@ -302,7 +297,7 @@ function registerDecisionRoutes<
           response: { 200: Type.Object({ request: schemas.request }), ...errors },
         },
       },
-      async (request) => ({ request: spec.requestDto(await get(idOf(request.params, 'requestId'))) }),
+      async (request) => ({ request: spec.requestDto(await get(pathParam(request.params, 'requestId'))) }),
     );
 
   http.post(

@@ -1,5 +1,5 @@
 import { Type, type Static, type TObject, type TSchema, type TString } from 'typebox';
-import { IdString, StringEnum } from '../../platform/http/schemas.ts';
+import { IdString, pathParam, StringEnum } from '../../platform/http/schemas.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { REVERSAL_REASONS, type ReversalReason } from './reversals.ts';
 
@@ -57,10 +57,9 @@ export function registerReversalRoute(http: HttpServer, spec: ReversalRouteSpec)
       },
     },
     async (request, reply) => {
-      const params = request.params as Record<string, string>;
       const result = await spec.reverse({
-        contractId: params[idParam] as string,
-        paymentSeq: Number(params.seq),
+        contractId: pathParam(request.params, idParam),
+        paymentSeq: Number(pathParam(request.params, 'seq')),
         reason: request.body.reason,
         idempotencyKey: request.headers['idempotency-key'],
       });

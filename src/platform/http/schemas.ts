@@ -120,3 +120,14 @@ export function problems<const S extends readonly number[]>(
     readonly [K in S[number]]: typeof ProblemSchema;
   };
 }
+
+/**
+ * A path parameter by name, for routes whose params schema is built at run time (a route factory shared by
+ * products: `loanId` or `lineId`): the schema has validated it, so it is a string.
+ */
+export function pathParam(params: unknown, name: string): string {
+  const value = (params as Readonly<Record<string, unknown>>)[name];
+  if (typeof value !== 'string')
+    throw new Error(`path parameter ${name} is missing (the route's schema names it)`);
+  return value;
+}
