@@ -1,13 +1,16 @@
 import type { AccountMonth, ReportableAccounts } from '../bureau/index.ts';
 import type { Queryable } from '../platform/database/database.ts';
 import { addMoney, moneyFromDb, subMoney, sumMoney, ZERO, type Money } from '../platform/money/money.ts';
-import type { LocalDate } from '../platform/time/local-date.ts';
+import { addDays, type LocalDate } from '../platform/time/local-date.ts';
 import {
   minimumOutstanding,
   lineBalancesOf,
   lineDaysPastDue,
   replayLine,
+  writtenOffOf,
 } from './credit-lines/line-servicing.ts';
+import type { LineEvent, LineState } from './credit-lines/line-state.ts';
+import type { LineTerms } from './credit-lines/line-terms.ts';
 import { lineEvents, lineStore } from './credit-lines/credit-lines.pg.ts';
 import { loanEvents, loanStore } from './loans/loans.pg.ts';
 import type { LoanState } from './loans/loan-state.ts';
@@ -117,18 +120,6 @@ export function createPgReportableAccounts(q: Queryable): ReportableAccounts {
             (event) => event.effectiveDate <= date,
           );
           const { state } = replayLine(line.terms, events, date);
-          let overdue = ZERO;
-          let since: LocalDate | null = null;
-          for (let index = 0; index < state.statements.length; index += 1) {
-            const statement = state.statements[index];
-            if (!statement || statement.dueDate >= date) break;
-            const unmet = minimumOutstanding(state, index);
-            if (unmet > 0n) {
-              since ??= statement.dueDate;
-              overdue = addMoney(overdue, unmet);
-            }
-          }
-          const balances = lineBalancesOf(state);
           const closed = line.closedOn !== null && line.closedOn <= date;
           accounts.push({
             customerId: line.terms.customerId,
@@ -136,12 +127,7 @@ export function createPgReportableAccounts(q: Queryable): ReportableAccounts {
             accountType: 'line',
             openedOn: line.terms.openedOn,
             amount: limits.get(`${line.terms.customerId}|${line.terms.lineId}`) ?? ZERO,
-            balance: balances.payoff > 0n ? balances.payoff : ZERO,
-            overdueAmount: closed ? ZERO : overdue,
-            daysPastDue: closed ? 0 : lineDaysPastDue(state, date),
-            overdueSince: closed ? null : since,
-            status: closed ? 'closed' : overdue > 0n ? 'overdue' : 'normal',
-            closedOn: closed ? line.closedOn : null,
+            ...lineStanding(line.terms, state, events, date, closed ? line.closedOn : null),
           });
           done += 1;
           onProgress?.(done, total);
@@ -150,6 +136,82 @@ export function createPgReportableAccounts(q: Queryable): ReportableAccounts {
       }
       return accounts;
     },
+  };
+}
+
+type Standing = Pick<
+  AccountMonth,
+  'balance' | 'overdueAmount' | 'daysPastDue' | 'overdueSince' | 'status' | 'closedOn'
+>;
+
+/** The oldest due date whose minimum is unmet on `date`, and what is unmet on statements due before it. */
+function lineOverdue(state: LineState, date: LocalDate): { amount: Money; since: LocalDate | null } {
+  let amount = ZERO;
+  let since: LocalDate | null = null;
+  for (let index = 0; index < state.statements.length; index += 1) {
+    const statement = state.statements[index];
+    if (!statement || statement.dueDate >= date) break;
+    const unmet = minimumOutstanding(state, index);
+    if (unmet > 0n) {
+      since ??= statement.dueDate;
+      amount = addMoney(amount, unmet);
+    }
+  }
+  return { amount, since };
+}
+
+/**
+ * A line's standing at the end of `date`, as the bureau reads it:
+ * - **closed** (by the ordinary close, on or before `date`): closed, nothing owed or overdue;
+ * - **settled for less** (a hardship settlement): closed on the settlement date, nothing owed — as a loan
+ *   settled for less is (the CRM1 layout has no code of its own for a settlement, see docs/bureau.md);
+ * - **written off** and not settled: status written off; the balance is what was written off and not yet
+ *   recovered (still owed by the customer, though off the lender's books), all of it overdue, since the
+ *   oldest due date that was unmet when the line was written off (the write-off date when nothing was past
+ *   due, as for a write-off by staff) — days past due go on counting until it is recovered in full; the
+ *   episode's date stays (it keys the advance notice);
+ * - otherwise normal or overdue from its statements: the unmet minimums of statements due before `date`.
+ */
+function lineStanding(
+  terms: LineTerms,
+  state: LineState,
+  events: readonly LineEvent[],
+  date: LocalDate,
+  closedOn: LocalDate | null,
+): Standing {
+  const nothingOwed = { balance: ZERO, overdueAmount: ZERO, daysPastDue: 0, overdueSince: null };
+  if (closedOn !== null) return { ...nothingOwed, status: 'closed', closedOn };
+  if (state.settledOn) return { ...nothingOwed, status: 'closed', closedOn: state.settledOn };
+  const writtenOff = writtenOffOf(state);
+  if (writtenOff) {
+    // The statements were emptied by the write-off: the episode is read off the line as it stood the day
+    // before (the day-end writes a line off inside that date's step, staff by an event dated that day).
+    const eve = addDays(writtenOff.on, -1);
+    const before = replayLine(
+      terms,
+      events.filter((event) => event.effectiveDate <= eve),
+      eve,
+    ).state;
+    const since = lineOverdue(before, writtenOff.on).since ?? writtenOff.on;
+    return {
+      balance: writtenOff.outstanding,
+      overdueAmount: writtenOff.outstanding,
+      // Recovered in full: nothing is past due any more; the status stays written off.
+      daysPastDue: writtenOff.outstanding > 0n ? daysPastDueOf(since, date) : 0,
+      overdueSince: since,
+      status: 'written_off',
+      closedOn: null,
+    };
+  }
+  const overdue = lineOverdue(state, date);
+  const { payoff } = lineBalancesOf(state);
+  return {
+    balance: payoff > 0n ? payoff : ZERO,
+    overdueAmount: overdue.amount,
+    daysPastDue: lineDaysPastDue(state, date),
+    overdueSince: overdue.since,
+    status: overdue.amount > 0n ? 'overdue' : 'normal',
+    closedOn: null,
   };
 }
 

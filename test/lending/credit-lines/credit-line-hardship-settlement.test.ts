@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../../src/ledger/ledger.pg.ts';
+import { createPgReportableAccounts } from '../../../src/lending/bureau-accounts.pg.ts';
+import type { LocalDate } from '../../../src/platform/time/local-date.ts';
 import { toDecimalString, type Money } from '../../../src/platform/money/money.ts';
 import { storesUnderTest } from '../../support/stores.ts';
 import { lineHardshipWorld, phoneAndConvertedSofa, refusalOf, alice, bob } from './hardship-world.ts';
@@ -122,6 +124,26 @@ describe.each(storesUnderTest())('credit-line hardship: settlement for less ($na
         en: 'Your credit line is settled as agreed: you paid CNY 1,000.00 and the remaining CNY 626.90 will not be asked of you. The line is closed for spending and you owe nothing more.',
       },
     ]);
+
+    // The credit bureau reads the settled line as it reads a loan settled for less: normal at the end of
+    // January (nothing was due yet: the first statement, cut 1 Feb, was due 10 Feb), closed on 20 Feb at the
+    // end of February with nothing owed. Before, it read "normal" with balance 0 on a frozen line.
+    const bureau = createPgReportableAccounts(db);
+    const reported = async (date: string) => {
+      const found = (await bureau.accountsAt(date as LocalDate)).find((a) => a.accountId === lineId);
+      if (!found) throw new Error(`no account at ${date}`);
+      const { status, balance, overdueAmount, daysPastDue, overdueSince, closedOn } = found;
+      return { status, balance, overdueAmount, daysPastDue, overdueSince, closedOn };
+    };
+    expect((await reported('2026-01-31')).status).toBe('normal');
+    expect(await reported('2026-02-28')).toEqual({
+      status: 'closed',
+      balance: 0n,
+      overdueAmount: 0n,
+      daysPastDue: 0,
+      overdueSince: null,
+      closedOn: '2026-02-20',
+    });
 
     // Money paid after the settlement is the customer's, held (not a recovery); the books stay sound.
     world.today('2026-02-21');

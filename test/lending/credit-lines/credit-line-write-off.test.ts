@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contractBalances, verifyLedger } from '../../../src/ledger/ledger.pg.ts';
 import { AppError } from '../../../src/platform/errors/app-error.ts';
 import type { Money } from '../../../src/platform/money/money.ts';
+import { createPgReportableAccounts } from '../../../src/lending/bureau-accounts.pg.ts';
 import { createPgPortfolioReadModel } from '../../../src/lending/portfolio-read-model.pg.ts';
 import { lineVerdict } from '../../../src/monitoring/performance.ts';
 import { lineStateOn } from '../../../src/monitoring/roll-rates.ts';
@@ -151,6 +152,31 @@ describe.each(storesUnderTest())('a credit line written off, then recovered ($na
     // Nothing accrues afterwards; purchases are declined with the reason.
     await world.nightsThrough('2026-09-01');
     expect((await world.lines.getLine(lineId)).writtenOff?.total).toBe(176_780n);
+
+    // The credit bureau reads it as written off (it read "normal, balance 0" before: the write-off empties
+    // the statements). Overdue since 10 Feb, the first due date missed: 31 Jul is 18 + 31 + 30 + 31 + 30 + 31
+    // = 171 days past it, 31 Aug 202; the balance is the ¥1,767.80 written off and still owed, all overdue.
+    const bureau = createPgReportableAccounts(world.db);
+    const reported = async (date: string) => {
+      const found = (await bureau.accountsAt(date as LocalDate)).find((a) => a.accountId === lineId);
+      if (!found) throw new Error(`no account at ${date}`);
+      const { status, balance, overdueAmount, daysPastDue, overdueSince, closedOn } = found;
+      return { status, balance, overdueAmount, daysPastDue, overdueSince, closedOn };
+    };
+    expect(await reported('2026-07-31')).toMatchObject({
+      status: 'overdue',
+      daysPastDue: 171,
+      overdueSince: '2026-02-10',
+      closedOn: null,
+    });
+    expect(await reported('2026-08-31')).toEqual({
+      status: 'written_off',
+      balance: 176_780n,
+      overdueAmount: 176_780n,
+      daysPastDue: 202,
+      overdueSince: '2026-02-10',
+      closedOn: null,
+    });
     const refused = await world.lines.purchase({
       lineId,
       amount: 100n as Money,
@@ -167,7 +193,23 @@ describe.each(storesUnderTest())('a credit line written off, then recovered ($na
     expect(first.receipt.allocation).toMatchObject({ recovered: 50_000n, principal: 0n, held: 0n });
     const again = await world.lines.pay({ lineId, amount: 50_000n as Money, idempotencyKey: 'r1' });
     expect(again.replayed).toBe(true);
+    // ¥500.00 recovered on 1 Sep: ¥1,267.80 still written off and owed, 203 days past 10 Feb.
+    expect(await reported('2026-09-01')).toMatchObject({
+      status: 'written_off',
+      balance: 126_780n,
+      overdueAmount: 126_780n,
+      daysPastDue: 203,
+    });
     const second = await world.lines.pay({ lineId, amount: 130_000n as Money, idempotencyKey: 'r2' });
+    // Recovered in full: nothing owed or past due, still reported as written off (the episode's date kept).
+    expect(await reported('2026-09-01')).toEqual({
+      status: 'written_off',
+      balance: 0n,
+      overdueAmount: 0n,
+      daysPastDue: 0,
+      overdueSince: '2026-02-10',
+      closedOn: null,
+    });
     expect(second.receipt.allocation).toMatchObject({ recovered: 126_780n, held: 3_220n });
     expect((await world.lines.getLine(lineId)).writtenOff).toMatchObject({
       recovered: 176_780n,
