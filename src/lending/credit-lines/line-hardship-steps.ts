@@ -87,16 +87,21 @@ async function applyOnLine(
     amount: plan.moneyEffect,
   };
   const taken = await take(deps, tx, facility, record, event, events);
-  const message = lineHardshipApplied({
-    customerId: request.customerId,
-    lineId: request.lineId,
-    requestId: request.id,
+  const message = messageOf(request.customerId, request.lineId, request.id, plan);
+  return { seq: event.seq, journalIds: taken.journalIds, message };
+}
+
+/** The customer's message of a planned change: it follows from the plan alone, so a preview shows the same. */
+function messageOf(customerId: string, lineId: string, requestId: string, plan: LineHardshipPlan) {
+  return lineHardshipApplied({
+    customerId,
+    lineId,
+    requestId,
     change: plan.change,
     after: plan.after,
     settlement: plan.settlement,
     nextDueDate: plan.nextDueDate,
   });
-  return { seq: event.seq, journalIds: taken.journalIds, message };
 }
 
 /** The credit-line port of the hardship-request layer. */
@@ -114,5 +119,7 @@ export function lineHardshipProduct(deps: LineHardshipDeps): LineHardshipProduct
         planOnLockedLine(deps, tx, where, lineId, ask, requestId),
       ),
     apply: (tx, request, planned) => applyOnLine(deps, tx, request, planned),
+    previewMessage: (lineId, planned) =>
+      messageOf(planned.record.terms.customerId, lineId, 'lhr_preview', planned.plan).content,
   };
 }

@@ -194,15 +194,26 @@ const PreviewDto = Type.Object({
   needsSecondPerson: Type.Boolean(),
   before: FiguresDto,
   after: FiguresDto,
+  customerMessage: Type.Object(
+    { zh: Type.String(), en: Type.String() },
+    {
+      description:
+        "The message the customer will read once it is applied (SMS, zh-CN and en): the text the request's " +
+        'outcome sends, from the same figures.',
+    },
+  ),
 });
 
 function previewDto(preview: LineHardshipPreview): Static<typeof PreviewDto> {
+  // A line's message follows from the plan (`previewMessage` in line-hardship-steps.ts): always there.
+  if (!preview.customerMessage) throw new AppError('INTERNAL', 'a line preview has no customer message');
   return {
     moneyEffect: s(preview.moneyEffect),
     secondPersonAbove: s(preview.secondPersonAbove),
     needsSecondPerson: preview.needsSecondPerson,
     before: figuresDto(preview.before),
     after: figuresDto(preview.after),
+    customerMessage: preview.customerMessage,
   };
 }
 

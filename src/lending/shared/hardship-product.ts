@@ -5,7 +5,7 @@ import type { Database, Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
 import type { Money } from '../../platform/money/money.ts';
-import type { MessageDraft, MessageOutbox } from '../../platform/notifications/index.ts';
+import type { MessageContent, MessageDraft, MessageOutbox } from '../../platform/notifications/index.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import type { HardshipActor, HardshipRequestOf, HardshipRequestStore } from './hardship-requests.pg.ts';
@@ -84,6 +84,12 @@ export interface HardshipProduct<
    * in the same transaction.
    */
   apply(tx: Queryable, request: HardshipRequestOf<Ask, Key>, planned: Planned): Promise<AppliedHardship>;
+  /**
+   * What the customer would be told of the planned change, for the preview — the very message `apply` writes,
+   * when it follows from the plan alone (a line's does). Absent when it needs the state booking writes (a
+   * loan's message reads the booked schedule), so the preview of that product shows no message.
+   */
+  previewMessage?(subjectId: string, planned: Planned): MessageContent;
 }
 
 /** A request carried out: the product's event, its journals, the customer's message. */

@@ -106,6 +106,12 @@ describe.each(storesUnderTest().map((store) => [store.name, store] as const))(
           minimumDue: '120.00',
           daysPastDue: 5,
         },
+        // The message the customer will read, from the same figures: ¥21.60 waived, ¥1,221.60 − ¥21.60 =
+        // ¥1,200.00 owed; the minimum's ¥120.00 is principal (10 % of ¥1,200.00), so still ¥120.00 to pay.
+        customerMessage: {
+          zh: '我们已为您减免信用额度的利息¥21.60。目前共欠¥1,200.00。最低还款还需还¥120.00。目前逾期5天。',
+          en: 'We have waived CNY 21.60 of interest on your credit line. You owe CNY 1,200.00 in all. CNY 120.00 of your minimum payment is still to pay. You are 5 days overdue.',
+        },
       });
 
       const done = await t.app.http.inject({
@@ -126,6 +132,13 @@ describe.each(storesUnderTest().map((store) => [store.name, store] as const))(
       });
       expect(body.after.payoff).toBe('1200.00');
       expect(body.journalIds).toHaveLength(1);
+      // The customer is sent exactly what the preview showed.
+      const sent = await t.app.db.query<{ zh: string; en: string }>(
+        `select text->>'zh' as zh, text->>'en' as en from customer_messages
+          where kind = 'line_hardship_applied' and occasion = $1`,
+        [`hardship-${body.request.id}`],
+      );
+      expect(sent.rows).toEqual([preview.json().customerMessage]);
 
       const again = await t.app.http.inject({
         method: 'POST',

@@ -17795,6 +17795,11 @@ export interface paths {
                  */
                 principal: string;
               };
+              /** @description The message the customer will read once it is applied (SMS, zh-CN and en): the text the request's outcome sends, from the same figures. */
+              customerMessage: {
+                en: string;
+                zh: string;
+              };
               /**
                * @description What the threshold is compared with: the total waived (waiver), written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).
                * @example 1234.56
