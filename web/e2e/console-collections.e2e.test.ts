@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { seedDemo } from '../../src/demo/seeding/demo-seeding.ts';
@@ -32,6 +32,39 @@ interface QueueItem {
   product: 'cash_loan' | 'credit_line';
   amountPastDue: string;
 }
+
+interface LineView {
+  daysPastDue: number;
+  balances: { billedInterest: string; unbilledInterest: string; principalOwed: string; payoff: string };
+  writtenOff: { settledOn: string | null } | null;
+}
+
+interface LineFigures {
+  principal: string;
+  interest: string;
+  fees: string;
+  lateFees: string;
+  payoff: string;
+  minimumDue: string;
+  daysPastDue: number;
+}
+
+interface LinePreview {
+  moneyEffect: string;
+  secondPersonAbove: string;
+  needsSecondPerson: boolean;
+  before: LineFigures;
+  after: LineFigures;
+  customerMessage: { zh: string; en: string };
+}
+
+/** A yuan string as integer fen (the amounts here are well inside a double's exact integers). */
+const fenOf = (yuan: string) => Math.round(Number(yuan) * 100);
+/** Integer fen as the API's yuan string. */
+const yuanOf = (fen: number) => (fen / 100).toFixed(2);
+/** The console's money: ¥1,234.56 (zh-CN), CNY 1,234.56 (en) — web/src/format/format.ts. */
+const shown = (yuan: string, locale: Locale) =>
+  `${locale === 'zh-CN' ? '¥' : 'CNY '}${Number(yuan).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 interface SignIn {
   cookie: string;
@@ -85,13 +118,15 @@ async function signIn(role: StaffRole | { username: string; password: string }):
   return { cookie, csrfToken: body.csrfToken };
 }
 
-async function call<T>(session: SignIn, method: string, path: string): Promise<T> {
+async function call<T>(session: SignIn, method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${url}${path}`, {
     method,
     headers: {
       cookie: `${STAFF_COOKIE}=${session.cookie}`,
       ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrfToken }),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   expect(response.status, `${method} ${path}`).toBe(200);
   return (await response.json()) as T;
@@ -142,12 +177,66 @@ async function choose(page: Page, name: string | RegExp, label: string | RegExp)
   }
 }
 
+/** The line's figures table in the drawer, row by row: [figure, now, afterwards]. */
+async function lineFigures(scope: Locator): Promise<string[][]> {
+  const rows = scope.locator('.hs-line-figures tbody tr.ant-table-row');
+  const count = await rows.count();
+  const table: string[][] = [];
+  for (let index = 0; index < count; index += 1)
+    table.push((await rows.nth(index).locator('td').allInnerTexts()).map((cell) => cell.trim()));
+  return table;
+}
+
+const LINE_ROWS: Record<Locale, readonly [keyof LineFigures, string][]> = {
+  en: [
+    ['payoff', 'Settles the line in full'],
+    ['principal', 'Principal'],
+    ['interest', 'Interest'],
+    ['fees', 'Instalment fees'],
+    ['lateFees', 'Late fees'],
+    ['minimumDue', 'Minimum payment still to pay'],
+    ['daysPastDue', 'Days past due'],
+  ],
+  'zh-CN': [
+    ['payoff', '结清全部欠款需要'],
+    ['principal', '本金'],
+    ['interest', '利息'],
+    ['fees', '分期手续费'],
+    ['lateFees', '违约金'],
+    ['minimumDue', '最低还款还需还'],
+    ['daysPastDue', '逾期天数'],
+  ],
+};
+
+/** What the table must show for an API preview: every figure as the API gave it, formatted for `locale`. */
+function expectedFigures(preview: LinePreview, locale: Locale): string[][] {
+  const cell = (figures: LineFigures, key: keyof LineFigures) =>
+    key === 'daysPastDue'
+      ? locale === 'en'
+        ? `${figures.daysPastDue} days`
+        : `${figures.daysPastDue} 天`
+      : shown(figures[key] as string, locale);
+  return LINE_ROWS[locale].map(([key, label]) => [
+    label,
+    cell(preview.before, key),
+    cell(preview.after, key),
+  ]);
+}
+
+/** Waits until the drawer is no longer busy (its form is disabled while the requests and the case reload). */
+async function drawerIdle(page: Page, drawer: Locator, preview: string): Promise<void> {
+  const button = drawer.getByRole('button', { name: preview });
+  for (let tries = 0; tries < 100 && !(await button.isEnabled()); tries += 1) await page.waitForTimeout(100);
+}
+
 describe.skipIf(skipReason !== undefined)('collections at a desktop size', () => {
   let browser: Browser;
   let collector: SignIn;
   let reviewer: SignIn;
   /** The cash-loan cases open at the history's end, the largest amount past due first. */
   let cases: QueueItem[] = [];
+  /** The credit-line cases open at the history's end, with the line's payoff, the largest first. */
+  let lineCases: (QueueItem & { line: LineView })[] = [];
 
   beforeAll(async () => {
     url = await startCollectionsDemo();
@@ -163,6 +252,20 @@ describe.skipIf(skipReason !== undefined)('collections at a desktop size', () =>
       .filter((item) => item.product === 'cash_loan')
       .sort((a, b) => Number(b.amountPastDue) - Number(a.amountPastDue));
     expect(cases.length, 'the small history leaves late cash loans in the queue').toBeGreaterThanOrEqual(2);
+    lineCases = (
+      await Promise.all(
+        queue.items
+          .filter((item) => item.product === 'credit_line')
+          .map(async (item) => ({
+            ...item,
+            line: await call<LineView>(reviewer, 'GET', `/v1/lines/${item.accountId}`),
+          })),
+      )
+    ).sort((a, b) => fenOf(b.line.balances.payoff) - fenOf(a.line.balances.payoff));
+    expect(
+      lineCases.length,
+      'the small history leaves late credit lines in the queue',
+    ).toBeGreaterThanOrEqual(2);
   }, 600_000);
   afterAll(async () => {
     await browser?.close();
@@ -343,6 +446,241 @@ describe.skipIf(skipReason !== undefined)('collections at a desktop size', () =>
       await settled(page);
       await noSeriousViolations(page);
       await screenshot(page, 'console-hardship-preview.zh-CN');
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
+
+  it('a credit line: collector1 previews a waiver with the API figures and message, then a settlement for less that waits; a reviewer approves it and the case shows both applied (en)', async () => {
+    const picked = lineCases[0] as (typeof lineCases)[number];
+    const { balances } = picked.line;
+    // All the interest the line owes: billed and accrued in the cycle.
+    const interest = yuanOf(fenOf(balances.billedInterest) + fenOf(balances.unbilledInterest));
+    expect(fenOf(interest), 'a late line owes interest to waive').toBeGreaterThan(0);
+    expect(
+      fenOf(balances.payoff) - fenOf(interest) - 100,
+      'settling for ¥1.00 after the waiver writes off more than the ¥1,000.00 threshold, so it waits',
+    ).toBeGreaterThan(100_000);
+    const requestsPath = `/v1/lines/${picked.accountId}/hardship-requests`;
+
+    // What the API works out for the waiver: the drawer must show these figures as they are. By hand: the money
+    // effect is the interest waived; nothing but interest moves; payoff − interest is what settles it after.
+    const waiver = await call<LinePreview>(collector, 'POST', `${requestsPath}/preview`, {
+      tool: 'waiver',
+      interest,
+    });
+    expect(waiver.moneyEffect).toBe(interest);
+    expect(waiver.needsSecondPerson).toBe(false);
+    expect(waiver.before.interest).toBe(interest);
+    expect(waiver.before.payoff).toBe(balances.payoff);
+    expect(waiver.after).toMatchObject({
+      principal: waiver.before.principal,
+      interest: '0.00',
+      payoff: yuanOf(fenOf(balances.payoff) - fenOf(interest)),
+      daysPastDue: waiver.before.daysPastDue,
+    });
+    expect(waiver.customerMessage.en).toContain(`We have waived ${shown(interest, 'en')} of interest`);
+
+    const { context, page } = await openAs(browser, 'collector', 'en');
+    let pendingId: string;
+    try {
+      await page.goto(`${url}/console/collections/cases/${picked.caseId}`);
+      await page.getByRole('heading', { name: `Collection case ${picked.caseId}` }).waitFor();
+      await page.getByRole('button', { name: 'Claim', exact: true }).click();
+      await page.getByRole('button', { name: 'Release' }).waitFor();
+      await page.getByText('No hardship request on this credit line yet').waitFor();
+      await page.getByRole('button', { name: 'Help this borrower' }).click();
+      const drawer = page.getByRole('dialog', {
+        name: `Help this borrower · credit line ${picked.accountId}`,
+      });
+      await drawer.waitFor();
+      // A line's four tools (no reschedule for lines yet).
+      expect(await drawer.locator('.ant-radio-button-wrapper').allInnerTexts()).toEqual([
+        'Waive interest or fees',
+        'Payment holiday',
+        'Re-age (bring current)',
+        'Settle for less',
+      ]);
+
+      // Checked in the browser by the API's rules, naming the field and the rule: nothing to waive, then an
+      // amount with three decimals; then by the server: one fen more interest than is owed.
+      await drawer.getByRole('button', { name: 'Preview' }).click();
+      await drawer
+        .getByText('Enter an amount above 0 for at least one of interest, instalment fees, late fees')
+        .waitFor();
+      await drawer.getByLabel('Late fees to waive (CNY)').fill('1.005');
+      await drawer.getByText('An amount in yuan with at most 2 decimals, e.g. 22.40').waitFor();
+      await drawer.getByLabel('Late fees to waive (CNY)').fill('');
+      const interestField = drawer.getByLabel('Interest to waive (CNY, billed and accrued)');
+      await interestField.fill(yuanOf(fenOf(interest) + 1));
+      await drawer.getByRole('button', { name: 'Preview' }).click();
+      await drawer
+        .getByTestId('hardship-refusal')
+        .getByText('Interest to waive (CNY, billed and accrued): More than is owed today')
+        .waitFor();
+      await settled(page);
+      await noSeriousViolations(page);
+      await screenshot(page, 'console-line-hardship-refused.en');
+
+      await interestField.fill(interest);
+      await choose(page, 'Reason 1', 'Illness or injury');
+      await drawer.getByLabel(/^Note \(the customer/).fill('In hospital since last month');
+      await drawer.getByRole('button', { name: 'Preview' }).click();
+      const preview = drawer.getByTestId('hardship-preview');
+      await preview.getByText('applied as soon as you submit').waitFor();
+      expect(await lineFigures(preview)).toEqual(expectedFigures(waiver, 'en'));
+      expect(await preview.getByTestId('hardship-line-effect').innerText()).toBe(
+        `Forgiven, never asked for again: ${shown(interest, 'en')}.`,
+      );
+      const message = preview.getByTestId('hardship-message');
+      expect(await message.locator('[lang="en"]').innerText()).toBe(waiver.customerMessage.en);
+      expect(await message.locator('[lang="zh-CN"]').innerText()).toBe(waiver.customerMessage.zh);
+      await settled(page);
+      await noSeriousViolations(page);
+      await screenshot(page, 'console-line-hardship-preview.en');
+      await drawer.getByRole('button', { name: 'Submit' }).click();
+      await drawer
+        .getByTestId('hardship-result')
+        .getByText(`Applied: Waive interest or fees, money effect ${shown(interest, 'en')}`)
+        .waitFor();
+      await page.locator('.hs-requests .ant-table-row').filter({ hasText: 'Applied' }).waitFor();
+      await drawerIdle(page, drawer, 'Preview');
+
+      // Settled for ¥1.00 the same day: what settles it after the waiver, less ¥1.00, is written off — above
+      // the threshold, so it waits for a second person.
+      const settlement = await call<LinePreview>(collector, 'POST', `${requestsPath}/preview`, {
+        tool: 'settlement',
+        amount: '1.00',
+      });
+      expect(settlement.moneyEffect).toBe(yuanOf(fenOf(waiver.after.payoff) - 100));
+      expect(settlement.needsSecondPerson).toBe(true);
+      expect(settlement.before.payoff).toBe(waiver.after.payoff);
+      expect(settlement.after).toMatchObject({ payoff: '0.00', minimumDue: '0.00', daysPastDue: 0 });
+      await drawer.locator('.ant-radio-button-wrapper').filter({ hasText: 'Settle for less' }).click();
+      await drawer.getByLabel('The customer pays now (CNY)').fill('1.00');
+      await choose(page, 'Reason 1', 'Unemployment');
+      await drawer.getByLabel(/^Note \(the customer/).fill('Laid off in November, no income');
+      await drawer.getByRole('button', { name: 'Preview' }).click();
+      await preview.getByText('waits for another person to approve it').waitFor();
+      expect(await lineFigures(preview)).toEqual(expectedFigures(settlement, 'en'));
+      expect(await preview.getByTestId('hardship-line-effect').innerText()).toBe(
+        `The customer pays CNY 1.00 now; written off and forgiven: ${shown(settlement.moneyEffect, 'en')}.`,
+      );
+      expect(await message.locator('[lang="en"]').innerText()).toBe(settlement.customerMessage.en);
+      await drawer.getByRole('button', { name: 'Submit' }).click();
+      await drawer
+        .getByTestId('hardship-result')
+        .getByText(/so it waits for another person$/)
+        .waitFor();
+      await settled(page);
+      await screenshot(page, 'console-line-hardship-pending.en');
+      await drawer.getByRole('button', { name: 'Close' }).first().click();
+      const rows = page.locator('.hs-requests .ant-table-row');
+      const waiting = rows.filter({ hasText: 'Waiting for approval' });
+      await waiting.waitFor();
+      expect(await waiting.getByRole('button', { name: /^Approve / }).isDisabled()).toBe(true);
+      const listed = await call<{ requests: { id: string; status: string; ask: { tool: string } }[] }>(
+        collector,
+        'GET',
+        requestsPath,
+      );
+      expect(listed.requests.map((request) => [request.ask.tool, request.status])).toEqual([
+        ['settlement', 'pending'],
+        ['waiver', 'applied'],
+      ]);
+      pendingId = listed.requests[0]?.id ?? '';
+    } finally {
+      await context.close();
+    }
+
+    // A reviewer — another person — approves it from "Hardship approvals", where lines' requests wait too.
+    const second = await openAs(browser, 'reviewer', 'en');
+    try {
+      await second.page.goto(`${url}/console/reviewer/hardship`);
+      await second.page.getByRole('heading', { name: 'Waiting for approval' }).waitFor();
+      const row = second.page.locator('.hs-requests .ant-table-row').filter({ hasText: pendingId });
+      await row.getByRole('button', { name: `Approve ${pendingId}` }).waitFor();
+      expect(await row.innerText()).toContain('credit line');
+      expect(await row.innerText()).toContain(picked.accountId);
+      expect(await row.innerText()).toContain('Settle for less · pays CNY 1.00');
+      await settled(second.page);
+      await noSeriousViolations(second.page);
+      await screenshot(second.page, 'console-line-hardship-approvals.en');
+      await row.getByRole('button', { name: `Approve ${pendingId}` }).click();
+      await second.page.getByText('Approved and applied').first().waitFor();
+      await second.page.getByRole('button', { name: `Approve ${pendingId}` }).waitFor({ state: 'detached' });
+    } finally {
+      await second.context.close();
+    }
+    const settledLine = await call<LineView>(reviewer, 'GET', `/v1/lines/${picked.accountId}`);
+    expect(settledLine.writtenOff?.settledOn).toBe(today);
+    expect(settledLine.balances.payoff).toBe('0.00');
+
+    // The case shows the result: both requests applied, the settlement decided by the reviewer.
+    const back = await openAs(browser, 'collector', 'en');
+    try {
+      await back.page.goto(`${url}/console/collections/cases/${picked.caseId}`);
+      await back.page.getByRole('heading', { name: `Collection case ${picked.caseId}` }).waitFor();
+      const rows = back.page.locator('.hs-requests .ant-table-row');
+      await rows.filter({ hasText: 'Settle for less' }).filter({ hasText: 'Applied' }).waitFor();
+      expect(await rows.filter({ hasText: 'Applied' }).count()).toBe(2);
+      expect(await rows.filter({ hasText: 'Settle for less' }).innerText()).toContain(
+        demoStaff('reviewer').username,
+      );
+      await settled(back.page);
+      await noSeriousViolations(back.page);
+      await screenshot(back.page, 'console-line-hardship-case.en');
+    } finally {
+      await back.context.close();
+    }
+  }, 600_000);
+
+  it('a credit line in zh-CN: a holiday refused by its rule in words, a waiver previewed with the API figures', async () => {
+    const picked = lineCases[1] as (typeof lineCases)[number];
+    const interest = yuanOf(
+      fenOf(picked.line.balances.billedInterest) + fenOf(picked.line.balances.unbilledInterest),
+    );
+    const waiver = await call<LinePreview>(
+      collector,
+      'POST',
+      `/v1/lines/${picked.accountId}/hardship-requests/preview`,
+      { tool: 'waiver', interest },
+    );
+    expect(waiver.after.payoff).toBe(yuanOf(fenOf(picked.line.balances.payoff) - fenOf(interest)));
+    const { context, page } = await openAs(browser, 'collector', 'zh-CN');
+    try {
+      await page.goto(`${url}/console/collections/cases/${picked.caseId}`);
+      await page.getByRole('heading', { name: `催收案件 ${picked.caseId}` }).waitFor();
+      await page.getByRole('button', { name: '领取', exact: true }).click();
+      await page.getByRole('button', { name: '释放', exact: true }).waitFor();
+      await page.getByRole('button', { name: '帮助该借款人' }).click();
+      const drawer = page.getByRole('dialog', { name: `帮助该借款人 · 信用额度 ${picked.accountId}` });
+      await drawer.waitFor();
+
+      // A payment holiday on a line past due: refused by the rule `current`, said in words.
+      await drawer.locator('.ant-radio-button-wrapper').filter({ hasText: '暂停最低还款' }).click();
+      await drawer.getByLabel(/^免最低还款的账单数/).fill('2');
+      await drawer.getByRole('button', { name: '预览结果' }).click();
+      await drawer
+        .getByTestId('hardship-refusal')
+        .getByText('纾困方式: 只有没有逾期的账户才能使用；有逾期时可以考虑减免或减额结清')
+        .waitFor();
+
+      await drawer.locator('.ant-radio-button-wrapper').filter({ hasText: '减免利息或费用' }).click();
+      await drawer.getByLabel('减免利息（元，已出账和本期计提）').fill(interest);
+      await drawer.getByRole('button', { name: '预览结果' }).click();
+      const preview = drawer.getByTestId('hardship-preview');
+      await preview.getByText('提交后立即生效').waitFor();
+      expect(await lineFigures(preview)).toEqual(expectedFigures(waiver, 'zh-CN'));
+      expect(await preview.getByTestId('hardship-line-effect').innerText()).toBe(
+        `减免并不再收取：${shown(interest, 'zh-CN')}。`,
+      );
+      expect(await preview.getByTestId('hardship-message').locator('[lang="zh-CN"]').innerText()).toBe(
+        waiver.customerMessage.zh,
+      );
+      await settled(page);
+      await noSeriousViolations(page);
+      await screenshot(page, 'console-line-hardship-preview.zh-CN');
     } finally {
       await context.close();
     }

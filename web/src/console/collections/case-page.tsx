@@ -352,7 +352,11 @@ export function CollectionCasePage() {
             </Card>
           </Col>
         </Row>
-        {c.product === 'cash_loan' ? <HardshipPanel loanId={c.accountId} onChanged={reload} /> : null}
+        <HardshipPanel
+          product={c.product === 'credit_line' ? 'line' : 'loan'}
+          accountId={c.accountId}
+          onChanged={reload}
+        />
         <Card title={<h2 className="cl-h2">{t('collections.case.contacts')}</h2>}>
           <Table<CaseContact>
             className="cl-contacts"

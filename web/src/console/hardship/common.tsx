@@ -1,21 +1,55 @@
-import { Space, Table, Tag, Typography } from 'antd';
+import { Alert, Space, Table, Tag, Typography } from 'antd';
+import type { ApiProblem } from '../../api/problem.ts';
 import type { paths } from '../../api/schema';
 import { fenToYuan, yuanToFen } from '../../format/format.ts';
 import { useLocale } from '../i18n.ts';
 import { useStaff } from '../session.tsx';
 import './texts.ts';
 
-export type HardshipRequest =
-  paths['/v1/hardship-requests/{requestId}']['get']['responses'][200]['content']['application/json']['request'];
-export type HardshipPreview =
-  paths['/v1/loans/{loanId}/hardship-requests/preview']['post']['responses'][200]['content']['application/json'];
-export type HardshipBody =
-  paths['/v1/loans/{loanId}/hardship-requests']['post']['requestBody']['content']['application/json'];
+type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
+
+export type LoanHardshipRequest = Json<
+  paths['/v1/hardship-requests/{requestId}']['get']['responses'][200]
+>['request'];
+export type LineHardshipRequest = Json<
+  paths['/v1/lines/{lineId}/hardship-requests']['get']['responses'][200]
+>['requests'][number];
+/** A request on either product: a loan's has `loanId`, a line's `lineId` (`productOf`). */
+export type HardshipRequest = LoanHardshipRequest | LineHardshipRequest;
+export type HardshipPreview = Json<
+  paths['/v1/loans/{loanId}/hardship-requests/preview']['post']['responses'][200]
+>;
+export type LineHardshipPreview = Json<
+  paths['/v1/lines/{lineId}/hardship-requests/preview']['post']['responses'][200]
+>;
+export type HardshipBody = Json<paths['/v1/loans/{loanId}/hardship-requests']['post']['requestBody']>;
+export type LineHardshipBody = Json<paths['/v1/lines/{lineId}/hardship-requests']['post']['requestBody']>;
 export type HardshipTool = HardshipBody['tool'];
+export type LineHardshipTool = LineHardshipBody['tool'];
 export type ReasonCode = HardshipBody['reasons'][number]['code'];
 export type Instalment = HardshipPreview['instalmentsAfter'][number];
+/** A line's figures before or after a change: by kind, what settles it, the minimum left, days past due. */
+export type LineFigures = LineHardshipPreview['after'];
+
+/** The products with hardship tools: a cash loan (its schedule) and a credit line (its figures by kind). */
+export type HardshipProductKind = 'loan' | 'line';
+
+export function productOf(request: HardshipRequest): HardshipProductKind {
+  return 'lineId' in request ? 'line' : 'loan';
+}
+
+/** The account a request is on: the loan's or the line's id. */
+export function accountOf(request: HardshipRequest): string {
+  return 'lineId' in request ? request.lineId : request.loanId;
+}
+
+/** A tool's name in words: a line's waiver is of interest and fees, a loan's of interest and penalty. */
+export function toolKey(product: HardshipProductKind, tool: string): string {
+  return product === 'line' ? `hardship.lineTools.${tool}` : `hardship.tools.${tool}`;
+}
 
 export const TOOLS: readonly HardshipTool[] = ['waiver', 'reschedule', 'holiday', 're-age', 'settlement'];
+export const LINE_TOOLS: readonly LineHardshipTool[] = ['waiver', 'holiday', 're-age', 'settlement'];
 export const REASON_CODES: readonly ReasonCode[] = [
   'income-loss',
   'unemployment',
@@ -43,21 +77,32 @@ export function useIsMaker(): (request: HardshipRequest) => boolean {
   return (request) => request.maker.keyId === `staff:${staff.id}` || request.maker.name === staff.username;
 }
 
-/** What was asked, in words with its figures: "waive interest 150.00, penalty 11.59". */
-export function AskText({ ask }: { ask: HardshipRequest['ask'] }) {
+/** What was asked, in words with its figures: "waive interest 150.00, penalty 11.59" (either product). */
+export function AskText({ request }: { request: HardshipRequest }) {
   const { t, format } = useLocale();
+  // The union of both products' asks: a field the product has not is absent, one its tool has not is null.
+  const ask: Partial<Record<string, string | number | null>> & { tool: string } = request.ask;
   const parts: string[] = [];
-  if (ask.instalments !== null) parts.push(t('hardship.requests.askInstalments', { count: ask.instalments }));
-  if (ask.maxInstalment !== null)
-    parts.push(t('hardship.requests.askMax', { amount: format.yuan(ask.maxInstalment) }));
-  if (ask.interest !== null && yuanToFen(ask.interest) > 0n)
-    parts.push(t('hardship.requests.askInterest', { amount: format.yuan(ask.interest) }));
-  if (ask.penalty !== null && yuanToFen(ask.penalty) > 0n)
-    parts.push(t('hardship.requests.askPenalty', { amount: format.yuan(ask.penalty) }));
-  if (ask.amount !== null) parts.push(t('hardship.requests.askAmount', { amount: format.yuan(ask.amount) }));
+  const count = (key: string, text: string) => {
+    const value = ask[key];
+    if (typeof value === 'number') parts.push(t(text, { count: value }));
+  };
+  const money = (key: string, text: string, positiveOnly: boolean) => {
+    const value = ask[key];
+    if (typeof value === 'string' && (!positiveOnly || yuanToFen(value) > 0n))
+      parts.push(t(text, { amount: format.yuan(value) }));
+  };
+  count('instalments', 'hardship.requests.askInstalments');
+  count('statements', 'hardship.requests.askStatements');
+  money('maxInstalment', 'hardship.requests.askMax', false);
+  money('interest', 'hardship.requests.askInterest', true);
+  money('penalty', 'hardship.requests.askPenalty', true);
+  money('fees', 'hardship.requests.askFees', true);
+  money('lateFees', 'hardship.requests.askLateFees', true);
+  money('amount', 'hardship.requests.askAmount', false);
   return (
     <span>
-      <Typography.Text strong>{t(`hardship.tools.${ask.tool}`)}</Typography.Text>
+      <Typography.Text strong>{t(toolKey(productOf(request), ask.tool))}</Typography.Text>
       {parts.length > 0 ? ` · ${parts.join(', ')}` : ''}
     </span>
   );
@@ -117,5 +162,50 @@ export function ReasonsText({ reasons }: { reasons: HardshipRequest['reasons'] }
         </span>
       ))}
     </Space>
+  );
+}
+
+/** A refused field's name in words: `lateFees` → "Late fees to waive", `reasons[1].note` → "Reason 2: note". */
+export function useFieldName(): (field: string) => string {
+  const { t } = useLocale();
+  return (field) => {
+    const reason = /^reasons\[(\d+)\]\.(code|note)$/.exec(field);
+    if (reason) return t(`hardship.fields.reason.${reason[2]}`, { number: Number(reason[1]) + 1 });
+    return t(`hardship.fields.${field}`, { defaultValue: field });
+  };
+}
+
+/**
+ * A refusal in plain words: the server's sentence (its own text in the reader's language when it sends one),
+ * then each issue as the field's name and its rule in words — "Interest to waive: more than is owed today"
+ * — with the rule's code for whoever looks it up in the docs.
+ */
+export function RefusalAlert({ problem, title }: { problem: ApiProblem; title: string }) {
+  const { t } = useLocale();
+  const fieldName = useFieldName();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      message={title}
+      data-testid="hardship-refusal"
+      description={
+        problem.issues.length > 0 ? (
+          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+            {problem.issues.map((issue) => (
+              <li key={`${issue.field}/${issue.rule}`}>
+                {fieldName(issue.field)}: {t(`hardship.rules.${issue.rule}`, { defaultValue: issue.message })}{' '}
+                <Typography.Text type="secondary">
+                  (<code>{issue.rule}</code>)
+                </Typography.Text>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          problem.detail
+        )
+      }
+    />
   );
 }

@@ -15,60 +15,26 @@ import {
   Space,
   Typography,
 } from 'antd';
+import type { FormInstance } from 'antd';
+import type { Rule } from 'antd/es/form';
 import { useRef, useState } from 'react';
 import { newIntentKey } from '../../api/intent.ts';
 import type { ApiProblem } from '../../api/problem.ts';
+import { yuanToFen } from '../../format/format.ts';
 import { api, unwrap } from '../api.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { asProblem, useLoad } from '../components/use-load.ts';
 import { useLocale } from '../i18n.ts';
-import { problemToFields } from '../reviewer/problem-fields.ts';
 import {
   REASON_CODES,
-  ScheduleTable,
-  TOOLS,
-  scheduleFigures,
-  type HardshipBody,
-  type HardshipPreview,
-  type HardshipTool,
-  type Instalment,
-  type ReasonCode,
+  RefusalAlert,
+  toolKey,
+  type HardshipProductKind,
+  type HardshipRequest,
 } from './common.tsx';
+import { ChangeFigures, type HardshipChange } from './figures.tsx';
+import { HARDSHIP_PRODUCTS, type HelpValues, type PreviewView } from './products.ts';
 import { HardshipRequestsTable } from './requests-table.tsx';
-
-interface HelpValues {
-  tool: HardshipTool;
-  rescheduleBy?: 'count' | 'max';
-  instalments?: number;
-  maxInstalment?: string;
-  interest?: string;
-  penalty?: string;
-  amount?: string;
-  reasons: { code?: ReasonCode; note?: string }[];
-}
-
-/** The request's body from the form: only the fields of the chosen tool (the server refuses any other). */
-function bodyOf(values: HelpValues): Omit<HardshipBody, 'reasons'> {
-  const money = (value: string | undefined) => value?.trim() ?? '';
-  switch (values.tool) {
-    case 'reschedule':
-      return values.rescheduleBy === 'max'
-        ? { tool: 'reschedule', maxInstalment: money(values.maxInstalment) }
-        : { tool: 'reschedule', ...(values.instalments ? { instalments: values.instalments } : {}) };
-    case 'holiday':
-      return { tool: 'holiday', ...(values.instalments ? { instalments: values.instalments } : {}) };
-    case 're-age':
-      return { tool: 're-age' };
-    case 'waiver':
-      return {
-        tool: 'waiver',
-        ...(values.interest?.trim() ? { interest: money(values.interest) } : {}),
-        ...(values.penalty?.trim() ? { penalty: money(values.penalty) } : {}),
-      };
-    case 'settlement':
-      return { tool: 'settlement', amount: money(values.amount) };
-  }
-}
 
 /** "Pick one" for a Select as a validator: `required` puts aria-required on its role-less outer <div> (axe). */
 const picked = (message: string) => ({
@@ -76,104 +42,73 @@ const picked = (message: string) => ({
     value ? Promise.resolve() : Promise.reject(new Error(message)),
 });
 
-/** A refusal's field → the form's field (`reasons[0].note` → reasons / 0 / note). */
-function fieldOf(field: string): (string | number)[] | undefined {
+/** A refusal's field → the form's field (`reasons[0].note` → reasons / 0 / note); undefined if not on the form. */
+function fieldOf(field: string, fields: readonly string[]): (string | number)[] | undefined {
   const reason = /^reasons\[(\d+)\]\.(code|note)$/.exec(field);
   if (reason) return ['reasons', Number(reason[1]), reason[2] as string];
-  if (['instalments', 'maxInstalment', 'interest', 'penalty', 'amount', 'tool'].includes(field))
-    return [field];
-  return undefined;
+  return fields.includes(field) ? [field] : undefined;
 }
 
-/** Now and afterwards side by side: still to pay, the next instalment, how many are left, the last due date. */
-function Comparison({
-  before,
-  after,
-  paysNow,
-}: {
-  before: Instalment[];
-  after: Instalment[];
-  /** A settlement: what the customer pays now; nothing is owed after it (the rest is written off). */
-  paysNow?: string;
-}) {
-  const { t, format } = useLocale();
-  const column = (rows: Instalment[], title: string, testId: string, settled = false) => {
-    // A settled loan owes nothing more: its billed instalments keep their figures, the rest is written off.
-    const figures = settled
-      ? { stillToPay: '0.00', next: undefined, left: 0, last: undefined }
-      : scheduleFigures(rows);
-    return (
-      <Col xs={24} md={12}>
-        <Descriptions
-          size="small"
-          column={1}
-          bordered
-          title={<span className="hs-col-title">{title}</span>}
-          data-testid={testId}
-        >
-          <Descriptions.Item label={t('hardship.preview.stillToPay')}>
-            <Typography.Text strong>{format.yuan(figures.stillToPay)}</Typography.Text>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('hardship.preview.next')}>
-            {figures.next
-              ? t('hardship.preview.nextValue', {
-                  date: format.date(figures.next.dueDate),
-                  amount: format.yuan(figures.next.owed),
-                })
-              : t('hardship.preview.none')}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('hardship.preview.left')}>{figures.left}</Descriptions.Item>
-          <Descriptions.Item label={t('hardship.preview.last')}>
-            {figures.last ? format.date(figures.last.dueDate) : t('hardship.preview.none')}
-          </Descriptions.Item>
-        </Descriptions>
-      </Col>
-    );
-  };
+/** The money fields a waiver of each product takes: at least one of them above 0 (the API's rule `positive`). */
+const WAIVED: Readonly<
+  Record<HardshipProductKind, readonly ('interest' | 'penalty' | 'fees' | 'lateFees')[]>
+> = {
+  loan: ['interest', 'penalty'],
+  line: ['interest', 'fees', 'lateFees'],
+};
+
+/** The message the customer will read once it is applied, in both languages (the API's own text). */
+function CustomerMessage({ message }: { message: { zh: string; en: string } }) {
+  const { t } = useLocale();
   return (
-    <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      {paysNow ? (
-        <Typography.Text>
-          {t('hardship.preview.paysNow')}: <Typography.Text strong>{format.yuan(paysNow)}</Typography.Text>
-        </Typography.Text>
-      ) : null}
-      <Row gutter={[16, 16]}>
-        {column(before, t('hardship.preview.before'), 'hardship-before')}
-        {column(after, t('hardship.preview.after'), 'hardship-after', paysNow !== undefined)}
-      </Row>
-      {paysNow === undefined ? <ScheduleTable rows={after} caption={t('hardship.preview.schedule')} /> : null}
-    </Space>
+    <Card size="small" type="inner" title={t('hardship.preview.message')} data-testid="hardship-message">
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label="中文">
+          <span lang="zh-CN">{message.zh}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label="English">
+          <span lang="en">{message.en}</span>
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
   );
 }
 
 /**
- * "Help this borrower" on a loan in collections: choose a tool, enter its figures and the reasons, preview
- * what the customer will owe afterwards (the server works it out by the same rules, writing nothing), then
- * submit — applied at once within the threshold, otherwise waiting for a second person. Below: the loan's
- * requests, with approve / reject / withdraw on a pending one.
+ * "Help this borrower" on an account in collections — a cash loan or a credit line, the same drawer: choose a
+ * tool, enter its figures and the reasons, preview what the customer will owe afterwards (the server works it
+ * out by the same rules, writing nothing; for a line also the message the customer will read), then submit —
+ * applied at once within the threshold, otherwise waiting for a second person. Below: the account's requests,
+ * with approve / reject / withdraw on a pending one. What differs by product (tools, fields, calls, figures)
+ * is in `products.ts` and `figures.tsx`.
  */
-export function HardshipPanel({ loanId, onChanged }: { loanId: string; onChanged?: () => unknown }) {
+export function HardshipPanel({
+  product,
+  accountId,
+  onChanged,
+}: {
+  product: HardshipProductKind;
+  accountId: string;
+  onChanged?: () => unknown;
+}) {
+  const spec = HARDSHIP_PRODUCTS[product];
   const { t, format, locale } = useLocale();
   const { message } = AntApp.useApp();
-  const requests = useLoad(
-    () => unwrap(api.GET('/v1/loans/{loanId}/hardship-requests', { params: { path: { loanId } } })),
-    [loanId],
-  );
+  const requests = useLoad(() => spec.list(accountId), [product, accountId]);
   const rules = useLoad(() => unwrap(api.GET('/v1/loan-hardship-rules')), []);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<HelpValues>();
   const tool = Form.useWatch('tool', form);
   const rescheduleBy = Form.useWatch('rescheduleBy', form);
-  const [preview, setPreview] = useState<{ body: string; answer: HardshipPreview } | undefined>(undefined);
+  const [preview, setPreview] = useState<{ body: string; answer: PreviewView } | undefined>(undefined);
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<
     | {
         kind: 'applied' | 'pending';
         text: string;
-        before: Instalment[];
-        after: Instalment[];
-        paysNow: string | null;
+        request: HardshipRequest;
+        change: HardshipChange | null;
       }
     | undefined
   >(undefined);
@@ -181,36 +116,35 @@ export function HardshipPanel({ loanId, onChanged }: { loanId: string; onChanged
   const intent = useRef(newIntentKey());
   const inForce = rules.data?.inForce;
   const threshold = inForce ? format.yuan(inForce.secondPersonAbove) : '';
+  const subject = t(`hardship.subjects.${product}`);
 
   const refused = (caught: unknown) => {
     const answer = asProblem(caught);
-    problemToFields(form, answer, (field) => fieldOf(field));
+    // Each refused field shows the rule in words beside it; the alert above the form repeats them all.
+    const onForm = answer.issues
+      .map((issue) => ({
+        name: fieldOf(issue.field, spec.fields),
+        errors: [t(`hardship.rules.${issue.rule}`, { defaultValue: issue.message })],
+      }))
+      .filter((entry): entry is { name: (string | number)[]; errors: string[] } => entry.name !== undefined);
+    // The names come from the server's field paths, so the form is addressed untyped (as problemToFields does).
+    if (onForm.length > 0) (form as FormInstance).setFields(onForm);
     setProblem(answer);
   };
   const runPreview = async () => {
     let values: HelpValues;
     try {
-      values = await form.validateFields([
-        'tool',
-        'rescheduleBy',
-        'instalments',
-        'maxInstalment',
-        'interest',
-        'penalty',
-        'amount',
-      ]);
+      values = await form.validateFields([...spec.fields, 'rescheduleBy']);
     } catch {
       return;
     }
-    const body = bodyOf({ ...form.getFieldsValue(true), ...values } as HelpValues);
+    const all = { ...form.getFieldsValue(true), ...values } as HelpValues;
     setBusy(true);
     setProblem(undefined);
     setResult(undefined);
     try {
-      const answer = await unwrap(
-        api.POST('/v1/loans/{loanId}/hardship-requests/preview', { params: { path: { loanId } }, body }),
-      );
-      setPreview({ body: JSON.stringify(body), answer });
+      const answer = await spec.preview(accountId, all);
+      setPreview({ body: spec.bodyKey(all), answer });
     } catch (caught) {
       setPreview(undefined);
       refused(caught);
@@ -219,35 +153,21 @@ export function HardshipPanel({ loanId, onChanged }: { loanId: string; onChanged
     }
   };
   const submit = async (values: HelpValues) => {
-    const body: HardshipBody = {
-      ...bodyOf(values),
-      reasons: values.reasons.map((reason) => ({
-        code: reason.code ?? 'other',
-        note: reason.note?.trim() ?? '',
-      })),
-    };
+    const reasons = values.reasons.map((reason) => ({
+      code: reason.code ?? 'other',
+      note: reason.note?.trim() ?? '',
+    }));
     setBusy(true);
     setProblem(undefined);
     try {
-      const answer = await unwrap(
-        api.POST('/v1/loans/{loanId}/hardship-requests', {
-          params: { path: { loanId }, header: { 'idempotency-key': intent.current } },
-          body,
-        }),
-      );
+      const answer = await spec.request(accountId, values, reasons, intent.current);
       const effect = format.yuan(answer.request.moneyEffect);
       const kind = answer.request.status === 'pending' ? 'pending' : 'applied';
       const text =
         kind === 'pending'
           ? t('hardship.help.pending', { effect, threshold })
-          : t('hardship.help.applied', { tool: t(`hardship.tools.${answer.request.ask.tool}`), effect });
-      setResult({
-        kind,
-        text,
-        before: answer.instalmentsBefore,
-        after: answer.instalmentsAfter,
-        paysNow: answer.request.ask.tool === 'settlement' ? answer.request.ask.amount : null,
-      });
+          : t('hardship.help.applied', { tool: t(toolKey(product, answer.request.ask.tool)), effect });
+      setResult({ kind, text, request: answer.request, change: answer.change });
       void message.success(text);
       intent.current = newIntentKey();
       setPreview(undefined);
@@ -262,24 +182,105 @@ export function HardshipPanel({ loanId, onChanged }: { loanId: string; onChanged
   };
 
   const watched = Form.useWatch([], form) as HelpValues | undefined;
-  const current = watched?.tool ? JSON.stringify(bodyOf(watched)) : '';
+  const current = watched?.tool ? spec.bodyKey(watched) : '';
   const stale = preview !== undefined && preview.body !== current;
-  const money = (
-    name: 'maxInstalment' | 'interest' | 'penalty' | 'amount',
-    label: string,
-    required = true,
-  ) => (
+  const amountRule: Rule = { pattern: /^\s*\d+(\.\d{1,2})?\s*$/, message: t('hardship.rules.amount-format') };
+  const money = (name: 'maxInstalment' | 'amount', label: string) => (
     <Form.Item
       name={name}
       label={label}
-      rules={[
-        ...(required ? [{ required: true, message: t('hardship.help.required') }] : []),
-        { pattern: /^\d+(\.\d{1,2})?$/, message: '0.00' },
-      ]}
+      rules={[{ required: true, whitespace: true, message: t('hardship.rules.required') }, amountRule]}
     >
       <Input inputMode="decimal" placeholder="0.00" style={{ maxWidth: 220 }} />
     </Form.Item>
   );
+  // A waiver's amounts: each optional, at least one above 0 (checked on the first: the API names `interest`).
+  const waived = WAIVED[product];
+  const waiverField = (name: (typeof waived)[number], index: number) => (
+    <Form.Item
+      key={name}
+      name={name}
+      label={t(`hardship.fields.${product === 'line' && name === 'interest' ? 'lineInterest' : name}`)}
+      dependencies={index === 0 ? waived.slice(1) : []}
+      rules={[
+        amountRule,
+        ...(index === 0
+          ? [
+              ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+                validator: () => {
+                  const any = waived.some((field) => {
+                    const value = getFieldValue(field);
+                    return typeof value === 'string' && /^\s*\d+(\.\d{1,2})?\s*$/.test(value)
+                      ? yuanToFen(value) > 0n
+                      : false;
+                  });
+                  return any
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t(`hardship.rules.positive-${product}`)));
+                },
+              }),
+            ]
+          : []),
+      ]}
+    >
+      <Input inputMode="decimal" placeholder="0.00" style={{ maxWidth: 200 }} />
+    </Form.Item>
+  );
+  const count = (name: 'instalments' | 'statements', label: string, max: number) => (
+    <Form.Item
+      name={name}
+      label={label}
+      rules={[
+        { required: true, message: t('hardship.rules.required') },
+        { type: 'integer', min: 1, max, message: t('hardship.rules.count-range', { max }) },
+      ]}
+    >
+      <InputNumber precision={0} />
+    </Form.Item>
+  );
+
+  const toolFields = () => {
+    if (tool === 'waiver')
+      return (
+        <Space wrap size={16}>
+          {waived.map(waiverField)}
+        </Space>
+      );
+    if (tool === 'settlement') return money('amount', t('hardship.fields.amount'));
+    if (tool === 'holiday')
+      return product === 'line'
+        ? count(
+            'statements',
+            t('hardship.help.statementsCount', { max: inForce?.holidayMaxInstalments ?? 3 }),
+            inForce?.holidayMaxInstalments ?? 3,
+          )
+        : count(
+            'instalments',
+            t('hardship.help.holidayCount', { max: inForce?.holidayMaxInstalments ?? 3 }),
+            inForce?.holidayMaxInstalments ?? 3,
+          );
+    if (tool === 'reschedule')
+      return (
+        <>
+          <Form.Item name="rescheduleBy" label={t('hardship.help.rescheduleBy')}>
+            <Radio.Group
+              options={[
+                { value: 'count', label: t('hardship.help.byCount') },
+                { value: 'max', label: t('hardship.help.byMax') },
+              ]}
+            />
+          </Form.Item>
+          {rescheduleBy === 'max'
+            ? money('maxInstalment', t('hardship.fields.maxInstalment'))
+            : count(
+                'instalments',
+                t('hardship.help.rescheduleCount', { max: inForce?.rescheduleMaxInstalments ?? 60 }),
+                inForce?.rescheduleMaxInstalments ?? 60,
+              )}
+        </>
+      );
+    return null;
+  };
 
   return (
     <Card
@@ -301,8 +302,8 @@ export function HardshipPanel({ loanId, onChanged }: { loanId: string; onChanged
         <ProblemAlert problem={requests.error} onRetry={() => void requests.reload()} />
       ) : null}
       <HardshipRequestsTable
-        requests={requests.data?.requests ?? []}
-        emptyText={t('hardship.requests.empty')}
+        requests={requests.data ?? []}
+        emptyText={t('hardship.requests.empty', { subject })}
         onDecided={async () => {
           await requests.reload();
           await onChanged?.();
@@ -311,7 +312,7 @@ export function HardshipPanel({ loanId, onChanged }: { loanId: string; onChanged
       <Drawer
         open={open}
         width={760}
-        title={t('hardship.help.title', { loanId })}
+        title={t('hardship.help.title', { subject, id: accountId })}
         onClose={() => setOpen(false)}
         forceRender
         footer={
@@ -342,18 +343,21 @@ export function HardshipPanel({ loanId, onChanged }: { loanId: string; onChanged
               message={result.text}
               data-testid="hardship-result"
               description={
-                result.after.length > 0 ? (
-                  <Comparison
-                    before={result.before}
-                    after={result.after}
-                    {...(result.paysNow ? { paysNow: result.paysNow } : {})}
+                result.change ? (
+                  <ChangeFigures
+                    change={result.change}
+                    tool={result.request.ask.tool}
+                    moneyEffect={result.request.moneyEffect}
+                    paysNow={
+                      result.request.ask.tool === 'settlement' ? (result.request.ask.amount ?? '') : undefined
+                    }
                   />
                 ) : undefined
               }
             />
           ) : null}
           {problem ? (
-            <ProblemAlert
+            <RefusalAlert
               problem={problem}
               title={t('hardship.help.refused', { reason: problem.text?.[locale] ?? problem.detail })}
             />
@@ -370,55 +374,17 @@ export function HardshipPanel({ loanId, onChanged }: { loanId: string; onChanged
               <Radio.Group
                 optionType="button"
                 buttonStyle="solid"
-                options={TOOLS.map((value) => ({ value, label: t(`hardship.tools.${value}`) }))}
+                options={spec.tools.map((value) => ({ value, label: t(toolKey(product, value)) }))}
               />
             </Form.Item>
             {tool ? (
               <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>
-                {t(`hardship.toolHelp.${tool}`)}
+                {t(product === 'line' ? `hardship.lineToolHelp.${tool}` : `hardship.toolHelp.${tool}`, {
+                  max: inForce?.reAgeMinConsecutivePaid ?? 3,
+                })}
               </Typography.Paragraph>
             ) : null}
-            {tool === 'reschedule' ? (
-              <>
-                <Form.Item name="rescheduleBy" label={t('hardship.help.rescheduleBy')}>
-                  <Radio.Group
-                    options={[
-                      { value: 'count', label: t('hardship.help.byCount') },
-                      { value: 'max', label: t('hardship.help.byMax') },
-                    ]}
-                  />
-                </Form.Item>
-                {rescheduleBy === 'max' ? (
-                  money('maxInstalment', t('hardship.help.maxInstalment'))
-                ) : (
-                  <Form.Item
-                    name="instalments"
-                    label={t('hardship.help.rescheduleCount', {
-                      max: inForce?.rescheduleMaxInstalments ?? 60,
-                    })}
-                    rules={[{ required: true, message: t('hardship.help.required') }]}
-                  >
-                    <InputNumber min={1} max={inForce?.rescheduleMaxInstalments ?? 120} precision={0} />
-                  </Form.Item>
-                )}
-              </>
-            ) : null}
-            {tool === 'holiday' ? (
-              <Form.Item
-                name="instalments"
-                label={t('hardship.help.holidayCount', { max: inForce?.holidayMaxInstalments ?? 3 })}
-                rules={[{ required: true, message: t('hardship.help.required') }]}
-              >
-                <InputNumber min={1} max={inForce?.holidayMaxInstalments ?? 12} precision={0} />
-              </Form.Item>
-            ) : null}
-            {tool === 'waiver' ? (
-              <Space wrap size={16}>
-                {money('interest', t('hardship.help.interest'), false)}
-                {money('penalty', t('hardship.help.penalty'), false)}
-              </Space>
-            ) : null}
-            {tool === 'settlement' ? money('amount', t('hardship.help.amount')) : null}
+            {toolFields()}
             <Typography.Paragraph strong style={{ marginBottom: 8 }}>
               {t('hardship.help.reasons')}
             </Typography.Paragraph>
@@ -431,7 +397,7 @@ export function HardshipPanel({ loanId, onChanged }: { loanId: string; onChanged
                         <Form.Item
                           name={[field.name, 'code']}
                           label={`${t('hardship.help.reasonCode')} ${index + 1}`}
-                          rules={[picked(t('hardship.help.required'))]}
+                          rules={[picked(t('hardship.rules.required'))]}
                         >
                           <Select
                             options={REASON_CODES.map((value) => ({
@@ -445,7 +411,10 @@ export function HardshipPanel({ loanId, onChanged }: { loanId: string; onChanged
                         <Form.Item
                           name={[field.name, 'note']}
                           label={t('hardship.help.reasonNote')}
-                          rules={[{ required: true, whitespace: true, message: t('hardship.help.required') }]}
+                          rules={[
+                            { required: true, whitespace: true, message: t('hardship.rules.required') },
+                            { max: 500, message: t('hardship.rules.note-length') },
+                          ]}
                         >
                           <Input.TextArea rows={2} maxLength={500} />
                         </Form.Item>
@@ -485,7 +454,9 @@ export function HardshipPanel({ loanId, onChanged }: { loanId: string; onChanged
                     {format.yuan(preview.answer.secondPersonAbove)}
                   </Descriptions.Item>
                 </Descriptions>
-                <Typography.Text type="secondary">{t('hardship.preview.effectHelp')}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t(product === 'line' ? 'hardship.preview.lineEffectHelp' : 'hardship.preview.effectHelp')}
+                </Typography.Text>
                 <Alert
                   type={preview.answer.needsSecondPerson ? 'warning' : 'info'}
                   showIcon
@@ -496,11 +467,15 @@ export function HardshipPanel({ loanId, onChanged }: { loanId: string; onChanged
                     { threshold: format.yuan(preview.answer.secondPersonAbove) },
                   )}
                 />
-                <Comparison
-                  before={preview.answer.instalmentsBefore}
-                  after={preview.answer.instalmentsAfter}
-                  {...(tool === 'settlement' && watched?.amount ? { paysNow: watched.amount.trim() } : {})}
+                <ChangeFigures
+                  change={preview.answer.change}
+                  tool={tool ?? 'waiver'}
+                  moneyEffect={preview.answer.moneyEffect}
+                  paysNow={tool === 'settlement' && watched?.amount ? watched.amount.trim() : undefined}
                 />
+                {preview.answer.customerMessage ? (
+                  <CustomerMessage message={preview.answer.customerMessage} />
+                ) : null}
               </Space>
             </Card>
           ) : null}

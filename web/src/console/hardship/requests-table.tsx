@@ -7,22 +7,63 @@ import { useHeld } from '../components/use-held.ts';
 import { asProblem } from '../components/use-load.ts';
 import { useLocale } from '../i18n.ts';
 import { useStaff } from '../session.tsx';
-import { AskText, HardshipStatusTag, ReasonsText, useIsMaker, type HardshipRequest } from './common.tsx';
+import {
+  accountOf,
+  AskText,
+  HardshipStatusTag,
+  productOf,
+  ReasonsText,
+  useIsMaker,
+  type HardshipRequest,
+} from './common.tsx';
+
+/** Approve a pending request on its product's path (a line's request is under its line). */
+function approveRequest(request: HardshipRequest) {
+  return 'lineId' in request
+    ? unwrap(
+        api.POST('/v1/lines/{lineId}/hardship-requests/{requestId}/approve', {
+          params: { path: { lineId: request.lineId, requestId: request.id } },
+        }),
+      )
+    : unwrap(
+        api.POST('/v1/hardship-requests/{requestId}/approve', {
+          params: { path: { requestId: request.id } },
+        }),
+      );
+}
+
+/** Reject (or, by its maker, withdraw) a pending request on its product's path, with the note on record. */
+function rejectRequest(request: HardshipRequest, note: string) {
+  return 'lineId' in request
+    ? unwrap(
+        api.POST('/v1/lines/{lineId}/hardship-requests/{requestId}/reject', {
+          params: { path: { lineId: request.lineId, requestId: request.id } },
+          body: { note },
+        }),
+      )
+    : unwrap(
+        api.POST('/v1/hardship-requests/{requestId}/reject', {
+          params: { path: { requestId: request.id } },
+          body: { note },
+        }),
+      );
+}
 
 /**
- * Hardship requests as a table, with the second person's actions on a pending one: approve (reviewers and
+ * Hardship requests (a loan's, a line's, or both) as a table, with the second person's actions on a pending one: approve (reviewers and
  * admins, never the maker — the button says why; the server refuses too), reject, or withdraw by the maker
  * (collectors and reviewers), with a note kept on record. A refusal is shown above the table in the
  * server's words; `onDecided` reloads the caller's figures.
  */
 export function HardshipRequestsTable({
   requests,
-  showLoan = false,
+  showAccount = false,
   emptyText,
   onDecided,
 }: {
   requests: readonly HardshipRequest[];
-  showLoan?: boolean;
+  /** A column naming the account (a loan or a line): for the list of every account's requests. */
+  showAccount?: boolean;
   emptyText: string;
   onDecided: () => unknown;
 }) {
@@ -53,23 +94,16 @@ export function HardshipRequestsTable({
       await onDecided();
     }
   };
-  const path = (request: HardshipRequest) => ({ params: { path: { requestId: request.id } } });
   const approve = (request: HardshipRequest) =>
-    act(
-      () => unwrap(api.POST('/v1/hardship-requests/{requestId}/approve', path(request))),
-      t('hardship.requests.approved'),
-    );
+    act(() => approveRequest(request), t('hardship.requests.approved'));
   const reject = async () => {
     if (!rejecting || !note.trim()) return;
+    const request = rejecting;
     const done = await act(
-      () =>
-        unwrap(
-          api.POST('/v1/hardship-requests/{requestId}/reject', {
-            ...path(rejecting),
-            body: { note: note.trim() },
-          }),
-        ),
-      t(isMaker(rejecting) ? 'hardship.requests.withdrawn' : 'hardship.requests.rejected'),
+      () => rejectRequest(request, note.trim()),
+      t(isMaker(request) ? 'hardship.requests.withdrawn' : 'hardship.requests.rejected', {
+        account: t(`hardship.subjects.${productOf(request)}`),
+      }),
     );
     if (done) {
       setRejecting(undefined);
@@ -96,19 +130,25 @@ export function HardshipRequestsTable({
         dataSource={[...requests]}
         locale={{ emptyText }}
         columns={[
-          ...(showLoan
+          ...(showAccount
             ? [
                 {
-                  title: t('hardship.requests.loan'),
-                  dataIndex: 'loanId',
-                  render: (_: unknown, row: HardshipRequest) => <code>{row.loanId}</code>,
+                  title: t('hardship.requests.account'),
+                  key: 'account',
+                  render: (_: unknown, row: HardshipRequest) => (
+                    <span>
+                      {t(`hardship.subjects.${productOf(row)}`)}
+                      <br />
+                      <code>{accountOf(row)}</code>
+                    </span>
+                  ),
                 },
               ]
             : []),
           {
             title: t('hardship.requests.ask'),
             dataIndex: 'ask',
-            render: (_: unknown, row) => <AskText ask={row.ask} />,
+            render: (_: unknown, row) => <AskText request={row} />,
           },
           {
             title: t('hardship.requests.effect'),

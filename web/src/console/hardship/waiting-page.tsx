@@ -5,19 +5,27 @@ import { api, unwrap } from '../api.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { useLocale } from '../i18n.ts';
+import type { HardshipRequest } from './common.tsx';
 import { HardshipRequestsTable } from './requests-table.tsx';
 
 /**
- * "Waiting for approval": every loan's hardship requests above the threshold, the longest-waiting first, for
+ * "Waiting for approval": every loan's and credit line's hardship requests above the threshold, the
+ * longest-waiting first, for
  * the second person (a reviewer other than the maker) to approve or reject, and for their makers to withdraw.
- * (No link from a loan to its collections case yet: no API looks a case up by its loan.)
+ * (No link from an account to its collections case yet: no API looks a case up by its account.)
  */
 export function HardshipWaitingPage() {
   const { t, format } = useLocale();
-  const pending = useLoad(
-    () => unwrap(api.GET('/v1/hardship-requests', { params: { query: { status: 'pending' } } })),
-    [],
-  );
+  // Both products' inboxes as one list, the longest-waiting first.
+  const pending = useLoad(async () => {
+    const query = { params: { query: { status: 'pending' as const } } };
+    const [loans, lines] = await Promise.all([
+      unwrap(api.GET('/v1/hardship-requests', query)),
+      unwrap(api.GET('/v1/line-hardship-requests', query)),
+    ]);
+    const requests: HardshipRequest[] = [...loans.requests, ...lines.requests];
+    return { requests: requests.sort((a, b) => a.proposedAt.localeCompare(b.proposedAt)) };
+  }, []);
   const rules = useLoad(() => unwrap(api.GET('/v1/loan-hardship-rules')), []);
   return (
     <PageContainer
@@ -46,7 +54,7 @@ export function HardshipWaitingPage() {
           ) : (
             <HardshipRequestsTable
               requests={pending.data?.requests ?? []}
-              showLoan
+              showAccount
               emptyText={t('hardship.waiting.empty')}
               onDecided={() => pending.reload()}
             />
