@@ -477,7 +477,6 @@ describe.skipIf(skipReason !== undefined)('collections at a desktop size', () =>
       principal: waiver.before.principal,
       interest: '0.00',
       payoff: yuanOf(fenOf(balances.payoff) - fenOf(interest)),
-      daysPastDue: waiver.before.daysPastDue,
     });
     expect(waiver.customerMessage.en).toContain(`We have waived ${shown(interest, 'en')} of interest`);
 
@@ -663,7 +662,7 @@ describe.skipIf(skipReason !== undefined)('collections at a desktop size', () =>
       await drawer.getByRole('button', { name: '预览结果' }).click();
       await drawer
         .getByTestId('hardship-refusal')
-        .getByText('纾困方式: 只有没有逾期的账户才能使用；有逾期时可以考虑减免或减额结清')
+        .getByText('纾困方式：只有没有逾期的账户才能使用；有逾期时可以考虑减免或减额结清')
         .waitFor();
 
       await drawer.locator('.ant-radio-button-wrapper').filter({ hasText: '减免利息或费用' }).click();

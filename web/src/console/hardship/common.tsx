@@ -166,12 +166,14 @@ export function ReasonsText({ reasons }: { reasons: HardshipRequest['reasons'] }
 }
 
 /** A refused field's name in words: `lateFees` → "Late fees to waive", `reasons[1].note` → "Reason 2: note". */
-export function useFieldName(): (field: string) => string {
+export function useFieldName(product: HardshipProductKind): (field: string) => string {
   const { t } = useLocale();
   return (field) => {
     const reason = /^reasons\[(\d+)\]\.(code|note)$/.exec(field);
     if (reason) return t(`hardship.fields.reason.${reason[2]}`, { number: Number(reason[1]) + 1 });
-    return t(`hardship.fields.${field}`, { defaultValue: field });
+    // A line's interest is billed and accrued in the cycle: its label says so.
+    const key = product === 'line' && field === 'interest' ? 'lineInterest' : field;
+    return t(`hardship.fields.${key}`, { defaultValue: field });
   };
 }
 
@@ -180,9 +182,17 @@ export function useFieldName(): (field: string) => string {
  * then each issue as the field's name and its rule in words — "Interest to waive: more than is owed today"
  * — with the rule's code for whoever looks it up in the docs.
  */
-export function RefusalAlert({ problem, title }: { problem: ApiProblem; title: string }) {
+export function RefusalAlert({
+  problem,
+  title,
+  product,
+}: {
+  problem: ApiProblem;
+  title: string;
+  product: HardshipProductKind;
+}) {
   const { t } = useLocale();
-  const fieldName = useFieldName();
+  const fieldName = useFieldName(product);
   return (
     <Alert
       type="error"
@@ -195,7 +205,10 @@ export function RefusalAlert({ problem, title }: { problem: ApiProblem; title: s
           <ul style={{ margin: 0, paddingInlineStart: 18 }}>
             {problem.issues.map((issue) => (
               <li key={`${issue.field}/${issue.rule}`}>
-                {fieldName(issue.field)}: {t(`hardship.rules.${issue.rule}`, { defaultValue: issue.message })}{' '}
+                {t('hardship.help.issue', {
+                  field: fieldName(issue.field),
+                  rule: t(`hardship.rules.${issue.rule}`, { defaultValue: issue.message }),
+                })}{' '}
                 <Typography.Text type="secondary">
                   (<code>{issue.rule}</code>)
                 </Typography.Text>

@@ -29,6 +29,7 @@ import {
   REASON_CODES,
   RefusalAlert,
   toolKey,
+  useFieldName,
   type HardshipProductKind,
   type HardshipRequest,
 } from './common.tsx';
@@ -93,6 +94,7 @@ export function HardshipPanel({
 }) {
   const spec = HARDSHIP_PRODUCTS[product];
   const { t, format, locale } = useLocale();
+  const fieldName = useFieldName(product);
   const { message } = AntApp.useApp();
   const requests = useLoad(() => spec.list(accountId), [product, accountId]);
   const rules = useLoad(() => unwrap(api.GET('/v1/loan-hardship-rules')), []);
@@ -200,7 +202,7 @@ export function HardshipPanel({
     <Form.Item
       key={name}
       name={name}
-      label={t(`hardship.fields.${product === 'line' && name === 'interest' ? 'lineInterest' : name}`)}
+      label={fieldName(name)}
       dependencies={index === 0 ? waived.slice(1) : []}
       rules={[
         amountRule,
@@ -358,6 +360,7 @@ export function HardshipPanel({
           ) : null}
           {problem ? (
             <RefusalAlert
+              product={product}
               problem={problem}
               title={t('hardship.help.refused', { reason: problem.text?.[locale] ?? problem.detail })}
             />

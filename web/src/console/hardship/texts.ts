@@ -31,6 +31,7 @@ const zhCN = {
     applied: '已生效：{{tool}}，影响金额 {{effect}}',
     pending: '已提交，影响金额 {{effect}} 超过 {{threshold}}，等待另一位同事审批',
     refused: '未提交：{{reason}}',
+    issue: '{{field}}：{{rule}}',
   },
   tools: {
     reschedule: '重新安排还款计划',
@@ -236,6 +237,7 @@ const en: Shape<typeof zhCN> = {
     applied: 'Applied: {{tool}}, money effect {{effect}}',
     pending: 'Submitted: its money effect {{effect}} is above {{threshold}}, so it waits for another person',
     refused: 'Not submitted: {{reason}}',
+    issue: '{{field}}: {{rule}}',
   },
   tools: {
     reschedule: 'Reschedule',
