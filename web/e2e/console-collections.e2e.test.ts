@@ -60,6 +60,8 @@ interface LinePreview {
 
 /** A yuan string as integer fen (the amounts here are well inside a double's exact integers). */
 const fenOf = (yuan: string) => Math.round(Number(yuan) * 100);
+/** A line's waiver of interest, as the API takes it. */
+const waiverOf = (interest: string) => ({ tool: 'waiver', interest });
 /** Integer fen as the API's yuan string. */
 const yuanOf = (fen: number) => (fen / 100).toFixed(2);
 /** The console's money: ¥1,234.56 (zh-CN), CNY 1,234.56 (en) — web/src/format/format.ts. */
@@ -453,30 +455,34 @@ describe.skipIf(skipReason !== undefined)('collections at a desktop size', () =>
 
   it('a credit line: collector1 previews a waiver with the API figures and message, then a settlement for less that waits; a reviewer approves it and the case shows both applied (en)', async () => {
     const picked = lineCases[0] as (typeof lineCases)[number];
-    const { balances } = picked.line;
-    // All the interest the line owes: billed and accrued in the cycle.
-    const interest = yuanOf(fenOf(balances.billedInterest) + fenOf(balances.unbilledInterest));
+    const requestsPath = `/v1/lines/${picked.accountId}/hardship-requests`;
+    // All the interest the line owes today, billed and accrued: the line view is as of the last night, a
+    // hardship request steps the line through today first (one more day's interest), so ask the API's preview.
+    const owed = (await call<LinePreview>(collector, 'POST', `${requestsPath}/preview`, waiverOf('0.01')))
+      .before;
+    const interest = owed.interest;
     expect(fenOf(interest), 'a late line owes interest to waive').toBeGreaterThan(0);
+    // By hand: what settles the line is the sum of what it owes by kind (no money is held for the customer).
+    expect(fenOf(owed.payoff)).toBe(
+      fenOf(owed.principal) + fenOf(owed.interest) + fenOf(owed.fees) + fenOf(owed.lateFees),
+    );
     expect(
-      fenOf(balances.payoff) - fenOf(interest) - 100,
+      fenOf(owed.payoff) - fenOf(interest) - 100,
       'settling for ¥1.00 after the waiver writes off more than the ¥1,000.00 threshold, so it waits',
     ).toBeGreaterThan(100_000);
-    const requestsPath = `/v1/lines/${picked.accountId}/hardship-requests`;
 
     // What the API works out for the waiver: the drawer must show these figures as they are. By hand: the money
     // effect is the interest waived; nothing but interest moves; payoff − interest is what settles it after.
-    const waiver = await call<LinePreview>(collector, 'POST', `${requestsPath}/preview`, {
-      tool: 'waiver',
-      interest,
-    });
+    const waiver = await call<LinePreview>(collector, 'POST', `${requestsPath}/preview`, waiverOf(interest));
     expect(waiver.moneyEffect).toBe(interest);
     expect(waiver.needsSecondPerson).toBe(false);
-    expect(waiver.before.interest).toBe(interest);
-    expect(waiver.before.payoff).toBe(balances.payoff);
+    expect(waiver.before).toEqual(owed);
     expect(waiver.after).toMatchObject({
-      principal: waiver.before.principal,
+      principal: owed.principal,
       interest: '0.00',
-      payoff: yuanOf(fenOf(balances.payoff) - fenOf(interest)),
+      fees: owed.fees,
+      lateFees: owed.lateFees,
+      payoff: yuanOf(fenOf(owed.payoff) - fenOf(interest)),
     });
     expect(waiver.customerMessage.en).toContain(`We have waived ${shown(interest, 'en')} of interest`);
 
@@ -636,16 +642,12 @@ describe.skipIf(skipReason !== undefined)('collections at a desktop size', () =>
 
   it('a credit line in zh-CN: a holiday refused by its rule in words, a waiver previewed with the API figures', async () => {
     const picked = lineCases[1] as (typeof lineCases)[number];
-    const interest = yuanOf(
-      fenOf(picked.line.balances.billedInterest) + fenOf(picked.line.balances.unbilledInterest),
-    );
-    const waiver = await call<LinePreview>(
-      collector,
-      'POST',
-      `/v1/lines/${picked.accountId}/hardship-requests/preview`,
-      { tool: 'waiver', interest },
-    );
-    expect(waiver.after.payoff).toBe(yuanOf(fenOf(picked.line.balances.payoff) - fenOf(interest)));
+    const path = `/v1/lines/${picked.accountId}/hardship-requests/preview`;
+    const owed = (await call<LinePreview>(collector, 'POST', path, waiverOf('0.01'))).before;
+    const interest = owed.interest;
+    const waiver = await call<LinePreview>(collector, 'POST', path, waiverOf(interest));
+    expect(waiver.moneyEffect).toBe(interest);
+    expect(waiver.after.payoff).toBe(yuanOf(fenOf(owed.payoff) - fenOf(interest)));
     const { context, page } = await openAs(browser, 'collector', 'zh-CN');
     try {
       await page.goto(`${url}/console/collections/cases/${picked.caseId}`);
