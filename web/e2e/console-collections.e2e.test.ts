@@ -603,17 +603,18 @@ describe.skipIf(skipReason !== undefined)('collections at a desktop size', () =>
     try {
       await second.page.goto(`${url}/console/reviewer/hardship`);
       await second.page.getByRole('heading', { name: 'Waiting for approval' }).waitFor();
-      const row = second.page.locator('.hs-requests .ant-table-row').filter({ hasText: pendingId });
-      await row.getByRole('button', { name: `Approve ${pendingId}` }).waitFor();
+      const approve = second.page.getByRole('button', { name: `Approve ${pendingId}` });
+      const row = second.page.locator('.hs-requests .ant-table-row').filter({ has: approve });
+      await approve.waitFor();
       expect(await row.innerText()).toContain('credit line');
       expect(await row.innerText()).toContain(picked.accountId);
       expect(await row.innerText()).toContain('Settle for less · pays CNY 1.00');
       await settled(second.page);
       await noSeriousViolations(second.page);
       await screenshot(second.page, 'console-line-hardship-approvals.en');
-      await row.getByRole('button', { name: `Approve ${pendingId}` }).click();
+      await approve.click();
       await second.page.getByText('Approved and applied').first().waitFor();
-      await second.page.getByRole('button', { name: `Approve ${pendingId}` }).waitFor({ state: 'detached' });
+      await approve.waitFor({ state: 'detached' });
     } finally {
       await second.context.close();
     }

@@ -120,6 +120,18 @@ export function HardshipPanel({
   const threshold = inForce ? format.yuan(inForce.secondPersonAbove) : '';
   const subject = t(`hardship.subjects.${product}`);
 
+  // The fields a server refusal marked: their marks go when the field (or the tool) changes — a field without
+  // rules of its own (the tool) would otherwise keep a refusal that no longer applies.
+  const serverErrors = useRef<(string | number)[][]>([]);
+  const changed = (values: Partial<HelpValues>) => {
+    setProblem(undefined);
+    const cleared = serverErrors.current.filter(
+      (name) => 'tool' in values || String(name[0]) in values,
+    );
+    if (cleared.length === 0) return;
+    (form as FormInstance).setFields(cleared.map((name) => ({ name, errors: [] })));
+    serverErrors.current = serverErrors.current.filter((name) => !cleared.includes(name));
+  };
   const refused = (caught: unknown) => {
     const answer = asProblem(caught);
     // Each refused field shows the rule in words beside it; the alert above the form repeats them all.
@@ -131,6 +143,7 @@ export function HardshipPanel({
       .filter((entry): entry is { name: (string | number)[]; errors: string[] } => entry.name !== undefined);
     // The names come from the server's field paths, so the form is addressed untyped (as problemToFields does).
     if (onForm.length > 0) (form as FormInstance).setFields(onForm);
+    serverErrors.current = onForm.map((entry) => entry.name);
     setProblem(answer);
   };
   const runPreview = async () => {
@@ -371,7 +384,7 @@ export function HardshipPanel({
             disabled={busy}
             initialValues={{ tool: 'waiver', rescheduleBy: 'count', reasons: [{}] }}
             onFinish={(values) => void submit(values)}
-            onValuesChange={() => setProblem(undefined)}
+            onValuesChange={(values: Partial<HelpValues>) => changed(values)}
           >
             <Form.Item name="tool" label={t('hardship.help.tool')}>
               <Radio.Group
