@@ -125,9 +125,7 @@ export function HardshipPanel({
   const serverErrors = useRef<(string | number)[][]>([]);
   const changed = (values: Partial<HelpValues>) => {
     setProblem(undefined);
-    const cleared = serverErrors.current.filter(
-      (name) => 'tool' in values || String(name[0]) in values,
-    );
+    const cleared = serverErrors.current.filter((name) => 'tool' in values || String(name[0]) in values);
     if (cleared.length === 0) return;
     (form as FormInstance).setFields(cleared.map((name) => ({ name, errors: [] })));
     serverErrors.current = serverErrors.current.filter((name) => !cleared.includes(name));
