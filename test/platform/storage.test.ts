@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/platform/errors/app-error.ts';
 import {
@@ -6,7 +7,9 @@ import {
   migrate,
   migrationStatus,
   type MigrationFile,
+  REWRITTEN_MIGRATIONS,
 } from '../../src/platform/database/migrate.ts';
+import type { Database } from '../../src/platform/database/database.ts';
 import { storesUnderTest } from '../support/stores.ts';
 
 function file(version: string, name: string, sql: string): MigrationFile {
@@ -76,6 +79,45 @@ for (const store of storesUnderTest()) {
       expect((error as AppError).code).toBe('MIGRATION_CHECKSUM_MISMATCH');
       expect((error as AppError).message).toMatch(/0001_one\.sql/);
       expect(await tableExists(db, 't_two')).toBe(false);
+    });
+
+    it('accepts 0834 as first shipped (rewritten for Citus, same effect) and refuses any other change to it', async () => {
+      // 0834 added a column with an inline unnamed check, which Citus refuses on a placed table; it now adds
+      // the column, then the check under the name PostgreSQL gave the inline one. A database that applied the
+      // first form has the same columns and constraints, so its checksum is accepted (REWRITTEN_MIGRATIONS).
+      const first = await readFile(
+        new URL('./fixtures/0834_model_backtests_checkpoint.as-first-shipped.sql', import.meta.url),
+        'utf8',
+      );
+      expect(REWRITTEN_MIGRATIONS['0834']).toEqual([checksumOf(first)]);
+      const files = await loadMigrations();
+      const current = files.find((f) => f.version === '0834');
+      expect(current?.checksum).not.toBe(checksumOf(first));
+      const asShipped = files.map((f) =>
+        f.version === '0834' ? file('0834', 'model_backtests_checkpoint', first) : f,
+      );
+      const shape = async (db: Database) =>
+        (
+          await db.query<{ item: string }>(
+            `select format('%s %s', a.attname, format_type(a.atttypid, a.atttypmod)) as item from pg_attribute a
+              where a.attrelid = 'model_backtests'::regclass and a.attnum > 0 and not a.attisdropped
+             union all
+             select format('%s %s', conname, pg_get_constraintdef(oid)) from pg_constraint
+              where conrelid = 'model_backtests'::regclass
+             order by 1`,
+          )
+        ).rows.map((row) => row.item);
+      const old = await store.fresh({ migrate: false });
+      await migrate(old, { files: asShipped });
+      const now = await store.fresh();
+      expect(await shape(old)).toEqual(await shape(now));
+      expect(await shape(now)).toContain('model_backtests_attempts_check CHECK ((attempts >= 0))');
+      // The first form applied: nothing changed, nothing pending; migrate does nothing.
+      expect((await migrationStatus(old)).changed).toEqual([]);
+      expect(await migrate(old)).toEqual([]);
+      // Any other text is still refused.
+      await old.query(`update schema_migrations set checksum = $1 where version = '0834'`, ['0'.repeat(64)]);
+      expect((await migrationStatus(old)).changed).toEqual(['0834_model_backtests_checkpoint.sql']);
     });
 
     it('rolls a broken migration back completely: no partial schema, no bookkeeping row', async () => {

@@ -22,6 +22,15 @@ export const COLOCATION_ANCHOR = 'customers';
  */
 export const CITUS_MIGRATION_SETTINGS = 'set local citus.enable_unsafe_triggers = on';
 
+/**
+ * A migration on a cluster already installed runs its multi-shard statements over one connection per node
+ * (`set local`, that transaction only). Citus refuses a function or type command, or placing a table, after a
+ * statement that used several connections to a node in the same transaction ("cannot run function command
+ * because there was a parallel operation on a distributed table": 0420 alters `loan_events`, then creates
+ * a function). Slower for DDL over many shards, which only migrations do.
+ */
+export const CITUS_SEQUENTIAL_DDL = "set local citus.multi_shard_modify_mode = 'sequential'";
+
 /** True when the database has the `citus` extension (a coordinator). */
 export async function hasCitus(q: Queryable): Promise<boolean> {
   const result = await q.query<{ present: boolean }>(
@@ -84,14 +93,12 @@ export function distributionOrder(
 }
 
 /**
- * Distributes every table of the current schema that is not yet a Citus table, by the rule: customer tables
- * with `create_distributed_table(t, 'customer_id', colocate_with => 'customers')`, global tables with
- * `create_reference_table(t)`. Idempotent: tables already distributed are left alone, so it runs after every
- * `migrate` (new tables from new migrations are distributed then). Each table in its own transaction under
- * the migration lock; a table without `customer_id` that the rule does not list is refused.
+ * The tables of the current schema that are not yet Citus tables, in the order they can be placed (after the
+ * tables their foreign keys point at), each with how the rule places it. A table without `customer_id` that
+ * the rule does not list is refused, naming it.
  */
-export async function distributeTables(db: Database, lockKey: bigint): Promise<TablePlacement[]> {
-  const tables = await db.query<TableRow>(
+async function pendingPlacements(q: Queryable): Promise<TablePlacement[]> {
+  const tables = await q.query<TableRow>(
     `select c.relname::text as table_name,
             exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'customer_id'
                       and not a.attisdropped) as has_customer,
@@ -101,7 +108,7 @@ export async function distributeTables(db: Database, lockKey: bigint): Promise<T
        left join pg_dist_partition p on p.logicalrelid = c.oid
       where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition`,
   );
-  const foreignKeys = await db.query<ForeignKeyRow>(
+  const foreignKeys = await q.query<ForeignKeyRow>(
     `select rel.relname::text as table_name, ref.relname::text as referenced
        from pg_constraint con
        join pg_class rel on rel.oid = con.conrelid
@@ -122,32 +129,85 @@ export async function distributeTables(db: Database, lockKey: bigint): Promise<T
     tables.rows.map((t) => ({ name: t.table_name, global: !t.has_customer })),
     foreignKeys.rows.map((fk) => ({ from: fk.table_name, to: fk.referenced })),
   );
-  const placed: TablePlacement[] = [];
+  const pending: TablePlacement[] = [];
   for (const name of order) {
     const table = byName.get(name);
     if (table === undefined || table.citus_kind !== null) continue;
-    const how = table.has_customer ? 'distributed' : 'reference';
+    pending.push({ table: name, how: table.has_customer ? 'distributed' : 'reference' });
+  }
+  return pending;
+}
+
+/** Places one table by the rule, in the caller's transaction. */
+async function placeTable(q: Queryable, schema: string, placement: TablePlacement): Promise<void> {
+  const qualified = `${schema}.${placement.table}`;
+  if (placement.how === 'reference') await q.query('select create_reference_table($1)', [qualified]);
+  else if (placement.table === COLOCATION_ANCHOR) {
+    await q.query(`select create_distributed_table($1, 'customer_id')`, [qualified]);
+  } else {
+    await q.query(`select create_distributed_table($1, 'customer_id', colocate_with => $2)`, [
+      qualified,
+      `${schema}.${COLOCATION_ANCHOR}`,
+    ]);
+  }
+}
+
+/**
+ * Distributes every table of the current schema that is not yet a Citus table, by the rule: customer tables
+ * with `create_distributed_table(t, 'customer_id', colocate_with => 'customers')`, global tables with
+ * `create_reference_table(t)`. Idempotent: tables already distributed are left alone, so it runs after every
+ * `migrate` (new tables from new migrations are distributed then, unless `placeNewTables` already did). Each
+ * table in its own transaction under the migration lock; a table without `customer_id` that the rule does
+ * not list is refused.
+ */
+export async function distributeTables(db: Database, lockKey: bigint): Promise<TablePlacement[]> {
+  const placed: TablePlacement[] = [];
+  for (const placement of await pendingPlacements(db)) {
     await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [lockKey]);
       await tx.exec(CITUS_MIGRATION_SETTINGS);
       // Another migrator may have distributed it while we waited for the lock.
       const again = await tx.query(
         `select 1 from pg_dist_partition where logicalrelid = to_regclass(quote_ident(current_schema()) || '.' || quote_ident($1))`,
-        [name],
+        [placement.table],
       );
       if (again.rows.length > 0) return;
-      const qualified = `${db.schema}.${name}`;
-      if (how === 'reference') await tx.query('select create_reference_table($1)', [qualified]);
-      else if (name === COLOCATION_ANCHOR) {
-        await tx.query(`select create_distributed_table($1, 'customer_id')`, [qualified]);
-      } else {
-        await tx.query(`select create_distributed_table($1, 'customer_id', colocate_with => $2)`, [
-          qualified,
-          `${db.schema}.${COLOCATION_ANCHOR}`,
-        ]);
-      }
+      await placeTable(tx, db.schema, placement);
     });
-    placed.push({ table: name, how });
+    placed.push({ table: placement.table, how: placement.how });
+  }
+  return placed;
+}
+
+/** True when `customers`, the table every customer table is colocated with, is already distributed. */
+export async function anchorIsPlaced(q: Queryable): Promise<boolean> {
+  const result = await q.query(
+    `select 1 from pg_dist_partition
+      where logicalrelid = to_regclass(quote_ident(current_schema()) || '.' || quote_ident($1))`,
+    [COLOCATION_ANCHOR],
+  );
+  return result.rows.length > 0;
+}
+
+/** Whether a migration statement creates a table (then, on an installed cluster, it is placed at once). */
+export function createsTable(statement: string): boolean {
+  const code = statement.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, '').trimStart();
+  return /^create\s+(?:unlogged\s+)?table\s/i.test(code);
+}
+
+/**
+ * Places, in the caller's transaction (a migration's), the tables of the current schema not yet placed —
+ * on a cluster whose tables are already distributed, right after the statement that created them. A
+ * migration that creates a table and, further on, points a foreign key of an existing distributed table at
+ * it (0420: `loan_events` → `loan_hardship_requests`) needs the new table placed first: Citus refuses a
+ * foreign key from a distributed table to a local one. On a fresh install nothing is placed until every
+ * migration has run (`distributeTables`), as before.
+ */
+export async function placeNewTables(q: Queryable, schema: string): Promise<TablePlacement[]> {
+  const placed: TablePlacement[] = [];
+  for (const placement of await pendingPlacements(q)) {
+    await placeTable(q, schema, placement);
+    placed.push({ table: placement.table, how: placement.how });
   }
   return placed;
 }

@@ -3,9 +3,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../errors/app-error.ts';
 import {
+  anchorIsPlaced,
   CITUS_MIGRATION_SETTINGS,
+  CITUS_SEQUENTIAL_DDL,
+  createsTable,
   distributeTables,
   hasCitus,
+  placeNewTables,
   splitSqlStatements,
   type TablePlacement,
 } from './citus.ts';
@@ -64,6 +68,16 @@ create table if not exists schema_migrations (
   applied_at timestamptz not null default now()
 )`;
 
+/**
+ * Migrations rewritten after they shipped, with the same effect on PostgreSQL and PGlite (same columns,
+ * same constraint names), so they also apply to a Citus cluster: the checksum each had before is accepted
+ * for a database that applied it then. 0834 added a column with an inline unnamed check, which Citus refuses
+ * on a table it already places; it now adds the column, then the check under the name PostgreSQL gave it.
+ */
+export const REWRITTEN_MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
+  '0834': ['f059a9145f101042920145be514de2fd87ce9a62129089438ccddcf2af057f19'],
+};
+
 // Any fixed 64-bit key: serialises concurrent migrators (two service instances starting at once).
 const LOCK_KEY = 7_204_411_932_114n;
 
@@ -95,7 +109,11 @@ export async function migrationStatus(
     changed: applied
       .filter((row) => {
         const file = byVersion.get(row.version);
-        return file !== undefined && file.checksum !== row.checksum;
+        return (
+          file !== undefined &&
+          file.checksum !== row.checksum &&
+          !(REWRITTEN_MIGRATIONS[row.version] ?? []).includes(row.checksum)
+        );
       })
       .map((row) => row.name),
     unknown: applied.filter((row) => !byVersion.has(row.version)).map((row) => row.name),
@@ -131,8 +149,11 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
   // which Citus propagates to the shards), and then every table not yet placed is distributed by the rule.
   const citus = db.dialect === 'postgres' && (await hasCitus(db));
   const appliedNow: string[] = [];
+  // Tables placed inside the migration being applied (reported once it has committed).
+  const placedNow: TablePlacement[] = [];
   for (const [index, file] of pending.entries()) {
     options.onApply?.(file, index, pending.length);
+    placedNow.length = 0;
     try {
       const ran = await db.transaction(async (tx) => {
         await tx.query('select pg_advisory_xact_lock($1)', [LOCK_KEY]);
@@ -141,9 +162,17 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
         ]);
         if (already.rows.length > 0) return false; // another process applied it while we waited
         if (citus) {
-          // One statement at a time: see splitSqlStatements (same transaction, same effect).
+          // One statement at a time: see splitSqlStatements (same transaction, same effect). On a cluster
+          // already installed, a table is placed right after the statement that created it, so the rest of
+          // the migration can point foreign keys of distributed tables at it (placeNewTables).
           await tx.exec(CITUS_MIGRATION_SETTINGS);
-          for (const statement of splitSqlStatements(file.sql)) await tx.exec(statement);
+          const placeAsCreated = await anchorIsPlaced(tx);
+          if (placeAsCreated) await tx.exec(CITUS_SEQUENTIAL_DDL);
+          for (const statement of splitSqlStatements(file.sql)) {
+            await tx.exec(statement);
+            if (placeAsCreated && createsTable(statement))
+              placedNow.push(...(await placeNewTables(tx, db.schema)));
+          }
         } else await tx.exec(file.sql);
         await tx.query('insert into schema_migrations (version, name, checksum) values ($1, $2, $3)', [
           file.version,
@@ -152,7 +181,10 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
         ]);
         return true;
       });
-      if (ran) appliedNow.push(file.name);
+      if (ran) {
+        appliedNow.push(file.name);
+        for (const placement of placedNow) options.onDistribute?.(placement);
+      }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new AppError('MIGRATION_FAILED', `migration ${file.name} failed and was rolled back: ${reason}`, {
