@@ -8,7 +8,8 @@ import type { JobHandlers, JobQueue } from './jobs.ts';
  * graphile-worker 0.16 keeps a crashed worker's job locked for 4 hours; pg-boss needs three small
  * dependencies and no native build or download; and its tables live in a schema of their own (`pgboss`), which
  * `credence migrate`'s Citus step never distributes (it places the current schema's tables only), so on a
- * Citus coordinator the queue is a set of plain local tables there (not tried on a cluster here).
+ * Citus coordinator the queue is a set of plain local tables there (run on a cluster on 2026-12-07: `credence
+ * eod` in 4 partitions, docs/citus.md).
  *
  * Credence does not rely on the queue alone for "a worker died": a handler keeps its own heartbeat in its
  * own rows and a silent one is given a new job (the day-end's partitions), so the expiry here is a backstop.
