@@ -1,3 +1,4 @@
+import type { CustomerPartition } from '../platform/database/customer-partition.ts';
 import type { Queryable } from '../platform/database/database.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import type { AccountFacts } from './collection-case.ts';
@@ -19,8 +20,16 @@ export interface CollectionsDayResult {
  * takes the caller's executor; `apply` runs inside the chunk's transaction.
  */
 export interface CollectionsDay {
-  /** Accounts with an open case or a pending promise, in account-id order after `afterId`, at most `limit`. */
-  tracked(q: Queryable, afterId: string, limit: number): Promise<{ customerId: string; id: string }[]>;
+  /**
+   * Accounts with an open case or a pending promise, in account-id order after `afterId`, at most `limit`;
+   * with `partition`, only its customers'.
+   */
+  tracked(
+    q: Queryable,
+    afterId: string,
+    limit: number,
+    partition?: CustomerPartition,
+  ): Promise<{ customerId: string; id: string }[]>;
   countTracked(q: Queryable): Promise<number>;
   /** The earliest day a pending promise of each account was made: payments from then on are needed. */
   promiseWindows(

@@ -5,7 +5,7 @@ import * as store from './collections.pg.ts';
 /** The collections side of the day-end step, bound to its storage (wired by the composition root). */
 export function createCollectionsDay(deps: CollectionsDayDeps): CollectionsDay {
   return {
-    tracked: (q, afterId, limit) => store.trackedAccounts(q, afterId, limit),
+    tracked: (q, afterId, limit, partition) => store.trackedAccounts(q, afterId, limit, partition),
     countTracked: (q) => store.countTrackedAccounts(q),
     promiseWindows: (q, refs) => store.promiseWindowStarts(q, refs),
     apply: (tx, facts, date) => applyCollectionsDay(deps, tx, facts, date),

@@ -1,3 +1,4 @@
+import { inCustomerPartition, type CustomerPartition } from '../platform/database/customer-partition.ts';
 import type { Queryable } from '../platform/database/database.ts';
 import { moneyFromDb, type Money } from '../platform/money/money.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
@@ -87,17 +88,27 @@ const refArrays = (refs: readonly AccountRef[]) => [
   refs.map((ref) => ref.id),
 ];
 
-/** Accounts with an open case or a pending promise, in account-id order after `afterId`, at most `limit`. */
-export async function trackedAccounts(q: Queryable, afterId: string, limit: number): Promise<AccountRef[]> {
+/**
+ * Accounts with an open case or a pending promise, in account-id order after `afterId`, at most `limit`;
+ * with `partition`, only its customers' (a day-end partition's own).
+ */
+export async function trackedAccounts(
+  q: Queryable,
+  afterId: string,
+  limit: number,
+  partition?: CustomerPartition,
+): Promise<AccountRef[]> {
+  const params: unknown[] = [afterId, limit];
+  const mine = inCustomerPartition(partition, 'customer_id', params);
   const result = await q.query<{ customer_id: string; account_id: string }>(
     `select customer_id, account_id from (
        (select customer_id, account_id from collection_cases
-         where status = 'open' and account_id > $1 order by account_id limit $2)
+         where status = 'open' and account_id > $1${mine} order by account_id limit $2)
        union
        (select customer_id, account_id from collection_promises
-         where status = 'pending' and account_id > $1 order by account_id limit $2)
+         where status = 'pending' and account_id > $1${mine} order by account_id limit $2)
      ) tracked order by account_id limit $2`,
-    [afterId, limit],
+    params,
   );
   return result.rows.map((row) => ({ customerId: row.customer_id, id: row.account_id }));
 }

@@ -27,7 +27,8 @@ import { loanAutoRepayAccounts } from '../../src/lending/payments/loan-auto-repa
 import { fileSandboxBook } from '../../src/lending/payments/sandbox-payment-book.node.ts';
 import { createSandboxPaymentProvider } from '../../src/lending/payments/sandbox-payment-provider.ts';
 import { testTermsInForce } from './terms-in-force.ts';
-import type { Database } from '../../src/platform/database/database.ts';
+import { customerPartitionsOf } from '../../src/platform/database/customer-partition.ts';
+import type { Database, Queryable } from '../../src/platform/database/database.ts';
 import { createIdGenerator, seededRandomBytes } from '../../src/platform/ids/ids.ts';
 import type { Money } from '../../src/platform/money/money.ts';
 import { parseRate } from '../../src/platform/money/rate.ts';
@@ -215,5 +216,39 @@ export async function books(db: Database): Promise<string> {
       history.rows,
     ],
     (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v),
+  );
+}
+
+/** Per partition of 4: how many loans its customers hold, as the database's `hashtext` partitions them. */
+export async function loansPerPartition(db: Queryable): Promise<string[]> {
+  const loans = await db.query<{ customer_id: string }>(`select customer_id from loans`);
+  const partOf = await customerPartitionsOf(
+    db,
+    loans.rows.map((row) => row.customer_id),
+    4,
+  );
+  const counts = [0, 0, 0, 0];
+  for (const row of loans.rows) {
+    const part = partOf.get(row.customer_id) as number;
+    counts[part] = (counts[part] ?? 0) + 1;
+  }
+  return counts.map((count, part) => `partition ${part}: 35 dates × ${count} loans`);
+}
+
+/** Per slot of the run log (a partition): the dates it counted loans on and the loans counted each date. */
+export async function loansPerPartitionPerDate(db: Queryable): Promise<string[]> {
+  const slots = await db.query<{
+    slot: number;
+    dates: bigint | number;
+    least: bigint | number;
+    most: bigint | number;
+  }>(
+    `select slot, count(*) as dates, min(items) as least, max(items) as most from day_end_run_counts
+      where product = 'cash-loan' group by slot order by slot`,
+  );
+  return slots.rows.map((row) =>
+    Number(row.least) === Number(row.most)
+      ? `partition ${row.slot}: ${Number(row.dates)} dates × ${Number(row.least)} loans`
+      : `partition ${row.slot}: ${Number(row.dates)} dates × ${Number(row.least)}–${Number(row.most)} loans`,
   );
 }

@@ -1,4 +1,5 @@
 import type { AccountFacts, CollectionsDay } from '../../collections/index.ts';
+import { inCustomerPartition, type CustomerPartition } from '../../platform/database/customer-partition.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import { moneyFromDb, type Money } from '../../platform/money/money.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
@@ -32,11 +33,11 @@ export function createCollectionsProcessor(deps: { readonly collections: Collect
       );
       return Number(delinquent.rows[0]?.n ?? 0n) + (await collections.countTracked(q));
     },
-    async listBehind(q, _date, afterId, limit) {
+    async listBehind(q, _date, afterId, limit, partition) {
       const [loans, lines, tracked] = await Promise.all([
-        delinquent(q, 'loans', "status = 'active'", afterId, limit),
-        delinquent(q, 'credit_lines', 'closed_on is null', afterId, limit),
-        collections.tracked(q, afterId, limit),
+        delinquent(q, 'loans', "status = 'active'", afterId, limit, partition),
+        delinquent(q, 'credit_lines', 'closed_on is null', afterId, limit, partition),
+        collections.tracked(q, afterId, limit, partition),
       ]);
       // Merged in id order, each account once: the first `limit` of the union is a correct page.
       const byId = new Map<string, DayEndItem>();
@@ -71,10 +72,13 @@ async function delinquent(
   open: string,
   afterId: string,
   limit: number,
+  partition: CustomerPartition | undefined,
 ): Promise<DayEndItem[]> {
+  const params: unknown[] = [afterId, limit];
+  const mine = inCustomerPartition(partition, 'customer_id', params);
   const result = await q.query<{ customer_id: string; id: string }>(
-    `select customer_id, id from ${table} where ${open} and days_past_due > 0 and id > $1 order by id limit $2`,
-    [afterId, limit],
+    `select customer_id, id from ${table} where ${open} and days_past_due > 0 and id > $1${mine} order by id limit $2`,
+    params,
   );
   return result.rows.map((row) => ({ customerId: row.customer_id, id: row.id }));
 }

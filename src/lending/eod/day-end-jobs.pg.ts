@@ -6,6 +6,11 @@ export interface DayEndJobRun {
   readonly id: string;
   readonly through: LocalDate;
   readonly partitions: number;
+  /**
+   * How customers are put in partitions, fixed for the run's life: `hashtext` in each step's SQL
+   * (`customer-partition.ts`), or `fnv1a-32` in the worker for a run made before migration 0905.
+   */
+  readonly partitionHash: PartitionHash;
   readonly chunkSize: number;
   /** Each product's first date in this run. */
   readonly starts: Readonly<Record<string, LocalDate>>;
@@ -31,10 +36,13 @@ export interface DayEndJobPart {
   readonly updatedAt: Date;
 }
 
+export type PartitionHash = 'hashtext' | 'fnv1a-32';
+
 interface RunRow {
   id: string;
   through: string;
   partitions: number;
+  partition_hash: string;
   chunk_size: number;
   starts: Record<string, string>;
   status: string;
@@ -43,7 +51,7 @@ interface RunRow {
   finished_at: Date | null;
 }
 
-const RUN_COLUMNS = `id, through::text as through, partitions, chunk_size, starts, status,
+const RUN_COLUMNS = `id, through::text as through, partitions, partition_hash, chunk_size, starts, status,
   completed_through::text as completed_through, created_at, finished_at`;
 
 function runOf(row: RunRow): DayEndJobRun {
@@ -51,6 +59,7 @@ function runOf(row: RunRow): DayEndJobRun {
     id: row.id,
     through: row.through as LocalDate,
     partitions: row.partitions,
+    partitionHash: row.partition_hash === 'fnv1a-32' ? 'fnv1a-32' : 'hashtext',
     chunkSize: row.chunk_size,
     starts: row.starts as Record<string, LocalDate>,
     status: row.status as DayEndJobRun['status'],
@@ -66,9 +75,17 @@ export const dayEndJobStore = {
     run: Omit<DayEndJobRun, 'completedThrough' | 'finishedAt' | 'status'>,
   ): Promise<void> {
     await q.query(
-      `insert into day_end_jobs (id, through, partitions, chunk_size, starts, status, created_at)
-       values ($1, $2, $3, $4, $5::jsonb, 'running', $6)`,
-      [run.id, run.through, run.partitions, run.chunkSize, JSON.stringify(run.starts), run.createdAt],
+      `insert into day_end_jobs (id, through, partitions, partition_hash, chunk_size, starts, status, created_at)
+       values ($1, $2, $3, $7, $4, $5::jsonb, 'running', $6)`,
+      [
+        run.id,
+        run.through,
+        run.partitions,
+        run.chunkSize,
+        JSON.stringify(run.starts),
+        run.createdAt,
+        run.partitionHash,
+      ],
     );
     await q.query(
       `insert into day_end_job_parts (job_id, part, status, updated_at)

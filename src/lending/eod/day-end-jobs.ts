@@ -1,4 +1,5 @@
 import { groupByShard } from '../../platform/database/citus.ts';
+import type { CustomerPartition } from '../../platform/database/customer-partition.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
@@ -16,6 +17,7 @@ import {
   type DayEndService,
 } from './day-end.ts';
 import { dayEndJobStore as store, type DayEndJobPart, type DayEndJobRun } from './day-end-jobs.pg.ts';
+import { dayEndRunItems } from './day-end-runs.pg.ts';
 
 /**
  * The day-end as jobs (issue 16, item 4). A run through a date is split into `partitions` by a hash of the
@@ -32,6 +34,16 @@ import { dayEndJobStore as store, type DayEndJobPart, type DayEndJobRun } from '
  * got (progress, and where a retry starts), and which dates every partition has finished — those are marked
  * completed in the run log (`day_end_runs`) as in the one-process run.
  *
+ * Which customers a partition holds is decided by the database: each step's listing filters by
+ * `hashtext(customer_id)` mod the partitions (`customer-partition.ts`), so a partition reads its own rows and
+ * nothing else — listing costs the accounts once over all partitions, not once per partition. A run records
+ * its hash (`partition_hash`, migration 0905) and keeps it to its end: a run made before 0905 (FNV-1a, kept
+ * by the worker after listing every account) resumes with FNV-1a, so no customer changes partition while a
+ * partition's finished dates stand for the customers it had.
+ *
+ * Each chunk adds its count to the run log in its partition's own row (`countProcessed` slot = partition),
+ * and its progress to the partition's row: partitions never wait on each other's row locks.
+ *
  * Work of a date outside transactions (auto-repay asks the provider) runs per partition for the partition's
  * own customers (`CustomerScope`), so no attempt is settled by two jobs at once; work once per run
  * (`afterRun`: pay-outs; and the steps the composition root adds after the batch — limit reviews, appeals,
@@ -40,8 +52,12 @@ import { dayEndJobStore as store, type DayEndJobPart, type DayEndJobRun } from '
 
 export const DAY_END_PARTITION_JOB = 'day-end-partition';
 
-/** Which partition a customer's accounts belong to: FNV-1a (32-bit) of the id, modulo the partitions. */
-export function customerPartition(customerId: string, partitions: number): number {
+/**
+ * The partition of a customer in a run made before migration 0905 (`partition_hash = 'fnv1a-32'`): FNV-1a
+ * (32-bit) of the id, modulo the partitions, computed here after listing every account. Kept only so such a
+ * run finishes as it began; every run made since partitions in SQL (`inCustomerPartition`).
+ */
+export function fnv1aPartition(customerId: string, partitions: number): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < customerId.length; index += 1) {
     hash ^= customerId.charCodeAt(index);
@@ -74,7 +90,18 @@ export interface DayEndRunProgress {
 
 const PAGE = 1_000;
 
-/** Every item of `processor` behind `date` that belongs to the partition (paged by id). */
+/** The customers of partition `part` of `run`, as the run's steps read them. */
+export function scopeOf(
+  run: Pick<DayEndJobRun, 'partitions' | 'partitionHash'>,
+  part: number,
+): CustomerScope {
+  if (run.partitionHash === 'fnv1a-32')
+    return { owns: (customerId) => fnv1aPartition(customerId, run.partitions) === part };
+  const partition: CustomerPartition = { partitions: run.partitions, part };
+  return { partition, owns: () => true };
+}
+
+/** Every item of `processor` behind `date` that belongs to the partition (paged by id; filtered in SQL). */
 async function behindIn(
   processor: DayEndProcessor,
   q: Queryable,
@@ -83,7 +110,7 @@ async function behindIn(
 ): Promise<DayEndItem[]> {
   const mine: DayEndItem[] = [];
   for (let afterId = ''; ;) {
-    const page = await processor.listBehind(q, date, afterId, PAGE);
+    const page = await processor.listBehind(q, date, afterId, PAGE, scope.partition);
     for (const item of page) if (scope.owns(item.customerId)) mine.push(item);
     if (page.length < PAGE) return mine;
     afterId = (page[page.length - 1] as DayEndItem).id;
@@ -131,6 +158,7 @@ export async function startDayEndRun(
       id,
       through: input.through,
       partitions: input.partitions,
+      partitionHash: 'hashtext',
       chunkSize: input.chunkSize,
       starts,
       createdAt: clock.now(),
@@ -225,9 +253,7 @@ export async function runDayEndPartition(
   const mustOwn = (): void => {
     if (!owned) throw new Error(`day-end ${runId} partition ${part} was taken over by another job`);
   };
-  const scope: CustomerScope = {
-    owns: (customerId) => customerPartition(customerId, run.partitions) === part,
-  };
+  const scope = scopeOf(run, part);
   try {
     const first = firstStart(run);
     const mine = (await store.parts(db, runId)).find((row) => row.part === part);
@@ -257,8 +283,9 @@ export async function runDayEndPartition(
           await db.transaction(
             async (tx) => {
               const count = await processor.advance(tx, chunk, date);
-              // Counted with the work: a kill between chunks loses no count and counts nothing twice.
-              if (count > 0) await runs.countProcessed(tx, processor.product, date, count);
+              // Counted with the work: a kill between chunks loses no count and counts nothing twice. In the
+              // partition's own slot of the run log and its own progress row: no other partition's lock.
+              if (count > 0) await runs.countProcessed(tx, processor.product, date, count, part);
               await store.advanced(tx, runId, part, count, clock.now());
             },
             { retries: 5 },
@@ -366,12 +393,7 @@ async function reportOf(
   const dates: DayEndDateReport[] = [];
   const first = firstStart(run);
   if (first) {
-    const { rows } = await deps.db.query<{ product: string; business_date: string; items_processed: number }>(
-      `select product, business_date::text as business_date, items_processed from day_end_runs
-        where business_date between $1 and $2`,
-      [first, run.through],
-    );
-    const items = new Map(rows.map((row) => [`${row.product} ${row.business_date}`, row.items_processed]));
+    const items = await dayEndRunItems(deps.db, first, run.through);
     for (let date = first; date <= run.through; date = addDays(date, 1)) {
       for (const processor of deps.processors) {
         const start = run.starts[processor.product];

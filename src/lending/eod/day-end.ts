@@ -1,4 +1,5 @@
 import { groupByShard } from '../../platform/database/citus.ts';
+import type { CustomerPartition } from '../../platform/database/customer-partition.ts';
 import type { Database, Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Clock } from '../../platform/time/clock.ts';
@@ -36,8 +37,17 @@ export interface DayEndProcessor {
   earliestPending(q: Queryable): Promise<LocalDate | undefined>;
   /** How many items are behind `date` (for progress; may be approximate). */
   countBehind(q: Queryable, date: LocalDate): Promise<number>;
-  /** Items whose watermark is before `date`, after `afterId` in id order, at most `limit`. */
-  listBehind(q: Queryable, date: LocalDate, afterId: string, limit: number): Promise<DayEndItem[]>;
+  /**
+   * Items whose watermark is before `date`, after `afterId` in id order, at most `limit`; with `partition`,
+   * only its customers' (the filter in the statement: `inCustomerPartition`).
+   */
+  listBehind(
+    q: Queryable,
+    date: LocalDate,
+    afterId: string,
+    limit: number,
+    partition?: CustomerPartition,
+  ): Promise<DayEndItem[]>;
   /**
    * Brings the items up to `date` inside `tx`: locks them (in a fixed order), skips any that are no longer
    * behind, books every missing day once and advances their watermarks. Returns how many it advanced.
@@ -67,6 +77,13 @@ export interface DayEndProcessor {
  * `afterDate` given a scope touches only their rows, so partitions never do the same work at once.
  */
 export interface CustomerScope {
+  /**
+   * The partition, for the steps' statements to filter by (`inCustomerPartition`): a partition then reads
+   * only its own customers. Absent for a run made before the hash moved into SQL (migration 0905): its
+   * statements read every customer and `owns` keeps the partition's.
+   */
+  readonly partition?: CustomerPartition;
+  /** Whether a customer read under `partition` is the partition's (always, when the statement filtered). */
   owns(customerId: string): boolean;
 }
 
@@ -77,7 +94,7 @@ export function contractsBehindOf(
   return {
     earliestPending: (q) => store.earliestBehind(q),
     countBehind: (q, date) => store.countBehind(q, date),
-    listBehind: (q, date, afterId, limit) => store.behind(q, date, afterId, limit),
+    listBehind: (q, date, afterId, limit, partition) => store.behind(q, date, afterId, limit, partition),
   };
 }
 
@@ -88,8 +105,10 @@ export interface DayEndRunLog {
   /**
    * Adds `items` to the date's count, inside the transaction that advanced them: the count then commits or
    * rolls back with the work it counts, so a run killed midway and resumed still counts every item once.
+   * `slot` spreads the count over rows that are summed on read — a partition's number, or a chunk's place
+   * among those in flight — so transactions of different partitions never wait on one row's lock.
    */
-  countProcessed(q: Queryable, product: string, date: LocalDate, items: number): Promise<void>;
+  countProcessed(q: Queryable, product: string, date: LocalDate, items: number, slot: number): Promise<void>;
   /** Marks the date completed, adding `items` not already counted by `countProcessed` (0 from the runner). */
   markCompleted(q: Queryable, product: string, date: LocalDate, items: number, at: Date): Promise<void>;
 }
@@ -222,13 +241,15 @@ async function runDate(
         chunks.push(group.slice(index, index + chunkSize));
     }
     const advanced = await Promise.all(
-      chunks.map((chunk) =>
+      chunks.map((chunk, index) =>
         db
           .transaction(
             async (tx) => {
               const count = await processor.advance(tx, chunk, date);
-              // Counted with the work, not at the end of the date: a kill between chunks loses neither.
-              if (count > 0) await runs.countProcessed(tx, processor.product, date, count);
+              // Counted with the work, not at the end of the date: a kill between chunks loses neither. Each
+              // chunk in flight counts in its own slot (no two wait on one row).
+              if (count > 0)
+                await runs.countProcessed(tx, processor.product, date, count, index % concurrency);
               return count;
             },
             { retries: 5 },

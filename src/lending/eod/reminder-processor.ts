@@ -1,3 +1,4 @@
+import type { CustomerPartition } from '../../platform/database/customer-partition.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import type { MessageDraft, MessageOutbox } from '../../platform/notifications/index.ts';
 import type { Clock } from '../../platform/time/clock.ts';
@@ -12,8 +13,16 @@ export interface ReminderSource<Account> {
   /** The product processor's first pending date: reminders start with the first date it processes. */
   earliestPending(q: Queryable): Promise<LocalDate | undefined>;
   countOpen(q: Queryable): Promise<number>;
-  /** Open accounts after `afterId` in id order, at most `limit` (every one, behind or not). */
-  listOpen(q: Queryable, afterId: string, limit: number): Promise<DayEndItem[]>;
+  /**
+   * Open accounts after `afterId` in id order, at most `limit` (every one, behind or not); with `partition`,
+   * only its customers'.
+   */
+  listOpen(
+    q: Queryable,
+    afterId: string,
+    limit: number,
+    partition?: CustomerPartition,
+  ): Promise<DayEndItem[]>;
   /** The accounts' current contract and state (not locked: reminders change nothing of them). */
   load(q: Queryable, items: readonly DayEndItem[]): Promise<Account[]>;
   /** The messages of one account for a notice day (pure). */
@@ -32,7 +41,7 @@ export function openContractsOf<Account>(
   return {
     earliestPending: (q) => store.earliestBehind(q),
     countOpen: (q) => store.countOpen(q),
-    listOpen: (q, afterId, limit) => store.listOpen(q, afterId, limit),
+    listOpen: (q, afterId, limit, partition) => store.listOpen(q, afterId, limit, partition),
     load: (q, items) => store.load(q, items),
   };
 }
@@ -55,7 +64,7 @@ export function createReminderProcessor<Account>(
     product: source.product,
     earliestPending: (q) => source.earliestPending(q),
     countBehind: (q) => source.countOpen(q),
-    listBehind: (q, _date, afterId, limit) => source.listOpen(q, afterId, limit),
+    listBehind: (q, _date, afterId, limit, partition) => source.listOpen(q, afterId, limit, partition),
     async advance(tx, items, date) {
       const noticeDay = addDays(date, 1);
       const drafts: MessageDraft[] = [];

@@ -39,7 +39,7 @@ export function createAutoRepayProcessor(
     product: 'auto-repay',
     earliestPending: (q) => earliestMandateBehind(q),
     countBehind: (q, date) => countMandatesBehind(q, date),
-    listBehind: (q, date, afterId, limit) => mandatesBehind(q, date, afterId, limit),
+    listBehind: (q, date, afterId, limit, partition) => mandatesBehind(q, date, afterId, limit, partition),
     async advance(tx, items, date) {
       const mandates = await lockMandatesBehind(tx, items, date);
       if (mandates.length === 0) return 0;
@@ -76,6 +76,7 @@ export function createAutoRepayProcessor(
       // A partition of a run settles its own customers' attempts only: no attempt is asked about twice at once.
       await settlePaymentAttempts(deps, date, {
         ...(concurrency !== undefined ? { concurrency } : {}),
+        ...(scope?.partition ? { partition: scope.partition } : {}),
         ...(scope ? { owns: (id: string) => scope.owns(id) } : {}),
       });
       // Pay-outs of money held still waiting for the provider's answer are asked about too — once a run, on

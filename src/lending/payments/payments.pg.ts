@@ -1,3 +1,4 @@
+import { inCustomerPartition, type CustomerPartition } from '../../platform/database/customer-partition.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import { moneyFromDb, type Money } from '../../platform/money/money.ts';
 import { addDays, type LocalDate } from '../../platform/time/local-date.ts';
@@ -238,16 +239,20 @@ export async function countMandatesBehind(q: Queryable, date: LocalDate): Promis
   return Number(rows[0]?.n ?? 0);
 }
 
+/** Enabled mandates behind `date` after `afterId` (account-id order); with `partition`, its customers' only. */
 export async function mandatesBehind(
   q: Queryable,
   date: LocalDate,
   afterId: string,
   limit: number,
+  partition?: CustomerPartition,
 ): Promise<DayEndItem[]> {
+  const params: unknown[] = [date, afterId, limit];
+  const mine = inCustomerPartition(partition, 'customer_id', params);
   const { rows } = await q.query<{ customer_id: string; account_id: string }>(
     `select customer_id, account_id from auto_repay_mandates
-      where enabled and processed_through < $1 and account_id > $2 order by account_id limit $3`,
-    [date, afterId, limit],
+      where enabled and processed_through < $1 and account_id > $2${mine} order by account_id limit $3`,
+    params,
   );
   return rows.map((row) => ({ customerId: row.customer_id, id: row.account_id }));
 }
@@ -390,12 +395,15 @@ export async function unresolvedAttempts(
   through: LocalDate,
   afterId: string,
   limit: number,
+  partition?: CustomerPartition,
 ): Promise<PaymentAttempt[]> {
+  const params: unknown[] = [through, afterId, limit];
+  const mine = inCustomerPartition(partition, 'a.customer_id', params);
   const { rows } = await q.query<AttemptRow>(
     `select ${ATTEMPT_COLUMNS} from ${ATTEMPT_FROM}
-      where a.status in ('requested', 'unknown') and a.business_date <= $1 and a.payment_id > $2
+      where a.status in ('requested', 'unknown') and a.business_date <= $1 and a.payment_id > $2${mine}
       order by a.payment_id limit $3`,
-    [through, afterId, limit],
+    params,
   );
   return rows.map(attemptOf);
 }

@@ -1,3 +1,4 @@
+import type { CustomerPartition } from '../../platform/database/customer-partition.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { MessageOutbox } from '../../platform/notifications/index.ts';
 import type { Clock } from '../../platform/time/clock.ts';
@@ -224,6 +225,9 @@ export async function settlePaymentAttempts(
   through: LocalDate,
   options: {
     readonly concurrency?: number;
+    /** One day-end partition's customers only: read by the statement (`inCustomerPartition`)… */
+    readonly partition?: CustomerPartition;
+    /** …and/or kept after reading (a run made before the hash moved into SQL). */
     readonly owns?: (customerId: string) => boolean;
   } = {},
 ): Promise<SettleReport> {
@@ -232,7 +236,7 @@ export async function settlePaymentAttempts(
   const counts = { succeeded: 0, failed: 0, unknown: 0, requested: 0 };
   let afterId = '';
   for (;;) {
-    const page = await unresolvedAttempts(deps.db, through, afterId, 200);
+    const page = await unresolvedAttempts(deps.db, through, afterId, 200, options.partition);
     if (page.length === 0) break;
     // One partition of a day-end run settles its own customers' attempts (the others are another's).
     const owned = options.owns ? page.filter((attempt) => options.owns?.(attempt.customerId)) : page;

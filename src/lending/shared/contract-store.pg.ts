@@ -1,3 +1,4 @@
+import { inCustomerPartition, type CustomerPartition } from '../../platform/database/customer-partition.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 
@@ -61,13 +62,30 @@ export interface ContractStore<Record> {
   lock(tx: Queryable, customerId: string, id: string): Promise<Record | undefined>;
   /** A customer's contracts in id order. */
   list(q: Queryable, customerId: string): Promise<Record[]>;
-  /** Open contracts in id order after `afterId` (keyset paging), whatever their watermark. */
-  listOpen(q: Queryable, afterId: string, limit: number): Promise<ContractRef[]>;
+  /**
+   * Open contracts in id order after `afterId` (keyset paging), whatever their watermark; with `partition`,
+   * only its customers'.
+   */
+  listOpen(
+    q: Queryable,
+    afterId: string,
+    limit: number,
+    partition?: CustomerPartition,
+  ): Promise<ContractRef[]>;
   countOpen(q: Queryable): Promise<number>;
   /** The given contracts (not locked), in id order. */
   load(q: Queryable, refs: readonly ContractRef[]): Promise<Record[]>;
-  /** Open contracts whose day-end is behind `date`, in id order after `afterId` (keyset paging). */
-  behind(q: Queryable, date: LocalDate, afterId: string, limit: number): Promise<ContractRef[]>;
+  /**
+   * Open contracts whose day-end is behind `date`, in id order after `afterId` (keyset paging); with
+   * `partition`, only its customers' (a day-end partition reads its own rows only).
+   */
+  behind(
+    q: Queryable,
+    date: LocalDate,
+    afterId: string,
+    limit: number,
+    partition?: CustomerPartition,
+  ): Promise<ContractRef[]>;
   countBehind(q: Queryable, date: LocalDate): Promise<number>;
   /**
    * Locks the given contracts that are still open and behind `date`, in id order (a fixed lock order, so two
@@ -130,10 +148,12 @@ export function contractStore<Row, Record extends ContractBookkeeping>(
       );
       return result.rows.map(toRecord);
     },
-    async listOpen(q, afterId, limit) {
+    async listOpen(q, afterId, limit, partition) {
+      const params: unknown[] = [afterId, limit];
+      const mine = inCustomerPartition(partition, 'customer_id', params);
       const result = await q.query<{ customer_id: string; id: string }>(
-        `select customer_id, id from ${table} where ${open}id > $1 order by id limit $2`,
-        [afterId, limit],
+        `select customer_id, id from ${table} where ${open}id > $1${mine} order by id limit $2`,
+        params,
       );
       return result.rows.map((row) => ({ customerId: row.customer_id, id: row.id }));
     },
@@ -149,12 +169,14 @@ export function contractStore<Row, Record extends ContractBookkeeping>(
       );
       return result.rows.map(toRecord);
     },
-    async behind(q, date, afterId, limit) {
+    async behind(q, date, afterId, limit, partition) {
+      const params: unknown[] = [date, afterId, limit];
+      const mine = inCustomerPartition(partition, 'customer_id', params);
       const result = await q.query<{ customer_id: string; id: string }>(
         `select customer_id, id from ${table}
-          where ${open}id > $2 and processed_through < $1
+          where ${open}id > $2 and processed_through < $1${mine}
           order by id limit $3`,
-        [date, afterId, limit],
+        params,
       );
       return result.rows.map((row) => ({ customerId: row.customer_id, id: row.id }));
     },
