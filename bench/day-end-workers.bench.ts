@@ -39,7 +39,7 @@ import type { BenchSuite, Measurement } from './harness.ts';
  * day-end bench measures that step.
  */
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const SIZE = Number(process.env.BENCH_EOD_WORKERS_SIZE ?? '15000');
+const SIZE = Number(process.env.BENCH_EOD_WORKERS_SIZE ?? '5000');
 const PARTITIONS = Number(process.env.BENCH_EOD_WORKERS_PARTITIONS ?? '4');
 const CHUNK = 500;
 const NIGHT = addDays(systemClock.today(), -1);
