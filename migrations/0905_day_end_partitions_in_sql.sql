@@ -25,8 +25,9 @@ create table day_end_run_counts (
   business_date date not null,
   slot integer not null check (slot >= 0),
   items bigint not null default 0 check (items >= 0),
-  primary key (product, business_date, slot),
-  foreign key (product, business_date) references day_end_runs (product, business_date)
+  -- No foreign key to day_end_runs: its TRUNCATE must reach its own guard (0408) rather than stop at the
+  -- reference; `countProcessed` only counts for a (product, date) whose run row `markStarted` made first.
+  primary key (product, business_date, slot)
 );
 
 -- Part of the run log (0408, 5.): a count is never erased or decreased, and keeps its key.

@@ -18,7 +18,7 @@ export const GLOBAL_TABLES: Readonly<Record<string, string>> = {
   ledger_account_kinds: 'reference data: the chart of account kinds and their rules, the same for everyone',
   day_end_runs: 'day-end batch bookkeeping: one row per (product, business date) covering every customer',
   day_end_run_counts:
-    'the run log\'s items advanced per (product, business date) and slot (a partition): summed on read, covering every customer',
+    "the run log's items advanced per (product, business date) and slot (a partition): summed on read, covering every customer",
   day_end_jobs: 'a run of the day-end as queued jobs, covering every customer (its work is per account)',
   day_end_job_parts:
     "one partition of a day-end run (customers by hash) and its progress; the accounts' own rows carry the work",
