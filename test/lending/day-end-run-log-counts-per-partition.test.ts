@@ -10,7 +10,7 @@ import { storesUnderTest } from '../support/stores.ts';
 /**
  * Issue 16, item 4: every chunk of every partition used to add its count to one `day_end_runs` row per
  * (product, date), holding that row's lock until its transaction committed — the workers of a run queued on
- * it. Counts now go to a row per slot (a partition) in `day_end_run_counts` (migration 0905), summed on read;
+ * it. Counts now go to a row per slot (a partition) in `day_end_run_counts` (migration 0906), summed on read;
  * what the CLI and the API show per (product, date) is unchanged.
  */
 const runs = createPgDayEndRunLog();
@@ -69,7 +69,7 @@ describe.each(storesUnderTest())('the run log counted per partition ($name)', (s
       const db = await store.fresh({ poolSize: 3 });
       await runs.markStarted(db, 'cash-loan', DATE, at);
       // Partition 0's chunk has counted and not committed; partition 1's chunk counts meanwhile. One row
-      // for both (before 0905) made partition 1 wait for partition 0's commit: here, past a 1 s lock timeout.
+      // for both (before 0906) made partition 1 wait for partition 0's commit: here, past a 1 s lock timeout.
       await db.transaction(async (partition0) => {
         await runs.countProcessed(partition0, 'cash-loan', DATE, 500, 0);
         await db.transaction(async (partition1) => {

@@ -8,7 +8,7 @@ export interface DayEndJobRun {
   readonly partitions: number;
   /**
    * How customers are put in partitions, fixed for the run's life: `hashtext` in each step's SQL
-   * (`customer-partition.ts`), or `fnv1a-32` in the worker for a run made before migration 0905.
+   * (`customer-partition.ts`), or `fnv1a-32` in the worker for a run made before migration 0906.
    */
   readonly partitionHash: PartitionHash;
   readonly chunkSize: number;

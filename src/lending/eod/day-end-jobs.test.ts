@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fnv1aPartition, scopeOf } from './day-end-jobs.ts';
 
 describe('which customers a partition of a run reads', () => {
-  it('a run made since migration 0905 (hashtext) hands its partition to the statements, which filter', () => {
+  it('a run made since migration 0906 (hashtext) hands its partition to the statements, which filter', () => {
     // Given a run of 4 partitions partitioned in SQL
     const scope = scopeOf({ partitions: 4, partitionHash: 'hashtext' }, 2);
     // Then the statements get partition 2 of 4, and nothing read under it is dropped afterwards
@@ -10,7 +10,7 @@ describe('which customers a partition of a run reads', () => {
     expect(scope.owns('cus_anyone')).toBe(true);
   });
 
-  it('a run made before 0905 (fnv1a-32) keeps its FNV-1a partitions to its end: read all, keep its own', () => {
+  it('a run made before 0906 (fnv1a-32) keeps its FNV-1a partitions to its end: read all, keep its own', () => {
     // FNV-1a of "ab": offset 2,166,136,261 xor 'a' (97) = 2,166,136,228; × 16,777,619 mod 2^32 = 3,826,002,220;
     // xor 'b' (98) = 3,826,002,254; × 16,777,619 mod 2^32 = 1,294,271,946; mod 4 = 2.
     expect(fnv1aPartition('ab', 4)).toBe(2);

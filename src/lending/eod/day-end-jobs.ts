@@ -37,7 +37,7 @@ import { dayEndRunItems } from './day-end-runs.pg.ts';
  * Which customers a partition holds is decided by the database: each step's listing filters by
  * `hashtext(customer_id)` mod the partitions (`customer-partition.ts`), so a partition reads its own rows and
  * nothing else — listing costs the accounts once over all partitions, not once per partition. A run records
- * its hash (`partition_hash`, migration 0905) and keeps it to its end: a run made before 0905 (FNV-1a, kept
+ * its hash (`partition_hash`, migration 0906) and keeps it to its end: a run made before 0906 (FNV-1a, kept
  * by the worker after listing every account) resumes with FNV-1a, so no customer changes partition while a
  * partition's finished dates stand for the customers it had.
  *
@@ -53,7 +53,7 @@ import { dayEndRunItems } from './day-end-runs.pg.ts';
 export const DAY_END_PARTITION_JOB = 'day-end-partition';
 
 /**
- * The partition of a customer in a run made before migration 0905 (`partition_hash = 'fnv1a-32'`): FNV-1a
+ * The partition of a customer in a run made before migration 0906 (`partition_hash = 'fnv1a-32'`): FNV-1a
  * (32-bit) of the id, modulo the partitions, computed here after listing every account. Kept only so such a
  * run finishes as it began; every run made since partitions in SQL (`inCustomerPartition`).
  */

@@ -3,15 +3,15 @@ import type { LocalDate } from '../../platform/time/local-date.ts';
 import type { DayEndRunLog } from './day-end.ts';
 
 /**
- * A run's items per (product, date): what `day_end_runs` counted itself (before migration 0905, and what
- * `markCompleted` adds) plus the per-slot counts of `day_end_run_counts` (0905). Alias `r` is the run log.
+ * A run's items per (product, date): what `day_end_runs` counted itself (before migration 0906, and what
+ * `markCompleted` adds) plus the per-slot counts of `day_end_run_counts` (0906). Alias `r` is the run log.
  */
 const ITEMS_FROM = `day_end_runs r left join (
     select product, business_date, sum(items) as items from day_end_run_counts group by product, business_date
   ) c on c.product = r.product and c.business_date = r.business_date`;
 const ITEMS = `(r.items_processed + coalesce(c.items, 0))`;
 
-/** The run log in `day_end_runs` (migration 0404) and its per-slot counts in `day_end_run_counts` (0905). */
+/** The run log in `day_end_runs` (migration 0404) and its per-slot counts in `day_end_run_counts` (0906). */
 export function createPgDayEndRunLog(): DayEndRunLog {
   return {
     async lastCompleted(q, product) {

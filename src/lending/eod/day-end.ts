@@ -79,7 +79,7 @@ export interface DayEndProcessor {
 export interface CustomerScope {
   /**
    * The partition, for the steps' statements to filter by (`inCustomerPartition`): a partition then reads
-   * only its own customers. Absent for a run made before the hash moved into SQL (migration 0905): its
+   * only its own customers. Absent for a run made before the hash moved into SQL (migration 0906): its
    * statements read every customer and `owns` keeps the partition's.
    */
   readonly partition?: CustomerPartition;
