@@ -18,6 +18,7 @@ import { createNotifications } from '../src/platform/notifications/notifications
 import { ManualClock } from '../src/platform/time/clock.ts';
 import type { LocalDate } from '../src/platform/time/local-date.ts';
 import type { BenchSuite, Measurement } from './harness.ts';
+import { pgBooks } from '../test/support/books.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ACCOUNTS = Number(process.env.BENCH_COLLECTIONS_ACCOUNTS ?? 100_000);
@@ -44,7 +45,7 @@ async function book(db: Database, accounts: number, ids: IdGenerator, clock: Man
   const seed = (customers: number, startDate: string) =>
     seedLoanBook(
       db,
-      { clock, ids },
+      { ...pgBooks(), clock, ids },
       {
         customers,
         startDate: startDate as LocalDate,

@@ -20,6 +20,7 @@ import { parseRate } from '../src/platform/money/rate.ts';
 import { ManualClock } from '../src/platform/time/clock.ts';
 import type { LocalDate } from '../src/platform/time/local-date.ts';
 import { throughput, type BenchSuite, type Measurement } from './harness.ts';
+import { pgBooks } from '../test/support/books.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = 'bench_credit_lines';
@@ -117,7 +118,7 @@ const suite: BenchSuite = {
         const seedStarted = performance.now();
         await seedCreditLines(
           db,
-          { clock, ids },
+          { ...pgBooks(), clock, ids },
           {
             customers: size,
             openedOn: OPENED,
@@ -136,7 +137,7 @@ const suite: BenchSuite = {
           db,
           clock,
           runs: createPgDayEndRunLog(),
-          processors: [createCreditLineDayEndProcessor({ clock, ids })],
+          processors: [createCreditLineDayEndProcessor({ ...pgBooks(), clock, ids })],
           elapsed: () => performance.now(),
         });
         const started = performance.now();

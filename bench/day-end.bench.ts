@@ -20,6 +20,7 @@ import { createSandboxChannel } from '../src/platform/notifications/index.ts';
 import { ManualClock } from '../src/platform/time/clock.ts';
 import { addDays, type LocalDate } from '../src/platform/time/local-date.ts';
 import type { BenchSuite, Measurement } from './harness.ts';
+import { pgBooks } from '../test/support/books.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = 'bench_day_end';
@@ -90,7 +91,7 @@ async function seedBook(
   const loans = (customers: number, startDate: string) =>
     seedLoanBook(
       app.db,
-      { clock, ids },
+      { ...pgBooks(), clock, ids },
       {
         customers,
         startDate: startDate as LocalDate,
@@ -122,7 +123,7 @@ async function seedBook(
   }
   const lines = await seedCreditLines(
     app.db,
-    { clock, ids },
+    { ...pgBooks(), clock, ids },
     {
       customers: size,
       openedOn: '2026-01-05' as LocalDate,

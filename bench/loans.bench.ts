@@ -16,6 +16,7 @@ import { parseRate } from '../src/platform/money/rate.ts';
 import { ManualClock } from '../src/platform/time/clock.ts';
 import { addDays, type LocalDate } from '../src/platform/time/local-date.ts';
 import { throughput, type BenchSuite, type Measurement } from './harness.ts';
+import { pgBooks } from '../test/support/books.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = 'bench_loans';
@@ -110,7 +111,7 @@ const suite: BenchSuite = {
       db,
       clock,
       runs: createPgDayEndRunLog(),
-      processors: [createLoanDayEndProcessor({ clock, ids })],
+      processors: [createLoanDayEndProcessor({ ...pgBooks(), clock, ids })],
       elapsed: () => performance.now(),
     });
     const points: { loans: number; seconds: number }[] = [];
@@ -121,7 +122,7 @@ const suite: BenchSuite = {
         const seedStarted = performance.now();
         await seedLoanBook(
           db,
-          { clock, ids },
+          { ...pgBooks(), clock, ids },
           {
             customers: size - total,
             startDate: date,

@@ -13,6 +13,7 @@ import { createLoanReminderProcessor } from '../src/lending/loans/loan-reminders
 import { seedLoanBook } from '../src/lending/loans/loan-seeding.pg.ts';
 import { parseRate } from '../src/platform/money/rate.ts';
 import type { BenchSuite, Measurement } from './harness.ts';
+import { pgBooks } from '../test/support/books.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = 'bench_notifications';
@@ -30,7 +31,7 @@ async function reminderStep(db: Database, loans: number): Promise<{ perSecond: n
   const ids = createIdGenerator(clock, seededRandomBytes(44));
   await seedLoanBook(
     db,
-    { clock, ids },
+    { ...pgBooks(), clock, ids },
     {
       customers: loans,
       startDate: '2026-01-05' as LocalDate,

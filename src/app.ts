@@ -58,7 +58,7 @@ import { createSandboxVerificationProvider } from './identity/sandbox-verificati
 
 import type { VerificationProvider } from './identity/verification.ts';
 
-import { createDayEndService, type DayEndService } from './lending/eod/day-end.ts';
+import { createDayEndService, type DayEndProcessor, type DayEndService } from './lending/eod/day-end.ts';
 import {
   createQueuedDayEndService,
   DAY_END_PARTITION_JOB,
@@ -107,6 +107,7 @@ import { routeChannels, type MessageChannel } from './platform/notifications/cha
 import { createLogChannel } from './platform/notifications/log-channel.node.ts';
 
 import { createNotifications } from './platform/notifications/notifications.ts';
+import type { MessageOutbox } from './platform/notifications/index.ts';
 import { registerNotificationRoutes } from './platform/notifications/notifications.routes.ts';
 
 import { createLoanService } from './lending/loans/loan-service.ts';
@@ -125,6 +126,7 @@ import { createSandboxPaymentProvider } from './lending/payments/sandbox-payment
 import { fileSandboxBook } from './lending/payments/sandbox-payment-book.node.ts';
 import { registerLoanRoutes } from './lending/loans/loans.routes.ts';
 import { createPgIdempotencyStore } from './ledger/idempotency.pg.ts';
+import { createPgLedger } from './ledger/ledger.pg.ts';
 import { createLoanHardshipService } from './lending/loans/hardship-service.ts';
 import { registerHardshipRoutes } from './lending/loans/hardship.routes.ts';
 import { registerLineHardshipRoutes } from './lending/credit-lines/line-hardship.routes.ts';
@@ -294,6 +296,23 @@ export function createCollectionsStep(deps: Parameters<typeof createCollectionsD
 }
 
 /**
+ * The products' day-end steps booking on the ledger's PostgreSQL adapter, in the batch's order — cash loans,
+ * then credit lines (the root's batch runs them; the demo history runs them beside the collections step, on
+ * its own clock and ids).
+ */
+export function createProductDayEndSteps(deps: {
+  clock: Clock;
+  ids: IdGenerator;
+  outbox?: MessageOutbox;
+}): DayEndProcessor[] {
+  const ledger = createPgLedger();
+  return [
+    createLoanDayEndProcessor({ clock: deps.clock, ids: deps.ids, ledger }),
+    createCreditLineDayEndProcessor({ ...deps, ledger }),
+  ];
+}
+
+/**
  * The background work's jobs (issue 16, item 4): each a pass that finds what is due in the database. Run by
  * each API node itself (`CREDENCE_BACKGROUND_WORK=node`, the default) or by `credence worker` processes.
  */
@@ -352,7 +371,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     notices: createPgConsentNoticeReader(db),
     ...(options.snapshotCacheSize !== undefined ? { snapshotCacheSize: options.snapshotCacheSize } : {}),
   });
-  const facilities = createFacilityService(db, { clock, ids });
+  // The books every money command writes: the ledger's journals and the commands' idempotency records, both
+  // in the command's own transaction (the products take them as ports; only the root knows the adapters).
+  const ledger = createPgLedger();
+  const idempotency = createPgIdempotencyStore();
+  const facilities = createFacilityService(db, { clock, ids, idempotency });
   const models = createPgModelRegistry(db, clock);
   // One audit log for the whole application: policies record their changes in it like every other context.
   const audit = createPgAuditLog(db, ids, clock);
@@ -391,6 +414,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     product: DEFAULT_LOAN_PRODUCT,
     termsInForce,
     outbox: notifications.outbox,
+    ledger,
+    idempotency,
   });
   const creditLines = createCreditLineService({
     db,
@@ -400,6 +425,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     termsInForce,
     audit,
     outbox: notifications.outbox,
+    ledger,
+    idempotency,
   });
   // Auto-repay: the provider is called outside the transactions that book; collections book through the
   // loans' repayment use case and the lines' payment use case, idempotent by the payment id.
@@ -421,8 +448,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     clock,
     runs: createPgDayEndRunLog(),
     processors: [
-      createLoanDayEndProcessor({ clock, ids }),
-      createCreditLineDayEndProcessor({ clock, ids, outbox: notifications.outbox }),
+      ...createProductDayEndSteps({ clock, ids, outbox: notifications.outbox }),
       // Reminders after every product's day steps, so they read the accounts as of the date.
       createLoanReminderProcessor({ clock, outbox: notifications.outbox }),
       createLineReminderProcessor({ clock, outbox: notifications.outbox }),
@@ -475,7 +501,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       termsInForce,
       audit,
       outbox: notifications.outbox,
-      idempotency: createPgIdempotencyStore(),
+      ledger,
+      idempotency,
     }),
     creditLines,
     lineHardship: createLineHardshipService({
@@ -486,7 +513,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       termsInForce,
       audit,
       outbox: notifications.outbox,
-      idempotency: createPgIdempotencyStore(),
+      ledger,
+      idempotency,
     }),
     dayEnd: createDayEndService(dayEndDeps),
     models,
@@ -497,7 +525,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       ids,
       referralCases,
       // Approvals open or adjust the facility through lending's adapter, in the decision's transaction.
-      facilities: createFacilityWriter({ clock, ids }),
+      facilities: createFacilityWriter({ clock, ids, idempotency }),
       ports: {
         snapshot: (customerId, asOf) => customers.getSnapshot(customerId, asOf),
         facility: async (customerId, product) => {
@@ -547,7 +575,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ids,
     settings: options.appeals ?? config.appeals ?? DEFAULT_APPEAL_SETTINGS,
     notifier,
-    ports: appealPortsFrom({ clock, ids, ...base }),
+    ports: appealPortsFrom({ clock, ids, idempotency, ...base }),
     evidenceCipher: {
       customerKeyId: DATA_KEY_ID,
       open: (q, customerId, openOptions) => keyring.open(q, customerId, openOptions),
@@ -584,6 +612,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ids,
     ports: limitReviewPortsOf(base),
     outbox: notifications.outbox,
+    idempotency,
   });
   const facilityOverrides = createFacilityOverrideService({
     db,

@@ -2,6 +2,7 @@ import type { CustomerService } from './customers/index.ts';
 import type { DecisionService } from './decisions/index.ts';
 import { openOrAdjustFacility, type FacilityService } from './lending/facilities/facility-service.ts';
 import type { LoanService } from './lending/loans/loan-service.ts';
+import type { IdempotencyStore } from './ledger/index.ts';
 import type { ApiKeyStore } from './platform/auth/api-keys.ts';
 import type { IdGenerator } from './platform/ids/ids.ts';
 import type { Clock } from './platform/time/clock.ts';
@@ -12,6 +13,8 @@ import type { AppealPorts } from './appeals/index.ts';
 export interface AppealPortSources {
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Where applying an appeal's outcome to a facility claims the decision id (the ledger's store). */
+  readonly idempotency: IdempotencyStore;
   readonly apiKeys: ApiKeyStore;
   readonly customers: CustomerService;
   readonly decisions: DecisionService;
@@ -25,7 +28,7 @@ export interface AppealPortSources {
  * port types are in `appeal-ports.ts`).
  */
 export function appealPortsFrom(sources: AppealPortSources): AppealPorts {
-  const { clock, ids, apiKeys, customers, decisions, facilities, loans, policies } = sources;
+  const { clock, ids, idempotency, apiKeys, customers, decisions, facilities, loans, policies } = sources;
   return {
     decision: (decisionId) => decisions.get(decisionId),
     decisions: (customerId, options) => decisions.list(customerId, options),
@@ -43,7 +46,7 @@ export function appealPortsFrom(sources: AppealPortSources): AppealPorts {
     async applyToFacility(tx, input) {
       const outcome = await openOrAdjustFacility(
         tx,
-        { clock, ids },
+        { clock, ids, idempotency },
         {
           customerId: input.customerId,
           product: storedSpellingOf(input.productType),

@@ -1,8 +1,10 @@
 /**
  * The ledger's public surface for other contexts (issue 18): what they may import without reaching into the
  * ledger's files — accounts, journal entries and their checks, and the in-memory ledger of the in-memory
- * books. Nothing here opens a database; the adapters (`ledger.pg.ts`, `idempotency.pg.ts`) are wired by the
- * composition root or, until they become ports, imported by the use cases that own the transaction.
+ * books — and the two ports the products book through: `LedgerPort` (accounts, journals, postings) and
+ * `IdempotencyStore`. Nothing here opens a database; their adapters (`createPgLedger` in `ledger.pg.ts`,
+ * `createPgIdempotencyStore` in `idempotency.pg.ts`) are built by the composition root and passed in the
+ * use cases' deps, which take the caller's transaction.
  */
 export {
   canonicalJson,
@@ -31,4 +33,5 @@ export {
   type PostedJournal,
   type PostingLine,
 } from './journal.ts';
+export type { LedgerPort, PostingView } from './ledger-ports.ts';
 export { MemoryLedger } from './memory-ledger.ts';

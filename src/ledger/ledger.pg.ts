@@ -4,12 +4,20 @@ import { moneyFromDb, ZERO, type Money } from '../platform/money/money.ts';
 import type { LocalDate } from '../platform/time/local-date.ts';
 import { ACCOUNT_KIND_INFO, ACCOUNT_KINDS, isAccountKind, type AccountKind, type Side } from './account.ts';
 import { validateEntry, type ContractBalances, type JournalEntry } from './journal.ts';
+import type { LedgerPort, PostingView } from './ledger-ports.ts';
+
+export type { PostingView } from './ledger-ports.ts';
 
 /**
  * The ledger's repository. Functions take a `Queryable` — the use case owns the transaction. Posting is
  * one SQL statement however many entries it carries (journals and postings inserted together by
  * data-modifying CTEs), so a single entry costs one round trip and a day-end chunk of thousands costs one too.
  */
+
+/** The ledger port on PostgreSQL (or PGlite): what the composition root hands the products' use cases. */
+export function createPgLedger(): LedgerPort {
+  return { openAccounts, postJournals, contractPostings };
+}
 
 /** Opens the accounts of a contract (idempotent: existing accounts are left alone). */
 export async function openAccounts(
@@ -158,18 +166,6 @@ export async function contractBalances(
     }
   }
   return out;
-}
-
-/** One posting as a statement of account shows it. */
-export interface PostingView {
-  readonly journalId: string;
-  readonly journalKind: string;
-  readonly description: string;
-  readonly effectiveDate: LocalDate;
-  readonly postedAt: Date;
-  readonly kind: AccountKind;
-  readonly side: Side;
-  readonly amount: Money;
 }
 
 interface PostingRow {

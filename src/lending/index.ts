@@ -8,8 +8,9 @@
  *   terms and the reported-rate format.
  *
  * Nothing here may reach the policy context's index: collections imports this one, and policy's lending
- * settings import collections (a cycle). `facility.ts`, `loan-receipts.ts` and `settings-cost-cap.ts` read
- * policy's products (directly or through `facility.ts`), so they stay off this surface for now.
+ * settings import collections (a cycle). `facility.ts` and `loan-receipts.ts` read policy's products
+ * (directly or through `facility.ts`), so they stay off this surface for now. (The legal-cap check of the
+ * lending settings is policy's own: `policy/settings-cost-cap.ts`.)
  */
 export { BUCKETS, bucketOf, type Bucket } from './loans/servicing.ts';
 export {

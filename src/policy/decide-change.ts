@@ -1,4 +1,4 @@
-import { assertSettingsWithinCostCap } from '../lending/shared/settings-cost-cap.ts';
+import { assertSettingsWithinCostCap } from './settings-cost-cap.ts';
 import type { Queryable } from '../platform/database/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { auditActorOf } from './change-audit.ts';

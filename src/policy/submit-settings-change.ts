@@ -1,4 +1,4 @@
-import { assertSettingsWithinCostCap } from '../lending/shared/settings-cost-cap.ts';
+import { assertSettingsWithinCostCap } from './settings-cost-cap.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { parseLocalDate, type LocalDate } from '../platform/time/local-date.ts';
 import type { ChangeDeps } from './change-ports.ts';

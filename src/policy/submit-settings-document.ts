@@ -1,4 +1,4 @@
-import { assertSettingsWithinCostCap } from '../lending/shared/settings-cost-cap.ts';
+import { assertSettingsWithinCostCap } from './settings-cost-cap.ts';
 import { auditActorOf } from './change-audit.ts';
 import type { ChangeDeps } from './change-ports.ts';
 import { BOOTSTRAP_ACTOR, type ChangeActor, type ChangeRequest } from './change-requests.ts';

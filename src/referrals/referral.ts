@@ -1,5 +1,4 @@
-import type { Actor } from '../appeals/appeal.ts';
-import { samePerson } from '../appeals/appeal-status.ts';
+import { samePerson, type Actor } from '../appeals/index.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import type { LocalizedText } from '../platform/i18n/localized.ts';
 import type { Money } from '../platform/money/money.ts';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { App } from '../services.ts';
-import { actAsReviewer, parseReasonFlag } from '../appeals/appeals.cli.ts';
+import { actAsReviewer, parseReasonFlag } from '../cli/reviewer.ts';
 import { slaBreached } from '../appeals/index.ts';
 import { globalOptions, output, withApp } from '../cli/runtime.ts';
 import { decisionView, type DecisionRecord } from '../decisions/index.ts';

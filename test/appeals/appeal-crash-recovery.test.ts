@@ -7,6 +7,7 @@ import type { AppealHooks } from '../../src/appeals/appeal-ports.ts';
 import { createLogNotifier } from '../../src/appeals/log-notifier.node.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { appealTestApp, createScriptedCustomer, type AppealTestApp } from './support.ts';
+import { pgBooks } from '../support/books.ts';
 
 /**
  * "A crash between re-check and queueing loses no appeal." A second appeals service over the same
@@ -22,7 +23,7 @@ function crashingService(t: AppealTestApp, hooks: AppealHooks): { service: Appea
     ids: app.ids,
     settings: app.services.appeals.settings,
     notifier: createLogNotifier(app.logger),
-    ports: appealPortsFrom({ clock: t.clock, ids: app.ids, ...app.services }),
+    ports: appealPortsFrom({ ...pgBooks(), clock: t.clock, ids: app.ids, ...app.services }),
     evidenceCipher: evidenceCipherOf(testKeyring()),
     hooks,
     onError: (error) => errors.push(error instanceof Error ? error.message : String(error)),
@@ -129,7 +130,7 @@ for (const store of storesUnderTest()) {
       const customerId = await createScriptedCustomer(t, 'declined_twice');
       const decision = await t.app.services.decisions.decide({ customerId, productCode: 'cash_loan' });
       const errors: string[] = [];
-      const ports = appealPortsFrom({ clock: t.clock, ids: t.app.ids, ...t.app.services });
+      const ports = appealPortsFrom({ ...pgBooks(), clock: t.clock, ids: t.app.ids, ...t.app.services });
       const broken = createAppealService({
         db: t.app.db,
         clock: t.clock,

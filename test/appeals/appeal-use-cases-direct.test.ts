@@ -10,6 +10,7 @@ import { fen } from '../../src/platform/money/money.ts';
 import { parseRate, toExactRateString } from '../../src/platform/money/rate.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { APPEAL_CUSTOMERS, appealTestApp, createScriptedCustomer, type AppealTestApp } from './support.ts';
+import { pgBooks } from '../support/books.ts';
 
 /**
  * The two use cases that matter most, called as functions — `fileAppeal(deps, input)` and
@@ -24,7 +25,7 @@ function depsOf(t: AppealTestApp) {
     ids: app.ids,
     settings: app.services.appeals.settings,
     notifier: createLogNotifier(app.logger),
-    ports: appealPortsFrom({ clock: t.clock, ids: app.ids, ...app.services }),
+    ports: appealPortsFrom({ ...pgBooks(), clock: t.clock, ids: app.ids, ...app.services }),
     evidenceCipher: evidenceCipherOf(testKeyring()),
   });
 }

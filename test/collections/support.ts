@@ -43,6 +43,7 @@ import { ManualClock } from '../../src/platform/time/clock.ts';
 import { addDays, type LocalDate } from '../../src/platform/time/local-date.ts';
 import type { StoreUnderTest } from '../support/stores.ts';
 import { testTermsInForce } from '../lending/terms-in-force.ts';
+import { pgBooks } from '../support/books.ts';
 
 /**
  * Loans, lines, the customer-message outbox and collections on one fresh schema, with a pinned clock and
@@ -90,10 +91,11 @@ export async function collectionsWorld(
   const db = await store.fresh();
   const clock = new ManualClock(options.start as LocalDate);
   const ids = createIdGenerator(clock, seededRandomBytes(options.seed ?? 17));
-  const facilities = createFacilityService(db, { clock, ids });
+  const facilities = createFacilityService(db, { ...pgBooks(), clock, ids });
   const notifications = createNotifications({ db, clock, ids, channel: createSandboxChannel() });
   const audit = createPgAuditLog(db, ids, clock);
   const loans = createLoanService({
+    ...pgBooks(),
     db,
     clock,
     ids,
@@ -102,6 +104,7 @@ export async function collectionsWorld(
     outbox: notifications.outbox,
   });
   const lines = createCreditLineService({
+    ...pgBooks(),
     db,
     clock,
     ids,
@@ -112,8 +115,8 @@ export async function collectionsWorld(
   });
   const strategies = options.strategies ?? [DEFAULT_COLLECTION_STRATEGY];
   const processors = [
-    createLoanDayEndProcessor({ clock, ids }),
-    createCreditLineDayEndProcessor({ clock, ids, outbox: notifications.outbox }),
+    createLoanDayEndProcessor({ ...pgBooks(), clock, ids }),
+    createCreditLineDayEndProcessor({ ...pgBooks(), clock, ids, outbox: notifications.outbox }),
     createLoanReminderProcessor({ clock, outbox: notifications.outbox }),
     createLineReminderProcessor({ clock, outbox: notifications.outbox }),
     createCollectionsProcessor({

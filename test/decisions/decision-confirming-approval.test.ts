@@ -4,6 +4,7 @@ import { facilityHistory } from '../../src/lending/facilities/facility.pg.ts';
 import { createFacilityWriter } from '../../src/lending/facilities/facility-writer.pg.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { decisionTestApp, type DecisionTestApp } from './support.ts';
+import { pgBooks } from '../support/books.ts';
 
 /**
  * An approval that leaves the customer's facility as it stands (active, same limit, same rate) is recorded
@@ -74,7 +75,7 @@ describe.each(storesUnderTest())('decision-confirming-approval ($name)', (store)
       reason: 'lowered meanwhile',
     });
     const record = { ...(await decisions.get(first.id)), id: 'dec_01KZZZZZZZZZZZZZZZZZZZZZZZ' };
-    const lending = createFacilityWriter({ clock: t.clock, ids: t.app.ids });
+    const lending = createFacilityWriter({ ...pgBooks(), clock: t.clock, ids: t.app.ids });
     const wrote = await insertDecisionConfirmingTerms(
       t.app.db,
       record,

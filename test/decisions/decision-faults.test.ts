@@ -5,6 +5,7 @@ import { createFacilityWriter } from '../../src/lending/facilities/facility-writ
 import type { Database } from '../../src/platform/database/database.ts';
 import { AppError } from '../../src/platform/errors/app-error.ts';
 import { decisionTestApp, type DecisionTestApp } from './support.ts';
+import { pgBooks } from '../support/books.ts';
 
 /**
  * Faults injected through the ports: a scorer that throws, a snapshot that never answers, a policy lookup
@@ -37,7 +38,7 @@ function serviceWith(ports: Partial<DecisionPorts>, db: Database = t.app.db): De
     clock: t.clock,
     ids: t.app.ids,
     ports: { ...realPorts, ...ports },
-    facilities: createFacilityWriter({ clock: t.clock, ids: t.app.ids }),
+    facilities: createFacilityWriter({ ...pgBooks(), clock: t.clock, ids: t.app.ids }),
     dependencyTimeoutMs: 50,
   });
 }

@@ -18,6 +18,7 @@ import type { ShadowPlan } from '../../src/policy/index.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { installShadowCandidates } from './shadow-support.ts';
 import { decisionTestApp, type DecisionTestApp } from './support.ts';
+import { pgBooks } from '../support/books.ts';
 
 /**
  * Property: with a shadow on or off, what the customer gets is byte-identical. For random applicants (the
@@ -126,7 +127,7 @@ describe.each(stores)('shadow mode never changes the decision on $name', (store)
         db: capture.db,
         clock,
         ids,
-        facilities: createFacilityWriter({ clock, ids }),
+        facilities: createFacilityWriter({ ...pgBooks(), clock, ids }),
         shadowTimeoutMs: 25,
         ports: {
           ...realPorts,

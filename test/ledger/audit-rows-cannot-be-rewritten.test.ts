@@ -10,6 +10,7 @@ import { parseRate } from '../../src/platform/money/rate.ts';
 import { ManualClock } from '../../src/platform/time/clock.ts';
 import type { LocalDate } from '../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../support/stores.ts';
+import { pgBooks } from '../support/books.ts';
 
 /**
  * Migration 0408: rows that record what happened cannot be rewritten with plain SQL — a facility's change
@@ -43,7 +44,7 @@ describe.each(storesUnderTest())('audit rows cannot be rewritten ($name)', (stor
     const db = await store.fresh();
     const clock = new ManualClock('2026-03-01' as LocalDate);
     const ids = createIdGenerator(clock, seededRandomBytes(3));
-    const facilities = createFacilityService(db, { clock, ids });
+    const facilities = createFacilityService(db, { ...pgBooks(), clock, ids });
     const customerId = ids.next('customer');
     const open = { customerId, product: 'cash-loan' as const, apr: parseRate('0.18') };
     await facilities.openOrAdjustFacility({

@@ -15,10 +15,7 @@ import {
   type CostCap,
   type CostCapRule,
 } from '../../src/lending/shared/cost-cap.ts';
-import {
-  assertSettingsWithinCostCap,
-  settingsCostCapIssues,
-} from '../../src/lending/shared/settings-cost-cap.ts';
+import { assertSettingsWithinCostCap, settingsCostCapIssues } from '../../src/policy/settings-cost-cap.ts';
 import { isAppError } from '../../src/platform/errors/app-error.ts';
 import { parseLendingSettings } from '../../src/policy/index.ts';
 import type { Money } from '../../src/platform/money/money.ts';

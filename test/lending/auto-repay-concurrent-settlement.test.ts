@@ -19,6 +19,7 @@ import type { LocalDate } from '../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { lendingWorld } from './support.ts';
 import { testTermsInForce } from './terms-in-force.ts';
+import { pgBooks } from '../support/books.ts';
 
 /**
  * The auto-repay step settles a night's attempts several at once on PostgreSQL (as many as the day-end has
@@ -81,6 +82,7 @@ async function nights(store: Parameters<typeof lendingWorld>[0], concurrency: nu
   const { db, clock, ids } = w;
   const notifications = createNotifications({ db, clock, ids, channel: createSandboxChannel() });
   const loans = createLoanService({
+    ...pgBooks(),
     db,
     clock,
     ids,
@@ -104,7 +106,7 @@ async function nights(store: Parameters<typeof lendingWorld>[0], concurrency: nu
     db,
     clock,
     runs: createPgDayEndRunLog(),
-    processors: [createLoanDayEndProcessor({ clock, ids }), createAutoRepayProcessor(deps)],
+    processors: [createLoanDayEndProcessor({ ...pgBooks(), clock, ids }), createAutoRepayProcessor(deps)],
     elapsed: () => 0,
   });
   for (let index = 0; index < CUSTOMERS; index += 1) {

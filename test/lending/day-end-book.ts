@@ -34,6 +34,7 @@ import type { Money } from '../../src/platform/money/money.ts';
 import { parseRate } from '../../src/platform/money/rate.ts';
 import { ManualClock } from '../../src/platform/time/clock.ts';
 import type { LocalDate } from '../../src/platform/time/local-date.ts';
+import { pgBooks } from '../support/books.ts';
 
 export const THROUGH = '2026-01-24';
 
@@ -49,7 +50,7 @@ export async function seed(db: Database): Promise<void> {
   const ids = createIdGenerator(clock, seededRandomBytes(42));
   const lines = await seedCreditLines(
     db,
-    { clock, ids },
+    { ...pgBooks(), clock, ids },
     {
       customers: 40,
       openedOn: '2025-12-20' as LocalDate,
@@ -63,7 +64,7 @@ export async function seed(db: Database): Promise<void> {
   );
   await seedLoanBook(
     db,
-    { clock, ids },
+    { ...pgBooks(), clock, ids },
     {
       customers: 80,
       startDate: '2025-12-20' as LocalDate,
@@ -135,15 +136,15 @@ export function batchDepsOn(db: Database, payments: string): DayEndDeps {
   const ids = createIdGenerator(clock, seededRandomBytes(7));
   const { outbox } = createNotifications({ db, clock, ids, channel: createSandboxChannel() });
   const services = { db, clock, ids, termsInForce: testTermsInForce, outbox };
-  const loans = createLoanService({ ...services, product: DEFAULT_LOAN_PRODUCT });
-  const lines = createCreditLineService({ ...services, product: DEFAULT_CREDIT_LINE_PRODUCT });
+  const loans = createLoanService({ ...pgBooks(), ...services, product: DEFAULT_LOAN_PRODUCT });
+  const lines = createCreditLineService({ ...pgBooks(), ...services, product: DEFAULT_CREDIT_LINE_PRODUCT });
   return {
     db,
     clock,
     runs: createPgDayEndRunLog(),
     processors: [
-      createLoanDayEndProcessor({ clock, ids }),
-      createCreditLineDayEndProcessor({ clock, ids }),
+      createLoanDayEndProcessor({ ...pgBooks(), clock, ids }),
+      createCreditLineDayEndProcessor({ ...pgBooks(), clock, ids }),
       createLoanReminderProcessor({ clock, outbox }),
       createLineReminderProcessor({ clock, outbox }),
       createAutoRepayProcessor({

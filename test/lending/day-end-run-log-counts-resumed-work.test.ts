@@ -12,6 +12,7 @@ import { ManualClock } from '../../src/platform/time/clock.ts';
 import type { LocalDate } from '../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { crashingIn } from './crashing-processor.ts';
+import { pgBooks } from '../support/books.ts';
 
 /**
  * Issue 15, item 8. A day-end killed midway through a date and run again must log, for that date, every
@@ -21,7 +22,11 @@ import { crashingIn } from './crashing-processor.ts';
 const LOANS = 30;
 
 function batch(db: Database, clock: ManualClock, processor?: (p: DayEndProcessor) => DayEndProcessor) {
-  const loans = createLoanDayEndProcessor({ clock, ids: createIdGenerator(clock, seededRandomBytes(7)) });
+  const loans = createLoanDayEndProcessor({
+    ...pgBooks(),
+    clock,
+    ids: createIdGenerator(clock, seededRandomBytes(7)),
+  });
   return createDayEndService({
     db,
     clock,
@@ -37,7 +42,7 @@ describe.each(storesUnderTest())('day-end run log after a crash and a rerun ($na
     const seedClock = new ManualClock('2025-12-20' as LocalDate);
     await seedLoanBook(
       db,
-      { clock: seedClock, ids: createIdGenerator(seedClock, seededRandomBytes(42)) },
+      { ...pgBooks(), clock: seedClock, ids: createIdGenerator(seedClock, seededRandomBytes(42)) },
       {
         customers: LOANS,
         startDate: '2025-12-20' as LocalDate,

@@ -23,6 +23,7 @@ import type { LocalDate } from '../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { lendingWorld } from './support.ts';
 import { testTermsInForce } from './terms-in-force.ts';
+import { pgBooks } from '../support/books.ts';
 
 /**
  * Auto-repay of the golden loan (¥10,000 at 18 %, monthly basis, 12 equal instalments of ¥916.80 = 91,680
@@ -53,6 +54,7 @@ async function world(store: Parameters<typeof lendingWorld>[0], last4: string) {
   const channel = createSandboxChannel();
   const notifications = createNotifications({ db, clock, ids, channel });
   const loans = createLoanService({
+    ...pgBooks(),
     db,
     clock,
     ids,
@@ -75,7 +77,7 @@ async function world(store: Parameters<typeof lendingWorld>[0], last4: string) {
     db,
     clock,
     runs: createPgDayEndRunLog(),
-    processors: [createLoanDayEndProcessor({ clock, ids }), createAutoRepayProcessor(deps)],
+    processors: [createLoanDayEndProcessor({ ...pgBooks(), clock, ids }), createAutoRepayProcessor(deps)],
     elapsed: () => 0,
   });
   const customerId = await w.customerWithLimit(2_000_000n);

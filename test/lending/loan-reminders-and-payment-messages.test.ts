@@ -12,6 +12,7 @@ import type { LocalDate } from '../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { lendingWorld } from './support.ts';
 import { testTermsInForce } from './terms-in-force.ts';
+import { pgBooks } from '../support/books.ts';
 
 /**
  * The golden loan (¥10,000 at 18 %, monthly basis, 12 equal instalments of ¥916.80, drawn 2026-01-15, first
@@ -26,6 +27,7 @@ describe.each(storesUnderTest())('loan reminders and payment messages ($name)', 
     const notifications = createNotifications({ db, clock, ids, channel });
     const product = { ...DEFAULT_LOAN_PRODUCT, basis: 'monthly' as const };
     const loans = createLoanService({
+      ...pgBooks(),
       db,
       clock,
       ids,
@@ -35,7 +37,7 @@ describe.each(storesUnderTest())('loan reminders and payment messages ($name)', 
     });
     const runs = createPgDayEndRunLog();
     const processors = [
-      createLoanDayEndProcessor({ clock, ids }),
+      createLoanDayEndProcessor({ ...pgBooks(), clock, ids }),
       createLoanReminderProcessor({ clock, outbox: notifications.outbox }),
     ];
     const dayEnd = createDayEndService({ db, clock, runs, processors, elapsed: () => 0 });

@@ -25,6 +25,7 @@ import { storesUnderTest } from '../support/stores.ts';
 import { lineWorld } from './credit-lines/support.ts';
 import { lendingWorld } from './support.ts';
 import { testTermsInForce } from './terms-in-force.ts';
+import { pgBooks } from '../support/books.ts';
 
 /**
  * A pay-out of money held whose provider answer is lost (card …0068: it times out, the money moved) used to
@@ -57,6 +58,7 @@ async function loanWorld(store: Parameters<typeof lendingWorld>[0]) {
   const { db, clock, ids } = w;
   const notifications = createNotifications({ db, clock, ids, channel: createSandboxChannel() });
   const loans = createLoanService({
+    ...pgBooks(),
     db,
     clock,
     ids,
@@ -108,6 +110,7 @@ async function creditLineWorld(store: Parameters<typeof lineWorld>[0]) {
   const { db, clock, ids } = w;
   const notifications = createNotifications({ db, clock, ids, channel: createSandboxChannel() });
   const lines = createCreditLineService({
+    ...pgBooks(),
     db,
     clock,
     ids,

@@ -16,6 +16,7 @@ import type { LocalDate } from '../../src/platform/time/local-date.ts';
 import type { StoreUnderTest } from '../support/stores.ts';
 import type { TermsInForcePort } from '../../src/lending/facilities/facility-terms-guard.ts';
 import { testTermsInForce } from './terms-in-force.ts';
+import { pgBooks } from '../support/books.ts';
 
 /** The lending services on one fresh schema, with a pinned clock and seeded ids. */
 export interface LendingWorld {
@@ -48,8 +49,9 @@ export async function lendingWorld(
   const clock = new ManualClock(options.start as LocalDate);
   const ids = createIdGenerator(clock, seededRandomBytes(options.seed ?? 7));
   const product: LoanProduct = { ...DEFAULT_LOAN_PRODUCT, ...options.product };
-  const facilities = createFacilityService(db, { clock, ids });
+  const facilities = createFacilityService(db, { ...pgBooks(), clock, ids });
   const loans = createLoanService({
+    ...pgBooks(),
     db,
     clock,
     ids,
@@ -60,7 +62,7 @@ export async function lendingWorld(
     db,
     clock,
     runs: createPgDayEndRunLog(),
-    processors: [createLoanDayEndProcessor({ clock, ids })],
+    processors: [createLoanDayEndProcessor({ ...pgBooks(), clock, ids })],
     elapsed: () => performance.now(),
   });
   return {

@@ -20,6 +20,7 @@ import { parseRate } from '../../src/platform/money/rate.ts';
 import { storesUnderTest } from '../support/stores.ts';
 import { testTermsInForce } from '../lending/terms-in-force.ts';
 import { lineWorld, type LineWorld } from '../lending/credit-lines/support.ts';
+import { pgBooks } from '../support/books.ts';
 
 /**
  * Three cash loans and two credit lines over two month ends, at 0 % so every balance is the principal
@@ -70,6 +71,7 @@ describe.each(storesUnderTest())('roll rates of loans and lines over two months 
   it('roll-rates: the transition matrices of both products, counts and fen exact', async () => {
     world = await lineWorld(store, { start: '2027-01-05' });
     const loans: LoanService = createLoanService({
+      ...pgBooks(),
       db: world.db,
       clock: world.clock,
       ids: world.ids,

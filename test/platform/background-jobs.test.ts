@@ -19,6 +19,7 @@ import { OperatorRegister, createScriptedCustomer } from '../appeals/support.ts'
 import { testScorecard } from '../decisions/scorecard.ts';
 import { testConfig } from '../support/app.ts';
 import { pgliteStore, postgresStore, storesUnderTest, type StoreUnderTest } from '../support/stores.ts';
+import { pgBooks } from '../support/books.ts';
 
 /**
  * The background work as jobs (issue 16, item 4): customer-message delivery, the appeals' recovery pass
@@ -93,7 +94,7 @@ async function seedBook(app: App, clock: ManualClock): Promise<Book> {
     ids: app.ids,
     settings: services.appeals.settings,
     notifier: createLogNotifier(app.logger),
-    ports: appealPortsFrom({ clock, ids: app.ids, ...services }),
+    ports: appealPortsFrom({ ...pgBooks(), clock, ids: app.ids, ...services }),
     evidenceCipher: evidenceCipherOf(testKeyring()),
     hooks: {
       afterFiled: () => {

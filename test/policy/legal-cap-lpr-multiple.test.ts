@@ -5,7 +5,7 @@ import type { Facility } from '../../src/lending/facilities/facility.ts';
 import { facilityTermsIssues, termsInForceOf } from '../../src/lending/facilities/facility-terms-guard.ts';
 import { costCapInForce } from '../../src/lending/shared/cost-cap-in-force.ts';
 import { describeCap } from '../../src/lending/shared/cost-cap.ts';
-import { settingsCostCapIssues } from '../../src/lending/shared/settings-cost-cap.ts';
+import { settingsCostCapIssues } from '../../src/policy/settings-cost-cap.ts';
 import { AppError } from '../../src/platform/errors/app-error.ts';
 import { fen } from '../../src/platform/money/money.ts';
 import { ONE_YEAR_LPR } from '../../src/platform/money/one-year-lpr.ts';

@@ -1,4 +1,4 @@
-import { createApp, createCollectionsStep } from '../../app.ts';
+import { createApp, createCollectionsStep, createProductDayEndSteps } from '../../app.ts';
 import type { App } from '../../services.ts';
 import type { Notifier } from '../../appeals/index.ts';
 import { generatePopulation, type Population } from '../population/population.ts';
@@ -6,8 +6,6 @@ import { storePopulation } from '../population/population-store.ts';
 import { chance, createRandom, randomInt, type Random } from '../population/random.ts';
 import { createPiiVault } from '../../identity/index.ts';
 import { groupByShard } from '../../platform/database/citus.ts';
-import { createCreditLineDayEndProcessor } from '../../lending/credit-lines/credit-line-day-end.ts';
-import { createLoanDayEndProcessor } from '../../lending/loans/loan-day-end.ts';
 import { DEFAULT_COLLECTION_STRATEGY } from '../../collections/index.ts';
 import type { RepaymentMethod } from '../../lending/index.ts';
 import type { Principal } from '../../platform/auth/api-keys.ts';
@@ -348,8 +346,7 @@ export async function seedDemoHistory(app: App, options: HistorySeedOptions = {}
     }
   };
   const processors = [
-    createLoanDayEndProcessor({ clock, ids: past.ids }),
-    createCreditLineDayEndProcessor({ clock, ids: past.ids }),
+    ...createProductDayEndSteps({ clock, ids: past.ids }),
     // Collections after the products' steps, as in the day-end: a case opens for each account late on the
     // week's date and follows its bucket, so the console's collections queue has work (docs/collections.md).
     createCollectionsStep({

@@ -88,7 +88,7 @@ async function applyPlan(
   decision: ReviewDecision,
   reviewId: string,
 ): Promise<Pick<Facility, 'status' | 'limit'>> {
-  const facilityDeps = { clock: deps.clock, ids: deps.ids };
+  const facilityDeps = { clock: deps.clock, ids: deps.ids, idempotency: deps.idempotency };
   const input = {
     customerId: facility.customerId,
     product: 'credit-line' as const,

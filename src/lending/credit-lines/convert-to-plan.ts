@@ -1,4 +1,3 @@
-import { openAccounts } from '../../ledger/ledger.pg.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { sumMoney, toDecimalString } from '../../platform/money/money.ts';
@@ -111,7 +110,7 @@ export async function convertToPlan(
       withinCostCap(offer, cap.costCap);
       const today = deps.clock.today();
       const planId = deps.ids.next('instalmentPlan');
-      await openAccounts(
+      await deps.ledger.openAccounts(
         tx,
         [{ customerId: record.terms.customerId, contractId: planId }],
         PLAN_ACCOUNT_KINDS,

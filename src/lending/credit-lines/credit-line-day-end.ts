@@ -1,5 +1,6 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Queryable } from '../../platform/database/database.ts';
+import type { LedgerPort } from '../../ledger/index.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
 import type { MessageOutbox } from '../../platform/notifications/index.ts';
 import type { Clock } from '../../platform/time/clock.ts';
@@ -20,6 +21,8 @@ import { advanceLine } from './line-servicing.ts';
 export function createCreditLineDayEndProcessor(deps: {
   clock: Clock;
   ids: IdGenerator;
+  /** The ledger the day's journals are posted on, in the chunk's transaction. */
+  ledger: LedgerPort;
   /** The customer's "written off" message when the charge-off rule writes a line off (none: not sent). */
   outbox?: MessageOutbox;
 }): DayEndProcessor {

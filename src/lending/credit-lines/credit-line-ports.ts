@@ -1,4 +1,4 @@
-import type { IdempotencyStore } from '../../ledger/index.ts';
+import type { IdempotencyStore, LedgerPort } from '../../ledger/index.ts';
 import type { AuditLog } from '../../platform/audit/audit-log.ts';
 import type { Database, Queryable } from '../../platform/database/database.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
@@ -42,12 +42,15 @@ export interface CreditLineServiceDeps {
   readonly outbox?: MessageOutbox;
   /** Where staff's lifecycle changes (close, limits) are recorded, in the same transaction. */
   readonly audit?: Pick<AuditLog, 'record'>;
+  /** The ledger the lines and plans book on (accounts, journals, postings), in the use case's transaction. */
+  readonly ledger: LedgerPort;
+  /** Where money and lifecycle commands claim their idempotency keys, in the same transaction. */
+  readonly idempotency: IdempotencyStore;
 }
 
-/** What the credit-line use cases take: the service's deps with the product validated and the idempotency store. */
+/** What the credit-line use cases take: the service's deps with the product validated. */
 export interface CreditLineDeps extends Omit<CreditLineServiceDeps, 'product'> {
   readonly product: CreditLineProduct;
-  readonly idempotency: IdempotencyStore;
 }
 
 export interface CreditLineService {

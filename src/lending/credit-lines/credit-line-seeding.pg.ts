@@ -1,5 +1,4 @@
-import type { JournalEntry } from '../../ledger/index.ts';
-import { openAccounts, postJournals } from '../../ledger/ledger.pg.ts';
+import type { JournalEntry, LedgerPort } from '../../ledger/index.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
 import type { Money } from '../../platform/money/money.ts';
@@ -38,7 +37,7 @@ export interface SeedLinesOptions {
  */
 export async function seedCreditLines(
   db: Database,
-  deps: { clock: Clock; ids: IdGenerator },
+  deps: { clock: Clock; ids: IdGenerator; ledger: LedgerPort },
   options: SeedLinesOptions,
 ): Promise<{ customerIds: string[]; lineIds: string[] }> {
   const batchSize = options.batchSize ?? 1000;
@@ -150,15 +149,15 @@ export async function seedCreditLines(
         ],
       );
       await insertLines(tx, lines, now);
-      await openAccounts(
+      await deps.ledger.openAccounts(
         tx,
         lines.map((line) => ({ customerId: line.terms.customerId, contractId: line.terms.lineId })),
         LINE_ACCOUNT_KINDS,
         now,
       );
-      await openAccounts(tx, plans, PLAN_ACCOUNT_KINDS, now);
+      await deps.ledger.openAccounts(tx, plans, PLAN_ACCOUNT_KINDS, now);
       await insertLineEvents(tx, events, now);
-      await postJournals(tx, journals, now);
+      await deps.ledger.postJournals(tx, journals, now);
     });
     options.onBatch?.(offset + count);
   }

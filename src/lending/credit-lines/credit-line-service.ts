@@ -1,4 +1,3 @@
-import { createPgIdempotencyStore } from '../../ledger/idempotency.pg.ts';
 import { conversionOfferOn, convertToPlan } from './convert-to-plan.ts';
 import type { CreditLineDeps, CreditLineService, CreditLineServiceDeps } from './credit-line-ports.ts';
 import {
@@ -58,9 +57,15 @@ export function createCreditLineService(serviceDeps: CreditLineServiceDeps): Cre
   const deps: CreditLineDeps = {
     ...serviceDeps,
     product: validateProduct(serviceDeps.product),
-    idempotency: createPgIdempotencyStore(),
   };
-  const lifecycle = { db: deps.db, clock: deps.clock, ids: deps.ids, audit: deps.audit };
+  const lifecycle = {
+    db: deps.db,
+    clock: deps.clock,
+    ids: deps.ids,
+    audit: deps.audit,
+    ledger: deps.ledger,
+    idempotency: deps.idempotency,
+  };
   return {
     openLine: (request) => openLine(deps, request),
     purchase: (request) => purchaseOnLine(deps, request),

@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/database/database.ts';
+import type { IdempotencyStore } from '../../ledger/index.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
 import type { MessageOutbox } from '../../platform/notifications/index.ts';
@@ -22,6 +23,8 @@ export interface LimitReviewDeps {
   readonly monotonic: MonotonicClock;
   readonly ids: IdGenerator;
   readonly ports: LimitReviewPorts;
+  /** Where applying a review claims its decision id as the facility change's idempotency key. */
+  readonly idempotency: IdempotencyStore;
   /** Where "limit changed" is written, in the transaction that applies the review. */
   readonly outbox?: MessageOutbox;
   /**

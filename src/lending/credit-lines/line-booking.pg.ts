@@ -1,5 +1,4 @@
-import type { AccountKind, JournalEntry } from '../../ledger/index.ts';
-import { openAccounts, postJournals } from '../../ledger/ledger.pg.ts';
+import type { AccountKind, JournalEntry, LedgerPort } from '../../ledger/index.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
 import { toDecimalString } from '../../platform/money/money.ts';
@@ -55,6 +54,8 @@ export interface LineOutcome {
 export interface BookingDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** The ledger the outcomes' journals are posted on, in the caller's transaction. */
+  readonly ledger: LedgerPort;
   /** Where the customer's "written off" message goes, in the booking's transaction (none: not sent). */
   readonly outbox?: MessageOutbox;
 }
@@ -89,8 +90,8 @@ export async function bookLineOutcomes(
   }
   // Before utilisation moves: a temporary limit whose last day has passed no longer counts in the guard.
   for (const outcome of outcomes) await expireTemporaryLimit(tx, now, outcome);
-  await openLaterAccounts(tx, all, now);
-  await postJournals(tx, all, now);
+  await openLaterAccounts(tx, deps.ledger, all, now);
+  await deps.ledger.postJournals(tx, all, now);
   await insertStatements(tx, statements, now);
   await saveLineStates(
     tx,
@@ -135,7 +136,12 @@ export async function bookLineOutcomes(
  * late fees have none), write-off expense and recoveries of a written-off line and its plans — opened for
  * the contracts whose journals use them (idempotent: an account open already is left as it is).
  */
-async function openLaterAccounts(tx: Queryable, journals: readonly JournalEntry[], now: Date): Promise<void> {
+async function openLaterAccounts(
+  tx: Queryable,
+  ledger: LedgerPort,
+  journals: readonly JournalEntry[],
+  now: Date,
+): Promise<void> {
   const later = new Set<AccountKind>([...LINE_LATE_FEE_ACCOUNT_KINDS, ...LINE_WRITE_OFF_ACCOUNT_KINDS]);
   const byKind = new Map<AccountKind, Map<string, { customerId: string; contractId: string }>>();
   for (const journal of journals) {
@@ -149,7 +155,7 @@ async function openLaterAccounts(tx: Queryable, journals: readonly JournalEntry[
       byKind.set(line.kind, contracts);
     }
   }
-  for (const [kind, contracts] of byKind) await openAccounts(tx, [...contracts.values()], [kind], now);
+  for (const [kind, contracts] of byKind) await ledger.openAccounts(tx, [...contracts.values()], [kind], now);
 }
 
 /**

@@ -121,7 +121,12 @@ export async function take(
   const outcome = receiveLineEvent(terms, record.state, earlier, event);
   const journals = await bookLineOutcomes(
     tx,
-    { clock: deps.clock, ids: deps.ids, ...(deps.outbox ? { outbox: deps.outbox } : {}) },
+    {
+      clock: deps.clock,
+      ids: deps.ids,
+      ledger: deps.ledger,
+      ...(deps.outbox ? { outbox: deps.outbox } : {}),
+    },
     [
       {
         terms,

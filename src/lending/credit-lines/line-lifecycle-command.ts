@@ -1,5 +1,4 @@
-import { createPgIdempotencyStore } from '../../ledger/idempotency.pg.ts';
-import { once, parseIdempotencyKey } from '../../ledger/index.ts';
+import { once, parseIdempotencyKey, type IdempotencyStore, type LedgerPort } from '../../ledger/index.ts';
 import type { AuditActor, AuditLog } from '../../platform/audit/audit-log.ts';
 import type { Database, Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -32,6 +31,10 @@ export interface LineLifecycleDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly audit?: Pick<AuditLog, 'record'> | undefined;
+  /** The ledger a change that brings the line up to date books on, in the command's transaction. */
+  readonly ledger: LedgerPort;
+  /** Where the command claims its idempotency key, in the same transaction. */
+  readonly idempotency: IdempotencyStore;
 }
 
 /** Who asks: the customer (through the app), or staff / an operator (audited). */
@@ -63,7 +66,6 @@ export interface LineChangeResult {
   readonly replayed: boolean;
 }
 
-const idempotency = createPgIdempotencyStore();
 /** An amount of fen as the history records it: a yuan string. */
 export const yuan = (value: Money): string => toDecimalString(value);
 
@@ -143,7 +145,7 @@ export async function lifecycleCommand(
   if (!where) throw AppError.notFound('credit line', input.lineId);
   const { value, replayed } = await db.transaction((tx) =>
     once<LineChangeReceipt>(
-      idempotency,
+      deps.idempotency,
       tx,
       {
         customerId: where.customerId,

@@ -1,4 +1,3 @@
-import { openAccounts } from '../../ledger/ledger.pg.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { lockFacility } from '../facilities/facility.pg.ts';
 import { assertFacilityTermsInForce } from '../facilities/facility-terms-guard.ts';
@@ -45,7 +44,7 @@ export async function openLine(
     });
     const state = initialLineState(terms);
     await insertLines(tx, [{ terms, state }], now);
-    await openAccounts(
+    await deps.ledger.openAccounts(
       tx,
       [{ customerId: terms.customerId, contractId: terms.lineId }],
       LINE_ACCOUNT_KINDS,

@@ -1,5 +1,4 @@
-import { checkOverrideAuthority } from '../../appeals/appeal-authority.ts';
-import { samePerson } from '../../appeals/appeal-status.ts';
+import { checkOverrideAuthority, samePerson } from '../../appeals/index.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Money } from '../../platform/money/money.ts';
 import type { Rate } from '../../platform/money/rate.ts';

@@ -1,4 +1,3 @@
-import { createPgIdempotencyStore } from '../../ledger/idempotency.pg.ts';
 import { once } from '../../ledger/index.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -29,8 +28,6 @@ export interface FacilityOutcome {
   /** True when this decision had been applied before and its first result is returned. */
   readonly replayed: boolean;
 }
-
-const store = createPgIdempotencyStore();
 
 interface StoredOutcome {
   facilityId: string;
@@ -65,7 +62,7 @@ export async function openOrAdjustFacility(
     },
   };
   const { value, replayed } = await once<StoredOutcome>(
-    store,
+    deps.idempotency,
     tx,
     scope,
     now,

@@ -35,7 +35,7 @@ const TRANSITIONS: Readonly<
  */
 export async function setFacilityStatus(
   tx: Queryable,
-  deps: FacilityDeps,
+  deps: Pick<FacilityDeps, 'clock' | 'ids'>,
   change: Exclude<FacilityChangeKind, 'open' | 'adjust' | 'override'>,
   input: FacilityStatusInput,
 ): Promise<Facility> {

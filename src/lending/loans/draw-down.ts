@@ -1,4 +1,3 @@
-import { openAccounts, postJournals } from '../../ledger/ledger.pg.ts';
 import { once, parseIdempotencyKey } from '../../ledger/index.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { moneyFromJson, subMoney } from '../../platform/money/money.ts';
@@ -61,13 +60,17 @@ export async function drawDown(
           const state = initialState(contract);
           const now = deps.clock.now();
           await insertLoans(tx, [{ contract, state }], now);
-          await openAccounts(
+          await deps.ledger.openAccounts(
             tx,
             [{ customerId: contract.customerId, contractId: contract.loanId }],
             LOAN_ACCOUNT_KINDS,
             now,
           );
-          await postJournals(tx, [drawdownJournal(contract, state.counters, deps.ids.next('journal'))], now);
+          await deps.ledger.postJournals(
+            tx,
+            [drawdownJournal(contract, state.counters, deps.ids.next('journal'))],
+            now,
+          );
           const used = await changeUtilisation(tx, contract.customerId, facility.id, contract.principal, now);
           const available = availableCredit({ ...facility, used });
           return { loanId: contract.loanId, availableAfter: available.toString() };

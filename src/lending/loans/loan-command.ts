@@ -1,6 +1,5 @@
 import { once, parseIdempotencyKey } from '../../ledger/index.ts';
 import type { JournalEntry } from '../../ledger/index.ts';
-import { postJournals } from '../../ledger/ledger.pg.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { subMoney, ZERO } from '../../platform/money/money.ts';
@@ -65,7 +64,7 @@ export async function bookEvent(
   }
   const now = deps.clock.now();
   await insertLoanEvent(tx, contract.customerId, contract.loanId, event, now);
-  await postJournals(tx, journals, now);
+  await deps.ledger.postJournals(tx, journals, now);
   await saveLoanStates(tx, [{ contract, state, nextEventSeq: record.nextEventSeq + 1 }], now);
   const repaid = state.counters.principalRepaid - record.state.counters.principalRepaid;
   if (repaid !== 0n) await changeUtilisation(tx, contract.customerId, contract.facilityId, -repaid, now);

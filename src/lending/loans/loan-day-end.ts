@@ -1,5 +1,4 @@
-import type { JournalEntry } from '../../ledger/index.ts';
-import { postJournals } from '../../ledger/ledger.pg.ts';
+import type { JournalEntry, LedgerPort } from '../../ledger/index.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
 import type { Clock } from '../../platform/time/clock.ts';
@@ -18,7 +17,11 @@ import { advance } from './servicing.ts';
  * source key `day-end:<loan>:<date>` — together with the new state and watermark, in one transaction per
  * chunk. Locks follow the commands' order: the customers' facilities first, then the loans.
  */
-export function createLoanDayEndProcessor(deps: { clock: Clock; ids: IdGenerator }): DayEndProcessor {
+export function createLoanDayEndProcessor(deps: {
+  clock: Clock;
+  ids: IdGenerator;
+  ledger: LedgerPort;
+}): DayEndProcessor {
   return {
     product: 'cash-loan',
     ...contractsBehindOf(loanStore),
@@ -50,7 +53,7 @@ export function createLoanDayEndProcessor(deps: { clock: Clock; ids: IdGenerator
         }
       }
       const now = deps.clock.now();
-      await postJournals(tx, journals, now);
+      await deps.ledger.postJournals(tx, journals, now);
       await saveLoanStates(tx, saved, now);
       await releaseUtilisation(tx, releases, now);
       return records.length;

@@ -1,4 +1,4 @@
-import type { IdempotencyStore } from '../../ledger/index.ts';
+import type { IdempotencyStore, LedgerPort } from '../../ledger/index.ts';
 import type { Database, Queryable } from '../../platform/database/database.ts';
 import type { Money } from '../../platform/money/money.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
@@ -34,12 +34,14 @@ export interface LoanServiceDeps {
   readonly termsInForce: TermsInForcePort;
   /** Where "payment received" is written, in the repayment's transaction (none: the customer is not told). */
   readonly outbox?: MessageOutbox;
-}
-
-/** What the loan use cases take: the service's deps and the idempotency store. */
-export interface LoanDeps extends LoanServiceDeps {
+  /** The ledger the loans book on (accounts, journals, postings), in the use case's transaction. */
+  readonly ledger: LedgerPort;
+  /** Where money commands claim their idempotency keys, in the same transaction. */
   readonly idempotency: IdempotencyStore;
 }
+
+/** What the loan use cases take: the service's deps as the root built them. */
+export type LoanDeps = LoanServiceDeps;
 
 /** Cash loans: drawdown, repayment, write-off, quotes and views. Every money command is idempotent. */
 export interface LoanService {

@@ -1,5 +1,4 @@
-import type { JournalEntry } from '../../ledger/index.ts';
-import { openAccounts, postJournals } from '../../ledger/ledger.pg.ts';
+import type { JournalEntry, LedgerPort } from '../../ledger/index.ts';
 import type { Database } from '../../platform/database/database.ts';
 import type { IdGenerator } from '../../platform/ids/ids.ts';
 import type { Money } from '../../platform/money/money.ts';
@@ -33,7 +32,7 @@ export interface SeedLoansOptions {
  */
 export async function seedLoanBook(
   db: Database,
-  deps: { clock: Clock; ids: IdGenerator },
+  deps: { clock: Clock; ids: IdGenerator; ledger: LedgerPort },
   options: SeedLoansOptions,
 ): Promise<{ customerIds: string[]; loanIds: string[] }> {
   const batchSize = options.batchSize ?? 1000;
@@ -95,13 +94,13 @@ export async function seedLoanBook(
         [customers, facilityIds, options.limit, options.apr.num, options.apr.den, now, decisionIds],
       );
       await insertLoans(tx, loans, now);
-      await openAccounts(
+      await deps.ledger.openAccounts(
         tx,
         loans.map((loan) => ({ customerId: loan.contract.customerId, contractId: loan.contract.loanId })),
         LOAN_ACCOUNT_KINDS,
         now,
       );
-      await postJournals(tx, journals, now);
+      await deps.ledger.postJournals(tx, journals, now);
     });
     options.onBatch?.(offset + count);
   }

@@ -1,6 +1,5 @@
-import { createPgIdempotencyStore } from '../../ledger/idempotency.pg.ts';
 import { drawDown } from './draw-down.ts';
-import type { LoanDeps, LoanService, LoanServiceDeps } from './loan-ports.ts';
+import type { LoanService, LoanServiceDeps } from './loan-ports.ts';
 import { getLoan, listLoans, loanEvents, quotePayoff } from './loan-reads.ts';
 import { loanStatement } from './loan-statement.ts';
 import { payOutLoanHeld } from './pay-out-loan-held.ts';
@@ -42,8 +41,7 @@ export {
   type StatementLine,
 } from './loan-view.ts';
 
-export function createLoanService(serviceDeps: LoanServiceDeps): LoanService {
-  const deps: LoanDeps = { ...serviceDeps, idempotency: createPgIdempotencyStore() };
+export function createLoanService(deps: LoanServiceDeps): LoanService {
   return {
     drawdown: (request) => drawDown(deps, request),
     repay: (request) => repayLoan(deps, request),

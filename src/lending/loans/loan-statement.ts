@@ -1,6 +1,5 @@
 import { balanceEffect, type AccountKind } from '../../ledger/index.ts';
 import type { ContractBalances } from '../../ledger/index.ts';
-import { contractPostings } from '../../ledger/ledger.pg.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { load } from './loan-command.ts';
@@ -17,7 +16,7 @@ export async function loanStatement(
   const from = range.from ?? record.contract.startDate;
   const to = range.to ?? deps.clock.today();
   if (from > to) throw AppError.invalid('from', 'before-to', 'from must not be after to');
-  const postings = await contractPostings(deps.db, record.contract.customerId, loanId);
+  const postings = await deps.ledger.contractPostings(deps.db, record.contract.customerId, loanId);
   const opening: Partial<Record<AccountKind, bigint>> = {};
   const closing: Partial<Record<AccountKind, bigint>> = {};
   const entries = new Map<

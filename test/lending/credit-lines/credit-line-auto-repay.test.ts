@@ -19,6 +19,7 @@ import { addDays } from '../../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../../support/stores.ts';
 import { testTermsInForce } from '../terms-in-force.ts';
 import { lineWorld } from './support.ts';
+import { pgBooks } from '../../support/books.ts';
 
 /**
  * Auto-repay of a credit line through the sandbox provider. Line opened 5 Jan 2026, statement day 1, due on
@@ -48,6 +49,7 @@ async function world(store: Parameters<typeof lineWorld>[0], last4: string) {
   const { db, clock, ids } = w;
   const notifications = createNotifications({ db, clock, ids, channel: createSandboxChannel() });
   const lines = createCreditLineService({
+    ...pgBooks(),
     db,
     clock,
     ids,
@@ -70,7 +72,10 @@ async function world(store: Parameters<typeof lineWorld>[0], last4: string) {
     db,
     clock,
     runs: createPgDayEndRunLog(),
-    processors: [createCreditLineDayEndProcessor({ clock, ids }), createAutoRepayProcessor(deps)],
+    processors: [
+      createCreditLineDayEndProcessor({ ...pgBooks(), clock, ids }),
+      createAutoRepayProcessor(deps),
+    ],
     elapsed: () => 0,
   });
   const { customerId, lineId } = await w.customerWithLine(100_000n);

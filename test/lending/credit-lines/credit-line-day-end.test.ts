@@ -10,6 +10,7 @@ import type { LocalDate } from '../../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../../support/stores.ts';
 import { crashingIn } from '../crashing-processor.ts';
 import { lineWorld, type LineWorld } from './support.ts';
+import { pgBooks } from '../../support/books.ts';
 
 /** Fifteen lines with spending in January and nothing paid: statements, due dates missed, interest, suspension. */
 async function seed(world: LineWorld): Promise<{ customerId: string; lineId: string }[]> {
@@ -65,7 +66,11 @@ describe.each(storesUnderTest())('credit-line day-end batch ($name)', (store) =>
       date = next.toISOString().slice(0, 10);
     }
     crashed.today('2026-04-01');
-    const processor = createCreditLineDayEndProcessor({ clock: crashed.clock, ids: crashed.ids });
+    const processor = createCreditLineDayEndProcessor({
+      ...pgBooks(),
+      clock: crashed.clock,
+      ids: crashed.ids,
+    });
     const failing = createDayEndService({
       db: crashed.db,
       clock: crashed.clock,

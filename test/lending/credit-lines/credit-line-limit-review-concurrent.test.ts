@@ -11,6 +11,7 @@ import type { Money } from '../../../src/platform/money/money.ts';
 import { storesUnderTest } from '../../support/stores.ts';
 import { systemMonotonicClock } from '../../../src/platform/time/system-clock.node.ts';
 import { lineWorld } from './support.ts';
+import { pgBooks } from '../../support/books.ts';
 
 /**
  * One review, one decision: two requests for the same review at once (the same on-demand key) record one
@@ -54,6 +55,7 @@ describe.each(storesUnderTest())('limit reviews with one key at once ($name)', (
     const { customerId, lineId } = await w.customerWithLine(300_000n);
     const { ports, recorded } = recordingPorts(w.ids);
     const reviews = createLimitReviewService({
+      ...pgBooks(),
       db: w.db,
       clock: w.clock,
       monotonic: systemMonotonicClock,
@@ -110,6 +112,7 @@ describe.each(storesUnderTest())('limit reviews with one key at once ($name)', (
     const { lineId } = await w.customerWithLine(300_000n);
     const { ports, recorded, calls } = recordingPorts(w.ids, { failFirst: true });
     const reviews = createLimitReviewService({
+      ...pgBooks(),
       db: w.db,
       clock: w.clock,
       monotonic: systemMonotonicClock,
@@ -149,6 +152,7 @@ describe.each(storesUnderTest())('limit reviews with one key at once ($name)', (
       [customerId, crashedId, lineId, w.clock.now()],
     );
     const reviews = createLimitReviewService({
+      ...pgBooks(),
       db: w.db,
       clock: w.clock,
       monotonic: systemMonotonicClock,

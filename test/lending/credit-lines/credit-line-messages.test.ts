@@ -12,6 +12,7 @@ import { addDays } from '../../../src/platform/time/local-date.ts';
 import { storesUnderTest } from '../../support/stores.ts';
 import { testTermsInForce } from '../terms-in-force.ts';
 import { lineWorld } from './support.ts';
+import { pgBooks } from '../../support/books.ts';
 
 /**
  * A credit line (statement day 1, due on the 10th, minimum 10 % of principal, floor ¥100) with ¥3,000 of
@@ -25,6 +26,7 @@ describe.each(storesUnderTest())('credit-line messages ($name)', (store) => {
     const { db, clock, ids } = world;
     const notifications = createNotifications({ db, clock, ids, channel: createSandboxChannel() });
     const lines = createCreditLineService({
+      ...pgBooks(),
       db,
       clock,
       ids,
@@ -37,7 +39,7 @@ describe.each(storesUnderTest())('credit-line messages ($name)', (store) => {
       clock,
       runs: createPgDayEndRunLog(),
       processors: [
-        createCreditLineDayEndProcessor({ clock, ids }),
+        createCreditLineDayEndProcessor({ ...pgBooks(), clock, ids }),
         createLineReminderProcessor({ clock, outbox: notifications.outbox }),
       ],
       elapsed: () => 0,

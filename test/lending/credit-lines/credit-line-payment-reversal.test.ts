@@ -10,6 +10,7 @@ import { storesUnderTest } from '../../support/stores.ts';
 import { testTermsInForce } from '../terms-in-force.ts';
 import { statementsAgainstLedger } from './ledger-check.ts';
 import { lineWorld, snapshotLineRows } from './support.ts';
+import { pgBooks } from '../../support/books.ts';
 
 /**
  * A credit-line payment reversed (charged back) after the statement that showed it, on each store. Line opened
@@ -55,6 +56,7 @@ describe.each(storesUnderTest())('credit-line payment reversal ($name)', (store)
     const { db, clock, ids } = world;
     const notifications = createNotifications({ db, clock, ids, channel: createSandboxChannel() });
     const lines = createCreditLineService({
+      ...pgBooks(),
       db,
       clock,
       ids,

@@ -1,4 +1,5 @@
 import { createPgIdempotencyStore } from '../../../src/ledger/idempotency.pg.ts';
+import { createPgLedger } from '../../../src/ledger/ledger.pg.ts';
 import { createLineHardshipService } from '../../../src/lending/credit-lines/line-hardship-service.ts';
 import { DEFAULT_CREDIT_LINE_PRODUCT } from '../../../src/lending/credit-lines/line-terms.ts';
 import { insertHardshipRules } from '../../../src/lending/loans/hardship-requests.pg.ts';
@@ -33,6 +34,7 @@ export async function lineHardshipWorld(
     termsInForce: testTermsInForce,
     outbox: notifications.outbox,
     audit: createPgAuditLog(db, ids, clock),
+    ledger: createPgLedger(),
     idempotency: createPgIdempotencyStore(),
   });
   await insertHardshipRules(

@@ -22,6 +22,7 @@ import { ManualClock } from '../../../src/platform/time/clock.ts';
 import { addDays, type LocalDate } from '../../../src/platform/time/local-date.ts';
 import type { StoreUnderTest } from '../../support/stores.ts';
 import { testTermsInForce } from '../terms-in-force.ts';
+import { pgBooks } from '../../support/books.ts';
 
 /** The credit-line services on one fresh schema, with a pinned clock and seeded ids. */
 export interface LineWorld {
@@ -49,8 +50,9 @@ export async function lineWorld(
   const db = await store.fresh(options.poolSize === undefined ? {} : { poolSize: options.poolSize });
   const clock = new ManualClock(options.start as LocalDate);
   const ids = createIdGenerator(clock, seededRandomBytes(options.seed ?? 11));
-  const facilities = createFacilityService(db, { clock, ids });
+  const facilities = createFacilityService(db, { ...pgBooks(), clock, ids });
   const lines = createCreditLineService({
+    ...pgBooks(),
     db,
     clock,
     ids,
@@ -61,7 +63,10 @@ export async function lineWorld(
     db,
     clock,
     runs: createPgDayEndRunLog(),
-    processors: [createLoanDayEndProcessor({ clock, ids }), createCreditLineDayEndProcessor({ clock, ids })],
+    processors: [
+      createLoanDayEndProcessor({ ...pgBooks(), clock, ids }),
+      createCreditLineDayEndProcessor({ ...pgBooks(), clock, ids }),
+    ],
     elapsed: () => performance.now(),
   });
   return {

@@ -1,14 +1,9 @@
-import { AppError, type FieldIssue } from '../../platform/errors/app-error.ts';
-import { ONE_YEAR_LPR, type DatedRate } from '../../platform/money/one-year-lpr.ts';
-import { compareRate, formatPercent } from '../../platform/money/rate.ts';
-import type { LocalDate } from '../../platform/time/local-date.ts';
-import {
-  describeLegalCapRate,
-  legalCapOn,
-  type DatedProduct,
-  type LegalRateCap,
-  type LendingSettings,
-} from '../../policy/index.ts';
+import { AppError, type FieldIssue } from '../platform/errors/app-error.ts';
+import { ONE_YEAR_LPR, type DatedRate } from '../platform/money/one-year-lpr.ts';
+import { compareRate, formatPercent } from '../platform/money/rate.ts';
+import type { LocalDate } from '../platform/time/local-date.ts';
+import type { DatedProduct, LendingSettings } from './lending-settings.ts';
+import { describeLegalCapRate, legalCapOn, type LegalRateCap } from './products.ts';
 
 /**
  * Settings within the legal cap: no product may offer a rate above the cap in force on any day of its
