@@ -23,6 +23,7 @@ import { ManualClock } from '../src/platform/time/clock.ts';
 import { addDays, type LocalDate } from '../src/platform/time/local-date.ts';
 import { systemClock } from '../src/platform/time/system-clock.node.ts';
 import type { BenchSuite, Measurement } from './harness.ts';
+import { pgBooks } from '../test/support/books.ts';
 
 /**
  * The day-end as jobs (issue 16, item 4) taken by 1 and by 2 real `credence worker` processes, in one run:
@@ -87,7 +88,7 @@ async function seedBook(db: Database, log: (line: string) => void): Promise<void
   const loans = (customers: number, startDate: LocalDate) =>
     seedLoanBook(
       db,
-      { clock, ids },
+      { ...pgBooks(), clock, ids },
       {
         customers,
         startDate,
@@ -112,7 +113,7 @@ async function seedBook(db: Database, log: (line: string) => void): Promise<void
   }
   await seedCreditLines(
     db,
-    { clock, ids },
+    { ...pgBooks(), clock, ids },
     {
       customers: SIZE,
       openedOn: addDays(NIGHT, -27),
