@@ -251,16 +251,24 @@ export const LineDto = Type.Object({
       source: Type.Object({
         statementSeq: Type.Optional(Type.Integer()),
         purchaseId: Type.Optional(Type.String()),
+        workoutRequestId: Type.Optional(
+          Type.String({
+            description:
+              'A workout plan: the hardship request (reschedule) that moved the line’s whole balance into it.',
+          }),
+        ),
       }),
       createdOn: Type.String(),
       principal: MoneyString(),
       term: Type.Integer(),
       feeRate: Type.String(),
-      feePerPeriod: MoneyString('The fee of each period still to bill.'),
+      feePerPeriod: MoneyString(
+        'The fee of each period still to bill (a workout plan: the charge of the next period, which falls as the plan is paid).',
+      ),
       billedPeriods: Type.Integer(),
       status: StringEnum(['active', 'cancelled', 'settled', 'written-off'] as const, {
         description:
-          'cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.',
+          'cancelled: a refund of the converted purchase took every period not yet billed off the plan, or a reschedule moved what it was owed into a workout plan; written-off: written off with its line.',
       }),
       refunded: MoneyString('Principal refunds took off the periods not yet billed.'),
       cancelledOn: Type.Union([Type.String(), Type.Null()]),
@@ -549,7 +557,9 @@ export function lineDto(view: LineView): Static<typeof LineDto> {
       source:
         p.source.kind === 'statement'
           ? { statementSeq: p.source.statementSeq }
-          : { purchaseId: p.source.purchaseId },
+          : p.source.kind === 'purchase'
+            ? { purchaseId: p.source.purchaseId }
+            : { workoutRequestId: p.source.requestId },
       createdOn: p.createdOn,
       principal: s(p.principal),
       term: p.term,

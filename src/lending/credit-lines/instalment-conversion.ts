@@ -86,9 +86,24 @@ export function remainingPlanApr(plan: InstalmentPlan): number | null {
   const parts = plan.parts.slice(plan.billedPeriods, lastPeriodOf(plan));
   const principal = parts.reduce((sum, part) => sum + part, 0n);
   if (parts.length === 0 || principal === 0n) return null;
-  if (plan.feePerPeriod === 0n) return 0;
+  // A workout plan's charge varies by period (`fees`); a conversion's is the same every period.
+  const fees = parts.map((_, i) => plan.fees?.[plan.billedPeriods + i] ?? plan.feePerPeriod);
+  if (fees.every((fee) => fee === 0n)) return 0;
   return annualisedRateByIrr(
-    [-Number(principal), ...parts.map((part) => Number(part + plan.feePerPeriod))],
+    [-Number(principal), ...parts.map((part, i) => Number(part + (fees[i] ?? 0n)))],
+    12,
+  );
+}
+
+/**
+ * A workout plan's annualised rate by IRR as set up: (−amount, part₁ + charge₁, …) × 12 — at most the rate it
+ * was set up at (below it when interest or fees were moved, which bear no charge). 0 when it charges nothing.
+ */
+export function workoutPlanApr(plan: Pick<InstalmentPlan, 'principal' | 'parts' | 'fees' | 'feePerPeriod'>): number {
+  const fees = plan.parts.map((_, i) => plan.fees?.[i] ?? plan.feePerPeriod);
+  if (fees.every((fee) => fee === 0n)) return 0;
+  return annualisedRateByIrr(
+    [-Number(plan.principal), ...plan.parts.map((part, i) => Number(part + (fees[i] ?? 0n)))],
     12,
   );
 }

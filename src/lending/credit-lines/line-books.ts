@@ -77,6 +77,11 @@ export function lineBalances(c: LineCounters): ContractBalances {
   // A goodwill waiver (hardship) is income not earned: Dr interest / fee income, Cr the receivable.
   const interestWaived = c.interestWaived ?? ZERO;
   const lateFeesWaived = c.lateFeesWaived ?? ZERO;
+  // A reschedule moved interest and late fees into a workout plan, which paid the line for them through
+  // funding: Dr funding / Cr interest (fee) receivable on the line (the plan: Dr principal receivable / Cr
+  // funding). Income stays earned: the customer still owes it, in the plan.
+  const interestRescheduled = c.interestRescheduled ?? ZERO;
+  const lateFeesRescheduled = c.lateFeesRescheduled ?? ZERO;
   return {
     principal_receivable: subMoney(
       c.purchased,
@@ -84,11 +89,11 @@ export function lineBalances(c: LineCounters): ContractBalances {
     ),
     interest_receivable: subMoney(
       c.interestAccrued,
-      sumMoney([c.interestRepaid, interestWrittenOff, interestWaived]),
+      sumMoney([c.interestRepaid, interestWrittenOff, interestWaived, interestRescheduled]),
     ),
     customer_overpayment: subMoney(c.overpaid, addMoney(c.overpaymentApplied, c.paidOut)),
     funding: subMoney(
-      addMoney(c.cashReceived, c.convertedOut),
+      sumMoney([c.cashReceived, c.convertedOut, interestRescheduled, lateFeesRescheduled]),
       sumMoney([c.paidOut, c.purchased, c.forwardedToPlans]),
     ),
     interest_income: subMoney(c.interestAccrued, interestWaived),
@@ -98,7 +103,7 @@ export function lineBalances(c: LineCounters): ContractBalances {
       : {
           fee_receivable: subMoney(
             c.lateFeesCharged,
-            sumMoney([c.lateFeesRepaid ?? ZERO, lateFeesWrittenOff, lateFeesWaived]),
+            sumMoney([c.lateFeesRepaid ?? ZERO, lateFeesWrittenOff, lateFeesWaived, lateFeesRescheduled]),
           ),
           fee_income: subMoney(c.lateFeesCharged, lateFeesWaived),
         }),
@@ -118,10 +123,24 @@ export function planBalances(c: PlanCounters): ContractBalances {
   const feesWrittenOff = c.feesWrittenOff ?? ZERO;
   // Fees waived by goodwill (hardship): Dr fee income / Cr fee receivable, like the line's late fees.
   const feesWaived = c.feesWaived ?? ZERO;
+  // Moved into a workout plan by a reschedule: the workout plan paid this one for it (Dr funding / Cr the
+  // receivables here; Dr principal receivable / Cr funding there), so funding summed over the customer's
+  // contracts is unchanged.
+  const principalRescheduled = c.principalRescheduled ?? ZERO;
+  const feesRescheduled = c.feesRescheduled ?? ZERO;
   return {
-    principal_receivable: subMoney(c.converted, addMoney(c.principalRepaid, principalWrittenOff)),
-    fee_receivable: subMoney(c.feesBilled, sumMoney([c.feesRepaid, feesWrittenOff, feesWaived])),
-    funding: subMoney(addMoney(c.principalRepaid, c.feesRepaid), c.converted),
+    principal_receivable: subMoney(
+      c.converted,
+      sumMoney([c.principalRepaid, principalWrittenOff, principalRescheduled]),
+    ),
+    fee_receivable: subMoney(
+      c.feesBilled,
+      sumMoney([c.feesRepaid, feesWrittenOff, feesWaived, feesRescheduled]),
+    ),
+    funding: subMoney(
+      sumMoney([c.principalRepaid, c.feesRepaid, principalRescheduled, feesRescheduled]),
+      c.converted,
+    ),
     fee_income: subMoney(c.feesBilled, feesWaived),
     ...(c.principalWrittenOff === undefined && c.feesWrittenOff === undefined
       ? {}

@@ -365,14 +365,20 @@ function statementOf(value: unknown, field: string): BilledStatement {
 }
 
 function sourceJson(source: PlanSource): Json {
-  return source.kind === 'statement'
-    ? { kind: 'statement', statementSeq: source.statementSeq }
-    : { kind: 'purchase', purchaseId: source.purchaseId };
+  switch (source.kind) {
+    case 'statement':
+      return { kind: 'statement', statementSeq: source.statementSeq };
+    case 'purchase':
+      return { kind: 'purchase', purchaseId: source.purchaseId };
+    case 'workout':
+      return { kind: 'workout', requestId: source.requestId };
+  }
 }
 
 export function sourceOf(value: unknown, field = 'source'): PlanSource {
   const j = obj(value, field);
-  const kind = oneOf(['statement', 'purchase'] as const, j.kind, `${field}.kind`);
+  const kind = oneOf(['statement', 'purchase', 'workout'] as const, j.kind, `${field}.kind`);
+  if (kind === 'workout') return { kind, requestId: text(j.requestId, `${field}.requestId`) };
   return kind === 'statement'
     ? { kind, statementSeq: int(j.statementSeq, `${field}.statementSeq`) }
     : { kind, purchaseId: text(j.purchaseId, `${field}.purchaseId`) };
@@ -389,6 +395,8 @@ function planJson(plan: InstalmentPlan): Json {
     term: plan.term,
     feeRate: rateJson(plan.feeRate),
     feePerPeriod: plan.feePerPeriod.toString(),
+    // A workout plan's charge of each period (written only for one).
+    ...(plan.fees ? { fees: plan.fees.map((fee) => fee.toString()) } : {}),
     parts: plan.parts.map((part) => part.toString()),
     billedPeriods: plan.billedPeriods,
     refunded: plan.refunded.toString(),
@@ -401,6 +409,8 @@ function planJson(plan: InstalmentPlan): Json {
         principalWrittenOff: plan.counters.principalWrittenOff,
         feesWrittenOff: plan.counters.feesWrittenOff,
         feesWaived: plan.counters.feesWaived,
+        principalRescheduled: plan.counters.principalRescheduled,
+        feesRescheduled: plan.counters.feesRescheduled,
       }),
     },
   };
@@ -416,6 +426,9 @@ function planOf(value: unknown, field: string): InstalmentPlan {
     term: int(j.term, `${field}.term`),
     feeRate: rateOf(j.feeRate, `${field}.feeRate`),
     feePerPeriod: money(j.feePerPeriod, `${field}.feePerPeriod`),
+    ...(j.fees === undefined
+      ? {}
+      : { fees: list(j.fees, `${field}.fees`).map((f, i) => money(f, `${field}.fees[${i}]`)) }),
     parts: list(j.parts, `${field}.parts`).map((p, i) => money(p, `${field}.parts[${i}]`)),
     billedPeriods: int(j.billedPeriods, `${field}.billedPeriods`),
     // Absent in states stored before refunds reached plans: nothing refunded, not cancelled.
@@ -442,7 +455,13 @@ function planOf(value: unknown, field: string): InstalmentPlan {
       ...countersOf(PLAN_COUNTERS, j.counters, `${field}.counters`),
       ...readOptional(
         obj(j.counters, `${field}.counters`),
-        ['principalWrittenOff', 'feesWrittenOff', 'feesWaived'] as const,
+        [
+          'principalWrittenOff',
+          'feesWrittenOff',
+          'feesWaived',
+          'principalRescheduled',
+          'feesRescheduled',
+        ] as const,
         `${field}.counters`,
       ),
     },
@@ -509,6 +528,8 @@ export function encodeLineState(state: LineState): Json {
         recovered: state.counters.recovered,
         interestWaived: state.counters.interestWaived,
         lateFeesWaived: state.counters.lateFeesWaived,
+        interestRescheduled: state.counters.interestRescheduled,
+        lateFeesRescheduled: state.counters.lateFeesRescheduled,
       }),
     },
     billedCredits: state.billedCredits.toString(),
@@ -522,6 +543,8 @@ export function encodeLineState(state: LineState): Json {
     ...(state.settledOn ? { settledOn: state.settledOn } : {}),
     // Written only while a payment holiday runs.
     ...(state.holidayStatements ? { holidayStatements: state.holidayStatements } : {}),
+    // Written only while a reschedule holds the days past due.
+    ...(state.workoutArrearsSince ? { workoutArrearsSince: state.workoutArrearsSince } : {}),
   };
 }
 
@@ -562,6 +585,8 @@ export function decodeLineState(json: unknown): LineState {
           'recovered',
           'interestWaived',
           'lateFeesWaived',
+          'interestRescheduled',
+          'lateFeesRescheduled',
         ] as const,
         'counters',
       ),
@@ -579,6 +604,9 @@ export function decodeLineState(json: unknown): LineState {
     ...(j.holidayStatements === undefined
       ? {}
       : { holidayStatements: int(j.holidayStatements, 'holidayStatements') }),
+    ...(j.workoutArrearsSince === undefined || j.workoutArrearsSince === null
+      ? {}
+      : { workoutArrearsSince: date(j.workoutArrearsSince, 'workoutArrearsSince') }),
   };
 }
 
@@ -611,6 +639,13 @@ export function encodeLineHardshipChange(change: LineHardshipChange): Json {
   if (change.tool === 'settlement') return { tool: change.tool, amount: change.amount.toString() };
   if (change.tool === 'holiday') return { tool: change.tool, statements: change.statements };
   if (change.tool === 're-age') return { tool: change.tool };
+  if (change.tool === 'reschedule')
+    return {
+      tool: change.tool,
+      instalments: change.instalments,
+      rate: rateJson(change.rate),
+      planId: change.planId,
+    };
   return {
     tool: change.tool,
     interest: change.interest.toString(),
@@ -624,6 +659,13 @@ export function decodeLineHardshipChange(value: unknown): LineHardshipChange {
   if (j.tool === 'settlement') return { tool: 'settlement', amount: money(j.amount, 'hardship.amount') };
   if (j.tool === 'holiday') return { tool: 'holiday', statements: int(j.statements, 'hardship.statements') };
   if (j.tool === 're-age') return { tool: 're-age' };
+  if (j.tool === 'reschedule')
+    return {
+      tool: 'reschedule',
+      instalments: int(j.instalments, 'hardship.instalments'),
+      rate: rateOf(j.rate, 'hardship.rate'),
+      planId: text(j.planId, 'hardship.planId'),
+    };
   if (j.tool !== 'waiver')
     throw new AppError('INTERNAL', `stored line hardship change has tool ${String(j.tool)}`);
   return {

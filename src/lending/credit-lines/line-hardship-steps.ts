@@ -1,3 +1,4 @@
+import { openAccounts } from '../../ledger/ledger.pg.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
@@ -5,9 +6,12 @@ import type { Facility } from '../facilities/facility.ts';
 import { lockFacilityById } from '../facilities/facility.pg.ts';
 import { hardshipRulesOn, type HardshipRules } from '../loans/hardship.ts';
 import { listHardshipRules } from '../loans/hardship-requests.pg.ts';
+import type { CostCap } from '../shared/cost-cap.ts';
+import { costCapInForce } from '../shared/cost-cap-in-force.ts';
 import { hardshipEvent, type AppliedHardship, type HardshipProduct } from '../shared/hardship-product.ts';
 import type { CreditLineDeps } from './credit-line-ports.ts';
 import { lineEvents, lockLine, type LineRecord } from './credit-lines.pg.ts';
+import { PLAN_ACCOUNT_KINDS } from './line-books.ts';
 import { locate, take } from './line-command.ts';
 import {
   planLineHardship,
@@ -46,6 +50,7 @@ async function planOnLockedLine(
   lineId: string,
   ask: LineHardshipAsk,
   requestId: string,
+  cap: CostCap | undefined,
 ): Promise<PlannedLineHardship> {
   const today = deps.clock.today();
   const facility = await lockFacilityById(tx, where.customerId, where.facilityId);
@@ -56,7 +61,13 @@ async function planOnLockedLine(
   const events = await lineEvents(tx, where.customerId, lineId);
   const rules = hardshipRulesOn(await listHardshipRules(tx), today);
   const { state } = advanceLine(record.terms, record.state, today);
-  const plan = planLineHardship({ terms: record.terms, state, events, today }, ask, requestId, rules);
+  // A reschedule's workout plan is a ledger contract of its own: its id is taken now (a preview takes one too,
+  // never used), and its accounts are opened when the request is carried out.
+  const planId = ask.tool === 'reschedule' ? deps.ids.next('instalmentPlan') : undefined;
+  const plan = planLineHardship({ terms: record.terms, state, events, today }, ask, requestId, rules, {
+    ...(planId === undefined ? {} : { planId }),
+    cap,
+  });
   return { facility, record, events, plan, rules, today };
 }
 
@@ -82,6 +93,13 @@ async function applyOnLine(
   planned: PlannedLineHardship,
 ): Promise<AppliedHardship> {
   const { facility, record, events, plan, today } = planned;
+  if (plan.change.tool === 'reschedule')
+    await openAccounts(
+      tx,
+      [{ customerId: request.customerId, contractId: plan.change.planId }],
+      PLAN_ACCOUNT_KINDS,
+      deps.clock.now(),
+    );
   const event: LineEvent = {
     ...hardshipEvent(record.nextEventSeq, today, request.id, plan.change),
     amount: plan.moneyEffect,
@@ -101,6 +119,7 @@ function messageOf(customerId: string, lineId: string, requestId: string, plan: 
     after: plan.after,
     settlement: plan.settlement,
     nextDueDate: plan.nextDueDate,
+    workout: plan.workout,
   });
 }
 
@@ -114,10 +133,12 @@ export function lineHardshipProduct(deps: LineHardshipDeps): LineHardshipProduct
     store: lineHardshipRequests,
     replayView: null,
     locate,
-    planner: () =>
-      Promise.resolve((tx, where, lineId, ask, requestId) =>
-        planOnLockedLine(deps, tx, where, lineId, ask, requestId),
-      ),
+    // The cost cap in force is read before the transaction (the settings come through the policy context).
+    planner: async () => {
+      const { costCap } = costCapInForce(await deps.termsInForce('credit_line', deps.clock.today()));
+      return (tx, where, lineId, ask, requestId) =>
+        planOnLockedLine(deps, tx, where, lineId, ask, requestId, costCap);
+    },
     apply: (tx, request, planned) => applyOnLine(deps, tx, request, planned),
     previewMessage: (lineId, planned) =>
       messageOf(planned.record.terms.customerId, lineId, 'lhr_preview', planned.plan).content,

@@ -3,6 +3,7 @@ import { globalOptions, output, withApp } from '../../cli/runtime.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { parseId } from '../../platform/ids/ids.ts';
 import { toDecimalString } from '../../platform/money/money.ts';
+import { formatPercent } from '../../platform/money/rate.ts';
 import {
   reasonFlag,
   registerHardshipDecisionCommands,
@@ -29,7 +30,9 @@ function outcomeText(outcome: LineHardshipOutcome): string {
         ? `the customer pays ${toDecimalString(r.ask.amount)}`
         : r.ask.tool === 'holiday'
           ? `${r.ask.statements} statements without a minimum`
-          : 'brought current';
+          : r.ask.tool === 'reschedule'
+            ? `the whole balance over ${r.ask.instalments} instalments at ${formatPercent(r.ask.rate)} a year`
+            : 'brought current';
   const head =
     `${r.id} (${r.ask.tool} on ${r.lineId}: ${asked}) is ${r.status}; ` +
     `money effect ${toDecimalString(r.moneyEffect)}`;
@@ -45,6 +48,8 @@ interface AskOptions {
   lateFees?: string;
   amount?: string;
   statements?: string;
+  instalments?: string;
+  rate?: string;
 }
 
 function askFrom(options: AskOptions) {
@@ -57,7 +62,15 @@ function askFrom(options: AskOptions) {
     ...(options.lateFees !== undefined ? { lateFees: options.lateFees } : {}),
     ...(options.amount !== undefined ? { amount: options.amount } : {}),
     ...(options.statements !== undefined ? { statements: statementsOf(options.statements) } : {}),
+    ...(options.instalments !== undefined ? { instalments: instalmentsOf(options.instalments) } : {}),
+    ...(options.rate !== undefined ? { rate: options.rate } : {}),
   });
+}
+
+function instalmentsOf(text: string): number {
+  if (!/^\d{1,3}$/.test(text))
+    throw AppError.invalid('--instalments', 'whole-number', '--instalments is a whole number of instalments');
+  return Number(text);
 }
 
 function statementsOf(text: string): number {
@@ -73,14 +86,16 @@ function askOptions(command: Command): Command {
     .option('--fees <yuan>', 'waiver: instalment fees to waive')
     .option('--late-fees <yuan>', 'waiver: late fees to waive')
     .option('--amount <yuan>', 'settlement: what the customer pays now (the rest is written off)')
-    .option('--statements <n>', 'holiday: how many of the next statements ask no minimum payment');
+    .option('--statements <n>', 'holiday: how many of the next statements ask no minimum payment')
+    .option('--instalments <n>', 'reschedule: the workout plan\'s monthly instalments (3–36)')
+    .option('--rate <decimal>', 'reschedule: the plan\'s annual rate, e.g. 0.06 (0: no interest)');
 }
 
 export function registerLineHardshipCommands(line: Command): void {
   const hardship = line
     .command('hardship')
     .description(
-      'Hardship tools on a credit line (issue 15): a goodwill waiver, a settlement for less, a payment holiday, a re-age.',
+      'Hardship tools on a credit line (issue 15): a goodwill waiver, a settlement for less, a payment holiday, a re-age, a reschedule into a workout plan.',
     );
 
   requestFlags(
@@ -144,7 +159,18 @@ export function registerLineHardshipCommands(line: Command): void {
           `money effect ${dto.moneyEffect} (a second person above ${dto.secondPersonAbove}: ` +
           `${dto.needsSecondPerson ? 'needed' : 'not needed'})\n` +
           `owed ${dto.before.payoff} → ${dto.after.payoff}; minimum due ${dto.before.minimumDue} → ` +
-          `${dto.after.minimumDue}; days past due ${dto.before.daysPastDue} → ${dto.after.daysPastDue}`,
+          `${dto.after.minimumDue}; days past due ${dto.before.daysPastDue} → ${dto.after.daysPastDue}` +
+          (dto.after.workout
+            ? `\nworkout plan ${dto.after.workout.amount} over ${dto.after.workout.instalments} at ` +
+              `${dto.after.workout.rate} a year (contract ${dto.after.workout.contractRate}), charges ` +
+              `${dto.after.workout.totalCharge}, APR by IRR ${dto.after.workout.aprByIrr}\n` +
+              dto.after.workout.schedule
+                .map(
+                  (row) =>
+                    `  ${row.period}. due ${row.dueDate}: ${row.instalment} (principal ${row.principal} + charge ${row.charge})`,
+                )
+                .join('\n')
+            : ''),
       );
     });
   });

@@ -1,8 +1,10 @@
 import { Type, type Static } from 'typebox';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { IdString, MoneyString, ProblemSchema, StringEnum } from '../../platform/http/schemas.ts';
+import { IdString, MoneyString, ProblemSchema, RateString, StringEnum } from '../../platform/http/schemas.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
-import { fen, parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
+import { addMoney, fen, parseMoney, toDecimalString, type Money } from '../../platform/money/money.ts';
+import { parseRate, toExactRateString } from '../../platform/money/rate.ts';
+import { formatReportedRate } from '../shared/irr.ts';
 import type { Services } from '../../services.ts';
 import {
   HardshipReasons,
@@ -10,7 +12,7 @@ import {
   hardshipRequestDtoSchema,
   registerHardshipRequestRoutes,
 } from '../shared/hardship.routes.ts';
-import type { LineHardshipAsk, LineHardshipFigures } from './line-hardship.ts';
+import type { LineHardshipAsk, LineHardshipFigures, LineWorkoutFigures } from './line-hardship.ts';
 import type {
   LineHardshipOutcome,
   LineHardshipPreview,
@@ -50,6 +52,20 @@ const AskFields = {
         'for the customer settles it. The rest is written off and forgiven.',
     ),
   ),
+  instalments: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 120,
+      description:
+        'reschedule: how many monthly instalments the workout plan has (the rules allow 3 to 36; refused outside).',
+    }),
+  ),
+  rate: Type.Optional(
+    RateString(
+      'reschedule: the workout plan\'s annual rate, exact ("0.06" is 6 %; "0" freezes interest): charged monthly on ' +
+        'what is left of the principal moved, never above the line\'s contract rate.',
+    ),
+  ),
 };
 
 const RequestBody = Type.Object({ ...AskFields, reasons: Reasons }, { additionalProperties: false });
@@ -64,6 +80,7 @@ const FIELDS: Readonly<Record<LineHardshipAsk['tool'], readonly string[]>> = {
   settlement: ['amount'],
   holiday: ['statements'],
   're-age': [],
+  reschedule: ['instalments', 'rate'],
 };
 
 export function lineAskOf(body: {
@@ -73,9 +90,11 @@ export function lineAskOf(body: {
   lateFees?: string;
   amount?: string;
   statements?: number;
+  instalments?: number;
+  rate?: string;
 }): LineHardshipAsk {
   const allowed = FIELDS[body.tool];
-  for (const field of ['interest', 'fees', 'lateFees', 'amount', 'statements'] as const)
+  for (const field of ['interest', 'fees', 'lateFees', 'amount', 'statements', 'instalments', 'rate'] as const)
     if (body[field] !== undefined && !allowed.includes(field))
       throw AppError.invalid(field, 'not-for-tool', `${field} is not a field of a ${body.tool}`);
   const money = (field: 'interest' | 'fees' | 'lateFees' | 'amount') =>
@@ -91,6 +110,13 @@ export function lineAskOf(body: {
     return { tool: 'holiday', statements: body.statements };
   }
   if (body.tool === 're-age') return { tool: 're-age' };
+  if (body.tool === 'reschedule') {
+    if (body.instalments === undefined)
+      throw AppError.invalid('instalments', 'required', 'a reschedule names how many instalments the plan has');
+    if (body.rate === undefined)
+      throw AppError.invalid('rate', 'required', 'a reschedule names the plan\'s annual rate ("0" for none)');
+    return { tool: 'reschedule', instalments: body.instalments, rate: parseRate(body.rate, 'rate') };
+  }
   return { tool: 'waiver', interest: money('interest'), fees: money('fees'), lateFees: money('lateFees') };
 }
 
@@ -101,15 +127,72 @@ const AskDto = Type.Object({
   lateFees: Type.Union([MoneyString(), Type.Null()]),
   amount: Type.Union([MoneyString(), Type.Null()]),
   statements: Type.Union([Type.Integer(), Type.Null()]),
+  instalments: Type.Union([Type.Integer(), Type.Null()]),
+  rate: Type.Union([Type.String(), Type.Null()]),
 });
 
 const RequestDto = hardshipRequestDtoSchema({
   subjectKey: 'lineId',
   ask: AskDto,
   moneyEffect:
-    'What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).',
+    'What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age), everything moved into the workout plan (reschedule).',
   eventSeq: 'The line event that carried it out.',
 });
+
+const WorkoutDto = Type.Object(
+  {
+    planId: Type.String({ description: 'The workout plan (its own ledger contract).' }),
+    amount: MoneyString('Everything moved into the plan: the sum of its instalments\' principal parts.'),
+    principal: MoneyString('Of it, principal (revolving and instalment): what the charge is on.'),
+    interest: MoneyString('Of it, interest (billed and accrued): bears no charge.'),
+    fees: MoneyString('Of it, instalment fees and late fees: bear no charge.'),
+    instalments: Type.Integer(),
+    rate: Type.String({ description: 'The annual rate asked, exact.' }),
+    contractRate: Type.String({ description: "The line's contract rate (daily rate × 365), exact." }),
+    totalCharge: MoneyString('The charges of every instalment.'),
+    aprByIrr: Type.String({ description: 'The plan annualised by IRR, charges included (at most `rate`).' }),
+    arrearsSince: Type.Union([Type.String(), Type.Null()], {
+      description:
+        'The due date days past due keep counting from until instalment 1 is met (a reschedule does not cure).',
+    }),
+    schedule: Type.Array(
+      Type.Object({
+        period: Type.Integer(),
+        statementDate: Type.String(),
+        dueDate: Type.String(),
+        principal: MoneyString(),
+        charge: MoneyString(),
+        instalment: MoneyString('principal + charge: the minimum of its statement.'),
+      }),
+    ),
+  },
+  { description: 'The workout plan a reschedule sets up.' },
+);
+
+function workoutDto(workout: LineWorkoutFigures): Static<typeof WorkoutDto> {
+  const m = workout.moved;
+  return {
+    planId: workout.planId,
+    amount: s(m.amount),
+    principal: s(m.principal),
+    interest: s(m.interest),
+    fees: s(addMoney(m.planFees, m.lateFees)),
+    instalments: workout.instalments,
+    rate: toExactRateString(workout.rate),
+    contractRate: toExactRateString(workout.contractRate),
+    totalCharge: s(workout.totalCharge),
+    aprByIrr: formatReportedRate(workout.aprByIrr),
+    arrearsSince: workout.arrearsSince,
+    schedule: workout.schedule.map((row) => ({
+      period: row.period,
+      statementDate: row.statementDate,
+      dueDate: row.dueDate,
+      principal: s(row.principal),
+      charge: s(row.charge),
+      instalment: s(addMoney(row.principal, row.charge)),
+    })),
+  };
+}
 
 const FiguresDto = Type.Object({
   principal: MoneyString('Principal owed (revolving and instalments, billed or not).'),
@@ -119,6 +202,9 @@ const FiguresDto = Type.Object({
   payoff: MoneyString('Everything owed less money held.'),
   minimumDue: MoneyString('What is left to pay of the minimums of statements already cut.'),
   daysPastDue: Type.Integer(),
+  workout: Type.Union([WorkoutDto, Type.Null()], {
+    description: 'After a reschedule: the workout plan it sets up (null otherwise).',
+  }),
 });
 
 const OutcomeDto = Type.Object({
@@ -135,7 +221,15 @@ const OutcomeDto = Type.Object({
 
 /** The ask as the API shows it: each tool's own fields, the others null. */
 function askDto(ask: LineHardshipAsk): Static<typeof AskDto> {
-  const none = { interest: null, fees: null, lateFees: null, amount: null, statements: null };
+  const none = {
+    interest: null,
+    fees: null,
+    lateFees: null,
+    amount: null,
+    statements: null,
+    instalments: null,
+    rate: null,
+  };
   switch (ask.tool) {
     case 'waiver':
       return {
@@ -151,6 +245,8 @@ function askDto(ask: LineHardshipAsk): Static<typeof AskDto> {
       return { ...none, tool: ask.tool, statements: ask.statements };
     case 're-age':
       return { ...none, tool: ask.tool };
+    case 'reschedule':
+      return { ...none, tool: ask.tool, instalments: ask.instalments, rate: toExactRateString(ask.rate) };
   }
 }
 
@@ -170,6 +266,7 @@ export function figuresDto(figures: LineHardshipFigures): Static<typeof FiguresD
     payoff: s(figures.payoff),
     minimumDue: s(figures.minimumDue),
     daysPastDue: figures.daysPastDue,
+    workout: figures.workout ? workoutDto(figures.workout) : null,
   };
 }
 
@@ -188,7 +285,7 @@ export function lineHardshipOutcomeDto(
 
 const PreviewDto = Type.Object({
   moneyEffect: MoneyString(
-    'What the threshold is compared with: the total waived (waiver), written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).',
+    'What the threshold is compared with: the total waived (waiver), written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age), everything moved into the workout plan (reschedule).',
   ),
   secondPersonAbove: MoneyString('The threshold in force today.'),
   needsSecondPerson: Type.Boolean(),
@@ -246,7 +343,7 @@ export function registerLineHardshipRoutes(http: HttpServer, services: Pick<Serv
       request:
         'Ask for a hardship change on a credit line (a goodwill waiver of interest, fees, late fees; a ' +
         'settlement for less than owed; a payment holiday of the next statements; a re-age of a line behind ' +
-        'whose customer has paid again) with ' +
+        'whose customer has paid again; a reschedule of the whole balance into a workout plan) with ' +
         'reasons: applied at once (201) when its money effect is within the threshold, otherwise pending a ' +
         'second person (202).',
       preview:

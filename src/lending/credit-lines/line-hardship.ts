@@ -10,10 +10,13 @@ import {
   ZERO,
   type Money,
 } from '../../platform/money/money.ts';
-import type { LocalDate } from '../../platform/time/local-date.ts';
+import { compareRate, formatPercent, mulRate, rate, type Rate } from '../../platform/money/rate.ts';
+import { addMonths, daysBetween, type LocalDate } from '../../platform/time/local-date.ts';
 import { DEFAULT_HARDSHIP_RULES, type HardshipRules } from '../loans/hardship.ts';
+import { assertAllInCostWithinCap, monthlyPeriods, type CostCap } from '../shared/cost-cap.ts';
 import { checkOncePerPeriod } from '../shared/hardship-period.ts';
 import { standingEvents } from '../shared/reversals.ts';
+import { workoutPlanApr } from './instalment-conversion.ts';
 import {
   freeHeldOf,
   heldFor,
@@ -23,11 +26,20 @@ import {
   receiveLineEvent,
   reservedOf,
   waivableOf,
+  workoutInForce,
+  workoutMovedOf,
+  workoutPlanFigures,
   writtenOffOf,
   type Waivable,
+  type WorkoutMoved,
 } from './line-servicing.ts';
 import type { BilledStatement, LineEvent, LineHardshipChange, LineState } from './line-state.ts';
-import { dueDateOf, type LineTerms } from './line-terms.ts';
+import {
+  dueDateOf,
+  statementDateAfterCut,
+  writeOffAfterDpdOf,
+  type LineTerms,
+} from './line-terms.ts';
 
 /**
  * Hardship tools on a credit line (issue 15, item 4 for lines), pure rules: what each tool may do to a line on
@@ -38,7 +50,7 @@ import { dueDateOf, type LineTerms } from './line-terms.ts';
  * loans' (`../loans/hardship.ts`): one set of rules for the lender's staff.
  *
  * Built: the **goodwill waiver** of interest, instalment fees and late fees, **settlement for less** than owed,
- * the **payment holiday** and the **re-age**. Not yet: reschedule (see docs/credit-lines.md).
+ * the **payment holiday**, the **re-age** and the **reschedule** into a workout plan (docs/credit-lines.md).
  */
 
 /** What staff ask for, as the API and the CLI take it (amounts in fen). */
@@ -62,7 +74,54 @@ export type LineHardshipAsk =
   | {
       /** Re-age: the line brought current (no other field). */
       readonly tool: 're-age';
+    }
+  | {
+      /**
+       * Reschedule into a workout plan: the whole balance owed over `instalments` monthly instalments, charging
+       * `rate` a year (exact; 0: interest frozen) on what is left of the principal moved.
+       */
+      readonly tool: 'reschedule';
+      readonly instalments: number;
+      readonly rate: Rate;
     };
+
+/**
+ * The rules of a workout plan on a line (code, not yet dated settings; docs/credit-lines.md "Reschedule"):
+ * `minInstalments` to `maxInstalments` monthly instalments (`instalments` / `range`), at most one reschedule
+ * starting in any `oncePerMonths` months (`tool` / `once-per-period`). The rate is bounded by the line's own
+ * contract rate and by the all-in cost cap in force (not by a number here).
+ */
+export interface LineWorkoutRules {
+  readonly minInstalments: number;
+  readonly maxInstalments: number;
+  readonly oncePerMonths: number;
+}
+
+export const LINE_WORKOUT_RULES: LineWorkoutRules = { minInstalments: 3, maxInstalments: 36, oncePerMonths: 24 };
+
+/** What a workout plan is, as staff and the customer are shown it before and after it is set up. */
+export interface LineWorkoutFigures {
+  readonly planId: string;
+  /** Everything moved into the plan, and by what it was. */
+  readonly moved: WorkoutMoved;
+  readonly instalments: number;
+  /** The annual rate asked; the line's own contract rate (its daily rate × 365) for comparison. */
+  readonly rate: Rate;
+  readonly contractRate: Rate;
+  /** Each instalment: its statement and due dates, principal part and charge. */
+  readonly schedule: readonly {
+    readonly period: number;
+    readonly statementDate: LocalDate;
+    readonly dueDate: LocalDate;
+    readonly principal: Money;
+    readonly charge: Money;
+  }[];
+  readonly totalCharge: Money;
+  /** The plan's annualised rate by IRR (charges included; at most `rate`). */
+  readonly aprByIrr: number;
+  /** A line that was behind: the due date its days past due keep counting from until instalment 1 is met. */
+  readonly arrearsSince: LocalDate | null;
+}
 
 /** The line on the day a request is made or applied: its terms, its state stepped through that day. */
 export interface LineToday {
@@ -88,6 +147,8 @@ export interface LineHardshipFigures {
   /** What is left to pay of the minimums of statements already cut. */
   readonly minimumDue: Money;
   readonly daysPastDue: number;
+  /** After a reschedule: the workout plan it sets up (absent otherwise). */
+  readonly workout?: LineWorkoutFigures;
 }
 
 export function lineHardshipFigures(state: LineState, today: LocalDate): LineHardshipFigures {
@@ -122,6 +183,8 @@ export interface LineHardshipPlan {
   readonly settlement?: LineSettlementFigures;
   /** A re-age's: the next due date that asks a payment, after it (absent for other tools). */
   readonly nextDueDate?: LocalDate;
+  /** A reschedule's workout plan (absent for other tools). */
+  readonly workout?: LineWorkoutFigures;
 }
 
 /**
@@ -334,6 +397,154 @@ export function nextLineDueDate(terms: LineTerms, state: LineState, today: Local
   return dueDateOf(state.nextStatementDate, terms.due);
 }
 
+/** The line's contract rate a year: its exact daily rate × 365 (the facility's APR when it opened). */
+export function lineContractRate(terms: LineTerms): Rate {
+  return mulRate(terms.dailyRate, rate(365n));
+}
+
+/** The oldest due date already passed whose minimum is unmet (else a reschedule's hold; null: current). */
+function oldestUnmetDueDate(state: LineState, today: LocalDate): LocalDate | null {
+  for (let index = 0; index < state.statements.length; index += 1) {
+    const statement = state.statements[index] as BilledStatement;
+    if (statement.dueDate >= today) break;
+    if (minimumOutstanding(state, index) > 0n) return statement.dueDate;
+  }
+  return state.workoutArrearsSince ?? null;
+}
+
+/** The statement dates and due dates the next `count` statements will have after `state`. */
+function nextStatements(
+  terms: LineTerms,
+  state: LineState,
+  count: number,
+): { statementDate: LocalDate; dueDate: LocalDate }[] {
+  const out: { statementDate: LocalDate; dueDate: LocalDate }[] = [];
+  let date = state.nextStatementDate;
+  for (let index = 0; index < count; index += 1) {
+    out.push({ statementDate: date, dueDate: dueDateOf(date, terms.due) });
+    date = statementDateAfterCut(terms, date);
+  }
+  return out;
+}
+
+/**
+ * A reschedule into a workout plan, refused with the field and the rule when it may not be: `instalments`
+ * outside the rules' range (`instalments` / `range`); a negative rate (`rate` / `not-negative`) or one above the
+ * line's contract rate (`rate` / `within-contract-rate`); a workout plan still being paid or a payment holiday
+ * still running (`tool` / `other-tool-in-force`); a line not behind (`tool` / `delinquent`: a holiday is for a
+ * customer at risk who is still current); a second reschedule too soon (`tool` / `once-per-period`); a line
+ * whose days past due would pass the charge-off limit before the first instalment falls due (`tool` /
+ * `before-charge-off`: too late — a settlement may help); a plan whose all-in cost is above the cap in force
+ * today (`rate` / `all-in-cost-cap`).
+ */
+function checkReschedule(
+  line: LineToday,
+  ask: Extract<LineHardshipAsk, { tool: 'reschedule' }>,
+  planId: string,
+  cap: CostCap | undefined,
+  rules: LineWorkoutRules,
+): { change: Extract<LineHardshipChange, { tool: 'reschedule' }>; moved: WorkoutMoved } {
+  const { terms, state, today } = line;
+  if (
+    !Number.isSafeInteger(ask.instalments) ||
+    ask.instalments < rules.minInstalments ||
+    ask.instalments > rules.maxInstalments
+  )
+    throw AppError.invalid(
+      'instalments',
+      'range',
+      `a workout plan runs ${rules.minInstalments} to ${rules.maxInstalments} monthly instalments`,
+    );
+  if (ask.rate.num < 0n) throw AppError.invalid('rate', 'not-negative', 'the rate cannot be negative');
+  const contractRate = lineContractRate(terms);
+  if (compareRate(ask.rate, contractRate) > 0)
+    throw AppError.invalid(
+      'rate',
+      'within-contract-rate',
+      `a workout plan charges at most the line's contract rate of ${formatPercent(contractRate)} a year; ` +
+        `${formatPercent(ask.rate)} was asked`,
+    );
+  const running = workoutInForce(state);
+  if (running)
+    throw AppError.invalid(
+      'tool',
+      'other-tool-in-force',
+      `the workout plan of ${running.createdOn} is still being paid: a line has one at a time`,
+    );
+  if ((state.holidayStatements ?? 0) > 0)
+    throw AppError.invalid(
+      'tool',
+      'other-tool-in-force',
+      `a payment holiday is running (${state.holidayStatements ?? 0} statements still to ask no minimum)`,
+    );
+  const dpd = lineDaysPastDue(state, today);
+  if (dpd === 0)
+    throw AppError.invalid(
+      'tool',
+      'delinquent',
+      'the line is current: a workout plan is for a line behind (a payment holiday may help a customer at risk)',
+    );
+  checkOncePerPeriod(line, 'reschedule', rules.oncePerMonths, 'tool', 'this line was rescheduled');
+  const moved = workoutMovedOf(terms, state, today);
+  if (moved.amount === 0n)
+    throw AppError.invalid('tool', 'nothing-owed', 'nothing is owed on this line: there is nothing to reschedule');
+  const since = oldestUnmetDueDate(state, today);
+  const limit = writeOffAfterDpdOf(terms);
+  const first = nextStatements(terms, state, 1)[0];
+  if (since !== null && limit !== null && first && daysBetween(since, first.dueDate) > limit)
+    throw AppError.invalid(
+      'tool',
+      'before-charge-off',
+      `the line is past due since ${since}: by the first instalment's due date (${first.dueDate}) it would be ` +
+        `${daysBetween(since, first.dueDate)} days past due, beyond the charge-off limit of ${limit} (a settlement may help)`,
+    );
+  if (cap) {
+    const figures = workoutPlanFigures(moved.amount, moved.principal, ask.instalments, ask.rate);
+    assertAllInCostWithinCap(
+      'rate',
+      `a workout plan of ${toDecimalString(moved.amount)} over ${ask.instalments} instalments at ${formatPercent(ask.rate)} a year`,
+      moved.amount,
+      monthlyPeriods(
+        figures.parts.map((part, i) => addMoney(part, figures.fees[i] ?? ZERO)),
+        cap.annualRate,
+      ),
+      cap,
+    );
+  }
+  return {
+    change: { tool: 'reschedule', instalments: ask.instalments, rate: ask.rate, planId },
+    moved,
+  };
+}
+
+/** The workout plan a reschedule made, as its figures say (`stateAfter` holds it). */
+function workoutFiguresOf(
+  line: LineToday,
+  change: Extract<LineHardshipChange, { tool: 'reschedule' }>,
+  moved: WorkoutMoved,
+  stateAfter: LineState,
+): LineWorkoutFigures {
+  const plan = stateAfter.plans.find((candidate) => candidate.planId === change.planId);
+  const parts = plan?.parts ?? [];
+  const fees = plan?.fees ?? [];
+  const dates = nextStatements(line.terms, stateAfter, parts.length);
+  const schedule = parts.map((principal, i) => {
+    const when = dates[i] as { statementDate: LocalDate; dueDate: LocalDate };
+    return { period: i + 1, ...when, principal, charge: fees[i] ?? ZERO };
+  });
+  return {
+    planId: change.planId,
+    moved,
+    instalments: change.instalments,
+    rate: change.rate,
+    contractRate: lineContractRate(line.terms),
+    schedule,
+    totalCharge: sumMoney(schedule.map((row) => row.charge)),
+    aprByIrr: plan ? workoutPlanApr(plan) : 0,
+    arrearsSince: stateAfter.workoutArrearsSince ?? null,
+  };
+}
+
 /** What the line has written off in all (0 before any write-off). */
 function writtenOffTotal(state: LineState): Money {
   return writtenOffOf(state)?.total ?? ZERO;
@@ -357,6 +568,13 @@ export function planLineHardship(
   ask: LineHardshipAsk,
   requestId: string,
   rules: HardshipRules = DEFAULT_HARDSHIP_RULES,
+  options: {
+    /** The id the workout plan of a reschedule gets (its ledger contract). */
+    readonly planId?: string;
+    /** The all-in cost cap in force today (none: no cap). */
+    readonly cap?: CostCap | undefined;
+    readonly rules?: LineWorkoutRules;
+  } = {},
 ): LineHardshipPlan {
   if (line.state.writtenOffOn)
     throw AppError.invalid(
@@ -364,14 +582,26 @@ export function planLineHardship(
       'not-written-off',
       `the line was written off on ${line.state.writtenOffOn}; hardship tools apply to a line on the books`,
     );
-  const change =
-    ask.tool === 'waiver'
-      ? checkWaiver(line, ask)
-      : ask.tool === 'settlement'
-        ? checkSettlement(line, ask)
-        : ask.tool === 'holiday'
-          ? checkHoliday(line, ask, rules)
-          : checkReAge(line, rules);
+  const rescheduled =
+    ask.tool === 'reschedule'
+      ? checkReschedule(
+          line,
+          ask,
+          options.planId ?? `ipl_${requestId}`,
+          options.cap,
+          options.rules ?? LINE_WORKOUT_RULES,
+        )
+      : null;
+  const change: LineHardshipChange =
+    rescheduled !== null
+      ? rescheduled.change
+      : ask.tool === 'waiver'
+        ? checkWaiver(line, ask)
+        : ask.tool === 'settlement'
+          ? checkSettlement(line, ask)
+          : ask.tool === 'holiday'
+            ? checkHoliday(line, ask, rules)
+            : checkReAge(line, rules);
   const event: LineEvent = {
     seq: Math.max(0, ...line.events.map((e) => e.seq)) + 1,
     kind: 'hardship',
@@ -390,8 +620,14 @@ export function planLineHardship(
         ? subMoney(writtenOffTotal(stateAfter), writtenOffTotal(line.state))
         : change.tool === 'holiday'
           ? positivePart(lineBalancesOf(line.state).payoff)
-          : linePastDue(line.state, line.today);
+          : change.tool === 'reschedule'
+            ? (rescheduled?.moved.amount ?? ZERO)
+            : linePastDue(line.state, line.today);
   const payoff = settlementPayoff(line.state);
+  const workout =
+    change.tool === 'reschedule' && rescheduled
+      ? workoutFiguresOf(line, change, rescheduled.moved, stateAfter)
+      : undefined;
   return {
     change,
     moneyEffect,
@@ -406,8 +642,9 @@ export function planLineHardship(
         }
       : {}),
     ...(change.tool === 're-age' ? { nextDueDate: nextLineDueDate(line.terms, stateAfter, line.today) } : {}),
+    ...(workout ? { workout } : {}),
     before: lineHardshipFigures(line.state, line.today),
-    after: lineHardshipFigures(stateAfter, line.today),
+    after: { ...lineHardshipFigures(stateAfter, line.today), ...(workout ? { workout } : {}) },
     stateAfter,
   };
 }

@@ -4,10 +4,12 @@ import {
   DUE_REMINDER_KINDS,
   OVERDUE_DAYS,
   OVERDUE_KINDS,
+  type LineWorkoutParams,
   type MessageDraft,
 } from '../../platform/notifications/index.ts';
 import { addDays, type LocalDate } from '../../platform/time/local-date.ts';
-import type { LineHardshipFigures, LineSettlementFigures } from './line-hardship.ts';
+import { formatPercent } from '../../platform/money/rate.ts';
+import type { LineHardshipFigures, LineSettlementFigures, LineWorkoutFigures } from './line-hardship.ts';
 import type { InstalmentPlan, LineHardshipChange, LineState } from './line-state.ts';
 import {
   lineBalancesOf,
@@ -290,6 +292,23 @@ export function lineRecoveryReceived(payment: {
   };
 }
 
+/** A workout plan's figures as its message says them (every number the plan was set up with). */
+function workoutParams(workout: LineWorkoutFigures): LineWorkoutParams {
+  const first = workout.schedule[0];
+  const last = workout.schedule[workout.schedule.length - 1];
+  const instalment = (row: typeof first) => (row ? addMoney(row.principal, row.charge) : ZERO);
+  return {
+    amount: workout.moved.amount,
+    instalments: workout.instalments,
+    rate: formatPercent(workout.rate),
+    totalCharge: workout.totalCharge,
+    firstDueDate: first?.dueDate ?? ('' as LocalDate),
+    firstInstalment: instalment(first),
+    lastDueDate: last?.dueDate ?? ('' as LocalDate),
+    lastInstalment: instalment(last),
+  };
+}
+
 /**
  * "Help on your credit line" (SMS): a hardship change applied — what was waived by kind, and what the line owes
  * after it, what is left of the minimum payments and days past due; for a settlement for less, what the
@@ -307,6 +326,8 @@ export function lineHardshipApplied(figures: {
   readonly settlement?: LineSettlementFigures | undefined;
   /** A re-age's next due date that asks a payment. */
   readonly nextDueDate?: LocalDate | undefined;
+  /** A reschedule's workout plan. */
+  readonly workout?: LineWorkoutFigures | undefined;
 }): MessageDraft {
   const { change, settlement } = figures;
   const waived =
@@ -327,6 +348,7 @@ export function lineHardshipApplied(figures: {
           : {}),
         ...(change.tool === 'holiday' ? { statements: change.statements } : {}),
         ...(figures.nextDueDate ? { nextDueDate: figures.nextDueDate } : {}),
+        ...(figures.workout ? { workout: workoutParams(figures.workout) } : {}),
         owedAfter: figures.after.payoff,
         minimumDue: figures.after.minimumDue,
         daysPastDue: figures.after.daysPastDue,

@@ -12,7 +12,7 @@ import {
   type Money,
 } from '../../platform/money/money.ts';
 import { allocateEvenly } from '../../platform/money/allocate.ts';
-import { applyRate } from '../../platform/money/rate.ts';
+import { applyRate, divideRate, type Rate } from '../../platform/money/rate.ts';
 import { addDays, daysBetween, type LocalDate } from '../../platform/time/local-date.ts';
 import { bucketOf, type Bucket } from '../loans/servicing.ts';
 import { reversiblePayment, standingEvents } from '../shared/reversals.ts';
@@ -263,12 +263,16 @@ export function minimumOutstanding(state: LineState, index: number): Money {
 
 /** Days past due on `date`: since the oldest due date (before `date`) whose minimum is still unmet. */
 export function lineDaysPastDue(state: LineState, date: LocalDate): number {
+  // A reschedule does not cure: until the first instalment of its workout plan is met, the line is past due
+  // from the oldest due date that was unmet when the plan was set up (`workoutArrearsSince`).
+  const since = state.workoutArrearsSince;
+  const held = since !== undefined && since < date ? daysBetween(since, date) : 0;
   for (let index = 0; index < state.statements.length; index += 1) {
     const statement = state.statements[index] as BilledStatement;
     if (statement.dueDate >= date) break;
-    if (minimumOutstanding(state, index) > 0n) return daysBetween(statement.dueDate, date);
+    if (minimumOutstanding(state, index) > 0n) return Math.max(held, daysBetween(statement.dueDate, date));
   }
-  return 0;
+  return held;
 }
 
 export function lineBucket(terms: LineTerms, state: LineState, date: LocalDate): Bucket {
@@ -384,7 +388,8 @@ function useHeld(terms: LineTerms, state: LineState, date: LocalDate): void {
 
 /** Principal of a plan's periods not yet billed (0 once cancelled or written off). */
 export function planNotYetBilled(plan: InstalmentPlan): Money {
-  if (plan.writtenOffOn) return ZERO;
+  // Cancelled: by a refund (its unbilled parts are 0 then) or moved into a workout plan (parts kept as a record).
+  if (plan.writtenOffOn || plan.cancelledOn !== null) return ZERO;
   let total: Money = ZERO;
   for (let period = plan.billedPeriods + 1; period <= plan.term; period += 1)
     total = addMoney(total, plan.parts[period - 1] ?? ZERO);
@@ -407,9 +412,11 @@ export function planStatusOf(plan: InstalmentPlan): PlanStatus {
   if (plan.writtenOffOn) return 'written-off';
   const owed =
     plan.counters.converted -
-    plan.counters.principalRepaid +
+    plan.counters.principalRepaid -
+    (plan.counters.principalRescheduled ?? 0n) +
     plan.counters.feesBilled -
-    plan.counters.feesRepaid;
+    plan.counters.feesRepaid -
+    (plan.counters.feesRescheduled ?? 0n);
   return plan.billedPeriods >= lastPeriodOf(plan) && owed === 0n ? 'settled' : 'active';
 }
 
@@ -630,6 +637,7 @@ function applyHardship(
   state: LineState,
   change: LineHardshipChange,
   date: LocalDate,
+  requestId: string,
 ): void {
   if (state.writtenOffOn) return;
   if (change.tool === 'settlement') {
@@ -643,6 +651,10 @@ function applyHardship(
   }
   if (change.tool === 're-age') {
     reAgeLine(state, date);
+    return;
+  }
+  if (change.tool === 'reschedule') {
+    rescheduleLine(terms, state, change, requestId, date);
     return;
   }
   const c = state.counters;
@@ -745,6 +757,221 @@ function settleForLess(terms: LineTerms, state: LineState, amount: Money, date: 
   state.settledOn = date;
 }
 
+/** The charge of `period` of a plan: its own (a workout plan's, which varies) or the flat fee. */
+export function feeOfPeriod(plan: Pick<InstalmentPlan, 'fees' | 'feePerPeriod'>, period: number): Money {
+  return plan.fees?.[period - 1] ?? plan.feePerPeriod;
+}
+
+/** The schedule of a workout plan: each period's principal part and charge. */
+export interface WorkoutPlanFigures {
+  readonly parts: readonly Money[];
+  readonly fees: readonly Money[];
+}
+
+/**
+ * A workout plan's schedule (hardship reschedule). `amount` is everything moved into it, of which `principal`
+ * was principal (revolving and instalment) and the rest interest and fees:
+ *
+ * - **parts**: `amount` in `instalments` equal parts (`allocateEvenly`: each ⌊amount ÷ n⌋, the r fen left over
+ *   one each to the first r periods), so the parts sum to the amount exactly — the conversion's own rule;
+ * - **charge** of period k: interest at `rate` a year, monthly (rate ÷ 12), on the **principal's share** of what
+ *   is left of the plan before period k — left_k × principal ÷ amount, so interest and fees moved never bear
+ *   interest — in one rounding, half up: charge_k = halfUp(left_k × principal × rate ÷ (12 × amount)).
+ *
+ * A rate of 0 charges nothing (interest frozen). The annualised rate of the plan by IRR is at most `rate`
+ * (equal to it, up to rounding, when only principal was moved).
+ */
+export function workoutPlanFigures(
+  amount: Money,
+  principal: Money,
+  instalments: number,
+  rate: Rate,
+): WorkoutPlanFigures {
+  const parts = allocateEvenly(amount, instalments);
+  const fees: Money[] = [];
+  let left: bigint = amount;
+  for (const part of parts) {
+    fees.push(
+      amount === 0n ? ZERO : roundToFen(left * principal * rate.num, 12n * amount * rate.den, 'halfUp'),
+    );
+    left -= part;
+  }
+  return { parts, fees };
+}
+
+/** The workout plan a line is paying (moved there by a reschedule and still owed something), if any. */
+export function workoutInForce(state: LineState): InstalmentPlan | undefined {
+  for (let index = state.plans.length - 1; index >= 0; index -= 1) {
+    const plan = state.plans[index] as InstalmentPlan;
+    if (plan.source.kind === 'workout' && planStatusOf(plan) === 'active') return plan;
+  }
+  return undefined;
+}
+
+/**
+ * Ends the hold on days past due a reschedule of a line behind put (`workoutArrearsSince`) once the first
+ * instalment of the workout plan is met: the statement that billed its period 1 has nothing left of its minimum
+ * (paid, or gone because paid in full). A workout plan no longer running before it billed (written off with its
+ * line) ends it too.
+ */
+function clearWorkoutArrears(state: LineState): void {
+  if (state.workoutArrearsSince === undefined) return;
+  let plan: InstalmentPlan | undefined;
+  for (const candidate of state.plans) if (candidate.source.kind === 'workout') plan = candidate;
+  if (!plan) return;
+  if (plan.billedPeriods === 0) {
+    if (plan.writtenOffOn) delete state.workoutArrearsSince;
+    return;
+  }
+  const planId = plan.planId;
+  const index = state.statements.findIndex((statement) =>
+    statement.instalments.some((bill) => bill.planId === planId && bill.period === 1),
+  );
+  if (index < 0 || minimumOutstanding(state, index) === 0n) delete state.workoutArrearsSince;
+}
+
+/**
+ * What a reschedule moves off a line today (`rescheduleLine`), by where it was: the line's revolving principal
+ * (billed and unbilled), its interest and late fees (billed and charged in the cycle), and each plan's
+ * principal and fees owed (billed and unpaid, and its principal not yet billed).
+ */
+export interface WorkoutMoved {
+  readonly revolving: Money;
+  readonly interest: Money;
+  readonly lateFees: Money;
+  readonly planPrincipal: Money;
+  readonly planFees: Money;
+  /** Of `planPrincipal`, what the plans had not yet billed (it was not on the statements' balance). */
+  readonly planNotYetBilled: Money;
+  /** Everything moved: the workout plan's amount. */
+  readonly amount: Money;
+  /** Principal moved (revolving and plans'): what the plan's charge is on. */
+  readonly principal: Money;
+}
+
+/** What a reschedule on `state` would move (held money is used first, as the reschedule does). */
+export function workoutMovedOf(terms: LineTerms, state: LineState, date: LocalDate): WorkoutMoved {
+  const copy = cloneLineState(state);
+  useHeld(terms, copy, date);
+  const owed = billedOwed(copy);
+  let planPrincipal: Money = owed.instalmentPrincipal;
+  let planFees: Money = ZERO;
+  let lateFees: Money = copy.unbilledLateFees ?? ZERO;
+  for (const statement of copy.statements) {
+    lateFees = addMoney(lateFees, subMoney(statement.lateFee ?? ZERO, statement.lateFeePaid ?? ZERO));
+    for (const bill of statement.instalments) planFees = addMoney(planFees, subMoney(bill.fee, bill.feePaid));
+  }
+  const notYetBilled = instalmentsNotYetBilled(copy);
+  planPrincipal = addMoney(planPrincipal, notYetBilled);
+  const revolving = addMoney(owed.revolving, sumPostings(copy.unbilled));
+  const interest = addMoney(owed.interest, copy.unbilledInterest);
+  return {
+    revolving,
+    interest,
+    lateFees,
+    planPrincipal,
+    planFees,
+    planNotYetBilled: notYetBilled,
+    amount: sumMoney([revolving, interest, lateFees, planPrincipal, planFees]),
+    principal: addMoney(revolving, planPrincipal),
+  };
+}
+
+/**
+ * A reschedule into a workout plan (hardship), in place, on `date`:
+ *
+ * 1. money held for the customer and free is used on what is owed first (as at a statement cut);
+ * 2. the days past due are kept: the oldest due date whose minimum is unmet becomes `workoutArrearsSince` (a
+ *    reschedule re-times, it does not cure — as a cash loan's does not; see `lineDaysPastDue`);
+ * 3. everything still owed moves into a new plan `change.planId` (`WorkoutMoved`): every billed statement is
+ *    cleared — its revolving postings, interest, late fee and instalments (principal and fee) count as credited
+ *    (`billedCredits`, so no minimum is left on them and no late fee is charged for them any more) — and the
+ *    cycle's unbilled principal, interest and late fees go too. The line's revolving principal is converted
+ *    (`convertedOut`), its interest and late fees are `interestRescheduled` / `lateFeesRescheduled`; each plan
+ *    that owed something is **cancelled** that day (nothing more billed) and what it was owed is its
+ *    `principalRescheduled` / `feesRescheduled`;
+ * 4. the workout plan bills `change.instalments` periods on the next statements (`workoutPlanFigures`), the
+ *    first on the next statement date; the line is frozen (`suspended`) while it is owed anything.
+ *
+ * On the statement, what left the closing balance (everything but the plans' principal not yet billed) is in
+ * `converted`. A line with nothing owed is left as it is (the use case refuses it first).
+ */
+function rescheduleLine(
+  terms: LineTerms,
+  state: LineState,
+  change: Extract<LineHardshipChange, { tool: 'reschedule' }>,
+  requestId: string,
+  date: LocalDate,
+): void {
+  const moved = workoutMovedOf(terms, state, date);
+  if (moved.amount === 0n) return;
+  useHeld(terms, state, date);
+  for (let index = 0; index < state.statements.length; index += 1) {
+    const statement = state.statements[index] as BilledStatement;
+    if (statement.dueDate < date && minimumOutstanding(state, index) > 0n) {
+      if (state.workoutArrearsSince === undefined || statement.dueDate < state.workoutArrearsSince)
+        state.workoutArrearsSince = statement.dueDate;
+      break;
+    }
+  }
+  const c = state.counters;
+  let billed: Money = ZERO;
+  const fromPlans = new Map<string, { principal: Money; fees: Money }>();
+  const take = (planId: string, principal: Money, fees: Money) => {
+    const was = fromPlans.get(planId) ?? { principal: ZERO, fees: ZERO };
+    fromPlans.set(planId, { principal: addMoney(was.principal, principal), fees: addMoney(was.fees, fees) });
+  };
+  for (const statement of state.statements) {
+    billed = addMoney(billed, owedOn(statement));
+    statement.revolving = [];
+    statement.interestPaid = statement.interest;
+    if (statement.lateFee !== undefined) statement.lateFeePaid = statement.lateFee;
+    if (statement.lateFeeDue !== undefined) statement.lateFeeDue = statement.lateFeeCharged ?? ZERO;
+    for (const bill of statement.instalments) {
+      take(bill.planId, subMoney(bill.principal, bill.principalPaid), subMoney(bill.fee, bill.feePaid));
+      bill.principalPaid = bill.principal;
+      bill.feePaid = bill.fee;
+    }
+  }
+  for (const plan of state.plans) {
+    const notYetBilled = planNotYetBilled(plan);
+    if (notYetBilled > 0n) take(plan.planId, notYetBilled, ZERO);
+  }
+  for (const [planId, owed] of fromPlans) {
+    if (owed.principal === 0n && owed.fees === 0n) continue;
+    const plan = planOf(state, planId);
+    plan.counters.principalRescheduled = addMoney(plan.counters.principalRescheduled ?? ZERO, owed.principal);
+    plan.counters.feesRescheduled = addMoney(plan.counters.feesRescheduled ?? ZERO, owed.fees);
+    if (plan.cancelledOn === null) plan.cancelledOn = date;
+  }
+  state.unbilled = [];
+  state.unbilledInterest = ZERO;
+  if (state.unbilledLateFees !== undefined) state.unbilledLateFees = ZERO;
+  c.convertedOut = addMoney(c.convertedOut, moved.revolving);
+  if (moved.interest > 0n) c.interestRescheduled = addMoney(c.interestRescheduled ?? ZERO, moved.interest);
+  if (moved.lateFees > 0n) c.lateFeesRescheduled = addMoney(c.lateFeesRescheduled ?? ZERO, moved.lateFees);
+  state.billedCredits = addMoney(state.billedCredits, billed);
+  state.cycle.converted = addMoney(state.cycle.converted, subMoney(moved.amount, moved.planNotYetBilled));
+  markSettled(state, date);
+  const figures = workoutPlanFigures(moved.amount, moved.principal, change.instalments, change.rate);
+  state.plans.push({
+    planId: change.planId,
+    source: { kind: 'workout', requestId },
+    createdOn: date,
+    principal: moved.amount,
+    term: change.instalments,
+    feeRate: divideRate(change.rate, 12n),
+    feePerPeriod: figures.fees[0] ?? ZERO,
+    fees: [...figures.fees],
+    parts: [...figures.parts],
+    billedPeriods: 0,
+    refunded: ZERO,
+    cancelledOn: null,
+    counters: { converted: moved.amount, feesBilled: ZERO, principalRepaid: ZERO, feesRepaid: ZERO },
+  });
+  state.suspended = true;
+}
+
 /**
  * Pays money held for the customer out to them: from a pay-out's reservation (`payoutId`), else from money
  * held and not reserved; more than that is refused, naming the rule.
@@ -780,6 +1007,8 @@ function applyConversion(state: LineState, event: Extract<LineEvent, { kind: 'co
     takeOldestFirst(statement.revolving, event.amount);
     if (owedOn(statement) === 0n) statement.settledOn = event.effectiveDate;
   } else {
+    if (event.source.kind !== 'purchase')
+      throw new AppError('INTERNAL', 'a workout plan is made by a reschedule, not by a conversion event');
     const { purchaseId } = event.source;
     const posting = state.unbilled.find((candidate) => candidate.ref === purchaseId);
     if (!posting || posting.amount < event.amount) {
@@ -906,13 +1135,14 @@ function cutStatement(
   for (const plan of billable) {
     const period = plan.billedPeriods + 1;
     const principal = plan.parts[period - 1] ?? ZERO;
+    const fee = feeOfPeriod(plan, period);
     plan.billedPeriods = period;
-    plan.counters.feesBilled = addMoney(plan.counters.feesBilled, plan.feePerPeriod);
+    plan.counters.feesBilled = addMoney(plan.counters.feesBilled, fee);
     bills.push({
       planId: plan.planId,
       period,
       principal,
-      fee: plan.feePerPeriod,
+      fee,
       principalPaid: ZERO,
       feePaid: ZERO,
     });
@@ -1094,8 +1324,11 @@ function markCures(state: LineState, date: LocalDate): void {
 
 function updateSuspension(terms: LineTerms, state: LineState, date: LocalDate): void {
   markCures(state, date);
+  clearWorkoutArrears(state);
   const dpd = lineDaysPastDue(state, date);
-  if (dpd > terms.suspendAfterDpd) state.suspended = true;
+  // A line rescheduled into a workout plan is frozen for new spending until the plan is paid (or written off).
+  if (workoutInForce(state) !== undefined) state.suspended = true;
+  else if (dpd > terms.suspendAfterDpd) state.suspended = true;
   else if (dpd === 0) state.suspended = false;
 }
 
@@ -1261,7 +1494,7 @@ function applyEventInPlace(terms: LineTerms, state: LineState, event: LineEvent)
       writeOffLine(terms, state, event.effectiveDate);
       return;
     case 'hardship':
-      applyHardship(terms, state, event.change, event.effectiveDate);
+      applyHardship(terms, state, event.change, event.effectiveDate, event.requestId);
       break;
     case 'reversal':
       // Moves nothing itself: `replayLine` restates the books without the payment it reverses.
@@ -1559,6 +1792,9 @@ export function principalOwedOf(counters: LineBookCounters): Money {
     counters.line.principalRepaid,
   );
   for (const plan of Object.values(counters.plans))
-    total = addMoney(total, subMoney(plan.converted, plan.principalRepaid));
+    total = addMoney(
+      total,
+      subMoney(plan.converted, addMoney(plan.principalRepaid, plan.principalRescheduled ?? ZERO)),
+    );
   return total;
 }

@@ -78,7 +78,9 @@ export interface BilledStatement {
 
 export type PlanSource =
   | { readonly kind: 'statement'; readonly statementSeq: number }
-  | { readonly kind: 'purchase'; readonly purchaseId: string };
+  | { readonly kind: 'purchase'; readonly purchaseId: string }
+  /** A workout plan (hardship reschedule): the line's whole balance owed, moved by request `requestId`. */
+  | { readonly kind: 'workout'; readonly requestId: string };
 
 /** Running totals of one instalment plan (its own ledger contract). */
 export interface PlanCounters {
@@ -91,6 +93,12 @@ export interface PlanCounters {
   feesWrittenOff?: Money;
   /** Instalment fees billed and waived by goodwill (a hardship waiver; absent: none). */
   feesWaived?: Money;
+  /**
+   * Principal and fees this plan was owed (billed or not) when its line was rescheduled into a workout plan:
+   * moved into that plan, which owes them now (absent: never rescheduled).
+   */
+  principalRescheduled?: Money;
+  feesRescheduled?: Money;
 }
 
 /**
@@ -112,6 +120,11 @@ export interface InstalmentPlan {
   readonly feeRate: Rate;
   /** The fee of each period still to be billed (billed fees are on the statements). */
   feePerPeriod: Money;
+  /**
+   * A workout plan's charge of each period (interest on what is left of the principal moved, see
+   * `workoutPlanFigures`), which varies by period; absent: `feePerPeriod` every period.
+   */
+  fees?: Money[];
   /** Principal of each period: billed ones as billed, the rest as now scheduled (0 once cancelled). */
   parts: Money[];
   billedPeriods: number;
@@ -173,6 +186,12 @@ export interface LineCounters {
    */
   interestWaived?: Money;
   lateFeesWaived?: Money;
+  /**
+   * Interest and late fees owed that a hardship reschedule moved into a workout plan (the plan owes them now;
+   * the plan paid the line for them, through funding). Absent: none.
+   */
+  interestRescheduled?: Money;
+  lateFeesRescheduled?: Money;
 }
 
 /** The figures of the cycle in progress, for its statement. */
@@ -262,6 +281,13 @@ export interface LineState {
    * (`holiday` on each). Absent: none.
    */
   holidayStatements?: number;
+  /**
+   * A hardship reschedule of a line that was behind: the date its days past due count from (the oldest due
+   * date whose minimum was unmet when the workout plan was set up). A reschedule re-times, it does not cure:
+   * until the minimum of the first statement that bills the workout plan is met the line stays past due from
+   * this date. Absent: none.
+   */
+  workoutArrearsSince?: LocalDate;
 }
 
 export const MAX_DUE_OUTCOMES = 24;
@@ -305,17 +331,22 @@ export function cloneLineState(state: LineState): LineState {
       revolving: statement.revolving.map((posting) => ({ ...posting })),
       instalments: statement.instalments.map((bill) => ({ ...bill })),
     })),
-    plans: state.plans.map((plan) => ({ ...plan, parts: [...plan.parts], counters: { ...plan.counters } })),
+    plans: state.plans.map((plan) => ({
+      ...plan,
+      parts: [...plan.parts],
+      ...(plan.fees ? { fees: [...plan.fees] } : {}),
+      counters: { ...plan.counters },
+    })),
     counters: { ...state.counters },
     dueOutcomes: state.dueOutcomes.map((outcome) => ({ ...outcome })),
   };
 }
 
 /**
- * The hardship tools of a credit line (issue 15, item 4; built so far: the goodwill waiver, settlement for less,
- * the payment holiday, re-age).
+ * The hardship tools of a credit line (issue 15, item 4: the goodwill waiver, settlement for less, the payment
+ * holiday, re-age and the reschedule into a workout plan).
  */
-export const LINE_HARDSHIP_TOOLS = ['waiver', 'settlement', 'holiday', 're-age'] as const;
+export const LINE_HARDSHIP_TOOLS = ['waiver', 'settlement', 'holiday', 're-age', 'reschedule'] as const;
 export type LineHardshipTool = (typeof LINE_HARDSHIP_TOOLS)[number];
 
 /**
@@ -331,6 +362,10 @@ export type LineHardshipTool = (typeof LINE_HARDSHIP_TOOLS)[number];
  * - `re-age`: the line brought current — the unmet minimums of statements already due stop counting (no day
  *   past due, no further late fee for them, no outcome for limit reviews); everything they billed stays owed
  *   and is in the minimum of the next statement cut, as every billed amount is. No money moves.
+ * - `reschedule`: the line's whole balance owed — principal billed and unbilled, its plans' principal, interest,
+ *   instalment fees and late fees — moved into a new workout plan `planId` of `instalments` monthly
+ *   instalments charging `rate` a year on what is left of the principal moved (never on interest or fees);
+ *   the line is frozen while it runs (`workoutPlanFigures` in `line-servicing.ts`).
  */
 export type LineHardshipChange =
   | {
@@ -341,7 +376,13 @@ export type LineHardshipChange =
     }
   | { readonly tool: 'settlement'; readonly amount: Money }
   | { readonly tool: 'holiday'; readonly statements: number }
-  | { readonly tool: 're-age' };
+  | { readonly tool: 're-age' }
+  | {
+      readonly tool: 'reschedule';
+      readonly instalments: number;
+      readonly rate: Rate;
+      readonly planId: string;
+    };
 
 /**
  * What happens to a line besides the passing of days, in arrival order (`seq`). Replaying them in date

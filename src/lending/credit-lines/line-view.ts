@@ -1,12 +1,13 @@
-import { positivePart, subMoney, type Money } from '../../platform/money/money.ts';
+import { addMoney, positivePart, subMoney, ZERO, type Money } from '../../platform/money/money.ts';
 import type { Rate } from '../../platform/money/rate.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
 import { availableCredit, type Facility, type TemporaryLimit } from '../facilities/facility.ts';
 import type { Bucket } from '../loans/servicing.ts';
 import type { LineRecord } from './credit-lines.pg.ts';
-import { offerFor, remainingPlanApr } from './instalment-conversion.ts';
+import { offerFor, remainingPlanApr, workoutPlanApr } from './instalment-conversion.ts';
 import { onTimeCyclesOf } from './limit-review.ts';
 import {
+  feeOfPeriod,
   lineBalancesOf,
   lineBucket,
   lineDaysPastDue,
@@ -129,7 +130,12 @@ export function lineViewOf(
       settledOn: statement.settledOn,
     })),
     plans: state.plans.map((plan) => {
-      const owed = positivePart(subMoney(plan.counters.converted, plan.counters.principalRepaid));
+      const owed = positivePart(
+        subMoney(
+          plan.counters.converted,
+          addMoney(plan.counters.principalRepaid, plan.counters.principalRescheduled ?? ZERO),
+        ),
+      );
       return {
         planId: plan.planId,
         source: plan.source,
@@ -137,7 +143,7 @@ export function lineViewOf(
         principal: plan.principal,
         term: plan.term,
         feeRate: plan.feeRate,
-        feePerPeriod: plan.feePerPeriod,
+        feePerPeriod: feeOfPeriod(plan, Math.min(plan.billedPeriods + 1, plan.term)),
         billedPeriods: plan.billedPeriods,
         status: planStatusOf(plan),
         refunded: plan.refunded,
@@ -145,7 +151,7 @@ export function lineViewOf(
         parts: [...plan.parts],
         principalNotYetBilled: planNotYetBilled(plan),
         principalOwed: owed,
-        aprByIrr: offerFor(plan.principal, plan.term, plan.feeRate).aprByIrr,
+        aprByIrr: plan.fees ? workoutPlanApr(plan) : offerFor(plan.principal, plan.term, plan.feeRate).aprByIrr,
         remainingAprByIrr: remainingPlanApr(plan),
       };
     }),

@@ -1,9 +1,15 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import { timesMoney, toDecimalString } from '../../platform/money/money.ts';
+import { addMoney, toDecimalString, ZERO, type Money } from '../../platform/money/money.ts';
 import type { CreditLineDeps, CreditLineService } from './credit-line-ports.ts';
 import { command, take } from './line-command.ts';
 import { settlementCodec, type PlanSettlementReceipt } from './line-receipts.ts';
-import { advanceLine, planIsRunning, planNotYetBilled, planStatusOf } from './line-servicing.ts';
+import {
+  advanceLine,
+  feeOfPeriod,
+  planIsRunning,
+  planNotYetBilled,
+  planStatusOf,
+} from './line-servicing.ts';
 import { lastPeriodOf, type LineEvent } from './line-state.ts';
 
 /** Settles an instalment plan early (the rule in `CreditLineService.settlePlan`). */
@@ -48,6 +54,10 @@ export async function settleLinePlan(
       };
       await take(deps, tx, facility, record, event);
       const periodsWaived = lastPeriodOf(plan) - period;
+      // The fees of the periods after the one that bills everything (a workout plan's charge varies by period).
+      let feesWaived: Money = ZERO;
+      for (let later = period + 1; later <= lastPeriodOf(plan); later += 1)
+        feesWaived = addMoney(feesWaived, feeOfPeriod(plan, later));
       if (request.requester && !request.requester.onBehalfOfCustomer && deps.audit) {
         await deps.audit.record(
           {
@@ -59,7 +69,7 @@ export async function settleLinePlan(
               planId: plan.planId,
               principal: toDecimalString(principal),
               billedOn: state.nextStatementDate,
-              feesWaived: toDecimalString(timesMoney(plan.feePerPeriod, periodsWaived)),
+              feesWaived: toDecimalString(feesWaived),
             },
           },
           tx,
@@ -73,8 +83,8 @@ export async function settleLinePlan(
         principal,
         period,
         billedOn: state.nextStatementDate,
-        fee: plan.feePerPeriod,
-        feesWaived: timesMoney(plan.feePerPeriod, periodsWaived),
+        fee: feeOfPeriod(plan, period),
+        feesWaived,
         periodsWaived,
       };
     },

@@ -149,7 +149,7 @@ export interface LineWrittenOffParams {
  * kind, and the line after it — everything owed, what is left of the minimum payments, days past due.
  */
 export interface LineHardshipParams {
-  readonly tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
+  readonly tool: 'waiver' | 'settlement' | 'holiday' | 're-age' | 'reschedule';
   /** waiver: what was waived by kind (0 for a settlement). */
   readonly interest: Money;
   readonly fees: Money;
@@ -165,9 +165,27 @@ export interface LineHardshipParams {
   readonly statements?: number;
   /** re-age: the next due date that asks a payment (absent otherwise). */
   readonly nextDueDate?: LocalDate;
+  /** reschedule: the workout plan — its figures exactly as set up (absent otherwise). */
+  readonly workout?: LineWorkoutParams;
   readonly owedAfter: Money;
   readonly minimumDue: Money;
   readonly daysPastDue: number;
+}
+
+/** A workout plan a line's balance was moved into (a hardship reschedule). */
+export interface LineWorkoutParams {
+  /** Everything moved into the plan. */
+  readonly amount: Money;
+  readonly instalments: number;
+  /** The annual rate, as shown ("6.00%"). */
+  readonly rate: string;
+  /** The plan's charges in all. */
+  readonly totalCharge: Money;
+  readonly firstDueDate: LocalDate;
+  /** Instalment 1: principal part + charge. */
+  readonly firstInstalment: Money;
+  readonly lastDueDate: LocalDate;
+  readonly lastInstalment: Money;
 }
 
 /** Money received on a written-off line: what it paid of the debt, what is still owed, anything kept. */
@@ -353,7 +371,34 @@ function lineReAge(p: LineHardshipParams): LocalizedText {
   };
 }
 
+function lineWorkout(p: LineHardshipParams): LocalizedText {
+  const w = p.workout;
+  if (!w) return { zh: '', en: '' };
+  const charge =
+    w.totalCharge > 0n
+      ? {
+          zh: `年利率${w.rate}，只对本金计息，利息共${zh.money(w.totalCharge)}`,
+          en: `at ${w.rate} a year, charged on the principal only (${en.money(w.totalCharge)} in all)`,
+        }
+      : { zh: '不再计息', en: 'with no interest' };
+  const overdue =
+    p.daysPastDue > 0
+      ? {
+          zh: `在您还清第一期之前，账户仍按逾期${p.daysPastDue}天计算；之后如有任何一期未按时还款，账户将再次逾期。`,
+          en: ` Until you pay the first instalment the line still counts as ${p.daysPastDue} ${p.daysPastDue === 1 ? 'day' : 'days'} overdue; after that, any instalment not paid on time makes it overdue again.`,
+        }
+      : {
+          zh: '如有任何一期未按时还款，账户将再次逾期。',
+          en: ' Any instalment not paid on time makes the line overdue again.',
+        };
+  return {
+    zh: `您的信用额度全部欠款${zh.money(w.amount)}已转为${w.instalments}期分期还款，${charge.zh}。第一期${zh.money(w.firstInstalment)}，还款日${zh.date(w.firstDueDate)}；最后一期${zh.money(w.lastInstalment)}，还款日${zh.date(w.lastDueDate)}；每期随账单还款。还清之前，该额度暂停使用。${overdue.zh}`,
+    en: `Everything you owe on your credit line, ${en.money(w.amount)}, is now a plan of ${w.instalments} monthly instalments ${charge.en}. The first, ${en.money(w.firstInstalment)}, is due on ${en.date(w.firstDueDate)} and the last, ${en.money(w.lastInstalment)}, on ${en.date(w.lastDueDate)}; each is on your statement. The line is closed for new spending until the plan is paid.${overdue.en}`,
+  };
+}
+
 function lineHardship(p: LineHardshipParams): LocalizedText {
+  if (p.tool === 'reschedule') return lineWorkout(p);
   if (p.tool === 'settlement') return lineSettlement(p);
   if (p.tool === 're-age') return lineReAge(p);
   if (p.tool === 'holiday') return lineHoliday(p);
