@@ -8465,7 +8465,7 @@ export interface paths {
                   cancelledOn: string | null;
                   createdOn: string;
                   /**
-                   * @description The fee of each period still to bill.
+                   * @description The fee of each period still to bill (a workout plan: the charge of the next period, which falls as the plan is paid).
                    * @example 1234.56
                    */
                   feePerPeriod: string;
@@ -8498,9 +8498,11 @@ export interface paths {
                   source: {
                     purchaseId?: string;
                     statementSeq?: number;
+                    /** @description A workout plan: the hardship request (reschedule) that moved the line’s whole balance into it. */
+                    workoutRequestId?: string;
                   };
                   /**
-                   * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.
+                   * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan, or a reschedule moved what it was owed into a workout plan; written-off: written off with its line.
                    * @enum {string}
                    */
                   status: 'active' | 'cancelled' | 'settled' | 'written-off';
@@ -14502,11 +14504,13 @@ export interface paths {
                 ask: {
                   amount: string | null;
                   fees: string | null;
+                  instalments: number | null;
                   interest: string | null;
                   lateFees: string | null;
+                  rate: string | null;
                   statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
+                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age' | 'reschedule';
                 };
                 checker: {
                   keyId: string;
@@ -14523,7 +14527,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age), everything moved into the workout plan (reschedule).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -14819,7 +14823,7 @@ export interface paths {
                 cancelledOn: string | null;
                 createdOn: string;
                 /**
-                 * @description The fee of each period still to bill.
+                 * @description The fee of each period still to bill (a workout plan: the charge of the next period, which falls as the plan is paid).
                  * @example 1234.56
                  */
                 feePerPeriod: string;
@@ -14852,9 +14856,11 @@ export interface paths {
                 source: {
                   purchaseId?: string;
                   statementSeq?: number;
+                  /** @description A workout plan: the hardship request (reschedule) that moved the line’s whole balance into it. */
+                  workoutRequestId?: string;
                 };
                 /**
-                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan, or a reschedule moved what it was owed into a workout plan; written-off: written off with its line.
                  * @enum {string}
                  */
                 status: 'active' | 'cancelled' | 'settled' | 'written-off';
@@ -15043,7 +15049,7 @@ export interface paths {
                 cancelledOn: string | null;
                 createdOn: string;
                 /**
-                 * @description The fee of each period still to bill.
+                 * @description The fee of each period still to bill (a workout plan: the charge of the next period, which falls as the plan is paid).
                  * @example 1234.56
                  */
                 feePerPeriod: string;
@@ -15076,9 +15082,11 @@ export interface paths {
                 source: {
                   purchaseId?: string;
                   statementSeq?: number;
+                  /** @description A workout plan: the hardship request (reschedule) that moved the line’s whole balance into it. */
+                  workoutRequestId?: string;
                 };
                 /**
-                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan, or a reschedule moved what it was owed into a workout plan; written-off: written off with its line.
                  * @enum {string}
                  */
                 status: 'active' | 'cancelled' | 'settled' | 'written-off';
@@ -15370,7 +15378,7 @@ export interface paths {
                 cancelledOn: string | null;
                 createdOn: string;
                 /**
-                 * @description The fee of each period still to bill.
+                 * @description The fee of each period still to bill (a workout plan: the charge of the next period, which falls as the plan is paid).
                  * @example 1234.56
                  */
                 feePerPeriod: string;
@@ -15403,9 +15411,11 @@ export interface paths {
                 source: {
                   purchaseId?: string;
                   statementSeq?: number;
+                  /** @description A workout plan: the hardship request (reschedule) that moved the line’s whole balance into it. */
+                  workoutRequestId?: string;
                 };
                 /**
-                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan, or a reschedule moved what it was owed into a workout plan; written-off: written off with its line.
                  * @enum {string}
                  */
                 status: 'active' | 'cancelled' | 'settled' | 'written-off';
@@ -16560,11 +16570,13 @@ export interface paths {
                 ask: {
                   amount: string | null;
                   fees: string | null;
+                  instalments: number | null;
                   interest: string | null;
                   lateFees: string | null;
+                  rate: string | null;
                   statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
+                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age' | 'reschedule';
                 };
                 checker: {
                   keyId: string;
@@ -16581,7 +16593,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age), everything moved into the workout plan (reschedule).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -16698,7 +16710,7 @@ export interface paths {
     };
     put?: never;
     /**
-     * Ask for a hardship change on a credit line (a goodwill waiver of interest, fees, late fees; a settlement for less than owed; a payment holiday of the next statements; a re-age of a line behind whose customer has paid again) with reasons: applied at once (201) when its money effect is within the threshold, otherwise pending a second person (202).
+     * Ask for a hardship change on a credit line (a goodwill waiver of interest, fees, late fees; a settlement for less than owed; a payment holiday of the next statements; a re-age of a line behind whose customer has paid again; a reschedule of the whole balance into a workout plan) with reasons: applied at once (201) when its money effect is within the threshold, otherwise pending a second person (202).
      * @description Roles: admin, collector, reviewer.
      */
     post: {
@@ -16727,6 +16739,8 @@ export interface paths {
              * @example 1234.56
              */
             fees?: string;
+            /** @description reschedule: how many monthly instalments the workout plan has (the rules allow 3 to 36; refused outside). */
+            instalments?: number;
             /**
              * @description waiver: interest to waive (yuan), billed or accrued in the cycle.
              * @example 1234.56
@@ -16737,6 +16751,11 @@ export interface paths {
              * @example 1234.56
              */
             lateFees?: string;
+            /**
+             * @description reschedule: the workout plan's annual rate, exact ("0.06" is 6 %; "0" freezes interest): charged monthly on what is left of the principal moved, never above the line's contract rate.
+             * @example 0.1825
+             */
+            rate?: string;
             /** @description Why the borrower is helped: a code and a note each. */
             reasons: {
               /** @enum {string} */
@@ -16753,7 +16772,7 @@ export interface paths {
             /** @description holiday: how many of the next statements ask no minimum payment (the rules allow up to 3 by default). */
             statements?: number;
             /** @enum {string} */
-            tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
+            tool: 'waiver' | 'settlement' | 'holiday' | 're-age' | 'reschedule';
           };
         };
       };
@@ -16798,6 +16817,65 @@ export interface paths {
                  * @example 1234.56
                  */
                 principal: string;
+                /** @description After a reschedule: the workout plan it sets up (null otherwise). */
+                workout: {
+                  /**
+                   * @description Everything moved into the plan: the sum of its instalments' principal parts.
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  /** @description The plan annualised by IRR, charges included (at most `rate`). */
+                  aprByIrr: string;
+                  /** @description The due date days past due keep counting from until instalment 1 is met (a reschedule does not cure). */
+                  arrearsSince: string | null;
+                  /** @description The line's contract rate (daily rate × 365), exact. */
+                  contractRate: string;
+                  /**
+                   * @description Of it, instalment fees and late fees: bear no charge.
+                   * @example 1234.56
+                   */
+                  fees: string;
+                  instalments: number;
+                  /**
+                   * @description Of it, interest (billed and accrued): bears no charge.
+                   * @example 1234.56
+                   */
+                  interest: string;
+                  /** @description The workout plan (its own ledger contract). */
+                  planId: string;
+                  /**
+                   * @description Of it, principal (revolving and instalment): what the charge is on.
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  /** @description The annual rate asked, exact. */
+                  rate: string;
+                  schedule: {
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    charge: string;
+                    dueDate: string;
+                    /**
+                     * @description principal + charge: the minimum of its statement.
+                     * @example 1234.56
+                     */
+                    instalment: string;
+                    period: number;
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    principal: string;
+                    statementDate: string;
+                  }[];
+                  /**
+                   * @description The charges of every instalment.
+                   * @example 1234.56
+                   */
+                  totalCharge: string;
+                } | null;
               } | null;
               /** @description The line today, before (null on a replay). */
               before: {
@@ -16832,6 +16910,65 @@ export interface paths {
                  * @example 1234.56
                  */
                 principal: string;
+                /** @description After a reschedule: the workout plan it sets up (null otherwise). */
+                workout: {
+                  /**
+                   * @description Everything moved into the plan: the sum of its instalments' principal parts.
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  /** @description The plan annualised by IRR, charges included (at most `rate`). */
+                  aprByIrr: string;
+                  /** @description The due date days past due keep counting from until instalment 1 is met (a reschedule does not cure). */
+                  arrearsSince: string | null;
+                  /** @description The line's contract rate (daily rate × 365), exact. */
+                  contractRate: string;
+                  /**
+                   * @description Of it, instalment fees and late fees: bear no charge.
+                   * @example 1234.56
+                   */
+                  fees: string;
+                  instalments: number;
+                  /**
+                   * @description Of it, interest (billed and accrued): bears no charge.
+                   * @example 1234.56
+                   */
+                  interest: string;
+                  /** @description The workout plan (its own ledger contract). */
+                  planId: string;
+                  /**
+                   * @description Of it, principal (revolving and instalment): what the charge is on.
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  /** @description The annual rate asked, exact. */
+                  rate: string;
+                  schedule: {
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    charge: string;
+                    dueDate: string;
+                    /**
+                     * @description principal + charge: the minimum of its statement.
+                     * @example 1234.56
+                     */
+                    instalment: string;
+                    period: number;
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    principal: string;
+                    statementDate: string;
+                  }[];
+                  /**
+                   * @description The charges of every instalment.
+                   * @example 1234.56
+                   */
+                  totalCharge: string;
+                } | null;
               } | null;
               journalIds: string[];
               replayed: boolean;
@@ -16839,11 +16976,13 @@ export interface paths {
                 ask: {
                   amount: string | null;
                   fees: string | null;
+                  instalments: number | null;
                   interest: string | null;
                   lateFees: string | null;
+                  rate: string | null;
                   statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
+                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age' | 'reschedule';
                 };
                 checker: {
                   keyId: string;
@@ -16860,7 +16999,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age), everything moved into the workout plan (reschedule).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -16917,6 +17056,65 @@ export interface paths {
                  * @example 1234.56
                  */
                 principal: string;
+                /** @description After a reschedule: the workout plan it sets up (null otherwise). */
+                workout: {
+                  /**
+                   * @description Everything moved into the plan: the sum of its instalments' principal parts.
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  /** @description The plan annualised by IRR, charges included (at most `rate`). */
+                  aprByIrr: string;
+                  /** @description The due date days past due keep counting from until instalment 1 is met (a reschedule does not cure). */
+                  arrearsSince: string | null;
+                  /** @description The line's contract rate (daily rate × 365), exact. */
+                  contractRate: string;
+                  /**
+                   * @description Of it, instalment fees and late fees: bear no charge.
+                   * @example 1234.56
+                   */
+                  fees: string;
+                  instalments: number;
+                  /**
+                   * @description Of it, interest (billed and accrued): bears no charge.
+                   * @example 1234.56
+                   */
+                  interest: string;
+                  /** @description The workout plan (its own ledger contract). */
+                  planId: string;
+                  /**
+                   * @description Of it, principal (revolving and instalment): what the charge is on.
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  /** @description The annual rate asked, exact. */
+                  rate: string;
+                  schedule: {
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    charge: string;
+                    dueDate: string;
+                    /**
+                     * @description principal + charge: the minimum of its statement.
+                     * @example 1234.56
+                     */
+                    instalment: string;
+                    period: number;
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    principal: string;
+                    statementDate: string;
+                  }[];
+                  /**
+                   * @description The charges of every instalment.
+                   * @example 1234.56
+                   */
+                  totalCharge: string;
+                } | null;
               } | null;
               /** @description The line today, before (null on a replay). */
               before: {
@@ -16951,6 +17149,65 @@ export interface paths {
                  * @example 1234.56
                  */
                 principal: string;
+                /** @description After a reschedule: the workout plan it sets up (null otherwise). */
+                workout: {
+                  /**
+                   * @description Everything moved into the plan: the sum of its instalments' principal parts.
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  /** @description The plan annualised by IRR, charges included (at most `rate`). */
+                  aprByIrr: string;
+                  /** @description The due date days past due keep counting from until instalment 1 is met (a reschedule does not cure). */
+                  arrearsSince: string | null;
+                  /** @description The line's contract rate (daily rate × 365), exact. */
+                  contractRate: string;
+                  /**
+                   * @description Of it, instalment fees and late fees: bear no charge.
+                   * @example 1234.56
+                   */
+                  fees: string;
+                  instalments: number;
+                  /**
+                   * @description Of it, interest (billed and accrued): bears no charge.
+                   * @example 1234.56
+                   */
+                  interest: string;
+                  /** @description The workout plan (its own ledger contract). */
+                  planId: string;
+                  /**
+                   * @description Of it, principal (revolving and instalment): what the charge is on.
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  /** @description The annual rate asked, exact. */
+                  rate: string;
+                  schedule: {
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    charge: string;
+                    dueDate: string;
+                    /**
+                     * @description principal + charge: the minimum of its statement.
+                     * @example 1234.56
+                     */
+                    instalment: string;
+                    period: number;
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    principal: string;
+                    statementDate: string;
+                  }[];
+                  /**
+                   * @description The charges of every instalment.
+                   * @example 1234.56
+                   */
+                  totalCharge: string;
+                } | null;
               } | null;
               journalIds: string[];
               replayed: boolean;
@@ -16958,11 +17215,13 @@ export interface paths {
                 ask: {
                   amount: string | null;
                   fees: string | null;
+                  instalments: number | null;
                   interest: string | null;
                   lateFees: string | null;
+                  rate: string | null;
                   statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
+                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age' | 'reschedule';
                 };
                 checker: {
                   keyId: string;
@@ -16979,7 +17238,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age), everything moved into the workout plan (reschedule).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -17036,6 +17295,65 @@ export interface paths {
                  * @example 1234.56
                  */
                 principal: string;
+                /** @description After a reschedule: the workout plan it sets up (null otherwise). */
+                workout: {
+                  /**
+                   * @description Everything moved into the plan: the sum of its instalments' principal parts.
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  /** @description The plan annualised by IRR, charges included (at most `rate`). */
+                  aprByIrr: string;
+                  /** @description The due date days past due keep counting from until instalment 1 is met (a reschedule does not cure). */
+                  arrearsSince: string | null;
+                  /** @description The line's contract rate (daily rate × 365), exact. */
+                  contractRate: string;
+                  /**
+                   * @description Of it, instalment fees and late fees: bear no charge.
+                   * @example 1234.56
+                   */
+                  fees: string;
+                  instalments: number;
+                  /**
+                   * @description Of it, interest (billed and accrued): bears no charge.
+                   * @example 1234.56
+                   */
+                  interest: string;
+                  /** @description The workout plan (its own ledger contract). */
+                  planId: string;
+                  /**
+                   * @description Of it, principal (revolving and instalment): what the charge is on.
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  /** @description The annual rate asked, exact. */
+                  rate: string;
+                  schedule: {
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    charge: string;
+                    dueDate: string;
+                    /**
+                     * @description principal + charge: the minimum of its statement.
+                     * @example 1234.56
+                     */
+                    instalment: string;
+                    period: number;
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    principal: string;
+                    statementDate: string;
+                  }[];
+                  /**
+                   * @description The charges of every instalment.
+                   * @example 1234.56
+                   */
+                  totalCharge: string;
+                } | null;
               } | null;
               /** @description The line today, before (null on a replay). */
               before: {
@@ -17070,6 +17388,65 @@ export interface paths {
                  * @example 1234.56
                  */
                 principal: string;
+                /** @description After a reschedule: the workout plan it sets up (null otherwise). */
+                workout: {
+                  /**
+                   * @description Everything moved into the plan: the sum of its instalments' principal parts.
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  /** @description The plan annualised by IRR, charges included (at most `rate`). */
+                  aprByIrr: string;
+                  /** @description The due date days past due keep counting from until instalment 1 is met (a reschedule does not cure). */
+                  arrearsSince: string | null;
+                  /** @description The line's contract rate (daily rate × 365), exact. */
+                  contractRate: string;
+                  /**
+                   * @description Of it, instalment fees and late fees: bear no charge.
+                   * @example 1234.56
+                   */
+                  fees: string;
+                  instalments: number;
+                  /**
+                   * @description Of it, interest (billed and accrued): bears no charge.
+                   * @example 1234.56
+                   */
+                  interest: string;
+                  /** @description The workout plan (its own ledger contract). */
+                  planId: string;
+                  /**
+                   * @description Of it, principal (revolving and instalment): what the charge is on.
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  /** @description The annual rate asked, exact. */
+                  rate: string;
+                  schedule: {
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    charge: string;
+                    dueDate: string;
+                    /**
+                     * @description principal + charge: the minimum of its statement.
+                     * @example 1234.56
+                     */
+                    instalment: string;
+                    period: number;
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    principal: string;
+                    statementDate: string;
+                  }[];
+                  /**
+                   * @description The charges of every instalment.
+                   * @example 1234.56
+                   */
+                  totalCharge: string;
+                } | null;
               } | null;
               journalIds: string[];
               replayed: boolean;
@@ -17077,11 +17454,13 @@ export interface paths {
                 ask: {
                   amount: string | null;
                   fees: string | null;
+                  instalments: number | null;
                   interest: string | null;
                   lateFees: string | null;
+                  rate: string | null;
                   statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
+                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age' | 'reschedule';
                 };
                 checker: {
                   keyId: string;
@@ -17098,7 +17477,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age), everything moved into the workout plan (reschedule).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -17286,6 +17665,65 @@ export interface paths {
                  * @example 1234.56
                  */
                 principal: string;
+                /** @description After a reschedule: the workout plan it sets up (null otherwise). */
+                workout: {
+                  /**
+                   * @description Everything moved into the plan: the sum of its instalments' principal parts.
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  /** @description The plan annualised by IRR, charges included (at most `rate`). */
+                  aprByIrr: string;
+                  /** @description The due date days past due keep counting from until instalment 1 is met (a reschedule does not cure). */
+                  arrearsSince: string | null;
+                  /** @description The line's contract rate (daily rate × 365), exact. */
+                  contractRate: string;
+                  /**
+                   * @description Of it, instalment fees and late fees: bear no charge.
+                   * @example 1234.56
+                   */
+                  fees: string;
+                  instalments: number;
+                  /**
+                   * @description Of it, interest (billed and accrued): bears no charge.
+                   * @example 1234.56
+                   */
+                  interest: string;
+                  /** @description The workout plan (its own ledger contract). */
+                  planId: string;
+                  /**
+                   * @description Of it, principal (revolving and instalment): what the charge is on.
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  /** @description The annual rate asked, exact. */
+                  rate: string;
+                  schedule: {
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    charge: string;
+                    dueDate: string;
+                    /**
+                     * @description principal + charge: the minimum of its statement.
+                     * @example 1234.56
+                     */
+                    instalment: string;
+                    period: number;
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    principal: string;
+                    statementDate: string;
+                  }[];
+                  /**
+                   * @description The charges of every instalment.
+                   * @example 1234.56
+                   */
+                  totalCharge: string;
+                } | null;
               } | null;
               /** @description The line today, before (null on a replay). */
               before: {
@@ -17320,6 +17758,65 @@ export interface paths {
                  * @example 1234.56
                  */
                 principal: string;
+                /** @description After a reschedule: the workout plan it sets up (null otherwise). */
+                workout: {
+                  /**
+                   * @description Everything moved into the plan: the sum of its instalments' principal parts.
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  /** @description The plan annualised by IRR, charges included (at most `rate`). */
+                  aprByIrr: string;
+                  /** @description The due date days past due keep counting from until instalment 1 is met (a reschedule does not cure). */
+                  arrearsSince: string | null;
+                  /** @description The line's contract rate (daily rate × 365), exact. */
+                  contractRate: string;
+                  /**
+                   * @description Of it, instalment fees and late fees: bear no charge.
+                   * @example 1234.56
+                   */
+                  fees: string;
+                  instalments: number;
+                  /**
+                   * @description Of it, interest (billed and accrued): bears no charge.
+                   * @example 1234.56
+                   */
+                  interest: string;
+                  /** @description The workout plan (its own ledger contract). */
+                  planId: string;
+                  /**
+                   * @description Of it, principal (revolving and instalment): what the charge is on.
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  /** @description The annual rate asked, exact. */
+                  rate: string;
+                  schedule: {
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    charge: string;
+                    dueDate: string;
+                    /**
+                     * @description principal + charge: the minimum of its statement.
+                     * @example 1234.56
+                     */
+                    instalment: string;
+                    period: number;
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    principal: string;
+                    statementDate: string;
+                  }[];
+                  /**
+                   * @description The charges of every instalment.
+                   * @example 1234.56
+                   */
+                  totalCharge: string;
+                } | null;
               } | null;
               journalIds: string[];
               replayed: boolean;
@@ -17327,11 +17824,13 @@ export interface paths {
                 ask: {
                   amount: string | null;
                   fees: string | null;
+                  instalments: number | null;
                   interest: string | null;
                   lateFees: string | null;
+                  rate: string | null;
                   statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
+                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age' | 'reschedule';
                 };
                 checker: {
                   keyId: string;
@@ -17348,7 +17847,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age), everything moved into the workout plan (reschedule).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -17513,11 +18012,13 @@ export interface paths {
                 ask: {
                   amount: string | null;
                   fees: string | null;
+                  instalments: number | null;
                   interest: string | null;
                   lateFees: string | null;
+                  rate: string | null;
                   statements: number | null;
                   /** @enum {string} */
-                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
+                  tool: 'waiver' | 'settlement' | 'holiday' | 're-age' | 'reschedule';
                 };
                 checker: {
                   keyId: string;
@@ -17534,7 +18035,7 @@ export interface paths {
                   name: string;
                 };
                 /**
-                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).
+                 * @description What the threshold was compared with: the total waived (waiver), the amount written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age), everything moved into the workout plan (reschedule).
                  * @example 1234.56
                  */
                 moneyEffect: string;
@@ -17691,6 +18192,8 @@ export interface paths {
              * @example 1234.56
              */
             fees?: string;
+            /** @description reschedule: how many monthly instalments the workout plan has (the rules allow 3 to 36; refused outside). */
+            instalments?: number;
             /**
              * @description waiver: interest to waive (yuan), billed or accrued in the cycle.
              * @example 1234.56
@@ -17701,6 +18204,11 @@ export interface paths {
              * @example 1234.56
              */
             lateFees?: string;
+            /**
+             * @description reschedule: the workout plan's annual rate, exact ("0.06" is 6 %; "0" freezes interest): charged monthly on what is left of the principal moved, never above the line's contract rate.
+             * @example 0.1825
+             */
+            rate?: string;
             /** @description Why the borrower is helped: a code and a note each. */
             reasons?: {
               /** @enum {string} */
@@ -17717,7 +18225,7 @@ export interface paths {
             /** @description holiday: how many of the next statements ask no minimum payment (the rules allow up to 3 by default). */
             statements?: number;
             /** @enum {string} */
-            tool: 'waiver' | 'settlement' | 'holiday' | 're-age';
+            tool: 'waiver' | 'settlement' | 'holiday' | 're-age' | 'reschedule';
           };
         };
       };
@@ -17761,6 +18269,65 @@ export interface paths {
                  * @example 1234.56
                  */
                 principal: string;
+                /** @description After a reschedule: the workout plan it sets up (null otherwise). */
+                workout: {
+                  /**
+                   * @description Everything moved into the plan: the sum of its instalments' principal parts.
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  /** @description The plan annualised by IRR, charges included (at most `rate`). */
+                  aprByIrr: string;
+                  /** @description The due date days past due keep counting from until instalment 1 is met (a reschedule does not cure). */
+                  arrearsSince: string | null;
+                  /** @description The line's contract rate (daily rate × 365), exact. */
+                  contractRate: string;
+                  /**
+                   * @description Of it, instalment fees and late fees: bear no charge.
+                   * @example 1234.56
+                   */
+                  fees: string;
+                  instalments: number;
+                  /**
+                   * @description Of it, interest (billed and accrued): bears no charge.
+                   * @example 1234.56
+                   */
+                  interest: string;
+                  /** @description The workout plan (its own ledger contract). */
+                  planId: string;
+                  /**
+                   * @description Of it, principal (revolving and instalment): what the charge is on.
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  /** @description The annual rate asked, exact. */
+                  rate: string;
+                  schedule: {
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    charge: string;
+                    dueDate: string;
+                    /**
+                     * @description principal + charge: the minimum of its statement.
+                     * @example 1234.56
+                     */
+                    instalment: string;
+                    period: number;
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    principal: string;
+                    statementDate: string;
+                  }[];
+                  /**
+                   * @description The charges of every instalment.
+                   * @example 1234.56
+                   */
+                  totalCharge: string;
+                } | null;
               };
               before: {
                 daysPastDue: number;
@@ -17794,6 +18361,65 @@ export interface paths {
                  * @example 1234.56
                  */
                 principal: string;
+                /** @description After a reschedule: the workout plan it sets up (null otherwise). */
+                workout: {
+                  /**
+                   * @description Everything moved into the plan: the sum of its instalments' principal parts.
+                   * @example 1234.56
+                   */
+                  amount: string;
+                  /** @description The plan annualised by IRR, charges included (at most `rate`). */
+                  aprByIrr: string;
+                  /** @description The due date days past due keep counting from until instalment 1 is met (a reschedule does not cure). */
+                  arrearsSince: string | null;
+                  /** @description The line's contract rate (daily rate × 365), exact. */
+                  contractRate: string;
+                  /**
+                   * @description Of it, instalment fees and late fees: bear no charge.
+                   * @example 1234.56
+                   */
+                  fees: string;
+                  instalments: number;
+                  /**
+                   * @description Of it, interest (billed and accrued): bears no charge.
+                   * @example 1234.56
+                   */
+                  interest: string;
+                  /** @description The workout plan (its own ledger contract). */
+                  planId: string;
+                  /**
+                   * @description Of it, principal (revolving and instalment): what the charge is on.
+                   * @example 1234.56
+                   */
+                  principal: string;
+                  /** @description The annual rate asked, exact. */
+                  rate: string;
+                  schedule: {
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    charge: string;
+                    dueDate: string;
+                    /**
+                     * @description principal + charge: the minimum of its statement.
+                     * @example 1234.56
+                     */
+                    instalment: string;
+                    period: number;
+                    /**
+                     * @description Amount in yuan as a decimal string, e.g. "1234.56".
+                     * @example 1234.56
+                     */
+                    principal: string;
+                    statementDate: string;
+                  }[];
+                  /**
+                   * @description The charges of every instalment.
+                   * @example 1234.56
+                   */
+                  totalCharge: string;
+                } | null;
               };
               /** @description The message the customer will read once it is applied (SMS, zh-CN and en): the text the request's outcome sends, from the same figures. */
               customerMessage: {
@@ -17801,7 +18427,7 @@ export interface paths {
                 zh: string;
               };
               /**
-               * @description What the threshold is compared with: the total waived (waiver), written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age).
+               * @description What the threshold is compared with: the total waived (waiver), written off (settlement), the balance whose minimums are deferred (holiday), what stops being past due (re-age), everything moved into the workout plan (reschedule).
                * @example 1234.56
                */
               moneyEffect: string;
@@ -28794,7 +29420,7 @@ export interface paths {
                   cancelledOn: string | null;
                   createdOn: string;
                   /**
-                   * @description The fee of each period still to bill.
+                   * @description The fee of each period still to bill (a workout plan: the charge of the next period, which falls as the plan is paid).
                    * @example 1234.56
                    */
                   feePerPeriod: string;
@@ -28827,9 +29453,11 @@ export interface paths {
                   source: {
                     purchaseId?: string;
                     statementSeq?: number;
+                    /** @description A workout plan: the hardship request (reschedule) that moved the line’s whole balance into it. */
+                    workoutRequestId?: string;
                   };
                   /**
-                   * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.
+                   * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan, or a reschedule moved what it was owed into a workout plan; written-off: written off with its line.
                    * @enum {string}
                    */
                   status: 'active' | 'cancelled' | 'settled' | 'written-off';
@@ -29161,7 +29789,7 @@ export interface paths {
                 cancelledOn: string | null;
                 createdOn: string;
                 /**
-                 * @description The fee of each period still to bill.
+                 * @description The fee of each period still to bill (a workout plan: the charge of the next period, which falls as the plan is paid).
                  * @example 1234.56
                  */
                 feePerPeriod: string;
@@ -29194,9 +29822,11 @@ export interface paths {
                 source: {
                   purchaseId?: string;
                   statementSeq?: number;
+                  /** @description A workout plan: the hardship request (reschedule) that moved the line’s whole balance into it. */
+                  workoutRequestId?: string;
                 };
                 /**
-                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan, or a reschedule moved what it was owed into a workout plan; written-off: written off with its line.
                  * @enum {string}
                  */
                 status: 'active' | 'cancelled' | 'settled' | 'written-off';
@@ -29385,7 +30015,7 @@ export interface paths {
                 cancelledOn: string | null;
                 createdOn: string;
                 /**
-                 * @description The fee of each period still to bill.
+                 * @description The fee of each period still to bill (a workout plan: the charge of the next period, which falls as the plan is paid).
                  * @example 1234.56
                  */
                 feePerPeriod: string;
@@ -29418,9 +30048,11 @@ export interface paths {
                 source: {
                   purchaseId?: string;
                   statementSeq?: number;
+                  /** @description A workout plan: the hardship request (reschedule) that moved the line’s whole balance into it. */
+                  workoutRequestId?: string;
                 };
                 /**
-                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan, or a reschedule moved what it was owed into a workout plan; written-off: written off with its line.
                  * @enum {string}
                  */
                 status: 'active' | 'cancelled' | 'settled' | 'written-off';
@@ -29760,7 +30392,7 @@ export interface paths {
                 cancelledOn: string | null;
                 createdOn: string;
                 /**
-                 * @description The fee of each period still to bill.
+                 * @description The fee of each period still to bill (a workout plan: the charge of the next period, which falls as the plan is paid).
                  * @example 1234.56
                  */
                 feePerPeriod: string;
@@ -29793,9 +30425,11 @@ export interface paths {
                 source: {
                   purchaseId?: string;
                   statementSeq?: number;
+                  /** @description A workout plan: the hardship request (reschedule) that moved the line’s whole balance into it. */
+                  workoutRequestId?: string;
                 };
                 /**
-                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan; written-off: written off with its line.
+                 * @description cancelled: a refund of the converted purchase took every period not yet billed off the plan, or a reschedule moved what it was owed into a workout plan; written-off: written off with its line.
                  * @enum {string}
                  */
                 status: 'active' | 'cancelled' | 'settled' | 'written-off';
