@@ -29,7 +29,7 @@ import {
 import { lastPeriodOf, type LineEvent, type LineState } from './line-state.ts';
 import { standingEvents } from '../shared/reversals.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { planLineHardship, settlementPayoff } from './line-hardship.ts';
+import { lineContractRate, planLineHardship, settlementPayoff } from './line-hardship.ts';
 import {
   DEFAULT_CREDIT_LINE_PRODUCT,
   termsFor,
@@ -64,7 +64,12 @@ type Action =
   /** A payment holiday (hardship) of 1–4 statements (4: above the rules, refused). */
   | { kind: 'holiday'; gap: number; statements: number }
   /** A re-age (hardship), through the rule: applied only to a line behind whose customer has paid again. */
-  | { kind: 're-age'; gap: number };
+  | { kind: 're-age'; gap: number }
+  /**
+   * A reschedule into a workout plan (hardship), through the rule: 2–37 instalments (2 and 37 outside the rules'
+   * 3–36), at 0–110 % of the line's contract rate (above 100 %: refused).
+   */
+  | { kind: 'reschedule'; gap: number; instalments: number; ratePercent: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   {
@@ -176,6 +181,15 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant('re-age' as const), gap: fc.integer({ min: 0, max: 45 }) }),
   },
   {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('reschedule' as const),
+      gap: fc.integer({ min: 0, max: 45 }),
+      instalments: fc.integer({ min: 2, max: 37 }),
+      ratePercent: fc.integer({ min: 0, max: 110 }),
+    }),
+  },
+  {
     weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('convert' as const),
@@ -273,6 +287,9 @@ interface Run {
   /** Re-ages taken, and those refused by the rule. */
   reAges: number;
   refusedReAges: number;
+  /** Reschedules into a workout plan taken, and statements cut billing a workout plan. */
+  reschedules: number;
+  workoutStatements: number;
   /** Pay-outs whose held money was reserved (then confirmed, refused, or still waiting). */
   readonly reservations: number;
 }
@@ -295,6 +312,8 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
   let holidayStatements = 0;
   let reAges = 0;
   let refusedReAges = 0;
+  let reschedules = 0;
+  let workoutStatements = 0;
   let reservations = 0;
   /** A reversal was received since the last night ran: the next night may write off a line restated past the limit. */
   let reversedSinceNight = false;
@@ -350,6 +369,16 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
             `statement ${statement.seq} was cut during a holiday with a minimum of ${statement.minimumPayment}`,
           );
       }
+      // A statement billing a workout plan asks at least its instalment (or all that is owed, when less).
+      for (const statement of next.statements)
+        for (const line of statement.instalments) {
+          if (!next.state.plans.some((p) => p.planId === line.planId && p.source.kind === 'workout')) continue;
+          workoutStatements += 1;
+          const instalment = line.principal + line.fee;
+          const closing = statement.closingBalance > 0n ? statement.closingBalance : 0n;
+          if (statement.minimumPayment < (instalment < closing ? instalment : closing))
+            failures.push(`statement ${statement.seq} asks ${statement.minimumPayment} of a ${instalment} instalment`);
+        }
       for (const statement of next.statements) {
         owedBeforeCut.set(statement.seq, before);
         reservedAtCut.set(statement.seq, reservedOf(next.state));
@@ -478,6 +507,60 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
         const allowed = ['not-written-off', 'delinquent', 'min-consecutive-paid', 'once-per-period'];
         if (!allowed.includes(rule ?? '')) failures.push(`a re-age was refused by ${rule}`);
         refusedReAges += 1;
+      }
+    } else if (a.kind === 'reschedule') {
+      // Through the rule, as the use cases take it: refused outside 3–36 instalments, above the contract rate, on
+      // a line current, written off, already in a workout plan or on holiday, too close to charge-off, or within
+      // 24 months of the last; else everything owed moves into the plan (nothing forgiven), its parts sum to it
+      // exactly, no minimum is left on the revolving side and the days past due are not cured.
+      const today = { terms, state, events, today: date };
+      const contract = lineContractRate(terms);
+      const rate = { num: contract.num * BigInt(a.ratePercent), den: contract.den * 100n };
+      try {
+        const plan = planLineHardship(
+          today,
+          { tool: 'reschedule', instalments: a.instalments, rate },
+          `lhr_${seq}`,
+          undefined,
+          { planId: `ipl_W${seq}` },
+        );
+        if (a.instalments < 3 || a.instalments > 36 || a.ratePercent > 100)
+          failures.push(`a reschedule of ${a.instalments} at ${a.ratePercent} % was planned`);
+        const workout = plan.workout;
+        if (!workout) failures.push('a reschedule planned no workout plan');
+        const parts = (workout?.schedule ?? []).reduce((sum, row) => sum + row.principal, 0n);
+        if (parts !== plan.moneyEffect) failures.push(`a workout plan's parts ${parts} ≠ ${plan.moneyEffect}`);
+        if (plan.after.payoff !== plan.before.payoff)
+          failures.push(`a reschedule changed what is owed: ${plan.before.payoff} → ${plan.after.payoff}`);
+        if (plan.after.minimumDue !== 0n) failures.push('a reschedule left a minimum on the revolving side');
+        if (plan.after.daysPastDue !== plan.before.daysPastDue)
+          failures.push(`a reschedule moved days past due ${plan.before.daysPastDue} → ${plan.after.daysPastDue}`);
+        if (!plan.stateAfter.suspended) failures.push('a line in a workout plan is not frozen');
+        event = {
+          seq,
+          kind: 'hardship',
+          effectiveDate: date,
+          amount: plan.moneyEffect,
+          requestId: `lhr_${seq}`,
+          change: plan.change,
+        };
+        reschedules += 1;
+      } catch (error) {
+        const rule = error instanceof AppError ? error.issues[0]?.rule : String(error);
+        const allowed = [
+          'not-written-off',
+          'range',
+          'within-contract-rate',
+          'other-tool-in-force',
+          'delinquent',
+          'once-per-period',
+          'before-charge-off',
+        ];
+        if (!allowed.includes(rule ?? '')) failures.push(`a reschedule was refused by ${rule}`);
+        if (rule === 'range' && a.instalments >= 3 && a.instalments <= 36)
+          failures.push(`a reschedule of ${a.instalments} instalments was refused`);
+        if (rule === 'within-contract-rate' && a.ratePercent <= 100)
+          failures.push(`a reschedule at ${a.ratePercent} % of the contract rate was refused`);
       }
     } else if (a.kind === 'settle-for-less') {
       // Through the rule (`planLineHardship`), as the use cases take it: refused on a written-off line, at
@@ -634,7 +717,12 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
     try {
       received = receiveLineEvent(terms, state, events, event);
     } catch (error) {
-      if (event.kind !== 'reversal' || !String(error).includes('was never held')) throw error;
+      // Refused reversals: money held thanks to the payment was paid out, or the payment is before a reschedule.
+      if (
+        event.kind !== 'reversal' ||
+        !(String(error).includes('was never held') || String(error).includes('before the reschedule'))
+      )
+        throw error;
       refusedReversals += 1;
       continue;
     }
@@ -666,6 +754,8 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
     holidayStatements,
     reAges,
     refusedReAges,
+    reschedules,
+    workoutStatements,
     reservations,
   };
 }
@@ -735,6 +825,9 @@ describe('credit-line servicing invariants (random histories)', () => {
       holidayStatements: 0,
       reAges: 0,
       refusedReAges: 0,
+      workoutPlans: 0,
+      reschedules: 0,
+      workoutStatements: 0,
     };
     const property = fc.property(
       termsArb,
@@ -770,8 +863,22 @@ describe('credit-line servicing invariants (random histories)', () => {
           expect(
             plan.counters.converted -
               plan.counters.principalRepaid -
-              (plan.counters.principalWrittenOff ?? 0n),
+              (plan.counters.principalWrittenOff ?? 0n) -
+              (plan.counters.principalRescheduled ?? 0n),
           ).toBe(billedUnpaid + planNotYetBilled(plan));
+          // A workout plan's parts sum to everything moved into it; its charges never exceed the rate (a month)
+          // on what is left of the plan.
+          if (plan.source.kind === 'workout') {
+            reached.workoutPlans += 1;
+            let left: bigint = plan.principal;
+            plan.parts.forEach((part, i) => {
+              // Periods after an early settlement's last are never billed (their charges with them).
+              const charge = i < (plan.earlySettlement?.lastPeriod ?? plan.term) ? (plan.fees?.[i] ?? 0n) : 0n;
+              expect(charge * plan.feeRate.den <= left * plan.feeRate.num + plan.feeRate.den).toBe(true);
+              left -= part;
+            });
+            expect(left).toBe(0n);
+          }
           const status = planStatusOf(plan);
           if (status === 'cancelled') expect(planNotYetBilled(plan)).toBe(0n);
           if (status === 'settled') expect(plan.counters.converted).toBe(plan.counters.principalRepaid);
@@ -844,6 +951,8 @@ describe('credit-line servicing invariants (random histories)', () => {
         reached.holidayStatements += run.holidayStatements;
         reached.reAges += run.reAges;
         reached.refusedReAges += run.refusedReAges;
+        reached.reschedules += run.reschedules;
+        reached.workoutStatements += run.workoutStatements;
         const replayed = replayLine(terms, run.events, END);
         expect(replayed.state).toEqual(run.state);
         expect(replayed.statements).toEqual(run.statements);
@@ -866,6 +975,9 @@ describe('credit-line servicing invariants (random histories)', () => {
     // Re-ages are drawn through the rule and refused by its named rules; random payments seldom pay three
     // regular minimums in a row on a line behind, so applied ones are pinned by line-re-age.test.ts.
     expect(reached.refusedReAges).toBeGreaterThan(5);
+    // Reschedules drawn through the rule were taken, and their plans billed on statements.
+    expect(reached.reschedules).toBeGreaterThan(5);
+    expect(reached.workoutStatements).toBeGreaterThan(5);
     // …and the invariants also meet 100 histories never seen before, as a property test should.
     fc.assert(property, { numRuns: 100 });
   });

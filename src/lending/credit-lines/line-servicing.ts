@@ -1724,6 +1724,21 @@ function receiveReversal(
       `a reversal is dated the day it is taken, on or after ${state.processedThrough} and ${target.effectiveDate}`,
     );
   }
+  // A reschedule moved the whole balance of its day into a workout plan whose instalments were sent to the
+  // customer; restating a payment before it would re-cut that plan. Refused: the plan stands (collect the
+  // returned amount as a new debt outside it, or settle).
+  const reschedule = earlierEvents.find(
+    (earlier) =>
+      earlier.kind === 'hardship' &&
+      earlier.change.tool === 'reschedule' &&
+      earlier.effectiveDate >= target.effectiveDate,
+  );
+  if (reschedule)
+    throw AppError.invalid(
+      'reverses',
+      'before-reschedule',
+      `payment ${target.seq} of ${target.effectiveDate} is before the reschedule of ${reschedule.effectiveDate} into a workout plan: it can no longer be reversed`,
+    );
   const advanced = advanceLine(terms, state, event.effectiveDate);
   const restated = replayLine(terms, [...earlierEvents, event], event.effectiveDate).state;
   advanced.changes.push({
