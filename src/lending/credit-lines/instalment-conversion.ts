@@ -99,7 +99,9 @@ export function remainingPlanApr(plan: InstalmentPlan): number | null {
  * A workout plan's annualised rate by IRR as set up: (−amount, part₁ + charge₁, …) × 12 — at most the rate it
  * was set up at (below it when interest or fees were moved, which bear no charge). 0 when it charges nothing.
  */
-export function workoutPlanApr(plan: Pick<InstalmentPlan, 'principal' | 'parts' | 'fees' | 'feePerPeriod'>): number {
+export function workoutPlanApr(
+  plan: Pick<InstalmentPlan, 'principal' | 'parts' | 'fees' | 'feePerPeriod'>,
+): number {
   const fees = plan.parts.map((_, i) => plan.fees?.[i] ?? plan.feePerPeriod);
   if (fees.every((fee) => fee === 0n)) return 0;
   return annualisedRateByIrr(

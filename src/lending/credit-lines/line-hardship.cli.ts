@@ -87,8 +87,8 @@ function askOptions(command: Command): Command {
     .option('--late-fees <yuan>', 'waiver: late fees to waive')
     .option('--amount <yuan>', 'settlement: what the customer pays now (the rest is written off)')
     .option('--statements <n>', 'holiday: how many of the next statements ask no minimum payment')
-    .option('--instalments <n>', 'reschedule: the workout plan\'s monthly instalments (3–36)')
-    .option('--rate <decimal>', 'reschedule: the plan\'s annual rate, e.g. 0.06 (0: no interest)');
+    .option('--instalments <n>', "reschedule: the workout plan's monthly instalments (3–36)")
+    .option('--rate <decimal>', "reschedule: the plan's annual rate, e.g. 0.06 (0: no interest)");
 }
 
 export function registerLineHardshipCommands(line: Command): void {

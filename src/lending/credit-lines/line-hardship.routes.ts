@@ -63,7 +63,7 @@ const AskFields = {
   rate: Type.Optional(
     RateString(
       'reschedule: the workout plan\'s annual rate, exact ("0.06" is 6 %; "0" freezes interest): charged monthly on ' +
-        'what is left of the principal moved, never above the line\'s contract rate.',
+        "what is left of the principal moved, never above the line's contract rate.",
     ),
   ),
 };
@@ -94,7 +94,15 @@ export function lineAskOf(body: {
   rate?: string;
 }): LineHardshipAsk {
   const allowed = FIELDS[body.tool];
-  for (const field of ['interest', 'fees', 'lateFees', 'amount', 'statements', 'instalments', 'rate'] as const)
+  for (const field of [
+    'interest',
+    'fees',
+    'lateFees',
+    'amount',
+    'statements',
+    'instalments',
+    'rate',
+  ] as const)
     if (body[field] !== undefined && !allowed.includes(field))
       throw AppError.invalid(field, 'not-for-tool', `${field} is not a field of a ${body.tool}`);
   const money = (field: 'interest' | 'fees' | 'lateFees' | 'amount') =>
@@ -112,7 +120,11 @@ export function lineAskOf(body: {
   if (body.tool === 're-age') return { tool: 're-age' };
   if (body.tool === 'reschedule') {
     if (body.instalments === undefined)
-      throw AppError.invalid('instalments', 'required', 'a reschedule names how many instalments the plan has');
+      throw AppError.invalid(
+        'instalments',
+        'required',
+        'a reschedule names how many instalments the plan has',
+      );
     if (body.rate === undefined)
       throw AppError.invalid('rate', 'required', 'a reschedule names the plan\'s annual rate ("0" for none)');
     return { tool: 'reschedule', instalments: body.instalments, rate: parseRate(body.rate, 'rate') };
@@ -142,7 +154,7 @@ const RequestDto = hardshipRequestDtoSchema({
 const WorkoutDto = Type.Object(
   {
     planId: Type.String({ description: 'The workout plan (its own ledger contract).' }),
-    amount: MoneyString('Everything moved into the plan: the sum of its instalments\' principal parts.'),
+    amount: MoneyString("Everything moved into the plan: the sum of its instalments' principal parts."),
     principal: MoneyString('Of it, principal (revolving and instalment): what the charge is on.'),
     interest: MoneyString('Of it, interest (billed and accrued): bears no charge.'),
     fees: MoneyString('Of it, instalment fees and late fees: bear no charge.'),

@@ -34,12 +34,7 @@ import {
   type WorkoutMoved,
 } from './line-servicing.ts';
 import type { BilledStatement, LineEvent, LineHardshipChange, LineState } from './line-state.ts';
-import {
-  dueDateOf,
-  statementDateAfterCut,
-  writeOffAfterDpdOf,
-  type LineTerms,
-} from './line-terms.ts';
+import { dueDateOf, statementDateAfterCut, writeOffAfterDpdOf, type LineTerms } from './line-terms.ts';
 
 /**
  * Hardship tools on a credit line (issue 15, item 4 for lines), pure rules: what each tool may do to a line on
@@ -97,7 +92,11 @@ export interface LineWorkoutRules {
   readonly oncePerMonths: number;
 }
 
-export const LINE_WORKOUT_RULES: LineWorkoutRules = { minInstalments: 3, maxInstalments: 36, oncePerMonths: 24 };
+export const LINE_WORKOUT_RULES: LineWorkoutRules = {
+  minInstalments: 3,
+  maxInstalments: 36,
+  oncePerMonths: 24,
+};
 
 /** What a workout plan is, as staff and the customer are shown it before and after it is set up. */
 export interface LineWorkoutFigures {
@@ -487,7 +486,11 @@ function checkReschedule(
   checkOncePerPeriod(line, 'reschedule', rules.oncePerMonths, 'tool', 'this line was rescheduled');
   const moved = workoutMovedOf(terms, state, today);
   if (moved.amount === 0n)
-    throw AppError.invalid('tool', 'nothing-owed', 'nothing is owed on this line: there is nothing to reschedule');
+    throw AppError.invalid(
+      'tool',
+      'nothing-owed',
+      'nothing is owed on this line: there is nothing to reschedule',
+    );
   const since = oldestUnmetDueDate(state, today);
   const limit = writeOffAfterDpdOf(terms);
   const first = nextStatements(terms, state, 1)[0];

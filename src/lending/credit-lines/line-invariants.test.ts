@@ -372,12 +372,15 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
       // A statement billing a workout plan asks at least its instalment (or all that is owed, when less).
       for (const statement of next.statements)
         for (const line of statement.instalments) {
-          if (!next.state.plans.some((p) => p.planId === line.planId && p.source.kind === 'workout')) continue;
+          if (!next.state.plans.some((p) => p.planId === line.planId && p.source.kind === 'workout'))
+            continue;
           workoutStatements += 1;
           const instalment = line.principal + line.fee;
           const closing = statement.closingBalance > 0n ? statement.closingBalance : 0n;
           if (statement.minimumPayment < (instalment < closing ? instalment : closing))
-            failures.push(`statement ${statement.seq} asks ${statement.minimumPayment} of a ${instalment} instalment`);
+            failures.push(
+              `statement ${statement.seq} asks ${statement.minimumPayment} of a ${instalment} instalment`,
+            );
         }
       for (const statement of next.statements) {
         owedBeforeCut.set(statement.seq, before);
@@ -529,12 +532,15 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
         const workout = plan.workout;
         if (!workout) failures.push('a reschedule planned no workout plan');
         const parts = (workout?.schedule ?? []).reduce((sum, row) => sum + row.principal, 0n);
-        if (parts !== plan.moneyEffect) failures.push(`a workout plan's parts ${parts} ≠ ${plan.moneyEffect}`);
+        if (parts !== plan.moneyEffect)
+          failures.push(`a workout plan's parts ${parts} ≠ ${plan.moneyEffect}`);
         if (plan.after.payoff !== plan.before.payoff)
           failures.push(`a reschedule changed what is owed: ${plan.before.payoff} → ${plan.after.payoff}`);
         if (plan.after.minimumDue !== 0n) failures.push('a reschedule left a minimum on the revolving side');
         if (plan.after.daysPastDue !== plan.before.daysPastDue)
-          failures.push(`a reschedule moved days past due ${plan.before.daysPastDue} → ${plan.after.daysPastDue}`);
+          failures.push(
+            `a reschedule moved days past due ${plan.before.daysPastDue} → ${plan.after.daysPastDue}`,
+          );
         if (!plan.stateAfter.suspended) failures.push('a line in a workout plan is not frozen');
         event = {
           seq,
@@ -873,7 +879,8 @@ describe('credit-line servicing invariants (random histories)', () => {
             let left: bigint = plan.principal;
             plan.parts.forEach((part, i) => {
               // Periods after an early settlement's last are never billed (their charges with them).
-              const charge = i < (plan.earlySettlement?.lastPeriod ?? plan.term) ? (plan.fees?.[i] ?? 0n) : 0n;
+              const charge =
+                i < (plan.earlySettlement?.lastPeriod ?? plan.term) ? (plan.fees?.[i] ?? 0n) : 0n;
               expect(charge * plan.feeRate.den <= left * plan.feeRate.num + plan.feeRate.den).toBe(true);
               left -= part;
             });

@@ -151,7 +151,9 @@ export function lineViewOf(
         parts: [...plan.parts],
         principalNotYetBilled: planNotYetBilled(plan),
         principalOwed: owed,
-        aprByIrr: plan.fees ? workoutPlanApr(plan) : offerFor(plan.principal, plan.term, plan.feeRate).aprByIrr,
+        aprByIrr: plan.fees
+          ? workoutPlanApr(plan)
+          : offerFor(plan.principal, plan.term, plan.feeRate).aprByIrr,
         remainingAprByIrr: remainingPlanApr(plan),
       };
     }),

@@ -10,7 +10,12 @@ import { lineHardshipApplied } from './line-messages.ts';
 import { lineDaysPastDue, replayLine, workoutPlanFigures } from './line-servicing.ts';
 import type { LineEvent } from './line-state.ts';
 import type { LineTerms } from './line-terms.ts';
-import { phoneAndConvertedSofa, refusalOf, runLine, workedTerms } from './line-worked-example.test-support.ts';
+import {
+  phoneAndConvertedSofa,
+  refusalOf,
+  runLine,
+  workedTerms,
+} from './line-worked-example.test-support.ts';
 
 const d = (text: string) => text as LocalDate;
 const fen = (value: bigint) => value as Money;
@@ -142,7 +147,10 @@ describe('a reschedule into a workout plan on a credit line', () => {
     });
     // ipl_W: Dr principal receivable 1,626.90 / Cr funding 1,626.90 — funding over the customer's contracts nets 0
     const planW = change.after.plans.ipl_W;
-    expect(planW && planBalances(planW)).toMatchObject({ principal_receivable: 162_690n, funding: -162_690n });
+    expect(planW && planBalances(planW)).toMatchObject({
+      principal_receivable: 162_690n,
+      funding: -162_690n,
+    });
   });
 
   it('bills the plan on the statements, holds the days past due until instalment 1 is met, and ages again', () => {
@@ -216,7 +224,11 @@ describe('a reschedule into a workout plan on a credit line', () => {
     const current = lineOn(terms, phoneAndConvertedSofa(), d('2026-02-05'));
     expect(plan(current, reschedule(12, '0.06'))).toEqual({ field: 'tool', rule: 'delinquent' });
     // A workout plan still being paid
-    const rescheduled = lineOn(terms, [...phoneAndConvertedSofa(), workoutEvent(4, '2026-02-20')], d('2026-03-15'));
+    const rescheduled = lineOn(
+      terms,
+      [...phoneAndConvertedSofa(), workoutEvent(4, '2026-02-20')],
+      d('2026-03-15'),
+    );
     expect(plan(rescheduled, reschedule(12, '0.06'))).toEqual({ field: 'tool', rule: 'other-tool-in-force' });
     // A payment holiday still running
     const holiday: LineEvent = {

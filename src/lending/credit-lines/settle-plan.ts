@@ -3,13 +3,7 @@ import { addMoney, toDecimalString, ZERO, type Money } from '../../platform/mone
 import type { CreditLineDeps, CreditLineService } from './credit-line-ports.ts';
 import { command, take } from './line-command.ts';
 import { settlementCodec, type PlanSettlementReceipt } from './line-receipts.ts';
-import {
-  advanceLine,
-  feeOfPeriod,
-  planIsRunning,
-  planNotYetBilled,
-  planStatusOf,
-} from './line-servicing.ts';
+import { advanceLine, feeOfPeriod, planIsRunning, planNotYetBilled, planStatusOf } from './line-servicing.ts';
 import { lastPeriodOf, type LineEvent } from './line-state.ts';
 
 /** Settles an instalment plan early (the rule in `CreditLineService.settlePlan`). */

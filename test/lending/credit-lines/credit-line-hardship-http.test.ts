@@ -96,6 +96,7 @@ describe.each(storesUnderTest().map((store) => [store.name, store] as const))(
           payoff: '1221.60',
           minimumDue: '120.00',
           daysPastDue: 5,
+          workout: null,
         },
         after: {
           principal: '1200.00',
@@ -105,6 +106,7 @@ describe.each(storesUnderTest().map((store) => [store.name, store] as const))(
           payoff: '1200.00',
           minimumDue: '120.00',
           daysPastDue: 5,
+          workout: null,
         },
         // The message the customer will read, from the same figures: ¥21.60 waived, ¥1,221.60 − ¥21.60 =
         // ¥1,200.00 owed; the minimum's ¥120.00 is principal (10 % of ¥1,200.00), so still ¥120.00 to pay.
