@@ -11,7 +11,7 @@ import {
   type Money,
 } from '../../platform/money/money.ts';
 import { compareRate, formatPercent, mulRate, rate, type Rate } from '../../platform/money/rate.ts';
-import { addMonths, daysBetween, type LocalDate } from '../../platform/time/local-date.ts';
+import { daysBetween, type LocalDate } from '../../platform/time/local-date.ts';
 import { DEFAULT_HARDSHIP_RULES, type HardshipRules } from '../loans/hardship.ts';
 import { assertAllInCostWithinCap, monthlyPeriods, type CostCap } from '../shared/cost-cap.ts';
 import { checkOncePerPeriod } from '../shared/hardship-period.ts';
