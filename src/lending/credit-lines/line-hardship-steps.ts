@@ -1,4 +1,3 @@
-import { openAccounts } from '../../ledger/ledger.pg.ts';
 import type { Queryable } from '../../platform/database/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { LocalDate } from '../../platform/time/local-date.ts';
@@ -94,7 +93,7 @@ async function applyOnLine(
 ): Promise<AppliedHardship> {
   const { facility, record, events, plan, today } = planned;
   if (plan.change.tool === 'reschedule')
-    await openAccounts(
+    await deps.ledger.openAccounts(
       tx,
       [{ customerId: request.customerId, contractId: plan.change.planId }],
       PLAN_ACCOUNT_KINDS,
