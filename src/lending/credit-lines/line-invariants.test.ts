@@ -369,8 +369,11 @@ function drive(terms: LineTerms, actions: readonly Action[], end: LocalDate): Ru
             `statement ${statement.seq} was cut during a holiday with a minimum of ${statement.minimumPayment}`,
           );
       }
-      // A statement billing a workout plan asks at least its instalment (or all that is owed, when less).
-      for (const statement of next.statements)
+      // A statement billing a workout plan asks at least its instalment (or all that is owed, when less) —
+      // unless it is a holiday statement, which asks no minimum whatever it bills: a holiday granted while
+      // the plan was paid off stands when a reversal restates the plan as owed again (seen in CI, seed
+      // 1707240818: reschedule, payment, holiday, …, the payment reversed).
+      for (const statement of onHoliday ? [] : next.statements)
         for (const line of statement.instalments) {
           if (!next.state.plans.some((p) => p.planId === line.planId && p.source.kind === 'workout'))
             continue;
