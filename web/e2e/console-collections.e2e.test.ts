@@ -226,9 +226,22 @@ function expectedFigures(preview: LinePreview, locale: Locale): string[][] {
 }
 
 /** Waits until the drawer is no longer busy (its form is disabled while the requests and the case reload). */
+/**
+ * Waits until the drawer is no longer busy after a submit: the drawer keeps its Preview button loading (antd's
+ * `ant-btn-loading`, which swallows clicks but is not `disabled`) until the requests and the case have been read
+ * again. A CI run under load went on while the case was still being re-read, and the next request's result never
+ * showed. Fails if the drawer stays busy for 30 s.
+ */
 async function drawerIdle(page: Page, drawer: Locator, preview: string): Promise<void> {
-  const button = drawer.getByRole('button', { name: preview });
-  for (let tries = 0; tries < 100 && !(await button.isEnabled()); tries += 1) await page.waitForTimeout(100);
+  const button = await drawer.getByRole('button', { name: preview }).elementHandle();
+  await page.waitForFunction(
+    (element) => {
+      const node = element as HTMLButtonElement | null;
+      return node !== null && !node.disabled && !node.classList.contains('ant-btn-loading');
+    },
+    button,
+    { timeout: 30_000 },
+  );
 }
 
 describe.skipIf(skipReason !== undefined)('collections at a desktop size', () => {
@@ -347,10 +360,7 @@ describe.skipIf(skipReason !== undefined)('collections at a desktop size', () =>
       // The drawer stays busy (its form disabled) until the requests and the case are read again; a CI run
       // switched the tool while it was, and the next request never showed its result. Wait for it first.
       await page.locator('.hs-requests .ant-table-row').filter({ hasText: 'Applied' }).waitFor();
-      const previewButton = await drawer.getByRole('button', { name: 'Preview' }).elementHandle();
-      await page.waitForFunction((button) => !(button as HTMLButtonElement | null)?.disabled, previewButton, {
-        timeout: 10_000,
-      });
+      await drawerIdle(page, drawer, 'Preview');
 
       // A settlement of ¥1.00: its money effect (the rest written off) is above the threshold — it waits.
       await drawer.locator('.ant-radio-button-wrapper').filter({ hasText: 'Settle for less' }).click();
